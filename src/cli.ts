@@ -1,0 +1,122 @@
+/**
+ * The `jaga-netral` command line. Each subcommand returns an exit code; a
+ * failure prints one clear message on stderr. See DESIGN.md "Command-line contract".
+ */
+import { readFileSync } from 'node:fs';
+import { createInterface } from 'node:readline';
+import { parseArgs } from 'node:util';
+import { ConfigError, loadConfig, type Config } from './config.js';
+import { createClassifier } from './core/classifier.js';
+import { formatImportResult, importAsnCsv } from './app/import-asn.js';
+import { loadPaslonFile, loadVocabulary } from './app/vocabulary.js';
+import { openDb } from './store/db.js';
+
+/** A subcommand: parses its own flags and returns an exit code. */
+type Subcommand = (argv: string[], io: CliIo) => Promise<number>;
+
+/** Where the CLI writes; swapped in tests. */
+export interface CliIo {
+  out: (s: string) => void;
+  err: (s: string) => void;
+  stdin: NodeJS.ReadableStream;
+}
+
+const defaultIo: CliIo = {
+  out: (s) => process.stdout.write(s.endsWith('\n') ? s : `${s}\n`),
+  err: (s) => process.stderr.write(s.endsWith('\n') ? s : `${s}\n`),
+  stdin: process.stdin,
+};
+
+const USAGE = `Jaga Netral: menjaga netralitas ASN di grup WhatsApp dan Telegram selama Pilkada.
+
+Pemakaian: jaga-netral <perintah> [opsi]
+
+  start                         jalankan bot pada platform yang diatur di .env
+  demo                          jalankan seluruh cerita pada simulator (tanpa akun)
+  import-asn FILE.csv [--dry-run]  impor daftar ASN (nip,nama,unit,telepon,telegram)
+  classify [--paslon FILE]      klasifikasi pesan (satu per baris di stdin) -> JSON per baris
+  replay FILE.jsonl             putar ulang payload platform lewat adapter asli
+  report [--from DATE] [--to DATE] [--unit NAMA] [--format text|csv|xlsx] [--out FILE]
+  wa-login [--phone DIGITS]     tautkan nomor WhatsApp (kode pairing, atau QR tanpa --phone)
+`;
+
+/** Loads config for subcommands that need it, reporting problems on stderr. */
+function configOrFail(io: CliIo, overrides?: Record<string, string>): Config | undefined {
+  try {
+    return loadConfig({ overrides });
+  } catch (err) {
+    io.err(err instanceof ConfigError ? err.message : `configuration error: ${String(err)}`);
+    return undefined;
+  }
+}
+
+const importAsn: Subcommand = async (argv, io) => {
+  const { values, positionals } = parseArgs({ args: argv, options: { 'dry-run': { type: 'boolean' } }, allowPositionals: true });
+  if (positionals.length !== 1) {
+    io.err('Pemakaian: jaga-netral import-asn FILE.csv [--dry-run]');
+    return 2;
+  }
+  const config = configOrFail(io);
+  if (!config) return 2;
+  let data: Buffer;
+  try {
+    data = readFileSync(positionals[0]!);
+  } catch (err) {
+    io.err(`Tidak dapat membaca ${positionals[0]}: ${(err as NodeJS.ErrnoException).code ?? String(err)}`);
+    return 1;
+  }
+  const db = openDb(config.DATABASE_PATH);
+  try {
+    const result = importAsnCsv(db, data, { dryRun: Boolean(values['dry-run']) });
+    const text = formatImportResult(result, config.LANGUAGE);
+    if (result.ok) io.out(text);
+    else io.err(text);
+    return result.ok ? 0 : 1;
+  } finally {
+    db.close();
+  }
+};
+
+const classify: Subcommand = async (argv, io) => {
+  const { values } = parseArgs({ args: argv, options: { paslon: { type: 'string' }, vocabulary: { type: 'string' } } });
+  let classifier;
+  try {
+    const config = values.paslon && values.vocabulary ? undefined : configOrFail(io);
+    if (!config && !(values.paslon && values.vocabulary)) return 2;
+    classifier = createClassifier({
+      vocabulary: loadVocabulary(values.vocabulary ?? config!.VOCABULARY_FILE),
+      paslon: loadPaslonFile(values.paslon ?? config!.PASLON_FILE),
+    });
+  } catch (err) {
+    io.err(err instanceof Error ? err.message : String(err));
+    return 1;
+  }
+  const rl = createInterface({ input: io.stdin, crlfDelay: Infinity });
+  for await (const line of rl) io.out(JSON.stringify(classifier.classify(line)));
+  return 0;
+};
+
+const COMMANDS: Record<string, () => Promise<Subcommand>> = {
+  'import-asn': async () => importAsn,
+  classify: async () => classify,
+};
+
+/** Entry point: runs one subcommand and returns the process exit code. */
+export async function main(argv: string[], io: CliIo = defaultIo): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    io.out(USAGE);
+    return name ? 0 : 2;
+  }
+  const load = COMMANDS[name];
+  if (!load) {
+    io.err(`Perintah tidak dikenal: ${name}\n\n${USAGE}`);
+    return 2;
+  }
+  try {
+    return await (await load())(rest, io);
+  } catch (err) {
+    io.err(err instanceof Error ? err.message : String(err));
+    return 1;
+  }
+}
