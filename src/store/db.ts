@@ -1,0 +1,41 @@
+/**
+ * Opens the SQLite database with the pragmas the bot relies on and brings the
+ * schema up to date. Every other store module receives the `Db` from here.
+ */
+import Database from 'better-sqlite3';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { MIGRATIONS } from './migrations.js';
+
+/** The better-sqlite3 handle type, re-exported so callers need not import the driver. */
+export type Db = Database.Database;
+
+/** Opens (creating if needed) the database at `path`, or `:memory:` for tests. */
+export function openDb(path: string): Db {
+  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+  const db = new Database(path);
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = NORMAL');
+  db.pragma('foreign_keys = ON');
+  db.pragma('busy_timeout = 5000');
+  migrate(db);
+  return db;
+}
+
+/** Applies pending migrations, each in its own transaction, tracked by `PRAGMA user_version`. */
+export function migrate(db: Db): number {
+  const current = db.pragma('user_version', { simple: true }) as number;
+  if (current > MIGRATIONS.length) {
+    throw new Error(`database schema version ${current} is newer than this program knows (${MIGRATIONS.length}); upgrade Jaga Netral`);
+  }
+  for (let v = current; v < MIGRATIONS.length; v++) {
+    db.transaction(() => {
+      db.exec(MIGRATIONS[v]!);
+      db.pragma(`user_version = ${v + 1}`);
+    })();
+  }
+  return MIGRATIONS.length;
+}
+
+/** Current time in epoch ms; the one place store code asks the clock when none is passed. */
+export const nowMs = (): number => Date.now();

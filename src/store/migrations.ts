@@ -1,0 +1,180 @@
+/**
+ * The schema as an ordered list of steps. Never edit a step that has shipped:
+ * append a new one. Times are INTEGER epoch milliseconds, UTC.
+ */
+export const MIGRATIONS: readonly string[] = [
+  `
+  CREATE TABLE asn (
+    nip TEXT PRIMARY KEY,
+    nama TEXT NOT NULL,
+    unit TEXT NOT NULL,
+    phone TEXT NOT NULL UNIQUE,
+    tg_user_id TEXT UNIQUE,
+    tg_username TEXT,
+    wa_lid TEXT,
+    registered_tg_at INTEGER,
+    registered_wa_at INTEGER,
+    created_at INTEGER NOT NULL,
+    updated_at INTEGER NOT NULL
+  ) STRICT;
+  CREATE INDEX asn_tg_username ON asn(tg_username) WHERE tg_username IS NOT NULL;
+  CREATE INDEX asn_wa_lid ON asn(wa_lid) WHERE wa_lid IS NOT NULL;
+  CREATE INDEX asn_unit ON asn(unit);
+
+  -- LID <-> phone pairs learned from WhatsApp, for anyone (not only ASN).
+  CREATE TABLE wa_lid_map (
+    lid TEXT PRIMARY KEY,
+    pn TEXT NOT NULL,
+    source TEXT NOT NULL,
+    learned_at INTEGER NOT NULL
+  ) STRICT;
+  CREATE INDEX wa_lid_map_pn ON wa_lid_map(pn);
+
+  CREATE TABLE chats (
+    platform TEXT NOT NULL CHECK (platform IN ('telegram','whatsapp')),
+    chat_id TEXT NOT NULL,
+    title TEXT,
+    description TEXT,
+    campaign INTEGER NOT NULL DEFAULT 0 CHECK (campaign IN (0,1)),
+    campaign_score REAL NOT NULL DEFAULT 0,
+    campaign_reason TEXT,
+    campaign_source TEXT NOT NULL DEFAULT 'score' CHECK (campaign_source IN ('score','content','admin')),
+    marked_by TEXT,
+    bot_member INTEGER NOT NULL DEFAULT 1 CHECK (bot_member IN (0,1)),
+    reminders_enabled INTEGER NOT NULL DEFAULT 1 CHECK (reminders_enabled IN (0,1)),
+    last_reminder_at INTEGER,
+    migrated_to TEXT,
+    messages_seen INTEGER NOT NULL DEFAULT 0,
+    pilkada_posts INTEGER NOT NULL DEFAULT 0,
+    first_seen_at INTEGER NOT NULL,
+    updated_at INTEGER NOT NULL,
+    PRIMARY KEY (platform, chat_id)
+  ) STRICT;
+
+  CREATE TABLE events (
+    id INTEGER PRIMARY KEY,
+    platform TEXT NOT NULL,
+    dedupe_key TEXT NOT NULL UNIQUE,
+    kind TEXT NOT NULL,
+    chat_id TEXT,
+    payload TEXT NOT NULL,
+    status TEXT NOT NULL DEFAULT 'processed' CHECK (status IN ('processed','rejected')),
+    reason TEXT,
+    occurred_at INTEGER,
+    received_at INTEGER NOT NULL
+  ) STRICT;
+  CREATE INDEX events_received ON events(received_at);
+  CREATE INDEX events_message ON events(chat_id, json_extract(payload, '$.messageId')) WHERE kind = 'message';
+
+  -- Members of a chat we could not match yet (e.g. an unmapped @lid); a later mapping can still open the case.
+  CREATE TABLE unmatched_members (
+    platform TEXT NOT NULL,
+    chat_id TEXT NOT NULL,
+    member_id TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    actor_id TEXT,
+    event_id INTEGER REFERENCES events(id),
+    seen_at INTEGER NOT NULL,
+    PRIMARY KEY (platform, chat_id, member_id)
+  ) STRICT;
+
+  CREATE TABLE incidents (
+    id INTEGER PRIMARY KEY,
+    asn_nip TEXT NOT NULL REFERENCES asn(nip) ON UPDATE CASCADE,
+    platform TEXT NOT NULL,
+    chat_id TEXT NOT NULL,
+    kind TEXT NOT NULL CHECK (kind IN ('added','mentioned','reacted','posted','present')),
+    status TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open','left','exempted','expired')),
+    opened_at INTEGER NOT NULL,
+    resolved_at INTEGER,
+    added_by_id TEXT,
+    added_by_name TEXT,
+    excerpt TEXT,
+    terms TEXT NOT NULL DEFAULT '[]',
+    event_id INTEGER REFERENCES events(id),
+    followups INTEGER NOT NULL DEFAULT 0,
+    last_followup_at INTEGER,
+    escalated_at INTEGER,
+    status_reason TEXT,
+    status_by TEXT,
+    updated_at INTEGER NOT NULL
+  ) STRICT;
+  CREATE UNIQUE INDEX incidents_one_open ON incidents(asn_nip, platform, chat_id) WHERE status = 'open';
+  CREATE INDEX incidents_opened ON incidents(opened_at);
+
+  -- Every finding that opened or extended an incident.
+  CREATE TABLE incident_findings (
+    id INTEGER PRIMARY KEY,
+    incident_id INTEGER NOT NULL REFERENCES incidents(id),
+    kind TEXT NOT NULL,
+    event_id INTEGER REFERENCES events(id),
+    actor_id TEXT,
+    actor_name TEXT,
+    excerpt TEXT,
+    terms TEXT NOT NULL DEFAULT '[]',
+    at INTEGER NOT NULL
+  ) STRICT;
+  CREATE INDEX incident_findings_incident ON incident_findings(incident_id);
+
+  CREATE TABLE outbox (
+    id INTEGER PRIMARY KEY,
+    dedupe_key TEXT NOT NULL UNIQUE,
+    platform TEXT NOT NULL,
+    recipient TEXT NOT NULL,
+    recipient_kind TEXT NOT NULL CHECK (recipient_kind IN ('user','group')),
+    kind TEXT NOT NULL,
+    text TEXT NOT NULL,
+    payload TEXT,
+    status TEXT NOT NULL DEFAULT 'pending' CHECK (status IN ('pending','sending','sent','failed','undeliverable')),
+    attempts INTEGER NOT NULL DEFAULT 0,
+    next_attempt_at INTEGER NOT NULL,
+    last_error TEXT,
+    incident_id INTEGER REFERENCES incidents(id),
+    created_at INTEGER NOT NULL,
+    sent_at INTEGER
+  ) STRICT;
+  CREATE INDEX outbox_due ON outbox(status, next_attempt_at);
+
+  CREATE TABLE audit (
+    id INTEGER PRIMARY KEY,
+    at INTEGER NOT NULL,
+    actor TEXT NOT NULL,
+    platform TEXT,
+    action TEXT NOT NULL,
+    args TEXT,
+    allowed INTEGER NOT NULL CHECK (allowed IN (0,1)),
+    result TEXT
+  ) STRICT;
+  CREATE INDEX audit_at ON audit(at);
+
+  -- Small named values: last digest time, telegram offsets, pause flags.
+  CREATE TABLE kv (
+    key TEXT PRIMARY KEY,
+    value TEXT NOT NULL,
+    updated_at INTEGER NOT NULL
+  ) STRICT;
+
+  -- WhatsApp auth state (Baileys creds and signal keys), values serialised with BufferJSON.
+  CREATE TABLE wa_creds (
+    id TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+  ) STRICT;
+  CREATE TABLE wa_keys (
+    type TEXT NOT NULL,
+    id TEXT NOT NULL,
+    value TEXT NOT NULL,
+    PRIMARY KEY (type, id)
+  ) STRICT;
+  CREATE TABLE wa_group_meta (
+    jid TEXT PRIMARY KEY,
+    value TEXT NOT NULL,
+    updated_at INTEGER NOT NULL
+  ) STRICT;
+  -- People who wrote to the WhatsApp number first: safer to message (warm contacts).
+  CREATE TABLE wa_contacts (
+    jid TEXT PRIMARY KEY,
+    first_inbound_at INTEGER NOT NULL,
+    last_inbound_at INTEGER NOT NULL
+  ) STRICT;
+  `,
+];
