@@ -1,0 +1,59 @@
+/**
+ * Loads the classifier's data files (generic vocabulary, local paslon file)
+ * and validates them, so a typo in a deployment's JSON stops start-up with a
+ * message naming the file and the field instead of silently weakening detection.
+ */
+import { readFileSync } from 'node:fs';
+import { z } from 'zod';
+import type { PaslonFile, Vocabulary } from '../core/classifier.js';
+
+const weight = z.number().min(0).max(10);
+const phrases = z.array(z.string().min(1));
+
+const vocabularySchema = z.object({
+  threshold: z.number().positive(),
+  terms: z.record(z.string(), z.record(z.string().min(1), weight)),
+  numberPatterns: z.record(z.string().includes('{n}', { message: 'pattern must contain {n}' }), weight),
+  defaultPaslonNumbers: z.array(z.number().int().positive()),
+  names: z.object({ full: weight, distinctive: weight, common: weight, pair: weight }),
+  honorifics: phrases,
+  commonNames: phrases,
+  groupPrefixes: phrases,
+});
+
+const paslonSchema = z.object({
+  election: z.string().min(1),
+  paslon: z.array(z.object({
+    number: z.number().int().positive(),
+    names: z.array(z.string().min(1)).min(1),
+    aliases: phrases.optional(),
+  })).min(1),
+}).refine((f) => new Set(f.paslon.map((p) => p.number)).size === f.paslon.length, {
+  message: 'paslon numbers must be unique',
+  path: ['paslon'],
+});
+
+/** Reads and validates the generic Pilkada vocabulary. */
+export function loadVocabulary(path = 'data/vocabulary.json'): Vocabulary {
+  return loadJson(path, 'vocabulary', vocabularySchema);
+}
+
+/** Reads and validates a deployment's paslon file (PASLON_FILE, `classify --paslon`). */
+export function loadPaslonFile(path: string): PaslonFile {
+  return loadJson(path, 'paslon file', paslonSchema);
+}
+
+function loadJson<T>(path: string, what: string, schema: z.ZodType<T>): T {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (err) {
+    throw new Error(`Cannot read ${what} ${path}: ${(err as Error).message}`);
+  }
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`);
+    throw new Error(`Invalid ${what} ${path}: ${problems.join('; ')}`);
+  }
+  return parsed.data;
+}

@@ -1,0 +1,56 @@
+/**
+ * Campaign-group scoring from a group's title (and description). The SKB on
+ * ASN neutrality counts merely joining a campaign-team group as a violation, so
+ * the bot must recognise such groups by name: a campaign-group prefix
+ * ("Relawan", "Sahabat", "Tim Pemenangan") plus a candidate or Pilkada term.
+ * A prefix alone ("Relawan Bencana Banjir") is not enough.
+ */
+import { PASLON_NAME, PASLON_NUMBER, type PilkadaClassifier, type Term } from './classifier.js';
+import type { CampaignScore } from './types.js';
+
+/** Vocabulary category of candidate words ("paslon", "cagub") that name a candidate without naming who. */
+const CANDIDATE_CATEGORY = 'candidate';
+
+/** Scores a group as a campaign group; the description is consulted when the title does not decide. */
+export function scoreCampaignGroup(c: PilkadaClassifier, title: string, description?: string): CampaignScore {
+  const byTitle = judge(c, title, 'Nama grup');
+  if (byTitle.campaign || !description?.trim()) return byTitle;
+  const byDescription = judge(c, description, 'Deskripsi grup');
+  return byDescription.campaign ? { ...byDescription, score: round(byDescription.score * 0.9) } : byTitle;
+}
+
+/** Applies the rules to one text; `where` opens the Indonesian reason ("Nama grup"). */
+function judge(c: PilkadaClassifier, text: string, where: string): CampaignScore {
+  const terms = c.findTerms(text);
+  const prefix = terms.find((t) => t.groupPrefix);
+  const candidate = findCandidate(terms, c.threshold);
+  const support = terms.filter((t) => t !== prefix && t !== candidate && t.weight > 0);
+  const supportScore = support.reduce((sum, t) => sum + t.weight, 0);
+
+  if (prefix && candidate) return yes(1, `${where} memuat "${prefix.label}" + ${describe(candidate)}`);
+  if (prefix && prefix.weight >= c.threshold) return yes(1, `${where} memuat "${prefix.label}"`);
+  if (prefix && supportScore >= c.threshold) return yes(0.8, `${where} memuat "${prefix.label}" + istilah Pilkada "${support[0]?.label}"`);
+  if (candidate && candidate.weight >= c.threshold && support.length > 0) {
+    return yes(0.7, `${where} memuat ${describe(candidate)} + "${support[0]?.label}"`);
+  }
+  if (prefix) return no(0.3, `${where} memuat "${prefix.label}" tanpa nama paslon atau istilah Pilkada`);
+  if (candidate) return no(0.5, `${where} memuat ${describe(candidate)} tanpa tanda grup kampanye`);
+  return no(0, `${where} tidak memuat tanda grup kampanye`);
+}
+
+/** The candidate reference, most specific first: a name, a ballot number, then a strong candidate word. */
+function findCandidate(terms: Term[], threshold: number): Term | undefined {
+  return terms.find((t) => t.category === PASLON_NAME)
+    ?? terms.find((t) => t.category === PASLON_NUMBER)
+    ?? terms.find((t) => t.category === CANDIDATE_CATEGORY && t.weight >= threshold);
+}
+
+function describe(candidate: Term): string {
+  const kind = candidate.category === PASLON_NAME ? 'nama paslon'
+    : candidate.category === PASLON_NUMBER ? 'nomor paslon' : 'sebutan calon';
+  return `${kind} "${candidate.label}"`;
+}
+
+const yes = (score: number, reason: string): CampaignScore => ({ campaign: true, score, reason });
+const no = (score: number, reason: string): CampaignScore => ({ campaign: false, score, reason });
+const round = (x: number): number => Math.round(x * 100) / 100;

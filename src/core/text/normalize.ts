@@ -1,0 +1,159 @@
+/**
+ * Chat-text normalisation for the Pilkada classifier: one pass over the
+ * characters that turns "#CoblosNomor2", "c0bl0sss" or "Khofifah-Emil 🔥" into
+ * plain lowercase tokens. This is the classifier's hot path, so it scans char
+ * codes instead of running a chain of regular expressions.
+ */
+
+/** Options for {@link tokenize}. */
+export interface TokenizeOptions {
+  /**
+   * Collapse every doubled letter ("maaf" -> "maf", "eddy" -> "edy"), not only
+   * elongations of three or more. The classifier uses it on both its keys and
+   * the text, so "pilkadaa" and "Eddyy" still match.
+   */
+  foldDoubles?: boolean;
+}
+
+/** Digits that stand for letters inside words ("c0bl0s", "p1lkada"). */
+const LEET: Readonly<Record<string, string>> = {
+  '0': 'o', '1': 'i', '3': 'e', '4': 'a', '5': 's', '6': 'g', '7': 't', '8': 'b', '9': 'g',
+};
+const NON_ASCII = /[^\x00-\x7f]/;
+const COMBINING_MARKS = /\p{M}/gu;
+const TRIPLES = /([a-z])\1{2,}/g;
+const DOUBLES = /([a-z])\1+/g;
+
+const isDigit = (c: number): boolean => c >= 48 && c <= 57;
+const isUpper = (c: number): boolean => c >= 65 && c <= 90;
+const isLower = (c: number): boolean => c >= 97 && c <= 122;
+const isAlnum = (c: number): boolean => isLower(c) || isUpper(c) || isDigit(c);
+
+/** Splits chat text into normalised tokens: lowercase ASCII words and numbers. */
+export function tokenize(text: string, opts: TokenizeOptions = {}): string[] {
+  const src = NON_ASCII.test(text) ? foldUnicode(text) : text;
+  const lower = src.toLowerCase();
+  // Lowercasing ASCII never changes length; if exotic letters did, fall back to src.
+  const low = lower.length === src.length ? lower : src;
+  const minRepeat = opts.foldDoubles ? 2 : 3;
+  const out: string[] = [];
+  const n = src.length;
+  let i = 0;
+  while (i < n) {
+    if (!isAlnum(src.charCodeAt(i))) { i++; continue; }
+    if (startsUrl(low, i)) { i = skipToSpace(src, i); continue; }
+    i = emitRun(src, low, i, minRepeat, out);
+  }
+  return out;
+}
+
+/** The tokens joined by single spaces: the normalised form of a text. */
+export function normalizeText(text: string, opts: TokenizeOptions = {}): string {
+  return tokenize(text, opts).join(' ');
+}
+
+/** NFKC-style compatibility folding plus diacritic removal ("é" -> "e", "𝐜𝐨𝐛𝐥𝐨𝐬" -> "coblos"). */
+function foldUnicode(text: string): string {
+  return text.normalize('NFKD').replace(COMBINING_MARKS, '');
+}
+
+/** URLs carry random ids ("t.co/xPKBz") that would otherwise yield junk tokens. */
+function startsUrl(low: string, i: number): boolean {
+  if (low.charCodeAt(i) === 104 /* h */ && low.startsWith('http', i)) {
+    return low.startsWith('://', i + 4) || low.startsWith('s://', i + 4);
+  }
+  return low.charCodeAt(i) === 119 /* w */ && low.startsWith('www.', i);
+}
+
+function skipToSpace(src: string, i: number): number {
+  let j = i;
+  while (j < src.length && src.charCodeAt(j) > 32) j++;
+  return j;
+}
+
+/**
+ * Emits the alphanumeric run starting at `start` and returns its end. One pass
+ * finds what the run needs; plain lowercase words (most of them) are one slice.
+ */
+function emitRun(src: string, low: string, start: number, minRepeat: number, out: string[]): number {
+  let end = start;
+  let plain = true;
+  let repeat = false;
+  let run = 0;
+  for (let prev = -1, prevLow = -1; end < src.length; end++) {
+    const c = src.charCodeAt(end);
+    if (!isAlnum(c)) break;
+    if (isDigit(c) || (isUpper(c) && isLower(prev)) || (isLower(c) && isUpper(prev) && end - start >= 2)) plain = false;
+    const lc = low.charCodeAt(end);
+    run = lc === prevLow ? run + 1 : 1;
+    if (run >= minRepeat) repeat = true;
+    prev = c;
+    prevLow = lc;
+  }
+  if (!plain) splitRun(src, low, start, end, minRepeat, out);
+  else out.push(repeat ? collapse(low.slice(start, end), minRepeat) : low.slice(start, end));
+  return end;
+}
+
+/** Splits a run at camelCase boundaries ("KhofifahEmil", "PDIPerjuangan") and between digits and letters. */
+function splitRun(src: string, low: string, start: number, end: number, minRepeat: number, out: string[]): void {
+  let pieceStart = start;
+  for (let i = start + 1; i < end; i++) {
+    const c = src.charCodeAt(i);
+    if (!isUpper(c)) continue;
+    const prev = src.charCodeAt(i - 1);
+    if (isLower(prev) || (isUpper(prev) && i + 1 < end && isLower(src.charCodeAt(i + 1)))) {
+      emitPiece(low, pieceStart, i, minRepeat, out);
+      pieceStart = i;
+    }
+  }
+  emitPiece(low, pieceStart, end, minRepeat, out);
+}
+
+/** Emits a case-consistent piece: a word, a number, or a mix of both. */
+function emitPiece(low: string, start: number, end: number, minRepeat: number, out: string[]): void {
+  let digits = 0;
+  for (let i = start; i < end; i++) if (isDigit(low.charCodeAt(i))) digits++;
+  const text = low.slice(start, end);
+  if (digits === 0) out.push(collapse(text, minRepeat));
+  else if (digits === end - start) out.push(text);
+  else emitMixed(text, minRepeat, out);
+}
+
+/**
+ * A word with digits: leetspeak ("c0bl0sss" -> "coblos") when some digit sits
+ * between letters, otherwise words and numbers apart ("nomor2" -> "nomor 2").
+ */
+function emitMixed(text: string, minRepeat: number, out: string[]): void {
+  const chunks = text.match(/[a-z]+|[0-9]+/g) ?? [];
+  const leet = chunks.some((ch, k) => k > 0 && k < chunks.length - 1 && isLeetChunk(ch));
+  let word = '';
+  chunks.forEach((ch, k) => {
+    if (!isDigit(ch.charCodeAt(0))) { word += ch; return; }
+    const edge = k === 0 || k === chunks.length - 1;
+    if (leet && isLeetChunk(ch) && (!edge || ch.length === 1)) { word += [...ch].map((d) => LEET[d]).join(''); return; }
+    if (word) out.push(collapse(word, minRepeat));
+    word = '';
+    out.push(ch);
+  });
+  if (word) out.push(collapse(word, minRepeat));
+}
+
+function isLeetChunk(chunk: string): boolean {
+  return chunk.length <= 2 && isDigit(chunk.charCodeAt(0)) && [...chunk].every((d) => d in LEET);
+}
+
+/** Collapses letter runs of `minRepeat` or more to one letter ("coblosss" -> "coblos"). */
+function collapse(word: string, minRepeat: number): string {
+  if (!hasRepeat(word, minRepeat)) return word;
+  return word.replace(minRepeat === 2 ? DOUBLES : TRIPLES, '$1');
+}
+
+function hasRepeat(word: string, minRepeat: number): boolean {
+  let run = 1;
+  for (let i = 1; i < word.length; i++) {
+    run = word.charCodeAt(i) === word.charCodeAt(i - 1) ? run + 1 : 1;
+    if (run >= minRepeat && isLower(word.charCodeAt(i))) return true;
+  }
+  return false;
+}

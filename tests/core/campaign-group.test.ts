@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { loadPaslonFile, loadVocabulary } from '../../src/app/vocabulary.js';
+import { scoreCampaignGroup } from '../../src/core/campaign-group.js';
+import { createClassifier } from '../../src/core/classifier.js';
+
+const vocabulary = loadVocabulary('data/vocabulary.json');
+const jatim = createClassifier({ vocabulary, paslon: loadPaslonFile('data/paslon.jatim2024.json') });
+const sumsel = createClassifier({ vocabulary, paslon: loadPaslonFile('data/paslon.sumsel2024.json') });
+
+describe('scoreCampaignGroup', () => {
+  it.each([
+    [jatim, 'Relawan Khofifah-Emil'],
+    [jatim, 'Tim Pemenangan Paslon 2'],
+    [jatim, 'Sahabat Risma Jatim'],
+    [sumsel, 'Relawan Paslon 2 Pilgub Sumsel'],
+    [sumsel, 'Laskar HDCU Palembang'],
+    [jatim, 'Emak-Emak Pendukung Cagub Jatim'],
+  ])('%#: "%s" is a campaign group', (c, title) => {
+    expect(scoreCampaignGroup(c, title).campaign).toBe(true);
+  });
+
+  it.each(['Arisan RT 05', 'Dinas Pendidikan OKU', 'Relawan Bencana Banjir', 'Alumni SMA 1 Baturaja', 'Info Pilkada Damai'])(
+    '"%s" is not a campaign group',
+    (title) => {
+      expect(scoreCampaignGroup(sumsel, title).campaign).toBe(false);
+    },
+  );
+
+  it('explains itself in Indonesian', () => {
+    expect(scoreCampaignGroup(jatim, 'Relawan Khofifah-Emil').reason).toBe(
+      'Nama grup memuat "relawan" + nama paslon "Khofifah-Emil"',
+    );
+    expect(scoreCampaignGroup(sumsel, 'Relawan Paslon 2 Pilgub Sumsel').reason).toBe(
+      'Nama grup memuat "relawan" + nomor paslon "paslon 2"',
+    );
+    expect(scoreCampaignGroup(jatim, 'Relawan Bencana Banjir').reason).toBe(
+      'Nama grup memuat "relawan" tanpa nama paslon atau istilah Pilkada',
+    );
+  });
+
+  it('reads the description when the title hides the purpose', () => {
+    const r = scoreCampaignGroup(jatim, 'Keluarga Besar Jatim', 'Wadah relawan pemenangan Khofifah-Emil');
+    expect(r.campaign).toBe(true);
+    expect(r.reason).toMatch(/^Deskripsi grup memuat/);
+    expect(scoreCampaignGroup(jatim, 'Keluarga Besar Jatim', 'Silaturahmi keluarga').campaign).toBe(false);
+  });
+
+  it('ranks a clear campaign group above a prefix-only group', () => {
+    const clear = scoreCampaignGroup(jatim, 'Relawan Khofifah-Emil').score;
+    const vague = scoreCampaignGroup(jatim, 'Relawan Bencana Banjir').score;
+    expect(clear).toBeGreaterThan(vague);
+  });
+});

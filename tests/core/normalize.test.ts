@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { normalizeText, tokenize } from '../../src/core/text/normalize.js';
+
+describe('tokenize', () => {
+  it('lowercases and turns punctuation and emoji into token boundaries', () => {
+    expect(tokenize('Ayo, COBLOS!!! 🔥🔥 sekarang...')).toEqual(['ayo', 'coblos', 'sekarang']);
+  });
+
+  it('folds diacritics and compatibility forms', () => {
+    expect(normalizeText('Pémilú ｐｉｌｋａｄａ 𝐜𝐨𝐛𝐥𝐨𝐬')).toBe('pemilu pilkada coblos');
+  });
+
+  it('collapses elongated letters but keeps ordinary double letters', () => {
+    expect(normalizeText('coblosss pilkadaaa maaf saat')).toBe('coblos pilkada maaf saat');
+  });
+
+  it('folds doubled letters too when asked', () => {
+    expect(normalizeText('maaf Eddyy pilkadaa', { foldDoubles: true })).toBe('maf edy pilkada');
+  });
+
+  it('reads digits inside words as letters but keeps real numbers', () => {
+    expect(normalizeText('c0bl0sss p1lkada p1lk4d4 nomor 2 paslon 01 tahun 2024')).toBe(
+      'coblos pilkada pilkada nomor 2 paslon 01 tahun 2024',
+    );
+  });
+
+  it('splits numbers glued to words', () => {
+    expect(normalizeText('paslon02 pilkada2024 orang2')).toBe('paslon 02 pilkada 2024 orang 2');
+  });
+
+  it('splits hashtags and camelCase', () => {
+    expect(normalizeText('#CoblosNomor2 #KhofifahEmil @SiBudiPDIPerjuangan')).toBe(
+      'coblos nomor 2 khofifah emil si budi pdi perjuangan',
+    );
+  });
+
+  it('treats - _ & / between names as separators', () => {
+    expect(normalizeText('Lestari-Wibowo & Sari_Dewi/Joko')).toBe('lestari wibowo sari dewi joko');
+  });
+
+  it('drops URLs, whose random ids would yield junk tokens', () => {
+    expect(normalizeText('lihat https://t.co/PKBx9z dan www.contoh.go.id ya')).toBe('lihat dan ya');
+  });
+
+  it('returns nothing for empty or symbol-only text', () => {
+    expect(tokenize('')).toEqual([]);
+    expect(tokenize('🙏🙏 ... !!!')).toEqual([]);
+  });
+});
