@@ -1,0 +1,159 @@
+/**
+ * Turning a newly opened incident into outbox messages: the ASN's private
+ * alert, one alert per Humas admin, the "cannot reach" notice, and the group
+ * reminder. Called inside the monitor's transaction, so nothing is queued for
+ * an event that was not recorded.
+ */
+import type { Config } from '../config.js';
+import type { Platform } from '../core/ids.js';
+import { alertTexts } from '../core/messages/index.js';
+import { afterQuietHours, formatDateTime } from '../core/time.js';
+import type { AsnRecord, Finding } from '../core/types.js';
+import type { ChatStore } from '../store/chats.js';
+import type { IncidentRow } from '../store/incidents.js';
+import type { OutboxStore } from '../store/outbox.js';
+import { asnAddress, humasAddresses } from './recipients.js';
+
+/** The settings alerts depend on. */
+export type AlertConfig = Pick<Config, 'HUMAS_ADMINS' | 'HUMAS_CONTACT' | 'ORG_NAME' | 'APP_TIMEZONE' | 'LANGUAGE' | 'REMINDER_MIN_INTERVAL_HOURS' | 'QUIET_HOURS'>;
+
+/** What enqueueing alerts needs. */
+export interface AlertDeps {
+  outbox: OutboxStore;
+  chats: ChatStore;
+  config: AlertConfig;
+  /** Link an ASN can use to register with the bot on a platform. */
+  registrationLink?: (platform: Platform) => string | undefined;
+}
+
+
+/** Queues the ASN alert and the Humas alerts for a freshly opened incident. */
+export function enqueueIncidentAlerts(d: AlertDeps, incident: IncidentRow, f: Finding, now: number): void {
+  const t = alertTexts(d.config.LANGUAGE);
+  const chat = d.chats.get(f.chat.platform, f.chat.id);
+  const chatTitle = chat?.title ?? f.chat.title ?? t.unknownChat;
+  const at = formatDateTime(f.at, d.config.APP_TIMEZONE, d.config.LANGUAGE);
+  const actorName = incident.addedByName ?? undefined;
+  const address = asnAddress(f.asn, f.chat.platform);
+  const asnText = t.asnAlert({
+    kind: f.kind,
+    platform: f.chat.platform,
+    chatTitle,
+    at,
+    actorName,
+    excerpt: f.evidence.excerpt,
+    humasContact: d.config.HUMAS_CONTACT,
+  });
+  const unreachable = address ? undefined : notRegisteredReason(d.config.LANGUAGE);
+  d.outbox.enqueue(
+    {
+      dedupeKey: `incident:${incident.id}:asn`,
+      platform: f.chat.platform,
+      recipient: address?.recipient ?? `asn:${f.asn.nip}`,
+      recipientKind: 'user',
+      kind: 'asn_alert',
+      text: asnText,
+      incidentId: incident.id,
+      payload: address ? { buttons: caseButtons(incident.id, d.config.LANGUAGE) } : undefined,
+      undeliverable: unreachable,
+    },
+    now,
+  );
+  for (const h of humasAddresses(d.config.HUMAS_ADMINS)) {
+    d.outbox.enqueue(
+      {
+        dedupeKey: `incident:${incident.id}:humas:${h.platform}:${h.recipient}`,
+        platform: h.platform,
+        recipient: h.recipient,
+        recipientKind: 'user',
+        kind: 'humas_alert',
+        incidentId: incident.id,
+        text: t.humasAlert({
+          kind: f.kind,
+          platform: f.chat.platform,
+          caseId: incident.id,
+          asnName: f.asn.nama,
+          nip: f.asn.nip,
+          unit: f.asn.unit,
+          chatTitle,
+          chatId: f.chat.id,
+          chatReason: chat?.campaignReason ?? undefined,
+          at,
+          actorName,
+          actorHandle: incident.addedById && incident.addedById !== actorName ? incident.addedById : undefined,
+          excerpt: f.evidence.excerpt,
+          terms: f.evidence.terms,
+          asnReachable: Boolean(address),
+        }),
+      },
+      now,
+    );
+  }
+  if (unreachable) enqueueUndeliverableNotice(d, f.asn, f.chat.platform, unreachable, incident.id, now);
+}
+
+/** Buttons under the ASN alert: "I have left" (the bot then checks) and "I need Humas". */
+export function caseButtons(caseId: number, lang: 'id' | 'en'): { text: string; data: string }[][] {
+  return lang === 'en'
+    ? [[{ text: 'I have left', data: `left:${caseId}` }, { text: 'I need Humas help', data: `help:${caseId}` }]]
+    : [[{ text: 'Saya sudah keluar', data: `left:${caseId}` }, { text: 'Saya perlu bantuan Humas', data: `help:${caseId}` }]];
+}
+
+const notRegisteredReason = (lang: 'id' | 'en'): string =>
+  lang === 'en' ? 'the ASN has not started the Telegram bot yet' : 'ASN belum memulai (/start) bot Telegram';
+
+/** Tells every Humas admin that an ASN could not be messaged and must be contacted directly. */
+export function enqueueUndeliverableNotice(d: AlertDeps, asn: AsnRecord, platform: Platform, reason: string, caseId: number | undefined, now: number): void {
+  const t = alertTexts(d.config.LANGUAGE);
+  const text = t.undeliverable({
+    caseId,
+    asnName: asn.nama,
+    nip: asn.nip,
+    unit: asn.unit,
+    phone: asn.phone,
+    platform,
+    reason,
+    registrationLink: d.registrationLink?.(platform),
+  });
+  for (const h of humasAddresses(d.config.HUMAS_ADMINS)) {
+    d.outbox.enqueue(
+      {
+        dedupeKey: `undeliverable:${asn.nip}:${platform}:${caseId ?? 'none'}:${h.platform}:${h.recipient}`,
+        platform: h.platform,
+        recipient: h.recipient,
+        recipientKind: 'user',
+        kind: 'undeliverable_notice',
+        text,
+        incidentId: caseId,
+      },
+      now,
+    );
+  }
+}
+
+/**
+ * Queues the "ASN may not be involved" reminder in a campaign group, unless one
+ * went out within REMINDER_MIN_INTERVAL_HOURS or the group opted out. Quiet hours delay it.
+ * Returns whether a reminder was queued.
+ */
+export function enqueueGroupReminder(d: AlertDeps, platform: Platform, chatId: string, now: number, reason: 'after_add' | 'scheduled'): boolean {
+  const chat = d.chats.get(platform, chatId);
+  if (!chat || !chat.campaign || !chat.remindersEnabled || !chat.botMember) return false;
+  const minGap = d.config.REMINDER_MIN_INTERVAL_HOURS * 3_600_000;
+  if (chat.lastReminderAt !== null && now - chat.lastReminderAt < minGap) return false;
+  const t = alertTexts(d.config.LANGUAGE);
+  const id = d.outbox.enqueue(
+    {
+      dedupeKey: `reminder:${platform}:${chatId}:${reason}:${now}`,
+      platform,
+      recipient: chatId,
+      recipientKind: 'group',
+      kind: 'group_reminder',
+      text: t.groupReminder({ orgName: d.config.ORG_NAME }),
+      notBefore: afterQuietHours(now, d.config.QUIET_HOURS, d.config.APP_TIMEZONE),
+    },
+    now,
+  );
+  d.chats.setLastReminder(platform, chatId, now);
+  return id !== undefined;
+}

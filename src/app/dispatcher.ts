@@ -1,0 +1,217 @@
+/**
+ * The dispatcher drains the outbox through the platform messengers. It owns
+ * pacing (per platform policy), retries and the handling of every failure
+ * kind; nothing else in the program sends.
+ */
+import type { Platform } from '../core/ids.js';
+import type { OutboxRow, OutboxStore } from '../store/outbox.js';
+import type { Messenger, SendResult } from './ports.js';
+
+/**
+ * Pacing for one platform: how long to wait before this row may go, and
+ * bookkeeping after a send. Telegram and WhatsApp each bring their own.
+ */
+export interface SendPolicy {
+  /** Milliseconds to wait before sending `row` at `now`; 0 means go. Infinity means not now (e.g. paused). */
+  delayFor(row: OutboxRow, now: number): number;
+  /** Called after every attempt with its result. */
+  afterSend(row: OutboxRow, result: SendResult, now: number): void;
+}
+
+/** A policy that never waits, for replay and tests. */
+export const NO_PACING: SendPolicy = { delayFor: () => 0, afterSend: () => {} };
+
+/** What the dispatcher does when a row cannot be delivered (tell Humas) or is restricted. */
+export interface DispatchHooks {
+  onUndeliverable?(row: OutboxRow, detail: string, now: number): void;
+  onRestricted?(row: OutboxRow, detail: string, now: number): void;
+  onMigrated?(platform: Platform, from: string, to: string, now: number): void;
+  onSent?(row: OutboxRow, now: number): void;
+}
+
+/** Dispatcher construction options. */
+export interface DispatcherOptions {
+  outbox: OutboxStore;
+  messengers: Messenger[];
+  policies?: Partial<Record<Platform, SendPolicy>>;
+  clock?: () => number;
+  hooks?: DispatchHooks;
+  /** Give up on transient failures after this many attempts (the row becomes `failed`). */
+  maxAttempts?: number;
+  log?: (msg: string, extra?: Record<string, unknown>) => void;
+}
+
+/** Exponential backoff for transient failures: 2 s, 4 s, ... capped at 10 min, with jitter. */
+export function backoffMs(attempts: number, rand = Math.random): number {
+  const base = Math.min(600_000, 1000 * 2 ** Math.max(1, attempts));
+  return Math.round(base * (0.75 + rand() * 0.5));
+}
+
+/** Drains the outbox. `drainOnce` for tests and replay; `start` for the long-running bot. */
+export class Dispatcher {
+  private readonly clock: () => number;
+  private readonly maxAttempts: number;
+  private timer: NodeJS.Timeout | undefined;
+  private running = false;
+  private draining: Promise<number> | undefined;
+  private again = false;
+
+  constructor(private readonly o: DispatcherOptions) {
+    this.clock = o.clock ?? Date.now;
+    this.maxAttempts = o.maxAttempts ?? 20;
+  }
+
+  /** Adds a platform's messenger (and its pacing) once its adapter is connected. */
+  register(m: Messenger, policy?: SendPolicy): void {
+    this.o.messengers = [...this.o.messengers.filter((x) => x.platform !== m.platform), m];
+    if (policy) this.o.policies = { ...this.o.policies, [m.platform]: policy };
+    this.wake();
+  }
+
+  /** Sends everything due now, one platform after the other in parallel; resolves with the number of attempts. */
+  drainOnce(): Promise<number> {
+    if (this.draining) {
+      this.again = true;
+      return this.draining;
+    }
+    this.draining = (async () => {
+      let total = 0;
+      do {
+        this.again = false;
+        const counts = await Promise.all(this.o.messengers.map((m) => this.drainPlatform(m)));
+        total += counts.reduce((a, b) => a + b, 0);
+      } while (this.again);
+      return total;
+    })().finally(() => {
+      this.draining = undefined;
+    });
+    return this.draining;
+  }
+
+  /** Starts the background loop: drains, then sleeps until the next row is due or `wake()` is called. */
+  start(): void {
+    if (this.running) return;
+    this.running = true;
+    this.o.outbox.recoverInFlight();
+    this.schedule(0);
+  }
+
+  /** New rows were queued: drain soon. */
+  wake(): void {
+    if (this.running) this.schedule(0);
+  }
+
+  /** Stops the loop and waits for an in-flight drain. */
+  async stop(): Promise<void> {
+    this.running = false;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = undefined;
+    await this.draining;
+  }
+
+  private schedule(ms: number): void {
+    if (!this.running) return;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => void this.tick(), Math.max(0, Math.min(ms, 60_000)));
+    this.timer.unref?.();
+  }
+
+  private async tick(): Promise<void> {
+    this.timer = undefined;
+    try {
+      await this.drainOnce();
+    } catch (err) {
+      this.o.log?.('dispatcher drain failed', { err: String(err) });
+    }
+    if (!this.running) return;
+    const now = this.clock();
+    const next = Math.min(...this.o.messengers.map((m) => this.o.outbox.nextDue(m.platform) ?? Infinity));
+    this.schedule(Number.isFinite(next) ? Math.max(50, next - now) : 60_000);
+  }
+
+  private async drainPlatform(m: Messenger): Promise<number> {
+    const policy = this.o.policies?.[m.platform] ?? NO_PACING;
+    let attempts = 0;
+    for (;;) {
+      const now = this.clock();
+      const rows = this.o.outbox.dueFor(m.platform, now, 200);
+      if (!rows.length) return attempts;
+      let progressed = false;
+      let minWait = Infinity;
+      for (const row of rows) {
+        const wait = policy.delayFor(row, this.clock());
+        if (wait > 0) {
+          minWait = Math.min(minWait, wait);
+          continue;
+        }
+        if (!this.o.outbox.claim(row.id)) continue;
+        attempts++;
+        progressed = true;
+        await this.sendOne(m, policy, row);
+      }
+      if (!progressed) {
+        if (Number.isFinite(minWait) && this.running && minWait < 60_000) {
+          await sleep(minWait);
+          continue;
+        }
+        return attempts;
+      }
+    }
+  }
+
+  private async sendOne(m: Messenger, policy: SendPolicy, row: OutboxRow): Promise<void> {
+    let result: SendResult;
+    try {
+      result = await m.send({ platform: row.platform, recipient: row.recipient, recipientKind: row.recipientKind, kind: row.kind, text: row.text, payload: row.payload });
+    } catch (err) {
+      result = { ok: false, failure: 'bug', detail: err instanceof Error ? err.message : String(err) };
+    }
+    const now = this.clock();
+    policy.afterSend(row, result, now);
+    this.settle(row, result, now);
+  }
+
+  private settle(row: OutboxRow, r: SendResult, now: number): void {
+    const { outbox, hooks } = this.o;
+    if (r.ok) {
+      outbox.markSent(row.id, now);
+      hooks?.onSent?.(row, now);
+      return;
+    }
+    const attempts = row.attempts + 1;
+    switch (r.failure) {
+      case 'rate_limited':
+        outbox.retryAt(row.id, now + (r.retryAfterMs ?? 1000), r.detail);
+        return;
+      case 'transient':
+        if (attempts >= this.maxAttempts) {
+          outbox.finish(row.id, 'failed', `gave up after ${attempts} attempts: ${r.detail}`);
+        } else {
+          outbox.retryAt(row.id, now + backoffMs(attempts), r.detail);
+        }
+        return;
+      case 'migrated':
+        if (r.newChatId) {
+          hooks?.onMigrated?.(row.platform, row.recipient, r.newChatId, now);
+          outbox.retryAt(row.id, now, r.detail, r.newChatId);
+        } else {
+          outbox.finish(row.id, 'failed', r.detail);
+        }
+        return;
+      case 'refused':
+        outbox.finish(row.id, 'undeliverable', r.detail);
+        hooks?.onUndeliverable?.(row, r.detail, now);
+        return;
+      case 'restricted':
+        outbox.finish(row.id, 'failed', r.detail);
+        hooks?.onRestricted?.(row, r.detail, now);
+        return;
+      case 'bug':
+        outbox.finish(row.id, 'failed', r.detail);
+        this.o.log?.('send failed with a bug', { id: row.id, detail: r.detail });
+        return;
+    }
+  }
+}
+
+const sleep = (ms: number) => new Promise<void>((res) => setTimeout(res, ms));

@@ -1,0 +1,196 @@
+/**
+ * The monitor: one SQLite transaction per event. Records the event under its
+ * dedupe key (a replay is a no-op), updates the chat, runs detection, opens or
+ * extends incidents and queues every resulting message in the outbox.
+ */
+import { createHash } from 'node:crypto';
+import type { Platform } from '../core/ids.js';
+import { campaignFromContent, detect } from '../core/detect.js';
+import type { AsnRecord, CampaignScore, ChatEvent, Classification, Person } from '../core/types.js';
+import type { Db } from '../store/db.js';
+import { ChatStore } from '../store/chats.js';
+import { IncidentStore, type IncidentRow } from '../store/incidents.js';
+import { OutboxStore } from '../store/outbox.js';
+import { enqueueGroupReminder, enqueueIncidentAlerts, type AlertConfig } from './alerts.js';
+
+/** The registry as the monitor uses it. */
+export interface RegistryLookup {
+  findByPerson(p: Person): AsnRecord | undefined;
+}
+
+/** Everything the monitor needs, injected. */
+export interface MonitorDeps {
+  db: Db;
+  registry: RegistryLookup;
+  classify(text: string): Classification;
+  scoreGroup(title: string, description?: string): CampaignScore;
+  config: AlertConfig;
+  clock: () => number;
+  registrationLink?: (platform: Platform) => string | undefined;
+  /** Called after a commit that queued messages, to wake the dispatcher. */
+  onEnqueued?: () => void;
+}
+
+/** What handling one event did. */
+export interface HandleResult {
+  duplicate: boolean;
+  eventId?: number;
+  findings: number;
+  opened: IncidentRow[];
+  closed: IncidentRow[];
+}
+
+/** Short, stable hash for dedupe keys of payloads without ids of their own. */
+export const digest = (s: string): string => createHash('sha256').update(s).digest('hex').slice(0, 32);
+
+/** Turns events into recorded facts, incidents and queued messages. */
+export class Monitor {
+  readonly chats: ChatStore;
+  readonly incidents: IncidentStore;
+  readonly outbox: OutboxStore;
+  private readonly insertEvent;
+  private readonly insertUnmatched;
+  private readonly handleTx;
+
+  constructor(private readonly d: MonitorDeps) {
+    this.chats = new ChatStore(d.db);
+    this.incidents = new IncidentStore(d.db);
+    this.outbox = new OutboxStore(d.db);
+    this.insertEvent = d.db.prepare(
+      `INSERT INTO events (platform, dedupe_key, kind, chat_id, payload, status, reason, occurred_at, received_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(dedupe_key) DO NOTHING`,
+    );
+    this.insertUnmatched = d.db.prepare(
+      `INSERT INTO unmatched_members (platform, chat_id, member_id, kind, actor_id, event_id, seen_at) VALUES (?, ?, ?, ?, ?, ?, ?)
+       ON CONFLICT(platform, chat_id, member_id) DO UPDATE SET kind = excluded.kind, actor_id = excluded.actor_id, event_id = excluded.event_id, seen_at = excluded.seen_at`,
+    );
+    this.handleTx = d.db.transaction((ev: ChatEvent) => this.apply(ev));
+  }
+
+  /** Handles one event in one transaction. Replaying the same event changes nothing. */
+  handle(ev: ChatEvent): HandleResult {
+    const r = this.handleTx(ev);
+    if (r.opened.length) this.d.onEnqueued?.();
+    return r;
+  }
+
+  /** Records a payload an adapter could not use, with why; never throws. */
+  reject(platform: Platform, raw: unknown, reason: string): void {
+    let payload: string;
+    try {
+      payload = JSON.stringify(raw) ?? String(raw);
+    } catch {
+      payload = String(raw);
+    }
+    payload = payload.slice(0, 64 * 1024);
+    this.insertEvent.run(platform, `rejected:${platform}:${digest(payload + reason)}`, 'rejected', null, payload, 'rejected', reason.slice(0, 500), null, this.d.clock());
+  }
+
+  /** The stored text of a message, for reactions that only carry its id. */
+  messageText(platform: Platform, chatId: string, messageId: string): string | undefined {
+    const r = this.d.db
+      .prepare(`SELECT json_extract(payload, '$.text') AS text FROM events WHERE chat_id = ? AND kind = 'message' AND json_extract(payload, '$.messageId') = ? AND platform = ? LIMIT 1`)
+      .get(chatId, messageId, platform) as { text: string | null } | undefined;
+    return r?.text ?? undefined;
+  }
+
+  /**
+   * A WhatsApp identity became known (e.g. a LID mapped to a phone): members
+   * recorded as unmatched under any of `memberIds` are checked again.
+   */
+  rematch(platform: Platform, memberIds: string[], person: Person): HandleResult[] {
+    const out: HandleResult[] = [];
+    if (!this.d.registry.findByPerson(person)) return out;
+    for (const id of memberIds) {
+      const rows = this.d.db
+        .prepare(`SELECT chat_id, kind, actor_id, seen_at FROM unmatched_members WHERE platform = ? AND member_id = ?`)
+        .all(platform, id) as { chat_id: string; kind: string; actor_id: string | null; seen_at: number }[];
+      for (const r of rows) {
+        const chat = { platform, id: r.chat_id };
+        const dedupeKey = `rematch:${platform}:${r.chat_id}:${id}:${r.seen_at}`;
+        const ev: ChatEvent =
+          r.kind === 'member_added'
+            ? { kind: 'member_added', dedupeKey, at: r.seen_at, chat, members: [person], actor: r.actor_id ? { platform, id: r.actor_id } : undefined }
+            : { kind: 'members_present', dedupeKey, at: r.seen_at, chat, members: [person] };
+        out.push(this.handle(ev));
+        this.d.db.prepare(`DELETE FROM unmatched_members WHERE platform = ? AND chat_id = ? AND member_id = ?`).run(platform, r.chat_id, id);
+      }
+    }
+    return out;
+  }
+
+  private apply(ev: ChatEvent): HandleResult {
+    const now = this.d.clock();
+    const ins = this.insertEvent.run(ev.chat.platform, ev.dedupeKey, ev.kind, ev.chat.id, JSON.stringify(ev), 'processed', null, ev.at, now);
+    if (ins.changes === 0) return { duplicate: true, findings: 0, opened: [], closed: [] };
+    const eventId = Number(ins.lastInsertRowid);
+    const result: HandleResult = { duplicate: false, eventId, findings: 0, opened: [], closed: [] };
+    if (ev.chat.type === 'private' || (ev.kind === 'message' && ev.isPrivate)) return result;
+
+    if (ev.kind === 'chat_migrated') {
+      this.chats.touch(ev.chat.platform, ev.chat.id, ev.chat.title, ev.chat.description, now);
+      this.chats.migrate(ev.chat.platform, ev.chat.id, ev.newChatId, now);
+      this.outbox.retarget(ev.chat.platform, ev.chat.id, ev.newChatId);
+      return result;
+    }
+    this.updateChat(ev, now);
+    const chat = this.chats.get(ev.chat.platform, ev.chat.id)!;
+
+    if (ev.kind === 'member_left') {
+      const nips = ev.members.map((m) => this.d.registry.findByPerson(m)?.nip).filter((n): n is AsnRecord['nip'] => Boolean(n));
+      result.closed = this.incidents.closeLeft(nips, ev.chat.platform, ev.chat.id, ev.at);
+      return result;
+    }
+
+    const findings = detect(ev, {
+      lookup: (p) => this.d.registry.findByPerson(p),
+      chatIsCampaign: chat.campaign,
+      classify: this.d.classify,
+    });
+    result.findings = findings.length;
+    const alertDeps = { outbox: this.outbox, chats: this.chats, config: this.d.config, registrationLink: this.d.registrationLink };
+    for (const f of findings) {
+      const { incident, opened } = this.incidents.record(f, eventId, now);
+      if (opened) {
+        result.opened.push(incident);
+        enqueueIncidentAlerts(alertDeps, incident, f, now);
+      }
+    }
+    if (findings.some((f) => f.kind === 'added')) enqueueGroupReminder(alertDeps, ev.chat.platform, ev.chat.id, now, 'after_add');
+    if (chat.campaign && (ev.kind === 'member_added' || ev.kind === 'members_present')) this.recordUnmatched(ev, eventId, now);
+    return result;
+  }
+
+  /** Keeps the chat row current: title, bot membership, campaign status from title, description and content. */
+  private updateChat(ev: ChatEvent, now: number): void {
+    const { platform, id } = ev.chat;
+    const before = this.chats.get(platform, id);
+    const chat = this.chats.touch(platform, id, ev.chat.title, ev.chat.description, now);
+    if (ev.kind === 'bot_membership') this.chats.setBotMember(platform, id, ev.joined, now);
+    const infoChanged = !before || before.title !== chat.title || before.description !== chat.description;
+    if (infoChanged && chat.campaignSource === 'score') {
+      const s = this.d.scoreGroup(chat.title ?? '', chat.description ?? undefined);
+      this.chats.setCampaign(platform, id, { campaign: s.campaign, score: s.score, reason: s.reason, source: 'score' }, now);
+    }
+    if (ev.kind === 'message' && !ev.isPrivate) {
+      const pilkada = this.d.classify(ev.text).pilkada;
+      this.chats.countMessage(platform, id, pilkada);
+      const c = this.chats.get(platform, id)!;
+      if (!c.campaign && c.campaignSource !== 'admin' && campaignFromContent({ messagesSeen: c.messagesSeen, pilkadaPosts: c.pilkadaPosts })) {
+        const reason = `${c.pilkadaPosts} dari ${c.messagesSeen} pesan di grup ini berisi konten Pilkada`;
+        this.chats.setCampaign(platform, id, { campaign: true, reason, source: 'content' }, now);
+      }
+    }
+  }
+
+  /** Members not in the registry yet, kept so a later identity mapping can still open the case. */
+  private recordUnmatched(ev: Extract<ChatEvent, { kind: 'member_added' | 'members_present' }>, eventId: number, now: number): void {
+    if (ev.chat.platform !== 'whatsapp') return;
+    for (const m of ev.members) {
+      if (this.d.registry.findByPerson(m)) continue;
+      for (const handle of [m.id, m.lid].filter((h): h is string => Boolean(h))) {
+        this.insertUnmatched.run(ev.chat.platform, ev.chat.id, handle, ev.kind, ev.kind === 'member_added' ? (ev.actor?.id ?? null) : null, eventId, ev.at ?? now);
+      }
+    }
+  }
+}

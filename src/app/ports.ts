@@ -1,0 +1,50 @@
+/**
+ * The outbound side as small capabilities. Adapters implement them for real
+ * platforms; `RecordingMessenger` is the dry-run one; tests add failing ones.
+ */
+import type { Platform } from '../core/ids.js';
+import type { OutboxPayload } from '../store/outbox.js';
+
+/** One message to deliver. */
+export interface Outgoing {
+  platform: Platform;
+  recipient: string;
+  recipientKind: 'user' | 'group';
+  kind: string;
+  text: string;
+  payload: OutboxPayload;
+}
+
+/**
+ * How a send ended. Failures are classified, because each has its own handling:
+ * `refused` (Telegram 403: never retry, tell Humas), `rate_limited` (wait
+ * retryAfterMs), `transient` (5xx / network: back off), `restricted` (WhatsApp
+ * 463 / account restricted: never retry, pause first contacts), `migrated`
+ * (follow newChatId), `bug` (our fault: do not retry).
+ */
+export type SendResult =
+  | { ok: true; messageId?: string }
+  | { ok: false; failure: 'refused' | 'rate_limited' | 'transient' | 'restricted' | 'migrated' | 'bug'; detail: string; retryAfterMs?: number; newChatId?: string };
+
+/** Sends one message on one platform. */
+export interface Messenger {
+  readonly platform: Platform;
+  send(m: Outgoing): Promise<SendResult>;
+}
+
+/** Asks a platform whether a user is still in a chat; undefined when it cannot tell. */
+export interface MembershipChecker {
+  readonly platform: Platform;
+  isMember(chatId: string, userId: string): Promise<boolean | undefined>;
+}
+
+/** A dry-run messenger that records what would have been sent. */
+export class RecordingMessenger implements Messenger {
+  readonly sent: Outgoing[] = [];
+  constructor(readonly platform: Platform, private readonly onSend?: (m: Outgoing) => void) {}
+  async send(m: Outgoing): Promise<SendResult> {
+    this.sent.push(m);
+    this.onSend?.(m);
+    return { ok: true, messageId: String(this.sent.length) };
+  }
+}

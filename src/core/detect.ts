@@ -1,0 +1,108 @@
+/**
+ * Detection rules: pure functions from one normalised event, the registry and
+ * the chat's campaign status to findings. No I/O, no clock, no platform.
+ */
+import type { AsnRecord, ChatEvent, Classification, Finding, Person } from './types.js';
+
+/** What detection needs to know beyond the event itself. */
+export interface DetectContext {
+  /** Registry lookup on any handle the person carries. */
+  lookup(p: Person): AsnRecord | undefined;
+  /** The chat is (now) considered a campaign group. */
+  chatIsCampaign: boolean;
+  /** The Pilkada text classifier. */
+  classify(text: string): Classification;
+}
+
+/** Longest post excerpt kept as evidence. */
+export const EXCERPT_MAX = 280;
+
+/** Shortens a post for alerts and reports, on a word boundary when possible. */
+export function excerpt(text: string, max = EXCERPT_MAX): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  if (flat.length <= max) return flat;
+  const cut = flat.slice(0, max - 1);
+  const space = cut.lastIndexOf(' ');
+  return `${space > max * 0.6 ? cut.slice(0, space) : cut}…`;
+}
+
+/** Same person, judged on the handles both carry. */
+export function samePerson(a: Person | undefined, b: Person | undefined): boolean {
+  if (!a || !b || a.platform !== b.platform) return false;
+  return Boolean((a.id && a.id === b.id) || (a.phone && a.phone === b.phone) || (a.lid && a.lid === b.lid));
+}
+
+/** Every finding the event produces; empty when nothing concerns a registered ASN. */
+export function detect(ev: ChatEvent, ctx: DetectContext): Finding[] {
+  switch (ev.kind) {
+    case 'member_added':
+      if (!ctx.chatIsCampaign) return [];
+      return matched(ev.members, ctx).map(({ asn, person }) => ({
+        kind: 'added',
+        asn,
+        chat: ev.chat,
+        at: ev.at,
+        actor: samePerson(ev.actor, person) ? undefined : ev.actor,
+        evidence: { terms: [] },
+      }));
+    case 'members_present':
+      if (!ctx.chatIsCampaign) return [];
+      return matched(ev.members, ctx).map(({ asn }) => ({ kind: 'present', asn, chat: ev.chat, at: ev.at, evidence: { terms: [] } }));
+    case 'message':
+      return detectMessage(ev, ctx);
+    case 'reaction': {
+      const asn = ctx.lookup(ev.sender);
+      if (!asn) return [];
+      const c = ev.targetText ? ctx.classify(ev.targetText) : undefined;
+      if (!ctx.chatIsCampaign && !c?.pilkada) return [];
+      return [{ kind: 'reacted', asn, chat: ev.chat, at: ev.at, evidence: { excerpt: ev.targetText && excerpt(ev.targetText), terms: c?.terms ?? [] } }];
+    }
+    default:
+      return [];
+  }
+}
+
+function detectMessage(ev: Extract<ChatEvent, { kind: 'message' }>, ctx: DetectContext): Finding[] {
+  if (ev.isPrivate) return [];
+  const c = ctx.classify(ev.text);
+  const out: Finding[] = [];
+  const evidence = { excerpt: excerpt(ev.text), terms: c.terms };
+  if (c.pilkada || ctx.chatIsCampaign) {
+    for (const { asn } of matched(ev.mentions, ctx)) {
+      out.push({ kind: 'mentioned', asn, chat: ev.chat, at: ev.at, actor: ev.sender, evidence });
+    }
+  }
+  const author = ctx.lookup(ev.sender);
+  if (author && ctx.chatIsCampaign && !out.some((f) => f.asn.nip === author.nip)) {
+    out.push({ kind: 'posted', asn: author, chat: ev.chat, at: ev.at, evidence });
+  }
+  return out;
+}
+
+/** Registry matches among people, each ASN once. */
+function matched(people: Person[], ctx: DetectContext): { asn: AsnRecord; person: Person }[] {
+  const seen = new Set<string>();
+  const out: { asn: AsnRecord; person: Person }[] = [];
+  for (const person of people) {
+    const asn = ctx.lookup(person);
+    if (asn && !seen.has(asn.nip)) {
+      seen.add(asn.nip);
+      out.push({ asn, person });
+    }
+  }
+  return out;
+}
+
+/** Chat counters and thresholds for deciding from content that a group campaigns. */
+export interface ContentStats {
+  messagesSeen: number;
+  pilkadaPosts: number;
+}
+
+/** Minimum Pilkada posts before content alone marks a group as a campaign group. */
+export const CONTENT_MIN_POSTS = 3;
+
+/** A group whose posts are largely Pilkada campaign content is a campaign group. */
+export function campaignFromContent(s: ContentStats): boolean {
+  return s.pilkadaPosts >= CONTENT_MIN_POSTS && s.pilkadaPosts / Math.max(1, s.messagesSeen) >= 0.3;
+}

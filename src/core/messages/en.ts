@@ -1,0 +1,83 @@
+/** English alert texts, for deployments that set LANGUAGE=en. */
+import type { AlertTexts } from './types.js';
+
+const KIND: Record<string, string> = {
+  added: 'added to a campaign group',
+  mentioned: 'tagged in a Pilkada post',
+  reacted: 'reacted to a campaign post',
+  posted: 'posted in a campaign group',
+  present: 'inside a campaign group',
+};
+
+const platformName = (p: string): string => (p === 'telegram' ? 'Telegram' : 'WhatsApp');
+
+const HOW_TO_LEAVE = {
+  telegram: 'To leave: open the group, tap its name at the top, then choose "Leave group".',
+  whatsapp: 'To leave: open the group, tap its name, scroll down, choose "Exit group", then "Delete group".',
+};
+
+const WHAT = {
+  added: (t: string, by?: string) => `You were added to the group "${t}"${by ? ` by ${by}` : ''}.`,
+  mentioned: (t: string, by?: string) => `You were tagged in a Pilkada-related post in the group "${t}"${by ? ` by ${by}` : ''}.`,
+  reacted: (t: string) => `Your account reacted to a campaign post in the group "${t}".`,
+  posted: (t: string) => `Your account posted in the campaign group "${t}".`,
+  present: (t: string) => `Your account is a member of the campaign group "${t}".`,
+};
+
+/** The English implementation of every alert text. */
+export const EN: AlertTexts = {
+  kindLabel: (k) => KIND[k] ?? k,
+  platformName,
+  unknownActor: 'unknown',
+  unknownChat: '(untitled group)',
+  asnAlert: (a) =>
+    [
+      `Dear civil servant,`,
+      ``,
+      `${WHAT[a.kind](a.chatTitle, a.actorName)} (${platformName(a.platform)}, ${a.at})`,
+      a.excerpt ? `The post: "${a.excerpt}"` : undefined,
+      ``,
+      `Civil servants must stay neutral in the Pilkada: joining, liking, commenting on or sharing a candidate's campaign content can count as a neutrality violation.`,
+      ``,
+      `Please leave the group now and do not react or comment. ${HOW_TO_LEAVE[a.platform]}`,
+      `If you were added without consent or need help, contact ${a.humasContact}.`,
+      ``,
+      `Automatic message from Jaga Netral.`,
+    ]
+      .filter((l) => l !== undefined)
+      .join('\n'),
+  humasAlert: (a) =>
+    [
+      `⚠️ Case #${a.caseId}: civil servant ${KIND[a.kind] ?? a.kind}`,
+      `ASN: ${a.asnName} (NIP ${a.nip}), ${a.unit}`,
+      `Group: "${a.chatTitle}" (${platformName(a.platform)} ${a.chatId})`,
+      a.chatReason ? `Why it counts as a campaign group: ${a.chatReason}` : undefined,
+      `By: ${a.actorName ?? 'unknown'}${a.actorHandle ? ` (${a.actorHandle})` : ''}`,
+      `When: ${a.at}`,
+      a.excerpt ? `Post: "${a.excerpt}"` : undefined,
+      a.terms.length ? `Matched terms: ${a.terms.join(', ')}` : undefined,
+      a.asnReachable ? `The ASN has been sent a private message on how to leave.` : `The bot cannot reach this ASN: please contact them directly.`,
+    ]
+      .filter((l) => l !== undefined)
+      .join('\n'),
+  groupReminder: (a) =>
+    [
+      `📢 A reminder from ${a.orgName}`,
+      ``,
+      `Civil servants (ASN) must remain neutral in the Pilkada. Candidates and campaign teams may not involve ASN in campaign activities (Law 10/2016 Article 70).`,
+      `Please do not add ASN to this group and do not tag ASN in campaign posts.`,
+      ``,
+      `Thank you for your cooperation.`,
+    ].join('\n'),
+  undeliverable: (a) =>
+    [
+      `📵 The bot cannot reach a civil servant${a.caseId ? ` (case #${a.caseId})` : ''}`,
+      `ASN: ${a.asnName} (NIP ${a.nip}), ${a.unit}`,
+      `Phone: ${a.phone}`,
+      `Reason: ${a.reason}`,
+      `Please contact them directly.`,
+      a.registrationLink ? `So that the next alerts arrive, ask them to register at ${a.registrationLink}` : undefined,
+    ]
+      .filter((l) => l !== undefined)
+      .join('\n'),
+};

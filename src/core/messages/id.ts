@@ -1,0 +1,85 @@
+/** Indonesian alert texts: the default language of everything a person reads. */
+import type { AlertTexts } from './types.js';
+
+const KIND: Record<string, string> = {
+  added: 'dimasukkan ke grup kampanye',
+  mentioned: 'ditandai (di-tag) dalam unggahan Pilkada',
+  reacted: 'memberi reaksi pada unggahan kampanye',
+  posted: 'mengirim pesan di grup kampanye',
+  present: 'berada di grup kampanye',
+};
+
+const platformName = (p: string): string => (p === 'telegram' ? 'Telegram' : 'WhatsApp');
+
+const HOW_TO_LEAVE = {
+  telegram: 'Cara keluar: buka grup, ketuk nama grup di atas, lalu pilih "Keluar dari grup" (Leave group).',
+  whatsapp: 'Cara keluar: buka grup, ketuk nama grup, gulir ke bawah, pilih "Keluar dari grup", lalu "Hapus grup".',
+};
+
+const WHAT = {
+  added: (t: string, by?: string) => `Anda dimasukkan ke grup "${t}"${by ? ` oleh ${by}` : ''}.`,
+  mentioned: (t: string, by?: string) => `Anda ditandai (di-tag) dalam unggahan terkait Pilkada di grup "${t}"${by ? ` oleh ${by}` : ''}.`,
+  reacted: (t: string) => `Akun Anda memberi reaksi pada unggahan kampanye di grup "${t}".`,
+  posted: (t: string) => `Akun Anda mengirim pesan di grup kampanye "${t}".`,
+  present: (t: string) => `Akun Anda tercatat sebagai anggota grup kampanye "${t}".`,
+};
+
+/** The Indonesian implementation of every alert text. */
+export const ID: AlertTexts = {
+  kindLabel: (k) => KIND[k] ?? k,
+  platformName,
+  unknownActor: 'tidak diketahui',
+  unknownChat: '(grup tanpa nama)',
+  asnAlert: (a) =>
+    [
+      `Yth. Bapak/Ibu ASN,`,
+      ``,
+      `${WHAT[a.kind](a.chatTitle, a.actorName)} (${platformName(a.platform)}, ${a.at})`,
+      a.excerpt ? `Isi unggahan: "${a.excerpt}"` : undefined,
+      ``,
+      `ASN wajib netral dalam Pilkada: ikut grup, menyukai, mengomentari, atau membagikan konten kampanye paslon dapat dianggap pelanggaran netralitas.`,
+      ``,
+      `Mohon segera keluar dari grup tersebut dan jangan memberi reaksi atau komentar. ${HOW_TO_LEAVE[a.platform]}`,
+      `Jika Anda dimasukkan tanpa persetujuan atau perlu bantuan, hubungi ${a.humasContact}.`,
+      ``,
+      `Pesan otomatis Jaga Netral.`,
+    ]
+      .filter((l) => l !== undefined)
+      .join('\n'),
+  humasAlert: (a) =>
+    [
+      `⚠️ Kasus #${a.caseId}: ASN ${KIND[a.kind] ?? a.kind}`,
+      `ASN: ${a.asnName} (NIP ${a.nip}), ${a.unit}`,
+      `Grup: "${a.chatTitle}" (${platformName(a.platform)} ${a.chatId})`,
+      a.chatReason ? `Alasan grup dinilai kampanye: ${a.chatReason}` : undefined,
+      `Oleh: ${a.actorName ?? 'tidak diketahui'}${a.actorHandle ? ` (${a.actorHandle})` : ''}`,
+      `Waktu: ${a.at}`,
+      a.excerpt ? `Unggahan: "${a.excerpt}"` : undefined,
+      a.terms.length ? `Kata kunci: ${a.terms.join(', ')}` : undefined,
+      a.asnReachable
+        ? `ASN sudah dikirimi pesan pribadi berisi cara keluar dari grup.`
+        : `ASN belum bisa dihubungi bot: mohon hubungi langsung.`,
+    ]
+      .filter((l) => l !== undefined)
+      .join('\n'),
+  groupReminder: (a) =>
+    [
+      `📢 Pengingat dari ${a.orgName}`,
+      ``,
+      `Aparatur Sipil Negara (ASN) wajib netral dalam Pilkada. Pasangan calon dan tim kampanye dilarang melibatkan ASN dalam kegiatan kampanye (UU 10/2016 Pasal 70).`,
+      `Mohon tidak memasukkan ASN ke grup ini dan tidak menandai (tag) ASN dalam unggahan kampanye.`,
+      ``,
+      `Terima kasih atas kerja samanya.`,
+    ].join('\n'),
+  undeliverable: (a) =>
+    [
+      `📵 ASN tidak dapat dihubungi bot${a.caseId ? ` (kasus #${a.caseId})` : ''}`,
+      `ASN: ${a.asnName} (NIP ${a.nip}), ${a.unit}`,
+      `Telepon: ${a.phone}`,
+      `Sebab: ${a.reason}`,
+      `Mohon hubungi ASN tersebut secara langsung.`,
+      a.registrationLink ? `Agar pesan berikutnya sampai, minta ASN mendaftar di ${a.registrationLink}` : undefined,
+    ]
+      .filter((l) => l !== undefined)
+      .join('\n'),
+};

@@ -1,0 +1,60 @@
+/**
+ * The shape of the user-facing texts for alerts, reminders and notices. Each
+ * language file implements it; core and app code never inline a sentence.
+ */
+import type { IncidentKind } from '../types.js';
+import type { Platform } from '../ids.js';
+
+/** What the ASN's private alert needs. */
+export interface AsnAlertInput {
+  kind: IncidentKind;
+  platform: Platform;
+  chatTitle: string;
+  at: string;
+  actorName?: string;
+  excerpt?: string;
+  humasContact: string;
+}
+
+/** What the Humas admins' alert needs. */
+export interface HumasAlertInput {
+  kind: IncidentKind;
+  platform: Platform;
+  caseId: number;
+  asnName: string;
+  nip: string;
+  unit: string;
+  chatTitle: string;
+  chatId: string;
+  chatReason?: string;
+  at: string;
+  actorName?: string;
+  actorHandle?: string;
+  excerpt?: string;
+  terms: string[];
+  asnReachable: boolean;
+}
+
+/** A case whose ASN could not be messaged: Humas must reach them directly. */
+export interface UndeliverableInput {
+  caseId?: number;
+  asnName: string;
+  nip: string;
+  unit: string;
+  phone: string;
+  platform: Platform;
+  reason: string;
+  registrationLink?: string;
+}
+
+/** All alert texts of one language. */
+export interface AlertTexts {
+  kindLabel(kind: IncidentKind): string;
+  platformName(p: Platform): string;
+  asnAlert(a: AsnAlertInput): string;
+  humasAlert(a: HumasAlertInput): string;
+  groupReminder(a: { orgName: string }): string;
+  undeliverable(a: UndeliverableInput): string;
+  unknownActor: string;
+  unknownChat: string;
+}

@@ -1,0 +1,157 @@
+/** Chats the bot has seen, with their campaign status and why. */
+import type { Platform } from '../core/ids.js';
+import type { Db } from './db.js';
+
+/** Where a campaign status came from: the title/description score, the posts, or a Humas admin. */
+export type CampaignSource = 'score' | 'content' | 'admin';
+
+/** One chat row. */
+export interface ChatRow {
+  platform: Platform;
+  chatId: string;
+  title: string | null;
+  description: string | null;
+  campaign: boolean;
+  campaignScore: number;
+  campaignReason: string | null;
+  campaignSource: CampaignSource;
+  markedBy: string | null;
+  botMember: boolean;
+  remindersEnabled: boolean;
+  lastReminderAt: number | null;
+  messagesSeen: number;
+  pilkadaPosts: number;
+  firstSeenAt: number;
+  updatedAt: number;
+}
+
+interface Raw {
+  platform: Platform;
+  chat_id: string;
+  title: string | null;
+  description: string | null;
+  campaign: number;
+  campaign_score: number;
+  campaign_reason: string | null;
+  campaign_source: CampaignSource;
+  marked_by: string | null;
+  bot_member: number;
+  reminders_enabled: number;
+  last_reminder_at: number | null;
+  messages_seen: number;
+  pilkada_posts: number;
+  first_seen_at: number;
+  updated_at: number;
+}
+
+const toRow = (r: Raw): ChatRow => ({
+  platform: r.platform,
+  chatId: r.chat_id,
+  title: r.title,
+  description: r.description,
+  campaign: r.campaign === 1,
+  campaignScore: r.campaign_score,
+  campaignReason: r.campaign_reason,
+  campaignSource: r.campaign_source,
+  markedBy: r.marked_by,
+  botMember: r.bot_member === 1,
+  remindersEnabled: r.reminders_enabled === 1,
+  lastReminderAt: r.last_reminder_at,
+  messagesSeen: r.messages_seen,
+  pilkadaPosts: r.pilkada_posts,
+  firstSeenAt: r.first_seen_at,
+  updatedAt: r.updated_at,
+});
+
+/** Reads and writes the chats table. */
+export class ChatStore {
+  private readonly getStmt;
+  private readonly touchStmt;
+  constructor(private readonly db: Db) {
+    this.getStmt = db.prepare(`SELECT * FROM chats WHERE platform = ? AND chat_id = ?`);
+    this.touchStmt = db.prepare(
+      `INSERT INTO chats (platform, chat_id, title, description, first_seen_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)
+       ON CONFLICT(platform, chat_id) DO UPDATE SET
+         title = COALESCE(excluded.title, chats.title),
+         description = COALESCE(excluded.description, chats.description),
+         updated_at = excluded.updated_at`,
+    );
+  }
+
+  /** One chat, or undefined. */
+  get(platform: Platform, chatId: string): ChatRow | undefined {
+    const r = this.getStmt.get(platform, chatId) as Raw | undefined;
+    return r && toRow(r);
+  }
+
+  /** Creates the chat or refreshes its title/description; returns the row. */
+  touch(platform: Platform, chatId: string, title: string | undefined, description: string | undefined, now: number): ChatRow {
+    this.touchStmt.run(platform, chatId, title ?? null, description ?? null, now, now);
+    return this.get(platform, chatId)!;
+  }
+
+  /** Sets the campaign status unless a Humas admin decided it (admins win over automatic sources). */
+  setCampaign(platform: Platform, chatId: string, v: { campaign: boolean; score?: number; reason: string; source: CampaignSource; by?: string }, now: number): void {
+    this.db
+      .prepare(
+        `UPDATE chats SET campaign = ?, campaign_score = COALESCE(?, campaign_score), campaign_reason = ?, campaign_source = ?, marked_by = ?, updated_at = ?
+         WHERE platform = ? AND chat_id = ? AND (campaign_source != 'admin' OR ? = 'admin')`,
+      )
+      .run(v.campaign ? 1 : 0, v.score ?? null, v.reason, v.source, v.by ?? null, now, platform, chatId, v.source);
+  }
+
+  /** Counts a message, and a Pilkada post when it is one. */
+  countMessage(platform: Platform, chatId: string, pilkada: boolean): void {
+    this.db
+      .prepare(`UPDATE chats SET messages_seen = messages_seen + 1, pilkada_posts = pilkada_posts + ? WHERE platform = ? AND chat_id = ?`)
+      .run(pilkada ? 1 : 0, platform, chatId);
+  }
+
+  /** Records whether the bot is currently a member. */
+  setBotMember(platform: Platform, chatId: string, member: boolean, now: number): void {
+    this.db.prepare(`UPDATE chats SET bot_member = ?, updated_at = ? WHERE platform = ? AND chat_id = ?`).run(member ? 1 : 0, now, platform, chatId);
+  }
+
+  /** Turns reminders for one group on or off. */
+  setReminders(platform: Platform, chatId: string, enabled: boolean, now: number): boolean {
+    return this.db.prepare(`UPDATE chats SET reminders_enabled = ?, updated_at = ? WHERE platform = ? AND chat_id = ?`).run(enabled ? 1 : 0, now, platform, chatId).changes === 1;
+  }
+
+  /** Notes when the last reminder was queued for a group. */
+  setLastReminder(platform: Platform, chatId: string, at: number): void {
+    this.db.prepare(`UPDATE chats SET last_reminder_at = ? WHERE platform = ? AND chat_id = ?`).run(at, platform, chatId);
+  }
+
+  /** Telegram group -> supergroup: moves the chat and everything that points at it to the new id. */
+  migrate(platform: Platform, from: string, to: string, now: number): void {
+    const old = this.get(platform, from);
+    if (!old) return;
+    if (!this.get(platform, to)) {
+      this.db
+        .prepare(
+          `INSERT INTO chats (platform, chat_id, title, description, campaign, campaign_score, campaign_reason, campaign_source, marked_by, bot_member,
+             reminders_enabled, last_reminder_at, messages_seen, pilkada_posts, first_seen_at, updated_at)
+           SELECT platform, ?, title, description, campaign, campaign_score, campaign_reason, campaign_source, marked_by, bot_member,
+             reminders_enabled, last_reminder_at, messages_seen, pilkada_posts, first_seen_at, ? FROM chats WHERE platform = ? AND chat_id = ?`,
+        )
+        .run(to, now, platform, from);
+    }
+    this.db.prepare(`UPDATE incidents SET chat_id = ?, updated_at = ? WHERE platform = ? AND chat_id = ?`).run(to, now, platform, from);
+    this.db.prepare(`UPDATE chats SET migrated_to = ?, bot_member = 0, updated_at = ? WHERE platform = ? AND chat_id = ?`).run(to, now, platform, from);
+  }
+
+  /** Every chat, campaign groups first. */
+  list(platform?: Platform): ChatRow[] {
+    const rows = (platform
+      ? this.db.prepare(`SELECT * FROM chats WHERE platform = ? AND migrated_to IS NULL ORDER BY campaign DESC, title`).all(platform)
+      : this.db.prepare(`SELECT * FROM chats WHERE migrated_to IS NULL ORDER BY campaign DESC, platform, title`).all()) as Raw[];
+    return rows.map(toRow);
+  }
+
+  /** Finds a chat by id or by (case-insensitive, partial) title, for admin commands. */
+  find(query: string): ChatRow[] {
+    const exact = this.db.prepare(`SELECT * FROM chats WHERE chat_id = ? AND migrated_to IS NULL`).all(query) as Raw[];
+    if (exact.length) return exact.map(toRow);
+    return (this.db.prepare(`SELECT * FROM chats WHERE migrated_to IS NULL AND title LIKE ? ESCAPE '\\' ORDER BY title LIMIT 10`).all(`%${query.replace(/[%_\\]/g, '\\$&')}%`) as Raw[]).map(toRow);
+  }
+}

@@ -1,0 +1,152 @@
+/**
+ * Incidents (cases): one open incident per ASN and chat. Later findings extend
+ * it in `incident_findings`; leaving closes it.
+ */
+import type { Platform } from '../core/ids.js';
+import type { Finding, IncidentKind, IncidentStatus } from '../core/types.js';
+import type { Db } from './db.js';
+
+/** One incident row, joined with its ASN for display. */
+export interface IncidentRow {
+  id: number;
+  asnNip: string;
+  platform: Platform;
+  chatId: string;
+  kind: IncidentKind;
+  status: IncidentStatus;
+  openedAt: number;
+  resolvedAt: number | null;
+  addedById: string | null;
+  addedByName: string | null;
+  excerpt: string | null;
+  terms: string[];
+  followups: number;
+  lastFollowupAt: number | null;
+  escalatedAt: number | null;
+  statusReason: string | null;
+  statusBy: string | null;
+}
+
+interface Raw {
+  id: number;
+  asn_nip: string;
+  platform: Platform;
+  chat_id: string;
+  kind: IncidentKind;
+  status: IncidentStatus;
+  opened_at: number;
+  resolved_at: number | null;
+  added_by_id: string | null;
+  added_by_name: string | null;
+  excerpt: string | null;
+  terms: string;
+  followups: number;
+  last_followup_at: number | null;
+  escalated_at: number | null;
+  status_reason: string | null;
+  status_by: string | null;
+}
+
+/** Maps a raw incidents row to its typed form. */
+export const toIncident = (r: Raw): IncidentRow => ({
+  id: r.id,
+  asnNip: r.asn_nip,
+  platform: r.platform,
+  chatId: r.chat_id,
+  kind: r.kind,
+  status: r.status,
+  openedAt: r.opened_at,
+  resolvedAt: r.resolved_at,
+  addedById: r.added_by_id,
+  addedByName: r.added_by_name,
+  excerpt: r.excerpt,
+  terms: JSON.parse(r.terms) as string[],
+  followups: r.followups,
+  lastFollowupAt: r.last_followup_at,
+  escalatedAt: r.escalated_at,
+  statusReason: r.status_reason,
+  statusBy: r.status_by,
+});
+
+/** Display handle of the person behind a finding (name preferred). */
+export function actorLabel(f: Pick<Finding, 'actor'>): { id: string | null; name: string | null } {
+  const a = f.actor;
+  if (!a) return { id: null, name: null };
+  const handle = a.username ? `@${a.username}` : (a.phone ?? a.id ?? null);
+  return { id: a.id ?? a.phone ?? null, name: a.name ?? handle };
+}
+
+/** Reads and writes incidents and their findings. */
+export class IncidentStore {
+  private readonly openStmt;
+  private readonly insertStmt;
+  private readonly findingStmt;
+  constructor(private readonly db: Db) {
+    this.openStmt = db.prepare(`SELECT * FROM incidents WHERE asn_nip = ? AND platform = ? AND chat_id = ? AND status = 'open'`);
+    this.insertStmt = db.prepare(
+      `INSERT INTO incidents (asn_nip, platform, chat_id, kind, opened_at, added_by_id, added_by_name, excerpt, terms, event_id, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    this.findingStmt = db.prepare(
+      `INSERT INTO incident_findings (incident_id, kind, event_id, actor_id, actor_name, excerpt, terms, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+  }
+
+  /** The open incident of an ASN in a chat, if any. */
+  openFor(nip: string, platform: Platform, chatId: string): IncidentRow | undefined {
+    const r = this.openStmt.get(nip, platform, chatId) as Raw | undefined;
+    return r && toIncident(r);
+  }
+
+  /** Opens a new incident for the finding, or extends the open one. */
+  record(f: Finding, eventId: number | null, now: number): { incident: IncidentRow; opened: boolean } {
+    const actor = actorLabel(f);
+    const terms = JSON.stringify(f.evidence.terms);
+    let incident = this.openFor(f.asn.nip, f.chat.platform, f.chat.id);
+    const opened = !incident;
+    if (!incident) {
+      const id = Number(
+        this.insertStmt.run(f.asn.nip, f.chat.platform, f.chat.id, f.kind, f.at, actor.id, actor.name, f.evidence.excerpt ?? null, terms, eventId, now).lastInsertRowid,
+      );
+      incident = this.get(id)!;
+    }
+    this.findingStmt.run(incident.id, f.kind, eventId, actor.id, actor.name, f.evidence.excerpt ?? null, terms, f.at);
+    return { incident, opened };
+  }
+
+  /** One incident by id. */
+  get(id: number): IncidentRow | undefined {
+    const r = this.db.prepare(`SELECT * FROM incidents WHERE id = ?`).get(id) as Raw | undefined;
+    return r && toIncident(r);
+  }
+
+  /** Moves an incident to a new status (left, exempted, expired, or back to open). */
+  setStatus(id: number, status: IncidentStatus, at: number, reason?: string, by?: string): boolean {
+    const resolvedAt = status === 'open' ? null : at;
+    return (
+      this.db
+        .prepare(`UPDATE incidents SET status = ?, resolved_at = ?, status_reason = ?, status_by = ?, updated_at = ? WHERE id = ?`)
+        .run(status, resolvedAt, reason ?? null, by ?? null, at, id).changes === 1
+    );
+  }
+
+  /** Closes the open incidents of these ASN in a chat because they left; returns the closed ones. */
+  closeLeft(nips: string[], platform: Platform, chatId: string, at: number): IncidentRow[] {
+    const closed: IncidentRow[] = [];
+    for (const nip of nips) {
+      const open = this.openFor(nip, platform, chatId);
+      if (open && this.setStatus(open.id, 'left', at, 'ASN keluar dari grup')) closed.push({ ...open, status: 'left', resolvedAt: at });
+    }
+    return closed;
+  }
+
+  /** Open incidents, oldest first. */
+  listOpen(): IncidentRow[] {
+    return (this.db.prepare(`SELECT * FROM incidents WHERE status = 'open' ORDER BY opened_at`).all() as Raw[]).map(toIncident);
+  }
+
+  /** Open incidents of one ASN. */
+  openOf(nip: string): IncidentRow[] {
+    return (this.db.prepare(`SELECT * FROM incidents WHERE status = 'open' AND asn_nip = ? ORDER BY opened_at`).all(nip) as Raw[]).map(toIncident);
+  }
+}

@@ -1,0 +1,192 @@
+/**
+ * The outbox: every message the bot will ever send, written in the same
+ * transaction as the event that caused it and drained by the dispatcher.
+ * Dedupe keys make enqueueing idempotent.
+ */
+import type { Platform } from '../core/ids.js';
+import type { Db } from './db.js';
+
+/** Message statuses: `sending` marks a claim, reset to `pending` after a crash. */
+export type OutboxStatus = 'pending' | 'sending' | 'sent' | 'failed' | 'undeliverable';
+
+/** Optional extras: inline buttons and files. */
+export interface OutboxPayload {
+  buttons?: { text: string; data: string }[][];
+  /** Ask the user for their phone number (Telegram request_contact keyboard). */
+  requestContact?: string;
+  files?: { path: string; filename: string; caption?: string }[];
+  /** WhatsApp: this DM goes to someone who never wrote to the number. */
+  firstContact?: boolean;
+  /** Reply in a chat (commands), for routing and rate limits. */
+  replyTo?: string;
+}
+
+/** A row of the outbox as the dispatcher sees it. */
+export interface OutboxRow {
+  id: number;
+  dedupeKey: string;
+  platform: Platform;
+  recipient: string;
+  recipientKind: 'user' | 'group';
+  kind: string;
+  text: string;
+  payload: OutboxPayload;
+  status: OutboxStatus;
+  attempts: number;
+  nextAttemptAt: number;
+  lastError: string | null;
+  incidentId: number | null;
+  createdAt: number;
+  sentAt: number | null;
+}
+
+/** What a caller provides to enqueue one message. */
+export interface NewOutboxMessage {
+  dedupeKey: string;
+  platform: Platform;
+  recipient: string;
+  recipientKind: 'user' | 'group';
+  kind: string;
+  text: string;
+  payload?: OutboxPayload;
+  incidentId?: number;
+  /** Not before this time (quiet hours, follow-up schedules). */
+  notBefore?: number;
+  /** Born undeliverable (no known address), with the reason. */
+  undeliverable?: string;
+}
+
+interface RawRow {
+  id: number;
+  dedupe_key: string;
+  platform: Platform;
+  recipient: string;
+  recipient_kind: 'user' | 'group';
+  kind: string;
+  text: string;
+  payload: string | null;
+  status: OutboxStatus;
+  attempts: number;
+  next_attempt_at: number;
+  last_error: string | null;
+  incident_id: number | null;
+  created_at: number;
+  sent_at: number | null;
+}
+
+const toRow = (r: RawRow): OutboxRow => ({
+  id: r.id,
+  dedupeKey: r.dedupe_key,
+  platform: r.platform,
+  recipient: r.recipient,
+  recipientKind: r.recipient_kind,
+  kind: r.kind,
+  text: r.text,
+  payload: r.payload ? (JSON.parse(r.payload) as OutboxPayload) : {},
+  status: r.status,
+  attempts: r.attempts,
+  nextAttemptAt: r.next_attempt_at,
+  lastError: r.last_error,
+  incidentId: r.incident_id,
+  createdAt: r.created_at,
+  sentAt: r.sent_at,
+});
+
+/** Prepared statements over the outbox table. */
+export class OutboxStore {
+  private readonly insert;
+  private readonly due;
+  private readonly claimStmt;
+  private readonly getStmt;
+  constructor(private readonly db: Db) {
+    this.insert = db.prepare(
+      `INSERT INTO outbox (dedupe_key, platform, recipient, recipient_kind, kind, text, payload, status, next_attempt_at, last_error, incident_id, created_at)
+       VALUES (@dedupeKey, @platform, @recipient, @recipientKind, @kind, @text, @payload, @status, @nextAttemptAt, @lastError, @incidentId, @now)
+       ON CONFLICT(dedupe_key) DO NOTHING`,
+    );
+    this.due = db.prepare(
+      `SELECT * FROM outbox WHERE status = 'pending' AND platform = ? AND next_attempt_at <= ? ORDER BY next_attempt_at, id LIMIT ?`,
+    );
+    this.claimStmt = db.prepare(`UPDATE outbox SET status = 'sending', attempts = attempts + 1 WHERE id = ? AND status = 'pending'`);
+    this.getStmt = db.prepare(`SELECT * FROM outbox WHERE id = ?`);
+  }
+
+  /** Adds a message unless one with the same dedupe key exists; returns its id when new. */
+  enqueue(m: NewOutboxMessage, now: number): number | undefined {
+    const r = this.insert.run({
+      dedupeKey: m.dedupeKey,
+      platform: m.platform,
+      recipient: m.recipient,
+      recipientKind: m.recipientKind,
+      kind: m.kind,
+      text: m.text,
+      payload: m.payload && Object.keys(m.payload).length ? JSON.stringify(m.payload) : null,
+      status: m.undeliverable ? 'undeliverable' : 'pending',
+      nextAttemptAt: Math.max(now, m.notBefore ?? now),
+      lastError: m.undeliverable ?? null,
+      incidentId: m.incidentId ?? null,
+      now,
+    });
+    return r.changes ? Number(r.lastInsertRowid) : undefined;
+  }
+
+  /** Pending messages of a platform due at `now`, oldest first. */
+  dueFor(platform: Platform, now: number, limit = 100): OutboxRow[] {
+    return (this.due.all(platform, now, limit) as RawRow[]).map(toRow);
+  }
+
+  /** Marks a row as being sent; false if someone else took it. */
+  claim(id: number): boolean {
+    return this.claimStmt.run(id).changes === 1;
+  }
+
+  /** One row by id. */
+  get(id: number): OutboxRow | undefined {
+    const r = this.getStmt.get(id) as RawRow | undefined;
+    return r && toRow(r);
+  }
+
+  /** Records a successful send. */
+  markSent(id: number, now: number): void {
+    this.db.prepare(`UPDATE outbox SET status = 'sent', sent_at = ?, last_error = NULL WHERE id = ?`).run(now, id);
+  }
+
+  /** Puts a claimed row back in the queue for `at`, with the error that delayed it. */
+  retryAt(id: number, at: number, error: string, recipient?: string): void {
+    this.db
+      .prepare(`UPDATE outbox SET status = 'pending', next_attempt_at = ?, last_error = ?, recipient = COALESCE(?, recipient) WHERE id = ?`)
+      .run(at, error, recipient ?? null, id);
+  }
+
+  /** Ends a row without sending: `failed` (gave up) or `undeliverable` (refused by the platform). */
+  finish(id: number, status: 'failed' | 'undeliverable', error: string): void {
+    this.db.prepare(`UPDATE outbox SET status = ?, last_error = ? WHERE id = ?`).run(status, error, id);
+  }
+
+  /** After a crash: rows claimed but never settled go back to pending. Returns how many. */
+  recoverInFlight(): number {
+    return this.db.prepare(`UPDATE outbox SET status = 'pending' WHERE status = 'sending'`).run().changes;
+  }
+
+  /** Rewrites the recipient of unsent group messages after a Telegram group migration. */
+  retarget(platform: Platform, from: string, to: string): number {
+    return this.db
+      .prepare(`UPDATE outbox SET recipient = ? WHERE platform = ? AND recipient = ? AND status IN ('pending','sending')`)
+      .run(to, platform, from).changes;
+  }
+
+  /** Count of messages by status, for /status and health lines. */
+  depth(): Record<OutboxStatus, number> {
+    const out: Record<OutboxStatus, number> = { pending: 0, sending: 0, sent: 0, failed: 0, undeliverable: 0 };
+    for (const r of this.db.prepare(`SELECT status, COUNT(*) AS n FROM outbox GROUP BY status`).all() as { status: OutboxStatus; n: number }[]) {
+      out[r.status] = r.n;
+    }
+    return out;
+  }
+
+  /** Earliest next attempt among pending rows of a platform, for the dispatcher's sleep. */
+  nextDue(platform: Platform): number | undefined {
+    const r = this.db.prepare(`SELECT MIN(next_attempt_at) AS t FROM outbox WHERE status = 'pending' AND platform = ?`).get(platform) as { t: number | null };
+    return r.t ?? undefined;
+  }
+}

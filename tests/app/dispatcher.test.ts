@@ -1,0 +1,100 @@
+import { describe, expect, it } from 'vitest';
+import { backoffMs } from '../../src/app/dispatcher.js';
+import type { Messenger, Outgoing, SendResult } from '../../src/app/ports.js';
+import { ASN, CAMPAIGN_TG, testApp } from '../support/app.js';
+
+/** A messenger that answers from a script, then succeeds. */
+class ScriptedMessenger implements Messenger {
+  readonly platform = 'telegram' as const;
+  readonly delivered: Outgoing[] = [];
+  constructor(private readonly script: SendResult[] = []) {}
+  async send(m: Outgoing): Promise<SendResult> {
+    const next = this.script.shift();
+    if (next && !next.ok) return next;
+    this.delivered.push(m);
+    return { ok: true };
+  }
+}
+
+function seedCase(app: ReturnType<typeof testApp>['app'], nip = ASN.budi) {
+  app.monitor.handle({
+    kind: 'member_added', dedupeKey: `add-${nip.nip}`, at: 0, chat: CAMPAIGN_TG,
+    members: [{ platform: 'telegram', id: nip.telegramId }], actor: { platform: 'telegram', id: '7777', name: 'Timses' },
+  });
+}
+
+const statusOf = (app: ReturnType<typeof testApp>['app'], kind: string) =>
+  (app.db.prepare(`SELECT status, attempts, last_error FROM outbox WHERE kind = ? AND platform = 'telegram'`).all(kind) as { status: string; attempts: number; last_error: string | null }[]);
+
+describe('dispatcher', () => {
+  it('delivers every due Telegram message once', async () => {
+    const { app } = testApp();
+    seedCase(app);
+    const m = new ScriptedMessenger();
+    app.attach(m);
+    await app.dispatcher.drainOnce();
+    expect(m.delivered.map((x) => x.kind).sort()).toEqual(['asn_alert', 'group_reminder', 'humas_alert']);
+    await app.dispatcher.drainOnce();
+    expect(m.delivered).toHaveLength(3);
+  });
+
+  it('waits retry_after on 429 and backs off on transient errors, losing nothing', async () => {
+    const { app, clock } = testApp();
+    seedCase(app);
+    const m = new ScriptedMessenger([
+      { ok: false, failure: 'rate_limited', detail: '429', retryAfterMs: 5000 },
+      { ok: false, failure: 'transient', detail: '500' },
+    ]);
+    app.attach(m);
+    await app.dispatcher.drainOnce();
+    expect(m.delivered).toHaveLength(1);
+    clock.advance(3000);
+    await app.dispatcher.drainOnce();
+    expect(m.delivered).toHaveLength(2);
+    clock.advance(2000);
+    await app.dispatcher.drainOnce();
+    expect(m.delivered).toHaveLength(3);
+    expect(new Set(m.delivered.map((d) => d.kind + d.recipient)).size).toBe(3);
+  });
+
+  it('a 403 marks the ASN alert undeliverable and tells Humas to reach the ASN directly', async () => {
+    const { app } = testApp();
+    app.registrationLinks.telegram = 'https://t.me/JagaNetralBot?start=daftar';
+    seedCase(app);
+    const m = new ScriptedMessenger([{ ok: false, failure: 'refused', detail: "403: Forbidden: bot can't initiate conversation with a user" }]);
+    app.attach(m);
+    await app.dispatcher.drainOnce();
+    expect(statusOf(app, 'asn_alert')[0]!.status).toBe('undeliverable');
+    const notice = m.delivered.find((d) => d.kind === 'undeliverable_notice')!;
+    expect(notice.recipient).toBe('9001');
+    expect(notice.text).toContain(ASN.budi.phone);
+    expect(notice.text).toContain('https://t.me/JagaNetralBot?start=daftar');
+  });
+
+  it('follows a migrated group to its new id', async () => {
+    const { app } = testApp();
+    seedCase(app);
+    const m = new ScriptedMessenger();
+    const real = m.send.bind(m);
+    m.send = async (o) => (o.recipient === CAMPAIGN_TG.id ? { ok: false, failure: 'migrated', detail: 'upgraded', newChatId: '-100999' } : real(o));
+    app.attach(m);
+    await app.dispatcher.drainOnce();
+    expect(m.delivered.find((d) => d.kind === 'group_reminder')!.recipient).toBe('-100999');
+  });
+
+  it('rows claimed before a crash are sent again after restart', async () => {
+    const { app } = testApp();
+    seedCase(app);
+    const row = app.monitor.outbox.dueFor('telegram', Date.now() + 1)[0]!;
+    app.monitor.outbox.claim(row.id);
+    expect(app.monitor.outbox.recoverInFlight()).toBe(1);
+    expect(app.monitor.outbox.get(row.id)!.status).toBe('pending');
+  });
+
+  it('backoff grows and is capped', () => {
+    const fixed = () => 0.5;
+    expect(backoffMs(1, fixed)).toBe(2000);
+    expect(backoffMs(3, fixed)).toBe(8000);
+    expect(backoffMs(30, fixed)).toBe(600_000);
+  });
+});
