@@ -2,7 +2,6 @@
  * The `jaga-netral` command line. Each subcommand returns an exit code; a
  * failure prints one clear message on stderr. See DESIGN.md "Command-line contract".
  */
-import { readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig, type Config } from './config.js';
@@ -58,16 +57,9 @@ const importAsn: Subcommand = async (argv, io) => {
   }
   const config = configOrFail(io);
   if (!config) return 2;
-  let data: Buffer;
-  try {
-    data = readFileSync(positionals[0]!);
-  } catch (err) {
-    io.err(`Tidak dapat membaca ${positionals[0]}: ${(err as NodeJS.ErrnoException).code ?? String(err)}`);
-    return 1;
-  }
   const db = openDb(config.DATABASE_PATH);
   try {
-    const result = importAsnCsv(db, data, { dryRun: Boolean(values['dry-run']) });
+    const result = importAsnCsv(db, positionals[0]!, { dryRun: Boolean(values['dry-run']) });
     const text = formatImportResult(result, config.LANGUAGE);
     if (result.ok) io.out(text);
     else io.err(text);

@@ -1,0 +1,247 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openDb, type Db } from '../../src/store/db.js';
+import { formatImportResult, importAsnCsv, type ImportResult } from '../../src/app/import-asn.js';
+import { AsnRegistry } from '../../src/store/asn.js';
+
+const HEADER = 'nip,nama,unit,telepon,telegram';
+const R1 = '198503122010011003,Ahmad Fauzi,Dinas Pendidikan,0812-3456-7890,@ahmadfauzi_oku';
+const R2 = '199007252015032001,Siti Rahmawati,Sekretariat Daerah,+62 813 7788 1122,';
+const R3 = '197811042005011002,Hendra Saputra,Dinas Kominfo,628117340011,123456789';
+const csv = (...lines: string[]) => Buffer.from(lines.join('\n') + '\n', 'utf8');
+
+let db: Db;
+beforeEach(() => {
+  db = openDb(':memory:');
+});
+const rows = () => db.prepare('SELECT nip, nama, unit, phone, tg_user_id, tg_username FROM asn ORDER BY nip').all();
+const errorsOf = (r: ImportResult) => {
+  if (r.ok) throw new Error('expected failure');
+  return r.errors;
+};
+
+describe('importAsnCsv', () => {
+  it('imports a valid file and summarises it', () => {
+    const r = importAsnCsv(db, csv(HEADER, R1, R2, R3), { now: 1000 });
+    expect(r).toEqual({ ok: true, total: 3, inserted: 3, updated: 0, dryRun: false });
+    expect(rows()).toEqual([
+      { nip: '197811042005011002', nama: 'Hendra Saputra', unit: 'Dinas Kominfo', phone: '+628117340011', tg_user_id: '123456789', tg_username: null },
+      { nip: '198503122010011003', nama: 'Ahmad Fauzi', unit: 'Dinas Pendidikan', phone: '+6281234567890', tg_user_id: null, tg_username: 'ahmadfauzi_oku' },
+      { nip: '199007252015032001', nama: 'Siti Rahmawati', unit: 'Sekretariat Daerah', phone: '+6281377881122', tg_user_id: null, tg_username: null },
+    ]);
+    expect(formatImportResult(r, 'id')).toBe('Impor selesai: 3 baris, 3 baru, 0 diperbarui.');
+    expect(formatImportResult(r, 'en')).toBe('Import done: 3 rows, 3 new, 0 updated.');
+  });
+
+  it('reads the sample file from a path', () => {
+    const r = importAsnCsv(db, 'data/asn.sample.csv', { now: 1 });
+    expect(r).toMatchObject({ ok: true, total: 8, inserted: 8 });
+    const reg = new AsnRegistry(db);
+    expect(reg.units()).toEqual(['BPKAD', 'Dinas Kesehatan', 'Dinas Kominfo', 'Dinas Pendidikan', 'Sekretariat Daerah']);
+  });
+
+  it('reports a missing file as a file-level error', () => {
+    const r = importAsnCsv(db, '/nonexistent/asn.csv');
+    expect(errorsOf(r)[0]).toMatchObject({ line: 0, reason: expect.stringMatching(/cannot read .*ENOENT/) });
+  });
+
+  it('accepts a BOM, CRLF, semicolons, quoted fields, a header without telegram, and skips empty lines', () => {
+    const text =
+      '\uFEFF NIP ; Nama;UNIT;Telepon \r\n' +
+      '198503122010011003;"Fauzi; Ahmad ""Oji""";Dinas Pendidikan;\'081234567890\r\n' +
+      '\r\n' +
+      ';;;\r\n' +
+      '199007252015032001;"Siti\u00A0Rahmawati";"Sekretariat  Daerah";"(0813) 7788 1122"\r\n';
+    const r = importAsnCsv(db, Buffer.from(text, 'utf8'), { now: 5 });
+    expect(r).toEqual({ ok: true, total: 2, inserted: 2, updated: 0, dryRun: false });
+    expect(rows().map((x: any) => [x.nama, x.unit, x.phone])).toEqual([
+      ['Fauzi; Ahmad "Oji"', 'Dinas Pendidikan', '+6281234567890'],
+      ['Siti Rahmawati', 'Sekretariat Daerah', '+6281377881122'],
+    ]);
+  });
+
+  it('re-import updates by NIP and keeps learned telegram ids when the CSV gives none', () => {
+    importAsnCsv(db, csv(HEADER, R1, R2), { now: 1 });
+    new AsnRegistry(db).linkTelegram('199007252015032001' as any, '4444' as any, 'siti_r', 2);
+    const r = importAsnCsv(
+      db,
+      csv(HEADER, R1.replace('Dinas Pendidikan', 'BPKAD'), '199007252015032001,Siti Rahmawati,Dinas Kesehatan,081377881122,', R3),
+      { now: 3 },
+    );
+    expect(r).toEqual({ ok: true, total: 3, inserted: 1, updated: 2, dryRun: false });
+    expect(formatImportResult(r)).toBe('Impor selesai: 3 baris, 1 baru, 2 diperbarui.');
+    const siti = db.prepare('SELECT unit, tg_user_id, tg_username, created_at, updated_at FROM asn WHERE nip = ?').get('199007252015032001');
+    expect(siti).toEqual({ unit: 'Dinas Kesehatan', tg_user_id: '4444', tg_username: 'siti_r', created_at: 1, updated_at: 3 });
+  });
+
+  it('a file with 3 bad rows reports each as line N and writes nothing', () => {
+    importAsnCsv(db, csv(HEADER, R1), { now: 1 });
+    const before = rows();
+    const r = importAsnCsv(
+      db,
+      csv(
+        HEADER,
+        R2,
+        '19900725201503200,Bad Nip,Dinas Kesehatan,081211112222,', // line 3: 17 digits
+        R3,
+        '198912182014022003,Ratna,Dinas Kesehatan,021-5551234,', // line 5: landline
+        '196806151994031004,=HYPERLINK("http://x"),BPKAD,081299998888,', // line 6: formula
+        '199304092019032005,Nurul,Dinas Pendidikan,087890123456,',
+      ),
+      { now: 2 },
+    );
+    const errs = errorsOf(r);
+    expect(errs.map((e) => e.line)).toEqual([3, 5, 6]);
+    expect(errs[0]!.reason).toMatch(/NIP .*18 digits/);
+    expect(errs[1]!.reason).toMatch(/telepon "021-5551234": landline/);
+    expect(errs[2]!.reason).toMatch(/nama .* looks like a spreadsheet formula/);
+    expect(rows()).toEqual(before);
+    const text = formatImportResult(r);
+    expect(text.split('\n')[0]).toBe('Impor dibatalkan: 3 baris bermasalah, tidak ada yang disimpan.');
+    expect(text).toContain('line 5: telepon');
+    expect(formatImportResult(r, 'en').split('\n')[0]).toBe('Import cancelled: 3 rows have problems, nothing was saved.');
+  });
+
+  it('rejects formula-looking names and units but accepts +62 phones', () => {
+    for (const [nama, unit, line] of [
+      ['@SUM(A1)', 'BPKAD', 2],
+      ['Budi', '+cmd', 2],
+      ['-2+3', 'BPKAD', 2],
+      ['\t=1+1', 'BPKAD', 2],
+    ] as const) {
+      const r = importAsnCsv(db, csv(HEADER, `198503122010011003,"${nama}",${unit},+6281234567890,`));
+      expect(errorsOf(r)).toEqual([{ line, reason: expect.stringMatching(/(formula|control)/) }]);
+    }
+  });
+
+  it('names the first line of a duplicate NIP, phone or telegram', () => {
+    const r = importAsnCsv(
+      db,
+      csv(
+        HEADER,
+        R1,
+        R2,
+        '198503122010011003,Ahmad Lain,BPKAD,081299990000,', // dup NIP of line 2
+        '198912182014022003,Ratna,Dinas Kesehatan,+62 812 3456 7890,', // dup phone of line 2
+        '196806151994031004,Zul,BPKAD,081211110000,@AhmadFauzi_OKU', // dup username of line 2
+      ),
+    );
+    expect(errorsOf(r)).toEqual([
+      { line: 4, reason: 'NIP 198503122010011003 already appears on line 2' },
+      { line: 5, reason: 'telepon +6281234567890 already appears on line 2' },
+      { line: 6, reason: 'telegram @ahmadfauzi_oku already appears on line 2' },
+    ]);
+    expect(rows()).toEqual([]);
+  });
+
+  it('rejects a phone or telegram already registered to a different NIP in the database', () => {
+    importAsnCsv(db, csv(HEADER, R1, R3), { now: 1 });
+    const before = rows();
+    const r = importAsnCsv(
+      db,
+      csv(
+        HEADER,
+        '199007252015032001,Siti,Sekretariat Daerah,081234567890,',
+        '198912182014022003,Ratna,Dinas Kesehatan,081211112222,123456789',
+        '196806151994031004,Zul,BPKAD,081211113333,@ahmadfauzi_oku',
+      ),
+    );
+    expect(errorsOf(r)).toEqual([
+      { line: 2, reason: 'telepon +6281234567890 is already registered to NIP 198503122010011003' },
+      { line: 3, reason: 'telegram id 123456789 is already registered to NIP 197811042005011002' },
+      { line: 4, reason: 'telegram @ahmadfauzi_oku is already registered to NIP 198503122010011003' },
+    ]);
+    expect(rows()).toEqual(before);
+  });
+
+  it.each([
+    ['nip,nama,unit,phone,telegram', /unknown column "phone".*missing column "telepon"/],
+    ['nip,nama,unit', /missing column "telepon"/],
+    ['nip,nama,unit,telepon,telegram,email', /unknown column "email"/],
+    ['nip,nama,nama,unit,telepon', /column "nama" appears twice/],
+    ['nip\tnama\tunit\ttelepon', /tab-separated/],
+  ])('rejects the header %j on line 1', (header, re) => {
+    const errs = errorsOf(importAsnCsv(db, csv(header, R1)));
+    expect(errs).toHaveLength(1);
+    expect(errs[0]!.line).toBe(1);
+    expect(errs[0]!.reason).toMatch(re);
+  });
+
+  it('rejects an empty file and a UTF-16 file', () => {
+    expect(errorsOf(importAsnCsv(db, Buffer.alloc(0)))[0]!.reason).toMatch(/empty/);
+    const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(`${HEADER}\n${R1}\n`, 'utf16le')]);
+    expect(errorsOf(importAsnCsv(db, utf16))[0]!.reason).toMatch(/UTF-16/);
+  });
+
+  it('names the encoding problem for Latin-1 bytes, on the right line', () => {
+    const latin1 = Buffer.from(`${HEADER}\n${R1}\n199007252015032001,Siti Rahmawati Ni\u00f1o,Sekretariat Daerah,081377881122,\n`, 'latin1');
+    const errs = errorsOf(importAsnCsv(db, latin1));
+    expect(errs).toEqual([{ line: 3, reason: expect.stringMatching(/not valid UTF-8.*Latin-1.*CSV UTF-8/) }]);
+    expect(rows()).toEqual([]);
+  });
+
+  it('reports wrong column counts and unclosed quotes with physical line numbers', () => {
+    const r = importAsnCsv(
+      db,
+      csv(HEADER, '198503122010011003,"Ahmad\nFauzi",Dinas Pendidikan,081234567890,', R2 + ',extra', '199304092019032005,"Nurul,Dinas,0878'),
+    );
+    expect(errorsOf(r)).toEqual([
+      { line: 2, reason: expect.stringMatching(/nama contains control characters/) },
+      { line: 4, reason: 'expected 5 columns, found 6' },
+      { line: 5, reason: expect.stringMatching(/never closed/) },
+    ]);
+  });
+
+  it('a 10 MB single line is an error, quickly, from a buffer or a file', () => {
+    const huge = Buffer.concat([Buffer.from(`${HEADER}\n${R1}\n`), Buffer.alloc(10 * 1024 * 1024, 0x41), Buffer.from(`\n${R2}\n`)]);
+    const t0 = Date.now();
+    expect(errorsOf(importAsnCsv(db, huge))).toEqual([{ line: 3, reason: expect.stringMatching(/longer than 64 KiB/) }]);
+    const dir = mkdtempSync(join(tmpdir(), 'jn-import-'));
+    try {
+      const f = join(dir, 'huge.csv');
+      writeFileSync(f, huge);
+      expect(errorsOf(importAsnCsv(db, f))).toEqual([{ line: 3, reason: expect.stringMatching(/longer than 64 KiB/) }]);
+      // An unclosed quote swallowing the rest of the file is also capped.
+      writeFileSync(f, Buffer.concat([Buffer.from(`${HEADER}\n"`), Buffer.alloc(3 * 1024 * 1024, 0x0a)]));
+      expect(errorsOf(importAsnCsv(db, f))).toEqual([{ line: 2, reason: expect.stringMatching(/longer than 64 KiB/) }]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+    expect(Date.now() - t0).toBeLessThan(5000);
+    expect(rows()).toEqual([]);
+  });
+
+  it('dry run validates and counts but writes nothing', () => {
+    importAsnCsv(db, csv(HEADER, R1), { now: 1 });
+    const before = rows();
+    const r = importAsnCsv(db, csv(HEADER, R1.replace('Ahmad Fauzi', 'Ahmad Baru'), R2), { dryRun: true });
+    expect(r).toEqual({ ok: true, total: 2, inserted: 1, updated: 1, dryRun: true });
+    expect(rows()).toEqual(before);
+    expect(formatImportResult(r)).toMatch(/^Uji coba selesai \(tidak ada yang disimpan\): 2 baris, 1 baru, 1 diperbarui\.$/);
+  });
+
+  it('bumps the registry version so a running bot reloads', () => {
+    const reg = new AsnRegistry(db);
+    importAsnCsv(db, csv(HEADER, R1), { now: 1 });
+    expect(reg.count()).toBe(0);
+    expect(reg.syncIfChanged()).toBe(true);
+    expect(reg.count()).toBe(1);
+  });
+
+  it('works inside an outer transaction (savepoint) and rolls back only its own work', () => {
+    db.transaction(() => {
+      const r = importAsnCsv(db, csv(HEADER, R1, '1,x,y,z,'));
+      expect(r.ok).toBe(false);
+    })();
+    expect(rows()).toEqual([]);
+  });
+
+  it('stops after maxErrors and says so', () => {
+    const bad = Array.from({ length: 20 }, () => '1,a,b,c,');
+    const errs = errorsOf(importAsnCsv(db, csv(HEADER, ...bad), { maxErrors: 5 }));
+    expect(errs).toHaveLength(6);
+    expect(errs[5]!.reason).toMatch(/too many errors/);
+  });
+});

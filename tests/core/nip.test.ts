@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { parseNip } from '../../src/core/nip.js';
+
+const NOW = Date.UTC(2024, 9, 1); // 1 Oct 2024
+
+describe('parseNip', () => {
+  it('parses a spaced PNS NIP into its parts', () => {
+    expect(parseNip('19850312 201001 1 003', NOW)).toEqual({
+      ok: true,
+      nip: '198503122010011003',
+      birthDate: '1985-03-12',
+      appointed: '2010-01',
+      sex: 'L',
+      employment: 'PNS',
+    });
+  });
+
+  it('accepts NBSP, a spreadsheet apostrophe and a female sex digit', () => {
+    const r = parseNip("'19900725\u00A0201503\u00A02\u00A0001", NOW);
+    expect(r).toMatchObject({ ok: true, nip: '199007252015032001', sex: 'P' });
+  });
+
+  it('accepts a PPPK number (contract code 21-29 in the month slot)', () => {
+    expect(parseNip('199009132022212014', NOW)).toMatchObject({ ok: true, employment: 'PPPK', appointed: '2022', sex: 'P' });
+  });
+
+  it('accepts 29 February of a leap year', () => {
+    expect(parseNip('198802292010011001', NOW).ok).toBe(true);
+  });
+
+  it.each([
+    ['', /empty/],
+    ['19850312201001100', /18 digits, found 17/],
+    ['1985031220100110030', /18 digits, found 19/],
+    ['19850312-201001-1-003', /digits only/],
+    ['19850231201001 1 003', /not a real date/],
+    ['198902292010011001', /not a real date/],
+    ['19851312201001 1 003', /not a real date/],
+    ['19850300201001 1 003', /not a real date/],
+    ['19390101196001 1 001', /birth year 1939/],
+    ['20300101205001 1 001', /birth year 2030/],
+    ['19850312201013 1 003', /appointment month 13/],
+    ['19850312201000 1 003', /appointment month 00/],
+    ['19850312200001 1 003', /less than 17 years/],
+    ['19850312202412 1 003', /future/],
+    ['19850312203001 1 003', /future/],
+    ['19850312201001 3 003', /sex digit/],
+    ['19850312201001 0 003', /sex digit/],
+    ['19850312201001 1 000', /sequence/],
+  ])('rejects %j', (s, re) => {
+    const r = parseNip(s, NOW);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.reason).toMatch(re);
+  });
+
+  it('uses the current time by default', () => {
+    expect(parseNip('198503122010011003').ok).toBe(true);
+  });
+});
