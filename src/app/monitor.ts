@@ -16,7 +16,12 @@ import { enqueueGroupReminder, enqueueIncidentAlerts, type AlertConfig } from '.
 /** The registry as the monitor uses it. */
 export interface RegistryLookup {
   findByPerson(p: Person): AsnRecord | undefined;
+  /** Reloads when another process (a CLI import) changed the registry. */
+  syncIfChanged?(): boolean;
 }
+
+/** How often the monitor checks whether the registry changed under it. */
+const REGISTRY_SYNC_MS = 1000;
 
 /** Everything the monitor needs, injected. */
 export interface MonitorDeps {
@@ -51,27 +56,60 @@ export class Monitor {
   private readonly insertEvent;
   private readonly insertUnmatched;
   private readonly handleTx;
+  private readonly batchTx;
 
   constructor(private readonly d: MonitorDeps) {
     this.chats = new ChatStore(d.db);
     this.incidents = new IncidentStore(d.db);
     this.outbox = new OutboxStore(d.db);
     this.insertEvent = d.db.prepare(
-      `INSERT INTO events (platform, dedupe_key, kind, chat_id, payload, status, reason, occurred_at, received_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(dedupe_key) DO NOTHING`,
+      `INSERT INTO events (platform, dedupe_key, kind, chat_id, message_id, payload, status, reason, occurred_at, received_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(dedupe_key) DO NOTHING`,
     );
     this.insertUnmatched = d.db.prepare(
       `INSERT INTO unmatched_members (platform, chat_id, member_id, kind, actor_id, event_id, seen_at) VALUES (?, ?, ?, ?, ?, ?, ?)
        ON CONFLICT(platform, chat_id, member_id) DO UPDATE SET kind = excluded.kind, actor_id = excluded.actor_id, event_id = excluded.event_id, seen_at = excluded.seen_at`,
     );
     this.handleTx = d.db.transaction((ev: ChatEvent) => this.apply(ev));
+    this.batchTx = d.db.transaction((events: ChatEvent[]) => events.map((ev) => this.apply(ev)));
   }
 
   /** Handles one event in one transaction. Replaying the same event changes nothing. */
   handle(ev: ChatEvent): HandleResult {
-    const r = this.handleTx(ev);
+    let r: HandleResult;
+    try {
+      r = this.handleTx(ev);
+    } catch (err) {
+      this.chats.forget();
+      throw err;
+    }
     if (r.opened.length) this.d.onEnqueued?.();
     return r;
+  }
+
+  /**
+   * Handles many events in one commit (group commit). If any event fails, the
+   * batch is rolled back and redone event by event, so only the bad one is rejected. Used when
+   * events arrive in batches (a getUpdates page, a replay file, history sync).
+   */
+  handleBatch(events: ChatEvent[]): HandleResult[] {
+    let results: HandleResult[];
+    try {
+      results = this.batchTx(events);
+    } catch {
+      // One event failed and the whole batch rolled back: redo them one by one, rejecting the bad one.
+      this.chats.forget();
+      results = events.map((ev) => {
+        try {
+          return this.handle(ev);
+        } catch (err) {
+          this.reject(ev.chat?.platform ?? 'telegram', ev, `handler failed: ${err instanceof Error ? err.message : String(err)}`);
+          return { duplicate: false, findings: 0, opened: [], closed: [] };
+        }
+      });
+    }
+    if (results.some((r) => r.opened.length)) this.d.onEnqueued?.();
+    return results;
   }
 
   /** Records a payload an adapter could not use, with why; never throws. */
@@ -83,13 +121,13 @@ export class Monitor {
       payload = String(raw);
     }
     payload = payload.slice(0, 64 * 1024);
-    this.insertEvent.run(platform, `rejected:${platform}:${digest(payload + reason)}`, 'rejected', null, payload, 'rejected', reason.slice(0, 500), null, this.d.clock());
+    this.insertEvent.run(platform, `rejected:${platform}:${digest(payload + reason)}`, 'rejected', null, null, payload, 'rejected', reason.slice(0, 500), null, this.d.clock());
   }
 
   /** The stored text of a message, for reactions that only carry its id. */
   messageText(platform: Platform, chatId: string, messageId: string): string | undefined {
     const r = this.d.db
-      .prepare(`SELECT json_extract(payload, '$.text') AS text FROM events WHERE chat_id = ? AND kind = 'message' AND json_extract(payload, '$.messageId') = ? AND platform = ? LIMIT 1`)
+      .prepare(`SELECT json_extract(payload, '$.text') AS text FROM events WHERE chat_id = ? AND message_id = ? AND kind = 'message' AND platform = ? LIMIT 1`)
       .get(chatId, messageId, platform) as { text: string | null } | undefined;
     return r?.text ?? undefined;
   }
@@ -119,9 +157,15 @@ export class Monitor {
     return out;
   }
 
+  private lastSync = 0;
+
   private apply(ev: ChatEvent): HandleResult {
     const now = this.d.clock();
-    const ins = this.insertEvent.run(ev.chat.platform, ev.dedupeKey, ev.kind, ev.chat.id, JSON.stringify(ev), 'processed', null, ev.at, now);
+    if (Math.abs(now - this.lastSync) >= REGISTRY_SYNC_MS) {
+      this.lastSync = now;
+      this.d.registry.syncIfChanged?.();
+    }
+    const ins = this.insertEvent.run(ev.chat.platform, ev.dedupeKey, ev.kind, ev.chat.id, ev.kind === 'message' ? ev.messageId : null, JSON.stringify(ev), 'processed', null, ev.at, now);
     if (ins.changes === 0) return { duplicate: true, findings: 0, opened: [], closed: [] };
     const eventId = Number(ins.lastInsertRowid);
     const result: HandleResult = { duplicate: false, eventId, findings: 0, opened: [], closed: [] };
@@ -133,7 +177,9 @@ export class Monitor {
       this.outbox.retarget(ev.chat.platform, ev.chat.id, ev.newChatId);
       return result;
     }
-    this.updateChat(ev, now);
+    const classification = ev.kind === 'message' ? this.d.classify(ev.text) : undefined;
+    const classify = (text: string) => (ev.kind === 'message' && text === ev.text && classification ? classification : this.d.classify(text));
+    this.updateChat(ev, now, classification?.pilkada ?? false);
     const chat = this.chats.get(ev.chat.platform, ev.chat.id)!;
 
     if (ev.kind === 'member_left') {
@@ -145,7 +191,7 @@ export class Monitor {
     const findings = detect(ev, {
       lookup: (p) => this.d.registry.findByPerson(p),
       chatIsCampaign: chat.campaign,
-      classify: this.d.classify,
+      classify,
     });
     result.findings = findings.length;
     const alertDeps = { outbox: this.outbox, chats: this.chats, config: this.d.config, registrationLink: this.d.registrationLink };
@@ -162,7 +208,7 @@ export class Monitor {
   }
 
   /** Keeps the chat row current: title, bot membership, campaign status from title, description and content. */
-  private updateChat(ev: ChatEvent, now: number): void {
+  private updateChat(ev: ChatEvent, now: number, pilkada: boolean): void {
     const { platform, id } = ev.chat;
     const before = this.chats.get(platform, id);
     const chat = this.chats.touch(platform, id, ev.chat.title, ev.chat.description, now);
@@ -173,7 +219,6 @@ export class Monitor {
       this.chats.setCampaign(platform, id, { campaign: s.campaign, score: s.score, reason: s.reason, source: 'score' }, now);
     }
     if (ev.kind === 'message' && !ev.isPrivate) {
-      const pilkada = this.d.classify(ev.text).pilkada;
       this.chats.countMessage(platform, id, pilkada);
       const c = this.chats.get(platform, id)!;
       if (!c.campaign && c.campaignSource !== 'admin' && campaignFromContent({ messagesSeen: c.messagesSeen, pilkadaPosts: c.pilkadaPosts })) {

@@ -67,7 +67,11 @@ const toRow = (r: Raw): ChatRow => ({
 export class ChatStore {
   private readonly getStmt;
   private readonly touchStmt;
+  private readonly countStmt;
   constructor(private readonly db: Db) {
+    this.countStmt = db.prepare(
+      `UPDATE chats SET messages_seen = messages_seen + 1, pilkada_posts = pilkada_posts + ? WHERE platform = ? AND chat_id = ?`,
+    );
     this.getStmt = db.prepare(`SELECT * FROM chats WHERE platform = ? AND chat_id = ?`);
     this.touchStmt = db.prepare(
       `INSERT INTO chats (platform, chat_id, title, description, first_seen_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)
@@ -78,15 +82,37 @@ export class ChatStore {
     );
   }
 
+  /**
+   * Rows read on the hot path (every message), cached until this store writes
+   * them. Callers that roll back a transaction call `forget()`.
+   */
+  private readonly cache = new Map<string, ChatRow>();
+
   /** One chat, or undefined. */
   get(platform: Platform, chatId: string): ChatRow | undefined {
+    const key = `${platform}|${chatId}`;
+    const hit = this.cache.get(key);
+    if (hit) return hit;
     const r = this.getStmt.get(platform, chatId) as Raw | undefined;
-    return r && toRow(r);
+    if (!r) return undefined;
+    const row = toRow(r);
+    if (this.cache.size > 10_000) this.cache.clear();
+    this.cache.set(key, row);
+    return row;
   }
 
-  /** Creates the chat or refreshes its title/description; returns the row. */
+  /** Drops cached rows (all, or one chat) so the next read comes from the database. */
+  forget(platform?: Platform, chatId?: string): void {
+    if (platform && chatId) this.cache.delete(`${platform}|${chatId}`);
+    else this.cache.clear();
+  }
+
+  /** Creates the chat or refreshes its title/description; returns the row. Writes only when something changed. */
   touch(platform: Platform, chatId: string, title: string | undefined, description: string | undefined, now: number): ChatRow {
+    const known = this.get(platform, chatId);
+    if (known && (title === undefined || title === known.title) && (description === undefined || description === known.description)) return known;
     this.touchStmt.run(platform, chatId, title ?? null, description ?? null, now, now);
+    this.forget(platform, chatId);
     return this.get(platform, chatId)!;
   }
 
@@ -98,28 +124,32 @@ export class ChatStore {
          WHERE platform = ? AND chat_id = ? AND (campaign_source != 'admin' OR ? = 'admin')`,
       )
       .run(v.campaign ? 1 : 0, v.score ?? null, v.reason, v.source, v.by ?? null, now, platform, chatId, v.source);
+    this.forget(platform, chatId);
   }
 
   /** Counts a message, and a Pilkada post when it is one. */
   countMessage(platform: Platform, chatId: string, pilkada: boolean): void {
-    this.db
-      .prepare(`UPDATE chats SET messages_seen = messages_seen + 1, pilkada_posts = pilkada_posts + ? WHERE platform = ? AND chat_id = ?`)
-      .run(pilkada ? 1 : 0, platform, chatId);
+    this.countStmt.run(pilkada ? 1 : 0, platform, chatId);
+    const c = this.cache.get(`${platform}|${chatId}`);
+    if (c) this.cache.set(`${platform}|${chatId}`, { ...c, messagesSeen: c.messagesSeen + 1, pilkadaPosts: c.pilkadaPosts + (pilkada ? 1 : 0) });
   }
 
   /** Records whether the bot is currently a member. */
   setBotMember(platform: Platform, chatId: string, member: boolean, now: number): void {
     this.db.prepare(`UPDATE chats SET bot_member = ?, updated_at = ? WHERE platform = ? AND chat_id = ?`).run(member ? 1 : 0, now, platform, chatId);
+    this.forget(platform, chatId);
   }
 
   /** Turns reminders for one group on or off. */
   setReminders(platform: Platform, chatId: string, enabled: boolean, now: number): boolean {
+    this.forget(platform, chatId);
     return this.db.prepare(`UPDATE chats SET reminders_enabled = ?, updated_at = ? WHERE platform = ? AND chat_id = ?`).run(enabled ? 1 : 0, now, platform, chatId).changes === 1;
   }
 
   /** Notes when the last reminder was queued for a group. */
   setLastReminder(platform: Platform, chatId: string, at: number): void {
     this.db.prepare(`UPDATE chats SET last_reminder_at = ? WHERE platform = ? AND chat_id = ?`).run(at, platform, chatId);
+    this.forget(platform, chatId);
   }
 
   /** Telegram group -> supergroup: moves the chat and everything that points at it to the new id. */
@@ -138,6 +168,7 @@ export class ChatStore {
     }
     this.db.prepare(`UPDATE incidents SET chat_id = ?, updated_at = ? WHERE platform = ? AND chat_id = ?`).run(to, now, platform, from);
     this.db.prepare(`UPDATE chats SET migrated_to = ?, bot_member = 0, updated_at = ? WHERE platform = ? AND chat_id = ?`).run(to, now, platform, from);
+    this.forget();
   }
 
   /** Every chat, campaign groups first. */

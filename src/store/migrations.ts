@@ -57,6 +57,7 @@ export const MIGRATIONS: readonly string[] = [
     dedupe_key TEXT NOT NULL UNIQUE,
     kind TEXT NOT NULL,
     chat_id TEXT,
+    message_id TEXT,
     payload TEXT NOT NULL,
     status TEXT NOT NULL DEFAULT 'processed' CHECK (status IN ('processed','rejected')),
     reason TEXT,
@@ -64,7 +65,7 @@ export const MIGRATIONS: readonly string[] = [
     received_at INTEGER NOT NULL
   ) STRICT;
   CREATE INDEX events_received ON events(received_at);
-  CREATE INDEX events_message ON events(chat_id, json_extract(payload, '$.messageId')) WHERE kind = 'message';
+  CREATE INDEX events_message ON events(chat_id, message_id) WHERE message_id IS NOT NULL;
 
   -- Members of a chat we could not match yet (e.g. an unmapped @lid); a later mapping can still open the case.
   CREATE TABLE unmatched_members (

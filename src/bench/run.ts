@@ -1,0 +1,42 @@
+/**
+ * `npm run bench`: every speed and memory target, measured in one run and
+ * printed with its target. Timing lives here, never in unit tests.
+ */
+import { benchClassifier } from './classifier-bench.js';
+import { benchMonitor } from './monitor-bench.js';
+import { benchImport, benchLookups } from './registry-bench.js';
+
+const line = (name: string, value: string, target: string, ok: boolean) =>
+  console.log(`${ok ? 'OK  ' : 'MISS'} ${name.padEnd(38)} ${value.padStart(22)}   target ${target}`);
+
+const only = new Set(process.argv.slice(2));
+const want = (k: string) => only.size === 0 || only.has(k);
+
+if (want('classifier')) {
+  const c = await benchClassifier();
+  line(`classifier (${c.aliases} aliases)`, `${c.mbPerSec} MB/s`, '>= 20 MB/s', c.mbPerSec >= 20);
+}
+if (want('monitor')) {
+  const m = benchMonitor();
+  line('monitor, durable', `${m.monitorPerSec} events/s`, '>= 1/3 of raw', m.ratio >= 1 / 3);
+  line('raw better-sqlite3 batched insert', `${m.rawInsertPerSec} rows/s`, '(reference)', true);
+  line('monitor / raw', `${m.ratio}`, '>= 0.33', m.ratio >= 1 / 3);
+}
+if (want('import')) {
+  const i = await benchImport();
+  line('import-asn 1,000,000 rows', `${i.seconds.toFixed(1)} s`, '<= 20 s', i.seconds <= 20);
+  line('import-asn peak RSS', `${i.peakRssMb} MB`, '<= 300 MB', i.peakRssMb <= 300);
+}
+if (want('lookup')) {
+  const l = benchLookups();
+  line('registry lookups by phone', `${Math.round(l.perSecond)} /s`, '>= 500,000/s', l.perSecond >= 500_000);
+}
+for (const name of ['latency', 'load']) {
+  if (!want(name)) continue;
+  try {
+    const mod = (await import(`./${name}-bench.js`)) as { run(): Promise<{ name: string; value: string; target: string; ok: boolean }[]> };
+    for (const r of await mod.run()) line(r.name, r.value, r.target, r.ok);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'ERR_MODULE_NOT_FOUND') throw err;
+  }
+}
