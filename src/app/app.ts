@@ -1,0 +1,112 @@
+/**
+ * The application object: one database, one registry, one classifier, the
+ * monitor, the dispatcher and the command table, shared by every platform
+ * adapter. Platform adapters attach to it; they never talk to each other.
+ */
+import type { Config } from '../config.js';
+import { scoreCampaignGroup } from '../core/campaign-group.js';
+import { createClassifier, type PilkadaClassifier } from '../core/classifier.js';
+import type { Platform } from '../core/ids.js';
+import { AsnRegistry } from '../store/asn.js';
+import { openDb, type Db } from '../store/db.js';
+import { enqueueUndeliverableNotice } from './alerts.js';
+import { CommandRunner } from './commands/index.js';
+import { coreCommands } from './commands/core.js';
+import { Dispatcher, type SendPolicy } from './dispatcher.js';
+import { silentLogger, type Logger } from './log.js';
+import { Monitor } from './monitor.js';
+import type { Messenger } from './ports.js';
+import { loadPaslonFile, loadVocabulary } from './vocabulary.js';
+
+/** How to build the app; everything but config has a sensible default. */
+export interface AppOptions {
+  config: Config;
+  db?: Db;
+  clock?: () => number;
+  log?: Logger;
+  classifier?: PilkadaClassifier;
+}
+
+/** The running application shared by all adapters. */
+export class App {
+  readonly config: Config;
+  readonly db: Db;
+  readonly clock: () => number;
+  readonly log: Logger;
+  readonly registry: AsnRegistry;
+  readonly classifier: PilkadaClassifier;
+  readonly monitor: Monitor;
+  readonly dispatcher: Dispatcher;
+  readonly commands: CommandRunner;
+  /** Registration links per platform, filled in by adapters once they know the bot's handle. */
+  readonly registrationLinks: Partial<Record<Platform, string>> = {};
+  /** Per-platform live status for /status and health lines. */
+  readonly platformStatus: Partial<Record<Platform, string>> = {};
+
+  constructor(o: AppOptions) {
+    this.config = o.config;
+    this.db = o.db ?? openDb(o.config.DATABASE_PATH);
+    this.clock = o.clock ?? Date.now;
+    this.log = o.log ?? silentLogger();
+    this.registry = new AsnRegistry(this.db);
+    this.classifier =
+      o.classifier ??
+      createClassifier({ vocabulary: loadVocabulary(o.config.VOCABULARY_FILE), paslon: loadPaslonFile(o.config.PASLON_FILE) });
+    const alertConfig = o.config;
+    this.monitor = new Monitor({
+      db: this.db,
+      registry: this.registry,
+      classify: (t) => this.classifier.classify(t),
+      scoreGroup: (title, description) => scoreCampaignGroup(this.classifier, title, description),
+      config: alertConfig,
+      clock: this.clock,
+      registrationLink: (p) => this.registrationLinks[p],
+      onEnqueued: () => this.dispatcher.wake(),
+    });
+    this.dispatcher = new Dispatcher({
+      outbox: this.monitor.outbox,
+      messengers: [],
+      clock: this.clock,
+      log: (msg, extra) => this.log.warn(extra ?? {}, msg),
+      hooks: {
+        onUndeliverable: (row, detail, now) => {
+          if (row.kind.startsWith('asn_')) this.noteUndeliverable(row.incidentId, row.platform, detail, now);
+        },
+        onMigrated: (platform, from, to, now) => this.db.transaction(() => this.monitor.chats.migrate(platform, from, to, now))(),
+      },
+    });
+    this.commands = new CommandRunner(
+      { db: this.db, config: this.config, clock: this.clock, findAsn: (p) => this.registry.findByPerson(p) },
+      coreCommands(this),
+    );
+  }
+
+  /** Connects a platform's sender. */
+  attach(m: Messenger, policy?: SendPolicy): void {
+    this.dispatcher.register(m, policy);
+  }
+
+  /** An ASN alert was refused by the platform: Humas must contact the ASN directly. */
+  noteUndeliverable(incidentId: number | null, platform: Platform, detail: string, now: number): void {
+    if (incidentId === null) return;
+    const incident = this.monitor.incidents.get(incidentId);
+    const asn = incident && this.registry.byNip(incident.asnNip);
+    if (!asn) return;
+    const reason = /initiate|blocked|forbidden|403/i.test(detail)
+      ? this.config.LANGUAGE === 'en' ? 'the ASN has not started the bot (Telegram refused the message)' : 'ASN belum memulai bot (Telegram menolak pesan)'
+      : detail;
+    this.db.transaction(() =>
+      enqueueUndeliverableNotice(
+        { outbox: this.monitor.outbox, chats: this.monitor.chats, config: this.config, registrationLink: (p) => this.registrationLinks[p] },
+        asn, platform, reason, incidentId, now,
+      ),
+    )();
+    this.dispatcher.wake();
+  }
+
+  /** Closes the database after the dispatcher stops. */
+  async close(): Promise<void> {
+    await this.dispatcher.stop();
+    if (this.db.open) this.db.close();
+  }
+}

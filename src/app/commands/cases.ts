@@ -1,0 +1,106 @@
+/**
+ * Case commands for Humas admins: `/kasus` (list open cases or show one),
+ * `/kecualikan <case> <reason>` (exempt) and `/buka <case>` (reopen). The
+ * runner checks permissions and audits every call.
+ */
+import { lifecycleTexts } from '../../core/messages/lifecycle.js';
+import { formatDateTime } from '../../core/time.js';
+import type { App } from '../app.js';
+import { exemptCase, reopenCase } from '../lifecycle.js';
+import type { CommandContext, CommandSpec } from './types.js';
+
+const actorOf = (ctx: CommandContext): string => `${ctx.req.platform === 'telegram' ? 'tg' : 'wa'}:${ctx.req.fromId}`;
+
+/** `#12`, `12` -> 12; anything else -> undefined. */
+export function parseCaseId(s: string | undefined): number | undefined {
+  const m = /^#?(\d{1,12})$/.exec((s ?? '').trim());
+  return m ? Number(m[1]) : undefined;
+}
+
+/** The case command table bound to the app (register with `app.commands.add(...caseCommands(app))`). */
+export function caseCommands(app: App): CommandSpec[] {
+  const tz = app.config.APP_TIMEZONE;
+  return [
+    {
+      name: 'kasus',
+      aliases: ['cases'],
+      usage: '[nomor kasus]',
+      description: { id: 'daftar kasus terbuka, atau rincian satu kasus', en: 'open cases, or one case in detail' },
+      who: 'admin',
+      where: 'private',
+      run: (ctx) => {
+        const t = lifecycleTexts(ctx.lang).cmd;
+        if (ctx.args[0] !== undefined) {
+          const id = parseCaseId(ctx.args[0]);
+          const c = id !== undefined ? app.monitor.incidents.get(id) : undefined;
+          if (!c) return { text: t.noCase(ctx.args[0]) };
+          const asn = app.registry.byNip(c.asnNip);
+          return {
+            text: t.caseDetail({
+              caseId: c.id,
+              status: c.status,
+              kind: c.kind,
+              platform: c.platform,
+              asnName: asn?.nama ?? c.asnNip,
+              nip: c.asnNip,
+              unit: asn?.unit ?? '-',
+              chatTitle: app.monitor.chats.get(c.platform, c.chatId)?.title ?? c.chatId,
+              openedAt: formatDateTime(c.openedAt, tz, ctx.lang),
+              resolvedAt: c.resolvedAt !== null ? formatDateTime(c.resolvedAt, tz, ctx.lang) : undefined,
+              addedBy: c.addedByName ?? c.addedById ?? undefined,
+              excerpt: c.excerpt ?? undefined,
+              statusReason: c.statusReason ?? undefined,
+              statusBy: c.statusBy ?? undefined,
+              followups: c.followups,
+              escalatedAt: c.escalatedAt !== null ? formatDateTime(c.escalatedAt, tz, ctx.lang) : undefined,
+            }),
+          };
+        }
+        const open = app.monitor.incidents.listOpen();
+        if (!open.length) return { text: t.noOpenCases };
+        const lines = open.slice(0, 50).map((c) => {
+          const asn = app.registry.byNip(c.asnNip);
+          const title = app.monitor.chats.get(c.platform, c.chatId)?.title ?? c.chatId;
+          return `#${c.id} ${asn?.nama ?? c.asnNip} (${asn?.unit ?? '-'}), "${title}" ${c.platform === 'telegram' ? 'TG' : 'WA'}, ${formatDateTime(c.openedAt, tz, ctx.lang)}`;
+        });
+        return { text: [t.openCasesHeader(open.length), ...lines, ...(open.length > 50 ? [`… +${open.length - 50}`] : [])].join('\n') };
+      },
+    },
+    {
+      name: 'kecualikan',
+      aliases: ['exempt'],
+      usage: '<nomor kasus> <alasan>',
+      description: { id: 'kecualikan kasus dengan alasan (mis. hadir sebagai keluarga calon)', en: 'exempt a case, with a reason (e.g. family of a candidate)' },
+      who: 'admin',
+      where: 'private',
+      run: (ctx) => {
+        const t = lifecycleTexts(ctx.lang).cmd;
+        const id = parseCaseId(ctx.args[0]);
+        const reason = ctx.rest.replace(/^\S+\s*/, '').trim();
+        if (id === undefined || !reason) return { text: t.exemptUsage };
+        const r = exemptCase(app, id, reason.slice(0, 500), actorOf(ctx), ctx.now);
+        if (r.ok) return { text: t.exempted(id, reason) };
+        if (r.reason === 'no_case') return { text: t.noCase(String(id)) };
+        return { text: t.notOpen(id, app.monitor.incidents.get(id)!.status) };
+      },
+    },
+    {
+      name: 'buka',
+      aliases: ['reopen'],
+      usage: '<nomor kasus>',
+      description: { id: 'buka kembali kasus yang sudah selesai', en: 'reopen a closed case' },
+      who: 'admin',
+      where: 'private',
+      run: (ctx) => {
+        const t = lifecycleTexts(ctx.lang).cmd;
+        const id = parseCaseId(ctx.args[0]);
+        if (id === undefined) return { text: t.reopenUsage };
+        const r = reopenCase(app, id, actorOf(ctx), ctx.now);
+        if (r.ok) return { text: t.reopened(id) };
+        if (r.reason === 'no_case') return { text: t.noCase(String(id)) };
+        if (r.reason === 'already_open') return { text: t.alreadyOpen(id) };
+        return { text: t.otherOpen(id, r.otherId ?? 0) };
+      },
+    },
+  ];
+}

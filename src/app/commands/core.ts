@@ -1,0 +1,137 @@
+/**
+ * The platform-independent command table: help, status, groups, marking
+ * campaign groups, reminders on/off, exemptions, reopening, reports.
+ */
+import type { Platform } from '../../core/ids.js';
+import { formatDateTime } from '../../core/time.js';
+import type { ChatRow } from '../../store/chats.js';
+import type { App } from '../app.js';
+import type { CommandContext, CommandSpec } from './types.js';
+
+const platformShort = (p: Platform) => (p === 'telegram' ? 'TG' : 'WA');
+
+/** Resolves `<chat>` (id or part of the title) to exactly one chat, or explains why not. */
+function oneChat(app: App, ctx: CommandContext): ChatRow | string {
+  const q = ctx.rest;
+  const id = ctx.lang === 'en';
+  if (!q) return id ? 'Please give a group id or part of its title. See /grup.' : 'Sebutkan id grup atau sebagian namanya. Lihat /grup.';
+  const found = app.monitor.chats.find(q);
+  if (found.length === 1) return found[0]!;
+  if (!found.length) return id ? `No group matches "${q}". See /grup.` : `Tidak ada grup yang cocok dengan "${q}". Lihat /grup.`;
+  const list = found.map((c) => `- ${c.title ?? '?'} (${platformShort(c.platform)} ${c.chatId})`).join('\n');
+  return (id ? `Several groups match "${q}", please use the id:\n` : `Beberapa grup cocok dengan "${q}", gunakan id-nya:\n`) + list;
+}
+
+/** Builds the core command table bound to the app. */
+export function coreCommands(app: App): CommandSpec[] {
+  const tz = app.config.APP_TIMEZONE;
+  const specs: CommandSpec[] = [
+    {
+      name: 'help',
+      aliases: ['bantuan'],
+      description: { id: 'daftar perintah', en: 'list of commands' },
+      who: 'anyone',
+      where: 'private',
+      run: (ctx) => ({ text: app.commands.helpFor(ctx.isAdmin, Boolean(ctx.asn), ctx.lang) }),
+    },
+    {
+      name: 'status',
+      description: { id: 'status bot (admin) atau kasus Anda sendiri (ASN)', en: 'bot status (admin) or your own cases (ASN)' },
+      who: 'asn',
+      where: 'private',
+      run: (ctx) => ({ text: ctx.isAdmin ? adminStatus(app, ctx) : asnStatus(app, ctx) }),
+    },
+    {
+      name: 'grup',
+      aliases: ['groups'],
+      description: { id: 'daftar grup dan status kampanyenya', en: 'groups and their campaign status' },
+      who: 'admin',
+      where: 'private',
+      run: (ctx) => {
+        const chats = app.monitor.chats.list();
+        if (!chats.length) return { text: ctx.lang === 'en' ? 'The bot is in no group yet.' : 'Bot belum berada di grup mana pun.' };
+        const lines = chats.slice(0, 50).map((c) => {
+          const mark = c.campaign ? '🔴' : '⚪';
+          const src = c.campaignSource === 'admin' ? (ctx.lang === 'en' ? ' [marked by admin]' : ' [ditandai admin]') : '';
+          const rem = c.campaign && !c.remindersEnabled ? (ctx.lang === 'en' ? ' [reminders off]' : ' [pengingat mati]') : '';
+          return `${mark} ${c.title ?? '?'} (${platformShort(c.platform)} ${c.chatId})${src}${rem}${c.campaignReason ? `\n   ${c.campaignReason}` : ''}`;
+        });
+        const more = chats.length > 50 ? `\n… +${chats.length - 50}` : '';
+        return { text: `${ctx.lang === 'en' ? 'Groups' : 'Grup'} (${chats.length}):\n${lines.join('\n')}${more}` };
+      },
+    },
+    markCommand(app, true),
+    markCommand(app, false),
+    {
+      name: 'pengingat',
+      aliases: ['reminders'],
+      usage: '<on|off> <grup>',
+      description: { id: 'nyalakan/matikan pengingat untuk satu grup', en: 'turn reminders on/off for one group' },
+      who: 'admin',
+      where: 'private',
+      run: (ctx) => {
+        const [mode, ...rest] = ctx.args;
+        const on = mode === 'on' || mode === 'nyala';
+        const off = mode === 'off' || mode === 'mati';
+        if (!on && !off) return { text: ctx.lang === 'en' ? 'Usage: /pengingat on|off <group>' : 'Cara pakai: /pengingat on|off <grup>' };
+        const chat = oneChat(app, { ...ctx, rest: rest.join(' ') });
+        if (typeof chat === 'string') return { text: chat };
+        app.monitor.chats.setReminders(chat.platform, chat.chatId, on, ctx.now);
+        return { text: ctx.lang === 'en' ? `Reminders for "${chat.title}" are now ${on ? 'on' : 'off'}.` : `Pengingat untuk "${chat.title}" sekarang ${on ? 'menyala' : 'mati'}.` };
+      },
+    },
+  ];
+  return specs;
+}
+
+function markCommand(app: App, campaign: boolean): CommandSpec {
+  return {
+    name: campaign ? 'tandai' : 'lepas',
+    aliases: [campaign ? 'mark' : 'unmark'],
+    usage: '<grup>',
+    description: campaign
+      ? { id: 'tandai grup sebagai grup kampanye', en: 'mark a group as a campaign group' }
+      : { id: 'hapus tanda grup kampanye', en: 'unmark a campaign group' },
+    who: 'admin',
+    where: 'private',
+    run: (ctx) => {
+      const chat = oneChat(app, ctx);
+      if (typeof chat === 'string') return { text: chat };
+      const by = `${ctx.req.platform === 'telegram' ? 'tg' : 'wa'}:${ctx.req.fromId}`;
+      const reason = ctx.lang === 'en' ? `${campaign ? 'marked' : 'unmarked'} by Humas admin` : `${campaign ? 'ditandai' : 'dilepas'} oleh admin Humas`;
+      app.monitor.chats.setCampaign(chat.platform, chat.chatId, { campaign, reason, source: 'admin', by }, ctx.now);
+      return {
+        text: ctx.lang === 'en'
+          ? `"${chat.title}" is ${campaign ? 'now' : 'no longer'} a campaign group.`
+          : `"${chat.title}" ${campaign ? 'sekarang ditandai sebagai' : 'tidak lagi ditandai sebagai'} grup kampanye.`,
+      };
+    },
+  };
+}
+
+function adminStatus(app: App, ctx: CommandContext): string {
+  const q = app.monitor.outbox.depth();
+  const last = app.db.prepare(`SELECT MAX(received_at) AS t FROM events WHERE status = 'processed'`).get() as { t: number | null };
+  const open = (app.db.prepare(`SELECT COUNT(*) AS n FROM incidents WHERE status = 'open'`).get() as { n: number }).n;
+  const platforms = Object.entries(app.platformStatus).map(([p, s]) => `${p}: ${s}`);
+  const en = ctx.lang === 'en';
+  return [
+    en ? 'Jaga Netral status' : 'Status Jaga Netral',
+    ...(platforms.length ? platforms : [en ? 'no platform connected' : 'belum ada platform terhubung']),
+    `${en ? 'Registered ASN' : 'ASN terdaftar'}: ${app.registry.count()}`,
+    `${en ? 'Open cases' : 'Kasus terbuka'}: ${open}`,
+    `${en ? 'Queue' : 'Antrean'}: ${q.pending + q.sending} ${en ? 'pending' : 'menunggu'}, ${q.sent} ${en ? 'sent' : 'terkirim'}, ${q.failed} ${en ? 'failed' : 'gagal'}, ${q.undeliverable} ${en ? 'undeliverable' : 'tidak terkirim'}`,
+    `${en ? 'Last event' : 'Peristiwa terakhir'}: ${last.t ? formatDateTime(last.t, app.config.APP_TIMEZONE, ctx.lang) : '-'}`,
+  ].join('\n');
+}
+
+function asnStatus(app: App, ctx: CommandContext): string {
+  const en = ctx.lang === 'en';
+  const cases = ctx.asn ? app.monitor.incidents.openOf(ctx.asn.nip) : [];
+  if (!cases.length) return en ? 'You have no open cases. Thank you for staying neutral.' : 'Tidak ada kasus terbuka atas nama Anda. Terima kasih telah menjaga netralitas.';
+  const lines = cases.map((c) => {
+    const chat = app.monitor.chats.get(c.platform, c.chatId);
+    return `#${c.id} ${chat?.title ?? c.chatId} (${platformShort(c.platform)}), ${formatDateTime(c.openedAt, app.config.APP_TIMEZONE, ctx.lang)}`;
+  });
+  return [(en ? 'Your open cases (please leave these groups):' : 'Kasus terbuka atas nama Anda (mohon keluar dari grup ini):'), ...lines].join('\n');
+}

@@ -1,0 +1,114 @@
+/**
+ * The command runner: parses, checks who and where against the table, audits
+ * every admin command (allowed or refused), and never throws at the adapter.
+ */
+import type { Config } from '../../config.js';
+import type { AsnRecord, Person } from '../../core/types.js';
+import { audit } from '../../store/audit.js';
+import type { Db } from '../../store/db.js';
+import { isHumasAdmin } from '../recipients.js';
+import type { CommandContext, CommandReply, CommandRequest, CommandSpec } from './types.js';
+
+export type { CommandReply, CommandRequest, CommandSpec, CommandContext } from './types.js';
+
+/** Texts of the runner itself. */
+const T = {
+  id: {
+    notAdmin: 'Maaf, perintah ini hanya dapat digunakan oleh admin Humas. Jika Anda ASN dan menerima peringatan, silakan hubungi Humas.',
+    privateOnly: 'Perintah ini hanya dapat digunakan melalui pesan pribadi ke bot.',
+    unknown: (n: string) => `Perintah "/${n}" tidak dikenal. Ketik /help untuk daftar perintah.`,
+    failed: 'Maaf, terjadi kesalahan saat menjalankan perintah. Tidak ada data yang berubah. Silakan coba lagi.',
+    help: 'Perintah yang tersedia:',
+  },
+  en: {
+    notAdmin: 'Sorry, this command is for Humas admins only. If you are a civil servant who received an alert, please contact Humas.',
+    privateOnly: 'This command can only be used in a private chat with the bot.',
+    unknown: (n: string) => `Unknown command "/${n}". Send /help for the list of commands.`,
+    failed: 'Sorry, something went wrong running that command. Nothing was changed. Please try again.',
+    help: 'Available commands:',
+  },
+};
+
+/** Splits `/cmd@BotName a "b c" d` into the command name and arguments. */
+export function parseCommand(text: string): { name: string; args: string[]; rest: string } | undefined {
+  const m = /^\/([A-Za-z_]{1,32})(?:@[A-Za-z0-9_]+)?(?:\s+([\s\S]*))?$/.exec(text.trim());
+  if (!m) return undefined;
+  const rest = (m[2] ?? '').trim();
+  const args = [...rest.matchAll(/"([^"]*)"|(\S+)/g)].map((x) => x[1] ?? x[2] ?? '');
+  return { name: m[1]!.toLowerCase(), args, rest };
+}
+
+/** Dependencies of the command runner. */
+export interface CommandDeps {
+  db: Db;
+  config: Config;
+  clock: () => number;
+  findAsn(p: Person): AsnRecord | undefined;
+}
+
+/** Runs commands from the table. */
+export class CommandRunner {
+  private readonly byName = new Map<string, CommandSpec>();
+  constructor(private readonly deps: CommandDeps, readonly table: CommandSpec[]) {
+    for (const c of table) for (const n of [c.name, ...(c.aliases ?? [])]) this.byName.set(n, c);
+  }
+
+  /** Adds commands (platform-specific ones such as /gabung). */
+  add(...specs: CommandSpec[]): void {
+    for (const c of specs) {
+      this.table.push(c);
+      for (const n of [c.name, ...(c.aliases ?? [])]) this.byName.set(n, c);
+    }
+  }
+
+  /** True for text that starts like a command. */
+  isCommand(text: string): boolean {
+    return parseCommand(text) !== undefined;
+  }
+
+  /** Runs one command; undefined if the text is not a command. Never throws. */
+  async run(req: CommandRequest): Promise<CommandReply | undefined> {
+    const parsed = parseCommand(req.text);
+    if (!parsed) return undefined;
+    const lang = this.deps.config.LANGUAGE;
+    const t = T[lang];
+    const now = this.deps.clock();
+    const isAdmin = isHumasAdmin(this.deps.config.HUMAS_ADMINS, req.platform, req.fromId);
+    const spec = this.byName.get(parsed.name);
+    const actor = `${req.platform === 'telegram' ? 'tg' : 'wa'}:${req.fromId}`;
+    const record = (allowed: boolean, result: string) =>
+      audit(this.deps.db, { at: now, actor, platform: req.platform, action: `/${parsed.name}`, args: parsed.rest.slice(0, 500) || undefined, allowed, result });
+    if (!spec) {
+      if (req.chatType === 'group') return undefined;
+      record(false, 'unknown command');
+      return { text: t.unknown(parsed.name) };
+    }
+    const asn = this.deps.findAsn({ platform: req.platform, id: req.fromId });
+    const permitted = spec.who === 'anyone' || isAdmin || (spec.who === 'asn' && Boolean(asn));
+    if (!permitted) {
+      record(false, 'refused: not an admin');
+      return { text: t.notAdmin };
+    }
+    if (req.chatType !== 'private' && (spec.where === 'private' || spec.who === 'admin')) {
+      record(false, 'refused: not a private chat');
+      return { text: t.privateOnly };
+    }
+    const ctx: CommandContext = { req, args: parsed.args, rest: parsed.rest, isAdmin, asn, db: this.deps.db, config: this.deps.config, now, lang };
+    try {
+      const reply = await spec.run(ctx);
+      record(true, 'ok');
+      return reply;
+    } catch (err) {
+      record(true, `error: ${err instanceof Error ? err.message : String(err)}`.slice(0, 500));
+      return { text: t.failed };
+    }
+  }
+
+  /** The /help text for this person: only the commands they may use. */
+  helpFor(isAdmin: boolean, isAsn: boolean, lang: 'id' | 'en'): string {
+    const lines = this.table
+      .filter((c) => c.who === 'anyone' || isAdmin || (c.who === 'asn' && isAsn))
+      .map((c) => `/${c.name}${c.usage ? ` ${c.usage}` : ''} - ${c.description[lang]}`);
+    return [T[lang].help, ...lines].join('\n');
+  }
+}

@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { parseCommand } from '../../src/app/commands/index.js';
+import type { CommandRequest } from '../../src/app/commands/types.js';
+import { ASN, CAMPAIGN_TG, testApp } from '../support/app.js';
+
+const adminDm = (text: string): CommandRequest => ({ platform: 'telegram', chatType: 'private', chatId: '9001', fromId: '9001', text });
+
+describe('commands', () => {
+  it('parses commands with bot suffixes and quoted arguments', () => {
+    expect(parseCommand('/tandai@JagaNetralBot "Relawan Paslon 2"')).toEqual({ name: 'tandai', args: ['Relawan Paslon 2'], rest: '"Relawan Paslon 2"' });
+    expect(parseCommand('halo')).toBeUndefined();
+  });
+
+  it('every admin command is refused to strangers, to ASN and inside groups, and each attempt is audited', async () => {
+    const { app } = testApp();
+    app.monitor.handle({ kind: 'chat_info', dedupeKey: 'c', at: 1, chat: CAMPAIGN_TG });
+    const adminOnly = app.commands.table.filter((c) => c.who === 'admin');
+    expect(adminOnly.length).toBeGreaterThan(3);
+    const before = JSON.stringify(app.db.prepare(`SELECT * FROM chats`).all());
+    for (const c of adminOnly) {
+      for (const req of [
+        { ...adminDm(`/${c.name} ${CAMPAIGN_TG.id}`), fromId: '4242', chatId: '4242' },
+        { ...adminDm(`/${c.name} ${CAMPAIGN_TG.id}`), fromId: ASN.budi.telegramId, chatId: ASN.budi.telegramId },
+        { ...adminDm(`/${c.name} ${CAMPAIGN_TG.id}`), chatType: 'group' as const, chatId: CAMPAIGN_TG.id },
+      ]) {
+        const reply = await app.commands.run(req);
+        expect(reply!.text).toMatch(/hanya/);
+        expect(reply!.text).not.toContain(CAMPAIGN_TG.title!);
+      }
+    }
+    expect(JSON.stringify(app.db.prepare(`SELECT * FROM chats`).all())).toBe(before);
+    const refused = app.db.prepare(`SELECT COUNT(*) AS n FROM audit WHERE allowed = 0`).get() as { n: number };
+    expect(refused.n).toBe(adminOnly.length * 3);
+  });
+
+  it('an admin can list, mark and unmark groups, and it is audited', async () => {
+    const { app } = testApp();
+    app.monitor.handle({ kind: 'chat_info', dedupeKey: 'c', at: 1, chat: { platform: 'telegram', id: '-100777', title: 'Grup Pengajian Ahad' } });
+    expect((await app.commands.run(adminDm('/grup')))!.text).toContain('Grup Pengajian Ahad');
+    expect((await app.commands.run(adminDm('/tandai pengajian')))!.text).toMatch(/ditandai sebagai grup kampanye/);
+    expect(app.monitor.chats.get('telegram', '-100777')!.campaign).toBe(true);
+    expect((await app.commands.run(adminDm('/lepas -100777')))!.text).toMatch(/tidak lagi/);
+    expect(app.monitor.chats.get('telegram', '-100777')!.campaign).toBe(false);
+    expect(app.db.prepare(`SELECT action, allowed FROM audit ORDER BY id`).all()).toEqual([
+      { action: '/grup', allowed: 1 }, { action: '/tandai', allowed: 1 }, { action: '/lepas', allowed: 1 },
+    ]);
+  });
+
+  it('a registered ASN sees only their own cases with /status', async () => {
+    const { app } = testApp();
+    app.monitor.handle({ kind: 'member_added', dedupeKey: 'a', at: 1, chat: CAMPAIGN_TG, members: [{ platform: 'telegram', id: ASN.budi.telegramId }] });
+    const mine = await app.commands.run({ ...adminDm('/status'), fromId: ASN.budi.telegramId });
+    expect(mine!.text).toContain(CAMPAIGN_TG.title!);
+    const other = await app.commands.run({ ...adminDm('/status'), fromId: ASN.sari.telegramId });
+    expect(other!.text).toMatch(/Tidak ada kasus/);
+    const admin = await app.commands.run(adminDm('/status'));
+    expect(admin!.text).toMatch(/Kasus terbuka: 1/);
+  });
+
+  it('unknown commands get a polite answer in private and silence in groups', async () => {
+    const { app } = testApp();
+    expect((await app.commands.run(adminDm('/apaini')))!.text).toMatch(/tidak dikenal/);
+    expect(await app.commands.run({ ...adminDm('/apaini'), chatType: 'group' })).toBeUndefined();
+  });
+});
