@@ -1,0 +1,115 @@
+// Small builders of Bot API Update objects for TelegramSimServer.pushUpdate (demo, replay, tests).
+// They return plain JSON objects shaped like the real Bot API sends them; update_id is left to the sim.
+import type { SimUser } from './telegram-server.js';
+
+/** A chat reference for the builders; type defaults from the id (positive: private, <= -10^12: supergroup, else group). */
+export interface SimChatRef {
+  id: number;
+  type?: 'private' | 'group' | 'supergroup' | 'channel';
+  title?: string;
+}
+
+/** Options shared by message builders. */
+export interface SimMessageOpts {
+  message_id?: number;
+  date?: number;
+}
+
+let nextMessageId = 100_000;
+
+function chatJson(c: SimChatRef): Record<string, unknown> {
+  const type = c.type ?? (c.id > 0 ? 'private' : c.id <= -1_000_000_000_000 ? 'supergroup' : 'group');
+  return type === 'private' ? { id: c.id, type } : { id: c.id, type, title: c.title ?? `Group ${c.id}` };
+}
+
+function userJson(u: SimUser): Record<string, unknown> {
+  return { is_bot: false, ...u };
+}
+
+function base(chat: SimChatRef, from: SimUser, o: SimMessageOpts = {}): Record<string, unknown> {
+  return {
+    message_id: o.message_id ?? ++nextMessageId,
+    date: o.date ?? Math.floor(Date.now() / 1000),
+    chat: chatJson(chat),
+    from: userJson(from),
+  };
+}
+
+/** Finds `@username` mentions and `/commands` in text and returns Bot API entities for them (UTF-16 offsets). */
+export function autoEntities(text: string): Record<string, unknown>[] {
+  const out: Record<string, unknown>[] = [];
+  for (const m of text.matchAll(/(^|[^\w@])(@[A-Za-z0-9_]{5,32})|(^\/[A-Za-z0-9_]+(?:@[A-Za-z0-9_]+)?)/g)) {
+    if (m[2] !== undefined) out.push({ type: 'mention', offset: (m.index ?? 0) + (m[1] ?? '').length, length: m[2].length });
+    else if (m[3] !== undefined) out.push({ type: 'bot_command', offset: m.index ?? 0, length: m[3].length });
+  }
+  return out;
+}
+
+/** A `message` update with text; entities default to autoEntities(text). */
+export function textMessage(
+  chat: SimChatRef,
+  from: SimUser,
+  text: string,
+  o: SimMessageOpts & { entities?: Record<string, unknown>[] } = {},
+): Record<string, unknown> {
+  const entities = o.entities ?? autoEntities(text);
+  return { message: { ...base(chat, from, o), text, ...(entities.length > 0 ? { entities } : {}) } };
+}
+
+/** A private `/start` message from the user (press this, then call sim.startedBot(user.id)). */
+export function startCommand(user: SimUser, o: SimMessageOpts = {}): Record<string, unknown> {
+  return textMessage({ id: user.id, type: 'private' }, user, '/start', o);
+}
+
+/** A private message sharing the sender's own contact (request_contact button). */
+export function contactMessage(user: SimUser, phone: string, o: SimMessageOpts = {}): Record<string, unknown> {
+  return {
+    message: {
+      ...base({ id: user.id, type: 'private' }, user, o),
+      contact: { phone_number: phone, first_name: user.first_name, user_id: user.id },
+    },
+  };
+}
+
+/** A `new_chat_members` service message: `from` added `members` (from = the member for a self-join). */
+export function newChatMembers(chat: SimChatRef, from: SimUser, members: SimUser[], o: SimMessageOpts = {}): Record<string, unknown> {
+  return { message: { ...base(chat, from, o), new_chat_members: members.map(userJson) } };
+}
+
+/** A `left_chat_member` service message (from = member when they left, else whoever removed them). */
+export function leftChatMember(chat: SimChatRef, from: SimUser, member: SimUser, o: SimMessageOpts = {}): Record<string, unknown> {
+  return { message: { ...base(chat, from, o), left_chat_member: userJson(member) } };
+}
+
+/** A `chat_member` update (needs allowed_updates to include chat_member and the bot to be admin). */
+export function chatMemberUpdate(
+  chat: SimChatRef,
+  from: SimUser,
+  user: SimUser,
+  oldStatus: string,
+  newStatus: string,
+  o: { date?: number } = {},
+): Record<string, unknown> {
+  return {
+    chat_member: {
+      chat: chatJson(chat),
+      from: userJson(from),
+      date: o.date ?? Math.floor(Date.now() / 1000),
+      old_chat_member: { status: oldStatus, user: userJson(user) },
+      new_chat_member: { status: newStatus, user: userJson(user) },
+    },
+  };
+}
+
+/** A `callback_query` update for an inline button pressed by `from` on `message` (a message object as the sim returned it). */
+export function callbackQuery(from: SimUser, data: string, message?: Record<string, unknown>, id?: string): Record<string, unknown> {
+  return {
+    callback_query: {
+      id: id ?? `cbq-${++nextMessageId}`,
+      from: userJson(from),
+      chat_instance: 'sim-chat-instance',
+      data,
+      ...(message ? { message } : {}),
+    },
+  };
+}
