@@ -1,0 +1,287 @@
+/**
+ * A fake Baileys socket for tests, the demo and replay. Its `ev` is Baileys'
+ * own `makeEventBuffer`, and traffic goes through Baileys' own path: `deliver`
+ * does what the socket's `upsertMessage` does (buffer, emit `messages.upsert`,
+ * run Baileys' `processMessage`, flush), so a `GROUP_PARTICIPANT_ADD` stub
+ * yields the same `group-participants.update` live traffic does. Sends are
+ * recorded, with fault injection (463, restriction, network, rate limit).
+ */
+import {
+  makeEventBuffer,
+  proto,
+  WAMessageStubType,
+  type AuthenticationCreds,
+  type BaileysEventMap,
+  type GroupMetadata,
+  type GroupParticipant,
+  type LIDMapping,
+  type WAMessage,
+} from '@whiskeysockets/baileys';
+import processMessage from '@whiskeysockets/baileys/lib/Utils/process-message.js';
+import pino from 'pino';
+import type { WaSocketFactory, WaSocketLike } from '../whatsapp/connection.js';
+
+/** Kinds of send failure the fake can inject. */
+export type FakeSendFault = '463' | 'restricted' | 'network' | 'rate' | 'bug';
+
+/** One message the fake socket was asked to send. */
+export interface FakeSent {
+  jid: string;
+  content: Record<string, unknown>;
+  at: number;
+}
+
+/** Construction options. */
+export interface FakeWASocketOptions {
+  /** The bot's phone JID (default `6281100000000@s.whatsapp.net`). */
+  id?: string;
+  /** The bot's LID (default `100000000000001@lid`). */
+  lid?: string;
+  /** Clock for message timestamps (default Date.now). */
+  now?: () => number;
+}
+
+const errorWith = (message: string, statusCode: number): Error =>
+  Object.assign(new Error(message), { isBoom: true, output: { statusCode, payload: { statusCode, message } }, data: statusCode });
+
+/** The fake socket. */
+export class FakeWASocket implements WaSocketLike {
+  readonly ev = makeEventBuffer(pino({ level: 'silent' }));
+  user: { id: string; lid?: string };
+  readonly sent: FakeSent[] = [];
+  readonly groups = new Map<string, GroupMetadata>();
+  readonly invites = new Map<string, string>();
+  /** What the network knows: phone JID -> LID, answered by `getLIDsForPNs`. */
+  readonly lidDirectory = new Map<string, string>();
+  readonly lidLookups: string[][] = [];
+  readonly pairingRequests: string[] = [];
+  ended = false;
+  private readonly faults: FakeSendFault[] = [];
+  private readonly now: () => number;
+  private seq = 0;
+  readonly signalRepository: WaSocketLike['signalRepository'];
+  private readonly creds: AuthenticationCreds;
+
+  constructor(o: FakeWASocketOptions = {}) {
+    this.user = { id: o.id ?? '6281100000000@s.whatsapp.net', lid: o.lid ?? '100000000000001@lid' };
+    this.now = o.now ?? Date.now;
+    this.creds = { me: { id: this.user.id, lid: this.user.lid } } as unknown as AuthenticationCreds;
+    this.signalRepository = {
+      lidMapping: {
+        getLIDsForPNs: async (pns: string[]): Promise<LIDMapping[] | null> => {
+          this.lidLookups.push([...pns]);
+          const out = pns.flatMap((pn) => {
+            const lid = this.lidDirectory.get(pn);
+            return lid ? [{ pn, lid }] : [];
+          });
+          return out.length ? out : null;
+        },
+      },
+    };
+  }
+
+  /** Makes the next `n` sends fail with `fault`. */
+  failNext(n: number, fault: FakeSendFault): void {
+    for (let i = 0; i < n; i++) this.faults.push(fault);
+  }
+
+  /** Records a send, or throws the next injected fault the way Baileys would. */
+  async sendMessage(jid: string, content: Record<string, unknown>): Promise<WAMessage> {
+    const fault = this.faults.shift();
+    if (fault === '463') throw errorWith('463', 463);
+    if (fault === 'restricted') throw new Error('account is restricted: reachout timelock active');
+    if (fault === 'network') throw errorWith('Connection Closed', 428);
+    if (fault === 'rate') throw errorWith('rate-overlimit', 429);
+    if (fault === 'bug') throw new TypeError('Cannot read properties of undefined');
+    this.sent.push({ jid, content, at: this.now() });
+    return proto.WebMessageInfo.fromObject({ key: { remoteJid: jid, fromMe: true, id: `FAKE${++this.seq}` }, message: { conversation: String(content.text ?? '') } }) as WAMessage;
+  }
+
+  /** Metadata of a known group. */
+  async groupMetadata(jid: string): Promise<GroupMetadata> {
+    const g = this.groups.get(jid);
+    if (!g) throw errorWith('item-not-found', 404);
+    return structuredClone(g);
+  }
+
+  /** Joins a group by invite code: the bot becomes a member and the join notification arrives like live traffic. */
+  async groupAcceptInvite(code: string): Promise<string | undefined> {
+    const gid = this.invites.get(code);
+    if (!gid) throw errorWith('not-authorized', 401);
+    const g = this.groups.get(gid)!;
+    if (!g.participants.some((p) => p.id === this.user.lid || p.id === this.user.id)) {
+      g.participants.push({ id: this.user.lid ?? this.user.id, phoneNumber: this.user.id, admin: null });
+    }
+    void this.deliver(participantStub({ group: gid, id: `INV${++this.seq}`, author: this.user.lid ?? this.user.id, action: 'invite', participants: [{ id: this.user.lid ?? this.user.id, phoneNumber: this.user.id }], at: this.now() }), 'notify');
+    return gid;
+  }
+
+  /** Records the phone and answers with a fixed code. */
+  async requestPairingCode(phone: string): Promise<string> {
+    this.pairingRequests.push(phone);
+    return 'JAGA1234';
+  }
+
+  /** Closes the connection (`err` carries the status code, e.g. 401 for logged out). */
+  end(err: Error | undefined): void {
+    if (this.ended) return;
+    this.ended = true;
+    this.ev.emit('connection.update', { connection: 'close', lastDisconnect: { error: err, date: new Date(this.now()) } });
+  }
+
+  /** Announces the connection as open (what Baileys emits after login). */
+  open(): void {
+    this.ev.emit('connection.update', { connection: 'open' });
+  }
+
+  /** Adds a group the bot can see. */
+  addGroup(meta: GroupMetadata): void {
+    this.groups.set(meta.id, meta);
+  }
+
+  /** Emits any Baileys event as is. */
+  emit<K extends keyof BaileysEventMap>(name: K, data: BaileysEventMap[K]): void {
+    this.ev.emit(name, data);
+  }
+
+  /**
+   * Delivers a message the way the socket's `upsertMessage` does: inside a
+   * buffer, `messages.upsert` then Baileys' `processMessage` (which turns
+   * stubs into `group-participants.update`, reactions into `messages.reaction`),
+   * then a flush.
+   */
+  async deliver(msg: WAMessage, type: 'notify' | 'append' = 'notify'): Promise<void> {
+    const upsert = this.ev.createBufferedFunction(async (m: WAMessage, t: 'notify' | 'append') => {
+      this.ev.emit('messages.upsert', { messages: [m], type: t });
+      await processMessage(m, {
+        shouldProcessHistoryMsg: false,
+        ev: this.ev,
+        creds: this.creds,
+        keyStore: { get: async () => ({}), set: async () => {}, isInTransaction: () => false, transaction: async (exec: () => Promise<unknown>) => exec() } as never,
+        signalRepository: this.signalRepository as never,
+        logger: pino({ level: 'silent' }),
+        options: {},
+        getMessage: async () => undefined,
+      });
+    });
+    await upsert(msg, type);
+    this.ev.flush();
+  }
+}
+
+/** A socket factory that hands out the given fake sockets in turn (the last one again when they run out). */
+export function fakeSocketFactory(...socks: FakeWASocket[]): WaSocketFactory {
+  let i = 0;
+  return () => {
+    const s = socks[Math.min(i++, socks.length - 1)]!;
+    s.ended = false;
+    return s;
+  };
+}
+
+// ------------------------------------------------------------------ traffic builders
+
+/** Common fields of a group message. */
+export interface FakeMessageInput {
+  group: string;
+  id: string;
+  /** Sender JID as it arrives (often `...@lid`). */
+  from: string;
+  /** The other handle of the sender (`participantAlt`). */
+  fromAlt?: string;
+  pushName?: string;
+  /** Epoch ms. */
+  at: number;
+}
+
+const withKeyExtras = (raw: Record<string, unknown>, extras: Record<string, unknown>): WAMessage => {
+  const m = proto.WebMessageInfo.fromObject(raw) as WAMessage;
+  // participantAlt / remoteJidAlt are not protobuf fields: Baileys sets them on the key object itself.
+  m.key = { ...m.key, ...Object.fromEntries(Object.entries(extras).filter(([, v]) => v !== undefined)) };
+  return m;
+};
+
+const groupKey = (i: FakeMessageInput) => ({ remoteJid: i.group, fromMe: false, id: i.id, participant: i.from });
+
+/** A group text, with mentions when given. */
+export function textMessage(i: FakeMessageInput & { text: string; mentions?: string[] }): WAMessage {
+  const message = i.mentions?.length
+    ? { extendedTextMessage: { text: i.text, contextInfo: { mentionedJid: i.mentions } } }
+    : { conversation: i.text };
+  return withKeyExtras({ key: groupKey(i), message, messageTimestamp: Math.floor(i.at / 1000), pushName: i.pushName }, { participantAlt: i.fromAlt });
+}
+
+/** An image in a disappearing-messages chat, its caption mentioning people. */
+export function ephemeralImageMessage(i: FakeMessageInput & { caption: string; mentions?: string[] }): WAMessage {
+  const message = {
+    ephemeralMessage: {
+      message: { imageMessage: { mimetype: 'image/jpeg', caption: i.caption, contextInfo: { mentionedJid: i.mentions ?? [], expiration: 604800 } } },
+    },
+  };
+  return withKeyExtras({ key: groupKey(i), message, messageTimestamp: Math.floor(i.at / 1000), pushName: i.pushName }, { participantAlt: i.fromAlt });
+}
+
+/** A view-once video whose caption mentions people. */
+export function viewOnceMessage(i: FakeMessageInput & { caption: string; mentions?: string[] }): WAMessage {
+  const message = { viewOnceMessageV2: { message: { videoMessage: { mimetype: 'video/mp4', viewOnce: true, caption: i.caption, contextInfo: { mentionedJid: i.mentions ?? [] } } } } };
+  return withKeyExtras({ key: groupKey(i), message, messageTimestamp: Math.floor(i.at / 1000), pushName: i.pushName }, { participantAlt: i.fromAlt });
+}
+
+/** A reaction message (Baileys' `processMessage` turns it into `messages.reaction`). */
+export function reactionMessage(i: FakeMessageInput & { targetId: string; targetFrom: string; emoji: string }): WAMessage {
+  const message = { reactionMessage: { key: { remoteJid: i.group, fromMe: false, id: i.targetId, participant: i.targetFrom }, text: i.emoji, senderTimestampMs: i.at } };
+  return withKeyExtras({ key: groupKey(i), message, messageTimestamp: Math.floor(i.at / 1000) }, { participantAlt: i.fromAlt });
+}
+
+/** A private message to the bot. */
+export function privateMessage(i: { from: string; fromAlt?: string; id: string; text: string; at: number; pushName?: string }): WAMessage {
+  return withKeyExtras(
+    { key: { remoteJid: i.from, fromMe: false, id: i.id }, message: { conversation: i.text }, messageTimestamp: Math.floor(i.at / 1000), pushName: i.pushName },
+    { remoteJidAlt: i.fromAlt },
+  );
+}
+
+/** A message the bot itself sent (must be ignored). */
+export function ownMessage(i: { group: string; id: string; text: string; at: number }): WAMessage {
+  return proto.WebMessageInfo.fromObject({ key: { remoteJid: i.group, fromMe: true, id: i.id }, message: { conversation: i.text }, messageTimestamp: Math.floor(i.at / 1000) }) as WAMessage;
+}
+
+const STUB: Record<'add' | 'invite' | 'remove' | 'leave', number> = {
+  add: WAMessageStubType.GROUP_PARTICIPANT_ADD,
+  invite: WAMessageStubType.GROUP_PARTICIPANT_INVITE,
+  remove: WAMessageStubType.GROUP_PARTICIPANT_REMOVE,
+  leave: WAMessageStubType.GROUP_PARTICIPANT_LEAVE,
+};
+
+/** A group notification stub as `messages-recv` builds it: participants JSON-encoded in `messageStubParameters`. */
+export function participantStub(i: {
+  group: string;
+  id: string;
+  author: string;
+  authorAlt?: string;
+  action: 'add' | 'invite' | 'remove' | 'leave';
+  participants: Partial<GroupParticipant>[];
+  at: number;
+}): WAMessage {
+  return withKeyExtras(
+    {
+      key: { remoteJid: i.group, fromMe: false, id: i.id, participant: i.author },
+      messageStubType: STUB[i.action],
+      messageStubParameters: i.participants.map((p) => JSON.stringify(p)),
+      messageTimestamp: Math.floor(i.at / 1000),
+    },
+    { participantAlt: i.authorAlt },
+  );
+}
+
+/** Group metadata as `groupMetadata()` returns it. */
+export function groupMeta(i: { id: string; subject: string; desc?: string; participants: Partial<GroupParticipant>[]; owner?: string }): GroupMetadata {
+  return {
+    id: i.id,
+    subject: i.subject,
+    desc: i.desc,
+    owner: i.owner,
+    addressingMode: 'lid' as GroupMetadata['addressingMode'],
+    participants: i.participants.map((p) => ({ admin: null, ...p, id: p.id! })),
+  } as GroupMetadata;
+}

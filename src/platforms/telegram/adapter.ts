@@ -1,0 +1,278 @@
+/**
+ * The Telegram adapter: the only module that runs telegraf. It receives
+ * updates (long polling, or a webhook when TELEGRAM_WEBHOOK_URL is set), sends
+ * each through the shared normalise -> monitor path, answers private chats
+ * (registration, commands) through the outbox, handles the alert buttons and
+ * connects the Telegram messenger and pacing to the dispatcher.
+ * It translates and delivers; deciding is left to core and app.
+ */
+import http from 'node:http';
+import { timingSafeEqual } from 'node:crypto';
+import { Telegraf } from 'telegraf';
+import type { CallbackQuery, Message, Update, UserFromGetMe } from 'telegraf/types';
+import type { App } from '../../app/app.js';
+import type { SendPolicy } from '../../app/dispatcher.js';
+import { parseCommand } from '../../app/commands/index.js';
+import { telegramTexts } from '../../core/messages/telegram.js';
+import { handleButton } from './callbacks.js';
+import { ingestUpdate, type Ingested } from './ingest.js';
+import { scanGroupMembers } from './membership-scan.js';
+import { TelegramMembershipChecker, TelegramMessenger } from './messenger.js';
+import { TelegramSendPolicy } from './policy.js';
+import { registerContact, startReply } from './registration.js';
+import { enqueueReply, type Reply, type ReplyTarget } from './replies.js';
+
+/** Update types the bot asks for; chat_member and message_reaction are excluded unless listed. */
+export const ALLOWED_UPDATES = ['message', 'edited_message', 'chat_member', 'my_chat_member', 'message_reaction', 'callback_query'] as const;
+
+/** Webhook settings (defaults come from TELEGRAM_WEBHOOK_*). */
+export interface TelegramWebhookOptions {
+  url: string;
+  secret: string;
+  port: number;
+  host?: string;
+}
+
+/** Construction options; everything but `app` defaults from the app's config. */
+export interface TelegramAdapterOptions {
+  app: App;
+  token?: string;
+  apiRoot?: string;
+  /** `false` forces long polling even when the config has a webhook URL. */
+  webhook?: TelegramWebhookOptions | false;
+  policy?: SendPolicy;
+  /** Pause between getChatMember calls of the membership scan (default 200 ms). */
+  scanIntervalMs?: number;
+  /** Pause before polling is restarted after it failed (default 5 s). */
+  restartDelayMs?: number;
+}
+
+/** Runs the bot on Telegram for one App. `start()` once, `stop()` once. */
+export class TelegramAdapter {
+  /** The telegraf instance (exposed for tests and diagnostics). */
+  readonly bot: Telegraf;
+  /** getChatMember-based membership checks, reusable by lifecycle code. */
+  readonly membership: TelegramMembershipChecker;
+  private readonly app: App;
+  private readonly stopping = new AbortController();
+  private readonly inflight = new Set<Promise<unknown>>();
+  private me: UserFromGetMe | undefined;
+  private runner: Promise<void> | undefined;
+  private server: http.Server | undefined;
+
+  /** Builds the bot client; nothing touches the network until `start()`. */
+  constructor(private readonly o: TelegramAdapterOptions) {
+    this.app = o.app;
+    const token = o.token ?? o.app.config.TELEGRAM_BOT_TOKEN;
+    if (!token) throw new Error('TELEGRAM_BOT_TOKEN is not set');
+    this.bot = new Telegraf(token, { telegram: { apiRoot: o.apiRoot ?? o.app.config.TELEGRAM_API_ROOT } });
+    this.membership = new TelegramMembershipChecker(this.bot.telegram);
+    this.bot.use(async (ctx) => {
+      await this.track(this.handleUpdate(ctx.update));
+    });
+    this.bot.catch((err) => this.app.log.error({ err: String(err) }, 'telegram: update handler failed'));
+  }
+
+  /** The bot's user id, known after start(). */
+  get botId(): string | undefined {
+    return this.me ? String(this.me.id) : undefined;
+  }
+
+  /** Connects: getMe, registration link, messenger + pacing, command menu, then polling or webhook (not awaited). */
+  async start(): Promise<void> {
+    this.me = await this.bot.telegram.getMe();
+    this.bot.botInfo = this.me;
+    this.app.registrationLinks.telegram = `https://t.me/${this.me.username}?start=daftar`;
+    this.app.attach(new TelegramMessenger(this.bot.telegram), this.o.policy ?? new TelegramSendPolicy());
+    await this.setCommands();
+    const hook = this.webhookOptions();
+    if (hook) await this.startWebhook(hook);
+    else this.runner = this.pollForever();
+    this.app.platformStatus.telegram = `@${this.me.username} (${hook ? 'webhook' : 'polling'})`;
+  }
+
+  /** Stops receiving, cancels membership scans and waits for updates in progress. */
+  async stop(): Promise<void> {
+    if (this.stopping.signal.aborted) return;
+    this.stopping.abort();
+    await this.stopPolling();
+    if (this.server) {
+      const closed = new Promise<void>((r) => this.server!.close(() => r()));
+      this.server.closeIdleConnections();
+      await closed;
+    }
+    await Promise.race([Promise.allSettled([...this.inflight]), delay(5000)]);
+    this.app.platformStatus.telegram = 'stopped';
+  }
+
+  /** telegraf's stop() throws until polling has really begun (launch awaits deleteWebhook first): retry until the loop ends. */
+  private async stopPolling(): Promise<void> {
+    if (!this.runner) return;
+    let ended = false;
+    void this.runner.then(() => (ended = true));
+    for (let i = 0; i < 30 && !ended; i++) {
+      try {
+        this.bot.stop('shutdown');
+      } catch {
+        /* not polling yet, or already stopped */
+      }
+      await Promise.race([this.runner, delay(100)]);
+    }
+  }
+
+  /** Handles one update exactly as the live bot does (polling and webhook both come here). */
+  async handleUpdate(update: Update): Promise<void> {
+    const ingested = ingestUpdate(this.app, update, { botId: this.botId });
+    for (const { event, result } of ingested) {
+      if (event.kind === 'bot_membership' && event.joined && result && !result.duplicate) this.startScan(event.chat.id, event.at);
+    }
+    if ('message' in update) await this.onMessage(update.message, ingested);
+    else if ('callback_query' in update) await this.onButton(update.callback_query);
+  }
+
+  // ------------------------------------------------------------ receiving
+
+  /** Long polling until stop(); restarts after failures (bad token and conflicts give up). */
+  private async pollForever(): Promise<void> {
+    while (!this.stopping.signal.aborted) {
+      try {
+        await this.bot.launch({ allowedUpdates: [...ALLOWED_UPDATES], dropPendingUpdates: false });
+      } catch (err) {
+        const code = (err as { code?: number }).code;
+        this.app.log.error({ err: String(err) }, 'telegram: polling stopped');
+        this.app.platformStatus.telegram = `error: ${err instanceof Error ? err.message : String(err)}`;
+        if (code === 401) return;
+      }
+      if (!this.stopping.signal.aborted) await abortableSleep(this.o.restartDelayMs ?? 5000, this.stopping.signal);
+    }
+  }
+
+  private webhookOptions(): TelegramWebhookOptions | undefined {
+    if (this.o.webhook === false) return undefined;
+    if (this.o.webhook) return this.o.webhook;
+    const c = this.app.config;
+    return c.TELEGRAM_WEBHOOK_URL && c.TELEGRAM_WEBHOOK_SECRET ? { url: c.TELEGRAM_WEBHOOK_URL, secret: c.TELEGRAM_WEBHOOK_SECRET, port: c.TELEGRAM_WEBHOOK_PORT } : undefined;
+  }
+
+  /** Serves the webhook on node:http (401 without the right secret header), then registers it. */
+  private async startWebhook(h: TelegramWebhookOptions): Promise<void> {
+    const path = new URL(h.url).pathname;
+    const callback = this.bot.webhookCallback(path, { secretToken: h.secret });
+    this.server = http.createServer((req, res) => {
+      if (!sameSecret(req.headers['x-telegram-bot-api-secret-token'], h.secret)) {
+        res.writeHead(401).end();
+        return;
+      }
+      void callback(req, res, () => res.writeHead(404).end());
+    });
+    await new Promise<void>((resolve, reject) => {
+      this.server!.once('error', reject);
+      this.server!.listen(h.port, h.host, () => resolve());
+    });
+    await this.bot.telegram.setWebhook(h.url, { secret_token: h.secret, allowed_updates: [...ALLOWED_UPDATES], drop_pending_updates: false });
+  }
+
+  private async setCommands(): Promise<void> {
+    const lang = this.app.config.LANGUAGE;
+    const commands = [
+      { command: 'start', description: telegramTexts(lang).startDescription },
+      ...this.app.commands.table.filter((c) => /^[a-z0-9_]{1,32}$/.test(c.name)).map((c) => ({ command: c.name, description: c.description[lang].slice(0, 256) })),
+    ];
+    try {
+      await this.bot.telegram.setMyCommands(commands, { scope: { type: 'all_private_chats' } });
+    } catch (err) {
+      this.app.log.warn({ err: String(err) }, 'telegram: setMyCommands failed');
+    }
+  }
+
+  // ------------------------------------------------------------ private chats and commands
+
+  private async onMessage(msg: Message, ingested: Ingested[]): Promise<void> {
+    if (ingested.some((i) => i.result?.duplicate)) return; // a repeated update: already answered
+    const to: ReplyTarget = { chatId: String(msg.chat.id), messageId: String(msg.message_id), isPrivate: msg.chat.type === 'private' };
+    const reply = to.isPrivate ? await this.privateReply(msg) : await this.groupReply(msg);
+    if (reply) enqueueReply(this.app, to, reply);
+  }
+
+  private async privateReply(msg: Message): Promise<Reply | undefined> {
+    const from = msg.from;
+    if (!from || from.is_bot) return undefined;
+    if ('contact' in msg) return registerContact(this.app, from, msg.contact);
+    const text = 'text' in msg ? msg.text : undefined;
+    if (text === undefined) return undefined;
+    const cmd = parseCommand(text);
+    if (cmd?.name === 'start') return startReply(this.app, from);
+    if (!cmd) return this.hint(String(from.id));
+    const r = await this.app.commands.run({ platform: 'telegram', chatType: 'private', chatId: String(msg.chat.id), fromId: String(from.id), fromName: displayName(from), text });
+    return r && { text: r.text, files: r.files };
+  }
+
+  private async groupReply(msg: Message): Promise<Reply | undefined> {
+    const text = 'text' in msg ? msg.text : undefined;
+    if (!text || !msg.from || !this.addressedToUs(text)) return undefined;
+    const r = await this.app.commands.run({ platform: 'telegram', chatType: 'group', chatId: String(msg.chat.id), fromId: String(msg.from.id), fromName: displayName(msg.from), text });
+    return r && { text: r.text };
+  }
+
+  /** `/cmd` and `/cmd@ThisBot` are ours; `/cmd@OtherBot` is not. */
+  private addressedToUs(text: string): boolean {
+    const m = /^\/[A-Za-z0-9_]+(?:@([A-Za-z0-9_]+))?/.exec(text);
+    if (!m) return false;
+    return m[1] === undefined || m[1].toLowerCase() === this.me?.username.toLowerCase();
+  }
+
+  private hint(fromId: string): Reply {
+    const t = telegramTexts(this.app.config.LANGUAGE);
+    const asn = this.app.registry.byTelegramId(fromId);
+    return { text: asn ? t.alreadyRegistered(asn.nama, asn.unit) : t.privateHint, kind: 'tg_hint' };
+  }
+
+  // ------------------------------------------------------------ buttons and scans
+
+  /** Answers a pressed alert button directly (a callback must be answered within seconds, it is not a message). */
+  private async onButton(q: CallbackQuery): Promise<void> {
+    const data = 'data' in q ? q.data : undefined;
+    const text = data ? await handleButton(this.app, this.membership, { id: q.id, fromId: String(q.from.id), data }) : undefined;
+    try {
+      await this.bot.telegram.answerCbQuery(q.id, text, { show_alert: Boolean(text) });
+    } catch (err) {
+      this.app.log.warn({ err: String(err) }, 'telegram: answerCallbackQuery failed');
+    }
+  }
+
+  private startScan(chatId: string, joinedAt: number): void {
+    const scan = scanGroupMembers({ app: this.app, checker: this.membership, chatId, joinedAt, intervalMs: this.o.scanIntervalMs, signal: this.stopping.signal });
+    void this.track(scan.then((n) => this.app.log.info({ chatId, found: n }, 'telegram: membership scan done')));
+  }
+
+  private track<T>(p: Promise<T>): Promise<T> {
+    this.inflight.add(p);
+    const forget = (): void => void this.inflight.delete(p);
+    p.then(forget, forget);
+    return p;
+  }
+}
+
+const displayName = (u: { first_name: string; last_name?: string; username?: string }): string =>
+  [u.first_name, u.last_name].filter(Boolean).join(' ') || (u.username ? `@${u.username}` : '');
+
+function sameSecret(got: string | string[] | undefined, want: string): boolean {
+  if (typeof got !== 'string') return false;
+  const a = Buffer.from(got);
+  const b = Buffer.from(want);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+const delay = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms).unref());
+
+function abortableSleep(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    const t = setTimeout(done, ms);
+    function done(): void {
+      clearTimeout(t);
+      signal.removeEventListener('abort', done);
+      resolve();
+    }
+    signal.addEventListener('abort', done, { once: true });
+  });
+}

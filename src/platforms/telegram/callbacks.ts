@@ -1,0 +1,70 @@
+/**
+ * The two buttons under an ASN alert. `left:<case>`: the ASN says they left;
+ * the bot checks with getChatMember and closes the case only if it is true.
+ * `help:<case>`: every Humas admin gets a DM. Only the ASN who owns the case
+ * may press them. The returned text is shown as the callback answer.
+ */
+import type { App } from '../../app/app.js';
+import type { MembershipChecker } from '../../app/ports.js';
+import { humasAddresses } from '../../app/recipients.js';
+import { telegramTexts } from '../../core/messages/telegram.js';
+
+/** A pressed inline button, as the handler needs it. */
+export interface ButtonPress {
+  /** callback_query.id, unique per press. */
+  id: string;
+  fromId: string;
+  data: string;
+}
+
+/** Handles one press and returns the answer text (undefined for data this bot never sent). */
+export async function handleButton(app: App, checker: MembershipChecker, press: ButtonPress): Promise<string | undefined> {
+  const m = /^(left|help):(\d+)$/.exec(press.data);
+  if (!m) return undefined;
+  const t = telegramTexts(app.config.LANGUAGE);
+  const incident = app.monitor.incidents.get(Number(m[2]));
+  const asn = app.registry.byTelegramId(press.fromId);
+  if (!incident || !asn || incident.asnNip !== asn.nip) return t.notYourCase;
+  if (m[1] === 'help') {
+    askHumas(app, incident.id, press.fromId);
+    return t.humasTold;
+  }
+  if (incident.status !== 'open') return t.caseClosed;
+  if (incident.platform !== 'telegram') return t.cannotCheck;
+  const inside = await checker.isMember(incident.chatId, press.fromId);
+  if (inside === undefined) return t.cannotCheck;
+  if (inside) return t.stillMember;
+  app.monitor.handle({
+    kind: 'member_left',
+    dedupeKey: `tg:selfleft:${incident.id}:${press.id}`,
+    at: app.clock(),
+    chat: { platform: 'telegram', id: incident.chatId },
+    members: [{ platform: 'telegram', id: press.fromId }],
+  });
+  return t.leftThanks;
+}
+
+/** Queues one DM per Humas admin (once per case): the ASN asks for help. */
+function askHumas(app: App, caseId: number, fromId: string): void {
+  const incident = app.monitor.incidents.get(caseId)!;
+  const asn = app.registry.byNip(incident.asnNip)!;
+  const chat = app.monitor.chats.get(incident.platform, incident.chatId);
+  const text = telegramTexts(app.config.LANGUAGE).helpRequest({
+    caseId,
+    asnName: asn.nama,
+    nip: asn.nip,
+    unit: asn.unit,
+    chatTitle: chat?.title ?? incident.chatId,
+    username: app.registry.byTelegramId(fromId)?.telegramUsername,
+  });
+  const now = app.clock();
+  app.db.transaction(() => {
+    for (const h of humasAddresses(app.config.HUMAS_ADMINS)) {
+      app.monitor.outbox.enqueue(
+        { dedupeKey: `help:${caseId}:${h.platform}:${h.recipient}`, platform: h.platform, recipient: h.recipient, recipientKind: 'user', kind: 'help_request', text, incidentId: caseId },
+        now,
+      );
+    }
+  })();
+  app.dispatcher.wake();
+}

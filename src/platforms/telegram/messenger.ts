@@ -1,0 +1,123 @@
+/**
+ * The Telegram side of the outbound ports: delivering outbox rows with
+ * telegraf's `Telegram` client and asking about group membership. Every
+ * failure is classified into a `SendResult`; nothing here retries or decides.
+ */
+import { Telegram, TelegramError } from 'telegraf';
+import type { InlineKeyboardMarkup, ReplyKeyboardMarkup, ReplyKeyboardRemove } from 'telegraf/types';
+import type { MembershipChecker, Messenger, Outgoing, SendResult } from '../../app/ports.js';
+import type { OutboxPayload } from '../../store/outbox.js';
+
+/** Outbox kinds whose message also removes the reply keyboard (the request_contact button). */
+export const REMOVE_KEYBOARD_KINDS: ReadonlySet<string> = new Set(['tg_registered']);
+
+/** Network error codes that mean "try again later". */
+const NETWORK_CODES = new Set(['ECONNRESET', 'ECONNREFUSED', 'ETIMEDOUT', 'EPIPE', 'EAI_AGAIN', 'ENOTFOUND', 'ENETUNREACH', 'EHOSTUNREACH', 'UND_ERR_SOCKET']);
+
+/** Maps anything a telegraf call threw to a classified failure. */
+export function classifyTelegramError(err: unknown): SendResult & { ok: false } {
+  if (err instanceof TelegramError) return classifyApiError(err);
+  const e = err as { name?: string; code?: string; errno?: string; type?: string; message?: string } | undefined;
+  const detail = e?.message ?? String(err);
+  if (e?.name === 'FetchError' || e?.name === 'AbortError' || e?.type === 'system' || NETWORK_CODES.has(e?.code ?? e?.errno ?? '')) {
+    return { ok: false, failure: 'transient', detail: `network: ${detail}` };
+  }
+  return { ok: false, failure: 'bug', detail };
+}
+
+function classifyApiError(err: TelegramError): SendResult & { ok: false } {
+  const detail = `${err.code}: ${err.description}`;
+  const params = err.parameters;
+  if (err.code === 403) return { ok: false, failure: 'refused', detail };
+  if (err.code === 429) return { ok: false, failure: 'rate_limited', detail, retryAfterMs: (params?.retry_after ?? 1) * 1000 };
+  if (params?.migrate_to_chat_id !== undefined) return { ok: false, failure: 'migrated', detail, newChatId: String(params.migrate_to_chat_id) };
+  if (err.code >= 500) return { ok: false, failure: 'transient', detail };
+  if (err.code === 400 || err.code === 401 || err.code === 404) return { ok: false, failure: 'bug', detail };
+  return { ok: false, failure: 'transient', detail };
+}
+
+/** `"123"` / `"-100123"` -> number, `@channel` stays a string. */
+export const toChatId = (recipient: string): number | string => (/^-?\d+$/.test(recipient) ? Number(recipient) : recipient);
+
+/** The reply markup for a payload: inline buttons, the request_contact keyboard, or a keyboard removal. */
+export function replyMarkupFor(payload: OutboxPayload, kind: string): InlineKeyboardMarkup | ReplyKeyboardMarkup | ReplyKeyboardRemove | undefined {
+  if (payload.buttons?.length) {
+    return { inline_keyboard: payload.buttons.map((row) => row.map((b) => ({ text: b.text, callback_data: b.data }))) };
+  }
+  if (payload.requestContact) {
+    return { keyboard: [[{ text: payload.requestContact, request_contact: true }]], resize_keyboard: true, one_time_keyboard: true };
+  }
+  return REMOVE_KEYBOARD_KINDS.has(kind) ? { remove_keyboard: true } : undefined;
+}
+
+/** Sends outbox rows through the Bot API. */
+export class TelegramMessenger implements Messenger {
+  readonly platform = 'telegram' as const;
+  /**
+   * Steps (text, file i) already delivered for a message whose later step failed,
+   * so the dispatcher's retry does not send the text twice. In memory: after a
+   * crash mid-message the worst case is one repeated step.
+   */
+  private readonly done = new Map<string, number>();
+
+  /** Wraps a telegraf client (e.g. `bot.telegram`). */
+  constructor(private readonly telegram: Telegram) {}
+
+  /** Sends the text (with markup) and then each file; a failure at any step is classified. */
+  async send(m: Outgoing): Promise<SendResult> {
+    const key = progressKey(m);
+    const steps = this.steps(m);
+    let messageId: string | undefined;
+    for (let i = this.done.get(key) ?? 0; i < steps.length; i++) {
+      try {
+        messageId = (await steps[i]!()) ?? messageId;
+      } catch (err) {
+        const r = classifyTelegramError(err);
+        if (i > 0 && (r.failure === 'rate_limited' || r.failure === 'transient')) this.done.set(key, i);
+        else this.done.delete(key);
+        return r;
+      }
+    }
+    this.done.delete(key);
+    return { ok: true, messageId };
+  }
+
+  private steps(m: Outgoing): (() => Promise<string | undefined>)[] {
+    const chatId = toChatId(m.recipient);
+    const markup = replyMarkupFor(m.payload, m.kind);
+    const steps: (() => Promise<string | undefined>)[] = [];
+    if (m.text.trim() !== '') {
+      steps.push(async () => {
+        const r = await this.telegram.sendMessage(chatId, m.text, { reply_markup: markup, link_preview_options: { is_disabled: true } });
+        return String(r.message_id);
+      });
+    }
+    for (const f of m.payload.files ?? []) {
+      steps.push(async () => {
+        const r = await this.telegram.sendDocument(chatId, { source: f.path, filename: f.filename }, { caption: f.caption });
+        return String(r.message_id);
+      });
+    }
+    return steps;
+  }
+}
+
+const progressKey = (m: Outgoing): string => JSON.stringify([m.recipient, m.kind, m.text, m.payload.files ?? []]);
+
+/** Answers "is this user still in that chat?" with getChatMember. */
+export class TelegramMembershipChecker implements MembershipChecker {
+  readonly platform = 'telegram' as const;
+  /** Wraps a telegraf client. */
+  constructor(private readonly telegram: Telegram) {}
+
+  /** True for member/administrator/creator/restricted-but-member, false for left/kicked, undefined on any error. */
+  async isMember(chatId: string, userId: string): Promise<boolean | undefined> {
+    try {
+      const m = await this.telegram.getChatMember(toChatId(chatId), Number(userId));
+      if (m.status === 'restricted') return m.is_member;
+      return m.status === 'member' || m.status === 'administrator' || m.status === 'creator';
+    } catch {
+      return undefined;
+    }
+  }
+}
