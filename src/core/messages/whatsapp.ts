@@ -1,0 +1,76 @@
+/**
+ * User-facing texts of the WhatsApp adapter: ASN registration by `DAFTAR <NIP>`,
+ * `/gabung`, and the notices Humas gets when WhatsApp restricts or logs out the
+ * number. Indonesian first; no personal data is ever echoed to a stranger.
+ */
+
+/** All WhatsApp adapter texts of one language. */
+export interface WhatsAppTexts {
+  /** `DAFTAR` without a usable NIP. */
+  registerUsage: string;
+  /** Registration confirmed: the ASN's own name only, to the ASN's own number. */
+  registered(a: { nama: string; org: string }): string;
+  /** Unknown NIP or a number that is not the one on file: the same polite refusal, revealing nothing. */
+  registerRefused(a: { humasContact: string }): string;
+  /** A private message that is neither a command nor a registration. */
+  privateHint(a: { org: string }): string;
+  /** `/gabung` description for /help. */
+  joinDescription: string;
+  /** `/gabung` without a link. */
+  joinUsage: string;
+  /** `/gabung` done. */
+  joined(a: { title: string; members: number }): string;
+  /** `/gabung` failed. */
+  joinFailed(a: { reason: string }): string;
+  /** Humas: WhatsApp restricted the number (463). */
+  restricted(a: { detail: string; until?: string }): string;
+  /** Humas: the WhatsApp session was logged out. */
+  loggedOut: string;
+}
+
+/** Indonesian. */
+export const WA_ID: WhatsAppTexts = {
+  registerUsage: 'Untuk mendaftar, kirim: DAFTAR <NIP 18 digit>\nContoh: DAFTAR 198503122010011003',
+  registered: (a) =>
+    `Terima kasih, ${a.nama}. Nomor WhatsApp ini sudah terdaftar di layanan Jaga Netral ${a.org}. ` +
+    'Anda akan menerima pemberitahuan di sini bila Anda dimasukkan atau disebut di grup kampanye Pilkada.',
+  registerRefused: (a) =>
+    'Maaf, pendaftaran tidak dapat diproses. Pastikan NIP benar dan Anda mengirim dari nomor WhatsApp yang terdaftar di kepegawaian. ' +
+    `Bila masih gagal, silakan hubungi ${a.humasContact}.`,
+  privateHint: (a) => `Ini layanan Jaga Netral ${a.org}. ASN dapat mendaftar dengan mengirim: DAFTAR <NIP>. Ketik /help untuk daftar perintah.`,
+  joinDescription: 'bot bergabung ke grup WhatsApp lewat tautan undangan',
+  joinUsage: 'Cara pakai: /gabung https://chat.whatsapp.com/<kode>',
+  joined: (a) => `Bot sudah bergabung ke grup "${a.title}" (${a.members} anggota). Anggota grup sedang diperiksa.`,
+  joinFailed: (a) => `Bot gagal bergabung: ${a.reason}`,
+  restricted: (a) =>
+    `⚠️ WhatsApp membatasi nomor bot (${a.detail}). Pengiriman pesan pertama ke ASN dihentikan sementara` +
+    `${a.until ? ` sampai ${a.until}` : ''}; tidak ada pesan yang diulang. Mohon hubungi ASN terkait secara langsung bila perlu.`,
+  loggedOut:
+    '⚠️ Sesi WhatsApp bot keluar (logged out). Pemantauan WhatsApp berhenti; Telegram tetap berjalan. ' +
+    'Tautkan ulang dengan: npx jaga-netral wa-login --phone 62812...',
+};
+
+/** English. */
+export const WA_EN: WhatsAppTexts = {
+  registerUsage: 'To register, send: DAFTAR <18-digit NIP>\nExample: DAFTAR 198503122010011003',
+  registered: (a) =>
+    `Thank you, ${a.nama}. This WhatsApp number is now registered with ${a.org}'s Jaga Netral service. ` +
+    'You will be notified here if you are added to or mentioned in a Pilkada campaign group.',
+  registerRefused: (a) =>
+    'Sorry, the registration could not be completed. Check the NIP and send from the WhatsApp number on file with HR. ' +
+    `If it still fails, please contact ${a.humasContact}.`,
+  privateHint: (a) => `This is ${a.org}'s Jaga Netral service. Civil servants can register by sending: DAFTAR <NIP>. Send /help for commands.`,
+  joinDescription: 'the bot joins a WhatsApp group by invite link',
+  joinUsage: 'Usage: /gabung https://chat.whatsapp.com/<code>',
+  joined: (a) => `The bot joined "${a.title}" (${a.members} members). Checking its members now.`,
+  joinFailed: (a) => `The bot could not join: ${a.reason}`,
+  restricted: (a) =>
+    `⚠️ WhatsApp restricted the bot's number (${a.detail}). First-contact messages to ASN are paused` +
+    `${a.until ? ` until ${a.until}` : ''}; nothing is retried. Please contact the ASN concerned directly if needed.`,
+  loggedOut:
+    "⚠️ The bot's WhatsApp session was logged out. WhatsApp monitoring has stopped; Telegram keeps running. " +
+    'Re-link with: npx jaga-netral wa-login --phone 62812...',
+};
+
+/** WhatsApp texts for `lang`; Indonesian unless English was asked for. */
+export const whatsappTexts = (lang: 'id' | 'en'): WhatsAppTexts => (lang === 'en' ? WA_EN : WA_ID);

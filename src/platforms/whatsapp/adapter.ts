@@ -1,0 +1,530 @@
+/**
+ * The WhatsApp adapter: connects a Baileys socket (or the fake one), feeds
+ * every event through `normalize` into the monitor, learns LID pairs, answers
+ * private messages (commands, `DAFTAR <NIP>` registration), joins groups for
+ * Humas (`/gabung`) and reconnects until WhatsApp logs the number out. It
+ * translates and delivers; it never decides.
+ */
+import { jidNormalizedUser, proto, type BaileysEventMap, type GroupMetadata, type WAMessage } from '@whiskeysockets/baileys';
+import type { App } from '../../app/app.js';
+import type { CommandSpec } from '../../app/commands/index.js';
+import { humasAddresses } from '../../app/recipients.js';
+import { whatsappTexts } from '../../core/messages/whatsapp.js';
+import { parseNip } from '../../core/nip.js';
+import { waJidToPhone } from '../../core/phone.js';
+import type { ChatEvent } from '../../core/types.js';
+import { audit } from '../../store/audit.js';
+import { decodeAuthValue, useSqliteAuthState, type SqliteAuthState } from './auth-state.js';
+import {
+  baileysSocketFactory,
+  disconnectCode,
+  isLoggedOut,
+  readGroupMeta,
+  reconnectDelayMs,
+  writeGroupMeta,
+  type WaEventBatch,
+  type WaSocketFactory,
+  type WaSocketLike,
+} from './connection.js';
+import { learnLidPairs, resolveRegisteredLids, toLidPair, WaLidMap, type LidPair } from './identities.js';
+import {
+  membersPresent,
+  normalizeGroupsUpdate,
+  normalizeGroupsUpsert,
+  normalizeMessagesUpsert,
+  normalizeParticipantsUpdate,
+  normalizeReactions,
+  pairsFromHistory,
+  type NormalizeContext,
+  type Normalized,
+  type PrivateMessage,
+} from './normalize.js';
+import { restrictedNotifier, WhatsAppMessenger, WhatsAppSendPolicy } from './sender.js';
+
+/** How to build the adapter; everything but `app` has a default. */
+export interface WhatsAppAdapterOptions {
+  app: App;
+  /** Socket factory (default: Baileys). Tests and the demo pass `FakeWASocket`. */
+  socketFactory?: WaSocketFactory;
+  /** Randomness for send gaps and reconnect jitter. */
+  rng?: () => number;
+  /** Sleep between LID lookup batches (tests pass a no-op). */
+  sleep?: (ms: number) => Promise<void>;
+  /** Pause between LID lookup batches, ms (default 5 s). */
+  lidPauseMs?: number;
+  /** Resolve registered phones to LIDs whenever the connection opens (default true). */
+  resolveLidsOnOpen?: boolean;
+  /** The bot's own JIDs when no socket says so (replay). */
+  self?: { id: string; lid?: string };
+  /** How long a participant update waits for its stub message before a provisional key is used, ms (default 3 s). */
+  stubWaitMs?: number;
+  /** First reconnect delay, ms (default 2 s, doubling up to 5 min). */
+  reconnectBaseMs?: number;
+}
+
+/** Adapters by app, so the `/gabung` command reaches the live one. */
+const current = new WeakMap<App, WhatsAppAdapter>();
+
+/** The WhatsApp side of the bot. */
+export class WhatsAppAdapter {
+  readonly app: App;
+  readonly lidMap: WaLidMap;
+  readonly policy: WhatsAppSendPolicy;
+  readonly messenger: WhatsAppMessenger;
+  private sock: WaSocketLike | undefined;
+  private unbind: (() => void) | undefined;
+  private auth: SqliteAuthState | undefined;
+  private chain: Promise<void> = Promise.resolve();
+  private stopped = false;
+  private attempts = 0;
+  private reconnectTimer: NodeJS.Timeout | undefined;
+  private selfIds = new Set<string>();
+  private lidResolve: Promise<unknown> | undefined;
+  private readonly recentStubs = new Map<string, { id: string; at: number }>();
+  private readonly parked = new Map<string, { data: BaileysEventMap['group-participants.update']; timer: NodeJS.Timeout }>();
+  private readonly joinedAt = new Map<string, number>();
+
+  constructor(private readonly o: WhatsAppAdapterOptions) {
+    this.app = o.app;
+    this.lidMap = new WaLidMap(o.app.db);
+    this.policy = new WhatsAppSendPolicy({ db: o.app.db, config: o.app.config, rng: o.rng, onRestricted: restrictedNotifier(o.app) });
+    this.messenger = new WhatsAppMessenger(() => this.sock);
+    if (o.self) this.setSelf(o.self);
+    else this.selfFromCreds();
+    current.set(o.app, this);
+    registerCommands(o.app);
+  }
+
+  /** The connected socket, if any. */
+  get socket(): WaSocketLike | undefined {
+    return this.sock;
+  }
+
+  /** Attaches the messenger and policy to the dispatcher and connects. */
+  start(): void {
+    this.stopped = false;
+    this.app.attach(this.messenger, this.policy);
+    this.app.platformStatus.whatsapp = 'connecting';
+    this.connect();
+  }
+
+  /** Disconnects for good (no reconnect) and waits for queued handling. */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    if (this.reconnectTimer) clearTimeout(this.reconnectTimer);
+    for (const p of this.parked.values()) clearTimeout(p.timer);
+    this.parked.clear();
+    const s = this.sock;
+    this.detach();
+    try {
+      s?.end(undefined);
+    } catch {
+      // already closed
+    }
+    await this.idle();
+  }
+
+  /** Resolves when every event received so far has been handled (and the LID pass, if running, finished). */
+  async idle(): Promise<void> {
+    await this.chain;
+    await this.lidResolve;
+    await this.chain;
+  }
+
+  /** Wires handlers onto a socket's event stream (used by `start`; tests may bind a socket directly). */
+  bind(sock: WaSocketLike): void {
+    this.detach();
+    this.sock = sock;
+    if (sock.user) this.setSelf(sock.user);
+    this.unbind = sock.ev.process((events) => {
+      // Checked on arrival: a participant update emitted inside a buffered upsert means its stub message follows.
+      const buffered = Boolean(sock.ev.isBuffering?.());
+      return this.enqueue(events, buffered);
+    });
+  }
+
+  /** Feeds one Baileys event through the same handlers as live traffic (replay). */
+  handleEvent<K extends keyof BaileysEventMap>(name: K, data: BaileysEventMap[K]): Promise<void> {
+    return this.enqueue({ [name]: data } as WaEventBatch, false);
+  }
+
+  /** Resolves registered phones to LIDs now (call after an import). */
+  resolveLids(): Promise<unknown> {
+    const sock = this.sock;
+    if (!sock) return Promise.resolve();
+    this.lidResolve = (this.lidResolve ?? Promise.resolve())
+      .then(() => resolveRegisteredLids(this.app, sock, { sleep: this.o.sleep, pauseMs: this.o.lidPauseMs }))
+      .catch((err) => this.app.log.warn({ err: String(err) }, 'whatsapp LID resolve failed'));
+    return this.lidResolve;
+  }
+
+  /** Joins a group by invite link or code for a Humas admin; returns the reply text. */
+  async joinByInvite(linkOrCode: string, lang: 'id' | 'en'): Promise<string> {
+    const t = whatsappTexts(lang);
+    const code = /chat\.whatsapp\.com\/(?:invite\/)?([A-Za-z0-9_-]{8,})/.exec(linkOrCode)?.[1] ?? (/^[A-Za-z0-9_-]{8,}$/.test(linkOrCode.trim()) ? linkOrCode.trim() : undefined);
+    if (!code) return t.joinUsage;
+    const sock = this.sock;
+    if (!sock) return t.joinFailed({ reason: lang === 'en' ? 'WhatsApp is not connected' : 'WhatsApp belum tersambung' });
+    try {
+      const gid = await sock.groupAcceptInvite(code);
+      if (!gid) return t.joinFailed({ reason: lang === 'en' ? 'WhatsApp returned no group' : 'WhatsApp tidak mengembalikan grup' });
+      // Not queued on the event chain: this may run inside it (a /gabung sent on WhatsApp).
+      const meta = await this.onBotJoined(jidNormalizedUser(gid), this.app.clock());
+      return t.joined({ title: meta?.subject ?? gid, members: meta?.participants?.length ?? 0 });
+    } catch (err) {
+      return t.joinFailed({ reason: err instanceof Error ? err.message : String(err) });
+    }
+  }
+
+  // ---------------------------------------------------------------- connection
+
+  private connect(): void {
+    if (this.stopped) return;
+    const factory = this.o.socketFactory ?? baileysSocketFactory;
+    this.auth = useSqliteAuthState(this.app.db);
+    const sock = factory({
+      auth: this.auth.state,
+      logger: this.app.log.child({ module: 'baileys' }, { level: 'warn' }),
+      cachedGroupMetadata: async (jid) => readGroupMeta(this.app.db, jid),
+    });
+    this.bind(sock);
+  }
+
+  private detach(): void {
+    this.unbind?.();
+    this.unbind = undefined;
+    this.sock = undefined;
+  }
+
+  private async onConnectionUpdate(u: BaileysEventMap['connection.update'], sock: WaSocketLike | undefined): Promise<void> {
+    const now = this.app.clock();
+    if (u.reachoutTimeLock) {
+      const lock = u.reachoutTimeLock;
+      this.policy.setReachoutLock(lock.isActive ? (lock.timeEnforcementEnds ? new Date(lock.timeEnforcementEnds).getTime() : now + 60_000) : undefined, now);
+    }
+    if (u.qr && this.auth && !this.auth.state.creds.registered) {
+      this.app.log.error('WhatsApp is not linked: run `npx jaga-netral wa-login --phone 62812...` first');
+      this.app.platformStatus.whatsapp = 'not linked';
+      this.stopped = true;
+      this.detach();
+      sock?.end(undefined);
+      return;
+    }
+    if (u.connection === 'open') {
+      this.attempts = 0;
+      this.app.platformStatus.whatsapp = 'connected';
+      if (sock?.user) this.setSelf(sock.user);
+      if (this.o.resolveLidsOnOpen !== false) void this.resolveLids();
+      return;
+    }
+    if (u.connection !== 'close') return;
+    const err = u.lastDisconnect?.error;
+    if (sock === this.sock) this.detach();
+    if (isLoggedOut(err)) {
+      this.stopped = true;
+      this.app.platformStatus.whatsapp = 'logged out';
+      this.auth?.clear();
+      this.app.log.error('WhatsApp logged out: WhatsApp monitoring stopped (Telegram keeps running). Re-link with `npx jaga-netral wa-login --phone 62812...`');
+      this.tellHumasOnTelegram('wa:logged_out', whatsappTexts(this.app.config.LANGUAGE).loggedOut, now);
+      return;
+    }
+    if (this.stopped) return;
+    const delay = reconnectDelayMs(this.attempts++, this.o.rng, this.o.reconnectBaseMs);
+    this.app.platformStatus.whatsapp = `reconnecting (${disconnectCode(err) ?? 'closed'})`;
+    this.app.log.warn({ code: disconnectCode(err), delay }, 'WhatsApp connection closed; reconnecting');
+    this.reconnectTimer = setTimeout(() => this.connect(), delay);
+    this.reconnectTimer.unref?.();
+  }
+
+  private tellHumasOnTelegram(key: string, text: string, now: number): void {
+    for (const a of humasAddresses(this.app.config.HUMAS_ADMINS).filter((h) => h.platform === 'telegram')) {
+      this.app.monitor.outbox.enqueue({ dedupeKey: `${key}:${now}:${a.recipient}`, platform: 'telegram', recipient: a.recipient, recipientKind: 'user', kind: 'wa_status', text }, now);
+    }
+    this.app.dispatcher.wake();
+  }
+
+  // ---------------------------------------------------------------- events
+
+  private enqueue(events: WaEventBatch, buffered: boolean): Promise<void> {
+    const sock = this.sock;
+    const run = this.chain.then(() => this.processBatch(events, buffered, sock));
+    this.chain = run.catch((err) => {
+      this.app.log.error({ err: String(err) }, 'whatsapp event handling failed');
+      this.app.monitor.reject('whatsapp', Object.keys(events), `handler failed: ${String(err)}`);
+    });
+    return this.chain;
+  }
+
+  private ctx(): NormalizeContext {
+    return {
+      now: this.app.clock(),
+      selfIds: this.selfIds,
+      map: this.lidMap,
+      groupInfo: (jid) => {
+        const m = readGroupMeta(this.app.db, jid);
+        return m ? { title: m.subject, description: m.desc } : undefined;
+      },
+      messageText: (chatId, messageId) => this.app.monitor.messageText('whatsapp', chatId, messageId),
+    };
+  }
+
+  private async processBatch(events: WaEventBatch, buffered: boolean, sock: WaSocketLike | undefined): Promise<void> {
+    if (events['creds.update']) await this.auth?.saveCreds();
+    if (events['connection.update']) await this.onConnectionUpdate(events['connection.update'], sock);
+    if (this.app.registry.syncIfChanged() && this.sock) void this.resolveLids();
+    const ctx = this.ctx();
+    if (events['lid-mapping.update']) {
+      const m = events['lid-mapping.update'];
+      const pair = toLidPair(m.lid, m.pn, 'lid_mapping');
+      if (pair) this.learn([pair]);
+    }
+    if (events['messaging-history.set']) this.learn(pairsFromHistory(events['messaging-history.set']));
+    if (events['groups.upsert']) await this.apply(normalizeGroupsUpsert(events['groups.upsert'], ctx));
+    if (events['groups.update']) await this.apply(normalizeGroupsUpdate(events['groups.update'], ctx));
+    if (events['messages.upsert']) {
+      const n = normalizeMessagesUpsert(events['messages.upsert'], ctx);
+      await this.apply(n);
+      for (const s of n.stubs) await this.onStub(s.signature, { id: s.id, at: s.at });
+    }
+    if (events['group-participants.update']) await this.onParticipants(events['group-participants.update'], buffered);
+    if (events['messages.reaction']) await this.apply(normalizeReactions(events['messages.reaction'], ctx));
+  }
+
+  /** A participant change: use its stub message's key when seen; inside a buffered upsert, wait for the stub briefly. */
+  private async onParticipants(data: BaileysEventMap['group-participants.update'], buffered: boolean): Promise<void> {
+    const sig = data?.id ? participantSig(data) : undefined;
+    const ref = sig ? this.recentStubs.get(sig) : undefined;
+    if (ref || !sig || !buffered || this.parked.has(sig)) {
+      await this.apply(normalizeParticipantsUpdate(data, this.ctx(), ref));
+      return;
+    }
+    const timer = setTimeout(() => {
+      const p = this.parked.get(sig);
+      if (!p) return;
+      this.parked.delete(sig);
+      this.chain = this.chain.then(() => this.apply(normalizeParticipantsUpdate(p.data, this.ctx())));
+    }, this.o.stubWaitMs ?? 3000);
+    timer.unref?.();
+    this.parked.set(sig, { data, timer });
+  }
+
+  private async onStub(signature: string, ref: { id: string; at: number }): Promise<void> {
+    this.recentStubs.set(signature, ref);
+    if (this.recentStubs.size > 500) this.recentStubs.delete(this.recentStubs.keys().next().value as string);
+    const p = this.parked.get(signature);
+    if (!p) return;
+    clearTimeout(p.timer);
+    this.parked.delete(signature);
+    await this.apply(normalizeParticipantsUpdate(p.data, this.ctx(), ref));
+  }
+
+  private learn(pairs: LidPair[]): void {
+    if (pairs.length) learnLidPairs(this.app, pairs, this.lidMap);
+  }
+
+  private async apply(n: Normalized): Promise<void> {
+    const now = this.app.clock();
+    this.learn(n.pairs);
+    for (const g of n.groupMeta) writeGroupMeta(this.app.db, g, now);
+    for (const g of n.groupPatches) if (g.id && readGroupMeta(this.app.db, g.id)) writeGroupMeta(this.app.db, g as GroupMetadata, now);
+    for (const ev of n.events) {
+      if (ev.chat.type === 'group') await this.ensureGroupKnown(ev.chat.id);
+      this.handle(ev);
+    }
+    for (const p of n.privates) {
+      const r = this.handle(p.event);
+      if (r && !r.duplicate) await this.onPrivate(p);
+    }
+    for (const j of n.botJoined) await this.onBotJoined(j.groupJid, j.at);
+    for (const r of n.rejects) this.app.monitor.reject('whatsapp', r.raw, r.reason);
+  }
+
+  private handle(ev: ChatEvent) {
+    try {
+      return this.app.monitor.handle(ev);
+    } catch (err) {
+      this.app.monitor.reject('whatsapp', ev, `monitor failed: ${String(err)}`);
+      return undefined;
+    }
+  }
+
+  /** A group we know nothing about: fetch its metadata first so its title (and campaign status) is known. */
+  private async ensureGroupKnown(jid: string): Promise<void> {
+    if (readGroupMeta(this.app.db, jid) || this.app.monitor.chats.get('whatsapp', jid) || !this.sock) return;
+    try {
+      const meta = await this.sock.groupMetadata(jid);
+      const n = normalizeGroupsUpsert([meta], this.ctx());
+      this.learn(n.pairs);
+      for (const g of n.groupMeta) writeGroupMeta(this.app.db, g, this.app.clock());
+      for (const ev of n.events) this.handle(ev);
+    } catch (err) {
+      this.app.log.warn({ err: String(err), jid }, 'could not fetch WhatsApp group metadata');
+    }
+  }
+
+  /** The bot joined a group: cache its metadata, learn pairs, and report the members already inside. */
+  private async onBotJoined(gid: string, at: number): Promise<GroupMetadata | undefined> {
+    const prev = this.joinedAt.get(gid);
+    const joinAt = prev !== undefined && Math.abs(at - prev) < 120_000 ? prev : at;
+    this.joinedAt.set(gid, joinAt);
+    let meta: GroupMetadata | undefined;
+    try {
+      meta = this.sock ? await this.sock.groupMetadata(gid) : readGroupMeta(this.app.db, gid);
+    } catch (err) {
+      this.app.monitor.reject('whatsapp', { gid }, `groupMetadata failed after join: ${String(err)}`);
+      meta = readGroupMeta(this.app.db, gid);
+    }
+    if (!meta) return undefined;
+    const ctx = this.ctx();
+    const n = normalizeGroupsUpsert([meta], ctx);
+    this.learn(n.pairs);
+    for (const g of n.groupMeta) writeGroupMeta(this.app.db, g, this.app.clock());
+    for (const ev of n.events) this.handle(ev);
+    this.handle({ kind: 'bot_membership', dedupeKey: `wa:botjoin:${gid}:${joinAt}`, at: joinAt, chat: { platform: 'whatsapp', id: gid, type: 'group', title: meta.subject }, joined: true });
+    for (const ev of membersPresent(meta, joinAt, this.ctx())) this.handle(ev);
+    return meta;
+  }
+
+  // ---------------------------------------------------------------- private chats
+
+  private async onPrivate(p: PrivateMessage): Promise<void> {
+    const now = this.app.clock();
+    const isNewContact = this.touchContact([p.chatJid, p.pnJid, p.lid], now);
+    const text = p.event.text.trim();
+    const t = whatsappTexts(this.app.config.LANGUAGE);
+    const daftar = /^daftar\b\s*([\s\S]*)$/i.exec(text);
+    if (daftar) {
+      this.reply(p, this.register(p, daftar[1] ?? '', now), now);
+      return;
+    }
+    if (this.app.commands.isCommand(text)) {
+      const fromId = p.pnJid ?? p.chatJid;
+      const r = await this.app.commands.run({ platform: 'whatsapp', chatType: 'private', chatId: p.chatJid, fromId, fromName: p.event.sender.name, text });
+      if (r) this.reply(p, r.text, this.app.clock(), r.files);
+      return;
+    }
+    if (isNewContact) this.reply(p, t.privateHint({ org: this.app.config.ORG_NAME }), now);
+  }
+
+  /** Marks every handle of a private sender as a warm contact; true when they had never written before. */
+  private touchContact(jids: (string | undefined)[], now: number): boolean {
+    let isNew = false;
+    const ins = this.app.db.prepare(
+      `INSERT INTO wa_contacts (jid, first_inbound_at, last_inbound_at) VALUES (?, ?, ?) ON CONFLICT(jid) DO UPDATE SET last_inbound_at = excluded.last_inbound_at`,
+    );
+    const exists = this.app.db.prepare(`SELECT 1 FROM wa_contacts WHERE jid = ?`).pluck();
+    for (const j of new Set(jids.filter((x): x is string => Boolean(x)))) {
+      if (exists.get(j) === undefined) isNew = true;
+      ins.run(j, now, now);
+    }
+    return isNew;
+  }
+
+  /** `DAFTAR <NIP>`: registers the sender only when their number is the one on file; refuses politely otherwise, revealing nothing. */
+  private register(p: PrivateMessage, rest: string, now: number): string {
+    const t = whatsappTexts(this.app.config.LANGUAGE);
+    const parsed = parseNip(rest, now);
+    if (!parsed.ok) return t.registerUsage;
+    const asn = this.app.registry.byNip(parsed.nip);
+    const phone = p.pnJid ? waJidToPhone(p.pnJid) : undefined;
+    const ok = Boolean(asn && phone && asn.phone === phone);
+    audit(this.app.db, { at: now, actor: `wa:${p.pnJid ?? p.chatJid}`, platform: 'whatsapp', action: 'DAFTAR', allowed: ok, result: ok ? 'registered' : asn ? 'refused: number differs' : 'refused: unknown NIP' });
+    if (!ok || !asn) return t.registerRefused({ humasContact: this.app.config.HUMAS_CONTACT });
+    this.app.registry.markWaRegistered(asn.nip, now);
+    if (p.lid && p.pnJid) this.learn([{ lid: p.lid, pn: p.pnJid, source: 'remoteJidAlt' }]);
+    return t.registered({ nama: asn.nama, org: this.app.config.ORG_NAME });
+  }
+
+  private reply(p: PrivateMessage, text: string, now: number, files?: { path: string; filename: string; caption?: string }[]): void {
+    this.app.monitor.outbox.enqueue(
+      {
+        dedupeKey: `wa:reply:${p.chatJid}:${p.event.messageId}`,
+        platform: 'whatsapp',
+        recipient: p.pnJid ?? p.chatJid,
+        recipientKind: 'user',
+        kind: 'command_reply',
+        text,
+        payload: files?.length ? { files, replyTo: p.event.messageId } : { replyTo: p.event.messageId },
+      },
+      now,
+    );
+    this.app.dispatcher.wake();
+  }
+
+  private setSelf(u: { id: string; lid?: string }): void {
+    const ids = new Set<string>();
+    if (u.id) ids.add(jidNormalizedUser(u.id));
+    if (u.lid) ids.add(jidNormalizedUser(u.lid));
+    this.selfIds = ids;
+  }
+
+  private selfFromCreds(): void {
+    const r = this.app.db.prepare(`SELECT value FROM wa_creds WHERE id = 'creds'`).get() as { value: string } | undefined;
+    const me = r ? decodeAuthValue<{ me?: { id: string; lid?: string } }>(r.value).me : undefined;
+    if (me?.id) this.setSelf(me);
+  }
+}
+
+const participantSig = (d: BaileysEventMap['group-participants.update']): string => {
+  const ids = (d.participants ?? [])
+    .map((p) => (typeof p === 'string' ? p : p?.id))
+    .filter((x): x is string => Boolean(x))
+    .map((j) => jidNormalizedUser(j))
+    .sort();
+  return `${jidNormalizedUser(d.id)}|${d.action}|${ids.join(',')}`;
+};
+
+/** Adds `/gabung` once per app; it always reaches the app's current adapter. */
+function registerCommands(app: App): void {
+  if (app.commands.table.some((c) => c.name === 'gabung')) return;
+  const t = whatsappTexts('id');
+  const spec: CommandSpec = {
+    name: 'gabung',
+    aliases: ['join'],
+    usage: '<https://chat.whatsapp.com/...>',
+    description: { id: t.joinDescription, en: whatsappTexts('en').joinDescription },
+    who: 'admin',
+    where: 'private',
+    run: async (ctx) => {
+      const a = current.get(app);
+      if (!a) return { text: whatsappTexts(ctx.lang).joinFailed({ reason: ctx.lang === 'en' ? 'WhatsApp is not enabled' : 'WhatsApp tidak aktif' }) };
+      return { text: await a.joinByInvite(ctx.rest, ctx.lang) };
+    },
+  };
+  app.commands.add(spec);
+}
+
+/** Turns recorded JSON back into what Baileys emits: messages revived with `proto.WebMessageInfo.fromObject`, key extras (`participantAlt`, ...) kept. */
+export function reviveWhatsAppEvent<K extends keyof BaileysEventMap>(name: K, data: unknown): BaileysEventMap[K] {
+  const revive = (m: unknown): WAMessage => {
+    const raw = (m ?? {}) as { key?: Record<string, unknown> };
+    const msg = proto.WebMessageInfo.fromObject(raw as Record<string, unknown>) as WAMessage;
+    if (raw.key) msg.key = { ...msg.key, ...raw.key };
+    return msg;
+  };
+  if (name === 'messages.upsert') {
+    const d = data as { messages?: unknown[]; type?: string };
+    return { ...d, messages: (d.messages ?? []).map(revive) } as BaileysEventMap[K];
+  }
+  if (name === 'messaging-history.set') {
+    const d = data as { messages?: unknown[] };
+    return { chats: [], contacts: [], ...d, messages: (d.messages ?? []).map(revive) } as unknown as BaileysEventMap[K];
+  }
+  return data as BaileysEventMap[K];
+}
+
+const replayAdapters = new WeakMap<App, WhatsAppAdapter>();
+
+/**
+ * Feeds one recorded Baileys event (`npx jaga-netral replay`) through the same
+ * handlers as live traffic, with no socket: group metadata comes from earlier
+ * `groups.upsert` lines. The caller attaches a recording messenger.
+ */
+export async function replayWhatsAppEvent(app: App, eventName: string, data: unknown): Promise<void> {
+  let a = replayAdapters.get(app);
+  if (!a) {
+    a = new WhatsAppAdapter({ app, resolveLidsOnOpen: false });
+    replayAdapters.set(app, a);
+  }
+  await a.handleEvent(eventName as keyof BaileysEventMap, reviveWhatsAppEvent(eventName as keyof BaileysEventMap, data));
+}

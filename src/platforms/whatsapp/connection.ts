@@ -1,0 +1,180 @@
+/**
+ * The Baileys socket: how it is built (SQLite auth state behind
+ * `makeCacheableSignalKeyStore`, cached group metadata, never shown online),
+ * how a close is judged (reconnect with backoff unless logged out), and the
+ * one-off `wa-login` flow that links a number by pairing code or QR.
+ */
+import makeWASocket, {
+  Browsers,
+  DisconnectReason,
+  makeCacheableSignalKeyStore,
+  type AuthenticationCreds,
+  type BaileysEventMap,
+  type GroupMetadata,
+  type LIDMapping,
+  type SignalKeyStore,
+} from '@whiskeysockets/baileys';
+import qrcode from 'qrcode-terminal';
+import type { Logger } from '../../app/log.js';
+import type { Db } from '../../store/db.js';
+import { useSqliteAuthState } from './auth-state.js';
+
+/** Baileys events as `ev.process` hands them over. */
+export type WaEventBatch = Partial<BaileysEventMap>;
+
+/** The parts of a Baileys socket Jaga Netral uses; the real `WASocket` and `FakeWASocket` both fit. */
+export interface WaSocketLike {
+  ev: {
+    process(handler: (events: WaEventBatch) => void | Promise<void>): () => void;
+    isBuffering?(): boolean;
+  };
+  user?: { id: string; lid?: string } | undefined;
+  signalRepository: { lidMapping: { getLIDsForPNs(pns: string[]): Promise<LIDMapping[] | null> } };
+  sendMessage(jid: string, content: Record<string, unknown>): Promise<unknown>;
+  groupMetadata(jid: string): Promise<GroupMetadata>;
+  groupAcceptInvite(code: string): Promise<string | undefined>;
+  requestPairingCode(phone: string): Promise<string>;
+  end(err: Error | undefined): void;
+}
+
+/** What a socket factory receives. */
+export interface WaSocketInit {
+  auth: { creds: AuthenticationCreds; keys: SignalKeyStore };
+  logger: Logger;
+  cachedGroupMetadata: (jid: string) => Promise<GroupMetadata | undefined>;
+}
+
+/** Builds a socket; injected so tests and the demo use `FakeWASocket`. */
+export type WaSocketFactory = (init: WaSocketInit) => WaSocketLike;
+
+/** The real socket: Baileys' `makeWASocket` with the settings that keep the account quiet. */
+export const baileysSocketFactory: WaSocketFactory = (init) =>
+  makeWASocket({
+    auth: { creds: init.auth.creds, keys: makeCacheableSignalKeyStore(init.auth.keys, init.logger) },
+    logger: init.logger,
+    markOnlineOnConnect: false,
+    syncFullHistory: false,
+    browser: Browsers.ubuntu('Jaga Netral'),
+    cachedGroupMetadata: init.cachedGroupMetadata,
+  }) as unknown as WaSocketLike;
+
+/** Reads a group's cached metadata from `wa_group_meta`. */
+export function readGroupMeta(db: Db, jid: string): GroupMetadata | undefined {
+  const r = db.prepare(`SELECT value FROM wa_group_meta WHERE jid = ?`).get(jid) as { value: string } | undefined;
+  return r ? (JSON.parse(r.value) as GroupMetadata) : undefined;
+}
+
+/** Stores (or merges a partial update into) a group's cached metadata. */
+export function writeGroupMeta(db: Db, meta: Partial<GroupMetadata> & { id: string }, now: number): void {
+  const merged = { ...(readGroupMeta(db, meta.id) ?? { participants: [] }), ...stripUndefined(meta) };
+  db.prepare(`INSERT INTO wa_group_meta (jid, value, updated_at) VALUES (?, ?, ?) ON CONFLICT(jid) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`).run(
+    meta.id,
+    JSON.stringify(merged),
+    now,
+  );
+}
+
+const stripUndefined = <T extends object>(o: T): Partial<T> => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
+
+/** The status code of a close (`lastDisconnect.error`, a Boom or anything with `output.statusCode`). */
+export function disconnectCode(err: unknown): number | undefined {
+  const e = err as { output?: { statusCode?: number }; statusCode?: number } | undefined;
+  return e?.output?.statusCode ?? e?.statusCode;
+}
+
+/** Whether a close means the number was unlinked: reconnecting cannot help, a human must re-link. */
+export const isLoggedOut = (err: unknown): boolean => disconnectCode(err) === DisconnectReason.loggedOut;
+
+/** Reconnect delay: 2 s, 4 s, 8 s ... capped at 5 min, with jitter. */
+export function reconnectDelayMs(attempt: number, rng: () => number = Math.random, baseMs = 2000, maxMs = 300_000): number {
+  const base = Math.min(maxMs, baseMs * 2 ** Math.max(0, attempt));
+  return Math.round(base * (0.8 + rng() * 0.4));
+}
+
+/** Options of `waLogin`. */
+export interface WaLoginOptions {
+  /** Phone digits (`62812...`) for a pairing code; without it a QR is printed. */
+  phone?: string;
+  db: Db;
+  log: Logger;
+  /** Where codes and QR go (default stdout). */
+  print?: (s: string) => void;
+  socketFactory?: WaSocketFactory;
+  /** Give up after this long (default 3 min). */
+  timeoutMs?: number;
+}
+
+/**
+ * Links a WhatsApp number (`npx jaga-netral wa-login [--phone 62812...]`):
+ * prints a pairing code once the socket asks for authentication (or the QR),
+ * follows the restart WhatsApp requests after pairing, and resolves with the
+ * linked JID once the connection opens. Credentials land in SQLite.
+ */
+export function waLogin(o: WaLoginOptions): Promise<{ jid: string }> {
+  const print = o.print ?? ((s: string) => process.stdout.write(`${s}\n`));
+  const factory = o.socketFactory ?? baileysSocketFactory;
+  const digits = o.phone?.replace(/\D/g, '');
+  if (o.phone !== undefined && !/^\d{8,15}$/.test(digits ?? '')) return Promise.reject(new Error(`--phone must be digits with country code, e.g. 6281234567890 (got "${o.phone}")`));
+  const auth = useSqliteAuthState(o.db);
+  return new Promise((resolve, reject) => {
+    let done = false;
+    let pairingAsked = false;
+    let restarts = 0;
+    let current: WaSocketLike | undefined;
+    const finish = (err: Error | undefined, jid?: string) => {
+      if (done) return;
+      done = true;
+      clearTimeout(timer);
+      try {
+        current?.end(undefined);
+      } catch {
+        // already closed
+      }
+      if (err) reject(err);
+      else resolve({ jid: jid ?? '' });
+    };
+    const timer = setTimeout(() => finish(new Error('wa-login timed out: no link was made')), o.timeoutMs ?? 180_000);
+    const connect = () => {
+      const sock = factory({ auth: auth.state, logger: o.log, cachedGroupMetadata: async (jid) => readGroupMeta(o.db, jid) });
+      current = sock;
+      sock.ev.process(async (events) => {
+        if (events['creds.update']) await auth.saveCreds();
+        const u = events['connection.update'];
+        if (!u || done) return;
+        if (u.qr && !auth.state.creds.registered) {
+          if (digits) {
+            if (!pairingAsked) {
+              pairingAsked = true;
+              try {
+                const code = await sock.requestPairingCode(digits);
+                print(`Kode penautan WhatsApp / pairing code: ${code}`);
+                print('Di ponsel: WhatsApp > Perangkat tertaut > Tautkan perangkat > Tautkan dengan nomor telepon.');
+              } catch (err) {
+                finish(new Error(`could not request a pairing code: ${String(err)}`));
+              }
+            }
+          } else {
+            qrcode.generate(u.qr, { small: true }, (q) => print(q));
+            print('Pindai QR di atas: WhatsApp > Perangkat tertaut > Tautkan perangkat.');
+          }
+        }
+        if (u.connection === 'open') {
+          await auth.saveCreds();
+          finish(undefined, sock.user?.id);
+        } else if (u.connection === 'close') {
+          const err = u.lastDisconnect?.error;
+          if (isLoggedOut(err)) {
+            auth.clear();
+            finish(new Error('WhatsApp refused the link (logged out); run wa-login again'));
+          } else if (restarts++ < 5) {
+            // After pairing WhatsApp asks for a restart (515); other closes get a few retries.
+            setTimeout(connect, disconnectCode(err) === DisconnectReason.restartRequired ? 0 : 2000).unref?.();
+          } else {
+            finish(new Error(`WhatsApp connection keeps closing (${disconnectCode(err) ?? 'unknown'})`));
+          }
+        }
+      });
+    };
+    connect();
+  });
+}

@@ -1,0 +1,386 @@
+/**
+ * Baileys events -> `ChatEvent`s. Pure apart from the lookups passed in the
+ * context (LID map, stored message texts, the group metadata cache): no
+ * sending, no writes, never throws. Unusable payloads come back as
+ * rejections with a reason, and every LID <-> phone pair seen on the way is
+ * returned so the adapter can learn it.
+ */
+import {
+  getContentType,
+  isJidBroadcast,
+  isJidGroup,
+  isJidStatusBroadcast,
+  isLidUser,
+  jidNormalizedUser,
+  normalizeMessageContent,
+  toNumber,
+  WAMessageStubType,
+  type BaileysEventMap,
+  type GroupMetadata,
+  type GroupParticipant,
+  type proto,
+  type WAMessage,
+} from '@whiskeysockets/baileys';
+import { createHash } from 'node:crypto';
+import type { ChatEvent, ChatRef, MessageEvent, Person } from '../../core/types.js';
+import { pairsFromParticipants, toLidPair, waPerson, type LidPair, type WaLidMap } from './identities.js';
+
+/** What normalising needs to know beyond the payload. */
+export interface NormalizeContext {
+  /** Fallback time (epoch ms) for payloads without one. */
+  now: number;
+  /** The bot's own JIDs (phone JID and LID), normalised. */
+  selfIds: ReadonlySet<string>;
+  /** LID map lookups. */
+  map: Pick<WaLidMap, 'pnForLid' | 'lidForPn'>;
+  /** Cached group title/description, so events carry the chat's name. */
+  groupInfo?(jid: string): { title?: string; description?: string } | undefined;
+  /** Text of an earlier message, for reactions. */
+  messageText?(chatId: string, messageId: string): string | undefined;
+}
+
+/** A participant-change stub seen in `messages.upsert`: its key and time, to give the matching `group-participants.update` a stable dedupe key. */
+export interface ParticipantStub {
+  signature: string;
+  id: string;
+  at: number;
+}
+
+/** A private (one-to-one) text to the bot, for commands and registration. */
+export interface PrivateMessage {
+  event: MessageEvent;
+  /** The chat JID to answer in (as it arrived). */
+  chatJid: string;
+  /** The sender's phone JID when known (from the JID itself, `remoteJidAlt` or the LID map). */
+  pnJid?: string;
+  /** The sender's LID when known. */
+  lid?: string;
+}
+
+/** Everything one Baileys event yields. */
+export interface Normalized {
+  events: ChatEvent[];
+  privates: PrivateMessage[];
+  rejects: { raw: unknown; reason: string }[];
+  pairs: LidPair[];
+  /** Full metadata to cache in `wa_group_meta`. */
+  groupMeta: GroupMetadata[];
+  /** Partial updates to merge into the cache. */
+  groupPatches: Partial<GroupMetadata>[];
+  stubs: ParticipantStub[];
+  /** Groups the bot itself joined (fetch members) or left. */
+  botJoined: { groupJid: string; at: number; actor?: Person }[];
+}
+
+const empty = (): Normalized => ({ events: [], privates: [], rejects: [], pairs: [], groupMeta: [], groupPatches: [], stubs: [], botJoined: [] });
+
+const digest = (s: string): string => createHash('sha256').update(s).digest('hex').slice(0, 16);
+
+/** Baileys participant shapes: `{ id, phoneNumber?, lid? }` (7.x) or a bare JID (older). */
+type RawParticipant = GroupParticipant | string;
+
+const participantId = (p: RawParticipant): string | undefined => (typeof p === 'string' ? p : p?.id) || undefined;
+
+/** Order-independent fingerprint of a participant change, shared by the stub message and the event Baileys derives from it. */
+export function participantSignature(group: string, action: string, participants: readonly RawParticipant[]): string {
+  const ids = participants.map(participantId).filter((x): x is string => Boolean(x)).map((j) => jidNormalizedUser(j)).sort();
+  return `${jidNormalizedUser(group)}|${action}|${ids.join(',')}`;
+}
+
+const STUB_ACTION: Partial<Record<number, 'add' | 'remove'>> = {
+  [WAMessageStubType.GROUP_PARTICIPANT_ADD]: 'add',
+  [WAMessageStubType.GROUP_PARTICIPANT_INVITE]: 'add',
+  [WAMessageStubType.GROUP_PARTICIPANT_ADD_REQUEST_JOIN]: 'add',
+  [WAMessageStubType.GROUP_PARTICIPANT_REMOVE]: 'remove',
+  [WAMessageStubType.GROUP_PARTICIPANT_LEAVE]: 'remove',
+};
+
+const groupChat = (ctx: NormalizeContext, jid: string): ChatRef => {
+  const info = ctx.groupInfo?.(jid);
+  const chat: ChatRef = { platform: 'whatsapp', id: jid, type: 'group' };
+  if (info?.title) chat.title = info.title;
+  if (info?.description) chat.description = info.description;
+  return chat;
+};
+
+const personFromParticipant = (ctx: NormalizeContext, p: RawParticipant): Person | undefined => {
+  const id = participantId(p);
+  if (!id) return undefined;
+  if (typeof p === 'string') return waPerson(ctx.map, id);
+  return waPerson(ctx.map, id, p.phoneNumber ?? p.lid, p.notify ?? p.name);
+};
+
+const isSelf = (ctx: NormalizeContext, p: Person): boolean =>
+  Boolean((p.id && ctx.selfIds.has(p.id)) || (p.lid && ctx.selfIds.has(p.lid)) || (p.phone && ctx.selfIds.has(`${p.phone.slice(1)}@s.whatsapp.net`)));
+
+/** Members added or removed. `ref` is the stub key and time when known; otherwise a provisional key from the content and `ctx.now`. */
+export function normalizeParticipantsUpdate(
+  data: BaileysEventMap['group-participants.update'],
+  ctx: NormalizeContext,
+  ref?: { id: string; at: number },
+): Normalized {
+  const out = empty();
+  try {
+    const group = data?.id ? jidNormalizedUser(data.id) : '';
+    if (!group || !isJidGroup(group)) {
+      out.rejects.push({ raw: data, reason: 'group-participants.update without a group id' });
+      return out;
+    }
+    const participants = Array.isArray(data.participants) ? (data.participants as RawParticipant[]) : [];
+    out.pairs.push(...pairsFromParticipants(participants.filter((p) => typeof p === 'object'), 'participant'));
+    const authorPair = toLidPair(data.author, data.authorPn, 'participantAlt');
+    if (authorPair) out.pairs.push(authorPair);
+    if (data.action !== 'add' && data.action !== 'remove') return out;
+    if (!participants.length) {
+      out.rejects.push({ raw: data, reason: `group-participants.update ${data.action} without participants` });
+      return out;
+    }
+    const at = ref?.at ?? ctx.now;
+    const keyRef = ref?.id ?? `p${digest(`${participantSignature(group, data.action, participants)}|${data.author ?? ''}`)}:${Math.floor(ctx.now / 1000)}`;
+    const chat = groupChat(ctx, group);
+    const actor = data.author ? waPerson(ctx.map, data.author, data.authorPn) : undefined;
+    const people = participants.map((p) => personFromParticipant(ctx, p)).filter((p): p is Person => Boolean(p));
+    const self = people.filter((p) => isSelf(ctx, p));
+    const others = people.filter((p) => !isSelf(ctx, p));
+    const actorIsSelf = actor ? isSelf(ctx, actor) : false;
+    if (self.length) {
+      out.events.push({ kind: 'bot_membership', dedupeKey: `wa:gp:${group}:${keyRef}:bot`, at, chat, joined: data.action === 'add', actor: actorIsSelf ? undefined : actor });
+      if (data.action === 'add') out.botJoined.push({ groupJid: group, at, actor: actorIsSelf ? undefined : actor });
+    }
+    if (others.length) {
+      const dedupeKey = `wa:gp:${group}:${keyRef}:${data.action}`;
+      if (data.action === 'add') {
+        // Joining by invite link arrives as an add whose author is the participant itself.
+        const selfJoin = Boolean(actor && others.length === 1 && samePerson(actor, others[0]!));
+        out.events.push({ kind: 'member_added', dedupeKey, at, chat, members: others, actor: selfJoin ? undefined : actor, viaInvite: selfJoin || undefined });
+      } else {
+        out.events.push({ kind: 'member_left', dedupeKey, at, chat, members: others, actor });
+      }
+    }
+  } catch (err) {
+    out.rejects.push({ raw: data, reason: `group-participants.update: ${String(err)}` });
+  }
+  return out;
+}
+
+const samePerson = (a: Person, b: Person): boolean => Boolean((a.id && a.id === b.id) || (a.lid && a.lid === b.lid) || (a.phone && a.phone === b.phone));
+
+/** Text of a message or caption, after unwrapping ephemeral / view-once / edited wrappers. */
+export function messageTextOf(content: proto.IMessage | undefined): string | undefined {
+  if (!content) return undefined;
+  return (
+    content.conversation ??
+    content.extendedTextMessage?.text ??
+    content.imageMessage?.caption ??
+    content.videoMessage?.caption ??
+    content.documentMessage?.caption ??
+    undefined
+  ) || undefined;
+}
+
+/** JIDs mentioned by the unwrapped content (`contextInfo.mentionedJid` of whichever message type it is). */
+export function mentionedJids(content: proto.IMessage | undefined): string[] {
+  if (!content) return [];
+  const type = getContentType(content);
+  const inner = type ? (content[type] as { contextInfo?: proto.IContextInfo | null } | null | undefined) : undefined;
+  const list = inner && typeof inner === 'object' ? inner.contextInfo?.mentionedJid : undefined;
+  return Array.isArray(list) ? list.filter((j): j is string => typeof j === 'string' && j.length > 0) : [];
+}
+
+const msgTime = (m: WAMessage, ctx: NormalizeContext): number => {
+  const t = m.messageTimestamp ? Number(toNumber(m.messageTimestamp as number)) : 0;
+  return t > 0 ? t * 1000 : ctx.now;
+};
+
+/** Messages: group texts and captions (with mentions), private texts, and participant stubs for correlation. */
+export function normalizeMessagesUpsert(data: BaileysEventMap['messages.upsert'], ctx: NormalizeContext): Normalized {
+  const out = empty();
+  if (!data || (data.type !== 'notify' && data.type !== 'append')) return out;
+  for (const m of data.messages ?? []) {
+    try {
+      normalizeOne(m, ctx, out);
+    } catch (err) {
+      out.rejects.push({ raw: m, reason: `messages.upsert: ${String(err)}` });
+    }
+  }
+  return out;
+}
+
+function normalizeOne(m: WAMessage, ctx: NormalizeContext, out: Normalized): void {
+  const key = m?.key;
+  if (!key?.remoteJid || !key.id) {
+    out.rejects.push({ raw: m, reason: 'message without key' });
+    return;
+  }
+  if (key.fromMe) return;
+  const remote = jidNormalizedUser(key.remoteJid);
+  if (isJidStatusBroadcast(remote) || isJidBroadcast(remote) || remote.endsWith('@newsletter')) return;
+  const isGroup = Boolean(isJidGroup(remote));
+  const participantRaw = isGroup ? key.participant ?? m.participant : key.remoteJid;
+  const alt = isGroup ? key.participantAlt : key.remoteJidAlt;
+  const pair = toLidPair(participantRaw, alt, isGroup ? 'participantAlt' : 'remoteJidAlt');
+  if (pair) out.pairs.push(pair);
+  const at = msgTime(m, ctx);
+
+  if (m.messageStubType) {
+    const action = STUB_ACTION[m.messageStubType];
+    if (isGroup && action) {
+      const params: RawParticipant[] = [];
+      for (const s of (m.messageStubParameters ?? []) as string[]) {
+        const p = parseStubParam(s);
+        if (p) params.push(p);
+      }
+      out.pairs.push(...pairsFromParticipants(params.filter((p: RawParticipant) => typeof p === 'object'), 'participant'));
+      out.stubs.push({ signature: participantSignature(remote, action, params), id: key.id, at });
+    }
+    // Participant changes reach us as `group-participants.update`; other stubs carry nothing to detect.
+    return;
+  }
+  const content = normalizeMessageContent(m.message);
+  if (!content || content.protocolMessage || content.reactionMessage) return;
+  const text = messageTextOf(content);
+  const mentionJids = mentionedJids(content);
+  if (!text && !mentionJids.length) return;
+  if (!participantRaw) {
+    out.rejects.push({ raw: m, reason: 'group message without participant' });
+    return;
+  }
+  const sender = waPerson(ctx.map, participantRaw, alt, m.pushName);
+  if (isSelf(ctx, sender)) return;
+  const participant = sender.id ?? '';
+  const event: MessageEvent = {
+    kind: 'message',
+    dedupeKey: `wa:msg:${remote}:${key.id}:${participant}`,
+    at,
+    chat: isGroup ? groupChat(ctx, remote) : { platform: 'whatsapp', id: remote, type: 'private' },
+    messageId: key.id,
+    sender,
+    text: text ?? '',
+    mentions: mentionJids.map((j) => waPerson(ctx.map, j)),
+  };
+  if (isGroup) {
+    out.events.push(event);
+    return;
+  }
+  event.isPrivate = true;
+  const pnJid = sender.phone ? `${sender.phone.slice(1)}@s.whatsapp.net` : !isLidUser(remote) ? remote : pair?.pn ?? ctx.map.pnForLid(remote);
+  out.privates.push({ event, chatJid: remote, pnJid, lid: sender.lid });
+}
+
+const parseStubParam = (s: string): RawParticipant | undefined => {
+  try {
+    const v = JSON.parse(s) as unknown;
+    if (v && typeof v === 'object' && typeof (v as { id?: unknown }).id === 'string') return v as GroupParticipant;
+  } catch {
+    // older stubs carry bare JIDs
+  }
+  return typeof s === 'string' && s.includes('@') ? s : undefined;
+};
+
+/** Reactions: who reacted with what to which message (removed reactions are ignored). */
+export function normalizeReactions(data: BaileysEventMap['messages.reaction'], ctx: NormalizeContext): Normalized {
+  const out = empty();
+  for (const r of data ?? []) {
+    try {
+      const target = r.key;
+      const own = r.reaction?.key;
+      const emoji = r.reaction?.text;
+      if (!target?.remoteJid || !target.id || !emoji) continue;
+      if (own?.fromMe) continue;
+      const chatId = jidNormalizedUser(target.remoteJid);
+      if (!isJidGroup(chatId)) continue;
+      const from = own?.participant ?? own?.remoteJid;
+      if (!from) {
+        out.rejects.push({ raw: r, reason: 'reaction without sender' });
+        continue;
+      }
+      const alt = (own as { participantAlt?: string } | undefined)?.participantAlt;
+      const pair = toLidPair(from, alt, 'participantAlt');
+      if (pair) out.pairs.push(pair);
+      const sender = waPerson(ctx.map, from, alt);
+      if (isSelf(ctx, sender)) continue;
+      const ts = r.reaction?.senderTimestampMs ? Number(toNumber(r.reaction.senderTimestampMs as number)) : 0;
+      const targetText = ctx.messageText?.(chatId, target.id);
+      out.events.push({
+        kind: 'reaction',
+        dedupeKey: `wa:react:${chatId}:${target.id}:${sender.id}:${emoji}`,
+        at: ts > 0 ? ts : ctx.now,
+        chat: groupChat(ctx, chatId),
+        messageId: target.id,
+        sender,
+        emoji,
+        ...(targetText ? { targetText } : {}),
+      });
+    } catch (err) {
+      out.rejects.push({ raw: r, reason: `messages.reaction: ${String(err)}` });
+    }
+  }
+  return out;
+}
+
+/** Full group metadata (`groups.upsert`, `groupMetadata()`): chat info, the cache, and LID pairs from participants. */
+export function normalizeGroupsUpsert(data: BaileysEventMap['groups.upsert'], ctx: NormalizeContext): Normalized {
+  const out = empty();
+  for (const g of (data ?? []) as GroupMetadata[]) {
+    if (!g?.id || !isJidGroup(g.id)) {
+      out.rejects.push({ raw: g, reason: 'group metadata without a group id' });
+      continue;
+    }
+    const id = jidNormalizedUser(g.id);
+    out.groupMeta.push({ ...g, id });
+    out.pairs.push(...pairsFromParticipants(g.participants ?? [], 'group_meta'));
+    const info = chatInfo(id, g.subject, g.desc, ctx);
+    if (info) out.events.push(info);
+  }
+  return out;
+}
+
+/** Subject / description changes (`groups.update`). */
+export function normalizeGroupsUpdate(data: BaileysEventMap['groups.update'], ctx: NormalizeContext): Normalized {
+  const out = empty();
+  for (const g of data ?? []) {
+    if (!g?.id || !isJidGroup(g.id)) continue;
+    const id = jidNormalizedUser(g.id);
+    out.groupPatches.push({ ...g, id });
+    if (g.participants) out.pairs.push(...pairsFromParticipants(g.participants, 'group_meta'));
+    if (g.subject === undefined && g.desc === undefined) continue;
+    const info = chatInfo(id, g.subject, g.desc, ctx);
+    if (info) out.events.push(info);
+  }
+  return out;
+}
+
+function chatInfo(id: string, subject: string | undefined, desc: string | undefined, ctx: NormalizeContext): ChatEvent | undefined {
+  if (subject === undefined && desc === undefined) return undefined;
+  const chat: ChatRef = { platform: 'whatsapp', id, type: 'group' };
+  if (subject) chat.title = subject;
+  if (desc) chat.description = desc;
+  return { kind: 'chat_info', dedupeKey: `wa:info:${id}:${digest(`${subject ?? ''}\u0000${desc ?? ''}`)}`, at: ctx.now, chat };
+}
+
+/** Members already inside a group the bot just joined, one event per member (`wa:present:<group>:<member>:<join time>`). */
+export function membersPresent(meta: GroupMetadata, joinedAt: number, ctx: NormalizeContext): ChatEvent[] {
+  const id = jidNormalizedUser(meta.id);
+  const chat: ChatRef = { platform: 'whatsapp', id, type: 'group', title: meta.subject || undefined, description: meta.desc || undefined };
+  const out: ChatEvent[] = [];
+  for (const p of meta.participants ?? []) {
+    const person = personFromParticipant(ctx, p);
+    if (!person || isSelf(ctx, person)) continue;
+    out.push({ kind: 'members_present', dedupeKey: `wa:present:${id}:${person.id}:${joinedAt}`, at: joinedAt, chat, members: [person] });
+  }
+  return out;
+}
+
+/** LID pairs from history sync: contacts carrying both handles, and explicit mappings. */
+export function pairsFromHistory(data: BaileysEventMap['messaging-history.set']): LidPair[] {
+  const out: LidPair[] = [];
+  for (const c of data?.contacts ?? []) {
+    const p = toLidPair(c.id, c.phoneNumber, 'history') ?? toLidPair(c.id, c.lid, 'history') ?? toLidPair(c.lid, c.phoneNumber, 'history');
+    if (p) out.push(p);
+  }
+  for (const m of data?.lidPnMappings ?? []) {
+    const p = toLidPair(m.lid, m.pn, 'history');
+    if (p) out.push(p);
+  }
+  return out;
+}

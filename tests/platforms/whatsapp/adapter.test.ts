@@ -1,0 +1,233 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { App } from '../../../src/app/app.js';
+import {
+  ephemeralImageMessage,
+  FakeWASocket,
+  groupMeta,
+  ownMessage,
+  participantStub,
+  privateMessage,
+  textMessage,
+  viewOnceMessage,
+} from '../../../src/platforms/sim/whatsapp-socket.js';
+import type { WhatsAppAdapter } from '../../../src/platforms/whatsapp/adapter.js';
+import {
+  ADMIN_WA,
+  ASN1,
+  ASN1_LID,
+  ASN1_PN,
+  ASN2,
+  ASN2_LID,
+  ASN2_PN,
+  BOT_LID,
+  BOT_PN,
+  drainAll,
+  fakeClock,
+  GROUP,
+  incidents,
+  outboxRows,
+  startBot,
+  TIMSES_LID,
+  TIMSES_PN,
+} from '../../fixtures/whatsapp/setup.js';
+
+const running: WhatsAppAdapter[] = [];
+afterEach(async () => {
+  for (const a of running.splice(0)) await a.stop();
+});
+
+async function bot(clock = fakeClock(), socks?: FakeWASocket[]) {
+  const b = await startBot(clock, { socks });
+  running.push(b.wa);
+  return { ...b, clock };
+}
+
+const addStub = (id: string, participants: { id: string; phoneNumber?: string }[], at: number) =>
+  participantStub({ group: GROUP, id, author: TIMSES_LID, authorAlt: TIMSES_PN, action: 'add', participants, at });
+
+const processedEvents = (app: App, kind: string) =>
+  (app.db.prepare(`SELECT COUNT(*) AS n FROM events WHERE kind = ? AND status = 'processed'`).get(kind) as { n: number }).n;
+
+describe('WhatsApp adapter: members added', () => {
+  it('opens a case for an ASN added as @lid with phoneNumber, DMs the ASN on the phone JID and Humas on both platforms', async () => {
+    const { app, fake, wa, tg, clock } = await bot();
+    expect(app.monitor.chats.get('whatsapp', GROUP)?.campaign).toBe(true);
+
+    await fake.deliver(addStub('STUB-ADD-1', [{ id: ASN1_LID, phoneNumber: ASN1_PN }], clock.now));
+    await wa.idle();
+
+    expect(incidents(app)).toEqual([expect.objectContaining({ asn_nip: ASN1.nip, kind: 'added', status: 'open', chat_id: GROUP })]);
+    // The event is keyed by the stub message, not by the time it was handled.
+    expect(app.db.prepare(`SELECT dedupe_key FROM events WHERE kind = 'member_added'`).pluck().all()).toEqual([`wa:gp:${GROUP}:STUB-ADD-1:add`]);
+    // The LID learned from the participant is linked to the ASN.
+    expect(app.registry.byNip(ASN1.nip)?.waLid).toBe(ASN1_LID);
+
+    await drainAll(app, clock);
+    const sentTo = fake.sent.map((s) => s.jid);
+    expect(sentTo).toContain(ASN1_PN);
+    expect(sentTo).toContain(ADMIN_WA);
+    expect(sentTo).toContain(GROUP); // the reminder
+    expect(tg.sent.map((m) => [m.recipient, m.kind])).toContainEqual(['9001', 'humas_alert']);
+    const asnText = fake.sent.find((s) => s.jid === ASN1_PN)!.content.text as string;
+    expect(asnText).toMatch(/Relawan Paslon 2/);
+  });
+
+  it('recognises an ASN added as a bare @lid known from an earlier lid-mapping.update', async () => {
+    const { app, fake, wa } = await bot();
+    fake.emit('lid-mapping.update', { lid: ASN1_LID, pn: ASN1_PN });
+    await wa.idle();
+    expect(app.registry.byNip(ASN1.nip)?.waLid).toBe(ASN1_LID);
+
+    await fake.deliver(addStub('STUB-ADD-2', [{ id: ASN1_LID }], fakeClock().now));
+    await wa.idle();
+    expect(incidents(app)).toEqual([expect.objectContaining({ asn_nip: ASN1.nip, kind: 'added' })]);
+  });
+
+  it('keeps an unmapped @lid and opens the case once a later lid-mapping.update reveals the phone', async () => {
+    const { app, fake, wa, clock } = await bot();
+    await fake.deliver(addStub('STUB-ADD-3', [{ id: ASN2_LID }], clock.now));
+    await wa.idle();
+    expect(incidents(app)).toEqual([]);
+
+    clock.now += 3_600_000;
+    fake.emit('lid-mapping.update', { lid: ASN2_LID, pn: ASN2_PN });
+    await wa.idle();
+    expect(incidents(app)).toEqual([expect.objectContaining({ asn_nip: ASN2.nip, kind: 'added', status: 'open' })]);
+    expect(outboxRows(app).filter((r) => r.kind === 'asn_alert').map((r) => r.recipient)).toEqual([ASN2_PN]);
+  });
+
+  it('closes the case when the ASN leaves', async () => {
+    const { app, fake, wa, clock } = await bot();
+    await fake.deliver(addStub('STUB-ADD-4', [{ id: ASN1_LID, phoneNumber: ASN1_PN }], clock.now));
+    clock.now += 600_000;
+    await fake.deliver(participantStub({ group: GROUP, id: 'STUB-LEAVE-4', author: ASN1_LID, action: 'leave', participants: [{ id: ASN1_LID, phoneNumber: ASN1_PN }], at: clock.now }));
+    await wa.idle();
+    expect(incidents(app)).toEqual([expect.objectContaining({ asn_nip: ASN1.nip, status: 'left' })]);
+  });
+});
+
+describe('WhatsApp adapter: messages', () => {
+  it('finds a mention inside an ephemeral image caption and a view-once caption', async () => {
+    const { app, fake, wa, clock } = await bot();
+    fake.emit('lid-mapping.update', { lid: ASN1_LID, pn: ASN1_PN });
+    await fake.deliver(
+      ephemeralImageMessage({ group: GROUP, id: 'IMG1', from: TIMSES_LID, fromAlt: TIMSES_PN, caption: 'Ayo coblos nomor 2 Eddy Santana - Riezky! @201111111111111', mentions: [ASN1_LID], at: clock.now }),
+    );
+    await fake.deliver(
+      viewOnceMessage({ group: GROUP, id: 'VO1', from: TIMSES_LID, caption: 'Pilih ESP-Riezky @6281298765432', mentions: [ASN2_PN], at: clock.now }),
+    );
+    await wa.idle();
+    expect(incidents(app).map((i) => [i.asn_nip, i.kind])).toEqual([
+      [ASN1.nip, 'mentioned'],
+      [ASN2.nip, 'mentioned'],
+    ]);
+  });
+
+  it('handles a duplicate append after a reconnect once: one case, one set of messages', async () => {
+    const clock = fakeClock();
+    const first = new FakeWASocket({ now: clock });
+    const second = new FakeWASocket({ now: clock });
+    second.addGroup(groupMeta({ id: GROUP, subject: 'x', participants: [] }));
+    const { app, fake, wa } = await bot(clock, [first, second]);
+    const msg = () => textMessage({ group: GROUP, id: 'TXT1', from: TIMSES_LID, fromAlt: TIMSES_PN, text: 'Ayo coblos nomor 2! cc @6281234567890', mentions: [ASN1_PN], at: clock.now });
+    await fake.deliver(msg(), 'notify');
+    await wa.idle();
+    const before = outboxRows(app).length;
+
+    first.end(Object.assign(new Error('Connection Closed'), { output: { statusCode: 428 } }));
+    await wa.idle();
+    await new Promise((r) => setTimeout(r, 50)); // reconnect backoff (10 ms in tests)
+    expect(wa.socket).toBe(second);
+    second.open();
+    await second.deliver(msg(), 'append');
+    await wa.idle();
+
+    expect(incidents(app)).toHaveLength(1);
+    expect(outboxRows(app)).toHaveLength(before);
+    expect(processedEvents(app, 'message')).toBe(1);
+  });
+
+  it("ignores the bot's own messages", async () => {
+    const { app, fake, wa, clock } = await bot();
+    await fake.deliver(ownMessage({ group: GROUP, id: 'OWN1', text: 'Pengingat: ASN dilarang terlibat kampanye nomor 2', at: clock.now }));
+    await wa.idle();
+    expect(processedEvents(app, 'message')).toBe(0);
+  });
+});
+
+describe('WhatsApp adapter: private chats', () => {
+  const nipText = `DAFTAR ${ASN1.nip.slice(0, 8)} ${ASN1.nip.slice(8, 14)} ${ASN1.nip.slice(14, 15)} ${ASN1.nip.slice(15)}`;
+
+  it('registers an ASN who sends DAFTAR <NIP> from the number on file', async () => {
+    const { app, fake, wa, clock } = await bot();
+    await fake.deliver(privateMessage({ from: ASN1_LID, fromAlt: ASN1_PN, id: 'P1', text: nipText, at: clock.now }));
+    await wa.idle();
+    expect(app.registry.registration(ASN1.nip)?.whatsappAt).toBe(clock.now);
+    const reply = outboxRows(app).find((r) => r.kind === 'command_reply')!;
+    expect(reply.recipient).toBe(ASN1_PN);
+    expect(reply.text).toContain(ASN1.nama);
+    // The sender is now a warm contact.
+    expect(app.db.prepare(`SELECT jid FROM wa_contacts ORDER BY jid`).pluck().all()).toEqual([ASN1_LID, ASN1_PN].sort());
+  });
+
+  it('refuses DAFTAR from another number without revealing anything', async () => {
+    const { app, fake, wa, clock } = await bot();
+    await fake.deliver(privateMessage({ from: '6281355555555@s.whatsapp.net', id: 'P2', text: `daftar ${ASN1.nip}`, at: clock.now }));
+    await wa.idle();
+    expect(app.registry.registration(ASN1.nip)?.whatsappAt).toBeUndefined();
+    const reply = outboxRows(app).find((r) => r.kind === 'command_reply')!;
+    expect(reply.recipient).toBe('6281355555555@s.whatsapp.net');
+    expect(reply.text).not.toContain(ASN1.nama);
+    expect(reply.text).not.toContain(ASN1.unit);
+    expect(reply.text).toMatch(/tidak dapat diproses/);
+  });
+
+  it('lets a Humas admin /gabung a group by invite link and reports the ASN already inside', async () => {
+    const { app, fake, wa, clock } = await bot();
+    const G2 = '120363000000000002@g.us';
+    fake.addGroup(groupMeta({ id: G2, subject: 'Tim Pemenangan ESP-Riezky Kec. Baturaja', participants: [{ id: TIMSES_LID, phoneNumber: TIMSES_PN, admin: 'superadmin' }, { id: ASN2_LID, phoneNumber: ASN2_PN }] }));
+    fake.invites.set('AbCdEfGhIj1234', G2);
+    await fake.deliver(privateMessage({ from: ADMIN_WA, id: 'P3', text: '/gabung https://chat.whatsapp.com/AbCdEfGhIj1234', at: clock.now }));
+    await wa.idle();
+    await new Promise((r) => setTimeout(r, 10));
+    await wa.idle();
+    const reply = outboxRows(app).find((r) => r.kind === 'command_reply')!;
+    expect(reply.recipient).toBe(ADMIN_WA);
+    expect(reply.text).toMatch(/bergabung ke grup "Tim Pemenangan ESP-Riezky/);
+    expect(fake.groups.get(G2)!.participants.map((p) => p.id)).toContain(BOT_LID);
+    expect(app.monitor.chats.get('whatsapp', G2)?.campaign).toBe(true);
+    expect(incidents(app)).toEqual([expect.objectContaining({ asn_nip: ASN2.nip, kind: 'present', chat_id: G2 })]);
+    expect(app.registry.byNip(ASN2.nip)?.waLid).toBe(ASN2_LID);
+  });
+
+  it('refuses /gabung from a stranger', async () => {
+    const { app, fake, wa, clock } = await bot();
+    fake.addGroup(groupMeta({ id: '120363000000000003@g.us', subject: 'Grup lain', participants: [] }));
+    fake.invites.set('ZyXwVuTsRq9876', '120363000000000003@g.us');
+    await fake.deliver(privateMessage({ from: '6281377777777@s.whatsapp.net', id: 'P4', text: '/gabung https://chat.whatsapp.com/ZyXwVuTsRq9876', at: clock.now }));
+    await wa.idle();
+    const reply = outboxRows(app).find((r) => r.kind === 'command_reply')!;
+    expect(reply.text).toMatch(/hanya dapat digunakan oleh admin Humas/);
+    expect(fake.groups.get('120363000000000003@g.us')!.participants).toEqual([]);
+  });
+});
+
+describe('WhatsApp adapter: identities', () => {
+  it('resolves registered phones to LIDs in small batches with a pause between them', async () => {
+    const { app, fake, wa } = await bot();
+    fake.lidDirectory.set(ASN1_PN, ASN1_LID);
+    fake.lidDirectory.set(ASN2_PN, ASN2_LID);
+    const { resolveRegisteredLids } = await import('../../../src/platforms/whatsapp/identities.js');
+    const pauses: number[] = [];
+    const r = await resolveRegisteredLids(app, fake, { batchSize: 1, pauseMs: 7000, sleep: async (ms) => void pauses.push(ms) });
+    await wa.idle();
+    expect(r).toMatchObject({ asked: 2, resolved: 2 });
+    expect(fake.lidLookups).toEqual([[ASN1_PN], [ASN2_PN]]);
+    expect(pauses).toEqual([7000]);
+    expect(app.registry.byNip(ASN2.nip)?.waLid).toBe(ASN2_LID);
+    // Nothing left to ask the network.
+    await resolveRegisteredLids(app, fake, { batchSize: 1, sleep: async () => {} });
+    expect(fake.lidLookups).toHaveLength(2);
+    void BOT_PN;
+  });
+});

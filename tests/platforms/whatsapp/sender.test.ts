@@ -1,0 +1,153 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { RecordingMessenger } from '../../../src/app/ports.js';
+import { FakeWASocket } from '../../../src/platforms/sim/whatsapp-socket.js';
+import { classifySendError, WA_PAUSE_KEY, WhatsAppMessenger, WhatsAppSendPolicy, restrictedNotifier } from '../../../src/platforms/whatsapp/sender.js';
+import { kvGet } from '../../../src/store/kv.js';
+import type { App } from '../../../src/app/app.js';
+import { fakeClock, makeApp, outboxRows, type Clock } from '../../fixtures/whatsapp/setup.js';
+
+const dirs: string[] = [];
+afterEach(() => {
+  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+});
+
+const dm = (app: App, n: number, recipient: string, kind = 'asn_alert') =>
+  app.monitor.outbox.enqueue({ dedupeKey: `t:${n}:${recipient}`, platform: 'whatsapp', recipient, recipientKind: 'user', kind, text: `pesan ${n}` }, app.clock());
+const warm = (app: App, jid: string) => app.db.prepare(`INSERT INTO wa_contacts (jid, first_inbound_at, last_inbound_at) VALUES (?, 0, 0)`).run(jid);
+const jid = (i: number) => `62812000000${String(i).padStart(2, '0')}@s.whatsapp.net`;
+
+function wire(app: App, fake: FakeWASocket, rng: () => number = Math.random) {
+  const policy = new WhatsAppSendPolicy({ db: app.db, config: app.config, rng, onRestricted: restrictedNotifier(app) });
+  app.attach(new WhatsAppMessenger(() => fake), policy);
+  const tg = new RecordingMessenger('telegram');
+  app.attach(tg);
+  return { policy, tg };
+}
+
+/** Drains in small clock steps; returns when nothing more goes within `maxMs`. */
+async function run(app: App, clock: Clock, maxMs: number, stepMs = 1000) {
+  for (let t = 0; t <= maxMs; t += stepMs) {
+    await app.dispatcher.drainOnce();
+    clock.now += stepMs;
+  }
+}
+
+describe('WhatsAppSendPolicy', () => {
+  it('spaces every send by a random gap within WA_DM_GAP_MIN..MAX seconds', async () => {
+    const clock = fakeClock();
+    const app = makeApp(clock);
+    const fake = new FakeWASocket({ now: clock });
+    const seq = [0, 1, 0.5, 0.25, 0.9, 0.1, 0.7];
+    let k = 0;
+    wire(app, fake, () => seq[k++ % seq.length]!);
+    for (let i = 0; i < 6; i++) {
+      warm(app, jid(i));
+      dm(app, i, jid(i));
+    }
+    app.monitor.outbox.enqueue({ dedupeKey: 'grp', platform: 'whatsapp', recipient: '1203630@g.us', recipientKind: 'group', kind: 'group_reminder', text: 'pengingat' }, clock.now);
+    await run(app, clock, 600_000);
+    expect(fake.sent).toHaveLength(7);
+    const gaps = fake.sent.slice(1).map((s, i) => s.at - fake.sent[i]!.at);
+    for (const g of gaps) {
+      expect(g).toBeGreaterThanOrEqual(20_000);
+      expect(g).toBeLessThanOrEqual(46_000);
+    }
+    expect(new Set(gaps).size).toBeGreaterThan(2);
+  });
+
+  it('caps first-contact DMs per day, lets warm contacts go ahead, and keeps the count across a restart', async () => {
+    const clock = fakeClock();
+    const app = makeApp(clock, { WA_FIRST_CONTACT_DAILY_CAP: '2' });
+    const fake = new FakeWASocket({ now: clock });
+    wire(app, fake, () => 0);
+    for (let i = 0; i < 4; i++) dm(app, i, jid(i)); // cold
+    warm(app, jid(9));
+    dm(app, 9, jid(9)); // warm, queued last
+    await run(app, clock, 3_600_000, 5000);
+    // Warm first, then two cold ones; the other two wait for tomorrow.
+    expect(fake.sent.map((s) => s.jid)).toEqual([jid(9), jid(0), jid(1)]);
+    expect(outboxRows(app).filter((r) => r.status === 'pending').map((r) => r.recipient)).toEqual([jid(2), jid(3)]);
+
+    // A new policy on the same database (a restart) still sees today's count.
+    const again = new WhatsAppSendPolicy({ db: app.db, config: app.config });
+    const row = app.monitor.outbox.dueFor('whatsapp', clock.now)[0]!;
+    expect(again.delayFor(row, clock.now)).toBeGreaterThan(0);
+    expect(again.firstContactsToday(clock.now)).toEqual([jid(0), jid(1)]);
+
+    // Next day (Asia/Jakarta) the rest go.
+    clock.now = Date.UTC(2024, 9, 1, 17, 0, 30); // 2 Oct 00:00:30 WIB
+    await run(app, clock, 600_000, 5000);
+    expect(fake.sent.map((s) => s.jid)).toEqual([jid(9), jid(0), jid(1), jid(2), jid(3)]);
+  });
+
+  it('after a 463: no retry, first contacts paused (persisted), Humas told on Telegram; warm contacts still go', async () => {
+    const clock = fakeClock();
+    const app = makeApp(clock);
+    const fake = new FakeWASocket({ now: clock });
+    const { tg } = wire(app, fake, () => 0);
+    dm(app, 1, jid(1));
+    dm(app, 2, jid(2));
+    // The first cold DM hits the restriction; the next cold one must then wait.
+    fake.failNext(1, '463');
+    await run(app, clock, 600_000, 5000);
+    // A warm contact still gets through.
+    warm(app, jid(3));
+    dm(app, 3, jid(3));
+    await run(app, clock, 600_000, 5000);
+    const rows = outboxRows(app).filter((r) => r.platform === 'whatsapp');
+    expect(rows.find((r) => r.recipient === jid(1))).toMatchObject({ status: 'failed', attempts: 1 });
+    expect(rows.find((r) => r.recipient === jid(2))).toMatchObject({ status: 'pending', attempts: 0 });
+    expect(rows.find((r) => r.recipient === jid(3))).toMatchObject({ status: 'sent' });
+    expect(fake.sent.map((s) => s.jid)).toEqual([jid(3)]);
+    expect(kvGet(app.db, WA_PAUSE_KEY)).toBeDefined();
+    expect(tg.sent.map((m) => [m.recipient, m.kind])).toEqual([['9001', 'wa_restricted']]);
+    expect(tg.sent[0]!.text).toMatch(/membatasi nomor bot/);
+    // A restart keeps the pause.
+    const again = new WhatsAppSendPolicy({ db: app.db, config: app.config });
+    expect(again.delayFor(app.monitor.outbox.dueFor('whatsapp', clock.now)[0]!, clock.now)).toBe(Infinity);
+  });
+
+  it('sends nothing twice after a restart on the same database file', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'jn-wa-send-'));
+    dirs.push(dir);
+    const path = join(dir, 'bot.db');
+    const clock = fakeClock();
+    const app1 = makeApp(clock, { DATABASE_PATH: path });
+    const fake1 = new FakeWASocket({ now: clock });
+    wire(app1, fake1, () => 0);
+    for (let i = 0; i < 3; i++) {
+      warm(app1, jid(i));
+      dm(app1, i, jid(i));
+    }
+    await app1.dispatcher.drainOnce(); // one goes, the gap holds the rest
+    expect(fake1.sent.map((s) => s.jid)).toEqual([jid(0)]);
+    await app1.close();
+
+    clock.now += 5_000;
+    const app2 = makeApp(clock, { DATABASE_PATH: path }, false);
+    const fake2 = new FakeWASocket({ now: clock });
+    wire(app2, fake2, () => 0);
+    await app2.dispatcher.drainOnce();
+    expect(fake2.sent).toEqual([]); // the gap survives the restart
+    await run(app2, clock, 600_000, 5000);
+    expect(fake2.sent.map((s) => s.jid)).toEqual([jid(1), jid(2)]);
+    expect(outboxRows(app2).every((r) => r.status === 'sent')).toBe(true);
+    await app2.close();
+  });
+});
+
+describe('classifySendError', () => {
+  it('maps Baileys failures to outbox failure kinds', () => {
+    const boom = (code: number, msg: string) => Object.assign(new Error(msg), { output: { statusCode: code } });
+    expect(classifySendError(boom(463, 'x')).failure).toBe('restricted');
+    expect(classifySendError({ data: 463, message: 'y' }).failure).toBe('restricted');
+    expect(classifySendError(new Error('Reachout timelock active')).failure).toBe('restricted');
+    expect(classifySendError(boom(429, 'rate-overlimit')).failure).toBe('rate_limited');
+    expect(classifySendError(boom(428, 'Connection Closed')).failure).toBe('transient');
+    expect(classifySendError(new Error('Timed Out')).failure).toBe('transient');
+    expect(classifySendError(new TypeError('x is undefined')).failure).toBe('bug');
+  });
+});
