@@ -1,0 +1,43 @@
+/**
+ * Online database backups with SQLite's backup API (safe while the bot
+ * writes), named `jaga-netral-YYYYMMDD-HHMMSS.db` in UTC so names sort in time
+ * order, keeping the newest N.
+ */
+import { mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import type { EpochMs } from '../core/types.js';
+import type { Db } from '../store/db.js';
+
+/** Backup file names this module creates (and is allowed to prune). */
+export const BACKUP_NAME = /^jaga-netral-\d{8}-\d{6}\.db$/;
+
+/** `jaga-netral-20241127-023000.db` for an instant (UTC). */
+export function backupFileName(at: EpochMs): string {
+  const iso = new Date(at).toISOString();
+  return `jaga-netral-${iso.slice(0, 10).replace(/-/g, '')}-${iso.slice(11, 19).replace(/:/g, '')}.db`;
+}
+
+/** What a backup did. */
+export interface BackupResult {
+  path: string;
+  removed: string[];
+}
+
+/** Copies the live database into `dir` and deletes all but the newest `keep` backups. */
+export async function backupDatabase(db: Db, dir: string, keep: number, now: EpochMs): Promise<BackupResult> {
+  mkdirSync(dir, { recursive: true });
+  const path = join(dir, backupFileName(now));
+  await db.backup(path);
+  return { path, removed: pruneBackups(dir, keep) };
+}
+
+/** Deletes the oldest backups in `dir` beyond `keep`; returns the removed paths. */
+export function pruneBackups(dir: string, keep: number): string[] {
+  const names = readdirSync(dir).filter((n) => BACKUP_NAME.test(n)).sort();
+  const old = names.slice(0, Math.max(0, names.length - Math.max(1, keep)));
+  for (const n of old) {
+    rmSync(join(dir, n), { force: true });
+    for (const side of ['-wal', '-shm']) rmSync(join(dir, n + side), { force: true });
+  }
+  return old.map((n) => join(dir, n));
+}

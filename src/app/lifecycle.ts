@@ -1,0 +1,284 @@
+/**
+ * The case lifecycle after the first alert: membership checks that close a
+ * case when the ASN is gone, one follow-up DM to the ASN, one escalation to
+ * the Humas admins, and expiry of cases nobody can check. The decision is a
+ * pure function over a case's clock; `runLifecycle` applies it, writing only
+ * outbox rows with dedupe keys, so a re-run never sends anything twice.
+ */
+import type { Platform } from '../core/ids.js';
+import { phoneToWaJid } from '../core/phone.js';
+import { lifecycleTexts } from '../core/messages/lifecycle.js';
+import { afterQuietHours, formatDateTime } from '../core/time.js';
+import type { AsnRecord, ChatEvent, EpochMs } from '../core/types.js';
+import type { IncidentRow } from '../store/incidents.js';
+import { kvDelete, kvGet, kvSet } from '../store/kv.js';
+import { caseButtons } from './alerts.js';
+import type { App } from './app.js';
+import type { MembershipChecker } from './ports.js';
+import { asnAddress, humasAddresses, type Address } from './recipients.js';
+
+/** One step the lifecycle may take for a case in a pass. */
+export type LifecycleStep = 'expire' | 'followup' | 'escalate';
+
+/** What the decision needs to know about one case. */
+export interface CaseClock {
+  status: IncidentRow['status'];
+  /** When the current open period started: opened, or reopened by an admin. */
+  since: EpochMs;
+  followups: number;
+  lastFollowupAt: EpochMs | null;
+  escalatedAt: EpochMs | null;
+  /** A membership checker can tell whether the ASN is still in the chat. */
+  checkable: boolean;
+}
+
+/** The timings, from FOLLOWUP_HOURS and CASE_EXPIRY_DAYS. */
+export interface LifecyclePolicy {
+  followupMs: number;
+  expiryMs: number;
+}
+
+/** The policy from the configuration. */
+export function lifecyclePolicy(c: { FOLLOWUP_HOURS: number; CASE_EXPIRY_DAYS: number }): LifecyclePolicy {
+  return { followupMs: c.FOLLOWUP_HOURS * 3_600_000, expiryMs: c.CASE_EXPIRY_DAYS * 86_400_000 };
+}
+
+/**
+ * The steps due for a case at `now`. An uncheckable case expires after the
+ * expiry period (and nothing else happens); otherwise one follow-up after one
+ * interval, then one escalation after the second interval, never in the same
+ * pass as the follow-up (the ASN always gets a full interval to react).
+ */
+export function decideLifecycle(c: CaseClock, now: EpochMs, p: LifecyclePolicy): LifecycleStep[] {
+  if (c.status !== 'open') return [];
+  const age = now - c.since;
+  if (!c.checkable && age >= p.expiryMs) return ['expire'];
+  const steps: LifecycleStep[] = [];
+  let followups = c.followups;
+  let lastFollowupAt = c.lastFollowupAt;
+  if (followups < 1 && age >= p.followupMs) {
+    steps.push('followup');
+    followups = 1;
+    lastFollowupAt = now;
+  }
+  if (c.escalatedAt === null && followups >= 1 && age >= 2 * p.followupMs && lastFollowupAt !== null && now - lastFollowupAt >= p.followupMs) {
+    steps.push('escalate');
+  }
+  return steps;
+}
+
+/** What one lifecycle pass did, by case id. */
+export interface LifecycleResult {
+  expired: number[];
+  followedUp: number[];
+  escalated: number[];
+}
+
+/** Options of a pass: the checkers decide which cases count as checkable. */
+export interface LifecycleOptions {
+  checkers?: readonly MembershipChecker[];
+}
+
+/** kv key holding when an admin reopened a case (the incidents table has no column for it). */
+export const reopenedKey = (caseId: number): string => `case:${caseId}:reopened_at`;
+
+/** The user id a membership checker needs for an ASN on a platform: Telegram id, or the WhatsApp phone JID. */
+export function memberHandle(asn: AsnRecord, platform: Platform): string | undefined {
+  return platform === 'telegram' ? asn.telegramId : phoneToWaJid(asn.phone);
+}
+
+/** Whether anybody can check this case: a checker for its platform, an ASN handle there, and the bot still in the chat. */
+export function isCheckable(app: App, c: IncidentRow, checkers: readonly MembershipChecker[]): boolean {
+  if (!checkers.some((k) => k.platform === c.platform)) return false;
+  const asn = app.registry.byNip(c.asnNip);
+  if (!asn || !memberHandle(asn, c.platform)) return false;
+  return app.monitor.chats.get(c.platform, c.chatId)?.botMember ?? false;
+}
+
+/** `tg:9001` / `wa:62811...`: an admin as HUMAS_ADMINS spells it, for dedupe keys. */
+export const adminKey = (a: Address): string => (a.platform === 'telegram' ? `tg:${a.recipient}` : `wa:${a.recipient.replace(/@.*$/, '')}`);
+
+/** One lifecycle pass at `now`: expiry, follow-ups and escalations, in one transaction. */
+export function runLifecycle(app: App, now: EpochMs, opts: LifecycleOptions = {}): LifecycleResult {
+  const checkers = opts.checkers ?? [];
+  const policy = lifecyclePolicy(app.config);
+  const result: LifecycleResult = { expired: [], followedUp: [], escalated: [] };
+  app.db.transaction(() => {
+    for (const c of app.monitor.incidents.listOpen()) {
+      const reopened = Number(kvGet(app.db, reopenedKey(c.id)) ?? 0);
+      const clock: CaseClock = {
+        status: c.status,
+        since: Math.max(c.openedAt, reopened),
+        followups: c.followups,
+        lastFollowupAt: c.lastFollowupAt,
+        escalatedAt: c.escalatedAt,
+        checkable: isCheckable(app, c, checkers),
+      };
+      for (const step of decideLifecycle(clock, now, policy)) {
+        if (step === 'expire' && expire(app, c, now)) result.expired.push(c.id);
+        if (step === 'followup' && followUp(app, c, now)) result.followedUp.push(c.id);
+        if (step === 'escalate' && escalate(app, c, now)) result.escalated.push(c.id);
+      }
+    }
+  })();
+  if (result.followedUp.length || result.escalated.length) app.dispatcher.wake();
+  return result;
+}
+
+function expire(app: App, c: IncidentRow, now: EpochMs): boolean {
+  return app.monitor.incidents.setStatus(c.id, 'expired', now, lifecycleTexts(app.config.LANGUAGE).expiredReason(app.config.CASE_EXPIRY_DAYS), 'system');
+}
+
+function chatTitle(app: App, c: IncidentRow): string {
+  return app.monitor.chats.get(c.platform, c.chatId)?.title ?? c.chatId;
+}
+
+function followUp(app: App, c: IncidentRow, now: EpochMs): boolean {
+  const claimed = app.db
+    .prepare(`UPDATE incidents SET followups = followups + 1, last_followup_at = ?, updated_at = ? WHERE id = ? AND followups = ? AND status = 'open'`)
+    .run(now, now, c.id, c.followups).changes === 1;
+  if (!claimed) return false;
+  const asn = app.registry.byNip(c.asnNip);
+  const lang = app.config.LANGUAGE;
+  const address = asn && asnAddress(asn, c.platform);
+  const text = lifecycleTexts(lang).followup({
+    caseId: c.id,
+    platform: c.platform,
+    chatTitle: chatTitle(app, c),
+    openedAt: formatDateTime(c.openedAt, app.config.APP_TIMEZONE, lang),
+    humasContact: app.config.HUMAS_CONTACT,
+  });
+  app.monitor.outbox.enqueue(
+    {
+      dedupeKey: `followup:${c.id}:1`,
+      platform: c.platform,
+      recipient: address?.recipient ?? `asn:${c.asnNip}`,
+      recipientKind: 'user',
+      kind: 'asn_followup',
+      text,
+      incidentId: c.id,
+      payload: address ? { buttons: caseButtons(c.id, lang) } : undefined,
+      undeliverable: address ? undefined : lang === 'en' ? 'the ASN cannot be reached by the bot' : 'ASN belum dapat dihubungi bot',
+      // A reminder, not an alarm: it waits for the end of quiet hours.
+      notBefore: afterQuietHours(now, app.config.QUIET_HOURS, app.config.APP_TIMEZONE),
+    },
+    now,
+  );
+  return true;
+}
+
+function escalate(app: App, c: IncidentRow, now: EpochMs): boolean {
+  const claimed = app.db
+    .prepare(`UPDATE incidents SET escalated_at = ?, updated_at = ? WHERE id = ? AND escalated_at IS NULL AND status = 'open'`)
+    .run(now, now, c.id).changes === 1;
+  if (!claimed) return false;
+  const asn = app.registry.byNip(c.asnNip);
+  const lang = app.config.LANGUAGE;
+  const tz = app.config.APP_TIMEZONE;
+  const fu = app.db.prepare(`SELECT status FROM outbox WHERE dedupe_key = ?`).get(`followup:${c.id}:1`) as { status: string } | undefined;
+  const text = lifecycleTexts(lang).escalation({
+    caseId: c.id,
+    kind: c.kind,
+    platform: c.platform,
+    asnName: asn?.nama ?? c.asnNip,
+    nip: c.asnNip,
+    unit: asn?.unit ?? '-',
+    phone: asn?.phone ?? '-',
+    chatTitle: chatTitle(app, c),
+    openedAt: formatDateTime(c.openedAt, tz, lang),
+    followedUpAt: c.lastFollowupAt !== null ? formatDateTime(c.lastFollowupAt, tz, lang) : undefined,
+    followupDelivered: fu !== undefined && fu.status !== 'undeliverable' && fu.status !== 'failed',
+  });
+  for (const h of humasAddresses(app.config.HUMAS_ADMINS)) {
+    app.monitor.outbox.enqueue(
+      {
+        dedupeKey: `escalate:${c.id}:${adminKey(h)}`, platform: h.platform, recipient: h.recipient, recipientKind: 'user', kind: 'humas_escalation', text, incidentId: c.id,
+        notBefore: afterQuietHours(now, app.config.QUIET_HOURS, app.config.APP_TIMEZONE),
+      },
+      now,
+    );
+  }
+  return true;
+}
+
+/** What a round of membership checks found. */
+export interface CheckResult {
+  checked: number;
+  left: number[];
+  stillIn: number;
+  unknown: number;
+}
+
+/**
+ * Asks the platforms whether ASN with open cases are still in their chats; a
+ * "no" becomes a `member_left` event through the monitor (dedupe
+ * `check:<case>:<now>`), which closes the case as `left`. A checker that
+ * cannot tell, or throws, leaves the case alone.
+ */
+export async function checkOpenCases(app: App, checkers: readonly MembershipChecker[], now: EpochMs = app.clock()): Promise<CheckResult> {
+  const out: CheckResult = { checked: 0, left: [], stillIn: 0, unknown: 0 };
+  for (const c of app.monitor.incidents.listOpen()) {
+    const checker = checkers.find((k) => k.platform === c.platform);
+    const asn = app.registry.byNip(c.asnNip);
+    const handle = asn && memberHandle(asn, c.platform);
+    if (!checker || !handle) continue;
+    if (app.monitor.chats.get(c.platform, c.chatId)?.botMember === false) continue;
+    out.checked++;
+    let member: boolean | undefined;
+    try {
+      member = await checker.isMember(c.chatId, handle);
+    } catch (err) {
+      app.log.warn({ caseId: c.id, platform: c.platform, err: err instanceof Error ? err.message : String(err) }, 'membership check failed');
+      member = undefined;
+    }
+    if (member === undefined) {
+      out.unknown++;
+      continue;
+    }
+    if (member) {
+      out.stillIn++;
+      continue;
+    }
+    // The case may have closed while we awaited (the ASN's own leave event).
+    if (app.monitor.incidents.get(c.id)?.status !== 'open') continue;
+    const ev: ChatEvent = {
+      kind: 'member_left',
+      dedupeKey: `check:${c.id}:${now}`,
+      at: now,
+      chat: { platform: c.platform, id: c.chatId },
+      members: [{ platform: c.platform, id: handle }],
+    };
+    const r = app.monitor.handle(ev);
+    if (r.closed.some((x) => x.id === c.id)) out.left.push(c.id);
+  }
+  return out;
+}
+
+/** Why an admin's case command was refused, or the changed case. */
+export type CaseChange = { ok: true; incident: IncidentRow } | { ok: false; reason: 'no_case' | 'not_open' | 'already_open' | 'other_open'; otherId?: number };
+
+/** Exempts an open case (e.g. the ASN attends as family of a candidate); the reason is required by the caller. */
+export function exemptCase(app: App, caseId: number, reason: string, by: string, now: EpochMs): CaseChange {
+  return app.db.transaction((): CaseChange => {
+    const c = app.monitor.incidents.get(caseId);
+    if (!c) return { ok: false, reason: 'no_case' };
+    if (c.status !== 'open') return { ok: false, reason: 'not_open' };
+    app.monitor.incidents.setStatus(caseId, 'exempted', now, reason, by);
+    kvDelete(app.db, reopenedKey(caseId));
+    return { ok: true, incident: app.monitor.incidents.get(caseId)! };
+  })();
+}
+
+/** Reopens a closed case, unless another case for the same ASN and chat is open. Follow-ups already sent are not repeated. */
+export function reopenCase(app: App, caseId: number, by: string, now: EpochMs): CaseChange {
+  return app.db.transaction((): CaseChange => {
+    const c = app.monitor.incidents.get(caseId);
+    if (!c) return { ok: false, reason: 'no_case' };
+    if (c.status === 'open') return { ok: false, reason: 'already_open' };
+    const other = app.monitor.incidents.openFor(c.asnNip, c.platform, c.chatId);
+    if (other) return { ok: false, reason: 'other_open', otherId: other.id };
+    app.monitor.incidents.setStatus(caseId, 'open', now, lifecycleTexts(app.config.LANGUAGE).reopenedReason, by);
+    kvSet(app.db, reopenedKey(caseId), String(now), now);
+    return { ok: true, incident: app.monitor.incidents.get(caseId)! };
+  })();
+}

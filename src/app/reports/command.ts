@@ -1,0 +1,110 @@
+/**
+ * `/report` for Humas admins (private chat: the summary text plus CSV, XLSX
+ * and PNG files) and `jaga-netral report` on the command line.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { reportTexts } from '../../core/messages/report.js';
+import type { App } from '../app.js';
+import type { CommandSpec } from '../commands/types.js';
+import { buildReport } from './build.js';
+import { reportBaseName, reportCsv, writeReportFiles, writeReportXlsx } from './files.js';
+import { parseReportArgs, parseReportCliArgs, rangeFilters, resolveUnit, type FilterError } from './filters.js';
+import { formatReportText } from './text.js';
+
+/** Where report files go by default: `reports/` next to the database (`data/reports` for `:memory:`). */
+export function reportsDir(app: Pick<App, 'config'>): string {
+  const p = app.config.DATABASE_PATH;
+  return p === ':memory:' ? join('data', 'reports') : join(dirname(p), 'reports');
+}
+
+function filterErrorText(e: FilterError, lang: 'id' | 'en'): string {
+  const t = reportTexts(lang);
+  if (e.error === 'unit') return t.badUnit(e.value, e.candidates ?? []);
+  return `${t.badPeriod(e.value)}\n${t.usage}`;
+}
+
+/** The `/report` command spec (register with `app.commands.add(reportCommand(app))`). */
+export function reportCommand(app: App, opts: { dir?: string } = {}): CommandSpec {
+  return {
+    name: 'report',
+    aliases: ['laporan'],
+    usage: '[hari ini | 7h | 30h | YYYY-MM-DD..YYYY-MM-DD] [unit]',
+    description: { id: 'laporan kasus (teks, CSV, XLSX, grafik)', en: 'case report (text, CSV, XLSX, chart)' },
+    who: 'admin',
+    where: 'private',
+    run: async (ctx) => {
+      const tz = app.config.APP_TIMEZONE;
+      const parsed = parseReportArgs(ctx.args, ctx.now, tz, app.registry.units());
+      if (!parsed.ok) return { text: filterErrorText(parsed, ctx.lang) };
+      const report = buildReport(app.db, app.registry, parsed.filters, tz);
+      const files = await writeReportFiles(report, opts.dir ?? reportsDir(app), ctx.lang);
+      const caption = reportTexts(ctx.lang).filesCaption;
+      const base = reportBaseName(report);
+      return {
+        text: formatReportText(report, ctx.lang),
+        files: [
+          { path: files.csv, filename: `${base}.csv`, caption },
+          { path: files.xlsx, filename: `${base}.xlsx`, caption },
+          { path: files.png, filename: `${base}.png`, caption },
+        ],
+      };
+    },
+  };
+}
+
+/** Where the CLI writes. */
+export interface CliIo {
+  out: (s: string) => void;
+  err: (s: string) => void;
+}
+
+const stdio: CliIo = { out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s) };
+
+/**
+ * `jaga-netral report [--from DATE] [--to DATE] [--unit NAME] [--format text|csv|xlsx] [--out FILE]`.
+ * Text and CSV go to stdout unless `--out`; XLSX needs a file (default under the reports dir; its path is printed).
+ * Returns the exit code.
+ */
+export async function runReportCli(app: App, argv: readonly string[], io: CliIo = stdio): Promise<number> {
+  const parsed = parseReportCliArgs(argv);
+  if (!parsed.ok) {
+    io.err(`report: ${parsed.message}\nusage: jaga-netral report [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--unit NAME] [--format text|csv|xlsx] [--out FILE]\n`);
+    return 2;
+  }
+  const a = parsed.args;
+  const tz = app.config.APP_TIMEZONE;
+  const lang = app.config.LANGUAGE;
+  let unit: string | undefined;
+  if (a.unit) {
+    const u = resolveUnit(a.unit, app.registry.units());
+    if (!u.ok) {
+      io.err(`report: ${reportTexts(lang).badUnit(u.value, u.candidates ?? [])}\n`);
+      return 1;
+    }
+    unit = u.unit;
+  }
+  const now = app.clock();
+  const report = buildReport(app.db, app.registry, rangeFilters(a.from, a.to, tz, now, unit), tz);
+  try {
+    if (a.format === 'xlsx') {
+      const path = a.out ?? join(reportsDir(app), `${reportBaseName(report)}.xlsx`);
+      mkdirSync(dirname(path), { recursive: true });
+      await writeReportXlsx(report, path, lang);
+      io.out(`${path}\n`);
+      return 0;
+    }
+    const body = a.format === 'csv' ? reportCsv(report, lang) : `${formatReportText(report, lang)}\n`;
+    if (a.out) {
+      writeFileSync(a.out, body);
+      io.out(`${a.out}\n`);
+    } else {
+      io.out(body);
+    }
+    return 0;
+  } catch (err) {
+    io.err(`report: cannot write ${a.out ?? 'the report'}: ${err instanceof Error ? err.message : String(err)}\n`);
+    return 1;
+  }
+}
+

@@ -1,0 +1,153 @@
+/**
+ * Report filters: a period in APP_TIMEZONE and an optional unit (OPD), parsed
+ * from `/report [hari ini | 7h | 30h | YYYY-MM-DD..YYYY-MM-DD] [unit]` and
+ * from the CLI's `--from --to --unit`.
+ */
+import { startOfZonedDay, zonedDay } from '../../core/time.js';
+import type { EpochMs } from '../../core/types.js';
+
+/** The period as asked for, kept for labels. */
+export type PeriodSpec =
+  | { kind: 'all' }
+  | { kind: 'today' }
+  | { kind: 'days'; days: number }
+  | { kind: 'range'; fromDay?: string; toDay?: string };
+
+/** What a report covers: cases opened in `[from, to)`, of one unit when given. */
+export interface ReportFilters {
+  /** Inclusive lower bound on opened_at; none = from the beginning. */
+  from?: EpochMs;
+  /** Exclusive upper bound on opened_at; none = up to `now`. */
+  to?: EpochMs;
+  /** Unit (OPD) name, matched case-insensitively. */
+  unit?: string;
+  period: PeriodSpec;
+  /** When the report was asked for. */
+  now: EpochMs;
+}
+
+/** A parse failure: which part, and the offending text. */
+export type FilterError = { ok: false; error: 'period' | 'unit' | 'args'; value: string; candidates?: string[] };
+/** A parse result. */
+export type FilterParse = { ok: true; filters: ReportFilters } | FilterError;
+
+const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** True for a real calendar day written `YYYY-MM-DD`. */
+export function isDay(s: string): boolean {
+  const m = DAY.exec(s);
+  if (!m) return false;
+  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  return d.getUTCFullYear() === Number(m[1]) && d.getUTCMonth() === Number(m[2]) - 1 && d.getUTCDate() === Number(m[3]);
+}
+
+/** `YYYY-MM-DD` plus `n` days (calendar arithmetic, no zone involved). */
+export function addDays(day: string, n: number): string {
+  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
+  return new Date(Date.UTC(y, m - 1, d + n)).toISOString().slice(0, 10);
+}
+
+/** Filters for an inclusive day range in a zone; either end may be open. */
+export function rangeFilters(fromDay: string | undefined, toDay: string | undefined, tz: string, now: EpochMs, unit?: string): ReportFilters {
+  return {
+    from: fromDay ? startOfZonedDay(fromDay, tz) : undefined,
+    to: toDay ? startOfZonedDay(addDays(toDay, 1), tz) : undefined,
+    unit,
+    period: { kind: 'range', fromDay, toDay },
+    now,
+  };
+}
+
+/** Resolves a typed unit against the known units: exact (any case), else the one unit containing it. */
+export function resolveUnit(typed: string, units: readonly string[] | undefined): { ok: true; unit: string } | FilterError {
+  const q = typed.trim().toLowerCase();
+  if (!units) return { ok: true, unit: typed.trim() };
+  const exact = units.find((u) => u.toLowerCase() === q);
+  if (exact) return { ok: true, unit: exact };
+  const partial = units.filter((u) => u.toLowerCase().includes(q));
+  if (partial.length === 1) return { ok: true, unit: partial[0]! };
+  return { ok: false, error: 'unit', value: typed.trim(), candidates: partial.length ? partial : [...units] };
+}
+
+/**
+ * Parses the arguments of `/report`: an optional period first (`hari ini`,
+ * `today`, `7h`/`7d`, `YYYY-MM-DD`, `YYYY-MM-DD..YYYY-MM-DD`, `semua`), then an
+ * optional unit name (the rest). No period = all time.
+ */
+export function parseReportArgs(args: readonly string[], now: EpochMs, tz: string, units?: readonly string[]): FilterParse {
+  let rest = [...args];
+  let filters: ReportFilters = { period: { kind: 'all' }, now };
+  const first = (rest[0] ?? '').toLowerCase();
+  const second = (rest[1] ?? '').toLowerCase();
+  const today = zonedDay(now, tz);
+  if (first === 'hari' && second === 'ini') {
+    filters = { from: startOfZonedDay(today, tz), period: { kind: 'today' }, now };
+    rest = rest.slice(2);
+  } else if (first === 'today' || first === 'hariini') {
+    filters = { from: startOfZonedDay(today, tz), period: { kind: 'today' }, now };
+    rest = rest.slice(1);
+  } else if (first === 'semua' || first === 'all') {
+    rest = rest.slice(1);
+  } else if (/^\d+[hd]$/.test(first)) {
+    const days = Number(first.slice(0, -1));
+    if (days < 1 || days > 3660) return { ok: false, error: 'period', value: rest[0]! };
+    filters = { from: startOfZonedDay(addDays(today, -(days - 1)), tz), period: { kind: 'days', days }, now };
+    rest = rest.slice(1);
+  } else if (/^\d/.test(first)) {
+    const m = /^(\d{4}-\d{2}-\d{2})(?:\.\.(\d{4}-\d{2}-\d{2}))?$/.exec(first);
+    const a = m?.[1];
+    const b = m?.[2] ?? a;
+    if (!a || !b || !isDay(a) || !isDay(b) || a > b) return { ok: false, error: 'period', value: rest[0]! };
+    filters = rangeFilters(a, b, tz, now);
+    rest = rest.slice(1);
+  }
+  const unitText = rest.join(' ').trim();
+  if (unitText) {
+    const u = resolveUnit(unitText, units);
+    if (!u.ok) return u;
+    filters.unit = u.unit;
+  }
+  return { ok: true, filters };
+}
+
+/** What `jaga-netral report` was asked for. */
+export interface ReportCliArgs {
+  from?: string;
+  to?: string;
+  unit?: string;
+  format: 'text' | 'csv' | 'xlsx';
+  out?: string;
+}
+
+/** Parses `report [--from DATE] [--to DATE] [--unit NAME] [--format text|csv|xlsx] [--out FILE]` (also `--x=value`). */
+export function parseReportCliArgs(argv: readonly string[]): { ok: true; args: ReportCliArgs } | { ok: false; message: string } {
+  const args: ReportCliArgs = { format: 'text' };
+  const known = new Set(['from', 'to', 'unit', 'format', 'out']);
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (a === 'report' && i === 0) continue;
+    const m = /^--([a-z]+)(?:=(.*))?$/.exec(a);
+    if (!m || !known.has(m[1]!)) return { ok: false, message: `unknown argument "${a}"` };
+    const value = m[2] ?? argv[++i];
+    if (value === undefined || value === '') return { ok: false, message: `--${m[1]} needs a value` };
+    switch (m[1]) {
+      case 'from':
+      case 'to':
+        if (!isDay(value)) return { ok: false, message: `--${m[1]} must be a date YYYY-MM-DD, got "${value}"` };
+        args[m[1]] = value;
+        break;
+      case 'unit':
+        args.unit = value;
+        break;
+      case 'format':
+        if (value !== 'text' && value !== 'csv' && value !== 'xlsx') return { ok: false, message: `--format must be text, csv or xlsx, got "${value}"` };
+        args.format = value;
+        break;
+      case 'out':
+        args.out = value;
+        break;
+    }
+  }
+  if (args.from && args.to && args.from > args.to) return { ok: false, message: `--from ${args.from} is after --to ${args.to}` };
+  return { ok: true, args };
+}

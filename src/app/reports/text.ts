@@ -1,0 +1,41 @@
+/** The report as a chat message: the summary Humas reads first. */
+import { reportTexts } from '../../core/messages/report.js';
+import { formatDate } from '../../core/time.js';
+import type { Report } from './build.js';
+import { KINDS, STATUSES } from './build.js';
+
+/** Human label of the report's period, in its zone. */
+export function periodLabel(r: Report, lang: 'id' | 'en'): string {
+  const t = reportTexts(lang);
+  const f = r.filters;
+  const fmt = (at: number) => formatDate(at, r.tz, lang);
+  const end = fmt(f.to !== undefined ? f.to - 1 : f.now);
+  switch (f.period.kind) {
+    case 'all':
+      return t.allTime;
+    case 'today':
+      return `${t.today} (${end})`;
+    case 'days':
+      return `${t.lastDays(f.period.days)} (${fmt(f.from!)} – ${end})`;
+    case 'range':
+      return f.from !== undefined ? `${fmt(f.from)} – ${end}` : `… – ${end}`;
+  }
+}
+
+/** The summary text of a report in `lang`. */
+export function formatReportText(r: Report, lang: 'id' | 'en'): string {
+  const t = reportTexts(lang);
+  return t.summary({
+    period: periodLabel(r, lang),
+    unit: r.filters.unit,
+    total: r.total,
+    byStatus: STATUSES.map((s) => [s, r.byStatus[s]]),
+    byKind: KINDS.map((k) => [k, r.byKind[k]]),
+    byUnit: r.byUnit.map((u) => ({ unit: u.unit, total: u.total, open: u.byStatus.open })),
+    topGroups: r.topGroups.map((g) => ({ title: g.title, platform: g.platform === 'telegram' ? 'TG' : 'WA', cases: g.cases })),
+    topActors: r.topActors.map((a) => ({ label: a.name && a.name !== a.id ? `${a.name} (${a.id})` : a.id, acts: a.acts, asn: a.asn })),
+    medianLeave: r.medianLeaveMs !== null ? t.duration(r.medianLeaveMs) : undefined,
+    leftCount: r.leftCount,
+    undeliverable: r.undeliverable,
+  });
+}

@@ -1,0 +1,135 @@
+/**
+ * Timed work: reminders to campaign groups (REMINDER_CRON), the Humas digest
+ * (DIGEST_CRON), lifecycle passes (membership checks, follow-ups, escalations,
+ * expiry) and database backups (BACKUP_CRON), all in APP_TIMEZONE. Job bodies
+ * are exported functions of `(app, now)` so tests drive them on a fake clock;
+ * the Scheduler only wires them to croner and makes sure a failing job is
+ * logged and never takes the process down.
+ */
+import { Cron } from 'croner';
+import type { EpochMs } from '../core/types.js';
+import { enqueueGroupReminder } from './alerts.js';
+import type { App } from './app.js';
+import { backupDatabase, type BackupResult } from './backup.js';
+import { runDigest, type DigestResult } from './digest.js';
+import { checkOpenCases, runLifecycle, type CheckResult, type LifecycleResult } from './lifecycle.js';
+import type { MembershipChecker } from './ports.js';
+
+/** Default cadence of lifecycle passes. */
+export const LIFECYCLE_CRON = '*/10 * * * *';
+
+/** Queues the scheduled reminder in every campaign group with the bot inside and reminders on; returns the chats reminded. */
+export function runReminders(app: App, now: EpochMs): string[] {
+  const deps = { outbox: app.monitor.outbox, chats: app.monitor.chats, config: app.config, registrationLink: (p: 'telegram' | 'whatsapp') => app.registrationLinks[p] };
+  const reminded = app.db.transaction(() =>
+    app.monitor.chats
+      .list()
+      .filter((c) => c.campaign && c.botMember && c.remindersEnabled)
+      .filter((c) => enqueueGroupReminder(deps, c.platform, c.chatId, now, 'scheduled'))
+      .map((c) => `${c.platform}:${c.chatId}`),
+  )();
+  if (reminded.length) app.dispatcher.wake();
+  return reminded;
+}
+
+/** One lifecycle job: membership checks first (they may close cases), then follow-ups, escalations and expiry. */
+export async function runLifecycleJob(app: App, now: EpochMs, checkers: readonly MembershipChecker[] = []): Promise<{ checks: CheckResult; lifecycle: LifecycleResult }> {
+  const checks = await checkOpenCases(app, checkers, now);
+  return { checks, lifecycle: runLifecycle(app, now, { checkers }) };
+}
+
+/** The digest job. */
+export function runDigestJob(app: App, now: EpochMs): DigestResult {
+  return runDigest(app, now);
+}
+
+/** The backup job: BACKUP_DIR, keeping BACKUP_KEEP. */
+export function runBackupJob(app: App, now: EpochMs): Promise<BackupResult> {
+  return backupDatabase(app.db, app.config.BACKUP_DIR, app.config.BACKUP_KEEP, now);
+}
+
+/** Scheduler settings beyond the config. */
+export interface SchedulerOptions {
+  /** Membership checkers of the connected platforms. */
+  checkers?: readonly MembershipChecker[];
+  /** Cron of lifecycle passes (default every 10 minutes). */
+  lifecycleCron?: string;
+  /** Skip backups (e.g. for `:memory:` databases). Default: skipped only for `:memory:`. */
+  backups?: boolean;
+}
+
+/** One named job: its cron pattern and its body. */
+export interface JobSpec {
+  name: string;
+  pattern: string;
+  run: (now: EpochMs) => unknown;
+}
+
+/** Runs a job body, logging (never rethrowing) synchronous and asynchronous failures. Returns whether it succeeded. */
+export async function runSafely(app: Pick<App, 'log'>, name: string, fn: () => unknown): Promise<boolean> {
+  try {
+    await fn();
+    return true;
+  } catch (err) {
+    app.log.error({ job: name, err: err instanceof Error ? { message: err.message, stack: err.stack } : String(err) }, `scheduled job "${name}" failed`);
+    return false;
+  }
+}
+
+/** Croner jobs for reminders, digest, lifecycle and backups. `start()` is idempotent; `stop()` cancels all. */
+export class Scheduler {
+  private jobs: { name: string; cron: Cron }[] = [];
+  private checkers: readonly MembershipChecker[];
+
+  constructor(private readonly app: App, private readonly opts: SchedulerOptions = {}) {
+    this.checkers = opts.checkers ?? [];
+  }
+
+  /** Replaces the membership checkers (adapters connect after the scheduler starts). */
+  setCheckers(checkers: readonly MembershipChecker[]): void {
+    this.checkers = checkers;
+  }
+
+  /** The jobs this scheduler runs, with their patterns. */
+  specs(): JobSpec[] {
+    const c = this.app.config;
+    const specs: JobSpec[] = [
+      { name: 'reminders', pattern: c.REMINDER_CRON, run: (now) => runReminders(this.app, now) },
+      { name: 'digest', pattern: c.DIGEST_CRON, run: (now) => runDigestJob(this.app, now) },
+      { name: 'lifecycle', pattern: this.opts.lifecycleCron ?? LIFECYCLE_CRON, run: (now) => runLifecycleJob(this.app, now, this.checkers) },
+    ];
+    const backups = this.opts.backups ?? c.DATABASE_PATH !== ':memory:';
+    if (backups) specs.push({ name: 'backup', pattern: c.BACKUP_CRON, run: (now) => runBackupJob(this.app, now) });
+    return specs;
+  }
+
+  /** Starts every job in APP_TIMEZONE; throws at once on an invalid cron pattern. */
+  start(): void {
+    if (this.jobs.length) return;
+    const tz = this.app.config.APP_TIMEZONE;
+    for (const s of this.specs()) {
+      try {
+        // No croner `name`: names are global in croner and two apps (tests, demo) would collide.
+        const cron = new Cron(s.pattern, { timezone: tz, protect: true }, async () => {
+          await runSafely(this.app, s.name, () => s.run(this.app.clock()));
+        });
+        this.jobs.push({ name: s.name, cron });
+      } catch (err) {
+        this.stop();
+        throw new Error(`invalid cron pattern for ${s.name} ("${s.pattern}"): ${err instanceof Error ? err.message : String(err)}`);
+      }
+    }
+    this.app.log.info({ jobs: this.nextRuns().map((j) => ({ name: j.name, next: j.next?.toISOString() })) }, 'scheduler started');
+  }
+
+  /** When each job runs next, for /status and logs. */
+  nextRuns(): { name: string; next: Date | null }[] {
+    return this.jobs.map((j) => ({ name: j.name, next: j.cron.nextRun() }));
+  }
+
+  /** Stops every job. */
+  stop(): void {
+    for (const j of this.jobs) j.cron.stop();
+    this.jobs = [];
+  }
+}

@@ -1,0 +1,150 @@
+/**
+ * Texts of `/report` and the report files: labels, column headers, the text
+ * summary and short chart labels (the chart font has only A-Z, 0-9 and a few
+ * signs). Indonesian first.
+ */
+import type { IncidentKind, IncidentStatus } from '../types.js';
+
+/** Column keys of the per-case table, in file order. */
+export const REPORT_COLUMNS = [
+  'caseId', 'nip', 'nama', 'unit', 'platform', 'group', 'kind', 'opened', 'resolved', 'status', 'addedBy', 'excerpt', 'terms',
+] as const;
+/** One column key. */
+export type ReportColumn = (typeof REPORT_COLUMNS)[number];
+
+/** What the summary text needs, already computed. */
+export interface ReportSummaryInput {
+  period: string;
+  unit?: string;
+  total: number;
+  byStatus: [IncidentStatus, number][];
+  byKind: [IncidentKind, number][];
+  byUnit: { unit: string; total: number; open: number }[];
+  topGroups: { title: string; platform: string; cases: number }[];
+  topActors: { label: string; acts: number; asn: number }[];
+  medianLeave?: string;
+  leftCount: number;
+  undeliverable: number;
+}
+
+/** All report texts of one language. */
+export interface ReportTexts {
+  kind: Record<IncidentKind, string>;
+  /** Upper-case, A-Z only, for the PNG legend. */
+  kindShort: Record<IncidentKind, string>;
+  status: Record<IncidentStatus, string>;
+  columns: Record<ReportColumn, string>;
+  allTime: string;
+  today: string;
+  lastDays(n: number): string;
+  chartTitle: string;
+  summarySheet: string;
+  casesSheet: string;
+  summary(a: ReportSummaryInput): string;
+  usage: string;
+  badPeriod(s: string): string;
+  badUnit(s: string, known: string[]): string;
+  filesCaption: string;
+  duration(ms: number): string;
+}
+
+function duration(ms: number, u: { d: string; h: string; m: string }): string {
+  const min = Math.max(0, Math.round(ms / 60_000));
+  const d = Math.floor(min / 1440);
+  const h = Math.floor((min % 1440) / 60);
+  const m = min % 60;
+  const parts = [d ? `${d} ${u.d}` : '', h ? `${h} ${u.h}` : '', !d && (m || !h) ? `${m} ${u.m}` : ''].filter(Boolean);
+  return parts.join(' ');
+}
+
+const pct = (n: number, total: number): string => (total ? ` (${Math.round((n * 100) / total)}%)` : '');
+
+function summary(a: ReportSummaryInput, l: {
+  title: string; period: string; unit: string; total: string; byStatus: string; byKind: string; byUnit: string; open: string;
+  groups: string; actors: string; acts: string; asn: string; median: string; cases: string; none: string; undeliverable: string;
+  status: Record<IncidentStatus, string>; kind: Record<IncidentKind, string>;
+}): string {
+  const lines = [l.title, `${l.period}: ${a.period}`];
+  if (a.unit) lines.push(`${l.unit}: ${a.unit}`);
+  lines.push(`${l.total}: ${a.total}`);
+  if (a.total) {
+    lines.push(`${l.byStatus}: ${a.byStatus.map(([s, n]) => `${l.status[s]} ${n}`).join(', ')}`);
+    lines.push(`${l.byKind}: ${a.byKind.filter(([, n]) => n > 0).map(([k, n]) => `${l.kind[k]} ${n}${pct(n, a.total)}`).join(', ')}`);
+    lines.push('', `${l.byUnit}:`, ...a.byUnit.slice(0, 10).map((u) => `- ${u.unit}: ${u.total} (${l.open} ${u.open})`));
+    lines.push('', `${l.groups}:`, ...a.topGroups.slice(0, 5).map((g) => `- "${g.title}" (${g.platform}): ${g.cases}`));
+    lines.push('', `${l.actors}:`, ...(a.topActors.length ? a.topActors.slice(0, 5).map((x) => `- ${x.label}: ${x.acts} ${l.acts}, ${x.asn} ${l.asn}`) : [`- ${l.none}`]));
+    lines.push('');
+  }
+  lines.push(`${l.median}: ${a.medianLeave ? `${a.medianLeave} (${a.leftCount} ${l.cases})` : '-'}`);
+  lines.push(`${l.undeliverable}: ${a.undeliverable}`);
+  return lines.join('\n');
+}
+
+const STATUS_ID: Record<IncidentStatus, string> = { open: 'terbuka', left: 'sudah keluar', exempted: 'dikecualikan', expired: 'kedaluwarsa' };
+const KIND_ID: Record<IncidentKind, string> = {
+  added: 'dimasukkan ke grup', mentioned: 'ditandai', reacted: 'memberi reaksi', posted: 'mengirim pesan', present: 'berada di grup',
+};
+const STATUS_EN: Record<IncidentStatus, string> = { open: 'open', left: 'left', exempted: 'exempted', expired: 'expired' };
+const KIND_EN: Record<IncidentKind, string> = { added: 'added', mentioned: 'tagged', reacted: 'reacted', posted: 'posted', present: 'present' };
+
+const ID: ReportTexts = {
+  kind: KIND_ID,
+  kindShort: { added: 'DIMASUKKAN', mentioned: 'DITANDAI', reacted: 'REAKSI', posted: 'MENGIRIM', present: 'ANGGOTA' },
+  status: STATUS_ID,
+  columns: {
+    caseId: 'No. kasus', nip: 'NIP', nama: 'Nama', unit: 'Unit kerja', platform: 'Platform', group: 'Grup', kind: 'Jenis',
+    opened: 'Dibuka', resolved: 'Selesai', status: 'Status', addedBy: 'Ditambahkan/ditandai oleh', excerpt: 'Kutipan bukti', terms: 'Kata kunci',
+  },
+  allTime: 'semua waktu',
+  today: 'hari ini',
+  lastDays: (n) => `${n} hari terakhir`,
+  chartTitle: 'KASUS PER HARI',
+  summarySheet: 'Ringkasan',
+  casesSheet: 'Kasus',
+  summary: (a) =>
+    summary(a, {
+      title: '📊 Laporan Jaga Netral', period: 'Periode', unit: 'Unit kerja', total: 'Jumlah kasus', byStatus: 'Menurut status',
+      byKind: 'Menurut jenis', byUnit: 'Menurut unit kerja (OPD)', open: 'terbuka', groups: 'Grup dengan kasus terbanyak',
+      actors: 'Akun yang paling sering menambahkan/menandai ASN', acts: 'kali', asn: 'ASN', median: 'Median waktu hingga ASN keluar',
+      cases: 'kasus', none: 'tidak diketahui', undeliverable: 'Pesan ke ASN yang tidak terkirim', status: STATUS_ID, kind: KIND_ID,
+    }),
+  usage: 'Cara pakai: /report [hari ini | 7h | 30h | YYYY-MM-DD..YYYY-MM-DD] [unit kerja]',
+  badPeriod: (s) => `Periode "${s}" tidak dikenali. Gunakan: hari ini, 7h, 30h, atau YYYY-MM-DD..YYYY-MM-DD.`,
+  badUnit: (s, known) => `Unit kerja "${s}" tidak dikenal.${known.length ? ` Unit yang ada: ${known.slice(0, 20).join(', ')}` : ''}`,
+  filesCaption: 'Laporan Jaga Netral',
+  duration: (ms) => duration(ms, { d: 'hari', h: 'jam', m: 'menit' }),
+};
+
+const EN: ReportTexts = {
+  kind: KIND_EN,
+  kindShort: { added: 'ADDED', mentioned: 'TAGGED', reacted: 'REACTED', posted: 'POSTED', present: 'MEMBER' },
+  status: STATUS_EN,
+  columns: {
+    caseId: 'Case', nip: 'NIP', nama: 'Name', unit: 'Unit', platform: 'Platform', group: 'Group', kind: 'Kind',
+    opened: 'Opened', resolved: 'Resolved', status: 'Status', addedBy: 'Added/tagged by', excerpt: 'Evidence excerpt', terms: 'Matched terms',
+  },
+  allTime: 'all time',
+  today: 'today',
+  lastDays: (n) => `last ${n} days`,
+  chartTitle: 'CASES PER DAY',
+  summarySheet: 'Summary',
+  casesSheet: 'Cases',
+  summary: (a) =>
+    summary(a, {
+      title: '📊 Jaga Netral report', period: 'Period', unit: 'Unit', total: 'Cases', byStatus: 'By status', byKind: 'By kind',
+      byUnit: 'By unit (OPD)', open: 'open', groups: 'Groups with most cases', actors: 'Accounts that added/tagged ASN most often',
+      acts: 'times', asn: 'ASN', median: 'Median time until the ASN left', cases: 'cases', none: 'unknown',
+      undeliverable: 'Undeliverable messages to ASN', status: STATUS_EN, kind: KIND_EN,
+    }),
+  usage: 'Usage: /report [today | 7h | 30h | YYYY-MM-DD..YYYY-MM-DD] [unit]',
+  badPeriod: (s) => `Unknown period "${s}". Use: today, 7h, 30h, or YYYY-MM-DD..YYYY-MM-DD.`,
+  badUnit: (s, known) => `Unknown unit "${s}".${known.length ? ` Known units: ${known.slice(0, 20).join(', ')}` : ''}`,
+  filesCaption: 'Jaga Netral report',
+  duration: (ms) => duration(ms, { d: 'days', h: 'h', m: 'min' }),
+};
+
+/** Report texts per language, Indonesian first. */
+export const REPORT_TEXTS: { id: ReportTexts; en: ReportTexts } = { id: ID, en: EN };
+
+/** Report texts for `lang`. */
+export const reportTexts = (lang: 'id' | 'en'): ReportTexts => REPORT_TEXTS[lang];
