@@ -91,6 +91,8 @@ const classify: Subcommand = async (argv, io) => {
 const COMMANDS: Record<string, () => Promise<Subcommand>> = {
   'import-asn': async () => importAsn,
   classify: async () => classify,
+  start: async () => (await import('./main.js')).startCommand,
+  replay: async () => (await import('./replay.js')).replayCommand,
 };
 
 /** Entry point: runs one subcommand and returns the process exit code. */

@@ -11,7 +11,9 @@ import { AsnRegistry } from '../store/asn.js';
 import { openDb, type Db } from '../store/db.js';
 import { enqueueUndeliverableNotice } from './alerts.js';
 import { CommandRunner } from './commands/index.js';
+import { caseCommands } from './commands/cases.js';
 import { coreCommands } from './commands/core.js';
+import { reportCommand } from './reports/command.js';
 import { Dispatcher, type SendPolicy } from './dispatcher.js';
 import { silentLogger, type Logger } from './log.js';
 import { Monitor } from './monitor.js';
@@ -72,13 +74,18 @@ export class App {
         onUndeliverable: (row, detail, now) => {
           if (row.kind.startsWith('asn_')) this.noteUndeliverable(row.incidentId, row.platform, detail, now);
         },
-        onMigrated: (platform, from, to, now) => this.db.transaction(() => this.monitor.chats.migrate(platform, from, to, now))(),
+        onMigrated: (platform, from, to, now) =>
+          this.db.transaction(() => {
+            this.monitor.chats.migrate(platform, from, to, now);
+            this.monitor.outbox.retarget(platform, from, to);
+          })(),
       },
     });
     this.commands = new CommandRunner(
       { db: this.db, config: this.config, clock: this.clock, findAsn: (p) => this.registry.findByPerson(p) },
       coreCommands(this),
     );
+    this.commands.add(...caseCommands(this), reportCommand(this));
   }
 
   /** Connects a platform's sender. */
@@ -92,9 +99,11 @@ export class App {
     const incident = this.monitor.incidents.get(incidentId);
     const asn = incident && this.registry.byNip(incident.asnNip);
     if (!asn) return;
-    const reason = /initiate|blocked|forbidden|403/i.test(detail)
-      ? this.config.LANGUAGE === 'en' ? 'the ASN has not started the bot (Telegram refused the message)' : 'ASN belum memulai bot (Telegram menolak pesan)'
-      : detail;
+    const en = this.config.LANGUAGE === 'en';
+    const reason =
+      platform === 'telegram' && /initiate|blocked|forbidden|403/i.test(detail)
+        ? en ? 'the ASN has not started the bot or blocked it (Telegram refused the message)' : 'ASN belum memulai bot atau memblokirnya (Telegram menolak pesan)'
+        : `${en ? 'the platform refused the message' : 'platform menolak pesan'}: ${detail}`;
     this.db.transaction(() =>
       enqueueUndeliverableNotice(
         { outbox: this.monitor.outbox, chats: this.monitor.chats, config: this.config, registrationLink: (p) => this.registrationLinks[p] },

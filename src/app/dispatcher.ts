@@ -104,9 +104,24 @@ export class Dispatcher {
   /** Stops the loop and waits for an in-flight drain. */
   async stop(): Promise<void> {
     this.running = false;
+    this.wakeSleeper?.();
     if (this.timer) clearTimeout(this.timer);
     this.timer = undefined;
     await this.draining;
+  }
+
+  private wakeSleeper: (() => void) | undefined;
+
+  /** Waits inside a drain for pacing; `stop()` ends the wait at once. */
+  private pause(ms: number): Promise<void> {
+    return new Promise<void>((resolve) => {
+      const t = setTimeout(done, ms);
+      this.wakeSleeper = done;
+      function done() {
+        clearTimeout(t);
+        resolve();
+      }
+    });
   }
 
   private schedule(ms: number): void {
@@ -125,13 +140,23 @@ export class Dispatcher {
     }
     if (!this.running) return;
     const now = this.clock();
-    const next = Math.min(...this.o.messengers.map((m) => this.o.outbox.nextDue(m.platform) ?? Infinity));
-    this.schedule(Number.isFinite(next) ? Math.max(50, next - now) : 60_000);
+    // Rows already due but held back by pacing wake us when the pacing allows, not in a busy loop.
+    const at = Math.min(
+      ...this.o.messengers.map((m) => {
+        const due = this.o.outbox.nextDue(m.platform) ?? Infinity;
+        return due <= now ? (this.heldUntil.get(m.platform) ?? Infinity) : due;
+      }),
+    );
+    this.schedule(Number.isFinite(at) ? Math.max(50, at - now) : 60_000);
   }
+
+  /** Earliest time a row held back by pacing may go, from the last drain. */
+  private readonly heldUntil = new Map<Platform, number>();
 
   private async drainPlatform(m: Messenger): Promise<number> {
     const policy = this.o.policies?.[m.platform] ?? NO_PACING;
     let attempts = 0;
+    this.heldUntil.set(m.platform, Infinity);
     for (;;) {
       const now = this.clock();
       const rows = this.o.outbox.dueFor(m.platform, now, 200);
@@ -150,8 +175,9 @@ export class Dispatcher {
         await this.sendOne(m, policy, row);
       }
       if (!progressed) {
+        this.heldUntil.set(m.platform, Math.min(this.heldUntil.get(m.platform) ?? Infinity, this.clock() + Math.min(minWait, 60_000)));
         if (Number.isFinite(minWait) && this.running && minWait < 60_000) {
-          await sleep(minWait);
+          await this.pause(minWait);
           continue;
         }
         return attempts;
@@ -214,4 +240,3 @@ export class Dispatcher {
   }
 }
 
-const sleep = (ms: number) => new Promise<void>((res) => setTimeout(res, ms));

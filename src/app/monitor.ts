@@ -76,6 +76,7 @@ export class Monitor {
 
   /** Handles one event in one transaction. Replaying the same event changes nothing. */
   handle(ev: ChatEvent): HandleResult {
+    const queued = this.outbox.enqueued;
     let r: HandleResult;
     try {
       r = this.handleTx(ev);
@@ -83,7 +84,7 @@ export class Monitor {
       this.chats.forget();
       throw err;
     }
-    if (r.opened.length) this.d.onEnqueued?.();
+    if (this.outbox.enqueued !== queued) this.d.onEnqueued?.();
     return r;
   }
 
@@ -93,6 +94,7 @@ export class Monitor {
    * events arrive in batches (a getUpdates page, a replay file, history sync).
    */
   handleBatch(events: ChatEvent[]): HandleResult[] {
+    const queued = this.outbox.enqueued;
     let results: HandleResult[];
     try {
       results = this.batchTx(events);
@@ -108,7 +110,7 @@ export class Monitor {
         }
       });
     }
-    if (results.some((r) => r.opened.length)) this.d.onEnqueued?.();
+    if (this.outbox.enqueued !== queued) this.d.onEnqueued?.();
     return results;
   }
 

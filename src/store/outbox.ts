@@ -111,6 +111,9 @@ export class OutboxStore {
     this.getStmt = db.prepare(`SELECT * FROM outbox WHERE id = ?`);
   }
 
+  /** Rows added by this store since it was created; lets callers notice that something was queued. */
+  enqueued = 0;
+
   /** Adds a message unless one with the same dedupe key exists; returns its id when new. */
   enqueue(m: NewOutboxMessage, now: number): number | undefined {
     const r = this.insert.run({
@@ -127,7 +130,9 @@ export class OutboxStore {
       incidentId: m.incidentId ?? null,
       now,
     });
-    return r.changes ? Number(r.lastInsertRowid) : undefined;
+    if (!r.changes) return undefined;
+    this.enqueued++;
+    return Number(r.lastInsertRowid);
   }
 
   /** Pending messages of a platform due at `now`, oldest first. */

@@ -1,0 +1,79 @@
+/**
+ * `jaga-netral start`: wiring only. Builds the App, connects the configured
+ * platforms, starts the dispatcher and the scheduler, and shuts down cleanly
+ * on SIGINT/SIGTERM. SIGUSR2 prints a health line to stderr.
+ */
+import type { CliIo } from './cli.js';
+import { ConfigError, describeConfig, loadConfig } from './config.js';
+import { App } from './app/app.js';
+import { health } from './app/health.js';
+import { createLogger } from './app/log.js';
+import type { MembershipChecker } from './app/ports.js';
+import { Scheduler } from './app/scheduler.js';
+import { TelegramAdapter } from './platforms/telegram/adapter.js';
+import { WhatsAppAdapter } from './platforms/whatsapp/adapter.js';
+
+/** A started bot, for tests and the crash harness. */
+export interface RunningBot {
+  app: App;
+  stop(): Promise<void>;
+}
+
+/** Starts every configured platform on `app`; resolves once they are connecting. */
+export async function startBot(app: App): Promise<RunningBot> {
+  const checkers: MembershipChecker[] = [];
+  const stops: (() => Promise<void>)[] = [];
+  app.dispatcher.start();
+  if (app.config.TELEGRAM_BOT_TOKEN) {
+    const tg = new TelegramAdapter({ app });
+    await tg.start();
+    checkers.push(tg.membership);
+    stops.push(() => tg.stop());
+  }
+  if (app.config.WHATSAPP_ENABLED) {
+    const wa = new WhatsAppAdapter({ app });
+    wa.start();
+    stops.push(() => wa.stop());
+  }
+  const scheduler = new Scheduler(app, { checkers });
+  scheduler.start();
+  return {
+    app,
+    stop: async () => {
+      scheduler.stop();
+      for (const s of stops.reverse()) await s();
+      await app.close();
+    },
+  };
+}
+
+/** The `start` subcommand: runs until SIGINT/SIGTERM. */
+export async function startCommand(_argv: string[], io: CliIo): Promise<number> {
+  let config;
+  try {
+    config = loadConfig();
+  } catch (err) {
+    io.err(err instanceof ConfigError ? err.message : String(err));
+    return 2;
+  }
+  if (!config.TELEGRAM_BOT_TOKEN && !config.WHATSAPP_ENABLED) {
+    io.err('Tidak ada platform yang aktif: isi TELEGRAM_BOT_TOKEN dan/atau WHATSAPP_ENABLED=true di .env (lihat .env.example).');
+    return 2;
+  }
+  const log = createLogger(config.LOG_LEVEL);
+  log.info({ config: describeConfig(config) }, 'Jaga Netral starting');
+  const startedAt = Date.now();
+  const app = new App({ config, log });
+  const bot = await startBot(app);
+  process.on('SIGUSR2', () => process.stderr.write(`${JSON.stringify(health(app, startedAt))}\n`));
+  await new Promise<void>((resolve) => {
+    const shutdown = (signal: string) => {
+      log.info({ signal }, 'Jaga Netral stopping');
+      void bot.stop().finally(resolve);
+    };
+    process.once('SIGINT', shutdown);
+    process.once('SIGTERM', shutdown);
+  });
+  log.info('Jaga Netral stopped');
+  return 0;
+}
