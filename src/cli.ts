@@ -88,7 +88,41 @@ const classify: Subcommand = async (argv, io) => {
   return 0;
 };
 
+const report: Subcommand = async (argv, io) => {
+  const config = configOrFail(io);
+  if (!config) return 2;
+  const [{ App }, { runReportCli }] = await Promise.all([import('./app/app.js'), import('./app/reports/command.js')]);
+  const app = new App({ config });
+  try {
+    return await runReportCli(app, argv, io);
+  } finally {
+    await app.close();
+  }
+};
+
+const waLoginCmd: Subcommand = async (argv, io) => {
+  const { values } = parseArgs({ args: argv, options: { phone: { type: 'string' } } });
+  const phone = values.phone?.replace(/\D/g, '');
+  if (values.phone !== undefined && !/^\d{8,15}$/.test(phone ?? '')) {
+    io.err('Nomor untuk --phone harus berupa angka dengan kode negara, mis. 6281234567890.');
+    return 2;
+  }
+  const config = configOrFail(io);
+  if (!config) return 2;
+  const [{ waLogin }, { createLogger }] = await Promise.all([import('./platforms/whatsapp/connection.js'), import('./app/log.js')]);
+  const db = openDb(config.DATABASE_PATH);
+  try {
+    const { jid } = await waLogin({ phone, db, log: createLogger(config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL), print: io.out });
+    io.out(`WhatsApp tertaut sebagai ${jid}. Setel WHATSAPP_ENABLED=true lalu jalankan: npx jaga-netral start`);
+    return 0;
+  } finally {
+    db.close();
+  }
+};
+
 const COMMANDS: Record<string, () => Promise<Subcommand>> = {
+  report: async () => report,
+  'wa-login': async () => waLoginCmd,
   'import-asn': async () => importAsn,
   classify: async () => classify,
   start: async () => (await import('./main.js')).startCommand,

@@ -1,0 +1,72 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Readable } from 'node:stream';
+import { afterEach, describe, expect, it } from 'vitest';
+import { main, type CliIo } from '../src/cli.js';
+
+const ENV_KEYS = ['DATABASE_PATH', 'HUMAS_ADMINS'] as const;
+const saved = Object.fromEntries(ENV_KEYS.map((k) => [k, process.env[k]]));
+
+function io(stdin = ''): CliIo & { outText: () => string; errText: () => string } {
+  const out: string[] = [];
+  const err: string[] = [];
+  return { out: (s) => out.push(s), err: (s) => err.push(s), stdin: Readable.from([stdin]), outText: () => out.join('\n'), errText: () => err.join('\n') };
+}
+
+function tempDb(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'jn-cli-'));
+  process.env.DATABASE_PATH = join(dir, 'db.sqlite');
+  process.env.HUMAS_ADMINS = 'tg:9001,wa:6281111111111';
+  return dir;
+}
+
+afterEach(() => {
+  for (const k of ENV_KEYS) if (saved[k] === undefined) delete process.env[k];
+  else process.env[k] = saved[k];
+});
+
+describe('jaga-netral CLI', () => {
+  it('prints usage and refuses unknown commands with a non-zero exit', async () => {
+    const x = io();
+    expect(await main(['nope'], x)).toBe(2);
+    expect(x.errText()).toMatch(/tidak dikenal/);
+  });
+
+  it('import-asn: a valid file exits 0, a file with bad rows lists them and exits 1', async () => {
+    const dir = tempDb();
+    const ok = io();
+    expect(await main(['import-asn', 'data/asn.sample.csv'], ok)).toBe(0);
+    expect(ok.outText()).toMatch(/Impor selesai/);
+    const bad = join(dir, 'bad.csv');
+    writeFileSync(bad, 'nip,nama,unit,telepon,telegram\n198503122010011003,Budi,Dinas,0812-3456-7890,\n123,X,Y,021555,\n');
+    const ko = io();
+    expect(await main(['import-asn', bad], ko)).toBe(1);
+    expect(ko.errText()).toMatch(/line 3: /);
+  });
+
+  it('classify: one JSON object per input line, in order', async () => {
+    const x = io('Ayo coblos nomor 2 Pilgub Sumsel!\nLupa kata sandi email\n');
+    expect(await main(['classify', '--paslon', 'data/paslon.sumsel2024.json'], x)).toBe(0);
+    const lines = x.outText().split('\n').map((l) => JSON.parse(l) as { pilkada: boolean; score: number; terms: string[] });
+    expect(lines.map((l) => l.pilkada)).toEqual([true, false]);
+    expect(lines[0]!.terms.length).toBeGreaterThan(0);
+  });
+
+  it('replay: recorded WhatsApp payloads through the real adapter print the outgoing messages', async () => {
+    tempDb();
+    const x = io();
+    expect(await main(['replay', 'tests/fixtures/whatsapp/story.jsonl', '--asn', 'data/asn.sample.csv'], x)).toBe(0);
+    const out = x.outText().split('\n').filter(Boolean).map((l) => JSON.parse(l) as { platform: string; to: string; kind: string; text: string });
+    expect(out.map((o) => o.kind)).toEqual(expect.arrayContaining(['asn_alert', 'humas_alert', 'group_reminder']));
+    for (const o of out) expect(Object.keys(o).sort()).toEqual(['kind', 'platform', 'text', 'to']);
+  });
+
+  it('report: text summary by default, bad dates exit 2', async () => {
+    tempDb();
+    const x = io();
+    expect(await main(['report'], x)).toBe(0);
+    expect(x.outText()).toMatch(/Laporan Jaga Netral/);
+    expect(await main(['report', '--from', '2024-13-40'], io())).toBe(2);
+  });
+});
