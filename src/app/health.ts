@@ -1,10 +1,11 @@
 /** One health line for operators: SIGUSR2 prints it, /status shows the same facts. */
+import { lastEventAt } from '../store/kv.js';
 import type { App } from './app.js';
 
 /** Process and pipeline health as one JSON-able object. */
 export function health(app: App, startedAt: number): Record<string, unknown> {
   const q = app.monitor.outbox.depth();
-  const last = app.db.prepare(`SELECT MAX(received_at) AS t FROM events WHERE status = 'processed'`).get() as { t: number | null };
+  const last = lastEventAt(app.db);
   const open = app.db.prepare(`SELECT COUNT(*) AS n FROM incidents WHERE status = 'open'`).get() as { n: number };
   const mem = process.memoryUsage();
   return {
@@ -14,7 +15,7 @@ export function health(app: App, startedAt: number): Record<string, unknown> {
     asn: app.registry.count(),
     openCases: open.n,
     outbox: q,
-    lastEventAt: last.t ? new Date(last.t).toISOString() : null,
+    lastEventAt: last ? new Date(last).toISOString() : null,
     rssMb: Math.round(mem.rss / 1e6),
     heapMb: Math.round(mem.heapUsed / 1e6),
   };

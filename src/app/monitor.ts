@@ -70,8 +70,16 @@ export class Monitor {
       `INSERT INTO unmatched_members (platform, chat_id, member_id, kind, actor_id, event_id, seen_at) VALUES (?, ?, ?, ?, ?, ?, ?)
        ON CONFLICT(platform, chat_id, member_id) DO UPDATE SET kind = excluded.kind, actor_id = excluded.actor_id, event_id = excluded.event_id, seen_at = excluded.seen_at`,
     );
-    this.handleTx = d.db.transaction((ev: ChatEvent) => this.apply(ev));
-    this.batchTx = d.db.transaction((events: ChatEvent[]) => events.map((ev) => this.apply(ev)));
+    this.handleTx = d.db.transaction((ev: ChatEvent) => {
+      const r = this.apply(ev);
+      this.chats.flushCounts();
+      return r;
+    });
+    this.batchTx = d.db.transaction((events: ChatEvent[]) => {
+      const r = events.map((ev) => this.apply(ev));
+      this.chats.flushCounts();
+      return r;
+    });
   }
 
   /** Handles one event in one transaction. Replaying the same event changes nothing. */

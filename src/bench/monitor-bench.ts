@@ -16,51 +16,71 @@ const EVENTS = 20_000;
 /** Events per commit, like one getUpdates page. */
 const BATCH = 100;
 
-/** Measures events/s through the monitor and rows/s of plain batched inserts. */
+/** Rounds of each measurement, alternated; the best of each is kept (shared machines are noisy). */
+const ROUNDS = 3;
+
+/** Measures events/s through the monitor and rows/s of plain batched inserts, alternating, best of ROUNDS each. */
 export function benchMonitor(): { monitorPerSec: number; rawInsertPerSec: number; ratio: number } {
-  const dir = mkdtempSync(join(tmpdir(), 'jn-bench-'));
-  try {
-    const raw = rawInsertRate(join(dir, 'raw.db'));
-    const config = loadConfig({ envFile: false, env: {}, overrides: { DATABASE_PATH: join(dir, 'mon.db'), HUMAS_ADMINS: 'tg:9001', PASLON_FILE: 'data/paslon.sumsel2024.json' } });
-    const app = new App({ config });
-    app.registry.upsertMany(
-      Array.from({ length: 1000 }, (_, i) => ({
-        nip: `19850312201001${String(1000 + i).slice(-4)}`.replace(/^(.{14})1/, '$11') as Nip,
-        nama: `ASN ${i}`,
-        unit: `Dinas ${i % 20}`,
-        phone: `+62812${String(10_000_000 + i)}` as PhoneE164,
-        telegramId: String(100_000 + i) as TgUserId,
-      })).filter((r) => /^\d{18}$/.test(r.nip)),
-      Date.now(),
-    );
-    const events = makeEvents();
-    const start = process.hrtime.bigint();
-    for (let i = 0; i < events.length; i += BATCH) app.monitor.handleBatch(events.slice(i, i + BATCH));
-    const seconds = Number(process.hrtime.bigint() - start) / 1e9;
-    app.db.close();
-    const monitorPerSec = Math.round(EVENTS / seconds);
-    return { monitorPerSec, rawInsertPerSec: raw, ratio: Math.round((monitorPerSec / raw) * 100) / 100 };
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
+  const events = makeEvents();
+  let raw = 0;
+  let monitorPerSec = 0;
+  for (let r = 0; r < ROUNDS; r++) {
+    const dir = mkdtempSync(join(tmpdir(), 'jn-bench-'));
+    try {
+      raw = Math.max(raw, rawInsertRate(join(dir, 'raw.db'), events));
+      monitorPerSec = Math.max(monitorPerSec, monitorRate(join(dir, 'mon.db'), events));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   }
+  return { monitorPerSec, rawInsertPerSec: raw, ratio: Math.round((monitorPerSec / raw) * 100) / 100 };
 }
 
-/** Rows/s of a prepared INSERT of event-sized rows, batched 1,000 per transaction. */
-function rawInsertRate(path: string): number {
+/** Events/s through a real App's monitor on a database file, in batches of BATCH. */
+function monitorRate(path: string, events: ChatEvent[]): number {
+  const config = loadConfig({ envFile: false, env: {}, overrides: { DATABASE_PATH: path, HUMAS_ADMINS: 'tg:9001', PASLON_FILE: 'data/paslon.sumsel2024.json' } });
+  const app = new App({ config });
+  app.registry.upsertMany(
+    Array.from({ length: 1000 }, (_, i) => ({
+      // born 1985-03-12, appointed 2010-01, sex 1 or 2, sequence 001-999: valid and distinct for i < 1000
+      nip: `19850312201001${(i % 2) + 1}${String((i % 999) + 1).padStart(3, '0')}` as Nip,
+      nama: `ASN ${i}`,
+      unit: `Dinas ${i % 20}`,
+      phone: `+62812${String(10_000_000 + i)}` as PhoneE164,
+      telegramId: String(100_000 + i) as TgUserId,
+    })),
+    Date.now(),
+  );
+  const start = process.hrtime.bigint();
+  for (let i = 0; i < events.length; i += BATCH) app.monitor.handleBatch(events.slice(i, i + BATCH));
+  const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+  const opened = (app.db.prepare(`SELECT COUNT(*) AS n FROM incidents`).get() as { n: number }).n;
+  app.db.close();
+  if (opened === 0) throw new Error('monitor bench opened no incident: the generated events no longer exercise detection');
+  return Math.round(events.length / seconds);
+}
+
+/**
+ * Rows/s of the plainest durable log of the same events: a prepared INSERT of
+ * each event (its dedupe key and JSON payload) into a table of the same shape,
+ * 100 per transaction like the monitor's batches. The monitor does this plus
+ * chat upkeep, classification, detection, incidents and outbox rows.
+ */
+function rawInsertRate(path: string, events: ChatEvent[]): number {
   const db = new Database(path);
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');
-  db.exec(`CREATE TABLE t (id INTEGER PRIMARY KEY, k TEXT UNIQUE, payload TEXT, at INTEGER) STRICT`);
-  const ins = db.prepare(`INSERT INTO t (k, payload, at) VALUES (?, ?, ?)`);
-  const batch = db.transaction((from: number) => {
-    for (let i = from; i < from + 1000; i++) ins.run(`k${i}`, `{"kind":"message","text":"halo semua, rapat jam ${i}"}`, i);
+  db.exec(`CREATE TABLE events (id INTEGER PRIMARY KEY, platform TEXT NOT NULL, dedupe_key TEXT NOT NULL UNIQUE, kind TEXT NOT NULL,
+    chat_id TEXT, payload TEXT NOT NULL, received_at INTEGER NOT NULL) STRICT`);
+  const ins = db.prepare(`INSERT INTO events (platform, dedupe_key, kind, chat_id, payload, received_at) VALUES (?, ?, ?, ?, ?, ?)`);
+  const batch = db.transaction((slice: ChatEvent[]) => {
+    for (const ev of slice) ins.run(ev.chat.platform, ev.dedupeKey, ev.kind, ev.chat.id, JSON.stringify(ev), ev.at);
   });
-  const n = 100_000;
   const start = process.hrtime.bigint();
-  for (let i = 0; i < n; i += 1000) batch(i);
+  for (let i = 0; i < events.length; i += BATCH) batch(events.slice(i, i + BATCH));
   const seconds = Number(process.hrtime.bigint() - start) / 1e9;
   db.close();
-  return Math.round(n / seconds);
+  return Math.round(events.length / seconds);
 }
 
 /** Mostly ordinary chatter across 50 groups, with some ASN additions and mentions. */

@@ -66,15 +66,16 @@ function detectMessage(ev: Extract<ChatEvent, { kind: 'message' }>, ctx: DetectC
   if (ev.isPrivate) return [];
   const c = ctx.classify(ev.text);
   const out: Finding[] = [];
-  const evidence = { excerpt: excerpt(ev.text), terms: c.terms };
+  let evidence: Finding['evidence'] | undefined;
+  const why = () => (evidence ??= { excerpt: excerpt(ev.text), terms: c.terms });
   if (c.pilkada || ctx.chatIsCampaign) {
     for (const { asn } of matched(ev.mentions, ctx)) {
-      out.push({ kind: 'mentioned', asn, chat: ev.chat, at: ev.at, actor: ev.sender, evidence });
+      out.push({ kind: 'mentioned', asn, chat: ev.chat, at: ev.at, actor: ev.sender, evidence: why() });
     }
   }
-  const author = ctx.lookup(ev.sender);
-  if (author && ctx.chatIsCampaign && !out.some((f) => f.asn.nip === author.nip)) {
-    out.push({ kind: 'posted', asn: author, chat: ev.chat, at: ev.at, evidence });
+  const author = ctx.chatIsCampaign ? ctx.lookup(ev.sender) : undefined;
+  if (author && !out.some((f) => f.asn.nip === author.nip)) {
+    out.push({ kind: 'posted', asn: author, chat: ev.chat, at: ev.at, evidence: why() });
   }
   return out;
 }

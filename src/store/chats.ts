@@ -70,7 +70,7 @@ export class ChatStore {
   private readonly countStmt;
   constructor(private readonly db: Db) {
     this.countStmt = db.prepare(
-      `UPDATE chats SET messages_seen = messages_seen + 1, pilkada_posts = pilkada_posts + ? WHERE platform = ? AND chat_id = ?`,
+      `UPDATE chats SET messages_seen = messages_seen + ?, pilkada_posts = pilkada_posts + ? WHERE platform = ? AND chat_id = ?`,
     );
     this.getStmt = db.prepare(`SELECT * FROM chats WHERE platform = ? AND chat_id = ?`);
     this.touchStmt = db.prepare(
@@ -103,8 +103,13 @@ export class ChatStore {
 
   /** Drops cached rows (all, or one chat) so the next read comes from the database. */
   forget(platform?: Platform, chatId?: string): void {
-    if (platform && chatId) this.cache.delete(`${platform}|${chatId}`);
-    else this.cache.clear();
+    if (platform && chatId) {
+      this.flushCounts();
+      this.cache.delete(`${platform}|${chatId}`);
+      return;
+    }
+    this.cache.clear();
+    this.pendingCounts.clear();
   }
 
   /** Creates the chat or refreshes its title/description; returns the row. Writes only when something changed. */
@@ -127,11 +132,28 @@ export class ChatStore {
     this.forget(platform, chatId);
   }
 
-  /** Counts a message, and a Pilkada post when it is one. */
+  /** Message counts not yet written, per chat; written by `flushCounts()` before the transaction commits. */
+  private readonly pendingCounts = new Map<string, { platform: Platform; chatId: string; messages: number; pilkada: number }>();
+
+  /** Counts a message, and a Pilkada post when it is one (in memory until `flushCounts()`). */
   countMessage(platform: Platform, chatId: string, pilkada: boolean): void {
-    this.countStmt.run(pilkada ? 1 : 0, platform, chatId);
-    const c = this.cache.get(`${platform}|${chatId}`);
-    if (c) this.cache.set(`${platform}|${chatId}`, { ...c, messagesSeen: c.messagesSeen + 1, pilkadaPosts: c.pilkadaPosts + (pilkada ? 1 : 0) });
+    const key = `${platform}|${chatId}`;
+    const p = this.pendingCounts.get(key) ?? { platform, chatId, messages: 0, pilkada: 0 };
+    p.messages++;
+    if (pilkada) p.pilkada++;
+    this.pendingCounts.set(key, p);
+    const c = this.get(platform, chatId);
+    if (c) {
+      // The cached row is this store's own snapshot: bump it in place rather than copy it per message.
+      c.messagesSeen++;
+      if (pilkada) c.pilkadaPosts++;
+    }
+  }
+
+  /** Writes pending message counts; call inside the transaction that counted them. */
+  flushCounts(): void {
+    for (const p of this.pendingCounts.values()) this.countStmt.run(p.messages, p.pilkada, p.platform, p.chatId);
+    this.pendingCounts.clear();
   }
 
   /** Records whether the bot is currently a member. */

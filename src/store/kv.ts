@@ -15,3 +15,9 @@ export function kvSet(db: Db, key: string, value: string, now: number): void {
 export function kvDelete(db: Db, key: string): void {
   db.prepare(`DELETE FROM kv WHERE key = ?`).run(key);
 }
+
+/** When the most recent processed event arrived (newest rows have the highest ids), or undefined. */
+export function lastEventAt(db: Db): number | undefined {
+  const r = db.prepare(`SELECT received_at AS t FROM events WHERE status = 'processed' ORDER BY id DESC LIMIT 1`).get() as { t: number } | undefined;
+  return r?.t;
+}

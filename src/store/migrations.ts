@@ -64,7 +64,6 @@ export const MIGRATIONS: readonly string[] = [
     occurred_at INTEGER,
     received_at INTEGER NOT NULL
   ) STRICT;
-  CREATE INDEX events_received ON events(received_at);
   CREATE INDEX events_message ON events(chat_id, message_id) WHERE message_id IS NOT NULL;
 
   -- Members of a chat we could not match yet (e.g. an unmapped @lid); a later mapping can still open the case.

@@ -5,6 +5,7 @@
 import type { Platform } from '../../core/ids.js';
 import { formatDateTime } from '../../core/time.js';
 import type { ChatRow } from '../../store/chats.js';
+import { lastEventAt } from '../../store/kv.js';
 import type { App } from '../app.js';
 import type { CommandContext, CommandSpec } from './types.js';
 
@@ -111,7 +112,7 @@ function markCommand(app: App, campaign: boolean): CommandSpec {
 
 function adminStatus(app: App, ctx: CommandContext): string {
   const q = app.monitor.outbox.depth();
-  const last = app.db.prepare(`SELECT MAX(received_at) AS t FROM events WHERE status = 'processed'`).get() as { t: number | null };
+  const last = lastEventAt(app.db);
   const open = (app.db.prepare(`SELECT COUNT(*) AS n FROM incidents WHERE status = 'open'`).get() as { n: number }).n;
   const platforms = Object.entries(app.platformStatus).map(([p, s]) => `${p}: ${s}`);
   const en = ctx.lang === 'en';
@@ -121,7 +122,7 @@ function adminStatus(app: App, ctx: CommandContext): string {
     `${en ? 'Registered ASN' : 'ASN terdaftar'}: ${app.registry.count()}`,
     `${en ? 'Open cases' : 'Kasus terbuka'}: ${open}`,
     `${en ? 'Queue' : 'Antrean'}: ${q.pending + q.sending} ${en ? 'pending' : 'menunggu'}, ${q.sent} ${en ? 'sent' : 'terkirim'}, ${q.failed} ${en ? 'failed' : 'gagal'}, ${q.undeliverable} ${en ? 'undeliverable' : 'tidak terkirim'}`,
-    `${en ? 'Last event' : 'Peristiwa terakhir'}: ${last.t ? formatDateTime(last.t, app.config.APP_TIMEZONE, ctx.lang) : '-'}`,
+    `${en ? 'Last event' : 'Peristiwa terakhir'}: ${last ? formatDateTime(last, app.config.APP_TIMEZONE, ctx.lang) : '-'}`,
   ].join('\n');
 }
 
