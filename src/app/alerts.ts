@@ -84,12 +84,14 @@ export function enqueueIncidentAlerts(d: AlertDeps, incident: IncidentRow, f: Fi
           excerpt: f.evidence.excerpt,
           terms: f.evidence.terms,
           asnReachable: Boolean(address),
+          asnPhone: address ? undefined : f.asn.phone,
+          registrationLink: address ? undefined : d.registrationLink?.(f.chat.platform),
         }),
       },
       now,
     );
   }
-  if (unreachable) enqueueUndeliverableNotice(d, f.asn, f.chat.platform, unreachable, incident.id, now);
+  // An unreachable ASN is already explained in the Humas alert above (phone and registration link): no second notice.
 }
 
 /** Buttons under the ASN alert: "I have left" (the bot then checks) and "I need Humas". */

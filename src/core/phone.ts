@@ -21,7 +21,7 @@ export function parseIndonesianMobile(input: string): PhoneParse {
   let s = input.trim();
   // Spreadsheets keep numbers as text with a leading apostrophe (ASCII or typographic).
   if (s.startsWith("'") || s.startsWith('\u2019')) s = s.slice(1);
-  if (s.length > 40) return fail('phone number is too long');
+  if (s.length > 64) return fail('phone number is too long');
   if (s === '') return fail('phone number is empty');
   // "+62 (0) 812..." -> the "(0)" is the trunk prefix written for locals; drop it before stripping separators.
   s = s.replace(/^(\+?\s*62)[\s\u00A0\-.]*\(\s*0\s*\)/, '$1');

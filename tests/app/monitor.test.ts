@@ -79,9 +79,10 @@ describe('monitor', () => {
     });
     const rows = outboxRows(app);
     expect(rows.find((x) => x.kind === 'asn_alert')!.status).toBe('undeliverable');
-    const notices = rows.filter((x) => x.kind === 'undeliverable_notice');
-    expect(notices).toHaveLength(2);
-    expect(notices[0]!.text).toContain(ASN.dedi.phone);
+    expect(rows.filter((x) => x.kind === 'undeliverable_notice')).toHaveLength(0);
+    const humas = rows.filter((x) => x.kind === 'humas_alert');
+    expect(humas).toHaveLength(2);
+    for (const h of humas) expect(h.text).toMatch(new RegExp(`hubungi langsung di \\${ASN.dedi.phone}`));
   });
 
   it('leaving closes the case', () => {

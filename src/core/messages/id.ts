@@ -58,7 +58,8 @@ export const ID: AlertTexts = {
       a.terms.length ? `Kata kunci: ${a.terms.join(', ')}` : undefined,
       a.asnReachable
         ? `ASN sudah dikirimi pesan pribadi berisi cara keluar dari grup.`
-        : `ASN belum bisa dihubungi bot: mohon hubungi langsung.`,
+        : `📵 ASN belum bisa dihubungi bot (belum memulai bot): mohon hubungi langsung${a.asnPhone ? ` di ${a.asnPhone}` : ''}.`,
+      !a.asnReachable && a.registrationLink ? `Agar pesan berikutnya sampai, minta ASN mendaftar di ${a.registrationLink}` : undefined,
     ]
       .filter((l) => l !== undefined)
       .join('\n'),

@@ -33,6 +33,9 @@ export interface HumasAlertInput {
   excerpt?: string;
   terms: string[];
   asnReachable: boolean;
+  /** When the ASN cannot be reached by the bot: their phone, and where they can register. */
+  asnPhone?: string;
+  registrationLink?: string;
 }
 
 /** A case whose ASN could not be messaged: Humas must reach them directly. */
