@@ -127,6 +127,7 @@ const COMMANDS: Record<string, () => Promise<Subcommand>> = {
   classify: async () => classify,
   start: async () => (await import('./main.js')).startCommand,
   replay: async () => (await import('./replay.js')).replayCommand,
+  demo: async () => (await import('./demo/index.js')).demoCommand,
 };
 
 /** Entry point: runs one subcommand and returns the process exit code. */

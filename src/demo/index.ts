@@ -1,0 +1,376 @@
+/**
+ * `jaga-netral demo`: plays the DESIGN.md story ("The story the demo tells")
+ * end to end on both simulators: the loopback Telegram Bot API server and the
+ * fake Baileys socket. The real App, adapters, dispatcher, scheduler jobs and
+ * reports run on a fresh database `data/demo/jaga-netral.db`; the transcript
+ * prints every message that leaves the bot, as each person sees it.
+ */
+import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import type { WAMessage } from '@whiskeysockets/baileys';
+import { App } from '../app/app.js';
+import { formatImportResult, importAsnCsv } from '../app/import-asn.js';
+import { runDigestJob, runLifecycleJob, runReminders } from '../app/scheduler.js';
+import { loadConfig } from '../config.js';
+import { TelegramSimServer, type SimSentMessage, type SimUser } from '../platforms/sim/telegram-server.js';
+import { contactMessage, leftChatMember, newChatMembers, startCommand, textMessage as tgText } from '../platforms/sim/telegram-updates.js';
+import { FakeWASocket, fakeSocketFactory, groupMeta, participantStub, textMessage as waText } from '../platforms/sim/whatsapp-socket.js';
+import { TelegramAdapter } from '../platforms/telegram/adapter.js';
+import { TelegramSendPolicy } from '../platforms/telegram/policy.js';
+import { WhatsAppAdapter } from '../platforms/whatsapp/adapter.js';
+
+/** Where the demo writes (deleted first). */
+export const DEMO_DIR = join('data', 'demo');
+/** The demo database. */
+export const DEMO_DB = join(DEMO_DIR, 'jaga-netral.db');
+
+/** Where the demo writes its transcript. */
+export interface DemoIo {
+  out(s: string): void;
+  err(s: string): void;
+}
+
+const GROUP_TITLE = 'Relawan Paslon 2 Pilgub Sumsel';
+const ORG = 'Humas Pemkab OKU';
+const HUMAS_CONTACT = 'Humas Pemkab OKU, telp. (0735) 320 123';
+
+// Telegram people. The ASN are rows of data/asn.sample.csv.
+const TG_GROUP = { id: -1001234567890, title: GROUP_TITLE, type: 'supergroup' as const };
+const TG_ADMIN: SimUser = { id: 9001, first_name: 'Humas', username: 'humas_oku' };
+const TG_TIMSES: SimUser = { id: 7001, first_name: 'Joko', username: 'joko_timses' };
+const TG_STRANGER: SimUser = { id: 6666, first_name: 'Orang Asing' };
+const AHMAD: SimUser = { id: 5001, first_name: 'Ahmad', username: 'ahmadfauzi_oku' };
+const HENDRA: SimUser = { id: 5002, first_name: 'Hendra', username: 'hendra_kominfo' };
+const NURUL: SimUser = { id: 5003, first_name: 'Nurul' }; // no public username: tagged by text_mention
+const MAYA: SimUser = { id: 5004, first_name: 'Maya', username: 'mayasari_oku' }; // never starts the bot
+
+// WhatsApp people.
+const WA_GROUP = '120363000000000001@g.us';
+const WA_ADMIN_DIGITS = '6281111111111';
+const WA_ADMIN = `${WA_ADMIN_DIGITS}@s.whatsapp.net`;
+const WA_TIMSES_LID = '309999999999999@lid';
+const WA_TIMSES_PN = '6285700000001@s.whatsapp.net';
+const WA_BOT_PN = '6281100000000@s.whatsapp.net';
+const WA_BOT_LID = '100000000000001@lid';
+const SITI_PN = '6281377881122@s.whatsapp.net'; // Siti Rahmawati
+const SITI_LID = '201111111111111@lid';
+const RUDI_PN = '6281367890123@s.whatsapp.net'; // Rudi Hartono
+const RUDI_LID = '202222222222222@lid';
+
+const HOUR = 3_600_000;
+const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+
+/** A fake socket that reports every send to the transcript. */
+class TranscriptSocket extends FakeWASocket {
+  onSend?: (jid: string, content: Record<string, unknown>) => void;
+  override async sendMessage(jid: string, content: Record<string, unknown>): Promise<WAMessage> {
+    const r = await super.sendMessage(jid, content);
+    try {
+      this.onSend?.(jid, content);
+    } catch {
+      /* the transcript must never break a send */
+    }
+    return r;
+  }
+}
+
+/** Runs the story; returns the exit code. */
+export async function demoCommand(_argv: string[], io: DemoIo): Promise<number> {
+  const started = Date.now();
+  const say = (s: string) => io.out(s);
+  const narrate = (s: string) => say(`\n▶ ${s}`);
+
+  rmSync(DEMO_DIR, { recursive: true, force: true });
+  mkdirSync(DEMO_DIR, { recursive: true });
+
+  let offset = 0;
+  const clock = () => Date.now() + offset;
+
+  const sim = await TelegramSimServer.start();
+  const config = loadConfig({
+    envFile: false,
+    env: {},
+    overrides: {
+      DATABASE_PATH: DEMO_DB,
+      HUMAS_ADMINS: `tg:${TG_ADMIN.id},wa:${WA_ADMIN_DIGITS}`,
+      ORG_NAME: ORG,
+      HUMAS_CONTACT,
+      PASLON_FILE: 'data/paslon.sumsel2024.json',
+      QUIET_HOURS: '',
+      WHATSAPP_ENABLED: 'true',
+      WA_DM_GAP_MIN_SECONDS: '1',
+      WA_DM_GAP_MAX_SECONDS: '2',
+      TELEGRAM_BOT_TOKEN: sim.token,
+      TELEGRAM_API_ROOT: sim.apiRoot,
+      LOG_LEVEL: 'silent',
+      BACKUP_DIR: join(DEMO_DIR, 'backups'),
+    },
+  });
+  const app = new App({ config, clock });
+  const fake = new TranscriptSocket({ now: clock });
+  let tg: TelegramAdapter | undefined;
+  let wa: WhatsAppAdapter | undefined;
+
+  // ------------------------------------------------------------ transcript
+  const name = (nip: string | undefined, fallback: string) => (nip ? app.registry.byNip(nip)?.nama : undefined) ?? fallback;
+  const tgLabel = (chatId: number | string): string => {
+    const id = Number(chatId);
+    if (id === TG_GROUP.id) return `Grup "${GROUP_TITLE}"`;
+    if (id === TG_ADMIN.id) return 'Humas (DM)';
+    const asn = app.registry.byTelegramId(String(id));
+    if (asn) return `ASN ${asn.nama} (DM)`;
+    const u = [TG_TIMSES, TG_STRANGER, AHMAD, HENDRA, NURUL, MAYA].find((x) => x.id === id);
+    return `${u?.first_name ?? id} (DM)`;
+  };
+  const waLabel = (jid: string): string => {
+    if (jid === WA_GROUP) return `Grup "${GROUP_TITLE}"`;
+    if (jid === WA_ADMIN) return 'Humas (DM)';
+    const digits = jid.replace(/@.*$/, '');
+    const asn = app.registry.byPhone(`+${digits}`) ?? app.registry.byWaLid(jid);
+    return asn ? `ASN ${name(asn.nip, digits)} (DM)` : `${digits} (DM)`;
+  };
+  const indent = (t: string) => t.split('\n').map((l) => `   ${l}`).join('\n');
+  sim.onSent = (m: SimSentMessage) => {
+    say(`\n── [Telegram] Bot → ${tgLabel(m.chat_id)}`);
+    if (m.document) say(`   📎 ${m.document.filename} (${m.document.bytes} byte)${m.caption ? ` — ${m.caption}` : ''}`);
+    else if (m.text) say(indent(m.text));
+  };
+  fake.onSend = (jid, content) => {
+    say(`\n── [WhatsApp] Bot → ${waLabel(jid)}`);
+    const text = content['text'] ?? content['caption'];
+    if (typeof text === 'string') say(indent(text));
+    const file = content['fileName'];
+    if (typeof file === 'string') say(`   📎 ${file}`);
+  };
+
+  // ------------------------------------------------------------ waiting helpers
+  const outboxBusy = () => {
+    const d = app.monitor.outbox.depth();
+    return d.pending + d.sending;
+  };
+  /** Waits until Telegram updates are consumed, WhatsApp events handled and the outbox is empty (twice in a row). */
+  const settle = async (timeoutMs = 20_000): Promise<void> => {
+    const until = Date.now() + timeoutMs;
+    let quiet = 0;
+    while (Date.now() < until) {
+      await wa?.idle();
+      const busy = sim.pendingUpdates() > 0 || outboxBusy() > 0;
+      if (!busy) {
+        if (++quiet >= 3) return;
+      } else {
+        quiet = 0;
+        // WhatsApp paces DMs by the app clock: move demo time on a little instead of waiting for real.
+        if (outboxBusy() > 0) offset += 1_000;
+        app.dispatcher.wake();
+      }
+      await sleep(40);
+    }
+    throw new Error(`demo: deliveries did not settle in ${timeoutMs} ms (outbox ${JSON.stringify(app.monitor.outbox.depth())})`);
+  };
+  const waitTg = (pred: (m: SimSentMessage) => boolean, what: string, ms = 10_000) =>
+    sim.waitFor((s) => s.some(pred), ms).catch(() => {
+      throw new Error(`demo: timed out waiting for ${what}`);
+    });
+  let tgDate = Math.floor(Date.now() / 1000);
+  let reportText = '';
+  let before = 0;
+  let failed = false;
+  const tgOpts = () => ({ date: (tgDate = Math.max(tgDate + 1, Math.floor(clock() / 1000))) });
+
+  try {
+    say('═══ Jaga Netral — demo cerita OKU (simulator Telegram + WhatsApp) ═══');
+    say(`Basis data: ${DEMO_DB}`);
+
+    // ---------------------------------------------------------- registry
+    narrate('Humas mengimpor daftar ASN (data/asn.sample.csv)');
+    const imported = importAsnCsv(app.db, 'data/asn.sample.csv', { now: clock() });
+    say(indent(formatImportResult(imported, 'id')));
+    if (!imported.ok) throw new Error('demo: the sample registry did not import');
+    app.registry.reload();
+
+    // ---------------------------------------------------------- platforms up
+    for (const u of [TG_ADMIN, TG_TIMSES, TG_STRANGER, AHMAD, HENDRA, NURUL, MAYA]) sim.addUser(u);
+    for (const u of [TG_ADMIN, TG_STRANGER]) sim.startedBot(u.id);
+    tg = new TelegramAdapter({ app, scanIntervalMs: 5, restartDelayMs: 100, policy: new TelegramSendPolicy({ perChatGapMs: 20 }), webhook: false });
+    await tg.start();
+    app.dispatcher.start();
+    await sim.waitForPoll(5000);
+
+    fake.addGroup(waGroup([]));
+    wa = new WhatsAppAdapter({ app, socketFactory: fakeSocketFactory(fake), rng: () => 0, sleep: async () => {}, lidPauseMs: 0, resolveLidsOnOpen: false, reconnectBaseMs: 10 });
+    wa.start();
+    fake.open();
+    fake.emit('groups.upsert', [waGroup([])]);
+    await wa.idle();
+    say(`Bot aktif: Telegram ${app.platformStatus.telegram ?? '-'}, WhatsApp ${app.platformStatus.whatsapp ?? '-'}`);
+
+    // ---------------------------------------------------------- registration
+    const register = async (u: SimUser, phone: string) => {
+      narrate(`${u.first_name} (ASN) membuka bot Telegram, menekan /start dan membagikan kontaknya`);
+      sim.startedBot(u.id);
+      sim.pushUpdate(startCommand(u, tgOpts()));
+      await waitTg((m) => m.chat_id === u.id, `the welcome to ${u.first_name}`);
+      sim.pushUpdate(contactMessage(u, phone, tgOpts()));
+      await waitTg((m) => m.chat_id === u.id && /berhasil/i.test(m.text ?? ''), `the registration of ${u.first_name}`);
+      await settle();
+    };
+    await register(AHMAD, '6281234567890');
+    await register(HENDRA, '628117340011');
+    await register(NURUL, '6287890123456');
+    narrate('Maya Sari (ASN, @mayasari_oku) tidak pernah membuka bot Telegram');
+
+    // ---------------------------------------------------------- Telegram story
+    narrate(`Timses (Joko) memasukkan bot ke grup Telegram "${GROUP_TITLE}"`);
+    sim.pushUpdate({
+      my_chat_member: {
+        chat: TG_GROUP, from: { ...TG_TIMSES, is_bot: false }, date: tgOpts().date,
+        old_chat_member: { status: 'left', user: { ...sim.bot, is_bot: true } },
+        new_chat_member: { status: 'administrator', user: { ...sim.bot, is_bot: true }, can_manage_chat: true },
+      },
+    });
+    await settle();
+
+    narrate('Timses menambahkan Ahmad Fauzi dan Maya Sari ke grup Telegram');
+    // From now on getChatMember sees the members of the group (Hendra and Nurul joined by themselves earlier).
+    for (const u of [AHMAD, MAYA, HENDRA, NURUL]) sim.setChatMember(TG_GROUP.id, u.id, 'member');
+    sim.pushUpdate(newChatMembers(TG_GROUP, TG_TIMSES, [AHMAD, MAYA], tgOpts()));
+    await waitTg((m) => m.chat_id === AHMAD.id && (m.text ?? '').includes(GROUP_TITLE), 'the DM to Ahmad');
+    await waitTg((m) => m.chat_id === TG_ADMIN.id && /Maya Sari/.test(m.text ?? '') && /hubungi langsung/.test(m.text ?? ''), 'the undeliverable notice for Maya');
+    await settle();
+
+    const post = 'Ayo coblos nomor 2 Eddy Santana - Riezky! Salam dua jari @hendra_kominfo dan Nurul';
+    narrate(`Timses memposting di grup Telegram: "${post}"`);
+    sim.pushUpdate(
+      tgText(TG_GROUP, TG_TIMSES, post, {
+        ...tgOpts(),
+        entities: [
+          { type: 'mention', offset: post.indexOf('@hendra_kominfo'), length: '@hendra_kominfo'.length },
+          { type: 'text_mention', offset: post.indexOf('Nurul'), length: 5, user: { id: NURUL.id, is_bot: false, first_name: 'Nurul' } },
+        ],
+      }),
+    );
+    await waitTg((m) => m.chat_id === HENDRA.id && (m.text ?? '').includes('Ayo coblos nomor 2'), 'the DM to Hendra');
+    await waitTg((m) => m.chat_id === NURUL.id && (m.text ?? '').includes('Ayo coblos nomor 2'), 'the DM to Nurul');
+    await settle();
+
+    // ---------------------------------------------------------- WhatsApp story
+    narrate(`Di WhatsApp: bot sudah menjadi anggota grup "${GROUP_TITLE}"; Timses menambahkan Siti Rahmawati (@lid + nomor HP)`);
+    fake.addGroup(waGroup([{ id: SITI_LID, phoneNumber: SITI_PN }]));
+    await fake.deliver(
+      participantStub({ group: WA_GROUP, id: 'STUB-ADD-SITI', author: WA_TIMSES_LID, authorAlt: WA_TIMSES_PN, action: 'add', participants: [{ id: SITI_LID, phoneNumber: SITI_PN }], at: clock() }),
+      'notify',
+    );
+    await settle();
+
+    const waPost = 'Ayo coblos nomor 2 ESP-Riezky! Jangan lupa ajak keluarga ya @6281367890123';
+    narrate(`Timses memposting di grup WhatsApp: "${waPost}" (menandai Rudi Hartono)`);
+    fake.emit('lid-mapping.update', { lid: RUDI_LID, pn: RUDI_PN });
+    await fake.deliver(waText({ group: WA_GROUP, id: 'WA-POST-1', from: WA_TIMSES_LID, fromAlt: WA_TIMSES_PN, pushName: 'Joko Timses', text: waPost, mentions: [RUDI_PN], at: clock() }), 'notify');
+    await settle();
+
+    // ---------------------------------------------------------- leaving
+    narrate('Ahmad Fauzi keluar dari grup Telegram');
+    sim.setChatMember(TG_GROUP.id, AHMAD.id, 'left');
+    sim.pushUpdate(leftChatMember(TG_GROUP, AHMAD, AHMAD, tgOpts()));
+    await waitFor(() => caseStatus(app, '198503122010011003', 'telegram') === 'left', 'the Telegram case to close');
+    say(`   ✔ Kasus Ahmad Fauzi di Telegram: ${statusLabel(caseStatus(app, '198503122010011003', 'telegram'))}`);
+    await settle();
+
+    narrate('Siti Rahmawati keluar dari grup WhatsApp');
+    fake.addGroup(waGroup([]));
+    await fake.deliver(
+      participantStub({ group: WA_GROUP, id: 'STUB-LEAVE-SITI', author: SITI_LID, action: 'leave', participants: [{ id: SITI_LID, phoneNumber: SITI_PN }], at: clock() }),
+      'notify',
+    );
+    await waitFor(() => caseStatus(app, '199007252015032001', 'whatsapp') === 'left', 'the WhatsApp case to close');
+    say(`   ✔ Kasus Siti Rahmawati di WhatsApp: ${statusLabel(caseStatus(app, '199007252015032001', 'whatsapp'))}`);
+    await settle();
+
+    // ---------------------------------------------------------- time passes
+    const t0 = clock();
+    offset += 25 * HOUR;
+    narrate('Waktu berjalan: +25 jam. Pemeriksaan keanggotaan dan tindak lanjut untuk ASN yang belum keluar');
+    const first = await runLifecycleJob(app, clock(), [tg.membership]);
+    say(`   (ditutup oleh pemeriksaan: ${first.checks ? JSON.stringify(first.checks) : '-'}; tindak lanjut: kasus #${first.lifecycle.followedUp.join(', #') || '-'})`);
+    runReminders(app, clock());
+    await settle();
+
+    offset = t0 - Date.now() + 49 * HOUR;
+    narrate('Waktu berjalan: +49 jam. Kasus yang masih terbuka dieskalasi ke Humas; ringkasan harian dikirim');
+    const second = await runLifecycleJob(app, clock(), [tg.membership]);
+    say(`   (eskalasi: kasus #${second.lifecycle.escalated.join(', #') || '-'})`);
+    await settle();
+    runDigestJob(app, clock());
+    app.dispatcher.wake();
+    await settle();
+
+    // ---------------------------------------------------------- /report
+    narrate('Admin Humas mengirim /report 30h ke bot Telegram');
+    before = sim.sent.length;
+    sim.pushUpdate(tgText({ id: TG_ADMIN.id }, TG_ADMIN, '/report 30h', tgOpts()));
+    await sim.waitFor((s) => s.slice(before).filter((m) => m.chat_id === TG_ADMIN.id && m.document).length >= 3, 20_000).catch(() => {
+      throw new Error('demo: timed out waiting for the report files');
+    });
+    await settle();
+
+    narrate('Orang asing mengirim /report ke bot Telegram');
+    sim.pushUpdate(tgText({ id: TG_STRANGER.id }, TG_STRANGER, '/report', tgOpts()));
+    await waitTg((m) => m.chat_id === TG_STRANGER.id, 'the refusal to the stranger');
+    await settle();
+
+    reportText = sim.sent.slice(before).find((m) => m.chat_id === TG_ADMIN.id && m.text?.includes('Laporan'))?.text ?? '';
+  } catch (err) {
+    io.err(`demo gagal: ${err instanceof Error ? err.message : String(err)}`);
+    failed = true;
+  } finally {
+    sim.onSent = undefined;
+    fake.onSend = undefined;
+    await tg?.stop().catch(() => {});
+    await wa?.stop().catch(() => {});
+    await app.close().catch(() => {});
+    await sim.close().catch(() => {});
+  }
+  if (failed) return 1;
+
+  // ------------------------------------------------------------ what is left on disk
+  const reportsDir = join(DEMO_DIR, 'reports');
+  if (existsSync(reportsDir)) {
+    for (const f of readdirSync(reportsDir)) if (/\.(csv|xlsx|png)$/.test(f)) copyFileSync(join(reportsDir, f), join(DEMO_DIR, basename(f)));
+  }
+  say('\n═══ Laporan yang diterima Humas ═══');
+  say(indent(reportText));
+  say(`\n═══ Berkas di ${DEMO_DIR}/ ═══`);
+  for (const f of readdirSync(DEMO_DIR).sort()) {
+    const st = statSync(join(DEMO_DIR, f));
+    say(`   ${f}${st.isDirectory() ? '/' : ` (${st.size} byte)`}`);
+  }
+  say(`\nSelesai dalam ${((Date.now() - started) / 1000).toFixed(1)} detik.`);
+  return 0;
+}
+
+/** The WhatsApp campaign group as the fake network knows it. */
+function waGroup(extra: { id: string; phoneNumber?: string }[]) {
+  return groupMeta({
+    id: WA_GROUP,
+    subject: GROUP_TITLE,
+    desc: 'Grup relawan pemenangan paslon nomor 2 Eddy Santana - Riezky Aprilia, Pilgub Sumsel 2024',
+    participants: [{ id: WA_TIMSES_LID, phoneNumber: WA_TIMSES_PN, admin: 'superadmin' }, { id: WA_BOT_LID, phoneNumber: WA_BOT_PN }, ...extra],
+  });
+}
+
+function caseStatus(app: App, nip: string, platform: string): string | undefined {
+  const r = app.db.prepare(`SELECT status FROM incidents WHERE asn_nip = ? AND platform = ? ORDER BY id DESC LIMIT 1`).get(nip, platform) as { status: string } | undefined;
+  return r?.status;
+}
+
+async function waitFor(pred: () => boolean, what: string, ms = 10_000): Promise<void> {
+  const until = Date.now() + ms;
+  while (!pred()) {
+    if (Date.now() > until) throw new Error(`demo: timed out waiting for ${what}`);
+    await sleep(20);
+  }
+}
+
+function statusLabel(status: string | undefined): string {
+  return status === 'left' ? 'ASN sudah keluar, kasus ditutup' : `status ${status ?? '-'}`;
+}

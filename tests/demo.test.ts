@@ -1,0 +1,86 @@
+/**
+ * `jaga-netral demo`: the DESIGN.md story on both simulators, end to end,
+ * through the real adapters, dispatcher, lifecycle jobs and reports.
+ */
+import { existsSync, readdirSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { DEMO_DIR, demoCommand } from '../src/demo/index.js';
+
+/** Splits the transcript into bot messages: header line + body. */
+function messages(transcript: string): { header: string; body: string }[] {
+  return transcript
+    .split(/\n(?=── \[)/)
+    .filter((b) => b.startsWith('── ['))
+    .map((b) => {
+      const [header, ...rest] = b.split('\n');
+      // The body ends at the next narrator line or section.
+      const body: string[] = [];
+      for (const l of rest) {
+        if (l.startsWith('▶') || l.startsWith('═══')) break;
+        body.push(l);
+      }
+      return { header: header!, body: body.join('\n') };
+    });
+}
+
+describe('demo', () => {
+  it('plays the story on Telegram and WhatsApp and leaves the report files', { timeout: 120_000 }, async () => {
+    const out: string[] = [];
+    const err: string[] = [];
+    const code = await demoCommand([], { out: (s) => out.push(s), err: (s) => err.push(s) });
+    expect(err).toEqual([]);
+    expect(code).toBe(0);
+    const t = out.join('\n');
+    const msgs = messages(t);
+    const to = (platform: string, who: string) => msgs.filter((m) => m.header.startsWith(`── [${platform}] Bot → ${who}`));
+
+    // The ASN DM (Telegram, added by the timses; tagged; WhatsApp).
+    expect(to('Telegram', 'ASN Ahmad Fauzi (DM)').some((m) => m.body.includes('Anda dimasukkan ke grup "Relawan Paslon 2 Pilgub Sumsel" oleh Joko'))).toBe(true);
+    expect(to('Telegram', 'ASN Hendra Saputra').some((m) => m.body.includes('ditandai') && m.body.includes('Ayo coblos nomor 2'))).toBe(true);
+    expect(to('Telegram', 'ASN Nurul Hidayah (DM)').some((m) => m.body.includes('Ayo coblos nomor 2'))).toBe(true);
+    expect(to('WhatsApp', 'ASN Siti Rahmawati (DM)').some((m) => m.body.includes('Relawan Paslon 2 Pilgub Sumsel'))).toBe(true);
+    expect(to('WhatsApp', 'ASN Rudi Hartono (DM)').some((m) => m.body.includes('Ayo coblos nomor 2'))).toBe(true);
+
+    // The Humas DM, on both platforms.
+    for (const p of ['Telegram', 'WhatsApp']) {
+      expect(to(p, 'Humas (DM)').some((m) => m.body.includes('Kasus #1') && m.body.includes('Ahmad Fauzi') && m.body.includes('Oleh: Joko'))).toBe(true);
+    }
+    // The unreachable ASN: Humas is told to call directly.
+    expect(to('Telegram', 'Humas (DM)').some((m) => m.body.includes('belum bisa dihubungi bot') && m.body.includes('Maya Sari') && m.body.includes('hubungi langsung di +62'))).toBe(true);
+
+    // The group reminder names nobody.
+    const reminders = [...to('Telegram', 'Grup "Relawan Paslon 2 Pilgub Sumsel"'), ...to('WhatsApp', 'Grup "Relawan Paslon 2 Pilgub Sumsel"')];
+    expect(reminders.length).toBeGreaterThanOrEqual(2);
+    const people = ['Ahmad', 'Fauzi', 'Hendra', 'Nurul', 'Maya', 'Siti', 'Rahmawati', 'Rudi', 'Hartono', '1985031220', '1990072520', '1978110420', '1995112020', '1981013020', '1993040920',
+      '6281234567890', '628117340011', '6287890123456', '6289512345678', '6281377881122', '6281367890123', '0812', '0813', '0895'];
+    for (const r of reminders) {
+      expect(r.body).toMatch(/ASN/);
+      for (const p of people) expect(r.body).not.toContain(p);
+    }
+
+    // The closed cases.
+    expect(t).toContain('Kasus Ahmad Fauzi di Telegram: ASN sudah keluar, kasus ditutup');
+    expect(t).toContain('Kasus Siti Rahmawati di WhatsApp: ASN sudah keluar, kasus ditutup');
+
+    // The follow-up to an ASN still inside, the escalation and the digest; none to those who left.
+    expect(to('Telegram', 'ASN Hendra Saputra').some((m) => m.body.includes('Pengingat (kasus #'))).toBe(true);
+    expect(to('WhatsApp', 'ASN Rudi Hartono (DM)').some((m) => m.body.includes('Pengingat (kasus #'))).toBe(true);
+    expect(to('Telegram', 'ASN Ahmad Fauzi (DM)').some((m) => m.body.includes('Pengingat (kasus #'))).toBe(false);
+    expect(to('Telegram', 'Humas (DM)').some((m) => m.body.includes('Eskalasi kasus'))).toBe(true);
+    expect(to('Telegram', 'Humas (DM)').some((m) => m.body.includes('Ringkasan Jaga Netral'))).toBe(true);
+
+    // The report: text and three files to the Humas admin; a stranger is refused.
+    const report = to('Telegram', 'Humas (DM)').find((m) => m.body.includes('Laporan Jaga Netral') && m.body.includes('Jumlah kasus'));
+    expect(report?.body).toMatch(/Jumlah kasus: 6/);
+    expect(report?.body).toMatch(/sudah keluar 2/);
+    for (const ext of ['csv', 'xlsx', 'png']) expect(t).toMatch(new RegExp(`📎 laporan-jaga-netral-\\d{8}-\\d{6}\\.${ext}`));
+    expect(to('Telegram', 'Orang Asing (DM)').some((m) => m.body.includes('hanya dapat digunakan oleh admin Humas'))).toBe(true);
+
+    // The files left in data/demo.
+    const files = readdirSync(DEMO_DIR);
+    for (const ext of ['csv', 'xlsx', 'png']) expect(files.some((f) => f.endsWith(`.${ext}`))).toBe(true);
+    expect(existsSync(`${DEMO_DIR}/jaga-netral.db`)).toBe(true);
+    expect(t).toContain('═══ Berkas di data/demo/ ═══');
+  });
+
+});
