@@ -68,7 +68,7 @@ export class Monitor {
     );
     this.insertUnmatched = d.db.prepare(
       `INSERT INTO unmatched_members (platform, chat_id, member_id, kind, actor_id, event_id, seen_at) VALUES (?, ?, ?, ?, ?, ?, ?)
-       ON CONFLICT(platform, chat_id, member_id) DO UPDATE SET kind = excluded.kind, actor_id = excluded.actor_id, event_id = excluded.event_id, seen_at = excluded.seen_at`,
+       ON CONFLICT(platform, chat_id, member_id, kind) DO UPDATE SET actor_id = excluded.actor_id, event_id = excluded.event_id, seen_at = excluded.seen_at`,
     );
     this.handleTx = d.db.transaction((ev: ChatEvent) => {
       const r = this.apply(ev);
@@ -151,21 +151,35 @@ export class Monitor {
     if (!this.d.registry.findByPerson(person)) return out;
     for (const id of memberIds) {
       const rows = this.d.db
-        .prepare(`SELECT chat_id, kind, actor_id, seen_at FROM unmatched_members WHERE platform = ? AND member_id = ?`)
-        .all(platform, id) as { chat_id: string; kind: string; actor_id: string | null; seen_at: number }[];
+        .prepare(`SELECT chat_id, kind, actor_id, event_id, seen_at FROM unmatched_members WHERE platform = ? AND member_id = ?`)
+        .all(platform, id) as { chat_id: string; kind: string; actor_id: string | null; event_id: number | null; seen_at: number }[];
       for (const r of rows) {
-        const chat = { platform, id: r.chat_id };
-        const dedupeKey = `rematch:${platform}:${r.chat_id}:${id}:${r.seen_at}`;
-        const ev: ChatEvent =
-          r.kind === 'member_added'
-            ? { kind: 'member_added', dedupeKey, at: r.seen_at, chat, members: [person], actor: r.actor_id ? { platform, id: r.actor_id } : undefined }
-            : { kind: 'members_present', dedupeKey, at: r.seen_at, chat, members: [person] };
-        out.push(this.handle(ev));
-        this.d.db.prepare(`DELETE FROM unmatched_members WHERE platform = ? AND chat_id = ? AND member_id = ?`).run(platform, r.chat_id, id);
+        const ev = this.replayedFinding(platform, r, id, person);
+        if (ev) out.push(this.handle(ev));
+        this.d.db.prepare(`DELETE FROM unmatched_members WHERE platform = ? AND chat_id = ? AND member_id = ? AND kind = ?`).run(platform, r.chat_id, id, r.kind);
       }
     }
     return out;
   }
+
+  /** The event to run again for a member recorded as unmatched, now that `person` is known. */
+  private replayedFinding(
+    platform: Platform,
+    r: { chat_id: string; kind: string; actor_id: string | null; event_id: number | null; seen_at: number },
+    memberId: string,
+    person: Person,
+  ): ChatEvent | undefined {
+    const chat = { platform, id: r.chat_id };
+    const dedupeKey = `rematch:${platform}:${r.chat_id}:${memberId}:${r.kind}:${r.seen_at}`;
+    if (r.kind === 'member_added') {
+      return { kind: 'member_added', dedupeKey, at: r.seen_at, chat, members: [person], actor: r.actor_id ? { platform, id: r.actor_id } : undefined };
+    }
+    if (r.kind === 'members_present') return { kind: 'members_present', dedupeKey, at: r.seen_at, chat, members: [person] };
+    const row = r.event_id === null ? undefined : (this.d.db.prepare(`SELECT payload FROM events WHERE id = ?`).get(r.event_id) as { payload: string } | undefined);
+    const original = row ? (JSON.parse(row.payload) as ChatEvent) : undefined;
+    return original?.kind === 'message' ? { ...original, dedupeKey, mentions: [person] } : undefined;
+  }
+
 
   private lastSync = 0;
 
@@ -213,7 +227,8 @@ export class Monitor {
       }
     }
     if (findings.some((f) => f.kind === 'added')) enqueueGroupReminder(alertDeps, ev.chat.platform, ev.chat.id, now, 'after_add');
-    if (chat.campaign && (ev.kind === 'member_added' || ev.kind === 'members_present')) this.recordUnmatched(ev, eventId, now);
+    if (chat.campaign && (ev.kind === 'member_added' || ev.kind === 'members_present')) this.recordUnmatched(ev, ev.members, eventId, now);
+    if (ev.kind === 'message' && (chat.campaign || classification?.pilkada)) this.recordUnmatched(ev, ev.mentions, eventId, now);
     return result;
   }
 
@@ -238,13 +253,15 @@ export class Monitor {
     }
   }
 
-  /** Members not in the registry yet, kept so a later identity mapping can still open the case. */
-  private recordUnmatched(ev: Extract<ChatEvent, { kind: 'member_added' | 'members_present' }>, eventId: number, now: number): void {
+  /** People added or mentioned who are not in the registry yet, kept so a later identity mapping can still open the case. */
+  private recordUnmatched(ev: Extract<ChatEvent, { kind: 'member_added' | 'members_present' | 'message' }>, people: Person[], eventId: number, now: number): void {
     if (ev.chat.platform !== 'whatsapp') return;
-    for (const m of ev.members) {
+    const kind = ev.kind === 'message' ? 'mentioned' : ev.kind;
+    const actor = ev.kind === 'member_added' ? ev.actor?.id : ev.kind === 'message' ? ev.sender.id : undefined;
+    for (const m of people) {
       if (this.d.registry.findByPerson(m)) continue;
       for (const handle of [m.id, m.lid].filter((h): h is string => Boolean(h))) {
-        this.insertUnmatched.run(ev.chat.platform, ev.chat.id, handle, ev.kind, ev.kind === 'member_added' ? (ev.actor?.id ?? null) : null, eventId, ev.at ?? now);
+        this.insertUnmatched.run(ev.chat.platform, ev.chat.id, handle, kind, actor ?? null, eventId, ev.at ?? now);
       }
     }
   }

@@ -66,7 +66,7 @@ export const MIGRATIONS: readonly string[] = [
   ) STRICT;
   CREATE INDEX events_message ON events(chat_id, message_id) WHERE message_id IS NOT NULL;
 
-  -- Members of a chat we could not match yet (e.g. an unmapped @lid); a later mapping can still open the case.
+  -- Members added or mentioned whom we could not match yet (e.g. an unmapped @lid); a later mapping can still open the case.
   CREATE TABLE unmatched_members (
     platform TEXT NOT NULL,
     chat_id TEXT NOT NULL,
@@ -75,7 +75,7 @@ export const MIGRATIONS: readonly string[] = [
     actor_id TEXT,
     event_id INTEGER REFERENCES events(id),
     seen_at INTEGER NOT NULL,
-    PRIMARY KEY (platform, chat_id, member_id)
+    PRIMARY KEY (platform, chat_id, member_id, kind)
   ) STRICT;
 
   CREATE TABLE incidents (

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ChatEvent } from '../../src/core/types.js';
+import type { ChatEvent, Person } from '../../src/core/types.js';
 import { ARISAN_TG, ASN, CAMPAIGN_TG, testApp } from '../support/app.js';
 
 const timses = { platform: 'telegram' as const, id: '7777', name: 'Korlap Timses', username: 'korlap02' };
@@ -128,5 +128,22 @@ describe('monitor', () => {
     expect(app.monitor.messageText('telegram', CAMPAIGN_TG.id, '99')).toBe(text);
     app.monitor.reject('telegram', { nonsense: true }, 'no message');
     expect(app.db.prepare(`SELECT status, reason FROM events WHERE status = 'rejected'`).get()).toEqual({ status: 'rejected', reason: 'no message' });
+  });
+
+  it('a WhatsApp mention of an unmapped @lid becomes a case once the LID maps to a registered phone', () => {
+    const { app } = testApp();
+    const chat = { platform: 'whatsapp' as const, id: '120363000000000009@g.us', title: 'Sahabat Eddy-Riezky Baturaja', type: 'group' as const };
+    const lid = '204060800000001@lid' as Person['lid'];
+    const r = app.monitor.handle({
+      kind: 'message', dedupeKey: 'wa1', at: 10, chat, messageId: 'ABC', sender: { platform: 'whatsapp', id: '6285700000001@s.whatsapp.net' },
+      text: 'Ayo coblos nomor 2 Pilgub Sumsel @204060800000001', mentions: [{ platform: 'whatsapp', id: lid, lid }],
+    });
+    expect(r.opened).toHaveLength(0);
+    const found = app.monitor.rematch('whatsapp', [lid!], { platform: 'whatsapp', id: lid, lid, phone: ASN.sari.phone });
+    expect(found.flatMap((x) => x.opened).map((i) => [i.kind, i.asnNip])).toEqual([['mentioned', ASN.sari.nip]]);
+    const dm = outboxRows(app).find((x) => x.kind === 'asn_alert')!;
+    expect(dm.recipient).toBe('6281298765432@s.whatsapp.net');
+    expect(dm.text).toContain('Ayo coblos nomor 2');
+    expect(app.monitor.rematch('whatsapp', [lid!], { platform: 'whatsapp', id: lid, lid, phone: ASN.sari.phone })).toEqual([]);
   });
 });
