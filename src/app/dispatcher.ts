@@ -96,9 +96,11 @@ export class Dispatcher {
     this.schedule(0);
   }
 
-  /** New rows were queued: drain soon. */
+  /** New rows were queued: drain soon, cutting short a pacing wait that may be holding other chats back. */
   wake(): void {
-    if (this.running) this.schedule(0);
+    if (!this.running) return;
+    this.wakeSleeper?.();
+    this.schedule(0);
   }
 
   /** Stops the loop and waits for an in-flight drain. */
