@@ -35,9 +35,9 @@ const adminList = z.string().transform((raw, ctx) => {
 
 const quietHours = z
   .string()
-  .refine((s) => s === '' || s.split('-').length === 2 && s.split('-').every((p) => hhmm.test(p)), 'must be HH:MM-HH:MM or empty')
+  .refine((s) => s === 'off' || (s.split('-').length === 2 && s.split('-').every((p) => hhmm.test(p))), 'must be HH:MM-HH:MM or off')
   .transform((s) => {
-    if (s === '') return undefined;
+    if (s === 'off') return undefined;
     const [from, to] = s.split('-') as [string, string];
     return { from, to };
   });

@@ -13,6 +13,12 @@ describe('config', () => {
     expect(Object.isFrozen(c)).toBe(true);
   });
 
+  it('quiet hours can be switched off, and an empty value keeps the default', () => {
+    expect(load({ QUIET_HOURS: 'off' }).QUIET_HOURS).toBeUndefined();
+    expect(load({ QUIET_HOURS: '' }).QUIET_HOURS).toEqual({ from: '21:00', to: '06:00' });
+    expect(() => load({ QUIET_HOURS: '25:00-06:00' })).toThrow(/QUIET_HOURS/);
+  });
+
   it('parses Humas admins of both platforms', () => {
     expect(load({ HUMAS_ADMINS: 'tg:123456789, wa:+6281234567890' }).HUMAS_ADMINS).toEqual([
       { platform: 'telegram', id: '123456789' },

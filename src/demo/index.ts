@@ -96,7 +96,7 @@ export async function demoCommand(_argv: string[], io: DemoIo): Promise<number> 
       ORG_NAME: ORG,
       HUMAS_CONTACT,
       PASLON_FILE: 'data/paslon.sumsel2024.json',
-      QUIET_HOURS: '',
+      QUIET_HOURS: 'off',
       WHATSAPP_ENABLED: 'true',
       WA_DM_GAP_MIN_SECONDS: '1',
       WA_DM_GAP_MAX_SECONDS: '2',

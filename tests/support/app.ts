@@ -30,7 +30,7 @@ export function testApp(overrides: Record<string, string> = {}, clock = new Fake
   const config = loadConfig({
     envFile: false,
     env: {},
-    overrides: { DATABASE_PATH: ':memory:', HUMAS_ADMINS: 'tg:9001,wa:6281111111111', PASLON_FILE: 'data/paslon.sumsel2024.json', QUIET_HOURS: '', ...overrides },
+    overrides: { DATABASE_PATH: ':memory:', HUMAS_ADMINS: 'tg:9001,wa:6281111111111', PASLON_FILE: 'data/paslon.sumsel2024.json', QUIET_HOURS: 'off', ...overrides },
   });
   const app = new App({ config, clock: clock.now });
   app.registry.upsertMany(Object.values(ASN), clock.now());

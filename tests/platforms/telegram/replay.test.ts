@@ -17,7 +17,7 @@ function replayApp(): { app: App; rec: RecordingMessenger } {
   const config = loadConfig({
     envFile: false,
     env: {},
-    overrides: { DATABASE_PATH: ':memory:', HUMAS_ADMINS: 'tg:9001', TELEGRAM_BOT_TOKEN: '123456789:SIM-jaga-netral-token', QUIET_HOURS: '', PASLON_FILE: 'data/paslon.sumsel2024.json' },
+    overrides: { DATABASE_PATH: ':memory:', HUMAS_ADMINS: 'tg:9001', TELEGRAM_BOT_TOKEN: '123456789:SIM-jaga-netral-token', QUIET_HOURS: 'off', PASLON_FILE: 'data/paslon.sumsel2024.json' },
   });
   const a = new App({ config });
   a.registry.upsertMany(

@@ -55,7 +55,7 @@ describe('Telegram story', () => {
       env: {},
       overrides: {
         DATABASE_PATH: ':memory:', HUMAS_ADMINS: 'tg:9001', TELEGRAM_BOT_TOKEN: sim.token, TELEGRAM_API_ROOT: sim.apiRoot,
-        PASLON_FILE: 'data/paslon.sumsel2024.json', QUIET_HOURS: '', HUMAS_CONTACT: 'Humas Pemkab OKU',
+        PASLON_FILE: 'data/paslon.sumsel2024.json', QUIET_HOURS: 'off', HUMAS_CONTACT: 'Humas Pemkab OKU',
       },
     });
     app = new App({ config });
@@ -277,7 +277,7 @@ describe('Telegram webhook mode', () => {
     const port = await freePort();
     const url = `http://127.0.0.1:${port}/tg-hook`;
     hookApp = new App({
-      config: loadConfig({ envFile: false, env: {}, overrides: { DATABASE_PATH: ':memory:', HUMAS_ADMINS: 'tg:9001', TELEGRAM_BOT_TOKEN: hookSim.token, TELEGRAM_API_ROOT: hookSim.apiRoot, QUIET_HOURS: '' } }),
+      config: loadConfig({ envFile: false, env: {}, overrides: { DATABASE_PATH: ':memory:', HUMAS_ADMINS: 'tg:9001', TELEGRAM_BOT_TOKEN: hookSim.token, TELEGRAM_API_ROOT: hookSim.apiRoot, QUIET_HOURS: 'off' } }),
     });
     hookAdapter = new TelegramAdapter({ app: hookApp, webhook: { url, secret: SECRET, port, host: '127.0.0.1' } });
     await hookAdapter.start();
