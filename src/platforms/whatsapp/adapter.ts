@@ -273,21 +273,31 @@ export class WhatsAppAdapter {
     if (events['connection.update']) await this.onConnectionUpdate(events['connection.update'], sock);
     if (this.app.registry.syncIfChanged() && this.sock) void this.resolveLids();
     const ctx = this.ctx();
-    if (events['lid-mapping.update']) {
-      const m = events['lid-mapping.update'];
+    // Each event of the batch on its own: a payload that breaks its handler is recorded as rejected, the rest still run.
+    const step = async <K extends keyof WaEventBatch>(name: K, run: (data: NonNullable<WaEventBatch[K]>) => unknown): Promise<void> => {
+      const data = events[name];
+      if (data === undefined) return;
+      try {
+        await run(data as NonNullable<WaEventBatch[K]>);
+      } catch (err) {
+        this.app.log.warn({ event: name, err: String(err) }, 'whatsapp: event rejected');
+        this.app.monitor.reject('whatsapp', { event: name, data }, `${String(name)} handler failed: ${err instanceof Error ? err.message : String(err)}`);
+      }
+    };
+    await step('lid-mapping.update', (m) => {
       const pair = toLidPair(m.lid, m.pn, 'lid_mapping');
       if (pair) this.learn([pair]);
-    }
-    if (events['messaging-history.set']) this.learn(pairsFromHistory(events['messaging-history.set']));
-    if (events['groups.upsert']) await this.apply(normalizeGroupsUpsert(events['groups.upsert'], ctx));
-    if (events['groups.update']) await this.apply(normalizeGroupsUpdate(events['groups.update'], ctx));
-    if (events['messages.upsert']) {
-      const n = normalizeMessagesUpsert(events['messages.upsert'], ctx);
+    });
+    await step('messaging-history.set', (h) => this.learn(pairsFromHistory(h)));
+    await step('groups.upsert', (g) => this.apply(normalizeGroupsUpsert(g, ctx)));
+    await step('groups.update', (g) => this.apply(normalizeGroupsUpdate(g, ctx)));
+    await step('messages.upsert', async (u) => {
+      const n = normalizeMessagesUpsert(u, ctx);
       await this.apply(n);
       for (const s of n.stubs) await this.onStub(s.signature, { id: s.id, at: s.at });
-    }
-    if (events['group-participants.update']) await this.onParticipants(events['group-participants.update'], buffered);
-    if (events['messages.reaction']) await this.apply(normalizeReactions(events['messages.reaction'], ctx));
+    });
+    await step('group-participants.update', (p) => this.onParticipants(p, buffered));
+    await step('messages.reaction', (r) => this.apply(normalizeReactions(r, ctx)));
   }
 
   /** A participant change: use its stub message's key when seen; inside a buffered upsert, wait for the stub briefly. */
@@ -526,5 +536,12 @@ export async function replayWhatsAppEvent(app: App, eventName: string, data: unk
     a = new WhatsAppAdapter({ app, resolveLidsOnOpen: false });
     replayAdapters.set(app, a);
   }
-  await a.handleEvent(eventName as keyof BaileysEventMap, reviveWhatsAppEvent(eventName as keyof BaileysEventMap, data));
+  let revived;
+  try {
+    revived = reviveWhatsAppEvent(eventName as keyof BaileysEventMap, data);
+  } catch (err) {
+    app.monitor.reject('whatsapp', { event: eventName, data }, `cannot read ${eventName}: ${err instanceof Error ? err.message : String(err)}`);
+    return;
+  }
+  await a.handleEvent(eventName as keyof BaileysEventMap, revived);
 }
