@@ -1,0 +1,295 @@
+/**
+ * Crash harness (`npm run test:crash`): the real bot process against the
+ * loopback Bot API simulator, SIGKILLed at random moments while 5,000 updates
+ * flow, restarted each time, then drained. Checks every expected ASN finding
+ * became exactly one incident, every due message was delivered (or marked
+ * undeliverable for ASN who never started the bot), and that duplicates in the
+ * simulator's send log are bounded by the number of kills.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import Database from 'better-sqlite3';
+import { App } from '../../src/app/app.js';
+import { loadConfig } from '../../src/config.js';
+import { scoreCampaignGroup } from '../../src/core/campaign-group.js';
+import type { Nip, PhoneE164, TgUserId } from '../../src/core/ids.js';
+import { TelegramSimServer, type SimUser } from '../../src/platforms/sim/telegram-server.js';
+import { newChatMembers, textMessage } from '../../src/platforms/sim/telegram-updates.js';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+const TOTAL_UPDATES = 5000;
+const ASN_COUNT = 100;
+const GROUPS = 50;
+const CAMPAIGN_GROUPS = 20;
+const MIN_KILLS = 6;
+const PUSH_SECONDS = 40;
+const DRAIN_TIMEOUT_MS = 150_000;
+const HUMAS_ID = 9001;
+
+// Seeded PRNG so a failure can be replayed with CRASH_SEED.
+const seed = Number(process.env['CRASH_SEED'] ?? Date.now() % 1_000_000);
+let s = seed >>> 0 || 1;
+const rand = (): number => {
+  s ^= s << 13;
+  s >>>= 0;
+  s ^= s >>> 17;
+  s ^= s << 5;
+  s >>>= 0;
+  return s / 0x1_0000_0000;
+};
+const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)]!;
+const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+
+class CrashFailure extends Error {}
+function fail(reason: string): never {
+  throw new CrashFailure(reason);
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'jn-crash-'));
+const dbPath = join(dir, 'crash.db');
+const sim = await TelegramSimServer.start();
+let child: ChildProcess | undefined;
+let stderrTail = '';
+
+async function main(): Promise<void> {
+  const quiet = 'off';
+  const overrides = { DATABASE_PATH: dbPath, HUMAS_ADMINS: `tg:${HUMAS_ID}`, PASLON_FILE: 'data/paslon.sumsel2024.json', QUIET_HOURS: quiet };
+  // ---- seed the registry (and get a classifier to check our own generated texts)
+  const app = new App({ config: loadConfig({ envFile: false, env: {}, overrides }) });
+  const asnUsers: (SimUser & { nip: string; started: boolean })[] = [];
+  for (let i = 0; i < ASN_COUNT; i++) {
+    const user: SimUser = { id: 500_000 + i, first_name: `Pegawai${i}`, username: `asn_pegawai_${i}` };
+    const started = i % 8 !== 0;
+    if (started) sim.startedBot(user.id);
+    sim.addUser(user);
+    asnUsers.push({ ...user, nip: `198503122010011${String(i + 1).padStart(3, '0')}`, started });
+  }
+  app.registry.upsertMany(
+    asnUsers.map((u, i) => ({
+      nip: u.nip as Nip,
+      nama: `ASN Pegawai ${i}`,
+      unit: `Dinas ${i % 10}`,
+      phone: `+62812${String(30_000_000 + i)}` as PhoneE164,
+      telegramId: String(u.id) as TgUserId,
+      telegramUsername: u.username!,
+    })),
+    Date.now(),
+  );
+  const registered = (app.db.prepare('SELECT count(*) FROM asn').pluck().get() as number) ?? 0;
+  if (registered !== ASN_COUNT) fail(`seeded ${registered} ASN, wanted ${ASN_COUNT}`);
+  sim.startedBot(HUMAS_ID);
+
+  const groups = Array.from({ length: GROUPS }, (_, g) => {
+    const campaign = g < CAMPAIGN_GROUPS;
+    const title = campaign ? `Relawan Paslon ${(g % 3) + 1} Pilgub Sumsel Kec ${g}` : `Arisan RT ${String(g).padStart(2, '0')}`;
+    if (scoreCampaignGroup(app.classifier, title).campaign !== campaign) fail(`title "${title}" does not score as campaign=${campaign}`);
+    return { id: -1_001_000_000_000 - g, type: 'supergroup' as const, title, campaign, pilkadaPosts: 0 };
+  });
+  const isPilkada = (t: string): boolean => app.classifier.classify(t).pilkada;
+  const chatter = [
+    'Selamat pagi bapak ibu, jangan lupa arisan minggu ini',
+    'Ada yang punya nomor tukang ledeng yang bagus?',
+    'Terima kasih atas kirimannya, kuenya enak sekali',
+    'Besok kerja bakti jam 7 pagi di balai warga',
+    'Info jadwal posyandu bulan depan sudah keluar',
+    'Mohon doanya, ibu saya sedang dirawat di rumah sakit',
+    'Siapa yang mau ikut senam pagi hari Minggu?',
+  ];
+  const pilkadaPosts = ['Ayo coblos nomor 2 di Pilgub Sumsel, menangkan paslon kita!', 'Dukung paslon nomor 1 pada Pilkada Sumsel, coblos tanggal 27 November'];
+  for (const t of chatter) if (isPilkada(t)) fail(`chatter text classified as Pilkada: ${t}`);
+  for (const t of pilkadaPosts) if (!isPilkada(`${t} @asn_pegawai_1`)) fail(`campaign text not classified as Pilkada: ${t}`);
+  app.db.close();
+
+  // ---- generate the updates and the expected findings
+  const expected = new Set<string>();
+  const updates: object[] = [];
+  const others: SimUser[] = Array.from({ length: 300 }, (_, k) => ({ id: 700_000 + k, first_name: `Warga${k}` }));
+  let additions = 0;
+  let mentions = 0;
+  for (let i = 0; i < TOTAL_UPDATES; i++) {
+    const r = rand();
+    const g = pick(groups);
+    const from = pick(others);
+    if (r < 0.012) {
+      const asn = pick(asnUsers);
+      updates.push(newChatMembers(g, from, [asn, pick(others)]));
+      additions++;
+      if (g.campaign) expected.add(`${asn.nip}|${g.id}`);
+    } else if (r < 0.024) {
+      // Pilkada posts in non-campaign groups stay below the content threshold (3 posts).
+      if (!g.campaign && g.pilkadaPosts >= 2) {
+        updates.push(textMessage(g, from, pick(chatter)));
+        continue;
+      }
+      if (!g.campaign) g.pilkadaPosts++;
+      const asn = pick(asnUsers);
+      const base = pick(pilkadaPosts);
+      if (rand() < 0.5) {
+        updates.push(textMessage(g, from, `${base} cc @${asn.username}`));
+      } else {
+        const text = `${base} cc ${asn.first_name}`;
+        updates.push(textMessage(g, from, text, { entities: [{ type: 'text_mention', offset: text.length - asn.first_name.length, length: asn.first_name.length, user: { id: asn.id, is_bot: false, first_name: asn.first_name } }] }));
+      }
+      mentions++;
+      expected.add(`${asn.nip}|${g.id}`);
+    } else if (r < 0.03 && !g.campaign) {
+      // A mention in ordinary chatter of a non-campaign group: no finding.
+      updates.push(textMessage(g, from, `Halo @${pick(asnUsers).username}, arisan besok jam 4 ya`));
+    } else {
+      updates.push(textMessage(g, from, pick(chatter)));
+    }
+  }
+
+  // ---- run the real bot, kill it at random moments
+  const env: NodeJS.ProcessEnv = {
+    PATH: process.env['PATH'],
+    HOME: process.env['HOME'],
+    DATABASE_PATH: dbPath,
+    TELEGRAM_BOT_TOKEN: sim.token,
+    TELEGRAM_API_ROOT: sim.apiRoot,
+    HUMAS_ADMINS: `tg:${HUMAS_ID}`,
+    PASLON_FILE: 'data/paslon.sumsel2024.json',
+    LOG_LEVEL: 'warn',
+    QUIET_HOURS: quiet,
+  };
+  const spawnBot = (): ChildProcess => {
+    const c = spawn(process.execPath, ['src/bin/jaga-netral.mjs', 'start'], { cwd: ROOT, env, stdio: ['ignore', 'ignore', 'pipe'] });
+    c.stderr!.on('data', (d: Buffer) => {
+      stderrTail = (stderrTail + d.toString()).slice(-4000);
+    });
+    return c;
+  };
+  const killBot = async (c: ChildProcess): Promise<void> => {
+    if (c.exitCode !== null || c.signalCode !== null) return;
+    const exited = new Promise((r) => c.once('exit', r));
+    c.kill('SIGKILL');
+    await exited;
+  };
+
+  const t0 = Date.now();
+  child = spawnBot();
+  await sim.waitForPoll(20_000).catch(() => fail(`the bot never polled; stderr: ${stderrTail}`));
+
+  const pushEnd = t0 + PUSH_SECONDS * 1000;
+  const killTimes: number[] = [];
+  // Kills spread over the push phase, at least 3.5 s apart so each new process gets going.
+  const slot = ((PUSH_SECONDS - 4) * 1000) / MIN_KILLS;
+  for (let k = 0; k < MIN_KILLS; k++) killTimes.push(t0 + 3000 + k * slot + rand() * (slot - 3500));
+  let kills = 0;
+  let pushed = 0;
+  const perTick = Math.ceil(TOTAL_UPDATES / ((PUSH_SECONDS * 1000) / 100));
+  while (pushed < TOTAL_UPDATES || kills < MIN_KILLS) {
+    const now = Date.now();
+    if (pushed < TOTAL_UPDATES) {
+      const due = Math.min(TOTAL_UPDATES, Math.ceil(((now - t0) / (pushEnd - t0)) * TOTAL_UPDATES) + perTick);
+      while (pushed < due) sim.pushUpdate(updates[pushed++]!);
+    }
+    if (kills < MIN_KILLS && now >= killTimes[kills]!) {
+      await killBot(child);
+      kills++;
+      child = spawnBot();
+    }
+    if (child.exitCode !== null && child.signalCode === null) fail(`bot exited by itself with code ${child.exitCode}; stderr: ${stderrTail}`);
+    await sleep(100);
+  }
+  const pushDoneAt = Date.now();
+
+  // ---- drain
+  const db = new Database(dbPath, { fileMustExist: true });
+  const pendingRows = db.prepare(`SELECT count(*) FROM outbox WHERE status IN ('pending','sending')`).pluck();
+  const drainUntil = Date.now() + DRAIN_TIMEOUT_MS;
+  for (;;) {
+    if (child.exitCode !== null) fail(`bot exited during drain (code ${child.exitCode}); stderr: ${stderrTail}`);
+    if (sim.pendingUpdates() === 0 && (pendingRows.get() as number) === 0) {
+      await sleep(1500); // a last poll may still be processing; confirm it stays drained
+      if (sim.pendingUpdates() === 0 && (pendingRows.get() as number) === 0) break;
+    }
+    if (Date.now() > drainUntil) {
+      fail(`not drained after ${DRAIN_TIMEOUT_MS / 1000} s: ${sim.pendingUpdates()} updates pending in the sim, ${String(pendingRows.get())} outbox rows pending/sending`);
+    }
+    await sleep(500);
+  }
+  const drainedAt = Date.now();
+  await killBot(child);
+
+  // ---- checks
+  const problems: string[] = [];
+  const events = db.prepare(`SELECT count(*) FROM events WHERE kind != 'rejected'`).pluck().get() as number;
+  const rejected = db.prepare(`SELECT count(*) FROM events WHERE status = 'rejected'`).pluck().get() as number;
+  if (rejected > 0) problems.push(`${rejected} updates were rejected`);
+  const msgEvents = db.prepare(`SELECT count(DISTINCT dedupe_key) FROM events WHERE dedupe_key LIKE 'tg:msg:%'`).pluck().get() as number;
+  if (msgEvents !== TOTAL_UPDATES) problems.push(`events table has ${msgEvents} message events, pushed ${TOTAL_UPDATES}`);
+
+  const incRows = db.prepare(`SELECT asn_nip AS nip, chat_id AS chat, count(*) AS n FROM incidents WHERE platform = 'telegram' GROUP BY asn_nip, chat_id`).all() as { nip: string; chat: string; n: number }[];
+  const found = new Map(incRows.map((r) => [`${r.nip}|${r.chat}`, r.n]));
+  const incidentsFound = incRows.reduce((a, r) => a + r.n, 0);
+  for (const key of expected) {
+    const n = found.get(key) ?? 0;
+    if (n !== 1) problems.push(`expected finding ${key} has ${n} incidents`);
+  }
+  for (const [key, n] of found) if (!expected.has(key)) problems.push(`unexpected incident ${key} (x${n})`);
+
+  type Row = { id: number; kind: string; recipient: string; text: string; status: string; incident_id: number | null };
+  const outbox = db.prepare(`SELECT id, kind, recipient, text, status, incident_id FROM outbox`).all() as Row[];
+  const byStatus = new Map<string, number>();
+  for (const r of outbox) byStatus.set(r.status, (byStatus.get(r.status) ?? 0) + 1);
+  const unstarted = new Set(asnUsers.filter((u) => !u.started).map((u) => String(u.id)));
+  const sentKey = (chat: string | number, text: string | undefined): string => `${String(chat)}\u0000${text ?? ''}`;
+  const simCount = new Map<string, number>();
+  for (const m of sim.sent) simCount.set(sentKey(m.chat_id, m.text), (simCount.get(sentKey(m.chat_id, m.text)) ?? 0) + 1);
+  const outboxKeys = new Map<string, number>();
+  for (const r of outbox) {
+    if (r.status === 'sent') {
+      outboxKeys.set(sentKey(r.recipient, r.text), (outboxKeys.get(sentKey(r.recipient, r.text)) ?? 0) + 1);
+      if (!simCount.has(sentKey(r.recipient, r.text))) problems.push(`outbox row ${r.id} (${r.kind}) is 'sent' but the simulator never received it`);
+    } else if (r.status === 'undeliverable') {
+      if (!(r.kind === 'asn_alert' && unstarted.has(r.recipient))) problems.push(`outbox row ${r.id} (${r.kind} to ${r.recipient}) undeliverable`);
+    } else {
+      problems.push(`outbox row ${r.id} (${r.kind} to ${r.recipient}) ended '${r.status}'`);
+    }
+  }
+  // Each incident: one ASN alert and one Humas alert.
+  const alerts = db
+    .prepare(`SELECT i.id, sum(o.kind = 'asn_alert') AS asn, sum(o.kind = 'humas_alert') AS humas FROM incidents i LEFT JOIN outbox o ON o.incident_id = i.id GROUP BY i.id`)
+    .all() as { id: number; asn: number; humas: number }[];
+  for (const a of alerts) if (a.asn !== 1 || a.humas !== 1) problems.push(`incident ${a.id} has ${a.asn} ASN alerts and ${a.humas} Humas alerts`);
+  const undeliverable = byStatus.get('undeliverable') ?? 0;
+  const notices = outbox.filter((r) => r.kind === 'undeliverable_notice').length;
+  if (notices !== undeliverable) problems.push(`${undeliverable} undeliverable ASN alerts but ${notices} notices to Humas`);
+
+  let duplicates = 0;
+  for (const [key, n] of simCount) {
+    const want = outboxKeys.get(key) ?? 0;
+    if (want === 0) problems.push(`the simulator received a message no outbox row sent: ${key.replace('\u0000', ': ').slice(0, 120)}`);
+    else if (n > want) duplicates += n - want;
+  }
+  if (duplicates > kills) problems.push(`${duplicates} duplicate sends, more than the ${kills} kills`);
+
+  console.log(`seed                      ${seed}`);
+  console.log(`updates pushed            ${TOTAL_UPDATES} (${additions} ASN additions, ${mentions} Pilkada mentions), events recorded ${events}`);
+  console.log(`kills (SIGKILL)           ${kills}`);
+  console.log(`incidents expected/found  ${expected.size} / ${incidentsFound}`);
+  console.log(`outbox rows               ${outbox.length} (${[...byStatus].map(([k, v]) => `${k} ${v}`).join(', ')})`);
+  console.log(`messages sent (sim)       ${sim.sent.length}`);
+  console.log(`duplicates                ${duplicates} (bound: ${kills})`);
+  console.log(`undeliverable             ${undeliverable} (ASN who never started the bot: ${unstarted.size})`);
+  console.log(`push phase ${((pushDoneAt - t0) / 1000).toFixed(1)} s, drain ${((drainedAt - pushDoneAt) / 1000).toFixed(1)} s`);
+  db.close();
+  if (problems.length) fail(`${problems.length} problem(s):\n  ${problems.slice(0, 30).join('\n  ')}`);
+  console.log('CRASH TEST PASSED');
+}
+
+let exitCode = 0;
+try {
+  await main();
+} catch (err) {
+  exitCode = 1;
+  console.error(`CRASH TEST FAILED (seed ${seed}): ${err instanceof CrashFailure ? err.message : err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+} finally {
+  if (child && child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+  await sim.close();
+  rmSync(dir, { recursive: true, force: true });
+}
+process.exit(exitCode);
