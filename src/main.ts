@@ -33,6 +33,7 @@ export async function startBot(app: App): Promise<RunningBot> {
   if (app.config.WHATSAPP_ENABLED) {
     const wa = new WhatsAppAdapter({ app });
     wa.start();
+    checkers.push(wa.membership);
     stops.push(() => wa.stop());
   }
   const scheduler = new Scheduler(app, { checkers });

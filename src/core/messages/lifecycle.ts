@@ -119,16 +119,18 @@ const ID: LifecycleTexts = {
     [
       `Yth. Bapak/Ibu ASN,`,
       ``,
-      `Pengingat (kasus #${a.caseId}): menurut catatan kami, Anda masih berada di grup "${a.chatTitle}" (${platformName(a.platform)}) sejak ${a.openedAt}.`,
-      `Mohon segera keluar dari grup tersebut dan jangan memberi reaksi atau komentar apa pun.`,
+      `Pengingat (kasus #${a.caseId}, sejak ${a.openedAt}): kami belum mencatat Anda keluar dari grup "${a.chatTitle}" (${platformName(a.platform)}).`,
+      `Jika Anda masih di grup tersebut, mohon segera keluar dan jangan memberi reaksi atau komentar apa pun.`,
       ``,
-      `Jika Anda sudah keluar, ketuk "Saya sudah keluar". Jika Anda dimasukkan tanpa persetujuan atau perlu bantuan, ketuk "Saya perlu bantuan Humas" atau hubungi ${a.humasContact}.`,
+      a.platform === 'telegram'
+        ? `Jika Anda sudah keluar, ketuk "Saya sudah keluar". Jika Anda dimasukkan tanpa persetujuan atau perlu bantuan, ketuk "Saya perlu bantuan Humas" atau hubungi ${a.humasContact}.`
+        : `Jika Anda sudah keluar, bot akan mencatatnya dengan sendirinya. Jika Anda dimasukkan tanpa persetujuan atau perlu bantuan, hubungi ${a.humasContact}.`,
       ``,
       `Pesan otomatis Jaga Netral.`,
     ].join('\n'),
   escalation: (a) =>
     [
-      `⏫ Eskalasi kasus #${a.caseId}: ASN masih berada di grup kampanye`,
+      `⏫ Eskalasi kasus #${a.caseId}: ASN belum tercatat keluar dari grup kampanye`,
       `ASN: ${a.asnName} (NIP ${a.nip}), ${a.unit}`,
       `Telepon: ${a.phone}`,
       `Grup: "${a.chatTitle}" (${platformName(a.platform)}), ${KIND_ID[a.kind]}`,
@@ -195,16 +197,18 @@ const EN: LifecycleTexts = {
     [
       `Dear civil servant,`,
       ``,
-      `Reminder (case #${a.caseId}): our records show you are still in the group "${a.chatTitle}" (${platformName(a.platform)}) since ${a.openedAt}.`,
-      `Please leave that group now and do not react or comment.`,
+      `Reminder (case #${a.caseId}, since ${a.openedAt}): we have not yet seen you leave the group "${a.chatTitle}" (${platformName(a.platform)}).`,
+      `If you are still in that group, please leave it now and do not react or comment.`,
       ``,
-      `If you have left, tap "I have left". If you were added without consent or need help, tap "I need Humas help" or contact ${a.humasContact}.`,
+      a.platform === 'telegram'
+        ? `If you have left, tap "I have left". If you were added without consent or need help, tap "I need Humas help" or contact ${a.humasContact}.`
+        : `If you have left, the bot will notice by itself. If you were added without consent or need help, contact ${a.humasContact}.`,
       ``,
       `Automatic message from Jaga Netral.`,
     ].join('\n'),
   escalation: (a) =>
     [
-      `⏫ Case #${a.caseId} escalated: the ASN is still in a campaign group`,
+      `⏫ Case #${a.caseId} escalated: the ASN has not been seen leaving a campaign group`,
       `ASN: ${a.asnName} (NIP ${a.nip}), ${a.unit}`,
       `Phone: ${a.phone}`,
       `Group: "${a.chatTitle}" (${platformName(a.platform)}), ${KIND_EN[a.kind]}`,

@@ -39,6 +39,7 @@ import {
   type Normalized,
   type PrivateMessage,
 } from './normalize.js';
+import { WhatsAppMembershipChecker } from './membership.js';
 import { restrictedNotifier, WhatsAppMessenger, WhatsAppSendPolicy } from './sender.js';
 
 /** How to build the adapter; everything but `app` has a default. */
@@ -71,6 +72,8 @@ export class WhatsAppAdapter {
   readonly lidMap: WaLidMap;
   readonly policy: WhatsAppSendPolicy;
   readonly messenger: WhatsAppMessenger;
+  /** Group membership checks for the lifecycle (is the ASN still in the group?). */
+  readonly membership: WhatsAppMembershipChecker;
   private sock: WaSocketLike | undefined;
   private unbind: (() => void) | undefined;
   private auth: SqliteAuthState | undefined;
@@ -89,6 +92,7 @@ export class WhatsAppAdapter {
     this.lidMap = new WaLidMap(o.app.db);
     this.policy = new WhatsAppSendPolicy({ db: o.app.db, config: o.app.config, rng: o.rng, onRestricted: restrictedNotifier(o.app) });
     this.messenger = new WhatsAppMessenger(() => this.sock);
+    this.membership = new WhatsAppMembershipChecker(() => this.sock, o.app.db, this.lidMap, o.app.clock);
     if (o.self) this.setSelf(o.self);
     else this.selfFromCreds();
     current.set(o.app, this);
