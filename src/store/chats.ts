@@ -187,6 +187,16 @@ export class ChatStore {
              reminders_enabled, last_reminder_at, messages_seen, pilkada_posts, first_seen_at, ? FROM chats WHERE platform = ? AND chat_id = ?`,
         )
         .run(to, now, platform, from);
+    } else {
+      // The new id was seen first (a message raced the migration): it inherits what Humas or the score decided for the old one.
+      this.db
+        .prepare(
+          `UPDATE chats SET (campaign, campaign_score, campaign_reason, campaign_source, marked_by, reminders_enabled, last_reminder_at) =
+             (SELECT campaign, campaign_score, campaign_reason, campaign_source, marked_by, reminders_enabled, last_reminder_at FROM chats WHERE platform = ? AND chat_id = ?),
+             updated_at = ?
+           WHERE platform = ? AND chat_id = ? AND campaign_source != 'admin'`,
+        )
+        .run(platform, from, now, platform, to);
     }
     this.db.prepare(`UPDATE incidents SET chat_id = ?, updated_at = ? WHERE platform = ? AND chat_id = ?`).run(to, now, platform, from);
     this.db.prepare(`UPDATE chats SET migrated_to = ?, bot_member = 0, updated_at = ? WHERE platform = ? AND chat_id = ?`).run(to, now, platform, from);

@@ -121,6 +121,15 @@ describe('monitor', () => {
     expect(outboxRows(app).find((x) => x.kind === 'group_reminder')!.recipient).toBe('-1005555');
   });
 
+  it('a migration whose new id was seen first still carries the campaign status over', () => {
+    const { app } = testApp();
+    app.monitor.handle(added(ASN.budi.telegramId));
+    app.monitor.handle({ kind: 'message', dedupeKey: 'early', at: 4, chat: { ...CAMPAIGN_TG, id: '-1007777', title: undefined }, messageId: '1', sender: timses, text: 'halo', mentions: [] });
+    expect(app.monitor.chats.get('telegram', '-1007777')!.campaign).toBe(false);
+    app.monitor.handle({ kind: 'chat_migrated', dedupeKey: 'mig2', at: 5, chat: CAMPAIGN_TG, newChatId: '-1007777' });
+    expect(app.monitor.chats.get('telegram', '-1007777')!.campaign).toBe(true);
+  });
+
   it('stores text that looks like SQL verbatim and records rejected payloads', () => {
     const { app } = testApp();
     const text = "'); DROP TABLE incidents; -- coblos paslon 2";

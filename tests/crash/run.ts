@@ -212,7 +212,21 @@ async function main(): Promise<void> {
     await sleep(500);
   }
   const drainedAt = Date.now();
-  await killBot(child);
+
+  // ---- operations: SIGUSR2 prints a health line, SIGTERM stops cleanly with exit code 0
+  child.kill('SIGUSR2');
+  const healthBy = Date.now() + 10_000;
+  while (!/"health":"ok"/.test(stderrTail)) {
+    if (Date.now() > healthBy) fail(`no health line on stderr after SIGUSR2; stderr: ${stderrTail}`);
+    await sleep(100);
+  }
+  const health = JSON.parse(stderrTail.slice(stderrTail.lastIndexOf('{"health"')).split('\n')[0]!) as { outbox: { pending: number } };
+  if (health.outbox.pending !== 0) fail(`health line reports ${health.outbox.pending} pending messages after the drain`);
+  const exited = new Promise<number | null>((r) => child!.once('exit', (code) => r(code)));
+  child.kill('SIGTERM');
+  const code = await Promise.race([exited, sleep(15_000).then(() => 'timeout' as const)]);
+  if (code !== 0) fail(`SIGTERM did not stop the bot cleanly (exit ${String(code)}); stderr: ${stderrTail}`);
+  console.log('operations                SIGUSR2 health line ok, SIGTERM exit 0');
 
   // ---- checks
   const problems: string[] = [];
