@@ -83,6 +83,24 @@ describe('WhatsAppSendPolicy', () => {
     expect(fake.sent.map((s) => s.jid)).toEqual([jid(9), jid(0), jid(1), jid(2), jid(3)]);
   });
 
+  it('a failing socket (connection drops, rate limits, a bug-like error) loses nothing and sends nothing twice', async () => {
+    const clock = fakeClock();
+    const app = makeApp(clock);
+    const fake = new FakeWASocket({ now: clock });
+    wire(app, fake, () => 0);
+    for (let i = 0; i < 5; i++) {
+      warm(app, jid(i));
+      dm(app, i, jid(i));
+    }
+    fake.failNext(3, 'network');
+    fake.failNext(1, 'rate');
+    await run(app, clock, 3_600_000, 5000);
+    const rows = outboxRows(app).filter((r) => r.platform === 'whatsapp');
+    expect(rows.map((r) => r.status)).toEqual(['sent', 'sent', 'sent', 'sent', 'sent']);
+    expect(fake.sent.map((s) => s.jid).sort()).toEqual([0, 1, 2, 3, 4].map(jid).sort());
+    expect(rows.reduce((n, r) => n + r.attempts, 0)).toBe(5 + 4); // every injected fault was met and retried
+  });
+
   it('after a 463: no retry, first contacts paused (persisted), Humas told on Telegram; warm contacts still go', async () => {
     const clock = fakeClock();
     const app = makeApp(clock);
