@@ -189,11 +189,15 @@ export class Monitor {
       this.lastSync = now;
       this.d.registry.syncIfChanged?.();
     }
-    const ins = this.insertEvent.run(ev.chat.platform, ev.dedupeKey, ev.kind, ev.chat.id, ev.kind === 'message' ? ev.messageId : null, JSON.stringify(ev), 'processed', null, ev.at, now);
+    const isPrivate = ev.chat.type === 'private' || (ev.kind === 'message' && ev.isPrivate === true);
+    const classification = ev.kind === 'message' && !isPrivate ? this.d.classify(ev.text) : undefined;
+    // Only posts a reaction can matter on are findable by message id: Pilkada posts, and any post in a campaign group.
+    const findable = ev.kind === 'message' && (classification?.pilkada || this.chats.get(ev.chat.platform, ev.chat.id)?.campaign);
+    const ins = this.insertEvent.run(ev.chat.platform, ev.dedupeKey, ev.kind, ev.chat.id, findable ? ev.messageId : null, JSON.stringify(ev), 'processed', null, ev.at, now);
     if (ins.changes === 0) return { duplicate: true, findings: 0, opened: [], closed: [] };
     const eventId = Number(ins.lastInsertRowid);
     const result: HandleResult = { duplicate: false, eventId, findings: 0, opened: [], closed: [] };
-    if (ev.chat.type === 'private' || (ev.kind === 'message' && ev.isPrivate)) return result;
+    if (isPrivate) return result;
 
     if (ev.kind === 'chat_migrated') {
       this.chats.touch(ev.chat.platform, ev.chat.id, ev.chat.title, ev.chat.description, now);
@@ -201,7 +205,6 @@ export class Monitor {
       this.outbox.retarget(ev.chat.platform, ev.chat.id, ev.newChatId);
       return result;
     }
-    const classification = ev.kind === 'message' ? this.d.classify(ev.text) : undefined;
     const classify = (text: string) => (ev.kind === 'message' && text === ev.text && classification ? classification : this.d.classify(text));
     this.updateChat(ev, now, classification?.pilkada ?? false);
     const chat = this.chats.get(ev.chat.platform, ev.chat.id)!;
