@@ -104,8 +104,11 @@ export class OutboxStore {
        VALUES (@dedupeKey, @platform, @recipient, @recipientKind, @kind, @text, @payload, @status, @nextAttemptAt, @lastError, @incidentId, @now)
        ON CONFLICT(dedupe_key) DO NOTHING`,
     );
+    // The oldest due row of each recipient: one busy chat (Humas during a burst) cannot hold the others back.
     this.due = db.prepare(
-      `SELECT * FROM outbox WHERE status = 'pending' AND platform = ? AND next_attempt_at <= ? ORDER BY next_attempt_at, id LIMIT ?`,
+      `SELECT o.* FROM outbox o
+         JOIN (SELECT MIN(id) AS id FROM outbox WHERE status = 'pending' AND platform = @platform AND next_attempt_at <= @now GROUP BY recipient) h ON h.id = o.id
+       ORDER BY o.next_attempt_at, o.id LIMIT @limit`,
     );
     this.claimStmt = db.prepare(`UPDATE outbox SET status = 'sending', attempts = attempts + 1 WHERE id = ? AND status = 'pending'`);
     this.getStmt = db.prepare(`SELECT * FROM outbox WHERE id = ?`);
@@ -135,9 +138,9 @@ export class OutboxStore {
     return Number(r.lastInsertRowid);
   }
 
-  /** Pending messages of a platform due at `now`, oldest first. */
+  /** Pending messages of a platform due at `now`: the oldest of each recipient, oldest first. */
   dueFor(platform: Platform, now: number, limit = 100): OutboxRow[] {
-    return (this.due.all(platform, now, limit) as RawRow[]).map(toRow);
+    return (this.due.all({ platform, now, limit }) as RawRow[]).map(toRow);
   }
 
   /** Marks a row as being sent; false if someone else took it. */

@@ -91,6 +91,22 @@ describe('dispatcher', () => {
     expect(app.monitor.outbox.get(row.id)!.status).toBe('pending');
   });
 
+  it('a long queue for one chat does not hold back another chat (one row per recipient per pass)', async () => {
+    const { app } = testApp();
+    for (let i = 0; i < 300; i++) {
+      app.monitor.outbox.enqueue({ dedupeKey: `burst:${i}`, platform: 'telegram', recipient: '9001', recipientKind: 'user', kind: 'humas_alert', text: `alert ${i}` }, 0);
+    }
+    app.monitor.outbox.enqueue({ dedupeKey: 'asn', platform: 'telegram', recipient: ASN.budi.telegramId, recipientKind: 'user', kind: 'asn_alert', text: 'keluar' }, 1);
+    const due = app.monitor.outbox.dueFor('telegram', Date.now(), 200);
+    expect(due.map((r) => r.recipient)).toEqual(['9001', ASN.budi.telegramId]);
+    expect(due[0]!.text).toBe('alert 0');
+    // With a policy that holds the Humas chat, the ASN's message still goes at once.
+    const m = new ScriptedMessenger();
+    app.attach(m, { delayFor: (row) => (row.recipient === '9001' ? 60_000 : 0), afterSend: () => {} });
+    await app.dispatcher.drainOnce();
+    expect(m.delivered.map((d) => d.text)).toEqual(['keluar']);
+  });
+
   it('backoff grows and is capped', () => {
     const fixed = () => 0.5;
     expect(backoffMs(1, fixed)).toBe(2000);
