@@ -22,6 +22,10 @@ export interface WhatsAppTexts {
   joined(a: { title: string; members: number }): string;
   /** `/gabung` failed. */
   joinFailed(a: { reason: string }): string;
+  /** /wa_lanjut: what it does, and its answers. */
+  resumeDescription: string;
+  resumed: string;
+  notPaused: string;
   /** Humas: WhatsApp restricted the number (463). */
   restricted(a: { detail: string; until?: string }): string;
   /** Humas: the WhatsApp session was logged out. */
@@ -39,12 +43,15 @@ export const WA_ID: WhatsAppTexts = {
     `Bila masih gagal, silakan hubungi ${a.humasContact}.`,
   privateHint: (a) => `Ini layanan Jaga Netral ${a.org}. ASN dapat mendaftar dengan mengirim: DAFTAR <NIP>. Ketik /help untuk daftar perintah.`,
   joinDescription: 'bot bergabung ke grup WhatsApp lewat tautan undangan',
+  resumeDescription: 'lanjutkan pesan pertama WhatsApp ke ASN setelah nomor bot dibatasi',
+  resumed: 'Pengiriman pesan pertama WhatsApp ke ASN dilanjutkan, tetap dengan jeda dan batas harian. Jika WhatsApp membatasi lagi, pengiriman akan dijeda kembali.',
+  notPaused: 'Pengiriman pesan WhatsApp tidak sedang dijeda.',
   joinUsage: 'Cara pakai: /gabung https://chat.whatsapp.com/<kode>',
   joined: (a) => `Bot sudah bergabung ke grup "${a.title}" (${a.members} anggota). Anggota grup sedang diperiksa.`,
   joinFailed: (a) => `Bot gagal bergabung: ${a.reason}`,
   restricted: (a) =>
     `⚠️ WhatsApp membatasi nomor bot (${a.detail}). Pengiriman pesan pertama ke ASN dihentikan sementara` +
-    `${a.until ? ` sampai ${a.until}` : ''}; tidak ada pesan yang diulang. Mohon hubungi ASN terkait secara langsung bila perlu.`,
+    `${a.until ? ` sampai ${a.until}` : ''}, atau sampai admin Humas mengirim /wa_lanjut. Tidak ada pesan yang diulang; pesan ke kontak yang pernah menghubungi bot tetap terkirim. Mohon hubungi ASN terkait secara langsung bila perlu.`,
   loggedOut:
     '⚠️ Sesi WhatsApp bot keluar (logged out). Pemantauan WhatsApp berhenti; Telegram tetap berjalan. ' +
     'Tautkan ulang dengan: npx jaga-netral wa-login --phone 62812...',
@@ -62,11 +69,14 @@ export const WA_EN: WhatsAppTexts = {
   privateHint: (a) => `This is ${a.org}'s Jaga Netral service. Civil servants can register by sending: DAFTAR <NIP>. Send /help for commands.`,
   joinDescription: 'the bot joins a WhatsApp group by invite link',
   joinUsage: 'Usage: /gabung https://chat.whatsapp.com/<code>',
+  resumeDescription: 'resume first-contact WhatsApp messages to ASN after the number was restricted',
+  resumed: 'First-contact WhatsApp messages to ASN resume, still with gaps and the daily cap. If WhatsApp restricts the number again, they pause again.',
+  notPaused: 'WhatsApp sending is not paused.',
   joined: (a) => `The bot joined "${a.title}" (${a.members} members). Checking its members now.`,
   joinFailed: (a) => `The bot could not join: ${a.reason}`,
   restricted: (a) =>
     `⚠️ WhatsApp restricted the bot's number (${a.detail}). First-contact messages to ASN are paused` +
-    `${a.until ? ` until ${a.until}` : ''}; nothing is retried. Please contact the ASN concerned directly if needed.`,
+    `${a.until ? ` until ${a.until}` : ''}, or until a Humas admin sends /wa_lanjut. Nothing is retried; messages to people who wrote to the bot first still go. Please contact the ASN concerned directly if needed.`,
   loggedOut:
     "⚠️ The bot's WhatsApp session was logged out. WhatsApp monitoring has stopped; Telegram keeps running. " +
     'Re-link with: npx jaga-netral wa-login --phone 62812...',

@@ -490,7 +490,7 @@ const participantSig = (d: BaileysEventMap['group-participants.update']): string
 
 /** Adds `/gabung` once per app; it always reaches the app's current adapter. */
 function registerCommands(app: App): void {
-  if (app.commands.table.some((c) => c.name === 'gabung')) return;
+  if (app.commands.table.some((c) => c.name === 'gabung')) return; // one set per App (replay builds adapters lazily)
   const t = whatsappTexts('id');
   const spec: CommandSpec = {
     name: 'gabung',
@@ -505,7 +505,22 @@ function registerCommands(app: App): void {
       return { text: await a.joinByInvite(ctx.rest, ctx.lang) };
     },
   };
-  app.commands.add(spec);
+  const resume: CommandSpec = {
+    name: 'wa_lanjut',
+    description: { id: t.resumeDescription, en: whatsappTexts('en').resumeDescription },
+    who: 'admin',
+    where: 'private',
+    run: (ctx) => {
+      const a = current.get(app);
+      const texts = whatsappTexts(ctx.lang);
+      if (!a) return { text: texts.joinFailed({ reason: ctx.lang === 'en' ? 'WhatsApp is not enabled' : 'WhatsApp tidak aktif' }) };
+      const was = a.policy.paused;
+      a.policy.resumeFirstContacts();
+      app.dispatcher.wake();
+      return { text: was ? texts.resumed : texts.notPaused };
+    },
+  };
+  app.commands.add(spec, resume);
 }
 
 /** Turns recorded JSON back into what Baileys emits: messages revived with `proto.WebMessageInfo.fromObject`, key extras (`participantAlt`, ...) kept. */

@@ -42,7 +42,6 @@ export class WhatsAppSendPolicy implements SendPolicy {
   private lastSendAt: number | undefined;
   private gapMs: number;
   private readonly isContact;
-  private readonly warmDue;
 
   constructor(private readonly o: WhatsAppSendPolicyOptions) {
     this.rng = o.rng ?? Math.random;
@@ -51,9 +50,9 @@ export class WhatsAppSendPolicy implements SendPolicy {
     const last = o.db.prepare(`SELECT MAX(sent_at) AS t FROM outbox WHERE platform = 'whatsapp' AND status = 'sent'`).get() as { t: number | null };
     this.lastSendAt = last.t ?? undefined;
     this.isContact = o.db.prepare(`SELECT 1 FROM wa_contacts WHERE jid = ?`).pluck();
-    this.warmDue = o.db.prepare(
-      `SELECT recipient, recipient_kind FROM outbox WHERE status = 'pending' AND platform = 'whatsapp' AND next_attempt_at <= ? AND id <> ? ORDER BY next_attempt_at, id LIMIT 200`,
-    );
+    // Humas admins count as warm; listing them as contacts lets the outbox put their messages first too.
+    const addContact = o.db.prepare(`INSERT OR IGNORE INTO wa_contacts (jid, first_inbound_at, last_inbound_at) VALUES (?, 0, 0)`);
+    for (const a of o.config.HUMAS_ADMINS) if (a.platform === 'whatsapp') addContact.run(waAdminJid(a.id));
   }
 
   /** The gap drawn for the next send, ms (for tests and /status). */
@@ -74,8 +73,14 @@ export class WhatsAppSendPolicy implements SendPolicy {
 
   /** When first contacts may go again (epoch ms), Infinity while paused by a restriction, or 0 when open. */
   firstContactsBlockedUntil(now: number): number {
-    if (kvGet(this.o.db, WA_PAUSE_KEY) !== undefined) return Infinity;
     const lock = Number(kvGet(this.o.db, WA_REACHOUT_LOCK_KEY) ?? 0);
+    const pause = kvGet(this.o.db, WA_PAUSE_KEY);
+    if (pause !== undefined) {
+      // WhatsApp said how long the restriction lasts (a reach-out lock reported after the pause): it ends with it.
+      const pausedAt = (JSON.parse(pause) as { at: number }).at;
+      if (!(lock > pausedAt && lock <= now)) return lock > now ? Math.max(lock, now + 1) : Infinity;
+      this.resumeFirstContacts();
+    }
     return lock > now ? lock : 0;
   }
 
@@ -85,14 +90,21 @@ export class WhatsAppSendPolicy implements SendPolicy {
     return raw ? (JSON.parse(raw) as string[]) : [];
   }
 
+  /** First-contact state read once per instant: the dispatcher asks about a whole page of rows at the same `now`. */
+  private state: { now: number; blocked: number; today: Set<string> } | undefined;
+
+  private firstContactState(now: number): { blocked: number; today: Set<string> } {
+    if (this.state?.now !== now) this.state = { now, blocked: this.firstContactsBlockedUntil(now), today: new Set(this.firstContactsToday(now)) };
+    return this.state;
+  }
+
   /** Milliseconds until `row` may go. */
   delayFor(row: OutboxRow, now: number): number {
     if (this.isFirstContact(row)) {
-      const blocked = this.firstContactsBlockedUntil(now);
+      const { blocked, today } = this.firstContactState(now);
       if (blocked === Infinity) return Infinity;
       if (blocked > now) return blocked - now;
-      const today = this.firstContactsToday(now);
-      if (!today.includes(row.recipient) && today.length >= this.o.config.WA_FIRST_CONTACT_DAILY_CAP) {
+      if (!today.has(row.recipient) && today.size >= this.o.config.WA_FIRST_CONTACT_DAILY_CAP) {
         return Math.max(1, this.nextDayStart(now) - now);
       }
     }
@@ -100,13 +112,13 @@ export class WhatsAppSendPolicy implements SendPolicy {
       const wait = this.lastSendAt + this.gapMs - now;
       if (wait > 0) return wait;
     }
-    // Warm contacts and group posts first: a cold row waits while a warm one is due.
-    if (this.isFirstContact(row) && this.warmRowDue(row.id, now)) return 1000;
+    // Warm contacts and group posts go first because the outbox hands them over first (see OutboxStore.dueFor).
     return 0;
   }
 
   /** Books the send: next gap, the day's first-contact list, and a pause after a restriction. */
   afterSend(row: OutboxRow, result: SendResult, now: number): void {
+    this.state = undefined;
     if (!result.ok && result.failure === 'bug') return; // nothing reached WhatsApp
     this.lastSendAt = now;
     this.gapMs = this.drawGap();
@@ -123,18 +135,21 @@ export class WhatsAppSendPolicy implements SendPolicy {
 
   /** WhatsApp's own reach-out time lock (`connection.update.reachoutTimeLock`): first contacts wait until it ends. */
   setReachoutLock(until: number | undefined, now: number): void {
+    this.state = undefined;
     if (until && until > now) kvSet(this.o.db, WA_REACHOUT_LOCK_KEY, String(until), now);
-    else kvDelete(this.o.db, WA_REACHOUT_LOCK_KEY);
+    else if (kvGet(this.o.db, WA_PAUSE_KEY) === undefined) kvDelete(this.o.db, WA_REACHOUT_LOCK_KEY);
   }
 
-  /** Lifts the pause after a restriction (a Humas decision). */
+  /** Lifts the pause after a restriction (a Humas decision: /wa_lanjut, or the reported lock ended). */
   resumeFirstContacts(): void {
+    this.state = undefined;
     kvDelete(this.o.db, WA_PAUSE_KEY);
+    kvDelete(this.o.db, WA_REACHOUT_LOCK_KEY);
   }
 
-  private warmRowDue(exceptId: number, now: number): boolean {
-    const rows = this.warmDue.all(now, exceptId) as { recipient: string; recipient_kind: 'user' | 'group' }[];
-    return rows.some((r) => r.recipient_kind === 'group' || this.isWarm(r.recipient));
+  /** Whether first contacts are paused after a restriction. */
+  get paused(): boolean {
+    return kvGet(this.o.db, WA_PAUSE_KEY) !== undefined;
   }
 
   private drawGap(): number {
@@ -154,8 +169,9 @@ export class WhatsAppSendPolicy implements SendPolicy {
 }
 
 /**
- * Tells Humas that WhatsApp restricted the number: on Telegram (the WhatsApp
- * admins cannot be reached from a restricted number), once per day.
+ * Tells Humas that WhatsApp restricted the number, once per day: on Telegram,
+ * and on WhatsApp too (admins are warm contacts, which a restriction on
+ * reach-outs still allows), so a WhatsApp-only deployment hears of it.
  */
 export function restrictedNotifier(app: App): (row: OutboxRow, detail: string, now: number) => void {
   return (_row, detail, now) => {
@@ -163,9 +179,9 @@ export function restrictedNotifier(app: App): (row: OutboxRow, detail: string, n
     const lock = Number(kvGet(app.db, WA_REACHOUT_LOCK_KEY) ?? 0);
     const until = lock > now ? formatDateTime(lock, app.config.APP_TIMEZONE, app.config.LANGUAGE) : undefined;
     const day = zonedDay(now, app.config.APP_TIMEZONE);
-    for (const a of humasAddresses(app.config.HUMAS_ADMINS).filter((h) => h.platform === 'telegram')) {
+    for (const a of humasAddresses(app.config.HUMAS_ADMINS)) {
       app.monitor.outbox.enqueue(
-        { dedupeKey: `wa:restricted:${day}:${a.recipient}`, platform: 'telegram', recipient: a.recipient, recipientKind: 'user', kind: 'wa_restricted', text: t.restricted({ detail, until }) },
+        { dedupeKey: `wa:restricted:${day}:${a.recipient}`, platform: a.platform, recipient: a.recipient, recipientKind: 'user', kind: 'wa_restricted', text: t.restricted({ detail, until }) },
         now,
       );
     }

@@ -11,6 +11,8 @@ import {
   viewOnceMessage,
 } from '../../../src/platforms/sim/whatsapp-socket.js';
 import type { WhatsAppAdapter } from '../../../src/platforms/whatsapp/adapter.js';
+import { WA_PAUSE_KEY } from '../../../src/platforms/whatsapp/sender.js';
+import { kvSet } from '../../../src/store/kv.js';
 import {
   ADMIN_WA,
   ASN1,
@@ -166,8 +168,8 @@ describe('WhatsApp adapter: private chats', () => {
     const reply = outboxRows(app).find((r) => r.kind === 'command_reply')!;
     expect(reply.recipient).toBe(ASN1_PN);
     expect(reply.text).toContain(ASN1.nama);
-    // The sender is now a warm contact.
-    expect(app.db.prepare(`SELECT jid FROM wa_contacts ORDER BY jid`).pluck().all()).toEqual([ASN1_LID, ASN1_PN].sort());
+    // The ASN who wrote is now a warm contact (the Humas admin always is).
+    expect(app.db.prepare(`SELECT jid FROM wa_contacts ORDER BY jid`).pluck().all()).toEqual([ASN1_LID, ASN1_PN, ADMIN_WA].sort());
   });
 
   it('refuses DAFTAR from another number without revealing anything', async () => {
@@ -229,5 +231,19 @@ describe('WhatsApp adapter: identities', () => {
     await resolveRegisteredLids(app, fake, { batchSize: 1, sleep: async () => {} });
     expect(fake.lidLookups).toHaveLength(2);
     void BOT_PN;
+  });
+});
+
+describe('WhatsApp adapter: /wa_lanjut', () => {
+  it('only a Humas admin can resume first contacts after a restriction, and it is audited', async () => {
+    const { app, wa } = await bot();
+    kvSet(app.db, WA_PAUSE_KEY, JSON.stringify({ at: 1, detail: '463' }), 1);
+    const ask = (fromId: string) => app.commands.run({ platform: 'whatsapp', chatType: 'private', chatId: fromId, fromId, text: '/wa_lanjut' });
+    expect((await ask('6289999999999@s.whatsapp.net'))!.text).toMatch(/hanya/);
+    expect(wa.policy.paused).toBe(true);
+    expect((await ask(ADMIN_WA))!.text).toMatch(/dilanjutkan/);
+    expect(wa.policy.paused).toBe(false);
+    expect((await ask(ADMIN_WA))!.text).toMatch(/tidak sedang dijeda/);
+    expect(app.db.prepare(`SELECT allowed FROM audit WHERE action = '/wa_lanjut' ORDER BY id`).pluck().all()).toEqual([0, 1, 1]);
   });
 });

@@ -101,7 +101,7 @@ describe('WhatsAppSendPolicy', () => {
     expect(rows.reduce((n, r) => n + r.attempts, 0)).toBe(5 + 4); // every injected fault was met and retried
   });
 
-  it('after a 463: no retry, first contacts paused (persisted), Humas told on Telegram; warm contacts still go', async () => {
+  it('after a 463: no retry, first contacts paused (persisted), Humas told on Telegram and WhatsApp; warm contacts still go', async () => {
     const clock = fakeClock();
     const app = makeApp(clock);
     const fake = new FakeWASocket({ now: clock });
@@ -119,13 +119,61 @@ describe('WhatsAppSendPolicy', () => {
     expect(rows.find((r) => r.recipient === jid(1))).toMatchObject({ status: 'failed', attempts: 1 });
     expect(rows.find((r) => r.recipient === jid(2))).toMatchObject({ status: 'pending', attempts: 0 });
     expect(rows.find((r) => r.recipient === jid(3))).toMatchObject({ status: 'sent' });
-    expect(fake.sent.map((s) => s.jid)).toEqual([jid(3)]);
+    expect(fake.sent.map((s) => s.jid).sort()).toEqual([jid(3), '6281111111111@s.whatsapp.net'].sort());
+    expect(fake.sent.find((s) => s.jid === '6281111111111@s.whatsapp.net')!.content.text).toMatch(/\/wa_lanjut/);
     expect(kvGet(app.db, WA_PAUSE_KEY)).toBeDefined();
     expect(tg.sent.map((m) => [m.recipient, m.kind])).toEqual([['9001', 'wa_restricted']]);
     expect(tg.sent[0]!.text).toMatch(/membatasi nomor bot/);
     // A restart keeps the pause.
     const again = new WhatsAppSendPolicy({ db: app.db, config: app.config });
     expect(again.delayFor(app.monitor.outbox.dueFor('whatsapp', clock.now)[0]!, clock.now)).toBe(Infinity);
+  });
+
+  it('the pause ends when the reach-out lock WhatsApp reported has passed, or when Humas resumes it', async () => {
+    const clock = fakeClock();
+    const app = makeApp(clock);
+    const fake = new FakeWASocket({ now: clock });
+    const { policy } = wire(app, fake, () => 0);
+    dm(app, 1, jid(1));
+    dm(app, 2, jid(2));
+    fake.failNext(1, '463');
+    await run(app, clock, 120_000, 5000);
+    expect(policy.paused).toBe(true);
+    // WhatsApp reports how long reach-outs are locked: the pause ends with the lock.
+    policy.setReachoutLock(clock.now + 3_600_000, clock.now);
+    await run(app, clock, 600_000, 5000);
+    expect(outboxRows(app).find((r) => r.recipient === jid(2))!.status).toBe('pending');
+    clock.now += 3_600_000;
+    await run(app, clock, 120_000, 5000);
+    expect(policy.paused).toBe(false);
+    expect(outboxRows(app).find((r) => r.recipient === jid(2))!.status).toBe('sent');
+    // A second restriction without a reported lock stays paused until Humas resumes it.
+    dm(app, 3, jid(3));
+    fake.failNext(1, '463');
+    await run(app, clock, 120_000, 5000);
+    dm(app, 4, jid(4));
+    await run(app, clock, 24 * 3_600_000, 600_000);
+    expect(outboxRows(app).find((r) => r.recipient === jid(4))!.status).toBe('pending');
+    policy.resumeFirstContacts();
+    await run(app, clock, 120_000, 5000);
+    expect(outboxRows(app).find((r) => r.recipient === jid(4))!.status).toBe('sent');
+  });
+
+  it('a page full of capped first contacts never hides a warm contact or a group post', async () => {
+    const clock = fakeClock();
+    const app = makeApp(clock, { WA_FIRST_CONTACT_DAILY_CAP: '2' });
+    const fake = new FakeWASocket({ now: clock });
+    wire(app, fake, () => 0);
+    for (let i = 0; i < 250; i++) dm(app, i, `628130000${String(i).padStart(4, '0')}@s.whatsapp.net`);
+    clock.now += 1000;
+    warm(app, jid(99));
+    dm(app, 999, jid(99));
+    app.monitor.outbox.enqueue({ dedupeKey: 'grp', platform: 'whatsapp', recipient: '1203630@g.us', recipientKind: 'group', kind: 'group_reminder', text: 'pengingat' }, clock.now);
+    await run(app, clock, 10 * 60_000, 5000);
+    const sent = fake.sent.map((s) => s.jid);
+    expect(sent).toContain(jid(99));
+    expect(sent).toContain('1203630@g.us');
+    expect(sent.filter((j) => j.startsWith('628130000'))).toHaveLength(2);
   });
 
   it('sends nothing twice after a restart on the same database file', async () => {
