@@ -64,6 +64,7 @@ export class App {
       clock: this.clock,
       registrationLink: (p) => this.registrationLinks[p],
       onEnqueued: () => this.dispatcher.wake(),
+      onScansRequested: () => this.wakeScanners(),
     });
     this.dispatcher = new Dispatcher({
       outbox: this.monitor.outbox,
@@ -86,6 +87,14 @@ export class App {
       coreCommands(this),
     );
     this.commands.add(...caseCommands(this), reportCommand(this));
+  }
+
+  /** Platform scanners waiting for member scans (see store/scans.ts). */
+  readonly scanners = new Set<() => void>();
+
+  /** Member scans were requested: let each platform's scanner look. */
+  wakeScanners(): void {
+    for (const wake of this.scanners) wake();
   }
 
   /** Connects a platform's sender. */

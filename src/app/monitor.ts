@@ -34,6 +34,8 @@ export interface MonitorDeps {
   registrationLink?: (platform: Platform) => string | undefined;
   /** Called after a commit that queued messages, to wake the dispatcher. */
   onEnqueued?: () => void;
+  /** Called after a commit that asked for member scans, to wake the platform scanners. */
+  onScansRequested?: () => void;
 }
 
 /** What handling one event did. */
@@ -85,6 +87,7 @@ export class Monitor {
   /** Handles one event in one transaction. Replaying the same event changes nothing. */
   handle(ev: ChatEvent): HandleResult {
     const queued = this.outbox.enqueued;
+    const scans = this.chats.scans.requested;
     let r: HandleResult;
     try {
       r = this.handleTx(ev);
@@ -93,6 +96,7 @@ export class Monitor {
       throw err;
     }
     if (this.outbox.enqueued !== queued) this.d.onEnqueued?.();
+    if (this.chats.scans.requested !== scans) this.d.onScansRequested?.();
     return r;
   }
 
@@ -103,6 +107,7 @@ export class Monitor {
    */
   handleBatch(events: ChatEvent[]): HandleResult[] {
     const queued = this.outbox.enqueued;
+    const scans = this.chats.scans.requested;
     let results: HandleResult[];
     try {
       results = this.batchTx(events);
@@ -119,6 +124,7 @@ export class Monitor {
       });
     }
     if (this.outbox.enqueued !== queued) this.d.onEnqueued?.();
+    if (this.chats.scans.requested !== scans) this.d.onScansRequested?.();
     return results;
   }
 
@@ -208,6 +214,8 @@ export class Monitor {
     const classify = (text: string) => (ev.kind === 'message' && text === ev.text && classification ? classification : this.d.classify(text));
     this.updateChat(ev, now, classification?.pilkada ?? false);
     const chat = this.chats.get(ev.chat.platform, ev.chat.id)!;
+    // The bot arrived in a campaign group: find the ASN already inside.
+    if (ev.kind === 'bot_membership' && ev.joined && chat.campaign) this.chats.scans.request(ev.chat.platform, ev.chat.id, ev.at);
 
     if (ev.kind === 'member_left') {
       const nips = ev.members.map((m) => this.d.registry.findByPerson(m)?.nip).filter((n): n is AsnRecord['nip'] => Boolean(n));

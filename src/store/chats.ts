@@ -1,6 +1,7 @@
 /** Chats the bot has seen, with their campaign status and why. */
 import type { Platform } from '../core/ids.js';
 import type { Db } from './db.js';
+import { ScanStore } from './scans.js';
 
 /** Where a campaign status came from: the title/description score, the posts, or a Humas admin. */
 export type CampaignSource = 'score' | 'content' | 'admin';
@@ -65,10 +66,13 @@ const toRow = (r: Raw): ChatRow => ({
 
 /** Reads and writes the chats table. */
 export class ChatStore {
+  /** Member scans; a chat that becomes a campaign group asks for one in the same transaction. */
+  readonly scans: ScanStore;
   private readonly getStmt;
   private readonly touchStmt;
   private readonly countStmt;
   constructor(private readonly db: Db) {
+    this.scans = new ScanStore(db);
     this.countStmt = db.prepare(
       `UPDATE chats SET messages_seen = messages_seen + ?, pilkada_posts = pilkada_posts + ? WHERE platform = ? AND chat_id = ?`,
     );
@@ -123,6 +127,7 @@ export class ChatStore {
 
   /** Sets the campaign status unless a Humas admin decided it (admins win over automatic sources). */
   setCampaign(platform: Platform, chatId: string, v: { campaign: boolean; score?: number; reason: string; source: CampaignSource; by?: string }, now: number): void {
+    const before = this.get(platform, chatId);
     this.db
       .prepare(
         `UPDATE chats SET campaign = ?, campaign_score = COALESCE(?, campaign_score), campaign_reason = ?, campaign_source = ?, marked_by = ?, updated_at = ?
@@ -130,6 +135,8 @@ export class ChatStore {
       )
       .run(v.campaign ? 1 : 0, v.score ?? null, v.reason, v.source, v.by ?? null, now, platform, chatId, v.source);
     this.forget(platform, chatId);
+    // It just became a campaign group: the ASN already inside are findings too.
+    if (before && !before.campaign && before.botMember && this.get(platform, chatId)?.campaign) this.scans.request(platform, chatId, now);
   }
 
   /** Message counts not yet written, per chat; written by `flushCounts()` before the transaction commits. */
@@ -199,6 +206,7 @@ export class ChatStore {
         .run(platform, from, now, platform, to);
     }
     this.db.prepare(`UPDATE incidents SET chat_id = ?, updated_at = ? WHERE platform = ? AND chat_id = ?`).run(to, now, platform, from);
+    this.scans.retarget(platform, from, to);
     this.db.prepare(`UPDATE chats SET migrated_to = ?, bot_member = 0, updated_at = ? WHERE platform = ? AND chat_id = ?`).run(to, now, platform, from);
     this.forget();
   }

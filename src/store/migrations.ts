@@ -147,6 +147,17 @@ export const MIGRATIONS: readonly string[] = [
   ) STRICT;
   CREATE INDEX audit_at ON audit(at);
 
+  -- Checks of who is already inside a group, asked for when the bot joins a campaign group or a group
+  -- becomes one. Telegram walks the registry (after_nip = last ASN checked), so a restart resumes.
+  CREATE TABLE member_scans (
+    platform TEXT NOT NULL,
+    chat_id TEXT NOT NULL,
+    token INTEGER NOT NULL,
+    after_nip TEXT,
+    requested_at INTEGER NOT NULL,
+    PRIMARY KEY (platform, chat_id)
+  ) STRICT;
+
   -- Small named values: last digest time, telegram offsets, pause flags.
   CREATE TABLE kv (
     key TEXT PRIMARY KEY,

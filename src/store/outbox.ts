@@ -105,12 +105,13 @@ export class OutboxStore {
        ON CONFLICT(dedupe_key) DO NOTHING`,
     );
     // The oldest due row of each recipient: one busy chat (Humas during a burst) cannot hold the others back.
-    // Group posts and people who wrote to the number first (wa_contacts: WhatsApp's warm contacts) come first,
+    // On WhatsApp, group posts and people who wrote to the number first (wa_contacts: warm contacts) come first,
     // so a page full of first contacts waiting for the daily cap never hides them.
     this.due = db.prepare(
       `SELECT o.* FROM outbox o
          JOIN (SELECT MIN(id) AS id FROM outbox WHERE status = 'pending' AND platform = @platform AND next_attempt_at <= @now GROUP BY recipient) h ON h.id = o.id
-       ORDER BY (o.recipient_kind = 'group' OR EXISTS (SELECT 1 FROM wa_contacts c WHERE c.jid = o.recipient)) DESC, o.next_attempt_at, o.id
+       ORDER BY (@platform = 'whatsapp' AND (o.recipient_kind = 'group' OR EXISTS (SELECT 1 FROM wa_contacts c WHERE c.jid = o.recipient)) ) DESC,
+         o.next_attempt_at, o.id
        LIMIT @limit`,
     );
     this.claimStmt = db.prepare(`UPDATE outbox SET status = 'sending', attempts = attempts + 1 WHERE id = ? AND status = 'pending'`);
@@ -141,7 +142,7 @@ export class OutboxStore {
     return Number(r.lastInsertRowid);
   }
 
-  /** Pending messages of a platform due at `now`: the oldest of each recipient; groups and warm contacts first, then oldest first. */
+  /** Pending messages of a platform due at `now`: the oldest of each recipient; on WhatsApp groups and warm contacts first; then oldest first. */
   dueFor(platform: Platform, now: number, limit = 100): OutboxRow[] {
     return (this.due.all({ platform, now, limit }) as RawRow[]).map(toRow);
   }

@@ -100,7 +100,9 @@ function markCommand(app: App, campaign: boolean): CommandSpec {
       if (typeof chat === 'string') return { text: chat };
       const by = `${ctx.req.platform === 'telegram' ? 'tg' : 'wa'}:${ctx.req.fromId}`;
       const reason = ctx.lang === 'en' ? `${campaign ? 'marked' : 'unmarked'} by Humas admin` : `${campaign ? 'ditandai' : 'dilepas'} oleh admin Humas`;
-      app.monitor.chats.setCampaign(chat.platform, chat.chatId, { campaign, reason, source: 'admin', by }, ctx.now);
+      const scans = app.monitor.chats.scans.requested;
+      app.db.transaction(() => app.monitor.chats.setCampaign(chat.platform, chat.chatId, { campaign, reason, source: 'admin', by }, ctx.now))();
+      if (app.monitor.chats.scans.requested !== scans) app.wakeScanners();
       return {
         text: ctx.lang === 'en'
           ? `"${chat.title}" is ${campaign ? 'now' : 'no longer'} a campaign group.`

@@ -16,7 +16,7 @@ import { parseCommand } from '../../app/commands/index.js';
 import { telegramTexts } from '../../core/messages/telegram.js';
 import { handleButton } from './callbacks.js';
 import { ingestUpdate, type Ingested } from './ingest.js';
-import { scanGroupMembers } from './membership-scan.js';
+import { TelegramScanner } from './membership-scan.js';
 import { TelegramMembershipChecker, TelegramMessenger } from './messenger.js';
 import { TelegramSendPolicy } from './policy.js';
 import { registerContact, startReply } from './registration.js';
@@ -89,6 +89,11 @@ export class TelegramAdapter {
     if (hook) await this.startWebhook(hook);
     else this.runner = this.pollForever();
     this.app.platformStatus.telegram = `@${this.me.username} (${hook ? 'webhook' : 'polling'})`;
+    // Member scans asked for in the database (also those a crash interrupted) run in the background.
+    const scanner = new TelegramScanner({ app: this.app, checker: this.membership, intervalMs: this.o.scanIntervalMs, signal: this.stopping.signal });
+    const wake = () => scanner.wake();
+    this.app.scanners.add(wake);
+    void this.track(scanner.start().finally(() => this.app.scanners.delete(wake)));
   }
 
   /** Stops receiving, cancels membership scans and waits for updates in progress. */
@@ -123,9 +128,6 @@ export class TelegramAdapter {
   /** Handles one update exactly as the live bot does (polling and webhook both come here). */
   async handleUpdate(update: Update): Promise<void> {
     const ingested = ingestUpdate(this.app, update, { botId: this.botId });
-    for (const { event, result } of ingested) {
-      if (event.kind === 'bot_membership' && event.joined && result && !result.duplicate) this.startScan(event.chat.id, event.at);
-    }
     if ('message' in update) await this.onMessage(update.message, ingested);
     else if ('callback_query' in update) await this.onButton(update.callback_query);
   }
@@ -240,10 +242,6 @@ export class TelegramAdapter {
     }
   }
 
-  private startScan(chatId: string, joinedAt: number): void {
-    const scan = scanGroupMembers({ app: this.app, checker: this.membership, chatId, joinedAt, intervalMs: this.o.scanIntervalMs, signal: this.stopping.signal });
-    void this.track(scan.then((n) => this.app.log.info({ chatId, found: n }, 'telegram: membership scan done')));
-  }
 
   private track<T>(p: Promise<T>): Promise<T> {
     this.inflight.add(p);

@@ -99,6 +99,11 @@ export class WhatsAppAdapter {
     registerCommands(o.app);
   }
 
+  /** Queues `runScans` behind the events being handled (so `idle()` covers it). */
+  private readonly wakeScans = (): void => {
+    this.chain = this.chain.then(() => this.runScans()).catch((err) => this.app.log.error({ err: String(err) }, 'whatsapp member scan failed'));
+  };
+
   /** The connected socket, if any. */
   get socket(): WaSocketLike | undefined {
     return this.sock;
@@ -107,6 +112,7 @@ export class WhatsAppAdapter {
   /** Attaches the messenger and policy to the dispatcher and connects. */
   start(): void {
     this.stopped = false;
+    this.app.scanners.add(this.wakeScans);
     this.app.attach(this.messenger, this.policy);
     this.app.platformStatus.whatsapp = 'connecting';
     this.connect();
@@ -115,6 +121,7 @@ export class WhatsAppAdapter {
   /** Disconnects for good (no reconnect) and waits for queued handling. */
   async stop(): Promise<void> {
     this.stopped = true;
+    this.app.scanners.delete(this.wakeScans);
     if (this.reconnectTimer) clearTimeout(this.reconnectTimer);
     for (const p of this.parked.values()) clearTimeout(p.timer);
     this.parked.clear();
@@ -394,9 +401,30 @@ export class WhatsAppAdapter {
     this.learn(n.pairs);
     for (const g of n.groupMeta) writeGroupMeta(this.app.db, g, this.app.clock());
     for (const ev of n.events) this.handle(ev);
+    // In a campaign group this asks for a member scan (same transaction), which `runScans` answers from the metadata just cached.
     this.handle({ kind: 'bot_membership', dedupeKey: `wa:botjoin:${gid}:${joinAt}`, at: joinAt, chat: { platform: 'whatsapp', id: gid, type: 'group', title: meta.subject }, joined: true });
-    for (const ev of membersPresent(meta, joinAt, this.ctx())) this.handle(ev);
+    await this.runScans();
     return meta;
+  }
+
+  /**
+   * Answers pending WhatsApp member scans (the bot joined a campaign group, or a
+   * group became one): everyone in the group's metadata is reported as present.
+   */
+  async runScans(): Promise<void> {
+    for (const scan of this.app.monitor.chats.scans.pending('whatsapp')) {
+      let meta = readGroupMeta(this.app.db, scan.chatId);
+      if (this.sock) {
+        try {
+          meta = await this.sock.groupMetadata(scan.chatId);
+          writeGroupMeta(this.app.db, meta, this.app.clock());
+        } catch (err) {
+          this.app.log.warn({ err: String(err), jid: scan.chatId }, 'whatsapp: group metadata for a member scan failed; using the cache');
+        }
+      }
+      if (meta) for (const ev of membersPresent(meta, scan.token, this.ctx())) this.handle(ev);
+      this.app.monitor.chats.scans.finish(scan);
+    }
   }
 
   // ---------------------------------------------------------------- private chats

@@ -250,6 +250,35 @@ describe('Telegram story', () => {
     expect(textsTo(BUDI.id)).toHaveLength(0);
   });
 
+  it('a group Humas marks with /tandai is scanned: ASN already inside get their alert', async () => {
+    const ARISAN = { id: -1009876543210, title: 'Arisan RT 05', type: 'supergroup' as const };
+    sim.setChatMember(ARISAN.id, SARI.id, 'member');
+    sim.pushUpdate({ ...botAdded(), my_chat_member: { ...botAdded().my_chat_member, chat: ARISAN } });
+    for (let i = 0; i < 100 && !app.monitor.chats.get('telegram', String(ARISAN.id)); i++) await new Promise((r) => setTimeout(r, 20));
+    await new Promise((r) => setTimeout(r, 200));
+    expect(textsTo(SARI.id)).toHaveLength(0); // not a campaign group: nobody is checked
+    sim.pushUpdate(textMessage({ id: ADMIN.id, type: 'private' }, ADMIN, `/tandai ${ARISAN.id}`));
+    await waitText(ADMIN.id, 'ditandai sebagai grup kampanye');
+    await waitText(SARI.id, 'Arisan RT 05', 4000);
+    expect(textsTo(SARI.id)[0]).toContain('tercatat sebagai anggota');
+    expect(app.db.prepare(`SELECT COUNT(*) FROM member_scans`).pluck().get()).toBe(0);
+  });
+
+  it('a scan interrupted by a crash resumes after the last ASN it checked', async () => {
+    await adapter.stop();
+    const scans = app.monitor.chats.scans;
+    app.monitor.handle({ kind: 'chat_info', dedupeKey: 'g', at: 1, chat: { platform: 'telegram', id: String(GROUP.id), title: GROUP.title, type: 'supergroup' } });
+    scans.request('telegram', String(GROUP.id), 1);
+    // Budi (NIP 1985...) was checked before the crash; Sari and Dedi (1990..., 1988...) sort around him.
+    scans.progress(scans.pending('telegram')[0]!, '198503122010011003');
+    const before = sim.calls.filter((c) => c.method === 'getChatMember').length;
+    adapter = new TelegramAdapter({ app, scanIntervalMs: 5, restartDelayMs: 100, policy: new TelegramSendPolicy({ perChatGapMs: 20 }) });
+    await adapter.start();
+    for (let i = 0; i < 200 && scans.pending('telegram').length; i++) await new Promise((r) => setTimeout(r, 20));
+    const asked = sim.calls.filter((c) => c.method === 'getChatMember').slice(before).map((c) => Number(c.params['user_id']));
+    expect(asked.sort()).toEqual([DEDI.id, SARI.id].sort());
+  });
+
   it('a malformed update is recorded as rejected and polling goes on', async () => {
     sim.pushUpdate({ message: { message_id: 1, date: 1, chat: { id: 'nope' } } });
     sim.pushUpdate(startCommand(RINA));

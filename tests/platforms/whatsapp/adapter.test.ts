@@ -202,6 +202,25 @@ describe('WhatsApp adapter: private chats', () => {
     expect(app.registry.byNip(ASN2.nip)?.waLid).toBe(ASN2_LID);
   });
 
+  it('a group joined as ordinary and later marked with /tandai reports the ASN inside', async () => {
+    const { app, fake, wa, clock } = await bot();
+    const G3 = '120363000000000004@g.us';
+    fake.addGroup(groupMeta({ id: G3, subject: 'Arisan RT 05', participants: [{ id: TIMSES_LID, phoneNumber: TIMSES_PN, admin: 'superadmin' }, { id: ASN2_LID, phoneNumber: ASN2_PN }] }));
+    fake.invites.set('Arisan05', G3);
+    await fake.deliver(privateMessage({ from: ADMIN_WA, id: 'P5', text: '/gabung https://chat.whatsapp.com/Arisan05', at: clock.now }));
+    await wa.idle();
+    await new Promise((r) => setTimeout(r, 10));
+    await wa.idle();
+    expect(app.monitor.chats.get('whatsapp', G3)?.campaign).toBe(false);
+    expect(incidents(app)).toEqual([]);
+    await fake.deliver(privateMessage({ from: ADMIN_WA, id: 'P6', text: `/tandai ${G3}`, at: clock.now }));
+    await wa.idle();
+    await new Promise((r) => setTimeout(r, 10));
+    await wa.idle();
+    expect(incidents(app)).toEqual([expect.objectContaining({ asn_nip: ASN2.nip, kind: 'present', chat_id: G3 })]);
+    expect(outboxRows(app).some((r) => r.kind === 'asn_alert' && r.recipient === ASN2_PN)).toBe(true);
+  });
+
   it('refuses /gabung from a stranger', async () => {
     const { app, fake, wa, clock } = await bot();
     fake.addGroup(groupMeta({ id: '120363000000000003@g.us', subject: 'Grup lain', participants: [] }));
