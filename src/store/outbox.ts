@@ -142,6 +142,11 @@ export class OutboxStore {
     return Number(r.lastInsertRowid);
   }
 
+  /** Whether a message with this dedupe key was ever queued. */
+  has(dedupeKey: string): boolean {
+    return this.db.prepare(`SELECT 1 FROM outbox WHERE dedupe_key = ?`).get(dedupeKey) !== undefined;
+  }
+
   /** Pending messages of a platform due at `now`: the oldest of each recipient; on WhatsApp groups and warm contacts first; then oldest first. */
   dueFor(platform: Platform, now: number, limit = 100): OutboxRow[] {
     return (this.due.all({ platform, now, limit }) as RawRow[]).map(toRow);

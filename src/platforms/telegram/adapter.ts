@@ -20,7 +20,7 @@ import { TelegramScanner } from './membership-scan.js';
 import { TelegramMembershipChecker, TelegramMessenger } from './messenger.js';
 import { TelegramSendPolicy } from './policy.js';
 import { registerContact, startReply } from './registration.js';
-import { enqueueReply, type Reply, type ReplyTarget } from './replies.js';
+import { enqueueReply, replyKey, type Reply, type ReplyTarget } from './replies.js';
 
 /** Update types the bot asks for; chat_member and message_reaction are excluded unless listed. */
 export const ALLOWED_UPDATES = ['message', 'edited_message', 'chat_member', 'my_chat_member', 'message_reaction', 'callback_query'] as const;
@@ -190,8 +190,10 @@ export class TelegramAdapter {
   // ------------------------------------------------------------ private chats and commands
 
   private async onMessage(msg: Message, ingested: Ingested[]): Promise<void> {
-    if (ingested.some((i) => i.result?.duplicate)) return; // a repeated update: already answered
     const to: ReplyTarget = { chatId: String(msg.chat.id), messageId: String(msg.message_id), isPrivate: msg.chat.type === 'private' };
+    // A repeated update is answered once. In private chats "answered" means the reply is queued, not that the
+    // event was recorded: a crash between the two must not swallow a registration or an admin command.
+    if (to.isPrivate ? this.app.monitor.outbox.has(replyKey(to)) : ingested.some((i) => i.result?.duplicate)) return;
     const reply = to.isPrivate ? await this.privateReply(msg) : await this.groupReply(msg);
     if (reply) enqueueReply(this.app, to, reply);
   }

@@ -22,6 +22,9 @@ export interface ReplyTarget {
   isPrivate: boolean;
 }
 
+/** The outbox dedupe key of the answer to one message. */
+export const replyKey = (to: Pick<ReplyTarget, 'chatId' | 'messageId'>): string => `reply:tg:${to.chatId}:${to.messageId}`;
+
 /** Queues the answer under `reply:tg:<chat>:<message>` and wakes the dispatcher; true when newly queued. */
 export function enqueueReply(app: App, to: ReplyTarget, reply: Reply): boolean {
   const payload: OutboxPayload = { replyTo: to.messageId };
@@ -29,7 +32,7 @@ export function enqueueReply(app: App, to: ReplyTarget, reply: Reply): boolean {
   if (reply.requestContact) payload.requestContact = reply.requestContact;
   const id = app.monitor.outbox.enqueue(
     {
-      dedupeKey: `reply:tg:${to.chatId}:${to.messageId}`,
+      dedupeKey: replyKey(to),
       platform: 'telegram',
       recipient: to.chatId,
       recipientKind: to.isPrivate ? 'user' : 'group',

@@ -63,6 +63,9 @@ export interface WhatsAppAdapterOptions {
   reconnectBaseMs?: number;
 }
 
+/** The outbox dedupe key of the answer to one private message. */
+const waReplyKey = (p: PrivateMessage): string => `wa:reply:${p.chatJid}:${p.event.messageId}`;
+
 /** Adapters by app, so the `/gabung` command reaches the live one. */
 const current = new WeakMap<App, WhatsAppAdapter>();
 
@@ -354,7 +357,8 @@ export class WhatsAppAdapter {
     }
     for (const p of n.privates) {
       const r = this.handle(p.event);
-      if (r && !r.duplicate) await this.onPrivate(p);
+      // Answered once: a repeat whose reply was never queued (a crash in between) is handled again.
+      if (r && (!r.duplicate || !this.app.monitor.outbox.has(waReplyKey(p)))) await this.onPrivate(p);
     }
     for (const j of n.botJoined) await this.onBotJoined(j.groupJid, j.at);
     for (const r of n.rejects) this.app.monitor.reject('whatsapp', r.raw, r.reason);
@@ -480,7 +484,7 @@ export class WhatsAppAdapter {
   private reply(p: PrivateMessage, text: string, now: number, files?: { path: string; filename: string; caption?: string }[]): void {
     this.app.monitor.outbox.enqueue(
       {
-        dedupeKey: `wa:reply:${p.chatJid}:${p.event.messageId}`,
+        dedupeKey: waReplyKey(p),
         platform: 'whatsapp',
         recipient: p.pnJid ?? p.chatJid,
         recipientKind: 'user',

@@ -10,6 +10,7 @@ import type { Nip, PhoneE164, TgUserId } from '../../../src/core/ids.js';
 import { TelegramSimServer, type SimSentMessage, type SimUser } from '../../../src/platforms/sim/telegram-server.js';
 import { callbackQuery, contactMessage, leftChatMember, newChatMembers, startCommand, textMessage } from '../../../src/platforms/sim/telegram-updates.js';
 import { TelegramAdapter } from '../../../src/platforms/telegram/adapter.js';
+import { ingestUpdate } from '../../../src/platforms/telegram/ingest.js';
 import { TelegramSendPolicy } from '../../../src/platforms/telegram/policy.js';
 
 const GROUP = { id: -1001234567890, title: 'Relawan Paslon 2 Pilgub Sumsel', type: 'supergroup' as const };
@@ -277,6 +278,17 @@ describe('Telegram story', () => {
     for (let i = 0; i < 200 && scans.pending('telegram').length; i++) await new Promise((r) => setTimeout(r, 20));
     const asked = sim.calls.filter((c) => c.method === 'getChatMember').slice(before).map((c) => Number(c.params['user_id']));
     expect(asked.sort()).toEqual([DEDI.id, SARI.id].sort());
+  });
+
+  it('a private message recorded just before a crash, but never answered, is answered when it comes again', async () => {
+    const update = { update_id: 777001, ...contactMessage(SARI, '+6281298765432') };
+    ingestUpdate(app, update); // the event was committed, then the process died before the contact was handled and answered
+    sim.pushUpdate(update);
+    await waitText(SARI.id, 'pendaftaran berhasil');
+    expect(app.registry.byNip('199001252015032001')?.telegramId).toBe(String(SARI.id));
+    sim.pushUpdate(update); // and once answered, a repeat stays quiet
+    await settle();
+    expect(textsTo(SARI.id).filter((t) => t.includes('pendaftaran berhasil'))).toHaveLength(1);
   });
 
   it('a malformed update is recorded as rejected and polling goes on', async () => {
