@@ -227,8 +227,11 @@ export class Dispatcher {
         }
         return;
       case 'refused':
-        outbox.finish(row.id, 'undeliverable', r.detail);
-        hooks?.onUndeliverable?.(row, r.detail, now);
+        // Marked undeliverable together with the notice that tells Humas: a crash cannot keep one without the other.
+        outbox.atomically(() => {
+          outbox.finish(row.id, 'undeliverable', r.detail);
+          hooks?.onUndeliverable?.(row, r.detail, now);
+        });
         return;
       case 'restricted':
         outbox.finish(row.id, 'failed', r.detail);

@@ -142,6 +142,11 @@ export class OutboxStore {
     return Number(r.lastInsertRowid);
   }
 
+  /** Runs `fn` in one transaction (a row's new status and the messages it causes commit together). */
+  atomically<T>(fn: () => T): T {
+    return this.db.transaction(fn)();
+  }
+
   /** Whether a message with this dedupe key was ever queued. */
   has(dedupeKey: string): boolean {
     return this.db.prepare(`SELECT 1 FROM outbox WHERE dedupe_key = ?`).get(dedupeKey) !== undefined;

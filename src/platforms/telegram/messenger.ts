@@ -29,6 +29,9 @@ function classifyApiError(err: TelegramError): SendResult & { ok: false } {
   const detail = `${err.code}: ${err.description}`;
   const params = err.parameters;
   if (err.code === 403) return { ok: false, failure: 'refused', detail };
+  // The recipient does not exist for this bot (a wrong id in the registry, a deleted account): nobody will ever
+  // receive it, so it is undeliverable and Humas is told, like a 403.
+  if (err.code === 400 && /chat not found|user not found|PEER_ID_INVALID|user is deactivated/i.test(err.description)) return { ok: false, failure: 'refused', detail };
   if (err.code === 429) return { ok: false, failure: 'rate_limited', detail, retryAfterMs: (params?.retry_after ?? 1) * 1000 };
   if (params?.migrate_to_chat_id !== undefined) return { ok: false, failure: 'migrated', detail, newChatId: String(params.migrate_to_chat_id) };
   if (err.code >= 500) return { ok: false, failure: 'transient', detail };

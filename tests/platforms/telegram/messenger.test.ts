@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { Telegram } from 'telegraf';
+import { Telegram, TelegramError } from 'telegraf';
 import type { Outgoing } from '../../../src/app/ports.js';
 import { TelegramSimServer } from '../../../src/platforms/sim/telegram-server.js';
 import { classifyTelegramError, TelegramMembershipChecker, TelegramMessenger } from '../../../src/platforms/telegram/messenger.js';
@@ -83,6 +83,13 @@ describe('TelegramMessenger', () => {
     expect(classifyTelegramError(Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' })).failure).toBe('transient');
     expect(classifyTelegramError(Object.assign(new Error('aborted'), { name: 'AbortError' })).failure).toBe('transient');
     expect(classifyTelegramError(new TypeError('x is undefined')).failure).toBe('bug');
+  });
+
+  it('a recipient Telegram does not know (wrong id in the registry) is undeliverable, not our bug', () => {
+    const api = (code: number, description: string) => new TelegramError({ error_code: code, description });
+    expect(classifyTelegramError(api(400, 'Bad Request: chat not found')).failure).toBe('refused');
+    expect(classifyTelegramError(api(403, 'Forbidden: user is deactivated')).failure).toBe('refused');
+    expect(classifyTelegramError(api(400, 'Bad Request: message is too long')).failure).toBe('bug');
   });
 });
 

@@ -169,7 +169,7 @@ describe('WhatsAppSendPolicy', () => {
     warm(app, jid(99));
     dm(app, 999, jid(99));
     app.monitor.outbox.enqueue({ dedupeKey: 'grp', platform: 'whatsapp', recipient: '1203630@g.us', recipientKind: 'group', kind: 'group_reminder', text: 'pengingat' }, clock.now);
-    await run(app, clock, 10 * 60_000, 5000);
+    await run(app, clock, 10 * 60_000, 30_000);
     const sent = fake.sent.map((s) => s.jid);
     expect(sent).toContain(jid(99));
     expect(sent).toContain('1203630@g.us');
