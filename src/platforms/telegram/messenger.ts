@@ -6,6 +6,7 @@
 import { Telegram, TelegramError } from 'telegraf';
 import type { InlineKeyboardMarkup, ReplyKeyboardMarkup, ReplyKeyboardRemove } from 'telegraf/types';
 import type { MembershipChecker, Messenger, Outgoing, SendResult } from '../../app/ports.js';
+import { StepSender, type SendStep } from '../../app/steps.js';
 import type { OutboxPayload } from '../../store/outbox.js';
 
 /** Outbox kinds whose message also removes the reply keyboard (the request_contact button). */
@@ -56,39 +57,21 @@ export function replyMarkupFor(payload: OutboxPayload, kind: string): InlineKeyb
 /** Sends outbox rows through the Bot API. */
 export class TelegramMessenger implements Messenger {
   readonly platform = 'telegram' as const;
-  /**
-   * Steps (text, file i) already delivered for a message whose later step failed,
-   * so the dispatcher's retry does not send the text twice. In memory: after a
-   * crash mid-message the worst case is one repeated step.
-   */
-  private readonly done = new Map<string, number>();
+  /** Resumes a text+files message after its last delivered part when retried. */
+  private readonly parts = new StepSender();
 
   /** Wraps a telegraf client (e.g. `bot.telegram`). */
   constructor(private readonly telegram: Telegram) {}
 
   /** Sends the text (with markup) and then each file; a failure at any step is classified. */
-  async send(m: Outgoing): Promise<SendResult> {
-    const key = progressKey(m);
-    const steps = this.steps(m);
-    let messageId: string | undefined;
-    for (let i = this.done.get(key) ?? 0; i < steps.length; i++) {
-      try {
-        messageId = (await steps[i]!()) ?? messageId;
-      } catch (err) {
-        const r = classifyTelegramError(err);
-        if (i > 0 && (r.failure === 'rate_limited' || r.failure === 'transient')) this.done.set(key, i);
-        else this.done.delete(key);
-        return r;
-      }
-    }
-    this.done.delete(key);
-    return { ok: true, messageId };
+  send(m: Outgoing): Promise<SendResult> {
+    return this.parts.run(m, this.steps(m), classifyTelegramError);
   }
 
-  private steps(m: Outgoing): (() => Promise<string | undefined>)[] {
+  private steps(m: Outgoing): SendStep[] {
     const chatId = toChatId(m.recipient);
     const markup = replyMarkupFor(m.payload, m.kind);
-    const steps: (() => Promise<string | undefined>)[] = [];
+    const steps: SendStep[] = [];
     if (m.text.trim() !== '') {
       steps.push(async () => {
         const r = await this.telegram.sendMessage(chatId, m.text, { reply_markup: markup, link_preview_options: { is_disabled: true } });
@@ -104,8 +87,6 @@ export class TelegramMessenger implements Messenger {
     return steps;
   }
 }
-
-const progressKey = (m: Outgoing): string => JSON.stringify([m.recipient, m.kind, m.text, m.payload.files ?? []]);
 
 /** Answers "is this user still in that chat?" with getChatMember. */
 export class TelegramMembershipChecker implements MembershipChecker {

@@ -11,6 +11,7 @@ import { extname } from 'node:path';
 import type { App } from '../../app/app.js';
 import type { SendPolicy } from '../../app/dispatcher.js';
 import type { Messenger, Outgoing, SendResult } from '../../app/ports.js';
+import { StepSender, type SendStep } from '../../app/steps.js';
 import { humasAddresses, waAdminJid } from '../../app/recipients.js';
 import type { Config } from '../../config.js';
 import { whatsappTexts } from '../../core/messages/whatsapp.js';
@@ -223,23 +224,25 @@ export class WhatsAppMessenger implements Messenger {
   readonly platform = 'whatsapp' as const;
   constructor(private readonly getSocket: () => WaSender | undefined) {}
 
+  /** Resumes a text+files message after its last delivered part when retried. */
+  private readonly parts = new StepSender();
+
   /** Sends the text, then any files as documents; classifies failures. */
   async send(m: Outgoing): Promise<SendResult> {
     const sock = this.getSocket();
     if (!sock) return { ok: false, failure: 'transient', detail: 'WhatsApp not connected' };
-    try {
-      const sent = (await sock.sendMessage(m.recipient, { text: m.text })) as { key?: { id?: string | null } } | undefined;
-      for (const f of m.payload.files ?? []) {
+    const steps: SendStep[] = [
+      async () => ((await sock.sendMessage(m.recipient, { text: m.text })) as { key?: { id?: string | null } } | undefined)?.key?.id ?? undefined,
+      ...(m.payload.files ?? []).map((f) => async () => {
         await sock.sendMessage(m.recipient, {
           document: readFileSync(f.path),
           fileName: f.filename,
           mimetype: MIME[extname(f.filename).toLowerCase()] ?? 'application/octet-stream',
           caption: f.caption,
         });
-      }
-      return { ok: true, messageId: sent?.key?.id ?? undefined };
-    } catch (err) {
-      return classifySendError(err);
-    }
+        return undefined;
+      }),
+    ];
+    return this.parts.run(m, steps, classifySendError);
   }
 }

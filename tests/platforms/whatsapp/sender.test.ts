@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -99,6 +99,30 @@ describe('WhatsAppSendPolicy', () => {
     expect(rows.map((r) => r.status)).toEqual(['sent', 'sent', 'sent', 'sent', 'sent']);
     expect(fake.sent.map((s) => s.jid).sort()).toEqual([0, 1, 2, 3, 4].map(jid).sort());
     expect(rows.reduce((n, r) => n + r.attempts, 0)).toBe(5 + 4); // every injected fault was met and retried
+  });
+
+  it('a report whose file fails is retried from the file: the text is not sent twice', async () => {
+    const clock = fakeClock();
+    const app = makeApp(clock);
+    const fake = new FakeWASocket({ now: clock });
+    wire(app, fake, () => 0);
+    const dir = mkdtempSync(join(tmpdir(), 'jn-wa-file-'));
+    dirs.push(dir);
+    writeFileSync(join(dir, 'laporan.csv'), 'nip,nama\n');
+    const admin = '6281111111111@s.whatsapp.net';
+    app.monitor.outbox.enqueue({ dedupeKey: 'rep', platform: 'whatsapp', recipient: admin, recipientKind: 'user', kind: 'command_reply', text: 'Laporan', payload: { files: [{ path: join(dir, 'laporan.csv'), filename: 'laporan.csv' }] } }, clock.now);
+    const real = fake.sendMessage.bind(fake);
+    let failedOnce = false;
+    fake.sendMessage = async (jid, content) => {
+      if ('document' in content && !failedOnce) {
+        failedOnce = true;
+        throw Object.assign(new Error('Connection Closed'), { output: { statusCode: 428 } });
+      }
+      return real(jid, content);
+    };
+    await run(app, clock, 120_000, 5000);
+    expect(fake.sent.map((x) => ('document' in x.content ? 'file' : x.content.text))).toEqual(['Laporan', 'file']);
+    expect(outboxRows(app).find((r) => r.recipient === admin)).toMatchObject({ status: 'sent', attempts: 2 });
   });
 
   it('after a 463: no retry, first contacts paused (persisted), Humas told on Telegram and WhatsApp; warm contacts still go', async () => {

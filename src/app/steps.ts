@@ -1,0 +1,35 @@
+/**
+ * One outbox row can be several platform sends (the text, then each file of a
+ * report). When a later part fails and the dispatcher retries, the parts
+ * already delivered are skipped, so the admin does not get the text twice.
+ * Progress is kept in memory: after a crash mid-message one part may repeat.
+ */
+import type { Outgoing, SendResult } from './ports.js';
+
+/** One part of a message; resolves with the platform's message id when it has one. */
+export type SendStep = () => Promise<string | undefined>;
+
+const progressKey = (m: Outgoing): string => JSON.stringify([m.recipient, m.kind, m.text, m.payload.files ?? []]);
+
+/** Runs the parts of messages, resuming after the last delivered part on a retry. */
+export class StepSender {
+  private readonly done = new Map<string, number>();
+
+  /** Sends `steps` in order; a failure is classified, and remembered as a resume point when it will be retried. */
+  async run(m: Outgoing, steps: SendStep[], classify: (err: unknown) => SendResult & { ok: false }): Promise<SendResult> {
+    const key = progressKey(m);
+    let messageId: string | undefined;
+    for (let i = this.done.get(key) ?? 0; i < steps.length; i++) {
+      try {
+        messageId = (await steps[i]!()) ?? messageId;
+      } catch (err) {
+        const r = classify(err);
+        if (i > 0 && (r.failure === 'rate_limited' || r.failure === 'transient')) this.done.set(key, i);
+        else this.done.delete(key);
+        return r;
+      }
+    }
+    this.done.delete(key);
+    return { ok: true, messageId };
+  }
+}
