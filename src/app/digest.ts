@@ -42,7 +42,7 @@ export function collectDigest(app: App, since: EpochMs, until: EpochMs): DigestD
     undeliverable: (app.db
       .prepare(
         `SELECT id, incident_id AS incidentId, kind, last_error AS lastError, recipient_kind AS recipientKind FROM outbox
-         WHERE status = 'undeliverable' AND created_at > ? AND created_at <= ? ORDER BY id`,
+         WHERE status = 'undeliverable' AND finished_at > ? AND finished_at <= ? ORDER BY id`,
       )
       .all(since, until) as DigestData['undeliverable']),
   };

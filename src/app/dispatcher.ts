@@ -213,7 +213,7 @@ export class Dispatcher {
         return;
       case 'transient':
         if (attempts >= this.maxAttempts) {
-          outbox.finish(row.id, 'failed', `gave up after ${attempts} attempts: ${r.detail}`);
+          outbox.finish(row.id, 'failed', `gave up after ${attempts} attempts: ${r.detail}`, now);
         } else {
           outbox.retryAt(row.id, now + backoffMs(attempts), r.detail);
         }
@@ -223,22 +223,22 @@ export class Dispatcher {
           hooks?.onMigrated?.(row.platform, row.recipient, r.newChatId, now);
           outbox.retryAt(row.id, now, r.detail, r.newChatId);
         } else {
-          outbox.finish(row.id, 'failed', r.detail);
+          outbox.finish(row.id, 'failed', r.detail, now);
         }
         return;
       case 'refused':
         // Marked undeliverable together with the notice that tells Humas: a crash cannot keep one without the other.
         outbox.atomically(() => {
-          outbox.finish(row.id, 'undeliverable', r.detail);
+          outbox.finish(row.id, 'undeliverable', r.detail, now);
           hooks?.onUndeliverable?.(row, r.detail, now);
         });
         return;
       case 'restricted':
-        outbox.finish(row.id, 'failed', r.detail);
+        outbox.finish(row.id, 'failed', r.detail, now);
         hooks?.onRestricted?.(row, r.detail, now);
         return;
       case 'bug':
-        outbox.finish(row.id, 'failed', r.detail);
+        outbox.finish(row.id, 'failed', r.detail, now);
         this.o.log?.('send failed with a bug', { id: row.id, detail: r.detail });
         return;
     }

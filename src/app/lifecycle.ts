@@ -11,7 +11,6 @@ import { lifecycleTexts } from '../core/messages/lifecycle.js';
 import { afterQuietHours, formatDateTime } from '../core/time.js';
 import type { AsnRecord, ChatEvent, EpochMs } from '../core/types.js';
 import type { IncidentRow } from '../store/incidents.js';
-import { kvDelete, kvGet, kvSet } from '../store/kv.js';
 import { caseButtons } from './alerts.js';
 import type { App } from './app.js';
 import type { MembershipChecker } from './ports.js';
@@ -79,9 +78,6 @@ export interface LifecycleOptions {
   checkers?: readonly MembershipChecker[];
 }
 
-/** kv key holding when an admin reopened a case (the incidents table has no column for it). */
-export const reopenedKey = (caseId: number): string => `case:${caseId}:reopened_at`;
-
 /** The user id a membership checker needs for an ASN on a platform: Telegram id, or the WhatsApp phone JID. */
 export function memberHandle(asn: AsnRecord, platform: Platform): string | undefined {
   return platform === 'telegram' ? asn.telegramId : phoneToWaJid(asn.phone);
@@ -105,10 +101,9 @@ export function runLifecycle(app: App, now: EpochMs, opts: LifecycleOptions = {}
   const result: LifecycleResult = { expired: [], followedUp: [], escalated: [] };
   app.db.transaction(() => {
     for (const c of app.monitor.incidents.listOpen()) {
-      const reopened = Number(kvGet(app.db, reopenedKey(c.id)) ?? 0);
       const clock: CaseClock = {
         status: c.status,
-        since: Math.max(c.openedAt, reopened),
+        since: Math.max(c.openedAt, c.reopenedAt ?? 0),
         followups: c.followups,
         lastFollowupAt: c.lastFollowupAt,
         escalatedAt: c.escalatedAt,
@@ -264,7 +259,6 @@ export function exemptCase(app: App, caseId: number, reason: string, by: string,
     if (!c) return { ok: false, reason: 'no_case' };
     if (c.status !== 'open') return { ok: false, reason: 'not_open' };
     app.monitor.incidents.setStatus(caseId, 'exempted', now, reason, by);
-    kvDelete(app.db, reopenedKey(caseId));
     return { ok: true, incident: app.monitor.incidents.get(caseId)! };
   })();
 }
@@ -278,7 +272,6 @@ export function reopenCase(app: App, caseId: number, by: string, now: EpochMs): 
     const other = app.monitor.incidents.openFor(c.asnNip, c.platform, c.chatId);
     if (other) return { ok: false, reason: 'other_open', otherId: other.id };
     app.monitor.incidents.setStatus(caseId, 'open', now, lifecycleTexts(app.config.LANGUAGE).reopenedReason, by);
-    kvSet(app.db, reopenedKey(caseId), String(now), now);
     return { ok: true, incident: app.monitor.incidents.get(caseId)! };
   })();
 }

@@ -25,6 +25,8 @@ export interface IncidentRow {
   escalatedAt: number | null;
   statusReason: string | null;
   statusBy: string | null;
+  /** When a Humas admin last reopened it; follow-up timing counts from here. */
+  reopenedAt: number | null;
 }
 
 interface Raw {
@@ -45,6 +47,7 @@ interface Raw {
   escalated_at: number | null;
   status_reason: string | null;
   status_by: string | null;
+  reopened_at: number | null;
 }
 
 /** Maps a raw incidents row to its typed form. */
@@ -66,6 +69,7 @@ export const toIncident = (r: Raw): IncidentRow => ({
   escalatedAt: r.escalated_at,
   statusReason: r.status_reason,
   statusBy: r.status_by,
+  reopenedAt: r.reopened_at,
 });
 
 /** Display handle of the person behind a finding (name preferred). */
@@ -120,13 +124,16 @@ export class IncidentStore {
     return r && toIncident(r);
   }
 
-  /** Moves an incident to a new status (left, exempted, expired, or back to open). */
+  /** Moves an incident to a new status (left, exempted, expired, or back to open, which records `reopened_at`). */
   setStatus(id: number, status: IncidentStatus, at: number, reason?: string, by?: string): boolean {
     const resolvedAt = status === 'open' ? null : at;
     return (
       this.db
-        .prepare(`UPDATE incidents SET status = ?, resolved_at = ?, status_reason = ?, status_by = ?, updated_at = ? WHERE id = ?`)
-        .run(status, resolvedAt, reason ?? null, by ?? null, at, id).changes === 1
+        .prepare(
+          `UPDATE incidents SET status = ?, resolved_at = ?, status_reason = ?, status_by = ?, updated_at = ?,
+             reopened_at = CASE WHEN ? = 'open' THEN ? ELSE reopened_at END WHERE id = ?`,
+        )
+        .run(status, resolvedAt, reason ?? null, by ?? null, at, status, at, id).changes === 1
     );
   }
 

@@ -97,6 +97,7 @@ export const MIGRATIONS: readonly string[] = [
     escalated_at INTEGER,
     status_reason TEXT,
     status_by TEXT,
+    reopened_at INTEGER,
     updated_at INTEGER NOT NULL
   ) STRICT;
   CREATE UNIQUE INDEX incidents_one_open ON incidents(asn_nip, platform, chat_id) WHERE status = 'open';
@@ -131,9 +132,11 @@ export const MIGRATIONS: readonly string[] = [
     last_error TEXT,
     incident_id INTEGER REFERENCES incidents(id),
     created_at INTEGER NOT NULL,
-    sent_at INTEGER
+    sent_at INTEGER,
+    finished_at INTEGER
   ) STRICT;
   CREATE INDEX outbox_due ON outbox(status, next_attempt_at);
+  CREATE INDEX outbox_finished ON outbox(finished_at) WHERE finished_at IS NOT NULL;
 
   CREATE TABLE audit (
     id INTEGER PRIMARY KEY,

@@ -100,8 +100,9 @@ export class OutboxStore {
   private readonly getStmt;
   constructor(private readonly db: Db) {
     this.insert = db.prepare(
-      `INSERT INTO outbox (dedupe_key, platform, recipient, recipient_kind, kind, text, payload, status, next_attempt_at, last_error, incident_id, created_at)
-       VALUES (@dedupeKey, @platform, @recipient, @recipientKind, @kind, @text, @payload, @status, @nextAttemptAt, @lastError, @incidentId, @now)
+      `INSERT INTO outbox (dedupe_key, platform, recipient, recipient_kind, kind, text, payload, status, next_attempt_at, last_error, incident_id, created_at, finished_at)
+       VALUES (@dedupeKey, @platform, @recipient, @recipientKind, @kind, @text, @payload, @status, @nextAttemptAt, @lastError, @incidentId, @now,
+               CASE WHEN @status = 'undeliverable' THEN @now END)
        ON CONFLICT(dedupe_key) DO NOTHING`,
     );
     // The oldest due row of each recipient: one busy chat (Humas during a burst) cannot hold the others back.
@@ -170,7 +171,7 @@ export class OutboxStore {
 
   /** Records a successful send. */
   markSent(id: number, now: number): void {
-    this.db.prepare(`UPDATE outbox SET status = 'sent', sent_at = ?, last_error = NULL WHERE id = ?`).run(now, id);
+    this.db.prepare(`UPDATE outbox SET status = 'sent', sent_at = ?, finished_at = ?, last_error = NULL WHERE id = ?`).run(now, now, id);
   }
 
   /** Puts a claimed row back in the queue for `at`, with the error that delayed it. */
@@ -180,9 +181,9 @@ export class OutboxStore {
       .run(at, error, recipient ?? null, id);
   }
 
-  /** Ends a row without sending: `failed` (gave up) or `undeliverable` (refused by the platform). */
-  finish(id: number, status: 'failed' | 'undeliverable', error: string): void {
-    this.db.prepare(`UPDATE outbox SET status = ?, last_error = ? WHERE id = ?`).run(status, error, id);
+  /** Ends a row without sending: `failed` (gave up) or `undeliverable` (refused by the platform), and when. */
+  finish(id: number, status: 'failed' | 'undeliverable', error: string, now: number): void {
+    this.db.prepare(`UPDATE outbox SET status = ?, last_error = ?, finished_at = ? WHERE id = ?`).run(status, error, now, id);
   }
 
   /** After a crash: rows claimed but never settled go back to pending. Returns how many. */

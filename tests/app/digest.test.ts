@@ -82,4 +82,17 @@ describe('digest', () => {
     runDigest(app, clock.now());
     expect(digests(app)[0]!.text).toContain('New cases: 1');
   });
+
+  it('an alert refused after the last digest is in the next one, even though it was queued before', async () => {
+    const clock = new FakeClock(Date.UTC(2024, 10, 3, 23, 0));
+    const { app } = testApp({}, clock);
+    add(app, clock.now(), ASN.budi.telegramId);
+    clock.t = Date.UTC(2024, 10, 4, 0, 0);
+    expect(runDigest(app, clock.now()).data.undeliverable).toEqual([]);
+    clock.advance(3 * H); // Budi blocked the bot meanwhile: the send is refused now
+    app.attach({ platform: 'telegram', send: async (m) => (m.kind === 'asn_alert' ? { ok: false, failure: 'refused', detail: '403: Forbidden: bot was blocked by the user' } : { ok: true }) });
+    await app.dispatcher.drainOnce();
+    clock.t = Date.UTC(2024, 10, 5, 0, 0);
+    expect(runDigest(app, clock.now()).data.undeliverable.map((u) => u.kind)).toEqual(['asn_alert']);
+  });
 });
