@@ -47,8 +47,10 @@ const REAL: Record<string, unknown>[] = [
 type Path = (string | number)[];
 
 function paths(v: unknown, prefix: Path = [], out: Path[] = []): Path[] {
-  if (v !== null && typeof v === 'object') {
-    for (const [k, child] of Object.entries(v)) {
+  // Only plain arrays and objects are walked: a typed array, Map or Date put in by an earlier mutation is a leaf.
+  const plain = v !== null && typeof v === 'object' && (Array.isArray(v) || [Object.prototype, null].includes(Object.getPrototypeOf(v)));
+  if (plain) {
+    for (const [k, child] of Object.entries(v as object)) {
       const p = [...prefix, Array.isArray(v) ? Number(k) : k];
       out.push(p);
       paths(child, p, out);
