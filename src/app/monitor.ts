@@ -47,6 +47,15 @@ export interface HandleResult {
   closed: IncidentRow[];
 }
 
+/** Any payload as text for the log: JSON where possible (BigInts kept as `123n`), else its type tag; never throws. */
+export function describePayload(raw: unknown): string {
+  try {
+    return JSON.stringify(raw, (_k, v: unknown) => (typeof v === 'bigint' ? `${v}n` : v)) ?? Object.prototype.toString.call(raw);
+  } catch {
+    return Object.prototype.toString.call(raw);
+  }
+}
+
 /** Short, stable hash for dedupe keys of payloads without ids of their own. */
 export const digest = (s: string): string => createHash('sha256').update(s).digest('hex').slice(0, 32);
 
@@ -130,13 +139,7 @@ export class Monitor {
 
   /** Records a payload an adapter could not use, with why; never throws. */
   reject(platform: Platform, raw: unknown, reason: string): void {
-    let payload: string;
-    try {
-      payload = JSON.stringify(raw) ?? String(raw);
-    } catch {
-      payload = String(raw);
-    }
-    payload = payload.slice(0, 64 * 1024);
+    const payload = describePayload(raw).slice(0, 64 * 1024);
     this.insertEvent.run(platform, `rejected:${platform}:${digest(payload + reason)}`, 'rejected', null, null, payload, 'rejected', reason.slice(0, 500), null, this.d.clock());
   }
 

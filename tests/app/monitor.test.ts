@@ -137,6 +137,16 @@ describe('monitor', () => {
     expect(app.monitor.messageText('telegram', CAMPAIGN_TG.id, '99')).toBe(text);
     app.monitor.reject('telegram', { nonsense: true }, 'no message');
     expect(app.db.prepare(`SELECT status, reason FROM events WHERE status = 'rejected'`).get()).toEqual({ status: 'rejected', reason: 'no message' });
+    // Payloads JSON cannot write (BigInt, no prototype, cycles) are still recorded.
+    const odd = Object.assign(Object.create(null) as Record<string, unknown>, { big: 12n });
+    const cyclic: Record<string, unknown> = {};
+    cyclic.self = cyclic;
+    app.monitor.reject('telegram', odd, 'odd');
+    app.monitor.reject('telegram', cyclic, 'cyclic');
+    expect(app.db.prepare(`SELECT reason, payload FROM events WHERE reason IN ('odd', 'cyclic') ORDER BY id`).all()).toEqual([
+      { reason: 'odd', payload: '{"big":"12n"}' },
+      { reason: 'cyclic', payload: '[object Object]' },
+    ]);
   });
 
   it('a WhatsApp mention of an unmapped @lid becomes a case once the LID maps to a registered phone', () => {
