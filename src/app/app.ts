@@ -110,7 +110,7 @@ export class App {
     if (!asn) return;
     const en = this.config.LANGUAGE === 'en';
     const reason =
-      platform === 'telegram' && /initiate|blocked|forbidden|403/i.test(detail)
+      platform === 'telegram' && /initiate|blocked|forbidden|403|chat not found|user not found|PEER_ID_INVALID/i.test(detail)
         ? en ? 'the ASN has not started the bot or blocked it (Telegram refused the message)' : 'ASN belum memulai bot atau memblokirnya (Telegram menolak pesan)'
         : `${en ? 'the platform refused the message' : 'platform menolak pesan'}: ${detail}`;
     this.db.transaction(() =>

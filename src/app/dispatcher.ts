@@ -190,7 +190,7 @@ export class Dispatcher {
   private async sendOne(m: Messenger, policy: SendPolicy, row: OutboxRow): Promise<void> {
     let result: SendResult;
     try {
-      result = await m.send({ platform: row.platform, recipient: row.recipient, recipientKind: row.recipientKind, kind: row.kind, text: row.text, payload: row.payload });
+      result = await m.send({ outboxId: row.id, platform: row.platform, recipient: row.recipient, recipientKind: row.recipientKind, kind: row.kind, text: row.text, payload: row.payload });
     } catch (err) {
       result = { ok: false, failure: 'bug', detail: err instanceof Error ? err.message : String(err) };
     }
@@ -230,7 +230,11 @@ export class Dispatcher {
         // Marked undeliverable together with the notice that tells Humas: a crash cannot keep one without the other.
         outbox.atomically(() => {
           outbox.finish(row.id, 'undeliverable', r.detail, now);
-          hooks?.onUndeliverable?.(row, r.detail, now);
+          try {
+            hooks?.onUndeliverable?.(row, r.detail, now);
+          } catch (err) {
+            this.o.log?.('could not queue the undeliverable notice', { id: row.id, err: String(err) });
+          }
         });
         return;
       case 'restricted':

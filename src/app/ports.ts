@@ -7,6 +7,8 @@ import type { OutboxPayload } from '../store/outbox.js';
 
 /** One message to deliver. */
 export interface Outgoing {
+  /** The outbox row it comes from (keys the progress of multi-part sends). */
+  outboxId?: number;
   platform: Platform;
   recipient: string;
   recipientKind: 'user' | 'group';

@@ -9,7 +9,12 @@ import type { Outgoing, SendResult } from './ports.js';
 /** One part of a message; resolves with the platform's message id when it has one. */
 export type SendStep = () => Promise<string | undefined>;
 
-const progressKey = (m: Outgoing): string => JSON.stringify([m.recipient, m.kind, m.text, m.payload.files ?? []]);
+/** The outbox row when known (two rows with the same content are two messages), else the content. */
+const progressKey = (m: Outgoing): string =>
+  m.outboxId !== undefined ? `row:${m.outboxId}` : JSON.stringify([m.recipient, m.kind, m.text, m.payload.files ?? []]);
+
+/** Most messages remembered as half-sent; the oldest are forgotten first (a row that gave up never comes back). */
+const MAX_REMEMBERED = 1000;
 
 /** Runs the parts of messages, resuming after the last delivered part on a retry. */
 export class StepSender {
@@ -24,8 +29,11 @@ export class StepSender {
         messageId = (await steps[i]!()) ?? messageId;
       } catch (err) {
         const r = classify(err);
-        if (i > 0 && (r.failure === 'rate_limited' || r.failure === 'transient')) this.done.set(key, i);
-        else this.done.delete(key);
+        this.done.delete(key);
+        if (i > 0 && (r.failure === 'rate_limited' || r.failure === 'transient')) {
+          this.done.set(key, i);
+          if (this.done.size > MAX_REMEMBERED) this.done.delete(this.done.keys().next().value!);
+        }
         return r;
       }
     }

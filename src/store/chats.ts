@@ -136,7 +136,9 @@ export class ChatStore {
       .run(v.campaign ? 1 : 0, v.score ?? null, v.reason, v.source, v.by ?? null, now, platform, chatId, v.source);
     this.forget(platform, chatId);
     // It just became a campaign group: the ASN already inside are findings too.
-    if (before && !before.campaign && before.botMember && this.get(platform, chatId)?.campaign) this.scans.request(platform, chatId, now);
+    const after = this.get(platform, chatId);
+    if (before && !before.campaign && before.botMember && after?.campaign) this.scans.request(platform, chatId, now);
+    if (before?.campaign && after && !after.campaign) this.scans.cancel(platform, chatId);
   }
 
   /** Message counts not yet written, per chat; written by `flushCounts()` before the transaction commits. */
@@ -165,6 +167,7 @@ export class ChatStore {
 
   /** Records whether the bot is currently a member. */
   setBotMember(platform: Platform, chatId: string, member: boolean, now: number): void {
+    if (!member) this.scans.cancel(platform, chatId);
     this.db.prepare(`UPDATE chats SET bot_member = ?, updated_at = ? WHERE platform = ? AND chat_id = ?`).run(member ? 1 : 0, now, platform, chatId);
     this.forget(platform, chatId);
   }

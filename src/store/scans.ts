@@ -53,6 +53,11 @@ export class ScanStore {
     this.db.prepare(`DELETE FROM member_scans WHERE platform = ? AND chat_id = ? AND token = ?`).run(s.platform, s.chatId, s.token);
   }
 
+  /** Drops a pending scan (the group is no longer a campaign group, or the bot left). */
+  cancel(platform: Platform, chatId: string): void {
+    this.db.prepare(`DELETE FROM member_scans WHERE platform = ? AND chat_id = ?`).run(platform, chatId);
+  }
+
   /** Moves pending scans to a migrated chat's new id. */
   retarget(platform: Platform, from: string, to: string): void {
     this.db.prepare(`UPDATE OR REPLACE member_scans SET chat_id = ? WHERE platform = ? AND chat_id = ?`).run(to, platform, from);

@@ -57,6 +57,8 @@ export class TelegramAdapter {
   private readonly stopping = new AbortController();
   private readonly inflight = new Set<Promise<unknown>>();
   private me: UserFromGetMe | undefined;
+  /** Private messages being answered right now (their reply not queued yet). */
+  private readonly answering = new Set<string>();
   private runner: Promise<void> | undefined;
   private server: http.Server | undefined;
 
@@ -193,9 +195,22 @@ export class TelegramAdapter {
     const to: ReplyTarget = { chatId: String(msg.chat.id), messageId: String(msg.message_id), isPrivate: msg.chat.type === 'private' };
     // A repeated update is answered once. In private chats "answered" means the reply is queued, not that the
     // event was recorded: a crash between the two must not swallow a registration or an admin command.
-    if (to.isPrivate ? this.app.monitor.outbox.has(replyKey(to)) : ingested.some((i) => i.result?.duplicate)) return;
-    const reply = to.isPrivate ? await this.privateReply(msg) : await this.groupReply(msg);
-    if (reply) enqueueReply(this.app, to, reply);
+    if (!to.isPrivate) {
+      if (ingested.some((i) => i.result?.duplicate)) return;
+      const reply = await this.groupReply(msg);
+      if (reply) enqueueReply(this.app, to, reply);
+      return;
+    }
+    // The same update delivered twice at once (a webhook retry during a slow /report) runs once.
+    const key = replyKey(to);
+    if (this.app.monitor.outbox.has(key) || this.answering.has(key)) return;
+    this.answering.add(key);
+    try {
+      const reply = await this.privateReply(msg);
+      if (reply) enqueueReply(this.app, to, reply);
+    } finally {
+      this.answering.delete(key);
+    }
   }
 
   private async privateReply(msg: Message): Promise<Reply | undefined> {

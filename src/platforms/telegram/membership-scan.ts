@@ -20,9 +20,27 @@ export interface ScanOptions {
   signal?: AbortSignal;
 }
 
-/** Runs one scan to its end (or until aborted / replaced); resolves with how many ASN were found inside. Never throws. */
+/** Attempts per ASN before a scan gives up for now (it stays pending and resumes at that ASN later). */
+export const SCAN_TRIES = 5;
+
+/** Asks whether one ASN is inside, retrying with growing pauses; undefined when Telegram would not say. */
+async function checkWithRetry(o: ScanOptions, userId: string): Promise<boolean | undefined> {
+  for (let attempt = 0; attempt < SCAN_TRIES; attempt++) {
+    if (attempt > 0) await pause((o.intervalMs ?? 200) * 5 * 2 ** attempt, o.signal);
+    if (o.signal?.aborted) return undefined;
+    const inside = await o.checker.isMember(o.scan.chatId, userId).catch(() => undefined);
+    if (inside !== undefined) return inside;
+  }
+  return undefined;
+}
+
+/**
+ * Runs one scan to its end; resolves with how many ASN were found inside. Never throws.
+ * Stops early (leaving the scan pending, resumable at the ASN it could not check) when
+ * aborted, replaced by a newer request, or when Telegram keeps failing to answer.
+ */
 export async function scanGroupMembers(o: ScanOptions): Promise<number> {
-  const { app, checker, scan } = o;
+  const { app, scan } = o;
   const candidates = app.registry
     .all()
     .filter((a) => a.telegramId !== undefined && (scan.afterNip === null || a.nip > scan.afterNip))
@@ -32,7 +50,11 @@ export async function scanGroupMembers(o: ScanOptions): Promise<number> {
     if (o.signal?.aborted) return found;
     if (i > 0) await pause(o.intervalMs ?? 200, o.signal);
     if (o.signal?.aborted) return found;
-    const inside = await checker.isMember(scan.chatId, asn.telegramId!).catch(() => undefined);
+    const inside = await checkWithRetry(o, asn.telegramId!);
+    if (inside === undefined) {
+      app.log.warn({ chatId: scan.chatId }, 'telegram: membership scan paused, Telegram did not answer; it resumes later');
+      return found;
+    }
     try {
       const still = app.db.transaction(() => {
         if (inside === true) {
@@ -49,7 +71,9 @@ export async function scanGroupMembers(o: ScanOptions): Promise<number> {
       if (inside === true) found++;
       if (!still) return found; // a newer request replaced this scan
     } catch (err) {
-      app.log.warn({ err: String(err), chatId: scan.chatId }, 'telegram: membership scan could not record a member');
+      app.monitor.chats.forget();
+      app.log.warn({ err: String(err), chatId: scan.chatId }, 'telegram: membership scan could not record a member; it resumes later');
+      return found;
     }
   }
   app.monitor.chats.scans.finish(scan);
@@ -59,6 +83,7 @@ export async function scanGroupMembers(o: ScanOptions): Promise<number> {
 /** Runs pending Telegram scans one after the other until stopped; `wake()` when new ones are asked for. */
 export class TelegramScanner {
   private wakeUp: (() => void) | undefined;
+  private woken = false;
   private running: Promise<void> | undefined;
 
   constructor(private readonly o: Omit<ScanOptions, 'scan'> & { signal: AbortSignal }) {}
@@ -71,17 +96,21 @@ export class TelegramScanner {
 
   /** New scans may be waiting. */
   wake(): void {
+    this.woken = true;
     this.wakeUp?.();
   }
 
   private async loop(): Promise<void> {
     const { app, signal } = this.o;
     while (!signal.aborted) {
+      this.woken = false;
       for (const scan of app.monitor.chats.scans.pending('telegram')) {
         if (signal.aborted) return;
         const found = await scanGroupMembers({ ...this.o, scan });
-        app.log.info({ chatId: scan.chatId, found }, 'telegram: membership scan done');
+        app.log.info({ chatId: scan.chatId, found }, 'telegram: membership scan pass');
       }
+      if (this.woken) continue; // asked again while scanning: look at once
+      // Nothing new: sleep until woken, or a minute (scans paused by Telegram failures are retried then).
       await new Promise<void>((resolve) => {
         const t = setTimeout(done, 60_000);
         this.wakeUp = done;

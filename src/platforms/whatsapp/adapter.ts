@@ -229,6 +229,7 @@ export class WhatsAppAdapter {
       this.app.platformStatus.whatsapp = 'connected';
       if (sock?.user) this.setSelf(sock.user);
       if (this.o.resolveLidsOnOpen !== false) void this.resolveLids();
+      this.wakeScans(); // scans asked for while disconnected, or interrupted by a restart
       return;
     }
     if (u.connection !== 'close') return;
@@ -426,7 +427,8 @@ export class WhatsAppAdapter {
           this.app.log.warn({ err: String(err), jid: scan.chatId }, 'whatsapp: group metadata for a member scan failed; using the cache');
         }
       }
-      if (meta) for (const ev of membersPresent(meta, scan.token, this.ctx())) this.handle(ev);
+      if (!meta) continue; // could not look (no connection, nothing cached): stays pending for the next connection
+      for (const ev of membersPresent(meta, scan.token, this.ctx())) this.handle(ev);
       this.app.monitor.chats.scans.finish(scan);
     }
   }

@@ -81,6 +81,8 @@ export class WhatsAppSendPolicy implements SendPolicy {
       const pausedAt = (JSON.parse(pause) as { at: number }).at;
       if (!(lock > pausedAt && lock <= now)) return lock > now ? Math.max(lock, now + 1) : Infinity;
       this.resumeFirstContacts();
+      kvDelete(this.o.db, WA_REACHOUT_LOCK_KEY);
+      return 0;
     }
     return lock > now ? lock : 0;
   }
@@ -141,11 +143,13 @@ export class WhatsAppSendPolicy implements SendPolicy {
     else if (kvGet(this.o.db, WA_PAUSE_KEY) === undefined) kvDelete(this.o.db, WA_REACHOUT_LOCK_KEY);
   }
 
-  /** Lifts the pause after a restriction (a Humas decision: /wa_lanjut, or the reported lock ended). */
+  /**
+   * Lifts the pause after a restriction (a Humas decision: /wa_lanjut, or the reported lock ended).
+   * WhatsApp's own reach-out lock is not ours to lift: first contacts still wait for it to end.
+   */
   resumeFirstContacts(): void {
     this.state = undefined;
     kvDelete(this.o.db, WA_PAUSE_KEY);
-    kvDelete(this.o.db, WA_REACHOUT_LOCK_KEY);
   }
 
   /** Whether first contacts are paused after a restriction. */

@@ -190,12 +190,12 @@ describe('Telegram story', () => {
     expect(textsTo(ADMIN.id)).toHaveLength(1);
   });
 
-  it('429 and 500 on sendMessage: recovered, nothing lost, nothing sent twice', { timeout: 15_000 }, async () => {
+  it('429 and 500 on sendMessage: recovered, nothing lost, nothing sent twice', { timeout: 40_000 }, async () => {
     sim.pushUpdate(botAdded());
     sim.inject({ method: 'sendMessage', kind: '429', retryAfter: 1 });
     sim.inject({ method: 'sendMessage', kind: '500' });
     sim.pushUpdate(newChatMembers(GROUP, TIMSES, [BUDI, SARI]));
-    await sim.waitFor((s) => to(BUDI.id)(s).length === 1 && to(SARI.id)(s).length === 1 && to(ADMIN.id)(s).length === 2 && to(GROUP.id)(s).length === 1, 8000);
+    await sim.waitFor((s) => to(BUDI.id)(s).length === 1 && to(SARI.id)(s).length === 1 && to(ADMIN.id)(s).length === 2 && to(GROUP.id)(s).length === 1, 25_000);
     await settle();
     const counts = new Map<string, number>();
     for (const m of sim.sent) counts.set(`${m.chat_id}|${m.text}`, (counts.get(`${m.chat_id}|${m.text}`) ?? 0) + 1);

@@ -178,7 +178,13 @@ describe('WhatsAppSendPolicy', () => {
     dm(app, 4, jid(4));
     await run(app, clock, 24 * 3_600_000, 600_000);
     expect(outboxRows(app).find((r) => r.recipient === jid(4))!.status).toBe('pending');
+    // Humas resumes while WhatsApp reports a reach-out lock: the pause ends, the lock is still honoured.
+    policy.setReachoutLock(clock.now + 3_600_000, clock.now);
     policy.resumeFirstContacts();
+    expect(policy.paused).toBe(false);
+    await run(app, clock, 30 * 60_000, 60_000);
+    expect(outboxRows(app).find((r) => r.recipient === jid(4))!.status).toBe('pending');
+    clock.now += 3_600_000;
     await run(app, clock, 120_000, 5000);
     expect(outboxRows(app).find((r) => r.recipient === jid(4))!.status).toBe('sent');
   });
