@@ -146,7 +146,10 @@ export class Dispatcher {
     const at = Math.min(
       ...this.o.messengers.map((m) => {
         const due = this.o.outbox.nextDue(m.platform) ?? Infinity;
-        return due <= now ? (this.heldUntil.get(m.platform) ?? Infinity) : due;
+        if (due > now) return due;
+        // Due now: held back by pacing (wait for it), or it became due after the drain looked (go again).
+        const held = this.heldUntil.get(m.platform) ?? Infinity;
+        return Number.isFinite(held) ? held : now;
       }),
     );
     this.schedule(Number.isFinite(at) ? Math.max(50, at - now) : 60_000);
