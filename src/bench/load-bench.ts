@@ -57,7 +57,16 @@ export async function run(): Promise<Result[]> {
   const others: SimUser[] = Array.from({ length: 500 }, (_, k) => ({ id: 800_000 + k, first_name: `Warga${k}` }));
 
   let peakRss = process.memoryUsage.rss();
-  const rssTimer = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage.rss())), 100);
+  // Heap samples over the run: the lowest heap in the last stretch against the lowest early on (lows are after GC),
+  // so steady traffic that leaks shows as growth, and ordinary GC sawtooth does not.
+  const heap: { at: number; used: number }[] = [];
+  const started = Date.now();
+  const rssTimer = setInterval(() => {
+    peakRss = Math.max(peakRss, process.memoryUsage.rss());
+    heap.push({ at: Date.now() - started, used: process.memoryUsage().heapUsed });
+  }, 100);
+  const lowest = (fromS: number, toS: number): number =>
+    Math.min(...heap.filter((h) => h.at >= fromS * 1000 && h.at < toS * 1000).map((h) => h.used));
   const adapter = new TelegramAdapter({ app, webhook: false });
   app.dispatcher.start();
   await adapter.start();
@@ -102,12 +111,14 @@ export async function run(): Promise<Result[]> {
       .all() as { k: string; t: number }[];
     const toOutbox = outRows.map((r) => r.t - (pushedAt.get(r.k) ?? r.t));
     const ms = (x: number): string => `${Math.round(x)} ms`;
+    const growthMb = (lowest(SECONDS - 10, SECONDS) - lowest(5, 15)) / 1024 / 1024;
     return [
       { name: `load: ${RATE}/s x ${SECONDS} s, updates lost`, value: `${lost} of ${total}`, target: '0', ok: lost === 0 },
       { name: 'load: push rate achieved', value: `${Math.round(total / pushSeconds)} /s`, target: '(report only)', ok: true },
       { name: 'load: push -> events row p50 / p99', value: `${ms(quantile(toEvent, 0.5))} / ${ms(quantile(toEvent, 0.99))}`, target: '(report only)', ok: true },
       { name: `load: push -> outbox row p50 / p99 (${toOutbox.length})`, value: `${ms(quantile(toOutbox, 0.5))} / ${ms(quantile(toOutbox, 0.99))}`, target: '(report only)', ok: true },
       { name: 'load: peak RSS', value: `${Math.round(peakRss / 1024 / 1024)} MB`, target: '(report only)', ok: true },
+      { name: 'load: heap growth, last 10 s vs 5-15 s (lows)', value: `${growthMb.toFixed(1)} MB`, target: '< 64 MB (bounded)', ok: growthMb < 64 },
     ];
   } finally {
     clearInterval(rssTimer);
