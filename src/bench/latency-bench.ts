@@ -15,17 +15,12 @@ import type { Nip, PhoneE164, TgUserId } from '../core/ids.js';
 import { TelegramSimServer, type SimUser } from '../platforms/sim/telegram-server.js';
 import { newChatMembers } from '../platforms/sim/telegram-updates.js';
 import { TelegramAdapter } from '../platforms/telegram/adapter.js';
+import { quantile, sleep, type BenchResult } from './util.js';
 
 const SAMPLES = 50;
 const GAP_MS = 250;
 
-type Result = { name: string; value: string; target: string; ok: boolean };
-
-const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
-const quantile = (xs: number[], q: number): number => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.floor(q * s.length))] ?? NaN;
-};
+type Result = BenchResult;
 
 /** Median and p90 alert latency in ms over SAMPLES additions. */
 async function measure(humasAdmins: string): Promise<{ median: number; p90: number; missed: number }> {

@@ -13,6 +13,7 @@ import type { Nip, PhoneE164, TgUserId } from '../core/ids.js';
 import { TelegramSimServer, type SimUser } from '../platforms/sim/telegram-server.js';
 import { newChatMembers, textMessage } from '../platforms/sim/telegram-updates.js';
 import { TelegramAdapter } from '../platforms/telegram/adapter.js';
+import { quantile, sleep, type BenchResult } from './util.js';
 
 const RATE = 1000;
 const SECONDS = 30;
@@ -21,13 +22,7 @@ const ASN = 500;
 const GROUPS = 50;
 const DRAIN_TIMEOUT_MS = 120_000;
 
-type Result = { name: string; value: string; target: string; ok: boolean };
-
-const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
-const quantile = (xs: number[], q: number): number => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.floor(q * s.length))] ?? NaN;
-};
+type Result = BenchResult;
 const CHATTER = ['Selamat pagi bapak ibu, jangan lupa arisan minggu ini', 'Besok kerja bakti jam 7 pagi di balai warga', 'Info jadwal posyandu bulan depan sudah keluar', 'Ada yang punya nomor tukang ledeng?'];
 
 /** The `load` lines of `npm run bench`. */

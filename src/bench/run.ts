@@ -5,6 +5,7 @@
 import { benchClassifier } from './classifier-bench.js';
 import { benchMonitor } from './monitor-bench.js';
 import { benchImport, benchLookups } from './registry-bench.js';
+import type { BenchResult } from './util.js';
 
 const line = (name: string, value: string, target: string, ok: boolean) =>
   console.log(`${ok ? 'OK  ' : 'MISS'} ${name.padEnd(38)} ${value.padStart(22)}   target ${target}`);
@@ -34,7 +35,7 @@ if (want('lookup')) {
 for (const name of ['latency', 'load']) {
   if (!want(name)) continue;
   try {
-    const mod = (await import(`./${name}-bench.js`)) as { run(): Promise<{ name: string; value: string; target: string; ok: boolean }[]> };
+    const mod = (await import(`./${name}-bench.js`)) as { run(): Promise<BenchResult[]> };
     for (const r of await mod.run()) line(r.name, r.value, r.target, r.ok);
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code !== 'ERR_MODULE_NOT_FOUND') throw err;
