@@ -3,9 +3,14 @@
  * typed, frozen object. This is the only module that reads `process.env`.
  */
 import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parse as parseDotenv } from 'dotenv';
 import { z } from 'zod';
 import type { Platform } from './core/ids.js';
+
+/** The installed package's folder: its own data files are found from here, whatever the working directory. */
+const PACKAGE_ROOT = fileURLToPath(new URL('..', import.meta.url));
 
 /** A Humas admin handle: platform plus user id (Telegram id or WhatsApp phone digits). */
 export interface AdminHandle {
@@ -57,8 +62,8 @@ const schema = z
     HUMAS_ADMINS: adminList.default([]),
     HUMAS_CONTACT: z.string().default('Humas Pemda'),
     ORG_NAME: z.string().default('Pemda'),
-    PASLON_FILE: z.string().default('data/paslon.sumsel2024.json'),
-    VOCABULARY_FILE: z.string().default('data/vocabulary.json'),
+    PASLON_FILE: z.string().default(join(PACKAGE_ROOT, 'data/paslon.sumsel2024.json')),
+    VOCABULARY_FILE: z.string().default(join(PACKAGE_ROOT, 'data/vocabulary.json')),
     APP_TIMEZONE: timezone.default('Asia/Jakarta'),
     LANGUAGE: z.enum(['id', 'en']).default('id'),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),

@@ -64,8 +64,15 @@ export async function startCommand(_argv: string[], io: CliIo): Promise<number> 
   const log = createLogger(config.LOG_LEVEL);
   log.info({ config: describeConfig(config) }, 'Jaga Netral starting');
   const startedAt = Date.now();
-  const app = new App({ config, log });
-  const bot = await startBot(app);
+  let app: App;
+  let bot: RunningBot;
+  try {
+    app = new App({ config, log });
+    bot = await startBot(app);
+  } catch (err) {
+    io.err(`Jaga Netral tidak dapat dimulai: ${err instanceof Error ? err.message : String(err)}`);
+    return 1;
+  }
   process.on('SIGUSR2', () => process.stderr.write(`${JSON.stringify(health(app, startedAt))}\n`));
   await new Promise<void>((resolve) => {
     const shutdown = (signal: string) => {
