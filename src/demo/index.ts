@@ -277,7 +277,7 @@ export async function demoCommand(_argv: string[], io: DemoIo): Promise<number> 
     await settle();
 
     narrate('Siti Rahmawati keluar dari grup WhatsApp');
-    fake.addGroup(waGroup([]));
+    fake.addGroup(waGroup([{ id: RUDI_PN, phoneNumber: RUDI_PN }])); // Rudi, tagged above, is a silent member
     await fake.deliver(
       participantStub({ group: WA_GROUP, id: 'STUB-LEAVE-SITI', author: SITI_LID, action: 'leave', participants: [{ id: SITI_LID, phoneNumber: SITI_PN }], at: clock() }),
       'notify',
@@ -290,14 +290,15 @@ export async function demoCommand(_argv: string[], io: DemoIo): Promise<number> 
     const t0 = clock();
     offset += 25 * HOUR;
     narrate('Waktu berjalan: +25 jam. Pemeriksaan keanggotaan dan tindak lanjut untuk ASN yang belum keluar');
-    const first = await runLifecycleJob(app, clock(), [tg.membership]);
-    say(`   (ditutup oleh pemeriksaan: ${first.checks ? JSON.stringify(first.checks) : '-'}; tindak lanjut: kasus #${first.lifecycle.followedUp.join(', #') || '-'})`);
+    const first = await runLifecycleJob(app, clock(), [tg.membership, wa.membership]);
+    const c = first.checks;
+    say(`   (keanggotaan diperiksa: ${c.checked} kasus, masih di grup ${c.stillIn}, sudah keluar ${c.left.length}, tidak dapat diperiksa ${c.unknown}; tindak lanjut: kasus #${first.lifecycle.followedUp.join(', #') || '-'})`);
     runReminders(app, clock());
     await settle();
 
     offset = t0 - Date.now() + 49 * HOUR;
     narrate('Waktu berjalan: +49 jam. Kasus yang masih terbuka dieskalasi ke Humas; ringkasan harian dikirim');
-    const second = await runLifecycleJob(app, clock(), [tg.membership]);
+    const second = await runLifecycleJob(app, clock(), [tg.membership, wa.membership]);
     say(`   (eskalasi: kasus #${second.lifecycle.escalated.join(', #') || '-'})`);
     await settle();
     runDigestJob(app, clock());
