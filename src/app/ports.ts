@@ -3,18 +3,12 @@
  * platforms; `RecordingMessenger` is the dry-run one; tests add failing ones.
  */
 import type { Platform } from '../core/ids.js';
-import type { OutboxPayload } from '../store/outbox.js';
+import type { OutboxMessage } from '../store/outbox.js';
 
 /** One message to deliver. */
-export interface Outgoing {
+export interface Outgoing extends OutboxMessage {
   /** The outbox row it comes from (keys the progress of multi-part sends). */
   outboxId?: number;
-  platform: Platform;
-  recipient: string;
-  recipientKind: 'user' | 'group';
-  kind: string;
-  text: string;
-  payload: OutboxPayload;
 }
 
 /**

@@ -9,14 +9,7 @@ import type { AsnRecord, Person } from '../core/types.js';
 import { waJidToPhone } from '../core/phone.js';
 
 /** One row of a registry import (CSV or API): the fields Humas owns. */
-export type AsnInput = {
-  nip: Nip;
-  nama: string;
-  unit: string;
-  phone: PhoneE164;
-  telegramId?: TgUserId;
-  telegramUsername?: string;
-};
+export type AsnInput = Omit<AsnRecord, 'waLid'>;
 
 /** The kv key bumped on every registry write, so another process's registry knows to reload. */
 export const ASN_VERSION_KEY = 'asn_version';

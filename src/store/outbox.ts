@@ -21,16 +21,20 @@ export interface OutboxPayload {
   replyTo?: string;
 }
 
-/** A row of the outbox as the dispatcher sees it. */
-export interface OutboxRow {
-  id: number;
-  dedupeKey: string;
+/** What a message is: where it goes and what it says (shared by queued rows and deliveries). */
+export interface OutboxMessage {
   platform: Platform;
   recipient: string;
   recipientKind: 'user' | 'group';
   kind: string;
   text: string;
   payload: OutboxPayload;
+}
+
+/** A row of the outbox as the dispatcher sees it. */
+export interface OutboxRow extends OutboxMessage {
+  id: number;
+  dedupeKey: string;
   status: OutboxStatus;
   attempts: number;
   nextAttemptAt: number;
@@ -41,13 +45,8 @@ export interface OutboxRow {
 }
 
 /** What a caller provides to enqueue one message. */
-export interface NewOutboxMessage {
+export interface NewOutboxMessage extends Omit<OutboxMessage, 'payload'> {
   dedupeKey: string;
-  platform: Platform;
-  recipient: string;
-  recipientKind: 'user' | 'group';
-  kind: string;
-  text: string;
   payload?: OutboxPayload;
   incidentId?: number;
   /** Not before this time (quiet hours, follow-up schedules). */

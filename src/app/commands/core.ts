@@ -25,7 +25,6 @@ function oneChat(app: App, ctx: CommandContext): ChatRow | string {
 
 /** Builds the core command table bound to the app. */
 export function coreCommands(app: App): CommandSpec[] {
-  const tz = app.config.APP_TIMEZONE;
   const specs: CommandSpec[] = [
     {
       name: 'help',

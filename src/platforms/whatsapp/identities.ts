@@ -38,7 +38,7 @@ export class WaLidMap {
   private readonly byLid;
   private readonly byPn;
   private readonly upsert;
-  constructor(private readonly db: Db) {
+  constructor(db: Db) {
     this.byLid = db.prepare(`SELECT pn FROM wa_lid_map WHERE lid = ?`).pluck();
     this.byPn = db.prepare(`SELECT lid FROM wa_lid_map WHERE pn = ? ORDER BY learned_at DESC LIMIT 1`).pluck();
     this.upsert = db.prepare(
