@@ -85,6 +85,14 @@ describe('monitor', () => {
     for (const h of humas) expect(h.text).toMatch(new RegExp(`hubungi langsung di \\${ASN.dedi.phone}`));
   });
 
+  it('a case found inside a group does not name an adder in the Humas alert', () => {
+    const { app } = testApp();
+    app.monitor.handle({ kind: 'members_present', dedupeKey: 'p', at: 1, chat: CAMPAIGN_TG, members: [{ platform: 'telegram', id: ASN.budi.telegramId }] });
+    const humas = outboxRows(app).find((x) => x.kind === 'humas_alert')!;
+    expect(humas.text).toMatch(/berada di grup kampanye/);
+    expect(humas.text).not.toMatch(/Oleh:/);
+  });
+
   it('leaving closes the case', () => {
     const { app } = testApp();
     app.monitor.handle(added(ASN.budi.telegramId));

@@ -52,7 +52,7 @@ export const EN: AlertTexts = {
       `ASN: ${a.asnName} (NIP ${a.nip}), ${a.unit}`,
       `Group: "${a.chatTitle}" (${platformName(a.platform)} ${a.chatId})`,
       a.chatReason ? `Why it counts as a campaign group: ${a.chatReason}` : undefined,
-      `By: ${a.actorName ?? 'unknown'}${a.actorHandle ? ` (${a.actorHandle})` : ''}`,
+      a.kind === 'added' || a.kind === 'mentioned' ? `By: ${a.actorName ?? 'unknown'}${a.actorHandle ? ` (${a.actorHandle})` : ''}` : undefined,
       `When: ${a.at}`,
       a.excerpt ? `Post: "${a.excerpt}"` : undefined,
       a.terms.length ? `Matched terms: ${a.terms.join(', ')}` : undefined,

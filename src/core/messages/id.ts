@@ -52,7 +52,7 @@ export const ID: AlertTexts = {
       `ASN: ${a.asnName} (NIP ${a.nip}), ${a.unit}`,
       `Grup: "${a.chatTitle}" (${platformName(a.platform)} ${a.chatId})`,
       a.chatReason ? `Alasan grup dinilai kampanye: ${a.chatReason}` : undefined,
-      `Oleh: ${a.actorName ?? 'tidak diketahui'}${a.actorHandle ? ` (${a.actorHandle})` : ''}`,
+      a.kind === 'added' || a.kind === 'mentioned' ? `Oleh: ${a.actorName ?? 'tidak diketahui'}${a.actorHandle ? ` (${a.actorHandle})` : ''}` : undefined,
       `Waktu: ${a.at}`,
       a.excerpt ? `Unggahan: "${a.excerpt}"` : undefined,
       a.terms.length ? `Kata kunci: ${a.terms.join(', ')}` : undefined,
