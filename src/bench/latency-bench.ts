@@ -11,11 +11,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { App } from '../app/app.js';
 import { loadConfig } from '../config.js';
-import type { Nip, PhoneE164, TgUserId } from '../core/ids.js';
 import { TelegramSimServer, type SimUser } from '../platforms/sim/telegram-server.js';
 import { newChatMembers } from '../platforms/sim/telegram-updates.js';
 import { TelegramAdapter } from '../platforms/telegram/adapter.js';
-import { quantile, sleep, type BenchResult } from './util.js';
+import { quantile, seedBenchAsn, sleep, type BenchResult } from './util.js';
 
 const SAMPLES = 50;
 const GAP_MS = 250;
@@ -33,16 +32,7 @@ async function measure(humasAdmins: string): Promise<{ median: number; p90: numb
   });
   const app = new App({ config });
   const users: SimUser[] = Array.from({ length: SAMPLES }, (_, i) => ({ id: 500_000 + i, first_name: `Pegawai${i}` }));
-  app.registry.upsertMany(
-    users.map((u, i) => ({
-      nip: `198503122010011${String(i + 1).padStart(3, '0')}` as Nip,
-      nama: `ASN ${i}`,
-      unit: 'Dinas',
-      phone: `+62812${String(40_000_000 + i)}` as PhoneE164,
-      telegramId: String(u.id) as TgUserId,
-    })),
-    Date.now(),
-  );
+  seedBenchAsn(app, SAMPLES, { phoneBase: 40_000_000, tgIdBase: 500_000 });
   for (const u of users) sim.startedBot(u.id);
   sim.startedBot(9001);
   const adapter = new TelegramAdapter({ app, webhook: false });

@@ -9,11 +9,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { App } from '../app/app.js';
 import { loadConfig } from '../config.js';
-import type { Nip, PhoneE164, TgUserId } from '../core/ids.js';
 import { TelegramSimServer, type SimUser } from '../platforms/sim/telegram-server.js';
 import { newChatMembers, textMessage } from '../platforms/sim/telegram-updates.js';
 import { TelegramAdapter } from '../platforms/telegram/adapter.js';
-import { quantile, sleep, type BenchResult } from './util.js';
+import { quantile, seedBenchAsn, sleep, type BenchResult } from './util.js';
 
 const RATE = 1000;
 const SECONDS = 30;
@@ -36,16 +35,7 @@ export async function run(): Promise<Result[]> {
   });
   const app = new App({ config });
   const asn: SimUser[] = Array.from({ length: ASN }, (_, i) => ({ id: 500_000 + i, first_name: `Pegawai${i}` }));
-  app.registry.upsertMany(
-    asn.map((u, i) => ({
-      nip: `19850312201001${i < 250 ? 1 : 2}${String((i % 250) + 1).padStart(3, '0')}` as Nip,
-      nama: `ASN ${i}`,
-      unit: 'Dinas',
-      phone: `+62812${String(50_000_000 + i)}` as PhoneE164,
-      telegramId: String(u.id) as TgUserId,
-    })),
-    Date.now(),
-  );
+  seedBenchAsn(app, ASN, { phoneBase: 50_000_000, tgIdBase: 500_000 });
   for (const u of asn) sim.startedBot(u.id);
   sim.startedBot(9001);
   const groups = Array.from({ length: GROUPS }, (_, g) => ({ id: -1_001_600_000_000 - g, type: 'supergroup' as const, title: g < 20 ? `Relawan Paslon ${(g % 3) + 1} Pilgub Sumsel Kec ${g}` : `Arisan RT ${g}` }));

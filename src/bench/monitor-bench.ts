@@ -9,8 +9,8 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { App } from '../app/app.js';
 import { loadConfig } from '../config.js';
-import type { Nip, PhoneE164, TgUserId } from '../core/ids.js';
 import type { ChatEvent } from '../core/types.js';
+import { seedBenchAsn } from './util.js';
 
 const EVENTS = 20_000;
 /** Events per commit, like one getUpdates page. */
@@ -47,17 +47,7 @@ export function benchMonitor(): { monitorPerSec: number; rawInsertPerSec: number
 function monitorRate(path: string, events: ChatEvent[], batch = BATCH): number {
   const config = loadConfig({ envFile: false, env: {}, overrides: { DATABASE_PATH: path, HUMAS_ADMINS: 'tg:9001', PASLON_FILE: 'data/paslon.sumsel2024.json' } });
   const app = new App({ config });
-  app.registry.upsertMany(
-    Array.from({ length: 1000 }, (_, i) => ({
-      // born 1985-03-12, appointed 2010-01, sex 1 or 2, sequence 001-999: valid and distinct for i < 1000
-      nip: `19850312201001${(i % 2) + 1}${String((i % 999) + 1).padStart(3, '0')}` as Nip,
-      nama: `ASN ${i}`,
-      unit: `Dinas ${i % 20}`,
-      phone: `+62812${String(10_000_000 + i)}` as PhoneE164,
-      telegramId: String(100_000 + i) as TgUserId,
-    })),
-    Date.now(),
-  );
+  seedBenchAsn(app, 1000, { phoneBase: 10_000_000, tgIdBase: 100_000 });
   const start = process.hrtime.bigint();
   if (batch === 1) for (const ev of events) app.monitor.handle(ev);
   else for (let i = 0; i < events.length; i += batch) app.monitor.handleBatch(events.slice(i, i + batch));
