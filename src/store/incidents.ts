@@ -29,7 +29,8 @@ export interface IncidentRow {
   reopenedAt: number | null;
 }
 
-interface Raw {
+/** An incidents row as SQLite returns it (snake_case columns). */
+export interface IncidentDbRow {
   id: number;
   asn_nip: string;
   platform: Platform;
@@ -51,7 +52,7 @@ interface Raw {
 }
 
 /** Maps a raw incidents row to its typed form. */
-export const toIncident = (r: Raw): IncidentRow => ({
+export const toIncident = (r: IncidentDbRow): IncidentRow => ({
   id: r.id,
   asnNip: r.asn_nip,
   platform: r.platform,
@@ -98,7 +99,7 @@ export class IncidentStore {
 
   /** The open incident of an ASN in a chat, if any. */
   openFor(nip: string, platform: Platform, chatId: string): IncidentRow | undefined {
-    const r = this.openStmt.get(nip, platform, chatId) as Raw | undefined;
+    const r = this.openStmt.get(nip, platform, chatId) as IncidentDbRow | undefined;
     return r && toIncident(r);
   }
 
@@ -120,7 +121,7 @@ export class IncidentStore {
 
   /** One incident by id. */
   get(id: number): IncidentRow | undefined {
-    const r = this.db.prepare(`SELECT * FROM incidents WHERE id = ?`).get(id) as Raw | undefined;
+    const r = this.db.prepare(`SELECT * FROM incidents WHERE id = ?`).get(id) as IncidentDbRow | undefined;
     return r && toIncident(r);
   }
 
@@ -149,11 +150,11 @@ export class IncidentStore {
 
   /** Open incidents, oldest first. */
   listOpen(): IncidentRow[] {
-    return (this.db.prepare(`SELECT * FROM incidents WHERE status = 'open' ORDER BY opened_at`).all() as Raw[]).map(toIncident);
+    return (this.db.prepare(`SELECT * FROM incidents WHERE status = 'open' ORDER BY opened_at`).all() as IncidentDbRow[]).map(toIncident);
   }
 
   /** Open incidents of one ASN. */
   openOf(nip: string): IncidentRow[] {
-    return (this.db.prepare(`SELECT * FROM incidents WHERE status = 'open' AND asn_nip = ? ORDER BY opened_at`).all(nip) as Raw[]).map(toIncident);
+    return (this.db.prepare(`SELECT * FROM incidents WHERE status = 'open' AND asn_nip = ? ORDER BY opened_at`).all(nip) as IncidentDbRow[]).map(toIncident);
   }
 }

@@ -7,6 +7,7 @@ import { zonedDay } from '../../core/time.js';
 import type { EpochMs, IncidentKind, IncidentStatus } from '../../core/types.js';
 import type { AsnRegistry } from '../../store/asn.js';
 import type { Db } from '../../store/db.js';
+import type { IncidentDbRow } from '../../store/incidents.js';
 import { addDays, type ReportFilters } from './filters.js';
 
 /** Every incident kind, in report order. */
@@ -67,23 +68,15 @@ export function median(xs: readonly number[]): number | null {
   return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
 }
 
-interface Raw {
-  id: number;
-  asn_nip: string;
+/** One case as the report query returns it: the incident columns it reads, with the ASN and chat joined in. */
+interface Raw
+  extends Pick<
+    IncidentDbRow,
+    'id' | 'asn_nip' | 'platform' | 'chat_id' | 'kind' | 'status' | 'opened_at' | 'resolved_at' | 'added_by_id' | 'added_by_name' | 'excerpt' | 'terms' | 'status_reason'
+  > {
   nama: string | null;
   unit: string | null;
-  platform: Platform;
-  chat_id: string;
   chat_title: string | null;
-  kind: IncidentKind;
-  status: IncidentStatus;
-  opened_at: number;
-  resolved_at: number | null;
-  added_by_id: string | null;
-  added_by_name: string | null;
-  excerpt: string | null;
-  terms: string;
-  status_reason: string | null;
 }
 
 /** SQL selecting the ids of the cases the filters cover, with its parameters. */
