@@ -128,6 +128,22 @@ function chatTitle(app: App, c: IncidentRow): string {
   return app.monitor.chats.get(c.platform, c.chatId)?.title ?? c.chatId;
 }
 
+/** What every case text says about a case: who, where, since when (names from the registry, times in APP_TIMEZONE). */
+export function caseFacts(app: App, c: IncidentRow, lang: 'id' | 'en') {
+  const asn = app.registry.byNip(c.asnNip);
+  return {
+    caseId: c.id,
+    kind: c.kind,
+    platform: c.platform,
+    asnName: asn?.nama ?? c.asnNip,
+    nip: c.asnNip,
+    unit: asn?.unit ?? '-',
+    phone: asn?.phone ?? '-',
+    chatTitle: chatTitle(app, c),
+    openedAt: formatDateTime(c.openedAt, app.config.APP_TIMEZONE, lang),
+  };
+}
+
 function followUp(app: App, c: IncidentRow, now: EpochMs): boolean {
   const claimed = app.db
     .prepare(`UPDATE incidents SET followups = followups + 1, last_followup_at = ?, updated_at = ? WHERE id = ? AND followups = ? AND status = 'open'`)
@@ -167,20 +183,11 @@ function escalate(app: App, c: IncidentRow, now: EpochMs): boolean {
     .prepare(`UPDATE incidents SET escalated_at = ?, updated_at = ? WHERE id = ? AND escalated_at IS NULL AND status = 'open'`)
     .run(now, now, c.id).changes === 1;
   if (!claimed) return false;
-  const asn = app.registry.byNip(c.asnNip);
   const lang = app.config.LANGUAGE;
   const tz = app.config.APP_TIMEZONE;
   const fu = app.db.prepare(`SELECT status FROM outbox WHERE dedupe_key = ?`).get(`followup:${c.id}:1`) as { status: string } | undefined;
   const text = lifecycleTexts(lang).escalation({
-    caseId: c.id,
-    kind: c.kind,
-    platform: c.platform,
-    asnName: asn?.nama ?? c.asnNip,
-    nip: c.asnNip,
-    unit: asn?.unit ?? '-',
-    phone: asn?.phone ?? '-',
-    chatTitle: chatTitle(app, c),
-    openedAt: formatDateTime(c.openedAt, tz, lang),
+    ...caseFacts(app, c, lang),
     followedUpAt: c.lastFollowupAt !== null ? formatDateTime(c.lastFollowupAt, tz, lang) : undefined,
     followupDelivered: fu !== undefined && fu.status !== 'undeliverable' && fu.status !== 'failed',
   });

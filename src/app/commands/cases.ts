@@ -6,7 +6,7 @@
 import { lifecycleTexts } from '../../core/messages/lifecycle.js';
 import { formatDateTime } from '../../core/time.js';
 import type { App } from '../app.js';
-import { exemptCase, reopenCase } from '../lifecycle.js';
+import { caseFacts, exemptCase, reopenCase } from '../lifecycle.js';
 import type { CommandContext, CommandSpec } from './types.js';
 
 const actorOf = (ctx: CommandContext): string => `${ctx.req.platform === 'telegram' ? 'tg' : 'wa'}:${ctx.req.fromId}`;
@@ -34,18 +34,10 @@ export function caseCommands(app: App): CommandSpec[] {
           const id = parseCaseId(ctx.args[0]);
           const c = id !== undefined ? app.monitor.incidents.get(id) : undefined;
           if (!c) return { text: t.noCase(ctx.args[0]) };
-          const asn = app.registry.byNip(c.asnNip);
           return {
             text: t.caseDetail({
-              caseId: c.id,
+              ...caseFacts(app, c, ctx.lang),
               status: c.status,
-              kind: c.kind,
-              platform: c.platform,
-              asnName: asn?.nama ?? c.asnNip,
-              nip: c.asnNip,
-              unit: asn?.unit ?? '-',
-              chatTitle: app.monitor.chats.get(c.platform, c.chatId)?.title ?? c.chatId,
-              openedAt: formatDateTime(c.openedAt, tz, ctx.lang),
               resolvedAt: c.resolvedAt !== null ? formatDateTime(c.resolvedAt, tz, ctx.lang) : undefined,
               addedBy: c.addedByName ?? c.addedById ?? undefined,
               excerpt: c.excerpt ?? undefined,
