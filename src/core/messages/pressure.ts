@@ -64,6 +64,8 @@ export interface PressureTexts {
   /** Footer of a paged list: where we are and the command for the next page. */
   pageFooter(a: { page: number; pages: number; next?: string }): string;
   noSuchPage(a: { page: number; pages: number }): string;
+  /** How to ask for a page of a list command. */
+  pageUsage(command: string): string;
   /** CSV column headers of a summary list. */
   csvHeader: string[];
 }
@@ -110,6 +112,7 @@ const ID: PressureTexts = {
     `⚠️ Satu pesan antrean (#${a.id}, ${a.kind}) tidak dapat dibaca dan tidak dikirim: ${a.reason}. Pesan lain tetap dikirim. Periksa kasus terkait dengan /kasus.`,
   pageFooter: (a) => `Halaman ${a.page}/${a.pages}.${a.next ? ` Berikutnya: ${a.next}` : ''}`,
   noSuchPage: (a) => `Tidak ada halaman ${a.page}; jumlah halaman: ${a.pages}.`,
+  pageUsage: (c) => `Cara pakai: ${c} hal <nomor halaman>, mis. ${c} hal 2`,
   csvHeader: ['kasus', 'nip', 'nama', 'unit', 'telepon', 'dapat_dihubungi_bot'],
 };
 
@@ -151,6 +154,7 @@ const EN: PressureTexts = {
     `⚠️ One queued message (#${a.id}, ${a.kind}) could not be read and was not sent: ${a.reason}. The other messages still go out. Check the related case with /kasus.`,
   pageFooter: (a) => `Page ${a.page}/${a.pages}.${a.next ? ` Next: ${a.next}` : ''}`,
   noSuchPage: (a) => `There is no page ${a.page}; pages: ${a.pages}.`,
+  pageUsage: (c) => `Usage: ${c} page <number>, e.g. ${c} page 2`,
   csvHeader: ['case', 'nip', 'name', 'unit', 'phone', 'reachable_by_bot'],
 };
 

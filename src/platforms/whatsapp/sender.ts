@@ -15,6 +15,7 @@ import { StepSender, type SendStep } from '../../app/steps.js';
 import { humasAddresses, waAdminJid } from '../../app/recipients.js';
 import type { Config } from '../../config.js';
 import { whatsappTexts } from '../../core/messages/whatsapp.js';
+import { splitMessage } from '../../core/text/split.js';
 import { formatDateTime, startOfZonedDay, zonedDay } from '../../core/time.js';
 import type { Db } from '../../store/db.js';
 import { kvDelete, kvGet, kvSet } from '../../store/kv.js';
@@ -231,12 +232,12 @@ export class WhatsAppMessenger implements Messenger {
   /** Resumes a text+files message after its last delivered part when retried. */
   private readonly parts = new StepSender();
 
-  /** Sends the text, then any files as documents; classifies failures. */
+  /** Sends the text (in parts under the length limit, in order), then any files as documents; classifies failures. */
   async send(m: Outgoing): Promise<SendResult> {
     const sock = this.getSocket();
     if (!sock) return { ok: false, failure: 'transient', detail: 'WhatsApp not connected' };
     const steps: SendStep[] = [
-      async () => ((await sock.sendMessage(m.recipient, { text: m.text })) as { key?: { id?: string | null } } | undefined)?.key?.id ?? undefined,
+      ...splitMessage(m.text).map((text) => async () => ((await sock.sendMessage(m.recipient, { text })) as { key?: { id?: string | null } } | undefined)?.key?.id ?? undefined),
       ...(m.payload.files ?? []).map((f) => async () => {
         await sock.sendMessage(m.recipient, {
           document: readFileSync(f.path),
