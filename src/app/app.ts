@@ -11,7 +11,7 @@ import { AsnRegistry } from '../store/asn.js';
 import { openDb, type Db } from '../store/db.js';
 import { alertTexts } from '../core/messages/index.js';
 import type { OutboxRow } from '../store/outbox.js';
-import { enqueueUndeliverableNotice } from './alerts.js';
+import { enqueueUndeliverableNotice, enqueueUnreadableNotice } from './alerts.js';
 import { humasAddresses } from './recipients.js';
 import { CommandRunner } from './commands/index.js';
 import { caseCommands } from './commands/cases.js';
@@ -76,6 +76,7 @@ export class App {
       log: (msg, extra) => this.log.warn(extra ?? {}, msg),
       hooks: {
         onUndeliverable: (row, detail, now) => this.onUndeliverable(row, detail, now),
+        onUnreadable: (row, reason, now) => enqueueUnreadableNotice(this.monitor.outbox, this.config, row, reason, now),
         onMigrated: (platform, from, to, now) =>
           this.db.transaction(() => {
             this.monitor.chats.migrate(platform, from, to, now);

@@ -11,7 +11,7 @@ import { editMessage, textMessage } from '../../../src/platforms/sim/whatsapp-so
 import type { WhatsAppAdapter } from '../../../src/platforms/whatsapp/adapter.js';
 import { normalizeMessagesUpdate, normalizeMessagesUpsert } from '../../../src/platforms/whatsapp/normalize.js';
 import { WaLidMap } from '../../../src/platforms/whatsapp/identities.js';
-import { ASN1, ASN1_PN, ASN2, ASN2_PN, fakeClock, GROUP, incidents, outboxRows, startBot, TIMSES_LID, TIMSES_PN } from '../../fixtures/whatsapp/setup.js';
+import { ASN1, ASN1_PN, ASN2, ASN2_PN, fakeClock, incidents, outboxRows, startBot, TIMSES_LID, TIMSES_PN } from '../../fixtures/whatsapp/setup.js';
 
 const running: WhatsAppAdapter[] = [];
 afterEach(async () => {
