@@ -182,6 +182,9 @@ function buildSchema(lang: Lang) {
     WA_FIRST_CONTACT_DAILY_CAP: int(0, 10_000).default(40),
     WA_LID_BATCH_SIZE: int(1, 500).default(20),
 
+    INBOUND_PRIVATE_PER_MINUTE: int(1, 10_000).default(5),
+    INBOUND_PRIVATE_PER_HOUR: int(1, 100_000).default(30),
+
     FOLLOWUP_HOURS: num().positive().max(24 * 30).default(24),
     CASE_EXPIRY_DAYS: num().positive().max(365).default(14),
     REMINDER_CRON: cron('0 9 * * 1,4'),

@@ -18,6 +18,7 @@ import { caseCommands } from './commands/cases.js';
 import { coreCommands } from './commands/core.js';
 import { reportCommand } from './reports/command.js';
 import { Dispatcher, type SendPolicy } from './dispatcher.js';
+import { FloodGuard } from './flood.js';
 import { silentLogger, type Logger } from './log.js';
 import { Monitor } from './monitor.js';
 import type { Messenger } from './ports.js';
@@ -43,6 +44,8 @@ export class App {
   readonly monitor: Monitor;
   readonly dispatcher: Dispatcher;
   readonly commands: CommandRunner;
+  /** Inbound flood limits on private messages (answered or not). */
+  readonly flood: FloodGuard;
   /** Registration links per platform, filled in by adapters once they know the bot's handle. */
   readonly registrationLinks: Partial<Record<Platform, string>> = {};
   /** Per-platform live status for /status and health lines. */
@@ -84,6 +87,7 @@ export class App {
           })(),
       },
     });
+    this.flood = new FloodGuard({ db: this.db, outbox: this.monitor.outbox, config: this.config });
     this.commands = new CommandRunner(
       { db: this.db, config: this.config, clock: this.clock, findAsn: (p) => this.registry.findByPerson(p) },
       coreCommands(this),

@@ -209,4 +209,14 @@ export const MIGRATIONS: readonly string[] = [
   ALTER TABLE outbox ADD COLUMN platform_message_id TEXT;
   CREATE INDEX outbox_platform_message ON outbox(platform, platform_message_id) WHERE platform_message_id IS NOT NULL;
   `,
+  // Inbound flood limits: one row per private message received, kept for an hour (app/flood.ts).
+  `
+  CREATE TABLE inbound_private (
+    platform TEXT NOT NULL,
+    sender TEXT NOT NULL,
+    at INTEGER NOT NULL
+  ) STRICT;
+  CREATE INDEX inbound_private_sender ON inbound_private(platform, sender, at);
+  CREATE INDEX inbound_private_at ON inbound_private(at);
+  `,
 ];

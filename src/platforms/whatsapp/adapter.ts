@@ -470,6 +470,9 @@ export class WhatsAppAdapter {
   private async onPrivate(p: PrivateMessage): Promise<void> {
     const now = this.app.clock();
     const isNewContact = this.touchContact([p.chatJid, p.pnJid, p.lid], now);
+    // Beyond the flood limits the message stays recorded (the monitor has it) but gets no answer: 300 DAFTAR
+    // messages must not become 300 replies queued on WhatsApp's one global gap.
+    if (!this.app.flood.admit('whatsapp', p.pnJid ?? p.chatJid, now, p.event.sender.name)) return;
     const text = p.event.text.trim();
     const t = whatsappTexts(this.app.config.LANGUAGE);
     const daftar = /^daftar\b\s*([\s\S]*)$/i.exec(text);
