@@ -10,8 +10,8 @@ import { health } from './app/health.js';
 import { createLogger } from './app/log.js';
 import type { MembershipChecker } from './app/ports.js';
 import { Scheduler } from './app/scheduler.js';
-import { TelegramAdapter } from './platforms/telegram/adapter.js';
-import { WhatsAppAdapter } from './platforms/whatsapp/adapter.js';
+import { TelegramAdapter, TelegramTokenRejected, type TelegramAdapterOptions } from './platforms/telegram/adapter.js';
+import { WhatsAppAdapter, type WhatsAppAdapterOptions } from './platforms/whatsapp/adapter.js';
 
 /** A started bot, for tests and the crash harness. */
 export interface RunningBot {
@@ -19,22 +19,41 @@ export interface RunningBot {
   stop(): Promise<void>;
 }
 
+/** Adapter settings beyond the config (tests pass a fake WhatsApp socket, short Telegram retry pauses). */
+export interface StartOptions {
+  whatsapp?: Omit<WhatsAppAdapterOptions, 'app'>;
+  telegram?: Omit<TelegramAdapterOptions, 'app'>;
+}
+
 /** Starts every configured platform on `app`; resolves once they are connecting. */
-export async function startBot(app: App): Promise<RunningBot> {
+export async function startBot(app: App, o: StartOptions = {}): Promise<RunningBot> {
   const checkers: MembershipChecker[] = [];
   const stops: (() => Promise<void>)[] = [];
   app.dispatcher.start();
-  if (app.config.TELEGRAM_BOT_TOKEN) {
-    const tg = new TelegramAdapter({ app });
-    await tg.start();
-    checkers.push(tg.membership);
-    stops.push(() => tg.stop());
-  }
+  // WhatsApp first: it connects in the background, so nothing Telegram does at start can hold it up.
   if (app.config.WHATSAPP_ENABLED) {
-    const wa = new WhatsAppAdapter({ app });
+    const wa = new WhatsAppAdapter({ ...o.whatsapp, app });
     wa.start();
     checkers.push(wa.membership);
     stops.push(() => wa.stop());
+  }
+  if (app.config.TELEGRAM_BOT_TOKEN) {
+    const tg = new TelegramAdapter({ ...o.telegram, app });
+    try {
+      // Resolves even while the Bot API is unreachable (it keeps retrying); throws only for a rejected token.
+      await tg.start();
+      checkers.push(tg.membership);
+      stops.push(() => tg.stop());
+    } catch (err) {
+      await tg.stop();
+      // A wrong token fails the start, unless WhatsApp runs: then it goes on alone and says why.
+      if (!app.config.WHATSAPP_ENABLED || !(err instanceof TelegramTokenRejected)) {
+        for (const s of stops.reverse()) await s();
+        throw err;
+      }
+      app.log.error({ err: err.message }, 'telegram: not started; WhatsApp continues');
+      app.platformStatus.telegram = `error: ${err.message}`;
+    }
   }
   const scheduler = new Scheduler(app, { checkers });
   scheduler.start();

@@ -191,4 +191,9 @@ export const MIGRATIONS: readonly string[] = [
     last_inbound_at INTEGER NOT NULL
   ) STRICT;
   `,
+  // Whether the bot is an administrator in a chat, from Telegram's my_chat_member (NULL = not known):
+  // without admin rights Telegram sends no chat_member updates and does not guarantee getChatMember.
+  `
+  ALTER TABLE chats ADD COLUMN bot_admin INTEGER CHECK (bot_admin IN (0,1));
+  `,
 ];
