@@ -392,6 +392,7 @@ export class TelegramSimServer {
     this.members.set(key, { status });
     const type = chat.type ?? (chat.id <= -1_000_000_000_000 ? 'supergroup' : 'group');
     const chatJson = { id: chat.id, type, title: chat.title ?? this.chats.get(chat.id)?.title ?? `Group ${chat.id}` };
+    this.chats.set(chat.id, chatJson); // getChat and later updates know the group by this title
     return this.pushUpdate({
       my_chat_member: {
         chat: chatJson,
