@@ -25,46 +25,52 @@ export interface StartOptions {
   telegram?: Omit<TelegramAdapterOptions, 'app'>;
 }
 
-/** Starts every configured platform on `app`; resolves once they are connecting. */
+/**
+ * Starts every configured platform on `app`; resolves once they are connecting.
+ * The scheduler starts first (it is the part that can still refuse its settings);
+ * if anything fails, everything already started is stopped again before the
+ * error is rethrown, so a failed start never leaves a bot polling half-alive.
+ * WhatsApp starts before Telegram and neither waits for the other: Telegram's
+ * start resolves while the Bot API is unreachable (it keeps retrying), and a
+ * Telegram token Telegram rejects leaves WhatsApp running alone when it is enabled.
+ */
 export async function startBot(app: App, o: StartOptions = {}): Promise<RunningBot> {
   const checkers: MembershipChecker[] = [];
   const stops: (() => Promise<void>)[] = [];
-  app.dispatcher.start();
-  // WhatsApp first: it connects in the background, so nothing Telegram does at start can hold it up.
-  if (app.config.WHATSAPP_ENABLED) {
-    const wa = new WhatsAppAdapter({ ...o.whatsapp, app });
-    wa.start();
-    checkers.push(wa.membership);
-    stops.push(() => wa.stop());
-  }
-  if (app.config.TELEGRAM_BOT_TOKEN) {
-    const tg = new TelegramAdapter({ ...o.telegram, app });
-    try {
-      // Resolves even while the Bot API is unreachable (it keeps retrying); throws only for a rejected token.
-      await tg.start();
-      checkers.push(tg.membership);
-      stops.push(() => tg.stop());
-    } catch (err) {
-      await tg.stop();
-      // A wrong token fails the start, unless WhatsApp runs: then it goes on alone and says why.
-      if (!app.config.WHATSAPP_ENABLED || !(err instanceof TelegramTokenRejected)) {
-        for (const s of stops.reverse()) await s();
-        throw err;
-      }
-      app.log.error({ err: err.message }, 'telegram: not started; WhatsApp continues');
-      app.platformStatus.telegram = `error: ${err.message}`;
-    }
-  }
   const scheduler = new Scheduler(app, { checkers });
-  scheduler.start();
-  return {
-    app,
-    stop: async () => {
-      scheduler.stop();
-      for (const s of stops.reverse()) await s();
-      await app.close();
-    },
+  const stopAll = async () => {
+    scheduler.stop();
+    for (const s of stops.reverse()) await s().catch((err: unknown) => app.log.warn({ err: String(err) }, 'stopping a platform failed'));
+    await app.close();
   };
+  try {
+    app.dispatcher.start();
+    scheduler.start();
+    if (app.config.WHATSAPP_ENABLED) {
+      const wa = new WhatsAppAdapter({ ...o.whatsapp, app });
+      stops.push(() => wa.stop());
+      wa.start();
+      checkers.push(wa.membership);
+    }
+    if (app.config.TELEGRAM_BOT_TOKEN) {
+      const tg = new TelegramAdapter({ ...o.telegram, app });
+      try {
+        await tg.start();
+        stops.push(() => tg.stop());
+        checkers.push(tg.membership);
+      } catch (err) {
+        await tg.stop();
+        if (!app.config.WHATSAPP_ENABLED || !(err instanceof TelegramTokenRejected)) throw err;
+        app.log.error({ err: err.message }, 'telegram: not started; WhatsApp continues');
+        app.platformStatus.telegram = `error: ${err.message}`;
+      }
+    }
+    scheduler.setCheckers(checkers);
+  } catch (err) {
+    await stopAll();
+    throw err;
+  }
+  return { app, stop: stopAll };
 }
 
 /** The `start` subcommand: runs until SIGINT/SIGTERM. */
@@ -77,7 +83,11 @@ export async function startCommand(_argv: string[], io: CliIo): Promise<number> 
     return 2;
   }
   if (!config.TELEGRAM_BOT_TOKEN && !config.WHATSAPP_ENABLED) {
-    io.err('Tidak ada platform yang aktif: isi TELEGRAM_BOT_TOKEN dan/atau WHATSAPP_ENABLED=true di .env (lihat .env.example).');
+    io.err(
+      config.LANGUAGE === 'en'
+        ? 'No platform is enabled: set TELEGRAM_BOT_TOKEN and/or WHATSAPP_ENABLED=true in .env (see .env.example).'
+        : 'Tidak ada platform yang aktif: isi TELEGRAM_BOT_TOKEN dan/atau WHATSAPP_ENABLED=true di .env (lihat .env.example).',
+    );
     return 2;
   }
   const log = createLogger(config.LOG_LEVEL);
@@ -89,7 +99,9 @@ export async function startCommand(_argv: string[], io: CliIo): Promise<number> 
     app = new App({ config, log });
     bot = await startBot(app);
   } catch (err) {
-    io.err(`Jaga Netral tidak dapat dimulai: ${err instanceof Error ? err.message : String(err)}`);
+    // startBot has already stopped whatever it started.
+    const why = err instanceof Error ? err.message : String(err);
+    io.err(config.LANGUAGE === 'en' ? `Jaga Netral could not start: ${why}` : `Jaga Netral tidak dapat dimulai: ${why}`);
     return 1;
   }
   process.on('SIGUSR2', () => process.stderr.write(`${JSON.stringify(health(app, startedAt))}\n`));

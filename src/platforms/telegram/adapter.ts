@@ -73,8 +73,8 @@ export function isTokenRejected(err: unknown): boolean {
 
 /** Telegram refused the bot token at start: a configuration error, not an outage. */
 export class TelegramTokenRejected extends Error {
-  constructor(detail: string) {
-    super(`Telegram menolak TELEGRAM_BOT_TOKEN (${detail}); periksa token dari @BotFather / Telegram rejected TELEGRAM_BOT_TOKEN (${detail}); check the token from @BotFather`);
+  constructor(detail: string, lang: 'id' | 'en') {
+    super(lang === 'en' ? `Telegram rejected TELEGRAM_BOT_TOKEN (${detail}); check the token from @BotFather` : `Telegram menolak TELEGRAM_BOT_TOKEN (${detail}); periksa token dari @BotFather`);
   }
 }
 
@@ -129,7 +129,7 @@ export class TelegramAdapter {
     } catch (err) {
       if (isTokenRejected(err)) {
         this.app.platformStatus.telegram = `error: ${errorText(err)}`;
-        throw new TelegramTokenRejected(errorText(err));
+        throw new TelegramTokenRejected(errorText(err), this.app.config.LANGUAGE);
       }
       this.noteBootFailure(err, 1);
       void this.track(this.retryBoot(err));
