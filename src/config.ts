@@ -184,6 +184,8 @@ function buildSchema(lang: Lang) {
 
     INBOUND_PRIVATE_PER_MINUTE: int(1, 10_000).default(5),
     INBOUND_PRIVATE_PER_HOUR: int(1, 100_000).default(30),
+    MASS_ALERT_THRESHOLD: int(1, 1000).default(3),
+    MASS_ALERT_WINDOW_SECONDS: int(1, 3600).default(60),
 
     FOLLOWUP_HOURS: num().positive().max(24 * 30).default(24),
     CASE_EXPIRY_DAYS: num().positive().max(365).default(14),

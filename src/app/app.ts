@@ -16,9 +16,10 @@ import { humasAddresses } from './recipients.js';
 import { CommandRunner } from './commands/index.js';
 import { caseCommands } from './commands/cases.js';
 import { coreCommands } from './commands/core.js';
-import { reportCommand } from './reports/command.js';
+import { reportCommand, reportsDir } from './reports/command.js';
 import { Dispatcher, type SendPolicy } from './dispatcher.js';
 import { FloodGuard } from './flood.js';
+import { nextRelease, releaseDueSummaries, type MassAlertDeps } from './mass-alerts.js';
 import { silentLogger, type Logger } from './log.js';
 import { Monitor } from './monitor.js';
 import type { Messenger } from './ports.js';
@@ -79,6 +80,10 @@ export class App {
       log: (msg, extra) => this.log.warn(extra ?? {}, msg),
       hooks: {
         onUndeliverable: (row, detail, now) => this.onUndeliverable(row, detail, now),
+        release: (now) => {
+          if (this.db.open) releaseDueSummaries(this.massDeps(), now);
+        },
+        nextRelease: () => (this.db.open ? nextRelease(this.db) : undefined),
         onUnreadable: (row, reason, now) => enqueueUnreadableNotice(this.monitor.outbox, this.config, row, reason, now),
         onMigrated: (platform, from, to, now) =>
           this.db.transaction(() => {
@@ -93,6 +98,19 @@ export class App {
       coreCommands(this),
     );
     this.commands.add(...caseCommands(this), reportCommand(this));
+  }
+
+  /** What mass-event summaries need; CSV lists go to the reports directory. */
+  private massDeps(): MassAlertDeps {
+    return {
+      db: this.db, outbox: this.monitor.outbox, chats: this.monitor.chats, incidents: this.monitor.incidents, config: this.config,
+      asnByNip: (nip) => this.registry.byNip(nip as Parameters<AsnRegistry['byNip']>[0]), dir: reportsDir(this),
+    };
+  }
+
+  /** Queues the mass-event summaries whose window has ended (the dispatcher calls this before each drain). */
+  releaseSummaries(now: number): number {
+    return releaseDueSummaries(this.massDeps(), now);
   }
 
   /** Platform scanners waiting for member scans (see store/scans.ts). */

@@ -23,10 +23,8 @@ export interface MassAlertInput {
   chatTitle: string;
   chatId: string;
   chatReason?: string;
-  /** How many cases this summary is about (beyond those alerted one by one). */
+  /** How many cases this summary is about (the first few of the burst were alerted one by one). */
   count: number;
-  /** Cases already alerted one by one before the summary began. */
-  alreadyAlerted: number;
   kinds: string[];
   actors: string[];
   from: string;
@@ -83,7 +81,7 @@ const ID: PressureTexts = {
       a.kinds.length ? `Jenis: ${a.kinds.join(', ')}` : undefined,
       a.actors.length ? `Oleh: ${a.actors.join(', ')}` : undefined,
       `Waktu: ${a.from}${a.to !== a.from ? ` s.d. ${a.to}` : ''}`,
-      a.alreadyAlerted ? `(${a.alreadyAlerted} kasus sebelumnya di grup ini sudah dikirim satu per satu.)` : undefined,
+      `(Beberapa kasus pertama di grup ini sudah dikirim satu per satu.)`,
       ``,
       ...a.lines.map(lineOf),
       a.more ? `… dan ${a.more} lagi: lihat berkas CSV terlampir.` : undefined,
@@ -125,7 +123,7 @@ const EN: PressureTexts = {
       a.kinds.length ? `Kind: ${a.kinds.join(', ')}` : undefined,
       a.actors.length ? `By: ${a.actors.join(', ')}` : undefined,
       `When: ${a.from}${a.to !== a.from ? ` to ${a.to}` : ''}`,
-      a.alreadyAlerted ? `(${a.alreadyAlerted} earlier cases in this group were sent one by one.)` : undefined,
+      `(The first few cases in this group were sent one by one.)`,
       ``,
       ...a.lines.map(lineOf),
       a.more ? `… and ${a.more} more: see the attached CSV file.` : undefined,
