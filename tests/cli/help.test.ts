@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { CLI_COMMANDS, main, type CliIo } from '../../src/cli.js';
-import { jn, ROOT, tempHome } from './support.js';
+import { jn, ROOT, tempHome, SPAWN_TIMEOUT, repoFile } from './support.js';
 
 // Each spawn starts Node and tsx (seconds on a busy machine): the table-wide checks run main() in
 // process; the binary is spawned for the cases the issue names (start, demo, options, --version).
@@ -16,7 +16,7 @@ function capture(): CliIo & { o: string[]; e: string[] } {
 
 const version = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
 
-describe('jaga-netral --help and --version (real binary)', () => {
+describe('jaga-netral --help and --version (real binary)', SPAWN_TIMEOUT, () => {
   it('--version prints the package version', async () => {
     const r = await jn(['--version'], {});
     expect(r).toMatchObject({ code: 0, out: `${version}\n`, err: '' });
@@ -49,7 +49,7 @@ describe('jaga-netral --help and --version (real binary)', () => {
     expect(id.code).toBe(2);
     expect(id.out).toBe('');
     expect(id.err).toMatch(/^Opsi tidak dikenal untuk start: --bogus\n\nPemakaian:\n  jaga-netral start/);
-    const en = await jn(['import-asn', 'data/asn.sample.csv', '--dryrun'], { DATABASE_PATH: db, LANGUAGE: 'en' });
+    const en = await jn(['import-asn', repoFile('data/asn.sample.csv'), '--dryrun'], { DATABASE_PATH: db, LANGUAGE: 'en' });
     expect(en.code).toBe(2);
     expect(en.err).toMatch(/^Unknown option for import-asn: --dryrun\n\nUsage:\n  jaga-netral import-asn FILE.csv\|FILE.xlsx \[--dry-run\]/);
     const action = capture();

@@ -5,9 +5,9 @@ import Database from 'better-sqlite3';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { ASN } from '../support/app.js';
-import { botDatabase, jn, tempHome } from './support.js';
+import { botDatabase, jn, tempHome, SPAWN_TIMEOUT } from './support.js';
 
-describe('import-asn from the command line (real binary)', () => {
+describe('import-asn from the command line (real binary)', SPAWN_TIMEOUT, () => {
   it('imports an .xlsx, says unchanged on a re-import, and a missing file creates no database (id and en)', async () => {
     const { dir, db } = tempHome();
     const missing = await jn(['import-asn', join(dir, 'tidak-ada.xlsx')], { DATABASE_PATH: db, LANGUAGE: 'id' });
@@ -36,7 +36,7 @@ describe('import-asn from the command line (real binary)', () => {
   });
 });
 
-describe('asn, cases, audit and backup (real binary)', () => {
+describe('asn, cases, audit and backup (real binary)', SPAWN_TIMEOUT, () => {
   it('asn list/add/remove on the registry, audited', async () => {
     const { db } = tempHome();
     const noDb = await jn(['asn', 'list'], { DATABASE_PATH: db, LANGUAGE: 'en' });

@@ -6,11 +6,11 @@
 import { existsSync, statSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { botDatabase, jn, tempHome } from './support.js';
+import { botDatabase, jn, tempHome, SPAWN_TIMEOUT, repoFile } from './support.js';
 
 type Out = { platform: string; to: string; kind: string; text: string };
 
-describe('replay on an existing database (real binary)', () => {
+describe('replay on an existing database (real binary)', SPAWN_TIMEOUT, () => {
   it('reads a WAL database the bot is writing, uses its registry, changes nothing', async () => {
     const { db } = tempHome();
     const bot = botDatabase(db);
@@ -59,7 +59,7 @@ describe('replay on an existing database (real binary)', () => {
   });
 });
 
-describe('the README replay example', () => {
+describe('the README replay example', SPAWN_TIMEOUT, () => {
   it('runs as documented (every line accepted) with the sample registry', async () => {
     const { readFileSync, writeFileSync } = await import('node:fs');
     const readme = readFileSync('README.md', 'utf8');
@@ -70,7 +70,7 @@ describe('the README replay example', () => {
     const { dirname } = await import('node:path');
     mkdirSync(dirname(file), { recursive: true });
     writeFileSync(file, block);
-    const r = await jn(['replay', file, '--asn', 'data/asn.sample.csv'], { DATABASE_PATH: db, LANGUAGE: 'id' });
+    const r = await jn(['replay', file, '--asn', repoFile('data/asn.sample.csv')], { DATABASE_PATH: db, LANGUAGE: 'id' });
     expect(r.err).toBe('');
     expect(r.code).toBe(0);
     const kinds = r.out.split('\n').filter(Boolean).map((l) => (JSON.parse(l) as Out).kind);

@@ -5,9 +5,9 @@ import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHART_HEIGHT, CHART_WIDTH } from '../../src/app/reports/chart.js';
 import { TelegramSimServer } from '../../src/platforms/sim/telegram-server.js';
-import { botDatabase, jn, tempHome } from './support.js';
+import { botDatabase, jn, tempHome, SPAWN_TIMEOUT } from './support.js';
 
-describe('report from the command line (real binary)', () => {
+describe('report from the command line (real binary)', SPAWN_TIMEOUT, () => {
   it('prints the same text as /report, in both languages', async () => {
     const { db } = tempHome();
     const bot = botDatabase(db);
@@ -47,7 +47,7 @@ async function botDatabaseReport(app: import('../../src/app/app.js').App, lang: 
   return reply!.text;
 }
 
-describe('doctor (real binary)', () => {
+describe('doctor (real binary)', SPAWN_TIMEOUT, () => {
   let sim: TelegramSimServer;
   beforeAll(async () => {
     sim = await TelegramSimServer.start();

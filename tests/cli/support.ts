@@ -8,7 +8,7 @@ import { loadConfig } from '../../src/config.js';
 import type { ChatEvent } from '../../src/core/types.js';
 import { ASN, CAMPAIGN_TG } from '../support/app.js';
 
-/** The repository root (the binary runs from there, as after `npm ci`). */
+/** The repository root. */
 export const ROOT = resolve(import.meta.dirname, '../..');
 const BIN = join(ROOT, 'src/bin/jaga-netral.mjs');
 
@@ -20,16 +20,26 @@ export interface Run {
 }
 
 /** A temp directory with a database path inside it (the file is not created). */
+/** Spawned runs start Node and tsx each (seconds on a busy machine): CLI test blocks get this timeout. */
+export const SPAWN_TIMEOUT = { timeout: 300_000 };
+
+/** A repository file by absolute path. */
+export const repoFile = (p: string): string => join(ROOT, p);
+
+/** A temp directory with a database path inside it (the file is not created). */
 export function tempHome(): { dir: string; db: string } {
   const dir = mkdtempSync(join(tmpdir(), 'jn-cli-'));
   return { dir, db: join(dir, 'data', 'jaga-netral.db') };
 }
 
-/** Runs `jaga-netral ...args` with only the given settings (plus PATH), from the repository root. */
+/**
+ * Runs `jaga-netral ...args` with only the given settings (plus PATH and HOME), from a fresh empty
+ * directory (so no `.env` of the developer's is read; pass files by absolute path).
+ */
 export function jn(args: string[], env: Record<string, string>, stdin = ''): Promise<Run> {
   return new Promise((done, fail) => {
     const child = spawn(process.execPath, [BIN, ...args], {
-      cwd: ROOT,
+      cwd: mkdtempSync(join(tmpdir(), 'jn-cwd-')),
       env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', HUMAS_ADMINS: 'tg:9001,wa:6281111111111', ...env },
       stdio: ['pipe', 'pipe', 'pipe'],
     });
