@@ -11,7 +11,7 @@
  * official activity, no campaign signal) does not count the name at all.
  * Pure: vocabulary and paslon file arrive as data (see app/vocabulary.ts).
  */
-import { tokenize } from './text/normalize.js';
+import { foldName, tokenize } from './text/normalize.js';
 import type { Classification } from './types.js';
 
 /** The candidate pairs of one election, configured per deployment (PASLON_FILE). */
@@ -169,6 +169,8 @@ interface ScanContext {
 }
 
 const FOLD = { foldNames: true } as const;
+/** Lower case with elongations collapsed, but names not yet folded: for splitting glued hashtags. */
+const RAW = {} as const;
 const TAG = /[#@]([\p{L}\p{N}_]+)/gu;
 const LOWER = /[a-z]/;
 /** Most tokens between an official title and the name it belongs to ("Gubernur Sumatera Selatan H. Herman Deru"). */
@@ -230,9 +232,12 @@ export function createClassifier(opts: { vocabulary: Vocabulary; paslon?: Paslon
   };
 }
 
-/** Adds one ballot-number term per pattern, number and spelling ("nomor 2", "nomor 02"). */
+/** Ballot numbers as words ("salam dua jari", "coblos nomor tiga"). */
+const NUMBER_WORDS = ['nol', 'satu', 'dua', 'tiga', 'empat', 'lima', 'enam', 'tujuh', 'delapan', 'sembilan'];
+
+/** Adds one ballot-number term per pattern, number and spelling ("nomor 2", "nomor 02", "nomor dua"). */
 function numberTerms(patterns: Record<string, number>, numbers: number[]): { phrase: string; weight: number }[] {
-  const forms = numbers.flatMap((n) => (n < 10 ? [String(n), `0${n}`] : [String(n)]));
+  const forms = numbers.flatMap((n) => (n < 10 ? [String(n), `0${n}`, NUMBER_WORDS[n] as string] : [String(n)]));
   return Object.entries(patterns).flatMap(([pattern, weight]) =>
     forms.map((f) => ({ phrase: pattern.replace('{n}', f), weight })));
 }
@@ -513,9 +518,16 @@ function segmentWordsOf(trie: Trie, honorifics: string[]): SegmentWords {
   return { set, maxLength: Math.max(0, ...[...set].map((w) => w.length)) };
 }
 
-/** Tokens of a hashtag or mention, glued words split on dictionary words ("mbakluluk" -> mbak luluk). */
+/**
+ * Tokens of a hashtag or mention, glued words split on dictionary words
+ * ("mbakluluk" -> mbak luluk). The split reads the letters before folding, so a
+ * letter doubled across the seam ("agussilvy") does not vanish.
+ */
 function splitTag(body: string, trie: Trie, words: SegmentWords): string[] {
-  return tokenize(body, FOLD).flatMap((t) => (trie.has(t) || isDigit(t) ? [t] : segment(t, words)));
+  return tokenize(body, RAW).flatMap((raw) => {
+    const t = foldName(raw);
+    return trie.has(t) || isDigit(t) ? [t] : segment(raw, words);
+  });
 }
 
 /** Tokens are all digits or all letters, so the first character tells. */
@@ -527,18 +539,20 @@ interface SegmentWords {
   maxLength: number;
 }
 
-/** Left-to-right longest-word split; the unmatched tail stays one token. */
-function segment(token: string, words: SegmentWords): string[] {
+/** Left-to-right longest-word split of an unfolded token; parts come out folded, the unmatched tail as one. */
+function segment(raw: string, words: SegmentWords): string[] {
   const parts: string[] = [];
   let i = 0;
-  while (i < token.length) {
-    let len = Math.min(token.length - i, words.maxLength);
-    while (len >= 2 && !words.set.has(token.slice(i, i + len))) len--;
+  while (i < raw.length) {
+    let len = Math.min(raw.length - i, words.maxLength + 4);
+    while (len >= 2 && !words.set.has(foldName(raw.slice(i, i + len)))) len--;
     if (len < 2) break;
-    parts.push(token.slice(i, i + len));
+    const word = foldName(raw.slice(i, i + len));
+    while (len > 2 && foldName(raw.slice(i, i + len - 1)) === word) len--; // "aguss|ilvy" -> "agus|silvy"
+    parts.push(word);
     i += len;
   }
-  if (i < token.length) parts.push(token.slice(i));
+  if (i < raw.length) parts.push(foldName(raw.slice(i)));
   return parts;
 }
 
