@@ -183,24 +183,22 @@ const NAME_SLOT = '{name}';
 export function createClassifier(opts: { vocabulary: Vocabulary; paslon?: PaslonFile }): PilkadaClassifier {
   const { vocabulary: vocab, paslon } = opts;
   const trie: Trie = new Map();
-  const add = (phrase: string, term: Omit<Term, 'groupPrefix'>, minLength = 3): void =>
-    addTerm(trie, tokenize(phrase, FOLD), { ...term, groupPrefix: false }, minLength);
+  const add = (phrase: string, term: Term, minLength = 3): void => addTerm(trie, tokenize(phrase, FOLD), term, minLength);
 
   for (const [category, terms] of Object.entries(vocab.terms)) {
-    for (const [phrase, weight] of Object.entries(terms)) add(phrase, { label: phrase, weight, category });
+    for (const [phrase, weight] of Object.entries(terms)) add(phrase, makeTerm(phrase, weight, category));
   }
   const numbers = paslon ? paslon.paslon.map((p) => p.number) : vocab.defaultPaslonNumbers;
-  for (const t of numberTerms(vocab.numberPatterns, numbers)) add(t.phrase, { label: t.phrase, weight: t.weight, category: PASLON_NUMBER });
+  for (const t of numberTerms(vocab.numberPatterns, numbers)) add(t.phrase, makeTerm(t.phrase, t.weight, PASLON_NUMBER));
   for (const t of paslon ? paslonNameTerms(paslon, vocab) : []) {
-    const term: Omit<Term, 'groupPrefix'> = { label: t.label, weight: t.weight, category: PASLON_NAME, paslon: t.paslon };
-    if (t.pair) term.pair = true;
+    const term = makeTerm(t.label, t.weight, PASLON_NAME, { paslon: t.paslon, pair: t.pair === true });
     if (t.caps) {
-      const strong: Term = { ...term, weight: t.caps.weight, groupPrefix: false, acronym: true };
+      const strong = makeTerm(t.label, t.caps.weight, PASLON_NAME, { paslon: t.paslon, pair: t.pair === true, acronym: true });
       term.caps = { form: t.caps.form, strong };
     }
     add(t.phrase, term, t.caps ? 2 : 3);
   }
-  for (const prefix of vocab.groupPrefixes) add(prefix, { label: prefix, weight: 0, category: GROUP_PREFIX });
+  for (const prefix of vocab.groupPrefixes) add(prefix, makeTerm(prefix, 0, GROUP_PREFIX));
   for (const prefix of vocab.groupPrefixes) markGroupPrefix(trie, tokenize(prefix, FOLD));
   const official = vocab.officialPosts;
   for (const [kind, phrases] of [['title', official?.titles ?? []], ['activity', official?.activities ?? []]] as const) {
@@ -234,6 +232,19 @@ export function createClassifier(opts: { vocabulary: Vocabulary; paslon?: Paslon
 
 /** Ballot numbers as words ("salam dua jari", "coblos nomor tiga"). */
 const NUMBER_WORDS = ['nol', 'satu', 'dua', 'tiga', 'empat', 'lima', 'enam', 'tujuh', 'delapan', 'sembilan'];
+
+/** Every term has the same fields in the same order, so the hot path reads them from one object shape. */
+function makeTerm(label: string, weight: number, category: string, extra: Partial<Term> = {}): Term {
+  return {
+    label, weight, category,
+    groupPrefix: false,
+    paslon: extra.paslon,
+    pair: extra.pair ?? false,
+    official: extra.official,
+    caps: undefined,
+    acronym: extra.acronym ?? false,
+  };
+}
 
 /** Adds one ballot-number term per pattern, number and spelling ("nomor 2", "nomor 02", "nomor dua"). */
 function numberTerms(patterns: Record<string, number>, numbers: number[]): { phrase: string; weight: number }[] {
@@ -419,7 +430,7 @@ function markOfficial(trie: Trie, key: string[], phrase: string, kind: 'title' |
     if (node.term.category !== PASLON_NAME) node.term.official = kind;
     return;
   }
-  addTerm(trie, key, { label: phrase, weight: 0, category: OFFICIAL, groupPrefix: false, official: kind }, 2);
+  addTerm(trie, key, makeTerm(phrase, 0, OFFICIAL, { official: kind }), 2);
 }
 
 /** Greedy longest match of trie phrases over the tokens; adds each term once (texts hold few). */
@@ -457,9 +468,13 @@ function scan(tables: Tables, tokens: string[], found: Term[], ctx: ScanContext)
 /** Adds a term once; an acronym in capitals replaces the same acronym read in lower case. */
 function addFound(found: Term[], term: Term): void {
   if (found.includes(term)) return;
-  const weak = found.findIndex((t) => t.caps?.strong === term);
-  if (weak >= 0) { found[weak] = term; return; }
-  if (term.caps && found.includes(term.caps.strong)) return;
+  if (term.acronym) {
+    for (let k = 0; k < found.length; k++) {
+      if (found[k]?.caps?.strong === term) { found[k] = term; return; }
+    }
+  } else if (term.caps && found.includes(term.caps.strong)) {
+    return;
+  }
   found.push(term);
 }
 
@@ -475,8 +490,7 @@ function nameContext(tables: Tables, tokens: string[], start: number, end: numbe
     let term = tables.made.get(key);
     if (!term) {
       const label = slogan.pattern.replace(NAME_SLOT, name.label);
-      term = { label, weight: slogan.weight, category: slogan.category, groupPrefix: false };
-      if (name.paslon !== undefined) term.paslon = name.paslon;
+      term = makeTerm(label, slogan.weight, slogan.category, { paslon: name.paslon });
       tables.made.set(key, term);
     }
     addFound(found, term);

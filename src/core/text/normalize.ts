@@ -48,10 +48,7 @@ export function tokenize(text: string, opts: TokenizeOptions = {}): string[] {
   while (i < n) {
     if (!isAlnum(src.charCodeAt(i))) { i++; continue; }
     if (startsUrl(low, i)) { i = skipToSpace(src, i); continue; }
-    i = emitRun(src, low, i, minRepeat, out);
-  }
-  if (opts.foldNames) {
-    for (let k = 0; k < out.length; k++) out[k] = foldName(out[k] as string);
+    i = emitRun(src, low, i, minRepeat, out, opts.foldNames === true);
   }
   return out;
 }
@@ -66,6 +63,23 @@ export function tokenize(text: string, opts: TokenizeOptions = {}): string[] {
  */
 export function foldName(token: string): string {
   if (!needsNameFold(token)) return token;
+  let folded = foldCache.get(token);
+  if (folded === undefined) {
+    if (foldCache.size >= FOLD_CACHE_SIZE) foldCache.clear();
+    foldCache.set(token, (folded = foldLetters(token)));
+  }
+  return folded;
+}
+
+/**
+ * Folded forms of recent tokens. Chat repeats the same words all day, and
+ * building a new string per token was most of the cost of folding; bounded so
+ * a flood of distinct words cannot grow it.
+ */
+const foldCache = new Map<string, string>();
+const FOLD_CACHE_SIZE = 50_000;
+
+function foldLetters(token: string): string {
   const codes: number[] = [];
   const n = token.length;
   for (let i = 0; i < n; i++) {
@@ -130,10 +144,11 @@ function skipToSpace(src: string, i: number): number {
  * Emits the alphanumeric run starting at `start` and returns its end. One pass
  * finds what the run needs; plain lowercase words (most of them) are one slice.
  */
-function emitRun(src: string, low: string, start: number, minRepeat: number, out: string[]): number {
+function emitRun(src: string, low: string, start: number, minRepeat: number, out: string[], foldNames: boolean): number {
   let end = start;
   let plain = true;
   let repeat = false;
+  let spelling = false;
   let run = 0;
   for (let prev = -1, prevLow = -1; end < src.length; end++) {
     const c = src.charCodeAt(end);
@@ -142,12 +157,25 @@ function emitRun(src: string, low: string, start: number, minRepeat: number, out
     const lc = low.charCodeAt(end);
     run = lc === prevLow ? run + 1 : 1;
     if (run >= minRepeat) repeat = true;
+    if (foldNames && !spelling) spelling = isSpellingVariant(lc, prevLow);
     prev = c;
     prevLow = lc;
   }
+  const first = out.length;
   if (!plain) splitRun(src, low, start, end, minRepeat, out);
   else out.push(repeat ? collapse(low.slice(start, end), minRepeat) : low.slice(start, end));
+  // Only runs with a letter that may fold pay for folding; digits in a run (leetspeak) may become letters.
+  if (foldNames && (spelling || !plain)) {
+    for (let k = first; k < out.length; k++) out[k] = foldName(out[k] as string);
+  }
   return end;
+}
+
+/** A letter that {@link foldName} may change, given the one before it (lower case). */
+function isSpellingVariant(c: number, prev: number): boolean {
+  if (c === 106 /* j */ || c === 121 /* y */) return true;
+  if (c === 101 /* e */) return prev === 111 || prev === 105;
+  return c === 104 /* h */ && prev >= 97 && prev <= 122 && isConsonant(prev);
 }
 
 /** Splits a run at camelCase boundaries ("KhofifahEmil", "PDIPerjuangan") and between digits and letters. */
