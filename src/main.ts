@@ -19,33 +19,42 @@ export interface RunningBot {
   stop(): Promise<void>;
 }
 
-/** Starts every configured platform on `app`; resolves once they are connecting. */
+/**
+ * Starts every configured platform on `app`; resolves once they are connecting.
+ * The scheduler starts first (it is the part that can still refuse its settings);
+ * if anything fails, everything already started is stopped again before the
+ * error is rethrown, so a failed start never leaves a bot polling half-alive.
+ */
 export async function startBot(app: App): Promise<RunningBot> {
   const checkers: MembershipChecker[] = [];
   const stops: (() => Promise<void>)[] = [];
-  app.dispatcher.start();
-  if (app.config.TELEGRAM_BOT_TOKEN) {
-    const tg = new TelegramAdapter({ app });
-    await tg.start();
-    checkers.push(tg.membership);
-    stops.push(() => tg.stop());
-  }
-  if (app.config.WHATSAPP_ENABLED) {
-    const wa = new WhatsAppAdapter({ app });
-    wa.start();
-    checkers.push(wa.membership);
-    stops.push(() => wa.stop());
-  }
   const scheduler = new Scheduler(app, { checkers });
-  scheduler.start();
-  return {
-    app,
-    stop: async () => {
-      scheduler.stop();
-      for (const s of stops.reverse()) await s();
-      await app.close();
-    },
+  const stopAll = async () => {
+    scheduler.stop();
+    for (const s of stops.reverse()) await s().catch((err: unknown) => app.log.warn({ err: String(err) }, 'stopping a platform failed'));
+    await app.close();
   };
+  try {
+    app.dispatcher.start();
+    scheduler.start();
+    if (app.config.TELEGRAM_BOT_TOKEN) {
+      const tg = new TelegramAdapter({ app });
+      stops.push(() => tg.stop());
+      await tg.start();
+      checkers.push(tg.membership);
+    }
+    if (app.config.WHATSAPP_ENABLED) {
+      const wa = new WhatsAppAdapter({ app });
+      stops.push(() => wa.stop());
+      wa.start();
+      checkers.push(wa.membership);
+    }
+    scheduler.setCheckers(checkers);
+  } catch (err) {
+    await stopAll();
+    throw err;
+  }
+  return { app, stop: stopAll };
 }
 
 /** The `start` subcommand: runs until SIGINT/SIGTERM. */
@@ -58,7 +67,11 @@ export async function startCommand(_argv: string[], io: CliIo): Promise<number> 
     return 2;
   }
   if (!config.TELEGRAM_BOT_TOKEN && !config.WHATSAPP_ENABLED) {
-    io.err('Tidak ada platform yang aktif: isi TELEGRAM_BOT_TOKEN dan/atau WHATSAPP_ENABLED=true di .env (lihat .env.example).');
+    io.err(
+      config.LANGUAGE === 'en'
+        ? 'No platform is enabled: set TELEGRAM_BOT_TOKEN and/or WHATSAPP_ENABLED=true in .env (see .env.example).'
+        : 'Tidak ada platform yang aktif: isi TELEGRAM_BOT_TOKEN dan/atau WHATSAPP_ENABLED=true di .env (lihat .env.example).',
+    );
     return 2;
   }
   const log = createLogger(config.LOG_LEVEL);
@@ -70,7 +83,9 @@ export async function startCommand(_argv: string[], io: CliIo): Promise<number> 
     app = new App({ config, log });
     bot = await startBot(app);
   } catch (err) {
-    io.err(`Jaga Netral tidak dapat dimulai: ${err instanceof Error ? err.message : String(err)}`);
+    // startBot has already stopped whatever it started.
+    const why = err instanceof Error ? err.message : String(err);
+    io.err(config.LANGUAGE === 'en' ? `Jaga Netral could not start: ${why}` : `Jaga Netral tidak dapat dimulai: ${why}`);
     return 1;
   }
   process.on('SIGUSR2', () => process.stderr.write(`${JSON.stringify(health(app, startedAt))}\n`));

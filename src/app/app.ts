@@ -9,7 +9,7 @@ import { createClassifier, type PilkadaClassifier } from '../core/classifier.js'
 import type { Platform } from '../core/ids.js';
 import { AsnRegistry } from '../store/asn.js';
 import { openDb, type Db } from '../store/db.js';
-import { enqueueUndeliverableNotice } from './alerts.js';
+import { enqueueUndeliverableNotice, enqueueUnreadableNotice } from './alerts.js';
 import { CommandRunner } from './commands/index.js';
 import { caseCommands } from './commands/cases.js';
 import { coreCommands } from './commands/core.js';
@@ -75,6 +75,7 @@ export class App {
         onUndeliverable: (row, detail, now) => {
           if (row.kind.startsWith('asn_')) this.noteUndeliverable(row.incidentId, row.platform, detail, now);
         },
+        onUnreadable: (row, reason, now) => enqueueUnreadableNotice(this.monitor.outbox, this.config, row, reason, now),
         onMigrated: (platform, from, to, now) =>
           this.db.transaction(() => {
             this.monitor.chats.migrate(platform, from, to, now);

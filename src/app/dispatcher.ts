@@ -27,6 +27,8 @@ export interface DispatchHooks {
   onRestricted?(row: OutboxRow, detail: string, now: number): void;
   onMigrated?(platform: Platform, from: string, to: string, now: number): void;
   onSent?(row: OutboxRow, now: number): void;
+  /** A row whose stored payload cannot be read was marked failed (called in the same transaction). */
+  onUnreadable?(row: OutboxRow, reason: string, now: number): void;
 }
 
 /** Dispatcher construction options. */
@@ -166,9 +168,16 @@ export class Dispatcher {
       const now = this.clock();
       const rows = this.o.outbox.dueFor(m.platform, now, 200);
       if (!rows.length) return attempts;
+      const queued = this.o.outbox.enqueued;
       let progressed = false;
       let minWait = Infinity;
       for (const row of rows) {
+        // Something was queued while this page was being sent: look again, it may be an alert that goes first.
+        if (progressed && this.o.outbox.enqueued !== queued) break;
+        if (row.payloadError !== undefined) {
+          if (this.failUnreadable(row)) progressed = true;
+          continue;
+        }
         const wait = policy.delayFor(row, this.clock());
         if (wait > 0) {
           minWait = Math.min(minWait, wait);
@@ -190,10 +199,29 @@ export class Dispatcher {
     }
   }
 
+  /** A row that cannot be read is not sent: it fails with the reason and Humas hears of it; the rest of the outbox goes on. */
+  private failUnreadable(row: OutboxRow): boolean {
+    const { outbox, hooks } = this.o;
+    const now = this.clock();
+    const reason = `unreadable: ${row.payloadError}`;
+    return outbox.atomically(() => {
+      if (!outbox.claim(row.id)) return false;
+      outbox.finish(row.id, 'failed', reason, now);
+      try {
+        hooks?.onUnreadable?.(row, reason, now);
+      } catch (err) {
+        this.o.log?.('could not queue the unreadable-row notice', { id: row.id, err: String(err) });
+      }
+      this.o.log?.('outbox row cannot be read; marked failed', { id: row.id, reason });
+      return true;
+    });
+  }
+
   private async sendOne(m: Messenger, policy: SendPolicy, row: OutboxRow): Promise<void> {
     let result: SendResult;
+    const base = { outboxId: row.id, platform: row.platform, recipient: row.recipient, recipientKind: row.recipientKind, kind: row.kind, text: row.text, payload: row.payload };
     try {
-      result = await m.send({ outboxId: row.id, platform: row.platform, recipient: row.recipient, recipientKind: row.recipientKind, kind: row.kind, text: row.text, payload: row.payload });
+      result = await m.send({ ...base, partsDone: row.partsSent, onPartSent: (n) => this.o.outbox.setPartsSent(row.id, n) });
     } catch (err) {
       result = { ok: false, failure: 'bug', detail: err instanceof Error ? err.message : String(err) };
     }

@@ -240,7 +240,9 @@ export class Monitor {
         enqueueIncidentAlerts(alertDeps, incident, f, now);
       }
     }
-    if (findings.some((f) => f.kind === 'added')) enqueueGroupReminder(alertDeps, ev.chat.platform, ev.chat.id, now, 'after_add');
+    // Any addition to a campaign group is followed by a reminder (at most once per interval), not only additions of
+    // registered ASN: otherwise whoever adds numbers could tell from the reminder which of them belong to ASN.
+    if (ev.kind === 'member_added' && ev.members.length) enqueueGroupReminder(alertDeps, ev.chat.platform, ev.chat.id, now, 'after_add');
     if (chat.campaign && (ev.kind === 'member_added' || ev.kind === 'members_present')) this.recordUnmatched(ev, ev.members, eventId, now);
     if (ev.kind === 'message' && (chat.campaign || classification?.pilkada)) this.recordUnmatched(ev, ev.mentions, eventId, now);
     return result;

@@ -191,4 +191,15 @@ export const MIGRATIONS: readonly string[] = [
     last_inbound_at INTEGER NOT NULL
   ) STRICT;
   `,
+  // Sending under pressure: a priority class per message (0 alerts, 1 follow-ups and reminders, 2 replies;
+  // see core/priority.ts) and how many parts of a long message were delivered, so a retry or a restart resumes after them.
+  `
+  ALTER TABLE outbox ADD COLUMN priority INTEGER NOT NULL DEFAULT 1 CHECK (priority IN (0,1,2));
+  ALTER TABLE outbox ADD COLUMN parts_sent INTEGER NOT NULL DEFAULT 0 CHECK (parts_sent >= 0);
+  UPDATE outbox SET priority = CASE
+    WHEN kind IN ('asn_alert','humas_alert','humas_mass_alert','undeliverable_notice','help_request','wa_restricted','wa_beyond_cap','outbox_unreadable') THEN 0
+    WHEN kind IN ('command_reply','tg_hint','tg_start','tg_registered','tg_register_refused') THEN 2
+    ELSE 1 END;
+  CREATE INDEX outbox_pending ON outbox(platform, recipient, priority, id) WHERE status = 'pending';
+  `,
 ];

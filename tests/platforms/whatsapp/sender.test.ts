@@ -7,7 +7,7 @@ import { FakeWASocket } from '../../../src/platforms/sim/whatsapp-socket.js';
 import { classifySendError, WA_PAUSE_KEY, WhatsAppMessenger, WhatsAppSendPolicy, restrictedNotifier } from '../../../src/platforms/whatsapp/sender.js';
 import { kvGet } from '../../../src/store/kv.js';
 import type { App } from '../../../src/app/app.js';
-import { fakeClock, makeApp, outboxRows, type Clock } from '../../fixtures/whatsapp/setup.js';
+import { ADMIN_WA, ASN1, ASN1_PN, fakeClock, GROUP, GROUP_TITLE, makeApp, outboxRows, TIMSES_PN, type Clock } from '../../fixtures/whatsapp/setup.js';
 
 const dirs: string[] = [];
 afterEach(() => {
@@ -204,6 +204,36 @@ describe('WhatsAppSendPolicy', () => {
     expect(sent).toContain(jid(99));
     expect(sent).toContain('1203630@g.us');
     expect(sent.filter((j) => j.startsWith('628130000'))).toHaveLength(2);
+  });
+
+  it('a new case\'s alerts leave first while 300 flood replies are pending (the global gap serves alerts, then the rest)', async () => {
+    const clock = fakeClock();
+    const app = makeApp(clock);
+    const fake = new FakeWASocket({ now: clock });
+    wire(app, fake, () => 0); // the real policy: a 20 s gap between any two sends
+    const stranger = '6285799999999@s.whatsapp.net';
+    warm(app, stranger);
+    for (let i = 0; i < 300; i++) {
+      app.monitor.outbox.enqueue({ dedupeKey: `flood:${i}`, platform: 'whatsapp', recipient: stranger, recipientKind: 'user', kind: 'command_reply', text: `balasan ${i}` }, clock.now);
+    }
+    await app.dispatcher.drainOnce();
+    expect(fake.sent.map((s) => s.jid)).toEqual([stranger]);
+    clock.now += 5_000;
+    // A timses adds a registered ASN to the campaign group while 299 replies wait.
+    app.monitor.handle({
+      kind: 'member_added', dedupeKey: 'wa:add:asn1', at: clock.now, chat: { platform: 'whatsapp', id: GROUP, title: GROUP_TITLE, type: 'group' },
+      members: [{ platform: 'whatsapp', id: ASN1_PN }], actor: { platform: 'whatsapp', id: TIMSES_PN },
+    });
+    await run(app, clock, 120_000, 1000);
+    const order = fake.sent.map((s) => s.jid);
+    // Alerts (Humas, then the ASN: oldest first), then the group reminder (a follow-up class), then the replies.
+    expect(order.slice(0, 4)).toEqual([stranger, ADMIN_WA, ASN1_PN, GROUP]);
+    expect(fake.sent[1]!.content.text).toContain(ASN1.nip);
+    // The gap still applies between every send, whatever its class.
+    expect(fake.sent[1]!.at - fake.sent[0]!.at).toBeGreaterThanOrEqual(20_000);
+    expect(fake.sent[1]!.at - fake.sent[0]!.at).toBeLessThanOrEqual(21_000);
+    expect(order.length).toBeGreaterThan(6);
+    expect(order.slice(4)).toEqual(order.slice(4).map(() => stranger));
   });
 
   it('sends nothing twice after a restart on the same database file', async () => {
