@@ -83,6 +83,16 @@ export function releaseDueSummaries(d: MassAlertDeps, now: number): number {
   return due.length;
 }
 
+/** Writes a list of cases as a CSV in `dir` (named after `tag`, unique) and returns it as an outbox file. */
+export function writeCaseListCsv(dir: string, tag: string, lines: (MassLine & { reachable: boolean })[], lang: 'id' | 'en'): { path: string; filename: string; caption: string } {
+  const t = pressureTexts(lang);
+  mkdirSync(dir, { recursive: true });
+  const filename = `${REPORT_PREFIX}${tag}-${randomBytes(3).toString('hex')}.csv`;
+  const rows = lines.map((l) => [l.caseId, l.nip, neutralizeCell(l.asnName), neutralizeCell(l.unit), l.phone ?? '', l.reachable ? (lang === 'en' ? 'yes' : 'ya') : lang === 'en' ? 'no' : 'tidak']);
+  writeFileSync(join(dir, filename), stringify([t.csvHeader, ...rows], { bom: true, record_delimiter: 'windows' }));
+  return { path: join(dir, filename), filename, caption: t.massCsvCaption };
+}
+
 function releaseOne(d: MassAlertDeps, b: { id: number; platform: Platform; chatId: string }, now: number): void {
   const { config } = d;
   const lang = config.LANGUAGE;
@@ -94,15 +104,11 @@ function releaseOne(d: MassAlertDeps, b: { id: number; platform: Platform; chatI
     const reachable = asn ? asnAddress(asn, c.platform) !== undefined : false;
     return { caseId: c.id, asnName: asn?.nama ?? c.asnNip, nip: c.asnNip, unit: asn?.unit ?? '-', phone: reachable ? undefined : asn?.phone, reachable };
   });
-  const files: { path: string; filename: string; caption: string }[] = [];
-  if (lines.length > MASS_LIST_MAX) {
-    // Written before the transaction below: a crash in between leaves an unused file, never a message without its file.
-    mkdirSync(d.dir, { recursive: true });
-    const filename = `${REPORT_PREFIX}massal-${b.id}-${randomBytes(3).toString('hex')}.csv`;
-    const rows = lines.map((l) => [l.caseId, l.nip, neutralizeCell(l.asnName), neutralizeCell(l.unit), l.phone ?? d.asnByNip(l.nip)?.phone ?? '', l.reachable ? 'ya' : 'tidak']);
-    writeFileSync(join(d.dir, filename), stringify([t.csvHeader, ...rows], { bom: true, record_delimiter: 'windows' }));
-    files.push({ path: join(d.dir, filename), filename, caption: t.massCsvCaption });
-  }
+  // Written before the transaction below: a crash in between leaves an unused file, never a message without its file.
+  const files =
+    lines.length > MASS_LIST_MAX
+      ? [writeCaseListCsv(d.dir, `massal-${b.id}`, lines.map((l) => ({ ...l, phone: l.phone ?? d.asnByNip(l.nip)?.phone })), lang)]
+      : [];
   const chat = d.chats.get(b.platform, b.chatId);
   const at = (ms: number) => formatDateTime(ms, config.APP_TIMEZONE, lang);
   const opened = cases.map((c) => c.openedAt);

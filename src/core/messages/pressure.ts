@@ -94,7 +94,7 @@ const ID: PressureTexts = {
   beyondCap: (a) =>
     defined([
       `📵 ${a.count} ASN belum dapat dihubungi lewat WhatsApp hari ini`,
-      `Batas harian pesan pertama WhatsApp (${a.cap}) sudah tercapai; pesan mereka menunggu hari berikutnya. Mohon telepon mereka langsung:`,
+      `Batas harian pesan pertama WhatsApp (${a.cap}) tidak cukup untuk mereka hari ini; peringatan mereka menunggu hari berikutnya. Mohon telepon mereka langsung:`,
       ``,
       ...a.lines.map(lineOf),
       a.more ? `… dan ${a.more} lagi: lihat berkas CSV terlampir.` : undefined,
@@ -136,7 +136,7 @@ const EN: PressureTexts = {
   beyondCap: (a) =>
     defined([
       `📵 ${a.count} civil servants cannot be reached on WhatsApp today`,
-      `The daily cap of WhatsApp first messages (${a.cap}) is reached; their alerts wait for the next day. Please call them directly:`,
+      `The daily cap of WhatsApp first messages (${a.cap}) does not reach them today; their alerts wait for the next day. Please call them directly:`,
       ``,
       ...a.lines.map(lineOf),
       a.more ? `… and ${a.more} more: see the attached CSV file.` : undefined,

@@ -41,6 +41,7 @@ import {
   type PrivateMessage,
 } from './normalize.js';
 import { WhatsAppMembershipChecker } from './membership.js';
+import { beyondCapNotifier } from './beyond-cap.js';
 import { restrictedNotifier, WhatsAppMessenger, WhatsAppSendPolicy } from './sender.js';
 
 /** How to build the adapter; everything but `app` has a default. */
@@ -94,7 +95,7 @@ export class WhatsAppAdapter {
   constructor(private readonly o: WhatsAppAdapterOptions) {
     this.app = o.app;
     this.lidMap = new WaLidMap(o.app.db);
-    this.policy = new WhatsAppSendPolicy({ db: o.app.db, config: o.app.config, rng: o.rng, onRestricted: restrictedNotifier(o.app) });
+    this.policy = new WhatsAppSendPolicy({ db: o.app.db, config: o.app.config, rng: o.rng, onRestricted: restrictedNotifier(o.app), onFirstContactDue: beyondCapNotifier(o.app) });
     this.messenger = new WhatsAppMessenger(() => this.sock);
     this.membership = new WhatsAppMembershipChecker(() => this.sock, o.app.db, this.lidMap, o.app.clock);
     if (o.self) this.setSelf(o.self);

@@ -36,6 +36,8 @@ export interface WhatsAppSendPolicyOptions {
   rng?: () => number;
   /** Called once per restriction, after first contacts were paused. */
   onRestricted?: (row: OutboxRow | undefined, detail: string, now: number) => void;
+  /** Called whenever a first contact is considered, to tell Humas who the daily cap holds back (see beyond-cap.ts). */
+  onFirstContactDue?: (policy: WhatsAppSendPolicy, now: number) => void;
 }
 
 /** Pacing and first-contact rules for the WhatsApp outbox rows. */
@@ -105,6 +107,7 @@ export class WhatsAppSendPolicy implements SendPolicy {
   /** Milliseconds until `row` may go. */
   delayFor(row: OutboxRow, now: number): number {
     if (this.isFirstContact(row)) {
+      this.o.onFirstContactDue?.(this, now);
       const { blocked, today } = this.firstContactState(now);
       if (blocked === Infinity) return Infinity;
       if (blocked > now) return blocked - now;
