@@ -108,9 +108,9 @@ export class App {
     };
   }
 
-  /** Queues the mass-event summaries whose window has ended (the dispatcher calls this before each drain). */
-  releaseSummaries(now: number): number {
-    return releaseDueSummaries(this.massDeps(), now);
+  /** Queues the mass-event summaries whose window has ended, or all held ones (`all`: a replay has reached its end). */
+  releaseSummaries(now: number, all = false): number {
+    return releaseDueSummaries(this.massDeps(), now, all);
   }
 
   /** Platform scanners waiting for member scans (see store/scans.ts). */

@@ -72,9 +72,9 @@ export interface MassAlertDeps {
   dir: string;
 }
 
-/** Queues one summary per Humas admin for every held batch whose window has ended; returns how many batches were released. */
-export function releaseDueSummaries(d: MassAlertDeps, now: number): number {
-  const due = d.db.prepare(`SELECT id, platform, chat_id AS chatId FROM alert_batches WHERE released_at IS NULL AND release_at <= ? ORDER BY id`).all(now) as {
+/** Queues one summary per Humas admin for every held batch whose window has ended (or every held batch: `all`); returns how many were released. */
+export function releaseDueSummaries(d: MassAlertDeps, now: number, all = false): number {
+  const due = d.db.prepare(`SELECT id, platform, chat_id AS chatId FROM alert_batches WHERE released_at IS NULL AND (release_at <= ? OR ?) ORDER BY id`).all(now, all ? 1 : 0) as {
     id: number;
     platform: Platform;
     chatId: string;
