@@ -9,7 +9,8 @@ export function health(app: App, startedAt: number): Record<string, unknown> {
   const open = app.db.prepare(`SELECT COUNT(*) AS n FROM incidents WHERE status = 'open'`).get() as { n: number };
   const mem = process.memoryUsage();
   return {
-    health: 'ok',
+    health: Object.keys(app.platformDown).length ? 'degraded' : 'ok',
+    ...(Object.keys(app.platformDown).length ? { down: app.platformDown } : {}),
     uptimeS: Math.round((app.clock() - startedAt) / 1000),
     platforms: app.platformStatus,
     asn: app.registry.count(),
