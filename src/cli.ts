@@ -37,6 +37,7 @@ Pemakaian: jaga-netral <perintah> [opsi]
   replay FILE.jsonl             putar ulang payload platform lewat adapter asli
   report [--from DATE] [--to DATE] [--unit NAMA] [--format text|csv|xlsx] [--out FILE]
   wa-login [--phone DIGITS]     tautkan nomor WhatsApp (kode pairing, atau QR tanpa --phone)
+  dashboard-link [--admin tg:ID|wa:NOMOR]  cetak tautan masuk dasbor web sekali pakai (10 menit)
 `;
 
 /** Loads config for subcommands that need it, reporting problems on stderr. */
@@ -120,7 +121,46 @@ const waLoginCmd: Subcommand = async (argv, io) => {
   }
 };
 
+const dashboardLink: Subcommand = async (argv, io) => {
+  const { dashboardTexts } = await import('./core/messages/dashboard.js');
+  let values: { admin?: string; help?: boolean };
+  try {
+    ({ values } = parseArgs({ args: argv, options: { admin: { type: 'string' }, help: { type: 'boolean', short: 'h' } } }));
+  } catch (err) {
+    io.err(`${err instanceof Error ? err.message : String(err)}\n${dashboardTexts('id').cli.usage}`);
+    return 2;
+  }
+  if (values.help) {
+    io.out(dashboardTexts('id').cli.usage);
+    return 0;
+  }
+  const config = configOrFail(io);
+  if (!config) return 2;
+  const t = dashboardTexts(config.LANGUAGE).cli;
+  const { adminHandleText, issueDashboardLink, LINK_TTL_MS } = await import('./app/dashboard/access.js');
+  const first = config.HUMAS_ADMINS[0];
+  if (!first) {
+    io.err(t.noAdmins);
+    return 1;
+  }
+  const admin = values.admin?.trim().replace(/^(wa):\+/, '$1:') ?? adminHandleText(first);
+  const db = openDb(config.DATABASE_PATH);
+  try {
+    const r = issueDashboardLink({ config, db, clock: Date.now }, admin);
+    if (!r.ok) {
+      io.err(r.reason === 'off' ? t.off : t.notAdmin(admin));
+      return 1;
+    }
+    io.out(r.url);
+    io.err(t.printed(LINK_TTL_MS / 60_000));
+    return 0;
+  } finally {
+    db.close();
+  }
+};
+
 const COMMANDS: Record<string, () => Promise<Subcommand>> = {
+  'dashboard-link': async () => dashboardLink,
   report: async () => report,
   'wa-login': async () => waLoginCmd,
   'import-asn': async () => importAsn,

@@ -89,6 +89,13 @@ const schema = z
     BACKUP_DIR: z.string().default('data/backups'),
     BACKUP_KEEP: int(1, 365).default(7),
     BACKUP_CRON: z.string().default('30 2 * * *'),
+
+    DASHBOARD_PORT: int(1, 65535).optional(),
+    DASHBOARD_HOST: z.string().min(1).default('127.0.0.1'),
+    DASHBOARD_URL: z
+      .url({ protocol: /^https?$/, message: 'must be an http(s) URL' })
+      .refine((u) => /^https?:\/\/[^/?#]+\/?$/.test(u), 'must be the root of a host, e.g. https://dasbor.humas.example.go.id (no path)')
+      .optional(),
   })
   .superRefine((c, ctx) => {
     if (c.WA_DM_GAP_MIN_SECONDS > c.WA_DM_GAP_MAX_SECONDS) {
@@ -97,10 +104,25 @@ const schema = z
     if (c.TELEGRAM_WEBHOOK_URL && !c.TELEGRAM_WEBHOOK_SECRET) {
       ctx.addIssue({ code: 'custom', path: ['TELEGRAM_WEBHOOK_SECRET'], message: 'is required when TELEGRAM_WEBHOOK_URL is set' });
     }
+    if (c.DASHBOARD_URL && c.DASHBOARD_PORT === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['DASHBOARD_PORT'], message: 'is required when DASHBOARD_URL is set' });
+    }
   });
 
 /** The validated, frozen configuration. */
 export type Config = Readonly<z.output<typeof schema>>;
+
+/**
+ * The address Humas admins open the dashboard at: DASHBOARD_URL (the office's
+ * reverse proxy) or, without it, the listening address itself. Undefined when
+ * the dashboard is off. No trailing slash.
+ */
+export function dashboardBaseUrl(c: Pick<Config, 'DASHBOARD_PORT' | 'DASHBOARD_HOST' | 'DASHBOARD_URL'>): string | undefined {
+  if (c.DASHBOARD_PORT === undefined) return undefined;
+  if (c.DASHBOARD_URL) return c.DASHBOARD_URL.replace(/\/+$/, '');
+  const host = c.DASHBOARD_HOST.includes(':') ? `[${c.DASHBOARD_HOST}]` : c.DASHBOARD_HOST;
+  return `http://${host === '0.0.0.0' || host === '[::]' ? '127.0.0.1' : host}:${c.DASHBOARD_PORT}`;
+}
 
 /** Names of settings whose values must never be printed. */
 export const SECRET_KEYS: ReadonlySet<string> = new Set(['TELEGRAM_BOT_TOKEN', 'TELEGRAM_WEBHOOK_SECRET']);

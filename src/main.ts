@@ -19,10 +19,17 @@ export interface RunningBot {
   stop(): Promise<void>;
 }
 
-/** Starts every configured platform on `app`; resolves once they are connecting. */
-export async function startBot(app: App): Promise<RunningBot> {
+/** Starts every configured platform on `app` (and the dashboard when DASHBOARD_PORT is set); resolves once they are connecting. */
+export async function startBot(app: App, opts: { startedAt?: number } = {}): Promise<RunningBot> {
   const checkers: MembershipChecker[] = [];
   const stops: (() => Promise<void>)[] = [];
+  // First, so a port already in use stops the start before any platform connects.
+  if (app.config.DASHBOARD_PORT !== undefined) {
+    const { startDashboard } = await import('./web/server.js');
+    const dash = await startDashboard(app, { startedAt: opts.startedAt });
+    app.log.info({ url: dash.url }, 'dashboard listening');
+    stops.push(() => dash.close());
+  }
   app.dispatcher.start();
   if (app.config.TELEGRAM_BOT_TOKEN) {
     const tg = new TelegramAdapter({ app });
@@ -68,7 +75,7 @@ export async function startCommand(_argv: string[], io: CliIo): Promise<number> 
   let bot: RunningBot;
   try {
     app = new App({ config, log });
-    bot = await startBot(app);
+    bot = await startBot(app, { startedAt });
   } catch (err) {
     io.err(`Jaga Netral tidak dapat dimulai: ${err instanceof Error ? err.message : String(err)}`);
     return 1;
