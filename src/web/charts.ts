@@ -57,7 +57,7 @@ export function unitChart(units: readonly { unit: string; total: number; open: n
   const labelW = 230;
   const H = Math.max(1, shown.length) * rowH + 8;
   const max = Math.max(1, ...shown.map((u) => u.total));
-  const scale = (W - labelW - 60) / max;
+  const scale = (W - labelW - 130) / max;
   const clip = (s: string) => (s.length > 34 ? `${s.slice(0, 33)}…` : s);
   return html`<svg class="chart" viewBox="0 0 ${W} ${H}" role="img" aria-label="${title}" xmlns="http://www.w3.org/2000/svg">
 ${shown.map((u, i) => {

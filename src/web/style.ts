@@ -26,6 +26,7 @@ a { color:var(--accent); }
 .grid2 { display:grid; grid-template-columns:repeat(auto-fit, minmax(420px, 1fr)); gap:1rem; }
 .panel { background:var(--card); border:1px solid var(--line); border-radius:8px; padding:.8rem 1rem; overflow-x:auto; }
 .panel h2 { margin-top:0; }
+main > section.panel, .grid2 + section.panel { margin-top:1rem; }
 table { border-collapse:collapse; width:100%; background:var(--card); }
 th, td { text-align:left; padding:.4rem .55rem; border-bottom:1px solid var(--line); vertical-align:top; }
 th { font-size:.8rem; text-transform:uppercase; letter-spacing:.03em; color:var(--muted); background:#eef1f5; }

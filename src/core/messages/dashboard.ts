@@ -97,6 +97,8 @@ export interface DashboardTexts {
     back: string;
     never: string;
     outboxStatus: Record<string, string>;
+    /** Outbox message kinds in words (unknown kinds are shown as they are). */
+    messageKinds: Record<string, string>;
   };
   groups: {
     title: string;
@@ -276,6 +278,10 @@ const ID: DashboardTexts = {
     back: '‹ Kembali ke daftar kasus',
     never: 'belum pernah',
     outboxStatus: { pending: 'menunggu', sending: 'sedang dikirim', sent: 'terkirim', failed: 'gagal', undeliverable: 'tidak dapat dikirim' },
+    messageKinds: {
+      asn_alert: 'Peringatan ke ASN', asn_followup: 'Pengingat ke ASN', humas_alert: 'Pemberitahuan ke admin Humas',
+      humas_escalation: 'Eskalasi ke admin Humas', undeliverable_notice: 'Pemberitahuan pesan tak terkirim', group_reminder: 'Pengingat di grup',
+    },
   },
   groups: {
     title: 'Grup',
@@ -455,6 +461,10 @@ const EN: DashboardTexts = {
     back: '‹ Back to cases',
     never: 'never',
     outboxStatus: { pending: 'waiting', sending: 'sending', sent: 'sent', failed: 'failed', undeliverable: 'undeliverable' },
+    messageKinds: {
+      asn_alert: 'Alert to the ASN', asn_followup: 'Follow-up to the ASN', humas_alert: 'Notice to Humas admins',
+      humas_escalation: 'Escalation to Humas admins', undeliverable_notice: 'Undeliverable notice', group_reminder: 'Group reminder',
+    },
   },
   groups: {
     title: 'Groups',

@@ -96,7 +96,7 @@ ${c.findings.length ? table(ctx, [t.cols.at, t.cols.kind, t.cols.actor, t.cols.e
 <td class="excerpt">${x.excerpt ?? ''}</td><td>${x.terms.join(', ')}</td></tr>`)) : html`<p class="muted">${t.cases.noEvidence}</p>`}
 <h2>${t.cases.messages}</h2>
 ${c.messages.length ? table(ctx, [t.cols.at, t.cols.message, t.cols.platform, t.cols.delivery, t.cols.sentAt, t.cols.error], c.messages.map((m) => html`<tr>
-<td>${when(ctx, m.createdAt)}</td><td>${m.kind}</td><td>${platformName(m.platform)}</td><td>${t.cases.outboxStatus[m.status] ?? m.status}</td>
+<td>${when(ctx, m.createdAt)}</td><td>${t.cases.messageKinds[m.kind] ?? m.kind}</td><td>${platformName(m.platform)}</td><td>${t.cases.outboxStatus[m.status] ?? m.status}</td>
 <td>${when(ctx, m.sentAt)}</td><td>${m.lastError ?? ''}</td></tr>`)) : html`<p class="muted">${t.cases.noMessages}</p>`}
 ${actions}`;
     return reply.type('text/html; charset=utf-8').send(page(ctx, t.cases.caseTitle(c.id), body).value);
