@@ -2,11 +2,14 @@
  * The `jaga-netral` command line. Each subcommand returns an exit code; a
  * failure prints one clear message on stderr. See DESIGN.md "Command-line contract".
  */
+import { userInfo } from 'node:os';
+import { basename } from 'node:path';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { createClassifier } from './core/classifier.js';
-import { formatImportResult, importAsnCsv } from './app/import-asn.js';
+import { formatImportResult } from './app/import-asn.js';
+import { applyRegistry, previewRegistry, readRegistryFile } from './app/registry-file.js';
 import { loadPaslonFile, loadVocabulary } from './app/vocabulary.js';
 import { openDb } from './store/db.js';
 
@@ -32,13 +35,22 @@ Pemakaian: jaga-netral <perintah> [opsi]
 
   start                         jalankan bot pada platform yang diatur di .env
   demo                          jalankan seluruh cerita pada simulator (tanpa akun)
-  import-asn FILE.csv [--dry-run]  impor daftar ASN (nip,nama,unit,telepon,telegram)
+  import-asn FILE.csv|FILE.xlsx [--dry-run]  impor daftar ASN (nip,nama,unit,telepon,telegram)
   classify [--paslon FILE]      klasifikasi pesan (satu per baris di stdin) -> JSON per baris
   replay FILE.jsonl             putar ulang payload platform lewat adapter asli
   report [--from DATE] [--to DATE] [--unit NAMA] [--format text|csv|xlsx] [--out FILE]
   wa-login [--phone DIGITS]     tautkan nomor WhatsApp (kode pairing, atau QR tanpa --phone)
   dashboard-link [--admin tg:ID|wa:NOMOR]  cetak tautan masuk dasbor web sekali pakai (10 menit)
 `;
+
+/** Who is acting, for the audit log: `cli:<login name>` (`cli:operator` when the system has no name for the user). */
+export function cliActor(): string {
+  try {
+    return `cli:${userInfo().username || 'operator'}`;
+  } catch {
+    return 'cli:operator';
+  }
+}
 
 /** Loads config for subcommands that need it, reporting problems on stderr. */
 function configOrFail(io: CliIo, overrides?: Record<string, string>): Config | undefined {
@@ -53,14 +65,21 @@ function configOrFail(io: CliIo, overrides?: Record<string, string>): Config | u
 const importAsn: Subcommand = async (argv, io) => {
   const { values, positionals } = parseArgs({ args: argv, options: { 'dry-run': { type: 'boolean' } }, allowPositionals: true });
   if (positionals.length !== 1) {
-    io.err('Pemakaian: jaga-netral import-asn FILE.csv [--dry-run]');
+    io.err('Pemakaian: jaga-netral import-asn FILE.csv|FILE.xlsx [--dry-run]');
     return 2;
   }
   const config = configOrFail(io);
   if (!config) return 2;
+  const file = positionals[0]!;
+  // Read (and for .xlsx, parse) the file before opening the database: a missing or unreadable file creates nothing.
+  const src = await readRegistryFile(file);
+  if (!src.ok) {
+    io.err(formatImportResult(src, config.LANGUAGE));
+    return 1;
+  }
   const db = openDb(config.DATABASE_PATH);
   try {
-    const result = importAsnCsv(db, positionals[0]!, { dryRun: Boolean(values['dry-run']) });
+    const result = values['dry-run'] ? previewRegistry(db, src) : applyRegistry(db, src, { actor: cliActor(), filename: basename(file) });
     const text = formatImportResult(result, config.LANGUAGE);
     if (result.ok) io.out(text);
     else io.err(text);

@@ -19,40 +19,50 @@ export interface RunningBot {
   stop(): Promise<void>;
 }
 
-/** Starts every configured platform on `app` (and the dashboard when DASHBOARD_PORT is set); resolves once they are connecting. */
+/**
+ * Starts every configured platform on `app` (and the dashboard when
+ * DASHBOARD_PORT is set); resolves once they are connecting.
+ * The scheduler starts first (it is the part that can still refuse its settings);
+ * if anything fails, everything already started is stopped again before the
+ * error is rethrown, so a failed start never leaves a bot polling half-alive.
+ */
 export async function startBot(app: App, opts: { startedAt?: number } = {}): Promise<RunningBot> {
   const checkers: MembershipChecker[] = [];
   const stops: (() => Promise<void>)[] = [];
-  // First, so a port already in use stops the start before any platform connects.
-  if (app.config.DASHBOARD_PORT !== undefined) {
-    const { startDashboard } = await import('./web/server.js');
-    const dash = await startDashboard(app, { startedAt: opts.startedAt });
-    app.log.info({ url: dash.url }, 'dashboard listening');
-    stops.push(() => dash.close());
-  }
-  app.dispatcher.start();
-  if (app.config.TELEGRAM_BOT_TOKEN) {
-    const tg = new TelegramAdapter({ app });
-    await tg.start();
-    checkers.push(tg.membership);
-    stops.push(() => tg.stop());
-  }
-  if (app.config.WHATSAPP_ENABLED) {
-    const wa = new WhatsAppAdapter({ app });
-    wa.start();
-    checkers.push(wa.membership);
-    stops.push(() => wa.stop());
-  }
   const scheduler = new Scheduler(app, { checkers });
-  scheduler.start();
-  return {
-    app,
-    stop: async () => {
-      scheduler.stop();
-      for (const s of stops.reverse()) await s();
-      await app.close();
-    },
+  const stopAll = async () => {
+    scheduler.stop();
+    for (const s of stops.reverse()) await s().catch((err: unknown) => app.log.warn({ err: String(err) }, 'stopping a platform failed'));
+    await app.close();
   };
+  try {
+    // Before the platforms, so a port already in use stops the start before anything connects.
+    if (app.config.DASHBOARD_PORT !== undefined) {
+      const { startDashboard } = await import('./web/server.js');
+      const dash = await startDashboard(app, { startedAt: opts.startedAt });
+      stops.push(() => dash.close());
+      app.log.info({ url: dash.url }, 'dashboard listening');
+    }
+    app.dispatcher.start();
+    scheduler.start();
+    if (app.config.TELEGRAM_BOT_TOKEN) {
+      const tg = new TelegramAdapter({ app });
+      stops.push(() => tg.stop());
+      await tg.start();
+      checkers.push(tg.membership);
+    }
+    if (app.config.WHATSAPP_ENABLED) {
+      const wa = new WhatsAppAdapter({ app });
+      stops.push(() => wa.stop());
+      wa.start();
+      checkers.push(wa.membership);
+    }
+    scheduler.setCheckers(checkers);
+  } catch (err) {
+    await stopAll();
+    throw err;
+  }
+  return { app, stop: stopAll };
 }
 
 /** The `start` subcommand: runs until SIGINT/SIGTERM. */
@@ -65,7 +75,11 @@ export async function startCommand(_argv: string[], io: CliIo): Promise<number> 
     return 2;
   }
   if (!config.TELEGRAM_BOT_TOKEN && !config.WHATSAPP_ENABLED) {
-    io.err('Tidak ada platform yang aktif: isi TELEGRAM_BOT_TOKEN dan/atau WHATSAPP_ENABLED=true di .env (lihat .env.example).');
+    io.err(
+      config.LANGUAGE === 'en'
+        ? 'No platform is enabled: set TELEGRAM_BOT_TOKEN and/or WHATSAPP_ENABLED=true in .env (see .env.example).'
+        : 'Tidak ada platform yang aktif: isi TELEGRAM_BOT_TOKEN dan/atau WHATSAPP_ENABLED=true di .env (lihat .env.example).',
+    );
     return 2;
   }
   const log = createLogger(config.LOG_LEVEL);
@@ -77,7 +91,9 @@ export async function startCommand(_argv: string[], io: CliIo): Promise<number> 
     app = new App({ config, log });
     bot = await startBot(app, { startedAt });
   } catch (err) {
-    io.err(`Jaga Netral tidak dapat dimulai: ${err instanceof Error ? err.message : String(err)}`);
+    // startBot has already stopped whatever it started.
+    const why = err instanceof Error ? err.message : String(err);
+    io.err(config.LANGUAGE === 'en' ? `Jaga Netral could not start: ${why}` : `Jaga Netral tidak dapat dimulai: ${why}`);
     return 1;
   }
   process.on('SIGUSR2', () => process.stderr.write(`${JSON.stringify(health(app, startedAt))}\n`));

@@ -1,3 +1,6 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, describeConfig, loadConfig } from '../src/config.js';
 
@@ -52,5 +55,82 @@ describe('config', () => {
     const { readFileSync } = await import('node:fs');
     const example = readFileSync('.env.example', 'utf8');
     for (const key of Object.keys(load({}))) expect(example).toMatch(new RegExp(`^#? ?${key}=`, 'm'));
+  });
+});
+
+describe('config validation (issue 12)', () => {
+  const problems = (o: Record<string, string>): string[] => {
+    try {
+      load(o);
+      return [];
+    } catch (err) {
+      return (err as ConfigError).problems;
+    }
+  };
+
+  it('checks every cron with croner: bad fields, wrong field count, dates that never come', () => {
+    const p = problems({ LANGUAGE: 'en', REMINDER_CRON: '0 9 * * 8', DIGEST_CRON: '*/5 * * * * *', BACKUP_CRON: '0 0 31 2 *' });
+    expect(p).toEqual([
+      expect.stringMatching(/^REMINDER_CRON: is not a valid cron pattern: .*dayOfWeek/),
+      expect.stringMatching(/^DIGEST_CRON: must have 5 space-separated fields/),
+      expect.stringMatching(/^BACKUP_CRON: this cron pattern never runs/),
+    ]);
+    expect(load({ REMINDER_CRON: '0 9 * * 1-5', DIGEST_CRON: '*/30 7-17 * * *' }).REMINDER_CRON).toBe('0 9 * * 1-5');
+  });
+
+  it('lists cross-field problems together with the problems of other settings', () => {
+    const p = problems({ LANGUAGE: 'en', FOLLOWUP_HOURS: '200', CASE_EXPIRY_DAYS: '7', WA_DM_GAP_MIN_SECONDS: '60', WA_DM_GAP_MAX_SECONDS: '30', APP_TIMEZONE: 'Mars/Base' });
+    expect(p.map((x) => x.split(':')[0]).sort()).toEqual(['APP_TIMEZONE', 'FOLLOWUP_HOURS', 'WA_DM_GAP_MIN_SECONDS']);
+    expect(problems({ TELEGRAM_WEBHOOK_URL: 'http://bot.example.go.id/tg', TELEGRAM_WEBHOOK_SECRET: 'abcdefghijklmnop1234' })[0]).toMatch(/^TELEGRAM_WEBHOOK_URL: harus alamat https/);
+    expect(problems({ QUIET_HOURS: '06:00-06:00' })[0]).toMatch(/^QUIET_HOURS:/);
+  });
+
+  it('checks the paslon file and the vocabulary with the rest, in the configured language', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'jn-cfg-'));
+    writeFileSync(join(dir, 'paslon.json'), JSON.stringify({ election: 'Pilbup OKU', paslon: [{ number: 1, names: [] }] }));
+    writeFileSync(join(dir, 'vocab.json'), '{ not json');
+    const id = problems({ PASLON_FILE: join(dir, 'paslon.json'), VOCABULARY_FILE: join(dir, 'vocab.json'), LANGUAGE: 'id', BACKUP_KEEP: '0' });
+    expect(id).toEqual([
+      expect.stringMatching(/^BACKUP_KEEP: /),
+      expect.stringMatching(/^PASLON_FILE: File paslon .*paslon\.json tidak valid: paslon\.0\.names: /),
+      expect.stringMatching(/^VOCABULARY_FILE: Tidak dapat membaca file kosakata .*vocab\.json: bukan JSON yang sah/),
+    ]);
+    const en = problems({ PASLON_FILE: join(dir, 'nope.json'), LANGUAGE: 'en' });
+    expect(en).toEqual([expect.stringMatching(/^PASLON_FILE: Cannot read paslon file .*nope\.json: no such file/)]);
+  });
+
+  it('writes the problems in Indonesian by default and in English with LANGUAGE=en', () => {
+    try {
+      load({ WHATSAPP_ENABLED: 'maybe' });
+      expect.unreachable();
+    } catch (err) {
+      expect((err as Error).message).toMatch(/^Konfigurasi tidak valid/);
+      expect((err as ConfigError).problems).toEqual(['WHATSAPP_ENABLED: harus true atau false']);
+    }
+    expect(problems({ WHATSAPP_ENABLED: 'maybe', LANGUAGE: 'en' })).toEqual(['WHATSAPP_ENABLED: must be true or false']);
+  });
+});
+
+describe('HUMAS_ADMINS (issue 12 point 4)', () => {
+  it('normalises WhatsApp admin numbers like registry phones, in every usual form', () => {
+    const ids = load({ HUMAS_ADMINS: 'wa:081234567890, wa:+62 812-3456-7891, wa:6281234567892, wa:8123456789 3, WA:0062 812 3456 7894, wa:+447911123456' }).HUMAS_ADMINS.map((a) => a.id);
+    expect(ids).toEqual(['6281234567890', '6281234567891', '6281234567892', '6281234567893', '6281234567894', '447911123456']);
+  });
+
+  it('the same admin written twice is kept once', () => {
+    expect(load({ HUMAS_ADMINS: 'wa:081234567890,wa:6281234567890,tg:42,tg:42' }).HUMAS_ADMINS).toHaveLength(2);
+  });
+
+  it('refuses tg:@username and says how to find the numeric id; refuses numbers that are not mobiles', () => {
+    expect(() => load({ HUMAS_ADMINS: 'tg:@humas_oku', LANGUAGE: 'en' })).toThrow(/"tg:@humas_oku" is a username.*send \/id to the bot/);
+    expect(() => load({ HUMAS_ADMINS: 'tg:@humas_oku' })).toThrow(/mengirim \/id ke bot/);
+    expect(() => load({ HUMAS_ADMINS: 'wa:0711123456', LANGUAGE: 'en' })).toThrow(/"wa:0711123456": cannot read the WhatsApp number \(landline/);
+    expect(() => load({ HUMAS_ADMINS: 'sms:0812' })).toThrow(/HUMAS_ADMINS/);
+  });
+
+  it('the start-up description masks admin numbers and ids', () => {
+    const lines = describeConfig(load({ HUMAS_ADMINS: 'tg:123456789,wa:081234567890' }));
+    expect(lines).toContain('HUMAS_ADMINS=tg:***789,wa:***890');
+    expect(lines.join('\n')).not.toMatch(/81234567890|123456789/);
   });
 });

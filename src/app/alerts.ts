@@ -7,11 +7,12 @@
 import type { Config } from '../config.js';
 import type { Platform } from '../core/ids.js';
 import { alertTexts } from '../core/messages/index.js';
+import { pressureTexts } from '../core/messages/pressure.js';
 import { afterQuietHours, formatDateTime } from '../core/time.js';
 import type { AsnRecord, Finding } from '../core/types.js';
 import type { ChatStore } from '../store/chats.js';
 import type { IncidentRow } from '../store/incidents.js';
-import type { OutboxStore } from '../store/outbox.js';
+import type { OutboxRow, OutboxStore } from '../store/outbox.js';
 import { asnAddress, humasAddresses } from './recipients.js';
 
 /** The settings alerts depend on. */
@@ -128,6 +129,21 @@ export function enqueueUndeliverableNotice(d: AlertDeps, asn: AsnRecord, platfor
         text,
         incidentId: caseId,
       },
+      now,
+    );
+  }
+}
+
+/**
+ * Tells every Humas admin that a queued message could not be read and was not sent.
+ * Not about a notice of this kind itself: a broken notice must not breed another.
+ */
+export function enqueueUnreadableNotice(outbox: OutboxStore, config: Pick<AlertConfig, 'HUMAS_ADMINS' | 'LANGUAGE'>, row: OutboxRow, reason: string, now: number): void {
+  if (row.kind === 'outbox_unreadable') return;
+  const text = pressureTexts(config.LANGUAGE).unreadable({ id: row.id, kind: row.kind, reason: reason.slice(0, 300) });
+  for (const h of humasAddresses(config.HUMAS_ADMINS)) {
+    outbox.enqueue(
+      { dedupeKey: `unreadable:${row.id}:${h.platform}:${h.recipient}`, platform: h.platform, recipient: h.recipient, recipientKind: 'user', kind: 'outbox_unreadable', text, incidentId: row.incidentId ?? undefined },
       now,
     );
   }

@@ -27,6 +27,8 @@ export interface DispatchHooks {
   onRestricted?(row: OutboxRow, detail: string, now: number): void;
   onMigrated?(platform: Platform, from: string, to: string, now: number): void;
   onSent?(row: OutboxRow, now: number): void;
+  /** A row whose stored payload cannot be read was marked failed (called in the same transaction). */
+  onUnreadable?(row: OutboxRow, reason: string, now: number): void;
 }
 
 /** Dispatcher construction options. */
@@ -36,7 +38,7 @@ export interface DispatcherOptions {
   policies?: Partial<Record<Platform, SendPolicy>>;
   clock?: () => number;
   hooks?: DispatchHooks;
-  /** Give up on transient failures after this many attempts (the row becomes `failed`). */
+  /** Give up on transient failures after this many attempts (the row becomes `undeliverable` and Humas is told). */
   maxAttempts?: number;
   log?: (msg: string, extra?: Record<string, unknown>) => void;
 }
@@ -166,9 +168,16 @@ export class Dispatcher {
       const now = this.clock();
       const rows = this.o.outbox.dueFor(m.platform, now, 200);
       if (!rows.length) return attempts;
+      const queued = this.o.outbox.enqueued;
       let progressed = false;
       let minWait = Infinity;
       for (const row of rows) {
+        // Something was queued while this page was being sent: look again, it may be an alert that goes first.
+        if (progressed && this.o.outbox.enqueued !== queued) break;
+        if (row.payloadError !== undefined) {
+          if (this.failUnreadable(row)) progressed = true;
+          continue;
+        }
         const wait = policy.delayFor(row, this.clock());
         if (wait > 0) {
           minWait = Math.min(minWait, wait);
@@ -190,10 +199,29 @@ export class Dispatcher {
     }
   }
 
+  /** A row that cannot be read is not sent: it fails with the reason and Humas hears of it; the rest of the outbox goes on. */
+  private failUnreadable(row: OutboxRow): boolean {
+    const { outbox, hooks } = this.o;
+    const now = this.clock();
+    const reason = `unreadable: ${row.payloadError}`;
+    return outbox.atomically(() => {
+      if (!outbox.claim(row.id)) return false;
+      outbox.finish(row.id, 'failed', reason, now);
+      try {
+        hooks?.onUnreadable?.(row, reason, now);
+      } catch (err) {
+        this.o.log?.('could not queue the unreadable-row notice', { id: row.id, err: String(err) });
+      }
+      this.o.log?.('outbox row cannot be read; marked failed', { id: row.id, reason });
+      return true;
+    });
+  }
+
   private async sendOne(m: Messenger, policy: SendPolicy, row: OutboxRow): Promise<void> {
     let result: SendResult;
+    const base = { outboxId: row.id, platform: row.platform, recipient: row.recipient, recipientKind: row.recipientKind, kind: row.kind, text: row.text, payload: row.payload };
     try {
-      result = await m.send({ outboxId: row.id, platform: row.platform, recipient: row.recipient, recipientKind: row.recipientKind, kind: row.kind, text: row.text, payload: row.payload });
+      result = await m.send({ ...base, partsDone: row.partsSent, onPartSent: (n) => this.o.outbox.setPartsSent(row.id, n) });
     } catch (err) {
       result = { ok: false, failure: 'bug', detail: err instanceof Error ? err.message : String(err) };
     }
@@ -205,7 +233,7 @@ export class Dispatcher {
   private settle(row: OutboxRow, r: SendResult, now: number): void {
     const { outbox, hooks } = this.o;
     if (r.ok) {
-      outbox.markSent(row.id, now);
+      outbox.markSent(row.id, now, r.messageId);
       hooks?.onSent?.(row, now);
       return;
     }
@@ -216,7 +244,8 @@ export class Dispatcher {
         return;
       case 'transient':
         if (attempts >= this.maxAttempts) {
-          outbox.finish(row.id, 'failed', `gave up after ${attempts} attempts: ${r.detail}`, now);
+          // Never a silent `failed`: the row is undeliverable and Humas hears of it.
+          this.undeliverable(row, `gave up after ${attempts} attempts: ${r.detail}`, now);
         } else {
           outbox.retryAt(row.id, now + backoffMs(attempts), r.detail);
         }
@@ -230,18 +259,11 @@ export class Dispatcher {
         }
         return;
       case 'refused':
-        // Marked undeliverable together with the notice that tells Humas: a crash cannot keep one without the other.
-        outbox.atomically(() => {
-          outbox.finish(row.id, 'undeliverable', r.detail, now);
-          try {
-            hooks?.onUndeliverable?.(row, r.detail, now);
-          } catch (err) {
-            this.o.log?.('could not queue the undeliverable notice', { id: row.id, err: String(err) });
-          }
-        });
+        this.undeliverable(row, r.detail, now);
         return;
       case 'restricted':
-        outbox.finish(row.id, 'failed', r.detail, now);
+        // Never retried (a retry is another reach-out); the message did not arrive.
+        this.undeliverable(row, r.detail, now);
         hooks?.onRestricted?.(row, r.detail, now);
         return;
       case 'bug':
@@ -249,6 +271,19 @@ export class Dispatcher {
         this.o.log?.('send failed with a bug', { id: row.id, detail: r.detail });
         return;
     }
+  }
+
+  /** Marks a row undeliverable together with the notice that tells Humas: a crash cannot keep one without the other. */
+  private undeliverable(row: OutboxRow, detail: string, now: number): void {
+    const { outbox, hooks } = this.o;
+    outbox.atomically(() => {
+      outbox.finish(row.id, 'undeliverable', detail, now);
+      try {
+        hooks?.onUndeliverable?.(row, detail, now);
+      } catch (err) {
+        this.o.log?.('could not queue the undeliverable notice', { id: row.id, err: String(err) });
+      }
+    });
   }
 }
 

@@ -12,14 +12,19 @@ import { ASN_UPSERT_SQL, ASN_VERSION_KEY } from '../store/asn.js';
 import { parseIndonesianMobile } from '../core/phone.js';
 import { parseNip } from '../core/nip.js';
 
-/** One problem found in the file; `line` is the physical line (header = 1), 0 for a file-level problem. */
+/** One problem found in the file; `line` is the physical line (header = 1; for .xlsx the row number Excel shows), 0 for a file-level problem. */
 export type ImportError = { line: number; reason: string };
+/** One row that would change the registry (listed by previews, up to `ImportOptions.listChanges`). */
+export type ImportChange = { line: number; nip: string; nama: string; unit: string; change: 'new' | 'updated' };
 /** Outcome of an import: counts, or every problem found (nothing written). */
 export type ImportResult =
-  | { ok: true; total: number; inserted: number; updated: number; dryRun: boolean }
+  | { ok: true; total: number; inserted: number; updated: number; unchanged: number; dryRun: boolean; changes?: ImportChange[] }
   | { ok: false; errors: ImportError[] };
-/** Import switches: `dryRun` validates and counts but writes nothing; `now` stamps created/updated times (NIP dates are checked against the real clock). */
-export type ImportOptions = { dryRun?: boolean; now?: number; maxErrors?: number };
+/**
+ * Import switches: `dryRun` validates and counts but writes nothing; `now` stamps created/updated times
+ * (NIP dates are checked against the real clock); `listChanges` > 0 lists up to that many changed rows.
+ */
+export type ImportOptions = { dryRun?: boolean; now?: number; maxErrors?: number; listChanges?: number };
 
 /** Longest accepted record; anything longer (e.g. a 10 MB line) is an error, not a memory spike. */
 export const MAX_RECORD_BYTES = 64 * 1024;
@@ -34,10 +39,6 @@ const ENCODING_HINT =
 
 /** Imports an ASN CSV (a path or its bytes) into the registry, all or nothing. */
 export function importAsnCsv(db: Db, input: Buffer | Uint8Array | string, opts: ImportOptions = {}): ImportResult {
-  const now = opts.now ?? Date.now();
-  const dryRun = opts.dryRun ?? false;
-  const maxErrors = opts.maxErrors ?? DEFAULT_MAX_ERRORS;
-
   let fd: number | undefined;
   if (typeof input === 'string') {
     try {
@@ -46,7 +47,29 @@ export function importAsnCsv(db: Db, input: Buffer | Uint8Array | string, opts: 
       return { ok: false, errors: [{ line: 0, reason: `cannot read ${input}: ${(e as NodeJS.ErrnoException).code ?? String(e)}` }] };
     }
   }
+  try {
+    return runImport(db, opts, (rows, errors) => {
+      const source = fd !== undefined ? fileSource(fd) : bufferSource(input as Uint8Array);
+      scanRecords(source, (buf, s, e, line, flag) => rows.record(buf, s, e, line, flag));
+      if (source.error) errors.push({ line: 0, reason: `cannot read file: ${source.error}` });
+    });
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
 
+/** Imports rows already split into cells (the header first, each with its line number), all or nothing: the .xlsx path. */
+export function importAsnRows(db: Db, rows: Iterable<{ line: number; cells: string[] }>, opts: ImportOptions = {}): ImportResult {
+  return runImport(db, opts, (importer) => {
+    for (const r of rows) if (!importer.cells(r.cells, r.line)) break;
+  });
+}
+
+/** The all-or-nothing frame shared by every file format: one write transaction (or savepoint), committed only when no row failed. */
+function runImport(db: Db, opts: ImportOptions, feed: (rows: RowImporter, errors: ImportError[]) => void): ImportResult {
+  const now = opts.now ?? Date.now();
+  const dryRun = opts.dryRun ?? false;
+  const maxErrors = opts.maxErrors ?? DEFAULT_MAX_ERRORS;
   const errors: ImportError[] = [];
   // BEGIN IMMEDIATE takes the write lock up front (a deferred read-then-write
   // transaction can fail with SQLITE_BUSY while the bot writes); nest as a savepoint otherwise.
@@ -56,37 +79,38 @@ export function importAsnCsv(db: Db, input: Buffer | Uint8Array | string, opts: 
   try {
     const countStmt = db.prepare('SELECT count(*) FROM asn').pluck();
     const before = countStmt.get() as number;
-    const rows = new RowImporter(db, now, errors, maxErrors);
-    const source = fd !== undefined ? fileSource(fd) : bufferSource(input as Uint8Array);
-    scanRecords(source, (buf, s, e, line, flag) => rows.record(buf, s, e, line, flag));
-    if (source.error) errors.push({ line: 0, reason: `cannot read file: ${source.error}` });
+    const rows = new RowImporter(db, now, errors, maxErrors, opts.listChanges ?? 0);
+    feed(rows, errors);
     if (!rows.sawHeader && errors.length === 0) {
       errors.push({ line: 1, reason: `file is empty; expected the header ${ASN_CSV_COLUMNS.join(',')}` });
     }
     if (errors.length > 0) return { ok: false, errors };
     const inserted = (countStmt.get() as number) - before;
-    const result: ImportResult = { ok: true, total: rows.total, inserted, updated: rows.total - inserted, dryRun };
+    const result: ImportResult = { ok: true, total: rows.total, inserted, updated: rows.total - inserted - rows.unchanged, unchanged: rows.unchanged, dryRun };
+    if (opts.listChanges) result.changes = rows.changes;
     if (!dryRun) {
-      if (rows.total > 0) bumpVersion(db, now);
+      if (rows.total > rows.unchanged) bumpVersion(db, now);
       db.exec(nested ? 'RELEASE import_asn' : 'COMMIT');
       committed = true;
     }
     return result;
   } finally {
     if (!committed) db.exec(nested ? 'ROLLBACK TO import_asn; RELEASE import_asn' : 'ROLLBACK');
-    if (fd !== undefined) closeSync(fd);
   }
 }
 
 /** One-paragraph summary for the CLI: the counts, or the cancellation notice followed by every `line N: reason`. */
 export function formatImportResult(r: ImportResult, lang: 'id' | 'en' = 'id'): string {
   if (r.ok) {
+    const same = r.total > 0 && r.inserted === 0 && r.updated === 0;
     if (lang === 'en') {
       const head = r.dryRun ? 'Dry run (nothing saved)' : 'Import done';
-      return `${head}: ${r.total} rows, ${r.inserted} new, ${r.updated} updated.`;
+      if (same) return `${head}: ${r.total} rows, unchanged (the registry already matches the file).`;
+      return `${head}: ${r.total} rows, ${r.inserted} new, ${r.updated} updated${r.unchanged ? `, ${r.unchanged} unchanged` : ''}.`;
     }
     const head = r.dryRun ? 'Uji coba selesai (tidak ada yang disimpan)' : 'Impor selesai';
-    return `${head}: ${r.total} baris, ${r.inserted} baru, ${r.updated} diperbarui.`;
+    if (same) return `${head}: ${r.total} baris, tidak ada perubahan (daftar sudah sama dengan berkas).`;
+    return `${head}: ${r.total} baris, ${r.inserted} baru, ${r.updated} diperbarui${r.unchanged ? `, ${r.unchanged} tetap` : ''}.`;
   }
   const badLines = new Set(r.errors.filter((e) => e.line > 0).map((e) => e.line)).size;
   const head =
@@ -352,7 +376,7 @@ function splitDigits(d: string): [number, number] {
 // ---------------------------------------------------------------------------
 // Row validation and writing.
 
-function checkText(label: string, raw: string): string | { error: string } {
+export function checkText(label: string, raw: string): string | { error: string } {
   const v = raw.trim();
   if (v === '') return { error: `${label} is empty` };
   if (/[\u0000-\u001f\u007f]/.test(v)) return { error: `${label} contains control characters (tab or line break)` };
@@ -369,9 +393,10 @@ function clip(v: string, n = 40): string {
   return v.length > n ? `${v.slice(0, n)}...` : v;
 }
 
-type Telegram = { id: string | null; username: string | null } | { error: string };
+/** A Telegram handle from a registry cell: id, username, neither, or why it was refused. */
+export type Telegram = { id: string | null; username: string | null } | { error: string };
 
-function parseTelegram(raw: string): Telegram {
+export function parseTelegram(raw: string): Telegram {
   let v = raw.trim();
   if (v === '') return { id: null, username: null };
   v = v.replace(/^(?:https?:\/\/)?(?:www\.)?t(?:elegram)?\.me\//i, '');
@@ -387,6 +412,10 @@ function parseTelegram(raw: string): Telegram {
 class RowImporter {
   sawHeader = false;
   total = 0;
+  /** Rows identical to what the registry holds (not written again). */
+  unchanged = 0;
+  /** Changed rows, up to `listMax`. */
+  readonly changes: ImportChange[] = [];
   private stopped = false;
   private delim = ',';
   private ncols = 0;
@@ -399,14 +428,17 @@ class RowImporter {
   private readonly phoneOwner;
   private readonly tgIdOwner;
   private readonly tgUserOwner;
+  private readonly current;
 
   constructor(
     db: Db,
     private readonly now: number,
     private readonly errors: ImportError[],
     private readonly maxErrors: number,
+    private readonly listMax = 0,
   ) {
     this.upsert = db.prepare(ASN_UPSERT_SQL);
+    this.current = db.prepare('SELECT nama, unit, phone, tg_user_id, tg_username FROM asn WHERE nip = ?');
     this.phoneOwner = db.prepare('SELECT nip FROM asn WHERE phone = ?').pluck();
     this.tgIdOwner = db.prepare('SELECT nip FROM asn WHERE tg_user_id = ?').pluck();
     this.tgUserOwner = db.prepare('SELECT nip FROM asn WHERE tg_username = ? AND nip <> ?').pluck();
@@ -449,6 +481,19 @@ class RowImporter {
     return this.sawHeader ? this.row(text, line) : this.header(text, line);
   }
 
+  /** One row already split into cells (spreadsheet formats): the header first, then data rows. */
+  cells(fields: string[], line: number): boolean {
+    if (this.stopped) return false;
+    if (fields.every((f) => f.trim() === '')) return true;
+    if (!this.sawHeader) {
+      this.sawHeader = true;
+      return this.headerFields(fields, line);
+    }
+    while (fields.length > this.ncols && fields[fields.length - 1]!.trim() === '') fields = fields.slice(0, -1);
+    while (fields.length < this.ncols) fields = [...fields, ''];
+    return this.rowFields(fields, line);
+  }
+
   private header(text: string, line: number): boolean {
     this.sawHeader = true;
     if (text.includes('\u0000')) {
@@ -467,6 +512,10 @@ class RowImporter {
       this.fail(line, `header: ${fields}`);
       return false;
     }
+    return this.headerFields(fields, line);
+  }
+
+  private headerFields(fields: string[], line: number): boolean {
     const problems: string[] = [];
     const seen = new Set<string>();
     fields.forEach((f, i) => {
@@ -496,6 +545,10 @@ class RowImporter {
     if (fields.length !== this.ncols) {
       return this.fail(line, `expected ${this.ncols} columns, found ${fields.length}`);
     }
+    return this.rowFields(fields, line);
+  }
+
+  private rowFields(fields: string[], line: number): boolean {
     const c = this.col;
     const problems: string[] = [];
 
@@ -542,6 +595,13 @@ class RowImporter {
       const owner = this.tgUserOwner.get(tg.username, nip.nip) as string | undefined;
       if (owner) return this.fail(line, `telegram @${tg.username} is already registered to NIP ${owner}`);
     }
+    const old = this.current.get(nip.nip) as { nama: string; unit: string; phone: string; tg_user_id: string | null; tg_username: string | null } | undefined;
+    if (old && old.nama === nama && old.unit === unit && old.phone === phone.phone
+      && (tg.id === null || tg.id === old.tg_user_id) && (tg.username === null || tg.username === old.tg_username)) {
+      this.total++;
+      this.unchanged++;
+      return true;
+    }
     try {
       this.upsert.run(nip.nip, nama, unit, phone.phone, tg.id, tg.username, this.now, this.now);
     } catch (err) {
@@ -558,6 +618,7 @@ class RowImporter {
       throw err;
     }
     this.total++;
+    if (this.changes.length < this.listMax) this.changes.push({ line, nip: nip.nip, nama, unit, change: old ? 'updated' : 'new' });
     return true;
   }
 }

@@ -9,6 +9,10 @@ import type { OutboxMessage } from '../store/outbox.js';
 export interface Outgoing extends OutboxMessage {
   /** The outbox row it comes from (keys the progress of multi-part sends). */
   outboxId?: number;
+  /** Parts of this message already delivered by an earlier attempt (stored on the row, so it survives a restart). */
+  partsDone?: number;
+  /** Called after each delivered part with the count so far, to store it. */
+  onPartSent?: (n: number) => void;
 }
 
 /**

@@ -24,8 +24,16 @@ export function asnAddress(asn: AsnRecord, platform: Platform): Address | undefi
   return asn.telegramId ? { platform, recipient: asn.telegramId } : undefined;
 }
 
-/** Whether a sender is a Humas admin. `id` is a Telegram id or WhatsApp JID/phone digits. */
+/** The phone digits of a WhatsApp phone JID (`628...[:device]@s.whatsapp.net` or `@c.us`); undefined for LIDs, groups and anything else. */
+export function waPhoneDigits(jid: string): string | undefined {
+  return /^(\d{6,20})(?::\d+)?@(?:s\.whatsapp\.net|c\.us)$/.exec(jid)?.[1];
+}
+
+/**
+ * Whether a sender is a Humas admin. `id` is a Telegram id, or a WhatsApp JID that must be
+ * the admin's whole phone JID: a LID whose digits happen to equal an admin's number is not an admin.
+ */
 export function isHumasAdmin(admins: readonly AdminHandle[], platform: Platform, id: string): boolean {
-  const digits = platform === 'whatsapp' ? id.replace(/[:@].*$/, '').replace(/^\+/, '') : id;
-  return admins.some((a) => a.platform === platform && a.id === digits);
+  const key = platform === 'whatsapp' ? waPhoneDigits(id) : id;
+  return key !== undefined && admins.some((a) => a.platform === platform && a.id === key);
 }

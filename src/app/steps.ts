@@ -1,8 +1,10 @@
 /**
- * One outbox row can be several platform sends (the text, then each file of a
- * report). When a later part fails and the dispatcher retries, the parts
- * already delivered are skipped, so the admin does not get the text twice.
- * Progress is kept in memory: after a crash mid-message one part may repeat.
+ * One outbox row can be several platform sends (a long text in parts, then
+ * each file of a report). When a later part fails and the dispatcher retries,
+ * the parts already delivered are skipped, so the admin does not get the text
+ * twice. The dispatcher stores the count on the outbox row (`partsDone` /
+ * `onPartSent`), so a restart resumes too; only the part in flight during a
+ * crash may repeat. Without a row, progress is kept in memory.
  */
 import type { Outgoing, SendResult } from './ports.js';
 
@@ -24,9 +26,10 @@ export class StepSender {
   async run(m: Outgoing, steps: SendStep[], classify: (err: unknown) => SendResult & { ok: false }): Promise<SendResult> {
     const key = progressKey(m);
     let messageId: string | undefined;
-    for (let i = this.done.get(key) ?? 0; i < steps.length; i++) {
+    for (let i = Math.max(m.partsDone ?? 0, this.done.get(key) ?? 0); i < steps.length; i++) {
       try {
         messageId = (await steps[i]!()) ?? messageId;
+        if (i + 1 < steps.length) m.onPartSent?.(i + 1);
       } catch (err) {
         const r = classify(err);
         this.done.delete(key);

@@ -33,27 +33,56 @@ const paslonSchema = z.object({
   path: ['paslon'],
 });
 
+/** Names of the two data files in each language, for error messages. */
+const WHAT = {
+  vocabulary: { id: 'file kosakata', en: 'vocabulary' },
+  paslon: { id: 'file paslon', en: 'paslon file' },
+} as const;
+
 /** Reads and validates the generic Pilkada vocabulary. */
-export function loadVocabulary(path = 'data/vocabulary.json'): Vocabulary {
-  return loadJson(path, 'vocabulary', vocabularySchema);
+export function loadVocabulary(path = 'data/vocabulary.json', lang: Lang = 'en'): Vocabulary {
+  return loadJson(path, WHAT.vocabulary[lang], vocabularySchema, lang);
 }
 
 /** Reads and validates a deployment's paslon file (PASLON_FILE, `classify --paslon`). */
-export function loadPaslonFile(path: string): PaslonFile {
-  return loadJson(path, 'paslon file', paslonSchema);
+export function loadPaslonFile(path: string, lang: Lang = 'en'): PaslonFile {
+  return loadJson(path, WHAT.paslon[lang], paslonSchema, lang);
 }
 
-function loadJson<T>(path: string, what: string, schema: z.ZodType<T>): T {
+/** Every problem of the vocabulary file at `path`, as one line each (empty when it loads). Used by config validation. */
+export function vocabularyProblems(path: string, lang: Lang): string[] {
+  return problemsOf(() => loadVocabulary(path, lang));
+}
+
+/** Every problem of the paslon file at `path`, as one line each (empty when it loads). Used by config validation. */
+export function paslonProblems(path: string, lang: Lang): string[] {
+  return problemsOf(() => loadPaslonFile(path, lang));
+}
+
+type Lang = 'id' | 'en';
+
+function problemsOf(load: () => unknown): string[] {
+  try {
+    load();
+    return [];
+  } catch (err) {
+    return [(err as Error).message];
+  }
+}
+
+function loadJson<T>(path: string, what: string, schema: z.ZodType<T>, lang: Lang): T {
   let raw: unknown;
   try {
     raw = JSON.parse(readFileSync(path, 'utf8'));
   } catch (err) {
-    throw new Error(`Cannot read ${what} ${path}: ${(err as Error).message}`);
+    const e = err as NodeJS.ErrnoException;
+    const why = e.code === 'ENOENT' ? (lang === 'id' ? 'file tidak ada' : 'no such file') : e instanceof SyntaxError ? `${lang === 'id' ? 'bukan JSON yang sah' : 'not valid JSON'} (${e.message})` : e.message;
+    throw new Error(lang === 'id' ? `Tidak dapat membaca ${what} ${path}: ${why}` : `Cannot read ${what} ${path}: ${why}`);
   }
-  const parsed = schema.safeParse(raw);
+  const parsed = schema.safeParse(raw, lang === 'id' ? { error: z.locales.id().localeError } : undefined);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`);
-    throw new Error(`Invalid ${what} ${path}: ${problems.join('; ')}`);
+    throw new Error(lang === 'id' ? `${what[0]!.toUpperCase()}${what.slice(1)} ${path} tidak valid: ${problems.join('; ')}` : `Invalid ${what} ${path}: ${problems.join('; ')}`);
   }
   return parsed.data;
 }

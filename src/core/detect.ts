@@ -62,8 +62,14 @@ export function detect(ev: ChatEvent, ctx: DetectContext): Finding[] {
   }
 }
 
+/** A message that is a bot command (`/cmd` or `/cmd@SomeBot ...`): someone talking to a bot, not posting. */
+export function isBotCommand(text: string): boolean {
+  return /^\/[A-Za-z0-9_]{1,32}(?:@[A-Za-z0-9_]+)?(?:\s|$)/.test(text.trimStart());
+}
+
 function detectMessage(ev: Extract<ChatEvent, { kind: 'message' }>, ctx: DetectContext): Finding[] {
-  if (ev.isPrivate) return [];
+  // A command sent in a group is refused the same way for everyone and opens no case (issue 12 point 13).
+  if (ev.isPrivate || isBotCommand(ev.text)) return [];
   const c = ctx.classify(ev.text);
   const out: Finding[] = [];
   let evidence: Finding['evidence'] | undefined;

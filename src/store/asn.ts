@@ -144,6 +144,17 @@ export class AsnRegistry {
     return { inserted, updated };
   }
 
+  /** Deletes one ASN (and forgets its handles); false for an unknown NIP. The caller checks first that no case refers to it (incidents keep a foreign key). */
+  remove(nip: string, now: number): boolean {
+    if (!this.byNipMap.has(nip)) return false;
+    let deleted = false;
+    const stale = this.write(now, () => {
+      deleted = this.db.prepare(`DELETE FROM asn WHERE nip = ?`).run(nip).changes === 1;
+    });
+    if (!stale) this.replace(nip, undefined);
+    return deleted;
+  }
+
   /** Records a Telegram registration (contact shared by the user themself); a Telegram id or username held by another NIP moves here. Returns the updated record, or undefined for an unknown NIP. */
   linkTelegram(nip: Nip, tgId: TgUserId, username: string | undefined, now: number): AsnRecord | undefined {
     if (!this.byNipMap.has(nip)) return undefined;

@@ -191,6 +191,24 @@ export const MIGRATIONS: readonly string[] = [
     last_inbound_at INTEGER NOT NULL
   ) STRICT;
   `,
+  // Sending under pressure: a priority class per message (0 alerts, 1 follow-ups and reminders, 2 replies;
+  // see core/priority.ts) and how many parts of a long message were delivered, so a retry or a restart resumes after them.
+  `
+  ALTER TABLE outbox ADD COLUMN priority INTEGER NOT NULL DEFAULT 1 CHECK (priority IN (0,1,2));
+  ALTER TABLE outbox ADD COLUMN parts_sent INTEGER NOT NULL DEFAULT 0 CHECK (parts_sent >= 0);
+  UPDATE outbox SET priority = CASE
+    WHEN kind IN ('asn_alert','humas_alert','humas_mass_alert','undeliverable_notice','help_request','wa_restricted','wa_beyond_cap','outbox_unreadable') THEN 0
+    WHEN kind IN ('command_reply','tg_hint','tg_start','tg_registered','tg_register_refused') THEN 2
+    ELSE 1 END;
+  CREATE INDEX outbox_pending ON outbox(platform, recipient, priority, id) WHERE status = 'pending';
+  `,
+  // The platform's id of each sent message (WhatsApp key.id), so a later delivery ack (a 463 restriction
+  // arrives as messages.update after sendMessage resolved) finds its outbox row, and retry requests
+  // from recipients' devices can be answered from here (getMessage).
+  `
+  ALTER TABLE outbox ADD COLUMN platform_message_id TEXT;
+  CREATE INDEX outbox_platform_message ON outbox(platform, platform_message_id) WHERE platform_message_id IS NOT NULL;
+  `,
   `
   -- Humas dashboard: one-time login links and browser sessions, each stored only as the SHA-256 of its
   -- token. admin is the HUMAS_ADMINS handle (tg:<id> / wa:<digits>) the link was made for.

@@ -4,6 +4,7 @@
  * Dedupe keys make enqueueing idempotent.
  */
 import type { Platform } from '../core/ids.js';
+import { priorityOf, type Priority } from '../core/priority.js';
 import type { Db } from './db.js';
 
 /** Message statuses: `sending` marks a claim, reset to `pending` after a crash. */
@@ -42,6 +43,12 @@ export interface OutboxRow extends OutboxMessage {
   incidentId: number | null;
   createdAt: number;
   sentAt: number | null;
+  /** Class of the message (0 alerts, 1 follow-ups and reminders, 2 replies): lower goes first. */
+  priority: Priority;
+  /** Parts of a long message already delivered (a retry resumes after them). */
+  partsSent: number;
+  /** Set when the stored payload cannot be read: the row is not sent, it fails with this reason. */
+  payloadError?: string;
 }
 
 /** What a caller provides to enqueue one message. */
@@ -71,25 +78,58 @@ interface RawRow {
   incident_id: number | null;
   created_at: number;
   sent_at: number | null;
+  priority: Priority;
+  parts_sent: number;
 }
 
-const toRow = (r: RawRow): OutboxRow => ({
-  id: r.id,
-  dedupeKey: r.dedupe_key,
-  platform: r.platform,
-  recipient: r.recipient,
-  recipientKind: r.recipient_kind,
-  kind: r.kind,
-  text: r.text,
-  payload: r.payload ? (JSON.parse(r.payload) as OutboxPayload) : {},
-  status: r.status,
-  attempts: r.attempts,
-  nextAttemptAt: r.next_attempt_at,
-  lastError: r.last_error,
-  incidentId: r.incident_id,
-  createdAt: r.created_at,
-  sentAt: r.sent_at,
-});
+/** Reads a stored payload; a row whose payload is not what this program wrote says why instead of throwing. */
+export function readPayload(raw: string | null): { payload: OutboxPayload; error?: string } {
+  if (raw === null || raw === '') return { payload: {} };
+  let v: unknown;
+  try {
+    v = JSON.parse(raw);
+  } catch (err) {
+    return { payload: {}, error: `payload is not valid JSON: ${err instanceof Error ? err.message : String(err)}` };
+  }
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return { payload: {}, error: 'payload is not a JSON object' };
+  const p = v as Record<string, unknown>;
+  const isStr = (x: unknown): x is string => typeof x === 'string';
+  if (p['buttons'] !== undefined && !(Array.isArray(p['buttons']) && p['buttons'].every((r) => Array.isArray(r) && r.every((b) => isStr(b?.text) && isStr(b?.data))))) {
+    return { payload: {}, error: 'payload.buttons is malformed' };
+  }
+  if (p['files'] !== undefined && !(Array.isArray(p['files']) && p['files'].every((f) => isStr(f?.path) && isStr(f?.filename)))) {
+    return { payload: {}, error: 'payload.files is malformed' };
+  }
+  for (const k of ['requestContact', 'replyTo'] as const) if (p[k] !== undefined && !isStr(p[k])) return { payload: {}, error: `payload.${k} is not text` };
+  return { payload: p as OutboxPayload };
+}
+
+const toRow = (r: RawRow): OutboxRow => {
+  const { payload, error } = readPayload(r.payload);
+  return {
+    id: r.id,
+    dedupeKey: r.dedupe_key,
+    platform: r.platform,
+    recipient: r.recipient,
+    recipientKind: r.recipient_kind,
+    kind: r.kind,
+    text: r.text,
+    payload,
+    status: r.status,
+    attempts: r.attempts,
+    nextAttemptAt: r.next_attempt_at,
+    lastError: r.last_error,
+    incidentId: r.incident_id,
+    createdAt: r.created_at,
+    sentAt: r.sent_at,
+    priority: r.priority,
+    partsSent: r.parts_sent,
+    ...(error !== undefined ? { payloadError: error } : {}),
+  };
+};
+
+/** Row ids stay far below this; `priority * PRIORITY_SPAN + id` orders by class, then age, in one MIN(). */
+const PRIORITY_SPAN = 1_000_000_000_000_000;
 
 /** Prepared statements over the outbox table. */
 export class OutboxStore {
@@ -99,20 +139,26 @@ export class OutboxStore {
   private readonly getStmt;
   constructor(private readonly db: Db) {
     this.insert = db.prepare(
-      `INSERT INTO outbox (dedupe_key, platform, recipient, recipient_kind, kind, text, payload, status, next_attempt_at, last_error, incident_id, created_at, finished_at)
-       VALUES (@dedupeKey, @platform, @recipient, @recipientKind, @kind, @text, @payload, @status, @nextAttemptAt, @lastError, @incidentId, @now,
+      `INSERT INTO outbox (dedupe_key, platform, recipient, recipient_kind, kind, text, payload, status, next_attempt_at, last_error, incident_id, created_at, priority, finished_at)
+       VALUES (@dedupeKey, @platform, @recipient, @recipientKind, @kind, @text, @payload, @status, @nextAttemptAt, @lastError, @incidentId, @now, @priority,
                CASE WHEN @status = 'undeliverable' THEN @now END)
        ON CONFLICT(dedupe_key) DO NOTHING`,
     );
-    // The oldest due row of each recipient: one busy chat (Humas during a burst) cannot hold the others back.
-    // On WhatsApp, group posts and people who wrote to the number first (wa_contacts: warm contacts) come first,
-    // so a page full of first contacts waiting for the daily cap never hides them.
+    // One due row per recipient, the most urgent and then the oldest: one busy chat (Humas during a burst, a
+    // stranger flooding the bot) cannot hold the others back. Then alerts before follow-ups before replies
+    // (core/priority.ts), so an alert never waits behind a queue of answers. Within a class, on WhatsApp,
+    // group posts and people who wrote to the number first (wa_contacts: warm contacts) come first, so a page
+    // full of first contacts waiting for the daily cap never hides them; then oldest first.
+    // A page holds up to `limit` rows of each class and warmth, so first contacts held back by the daily cap
+    // never fill it and hide what could go.
     this.due = db.prepare(
-      `SELECT o.* FROM outbox o
-         JOIN (SELECT MIN(id) AS id FROM outbox WHERE status = 'pending' AND platform = @platform AND next_attempt_at <= @now GROUP BY recipient) h ON h.id = o.id
-       ORDER BY (@platform = 'whatsapp' AND (o.recipient_kind = 'group' OR EXISTS (SELECT 1 FROM wa_contacts c WHERE c.jid = o.recipient)) ) DESC,
-         o.next_attempt_at, o.id
-       LIMIT @limit`,
+      `WITH heads AS (
+         SELECT o.*, (@platform = 'whatsapp' AND (o.recipient_kind = 'group' OR EXISTS (SELECT 1 FROM wa_contacts c WHERE c.jid = o.recipient))) AS warm
+           FROM outbox o
+           JOIN (SELECT MIN(priority * ${PRIORITY_SPAN} + id) AS k FROM outbox
+                  WHERE status = 'pending' AND platform = @platform AND next_attempt_at <= @now GROUP BY recipient) h ON o.id = h.k % ${PRIORITY_SPAN}),
+       ranked AS (SELECT *, ROW_NUMBER() OVER (PARTITION BY priority, warm ORDER BY next_attempt_at, id) AS rn FROM heads)
+       SELECT * FROM ranked WHERE rn <= @limit ORDER BY priority, warm DESC, next_attempt_at, id`,
     );
     this.claimStmt = db.prepare(`UPDATE outbox SET status = 'sending', attempts = attempts + 1 WHERE id = ? AND status = 'pending'`);
     this.getStmt = db.prepare(`SELECT * FROM outbox WHERE id = ?`);
@@ -135,6 +181,7 @@ export class OutboxStore {
       nextAttemptAt: Math.max(now, m.notBefore ?? now),
       lastError: m.undeliverable ?? null,
       incidentId: m.incidentId ?? null,
+      priority: priorityOf(m.kind),
       now,
     });
     if (!r.changes) return undefined;
@@ -152,7 +199,10 @@ export class OutboxStore {
     return this.db.prepare(`SELECT 1 FROM outbox WHERE dedupe_key = ?`).get(dedupeKey) !== undefined;
   }
 
-  /** Pending messages of a platform due at `now`: the oldest of each recipient; on WhatsApp groups and warm contacts first; then oldest first. */
+  /**
+   * Pending messages of a platform due at `now`: the most urgent, then oldest, row of each recipient; alerts first;
+   * on WhatsApp groups and warm contacts first within a class; then oldest first. Up to `limit` rows per class and warmth.
+   */
   dueFor(platform: Platform, now: number, limit = 100): OutboxRow[] {
     return (this.due.all({ platform, now, limit }) as RawRow[]).map(toRow);
   }
@@ -168,9 +218,27 @@ export class OutboxStore {
     return r && toRow(r);
   }
 
-  /** Records a successful send. */
-  markSent(id: number, now: number): void {
-    this.db.prepare(`UPDATE outbox SET status = 'sent', sent_at = ?, finished_at = ?, last_error = NULL WHERE id = ?`).run(now, now, id);
+  /** Records that the first `n` parts of a long message were delivered (a retry or a restart resumes after them). */
+  setPartsSent(id: number, n: number): void {
+    this.db.prepare(`UPDATE outbox SET parts_sent = ? WHERE id = ?`).run(n, id);
+  }
+
+  /** Records a successful send, with the platform's id of the message when it gave one. */
+  markSent(id: number, now: number, platformMessageId?: string): void {
+    this.db
+      .prepare(`UPDATE outbox SET status = 'sent', sent_at = ?, finished_at = ?, last_error = NULL, platform_message_id = COALESCE(?, platform_message_id) WHERE id = ?`)
+      .run(now, now, platformMessageId ?? null, id);
+  }
+
+  /** The row a platform message id was sent for (a delivery ack or a retry request names only that id). */
+  byPlatformMessageId(platform: Platform, platformMessageId: string): OutboxRow | undefined {
+    const r = this.db.prepare(`SELECT * FROM outbox WHERE platform = ? AND platform_message_id = ? ORDER BY id DESC LIMIT 1`).get(platform, platformMessageId) as RawRow | undefined;
+    return r && toRow(r);
+  }
+
+  /** A message the platform accepted and refused afterwards (a WhatsApp error ack): sent becomes undeliverable. True when it changed. */
+  refusedAfterSend(id: number, error: string, now: number): boolean {
+    return this.db.prepare(`UPDATE outbox SET status = 'undeliverable', last_error = ?, finished_at = ? WHERE id = ? AND status = 'sent'`).run(error, now, id).changes === 1;
   }
 
   /** Puts a claimed row back in the queue for `at`, with the error that delayed it. */

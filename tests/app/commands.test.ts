@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseCommand } from '../../src/app/commands/index.js';
+import { isHumasAdmin } from '../../src/app/recipients.js';
 import type { CommandRequest } from '../../src/app/commands/types.js';
 import { ASN, CAMPAIGN_TG, testApp } from '../support/app.js';
 
@@ -61,5 +62,32 @@ describe('commands', () => {
     const { app } = testApp();
     expect((await app.commands.run(adminDm('/apaini')))!.text).toMatch(/tidak dikenal/);
     expect(await app.commands.run({ ...adminDm('/apaini'), chatType: 'group' })).toBeUndefined();
+  });
+});
+
+describe('WhatsApp admins are recognised by their whole phone JID (issue 12 point 14)', () => {
+  const waDm = (fromId: string, text = '/grup'): CommandRequest => ({ platform: 'whatsapp', chatType: 'private', chatId: fromId, fromId, text });
+
+  it('the admin phone JID (with or without a device suffix) is an admin; a LID with the same digits is not', async () => {
+    const { app } = testApp(); // HUMAS_ADMINS includes wa:6281111111111
+    expect(isHumasAdmin(app.config.HUMAS_ADMINS, 'whatsapp', '6281111111111@s.whatsapp.net')).toBe(true);
+    expect(isHumasAdmin(app.config.HUMAS_ADMINS, 'whatsapp', '6281111111111:12@s.whatsapp.net')).toBe(true);
+    expect(isHumasAdmin(app.config.HUMAS_ADMINS, 'whatsapp', '6281111111111@lid')).toBe(false);
+    expect(isHumasAdmin(app.config.HUMAS_ADMINS, 'whatsapp', '6281111111111@g.us')).toBe(false);
+    expect(isHumasAdmin(app.config.HUMAS_ADMINS, 'whatsapp', '6281111111111')).toBe(false);
+    expect(isHumasAdmin(app.config.HUMAS_ADMINS, 'telegram', '6281111111111')).toBe(false);
+    expect((await app.commands.run(waDm('6281111111111@s.whatsapp.net')))!.text).not.toMatch(/hanya/);
+    expect((await app.commands.run(waDm('6281111111111@lid')))!.text).toMatch(/hanya dapat digunakan oleh admin Humas/);
+  });
+
+  it('an admin written as wa:0811... in the config is the same admin', async () => {
+    const { app } = testApp({ HUMAS_ADMINS: 'wa:0811-1111-1111' });
+    expect(isHumasAdmin(app.config.HUMAS_ADMINS, 'whatsapp', '6281111111111@s.whatsapp.net')).toBe(true);
+  });
+
+  it('/id on WhatsApp tells the sender their own number, or explains that only a LID is visible', async () => {
+    const { app } = testApp({ LANGUAGE: 'en' });
+    expect((await app.commands.run(waDm('6281234567890:3@s.whatsapp.net', '/id')))!.text).toContain('Your WhatsApp number is 6281234567890');
+    expect((await app.commands.run(waDm('123456789012345@lid', '/id')))!.text).toMatch(/did not show your phone number/);
   });
 });

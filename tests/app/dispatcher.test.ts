@@ -107,6 +107,67 @@ describe('dispatcher', () => {
     expect(m.delivered.map((d) => d.text)).toEqual(['keluar']);
   });
 
+  it('alerts go before follow-ups and reminders, which go before replies; oldest first within a class', async () => {
+    const { app } = testApp();
+    const q = (key: string, recipient: string, kind: string) =>
+      app.monitor.outbox.enqueue({ dedupeKey: key, platform: 'telegram', recipient, recipientKind: recipient.startsWith('-') ? 'group' : 'user', kind, text: key }, 0);
+    q('reply-1', '9001', 'command_reply');
+    q('reply-2', '7001', 'tg_hint');
+    q('reminder', '-100555', 'group_reminder');
+    q('followup', ASN.sari.telegramId, 'asn_followup');
+    q('humas', '9001', 'humas_alert');
+    q('asn', ASN.budi.telegramId, 'asn_alert');
+    // Per recipient the most urgent row leads (Humas' alert before their own command reply).
+    expect(app.monitor.outbox.dueFor('telegram', 1).map((r) => r.text)).toEqual(['humas', 'asn', 'reminder', 'followup', 'reply-2']);
+    const m = new ScriptedMessenger();
+    app.attach(m);
+    await app.dispatcher.drainOnce();
+    expect(m.delivered.map((d) => d.text)).toEqual(['humas', 'asn', 'reminder', 'followup', 'reply-2', 'reply-1']);
+  });
+
+  it('an alert queued while a page of replies is being sent goes next, not after the page', async () => {
+    const { app } = testApp();
+    for (let i = 0; i < 50; i++) {
+      app.monitor.outbox.enqueue({ dedupeKey: `r${i}`, platform: 'telegram', recipient: String(7000 + i), recipientKind: 'user', kind: 'command_reply', text: `r${i}` }, 0);
+    }
+    const m = new ScriptedMessenger();
+    const real = m.send.bind(m);
+    m.send = async (o) => {
+      if (o.text === 'r2') seedCase(app);
+      return real(o);
+    };
+    app.attach(m);
+    await app.dispatcher.drainOnce();
+    expect(m.delivered.slice(0, 5).map((d) => d.kind)).toEqual(['command_reply', 'command_reply', 'command_reply', 'asn_alert', 'humas_alert']);
+    expect(m.delivered).toHaveLength(50 + 3); // the replies, the two alerts and the group reminder
+  });
+
+  it('a row whose payload cannot be read fails with the reason, Humas is told, and the rest of the outbox goes on', async () => {
+    const { app } = testApp();
+    const q = (key: string, payload?: string) => {
+      const id = app.monitor.outbox.enqueue({ dedupeKey: key, platform: 'telegram', recipient: '7001', recipientKind: 'user', kind: 'command_reply', text: key }, 0)!;
+      if (payload !== undefined) app.db.prepare(`UPDATE outbox SET payload = ? WHERE id = ?`).run(payload, id);
+      return id;
+    };
+    const broken = q('broken', '{"files": [ {"path": ');
+    const wrongShape = q('shape', '{"files": "laporan.csv"}');
+    q('fine');
+    const m = new ScriptedMessenger();
+    app.attach(m);
+    await app.dispatcher.drainOnce();
+    await app.dispatcher.drainOnce();
+    expect(m.delivered.filter((d) => d.recipient === '7001').map((d) => d.text)).toEqual(['fine']);
+    const row = app.monitor.outbox.get(broken)!;
+    expect(row.status).toBe('failed');
+    expect(row.lastError).toMatch(/unreadable: payload is not valid JSON/);
+    expect(app.monitor.outbox.get(wrongShape)!.lastError).toMatch(/payload\.files is malformed/);
+    const notices = m.delivered.filter((d) => d.kind === 'outbox_unreadable');
+    expect(notices.map((n) => n.recipient)).toEqual(['9001', '9001']);
+    expect(notices[0]!.text).toContain(`#${broken}`);
+    // Nothing stalls: a later drain has nothing left to do.
+    expect(await app.dispatcher.drainOnce()).toBe(0);
+  });
+
   it('backoff grows and is capped', () => {
     const fixed = () => 0.5;
     expect(backoffMs(1, fixed)).toBe(2000);

@@ -1,10 +1,12 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import ExcelJS from 'exceljs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openDb, type Db } from '../../src/store/db.js';
 import { formatImportResult, importAsnCsv, type ImportResult } from '../../src/app/import-asn.js';
 import { AsnRegistry } from '../../src/store/asn.js';
+import { applyRegistry, previewRegistry, readRegistryFile, registryFormat } from '../../src/app/registry-file.js';
 
 const HEADER = 'nip,nama,unit,telepon,telegram';
 const R1 = '198503122010011003,Ahmad Fauzi,Dinas Pendidikan,0812-3456-7890,@ahmadfauzi_oku';
@@ -25,7 +27,7 @@ const errorsOf = (r: ImportResult) => {
 describe('importAsnCsv', () => {
   it('imports a valid file and summarises it', () => {
     const r = importAsnCsv(db, csv(HEADER, R1, R2, R3), { now: 1000 });
-    expect(r).toEqual({ ok: true, total: 3, inserted: 3, updated: 0, dryRun: false });
+    expect(r).toEqual({ ok: true, total: 3, inserted: 3, updated: 0, unchanged: 0, dryRun: false });
     expect(rows()).toEqual([
       { nip: '197811042005011002', nama: 'Hendra Saputra', unit: 'Dinas Kominfo', phone: '+628117340011', tg_user_id: '123456789', tg_username: null },
       { nip: '198503122010011003', nama: 'Ahmad Fauzi', unit: 'Dinas Pendidikan', phone: '+6281234567890', tg_user_id: null, tg_username: 'ahmadfauzi_oku' },
@@ -55,7 +57,7 @@ describe('importAsnCsv', () => {
       ';;;\r\n' +
       '199007252015032001;"Siti\u00A0Rahmawati";"Sekretariat  Daerah";"(0813) 7788 1122"\r\n';
     const r = importAsnCsv(db, Buffer.from(text, 'utf8'), { now: 5 });
-    expect(r).toEqual({ ok: true, total: 2, inserted: 2, updated: 0, dryRun: false });
+    expect(r).toEqual({ ok: true, total: 2, inserted: 2, updated: 0, unchanged: 0, dryRun: false });
     expect(rows().map((x: any) => [x.nama, x.unit, x.phone])).toEqual([
       ['Fauzi; Ahmad "Oji"', 'Dinas Pendidikan', '+6281234567890'],
       ['Siti Rahmawati', 'Sekretariat Daerah', '+6281377881122'],
@@ -70,7 +72,7 @@ describe('importAsnCsv', () => {
       csv(HEADER, R1.replace('Dinas Pendidikan', 'BPKAD'), '199007252015032001,Siti Rahmawati,Dinas Kesehatan,081377881122,', R3),
       { now: 3 },
     );
-    expect(r).toEqual({ ok: true, total: 3, inserted: 1, updated: 2, dryRun: false });
+    expect(r).toEqual({ ok: true, total: 3, inserted: 1, updated: 2, unchanged: 0, dryRun: false });
     expect(formatImportResult(r)).toBe('Impor selesai: 3 baris, 1 baru, 2 diperbarui.');
     const siti = db.prepare('SELECT unit, tg_user_id, tg_username, created_at, updated_at FROM asn WHERE nip = ?').get('199007252015032001');
     expect(siti).toEqual({ unit: 'Dinas Kesehatan', tg_user_id: '4444', tg_username: 'siti_r', created_at: 1, updated_at: 3 });
@@ -217,7 +219,7 @@ describe('importAsnCsv', () => {
     importAsnCsv(db, csv(HEADER, R1), { now: 1 });
     const before = rows();
     const r = importAsnCsv(db, csv(HEADER, R1.replace('Ahmad Fauzi', 'Ahmad Baru'), R2), { dryRun: true });
-    expect(r).toEqual({ ok: true, total: 2, inserted: 1, updated: 1, dryRun: true });
+    expect(r).toEqual({ ok: true, total: 2, inserted: 1, updated: 1, unchanged: 0, dryRun: true });
     expect(rows()).toEqual(before);
     expect(formatImportResult(r)).toMatch(/^Uji coba selesai \(tidak ada yang disimpan\): 2 baris, 1 baru, 1 diperbarui\.$/);
   });
@@ -243,5 +245,110 @@ describe('importAsnCsv', () => {
     const errs = errorsOf(importAsnCsv(db, csv(HEADER, ...bad), { maxErrors: 5 }));
     expect(errs).toHaveLength(6);
     expect(errs[5]!.reason).toMatch(/too many errors/);
+  });
+});
+
+describe('re-importing', () => {
+  it('an unchanged file says unchanged, writes nothing and does not bump the registry version', () => {
+    importAsnCsv(db, csv(HEADER, R1, R2), { now: 1 });
+    const version = db.prepare(`SELECT value FROM kv WHERE key = 'asn_version'`).pluck().get();
+    const r = importAsnCsv(db, csv(HEADER, R1, R2), { now: 9 });
+    expect(r).toEqual({ ok: true, total: 2, inserted: 0, updated: 0, unchanged: 2, dryRun: false });
+    expect(formatImportResult(r, 'id')).toBe('Impor selesai: 2 baris, tidak ada perubahan (daftar sudah sama dengan berkas).');
+    expect(formatImportResult(r, 'en')).toBe('Import done: 2 rows, unchanged (the registry already matches the file).');
+    expect(db.prepare(`SELECT value FROM kv WHERE key = 'asn_version'`).pluck().get()).toBe(version);
+    expect(db.prepare('SELECT MAX(updated_at) FROM asn').pluck().get()).toBe(1);
+  });
+
+  it('counts unchanged rows apart from updated ones', () => {
+    importAsnCsv(db, csv(HEADER, R1, R2), { now: 1 });
+    const r = importAsnCsv(db, csv(HEADER, R1, R2.replace('Sekretariat Daerah', 'BPKAD'), R3), { now: 2 });
+    expect(r).toEqual({ ok: true, total: 3, inserted: 1, updated: 1, unchanged: 1, dryRun: false });
+    expect(formatImportResult(r, 'en')).toBe('Import done: 3 rows, 1 new, 1 updated, 1 unchanged.');
+  });
+});
+
+describe('registry from Excel (.xlsx)', () => {
+  async function xlsx(rows: unknown[][], opts: { sheetFirst?: string; numberFormat?: boolean } = {}): Promise<string> {
+    const wb = new ExcelJS.Workbook();
+    if (opts.sheetFirst) wb.addWorksheet('Daftar').addRows(rows);
+    else {
+      const ws = wb.addWorksheet('ASN');
+      for (const r of rows) ws.addRow(r);
+      wb.addWorksheet('Catatan').addRow(['nip', 'nama']);
+    }
+    const dir = mkdtempSync(join(tmpdir(), 'jn-xlsx-'));
+    const path = join(dir, 'asn.xlsx');
+    await wb.xlsx.writeFile(path);
+    return path;
+  }
+
+  it('reads the first sheet, header names in any case, phone typed as a number, and imports all rows', async () => {
+    const path = await xlsx([
+      ['NIP', 'Nama', 'Unit', 'TELEPON', 'Telegram'],
+      ['198503122010011003', 'Ahmad Fauzi', 'Dinas Pendidikan', 81234567890, '@ahmadfauzi_oku'],
+      [],
+      ['199007252015032001', { richText: [{ text: 'Siti ' }, { text: 'Rahmawati' }] }, 'Sekretariat Daerah', '+62 813 7788 1122', null],
+    ]);
+    const src = await readRegistryFile(path);
+    expect(src).toMatchObject({ ok: true, format: 'xlsx' });
+    const preview = previewRegistry(db, src, 5);
+    expect(preview).toMatchObject({ ok: true, total: 2, inserted: 2, dryRun: true });
+    expect(preview.ok && preview.changes).toEqual([
+      { line: 2, nip: '198503122010011003', nama: 'Ahmad Fauzi', unit: 'Dinas Pendidikan', change: 'new' },
+      { line: 4, nip: '199007252015032001', nama: 'Siti Rahmawati', unit: 'Sekretariat Daerah', change: 'new' },
+    ]);
+    expect(rows()).toEqual([]);
+    const r = applyRegistry(db, src, { actor: 'cli:tester', filename: 'asn.xlsx', now: 5 });
+    expect(r).toEqual({ ok: true, total: 2, inserted: 2, updated: 0, unchanged: 0, dryRun: false });
+    expect(rows().map((x: any) => [x.nip, x.nama, x.phone, x.tg_username])).toEqual([
+      ['198503122010011003', 'Ahmad Fauzi', '+6281234567890', 'ahmadfauzi_oku'],
+      ['199007252015032001', 'Siti Rahmawati', '+6281377881122', null],
+    ]);
+    expect(db.prepare('SELECT actor, platform, action, args, allowed, result FROM audit').all()).toEqual([
+      { actor: 'cli:tester', platform: 'cli', action: 'import-asn', args: 'asn.xlsx', allowed: 1, result: 'ok: 2 rows, 2 new, 0 updated, 0 unchanged' },
+    ]);
+    const again = applyRegistry(db, await readRegistryFile(path), { actor: 'cli:tester', now: 6 });
+    expect(again).toMatchObject({ ok: true, unchanged: 2, inserted: 0, updated: 0 });
+  });
+
+  it('refuses the whole file with the row numbers Excel shows, including a NIP Excel stored as a number', async () => {
+    const path = await xlsx([
+      [],
+      ['nip', 'nama', 'unit', 'telepon'],
+      [198503122010011003, 'Ahmad Fauzi', 'Dinas Pendidikan', '081234567890'],
+      ['199007252015032001', 'Siti', 'Setda', '0215551234'],
+      ['197811042005011002', 'Hendra Saputra', 'Dinas Kominfo', '628117340011'],
+    ]);
+    const r = applyRegistry(db, await readRegistryFile(path), { actor: 'cli:t', now: 1 });
+    expect(errorsOf(r).map((e) => e.line)).toEqual([3, 4]);
+    expect(errorsOf(r)[0]!.reason).toMatch(/column A: .*lost its last digits; format the column as Text/);
+    expect(errorsOf(r)[1]!.reason).toMatch(/^telepon "0215551234"/);
+    expect(formatImportResult(r, 'en').split('\n')).toEqual([
+      'Import cancelled: 2 rows have problems, nothing was saved.',
+      expect.stringMatching(/^line 3: /),
+      expect.stringMatching(/^line 4: /),
+    ]);
+    expect(rows()).toEqual([]);
+  });
+
+  it('a wrong header, a corrupt workbook and a missing file are file-level errors', async () => {
+    const wrong = await xlsx([['nip', 'name', 'unit', 'telepon'], ['198503122010011003', 'A', 'B', '081234567890']]);
+    expect(errorsOf(previewRegistry(db, await readRegistryFile(wrong)))[0]).toMatchObject({ line: 1, reason: expect.stringMatching(/unknown column "name"/) });
+    const dir = mkdtempSync(join(tmpdir(), 'jn-xlsx-'));
+    const corrupt = join(dir, 'rusak.xlsx');
+    writeFileSync(corrupt, Buffer.from('PK\u0003\u0004 not really a zip'));
+    expect(await readRegistryFile(corrupt)).toEqual({ ok: false, errors: [{ line: 0, reason: expect.stringMatching(/not a valid Excel \.xlsx workbook/) }] });
+    expect(await readRegistryFile(join(dir, 'none.xlsx'))).toEqual({ ok: false, errors: [{ line: 0, reason: expect.stringMatching(/cannot read .*ENOENT/) }] });
+    const empty = await xlsx([]);
+    expect(errorsOf(previewRegistry(db, await readRegistryFile(empty)))[0]!.reason).toMatch(/file is empty/);
+  });
+
+  it('uploaded bytes are recognised as .xlsx by their ZIP signature', async () => {
+    const path = await xlsx([['nip', 'nama', 'unit', 'telepon'], ['198503122010011003', 'Ahmad', 'Dinas', '081234567890']]);
+    const bytes = readFileSync(path);
+    expect(registryFormat(undefined, bytes)).toBe('xlsx');
+    expect(registryFormat('asn.csv', bytes)).toBe('csv');
+    expect(previewRegistry(db, await readRegistryFile(bytes))).toMatchObject({ ok: true, inserted: 1 });
   });
 });

@@ -35,6 +35,29 @@ describe('monitor', () => {
     expect(reminder.text).not.toContain(ASN.budi.nama);
   });
 
+  it('any addition to a campaign group is followed by the same reminder, at most once per interval, so it does not tell who is an ASN', () => {
+    const reminders = (app: ReturnType<typeof testApp>['app']) => outboxRows(app).filter((x) => x.kind === 'group_reminder');
+    // A stranger added first: the group is reminded all the same, and a later ASN addition adds no second reminder.
+    const a = testApp();
+    a.app.monitor.handle(added('4242'));
+    expect(reminders(a.app)).toHaveLength(1);
+    expect(outboxRows(a.app).filter((x) => x.kind !== 'group_reminder')).toEqual([]);
+    a.app.monitor.handle(added(ASN.budi.telegramId));
+    expect(reminders(a.app)).toHaveLength(1);
+    // The other order gives the group exactly the same thing to see.
+    const b = testApp();
+    b.app.monitor.handle(added(ASN.budi.telegramId));
+    b.app.monitor.handle(added('4242'));
+    expect(reminders(b.app).map((r) => r.text)).toEqual(reminders(a.app).map((r) => r.text));
+    // After the interval, the next addition of anyone is followed by a reminder again.
+    a.clock.advance(24 * 3_600_000);
+    a.app.monitor.handle(added('4343'));
+    expect(reminders(a.app)).toHaveLength(2);
+    // Not in an ordinary group.
+    a.app.monitor.handle({ ...added('4444'), chat: ARISAN_TG });
+    expect(reminders(a.app)).toHaveLength(2);
+  });
+
   it('the same event twice gives one incident and one set of messages', () => {
     const { app } = testApp();
     app.monitor.handle(added(ASN.budi.telegramId, 'same'));

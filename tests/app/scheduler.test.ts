@@ -95,9 +95,12 @@ describe('scheduled reminders', () => {
     expect(s.specs().map((j) => [j.name, j.pattern])).toContainEqual(['backup', '30 2 * * *']);
   });
 
-  it('rejects an invalid cron pattern at start', () => {
-    const { app } = testApp({ REMINDER_CRON: 'every monday' });
-    expect(() => new Scheduler(app).start()).toThrow(/reminders/);
+  it('rejects an invalid cron pattern: in the config before anything starts, and again at start', () => {
+    expect(() => testApp({ REMINDER_CRON: 'every monday' })).toThrow(/REMINDER_CRON/);
+    const { app } = testApp();
+    const s = new Scheduler(app, { lifecycleCron: 'every monday' });
+    expect(() => s.start()).toThrow(/lifecycle/);
+    expect(s.nextRuns()).toEqual([]);
   });
 });
 

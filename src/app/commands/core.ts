@@ -3,6 +3,8 @@
  * campaign groups, reminders on/off, exemptions, reopening, reports.
  */
 import type { Platform } from '../../core/ids.js';
+import { ownIdText, type OwnId } from '../../core/messages/identity.js';
+import { waPhoneDigits } from '../recipients.js';
 import { formatDateTime } from '../../core/time.js';
 import type { ChatRow } from '../../store/chats.js';
 import { lastEventAt } from '../../store/kv.js';
@@ -23,6 +25,12 @@ function oneChat(app: App, ctx: CommandContext): ChatRow | string {
   return (id ? `Several groups match "${q}", please use the id:\n` : `Beberapa grup cocok dengan "${q}", gunakan id-nya:\n`) + list;
 }
 
+/** The sender's own id as `/id` shows it: only a phone JID (never a LID) gives a WhatsApp number. */
+function ownId(ctx: CommandContext): OwnId {
+  if (ctx.req.platform === 'telegram') return { platform: 'telegram', id: ctx.req.fromId };
+  return { platform: 'whatsapp', phoneDigits: waPhoneDigits(ctx.req.fromId) };
+}
+
 /** Builds the core command table bound to the app. */
 export function coreCommands(app: App): CommandSpec[] {
   const specs: CommandSpec[] = [
@@ -33,6 +41,13 @@ export function coreCommands(app: App): CommandSpec[] {
       who: 'anyone',
       where: 'private',
       run: (ctx) => ({ text: app.commands.helpFor(ctx.isAdmin, Boolean(ctx.asn), ctx.lang) }),
+    },
+    {
+      name: 'id',
+      description: { id: 'id Anda sendiri (untuk didaftarkan sebagai admin Humas)', en: 'your own id (to be listed as a Humas admin)' },
+      who: 'anyone',
+      where: 'private',
+      run: (ctx) => ({ text: ownIdText(ownId(ctx), ctx.lang) }),
     },
     {
       name: 'status',

@@ -15,14 +15,14 @@ export type { CommandReply, CommandRequest, CommandSpec, CommandContext } from '
 const T = {
   id: {
     notAdmin: 'Maaf, perintah ini hanya dapat digunakan oleh admin Humas. Jika Anda ASN dan menerima peringatan, silakan hubungi Humas.',
-    privateOnly: 'Perintah ini hanya dapat digunakan melalui pesan pribadi ke bot.',
+    groupRefusal: 'Perintah bot hanya dilayani melalui pesan pribadi ke bot, tidak di grup. Silakan kirim perintah Anda di chat pribadi dengan bot.',
     unknown: (n: string) => `Perintah "/${n}" tidak dikenal. Ketik /help untuk daftar perintah.`,
     failed: 'Maaf, terjadi kesalahan saat menjalankan perintah. Tidak ada data yang berubah. Silakan coba lagi.',
     help: 'Perintah yang tersedia:',
   },
   en: {
     notAdmin: 'Sorry, this command is for Humas admins only. If you are a civil servant who received an alert, please contact Humas.',
-    privateOnly: 'This command can only be used in a private chat with the bot.',
+    groupRefusal: 'Bot commands are only answered in a private chat with the bot, not in groups. Please send your command there.',
     unknown: (n: string) => `Unknown command "/${n}". Send /help for the list of commands.`,
     failed: 'Sorry, something went wrong running that command. Nothing was changed. Please try again.',
     help: 'Available commands:',
@@ -83,15 +83,16 @@ export class CommandRunner {
       record(false, 'unknown command');
       return { text: t.unknown(parsed.name) };
     }
+    // In a group everyone gets the same answer, so the reply reveals nothing about who is an admin or an ASN.
+    if (req.chatType === 'group' && spec.where === 'private') {
+      record(false, 'refused: group chat');
+      return { text: t.groupRefusal };
+    }
     const asn = this.deps.findAsn({ platform: req.platform, id: req.fromId });
     const permitted = spec.who === 'anyone' || isAdmin || (spec.who === 'asn' && Boolean(asn));
     if (!permitted) {
       record(false, 'refused: not an admin');
       return { text: t.notAdmin };
-    }
-    if (req.chatType !== 'private' && (spec.where === 'private' || spec.who === 'admin')) {
-      record(false, 'refused: not a private chat');
-      return { text: t.privateOnly };
     }
     const ctx: CommandContext = { req, args: parsed.args, rest: parsed.rest, isAdmin, asn, db: this.deps.db, config: this.deps.config, now, lang };
     try {

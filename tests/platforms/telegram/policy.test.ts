@@ -5,7 +5,7 @@ import { TelegramSendPolicy } from '../../../src/platforms/telegram/policy.js';
 
 const row = (recipient: string): OutboxRow => ({
   id: 1, dedupeKey: 'k', platform: 'telegram', recipient, recipientKind: recipient.startsWith('-') ? 'group' : 'user', kind: 'x', text: 't',
-  payload: {}, status: 'pending', attempts: 0, nextAttemptAt: 0, lastError: null, incidentId: null, createdAt: 0, sentAt: null,
+  payload: {}, status: 'pending', attempts: 0, nextAttemptAt: 0, lastError: null, incidentId: null, createdAt: 0, sentAt: null, priority: 1, partsSent: 0,
 });
 const OK: SendResult = { ok: true };
 const limited = (ms: number): SendResult => ({ ok: false, failure: 'rate_limited', detail: '429', retryAfterMs: ms });

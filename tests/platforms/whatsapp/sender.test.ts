@@ -4,10 +4,9 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { RecordingMessenger } from '../../../src/app/ports.js';
 import { FakeWASocket } from '../../../src/platforms/sim/whatsapp-socket.js';
-import { classifySendError, WA_PAUSE_KEY, WhatsAppMessenger, WhatsAppSendPolicy, restrictedNotifier } from '../../../src/platforms/whatsapp/sender.js';
-import { kvGet } from '../../../src/store/kv.js';
+import { classifySendError, WhatsAppMessenger, WhatsAppSendPolicy, restrictedNotifier } from '../../../src/platforms/whatsapp/sender.js';
 import type { App } from '../../../src/app/app.js';
-import { fakeClock, makeApp, outboxRows, type Clock } from '../../fixtures/whatsapp/setup.js';
+import { ADMIN_WA, ASN1, ASN1_PN, fakeClock, GROUP, GROUP_TITLE, makeApp, outboxRows, TIMSES_PN, type Clock } from '../../fixtures/whatsapp/setup.js';
 
 const dirs: string[] = [];
 afterEach(() => {
@@ -125,70 +124,6 @@ describe('WhatsAppSendPolicy', () => {
     expect(outboxRows(app).find((r) => r.recipient === admin)).toMatchObject({ status: 'sent', attempts: 2 });
   });
 
-  it('after a 463: no retry, first contacts paused (persisted), Humas told on Telegram and WhatsApp; warm contacts still go', async () => {
-    const clock = fakeClock();
-    const app = makeApp(clock);
-    const fake = new FakeWASocket({ now: clock });
-    const { tg } = wire(app, fake, () => 0);
-    dm(app, 1, jid(1));
-    dm(app, 2, jid(2));
-    // The first cold DM hits the restriction; the next cold one must then wait.
-    fake.failNext(1, '463');
-    await run(app, clock, 600_000, 5000);
-    // A warm contact still gets through.
-    warm(app, jid(3));
-    dm(app, 3, jid(3));
-    await run(app, clock, 600_000, 5000);
-    const rows = outboxRows(app).filter((r) => r.platform === 'whatsapp');
-    expect(rows.find((r) => r.recipient === jid(1))).toMatchObject({ status: 'failed', attempts: 1 });
-    expect(rows.find((r) => r.recipient === jid(2))).toMatchObject({ status: 'pending', attempts: 0 });
-    expect(rows.find((r) => r.recipient === jid(3))).toMatchObject({ status: 'sent' });
-    expect(fake.sent.map((s) => s.jid).sort()).toEqual([jid(3), '6281111111111@s.whatsapp.net'].sort());
-    expect(fake.sent.find((s) => s.jid === '6281111111111@s.whatsapp.net')!.content.text).toMatch(/\/wa_lanjut/);
-    expect(kvGet(app.db, WA_PAUSE_KEY)).toBeDefined();
-    expect(tg.sent.map((m) => [m.recipient, m.kind])).toEqual([['9001', 'wa_restricted']]);
-    expect(tg.sent[0]!.text).toMatch(/membatasi nomor bot/);
-    // A restart keeps the pause.
-    const again = new WhatsAppSendPolicy({ db: app.db, config: app.config });
-    expect(again.delayFor(app.monitor.outbox.dueFor('whatsapp', clock.now)[0]!, clock.now)).toBe(Infinity);
-  });
-
-  it('the pause ends when the reach-out lock WhatsApp reported has passed, or when Humas resumes it', async () => {
-    const clock = fakeClock();
-    const app = makeApp(clock);
-    const fake = new FakeWASocket({ now: clock });
-    const { policy } = wire(app, fake, () => 0);
-    dm(app, 1, jid(1));
-    dm(app, 2, jid(2));
-    fake.failNext(1, '463');
-    await run(app, clock, 120_000, 5000);
-    expect(policy.paused).toBe(true);
-    // WhatsApp reports how long reach-outs are locked: the pause ends with the lock.
-    policy.setReachoutLock(clock.now + 3_600_000, clock.now);
-    await run(app, clock, 600_000, 5000);
-    expect(outboxRows(app).find((r) => r.recipient === jid(2))!.status).toBe('pending');
-    clock.now += 3_600_000;
-    await run(app, clock, 120_000, 5000);
-    expect(policy.paused).toBe(false);
-    expect(outboxRows(app).find((r) => r.recipient === jid(2))!.status).toBe('sent');
-    // A second restriction without a reported lock stays paused until Humas resumes it.
-    dm(app, 3, jid(3));
-    fake.failNext(1, '463');
-    await run(app, clock, 120_000, 5000);
-    dm(app, 4, jid(4));
-    await run(app, clock, 24 * 3_600_000, 600_000);
-    expect(outboxRows(app).find((r) => r.recipient === jid(4))!.status).toBe('pending');
-    // Humas resumes while WhatsApp reports a reach-out lock: the pause ends, the lock is still honoured.
-    policy.setReachoutLock(clock.now + 3_600_000, clock.now);
-    policy.resumeFirstContacts();
-    expect(policy.paused).toBe(false);
-    await run(app, clock, 30 * 60_000, 60_000);
-    expect(outboxRows(app).find((r) => r.recipient === jid(4))!.status).toBe('pending');
-    clock.now += 3_600_000;
-    await run(app, clock, 120_000, 5000);
-    expect(outboxRows(app).find((r) => r.recipient === jid(4))!.status).toBe('sent');
-  });
-
   it('a page full of capped first contacts never hides a warm contact or a group post', async () => {
     const clock = fakeClock();
     const app = makeApp(clock, { WA_FIRST_CONTACT_DAILY_CAP: '2' });
@@ -204,6 +139,36 @@ describe('WhatsAppSendPolicy', () => {
     expect(sent).toContain(jid(99));
     expect(sent).toContain('1203630@g.us');
     expect(sent.filter((j) => j.startsWith('628130000'))).toHaveLength(2);
+  });
+
+  it('a new case\'s alerts leave first while 300 flood replies are pending (the global gap serves alerts, then the rest)', async () => {
+    const clock = fakeClock();
+    const app = makeApp(clock);
+    const fake = new FakeWASocket({ now: clock });
+    wire(app, fake, () => 0); // the real policy: a 20 s gap between any two sends
+    const stranger = '6285799999999@s.whatsapp.net';
+    warm(app, stranger);
+    for (let i = 0; i < 300; i++) {
+      app.monitor.outbox.enqueue({ dedupeKey: `flood:${i}`, platform: 'whatsapp', recipient: stranger, recipientKind: 'user', kind: 'command_reply', text: `balasan ${i}` }, clock.now);
+    }
+    await app.dispatcher.drainOnce();
+    expect(fake.sent.map((s) => s.jid)).toEqual([stranger]);
+    clock.now += 5_000;
+    // A timses adds a registered ASN to the campaign group while 299 replies wait.
+    app.monitor.handle({
+      kind: 'member_added', dedupeKey: 'wa:add:asn1', at: clock.now, chat: { platform: 'whatsapp', id: GROUP, title: GROUP_TITLE, type: 'group' },
+      members: [{ platform: 'whatsapp', id: ASN1_PN }], actor: { platform: 'whatsapp', id: TIMSES_PN },
+    });
+    await run(app, clock, 120_000, 1000);
+    const order = fake.sent.map((s) => s.jid);
+    // Alerts (Humas, then the ASN: oldest first), then the group reminder (a follow-up class), then the replies.
+    expect(order.slice(0, 4)).toEqual([stranger, ADMIN_WA, ASN1_PN, GROUP]);
+    expect(fake.sent[1]!.content.text).toContain(ASN1.nip);
+    // The gap still applies between every send, whatever its class.
+    expect(fake.sent[1]!.at - fake.sent[0]!.at).toBeGreaterThanOrEqual(20_000);
+    expect(fake.sent[1]!.at - fake.sent[0]!.at).toBeLessThanOrEqual(21_000);
+    expect(order.length).toBeGreaterThan(6);
+    expect(order.slice(4)).toEqual(order.slice(4).map(() => stranger));
   });
 
   it('sends nothing twice after a restart on the same database file', async () => {

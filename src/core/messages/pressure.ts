@@ -1,0 +1,158 @@
+/**
+ * Texts of sending under pressure: the summary Humas gets when many ASN are
+ * found at once, the list of WhatsApp first contacts held back by the daily
+ * cap, the notice about a sender flooding the bot, the notice about an
+ * outbox message that could not be read, and the page footer of long lists.
+ * Indonesian first; app code never inlines a sentence.
+ */
+import type { Platform } from '../ids.js';
+
+/** One ASN in a summary list. */
+export interface MassLine {
+  caseId: number;
+  asnName: string;
+  nip: string;
+  unit: string;
+  /** The ASN's phone: shown when the bot cannot reach them (Humas calls instead). */
+  phone?: string;
+}
+
+/** The summary of many cases found in one group within a short window. */
+export interface MassAlertInput {
+  platform: Platform;
+  chatTitle: string;
+  chatId: string;
+  chatReason?: string;
+  /** How many cases this summary is about (beyond those alerted one by one). */
+  count: number;
+  /** Cases already alerted one by one before the summary began. */
+  alreadyAlerted: number;
+  kinds: string[];
+  actors: string[];
+  from: string;
+  to: string;
+  lines: MassLine[];
+  /** Cases not listed in the text (they are in the attached CSV). */
+  more: number;
+  unreachable: number;
+}
+
+/** WhatsApp first contacts the daily cap holds back: Humas may call them. */
+export interface BeyondCapInput {
+  count: number;
+  cap: number;
+  lines: MassLine[];
+  more: number;
+}
+
+/** A sender writing to the bot faster than the limits allow. */
+export interface FloodInput {
+  platform: Platform;
+  sender: string;
+  name?: string;
+  perMinute: number;
+  perHour: number;
+}
+
+/** All texts of this module in one language. */
+export interface PressureTexts {
+  massAlert(a: MassAlertInput): string;
+  massCsvCaption: string;
+  beyondCap(a: BeyondCapInput): string;
+  flood(a: FloodInput): string;
+  unreadable(a: { id: number; kind: string; reason: string }): string;
+  /** Footer of a paged list: where we are and the command for the next page. */
+  pageFooter(a: { page: number; pages: number; next?: string }): string;
+  noSuchPage(a: { page: number; pages: number }): string;
+  /** CSV column headers of a summary list. */
+  csvHeader: string[];
+}
+
+const platformName = (p: Platform): string => (p === 'telegram' ? 'Telegram' : 'WhatsApp');
+const lineOf = (l: MassLine): string => `#${l.caseId} ${l.asnName} (NIP ${l.nip}), ${l.unit}${l.phone ? `, 📵 ${l.phone}` : ''}`;
+const defined = (xs: (string | undefined)[]): string => xs.filter((x): x is string => x !== undefined).join('\n');
+
+const ID: PressureTexts = {
+  massAlert: (a) =>
+    defined([
+      `⚠️ ${a.count} ASN ditemukan sekaligus di satu grup kampanye`,
+      `Grup: "${a.chatTitle}" (${platformName(a.platform)} ${a.chatId})`,
+      a.chatReason ? `Alasan dianggap grup kampanye: ${a.chatReason}` : undefined,
+      a.kinds.length ? `Jenis: ${a.kinds.join(', ')}` : undefined,
+      a.actors.length ? `Oleh: ${a.actors.join(', ')}` : undefined,
+      `Waktu: ${a.from}${a.to !== a.from ? ` s.d. ${a.to}` : ''}`,
+      a.alreadyAlerted ? `(${a.alreadyAlerted} kasus sebelumnya di grup ini sudah dikirim satu per satu.)` : undefined,
+      ``,
+      ...a.lines.map(lineOf),
+      a.more ? `… dan ${a.more} lagi: lihat berkas CSV terlampir.` : undefined,
+      ``,
+      `Setiap ASN yang dapat dihubungi sudah/akan menerima pesan pribadi cara keluar.`,
+      a.unreachable ? `📵 ${a.unreachable} ASN tidak dapat dihubungi bot: mohon hubungi langsung (nomor telepon ada di daftar).` : undefined,
+      `Rincian: /kasus <nomor>.`,
+    ]),
+  massCsvCaption: 'Daftar lengkap ASN dalam kejadian ini',
+  beyondCap: (a) =>
+    defined([
+      `📵 ${a.count} ASN belum dapat dihubungi lewat WhatsApp hari ini`,
+      `Batas harian pesan pertama WhatsApp (${a.cap}) sudah tercapai; pesan mereka menunggu hari berikutnya. Mohon telepon mereka langsung:`,
+      ``,
+      ...a.lines.map(lineOf),
+      a.more ? `… dan ${a.more} lagi: lihat berkas CSV terlampir.` : undefined,
+    ]),
+  flood: (a) =>
+    defined([
+      `🚫 Pesan pribadi berlebihan ke bot (${platformName(a.platform)})`,
+      `Pengirim: ${a.name ? `${a.name} ` : ''}(${a.sender})`,
+      `Batas: ${a.perMinute} pesan per menit, ${a.perHour} per jam. Pesan berikutnya dicatat tetapi tidak dibalas sampai pengirim melambat.`,
+      `Pemberitahuan ini dikirim sekali sehari per pengirim.`,
+    ]),
+  unreadable: (a) =>
+    `⚠️ Satu pesan antrean (#${a.id}, ${a.kind}) tidak dapat dibaca dan tidak dikirim: ${a.reason}. Pesan lain tetap dikirim. Periksa kasus terkait dengan /kasus.`,
+  pageFooter: (a) => `Halaman ${a.page}/${a.pages}.${a.next ? ` Berikutnya: ${a.next}` : ''}`,
+  noSuchPage: (a) => `Tidak ada halaman ${a.page}; jumlah halaman: ${a.pages}.`,
+  csvHeader: ['kasus', 'nip', 'nama', 'unit', 'telepon', 'dapat_dihubungi_bot'],
+};
+
+const EN: PressureTexts = {
+  massAlert: (a) =>
+    defined([
+      `⚠️ ${a.count} civil servants found at once in one campaign group`,
+      `Group: "${a.chatTitle}" (${platformName(a.platform)} ${a.chatId})`,
+      a.chatReason ? `Why it counts as a campaign group: ${a.chatReason}` : undefined,
+      a.kinds.length ? `Kind: ${a.kinds.join(', ')}` : undefined,
+      a.actors.length ? `By: ${a.actors.join(', ')}` : undefined,
+      `When: ${a.from}${a.to !== a.from ? ` to ${a.to}` : ''}`,
+      a.alreadyAlerted ? `(${a.alreadyAlerted} earlier cases in this group were sent one by one.)` : undefined,
+      ``,
+      ...a.lines.map(lineOf),
+      a.more ? `… and ${a.more} more: see the attached CSV file.` : undefined,
+      ``,
+      `Every ASN the bot can reach has been or will be sent a private message on how to leave.`,
+      a.unreachable ? `📵 The bot cannot reach ${a.unreachable} of them: please contact them directly (phones are in the list).` : undefined,
+      `Details: /kasus <number>.`,
+    ]),
+  massCsvCaption: 'Full list of the civil servants in this event',
+  beyondCap: (a) =>
+    defined([
+      `📵 ${a.count} civil servants cannot be reached on WhatsApp today`,
+      `The daily cap of WhatsApp first messages (${a.cap}) is reached; their alerts wait for the next day. Please call them directly:`,
+      ``,
+      ...a.lines.map(lineOf),
+      a.more ? `… and ${a.more} more: see the attached CSV file.` : undefined,
+    ]),
+  flood: (a) =>
+    defined([
+      `🚫 Too many private messages to the bot (${platformName(a.platform)})`,
+      `Sender: ${a.name ? `${a.name} ` : ''}(${a.sender})`,
+      `Limits: ${a.perMinute} messages a minute, ${a.perHour} an hour. Further messages are recorded but not answered until the sender slows down.`,
+      `This notice is sent once a day per sender.`,
+    ]),
+  unreadable: (a) =>
+    `⚠️ One queued message (#${a.id}, ${a.kind}) could not be read and was not sent: ${a.reason}. The other messages still go out. Check the related case with /kasus.`,
+  pageFooter: (a) => `Page ${a.page}/${a.pages}.${a.next ? ` Next: ${a.next}` : ''}`,
+  noSuchPage: (a) => `There is no page ${a.page}; pages: ${a.pages}.`,
+  csvHeader: ['case', 'nip', 'name', 'unit', 'phone', 'reachable_by_bot'],
+};
+
+/** The texts for `lang`; Indonesian unless English was asked for. */
+export const pressureTexts = (lang: 'id' | 'en'): PressureTexts => (lang === 'en' ? EN : ID);
