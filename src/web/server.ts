@@ -18,7 +18,7 @@ import { dashboardSession, endDashboardSession, endRemovedAdminSessions, LOGIN_P
 import { dashboardBaseUrl } from '../config.js';
 import { dashboardTexts, type DashboardNotice } from '../core/messages/dashboard.js';
 import { barePage, type PageContext } from './layout.js';
-
+import { registerAsnRoutes } from './routes/asn.js';
 import { registerAuditRoutes } from './routes/audit.js';
 import { registerCaseRoutes } from './routes/cases.js';
 import { registerGroupRoutes } from './routes/groups.js';
@@ -45,6 +45,8 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** Reachable without a session (login link, stylesheet). */
     public?: boolean;
+    /** Takes a multipart upload and checks the CSRF field itself. */
+    upload?: boolean;
   }
 }
 
@@ -105,9 +107,10 @@ export async function buildDashboard(app: App, opts: DashboardOptions = {}): Pro
     req.dash = { admin: s.admin, token, csrf: csrfFor(token) };
   });
 
-  // Every form post must carry the session's CSRF token (multipart forms check theirs in the route).
+  // Every form post must carry the session's CSRF token (the upload route checks its multipart field itself).
   f.addHook('preHandler', async (req, reply) => {
-    if (req.method !== 'POST' || !req.dash || req.isMultipart()) return;
+    if (req.method !== 'POST' || !req.dash) return;
+    if (req.routeOptions.config?.upload) return;
     const sent = (req.body as Record<string, unknown> | undefined)?.['_csrf'];
     if (!csrfOk(req.dash, sent)) return sendPage(reply, 403, barePage(lang, t.notices.csrf, [t.forbidden]));
   });
@@ -162,7 +165,7 @@ export async function buildDashboard(app: App, opts: DashboardOptions = {}): Pro
   registerOverviewRoutes(f, deps);
   registerCaseRoutes(f, deps);
   registerGroupRoutes(f, deps);
-
+  registerAsnRoutes(f, deps);
   registerAuditRoutes(f, deps);
   registerReportRoutes(f, deps);
   return f;

@@ -8,6 +8,7 @@
 import { mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import ExcelJS from 'exceljs';
 import { chromium, type BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ASN, CAMPAIGN_TG } from '../support/app.js';
@@ -102,6 +103,56 @@ describe('dashboard in headless Chromium', () => {
     // The audit page shows it too.
     await page.goto(`${s.base}/audit?tindakan=exempt`);
     expect(await page.locator('table').textContent()).toContain('web:tg:9001');
+    await page.close();
+  }, 90_000);
+
+  it('an XLSX upload with a bad row changes nothing and shows the row; a good one is previewed, then applied', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'jn-upload-'));
+    dirs.push(dir);
+    const xlsx = async (name: string, rows: string[][]) => {
+      const wb = new ExcelJS.Workbook();
+      const ws = wb.addWorksheet('ASN');
+      ws.addRow(['nip', 'nama', 'unit', 'telepon', 'telegram']);
+      for (const r of rows) ws.addRow(r);
+      const path = join(dir, name);
+      await wb.xlsx.writeFile(path);
+      return path;
+    };
+    const good = ['199203142019032005', 'Wulan Permata', 'Dinas Pariwisata', '0813-7778-8899', '@wulanp'];
+    const before = s.app.registry.count();
+    const page = await ctx.newPage();
+    await page.goto(`${s.base}/asn`);
+    await page.setInputFiles('input[type=file]', await xlsx('asn-salah.xlsx', [good, ['12345', 'Nama Salah', 'Setda', '0812-1111-2222', '']]));
+    await page.click('button:has-text("Unggah dan pratinjau")');
+    const bad = (await page.locator('main').textContent()) ?? '';
+    expect(bad).toContain('1 baris salah');
+    expect(bad).toContain('Tidak ada data yang ditulis');
+    expect(await page.locator('main table tbody tr').count()).toBe(1);
+    expect(await page.locator('main table tbody tr td').first().textContent()).toBe('3');
+    expect(await page.locator('main table').textContent()).toContain('12345');
+    expect(await page.locator('button:has-text("Terapkan")').count()).toBe(0);
+    expect(s.app.registry.count()).toBe(before);
+    expect(s.app.registry.byNip(good[0]!)).toBeUndefined();
+
+    await page.goto(`${s.base}/asn`);
+    await page.setInputFiles('input[type=file]', await xlsx('asn-baik.xlsx', [good]));
+    await page.click('button:has-text("Unggah dan pratinjau")');
+    expect(await page.locator('main').textContent()).toContain('1 baris: 1 ASN baru, 0 diperbarui');
+    expect(s.app.registry.byNip(good[0]!)).toBeUndefined();
+    await page.click('button:has-text("Terapkan")');
+    await page.waitForURL(/\/asn\?pesan=imported/);
+    expect(s.app.registry.byNip(good[0]!)).toMatchObject({ nama: 'Wulan Permata', unit: 'Dinas Pariwisata', phone: '+6281377788899', telegramUsername: 'wulanp' });
+    expect(s.app.db.prepare(`SELECT actor, action, args, result FROM audit WHERE action = 'import-asn'`).all()).toEqual([
+      { actor: 'web:tg:9001', action: 'import-asn', args: 'asn-baik.xlsx', result: 'ok: 1 rows, 1 new, 0 updated, 0 unchanged' },
+    ]);
+    // The search finds her, and the edit form changes her unit (audited too).
+    await page.goto(`${s.base}/asn?q=Permata`);
+    expect(await page.locator('main table tbody tr').count()).toBe(1);
+    await page.click('a:has-text("Ubah")');
+    await page.fill('input[name=unit]', 'Dinas Pariwisata dan Kebudayaan');
+    await page.click('button:has-text("Simpan")');
+    await page.waitForURL(/pesan=asnUpdated/);
+    expect(s.app.registry.byNip(good[0]!)!.unit).toBe('Dinas Pariwisata dan Kebudayaan');
     await page.close();
   }, 90_000);
 });
