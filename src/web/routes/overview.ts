@@ -30,7 +30,7 @@ export function registerOverviewRoutes(f: FastifyInstance, deps: RouteDeps): voi
     const { period, filters } = filtersOf(deps, req.query);
     const offset = offsetOf(req.query);
     const o = overview(deps.app, filters, { offset, limit: PAGE_SIZE }, deps.startedAt);
-    const r = o.report;
+    const r = o.stats;
     const q = r.byStatus;
     const h = o.health;
     const outbox = (h['outbox'] ?? {}) as Record<string, number>;
@@ -38,7 +38,7 @@ export function registerOverviewRoutes(f: FastifyInstance, deps: RouteDeps): voi
     const known = new Set(['health', 'platforms', 'outbox', 'asn', 'openCases', 'rssMb', 'heapMb', 'uptimeS', 'lastEventAt']);
     const extra = Object.entries(h).filter(([k]) => !known.has(k));
     const periodLabels: Record<(typeof PERIODS)[number], string> = { '7h': t.overview.periods.d7, '30h': t.overview.periods.d30, '90h': t.overview.periods.d90, semua: t.overview.periods.all };
-    const byUnit = r.byUnit.map((u) => ({ unit: u.unit || '-', total: u.total, open: u.byStatus.open }));
+    const byUnit = r.byUnit;
     const body = html`
 <form class="filters" method="get" action="/"><label>${t.overview.period}<select name="periode">${options(PERIODS.map((p) => [p, periodLabels[p]] as const), period)}</select></label><button type="submit" class="secondary">${t.filter}</button></form>
 <div class="cards">
@@ -71,12 +71,13 @@ ${extra.map(([k, v]) => html`<dt>${label(ctx, k)}</dt><dd>${typeof v === 'string
     const { filters } = filtersOf(deps, req.query);
     const o = overview(deps.app, filters, { offset: 0, limit: 0 }, deps.startedAt);
     return {
-      byStatus: o.report.byStatus,
-      byKind: o.report.byKind,
-      perDay: o.report.perDay,
-      byUnit: o.report.byUnit.map((u) => ({ unit: u.unit, total: u.total, open: u.byStatus.open })),
-      medianLeaveMs: o.report.medianLeaveMs,
-      undeliverable: o.report.undeliverable,
+      total: o.stats.total,
+      byStatus: o.stats.byStatus,
+      byKind: o.stats.byKind,
+      perDay: o.stats.perDay,
+      byUnit: o.stats.byUnit,
+      medianLeaveMs: o.stats.medianLeaveMs,
+      undeliverable: o.stats.undeliverable,
       openCases: o.openTotal,
       registered: o.registered,
       health: o.health,
