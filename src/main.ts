@@ -10,13 +10,21 @@ import { health } from './app/health.js';
 import { createLogger } from './app/log.js';
 import type { MembershipChecker } from './app/ports.js';
 import { Scheduler } from './app/scheduler.js';
-import { TelegramAdapter } from './platforms/telegram/adapter.js';
-import { WhatsAppAdapter } from './platforms/whatsapp/adapter.js';
+import { TelegramAdapter, TelegramTokenRejected, type TelegramAdapterOptions } from './platforms/telegram/adapter.js';
+import { WhatsAppAdapter, type WhatsAppAdapterOptions } from './platforms/whatsapp/adapter.js';
 
 /** A started bot, for tests and the crash harness. */
 export interface RunningBot {
   app: App;
   stop(): Promise<void>;
+}
+
+/** Adapter settings beyond the config (tests pass a fake WhatsApp socket, short Telegram retry pauses). */
+export interface StartOptions {
+  /** When the process started (the dashboard's health panel). */
+  startedAt?: number;
+  whatsapp?: Omit<WhatsAppAdapterOptions, 'app'>;
+  telegram?: Omit<TelegramAdapterOptions, 'app'>;
 }
 
 /**
@@ -25,8 +33,11 @@ export interface RunningBot {
  * The scheduler starts first (it is the part that can still refuse its settings);
  * if anything fails, everything already started is stopped again before the
  * error is rethrown, so a failed start never leaves a bot polling half-alive.
+ * WhatsApp starts before Telegram and neither waits for the other: Telegram's
+ * start resolves while the Bot API is unreachable (it keeps retrying), and a
+ * Telegram token Telegram rejects leaves WhatsApp running alone when it is enabled.
  */
-export async function startBot(app: App, opts: { startedAt?: number } = {}): Promise<RunningBot> {
+export async function startBot(app: App, o: StartOptions = {}): Promise<RunningBot> {
   const checkers: MembershipChecker[] = [];
   const stops: (() => Promise<void>)[] = [];
   const scheduler = new Scheduler(app, { checkers });
@@ -39,23 +50,30 @@ export async function startBot(app: App, opts: { startedAt?: number } = {}): Pro
     // Before the platforms, so a port already in use stops the start before anything connects.
     if (app.config.DASHBOARD_PORT !== undefined) {
       const { startDashboard } = await import('./web/server.js');
-      const dash = await startDashboard(app, { startedAt: opts.startedAt });
+      const dash = await startDashboard(app, { startedAt: o.startedAt });
       stops.push(() => dash.close());
       app.log.info({ url: dash.url }, 'dashboard listening');
     }
     app.dispatcher.start();
     scheduler.start();
-    if (app.config.TELEGRAM_BOT_TOKEN) {
-      const tg = new TelegramAdapter({ app });
-      stops.push(() => tg.stop());
-      await tg.start();
-      checkers.push(tg.membership);
-    }
     if (app.config.WHATSAPP_ENABLED) {
-      const wa = new WhatsAppAdapter({ app });
+      const wa = new WhatsAppAdapter({ ...o.whatsapp, app });
       stops.push(() => wa.stop());
       wa.start();
       checkers.push(wa.membership);
+    }
+    if (app.config.TELEGRAM_BOT_TOKEN) {
+      const tg = new TelegramAdapter({ ...o.telegram, app });
+      try {
+        await tg.start();
+        stops.push(() => tg.stop());
+        checkers.push(tg.membership);
+      } catch (err) {
+        await tg.stop();
+        if (!app.config.WHATSAPP_ENABLED || !(err instanceof TelegramTokenRejected)) throw err;
+        app.log.error({ err: err.message }, 'telegram: not started; WhatsApp continues');
+        app.platformStatus.telegram = `error: ${err.message}`;
+      }
     }
     scheduler.setCheckers(checkers);
   } catch (err) {

@@ -22,4 +22,27 @@ describe('logging', () => {
     expect(out).toContain('Relawan');
     expect(out).not.toMatch(/198503122010011003|81234567890|AAHfiqks/);
   });
+
+  it('masks phone numbers and JIDs anywhere inside log objects (nested, arrays, errors), keeping group JIDs', async () => {
+    const chunks: string[] = [];
+    const sink = new Writable({ write: (c, _e, cb) => (chunks.push(String(c)), cb()) });
+    const log = createLogger('info', sink);
+    const err = new Error('send to 6281234567890@s.whatsapp.net failed');
+    log.warn(
+      {
+        err,
+        detail: 'participant 201111111111111@lid (4915112345678:3@s.whatsapp.net) left 120363000000000001@g.us',
+        members: [{ id: '6285212345678@s.whatsapp.net', phone2: '+6285212345678' }],
+        nested: { deeper: { contact: 'hp 081234567890' } },
+      },
+      'wa: event failed',
+    );
+    await new Promise((r) => setTimeout(r, 20));
+    const out = chunks.join('');
+    expect(out).not.toMatch(/81234567890|201111111111111|4915112345678|85212345678/);
+    expect(out).toContain('[phone]@s.whatsapp.net');
+    expect(out).toContain('[lid]@lid');
+    expect(out).toContain('120363000000000001@g.us');
+    expect(out).toContain('failed');
+  });
 });
