@@ -18,7 +18,7 @@ export interface DashboardTexts {
   timesIn(zone: string): string;
   /** `/dasbor` in chat. */
   cmd: { description: string; link(url: string, minutes: number): string; off: string };
-  cli: { usage: string; off: string; notAdmin(handle: string): string; noAdmins: string; printed(minutes: number): string };
+  cli: { off: string; notAdmin(handle: string): string; noAdmins: string; printed(minutes: number): string };
   login: {
     title: string;
     needed: string;
@@ -173,7 +173,6 @@ const ID: DashboardTexts = {
     off: 'Dasbor web belum diaktifkan di server ini (DASHBOARD_PORT belum diisi).',
   },
   cli: {
-    usage: 'Pemakaian: jaga-netral dashboard-link [--admin tg:<id>|wa:<nomor>]\nMencetak tautan masuk dasbor sekali pakai (berlaku 10 menit) untuk seorang admin Humas (default: admin pertama di HUMAS_ADMINS).',
     off: 'Dasbor tidak aktif: isi DASHBOARD_PORT di .env (lihat .env.example).',
     notAdmin: (h) => `${h} tidak ada di HUMAS_ADMINS.`,
     noAdmins: 'HUMAS_ADMINS kosong: isi dulu admin Humas di .env.',
@@ -356,7 +355,6 @@ const EN: DashboardTexts = {
     off: 'The web dashboard is not enabled on this server (DASHBOARD_PORT is not set).',
   },
   cli: {
-    usage: 'Usage: jaga-netral dashboard-link [--admin tg:<id>|wa:<digits>]\nPrints a one-time dashboard login link (valid 10 minutes) for a Humas admin (default: the first in HUMAS_ADMINS).',
     off: 'The dashboard is off: set DASHBOARD_PORT in .env (see .env.example).',
     notAdmin: (h) => `${h} is not in HUMAS_ADMINS.`,
     noAdmins: 'HUMAS_ADMINS is empty: list the Humas admins in .env first.',
