@@ -49,6 +49,7 @@ const M = {
     cronFields: 'harus 5 bagian dipisah spasi: menit jam tanggal bulan hari (mis. "0 9 * * 1,4")',
     cronNever: 'pola cron ini tidak pernah berjalan (tanggal yang tidak ada)',
     gap: 'tidak boleh lebih besar dari WA_DM_GAP_MAX_SECONDS',
+    waVersion: 'harus tiga angka dipisah titik, mis. 2.3000.1027934701 (versi WhatsApp Web)',
     secretNeeded: 'wajib diisi bila TELEGRAM_WEBHOOK_URL diisi',
     httpUrl: 'harus alamat http(s)',
     dashboardRoot: 'harus alamat akar sebuah nama host, mis. https://dasbor.humas.example.go.id (tanpa path)',
@@ -76,6 +77,7 @@ const M = {
     cronFields: 'must have 5 space-separated fields: minute hour day month weekday (e.g. "0 9 * * 1,4")',
     cronNever: 'this cron pattern never runs (a date that does not exist)',
     gap: 'must not exceed WA_DM_GAP_MAX_SECONDS',
+    waVersion: 'must be three numbers separated by dots, e.g. 2.3000.1027934701 (a WhatsApp Web version)',
     secretNeeded: 'is required when TELEGRAM_WEBHOOK_URL is set',
     httpUrl: 'must be an http(s) URL',
     dashboardRoot: 'must be the root of a host name, e.g. https://dasbor.humas.example.go.id (no path)',
@@ -187,6 +189,11 @@ function buildSchema(lang: Lang) {
     WA_DM_GAP_MAX_SECONDS: int(1, 3600).default(45),
     WA_FIRST_CONTACT_DAILY_CAP: int(0, 10_000).default(40),
     WA_LID_BATCH_SIZE: int(1, 500).default(20),
+    WA_VERSION: z
+      .string()
+      .regex(/^\d+\.\d+\.\d+$/, m.waVersion)
+      .transform((v) => v.split('.').map(Number) as [number, number, number])
+      .optional(),
 
     FOLLOWUP_HOURS: num().positive().max(24 * 30).default(24),
     CASE_EXPIRY_DAYS: num().positive().max(365).default(14),
