@@ -12,7 +12,7 @@ describe('import-asn from the command line (real binary)', SPAWN_TIMEOUT, () => 
     const { dir, db } = tempHome();
     const missing = await jn(['import-asn', join(dir, 'tidak-ada.xlsx')], { DATABASE_PATH: db, LANGUAGE: 'id' });
     expect(missing.code).toBe(1);
-    expect(missing.err).toMatch(/^Impor dibatalkan: 0 baris bermasalah, tidak ada yang disimpan\.\ncannot read .*ENOENT/);
+    expect(missing.err).toMatch(/^Impor dibatalkan, tidak ada yang disimpan:\ntidak dapat membaca .*tidak-ada\.xlsx: ENOENT\n$/);
     expect(existsSync(db)).toBe(false);
     expect(existsSync(join(dir, 'data'))).toBe(false);
 
