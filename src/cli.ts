@@ -110,7 +110,7 @@ const importAsn: CliCommand = {
     if (!config) return 2;
     const file = positionals[0]!;
     // Read (and for .xlsx, parse) the file before opening the database: a missing or unreadable file creates nothing.
-    const src = await readRegistryFile(file);
+    const src = await readRegistryFile(file, undefined, config.LANGUAGE);
     if (!src.ok) {
       io.err(formatImportResult(src, config.LANGUAGE));
       return 1;

@@ -69,6 +69,7 @@ export interface CliTexts {
     findings: string;
     messages: string;
     noReason: string;
+    notFound(id: string): string;
     status: Record<IncidentStatus, string>;
     kind: Record<IncidentKind, string>;
   };
@@ -218,6 +219,7 @@ const ID: CliTexts = {
     findings: 'Temuan:',
     messages: 'Pesan:',
     noReason: 'Sebutkan alasannya. Contoh: jaga-netral cases exempt 12 "suami calon, hadir sebagai keluarga"',
+    notFound: (id) => `Kasus #${id} tidak ditemukan. Lihat: jaga-netral cases list`,
     status: STATUS_ID,
     kind: KIND_ID,
   },
@@ -364,6 +366,7 @@ const EN: CliTexts = {
     findings: 'Findings:',
     messages: 'Messages:',
     noReason: 'Give a reason. Example: jaga-netral cases exempt 12 "husband of a candidate, attends as family"',
+    notFound: (id) => `Case #${id} not found. See: jaga-netral cases list`,
     status: STATUS_EN,
     kind: KIND_EN,
   },
