@@ -16,6 +16,7 @@ import { humasAddresses } from './recipients.js';
 import { CommandRunner } from './commands/index.js';
 import { caseCommands } from './commands/cases.js';
 import { coreCommands } from './commands/core.js';
+import { dashboardCommand } from './commands/dashboard.js';
 import { reportCommand, reportsDir } from './reports/command.js';
 import { Dispatcher, type SendPolicy } from './dispatcher.js';
 import { FloodGuard } from './flood.js';
@@ -99,7 +100,7 @@ export class App {
       { db: this.db, config: this.config, clock: this.clock, findAsn: (p) => this.registry.findByPerson(p) },
       coreCommands(this),
     );
-    this.commands.add(...caseCommands(this), reportCommand(this));
+    this.commands.add(...caseCommands(this), reportCommand(this), dashboardCommand(this));
   }
 
   /** What mass-event summaries need; CSV lists go to the reports directory. */
