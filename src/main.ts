@@ -118,7 +118,18 @@ export async function startCommand(_argv: string[], io: CliIo): Promise<number> 
   await new Promise<void>((resolve) => {
     const shutdown = (signal: string) => {
       log.info({ signal }, 'Jaga Netral stopping');
-      void bot.stop().finally(resolve);
+      // Down within 5 s whatever a platform is waiting for; the outbox is in SQLite, nothing is lost.
+      const limit = setTimeout(() => {
+        log.warn('Jaga Netral: stopping took over 4.5 s; exiting anyway (queued messages stay in the outbox)');
+        // Whatever still holds the event loop open must not keep the process alive.
+        setTimeout(() => process.exit(0), 300).unref();
+        resolve();
+      }, 4500);
+      limit.unref();
+      void bot.stop().finally(() => {
+        clearTimeout(limit);
+        resolve();
+      });
     };
     process.once('SIGINT', shutdown);
     process.once('SIGTERM', shutdown);

@@ -117,6 +117,9 @@ export class WhatsAppAdapter {
   /** WhatsApp Web version to announce: WA_VERSION, or the one fetched after a 405. */
   private version: WAVersion | undefined;
   private reconnectTimer: NodeJS.Timeout | undefined;
+  private lidTimer: NodeJS.Timeout | undefined;
+  /** Aborted by `stop()`: background work (LID lookups) ends at once. */
+  private abort = new AbortController();
   private selfIds = new Set<string>();
   private lidResolve: Promise<unknown> | undefined;
   private readonly recentStubs = new Map<string, { id: string; at: number }>();
@@ -152,6 +155,7 @@ export class WhatsAppAdapter {
   /** Attaches the messenger and policy to the dispatcher and connects. */
   start(): void {
     this.stopped = false;
+    if (this.abort.signal.aborted) this.abort = new AbortController();
     this.app.scanners.add(this.wakeScans);
     this.app.attach(this.messenger, this.policy);
     if (this.o.requireSession !== false && !hasWhatsAppSession(this.app.db)) {
@@ -167,8 +171,10 @@ export class WhatsAppAdapter {
   /** Disconnects for good (no reconnect) and waits for queued handling. */
   async stop(): Promise<void> {
     this.stopped = true;
+    this.abort.abort();
     this.app.scanners.delete(this.wakeScans);
     if (this.reconnectTimer) clearTimeout(this.reconnectTimer);
+    if (this.lidTimer) clearTimeout(this.lidTimer);
     for (const p of this.parked.values()) clearTimeout(p.timer);
     this.parked.clear();
     const s = this.sock;
@@ -194,10 +200,16 @@ export class WhatsAppAdapter {
     this.sock = sock;
     if (sock.user) this.setSelf(sock.user);
     this.unbind = sock.ev.process((events) => {
+      // New keys must be on disk before anything else happens: saved now, not behind a slow event queue.
+      if (events['creds.update']) this.saveCredsNow();
       // Checked on arrival: a participant update emitted inside a buffered upsert means its stub message follows.
       const buffered = Boolean(sock.ev.isBuffering?.());
       return this.enqueue(events, buffered);
     });
+  }
+
+  private saveCredsNow(): void {
+    this.auth?.saveCreds().catch((err: unknown) => this.app.log.error({ err: String(err) }, 'whatsapp: saving credentials failed'));
   }
 
   /** Feeds one Baileys event through the same handlers as live traffic (replay). */
@@ -208,9 +220,17 @@ export class WhatsAppAdapter {
   /** Resolves registered phones to LIDs now (call after an import). */
   resolveLids(): Promise<unknown> {
     const sock = this.sock;
-    if (!sock) return Promise.resolve();
+    if (!sock || this.stopped) return Promise.resolve();
     this.lidResolve = (this.lidResolve ?? Promise.resolve())
-      .then(() => resolveRegisteredLids(this.app, sock, { sleep: this.o.sleep, pauseMs: this.o.lidPauseMs }))
+      .then(() => resolveRegisteredLids(this.app, sock, { sleep: this.o.sleep, pauseMs: this.o.lidPauseMs, signal: this.abort.signal }))
+      .then((r) => {
+        // Out of this hour's budget: the rest resumes next hour (a restart resumes too: the count is in SQLite).
+        if (r.deferred && !this.stopped) {
+          if (this.lidTimer) clearTimeout(this.lidTimer);
+          this.lidTimer = setTimeout(() => void this.resolveLids(), Math.max(1000, r.nextWindowAt - this.app.clock()));
+          this.lidTimer.unref?.();
+        }
+      })
       .catch((err) => this.app.log.warn({ err: String(err) }, 'whatsapp LID resolve failed'));
     return this.lidResolve;
   }
@@ -359,7 +379,6 @@ export class WhatsAppAdapter {
   }
 
   private async processBatch(events: WaEventBatch, buffered: boolean, sock: WaSocketLike | undefined): Promise<void> {
-    if (events['creds.update']) await this.auth?.saveCreds();
     if (events['connection.update']) await this.onConnectionUpdate(events['connection.update'], sock);
     if (this.app.registry.syncIfChanged() && this.sock) void this.resolveLids();
     const ctx = this.ctx();
@@ -433,7 +452,9 @@ export class WhatsAppAdapter {
       const p = this.parked.get(sig);
       if (!p) return;
       this.parked.delete(sig);
-      this.chain = this.chain.then(() => this.apply(normalizeParticipantsUpdate(p.data, this.ctx())));
+      this.chain = this.chain
+        .then(() => this.apply(normalizeParticipantsUpdate(p.data, this.ctx())))
+        .catch((err) => this.app.monitor.reject('whatsapp', { event: 'group-participants.update', data: p.data }, `handler failed: ${String(err)}`));
     }, this.o.stubWaitMs ?? 3000);
     timer.unref?.();
     this.parked.set(sig, { data, timer });

@@ -8,6 +8,7 @@
  */
 import { isLidUser, isPnUser, jidNormalizedUser, type LIDMapping } from '@whiskeysockets/baileys';
 import type { App } from '../../app/app.js';
+import { kvGet, kvSet } from '../../store/kv.js';
 import { phoneToWaJid, waJidToPhone } from '../../core/phone.js';
 import type { Person } from '../../core/types.js';
 import { asWaLid } from '../../core/ids.js';
@@ -130,7 +131,15 @@ export interface ResolveOptions {
   pauseMs?: number;
   /** Injectable sleep for tests. */
   sleep?: (ms: number) => Promise<void>;
+  /** Ends the pass at once (shutdown). */
+  signal?: AbortSignal;
 }
+
+/** kv key prefix: phones looked up in one clock hour (`wa:lid_lookups:<hour>`), so a restart keeps the hourly limit. */
+export const WA_LID_LOOKUPS_PREFIX = 'wa:lid_lookups:';
+/** kv key prefix: a phone the network could not resolve, with when it was asked (not asked again for a week). */
+export const WA_LID_MISS_PREFIX = 'wa:lid_miss:';
+const MISS_RETRY_MS = 7 * 24 * 3_600_000;
 
 /** What a resolve pass did. */
 export interface ResolveResult {
@@ -138,6 +147,10 @@ export interface ResolveResult {
   resolved: number;
   fromCache: number;
   failedBatches: number;
+  /** Phones left for the next hour (the hourly limit was reached). */
+  deferred: number;
+  /** Start of the next hour (epoch ms), when deferred phones may be asked. */
+  nextWindowAt: number;
 }
 
 const defaultSleep = (ms: number) => new Promise<void>((res) => setTimeout(res, ms));
@@ -152,7 +165,8 @@ export async function resolveRegisteredLids(app: App, sock: LidLookup, o: Resolv
   const batchSize = Math.max(1, o.batchSize ?? app.config.WA_LID_BATCH_SIZE);
   const pauseMs = o.pauseMs ?? 5000;
   const sleep = o.sleep ?? defaultSleep;
-  const result: ResolveResult = { asked: 0, resolved: 0, fromCache: 0, failedBatches: 0 };
+  const hour = Math.floor(app.clock() / 3_600_000);
+  const result: ResolveResult = { asked: 0, resolved: 0, fromCache: 0, failedBatches: 0, deferred: 0, nextWindowAt: (hour + 1) * 3_600_000 };
   const pending: string[] = [];
   for (const asn of app.registry.all()) {
     if (asn.waLid) continue;
@@ -162,22 +176,51 @@ export async function resolveRegisteredLids(app: App, sock: LidLookup, o: Resolv
       learnLidPairs(app, [{ lid: known, pn, source: 'lookup' }], map);
       result.fromCache++;
     } else {
-      pending.push(pn);
+      const missed = Number(kvGet(app.db, WA_LID_MISS_PREFIX + pn) ?? 0);
+      if (!missed || app.clock() - missed >= MISS_RETRY_MS) pending.push(pn);
     }
   }
+  const countKey = `${WA_LID_LOOKUPS_PREFIX}${hour}`;
+  const limit = app.config.WA_LID_LOOKUPS_PER_HOUR;
   for (let i = 0; i < pending.length; i += batchSize) {
-    if (i > 0) await sleep(pauseMs);
-    const batch = pending.slice(i, i + batchSize);
+    if (o.signal?.aborted) break;
+    const used = Number(kvGet(app.db, countKey) ?? 0);
+    const room = Math.min(batchSize, limit - used);
+    if (room <= 0) {
+      result.deferred = pending.length - i;
+      break;
+    }
+    if (i > 0) await abortableSleep(sleep, pauseMs, o.signal);
+    if (o.signal?.aborted) break;
+    const batch = pending.slice(i, i + room);
+    i -= batchSize - batch.length; // a short batch (budget) moves on by what it asked
     result.asked += batch.length;
+    kvSet(app.db, countKey, String(used + batch.length), app.clock());
     try {
       const found = (await sock.signalRepository.lidMapping.getLIDsForPNs(batch)) ?? [];
       const pairs = found.map((m) => toLidPair(m.lid, m.pn, 'lookup')).filter((p): p is LidPair => Boolean(p));
       learnLidPairs(app, pairs, map);
       result.resolved += pairs.length;
+      const got = new Set(pairs.map((p) => p.pn));
+      for (const pn of batch) if (!got.has(pn)) kvSet(app.db, WA_LID_MISS_PREFIX + pn, String(app.clock()), app.clock());
     } catch (err) {
       result.failedBatches++;
       app.log.warn({ err: String(err), batch: i / batchSize }, 'whatsapp LID lookup failed');
     }
   }
   return result;
+}
+
+/** A pause that ends at once when `signal` aborts. */
+function abortableSleep(sleep: (ms: number) => Promise<void>, ms: number, signal: AbortSignal | undefined): Promise<void> {
+  if (!signal) return sleep(ms);
+  if (signal.aborted) return Promise.resolve();
+  return new Promise<void>((resolve) => {
+    const done = () => {
+      signal.removeEventListener('abort', done);
+      resolve();
+    };
+    signal.addEventListener('abort', done, { once: true });
+    void sleep(ms).then(done, done);
+  });
 }
