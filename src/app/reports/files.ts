@@ -17,9 +17,22 @@ import { periodLabel } from './text.js';
 /** Leading characters that make Excel, LibreOffice or Sheets treat a cell as a formula (ASCII and full-width). */
 const FORMULA_START = /^[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/;
 
-/** Prefixes `'` to text a spreadsheet would run as a formula (CSV/formula injection). */
+/** A formula start right after a line break: spreadsheets that split a cell on CR/LF would run that line. */
+const FORMULA_AFTER_BREAK = /([\r\n])(?=[=+\-@\t\uFF1D\uFF0B\uFF0D\uFF20])/g;
+
+/** Prefixes `'` to text a spreadsheet would run as a formula (CSV/formula injection), at the start and after every line break. */
 export function neutralizeCell(v: string): string {
-  return FORMULA_START.test(v) ? `'${v}` : v;
+  const start = FORMULA_START.test(v) ? `'${v}` : v;
+  return start.replace(FORMULA_AFTER_BREAK, "$1'");
+}
+
+/**
+ * A NIP as a CSV cell Excel keeps as text: `="198503122010011003"`. Typed as a plain number, Excel
+ * reads 18 digits as a float and shows 1.98503E+17 (keeping only 15 significant digits). The
+ * formula is ours, made of digits only, so it cannot carry an injection.
+ */
+export function csvNipCell(nip: string): string {
+  return /^\d+$/.test(nip) ? `="${nip}"` : neutralizeCell(nip);
 }
 
 /** `2024-11-27 09:30` in `tz`: sortable, and what a spreadsheet user expects. */
@@ -56,9 +69,18 @@ export function caseCells(c: ReportCase, tz: string, lang: 'id' | 'en'): (string
 /** Header row in `lang`. */
 export const headerCells = (lang: 'id' | 'en'): string[] => REPORT_COLUMNS.map((k) => reportTexts(lang).columns[k]);
 
-/** The CSV text (with a BOM so Excel reads UTF-8). */
+/**
+ * The CSV text (with a BOM so Excel reads UTF-8). Every cell holding CR or LF is quoted
+ * (csv-stringify quotes only the record delimiter, CRLF, by itself), and NIPs are written as text for Excel.
+ */
 export function reportCsv(r: Report, lang: 'id' | 'en' = 'id'): string {
-  return stringify([headerCells(lang), ...r.cases.map((c) => caseCells(c, r.tz, lang))], { bom: true, record_delimiter: 'windows' });
+  const nipAt = REPORT_COLUMNS.indexOf('nip');
+  const rows = r.cases.map((c) => {
+    const cells = caseCells(c, r.tz, lang);
+    cells[nipAt] = csvNipCell(c.nip);
+    return cells;
+  });
+  return stringify([headerCells(lang), ...rows], { bom: true, record_delimiter: 'windows', quoted_match: /[\r\n]/ });
 }
 
 /** Writes the CSV file. */
