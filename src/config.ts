@@ -191,6 +191,7 @@ function buildSchema(lang: Lang) {
     BACKUP_DIR: z.string().default('data/backups'),
     BACKUP_KEEP: int(1, 365).default(7),
     BACKUP_CRON: cron('30 2 * * *'),
+  RETENTION_DAYS: int(1, 3650).default(400),
   });
 }
 
@@ -209,6 +210,9 @@ function crossProblems(c: Partial<Parsed>, lang: Lang): string[] {
   if (c.TELEGRAM_WEBHOOK_URL && !c.TELEGRAM_WEBHOOK_SECRET) out.push(`TELEGRAM_WEBHOOK_SECRET: ${m.secretNeeded}`);
   if (c.FOLLOWUP_HOURS !== undefined && c.CASE_EXPIRY_DAYS !== undefined && 2 * c.FOLLOWUP_HOURS >= c.CASE_EXPIRY_DAYS * 24) {
     out.push(`FOLLOWUP_HOURS: ${m.escalation(c.FOLLOWUP_HOURS, c.CASE_EXPIRY_DAYS)}`);
+  }
+  if (c.RETENTION_DAYS !== undefined && c.CASE_EXPIRY_DAYS !== undefined && c.RETENTION_DAYS < c.CASE_EXPIRY_DAYS) {
+    out.push(`RETENTION_DAYS: ${m.retention(c.CASE_EXPIRY_DAYS)}`);
   }
   return out;
 }

@@ -202,4 +202,8 @@ export const MIGRATIONS: readonly string[] = [
     ELSE 1 END;
   CREATE INDEX outbox_pending ON outbox(platform, recipient, priority, id) WHERE status = 'pending';
   `,
+  // Retention (RETENTION_DAYS): old raw payloads and private-message texts are blanked by age.
+  `
+  CREATE INDEX events_received ON events(received_at);
+  `,
 ];

@@ -2,7 +2,6 @@
  * `/report` for Humas admins (private chat: the summary text plus CSV, XLSX
  * and PNG files) and `jaga-netral report` on the command line.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { reportTexts } from '../../core/messages/report.js';
 import type { App } from '../app.js';
@@ -10,7 +9,9 @@ import type { CommandSpec } from '../commands/types.js';
 import { buildReport } from './build.js';
 import { reportBaseName, reportCsv, writeReportFiles, writeReportXlsx } from './files.js';
 import { parseReportArgs, parseReportCliArgs, rangeFilters, resolveUnit, type FilterError } from './filters.js';
+import { outPathProblem } from './out-guard.js';
 import { formatReportText } from './text.js';
+import { ensurePrivateDir, writePrivateFile } from '../../store/private-files.js';
 
 /** Where report files go by default: `reports/` next to the database (`data/reports` for `:memory:`). */
 export function reportsDir(app: Pick<App, 'config'>): string {
@@ -69,7 +70,7 @@ const stdio: CliIo = { out: (s) => process.stdout.write(s), err: (s) => process.
 export async function runReportCli(app: App, argv: readonly string[], io: CliIo = stdio): Promise<number> {
   const parsed = parseReportCliArgs(argv);
   if (!parsed.ok) {
-    io.err(`report: ${parsed.message}\nusage: jaga-netral report [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--unit NAME] [--format text|csv|xlsx] [--out FILE]\n`);
+    io.err(`report: ${parsed.message}\nusage: jaga-netral report [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--unit NAME] [--format text|csv|xlsx] [--out FILE [--force]]\n`);
     return 2;
   }
   const a = parsed.args;
@@ -84,19 +85,26 @@ export async function runReportCli(app: App, argv: readonly string[], io: CliIo 
     }
     unit = u.unit;
   }
+  if (a.out) {
+    const problem = await outPathProblem(a.out, Boolean(a.force), lang);
+    if (problem) {
+      io.err(`report: ${problem}\n`);
+      return 1;
+    }
+  }
   const now = app.clock();
   const report = buildReport(app.db, app.registry, rangeFilters(a.from, a.to, tz, now, unit), tz);
   try {
     if (a.format === 'xlsx') {
       const path = a.out ?? join(reportsDir(app), `${reportBaseName(report)}.xlsx`);
-      mkdirSync(dirname(path), { recursive: true });
+      ensurePrivateDir(dirname(path));
       await writeReportXlsx(report, path, lang);
       io.out(`${path}\n`);
       return 0;
     }
     const body = a.format === 'csv' ? reportCsv(report, lang) : `${formatReportText(report, lang)}\n`;
     if (a.out) {
-      writeFileSync(a.out, body);
+      writePrivateFile(a.out, body);
       io.out(`${a.out}\n`);
     } else {
       io.out(body);

@@ -3,12 +3,13 @@
  * case, times in the report's zone, every text cell that a spreadsheet would
  * run as a formula neutralised; and the PNG chart.
  */
-import { mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { stringify } from 'csv-stringify/sync';
 import ExcelJS from 'exceljs';
 import { REPORT_COLUMNS, reportTexts, type ReportColumn } from '../../core/messages/report.js';
 import { zonedDay, zonedParts } from '../../core/time.js';
+import { ensurePrivateDir, makePrivate, touchPrivateFile, writePrivateFile } from '../../store/private-files.js';
 import type { EpochMs } from '../../core/types.js';
 import { KINDS, STATUSES, type Report, type ReportCase } from './build.js';
 import { renderChart } from './chart.js';
@@ -85,7 +86,7 @@ export function reportCsv(r: Report, lang: 'id' | 'en' = 'id'): string {
 
 /** Writes the CSV file. */
 export function writeReportCsv(r: Report, path: string, lang: 'id' | 'en' = 'id'): void {
-  writeFileSync(path, reportCsv(r, lang));
+  writePrivateFile(path, reportCsv(r, lang));
 }
 
 /** Writes the XLSX workbook: a cases sheet and a summary sheet. */
@@ -119,13 +120,15 @@ export async function writeReportXlsx(r: Report, path: string, lang: 'id' | 'en'
   for (const u of r.byUnit) row(u.unit, u.total);
   s.getColumn(1).width = 40;
   s.getColumn(2).width = 12;
+  touchPrivateFile(path);
   await wb.xlsx.writeFile(path);
+  makePrivate(path);
 }
 
 /** Writes the PNG chart. */
 export function writeReportPng(r: Report, path: string, lang: 'id' | 'en' = 'id'): void {
   const t = reportTexts(lang);
-  writeFileSync(path, renderChart(r, { title: t.chartTitle, kinds: t.kindShort }));
+  writePrivateFile(path, renderChart(r, { title: t.chartTitle, kinds: t.kindShort }));
 }
 
 /** Paths of the three files of one report. */
@@ -147,9 +150,9 @@ export function reportBaseName(r: Report): string {
   return `${REPORT_PREFIX}${zonedDay(r.filters.now, r.tz).replace(/-/g, '')}-${String(p.hour).padStart(2, '0')}${String(p.minute).padStart(2, '0')}${sec}`;
 }
 
-/** Writes CSV, XLSX and PNG into `dir` (created if needed) and prunes old report files. */
+/** Writes CSV, XLSX and PNG into `dir` (created owner-only if needed; files 0600) and prunes old report files. */
 export async function writeReportFiles(r: Report, dir: string, lang: 'id' | 'en' = 'id'): Promise<ReportFiles> {
-  mkdirSync(dir, { recursive: true });
+  ensurePrivateDir(dir);
   const base = join(dir, reportBaseName(r));
   const files: ReportFiles = { csv: `${base}.csv`, xlsx: `${base}.xlsx`, png: `${base}.png` };
   writeReportCsv(r, files.csv, lang);

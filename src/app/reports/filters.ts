@@ -117,6 +117,8 @@ export interface ReportCliArgs {
   unit?: string;
   format: 'text' | 'csv' | 'xlsx';
   out?: string;
+  /** `--force`: `--out` may replace a file that is not a previous report. */
+  force?: boolean;
 }
 
 /** Parses `report [--from DATE] [--to DATE] [--unit NAME] [--format text|csv|xlsx] [--out FILE]` (also `--x=value`). */
@@ -126,6 +128,10 @@ export function parseReportCliArgs(argv: readonly string[]): { ok: true; args: R
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     if (a === 'report' && i === 0) continue;
+    if (a === '--force') {
+      args.force = true;
+      continue;
+    }
     const m = /^--([a-z]+)(?:=(.*))?$/.exec(a);
     if (!m || !known.has(m[1]!)) return { ok: false, message: `unknown argument "${a}"` };
     const value = m[2] ?? argv[++i];
