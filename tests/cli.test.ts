@@ -62,6 +62,18 @@ describe('jaga-netral CLI', () => {
     for (const o of out) expect(Object.keys(o).sort()).toEqual(['kind', 'platform', 'text', 'to']);
   });
 
+  it('replay: a WhatsApp messages.update edit that adds a tag opens the case; a 463 ack tells Humas', async () => {
+    tempDb();
+    const x = io();
+    expect(await main(['replay', 'tests/fixtures/whatsapp/edit-463.jsonl', '--asn', 'data/asn.sample.csv'], x)).toBe(0);
+    const out = x.outText().split('\n').filter(Boolean).map((l) => JSON.parse(l) as { platform: string; to: string; kind: string; text: string });
+    expect(out.filter((o) => o.kind === 'asn_alert').map((o) => o.to)).toEqual(['6281377881122@s.whatsapp.net']);
+    expect(out.filter((o) => o.kind === 'wa_restricted').map((o) => [o.platform, o.to]).sort()).toEqual([
+      ['telegram', '9001'],
+      ['whatsapp', '6281111111111@s.whatsapp.net'],
+    ]);
+  });
+
   it('report: text summary by default, bad dates exit 2', async () => {
     tempDb();
     const x = io();

@@ -9,7 +9,10 @@ import { createClassifier, type PilkadaClassifier } from '../core/classifier.js'
 import type { Platform } from '../core/ids.js';
 import { AsnRegistry } from '../store/asn.js';
 import { openDb, type Db } from '../store/db.js';
+import { alertTexts } from '../core/messages/index.js';
+import type { OutboxRow } from '../store/outbox.js';
 import { enqueueUndeliverableNotice, enqueueUnreadableNotice } from './alerts.js';
+import { humasAddresses } from './recipients.js';
 import { CommandRunner } from './commands/index.js';
 import { caseCommands } from './commands/cases.js';
 import { coreCommands } from './commands/core.js';
@@ -72,9 +75,7 @@ export class App {
       clock: this.clock,
       log: (msg, extra) => this.log.warn(extra ?? {}, msg),
       hooks: {
-        onUndeliverable: (row, detail, now) => {
-          if (row.kind.startsWith('asn_')) this.noteUndeliverable(row.incidentId, row.platform, detail, now);
-        },
+        onUndeliverable: (row, detail, now) => this.onUndeliverable(row, detail, now),
         onUnreadable: (row, reason, now) => enqueueUnreadableNotice(this.monitor.outbox, this.config, row, reason, now),
         onMigrated: (platform, from, to, now) =>
           this.db.transaction(() => {
@@ -103,6 +104,12 @@ export class App {
     this.dispatcher.register(m, policy);
   }
 
+  /** A queued message will never arrive (refused, restricted, out of attempts, or refused by a later ack): Humas hears of it. */
+  onUndeliverable(row: Pick<OutboxRow, 'id' | 'platform' | 'recipient' | 'kind' | 'incidentId'>, detail: string, now: number): void {
+    if (row.kind.startsWith('asn_')) this.noteUndeliverable(row.incidentId, row.platform, detail, now);
+    else this.noteMessageUndeliverable(row, detail, now);
+  }
+
   /** An ASN alert was refused by the platform: Humas must contact the ASN directly. */
   noteUndeliverable(incidentId: number | null, platform: Platform, detail: string, now: number): void {
     if (incidentId === null) return;
@@ -113,13 +120,35 @@ export class App {
     const reason =
       platform === 'telegram' && /initiate|blocked|forbidden|403|chat not found|user not found|PEER_ID_INVALID/i.test(detail)
         ? en ? 'the ASN has not started the bot or blocked it (Telegram refused the message)' : 'ASN belum memulai bot atau memblokirnya (Telegram menolak pesan)'
-        : `${en ? 'the platform refused the message' : 'platform menolak pesan'}: ${detail}`;
+        : platform === 'whatsapp' && /\b463\b|restrict/i.test(detail)
+          ? en ? `WhatsApp restricted the bot's number for new chats (${detail})` : `WhatsApp membatasi nomor bot untuk percakapan baru (${detail})`
+          : `${en ? 'the platform refused the message' : 'platform menolak pesan'}: ${detail}`;
     this.db.transaction(() =>
       enqueueUndeliverableNotice(
         { outbox: this.monitor.outbox, chats: this.monitor.chats, config: this.config, registrationLink: (p) => this.registrationLinks[p] },
         asn, platform, reason, incidentId, now,
       ),
     )();
+    this.dispatcher.wake();
+  }
+
+  /**
+   * Any other message (to Humas, to a group, a command reply) was given up on: the other Humas
+   * addresses hear of it. A notice about a notice is not sent (no loops); it is logged instead.
+   */
+  noteMessageUndeliverable(row: Pick<OutboxRow, 'id' | 'platform' | 'recipient' | 'kind' | 'incidentId'>, detail: string, now: number): void {
+    this.log.error({ outboxId: row.id, platform: row.platform, kind: row.kind, detail }, 'message undeliverable');
+    if (row.kind === 'undeliverable_notice') return;
+    const text = alertTexts(this.config.LANGUAGE).messageUndeliverable({ platform: row.platform, to: row.recipient, kind: row.kind, reason: detail });
+    this.db.transaction(() => {
+      for (const h of humasAddresses(this.config.HUMAS_ADMINS)) {
+        if (h.platform === row.platform && h.recipient === row.recipient) continue;
+        this.monitor.outbox.enqueue(
+          { dedupeKey: `undeliverable:row:${row.id}:${h.platform}:${h.recipient}`, platform: h.platform, recipient: h.recipient, recipientKind: 'user', kind: 'undeliverable_notice', text, incidentId: row.incidentId ?? undefined },
+          now,
+        );
+      }
+    })();
     this.dispatcher.wake();
   }
 

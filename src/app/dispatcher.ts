@@ -38,7 +38,7 @@ export interface DispatcherOptions {
   policies?: Partial<Record<Platform, SendPolicy>>;
   clock?: () => number;
   hooks?: DispatchHooks;
-  /** Give up on transient failures after this many attempts (the row becomes `failed`). */
+  /** Give up on transient failures after this many attempts (the row becomes `undeliverable` and Humas is told). */
   maxAttempts?: number;
   log?: (msg: string, extra?: Record<string, unknown>) => void;
 }
@@ -233,7 +233,7 @@ export class Dispatcher {
   private settle(row: OutboxRow, r: SendResult, now: number): void {
     const { outbox, hooks } = this.o;
     if (r.ok) {
-      outbox.markSent(row.id, now);
+      outbox.markSent(row.id, now, r.messageId);
       hooks?.onSent?.(row, now);
       return;
     }
@@ -244,7 +244,8 @@ export class Dispatcher {
         return;
       case 'transient':
         if (attempts >= this.maxAttempts) {
-          outbox.finish(row.id, 'failed', `gave up after ${attempts} attempts: ${r.detail}`, now);
+          // Never a silent `failed`: the row is undeliverable and Humas hears of it.
+          this.undeliverable(row, `gave up after ${attempts} attempts: ${r.detail}`, now);
         } else {
           outbox.retryAt(row.id, now + backoffMs(attempts), r.detail);
         }
@@ -258,18 +259,11 @@ export class Dispatcher {
         }
         return;
       case 'refused':
-        // Marked undeliverable together with the notice that tells Humas: a crash cannot keep one without the other.
-        outbox.atomically(() => {
-          outbox.finish(row.id, 'undeliverable', r.detail, now);
-          try {
-            hooks?.onUndeliverable?.(row, r.detail, now);
-          } catch (err) {
-            this.o.log?.('could not queue the undeliverable notice', { id: row.id, err: String(err) });
-          }
-        });
+        this.undeliverable(row, r.detail, now);
         return;
       case 'restricted':
-        outbox.finish(row.id, 'failed', r.detail, now);
+        // Never retried (a retry is another reach-out); the message did not arrive.
+        this.undeliverable(row, r.detail, now);
         hooks?.onRestricted?.(row, r.detail, now);
         return;
       case 'bug':
@@ -277,6 +271,19 @@ export class Dispatcher {
         this.o.log?.('send failed with a bug', { id: row.id, detail: r.detail });
         return;
     }
+  }
+
+  /** Marks a row undeliverable together with the notice that tells Humas: a crash cannot keep one without the other. */
+  private undeliverable(row: OutboxRow, detail: string, now: number): void {
+    const { outbox, hooks } = this.o;
+    outbox.atomically(() => {
+      outbox.finish(row.id, 'undeliverable', detail, now);
+      try {
+        hooks?.onUndeliverable?.(row, detail, now);
+      } catch (err) {
+        this.o.log?.('could not queue the undeliverable notice', { id: row.id, err: String(err) });
+      }
+    });
   }
 }
 

@@ -226,11 +226,12 @@ export class Monitor {
       return result;
     }
 
+    // An edit finds again what the post already showed: only what the edit added counts (one case per post, never two).
     const findings = detect(ev, {
       lookup: (p) => this.d.registry.findByPerson(p),
       chatIsCampaign: chat.campaign,
       classify,
-    });
+    }).filter((f) => !(ev.kind === 'message' && ev.edited && this.foundOnMessage(f.asn.nip, ev.chat.platform, ev.chat.id, ev.messageId, eventId)));
     result.findings = findings.length;
     const alertDeps = { outbox: this.outbox, chats: this.chats, config: this.d.config, registrationLink: this.d.registrationLink };
     for (const f of findings) {
@@ -246,6 +247,18 @@ export class Monitor {
     if (chat.campaign && (ev.kind === 'member_added' || ev.kind === 'members_present')) this.recordUnmatched(ev, ev.members, eventId, now);
     if (ev.kind === 'message' && (chat.campaign || classification?.pilkada)) this.recordUnmatched(ev, ev.mentions, eventId, now);
     return result;
+  }
+
+  /** Whether an ASN already has a finding from another version of this message (the original post or an earlier edit). */
+  private foundOnMessage(nip: string, platform: Platform, chatId: string, messageId: string, exceptEventId: number): boolean {
+    return (
+      this.d.db
+        .prepare(
+          `SELECT 1 FROM incident_findings f JOIN incidents i ON i.id = f.incident_id JOIN events e ON e.id = f.event_id
+            WHERE i.asn_nip = ? AND e.platform = ? AND e.chat_id = ? AND e.message_id = ? AND e.id <> ? LIMIT 1`,
+        )
+        .get(nip, platform, chatId, messageId, exceptEventId) !== undefined
+    );
   }
 
   /** Keeps the chat row current: title, bot membership, campaign status from title, description and content. */

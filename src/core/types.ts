@@ -73,6 +73,8 @@ export interface MessageEvent extends EventBase {
   mentions: Person[];
   /** A private message to the bot (commands, registration). */
   isPrivate?: boolean;
+  /** A new version of an earlier message (`messageId`): findings already made on that message are not made again. */
+  edited?: boolean;
 }
 /** A reaction placed on a message. */
 export interface ReactionEvent extends EventBase {

@@ -202,6 +202,13 @@ export const MIGRATIONS: readonly string[] = [
     ELSE 1 END;
   CREATE INDEX outbox_pending ON outbox(platform, recipient, priority, id) WHERE status = 'pending';
   `,
+  // The platform's id of each sent message (WhatsApp key.id), so a later delivery ack (a 463 restriction
+  // arrives as messages.update after sendMessage resolved) finds its outbox row, and retry requests
+  // from recipients' devices can be answered from here (getMessage).
+  `
+  ALTER TABLE outbox ADD COLUMN platform_message_id TEXT;
+  CREATE INDEX outbox_platform_message ON outbox(platform, platform_message_id) WHERE platform_message_id IS NOT NULL;
+  `,
   // Retention (RETENTION_DAYS): old raw payloads and private-message texts are blanked by age.
   `
   CREATE INDEX events_received ON events(received_at);

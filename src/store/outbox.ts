@@ -223,9 +223,22 @@ export class OutboxStore {
     this.db.prepare(`UPDATE outbox SET parts_sent = ? WHERE id = ?`).run(n, id);
   }
 
-  /** Records a successful send. */
-  markSent(id: number, now: number): void {
-    this.db.prepare(`UPDATE outbox SET status = 'sent', sent_at = ?, finished_at = ?, last_error = NULL WHERE id = ?`).run(now, now, id);
+  /** Records a successful send, with the platform's id of the message when it gave one. */
+  markSent(id: number, now: number, platformMessageId?: string): void {
+    this.db
+      .prepare(`UPDATE outbox SET status = 'sent', sent_at = ?, finished_at = ?, last_error = NULL, platform_message_id = COALESCE(?, platform_message_id) WHERE id = ?`)
+      .run(now, now, platformMessageId ?? null, id);
+  }
+
+  /** The row a platform message id was sent for (a delivery ack or a retry request names only that id). */
+  byPlatformMessageId(platform: Platform, platformMessageId: string): OutboxRow | undefined {
+    const r = this.db.prepare(`SELECT * FROM outbox WHERE platform = ? AND platform_message_id = ? ORDER BY id DESC LIMIT 1`).get(platform, platformMessageId) as RawRow | undefined;
+    return r && toRow(r);
+  }
+
+  /** A message the platform accepted and refused afterwards (a WhatsApp error ack): sent becomes undeliverable. True when it changed. */
+  refusedAfterSend(id: number, error: string, now: number): boolean {
+    return this.db.prepare(`UPDATE outbox SET status = 'undeliverable', last_error = ?, finished_at = ? WHERE id = ? AND status = 'sent'`).run(error, now, id).changes === 1;
   }
 
   /** Puts a claimed row back in the queue for `at`, with the error that delayed it. */

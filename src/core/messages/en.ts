@@ -83,4 +83,6 @@ export const EN: AlertTexts = {
     ]
       .filter((l) => l !== undefined)
       .join('\n'),
+  messageUndeliverable: (a) =>
+    `📵 A bot message (${a.kind}) to ${a.to} on ${a.platform === 'whatsapp' ? 'WhatsApp' : 'Telegram'} was not delivered and will not be retried.\nReason: ${a.reason}`,
 };

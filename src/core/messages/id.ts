@@ -83,4 +83,6 @@ export const ID: AlertTexts = {
     ]
       .filter((l) => l !== undefined)
       .join('\n'),
+  messageUndeliverable: (a) =>
+    `📵 Pesan bot (${a.kind}) ke ${a.to} di ${a.platform === 'whatsapp' ? 'WhatsApp' : 'Telegram'} tidak terkirim dan tidak akan diulang.\nSebab: ${a.reason}`,
 };

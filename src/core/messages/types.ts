@@ -50,6 +50,16 @@ export interface UndeliverableInput {
   registrationLink?: string;
 }
 
+/** A message that is not an ASN alert (to Humas, a group) that could not be delivered. */
+export interface MessageUndeliverableInput {
+  platform: Platform;
+  /** Where it was going: a chat id or JID. */
+  to: string;
+  /** The outbox kind (what the message was). */
+  kind: string;
+  reason: string;
+}
+
 /** All alert texts of one language. */
 export interface AlertTexts {
   kindLabel(kind: IncidentKind): string;
@@ -58,6 +68,7 @@ export interface AlertTexts {
   humasAlert(a: HumasAlertInput): string;
   groupReminder(a: { orgName: string }): string;
   undeliverable(a: UndeliverableInput): string;
+  messageUndeliverable(a: MessageUndeliverableInput): string;
   unknownActor: string;
   unknownChat: string;
 }

@@ -4,10 +4,17 @@
  * does what the socket's `upsertMessage` does (buffer, emit `messages.upsert`,
  * run Baileys' `processMessage`, flush), so a `GROUP_PARTICIPANT_ADD` stub
  * yields the same `group-participants.update` live traffic does. Sends are
- * recorded, with fault injection (463, restriction, network, rate limit).
+ * recorded, with fault injection. As in rc14, a 463 is never thrown: the send
+ * resolves and the refusal arrives afterwards as a `messages.update` ack
+ * (`Socket/messages-recv.js`, handleBadAck); a closed socket throws Boom 428
+ * "Connection Closed" (`Socket/socket.js`, sendRawMessage).
  */
 import {
+  ACCOUNT_RESTRICTED_TEXT,
+  DisconnectReason,
+  isJidGroup,
   makeEventBuffer,
+  NACK_REASONS,
   proto,
   WAMessageStubType,
   type AuthenticationCreds,
@@ -21,14 +28,21 @@ import processMessage from '@whiskeysockets/baileys/lib/Utils/process-message.js
 import pino from 'pino';
 import type { WaSocketFactory, WaSocketLike } from '../whatsapp/connection.js';
 
-/** Kinds of send failure the fake can inject. */
-export type FakeSendFault = '463' | 'restricted' | 'network' | 'rate' | 'bug';
+/**
+ * Kinds of send failure the fake can inject. `463` and `ack:<code>` resolve the send and
+ * refuse it afterwards by ack; the others throw from `sendMessage` as Baileys does.
+ */
+export type FakeSendFault = '463' | `ack:${string}` | 'network' | 'rate' | 'bug';
 
-/** One message the fake socket was asked to send. */
+/** One message the fake socket wrote (a refused one too: the server refuses by a later ack). */
 export interface FakeSent {
   jid: string;
   content: Record<string, unknown>;
   at: number;
+  /** The message id (`key.id`). */
+  id: string;
+  /** The error code of the ack that refused it, if one did. */
+  refused?: string;
 }
 
 /** Construction options. */
@@ -80,6 +94,14 @@ export class FakeWASocket implements WaSocketLike {
     };
   }
 
+  /**
+   * A restricted account: WhatsApp refuses new 1:1 chats (a 463 ack each) while chats with people
+   * who wrote to the number, or listed in `established`, keep working (see handleBadAck's comment).
+   */
+  restricted = false;
+  /** Private chats that already exist: everyone who delivered a private message, plus any added by a test. */
+  readonly established = new Set<string>();
+
   /** Makes the next `n` sends fail with `fault`. */
   failNext(n: number, fault: FakeSendFault): void {
     for (let i = 0; i < n; i++) this.faults.push(fault);
@@ -87,14 +109,47 @@ export class FakeWASocket implements WaSocketLike {
 
   /** Records a send, or throws the next injected fault the way Baileys would. */
   async sendMessage(jid: string, content: Record<string, unknown>): Promise<WAMessage> {
+    // Socket/socket.js sendRawMessage: a closed websocket throws before anything is written.
+    if (this.ended) throw errorWith('Connection Closed', DisconnectReason.connectionClosed);
     const fault = this.faults.shift();
-    if (fault === '463') throw errorWith('463', 463);
-    if (fault === 'restricted') throw new Error('account is restricted: reachout timelock active');
     if (fault === 'network') throw errorWith('Connection Closed', 428);
     if (fault === 'rate') throw errorWith('rate-overlimit', 429);
     if (fault === 'bug') throw new TypeError('Cannot read properties of undefined');
-    this.sent.push({ jid, content, at: this.now() });
-    return proto.WebMessageInfo.fromObject({ key: { remoteJid: jid, fromMe: true, id: `FAKE${++this.seq}` }, message: { conversation: String(content.text ?? '') } }) as WAMessage;
+    const id = `3EB0FAKE${String(++this.seq).padStart(8, '0')}`;
+    const newChatRefused = this.restricted && !isJidGroup(jid) && !this.established.has(jid);
+    const refused = fault === '463' || newChatRefused ? '463' : fault?.startsWith('ack:') ? fault.slice(4) : undefined;
+    this.sent.push({ jid, content, at: this.now(), id, ...(refused ? { refused } : {}) });
+    if (refused) this.queueAck(jid, id, refused);
+    return proto.WebMessageInfo.fromObject({ key: { remoteJid: jid, fromMe: true, id }, message: { extendedTextMessage: { text: String(content.text ?? '') } } }) as WAMessage;
+  }
+
+  private pendingAcks: Promise<void>[] = [];
+
+  /**
+   * The server's error ack, after the send resolved: what handleBadAck (`Socket/messages-recv.js`)
+   * emits, including its quirk that a 463 always carries ACCOUNT_RESTRICTED_TEXT as a second
+   * parameter (NACK_REASONS.SenderReachoutTimelocked is 463 too). Never thrown.
+   */
+  private queueAck(jid: string, id: string, error: string): void {
+    const isReachoutTimelocked = error === String(NACK_REASONS.SenderReachoutTimelocked);
+    this.pendingAcks.push(
+      new Promise<void>((resolve) =>
+        setImmediate(() => {
+          this.ev.emit('messages.update', [
+            {
+              key: { remoteJid: jid, fromMe: true, id },
+              update: { status: proto.WebMessageInfo.Status.ERROR, messageStubParameters: isReachoutTimelocked ? [error, ACCOUNT_RESTRICTED_TEXT] : [error] },
+            },
+          ]);
+          resolve();
+        }),
+      ),
+    );
+  }
+
+  /** Resolves once every error ack queued so far has been emitted. */
+  async acksDelivered(): Promise<void> {
+    while (this.pendingAcks.length) await Promise.all(this.pendingAcks.splice(0));
   }
 
   /** Metadata of a known group. */
@@ -151,6 +206,8 @@ export class FakeWASocket implements WaSocketLike {
    * then a flush.
    */
   async deliver(msg: WAMessage, type: 'notify' | 'append' = 'notify'): Promise<void> {
+    const k = msg.key as { remoteJid?: string | null; remoteJidAlt?: string; fromMe?: boolean | null } | undefined;
+    if (k?.remoteJid && !k.fromMe && !isJidGroup(k.remoteJid)) for (const j of [k.remoteJid, k.remoteJidAlt]) if (j) this.established.add(j);
     const upsert = this.ev.createBufferedFunction(async (m: WAMessage, t: 'notify' | 'append') => {
       this.ev.emit('messages.upsert', { messages: [m], type: t });
       await processMessage(m, {
@@ -224,6 +281,29 @@ export function ephemeralImageMessage(i: FakeMessageInput & { caption: string; m
 /** A view-once video whose caption mentions people. */
 export function viewOnceMessage(i: FakeMessageInput & { caption: string; mentions?: string[] }): WAMessage {
   const message = { viewOnceMessageV2: { message: { videoMessage: { mimetype: 'video/mp4', viewOnce: true, caption: i.caption, contextInfo: { mentionedJid: i.mentions ?? [] } } } } };
+  return withKeyExtras({ key: groupKey(i), message, messageTimestamp: Math.floor(i.at / 1000), pushName: i.pushName }, { participantAlt: i.fromAlt });
+}
+
+/**
+ * An edit of an earlier group post, as it arrives: an `editedMessage` wrapper around a
+ * `protocolMessage` of type MESSAGE_EDIT (what `generateWAMessageContent` builds for `{ edit }`,
+ * `Utils/messages.js`). Delivered, Baileys' `processMessage` also emits it as `messages.update`
+ * with `update.message.editedMessage.message` (`Utils/process-message.js`).
+ */
+export function editMessage(i: FakeMessageInput & { targetId: string; text: string; mentions?: string[] }): WAMessage {
+  const edited = i.mentions?.length ? { extendedTextMessage: { text: i.text, contextInfo: { mentionedJid: i.mentions } } } : { extendedTextMessage: { text: i.text } };
+  const message = {
+    editedMessage: {
+      message: {
+        protocolMessage: {
+          key: { remoteJid: i.group, fromMe: false, id: i.targetId, participant: i.from },
+          type: proto.Message.ProtocolMessage.Type.MESSAGE_EDIT,
+          editedMessage: edited,
+          timestampMs: i.at,
+        },
+      },
+    },
+  };
   return withKeyExtras({ key: groupKey(i), message, messageTimestamp: Math.floor(i.at / 1000), pushName: i.pushName }, { participantAlt: i.fromAlt });
 }
 

@@ -31,6 +31,7 @@ import {
   membersPresent,
   normalizeGroupsUpdate,
   normalizeGroupsUpsert,
+  normalizeMessagesUpdate,
   normalizeMessagesUpsert,
   normalizeParticipantsUpdate,
   normalizeReactions,
@@ -311,8 +312,39 @@ export class WhatsAppAdapter {
       await this.apply(n);
       for (const s of n.stubs) await this.onStub(s.signature, { id: s.id, at: s.at });
     });
+    await step('messages.update', async (u) => {
+      this.onAcks(u);
+      await this.apply(normalizeMessagesUpdate(u, ctx));
+    });
     await step('group-participants.update', (p) => this.onParticipants(p, buffered));
     await step('messages.reaction', (r) => this.apply(normalizeReactions(r, ctx)));
+  }
+
+  /**
+   * Error acks of our own messages. `sendMessage` resolved when the stanza was written; the server's
+   * refusal comes later as `messages.update` with status ERROR and the code in `messageStubParameters`
+   * (`Socket/messages-recv.js`, handleBadAck): `['463']`, or `['463', 'Your account has been restricted']`
+   * for the reach-out time lock. The row becomes undeliverable (it never arrived); a 463 also pauses
+   * first contacts and tells Humas, whether or not the outbox knows the message id.
+   */
+  private onAcks(updates: BaileysEventMap['messages.update']): void {
+    for (const u of Array.isArray(updates) ? updates : []) {
+      const status = u?.update?.status as unknown;
+      if (!u?.key?.fromMe || (status !== proto.WebMessageInfo.Status.ERROR && status !== 'ERROR')) continue;
+      const params = (u.update.messageStubParameters ?? []).map(String);
+      const code = params[0] ?? 'unknown';
+      const now = this.app.clock();
+      const restricted = code === '463';
+      const detail = restricted ? `463 ${params[1] ?? 'new chats refused (account restricted)'}` : `error ack ${code}`;
+      const outbox = this.app.monitor.outbox;
+      const row = u.key.id ? outbox.byPlatformMessageId('whatsapp', u.key.id) : undefined;
+      this.app.db.transaction(() => {
+        if (row && outbox.refusedAfterSend(row.id, detail, now)) this.app.onUndeliverable(row, detail, now);
+        if (restricted) this.policy.restrictedAck(row, detail, now);
+      })();
+      this.app.log.warn({ code, msgId: u.key.id, outboxId: row?.id }, 'whatsapp refused a sent message');
+      this.app.dispatcher.wake();
+    }
   }
 
   /** A participant change: use its stub message's key when seen; inside a buffered upsert, wait for the stub briefly. */

@@ -18,7 +18,7 @@ import {
   type BaileysEventMap,
   type GroupMetadata,
   type GroupParticipant,
-  type proto,
+  proto,
   type WAMessage,
 } from '@whiskeysockets/baileys';
 import { createHash } from 'node:crypto';
@@ -237,6 +237,13 @@ function normalizeOne(m: WAMessage, ctx: NormalizeContext, out: Normalized): voi
     return;
   }
   const content = normalizeMessageContent(m.message);
+  const pm = content?.protocolMessage;
+  if (pm?.type === EDIT && isGroup && pm.key?.id && pm.editedMessage) {
+    // The edit as it arrives (`Utils/process-message.js` turns it into the `messages.update` below; both give one event).
+    const ts = pm.timestampMs ? Number(toNumber(pm.timestampMs as number)) : 0;
+    editEvent({ remote, id: pm.key.id, participantRaw, alt, pushName: m.pushName, at: ts > 0 ? ts : at }, pm.editedMessage, ctx, out);
+    return;
+  }
   if (!content || content.protocolMessage || content.reactionMessage) return;
   const text = messageTextOf(content);
   const mentionJids = mentionedJids(content);
@@ -265,6 +272,61 @@ function normalizeOne(m: WAMessage, ctx: NormalizeContext, out: Normalized): voi
   event.isPrivate = true;
   const pnJid = sender.phone ? `${sender.phone.slice(1)}@s.whatsapp.net` : !isLidUser(remote) ? remote : pair?.pn ?? ctx.map.pnForLid(remote);
   out.privates.push({ event, chatJid: remote, pnJid, lid: sender.lid });
+}
+
+const EDIT = proto.Message.ProtocolMessage.Type.MESSAGE_EDIT;
+
+/** One edit of a group post: detection runs on the new text and mentions, under a key shared by both shapes of the same edit. */
+function editEvent(
+  e: { remote: string; id: string; participantRaw: string | null | undefined; alt: string | null | undefined; pushName?: string | null; at: number },
+  edited: proto.IMessage,
+  ctx: NormalizeContext,
+  out: Normalized,
+): void {
+  const content = normalizeMessageContent(edited);
+  const text = messageTextOf(content) ?? '';
+  const mentionJids = mentionedJids(content);
+  if (!e.participantRaw) {
+    out.rejects.push({ raw: { key: e, edited }, reason: 'edited group message without participant' });
+    return;
+  }
+  const sender = waPerson(ctx.map, e.participantRaw, e.alt ?? undefined, e.pushName ?? undefined);
+  if (isSelf(ctx, sender)) return;
+  out.events.push({
+    kind: 'message',
+    dedupeKey: `wa:edit:${e.remote}:${e.id}:${sender.id ?? ''}:${digest(`${text}\u0000${[...mentionJids].sort().join(',')}`)}`,
+    at: e.at,
+    chat: groupChat(ctx, e.remote),
+    messageId: e.id,
+    sender,
+    text,
+    mentions: mentionJids.map((j) => waPerson(ctx.map, j)),
+    edited: true,
+  });
+}
+
+/**
+ * `messages.update`: edits of group posts (`update.message.editedMessage.message`, emitted by
+ * `Utils/process-message.js` for MESSAGE_EDIT). Delivery acks are the adapter's business, not events.
+ */
+export function normalizeMessagesUpdate(data: BaileysEventMap['messages.update'], ctx: NormalizeContext): Normalized {
+  const out = empty();
+  for (const u of Array.isArray(data) ? data : []) {
+    try {
+      const edited = u?.update?.message?.editedMessage?.message;
+      const key = u?.key;
+      if (!edited || !key?.remoteJid || !key.id || key.fromMe) continue;
+      const remote = jidNormalizedUser(key.remoteJid);
+      if (!isJidGroup(remote)) continue; // an edited private message is not a new command
+      const pair = toLidPair(key.participant, key.participantAlt, 'participantAlt');
+      if (pair) out.pairs.push(pair);
+      const ts = u.update.messageTimestamp ? Number(toNumber(u.update.messageTimestamp as number)) * 1000 : 0;
+      editEvent({ remote, id: key.id, participantRaw: key.participant, alt: key.participantAlt, at: ts > 0 ? ts : ctx.now }, edited, ctx, out);
+    } catch (err) {
+      out.rejects.push({ raw: u, reason: `messages.update: ${String(err)}` });
+    }
+  }
+  return out;
 }
 
 const parseStubParam = (s: string): RawParticipant | undefined => {

@@ -34,7 +34,7 @@ export interface WhatsAppSendPolicyOptions {
   /** Injectable randomness for the gap (0..1). */
   rng?: () => number;
   /** Called once per restriction, after first contacts were paused. */
-  onRestricted?: (row: OutboxRow, detail: string, now: number) => void;
+  onRestricted?: (row: OutboxRow | undefined, detail: string, now: number) => void;
 }
 
 /** Pacing and first-contact rules for the WhatsApp outbox rows. */
@@ -129,11 +129,30 @@ export class WhatsAppSendPolicy implements SendPolicy {
       const today = this.firstContactsToday(now);
       if (!today.includes(row.recipient)) kvSet(this.o.db, this.dayKey(now), JSON.stringify([...today, row.recipient]), now);
     }
-    if (!result.ok && result.failure === 'restricted') {
-      const already = kvGet(this.o.db, WA_PAUSE_KEY) !== undefined;
-      kvSet(this.o.db, WA_PAUSE_KEY, JSON.stringify({ at: now, detail: result.detail }), now);
-      if (!already) this.o.onRestricted?.(row, result.detail, now);
+    if (!result.ok && result.failure === 'restricted') this.restrict(row, result.detail, now);
+  }
+
+  /**
+   * WhatsApp refused a message after `sendMessage` resolved: a 463 (or reach-out time lock) ack
+   * (`messages.update` status ERROR, `Socket/messages-recv.js` handleBadAck). The message never
+   * arrived, so it no longer counts as one of the day's first contacts; first contacts pause.
+   * `row` is undefined when the ack names a message the outbox does not know.
+   */
+  restrictedAck(row: OutboxRow | undefined, detail: string, now: number): void {
+    this.state = undefined;
+    if (row && row.recipientKind === 'user') {
+      const day = row.sentAt ?? now;
+      const list = this.firstContactsToday(day);
+      if (list.includes(row.recipient)) kvSet(this.o.db, this.dayKey(day), JSON.stringify(list.filter((j) => j !== row.recipient)), now);
     }
+    this.restrict(row, detail, now);
+  }
+
+  /** Pauses first contacts; Humas is told once per pause. */
+  private restrict(row: OutboxRow | undefined, detail: string, now: number): void {
+    const already = kvGet(this.o.db, WA_PAUSE_KEY) !== undefined;
+    kvSet(this.o.db, WA_PAUSE_KEY, JSON.stringify({ at: now, detail }), now);
+    if (!already) this.o.onRestricted?.(row, detail, now);
   }
 
   /** WhatsApp's own reach-out time lock (`connection.update.reachoutTimeLock`): first contacts wait until it ends. */
@@ -178,7 +197,7 @@ export class WhatsAppSendPolicy implements SendPolicy {
  * and on WhatsApp too (admins are warm contacts, which a restriction on
  * reach-outs still allows), so a WhatsApp-only deployment hears of it.
  */
-export function restrictedNotifier(app: App): (row: OutboxRow, detail: string, now: number) => void {
+export function restrictedNotifier(app: App): (row: OutboxRow | undefined, detail: string, now: number) => void {
   return (_row, detail, now) => {
     const t = whatsappTexts(app.config.LANGUAGE);
     const lock = Number(kvGet(app.db, WA_REACHOUT_LOCK_KEY) ?? 0);

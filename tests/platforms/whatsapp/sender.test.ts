@@ -4,8 +4,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { RecordingMessenger } from '../../../src/app/ports.js';
 import { FakeWASocket } from '../../../src/platforms/sim/whatsapp-socket.js';
-import { classifySendError, WA_PAUSE_KEY, WhatsAppMessenger, WhatsAppSendPolicy, restrictedNotifier } from '../../../src/platforms/whatsapp/sender.js';
-import { kvGet } from '../../../src/store/kv.js';
+import { classifySendError, WhatsAppMessenger, WhatsAppSendPolicy, restrictedNotifier } from '../../../src/platforms/whatsapp/sender.js';
 import type { App } from '../../../src/app/app.js';
 import { ADMIN_WA, ASN1, ASN1_PN, fakeClock, GROUP, GROUP_TITLE, makeApp, outboxRows, TIMSES_PN, type Clock } from '../../fixtures/whatsapp/setup.js';
 
@@ -123,70 +122,6 @@ describe('WhatsAppSendPolicy', () => {
     await run(app, clock, 120_000, 5000);
     expect(fake.sent.map((x) => ('document' in x.content ? 'file' : x.content.text))).toEqual(['Laporan', 'file']);
     expect(outboxRows(app).find((r) => r.recipient === admin)).toMatchObject({ status: 'sent', attempts: 2 });
-  });
-
-  it('after a 463: no retry, first contacts paused (persisted), Humas told on Telegram and WhatsApp; warm contacts still go', async () => {
-    const clock = fakeClock();
-    const app = makeApp(clock);
-    const fake = new FakeWASocket({ now: clock });
-    const { tg } = wire(app, fake, () => 0);
-    dm(app, 1, jid(1));
-    dm(app, 2, jid(2));
-    // The first cold DM hits the restriction; the next cold one must then wait.
-    fake.failNext(1, '463');
-    await run(app, clock, 600_000, 5000);
-    // A warm contact still gets through.
-    warm(app, jid(3));
-    dm(app, 3, jid(3));
-    await run(app, clock, 600_000, 5000);
-    const rows = outboxRows(app).filter((r) => r.platform === 'whatsapp');
-    expect(rows.find((r) => r.recipient === jid(1))).toMatchObject({ status: 'failed', attempts: 1 });
-    expect(rows.find((r) => r.recipient === jid(2))).toMatchObject({ status: 'pending', attempts: 0 });
-    expect(rows.find((r) => r.recipient === jid(3))).toMatchObject({ status: 'sent' });
-    expect(fake.sent.map((s) => s.jid).sort()).toEqual([jid(3), '6281111111111@s.whatsapp.net'].sort());
-    expect(fake.sent.find((s) => s.jid === '6281111111111@s.whatsapp.net')!.content.text).toMatch(/\/wa_lanjut/);
-    expect(kvGet(app.db, WA_PAUSE_KEY)).toBeDefined();
-    expect(tg.sent.map((m) => [m.recipient, m.kind])).toEqual([['9001', 'wa_restricted']]);
-    expect(tg.sent[0]!.text).toMatch(/membatasi nomor bot/);
-    // A restart keeps the pause.
-    const again = new WhatsAppSendPolicy({ db: app.db, config: app.config });
-    expect(again.delayFor(app.monitor.outbox.dueFor('whatsapp', clock.now)[0]!, clock.now)).toBe(Infinity);
-  });
-
-  it('the pause ends when the reach-out lock WhatsApp reported has passed, or when Humas resumes it', async () => {
-    const clock = fakeClock();
-    const app = makeApp(clock);
-    const fake = new FakeWASocket({ now: clock });
-    const { policy } = wire(app, fake, () => 0);
-    dm(app, 1, jid(1));
-    dm(app, 2, jid(2));
-    fake.failNext(1, '463');
-    await run(app, clock, 120_000, 5000);
-    expect(policy.paused).toBe(true);
-    // WhatsApp reports how long reach-outs are locked: the pause ends with the lock.
-    policy.setReachoutLock(clock.now + 3_600_000, clock.now);
-    await run(app, clock, 600_000, 5000);
-    expect(outboxRows(app).find((r) => r.recipient === jid(2))!.status).toBe('pending');
-    clock.now += 3_600_000;
-    await run(app, clock, 120_000, 5000);
-    expect(policy.paused).toBe(false);
-    expect(outboxRows(app).find((r) => r.recipient === jid(2))!.status).toBe('sent');
-    // A second restriction without a reported lock stays paused until Humas resumes it.
-    dm(app, 3, jid(3));
-    fake.failNext(1, '463');
-    await run(app, clock, 120_000, 5000);
-    dm(app, 4, jid(4));
-    await run(app, clock, 24 * 3_600_000, 600_000);
-    expect(outboxRows(app).find((r) => r.recipient === jid(4))!.status).toBe('pending');
-    // Humas resumes while WhatsApp reports a reach-out lock: the pause ends, the lock is still honoured.
-    policy.setReachoutLock(clock.now + 3_600_000, clock.now);
-    policy.resumeFirstContacts();
-    expect(policy.paused).toBe(false);
-    await run(app, clock, 30 * 60_000, 60_000);
-    expect(outboxRows(app).find((r) => r.recipient === jid(4))!.status).toBe('pending');
-    clock.now += 3_600_000;
-    await run(app, clock, 120_000, 5000);
-    expect(outboxRows(app).find((r) => r.recipient === jid(4))!.status).toBe('sent');
   });
 
   it('a page full of capped first contacts never hides a warm contact or a group post', async () => {

@@ -1,0 +1,219 @@
+/**
+ * Refusals that arrive after a send: in Baileys 7.0.0-rc14 `sendMessage` resolves once the stanza
+ * is written and WhatsApp's refusal comes later as an ack, which `handleBadAck`
+ * (node_modules/@whiskeysockets/baileys/lib/Socket/messages-recv.js) emits as `messages.update`
+ * `[{ key: { remoteJid, fromMe: true, id }, update: { status: ERROR, messageStubParameters: [code, ...] } }]`.
+ * A 463 is never thrown. The fake socket emits exactly that (with rc14's second parameter,
+ * ACCOUNT_RESTRICTED_TEXT, from lib/Utils/decode-wa-message.js).
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { App } from '../../../src/app/app.js';
+import { FakeWASocket, participantStub } from '../../../src/platforms/sim/whatsapp-socket.js';
+import type { WhatsAppAdapter } from '../../../src/platforms/whatsapp/adapter.js';
+import { WA_PAUSE_KEY } from '../../../src/platforms/whatsapp/sender.js';
+import { kvGet } from '../../../src/store/kv.js';
+import {
+  ADMIN_WA,
+  ASN1,
+  ASN1_LID,
+  ASN1_PN,
+  ASN2_LID,
+  ASN2_PN,
+  fakeClock,
+  GROUP,
+  makeApp,
+  outboxRows,
+  startBot,
+  TIMSES_LID,
+  TIMSES_PN,
+  type Clock,
+} from '../../fixtures/whatsapp/setup.js';
+
+const running: WhatsAppAdapter[] = [];
+const dirs: string[] = [];
+afterEach(async () => {
+  for (const a of running.splice(0)) await a.stop();
+  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+});
+
+/** Drains like the live loop: each send's ack (if any) is handled before the clock moves on. */
+async function drain(app: App, fake: FakeWASocket, wa: WhatsAppAdapter, clock: Clock, rounds = 20) {
+  for (let i = 0; i < rounds; i++) {
+    await app.dispatcher.drainOnce();
+    await fake.acksDelivered();
+    await wa.idle();
+    clock.now += 60_000;
+  }
+}
+
+const added = (id: string, lid: string, pn: string, at: number) =>
+  participantStub({ group: GROUP, id, author: TIMSES_LID, authorAlt: TIMSES_PN, action: 'add', participants: [{ id: lid, phoneNumber: pn }], at });
+
+const waId = (app: App, outboxId: number) => app.db.prepare(`SELECT platform_message_id FROM outbox WHERE id = ?`).pluck().get(outboxId) as string | null;
+
+describe('WhatsApp 463 ack', () => {
+  it('a restricted number: the ASN DM is accepted, refused by ack, marked undeliverable; first contacts pause; Humas hears on Telegram and WhatsApp', async () => {
+    const clock = fakeClock();
+    const { app, fake, wa, tg } = await startBot(clock);
+    running.push(wa);
+    fake.established.add(ADMIN_WA); // the admin chatted with the number before: an established chat
+    fake.restricted = true;
+
+    await fake.deliver(added('STUB-1', ASN1_LID, ASN1_PN, clock.now));
+    await wa.idle();
+    await drain(app, fake, wa, clock);
+
+    // The DM was written (sendMessage resolved), then refused by the ack: never retried.
+    expect(fake.sent.filter((s) => s.jid === ASN1_PN)).toEqual([expect.objectContaining({ refused: '463' })]);
+    const alert = app.db.prepare(`SELECT id, status, attempts, last_error FROM outbox WHERE kind = 'asn_alert'`).get() as { id: number; status: string; attempts: number; last_error: string };
+    expect(alert).toMatchObject({ status: 'undeliverable', attempts: 1 });
+    expect(alert.last_error).toMatch(/^463/);
+    expect(waId(app, alert.id)).toBe(fake.sent.find((s) => s.jid === ASN1_PN)!.id);
+    // Not counted as one of the day's first contacts.
+    expect(wa.policy.firstContactsToday(clock.now)).toEqual([]);
+    expect(wa.policy.paused).toBe(true);
+    expect(kvGet(app.db, WA_PAUSE_KEY)).toBeDefined();
+
+    // Humas hears on Telegram, and on WhatsApp through the established chat; once for the restriction, once to reach the ASN directly.
+    expect(tg.sent.map((m) => m.kind)).toEqual(expect.arrayContaining(['humas_alert', 'wa_restricted', 'undeliverable_notice']));
+    const toAdmin = fake.sent.filter((s) => s.jid === ADMIN_WA);
+    expect(toAdmin.every((s) => !s.refused)).toBe(true);
+    expect(toAdmin.map((s) => String(s.content.text))).toEqual(
+      expect.arrayContaining([expect.stringMatching(/membatasi nomor bot/), expect.stringMatching(new RegExp(`${ASN1.nama}[\\s\\S]*463`))]),
+    );
+    // The group reminder still went (group posts are not reach-outs).
+    expect(fake.sent.some((s) => s.jid === GROUP && !s.refused)).toBe(true);
+
+    // A second ASN added while paused: their DM waits (no further reach-out is attempted).
+    await fake.deliver(added('STUB-2', ASN2_LID, ASN2_PN, clock.now));
+    await wa.idle();
+    await drain(app, fake, wa, clock);
+    expect(fake.sent.some((s) => s.jid === ASN2_PN)).toBe(false);
+    expect(outboxRows(app).find((r) => r.recipient === ASN2_PN)).toMatchObject({ status: 'pending', attempts: 0 });
+    // One restriction notice, not one per refused message.
+    expect(tg.sent.filter((m) => m.kind === 'wa_restricted')).toHaveLength(1);
+  });
+
+  it('maps an ack back to its row after a restart (the message id is stored in SQLite)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'jn-wa-ack-'));
+    dirs.push(dir);
+    const clock = fakeClock();
+    const path = join(dir, 'bot.db');
+    const app1 = makeApp(clock, { DATABASE_PATH: path });
+    const b1 = await startBot(clock, { app: app1 });
+    app1.monitor.outbox.enqueue({ dedupeKey: 'dm1', platform: 'whatsapp', recipient: ASN1_PN, recipientKind: 'user', kind: 'asn_followup', text: 'Pengingat' }, clock.now);
+    await app1.dispatcher.drainOnce();
+    const sent = b1.fake.sent.find((s) => s.jid === ASN1_PN)!;
+    await b1.wa.stop();
+    await app1.close();
+
+    const app2 = makeApp(clock, { DATABASE_PATH: path }, false);
+    const b2 = await startBot(clock, { app: app2 });
+    running.push(b2.wa);
+    // The late ack, exactly as handleBadAck emits it for a 463 in rc14.
+    b2.fake.emit('messages.update', [{ key: { remoteJid: ASN1_PN, fromMe: true, id: sent.id }, update: { status: 0, messageStubParameters: ['463', 'Your account has been restricted'] } }]);
+    await b2.wa.idle();
+    expect(outboxRows(app2).find((r) => r.recipient === ASN1_PN)).toMatchObject({ status: 'undeliverable' });
+    expect(b2.wa.policy.paused).toBe(true);
+    expect(outboxRows(app2).filter((r) => r.kind === 'wa_restricted').map((r) => r.platform).sort()).toEqual(['telegram', 'whatsapp']);
+  });
+
+  it("an ack for a message the outbox does not know still pauses first contacts and tells Humas (the issue's ['463'] shape)", async () => {
+    const clock = fakeClock();
+    const { app, fake, wa } = await startBot(clock);
+    running.push(wa);
+    fake.emit('messages.update', [{ key: { remoteJid: ASN2_PN, fromMe: true, id: '3EB0UNKNOWN' }, update: { status: 0, messageStubParameters: ['463'] } }]);
+    fake.emit('messages.update', [{ key: { remoteJid: ASN2_PN, fromMe: true, id: '3EB0UNKNOWN' }, update: { status: 0, messageStubParameters: ['463'] } }]);
+    await wa.idle();
+    expect(wa.policy.paused).toBe(true);
+    expect(outboxRows(app).filter((r) => r.kind === 'wa_restricted')).toHaveLength(2); // one per Humas address, not per ack
+  });
+
+  it('another error ack makes the row undeliverable with a notice, without pausing first contacts; delivery acks change nothing', async () => {
+    const clock = fakeClock();
+    const { app, fake, wa, tg } = await startBot(clock);
+    running.push(wa);
+    app.monitor.outbox.enqueue({ dedupeKey: 'r1', platform: 'whatsapp', recipient: GROUP, recipientKind: 'group', kind: 'group_reminder', text: 'Pengingat' }, clock.now);
+    app.monitor.outbox.enqueue({ dedupeKey: 'r2', platform: 'whatsapp', recipient: ADMIN_WA, recipientKind: 'user', kind: 'digest', text: 'Ringkasan' }, clock.now);
+    fake.failNext(1, 'ack:479');
+    await drain(app, fake, wa, clock, 3);
+    const id = fake.sent.find((s) => s.jid === ADMIN_WA)!.id;
+    fake.emit('messages.update', [{ key: { remoteJid: ADMIN_WA, fromMe: true, id }, update: { status: 3 } }]); // DELIVERY_ACK
+    await wa.idle();
+    expect(outboxRows(app).find((r) => r.recipient === GROUP)).toMatchObject({ status: 'undeliverable' });
+    expect(outboxRows(app).find((r) => r.recipient === ADMIN_WA && r.kind === 'digest')).toMatchObject({ status: 'sent' });
+    expect(wa.policy.paused).toBe(false);
+    await drain(app, fake, wa, clock, 3);
+    expect(tg.sent.find((m) => m.kind === 'undeliverable_notice')!.text).toMatch(/group_reminder[\s\S]*error ack 479/);
+  });
+});
+
+describe('WhatsApp restriction: how the pause ends', () => {
+  const dm = (app: App, n: number, recipient: string) =>
+    app.monitor.outbox.enqueue({ dedupeKey: `t:${n}:${recipient}`, platform: 'whatsapp', recipient, recipientKind: 'user', kind: 'asn_followup', text: `pesan ${n}` }, app.clock());
+  const jid = (i: number) => `62812000000${String(i).padStart(2, '0')}@s.whatsapp.net`;
+
+  it('the pause ends when the reach-out lock WhatsApp reported has passed, or when Humas resumes it', async () => {
+    const clock = fakeClock();
+    const { app, fake, wa } = await startBot(clock);
+    running.push(wa);
+    const policy = wa.policy;
+    const status = (j: string) => outboxRows(app).find((r) => r.recipient === j)!.status;
+    dm(app, 1, jid(1));
+    dm(app, 2, jid(2));
+    fake.failNext(1, '463');
+    await drain(app, fake, wa, clock, 2);
+    expect(policy.paused).toBe(true);
+    expect(status(jid(1))).toBe('undeliverable');
+    // WhatsApp reports how long reach-outs are locked (Socket/socket.js fetchAccountReachoutTimelock -> connection.update): the pause ends with it.
+    fake.emit('connection.update', { reachoutTimeLock: { isActive: true, timeEnforcementEnds: new Date(clock.now + 3_600_000) } });
+    await wa.idle();
+    await drain(app, fake, wa, clock, 10);
+    expect(status(jid(2))).toBe('pending');
+    clock.now += 3_600_000;
+    await drain(app, fake, wa, clock, 2);
+    expect(policy.paused).toBe(false);
+    expect(status(jid(2))).toBe('sent');
+    // A second restriction without a reported lock stays paused until Humas resumes it.
+    dm(app, 3, jid(3));
+    fake.failNext(1, '463');
+    await drain(app, fake, wa, clock, 2);
+    dm(app, 4, jid(4));
+    clock.now += 24 * 3_600_000;
+    await drain(app, fake, wa, clock, 2);
+    expect(status(jid(4))).toBe('pending');
+    // Humas resumes while WhatsApp reports a reach-out lock: the pause ends, the lock is still honoured.
+    fake.emit('connection.update', { reachoutTimeLock: { isActive: true, timeEnforcementEnds: new Date(clock.now + 3_600_000) } });
+    await wa.idle();
+    policy.resumeFirstContacts();
+    expect(policy.paused).toBe(false);
+    await drain(app, fake, wa, clock, 30);
+    expect(status(jid(4))).toBe('pending');
+    clock.now += 3_600_000;
+    await drain(app, fake, wa, clock, 2);
+    expect(status(jid(4))).toBe('sent');
+  });
+});
+
+describe('WhatsApp: out of attempts', () => {
+  it('a message that keeps failing becomes undeliverable and Humas is told, never a silent failed', async () => {
+    const clock = fakeClock();
+    const { app, fake, wa, tg } = await startBot(clock);
+    running.push(wa);
+    app.monitor.outbox.enqueue({ dedupeKey: 'r1', platform: 'whatsapp', recipient: GROUP, recipientKind: 'group', kind: 'group_reminder', text: 'Pengingat' }, clock.now);
+    fake.failNext(20, 'network'); // Boom 428 "Connection Closed" thrown by sendMessage every time
+    for (let i = 0; i < 30; i++) {
+      await app.dispatcher.drainOnce();
+      clock.now += 15 * 60_000;
+    }
+    const row = app.db.prepare(`SELECT status, attempts, last_error FROM outbox WHERE dedupe_key = 'r1'`).get() as { status: string; attempts: number; last_error: string };
+    expect(row).toMatchObject({ status: 'undeliverable', attempts: 20 });
+    expect(row.last_error).toMatch(/gave up after 20 attempts: 428/);
+    expect(app.db.prepare(`SELECT COUNT(*) FROM outbox WHERE status = 'failed'`).pluck().get()).toBe(0);
+    expect(tg.sent.find((m) => m.kind === 'undeliverable_notice')!.text).toMatch(/group_reminder[\s\S]*gave up after 20 attempts/);
+    expect(fake.sent.find((s) => s.jid === ADMIN_WA && /group_reminder/.test(String(s.content.text)))).toBeDefined();
+  });
+});
