@@ -77,7 +77,8 @@ describe('scheduled reminders', () => {
     s.start();
     try {
       const next = Object.fromEntries(s.nextRuns().map((j) => [j.name, j.next]));
-      expect(Object.keys(next).sort()).toEqual(['digest', 'lifecycle', 'reminders']);
+      expect(Object.keys(next).sort()).toEqual(['digest', 'lifecycle', 'reminders', 'retention']);
+      expect(zonedParts(next.retention!.getTime(), 'Asia/Jakarta')).toMatchObject({ hour: 3, minute: 15 });
       const rem = zonedParts(next.reminders!.getTime(), 'Asia/Jakarta');
       expect(rem).toMatchObject({ hour: 9, minute: 0 });
       const weekday = new Intl.DateTimeFormat('en-US', { timeZone: 'Asia/Jakarta', weekday: 'short' }).format(next.reminders!);
