@@ -10,8 +10,8 @@ import { health } from './app/health.js';
 import { createLogger } from './app/log.js';
 import type { MembershipChecker } from './app/ports.js';
 import { Scheduler } from './app/scheduler.js';
-import { TelegramAdapter } from './platforms/telegram/adapter.js';
-import { WhatsAppAdapter } from './platforms/whatsapp/adapter.js';
+import { TelegramAdapter, TelegramTokenRejected, type TelegramAdapterOptions } from './platforms/telegram/adapter.js';
+import { WhatsAppAdapter, type WhatsAppAdapterOptions } from './platforms/whatsapp/adapter.js';
 
 /** A started bot, for tests and the crash harness. */
 export interface RunningBot {
@@ -19,13 +19,22 @@ export interface RunningBot {
   stop(): Promise<void>;
 }
 
+/** Adapter settings beyond the config (tests pass a fake WhatsApp socket, short Telegram retry pauses). */
+export interface StartOptions {
+  whatsapp?: Omit<WhatsAppAdapterOptions, 'app'>;
+  telegram?: Omit<TelegramAdapterOptions, 'app'>;
+}
+
 /**
  * Starts every configured platform on `app`; resolves once they are connecting.
  * The scheduler starts first (it is the part that can still refuse its settings);
  * if anything fails, everything already started is stopped again before the
  * error is rethrown, so a failed start never leaves a bot polling half-alive.
+ * WhatsApp starts before Telegram and neither waits for the other: Telegram's
+ * start resolves while the Bot API is unreachable (it keeps retrying), and a
+ * Telegram token Telegram rejects leaves WhatsApp running alone when it is enabled.
  */
-export async function startBot(app: App): Promise<RunningBot> {
+export async function startBot(app: App, o: StartOptions = {}): Promise<RunningBot> {
   const checkers: MembershipChecker[] = [];
   const stops: (() => Promise<void>)[] = [];
   const scheduler = new Scheduler(app, { checkers });
@@ -37,17 +46,24 @@ export async function startBot(app: App): Promise<RunningBot> {
   try {
     app.dispatcher.start();
     scheduler.start();
-    if (app.config.TELEGRAM_BOT_TOKEN) {
-      const tg = new TelegramAdapter({ app });
-      stops.push(() => tg.stop());
-      await tg.start();
-      checkers.push(tg.membership);
-    }
     if (app.config.WHATSAPP_ENABLED) {
-      const wa = new WhatsAppAdapter({ app });
+      const wa = new WhatsAppAdapter({ ...o.whatsapp, app });
       stops.push(() => wa.stop());
       wa.start();
       checkers.push(wa.membership);
+    }
+    if (app.config.TELEGRAM_BOT_TOKEN) {
+      const tg = new TelegramAdapter({ ...o.telegram, app });
+      try {
+        await tg.start();
+        stops.push(() => tg.stop());
+        checkers.push(tg.membership);
+      } catch (err) {
+        await tg.stop();
+        if (!app.config.WHATSAPP_ENABLED || !(err instanceof TelegramTokenRejected)) throw err;
+        app.log.error({ err: err.message }, 'telegram: not started; WhatsApp continues');
+        app.platformStatus.telegram = `error: ${err.message}`;
+      }
     }
     scheduler.setCheckers(checkers);
   } catch (err) {

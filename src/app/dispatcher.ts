@@ -101,6 +101,9 @@ export class Dispatcher {
   /** New rows were queued: drain soon, cutting short a pacing wait that may be holding other chats back. */
   wake(): void {
     if (!this.running) return;
+    // A drain in progress goes round again, so a platform registered meanwhile (Telegram back after an
+    // outage) is drained too instead of waiting behind another platform's pacing.
+    if (this.draining) this.again = true;
     this.wakeSleeper?.();
     this.schedule(0);
   }
@@ -192,6 +195,7 @@ export class Dispatcher {
         this.heldUntil.set(m.platform, Math.min(this.heldUntil.get(m.platform) ?? Infinity, this.clock() + Math.min(minWait, 60_000)));
         if (Number.isFinite(minWait) && this.running && minWait < 60_000) {
           await this.pause(minWait);
+          if (this.again) return attempts;
           continue;
         }
         return attempts;

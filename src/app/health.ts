@@ -1,6 +1,7 @@
 /** One health line for operators: SIGUSR2 prints it, /status shows the same facts. */
 import { lastEventAt } from '../store/kv.js';
 import type { App } from './app.js';
+import { permissionProblems } from './permissions.js';
 
 /** Process and pipeline health as one JSON-able object. */
 export function health(app: App, startedAt: number): Record<string, unknown> {
@@ -8,10 +9,14 @@ export function health(app: App, startedAt: number): Record<string, unknown> {
   const last = lastEventAt(app.db);
   const open = app.db.prepare(`SELECT COUNT(*) AS n FROM incidents WHERE status = 'open'`).get() as { n: number };
   const mem = process.memoryUsage();
+  const problems = permissionProblems(app.db, app.monitor.chats);
+  // A platform that cannot be reached or refused us is an outage; missing permissions are a warning.
+  const down = Object.values(app.platformStatus).some((s) => s !== undefined && /^(error|unreachable)\b/.test(s));
   return {
-    health: 'ok',
+    health: down ? 'degraded' : problems.length ? 'warn' : 'ok',
     uptimeS: Math.round((app.clock() - startedAt) / 1000),
     platforms: app.platformStatus,
+    problems,
     asn: app.registry.count(),
     openCases: open.n,
     outbox: q,

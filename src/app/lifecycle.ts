@@ -13,6 +13,7 @@ import type { AsnRecord, ChatEvent, EpochMs } from '../core/types.js';
 import type { IncidentRow } from '../store/incidents.js';
 import { caseButtons } from './alerts.js';
 import type { App } from './app.js';
+import { enqueueUnconfirmedLeftNotice } from './permissions.js';
 import type { MembershipChecker } from './ports.js';
 import { asnAddress, humasAddresses, type Address } from './recipients.js';
 
@@ -209,16 +210,19 @@ export interface CheckResult {
   left: number[];
   stillIn: number;
   unknown: number;
+  /** Cases a "left" answer would have closed, kept open because the platform does not guarantee it there. */
+  unconfirmed: number[];
 }
 
 /**
  * Asks the platforms whether ASN with open cases are still in their chats; a
  * "no" becomes a `member_left` event through the monitor (dedupe
  * `check:<case>:<now>`), which closes the case as `left`. A checker that
- * cannot tell, or throws, leaves the case alone.
+ * cannot tell, or throws, leaves the case alone; a "no" the platform does not
+ * guarantee (`certain()` false) leaves it open too, and Humas hears it once.
  */
 export async function checkOpenCases(app: App, checkers: readonly MembershipChecker[], now: EpochMs = app.clock()): Promise<CheckResult> {
-  const out: CheckResult = { checked: 0, left: [], stillIn: 0, unknown: 0 };
+  const out: CheckResult = { checked: 0, left: [], stillIn: 0, unknown: 0, unconfirmed: [] };
   for (const c of app.monitor.incidents.listOpen()) {
     const checker = checkers.find((k) => k.platform === c.platform);
     const asn = app.registry.byNip(c.asnNip);
@@ -243,6 +247,13 @@ export async function checkOpenCases(app: App, checkers: readonly MembershipChec
     }
     // The case may have closed while we awaited (the ASN's own leave event).
     if (app.monitor.incidents.get(c.id)?.status !== 'open') continue;
+    if (checker.certain?.(c.chatId) === false) {
+      // Not guaranteed (a Telegram group where the bot is not admin): a person confirms, the check does not close.
+      out.unconfirmed.push(c.id);
+      app.db.transaction(() => enqueueUnconfirmedLeftNotice({ outbox: app.monitor.outbox, config: app.config }, c, asn!.nama, chatTitle(app, c), now))();
+      app.dispatcher.wake();
+      continue;
+    }
     const ev: ChatEvent = {
       kind: 'member_left',
       dedupeKey: `check:${c.id}:${now}`,

@@ -12,6 +12,7 @@ import { ChatStore } from '../store/chats.js';
 import { IncidentStore, type IncidentRow } from '../store/incidents.js';
 import { OutboxStore } from '../store/outbox.js';
 import { enqueueGroupReminder, enqueueIncidentAlerts, type AlertConfig } from './alerts.js';
+import { enqueueNeedsAdminNotice } from './permissions.js';
 
 /** The registry as the monitor uses it. */
 export interface RegistryLookup {
@@ -215,10 +216,16 @@ export class Monitor {
       return result;
     }
     const classify = (text: string) => (ev.kind === 'message' && text === ev.text && classification ? classification : this.d.classify(text));
+    const before = ev.kind === 'bot_membership' ? this.chats.get(ev.chat.platform, ev.chat.id) : undefined;
     this.updateChat(ev, now, classification?.pilkada ?? false);
     const chat = this.chats.get(ev.chat.platform, ev.chat.id)!;
     // The bot arrived in a campaign group: find the ASN already inside.
     if (ev.kind === 'bot_membership' && ev.joined && chat.campaign) this.chats.scans.request(ev.chat.platform, ev.chat.id, ev.at);
+    // Added, or its rights changed, without admin rights: Humas must know what the bot cannot see there.
+    if (ev.kind === 'bot_membership' && ev.joined && ev.admin === false && before?.botAdmin !== false) {
+      const alertDeps = { outbox: this.outbox, chats: this.chats, config: this.d.config, registrationLink: this.d.registrationLink };
+      enqueueNeedsAdminNotice(alertDeps, chat, ev.dedupeKey, before?.botAdmin !== true, now);
+    }
 
     if (ev.kind === 'member_left') {
       const nips = ev.members.map((m) => this.d.registry.findByPerson(m)?.nip).filter((n): n is AsnRecord['nip'] => Boolean(n));
@@ -266,7 +273,7 @@ export class Monitor {
     const { platform, id } = ev.chat;
     const before = this.chats.get(platform, id);
     const chat = this.chats.touch(platform, id, ev.chat.title, ev.chat.description, now);
-    if (ev.kind === 'bot_membership') this.chats.setBotMember(platform, id, ev.joined, now);
+    if (ev.kind === 'bot_membership') this.chats.setBotMember(platform, id, ev.joined, now, ev.admin);
     const infoChanged = !before || before.title !== chat.title || before.description !== chat.description;
     if (infoChanged && chat.campaignSource === 'score') {
       const s = this.d.scoreGroup(chat.title ?? '', chat.description ?? undefined);

@@ -36,6 +36,11 @@ export interface Messenger {
 export interface MembershipChecker {
   readonly platform: Platform;
   isMember(chatId: string, userId: string): Promise<boolean | undefined>;
+  /**
+   * Whether a "not a member" answer for this chat is guaranteed by the platform (Telegram: only when the
+   * bot is an administrator there). When false, a check never closes a case by itself. Absent: always.
+   */
+  certain?(chatId: string): boolean;
 }
 
 /** A dry-run messenger that records what would have been sent. */

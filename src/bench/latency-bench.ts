@@ -24,7 +24,7 @@ type Result = BenchResult;
 /** Median and p90 alert latency in ms over SAMPLES additions. */
 async function measure(humasAdmins: string): Promise<{ median: number; p90: number; missed: number }> {
   const dir = mkdtempSync(join(tmpdir(), 'jn-latency-'));
-  const sim = await TelegramSimServer.start();
+  const sim = await TelegramSimServer.start({ canReadAllGroupMessages: true });
   const config = loadConfig({
     envFile: false,
     env: {},

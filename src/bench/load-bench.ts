@@ -27,7 +27,7 @@ const CHATTER = ['Selamat pagi bapak ibu, jangan lupa arisan minggu ini', 'Besok
 /** The `load` lines of `npm run bench`. */
 export async function run(): Promise<Result[]> {
   const dir = mkdtempSync(join(tmpdir(), 'jn-load-'));
-  const sim = await TelegramSimServer.start({ maxSent: 1_000_000, maxCalls: 1_000_000 });
+  const sim = await TelegramSimServer.start({ canReadAllGroupMessages: true, maxSent: 1_000_000, maxCalls: 1_000_000 });
   const config = loadConfig({
     envFile: false,
     env: {},

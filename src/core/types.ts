@@ -94,6 +94,11 @@ export interface BotMembershipEvent extends EventBase {
   kind: 'bot_membership';
   joined: boolean;
   actor?: Person;
+  /**
+   * Whether the bot is an administrator there, when the platform says (Telegram `my_chat_member`).
+   * Without admin rights Telegram sends no chat_member updates and does not guarantee getChatMember.
+   */
+  admin?: boolean;
 }
 /** A Telegram group became a supergroup with a new id. */
 export interface ChatMigratedEvent extends EventBase {

@@ -86,7 +86,8 @@ export async function demoCommand(_argv: string[], io: DemoIo): Promise<number> 
   let offset = 0;
   const clock = () => Date.now() + offset;
 
-  const sim = await TelegramSimServer.start();
+  // A bot set up as the README asks (privacy mode off at BotFather).
+  const sim = await TelegramSimServer.start({ canReadAllGroupMessages: true });
   const config = loadConfig({
     envFile: false,
     env: {},

@@ -18,6 +18,8 @@ export interface ChatRow {
   campaignSource: CampaignSource;
   markedBy: string | null;
   botMember: boolean;
+  /** Whether the bot is an administrator there (Telegram my_chat_member); null when not known. */
+  botAdmin: boolean | null;
   remindersEnabled: boolean;
   lastReminderAt: number | null;
   messagesSeen: number;
@@ -37,6 +39,7 @@ interface Raw {
   campaign_source: CampaignSource;
   marked_by: string | null;
   bot_member: number;
+  bot_admin: number | null;
   reminders_enabled: number;
   last_reminder_at: number | null;
   messages_seen: number;
@@ -56,6 +59,7 @@ const toRow = (r: Raw): ChatRow => ({
   campaignSource: r.campaign_source,
   markedBy: r.marked_by,
   botMember: r.bot_member === 1,
+  botAdmin: r.bot_admin === null ? null : r.bot_admin === 1,
   remindersEnabled: r.reminders_enabled === 1,
   lastReminderAt: r.last_reminder_at,
   messagesSeen: r.messages_seen,
@@ -165,11 +169,18 @@ export class ChatStore {
     this.pendingCounts.clear();
   }
 
-  /** Records whether the bot is currently a member. */
-  setBotMember(platform: Platform, chatId: string, member: boolean, now: number): void {
+  /** Records whether the bot is currently a member and, when the platform said, whether it is an administrator (leaving forgets it). */
+  setBotMember(platform: Platform, chatId: string, member: boolean, now: number, admin?: boolean): void {
     if (!member) this.scans.cancel(platform, chatId);
-    this.db.prepare(`UPDATE chats SET bot_member = ?, updated_at = ? WHERE platform = ? AND chat_id = ?`).run(member ? 1 : 0, now, platform, chatId);
+    this.db
+      .prepare(`UPDATE chats SET bot_member = ?, bot_admin = CASE WHEN ? = 0 THEN NULL ELSE COALESCE(?, bot_admin) END, updated_at = ? WHERE platform = ? AND chat_id = ?`)
+      .run(member ? 1 : 0, member ? 1 : 0, admin === undefined ? null : admin ? 1 : 0, now, platform, chatId);
     this.forget(platform, chatId);
+  }
+
+  /** Groups the bot is in without admin rights (known from the platform), for /status and the health line. */
+  withoutAdmin(platform: Platform): ChatRow[] {
+    return (this.db.prepare(`SELECT * FROM chats WHERE platform = ? AND bot_member = 1 AND bot_admin = 0 AND migrated_to IS NULL ORDER BY campaign DESC, title`).all(platform) as Raw[]).map(toRow);
   }
 
   /** Turns reminders for one group on or off. */
@@ -191,9 +202,9 @@ export class ChatStore {
     if (!this.get(platform, to)) {
       this.db
         .prepare(
-          `INSERT INTO chats (platform, chat_id, title, description, campaign, campaign_score, campaign_reason, campaign_source, marked_by, bot_member,
+          `INSERT INTO chats (platform, chat_id, title, description, campaign, campaign_score, campaign_reason, campaign_source, marked_by, bot_member, bot_admin,
              reminders_enabled, last_reminder_at, messages_seen, pilkada_posts, first_seen_at, updated_at)
-           SELECT platform, ?, title, description, campaign, campaign_score, campaign_reason, campaign_source, marked_by, bot_member,
+           SELECT platform, ?, title, description, campaign, campaign_score, campaign_reason, campaign_source, marked_by, bot_member, bot_admin,
              reminders_enabled, last_reminder_at, messages_seen, pilkada_posts, first_seen_at, ? FROM chats WHERE platform = ? AND chat_id = ?`,
         )
         .run(to, now, platform, from);

@@ -209,6 +209,11 @@ export const MIGRATIONS: readonly string[] = [
   ALTER TABLE outbox ADD COLUMN platform_message_id TEXT;
   CREATE INDEX outbox_platform_message ON outbox(platform, platform_message_id) WHERE platform_message_id IS NOT NULL;
   `,
+  // Whether the bot is an administrator in a chat, from Telegram's my_chat_member (NULL = not known):
+  // without admin rights Telegram sends no chat_member updates and does not guarantee getChatMember.
+  `
+  ALTER TABLE chats ADD COLUMN bot_admin INTEGER CHECK (bot_admin IN (0,1));
+  `,
   // Retention (RETENTION_DAYS): old raw payloads and private-message texts are blanked by age.
   `
   CREATE INDEX events_received ON events(received_at);

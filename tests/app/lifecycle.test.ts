@@ -116,6 +116,21 @@ describe('case lifecycle', () => {
     expect(wa.asked).toEqual([]);
   });
 
+  it('a "left" the platform does not guarantee keeps the case open and asks Humas once to confirm', async () => {
+    const { app, clock } = testApp();
+    const opened = add(app, clock, ASN.budi.telegramId).opened[0]!;
+    const checker = Object.assign(new FakeChecker('telegram', () => false), { certain: (chatId: string) => chatId !== CAMPAIGN_TG.id });
+    for (let i = 0; i < 2; i++) {
+      clock.advance(H);
+      const r = await checkOpenCases(app, [checker], clock.now());
+      expect(r).toMatchObject({ checked: 1, left: [], unconfirmed: [opened.id] });
+    }
+    expect(app.monitor.incidents.get(opened.id)!.status).toBe('open');
+    const notices = rows(app, 'humas_permissions');
+    expect(notices.map((n) => n.recipient)).toEqual(['9001', '6281111111111@s.whatsapp.net']);
+    expect(notices[0]!.text).toContain(`Kasus #${opened.id}: Telegram menyebut Budi Santoso`);
+  });
+
   it('WhatsApp cases are checked with the phone JID', async () => {
     const { app, clock } = testApp();
     const chat = { platform: 'whatsapp' as const, id: '120363000000000001@g.us', title: 'Relawan Paslon 2 Pilgub Sumsel' };

@@ -49,7 +49,8 @@ function fail(reason: string): never {
 
 const dir = mkdtempSync(join(tmpdir(), 'jn-crash-'));
 const dbPath = join(dir, 'crash.db');
-const sim = await TelegramSimServer.start();
+// A bot set up as the README asks (privacy mode off), so Humas' inbox holds only what this harness counts.
+const sim = await TelegramSimServer.start({ canReadAllGroupMessages: true });
 let child: ChildProcess | undefined;
 let stderrTail = '';
 

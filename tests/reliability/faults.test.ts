@@ -41,7 +41,8 @@ describe('Telegram under injected faults', () => {
     errors.length = 0;
     process.on('unhandledRejection', onError);
     process.on('uncaughtException', onError);
-    sim = await TelegramSimServer.start();
+    // Privacy mode off (the README's setup), so Humas receives only the alerts counted here.
+    sim = await TelegramSimServer.start({ canReadAllGroupMessages: true });
     const config = loadConfig({
       envFile: false,
       env: {},

@@ -9,6 +9,7 @@ import { formatDateTime } from '../../core/time.js';
 import type { ChatRow } from '../../store/chats.js';
 import { lastEventAt } from '../../store/kv.js';
 import type { App } from '../app.js';
+import { permissionProblems, permissionStatusLines } from '../permissions.js';
 import type { CommandContext, CommandSpec } from './types.js';
 
 const platformShort = (p: Platform) => (p === 'telegram' ? 'TG' : 'WA');
@@ -135,6 +136,7 @@ function adminStatus(app: App, ctx: CommandContext): string {
   return [
     en ? 'Jaga Netral status' : 'Status Jaga Netral',
     ...(platforms.length ? platforms : [en ? 'no platform connected' : 'belum ada platform terhubung']),
+    ...permissionStatusLines(permissionProblems(app.db, app.monitor.chats), ctx.lang).map((l) => `⚠️ ${l}`),
     `${en ? 'Registered ASN' : 'ASN terdaftar'}: ${app.registry.count()}`,
     `${en ? 'Open cases' : 'Kasus terbuka'}: ${open}`,
     `${en ? 'Queue' : 'Antrean'}: ${q.pending + q.sending} ${en ? 'pending' : 'menunggu'}, ${q.sent} ${en ? 'sent' : 'terkirim'}, ${q.failed} ${en ? 'failed' : 'gagal'}, ${q.undeliverable} ${en ? 'undeliverable' : 'tidak terkirim'}`,

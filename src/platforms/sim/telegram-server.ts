@@ -52,8 +52,12 @@ export interface SimCall {
 /** A fault to inject into the next `count` calls of `method` (or of any method when omitted). */
 export interface FaultPlan {
   method?: string;
-  /** '429' Too Many Requests with retry_after, '500' Internal Server Error, 'drop' socket destroyed without answer, 'delay' answer late. */
-  kind: '429' | '500' | 'drop' | 'delay';
+  /**
+   * '429' Too Many Requests with retry_after, '500' Internal Server Error (JSON), '502' Bad Gateway as
+   * Telegram's nginx front answers it during an outage (an HTML page, no JSON), 'drop' socket destroyed
+   * without answer, 'delay' answer late.
+   */
+  kind: '429' | '500' | '502' | 'drop' | 'delay';
   /** How many calls are affected (default 1). */
   count?: number;
   /** Seconds for 429's parameters.retry_after (default 1). */
@@ -80,6 +84,11 @@ export interface SimServerOptions {
   maxBodyBytes?: number;
   /** Milliseconds between webhook delivery retries (default 200). */
   webhookRetryMs?: number;
+  /**
+   * What getMe reports as `can_read_all_group_messages`: false while BotFather's privacy mode is on,
+   * which is how every new bot starts (default false, as on the real Bot API).
+   */
+  canReadAllGroupMessages?: boolean;
 }
 
 /** Default update types (the Bot API's behaviour for an empty allowed_updates list). */
@@ -183,6 +192,36 @@ function sleep(ms: number, timers: Set<NodeJS.Timeout>): Promise<void> {
   });
 }
 
+/**
+ * A Bot API `ChatMember` object for `user` with `status`, with the fields the real API sends for each
+ * status (see ChatMemberAdministrator etc. in node_modules/@telegraf/types/manage.d.ts, Bot API 7.1).
+ */
+export function memberJson(user: SimUser, status: SimMemberStatus): Record<string, unknown> {
+  const out: Record<string, unknown> = { user: { is_bot: false, ...user }, status };
+  if (status === 'kicked') out['until_date'] = 0;
+  if (status === 'restricted') Object.assign(out, { is_member: true, until_date: 0, can_send_messages: false });
+  if (status === 'administrator') {
+    Object.assign(out, {
+      can_be_edited: false,
+      is_anonymous: false,
+      can_manage_chat: true,
+      can_delete_messages: true,
+      can_manage_video_chats: false,
+      can_restrict_members: true,
+      can_promote_members: false,
+      can_change_info: false,
+      can_invite_users: true,
+      can_post_stories: false,
+      can_edit_stories: false,
+      can_delete_stories: false,
+      can_pin_messages: true,
+      can_manage_topics: false,
+    });
+  }
+  if (status === 'creator') out['is_anonymous'] = false;
+  return out;
+}
+
 /** A loopback Telegram Bot API server: `new Telegram(sim.token, { apiRoot: sim.apiRoot })` talks real HTTP to it. */
 export class TelegramSimServer {
   /** Base URL for telegraf's `telegram.apiRoot` option, e.g. http://127.0.0.1:PORT. */
@@ -199,7 +238,8 @@ export class TelegramSimServer {
   onSent?: (m: SimSentMessage) => void;
 
   private readonly server: http.Server;
-  private readonly opts: Required<Omit<SimServerOptions, 'token' | 'port' | 'host' | 'bot'>>;
+  private readonly opts: Required<Omit<SimServerOptions, 'token' | 'port' | 'host' | 'bot' | 'canReadAllGroupMessages'>>;
+  private canReadAll: boolean;
   private readonly handlers = new Map<string, [string, Handler]>();
   private queue: QueuedUpdate[] = [];
   private nextUpdateId = 1;
@@ -236,6 +276,7 @@ export class TelegramSimServer {
       maxBodyBytes: opts.maxBodyBytes ?? 60 * 1024 * 1024,
       webhookRetryMs: opts.webhookRetryMs ?? 200,
     };
+    this.canReadAll = opts.canReadAllGroupMessages ?? false;
     this.users.set(bot.id, bot);
     this.registerHandlers();
   }
@@ -333,6 +374,33 @@ export class TelegramSimServer {
       remaining: Math.max(1, fault.count ?? 1),
       retryAfter: fault.retryAfter ?? 1,
       delayMs: fault.delayMs ?? 100,
+    });
+  }
+
+  /** BotFather's /setprivacy: `true` = privacy mode on (getMe then reports can_read_all_group_messages false). */
+  setPrivacyMode(on: boolean): void {
+    this.canReadAll = !on;
+  }
+
+  /**
+   * The bot's own status in a group changed (added, promoted, demoted, removed): getChatMember for the bot
+   * answers it from now on, and a `my_chat_member` update is queued as Telegram sends it. Returns its update_id.
+   */
+  setBotStatus(chat: { id: number; type?: SimChat['type']; title?: string }, from: SimUser, status: SimMemberStatus, o: { date?: number } = {}): number {
+    const key = `${chat.id}:${this.bot.id}`;
+    const old = this.members.get(key)?.status ?? 'left';
+    this.members.set(key, { status });
+    const type = chat.type ?? (chat.id <= -1_000_000_000_000 ? 'supergroup' : 'group');
+    const chatJson = { id: chat.id, type, title: chat.title ?? this.chats.get(chat.id)?.title ?? `Group ${chat.id}` };
+    this.chats.set(chat.id, chatJson); // getChat and later updates know the group by this title
+    return this.pushUpdate({
+      my_chat_member: {
+        chat: chatJson,
+        from: { is_bot: false, ...from },
+        date: o.date ?? Math.floor(Date.now() / 1000),
+        old_chat_member: memberJson(this.bot, old),
+        new_chat_member: memberJson(this.bot, status),
+      },
     });
   }
 
@@ -505,6 +573,14 @@ export class TelegramSimServer {
           description: `Too Many Requests: retry after ${f.retryAfter}`,
           parameters: { retry_after: f.retryAfter },
         });
+        return;
+      }
+      if (f.kind === '502') {
+        // Telegram's front end answers an outage itself, as an nginx HTML page; telegraf reads only the
+        // status line of a 5xx (lib/core/network/client.js: `description: res.statusText`).
+        this.logCall(method, 502, logged);
+        const html = '<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>\r\n<center><h1>502 Bad Gateway</h1></center>\r\n<hr><center>nginx/1.18.0</center>\r\n</body>\r\n</html>\r\n';
+        if (!res.headersSent) res.writeHead(502, 'Bad Gateway', { 'content-type': 'text/html', 'content-length': Buffer.byteLength(html) }).end(html);
         return;
       }
       this.logCall(method, 500, logged);
@@ -837,7 +913,7 @@ export class TelegramSimServer {
       ...this.bot,
       is_bot: true,
       can_join_groups: true,
-      can_read_all_group_messages: false,
+      can_read_all_group_messages: this.canReadAll,
       supports_inline_queries: false,
     }));
 
@@ -871,27 +947,8 @@ export class TelegramSimServer {
       if (userId === undefined) throw new SimApiError(400, 'Bad Request: invalid user_id specified');
       const m = this.members.get(`${String(chatId)}:${userId}`);
       const status = m?.status ?? 'left';
-      const user = m?.user ? { is_bot: false, ...m.user } : this.userObject(userId);
-      const out: Record<string, unknown> = { status, user };
-      if (status === 'kicked') out['until_date'] = 0;
-      if (status === 'restricted') {
-        Object.assign(out, { is_member: true, until_date: 0, can_send_messages: false });
-      }
-      if (status === 'administrator') {
-        Object.assign(out, {
-          can_be_edited: false,
-          is_anonymous: false,
-          can_manage_chat: true,
-          can_delete_messages: true,
-          can_restrict_members: true,
-          can_promote_members: false,
-          can_change_info: false,
-          can_invite_users: true,
-          can_manage_video_chats: false,
-        });
-      }
-      if (status === 'creator') out['is_anonymous'] = false;
-      return out;
+      const user = m?.user ? { is_bot: false, ...m.user } : userId === this.bot.id ? { ...this.bot } : this.userObject(userId);
+      return memberJson(user as unknown as SimUser, status);
     });
 
     on('getChat', (p) => {

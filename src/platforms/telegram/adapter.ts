@@ -8,16 +8,17 @@
  */
 import http from 'node:http';
 import { timingSafeEqual } from 'node:crypto';
-import { Telegraf } from 'telegraf';
+import { Telegraf, TelegramError } from 'telegraf';
 import type { CallbackQuery, Message, Update, UserFromGetMe } from 'telegraf/types';
 import type { App } from '../../app/app.js';
 import type { SendPolicy } from '../../app/dispatcher.js';
 import { parseCommand } from '../../app/commands/index.js';
+import { notePrivacyMode } from '../../app/permissions.js';
 import { telegramTexts } from '../../core/messages/telegram.js';
 import { handleButton } from './callbacks.js';
 import { ingestUpdate, type Ingested } from './ingest.js';
 import { TelegramScanner } from './membership-scan.js';
-import { TelegramMembershipChecker, TelegramMessenger } from './messenger.js';
+import { classifyTelegramError, TelegramMembershipChecker, TelegramMessenger } from './messenger.js';
 import { TelegramSendPolicy } from './policy.js';
 import { registerContact, startReply } from './registration.js';
 import { enqueueReply, replyKey, type Reply, type ReplyTarget } from './replies.js';
@@ -45,6 +46,36 @@ export interface TelegramAdapterOptions {
   scanIntervalMs?: number;
   /** Pause before polling is restarted after it failed (default 5 s). */
   restartDelayMs?: number;
+  /** Pauses between getMe attempts while Telegram cannot be reached at start (default BOOT_RETRY). */
+  bootRetry?: BootRetry;
+}
+
+/** Pauses between getMe attempts at start: the first, doubling up to the longest. */
+export interface BootRetry {
+  firstMs: number;
+  maxMs: number;
+}
+
+/** 1 s, 2 s, 4 s ... at most a minute between attempts: a blip costs seconds, an outage costs one call a minute. */
+export const BOOT_RETRY: BootRetry = { firstMs: 1000, maxMs: 60_000 };
+
+/** The pause before getMe attempt `attempt + 1` after `err`; a 429's retry_after wins when it is longer. */
+export function bootRetryDelay(attempt: number, err: unknown, r: BootRetry = BOOT_RETRY): number {
+  const backoff = Math.min(r.maxMs, r.firstMs * 2 ** Math.max(0, attempt - 1));
+  const retryAfter = err instanceof TelegramError && err.code === 429 ? (err.parameters?.retry_after ?? 0) * 1000 : 0;
+  return Math.max(backoff, retryAfter);
+}
+
+/** A getMe failure no retry can fix: Telegram rejected the token (401 Unauthorized, 404 for a malformed one). */
+export function isTokenRejected(err: unknown): boolean {
+  return err instanceof TelegramError && (err.code === 401 || err.code === 404);
+}
+
+/** Telegram refused the bot token at start: a configuration error, not an outage. */
+export class TelegramTokenRejected extends Error {
+  constructor(detail: string, lang: 'id' | 'en') {
+    super(lang === 'en' ? `Telegram rejected TELEGRAM_BOT_TOKEN (${detail}); check the token from @BotFather` : `Telegram menolak TELEGRAM_BOT_TOKEN (${detail}); periksa token dari @BotFather`);
+  }
 }
 
 /** Runs the bot on Telegram for one App. `start()` once, `stop()` once. */
@@ -68,7 +99,11 @@ export class TelegramAdapter {
     const token = o.token ?? o.app.config.TELEGRAM_BOT_TOKEN;
     if (!token) throw new Error('TELEGRAM_BOT_TOKEN is not set');
     this.bot = new Telegraf(token, { telegram: { apiRoot: o.apiRoot ?? o.app.config.TELEGRAM_API_ROOT } });
-    this.membership = new TelegramMembershipChecker(this.bot.telegram);
+    this.membership = new TelegramMembershipChecker(this.bot.telegram, {
+      // Only an administrator's getChatMember is guaranteed (Bot API); my_chat_member told us which we are.
+      guaranteed: (chatId) => this.app.monitor.chats.get('telegram', chatId)?.botAdmin === true,
+      signal: this.stopping.signal,
+    });
     this.bot.use(async (ctx) => {
       await this.track(this.handleUpdate(ctx.update));
     });
@@ -80,17 +115,82 @@ export class TelegramAdapter {
     return this.me ? String(this.me.id) : undefined;
   }
 
-  /** Connects: getMe, registration link, messenger + pacing, command menu, then polling or webhook (not awaited). */
+  /**
+   * Connects: getMe, then registration link, messenger + pacing, command menu, polling or webhook.
+   * When Telegram cannot be reached (network error, 5xx, 429) this resolves anyway and keeps trying
+   * getMe in the background with growing pauses, so the other platforms run meanwhile. Only a token
+   * Telegram rejects fails the start (TelegramTokenRejected).
+   */
   async start(): Promise<void> {
-    this.me = await this.bot.telegram.getMe();
-    this.bot.botInfo = this.me;
-    this.app.registrationLinks.telegram = `https://t.me/${this.me.username}?start=daftar`;
+    this.app.platformStatus.telegram = 'connecting';
+    let me: UserFromGetMe;
+    try {
+      me = await this.bot.telegram.getMe();
+    } catch (err) {
+      if (isTokenRejected(err)) {
+        this.app.platformStatus.telegram = `error: ${errorText(err)}`;
+        throw new TelegramTokenRejected(errorText(err), this.app.config.LANGUAGE);
+      }
+      this.noteBootFailure(err, 1);
+      void this.track(this.retryBoot(err));
+      return;
+    }
+    await this.connected(me);
+  }
+
+  /** getMe again after growing pauses until it answers, the token is rejected, or stop(). */
+  private async retryBoot(firstErr: unknown): Promise<void> {
+    let err = firstErr;
+    for (let attempt = 1; !this.stopping.signal.aborted; attempt++) {
+      await abortableSleep(bootRetryDelay(attempt, err, this.o.bootRetry), this.stopping.signal);
+      if (this.stopping.signal.aborted) return;
+      try {
+        const me = await this.bot.telegram.getMe();
+        if (this.stopping.signal.aborted) return;
+        this.app.log.info({ attempts: attempt + 1 }, 'telegram: connected after retrying');
+        await this.connected(me);
+        return;
+      } catch (e) {
+        err = e;
+        if (isTokenRejected(e)) {
+          this.app.log.error({ err: errorText(e) }, 'telegram: the bot token was rejected; Telegram stays off until it is fixed and the bot restarted');
+          this.app.platformStatus.telegram = `error: ${errorText(e)}`;
+          return;
+        }
+        if (this.me) {
+          // getMe answered but setting up afterwards failed (e.g. the webhook port): not something a retry fixes.
+          this.app.log.error({ err: errorText(e) }, 'telegram: setup failed after connecting');
+          this.app.platformStatus.telegram = `error: ${errorText(e)}`;
+          return;
+        }
+        this.noteBootFailure(e, attempt + 1);
+      }
+    }
+  }
+
+  private noteBootFailure(err: unknown, attempts: number): void {
+    const wait = Math.round(bootRetryDelay(attempts, err, this.o.bootRetry) / 1000);
+    this.app.log.warn({ err: errorText(err), attempts, retryInS: wait }, 'telegram: cannot reach the Bot API; retrying');
+    this.app.platformStatus.telegram = `unreachable: ${errorText(err)} (${attempts}x, retry in ${wait}s)`;
+  }
+
+  /** Everything after a successful getMe. */
+  private async connected(me: UserFromGetMe): Promise<void> {
+    this.me = me;
+    this.bot.botInfo = me;
+    this.app.registrationLinks.telegram = `https://t.me/${me.username}?start=daftar`;
     this.app.attach(new TelegramMessenger(this.bot.telegram), this.o.policy ?? new TelegramSendPolicy());
+    this.app.dispatcher.wake(); // messages queued while Telegram was unreachable
+    // Privacy mode hides group posts from a bot that is not admin: Humas hears it once, with the fix.
+    if (notePrivacyMode({ db: this.app.db, outbox: this.app.monitor.outbox, config: this.app.config }, me.username, me.can_read_all_group_messages, this.app.clock())) {
+      this.app.log.warn({ bot: me.username }, 'telegram: privacy mode is on (BotFather /setprivacy); Humas was told');
+      this.app.dispatcher.wake();
+    }
     await this.setCommands();
     const hook = this.webhookOptions();
     if (hook) await this.startWebhook(hook);
     else this.runner = this.pollForever();
-    this.app.platformStatus.telegram = `@${this.me.username} (${hook ? 'webhook' : 'polling'})`;
+    this.app.platformStatus.telegram = `@${me.username} (${hook ? 'webhook' : 'polling'})`;
     // Member scans asked for in the database (also those a crash interrupted) run in the background.
     const scanner = new TelegramScanner({ app: this.app, checker: this.membership, intervalMs: this.o.scanIntervalMs, signal: this.stopping.signal });
     const wake = () => scanner.wake();
@@ -267,6 +367,9 @@ export class TelegramAdapter {
     return p;
   }
 }
+
+/** `502: Bad Gateway`, `network: ECONNREFUSED ...`: a failure as one short line for logs and /status. */
+const errorText = (err: unknown): string => classifyTelegramError(err).detail;
 
 const displayName = (u: { first_name: string; last_name?: string; username?: string }): string =>
   [u.first_name, u.last_name].filter(Boolean).join(' ') || (u.username ? `@${u.username}` : '');

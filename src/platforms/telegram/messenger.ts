@@ -88,20 +88,73 @@ export class TelegramMessenger implements Messenger {
   }
 }
 
-/** Answers "is this user still in that chat?" with getChatMember. */
+/** Options of the getChatMember checker. */
+export interface MembershipCheckerOptions {
+  /** Whether a "not a member" answer is guaranteed in a chat (the bot is an administrator there). Default: always. */
+  guaranteed?: (chatId: string) => boolean;
+  /** Longest wait for a 429's retry_after before answering "cannot tell" (default 10 s). */
+  maxWaitMs?: number;
+  /** Aborts waits (the adapter stopping). */
+  signal?: AbortSignal;
+  now?: () => number;
+}
+
+/** Tries of one check: the first call, and up to two more after a 429's retry_after. */
+const CHECK_TRIES = 3;
+
+/**
+ * Answers "is this user still in that chat?" with getChatMember. A 429 holds
+ * every check of this bot until its `retry_after` has passed (Telegram's
+ * limits are per bot), so checks in a row never hammer a rate-limited API.
+ */
 export class TelegramMembershipChecker implements MembershipChecker {
   readonly platform = 'telegram' as const;
-  /** Wraps a telegraf client. */
-  constructor(private readonly telegram: Telegram) {}
+  private retryAt = 0;
+  private readonly now: () => number;
 
-  /** True for member/administrator/creator/restricted-but-member, false for left/kicked, undefined on any error. */
-  async isMember(chatId: string, userId: string): Promise<boolean | undefined> {
-    try {
-      const m = await this.telegram.getChatMember(toChatId(chatId), Number(userId));
-      if (m.status === 'restricted') return m.is_member;
-      return m.status === 'member' || m.status === 'administrator' || m.status === 'creator';
-    } catch {
-      return undefined;
-    }
+  /** Wraps a telegraf client. */
+  constructor(
+    private readonly telegram: Telegram,
+    private readonly o: MembershipCheckerOptions = {},
+  ) {
+    this.now = o.now ?? Date.now;
   }
+
+  /** True for member/administrator/creator/restricted-but-member, false for left/kicked, undefined when Telegram would not say. */
+  async isMember(chatId: string, userId: string): Promise<boolean | undefined> {
+    for (let attempt = 0; attempt < CHECK_TRIES; attempt++) {
+      const wait = this.retryAt - this.now();
+      if (wait > 0) {
+        if (wait > (this.o.maxWaitMs ?? 10_000)) return undefined;
+        await sleep(wait, this.o.signal);
+        if (this.o.signal?.aborted) return undefined;
+      }
+      try {
+        const m = await this.telegram.getChatMember(toChatId(chatId), Number(userId));
+        if (m.status === 'restricted') return m.is_member;
+        return m.status === 'member' || m.status === 'administrator' || m.status === 'creator';
+      } catch (err) {
+        if (!(err instanceof TelegramError) || err.code !== 429) return undefined;
+        this.retryAt = Math.max(this.retryAt, this.now() + (err.parameters?.retry_after ?? 1) * 1000);
+      }
+    }
+    return undefined;
+  }
+
+  /** getChatMember is "only guaranteed to work for other users if the bot is an administrator in the chat" (Bot API). */
+  certain(chatId: string): boolean {
+    return this.o.guaranteed?.(chatId) ?? true;
+  }
+}
+
+function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    const t = setTimeout(done, ms);
+    function done(): void {
+      clearTimeout(t);
+      signal?.removeEventListener('abort', done);
+      resolve();
+    }
+    signal?.addEventListener('abort', done, { once: true });
+  });
 }

@@ -223,8 +223,13 @@ function fromMyChatMember(cm: Obj): ChatEvent[] {
   const status = need(optStr(newM, 'status'), `${where}.new_chat_member.status is missing`);
   const was = isInside(oldM);
   const is = isInside(newM);
-  if (was === is) return [];
-  return [{ kind: 'bot_membership', dedupeKey: `tg:mcm:${chat.id}:${date}:${status}`, at: date * 1000, chat, joined: is, actor: from }];
+  const wasAdmin = optStr(oldM, 'status') === 'administrator';
+  const isAdmin = status === 'administrator';
+  // Rights changed while inside (promoted, demoted) matter too: they decide what Telegram lets the bot see.
+  if (was === is && (!is || wasAdmin === isAdmin)) return [];
+  const ev: ChatEvent = { kind: 'bot_membership', dedupeKey: `tg:mcm:${chat.id}:${date}:${status}`, at: date * 1000, chat, joined: is, actor: from };
+  if (is) ev.admin = isAdmin;
+  return [ev];
 }
 
 /** Text form of a reaction type: the emoji, or a marker for custom emoji. */

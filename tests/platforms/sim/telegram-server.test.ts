@@ -120,6 +120,33 @@ describe('TelegramSimServer with telegraf Telegram client', () => {
     await expect(tg.getMe()).resolves.toBeTruthy();
   });
 
+  it('answers an injected 502 as nginx does (HTML); telegraf reports the status line', async () => {
+    sim.inject({ method: 'getMe', kind: '502' });
+    const res = await fetch(`${sim.apiRoot}/bot${sim.token}/getMe`, { headers: { connection: 'close' } });
+    expect(res.status).toBe(502);
+    expect(res.statusText).toBe('Bad Gateway');
+    expect(res.headers.get('content-type')).toBe('text/html');
+    expect(await res.text()).toContain('<title>502 Bad Gateway</title>');
+    sim.inject({ method: 'getMe', kind: '502' });
+    const err = (await rejection(tg.getMe())) as TelegramError;
+    expect(err).toBeInstanceOf(TelegramError);
+    expect([err.code, err.description]).toEqual([502, 'Bad Gateway']);
+    expect((await tg.getMe()).id).toBe(sim.bot.id);
+  });
+
+  it('reports privacy mode in getMe and the bot\'s own status changes as my_chat_member', async () => {
+    expect((await tg.getMe()).can_read_all_group_messages).toBe(false);
+    sim.setPrivacyMode(false);
+    expect((await tg.getMe()).can_read_all_group_messages).toBe(true);
+    sim.setBotStatus({ id: GROUP, title: 'Relawan' }, USER, 'member', { date: 100 });
+    sim.setBotStatus({ id: GROUP }, USER, 'administrator', { date: 101 });
+    const updates = (await tg.callApi('getUpdates', { timeout: 0 })) as unknown as Record<string, any>[];
+    expect(updates.map((u) => [u['my_chat_member'].old_chat_member.status, u['my_chat_member'].new_chat_member.status])).toEqual([['left', 'member'], ['member', 'administrator']]);
+    expect(updates[1]!['my_chat_member']).toMatchObject({ chat: { id: GROUP, type: 'supergroup', title: 'Relawan' }, from: { id: USER.id, is_bot: false }, date: 101 });
+    expect(updates[1]!['my_chat_member'].new_chat_member).toMatchObject({ user: { id: sim.bot.id, is_bot: true }, can_be_edited: false, can_manage_chat: true, can_post_stories: false });
+    expect((await tg.getChatMember(GROUP, sim.bot.id)).status).toBe('administrator');
+  });
+
   it('drops the connection: the client promise rejects and nothing is recorded as sent', async () => {
     sim.inject({ method: 'sendMessage', kind: 'drop' });
     const err = await rejection(tg.sendMessage(GROUP, 'lost'));

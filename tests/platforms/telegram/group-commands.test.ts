@@ -25,7 +25,8 @@ let adapter: TelegramAdapter;
 const groupTexts = () => sim.sent.filter((m) => m.chat_id === GROUP.id).map((m) => m.text ?? '');
 
 async function setup(lang: 'id' | 'en') {
-  sim = await TelegramSimServer.start();
+  // Privacy mode off (the README's setup), so Humas receives only the messages counted here.
+  sim = await TelegramSimServer.start({ canReadAllGroupMessages: true });
   const config = loadConfig({
     envFile: false,
     env: {},

@@ -82,6 +82,18 @@ describe('normalizeUpdate', () => {
     expect(events(normalizeUpdate(blocked))).toEqual([]);
   });
 
+  it('my_chat_member: admin rights travel with the event; promotion and demotion are events too', () => {
+    const bot = { id: 123456789, is_bot: true, first_name: 'Jaga Netral', username: 'JagaNetralBot' };
+    const mcm = (from: string, to: string, date = 30) => ({ my_chat_member: { chat: GROUP, from: JOKO, date, old_chat_member: { status: from, user: bot }, new_chat_member: { status: to, user: bot } } });
+    expect(events(normalizeUpdate(fixture('my_chat_member_added')))[0]).toMatchObject({ admin: true });
+    expect(events(normalizeUpdate(mcm('left', 'member')))[0]).toMatchObject({ kind: 'bot_membership', joined: true, admin: false });
+    expect(events(normalizeUpdate(mcm('member', 'administrator')))[0]).toMatchObject({ kind: 'bot_membership', joined: true, admin: true, dedupeKey: 'tg:mcm:-1001234567890:30:administrator' });
+    expect(events(normalizeUpdate(mcm('administrator', 'member')))[0]).toMatchObject({ kind: 'bot_membership', joined: true, admin: false });
+    expect(events(normalizeUpdate(mcm('member', 'left')))[0]).toMatchObject({ kind: 'bot_membership', joined: false });
+    expect(events(normalizeUpdate(mcm('member', 'left')))[0]).not.toHaveProperty('admin');
+    expect(events(normalizeUpdate(mcm('member', 'member')))).toEqual([]);
+  });
+
   it('message_reaction: a new reaction is an event, a removed one is not', () => {
     const [ev] = events(normalizeUpdate(fixture('message_reaction')));
     expect(ev).toMatchObject({ kind: 'reaction', dedupeKey: 'tg:react:-1001234567890:42:5001:1730689400', messageId: '42', emoji: '👍', sender: { id: '5001' } });

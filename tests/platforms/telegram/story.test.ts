@@ -50,7 +50,8 @@ const answers = () => sim.calls.filter((c) => c.method === 'answerCallbackQuery'
 
 describe('Telegram story', () => {
   beforeEach(async () => {
-    sim = await TelegramSimServer.start();
+    // Privacy mode off, as the README's setup asks (the privacy-mode notice has its own test in boot.test.ts).
+    sim = await TelegramSimServer.start({ canReadAllGroupMessages: true });
     const config = loadConfig({
       envFile: false,
       env: {},

@@ -1,0 +1,77 @@
+/**
+ * What the platform lets the bot see, and telling Humas when it is not enough:
+ * Telegram's privacy mode (from getMe), groups where the bot is not an
+ * administrator (from my_chat_member), and membership answers Telegram does
+ * not guarantee there. The facts live in SQLite (kv and `chats.bot_admin`), so
+ * /status, the health line and the dashboard read the same thing after a restart.
+ */
+import type { Platform } from '../core/ids.js';
+import { permissionTexts } from '../core/messages/permissions.js';
+import type { ChatRow } from '../store/chats.js';
+import type { Db } from '../store/db.js';
+import type { IncidentRow } from '../store/incidents.js';
+import { kvGet, kvSet } from '../store/kv.js';
+import type { AlertDeps } from './alerts.js';
+import { humasAddresses } from './recipients.js';
+
+/** kv key of Telegram's privacy mode as getMe last reported it: `on:<username>` or `off:<username>`. */
+export const PRIVACY_KEY = 'telegram.privacy_mode';
+
+/** One thing the bot cannot do as configured, for /status, the health line and the dashboard. */
+export type PermissionProblem =
+  | { platform: 'telegram'; kind: 'privacy_mode'; bot: string }
+  | { platform: Platform; kind: 'not_admin'; chatId: string; title: string | null; campaign: boolean };
+
+/** Queues one notice per Humas admin (every platform they are reachable on). */
+function notifyHumas(d: Pick<AlertDeps, 'outbox' | 'config'>, key: string, kind: string, text: string, now: number, incidentId?: number): void {
+  for (const h of humasAddresses(d.config.HUMAS_ADMINS)) {
+    d.outbox.enqueue({ dedupeKey: `${key}:${h.platform}:${h.recipient}`, platform: h.platform, recipient: h.recipient, recipientKind: 'user', kind, text, incidentId }, now);
+  }
+}
+
+/**
+ * Records what getMe said about privacy mode; when it is on and was not on
+ * before, tells Humas once, with the BotFather fix. Returns whether a notice
+ * was queued. One transaction, so a crash never sends it twice or loses it.
+ */
+export function notePrivacyMode(d: Pick<AlertDeps, 'outbox' | 'config'> & { db: Db }, botUsername: string, canReadAllGroupMessages: boolean, now: number): boolean {
+  return d.db.transaction(() => {
+    const was = kvGet(d.db, PRIVACY_KEY);
+    const on = !canReadAllGroupMessages;
+    kvSet(d.db, PRIVACY_KEY, `${on ? 'on' : 'off'}:${botUsername}`, now);
+    if (!on || was?.startsWith('on:')) return false;
+    notifyHumas(d, `privacy:telegram:${now}`, 'humas_permissions', permissionTexts(d.config.LANGUAGE).privacyMode(botUsername), now);
+    return true;
+  })();
+}
+
+/** Called inside the monitor's transaction when the bot joined or its rights changed without admin rights. */
+export function enqueueNeedsAdminNotice(d: AlertDeps, chat: ChatRow, eventKey: string, added: boolean, now: number): void {
+  const text = permissionTexts(d.config.LANGUAGE).needsAdmin({ chatTitle: chat.title ?? chat.chatId, chatId: chat.chatId, campaign: chat.campaign, added });
+  notifyHumas(d, `needs-admin:${eventKey}`, 'humas_permissions', text, now);
+}
+
+/** A membership check said "left" where the answer is not guaranteed: Humas hears it once per case; the case stays open. */
+export function enqueueUnconfirmedLeftNotice(d: Pick<AlertDeps, 'outbox' | 'config'>, c: IncidentRow, asnName: string, chatTitle: string, now: number): void {
+  const text = permissionTexts(d.config.LANGUAGE).unconfirmedLeft({ caseId: c.id, asnName, nip: c.asnNip, chatTitle });
+  notifyHumas(d, `unconfirmed-left:${c.id}`, 'humas_permissions', text, now, c.id);
+}
+
+/** The permission problems known now (privacy mode, groups without admin rights). */
+export function permissionProblems(db: Db, chats: { withoutAdmin(p: Platform): ChatRow[] }): PermissionProblem[] {
+  const out: PermissionProblem[] = [];
+  const privacy = kvGet(db, PRIVACY_KEY);
+  if (privacy?.startsWith('on:')) out.push({ platform: 'telegram', kind: 'privacy_mode', bot: privacy.slice(3) });
+  for (const c of chats.withoutAdmin('telegram')) out.push({ platform: 'telegram', kind: 'not_admin', chatId: c.chatId, title: c.title, campaign: c.campaign });
+  return out;
+}
+
+/** /status lines for the problems (a few group titles, then a count). */
+export function permissionStatusLines(problems: readonly PermissionProblem[], lang: 'id' | 'en'): string[] {
+  const t = permissionTexts(lang);
+  const lines: string[] = [];
+  for (const p of problems) if (p.kind === 'privacy_mode') lines.push(t.statusPrivacy(p.bot));
+  const noAdmin = problems.filter((p): p is Extract<PermissionProblem, { kind: 'not_admin' }> => p.kind === 'not_admin');
+  if (noAdmin.length) lines.push(t.statusNoAdmin(noAdmin.length, noAdmin.slice(0, 5).map((p) => p.title ?? p.chatId)));
+  return lines;
+}

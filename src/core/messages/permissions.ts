@@ -1,0 +1,97 @@
+/**
+ * Texts about what the platform lets the bot see: Telegram's privacy mode,
+ * groups where the bot is not an administrator, and membership answers that
+ * Telegram does not guarantee. They go to Humas admins (and /status), never to
+ * an ASN or a group. Indonesian first; English mirrors it key by key.
+ */
+
+/** What the "not an administrator" notice needs. */
+export interface NeedsAdminInput {
+  chatTitle: string;
+  chatId: string;
+  campaign: boolean;
+  /** The bot was just added (true), or its rights changed while inside (false). */
+  added: boolean;
+}
+
+/** What the "left, but not guaranteed" notice needs. */
+export interface UnconfirmedLeftInput {
+  caseId: number;
+  asnName: string;
+  nip: string;
+  chatTitle: string;
+}
+
+/** Every permissions text. */
+export interface PermissionTexts {
+  privacyMode: (botUsername: string) => string;
+  needsAdmin: (a: NeedsAdminInput) => string;
+  unconfirmedLeft: (a: UnconfirmedLeftInput) => string;
+  /** One /status line: privacy mode is on. */
+  statusPrivacy: (botUsername: string) => string;
+  /** One /status line: groups without admin rights (titles, already cut to a few). */
+  statusNoAdmin: (count: number, titles: string[]) => string;
+}
+
+const ID: PermissionTexts = {
+  privacyMode: (bot) =>
+    [
+      `⚠️ Mode privasi bot Telegram @${bot} masih aktif.`,
+      'Dalam mode ini, di grup tempat bot bukan admin, bot hanya menerima perintah, balasan kepada bot, dan pesan layanan (anggota masuk/keluar): unggahan kampanye yang menandai ASN tidak terlihat.',
+      '',
+      'Cara memperbaiki:',
+      `1. Buka @BotFather, kirim /setprivacy, pilih @${bot}, lalu pilih "Disable".`,
+      '2. Keluarkan bot dari setiap grup lalu masukkan kembali (Telegram menerapkan perubahan hanya untuk grup yang dimasuki setelahnya), atau jadikan bot admin di grup tersebut.',
+      '',
+      'Pemberitahuan ini dikirim sekali; /status menampilkannya selama mode privasi masih aktif.',
+    ].join('\n'),
+  needsAdmin: (a) =>
+    [
+      `⚠️ Bot Telegram ${a.added ? 'dimasukkan ke' : 'tidak lagi menjadi admin di'} grup "${a.chatTitle}"${a.campaign ? ' (grup kampanye)' : ''}${a.added ? ' sebagai anggota biasa, tanpa hak admin' : ''}.`,
+      'Tanpa hak admin, Telegram tidak mengirim pembaruan keanggotaan (chat_member) dan tidak menjamin pemeriksaan keanggotaan (getChatMember) di grup itu.',
+      'Akibatnya, kasus di grup ini tidak ditutup otomatis oleh pemeriksaan keanggotaan: keluarnya ASN tetap terlihat dari pesan layanan grup, atau dikonfirmasi ASN lewat tombol "Saya sudah keluar".',
+      '',
+      `Mohon minta admin grup menjadikan bot sebagai admin (hak apa pun sudah cukup). Id grup: ${a.chatId}.`,
+    ].join('\n'),
+  unconfirmedLeft: (a) =>
+    [
+      `ℹ️ Kasus #${a.caseId}: Telegram menyebut ${a.asnName} (NIP ${a.nip}) tidak lagi menjadi anggota grup "${a.chatTitle}".`,
+      'Bot bukan admin di grup itu, sehingga jawaban ini tidak dijamin Telegram. Kasus tetap terbuka sampai dikonfirmasi:',
+      'minta ASN menekan tombol "Saya sudah keluar" pada pesan bot, atau jadikan bot admin di grup itu.',
+    ].join('\n'),
+  statusPrivacy: (bot) => `Telegram: mode privasi @${bot} aktif (perbaiki: /setprivacy di @BotFather, pilih Disable)`,
+  statusNoAdmin: (n, titles) => `Telegram: bot bukan admin di ${n} grup: ${titles.map((t) => `"${t}"`).join(', ')}${n > titles.length ? ', …' : ''}`,
+};
+
+const EN: PermissionTexts = {
+  privacyMode: (bot) =>
+    [
+      `⚠️ Privacy mode of the Telegram bot @${bot} is on.`,
+      'In this mode, in groups where the bot is not an admin, it receives only commands, replies to the bot and service messages (members joining or leaving): campaign posts that tag ASN are not seen.',
+      '',
+      'How to fix it:',
+      `1. Open @BotFather, send /setprivacy, choose @${bot}, then choose "Disable".`,
+      '2. Remove the bot from every group and add it again (Telegram applies the change only to groups joined afterwards), or make the bot an admin in those groups.',
+      '',
+      'This notice is sent once; /status shows it for as long as privacy mode is on.',
+    ].join('\n'),
+  needsAdmin: (a) =>
+    [
+      `⚠️ The Telegram bot was ${a.added ? 'added to' : 'removed as admin in'} the group "${a.chatTitle}"${a.campaign ? ' (a campaign group)' : ''}${a.added ? ' as a plain member, without admin rights' : ''}.`,
+      'Without admin rights, Telegram sends no membership updates (chat_member) and does not guarantee membership checks (getChatMember) in that group.',
+      'So cases in this group are not closed automatically by membership checks: an ASN leaving is still seen from the group\'s service messages, or confirmed by the ASN with the "I have left" button.',
+      '',
+      `Please ask a group admin to make the bot an admin (any right is enough). Group id: ${a.chatId}.`,
+    ].join('\n'),
+  unconfirmedLeft: (a) =>
+    [
+      `ℹ️ Case #${a.caseId}: Telegram says ${a.asnName} (NIP ${a.nip}) is no longer a member of "${a.chatTitle}".`,
+      'The bot is not an admin in that group, so Telegram does not guarantee this answer. The case stays open until confirmed:',
+      'ask the ASN to press "I have left" on the bot\'s message, or make the bot an admin in that group.',
+    ].join('\n'),
+  statusPrivacy: (bot) => `Telegram: privacy mode of @${bot} is on (fix: /setprivacy in @BotFather, choose Disable)`,
+  statusNoAdmin: (n, titles) => `Telegram: the bot is not an admin in ${n} group(s): ${titles.map((t) => `"${t}"`).join(', ')}${n > titles.length ? ', …' : ''}`,
+};
+
+/** Permission texts for `lang`. */
+export const permissionTexts = (lang: 'id' | 'en'): PermissionTexts => (lang === 'en' ? EN : ID);
