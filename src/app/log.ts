@@ -20,7 +20,11 @@ const PHONE = /(?:\+62|\b62|\b0)[\s-]?8\d{1,3}(?:[\s-]?\d){6,10}\b/g;
 
 /** Masks bot tokens, NIPs, WhatsApp JIDs and Indonesian phone numbers inside free text. */
 export function redactText(s: string): string {
-  return s.replace(TOKEN, '[token]').replace(JID, '[jid]@$1').replace(NIP, '[nip]').replace(PHONE, '[phone]');
+  return s
+    .replace(TOKEN, '[token]')
+    .replace(JID, (_m, server: string) => (server.endsWith('lid') ? `[lid]@${server}` : `[phone]@${server}`))
+    .replace(NIP, '[nip]')
+    .replace(PHONE, '[phone]');
 }
 
 /** Keys whose values are secrets or personal whatever they look like. */
@@ -53,6 +57,9 @@ export function redactDeep(v: unknown, secrets: readonly string[] = [], depth = 
   for (const [k, x] of Object.entries(v)) out[k] = SECRET_FIELDS.has(k) && x !== undefined && x !== null ? 'REDACTED' : redactDeep(x, secrets, depth + 1, seen);
   return out;
 }
+
+/** The same masking for every string inside a value (the name other modules know it by). */
+export const redactValue = (v: unknown): unknown => redactDeep(v);
 
 function maskSecrets(s: string, secrets: readonly string[]): string {
   let out = s;

@@ -22,6 +22,29 @@ describe('logging', () => {
     expect(out).toContain('Relawan');
     expect(out).not.toMatch(/198503122010011003|81234567890|AAHfiqks/);
   });
+
+  it('masks phone numbers and JIDs anywhere inside log objects (nested, arrays, errors), keeping group JIDs', async () => {
+    const chunks: string[] = [];
+    const sink = new Writable({ write: (c, _e, cb) => (chunks.push(String(c)), cb()) });
+    const log = createLogger('info', sink);
+    const err = new Error('send to 6281234567890@s.whatsapp.net failed');
+    log.warn(
+      {
+        err,
+        detail: 'participant 201111111111111@lid (4915112345678:3@s.whatsapp.net) left 120363000000000001@g.us',
+        members: [{ id: '6285212345678@s.whatsapp.net', phone2: '+6285212345678' }],
+        nested: { deeper: { contact: 'hp 081234567890' } },
+      },
+      'wa: event failed',
+    );
+    await new Promise((r) => setTimeout(r, 20));
+    const out = chunks.join('');
+    expect(out).not.toMatch(/81234567890|201111111111111|4915112345678|85212345678/);
+    expect(out).toContain('[phone]@s.whatsapp.net');
+    expect(out).toContain('[lid]@lid');
+    expect(out).toContain('120363000000000001@g.us');
+    expect(out).toContain('failed');
+  });
 });
 
 describe('masking everywhere (issue 12 point 5)', () => {
@@ -46,17 +69,17 @@ describe('masking everywhere (issue 12 point 5)', () => {
     );
     const out = text();
     expect(out).not.toMatch(PERSONAL);
-    expect(out).toContain('[jid]@s.whatsapp.net');
-    expect(out).toContain('[jid]@lid');
+    expect(out).toContain('[phone]@s.whatsapp.net');
+    expect(out).toContain('[lid]@lid');
     expect(out).toContain('[nip]');
     expect(out).toContain('bot[token]/getUpdates');
     // Group ids are not personal and stay readable for operators.
     expect(out).toContain('120363025246125244@g.us');
     const line = JSON.parse(out.trim().split('\n')[0]!) as { err: { type: string; message: string; stack: string; cause: { message: string } } };
     expect(line.err.type).toBe('Error');
-    expect(line.err.message).toBe('send to [jid]@s.whatsapp.net failed (NIP [nip])');
+    expect(line.err.message).toBe('send to [phone]@s.whatsapp.net failed (NIP [nip])');
     expect(line.err.stack).toContain('at ');
-    expect(line.err.cause.message).toBe('lid [jid]@lid');
+    expect(line.err.cause.message).toBe('lid [lid]@lid');
   });
 
   it('masks the configured secrets wherever they appear, cuts cycles and summarises bytes', () => {
