@@ -30,7 +30,7 @@ export function reportCommand(app: App, opts: { dir?: string } = {}): CommandSpe
   return {
     name: 'report',
     aliases: ['laporan'],
-    usage: '[hari ini | 7h | 30h | YYYY-MM-DD..YYYY-MM-DD] [unit]',
+    usage: '[hari ini | kemarin | 7h | 30h | semua | YYYY-MM-DD[..YYYY-MM-DD]] [unit]',
     description: { id: 'laporan kasus (teks, CSV, XLSX, grafik)', en: 'case report (text, CSV, XLSX, chart)' },
     who: 'admin',
     where: 'private',

@@ -108,8 +108,9 @@ const ID: ReportTexts = {
       actors: 'Akun yang paling sering menambahkan/menandai ASN', acts: 'kali', asn: 'ASN', median: 'Median waktu hingga ASN keluar',
       cases: 'kasus', none: 'tidak diketahui', undeliverable: 'Pesan ke ASN yang tidak terkirim', status: STATUS_ID, kind: KIND_ID,
     }),
-  usage: 'Cara pakai: /report [hari ini | 7h | 30h | YYYY-MM-DD..YYYY-MM-DD] [unit kerja]',
-  badPeriod: (s) => `Periode "${s}" tidak dikenali. Gunakan: hari ini, 7h, 30h, atau YYYY-MM-DD..YYYY-MM-DD.`,
+  usage: 'Cara pakai: /report [hari ini | kemarin | 7h | 30h | semua | YYYY-MM-DD | YYYY-MM-DD..YYYY-MM-DD] [unit kerja]',
+  badPeriod: (s) =>
+    `Periode "${s}" tidak dikenali (dan bukan nama unit kerja). Gunakan: hari ini, kemarin, 7h (7 hari terakhir, angka berapa pun), semua, YYYY-MM-DD, atau YYYY-MM-DD..YYYY-MM-DD.`,
   badUnit: (s, known) => `Unit kerja "${s}" tidak dikenal.${known.length ? ` Unit yang ada: ${known.slice(0, 20).join(', ')}` : ''}`,
   filesCaption: 'Laporan Jaga Netral',
   duration: (ms) => duration(ms, { d: 'hari', h: 'jam', m: 'menit' }),
@@ -136,8 +137,9 @@ const EN: ReportTexts = {
       acts: 'times', asn: 'ASN', median: 'Median time until the ASN left', cases: 'cases', none: 'unknown',
       undeliverable: 'Undeliverable messages to ASN', status: STATUS_EN, kind: KIND_EN,
     }),
-  usage: 'Usage: /report [today | 7h | 30h | YYYY-MM-DD..YYYY-MM-DD] [unit]',
-  badPeriod: (s) => `Unknown period "${s}". Use: today, 7h, 30h, or YYYY-MM-DD..YYYY-MM-DD.`,
+  usage: 'Usage: /report [today | yesterday | 7d | 30d | all | YYYY-MM-DD | YYYY-MM-DD..YYYY-MM-DD] [unit]',
+  badPeriod: (s) =>
+    `Unknown period "${s}" (and not a unit name). Use: today, yesterday, 7d (last 7 days, any number), all, YYYY-MM-DD, or YYYY-MM-DD..YYYY-MM-DD.`,
   badUnit: (s, known) => `Unknown unit "${s}".${known.length ? ` Known units: ${known.slice(0, 20).join(', ')}` : ''}`,
   filesCaption: 'Jaga Netral report',
   duration: (ms) => duration(ms, { d: 'days', h: 'h', m: 'min' }),
