@@ -108,7 +108,7 @@ describe('masking everywhere (issue 12 point 5)', () => {
     expect(o.nested.text).toBe('081234567890');
   });
 
-  it('the start-up line of the real binary shows no admin number, token or secret', async () => {
+  it('the start-up line of the real binary shows no admin number, token or secret', { timeout: 90_000 }, async () => {
     const { TelegramSimServer } = await import('../../src/platforms/sim/telegram-server.js');
     const { runBin } = await import('../support/spawn.js');
     const { mkdtempSync } = await import('node:fs');

@@ -63,7 +63,7 @@ describe('owner-only files', () => {
 });
 
 describe('report --out', () => {
-  it('the real binary refuses to overwrite a file that is not a report and writes nothing; --force overwrites; files are 0600', { timeout: 60_000 }, async () => {
+  it('the real binary refuses to overwrite a file that is not a report and writes nothing; --force overwrites; files are 0600', { timeout: 120_000 }, async () => {
     const cwd = tmp();
     const env = { DATABASE_PATH: join(cwd, 'db.sqlite'), LANGUAGE: 'en' };
     const registry = join(cwd, 'asn.csv');
