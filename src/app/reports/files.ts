@@ -128,7 +128,7 @@ export async function writeReportXlsx(r: Report, path: string, lang: 'id' | 'en'
 /** Writes the PNG chart. */
 export function writeReportPng(r: Report, path: string, lang: 'id' | 'en' = 'id'): void {
   const t = reportTexts(lang);
-  writePrivateFile(path, renderChart(r, { title: t.chartTitle, kinds: t.kindShort }));
+  writePrivateFile(path, renderChart(r, { title: t.chartTitle, kinds: t.kindShort, months: t.chartMonths }));
 }
 
 /** Paths of the three files of one report. */

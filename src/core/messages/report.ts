@@ -38,6 +38,8 @@ export interface ReportTexts {
   today: string;
   lastDays(n: number): string;
   chartTitle: string;
+  /** Upper-case month abbreviations for chart dates ("2 NOV"): a day never reads as a month. */
+  chartMonths: readonly string[];
   summarySheet: string;
   casesSheet: string;
   summary(a: ReportSummaryInput): string;
@@ -99,6 +101,7 @@ const ID: ReportTexts = {
   today: 'hari ini',
   lastDays: (n) => `${n} hari terakhir`,
   chartTitle: 'KASUS PER HARI',
+  chartMonths: ['JAN', 'FEB', 'MAR', 'APR', 'MEI', 'JUN', 'JUL', 'AGU', 'SEP', 'OKT', 'NOV', 'DES'],
   summarySheet: 'Ringkasan',
   casesSheet: 'Kasus',
   summary: (a) =>
@@ -128,6 +131,7 @@ const EN: ReportTexts = {
   today: 'today',
   lastDays: (n) => `last ${n} days`,
   chartTitle: 'CASES PER DAY',
+  chartMonths: ['JAN', 'FEB', 'MAR', 'APR', 'MAY', 'JUN', 'JUL', 'AUG', 'SEP', 'OCT', 'NOV', 'DEC'],
   summarySheet: 'Summary',
   casesSheet: 'Cases',
   summary: (a) =>

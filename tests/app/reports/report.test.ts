@@ -292,3 +292,16 @@ describe('/report and the CLI', () => {
     expect(await runReportCli(app, ['--out', join(dir, 'no/such/dir/x.txt')], t.io)).toBe(1);
   });
 });
+
+describe('chart dates (issue 12 point 10)', () => {
+  it('read as day and month name, in the report language', async () => {
+    const { chartDayLabel } = await import('../../../src/app/reports/chart.js');
+    const { reportTexts } = await import('../../../src/core/messages/report.js');
+    expect(chartDayLabel('2024-11-02', reportTexts('id').chartMonths)).toBe('2 NOV');
+    expect(chartDayLabel('2024-05-27', reportTexts('id').chartMonths)).toBe('27 MEI');
+    expect(chartDayLabel('2024-08-17', reportTexts('id').chartMonths, true)).toBe('17 AGU 2024');
+    expect(chartDayLabel('2024-05-27', reportTexts('en').chartMonths)).toBe('27 MAY');
+    expect(reportTexts('id').chartMonths).toHaveLength(12);
+  });
+});
+
