@@ -180,7 +180,7 @@ describe('privacy of group messages', () => {
     const group = app.db.prepare(`SELECT text, payload FROM outbox WHERE recipient_kind = 'group'`).all() as { text: string; payload: string | null }[];
     expect(group.length).toBeGreaterThanOrEqual(3);
     const all = app.db.prepare(`SELECT kind FROM outbox`).all() as { kind: string }[];
-    expect(new Set(all.map((r) => r.kind))).toEqual(new Set(['asn_alert', 'humas_alert', 'group_reminder', 'asn_followup', 'humas_escalation', 'humas_digest']));
+    expect(new Set(all.map((r) => r.kind))).toEqual(new Set(['asn_alert', 'humas_alert', 'group_reminder', 'asn_followup', 'humas_escalation', 'humas_digest', 'thanks_left']));
     for (const g of group) {
       const blob = `${g.text}\n${g.payload ?? ''}`;
       for (const a of Object.values(ASN)) {
