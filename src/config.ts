@@ -195,6 +195,11 @@ function buildSchema(lang: Lang) {
       .transform((v) => v.split('.').map(Number) as [number, number, number])
       .optional(),
 
+    INBOUND_PRIVATE_PER_MINUTE: int(1, 10_000).default(5),
+    INBOUND_PRIVATE_PER_HOUR: int(1, 100_000).default(30),
+    MASS_ALERT_THRESHOLD: int(1, 1000).default(3),
+    MASS_ALERT_WINDOW_SECONDS: int(1, 3600).default(60),
+
     FOLLOWUP_HOURS: num().positive().max(24 * 30).default(24),
     CASE_EXPIRY_DAYS: num().positive().max(365).default(14),
     REMINDER_CRON: cron('0 9 * * 1,4'),

@@ -112,6 +112,8 @@ export async function replayCommand({ values, positionals, io, lang }: CliArgs):
     else await replayWhatsAppEvent(app, line.event, line.data);
     await app.dispatcher.drainOnce();
   }
+  // The recording has ended: mass-event summaries still waiting for their window are what Humas would get next.
+  if (app.releaseSummaries(app.clock(), true)) await app.dispatcher.drainOnce();
   await app.close();
   if (bad) io.err(cliTexts(config.LANGUAGE).linesSkipped(bad));
   return 0;

@@ -79,7 +79,7 @@ describe('demo', () => {
     const report = to('Telegram', 'Humas (DM)').find((m) => m.body.includes('Laporan Jaga Netral') && m.body.includes('Jumlah kasus'));
     expect(report?.body).toMatch(/Jumlah kasus: 6/);
     expect(report?.body).toMatch(/sudah keluar 2/);
-    for (const ext of ['csv', 'xlsx', 'png']) expect(t).toMatch(new RegExp(`📎 laporan-jaga-netral-\\d{8}-\\d{6}\\.${ext}`));
+    for (const ext of ['csv', 'xlsx', 'png']) expect(t).toMatch(new RegExp(`📎 laporan-jaga-netral-\\d{8}-\\d{6}-[0-9a-f]{6}\\.${ext}`));
     expect(to('Telegram', 'Orang Asing (DM)').some((m) => m.body.includes('hanya dapat digunakan oleh admin Humas'))).toBe(true);
 
     // The files left in data/demo.

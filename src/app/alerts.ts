@@ -17,7 +17,10 @@ import type { OutboxRow, OutboxStore } from '../store/outbox.js';
 import { asnAddress, humasAddresses } from './recipients.js';
 
 /** The settings alerts depend on. */
-export type AlertConfig = Pick<Config, 'HUMAS_ADMINS' | 'HUMAS_CONTACT' | 'ORG_NAME' | 'APP_TIMEZONE' | 'LANGUAGE' | 'REMINDER_MIN_INTERVAL_HOURS' | 'QUIET_HOURS'>;
+export type AlertConfig = Pick<
+  Config,
+  'HUMAS_ADMINS' | 'HUMAS_CONTACT' | 'ORG_NAME' | 'APP_TIMEZONE' | 'LANGUAGE' | 'REMINDER_MIN_INTERVAL_HOURS' | 'QUIET_HOURS' | 'MASS_ALERT_THRESHOLD' | 'MASS_ALERT_WINDOW_SECONDS'
+>;
 
 /** What enqueueing alerts needs. */
 export interface AlertDeps {
@@ -26,10 +29,12 @@ export interface AlertDeps {
   config: AlertConfig;
   /** Link an ASN can use to register with the bot on a platform. */
   registrationLink?: (platform: Platform) => string | undefined;
+  /** True when this case's Humas alert is held for a mass-event summary (app/mass-alerts.ts) instead of sent alone. */
+  holdHumasAlert?: (incident: IncidentRow) => boolean;
 }
 
 
-/** Queues the ASN alert and the Humas alerts for a freshly opened incident. */
+/** Queues the ASN alert and the Humas alerts for a freshly opened incident (the latter held for a summary during a mass event). */
 export function enqueueIncidentAlerts(d: AlertDeps, incident: IncidentRow, f: Finding, now: number): void {
   const t = alertTexts(d.config.LANGUAGE);
   const chat = d.chats.get(f.chat.platform, f.chat.id);
@@ -61,6 +66,7 @@ export function enqueueIncidentAlerts(d: AlertDeps, incident: IncidentRow, f: Fi
     },
     now,
   );
+  if (d.holdHumasAlert?.(incident)) return;
   for (const h of humasAddresses(d.config.HUMAS_ADMINS)) {
     d.outbox.enqueue(
       {

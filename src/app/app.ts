@@ -17,8 +17,10 @@ import { CommandRunner } from './commands/index.js';
 import { caseCommands } from './commands/cases.js';
 import { coreCommands } from './commands/core.js';
 import { dashboardCommand } from './commands/dashboard.js';
-import { reportCommand } from './reports/command.js';
+import { reportCommand, reportsDir } from './reports/command.js';
 import { Dispatcher, type SendPolicy } from './dispatcher.js';
+import { FloodGuard } from './flood.js';
+import { nextRelease, releaseDueSummaries, type MassAlertDeps } from './mass-alerts.js';
 import { silentLogger, type Logger } from './log.js';
 import { Monitor } from './monitor.js';
 import type { Messenger } from './ports.js';
@@ -44,6 +46,8 @@ export class App {
   readonly monitor: Monitor;
   readonly dispatcher: Dispatcher;
   readonly commands: CommandRunner;
+  /** Inbound flood limits on private messages (answered or not). */
+  readonly flood: FloodGuard;
   /** Registration links per platform, filled in by adapters once they know the bot's handle. */
   readonly registrationLinks: Partial<Record<Platform, string>> = {};
   /** Per-platform live status for /status and health lines. */
@@ -79,6 +83,10 @@ export class App {
       log: (msg, extra) => this.log.warn(extra ?? {}, msg),
       hooks: {
         onUndeliverable: (row, detail, now) => this.onUndeliverable(row, detail, now),
+        release: (now) => {
+          if (this.db.open) releaseDueSummaries(this.massDeps(), now);
+        },
+        nextRelease: () => (this.db.open ? nextRelease(this.db) : undefined),
         onUnreadable: (row, reason, now) => enqueueUnreadableNotice(this.monitor.outbox, this.config, row, reason, now),
         onMigrated: (platform, from, to, now) =>
           this.db.transaction(() => {
@@ -87,11 +95,25 @@ export class App {
           })(),
       },
     });
+    this.flood = new FloodGuard({ db: this.db, outbox: this.monitor.outbox, config: this.config });
     this.commands = new CommandRunner(
       { db: this.db, config: this.config, clock: this.clock, findAsn: (p) => this.registry.findByPerson(p) },
       coreCommands(this),
     );
     this.commands.add(...caseCommands(this), reportCommand(this), dashboardCommand(this));
+  }
+
+  /** What mass-event summaries need; CSV lists go to the reports directory. */
+  private massDeps(): MassAlertDeps {
+    return {
+      db: this.db, outbox: this.monitor.outbox, chats: this.monitor.chats, incidents: this.monitor.incidents, config: this.config,
+      asnByNip: (nip) => this.registry.byNip(nip as Parameters<AsnRegistry['byNip']>[0]), dir: reportsDir(this),
+    };
+  }
+
+  /** Queues the mass-event summaries whose window has ended, or all held ones (`all`: a replay has reached its end). */
+  releaseSummaries(now: number, all = false): number {
+    return releaseDueSummaries(this.massDeps(), now, all);
   }
 
   /** Platform scanners waiting for member scans (see store/scans.ts). */

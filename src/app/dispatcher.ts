@@ -29,6 +29,10 @@ export interface DispatchHooks {
   onSent?(row: OutboxRow, now: number): void;
   /** A row whose stored payload cannot be read was marked failed (called in the same transaction). */
   onUnreadable?(row: OutboxRow, reason: string, now: number): void;
+  /** Before each drain: queue messages that were held until now (mass-event summaries). */
+  release?(now: number): void;
+  /** When `release` has something to do next (epoch ms), so the loop wakes for it. */
+  nextRelease?(): number | undefined;
 }
 
 /** Dispatcher construction options. */
@@ -80,6 +84,11 @@ export class Dispatcher {
       let total = 0;
       do {
         this.again = false;
+        try {
+          this.o.hooks?.release?.(this.clock());
+        } catch (err) {
+          this.o.log?.('releasing held messages failed', { err: String(err) });
+        }
         const counts = await Promise.all(this.o.messengers.map((m) => this.drainPlatform(m)));
         total += counts.reduce((a, b) => a + b, 0);
       } while (this.again);
@@ -149,6 +158,7 @@ export class Dispatcher {
     const now = this.clock();
     // Rows already due but held back by pacing wake us when the pacing allows, not in a busy loop.
     const at = Math.min(
+      this.o.hooks?.nextRelease?.() ?? Infinity,
       ...this.o.messengers.map((m) => {
         const due = this.o.outbox.nextDue(m.platform) ?? Infinity;
         if (due > now) return due;

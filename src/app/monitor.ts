@@ -12,6 +12,7 @@ import { ChatStore } from '../store/chats.js';
 import { IncidentStore, type IncidentRow } from '../store/incidents.js';
 import { OutboxStore } from '../store/outbox.js';
 import { enqueueGroupReminder, enqueueIncidentAlerts, enqueueLeftThanks, type AlertConfig } from './alerts.js';
+import { holdForSummary } from './mass-alerts.js';
 import { enqueueNeedsAdminNotice } from './permissions.js';
 
 /** The registry as the monitor uses it. */
@@ -248,7 +249,13 @@ export class Monitor {
       classify,
     }).filter((f) => !(ev.kind === 'message' && ev.edited && this.foundOnMessage(f.asn.nip, ev.chat.platform, ev.chat.id, ev.messageId, eventId)));
     result.findings = findings.length;
-    const alertDeps = { outbox: this.outbox, chats: this.chats, config: this.d.config, registrationLink: this.d.registrationLink };
+    const alertDeps = {
+      outbox: this.outbox,
+      chats: this.chats,
+      config: this.d.config,
+      registrationLink: this.d.registrationLink,
+      holdHumasAlert: (i: IncidentRow) => holdForSummary(this.d.db, this.d.config, i.platform, i.chatId, i.id, now),
+    };
     for (const f of findings) {
       const { incident, opened } = this.incidents.record(f, eventId, now);
       if (opened) {

@@ -236,6 +236,42 @@ export const MIGRATIONS: readonly string[] = [
   -- When a membership check last gave an answer for a case (the dashboard's "last check").
   ALTER TABLE incidents ADD COLUMN checked_at INTEGER;
   `,
+  // Inbound flood limits: one row per private message received, kept for an hour (app/flood.ts).
+  `
+  CREATE TABLE inbound_private (
+    platform TEXT NOT NULL,
+    sender TEXT NOT NULL,
+    at INTEGER NOT NULL
+  ) STRICT;
+  CREATE INDEX inbound_private_sender ON inbound_private(platform, sender, at);
+  CREATE INDEX inbound_private_at ON inbound_private(at);
+  `,
+  // Mass events (app/mass-alerts.ts): per group, how many Humas alerts went one by one in the current burst,
+  // and the summaries that collect the rest until they are released as one Humas alert.
+  `
+  CREATE TABLE alert_windows (
+    platform TEXT NOT NULL,
+    chat_id TEXT NOT NULL,
+    last_at INTEGER NOT NULL,
+    individual INTEGER NOT NULL,
+    PRIMARY KEY (platform, chat_id)
+  ) STRICT;
+  CREATE TABLE alert_batches (
+    id INTEGER PRIMARY KEY,
+    platform TEXT NOT NULL,
+    chat_id TEXT NOT NULL,
+    opened_at INTEGER NOT NULL,
+    release_at INTEGER NOT NULL,
+    released_at INTEGER
+  ) STRICT;
+  CREATE UNIQUE INDEX alert_batches_open ON alert_batches(platform, chat_id) WHERE released_at IS NULL;
+  CREATE INDEX alert_batches_due ON alert_batches(release_at) WHERE released_at IS NULL;
+  CREATE TABLE alert_batch_items (
+    batch_id INTEGER NOT NULL REFERENCES alert_batches(id),
+    incident_id INTEGER NOT NULL REFERENCES incidents(id),
+    PRIMARY KEY (batch_id, incident_id)
+  ) STRICT;
+  `,
   // Retention (RETENTION_DAYS): old raw payloads and private-message texts are blanked by age.
   `
   CREATE INDEX events_received ON events(received_at);

@@ -218,6 +218,19 @@ export class OutboxStore {
     return r && toRow(r);
   }
 
+  /** Paths of the files attached to messages not delivered yet (pending or being sent): not to be pruned. */
+  undeliveredFiles(): Set<string> {
+    const rows = this.db
+      .prepare(
+        `SELECT DISTINCT json_extract(f.value, '$.path') AS path
+           FROM outbox o, json_each(CASE WHEN json_valid(o.payload) THEN o.payload ELSE '{}' END, '$.files') f
+          WHERE o.status IN ('pending','sending') AND o.payload LIKE '%"files"%'`,
+      )
+      .pluck()
+      .all() as unknown[];
+    return new Set(rows.filter((p): p is string => typeof p === 'string'));
+  }
+
   /** Records that the first `n` parts of a long message were delivered (a retry or a restart resumes after them). */
   setPartsSent(id: number, n: number): void {
     this.db.prepare(`UPDATE outbox SET parts_sent = ? WHERE id = ?`).run(n, id);

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseCommand } from '../../src/app/commands/index.js';
 import { isHumasAdmin } from '../../src/app/recipients.js';
 import type { CommandRequest } from '../../src/app/commands/types.js';
+import { seedBenchAsn } from '../../src/bench/util.js';
 import { ASN, CAMPAIGN_TG, testApp } from '../support/app.js';
 
 const adminDm = (text: string): CommandRequest => ({ platform: 'telegram', chatType: 'private', chatId: '9001', fromId: '9001', text });
@@ -62,6 +63,43 @@ describe('commands', () => {
     const { app } = testApp();
     expect((await app.commands.run(adminDm('/apaini')))!.text).toMatch(/tidak dikenal/);
     expect(await app.commands.run({ ...adminDm('/apaini'), chatType: 'group' })).toBeUndefined();
+  });
+});
+
+describe('long lists', () => {
+  it('/kasus pages long lists (/kasus hal N); every open case is on exactly one page; /kasus 2 is still case #2', async () => {
+    const { app } = testApp();
+    seedBenchAsn(app, 230, { phoneBase: 30_000_000, tgIdBase: 800_000 });
+    app.monitor.handle({
+      kind: 'member_added', dedupeKey: 'mass', at: 1, chat: CAMPAIGN_TG, actor: { platform: 'telegram', id: '7777' },
+      members: Array.from({ length: 230 }, (_, i) => ({ platform: 'telegram' as const, id: String(800_000 + i) })),
+    });
+    const page = async (q: string) => (await app.commands.run(adminDm(q)))!.text;
+    const first = await page('/kasus');
+    expect(first).toMatch(/^Kasus terbuka \(230\):/);
+    expect(first).toContain('Halaman 1/3. Berikutnya: /kasus hal 2');
+    expect(await page('/kasus hal 1')).toBe(first);
+    const third = await page('/kasus halaman 3');
+    expect(third).toContain('Halaman 3/3.');
+    expect(third).not.toContain('Berikutnya');
+    const ids = [first, await page('/kasus hal 2'), third].flatMap((t) => [...t.matchAll(/^#(\d+) /gm)].map((m) => Number(m[1])));
+    expect(ids).toHaveLength(230);
+    expect(new Set(ids).size).toBe(230);
+    expect(await page('/kasus hal 4')).toBe('Tidak ada halaman 4; jumlah halaman: 3.');
+    expect(await page('/kasus hal dua')).toMatch(/Cara pakai: \/kasus hal/);
+    expect(await page('/kasus 2')).toMatch(/#2\b/);
+    expect(await page('/kasus 2')).not.toContain('Halaman');
+  });
+
+  it('/grup pages long lists too, and says how when asked wrongly', async () => {
+    const { app } = testApp();
+    for (let i = 0; i < 120; i++) app.monitor.handle({ kind: 'chat_info', dedupeKey: `g${i}`, at: i, chat: { platform: 'telegram', id: String(-1_000_000 - i), title: `Grup ${i}`, type: 'supergroup' } });
+    const text = (await app.commands.run(adminDm('/grup')))!.text;
+    expect(text).toContain('Halaman 1/3. Berikutnya: /grup hal 2');
+    const pages = [text, ...(await Promise.all(['/grup hal 2', '/grup hal 3'].map(async (q) => (await app.commands.run(adminDm(q)))!.text)))];
+    const titles = pages.flatMap((t) => [...t.matchAll(/^⚪ Grup (\d+) /gm)].map((m) => m[1]));
+    expect(new Set(titles).size).toBe(120);
+    expect((await app.commands.run(adminDm('/grup semua')))!.text).toMatch(/Cara pakai: \/grup hal/);
   });
 });
 

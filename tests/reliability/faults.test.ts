@@ -46,7 +46,9 @@ describe('Telegram under injected faults', () => {
     const config = loadConfig({
       envFile: false,
       env: {},
-      overrides: { DATABASE_PATH: ':memory:', HUMAS_ADMINS: `tg:${HUMAS}`, TELEGRAM_BOT_TOKEN: sim.token, TELEGRAM_API_ROOT: sim.apiRoot, PASLON_FILE: 'data/paslon.sumsel2024.json', QUIET_HOURS: 'off' },
+      overrides: { DATABASE_PATH: ':memory:', HUMAS_ADMINS: `tg:${HUMAS}`, TELEGRAM_BOT_TOKEN: sim.token, TELEGRAM_API_ROOT: sim.apiRoot, PASLON_FILE: 'data/paslon.sumsel2024.json', QUIET_HOURS: 'off',
+        // Six additions to one group count as one alert each here (this test is about faults, not mass events).
+        MASS_ALERT_THRESHOLD: '10' },
     });
     app = new App({ config });
     app.registry.upsertMany(

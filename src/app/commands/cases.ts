@@ -4,9 +4,11 @@
  * runner checks permissions and audits every call.
  */
 import { lifecycleTexts } from '../../core/messages/lifecycle.js';
+import { pressureTexts } from '../../core/messages/pressure.js';
 import { formatDateTime } from '../../core/time.js';
 import type { App } from '../app.js';
 import { caseFacts, exemptCase, reopenCase } from '../lifecycle.js';
+import { pageText, parsePage } from './paging.js';
 import type { CommandContext, CommandSpec } from './types.js';
 
 const actorOf = (ctx: CommandContext): string => `${ctx.req.platform === 'telegram' ? 'tg' : 'wa'}:${ctx.req.fromId}`;
@@ -24,13 +26,15 @@ export function caseCommands(app: App): CommandSpec[] {
     {
       name: 'kasus',
       aliases: ['cases'],
-      usage: '[nomor kasus]',
-      description: { id: 'daftar kasus terbuka, atau rincian satu kasus', en: 'open cases, or one case in detail' },
+      usage: '[nomor kasus | hal N]',
+      description: { id: 'daftar kasus terbuka (per halaman), atau rincian satu kasus', en: 'open cases (by page), or one case in detail' },
       who: 'admin',
       where: 'private',
       run: (ctx) => {
         const t = lifecycleTexts(ctx.lang).cmd;
-        if (ctx.args[0] !== undefined) {
+        const page = parsePage(ctx.args);
+        if (page === 'bad') return { text: pressureTexts(ctx.lang).pageUsage('/kasus') };
+        if (page === undefined && ctx.args[0] !== undefined) {
           const id = parseCaseId(ctx.args[0]);
           const c = id !== undefined ? app.monitor.incidents.get(id) : undefined;
           if (!c) return { text: t.noCase(ctx.args[0]) };
@@ -50,12 +54,12 @@ export function caseCommands(app: App): CommandSpec[] {
         }
         const open = app.monitor.incidents.listOpen();
         if (!open.length) return { text: t.noOpenCases };
-        const lines = open.slice(0, 50).map((c) => {
+        const lines = open.map((c) => {
           const asn = app.registry.byNip(c.asnNip);
           const title = app.monitor.chats.get(c.platform, c.chatId)?.title ?? c.chatId;
           return `#${c.id} ${asn?.nama ?? c.asnNip} (${asn?.unit ?? '-'}), "${title}" ${c.platform === 'telegram' ? 'TG' : 'WA'}, ${formatDateTime(c.openedAt, tz, ctx.lang)}`;
         });
-        return { text: [t.openCasesHeader(open.length), ...lines, ...(open.length > 50 ? [`… +${open.length - 50}`] : [])].join('\n') };
+        return { text: pageText({ header: t.openCasesHeader(open.length), lines, page: page ?? 1, command: '/kasus', lang: ctx.lang }) };
       },
     },
     {

@@ -4,12 +4,14 @@
  */
 import type { Platform } from '../../core/ids.js';
 import { ownIdText, type OwnId } from '../../core/messages/identity.js';
+import { pressureTexts } from '../../core/messages/pressure.js';
 import { waPhoneDigits } from '../recipients.js';
 import { formatDateTime } from '../../core/time.js';
 import type { ChatRow } from '../../store/chats.js';
 import { lastEventAt } from '../../store/kv.js';
 import type { App } from '../app.js';
 import { permissionProblems, permissionStatusLines } from '../permissions.js';
+import { pageText, parsePage } from './paging.js';
 import type { CommandContext, CommandSpec } from './types.js';
 
 const platformShort = (p: Platform) => (p === 'telegram' ? 'TG' : 'WA');
@@ -60,20 +62,23 @@ export function coreCommands(app: App): CommandSpec[] {
     {
       name: 'grup',
       aliases: ['groups'],
-      description: { id: 'daftar grup dan status kampanyenya', en: 'groups and their campaign status' },
+      usage: '[hal N]',
+      description: { id: 'daftar grup dan status kampanyenya (per halaman)', en: 'groups and their campaign status (by page)' },
       who: 'admin',
       where: 'private',
       run: (ctx) => {
+        const page = parsePage(ctx.args);
+        if (page === 'bad' || (page === undefined && ctx.args.length)) return { text: pressureTexts(ctx.lang).pageUsage('/grup') };
         const chats = app.monitor.chats.list();
         if (!chats.length) return { text: ctx.lang === 'en' ? 'The bot is in no group yet.' : 'Bot belum berada di grup mana pun.' };
-        const lines = chats.slice(0, 50).map((c) => {
+        const lines = chats.map((c) => {
           const mark = c.campaign ? '🔴' : '⚪';
           const src = c.campaignSource === 'admin' ? (ctx.lang === 'en' ? ' [marked by admin]' : ' [ditandai admin]') : '';
           const rem = c.campaign && !c.remindersEnabled ? (ctx.lang === 'en' ? ' [reminders off]' : ' [pengingat mati]') : '';
           return `${mark} ${c.title ?? '?'} (${platformShort(c.platform)} ${c.chatId})${src}${rem}${c.campaignReason ? `\n   ${c.campaignReason}` : ''}`;
         });
-        const more = chats.length > 50 ? `\n… +${chats.length - 50}` : '';
-        return { text: `${ctx.lang === 'en' ? 'Groups' : 'Grup'} (${chats.length}):\n${lines.join('\n')}${more}` };
+        // 50 groups a page: an entry can take two lines (the reason it is a campaign group).
+        return { text: pageText({ header: `${ctx.lang === 'en' ? 'Groups' : 'Grup'} (${chats.length}):`, lines, page: page ?? 1, command: '/grup', lang: ctx.lang, size: 50 }) };
       },
     },
     markCommand(app, true),

@@ -40,9 +40,9 @@ export function reportCommand(app: App, opts: { dir?: string } = {}): CommandSpe
       const parsed = parseReportArgs(ctx.args, ctx.now, tz, app.registry.units());
       if (!parsed.ok) return { text: filterErrorText(parsed, ctx.lang) };
       const report = buildReport(app.db, app.registry, parsed.filters, tz);
-      const files = await writeReportFiles(report, opts.dir ?? reportsDir(app), ctx.lang);
+      const files = await writeReportFiles(report, opts.dir ?? reportsDir(app), ctx.lang, { inUse: app.monitor.outbox.undeliveredFiles() });
       const caption = reportTexts(ctx.lang).filesCaption;
-      const base = reportBaseName(report);
+      const base = files.name;
       return {
         text: formatReportText(report, ctx.lang),
         files: [

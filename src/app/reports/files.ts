@@ -3,8 +3,9 @@
  * case, times in the report's zone, every text cell that a spreadsheet would
  * run as a formula neutralised; and the PNG chart.
  */
+import { randomBytes } from 'node:crypto';
 import { readdirSync, rmSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { stringify } from 'csv-stringify/sync';
 import ExcelJS from 'exceljs';
 import { REPORT_COLUMNS, reportTexts, type ReportColumn } from '../../core/messages/report.js';
@@ -150,11 +151,13 @@ export function writeReportPng(r: Report, path: string, lang: 'id' | 'en' = 'id'
   writePrivateFile(path, renderChart(r, { title: t.chartTitle, kinds: t.kindShort, months: t.chartMonths }));
 }
 
-/** Paths of the three files of one report. */
+/** Paths of the three files of one report, and their shared base name. */
 export interface ReportFiles {
   csv: string;
   xlsx: string;
   png: string;
+  /** `laporan-jaga-netral-YYYYMMDD-HHMMSS-xxxxxx`: unique per request, also what the admin sees. */
+  name: string;
 }
 
 /** Report file names start with this; old ones beyond REPORTS_KEEP are pruned. */
@@ -169,25 +172,34 @@ export function reportBaseName(r: Report): string {
   return `${REPORT_PREFIX}${zonedDay(r.filters.now, r.tz).replace(/-/g, '')}-${String(p.hour).padStart(2, '0')}${String(p.minute).padStart(2, '0')}${sec}`;
 }
 
-/** Writes CSV, XLSX and PNG into `dir` (created owner-only if needed; files 0600) and prunes old report files. */
-export async function writeReportFiles(r: Report, dir: string, lang: 'id' | 'en' = 'id'): Promise<ReportFiles> {
+/**
+ * Writes CSV, XLSX and PNG into `dir` (created if needed) under a name unique to this request (two requests in
+ * the same second must not overwrite each other's files), then prunes old report files except those in `inUse`
+ * (files of messages not delivered yet).
+ */
+export async function writeReportFiles(r: Report, dir: string, lang: 'id' | 'en' = 'id', o: { inUse?: ReadonlySet<string> } = {}): Promise<ReportFiles> {
   ensurePrivateDir(dir);
-  const base = join(dir, reportBaseName(r));
-  const files: ReportFiles = { csv: `${base}.csv`, xlsx: `${base}.xlsx`, png: `${base}.png` };
+  const name = `${reportBaseName(r)}-${randomBytes(3).toString('hex')}`;
+  const base = join(dir, name);
+  const files: ReportFiles = { csv: `${base}.csv`, xlsx: `${base}.xlsx`, png: `${base}.png`, name };
   writeReportCsv(r, files.csv, lang);
   await writeReportXlsx(r, files.xlsx, lang);
   writeReportPng(r, files.png, lang);
-  pruneReports(dir, REPORTS_KEEP);
+  pruneReports(dir, REPORTS_KEEP, o.inUse);
   return files;
 }
 
-/** Deletes the oldest report files beyond `keep`. */
-export function pruneReports(dir: string, keep: number): string[] {
+/** Deletes the oldest report files beyond `keep`; never one in `inUse` (absolute or as given), whose message still waits to go out. */
+export function pruneReports(dir: string, keep: number, inUse: ReadonlySet<string> = new Set()): string[] {
+  const busy = new Set([...inUse].map((p) => resolve(p)));
   const names = readdirSync(dir)
     .filter((n) => n.startsWith(REPORT_PREFIX))
     .map((n) => ({ n, t: statSync(join(dir, n)).mtimeMs }))
     .sort((a, b) => b.t - a.t || (a.n < b.n ? 1 : -1));
-  const old = names.slice(keep).map((x) => join(dir, x.n));
+  const old = names
+    .slice(keep)
+    .map((x) => join(dir, x.n))
+    .filter((p) => !busy.has(resolve(p)));
   for (const p of old) rmSync(p, { force: true });
   return old;
 }

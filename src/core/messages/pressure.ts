@@ -23,10 +23,8 @@ export interface MassAlertInput {
   chatTitle: string;
   chatId: string;
   chatReason?: string;
-  /** How many cases this summary is about (beyond those alerted one by one). */
+  /** How many cases this summary is about (the first few of the burst were alerted one by one). */
   count: number;
-  /** Cases already alerted one by one before the summary began. */
-  alreadyAlerted: number;
   kinds: string[];
   actors: string[];
   from: string;
@@ -64,6 +62,8 @@ export interface PressureTexts {
   /** Footer of a paged list: where we are and the command for the next page. */
   pageFooter(a: { page: number; pages: number; next?: string }): string;
   noSuchPage(a: { page: number; pages: number }): string;
+  /** How to ask for a page of a list command. */
+  pageUsage(command: string): string;
   /** CSV column headers of a summary list. */
   csvHeader: string[];
 }
@@ -81,7 +81,7 @@ const ID: PressureTexts = {
       a.kinds.length ? `Jenis: ${a.kinds.join(', ')}` : undefined,
       a.actors.length ? `Oleh: ${a.actors.join(', ')}` : undefined,
       `Waktu: ${a.from}${a.to !== a.from ? ` s.d. ${a.to}` : ''}`,
-      a.alreadyAlerted ? `(${a.alreadyAlerted} kasus sebelumnya di grup ini sudah dikirim satu per satu.)` : undefined,
+      `(Beberapa kasus pertama di grup ini sudah dikirim satu per satu.)`,
       ``,
       ...a.lines.map(lineOf),
       a.more ? `… dan ${a.more} lagi: lihat berkas CSV terlampir.` : undefined,
@@ -94,7 +94,7 @@ const ID: PressureTexts = {
   beyondCap: (a) =>
     defined([
       `📵 ${a.count} ASN belum dapat dihubungi lewat WhatsApp hari ini`,
-      `Batas harian pesan pertama WhatsApp (${a.cap}) sudah tercapai; pesan mereka menunggu hari berikutnya. Mohon telepon mereka langsung:`,
+      `Batas harian pesan pertama WhatsApp (${a.cap}) tidak cukup untuk mereka hari ini; peringatan mereka menunggu hari berikutnya. Mohon telepon mereka langsung:`,
       ``,
       ...a.lines.map(lineOf),
       a.more ? `… dan ${a.more} lagi: lihat berkas CSV terlampir.` : undefined,
@@ -110,6 +110,7 @@ const ID: PressureTexts = {
     `⚠️ Satu pesan antrean (#${a.id}, ${a.kind}) tidak dapat dibaca dan tidak dikirim: ${a.reason}. Pesan lain tetap dikirim. Periksa kasus terkait dengan /kasus.`,
   pageFooter: (a) => `Halaman ${a.page}/${a.pages}.${a.next ? ` Berikutnya: ${a.next}` : ''}`,
   noSuchPage: (a) => `Tidak ada halaman ${a.page}; jumlah halaman: ${a.pages}.`,
+  pageUsage: (c) => `Cara pakai: ${c} hal <nomor halaman>, mis. ${c} hal 2`,
   csvHeader: ['kasus', 'nip', 'nama', 'unit', 'telepon', 'dapat_dihubungi_bot'],
 };
 
@@ -122,7 +123,7 @@ const EN: PressureTexts = {
       a.kinds.length ? `Kind: ${a.kinds.join(', ')}` : undefined,
       a.actors.length ? `By: ${a.actors.join(', ')}` : undefined,
       `When: ${a.from}${a.to !== a.from ? ` to ${a.to}` : ''}`,
-      a.alreadyAlerted ? `(${a.alreadyAlerted} earlier cases in this group were sent one by one.)` : undefined,
+      `(The first few cases in this group were sent one by one.)`,
       ``,
       ...a.lines.map(lineOf),
       a.more ? `… and ${a.more} more: see the attached CSV file.` : undefined,
@@ -135,7 +136,7 @@ const EN: PressureTexts = {
   beyondCap: (a) =>
     defined([
       `📵 ${a.count} civil servants cannot be reached on WhatsApp today`,
-      `The daily cap of WhatsApp first messages (${a.cap}) is reached; their alerts wait for the next day. Please call them directly:`,
+      `The daily cap of WhatsApp first messages (${a.cap}) does not reach them today; their alerts wait for the next day. Please call them directly:`,
       ``,
       ...a.lines.map(lineOf),
       a.more ? `… and ${a.more} more: see the attached CSV file.` : undefined,
@@ -151,6 +152,7 @@ const EN: PressureTexts = {
     `⚠️ One queued message (#${a.id}, ${a.kind}) could not be read and was not sent: ${a.reason}. The other messages still go out. Check the related case with /kasus.`,
   pageFooter: (a) => `Page ${a.page}/${a.pages}.${a.next ? ` Next: ${a.next}` : ''}`,
   noSuchPage: (a) => `There is no page ${a.page}; pages: ${a.pages}.`,
+  pageUsage: (c) => `Usage: ${c} page <number>, e.g. ${c} page 2`,
   csvHeader: ['case', 'nip', 'name', 'unit', 'phone', 'reachable_by_bot'],
 };
 

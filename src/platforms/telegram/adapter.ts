@@ -304,6 +304,9 @@ export class TelegramAdapter {
     // The same update delivered twice at once (a webhook retry during a slow /report) runs once.
     const key = replyKey(to);
     if (this.app.monitor.outbox.has(key) || this.answering.has(key)) return;
+    // Beyond the flood limits the message stays recorded (the monitor has it) but gets no answer.
+    const from = msg.from;
+    if (from && !from.is_bot && !this.app.flood.admit('telegram', String(from.id), this.app.clock(), displayName(from))) return;
     this.answering.add(key);
     try {
       const reply = await this.privateReply(msg);

@@ -7,6 +7,7 @@ import { Telegram, TelegramError } from 'telegraf';
 import type { InlineKeyboardMarkup, ReplyKeyboardMarkup, ReplyKeyboardRemove } from 'telegraf/types';
 import type { MembershipChecker, Messenger, Outgoing, SendResult } from '../../app/ports.js';
 import { StepSender, type SendStep } from '../../app/steps.js';
+import { splitMessage } from '../../core/text/split.js';
 import type { OutboxPayload } from '../../store/outbox.js';
 
 /** Outbox kinds whose message also removes the reply keyboard (the request_contact button). */
@@ -63,7 +64,7 @@ export class TelegramMessenger implements Messenger {
   /** Wraps a telegraf client (e.g. `bot.telegram`). */
   constructor(private readonly telegram: Telegram) {}
 
-  /** Sends the text (with markup) and then each file; a failure at any step is classified. */
+  /** Sends the text in parts under the length limit (markup on the last), then each file; a failure at any step is classified. */
   send(m: Outgoing): Promise<SendResult> {
     return this.parts.run(m, this.steps(m), classifyTelegramError);
   }
@@ -72,12 +73,16 @@ export class TelegramMessenger implements Messenger {
     const chatId = toChatId(m.recipient);
     const markup = replyMarkupFor(m.payload, m.kind);
     const steps: SendStep[] = [];
-    if (m.text.trim() !== '') {
+    // Over 4,096 characters the Bot API answers 400 "message is too long" (never worth a retry): send it in parts,
+    // in order, the buttons under the last one.
+    const parts = splitMessage(m.text);
+    parts.forEach((text, i) => {
       steps.push(async () => {
-        const r = await this.telegram.sendMessage(chatId, m.text, { reply_markup: markup, link_preview_options: { is_disabled: true } });
+        const last = i === parts.length - 1;
+        const r = await this.telegram.sendMessage(chatId, text, { reply_markup: last ? markup : undefined, link_preview_options: { is_disabled: true } });
         return String(r.message_id);
       });
-    }
+    });
     for (const f of m.payload.files ?? []) {
       steps.push(async () => {
         const r = await this.telegram.sendDocument(chatId, { source: f.path, filename: f.filename }, { caption: f.caption });

@@ -42,6 +42,7 @@ import {
   type PrivateMessage,
 } from './normalize.js';
 import { WhatsAppMembershipChecker } from './membership.js';
+import { beyondCapNotifier } from './beyond-cap.js';
 import { restrictedNotifier, WhatsAppMessenger, WhatsAppSendPolicy } from './sender.js';
 
 /** How to build the adapter; everything but `app` has a default. */
@@ -126,7 +127,9 @@ export class WhatsAppAdapter {
     this.app = o.app;
     this.lidMap = new WaLidMap(o.app.db);
     // Sends wait for an open connection (without spending attempts) rather than fail against a closed one.
-    this.policy = new WhatsAppSendPolicy({ db: o.app.db, config: o.app.config, rng: o.rng, onRestricted: restrictedNotifier(o.app), isConnected: () => this.open });
+    this.policy = new WhatsAppSendPolicy({
+      db: o.app.db, config: o.app.config, rng: o.rng, onRestricted: restrictedNotifier(o.app), isConnected: () => this.open, onFirstContactDue: beyondCapNotifier(o.app),
+    });
     this.messenger = new WhatsAppMessenger(() => (this.open ? this.sock : undefined));
     this.version = o.app.config.WA_VERSION;
     this.membership = new WhatsAppMembershipChecker(() => this.sock, o.app.db, this.lidMap, o.app.clock);
@@ -541,6 +544,9 @@ export class WhatsAppAdapter {
   private async onPrivate(p: PrivateMessage): Promise<void> {
     const now = this.app.clock();
     const isNewContact = this.touchContact([p.chatJid, p.pnJid, p.lid], now);
+    // Beyond the flood limits the message stays recorded (the monitor has it) but gets no answer: 300 DAFTAR
+    // messages must not become 300 replies queued on WhatsApp's one global gap.
+    if (!this.app.flood.admit('whatsapp', p.pnJid ?? p.chatJid, now, p.event.sender.name)) return;
     const text = p.event.text.trim();
     const t = whatsappTexts(this.app.config.LANGUAGE);
     const daftar = /^daftar\b\s*([\s\S]*)$/i.exec(text);

@@ -15,6 +15,7 @@ import { StepSender, type SendStep } from '../../app/steps.js';
 import { humasAddresses, waAdminJid } from '../../app/recipients.js';
 import type { Config } from '../../config.js';
 import { whatsappTexts } from '../../core/messages/whatsapp.js';
+import { splitMessage } from '../../core/text/split.js';
 import { formatDateTime, startOfZonedDay, zonedDay } from '../../core/time.js';
 import type { Db } from '../../store/db.js';
 import { kvDelete, kvGet, kvSet } from '../../store/kv.js';
@@ -37,6 +38,8 @@ export interface WhatsAppSendPolicyOptions {
   isConnected?: () => boolean;
   /** Called once per restriction, after first contacts were paused. */
   onRestricted?: (row: OutboxRow | undefined, detail: string, now: number) => void;
+  /** Called whenever a first contact is considered, to tell Humas who the daily cap holds back (see beyond-cap.ts). */
+  onFirstContactDue?: (policy: WhatsAppSendPolicy, now: number) => void;
 }
 
 /** Pacing and first-contact rules for the WhatsApp outbox rows. */
@@ -107,6 +110,7 @@ export class WhatsAppSendPolicy implements SendPolicy {
   delayFor(row: OutboxRow, now: number): number {
     if (this.o.isConnected && !this.o.isConnected()) return Infinity; // the adapter wakes the dispatcher when it opens
     if (this.isFirstContact(row)) {
+      this.o.onFirstContactDue?.(this, now);
       const { blocked, today } = this.firstContactState(now);
       if (blocked === Infinity) return Infinity;
       if (blocked > now) return blocked - now;
@@ -255,12 +259,12 @@ export class WhatsAppMessenger implements Messenger {
   /** Resumes a text+files message after its last delivered part when retried. */
   private readonly parts = new StepSender();
 
-  /** Sends the text, then any files as documents; classifies failures. */
+  /** Sends the text (in parts under the length limit, in order), then any files as documents; classifies failures. */
   async send(m: Outgoing): Promise<SendResult> {
     const sock = this.getSocket();
     if (!sock) return { ok: false, failure: 'offline', detail: 'WhatsApp not connected', retryAfterMs: 5000 };
     const steps: SendStep[] = [
-      async () => ((await sock.sendMessage(m.recipient, { text: m.text })) as { key?: { id?: string | null } } | undefined)?.key?.id ?? undefined,
+      ...splitMessage(m.text).map((text) => async () => ((await sock.sendMessage(m.recipient, { text })) as { key?: { id?: string | null } } | undefined)?.key?.id ?? undefined),
       ...(m.payload.files ?? []).map((f) => async () => {
         await sock.sendMessage(m.recipient, {
           document: readFileSync(f.path),

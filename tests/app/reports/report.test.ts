@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
@@ -274,6 +274,30 @@ describe('/report and the CLI', () => {
     expect(group!.files).toBeUndefined();
     const asn = await app.commands.run({ platform: 'telegram', chatType: 'private', chatId: ASN.budi.telegramId, fromId: ASN.budi.telegramId, text: '/report' });
     expect(asn!.files).toBeUndefined();
+  });
+
+  it('two /report requests in the same second get files of their own; a queued report keeps its files through pruning', async () => {
+    const { app } = story();
+    const dir = tmp();
+    app.commands.add(reportCommand(app, { dir }));
+    const ask = async () => (await app.commands.run({ platform: 'telegram', chatType: 'private', chatId: '9001', fromId: '9001', text: '/report' }))!;
+    const [a, b] = [await ask(), await ask()]; // the clock does not move: same second
+    const paths = [...a.files!, ...b.files!].map((f) => f.path);
+    expect(new Set(paths).size).toBe(6);
+    expect(new Set([...a.files!, ...b.files!].map((f) => f.filename)).size).toBe(6);
+    for (const p of paths) expect(existsSync(p)).toBe(true);
+    // The first answer waits in the outbox (behind others) while many more reports are asked for.
+    app.monitor.outbox.enqueue({ dedupeKey: 'queued-report', platform: 'telegram', recipient: '9001', recipientKind: 'user', kind: 'command_reply', text: a.text, payload: { files: a.files } }, 0);
+    const old = Date.now() / 1000 - 3600;
+    for (const p of paths) utimesSync(p, old, old);
+    for (let i = 0; i < 70; i++) writeFileSync(join(dir, `laporan-jaga-netral-20241104-1000${String(i).padStart(2, '0')}-later.csv`), 'x');
+    await ask(); // 73 newer files: beyond the 60 kept, so the old ones are pruned
+    for (const f of a.files!) expect(existsSync(f.path)).toBe(true);
+    for (const f of b.files!) expect(existsSync(f.path)).toBe(false);
+    // Once delivered, they may go like the others.
+    app.db.prepare(`UPDATE outbox SET status = 'sent' WHERE dedupe_key = 'queued-report'`).run();
+    await ask();
+    for (const f of a.files!) expect(existsSync(f.path)).toBe(false);
   });
 
   it('jaga-netral report: text, csv, xlsx, and errors with exit codes', async () => {

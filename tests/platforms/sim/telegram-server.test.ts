@@ -177,6 +177,18 @@ describe('TelegramSimServer with telegraf Telegram client', () => {
     expect((await tg.getChatMember(GROUP, USER.id)).status).toBe('kicked');
   });
 
+  it('refuses a text over 4,096 characters the way the Bot API does', async () => {
+    // The Bot API answers {ok:false, error_code:400, description:"Bad Request: message is too long"}; telegraf's
+    // client (node_modules/telegraf/lib/core/network/client.js: `if (!data.ok) { ... throw new error_1.default(data, ...) }`,
+    // error_1 being core/network/error.js, TelegramError) turns that into a TelegramError with code 400 and that
+    // description, which is what the messenger must never provoke.
+    const err = await rejection(tg.sendMessage(GROUP, 'x'.repeat(4097)));
+    expect(err).toBeInstanceOf(TelegramError);
+    expect((err as TelegramError).code).toBe(400);
+    expect((err as TelegramError).description).toBe('Bad Request: message is too long');
+    expect((await tg.sendMessage(GROUP, 'x'.repeat(4096))).text).toHaveLength(4096);
+  });
+
   it('answers a send to a migrated group with migrate_to_chat_id', async () => {
     sim.migrateChat(-4001, -1004001);
     const err = await rejection(tg.sendMessage(-4001, 'halo'));

@@ -172,6 +172,19 @@ describe('WhatsApp adapter: private chats', () => {
     expect(app.db.prepare(`SELECT jid FROM wa_contacts ORDER BY jid`).pluck().all()).toEqual([ASN1_LID, ASN1_PN, ADMIN_WA].sort());
   });
 
+  it('300 DAFTAR messages from one stranger: all recorded, 5 answered, Humas told once', async () => {
+    const { app, fake, wa, clock } = await bot();
+    const stranger = '6285799999999@s.whatsapp.net';
+    for (let i = 0; i < 300; i++) {
+      await fake.deliver(privateMessage({ from: stranger, id: `FLOOD-${i}`, text: `DAFTAR 1985031220100110${String(i % 10)}3`, at: clock.now }));
+    }
+    await wa.idle();
+    const events = app.db.prepare(`SELECT COUNT(*) FROM events WHERE chat_id = ? AND kind = 'message'`).pluck().get(stranger);
+    expect(events).toBe(300);
+    expect(outboxRows(app).filter((r) => r.recipient === stranger)).toHaveLength(5);
+    expect(outboxRows(app).filter((r) => r.kind === 'flood_notice').map((r) => r.recipient).sort()).toEqual([ADMIN_WA, '9001']);
+  });
+
   it('refuses DAFTAR from another number without revealing anything', async () => {
     const { app, fake, wa, clock } = await bot();
     await fake.deliver(privateMessage({ from: '6281355555555@s.whatsapp.net', id: 'P2', text: `daftar ${ASN1.nip}`, at: clock.now }));

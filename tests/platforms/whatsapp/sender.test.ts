@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { RecordingMessenger } from '../../../src/app/ports.js';
 import { FakeWASocket } from '../../../src/platforms/sim/whatsapp-socket.js';
+import { seedBenchAsn } from '../../../src/bench/util.js';
+import { beyondCapNotifier } from '../../../src/platforms/whatsapp/beyond-cap.js';
 import { classifySendError, WhatsAppMessenger, WhatsAppSendPolicy, restrictedNotifier } from '../../../src/platforms/whatsapp/sender.js';
 import type { App } from '../../../src/app/app.js';
 import { ADMIN_WA, ASN1, ASN1_PN, fakeClock, GROUP, GROUP_TITLE, makeApp, outboxRows, TIMSES_PN, type Clock } from '../../fixtures/whatsapp/setup.js';
@@ -170,6 +172,38 @@ describe('WhatsAppSendPolicy', () => {
     expect(fake.sent[1]!.at - fake.sent[0]!.at).toBeLessThanOrEqual(21_000);
     expect(order.length).toBeGreaterThan(6);
     expect(order.slice(4)).toEqual(order.slice(4).map(() => stranger));
+  });
+
+  it('first contacts beyond the daily cap: Humas gets the list of waiting ASN with their phones at once, each listed once', async () => {
+    const clock = fakeClock();
+    const app = makeApp(clock, { WA_FIRST_CONTACT_DAILY_CAP: '2' });
+    const fake = new FakeWASocket({ now: clock });
+    const policy = new WhatsAppSendPolicy({ db: app.db, config: app.config, rng: () => 0, onFirstContactDue: beyondCapNotifier(app) });
+    app.attach(new WhatsAppMessenger(() => fake), policy);
+    const tg = new RecordingMessenger('telegram');
+    app.attach(tg);
+    seedBenchAsn(app, 5, { phoneBase: 80_000_000, tgIdBase: 880_000 });
+    const phones = Array.from({ length: 5 }, (_, i) => `62812${80_000_000 + i}`);
+    app.monitor.handle({
+      kind: 'member_added', dedupeKey: 'wa:add:5', at: clock.now, chat: { platform: 'whatsapp', id: GROUP, title: GROUP_TITLE, type: 'group' },
+      members: phones.map((p) => ({ platform: 'whatsapp' as const, id: `${p}@s.whatsapp.net` })), actor: { platform: 'whatsapp', id: TIMSES_PN },
+    });
+    await run(app, clock, 5 * 60_000, 5000);
+    // Two ASN were reached today; the other three wait for tomorrow and Humas has their phones now.
+    const reached = fake.sent.filter((s) => phones.some((p) => s.jid.startsWith(p))).map((s) => s.jid);
+    expect(reached).toHaveLength(2);
+    const list = tg.sent.filter((m) => m.kind === 'wa_beyond_cap');
+    expect(list).toHaveLength(1);
+    expect(list[0]!.text).toMatch(/^📵 3 ASN belum dapat dihubungi lewat WhatsApp hari ini/);
+    for (const p of phones) {
+      const waiting = !reached.some((j) => j.startsWith(p));
+      expect(list[0]!.text.includes(`+${p}`)).toBe(waiting);
+    }
+    expect(fake.sent.filter((s) => s.jid === ADMIN_WA && String(s.content.text ?? '').startsWith('📵 3 ASN'))).toHaveLength(1);
+    // Later checks list nobody twice.
+    clock.now += 10 * 60_000;
+    await run(app, clock, 10 * 60_000, 60_000);
+    expect(tg.sent.filter((m) => m.kind === 'wa_beyond_cap')).toHaveLength(1);
   });
 
   it('sends nothing twice after a restart on the same database file', async () => {

@@ -1,0 +1,148 @@
+/**
+ * Mass events: when many ASN are found in one group within a short time (500
+ * numbers added at once), Humas gets the first MASS_ALERT_THRESHOLD cases one
+ * by one, as usual, and the rest as one summary per MASS_ALERT_WINDOW_SECONDS
+ * listing them (with a CSV when the list is long), instead of one alert per
+ * ASN. ASN alerts are not affected: every ASN still gets their own.
+ *
+ * `holdForSummary` runs inside the monitor's transaction; `releaseDueSummaries`
+ * runs before each outbox drain (the dispatcher wakes for `nextRelease`).
+ */
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { stringify } from 'csv-stringify/sync';
+import type { Config } from '../config.js';
+import type { Platform } from '../core/ids.js';
+import { alertTexts } from '../core/messages/index.js';
+import { pressureTexts, type MassLine } from '../core/messages/pressure.js';
+import { formatDateTime } from '../core/time.js';
+import type { AsnRecord } from '../core/types.js';
+import type { ChatStore } from '../store/chats.js';
+import type { Db } from '../store/db.js';
+import type { IncidentStore } from '../store/incidents.js';
+import type { OutboxStore } from '../store/outbox.js';
+import { asnAddress, humasAddresses } from './recipients.js';
+import { neutralizeCell, REPORT_PREFIX } from './reports/files.js';
+
+/** Most cases listed in the summary text; a longer list also goes as a CSV file. */
+export const MASS_LIST_MAX = 30;
+
+/** The settings mass alerts depend on. */
+export type MassAlertConfig = Pick<Config, 'MASS_ALERT_THRESHOLD' | 'MASS_ALERT_WINDOW_SECONDS' | 'HUMAS_ADMINS' | 'LANGUAGE' | 'APP_TIMEZONE'>;
+
+/**
+ * Called for each newly opened case: true when its Humas alert is held for a summary (the group is in a burst
+ * beyond the threshold), false when it is alerted one by one. A burst lasts while cases keep coming within the window.
+ */
+export function holdForSummary(db: Db, config: MassAlertConfig, platform: Platform, chatId: string, incidentId: number, now: number): boolean {
+  const windowMs = config.MASS_ALERT_WINDOW_SECONDS * 1000;
+  const w = db.prepare(`SELECT last_at AS lastAt, individual FROM alert_windows WHERE platform = ? AND chat_id = ?`).get(platform, chatId) as
+    | { lastAt: number; individual: number }
+    | undefined;
+  const before = w && now - w.lastAt <= windowMs ? w.individual : 0;
+  const alone = before < config.MASS_ALERT_THRESHOLD;
+  db.prepare(
+    `INSERT INTO alert_windows (platform, chat_id, last_at, individual) VALUES (?, ?, ?, ?)
+     ON CONFLICT(platform, chat_id) DO UPDATE SET last_at = excluded.last_at, individual = excluded.individual`,
+  ).run(platform, chatId, now, alone ? before + 1 : before);
+  if (alone) return false;
+  let batch = db.prepare(`SELECT id FROM alert_batches WHERE platform = ? AND chat_id = ? AND released_at IS NULL`).pluck().get(platform, chatId) as number | undefined;
+  if (batch === undefined) {
+    batch = Number(db.prepare(`INSERT INTO alert_batches (platform, chat_id, opened_at, release_at) VALUES (?, ?, ?, ?)`).run(platform, chatId, now, now + windowMs).lastInsertRowid);
+  }
+  db.prepare(`INSERT OR IGNORE INTO alert_batch_items (batch_id, incident_id) VALUES (?, ?)`).run(batch, incidentId);
+  return true;
+}
+
+/** When the next held summary is due (epoch ms), if any. */
+export function nextRelease(db: Db): number | undefined {
+  return (db.prepare(`SELECT MIN(release_at) FROM alert_batches WHERE released_at IS NULL`).pluck().get() as number | null) ?? undefined;
+}
+
+/** What releasing summaries needs. */
+export interface MassAlertDeps {
+  db: Db;
+  outbox: OutboxStore;
+  chats: ChatStore;
+  incidents: IncidentStore;
+  config: MassAlertConfig;
+  asnByNip(nip: string): AsnRecord | undefined;
+  /** Where CSV lists are written (the reports directory). */
+  dir: string;
+}
+
+/** Queues one summary per Humas admin for every held batch whose window has ended (or every held batch: `all`); returns how many were released. */
+export function releaseDueSummaries(d: MassAlertDeps, now: number, all = false): number {
+  const due = d.db.prepare(`SELECT id, platform, chat_id AS chatId FROM alert_batches WHERE released_at IS NULL AND (release_at <= ? OR ?) ORDER BY id`).all(now, all ? 1 : 0) as {
+    id: number;
+    platform: Platform;
+    chatId: string;
+  }[];
+  for (const b of due) releaseOne(d, b, now);
+  return due.length;
+}
+
+/** Writes a list of cases as a CSV in `dir` (named after `tag`, unique) and returns it as an outbox file. */
+export function writeCaseListCsv(dir: string, tag: string, lines: (MassLine & { reachable: boolean })[], lang: 'id' | 'en'): { path: string; filename: string; caption: string } {
+  const t = pressureTexts(lang);
+  mkdirSync(dir, { recursive: true });
+  const filename = `${REPORT_PREFIX}${tag}-${randomBytes(3).toString('hex')}.csv`;
+  const rows = lines.map((l) => [l.caseId, l.nip, neutralizeCell(l.asnName), neutralizeCell(l.unit), l.phone ?? '', l.reachable ? (lang === 'en' ? 'yes' : 'ya') : lang === 'en' ? 'no' : 'tidak']);
+  writeFileSync(join(dir, filename), stringify([t.csvHeader, ...rows], { bom: true, record_delimiter: 'windows' }));
+  return { path: join(dir, filename), filename, caption: t.massCsvCaption };
+}
+
+function releaseOne(d: MassAlertDeps, b: { id: number; platform: Platform; chatId: string }, now: number): void {
+  const { config } = d;
+  const lang = config.LANGUAGE;
+  const t = pressureTexts(lang);
+  const ids = d.db.prepare(`SELECT incident_id FROM alert_batch_items WHERE batch_id = ? ORDER BY incident_id`).pluck().all(b.id) as number[];
+  const cases = ids.map((id) => d.incidents.get(id)).filter((c) => c !== undefined);
+  const lines: (MassLine & { reachable: boolean })[] = cases.map((c) => {
+    const asn = d.asnByNip(c.asnNip);
+    const reachable = asn ? asnAddress(asn, c.platform) !== undefined : false;
+    return { caseId: c.id, asnName: asn?.nama ?? c.asnNip, nip: c.asnNip, unit: asn?.unit ?? '-', phone: reachable ? undefined : asn?.phone, reachable };
+  });
+  // Written before the transaction below: a crash in between leaves an unused file, never a message without its file.
+  const files =
+    lines.length > MASS_LIST_MAX
+      ? [writeCaseListCsv(d.dir, `massal-${b.id}`, lines.map((l) => ({ ...l, phone: l.phone ?? d.asnByNip(l.nip)?.phone })), lang)]
+      : [];
+  const chat = d.chats.get(b.platform, b.chatId);
+  const at = (ms: number) => formatDateTime(ms, config.APP_TIMEZONE, lang);
+  const opened = cases.map((c) => c.openedAt);
+  const text = t.massAlert({
+    platform: b.platform,
+    chatTitle: chat?.title ?? alertTexts(lang).unknownChat,
+    chatId: b.chatId,
+    chatReason: chat?.campaignReason ?? undefined,
+    count: cases.length,
+    kinds: [...new Set(cases.map((c) => alertTexts(lang).kindLabel(c.kind)))],
+    actors: [...new Set(cases.map((c) => c.addedByName ?? c.addedById).filter((a): a is string => Boolean(a)))].slice(0, 5),
+    from: at(opened.length ? Math.min(...opened) : now),
+    to: at(opened.length ? Math.max(...opened) : now),
+    lines: lines.slice(0, MASS_LIST_MAX),
+    more: Math.max(0, lines.length - MASS_LIST_MAX),
+    unreachable: lines.filter((l) => !l.reachable).length,
+  });
+  d.outbox.atomically(() => {
+    if (cases.length) {
+      for (const h of humasAddresses(config.HUMAS_ADMINS)) {
+        d.outbox.enqueue(
+          {
+            dedupeKey: `mass:${b.id}:${h.platform}:${h.recipient}`,
+            platform: h.platform,
+            recipient: h.recipient,
+            recipientKind: 'user',
+            kind: 'humas_mass_alert',
+            text,
+            payload: files.length ? { files } : undefined,
+          },
+          now,
+        );
+      }
+    }
+    d.db.prepare(`UPDATE alert_batches SET released_at = ? WHERE id = ?`).run(now, b.id);
+  });
+}

@@ -1,0 +1,71 @@
+/**
+ * WhatsApp first contacts beyond the daily cap: an ASN who never wrote to the
+ * number gets their alert only when the day's WA_FIRST_CONTACT_DAILY_CAP
+ * allows, possibly days later. Humas is told at once who is waiting, with
+ * their phones, so they can call them. Each waiting alert is listed once;
+ * the check runs at most every few minutes.
+ */
+import type { App } from '../../app/app.js';
+import { MASS_LIST_MAX, writeCaseListCsv } from '../../app/mass-alerts.js';
+import { humasAddresses } from '../../app/recipients.js';
+import { reportsDir } from '../../app/reports/command.js';
+import { pressureTexts, type MassLine } from '../../core/messages/pressure.js';
+import { kvGet, kvSet } from '../../store/kv.js';
+import type { WhatsAppSendPolicy } from './sender.js';
+
+/** kv key: the highest outbox id already listed to Humas as held by the cap. */
+export const WA_BEYOND_CAP_KEY = 'wa:beyond_cap:listed';
+/** Least time between two checks. */
+const CHECK_EVERY_MS = 5 * 60_000;
+
+/** Builds the policy hook: lists to Humas the ASN alerts that cannot go today because of the daily cap. */
+export function beyondCapNotifier(app: App): (policy: WhatsAppSendPolicy, now: number) => void {
+  let lastCheck = -Infinity;
+  return (policy, now) => {
+    if (now - lastCheck < CHECK_EVERY_MS) return;
+    lastCheck = now;
+    try {
+      notifyBeyondCap(app, policy, now);
+    } catch (err) {
+      app.log.warn({ err: String(err) }, 'whatsapp: could not list the first contacts held by the daily cap');
+    }
+  };
+}
+
+/** Queues the list (once per waiting alert) and returns how many alerts it names. */
+export function notifyBeyondCap(app: App, policy: WhatsAppSendPolicy, now: number): number {
+  const cap = app.config.WA_FIRST_CONTACT_DAILY_CAP;
+  const today = new Set(policy.firstContactsToday(now));
+  const rows = app.db
+    .prepare(`SELECT id, recipient, incident_id AS incidentId FROM outbox WHERE platform = 'whatsapp' AND status = 'pending' AND kind = 'asn_alert' AND incident_id IS NOT NULL ORDER BY priority, next_attempt_at, id`)
+    .all() as { id: number; recipient: string; incidentId: number }[];
+  const cold = rows.filter((r) => policy.isFirstContact({ recipient: r.recipient, recipientKind: 'user' }) && !today.has(r.recipient));
+  // Those the rest of today's cap cannot reach (oldest go first).
+  const waiting = cold.slice(Math.max(0, cap - today.size));
+  const listed = Number(kvGet(app.db, WA_BEYOND_CAP_KEY) ?? 0);
+  const fresh = waiting.filter((r) => r.id > listed);
+  if (!fresh.length) return 0;
+  const lines: (MassLine & { reachable: boolean })[] = [];
+  for (const r of fresh) {
+    const c = app.monitor.incidents.get(r.incidentId);
+    const asn = c && app.registry.byNip(c.asnNip);
+    if (c && asn) lines.push({ caseId: c.id, asnName: asn.nama, nip: asn.nip, unit: asn.unit, phone: asn.phone, reachable: false });
+  }
+  const lang = app.config.LANGUAGE;
+  const files = lines.length > MASS_LIST_MAX ? [writeCaseListCsv(reportsDir(app), 'wa-menunggu', lines, lang)] : [];
+  const text = pressureTexts(lang).beyondCap({ count: lines.length, cap, lines: lines.slice(0, MASS_LIST_MAX), more: Math.max(0, lines.length - MASS_LIST_MAX) });
+  const top = Math.max(...fresh.map((r) => r.id));
+  app.db.transaction(() => {
+    if (lines.length) {
+      for (const h of humasAddresses(app.config.HUMAS_ADMINS)) {
+        app.monitor.outbox.enqueue(
+          { dedupeKey: `wa:beyond_cap:${top}:${h.platform}:${h.recipient}`, platform: h.platform, recipient: h.recipient, recipientKind: 'user', kind: 'wa_beyond_cap', text, payload: files.length ? { files } : undefined },
+          now,
+        );
+      }
+    }
+    kvSet(app.db, WA_BEYOND_CAP_KEY, String(top), now);
+  })();
+  app.dispatcher.wake();
+  return lines.length;
+}

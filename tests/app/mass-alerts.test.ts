@@ -1,0 +1,96 @@
+import { readFileSync, rmSync } from 'node:fs';
+import { parse } from 'csv-parse/sync';
+import { afterEach, describe, expect, it } from 'vitest';
+import { reportsDir } from '../../src/app/reports/command.js';
+import { seedBenchAsn } from '../../src/bench/util.js';
+import type { ChatEvent } from '../../src/core/types.js';
+import { ARISAN_TG, ASN, CAMPAIGN_TG, testApp } from '../support/app.js';
+
+const files: string[] = [];
+afterEach(() => {
+  for (const f of files.splice(0)) rmSync(f, { force: true });
+});
+
+const timses = { platform: 'telegram' as const, id: '7777', name: 'Korlap Timses' };
+const add = (ids: number[], key: string, chat = CAMPAIGN_TG): ChatEvent => ({
+  kind: 'member_added', dedupeKey: key, at: Date.UTC(2024, 10, 4, 3), chat, actor: timses, members: ids.map((i) => ({ platform: 'telegram' as const, id: String(800_000 + i) })),
+});
+const rows = (app: ReturnType<typeof testApp>['app'], kind: string) =>
+  app.db.prepare(`SELECT recipient, text, payload FROM outbox WHERE kind = ? ORDER BY id`).all(kind) as { recipient: string; text: string; payload: string | null }[];
+
+describe('mass events', () => {
+  it('500 ASN added at once: 500 ASN alerts, the first 3 Humas alerts one by one, the rest as one summary with a CSV', async () => {
+    const { app, clock } = testApp({ HUMAS_ADMINS: 'tg:9001' });
+    seedBenchAsn(app, 500, { phoneBase: 60_000_000, tgIdBase: 800_000 });
+    app.monitor.handle(add([...Array(500).keys()], 'mass'));
+    expect(rows(app, 'asn_alert')).toHaveLength(500);
+    expect(rows(app, 'humas_alert')).toHaveLength(3);
+    expect(rows(app, 'humas_mass_alert')).toHaveLength(0);
+    // Not before the window ends (more may come)...
+    app.releaseSummaries(clock.now() + 59_000);
+    expect(rows(app, 'humas_mass_alert')).toHaveLength(0);
+    // ...then one summary per admin, released by the dispatcher's drain.
+    clock.advance(60_000);
+    await app.dispatcher.drainOnce();
+    const [summary] = rows(app, 'humas_mass_alert');
+    expect(rows(app, 'humas_mass_alert')).toHaveLength(1);
+    expect(summary!.text).toMatch(/^⚠️ 497 ASN ditemukan sekaligus/);
+    expect(summary!.text).toContain('Relawan Paslon 2 Pilgub Sumsel');
+    expect(summary!.text).toContain('Oleh: Korlap Timses');
+    expect(summary!.text).toContain('… dan 467 lagi');
+    expect(summary!.text.length).toBeLessThan(4096);
+    const csv = (JSON.parse(summary!.payload!) as { files: { path: string }[] }).files[0]!.path;
+    files.push(csv);
+    expect(csv.startsWith(reportsDir(app))).toBe(true);
+    const table = parse(readFileSync(csv), { bom: true }) as string[][];
+    expect(table[0]).toEqual(['kasus', 'nip', 'nama', 'unit', 'telepon', 'dapat_dihubungi_bot']);
+    expect(table).toHaveLength(498);
+    // Every case is on exactly one Humas message: alerted alone or listed.
+    const alone = rows(app, 'humas_alert').map((r) => Number(/Kasus #(\d+)/.exec(r.text)![1]));
+    const listed = table.slice(1).map((r) => Number(r[0]));
+    expect(new Set([...alone, ...listed]).size).toBe(500);
+    // Released once.
+    await app.dispatcher.drainOnce();
+    expect(rows(app, 'humas_mass_alert')).toHaveLength(1);
+  });
+
+  it('a few cases stay one alert each; a burst over separate events in one group is summarised; other groups are not affected', () => {
+    const { app, clock } = testApp({ HUMAS_ADMINS: 'tg:9001' });
+    seedBenchAsn(app, 20, { phoneBase: 60_000_000, tgIdBase: 800_000 });
+    app.monitor.handle(add([0, 1], 'a'));
+    app.monitor.handle(add([2], 'b', { ...ARISAN_TG, title: 'Posko Pemenangan Paslon 2' }));
+    expect(rows(app, 'humas_alert')).toHaveLength(3);
+    // Ten more, one update each, seconds apart, in the first group: one more alone, then held.
+    for (let i = 3; i < 13; i++) {
+      clock.advance(2000);
+      app.monitor.handle(add([i], `c${i}`));
+    }
+    expect(rows(app, 'humas_alert')).toHaveLength(4);
+    clock.advance(60_000);
+    app.releaseSummaries(clock.now());
+    const summary = rows(app, 'humas_mass_alert');
+    expect(summary).toHaveLength(1);
+    expect(summary[0]!.text).toMatch(/^⚠️ 9 ASN/);
+    expect(summary[0]!.payload).toBeNull(); // short list: no CSV
+    // After a quiet window the group starts afresh.
+    clock.advance(61_000);
+    app.monitor.handle(add([13], 'd'));
+    expect(rows(app, 'humas_alert')).toHaveLength(5);
+  });
+
+  it('an ASN the bot cannot reach is listed with their phone so Humas can call', () => {
+    const { app, clock } = testApp({ HUMAS_ADMINS: 'tg:9001' });
+    seedBenchAsn(app, 3, { phoneBase: 60_000_000, tgIdBase: 800_000 });
+    const ev = add([0, 1, 2], 'm');
+    if (ev.kind !== 'member_added') throw new Error('kind');
+    // Dedi never started the bot: known here only by his username.
+    app.monitor.handle({ ...ev, members: [...ev.members, { platform: 'telegram', id: String(ASN.budi.telegramId) }, { platform: 'telegram', id: '5099', username: 'dedik' }] });
+    clock.advance(60_000);
+    app.releaseSummaries(clock.now());
+    const [summary] = rows(app, 'humas_mass_alert');
+    expect(summary!.text).toMatch(/^⚠️ 2 ASN/);
+    expect(summary!.text).toContain(`Budi Santoso (NIP ${ASN.budi.nip}), Dinas Pendidikan\n`);
+    expect(summary!.text).toContain(`Dedi Kurniawan (NIP ${ASN.dedi.nip}), BPKAD, 📵 ${ASN.dedi.phone}`);
+    expect(summary!.text).toContain('📵 1 ASN tidak dapat dihubungi bot');
+  });
+});
