@@ -210,13 +210,13 @@ function buildSchema(lang: Lang) {
     BACKUP_DIR: z.string().default('data/backups'),
     BACKUP_KEEP: int(1, 365).default(7),
     BACKUP_CRON: cron('30 2 * * *'),
-
-    DASHBOARD_PORT: int(1, 65535).optional(),
-    DASHBOARD_HOST: z.string().min(1).default('127.0.0.1'),
-    DASHBOARD_URL: z
-      .url({ protocol: /^https?$/, message: m.httpUrl })
-      .refine((u) => /^https?:\/\/[^/?#]+\/?$/.test(u), m.dashboardRoot)
-      .optional(),
+  RETENTION_DAYS: int(1, 3650).default(400),
+  DASHBOARD_PORT: int(1, 65535).optional(),
+  DASHBOARD_HOST: z.string().min(1).default('127.0.0.1'),
+  DASHBOARD_URL: z
+    .url({ protocol: /^https?$/, message: m.httpUrl })
+    .refine((u) => /^https?:\/\/[^/?#]+\/?$/.test(u), m.dashboardRoot)
+    .optional(),
   });
 }
 
@@ -236,6 +236,9 @@ function crossProblems(c: Partial<Parsed>, lang: Lang): string[] {
   if (c.DASHBOARD_URL && c.DASHBOARD_PORT === undefined) out.push(`DASHBOARD_PORT: ${m.dashboardPort}`);
   if (c.FOLLOWUP_HOURS !== undefined && c.CASE_EXPIRY_DAYS !== undefined && 2 * c.FOLLOWUP_HOURS >= c.CASE_EXPIRY_DAYS * 24) {
     out.push(`FOLLOWUP_HOURS: ${m.escalation(c.FOLLOWUP_HOURS, c.CASE_EXPIRY_DAYS)}`);
+  }
+  if (c.RETENTION_DAYS !== undefined && c.CASE_EXPIRY_DAYS !== undefined && c.RETENTION_DAYS < c.CASE_EXPIRY_DAYS) {
+    out.push(`RETENTION_DAYS: ${m.retention(c.CASE_EXPIRY_DAYS)}`);
   }
   return out;
 }

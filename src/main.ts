@@ -100,7 +100,7 @@ export async function startCommand(_argv: string[], io: CliIo): Promise<number> 
     );
     return 2;
   }
-  const log = createLogger(config.LOG_LEVEL);
+  const log = createLogger(config.LOG_LEVEL, process.stderr, { secrets: [config.TELEGRAM_BOT_TOKEN, config.TELEGRAM_WEBHOOK_SECRET] });
   log.info({ config: describeConfig(config) }, 'Jaga Netral starting');
   const startedAt = Date.now();
   let app: App;

@@ -41,6 +41,12 @@ describe('demo', () => {
     expect(to('WhatsApp', 'ASN Siti Rahmawati (DM)').some((m) => m.body.includes('Relawan Paslon 2 Pilgub Sumsel'))).toBe(true);
     expect(to('WhatsApp', 'ASN Rudi Hartono (DM)').some((m) => m.body.includes('Ayo coblos nomor 2'))).toBe(true);
 
+    // The buttons under the Telegram alert are shown as the ASN sees them.
+    expect(to('Telegram', 'ASN Ahmad Fauzi (DM)').some((m) => m.body.includes('[ Saya sudah keluar ]  [ Saya perlu bantuan Humas ]'))).toBe(true);
+    // The ASN who left is thanked, on the platform of the case.
+    expect(to('Telegram', 'ASN Ahmad Fauzi (DM)').some((m) => m.body.includes('Terima kasih') && m.body.includes('kasus #1 kami tutup'))).toBe(true);
+    expect(to('WhatsApp', 'ASN Siti Rahmawati (DM)').some((m) => m.body.includes('Terima kasih') && m.body.includes('kami tutup'))).toBe(true);
+
     // The Humas DM, on both platforms.
     for (const p of ['Telegram', 'WhatsApp']) {
       expect(to(p, 'Humas (DM)').some((m) => m.body.includes('Kasus #1') && m.body.includes('Ahmad Fauzi') && m.body.includes('Oleh: Joko'))).toBe(true);

@@ -23,7 +23,7 @@ afterEach(async () => {
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 describe('jaga-netral start', () => {
-  it('a bad REMINDER_CRON (and every other problem) is listed at once; nothing reaches Telegram; exit non-zero', async () => {
+  it('a bad REMINDER_CRON (and every other problem) is listed at once; nothing reaches Telegram; exit non-zero', { timeout: 90_000 }, async () => {
     sim = await TelegramSimServer.start();
     const cwd = mkdtempSync(join(tmpdir(), 'jn-start-'));
     const r = await runBin(['start'], {
@@ -51,7 +51,7 @@ describe('jaga-netral start', () => {
     expect(sim.calls.length).toBe(before);
   });
 
-  it('problems are written in Indonesian with LANGUAGE=id', async () => {
+  it('problems are written in Indonesian with LANGUAGE=id', { timeout: 90_000 }, async () => {
     const cwd = mkdtempSync(join(tmpdir(), 'jn-start-'));
     const r = await runBin(['start'], { cwd, env: { DATABASE_PATH: join(cwd, 'db.sqlite'), REMINDER_CRON: '61 9 * * *', LANGUAGE: 'id', FOLLOWUP_HOURS: 'besok' } });
     expect(r.code).toBe(2);
@@ -60,7 +60,7 @@ describe('jaga-netral start', () => {
     expect(r.stderr).toMatch(/FOLLOWUP_HOURS: harus berupa angka/);
   });
 
-  it('a start that fails after Telegram answered stops the scheduler and the dispatcher, sends nothing more, and exits 1', async () => {
+  it('a start that fails after Telegram answered stops the scheduler and the dispatcher, sends nothing more, and exits 1', { timeout: 90_000 }, async () => {
     sim = await TelegramSimServer.start();
     // The webhook port is taken, so the Telegram adapter fails after getMe and setMyCommands.
     blocker = createServer();
@@ -69,7 +69,6 @@ describe('jaga-netral start', () => {
     const cwd = mkdtempSync(join(tmpdir(), 'jn-start-'));
     const r = await runBin(['start'], {
       cwd,
-      timeoutMs: 20_000,
       env: {
         DATABASE_PATH: join(cwd, 'db.sqlite'),
         TELEGRAM_BOT_TOKEN: sim.token,

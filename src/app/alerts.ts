@@ -7,6 +7,7 @@
 import type { Config } from '../config.js';
 import type { Platform } from '../core/ids.js';
 import { alertTexts } from '../core/messages/index.js';
+import { lifecycleTexts } from '../core/messages/lifecycle.js';
 import { pressureTexts } from '../core/messages/pressure.js';
 import { afterQuietHours, formatDateTime } from '../core/time.js';
 import type { AsnRecord, Finding } from '../core/types.js';
@@ -99,6 +100,31 @@ export function enqueueIncidentAlerts(d: AlertDeps, incident: IncidentRow, f: Fi
     );
   }
   // An unreachable ASN is already explained in the Humas alert above (phone and registration link): no second notice.
+}
+
+/** Outbox kind of the thank-you to an ASN who left (not `asn_*`: a thank-you that cannot be delivered needs no Humas notice). */
+export const THANKS_KIND = 'thanks_left';
+
+/**
+ * The case closed because the ASN left the group: a short thank-you to the ASN on the platform of
+ * the case (once per case), when the bot has a way to reach them there.
+ */
+export function enqueueLeftThanks(d: AlertDeps, incident: IncidentRow, asn: AsnRecord, now: number): void {
+  const address = asnAddress(asn, incident.platform);
+  if (!address) return;
+  const chatTitle = d.chats.get(incident.platform, incident.chatId)?.title ?? alertTexts(d.config.LANGUAGE).unknownChat;
+  d.outbox.enqueue(
+    {
+      dedupeKey: `incident:${incident.id}:thanks`,
+      platform: incident.platform,
+      recipient: address.recipient,
+      recipientKind: 'user',
+      kind: THANKS_KIND,
+      incidentId: incident.id,
+      text: lifecycleTexts(d.config.LANGUAGE).thanksLeft({ caseId: incident.id, chatTitle, humasContact: d.config.HUMAS_CONTACT }),
+    },
+    now,
+  );
 }
 
 /** Buttons under the ASN alert: "I have left" (the bot then checks) and "I need Humas". */

@@ -3,10 +3,11 @@
  * writes), named `jaga-netral-YYYYMMDD-HHMMSS.db` in UTC so names sort in time
  * order, keeping the newest N.
  */
-import { mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { EpochMs } from '../core/types.js';
 import type { Db } from '../store/db.js';
+import { ensurePrivateDir, makePrivate, touchPrivateFile } from '../store/private-files.js';
 
 /** Backup file names this module creates (and is allowed to prune). */
 export const BACKUP_NAME = /^jaga-netral-\d{8}-\d{6}\.db$/;
@@ -23,11 +24,14 @@ export interface BackupResult {
   removed: string[];
 }
 
-/** Copies the live database into `dir` and deletes all but the newest `keep` backups. */
+/** Copies the live database into `dir` (owner-only: folder 0700, file 0600) and deletes all but the newest `keep` backups. */
 export async function backupDatabase(db: Db, dir: string, keep: number, now: EpochMs): Promise<BackupResult> {
-  mkdirSync(dir, { recursive: true });
+  ensurePrivateDir(dir);
   const path = join(dir, backupFileName(now));
+  // Created owner-only before SQLite writes into it, so the copy is never readable by others, even briefly.
+  touchPrivateFile(path);
   await db.backup(path);
+  makePrivate(path);
   return { path, removed: pruneBackups(dir, keep) };
 }
 

@@ -10,6 +10,7 @@ import { formatDateTime, zonedDay } from '../core/time.js';
 import type { EpochMs } from '../core/types.js';
 import { toIncident, type IncidentRow } from '../store/incidents.js';
 import { kvGet, kvSet } from '../store/kv.js';
+import { THANKS_KIND } from './alerts.js';
 import type { App } from './app.js';
 import { adminKey } from './lifecycle.js';
 import { humasAddresses } from './recipients.js';
@@ -64,12 +65,14 @@ export function formatDigest(app: App, d: DigestData): string {
     };
   };
   const rt = reportTexts(lang);
+  const thankedStmt = app.db.prepare(`SELECT 1 FROM outbox WHERE incident_id = ? AND kind = ? AND status = 'sent' LIMIT 1`).pluck();
+  const thanked = (caseId: number): boolean => thankedStmt.get(caseId, THANKS_KIND) !== undefined;
   return lifecycleTexts(lang).digest({
     from: formatDateTime(d.since, tz, lang),
     to: formatDateTime(d.until, tz, lang),
     newCases: d.newCases.map((c) => line(c, c.openedAt)),
     openCases: d.openCases.map((c) => line(c, c.openedAt)),
-    leftCases: d.leftCases.map((c) => ({ ...line(c, c.resolvedAt ?? c.openedAt), took: rt.duration((c.resolvedAt ?? c.openedAt) - c.openedAt) })),
+    leftCases: d.leftCases.map((c) => ({ ...line(c, c.resolvedAt ?? c.openedAt), took: rt.duration((c.resolvedAt ?? c.openedAt) - c.openedAt), thanked: thanked(c.id) })),
     undeliverable: d.undeliverable.map((u) => {
       const c = u.incidentId !== null ? app.monitor.incidents.get(u.incidentId) : undefined;
       return { caseId: u.incidentId, asnName: c ? app.registry.byNip(c.asnNip)?.nama : undefined, kind: u.kind, reason: u.lastError ?? '-' };

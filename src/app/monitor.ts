@@ -11,13 +11,15 @@ import type { Db } from '../store/db.js';
 import { ChatStore } from '../store/chats.js';
 import { IncidentStore, type IncidentRow } from '../store/incidents.js';
 import { OutboxStore } from '../store/outbox.js';
-import { enqueueGroupReminder, enqueueIncidentAlerts, type AlertConfig } from './alerts.js';
+import { enqueueGroupReminder, enqueueIncidentAlerts, enqueueLeftThanks, type AlertConfig } from './alerts.js';
 import { holdForSummary } from './mass-alerts.js';
 import { enqueueNeedsAdminNotice } from './permissions.js';
 
 /** The registry as the monitor uses it. */
 export interface RegistryLookup {
   findByPerson(p: Person): AsnRecord | undefined;
+  /** The ASN with this NIP (to thank an ASN whose case closed). */
+  byNip(nip: string): AsnRecord | undefined;
   /** Reloads when another process (a CLI import) changed the registry. */
   syncIfChanged?(): boolean;
 }
@@ -231,6 +233,12 @@ export class Monitor {
     if (ev.kind === 'member_left') {
       const nips = ev.members.map((m) => this.d.registry.findByPerson(m)?.nip).filter((n): n is AsnRecord['nip'] => Boolean(n));
       result.closed = this.incidents.closeLeft(nips, ev.chat.platform, ev.chat.id, ev.at);
+      // Closing the loop: the ASN is thanked (in the same transaction, so a crash loses no thank-you).
+      const thanksDeps = { outbox: this.outbox, chats: this.chats, config: this.d.config, registrationLink: this.d.registrationLink };
+      for (const c of result.closed) {
+        const asn = this.d.registry.byNip(c.asnNip);
+        if (asn) enqueueLeftThanks(thanksDeps, c, asn, now);
+      }
       return result;
     }
 

@@ -1,7 +1,8 @@
 /**
  * Timed work: reminders to campaign groups (REMINDER_CRON), the Humas digest
  * (DIGEST_CRON), lifecycle passes (membership checks, follow-ups, escalations,
- * expiry) and database backups (BACKUP_CRON), all in APP_TIMEZONE. Job bodies
+ * expiry), database backups (BACKUP_CRON) and the daily retention pass
+ * (RETENTION_DAYS), all in APP_TIMEZONE. Job bodies
  * are exported functions of `(app, now)` so tests drive them on a fake clock;
  * the Scheduler only wires them to croner and makes sure a failing job is
  * logged and never takes the process down.
@@ -14,9 +15,19 @@ import { backupDatabase, type BackupResult } from './backup.js';
 import { runDigest, type DigestResult } from './digest.js';
 import { checkOpenCases, runLifecycle, type CheckResult, type LifecycleResult } from './lifecycle.js';
 import type { MembershipChecker } from './ports.js';
+import { applyRetention, type RetentionResult } from '../store/retention.js';
 
 /** Default cadence of lifecycle passes. */
 export const LIFECYCLE_CRON = '*/10 * * * *';
+/** When the daily retention pass runs (APP_TIMEZONE), after the nightly backup. */
+export const RETENTION_CRON = '15 3 * * *';
+
+/** The retention job: blanks raw payloads and private-message texts older than RETENTION_DAYS. */
+export function runRetentionJob(app: App, now: EpochMs): RetentionResult {
+  const r = applyRetention(app.db, app.config.RETENTION_DAYS, now);
+  if (r.events || r.messages) app.log.info({ events: r.events, messages: r.messages, days: app.config.RETENTION_DAYS }, 'retention: old payloads and private texts cleared');
+  return r;
+}
 
 /** Queues the scheduled reminder in every campaign group with the bot inside and reminders on; returns the chats reminded. */
 export function runReminders(app: App, now: EpochMs): string[] {
@@ -97,6 +108,7 @@ export class Scheduler {
       { name: 'reminders', pattern: c.REMINDER_CRON, run: (now) => runReminders(this.app, now) },
       { name: 'digest', pattern: c.DIGEST_CRON, run: (now) => runDigestJob(this.app, now) },
       { name: 'lifecycle', pattern: this.opts.lifecycleCron ?? LIFECYCLE_CRON, run: (now) => runLifecycleJob(this.app, now, this.checkers) },
+      { name: 'retention', pattern: RETENTION_CRON, run: (now) => runRetentionJob(this.app, now) },
     ];
     const backups = this.opts.backups ?? c.DATABASE_PATH !== ':memory:';
     if (backups) specs.push({ name: 'backup', pattern: c.BACKUP_CRON, run: (now) => runBackupJob(this.app, now) });

@@ -135,6 +135,9 @@ export async function demoCommand(_argv: string[], io: DemoIo): Promise<number> 
     say(`\n── [Telegram] Bot → ${tgLabel(m.chat_id)}`);
     if (m.document) say(`   📎 ${m.document.filename} (${m.document.bytes} byte)${m.caption ? ` — ${m.caption}` : ''}`);
     else if (m.text) say(indent(m.text));
+    // The buttons under the message, as the person sees them.
+    const keyboard = (m.reply_markup as { inline_keyboard?: { text: string }[][] } | undefined)?.inline_keyboard;
+    for (const row of keyboard ?? []) say(`   ${row.map((b) => `[ ${b.text} ]`).join('  ')}`);
   };
   fake.onSend = (jid, content) => {
     say(`\n── [WhatsApp] Bot → ${waLabel(jid)}`);

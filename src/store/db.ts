@@ -3,18 +3,27 @@
  * schema up to date. Every other store module receives the `Db` from here.
  */
 import Database from 'better-sqlite3';
-import { mkdirSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { MIGRATIONS } from './migrations.js';
+import { ensurePrivateDir, makePrivate, touchPrivateFile } from './private-files.js';
 
 /** The better-sqlite3 handle type, re-exported so callers need not import the driver. */
 export type Db = Database.Database;
 
-/** Opens (creating if needed) the database at `path`, or `:memory:` for tests. */
+/**
+ * Opens (creating if needed) the database at `path`, or `:memory:` for tests. A new database is
+ * created owner-only (folder 0700, file 0600); SQLite gives its -wal and -shm files the same mode.
+ */
 export function openDb(path: string): Db {
-  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+  const fresh = path !== ':memory:' && !existsSync(path);
+  if (fresh) {
+    ensurePrivateDir(dirname(path));
+    touchPrivateFile(path);
+  }
   const db = new Database(path);
   db.pragma('journal_mode = WAL');
+  if (fresh) for (const side of ['-wal', '-shm']) if (existsSync(path + side)) makePrivate(path + side);
   db.pragma('synchronous = NORMAL');
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');

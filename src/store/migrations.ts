@@ -272,4 +272,8 @@ export const MIGRATIONS: readonly string[] = [
     PRIMARY KEY (batch_id, incident_id)
   ) STRICT;
   `,
+  // Retention (RETENTION_DAYS): old raw payloads and private-message texts are blanked by age.
+  `
+  CREATE INDEX events_received ON events(received_at);
+  `,
 ];

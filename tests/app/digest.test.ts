@@ -96,3 +96,49 @@ describe('digest', () => {
     expect(runDigest(app, clock.now()).data.undeliverable.map((u) => u.kind)).toEqual(['asn_alert']);
   });
 });
+
+describe('closing the loop (issue 12 point 11)', () => {
+  const leave = (app: App, at: number, tgId: string) =>
+    app.monitor.handle({ kind: 'member_left', dedupeKey: `left-${tgId}-${at}`, at, chat: CAMPAIGN_TG, members: [{ platform: 'telegram', id: tgId }] });
+  const thanks = (app: App) =>
+    app.db.prepare(`SELECT dedupe_key AS key, recipient, text, incident_id AS caseId FROM outbox WHERE kind = 'thanks_left' ORDER BY id`).all() as { key: string; recipient: string; text: string; caseId: number }[];
+
+  it('an ASN who left gets one short thank-you through the outbox; Humas sees the closed case and the thank-you in the digest', () => {
+    const clock = new FakeClock(Date.UTC(2024, 10, 4, 3, 0));
+    const { app } = testApp({}, clock);
+    const c = add(app, clock.now(), ASN.budi.telegramId);
+    clock.advance(2 * H);
+    expect(leave(app, clock.now(), ASN.budi.telegramId).closed.map((x) => x.id)).toEqual([c.id]);
+    // The same leave seen again (a check, a re-delivered update) thanks nobody twice.
+    leave(app, clock.now() + 1, ASN.budi.telegramId);
+    const t = thanks(app);
+    expect(t).toHaveLength(1);
+    expect(t[0]).toMatchObject({ recipient: ASN.budi.telegramId, caseId: c.id });
+    expect(t[0]!.text).toContain('Terima kasih');
+    expect(t[0]!.text).toContain(`kasus #${c.id}`);
+    expect(t[0]!.text).toContain(CAMPAIGN_TG.title);
+    // The thank-you names no NIP and no phone.
+    expect(t[0]!.text).not.toMatch(/\d{10,}/);
+
+    app.db.prepare(`UPDATE outbox SET status = 'sent', finished_at = ? WHERE kind = 'thanks_left'`).run(clock.now());
+    clock.advance(H);
+    const r = runDigest(app, clock.now());
+    expect(r.data.leftCases.map((x) => x.id)).toEqual([c.id]);
+    const d = digests(app).find((x) => x.recipient === '9001')!;
+    expect(d.text).toMatch(new RegExp(`ASN sudah keluar: 1\\n- #${c.id} Budi Santoso .*sudah diberi ucapan terima kasih`));
+  });
+
+  it('in English with LANGUAGE=en; an ASN the bot cannot reach on that platform is not thanked there', () => {
+    const clock = new FakeClock(Date.UTC(2024, 10, 4, 3, 0));
+    const { app } = testApp({ LANGUAGE: 'en' }, clock);
+    add(app, clock.now(), ASN.budi.telegramId);
+    leave(app, clock.now() + H, ASN.budi.telegramId);
+    expect(thanks(app)[0]!.text).toMatch(/^Thank you\. You are no longer in the group/);
+    // Dedi has no Telegram id: matched by username only, he cannot be messaged on Telegram.
+    const dedi = app.monitor.handle({ kind: 'member_added', dedupeKey: 'add-dedi', at: clock.now(), chat: CAMPAIGN_TG, members: [{ platform: 'telegram', id: '5003', username: ASN.dedi.telegramUsername }] });
+    expect(dedi.opened).toHaveLength(1);
+    const closed = app.monitor.handle({ kind: 'member_left', dedupeKey: 'left-dedi', at: clock.now() + H, chat: CAMPAIGN_TG, members: [{ platform: 'telegram', id: '5003', username: ASN.dedi.telegramUsername }] }).closed;
+    expect(closed).toHaveLength(1);
+    expect(thanks(app)).toHaveLength(1);
+  });
+});

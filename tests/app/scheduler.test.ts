@@ -77,7 +77,8 @@ describe('scheduled reminders', () => {
     s.start();
     try {
       const next = Object.fromEntries(s.nextRuns().map((j) => [j.name, j.next]));
-      expect(Object.keys(next).sort()).toEqual(['digest', 'lifecycle', 'reminders']);
+      expect(Object.keys(next).sort()).toEqual(['digest', 'lifecycle', 'reminders', 'retention']);
+      expect(zonedParts(next.retention!.getTime(), 'Asia/Jakarta')).toMatchObject({ hour: 3, minute: 15 });
       const rem = zonedParts(next.reminders!.getTime(), 'Asia/Jakarta');
       expect(rem).toMatchObject({ hour: 9, minute: 0 });
       const weekday = new Intl.DateTimeFormat('en-US', { timeZone: 'Asia/Jakarta', weekday: 'short' }).format(next.reminders!);
@@ -179,7 +180,7 @@ describe('privacy of group messages', () => {
     const group = app.db.prepare(`SELECT text, payload FROM outbox WHERE recipient_kind = 'group'`).all() as { text: string; payload: string | null }[];
     expect(group.length).toBeGreaterThanOrEqual(3);
     const all = app.db.prepare(`SELECT kind FROM outbox`).all() as { kind: string }[];
-    expect(new Set(all.map((r) => r.kind))).toEqual(new Set(['asn_alert', 'humas_alert', 'group_reminder', 'asn_followup', 'humas_escalation', 'humas_digest']));
+    expect(new Set(all.map((r) => r.kind))).toEqual(new Set(['asn_alert', 'humas_alert', 'group_reminder', 'asn_followup', 'humas_escalation', 'humas_digest', 'thanks_left']));
     for (const g of group) {
       const blob = `${g.text}\n${g.payload ?? ''}`;
       for (const a of Object.values(ASN)) {

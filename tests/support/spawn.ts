@@ -36,7 +36,7 @@ export function runBin(args: string[], opts: { env?: Record<string, string>; cwd
     const timer = setTimeout(() => {
       timedOut = true;
       child.kill('SIGKILL');
-    }, opts.timeoutMs ?? 20_000);
+    }, opts.timeoutMs ?? 45_000);
     child.on('error', reject);
     child.on('close', (code, signal) => {
       clearTimeout(timer);

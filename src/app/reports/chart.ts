@@ -7,6 +7,18 @@ import { PNG } from 'pngjs';
 import type { IncidentKind } from '../../core/types.js';
 import { KINDS, type Report } from './build.js';
 
+/** Month abbreviations when the caller gives none (Indonesian, the default language). */
+const DEFAULT_MONTHS = ['JAN', 'FEB', 'MAR', 'APR', 'MEI', 'JUN', 'JUL', 'AGU', 'SEP', 'OKT', 'NOV', 'DES'];
+
+/**
+ * A chart date: `2024-11-02` -> `2 NOV` (`2 NOV 2024` with the year). Never `11-02`, which an
+ * Indonesian reader takes for 11 February.
+ */
+export function chartDayLabel(day: string, months: readonly string[] = DEFAULT_MONTHS, year = false): string {
+  const label = `${Number(day.slice(8, 10))} ${months[Number(day.slice(5, 7)) - 1] ?? day.slice(5, 7)}`;
+  return year ? `${label} ${day.slice(0, 4)}` : label;
+}
+
 /** Chart size in pixels. */
 export const CHART_WIDTH = 800;
 /** Chart height in pixels. */
@@ -79,7 +91,8 @@ export function niceScale(max: number): { max: number; step: number } {
 }
 
 /** Draws the per-day chart and returns the PNG bytes. */
-export function renderChart(r: Report, labels: { title: string; kinds: Record<IncidentKind, string> }): Buffer {
+export function renderChart(r: Report, labels: { title: string; kinds: Record<IncidentKind, string>; months?: readonly string[] }): Buffer {
+  const dayLabel = (day: string, year = false): string => chartDayLabel(day, labels.months ?? DEFAULT_MONTHS, year);
   const cv = new Canvas(CHART_WIDTH, CHART_HEIGHT);
   const ink: [number, number, number] = [40, 40, 40];
   const grid: [number, number, number] = [225, 225, 225];
@@ -132,11 +145,11 @@ export function renderChart(r: Report, labels: { title: string; kinds: Record<In
     }
   });
 
-  // Day labels (MM-DD), spaced so they never overlap.
-  const every = Math.max(1, Math.ceil((textWidth('00-00', 2) + 8) / slot));
+  // Day labels ("2 NOV"), spaced so they never overlap.
+  const every = Math.max(1, Math.ceil((textWidth('00 MMM', 2) + 8) / slot));
   bars.forEach((b, i) => {
     if (i % every) return;
-    const label = b.day.slice(5);
+    const label = dayLabel(b.day);
     const cx = left + i * slot + slot / 2;
     cv.rect(Math.round(cx), bottom, 1, 4, ink);
     cv.text(label, Math.round(cx - textWidth(label, 2) / 2), bottom + 8, 2, ink);
@@ -145,7 +158,7 @@ export function renderChart(r: Report, labels: { title: string; kinds: Record<In
   cv.rect(left, top, 1, plotH + 1, ink);
   cv.rect(left, bottom, plotW, 1, ink);
   if (bars.length) {
-    const span = `${bars[0]!.day} - ${r.perDay[r.perDay.length - 1]!.day}`;
+    const span = `${dayLabel(bars[0]!.day, true)} - ${dayLabel(r.perDay[r.perDay.length - 1]!.day, true)}`;
     cv.text(span, right - textWidth(span, 2), CHART_HEIGHT - 14, 2, [110, 110, 110]);
   }
   return PNG.sync.write(cv.png);

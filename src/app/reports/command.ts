@@ -2,7 +2,6 @@
  * `/report` for Humas admins (private chat: the summary text plus CSV, XLSX
  * and PNG files) and `jaga-netral report` on the command line.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { cliTexts } from '../../core/messages/cli.js';
 import { reportTexts } from '../../core/messages/report.js';
@@ -11,7 +10,9 @@ import type { CommandSpec } from '../commands/types.js';
 import { buildReport } from './build.js';
 import { reportBaseName, reportCsv, writeReportFiles, writeReportPng, writeReportXlsx } from './files.js';
 import { parseReportArgs, parseReportCliArgs, rangeFilters, resolveUnit, type FilterError } from './filters.js';
+import { outPathProblem } from './out-guard.js';
 import { formatReportText } from './text.js';
+import { ensurePrivateDir, writePrivateFile } from '../../store/private-files.js';
 
 /** Where report files go by default: `reports/` next to the database (`data/reports` for `:memory:`). */
 export function reportsDir(app: Pick<App, 'config'>): string {
@@ -30,7 +31,7 @@ export function reportCommand(app: App, opts: { dir?: string } = {}): CommandSpe
   return {
     name: 'report',
     aliases: ['laporan'],
-    usage: '[hari ini | 7h | 30h | YYYY-MM-DD..YYYY-MM-DD] [unit]',
+    usage: '[hari ini | kemarin | 7h | 30h | semua | YYYY-MM-DD[..YYYY-MM-DD]] [unit]',
     description: { id: 'laporan kasus (teks, CSV, XLSX, grafik)', en: 'case report (text, CSV, XLSX, chart)' },
     who: 'admin',
     where: 'private',
@@ -87,13 +88,20 @@ export async function runReportCli(app: App, argv: readonly string[], io: CliIo 
     }
     unit = u.unit;
   }
+  if (a.out) {
+    const problem = await outPathProblem(a.out, Boolean(a.force), lang);
+    if (problem) {
+      io.err(`report: ${problem}\n`);
+      return 1;
+    }
+  }
   const now = app.clock();
   const filters = a.from || a.to ? rangeFilters(a.from, a.to, tz, now, unit) : { period: { kind: 'all' as const }, now, unit };
   const report = buildReport(app.db, app.registry, filters, tz);
   try {
     if (a.format === 'xlsx' || a.format === 'png') {
       const path = a.out ?? join(reportsDir(app), `${reportBaseName(report)}.${a.format}`);
-      mkdirSync(dirname(path), { recursive: true });
+      ensurePrivateDir(dirname(path));
       if (a.format === 'xlsx') await writeReportXlsx(report, path, lang);
       else writeReportPng(report, path, lang);
       io.out(`${path}\n`);
@@ -101,7 +109,7 @@ export async function runReportCli(app: App, argv: readonly string[], io: CliIo 
     }
     const body = a.format === 'csv' ? reportCsv(report, lang) : `${formatReportText(report, lang)}\n`;
     if (a.out) {
-      writeFileSync(a.out, body);
+      writePrivateFile(a.out, body);
       io.out(`${a.out}\n`);
     } else {
       io.out(body);

@@ -4,12 +4,13 @@
  * run as a formula neutralised; and the PNG chart.
  */
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { readdirSync, rmSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { stringify } from 'csv-stringify/sync';
 import ExcelJS from 'exceljs';
 import { REPORT_COLUMNS, reportTexts, type ReportColumn } from '../../core/messages/report.js';
 import { zonedDay, zonedParts } from '../../core/time.js';
+import { ensurePrivateDir, makePrivate, touchPrivateFile, writePrivateFile } from '../../store/private-files.js';
 import type { EpochMs } from '../../core/types.js';
 import { KINDS, STATUSES, type Report, type ReportCase } from './build.js';
 import { renderChart } from './chart.js';
@@ -18,9 +19,22 @@ import { periodLabel } from './text.js';
 /** Leading characters that make Excel, LibreOffice or Sheets treat a cell as a formula (ASCII and full-width). */
 const FORMULA_START = /^[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/;
 
-/** Prefixes `'` to text a spreadsheet would run as a formula (CSV/formula injection). */
+/** A formula start right after a line break: spreadsheets that split a cell on CR/LF would run that line. */
+const FORMULA_AFTER_BREAK = /([\r\n])(?=[=+\-@\t\uFF1D\uFF0B\uFF0D\uFF20])/g;
+
+/** Prefixes `'` to text a spreadsheet would run as a formula (CSV/formula injection), at the start and after every line break. */
 export function neutralizeCell(v: string): string {
-  return FORMULA_START.test(v) ? `'${v}` : v;
+  const start = FORMULA_START.test(v) ? `'${v}` : v;
+  return start.replace(FORMULA_AFTER_BREAK, "$1'");
+}
+
+/**
+ * A NIP as a CSV cell Excel keeps as text: `="198503122010011003"`. Typed as a plain number, Excel
+ * reads 18 digits as a float and shows 1.98503E+17 (keeping only 15 significant digits). The
+ * formula is ours, made of digits only, so it cannot carry an injection.
+ */
+export function csvNipCell(nip: string): string {
+  return /^\d+$/.test(nip) ? `="${nip}"` : neutralizeCell(nip);
 }
 
 /** `2024-11-27 09:30` in `tz`: sortable, and what a spreadsheet user expects. */
@@ -57,14 +71,23 @@ export function caseCells(c: ReportCase, tz: string, lang: 'id' | 'en'): (string
 /** Header row in `lang`. */
 export const headerCells = (lang: 'id' | 'en'): string[] => REPORT_COLUMNS.map((k) => reportTexts(lang).columns[k]);
 
-/** The CSV text (with a BOM so Excel reads UTF-8). */
+/**
+ * The CSV text (with a BOM so Excel reads UTF-8). Every cell holding CR or LF is quoted
+ * (csv-stringify quotes only the record delimiter, CRLF, by itself), and NIPs are written as text for Excel.
+ */
 export function reportCsv(r: Report, lang: 'id' | 'en' = 'id'): string {
-  return stringify([headerCells(lang), ...r.cases.map((c) => caseCells(c, r.tz, lang))], { bom: true, record_delimiter: 'windows' });
+  const nipAt = REPORT_COLUMNS.indexOf('nip');
+  const rows = r.cases.map((c) => {
+    const cells = caseCells(c, r.tz, lang);
+    cells[nipAt] = csvNipCell(c.nip);
+    return cells;
+  });
+  return stringify([headerCells(lang), ...rows], { bom: true, record_delimiter: 'windows', quoted_match: /[\r\n]/ });
 }
 
 /** Writes the CSV file. */
 export function writeReportCsv(r: Report, path: string, lang: 'id' | 'en' = 'id'): void {
-  writeFileSync(path, reportCsv(r, lang));
+  writePrivateFile(path, reportCsv(r, lang));
 }
 
 /** Writes the XLSX workbook: a cases sheet and a summary sheet. */
@@ -117,13 +140,15 @@ export async function writeReportXlsx(r: Report, path: string, lang: 'id' | 'en'
   s.getColumn(1).width = 40;
   s.getColumn(2).width = 16;
   s.getColumn(3).width = 12;
+  touchPrivateFile(path);
   await wb.xlsx.writeFile(path);
+  makePrivate(path);
 }
 
 /** Writes the PNG chart. */
 export function writeReportPng(r: Report, path: string, lang: 'id' | 'en' = 'id'): void {
   const t = reportTexts(lang);
-  writeFileSync(path, renderChart(r, { title: t.chartTitle, kinds: t.kindShort }));
+  writePrivateFile(path, renderChart(r, { title: t.chartTitle, kinds: t.kindShort, months: t.chartMonths }));
 }
 
 /** Paths of the three files of one report, and their shared base name. */
@@ -153,7 +178,7 @@ export function reportBaseName(r: Report): string {
  * (files of messages not delivered yet).
  */
 export async function writeReportFiles(r: Report, dir: string, lang: 'id' | 'en' = 'id', o: { inUse?: ReadonlySet<string> } = {}): Promise<ReportFiles> {
-  mkdirSync(dir, { recursive: true });
+  ensurePrivateDir(dir);
   const name = `${reportBaseName(r)}-${randomBytes(3).toString('hex')}`;
   const base = join(dir, name);
   const files: ReportFiles = { csv: `${base}.csv`, xlsx: `${base}.xlsx`, png: `${base}.png`, name };

@@ -1,6 +1,6 @@
 /**
  * Report filters: a period in APP_TIMEZONE and an optional unit (OPD), parsed
- * from `/report [hari ini | 7h | 30h | YYYY-MM-DD..YYYY-MM-DD] [unit]` and
+ * from `/report [hari ini | kemarin | 7h | 30h | semua | YYYY-MM-DD[..YYYY-MM-DD]] [unit]` and
  * from the CLI's `--from --to --unit`.
  */
 import { startOfZonedDay, zonedDay } from '../../core/time.js';
@@ -70,9 +70,10 @@ export function resolveUnit(typed: string, units: readonly string[] | undefined)
 }
 
 /**
- * Parses the arguments of `/report`: an optional period first (`hari ini`,
- * `today`, `7h`/`7d`, `YYYY-MM-DD`, `YYYY-MM-DD..YYYY-MM-DD`, `semua`), then an
- * optional unit name (the rest). No period = all time.
+ * Parses the arguments of `/report`: an optional period first (`hari ini`/`today`,
+ * `kemarin`/`yesterday`, `7h`/`7d`, `YYYY-MM-DD`, `YYYY-MM-DD..YYYY-MM-DD`, `semua`/`all`),
+ * then an optional unit name (the rest). No period = all time. A first word that is no
+ * period and no part of a unit name is refused as a period, with the list of period words.
  */
 export function parseReportArgs(args: readonly string[], now: EpochMs, tz: string, units?: readonly string[]): FilterParse {
   let rest = [...args];
@@ -85,6 +86,10 @@ export function parseReportArgs(args: readonly string[], now: EpochMs, tz: strin
     rest = rest.slice(2);
   } else if (first === 'today' || first === 'hariini') {
     filters = { from: startOfZonedDay(today, tz), period: { kind: 'today' }, now };
+    rest = rest.slice(1);
+  } else if (first === 'kemarin' || first === 'yesterday') {
+    const yesterday = addDays(today, -1);
+    filters = rangeFilters(yesterday, yesterday, tz, now);
     rest = rest.slice(1);
   } else if (first === 'semua' || first === 'all') {
     rest = rest.slice(1);
@@ -104,7 +109,13 @@ export function parseReportArgs(args: readonly string[], now: EpochMs, tz: strin
   const unitText = rest.join(' ').trim();
   if (unitText) {
     const u = resolveUnit(unitText, units);
-    if (!u.ok) return u;
+    if (!u.ok) {
+      // No period was recognised and the first word is part of no unit name: it was meant as a period.
+      const periodGiven = rest.length !== args.length;
+      const inSomeUnit = (units ?? []).some((n) => n.toLowerCase().includes(first));
+      if (!periodGiven && !inSomeUnit) return { ok: false, error: 'period', value: args[0]! };
+      return u;
+    }
     filters.unit = u.unit;
   }
   return { ok: true, filters };
@@ -117,6 +128,8 @@ export interface ReportCliArgs {
   unit?: string;
   format: 'text' | 'csv' | 'xlsx' | 'png';
   out?: string;
+  /** `--force`: `--out` may replace a file that is not a previous report. */
+  force?: boolean;
 }
 
 /** Parses `report [--from DATE] [--to DATE] [--unit NAME] [--format text|csv|xlsx|png] [--out FILE]` (also `--x=value`). */
@@ -126,6 +139,10 @@ export function parseReportCliArgs(argv: readonly string[]): { ok: true; args: R
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     if (a === 'report' && i === 0) continue;
+    if (a === '--force') {
+      args.force = true;
+      continue;
+    }
     const m = /^--([a-z]+)(?:=(.*))?$/.exec(a);
     if (!m || !known.has(m[1]!)) return { ok: false, message: `unknown argument "${a}"` };
     const value = m[2] ?? argv[++i];

@@ -46,14 +46,24 @@ export interface DigestInput {
   to: string;
   newCases: CaseLine[];
   openCases: CaseLine[];
-  leftCases: (CaseLine & { took: string })[];
+  /** `thanked`: the ASN's thank-you was delivered. */
+  leftCases: (CaseLine & { took: string; thanked: boolean })[];
   undeliverable: { caseId: number | null; asnName?: string; kind: string; reason: string }[];
   /** Longest list shown per section; the rest is counted. */
   maxLines: number;
 }
 
+/** What the thank-you to an ASN who left needs. */
+export interface ThanksInput {
+  caseId: number;
+  chatTitle: string;
+  humasContact: string;
+}
+
 /** All lifecycle texts of one language. */
 export interface LifecycleTexts {
+  /** Short thank-you when a case closes because the ASN left the group. */
+  thanksLeft(a: ThanksInput): string;
   followup(a: FollowupInput): string;
   escalation(a: EscalationInput): string;
   digest(a: DigestInput): string;
@@ -115,6 +125,11 @@ const KIND_EN: Record<IncidentKind, string> = {
 };
 
 const ID: LifecycleTexts = {
+  thanksLeft: (a) =>
+    [
+      `Terima kasih, Bapak/Ibu ASN. Anda sudah tidak tercatat di grup "${a.chatTitle}", dan kasus #${a.caseId} kami tutup.`,
+      `Tetap jaga netralitas ASN selama Pilkada. Bila ada pertanyaan, hubungi ${a.humasContact}.`,
+    ].join('\n'),
   followup: (a) =>
     [
       `Yth. Bapak/Ibu ASN,`,
@@ -148,7 +163,7 @@ const ID: LifecycleTexts = {
       ``,
       ...section('Kasus baru', a.newCases, a.maxLines, (c) => `#${c.caseId} ${c.asnName} (${c.unit}), "${c.chatTitle}" ${short(c.platform)}, ${c.at}`, (n) => `  … dan ${n} lainnya`, 'tidak ada'),
       ...section('Kasus masih terbuka', a.openCases, a.maxLines, (c) => `#${c.caseId} ${c.asnName} (${c.unit}), "${c.chatTitle}" ${short(c.platform)}, sejak ${c.at}`, (n) => `  … dan ${n} lainnya`, 'tidak ada'),
-      ...section('ASN sudah keluar', a.leftCases, a.maxLines, (c) => `#${c.caseId} ${c.asnName} (${c.unit}), "${c.chatTitle}", dalam ${c.took}`, (n) => `  … dan ${n} lainnya`, 'tidak ada'),
+      ...section('ASN sudah keluar', a.leftCases, a.maxLines, (c) => `#${c.caseId} ${c.asnName} (${c.unit}), "${c.chatTitle}", dalam ${c.took}${c.thanked ? ', sudah diberi ucapan terima kasih' : ''}`, (n) => `  … dan ${n} lainnya`, 'tidak ada'),
       ...section(
         'Pesan tidak terkirim',
         a.undeliverable,
@@ -193,6 +208,11 @@ const ID: LifecycleTexts = {
 };
 
 const EN: LifecycleTexts = {
+  thanksLeft: (a) =>
+    [
+      `Thank you. You are no longer in the group "${a.chatTitle}", and we have closed case #${a.caseId}.`,
+      `Please keep civil-service neutrality during the election. For any question, contact ${a.humasContact}.`,
+    ].join('\n'),
   followup: (a) =>
     [
       `Dear civil servant,`,
@@ -226,7 +246,7 @@ const EN: LifecycleTexts = {
       ``,
       ...section('New cases', a.newCases, a.maxLines, (c) => `#${c.caseId} ${c.asnName} (${c.unit}), "${c.chatTitle}" ${short(c.platform)}, ${c.at}`, (n) => `  … and ${n} more`, 'none'),
       ...section('Still open', a.openCases, a.maxLines, (c) => `#${c.caseId} ${c.asnName} (${c.unit}), "${c.chatTitle}" ${short(c.platform)}, since ${c.at}`, (n) => `  … and ${n} more`, 'none'),
-      ...section('ASN who left', a.leftCases, a.maxLines, (c) => `#${c.caseId} ${c.asnName} (${c.unit}), "${c.chatTitle}", after ${c.took}`, (n) => `  … and ${n} more`, 'none'),
+      ...section('ASN who left', a.leftCases, a.maxLines, (c) => `#${c.caseId} ${c.asnName} (${c.unit}), "${c.chatTitle}", after ${c.took}${c.thanked ? ', thanked' : ''}`, (n) => `  … and ${n} more`, 'none'),
       ...section(
         'Undeliverable messages',
         a.undeliverable,

@@ -38,6 +38,8 @@ export interface ReportTexts {
   today: string;
   lastDays(n: number): string;
   chartTitle: string;
+  /** Upper-case month abbreviations for chart dates ("2 NOV"): a day never reads as a month. */
+  chartMonths: readonly string[];
   summarySheet: string;
   casesSheet: string;
   summary(a: ReportSummaryInput): string;
@@ -118,12 +120,14 @@ const ID: ReportTexts = {
   today: 'hari ini',
   lastDays: (n) => `${n} hari terakhir`,
   chartTitle: 'KASUS PER HARI',
+  chartMonths: ['JAN', 'FEB', 'MAR', 'APR', 'MEI', 'JUN', 'JUL', 'AGU', 'SEP', 'OKT', 'NOV', 'DES'],
   summarySheet: 'Ringkasan',
   casesSheet: 'Kasus',
   summary: (a) => summary(a, LABELS_ID),
   labels: LABELS_ID,
-  usage: 'Cara pakai: /report [hari ini | 7h | 30h | YYYY-MM-DD..YYYY-MM-DD] [unit kerja]',
-  badPeriod: (s) => `Periode "${s}" tidak dikenali. Gunakan: hari ini, 7h, 30h, atau YYYY-MM-DD..YYYY-MM-DD.`,
+  usage: 'Cara pakai: /report [hari ini | kemarin | 7h | 30h | semua | YYYY-MM-DD | YYYY-MM-DD..YYYY-MM-DD] [unit kerja]',
+  badPeriod: (s) =>
+    `Periode "${s}" tidak dikenali (dan bukan nama unit kerja). Gunakan: hari ini, kemarin, 7h (7 hari terakhir, angka berapa pun), semua, YYYY-MM-DD, atau YYYY-MM-DD..YYYY-MM-DD.`,
   badUnit: (s, known) => `Unit kerja "${s}" tidak dikenal.${known.length ? ` Unit yang ada: ${known.slice(0, 20).join(', ')}` : ''}`,
   filesCaption: 'Laporan Jaga Netral',
   duration: (ms) => duration(ms, { d: 'hari', h: 'jam', m: 'menit' }),
@@ -141,12 +145,14 @@ const EN: ReportTexts = {
   today: 'today',
   lastDays: (n) => `last ${n} days`,
   chartTitle: 'CASES PER DAY',
+  chartMonths: ['JAN', 'FEB', 'MAR', 'APR', 'MAY', 'JUN', 'JUL', 'AUG', 'SEP', 'OCT', 'NOV', 'DEC'],
   summarySheet: 'Summary',
   casesSheet: 'Cases',
   summary: (a) => summary(a, LABELS_EN),
   labels: LABELS_EN,
-  usage: 'Usage: /report [today | 7h | 30h | YYYY-MM-DD..YYYY-MM-DD] [unit]',
-  badPeriod: (s) => `Unknown period "${s}". Use: today, 7h, 30h, or YYYY-MM-DD..YYYY-MM-DD.`,
+  usage: 'Usage: /report [today | yesterday | 7d | 30d | all | YYYY-MM-DD | YYYY-MM-DD..YYYY-MM-DD] [unit]',
+  badPeriod: (s) =>
+    `Unknown period "${s}" (and not a unit name). Use: today, yesterday, 7d (last 7 days, any number), all, YYYY-MM-DD, or YYYY-MM-DD..YYYY-MM-DD.`,
   badUnit: (s, known) => `Unknown unit "${s}".${known.length ? ` Known units: ${known.slice(0, 20).join(', ')}` : ''}`,
   filesCaption: 'Jaga Netral report',
   duration: (ms) => duration(ms, { d: 'days', h: 'h', m: 'min' }),

@@ -71,3 +71,28 @@ describe('report filters', () => {
     expect(isDay('2024-02-29')).toBe(true);
   });
 });
+
+describe('period words (issue 12 point 11)', () => {
+  it('"kemarin" / "yesterday": the previous local day, whole', () => {
+    for (const w of ['kemarin', 'Kemarin', 'yesterday']) {
+      const r = parseReportArgs([w], NOW, TZ, UNITS);
+      expect(r.ok && r.filters).toMatchObject({ from: wibMidnight(2024, 11, 26), to: wibMidnight(2024, 11, 27), period: { kind: 'range', fromDay: '2024-11-26', toDay: '2024-11-26' } });
+    }
+    const withUnit = parseReportArgs(['kemarin', 'dinas', 'kesehatan'], NOW, TZ, UNITS);
+    expect(withUnit.ok && withUnit.filters.unit).toBe('Dinas Kesehatan');
+  });
+
+  it('every documented period word is understood', () => {
+    for (const args of [['hari', 'ini'], ['today'], ['kemarin'], ['yesterday'], ['7h'], ['7d'], ['30h'], ['semua'], ['all'], ['2024-11-01'], ['2024-11-01..2024-11-27']]) {
+      expect(parseReportArgs(args, NOW, TZ, UNITS).ok).toBe(true);
+    }
+  });
+
+  it('an unknown period word is refused as a period, not looked up as a unit; a unit name still works alone', () => {
+    expect(parseReportArgs(['besok'], NOW, TZ, UNITS)).toEqual({ ok: false, error: 'period', value: 'besok' });
+    expect(parseReportArgs(['lusa', 'BPKAD'], NOW, TZ, UNITS)).toMatchObject({ ok: false, error: 'period', value: 'lusa' });
+    expect(parseReportArgs(['bpkad'], NOW, TZ, UNITS)).toMatchObject({ ok: true, filters: { unit: 'BPKAD' } });
+    // A word found in some unit names but matching several is a unit question, with the candidates.
+    expect(parseReportArgs(['dinas'], NOW, TZ, UNITS)).toMatchObject({ ok: false, error: 'unit', candidates: ['Dinas Kesehatan', 'Dinas Pendidikan'] });
+  });
+});

@@ -140,18 +140,46 @@ describe('report files', () => {
     expect(rows[0]).toEqual(['No. kasus', 'NIP', 'Nama', 'Unit kerja', 'Platform', 'Grup', 'Jenis', 'Dibuka', 'Selesai', 'Status', 'Ditambahkan/ditandai oleh', 'Kutipan bukti', 'Kata kunci']);
     const body = rows.slice(1);
     const db = app.db.prepare(`SELECT id, asn_nip AS nip, status FROM incidents ORDER BY opened_at, id`).all() as { id: number; nip: string; status: string }[];
-    expect(body.map((r) => [Number(r[0]), r[1]])).toEqual(db.map((d) => [d.id, d.nip]));
-    const budi = body.find((r) => r[1] === ASN.budi.nip)!;
+    // NIPs are written as ="…" so Excel keeps all 18 digits as text.
+    expect(body.map((r) => [Number(r[0]), r[1]])).toEqual(db.map((d) => [d.id, `="${d.nip}"`]));
+    const budi = body.find((r) => r[1] === `="${ASN.budi.nip}"`)!;
     expect(budi.slice(2, 11)).toEqual([
       'Budi Santoso', 'Dinas Pendidikan', 'Telegram', 'Relawan Paslon 2 Pilgub Sumsel', 'dimasukkan ke grup', '2024-11-04 10:00', '2024-11-05 12:00', 'sudah keluar', 'Korlap Timses (7777)',
     ]);
-    const rina = body.find((r) => r[1] === RINA.nip)!;
+    const rina = body.find((r) => r[1] === `="${RINA.nip}"`)!;
     expect(rina[2]).toBe("'@Rina Lestari");
     expect(rina[5]).toBe("'+Posko Pemenangan 02");
     expect(rina[10]).toBe(`'=HYPERLINK("http://evil.example","klik") (6666)`);
     expect(rina[11]!.startsWith("'@rina_l -ayo coblos")).toBe(true);
     expect(rina[12]).not.toBe('');
-    for (const r of body) for (const cell of r) expect(cell).not.toMatch(/^[=+\-@\t\r]/);
+    for (const r of body) for (const cell of [...r.slice(0, 1), ...r.slice(2)]) expect(cell).not.toMatch(/^[=+\-@\t\r]/);
+  });
+
+  it('CSV: cells with line breaks are quoted, formula starts after a break are neutralised, NIPs stay text (issue 12 point 6)', async () => {
+    const { app, clock } = story();
+    const evil = "halo\n=cmd|' /C calc'!A0\r\n+62812\r-1\n@SUM(A1)\n\tx\nbiasa";
+    app.db.prepare(`UPDATE incidents SET excerpt = ?`).run(evil);
+    const f = await writeReportFiles(all(app, clock), tmp());
+    const raw = readFileSync(f.csv, 'utf8');
+    const rows = parse(raw, { bom: true }) as string[][];
+    const body = rows.slice(1);
+    expect(body.length).toBeGreaterThan(1);
+    for (const r of body) {
+      expect(r).toHaveLength(rows[0]!.length);
+      expect(r[11]).toBe("halo\n'=cmd|' /C calc'!A0\r\n'+62812\r'-1\n'@SUM(A1)\n'\tx\nbiasa");
+      expect(r[1]).toMatch(/^="\d{18}"$/);
+      // No line of any cell, as a spreadsheet splitting on CR/LF would see it, starts a formula (our NIP cell aside).
+      for (const cell of [...r.slice(0, 1), ...r.slice(2)]) for (const line of cell.split(/\r\n|\r|\n/)) expect(line).not.toMatch(/^[=+\-@\t]/);
+    }
+    // In the file every such cell is inside quotes: no raw record starts with the text after a break.
+    for (const line of raw.split('\r\n')) expect(line).not.toMatch(/^[=+\-@]/);
+    expect(raw).toContain(`"halo\n'=cmd`);
+  });
+
+  it('neutralizeCell also guards the text after each line break', () => {
+    expect(neutralizeCell('a\n=1')).toBe("a\n'=1");
+    expect(neutralizeCell('=1\r\n+2')).toBe("'=1\r\n'+2");
+    expect(neutralizeCell('a\nb')).toBe('a\nb');
   });
 
   it('XLSX: the cases sheet matches the database, the summary sheet carries every section of the text report', async () => {
@@ -301,3 +329,16 @@ describe('/report and the CLI', () => {
     expect(await runReportCli(app, ['--out', join(dir, 'no/such/dir/x.txt')], t.io)).toBe(1);
   });
 });
+
+describe('chart dates (issue 12 point 10)', () => {
+  it('read as day and month name, in the report language', async () => {
+    const { chartDayLabel } = await import('../../../src/app/reports/chart.js');
+    const { reportTexts } = await import('../../../src/core/messages/report.js');
+    expect(chartDayLabel('2024-11-02', reportTexts('id').chartMonths)).toBe('2 NOV');
+    expect(chartDayLabel('2024-05-27', reportTexts('id').chartMonths)).toBe('27 MEI');
+    expect(chartDayLabel('2024-08-17', reportTexts('id').chartMonths, true)).toBe('17 AGU 2024');
+    expect(chartDayLabel('2024-05-27', reportTexts('en').chartMonths)).toBe('27 MAY');
+    expect(reportTexts('id').chartMonths).toHaveLength(12);
+  });
+});
+

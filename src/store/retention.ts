@@ -1,0 +1,39 @@
+/**
+ * Retention: after RETENTION_DAYS the raw platform payloads of events and the
+ * texts of private messages (to ASN and admins, both ways) are blanked. The
+ * rows stay, so dedupe keys still stop a re-delivered update from being handled
+ * twice; incidents (with their short excerpt) and the audit log are kept whole.
+ */
+import type { Db } from './db.js';
+import { kvGet, kvSet } from './kv.js';
+
+/** What a retention pass blanked. */
+export interface RetentionResult {
+  /** Events whose payload was cleared. */
+  events: number;
+  /** Private outbox messages whose text was cleared. */
+  messages: number;
+  /** Everything received or finished before this instant was affected. */
+  cutoff: number;
+}
+
+/** The payload left in an event after retention. */
+export const RETAINED_PAYLOAD = '{}';
+const MARK = 'retention_cutoff';
+
+/** Blanks event payloads received, and private outbox texts finished, before `now - days`. Idempotent. */
+export function applyRetention(db: Db, days: number, now: number): RetentionResult {
+  const cutoff = now - days * 86_400_000;
+  // Rows before the previous cutoff are already blank: start there so a daily pass stays small.
+  const since = Number(kvGet(db, MARK) ?? 0);
+  return db.transaction((): RetentionResult => {
+    const events = db
+      .prepare(`UPDATE events SET payload = ? WHERE received_at >= ? AND received_at < ? AND payload <> ?`)
+      .run(RETAINED_PAYLOAD, Math.min(since, cutoff), cutoff, RETAINED_PAYLOAD).changes;
+    const messages = db
+      .prepare(`UPDATE outbox SET text = '', payload = NULL WHERE recipient_kind = 'user' AND finished_at IS NOT NULL AND finished_at < ? AND (text <> '' OR payload IS NOT NULL)`)
+      .run(cutoff).changes;
+    kvSet(db, MARK, String(cutoff), now);
+    return { events, messages, cutoff };
+  })();
+}
