@@ -53,6 +53,16 @@ describe('jaga-netral CLI', () => {
     expect(lines[0]!.terms.length).toBeGreaterThan(0);
   });
 
+  it('classify explains each decision in its terms: the alias matched, jabatan resmi', async () => {
+    const x = io('Semangat HD!\nvideo hd gratis\nGubernur Herman Dheru meresmikan Jembatan Musi IV\n');
+    expect(await main(['classify', '--paslon', 'tests/fixtures/classifier/sumsel2024.paslon.json'], x)).toBe(0);
+    expect(x.outText().split('\n').map((l) => JSON.parse(l) as unknown)).toEqual([
+      { pilkada: true, score: 1, terms: ['HD'] },
+      { pilkada: false, score: 0.4, terms: ['HD'] },
+      { pilkada: false, score: 0, terms: ['Herman Deru', 'jabatan resmi'] },
+    ]);
+  });
+
   it('replay: recorded WhatsApp payloads through the real adapter print the outgoing messages', async () => {
     tempDb();
     const x = io();

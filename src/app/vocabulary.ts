@@ -19,6 +19,17 @@ const vocabularySchema = z.object({
   honorifics: phrases,
   commonNames: phrases,
   groupPrefixes: phrases,
+  slogans: z.record(
+    z.string().refine((p) => (p.startsWith('{name}') || p.endsWith('{name}')) && p.split('{name}').length === 2 && p.trim() !== '{name}', {
+      message: 'slogan must hold {name} once, at its start or end, beside other words',
+    }),
+    weight,
+  ).optional(),
+  officialPosts: z.object({
+    titles: phrases,
+    activities: phrases,
+    campaignSignals: z.record(z.string(), weight),
+  }).optional(),
 });
 
 const paslonSchema = z.object({

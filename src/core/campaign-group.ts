@@ -3,9 +3,12 @@
  * ASN neutrality counts merely joining a campaign-team group as a violation, so
  * the bot must recognise such groups by name: a campaign-group prefix
  * ("Relawan", "Sahabat", "Tim Pemenangan") plus a candidate or Pilkada term.
- * A prefix alone ("Relawan Bencana Banjir") is not enough.
+ * A prefix alone ("Relawan Bencana Banjir") is not enough. A short acronym or a
+ * given name counts only right after the prefix ("Sahabat HD OKU", not "Grup
+ * Servis CCTV HD" or "Kawan Video HD"), and an official title is no campaign
+ * support ("Info Kegiatan Gubernur Herman Deru").
  */
-import { PASLON_NAME, PASLON_NUMBER, type PilkadaClassifier, type Term } from './classifier.js';
+import { GROUP_NAME, PASLON_NAME, PASLON_NUMBER, type PilkadaClassifier, type Term } from './classifier.js';
 import type { CampaignScore } from './types.js';
 
 /** Vocabulary category of candidate words ("paslon", "cagub") that name a candidate without naming who. */
@@ -24,10 +27,13 @@ function judge(c: PilkadaClassifier, text: string, where: string): CampaignScore
   const terms = c.findTerms(text);
   const prefix = terms.find((t) => t.groupPrefix);
   const candidate = findCandidate(terms, c.threshold);
-  const support = terms.filter((t) => t !== prefix && t !== candidate && t.weight > 0);
+  const named = terms.find((t) => t.category === GROUP_NAME);
+  const support = terms.filter((t) => t !== prefix && t !== candidate && t.weight > 0 && !t.official);
   const supportScore = support.reduce((sum, t) => sum + t.weight, 0);
 
-  if (prefix && candidate) return yes(1, `${where} memuat "${prefix.label}" + ${describe(candidate)}`);
+  const weakName = candidate?.category === PASLON_NAME && (candidate.weight < c.threshold || candidate.acronym);
+  if (prefix && candidate && !weakName) return yes(1, `${where} memuat "${prefix.label}" + ${describe(candidate)}`);
+  if (named) return yes(1, `${where} memuat "${named.label}"`);
   if (prefix && prefix.weight >= c.threshold) return yes(1, `${where} memuat "${prefix.label}"`);
   if (prefix && supportScore >= c.threshold) return yes(0.8, `${where} memuat "${prefix.label}" + istilah Pilkada "${support[0]?.label}"`);
   if (candidate && candidate.weight >= c.threshold && support.length > 0) {
@@ -38,11 +44,15 @@ function judge(c: PilkadaClassifier, text: string, where: string): CampaignScore
   return no(0, `${where} tidak memuat tanda grup kampanye`);
 }
 
-/** The candidate reference, most specific first: a name, a ballot number, then a strong candidate word. */
+/**
+ * The candidate reference, most specific first: a name that counts alone, a
+ * ballot number, a strong candidate word, then a weak name (for the reason only).
+ */
 function findCandidate(terms: Term[], threshold: number): Term | undefined {
-  return terms.find((t) => t.category === PASLON_NAME)
+  return terms.find((t) => t.category === PASLON_NAME && t.weight >= threshold)
     ?? terms.find((t) => t.category === PASLON_NUMBER)
-    ?? terms.find((t) => t.category === CANDIDATE_CATEGORY && t.weight >= threshold);
+    ?? terms.find((t) => t.category === CANDIDATE_CATEGORY && t.weight >= threshold)
+    ?? terms.find((t) => t.category === PASLON_NAME);
 }
 
 function describe(candidate: Term): string {

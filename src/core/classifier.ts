@@ -4,9 +4,14 @@
  * numbers find the rest, so both feed one token trie. Every term carries a
  * weight: strong terms fire alone, ambiguous ones (relawan, kampanye, debat,
  * common given names) stay below the threshold until other terms support them.
+ * Names are folded for spelling variants (Dheru/Deru, Sylvi/Silvy), all-capital
+ * aliases (HD, AHY) count fully only where the text writes them in capitals or
+ * in a hashtag or mention, slogans ("HD dua periode", "lanjutkan Pak Herman")
+ * lift a name next to them, and an incumbent's official post (title + name +
+ * official activity, no campaign signal) does not count the name at all.
  * Pure: vocabulary and paslon file arrive as data (see app/vocabulary.ts).
  */
-import { tokenize } from './text/normalize.js';
+import { foldName, tokenize } from './text/normalize.js';
 import type { Classification } from './types.js';
 
 /** The candidate pairs of one election, configured per deployment (PASLON_FILE). */
@@ -35,6 +40,12 @@ export interface Vocabulary {
   terms: Record<string, Record<string, number>>;
   /** Ballot-number phrases, `{n}` standing for a paslon number ("coblos nomor {n}"). */
   numberPatterns: Record<string, number>;
+  /**
+   * Slogans around a candidate's name, `{name}` standing for any paslon name or
+   * alias, first or last ("{name} dua periode", "lanjutkan {name}"). They lift
+   * even a weak name (a common given name, a lower-case acronym) to this weight.
+   */
+  slogans?: Record<string, number>;
   /** Paslon numbers assumed when no paslon file is configured. */
   defaultPaslonNumbers: number[];
   names: NameWeights;
@@ -44,24 +55,66 @@ export interface Vocabulary {
   commonNames: string[];
   /** Words that open campaign-group names ("Relawan", "Sahabat", "Tim Pemenangan"). */
   groupPrefixes: string[];
+  /** The rule that keeps an incumbent's government news from counting as campaign content. */
+  officialPosts?: OfficialPosts;
+}
+
+/**
+ * A candidate may hold office. An official title, a candidate's name and an
+ * official activity with no campaign signal make government news: the name
+ * then does not count ("Gubernur Herman Deru meresmikan jembatan").
+ */
+export interface OfficialPosts {
+  /** Offices a candidate may hold ("gubernur", "wakil bupati", "ketua dprd"). */
+  titles: string[];
+  /** What officials do in office ("meresmikan", "sambutan", "kunjungan kerja", "upacara"). */
+  activities: string[];
+  /**
+   * Category -> least weight at which a term of that category is a campaign
+   * signal ("act": 0.3 takes dukung, coblos, menangkan). Pair names and
+   * slogans always are; titles and activities never are.
+   */
+  campaignSignals: Record<string, number>;
 }
 
 /** Category of terms derived from paslon names and aliases. */
 export const PASLON_NAME = 'paslonName';
 /** Category of terms derived from paslon ballot numbers. */
 export const PASLON_NUMBER = 'paslonNumber';
+/** Category of a slogan found next to a candidate's name ("HD dua periode"). */
+export const SLOGAN = 'slogan';
+/** Category of a campaign-group prefix right before a candidate's name ("Sahabat HD"); weightless in texts. */
+export const GROUP_NAME = 'groupName';
 /** Category of group-name prefixes that carry no weight of their own. */
 const GROUP_PREFIX = 'groupPrefix';
+/** Category of official titles and activities that are no Pilkada term of their own. */
+const OFFICIAL = 'official';
+/** The term `classify` adds when the official-post rule set the candidate's name aside. */
+export const OFFICIAL_POST_LABEL = 'jabatan resmi';
 
 /** One recognised term, with why it counts. */
 export interface Term {
   /** The term as a human would recognise it ("Khofifah-Emil", "nomor 2", "timses"). */
   label: string;
   weight: number;
-  /** A vocabulary category, PASLON_NAME, PASLON_NUMBER or GROUP_PREFIX. */
+  /** A vocabulary category, PASLON_NAME, PASLON_NUMBER, SLOGAN, GROUP_NAME or GROUP_PREFIX. */
   category: string;
   /** The term opens campaign-group names ("relawan", "posko pemenangan"). */
   groupPrefix: boolean;
+  /** For name terms and slogans: the ballot number of the paslon named. */
+  paslon?: number;
+  /** Names both running mates ("Khofifah-Emil", "HDCU"): a campaign signal. */
+  pair?: boolean;
+  /** An office ("gubernur") or an official activity ("meresmikan"), for the official-post rule. */
+  official?: 'title' | 'activity';
+  /**
+   * An all-capital alias read in lower case, where it may be an ordinary word
+   * ("video hd"): `strong` is the same alias where the text writes `form` in
+   * capitals, or inside a hashtag or mention.
+   */
+  caps?: { form: string; strong: Term };
+  /** The full-weight side of such an alias: it counts here because the text wrote it in capitals or a tag. */
+  acronym?: boolean;
 }
 
 /** Decides whether a text is about the Pilkada, and says why. */
@@ -77,77 +130,184 @@ interface TrieNode {
   term?: Term;
   next?: Map<string, TrieNode>;
 }
+type Trie = Map<string, TrieNode>;
 
-const FOLD = { foldDoubles: true } as const;
+/** One slogan pattern once `{name}` is taken out: the words after (or before) the name. */
+interface Slogan {
+  /** The pattern as written, `{name}` included. */
+  pattern: string;
+  weight: number;
+  category: string;
+}
+
+/** Everything `scan` needs besides the tokens; built once per classifier. */
+interface Tables {
+  trie: Trie;
+  /** Slogans whose words follow the name, keyed by those words in order. */
+  after: Map<string, SloganNode>;
+  /** Slogans and group prefixes whose words precede the name, keyed by those words read backwards. */
+  before: Map<string, SloganNode>;
+  honorifics: Set<string>;
+  /** Slogan terms already made, by pattern and name, so each is one object. */
+  made: Map<string, Term>;
+}
+
+interface SloganNode {
+  slogan?: Slogan;
+  next?: Map<string, SloganNode>;
+}
+
+/** What the scan knows about the text being read. */
+interface ScanContext {
+  text: string;
+  /** Tokens from a hashtag or mention, where an acronym counts whatever its case. */
+  inTag: boolean;
+  /** The text has no lower-case letter, so capitals say nothing; worked out when first needed. */
+  shouting?: boolean;
+  /** An official title stands next to a candidate's name ("Gubernur Sumsel H. Herman Deru"). */
+  titledName: boolean;
+}
+
+const FOLD = { foldNames: true } as const;
+/** Lower case with elongations collapsed, but names not yet folded: for splitting glued hashtags. */
+const RAW = {} as const;
 const TAG = /[#@]([\p{L}\p{N}_]+)/gu;
+const LOWER = /[a-z]/;
+/** Most tokens between an official title and the name it belongs to ("Gubernur Sumatera Selatan H. Herman Deru"). */
+const TITLE_GAP = 4;
 /** Shortest dictionary word used to split a glued hashtag ("pilgubjatim"), honorifics aside. */
 const MIN_SEGMENT = 4;
+const NAME_SLOT = '{name}';
 
 /** Builds a classifier from the generic vocabulary and, when configured, the local paslon. */
 export function createClassifier(opts: { vocabulary: Vocabulary; paslon?: PaslonFile }): PilkadaClassifier {
   const { vocabulary: vocab, paslon } = opts;
-  const trie = new Map<string, TrieNode>();
-  const add = (phrase: string, weight: number, category: string, label = phrase): void =>
-    addTerm(trie, tokenize(phrase, FOLD), { label, weight, category, groupPrefix: false });
+  const trie: Trie = new Map();
+  const add = (phrase: string, term: Term, minLength = 3): void => addTerm(trie, tokenize(phrase, FOLD), term, minLength);
 
   for (const [category, terms] of Object.entries(vocab.terms)) {
-    for (const [phrase, weight] of Object.entries(terms)) add(phrase, weight, category);
+    for (const [phrase, weight] of Object.entries(terms)) add(phrase, makeTerm(phrase, weight, category));
   }
   const numbers = paslon ? paslon.paslon.map((p) => p.number) : vocab.defaultPaslonNumbers;
-  for (const t of numberTerms(vocab.numberPatterns, numbers)) add(t.phrase, t.weight, PASLON_NUMBER);
-  for (const t of paslon ? paslonNameTerms(paslon, vocab) : []) add(t.phrase, t.weight, PASLON_NAME, t.label);
-  for (const prefix of vocab.groupPrefixes) add(prefix, 0, GROUP_PREFIX);
+  for (const t of numberTerms(vocab.numberPatterns, numbers)) add(t.phrase, makeTerm(t.phrase, t.weight, PASLON_NUMBER));
+  for (const t of paslon ? paslonNameTerms(paslon, vocab) : []) {
+    const term = makeTerm(t.label, t.weight, PASLON_NAME, { paslon: t.paslon, pair: t.pair === true });
+    if (t.caps) {
+      const strong = makeTerm(t.label, t.caps.weight, PASLON_NAME, { paslon: t.paslon, pair: t.pair === true, acronym: true });
+      term.caps = { form: t.caps.form, strong };
+    }
+    add(t.phrase, term, t.caps ? 2 : 3);
+  }
+  for (const prefix of vocab.groupPrefixes) add(prefix, makeTerm(prefix, 0, GROUP_PREFIX));
   for (const prefix of vocab.groupPrefixes) markGroupPrefix(trie, tokenize(prefix, FOLD));
+  const official = vocab.officialPosts;
+  for (const [kind, phrases] of [['title', official?.titles ?? []], ['activity', official?.activities ?? []]] as const) {
+    for (const phrase of phrases) markOfficial(trie, tokenize(phrase, FOLD), phrase, kind);
+  }
 
+  const honorifics = new Set(vocab.honorifics.map((h) => tokenize(h, FOLD).join(' ')));
+  const tables: Tables = { trie, honorifics, made: new Map(), ...sloganTables(vocab) };
   const segmentWords = segmentWordsOf(trie, vocab.honorifics);
 
-  const findTerms = (text: string): Term[] => {
+  const read = (text: string): { found: Term[]; ctx: ScanContext } => {
     const found: Term[] = [];
-    scan(trie, tokenize(text, FOLD), found);
+    const ctx: ScanContext = { text, inTag: false, titledName: false };
+    scan(tables, tokenize(text, FOLD), found, ctx);
     if (text.includes('#') || text.includes('@')) {
-      for (const m of text.matchAll(TAG)) scan(trie, splitTag(m[1] ?? '', trie, segmentWords), found);
+      ctx.inTag = true;
+      for (const m of text.matchAll(TAG)) scan(tables, splitTag(m[1] ?? '', trie, segmentWords), found, ctx);
     }
-    return found;
+    return { found, ctx };
   };
 
   return {
     threshold: vocab.threshold,
-    findTerms,
-    classify: (text) => summarise(findTerms(text), vocab.threshold),
+    findTerms: (text) => read(text).found,
+    classify: (text) => {
+      const { found, ctx } = read(text);
+      return summarise(found, vocab, ctx.titledName);
+    },
   };
 }
 
-/** Adds one ballot-number term per pattern, number and spelling ("nomor 2", "nomor 02"). */
+/** Ballot numbers as words ("salam dua jari", "coblos nomor tiga"). */
+const NUMBER_WORDS = ['nol', 'satu', 'dua', 'tiga', 'empat', 'lima', 'enam', 'tujuh', 'delapan', 'sembilan'];
+
+/** Every term has the same fields in the same order, so the hot path reads them from one object shape. */
+function makeTerm(label: string, weight: number, category: string, extra: Partial<Term> = {}): Term {
+  return {
+    label, weight, category,
+    groupPrefix: false,
+    paslon: extra.paslon,
+    pair: extra.pair ?? false,
+    official: extra.official,
+    caps: undefined,
+    acronym: extra.acronym ?? false,
+  };
+}
+
+/** Adds one ballot-number term per pattern, number and spelling ("nomor 2", "nomor 02", "nomor dua"). */
 function numberTerms(patterns: Record<string, number>, numbers: number[]): { phrase: string; weight: number }[] {
-  const forms = numbers.flatMap((n) => (n < 10 ? [String(n), `0${n}`] : [String(n)]));
+  const forms = numbers.flatMap((n) => (n < 10 ? [String(n), `0${n}`, NUMBER_WORDS[n] as string] : [String(n)]));
   return Object.entries(patterns).flatMap(([pattern, weight]) =>
     forms.map((f) => ({ phrase: pattern.replace('{n}', f), weight })));
+}
+
+/** Slogan tables: words after the name in order, words before it backwards; group prefixes count as before-words. */
+function sloganTables(vocab: Vocabulary): { after: Map<string, SloganNode>; before: Map<string, SloganNode> } {
+  const after = new Map<string, SloganNode>();
+  const before = new Map<string, SloganNode>();
+  const put = (root: Map<string, SloganNode>, key: string[], slogan: Slogan): void => {
+    let level = root;
+    let node: SloganNode | undefined;
+    for (const token of key) {
+      node = level.get(token);
+      if (!node) level.set(token, (node = {}));
+      level = node.next ??= new Map();
+    }
+    if (node && (!node.slogan || node.slogan.weight < slogan.weight)) node.slogan = slogan;
+  };
+  for (const [pattern, weight] of Object.entries(vocab.slogans ?? {})) {
+    const slogan = { pattern, weight, category: SLOGAN };
+    if (pattern.startsWith(NAME_SLOT)) put(after, tokenize(pattern.slice(NAME_SLOT.length), FOLD), slogan);
+    else if (pattern.endsWith(NAME_SLOT)) put(before, tokenize(pattern.slice(0, -NAME_SLOT.length), FOLD).reverse(), slogan);
+  }
+  for (const prefix of vocab.groupPrefixes) {
+    put(before, tokenize(prefix, FOLD).reverse(), { pattern: `${prefix} ${NAME_SLOT}`, weight: 0, category: GROUP_NAME });
+  }
+  return { after, before };
 }
 
 interface NameTerm {
   phrase: string;
   label: string;
   weight: number;
+  paslon: number;
+  pair?: boolean;
+  /** An all-capital one-word alias: the form to look for in the text and its weight there. */
+  caps?: { form: string; weight: number };
 }
 
 /**
  * Terms derived from the paslon file only: full names and their multi-word
- * parts, single name parts (weak when common), aliases, and running-mate pairs.
+ * parts, single name parts (weak when common), aliases (acronyms weak in lower
+ * case), and running-mate pairs.
  */
 function paslonNameTerms(file: PaslonFile, vocab: Vocabulary): NameTerm[] {
   const honorifics = new Set(vocab.honorifics.map((h) => tokenize(h, FOLD).join(' ')));
   const common = new Set(vocab.commonNames.map((n) => tokenize(n, FOLD).join(' ')));
   const w = vocab.names;
   const isHonorific = (word: string): boolean => honorifics.has(tokenize(word, FOLD).join(' '));
-  const single = (word: string, label = display([word])): NameTerm[] => {
-    if (word.length < 3) return [];
-    const weak = word.length <= 3 || common.has(tokenize(word, FOLD).join(' '));
-    return [{ phrase: word, label, weight: weak ? w.common : w.distinctive }];
-  };
-  const phrase = (words: string[], weight: number, label = display(words)): NameTerm =>
-    ({ phrase: words.join(' '), label, weight });
+  const isCommon = (word: string): boolean => common.has(tokenize(word, FOLD).join(' '));
 
   return file.paslon.flatMap((p) => {
+    const single = (word: string, label = display([word])): NameTerm[] => {
+      if (word.length < 3) return [];
+      const weak = word.length <= 3 || isCommon(word);
+      return [{ phrase: word, label, weight: weak ? w.common : w.distinctive, paslon: p.number }];
+    };
+    const phrase = (words: string[], weight: number, label = display(words)): NameTerm =>
+      ({ phrase: words.join(' '), label, weight, paslon: p.number });
     const names = p.names.map((n) => tokenize(n));
     const cores = names.map((words) => words.filter((x) => !isHonorific(x)));
     const out: NameTerm[] = [];
@@ -157,19 +317,40 @@ function paslonNameTerms(file: PaslonFile, vocab: Vocabulary): NameTerm[] {
       out.push(...subPhrases(core).map((sub) => phrase(sub, w.full)), ...core.flatMap((word) => single(word)));
     });
     const shorts = cores.map((core) => shortForms(core));
+    const initials = names.map((words) => words.map((x) => x.charAt(0)).join(''));
     for (const alias of p.aliases ?? []) {
       const words = tokenize(alias);
       const core = words.filter((x) => !isHonorific(x));
-      if (words.length >= 2) out.push(phrase(words, w.full, alias));
+      const pair = isPairAlias(alias, initials);
+      const acronym = words.length === 1 && /^\p{Lu}{2,}$/u.test(alias.replace(/[^\p{L}]/gu, ''));
+      if (acronym && words[0]) {
+        const weak = words[0].length <= 3 || isCommon(words[0]);
+        out.push({
+          phrase: words[0], label: alias, weight: weak ? w.common : w.distinctive, paslon: p.number,
+          ...(pair ? { pair } : {}), caps: { form: alias.replace(/[^\p{L}\p{N}]/gu, ''), weight: pair ? w.pair : w.distinctive },
+        });
+        continue;
+      }
+      if (words.length >= 2) out.push({ ...phrase(words, pair ? w.pair : w.full, alias), ...(pair ? { pair } : {}) });
       if (core.length >= 2 && core.length < words.length) out.push(phrase(core, w.full));
       if (core.length === 1 && core[0]) {
         out.push(...single(core[0], words.length === 1 ? alias : undefined));
         attributeAlias(core[0], cores, shorts);
       }
     }
-    out.push(...pairs(shorts).map((pair) => phrase(pair, w.pair, display(pair, '-'))));
+    out.push(...pairs(shorts).map((pr) => ({ ...phrase(pr, w.pair, display(pr, '-')), pair: true })));
     return out;
   });
+}
+
+/**
+ * An alias naming both running mates: two parts joined by - & / + ("Eddy-Riezky",
+ * "HD-CU"), or capitals that are both candidates' initials ("HDCU").
+ */
+function isPairAlias(alias: string, initials: string[]): boolean {
+  if (alias.split(/\s*[-&/+]\s*/).filter((part) => part.trim()).length >= 2) return true;
+  const letters = alias.replace(/[^\p{L}]/gu, '');
+  return initials.length >= 2 && /^\p{Lu}+$/u.test(letters) && letters.toLowerCase() === initials.join('');
 }
 
 /** Every contiguous run of two or more words, plus first + last ("Khofifah Parawansa"). */
@@ -207,8 +388,8 @@ function display(words: string[], sep = ' '): string {
 }
 
 /** Inserts a phrase; when two sources give the same phrase, the heavier term wins. */
-function addTerm(trie: Map<string, TrieNode>, key: string[], term: Term): void {
-  if (key.length === 0 || (key.length === 1 && (key[0]?.length ?? 0) < 3)) return;
+function addTerm(trie: Trie, key: string[], term: Term, minLength: number): void {
+  if (key.length === 0 || (key.length === 1 && (key[0]?.length ?? 0) < minLength)) return;
   let level = trie;
   let node: TrieNode | undefined;
   for (const token of key) {
@@ -219,15 +400,21 @@ function addTerm(trie: Map<string, TrieNode>, key: string[], term: Term): void {
   if (node && (!node.term || node.term.weight < term.weight)) node.term = term;
 }
 
-/** Flags the prefix's own term and every longer term starting with it ("posko pemenangan"). */
-function markGroupPrefix(trie: Map<string, TrieNode>, key: string[]): void {
-  let level: Map<string, TrieNode> | undefined = trie;
+/** The node of an exact phrase, if the trie has one. */
+function nodeOf(trie: Trie, key: string[]): TrieNode | undefined {
+  let level: Trie | undefined = trie;
   let node: TrieNode | undefined;
   for (const token of key) {
     node = level?.get(token);
-    if (!node) return;
+    if (!node) return undefined;
     level = node.next;
   }
+  return node;
+}
+
+/** Flags the prefix's own term and every longer term starting with it ("posko pemenangan"). */
+function markGroupPrefix(trie: Trie, key: string[]): void {
+  const node = nodeOf(trie, key);
   const stack: TrieNode[] = node ? [node] : [];
   for (let n = stack.pop(); n; n = stack.pop()) {
     if (n.term) n.term.groupPrefix = true;
@@ -235,8 +422,22 @@ function markGroupPrefix(trie: Map<string, TrieNode>, key: string[]): void {
   }
 }
 
+/** Flags an official title or activity, adding it weightless when the vocabulary lacks it ("meresmikan"). */
+function markOfficial(trie: Trie, key: string[], phrase: string, kind: 'title' | 'activity'): void {
+  if (key.length === 0) return;
+  const node = nodeOf(trie, key);
+  if (node?.term) {
+    if (node.term.category !== PASLON_NAME) node.term.official = kind;
+    return;
+  }
+  addTerm(trie, key, makeTerm(phrase, 0, OFFICIAL, { official: kind }), 2);
+}
+
 /** Greedy longest match of trie phrases over the tokens; adds each term once (texts hold few). */
-function scan(trie: Map<string, TrieNode>, tokens: string[], found: Term[]): void {
+function scan(tables: Tables, tokens: string[], found: Term[], ctx: ScanContext): void {
+  const { trie } = tables;
+  let titleEnd = -Infinity;
+  let nameEnd = -Infinity;
   for (let i = 0; i < tokens.length; i++) {
     let node = trie.get(tokens[i] as string);
     if (!node) continue;
@@ -247,23 +448,100 @@ function scan(trie: Map<string, TrieNode>, tokens: string[], found: Term[]): voi
       if (!node) break;
       if (node.term) { best = node.term; bestEnd = j; }
     }
-    if (best) {
-      if (!found.includes(best)) found.push(best);
-      i = bestEnd;
+    if (!best) continue;
+    if (best.caps && (ctx.inTag || (!(ctx.shouting ??= !LOWER.test(ctx.text)) && hasCapitals(ctx.text, best.caps.form)))) {
+      best = best.caps.strong;
     }
+    addFound(found, best);
+    if (best.category === PASLON_NAME) {
+      nameContext(tables, tokens, i, bestEnd, best, found);
+      if (i - titleEnd <= TITLE_GAP + 1) ctx.titledName = true;
+      nameEnd = bestEnd;
+    } else if (best.official === 'title') {
+      if (i - nameEnd <= TITLE_GAP + 1) ctx.titledName = true;
+      titleEnd = bestEnd;
+    }
+    i = bestEnd;
   }
 }
 
+/** Adds a term once; an acronym in capitals replaces the same acronym read in lower case. */
+function addFound(found: Term[], term: Term): void {
+  if (found.includes(term)) return;
+  if (term.acronym) {
+    for (let k = 0; k < found.length; k++) {
+      if (found[k]?.caps?.strong === term) { found[k] = term; return; }
+    }
+  } else if (term.caps && found.includes(term.caps.strong)) {
+    return;
+  }
+  found.push(term);
+}
+
+/** Slogans after the name ("HD dua periode"), slogans and group prefixes before it ("lanjutkan Pak Herman", "Sahabat HD"). */
+function nameContext(tables: Tables, tokens: string[], start: number, end: number, name: Term, found: Term[]): void {
+  const after = longestSlogan(tables.after, tokens, end + 1, 1);
+  let back = start - 1;
+  while (back >= 0 && tables.honorifics.has(tokens[back] as string)) back--;
+  const before = longestSlogan(tables.before, tokens, back, -1);
+  for (const slogan of [after, before]) {
+    if (!slogan) continue;
+    const key = `${slogan.pattern}\u0000${name.label}`;
+    let term = tables.made.get(key);
+    if (!term) {
+      const label = slogan.pattern.replace(NAME_SLOT, name.label);
+      term = makeTerm(label, slogan.weight, slogan.category, { paslon: name.paslon });
+      tables.made.set(key, term);
+    }
+    addFound(found, term);
+  }
+}
+
+/** The longest slogan reading tokens from `from` in direction `step`. */
+function longestSlogan(root: Map<string, SloganNode>, tokens: string[], from: number, step: 1 | -1): Slogan | undefined {
+  let level: Map<string, SloganNode> | undefined = root;
+  let best: Slogan | undefined;
+  for (let k = from; level && k >= 0 && k < tokens.length; k += step) {
+    const node: SloganNode | undefined = level.get(tokens[k] as string);
+    if (!node) break;
+    if (node.slogan) best = node.slogan;
+    level = node.next;
+  }
+  return best;
+}
+
+/** Whether the text writes `form` in capitals as a word of its own ("HD" in "Sahabat HD", "#HD2periode", not in "HDMI"). */
+function hasCapitals(text: string, form: string): boolean {
+  for (let at = text.indexOf(form); at >= 0; at = text.indexOf(form, at + 1)) {
+    const before = at > 0 ? text.charCodeAt(at - 1) : 32;
+    const after = at + form.length < text.length ? text.charCodeAt(at + form.length) : 32;
+    if (!isUpperOrLowerAfter(before, false) && !isUpperOrLowerAfter(after, true)) return true;
+  }
+  return false;
+}
+
+/** A letter that glues onto the acronym: any capital, and a lower-case letter after it ("HDku"). */
+function isUpperOrLowerAfter(c: number, after: boolean): boolean {
+  return (c >= 65 && c <= 90) || (after && c >= 97 && c <= 122);
+}
+
 /** First words of trie phrases long enough to split hashtags on, plus honorifics ("mbak", "bu"). */
-function segmentWordsOf(trie: Map<string, TrieNode>, honorifics: string[]): SegmentWords {
+function segmentWordsOf(trie: Trie, honorifics: string[]): SegmentWords {
   const set = new Set([...trie.keys()].filter((k) => k.length >= MIN_SEGMENT));
   for (const h of honorifics) set.add(tokenize(h, FOLD).join(''));
   return { set, maxLength: Math.max(0, ...[...set].map((w) => w.length)) };
 }
 
-/** Tokens of a hashtag or mention, glued words split on dictionary words ("mbakluluk" -> mbak luluk). */
-function splitTag(body: string, trie: Map<string, TrieNode>, words: SegmentWords): string[] {
-  return tokenize(body, FOLD).flatMap((t) => (trie.has(t) || isDigit(t) ? [t] : segment(t, words)));
+/**
+ * Tokens of a hashtag or mention, glued words split on dictionary words
+ * ("mbakluluk" -> mbak luluk). The split reads the letters before folding, so a
+ * letter doubled across the seam ("agussilvy") does not vanish.
+ */
+function splitTag(body: string, trie: Trie, words: SegmentWords): string[] {
+  return tokenize(body, RAW).flatMap((raw) => {
+    const t = foldName(raw);
+    return trie.has(t) || isDigit(t) ? [t] : segment(raw, words);
+  });
 }
 
 /** Tokens are all digits or all letters, so the first character tells. */
@@ -275,30 +553,69 @@ interface SegmentWords {
   maxLength: number;
 }
 
-/** Left-to-right longest-word split; the unmatched tail stays one token. */
-function segment(token: string, words: SegmentWords): string[] {
+/** Left-to-right longest-word split of an unfolded token; parts come out folded, the unmatched tail as one. */
+function segment(raw: string, words: SegmentWords): string[] {
   const parts: string[] = [];
   let i = 0;
-  while (i < token.length) {
-    let len = Math.min(token.length - i, words.maxLength);
-    while (len >= 2 && !words.set.has(token.slice(i, i + len))) len--;
+  while (i < raw.length) {
+    let len = Math.min(raw.length - i, words.maxLength + 4);
+    while (len >= 2 && !words.set.has(foldName(raw.slice(i, i + len)))) len--;
     if (len < 2) break;
-    parts.push(token.slice(i, i + len));
+    const word = foldName(raw.slice(i, i + len));
+    while (len > 2 && foldName(raw.slice(i, i + len - 1)) === word) len--; // "aguss|ilvy" -> "agus|silvy"
+    parts.push(word);
     i += len;
   }
-  if (i < token.length) parts.push(token.slice(i));
+  if (i < raw.length) parts.push(foldName(raw.slice(i)));
   return parts;
 }
 
-/** Sums the weights of distinct terms; labels go out deduplicated so an alert can say why. */
-function summarise(found: Term[], threshold: number): Classification {
+/** A name term that is not a pair: what the official-post rule sets aside. */
+const isName = (t: Term): boolean => t.category === PASLON_NAME && !t.pair;
+
+/** A sign that a post is campaign, not government, content (see {@link OfficialPosts}). */
+function isCampaignSignal(t: Term, signals: Record<string, number>): boolean {
+  if (t.pair || t.category === SLOGAN) return true;
+  const min = signals[t.category];
+  return min !== undefined && !t.official && t.weight >= min;
+}
+
+/** An official title next to a candidate's name, an official activity, and no campaign signal. */
+function isOfficialPost(found: Term[], rule: OfficialPosts | undefined, titledName: boolean): boolean {
+  if (!rule || !titledName || !found.some((t) => t.official === 'activity')) return false;
+  return !found.some((t) => isCampaignSignal(t, rule.campaignSignals));
+}
+
+/**
+ * Sums the weights of distinct terms; labels go out deduplicated so an alert
+ * can say why. Weak names of different paslon do not add up ("Pak Herman, Bu
+ * Riezky" is a birthday list): only the best paslon's weak names count.
+ */
+function summarise(found: Term[], vocab: Vocabulary, titledName: boolean): Classification {
+  const official = isOfficialPost(found, vocab.officialPosts, titledName);
   let sum = 0;
+  let weak: Term[] | undefined;
   const labels: string[] = [];
   for (const t of found) {
     if (t.weight <= 0) continue;
-    sum += t.weight;
-    if (!labels.includes(t.label)) labels.push(t.label);
+    if (!labels.includes(t.label) && (!official || !t.official)) labels.push(t.label);
+    if (official && (isName(t) || t.official)) continue;
+    if (t.category === PASLON_NAME && t.weight < vocab.threshold) (weak ??= []).push(t);
+    else sum += t.weight;
   }
+  if (weak) sum += bestWeakNames(weak);
+  if (official) labels.push(OFFICIAL_POST_LABEL);
   const score = Math.round(sum * 100) / 100;
-  return { pilkada: score >= threshold, score, terms: labels };
+  return { pilkada: score >= vocab.threshold, score, terms: labels };
+}
+
+/** The weight of the weak names of the one paslon they add up to most for. */
+function bestWeakNames(weak: Term[]): number {
+  let best = 0;
+  for (const t of weak) {
+    let total = 0;
+    for (const u of weak) if (u.paslon === t.paslon) total += u.weight;
+    if (total > best) best = total;
+  }
+  return best;
 }

@@ -50,4 +50,32 @@ describe('scoreCampaignGroup', () => {
     const vague = scoreCampaignGroup(jatim, 'Relawan Bencana Banjir').score;
     expect(clear).toBeGreaterThan(vague);
   });
+
+  describe('acronyms, spelling variants and official titles (issue 10)', () => {
+    const hd = createClassifier({ vocabulary, paslon: loadPaslonFile('tests/fixtures/classifier/sumsel2024.paslon.json') });
+
+    it.each(['Sahabat HD OKU', 'SAHABAT HD OKU', 'sahabat hd oku', 'Relawan Edi Santana Muara Enim', 'Barisan Pendukung Herman Dheru', 'Relawan Pemenangan HD Sumsel'])(
+      '"%s" is a campaign group',
+      (title) => {
+        expect(scoreCampaignGroup(hd, title).campaign).toBe(true);
+      },
+    );
+
+    it.each(['Grup Servis CCTV HD', 'GRUP SERVIS CCTV HD', 'Kawan Video HD', 'Info Kegiatan Gubernur Herman Deru', 'Arisan Keluarga Pak Herman'])(
+      '"%s" is not a campaign group',
+      (title) => {
+        expect(scoreCampaignGroup(hd, title).campaign).toBe(false);
+      },
+    );
+
+    it('says which prefix and name it saw', () => {
+      expect(scoreCampaignGroup(hd, 'SAHABAT HD OKU').reason).toBe('Nama grup memuat "sahabat HD"');
+      expect(scoreCampaignGroup(hd, 'Grup Servis CCTV HD').reason).toBe('Nama grup memuat nama paslon "HD" tanpa tanda grup kampanye');
+    });
+
+    it('reads descriptions the same way', () => {
+      expect(scoreCampaignGroup(hd, 'Keluarga Besar OKU', 'Wadah relawan pemenangan HDCU').campaign).toBe(true);
+      expect(scoreCampaignGroup(hd, 'Humas Pemprov', 'Info kegiatan Gubernur Herman Deru').campaign).toBe(false);
+    });
+  });
 });

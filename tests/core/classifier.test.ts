@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { readdirSync, readFileSync } from 'node:fs';
 import { loadPaslonFile, loadVocabulary } from '../../src/app/vocabulary.js';
-import { createClassifier, type PaslonFile } from '../../src/core/classifier.js';
+import { createClassifier, OFFICIAL_POST_LABEL, type PaslonFile } from '../../src/core/classifier.js';
 
 const vocabulary = loadVocabulary('data/vocabulary.json');
 const jatim = createClassifier({ vocabulary, paslon: loadPaslonFile('data/paslon.jatim2024.json') });
@@ -88,5 +89,165 @@ describe('classify: result shape', () => {
 
   it('scores zero with no terms', () => {
     expect(jatim.classify('Selamat pagi semuanya')).toEqual({ pilkada: false, score: 0, terms: [] });
+  });
+});
+
+// Issue 10: the classes below use paslon files written as a deployer would write them.
+const sumselFile = loadPaslonFile('tests/fixtures/classifier/sumsel2024.paslon.json');
+const hd = createClassifier({ vocabulary, paslon: sumselFile });
+const dki = createClassifier({ vocabulary, paslon: loadPaslonFile('tests/fixtures/classifier/dki2017.paslon.json') });
+
+describe('acronym aliases', () => {
+  it('count fully in capitals, in a hashtag or in a mention', () => {
+    expect(hd.classify('Semangat HD!')).toEqual({ pilkada: true, score: 1, terms: ['HD'] });
+    expect(dki.classify('pendukung AHY makin solid').pilkada).toBe(true);
+    expect(dki.classify('#AHY').pilkada).toBe(true);
+    expect(hd.classify('#hd untuk sumsel').pilkada).toBe(true);
+    expect(hd.classify('@esp_official terima kasih').terms).toEqual(['ESP']);
+  });
+
+  it('stay weak in lower case, where they may be ordinary words', () => {
+    expect(hd.classify('video hd gratis')).toEqual({ pilkada: false, score: 0.4, terms: ['HD'] });
+    expect(hd.classify('lampu esp hemat listrik').pilkada).toBe(false);
+    expect(dki.classify('ahy ahy lagunya enak').pilkada).toBe(false);
+  });
+
+  it('stay weak in a message written all in capitals, where capitals say nothing', () => {
+    expect(hd.classify('VIDEO HD MURAH BISA COD').pilkada).toBe(false);
+    expect(hd.classify('HD DUA PERIODE').pilkada).toBe(true); // the slogan decides
+  });
+
+  it('match whole words only, and count once whatever the mix of cases', () => {
+    expect(hd.classify('kabel HDMI rusak').terms).toEqual([]);
+    expect(hd.classify('hd... HD #HD')).toEqual({ pilkada: true, score: 1, terms: ['HD'] });
+  });
+
+  it('keep two-letter aliases, which used to be dropped', () => {
+    const file: PaslonFile = { election: 'Pilgub Contoh', paslon: [{ number: 1, names: ['Ridwan Kamil', 'Suswono'], aliases: ['RK'] }] };
+    const c = createClassifier({ vocabulary, paslon: file });
+    expect(c.classify('RK blusukan ke pasar').pilkada).toBe(true);
+    expect(c.classify('rk 05 kerja bakti').pilkada).toBe(false);
+  });
+
+  it('make a longer acronym of both initials the pair name', () => {
+    expect(hd.classify('hdcu menang').terms).toContain('HDCU');
+    expect(hd.findTerms('HDCU').map((t) => t.pair)).toEqual([true]);
+  });
+});
+
+describe('spelling variants and glued hashtags', () => {
+  it.each([
+    ['Herman Dheru sapa petani di Lahat', 'Herman Deru'],
+    ['Edi Santana turun ke pasar', 'Eddy Santana'],
+    ['Bu Anita Nuringhati berkunjung', 'Anita Noeringhati'],
+    ['Basuki Cahaya Purnama di balai kota', 'Basuki Tjahaja Purnama'],
+    ['Mpok Silvy blusukan ke pasar', 'Sylvi'],
+  ])('%s -> %s', (text, label) => {
+    const r = text.includes('Silvy') || text.includes('Cahaya') ? dki.classify(text) : hd.classify(text);
+    expect(r.pilkada).toBe(true);
+    expect(r.terms).toContain(label);
+  });
+
+  it('still knows Kofifah from the Jatim sample file without an alias for it', () => {
+    const file = loadPaslonFile('data/paslon.jatim2024.json');
+    const c = createClassifier({ vocabulary, paslon: { ...file, paslon: file.paslon.map((p) => ({ ...p, aliases: [] })) } });
+    expect(c.classify('Chofifah datang ke pasar').terms).toEqual(['Khofifah']);
+    expect(c.classify('Kofifah datang ke pasar').terms).toEqual(['Khofifah']);
+  });
+
+  it('splits glued hashtags on names and numbers', () => {
+    expect(hd.classify('#HD2periode').terms).toEqual(['HD', 'HD 2 periode']);
+    expect(hd.classify('#hd2periode').pilkada).toBe(true);
+    expect(hd.classify('#coblos02').terms).toEqual(['coblos 02']);
+    expect(dki.classify('#AgusSilvy').terms).toEqual(['Agus-Sylvi']);
+    expect(dki.classify('#agussilvy').terms).toEqual(['Agus-Sylvi']); // the doubled s belongs to both words
+    expect(hd.classify('#videohd').pilkada).toBe(false);
+  });
+});
+
+describe('slogans with a number or a name', () => {
+  it('lift even a weak name next to them', () => {
+    expect(hd.classify('hd dua periode')).toMatchObject({ pilkada: true, terms: ['HD', 'HD dua periode', 'dua periode'] });
+    expect(hd.classify('lanjutkan pak herman').terms).toEqual(['Herman', 'lanjutkan Herman']);
+    expect(hd.classify('Ayo menangkan pak Eddy').pilkada).toBe(true);
+    expect(hd.classify('Matahati menyala!').pilkada).toBe(true);
+  });
+
+  it('need the name beside them', () => {
+    expect(hd.classify('Pak Herman sudah dua periode jadi ketua RT').pilkada).toBe(false);
+    expect(hd.classify('Lampu ruang rapat menyala terus').pilkada).toBe(false);
+  });
+
+  it('read ballot numbers written as words, with a name', () => {
+    expect(hd.classify('Salam dua jari untuk ESP').terms).toEqual(['salam dua jari', 'ESP']);
+    expect(hd.classify('salam dua jari pak eddy').pilkada).toBe(true);
+    expect(hd.classify('Salam dua jari').pilkada).toBe(false);
+  });
+});
+
+describe("incumbents' official posts", () => {
+  it.each([
+    'Gubernur Herman Deru meresmikan Jembatan Musi IV',
+    'Gubernur Sumsel H. Herman Deru meresmikan gedung baru RSUD, hadir Sekda',
+    'Sambutan Bapak Gubernur H. Herman Deru pada upacara HUT Korpri',
+    'Kunjungan kerja Gubernur HD ke OKU Selatan',
+    'Ketua DPRD Anita Noeringhati membuka rapat paripurna',
+  ])('are government news: %s', (text) => {
+    const r = hd.classify(text);
+    expect(r.pilkada).toBe(false);
+    expect(r.score).toBe(0);
+    expect(r.terms.at(-1)).toBe(OFFICIAL_POST_LABEL);
+  });
+
+  it.each([
+    ['a pair name', 'Gubernur Herman Deru meresmikan posko HDCU'],
+    ['a ballot number', 'Gubernur Herman Deru membuka rapat, ayo nomor urut 1'],
+    ['a campaign verb', 'Gubernur Herman Deru membuka rapat, ayo dukung beliau'],
+    ['a campaign actor', 'Usai upacara, Gubernur Herman Deru disambut timses'],
+    ['a slogan', 'Gubernur HD meresmikan jembatan, HD dua periode!'],
+  ])('still count with %s', (_why, text) => {
+    const r = hd.classify(text);
+    expect(r.pilkada).toBe(true);
+    expect(r.terms).not.toContain(OFFICIAL_POST_LABEL);
+  });
+
+  it('need the title beside the name and an official activity', () => {
+    expect(hd.classify('Herman Deru menyapa warga').terms).toEqual(['Herman Deru']);
+    expect(hd.classify('Gubernur Herman Deru menyapa warga').pilkada).toBe(true); // no official activity
+    expect(hd.classify('Presiden melantik wali kota baru kemarin sore. Sementara itu di Palembang, Herman Deru menyapa warga').pilkada).toBe(true);
+  });
+
+  it('set aside only the name: other Pilkada terms still count', () => {
+    const r = hd.classify('Gubernur Herman Deru membuka rapat koordinasi pengamanan Pilkada serentak');
+    expect(r).toEqual({ pilkada: true, score: 1, terms: ['Herman Deru', 'pilkada serentak', OFFICIAL_POST_LABEL] });
+  });
+});
+
+describe('given names alone stay weak', () => {
+  it.each([
+    'Pak Eddy tolong kirim laporan',
+    'Yang ulang tahun: Pak Herman, Bu Riezky',
+    'Yang ulang tahun hari ini: Pak Herman, Bu Riezky, Pak Mawardi',
+    'Pak Agus dan Pak Basuki sudah di ruang rapat',
+  ])('%s', (text) => {
+    expect((text.includes('Agus') ? dki : hd).classify(text).pilkada).toBe(false);
+  });
+
+  it('but weak names of one pair add up', () => {
+    expect(hd.classify('Eddy dan Riezky hadir').pilkada).toBe(false);
+    expect(hd.classify('eddy riezky hadir, esp juga').pilkada).toBe(true);
+  });
+});
+
+describe('the project example sets', () => {
+  it.each(readdirSync('tests/fixtures/classifier').filter((f) => f.endsWith('.tsv')))('%s is classified as labelled', (name) => {
+    const c = createClassifier({ vocabulary, paslon: loadPaslonFile(`tests/fixtures/classifier/${name.replace('.tsv', '.paslon.json')}`) });
+    const lines = readFileSync(`tests/fixtures/classifier/${name}`, 'utf8').split('\n').filter(Boolean);
+    const wrong = lines.filter((line) => {
+      const [label, text] = line.split('\t');
+      return c.classify(text ?? '').pilkada !== (label === 'pilkada');
+    });
+    expect(wrong).toEqual([]);
+    expect(new Set(lines.map((l) => l.split('\t')[0]))).toEqual(new Set(['pilkada', 'other']));
   });
 });

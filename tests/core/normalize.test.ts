@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { normalizeText, tokenize } from '../../src/core/text/normalize.js';
+import { foldName, normalizeText, tokenize } from '../../src/core/text/normalize.js';
 
 describe('tokenize', () => {
   it('lowercases and turns punctuation and emoji into token boundaries', () => {
@@ -45,5 +45,36 @@ describe('tokenize', () => {
   it('returns nothing for empty or symbol-only text', () => {
     expect(tokenize('')).toEqual([]);
     expect(tokenize('🙏🙏 ... !!!')).toEqual([]);
+  });
+});
+
+describe('foldName: spelling variants of names meet', () => {
+  const fold = (text: string): string => normalizeText(text, { foldNames: true });
+
+  it.each([
+    ['Soeharto', 'Suharto'], // old spelling oe -> u
+    ['Djarot', 'Jarot'], // dj -> j
+    ['Tjahaja', 'Cahaya'], // tj -> c, and the old j that is now y
+    ['Chofifah', 'Khofifah'], // ch -> kh
+    ['Kofifah', 'Khofifah'], // dropped h
+    ['Sjahrir', 'Syahrir'], // sj -> sy
+    ['Sylvi', 'Silvy'], // y / i
+    ['Eddy', 'Edi'], // doubled letter and y
+    ['Herman Dheru', 'Herman Deru'], // dh -> d
+    ['Noeringhati', 'Nuringhati'],
+    ['Riezky', 'Rizki'], // Dutch ie -> i
+  ])('%s = %s', (a, b) => {
+    expect(fold(a)).toBe(fold(b));
+  });
+
+  it('keeps different names apart and leaves numbers alone', () => {
+    expect(fold('Herman')).not.toBe(fold('Hermin'));
+    expect(fold('Anita')).not.toBe(fold('Anies'));
+    expect(fold('#HD2periode coblos02')).toBe('hd 2 periode coblos 02');
+  });
+
+  it('returns a token that needs no folding unchanged', () => {
+    expect(foldName('kantor')).toBe('kantor');
+    expect(foldName('2024')).toBe('2024');
   });
 });

@@ -13,6 +13,12 @@ export interface TokenizeOptions {
    * the text, so "pilkadaa" and "Eddyy" still match.
    */
   foldDoubles?: boolean;
+  /**
+   * Fold the spelling variants of Indonesian names as well (see {@link foldName}):
+   * old spelling, y/i, dropped h. Implies `foldDoubles`. The classifier uses it
+   * on both its keys and the text, so "Herman Dheru" meets "Herman Deru".
+   */
+  foldNames?: boolean;
 }
 
 /** Digits that stand for letters inside words ("c0bl0s", "p1lkada"). */
@@ -35,16 +41,79 @@ export function tokenize(text: string, opts: TokenizeOptions = {}): string[] {
   const lower = src.toLowerCase();
   // Lowercasing ASCII never changes length; if exotic letters did, fall back to src.
   const low = lower.length === src.length ? lower : src;
-  const minRepeat = opts.foldDoubles ? 2 : 3;
+  const minRepeat = opts.foldDoubles || opts.foldNames ? 2 : 3;
   const out: string[] = [];
   const n = src.length;
   let i = 0;
   while (i < n) {
     if (!isAlnum(src.charCodeAt(i))) { i++; continue; }
     if (startsUrl(low, i)) { i = skipToSpace(src, i); continue; }
-    i = emitRun(src, low, i, minRepeat, out);
+    i = emitRun(src, low, i, minRepeat, out, opts.foldNames === true);
   }
   return out;
+}
+
+/**
+ * Folds one lowercase token to the key its spelling variants share: old
+ * spelling oe -> u, dj -> j, tj -> c, ch -> kh, sj -> sy; the Dutch ie -> i;
+ * j and y -> i; an h after a consonant dropped (kh -> k, dh -> d, "Dheru" ->
+ * "deru"); doubled letters collapsed. So Soeharto/Suharto, Djarot/Jarot,
+ * Tjahaja/Cahaya, Chofifah/Khofifah/Kofifah, Sylvi/Silvy, Eddy/Edi and
+ * Riezky/Rizki each meet. Numbers and tokens needing no change come back as is.
+ */
+export function foldName(token: string): string {
+  if (!needsNameFold(token)) return token;
+  let folded = foldCache.get(token);
+  if (folded === undefined) {
+    if (foldCache.size >= FOLD_CACHE_SIZE) foldCache.clear();
+    foldCache.set(token, (folded = foldLetters(token)));
+  }
+  return folded;
+}
+
+/**
+ * Folded forms of recent tokens. Chat repeats the same words all day, and
+ * building a new string per token was most of the cost of folding; bounded so
+ * a flood of distinct words cannot grow it.
+ */
+const foldCache = new Map<string, string>();
+const FOLD_CACHE_SIZE = 50_000;
+
+function foldLetters(token: string): string {
+  const codes: number[] = [];
+  const n = token.length;
+  for (let i = 0; i < n; i++) {
+    const c = token.charCodeAt(i);
+    const next = i + 1 < n ? token.charCodeAt(i + 1) : 0;
+    let out = c;
+    if ((c === 111 /* o */ || c === 105 /* i */) && next === 101 /* e */) { out = c === 111 ? 117 /* u */ : 105; i++; }
+    else if (c === 100 /* d */ && next === 106 /* j */) continue; // dj -> j
+    else if (c === 116 /* t */ && next === 106 /* j */) { out = 99 /* c */; i++; } // tj -> c
+    else if (c === 99 /* c */ && next === 104 /* h */) { out = 107 /* k */; i++; } // ch -> kh -> k
+    else if (c === 104 /* h */ && codes.length > 0 && isConsonant(codes[codes.length - 1] as number)) continue;
+    else if (c === 106 /* j */ || c === 121 /* y */) out = 105; // j, y -> i
+    if (codes.length > 0 && codes[codes.length - 1] === out) continue;
+    codes.push(out);
+  }
+  return String.fromCharCode(...codes);
+}
+
+/** Whether {@link foldName} would change the token: cheap, as most tokens need nothing. */
+function needsNameFold(token: string): boolean {
+  let prev = 0;
+  for (let i = 0; i < token.length; i++) {
+    const c = token.charCodeAt(i);
+    if (c === 106 || c === 121 || c === prev) return true;
+    if (c === 101 && (prev === 111 || prev === 105)) return true;
+    if (c === 104 && prev !== 0 && isConsonant(prev)) return true;
+    prev = c;
+  }
+  return false;
+}
+
+/** A lowercase ASCII consonant; digits never reach here (tokens are all letters or all digits). */
+function isConsonant(c: number): boolean {
+  return c !== 97 && c !== 101 && c !== 105 && c !== 111 && c !== 117;
 }
 
 /** The tokens joined by single spaces: the normalised form of a text. */
@@ -75,10 +144,11 @@ function skipToSpace(src: string, i: number): number {
  * Emits the alphanumeric run starting at `start` and returns its end. One pass
  * finds what the run needs; plain lowercase words (most of them) are one slice.
  */
-function emitRun(src: string, low: string, start: number, minRepeat: number, out: string[]): number {
+function emitRun(src: string, low: string, start: number, minRepeat: number, out: string[], foldNames: boolean): number {
   let end = start;
   let plain = true;
   let repeat = false;
+  let spelling = false;
   let run = 0;
   for (let prev = -1, prevLow = -1; end < src.length; end++) {
     const c = src.charCodeAt(end);
@@ -87,12 +157,25 @@ function emitRun(src: string, low: string, start: number, minRepeat: number, out
     const lc = low.charCodeAt(end);
     run = lc === prevLow ? run + 1 : 1;
     if (run >= minRepeat) repeat = true;
+    if (foldNames && !spelling) spelling = isSpellingVariant(lc, prevLow);
     prev = c;
     prevLow = lc;
   }
+  const first = out.length;
   if (!plain) splitRun(src, low, start, end, minRepeat, out);
   else out.push(repeat ? collapse(low.slice(start, end), minRepeat) : low.slice(start, end));
+  // Only runs with a letter that may fold pay for folding; digits in a run (leetspeak) may become letters.
+  if (foldNames && (spelling || !plain)) {
+    for (let k = first; k < out.length; k++) out[k] = foldName(out[k] as string);
+  }
   return end;
+}
+
+/** A letter that {@link foldName} may change, given the one before it (lower case). */
+function isSpellingVariant(c: number, prev: number): boolean {
+  if (c === 106 /* j */ || c === 121 /* y */) return true;
+  if (c === 101 /* e */) return prev === 111 || prev === 105;
+  return c === 104 /* h */ && prev >= 97 && prev <= 122 && isConsonant(prev);
 }
 
 /** Splits a run at camelCase boundaries ("KhofifahEmil", "PDIPerjuangan") and between digits and letters. */
