@@ -1,20 +1,22 @@
 /**
- * The `jaga-netral` command line. Each subcommand returns an exit code; a
- * failure prints one clear message on stderr. See DESIGN.md "Command-line contract".
+ * The `jaga-netral` command line. One table of subcommands drives the usage
+ * text, `--help` on every subcommand (prints its usage, exit 0, touches
+ * nothing), option checking (an unknown option is refused with the usage,
+ * exit 2) and dispatch. Each subcommand returns an exit code; a failure
+ * prints one clear message on stderr. See DESIGN.md "Command-line contract".
  */
+import { readFileSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { basename } from 'node:path';
 import { createInterface } from 'node:readline';
-import { parseArgs } from 'node:util';
-import { ConfigError, loadConfig, type Config } from './config.js';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { ConfigError, cliLanguage, loadConfig, type Config } from './config.js';
 import { createClassifier } from './core/classifier.js';
+import { cliTexts, type CliUsage } from './core/messages/cli.js';
 import { formatImportResult } from './app/import-asn.js';
 import { applyRegistry, previewRegistry, readRegistryFile } from './app/registry-file.js';
 import { loadPaslonFile, loadVocabulary } from './app/vocabulary.js';
 import { openDb } from './store/db.js';
-
-/** A subcommand: parses its own flags and returns an exit code. */
-type Subcommand = (argv: string[], io: CliIo) => Promise<number>;
 
 /** Where the CLI writes; swapped in tests. */
 export interface CliIo {
@@ -29,18 +31,26 @@ const defaultIo: CliIo = {
   stdin: process.stdin,
 };
 
-const USAGE = `Jaga Netral: menjaga netralitas ASN di grup WhatsApp dan Telegram selama Pilkada.
+/** What a subcommand's handler receives: its checked options and arguments. */
+export interface CliArgs {
+  values: Record<string, string | boolean | undefined>;
+  positionals: string[];
+  /** The raw arguments after the subcommand name. */
+  argv: string[];
+  io: CliIo;
+  /** Language of what the CLI prints before the configuration is loaded. */
+  lang: 'id' | 'en';
+}
 
-Pemakaian: jaga-netral <perintah> [opsi]
-
-  start                         jalankan bot pada platform yang diatur di .env
-  demo                          jalankan seluruh cerita pada simulator (tanpa akun)
-  import-asn FILE.csv|FILE.xlsx [--dry-run]  impor daftar ASN (nip,nama,unit,telepon,telegram)
-  classify [--paslon FILE]      klasifikasi pesan (satu per baris di stdin) -> JSON per baris
-  replay FILE.jsonl             putar ulang payload platform lewat adapter asli
-  report [--from DATE] [--to DATE] [--unit NAMA] [--format text|csv|xlsx] [--out FILE]
-  wa-login [--phone DIGITS]     tautkan nomor WhatsApp (kode pairing, atau QR tanpa --phone)
-`;
+/** One subcommand: its usage, its options (checked strictly unless `ownArgs`), and its handler. */
+export interface CliCommand {
+  name: string;
+  usage: (lang: 'id' | 'en') => CliUsage;
+  options?: ParseArgsConfig['options'];
+  /** The handler parses its arguments itself (it must still refuse unknown ones). */
+  ownArgs?: boolean;
+  run(a: CliArgs): Promise<number>;
+}
 
 /** Who is acting, for the audit log: `cli:<login name>` (`cli:operator` when the system has no name for the user). */
 export function cliActor(): string {
@@ -52,7 +62,7 @@ export function cliActor(): string {
 }
 
 /** Loads config for subcommands that need it, reporting problems on stderr. */
-function configOrFail(io: CliIo, overrides?: Record<string, string>): Config | undefined {
+export function configOrFail(io: CliIo, overrides?: Record<string, string>): Config | undefined {
   try {
     return loadConfig({ overrides });
   } catch (err) {
@@ -61,108 +71,208 @@ function configOrFail(io: CliIo, overrides?: Record<string, string>): Config | u
   }
 }
 
-const importAsn: Subcommand = async (argv, io) => {
-  const { values, positionals } = parseArgs({ args: argv, options: { 'dry-run': { type: 'boolean' } }, allowPositionals: true });
-  if (positionals.length !== 1) {
-    io.err('Pemakaian: jaga-netral import-asn FILE.csv|FILE.xlsx [--dry-run]');
-    return 2;
-  }
-  const config = configOrFail(io);
-  if (!config) return 2;
-  const file = positionals[0]!;
-  // Read (and for .xlsx, parse) the file before opening the database: a missing or unreadable file creates nothing.
-  const src = await readRegistryFile(file);
-  if (!src.ok) {
-    io.err(formatImportResult(src, config.LANGUAGE));
-    return 1;
-  }
-  const db = openDb(config.DATABASE_PATH);
-  try {
-    const result = values['dry-run'] ? previewRegistry(db, src) : applyRegistry(db, src, { actor: cliActor(), filename: basename(file) });
-    const text = formatImportResult(result, config.LANGUAGE);
-    if (result.ok) io.out(text);
-    else io.err(text);
-    return result.ok ? 0 : 1;
-  } finally {
-    db.close();
-  }
+/** The usage block of one subcommand. */
+export function commandUsage(c: CliCommand, lang: 'id' | 'en', withDetails = true): string {
+  const u = c.usage(lang);
+  const t = cliTexts(lang);
+  return [`${t.usageHead}`, ...u.synopsis.map((s) => `  ${s}`), '', u.summary, ...(withDetails && u.details ? ['', ...u.details] : [])].join('\n');
+}
+
+/** The top-level usage: every subcommand with its summary. */
+export function topUsage(lang: 'id' | 'en'): string {
+  const t = cliTexts(lang);
+  const width = Math.max(...CLI_COMMANDS.map((c) => c.name.length)) + 2;
+  return [
+    t.intro,
+    '',
+    `${t.usageHead} jaga-netral <${lang === 'en' ? 'command' : 'perintah'}> [${lang === 'en' ? 'options' : 'opsi'}]`,
+    '',
+    t.commandsHead,
+    ...CLI_COMMANDS.map((c) => `  ${c.name.padEnd(width)}${c.usage(lang).summary}`),
+    '',
+    t.helpHint,
+  ].join('\n');
+}
+
+/** The package version, from package.json next to src/. */
+export function packageVersion(): string {
+  const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
+  return pkg.version;
+}
+
+const importAsn: CliCommand = {
+  name: 'import-asn',
+  usage: (l) => cliTexts(l).usage['import-asn'],
+  options: { 'dry-run': { type: 'boolean' } },
+  run: async ({ values, positionals, io }) => {
+    if (positionals.length !== 1) return -1;
+    const config = configOrFail(io);
+    if (!config) return 2;
+    const file = positionals[0]!;
+    // Read (and for .xlsx, parse) the file before opening the database: a missing or unreadable file creates nothing.
+    const src = await readRegistryFile(file);
+    if (!src.ok) {
+      io.err(formatImportResult(src, config.LANGUAGE));
+      return 1;
+    }
+    const db = openDb(config.DATABASE_PATH);
+    try {
+      const result = values['dry-run'] ? previewRegistry(db, src) : applyRegistry(db, src, { actor: cliActor(), filename: basename(file) });
+      const text = formatImportResult(result, config.LANGUAGE);
+      if (result.ok) io.out(text);
+      else io.err(text);
+      return result.ok ? 0 : 1;
+    } finally {
+      db.close();
+    }
+  },
 };
 
-const classify: Subcommand = async (argv, io) => {
-  const { values } = parseArgs({ args: argv, options: { paslon: { type: 'string' }, vocabulary: { type: 'string' } } });
-  let classifier;
-  try {
-    const config = values.paslon && values.vocabulary ? undefined : configOrFail(io);
-    if (!config && !(values.paslon && values.vocabulary)) return 2;
-    classifier = createClassifier({
-      vocabulary: loadVocabulary(values.vocabulary ?? config!.VOCABULARY_FILE),
-      paslon: loadPaslonFile(values.paslon ?? config!.PASLON_FILE),
-    });
-  } catch (err) {
-    io.err(err instanceof Error ? err.message : String(err));
-    return 1;
-  }
-  const rl = createInterface({ input: io.stdin, crlfDelay: Infinity });
-  for await (const line of rl) io.out(JSON.stringify(classifier.classify(line)));
-  return 0;
-};
-
-const report: Subcommand = async (argv, io) => {
-  const config = configOrFail(io);
-  if (!config) return 2;
-  const [{ App }, { runReportCli }] = await Promise.all([import('./app/app.js'), import('./app/reports/command.js')]);
-  const app = new App({ config });
-  try {
-    return await runReportCli(app, argv, io);
-  } finally {
-    await app.close();
-  }
-};
-
-const waLoginCmd: Subcommand = async (argv, io) => {
-  const { values } = parseArgs({ args: argv, options: { phone: { type: 'string' } } });
-  const phone = values.phone?.replace(/\D/g, '');
-  if (values.phone !== undefined && !/^\d{8,15}$/.test(phone ?? '')) {
-    io.err('Nomor untuk --phone harus berupa angka dengan kode negara, mis. 6281234567890.');
-    return 2;
-  }
-  const config = configOrFail(io);
-  if (!config) return 2;
-  const [{ waLogin }, { createLogger }] = await Promise.all([import('./platforms/whatsapp/connection.js'), import('./app/log.js')]);
-  const db = openDb(config.DATABASE_PATH);
-  try {
-    const { jid } = await waLogin({ phone, db, log: createLogger(config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL), print: io.out });
-    io.out(`WhatsApp tertaut sebagai ${jid}. Setel WHATSAPP_ENABLED=true lalu jalankan: npx jaga-netral start`);
+const classify: CliCommand = {
+  name: 'classify',
+  usage: (l) => cliTexts(l).usage.classify,
+  options: { paslon: { type: 'string' }, vocabulary: { type: 'string' } },
+  run: async ({ values, positionals, io }) => {
+    if (positionals.length) return -1;
+    const paslon = values.paslon as string | undefined;
+    const vocabulary = values.vocabulary as string | undefined;
+    let classifier;
+    try {
+      const config = paslon && vocabulary ? undefined : configOrFail(io);
+      if (!config && !(paslon && vocabulary)) return 2;
+      classifier = createClassifier({
+        vocabulary: loadVocabulary(vocabulary ?? config!.VOCABULARY_FILE),
+        paslon: loadPaslonFile(paslon ?? config!.PASLON_FILE),
+      });
+    } catch (err) {
+      io.err(err instanceof Error ? err.message : String(err));
+      return 1;
+    }
+    const rl = createInterface({ input: io.stdin, crlfDelay: Infinity });
+    for await (const line of rl) io.out(JSON.stringify(classifier.classify(line)));
     return 0;
-  } finally {
-    db.close();
-  }
+  },
 };
 
-const COMMANDS: Record<string, () => Promise<Subcommand>> = {
-  report: async () => report,
-  'wa-login': async () => waLoginCmd,
-  'import-asn': async () => importAsn,
-  classify: async () => classify,
-  start: async () => (await import('./main.js')).startCommand,
-  replay: async () => (await import('./replay.js')).replayCommand,
-  demo: async () => (await import('./demo/index.js')).demoCommand,
+const report: CliCommand = {
+  name: 'report',
+  usage: (l) => cliTexts(l).usage.report,
+  ownArgs: true,
+  run: async ({ argv, io }) => {
+    const config = configOrFail(io);
+    if (!config) return 2;
+    const [{ App }, { runReportCli }] = await Promise.all([import('./app/app.js'), import('./app/reports/command.js')]);
+    const app = new App({ config });
+    try {
+      return await runReportCli(app, argv, io);
+    } finally {
+      await app.close();
+    }
+  },
+};
+
+const waLogin: CliCommand = {
+  name: 'wa-login',
+  usage: (l) => cliTexts(l).usage['wa-login'],
+  options: { phone: { type: 'string' } },
+  run: async ({ values, positionals, io, lang }) => {
+    if (positionals.length) return -1;
+    const raw = values.phone as string | undefined;
+    const phone = raw?.replace(/\D/g, '');
+    if (raw !== undefined && !/^\d{8,15}$/.test(phone ?? '')) {
+      io.err(cliTexts(lang).phoneDigits);
+      return 2;
+    }
+    const config = configOrFail(io);
+    if (!config) return 2;
+    const [{ waLogin: link }, { createLogger }] = await Promise.all([import('./platforms/whatsapp/connection.js'), import('./app/log.js')]);
+    const db = openDb(config.DATABASE_PATH);
+    try {
+      const { jid } = await link({ phone, db, log: createLogger(config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL), print: io.out });
+      io.out(cliTexts(config.LANGUAGE).waLinked(jid));
+      return 0;
+    } finally {
+      db.close();
+    }
+  },
+};
+
+/** Every subcommand, in the order the usage lists them. Add new ones here (or with `CLI_COMMANDS.push`). */
+export const CLI_COMMANDS: CliCommand[] = [
+  { name: 'start', usage: (l) => cliTexts(l).usage.start, run: async ({ argv, io, positionals }) => (positionals.length ? -1 : (await import('./main.js')).startCommand(argv, io)) },
+  { name: 'demo', usage: (l) => cliTexts(l).usage.demo, run: async ({ argv, io, positionals }) => (positionals.length ? -1 : (await import('./demo/index.js')).demoCommand(argv, io)) },
+  importAsn,
+  classify,
+  { name: 'replay', usage: (l) => cliTexts(l).usage.replay, options: { asn: { type: 'string' } }, run: async (a) => (await import('./replay.js')).replayCommand(a) },
+  report,
+  waLogin,
+  {
+    name: 'asn',
+    usage: (l) => cliTexts(l).usage.asn,
+    options: Object.fromEntries(['unit', 'search', 'limit', 'offset', 'nip', 'nama', 'telepon', 'telegram'].map((k) => [k, { type: 'string' as const }])),
+    run: async (a) => (await import('./cli/office.js')).asnCommand(a),
+  },
+  {
+    name: 'cases',
+    usage: (l) => cliTexts(l).usage.cases,
+    options: Object.fromEntries(['status', 'unit', 'platform', 'kind', 'from', 'to', 'limit', 'offset'].map((k) => [k, { type: 'string' as const }])),
+    run: async (a) => (await import('./cli/office.js')).casesCommand(a),
+  },
+  { name: 'audit', usage: (l) => cliTexts(l).usage.audit, options: { since: { type: 'string' }, limit: { type: 'string' } }, run: async (a) => (await import('./cli/office.js')).auditCommand(a) },
+  { name: 'backup', usage: (l) => cliTexts(l).usage.backup, run: async (a) => (await import('./cli/ops.js')).backupCommand(a) },
+  { name: 'doctor', usage: (l) => cliTexts(l).usage.doctor, run: async (a) => (await import('./cli/ops.js')).doctorCommand(a) },
+];
+
+const wantsHelp = (argv: readonly string[]): boolean => {
+  const end = argv.indexOf('--');
+  return (end < 0 ? argv : argv.slice(0, end)).some((a) => a === '--help' || a === '-h');
 };
 
 /** Entry point: runs one subcommand and returns the process exit code. */
 export async function main(argv: string[], io: CliIo = defaultIo): Promise<number> {
+  const lang = cliLanguage();
+  const t = cliTexts(lang);
   const [name, ...rest] = argv;
+  if (name === '--version' || name === '-v' || name === 'version') {
+    io.out(packageVersion());
+    return 0;
+  }
   if (!name || name === '--help' || name === '-h' || name === 'help') {
-    io.out(USAGE);
+    if (name) io.out(topUsage(lang));
+    else io.err(topUsage(lang));
     return name ? 0 : 2;
   }
-  const load = COMMANDS[name];
-  if (!load) {
-    io.err(`Perintah tidak dikenal: ${name}\n\n${USAGE}`);
+  const cmd = CLI_COMMANDS.find((c) => c.name === name);
+  if (!cmd) {
+    io.err(`${t.unknownCommand(name)}\n\n${topUsage(lang)}`);
     return 2;
   }
+  if (wantsHelp(rest)) {
+    io.out(commandUsage(cmd, lang));
+    return 0;
+  }
+  let values: CliArgs['values'] = {};
+  let positionals = rest;
+  if (!cmd.ownArgs) {
+    try {
+      const parsed = parseArgs({ args: rest, options: cmd.options ?? {}, allowPositionals: true, strict: true });
+      values = parsed.values as CliArgs['values'];
+      positionals = parsed.positionals;
+    } catch (err) {
+      const e = err as { code?: string; message?: string };
+      const opt = /'([^']+)'/.exec(e.message ?? '')?.[1] ?? '';
+      const msg = e.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' ? t.unknownOption(opt, name) : t.badOption(e.message ?? String(err), name);
+      io.err(`${msg}\n\n${commandUsage(cmd, lang, false)}`);
+      return 2;
+    }
+  }
   try {
-    return await (await load())(rest, io);
+    const code = await cmd.run({ values, positionals, argv: rest, io, lang });
+    if (code === -1) {
+      io.err(`${t.wrongArgs(name)}\n\n${commandUsage(cmd, lang, false)}`);
+      return 2;
+    }
+    return code;
   } catch (err) {
     io.err(err instanceof Error ? err.message : String(err));
     return 1;

@@ -292,3 +292,14 @@ export function describeConfig(cfg: Config): string[] {
     return `${k}=${typeof v === 'object' && v !== null ? JSON.stringify(v) : String(v)}`;
   });
 }
+
+/**
+ * The language for what the command line prints before (or without) a valid
+ * configuration, such as `--help` and configuration errors: LANGUAGE from the
+ * environment or `.env`, English only when it says `en`.
+ */
+export function cliLanguage(opts: { env?: NodeJS.ProcessEnv; envFile?: string | false } = {}): 'id' | 'en' {
+  const env = opts.env ?? process.env;
+  const raw = env.LANGUAGE ?? (opts.envFile === false ? undefined : readEnvFile(opts.envFile ?? '.env').LANGUAGE);
+  return raw?.trim().toLowerCase() === 'en' ? 'en' : 'id';
+}

@@ -6,13 +6,14 @@
  */
 import { createReadStream, existsSync } from 'node:fs';
 import { createInterface } from 'node:readline';
-import { parseArgs } from 'node:util';
 import Database from 'better-sqlite3';
 import { App } from './app/app.js';
-import { formatImportResult, importAsnCsv } from './app/import-asn.js';
+import { formatImportResult } from './app/import-asn.js';
 import { RecordingMessenger } from './app/ports.js';
-import type { CliIo } from './cli.js';
+import { applyRegistry, readRegistryFile } from './app/registry-file.js';
+import { configOrFail, type CliArgs } from './cli.js';
 import { loadConfig } from './config.js';
+import { cliTexts } from './core/messages/cli.js';
 import { replayTelegramUpdate } from './platforms/telegram/replay.js';
 import { replayWhatsAppEvent } from './platforms/whatsapp/replay.js';
 import { migrate, type Db } from './store/db.js';
@@ -37,32 +38,56 @@ export function parseReplayLine(text: string): ReplayLine | string {
   return 'platform must be "telegram" or "whatsapp"';
 }
 
-/** An in-memory copy of the configured database, or a fresh one. */
-function scratchDb(path: string): Db {
-  const db = existsSync(path) ? new Database(new Database(path, { readonly: true, fileMustExist: true }).serialize()) : new Database(':memory:');
+/**
+ * An in-memory copy of the configured database (fresh when there is none).
+ * The bot keeps its database in WAL mode, and a WAL database says so in its
+ * header (bytes 18 and 19 = 2); SQLite cannot open such an image in memory
+ * ("unable to open database file"), so the copy is marked as an ordinary
+ * rollback-journal database (1, 1) before it is opened. The read itself goes
+ * through SQLite, so pages still in the -wal file are part of the copy.
+ */
+export function scratchDb(path: string): Db {
+  let db: Db;
+  if (path !== ':memory:' && existsSync(path)) {
+    const src = new Database(path, { readonly: true, fileMustExist: true });
+    let image: Buffer;
+    try {
+      image = src.serialize();
+    } finally {
+      src.close();
+    }
+    if (image.length >= 20) image[18] = image[19] = 1;
+    db = new Database(image);
+    // Messages the bot has queued but not sent yet belong to the bot, not to this replay: settle them
+    // in the copy so only what the replayed payloads cause is printed (their dedupe keys still count).
+    if (db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'outbox'`).get()) {
+      db.prepare(`UPDATE outbox SET status = 'sent' WHERE status IN ('pending', 'sending')`).run();
+    }
+  } else {
+    db = new Database(':memory:');
+  }
   db.pragma('foreign_keys = ON');
   migrate(db);
   return db;
 }
 
 /** The replay subcommand. */
-export async function replayCommand(argv: string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parseArgs({ args: argv, options: { asn: { type: 'string' } }, allowPositionals: true });
-  if (positionals.length !== 1) {
-    io.err('Pemakaian: jaga-netral replay FILE.jsonl [--asn REGISTRY.csv]');
-    return 2;
-  }
+export async function replayCommand({ values, positionals, io, lang }: CliArgs): Promise<number> {
+  if (positionals.length !== 1) return -1;
   const file = positionals[0]!;
   if (!existsSync(file)) {
-    io.err(`File tidak ditemukan: ${file}`);
+    io.err(cliTexts(lang).fileNotFound(file));
     return 1;
   }
-  const config = loadConfig();
+  const config = configOrFail(io);
+  if (!config) return 2;
   const db = scratchDb(config.DATABASE_PATH);
-  if (values.asn) {
-    const r = importAsnCsv(db, values.asn);
+  const asnFile = values.asn as string | undefined;
+  if (asnFile) {
+    const r = applyRegistry(db, await readRegistryFile(asnFile), { actor: 'replay' });
     if (!r.ok) {
       io.err(formatImportResult(r, config.LANGUAGE));
+      db.close();
       return 1;
     }
   }
@@ -88,6 +113,6 @@ export async function replayCommand(argv: string[], io: CliIo): Promise<number> 
     await app.dispatcher.drainOnce();
   }
   await app.close();
-  if (bad) io.err(`${bad} baris dilewati.`);
+  if (bad) io.err(cliTexts(config.LANGUAGE).linesSkipped(bad));
   return 0;
 }

@@ -4,11 +4,12 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { cliTexts } from '../../core/messages/cli.js';
 import { reportTexts } from '../../core/messages/report.js';
 import type { App } from '../app.js';
 import type { CommandSpec } from '../commands/types.js';
 import { buildReport } from './build.js';
-import { reportBaseName, reportCsv, writeReportFiles, writeReportXlsx } from './files.js';
+import { reportBaseName, reportCsv, writeReportFiles, writeReportPng, writeReportXlsx } from './files.js';
 import { parseReportArgs, parseReportCliArgs, rangeFilters, resolveUnit, type FilterError } from './filters.js';
 import { formatReportText } from './text.js';
 
@@ -62,14 +63,16 @@ export interface CliIo {
 const stdio: CliIo = { out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s) };
 
 /**
- * `jaga-netral report [--from DATE] [--to DATE] [--unit NAME] [--format text|csv|xlsx] [--out FILE]`.
- * Text and CSV go to stdout unless `--out`; XLSX needs a file (default under the reports dir; its path is printed).
+ * `jaga-netral report [--from DATE] [--to DATE] [--unit NAME] [--format text|csv|xlsx|png] [--out FILE]`.
+ * Text and CSV go to stdout unless `--out`; XLSX and PNG need a file (default under the reports dir; its path is printed).
+ * Without dates it covers all time, as `/report` without a period does, and prints the same text.
  * Returns the exit code.
  */
 export async function runReportCli(app: App, argv: readonly string[], io: CliIo = stdio): Promise<number> {
   const parsed = parseReportCliArgs(argv);
   if (!parsed.ok) {
-    io.err(`report: ${parsed.message}\nusage: jaga-netral report [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--unit NAME] [--format text|csv|xlsx] [--out FILE]\n`);
+    const usage = cliTexts(app.config.LANGUAGE).usage.report.synopsis.join('\n');
+    io.err(`report: ${parsed.message}\n\n${usage}\n`);
     return 2;
   }
   const a = parsed.args;
@@ -85,12 +88,14 @@ export async function runReportCli(app: App, argv: readonly string[], io: CliIo 
     unit = u.unit;
   }
   const now = app.clock();
-  const report = buildReport(app.db, app.registry, rangeFilters(a.from, a.to, tz, now, unit), tz);
+  const filters = a.from || a.to ? rangeFilters(a.from, a.to, tz, now, unit) : { period: { kind: 'all' as const }, now, unit };
+  const report = buildReport(app.db, app.registry, filters, tz);
   try {
-    if (a.format === 'xlsx') {
-      const path = a.out ?? join(reportsDir(app), `${reportBaseName(report)}.xlsx`);
+    if (a.format === 'xlsx' || a.format === 'png') {
+      const path = a.out ?? join(reportsDir(app), `${reportBaseName(report)}.${a.format}`);
       mkdirSync(dirname(path), { recursive: true });
-      await writeReportXlsx(report, path, lang);
+      if (a.format === 'xlsx') await writeReportXlsx(report, path, lang);
+      else writeReportPng(report, path, lang);
       io.out(`${path}\n`);
       return 0;
     }

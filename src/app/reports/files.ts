@@ -84,19 +84,38 @@ export async function writeReportXlsx(r: Report, path: string, lang: 'id' | 'en'
   });
   ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: REPORT_COLUMNS.length } };
 
+  // Every section of the text summary (formatReportText), each under its heading, in the same order.
+  const l = t.labels;
   const s = wb.addWorksheet(t.summarySheet);
-  const row = (a: string, b: string | number = '') => s.addRow([neutralizeCell(a), typeof b === 'number' ? b : neutralizeCell(b)]);
-  row(periodLabel(r, lang)).font = { bold: true };
-  if (r.filters.unit) row(t.columns.unit, r.filters.unit);
-  row('Total', r.total);
-  row('');
+  const row = (...cells: (string | number)[]) => s.addRow(cells.map((c) => (typeof c === 'number' ? c : neutralizeCell(c))));
+  const heading = (h: string) => {
+    row('');
+    row(h).font = { bold: true };
+  };
+  row(l.title.replace(/^\p{Extended_Pictographic}\s*/u, '')).font = { bold: true, size: 14 };
+  row(l.period, periodLabel(r, lang));
+  if (r.filters.unit) row(l.unit, r.filters.unit);
+  row(l.total, r.total);
+  heading(l.byStatus);
   for (const st of STATUSES) row(t.status[st], r.byStatus[st]);
-  row('');
+  heading(l.byKind);
   for (const k of KINDS) row(t.kind[k], r.byKind[k]);
+  heading(l.byUnit);
+  row(l.unit, l.total, l.open).font = { italic: true };
+  for (const u of r.byUnit) row(u.unit, u.total, u.byStatus.open);
+  heading(l.groups);
+  for (const g of r.topGroups) row(`${g.title} (${g.platform === 'telegram' ? 'TG' : 'WA'})`, g.cases);
+  heading(l.actors);
+  if (r.topActors.length) {
+    row('', l.acts, l.asn).font = { italic: true };
+    for (const a of r.topActors) row(a.name && a.name !== a.id ? `${a.name} (${a.id})` : a.id, a.acts, a.asn);
+  } else row(l.none);
   row('');
-  for (const u of r.byUnit) row(u.unit, u.total);
+  row(l.median, r.medianLeaveMs !== null ? `${t.duration(r.medianLeaveMs)} (${r.leftCount} ${l.cases})` : '-');
+  row(l.undeliverable, r.undeliverable);
   s.getColumn(1).width = 40;
-  s.getColumn(2).width = 12;
+  s.getColumn(2).width = 16;
+  s.getColumn(3).width = 12;
   await wb.xlsx.writeFile(path);
 }
 

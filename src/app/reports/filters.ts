@@ -115,11 +115,11 @@ export interface ReportCliArgs {
   from?: string;
   to?: string;
   unit?: string;
-  format: 'text' | 'csv' | 'xlsx';
+  format: 'text' | 'csv' | 'xlsx' | 'png';
   out?: string;
 }
 
-/** Parses `report [--from DATE] [--to DATE] [--unit NAME] [--format text|csv|xlsx] [--out FILE]` (also `--x=value`). */
+/** Parses `report [--from DATE] [--to DATE] [--unit NAME] [--format text|csv|xlsx|png] [--out FILE]` (also `--x=value`). */
 export function parseReportCliArgs(argv: readonly string[]): { ok: true; args: ReportCliArgs } | { ok: false; message: string } {
   const args: ReportCliArgs = { format: 'text' };
   const known = new Set(['from', 'to', 'unit', 'format', 'out']);
@@ -140,7 +140,7 @@ export function parseReportCliArgs(argv: readonly string[]): { ok: true; args: R
         args.unit = value;
         break;
       case 'format':
-        if (value !== 'text' && value !== 'csv' && value !== 'xlsx') return { ok: false, message: `--format must be text, csv or xlsx, got "${value}"` };
+        if (value !== 'text' && value !== 'csv' && value !== 'xlsx' && value !== 'png') return { ok: false, message: `--format must be text, csv, xlsx or png, got "${value}"` };
         args.format = value;
         break;
       case 'out':

@@ -41,6 +41,8 @@ export interface ReportTexts {
   summarySheet: string;
   casesSheet: string;
   summary(a: ReportSummaryInput): string;
+  /** The summary's headings, for the XLSX summary sheet. */
+  labels: SummaryLabels;
   usage: string;
   badPeriod(s: string): string;
   badUnit(s: string, known: string[]): string;
@@ -59,11 +61,14 @@ function duration(ms: number, u: { d: string; h: string; m: string }): string {
 
 const pct = (n: number, total: number): string => (total ? ` (${Math.round((n * 100) / total)}%)` : '');
 
-function summary(a: ReportSummaryInput, l: {
+/** The headings and words of the summary, shared by the text and the XLSX summary sheet. */
+export interface SummaryLabels {
   title: string; period: string; unit: string; total: string; byStatus: string; byKind: string; byUnit: string; open: string;
   groups: string; actors: string; acts: string; asn: string; median: string; cases: string; none: string; undeliverable: string;
   status: Record<IncidentStatus, string>; kind: Record<IncidentKind, string>;
-}): string {
+}
+
+function summary(a: ReportSummaryInput, l: SummaryLabels): string {
   const lines = [l.title, `${l.period}: ${a.period}`];
   if (a.unit) lines.push(`${l.unit}: ${a.unit}`);
   lines.push(`${l.total}: ${a.total}`);
@@ -87,6 +92,20 @@ const KIND_ID: Record<IncidentKind, string> = {
 const STATUS_EN: Record<IncidentStatus, string> = { open: 'open', left: 'left', exempted: 'exempted', expired: 'expired' };
 const KIND_EN: Record<IncidentKind, string> = { added: 'added', mentioned: 'tagged', reacted: 'reacted', posted: 'posted', present: 'present' };
 
+const LABELS_ID: SummaryLabels = {
+  title: '📊 Laporan Jaga Netral', period: 'Periode', unit: 'Unit kerja', total: 'Jumlah kasus', byStatus: 'Menurut status',
+  byKind: 'Menurut jenis', byUnit: 'Menurut unit kerja (OPD)', open: 'terbuka', groups: 'Grup dengan kasus terbanyak',
+  actors: 'Akun yang paling sering menambahkan/menandai ASN', acts: 'kali', asn: 'ASN', median: 'Median waktu hingga ASN keluar',
+  cases: 'kasus', none: 'tidak diketahui', undeliverable: 'Pesan ke ASN yang tidak terkirim', status: STATUS_ID, kind: KIND_ID,
+};
+
+const LABELS_EN: SummaryLabels = {
+  title: '📊 Jaga Netral report', period: 'Period', unit: 'Unit', total: 'Cases', byStatus: 'By status', byKind: 'By kind',
+  byUnit: 'By unit (OPD)', open: 'open', groups: 'Groups with most cases', actors: 'Accounts that added/tagged ASN most often',
+  acts: 'times', asn: 'ASN', median: 'Median time until the ASN left', cases: 'cases', none: 'unknown',
+  undeliverable: 'Undeliverable messages to ASN', status: STATUS_EN, kind: KIND_EN,
+};
+
 const ID: ReportTexts = {
   kind: KIND_ID,
   kindShort: { added: 'DIMASUKKAN', mentioned: 'DITANDAI', reacted: 'REAKSI', posted: 'MENGIRIM', present: 'ANGGOTA' },
@@ -101,13 +120,8 @@ const ID: ReportTexts = {
   chartTitle: 'KASUS PER HARI',
   summarySheet: 'Ringkasan',
   casesSheet: 'Kasus',
-  summary: (a) =>
-    summary(a, {
-      title: '📊 Laporan Jaga Netral', period: 'Periode', unit: 'Unit kerja', total: 'Jumlah kasus', byStatus: 'Menurut status',
-      byKind: 'Menurut jenis', byUnit: 'Menurut unit kerja (OPD)', open: 'terbuka', groups: 'Grup dengan kasus terbanyak',
-      actors: 'Akun yang paling sering menambahkan/menandai ASN', acts: 'kali', asn: 'ASN', median: 'Median waktu hingga ASN keluar',
-      cases: 'kasus', none: 'tidak diketahui', undeliverable: 'Pesan ke ASN yang tidak terkirim', status: STATUS_ID, kind: KIND_ID,
-    }),
+  summary: (a) => summary(a, LABELS_ID),
+  labels: LABELS_ID,
   usage: 'Cara pakai: /report [hari ini | 7h | 30h | YYYY-MM-DD..YYYY-MM-DD] [unit kerja]',
   badPeriod: (s) => `Periode "${s}" tidak dikenali. Gunakan: hari ini, 7h, 30h, atau YYYY-MM-DD..YYYY-MM-DD.`,
   badUnit: (s, known) => `Unit kerja "${s}" tidak dikenal.${known.length ? ` Unit yang ada: ${known.slice(0, 20).join(', ')}` : ''}`,
@@ -129,13 +143,8 @@ const EN: ReportTexts = {
   chartTitle: 'CASES PER DAY',
   summarySheet: 'Summary',
   casesSheet: 'Cases',
-  summary: (a) =>
-    summary(a, {
-      title: '📊 Jaga Netral report', period: 'Period', unit: 'Unit', total: 'Cases', byStatus: 'By status', byKind: 'By kind',
-      byUnit: 'By unit (OPD)', open: 'open', groups: 'Groups with most cases', actors: 'Accounts that added/tagged ASN most often',
-      acts: 'times', asn: 'ASN', median: 'Median time until the ASN left', cases: 'cases', none: 'unknown',
-      undeliverable: 'Undeliverable messages to ASN', status: STATUS_EN, kind: KIND_EN,
-    }),
+  summary: (a) => summary(a, LABELS_EN),
+  labels: LABELS_EN,
   usage: 'Usage: /report [today | 7h | 30h | YYYY-MM-DD..YYYY-MM-DD] [unit]',
   badPeriod: (s) => `Unknown period "${s}". Use: today, 7h, 30h, or YYYY-MM-DD..YYYY-MM-DD.`,
   badUnit: (s, known) => `Unknown unit "${s}".${known.length ? ` Known units: ${known.slice(0, 20).join(', ')}` : ''}`,

@@ -154,7 +154,7 @@ describe('report files', () => {
     for (const r of body) for (const cell of r) expect(cell).not.toMatch(/^[=+\-@\t\r]/);
   });
 
-  it('XLSX: the cases sheet matches the database, the summary sheet has the totals', async () => {
+  it('XLSX: the cases sheet matches the database, the summary sheet carries every section of the text report', async () => {
     const { app, clock } = story();
     const f = await writeReportFiles(all(app, clock), tmp());
     const wb = new ExcelJS.Workbook();
@@ -170,11 +170,24 @@ describe('report files', () => {
     expect(rinaRow.getCell(11).formula).toBeUndefined();
     expect(rinaRow.getCell(8).value).toBe('2024-11-06 09:00');
     const sum = wb.getWorksheet('Ringkasan')!;
-    const kv = new Map<string, unknown>();
-    sum.eachRow((row) => kv.set(String(row.getCell(1).value), row.getCell(2).value));
-    expect(kv.get('Total')).toBe(4);
-    expect(kv.get('sudah keluar')).toBe(2);
-    expect(kv.get('ditandai')).toBe(2);
+    const kv = new Map<string, unknown[]>();
+    sum.eachRow((row) => kv.set(String(row.getCell(1).value), [row.getCell(2).value, row.getCell(3).value]));
+    expect(kv.get('Jumlah kasus')).toEqual([4, null]);
+    expect(kv.get('sudah keluar')![0]).toBe(2);
+    expect(kv.get('ditandai')![0]).toBe(2);
+    // Each heading and labelled line of the text summary is a row of the sheet.
+    const text = formatReportText(all(app, clock), 'id');
+    const sections = text.split('\n').filter((l) => /^[A-Z][^:]*:/.test(l)).map((l) => l.slice(0, l.indexOf(':')));
+    expect(sections).toEqual([
+      'Periode', 'Jumlah kasus', 'Menurut status', 'Menurut jenis', 'Menurut unit kerja (OPD)', 'Grup dengan kasus terbanyak',
+      'Akun yang paling sering menambahkan/menandai ASN', 'Median waktu hingga ASN keluar', 'Pesan ke ASN yang tidak terkirim',
+    ]);
+    for (const s of sections) expect(kv.has(s), s).toBe(true);
+    expect(kv.get('Dinas Pendidikan')).toEqual([2, 0]);
+    expect(kv.get('Relawan Paslon 2 Pilgub Sumsel (TG)')![0]).toBe(3);
+    expect(kv.get('Korlap Timses (7777)')).toEqual([3, 3]);
+    expect(kv.get('Median waktu hingga ASN keluar')![0]).toBe('1 hari 6 jam (2 kasus)');
+    expect(kv.get('Pesan ke ASN yang tidak terkirim')![0]).toBe(1);
   });
 
   it('PNG: a real 800x400 image with bars in the kind colours', async () => {

@@ -1,0 +1,284 @@
+/**
+ * `jaga-netral asn|cases|audit`: the office use cases (src/app/office) on the
+ * command line, every change audited as `cli:<user>`. Reading commands refuse
+ * to create a database that does not exist yet.
+ */
+import { existsSync } from 'node:fs';
+import type { App } from '../app/app.js';
+import { addAsn, listAsn, removeAsn, updateAsn, type AsnChange, type AsnFields } from '../app/office/asn.js';
+import { listAudit } from '../app/office/audit.js';
+import { exemptCaseBy, getCase, listCases, parseCaseStatus, reopenCaseBy, type CaseQuery, type OfficeCaseChange } from '../app/office/cases.js';
+import { caseFacts } from '../app/lifecycle.js';
+import { isDay, addDays } from '../app/reports/filters.js';
+import { parseCaseId } from '../app/commands/cases.js';
+import { cliActor, configOrFail, type CliArgs } from '../cli.js';
+import type { Config } from '../config.js';
+import { cliTexts, type CliTexts } from '../core/messages/cli.js';
+import { lifecycleTexts } from '../core/messages/lifecycle.js';
+import { formatDateTime, startOfZonedDay } from '../core/time.js';
+import type { IncidentKind } from '../core/types.js';
+
+/** Runs `fn` on an App over the configured database; -2 (already reported) when there is no config or, unless `create`, no database. */
+export async function withApp(a: CliArgs, fn: (app: App, t: CliTexts, config: Config) => number | Promise<number>, opts: { create?: boolean } = {}): Promise<number> {
+  const config = configOrFail(a.io);
+  if (!config) return 2;
+  const t = cliTexts(config.LANGUAGE);
+  if (!opts.create && config.DATABASE_PATH !== ':memory:' && !existsSync(config.DATABASE_PATH)) {
+    a.io.err(t.noDatabase(config.DATABASE_PATH));
+    return 1;
+  }
+  const { App } = await import('../app/app.js');
+  const app = new App({ config });
+  try {
+    return await fn(app, t, config);
+  } finally {
+    await app.close();
+  }
+}
+
+/** Columns padded to their widest cell (capped), two spaces apart. */
+export function table(header: string[], rows: string[][], cap = 40): string {
+  const clip = (s: string) => (s.length > cap ? `${s.slice(0, cap - 1)}…` : s);
+  const cells = [header, ...rows].map((r) => r.map((c) => clip(c.replace(/\s+/g, ' '))));
+  const widths = header.map((_, i) => Math.max(...cells.map((r) => r[i]?.length ?? 0)));
+  return cells.map((r) => r.map((c, i) => (i === r.length - 1 ? c : c.padEnd(widths[i]!))).join('  ').trimEnd()).join('\n');
+}
+
+/** Refuses options that belong to another action of the same command. */
+function onlyOptions(a: CliArgs, allowed: string[], t: CliTexts, cmd: string): boolean {
+  const extra = Object.keys(a.values).filter((k) => a.values[k] !== undefined && !allowed.includes(k));
+  if (extra.length) a.io.err(t.unknownOption(`--${extra[0]}`, cmd));
+  return extra.length === 0;
+}
+
+/** A positive whole number option, or an error printed. */
+function count(a: CliArgs, name: string, t: CliTexts): number | undefined | null {
+  const v = a.values[name] as string | undefined;
+  if (v === undefined) return undefined;
+  if (!/^\d{1,7}$/.test(v)) {
+    a.io.err(t.badNumber(`--${name}`, v));
+    return null;
+  }
+  return Number(v);
+}
+
+const str = (a: CliArgs, k: string): string | undefined => a.values[k] as string | undefined;
+
+/** `asn list|add|update|remove`. */
+export async function asnCommand(a: CliArgs): Promise<number> {
+  const [action, ...rest] = a.positionals;
+  const lt = cliTexts(a.lang);
+  if (action === 'list') {
+    if (rest.length) return -1;
+    if (!onlyOptions(a, ['unit', 'search', 'limit', 'offset'], lt, 'asn list')) return 2;
+    const limit = count(a, 'limit', lt);
+    const offset = count(a, 'offset', lt);
+    if (limit === null || offset === null) return 2;
+    return withApp(a, (app, t) => {
+      const page = listAsn(app, { unit: str(a, 'unit'), search: str(a, 'search'), limit: limit ?? 100, offset });
+      if (!page.total) {
+        a.io.out(t.asn.none);
+        return 0;
+      }
+      const rows = page.rows.map((r) => [r.nip, r.nama, r.unit, r.phone, r.telegramUsername ? `@${r.telegramUsername}` : (r.telegramId ?? '-')]);
+      a.io.out(table(t.asn.header, rows));
+      a.io.out(t.asn.page(page.rows.length, page.total, page.offset));
+      return 0;
+    });
+  }
+  if (action === 'add') {
+    if (rest.length) return -1;
+    if (!onlyOptions(a, ['nip', 'nama', 'unit', 'telepon', 'telegram'], lt, 'asn add')) return 2;
+    if (!str(a, 'nip') || !str(a, 'nama') || !str(a, 'unit') || !str(a, 'telepon')) return -1;
+    const f: AsnFields = { nip: str(a, 'nip')!, nama: str(a, 'nama')!, unit: str(a, 'unit')!, telepon: str(a, 'telepon')!, telegram: str(a, 'telegram') };
+    return withApp(a, (app, t) => reportAsnChange(a, t, addAsn(app, f, cliActor()), 'added'), { create: true });
+  }
+  if (action === 'update') {
+    if (rest.length !== 1) return -1;
+    if (!onlyOptions(a, ['nama', 'unit', 'telepon', 'telegram'], lt, 'asn update')) return 2;
+    const patch = { nama: str(a, 'nama'), unit: str(a, 'unit'), telepon: str(a, 'telepon'), telegram: str(a, 'telegram') };
+    if (Object.values(patch).every((v) => v === undefined)) {
+      a.io.err(lt.asn.nothingToUpdate);
+      return 2;
+    }
+    return withApp(a, (app, t) => reportAsnChange(a, t, updateAsn(app, rest[0]!, patch, cliActor()), 'updated'));
+  }
+  if (action === 'remove') {
+    if (rest.length !== 1) return -1;
+    if (!onlyOptions(a, [], lt, 'asn remove')) return 2;
+    return withApp(a, (app, t) => reportAsnChange(a, t, removeAsn(app, rest[0]!, cliActor()), 'removed'));
+  }
+  return -1;
+}
+
+function reportAsnChange(a: CliArgs, t: CliTexts, r: AsnChange, done: 'added' | 'updated' | 'removed'): number {
+  if (r.ok) {
+    a.io.out(r.changed ? t.asn[done](r.asn.nip, r.asn.nama) : t.asn.unchanged(r.asn.nip));
+    return 0;
+  }
+  switch (r.reason) {
+    case 'invalid':
+      a.io.err([t.asn.invalid, ...r.problems.map((p) => `- ${p}`)].join('\n'));
+      return 1;
+    case 'exists':
+      a.io.err(t.asn.exists(r.nip));
+      return 1;
+    case 'not_found':
+      a.io.err(t.asn.notFound(r.nip));
+      return 1;
+    case 'conflict':
+      a.io.err(t.asn.conflict(r.field, r.owner));
+      return 1;
+    case 'has_cases':
+      a.io.err(t.asn.hasCases(r.nip, r.cases));
+      return 1;
+  }
+}
+
+/** Parses the `cases list` filters; a string is the error to print. */
+function caseQuery(a: CliArgs, t: CliTexts, tz: string): CaseQuery | string {
+  const q: CaseQuery = { unit: str(a, 'unit') };
+  const status = str(a, 'status');
+  if (status !== undefined) {
+    q.status = parseCaseStatus(status);
+    if (!q.status) return t.badStatus(status);
+  }
+  const platform = str(a, 'platform')?.toLowerCase();
+  if (platform !== undefined) {
+    const p = ({ telegram: 'telegram', tg: 'telegram', whatsapp: 'whatsapp', wa: 'whatsapp' } as const)[platform as 'tg'];
+    if (!p) return t.badPlatform(platform);
+    q.platform = p;
+  }
+  const kind = str(a, 'kind')?.toLowerCase();
+  if (kind !== undefined) {
+    if (!['added', 'mentioned', 'reacted', 'posted', 'present'].includes(kind)) return t.badKind(kind);
+    q.kind = kind as IncidentKind;
+  }
+  for (const k of ['from', 'to'] as const) {
+    const v = str(a, k);
+    if (v === undefined) continue;
+    if (!isDay(v)) return t.badDate(`--${k}`, v);
+    q[k] = startOfZonedDay(k === 'to' ? addDays(v, 1) : v, tz);
+  }
+  return q;
+}
+
+/** `cases list|show|exempt|reopen`. */
+export async function casesCommand(a: CliArgs): Promise<number> {
+  const [action, ...rest] = a.positionals;
+  const lt = cliTexts(a.lang);
+  if (action === 'list') {
+    if (rest.length) return -1;
+    const limit = count(a, 'limit', lt);
+    const offset = count(a, 'offset', lt);
+    if (limit === null || offset === null) return 2;
+    return withApp(a, (app, t, config) => {
+      const q = caseQuery(a, t, config.APP_TIMEZONE);
+      if (typeof q === 'string') {
+        a.io.err(q);
+        return 2;
+      }
+      const page = listCases(app, { ...q, limit: limit ?? 100, offset });
+      if (!page.total) {
+        a.io.out(t.cases.none);
+        return 0;
+      }
+      const rows = page.rows.map((c) => [
+        `#${c.id}`, t.cases.status[c.status], t.cases.kind[c.kind], c.platform === 'telegram' ? 'TG' : 'WA',
+        formatDateTime(c.openedAt, config.APP_TIMEZONE, config.LANGUAGE), c.asnName, c.unit, c.chatTitle,
+      ]);
+      a.io.out(table(t.cases.header, rows));
+      a.io.out(t.cases.page(page.rows.length, page.total, page.offset));
+      return 0;
+    });
+  }
+  if (!onlyOptions(a, [], lt, `cases ${action ?? ''}`.trim())) return 2;
+  if (action === 'show') {
+    if (rest.length !== 1) return -1;
+    return withApp(a, (app, t, config) => {
+      const lang = config.LANGUAGE;
+      const tz = config.APP_TIMEZONE;
+      const id = parseCaseId(rest[0]);
+      const c = id !== undefined ? getCase(app, id) : undefined;
+      if (!c) {
+        a.io.err(lifecycleTexts(lang).cmd.noCase(rest[0]!.replace(/^#/, '')));
+        return 1;
+      }
+      const detail = lifecycleTexts(lang).cmd.caseDetail({
+        ...caseFacts(app, c, lang),
+        status: c.status,
+        resolvedAt: c.resolvedAt !== null ? formatDateTime(c.resolvedAt, tz, lang) : undefined,
+        addedBy: c.addedByName ?? c.addedById ?? undefined,
+        excerpt: c.excerpt ?? undefined,
+        statusReason: c.statusReason ?? undefined,
+        statusBy: c.statusBy ?? undefined,
+        followups: c.followups,
+        escalatedAt: c.escalatedAt !== null ? formatDateTime(c.escalatedAt, tz, lang) : undefined,
+      });
+      const findings = c.findings.map((f) =>
+        `- ${formatDateTime(f.at, tz, lang)} ${t.cases.kind[f.kind as IncidentKind] ?? f.kind}${f.actorName || f.actorId ? `, ${f.actorName ?? f.actorId}` : ''}${f.excerpt ? `: "${f.excerpt}"` : ''}`);
+      const messages = c.messages.map((m) =>
+        `- ${formatDateTime(m.createdAt, tz, lang)} ${m.kind} (${m.platform}): ${m.status}${m.lastError ? ` (${m.lastError})` : ''}`);
+      a.io.out([detail, '', t.cases.findings, ...findings, ...(messages.length ? ['', t.cases.messages, ...messages] : [])].join('\n'));
+      return 0;
+    });
+  }
+  if (action === 'exempt' || action === 'reopen') {
+    if (rest.length < 1 || (action === 'reopen' && rest.length !== 1)) return -1;
+    const id = parseCaseId(rest[0]);
+    if (id === undefined) return -1;
+    const reason = rest.slice(1).join(' ').trim();
+    if (action === 'exempt' && !reason) {
+      a.io.err(lt.cases.noReason);
+      return 2;
+    }
+    return withApp(a, (app, _t, config) => {
+      const r = action === 'exempt' ? exemptCaseBy(app, id, reason, cliActor()) : reopenCaseBy(app, id, cliActor());
+      return reportCaseChange(a, config.LANGUAGE, app, id, r, action, reason);
+    });
+  }
+  return -1;
+}
+
+function reportCaseChange(a: CliArgs, lang: 'id' | 'en', app: App, id: number, r: OfficeCaseChange, action: 'exempt' | 'reopen', reason: string): number {
+  const t = lifecycleTexts(lang).cmd;
+  if (r.ok) {
+    a.io.out(action === 'exempt' ? t.exempted(id, reason) : t.reopened(id));
+    return 0;
+  }
+  const text = {
+    no_case: () => t.noCase(String(id)),
+    not_open: () => t.notOpen(id, app.monitor.incidents.get(id)!.status),
+    already_open: () => t.alreadyOpen(id),
+    other_open: () => t.otherOpen(id, 'otherId' in r ? (r.otherId ?? 0) : 0),
+    no_reason: () => cliTexts(lang).cases.noReason,
+  }[r.reason];
+  a.io.err(text());
+  return 1;
+}
+
+/** `audit [--since DATE] [--limit N]`: newest first. */
+export async function auditCommand(a: CliArgs): Promise<number> {
+  const lt = cliTexts(a.lang);
+  if (a.positionals.length) return -1;
+  const since = str(a, 'since');
+  if (since !== undefined && !isDay(since)) {
+    a.io.err(lt.badDate('--since', since));
+    return 2;
+  }
+  const limit = count(a, 'limit', lt);
+  if (limit === null) return 2;
+  return withApp(a, (app, t, config) => {
+    const log = listAudit(app.db, { since: since ? startOfZonedDay(since, config.APP_TIMEZONE) : undefined, limit: limit ?? 200 });
+    if (!log.total) {
+      a.io.out(t.audit.none);
+      return 0;
+    }
+    const rows = log.rows.map((r) => [
+      formatDateTime(r.at, config.APP_TIMEZONE, config.LANGUAGE), r.actor, r.action, r.args ?? '', `${r.allowed ? '' : '✗ '}${r.result ?? ''}`,
+    ]);
+    a.io.out(table(t.audit.header, rows, 60));
+    a.io.out(t.audit.page(log.rows.length, log.total));
+    return 0;
+  });
+}

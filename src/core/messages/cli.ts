@@ -1,0 +1,402 @@
+/**
+ * Texts of the `jaga-netral` command line: usage of every subcommand, its
+ * errors and what the office subcommands print. Indonesian first; English
+ * with LANGUAGE=en. Command and option names stay as typed.
+ */
+import type { IncidentKind, IncidentStatus } from '../types.js';
+
+/** Usage of one subcommand: the synopsis lines and a one-line summary. */
+export interface CliUsage {
+  synopsis: string[];
+  summary: string;
+  /** Option and argument explanations, shown by `--help`. */
+  details?: string[];
+}
+
+/** Names of the subcommands whose usage the texts carry. */
+export type CliCommandName =
+  | 'start' | 'demo' | 'import-asn' | 'classify' | 'replay' | 'report' | 'wa-login'
+  | 'asn' | 'cases' | 'audit' | 'backup' | 'doctor';
+
+/** One doctor check's outcome line. */
+export interface DoctorLine {
+  ok: boolean | 'skip';
+  label: string;
+  detail: string;
+  fix?: string;
+}
+
+/** All CLI texts of one language. */
+export interface CliTexts {
+  intro: string;
+  usageHead: string;
+  commandsHead: string;
+  helpHint: string;
+  usage: Record<CliCommandName, CliUsage>;
+  unknownCommand(name: string): string;
+  unknownOption(opt: string, cmd: string): string;
+  badOption(detail: string, cmd: string): string;
+  wrongArgs(cmd: string): string;
+  fileNotFound(path: string): string;
+  linesSkipped(n: number): string;
+  noDatabase(path: string): string;
+  phoneDigits: string;
+  waLinked(jid: string): string;
+  badDate(opt: string, v: string): string;
+  badNumber(opt: string, v: string): string;
+  badStatus(v: string): string;
+  badPlatform(v: string): string;
+  badKind(v: string): string;
+  asn: {
+    header: string[];
+    page(shown: number, total: number, offset: number): string;
+    none: string;
+    added(nip: string, nama: string): string;
+    updated(nip: string, nama: string): string;
+    unchanged(nip: string): string;
+    removed(nip: string, nama: string): string;
+    invalid: string;
+    exists(nip: string): string;
+    notFound(nip: string): string;
+    conflict(field: 'telepon' | 'telegram', owner: string): string;
+    hasCases(nip: string, n: number): string;
+    nothingToUpdate: string;
+  };
+  cases: {
+    header: string[];
+    page(shown: number, total: number, offset: number): string;
+    none: string;
+    findings: string;
+    messages: string;
+    noReason: string;
+    status: Record<IncidentStatus, string>;
+    kind: Record<IncidentKind, string>;
+  };
+  audit: { header: string[]; none: string; page(shown: number, total: number): string };
+  backup: { done(path: string, removed: number): string };
+  report: { written(path: string): string };
+  doctor: {
+    title: string;
+    config: string;
+    database: string;
+    paslon: string;
+    registry: string;
+    telegram: string;
+    whatsapp: string;
+    ok(n: number): string;
+    problems(n: number): string;
+    fix: string;
+    skipped: string;
+    configFix: string;
+    dbMissing(path: string): string;
+    dbMissingFix: string;
+    dbSchema(v: number, known: number): string;
+    dbSchemaFix: string;
+    dbOk(v: number, path: string): string;
+    dbBroken(detail: string): string;
+    dbBrokenFix: string;
+    paslonOk(election: string, n: number): string;
+    paslonFix(file: string): string;
+    registryOk(n: number, units: number): string;
+    registryEmpty: string;
+    registryFix: string;
+    tgOff: string;
+    tgOk(username: string): string;
+    tgBad(detail: string): string;
+    tgFix: string;
+    waOff: string;
+    waOk(jid: string): string;
+    waMissing: string;
+    waFix: string;
+  };
+}
+
+const STATUS_ID: Record<IncidentStatus, string> = { open: 'terbuka', left: 'sudah keluar', exempted: 'dikecualikan', expired: 'kedaluwarsa' };
+const KIND_ID: Record<IncidentKind, string> = { added: 'dimasukkan', mentioned: 'ditandai', reacted: 'reaksi', posted: 'mengirim', present: 'anggota' };
+
+const ID: CliTexts = {
+  intro: 'Jaga Netral: menjaga netralitas ASN di grup WhatsApp dan Telegram selama Pilkada.',
+  usageHead: 'Pemakaian:',
+  commandsHead: 'Perintah:',
+  helpHint: 'Ketik `jaga-netral <perintah> --help` untuk rincian satu perintah; `jaga-netral --version` untuk versinya.',
+  usage: {
+    start: { synopsis: ['jaga-netral start'], summary: 'jalankan bot pada platform yang diatur di .env' },
+    demo: { synopsis: ['jaga-netral demo'], summary: 'jalankan seluruh cerita pada simulator bawaan (tanpa akun)' },
+    'import-asn': {
+      synopsis: ['jaga-netral import-asn FILE.csv|FILE.xlsx [--dry-run]'],
+      summary: 'impor/perbarui daftar ASN (semua atau tidak sama sekali)',
+      details: [
+        'Kolom: nip,nama,unit,telepon,telegram (telegram boleh kosong). Untuk .xlsx dibaca sheet pertama;',
+        'nomor baris kesalahan sama dengan nomor baris di Excel.',
+        '--dry-run   periksa dan hitung saja, tidak menyimpan apa pun',
+      ],
+    },
+    classify: {
+      synopsis: ['jaga-netral classify [--paslon FILE] [--vocabulary FILE]'],
+      summary: 'klasifikasi pesan (satu per baris di stdin) -> satu objek JSON per baris',
+    },
+    replay: {
+      synopsis: ['jaga-netral replay FILE.jsonl [--asn DAFTAR.csv|DAFTAR.xlsx]'],
+      summary: 'putar ulang payload platform lewat adapter asli; cetak pesan keluar sebagai JSON',
+      details: [
+        'Satu baris JSON per payload: {"platform":"telegram","update":{...}} atau',
+        '{"platform":"whatsapp","event":"messages.upsert","data":{...}}.',
+        'Bekerja pada salinan basis data (tidak ada yang berubah dan tidak ada yang terkirim).',
+        '--asn FILE  pakai daftar ASN dari berkas ini (ditambahkan ke salinan)',
+      ],
+    },
+    report: {
+      synopsis: ['jaga-netral report [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--unit NAMA] [--format text|csv|xlsx|png] [--out FILE]'],
+      summary: 'laporan yang sama dengan /report (teks, CSV, XLSX, grafik PNG)',
+      details: ['Teks dan CSV ke stdout kecuali ada --out; XLSX dan PNG ditulis ke berkas (jalurnya dicetak).'],
+    },
+    'wa-login': { synopsis: ['jaga-netral wa-login [--phone DIGIT]'], summary: 'tautkan nomor WhatsApp (kode pairing, atau QR tanpa --phone)' },
+    asn: {
+      synopsis: [
+        'jaga-netral asn list [--unit UNIT] [--search TEKS] [--limit N] [--offset N]',
+        'jaga-netral asn add --nip NIP --nama NAMA --unit UNIT --telepon NOMOR [--telegram @USER|ID]',
+        'jaga-netral asn update NIP [--nama NAMA] [--unit UNIT] [--telepon NOMOR] [--telegram @USER|ID]',
+        'jaga-netral asn remove NIP',
+      ],
+      summary: 'lihat, tambah, ubah, hapus ASN dalam daftar (setiap perubahan dicatat di audit)',
+    },
+    cases: {
+      synopsis: [
+        'jaga-netral cases list [--status open|closed|exempt|left|expired] [--unit UNIT] [--platform telegram|whatsapp]',
+        '                       [--kind added|mentioned|reacted|posted|present] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--limit N] [--offset N]',
+        'jaga-netral cases show ID',
+        'jaga-netral cases exempt ID ALASAN',
+        'jaga-netral cases reopen ID',
+      ],
+      summary: 'daftar kasus, rincian, kecualikan, buka kembali (dicatat di audit seperti perintah bot)',
+    },
+    audit: { synopsis: ['jaga-netral audit [--since YYYY-MM-DD] [--limit N]'], summary: 'catatan audit: siapa melakukan apa, kapan' },
+    backup: { synopsis: ['jaga-netral backup'], summary: 'cadangkan basis data sekarang (sama dengan cadangan terjadwal)' },
+    doctor: {
+      synopsis: ['jaga-netral doctor'],
+      summary: 'periksa konfigurasi, basis data, berkas paslon, daftar ASN, token Telegram, sesi WhatsApp',
+    },
+  },
+  unknownCommand: (n) => `Perintah tidak dikenal: ${n}`,
+  unknownOption: (o, c) => `Opsi tidak dikenal untuk ${c}: ${o}`,
+  badOption: (d, c) => `Argumen ${c} tidak valid: ${d}`,
+  wrongArgs: (c) => `Argumen ${c} tidak lengkap atau berlebih.`,
+  fileNotFound: (p) => `Berkas tidak ditemukan: ${p}`,
+  linesSkipped: (n) => `${n} baris dilewati.`,
+  noDatabase: (p) => `Basis data belum ada: ${p}. Impor daftar ASN dulu (jaga-netral import-asn FILE) atau periksa DATABASE_PATH.`,
+  phoneDigits: 'Nomor untuk --phone harus berupa angka dengan kode negara, mis. 6281234567890.',
+  waLinked: (jid) => `WhatsApp tertaut sebagai ${jid}. Setel WHATSAPP_ENABLED=true lalu jalankan: npx jaga-netral start`,
+  badDate: (o, v) => `${o} harus tanggal YYYY-MM-DD, bukan "${v}".`,
+  badNumber: (o, v) => `${o} harus bilangan bulat positif, bukan "${v}".`,
+  badStatus: (v) => `Status "${v}" tidak dikenal. Pilih: open, closed, exempt, left, expired.`,
+  badPlatform: (v) => `Platform "${v}" tidak dikenal. Pilih: telegram, whatsapp.`,
+  badKind: (v) => `Jenis "${v}" tidak dikenal. Pilih: added, mentioned, reacted, posted, present.`,
+  asn: {
+    header: ['NIP', 'Nama', 'Unit kerja', 'Telepon', 'Telegram'],
+    page: (s, t, o) => `${s} dari ${t} ASN${o ? ` (mulai dari ke-${o + 1})` : ''}.`,
+    none: 'Tidak ada ASN yang cocok.',
+    added: (nip, n) => `ASN ditambahkan: ${n} (NIP ${nip}).`,
+    updated: (nip, n) => `ASN diperbarui: ${n} (NIP ${nip}).`,
+    unchanged: (nip) => `Tidak ada perubahan untuk NIP ${nip}.`,
+    removed: (nip, n) => `ASN dihapus dari daftar: ${n} (NIP ${nip}).`,
+    invalid: 'Data ASN tidak valid, tidak ada yang disimpan:',
+    exists: (nip) => `NIP ${nip} sudah terdaftar. Gunakan: jaga-netral asn update ${nip} ...`,
+    notFound: (nip) => `NIP ${nip} tidak terdaftar.`,
+    conflict: (f, o) => `${f === 'telepon' ? 'Nomor telepon' : 'Akun Telegram'} ini sudah dipakai NIP ${o}.`,
+    hasCases: (nip, n) => `NIP ${nip} tidak dapat dihapus: ada ${n} kasus atas namanya (riwayat kasus dan laporan tetap disimpan).`,
+    nothingToUpdate: 'Sebutkan paling sedikit satu dari --nama, --unit, --telepon, --telegram.',
+  },
+  cases: {
+    header: ['No.', 'Status', 'Jenis', 'Platform', 'Dibuka', 'ASN', 'Unit kerja', 'Grup'],
+    page: (s, t, o) => `${s} dari ${t} kasus${o ? ` (mulai dari ke-${o + 1})` : ''}.`,
+    none: 'Tidak ada kasus yang cocok.',
+    findings: 'Temuan:',
+    messages: 'Pesan:',
+    noReason: 'Sebutkan alasannya. Contoh: jaga-netral cases exempt 12 "suami calon, hadir sebagai keluarga"',
+    status: STATUS_ID,
+    kind: KIND_ID,
+  },
+  audit: { header: ['Waktu', 'Pelaku', 'Tindakan', 'Argumen', 'Hasil'], none: 'Belum ada catatan audit.', page: (s, t) => `${s} dari ${t} catatan.` },
+  backup: { done: (p, r) => `Cadangan dibuat: ${p}${r ? ` (${r} cadangan lama dihapus)` : ''}` },
+  report: { written: (p) => p },
+  doctor: {
+    title: 'Pemeriksaan Jaga Netral',
+    config: 'Konfigurasi',
+    database: 'Basis data',
+    paslon: 'Berkas paslon',
+    registry: 'Daftar ASN',
+    telegram: 'Telegram',
+    whatsapp: 'WhatsApp',
+    ok: (n) => `Semua ${n} pemeriksaan lulus.`,
+    problems: (n) => `${n} masalah perlu diperbaiki.`,
+    fix: 'perbaiki',
+    skipped: 'dilewati',
+    configFix: 'Perbaiki nilai di .env (lihat .env.example dan README, bagian Configuration).',
+    dbMissing: (p) => `belum ada (${p})`,
+    dbMissingFix: 'Jalankan: npx jaga-netral import-asn data/asn.csv (membuat basis data), atau periksa DATABASE_PATH.',
+    dbSchema: (v, k) => `skema versi ${v} lebih baru dari program ini (${k})`,
+    dbSchemaFix: 'Perbarui Jaga Netral ke versi yang membuat basis data ini.',
+    dbOk: (v, p) => `baik (skema ${v}, ${p})`,
+    dbBroken: (d) => `tidak dapat dibaca: ${d}`,
+    dbBrokenFix: 'Pulihkan dari cadangan terakhir (README, bagian Operations > Restore).',
+    paslonOk: (e, n) => `${e}: ${n} paslon`,
+    paslonFix: (f) => `Perbaiki ${f} (contoh: data/paslon.sumsel2024.json) atau setel PASLON_FILE.`,
+    registryOk: (n, u) => `${n} ASN di ${u} unit kerja`,
+    registryEmpty: 'kosong',
+    registryFix: 'Impor daftar ASN: npx jaga-netral import-asn FILE.csv|FILE.xlsx',
+    tgOff: 'tidak diatur (TELEGRAM_BOT_TOKEN kosong)',
+    tgOk: (u) => `token berlaku, bot @${u}`,
+    tgBad: (d) => `getMe gagal: ${d}`,
+    tgFix: 'Periksa TELEGRAM_BOT_TOKEN (dari @BotFather) dan koneksi ke TELEGRAM_API_ROOT.',
+    waOff: 'tidak diaktifkan (WHATSAPP_ENABLED=false)',
+    waOk: (j) => `sesi tersimpan (${j})`,
+    waMissing: 'belum ada sesi tersimpan',
+    waFix: 'Tautkan nomor: npx jaga-netral wa-login --phone 62812...',
+  },
+};
+
+const STATUS_EN: Record<IncidentStatus, string> = { open: 'open', left: 'left', exempted: 'exempted', expired: 'expired' };
+const KIND_EN: Record<IncidentKind, string> = { added: 'added', mentioned: 'tagged', reacted: 'reacted', posted: 'posted', present: 'present' };
+
+const EN: CliTexts = {
+  intro: 'Jaga Netral: keeps civil servants (ASN) out of campaign groups on WhatsApp and Telegram during Pilkada.',
+  usageHead: 'Usage:',
+  commandsHead: 'Commands:',
+  helpHint: 'Run `jaga-netral <command> --help` for one command in detail; `jaga-netral --version` for the version.',
+  usage: {
+    start: { synopsis: ['jaga-netral start'], summary: 'run the bot on every platform configured in .env' },
+    demo: { synopsis: ['jaga-netral demo'], summary: 'the whole story on the built-in simulators (no accounts needed)' },
+    'import-asn': {
+      synopsis: ['jaga-netral import-asn FILE.csv|FILE.xlsx [--dry-run]'],
+      summary: 'import/update the ASN registry (all or nothing)',
+      details: [
+        'Columns: nip,nama,unit,telepon,telegram (telegram may be empty). For .xlsx the first sheet is read;',
+        'error line numbers are the row numbers Excel shows.',
+        '--dry-run   check and count only, save nothing',
+      ],
+    },
+    classify: {
+      synopsis: ['jaga-netral classify [--paslon FILE] [--vocabulary FILE]'],
+      summary: 'classify messages (one per stdin line) -> one JSON object per line',
+    },
+    replay: {
+      synopsis: ['jaga-netral replay FILE.jsonl [--asn REGISTRY.csv|REGISTRY.xlsx]'],
+      summary: 'feed recorded platform payloads through the real adapters; print outgoing messages as JSON',
+      details: [
+        'One JSON line per payload: {"platform":"telegram","update":{...}} or',
+        '{"platform":"whatsapp","event":"messages.upsert","data":{...}}.',
+        'Works on a copy of the database (nothing changes and nothing is sent).',
+        '--asn FILE  use the ASN registry in this file (added to the copy)',
+      ],
+    },
+    report: {
+      synopsis: ['jaga-netral report [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--unit NAME] [--format text|csv|xlsx|png] [--out FILE]'],
+      summary: 'the same report as /report (text, CSV, XLSX, PNG chart)',
+      details: ['Text and CSV go to stdout unless --out; XLSX and PNG are written to a file (its path is printed).'],
+    },
+    'wa-login': { synopsis: ['jaga-netral wa-login [--phone DIGITS]'], summary: 'link the WhatsApp number (pairing code, or QR without --phone)' },
+    asn: {
+      synopsis: [
+        'jaga-netral asn list [--unit UNIT] [--search TEXT] [--limit N] [--offset N]',
+        'jaga-netral asn add --nip NIP --nama NAME --unit UNIT --telepon PHONE [--telegram @USER|ID]',
+        'jaga-netral asn update NIP [--nama NAME] [--unit UNIT] [--telepon PHONE] [--telegram @USER|ID]',
+        'jaga-netral asn remove NIP',
+      ],
+      summary: 'list, add, change, remove ASN in the registry (every change is audited)',
+    },
+    cases: {
+      synopsis: [
+        'jaga-netral cases list [--status open|closed|exempt|left|expired] [--unit UNIT] [--platform telegram|whatsapp]',
+        '                       [--kind added|mentioned|reacted|posted|present] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--limit N] [--offset N]',
+        'jaga-netral cases show ID',
+        'jaga-netral cases exempt ID REASON',
+        'jaga-netral cases reopen ID',
+      ],
+      summary: 'list cases, show one, exempt, reopen (audited like the bot commands)',
+    },
+    audit: { synopsis: ['jaga-netral audit [--since YYYY-MM-DD] [--limit N]'], summary: 'the audit log: who did what, when' },
+    backup: { synopsis: ['jaga-netral backup'], summary: 'back up the database now (same as the scheduled backup)' },
+    doctor: { synopsis: ['jaga-netral doctor'], summary: 'check configuration, database, paslon file, registry, Telegram token, WhatsApp session' },
+  },
+  unknownCommand: (n) => `Unknown command: ${n}`,
+  unknownOption: (o, c) => `Unknown option for ${c}: ${o}`,
+  badOption: (d, c) => `Invalid arguments for ${c}: ${d}`,
+  wrongArgs: (c) => `Missing or extra arguments for ${c}.`,
+  fileNotFound: (p) => `File not found: ${p}`,
+  linesSkipped: (n) => `${n} lines skipped.`,
+  noDatabase: (p) => `No database yet: ${p}. Import the ASN registry first (jaga-netral import-asn FILE) or check DATABASE_PATH.`,
+  phoneDigits: '--phone must be digits with the country code, e.g. 6281234567890.',
+  waLinked: (jid) => `WhatsApp linked as ${jid}. Set WHATSAPP_ENABLED=true, then run: npx jaga-netral start`,
+  badDate: (o, v) => `${o} must be a date YYYY-MM-DD, not "${v}".`,
+  badNumber: (o, v) => `${o} must be a positive whole number, not "${v}".`,
+  badStatus: (v) => `Unknown status "${v}". Use: open, closed, exempt, left, expired.`,
+  badPlatform: (v) => `Unknown platform "${v}". Use: telegram, whatsapp.`,
+  badKind: (v) => `Unknown kind "${v}". Use: added, mentioned, reacted, posted, present.`,
+  asn: {
+    header: ['NIP', 'Name', 'Unit', 'Phone', 'Telegram'],
+    page: (s, t, o) => `${s} of ${t} ASN${o ? ` (from number ${o + 1})` : ''}.`,
+    none: 'No ASN match.',
+    added: (nip, n) => `ASN added: ${n} (NIP ${nip}).`,
+    updated: (nip, n) => `ASN updated: ${n} (NIP ${nip}).`,
+    unchanged: (nip) => `Nothing changed for NIP ${nip}.`,
+    removed: (nip, n) => `ASN removed from the registry: ${n} (NIP ${nip}).`,
+    invalid: 'Invalid ASN data, nothing was saved:',
+    exists: (nip) => `NIP ${nip} is already registered. Use: jaga-netral asn update ${nip} ...`,
+    notFound: (nip) => `NIP ${nip} is not registered.`,
+    conflict: (f, o) => `This ${f === 'telepon' ? 'phone number' : 'Telegram account'} already belongs to NIP ${o}.`,
+    hasCases: (nip, n) => `NIP ${nip} cannot be removed: ${n} case(s) refer to it (case history and reports are kept).`,
+    nothingToUpdate: 'Give at least one of --nama, --unit, --telepon, --telegram.',
+  },
+  cases: {
+    header: ['No.', 'Status', 'Kind', 'Platform', 'Opened', 'ASN', 'Unit', 'Group'],
+    page: (s, t, o) => `${s} of ${t} cases${o ? ` (from number ${o + 1})` : ''}.`,
+    none: 'No cases match.',
+    findings: 'Findings:',
+    messages: 'Messages:',
+    noReason: 'Give a reason. Example: jaga-netral cases exempt 12 "husband of a candidate, attends as family"',
+    status: STATUS_EN,
+    kind: KIND_EN,
+  },
+  audit: { header: ['Time', 'Actor', 'Action', 'Arguments', 'Result'], none: 'The audit log is empty.', page: (s, t) => `${s} of ${t} entries.` },
+  backup: { done: (p, r) => `Backup written: ${p}${r ? ` (${r} old backup(s) deleted)` : ''}` },
+  report: { written: (p) => p },
+  doctor: {
+    title: 'Jaga Netral check-up',
+    config: 'Configuration',
+    database: 'Database',
+    paslon: 'Paslon file',
+    registry: 'ASN registry',
+    telegram: 'Telegram',
+    whatsapp: 'WhatsApp',
+    ok: (n) => `All ${n} checks passed.`,
+    problems: (n) => `${n} problem(s) to fix.`,
+    fix: 'fix',
+    skipped: 'skipped',
+    configFix: 'Correct the values in .env (see .env.example and the README, section Configuration).',
+    dbMissing: (p) => `not created yet (${p})`,
+    dbMissingFix: 'Run: npx jaga-netral import-asn data/asn.csv (creates the database), or check DATABASE_PATH.',
+    dbSchema: (v, k) => `schema version ${v} is newer than this program (${k})`,
+    dbSchemaFix: 'Upgrade Jaga Netral to the version that created this database.',
+    dbOk: (v, p) => `fine (schema ${v}, ${p})`,
+    dbBroken: (d) => `cannot be read: ${d}`,
+    dbBrokenFix: 'Restore the latest backup (README, Operations > Restore).',
+    paslonOk: (e, n) => `${e}: ${n} paslon`,
+    paslonFix: (f) => `Fix ${f} (example: data/paslon.sumsel2024.json) or set PASLON_FILE.`,
+    registryOk: (n, u) => `${n} ASN in ${u} units`,
+    registryEmpty: 'empty',
+    registryFix: 'Import the registry: npx jaga-netral import-asn FILE.csv|FILE.xlsx',
+    tgOff: 'not configured (TELEGRAM_BOT_TOKEN is empty)',
+    tgOk: (u) => `token valid, bot @${u}`,
+    tgBad: (d) => `getMe failed: ${d}`,
+    tgFix: 'Check TELEGRAM_BOT_TOKEN (from @BotFather) and the connection to TELEGRAM_API_ROOT.',
+    waOff: 'not enabled (WHATSAPP_ENABLED=false)',
+    waOk: (j) => `session stored (${j})`,
+    waMissing: 'no stored session',
+    waFix: 'Link the number: npx jaga-netral wa-login --phone 62812...',
+  },
+};
+
+/** CLI texts per language, Indonesian first. */
+export const CLI_TEXTS: { id: CliTexts; en: CliTexts } = { id: ID, en: EN };
+/** The CLI texts for `lang`. */
+export const cliTexts = (lang: 'id' | 'en'): CliTexts => CLI_TEXTS[lang];

@@ -1,0 +1,96 @@
+/** Issue 12 points 8 (doctor) and 9 (report equals /report; --format png) on the real binary. */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { PNG } from 'pngjs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CHART_HEIGHT, CHART_WIDTH } from '../../src/app/reports/chart.js';
+import { TelegramSimServer } from '../../src/platforms/sim/telegram-server.js';
+import { botDatabase, jn, tempHome, SPAWN_TIMEOUT } from './support.js';
+
+describe('report from the command line (real binary)', SPAWN_TIMEOUT, () => {
+  it('prints the same text as /report, in both languages', async () => {
+    const { db } = tempHome();
+    const bot = botDatabase(db);
+    for (const lang of ['id', 'en'] as const) {
+      const cli = await jn(['report'], { DATABASE_PATH: db, LANGUAGE: lang });
+      expect(cli.code).toBe(0);
+      // The same database through the chat command, as a Humas admin in a private chat.
+      const chat = await botDatabaseReport(bot.app, lang);
+      expect(cli.out).toBe(`${chat}\n`);
+      expect(cli.out).toContain(lang === 'id' ? 'Jumlah kasus: 2' : 'Cases: 2');
+    }
+    await bot.close();
+  });
+
+  it('--format png writes the chart and prints its path; a bad format is refused with the usage', async () => {
+    const { dir, db } = tempHome();
+    const bot = botDatabase(db);
+    await bot.close();
+    const out = join(dir, 'grafik.png');
+    const r = await jn(['report', '--format', 'png', '--out', out], { DATABASE_PATH: db, LANGUAGE: 'id' });
+    expect(r).toMatchObject({ code: 0, out: `${out}\n`, err: '' });
+    const png = PNG.sync.read(readFileSync(out));
+    expect([png.width, png.height]).toEqual([CHART_WIDTH, CHART_HEIGHT]);
+    const bad = await jn(['report', '--format', 'pdf'], { DATABASE_PATH: db, LANGUAGE: 'en' });
+    expect(bad.code).toBe(2);
+    expect(bad.err).toMatch(/--format must be text, csv, xlsx or png[\s\S]*jaga-netral report \[--from/);
+  });
+});
+
+/** /report's reply text for the App's database, run through the command table with the given language. */
+async function botDatabaseReport(app: import('../../src/app/app.js').App, lang: 'id' | 'en'): Promise<string> {
+  const { CommandRunner } = await import('../../src/app/commands/index.js');
+  const { reportCommand } = await import('../../src/app/reports/command.js');
+  const config = { ...app.config, LANGUAGE: lang };
+  const runner = new CommandRunner({ db: app.db, config, clock: Date.now, findAsn: () => undefined }, [reportCommand(app, { dir: join(tempHome().dir, 'r') })]);
+  const reply = await runner.run({ platform: 'telegram', chatType: 'private', chatId: '9001', fromId: '9001', text: '/report' });
+  return reply!.text;
+}
+
+describe('doctor (real binary)', SPAWN_TIMEOUT, () => {
+  let sim: TelegramSimServer;
+  beforeAll(async () => {
+    sim = await TelegramSimServer.start();
+  });
+  afterAll(async () => {
+    await sim.close();
+  });
+
+  it('all good: config, database, paslon, registry, Telegram getMe, and says so (exit 0)', async () => {
+    const { db } = tempHome();
+    const bot = botDatabase(db);
+    await bot.close();
+    const r = await jn(['doctor'], { DATABASE_PATH: db, LANGUAGE: 'en', TELEGRAM_BOT_TOKEN: sim.token, TELEGRAM_API_ROOT: sim.apiRoot });
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/✓ Configuration +OK/);
+    expect(r.out).toMatch(/✓ Database +fine \(schema \d+, /);
+    expect(r.out).toMatch(/✓ Paslon file +Pilgub Sumatera Selatan 2024: 3 paslon/);
+    expect(r.out).toMatch(/✓ ASN registry +3 ASN in 3 units/);
+    expect(r.out).toMatch(new RegExp(`✓ Telegram +token valid, bot @${sim.bot.username}`));
+    expect(r.out).toMatch(/- WhatsApp +not enabled/);
+    expect(r.out).toMatch(/All 5 checks passed\.\n$/);
+    expect(sim.calls.some((c) => c.method === 'getMe')).toBe(true);
+  });
+
+  it('lists every problem with what to fix: no database, wrong token, no WhatsApp session (exit 1, id)', async () => {
+    const { db } = tempHome();
+    const wrong = `${sim.token.split(':')[0]}:WRONG-token-for-the-doctor-test`;
+    const r = await jn(['doctor'], { DATABASE_PATH: db, LANGUAGE: 'id', TELEGRAM_BOT_TOKEN: wrong, TELEGRAM_API_ROOT: sim.apiRoot, WHATSAPP_ENABLED: 'true' });
+    expect(r.code).toBe(1);
+    expect(r.out).toMatch(/✗ Basis data +belum ada \(.*\)\n +perbaiki: Jalankan: npx jaga-netral import-asn/);
+    expect(r.out).toMatch(/- Daftar ASN +dilewati/);
+    expect(r.out).toMatch(/✗ Telegram +getMe gagal: 401 .*\n +perbaiki: Periksa TELEGRAM_BOT_TOKEN/);
+    expect(r.out).toMatch(/✗ WhatsApp +belum ada sesi tersimpan\n +perbaiki: Tautkan nomor: npx jaga-netral wa-login/);
+    expect(r.out).not.toContain('WRONG-token');
+    expect(r.err).toBe('3 masalah perlu diperbaiki.\n');
+  });
+
+  it('an invalid configuration is reported with its problems and the other checks are skipped', async () => {
+    const r = await jn(['doctor'], { LANGUAGE: 'en', APP_TIMEZONE: 'Mars/Olympus' });
+    expect(r.code).toBe(1);
+    expect(r.out).toMatch(/✗ Configuration +.*APP_TIMEZONE/);
+    expect(r.out).toMatch(/fix: Correct the values in \.env/);
+    expect(r.out).toMatch(/- Database +skipped/);
+  });
+});
