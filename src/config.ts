@@ -49,6 +49,7 @@ const M = {
     cronFields: 'harus 5 bagian dipisah spasi: menit jam tanggal bulan hari (mis. "0 9 * * 1,4")',
     cronNever: 'pola cron ini tidak pernah berjalan (tanggal yang tidak ada)',
     gap: 'tidak boleh lebih besar dari WA_DM_GAP_MAX_SECONDS',
+    waVersion: 'harus tiga angka dipisah titik, mis. 2.3000.1027934701 (versi WhatsApp Web)',
     secretNeeded: 'wajib diisi bila TELEGRAM_WEBHOOK_URL diisi',
     escalation: (h: number, d: number) =>
       `eskalasi terjadi setelah 2 x FOLLOWUP_HOURS (${2 * h} jam), harus sebelum kasus kedaluwarsa setelah CASE_EXPIRY_DAYS (${d} hari = ${d * 24} jam)`,
@@ -73,6 +74,7 @@ const M = {
     cronFields: 'must have 5 space-separated fields: minute hour day month weekday (e.g. "0 9 * * 1,4")',
     cronNever: 'this cron pattern never runs (a date that does not exist)',
     gap: 'must not exceed WA_DM_GAP_MAX_SECONDS',
+    waVersion: 'must be three numbers separated by dots, e.g. 2.3000.1027934701 (a WhatsApp Web version)',
     secretNeeded: 'is required when TELEGRAM_WEBHOOK_URL is set',
     escalation: (h: number, d: number) =>
       `escalation happens after 2 x FOLLOWUP_HOURS (${2 * h} h), which must come before cases expire after CASE_EXPIRY_DAYS (${d} days = ${d * 24} h)`,
@@ -181,6 +183,11 @@ function buildSchema(lang: Lang) {
     WA_DM_GAP_MAX_SECONDS: int(1, 3600).default(45),
     WA_FIRST_CONTACT_DAILY_CAP: int(0, 10_000).default(40),
     WA_LID_BATCH_SIZE: int(1, 500).default(20),
+    WA_VERSION: z
+      .string()
+      .regex(/^\d+\.\d+\.\d+$/, m.waVersion)
+      .transform((v) => v.split('.').map(Number) as [number, number, number])
+      .optional(),
 
     FOLLOWUP_HOURS: num().positive().max(24 * 30).default(24),
     CASE_EXPIRY_DAYS: num().positive().max(365).default(14),

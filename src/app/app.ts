@@ -47,6 +47,8 @@ export class App {
   readonly registrationLinks: Partial<Record<Platform, string>> = {};
   /** Per-platform live status for /status and health lines. */
   readonly platformStatus: Partial<Record<Platform, string>> = {};
+  /** Platforms that stopped until a person acts (banned, logged out, not linked), with what to do; the health line is not "ok" while any is. */
+  readonly platformDown: Partial<Record<Platform, string>> = {};
 
   constructor(o: AppOptions) {
     this.config = o.config;

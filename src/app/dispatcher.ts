@@ -246,6 +246,9 @@ export class Dispatcher {
       case 'rate_limited':
         outbox.retryAt(row.id, now + (r.retryAfterMs ?? 1000), r.detail);
         return;
+      case 'offline':
+        outbox.release(row.id, now + (r.retryAfterMs ?? 5000), r.detail);
+        return;
       case 'transient':
         if (attempts >= this.maxAttempts) {
           // Never a silent `failed`: the row is undeliverable and Humas hears of it.

@@ -13,7 +13,8 @@ export function health(app: App, startedAt: number): Record<string, unknown> {
   // A platform that cannot be reached or refused us is an outage; missing permissions are a warning.
   const down = Object.values(app.platformStatus).some((s) => s !== undefined && /^(error|unreachable)\b/.test(s));
   return {
-    health: down ? 'degraded' : problems.length ? 'warn' : 'ok',
+    health: down || Object.keys(app.platformDown).length ? 'degraded' : problems.length ? 'warn' : 'ok',
+    ...(Object.keys(app.platformDown).length ? { down: app.platformDown } : {}),
     uptimeS: Math.round((app.clock() - startedAt) / 1000),
     platforms: app.platformStatus,
     problems,

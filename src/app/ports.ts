@@ -20,11 +20,12 @@ export interface Outgoing extends OutboxMessage {
  * `refused` (Telegram 403: never retry, tell Humas), `rate_limited` (wait
  * retryAfterMs), `transient` (5xx / network: back off), `restricted` (WhatsApp
  * 463 / account restricted: never retry, pause first contacts), `migrated`
- * (follow newChatId), `bug` (our fault: do not retry).
+ * (follow newChatId), `offline` (the connection was not open, nothing was
+ * written: wait for it without spending an attempt), `bug` (our fault: do not retry).
  */
 export type SendResult =
   | { ok: true; messageId?: string }
-  | { ok: false; failure: 'refused' | 'rate_limited' | 'transient' | 'restricted' | 'migrated' | 'bug'; detail: string; retryAfterMs?: number; newChatId?: string };
+  | { ok: false; failure: 'refused' | 'rate_limited' | 'transient' | 'restricted' | 'migrated' | 'offline' | 'bug'; detail: string; retryAfterMs?: number; newChatId?: string };
 
 /** Sends one message on one platform. */
 export interface Messenger {

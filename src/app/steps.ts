@@ -33,7 +33,7 @@ export class StepSender {
       } catch (err) {
         const r = classify(err);
         this.done.delete(key);
-        if (i > 0 && (r.failure === 'rate_limited' || r.failure === 'transient')) {
+        if (i > 0 && (r.failure === 'rate_limited' || r.failure === 'transient' || r.failure === 'offline')) {
           this.done.set(key, i);
           if (this.done.size > MAX_REMEMBERED) this.done.delete(this.done.keys().next().value!);
         }

@@ -198,7 +198,7 @@ export async function demoCommand(_argv: string[], io: DemoIo): Promise<number> 
     await sim.waitForPoll(5000);
 
     fake.addGroup(waGroup([]));
-    wa = new WhatsAppAdapter({ app, socketFactory: fakeSocketFactory(fake), rng: () => 0, sleep: async () => {}, lidPauseMs: 0, resolveLidsOnOpen: false, reconnectBaseMs: 10 });
+    wa = new WhatsAppAdapter({ app, socketFactory: fakeSocketFactory(fake), rng: () => 0, sleep: async () => {}, lidPauseMs: 0, resolveLidsOnOpen: false, reconnectBaseMs: 10, requireSession: false });
     wa.start();
     fake.open();
     fake.emit('groups.upsert', [waGroup([])]);

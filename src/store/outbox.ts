@@ -241,6 +241,11 @@ export class OutboxStore {
     return this.db.prepare(`UPDATE outbox SET status = 'undeliverable', last_error = ?, finished_at = ? WHERE id = ? AND status = 'sent'`).run(error, now, id).changes === 1;
   }
 
+  /** Puts a claimed row back without counting the attempt: nothing left (the connection was not open). */
+  release(id: number, at: number, error: string): void {
+    this.db.prepare(`UPDATE outbox SET status = 'pending', attempts = MAX(0, attempts - 1), next_attempt_at = ?, last_error = ? WHERE id = ?`).run(at, error, id);
+  }
+
   /** Puts a claimed row back in the queue for `at`, with the error that delayed it. */
   retryAt(id: number, at: number, error: string, recipient?: string): void {
     this.db

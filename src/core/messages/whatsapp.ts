@@ -30,7 +30,12 @@ export interface WhatsAppTexts {
   restricted(a: { detail: string; until?: string }): string;
   /** Humas: the WhatsApp session was logged out. */
   loggedOut: string;
+  /** Humas: WhatsApp stopped for a reason a person must fix (banned, another session, a pinned outdated version, multi-device). */
+  stopped(a: { reason: WaOutage; code?: number }): string;
 }
+
+/** Outages that stop WhatsApp until a person acts (a logout has its own text). */
+export type WaOutage = 'banned' | 'replaced' | 'outdated' | 'multidevice';
 
 /** Indonesian. */
 export const WA_ID: WhatsAppTexts = {
@@ -55,6 +60,20 @@ export const WA_ID: WhatsAppTexts = {
   loggedOut:
     '⚠️ Sesi WhatsApp bot keluar (logged out). Pemantauan WhatsApp berhenti; Telegram tetap berjalan. ' +
     'Tautkan ulang dengan: npx jaga-netral wa-login --phone 62812...',
+  stopped: (a) => {
+    const code = a.code ? ` (${a.code})` : '';
+    const tail = ' Pemantauan WhatsApp berhenti; Telegram tetap berjalan.';
+    switch (a.reason) {
+      case 'banned':
+        return `⚠️ WhatsApp menolak nomor bot${code}: nomor diblokir atau dilarang.${tail} Periksa nomor itu di ponsel; bila diblokir, ajukan peninjauan ke WhatsApp atau tautkan nomor lain dengan: npx jaga-netral wa-login --phone 62812...`;
+      case 'replaced':
+        return `⚠️ Sesi WhatsApp bot diambil alih oleh sesi lain${code}; kemungkinan bot berjalan dua kali dengan nomor yang sama.${tail} Hentikan salah satu, lalu mulai ulang bot ini.`;
+      case 'outdated':
+        return `⚠️ WhatsApp menolak versi WhatsApp Web bot${code} (client outdated).${tail} Kosongkan atau perbarui WA_VERSION di .env, lalu mulai ulang.`;
+      case 'multidevice':
+        return `⚠️ WhatsApp meminta perangkat tertaut dipasang ulang${code}.${tail} Tautkan ulang dengan: npx jaga-netral wa-login --phone 62812...`;
+    }
+  },
 };
 
 /** English. */
@@ -80,6 +99,20 @@ export const WA_EN: WhatsAppTexts = {
   loggedOut:
     "⚠️ The bot's WhatsApp session was logged out. WhatsApp monitoring has stopped; Telegram keeps running. " +
     'Re-link with: npx jaga-netral wa-login --phone 62812...',
+  stopped: (a) => {
+    const code = a.code ? ` (${a.code})` : '';
+    const tail = ' WhatsApp monitoring has stopped; Telegram keeps running.';
+    switch (a.reason) {
+      case 'banned':
+        return `⚠️ WhatsApp refused the bot's number${code}: it is banned or forbidden.${tail} Check the number on the phone; if it is banned, ask WhatsApp for a review or link another number with: npx jaga-netral wa-login --phone 62812...`;
+      case 'replaced':
+        return `⚠️ Another session took over the bot's WhatsApp${code}; the bot is probably running twice with the same number.${tail} Stop one of them, then restart this one.`;
+      case 'outdated':
+        return `⚠️ WhatsApp refused the bot's WhatsApp Web version${code} (client outdated).${tail} Clear or update WA_VERSION in .env, then restart.`;
+      case 'multidevice':
+        return `⚠️ WhatsApp asks for the linked device to be set up again${code}.${tail} Re-link with: npx jaga-netral wa-login --phone 62812...`;
+    }
+  },
 };
 
 /** WhatsApp texts for `lang`; Indonesian unless English was asked for. */

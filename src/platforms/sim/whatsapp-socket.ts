@@ -26,13 +26,13 @@ import {
 } from '@whiskeysockets/baileys';
 import processMessage from '@whiskeysockets/baileys/lib/Utils/process-message.js';
 import pino from 'pino';
-import type { WaSocketFactory, WaSocketLike } from '../whatsapp/connection.js';
+import type { WaSocketFactory, WaSocketInit, WaSocketLike } from '../whatsapp/connection.js';
 
 /**
  * Kinds of send failure the fake can inject. `463` and `ack:<code>` resolve the send and
  * refuse it afterwards by ack; the others throw from `sendMessage` as Baileys does.
  */
-export type FakeSendFault = '463' | `ack:${string}` | 'network' | 'rate' | 'bug';
+export type FakeSendFault = '463' | `ack:${string}` | 'network' | 'timeout' | 'rate' | 'bug';
 
 /** One message the fake socket wrote (a refused one too: the server refuses by a later ack). */
 export interface FakeSent {
@@ -113,6 +113,7 @@ export class FakeWASocket implements WaSocketLike {
     if (this.ended) throw errorWith('Connection Closed', DisconnectReason.connectionClosed);
     const fault = this.faults.shift();
     if (fault === 'network') throw errorWith('Connection Closed', 428);
+    if (fault === 'timeout') throw errorWith('Timed Out', 408);
     if (fault === 'rate') throw errorWith('rate-overlimit', 429);
     if (fault === 'bug') throw new TypeError('Cannot read properties of undefined');
     const id = `3EB0FAKE${String(++this.seq).padStart(8, '0')}`;
@@ -226,15 +227,28 @@ export class FakeWASocket implements WaSocketLike {
   }
 }
 
-/** A socket factory that hands out the given fake sockets in turn (the last one again when they run out). */
-export function fakeSocketFactory(...socks: FakeWASocket[]): WaSocketFactory {
+/** A socket factory that hands out the given fake sockets in turn (the last one again when they run out); `inits` records what each was built with. */
+export function fakeSocketFactory(...socks: FakeWASocket[]): WaSocketFactory & { inits: WaSocketInit[] } {
   let i = 0;
-  return () => {
-    const s = socks[Math.min(i++, socks.length - 1)]!;
-    s.ended = false;
-    return s;
-  };
+  const inits: WaSocketInit[] = [];
+  return Object.assign(
+    (init: WaSocketInit) => {
+      inits.push(init);
+      const s = socks[Math.min(i++, socks.length - 1)]!;
+      s.ended = false;
+      return s;
+    },
+    { inits },
+  );
 }
+
+/**
+ * A close reason shaped like the Boom errors `Socket/socket.js` ends the connection with
+ * (`output.statusCode`, `data`): e.g. `disconnectError(401, 'Stream Errored (conflict)',
+ * { tag: 'conflict', attrs: { type: 'device_removed' } })` for a logout from the phone.
+ */
+export const disconnectError = (statusCode: number, message: string, data?: unknown): Error =>
+  Object.assign(new Error(message), { isBoom: true, output: { statusCode, payload: { statusCode, message } }, data });
 
 // ------------------------------------------------------------------ traffic builders
 

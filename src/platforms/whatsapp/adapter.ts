@@ -5,7 +5,7 @@
  * Humas (`/gabung`) and reconnects until WhatsApp logs the number out. It
  * translates and delivers; it never decides.
  */
-import { jidNormalizedUser, proto, type BaileysEventMap, type GroupMetadata, type WAMessage } from '@whiskeysockets/baileys';
+import { fetchLatestBaileysVersion, jidNormalizedUser, proto, type BaileysEventMap, type GroupMetadata, type WAMessage, type WAVersion } from '@whiskeysockets/baileys';
 import type { App } from '../../app/app.js';
 import type { CommandSpec } from '../../app/commands/index.js';
 import { humasAddresses } from '../../app/recipients.js';
@@ -14,17 +14,18 @@ import { parseNip } from '../../core/nip.js';
 import { waJidToPhone } from '../../core/phone.js';
 import type { ChatEvent } from '../../core/types.js';
 import { audit } from '../../store/audit.js';
-import { decodeAuthValue, useSqliteAuthState, type SqliteAuthState } from './auth-state.js';
+import { decodeAuthValue, hasWhatsAppSession, useSqliteAuthState, type SqliteAuthState } from './auth-state.js';
 import {
   baileysSocketFactory,
+  classifyClose,
   disconnectCode,
-  isLoggedOut,
   readGroupMeta,
   reconnectDelayMs,
   writeGroupMeta,
   type WaEventBatch,
   type WaSocketFactory,
   type WaSocketLike,
+  type WaStopReason,
 } from './connection.js';
 import { learnLidPairs, resolveRegisteredLids, toLidPair, WaLidMap, type LidPair } from './identities.js';
 import {
@@ -62,7 +63,29 @@ export interface WhatsAppAdapterOptions {
   stubWaitMs?: number;
   /** First reconnect delay, ms (default 2 s, doubling up to 5 min). */
   reconnectBaseMs?: number;
+  /**
+   * Start only with a linked session in the database (default true): without one Baileys would
+   * begin a QR pairing, which is `wa-login`'s job. The simulators (demo, tests) need none.
+   */
+  requireSession?: boolean;
+  /** Finds the current WhatsApp Web version after a 405 (default Baileys' `fetchLatestBaileysVersion`). */
+  fetchVersion?: () => Promise<{ version: WAVersion; isLatest?: boolean; error?: unknown }>;
 }
+
+/** What /status and the health line say when WhatsApp stopped and a person must act. */
+const STOPPED_STATUS: Record<WaStopReason, string> = {
+  logged_out: 'stopped: logged out; re-link with `npx jaga-netral wa-login`',
+  banned: 'stopped: number banned or forbidden (403); check the phone, or link another number with `npx jaga-netral wa-login`',
+  replaced: 'stopped: another session took over (440); stop the other instance, then restart',
+  outdated: 'stopped: WhatsApp Web version refused (405); clear or update WA_VERSION, then restart',
+  multidevice: 'stopped: multi-device mismatch (411); re-link with `npx jaga-netral wa-login`',
+};
+
+/** /status and health when WhatsApp is enabled without a linked session. */
+export const NOT_LINKED_STATUS = 'not linked: run `npx jaga-netral wa-login` first';
+
+/** Consecutive 405s (each followed by a version fetch) before WhatsApp gives up. */
+const MAX_VERSION_UPDATES = 3;
 
 /** The outbox dedupe key of the answer to one private message. */
 const waReplyKey = (p: PrivateMessage): string => `wa:reply:${p.chatJid}:${p.event.messageId}`;
@@ -83,7 +106,15 @@ export class WhatsAppAdapter {
   private auth: SqliteAuthState | undefined;
   private chain: Promise<void> = Promise.resolve();
   private stopped = false;
+  /** The connection is open: only then does anything get sent. */
+  private open = false;
   private attempts = 0;
+  /** 401 closes since the last open connection (the first is ambiguous). */
+  private closes401 = 0;
+  /** 405 closes since the last open connection. */
+  private closes405 = 0;
+  /** WhatsApp Web version to announce: WA_VERSION, or the one fetched after a 405. */
+  private version: WAVersion | undefined;
   private reconnectTimer: NodeJS.Timeout | undefined;
   private selfIds = new Set<string>();
   private lidResolve: Promise<unknown> | undefined;
@@ -94,8 +125,10 @@ export class WhatsAppAdapter {
   constructor(private readonly o: WhatsAppAdapterOptions) {
     this.app = o.app;
     this.lidMap = new WaLidMap(o.app.db);
-    this.policy = new WhatsAppSendPolicy({ db: o.app.db, config: o.app.config, rng: o.rng, onRestricted: restrictedNotifier(o.app) });
-    this.messenger = new WhatsAppMessenger(() => this.sock);
+    // Sends wait for an open connection (without spending attempts) rather than fail against a closed one.
+    this.policy = new WhatsAppSendPolicy({ db: o.app.db, config: o.app.config, rng: o.rng, onRestricted: restrictedNotifier(o.app), isConnected: () => this.open });
+    this.messenger = new WhatsAppMessenger(() => (this.open ? this.sock : undefined));
+    this.version = o.app.config.WA_VERSION;
     this.membership = new WhatsAppMembershipChecker(() => this.sock, o.app.db, this.lidMap, o.app.clock);
     if (o.self) this.setSelf(o.self);
     else this.selfFromCreds();
@@ -118,6 +151,12 @@ export class WhatsAppAdapter {
     this.stopped = false;
     this.app.scanners.add(this.wakeScans);
     this.app.attach(this.messenger, this.policy);
+    if (this.o.requireSession !== false && !hasWhatsAppSession(this.app.db)) {
+      this.stopped = true;
+      this.markDown(NOT_LINKED_STATUS);
+      this.app.log.error('WhatsApp is enabled but not linked: run `npx jaga-netral wa-login --phone 62812...` first, then restart (Telegram keeps running)');
+      return;
+    }
     this.app.platformStatus.whatsapp = 'connecting';
     this.connect();
   }
@@ -201,6 +240,7 @@ export class WhatsAppAdapter {
       auth: this.auth.state,
       logger: this.app.log.child({ module: 'baileys' }, { level: 'warn' }),
       cachedGroupMetadata: async (jid) => readGroupMeta(this.app.db, jid),
+      ...(this.version ? { version: this.version } : {}),
     });
     this.bind(sock);
   }
@@ -209,6 +249,7 @@ export class WhatsAppAdapter {
     this.unbind?.();
     this.unbind = undefined;
     this.sock = undefined;
+    this.open = false;
   }
 
   private async onConnectionUpdate(u: BaileysEventMap['connection.update'], sock: WaSocketLike | undefined): Promise<void> {
@@ -218,38 +259,68 @@ export class WhatsAppAdapter {
       this.policy.setReachoutLock(lock.isActive ? (lock.timeEnforcementEnds ? new Date(lock.timeEnforcementEnds).getTime() : now + 60_000) : undefined, now);
     }
     if (u.qr && this.auth && !this.auth.state.creds.registered) {
-      this.app.log.error('WhatsApp is not linked: run `npx jaga-netral wa-login --phone 62812...` first');
-      this.app.platformStatus.whatsapp = 'not linked';
+      // Baileys asks for a QR only when no device is linked: `start` never pairs, `wa-login` does.
+      this.markDown(NOT_LINKED_STATUS);
+      this.app.log.error('WhatsApp is enabled but not linked: run `npx jaga-netral wa-login --phone 62812...` first (Telegram keeps running)');
       this.stopped = true;
       this.detach();
       sock?.end(undefined);
       return;
     }
     if (u.connection === 'open') {
+      this.open = true;
       this.attempts = 0;
+      this.closes401 = 0;
+      this.closes405 = 0;
+      delete this.app.platformDown.whatsapp;
       this.app.platformStatus.whatsapp = 'connected';
       if (sock?.user) this.setSelf(sock.user);
       if (this.o.resolveLidsOnOpen !== false) void this.resolveLids();
       this.wakeScans(); // scans asked for while disconnected, or interrupted by a restart
+      this.app.dispatcher.wake(); // messages queued while the connection was down
       return;
     }
     if (u.connection !== 'close') return;
     const err = u.lastDisconnect?.error;
+    const code = disconnectCode(err);
     if (sock === this.sock) this.detach();
-    if (isLoggedOut(err)) {
-      this.stopped = true;
-      this.app.platformStatus.whatsapp = 'logged out';
-      this.auth?.clear();
-      this.app.log.error('WhatsApp logged out: WhatsApp monitoring stopped (Telegram keeps running). Re-link with `npx jaga-netral wa-login --phone 62812...`');
-      this.tellHumasOnTelegram('wa:logged_out', whatsappTexts(this.app.config.LANGUAGE).loggedOut, now);
+    if (this.stopped) return;
+    const action = classifyClose(err, { previous401s: this.closes401 });
+    if (code === 401) this.closes401++;
+    if (action.kind === 'stop') {
+      this.stopFor(action.reason, code, action.wipe, now);
       return;
     }
-    if (this.stopped) return;
-    const delay = reconnectDelayMs(this.attempts++, this.o.rng, this.o.reconnectBaseMs);
-    this.app.platformStatus.whatsapp = `reconnecting (${disconnectCode(err) ?? 'closed'})`;
-    this.app.log.warn({ code: disconnectCode(err), delay }, 'WhatsApp connection closed; reconnecting');
+    let delay = action.kind === 'reconnect' && action.now ? 0 : reconnectDelayMs(this.attempts++, this.o.rng, this.o.reconnectBaseMs);
+    if (action.kind === 'update_version') {
+      if (this.app.config.WA_VERSION || ++this.closes405 > MAX_VERSION_UPDATES) {
+        this.stopFor('outdated', code, false, now);
+        return;
+      }
+      const fetched = await (this.o.fetchVersion ?? fetchLatestBaileysVersion)().catch((e: unknown) => ({ version: undefined, isLatest: false, error: e }));
+      if (fetched.version) this.version = fetched.version;
+      this.app.log.warn({ version: this.version?.join('.'), isLatest: fetched.isLatest, err: fetched.error ? String(fetched.error) : undefined }, 'WhatsApp said the client is outdated (405): reconnecting with the current WhatsApp Web version');
+      delay = 0;
+    }
+    this.app.platformStatus.whatsapp = `reconnecting (${code ?? 'closed'})`;
+    this.app.log.warn({ code, delay }, 'WhatsApp connection closed; reconnecting');
     this.reconnectTimer = setTimeout(() => this.connect(), delay);
     this.reconnectTimer.unref?.();
+  }
+
+  /** WhatsApp stopped until a person acts: logged, in /status and the health line, and told to Humas on Telegram. */
+  private stopFor(reason: WaStopReason, code: number | undefined, wipe: boolean, now: number): void {
+    this.stopped = true;
+    if (wipe) this.auth?.clear();
+    this.markDown(STOPPED_STATUS[reason]);
+    this.app.log.error({ code, reason, credentialsWiped: wipe }, `WhatsApp ${STOPPED_STATUS[reason]} (Telegram keeps running)`);
+    const t = whatsappTexts(this.app.config.LANGUAGE);
+    this.tellHumasOnTelegram(`wa:stopped:${reason}`, reason === 'logged_out' ? t.loggedOut : t.stopped({ reason, code }), now);
+  }
+
+  private markDown(status: string): void {
+    this.app.platformStatus.whatsapp = status;
+    this.app.platformDown.whatsapp = status;
   }
 
   private tellHumasOnTelegram(key: string, text: string, now: number): void {

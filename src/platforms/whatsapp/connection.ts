@@ -42,6 +42,8 @@ export interface WaSocketInit {
   auth: { creds: AuthenticationCreds; keys: SignalKeyStore };
   logger: Logger;
   cachedGroupMetadata: (jid: string) => Promise<GroupMetadata | undefined>;
+  /** The WhatsApp Web version to announce (WA_VERSION, or fetched after a 405); Baileys' own when absent. */
+  version?: [number, number, number];
 }
 
 /** Builds a socket; injected so tests and the demo use `FakeWASocket`. */
@@ -56,6 +58,7 @@ export const baileysSocketFactory: WaSocketFactory = (init) =>
     syncFullHistory: false,
     browser: Browsers.ubuntu('Jaga Netral'),
     cachedGroupMetadata: init.cachedGroupMetadata,
+    ...(init.version ? { version: init.version } : {}),
   }) as unknown as WaSocketLike;
 
 /** Reads a group's cached metadata from `wa_group_meta`. */
@@ -84,6 +87,55 @@ export function disconnectCode(err: unknown): number | undefined {
 
 /** Whether a close means the number was unlinked: reconnecting cannot help, a human must re-link. */
 export const isLoggedOut = (err: unknown): boolean => disconnectCode(err) === DisconnectReason.loggedOut;
+
+/**
+ * A 401 that is certainly a logout: the phone removed this linked device (stream error `conflict`
+ * type `device_removed`, `Socket/socket.js` CB:stream:error) or the socket logged itself out
+ * ("Intentional Logout"). Other 401s (a `Connection Failure` during login) are ambiguous.
+ */
+export function isRealLogout(err: unknown): boolean {
+  if (disconnectCode(err) !== DisconnectReason.loggedOut) return false;
+  const e = err as { message?: string; data?: { tag?: string; attrs?: { type?: string } } } | undefined;
+  return (e?.data?.tag === 'conflict' && e.data.attrs?.type === 'device_removed') || /Intentional Logout/i.test(e?.message ?? '');
+}
+
+/** Why WhatsApp stopped for good (until a human acts). */
+export type WaStopReason = 'logged_out' | 'banned' | 'replaced' | 'outdated' | 'multidevice';
+
+/** What to do after a close. */
+export type CloseAction =
+  | { kind: 'reconnect'; now: boolean }
+  | { kind: 'update_version' }
+  | { kind: 'stop'; reason: WaStopReason; wipe: boolean };
+
+/**
+ * Judges a close by its `DisconnectReason` (`Types/index.js`): 401 logged out (wipe credentials on a
+ * real logout, or on a second 401 in a row without an open connection between; the first ambiguous
+ * one only reconnects), 403 forbidden / banned and 411 multi-device mismatch stop, 440 connection
+ * replaced stops rather than fighting the other session, 405 client outdated updates the WhatsApp
+ * Web version, 515 restart required reconnects at once (normal after pairing), and 408 / 428 / 500 /
+ * 503 or anything else reconnect with backoff.
+ */
+export function classifyClose(err: unknown, o: { previous401s: number }): CloseAction {
+  const code = disconnectCode(err);
+  switch (code) {
+    case DisconnectReason.loggedOut:
+      if (isRealLogout(err) || o.previous401s >= 1) return { kind: 'stop', reason: 'logged_out', wipe: true };
+      return { kind: 'reconnect', now: false };
+    case DisconnectReason.forbidden:
+      return { kind: 'stop', reason: 'banned', wipe: false };
+    case DisconnectReason.connectionReplaced:
+      return { kind: 'stop', reason: 'replaced', wipe: false };
+    case DisconnectReason.multideviceMismatch:
+      return { kind: 'stop', reason: 'multidevice', wipe: false };
+    case 405:
+      return { kind: 'update_version' };
+    case DisconnectReason.restartRequired:
+      return { kind: 'reconnect', now: true };
+    default:
+      return { kind: 'reconnect', now: false };
+  }
+}
 
 /** Reconnect delay: 2 s, 4 s, 8 s ... capped at 5 min, with jitter. */
 export function reconnectDelayMs(attempt: number, rng: () => number = Math.random, baseMs = 2000, maxMs = 300_000): number {

@@ -33,6 +33,8 @@ export interface WhatsAppSendPolicyOptions {
   config: Pick<Config, 'WA_DM_GAP_MIN_SECONDS' | 'WA_DM_GAP_MAX_SECONDS' | 'WA_FIRST_CONTACT_DAILY_CAP' | 'APP_TIMEZONE' | 'HUMAS_ADMINS'>;
   /** Injectable randomness for the gap (0..1). */
   rng?: () => number;
+  /** Whether the connection is open; while it is not, nothing is tried (no attempt is spent). Default: always. */
+  isConnected?: () => boolean;
   /** Called once per restriction, after first contacts were paused. */
   onRestricted?: (row: OutboxRow | undefined, detail: string, now: number) => void;
 }
@@ -103,6 +105,7 @@ export class WhatsAppSendPolicy implements SendPolicy {
 
   /** Milliseconds until `row` may go. */
   delayFor(row: OutboxRow, now: number): number {
+    if (this.o.isConnected && !this.o.isConnected()) return Infinity; // the adapter wakes the dispatcher when it opens
     if (this.isFirstContact(row)) {
       const { blocked, today } = this.firstContactState(now);
       if (blocked === Infinity) return Infinity;
@@ -122,7 +125,7 @@ export class WhatsAppSendPolicy implements SendPolicy {
   /** Books the send: next gap, the day's first-contact list, and a pause after a restriction. */
   afterSend(row: OutboxRow, result: SendResult, now: number): void {
     this.state = undefined;
-    if (!result.ok && result.failure === 'bug') return; // nothing reached WhatsApp
+    if (!result.ok && (result.failure === 'bug' || result.failure === 'offline')) return; // nothing reached WhatsApp
     this.lastSendAt = now;
     this.gapMs = this.drawGap();
     if (result.ok && this.isFirstContact(row)) {
@@ -228,6 +231,8 @@ export function classifySendError(err: unknown): Extract<SendResult, { ok: false
   const detail = code ? `${code} ${msg}` : msg;
   if (code === 463 || /restrict|reachout|\b463\b/i.test(msg)) return { ok: false, failure: 'restricted', detail };
   if (code === 429 || /rate-overlimit|rate.?limit|too many/i.test(msg)) return { ok: false, failure: 'rate_limited', detail, retryAfterMs: 60_000 };
+  // Socket/socket.js sendRawMessage throws Boom 428 "Connection Closed" before writing when the websocket is not open.
+  if (code === 428 && /connection closed/i.test(msg)) return { ok: false, failure: 'offline', detail, retryAfterMs: 5000 };
   if (code === 408 || code === 428 || code === 503 || code === 500 || /connection (closed|lost)|timed? ?out|not connected|ECONN|EPIPE|socket/i.test(msg)) {
     return { ok: false, failure: 'transient', detail };
   }
@@ -253,7 +258,7 @@ export class WhatsAppMessenger implements Messenger {
   /** Sends the text, then any files as documents; classifies failures. */
   async send(m: Outgoing): Promise<SendResult> {
     const sock = this.getSocket();
-    if (!sock) return { ok: false, failure: 'transient', detail: 'WhatsApp not connected' };
+    if (!sock) return { ok: false, failure: 'offline', detail: 'WhatsApp not connected', retryAfterMs: 5000 };
     const steps: SendStep[] = [
       async () => ((await sock.sendMessage(m.recipient, { text: m.text })) as { key?: { id?: string | null } } | undefined)?.key?.id ?? undefined,
       ...(m.payload.files ?? []).map((f) => async () => {

@@ -80,7 +80,7 @@ describe('Telegram and WhatsApp do not hold each other up (startBot wiring)', ()
     const fake = new FakeWASocket();
     fake.addGroup(campaignGroup());
     bot = await startBot(app, {
-      whatsapp: { socketFactory: fakeSocketFactory(fake), sleep: async () => {}, resolveLidsOnOpen: false, reconnectBaseMs: 60_000, rng: () => 0 },
+      whatsapp: { socketFactory: fakeSocketFactory(fake), sleep: async () => {}, resolveLidsOnOpen: false, reconnectBaseMs: 60_000, rng: () => 0, requireSession: false },
       telegram: { bootRetry: { firstMs: 50, maxMs: 200 }, restartDelayMs: 100 },
     });
     return { app, fake };

@@ -204,14 +204,14 @@ describe('WhatsApp: out of attempts', () => {
     const { app, fake, wa, tg } = await startBot(clock);
     running.push(wa);
     app.monitor.outbox.enqueue({ dedupeKey: 'r1', platform: 'whatsapp', recipient: GROUP, recipientKind: 'group', kind: 'group_reminder', text: 'Pengingat' }, clock.now);
-    fake.failNext(20, 'network'); // Boom 428 "Connection Closed" thrown by sendMessage every time
+    fake.failNext(20, 'timeout'); // Boom 408 "Timed Out" thrown by sendMessage every time
     for (let i = 0; i < 30; i++) {
       await app.dispatcher.drainOnce();
       clock.now += 15 * 60_000;
     }
     const row = app.db.prepare(`SELECT status, attempts, last_error FROM outbox WHERE dedupe_key = 'r1'`).get() as { status: string; attempts: number; last_error: string };
     expect(row).toMatchObject({ status: 'undeliverable', attempts: 20 });
-    expect(row.last_error).toMatch(/gave up after 20 attempts: 428/);
+    expect(row.last_error).toMatch(/gave up after 20 attempts: 408/);
     expect(app.db.prepare(`SELECT COUNT(*) FROM outbox WHERE status = 'failed'`).pluck().get()).toBe(0);
     expect(tg.sent.find((m) => m.kind === 'undeliverable_notice')!.text).toMatch(/group_reminder[\s\S]*gave up after 20 attempts/);
     expect(fake.sent.find((s) => s.jid === ADMIN_WA && /group_reminder/.test(String(s.content.text)))).toBeDefined();

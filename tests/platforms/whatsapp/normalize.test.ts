@@ -7,8 +7,7 @@ import { waLogin } from '../../../src/platforms/whatsapp/connection.js';
 import { normalizeParticipantsUpdate, normalizeMessagesUpsert } from '../../../src/platforms/whatsapp/normalize.js';
 import { replayWhatsAppEvent, reviveWhatsAppEvent } from '../../../src/platforms/whatsapp/replay.js';
 import { openDb } from '../../../src/store/db.js';
-import { hasWhatsAppSession } from '../../../src/platforms/whatsapp/auth-state.js';
-import { ASN1, ASN1_LID, ASN1_PN, ASN2, ASN2_PN, BOT_LID, BOT_PN, fakeClock, GROUP, incidents, makeApp, startBot, TIMSES_LID } from '../../fixtures/whatsapp/setup.js';
+import { ASN1, ASN1_LID, ASN1_PN, ASN2, ASN2_PN, BOT_LID, BOT_PN, fakeClock, GROUP, incidents, makeApp, TIMSES_LID } from '../../fixtures/whatsapp/setup.js';
 
 const ctx = (pairs: Record<string, string> = {}) => ({
   now: 1_727_751_600_000,
@@ -57,21 +56,6 @@ describe('replayWhatsAppEvent', () => {
 });
 
 describe('connection', () => {
-  it('stops WhatsApp on loggedOut, clears the session and tells Humas on Telegram', async () => {
-    const clock = fakeClock();
-    const { app, fake, wa } = await startBot(clock);
-    app.db.prepare(`INSERT INTO wa_creds (id, value) VALUES ('creds', '{"me":{"id":"x"}}')`).run();
-    fake.end(Object.assign(new Error('logged out'), { output: { statusCode: 401 } }));
-    await wa.idle();
-    expect(app.platformStatus.whatsapp).toBe('logged out');
-    expect(wa.socket).toBeUndefined();
-    expect(hasWhatsAppSession(app.db)).toBe(false);
-    const rows = app.db.prepare(`SELECT platform, recipient, text FROM outbox WHERE kind = 'wa_status'`).all() as { platform: string; recipient: string; text: string }[];
-    expect(rows).toEqual([expect.objectContaining({ platform: 'telegram', recipient: '9001' })]);
-    expect(rows[0]!.text).toMatch(/wa-login/);
-    await wa.stop();
-  });
-
   it('waLogin prints a pairing code when the socket asks for authentication and resolves once open', async () => {
     const db = openDb(':memory:');
     const fake = new FakeWASocket();

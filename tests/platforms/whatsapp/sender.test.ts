@@ -91,13 +91,14 @@ describe('WhatsAppSendPolicy', () => {
       warm(app, jid(i));
       dm(app, i, jid(i));
     }
-    fake.failNext(3, 'network');
+    fake.failNext(2, 'network'); // Boom 428 "Connection Closed": nothing was written, no attempt spent
+    fake.failNext(1, 'timeout');
     fake.failNext(1, 'rate');
     await run(app, clock, 3_600_000, 5000);
     const rows = outboxRows(app).filter((r) => r.platform === 'whatsapp');
     expect(rows.map((r) => r.status)).toEqual(['sent', 'sent', 'sent', 'sent', 'sent']);
     expect(fake.sent.map((s) => s.jid).sort()).toEqual([0, 1, 2, 3, 4].map(jid).sort());
-    expect(rows.reduce((n, r) => n + r.attempts, 0)).toBe(5 + 4); // every injected fault was met and retried
+    expect(rows.reduce((n, r) => n + r.attempts, 0)).toBe(5 + 2); // every fault was met and retried; a closed socket cost no attempt
   });
 
   it('a report whose file fails is retried from the file: the text is not sent twice', async () => {
@@ -115,7 +116,7 @@ describe('WhatsAppSendPolicy', () => {
     fake.sendMessage = async (jid, content) => {
       if ('document' in content && !failedOnce) {
         failedOnce = true;
-        throw Object.assign(new Error('Connection Closed'), { output: { statusCode: 428 } });
+        throw Object.assign(new Error('Timed Out'), { output: { statusCode: 408 } });
       }
       return real(jid, content);
     };
@@ -207,7 +208,8 @@ describe('classifySendError', () => {
     expect(classifySendError({ data: 463, message: 'y' }).failure).toBe('restricted');
     expect(classifySendError(new Error('Reachout timelock active')).failure).toBe('restricted');
     expect(classifySendError(boom(429, 'rate-overlimit')).failure).toBe('rate_limited');
-    expect(classifySendError(boom(428, 'Connection Closed')).failure).toBe('transient');
+    expect(classifySendError(boom(428, 'Connection Closed')).failure).toBe('offline');
+    expect(classifySendError(boom(408, 'Timed Out')).failure).toBe('transient');
     expect(classifySendError(new Error('Timed Out')).failure).toBe('transient');
     expect(classifySendError(new TypeError('x is undefined')).failure).toBe('bug');
   });
