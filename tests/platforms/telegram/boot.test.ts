@@ -140,7 +140,7 @@ describe('a token Telegram rejects (401)', () => {
 
     const app = appWith(sim, true);
     const fake = new FakeWASocket();
-    const bot = await startBot(app, { whatsapp: { socketFactory: fakeSocketFactory(fake), sleep: async () => {}, resolveLidsOnOpen: false, rng: () => 0 } });
+    const bot = await startBot(app, { whatsapp: { requireSession: false, socketFactory: fakeSocketFactory(fake), sleep: async () => {}, resolveLidsOnOpen: false, rng: () => 0 } });
     fake.open();
     await until('WhatsApp to connect', () => app.platformStatus.whatsapp === 'connected');
     expect(app.platformStatus.telegram).toMatch(/^error: Telegram rejected TELEGRAM_BOT_TOKEN/);
