@@ -110,7 +110,7 @@ const importAsn: CliCommand = {
     if (!config) return 2;
     const file = positionals[0]!;
     // Read (and for .xlsx, parse) the file before opening the database: a missing or unreadable file creates nothing.
-    const src = await readRegistryFile(file);
+    const src = await readRegistryFile(file, undefined, config.LANGUAGE);
     if (!src.ok) {
       io.err(formatImportResult(src, config.LANGUAGE));
       return 1;
@@ -197,6 +197,41 @@ const waLogin: CliCommand = {
   },
 };
 
+const dashboardLink: CliCommand = {
+  name: 'dashboard-link',
+  usage: (l) => cliTexts(l).usage['dashboard-link'],
+  options: { admin: { type: 'string' } },
+  run: async ({ values, positionals, io }) => {
+    if (positionals.length) return -1;
+    const config = configOrFail(io);
+    if (!config) return 2;
+    const [{ dashboardTexts }, { adminHandleText, issueDashboardLink, LINK_TTL_MS }] = await Promise.all([
+      import('./core/messages/dashboard.js'),
+      import('./app/dashboard/access.js'),
+    ]);
+    const t = dashboardTexts(config.LANGUAGE).cli;
+    const first = config.HUMAS_ADMINS[0];
+    if (!first) {
+      io.err(t.noAdmins);
+      return 1;
+    }
+    const admin = (values.admin as string | undefined)?.trim().replace(/^wa:\+/, 'wa:') ?? adminHandleText(first);
+    const db = openDb(config.DATABASE_PATH);
+    try {
+      const r = issueDashboardLink({ config, db, clock: Date.now }, admin);
+      if (!r.ok) {
+        io.err(r.reason === 'off' ? t.off : t.notAdmin(admin));
+        return 1;
+      }
+      io.out(r.url);
+      io.err(t.printed(LINK_TTL_MS / 60_000));
+      return 0;
+    } finally {
+      db.close();
+    }
+  },
+};
+
 /** Every subcommand, in the order the usage lists them. Add new ones here (or with `CLI_COMMANDS.push`). */
 export const CLI_COMMANDS: CliCommand[] = [
   { name: 'start', usage: (l) => cliTexts(l).usage.start, run: async ({ argv, io, positionals }) => (positionals.length ? -1 : (await import('./main.js')).startCommand(argv, io)) },
@@ -221,6 +256,7 @@ export const CLI_COMMANDS: CliCommand[] = [
   { name: 'audit', usage: (l) => cliTexts(l).usage.audit, options: { since: { type: 'string' }, limit: { type: 'string' } }, run: async (a) => (await import('./cli/office.js')).auditCommand(a) },
   { name: 'backup', usage: (l) => cliTexts(l).usage.backup, run: async (a) => (await import('./cli/ops.js')).backupCommand(a) },
   { name: 'doctor', usage: (l) => cliTexts(l).usage.doctor, run: async (a) => (await import('./cli/ops.js')).doctorCommand(a) },
+  dashboardLink,
 ];
 
 const wantsHelp = (argv: readonly string[]): boolean => {

@@ -51,6 +51,9 @@ const M = {
     gap: 'tidak boleh lebih besar dari WA_DM_GAP_MAX_SECONDS',
     waVersion: 'harus tiga angka dipisah titik, mis. 2.3000.1027934701 (versi WhatsApp Web)',
     secretNeeded: 'wajib diisi bila TELEGRAM_WEBHOOK_URL diisi',
+    httpUrl: 'harus alamat http(s)',
+    dashboardRoot: 'harus alamat akar sebuah nama host, mis. https://dasbor.humas.example.go.id (tanpa path)',
+    dashboardPort: 'wajib diisi bila DASHBOARD_URL diisi',
     escalation: (h: number, d: number) =>
       `eskalasi terjadi setelah 2 x FOLLOWUP_HOURS (${2 * h} jam), harus sebelum kasus kedaluwarsa setelah CASE_EXPIRY_DAYS (${d} hari = ${d * 24} jam)`,
     retention: (d: number) => `harus paling sedikit CASE_EXPIRY_DAYS (${d}) agar bukti kasus yang masih terbuka tidak terhapus`,
@@ -76,6 +79,9 @@ const M = {
     gap: 'must not exceed WA_DM_GAP_MAX_SECONDS',
     waVersion: 'must be three numbers separated by dots, e.g. 2.3000.1027934701 (a WhatsApp Web version)',
     secretNeeded: 'is required when TELEGRAM_WEBHOOK_URL is set',
+    httpUrl: 'must be an http(s) URL',
+    dashboardRoot: 'must be the root of a host name, e.g. https://dasbor.humas.example.go.id (no path)',
+    dashboardPort: 'is required when DASHBOARD_URL is set',
     escalation: (h: number, d: number) =>
       `escalation happens after 2 x FOLLOWUP_HOURS (${2 * h} h), which must come before cases expire after CASE_EXPIRY_DAYS (${d} days = ${d * 24} h)`,
     retention: (d: number) => `must be at least CASE_EXPIRY_DAYS (${d}) so evidence of open cases is not deleted`,
@@ -198,6 +204,13 @@ function buildSchema(lang: Lang) {
     BACKUP_DIR: z.string().default('data/backups'),
     BACKUP_KEEP: int(1, 365).default(7),
     BACKUP_CRON: cron('30 2 * * *'),
+
+    DASHBOARD_PORT: int(1, 65535).optional(),
+    DASHBOARD_HOST: z.string().min(1).default('127.0.0.1'),
+    DASHBOARD_URL: z
+      .url({ protocol: /^https?$/, message: m.httpUrl })
+      .refine((u) => /^https?:\/\/[^/?#]+\/?$/.test(u), m.dashboardRoot)
+      .optional(),
   });
 }
 
@@ -214,6 +227,7 @@ function crossProblems(c: Partial<Parsed>, lang: Lang): string[] {
     out.push(`WA_DM_GAP_MIN_SECONDS: ${m.gap}`);
   }
   if (c.TELEGRAM_WEBHOOK_URL && !c.TELEGRAM_WEBHOOK_SECRET) out.push(`TELEGRAM_WEBHOOK_SECRET: ${m.secretNeeded}`);
+  if (c.DASHBOARD_URL && c.DASHBOARD_PORT === undefined) out.push(`DASHBOARD_PORT: ${m.dashboardPort}`);
   if (c.FOLLOWUP_HOURS !== undefined && c.CASE_EXPIRY_DAYS !== undefined && 2 * c.FOLLOWUP_HOURS >= c.CASE_EXPIRY_DAYS * 24) {
     out.push(`FOLLOWUP_HOURS: ${m.escalation(c.FOLLOWUP_HOURS, c.CASE_EXPIRY_DAYS)}`);
   }
@@ -225,6 +239,18 @@ export type Config = Readonly<Parsed>;
 
 /** Every setting the code reads. */
 const KEYS = Object.keys(buildSchema('en').shape);
+
+/**
+ * The address Humas admins open the dashboard at: DASHBOARD_URL (the office's
+ * reverse proxy) or, without it, the listening address itself. Undefined when
+ * the dashboard is off. No trailing slash.
+ */
+export function dashboardBaseUrl(c: Pick<Config, 'DASHBOARD_PORT' | 'DASHBOARD_HOST' | 'DASHBOARD_URL'>): string | undefined {
+  if (c.DASHBOARD_PORT === undefined) return undefined;
+  if (c.DASHBOARD_URL) return c.DASHBOARD_URL.replace(/\/+$/, '');
+  const host = c.DASHBOARD_HOST.includes(':') ? `[${c.DASHBOARD_HOST}]` : c.DASHBOARD_HOST;
+  return `http://${host === '0.0.0.0' || host === '[::]' ? '127.0.0.1' : host}:${c.DASHBOARD_PORT}`;
+}
 
 /** Names of settings whose values must never be printed. */
 export const SECRET_KEYS: ReadonlySet<string> = new Set(['TELEGRAM_BOT_TOKEN', 'TELEGRAM_WEBHOOK_SECRET']);

@@ -21,12 +21,15 @@ export interface RunningBot {
 
 /** Adapter settings beyond the config (tests pass a fake WhatsApp socket, short Telegram retry pauses). */
 export interface StartOptions {
+  /** When the process started (the dashboard's health panel). */
+  startedAt?: number;
   whatsapp?: Omit<WhatsAppAdapterOptions, 'app'>;
   telegram?: Omit<TelegramAdapterOptions, 'app'>;
 }
 
 /**
- * Starts every configured platform on `app`; resolves once they are connecting.
+ * Starts every configured platform on `app` (and the dashboard when
+ * DASHBOARD_PORT is set); resolves once they are connecting.
  * The scheduler starts first (it is the part that can still refuse its settings);
  * if anything fails, everything already started is stopped again before the
  * error is rethrown, so a failed start never leaves a bot polling half-alive.
@@ -44,6 +47,13 @@ export async function startBot(app: App, o: StartOptions = {}): Promise<RunningB
     await app.close();
   };
   try {
+    // Before the platforms, so a port already in use stops the start before anything connects.
+    if (app.config.DASHBOARD_PORT !== undefined) {
+      const { startDashboard } = await import('./web/server.js');
+      const dash = await startDashboard(app, { startedAt: o.startedAt });
+      stops.push(() => dash.close());
+      app.log.info({ url: dash.url }, 'dashboard listening');
+    }
     app.dispatcher.start();
     scheduler.start();
     if (app.config.WHATSAPP_ENABLED) {
@@ -97,7 +107,7 @@ export async function startCommand(_argv: string[], io: CliIo): Promise<number> 
   let bot: RunningBot;
   try {
     app = new App({ config, log });
-    bot = await startBot(app);
+    bot = await startBot(app, { startedAt });
   } catch (err) {
     // startBot has already stopped whatever it started.
     const why = err instanceof Error ? err.message : String(err);

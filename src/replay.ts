@@ -84,7 +84,7 @@ export async function replayCommand({ values, positionals, io, lang }: CliArgs):
   const db = scratchDb(config.DATABASE_PATH);
   const asnFile = values.asn as string | undefined;
   if (asnFile) {
-    const r = applyRegistry(db, await readRegistryFile(asnFile), { actor: 'replay' });
+    const r = applyRegistry(db, await readRegistryFile(asnFile, undefined, config.LANGUAGE), { actor: 'replay' });
     if (!r.ok) {
       io.err(formatImportResult(r, config.LANGUAGE));
       db.close();

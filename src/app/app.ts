@@ -16,6 +16,7 @@ import { humasAddresses } from './recipients.js';
 import { CommandRunner } from './commands/index.js';
 import { caseCommands } from './commands/cases.js';
 import { coreCommands } from './commands/core.js';
+import { dashboardCommand } from './commands/dashboard.js';
 import { reportCommand } from './reports/command.js';
 import { Dispatcher, type SendPolicy } from './dispatcher.js';
 import { silentLogger, type Logger } from './log.js';
@@ -90,7 +91,7 @@ export class App {
       { db: this.db, config: this.config, clock: this.clock, findAsn: (p) => this.registry.findByPerson(p) },
       coreCommands(this),
     );
-    this.commands.add(...caseCommands(this), reportCommand(this));
+    this.commands.add(...caseCommands(this), reportCommand(this), dashboardCommand(this));
   }
 
   /** Platform scanners waiting for member scans (see store/scans.ts). */

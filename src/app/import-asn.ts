@@ -114,9 +114,11 @@ export function formatImportResult(r: ImportResult, lang: 'id' | 'en' = 'id'): s
   }
   const badLines = new Set(r.errors.filter((e) => e.line > 0).map((e) => e.line)).size;
   const head =
-    lang === 'en'
-      ? `Import cancelled: ${badLines} ${badLines === 1 ? 'row has' : 'rows have'} problems, nothing was saved.`
-      : `Impor dibatalkan: ${badLines} baris bermasalah, tidak ada yang disimpan.`;
+    badLines === 0
+      ? lang === 'en' ? 'Import cancelled, nothing was saved:' : 'Impor dibatalkan, tidak ada yang disimpan:'
+      : lang === 'en'
+        ? `Import cancelled: ${badLines} ${badLines === 1 ? 'row has' : 'rows have'} problems, nothing was saved.`
+        : `Impor dibatalkan: ${badLines} baris bermasalah, tidak ada yang disimpan.`;
   const lines = r.errors.map((e) => (e.line > 0 ? `line ${e.line}: ${e.reason}` : e.reason));
   return [head, ...lines].join('\n');
 }

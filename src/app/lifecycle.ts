@@ -241,6 +241,8 @@ export async function checkOpenCases(app: App, checkers: readonly MembershipChec
       out.unknown++;
       continue;
     }
+    // The dashboard shows when each case was last checked.
+    app.db.prepare(`UPDATE incidents SET checked_at = ? WHERE id = ?`).run(now, c.id);
     if (member) {
       out.stillIn++;
       continue;

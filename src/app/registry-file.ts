@@ -16,6 +16,7 @@ import type { AsnRegistry } from '../store/asn.js';
 import type { Db } from '../store/db.js';
 import { importAsnCsv, importAsnRows, type ImportError, type ImportOptions, type ImportResult } from './import-asn.js';
 import { auditOffice } from './office/audit.js';
+import { registryFileTexts, type RegistryFileTexts } from '../core/messages/registry-file.js';
 
 /** Largest registry file accepted (a Pemda's registry is a few MB at most). */
 export const MAX_REGISTRY_FILE_BYTES = 50 * 1024 * 1024;
@@ -38,46 +39,48 @@ export function registryFormat(name: string | undefined, bytes?: Uint8Array): Re
   return bytes && bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04 ? 'xlsx' : 'csv';
 }
 
-/** Reads a registry file from a path, or from bytes (with the uploaded file's name, if any). Never throws. */
-export async function readRegistryFile(input: string | Buffer, filename?: string): Promise<RegistrySource> {
+/** Reads a registry file from a path, or from bytes (with the uploaded file's name, if any); reasons in `lang`. Never throws. */
+export async function readRegistryFile(input: string | Buffer, filename?: string, lang: 'id' | 'en' = 'en'): Promise<RegistrySource> {
+  const t = registryFileTexts(lang);
   const name = typeof input === 'string' ? input : filename;
+  const mb = MAX_REGISTRY_FILE_BYTES >> 20;
   if (typeof input === 'string') {
     try {
       const st = statSync(input);
-      if (!st.isFile()) return fileError(`cannot read ${input}: not a file`);
-      if (st.size > MAX_REGISTRY_FILE_BYTES) return fileError(`${input} is larger than ${MAX_REGISTRY_FILE_BYTES >> 20} MB`);
+      if (!st.isFile()) return fileError(t.cannotRead(input, t.notAFile));
+      if (st.size > MAX_REGISTRY_FILE_BYTES) return fileError(t.tooLarge(input, mb));
       accessSync(input, constants.R_OK);
     } catch (e) {
-      return fileError(`cannot read ${input}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
+      return fileError(t.cannotRead(input, (e as NodeJS.ErrnoException).code ?? String(e)));
     }
   } else if (input.length > MAX_REGISTRY_FILE_BYTES) {
-    return fileError(`the file is larger than ${MAX_REGISTRY_FILE_BYTES >> 20} MB`);
+    return fileError(t.tooLarge(filename ?? t.theFile, mb));
   }
   let bytes: Buffer | undefined = typeof input === 'string' ? undefined : input;
   if (typeof input === 'string' && !/\.(csv|txt)$/i.test(input)) {
     try {
       bytes = readFileSync(input);
     } catch (e) {
-      return fileError(`cannot read ${input}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
+      return fileError(t.cannotRead(input, (e as NodeJS.ErrnoException).code ?? String(e)));
     }
   }
   if (registryFormat(name, bytes) === 'csv') return { ok: true, format: 'csv', data: bytes ?? input };
-  return readXlsx(bytes!, name ?? 'the file');
+  return readXlsx(bytes!, name ?? t.theFile, t);
 }
 
 function fileError(reason: string): RegistrySource {
   return { ok: false, errors: [{ line: 0, reason }] };
 }
 
-async function readXlsx(bytes: Buffer, label: string): Promise<RegistrySource> {
+async function readXlsx(bytes: Buffer, label: string, t: RegistryFileTexts): Promise<RegistrySource> {
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(bytes as unknown as Parameters<typeof wb.xlsx.load>[0]);
   } catch {
-    return fileError(`cannot read ${label}: not a valid Excel .xlsx workbook (save it from Excel as "Excel Workbook (*.xlsx)", or as "CSV UTF-8")`);
+    return fileError(t.notXlsx(label));
   }
   const ws = wb.worksheets[0];
-  if (!ws) return fileError(`${label} has no worksheet`);
+  if (!ws) return fileError(t.noSheet(label));
   const rows: { line: number; cells: string[] }[] = [];
   const problems: ImportError[] = [];
   ws.eachRow({ includeEmpty: false }, (row, line) => {
@@ -85,11 +88,11 @@ async function readXlsx(bytes: Buffer, label: string): Promise<RegistrySource> {
     const cells: string[] = [];
     const bad: string[] = [];
     for (let i = 0; i < values.length; i++) {
-      const v = cellText(values[i]);
+      const v = cellText(values[i], t);
       if (typeof v === 'string') cells.push(v);
       else {
         cells.push('');
-        bad.push(`column ${columnLetter(i)}: ${v.error}`);
+        bad.push(t.column(columnLetter(i), v.error));
       }
     }
     rows.push({ line, cells });
@@ -106,26 +109,24 @@ function columnLetter(i: number): string {
 }
 
 /** A cell as the text a CSV export would hold, or why it cannot be trusted. */
-function cellText(v: unknown): string | { error: string } {
+function cellText(v: unknown, t: RegistryFileTexts): string | { error: string } {
   if (v === null || v === undefined) return '';
   if (typeof v === 'string') return v;
   if (typeof v === 'boolean') return String(v);
   if (typeof v === 'number') {
-    if (!Number.isFinite(v)) return { error: 'not a number' };
-    if (Number.isInteger(v) && Math.abs(v) >= 1e15) {
-      return { error: `the number ${v} is stored as a Number and Excel has lost its last digits; format the column as Text and type the value again` };
-    }
+    if (!Number.isFinite(v)) return { error: t.notANumber };
+    if (Number.isInteger(v) && Math.abs(v) >= 1e15) return { error: t.lostDigits(v) };
     return Number.isInteger(v) ? v.toFixed(0) : String(v);
   }
   if (v instanceof Date) return v.toISOString().slice(0, 10);
   if (typeof v === 'object') {
     const o = v as { richText?: { text: string }[]; text?: unknown; hyperlink?: string; result?: unknown; formula?: string; sharedFormula?: string; error?: string };
     if (Array.isArray(o.richText)) return o.richText.map((t) => t.text).join('');
-    if (o.formula !== undefined || o.sharedFormula !== undefined) return o.result === undefined ? { error: 'formula without a saved value' } : cellText(o.result);
-    if (typeof o.error === 'string') return { error: `Excel error ${o.error}` };
-    if (o.text !== undefined) return cellText(o.text);
+    if (o.formula !== undefined || o.sharedFormula !== undefined) return o.result === undefined ? { error: t.formulaWithoutValue } : cellText(o.result, t);
+    if (typeof o.error === 'string') return { error: t.excelError(o.error) };
+    if (o.text !== undefined) return cellText(o.text, t);
   }
-  return { error: 'unsupported cell' };
+  return { error: t.unsupportedCell };
 }
 
 function runSource(db: Db, src: Exclude<RegistrySource, { ok: false }>, opts: ImportOptions): ImportResult {

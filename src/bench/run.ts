@@ -33,7 +33,7 @@ if (want('lookup')) {
   const l = benchLookups();
   line('registry lookups by phone', `${Math.round(l.perSecond)} /s`, '>= 500,000/s', l.perSecond >= 500_000);
 }
-for (const name of ['latency', 'load']) {
+for (const name of ['latency', 'load', 'dashboard']) {
   if (!want(name)) continue;
   try {
     const mod = (await import(`./${name}-bench.js`)) as { run(): Promise<BenchResult[]> };

@@ -4,5 +4,12 @@
 import { register } from 'tsx/esm/api';
 
 register();
+// Output piped into a reader that stops early (`| head`): stop quietly instead of crashing on EPIPE.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (err) => {
+    if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw err;
+  });
+}
 const { main } = await import('../cli.ts');
 process.exitCode = await main(process.argv.slice(2));

@@ -201,7 +201,7 @@ export async function casesCommand(a: CliArgs): Promise<number> {
       const id = parseCaseId(rest[0]);
       const c = id !== undefined ? getCase(app, id) : undefined;
       if (!c) {
-        a.io.err(lifecycleTexts(lang).cmd.noCase(rest[0]!.replace(/^#/, '')));
+        a.io.err(t.cases.notFound(rest[0]!.replace(/^#/, '')));
         return 1;
       }
       const detail = lifecycleTexts(lang).cmd.caseDetail({
@@ -247,7 +247,7 @@ function reportCaseChange(a: CliArgs, lang: 'id' | 'en', app: App, id: number, r
     return 0;
   }
   const text = {
-    no_case: () => t.noCase(String(id)),
+    no_case: () => cliTexts(lang).cases.notFound(String(id)),
     not_open: () => t.notOpen(id, app.monitor.incidents.get(id)!.status),
     already_open: () => t.alreadyOpen(id),
     other_open: () => t.otherOpen(id, 'otherId' in r ? (r.otherId ?? 0) : 0),

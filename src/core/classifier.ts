@@ -338,7 +338,11 @@ function paslonNameTerms(file: PaslonFile, vocab: Vocabulary): NameTerm[] {
         attributeAlias(core[0], cores, shorts);
       }
     }
-    out.push(...pairs(shorts).map((pr) => ({ ...phrase(pr, w.pair, display(pr, '-')), pair: true })));
+    for (const [a, b] of pairs(shorts)) {
+      const label = display([a, b], '-');
+      // "Eddy-Riezky", "Eddy & Riezky" and "Eddy dan Riezky" all name the pair.
+      out.push({ ...phrase([a, b], w.pair, label), pair: true }, { ...phrase([a, PAIR_JOIN, b], w.pair, label), pair: true });
+    }
     return out;
   });
 }
@@ -375,11 +379,14 @@ function attributeAlias(alias: string, cores: string[][], shorts: Set<string>[])
   });
 }
 
+/** The word joining running mates' names in prose ("Khofifah dan Emil"). */
+const PAIR_JOIN = 'dan';
+
 /** Running-mate pairs in ballot order ("Luluk Lukman", "Khofifah Emil"). */
-function pairs(shorts: Set<string>[]): string[][] {
+function pairs(shorts: Set<string>[]): [string, string][] {
   const [first, second] = shorts;
   if (!first || !second) return [];
-  return [...first].flatMap((a) => [...second].map((b) => [a, b]));
+  return [...first].flatMap((a) => [...second].map((b): [string, string] => [a, b]));
 }
 
 /** Capitalised words, as a name is usually written. */

@@ -43,11 +43,19 @@ export function formatDate(at: EpochMs, tz: string, lang: 'id' | 'en' = 'id'): s
   return formatter(tz, lang, false).format(at);
 }
 
+const partsFormatters = new Map<string, Intl.DateTimeFormat>();
+
 /** Wall-clock parts of an instant in a zone. */
 export function zonedParts(at: EpochMs, tz: string): { year: number; month: number; day: number; hour: number; minute: number } {
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone: tz, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23',
-  }).formatToParts(at);
+  // One formatter per zone: building one costs far more than using it (reports call this per case).
+  let f = partsFormatters.get(tz);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-US', {
+      timeZone: tz, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23',
+    });
+    partsFormatters.set(tz, f);
+  }
+  const parts = f.formatToParts(at);
   const get = (t: string) => Number(parts.find((p) => p.type === t)?.value);
   return { year: get('year'), month: get('month'), day: get('day'), hour: get('hour'), minute: get('minute') };
 }

@@ -214,4 +214,26 @@ export const MIGRATIONS: readonly string[] = [
   `
   ALTER TABLE chats ADD COLUMN bot_admin INTEGER CHECK (bot_admin IN (0,1));
   `,
+  `
+  -- Humas dashboard: one-time login links and browser sessions, each stored only as the SHA-256 of its
+  -- token. admin is the HUMAS_ADMINS handle (tg:<id> / wa:<digits>) the link was made for.
+  CREATE TABLE dashboard_links (
+    token_hash TEXT PRIMARY KEY,
+    admin TEXT NOT NULL,
+    created_at INTEGER NOT NULL,
+    expires_at INTEGER NOT NULL,
+    used_at INTEGER
+  ) STRICT;
+  CREATE TABLE dashboard_sessions (
+    token_hash TEXT PRIMARY KEY,
+    admin TEXT NOT NULL,
+    created_at INTEGER NOT NULL,
+    expires_at INTEGER NOT NULL,
+    ended_at INTEGER,
+    end_reason TEXT
+  ) STRICT;
+  CREATE INDEX dashboard_sessions_admin ON dashboard_sessions(admin);
+  -- When a membership check last gave an answer for a case (the dashboard's "last check").
+  ALTER TABLE incidents ADD COLUMN checked_at INTEGER;
+  `,
 ];

@@ -330,6 +330,8 @@ describe('registry from Excel (.xlsx)', () => {
       expect.stringMatching(/^line 4: /),
     ]);
     expect(rows()).toEqual([]);
+    const id = previewRegistry(db, await readRegistryFile(path, undefined, 'id'));
+    expect(errorsOf(id)[0]!.reason).toMatch(/^kolom A: angka \d+ disimpan sebagai Number .*format kolom sebagai Text/);
   });
 
   it('a wrong header, a corrupt workbook and a missing file are file-level errors', async () => {
@@ -339,7 +341,9 @@ describe('registry from Excel (.xlsx)', () => {
     const corrupt = join(dir, 'rusak.xlsx');
     writeFileSync(corrupt, Buffer.from('PK\u0003\u0004 not really a zip'));
     expect(await readRegistryFile(corrupt)).toEqual({ ok: false, errors: [{ line: 0, reason: expect.stringMatching(/not a valid Excel \.xlsx workbook/) }] });
-    expect(await readRegistryFile(join(dir, 'none.xlsx'))).toEqual({ ok: false, errors: [{ line: 0, reason: expect.stringMatching(/cannot read .*ENOENT/) }] });
+    const none = await readRegistryFile(join(dir, 'none.xlsx'));
+    expect(none).toEqual({ ok: false, errors: [{ line: 0, reason: expect.stringMatching(/cannot read .*ENOENT/) }] });
+    expect(formatImportResult(previewRegistry(db, none), 'en').split('\n')[0]).toBe('Import cancelled, nothing was saved:');
     const empty = await xlsx([]);
     expect(errorsOf(previewRegistry(db, await readRegistryFile(empty)))[0]!.reason).toMatch(/file is empty/);
   });

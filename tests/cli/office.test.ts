@@ -12,7 +12,7 @@ describe('import-asn from the command line (real binary)', SPAWN_TIMEOUT, () => 
     const { dir, db } = tempHome();
     const missing = await jn(['import-asn', join(dir, 'tidak-ada.xlsx')], { DATABASE_PATH: db, LANGUAGE: 'id' });
     expect(missing.code).toBe(1);
-    expect(missing.err).toMatch(/^Impor dibatalkan: 0 baris bermasalah, tidak ada yang disimpan\.\ncannot read .*ENOENT/);
+    expect(missing.err).toMatch(/^Impor dibatalkan, tidak ada yang disimpan:\ntidak dapat membaca .*tidak-ada\.xlsx: ENOENT\n$/);
     expect(existsSync(db)).toBe(false);
     expect(existsSync(join(dir, 'data'))).toBe(false);
 
@@ -111,7 +111,7 @@ describe('asn, cases, audit and backup (real binary)', SPAWN_TIMEOUT, () => {
     const reopen = await jn(['cases', 'reopen', String(ids[0])], env);
     expect(reopen.code).toBe(0);
     const none = await jn(['cases', 'show', '999'], env);
-    expect(none.code).toBe(1);
+    expect(none).toMatchObject({ code: 1, err: 'Kasus #999 tidak ditemukan. Lihat: jaga-netral cases list\n' });
     const d = new Database(db, { readonly: true });
     expect(d.prepare(`SELECT action, args, result FROM audit WHERE actor LIKE 'cli:%' ORDER BY id`).all()).toEqual([
       { action: 'cases exempt', args: `${ids[0]} suami calon`, result: 'ok' },

@@ -233,9 +233,10 @@ describe('given names alone stay weak', () => {
     expect((text.includes('Agus') ? dki : hd).classify(text).pilkada).toBe(false);
   });
 
-  it('but weak names of one pair add up', () => {
-    expect(hd.classify('Eddy dan Riezky hadir').pilkada).toBe(false);
-    expect(hd.classify('eddy riezky hadir, esp juga').pilkada).toBe(true);
+  it('but running mates named together are the pair', () => {
+    expect(hd.classify('Eddy dan Riezky hadir di Plaju').terms).toEqual(['Eddy-Riezky']);
+    expect(hd.classify('Eddy & Riezky hadir').pilkada).toBe(true);
+    expect(hd.classify('Eddy dan Herman sudah datang').pilkada).toBe(false);
   });
 });
 

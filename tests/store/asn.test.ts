@@ -137,7 +137,8 @@ describe('AsnRegistry', () => {
     expect(reg.byWaLid('1@lid')?.nip).toBe(A.nip);
   });
 
-  it('answers lookups from memory fast (>= 500k/s by phone)', () => {
+  // Speed is measured by `npm run bench` (registry lookups), never here: shared machines are noisy.
+  it('answers lookups by phone from memory for a 20,000-ASN registry', () => {
     const rows: AsnInput[] = [];
     for (let i = 0; i < 20_000; i++) {
       rows.push({ nip: nip(benchNip(i)), nama: `N${i}`, unit: 'U', phone: phone(`+62812${String(i).padStart(8, '0')}`) });
@@ -145,11 +146,8 @@ describe('AsnRegistry', () => {
     reg.upsertMany(rows, 1);
     expect(reg.count()).toBe(20_000);
     const n = 500_000;
-    const t0 = performance.now();
     let hits = 0;
     for (let i = 0; i < n; i++) if (reg.byPhone(`+62812${String(i % 40_000).padStart(8, '0')}`)) hits++;
-    const perSec = n / ((performance.now() - t0) / 1000);
     expect(hits).toBe(260_000);
-    expect(perSec).toBeGreaterThan(500_000);
   });
 });

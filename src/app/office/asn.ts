@@ -82,14 +82,22 @@ export function listAsn(app: App, q: AsnQuery = {}): AsnPage {
   const where = `WHERE (@unit IS NULL OR unit = @unit COLLATE NOCASE)
     AND (@like IS NULL OR nip LIKE @like ESCAPE '\\' OR nama LIKE @like ESCAPE '\\' OR unit LIKE @like ESCAPE '\\'
          OR tg_username LIKE @like ESCAPE '\\' OR (@digits IS NOT NULL AND (phone LIKE @phone OR tg_user_id LIKE @digits)))`;
-  const total = app.db.prepare(`SELECT COUNT(*) FROM asn ${where}`).pluck().get(params) as number;
   const offset = Math.max(0, Math.floor(q.offset ?? 0));
-  const nips = app.db
-    .prepare(`SELECT nip FROM asn ${where} ORDER BY unit COLLATE NOCASE, nama COLLATE NOCASE, nip LIMIT @limit OFFSET @offset`)
-    .pluck()
-    .all({ ...params, limit: clampLimit(q.limit), offset }) as string[];
+  const limit = clampLimit(q.limit);
+  const order = `ORDER BY unit COLLATE NOCASE, nama COLLATE NOCASE, nip LIMIT @limit OFFSET @offset`;
+  const count = () => app.db.prepare(`SELECT COUNT(*) FROM asn ${where}`).pluck().get(params) as number;
+  let page: { nip: string; total?: number }[];
+  let total: number;
+  if (params.like === null) {
+    total = count();
+    page = app.db.prepare(`SELECT nip FROM asn ${where} ${order}`).all({ ...params, limit, offset }) as { nip: string }[];
+  } else {
+    // A text search scans every row: one scan gives both the page and the count (a page past the end counts apart).
+    page = app.db.prepare(`SELECT nip, COUNT(*) OVER () AS total FROM asn ${where} ${order}`).all({ ...params, limit, offset }) as { nip: string; total: number }[];
+    total = page[0]?.total ?? (offset > 0 ? count() : 0);
+  }
   app.registry.syncIfChanged();
-  return { total, offset, rows: nips.map((n) => app.registry.byNip(n)).filter((r): r is AsnRecord => r !== undefined) };
+  return { total, offset, rows: page.map((r) => app.registry.byNip(r.nip)).filter((r): r is AsnRecord => r !== undefined) };
 }
 
 /** One ASN by NIP (spaces allowed), if registered. */

@@ -16,7 +16,7 @@ export interface CliUsage {
 /** Names of the subcommands whose usage the texts carry. */
 export type CliCommandName =
   | 'start' | 'demo' | 'import-asn' | 'classify' | 'replay' | 'report' | 'wa-login'
-  | 'asn' | 'cases' | 'audit' | 'backup' | 'doctor';
+  | 'asn' | 'cases' | 'audit' | 'backup' | 'doctor' | 'dashboard-link';
 
 /** One doctor check's outcome line. */
 export interface DoctorLine {
@@ -69,6 +69,7 @@ export interface CliTexts {
     findings: string;
     messages: string;
     noReason: string;
+    notFound(id: string): string;
     status: Record<IncidentStatus, string>;
     kind: Record<IncidentKind, string>;
   };
@@ -176,6 +177,11 @@ const ID: CliTexts = {
       synopsis: ['jaga-netral doctor'],
       summary: 'periksa konfigurasi, basis data, berkas paslon, daftar ASN, token Telegram, sesi WhatsApp',
     },
+    'dashboard-link': {
+      synopsis: ['jaga-netral dashboard-link [--admin tg:ID|wa:NOMOR]'],
+      summary: 'cetak tautan masuk dasbor web sekali pakai (berlaku 10 menit)',
+      details: ['--admin  admin Humas yang masuk (harus ada di HUMAS_ADMINS; default: yang pertama)', 'Perlu DASHBOARD_PORT. Tautan dicetak ke stdout.'],
+    },
   },
   unknownCommand: (n) => `Perintah tidak dikenal: ${n}`,
   unknownOption: (o, c) => `Opsi tidak dikenal untuk ${c}: ${o}`,
@@ -213,6 +219,7 @@ const ID: CliTexts = {
     findings: 'Temuan:',
     messages: 'Pesan:',
     noReason: 'Sebutkan alasannya. Contoh: jaga-netral cases exempt 12 "suami calon, hadir sebagai keluarga"',
+    notFound: (id) => `Kasus #${id} tidak ditemukan. Lihat: jaga-netral cases list`,
     status: STATUS_ID,
     kind: KIND_ID,
   },
@@ -317,6 +324,11 @@ const EN: CliTexts = {
     audit: { synopsis: ['jaga-netral audit [--since YYYY-MM-DD] [--limit N]'], summary: 'the audit log: who did what, when' },
     backup: { synopsis: ['jaga-netral backup'], summary: 'back up the database now (same as the scheduled backup)' },
     doctor: { synopsis: ['jaga-netral doctor'], summary: 'check configuration, database, paslon file, registry, Telegram token, WhatsApp session' },
+    'dashboard-link': {
+      synopsis: ['jaga-netral dashboard-link [--admin tg:ID|wa:DIGITS]'],
+      summary: 'print a one-time web dashboard login link (valid 10 minutes)',
+      details: ['--admin  the Humas admin who signs in (must be in HUMAS_ADMINS; default: the first)', 'Needs DASHBOARD_PORT. The link is printed on stdout.'],
+    },
   },
   unknownCommand: (n) => `Unknown command: ${n}`,
   unknownOption: (o, c) => `Unknown option for ${c}: ${o}`,
@@ -354,6 +366,7 @@ const EN: CliTexts = {
     findings: 'Findings:',
     messages: 'Messages:',
     noReason: 'Give a reason. Example: jaga-netral cases exempt 12 "husband of a candidate, attends as family"',
+    notFound: (id) => `Case #${id} not found. See: jaga-netral cases list`,
     status: STATUS_EN,
     kind: KIND_EN,
   },

@@ -1,0 +1,100 @@
+/**
+ * Who may use the Humas dashboard: one-time login links (from `/dasbor` or
+ * `jaga-netral dashboard-link`), 8-hour sessions, and their end when an admin
+ * leaves HUMAS_ADMINS. Logins, refused links and logouts are audited as
+ * `web:<admin>`, the way chat commands are audited.
+ */
+import { dashboardBaseUrl, type AdminHandle, type Config } from '../../config.js';
+import type { Platform } from '../../core/ids.js';
+import { audit } from '../../store/audit.js';
+import { DashboardAuthStore, type DashboardSession, type LinkRefusal } from '../../store/dashboard.js';
+import type { App } from '../app.js';
+
+/** What these functions need of the App (the CLI passes just these). */
+type AppCore = Pick<App, 'config' | 'db' | 'clock'>;
+
+/** A login link is good for 10 minutes, once. */
+export const LINK_TTL_MS = 10 * 60_000;
+/** A browser session lasts 8 hours. */
+export const SESSION_TTL_MS = 8 * 3_600_000;
+/** Path of the login link; the token follows as `?t=`. */
+export const LOGIN_PATH = '/masuk';
+
+/** `tg:9001` / `wa:6281...`: an admin as HUMAS_ADMINS spells it. */
+export const adminHandleText = (a: AdminHandle): string => `${a.platform === 'telegram' ? 'tg' : 'wa'}:${a.id}`;
+
+/** The HUMAS_ADMINS handle of a chat sender (Telegram id, or WhatsApp JID / digits). */
+export function senderHandle(platform: Platform, fromId: string): string {
+  return platform === 'telegram' ? `tg:${fromId}` : `wa:${fromId.replace(/[:@].*$/, '').replace(/^\+/, '')}`;
+}
+
+/** Whether `handle` (`tg:..`/`wa:..`) is in HUMAS_ADMINS now. */
+export function isDashboardAdmin(config: Pick<Config, 'HUMAS_ADMINS'>, handle: string): boolean {
+  return config.HUMAS_ADMINS.some((a) => adminHandleText(a) === handle);
+}
+
+/** The audit actor of a dashboard user. */
+export const webActor = (admin: string): string => `web:${admin}`;
+
+function record(app: AppCore, admin: string, action: string, allowed: boolean, result: string, now: number): void {
+  audit(app.db, { at: now, actor: webActor(admin), platform: 'web', action, allowed, result });
+}
+
+/** A fresh login link for an admin, or why there is none. */
+export function issueDashboardLink(
+  app: AppCore,
+  admin: string,
+  now: number = app.clock(),
+): { ok: true; url: string; expiresAt: number } | { ok: false; reason: 'off' | 'not_admin' } {
+  const base = dashboardBaseUrl(app.config);
+  if (!base) return { ok: false, reason: 'off' };
+  if (!isDashboardAdmin(app.config, admin)) return { ok: false, reason: 'not_admin' };
+  const token = new DashboardAuthStore(app.db).createLink(admin, now, LINK_TTL_MS);
+  return { ok: true, url: `${base}${LOGIN_PATH}?t=${token}`, expiresAt: now + LINK_TTL_MS };
+}
+
+/** Uses a login link: a new session token for its admin, or why not (audited either way). */
+export function redeemDashboardLink(
+  app: AppCore,
+  token: string,
+  now: number = app.clock(),
+): { ok: true; admin: string; session: string } | { ok: false; reason: LinkRefusal | 'not_admin' } {
+  const store = new DashboardAuthStore(app.db);
+  return app.db.transaction(() => {
+    const used = /^[A-Za-z0-9_-]{20,100}$/.test(token) ? store.useLink(token, now) : { ok: false as const, reason: 'unknown' as const };
+    if (!used.ok) {
+      audit(app.db, { at: now, actor: 'web:?', platform: 'web', action: 'dashboard login', allowed: false, result: `refused: ${used.reason} link` });
+      return used;
+    }
+    if (!isDashboardAdmin(app.config, used.admin)) {
+      record(app, used.admin, 'dashboard login', false, 'refused: no longer a Humas admin', now);
+      return { ok: false as const, reason: 'not_admin' as const };
+    }
+    const session = store.createSession(used.admin, now, SESSION_TTL_MS);
+    record(app, used.admin, 'dashboard login', true, 'ok', now);
+    return { ok: true as const, admin: used.admin, session };
+  })();
+}
+
+/** The session behind a cookie, if it is live and its admin is still in HUMAS_ADMINS (otherwise it is ended). */
+export function dashboardSession(app: AppCore, token: string | undefined, now: number = app.clock()): DashboardSession | undefined {
+  if (!token || !/^[A-Za-z0-9_-]{20,100}$/.test(token)) return undefined;
+  const store = new DashboardAuthStore(app.db);
+  const s = store.session(token, now);
+  if (!s) return undefined;
+  if (!isDashboardAdmin(app.config, s.admin)) {
+    store.endSession(token, now, 'admin removed from HUMAS_ADMINS');
+    return undefined;
+  }
+  return s;
+}
+
+/** Logs out (audited). */
+export function endDashboardSession(app: AppCore, token: string, admin: string, now: number = app.clock()): void {
+  if (new DashboardAuthStore(app.db).endSession(token, now, 'logout')) record(app, admin, 'dashboard logout', true, 'ok', now);
+}
+
+/** Ends the sessions of admins no longer in HUMAS_ADMINS (run when the dashboard starts); returns how many. */
+export function endRemovedAdminSessions(app: AppCore, now: number = app.clock()): number {
+  return new DashboardAuthStore(app.db).endSessionsExcept(app.config.HUMAS_ADMINS.map(adminHandleText), now, 'admin removed from HUMAS_ADMINS');
+}
