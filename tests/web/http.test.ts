@@ -5,6 +5,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { App } from '../../src/app/app.js';
 import { loadConfig } from '../../src/config.js';
+import { permissionProblems, permissionStatusLines, PRIVACY_KEY } from '../../src/app/permissions.js';
+import { kvSet } from '../../src/store/kv.js';
+import { escapeHtml } from '../../src/web/html.js';
 import { startDashboard } from '../../src/web/server.js';
 import { ASN, CAMPAIGN_TG } from '../support/app.js';
 import { dashboardApp, EVIL_NAME, EVIL_TITLE, linkFromBot } from './support.js';
@@ -159,5 +162,15 @@ describe('dashboard over HTTP', () => {
     }
     void EVIL_NAME;
     void EVIL_TITLE;
+  });
+
+  it('the health panel shows what /status shows: Telegram privacy mode and the queue', async () => {
+    const { app, base } = await started();
+    kvSet(app.db, PRIVACY_KEY, 'on:JagaNetralBot', app.clock());
+    const cookie = await login(await linkFromBot(app));
+    const body = await (await fetch(`${base}/`, { headers: { cookie } })).text();
+    expect(body).toContain('perlu perhatian');
+    for (const line of permissionStatusLines(permissionProblems(app.db, app.monitor.chats), 'id')) expect(body).toContain(escapeHtml(line));
+    expect(body).toMatch(/Antrean pesan<\/dt><dd>\d+ menunggu/);
   });
 });

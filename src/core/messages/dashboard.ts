@@ -60,6 +60,9 @@ export interface DashboardTexts {
     undeliverableHint: string;
     registered: string;
     health: string;
+    state: string;
+    states: Record<string, string>;
+    problems: string;
     platformNone: string;
     queue: string;
     queueLine(q: { waiting: number; sent: number; failed: number; undeliverable: number }): string;
@@ -239,6 +242,9 @@ const ID: DashboardTexts = {
     undeliverableHint: 'Humas perlu menghubungi ASN ini secara langsung.',
     registered: 'ASN terdaftar',
     health: 'Kesehatan platform',
+    state: 'Keadaan',
+    states: { ok: 'baik', warn: 'perlu perhatian', degraded: 'terganggu' },
+    problems: 'Izin yang kurang',
     platformNone: 'belum ada platform terhubung',
     queue: 'Antrean pesan',
     queueLine: (q) => `${q.waiting} menunggu, ${q.sent} terkirim, ${q.failed} gagal, ${q.undeliverable} tidak terkirim`,
@@ -421,6 +427,9 @@ const EN: DashboardTexts = {
     undeliverableHint: 'Humas needs to contact these ASN directly.',
     registered: 'Registered ASN',
     health: 'Platform health',
+    state: 'State',
+    states: { ok: 'good', warn: 'needs attention', degraded: 'degraded' },
+    problems: 'Missing permissions',
     platformNone: 'no platform connected',
     queue: 'Message queue',
     queueLine: (q) => `${q.waiting} waiting, ${q.sent} sent, ${q.failed} failed, ${q.undeliverable} undeliverable`,

@@ -182,7 +182,7 @@ ${id && changed ? html`<form method="post" action="/asn/unggah/terapkan">${csrfF
       return fail(413, t.asn.fileTooBig(MAX_UPLOAD_MB));
     }
     const filename = file.filename.replace(/[^\w.\- ]/g, '_').slice(0, 120);
-    const src = await readRegistryFile(bytes, filename);
+    const src = await readRegistryFile(bytes, filename, app.config.LANGUAGE);
     const r = previewRegistry(app.db, src, app.clock());
     let id: string | undefined;
     if (r.ok && r.inserted + r.updated > 0) {
@@ -201,7 +201,7 @@ ${id && changed ? html`<form method="post" action="/asn/unggah/terapkan">${csrfF
     const p = pending.get(id);
     if (!p || p.admin !== req.dash!.admin || p.expiresAt <= app.clock()) return deps.done(reply, '/asn', 'uploadGone');
     pending.delete(id);
-    const src = await readRegistryFile(p.bytes, p.filename);
+    const src = await readRegistryFile(p.bytes, p.filename, app.config.LANGUAGE);
     const r = applyRegistry(app.db, src, { actor: webActor(req.dash!.admin), filename: p.filename, now: app.clock(), registry: app.registry });
     if (r.ok) return deps.done(reply, '/asn', 'imported');
     // The registry changed between preview and apply so that the file no longer fits: show why; nothing was written.
