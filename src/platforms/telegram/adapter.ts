@@ -187,6 +187,8 @@ export class TelegramAdapter {
       this.app.dispatcher.wake();
     }
     await this.setCommands();
+    // stop() may have come while we awaited: start nothing it could no longer stop.
+    if (this.stopping.signal.aborted) return;
     const hook = this.webhookOptions();
     if (hook) await this.startWebhook(hook);
     else this.runner = this.pollForever();

@@ -20,7 +20,7 @@ import { startBot, type RunningBot } from '../../../src/main.js';
 import { TelegramSimServer, type SimUser } from '../../../src/platforms/sim/telegram-server.js';
 import { newChatMembers } from '../../../src/platforms/sim/telegram-updates.js';
 import { FakeWASocket, fakeSocketFactory, participantStub } from '../../../src/platforms/sim/whatsapp-socket.js';
-import { BOOT_RETRY, bootRetryDelay, isTokenRejected } from '../../../src/platforms/telegram/adapter.js';
+import { BOOT_RETRY, bootRetryDelay, isTokenRejected, TelegramAdapter } from '../../../src/platforms/telegram/adapter.js';
 import { ADMIN_WA, ASN1, ASN1_LID, ASN1_PN, ASN2, campaignGroup, GROUP as WA_GROUP, TIMSES_LID, TIMSES_PN } from '../../fixtures/whatsapp/setup.js';
 
 const ROOT = resolve(import.meta.dirname, '../../..');
@@ -120,6 +120,55 @@ describe('Telegram and WhatsApp do not hold each other up (startBot wiring)', ()
     sim.startedBot(BUDI.id);
     sim.pushUpdate(newChatMembers(TG_GROUP, TIMSES, [BUDI]));
     await sim.waitFor((s) => s.some((m) => m.chat_id === BUDI.id && (m.text ?? '').includes(TG_GROUP.title)), 5000);
+  });
+});
+
+describe('a token Telegram rejects (401)', () => {
+  const wrong = `123456789:${'W'.repeat(35)}`;
+  const appWith = (sim: TelegramSimServer, whatsapp: boolean) =>
+    new App({
+      config: loadConfig({
+        envFile: false,
+        env: {},
+        overrides: { DATABASE_PATH: ':memory:', HUMAS_ADMINS: 'wa:6281111111111', TELEGRAM_BOT_TOKEN: wrong, TELEGRAM_API_ROOT: sim.apiRoot, WHATSAPP_ENABLED: String(whatsapp), PASLON_FILE: 'data/paslon.sumsel2024.json', LANGUAGE: 'en' },
+      }),
+    });
+
+  it('fails the start when Telegram is the only platform, and leaves WhatsApp running alone when it is enabled', async () => {
+    const sim = await TelegramSimServer.start();
+    await expect(startBot(appWith(sim, false))).rejects.toThrow(/Telegram rejected TELEGRAM_BOT_TOKEN \(401: Unauthorized\)/);
+
+    const app = appWith(sim, true);
+    const fake = new FakeWASocket();
+    const bot = await startBot(app, { whatsapp: { requireSession: false, socketFactory: fakeSocketFactory(fake), sleep: async () => {}, resolveLidsOnOpen: false, rng: () => 0 } });
+    fake.open();
+    await until('WhatsApp to connect', () => app.platformStatus.whatsapp === 'connected');
+    expect(app.platformStatus.telegram).toMatch(/^error: Telegram rejected TELEGRAM_BOT_TOKEN/);
+    expect(health(app, Date.now())['health']).toBe('degraded');
+    expect(sim.calls.map((c) => [c.method, c.status])).toEqual([['getMe', 401], ['getMe', 401]]);
+    await bot.stop();
+    await sim.close();
+  });
+});
+
+describe('stopping while the Bot API is unreachable', () => {
+  it('leaves no retry and no long poll behind', async () => {
+    const sim = await TelegramSimServer.start({ canReadAllGroupMessages: true });
+    sim.inject({ method: 'getMe', kind: '502', count: 100_000 });
+    const config = loadConfig({ envFile: false, env: {}, overrides: { DATABASE_PATH: ':memory:', HUMAS_ADMINS: 'tg:9001', TELEGRAM_BOT_TOKEN: sim.token, TELEGRAM_API_ROOT: sim.apiRoot, PASLON_FILE: 'data/paslon.sumsel2024.json' } });
+    const app = new App({ config });
+    const tg = new TelegramAdapter({ app, bootRetry: { firstMs: 100, maxMs: 100 } });
+    await tg.start();
+    await until('a retry', () => sim.calls.filter((c) => c.method === 'getMe').length >= 2);
+    await tg.stop();
+    sim.clearFaults();
+    const n = sim.calls.length;
+    await new Promise((r) => setTimeout(r, 400));
+    expect(sim.calls.length).toBe(n);
+    expect(sim.isPolling()).toBe(false);
+    expect(app.platformStatus.telegram).toBe('stopped');
+    await app.close();
+    await sim.close();
   });
 });
 
