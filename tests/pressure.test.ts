@@ -91,7 +91,12 @@ describe('under pressure, through jaga-netral start', () => {
     await until(() => asnAlerts() === 500, 30_000, 'the 500 ASN alerts to be queued');
     const summaries = () => sim!.sent.filter((m) => m.chat_id === ADMIN.id && (m.text ?? '').includes('ASN ditemukan sekaligus'));
     const held = () => app.db.prepare(`SELECT COUNT(*) FROM alert_batches WHERE released_at IS NULL`).pluck().get() as number;
-    await until(() => summaries().length > 0 && held() === 0 && app.monitor.outbox.depth().pending === 0, 60_000, 'the summaries to reach Humas');
+    // Nothing pending and nothing in flight: a summary's CSV leaves after its text, in the same row.
+    const drained = () => {
+      const d = app.monitor.outbox.depth();
+      return d.pending === 0 && d.sending === 0;
+    };
+    await until(() => summaries().length > 0 && held() === 0 && drained(), 60_000, 'the summaries to reach Humas');
     expect(firstHumas).toBeDefined();
     expect(firstHumas! - t0).toBeLessThan(30_000);
     const toHumas = sim.sent.filter((m) => Number(m.chat_id) === ADMIN.id);
