@@ -42,6 +42,7 @@ import {
   type PrivateMessage,
 } from './normalize.js';
 import { WhatsAppMembershipChecker } from './membership.js';
+import { GroupMetaCache } from './group-cache.js';
 import { beyondCapNotifier } from './beyond-cap.js';
 import { restrictedNotifier, WhatsAppMessenger, WhatsAppSendPolicy } from './sender.js';
 
@@ -125,6 +126,8 @@ export class WhatsAppAdapter {
   private readonly recentStubs = new Map<string, { id: string; at: number }>();
   private readonly parked = new Map<string, { data: BaileysEventMap['group-participants.update']; timer: NodeJS.Timeout }>();
   private readonly joinedAt = new Map<string, number>();
+  /** Group metadata for Baileys' `cachedGroupMetadata`: one for the adapter's lifetime, across reconnects. */
+  readonly groupCache: GroupMetaCache;
 
   constructor(private readonly o: WhatsAppAdapterOptions) {
     this.app = o.app;
@@ -135,6 +138,7 @@ export class WhatsAppAdapter {
     });
     this.messenger = new WhatsAppMessenger(() => (this.open ? this.sock : undefined));
     this.version = o.app.config.WA_VERSION;
+    this.groupCache = new GroupMetaCache(o.app.db, () => (this.open ? this.sock : undefined), { clock: o.app.clock, ...(o.sleep ? { sleep: o.sleep } : {}) });
     this.membership = new WhatsAppMembershipChecker(() => this.sock, o.app.db, this.lidMap, o.app.clock);
     if (o.self) this.setSelf(o.self);
     else this.selfFromCreds();
@@ -202,10 +206,21 @@ export class WhatsAppAdapter {
     this.unbind = sock.ev.process((events) => {
       // New keys must be on disk before anything else happens: saved now, not behind a slow event queue.
       if (events['creds.update']) this.saveCredsNow();
+      // Group changes patch the cached metadata on arrival, so the next group send already sees them.
+      this.patchGroupCache(events);
       // Checked on arrival: a participant update emitted inside a buffered upsert means its stub message follows.
       const buffered = Boolean(sock.ev.isBuffering?.());
       return this.enqueue(events, buffered);
     });
+  }
+
+  private patchGroupCache(events: WaEventBatch): void {
+    try {
+      if (events['group-participants.update']) this.groupCache.onParticipants(events['group-participants.update']);
+      if (events['groups.update']) this.groupCache.onGroupsUpdate(events['groups.update']);
+    } catch (err) {
+      this.app.log.warn({ err: String(err) }, 'whatsapp: patching the group metadata cache failed');
+    }
   }
 
   private saveCredsNow(): void {
@@ -262,7 +277,7 @@ export class WhatsAppAdapter {
     const sock = factory({
       auth: this.auth.state,
       logger: this.app.log.child({ module: 'baileys' }, { level: 'warn' }),
-      cachedGroupMetadata: async (jid) => readGroupMeta(this.app.db, jid),
+      cachedGroupMetadata: this.groupCache.get,
       ...(this.version ? { version: this.version } : {}),
     });
     this.bind(sock);
