@@ -43,6 +43,7 @@ import {
 } from './normalize.js';
 import { WhatsAppMembershipChecker } from './membership.js';
 import { GroupMetaCache } from './group-cache.js';
+import { MemoryCacheStore, rememberSent, sentMessageGetter } from './retry-store.js';
 import { beyondCapNotifier } from './beyond-cap.js';
 import { restrictedNotifier, WhatsAppMessenger, WhatsAppSendPolicy } from './sender.js';
 
@@ -128,6 +129,8 @@ export class WhatsAppAdapter {
   private readonly joinedAt = new Map<string, number>();
   /** Group metadata for Baileys' `cachedGroupMetadata`: one for the adapter's lifetime, across reconnects. */
   readonly groupCache: GroupMetaCache;
+  /** Baileys' retry counters: one store for the adapter's lifetime, so counts survive reconnects. */
+  readonly msgRetryCounterCache: MemoryCacheStore;
 
   constructor(private readonly o: WhatsAppAdapterOptions) {
     this.app = o.app;
@@ -136,7 +139,11 @@ export class WhatsAppAdapter {
     this.policy = new WhatsAppSendPolicy({
       db: o.app.db, config: o.app.config, rng: o.rng, onRestricted: restrictedNotifier(o.app), isConnected: () => this.open, onFirstContactDue: beyondCapNotifier(o.app),
     });
-    this.messenger = new WhatsAppMessenger(() => (this.open ? this.sock : undefined));
+    this.messenger = new WhatsAppMessenger(
+      () => (this.open ? this.sock : undefined),
+      (sent) => rememberSent(o.app.db, sent, o.app.clock()),
+    );
+    this.msgRetryCounterCache = new MemoryCacheStore(o.app.clock);
     this.version = o.app.config.WA_VERSION;
     this.groupCache = new GroupMetaCache(o.app.db, () => (this.open ? this.sock : undefined), { clock: o.app.clock, ...(o.sleep ? { sleep: o.sleep } : {}) });
     this.membership = new WhatsAppMembershipChecker(() => this.sock, o.app.db, this.lidMap, o.app.clock);
@@ -278,6 +285,8 @@ export class WhatsAppAdapter {
       auth: this.auth.state,
       logger: this.app.log.child({ module: 'baileys' }, { level: 'warn' }),
       cachedGroupMetadata: this.groupCache.get,
+      getMessage: sentMessageGetter(this.app.db),
+      msgRetryCounterCache: this.msgRetryCounterCache,
       ...(this.version ? { version: this.version } : {}),
     });
     this.bind(sock);

@@ -9,6 +9,9 @@ import makeWASocket, {
   DisconnectReason,
   makeCacheableSignalKeyStore,
   type AuthenticationCreds,
+  type CacheStore,
+  type proto,
+  type WAMessageKey,
   type BaileysEventMap,
   type GroupMetadata,
   type LIDMapping,
@@ -42,6 +45,10 @@ export interface WaSocketInit {
   auth: { creds: AuthenticationCreds; keys: SignalKeyStore };
   logger: Logger;
   cachedGroupMetadata: (jid: string) => Promise<GroupMetadata | undefined>;
+  /** Content of a message we sent, for retry requests (`getMessage`); none when absent. */
+  getMessage?: (key: WAMessageKey) => Promise<proto.IMessage | undefined>;
+  /** Retry counters, kept across reconnects. */
+  msgRetryCounterCache?: CacheStore;
   /** The WhatsApp Web version to announce (WA_VERSION, or fetched after a 405); Baileys' own when absent. */
   version?: [number, number, number];
 }
@@ -58,6 +65,8 @@ export const baileysSocketFactory: WaSocketFactory = (init) =>
     syncFullHistory: false,
     browser: Browsers.ubuntu('Jaga Netral'),
     cachedGroupMetadata: init.cachedGroupMetadata,
+    ...(init.getMessage ? { getMessage: init.getMessage } : {}),
+    ...(init.msgRetryCounterCache ? { msgRetryCounterCache: init.msgRetryCounterCache } : {}),
     ...(init.version ? { version: init.version } : {}),
   }) as unknown as WaSocketLike;
 
