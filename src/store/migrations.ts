@@ -276,4 +276,14 @@ export const MIGRATIONS: readonly string[] = [
   `
   CREATE INDEX events_received ON events(received_at);
   `,
+  // WhatsApp messages we sent, kept a few days so Baileys' getMessage can answer retry requests.
+  `
+  CREATE TABLE wa_sent_messages (
+    id TEXT PRIMARY KEY,
+    jid TEXT NOT NULL,
+    message TEXT NOT NULL,
+    sent_at INTEGER NOT NULL
+  ) STRICT;
+  CREATE INDEX wa_sent_messages_at ON wa_sent_messages(sent_at);
+  `,
 ];

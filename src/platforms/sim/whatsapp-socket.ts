@@ -43,6 +43,8 @@ export interface FakeSent {
   id: string;
   /** The error code of the ack that refused it, if one did. */
   refused?: string;
+  /** For a group send: the participant ids the group key went to (from `cachedGroupMetadata`, else `groupMetadata`). */
+  recipients?: string[];
 }
 
 /** Construction options. */
@@ -75,6 +77,10 @@ export class FakeWASocket implements WaSocketLike {
   private seq = 0;
   readonly signalRepository: WaSocketLike['signalRepository'];
   private readonly creds: AuthenticationCreds;
+  /** What the socket was built with (set by `fakeSocketFactory`): group sends consult its `cachedGroupMetadata`. */
+  init: WaSocketInit | undefined;
+  /** `groupMetadata` calls made, by group. */
+  readonly metadataCalls: string[] = [];
 
   constructor(o: FakeWASocketOptions = {}) {
     this.user = { id: o.id ?? '6281100000000@s.whatsapp.net', lid: o.lid ?? '100000000000001@lid' };
@@ -116,10 +122,19 @@ export class FakeWASocket implements WaSocketLike {
     if (fault === 'timeout') throw errorWith('Timed Out', 408);
     if (fault === 'rate') throw errorWith('rate-overlimit', 429);
     if (fault === 'bug') throw new TypeError('Cannot read properties of undefined');
+    // Socket/messages-send.js relayMessage: a group send asks cachedGroupMetadata first and calls
+    // groupMetadata only when that gives no participant list; those participants get the sender key.
+    // (A group the fake was never told about is sent to without recipients, so simple tests need no setup.)
+    let recipients: string[] | undefined;
+    if (isJidGroup(jid)) {
+      let meta = this.init?.cachedGroupMetadata ? await this.init.cachedGroupMetadata(jid) : undefined;
+      if ((!meta || !Array.isArray(meta.participants)) && this.groups.has(jid)) meta = await this.groupMetadata(jid);
+      recipients = meta?.participants.map((p) => p.id);
+    }
     const id = `3EB0FAKE${String(++this.seq).padStart(8, '0')}`;
     const newChatRefused = this.restricted && !isJidGroup(jid) && !this.established.has(jid);
     const refused = fault === '463' || newChatRefused ? '463' : fault?.startsWith('ack:') ? fault.slice(4) : undefined;
-    this.sent.push({ jid, content, at: this.now(), id, ...(refused ? { refused } : {}) });
+    this.sent.push({ jid, content, at: this.now(), id, ...(refused ? { refused } : {}), ...(recipients ? { recipients } : {}) });
     if (refused) this.queueAck(jid, id, refused);
     return proto.WebMessageInfo.fromObject({ key: { remoteJid: jid, fromMe: true, id }, message: { extendedTextMessage: { text: String(content.text ?? '') } } }) as WAMessage;
   }
@@ -155,6 +170,7 @@ export class FakeWASocket implements WaSocketLike {
 
   /** Metadata of a known group. */
   async groupMetadata(jid: string): Promise<GroupMetadata> {
+    this.metadataCalls.push(jid);
     const g = this.groups.get(jid);
     if (!g) throw errorWith('item-not-found', 404);
     return structuredClone(g);
@@ -236,6 +252,7 @@ export function fakeSocketFactory(...socks: FakeWASocket[]): WaSocketFactory & {
       inits.push(init);
       const s = socks[Math.min(i++, socks.length - 1)]!;
       s.ended = false;
+      s.init = init;
       return s;
     },
     { inits },

@@ -42,6 +42,8 @@ import {
   type PrivateMessage,
 } from './normalize.js';
 import { WhatsAppMembershipChecker } from './membership.js';
+import { GroupMetaCache } from './group-cache.js';
+import { MemoryCacheStore, rememberSent, sentMessageGetter } from './retry-store.js';
 import { beyondCapNotifier } from './beyond-cap.js';
 import { restrictedNotifier, WhatsAppMessenger, WhatsAppSendPolicy } from './sender.js';
 
@@ -125,6 +127,10 @@ export class WhatsAppAdapter {
   private readonly recentStubs = new Map<string, { id: string; at: number }>();
   private readonly parked = new Map<string, { data: BaileysEventMap['group-participants.update']; timer: NodeJS.Timeout }>();
   private readonly joinedAt = new Map<string, number>();
+  /** Group metadata for Baileys' `cachedGroupMetadata`: one for the adapter's lifetime, across reconnects. */
+  readonly groupCache: GroupMetaCache;
+  /** Baileys' retry counters: one store for the adapter's lifetime, so counts survive reconnects. */
+  readonly msgRetryCounterCache: MemoryCacheStore;
 
   constructor(private readonly o: WhatsAppAdapterOptions) {
     this.app = o.app;
@@ -133,8 +139,13 @@ export class WhatsAppAdapter {
     this.policy = new WhatsAppSendPolicy({
       db: o.app.db, config: o.app.config, rng: o.rng, onRestricted: restrictedNotifier(o.app), isConnected: () => this.open, onFirstContactDue: beyondCapNotifier(o.app),
     });
-    this.messenger = new WhatsAppMessenger(() => (this.open ? this.sock : undefined));
+    this.messenger = new WhatsAppMessenger(
+      () => (this.open ? this.sock : undefined),
+      (sent) => rememberSent(o.app.db, sent, o.app.clock()),
+    );
+    this.msgRetryCounterCache = new MemoryCacheStore(o.app.clock);
     this.version = o.app.config.WA_VERSION;
+    this.groupCache = new GroupMetaCache(o.app.db, () => (this.open ? this.sock : undefined), { clock: o.app.clock, ...(o.sleep ? { sleep: o.sleep } : {}) });
     this.membership = new WhatsAppMembershipChecker(() => this.sock, o.app.db, this.lidMap, o.app.clock);
     if (o.self) this.setSelf(o.self);
     else this.selfFromCreds();
@@ -202,10 +213,21 @@ export class WhatsAppAdapter {
     this.unbind = sock.ev.process((events) => {
       // New keys must be on disk before anything else happens: saved now, not behind a slow event queue.
       if (events['creds.update']) this.saveCredsNow();
+      // Group changes patch the cached metadata on arrival, so the next group send already sees them.
+      this.patchGroupCache(events);
       // Checked on arrival: a participant update emitted inside a buffered upsert means its stub message follows.
       const buffered = Boolean(sock.ev.isBuffering?.());
       return this.enqueue(events, buffered);
     });
+  }
+
+  private patchGroupCache(events: WaEventBatch): void {
+    try {
+      if (events['group-participants.update']) this.groupCache.onParticipants(events['group-participants.update']);
+      if (events['groups.update']) this.groupCache.onGroupsUpdate(events['groups.update']);
+    } catch (err) {
+      this.app.log.warn({ err: String(err) }, 'whatsapp: patching the group metadata cache failed');
+    }
   }
 
   private saveCredsNow(): void {
@@ -262,7 +284,9 @@ export class WhatsAppAdapter {
     const sock = factory({
       auth: this.auth.state,
       logger: this.app.log.child({ module: 'baileys' }, { level: 'warn' }),
-      cachedGroupMetadata: async (jid) => readGroupMeta(this.app.db, jid),
+      cachedGroupMetadata: this.groupCache.get,
+      getMessage: sentMessageGetter(this.app.db),
+      msgRetryCounterCache: this.msgRetryCounterCache,
       ...(this.version ? { version: this.version } : {}),
     });
     this.bind(sock);

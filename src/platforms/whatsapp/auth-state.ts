@@ -21,6 +21,17 @@ export interface SqliteAuthState {
   saveCreds: () => Promise<void>;
   /** Removes every stored credential and key (after a logout, before re-linking). */
   clear: () => void;
+  /** With `deferWrites`: writes the creds and every key held in memory so far, and stores directly from then on. */
+  commit: () => void;
+}
+
+/** Options of `useSqliteAuthState`. */
+export interface SqliteAuthStateOptions {
+  /**
+   * Keep creds and keys in memory until `commit()` (`wa-login`: only a completed link is stored, so an
+   * interrupted pairing leaves no half-written credentials behind).
+   */
+  deferWrites?: boolean;
 }
 
 const CREDS_ID = 'creds';
@@ -38,7 +49,10 @@ export function hasWhatsAppSession(db: Db): boolean {
 }
 
 /** Auth state over the `wa_creds` / `wa_keys` tables; wrap `keys` with `makeCacheableSignalKeyStore` before use. */
-export function useSqliteAuthState(db: Db): SqliteAuthState {
+export function useSqliteAuthState(db: Db, o: SqliteAuthStateOptions = {}): SqliteAuthState {
+  let deferred = o.deferWrites === true;
+  /** Key writes held back while deferred: type -> id -> value (null = deleted). */
+  const pending = new Map<keyof SignalDataTypeMap, Map<string, unknown>>();
   const readCreds = db.prepare(`SELECT value FROM wa_creds WHERE id = ?`);
   const writeCreds = db.prepare(`INSERT INTO wa_creds (id, value) VALUES (?, ?) ON CONFLICT(id) DO UPDATE SET value = excluded.value`);
   const readKey = db.prepare(`SELECT value FROM wa_keys WHERE type = ? AND id = ?`);
@@ -63,16 +77,31 @@ export function useSqliteAuthState(db: Db): SqliteAuthState {
     get: async (type, ids) => {
       const out: { [id: string]: SignalDataTypeMap[typeof type] } = {};
       for (const id of ids) {
-        const row = readKey.get(type, id) as { value: string } | undefined;
-        if (!row) continue;
-        let value: unknown = decodeAuthValue(row.value);
+        const held = pending.get(type);
+        let value: unknown;
+        if (held?.has(id)) {
+          value = held.get(id);
+          if (value === null || value === undefined) continue;
+        } else {
+          const row = readKey.get(type, id) as { value: string } | undefined;
+          if (!row) continue;
+          value = decodeAuthValue(row.value);
+        }
         if (type === 'app-state-sync-key' && value) value = proto.Message.AppStateSyncKeyData.fromObject(value as Record<string, unknown>);
         out[id] = value as SignalDataTypeMap[typeof type];
       }
       return out;
     },
     set: async (data) => {
-      setMany(data);
+      if (!deferred) {
+        setMany(data);
+        return;
+      }
+      for (const type of Object.keys(data) as (keyof SignalDataTypeMap)[]) {
+        const held = pending.get(type) ?? new Map<string, unknown>();
+        pending.set(type, held);
+        for (const [id, value] of Object.entries(data[type] ?? {})) held.set(id, value ?? null);
+      }
     },
     clear: async () => {
       db.prepare(`DELETE FROM wa_keys`).run();
@@ -82,9 +111,20 @@ export function useSqliteAuthState(db: Db): SqliteAuthState {
   return {
     state: { creds, keys },
     saveCreds: async () => {
-      writeCreds.run(CREDS_ID, encodeAuthValue(creds));
+      if (!deferred) writeCreds.run(CREDS_ID, encodeAuthValue(creds));
+    },
+    commit: () => {
+      if (!deferred) return;
+      db.transaction(() => {
+        writeCreds.run(CREDS_ID, encodeAuthValue(creds));
+        const data = Object.fromEntries([...pending].map(([type, held]) => [type, Object.fromEntries(held)])) as SignalDataSet;
+        setMany(data);
+      })();
+      pending.clear();
+      deferred = false;
     },
     clear: () => {
+      pending.clear();
       db.transaction(() => {
         db.prepare(`DELETE FROM wa_creds`).run();
         db.prepare(`DELETE FROM wa_keys`).run();

@@ -9,6 +9,9 @@ import makeWASocket, {
   DisconnectReason,
   makeCacheableSignalKeyStore,
   type AuthenticationCreds,
+  type CacheStore,
+  type proto,
+  type WAMessageKey,
   type BaileysEventMap,
   type GroupMetadata,
   type LIDMapping,
@@ -42,6 +45,10 @@ export interface WaSocketInit {
   auth: { creds: AuthenticationCreds; keys: SignalKeyStore };
   logger: Logger;
   cachedGroupMetadata: (jid: string) => Promise<GroupMetadata | undefined>;
+  /** Content of a message we sent, for retry requests (`getMessage`); none when absent. */
+  getMessage?: (key: WAMessageKey) => Promise<proto.IMessage | undefined>;
+  /** Retry counters, kept across reconnects. */
+  msgRetryCounterCache?: CacheStore;
   /** The WhatsApp Web version to announce (WA_VERSION, or fetched after a 405); Baileys' own when absent. */
   version?: [number, number, number];
 }
@@ -58,6 +65,8 @@ export const baileysSocketFactory: WaSocketFactory = (init) =>
     syncFullHistory: false,
     browser: Browsers.ubuntu('Jaga Netral'),
     cachedGroupMetadata: init.cachedGroupMetadata,
+    ...(init.getMessage ? { getMessage: init.getMessage } : {}),
+    ...(init.msgRetryCounterCache ? { msgRetryCounterCache: init.msgRetryCounterCache } : {}),
     ...(init.version ? { version: init.version } : {}),
   }) as unknown as WaSocketLike;
 
@@ -160,14 +169,16 @@ export interface WaLoginOptions {
  * Links a WhatsApp number (`npx jaga-netral wa-login [--phone 62812...]`):
  * prints a pairing code once the socket asks for authentication (or the QR),
  * follows the restart WhatsApp requests after pairing, and resolves with the
- * linked JID once the connection opens. Credentials land in SQLite.
+ * linked JID once the connection opens. Credentials are held in memory until
+ * then and land in SQLite only once the connection opens.
  */
 export function waLogin(o: WaLoginOptions): Promise<{ jid: string }> {
   const print = o.print ?? ((s: string) => process.stdout.write(`${s}\n`));
   const factory = o.socketFactory ?? baileysSocketFactory;
   const digits = o.phone?.replace(/\D/g, '');
   if (o.phone !== undefined && !/^\d{8,15}$/.test(digits ?? '')) return Promise.reject(new Error(`--phone must be digits with country code, e.g. 6281234567890 (got "${o.phone}")`));
-  const auth = useSqliteAuthState(o.db);
+  // Nothing is written until the link completes: an interrupted pairing leaves no half-written credentials.
+  const auth = useSqliteAuthState(o.db, { deferWrites: true });
   return new Promise((resolve, reject) => {
     let done = false;
     let pairingAsked = false;
@@ -211,7 +222,7 @@ export function waLogin(o: WaLoginOptions): Promise<{ jid: string }> {
           }
         }
         if (u.connection === 'open') {
-          await auth.saveCreds();
+          auth.commit();
           finish(undefined, sock.user?.id);
         } else if (u.connection === 'close') {
           const err = u.lastDisconnect?.error;

@@ -254,7 +254,21 @@ const MIME: Record<string, string> = {
 /** Sends outbox rows over the socket currently connected (`getSocket` returns undefined while disconnected). */
 export class WhatsAppMessenger implements Messenger {
   readonly platform = 'whatsapp' as const;
-  constructor(private readonly getSocket: () => WaSender | undefined) {}
+  /** `onSent` receives each `sendMessage` result (kept for Baileys' `getMessage`). */
+  constructor(
+    private readonly getSocket: () => WaSender | undefined,
+    private readonly onSent?: (sent: unknown) => void,
+  ) {}
+
+  private async sendOne(sock: WaSender, jid: string, content: Record<string, unknown>): Promise<string | undefined> {
+    const r = await sock.sendMessage(jid, content);
+    try {
+      this.onSent?.(r);
+    } catch {
+      // keeping a copy for retries must never fail the send
+    }
+    return (r as { key?: { id?: string | null } } | undefined)?.key?.id ?? undefined;
+  }
 
   /** Resumes a text+files message after its last delivered part when retried. */
   private readonly parts = new StepSender();
@@ -264,9 +278,9 @@ export class WhatsAppMessenger implements Messenger {
     const sock = this.getSocket();
     if (!sock) return { ok: false, failure: 'offline', detail: 'WhatsApp not connected', retryAfterMs: 5000 };
     const steps: SendStep[] = [
-      ...splitMessage(m.text).map((text) => async () => ((await sock.sendMessage(m.recipient, { text })) as { key?: { id?: string | null } } | undefined)?.key?.id ?? undefined),
+      ...splitMessage(m.text).map((text) => () => this.sendOne(sock, m.recipient, { text })),
       ...(m.payload.files ?? []).map((f) => async () => {
-        await sock.sendMessage(m.recipient, {
+        await this.sendOne(sock, m.recipient, {
           document: readFileSync(f.path),
           fileName: f.filename,
           mimetype: MIME[extname(f.filename).toLowerCase()] ?? 'application/octet-stream',

@@ -1,0 +1,73 @@
+/**
+ * An abandoned pairing leaves nothing behind. Baileys emits `creds.update` and writes signal keys
+ * (`keys.set`) during the handshake and pairing, before the link completes (`Socket/socket.js`,
+ * `Utils/validate-connection.js` configureSuccessfulPairing, then a 515 restart and `connection:
+ * 'open'`); `wa-login` keeps all of it in memory and stores it only once the connection opens.
+ */
+import { describe, expect, it } from 'vitest';
+import type { AuthenticationCreds } from '@whiskeysockets/baileys';
+import { silentLogger } from '../../../src/app/log.js';
+import { FakeWASocket, fakeSocketFactory } from '../../../src/platforms/sim/whatsapp-socket.js';
+import { hasWhatsAppSession, useSqliteAuthState } from '../../../src/platforms/whatsapp/auth-state.js';
+import { waLogin } from '../../../src/platforms/whatsapp/connection.js';
+import { openDb } from '../../../src/store/db.js';
+import { BOT_PN } from '../../fixtures/whatsapp/setup.js';
+
+const count = (db: ReturnType<typeof openDb>, table: string) => (db.prepare(`SELECT COUNT(*) AS n FROM ${table}`).get() as { n: number }).n;
+
+describe('wa-login keeps credentials in memory until the link completes', () => {
+  it('an interrupted pairing (creds.update and keys written, never opened) stores nothing', async () => {
+    const db = openDb(':memory:');
+    const fake = new FakeWASocket();
+    const factory = fakeSocketFactory(fake);
+    const p = waLogin({ phone: '6281100000000', db, log: silentLogger(), print: () => {}, socketFactory: factory, timeoutMs: 50 });
+    fake.emit('connection.update', { qr: 'QR-REF' });
+    await new Promise((r) => setTimeout(r, 5));
+    // Mid-pairing: Baileys updates the creds and stores keys through the auth state it was given.
+    const auth = factory.inits[0]!.auth;
+    Object.assign(auth.creds, { me: { id: BOT_PN }, pairingCode: 'JAGA1234' } as Partial<AuthenticationCreds>);
+    await auth.keys.set({ 'pre-key': { '1': { public: Buffer.from([1]), private: Buffer.from([2]) } } });
+    fake.emit('creds.update', { me: { id: BOT_PN } } as Partial<AuthenticationCreds>);
+    await new Promise((r) => setTimeout(r, 5));
+    expect((await auth.keys.get('pre-key', ['1']))['1']).toBeDefined(); // usable in memory meanwhile
+    await expect(p).rejects.toThrow(/timed out/);
+    expect(count(db, 'wa_creds')).toBe(0);
+    expect(count(db, 'wa_keys')).toBe(0);
+    expect(hasWhatsAppSession(db)).toBe(false);
+    db.close();
+  });
+
+  it('a completed link stores the creds and the keys written during pairing', async () => {
+    const db = openDb(':memory:');
+    const fake = new FakeWASocket();
+    const factory = fakeSocketFactory(fake);
+    const p = waLogin({ phone: '6281100000000', db, log: silentLogger(), print: () => {}, socketFactory: factory });
+    fake.emit('connection.update', { qr: 'QR-REF' });
+    await new Promise((r) => setTimeout(r, 5));
+    const auth = factory.inits[0]!.auth;
+    Object.assign(auth.creds, { me: { id: BOT_PN } } as Partial<AuthenticationCreds>);
+    await auth.keys.set({ 'pre-key': { '1': { public: Buffer.from([1]), private: Buffer.from([2]) } } });
+    fake.emit('creds.update', { me: { id: BOT_PN } } as Partial<AuthenticationCreds>);
+    await new Promise((r) => setTimeout(r, 5));
+    expect(count(db, 'wa_creds')).toBe(0);
+    fake.open();
+    await expect(p).resolves.toEqual({ jid: BOT_PN });
+    expect(hasWhatsAppSession(db)).toBe(true);
+    const stored = await useSqliteAuthState(db).state.keys.get('pre-key', ['1']);
+    expect(Buffer.from(stored['1']!.private)).toEqual(Buffer.from([2]));
+    db.close();
+  });
+
+  it('a deferred auth state answers deletes from memory too', async () => {
+    const db = openDb(':memory:');
+    const direct = useSqliteAuthState(db);
+    await direct.state.keys.set({ session: { a: new Uint8Array([1]) } });
+    const deferred = useSqliteAuthState(db, { deferWrites: true });
+    await deferred.state.keys.set({ session: { a: null } });
+    expect(await deferred.state.keys.get('session', ['a'])).toEqual({});
+    expect(count(db, 'wa_keys')).toBe(1);
+    deferred.commit();
+    expect(count(db, 'wa_keys')).toBe(0);
+    db.close();
+  });
+});
