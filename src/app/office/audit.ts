@@ -33,10 +33,32 @@ export interface AuditRow {
   result: string | null;
 }
 
-/** Audit entries at or after `since` (epoch ms), newest first, with paging. */
-export function listAudit(db: Db, q: { since?: number; until?: number; offset?: number; limit?: number } = {}): { total: number; rows: AuditRow[] } {
-  const params = { since: q.since ?? null, until: q.until ?? null };
-  const where = `WHERE (@since IS NULL OR at >= @since) AND (@until IS NULL OR at < @until)`;
+/** An audit filter: a period (epoch ms, `until` exclusive), actor and action matched anywhere case-insensitively, allowed or refused, and a page. */
+export interface AuditFilter {
+  since?: number;
+  until?: number;
+  actor?: string;
+  action?: string;
+  allowed?: boolean;
+  offset?: number;
+  limit?: number;
+}
+
+/** `%text%` for LIKE with its wildcards escaped; blank is no filter. */
+const like = (s: string | undefined): string | null => (s?.trim() ? `%${s.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null);
+
+/** Audit entries matching the filter, newest first, with paging: the CLI's `audit` and the dashboard's `/audit`. */
+export function listAudit(db: Db, q: AuditFilter = {}): { total: number; rows: AuditRow[] } {
+  const params = {
+    since: q.since ?? null,
+    until: q.until ?? null,
+    actor: like(q.actor),
+    action: like(q.action),
+    allowed: q.allowed === undefined ? null : q.allowed ? 1 : 0,
+  };
+  const where = `WHERE (@since IS NULL OR at >= @since) AND (@until IS NULL OR at < @until)
+    AND (@actor IS NULL OR actor LIKE @actor ESCAPE '\\') AND (@action IS NULL OR action LIKE @action ESCAPE '\\')
+    AND (@allowed IS NULL OR allowed = @allowed)`;
   const total = db.prepare(`SELECT COUNT(*) FROM audit ${where}`).pluck().get(params) as number;
   const rows = db
     .prepare(`SELECT id, at, actor, platform, action, args, allowed, result FROM audit ${where} ORDER BY at DESC, id DESC LIMIT @limit OFFSET @offset`)
