@@ -136,5 +136,10 @@ describe('office: cases', () => {
     const log = listAudit(app.db, { limit: 2 });
     expect(log.total).toBe(5);
     expect(log.rows.map((r) => r.args)).toEqual(['999', String(id)]);
+    // The dashboard's filters: actor and action anywhere, case-insensitively, LIKE wildcards taken literally.
+    expect(listAudit(app.db, { actor: 'WEB:' }).rows.map((r) => r.args)).toEqual(['999', String(id)]);
+    expect(listAudit(app.db, { action: 'exempt', actor: 'cli' }).total).toBe(3);
+    expect(listAudit(app.db, { action: '%' }).total).toBe(0);
+    expect(listAudit(app.db, { action: 'cases_exempt' }).total).toBe(0);
   });
 });
