@@ -22,6 +22,7 @@ import { classifyTelegramError, TelegramMembershipChecker, TelegramMessenger } f
 import { TelegramSendPolicy } from './policy.js';
 import { registerContact, startReply } from './registration.js';
 import { enqueueReply, replyKey, type Reply, type ReplyTarget } from './replies.js';
+import { abortableSleep } from './sleep.js';
 
 /** Update types the bot asks for; chat_member and message_reaction are excluded unless listed. */
 export const ALLOWED_UPDATES = ['message', 'edited_message', 'chat_member', 'my_chat_member', 'message_reaction', 'callback_query'] as const;
@@ -387,15 +388,3 @@ function sameSecret(got: string | string[] | undefined, want: string): boolean {
 }
 
 const delay = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms).unref());
-
-function abortableSleep(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    const t = setTimeout(done, ms);
-    function done(): void {
-      clearTimeout(t);
-      signal.removeEventListener('abort', done);
-      resolve();
-    }
-    signal.addEventListener('abort', done, { once: true });
-  });
-}

@@ -9,6 +9,7 @@
 import type { App } from '../../app/app.js';
 import type { MembershipChecker } from '../../app/ports.js';
 import type { ScanRow } from '../../store/scans.js';
+import { abortableSleep } from './sleep.js';
 
 /** What one scan needs. */
 export interface ScanOptions {
@@ -26,7 +27,7 @@ export const SCAN_TRIES = 5;
 /** Asks whether one ASN is inside, retrying with growing pauses; undefined when Telegram would not say. */
 async function checkWithRetry(o: ScanOptions, userId: string): Promise<boolean | undefined> {
   for (let attempt = 0; attempt < SCAN_TRIES; attempt++) {
-    if (attempt > 0) await pause((o.intervalMs ?? 200) * 5 * 2 ** attempt, o.signal);
+    if (attempt > 0) await abortableSleep((o.intervalMs ?? 200) * 5 * 2 ** attempt, o.signal);
     if (o.signal?.aborted) return undefined;
     const inside = await o.checker.isMember(o.scan.chatId, userId).catch(() => undefined);
     if (inside !== undefined) return inside;
@@ -48,7 +49,7 @@ export async function scanGroupMembers(o: ScanOptions): Promise<number> {
   let found = 0;
   for (const [i, asn] of candidates.entries()) {
     if (o.signal?.aborted) return found;
-    if (i > 0) await pause(o.intervalMs ?? 200, o.signal);
+    if (i > 0) await abortableSleep(o.intervalMs ?? 200, o.signal);
     if (o.signal?.aborted) return found;
     const inside = await checkWithRetry(o, asn.telegramId!);
     if (inside === undefined) {
@@ -123,16 +124,4 @@ export class TelegramScanner {
       });
     }
   }
-}
-
-function pause(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    const t = setTimeout(done, ms);
-    function done(): void {
-      clearTimeout(t);
-      signal?.removeEventListener('abort', done);
-      resolve();
-    }
-    signal?.addEventListener('abort', done, { once: true });
-  });
 }

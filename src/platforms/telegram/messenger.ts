@@ -9,6 +9,7 @@ import type { MembershipChecker, Messenger, Outgoing, SendResult } from '../../a
 import { StepSender, type SendStep } from '../../app/steps.js';
 import { splitMessage } from '../../core/text/split.js';
 import type { OutboxPayload } from '../../store/outbox.js';
+import { abortableSleep } from './sleep.js';
 
 /** Outbox kinds whose message also removes the reply keyboard (the request_contact button). */
 export const REMOVE_KEYBOARD_KINDS: ReadonlySet<string> = new Set(['tg_registered']);
@@ -131,7 +132,7 @@ export class TelegramMembershipChecker implements MembershipChecker {
       const wait = this.retryAt - this.now();
       if (wait > 0) {
         if (wait > (this.o.maxWaitMs ?? 10_000)) return undefined;
-        await sleep(wait, this.o.signal);
+        await abortableSleep(wait, this.o.signal);
         if (this.o.signal?.aborted) return undefined;
       }
       try {
@@ -150,16 +151,4 @@ export class TelegramMembershipChecker implements MembershipChecker {
   certain(chatId: string): boolean {
     return this.o.guaranteed?.(chatId) ?? true;
   }
-}
-
-function sleep(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    const t = setTimeout(done, ms);
-    function done(): void {
-      clearTimeout(t);
-      signal?.removeEventListener('abort', done);
-      resolve();
-    }
-    signal?.addEventListener('abort', done, { once: true });
-  });
 }
