@@ -88,7 +88,7 @@ describe('demo', () => {
     expect(existsSync(`${DEMO_DIR}/jaga-netral.db`)).toBe(true);
     expect(t).toContain('═══ Berkas di data/demo/ ═══');
     // The counts line adds up: every case checked is counted once.
-    const m = /keanggotaan diperiksa: (\d+) kasus; masih di grup (\d+), sudah keluar (\d+), keluar belum pasti (\d+), tidak dapat diperiksa (\d+)(?:, ditutup selama pemeriksaan (\d+))?;/.exec(t);
+    const m = /kasus terbuka \d+, tanpa akun yang dapat diperiksa \d+; keanggotaan diperiksa: (\d+) kasus; masih di grup (\d+), sudah keluar (\d+), keluar belum pasti (\d+), tidak dapat diperiksa (\d+)(?:, ditutup selama pemeriksaan (\d+))?;/.exec(t);
     expect(m).not.toBeNull();
     const [checked, ...parts] = m!.slice(1).map((x) => Number(x ?? 0));
     expect(checked).toBeGreaterThan(0);
@@ -112,7 +112,7 @@ describe('demo', () => {
     expect(t).toContain('▶ Humas imports the ASN registry (data/asn.sample.csv)');
     expect(t).toMatch(/Import done: \d+ rows/);
     expect(t).toContain('Case of Ahmad Fauzi on Telegram: the ASN has left, case closed');
-    const m = /membership checked: (\d+) cases; still in the group (\d+), left (\d+), left but not certain (\d+), could not be checked (\d+)(?:, closed during the check (\d+))?; follow-up: case (#\d+(?:, #\d+)*|-)\)/.exec(t);
+    const m = /open cases \d+, with no account to check \d+; membership checked: (\d+) cases; still in the group (\d+), left (\d+), left but not certain (\d+), could not be checked (\d+)(?:, closed during the check (\d+))?; follow-up: case (#\d+(?:, #\d+)*|-)\)/.exec(t);
     expect(m).not.toBeNull();
     const [checked, ...parts] = m!.slice(1, 7).map((x) => Number(x ?? 0));
     expect(parts.reduce((a, b) => a + b, 0)).toBe(checked);

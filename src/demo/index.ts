@@ -296,18 +296,20 @@ export async function demoCommand(_argv: string[], io: DemoIo): Promise<number> 
     await settle();
 
     // ---------------------------------------------------------- time passes
-    const t0 = clock();
     offset += 25 * HOUR;
+    const firstAt = clock();
     narrate(d.after25h);
-    const first = await runLifecycleJob(app, clock(), [tg.membership, wa.membership]);
+    const openBefore = app.monitor.incidents.listOpen().length;
+    const first = await runLifecycleJob(app, firstAt, [tg.membership, wa.membership]);
     const c = first.checks;
     // Every case checked is counted once: still in, left, left but not certain, unknown, or closed by its own leave event meanwhile.
     const closedMeanwhile = c.checked - c.stillIn - c.left.length - c.unconfirmed.length - c.unknown;
-    say(d.checks({ checked: c.checked, stillIn: c.stillIn, left: c.left.length, unconfirmed: c.unconfirmed.length, unknown: c.unknown, closedMeanwhile, followedUp: ids(first.lifecycle.followedUp) }));
+    say(d.checks({ open: openBefore, checked: c.checked, stillIn: c.stillIn, left: c.left.length, unconfirmed: c.unconfirmed.length, unknown: c.unknown, closedMeanwhile, followedUp: ids(first.lifecycle.followedUp) }));
     runReminders(app, clock());
     await settle();
 
-    offset = t0 - Date.now() + 49 * HOUR;
+    // A full FOLLOWUP_HOURS after the follow-ups were stamped (never a millisecond short of it, which would skip the escalation).
+    offset = firstAt - Date.now() + 24 * HOUR;
     narrate(d.after49h);
     const second = await runLifecycleJob(app, clock(), [tg.membership, wa.membership]);
     say(d.escalated(ids(second.lifecycle.escalated)));

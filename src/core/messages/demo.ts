@@ -21,8 +21,8 @@ export interface DemoTexts {
   leftClosed: string;
   status(s: string): string;
   after25h: string;
-  /** Every case checked falls in exactly one of the counts. */
-  checks(c: { checked: number; stillIn: number; left: number; unconfirmed: number; unknown: number; closedMeanwhile: number; followedUp: string }): string;
+  /** Every case checked falls in exactly one of the counts; `open` - `checked` cases had no account the bot could check. */
+  checks(c: { open: number; checked: number; stillIn: number; left: number; unconfirmed: number; unknown: number; closedMeanwhile: number; followedUp: string }): string;
   after49h: string;
   escalated(ids: string): string;
   adminReport: string;
@@ -54,7 +54,7 @@ const ID: DemoTexts = {
   status: (s) => `status ${s}`,
   after25h: 'Waktu berjalan: +25 jam. Pemeriksaan keanggotaan dan tindak lanjut untuk ASN yang belum keluar',
   checks: (c) =>
-    `   (keanggotaan diperiksa: ${c.checked} kasus; masih di grup ${c.stillIn}, sudah keluar ${c.left}, keluar belum pasti ${c.unconfirmed}, tidak dapat diperiksa ${c.unknown}${c.closedMeanwhile ? `, ditutup selama pemeriksaan ${c.closedMeanwhile}` : ''}; tindak lanjut: kasus ${c.followedUp})`,
+    `   (kasus terbuka ${c.open}, tanpa akun yang dapat diperiksa ${c.open - c.checked}; keanggotaan diperiksa: ${c.checked} kasus; masih di grup ${c.stillIn}, sudah keluar ${c.left}, keluar belum pasti ${c.unconfirmed}, tidak dapat diperiksa ${c.unknown}${c.closedMeanwhile ? `, ditutup selama pemeriksaan ${c.closedMeanwhile}` : ''}; tindak lanjut: kasus ${c.followedUp})`,
   after49h: 'Waktu berjalan: +49 jam. Kasus yang masih terbuka dieskalasi ke Humas; ringkasan harian dikirim',
   escalated: (ids) => `   (eskalasi: kasus ${ids})`,
   adminReport: 'Admin Humas mengirim /report 30h ke bot Telegram',
@@ -86,7 +86,7 @@ const EN: DemoTexts = {
   status: (s) => `status ${s}`,
   after25h: 'Time passes: +25 hours. Membership checks and follow-ups for ASN who have not left',
   checks: (c) =>
-    `   (membership checked: ${c.checked} cases; still in the group ${c.stillIn}, left ${c.left}, left but not certain ${c.unconfirmed}, could not be checked ${c.unknown}${c.closedMeanwhile ? `, closed during the check ${c.closedMeanwhile}` : ''}; follow-up: case ${c.followedUp})`,
+    `   (open cases ${c.open}, with no account to check ${c.open - c.checked}; membership checked: ${c.checked} cases; still in the group ${c.stillIn}, left ${c.left}, left but not certain ${c.unconfirmed}, could not be checked ${c.unknown}${c.closedMeanwhile ? `, closed during the check ${c.closedMeanwhile}` : ''}; follow-up: case ${c.followedUp})`,
   after49h: 'Time passes: +49 hours. Cases still open are escalated to Humas; the daily digest is sent',
   escalated: (ids) => `   (escalated: case ${ids})`,
   adminReport: 'The Humas admin sends /report 30h to the Telegram bot',
