@@ -117,7 +117,7 @@ const importAsn: CliCommand = {
     }
     const db = openDb(config.DATABASE_PATH);
     try {
-      const result = values['dry-run'] ? previewRegistry(db, src) : applyRegistry(db, src, { actor: cliActor(), filename: basename(file) });
+      const result = values['dry-run'] ? previewRegistry(db, src, undefined, config.LANGUAGE) : applyRegistry(db, src, { actor: cliActor(), filename: basename(file), lang: config.LANGUAGE });
       const text = formatImportResult(result, config.LANGUAGE);
       if (result.ok) io.out(text);
       else io.err(text);

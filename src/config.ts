@@ -14,6 +14,7 @@ import { z } from 'zod';
 import { paslonProblems, vocabularyProblems } from './app/vocabulary.js';
 import type { Platform } from './core/ids.js';
 import { parseIndonesianMobile } from './core/phone.js';
+import { parseTexts } from './core/messages/parse.js';
 
 /** The installed package's folder: its own data files are found from here, whatever the working directory. */
 const PACKAGE_ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -110,7 +111,7 @@ export function parseAdmin(part: string, lang: Lang = 'en'): { ok: true; admin: 
   // A foreign admin number is fine when written unambiguously with its country code.
   const foreign = value.replace(/[\s\-.()]/g, '');
   if (/^\+\d{8,15}$/.test(foreign) && !foreign.startsWith('+62')) return { ok: true, admin: { platform: 'whatsapp', id: foreign.slice(1) } };
-  return { ok: false, reason: m.adminPhone(part, phone.reason) };
+  return { ok: false, reason: m.adminPhone(part, parseTexts(lang).phone(phone.problem)) };
 }
 
 /** Checks a 5-field cron pattern with croner, the scheduler's own parser. */

@@ -5,7 +5,7 @@ import { Readable } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
 import { main, type CliIo } from '../src/cli.js';
 
-const ENV_KEYS = ['DATABASE_PATH', 'HUMAS_ADMINS'] as const;
+const ENV_KEYS = ['DATABASE_PATH', 'HUMAS_ADMINS', 'LANGUAGE'] as const;
 const saved = Object.fromEntries(ENV_KEYS.map((k) => [k, process.env[k]]));
 
 function io(stdin = ''): CliIo & { outText: () => string; errText: () => string } {
@@ -43,6 +43,21 @@ describe('jaga-netral CLI', () => {
     const ko = io();
     expect(await main(['import-asn', bad], ko)).toBe(1);
     expect(ko.errText()).toMatch(/line 3: /);
+  });
+
+  it('import-asn words NIP and phone reasons in LANGUAGE (the `line N:` prefix stays)', async () => {
+    const dir = tempDb();
+    const bad = join(dir, 'bad.csv');
+    writeFileSync(bad, 'nip,nama,unit,telepon,telegram\n123,X,Y,021555,\n');
+    process.env.LANGUAGE = 'id';
+    const id = io();
+    expect(await main(['import-asn', bad], id)).toBe(1);
+    expect(id.errText()).toMatch(/line 2: NIP "123": NIP harus 18 digit, ditemukan 3; .*telepon "021555": nomor telepon rumah\/kantor/);
+    expect(id.errText()).not.toMatch(/must have 18 digits/);
+    process.env.LANGUAGE = 'en';
+    const en = io();
+    expect(await main(['import-asn', bad, '--dry-run'], en)).toBe(1);
+    expect(en.errText()).toMatch(/line 2: NIP "123": NIP must have 18 digits, found 3; .*telepon "021555": landline/);
   });
 
   it('classify: one JSON object per input line, in order', async () => {

@@ -125,6 +125,7 @@ describe('HUMAS_ADMINS (issue 12 point 4)', () => {
     expect(() => load({ HUMAS_ADMINS: 'tg:@humas_oku', LANGUAGE: 'en' })).toThrow(/"tg:@humas_oku" is a username.*send \/id to the bot/);
     expect(() => load({ HUMAS_ADMINS: 'tg:@humas_oku' })).toThrow(/mengirim \/id ke bot/);
     expect(() => load({ HUMAS_ADMINS: 'wa:0711123456', LANGUAGE: 'en' })).toThrow(/"wa:0711123456": cannot read the WhatsApp number \(landline/);
+    expect(() => load({ HUMAS_ADMINS: 'wa:0711123456' })).toThrow(/"wa:0711123456": nomor WhatsApp tidak dapat dibaca \(nomor telepon rumah\/kantor atau bukan HP \(kode area 71\)/);
     expect(() => load({ HUMAS_ADMINS: 'sms:0812' })).toThrow(/HUMAS_ADMINS/);
   });
 

@@ -87,6 +87,42 @@ describe('demo', () => {
     for (const ext of ['csv', 'xlsx', 'png']) expect(files.some((f) => f.endsWith(`.${ext}`))).toBe(true);
     expect(existsSync(`${DEMO_DIR}/jaga-netral.db`)).toBe(true);
     expect(t).toContain('═══ Berkas di data/demo/ ═══');
+    // The counts line adds up: every case checked is counted once.
+    const m = /kasus terbuka \d+, tanpa akun yang dapat diperiksa \d+; keanggotaan diperiksa: (\d+) kasus; masih di grup (\d+), sudah keluar (\d+), keluar belum pasti (\d+), tidak dapat diperiksa (\d+)(?:, ditutup selama pemeriksaan (\d+))?;/.exec(t);
+    expect(m).not.toBeNull();
+    const [checked, ...parts] = m!.slice(1).map((x) => Number(x ?? 0));
+    expect(checked).toBeGreaterThan(0);
+    expect(parts.reduce((a, b) => a + b, 0)).toBe(checked);
+  });
+
+  it('narrates in English with LANGUAGE=en, the counts line included', { timeout: 120_000 }, async () => {
+    const saved = process.env.LANGUAGE;
+    process.env.LANGUAGE = 'en';
+    const out: string[] = [];
+    const err: string[] = [];
+    try {
+      expect(await demoCommand([], { out: (s) => out.push(s), err: (s) => err.push(s) })).toBe(0);
+    } finally {
+      if (saved === undefined) delete process.env.LANGUAGE;
+      else process.env.LANGUAGE = saved;
+    }
+    expect(err).toEqual([]);
+    const t = out.join('\n');
+    expect(t).toContain('═══ Jaga Netral — the OKU story demo (Telegram + WhatsApp simulators) ═══');
+    expect(t).toContain('▶ Humas imports the ASN registry (data/asn.sample.csv)');
+    expect(t).toMatch(/Import done: \d+ rows/);
+    expect(t).toContain('Case of Ahmad Fauzi on Telegram: the ASN has left, case closed');
+    const m = /open cases \d+, with no account to check \d+; membership checked: (\d+) cases; still in the group (\d+), left (\d+), left but not certain (\d+), could not be checked (\d+)(?:, closed during the check (\d+))?; follow-up: case (#\d+(?:, #\d+)*|-)\)/.exec(t);
+    expect(m).not.toBeNull();
+    const [checked, ...parts] = m!.slice(1, 7).map((x) => Number(x ?? 0));
+    expect(parts.reduce((a, b) => a + b, 0)).toBe(checked);
+    expect(t).toContain('═══ The report Humas received ═══');
+    expect(t).toMatch(/═══ The report Humas received ═══\n   📊 Jaga Netral report/);
+    expect(t).toContain('═══ Files in data/demo/ ═══');
+    expect(t).toMatch(/Done in [\d.]+ seconds\./);
+    for (const id of ['Waktu berjalan', 'Humas mengimpor', 'Selesai dalam', 'Berkas di', 'keanggotaan diperiksa', 'Grup "']) expect(t).not.toContain(id);
+    // The bot itself speaks English too.
+    expect(t).toContain('── [Telegram] Bot → Group "Relawan Paslon 2 Pilgub Sumsel"');
   });
 
 });

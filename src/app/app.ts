@@ -69,7 +69,7 @@ export class App {
       db: this.db,
       registry: this.registry,
       classify: (t) => this.classifier.classify(t),
-      scoreGroup: (title, description) => scoreCampaignGroup(this.classifier, title, description),
+      scoreGroup: (title, description) => scoreCampaignGroup(this.classifier, title, description, o.config.LANGUAGE),
       config: alertConfig,
       clock: this.clock,
       registrationLink: (p) => this.registrationLinks[p],

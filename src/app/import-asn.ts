@@ -11,6 +11,7 @@ import type { Db } from '../store/db.js';
 import { ASN_UPSERT_SQL, ASN_VERSION_KEY } from '../store/asn.js';
 import { parseIndonesianMobile } from '../core/phone.js';
 import { parseNip } from '../core/nip.js';
+import { parseTexts, type ParseTexts } from '../core/messages/parse.js';
 
 /** One problem found in the file; `line` is the physical line (header = 1; for .xlsx the row number Excel shows), 0 for a file-level problem. */
 export type ImportError = { line: number; reason: string };
@@ -22,9 +23,10 @@ export type ImportResult =
   | { ok: false; errors: ImportError[] };
 /**
  * Import switches: `dryRun` validates and counts but writes nothing; `now` stamps created/updated times
- * (NIP dates are checked against the real clock); `listChanges` > 0 lists up to that many changed rows.
+ * (NIP dates are checked against the real clock); `listChanges` > 0 lists up to that many changed rows;
+ * `lang` words the NIP and phone reasons (English unless asked).
  */
-export type ImportOptions = { dryRun?: boolean; now?: number; maxErrors?: number; listChanges?: number };
+export type ImportOptions = { dryRun?: boolean; now?: number; maxErrors?: number; listChanges?: number; lang?: 'id' | 'en' };
 
 /** Longest accepted record; anything longer (e.g. a 10 MB line) is an error, not a memory spike. */
 export const MAX_RECORD_BYTES = 64 * 1024;
@@ -79,7 +81,7 @@ function runImport(db: Db, opts: ImportOptions, feed: (rows: RowImporter, errors
   try {
     const countStmt = db.prepare('SELECT count(*) FROM asn').pluck();
     const before = countStmt.get() as number;
-    const rows = new RowImporter(db, now, errors, maxErrors, opts.listChanges ?? 0);
+    const rows = new RowImporter(db, now, errors, maxErrors, opts.listChanges ?? 0, parseTexts(opts.lang ?? 'en'));
     feed(rows, errors);
     if (!rows.sawHeader && errors.length === 0) {
       errors.push({ line: 1, reason: `file is empty; expected the header ${ASN_CSV_COLUMNS.join(',')}` });
@@ -438,6 +440,7 @@ class RowImporter {
     private readonly errors: ImportError[],
     private readonly maxErrors: number,
     private readonly listMax = 0,
+    private readonly words: ParseTexts = parseTexts('en'),
   ) {
     this.upsert = db.prepare(ASN_UPSERT_SQL);
     this.current = db.prepare('SELECT nama, unit, phone, tg_user_id, tg_username FROM asn WHERE nip = ?');
@@ -556,7 +559,7 @@ class RowImporter {
 
     const rawNip = fields[c.nip]!;
     const nip = parseNip(rawNip); // plausibility against the real clock; `now` only stamps rows
-    if (!nip.ok) problems.push(`NIP "${clip(rawNip.trim())}": ${nip.reason}`);
+    if (!nip.ok) problems.push(`NIP "${clip(rawNip.trim())}": ${this.words.nip(nip.problem)}`);
     else {
       const [hi, lo] = splitDigits(nip.nip);
       const first = this.nips.getOrSet(hi, lo, line);
@@ -570,7 +573,7 @@ class RowImporter {
 
     const rawPhone = fields[c.telepon]!;
     const phone = parseIndonesianMobile(rawPhone);
-    if (!phone.ok) problems.push(`telepon "${clip(rawPhone.trim())}": ${phone.reason}`);
+    if (!phone.ok) problems.push(`telepon "${clip(rawPhone.trim())}": ${this.words.phone(phone.problem)}`);
     else {
       const [hi, lo] = splitDigits(phone.phone.slice(3));
       const first = this.phones.getOrSet(hi, lo, line);

@@ -14,6 +14,7 @@ import { OutboxStore } from '../store/outbox.js';
 import { enqueueGroupReminder, enqueueIncidentAlerts, enqueueLeftThanks, type AlertConfig } from './alerts.js';
 import { holdForSummary } from './mass-alerts.js';
 import { enqueueNeedsAdminNotice } from './permissions.js';
+import { campaignGroupTexts } from '../core/messages/campaign-group.js';
 
 /** The registry as the monitor uses it. */
 export interface RegistryLookup {
@@ -298,7 +299,7 @@ export class Monitor {
       this.chats.countMessage(platform, id, pilkada);
       const c = this.chats.get(platform, id)!;
       if (!c.campaign && c.campaignSource !== 'admin' && campaignFromContent({ messagesSeen: c.messagesSeen, pilkadaPosts: c.pilkadaPosts })) {
-        const reason = `${c.pilkadaPosts} dari ${c.messagesSeen} pesan di grup ini berisi konten Pilkada`;
+        const reason = campaignGroupTexts(this.d.config.LANGUAGE).fromContent(c.pilkadaPosts, c.messagesSeen);
         this.chats.setCampaign(platform, id, { campaign: true, reason, source: 'content' }, now);
       }
     }

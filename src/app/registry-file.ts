@@ -140,21 +140,21 @@ function runSource(db: Db, src: Exclude<RegistrySource, { ok: false }>, opts: Im
   return { ok: false, errors };
 }
 
-/** What the file would change, without writing: counts, up to PREVIEW_CHANGES changed rows, or every bad row. */
-export function previewRegistry(db: Db, src: RegistrySource, now?: number): ImportResult {
+/** What the file would change, without writing: counts, up to PREVIEW_CHANGES changed rows, or every bad row (NIP and phone reasons in `lang`). */
+export function previewRegistry(db: Db, src: RegistrySource, now?: number, lang: 'id' | 'en' = 'en'): ImportResult {
   if (!src.ok) return src;
-  return runSource(db, src, { dryRun: true, now, listChanges: PREVIEW_CHANGES });
+  return runSource(db, src, { dryRun: true, now, listChanges: PREVIEW_CHANGES, lang });
 }
 
 /** Applies the file all or nothing and audits it (`import-asn`, with the file name and the counts); the registry, if given, reloads. */
 export function applyRegistry(
   db: Db,
   src: RegistrySource,
-  o: { actor: string; filename?: string; now?: number; registry?: Pick<AsnRegistry, 'syncIfChanged'> },
+  o: { actor: string; filename?: string; now?: number; registry?: Pick<AsnRegistry, 'syncIfChanged'>; lang?: 'id' | 'en' },
 ): ImportResult {
   if (!src.ok) return src;
   const now = o.now ?? Date.now();
-  const r = runSource(db, src, { now });
+  const r = runSource(db, src, { now, lang: o.lang });
   const result = r.ok ? `ok: ${r.total} rows, ${r.inserted} new, ${r.updated} updated, ${r.unchanged} unchanged` : `refused: ${r.errors.length} problems`;
   auditOffice(db, o.actor, 'import-asn', o.filename, result, now);
   o.registry?.syncIfChanged();

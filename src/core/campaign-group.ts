@@ -10,20 +10,23 @@
  */
 import { GROUP_NAME, PASLON_NAME, PASLON_NUMBER, type PilkadaClassifier, type Term } from './classifier.js';
 import type { CampaignScore } from './types.js';
+import { campaignGroupTexts, type CampaignGroupTexts } from './messages/campaign-group.js';
 
 /** Vocabulary category of candidate words ("paslon", "cagub") that name a candidate without naming who. */
 const CANDIDATE_CATEGORY = 'candidate';
 
-/** Scores a group as a campaign group; the description is consulted when the title does not decide. */
-export function scoreCampaignGroup(c: PilkadaClassifier, title: string, description?: string): CampaignScore {
-  const byTitle = judge(c, title, 'Nama grup');
+/** Scores a group as a campaign group; the description is consulted when the title does not decide. The reason is worded in `lang`. */
+export function scoreCampaignGroup(c: PilkadaClassifier, title: string, description?: string, lang: 'id' | 'en' = 'id'): CampaignScore {
+  const t = campaignGroupTexts(lang);
+  const byTitle = judge(c, title, t, t.where('title'));
   if (byTitle.campaign || !description?.trim()) return byTitle;
-  const byDescription = judge(c, description, 'Deskripsi grup');
+  const byDescription = judge(c, description, t, t.where('description'));
   return byDescription.campaign ? { ...byDescription, score: round(byDescription.score * 0.9) } : byTitle;
 }
 
-/** Applies the rules to one text; `where` opens the Indonesian reason ("Nama grup"). */
-function judge(c: PilkadaClassifier, text: string, where: string): CampaignScore {
+/** Applies the rules to one text; `where` opens the reason ("Nama grup"). */
+function judge(c: PilkadaClassifier, text: string, t: CampaignGroupTexts, where: string): CampaignScore {
+  const describe = (candidate: Term): string => t.candidate(kindOf(candidate), candidate.label);
   const terms = c.findTerms(text);
   const prefix = terms.find((t) => t.groupPrefix);
   const candidate = findCandidate(terms, c.threshold);
@@ -32,16 +35,16 @@ function judge(c: PilkadaClassifier, text: string, where: string): CampaignScore
   const supportScore = support.reduce((sum, t) => sum + t.weight, 0);
 
   const weakName = candidate?.category === PASLON_NAME && (candidate.weight < c.threshold || candidate.acronym);
-  if (prefix && candidate && !weakName) return yes(1, `${where} memuat "${prefix.label}" + ${describe(candidate)}`);
-  if (named) return yes(1, `${where} memuat "${named.label}"`);
-  if (prefix && prefix.weight >= c.threshold) return yes(1, `${where} memuat "${prefix.label}"`);
-  if (prefix && supportScore >= c.threshold) return yes(0.8, `${where} memuat "${prefix.label}" + istilah Pilkada "${support[0]?.label}"`);
+  if (prefix && candidate && !weakName) return yes(1, t.prefixAndCandidate(where, prefix.label, describe(candidate)));
+  if (named) return yes(1, t.contains(where, named.label));
+  if (prefix && prefix.weight >= c.threshold) return yes(1, t.contains(where, prefix.label));
+  if (prefix && supportScore >= c.threshold) return yes(0.8, t.prefixAndPilkadaTerm(where, prefix.label, support[0]?.label ?? ''));
   if (candidate && candidate.weight >= c.threshold && support.length > 0) {
-    return yes(0.7, `${where} memuat ${describe(candidate)} + "${support[0]?.label}"`);
+    return yes(0.7, t.candidateAndTerm(where, describe(candidate), support[0]?.label ?? ''));
   }
-  if (prefix) return no(0.3, `${where} memuat "${prefix.label}" tanpa nama paslon atau istilah Pilkada`);
-  if (candidate) return no(0.5, `${where} memuat ${describe(candidate)} tanpa tanda grup kampanye`);
-  return no(0, `${where} tidak memuat tanda grup kampanye`);
+  if (prefix) return no(0.3, t.prefixOnly(where, prefix.label));
+  if (candidate) return no(0.5, t.candidateOnly(where, describe(candidate)));
+  return no(0, t.nothing(where));
 }
 
 /**
@@ -55,10 +58,8 @@ function findCandidate(terms: Term[], threshold: number): Term | undefined {
     ?? terms.find((t) => t.category === PASLON_NAME);
 }
 
-function describe(candidate: Term): string {
-  const kind = candidate.category === PASLON_NAME ? 'nama paslon'
-    : candidate.category === PASLON_NUMBER ? 'nomor paslon' : 'sebutan calon';
-  return `${kind} "${candidate.label}"`;
+function kindOf(candidate: Term): 'name' | 'number' | 'word' {
+  return candidate.category === PASLON_NAME ? 'name' : candidate.category === PASLON_NUMBER ? 'number' : 'word';
 }
 
 const yes = (score: number, reason: string): CampaignScore => ({ campaign: true, score, reason });

@@ -4,42 +4,44 @@
  * Pure: no I/O.
  */
 import type { PhoneE164 } from './ids.js';
+import { parseTexts, type PhoneProblem } from './messages/parse.js';
 
-/** Result of parsing a typed phone number: the canonical phone, or why it was refused. */
-export type PhoneParse = { ok: true; phone: PhoneE164 } | { ok: false; reason: string };
+/** Result of parsing a typed phone number: the canonical phone, or why it was refused (`problem`, to word in any language with `parseTexts`; `reason` is its English text). */
+export type PhoneParse = { ok: true; phone: PhoneE164 } | { ok: false; problem: PhoneProblem; reason: string };
+export type { PhoneProblem } from './messages/parse.js';
 
 /** Second digit after the leading `8` used by Indonesian mobile operators (080x toll-free, 084x/086x unallocated or satellite). */
 const MOBILE_OPERATOR_DIGITS = new Set(['1', '2', '3', '5', '7', '8', '9']);
 /** Separators people put in numbers: spaces of every kind, dashes, dots, slashes, parentheses. */
 const SEPARATORS = /[\s\u00A0\u2007\u202F\u200B\u2060\uFEFF\-\u2010-\u2015.\/()]/g;
 
-const fail = (reason: string): PhoneParse => ({ ok: false, reason });
+const fail = (problem: PhoneProblem): PhoneParse => ({ ok: false, problem, reason: parseTexts('en').phone(problem) });
 
 /** Parses any common way of writing an Indonesian mobile number into E.164 (`+628...`), rejecting landlines, foreign numbers and junk with a short reason. */
 export function parseIndonesianMobile(input: string): PhoneParse {
-  if (typeof input !== 'string') return fail('phone number is missing');
+  if (typeof input !== 'string') return fail({ code: 'missing' });
   let s = input.trim();
   // Spreadsheets keep numbers as text with a leading apostrophe (ASCII or typographic).
   if (s.startsWith("'") || s.startsWith('\u2019')) s = s.slice(1);
-  if (s.length > 64) return fail('phone number is too long');
-  if (s === '') return fail('phone number is empty');
+  if (s.length > 64) return fail({ code: 'tooLong' });
+  if (s === '') return fail({ code: 'empty' });
   // "+62 (0) 812..." -> the "(0)" is the trunk prefix written for locals; drop it before stripping separators.
   s = s.replace(/^(\+?\s*62)[\s\u00A0\-.]*\(\s*0\s*\)/, '$1');
   const compact = s.replace(SEPARATORS, '');
-  if (compact === '') return fail('phone number has no digits');
-  if (/[^0-9+]/.test(compact)) return fail('phone number contains characters other than digits');
-  if (compact.lastIndexOf('+') > 0) return fail("'+' may only appear at the start");
+  if (compact === '') return fail({ code: 'noDigits' });
+  if (/[^0-9+]/.test(compact)) return fail({ code: 'notDigits' });
+  if (compact.lastIndexOf('+') > 0) return fail({ code: 'plusNotFirst' });
 
   let national: string;
   let viaCountryCode = true;
   if (compact.startsWith('+')) {
     const digits = compact.slice(1);
-    if (!digits.startsWith('62')) return fail(`not an Indonesian number (country code +${digits.slice(0, 3)})`);
+    if (!digits.startsWith('62')) return fail({ code: 'foreign', countryCode: digits.slice(0, 3) });
     national = digits.slice(2);
   } else if (compact.startsWith('0062')) {
     national = compact.slice(4);
   } else if (compact.startsWith('00')) {
-    return fail('not an Indonesian number (international prefix 00 without 62)');
+    return fail({ code: 'foreign00' });
   } else if (compact.startsWith('62')) {
     national = compact.slice(2);
   } else if (compact.startsWith('0')) {
@@ -49,15 +51,15 @@ export function parseIndonesianMobile(input: string): PhoneParse {
     national = compact;
     viaCountryCode = false;
   } else {
-    return fail('not an Indonesian mobile number (must start with 08, 8, 62 or +62)');
+    return fail({ code: 'badStart' });
   }
   // "+62 0812..." / "620812...": a redundant trunk zero after the country code.
   if (viaCountryCode && national.startsWith('0')) national = national.slice(1);
-  if (national.startsWith('0')) return fail('not an Indonesian mobile number (too many leading zeros)');
-  if (!national.startsWith('8')) return fail(`landline or non-mobile number (area code ${national.slice(0, 2) || '?'}); a mobile number starts with 08`);
-  if (!MOBILE_OPERATOR_DIGITS.has(national[1] ?? '')) return fail(`not a mobile operator prefix (08${national[1] ?? ''})`);
-  if (national.length < 9) return fail('phone number is too short');
-  if (national.length > 12) return fail('phone number is too long');
+  if (national.startsWith('0')) return fail({ code: 'leadingZeros' });
+  if (!national.startsWith('8')) return fail({ code: 'landline', areaCode: national.slice(0, 2) || '?' });
+  if (!MOBILE_OPERATOR_DIGITS.has(national[1] ?? '')) return fail({ code: 'notMobileOperator', prefix: `08${national[1] ?? ''}` });
+  if (national.length < 9) return fail({ code: 'tooShort' });
+  if (national.length > 12) return fail({ code: 'tooLong' });
   return { ok: true, phone: `+62${national}` as PhoneE164 };
 }
 

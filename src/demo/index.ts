@@ -11,7 +11,9 @@ import type { WAMessage } from '@whiskeysockets/baileys';
 import { App } from '../app/app.js';
 import { formatImportResult, importAsnCsv } from '../app/import-asn.js';
 import { runDigestJob, runLifecycleJob, runReminders } from '../app/scheduler.js';
-import { loadConfig } from '../config.js';
+import { cliLanguage, loadConfig } from '../config.js';
+import { demoTexts, type DemoTexts } from '../core/messages/demo.js';
+import { reportTexts } from '../core/messages/report.js';
 import { TelegramSimServer, type SimSentMessage, type SimUser } from '../platforms/sim/telegram-server.js';
 import { contactMessage, leftChatMember, newChatMembers, startCommand, textMessage as tgText } from '../platforms/sim/telegram-updates.js';
 import { FakeWASocket, fakeSocketFactory, groupMeta, participantStub, textMessage as waText } from '../platforms/sim/whatsapp-socket.js';
@@ -74,9 +76,11 @@ class TranscriptSocket extends FakeWASocket {
   }
 }
 
-/** Runs the story; returns the exit code. */
+/** Runs the story, narrated in LANGUAGE (Indonesian unless `en`); returns the exit code. */
 export async function demoCommand(_argv: string[], io: DemoIo): Promise<number> {
   const started = Date.now();
+  const lang = cliLanguage();
+  const d = demoTexts(lang);
   const say = (s: string) => io.out(s);
   const narrate = (s: string) => say(`\n▶ ${s}`);
 
@@ -93,6 +97,7 @@ export async function demoCommand(_argv: string[], io: DemoIo): Promise<number> 
     env: {},
     overrides: {
       DATABASE_PATH: DEMO_DB,
+      LANGUAGE: lang,
       HUMAS_ADMINS: `tg:${TG_ADMIN.id},wa:${WA_ADMIN_DIGITS}`,
       ORG_NAME: ORG,
       HUMAS_CONTACT,
@@ -116,7 +121,7 @@ export async function demoCommand(_argv: string[], io: DemoIo): Promise<number> 
   const name = (nip: string | undefined, fallback: string) => (nip ? app.registry.byNip(nip)?.nama : undefined) ?? fallback;
   const tgLabel = (chatId: number | string): string => {
     const id = Number(chatId);
-    if (id === TG_GROUP.id) return `Grup "${GROUP_TITLE}"`;
+    if (id === TG_GROUP.id) return d.group(GROUP_TITLE);
     if (id === TG_ADMIN.id) return 'Humas (DM)';
     const asn = app.registry.byTelegramId(String(id));
     if (asn) return `ASN ${asn.nama} (DM)`;
@@ -124,7 +129,7 @@ export async function demoCommand(_argv: string[], io: DemoIo): Promise<number> 
     return `${u?.first_name ?? id} (DM)`;
   };
   const waLabel = (jid: string): string => {
-    if (jid === WA_GROUP) return `Grup "${GROUP_TITLE}"`;
+    if (jid === WA_GROUP) return d.group(GROUP_TITLE);
     if (jid === WA_ADMIN) return 'Humas (DM)';
     const digits = jid.replace(/@.*$/, '');
     const asn = app.registry.byPhone(`+${digits}`) ?? app.registry.byWaLid(jid);
@@ -182,13 +187,13 @@ export async function demoCommand(_argv: string[], io: DemoIo): Promise<number> 
   const tgOpts = () => ({ date: (tgDate = Math.max(tgDate + 1, Math.floor(clock() / 1000))) });
 
   try {
-    say('═══ Jaga Netral — demo cerita OKU (simulator Telegram + WhatsApp) ═══');
-    say(`Basis data: ${DEMO_DB}`);
+    say(d.title);
+    say(d.database(DEMO_DB));
 
     // ---------------------------------------------------------- registry
-    narrate('Humas mengimpor daftar ASN (data/asn.sample.csv)');
+    narrate(d.importRegistry('data/asn.sample.csv'));
     const imported = importAsnCsv(app.db, 'data/asn.sample.csv', { now: clock() });
-    say(indent(formatImportResult(imported, 'id')));
+    say(indent(formatImportResult(imported, lang)));
     if (!imported.ok) throw new Error('demo: the sample registry did not import');
     app.registry.reload();
 
@@ -206,25 +211,25 @@ export async function demoCommand(_argv: string[], io: DemoIo): Promise<number> 
     fake.open();
     fake.emit('groups.upsert', [waGroup([])]);
     await wa.idle();
-    say(`Bot aktif: Telegram ${app.platformStatus.telegram ?? '-'}, WhatsApp ${app.platformStatus.whatsapp ?? '-'}`);
+    say(d.botsUp(app.platformStatus.telegram ?? '-', app.platformStatus.whatsapp ?? '-'));
 
     // ---------------------------------------------------------- registration
     const register = async (u: SimUser, phone: string) => {
-      narrate(`${u.first_name} (ASN) membuka bot Telegram, menekan /start dan membagikan kontaknya`);
+      narrate(d.asnStarts(u.first_name));
       sim.startedBot(u.id);
       sim.pushUpdate(startCommand(u, tgOpts()));
       await waitTg((m) => m.chat_id === u.id, `the welcome to ${u.first_name}`);
       sim.pushUpdate(contactMessage(u, phone, tgOpts()));
-      await waitTg((m) => m.chat_id === u.id && /berhasil/i.test(m.text ?? ''), `the registration of ${u.first_name}`);
+      await waitTg((m) => m.chat_id === u.id && /berhasil|you are registered/i.test(m.text ?? ''), `the registration of ${u.first_name}`);
       await settle();
     };
     await register(AHMAD, '6281234567890');
     await register(HENDRA, '628117340011');
     await register(NURUL, '6287890123456');
-    narrate('Maya Sari (ASN, @mayasari_oku) tidak pernah membuka bot Telegram');
+    narrate(d.mayaNeverStarts);
 
     // ---------------------------------------------------------- Telegram story
-    narrate(`Timses (Joko) memasukkan bot ke grup Telegram "${GROUP_TITLE}"`);
+    narrate(d.botAddedTg(GROUP_TITLE));
     sim.pushUpdate({
       my_chat_member: {
         chat: TG_GROUP, from: { ...TG_TIMSES, is_bot: false }, date: tgOpts().date,
@@ -234,16 +239,16 @@ export async function demoCommand(_argv: string[], io: DemoIo): Promise<number> 
     });
     await settle();
 
-    narrate('Timses menambahkan Ahmad Fauzi dan Maya Sari ke grup Telegram');
+    narrate(d.timsesAddsTg);
     // From now on getChatMember sees the members of the group (Hendra and Nurul joined by themselves earlier).
     for (const u of [AHMAD, MAYA, HENDRA, NURUL]) sim.setChatMember(TG_GROUP.id, u.id, 'member');
     sim.pushUpdate(newChatMembers(TG_GROUP, TG_TIMSES, [AHMAD, MAYA], tgOpts()));
     await waitTg((m) => m.chat_id === AHMAD.id && (m.text ?? '').includes(GROUP_TITLE), 'the DM to Ahmad');
-    await waitTg((m) => m.chat_id === TG_ADMIN.id && /Maya Sari/.test(m.text ?? '') && /hubungi langsung/.test(m.text ?? ''), 'the undeliverable notice for Maya');
+    await waitTg((m) => m.chat_id === TG_ADMIN.id && /Maya Sari/.test(m.text ?? '') && /hubungi langsung|contact them directly/.test(m.text ?? ''), 'the undeliverable notice for Maya');
     await settle();
 
     const post = 'Ayo coblos nomor 2 Eddy Santana - Riezky! Salam dua jari @hendra_kominfo dan Nurul';
-    narrate(`Timses memposting di grup Telegram: "${post}"`);
+    narrate(d.postTg(post));
     sim.pushUpdate(
       tgText(TG_GROUP, TG_TIMSES, post, {
         ...tgOpts(),
@@ -258,7 +263,7 @@ export async function demoCommand(_argv: string[], io: DemoIo): Promise<number> 
     await settle();
 
     // ---------------------------------------------------------- WhatsApp story
-    narrate(`Di WhatsApp: bot sudah menjadi anggota grup "${GROUP_TITLE}"; Timses menambahkan Siti Rahmawati (@lid + nomor HP)`);
+    narrate(d.waAdd(GROUP_TITLE));
     fake.addGroup(waGroup([{ id: SITI_LID, phoneNumber: SITI_PN }]));
     await fake.deliver(
       participantStub({ group: WA_GROUP, id: 'STUB-ADD-SITI', author: WA_TIMSES_LID, authorAlt: WA_TIMSES_PN, action: 'add', participants: [{ id: SITI_LID, phoneNumber: SITI_PN }], at: clock() }),
@@ -267,50 +272,54 @@ export async function demoCommand(_argv: string[], io: DemoIo): Promise<number> 
     await settle();
 
     const waPost = 'Ayo coblos nomor 2 ESP-Riezky! Jangan lupa ajak keluarga ya @6281367890123';
-    narrate(`Timses memposting di grup WhatsApp: "${waPost}" (menandai Rudi Hartono)`);
+    narrate(d.postWa(waPost));
     fake.emit('lid-mapping.update', { lid: RUDI_LID, pn: RUDI_PN });
     await fake.deliver(waText({ group: WA_GROUP, id: 'WA-POST-1', from: WA_TIMSES_LID, fromAlt: WA_TIMSES_PN, pushName: 'Joko Timses', text: waPost, mentions: [RUDI_PN], at: clock() }), 'notify');
     await settle();
 
     // ---------------------------------------------------------- leaving
-    narrate('Ahmad Fauzi keluar dari grup Telegram');
+    narrate(d.ahmadLeaves);
     sim.setChatMember(TG_GROUP.id, AHMAD.id, 'left');
     sim.pushUpdate(leftChatMember(TG_GROUP, AHMAD, AHMAD, tgOpts()));
     await waitFor(() => caseStatus(app, '198503122010011003', 'telegram') === 'left', 'the Telegram case to close');
-    say(`   ✔ Kasus Ahmad Fauzi di Telegram: ${statusLabel(caseStatus(app, '198503122010011003', 'telegram'))}`);
+    say(d.caseOf('Ahmad Fauzi', 'Telegram', statusLabel(d, caseStatus(app, '198503122010011003', 'telegram'))));
     await settle();
 
-    narrate('Siti Rahmawati keluar dari grup WhatsApp');
+    narrate(d.sitiLeaves);
     fake.addGroup(waGroup([{ id: RUDI_PN, phoneNumber: RUDI_PN }])); // Rudi, tagged above, is a silent member
     await fake.deliver(
       participantStub({ group: WA_GROUP, id: 'STUB-LEAVE-SITI', author: SITI_LID, action: 'leave', participants: [{ id: SITI_LID, phoneNumber: SITI_PN }], at: clock() }),
       'notify',
     );
     await waitFor(() => caseStatus(app, '199007252015032001', 'whatsapp') === 'left', 'the WhatsApp case to close');
-    say(`   ✔ Kasus Siti Rahmawati di WhatsApp: ${statusLabel(caseStatus(app, '199007252015032001', 'whatsapp'))}`);
+    say(d.caseOf('Siti Rahmawati', 'WhatsApp', statusLabel(d, caseStatus(app, '199007252015032001', 'whatsapp'))));
     await settle();
 
     // ---------------------------------------------------------- time passes
-    const t0 = clock();
     offset += 25 * HOUR;
-    narrate('Waktu berjalan: +25 jam. Pemeriksaan keanggotaan dan tindak lanjut untuk ASN yang belum keluar');
-    const first = await runLifecycleJob(app, clock(), [tg.membership, wa.membership]);
+    const firstAt = clock();
+    narrate(d.after25h);
+    const openBefore = app.monitor.incidents.listOpen().length;
+    const first = await runLifecycleJob(app, firstAt, [tg.membership, wa.membership]);
     const c = first.checks;
-    say(`   (keanggotaan diperiksa: ${c.checked} kasus, masih di grup ${c.stillIn}, sudah keluar ${c.left.length}, tidak dapat diperiksa ${c.unknown}; tindak lanjut: kasus #${first.lifecycle.followedUp.join(', #') || '-'})`);
+    // Every case checked is counted once: still in, left, left but not certain, unknown, or closed by its own leave event meanwhile.
+    const closedMeanwhile = c.checked - c.stillIn - c.left.length - c.unconfirmed.length - c.unknown;
+    say(d.checks({ open: openBefore, checked: c.checked, stillIn: c.stillIn, left: c.left.length, unconfirmed: c.unconfirmed.length, unknown: c.unknown, closedMeanwhile, followedUp: ids(first.lifecycle.followedUp) }));
     runReminders(app, clock());
     await settle();
 
-    offset = t0 - Date.now() + 49 * HOUR;
-    narrate('Waktu berjalan: +49 jam. Kasus yang masih terbuka dieskalasi ke Humas; ringkasan harian dikirim');
+    // A full FOLLOWUP_HOURS after the follow-ups were stamped (never a millisecond short of it, which would skip the escalation).
+    offset = firstAt - Date.now() + 24 * HOUR;
+    narrate(d.after49h);
     const second = await runLifecycleJob(app, clock(), [tg.membership, wa.membership]);
-    say(`   (eskalasi: kasus #${second.lifecycle.escalated.join(', #') || '-'})`);
+    say(d.escalated(ids(second.lifecycle.escalated)));
     await settle();
     runDigestJob(app, clock());
     app.dispatcher.wake();
     await settle();
 
     // ---------------------------------------------------------- /report
-    narrate('Admin Humas mengirim /report 30h ke bot Telegram');
+    narrate(d.adminReport);
     before = sim.sent.length;
     sim.pushUpdate(tgText({ id: TG_ADMIN.id }, TG_ADMIN, '/report 30h', tgOpts()));
     await sim.waitFor((s) => s.slice(before).filter((m) => m.chat_id === TG_ADMIN.id && m.document).length >= 3, 20_000).catch(() => {
@@ -318,14 +327,14 @@ export async function demoCommand(_argv: string[], io: DemoIo): Promise<number> 
     });
     await settle();
 
-    narrate('Orang asing mengirim /report ke bot Telegram');
+    narrate(d.strangerReport);
     sim.pushUpdate(tgText({ id: TG_STRANGER.id }, TG_STRANGER, '/report', tgOpts()));
     await waitTg((m) => m.chat_id === TG_STRANGER.id, 'the refusal to the stranger');
     await settle();
 
-    reportText = sim.sent.slice(before).find((m) => m.chat_id === TG_ADMIN.id && m.text?.includes('Laporan'))?.text ?? '';
+    reportText = sim.sent.slice(before).find((m) => m.chat_id === TG_ADMIN.id && m.text?.includes(reportTexts(lang).labels.title))?.text ?? '';
   } catch (err) {
-    io.err(`demo gagal: ${err instanceof Error ? err.message : String(err)}`);
+    io.err(d.failed(err instanceof Error ? err.message : String(err)));
     failed = true;
   } finally {
     sim.onSent = undefined;
@@ -342,14 +351,14 @@ export async function demoCommand(_argv: string[], io: DemoIo): Promise<number> 
   if (existsSync(reportsDir)) {
     for (const f of readdirSync(reportsDir)) if (/\.(csv|xlsx|png)$/.test(f)) copyFileSync(join(reportsDir, f), join(DEMO_DIR, basename(f)));
   }
-  say('\n═══ Laporan yang diterima Humas ═══');
+  say(d.reportHeading);
   say(indent(reportText));
-  say(`\n═══ Berkas di ${DEMO_DIR}/ ═══`);
+  say(d.filesHeading(DEMO_DIR));
   for (const f of readdirSync(DEMO_DIR).sort()) {
     const st = statSync(join(DEMO_DIR, f));
-    say(`   ${f}${st.isDirectory() ? '/' : ` (${st.size} byte)`}`);
+    say(`   ${f}${st.isDirectory() ? '/' : ` (${d.bytes(st.size)})`}`);
   }
-  say(`\nSelesai dalam ${((Date.now() - started) / 1000).toFixed(1)} detik.`);
+  say(d.done(((Date.now() - started) / 1000).toFixed(1)));
   return 0;
 }
 
@@ -376,6 +385,11 @@ async function waitFor(pred: () => boolean, what: string, ms = 10_000): Promise<
   }
 }
 
-function statusLabel(status: string | undefined): string {
-  return status === 'left' ? 'ASN sudah keluar, kasus ditutup' : `status ${status ?? '-'}`;
+function statusLabel(d: DemoTexts, status: string | undefined): string {
+  return status === 'left' ? d.leftClosed : d.status(status ?? '-');
+}
+
+/** Case numbers as `#3, #4`, or `-`. */
+function ids(list: readonly number[]): string {
+  return list.length ? list.map((n) => `#${n}`).join(', ') : '-';
 }

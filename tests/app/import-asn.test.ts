@@ -106,6 +106,15 @@ describe('importAsnCsv', () => {
     expect(formatImportResult(r, 'en').split('\n')[0]).toBe('Import cancelled: 3 rows have problems, nothing was saved.');
   });
 
+  it('words NIP and phone reasons in the language asked (English by default)', () => {
+    const file = csv(HEADER, '19900725201503200,Bad Nip,Dinas Kesehatan,021-5551234,');
+    const en = errorsOf(importAsnCsv(db, file));
+    expect(en).toEqual([{ line: 2, reason: expect.stringMatching(/^NIP "19900725201503200": NIP must have 18 digits, found 17; telepon "021-5551234": landline/) }]);
+    const id = errorsOf(importAsnCsv(db, file, { lang: 'id' }));
+    expect(id).toEqual([{ line: 2, reason: expect.stringMatching(/^NIP "19900725201503200": NIP harus 18 digit, ditemukan 17; telepon "021-5551234": nomor telepon rumah\/kantor atau bukan HP \(kode area 21\)/) }]);
+    expect(formatImportResult(importAsnCsv(db, file, { lang: 'id' }), 'id')).toMatch(/\nline 2: NIP "19900725201503200": NIP harus 18 digit/);
+  });
+
   it('rejects formula-looking names and units but accepts +62 phones', () => {
     for (const [nama, unit, line] of [
       ['@SUM(A1)', 'BPKAD', 2],

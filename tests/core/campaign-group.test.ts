@@ -45,6 +45,16 @@ describe('scoreCampaignGroup', () => {
     expect(scoreCampaignGroup(jatim, 'Keluarga Besar Jatim', 'Silaturahmi keluarga').campaign).toBe(false);
   });
 
+  it('words the reason in English when asked (Indonesian by default)', () => {
+    expect(scoreCampaignGroup(jatim, 'Relawan Khofifah-Emil', undefined, 'en').reason).toBe('Group name contains "relawan" + candidate name "Khofifah-Emil"');
+    expect(scoreCampaignGroup(jatim, 'Relawan Bencana Banjir', undefined, 'en').reason).toBe(
+      'Group name contains "relawan" without a candidate name or Pilkada term',
+    );
+    expect(scoreCampaignGroup(jatim, 'Keluarga Besar Jatim', 'Wadah relawan pemenangan Khofifah-Emil', 'en').reason).toMatch(/^Group description contains/);
+    expect(scoreCampaignGroup(jatim, 'Arisan RT 05', undefined, 'en').reason).toBe('Group name has no sign of a campaign group');
+    expect(scoreCampaignGroup(jatim, 'Arisan RT 05').reason).toBe('Nama grup tidak memuat tanda grup kampanye');
+  });
+
   it('ranks a clear campaign group above a prefix-only group', () => {
     const clear = scoreCampaignGroup(jatim, 'Relawan Khofifah-Emil').score;
     const vague = scoreCampaignGroup(jatim, 'Relawan Bencana Banjir').score;

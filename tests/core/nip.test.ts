@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseNip } from '../../src/core/nip.js';
+import { parseTexts } from '../../src/core/messages/parse.js';
 
 const NOW = Date.UTC(2024, 9, 1); // 1 Oct 2024
 
@@ -55,5 +56,16 @@ describe('parseNip', () => {
 
   it('uses the current time by default', () => {
     expect(parseNip('198503122010011003').ok).toBe(true);
+  });
+
+  it('gives a reason code with its parameters, worded in Indonesian or English', () => {
+    const r = parseNip('1985031220100110', NOW);
+    expect(r).toMatchObject({ ok: false, problem: { code: 'length', found: 16 }, reason: 'NIP must have 18 digits, found 16' });
+    if (r.ok) return;
+    expect(parseTexts('id').nip(r.problem)).toBe('NIP harus 18 digit, ditemukan 16');
+    expect(parseTexts('en').nip(r.problem)).toBe(r.reason);
+    const future = parseNip('19850312202412 1 003', NOW);
+    expect(future).toMatchObject({ ok: false, problem: { code: 'appointmentFuture', appointed: '202412' } });
+    if (!future.ok) expect(parseTexts('id').nip(future.problem)).toBe('pengangkatan 202412 ada di masa depan');
   });
 });

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { parseIndonesianMobile, phoneToWaJid, waJidToPhone } from '../../src/core/phone.js';
 import type { PhoneE164 } from '../../src/core/ids.js';
+import { parseTexts } from '../../src/core/messages/parse.js';
 
 const ok = (s: string) => {
   const r = parseIndonesianMobile(s);
@@ -101,5 +102,16 @@ describe('WhatsApp JIDs', () => {
     expect(waJidToPhone('62215551234@s.whatsapp.net')).toBeUndefined();
     expect(waJidToPhone('6281234567890')).toBeUndefined();
     expect(waJidToPhone('@s.whatsapp.net')).toBeUndefined();
+  });
+
+  it('gives a reason code with its parameters, worded in Indonesian or English', () => {
+    const r = parseIndonesianMobile('021-5551234');
+    expect(r).toMatchObject({ ok: false, problem: { code: 'landline', areaCode: '21' } });
+    if (r.ok) return;
+    expect(parseTexts('en').phone(r.problem)).toBe(r.reason);
+    expect(r.reason).toMatch(/^landline or non-mobile number \(area code 21\)/);
+    expect(parseTexts('id').phone(r.problem)).toBe('nomor telepon rumah/kantor atau bukan HP (kode area 21); nomor HP diawali 08');
+    const foreign = parseIndonesianMobile('+60 12 345 6789');
+    if (!foreign.ok) expect(parseTexts('id').phone(foreign.problem)).toBe('bukan nomor Indonesia (kode negara +601)');
   });
 });

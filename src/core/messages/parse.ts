@@ -1,0 +1,114 @@
+/**
+ * Why a typed phone number or NIP was refused, worded for people. The parsers
+ * (core/phone.ts, core/nip.ts) return a problem code with its parameters;
+ * these texts render it. Indonesian first.
+ */
+
+/** Why a phone number was refused. */
+export type PhoneProblem =
+  | { code: 'missing' }
+  | { code: 'tooLong' }
+  | { code: 'empty' }
+  | { code: 'noDigits' }
+  | { code: 'notDigits' }
+  | { code: 'plusNotFirst' }
+  | { code: 'foreign'; countryCode: string }
+  | { code: 'foreign00' }
+  | { code: 'badStart' }
+  | { code: 'leadingZeros' }
+  | { code: 'landline'; areaCode: string }
+  | { code: 'notMobileOperator'; prefix: string }
+  | { code: 'tooShort' };
+
+/** Why a NIP was refused. */
+export type NipProblem =
+  | { code: 'missing' }
+  | { code: 'empty' }
+  | { code: 'notDigits' }
+  | { code: 'length'; found: number }
+  | { code: 'birthYear'; year: number; min: number; max: number }
+  | { code: 'birthDate'; date: string }
+  | { code: 'appointmentMonth'; month: string }
+  | { code: 'appointmentTooEarly'; year: number; birthYear: number }
+  | { code: 'appointmentFuture'; appointed: string }
+  | { code: 'sexDigit'; found: string }
+  | { code: 'sequence' };
+
+/** The texts of one language. */
+export interface ParseTexts {
+  phone(p: PhoneProblem): string;
+  nip(p: NipProblem): string;
+}
+
+const ID: ParseTexts = {
+  phone(p) {
+    switch (p.code) {
+      case 'missing': return 'nomor telepon tidak ada';
+      case 'tooLong': return 'nomor telepon terlalu panjang';
+      case 'empty': return 'nomor telepon kosong';
+      case 'noDigits': return 'nomor telepon tidak memuat angka';
+      case 'notDigits': return 'nomor telepon memuat karakter selain angka';
+      case 'plusNotFirst': return "'+' hanya boleh di awal";
+      case 'foreign': return `bukan nomor Indonesia (kode negara +${p.countryCode})`;
+      case 'foreign00': return 'bukan nomor Indonesia (awalan internasional 00 tanpa 62)';
+      case 'badStart': return 'bukan nomor HP Indonesia (harus diawali 08, 8, 62 atau +62)';
+      case 'leadingZeros': return 'bukan nomor HP Indonesia (terlalu banyak nol di depan)';
+      case 'landline': return `nomor telepon rumah/kantor atau bukan HP (kode area ${p.areaCode}); nomor HP diawali 08`;
+      case 'notMobileOperator': return `bukan awalan operator seluler (${p.prefix})`;
+      case 'tooShort': return 'nomor telepon terlalu pendek';
+    }
+  },
+  nip(p) {
+    switch (p.code) {
+      case 'missing': return 'NIP tidak ada';
+      case 'empty': return 'NIP kosong';
+      case 'notDigits': return 'NIP hanya boleh berisi angka';
+      case 'length': return `NIP harus 18 digit, ditemukan ${p.found}`;
+      case 'birthYear': return `tahun lahir ${p.year} di luar rentang (${p.min}-${p.max})`;
+      case 'birthDate': return `tanggal lahir ${p.date} bukan tanggal yang ada`;
+      case 'appointmentMonth': return `bulan pengangkatan ${p.month} tidak sah (01-12, atau 21-29 untuk PPPK)`;
+      case 'appointmentTooEarly': return `tahun pengangkatan ${p.year} kurang dari 17 tahun setelah tahun lahir ${p.birthYear}`;
+      case 'appointmentFuture': return `pengangkatan ${p.appointed} ada di masa depan`;
+      case 'sexDigit': return `digit jenis kelamin harus 1 atau 2, ditemukan ${p.found}`;
+      case 'sequence': return 'nomor urut 000 tidak sah (001-999)';
+    }
+  },
+};
+
+const EN: ParseTexts = {
+  phone(p) {
+    switch (p.code) {
+      case 'missing': return 'phone number is missing';
+      case 'tooLong': return 'phone number is too long';
+      case 'empty': return 'phone number is empty';
+      case 'noDigits': return 'phone number has no digits';
+      case 'notDigits': return 'phone number contains characters other than digits';
+      case 'plusNotFirst': return "'+' may only appear at the start";
+      case 'foreign': return `not an Indonesian number (country code +${p.countryCode})`;
+      case 'foreign00': return 'not an Indonesian number (international prefix 00 without 62)';
+      case 'badStart': return 'not an Indonesian mobile number (must start with 08, 8, 62 or +62)';
+      case 'leadingZeros': return 'not an Indonesian mobile number (too many leading zeros)';
+      case 'landline': return `landline or non-mobile number (area code ${p.areaCode}); a mobile number starts with 08`;
+      case 'notMobileOperator': return `not a mobile operator prefix (${p.prefix})`;
+      case 'tooShort': return 'phone number is too short';
+    }
+  },
+  nip(p) {
+    switch (p.code) {
+      case 'missing': return 'NIP is missing';
+      case 'empty': return 'NIP is empty';
+      case 'notDigits': return 'NIP must contain digits only';
+      case 'length': return `NIP must have 18 digits, found ${p.found}`;
+      case 'birthYear': return `birth year ${p.year} is out of range (${p.min}-${p.max})`;
+      case 'birthDate': return `birth date ${p.date} is not a real date`;
+      case 'appointmentMonth': return `appointment month ${p.month} is invalid (01-12, or 21-29 for PPPK)`;
+      case 'appointmentTooEarly': return `appointment year ${p.year} is less than 17 years after birth year ${p.birthYear}`;
+      case 'appointmentFuture': return `appointment ${p.appointed} is in the future`;
+      case 'sexDigit': return `sex digit must be 1 or 2, found ${p.found}`;
+      case 'sequence': return 'sequence number 000 is invalid (001-999)';
+    }
+  },
+};
+
+/** Phone/NIP refusal texts for `lang`. */
+export const parseTexts = (lang: 'id' | 'en'): ParseTexts => (lang === 'en' ? EN : ID);
