@@ -127,6 +127,7 @@ describe('dashboard in headless Chromium', () => {
     const bad = (await page.locator('main').textContent()) ?? '';
     expect(bad).toContain('1 baris salah');
     expect(bad).toContain('Tidak ada data yang ditulis');
+    expect(bad).toContain('NIP harus 18 digit'); // the row's reason in the dashboard's language
     expect(await page.locator('main table tbody tr').count()).toBe(1);
     expect(await page.locator('main table tbody tr td').first().textContent()).toBe('3');
     expect(await page.locator('main table').textContent()).toContain('12345');

@@ -183,7 +183,7 @@ ${id && changed ? html`<form method="post" action="/asn/unggah/terapkan">${csrfF
     }
     const filename = file.filename.replace(/[^\w.\- ]/g, '_').slice(0, 120);
     const src = await readRegistryFile(bytes, filename, app.config.LANGUAGE);
-    const r = previewRegistry(app.db, src, app.clock());
+    const r = previewRegistry(app.db, src, app.clock(), app.config.LANGUAGE);
     let id: string | undefined;
     if (r.ok && r.inserted + r.updated > 0) {
       const now = app.clock();
@@ -202,7 +202,7 @@ ${id && changed ? html`<form method="post" action="/asn/unggah/terapkan">${csrfF
     if (!p || p.admin !== req.dash!.admin || p.expiresAt <= app.clock()) return deps.done(reply, '/asn', 'uploadGone');
     pending.delete(id);
     const src = await readRegistryFile(p.bytes, p.filename, app.config.LANGUAGE);
-    const r = applyRegistry(app.db, src, { actor: webActor(req.dash!.admin), filename: p.filename, now: app.clock(), registry: app.registry });
+    const r = applyRegistry(app.db, src, { actor: webActor(req.dash!.admin), filename: p.filename, now: app.clock(), registry: app.registry, lang: app.config.LANGUAGE });
     if (r.ok) return deps.done(reply, '/asn', 'imported');
     // The registry changed between preview and apply so that the file no longer fits: show why; nothing was written.
     return html200(reply, 422, page(ctx, ctx.t.asn.preview, previewPage(ctx, p.filename, r, undefined)));
