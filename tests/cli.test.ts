@@ -5,7 +5,7 @@ import { Readable } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
 import { main, type CliIo } from '../src/cli.js';
 
-const ENV_KEYS = ['DATABASE_PATH', 'HUMAS_ADMINS', 'LANGUAGE'] as const;
+const ENV_KEYS = ['DATABASE_PATH', 'HUMAS_ADMINS', 'LANGUAGE', 'QUIET_HOURS'] as const;
 const saved = Object.fromEntries(ENV_KEYS.map((k) => [k, process.env[k]]));
 
 function io(stdin = ''): CliIo & { outText: () => string; errText: () => string } {
@@ -18,6 +18,8 @@ function tempDb(): string {
   const dir = mkdtempSync(join(tmpdir(), 'jn-cli-'));
   process.env.DATABASE_PATH = join(dir, 'db.sqlite');
   process.env.HUMAS_ADMINS = 'tg:9001,wa:6281111111111';
+  // Replay runs on the wall clock: without this, a run in the evening (Asia/Jakarta) holds the group reminder for quiet hours.
+  process.env.QUIET_HOURS = 'off';
   return dir;
 }
 

@@ -34,7 +34,7 @@ describe('replay on an existing database (real binary)', SPAWN_TIMEOUT, () => {
     const { writeFileSync } = await import('node:fs');
     const file = `${db}.replay.jsonl`;
     writeFileSync(file, `${JSON.stringify({ platform: 'telegram', update })}\n{oops\n`);
-    const r = await jn(['replay', file], { DATABASE_PATH: db, LANGUAGE: 'en' });
+    const r = await jn(['replay', file], { DATABASE_PATH: db, LANGUAGE: 'en', QUIET_HOURS: 'off' }); // replay runs on the wall clock: no quiet hours
     expect(r.err).not.toMatch(/unable to open/);
     expect(r.code).toBe(0);
     const out = r.out.split('\n').filter(Boolean).map((l) => JSON.parse(l) as Out);

@@ -146,7 +146,7 @@ export class WhatsAppAdapter {
     this.msgRetryCounterCache = new MemoryCacheStore(o.app.clock);
     this.version = o.app.config.WA_VERSION;
     this.groupCache = new GroupMetaCache(o.app.db, () => (this.open ? this.sock : undefined), { clock: o.app.clock, ...(o.sleep ? { sleep: o.sleep } : {}) });
-    this.membership = new WhatsAppMembershipChecker(() => this.sock, o.app.db, this.lidMap, o.app.clock);
+    this.membership = new WhatsAppMembershipChecker(this.groupCache.fresh, this.lidMap);
     if (o.self) this.setSelf(o.self);
     else this.selfFromCreds();
     current.set(o.app, this);
@@ -528,15 +528,15 @@ export class WhatsAppAdapter {
   /** A group we know nothing about: fetch its metadata first so its title (and campaign status) is known. */
   private async ensureGroupKnown(jid: string): Promise<void> {
     if (readGroupMeta(this.app.db, jid) || this.app.monitor.chats.get('whatsapp', jid) || !this.sock) return;
-    try {
-      const meta = await this.sock.groupMetadata(jid);
-      const n = normalizeGroupsUpsert([meta], this.ctx());
-      this.learn(n.pairs);
-      for (const g of n.groupMeta) writeGroupMeta(this.app.db, g, this.app.clock());
-      for (const ev of n.events) this.handle(ev);
-    } catch (err) {
-      this.app.log.warn({ err: String(err), jid }, 'could not fetch WhatsApp group metadata');
+    const meta = await this.groupCache.fresh(jid);
+    if (!meta) {
+      this.app.log.warn({ jid }, 'could not fetch WhatsApp group metadata');
+      return;
     }
+    const n = normalizeGroupsUpsert([meta], this.ctx());
+    this.learn(n.pairs);
+    for (const g of n.groupMeta) writeGroupMeta(this.app.db, g, this.app.clock());
+    for (const ev of n.events) this.handle(ev);
   }
 
   /** The bot joined a group: cache its metadata, learn pairs, and report the members already inside. */
@@ -544,11 +544,9 @@ export class WhatsAppAdapter {
     const prev = this.joinedAt.get(gid);
     const joinAt = prev !== undefined && Math.abs(at - prev) < 120_000 ? prev : at;
     this.joinedAt.set(gid, joinAt);
-    let meta: GroupMetadata | undefined;
-    try {
-      meta = this.sock ? await this.sock.groupMetadata(gid) : readGroupMeta(this.app.db, gid);
-    } catch (err) {
-      this.app.monitor.reject('whatsapp', { gid }, `groupMetadata failed after join: ${String(err)}`);
+    let meta = this.sock ? await this.groupCache.fresh(gid) : readGroupMeta(this.app.db, gid);
+    if (!meta && this.sock) {
+      this.app.monitor.reject('whatsapp', { gid }, 'groupMetadata failed after join');
       meta = readGroupMeta(this.app.db, gid);
     }
     if (!meta) return undefined;
@@ -571,12 +569,9 @@ export class WhatsAppAdapter {
     for (const scan of this.app.monitor.chats.scans.pending('whatsapp')) {
       let meta = readGroupMeta(this.app.db, scan.chatId);
       if (this.sock) {
-        try {
-          meta = await this.sock.groupMetadata(scan.chatId);
-          writeGroupMeta(this.app.db, meta, this.app.clock());
-        } catch (err) {
-          this.app.log.warn({ err: String(err), jid: scan.chatId }, 'whatsapp: group metadata for a member scan failed; using the cache');
-        }
+        const fetched = await this.groupCache.fresh(scan.chatId);
+        if (fetched) meta = fetched;
+        else this.app.log.warn({ jid: scan.chatId }, 'whatsapp: group metadata for a member scan failed; using the cache');
       }
       if (!meta) continue; // could not look (no connection, nothing cached): stays pending for the next connection
       for (const ev of membersPresent(meta, scan.token, this.ctx())) this.handle(ev);

@@ -69,6 +69,24 @@ export class GroupMetaCache {
     return (await p) ?? stale;
   };
 
+  /**
+   * A copy no older than `maxAgeMs` (0: fetch now) for the adapter's own needs (a group met for the
+   * first time, a join, a member scan, a membership check), through the same limiter: one call in
+   * flight per group, spaced from any other, and a recent failure answers undefined without a call.
+   */
+  readonly fresh = async (jid: string, maxAgeMs = 0): Promise<GroupMetadata | undefined> => {
+    const now = this.o.clock();
+    const at = this.updatedAt(jid);
+    if (maxAgeMs > 0 && at !== undefined && now - at < maxAgeMs) return readGroupMeta(this.db, jid);
+    const failed = this.failedAt.get(jid);
+    if (failed !== undefined && now - failed < (this.o.failureMs ?? GROUP_META_FAILURE_MS)) return undefined;
+    const running = this.inFlight.get(jid);
+    if (running) return running;
+    const p = this.fetch(jid).finally(() => this.inFlight.delete(jid));
+    this.inFlight.set(jid, p);
+    return p;
+  };
+
   /** Fetches after waiting for the next free slot; undefined (and remembered) on failure. */
   private fetch(jid: string): Promise<GroupMetadata | undefined> {
     const spacing = this.o.minSpacingMs ?? GROUP_META_MIN_SPACING_MS;

@@ -1,12 +1,11 @@
 /**
  * Membership checks on WhatsApp: is this phone still in that group? Answered
- * from fresh group metadata (one fetch per group per few minutes, then the
- * SQLite cache), matching the member by phone JID or by its LID.
+ * from group metadata no older than a few minutes (fetched through the group
+ * metadata cache's limiter, see group-cache.ts), matching the member by phone
+ * JID or by its LID.
  */
-import { jidNormalizedUser } from '@whiskeysockets/baileys';
+import { jidNormalizedUser, type GroupMetadata } from '@whiskeysockets/baileys';
 import type { MembershipChecker } from '../../app/ports.js';
-import type { Db } from '../../store/db.js';
-import { readGroupMeta, writeGroupMeta, type WaSocketLike } from './connection.js';
 import type { WaLidMap } from './identities.js';
 
 /** How long fetched metadata answers checks before it is fetched again. */
@@ -15,20 +14,16 @@ export const MEMBERSHIP_MAX_AGE_MS = 5 * 60_000;
 /** `MembershipChecker` for WhatsApp groups; undefined when it cannot tell (no connection, fetch failed). */
 export class WhatsAppMembershipChecker implements MembershipChecker {
   readonly platform = 'whatsapp' as const;
-  private readonly fetchedAt = new Map<string, number>();
 
   constructor(
-    private readonly socket: () => WaSocketLike | undefined,
-    private readonly db: Db,
+    /** Metadata no older than `maxAgeMs`, or undefined when it cannot be had (`GroupMetaCache.fresh`). */
+    private readonly metadata: (chatId: string, maxAgeMs: number) => Promise<GroupMetadata | undefined>,
     private readonly lids: WaLidMap,
-    private readonly clock: () => number,
   ) {}
 
   /** `userId` is the member's phone JID (or LID). */
   async isMember(chatId: string, userId: string): Promise<boolean | undefined> {
-    const fresh = await this.refresh(chatId);
-    if (!fresh) return undefined;
-    const meta = readGroupMeta(this.db, chatId);
+    const meta = await this.metadata(chatId, MEMBERSHIP_MAX_AGE_MS);
     if (!meta) return undefined;
     const wanted = this.handlesOf(userId);
     return meta.participants.some((p) =>
@@ -41,21 +36,5 @@ export class WhatsAppMembershipChecker implements MembershipChecker {
     const id = jidNormalizedUser(userId);
     const other = id.endsWith('@lid') ? this.lids.pnForLid(id) : this.lids.lidForPn(id);
     return new Set([id, ...(other ? [other] : [])]);
-  }
-
-  /** Fetches the group's metadata unless it was fetched recently; false when it could not be. */
-  private async refresh(chatId: string): Promise<boolean> {
-    const now = this.clock();
-    const last = this.fetchedAt.get(chatId);
-    if (last !== undefined && now - last < MEMBERSHIP_MAX_AGE_MS) return true;
-    const sock = this.socket();
-    if (!sock) return false;
-    try {
-      writeGroupMeta(this.db, await sock.groupMetadata(chatId), now);
-      this.fetchedAt.set(chatId, now);
-      return true;
-    } catch {
-      return false;
-    }
   }
 }
