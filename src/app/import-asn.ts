@@ -380,16 +380,17 @@ function splitDigits(d: string): [number, number] {
 // ---------------------------------------------------------------------------
 // Row validation and writing.
 
-export function checkText(label: string, raw: string): string | { error: string } {
+/** A trimmed, space-normalised text cell, or why it was refused (worded by `words`, English unless given). */
+export function checkText(label: string, raw: string, words: ParseTexts = parseTexts('en')): string | { error: string } {
   const v = raw.trim();
-  if (v === '') return { error: `${label} is empty` };
-  if (/[\u0000-\u001f\u007f]/.test(v)) return { error: `${label} contains control characters (tab or line break)` };
+  if (v === '') return { error: words.text({ code: 'empty', label }) };
+  if (/[\u0000-\u001f\u007f]/.test(v)) return { error: words.text({ code: 'control', label }) };
   const c = v[0]!;
   if (c === '=' || c === '+' || c === '-' || c === '@') {
-    return { error: `${label} "${clip(v)}" looks like a spreadsheet formula (starts with "${c}")` };
+    return { error: words.text({ code: 'formula', label, value: clip(v), first: c }) };
   }
   const norm = v.replace(/\s+/g, ' ');
-  if (norm.length > MAX_TEXT) return { error: `${label} is longer than ${MAX_TEXT} characters` };
+  if (norm.length > MAX_TEXT) return { error: words.text({ code: 'tooLong', label, max: MAX_TEXT }) };
   return norm;
 }
 
@@ -400,17 +401,17 @@ function clip(v: string, n = 40): string {
 /** A Telegram handle from a registry cell: id, username, neither, or why it was refused. */
 export type Telegram = { id: string | null; username: string | null } | { error: string };
 
-export function parseTelegram(raw: string): Telegram {
+export function parseTelegram(raw: string, words: ParseTexts = parseTexts('en')): Telegram {
   let v = raw.trim();
   if (v === '') return { id: null, username: null };
   v = v.replace(/^(?:https?:\/\/)?(?:www\.)?t(?:elegram)?\.me\//i, '');
   if (/^\d+$/.test(v)) {
-    if (v.length > 15 || v[0] === '0') return { error: `telegram id "${clip(v)}" is not a valid Telegram user id` };
+    if (v.length > 15 || v[0] === '0') return { error: words.telegram({ code: 'badId', value: clip(v) }) };
     return { id: v, username: null };
   }
   const u = v.startsWith('@') ? v.slice(1) : v;
   if (/^[A-Za-z][A-Za-z0-9_]{4,31}$/.test(u)) return { id: null, username: u.toLowerCase() };
-  return { error: `telegram "${clip(v)}" must be @username (5-32 letters, digits or _, starting with a letter) or a numeric id` };
+  return { error: words.telegram({ code: 'badHandle', value: clip(v) }) };
 }
 
 class RowImporter {
@@ -563,12 +564,12 @@ class RowImporter {
     else {
       const [hi, lo] = splitDigits(nip.nip);
       const first = this.nips.getOrSet(hi, lo, line);
-      if (first) problems.push(`NIP ${nip.nip} already appears on line ${first}`);
+      if (first) problems.push(this.words.duplicate(`NIP ${nip.nip}`, first));
     }
 
-    const nama = checkText('nama', fields[c.nama]!);
+    const nama = checkText('nama', fields[c.nama]!, this.words);
     if (typeof nama !== 'string') problems.push(nama.error);
-    const unit = checkText('unit', fields[c.unit]!);
+    const unit = checkText('unit', fields[c.unit]!, this.words);
     if (typeof unit !== 'string') problems.push(unit.error);
 
     const rawPhone = fields[c.telepon]!;
@@ -577,18 +578,18 @@ class RowImporter {
     else {
       const [hi, lo] = splitDigits(phone.phone.slice(3));
       const first = this.phones.getOrSet(hi, lo, line);
-      if (first) problems.push(`telepon ${phone.phone} already appears on line ${first}`);
+      if (first) problems.push(this.words.duplicate(`telepon ${phone.phone}`, first));
     }
 
-    const tg = c.telegram >= 0 ? parseTelegram(fields[c.telegram]!) : { id: null, username: null };
+    const tg = c.telegram >= 0 ? parseTelegram(fields[c.telegram]!, this.words) : { id: null, username: null };
     if ('error' in tg) problems.push(tg.error);
     else if (tg.id !== null) {
       const [hi, lo] = splitDigits(tg.id);
       const first = this.tgIds.getOrSet(hi, lo, line);
-      if (first) problems.push(`telegram id ${tg.id} already appears on line ${first}`);
+      if (first) problems.push(this.words.duplicate(`telegram id ${tg.id}`, first));
     } else if (tg.username !== null) {
       const first = this.tgUsers.get(tg.username);
-      if (first) problems.push(`telegram @${tg.username} already appears on line ${first}`);
+      if (first) problems.push(this.words.duplicate(`telegram @${tg.username}`, first));
       else this.tgUsers.set(tg.username, line);
     }
 
@@ -598,7 +599,7 @@ class RowImporter {
 
     if (tg.username !== null) {
       const owner = this.tgUserOwner.get(tg.username, nip.nip) as string | undefined;
-      if (owner) return this.fail(line, `telegram @${tg.username} is already registered to NIP ${owner}`);
+      if (owner) return this.fail(line, this.words.registered(`telegram @${tg.username}`, owner));
     }
     const old = this.current.get(nip.nip) as { nama: string; unit: string; phone: string; tg_user_id: string | null; tg_username: string | null } | undefined;
     if (old && old.nama === nama && old.unit === unit && old.phone === phone.phone
@@ -614,11 +615,11 @@ class RowImporter {
       if (e.code !== 'SQLITE_CONSTRAINT_UNIQUE') throw err;
       if (e.message?.includes('asn.phone')) {
         const owner = this.phoneOwner.get(phone.phone) as string | undefined;
-        return this.fail(line, `telepon ${phone.phone} is already registered to NIP ${owner ?? '?'}`);
+        return this.fail(line, this.words.registered(`telepon ${phone.phone}`, owner ?? '?'));
       }
       if (e.message?.includes('asn.tg_user_id')) {
         const owner = this.tgIdOwner.get(tg.id) as string | undefined;
-        return this.fail(line, `telegram id ${tg.id} is already registered to NIP ${owner ?? '?'}`);
+        return this.fail(line, this.words.registered(`telegram id ${tg.id}`, owner ?? '?'));
       }
       throw err;
     }

@@ -34,10 +34,26 @@ export type NipProblem =
   | { code: 'sexDigit'; found: string }
   | { code: 'sequence' };
 
+/** Why a text cell (nama, unit) was refused; `label` is the column name. */
+export type TextProblem =
+  | { code: 'empty'; label: string }
+  | { code: 'control'; label: string }
+  | { code: 'formula'; label: string; value: string; first: string }
+  | { code: 'tooLong'; label: string; max: number };
+
+/** Why a Telegram cell was refused. */
+export type TelegramProblem = { code: 'badId'; value: string } | { code: 'badHandle'; value: string };
+
 /** The texts of one language. */
 export interface ParseTexts {
   phone(p: PhoneProblem): string;
   nip(p: NipProblem): string;
+  text(p: TextProblem): string;
+  telegram(p: TelegramProblem): string;
+  /** `what` (e.g. `NIP 1985...`, `telepon +62...`) is on an earlier line of the same file. */
+  duplicate(what: string, firstLine: number): string;
+  /** `what` already belongs to another ASN in the registry. */
+  registered(what: string, ownerNip: string): string;
 }
 
 const ID: ParseTexts = {
@@ -73,6 +89,22 @@ const ID: ParseTexts = {
       case 'sequence': return 'nomor urut 000 tidak sah (001-999)';
     }
   },
+  text(p) {
+    switch (p.code) {
+      case 'empty': return `${p.label} kosong`;
+      case 'control': return `${p.label} memuat karakter kendali (tab atau pindah baris)`;
+      case 'formula': return `${p.label} "${p.value}" tampak seperti rumus spreadsheet (diawali "${p.first}")`;
+      case 'tooLong': return `${p.label} lebih dari ${p.max} karakter`;
+    }
+  },
+  telegram(p) {
+    switch (p.code) {
+      case 'badId': return `telegram id "${p.value}" bukan id pengguna Telegram yang sah`;
+      case 'badHandle': return `telegram "${p.value}" harus @username (5-32 huruf, angka atau _, diawali huruf) atau id angka`;
+    }
+  },
+  duplicate: (what, firstLine) => `${what} sudah ada di baris ${firstLine}`,
+  registered: (what, ownerNip) => `${what} sudah terdaftar atas NIP ${ownerNip}`,
 };
 
 const EN: ParseTexts = {
@@ -108,6 +140,22 @@ const EN: ParseTexts = {
       case 'sequence': return 'sequence number 000 is invalid (001-999)';
     }
   },
+  text(p) {
+    switch (p.code) {
+      case 'empty': return `${p.label} is empty`;
+      case 'control': return `${p.label} contains control characters (tab or line break)`;
+      case 'formula': return `${p.label} "${p.value}" looks like a spreadsheet formula (starts with "${p.first}")`;
+      case 'tooLong': return `${p.label} is longer than ${p.max} characters`;
+    }
+  },
+  telegram(p) {
+    switch (p.code) {
+      case 'badId': return `telegram id "${p.value}" is not a valid Telegram user id`;
+      case 'badHandle': return `telegram "${p.value}" must be @username (5-32 letters, digits or _, starting with a letter) or a numeric id`;
+    }
+  },
+  duplicate: (what, firstLine) => `${what} already appears on line ${firstLine}`,
+  registered: (what, ownerNip) => `${what} is already registered to NIP ${ownerNip}`,
 };
 
 /** Phone/NIP refusal texts for `lang`. */
