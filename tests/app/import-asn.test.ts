@@ -188,6 +188,18 @@ describe('importAsnCsv', () => {
     expect(formatImportResult(r, 'id')).toContain('\nline 3: NIP 198503122010011003 sudah ada di baris 2');
   });
 
+  it('words header, encoding, column-count and empty-file reasons in Indonesian under lang id', () => {
+    expect(errorsOf(importAsnCsv(db, csv('nip,nama,unit,phone'), { lang: 'id' }))).toEqual([
+      { line: 1, reason: 'judul kolom harus nip,nama,unit,telepon,telegram (telegram boleh tidak ada): kolom "phone" tidak dikenal; kolom "telepon" tidak ada' },
+    ]);
+    expect(errorsOf(importAsnCsv(db, Buffer.concat([csv(HEADER), Buffer.from('198503122010011003,Fauzi\xe9,BPKAD,081234567890,\n', 'latin1')]), { lang: 'id' }))).toEqual([
+      { line: 2, reason: expect.stringMatching(/^teks bukan UTF-8 yang sah/) },
+    ]);
+    expect(errorsOf(importAsnCsv(db, csv(HEADER, '198503122010011003,Ahmad'), { lang: 'id' }))).toEqual([{ line: 2, reason: 'seharusnya 5 kolom, ditemukan 2' }]);
+    expect(errorsOf(importAsnCsv(db, Buffer.alloc(0), { lang: 'id' }))).toEqual([{ line: 1, reason: 'berkas kosong; judul kolom yang diharapkan nip,nama,unit,telepon,telegram' }]);
+    expect(errorsOf(importAsnCsv(db, Buffer.alloc(0)))).toEqual([{ line: 1, reason: 'file is empty; expected the header nip,nama,unit,telepon,telegram' }]);
+  });
+
   it.each([
     ['nip,nama,unit,phone,telegram', /unknown column "phone".*missing column "telepon"/],
     ['nip,nama,unit', /missing column "telepon"/],
