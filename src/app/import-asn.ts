@@ -11,7 +11,7 @@ import type { Db } from '../store/db.js';
 import { ASN_UPSERT_SQL, ASN_VERSION_KEY } from '../store/asn.js';
 import { parseIndonesianMobile } from '../core/phone.js';
 import { parseNip } from '../core/nip.js';
-import { parseTexts, type ParseTexts } from '../core/messages/parse.js';
+import { parseTexts, type FileProblem, type ParseTexts } from '../core/messages/parse.js';
 
 /** One problem found in the file; `line` is the physical line (header = 1; for .xlsx the row number Excel shows), 0 for a file-level problem. */
 export type ImportError = { line: number; reason: string };
@@ -24,7 +24,7 @@ export type ImportResult =
 /**
  * Import switches: `dryRun` validates and counts but writes nothing; `now` stamps created/updated times
  * (NIP dates are checked against the real clock); `listChanges` > 0 lists up to that many changed rows;
- * `lang` words the NIP and phone reasons (English unless asked).
+ * `lang` words every reason, file-level and per row (English unless asked).
  */
 export type ImportOptions = { dryRun?: boolean; now?: number; maxErrors?: number; listChanges?: number; lang?: 'id' | 'en' };
 
@@ -36,8 +36,6 @@ const REQUIRED = ['nip', 'nama', 'unit', 'telepon'] as const;
 const CHUNK_BYTES = 1 << 20;
 const MAX_TEXT = 200;
 const DEFAULT_MAX_ERRORS = 1000;
-const ENCODING_HINT =
-  'text is not valid UTF-8 (the file looks like a Latin-1/Windows-1252 export; in Excel use "Save As > CSV UTF-8")';
 
 /** Imports an ASN CSV (a path or its bytes) into the registry, all or nothing. */
 export function importAsnCsv(db: Db, input: Buffer | Uint8Array | string, opts: ImportOptions = {}): ImportResult {
@@ -46,14 +44,14 @@ export function importAsnCsv(db: Db, input: Buffer | Uint8Array | string, opts: 
     try {
       fd = openSync(input, 'r');
     } catch (e) {
-      return { ok: false, errors: [{ line: 0, reason: `cannot read ${input}: ${(e as NodeJS.ErrnoException).code ?? String(e)}` }] };
+      return { ok: false, errors: [{ line: 0, reason: parseTexts(opts.lang ?? 'en').file({ code: 'cannotOpen', path: input, error: (e as NodeJS.ErrnoException).code ?? String(e) }) }] };
     }
   }
   try {
     return runImport(db, opts, (rows, errors) => {
       const source = fd !== undefined ? fileSource(fd) : bufferSource(input as Uint8Array);
       scanRecords(source, (buf, s, e, line, flag) => rows.record(buf, s, e, line, flag));
-      if (source.error) errors.push({ line: 0, reason: `cannot read file: ${source.error}` });
+      if (source.error) errors.push({ line: 0, reason: parseTexts(opts.lang ?? 'en').file({ code: 'cannotRead', error: source.error }) });
     });
   } finally {
     if (fd !== undefined) closeSync(fd);
@@ -84,7 +82,7 @@ function runImport(db: Db, opts: ImportOptions, feed: (rows: RowImporter, errors
     const rows = new RowImporter(db, now, errors, maxErrors, opts.listChanges ?? 0, parseTexts(opts.lang ?? 'en'));
     feed(rows, errors);
     if (!rows.sawHeader && errors.length === 0) {
-      errors.push({ line: 1, reason: `file is empty; expected the header ${ASN_CSV_COLUMNS.join(',')}` });
+      errors.push({ line: 1, reason: parseTexts(opts.lang ?? 'en').file({ code: 'empty', columns: ASN_CSV_COLUMNS.join(',') }) });
     }
     if (errors.length > 0) return { ok: false, errors };
     const inserted = (countStmt.get() as number) - before;
@@ -267,8 +265,8 @@ function scanRecords(src: Source, onRecord: OnRecord): void {
 // ---------------------------------------------------------------------------
 // Field splitting.
 
-/** Splits one record into fields; returns a string on a quoting error. */
-function splitFields(s: string, delim: string): string[] | string {
+/** Splits one record into fields; returns the problem on a quoting error. */
+function splitFields(s: string, delim: string): string[] | FileProblem {
   if (s.indexOf('"') < 0) return s.split(delim);
   const out: string[] = [];
   let i = 0;
@@ -282,7 +280,7 @@ function splitFields(s: string, delim: string): string[] | string {
       let k = j + 1;
       for (;;) {
         const q = s.indexOf('"', k);
-        if (q < 0) return 'a quoted field is never closed';
+        if (q < 0) return { code: 'quoteNotClosed' };
         v += s.slice(k, q);
         if (s[q + 1] === '"') {
           v += '"';
@@ -295,7 +293,7 @@ function splitFields(s: string, delim: string): string[] | string {
       while (k < n && (s[k] === ' ' || s[k] === '\t')) k++;
       out.push(v);
       if (k >= n) return out;
-      if (s[k] !== delim) return `unexpected text after a closing quote in column ${out.length}`;
+      if (s[k] !== delim) return { code: 'afterQuote', column: out.length };
       i = k + 1;
     } else {
       const d = s.indexOf(delim, i);
@@ -380,16 +378,17 @@ function splitDigits(d: string): [number, number] {
 // ---------------------------------------------------------------------------
 // Row validation and writing.
 
-export function checkText(label: string, raw: string): string | { error: string } {
+/** A trimmed, space-normalised text cell, or why it was refused (worded by `words`, English unless given). */
+export function checkText(label: string, raw: string, words: ParseTexts = parseTexts('en')): string | { error: string } {
   const v = raw.trim();
-  if (v === '') return { error: `${label} is empty` };
-  if (/[\u0000-\u001f\u007f]/.test(v)) return { error: `${label} contains control characters (tab or line break)` };
+  if (v === '') return { error: words.text({ code: 'empty', label }) };
+  if (/[\u0000-\u001f\u007f]/.test(v)) return { error: words.text({ code: 'control', label }) };
   const c = v[0]!;
   if (c === '=' || c === '+' || c === '-' || c === '@') {
-    return { error: `${label} "${clip(v)}" looks like a spreadsheet formula (starts with "${c}")` };
+    return { error: words.text({ code: 'formula', label, value: clip(v), first: c }) };
   }
   const norm = v.replace(/\s+/g, ' ');
-  if (norm.length > MAX_TEXT) return { error: `${label} is longer than ${MAX_TEXT} characters` };
+  if (norm.length > MAX_TEXT) return { error: words.text({ code: 'tooLong', label, max: MAX_TEXT }) };
   return norm;
 }
 
@@ -400,17 +399,17 @@ function clip(v: string, n = 40): string {
 /** A Telegram handle from a registry cell: id, username, neither, or why it was refused. */
 export type Telegram = { id: string | null; username: string | null } | { error: string };
 
-export function parseTelegram(raw: string): Telegram {
+export function parseTelegram(raw: string, words: ParseTexts = parseTexts('en')): Telegram {
   let v = raw.trim();
   if (v === '') return { id: null, username: null };
   v = v.replace(/^(?:https?:\/\/)?(?:www\.)?t(?:elegram)?\.me\//i, '');
   if (/^\d+$/.test(v)) {
-    if (v.length > 15 || v[0] === '0') return { error: `telegram id "${clip(v)}" is not a valid Telegram user id` };
+    if (v.length > 15 || v[0] === '0') return { error: words.telegram({ code: 'badId', value: clip(v) }) };
     return { id: v, username: null };
   }
   const u = v.startsWith('@') ? v.slice(1) : v;
   if (/^[A-Za-z][A-Za-z0-9_]{4,31}$/.test(u)) return { id: null, username: u.toLowerCase() };
-  return { error: `telegram "${clip(v)}" must be @username (5-32 letters, digits or _, starting with a letter) or a numeric id` };
+  return { error: words.telegram({ code: 'badHandle', value: clip(v) }) };
 }
 
 class RowImporter {
@@ -452,7 +451,7 @@ class RowImporter {
   private fail(line: number, reason: string): boolean {
     this.errors.push({ line, reason });
     if (this.errors.length >= this.maxErrors) {
-      this.errors.push({ line, reason: `too many errors; stopped checking after ${this.maxErrors}` });
+      this.errors.push({ line, reason: this.words.file({ code: 'tooManyErrors', max: this.maxErrors }) });
       this.stopped = true;
       return false;
     }
@@ -463,25 +462,25 @@ class RowImporter {
     if (this.stopped) return false;
     if (flag === 1) {
       if (!this.sawHeader) {
-        this.fail(line, `header line is longer than ${MAX_RECORD_BYTES / 1024} KiB`);
+        this.fail(line, this.words.file({ code: 'headerTooLong', kib: MAX_RECORD_BYTES / 1024 }));
         return false;
       }
-      return this.fail(line, `row is longer than ${MAX_RECORD_BYTES / 1024} KiB (a missing closing quote?)`);
+      return this.fail(line, this.words.file({ code: 'rowTooLong', kib: MAX_RECORD_BYTES / 1024 }));
     }
     if (e === s) return true;
     if (!this.sawHeader && e - s >= 2 && ((buf[s] === 0xff && buf[s + 1] === 0xfe) || (buf[s] === 0xfe && buf[s + 1] === 0xff))) {
-      this.fail(line, 'file is UTF-16 ("Unicode Text"); save it as "CSV UTF-8"');
+      this.fail(line, this.words.file({ code: 'utf16' }));
       return false;
     }
     if (!isUtf8(buf.subarray(s, e))) {
       if (!this.sawHeader) {
-        this.fail(line, ENCODING_HINT);
+        this.fail(line, this.words.file({ code: 'notUtf8' }));
         return false;
       }
-      return this.fail(line, ENCODING_HINT);
+      return this.fail(line, this.words.file({ code: 'notUtf8' }));
     }
     const text = buf.toString('utf8', s, e);
-    if (flag === 2) return this.fail(line, 'a quoted field is never closed (missing ")');
+    if (flag === 2) return this.fail(line, this.words.file({ code: 'quoteNotClosedRecord' }));
     if (text.trim() === '') return true;
     return this.sawHeader ? this.row(text, line) : this.header(text, line);
   }
@@ -502,19 +501,19 @@ class RowImporter {
   private header(text: string, line: number): boolean {
     this.sawHeader = true;
     if (text.includes('\u0000')) {
-      this.fail(line, 'file looks like UTF-16 (contains NUL bytes); save it as "CSV UTF-8"');
+      this.fail(line, this.words.file({ code: 'utf16Nul' }));
       return false;
     }
     const commas = text.split(',').length - 1;
     const semis = text.split(';').length - 1;
     if (commas === 0 && semis === 0 && text.includes('\t')) {
-      this.fail(line, 'tab-separated file; the header must be nip,nama,unit,telepon,telegram separated by commas or semicolons');
+      this.fail(line, this.words.file({ code: 'tabSeparated' }));
       return false;
     }
     this.delim = semis > commas ? ';' : ',';
     const fields = splitFields(text, this.delim);
-    if (typeof fields === 'string') {
-      this.fail(line, `header: ${fields}`);
+    if (!Array.isArray(fields)) {
+      this.fail(line, this.words.file({ code: 'header', detail: this.words.file(fields) }));
       return false;
     }
     return this.headerFields(fields, line);
@@ -526,17 +525,17 @@ class RowImporter {
     fields.forEach((f, i) => {
       const name = f.replace(/[\s\uFEFF]+/g, '').toLowerCase();
       if (!(ASN_CSV_COLUMNS as readonly string[]).includes(name)) {
-        problems.push(name === '' ? `column ${i + 1} has no name` : `unknown column "${clip(f.trim())}"`);
+        problems.push(this.words.file(name === '' ? { code: 'columnNoName', column: i + 1 } : { code: 'unknownColumn', name: clip(f.trim()) }));
       } else if (seen.has(name)) {
-        problems.push(`column "${name}" appears twice`);
+        problems.push(this.words.file({ code: 'columnTwice', name }));
       } else {
         seen.add(name);
         this.col[name as keyof RowImporter['col']] = i;
       }
     });
-    for (const r of REQUIRED) if (!seen.has(r)) problems.push(`missing column "${r}"`);
+    for (const r of REQUIRED) if (!seen.has(r)) problems.push(this.words.file({ code: 'missingColumn', name: r }));
     if (problems.length > 0) {
-      this.fail(line, `header must be ${ASN_CSV_COLUMNS.join(',')} (telegram optional): ${problems.join('; ')}`);
+      this.fail(line, this.words.file({ code: 'headerColumns', columns: ASN_CSV_COLUMNS.join(','), problems: problems.join('; ') }));
       return false;
     }
     this.ncols = fields.length;
@@ -545,10 +544,10 @@ class RowImporter {
 
   private row(text: string, line: number): boolean {
     const fields = splitFields(text, this.delim);
-    if (typeof fields === 'string') return this.fail(line, fields);
+    if (!Array.isArray(fields)) return this.fail(line, this.words.file(fields));
     if (fields.every((f) => f.trim() === '')) return true; // ";;;;" rows from spreadsheets
     if (fields.length !== this.ncols) {
-      return this.fail(line, `expected ${this.ncols} columns, found ${fields.length}`);
+      return this.fail(line, this.words.file({ code: 'columnCount', expected: this.ncols, found: fields.length }));
     }
     return this.rowFields(fields, line);
   }
@@ -563,12 +562,12 @@ class RowImporter {
     else {
       const [hi, lo] = splitDigits(nip.nip);
       const first = this.nips.getOrSet(hi, lo, line);
-      if (first) problems.push(`NIP ${nip.nip} already appears on line ${first}`);
+      if (first) problems.push(this.words.duplicate(`NIP ${nip.nip}`, first));
     }
 
-    const nama = checkText('nama', fields[c.nama]!);
+    const nama = checkText('nama', fields[c.nama]!, this.words);
     if (typeof nama !== 'string') problems.push(nama.error);
-    const unit = checkText('unit', fields[c.unit]!);
+    const unit = checkText('unit', fields[c.unit]!, this.words);
     if (typeof unit !== 'string') problems.push(unit.error);
 
     const rawPhone = fields[c.telepon]!;
@@ -577,18 +576,18 @@ class RowImporter {
     else {
       const [hi, lo] = splitDigits(phone.phone.slice(3));
       const first = this.phones.getOrSet(hi, lo, line);
-      if (first) problems.push(`telepon ${phone.phone} already appears on line ${first}`);
+      if (first) problems.push(this.words.duplicate(`telepon ${phone.phone}`, first));
     }
 
-    const tg = c.telegram >= 0 ? parseTelegram(fields[c.telegram]!) : { id: null, username: null };
+    const tg = c.telegram >= 0 ? parseTelegram(fields[c.telegram]!, this.words) : { id: null, username: null };
     if ('error' in tg) problems.push(tg.error);
     else if (tg.id !== null) {
       const [hi, lo] = splitDigits(tg.id);
       const first = this.tgIds.getOrSet(hi, lo, line);
-      if (first) problems.push(`telegram id ${tg.id} already appears on line ${first}`);
+      if (first) problems.push(this.words.duplicate(`telegram id ${tg.id}`, first));
     } else if (tg.username !== null) {
       const first = this.tgUsers.get(tg.username);
-      if (first) problems.push(`telegram @${tg.username} already appears on line ${first}`);
+      if (first) problems.push(this.words.duplicate(`telegram @${tg.username}`, first));
       else this.tgUsers.set(tg.username, line);
     }
 
@@ -598,7 +597,7 @@ class RowImporter {
 
     if (tg.username !== null) {
       const owner = this.tgUserOwner.get(tg.username, nip.nip) as string | undefined;
-      if (owner) return this.fail(line, `telegram @${tg.username} is already registered to NIP ${owner}`);
+      if (owner) return this.fail(line, this.words.registered(`telegram @${tg.username}`, owner));
     }
     const old = this.current.get(nip.nip) as { nama: string; unit: string; phone: string; tg_user_id: string | null; tg_username: string | null } | undefined;
     if (old && old.nama === nama && old.unit === unit && old.phone === phone.phone
@@ -614,11 +613,11 @@ class RowImporter {
       if (e.code !== 'SQLITE_CONSTRAINT_UNIQUE') throw err;
       if (e.message?.includes('asn.phone')) {
         const owner = this.phoneOwner.get(phone.phone) as string | undefined;
-        return this.fail(line, `telepon ${phone.phone} is already registered to NIP ${owner ?? '?'}`);
+        return this.fail(line, this.words.registered(`telepon ${phone.phone}`, owner ?? '?'));
       }
       if (e.message?.includes('asn.tg_user_id')) {
         const owner = this.tgIdOwner.get(tg.id) as string | undefined;
-        return this.fail(line, `telegram id ${tg.id} is already registered to NIP ${owner ?? '?'}`);
+        return this.fail(line, this.words.registered(`telegram id ${tg.id}`, owner ?? '?'));
       }
       throw err;
     }

@@ -167,6 +167,39 @@ describe('importAsnCsv', () => {
     expect(rows()).toEqual(before);
   });
 
+  it('words empty, formula, Telegram, duplicate and already-registered reasons in Indonesian under lang id', () => {
+    importAsnCsv(db, csv(HEADER, R3), { now: 1 });
+    const r = importAsnCsv(
+      db,
+      csv(
+        HEADER,
+        R1,
+        '198503122010011003,Ahmad Lain,BPKAD,081299990000,', // dup NIP of line 2
+        '198912182014022003,,=cmd,081211112222,x', // empty nama, formula unit, bad telegram
+        '196806151994031004,Zul,BPKAD,081211113333,123456789', // id registered to R3
+      ),
+      { lang: 'id' },
+    );
+    expect(errorsOf(r)).toEqual([
+      { line: 3, reason: 'NIP 198503122010011003 sudah ada di baris 2' },
+      { line: 4, reason: 'nama kosong; unit "=cmd" tampak seperti rumus spreadsheet (diawali "="); telegram "x" harus @username (5-32 huruf, angka atau _, diawali huruf) atau id angka' },
+      { line: 5, reason: 'telegram id 123456789 sudah terdaftar atas NIP 197811042005011002' },
+    ]);
+    expect(formatImportResult(r, 'id')).toContain('\nline 3: NIP 198503122010011003 sudah ada di baris 2');
+  });
+
+  it('words header, encoding, column-count and empty-file reasons in Indonesian under lang id', () => {
+    expect(errorsOf(importAsnCsv(db, csv('nip,nama,unit,phone'), { lang: 'id' }))).toEqual([
+      { line: 1, reason: 'judul kolom harus nip,nama,unit,telepon,telegram (telegram boleh tidak ada): kolom "phone" tidak dikenal; kolom "telepon" tidak ada' },
+    ]);
+    expect(errorsOf(importAsnCsv(db, Buffer.concat([csv(HEADER), Buffer.from('198503122010011003,Fauzi\xe9,BPKAD,081234567890,\n', 'latin1')]), { lang: 'id' }))).toEqual([
+      { line: 2, reason: expect.stringMatching(/^teks bukan UTF-8 yang sah/) },
+    ]);
+    expect(errorsOf(importAsnCsv(db, csv(HEADER, '198503122010011003,Ahmad'), { lang: 'id' }))).toEqual([{ line: 2, reason: 'seharusnya 5 kolom, ditemukan 2' }]);
+    expect(errorsOf(importAsnCsv(db, Buffer.alloc(0), { lang: 'id' }))).toEqual([{ line: 1, reason: 'berkas kosong; judul kolom yang diharapkan nip,nama,unit,telepon,telegram' }]);
+    expect(errorsOf(importAsnCsv(db, Buffer.alloc(0)))).toEqual([{ line: 1, reason: 'file is empty; expected the header nip,nama,unit,telepon,telegram' }]);
+  });
+
   it.each([
     ['nip,nama,unit,phone,telegram', /unknown column "phone".*missing column "telepon"/],
     ['nip,nama,unit', /missing column "telepon"/],

@@ -11,6 +11,7 @@ import { parseIndonesianMobile } from '../../core/phone.js';
 import type { AsnRecord } from '../../core/types.js';
 import type { AsnInput } from '../../store/asn.js';
 import type { App } from '../app.js';
+import { parseTexts } from '../../core/messages/parse.js';
 import { checkText, parseTelegram } from '../import-asn.js';
 import { auditOffice, clampLimit } from './audit.js';
 
@@ -50,18 +51,19 @@ export type AsnChangeError =
 /** Outcome of add/update/remove. */
 export type AsnChange = { ok: true; asn: AsnRecord; changed: boolean } | AsnChangeError;
 
-/** Checks the fields with the registry file's rules; the record to store, or every problem found. */
-export function validateAsnFields(f: AsnFields): { ok: true; input: AsnInput } | { ok: false; problems: string[] } {
+/** Checks the fields with the registry file's rules; the record to store, or every problem found, worded in `lang` (English unless asked). */
+export function validateAsnFields(f: AsnFields, lang: 'id' | 'en' = 'en'): { ok: true; input: AsnInput } | { ok: false; problems: string[] } {
+  const words = parseTexts(lang);
   const problems: string[] = [];
   const nip = parseNip(f.nip ?? '');
-  if (!nip.ok) problems.push(`NIP "${(f.nip ?? '').trim()}": ${nip.reason}`);
-  const nama = checkText('nama', f.nama ?? '');
+  if (!nip.ok) problems.push(`NIP "${(f.nip ?? '').trim()}": ${words.nip(nip.problem)}`);
+  const nama = checkText('nama', f.nama ?? '', words);
   if (typeof nama !== 'string') problems.push(nama.error);
-  const unit = checkText('unit', f.unit ?? '');
+  const unit = checkText('unit', f.unit ?? '', words);
   if (typeof unit !== 'string') problems.push(unit.error);
   const phone = parseIndonesianMobile(f.telepon ?? '');
-  if (!phone.ok) problems.push(`telepon "${(f.telepon ?? '').trim()}": ${phone.reason}`);
-  const tg = parseTelegram(f.telegram ?? '');
+  if (!phone.ok) problems.push(`telepon "${(f.telepon ?? '').trim()}": ${words.phone(phone.problem)}`);
+  const tg = parseTelegram(f.telegram ?? '', words);
   if ('error' in tg) problems.push(tg.error);
   if (problems.length || !nip.ok || !phone.ok || typeof nama !== 'string' || typeof unit !== 'string' || 'error' in tg) return { ok: false, problems };
   const input: AsnInput = { nip: nip.nip, nama, unit, phone: phone.phone };
@@ -112,7 +114,7 @@ const argsOf = (f: Partial<AsnFields>): string =>
 /** Adds a new ASN; refuses a NIP that is already registered (use `updateAsn`). */
 export function addAsn(app: App, f: AsnFields, actor: string, now: number = app.clock()): AsnChange {
   return audited(app, actor, 'asn add', argsOf(f), now, (): AsnChange => {
-    const v = validateAsnFields(f);
+    const v = validateAsnFields(f, app.config.LANGUAGE);
     if (!v.ok) return { ok: false, reason: 'invalid', problems: v.problems };
     app.registry.syncIfChanged();
     if (app.registry.byNip(v.input.nip)) return { ok: false, reason: 'exists', nip: v.input.nip };
@@ -133,7 +135,7 @@ export function updateAsn(app: App, nip: string, patch: Partial<Omit<AsnFields, 
       unit: patch.unit ?? old.unit,
       telepon: patch.telepon ?? old.phone,
       telegram: patch.telegram,
-    });
+    }, app.config.LANGUAGE);
     if (!v.ok) return { ok: false, reason: 'invalid', problems: v.problems };
     const same = v.input.nama === old.nama && v.input.unit === old.unit && v.input.phone === old.phone
       && (v.input.telegramId === undefined || v.input.telegramId === old.telegramId)

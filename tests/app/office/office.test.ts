@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { App } from '../../../src/app/app.js';
-import { addAsn, getAsn, listAsn, removeAsn, updateAsn } from '../../../src/app/office/asn.js';
+import { addAsn, getAsn, listAsn, removeAsn, updateAsn, validateAsnFields } from '../../../src/app/office/asn.js';
 import { listAudit } from '../../../src/app/office/audit.js';
 import { exemptCaseBy, getCase, listCases, parseCaseStatus, reopenCaseBy } from '../../../src/app/office/cases.js';
 import type { ChatEvent } from '../../../src/core/types.js';
@@ -55,7 +55,7 @@ describe('office: registry', () => {
   });
 
   it('refuses invalid fields with every problem, the way import-asn words them, and changes nothing', () => {
-    const { app } = testApp();
+    const { app } = testApp({ LANGUAGE: 'en' });
     const r = addAsn(app, { nip: '123', nama: '=HYPERLINK()', unit: '', telepon: '021555', telegram: 'x' }, 'cli:humas');
     expect(r.ok).toBe(false);
     expect(!r.ok && r.reason === 'invalid' && r.problems).toEqual([
@@ -66,6 +66,22 @@ describe('office: registry', () => {
       expect.stringMatching(/^telegram "x" must be @username/),
     ]);
     expect(app.registry.count()).toBe(3);
+  });
+
+  it('words the refusals in Indonesian under LANGUAGE=id (add and update alike); validateAsnFields defaults to English', () => {
+    const { app } = testApp({ LANGUAGE: 'id' });
+    const r = addAsn(app, { nip: '123', nama: '=HYPERLINK()', unit: '', telepon: '021555', telegram: 'x' }, 'cli:humas');
+    expect(!r.ok && r.reason === 'invalid' && r.problems).toEqual([
+      'NIP "123": NIP harus 18 digit, ditemukan 3',
+      'nama "=HYPERLINK()" tampak seperti rumus spreadsheet (diawali "=")',
+      'unit kosong',
+      expect.stringMatching(/^telepon "021555": nomor telepon rumah\/kantor/),
+      expect.stringMatching(/^telegram "x" harus @username/),
+    ]);
+    const u = updateAsn(app, ASN.budi.nip, { nama: '' }, 'web:admin');
+    expect(!u.ok && u.reason === 'invalid' && u.problems).toEqual(['nama kosong']);
+    expect(validateAsnFields({ nip: '123', nama: 'A', unit: 'B', telepon: '081311112222' })).toEqual({ ok: false, problems: ['NIP "123": NIP must have 18 digits, found 3'] });
+    expect(validateAsnFields({ nip: '123', nama: 'A', unit: 'B', telepon: '081311112222' }, 'id')).toEqual({ ok: false, problems: ['NIP "123": NIP harus 18 digit, ditemukan 3'] });
   });
 
   it('refuses to remove an ASN that has cases (the history keeps them)', () => {
