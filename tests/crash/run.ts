@@ -154,6 +154,8 @@ async function main(): Promise<void> {
     PASLON_FILE: 'data/paslon.sumsel2024.json',
     LOG_LEVEL: 'warn',
     QUIET_HOURS: quiet,
+    // Every case gets its own Humas alert here (this run checks crash safety, not mass-event summaries).
+    MASS_ALERT_THRESHOLD: '1000',
   };
   const spawnBot = (): ChildProcess => {
     const c = spawn(process.execPath, ['src/bin/jaga-netral.mjs', 'start'], { cwd: ROOT, env, stdio: ['ignore', 'ignore', 'pipe'] });
