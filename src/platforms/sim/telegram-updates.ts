@@ -56,6 +56,23 @@ export function textMessage(
   return { message: { ...base(chat, from, o), text, ...(entities.length > 0 ? { entities } : {}) } };
 }
 
+/**
+ * An `edited_message` update: the post `messageId` with new text, sent by the same user. Telegram sends the
+ * whole message again with the original `date` and an `edit_date` (Bot API, Message.edit_date).
+ */
+export function editedTextMessage(
+  chat: SimChatRef,
+  from: SimUser,
+  messageId: number,
+  text: string,
+  o: SimMessageOpts & { entities?: Record<string, unknown>[]; editDate?: number } = {},
+): Record<string, unknown> {
+  const entities = o.entities ?? autoEntities(text);
+  const b = base(chat, from, { ...o, message_id: messageId });
+  const editDate = o.editDate ?? Math.max(Math.floor(Date.now() / 1000), (b['date'] as number) + 1);
+  return { edited_message: { ...b, text, ...(entities.length > 0 ? { entities } : {}), edit_date: editDate } };
+}
+
 /** A private `/start` message from the user (press this, then call sim.startedBot(user.id)). */
 export function startCommand(user: SimUser, o: SimMessageOpts = {}): Record<string, unknown> {
   return textMessage({ id: user.id, type: 'private' }, user, '/start', o);

@@ -170,6 +170,8 @@ function textEvent(m: Obj, base: Base & { messageId: string }, where: string): C
   const mentions = isPrivate ? [] : mentionsIn(text, entities);
   const ev: ChatEvent = { ...base, kind: 'message', sender: senderOf(m, where), text, mentions };
   if (isPrivate) ev.isPrivate = true;
+  // An edit is the same post again: the monitor opens a case only for an ASN the edit adds (one case per post).
+  if (where === 'edited_message') ev.edited = true;
   return [ev];
 }
 

@@ -8,7 +8,7 @@ import { App } from '../../../src/app/app.js';
 import { loadConfig } from '../../../src/config.js';
 import type { Nip, PhoneE164, TgUserId } from '../../../src/core/ids.js';
 import { TelegramSimServer, type SimSentMessage, type SimUser } from '../../../src/platforms/sim/telegram-server.js';
-import { callbackQuery, contactMessage, leftChatMember, newChatMembers, startCommand, textMessage } from '../../../src/platforms/sim/telegram-updates.js';
+import { callbackQuery, contactMessage, editedTextMessage, leftChatMember, newChatMembers, startCommand, textMessage } from '../../../src/platforms/sim/telegram-updates.js';
 import { TelegramAdapter } from '../../../src/platforms/telegram/adapter.js';
 import { ingestUpdate } from '../../../src/platforms/telegram/ingest.js';
 import { TelegramSendPolicy } from '../../../src/platforms/telegram/policy.js';
@@ -112,6 +112,41 @@ describe('Telegram story', () => {
     expect(humas).toContain('Oleh: Joko');
     expect(textsTo(GROUP.id)[0]).toContain('ASN');
     expect(textsTo(GROUP.id)[0]).not.toContain('Budi');
+  });
+
+  // Bot API: an edit arrives as `edited_message` (whole message, original message_id and date, plus edit_date);
+  // telegraf 4.16.3 passes it through as ctx.update.edited_message (node_modules/telegraf/typings/core/types/typegram.d.ts).
+  it('a post edited to tag an ASN opens the case once; later edits open one only for the ASN they add', async () => {
+    sim.pushUpdate(botAdded());
+    const post = 'Ayo coblos nomor 2 Eddy Santana di Pilgub Sumsel!';
+    sim.pushUpdate(textMessage(GROUP, TIMSES, post, { message_id: 777 }));
+    sim.pushUpdate(editedTextMessage(GROUP, TIMSES, 777, `${post} @budi_s`, { editDate: date + 100 }));
+    await waitText(BUDI.id, 'Ayo coblos nomor 2');
+    // The same edit delivered again (same edit_date) is one event, not two.
+    sim.pushUpdate(editedTextMessage(GROUP, TIMSES, 777, `${post} @budi_s`, { editDate: date + 100 }));
+    await settle();
+    expect(app.db.prepare(`SELECT asn_nip, kind FROM incidents`).all()).toEqual([{ asn_nip: '198503122010011003', kind: 'mentioned' }]);
+
+    // Budi leaves (case closed); the post is edited again, now tagging Sari too: Budi gets no second case from the same post.
+    app.db.prepare(`UPDATE incidents SET status = 'left'`).run();
+    const text = `${post} @budi_s dan Sari`;
+    sim.pushUpdate(
+      editedTextMessage(GROUP, TIMSES, 777, text, {
+        editDate: date + 200,
+        entities: [
+          { type: 'mention', offset: text.indexOf('@budi_s'), length: 7 },
+          { type: 'text_mention', offset: text.indexOf('Sari'), length: 4, user: { id: SARI.id, is_bot: false, first_name: 'Sari' } },
+        ],
+      }),
+    );
+    await waitText(SARI.id, 'Ayo coblos nomor 2');
+    await settle();
+    expect(app.db.prepare(`SELECT asn_nip, status FROM incidents ORDER BY id`).all()).toEqual([
+      { asn_nip: '198503122010011003', status: 'left' },
+      { asn_nip: '199001252015032001', status: 'open' },
+    ]);
+    expect(to(BUDI.id)(sim.sent)).toHaveLength(1);
+    expect(app.db.prepare(`SELECT count(*) FROM events WHERE kind = 'message' AND chat_id = ?`).pluck().get(String(GROUP.id))).toBe(3);
   });
 
   it('ASN tagged by @username and by text_mention in "Ayo coblos nomor 2 ..."', async () => {
