@@ -14,6 +14,7 @@ import type { IncidentRow } from '../store/incidents.js';
 import { caseButtons } from './alerts.js';
 import type { App } from './app.js';
 import { enqueueUnconfirmedLeftNotice } from './permissions.js';
+import type { UnconfirmedLeftInput } from '../core/messages/permissions.js';
 import type { MembershipChecker } from './ports.js';
 import { asnAddress, humasAddresses, type Address } from './recipients.js';
 
@@ -223,6 +224,22 @@ export interface CheckResult {
  */
 export async function checkOpenCases(app: App, checkers: readonly MembershipChecker[], now: EpochMs = app.clock()): Promise<CheckResult> {
   const out: CheckResult = { checked: 0, left: [], stillIn: 0, unknown: 0, unconfirmed: [] };
+  const toConfirm: UnconfirmedLeftInput[] = [];
+  try {
+    await checkEach(app, checkers, now, out, toConfirm);
+  } finally {
+    // One message per Humas admin for the whole pass (a hundred such cases must not be a hundred messages), also
+    // when the pass was cut short; a crash before this leaves the cases un-noticed, so the next pass asks again.
+    if (toConfirm.length) {
+      app.db.transaction(() => enqueueUnconfirmedLeftNotice({ db: app.db, outbox: app.monitor.outbox, config: app.config }, toConfirm, now))();
+      app.dispatcher.wake();
+    }
+  }
+  return out;
+}
+
+async function checkEach(app: App, checkers: readonly MembershipChecker[], now: EpochMs, out: CheckResult, toConfirm: UnconfirmedLeftInput[]): Promise<void> {
+  const noticed = app.db.prepare(`SELECT unconfirmed_noticed_at IS NOT NULL FROM incidents WHERE id = ?`).pluck();
   for (const c of app.monitor.incidents.listOpen()) {
     const checker = checkers.find((k) => k.platform === c.platform);
     const asn = app.registry.byNip(c.asnNip);
@@ -252,8 +269,7 @@ export async function checkOpenCases(app: App, checkers: readonly MembershipChec
     if (checker.certain?.(c.chatId) === false) {
       // Not guaranteed (a Telegram group where the bot is not admin): a person confirms, the check does not close.
       out.unconfirmed.push(c.id);
-      app.db.transaction(() => enqueueUnconfirmedLeftNotice({ outbox: app.monitor.outbox, config: app.config }, c, asn!.nama, chatTitle(app, c), now))();
-      app.dispatcher.wake();
+      if (!noticed.get(c.id)) toConfirm.push({ caseId: c.id, asnName: asn!.nama, nip: c.asnNip, chatTitle: chatTitle(app, c) });
       continue;
     }
     const ev: ChatEvent = {
@@ -266,7 +282,6 @@ export async function checkOpenCases(app: App, checkers: readonly MembershipChec
     const r = app.monitor.handle(ev);
     if (r.closed.some((x) => x.id === c.id)) out.left.push(c.id);
   }
-  return out;
 }
 
 /** Why an admin's case command was refused, or the changed case. */

@@ -6,10 +6,9 @@
  * /status, the health line and the dashboard read the same thing after a restart.
  */
 import type { Platform } from '../core/ids.js';
-import { permissionTexts } from '../core/messages/permissions.js';
+import { permissionTexts, type UnconfirmedLeftInput } from '../core/messages/permissions.js';
 import type { ChatRow } from '../store/chats.js';
 import type { Db } from '../store/db.js';
-import type { IncidentRow } from '../store/incidents.js';
 import { kvGet, kvSet } from '../store/kv.js';
 import type { AlertDeps } from './alerts.js';
 import { humasAddresses } from './recipients.js';
@@ -51,10 +50,22 @@ export function enqueueNeedsAdminNotice(d: AlertDeps, chat: ChatRow, eventKey: s
   notifyHumas(d, `needs-admin:${eventKey}`, 'humas_permissions', text, now);
 }
 
-/** A membership check said "left" where the answer is not guaranteed: Humas hears it once per case; the case stays open. */
-export function enqueueUnconfirmedLeftNotice(d: Pick<AlertDeps, 'outbox' | 'config'>, c: IncidentRow, asnName: string, chatTitle: string, now: number): void {
-  const text = permissionTexts(d.config.LANGUAGE).unconfirmedLeft({ caseId: c.id, asnName, nip: c.asnNip, chatTitle });
-  notifyHumas(d, `unconfirmed-left:${c.id}`, 'humas_permissions', text, now, c.id);
+/** Most cases listed by name in one "left, not guaranteed" message; the rest are counted. */
+export const UNCONFIRMED_LIST_MAX = 30;
+
+/**
+ * Membership checks said "left" where the answer is not guaranteed: Humas hears it once per case, the cases of one
+ * pass in one message; the cases stay open. Runs in the caller's transaction (marks the cases as noticed).
+ */
+export function enqueueUnconfirmedLeftNotice(d: Pick<AlertDeps, 'outbox' | 'config'> & { db: Db }, cases: readonly UnconfirmedLeftInput[], now: number): void {
+  if (!cases.length) return;
+  const t = permissionTexts(d.config.LANGUAGE);
+  const text = cases.length === 1 ? t.unconfirmedLeft(cases[0]!) : t.unconfirmedLeftMany(cases.slice(0, UNCONFIRMED_LIST_MAX), Math.max(0, cases.length - UNCONFIRMED_LIST_MAX));
+  const mark = d.db.prepare(`UPDATE incidents SET unconfirmed_noticed_at = ? WHERE id = ? AND unconfirmed_noticed_at IS NULL`);
+  for (const c of cases) mark.run(now, c.caseId);
+  // One case keeps the per-case key it always had; a list is keyed by its first case and the pass.
+  const key = cases.length === 1 ? `unconfirmed-left:${cases[0]!.caseId}` : `unconfirmed-left-pass:${now}:${cases[0]!.caseId}`;
+  notifyHumas(d, key, 'humas_permissions', text, now, cases.length === 1 ? cases[0]!.caseId : undefined);
 }
 
 /** The permission problems known now (privacy mode, groups without admin rights). */

@@ -286,4 +286,13 @@ export const MIGRATIONS: readonly string[] = [
   ) STRICT;
   CREATE INDEX wa_sent_messages_at ON wa_sent_messages(sent_at);
   `,
+  // When Humas was asked to confirm an unguaranteed "left" for a case (once per case, many cases in one message per
+  // lifecycle pass). Cases already asked about one by one (outbox key unconfirmed-left:<case>:...) keep that time.
+  `
+  ALTER TABLE incidents ADD COLUMN unconfirmed_noticed_at INTEGER;
+  UPDATE incidents SET unconfirmed_noticed_at = u.at
+    FROM (SELECT CAST(substr(dedupe_key, 18, instr(substr(dedupe_key, 18), ':') - 1) AS INTEGER) AS id, MIN(created_at) AS at
+            FROM outbox WHERE dedupe_key LIKE 'unconfirmed-left:%' GROUP BY 1) AS u
+   WHERE incidents.id = u.id;
+  `,
 ];

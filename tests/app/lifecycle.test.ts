@@ -3,7 +3,7 @@ import type { App } from '../../src/app/app.js';
 import { caseCommands } from '../../src/app/commands/cases.js';
 import { checkOpenCases, decideLifecycle, exemptCase, reopenCase, runLifecycle, type CaseClock } from '../../src/app/lifecycle.js';
 import type { MembershipChecker } from '../../src/app/ports.js';
-import type { Platform } from '../../src/core/ids.js';
+import type { Nip, PhoneE164, Platform, TgUserId } from '../../src/core/ids.js';
 import type { ChatEvent } from '../../src/core/types.js';
 import { ASN, CAMPAIGN_TG, FakeClock, testApp } from '../support/app.js';
 
@@ -129,6 +129,46 @@ describe('case lifecycle', () => {
     const notices = rows(app, 'humas_permissions');
     expect(notices.map((n) => n.recipient)).toEqual(['9001', '6281111111111@s.whatsapp.net']);
     expect(notices[0]!.text).toContain(`Kasus #${opened.id}: Telegram menyebut Budi Santoso`);
+  });
+
+  it('many unguaranteed "left" answers in one pass: one message per Humas admin listing them, not one per case; never asked again', async () => {
+    const { app, clock } = testApp();
+    const many = Array.from({ length: 45 }, (_, i) => ({
+      nip: `19850312201001${String(2000 + i)}` as Nip, nama: `Pegawai ${i}`, unit: 'Dinas Pendidikan', phone: `+62812300${String(10000 + i)}` as PhoneE164, telegramId: String(6000 + i) as TgUserId,
+    }));
+    app.registry.upsertMany(many, clock.now());
+    for (const a of many) add(app, clock, a.telegramId);
+    const open = app.monitor.incidents.listOpen().length;
+    const checker = Object.assign(new FakeChecker('telegram', () => false), { certain: () => false });
+    clock.advance(H);
+    const r = await checkOpenCases(app, [checker], clock.now());
+    expect(r.unconfirmed).toHaveLength(open);
+    const notices = rows(app, 'humas_permissions');
+    expect(notices.map((n) => n.recipient)).toEqual(['9001', '6281111111111@s.whatsapp.net']);
+    expect(notices[0]!.text).toContain(`${open} kasus: Telegram menyebut ASN berikut`);
+    expect(notices[0]!.text.split('\n').filter((l) => l.startsWith('• #'))).toHaveLength(30);
+    expect(notices[0]!.text).toContain(`… dan ${open - 30} kasus lainnya (lihat /kasus).`);
+    // The next pass gets the same answers: nobody is asked again.
+    clock.advance(H);
+    await checkOpenCases(app, [checker], clock.now());
+    expect(rows(app, 'humas_permissions')).toHaveLength(2);
+    expect(app.db.prepare(`SELECT count(*) FROM incidents WHERE unconfirmed_noticed_at IS NULL`).pluck().get()).toBe(0);
+  });
+
+  it('a pass cut short by an error still sends the notice for the cases it had found', async () => {
+    const { app, clock } = testApp();
+    add(app, clock, ASN.budi.telegramId);
+    add(app, clock, ASN.sari.telegramId);
+    // First answer not guaranteed (noticed), the second guaranteed: closing that case fails (a database error, say).
+    let asked = 0;
+    const checker = Object.assign(new FakeChecker('telegram', () => false), { certain: () => ++asked > 1 });
+    app.monitor.handle = () => {
+      throw new Error('disk I/O error');
+    };
+    await expect(checkOpenCases(app, [checker], clock.now())).rejects.toThrow('disk I/O error');
+    const notices = rows(app, 'humas_permissions');
+    expect(notices).toHaveLength(2);
+    expect(notices[0]!.text).toContain('Budi Santoso');
   });
 
   it('WhatsApp cases are checked with the phone JID', async () => {

@@ -27,6 +27,8 @@ export interface PermissionTexts {
   privacyMode: (botUsername: string) => string;
   needsAdmin: (a: NeedsAdminInput) => string;
   unconfirmedLeft: (a: UnconfirmedLeftInput) => string;
+  /** The same for several cases of one lifecycle pass: one message, the first `shown` listed, the rest counted. */
+  unconfirmedLeftMany: (cases: readonly UnconfirmedLeftInput[], more: number) => string;
   /** One /status line: privacy mode is on. */
   statusPrivacy: (botUsername: string) => string;
   /** One /status line: groups without admin rights (titles, already cut to a few). */
@@ -59,6 +61,15 @@ const ID: PermissionTexts = {
       'Bot bukan admin di grup itu, sehingga jawaban ini tidak dijamin Telegram. Kasus tetap terbuka sampai dikonfirmasi:',
       'minta ASN menekan tombol "Saya sudah keluar" pada pesan bot, atau jadikan bot admin di grup itu.',
     ].join('\n'),
+  unconfirmedLeftMany: (cases, more) =>
+    [
+      `ℹ️ ${cases.length + more} kasus: Telegram menyebut ASN berikut tidak lagi menjadi anggota grup kampanye.`,
+      'Bot bukan admin di grup-grup itu, sehingga jawaban ini tidak dijamin Telegram. Kasus tetap terbuka sampai dikonfirmasi:',
+      'minta ASN menekan tombol "Saya sudah keluar" pada pesan bot, atau jadikan bot admin di grup itu.',
+      '',
+      ...cases.map((c) => `• #${c.caseId} ${c.asnName} (NIP ${c.nip}), grup "${c.chatTitle}"`),
+      ...(more > 0 ? [`… dan ${more} kasus lainnya (lihat /kasus).`] : []),
+    ].join('\n'),
   statusPrivacy: (bot) => `Telegram: mode privasi @${bot} aktif (perbaiki: /setprivacy di @BotFather, pilih Disable)`,
   statusNoAdmin: (n, titles) => `Telegram: bot bukan admin di ${n} grup: ${titles.map((t) => `"${t}"`).join(', ')}${n > titles.length ? ', …' : ''}`,
 };
@@ -88,6 +99,15 @@ const EN: PermissionTexts = {
       `ℹ️ Case #${a.caseId}: Telegram says ${a.asnName} (NIP ${a.nip}) is no longer a member of "${a.chatTitle}".`,
       'The bot is not an admin in that group, so Telegram does not guarantee this answer. The case stays open until confirmed:',
       'ask the ASN to press "I have left" on the bot\'s message, or make the bot an admin in that group.',
+    ].join('\n'),
+  unconfirmedLeftMany: (cases, more) =>
+    [
+      `ℹ️ ${cases.length + more} cases: Telegram says these ASN are no longer members of the campaign groups.`,
+      'The bot is not an admin in those groups, so Telegram does not guarantee these answers. The cases stay open until confirmed:',
+      'ask the ASN to press "I have left" on the bot\'s message, or make the bot an admin in that group.',
+      '',
+      ...cases.map((c) => `• #${c.caseId} ${c.asnName} (NIP ${c.nip}), group "${c.chatTitle}"`),
+      ...(more > 0 ? [`… and ${more} more cases (see /kasus).`] : []),
     ].join('\n'),
   statusPrivacy: (bot) => `Telegram: privacy mode of @${bot} is on (fix: /setprivacy in @BotFather, choose Disable)`,
   statusNoAdmin: (n, titles) => `Telegram: the bot is not an admin in ${n} group(s): ${titles.map((t) => `"${t}"`).join(', ')}${n > titles.length ? ', …' : ''}`,
