@@ -94,6 +94,16 @@ describe('monitor', () => {
     expect(alert.text).toMatch(/Kata kunci: .*coblos/);
   });
 
+  it('a Pilkada post written with zero-width characters and Cyrillic lookalikes to dodge the filter is still a case', () => {
+    const { app } = testApp();
+    const r = app.monitor.handle({
+      kind: 'message', dedupeKey: 'm-obf', at: 1, chat: ARISAN_TG, messageId: '21', sender: timses,
+      text: 'Bu Sari jangan lupa c\u200Bo\u200Bb\u200Blos p\u0430sl\u043En nomor 2 P\u0456lgub Sums\u0435l ya',
+      mentions: [{ platform: 'telegram', id: ASN.sari.telegramId }],
+    });
+    expect(r.opened.map((i) => i.kind)).toEqual(['mentioned']);
+  });
+
   it('an ASN without a Telegram id is undeliverable at once and Humas is told to call them', () => {
     const { app } = testApp();
     app.monitor.handle({

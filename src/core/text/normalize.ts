@@ -123,8 +123,27 @@ export function normalizeText(text: string, opts: TokenizeOptions = {}): string 
 
 /** NFKC-style compatibility folding plus diacritic removal ("é" -> "e", "𝐜𝐨𝐛𝐥𝐨𝐬" -> "coblos"). */
 function foldUnicode(text: string): string {
-  return text.normalize('NFKD').replace(COMBINING_MARKS, '');
+  const folded = text.normalize('NFKD').replace(COMBINING_MARKS, '').replace(INVISIBLE, '');
+  return LOOKALIKE_CHARS.test(folded) ? folded.replace(LOOKALIKE_CHARS, (c) => LOOKALIKES[c] ?? c) : folded;
 }
+
+/**
+ * Invisible format characters (zero-width space and joiners, soft hyphen, word joiner, bidi controls, BOM):
+ * "co\u200Bblos" must read as "coblos", not as two words that escape the classifier.
+ */
+const INVISIBLE = /\p{Cf}/gu;
+
+/**
+ * Cyrillic and Greek letters drawn like Latin ones, as used to dodge keyword filters ("cоblоs" with Cyrillic о).
+ * Only the common lookalikes; real Cyrillic or Greek text folds to nonsense Latin, which matches nothing.
+ */
+const LOOKALIKES: Readonly<Record<string, string>> = {
+  а: 'a', в: 'b', е: 'e', ё: 'e', к: 'k', м: 'm', н: 'h', о: 'o', р: 'p', с: 'c', т: 't', у: 'y', х: 'x', і: 'i', ї: 'i', ј: 'j', ѕ: 's', һ: 'h', ԁ: 'd', ɡ: 'g',
+  А: 'A', В: 'B', Е: 'E', К: 'K', М: 'M', Н: 'H', О: 'O', Р: 'P', С: 'C', Т: 'T', У: 'Y', Х: 'X', І: 'I', Ј: 'J', Ѕ: 'S',
+  α: 'a', β: 'b', ε: 'e', ι: 'i', κ: 'k', ν: 'v', ο: 'o', ρ: 'p', τ: 't', υ: 'u', χ: 'x',
+  Α: 'A', Β: 'B', Ε: 'E', Η: 'H', Ι: 'I', Κ: 'K', Μ: 'M', Ν: 'N', Ο: 'O', Ρ: 'P', Τ: 'T', Υ: 'Y', Χ: 'X', Ζ: 'Z',
+};
+const LOOKALIKE_CHARS = new RegExp(`[${Object.keys(LOOKALIKES).join('')}]`, 'gu');
 
 /** URLs carry random ids ("t.co/xPKBz") that would otherwise yield junk tokens. */
 function startsUrl(low: string, i: number): boolean {
