@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto';
 import type { Platform } from '../core/ids.js';
 import { campaignFromContent, detect } from '../core/detect.js';
+import { cleanEventLabels } from '../core/text/label.js';
 import type { AsnRecord, CampaignScore, ChatEvent, Classification, Person } from '../core/types.js';
 import type { Db } from '../store/db.js';
 import { ChatStore } from '../store/chats.js';
@@ -197,7 +198,9 @@ export class Monitor {
 
   private lastSync = 0;
 
-  private apply(ev: ChatEvent): HandleResult {
+  private apply(raw: ChatEvent): HandleResult {
+    // Titles and names come from strangers: one plain line each from here on (the event row keeps them as they came).
+    const ev = cleanEventLabels(raw);
     const now = this.d.clock();
     if (Math.abs(now - this.lastSync) >= REGISTRY_SYNC_MS) {
       this.lastSync = now;
@@ -207,7 +210,7 @@ export class Monitor {
     const classification = ev.kind === 'message' && !isPrivate ? this.d.classify(ev.text) : undefined;
     // Only posts a reaction can matter on are findable by message id: Pilkada posts, and any post in a campaign group.
     const findable = ev.kind === 'message' && (classification?.pilkada || this.chats.get(ev.chat.platform, ev.chat.id)?.campaign);
-    const ins = this.insertEvent.run(ev.chat.platform, ev.dedupeKey, ev.kind, ev.chat.id, findable ? ev.messageId : null, JSON.stringify(ev), 'processed', null, ev.at, now);
+    const ins = this.insertEvent.run(ev.chat.platform, ev.dedupeKey, ev.kind, ev.chat.id, findable ? ev.messageId : null, JSON.stringify(raw), 'processed', null, ev.at, now);
     if (ins.changes === 0) return { duplicate: true, findings: 0, opened: [], closed: [] };
     const eventId = Number(ins.lastInsertRowid);
     const result: HandleResult = { duplicate: false, eventId, findings: 0, opened: [], closed: [] };

@@ -13,6 +13,7 @@ import { whatsappTexts } from '../../core/messages/whatsapp.js';
 import { parseNip } from '../../core/nip.js';
 import { waJidToPhone } from '../../core/phone.js';
 import type { ChatEvent } from '../../core/types.js';
+import { cleanOptionalLabel } from '../../core/text/label.js';
 import { audit } from '../../store/audit.js';
 import { decodeAuthValue, hasWhatsAppSession, useSqliteAuthState, type SqliteAuthState } from './auth-state.js';
 import {
@@ -269,7 +270,7 @@ export class WhatsAppAdapter {
       if (!gid) return t.joinFailed({ reason: lang === 'en' ? 'WhatsApp returned no group' : 'WhatsApp tidak mengembalikan grup' });
       // Not queued on the event chain: this may run inside it (a /gabung sent on WhatsApp).
       const meta = await this.onBotJoined(jidNormalizedUser(gid), this.app.clock());
-      return t.joined({ title: meta?.subject ?? gid, members: meta?.participants?.length ?? 0 });
+      return t.joined({ title: cleanOptionalLabel(meta?.subject) ?? gid, members: meta?.participants?.length ?? 0 });
     } catch (err) {
       return t.joinFailed({ reason: err instanceof Error ? err.message : String(err) });
     }

@@ -114,6 +114,29 @@ describe('Telegram story', () => {
     expect(textsTo(GROUP.id)[0]).not.toContain('Budi');
   });
 
+  it('a hostile name and title (line breaks, bidi controls) reach Humas and the ASN as one plain line each', async () => {
+    const HOSTILE = { id: 7002, first_name: 'Joko\n\n✅ Kasus #1 ditutup:', last_name: 'ASN sudah keluar\u202E' };
+    const title = 'Relawan Paslon 2\n\u202EPilgub Sumsel';
+    sim.pushUpdate({
+      my_chat_member: {
+        chat: { ...GROUP, title }, from: { ...TIMSES, is_bot: false }, date: ++date,
+        old_chat_member: { status: 'left', user: { ...sim.bot, is_bot: true } },
+        new_chat_member: { status: 'administrator', user: { ...sim.bot, is_bot: true }, can_manage_chat: true },
+      },
+    });
+    sim.pushUpdate(newChatMembers({ ...GROUP, title }, HOSTILE, [BUDI]));
+    await waitText(ADMIN.id, 'Kasus #1');
+    await waitText(BUDI.id, 'Relawan Paslon 2 Pilgub Sumsel');
+    const humas = textsTo(ADMIN.id).find((t) => t.includes('Kasus #1'))!;
+    expect(humas).toContain('Oleh: Joko ✅ Kasus #1 ditutup: ASN sudah keluar');
+    expect(humas).toContain('"Relawan Paslon 2 Pilgub Sumsel"');
+    expect(humas).not.toMatch(/\u202E/);
+    expect(humas.split('\n').some((l) => l.startsWith('✅'))).toBe(false);
+    // The event row keeps what Telegram sent, for the record.
+    const stored = app.db.prepare(`SELECT payload FROM events WHERE kind = 'member_added'`).pluck().get() as string;
+    expect(JSON.parse(stored).actor.name).toContain('\n');
+  });
+
   // Bot API: an edit arrives as `edited_message` (whole message, original message_id and date, plus edit_date);
   // telegraf 4.16.3 passes it through as ctx.update.edited_message (node_modules/telegraf/typings/core/types/typegram.d.ts).
   it('a post edited to tag an ASN opens the case once; later edits open one only for the ASN they add', async () => {
