@@ -21,6 +21,7 @@ import { reportCommand, reportsDir } from './reports/command.js';
 import { Dispatcher, type SendPolicy } from './dispatcher.js';
 import { FloodGuard } from './flood.js';
 import { nextRelease, releaseDueSummaries, type MassAlertDeps } from './mass-alerts.js';
+import { holdUndeliverable, nextNoticeRelease, releaseDueNotices, type NoticeReleaseDeps } from './undeliverable-holds.js';
 import { silentLogger, type Logger } from './log.js';
 import { Monitor } from './monitor.js';
 import type { Messenger } from './ports.js';
@@ -84,9 +85,15 @@ export class App {
       hooks: {
         onUndeliverable: (row, detail, now) => this.onUndeliverable(row, detail, now),
         release: (now) => {
-          if (this.db.open) releaseDueSummaries(this.massDeps(), now);
+          if (!this.db.open) return;
+          releaseDueSummaries(this.massDeps(), now);
+          releaseDueNotices(this.noticeDeps(), now);
         },
-        nextRelease: () => (this.db.open ? nextRelease(this.db) : undefined),
+        nextRelease: () => {
+          if (!this.db.open) return undefined;
+          const at = [nextRelease(this.db), nextNoticeRelease(this.db)].filter((t): t is number => t !== undefined);
+          return at.length ? Math.min(...at) : undefined;
+        },
         onUnreadable: (row, reason, now) => enqueueUnreadableNotice(this.monitor.outbox, this.config, row, reason, now),
         onMigrated: (platform, from, to, now) =>
           this.db.transaction(() => {
@@ -111,9 +118,15 @@ export class App {
     };
   }
 
-  /** Queues the mass-event summaries whose window has ended, or all held ones (`all`: a replay has reached its end). */
+  /** What the held lists of refused ASN alerts need. */
+  private noticeDeps(): NoticeReleaseDeps {
+    const m = this.massDeps();
+    return { db: m.db, outbox: m.outbox, config: m.config, asnByNip: m.asnByNip, dir: m.dir, registrationLink: (p) => this.registrationLinks[p] };
+  }
+
+  /** Queues the mass-event summaries and lists of refused alerts whose window has ended, or all held ones (`all`: a replay has reached its end). */
   releaseSummaries(now: number, all = false): number {
-    return releaseDueSummaries(this.massDeps(), now, all);
+    return releaseDueSummaries(this.massDeps(), now, all) + (releaseDueNotices(this.noticeDeps(), now, all) > 0 ? 1 : 0);
   }
 
   /** Platform scanners waiting for member scans (see store/scans.ts). */
@@ -148,12 +161,14 @@ export class App {
         : platform === 'whatsapp' && /\b463\b|restrict/i.test(detail)
           ? en ? `WhatsApp restricted the bot's number for new chats (${detail})` : `WhatsApp membatasi nomor bot untuk percakapan baru (${detail})`
           : `${en ? 'the platform refused the message' : 'platform menolak pesan'}: ${detail}`;
-    this.db.transaction(() =>
+    this.db.transaction(() => {
+      // Beyond the first few in a burst, refused alerts go to Humas as one list (app/undeliverable-holds.ts).
+      if (holdUndeliverable(this.db, this.config, { incidentId, nip: asn.nip, platform, reason }, now)) return;
       enqueueUndeliverableNotice(
         { outbox: this.monitor.outbox, chats: this.monitor.chats, config: this.config, registrationLink: (p) => this.registrationLinks[p] },
         asn, platform, reason, incidentId, now,
-      ),
-    )();
+      );
+    })();
     this.dispatcher.wake();
   }
 

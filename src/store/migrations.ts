@@ -295,4 +295,18 @@ export const MIGRATIONS: readonly string[] = [
             FROM outbox WHERE dedupe_key LIKE 'unconfirmed-left:%' GROUP BY 1) AS u
    WHERE incidents.id = u.id;
   `,
+  // Refused ASN alerts beyond the first few of a burst, held to go to Humas as one list (app/undeliverable-holds.ts).
+  `
+  CREATE TABLE undeliverable_holds (
+    id INTEGER PRIMARY KEY,
+    incident_id INTEGER NOT NULL REFERENCES incidents(id),
+    asn_nip TEXT NOT NULL,
+    platform TEXT NOT NULL,
+    reason TEXT NOT NULL,
+    held_at INTEGER NOT NULL,
+    release_at INTEGER NOT NULL,
+    released_at INTEGER
+  ) STRICT;
+  CREATE INDEX undeliverable_holds_due ON undeliverable_holds(release_at) WHERE released_at IS NULL;
+  `,
 ];

@@ -1,7 +1,7 @@
 /**
  * Texts of sending under pressure: the summary Humas gets when many ASN are
  * found at once, the list of WhatsApp first contacts held back by the daily
- * cap, the notice about a sender flooding the bot, the notice about an
+ * cap, the list of ASN alerts refused in a burst, the notice about a sender flooding the bot, the notice about an
  * outbox message that could not be read, and the page footer of long lists.
  * Indonesian first; app code never inlines a sentence.
  */
@@ -43,6 +43,16 @@ export interface BeyondCapInput {
   more: number;
 }
 
+/** ASN alerts the platforms refused within one window, after the first few were told one by one. */
+export interface UndeliverableListInput {
+  count: number;
+  /** Each line with the platform's reason. */
+  lines: (MassLine & { platform: Platform; reason: string })[];
+  more: number;
+  /** Where an ASN registers so the next message arrives (Telegram's /start link), when known. */
+  registrationLink?: string;
+}
+
 /** A sender writing to the bot faster than the limits allow. */
 export interface FloodInput {
   platform: Platform;
@@ -57,6 +67,7 @@ export interface PressureTexts {
   massAlert(a: MassAlertInput): string;
   massCsvCaption: string;
   beyondCap(a: BeyondCapInput): string;
+  undeliverableList(a: UndeliverableListInput): string;
   flood(a: FloodInput): string;
   unreadable(a: { id: number; kind: string; reason: string }): string;
   /** Footer of a paged list: where we are and the command for the next page. */
@@ -71,6 +82,12 @@ export interface PressureTexts {
 const platformName = (p: Platform): string => (p === 'telegram' ? 'Telegram' : 'WhatsApp');
 const lineOf = (l: MassLine): string => `#${l.caseId} ${l.asnName} (NIP ${l.nip}), ${l.unit}${l.phone ? `, 📵 ${l.phone}` : ''}`;
 const defined = (xs: (string | undefined)[]): string => xs.filter((x): x is string => x !== undefined).join('\n');
+/** The refused ASN, the reason said once when all share it (the usual case), else on each line. */
+const refusedLines = (a: UndeliverableListInput, label: string): string[] => {
+  const why = (l: UndeliverableListInput['lines'][number]) => `${platformName(l.platform)}: ${l.reason}`;
+  const one = new Set(a.lines.map(why)).size === 1;
+  return one ? [`${label}: ${why(a.lines[0]!)}`, ...a.lines.map(lineOf)] : a.lines.map((l) => `${lineOf(l)} (${why(l)})`);
+};
 
 const ID: PressureTexts = {
   massAlert: (a) =>
@@ -98,6 +115,16 @@ const ID: PressureTexts = {
       ``,
       ...a.lines.map(lineOf),
       a.more ? `… dan ${a.more} lagi: lihat berkas CSV terlampir.` : undefined,
+    ]),
+  undeliverableList: (a) =>
+    defined([
+      `📵 ${a.count} ASN lagi tidak dapat dihubungi bot`,
+      `Platform menolak pesan pribadi kepada mereka (beberapa yang pertama sudah dikirim satu per satu). Mohon hubungi mereka langsung:`,
+      ``,
+      ...refusedLines(a, 'Sebab'),
+      a.more ? `… dan ${a.more} lagi: lihat berkas CSV terlampir.` : undefined,
+      a.registrationLink ? `` : undefined,
+      a.registrationLink ? `Agar pesan berikutnya sampai, minta mereka mendaftar di ${a.registrationLink}` : undefined,
     ]),
   flood: (a) =>
     defined([
@@ -140,6 +167,16 @@ const EN: PressureTexts = {
       ``,
       ...a.lines.map(lineOf),
       a.more ? `… and ${a.more} more: see the attached CSV file.` : undefined,
+    ]),
+  undeliverableList: (a) =>
+    defined([
+      `📵 ${a.count} more civil servants cannot be reached by the bot`,
+      `The platform refused the private messages to them (the first few were sent one by one). Please contact them directly:`,
+      ``,
+      ...refusedLines(a, 'Reason'),
+      a.more ? `… and ${a.more} more: see the attached CSV file.` : undefined,
+      a.registrationLink ? `` : undefined,
+      a.registrationLink ? `So that the next message arrives, ask them to register at ${a.registrationLink}` : undefined,
     ]),
   flood: (a) =>
     defined([

@@ -1,0 +1,100 @@
+/**
+ * Bursts of refused ASN alerts: when a timses adds 300 numbers and a hundred
+ * of those ASN blocked the bot, Humas must not get a hundred "cannot reach"
+ * notices. As with mass events (app/mass-alerts.ts), the first
+ * MASS_ALERT_THRESHOLD notices within MASS_ALERT_WINDOW_SECONDS go one by one;
+ * the rest are held and released as one list per window (with a CSV when long).
+ *
+ * `holdUndeliverable` runs in the dispatcher's transaction that marks the row
+ * undeliverable; `releaseDueNotices` runs before each outbox drain.
+ */
+import type { Platform } from '../core/ids.js';
+import { pressureTexts } from '../core/messages/pressure.js';
+import type { AsnRecord } from '../core/types.js';
+import type { Db } from '../store/db.js';
+import { kvGet, kvSet } from '../store/kv.js';
+import type { OutboxStore } from '../store/outbox.js';
+import { MASS_LIST_MAX, writeCaseListCsv, type MassAlertConfig } from './mass-alerts.js';
+import { humasAddresses } from './recipients.js';
+
+/** kv key of the current window: `<last notice at>:<notices sent one by one in it>`. */
+const WINDOW_KEY = 'undeliverable.window';
+
+/** One refused ASN alert. */
+export interface RefusedAlert {
+  incidentId: number;
+  nip: string;
+  platform: Platform;
+  reason: string;
+}
+
+/** True when this notice is held for the next list (the window already had its notices one by one). */
+export function holdUndeliverable(db: Db, config: MassAlertConfig, r: RefusedAlert, now: number): boolean {
+  const windowMs = config.MASS_ALERT_WINDOW_SECONDS * 1000;
+  const [lastAt, sent] = (kvGet(db, WINDOW_KEY) ?? '0:0').split(':').map(Number) as [number, number];
+  const before = now - lastAt <= windowMs ? sent : 0;
+  const alone = before < config.MASS_ALERT_THRESHOLD;
+  kvSet(db, WINDOW_KEY, `${now}:${alone ? before + 1 : before}`, now);
+  if (alone) return false;
+  const open = db.prepare(`SELECT release_at FROM undeliverable_holds WHERE released_at IS NULL ORDER BY id LIMIT 1`).pluck().get() as number | undefined;
+  db.prepare(`INSERT INTO undeliverable_holds (incident_id, asn_nip, platform, reason, held_at, release_at) VALUES (?, ?, ?, ?, ?, ?)`).run(
+    r.incidentId, r.nip, r.platform, r.reason.slice(0, 300), now, open ?? now + windowMs,
+  );
+  return true;
+}
+
+/** When the next held list is due (epoch ms), if any. */
+export function nextNoticeRelease(db: Db): number | undefined {
+  return (db.prepare(`SELECT MIN(release_at) FROM undeliverable_holds WHERE released_at IS NULL`).pluck().get() as number | null) ?? undefined;
+}
+
+/** What releasing a list needs. */
+export interface NoticeReleaseDeps {
+  db: Db;
+  outbox: OutboxStore;
+  config: MassAlertConfig;
+  asnByNip(nip: string): AsnRecord | undefined;
+  registrationLink?(platform: Platform): string | undefined;
+  /** Where CSV lists are written (the reports directory). */
+  dir: string;
+}
+
+/** Queues one list per Humas admin of every held notice that is due (or all: `all`); returns how many notices it lists. */
+export function releaseDueNotices(d: NoticeReleaseDeps, now: number, all = false): number {
+  const held = d.db
+    .prepare(`SELECT id, incident_id AS caseId, asn_nip AS nip, platform, reason FROM undeliverable_holds WHERE released_at IS NULL AND (release_at <= ? OR ?) ORDER BY id`)
+    .all(now, all ? 1 : 0) as { id: number; caseId: number; nip: string; platform: Platform; reason: string }[];
+  if (!held.length) return 0;
+  const lang = d.config.LANGUAGE;
+  const lines = held.map((h) => {
+    const asn = d.asnByNip(h.nip);
+    return { caseId: h.caseId, nip: h.nip, asnName: asn?.nama ?? h.nip, unit: asn?.unit ?? '-', phone: asn?.phone ?? '-', platform: h.platform, reason: h.reason, reachable: false };
+  });
+  // Written before the transaction: a crash in between leaves an unused file, never a message without its file.
+  const files = lines.length > MASS_LIST_MAX ? [writeCaseListCsv(d.dir, `tak-terkirim-${held[0]!.id}`, lines, lang)] : [];
+  const text = pressureTexts(lang).undeliverableList({
+    count: lines.length,
+    lines: lines.slice(0, MASS_LIST_MAX),
+    more: Math.max(0, lines.length - MASS_LIST_MAX),
+    registrationLink: lines.some((l) => l.platform === 'telegram') ? d.registrationLink?.('telegram') : undefined,
+  });
+  d.outbox.atomically(() => {
+    for (const h of humasAddresses(d.config.HUMAS_ADMINS)) {
+      d.outbox.enqueue(
+        {
+          dedupeKey: `undeliverable-list:${held[0]!.id}:${h.platform}:${h.recipient}`,
+          platform: h.platform,
+          recipient: h.recipient,
+          recipientKind: 'user',
+          kind: 'undeliverable_notice',
+          text,
+          payload: files.length ? { files } : undefined,
+        },
+        now,
+      );
+    }
+    const done = d.db.prepare(`UPDATE undeliverable_holds SET released_at = ? WHERE id = ?`);
+    for (const h of held) done.run(now, h.id);
+  });
+  return held.length;
+}
