@@ -10,11 +10,9 @@
  */
 import type { Platform } from '../core/ids.js';
 import { pressureTexts } from '../core/messages/pressure.js';
-import type { AsnRecord } from '../core/types.js';
 import type { Db } from '../store/db.js';
 import { kvGet, kvSet } from '../store/kv.js';
-import type { OutboxStore } from '../store/outbox.js';
-import { MASS_LIST_MAX, writeCaseListCsv, type MassAlertConfig } from './mass-alerts.js';
+import { MASS_LIST_MAX, writeCaseListCsv, type MassAlertConfig, type MassAlertDeps } from './mass-alerts.js';
 import { humasAddresses } from './recipients.js';
 
 /** kv key of the current window: `<last notice at>:<notices sent one by one in it>`. */
@@ -48,16 +46,10 @@ export function nextNoticeRelease(db: Db): number | undefined {
   return (db.prepare(`SELECT MIN(release_at) FROM undeliverable_holds WHERE released_at IS NULL`).pluck().get() as number | null) ?? undefined;
 }
 
-/** What releasing a list needs. */
-export interface NoticeReleaseDeps {
-  db: Db;
-  outbox: OutboxStore;
-  config: MassAlertConfig;
-  asnByNip(nip: string): AsnRecord | undefined;
+/** What releasing a list needs: what mass summaries need, and the registration link for the ASN to use. */
+export type NoticeReleaseDeps = Pick<MassAlertDeps, 'db' | 'outbox' | 'config' | 'asnByNip' | 'dir'> & {
   registrationLink?(platform: Platform): string | undefined;
-  /** Where CSV lists are written (the reports directory). */
-  dir: string;
-}
+};
 
 /** Queues one list per Humas admin of every held notice that is due (or all: `all`); returns how many notices it lists. */
 export function releaseDueNotices(d: NoticeReleaseDeps, now: number, all = false): number {
