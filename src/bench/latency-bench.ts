@@ -6,7 +6,7 @@
  * limit is in play (target: median < 50 ms). A second line measures the same
  * with one Humas admin configured, whose alerts share the dispatcher's drain.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { App } from '../app/app.js';
@@ -14,7 +14,7 @@ import { loadConfig } from '../config.js';
 import { TelegramSimServer, type SimUser } from '../platforms/sim/telegram-server.js';
 import { newChatMembers } from '../platforms/sim/telegram-updates.js';
 import { TelegramAdapter } from '../platforms/telegram/adapter.js';
-import { quantile, seedBenchAsn, sleep, type BenchResult } from './util.js';
+import { quantile, seedBenchAsn, sleep, stopSimBot, type BenchResult } from './util.js';
 
 const SAMPLES = 50;
 const GAP_MS = 250;
@@ -55,11 +55,7 @@ async function measure(humasAdmins: string): Promise<{ median: number; p90: numb
     }
     await sleep(1000);
   } finally {
-    sim.onSent = undefined;
-    await adapter.stop();
-    await app.close();
-    await sim.close();
-    rmSync(dir, { recursive: true, force: true });
+    await stopSimBot({ sim, adapter, app, dir });
   }
   const lat: number[] = [];
   let missed = 0;

@@ -6,7 +6,7 @@
  * to the first Humas message, Humas messages per admin, the time until the
  * summary arrives and until every ASN has their alert.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { App } from '../app/app.js';
@@ -14,7 +14,7 @@ import { loadConfig } from '../config.js';
 import { TelegramSimServer } from '../platforms/sim/telegram-server.js';
 import { newChatMembers } from '../platforms/sim/telegram-updates.js';
 import { TelegramAdapter } from '../platforms/telegram/adapter.js';
-import { seedBenchAsn, sleep, type BenchResult } from './util.js';
+import { seedBenchAsn, sleep, stopSimBot, type BenchResult } from './util.js';
 
 const COUNT = 500;
 const ADMINS = [9001, 9002];
@@ -63,11 +63,7 @@ export async function run(): Promise<BenchResult[]> {
     while ((summary === undefined || allAsn === undefined) && performance.now() < end) await sleep(100);
     await sleep(2000); // anything still coming to Humas is counted
   } finally {
-    sim.onSent = undefined;
-    await adapter.stop();
-    await app.close();
-    await sim.close();
-    rmSync(dir, { recursive: true, force: true });
+    await stopSimBot({ sim, adapter, app, dir });
   }
   const s = (t: number | undefined) => (t === undefined ? 'never' : `${((t - t0) / 1000).toFixed(1)} s`);
   const perAdmin = Math.max(...humas.values());

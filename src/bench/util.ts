@@ -1,6 +1,9 @@
 /** Small helpers shared by the benchmarks. */
+import { rmSync } from 'node:fs';
 import type { App } from '../app/app.js';
 import type { Nip, PhoneE164, TgUserId } from '../core/ids.js';
+import type { TelegramSimServer } from '../platforms/sim/telegram-server.js';
+import type { TelegramAdapter } from '../platforms/telegram/adapter.js';
 import { benchNip } from './registry-bench.js';
 
 /** One printed line of `npm run bench`. */
@@ -30,4 +33,13 @@ export function seedBenchAsn(app: App, count: number, o: { phoneBase: number; tg
     })),
     Date.now(),
   );
+}
+
+/** Stops a benchmark's bot on the Telegram simulator and removes its directory. */
+export async function stopSimBot(b: { sim: TelegramSimServer; adapter: TelegramAdapter; app: App; dir: string }): Promise<void> {
+  b.sim.onSent = undefined;
+  await b.adapter.stop();
+  await b.app.close();
+  await b.sim.close();
+  rmSync(b.dir, { recursive: true, force: true });
 }
