@@ -178,6 +178,11 @@ export class ChatStore {
     this.forget(platform, chatId);
   }
 
+  /** Groups the bot is in whose admin rights were never recorded (joined before this was tracked). */
+  withUnknownAdmin(platform: Platform): string[] {
+    return this.db.prepare(`SELECT chat_id FROM chats WHERE platform = ? AND bot_member = 1 AND bot_admin IS NULL AND migrated_to IS NULL ORDER BY campaign DESC, chat_id`).pluck().all(platform) as string[];
+  }
+
   /** Groups the bot is in without admin rights (known from the platform), for /status and the health line. */
   withoutAdmin(platform: Platform): ChatRow[] {
     return (this.db.prepare(`SELECT * FROM chats WHERE platform = ? AND bot_member = 1 AND bot_admin = 0 AND migrated_to IS NULL ORDER BY campaign DESC, title`).all(platform) as Raw[]).map(toRow);

@@ -250,6 +250,8 @@ export class TelegramSimServer {
   private readonly users = new Map<number, SimUser>();
   private readonly chats = new Map<number, SimChat>();
   private readonly members = new Map<string, { status: SimMemberStatus; user?: SimUser }>();
+  /** Groups an update came from (the bot is in them unless its status there was set). */
+  private readonly groupsSeen = new Set<number>();
   private readonly migrated = new Map<number, number>();
   private readonly messageIds = new Map<string, number>();
   private readonly byMessage = new Map<string, SimSentMessage>();
@@ -322,6 +324,12 @@ export class TelegramSimServer {
       this.nextUpdateId = id + 1;
     }
     this.queue.push({ id, type: updateType(u), update: u, delivered: false });
+    // Telegram delivers a group's messages only to a bot inside it: getChatMember for the bot answers 'member'
+    // there unless its status was set (setBotStatus / setChatMember).
+    const inner = u[updateType(u)];
+    const chat = inner && typeof inner === 'object' ? (inner as Record<string, unknown>)['chat'] : undefined;
+    const chatId = chat && typeof chat === 'object' ? asInt((chat as Record<string, unknown>)['id']) : undefined;
+    if (chatId !== undefined && chatId < 0 && updateType(u) !== 'my_chat_member') this.groupsSeen.add(chatId);
     if (this.queue.length > this.opts.maxUpdates) this.queue.splice(0, this.queue.length - this.opts.maxUpdates);
     this.poller?.wake();
     this.kickWebhook();
@@ -946,7 +954,7 @@ export class TelegramSimServer {
       const userId = asInt(p['user_id']);
       if (userId === undefined) throw new SimApiError(400, 'Bad Request: invalid user_id specified');
       const m = this.members.get(`${String(chatId)}:${userId}`);
-      const status = m?.status ?? 'left';
+      const status = m?.status ?? (userId === this.bot.id && typeof chatId === 'number' && this.groupsSeen.has(chatId) ? 'member' : 'left');
       const user = m?.user ? { is_bot: false, ...m.user } : userId === this.bot.id ? { ...this.bot } : this.userObject(userId);
       return memberJson(user as unknown as SimUser, status);
     });

@@ -195,10 +195,46 @@ export class TelegramAdapter {
     else this.runner = this.pollForever();
     this.app.platformStatus.telegram = `@${me.username} (${hook ? 'webhook' : 'polling'})`;
     // Member scans asked for in the database (also those a crash interrupted) run in the background.
+    void this.track(this.learnAdminRights(me.id));
     const scanner = new TelegramScanner({ app: this.app, checker: this.membership, intervalMs: this.o.scanIntervalMs, signal: this.stopping.signal });
     const wake = () => scanner.wake();
     this.app.scanners.add(wake);
     void this.track(scanner.start().finally(() => this.app.scanners.delete(wake)));
+  }
+
+  /**
+   * Groups joined before the bot recorded its rights (`my_chat_member` only comes when they change): asks
+   * getChatMember about the bot itself, one group at a time at the scan pace, and records admin or not, or
+   * that the bot is no longer there. Without this such groups would count as "no admin" until a change,
+   * and no membership check there could close a case. Humas sees the groups without admin in /status.
+   */
+  private async learnAdminRights(botId: number): Promise<void> {
+    const chats = this.app.monitor.chats;
+    for (const chatId of chats.withUnknownAdmin('telegram')) {
+      if (this.stopping.signal.aborted) return;
+      for (let attempt = 0; attempt < 3; attempt++) {
+        try {
+          const m = await this.bot.telegram.getChatMember(Number(chatId), botId);
+          const admin = m.status === 'administrator' || m.status === 'creator';
+          const inside = admin || m.status === 'member' || (m.status === 'restricted' && m.is_member);
+          chats.setBotMember('telegram', chatId, inside, this.app.clock(), inside ? admin : undefined);
+          break;
+        } catch (err) {
+          if (err instanceof TelegramError && err.code === 429) {
+            await abortableSleep((err.parameters?.retry_after ?? 1) * 1000, this.stopping.signal);
+            continue;
+          }
+          // 403 "bot was kicked", 400 "chat not found": the bot is not there any more.
+          if (err instanceof TelegramError && (err.code === 403 || (err.code === 400 && /chat not found/i.test(err.description)))) {
+            chats.setBotMember('telegram', chatId, false, this.app.clock());
+          } else {
+            this.app.log.warn({ chatId, err: String(err) }, 'telegram: could not learn the bot\'s rights in a group');
+          }
+          break;
+        }
+      }
+      await abortableSleep(this.o.scanIntervalMs ?? 200, this.stopping.signal);
+    }
   }
 
   /** Stops receiving, cancels membership scans and waits for updates in progress. */

@@ -156,3 +156,56 @@ describe('getChatMember and 429 retry_after', () => {
     expect(s.calls.filter((c) => c.method === 'getChatMember').map((c) => c.status)).toEqual([429]);
   });
 });
+
+describe('groups joined before the bot recorded its rights', () => {
+  let s: TelegramSimServer;
+  let a: App;
+  let tg: TelegramAdapter;
+  afterEach(async () => {
+    await tg.stop();
+    await a.close();
+    await s.close();
+  });
+
+  it('on connecting, asks getChatMember about itself in each such group and records admin, plain member, or gone', async () => {
+    s = await TelegramSimServer.start({ canReadAllGroupMessages: true });
+    const config = loadConfig({
+      envFile: false,
+      env: {},
+      overrides: { DATABASE_PATH: ':memory:', HUMAS_ADMINS: 'tg:9001', TELEGRAM_BOT_TOKEN: s.token, TELEGRAM_API_ROOT: s.apiRoot, PASLON_FILE: 'data/paslon.sumsel2024.json', QUIET_HOURS: 'off' },
+    });
+    a = new App({ config });
+    const GONE = { id: -1005550000001, title: 'Relawan Lama', type: 'supergroup' as const };
+    // What an older version left: three groups the bot is in, rights unknown (bot_admin NULL).
+    for (const g of [GROUP, ARISAN, GONE]) {
+      a.monitor.handle({ kind: 'bot_membership', dedupeKey: `old:${g.id}`, at: 1, chat: { platform: 'telegram', id: String(g.id), title: g.title, type: 'supergroup' }, joined: true });
+    }
+    expect(a.monitor.chats.withUnknownAdmin('telegram')).toHaveLength(3);
+    s.setChatMember(GROUP.id, s.bot.id, 'administrator');
+    s.setChatMember(ARISAN.id, s.bot.id, 'member');
+    s.setChatMember(GONE.id, s.bot.id, 'kicked');
+    tg = new TelegramAdapter({ app: a, scanIntervalMs: 5, restartDelayMs: 100, policy: new TelegramSendPolicy({ perChatGapMs: 20 }) });
+    await tg.start();
+    for (let i = 0; i < 150 && a.monitor.chats.withUnknownAdmin('telegram').length > 0; i++) await new Promise((r) => setTimeout(r, 20));
+    const chat = (g: { id: number }) => a.monitor.chats.get('telegram', String(g.id))!;
+    expect([chat(GROUP).botAdmin, chat(ARISAN).botAdmin]).toEqual([true, false]);
+    expect([chat(GROUP).botMember, chat(ARISAN).botMember, chat(GONE).botMember]).toEqual([true, true, false]);
+    // One question per group, about the bot itself.
+    const asked = s.calls.filter((c) => c.method === 'getChatMember').map((c) => Number(c.params['user_id']));
+    expect(asked).toEqual([s.bot.id, s.bot.id, s.bot.id]);
+    // /status now names the group without admin rights; nothing was sent to Humas for it.
+    const st = (await a.commands.run({ platform: 'telegram', chatType: 'private', chatId: '9001', fromId: '9001', text: '/status' }))!.text;
+    expect(st).toContain('"Arisan RT 05"');
+    expect(s.sent).toEqual([]);
+  });
+
+  it('the simulator, like Telegram, counts the bot inside a group it delivered updates from', async () => {
+    s = await TelegramSimServer.start();
+    a = new App({ config: loadConfig({ envFile: false, env: {}, overrides: { DATABASE_PATH: ':memory:', HUMAS_ADMINS: 'tg:9001', PASLON_FILE: 'data/paslon.sumsel2024.json' } }) });
+    tg = new TelegramAdapter({ app: a, webhook: false, apiRoot: s.apiRoot, token: s.token }); // not started: afterEach stops it
+    const api = new Telegram(s.token, { apiRoot: s.apiRoot });
+    s.pushUpdate(textMessage(GROUP, TIMSES, 'halo'));
+    expect((await api.getChatMember(GROUP.id, s.bot.id)).status).toBe('member');
+    expect((await api.getChatMember(ARISAN.id, s.bot.id)).status).toBe('left');
+  });
+});
