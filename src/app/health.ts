@@ -3,6 +3,9 @@ import { lastEventAt } from '../store/kv.js';
 import type { App } from './app.js';
 import { permissionProblems } from './permissions.js';
 
+/** Most problems listed in the health line. */
+export const HEALTH_PROBLEMS_MAX = 10;
+
 /** Process and pipeline health as one JSON-able object. */
 export function health(app: App, startedAt: number): Record<string, unknown> {
   const q = app.monitor.outbox.depth();
@@ -17,7 +20,9 @@ export function health(app: App, startedAt: number): Record<string, unknown> {
     ...(Object.keys(app.platformDown).length ? { down: app.platformDown } : {}),
     uptimeS: Math.round((app.clock() - startedAt) / 1000),
     platforms: app.platformStatus,
-    problems,
+    // One line for a log collector: the first few problems, and how many more (/status has the same, in words).
+    problems: problems.slice(0, HEALTH_PROBLEMS_MAX),
+    ...(problems.length > HEALTH_PROBLEMS_MAX ? { moreProblems: problems.length - HEALTH_PROBLEMS_MAX } : {}),
     asn: app.registry.count(),
     openCases: open.n,
     outbox: q,
