@@ -331,12 +331,15 @@ describe('Telegram story', () => {
     scans.request('telegram', String(GROUP.id), 1);
     // Budi (NIP 1985...) was checked before the crash; Sari and Dedi (1990..., 1988...) sort around him.
     scans.progress(scans.pending('telegram')[0]!, '198503122010011003');
+    // The bot is an admin there (on connecting it asks about itself once: its rights were never recorded).
+    sim.setChatMember(GROUP.id, sim.bot.id, 'administrator');
     const before = sim.calls.filter((c) => c.method === 'getChatMember').length;
     adapter = new TelegramAdapter({ app, scanIntervalMs: 5, restartDelayMs: 100, policy: new TelegramSendPolicy({ perChatGapMs: 20 }) });
     await adapter.start();
     for (let i = 0; i < 200 && scans.pending('telegram').length; i++) await new Promise((r) => setTimeout(r, 20));
-    const asked = sim.calls.filter((c) => c.method === 'getChatMember').slice(before).map((c) => Number(c.params['user_id']));
+    const asked = sim.calls.filter((c) => c.method === 'getChatMember').slice(before).map((c) => Number(c.params['user_id'])).filter((id) => id !== sim.bot.id);
     expect(asked.sort()).toEqual([DEDI.id, SARI.id].sort());
+    expect(app.monitor.chats.get('telegram', String(GROUP.id))?.botAdmin).toBe(true);
   });
 
   it('a private message recorded just before a crash, but never answered, is answered when it comes again', async () => {
