@@ -2,7 +2,7 @@
  * The dashboard in a real browser: playwright-core driving Debian's chromium
  * (/usr/bin/chromium, installed by .ci/run when missing) against the
  * dashboard listening on loopback. Screenshots of `/` and a case page go to a
- * temporary folder, or to DASHBOARD_SCREENSHOTS_DIR when set (docs/ holds the
+ * temporary folder, or to DASHBOARD_SCREENSHOTS_DIR when set (tests/web/screenshots/ holds the
  * committed ones).
  */
 import { mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
