@@ -26,8 +26,13 @@ export interface RefusedAlert {
   reason: string;
 }
 
-/** True when this notice is held for the next list (the window already had its notices one by one). */
+/**
+ * True when nothing is to be sent now: Humas was already told about this case on this platform (a refused
+ * follow-up after the refused alert), or the notice is held for the next list (the window already had its
+ * notices one by one). False: send it alone (and it counts towards the window).
+ */
 export function holdUndeliverable(db: Db, config: MassAlertConfig, r: RefusedAlert, now: number): boolean {
+  if (alreadyTold(db, r)) return true;
   const windowMs = config.MASS_ALERT_WINDOW_SECONDS * 1000;
   const [lastAt, sent] = (kvGet(db, WINDOW_KEY) ?? '0:0').split(':').map(Number) as [number, number];
   const before = now - lastAt <= windowMs ? sent : 0;
@@ -35,10 +40,19 @@ export function holdUndeliverable(db: Db, config: MassAlertConfig, r: RefusedAle
   kvSet(db, WINDOW_KEY, `${now}:${alone ? before + 1 : before}`, now);
   if (alone) return false;
   const open = db.prepare(`SELECT release_at FROM undeliverable_holds WHERE released_at IS NULL ORDER BY id LIMIT 1`).pluck().get() as number | undefined;
-  db.prepare(`INSERT INTO undeliverable_holds (incident_id, asn_nip, platform, reason, held_at, release_at) VALUES (?, ?, ?, ?, ?, ?)`).run(
+  db.prepare(`INSERT OR IGNORE INTO undeliverable_holds (incident_id, asn_nip, platform, reason, held_at, release_at) VALUES (?, ?, ?, ?, ?, ?)`).run(
     r.incidentId, r.nip, r.platform, r.reason.slice(0, 300), now, open ?? now + windowMs,
   );
   return true;
+}
+
+/** A notice about this case and platform was queued alone (alerts.ts key `undeliverable:<nip>:<platform>:<case>:...`) or is held. */
+function alreadyTold(db: Db, r: RefusedAlert): boolean {
+  const held = db.prepare(`SELECT 1 FROM undeliverable_holds WHERE incident_id = ? AND asn_nip = ? AND platform = ?`).get(r.incidentId, r.nip, r.platform);
+  if (held) return true;
+  const prefix = `undeliverable:${r.nip}:${r.platform}:${r.incidentId}:`;
+  // A range on the unique dedupe_key index (';' follows ':'), not a LIKE scan.
+  return db.prepare(`SELECT 1 FROM outbox WHERE dedupe_key >= ? AND dedupe_key < ? LIMIT 1`).get(prefix, `${prefix.slice(0, -1)};`) !== undefined;
 }
 
 /** When the next held list is due (epoch ms), if any. */

@@ -307,6 +307,7 @@ export const MIGRATIONS: readonly string[] = [
     release_at INTEGER NOT NULL,
     released_at INTEGER
   ) STRICT;
+  CREATE UNIQUE INDEX undeliverable_holds_case ON undeliverable_holds(incident_id, asn_nip, platform);
   CREATE INDEX undeliverable_holds_due ON undeliverable_holds(release_at) WHERE released_at IS NULL;
   `,
 ];

@@ -6,6 +6,7 @@
 import { readFileSync, rmSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
 import { afterEach, describe, expect, it } from 'vitest';
+import { runLifecycle } from '../../src/app/lifecycle.js';
 import type { Messenger, Outgoing, SendResult } from '../../src/app/ports.js';
 import { seedBenchAsn } from '../../src/bench/util.js';
 import { pressureTexts } from '../../src/core/messages/pressure.js';
@@ -30,8 +31,8 @@ class BlockedBy implements Messenger {
 }
 
 const timses = { platform: 'telegram' as const, id: '7777', name: 'Korlap Timses' };
-const add = (ids: number[], key: string): ChatEvent => ({
-  kind: 'member_added', dedupeKey: key, at: 1, chat: CAMPAIGN_TG, actor: timses, members: ids.map((i) => ({ platform: 'telegram' as const, id: String(800_000 + i) })),
+const add = (ids: number[], key: string, at = 1): ChatEvent => ({
+  kind: 'member_added', dedupeKey: key, at, chat: CAMPAIGN_TG, actor: timses, members: ids.map((i) => ({ platform: 'telegram' as const, id: String(800_000 + i) })),
 });
 
 describe('refused ASN alerts in a burst', () => {
@@ -40,7 +41,7 @@ describe('refused ASN alerts in a burst', () => {
     seedBenchAsn(app, 60, { phoneBase: 60_000_000, tgIdBase: 800_000 });
     const tg = new BlockedBy(new Set(Array.from({ length: 40 }, (_, i) => String(800_000 + i))));
     app.attach(tg);
-    app.monitor.handle(add([...Array(60).keys()], 'mass'));
+    app.monitor.handle(add([...Array(60).keys()], 'mass', clock.now()));
     await app.dispatcher.drainOnce();
     const notices = () => tg.sent.filter((m) => m.kind === 'undeliverable_notice');
     expect(notices()).toHaveLength(3);
@@ -65,6 +66,15 @@ describe('refused ASN alerts in a burst', () => {
 
     clock.advance(60_000);
     await app.dispatcher.drainOnce();
+    expect(notices()).toHaveLength(4);
+
+    // A day later the follow-ups to the same blocked ASN are refused too: Humas already knows, nothing more.
+    clock.advance(24 * 3_600_000);
+    expect(runLifecycle(app, clock.now()).followedUp.length).toBeGreaterThanOrEqual(40);
+    await app.dispatcher.drainOnce();
+    clock.advance(60_000);
+    await app.dispatcher.drainOnce();
+    expect(app.db.prepare(`SELECT count(*) FROM outbox WHERE kind = 'asn_followup' AND status = 'undeliverable'`).pluck().get()).toBe(40);
     expect(notices()).toHaveLength(4);
   });
 
