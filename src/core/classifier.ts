@@ -11,7 +11,7 @@
  * official activity, no campaign signal) does not count the name at all.
  * Pure: vocabulary and paslon file arrive as data (see app/vocabulary.ts).
  */
-import { foldName, tokenize } from './text/normalize.js';
+import { foldName, tokenize, withoutInvisible } from './text/normalize.js';
 import type { Classification } from './types.js';
 
 /** The candidate pairs of one election, configured per deployment (PASLON_FILE). */
@@ -225,7 +225,14 @@ export function createClassifier(opts: { vocabulary: Vocabulary; paslon?: Paslon
     findTerms: (text) => read(text).found,
     classify: (text) => {
       const { found, ctx } = read(text);
-      return summarise(found, vocab, ctx.titledName);
+      const plain = summarise(found, vocab, ctx.titledName);
+      // Zero-width characters hide a word when inside it ("co\u200Bblos") and part words between them
+      // ("coblos\u200Bnomor"): read the text both ways and keep the stronger reading.
+      const joinedText = withoutInvisible(text);
+      if (joinedText === undefined) return plain;
+      const j = read(joinedText);
+      const joined = summarise(j.found, vocab, j.ctx.titledName);
+      return joined.score > plain.score ? joined : plain;
     },
   };
 }

@@ -42,6 +42,25 @@ describe('classify: Pilkada content', () => {
   });
 });
 
+describe('classify: text written to dodge a filter', () => {
+  it.each([
+    // invisible characters inside words: zero-width space, soft hyphen, zero-width joiner, BOM
+    'Co\u200Bblos no\u00ADmor 2 Khofi\u200Dfah-Emil\uFEFF',
+    // ...and between words, where they part them
+    'coblos\u200Bnomor\u200B2',
+    'ayo\u2060coblos\u2060paslon\u20602',
+    'pilkada\u200Bserentak\u200B27\u200Bnovember',
+    // right-to-left override and Cyrillic lookalikes
+    '\u202EAyo \u0441\u043Ebl\u043Es n\u043Em\u043Er 2',
+  ])('%j', (text) => {
+    expect(jatim.classify(text).pilkada).toBe(true);
+  });
+
+  it('an ordinary text with invisible characters stays ordinary', () => {
+    expect(jatim.classify('Rapat\u200B pagi ini jam 8, mohon ha\u00ADdir tepat waktu').pilkada).toBe(false);
+  });
+});
+
 describe('classify: names', () => {
   it('needs support for a common given name but not for a distinctive one', () => {
     expect(jatim.classify('Emil datang ke kantor').pilkada).toBe(false);

@@ -123,15 +123,23 @@ export function normalizeText(text: string, opts: TokenizeOptions = {}): string 
 
 /** NFKC-style compatibility folding plus diacritic removal ("é" -> "e", "𝐜𝐨𝐛𝐥𝐨𝐬" -> "coblos"). */
 function foldUnicode(text: string): string {
-  const folded = text.normalize('NFKD').replace(COMBINING_MARKS, '').replace(INVISIBLE, '');
+  const folded = text.normalize('NFKD').replace(COMBINING_MARKS, '');
   return LOOKALIKE_CHARS.test(folded) ? folded.replace(LOOKALIKE_CHARS, (c) => LOOKALIKES[c] ?? c) : folded;
 }
 
 /**
- * Invisible format characters (zero-width space and joiners, soft hyphen, word joiner, bidi controls, BOM):
- * "co\u200Bblos" must read as "coblos", not as two words that escape the classifier.
+ * Invisible format characters (zero-width space and joiners, soft hyphen, word joiner, bidi controls, BOM).
+ * Here they part words like any other non-letter; the classifier also reads a text with them taken out
+ * ({@link withoutInvisible}), since inside a word ("co\u200Bblos") they hide it and between words they part it.
  */
 const INVISIBLE = /\p{Cf}/gu;
+
+/** The text with its invisible format characters taken out, or undefined when it has none. */
+export function withoutInvisible(text: string): string | undefined {
+  if (!NON_ASCII.test(text) || !HAS_INVISIBLE.test(text)) return undefined;
+  return text.replace(INVISIBLE, '');
+}
+const HAS_INVISIBLE = /\p{Cf}/u;
 
 /**
  * Cyrillic and Greek letters drawn like Latin ones, as used to dodge keyword filters ("cоblоs" with Cyrillic о).
