@@ -9,6 +9,7 @@
 import type { Config } from '../config.js';
 import type { Platform } from '../core/ids.js';
 import { pressureTexts } from '../core/messages/pressure.js';
+import { cleanOptionalLabel } from '../core/text/label.js';
 import { zonedDay } from '../core/time.js';
 import { audit } from '../store/audit.js';
 import type { Db } from '../store/db.js';
@@ -59,7 +60,7 @@ export class FloodGuard {
   private notify(platform: Platform, sender: string, name: string | undefined, now: number): void {
     const { config, outbox } = this.d;
     const day = zonedDay(now, config.APP_TIMEZONE);
-    const text = pressureTexts(config.LANGUAGE).flood({ platform, sender, name, perMinute: config.INBOUND_PRIVATE_PER_MINUTE, perHour: config.INBOUND_PRIVATE_PER_HOUR });
+    const text = pressureTexts(config.LANGUAGE).flood({ platform, sender, name: name === undefined ? undefined : cleanOptionalLabel(name), perMinute: config.INBOUND_PRIVATE_PER_MINUTE, perHour: config.INBOUND_PRIVATE_PER_HOUR });
     let queued = false;
     for (const h of humasAddresses(config.HUMAS_ADMINS)) {
       const id = outbox.enqueue(

@@ -2,6 +2,7 @@
  * Detection rules: pure functions from one normalised event, the registry and
  * the chat's campaign status to findings. No I/O, no clock, no platform.
  */
+import { cleanLabel } from './text/label.js';
 import type { AsnRecord, ChatEvent, Classification, Finding, Person } from './types.js';
 
 /** What detection needs to know beyond the event itself. */
@@ -19,11 +20,13 @@ export const EXCERPT_MAX = 280;
 
 /** Shortens a post for alerts and reports, on a word boundary when possible. */
 export function excerpt(text: string, max = EXCERPT_MAX): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
-  if (flat.length <= max) return flat;
-  const cut = flat.slice(0, max - 1);
+  // One plain line (no bidi controls or invisible characters), cut by characters so an emoji stays whole.
+  const flat = cleanLabel(text, Number.MAX_SAFE_INTEGER);
+  const chars = [...flat];
+  if (chars.length <= max) return flat;
+  const cut = chars.slice(0, max - 1).join('');
   const space = cut.lastIndexOf(' ');
-  return `${space > max * 0.6 ? cut.slice(0, space) : cut}…`;
+  return `${space > cut.length * 0.6 ? cut.slice(0, space) : cut}…`;
 }
 
 /** Same person, judged on the handles both carry. */

@@ -33,6 +33,12 @@ describe('inbound flood limits', () => {
     expect(app.db.prepare(`SELECT COUNT(*) AS n FROM audit WHERE action = 'flood'`).get()).toEqual({ n: 2 });
   });
 
+  it('a hostile sender name reaches Humas as one plain line', () => {
+    const { app, clock } = testApp();
+    for (let i = 0; i < 6; i++) app.flood.admit('telegram', '6666', clock.now(), 'Orang\n\n✅ Aman, abaikan\u202E');
+    expect(notices(app)[0]!.text).toContain('Pengirim: Orang ✅ Aman, abaikan (6666)');
+  });
+
   it('counts survive a restart (they are in the database) and Humas admins are never limited', () => {
     const { app, clock } = testApp({ INBOUND_PRIVATE_PER_MINUTE: '2', INBOUND_PRIVATE_PER_HOUR: '3' });
     expect(app.flood.admit('telegram', '6666', clock.now())).toBe(true);

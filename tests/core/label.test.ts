@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { excerpt } from '../../src/core/detect.js';
 import { cleanEventLabels, cleanLabel, cleanOptionalLabel, LABEL_MAX } from '../../src/core/text/label.js';
 
 describe('cleanLabel', () => {
@@ -42,5 +43,14 @@ describe('cleanLabel', () => {
       members: [{ platform: 'telegram', id: '5', name: 'Budi' }, { platform: 'telegram', id: '6' }],
       actor: { platform: 'telegram', id: '7', username: 'joko_timses', name: 'Joko Humas' },
     });
+  });
+
+  it('post excerpts are one plain line too, cut between words, never inside an emoji', () => {
+    expect(excerpt('Ayo\n\u202Ecoblos nomor 2')).toBe('Ayo coblos nomor 2');
+    const cut = excerpt(`${'kata '.repeat(10)}${'🔥'.repeat(50)}`, 20);
+    expect(cut.endsWith('…')).toBe(true);
+    expect(cut.includes('\uFFFD')).toBe(false);
+    expect([...cut].length).toBeLessThanOrEqual(20);
+    expect(excerpt('🔥'.repeat(30), 10)).toBe(`${'🔥'.repeat(9)}…`);
   });
 });
