@@ -86,8 +86,17 @@ export class App {
         onUndeliverable: (row, detail, now) => this.onUndeliverable(row, detail, now),
         release: (now) => {
           if (!this.db.open) return;
-          releaseDueSummaries(this.massDeps(), now);
-          releaseDueNotices(this.noticeDeps(), now);
+          // Each on its own: one that fails (a CSV that cannot be written) must not hold back the other.
+          for (const [what, step] of [
+            ['mass-event summaries', () => releaseDueSummaries(this.massDeps(), now)],
+            ['lists of refused alerts', () => releaseDueNotices(this.noticeDeps(), now)],
+          ] as const) {
+            try {
+              step();
+            } catch (err) {
+              this.log.error({ err: String(err) }, `releasing held ${what} failed; retrying at the next drain`);
+            }
+          }
         },
         nextRelease: () => {
           if (!this.db.open) return undefined;

@@ -3,7 +3,9 @@
  * first MASS_ALERT_THRESHOLD "cannot reach" notices one by one and the rest as one list per window, through
  * the real dispatcher path (a 403 from the messenger -> undeliverable -> App.onUndeliverable).
  */
-import { readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { afterEach, describe, expect, it } from 'vitest';
 import { runLifecycle } from '../../src/app/lifecycle.js';
@@ -15,7 +17,7 @@ import { CAMPAIGN_TG, testApp } from '../support/app.js';
 
 const files: string[] = [];
 afterEach(() => {
-  for (const f of files.splice(0)) rmSync(f, { force: true });
+  for (const f of files.splice(0)) rmSync(f, { force: true, recursive: true });
 });
 
 /** Telegram as it answers a user who blocked the bot (403), for the ASN in `blocked`; everything else arrives. */
@@ -106,5 +108,26 @@ describe('refused ASN alerts in a burst', () => {
     expect(pressureTexts('en').undeliverableList({ count: 2, lines: lines.slice(0, 1), more: 0, registrationLink: 'https://t.me/x?start=daftar' })).toContain(
       'Reason: Telegram: blocked\n#1 Budi (NIP 1), A, 📵 +62811',
     );
+  });
+});
+
+describe('held lists and summaries are released independently', () => {
+  it('a mass summary whose CSV cannot be written does not hold back the list of refused alerts', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'jn-release-'));
+    files.push(dir);
+    // The reports folder is a file: every CSV write fails.
+    writeFileSync(join(dir, 'reports'), 'not a folder');
+    const { app, clock } = testApp({ DATABASE_PATH: join(dir, 'jn.db'), HUMAS_ADMINS: 'tg:9001', MASS_ALERT_THRESHOLD: '3', MASS_ALERT_WINDOW_SECONDS: '60' });
+    seedBenchAsn(app, 40, { phoneBase: 60_000_000, tgIdBase: 800_000 });
+    const tg = new BlockedBy(new Set(Array.from({ length: 10 }, (_, i) => String(800_000 + i))));
+    app.attach(tg);
+    app.monitor.handle(add([...Array(40).keys()], 'mass', clock.now()));
+    await app.dispatcher.drainOnce();
+    clock.advance(60_000);
+    await app.dispatcher.drainOnce();
+    // 37 held cases need a CSV: that summary fails and waits; the 7 refused alerts (no CSV needed) are listed.
+    expect(tg.sent.filter((m) => m.kind === 'humas_mass_alert')).toHaveLength(0);
+    expect(tg.sent.filter((m) => m.kind === 'undeliverable_notice').map((m) => m.text.split('\n')[0])).toContain('📵 7 ASN lagi tidak dapat dihubungi bot');
+    app.db.close();
   });
 });
