@@ -230,7 +230,7 @@ export async function checkOpenCases(app: App, checkers: readonly MembershipChec
   } finally {
     // One message per Humas admin for the whole pass (a hundred such cases must not be a hundred messages), also
     // when the pass was cut short; a crash before this leaves the cases un-noticed, so the next pass asks again.
-    if (toConfirm.length) {
+    if (toConfirm.length && app.db.open) {
       app.db.transaction(() => enqueueUnconfirmedLeftNotice({ db: app.db, outbox: app.monitor.outbox, config: app.config }, toConfirm, now))();
       app.dispatcher.wake();
     }

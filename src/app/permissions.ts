@@ -57,12 +57,13 @@ export const UNCONFIRMED_LIST_MAX = 30;
  * Membership checks said "left" where the answer is not guaranteed: Humas hears it once per case, the cases of one
  * pass in one message; the cases stay open. Runs in the caller's transaction (marks the cases as noticed).
  */
-export function enqueueUnconfirmedLeftNotice(d: Pick<AlertDeps, 'outbox' | 'config'> & { db: Db }, cases: readonly UnconfirmedLeftInput[], now: number): void {
+export function enqueueUnconfirmedLeftNotice(d: Pick<AlertDeps, 'outbox' | 'config'> & { db: Db }, found: readonly UnconfirmedLeftInput[], now: number): void {
+  // Only cases still open and not asked about yet (a pass takes a while: an ASN may have pressed "Saya sudah keluar").
+  const mark = d.db.prepare(`UPDATE incidents SET unconfirmed_noticed_at = ? WHERE id = ? AND unconfirmed_noticed_at IS NULL AND status = 'open'`);
+  const cases = found.filter((c) => mark.run(now, c.caseId).changes === 1);
   if (!cases.length) return;
   const t = permissionTexts(d.config.LANGUAGE);
   const text = cases.length === 1 ? t.unconfirmedLeft(cases[0]!) : t.unconfirmedLeftMany(cases.slice(0, UNCONFIRMED_LIST_MAX), Math.max(0, cases.length - UNCONFIRMED_LIST_MAX));
-  const mark = d.db.prepare(`UPDATE incidents SET unconfirmed_noticed_at = ? WHERE id = ? AND unconfirmed_noticed_at IS NULL`);
-  for (const c of cases) mark.run(now, c.caseId);
   // One case keeps the per-case key it always had; a list is keyed by its first case and the pass.
   const key = cases.length === 1 ? `unconfirmed-left:${cases[0]!.caseId}` : `unconfirmed-left-pass:${now}:${cases[0]!.caseId}`;
   notifyHumas(d, key, 'humas_permissions', text, now, cases.length === 1 ? cases[0]!.caseId : undefined);

@@ -155,6 +155,26 @@ describe('case lifecycle', () => {
     expect(app.db.prepare(`SELECT count(*) FROM incidents WHERE unconfirmed_noticed_at IS NULL`).pluck().get()).toBe(0);
   });
 
+  it('a case closed while the pass was running is not listed as still open', async () => {
+    const { app, clock } = testApp();
+    const budi = add(app, clock, ASN.budi.telegramId).opened[0]!;
+    const sari = add(app, clock, ASN.sari.telegramId).opened[0]!;
+    // Budi's answer ("left", not guaranteed) is in; his leave event arrives while Sari's check waits for Telegram.
+    const checker = Object.assign(new FakeChecker('telegram', () => false), { certain: () => false });
+    const ask = checker.isMember.bind(checker);
+    checker.isMember = async (chatId, userId) => {
+      if (userId === ASN.sari.telegramId) leave(app, clock, ASN.budi.telegramId);
+      return ask(chatId, userId);
+    };
+    const r = await checkOpenCases(app, [checker], clock.now());
+    expect(r.unconfirmed).toEqual([budi.id, sari.id]);
+    const notices = rows(app, 'humas_permissions');
+    expect(notices).toHaveLength(2);
+    expect(notices[0]!.text).toContain(`Kasus #${sari.id}: Telegram menyebut Sari Wulandari`);
+    expect(notices[0]!.text).not.toContain('Budi');
+    expect(app.monitor.incidents.get(budi.id)!.status).toBe('left');
+  });
+
   it('a pass cut short by an error still sends the notice for the cases it had found', async () => {
     const { app, clock } = testApp();
     add(app, clock, ASN.budi.telegramId);
