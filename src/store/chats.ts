@@ -178,6 +178,19 @@ export class ChatStore {
     this.forget(platform, chatId);
   }
 
+  /**
+   * Records what getChatMember said about the bot itself in a group whose rights were unknown; a no-op when
+   * something newer (a `my_chat_member` handled meanwhile) already recorded them. True when recorded.
+   */
+  learnBotRights(platform: Platform, chatId: string, inside: boolean, admin: boolean, now: number): boolean {
+    const changed = this.db
+      .prepare(`UPDATE chats SET bot_member = ?, bot_admin = ?, updated_at = ? WHERE platform = ? AND chat_id = ? AND bot_member = 1 AND bot_admin IS NULL`)
+      .run(inside ? 1 : 0, inside ? (admin ? 1 : 0) : null, now, platform, chatId).changes === 1;
+    if (changed && !inside) this.scans.cancel(platform, chatId);
+    this.forget(platform, chatId);
+    return changed;
+  }
+
   /** Groups the bot is in whose admin rights were never recorded (joined before this was tracked). */
   withUnknownAdmin(platform: Platform): string[] {
     return this.db.prepare(`SELECT chat_id FROM chats WHERE platform = ? AND bot_member = 1 AND bot_admin IS NULL AND migrated_to IS NULL ORDER BY campaign DESC, chat_id`).pluck().all(platform) as string[];

@@ -14,3 +14,19 @@ describe('health line', () => {
     expect(JSON.stringify(h).length).toBeLessThan(2500);
   });
 });
+
+describe('learning the bot\'s own rights', () => {
+  it('records them only where they are still unknown: a my_chat_member handled meanwhile wins', () => {
+    const { app } = testApp();
+    const chat = (id: string) => ({ platform: 'telegram' as const, id, title: 'G', type: 'supergroup' as const });
+    app.monitor.handle({ kind: 'bot_membership', dedupeKey: 'a', at: 1, chat: chat('-1001'), joined: true });
+    app.monitor.handle({ kind: 'bot_membership', dedupeKey: 'b', at: 1, chat: chat('-1002'), joined: true });
+    // -1002: promoted (my_chat_member) while the getChatMember answer ("member") was on its way.
+    app.monitor.handle({ kind: 'bot_membership', dedupeKey: 'c', at: 2, chat: chat('-1002'), joined: true, admin: true });
+    const chats = app.monitor.chats;
+    expect(chats.learnBotRights('telegram', '-1001', true, false, 3)).toBe(true);
+    expect(chats.learnBotRights('telegram', '-1002', true, false, 3)).toBe(false);
+    expect([chats.get('telegram', '-1001')!.botAdmin, chats.get('telegram', '-1002')!.botAdmin]).toEqual([false, true]);
+    expect(chats.withUnknownAdmin('telegram')).toEqual([]);
+  });
+});

@@ -212,26 +212,31 @@ export class TelegramAdapter {
     const chats = this.app.monitor.chats;
     for (const chatId of chats.withUnknownAdmin('telegram')) {
       if (this.stopping.signal.aborted) return;
-      for (let attempt = 0; attempt < 3; attempt++) {
+      let learned = false;
+      let lastErr: unknown;
+      for (let attempt = 0; attempt < 3 && !learned && !this.stopping.signal.aborted; attempt++) {
         try {
           const m = await this.bot.telegram.getChatMember(Number(chatId), botId);
           const admin = m.status === 'administrator' || m.status === 'creator';
           const inside = admin || m.status === 'member' || (m.status === 'restricted' && m.is_member);
-          chats.setBotMember('telegram', chatId, inside, this.app.clock(), inside ? admin : undefined);
-          break;
+          chats.learnBotRights('telegram', chatId, inside, admin, this.app.clock());
+          learned = true;
         } catch (err) {
+          lastErr = err;
           if (err instanceof TelegramError && err.code === 429) {
             await abortableSleep((err.parameters?.retry_after ?? 1) * 1000, this.stopping.signal);
             continue;
           }
           // 403 "bot was kicked", 400 "chat not found": the bot is not there any more.
           if (err instanceof TelegramError && (err.code === 403 || (err.code === 400 && /chat not found/i.test(err.description)))) {
-            chats.setBotMember('telegram', chatId, false, this.app.clock());
-          } else {
-            this.app.log.warn({ chatId, err: String(err) }, 'telegram: could not learn the bot\'s rights in a group');
+            chats.learnBotRights('telegram', chatId, false, false, this.app.clock());
+            learned = true;
           }
           break;
         }
+      }
+      if (!learned && !this.stopping.signal.aborted) {
+        this.app.log.warn({ chatId, err: String(lastErr) }, 'telegram: could not learn the bot\'s rights in a group; asking again at the next start');
       }
       await abortableSleep(this.o.scanIntervalMs ?? 200, this.stopping.signal);
     }
