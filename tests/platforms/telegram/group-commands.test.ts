@@ -5,13 +5,11 @@
  * alike, and it opens no case even when its sender is a registered ASN.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { App } from '../../../src/app/app.js';
-import { loadConfig } from '../../../src/config.js';
+import type { App } from '../../../src/app/app.js';
 import type { Nip, PhoneE164, TgUserId } from '../../../src/core/ids.js';
-import { TelegramSimServer, type SimUser } from '../../../src/platforms/sim/telegram-server.js';
+import type { SimUser, TelegramSimServer } from '../../../src/platforms/sim/telegram-server.js';
 import { textMessage } from '../../../src/platforms/sim/telegram-updates.js';
-import { TelegramAdapter } from '../../../src/platforms/telegram/adapter.js';
-import { TelegramSendPolicy } from '../../../src/platforms/telegram/policy.js';
+import { startSimBot, type SimBot } from '../../support/telegram.js';
 
 const GROUP = { id: -1001234567890, title: 'Relawan Paslon 2 Pilgub Sumsel', type: 'supergroup' as const };
 const ADMIN: SimUser = { id: 9001, first_name: 'Humas' };
@@ -20,40 +18,20 @@ const STRANGER: SimUser = { id: 6666, first_name: 'Orang' };
 
 let sim: TelegramSimServer;
 let app: App;
-let adapter: TelegramAdapter;
+let bot: SimBot;
 
 const groupTexts = () => sim.sent.filter((m) => m.chat_id === GROUP.id).map((m) => m.text ?? '');
 
-async function setup(lang: 'id' | 'en') {
-  // Privacy mode off (the README's setup), so Humas receives only the messages counted here.
-  sim = await TelegramSimServer.start({ canReadAllGroupMessages: true });
-  const config = loadConfig({
-    envFile: false,
-    env: {},
-    overrides: {
-      DATABASE_PATH: ':memory:', HUMAS_ADMINS: 'tg:9001', TELEGRAM_BOT_TOKEN: sim.token, TELEGRAM_API_ROOT: sim.apiRoot,
-      QUIET_HOURS: 'off', LANGUAGE: lang,
-    },
-  });
-  app = new App({ config });
-  app.registry.upsertMany([{ nip: '198503122010011003' as Nip, nama: 'Budi Santoso', unit: 'Dinas Pendidikan', phone: '+6281234567890' as PhoneE164, telegramId: '5001' as TgUserId, telegramUsername: 'budi_s' }], Date.now());
-  for (const u of [ADMIN, BUDI, STRANGER]) {
-    sim.addUser(u);
-    sim.startedBot(u.id);
-  }
-  adapter = new TelegramAdapter({ app, scanIntervalMs: 5, restartDelayMs: 100, policy: new TelegramSendPolicy({ perChatGapMs: 5 }) });
-  await adapter.start();
-  app.dispatcher.start();
-  await sim.waitForPoll();
-}
-
 describe('commands in groups and /id', () => {
-  beforeEach(() => setup('id'));
-  afterEach(async () => {
-    await adapter.stop();
-    await app.close();
-    await sim.close();
+  beforeEach(async () => {
+    bot = await startSimBot({
+      asn: [{ nip: '198503122010011003' as Nip, nama: 'Budi Santoso', unit: 'Dinas Pendidikan', phone: '+6281234567890' as PhoneE164, telegramId: '5001' as TgUserId, telegramUsername: 'budi_s' }],
+      started: [ADMIN, BUDI, STRANGER],
+      perChatGapMs: 5,
+    });
+    ({ sim, app } = bot);
   });
+  afterEach(() => bot.stop());
 
   it('a stranger, an ASN and an admin get the same refusal in a campaign group, and no case is opened', async () => {
     // The group is a campaign group by its title: a post there by a registered ASN would open a case.

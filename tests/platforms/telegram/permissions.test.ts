@@ -15,6 +15,7 @@ import type { Nip, PhoneE164, TgUserId } from '../../../src/core/ids.js';
 import { TelegramSimServer, type SimSentMessage, type SimUser } from '../../../src/platforms/sim/telegram-server.js';
 import { newChatMembers, textMessage } from '../../../src/platforms/sim/telegram-updates.js';
 import { TelegramAdapter } from '../../../src/platforms/telegram/adapter.js';
+import { startSimBot, type SimBot } from '../../support/telegram.js';
 import { TelegramMembershipChecker } from '../../../src/platforms/telegram/messenger.js';
 import { TelegramSendPolicy } from '../../../src/platforms/telegram/policy.js';
 import { Telegram } from 'telegraf';
@@ -38,33 +39,15 @@ const settle = async () => {
 const status = async () => (await app.commands.run({ platform: 'telegram', chatType: 'private', chatId: '9001', fromId: '9001', text: '/status' }))!.text;
 
 describe('Telegram permissions', () => {
+  let bot: SimBot;
   beforeEach(async () => {
-    sim = await TelegramSimServer.start({ canReadAllGroupMessages: true });
-    const config = loadConfig({
-      envFile: false,
-      env: {},
-      overrides: { DATABASE_PATH: ':memory:', HUMAS_ADMINS: 'tg:9001', TELEGRAM_BOT_TOKEN: sim.token, TELEGRAM_API_ROOT: sim.apiRoot, PASLON_FILE: 'data/paslon.sumsel2024.json', QUIET_HOURS: 'off' },
+    bot = await startSimBot({
+      asn: [{ nip: '198503122010011003' as Nip, nama: 'Budi Santoso', unit: 'Dinas Pendidikan', phone: '+6281234567890' as PhoneE164, telegramId: String(BUDI.id) as TgUserId, telegramUsername: 'budi_s' }],
+      started: [ADMIN, BUDI],
     });
-    app = new App({ config });
-    app.registry.upsertMany(
-      [{ nip: '198503122010011003' as Nip, nama: 'Budi Santoso', unit: 'Dinas Pendidikan', phone: '+6281234567890' as PhoneE164, telegramId: String(BUDI.id) as TgUserId, telegramUsername: 'budi_s' }],
-      Date.now(),
-    );
-    for (const u of [ADMIN, BUDI]) {
-      sim.addUser(u);
-      sim.startedBot(u.id);
-    }
-    adapter = new TelegramAdapter({ app, scanIntervalMs: 5, restartDelayMs: 100, policy: new TelegramSendPolicy({ perChatGapMs: 20 }) });
-    await adapter.start();
-    app.dispatcher.start();
-    await sim.waitForPoll();
+    ({ sim, app, adapter } = bot);
   });
-
-  afterEach(async () => {
-    await adapter.stop();
-    await app.close();
-    await sim.close();
-  });
+  afterEach(() => bot.stop());
 
   it('added as a plain member: Humas hears once, naming the group; promotion clears it, demotion says so again', async () => {
     // Telegram sends both the service message and my_chat_member when a member adds the bot.

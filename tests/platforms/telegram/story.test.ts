@@ -12,6 +12,7 @@ import { callbackQuery, contactMessage, editedTextMessage, leftChatMember, newCh
 import { TelegramAdapter } from '../../../src/platforms/telegram/adapter.js';
 import { ingestUpdate } from '../../../src/platforms/telegram/ingest.js';
 import { TelegramSendPolicy } from '../../../src/platforms/telegram/policy.js';
+import { startSimBot, type SimBot } from '../../support/telegram.js';
 
 const GROUP = { id: -1001234567890, title: 'Relawan Paslon 2 Pilgub Sumsel', type: 'supergroup' as const };
 const ADMIN: SimUser = { id: 9001, first_name: 'Humas', username: 'humas_oku' };
@@ -49,42 +50,26 @@ const settle = async () => {
 const answers = () => sim.calls.filter((c) => c.method === 'answerCallbackQuery').map((c) => String(c.params['text'] ?? ''));
 
 describe('Telegram story', () => {
+  let bot: SimBot;
   beforeEach(async () => {
     // Privacy mode off, as the README's setup asks (the privacy-mode notice has its own test in boot.test.ts).
-    sim = await TelegramSimServer.start({ canReadAllGroupMessages: true });
-    const config = loadConfig({
-      envFile: false,
-      env: {},
-      overrides: {
-        DATABASE_PATH: ':memory:', HUMAS_ADMINS: 'tg:9001', TELEGRAM_BOT_TOKEN: sim.token, TELEGRAM_API_ROOT: sim.apiRoot,
-        PASLON_FILE: 'data/paslon.sumsel2024.json', QUIET_HOURS: 'off', HUMAS_CONTACT: 'Humas Pemkab OKU',
-      },
-    });
-    app = new App({ config });
-    app.registry.upsertMany(
-      [
+    bot = await startSimBot({
+      overrides: { HUMAS_CONTACT: 'Humas Pemkab OKU' },
+      asn: [
         asn('198503122010011003', 'Budi Santoso', '+6281234567890', BUDI.id, 'budi_s'),
         asn('199001252015032001', 'Sari Wulandari', '+6281298765432', SARI.id),
         asn('198807142012121002', 'Dedi Kurniawan', '+6285212345678', DEDI.id),
         asn('199203152019032004', 'Rina Marlina', '+6281377881122'),
       ],
-      Date.now(),
-    );
-    for (const u of [ADMIN, BUDI, SARI, RINA, STRANGER]) {
-      sim.addUser(u);
-      sim.startedBot(u.id);
-    }
-    sim.addUser(DEDI); // never pressed /start
-    adapter = new TelegramAdapter({ app, scanIntervalMs: 5, restartDelayMs: 100, policy: new TelegramSendPolicy({ perChatGapMs: 20 }) });
-    await adapter.start();
-    app.dispatcher.start();
-    await sim.waitForPoll();
+      started: [ADMIN, BUDI, SARI, RINA, STRANGER],
+      known: [DEDI], // never pressed /start
+    });
+    ({ sim, app, adapter } = bot);
   });
 
   afterEach(async () => {
-    await adapter.stop();
-    await app.close();
-    await sim.close();
+    await adapter.stop(); // a test may have replaced the adapter (a restart)
+    await bot.stop();
   });
 
   it('sets the registration link and the private command menu', async () => {

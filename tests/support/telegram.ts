@@ -1,0 +1,67 @@
+/**
+ * The bot on the Telegram simulator, as the Telegram tests start it: a loopback Bot API server
+ * (src/platforms/sim/telegram-server.ts) that telegraf polls over real HTTP, an App on an in-memory
+ * database with Humas admin 9001, the adapter with short scan and restart pauses, and the dispatcher.
+ */
+import { App } from '../../src/app/app.js';
+import { loadConfig } from '../../src/config.js';
+import type { AsnInput } from '../../src/store/asn.js';
+import { TelegramSimServer, type SimUser } from '../../src/platforms/sim/telegram-server.js';
+import { TelegramAdapter } from '../../src/platforms/telegram/adapter.js';
+import { TelegramSendPolicy } from '../../src/platforms/telegram/policy.js';
+
+/** A running bot on the simulator. */
+export interface SimBot {
+  sim: TelegramSimServer;
+  app: App;
+  adapter: TelegramAdapter;
+  /** Stops the adapter, the app and the simulator. */
+  stop(): Promise<void>;
+}
+
+/** What differs between the test files. */
+export interface SimBotOptions {
+  /** Config on top of the defaults (in-memory database, Humas tg:9001, quiet hours off, the Sumsel paslon file). */
+  overrides?: Record<string, string>;
+  asn?: AsnInput[];
+  /** Users who pressed /start (private messages to them arrive). */
+  started?: SimUser[];
+  /** Users the simulator knows who never pressed /start. */
+  known?: SimUser[];
+  /** Milliseconds between two messages to one chat (default 20). */
+  perChatGapMs?: number;
+}
+
+/** Starts the bot with privacy mode off (the README's setup) and waits for its first poll. */
+export async function startSimBot(o: SimBotOptions = {}): Promise<SimBot> {
+  const sim = await TelegramSimServer.start({ canReadAllGroupMessages: true });
+  const config = loadConfig({
+    envFile: false,
+    env: {},
+    overrides: {
+      DATABASE_PATH: ':memory:', HUMAS_ADMINS: 'tg:9001', TELEGRAM_BOT_TOKEN: sim.token, TELEGRAM_API_ROOT: sim.apiRoot,
+      PASLON_FILE: 'data/paslon.sumsel2024.json', QUIET_HOURS: 'off', ...o.overrides,
+    },
+  });
+  const app = new App({ config });
+  if (o.asn?.length) app.registry.upsertMany(o.asn, Date.now());
+  for (const u of o.started ?? []) {
+    sim.addUser(u);
+    sim.startedBot(u.id);
+  }
+  for (const u of o.known ?? []) sim.addUser(u);
+  const adapter = new TelegramAdapter({ app, scanIntervalMs: 5, restartDelayMs: 100, policy: new TelegramSendPolicy({ perChatGapMs: o.perChatGapMs ?? 20 }) });
+  await adapter.start();
+  app.dispatcher.start();
+  await sim.waitForPoll();
+  return {
+    sim,
+    app,
+    adapter,
+    stop: async () => {
+      await adapter.stop();
+      await app.close();
+      await sim.close();
+    },
+  };
+}
