@@ -12,6 +12,7 @@ import type { MembershipChecker } from './app/ports.js';
 import { Scheduler } from './app/scheduler.js';
 import { TelegramAdapter, TelegramTokenRejected, type TelegramAdapterOptions } from './platforms/telegram/adapter.js';
 import { WhatsAppAdapter, type WhatsAppAdapterOptions } from './platforms/whatsapp/adapter.js';
+import { cleanStoredLabels } from './store/clean-labels.js';
 
 /** A started bot, for tests and the crash harness. */
 export interface RunningBot {
@@ -54,6 +55,9 @@ export async function startBot(app: App, o: StartOptions = {}): Promise<RunningB
       stops.push(() => dash.close());
       app.log.info({ url: dash.url }, 'dashboard listening');
     }
+    // Once per database: labels stored before they were cleaned on arrival (follow-ups and reports read them).
+    const cleaned = cleanStoredLabels(app.db, app.clock());
+    if (cleaned) app.log.info({ cleaned }, 'stored titles and names made plain');
     app.dispatcher.start();
     scheduler.start();
     if (app.config.WHATSAPP_ENABLED) {
