@@ -94,6 +94,15 @@ describe('monitor', () => {
     expect(alert.text).toMatch(/Kata kunci: .*coblos/);
   });
 
+  it('an ASN found inside by a scan, then the addition itself arrives: the case says who added them', () => {
+    const { app } = testApp();
+    const present = app.monitor.handle({ kind: 'members_present', dedupeKey: 'scan', at: 1, chat: CAMPAIGN_TG, members: [{ platform: 'telegram', id: ASN.budi.telegramId }] });
+    expect(present.opened[0]!.addedById).toBeNull();
+    const r = app.monitor.handle(added(ASN.budi.telegramId));
+    expect(r.opened).toEqual([]);
+    expect(app.monitor.incidents.get(present.opened[0]!.id)).toMatchObject({ kind: 'present', addedById: '7777', addedByName: 'Korlap Timses' });
+  });
+
   it('a Pilkada post written with zero-width characters and Cyrillic lookalikes to dodge the filter is still a case', () => {
     const { app } = testApp();
     const r = app.monitor.handle({
