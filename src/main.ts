@@ -56,8 +56,13 @@ export async function startBot(app: App, o: StartOptions = {}): Promise<RunningB
       app.log.info({ url: dash.url }, 'dashboard listening');
     }
     // Once per database: labels stored before they were cleaned on arrival (follow-ups and reports read them).
-    const cleaned = cleanStoredLabels(app.db, app.clock());
-    if (cleaned) app.log.info({ cleaned }, 'stored titles and names made plain');
+    try {
+      const cleaned = cleanStoredLabels(app.db, app.clock());
+      if (cleaned) app.log.info({ cleaned }, 'stored titles and names made plain');
+    } catch (err) {
+      // Not worth a failed start: it is tried again at the next one.
+      app.log.warn({ err: String(err) }, 'could not clean stored titles and names; trying again at the next start');
+    }
     app.dispatcher.start();
     scheduler.start();
     if (app.config.WHATSAPP_ENABLED) {

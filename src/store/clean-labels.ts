@@ -14,12 +14,14 @@ const COLUMNS: readonly { table: string; key: string; column: string; max: numbe
   { table: 'chats', key: 'rowid', column: 'title', max: 128 },
   { table: 'incidents', key: 'id', column: 'added_by_name', max: 128 },
   { table: 'incident_findings', key: 'id', column: 'actor_name', max: 128 },
+  { table: 'incidents', key: 'id', column: 'excerpt', max: Number.MAX_SAFE_INTEGER },
   { table: 'incident_findings', key: 'id', column: 'excerpt', max: Number.MAX_SAFE_INTEGER },
 ];
 
 /** Cleans the stored labels unless done before; returns how many values changed. */
 export function cleanStoredLabels(db: Db, now: number): number {
   if (kvGet(db, DONE_KEY) !== undefined) return 0;
+  // IMMEDIATE: the write lock first, so another process writing meanwhile cannot void the read (SQLITE_BUSY_SNAPSHOT).
   return db.transaction(() => {
     let changed = 0;
     for (const c of COLUMNS) {
@@ -33,5 +35,5 @@ export function cleanStoredLabels(db: Db, now: number): number {
     }
     kvSet(db, DONE_KEY, String(changed), now);
     return changed;
-  })();
+  }).immediate();
 }

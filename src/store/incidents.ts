@@ -117,7 +117,7 @@ export class IncidentStore {
     }
     this.findingStmt.run(incident.id, f.kind, eventId, actor.id, actor.name, f.evidence.excerpt ?? null, terms, f.at);
     // Found inside first (a member scan), then the addition itself arrives: the case now says who added them.
-    if (!opened && f.kind === 'added' && actor.id && incident.addedById === null) {
+    if (!opened && incident.kind === 'present' && f.kind === 'added' && actor.id && incident.addedById === null) {
       this.db.prepare(`UPDATE incidents SET added_by_id = ?, added_by_name = ?, updated_at = ? WHERE id = ? AND added_by_id IS NULL`).run(actor.id, actor.name, now, incident.id);
       incident = this.get(incident.id)!;
     }

@@ -43,7 +43,9 @@ describe('labels stored before they were cleaned', () => {
     app.db.prepare(`UPDATE chats SET title = ? WHERE chat_id = ?`).run('Relawan\n\u202EPaslon 2', CAMPAIGN_TG.id);
     app.db.prepare(`UPDATE incidents SET added_by_name = ?`).run('Joko\n✅ Kasus ditutup');
     app.db.prepare(`UPDATE incident_findings SET actor_name = ?`).run('Joko\u2028Humas');
-    expect(cleanStoredLabels(app.db, at)).toBe(3);
+    app.db.prepare(`UPDATE incidents SET excerpt = ?`).run('Ayo\n\u202Ecoblos');
+    expect(cleanStoredLabels(app.db, at)).toBe(4);
+    expect(app.db.prepare(`SELECT excerpt FROM incidents`).pluck().get()).toBe('Ayo coblos');
     expect(app.db.prepare(`SELECT title FROM chats ORDER BY chat_id`).pluck().all()).toEqual(expect.arrayContaining(['Relawan Paslon 2', 'Arisan 🌸 RT 05']));
     expect(app.db.prepare(`SELECT added_by_name FROM incidents`).pluck().get()).toBe('Joko ✅ Kasus ditutup');
     expect(app.db.prepare(`SELECT actor_name FROM incident_findings`).pluck().get()).toBe('Joko Humas');

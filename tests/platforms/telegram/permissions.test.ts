@@ -15,10 +15,10 @@ import type { Nip, PhoneE164, TgUserId } from '../../../src/core/ids.js';
 import { TelegramSimServer, type SimSentMessage, type SimUser } from '../../../src/platforms/sim/telegram-server.js';
 import { newChatMembers, textMessage } from '../../../src/platforms/sim/telegram-updates.js';
 import { TelegramAdapter } from '../../../src/platforms/telegram/adapter.js';
-import { startSimBot, type SimBot } from '../../support/telegram.js';
 import { TelegramMembershipChecker } from '../../../src/platforms/telegram/messenger.js';
 import { TelegramSendPolicy } from '../../../src/platforms/telegram/policy.js';
 import { Telegram } from 'telegraf';
+import { startSimBot, type SimBot } from '../../support/telegram.js';
 
 const GROUP = { id: -1001234567890, title: 'Relawan Paslon 2 Pilgub Sumsel', type: 'supergroup' as const };
 const ARISAN = { id: -1009876543210, title: 'Arisan RT 05', type: 'supergroup' as const };
