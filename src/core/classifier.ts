@@ -265,13 +265,7 @@ function sloganTables(vocab: Vocabulary): { after: Map<string, SloganNode>; befo
   const after = new Map<string, SloganNode>();
   const before = new Map<string, SloganNode>();
   const put = (root: Map<string, SloganNode>, key: string[], slogan: Slogan): void => {
-    let level = root;
-    let node: SloganNode | undefined;
-    for (const token of key) {
-      node = level.get(token);
-      if (!node) level.set(token, (node = {}));
-      level = node.next ??= new Map();
-    }
+    const node = nodeAt(root, key);
     if (node && (!node.slogan || node.slogan.weight < slogan.weight)) node.slogan = slogan;
   };
   for (const [pattern, weight] of Object.entries(vocab.slogans ?? {})) {
@@ -404,14 +398,20 @@ function display(words: string[], sep = ' '): string {
 /** Inserts a phrase; when two sources give the same phrase, the heavier term wins. */
 function addTerm(trie: Trie, key: string[], term: Term, minLength: number): void {
   if (key.length === 0 || (key.length === 1 && (key[0]?.length ?? 0) < minLength)) return;
-  let level = trie;
-  let node: TrieNode | undefined;
+  const node = nodeAt(trie, key);
+  if (node && (!node.term || node.term.weight < term.weight)) node.term = term;
+}
+
+/** The node at the end of `key` in a token trie (terms or slogans), created on the way; undefined for an empty key. */
+function nodeAt<N extends { next?: Map<string, N> }>(root: Map<string, N>, key: readonly string[]): N | undefined {
+  let level = root;
+  let node: N | undefined;
   for (const token of key) {
     node = level.get(token);
-    if (!node) level.set(token, (node = {}));
+    if (!node) level.set(token, (node = {} as N));
     level = node.next ??= new Map();
   }
-  if (node && (!node.term || node.term.weight < term.weight)) node.term = term;
+  return node;
 }
 
 /** The node of an exact phrase, if the trie has one. */
