@@ -36,8 +36,24 @@ export type MassAlertConfig = Pick<Config, 'MASS_ALERT_THRESHOLD' | 'MASS_ALERT_
  * beyond the threshold), false when it is alerted one by one. A burst lasts while cases keep coming within the window.
  */
 export function holdForSummary(db: Db, config: MassAlertConfig, platform: Platform, chatId: string, incidentId: number, now: number): boolean {
+  if (aloneInBurst(db, config, platform, chatId, now)) return false;
   const windowMs = config.MASS_ALERT_WINDOW_SECONDS * 1000;
-  const w = db.prepare(`SELECT last_at AS lastAt, individual FROM alert_windows WHERE platform = ? AND chat_id = ?`).get(platform, chatId) as
+  let batch = db.prepare(`SELECT id FROM alert_batches WHERE platform = ? AND chat_id = ? AND released_at IS NULL`).pluck().get(platform, chatId) as number | undefined;
+  if (batch === undefined) {
+    batch = Number(db.prepare(`INSERT INTO alert_batches (platform, chat_id, opened_at, release_at) VALUES (?, ?, ?, ?)`).run(platform, chatId, now, now + windowMs).lastInsertRowid);
+  }
+  db.prepare(`INSERT OR IGNORE INTO alert_batch_items (batch_id, incident_id) VALUES (?, ?)`).run(batch, incidentId);
+  return true;
+}
+
+/**
+ * The burst window of one stream of Humas messages (a group's case alerts; `scope`/`key` name it): true when this
+ * message still goes alone (fewer than MASS_ALERT_THRESHOLD went alone in the window), false when it is to be held.
+ * A burst lasts while messages keep coming within MASS_ALERT_WINDOW_SECONDS. Runs in the caller's transaction.
+ */
+export function aloneInBurst(db: Db, config: MassAlertConfig, scope: string, key: string, now: number): boolean {
+  const windowMs = config.MASS_ALERT_WINDOW_SECONDS * 1000;
+  const w = db.prepare(`SELECT last_at AS lastAt, individual FROM alert_windows WHERE platform = ? AND chat_id = ?`).get(scope, key) as
     | { lastAt: number; individual: number }
     | undefined;
   const before = w && now - w.lastAt <= windowMs ? w.individual : 0;
@@ -45,14 +61,8 @@ export function holdForSummary(db: Db, config: MassAlertConfig, platform: Platfo
   db.prepare(
     `INSERT INTO alert_windows (platform, chat_id, last_at, individual) VALUES (?, ?, ?, ?)
      ON CONFLICT(platform, chat_id) DO UPDATE SET last_at = excluded.last_at, individual = excluded.individual`,
-  ).run(platform, chatId, now, alone ? before + 1 : before);
-  if (alone) return false;
-  let batch = db.prepare(`SELECT id FROM alert_batches WHERE platform = ? AND chat_id = ? AND released_at IS NULL`).pluck().get(platform, chatId) as number | undefined;
-  if (batch === undefined) {
-    batch = Number(db.prepare(`INSERT INTO alert_batches (platform, chat_id, opened_at, release_at) VALUES (?, ?, ?, ?)`).run(platform, chatId, now, now + windowMs).lastInsertRowid);
-  }
-  db.prepare(`INSERT OR IGNORE INTO alert_batch_items (batch_id, incident_id) VALUES (?, ?)`).run(batch, incidentId);
-  return true;
+  ).run(scope, key, now, alone ? before + 1 : before);
+  return alone;
 }
 
 /** When the next held summary is due (epoch ms), if any. */

@@ -11,12 +11,12 @@
 import type { Platform } from '../core/ids.js';
 import { pressureTexts } from '../core/messages/pressure.js';
 import type { Db } from '../store/db.js';
-import { kvGet, kvSet } from '../store/kv.js';
-import { MASS_LIST_MAX, writeCaseListCsv, type MassAlertConfig, type MassAlertDeps } from './mass-alerts.js';
+import { aloneInBurst, MASS_LIST_MAX, writeCaseListCsv, type MassAlertConfig, type MassAlertDeps } from './mass-alerts.js';
 import { humasAddresses } from './recipients.js';
 
-/** kv key of the current window: `<last notice at>:<notices sent one by one in it>`. */
-const WINDOW_KEY = 'undeliverable.window';
+/** The burst window of these notices in `alert_windows` (one window for all of them, whatever the group). */
+const WINDOW_SCOPE = 'undeliverable';
+const WINDOW_KEY = '*';
 
 /** One refused ASN alert. */
 export interface RefusedAlert {
@@ -33,12 +33,8 @@ export interface RefusedAlert {
  */
 export function holdUndeliverable(db: Db, config: MassAlertConfig, r: RefusedAlert, now: number): boolean {
   if (alreadyTold(db, r)) return true;
+  if (aloneInBurst(db, config, WINDOW_SCOPE, WINDOW_KEY, now)) return false;
   const windowMs = config.MASS_ALERT_WINDOW_SECONDS * 1000;
-  const [lastAt, sent] = (kvGet(db, WINDOW_KEY) ?? '0:0').split(':').map(Number) as [number, number];
-  const before = now - lastAt <= windowMs ? sent : 0;
-  const alone = before < config.MASS_ALERT_THRESHOLD;
-  kvSet(db, WINDOW_KEY, `${now}:${alone ? before + 1 : before}`, now);
-  if (alone) return false;
   const open = db.prepare(`SELECT release_at FROM undeliverable_holds WHERE released_at IS NULL ORDER BY id LIMIT 1`).pluck().get() as number | undefined;
   db.prepare(`INSERT OR IGNORE INTO undeliverable_holds (incident_id, asn_nip, platform, reason, held_at, release_at) VALUES (?, ?, ?, ?, ?, ?)`).run(
     r.incidentId, r.nip, r.platform, r.reason.slice(0, 300), now, open ?? now + windowMs,
