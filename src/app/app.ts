@@ -133,9 +133,12 @@ export class App {
     return { db: m.db, outbox: m.outbox, config: m.config, asnByNip: m.asnByNip, dir: m.dir, registrationLink: (p) => this.registrationLinks[p] };
   }
 
-  /** Queues the mass-event summaries and lists of refused alerts whose window has ended, or all held ones (`all`: a replay has reached its end). */
+  /**
+   * Queues the mass-event summaries and lists of refused alerts whose window has ended, or all held ones (`all`: a
+   * replay has reached its end); returns how many summaries and listed notices were released (0: nothing to send).
+   */
   releaseSummaries(now: number, all = false): number {
-    return releaseDueSummaries(this.massDeps(), now, all) + (releaseDueNotices(this.noticeDeps(), now, all) > 0 ? 1 : 0);
+    return releaseDueSummaries(this.massDeps(), now, all) + releaseDueNotices(this.noticeDeps(), now, all);
   }
 
   /** Platform scanners waiting for member scans (see store/scans.ts). */

@@ -8,13 +8,13 @@
 import type { Platform } from '../core/ids.js';
 import { phoneToWaJid } from '../core/phone.js';
 import { lifecycleTexts } from '../core/messages/lifecycle.js';
+import type { UnconfirmedLeftInput } from '../core/messages/permissions.js';
 import { afterQuietHours, formatDateTime } from '../core/time.js';
 import type { AsnRecord, ChatEvent, EpochMs } from '../core/types.js';
 import type { IncidentRow } from '../store/incidents.js';
 import { caseButtons } from './alerts.js';
 import type { App } from './app.js';
 import { enqueueUnconfirmedLeftNotice } from './permissions.js';
-import type { UnconfirmedLeftInput } from '../core/messages/permissions.js';
 import type { MembershipChecker } from './ports.js';
 import { asnAddress, humasAddresses, type Address } from './recipients.js';
 
@@ -239,7 +239,6 @@ export async function checkOpenCases(app: App, checkers: readonly MembershipChec
 }
 
 async function checkEach(app: App, checkers: readonly MembershipChecker[], now: EpochMs, out: CheckResult, toConfirm: UnconfirmedLeftInput[]): Promise<void> {
-  const noticed = app.db.prepare(`SELECT unconfirmed_noticed_at IS NOT NULL FROM incidents WHERE id = ?`).pluck();
   for (const c of app.monitor.incidents.listOpen()) {
     const checker = checkers.find((k) => k.platform === c.platform);
     const asn = app.registry.byNip(c.asnNip);
@@ -269,7 +268,8 @@ async function checkEach(app: App, checkers: readonly MembershipChecker[], now: 
     if (checker.certain?.(c.chatId) === false) {
       // Not guaranteed (a Telegram group where the bot is not admin): a person confirms, the check does not close.
       out.unconfirmed.push(c.id);
-      if (!noticed.get(c.id)) toConfirm.push({ caseId: c.id, asnName: asn!.nama, nip: c.asnNip, chatTitle: chatTitle(app, c) });
+      // Humas is asked once per case: enqueueUnconfirmedLeftNotice drops the cases already asked about.
+      toConfirm.push({ caseId: c.id, asnName: asn!.nama, nip: c.asnNip, chatTitle: chatTitle(app, c) });
       continue;
     }
     const ev: ChatEvent = {
