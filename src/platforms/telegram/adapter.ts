@@ -18,7 +18,7 @@ import { telegramTexts } from '../../core/messages/telegram.js';
 import { handleButton } from './callbacks.js';
 import { ingestUpdate, type Ingested } from './ingest.js';
 import { TelegramScanner } from './membership-scan.js';
-import { classifyTelegramError, TelegramMembershipChecker, TelegramMessenger } from './messenger.js';
+import { classifyTelegramError, isChatMember, TelegramMembershipChecker, TelegramMessenger } from './messenger.js';
 import { TelegramSendPolicy } from './policy.js';
 import { registerContact, startReply } from './registration.js';
 import { enqueueReply, replyKey, type Reply, type ReplyTarget } from './replies.js';
@@ -217,9 +217,7 @@ export class TelegramAdapter {
       for (let attempt = 0; attempt < 3 && !learned && !this.stopping.signal.aborted; attempt++) {
         try {
           const m = await this.bot.telegram.getChatMember(Number(chatId), botId);
-          const admin = m.status === 'administrator' || m.status === 'creator';
-          const inside = admin || m.status === 'member' || (m.status === 'restricted' && m.is_member);
-          chats.learnBotRights('telegram', chatId, inside, admin, this.app.clock());
+          chats.learnBotRights('telegram', chatId, isChatMember(m), m.status === 'administrator' || m.status === 'creator', this.app.clock());
           learned = true;
         } catch (err) {
           lastErr = err;

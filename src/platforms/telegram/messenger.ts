@@ -4,7 +4,7 @@
  * failure is classified into a `SendResult`; nothing here retries or decides.
  */
 import { Telegram, TelegramError } from 'telegraf';
-import type { InlineKeyboardMarkup, ReplyKeyboardMarkup, ReplyKeyboardRemove } from 'telegraf/types';
+import type { ChatMember, InlineKeyboardMarkup, ReplyKeyboardMarkup, ReplyKeyboardRemove } from 'telegraf/types';
 import type { MembershipChecker, Messenger, Outgoing, SendResult } from '../../app/ports.js';
 import { StepSender, type SendStep } from '../../app/steps.js';
 import { splitMessage } from '../../core/text/split.js';
@@ -94,6 +94,11 @@ export class TelegramMessenger implements Messenger {
   }
 }
 
+/** A getChatMember answer means inside the chat: member, administrator, creator, or restricted but still a member. */
+export function isChatMember(m: ChatMember): boolean {
+  return m.status === 'restricted' ? m.is_member : m.status === 'member' || m.status === 'administrator' || m.status === 'creator';
+}
+
 /** Options of the getChatMember checker. */
 export interface MembershipCheckerOptions {
   /** Whether a "not a member" answer is guaranteed in a chat (the bot is an administrator there). Default: always. */
@@ -136,9 +141,7 @@ export class TelegramMembershipChecker implements MembershipChecker {
         if (this.o.signal?.aborted) return undefined;
       }
       try {
-        const m = await this.telegram.getChatMember(toChatId(chatId), Number(userId));
-        if (m.status === 'restricted') return m.is_member;
-        return m.status === 'member' || m.status === 'administrator' || m.status === 'creator';
+        return isChatMember(await this.telegram.getChatMember(toChatId(chatId), Number(userId)));
       } catch (err) {
         if (!(err instanceof TelegramError) || err.code !== 429) return undefined;
         this.retryAt = Math.max(this.retryAt, this.now() + (err.parameters?.retry_after ?? 1) * 1000);
