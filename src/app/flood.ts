@@ -60,7 +60,7 @@ export class FloodGuard {
   private notify(platform: Platform, sender: string, name: string | undefined, now: number): void {
     const { config, outbox } = this.d;
     const day = zonedDay(now, config.APP_TIMEZONE);
-    const text = pressureTexts(config.LANGUAGE).flood({ platform, sender, name: name === undefined ? undefined : cleanOptionalLabel(name), perMinute: config.INBOUND_PRIVATE_PER_MINUTE, perHour: config.INBOUND_PRIVATE_PER_HOUR });
+    const text = pressureTexts(config.LANGUAGE).flood({ platform, sender, name: cleanOptionalLabel(name), perMinute: config.INBOUND_PRIVATE_PER_MINUTE, perHour: config.INBOUND_PRIVATE_PER_HOUR });
     let queued = false;
     for (const h of humasAddresses(config.HUMAS_ADMINS)) {
       const id = outbox.enqueue(

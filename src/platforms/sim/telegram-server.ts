@@ -323,13 +323,14 @@ export class TelegramSimServer {
     } else if (id >= this.nextUpdateId) {
       this.nextUpdateId = id + 1;
     }
-    this.queue.push({ id, type: updateType(u), update: u, delivered: false });
+    const type = updateType(u);
+    this.queue.push({ id, type, update: u, delivered: false });
     // Telegram delivers a group's messages only to a bot inside it: getChatMember for the bot answers 'member'
     // there unless its status was set (setBotStatus / setChatMember).
-    const inner = u[updateType(u)];
+    const inner = u[type];
     const chat = inner && typeof inner === 'object' ? (inner as Record<string, unknown>)['chat'] : undefined;
     const chatId = chat && typeof chat === 'object' ? asInt((chat as Record<string, unknown>)['id']) : undefined;
-    if (chatId !== undefined && chatId < 0 && updateType(u) !== 'my_chat_member') this.groupsSeen.add(chatId);
+    if (chatId !== undefined && chatId < 0 && type !== 'my_chat_member') this.groupsSeen.add(chatId);
     if (this.queue.length > this.opts.maxUpdates) this.queue.splice(0, this.queue.length - this.opts.maxUpdates);
     this.poller?.wake();
     this.kickWebhook();
