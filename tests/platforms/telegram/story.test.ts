@@ -123,7 +123,8 @@ describe('Telegram story', () => {
   });
 
   // Bot API: an edit arrives as `edited_message` (whole message, original message_id and date, plus edit_date);
-  // telegraf 4.16.3 passes it through as ctx.update.edited_message (node_modules/telegraf/typings/core/types/typegram.d.ts).
+  // telegraf 4.16.3 passes it through as ctx.update.edited_message, typed in node_modules/@telegraf/types/update.d.ts
+  // (Update.EditedMessageUpdate, with edit_date from message.d.ts).
   it('a post edited to tag an ASN opens the case once; later edits open one only for the ASN they add', async () => {
     sim.pushUpdate(botAdded());
     const post = 'Ayo coblos nomor 2 Eddy Santana di Pilgub Sumsel!';
