@@ -121,13 +121,16 @@ describe('under pressure, through jaga-netral start', () => {
     // Only the list matters here: the alerts of the seeded cases count as delivered.
     app.db.prepare(`UPDATE outbox SET status = 'sent' WHERE status = 'pending'`).run();
     const expected = (await app.commands.run({ platform: 'telegram', chatType: 'private', chatId: '9001', fromId: '9001', text: '/kasus' }))!.text;
-    expect(expected.length).toBeGreaterThan(2 * 4096);
+    // The list's length depends on the dates it prints (one- or two-digit days), so the test
+    // asks for what it means to check: a text over one message's 4,096 characters arrives as
+    // at least as many parts as that length needs, none over the limit, joined back whole.
+    expect(expected.length).toBeGreaterThan(4096);
     const before = sim.sent.filter((m) => m.chat_id === ADMIN.id).length;
     sim.pushUpdate(textMessage({ id: ADMIN.id }, ADMIN, '/kasus'));
     const mine = () => sim!.sent.filter((m) => m.chat_id === ADMIN.id).slice(before).map((m) => m.text ?? '');
     await until(() => mine().join('\n').includes('Berikutnya: /kasus hal 2'), 20_000, 'the whole /kasus answer');
     const parts = mine().filter((t) => !t.startsWith('⚠️') && !t.includes('Kasus #'));
-    expect(parts.length).toBeGreaterThanOrEqual(3);
+    expect(parts.length).toBeGreaterThanOrEqual(Math.max(2, Math.ceil(expected.length / 4096)));
     for (const p of parts) expect(p.length).toBeLessThanOrEqual(4096);
     expect(parts.join('\n')).toBe(expected);
     const reply = () => app.db.prepare(`SELECT status, parts_sent FROM outbox WHERE kind = 'command_reply' AND recipient = '9001'`).get() as { status: string };
