@@ -20,6 +20,8 @@ export interface SimChat {
   title?: string;
   username?: string;
   first_name?: string;
+  /** A supergroup with topics (Bot API Chat.is_forum): messages there carry message_thread_id and is_topic_message. */
+  is_forum?: boolean;
 }
 
 /** Statuses accepted by setChatMember, as in the Bot API ChatMember object. */
@@ -36,8 +38,26 @@ export interface SimSentMessage {
   reply_markup?: unknown;
   /** Uploaded file (sendDocument/sendPhoto); `data` is kept for files up to `keepFileBytes`. A file_id/URL string gives bytes 0. */
   document?: { filename: string; bytes: number; contentType?: string; data?: Buffer };
+  /** The forum topic the message went to (sendMessage/sendDocument `message_thread_id`). */
+  message_thread_id?: number;
   at: number;
   message_id: number;
+}
+
+/** An update the simulator did not deliver because Telegram would not show it to this bot. */
+export interface SimHiddenUpdate {
+  update_id: number;
+  type: string;
+  /** 'privacy_mode': an ordinary group message while privacy mode is on and the bot is not admin; 'not_admin': chat_member or message_reaction in a group where the bot is not admin. */
+  reason: 'privacy_mode' | 'not_admin';
+}
+
+/** Extra fields of a ChatMember answer (setChatMember). */
+export interface SimMemberExtra {
+  /** ChatMemberRestricted.is_member: false for a restricted user who is no longer in the chat (default true). */
+  isMember?: boolean;
+  /** ChatMemberRestricted.can_send_messages (default false). */
+  canSendMessages?: boolean;
 }
 
 /** One API call as seen by the simulator; status 0 means the connection was dropped. */
@@ -144,6 +164,13 @@ type Handler = (p: Record<string, unknown>, ctx: CallCtx) => unknown;
 
 const DEFAULT_TOKEN = '123456789:SIM-jaga-netral-token';
 
+/** Fields that make a Message a service message (Bot API Message; they always reach the bot, privacy mode or not). */
+const SERVICE_FIELDS = [
+  'new_chat_members', 'left_chat_member', 'new_chat_title', 'new_chat_photo', 'delete_chat_photo', 'group_chat_created',
+  'supergroup_chat_created', 'migrate_to_chat_id', 'migrate_from_chat_id', 'pinned_message', 'forum_topic_created',
+  'forum_topic_edited', 'forum_topic_closed', 'forum_topic_reopened', 'message_auto_delete_timer_changed',
+];
+
 function updateType(u: Record<string, unknown>): string {
   for (const k of Object.keys(u)) if (k !== 'update_id') return k;
   return 'unknown';
@@ -196,10 +223,10 @@ function sleep(ms: number, timers: Set<NodeJS.Timeout>): Promise<void> {
  * A Bot API `ChatMember` object for `user` with `status`, with the fields the real API sends for each
  * status (see ChatMemberAdministrator etc. in node_modules/@telegraf/types/manage.d.ts, Bot API 7.1).
  */
-export function memberJson(user: SimUser, status: SimMemberStatus): Record<string, unknown> {
+export function memberJson(user: SimUser, status: SimMemberStatus, extra: SimMemberExtra = {}): Record<string, unknown> {
   const out: Record<string, unknown> = { user: { is_bot: false, ...user }, status };
   if (status === 'kicked') out['until_date'] = 0;
-  if (status === 'restricted') Object.assign(out, { is_member: true, until_date: 0, can_send_messages: false });
+  if (status === 'restricted') Object.assign(out, { is_member: extra.isMember ?? true, until_date: 0, can_send_messages: extra.canSendMessages ?? false });
   if (status === 'administrator') {
     Object.assign(out, {
       can_be_edited: false,
@@ -249,7 +276,11 @@ export class TelegramSimServer {
   private readonly blocked = new Set<number>();
   private readonly users = new Map<number, SimUser>();
   private readonly chats = new Map<number, SimChat>();
-  private readonly members = new Map<string, { status: SimMemberStatus; user?: SimUser }>();
+  private readonly members = new Map<string, { status: SimMemberStatus; user?: SimUser; extra?: SimMemberExtra }>();
+  /** Closed forum topics, as `chat:thread`. */
+  private readonly closedTopics = new Set<string>();
+  /** Updates Telegram would not have shown this bot (privacy mode, not admin), for tests to inspect. */
+  readonly hidden: SimHiddenUpdate[] = [];
   /** Groups an update came from (the bot is in them unless its status there was set). */
   private readonly groupsSeen = new Set<number>();
   private readonly migrated = new Map<number, number>();
@@ -324,13 +355,19 @@ export class TelegramSimServer {
       this.nextUpdateId = id + 1;
     }
     const type = updateType(u);
-    this.queue.push({ id, type, update: u, delivered: false });
     // Telegram delivers a group's messages only to a bot inside it: getChatMember for the bot answers 'member'
     // there unless its status was set (setBotStatus / setChatMember).
     const inner = u[type];
     const chat = inner && typeof inner === 'object' ? (inner as Record<string, unknown>)['chat'] : undefined;
     const chatId = chat && typeof chat === 'object' ? asInt((chat as Record<string, unknown>)['id']) : undefined;
     if (chatId !== undefined && chatId < 0 && type !== 'my_chat_member') this.groupsSeen.add(chatId);
+    const hiddenBecause = this.hiddenReason(type, inner);
+    if (hiddenBecause) {
+      this.hidden.push({ update_id: id, type, reason: hiddenBecause });
+      if (this.hidden.length > this.opts.maxUpdates) this.hidden.splice(0, this.hidden.length - this.opts.maxUpdates);
+      return id;
+    }
+    this.queue.push({ id, type, update: u, delivered: false });
     if (this.queue.length > this.opts.maxUpdates) this.queue.splice(0, this.queue.length - this.opts.maxUpdates);
     this.poller?.wake();
     this.kickWebhook();
@@ -358,10 +395,20 @@ export class TelegramSimServer {
     this.chats.set(chat.id, chat);
   }
 
-  /** Sets what getChatMember answers for (chat, user); unknown pairs answer status 'left'. */
-  setChatMember(chatId: number, userId: number, status: SimMemberStatus, user?: SimUser): void {
+  /**
+   * Sets what getChatMember answers for (chat, user); unknown pairs answer status 'left'. A 'restricted'
+   * user carries `is_member` (ChatMemberRestricted, @telegraf/types/manage.d.ts): true while inside,
+   * false once they left; restricted without can_send_messages, the bot itself cannot post there.
+   */
+  setChatMember(chatId: number, userId: number, status: SimMemberStatus, user?: SimUser, extra?: SimMemberExtra): void {
     if (user) this.users.set(user.id, user);
-    this.members.set(`${chatId}:${userId}`, { status, ...(user ? { user } : {}) });
+    this.members.set(`${chatId}:${userId}`, { status, ...(user ? { user } : {}), ...(extra ? { extra } : {}) });
+  }
+
+  /** Closes (or reopens) a forum topic: a bot without can_manage_topics then gets 400 "Bad Request: TOPIC_CLOSED" there. */
+  setTopicClosed(chatId: number, threadId: number, closed = true): void {
+    if (closed) this.closedTopics.add(`${chatId}:${threadId}`);
+    else this.closedTopics.delete(`${chatId}:${threadId}`);
   }
 
   /** Marks a group as migrated: sends to oldId then answer 400 with parameters.migrate_to_chat_id = newId; members are copied. */
@@ -411,6 +458,46 @@ export class TelegramSimServer {
         new_chat_member: memberJson(this.bot, status),
       },
     });
+  }
+
+  /** Whether the bot is an administrator (or the creator) of a group, as set by setBotStatus / setChatMember. */
+  botIsAdmin(chatId: number): boolean {
+    const st = this.members.get(`${chatId}:${this.bot.id}`)?.status;
+    return st === 'administrator' || st === 'creator';
+  }
+
+  /**
+   * Why Telegram would not show this update to the bot, or undefined when it would. Privacy mode (on unless
+   * BotFather's /setprivacy turned it off; getMe's can_read_all_group_messages) lets a bot that is not admin
+   * see in groups only commands, replies to its own messages and service messages
+   * (https://core.telegram.org/bots/features#privacy-mode). `chat_member` and `message_reaction(_count)` reach
+   * only a bot that is administrator of the chat (Bot API, Update.chat_member / Update.message_reaction).
+   */
+  private hiddenReason(type: string, inner: unknown): SimHiddenUpdate['reason'] | undefined {
+    if (!inner || typeof inner !== 'object') return undefined;
+    const body = inner as Record<string, unknown>;
+    const chat = body['chat'] as Record<string, unknown> | undefined;
+    const chatId = chat && typeof chat === 'object' ? asInt(chat['id']) : undefined;
+    if (chatId === undefined || chatId > 0 || chat?.['type'] === 'channel') return undefined;
+    if (type === 'chat_member' || type === 'message_reaction' || type === 'message_reaction_count') {
+      return this.botIsAdmin(chatId) ? undefined : 'not_admin';
+    }
+    if (type !== 'message' && type !== 'edited_message') return undefined;
+    if (this.canReadAll || this.botIsAdmin(chatId)) return undefined;
+    return this.seenInPrivacyMode(body) ? undefined : 'privacy_mode';
+  }
+
+  /** A group message a bot in privacy mode still receives: a service message, a command, or a reply to the bot. */
+  private seenInPrivacyMode(m: Record<string, unknown>): boolean {
+    if (SERVICE_FIELDS.some((f) => m[f] !== undefined)) return true;
+    const reply = m['reply_to_message'] as Record<string, unknown> | undefined;
+    const replyFrom = reply && typeof reply === 'object' ? (reply['from'] as Record<string, unknown> | undefined) : undefined;
+    if (replyFrom && asInt(replyFrom['id']) === this.bot.id) return true;
+    const text = typeof m['text'] === 'string' ? m['text'] : typeof m['caption'] === 'string' ? m['caption'] : '';
+    // `/cmd@ThisBot` always; a bare `/cmd` reaches a bot in privacy mode too (Telegram sends it to the last bot that
+    // posted in the group; the simulator has only this one bot). `/cmd@OtherBot` is someone else's.
+    const cmd = /^\/[A-Za-z0-9_]{1,32}(?:@([A-Za-z0-9_]+))?(?:\s|$)/.exec(text);
+    return cmd !== null && (cmd[1] === undefined || cmd[1].toLowerCase() === (this.bot.username ?? '').toLowerCase());
   }
 
   /** Removes every injected fault not yet consumed. */
@@ -672,7 +759,13 @@ export class TelegramSimServer {
     return chatId;
   }
 
-  private checkCanSend(chatId: number | string): void {
+  /**
+   * Refuses a send as Telegram does: private chats the user never opened or blocked (403), groups the bot left or
+   * was removed from (403), a group where the bot is restricted without the right to send (400 "not enough rights
+   * to send text messages to the chat"), and a closed forum topic (400 "TOPIC_CLOSED"; our bot never has
+   * can_manage_topics, which would let it post there).
+   */
+  private checkCanSend(chatId: number | string, what = 'text messages', threadId?: number): void {
     if (typeof chatId !== 'number') return;
     if (chatId > 0) {
       if (this.users.get(chatId)?.is_bot) throw new SimApiError(403, "Forbidden: bot can't send messages to bots");
@@ -684,6 +777,8 @@ export class TelegramSimServer {
     const kind = chatId <= -1_000_000_000_000 ? 'supergroup' : 'group';
     if (me?.status === 'kicked') throw new SimApiError(403, `Forbidden: bot was kicked from the ${kind} chat`);
     if (me?.status === 'left') throw new SimApiError(403, `Forbidden: bot is not a member of the ${kind} chat`);
+    if (me?.status === 'restricted' && !me.extra?.canSendMessages) throw new SimApiError(400, `Bad Request: not enough rights to send ${what} to the chat`);
+    if (threadId !== undefined && this.closedTopics.has(`${chatId}:${threadId}`)) throw new SimApiError(400, 'Bad Request: TOPIC_CLOSED');
   }
 
   private record(
@@ -717,6 +812,10 @@ export class TelegramSimServer {
       chat: this.chatObject(msg.chat_id),
       date: Math.floor(msg.at / 1000),
     };
+    if (msg.message_thread_id !== undefined) {
+      out['message_thread_id'] = msg.message_thread_id;
+      if (this.chats.get(Number(msg.chat_id))?.is_forum) out['is_topic_message'] = true;
+    }
     if (msg.text !== undefined) out['text'] = msg.text;
     if (msg.caption !== undefined) out['caption'] = msg.caption;
     if (msg.reply_markup !== undefined) out['reply_markup'] = msg.reply_markup;
@@ -761,9 +860,11 @@ export class TelegramSimServer {
     const caption = p['caption'] === undefined ? undefined : String(p['caption']);
     if (caption !== undefined && caption.length > 1024) throw new SimApiError(400, 'Bad Request: message caption is too long');
     const markup = this.replyMarkup(p);
-    this.checkCanSend(chatId);
+    const thread = asInt(p['message_thread_id']);
+    this.checkCanSend(chatId, method === 'sendPhoto' ? 'photos' : 'documents', thread);
     const msg = this.record(method, chatId, {
       document,
+      ...(thread !== undefined ? { message_thread_id: thread } : {}),
       ...(caption !== undefined ? { caption } : {}),
       ...(markup !== undefined ? { reply_markup: markup } : {}),
       ...(typeof p['parse_mode'] === 'string' ? { parse_mode: p['parse_mode'] } : {}),
@@ -934,9 +1035,11 @@ export class TelegramSimServer {
       if (text.trim() === '') throw new SimApiError(400, 'Bad Request: message text is empty');
       if (text.length > 4096) throw new SimApiError(400, 'Bad Request: message is too long');
       const markup = this.replyMarkup(p);
-      this.checkCanSend(chatId);
+      const thread = asInt(p['message_thread_id']);
+      this.checkCanSend(chatId, 'text messages', thread);
       const msg = this.record('sendMessage', chatId, {
         text,
+        ...(thread !== undefined ? { message_thread_id: thread } : {}),
         ...(markup !== undefined ? { reply_markup: markup } : {}),
         ...(typeof p['parse_mode'] === 'string' ? { parse_mode: p['parse_mode'] } : {}),
       });
@@ -957,7 +1060,7 @@ export class TelegramSimServer {
       const m = this.members.get(`${String(chatId)}:${userId}`);
       const status = m?.status ?? (userId === this.bot.id && typeof chatId === 'number' && this.groupsSeen.has(chatId) ? 'member' : 'left');
       const user = m?.user ? { is_bot: false, ...m.user } : userId === this.bot.id ? { ...this.bot } : this.userObject(userId);
-      return memberJson(user as unknown as SimUser, status);
+      return memberJson(user as unknown as SimUser, status, m?.extra);
     });
 
     on('getChat', (p) => {

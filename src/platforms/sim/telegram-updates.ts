@@ -13,7 +13,23 @@ export interface SimChatRef {
 export interface SimMessageOpts {
   message_id?: number;
   date?: number;
+  /** A forum topic: the message carries `message_thread_id` and `is_topic_message: true` (Bot API Message). */
+  thread?: number;
+  /** Sent on behalf of a chat (Message.sender_chat): the group itself for an anonymous admin, a channel for its posts. */
+  senderChat?: SimChatRef;
+  /** A channel post automatically forwarded to its linked discussion group (Message.is_automatic_forward). */
+  automaticForward?: boolean;
+  /** The message answers this one (Message.reply_to_message), e.g. one the bot sent. */
+  replyTo?: { message_id: number; from: SimUser };
 }
+
+/**
+ * The placeholder `from` of a message an anonymous group admin sent: Telegram's GroupAnonymousBot (id 1087968824),
+ * with the group itself in `sender_chat`.
+ */
+export const GROUP_ANONYMOUS_BOT: SimUser = { id: 1087968824, is_bot: true, first_name: 'Group', username: 'GroupAnonymousBot' };
+/** The placeholder `from` of a linked channel's post forwarded into its discussion group (user 777000, "Telegram"). */
+export const TELEGRAM_SERVICE_USER: SimUser = { id: 777000, first_name: 'Telegram' };
 
 let nextMessageId = 100_000;
 
@@ -29,9 +45,13 @@ function userJson(u: SimUser): Record<string, unknown> {
 function base(chat: SimChatRef, from: SimUser, o: SimMessageOpts = {}): Record<string, unknown> {
   return {
     message_id: o.message_id ?? ++nextMessageId,
+    ...(o.thread !== undefined ? { message_thread_id: o.thread, is_topic_message: true } : {}),
     date: o.date ?? Math.floor(Date.now() / 1000),
     chat: chatJson(chat),
     from: userJson(from),
+    ...(o.senderChat ? { sender_chat: chatJson(o.senderChat) } : {}),
+    ...(o.automaticForward ? { is_automatic_forward: true } : {}),
+    ...(o.replyTo ? { reply_to_message: { message_id: o.replyTo.message_id, date: 0, chat: chatJson(chat), from: userJson(o.replyTo.from) } } : {}),
   };
 }
 

@@ -279,6 +279,8 @@ describe('TelegramSimServer HTTP surface', () => {
   });
 
   it('long-polls getUpdates, confirms by offset and applies the default allowed_updates', async () => {
+    // The bot is admin there: it sees every message and chat_member, so only allowed_updates decides here.
+    sim.setChatMember(GROUP, sim.bot.id, 'administrator');
     const t0 = Date.now();
     // A 20 s long poll that must return well before its timeout: woken by the pushed update.
     const pending = tg.getUpdates(20, 100, 0, []);
@@ -351,6 +353,7 @@ describe('TelegramSimServer with a real Telegraf bot', () => {
     bot.on('chat_member', (ctx) => {
       members.push(ctx.chatMember.new_chat_member.status);
     });
+    sim.setChatMember(GROUP, sim.bot.id, 'administrator'); // so chat_member and ordinary posts reach it
     const launched = bot.launch({ allowedUpdates: ['message', 'chat_member'], dropPendingUpdates: false });
     launched.catch(() => undefined);
     try {
@@ -371,5 +374,80 @@ describe('TelegramSimServer with a real Telegraf bot', () => {
       await launched;
     }
     expect(sim.pendingUpdates()).toBe(0); // the reaction was dropped, the rest confirmed by the final offset sync
+  });
+});
+
+/**
+ * Issue 16 point 12: what Telegram hides from a bot. Privacy mode (getMe can_read_all_group_messages false, the
+ * default of every new bot) lets a bot that is not admin see in groups only commands, replies to its own messages
+ * and service messages; `chat_member` and `message_reaction` reach only an administrator (Bot API, Update);
+ * a restricted member carries `is_member` (ChatMemberRestricted, node_modules/@telegraf/types/manage.d.ts).
+ * Forum topics (point 10): a send carries `message_thread_id`; a closed topic answers 400 TOPIC_CLOSED and a
+ * group where the bot may not write 400 "not enough rights", which telegraf surfaces as TelegramError
+ * (node_modules/telegraf/lib/core/network/client.js, callApi).
+ */
+describe('TelegramSimServer goes blind like Telegram does', () => {
+  const group = { id: GROUP, title: 'Relawan Paslon 2', type: 'supergroup' as const };
+  const delivered = async (): Promise<string[]> => {
+    const got = await tg.getUpdates(0, 100, 0, ['message', 'chat_member', 'message_reaction']);
+    return got.map((u) => JSON.stringify(u));
+  };
+
+  it('privacy mode on, not admin: only commands, replies to the bot and service messages are delivered', async () => {
+    sim.pushUpdate(textMessage(group, USER, 'Ayo coblos nomor 2 @budi_asn'));
+    sim.pushUpdate(textMessage(group, USER, '/report'));
+    sim.pushUpdate(textMessage(group, USER, '/report@JagaNetralBot'));
+    sim.pushUpdate(textMessage(group, USER, '/start@OtherBot'));
+    sim.pushUpdate(textMessage(group, USER, 'balas ke bot', { replyTo: { message_id: 3, from: sim.bot } }));
+    sim.pushUpdate({ message: { message_id: 9, date: 1, chat: { id: GROUP, type: 'supergroup', title: 'R' }, from: USER, new_chat_members: [USER] } });
+    const got = await delivered();
+    expect(got).toHaveLength(4);
+    expect(got.join('\n')).not.toContain('Ayo coblos');
+    expect(got.join('\n')).not.toContain('OtherBot');
+    expect(sim.hidden.map((h) => h.reason)).toEqual(['privacy_mode', 'privacy_mode']);
+  });
+
+  it('privacy mode off, or the bot admin: every group message is delivered', async () => {
+    sim.setPrivacyMode(false);
+    sim.pushUpdate(textMessage(group, USER, 'Ayo coblos nomor 2'));
+    sim.setPrivacyMode(true);
+    sim.setChatMember(GROUP, sim.bot.id, 'administrator');
+    sim.pushUpdate(textMessage(group, USER, 'Ayo coblos nomor 2 lagi'));
+    expect(await delivered()).toHaveLength(2);
+    expect(sim.hidden).toEqual([]);
+  });
+
+  it('chat_member and message_reaction reach only a bot that is admin in the group', async () => {
+    const reaction = { message_reaction: { chat: { id: GROUP, type: 'supergroup' }, message_id: 10, date: 1, user: USER, old_reaction: [], new_reaction: [{ type: 'emoji', emoji: '👍' }] } };
+    sim.pushUpdate(reaction);
+    sim.pushUpdate(chatMemberUpdate(group, USER, USER, 'left', 'member'));
+    expect(await delivered()).toEqual([]);
+    expect(sim.hidden.map((h) => `${h.type}:${h.reason}`)).toEqual(['message_reaction:not_admin', 'chat_member:not_admin']);
+    sim.setChatMember(GROUP, sim.bot.id, 'administrator');
+    sim.pushUpdate(reaction);
+    sim.pushUpdate(chatMemberUpdate(group, USER, USER, 'left', 'member'));
+    expect(await delivered()).toHaveLength(2);
+  });
+
+  it('a restricted member carries is_member: true while inside, false once gone', async () => {
+    sim.setChatMember(GROUP, USER.id, 'restricted', USER);
+    expect(await tg.getChatMember(GROUP, USER.id)).toMatchObject({ status: 'restricted', is_member: true });
+    sim.setChatMember(GROUP, USER.id, 'restricted', USER, { isMember: false });
+    expect(await tg.getChatMember(GROUP, USER.id)).toMatchObject({ status: 'restricted', is_member: false });
+  });
+
+  it('forum topics: a send lands in its topic; a closed topic and a bot without the right to write get 400', async () => {
+    sim.setChat({ ...group, is_forum: true });
+    const ok = await tg.sendMessage(GROUP, 'hai topik', { message_thread_id: 77 });
+    expect(ok).toMatchObject({ message_thread_id: 77, is_topic_message: true });
+    expect(sim.sent.at(-1)).toMatchObject({ chat_id: GROUP, message_thread_id: 77, text: 'hai topik' });
+    sim.setTopicClosed(GROUP, 77);
+    const closed = (await rejection(tg.sendMessage(GROUP, 'lagi', { message_thread_id: 77 }))) as TelegramError;
+    expect([closed.code, closed.description]).toEqual([400, 'Bad Request: TOPIC_CLOSED']);
+    await tg.sendMessage(GROUP, 'umum'); // the General topic stays open
+    sim.setChatMember(GROUP, sim.bot.id, 'restricted', undefined, { canSendMessages: false });
+    const mute = (await rejection(tg.sendMessage(GROUP, 'umum lagi'))) as TelegramError;
+    expect([mute.code, mute.description]).toEqual([400, 'Bad Request: not enough rights to send text messages to the chat']);
+    expect(sim.sent.map((m) => m.text)).toEqual(['hai topik', 'umum']);
   });
 });
