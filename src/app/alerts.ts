@@ -186,7 +186,7 @@ export function enqueueUnreadableNotice(outbox: OutboxStore, config: Pick<AlertC
  * went out within REMINDER_MIN_INTERVAL_HOURS or the group opted out. Quiet hours delay it.
  * Returns whether a reminder was queued.
  */
-export function enqueueGroupReminder(d: AlertDeps, platform: Platform, chatId: string, now: number, reason: 'after_add' | 'scheduled'): boolean {
+export function enqueueGroupReminder(d: AlertDeps, platform: Platform, chatId: string, now: number, reason: 'after_add' | 'scheduled', threadId?: string): boolean {
   const chat = d.chats.get(platform, chatId);
   if (!chat || !chat.campaign || !chat.remindersEnabled || !chat.botMember) return false;
   const minGap = d.config.REMINDER_MIN_INTERVAL_HOURS * 3_600_000;
@@ -200,6 +200,8 @@ export function enqueueGroupReminder(d: AlertDeps, platform: Platform, chatId: s
       recipientKind: 'group',
       kind: 'group_reminder',
       text: t.groupReminder({ orgName: d.config.ORG_NAME }),
+      // After an addition seen in a forum topic, the reminder goes to that topic (Telegram message_thread_id).
+      payload: threadId !== undefined ? { threadId } : undefined,
       notBefore: afterQuietHours(now, d.config.QUIET_HOURS, d.config.APP_TIMEZONE),
     },
     now,

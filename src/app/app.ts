@@ -155,7 +155,7 @@ export class App {
   }
 
   /** A queued message will never arrive (refused, restricted, out of attempts, or refused by a later ack): Humas hears of it. */
-  onUndeliverable(row: Pick<OutboxRow, 'id' | 'platform' | 'recipient' | 'kind' | 'incidentId'>, detail: string, now: number): void {
+  onUndeliverable(row: Pick<OutboxRow, 'id' | 'platform' | 'recipient' | 'kind' | 'incidentId'> & { recipientKind?: OutboxRow['recipientKind'] }, detail: string, now: number): void {
     if (row.kind.startsWith('asn_')) this.noteUndeliverable(row.incidentId, row.platform, detail, now);
     else this.noteMessageUndeliverable(row, detail, now);
   }
@@ -188,10 +188,19 @@ export class App {
    * Any other message (to Humas, to a group, a command reply) was given up on: the other Humas
    * addresses hear of it. A notice about a notice is not sent (no loops); it is logged instead.
    */
-  noteMessageUndeliverable(row: Pick<OutboxRow, 'id' | 'platform' | 'recipient' | 'kind' | 'incidentId'>, detail: string, now: number): void {
+  noteMessageUndeliverable(row: Pick<OutboxRow, 'id' | 'platform' | 'recipient' | 'kind' | 'incidentId'> & { recipientKind?: OutboxRow['recipientKind'] }, detail: string, now: number): void {
     this.log.error({ outboxId: row.id, platform: row.platform, kind: row.kind, detail }, 'message undeliverable');
     if (row.kind === 'undeliverable_notice') return;
-    const text = alertTexts(this.config.LANGUAGE).messageUndeliverable({ platform: row.platform, to: row.recipient, kind: row.kind, reason: detail });
+    // A group post (a reminder, a command answer) names the group, so Humas knows where to look.
+    const chat = row.recipientKind === 'group' ? this.monitor.chats.get(row.platform, row.recipient) : undefined;
+    const groupRefusal = /TOPIC_CLOSED|TOPIC_DELETED|message thread not found/i.test(detail)
+      ? ('topic_closed' as const)
+      : /not enough rights|CHAT_WRITE_FORBIDDEN|CHAT_RESTRICTED/i.test(detail) ? ('no_write_right' as const) : undefined;
+    const text = alertTexts(this.config.LANGUAGE).messageUndeliverable({
+      platform: row.platform, to: row.recipient, kind: row.kind, reason: detail,
+      ...(row.recipientKind === 'group' ? { chatTitle: chat?.title ?? alertTexts(this.config.LANGUAGE).unknownChat } : {}),
+      ...(groupRefusal ? { groupRefusal } : {}),
+    });
     this.db.transaction(() => {
       for (const h of humasAddresses(this.config.HUMAS_ADMINS)) {
         if (h.platform === row.platform && h.recipient === row.recipient) continue;

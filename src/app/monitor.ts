@@ -269,7 +269,7 @@ export class Monitor {
     }
     // Any addition to a campaign group is followed by a reminder (at most once per interval), not only additions of
     // registered ASN: otherwise whoever adds numbers could tell from the reminder which of them belong to ASN.
-    if (ev.kind === 'member_added' && ev.members.length) enqueueGroupReminder(alertDeps, ev.chat.platform, ev.chat.id, now, 'after_add');
+    if (ev.kind === 'member_added' && ev.members.length) enqueueGroupReminder(alertDeps, ev.chat.platform, ev.chat.id, now, 'after_add', ev.threadId);
     if (chat.campaign && (ev.kind === 'member_added' || ev.kind === 'members_present')) this.recordUnmatched(ev, ev.members, eventId, now);
     if (ev.kind === 'message' && (chat.campaign || classification?.pilkada)) this.recordUnmatched(ev, ev.mentions, eventId, now);
     return result;

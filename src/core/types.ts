@@ -44,6 +44,8 @@ interface EventBase {
   /** When it happened, per the platform. */
   at: EpochMs;
   chat: ChatRef;
+  /** The forum topic it happened in (Telegram `message_thread_id` of a topic message); answers go back there. */
+  threadId?: string;
 }
 
 /** Someone joined or was added (`actor` is who added them, if not themselves). */

@@ -20,6 +20,8 @@ export interface OutboxPayload {
   firstContact?: boolean;
   /** Reply in a chat (commands), for routing and rate limits. */
   replyTo?: string;
+  /** Telegram forum topic to post in (`message_thread_id`): the topic of the message this answers. */
+  threadId?: string;
 }
 
 /** What a message is: where it goes and what it says (shared by queued rows and deliveries). */

@@ -84,5 +84,10 @@ export const EN: AlertTexts = {
       .filter((l) => l !== undefined)
       .join('\n'),
   messageUndeliverable: (a) =>
-    `📵 A bot message (${a.kind}) to ${a.to} on ${a.platform === 'whatsapp' ? 'WhatsApp' : 'Telegram'} was not delivered and will not be retried.\nReason: ${a.reason}`,
+    `📵 A bot message (${a.kind}) to ${a.chatTitle !== undefined ? `the group "${a.chatTitle}" (${a.to})` : a.to} on ${a.platform === 'whatsapp' ? 'WhatsApp' : 'Telegram'} was not delivered and will not be retried.\nReason: ${a.reason}` +
+    (a.groupRefusal === 'topic_closed'
+      ? '\nThe forum topic it was meant for is closed. Reopen the topic, or make the bot an admin with "Manage topics".'
+      : a.groupRefusal === 'no_write_right'
+        ? '\nThe bot may not write in this group (restricted, or only admins may post). Ask a group admin to let the bot send messages.'
+        : ''),
 };

@@ -84,5 +84,10 @@ export const ID: AlertTexts = {
       .filter((l) => l !== undefined)
       .join('\n'),
   messageUndeliverable: (a) =>
-    `📵 Pesan bot (${a.kind}) ke ${a.to} di ${a.platform === 'whatsapp' ? 'WhatsApp' : 'Telegram'} tidak terkirim dan tidak akan diulang.\nSebab: ${a.reason}`,
+    `📵 Pesan bot (${a.kind}) ke ${a.chatTitle !== undefined ? `grup "${a.chatTitle}" (${a.to})` : a.to} di ${a.platform === 'whatsapp' ? 'WhatsApp' : 'Telegram'} tidak terkirim dan tidak akan diulang.\nSebab: ${a.reason}` +
+    (a.groupRefusal === 'topic_closed'
+      ? '\nTopik forum tempat pesan ini ditujukan sudah ditutup. Buka kembali topiknya, atau jadikan bot admin dengan hak "Kelola topik".'
+      : a.groupRefusal === 'no_write_right'
+        ? '\nBot tidak diizinkan menulis di grup ini (dibatasi, atau hanya admin yang boleh menulis). Minta admin grup memberi bot hak mengirim pesan.'
+        : ''),
 };

@@ -21,6 +21,10 @@ export interface TelegramTexts {
   humasTold: string;
   helpRequest: (a: { caseId: number; asnName: string; nip: string; unit: string; chatTitle: string; username?: string }) => string;
   startDescription: string;
+  /** Who posted, when an anonymous group admin did (Message.sender_chat is the group itself). */
+  anonymousAdmin: (groupTitle: string) => string;
+  /** Who posted, when a channel did (a linked channel's automatic forward, or someone posting as the channel). */
+  channelActor: (channelTitle: string) => string;
 }
 
 const ID: TelegramTexts = {
@@ -56,6 +60,8 @@ const ID: TelegramTexts = {
       `Mohon hubungi ASN tersebut.`,
     ].join('\n'),
   startDescription: 'mendaftar ke bot (bagikan nomor telepon)',
+  anonymousAdmin: (title) => `admin anonim grup ${title}`,
+  channelActor: (title) => `kanal ${title}`,
 };
 
 const EN: TelegramTexts = {
@@ -90,6 +96,8 @@ const EN: TelegramTexts = {
       `Please contact them.`,
     ].join('\n'),
   startDescription: 'register with the bot (share your phone number)',
+  anonymousAdmin: (title) => `anonymous admin of ${title}`,
+  channelActor: (title) => `channel ${title}`,
 };
 
 /** Telegram adapter texts by language. */

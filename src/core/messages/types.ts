@@ -58,6 +58,10 @@ export interface MessageUndeliverableInput {
   /** The outbox kind (what the message was). */
   kind: string;
   reason: string;
+  /** The group's title, when the message was going to a group. */
+  chatTitle?: string;
+  /** Why a group refused it, when the platform said in a way we recognise (Telegram 400 TOPIC_CLOSED / not enough rights). */
+  groupRefusal?: 'topic_closed' | 'no_write_right';
 }
 
 /** All alert texts of one language. */

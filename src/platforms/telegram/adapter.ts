@@ -271,7 +271,7 @@ export class TelegramAdapter {
 
   /** Handles one update exactly as the live bot does (polling and webhook both come here). */
   async handleUpdate(update: Update): Promise<void> {
-    const ingested = ingestUpdate(this.app, update, { botId: this.botId });
+    const ingested = ingestUpdate(this.app, update, { botId: this.botId, lang: this.app.config.LANGUAGE });
     if ('message' in update) await this.onMessage(update.message, ingested);
     else if ('callback_query' in update) await this.onButton(update.callback_query);
   }
@@ -335,6 +335,8 @@ export class TelegramAdapter {
 
   private async onMessage(msg: Message, ingested: Ingested[]): Promise<void> {
     const to: ReplyTarget = { chatId: String(msg.chat.id), messageId: String(msg.message_id), isPrivate: msg.chat.type === 'private' };
+    // A command in a forum topic is answered in that topic (telegraf's getThreadId: only a topic message has one).
+    if (msg.is_topic_message && msg.message_thread_id !== undefined) to.threadId = String(msg.message_thread_id);
     // A repeated update is answered once. In private chats "answered" means the reply is queued, not that the
     // event was recorded: a crash between the two must not swallow a registration or an admin command.
     if (!to.isPrivate) {

@@ -35,6 +35,11 @@ function classifyApiError(err: TelegramError): SendResult & { ok: false } {
   // The recipient does not exist for this bot (a wrong id in the registry, a deleted account): nobody will ever
   // receive it, so it is undeliverable and Humas is told, like a 403.
   if (err.code === 400 && /chat not found|user not found|PEER_ID_INVALID|user is deactivated/i.test(err.description)) return { ok: false, failure: 'refused', detail };
+  // A group that will not take the post: the forum topic is closed, or the bot may not write there (restricted, or
+  // only admins may post). No retry changes that; the row is undeliverable and Humas is told which group.
+  if (err.code === 400 && /TOPIC_CLOSED|TOPIC_DELETED|message thread not found|not enough rights|CHAT_WRITE_FORBIDDEN|CHAT_RESTRICTED/i.test(err.description)) {
+    return { ok: false, failure: 'refused', detail };
+  }
   if (err.code === 429) return { ok: false, failure: 'rate_limited', detail, retryAfterMs: (params?.retry_after ?? 1) * 1000 };
   if (params?.migrate_to_chat_id !== undefined) return { ok: false, failure: 'migrated', detail, newChatId: String(params.migrate_to_chat_id) };
   if (err.code >= 500) return { ok: false, failure: 'transient', detail };
@@ -73,6 +78,9 @@ export class TelegramMessenger implements Messenger {
   private steps(m: Outgoing): SendStep[] {
     const chatId = toChatId(m.recipient);
     const markup = replyMarkupFor(m.payload, m.kind);
+    // In a forum supergroup the answer goes to the topic it answers, as telegraf's ctx.reply does
+    // (node_modules/telegraf/lib/context.js, getThreadId): without it, it would land in the General topic.
+    const thread = m.payload.threadId !== undefined && /^\d+$/.test(m.payload.threadId) ? { message_thread_id: Number(m.payload.threadId) } : {};
     const steps: SendStep[] = [];
     // Over 4,096 characters the Bot API answers 400 "message is too long" (never worth a retry): send it in parts,
     // in order, the buttons under the last one.
@@ -80,13 +88,13 @@ export class TelegramMessenger implements Messenger {
     parts.forEach((text, i) => {
       steps.push(async () => {
         const last = i === parts.length - 1;
-        const r = await this.telegram.sendMessage(chatId, text, { reply_markup: last ? markup : undefined, link_preview_options: { is_disabled: true } });
+        const r = await this.telegram.sendMessage(chatId, text, { ...thread, reply_markup: last ? markup : undefined, link_preview_options: { is_disabled: true } });
         return String(r.message_id);
       });
     });
     for (const f of m.payload.files ?? []) {
       steps.push(async () => {
-        const r = await this.telegram.sendDocument(chatId, { source: f.path, filename: f.filename }, { caption: f.caption });
+        const r = await this.telegram.sendDocument(chatId, { source: f.path, filename: f.filename }, { ...thread, caption: f.caption });
         return String(r.message_id);
       });
     }

@@ -5,6 +5,7 @@
  * Dedupe keys name the real-world occurrence (chat + message, chat + user +
  * date + status), never the update_id, which Telegram can repeat.
  */
+import { telegramTexts } from '../../core/messages/telegram.js';
 import type { ChatEvent, ChatRef, Person } from '../../core/types.js';
 
 /** The outcome of normalising one update. */
@@ -14,6 +15,8 @@ export type Normalized = { ok: true; events: ChatEvent[] } | { ok: false; reason
 export interface NormalizeOptions {
   /** The bot's own user id, to tell "the bot was added" from "a member was added". */
   botId?: string;
+  /** Language of the names given to posts made on behalf of a chat ("anonymous admin of ...", "channel ..."); default id. */
+  lang?: 'id' | 'en';
 }
 
 type Obj = Record<string, unknown>;
@@ -73,19 +76,31 @@ function dispatch(u: Obj, opts: NormalizeOptions): ChatEvent[] {
   if (isObj(u['edited_message'])) return fromMessage(u['edited_message'] as Obj, 'edited_message', opts);
   if (isObj(u['chat_member'])) return fromChatMember(u['chat_member'] as Obj, 'chat_member', opts);
   if (isObj(u['my_chat_member'])) return fromMyChatMember(u['my_chat_member'] as Obj);
-  if (isObj(u['message_reaction'])) return fromReaction(u['message_reaction'] as Obj);
+  if (isObj(u['message_reaction'])) return fromReaction(u['message_reaction'] as Obj, opts);
   const known = ['callback_query', 'channel_post', 'edited_channel_post', 'message_reaction_count', 'inline_query', 'chosen_inline_result', 'poll', 'poll_answer', 'chat_join_request', 'chat_boost', 'removed_chat_boost', 'shipping_query', 'pre_checkout_query'];
   if (known.some((k) => isObj(u[k]))) return [];
   throw new Malformed('update carries no known content');
 }
 
-/** Who sent a message: the user, or the chat it was sent on behalf of (anonymous admins, channels). */
-function senderOf(m: Obj, where: string): Person {
-  if (isObj(m['from'])) return personOf(m['from'] as Obj, `${where}.from`);
+/**
+ * Who really sent a message. `sender_chat` wins over `from` (Bot API Message: "for backward compatibility, the
+ * field from contains a fake sender user in non-channel chats, if the message was sent on behalf of a chat"):
+ * an anonymous admin's `from` is GroupAnonymousBot (1087968824) with the group itself in `sender_chat`; a linked
+ * channel's automatic forward comes from 777000 ("Telegram"), a post as a channel from Channel_Bot (136817688),
+ * both with the channel in `sender_chat`. The chat is then the actor, named for Humas, never matched to an ASN
+ * (no username is kept: a public channel's username could equal an ASN's).
+ */
+function senderOf(m: Obj, where: string, opts: NormalizeOptions): Person {
   if (isObj(m['sender_chat'])) {
     const c = m['sender_chat'] as Obj;
-    return { platform: 'telegram', id: String(int(c, 'id', `${where}.sender_chat`)), name: optStr(c, 'title') };
+    const id = int(c, 'id', `${where}.sender_chat`);
+    const t = telegramTexts(opts.lang ?? 'id');
+    const chat = isObj(m['chat']) ? (m['chat'] as Obj) : undefined;
+    const title = optStr(c, 'title') ?? (chat && chat['id'] === id ? optStr(chat, 'title') : undefined) ?? String(id);
+    const self = chat !== undefined && chat['id'] === id;
+    return { platform: 'telegram', id: String(id), name: self ? t.anonymousAdmin(title) : t.channelActor(title) };
   }
+  if (isObj(m['from'])) return personOf(m['from'] as Obj, `${where}.from`);
   throw new Malformed(`${where} has neither from nor sender_chat`);
 }
 
@@ -95,15 +110,17 @@ function fromMessage(m: Obj, where: string, opts: NormalizeOptions): ChatEvent[]
   const at = int(m, 'date', where) * 1000;
   const edited = where === 'edited_message';
   const dedupeKey = edited ? `tg:edit:${chat.id}:${messageId}:${isInt(m['edit_date']) ? m['edit_date'] : at}` : `tg:msg:${chat.id}:${messageId}`;
-  const base = { dedupeKey, at, chat };
+  const base: Base = { dedupeKey, at, chat };
+  // A forum topic message (is_topic_message): what the bot says in answer goes to the same topic.
+  if (m['is_topic_message'] === true && isInt(m['message_thread_id'])) base.threadId = String(m['message_thread_id']);
   if (!edited) {
     const service = serviceEvents(m, base, where, opts);
     if (service) return service;
   }
-  return textEvent(m, { ...base, messageId: String(messageId) }, where);
+  return textEvent(m, { ...base, messageId: String(messageId) }, where, opts);
 }
 
-type Base = { dedupeKey: string; at: number; chat: ChatRef };
+type Base = { dedupeKey: string; at: number; chat: ChatRef; threadId?: string };
 
 /** Service messages: migration, members joining or leaving, title changes, group creation. */
 function serviceEvents(m: Obj, base: Base, where: string, opts: NormalizeOptions): ChatEvent[] | undefined {
@@ -137,7 +154,8 @@ function joined(m: Obj, base: Base, where: string, opts: NormalizeOptions): Chat
   const list = m['new_chat_members'];
   if (!Array.isArray(list) || list.some((x) => !isObj(x))) throw new Malformed(`${where}.new_chat_members is not a list of users`);
   const members = (list as Obj[]).map((x, i) => personOf(x, `${where}.new_chat_members[${i}]`));
-  const from = isObj(m['from']) ? personOf(m['from'] as Obj, `${where}.from`) : undefined;
+  // An anonymous admin who adds someone is the group itself (sender_chat), not GroupAnonymousBot.
+  const from = isObj(m['from']) || isObj(m['sender_chat']) ? senderOf(m, where, opts) : undefined;
   const out: ChatEvent[] = [];
   if (members.some((p) => isBotSelf(p, opts))) {
     out.push({ ...base, kind: 'bot_membership', dedupeKey: `${base.dedupeKey}:bot`, joined: true, actor: actorIfOther(from, { platform: 'telegram', id: opts.botId }) });
@@ -158,17 +176,17 @@ function left(m: Obj, base: Base, where: string, opts: NormalizeOptions): ChatEv
 }
 
 /** A text or captioned post, with `mention` (@username) and `text_mention` (user object) entities. */
-function textEvent(m: Obj, base: Base & { messageId: string }, where: string): ChatEvent[] {
+function textEvent(m: Obj, base: Base & { messageId: string }, where: string, opts: NormalizeOptions): ChatEvent[] {
   const isPrivate = base.chat.type === 'private';
   const text = optStr(m, 'text') ?? optStr(m, 'caption');
   if (text === undefined) {
     // Private contacts still get an event, so a repeated update is recognised as a duplicate.
-    if (isPrivate && isObj(m['contact'])) return [{ ...base, kind: 'message', sender: senderOf(m, where), text: '[contact]', mentions: [], isPrivate: true }];
+    if (isPrivate && isObj(m['contact'])) return [{ ...base, kind: 'message', sender: senderOf(m, where, opts), text: '[contact]', mentions: [], isPrivate: true }];
     return [];
   }
   const entities = Array.isArray(m['entities']) ? m['entities'] : Array.isArray(m['caption_entities']) ? m['caption_entities'] : [];
   const mentions = isPrivate ? [] : mentionsIn(text, entities);
-  const ev: ChatEvent = { ...base, kind: 'message', sender: senderOf(m, where), text, mentions };
+  const ev: ChatEvent = { ...base, kind: 'message', sender: senderOf(m, where, opts), text, mentions };
   if (isPrivate) ev.isPrivate = true;
   // An edit is the same post again: the monitor opens a case only for an ASN the edit adds (one case per post).
   if (where === 'edited_message') ev.edited = true;
@@ -242,7 +260,7 @@ function reactionLabel(r: unknown): string | undefined {
   return undefined;
 }
 
-function fromReaction(r: Obj): ChatEvent[] {
+function fromReaction(r: Obj, opts: NormalizeOptions): ChatEvent[] {
   const where = 'message_reaction';
   const chat = chatRef(obj(r, 'chat', where), `${where}.chat`);
   const messageId = int(r, 'message_id', where);
@@ -254,7 +272,7 @@ function fromReaction(r: Obj): ChatEvent[] {
   const sender = isObj(r['user'])
     ? personOf(r['user'] as Obj, `${where}.user`)
     : isObj(r['actor_chat'])
-      ? { platform: 'telegram' as const, id: String(int(r['actor_chat'] as Obj, 'id', `${where}.actor_chat`)) }
+      ? senderOf({ sender_chat: r['actor_chat'], chat: r['chat'] }, where, opts) // an anonymous admin or a channel reacted
       : undefined;
   if (!sender) throw new Malformed(`${where} has neither user nor actor_chat`);
   return [{ kind: 'reaction', dedupeKey: `tg:react:${chat.id}:${messageId}:${sender.id}:${date}`, at: date * 1000, chat, messageId: String(messageId), sender, emoji: added[0]! }];

@@ -13,7 +13,7 @@ import { enqueueReply } from './replies.js';
 /** Feeds one recorded update through the pipeline; never throws (bad payloads are recorded as rejected). */
 export function replayTelegramUpdate(app: App, update: unknown, botId = botIdFromToken(app.config.TELEGRAM_BOT_TOKEN)): void {
   try {
-    const ingested = ingestUpdate(app, update, { botId });
+    const ingested = ingestUpdate(app, update, { botId, lang: app.config.LANGUAGE });
     if (ingested.some((i) => i.result?.duplicate)) return;
     replayPrivate(app, update as Update);
   } catch (err) {

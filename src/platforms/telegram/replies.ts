@@ -20,6 +20,8 @@ export interface ReplyTarget {
   chatId: string;
   messageId: string;
   isPrivate: boolean;
+  /** The forum topic of the message answered, when it was a topic message. */
+  threadId?: string;
 }
 
 /** The outbox dedupe key of the answer to one message. */
@@ -28,6 +30,7 @@ export const replyKey = (to: Pick<ReplyTarget, 'chatId' | 'messageId'>): string 
 /** Queues the answer under `reply:tg:<chat>:<message>` and wakes the dispatcher; true when newly queued. */
 export function enqueueReply(app: App, to: ReplyTarget, reply: Reply): boolean {
   const payload: OutboxPayload = { replyTo: to.messageId };
+  if (to.threadId !== undefined) payload.threadId = to.threadId;
   if (reply.files?.length) payload.files = reply.files;
   if (reply.requestContact) payload.requestContact = reply.requestContact;
   const id = app.monitor.outbox.enqueue(
