@@ -41,7 +41,8 @@ export function enqueueIncidentAlerts(d: AlertDeps, incident: IncidentRow, f: Fi
   const chatTitle = chat?.title ?? f.chat.title ?? t.unknownChat;
   const at = formatDateTime(f.at, d.config.APP_TIMEZONE, d.config.LANGUAGE);
   const actorName = incident.addedByName ?? undefined;
-  const address = asnAddress(f.asn, f.chat.platform);
+  // Matched by username alone: the account may be a stranger's, so nothing goes to it (issue 17 point 8).
+  const address = f.unverified ? undefined : asnAddress(f.asn, f.chat.platform);
   const asnText = t.asnAlert({
     kind: f.kind,
     platform: f.chat.platform,
@@ -51,7 +52,7 @@ export function enqueueIncidentAlerts(d: AlertDeps, incident: IncidentRow, f: Fi
     excerpt: f.evidence.excerpt,
     humasContact: d.config.HUMAS_CONTACT,
   });
-  const unreachable = address ? undefined : notRegisteredReason(d.config.LANGUAGE);
+  const unreachable = address ? undefined : f.unverified ? unverifiedReason(d.config.LANGUAGE) : notRegisteredReason(d.config.LANGUAGE);
   d.outbox.enqueue(
     {
       dedupeKey: `incident:${incident.id}:asn`,
@@ -94,6 +95,7 @@ export function enqueueIncidentAlerts(d: AlertDeps, incident: IncidentRow, f: Fi
           asnReachable: Boolean(address),
           asnPhone: address ? undefined : f.asn.phone,
           registrationLink: address ? undefined : d.registrationLink?.(f.chat.platform),
+          ...(f.unverified ? { identityUnverified: f.unverified } : {}),
         }),
       },
       now,
@@ -133,6 +135,9 @@ export function caseButtons(caseId: number, lang: 'id' | 'en'): { text: string; 
     ? [[{ text: 'I have left', data: `left:${caseId}` }, { text: 'I need Humas help', data: `help:${caseId}` }]]
     : [[{ text: 'Saya sudah keluar', data: `left:${caseId}` }, { text: 'Saya perlu bantuan Humas', data: `help:${caseId}` }]];
 }
+
+const unverifiedReason = (lang: 'id' | 'en'): string =>
+  lang === 'en' ? 'matched by Telegram username only; the identity is unverified' : 'cocok hanya dari username Telegram; identitas belum terverifikasi';
 
 const notRegisteredReason = (lang: 'id' | 'en'): string =>
   lang === 'en' ? 'the ASN has not started the Telegram bot yet' : 'ASN belum memulai (/start) bot Telegram';

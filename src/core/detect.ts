@@ -47,10 +47,11 @@ export function detect(ev: ChatEvent, ctx: DetectContext): Finding[] {
         at: ev.at,
         actor: samePerson(ev.actor, person) ? undefined : ev.actor,
         evidence: { terms: [] },
+        ...unverifiedMatch(asn, person),
       }));
     case 'members_present':
       if (!ctx.chatIsCampaign) return [];
-      return matched(ev.members, ctx).map(({ asn }) => ({ kind: 'present', asn, chat: ev.chat, at: ev.at, evidence: { terms: [] } }));
+      return matched(ev.members, ctx).map(({ asn, person }) => ({ kind: 'present', asn, chat: ev.chat, at: ev.at, evidence: { terms: [] }, ...unverifiedMatch(asn, person) }));
     case 'message':
       return detectMessage(ev, ctx);
     case 'reaction': {
@@ -58,7 +59,7 @@ export function detect(ev: ChatEvent, ctx: DetectContext): Finding[] {
       if (!asn) return [];
       const c = ev.targetText ? ctx.classify(ev.targetText) : undefined;
       if (!ctx.chatIsCampaign && !c?.pilkada) return [];
-      return [{ kind: 'reacted', asn, chat: ev.chat, at: ev.at, evidence: { excerpt: ev.targetText && excerpt(ev.targetText), terms: c?.terms ?? [] } }];
+      return [{ kind: 'reacted', asn, chat: ev.chat, at: ev.at, evidence: { excerpt: ev.targetText && excerpt(ev.targetText), terms: c?.terms ?? [] }, ...unverifiedMatch(asn, ev.sender) }];
     }
     default:
       return [];
@@ -78,15 +79,24 @@ function detectMessage(ev: Extract<ChatEvent, { kind: 'message' }>, ctx: DetectC
   let evidence: Finding['evidence'] | undefined;
   const why = () => (evidence ??= { excerpt: excerpt(ev.text), terms: c.terms });
   if (c.pilkada || ctx.chatIsCampaign) {
-    for (const { asn } of matched(ev.mentions, ctx)) {
-      out.push({ kind: 'mentioned', asn, chat: ev.chat, at: ev.at, actor: ev.sender, evidence: why() });
+    for (const { asn, person } of matched(ev.mentions, ctx)) {
+      out.push({ kind: 'mentioned', asn, chat: ev.chat, at: ev.at, actor: ev.sender, evidence: why(), ...unverifiedMatch(asn, person) });
     }
   }
   const author = ctx.chatIsCampaign ? ctx.lookup(ev.sender) : undefined;
   if (author && !out.some((f) => f.asn.nip === author.nip)) {
-    out.push({ kind: 'posted', asn: author, chat: ev.chat, at: ev.at, evidence: why() });
+    out.push({ kind: 'posted', asn: author, chat: ev.chat, at: ev.at, evidence: why(), ...unverifiedMatch(author, ev.sender) });
   }
   return out;
+}
+
+/**
+ * `{unverified}` when a Telegram person matched an ASN only by username: the registry holds no Telegram id for
+ * that ASN, so the account behind the username may be anyone's (issue 17 point 8). Empty otherwise.
+ */
+export function unverifiedMatch(asn: AsnRecord, person: Person): Pick<Finding, 'unverified'> {
+  if (person.platform !== 'telegram' || asn.telegramId !== undefined || person.username === undefined) return {};
+  return { unverified: { username: person.username, ...(person.id !== undefined ? { accountId: person.id } : {}) } };
 }
 
 /** Registry matches among people, each ASN once. */

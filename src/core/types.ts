@@ -150,6 +150,11 @@ export interface Finding {
   /** Who added or tagged the ASN, when known. */
   actor?: Person;
   evidence: Evidence;
+  /**
+   * Matched by Telegram username alone while the registry has no Telegram id for the ASN: anyone can take a
+   * username, so the account may not be the ASN's. Nothing is sent to it; Humas is told the identity is unverified.
+   */
+  unverified?: { username: string; accountId?: string };
 }
 
 /** Result of the Pilkada text classifier. */

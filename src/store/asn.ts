@@ -249,7 +249,11 @@ export class AsnRegistry {
         const r = this.byTgIdMap.get(p.id);
         if (r) return r;
       }
-      return p.username !== undefined ? this.byTelegramUsername(p.username) : undefined;
+      const r = p.username !== undefined ? this.byTelegramUsername(p.username) : undefined;
+      // Once an ASN's Telegram id is bound (contact share, or a numeric id in the registry), the id wins: another
+      // account carrying that username (usernames can be given up and taken by anyone) is someone else.
+      if (r?.telegramId !== undefined && p.id !== undefined && p.id !== r.telegramId) return undefined;
+      return r;
     }
     if (p.phone !== undefined) {
       const r = this.byPhoneMap.get(p.phone);

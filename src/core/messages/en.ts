@@ -50,6 +50,9 @@ export const EN: AlertTexts = {
     [
       `⚠️ Case #${a.caseId}: civil servant ${KIND[a.kind] ?? a.kind}`,
       `ASN: ${a.asnName} (NIP ${a.nip}), ${a.unit}`,
+      a.identityUnverified
+        ? `❓ Identity unverified: this account matched only by the Telegram username @${a.identityUnverified.username}${a.identityUnverified.accountId ? ` (account id ${a.identityUnverified.accountId})` : ''}; the ASN's Telegram id is not on record, and anyone can take a username. The bot sends nothing to that account until the ASN registers themselves (/start, then share their number).`
+        : undefined,
       `Group: "${a.chatTitle}" (${platformName(a.platform)} ${a.chatId})`,
       a.chatReason ? `Why it counts as a campaign group: ${a.chatReason}` : undefined,
       a.kind === 'added' || a.kind === 'mentioned' ? `By: ${a.actorName ?? 'unknown'}${a.actorHandle ? ` (${a.actorHandle})` : ''}` : undefined,

@@ -50,6 +50,9 @@ export const ID: AlertTexts = {
     [
       `⚠️ Kasus #${a.caseId}: ASN ${KIND[a.kind] ?? a.kind}`,
       `ASN: ${a.asnName} (NIP ${a.nip}), ${a.unit}`,
+      a.identityUnverified
+        ? `❓ Identitas belum terverifikasi: akun ini cocok hanya dari username Telegram @${a.identityUnverified.username}${a.identityUnverified.accountId ? ` (id akun ${a.identityUnverified.accountId})` : ''}; id Telegram ASN belum tercatat, dan username bisa dipakai siapa saja. Bot tidak mengirim pesan ke akun itu sampai ASN mendaftar sendiri (/start lalu bagikan nomor).`
+        : undefined,
       `Grup: "${a.chatTitle}" (${platformName(a.platform)} ${a.chatId})`,
       a.chatReason ? `Alasan grup dinilai kampanye: ${a.chatReason}` : undefined,
       a.kind === 'added' || a.kind === 'mentioned' ? `Oleh: ${a.actorName ?? 'tidak diketahui'}${a.actorHandle ? ` (${a.actorHandle})` : ''}` : undefined,

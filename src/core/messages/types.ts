@@ -36,6 +36,8 @@ export interface HumasAlertInput {
   /** When the ASN cannot be reached by the bot: their phone, and where they can register. */
   asnPhone?: string;
   registrationLink?: string;
+  /** Matched by Telegram username alone (no Telegram id in the registry): the account may not be the ASN's. */
+  identityUnverified?: { username: string; accountId?: string };
 }
 
 /** A case whose ASN could not be messaged: Humas must reach them directly. */
