@@ -119,6 +119,22 @@ describe('normalizeUpdate', () => {
     expect(events(normalizeUpdate(edit))[0]).toMatchObject({ kind: 'message', dedupeKey: 'tg:edit:-1001234567890:42:99' });
   });
 
+  it('sender_chat wins over the placeholder from; a topic message carries its thread (Bot API Message, @telegraf/types/message.d.ts)', () => {
+    const anon = { message: { message_id: 50, date: 1, chat: GROUP, from: { id: 1087968824, is_bot: true, first_name: 'Group', username: 'GroupAnonymousBot' }, sender_chat: GROUP, text: 'coblos 2' } };
+    expect(events(normalizeUpdate(anon))[0]).toMatchObject({ sender: { id: String(GROUP.id), name: 'admin anonim grup Relawan Paslon 2 Pilgub Sumsel' } });
+    expect(events(normalizeUpdate(anon, { lang: 'en' }))[0]).toMatchObject({ sender: { name: 'anonymous admin of Relawan Paslon 2 Pilgub Sumsel' } });
+    const channel = { id: -1001555, type: 'channel', title: 'Kanal Paslon 2', username: 'budi_s' };
+    const fwd = { message: { message_id: 51, date: 1, chat: GROUP, from: { id: 777000, is_bot: false, first_name: 'Telegram' }, sender_chat: channel, is_automatic_forward: true, text: 'coblos 2' } };
+    const [ev] = events(normalizeUpdate(fwd));
+    expect(ev).toMatchObject({ sender: { id: '-1001555', name: 'kanal Kanal Paslon 2' } });
+    expect(ev).not.toHaveProperty('sender.username'); // a channel's public username never matches an ASN's
+    const topic = { message: { message_id: 52, message_thread_id: 42, is_topic_message: true, date: 1, chat: { ...GROUP, is_forum: true }, from: JOKO, text: 'hai' } };
+    expect(events(normalizeUpdate(topic))[0]).toMatchObject({ threadId: '42' });
+    // A reply thread in a group without topics is not a topic: nothing to answer into.
+    const reply = { message: { message_id: 53, message_thread_id: 40, date: 1, chat: GROUP, from: JOKO, text: 'hai' } };
+    expect(events(normalizeUpdate(reply))[0]).not.toHaveProperty('threadId');
+  });
+
   it('rejects malformed updates with a reason and never throws', () => {
     const bad: unknown[] = [
       null,
