@@ -12,6 +12,7 @@ import type { Db } from '../store/db.js';
 import { ChatStore } from '../store/chats.js';
 import { IncidentStore, type IncidentRow } from '../store/incidents.js';
 import { OutboxStore } from '../store/outbox.js';
+import { insertEvent } from '../store/events.js';
 import { enqueueGroupReminder, enqueueIncidentAlerts, enqueueLeftThanks, type AlertConfig } from './alerts.js';
 import { holdForSummary } from './mass-alerts.js';
 import { enqueueNeedsAdminNotice } from './permissions.js';
@@ -70,7 +71,6 @@ export class Monitor {
   readonly chats: ChatStore;
   readonly incidents: IncidentStore;
   readonly outbox: OutboxStore;
-  private readonly insertEvent;
   private readonly insertUnmatched;
   private readonly handleTx;
   private readonly batchTx;
@@ -79,10 +79,6 @@ export class Monitor {
     this.chats = new ChatStore(d.db);
     this.incidents = new IncidentStore(d.db);
     this.outbox = new OutboxStore(d.db);
-    this.insertEvent = d.db.prepare(
-      `INSERT INTO events (platform, dedupe_key, kind, chat_id, message_id, payload, status, reason, occurred_at, received_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(dedupe_key) DO NOTHING`,
-    );
     this.insertUnmatched = d.db.prepare(
       `INSERT INTO unmatched_members (platform, chat_id, member_id, kind, actor_id, event_id, seen_at) VALUES (?, ?, ?, ?, ?, ?, ?)
        ON CONFLICT(platform, chat_id, member_id, kind) DO UPDATE SET actor_id = excluded.actor_id, event_id = excluded.event_id, seen_at = excluded.seen_at`,
@@ -146,7 +142,10 @@ export class Monitor {
   /** Records a payload an adapter could not use, with why; never throws. */
   reject(platform: Platform, raw: unknown, reason: string): void {
     const payload = describePayload(raw).slice(0, 64 * 1024);
-    this.insertEvent.run(platform, `rejected:${platform}:${digest(payload + reason)}`, 'rejected', null, null, payload, 'rejected', reason.slice(0, 500), null, this.d.clock());
+    insertEvent(this.d.db, {
+      platform, dedupeKey: `rejected:${platform}:${digest(payload + reason)}`, kind: 'rejected', chatId: null, messageId: null,
+      payload, status: 'rejected', reason: reason.slice(0, 500), occurredAt: null, receivedAt: this.d.clock(),
+    });
   }
 
   /** The stored text of a message, for reactions that only carry its id. */
@@ -210,9 +209,11 @@ export class Monitor {
     const classification = ev.kind === 'message' && !isPrivate ? this.d.classify(ev.text) : undefined;
     // Only posts a reaction can matter on are findable by message id: Pilkada posts, and any post in a campaign group.
     const findable = ev.kind === 'message' && (classification?.pilkada || this.chats.get(ev.chat.platform, ev.chat.id)?.campaign);
-    const ins = this.insertEvent.run(ev.chat.platform, ev.dedupeKey, ev.kind, ev.chat.id, findable ? ev.messageId : null, JSON.stringify(raw), 'processed', null, ev.at, now);
-    if (ins.changes === 0) return { duplicate: true, findings: 0, opened: [], closed: [] };
-    const eventId = Number(ins.lastInsertRowid);
+    const eventId = insertEvent(this.d.db, {
+      platform: ev.chat.platform, dedupeKey: ev.dedupeKey, kind: ev.kind, chatId: ev.chat.id, messageId: findable ? ev.messageId : null,
+      payload: JSON.stringify(raw), status: 'processed', reason: null, occurredAt: ev.at, receivedAt: now,
+    });
+    if (eventId === undefined) return { duplicate: true, findings: 0, opened: [], closed: [] };
     const result: HandleResult = { duplicate: false, eventId, findings: 0, opened: [], closed: [] };
     if (isPrivate) return result;
 

@@ -6,6 +6,7 @@
 import { App } from '../app/app.js';
 import { issueDashboardLink } from '../app/dashboard/access.js';
 import { loadConfig } from '../config.js';
+import { audit } from '../store/audit.js';
 import { startDashboard } from '../web/server.js';
 import { benchNip } from './registry-bench.js';
 import { quantile, seedBenchAsn, type BenchResult } from './util.js';
@@ -38,7 +39,6 @@ export function seed(app: App, now: number): void {
       `INSERT INTO outbox (dedupe_key, platform, recipient, recipient_kind, kind, text, status, next_attempt_at, incident_id, created_at, sent_at)
        VALUES (?, ?, ?, 'user', 'asn_alert', 'teks', ?, ?, ?, ?, ?)`,
     );
-    const audit = app.db.prepare(`INSERT INTO audit (at, actor, platform, action, args, allowed, result) VALUES (?, 'tg:9001', 'telegram', '/kasus', ?, 1, 'ok')`);
     for (let i = 0; i < CASES; i++) {
       const c = (i * 7) % CHATS;
       const platform = c % 3 ? 'telegram' : 'whatsapp';
@@ -50,7 +50,7 @@ export function seed(app: App, now: number): void {
       );
       finding.run(id, kinds[i % kinds.length]!, '777', 'Korlap', 'Ayo coblos nomor 2', opened);
       outbox.run(`bench:${i}`, platform, '1', i % 50 ? 'sent' : 'undeliverable', opened, id, opened, i % 50 ? opened + 1000 : null);
-      audit.run(opened, `#${id}`);
+      audit(app.db, { at: opened, actor: 'tg:9001', platform: 'telegram', action: '/kasus', args: `#${id}`, allowed: true, result: 'ok' });
     }
   })();
 }

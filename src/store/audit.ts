@@ -1,4 +1,5 @@
-/** The audit log: every admin command and every refused attempt, who and when. */
+/** The audit log: every admin command and every refused attempt, who and when. Each row is chained (store/chain.ts). */
+import { chainInserted } from './chain.js';
 import type { Db } from './db.js';
 
 /** One audit entry. */
@@ -12,9 +13,18 @@ export interface AuditEntry {
   result?: string;
 }
 
-/** Appends an audit entry. */
+const writers = new WeakMap<Db, (e: AuditEntry) => void>();
+
+/** Appends an audit entry and chains it in the same transaction. */
 export function audit(db: Db, e: AuditEntry): void {
-  db.prepare(`INSERT INTO audit (at, actor, platform, action, args, allowed, result) VALUES (?, ?, ?, ?, ?, ?, ?)`).run(
-    e.at, e.actor, e.platform ?? null, e.action, e.args ?? null, e.allowed ? 1 : 0, e.result ?? null,
-  );
+  let w = writers.get(db);
+  if (!w) {
+    const ins = db.prepare(`INSERT INTO audit (at, actor, platform, action, args, allowed, result) VALUES (?, ?, ?, ?, ?, ?, ?)`);
+    w = db.transaction((x: AuditEntry): void => {
+      const id = Number(ins.run(x.at, x.actor, x.platform ?? null, x.action, x.args ?? null, x.allowed ? 1 : 0, x.result ?? null).lastInsertRowid);
+      chainInserted(db, 'audit', id);
+    });
+    writers.set(db, w);
+  }
+  w(e);
 }

@@ -1,8 +1,14 @@
+import { chainMigration } from './chain.js';
+import type { Db } from './db.js';
+
+/** One schema step: SQL, or a function for a step SQL alone cannot do (hashing existing rows). */
+export type Migration = string | ((db: Db) => void);
+
 /**
  * The schema as an ordered list of steps. Never edit a step that has shipped:
  * append a new one. Times are INTEGER epoch milliseconds, UTC.
  */
-export const MIGRATIONS: readonly string[] = [
+export const MIGRATIONS: readonly Migration[] = [
   `
   CREATE TABLE asn (
     nip TEXT PRIMARY KEY,
@@ -310,4 +316,6 @@ export const MIGRATIONS: readonly string[] = [
   CREATE UNIQUE INDEX undeliverable_holds_case ON undeliverable_holds(incident_id, asn_nip, platform);
   CREATE INDEX undeliverable_holds_due ON undeliverable_holds(release_at) WHERE released_at IS NULL;
   `,
+  // Tamper-evident records (issue 19): a SHA-256 hash chain over events and audit rows (core/chain.ts); the rows already there are chained once, in id order.
+  chainMigration,
 ];

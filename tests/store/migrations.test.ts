@@ -16,9 +16,9 @@ describe('migrations', () => {
     // What the previous version queued for an unguaranteed "left" (its per-case key).
     app.monitor.outbox.enqueue({ dedupeKey: `unconfirmed-left:${asked.id}:telegram:9001`, platform: 'telegram', recipient: '9001', recipientKind: 'user', kind: 'humas_permissions', text: 'x' }, at + 5);
     // Undo that migration and run its SQL again, as an upgraded database does.
-    const v = MIGRATIONS.findIndex((m) => m.includes('ADD COLUMN unconfirmed_noticed_at'));
+    const v = MIGRATIONS.findIndex((m) => typeof m === 'string' && m.includes('ADD COLUMN unconfirmed_noticed_at'));
     app.db.exec(`ALTER TABLE incidents DROP COLUMN unconfirmed_noticed_at`);
-    app.db.exec(MIGRATIONS[v]!);
+    app.db.exec(MIGRATIONS[v] as string);
     const noticed = app.db.prepare(`SELECT id, unconfirmed_noticed_at AS at FROM incidents ORDER BY id`).all();
     expect(noticed).toEqual([
       { id: asked.id, at: at + 5 },

@@ -1,0 +1,67 @@
+/**
+ * The tamper-evident hash chain over `events` and `audit` rows, as pure functions
+ * (the SQL side is store/chain.ts). Each table is its own chain, in id order:
+ *
+ *   detail_hash = SHA-256 (hex) of the row's detail (events: the payload text; audit: {"args","result"} as JSON)
+ *   canonical   = "<table>\n" + JSON of {column: value} over CHAIN_COLUMNS[table], in that order,
+ *                 leaving out columns that are NULL, with the detail replaced by its hash
+ *   row_hash    = SHA-256 (hex) of previous row_hash + "\n" + canonical   (the first row's previous is 64 zeros)
+ *
+ * Retention may blank a detail later (events' payload becomes "{}"): the detail hash stays, so the
+ * row hash still checks. Columns added later are NULL in old rows and so leave their hashes unchanged;
+ * adding a column to CHAIN_COLUMNS covers it from then on.
+ */
+import { createHash } from 'node:crypto';
+
+/** The tables that carry a chain. */
+export type ChainTable = 'events' | 'audit';
+
+/** The previous hash of the first row of each chain. */
+export const CHAIN_GENESIS = '0'.repeat(64);
+
+/** Columns that make a row's canonical content, in order (the detail hash stands for the detail). */
+export const CHAIN_COLUMNS: Readonly<Record<ChainTable, readonly string[]>> = {
+  events: ['id', 'platform', 'dedupe_key', 'kind', 'chat_id', 'message_id', 'payload_hash', 'status', 'reason', 'occurred_at', 'received_at'],
+  audit: ['id', 'at', 'actor', 'platform', 'action', 'detail_hash', 'allowed'],
+};
+
+/** The detail columns that retention may blank, and the column keeping their hash. */
+export const CHAIN_DETAIL: Readonly<Record<ChainTable, { columns: readonly string[]; hash: string }>> = {
+  events: { columns: ['payload'], hash: 'payload_hash' },
+  audit: { columns: ['args', 'result'], hash: 'detail_hash' },
+};
+
+/** An event payload after retention blanked it (store/retention.ts RETAINED_PAYLOAD). */
+const BLANK_PAYLOAD = '{}';
+
+/** SHA-256 of a UTF-8 string, lower-case hex. */
+export const sha256Hex = (s: string): string => createHash('sha256').update(s, 'utf8').digest('hex');
+
+type Row = Record<string, unknown>;
+
+/** The hash of a row's detail (see the module comment). */
+export function detailHash(table: ChainTable, row: Row): string {
+  if (table === 'events') return sha256Hex(String(row['payload'] ?? ''));
+  const d: Row = {};
+  for (const c of CHAIN_DETAIL.audit.columns) if (row[c] !== null && row[c] !== undefined) d[c] = row[c];
+  return sha256Hex(JSON.stringify(d));
+}
+
+/** True when retention (or audit retention) has blanked the row's detail: then only its stored hash is left to check. */
+export function detailBlanked(table: ChainTable, row: Row): boolean {
+  if (table === 'events') return row['payload'] === BLANK_PAYLOAD || row['payload'] === '';
+  return CHAIN_DETAIL.audit.columns.every((c) => row[c] === null || row[c] === undefined || row[c] === '');
+}
+
+/** The canonical content of a row (its detail already replaced by the detail hash column). */
+export function canonicalRow(table: ChainTable, row: Row): string {
+  const o: Row = {};
+  for (const c of CHAIN_COLUMNS[table]) {
+    const v = row[c];
+    if (v !== null && v !== undefined) o[c] = typeof v === 'bigint' ? Number(v) : v;
+  }
+  return `${table}\n${JSON.stringify(o)}`;
+}
+
+/** The row hash given the previous row's hash. */
+export const rowHash = (table: ChainTable, prev: string, row: Row): string => sha256Hex(`${prev}\n${canonicalRow(table, row)}`);
