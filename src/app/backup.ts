@@ -4,9 +4,11 @@
  * order, keeping the newest N.
  */
 import { readdirSync, rmSync } from 'node:fs';
+import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import type { EpochMs } from '../core/types.js';
 import type { Db } from '../store/db.js';
+import { chainHeads, type ChainHeads } from '../store/chain.js';
 import { ensurePrivateDir, makePrivate, touchPrivateFile } from '../store/private-files.js';
 
 /** Backup file names this module creates (and is allowed to prune). */
@@ -22,6 +24,8 @@ export function backupFileName(at: EpochMs): string {
 export interface BackupResult {
   path: string;
   removed: string[];
+  /** The hash chains' heads as they are in the copy: logged, so a log kept elsewhere pins them (README, "Checking the records"). */
+  heads: ChainHeads;
 }
 
 /** Copies the live database into `dir` (owner-only: folder 0700, file 0600) and deletes all but the newest `keep` backups. */
@@ -32,7 +36,15 @@ export async function backupDatabase(db: Db, dir: string, keep: number, now: Epo
   touchPrivateFile(path);
   await db.backup(path);
   makePrivate(path);
-  return { path, removed: pruneBackups(dir, keep) };
+  // Read-write so that closing it removes the -wal and -shm files a WAL database's reader leaves behind.
+  const copy = new Database(path, { fileMustExist: true });
+  let heads: ChainHeads;
+  try {
+    heads = chainHeads(copy);
+  } finally {
+    copy.close();
+  }
+  return { path, removed: pruneBackups(dir, keep), heads };
 }
 
 /** Deletes the oldest backups in `dir` beyond `keep`; returns the removed paths. */

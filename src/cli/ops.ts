@@ -11,6 +11,7 @@ import { loadPaslonFile } from '../app/vocabulary.js';
 import { cliActor, type CliArgs } from '../cli.js';
 import { ConfigError, loadConfig, type Config } from '../config.js';
 import { cliTexts, type CliTexts, type DoctorLine } from '../core/messages/cli.js';
+import { chainTexts } from '../core/messages/evidence.js';
 import { openDb } from '../store/db.js';
 import { MIGRATIONS } from '../store/migrations.js';
 
@@ -35,6 +36,7 @@ export async function backupCommand(a: CliArgs): Promise<number> {
     const r = await backupDatabase(db, config.BACKUP_DIR, config.BACKUP_KEEP, now);
     auditOffice(db, cliActor(), 'backup', undefined, `ok: ${r.path}`, now);
     a.io.out(t.backup.done(r.path, r.removed.length));
+    a.io.out(chainTexts(config.LANGUAGE).heads(r.heads));
     return 0;
   } finally {
     db.close();

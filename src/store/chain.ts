@@ -128,8 +128,11 @@ export function verifyChain(db: Db, t: ChainTable): ChainCheck {
   }
 }
 
+/** Each chain's length and last row. */
+export type ChainHeads = Record<ChainTable, { rows: number; id: number | null; hash: string | null }>;
+
 /** Each chain's length and last row (id and hash), for the backup log: a copy of the log kept elsewhere pins them. */
-export function chainHeads(db: Db): Record<ChainTable, { rows: number; id: number | null; hash: string | null }> {
+export function chainHeads(db: Db): ChainHeads {
   const head = (t: ChainTable) => {
     const last = db.prepare(`SELECT id, row_hash FROM ${t} ORDER BY id DESC LIMIT 1`).get() as { id: number; row_hash: string | null } | undefined;
     const rows = db.prepare(`SELECT COUNT(*) FROM ${t}`).pluck().get() as number;

@@ -2,7 +2,11 @@ import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
+import { Writable } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
+import { App } from '../../src/app/app.js';
+import { createLogger } from '../../src/app/log.js';
+import { loadConfig } from '../../src/config.js';
 import { backupDatabase, backupFileName } from '../../src/app/backup.js';
 import { runBackupJob } from '../../src/app/scheduler.js';
 import { openDb } from '../../src/store/db.js';
@@ -63,5 +67,23 @@ describe('backups', () => {
     await runBackupJob(app, clock.now());
     await runBackupJob(app, clock.now() + 1000);
     expect(readdirSync(dir)).toEqual([backupFileName(clock.now() + 1000)]);
+  });
+
+  it('the scheduled backup logs the hash chains\' heads as they are in the copy (issue 19)', async () => {
+    const dir = tmp();
+    const lines: string[] = [];
+    const sink = new Writable({ write: (c: Buffer, _e, cb) => (lines.push(c.toString()), cb()) });
+    const config = loadConfig({ envFile: false, env: {}, overrides: { DATABASE_PATH: ':memory:', BACKUP_DIR: dir, HUMAS_ADMINS: 'tg:9001', PASLON_FILE: 'data/paslon.sumsel2024.json' } });
+    const app = new App({ config, log: createLogger('info', sink), clock: () => Date.UTC(2024, 10, 4, 3) });
+    app.registry.upsertMany(Object.values(ASN), app.clock());
+    app.monitor.handle({ kind: 'member_added', dedupeKey: 'a', at: app.clock(), chat: CAMPAIGN_TG, members: [{ platform: 'telegram', id: ASN.budi.telegramId }] });
+    const r = await runBackupJob(app, app.clock());
+    const logged = lines.map((l) => JSON.parse(l) as { msg: string; chainHeads?: unknown }).find((l) => l.msg === 'backup written');
+    const copy = new Database(r.path, { readonly: true });
+    const last = copy.prepare(`SELECT id, row_hash AS hash FROM events ORDER BY id DESC LIMIT 1`).get() as { id: number; hash: string };
+    copy.close();
+    expect(last.hash).toMatch(/^[0-9a-f]{64}$/);
+    expect(logged?.chainHeads).toEqual({ events: { rows: 1, ...last }, audit: { rows: 0, id: null, hash: null } });
+    await app.close();
   });
 });
