@@ -250,8 +250,18 @@ export const CLI_COMMANDS: CliCommand[] = [
   {
     name: 'cases',
     usage: (l) => cliTexts(l).usage.cases,
-    options: Object.fromEntries(['status', 'unit', 'platform', 'kind', 'from', 'to', 'limit', 'offset'].map((k) => [k, { type: 'string' as const }])),
+    options: {
+      ...Object.fromEntries(['status', 'unit', 'platform', 'kind', 'from', 'to', 'limit', 'offset', 'out'].map((k) => [k, { type: 'string' as const }])),
+      force: { type: 'boolean' },
+      'with-phone': { type: 'boolean' },
+    },
     run: async (a) => (await import('./cli/office.js')).casesCommand(a),
+  },
+  {
+    name: 'actors',
+    usage: (l) => cliTexts(l).usage.actors,
+    options: { out: { type: 'string' }, force: { type: 'boolean' }, 'with-phone': { type: 'boolean' } },
+    run: async (a) => (await import('./cli/evidence.js')).actorsCommand(a),
   },
   { name: 'audit', usage: (l) => cliTexts(l).usage.audit, options: { since: { type: 'string' }, limit: { type: 'string' } }, run: async (a) => (await import('./cli/office.js')).auditCommand(a) },
   { name: 'backup', usage: (l) => cliTexts(l).usage.backup, run: async (a) => (await import('./cli/ops.js')).backupCommand(a) },

@@ -192,6 +192,7 @@ export async function casesCommand(a: CliArgs): Promise<number> {
       return 0;
     });
   }
+  if (action === 'dossier') return (await import('./evidence.js')).casesDossier(a, rest);
   if (!onlyOptions(a, [], lt, `cases ${action ?? ''}`.trim())) return 2;
   if (action === 'show') {
     if (rest.length !== 1) return -1;
@@ -260,6 +261,7 @@ function reportCaseChange(a: CliArgs, lang: 'id' | 'en', app: App, id: number, r
 /** `audit [--since DATE] [--limit N]`: newest first. */
 export async function auditCommand(a: CliArgs): Promise<number> {
   const lt = cliTexts(a.lang);
+  if (a.positionals[0] === 'verify') return (await import('./evidence.js')).auditVerify(a, a.positionals.slice(1));
   if (a.positionals.length) return -1;
   const since = str(a, 'since');
   if (since !== undefined && !isDay(since)) {

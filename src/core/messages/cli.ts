@@ -16,7 +16,7 @@ export interface CliUsage {
 /** Names of the subcommands whose usage the texts carry. */
 export type CliCommandName =
   | 'start' | 'demo' | 'import-asn' | 'classify' | 'replay' | 'report' | 'wa-login'
-  | 'asn' | 'cases' | 'audit' | 'backup' | 'doctor' | 'dashboard-link';
+  | 'asn' | 'cases' | 'audit' | 'backup' | 'doctor' | 'dashboard-link' | 'actors';
 
 /** One doctor check's outcome line. */
 export interface DoctorLine {
@@ -168,10 +168,20 @@ const ID: CliTexts = {
         'jaga-netral cases show ID',
         'jaga-netral cases exempt ID ALASAN',
         'jaga-netral cases reopen ID',
+        'jaga-netral cases dossier ID --out FILE.pdf [--with-phone] [--force]',
       ],
-      summary: 'daftar kasus, rincian, kecualikan, buka kembali (dicatat di audit seperti perintah bot)',
+      summary: 'daftar kasus, rincian, kecualikan, buka kembali, berkas bukti PDF (dicatat di audit seperti perintah bot)',
+      details: ['dossier: berkas bukti untuk Bawaslu (pelapor, terlapor, waktu dan tempat, uraian, bukti dengan SHA-256, dasar hukum). Telepon ASN hanya dicantumkan dengan --with-phone.'],
     },
-    audit: { synopsis: ['jaga-netral audit [--since YYYY-MM-DD] [--limit N]'], summary: 'catatan audit: siapa melakukan apa, kapan' },
+    actors: {
+      synopsis: ['jaga-netral actors list', 'jaga-netral actors dossier tg:ID|wa:ID --out FILE.pdf [--with-phone] [--force]'],
+      summary: 'pelaku: siapa menambahkan atau menandai ASN (jumlah, ASN, grup, waktu), dan berkas bukti per pelaku',
+    },
+    audit: {
+      synopsis: ['jaga-netral audit [--since YYYY-MM-DD] [--limit N]', 'jaga-netral audit verify [BERKAS.db]'],
+      summary: 'catatan audit: siapa melakukan apa, kapan; verify memeriksa rantai hash events dan audit',
+      details: ['verify: keluar 0 dengan jumlah baris bila setiap baris cocok, 1 dengan baris pertama yang tidak cocok. BERKAS.db: periksa salinan cadangan (hanya dibaca).'],
+    },
     backup: { synopsis: ['jaga-netral backup'], summary: 'cadangkan basis data sekarang (sama dengan cadangan terjadwal)' },
     doctor: {
       synopsis: ['jaga-netral doctor'],
@@ -318,10 +328,20 @@ const EN: CliTexts = {
         'jaga-netral cases show ID',
         'jaga-netral cases exempt ID REASON',
         'jaga-netral cases reopen ID',
+        'jaga-netral cases dossier ID --out FILE.pdf [--with-phone] [--force]',
       ],
-      summary: 'list cases, show one, exempt, reopen (audited like the bot commands)',
+      summary: 'list cases, show one, exempt, reopen, evidence dossier PDF (audited like the bot commands)',
+      details: ['dossier: the evidence file for Bawaslu (reporter, reported party, time and place, account, evidence with SHA-256, legal basis). The ASN\'s phone only with --with-phone.'],
     },
-    audit: { synopsis: ['jaga-netral audit [--since YYYY-MM-DD] [--limit N]'], summary: 'the audit log: who did what, when' },
+    actors: {
+      synopsis: ['jaga-netral actors list', 'jaga-netral actors dossier tg:ID|wa:ID --out FILE.pdf [--with-phone] [--force]'],
+      summary: 'actors: who added or tagged ASN (count, ASN, groups, times), and a dossier per actor',
+    },
+    audit: {
+      synopsis: ['jaga-netral audit [--since YYYY-MM-DD] [--limit N]', 'jaga-netral audit verify [FILE.db]'],
+      summary: 'the audit log: who did what, when; verify checks the events and audit hash chains',
+      details: ['verify: exit 0 with the row counts when every row matches, 1 naming the first row that does not. FILE.db: check a backup copy (read only).'],
+    },
     backup: { synopsis: ['jaga-netral backup'], summary: 'back up the database now (same as the scheduled backup)' },
     doctor: { synopsis: ['jaga-netral doctor'], summary: 'check configuration, database, paslon file, registry, Telegram token, WhatsApp session' },
     'dashboard-link': {

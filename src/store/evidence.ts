@@ -1,0 +1,176 @@
+/**
+ * Read-only SQL for the evidence features (issue 19): everything a dossier says about one case
+ * (findings with their chained events, the messages the bot queued, the reminders in the group),
+ * the cases of one group or one actor, and the actors themselves, aggregated from incident_findings.
+ */
+import type { Db } from './db.js';
+
+/** An event as the dossier cites it: where it sits in the chain and its hashes. */
+export interface EvidenceEvent {
+  id: number;
+  kind: string;
+  messageId: string | null;
+  occurredAt: number | null;
+  receivedAt: number;
+  payloadHash: string | null;
+  rowHash: string | null;
+  /** Retention blanked its payload (the hash is what is left). */
+  blanked: boolean;
+}
+
+/** One finding of a case, with the event it came from. */
+export interface EvidenceFinding {
+  kind: string;
+  at: number;
+  actorId: string | null;
+  actorName: string | null;
+  excerpt: string | null;
+  terms: string[];
+  event: EvidenceEvent | null;
+}
+
+/** A message the bot queued (a DM, a Humas alert, a group reminder). */
+export interface EvidenceMessage {
+  kind: string;
+  recipientKind: 'user' | 'group';
+  status: string;
+  createdAt: number;
+  sentAt: number | null;
+  platformMessageId: string | null;
+}
+
+/** Everything one case's dossier section is written from. */
+export interface CaseEvidence {
+  id: number;
+  kind: string;
+  status: string;
+  platform: 'telegram' | 'whatsapp';
+  chatId: string;
+  chatTitle: string;
+  asn: { nip: string; nama: string; unit: string; phone: string | null };
+  openedAt: number;
+  resolvedAt: number | null;
+  statusReason: string | null;
+  statusBy: string | null;
+  findings: EvidenceFinding[];
+  messages: EvidenceMessage[];
+  reminders: EvidenceMessage[];
+}
+
+const eventOf = (db: Db, id: number | null): EvidenceEvent | null => {
+  if (id === null) return null;
+  const e = db
+    .prepare(`SELECT id, kind, message_id, occurred_at, received_at, payload_hash, row_hash, payload IN ('{}', '') AS blank FROM events WHERE id = ?`)
+    .get(id) as { id: number; kind: string; message_id: string | null; occurred_at: number | null; received_at: number; payload_hash: string | null; row_hash: string | null; blank: number } | undefined;
+  return e ? { id: e.id, kind: e.kind, messageId: e.message_id, occurredAt: e.occurred_at, receivedAt: e.received_at, payloadHash: e.payload_hash, rowHash: e.row_hash, blanked: e.blank === 1 } : null;
+};
+
+type MsgRow = { kind: string; recipient_kind: 'user' | 'group'; status: string; created_at: number; sent_at: number | null; platform_message_id: string | null };
+const toMsg = (m: MsgRow): EvidenceMessage => ({ kind: m.kind, recipientKind: m.recipient_kind, status: m.status, createdAt: m.created_at, sentAt: m.sent_at, platformMessageId: m.platform_message_id });
+
+/** One case's evidence, or undefined when there is no such case. `now` bounds the reminders of a case still open. */
+export function caseEvidence(db: Db, id: number, now: number): CaseEvidence | undefined {
+  const c = db
+    .prepare(
+      `SELECT i.id, i.kind, i.status, i.platform, i.chat_id, i.opened_at, i.resolved_at, i.status_reason, i.status_by, i.asn_nip,
+              a.nama, a.unit, a.phone, ch.title
+         FROM incidents i LEFT JOIN asn a ON a.nip = i.asn_nip LEFT JOIN chats ch ON ch.platform = i.platform AND ch.chat_id = i.chat_id
+        WHERE i.id = ?`,
+    )
+    .get(id) as
+    | { id: number; kind: string; status: string; platform: 'telegram' | 'whatsapp'; chat_id: string; opened_at: number; resolved_at: number | null; status_reason: string | null; status_by: string | null; asn_nip: string; nama: string | null; unit: string | null; phone: string | null; title: string | null }
+    | undefined;
+  if (!c) return undefined;
+  const findings = (db
+    .prepare(`SELECT kind, at, actor_id, actor_name, excerpt, terms, event_id FROM incident_findings WHERE incident_id = ? ORDER BY at, id`)
+    .all(id) as { kind: string; at: number; actor_id: string | null; actor_name: string | null; excerpt: string | null; terms: string; event_id: number | null }[])
+    .map((f): EvidenceFinding => ({
+      kind: f.kind, at: f.at, actorId: f.actor_id, actorName: f.actor_name, excerpt: f.excerpt,
+      terms: safeTerms(f.terms), event: eventOf(db, f.event_id),
+    }));
+  const messages = (db
+    .prepare(`SELECT kind, recipient_kind, status, created_at, sent_at, platform_message_id FROM outbox WHERE incident_id = ? ORDER BY created_at, id`)
+    .all(id) as MsgRow[]).map(toMsg);
+  // Reminders name nobody and belong to the group: those queued while the case was open. Platform times have
+  // whole seconds while queue times have milliseconds: a minute of slack on both sides.
+  const reminders = (db
+    .prepare(
+      `SELECT kind, recipient_kind, status, created_at, sent_at, platform_message_id FROM outbox
+        WHERE platform = ? AND recipient = ? AND kind = 'group_reminder' AND created_at >= ? AND created_at <= ? ORDER BY created_at, id`,
+    )
+    .all(c.platform, c.chat_id, c.opened_at - 60_000, c.resolved_at !== null ? c.resolved_at + 60_000 : now) as MsgRow[]).map(toMsg);
+  return {
+    id: c.id, kind: c.kind, status: c.status, platform: c.platform, chatId: c.chat_id, chatTitle: c.title ?? c.chat_id,
+    asn: { nip: c.asn_nip, nama: c.nama ?? c.asn_nip, unit: c.unit ?? '-', phone: c.phone },
+    openedAt: c.opened_at, resolvedAt: c.resolved_at, statusReason: c.status_reason, statusBy: c.status_by,
+    findings, messages, reminders,
+  };
+}
+
+function safeTerms(s: string): string[] {
+  try {
+    const v = JSON.parse(s) as unknown;
+    return Array.isArray(v) ? v.map(String) : [];
+  } catch {
+    return [];
+  }
+}
+
+/** The cases of one group, oldest first. */
+export function casesOfChat(db: Db, platform: string, chatId: string): number[] {
+  return db.prepare(`SELECT id FROM incidents WHERE platform = ? AND chat_id = ? ORDER BY opened_at, id`).pluck().all(platform, chatId) as number[];
+}
+
+/** The cases one actor added or tagged an ASN in (or a reporter named them in), oldest first. */
+export function casesOfActor(db: Db, platform: string, actorId: string): number[] {
+  return db
+    .prepare(`SELECT DISTINCT i.id FROM incident_findings f JOIN incidents i ON i.id = f.incident_id WHERE i.platform = ? AND f.actor_id = ? ORDER BY i.opened_at, i.id`)
+    .pluck()
+    .all(platform, actorId) as number[];
+}
+
+/** One actor: who added or tagged ASN (or was named in a self-report), across groups. */
+export interface ActorRow {
+  platform: 'telegram' | 'whatsapp';
+  actorId: string;
+  /** Names seen, oldest first. */
+  names: string[];
+  /** The phone, when the platform revealed it (a WhatsApp phone JID, or a LID mapped to one). */
+  phone: string | null;
+  findings: number;
+  asn: number;
+  groups: number;
+  firstAt: number;
+  lastAt: number;
+}
+
+/** Actors aggregated from incident_findings: every finding whose actor_id is set, most findings first (or one actor). */
+export function listActors(db: Db, one?: { platform: string; actorId: string }): ActorRow[] {
+  const rows = db
+    .prepare(
+      `SELECT i.platform, f.actor_id, COUNT(*) AS findings, COUNT(DISTINCT i.asn_nip) AS asn, COUNT(DISTINCT i.chat_id) AS groups,
+              MIN(f.at) AS first_at, MAX(f.at) AS last_at,
+              (SELECT json_group_array(name) FROM (SELECT f2.actor_name AS name FROM incident_findings f2 JOIN incidents i2 ON i2.id = f2.incident_id
+                 WHERE i2.platform = i.platform AND f2.actor_id = f.actor_id AND f2.actor_name IS NOT NULL AND f2.actor_name <> ''
+                 GROUP BY f2.actor_name ORDER BY MIN(f2.at))) AS names,
+              (SELECT pn FROM wa_lid_map WHERE lid = f.actor_id) AS lid_phone
+         FROM incident_findings f JOIN incidents i ON i.id = f.incident_id
+        WHERE f.actor_id IS NOT NULL AND f.actor_id <> '' AND (@platform IS NULL OR (i.platform = @platform AND f.actor_id = @actor))
+        GROUP BY i.platform, f.actor_id
+        ORDER BY findings DESC, last_at DESC`,
+    )
+    .all({ platform: one?.platform ?? null, actor: one?.actorId ?? null }) as {
+    platform: 'telegram' | 'whatsapp'; actor_id: string; findings: number; asn: number; groups: number; first_at: number; last_at: number; names: string; lid_phone: string | null;
+  }[];
+  return rows.map((r) => ({
+    platform: r.platform, actorId: r.actor_id, names: JSON.parse(r.names) as string[], phone: actorPhone(r.platform, r.actor_id, r.lid_phone),
+    findings: r.findings, asn: r.asn, groups: r.groups, firstAt: r.first_at, lastAt: r.last_at,
+  }));
+}
+
+/** A phone from what the actor id itself says (WhatsApp `<digits>@s.whatsapp.net`, a `+62…` of a self-report) or a learned LID pair. */
+function actorPhone(platform: string, id: string, lidPhone: string | null): string | null {
+  if (lidPhone) return lidPhone.startsWith('+') ? lidPhone : `+${lidPhone.replace(/@.*$/, '')}`;
+  const m = /^\+?(\d{8,15})(?:@s\.whatsapp\.net)?$/.exec(id);
+  return platform === 'whatsapp' && m ? `+${m[1]}` : null;
+}
