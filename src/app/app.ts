@@ -17,6 +17,7 @@ import { CommandRunner } from './commands/index.js';
 import { caseCommands } from './commands/cases.js';
 import { coreCommands } from './commands/core.js';
 import { dashboardCommand } from './commands/dashboard.js';
+import { buktiCommand } from './commands/evidence.js';
 import { reportCommand, reportsDir } from './reports/command.js';
 import { Dispatcher, type SendPolicy } from './dispatcher.js';
 import { FloodGuard } from './flood.js';
@@ -117,6 +118,7 @@ export class App {
       coreCommands(this),
     );
     this.commands.add(...caseCommands(this), reportCommand(this), dashboardCommand(this));
+    this.commands.add(buktiCommand(this));
   }
 
   /** What mass-event summaries need; CSV lists go to the reports directory. */

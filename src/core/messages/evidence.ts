@@ -326,3 +326,31 @@ const EN_EV_CLI: EvidenceCliTexts = {
 
 /** Evidence CLI texts for `lang`. */
 export const evidenceCliTexts = (lang: 'id' | 'en'): EvidenceCliTexts => (lang === 'en' ? EN_EV_CLI : ID_EV_CLI);
+
+/** Chat texts of `/bukti`. */
+export interface BuktiTexts {
+  description: string;
+  usage: string;
+  attached(id: number, sha256: string, withPhone: boolean): string;
+  caption(id: number): string;
+  notFound(arg: string): string;
+}
+
+const ID_BUKTI: BuktiTexts = {
+  description: 'berkas bukti PDF satu kasus untuk Bawaslu (tambahkan "telepon" untuk mencantumkan telepon ASN)',
+  usage: '<nomor kasus> [telepon]',
+  attached: (id, h, p) => `Berkas bukti kasus #${id} terlampir${p ? ' (dengan telepon ASN)' : ''}.\nSHA-256 berkas: ${h}\nKeaslian catatan dapat diperiksa dengan: jaga-netral audit verify`,
+  caption: (id) => `Berkas bukti kasus #${id}`,
+  notFound: (a) => `Kasus ${a} tidak ditemukan. Tulis: /bukti <nomor kasus>, misalnya /bukti 12`,
+};
+
+const EN_BUKTI: BuktiTexts = {
+  description: 'evidence dossier PDF of one case for Bawaslu (add "phone" to include the ASN\'s phone)',
+  usage: '<case number> [phone]',
+  attached: (id, h, p) => `Evidence dossier of case #${id} attached${p ? ' (with the ASN\'s phone)' : ''}.\nFile SHA-256: ${h}\nThe records can be checked with: jaga-netral audit verify`,
+  caption: (id) => `Evidence dossier, case #${id}`,
+  notFound: (a) => `Case ${a} not found. Write: /bukti <case number>, e.g. /bukti 12`,
+};
+
+/** `/bukti` texts for `lang`. */
+export const buktiTexts = (lang: 'id' | 'en'): BuktiTexts => (lang === 'en' ? EN_BUKTI : ID_BUKTI);
