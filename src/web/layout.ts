@@ -1,5 +1,6 @@
 /** The page shell (header, navigation, notice, footer) and small shared widgets. */
 import { dashboardTexts, type DashboardNotice, type DashboardTexts } from '../core/messages/dashboard.js';
+import { evidenceWebTexts } from '../core/messages/evidence.js';
 import { reportTexts } from '../core/messages/report.js';
 import { formatDateTime, zoneLabel } from '../core/time.js';
 import type { IncidentStatus } from '../core/types.js';
@@ -39,6 +40,7 @@ export function page(ctx: PageContext, title: string, body: Part): Html {
   const t = ctx.t;
   const nav: [string, string][] = [
     ['/', t.nav.overview], ['/kasus', t.nav.cases], ['/grup', t.nav.groups], ['/asn', t.nav.asn], ['/audit', t.nav.audit], ['/laporan', t.nav.reports],
+    ['/pelaku', evidenceWebTexts(ctx.lang).nav],
   ];
   const here = (href: string) => (href === '/' ? ctx.path === '/' : ctx.path === href || ctx.path.startsWith(`${href}/`));
   return html`<!doctype html>

@@ -21,6 +21,7 @@ import { barePage, type PageContext } from './layout.js';
 import { registerAsnRoutes } from './routes/asn.js';
 import { registerAuditRoutes } from './routes/audit.js';
 import { registerCaseRoutes } from './routes/cases.js';
+import { registerEvidenceRoutes } from './routes/evidence.js';
 import { registerGroupRoutes } from './routes/groups.js';
 import { registerOverviewRoutes } from './routes/overview.js';
 import { registerReportRoutes } from './routes/reports.js';
@@ -168,6 +169,7 @@ export async function buildDashboard(app: App, opts: DashboardOptions = {}): Pro
   registerAsnRoutes(f, deps);
   registerAuditRoutes(f, deps);
   registerReportRoutes(f, deps);
+  registerEvidenceRoutes(f, deps);
   return f;
 }
 

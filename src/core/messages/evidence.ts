@@ -354,3 +354,46 @@ const EN_BUKTI: BuktiTexts = {
 
 /** `/bukti` texts for `lang`. */
 export const buktiTexts = (lang: 'id' | 'en'): BuktiTexts => (lang === 'en' ? EN_BUKTI : ID_BUKTI);
+
+/** Dashboard texts of the evidence pages. */
+export interface EvidenceWebTexts {
+  nav: string;
+  title: string;
+  intro: string;
+  cols: { actor: string; names: string; phone: string; events: string; asn: string; groups: string; first: string; last: string; cases: string };
+  actorTitle(name: string): string;
+  back: string;
+  dossierTitle: string;
+  dossierButton: string;
+  withPhone: string;
+  notFound: string;
+}
+
+const ID_WEB: EvidenceWebTexts = {
+  nav: 'Pelaku',
+  title: 'Pelaku',
+  intro: 'Siapa yang menambahkan atau menandai ASN, di semua grup dan platform: jumlah kejadian, ASN yang terlibat, grup, dan waktu pertama dan terakhir.',
+  cols: { actor: 'Pelaku', names: 'Nama yang terlihat', phone: 'Telepon', events: 'Kejadian', asn: 'ASN', groups: 'Grup', first: 'Pertama', last: 'Terakhir', cases: 'Kasus' },
+  actorTitle: (n) => `Pelaku: ${n}`,
+  back: '← Semua pelaku',
+  dossierTitle: 'Berkas bukti (PDF)',
+  dossierButton: 'Unduh berkas bukti',
+  withPhone: 'Cantumkan telepon ASN',
+  notFound: 'Tidak ada kasus untuk berkas ini.',
+};
+
+const EN_WEB: EvidenceWebTexts = {
+  nav: 'Actors',
+  title: 'Actors (pelaku)',
+  intro: 'Who added or tagged ASN, across groups and platforms: events, ASN involved, groups, first and last time.',
+  cols: { actor: 'Actor', names: 'Names seen', phone: 'Phone', events: 'Events', asn: 'ASN', groups: 'Groups', first: 'First', last: 'Last', cases: 'Cases' },
+  actorTitle: (n) => `Actor: ${n}`,
+  back: '← All actors',
+  dossierTitle: 'Evidence dossier (PDF)',
+  dossierButton: 'Download the dossier',
+  withPhone: 'Include the ASN\'s phone',
+  notFound: 'No case for this dossier.',
+};
+
+/** Dashboard evidence texts for `lang`. */
+export const evidenceWebTexts = (lang: 'id' | 'en'): EvidenceWebTexts => (lang === 'en' ? EN_WEB : ID_WEB);

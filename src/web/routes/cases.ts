@@ -9,6 +9,8 @@ import { reportTexts } from '../../core/messages/report.js';
 import { html } from '../html.js';
 import { csrfField, options, page, pager, platformName, statusBadge, table, when } from '../layout.js';
 import type { RouteDeps } from '../server.js';
+import { evidenceWebTexts } from '../../core/messages/evidence.js';
+import { dossierForm } from './evidence.js';
 import { dayParam, dayRange, offsetOf, oneOf, PAGE_SIZE, param } from './util.js';
 
 const STATUS_FILTERS = [...STATUSES, 'closed'] as const;
@@ -98,6 +100,7 @@ ${c.findings.length ? table(ctx, [t.cols.at, t.cols.kind, t.cols.actor, t.cols.e
 ${c.messages.length ? table(ctx, [t.cols.at, t.cols.message, t.cols.platform, t.cols.delivery, t.cols.sentAt, t.cols.error], c.messages.map((m) => html`<tr>
 <td>${when(ctx, m.createdAt)}</td><td>${t.cases.messageKinds[m.kind] ?? m.kind}</td><td>${platformName(m.platform)}</td><td>${t.cases.outboxStatus[m.status] ?? m.status}</td>
 <td>${when(ctx, m.sentAt)}</td><td>${m.lastError ?? ''}</td></tr>`)) : html`<p class="muted">${t.cases.noMessages}</p>`}
+<section class="panel"><h2>${evidenceWebTexts(ctx.lang).dossierTitle}</h2>${dossierForm(ctx, { kind: 'case', id: c.id })}</section>
 ${actions}`;
     return reply.type('text/html; charset=utf-8').send(page(ctx, t.cases.caseTitle(c.id), body).value);
   });

@@ -5,6 +5,7 @@ import { listGroups, setCampaignBy, setRemindersBy } from '../../app/dashboard/g
 import { html, query } from '../html.js';
 import { csrfField, page, pager, platformName, table, when } from '../layout.js';
 import type { RouteDeps } from '../server.js';
+import { dossierForm } from './evidence.js';
 import { offsetOf, PAGE_SIZE, param } from './util.js';
 
 /** Registers the group routes. */
@@ -31,7 +32,8 @@ ${table(ctx, [t.cols.group, t.cols.platform, t.cols.campaign, t.cols.why, t.cols
 <td>${c.campaign ? (c.remindersEnabled ? t.groups.on : t.groups.off) : '-'}${c.lastReminderAt ? html`<div class="muted">${when(ctx, c.lastReminderAt)}</div>` : ''}</td>
 <td class="num">${c.cases}${c.openCases ? ` (${c.openCases})` : ''}</td>
 <td>${c.campaign ? button('lepas', c.platform, c.chatId, t.groups.unmark, 'secondary') : button('tandai', c.platform, c.chatId, t.groups.mark, 'danger')}
-${c.campaign ? (c.remindersEnabled ? button('pengingat-mati', c.platform, c.chatId, t.groups.remindersOff, 'secondary') : button('pengingat-nyala', c.platform, c.chatId, t.groups.remindersOn, 'secondary')) : ''}</td></tr>`))}
+${c.campaign ? (c.remindersEnabled ? button('pengingat-mati', c.platform, c.chatId, t.groups.remindersOff, 'secondary') : button('pengingat-nyala', c.platform, c.chatId, t.groups.remindersOn, 'secondary')) : ''}
+${c.cases ? dossierForm(ctx, { kind: 'group', platform: c.platform, chatId: c.chatId }) : ''}</td></tr>`))}
 ${pager(ctx, '/grup', { q: search }, offset, res.rows.length, res.total, PAGE_SIZE)}`;
     return reply.type('text/html; charset=utf-8').send(page(ctx, t.groups.title, body).value);
   });
