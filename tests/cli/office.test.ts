@@ -132,11 +132,13 @@ describe('asn, cases, audit and backup (real binary)', SPAWN_TIMEOUT, () => {
     const r = await jn(['backup'], { DATABASE_PATH: db, BACKUP_DIR: backups, LANGUAGE: 'id' });
     await bot.close();
     expect(r.code).toBe(0);
-    expect(r.out).toMatch(/^Cadangan dibuat: .*jaga-netral-\d{8}-\d{6}\.db\n$/);
+    // The second line pins the hash chains' heads as they are in the copy (issue 19).
+    expect(r.out).toMatch(/^Cadangan dibuat: .*jaga-netral-\d{8}-\d{6}\.db\nKepala rantai hash: events \d+ baris #\d+ [0-9a-f]{64}; audit 0 baris\n$/);
     const files = readdirSync(backups);
     expect(files).toHaveLength(1);
     const copy = new Database(join(backups, files[0]!), { readonly: true });
     expect(copy.prepare('SELECT COUNT(*) FROM incidents').pluck().get()).toBe(2);
+    expect(r.out).toContain(`#${copy.prepare('SELECT MAX(id) FROM events').pluck().get() as number} ${copy.prepare('SELECT row_hash FROM events ORDER BY id DESC LIMIT 1').pluck().get() as string}`);
     copy.close();
     const d = new Database(db, { readonly: true });
     expect(d.prepare(`SELECT action, result LIKE 'ok: %' AS ok FROM audit WHERE actor LIKE 'cli:%'`).all()).toEqual([{ action: 'backup', ok: 1 }]);
