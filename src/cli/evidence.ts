@@ -125,7 +125,7 @@ export async function actorsCommand(a: CliArgs): Promise<number> {
         return 0;
       }
       const when = (at: number) => formatDateTime(at, config.APP_TIMEZONE, config.LANGUAGE);
-      a.io.out(table(t.actorsHeader, rows.map((r) => [actorRef(r), r.names.join('; ') || '-', r.phone ?? '-', String(r.findings), String(r.asn), String(r.groups), when(r.firstAt), when(r.lastAt)]), 60));
+      a.io.out(table(t.actorsHeader, rows.map((r) => [actorRef(r), [...r.names, ...r.handles].join('; ') || '-', r.phone ?? '-', String(r.findings), String(r.asn), String(r.groups), when(r.firstAt), when(r.lastAt)]), 60));
       a.io.out(t.actorsCount(rows.length));
       return 0;
     });

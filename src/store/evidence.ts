@@ -135,8 +135,10 @@ export interface ActorRow {
   actorId: string;
   /** Names seen, oldest first. */
   names: string[];
-  /** The phone, when the platform revealed it (a WhatsApp phone JID, or a LID mapped to one). */
+  /** The phone, when the platform revealed it (in the event, as a WhatsApp phone JID, or a LID mapped to one). */
   phone: string | null;
+  /** Other handles seen in the recorded events: `@username`, phone, WhatsApp LID. */
+  handles: string[];
   findings: number;
   asn: number;
   groups: number;
@@ -162,10 +164,39 @@ export function listActors(db: Db, one?: { platform: string; actorId: string }):
     .all({ platform: one?.platform ?? null, actor: one?.actorId ?? null }) as {
     platform: 'telegram' | 'whatsapp'; actor_id: string; findings: number; asn: number; groups: number; first_at: number; last_at: number; names: string; lid_phone: string | null;
   }[];
-  return rows.map((r) => ({
-    platform: r.platform, actorId: r.actor_id, names: JSON.parse(r.names) as string[], phone: actorPhone(r.platform, r.actor_id, r.lid_phone),
-    findings: r.findings, asn: r.asn, groups: r.groups, firstAt: r.first_at, lastAt: r.last_at,
-  }));
+  const payloads = db.prepare(
+    `SELECT e.payload FROM incident_findings f JOIN incidents i ON i.id = f.incident_id JOIN events e ON e.id = f.event_id
+      WHERE i.platform = ? AND f.actor_id = ? AND e.payload NOT IN ('{}', '') ORDER BY e.id LIMIT 200`,
+  ).pluck();
+  return rows.map((r) => {
+    const handles = handlesSeen(payloads.all(r.platform, r.actor_id) as string[], r.actor_id);
+    const phone = actorPhone(r.platform, r.actor_id, r.lid_phone) ?? handles.find((h) => h.startsWith('+')) ?? null;
+    return {
+      platform: r.platform, actorId: r.actor_id, names: JSON.parse(r.names) as string[], phone, handles,
+      findings: r.findings, asn: r.asn, groups: r.groups, firstAt: r.first_at, lastAt: r.last_at,
+    };
+  });
+}
+
+/** `@username`, phone and LID of the person with this id in recorded events (the event's actor or sender, core/types Person). */
+function handlesSeen(payloads: string[], actorId: string): string[] {
+  const out = new Set<string>();
+  for (const p of payloads) {
+    let ev: Record<string, unknown>;
+    try {
+      ev = JSON.parse(p) as Record<string, unknown>;
+    } catch {
+      continue;
+    }
+    for (const who of [ev['actor'], ev['sender']]) {
+      const person = who as { id?: unknown; username?: unknown; phone?: unknown; lid?: unknown } | undefined;
+      if (!person || person.id !== actorId) continue;
+      if (typeof person.username === 'string' && person.username) out.add(`@${person.username}`);
+      if (typeof person.phone === 'string' && person.phone) out.add(person.phone);
+      if (typeof person.lid === 'string' && person.lid) out.add(person.lid);
+    }
+  }
+  return [...out];
 }
 
 /** A phone from what the actor id itself says (WhatsApp `<digits>@s.whatsapp.net`, a `+62…` of a self-report) or a learned LID pair. */

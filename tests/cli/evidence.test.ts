@@ -61,6 +61,7 @@ describe('evidence on the real binary (issue 19)', SPAWN_TIMEOUT, () => {
     const terlapor = text.slice(text.indexOf('2. Terlapor'), text.indexOf('Kasus #1'));
     expect(terlapor).toContain('Andi');
     expect(terlapor).toContain('7001');
+    expect(terlapor).toContain('@andi_timses');
     expect(terlapor).not.toContain('Budi');
     expect(text).not.toContain(PHONE);
     // The event hashes in the dossier are the rows' chain hashes.
@@ -87,7 +88,7 @@ describe('evidence on the real binary (issue 19)', SPAWN_TIMEOUT, () => {
     const actors = await jn(['actors', 'list'], env);
     expect(actors.code).toBe(0);
     expect(actors.out).toMatch(/^Pelaku +Nama yang terlihat/);
-    expect(actors.out).toMatch(/tg:7001 +Andi\b.* +1 +1 +1 +/);
+    expect(actors.out).toMatch(/tg:7001 +Andi; @andi_timses +- +1 +1 +1 +/);
     const byActor = await jn(['actors', 'dossier', 'tg:7001', '--out', join(dir, 'andi.pdf')], env);
     expect(byActor.code).toBe(0);
     expect(pdfText(readFileSync(join(dir, 'andi.pdf')))).toContain('pelaku Andi');

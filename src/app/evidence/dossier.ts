@@ -97,6 +97,7 @@ function writeActor(doc: PdfWriter, t: DossierTexts, a: ActorRow, when: (at: num
     .field(t.platform, a.platform === 'telegram' ? 'Telegram' : 'WhatsApp')
     .field(t.platformId, a.actorId);
   if (a.names.length) doc.field(t.actorNames, a.names.join('; '));
+  if (a.handles.length) doc.field(t.handles, a.handles.join('; '));
   if (a.phone) doc.field(t.phone, a.phone);
   doc.note(`${t.seenIn(a.findings, a.asn, a.groups)}; ${when(a.firstAt)} – ${when(a.lastAt)}`);
 }

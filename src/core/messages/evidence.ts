@@ -97,6 +97,7 @@ export interface DossierTexts {
   terlapor: string;
   noActor: string;
   actorNames: string;
+  handles: string;
   platform: string;
   platformId: string;
   phone: string;
@@ -151,6 +152,7 @@ const ID_DOSSIER: DossierTexts = {
   terlapor: '2. Terlapor (yang menambahkan atau menandai ASN)',
   noActor: 'Tidak tercatat siapa yang menambahkan atau menandai (misalnya ASN bergabung lewat tautan, atau ditemukan sudah di dalam grup).',
   actorNames: 'Nama yang terlihat',
+  handles: 'Akun lain yang terlihat',
   platform: 'Platform',
   platformId: 'ID di platform',
   phone: 'Telepon',
@@ -225,6 +227,7 @@ const EN_DOSSIER: DossierTexts = {
   terlapor: '2. Reported party (terlapor: who added or tagged the ASN)',
   noActor: 'Who added or tagged is not recorded (e.g. the ASN joined by link, or was found already inside).',
   actorNames: 'Names seen',
+  handles: 'Other handles seen',
   platform: 'Platform',
   platformId: 'Platform id',
   phone: 'Phone',

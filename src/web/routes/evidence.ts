@@ -39,7 +39,7 @@ export function registerEvidenceRoutes(f: FastifyInstance, deps: RouteDeps): voi
     const body = html`<p class="muted">${t.intro}</p>
 ${table(ctx, [c.actor, c.names, c.phone, [c.events, 'num'], [c.asn, 'num'], [c.groups, 'num'], c.first, c.last], rows.map((r) => html`<tr>
 <td><a href="/pelaku/${encodeURIComponent(actorRef(r))}">${actorRef(r)}</a><div class="muted">${platformName(r.platform)}</div></td>
-<td>${r.names.join('; ') || '-'}</td><td>${r.phone ?? '-'}</td><td class="num">${r.findings}</td><td class="num">${r.asn}</td><td class="num">${r.groups}</td>
+<td>${[...r.names, ...r.handles].join('; ') || '-'}</td><td>${r.phone ?? '-'}</td><td class="num">${r.findings}</td><td class="num">${r.asn}</td><td class="num">${r.groups}</td>
 <td>${when(ctx, r.firstAt)}</td><td>${when(ctx, r.lastAt)}</td></tr>`))}`;
     return reply.type('text/html; charset=utf-8').send(page(ctx, t.title, body).value);
   });
@@ -54,7 +54,7 @@ ${table(ctx, [c.actor, c.names, c.phone, [c.events, 'num'], [c.asn, 'num'], [c.g
     const cases = listCases(app, { limit: 1000 }).rows.filter((x) => ids.has(x.id));
     const c = t.cols;
     const body = html`<p><a href="/pelaku">${t.back}</a></p>
-<section class="panel"><dl class="facts"><dt>${c.actor}</dt><dd>${actorRef(a)} (${platformName(a.platform)})</dd><dt>${c.names}</dt><dd>${a.names.join('; ') || '-'}</dd>
+<section class="panel"><dl class="facts"><dt>${c.actor}</dt><dd>${actorRef(a)} (${platformName(a.platform)})</dd><dt>${c.names}</dt><dd>${[...a.names, ...a.handles].join('; ') || '-'}</dd>
 <dt>${c.phone}</dt><dd>${a.phone ?? '-'}</dd><dt>${c.events}</dt><dd>${a.findings}</dd><dt>${c.asn}</dt><dd>${a.asn}</dd><dt>${c.groups}</dt><dd>${a.groups}</dd>
 <dt>${c.first}</dt><dd>${when(ctx, a.firstAt)}</dd><dt>${c.last}</dt><dd>${when(ctx, a.lastAt)}</dd></dl></section>
 <h2>${c.cases}</h2>
