@@ -11,6 +11,7 @@
  * official activity, no campaign signal) does not count the name at all.
  * Pure: vocabulary and paslon file arrive as data (see app/vocabulary.ts).
  */
+import { createFuzzyIndex, type FuzzyIndex } from './text/fuzzy.js';
 import { foldName, tokenize, withoutInvisible } from './text/normalize.js';
 import type { Classification } from './types.js';
 
@@ -30,6 +31,19 @@ export interface NameWeights {
   common: number;
   /** Two running mates named together ("Luluk-Lukman"). */
   pair: number;
+  /**
+   * A later part of a name read alone ("Dardak", "Nasution", "Maimoen"): other
+   * people, brands, bands and tombs share surnames, so it needs support. The
+   * first uncommon part (the name people call the candidate by) and one-word
+   * aliases keep `distinctive`. Defaults to `common`.
+   */
+  surname?: number;
+  /**
+   * A form people derive themselves: an honorific and the start of a name
+   * ("pak Luth", "mas Hen", "bu Khof"), or a name written with one letter off
+   * ("Lufthi"; full weight for names of seven letters or more). Defaults to `common`.
+   */
+  derived?: number;
 }
 
 /** The generic, election-independent vocabulary (data/vocabulary.json). */
@@ -38,8 +52,21 @@ export interface Vocabulary {
   threshold: number;
   /** Category -> phrase -> weight. Weights below the threshold need support from other terms. */
   terms: Record<string, Record<string, number>>;
-  /** Ballot-number phrases, `{n}` standing for a paslon number ("coblos nomor {n}"). */
+  /**
+   * Ballot-number phrases, `{n}` standing for a paslon number ("coblos nomor {n}":
+   * 2, 02 and dua), `{0n}` for its zero-padded forms only ("tetap {0n}": 02, kosong dua).
+   */
   numberPatterns: Record<string, number>;
+  /**
+   * Words around a ballot number that make it no ballot number ("jam 02.00", "lantai 2",
+   * "antrean nomor 2", "2 orang"): a number term weaker than the threshold next to them is
+   * skipped, as is one next to another number (times, dates).
+   */
+  numberGuards?: { before: string[]; after: string[] };
+  /** Party phrases, `{party}` standing for each term of the `party` category ("{party} kalah"). */
+  partyPatterns?: Record<string, number>;
+  /** Ordinary words a candidate's name may look like once a letter is off ("pribadi", "karna"): never matched fuzzily. */
+  commonWords?: string[];
   /**
    * Slogans around a candidate's name, `{name}` standing for any paslon name or
    * alias, first or last ("{name} dua periode", "lanjutkan {name}"). They lift
@@ -150,6 +177,27 @@ interface Tables {
   honorifics: Set<string>;
   /** Slogan terms already made, by pattern and name, so each is one object. */
   made: Map<string, Term>;
+  /** Words read as something else when no term starts with them (clitics, glued names, derived forms). */
+  repair: Repair;
+  threshold: number;
+  /** Words before and after a weak ballot number that make it something else ("jam", "lantai", "orang"). */
+  guardBefore: Set<string>;
+  guardAfter: Set<string>;
+}
+
+/** What an unknown word may still be; see {@link makeRepair}. */
+interface Repair {
+  /**
+   * Rewrites `tokens[i]` in place (clitic off, glued names apart, a name one letter off) and says
+   * how: `fuzzy` when it put a name for a word one letter off; or gives a derived name term.
+   */
+  at(tokens: string[], i: number): Term | 'rewritten' | 'fuzzy' | undefined;
+  /** The word without a clitic, when `level` has that word ("misinya" -> "misi"); undefined otherwise. */
+  unclitic(token: string, level?: Map<string, unknown>): string | undefined;
+  /** The name a word one letter off stands for ("lufti" -> "lutfi"), if any. */
+  fuzzyKey(token: string): string | undefined;
+  /** The weaker twin of a name term found through a word one letter off (see {@link NameWeights.derived}). */
+  fuzzyTwin(term: Term): Term;
 }
 
 interface SloganNode {
@@ -172,12 +220,19 @@ const FOLD = { foldNames: true } as const;
 /** Lower case with elongations collapsed, but names not yet folded: for splitting glued hashtags. */
 const RAW = {} as const;
 const TAG = /[#@]([\p{L}\p{N}_]+)/gu;
+/** A word whose capitals are not those of a word or of camelCase words ("aNdika", "HENdi", "ANdikaHendi"). */
+const ODD_CASE_ASCII = /[a-z][A-Z]|[A-Z]{2}[a-z]/;
+const ODD_CASE = /[\p{L}\p{N}]*(?:\p{Ll}\p{Lu}|\p{Lu}{2}\p{Ll})[\p{L}\p{N}]*/gu;
+const ODD_CASE_ANY = /\p{Ll}\p{Lu}|\p{Lu}{2}\p{Ll}/u;
 const LOWER = /[a-z]/;
+const ASCII = /^[\x00-\x7f]*$/;
 /** Most tokens between an official title and the name it belongs to ("Gubernur Sumatera Selatan H. Herman Deru"). */
 const TITLE_GAP = 4;
 /** Shortest dictionary word used to split a glued hashtag ("pilgubjatim"), honorifics aside. */
 const MIN_SEGMENT = 4;
 const NAME_SLOT = '{name}';
+/** Least weight of a party term that party patterns are made for ("{party} kalah"). */
+const MIN_PATTERN_PARTY = 0.3;
 
 /** Builds a classifier from the generic vocabulary and, when configured, the local paslon. */
 export function createClassifier(opts: { vocabulary: Vocabulary; paslon?: PaslonFile }): PilkadaClassifier {
@@ -189,7 +244,15 @@ export function createClassifier(opts: { vocabulary: Vocabulary; paslon?: Paslon
     for (const [phrase, weight] of Object.entries(terms)) add(phrase, makeTerm(phrase, weight, category));
   }
   const numbers = paslon ? paslon.paslon.map((p) => p.number) : vocab.defaultPaslonNumbers;
-  for (const t of numberTerms(vocab.numberPatterns, numbers)) add(t.phrase, makeTerm(t.phrase, t.weight, PASLON_NUMBER));
+  for (const t of numberTerms(vocab.numberPatterns, numbers)) add(t.phrase, makeTerm(t.phrase, t.weight, PASLON_NUMBER), 2);
+  for (const [pattern, weight] of Object.entries(vocab.partyPatterns ?? {})) {
+    // Parties whose names are ordinary words too ("pan", "gelora") are left out.
+    for (const [party, partyWeight] of Object.entries(vocab.terms.party ?? {})) {
+      if (partyWeight < MIN_PATTERN_PARTY) continue;
+      const phrase = pattern.replace('{party}', party);
+      add(phrase, makeTerm(phrase, weight, 'party'));
+    }
+  }
   for (const t of paslon ? paslonNameTerms(paslon, vocab) : []) {
     const term = makeTerm(t.label, t.weight, PASLON_NAME, { paslon: t.paslon, pair: t.pair === true });
     if (t.caps) {
@@ -206,13 +269,23 @@ export function createClassifier(opts: { vocabulary: Vocabulary; paslon?: Paslon
   }
 
   const honorifics = new Set(vocab.honorifics.map((h) => tokenize(h, FOLD).join(' ')));
-  const tables: Tables = { trie, honorifics, made: new Map(), ...sloganTables(vocab) };
+  const guards = vocab.numberGuards;
+  const tables: Tables = {
+    trie, honorifics, made: new Map(), ...sloganTables(vocab), threshold: vocab.threshold,
+    repair: makeRepair(trie, vocab, honorifics),
+    guardBefore: new Set((guards?.before ?? []).flatMap((w) => tokenize(w, FOLD))),
+    guardAfter: new Set((guards?.after ?? []).flatMap((w) => tokenize(w, FOLD))),
+  };
   const segmentWords = segmentWordsOf(trie, vocab.honorifics);
 
   const read = (text: string): { found: Term[]; ctx: ScanContext } => {
     const found: Term[] = [];
     const ctx: ScanContext = { text, inTag: false, titledName: false };
     scan(tables, tokenize(text, FOLD), found, ctx);
+    // Capitals in odd places split a word ("aNdika" -> a ndika): read such words whole as well.
+    if (ODD_CASE_ASCII.test(text) || (!ASCII.test(text) && ODD_CASE_ANY.test(text))) {
+      for (const m of text.matchAll(ODD_CASE)) scan(tables, splitTag(m[0].toLowerCase(), trie, segmentWords), found, ctx);
+    }
     if (text.includes('#') || text.includes('@')) {
       ctx.inTag = true;
       for (const m of text.matchAll(TAG)) scan(tables, splitTag(m[1] ?? '', trie, segmentWords), found, ctx);
@@ -253,11 +326,16 @@ function makeTerm(label: string, weight: number, category: string, extra: Partia
   };
 }
 
-/** Adds one ballot-number term per pattern, number and spelling ("nomor 2", "nomor 02", "nomor dua"). */
+/**
+ * Adds one ballot-number term per pattern, number and spelling: `{n}` as 2, 02 and dua
+ * ("nomor 2", "nomor 02", "nomor dua"), `{0n}` as 02 and "kosong dua" only ("tetap 02").
+ */
 function numberTerms(patterns: Record<string, number>, numbers: number[]): { phrase: string; weight: number }[] {
   const forms = numbers.flatMap((n) => (n < 10 ? [String(n), `0${n}`, NUMBER_WORDS[n] as string] : [String(n)]));
-  return Object.entries(patterns).flatMap(([pattern, weight]) =>
-    forms.map((f) => ({ phrase: pattern.replace('{n}', f), weight })));
+  const padded = numbers.flatMap((n) => (n < 10 ? [`0${n}`, `kosong ${NUMBER_WORDS[n] as string}`] : []));
+  return Object.entries(patterns).flatMap(([pattern, weight]) => pattern.includes('{0n}')
+    ? padded.map((f) => ({ phrase: pattern.replace('{0n}', f), weight }))
+    : forms.map((f) => ({ phrase: pattern.replace('{n}', f), weight })));
 }
 
 /** Slogan tables: words after the name in order, words before it backwards; group prefixes count as before-words. */
@@ -302,10 +380,10 @@ function paslonNameTerms(file: PaslonFile, vocab: Vocabulary): NameTerm[] {
   const isCommon = (word: string): boolean => common.has(tokenize(word, FOLD).join(' '));
 
   return file.paslon.flatMap((p) => {
-    const single = (word: string, label = display([word])): NameTerm[] => {
+    const single = (word: string, label = display([word]), called = true): NameTerm[] => {
       if (word.length < 3) return [];
       const weak = word.length <= 3 || isCommon(word);
-      return [{ phrase: word, label, weight: weak ? w.common : w.distinctive, paslon: p.number }];
+      return [{ phrase: word, label, weight: weak ? w.common : called ? w.distinctive : Math.max(w.common, w.surname ?? w.common), paslon: p.number }];
     };
     const phrase = (words: string[], weight: number, label = display(words)): NameTerm =>
       ({ phrase: words.join(' '), label, weight, paslon: p.number });
@@ -315,7 +393,8 @@ function paslonNameTerms(file: PaslonFile, vocab: Vocabulary): NameTerm[] {
     names.forEach((words, i) => {
       const core = cores[i] ?? [];
       if (words.length >= 2) out.push(phrase(words, w.full));
-      out.push(...subPhrases(core).map((sub) => phrase(sub, w.full)), ...core.flatMap((word) => single(word)));
+      const called = callingName(core, isCommon);
+      out.push(...subPhrases(core).map((sub) => phrase(sub, w.full)), ...core.flatMap((word) => single(word, undefined, word === called)));
     });
     const shorts = cores.map((core) => shortForms(core));
     const initials = names.map((words) => words.map((x) => x.charAt(0)).join(''));
@@ -346,6 +425,15 @@ function paslonNameTerms(file: PaslonFile, vocab: Vocabulary): NameTerm[] {
     }
     return out;
   });
+}
+
+/**
+ * The part of a name people call the candidate by: the first that is not a
+ * common name ("Luthfi" in "Ahmad Luthfi", "Rismaharini" in "Tri Rismaharini").
+ * The later parts ("Dardak", "Nasution") are surnames that others share.
+ */
+function callingName(core: string[], isCommon: (word: string) => boolean): string | undefined {
+  return core.find((word) => word.length > 3 && !isCommon(word));
 }
 
 /**
@@ -447,22 +535,51 @@ function markOfficial(trie: Trie, key: string[], phrase: string, kind: 'title' |
   addTerm(trie, key, makeTerm(phrase, 0, OFFICIAL, { official: kind }), 2);
 }
 
-/** Greedy longest match of trie phrases over the tokens; adds each term once (texts hold few). */
+/**
+ * Greedy longest match of trie phrases over the tokens; adds each term once (texts hold few).
+ * A word no term starts with may still be one with a clitic, glued names or a derived name
+ * form (see {@link makeRepair}); the tokens are rewritten in place when so.
+ */
 function scan(tables: Tables, tokens: string[], found: Term[], ctx: ScanContext): void {
   const { trie } = tables;
   let titleEnd = -Infinity;
   let nameEnd = -Infinity;
   for (let i = 0; i < tokens.length; i++) {
     let node = trie.get(tokens[i] as string);
-    if (!node) continue;
-    let best = node.term;
+    let best: Term | undefined;
     let bestEnd = i;
-    for (let j = i + 1; node.next && j < tokens.length; j++) {
-      node = node.next.get(tokens[j] as string);
-      if (!node) break;
-      if (node.term) { best = node.term; bestEnd = j; }
+    let fuzzy = false;
+    if (!node) {
+      const fix = tables.repair.at(tokens, i);
+      if (fix === undefined) continue;
+      if (typeof fix !== 'string') best = fix;
+      else {
+        node = trie.get(tokens[i] as string);
+        fuzzy = fix === 'fuzzy';
+      }
+    }
+    if (node) {
+      best = node.term;
+      for (let j = i + 1; node.next && j < tokens.length; j++) {
+        let next = node.next.get(tokens[j] as string);
+        if (!next) {
+          // Inside a phrase: a clitic on its last word ("visi misinya"), a name one letter off ("Ahmad Lufthi").
+          const word: string | undefined = tables.repair.unclitic(tokens[j] as string, node.next) ?? tables.repair.fuzzyKey(tokens[j] as string);
+          next = word === undefined ? undefined : node.next.get(word);
+          if (next) tokens[j] = word as string;
+        }
+        if (!next) break;
+        node = next;
+        if (node.term) { best = node.term; bestEnd = j; }
+      }
     }
     if (!best) continue;
+    // A name one letter off counts fully inside a longer phrase ("Ahmad Lufthi"), weaker alone.
+    if (fuzzy && bestEnd === i) best = tables.repair.fuzzyTwin(best);
+    if (best.category === PASLON_NUMBER && best.weight < tables.threshold && isGuarded(tables, tokens, i, bestEnd)) {
+      i = bestEnd;
+      continue;
+    }
     if (best.caps && (ctx.inTag || (!(ctx.shouting ??= !LOWER.test(ctx.text)) && hasCapitals(ctx.text, best.caps.form)))) {
       best = best.caps.strong;
     }
@@ -479,9 +596,138 @@ function scan(tables: Tables, tokens: string[], found: Term[], ctx: ScanContext)
   }
 }
 
+/** A weak ballot number beside a guard word or another number: a time, a floor, a queue, a count ("jam 02.00", "lantai 2"). */
+function isGuarded(tables: Tables, tokens: string[], start: number, end: number): boolean {
+  const before = tokens[start - 1];
+  const after = tokens[end + 1];
+  return (before !== undefined && (tables.guardBefore.has(before) || isDigit(before)))
+    || (after !== undefined && (tables.guardAfter.has(after) || isDigit(after)));
+}
+
+/** Clitics that glue onto a word ("debatnya", "cagubnya", "pilihlah"), as folded ("-nya" folds to "-nia"). */
+const CLITICS = ['nia', 'lah', 'kah', 'pun', 'ku', 'mu'];
+/** Shortest word left once a clitic is taken off. */
+const MIN_STEM = 3;
+/** Shortest glued word split into two names ("andikahendi"). */
+const MIN_GLUED = 7;
+/** Shortest name part people shorten after an honorific, and the shortest start they keep ("pak Luth", "mas Hen"). */
+const MIN_SHORTENED = 4;
+const MIN_SHORT = 3;
+/** Names from this many folded letters on keep their full weight when a letter is off ("Andka" for "Andika"). */
+const FUZZY_FULL_LENGTH = 6;
+
+/**
+ * What a word no term starts with may still be, cheapest test first:
+ * - the word with a clitic taken off ("debatnya", "cagubnya", "Khofifahlah");
+ * - after an honorific, the start of a name people call a candidate by ("pak Luth", "bu Khof"): weak;
+ * - two names glued together ("andikahendi", "luthfiyasin");
+ * - a name with one letter dropped, added, replaced or two swapped ("Lufthi"): weak for names under
+ *   seven letters; names under five letters and known words are never matched this way.
+ * Derived forms come from the paslon file alone, so a deployer lists none of them.
+ */
+function makeRepair(trie: Trie, vocab: Vocabulary, honorifics: Set<string>): Repair {
+  const fold = (w: string): string => tokenize(w, FOLD).join('');
+  const common = new Set(vocab.commonNames.map(fold));
+  const known = new Set([...common, ...honorifics, ...(vocab.commonWords ?? []).map(fold), ...trie.keys()]);
+  const w = vocab.names;
+  const derivedWeight = Math.max(w.common, w.derived ?? w.common);
+  const names = new Map<string, Term>();
+  for (const [key, node] of trie) {
+    const t = node.term;
+    if (t?.category === PASLON_NAME && !t.pair && !t.caps && !t.acronym && !common.has(key)) names.set(key, t);
+  }
+  const samePaslon = (a: Term, b: Term): boolean => a.paslon === b.paslon;
+  const keys = new Map([...names].map(([key, t]) => [key, { key, t }]));
+  const fuzzy: FuzzyIndex<{ key: string; t: Term }> = createFuzzyIndex(keys, known, (a, b) => samePaslon(a.t, b.t));
+  const twins = new Map<Term, Term>();
+  const twinLength = new Map([...names].map(([key, t]) => [t, key.length]));
+  // Starts of the names a candidate is called by, after an honorific; a start two paslon share is dropped.
+  const shorts = new Map<string, Term | null>();
+  for (const [key, t] of names) {
+    if (t.weight < w.distinctive || key.length < MIN_SHORTENED) continue;
+    for (let len = MIN_SHORT; len < key.length; len++) {
+      const start = key.slice(0, len);
+      if (known.has(start)) continue;
+      const had = shorts.get(start);
+      const short = makeTerm(t.label, derivedWeight, PASLON_NAME, { paslon: t.paslon });
+      shorts.set(start, had === undefined ? short : had && had.paslon === t.paslon ? had : null);
+    }
+  }
+  const starts = new Uint8Array(27 * 27);
+  for (const key of names.keys()) if (key.length >= MIN_STEM) starts[pairIndex(key)] = 1;
+
+  const unclitic = (token: string, level: Map<string, unknown> = trie): string | undefined => {
+    const n = token.length;
+    if (n < MIN_STEM + 2) return undefined;
+    for (const c of CLITICS) {
+      if (n - c.length >= MIN_STEM && token.endsWith(c)) {
+        const stem = token.slice(0, n - c.length);
+        if (level.has(stem)) return stem;
+      }
+    }
+    return undefined;
+  };
+  const glued = (token: string): [string, string] | undefined => {
+    if (token.length < MIN_GLUED || !starts[pairIndex(token)]) return undefined;
+    for (let k = MIN_STEM; k <= token.length - MIN_STEM; k++) {
+      const left = token.slice(0, k);
+      if (!names.has(left)) continue;
+      const right = token.slice(k);
+      if (trie.has(right)) return [left, right];
+      const stem = unclitic(right);
+      if (stem) return [left, stem];
+    }
+    return undefined;
+  };
+
+  return {
+    unclitic,
+    fuzzyKey: (token) => (isDigit(token) ? undefined : fuzzy.match(token)?.key),
+    fuzzyTwin(t) {
+      let twin = twins.get(t);
+      if (!twin) {
+        const full = (twinLength.get(t) ?? 0) >= FUZZY_FULL_LENGTH;
+        twins.set(t, (twin = makeTerm(t.label, full ? t.weight : Math.min(t.weight, derivedWeight), PASLON_NAME, { paslon: t.paslon })));
+      }
+      return twin;
+    },
+    at(tokens, i) {
+      const token = tokens[i] as string;
+      if (isDigit(token)) return undefined;
+      const stem = unclitic(token);
+      if (stem) { tokens[i] = stem; return 'rewritten'; }
+      if (i > 0 && honorifics.has(tokens[i - 1] as string)) {
+        const short = shorts.get(token);
+        if (short) return short;
+      }
+      const parts = glued(token);
+      if (parts) { tokens.splice(i, 1, ...parts); return 'rewritten'; }
+      const name = fuzzy.match(token);
+      if (!name) return undefined;
+      tokens[i] = name.key;
+      return 'fuzzy';
+    },
+  };
+}
+
+/** Index of a word's first two letters in a 27x27 table (anything but a-z in slot 26). */
+function pairIndex(s: string): number {
+  const a = s.charCodeAt(0) - 97;
+  const b = s.charCodeAt(1) - 97;
+  return (a >= 0 && a < 26 ? a : 26) * 27 + (b >= 0 && b < 26 ? b : 26);
+}
+
 /** Adds a term once; an acronym in capitals replaces the same acronym read in lower case. */
 function addFound(found: Term[], term: Term): void {
   if (found.includes(term)) return;
+  if (term.category === PASLON_NAME && !term.pair) {
+    // One name read twice (exactly, and one letter off or shortened elsewhere) counts once, at its best.
+    const k = found.findIndex((t) => t.category === PASLON_NAME && !t.pair && t.label === term.label && t.paslon === term.paslon);
+    if (k >= 0) {
+      if ((found[k] as Term).weight < term.weight && !term.caps) found[k] = term;
+      return;
+    }
+  }
   if (term.acronym) {
     for (let k = 0; k < found.length; k++) {
       if (found[k]?.caps?.strong === term) { found[k] = term; return; }

@@ -35,7 +35,7 @@ describe('classify: Pilkada content', () => {
     'Timses cagub sudah kumpul di posko',
     'Jangan lupa nyoblos ya gaes',
     'Bu Risma blusukan ke pasar tadi pagi',
-    'Dardak hadir di acara kemarin',
+    'Dardak hadir di acara kampanye kemarin',
     'Salam dari #mbakluluk untuk warga desa',
   ])('%s', (text) => {
     expect(jatim.classify(text).pilkada).toBe(true);

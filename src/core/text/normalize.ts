@@ -124,8 +124,13 @@ export function normalizeText(text: string, opts: TokenizeOptions = {}): string 
 /** NFKC-style compatibility folding plus diacritic removal ("é" -> "e", "𝐜𝐨𝐛𝐥𝐨𝐬" -> "coblos"). */
 function foldUnicode(text: string): string {
   const folded = text.normalize('NFKD').replace(COMBINING_MARKS, '');
-  return LOOKALIKE_CHARS.test(folded) ? folded.replace(LOOKALIKE_CHARS, (c) => LOOKALIKES[c] ?? c) : folded;
+  const latin = LOOKALIKE_CHARS.test(folded) ? folded.replace(LOOKALIKE_CHARS, (c) => LOOKALIKES[c] ?? c) : folded;
+  return FINGER_CHARS.test(latin) ? latin.replace(FINGER_CHARS, (c) => ` ${FINGERS[c] ?? ''} `) : latin;
 }
+
+/** Hands that show a number, as in "salam ☝️ jari" and "salam ✌️ jari": read as the number. */
+const FINGERS: Readonly<Record<string, string>> = { '☝': '1', '✌': '2' };
+const FINGER_CHARS = /[☝✌]/g;
 
 /**
  * Invisible format characters (zero-width space and joiners, soft hyphen, word joiner, bidi controls, BOM).
