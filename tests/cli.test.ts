@@ -80,6 +80,32 @@ describe('jaga-netral CLI', () => {
     ]);
   });
 
+  it('classify on an election nobody tuned for (issue 20): numbers, roles, typos, short forms, parties, capitals, clitics, surnames', async () => {
+    const cases: [string, boolean][] = [
+      ['tetap 02 sampai menang', true], // 1. a ballot number with no name
+      ['salam \u261D\uFE0F jari, relawan siap', true],
+      ['Rapat dimulai jam 02.00 di lantai 2', false], // ...but not a time or a floor
+      ['Silakan ambil nomor antrean 2 di loket', false],
+      ['cagubnya kok nggak datang ke debat', true], // 2. a candidate by role, 6. with a clitic
+      ['ayo gunakan hak pilih, jangan golput', true],
+      ['Lufthi-Yasin untuk Jateng', true], // 3. a name one letter off inside the pair
+      ['andikahendi gas terus', true], // ...and names glued together
+      ['data pribadi pegawai', false], // a common word one letter off a name stays a word
+      ['pak Luth kampanye di Pati', true], // 4. an honorific and the start of a name, with support
+      ['Pak Lutfan minta laporan bulanan', false],
+      ['KIM plus usung Luthfi, PDIP sendirian', true], // 5. party talk
+      ['PKS kalah di Jateng', true],
+      ['aNdika mantap', true], // 6. odd capitals
+      ['#ANdikaHendi untuk Jateng', true],
+      ['Ziarah ke makam Mbah Maimoen di Sarang', false], // 7. a surname alone (a tomb)
+      ['Jamu Perkasa obat kuat', false], // ...or a brand
+    ];
+    const x = io(cases.map(([text]) => text).join('\n') + '\n');
+    expect(await main(['classify', '--paslon', 'tests/fixtures/classifier/jateng2024.paslon.json'], x)).toBe(0);
+    const got = x.outText().split('\n').map((l) => (JSON.parse(l) as { pilkada: boolean }).pilkada);
+    expect(got.map((pilkada, i) => [cases[i]![0], pilkada])).toEqual(cases);
+  });
+
   it('replay: recorded WhatsApp payloads through the real adapter print the outgoing messages', async () => {
     tempDb();
     const x = io();

@@ -2,14 +2,19 @@
  * Measures the classifier on labelled TSV sets (`pilkada|other` TAB text):
  * `npm run eval:classifier -- [FILE.tsv [PASLON.json]] [--vocabulary FILE] [--errors N]`.
  * Always reports on the project's own example sets (tests/fixtures/classifier/
- * NAME.tsv, each with its NAME.paslon.json), then on FILE.tsv when given.
- * Prints precision, recall, F1 and counts per set; with --errors, sample mistakes.
+ * ELECTION.tsv or ELECTION.KIND.tsv, each read with ELECTION.paslon.json), then
+ * on FILE.tsv when given. Prints precision, recall, F1 and counts per set, then
+ * precision and recall per kind over every election's set of that kind; beside
+ * each, the recall of a plain keyword regex (see keyword-baseline.ts). With
+ * --errors, sample mistakes.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { loadPaslonFile, loadVocabulary } from '../app/vocabulary.js';
 import { createClassifier, type PilkadaClassifier } from '../core/classifier.js';
+import { baselineKeywords, baselineRegExp } from './keyword-baseline.js';
 
 /** Confusion counts plus a few mistakes to look at. */
 interface EvalResult {
@@ -22,7 +27,7 @@ interface EvalResult {
 }
 
 /** Runs the classifier over labelled lines; malformed lines are an error, not a silent skip. */
-function evaluate(c: PilkadaClassifier, tsv: string, keepErrors = 0): EvalResult {
+function evaluate(c: Pick<PilkadaClassifier, 'classify'>, tsv: string, keepErrors = 0): EvalResult {
   const r: EvalResult = { tp: 0, fp: 0, fn: 0, tn: 0, falsePositives: [], falseNegatives: [] };
   tsv.split('\n').forEach((line, i) => {
     if (!line.trim()) return;
@@ -51,33 +56,68 @@ function ratio(a: number, b: number): number {
 /** The project's own labelled examples, written for it: one TSV per election, with its paslon file beside it. */
 const EXAMPLES_DIR = 'tests/fixtures/classifier';
 
-/** A labelled set and the paslon file it is read with. */
+/** A labelled set, the paslon file it is read with, and the kind of text it gathers. */
 interface EvalSet {
   tsv: string;
   paslon?: string;
+  /** From ELECTION.KIND.tsv ("numbers", "surnames"); "general" for ELECTION.tsv and sets given on the command line. */
+  kind: string;
 }
 
-function exampleSets(): EvalSet[] {
-  return readdirSync(EXAMPLES_DIR).filter((f) => f.endsWith('.tsv')).sort().map((f) => {
-    const paslon = join(EXAMPLES_DIR, f.replace(/\.tsv$/, '.paslon.json'));
-    return { tsv: join(EXAMPLES_DIR, f), ...(existsSync(paslon) ? { paslon } : {}) };
+/** The example sets: ELECTION.tsv and ELECTION.KIND.tsv, each with ELECTION.paslon.json. */
+export function exampleSets(dir = EXAMPLES_DIR): EvalSet[] {
+  return readdirSync(dir).filter((f) => f.endsWith('.tsv')).sort().map((f) => {
+    const [election = '', kind = 'general'] = f.replace(/\.tsv$/, '').split('.');
+    const paslon = join(dir, `${election}.paslon.json`);
+    return { tsv: join(dir, f), kind, ...(existsSync(paslon) ? { paslon } : {}) };
   });
 }
 
-function report(set: EvalSet, vocabularyPath: string, errors: number): void {
-  const classifier = createClassifier({
-    vocabulary: loadVocabulary(vocabularyPath),
-    ...(set.paslon ? { paslon: loadPaslonFile(set.paslon) } : {}),
-  });
-  const r = evaluate(classifier, readFileSync(set.tsv, 'utf8'), errors);
-  const precision = ratio(r.tp, r.tp + r.fp);
-  const recall = ratio(r.tp, r.tp + r.fn);
-  const f1 = ratio(2 * precision * recall, precision + recall);
+/** Confusion counts of the classifier and of the keyword regex on one set. */
+interface SetScore {
+  classifier: EvalResult;
+  baseline: EvalResult;
+}
+
+function report(set: EvalSet, vocabularyPath: string, errors: number): SetScore {
+  const vocabulary = loadVocabulary(vocabularyPath);
+  const paslon = set.paslon ? loadPaslonFile(set.paslon) : undefined;
+  const classifier = createClassifier({ vocabulary, ...(paslon ? { paslon } : {}) });
+  const regex = baselineRegExp(baselineKeywords(vocabulary, paslon));
+  const tsv = readFileSync(set.tsv, 'utf8');
+  const r = evaluate(classifier, tsv, errors);
+  const b = evaluate({ classify: (text) => ({ pilkada: regex.test(text), score: 0, terms: [] }) }, tsv);
   console.log(`${set.tsv}${set.paslon ? ` (paslon ${set.paslon})` : ' (no paslon file)'}`);
-  console.log(`  precision ${precision.toFixed(4)}  recall ${recall.toFixed(4)}  F1 ${f1.toFixed(4)}`);
+  console.log(`  ${scoreLine(r)}  F1 ${f1(r).toFixed(4)}   keyword regex: ${scoreLine(b)}`);
   console.log(`  tp ${r.tp}  fp ${r.fp}  fn ${r.fn}  tn ${r.tn}`);
   for (const e of r.falsePositives) console.log(`  FP ${e}`);
   for (const e of r.falseNegatives) console.log(`  FN ${e}`);
+  return { classifier: r, baseline: b };
+}
+
+const precisionOf = (r: EvalResult): number => ratio(r.tp, r.tp + r.fp);
+const recallOf = (r: EvalResult): number => ratio(r.tp, r.tp + r.fn);
+const f1 = (r: EvalResult): number => ratio(2 * precisionOf(r) * recallOf(r), precisionOf(r) + recallOf(r));
+const scoreLine = (r: EvalResult): string => `precision ${precisionOf(r).toFixed(4)}  recall ${recallOf(r).toFixed(4)}`;
+
+function add(a: EvalResult, b: EvalResult): EvalResult {
+  return { tp: a.tp + b.tp, fp: a.fp + b.fp, fn: a.fn + b.fn, tn: a.tn + b.tn, falsePositives: [], falseNegatives: [] };
+}
+
+/** Precision and recall per kind, summed over every election's set of that kind. */
+function reportKinds(scores: { set: EvalSet; score: SetScore }[]): void {
+  const kinds = new Map<string, SetScore & { elections: number }>();
+  for (const { set, score } of scores) {
+    const k = kinds.get(set.kind);
+    kinds.set(set.kind, k
+      ? { classifier: add(k.classifier, score.classifier), baseline: add(k.baseline, score.baseline), elections: k.elections + 1 }
+      : { ...score, elections: 1 });
+  }
+  console.log('per kind (example sets of every election):');
+  for (const [kind, k] of kinds) {
+    const r = k.classifier;
+    console.log(`  ${kind.padEnd(14)} ${scoreLine(r)}  (${r.tp + r.fn} pilkada, ${r.fp + r.tn} other, ${k.elections} sets)   keyword regex: ${scoreLine(k.baseline)}`);
+  }
 }
 
 function main(): void {
@@ -90,13 +130,16 @@ function main(): void {
     throw new Error('usage: eval-classifier [FILE.tsv [PASLON.json]] [--vocabulary FILE] [--errors N]');
   }
   const [tsv, paslon] = positionals;
-  const sets = [...exampleSets(), ...(tsv ? [{ tsv, ...(paslon ? { paslon } : {}) }] : [])];
-  for (const set of sets) report(set, values.vocabulary, errors);
+  const examples = exampleSets().map((set) => ({ set, score: report(set, values.vocabulary, errors) }));
+  reportKinds(examples);
+  if (tsv) report({ tsv, kind: 'general', ...(paslon ? { paslon } : {}) }, values.vocabulary, errors);
 }
 
-try {
-  main();
-} catch (err) {
-  console.error((err as Error).message);
-  process.exitCode = 1;
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  try {
+    main();
+  } catch (err) {
+    console.error((err as Error).message);
+    process.exitCode = 1;
+  }
 }

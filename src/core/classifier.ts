@@ -194,7 +194,7 @@ interface Repair {
   at(tokens: string[], i: number): Term | 'rewritten' | 'fuzzy' | undefined;
   /** The word without a clitic, when `level` has that word ("misinya" -> "misi"); undefined otherwise. */
   unclitic(token: string, level?: Map<string, unknown>): string | undefined;
-  /** The name a word one letter off stands for ("lufti" -> "lutfi"), if any. */
+  /** The later phrase word a word one letter off stands for ("kamli" -> "kamil"), if any. */
   fuzzyKey(token: string): string | undefined;
   /** The weaker twin of a name term found through a word one letter off (see {@link NameWeights.derived}). */
   fuzzyTwin(term: Term): Term;
@@ -411,7 +411,9 @@ function paslonNameTerms(file: PaslonFile, vocab: Vocabulary): NameTerm[] {
         });
         continue;
       }
-      if (words.length >= 2) out.push({ ...phrase(words, pair ? w.pair : w.full, alias), ...(pair ? { pair } : {}) });
+      // "Pak Edy" is half the office: an honorific and a common name stay weak whoever lists them.
+      const plain = !pair && core.length === 1 && isCommon(core[0] ?? '');
+      if (words.length >= 2) out.push({ ...phrase(words, pair ? w.pair : plain ? Math.max(w.common, w.derived ?? w.common) : w.full, alias), ...(pair ? { pair } : {}) });
       if (core.length >= 2 && core.length < words.length) out.push(phrase(core, w.full));
       if (core.length === 1 && core[0]) {
         out.push(...single(core[0], words.length === 1 ? alias : undefined));
@@ -613,8 +615,8 @@ const MIN_GLUED = 7;
 /** Shortest name part people shorten after an honorific, and the shortest start they keep ("pak Luth", "mas Hen"). */
 const MIN_SHORTENED = 4;
 const MIN_SHORT = 3;
-/** Names from this many folded letters on keep their full weight when a letter is off ("Andka" for "Andika"). */
-const FUZZY_FULL_LENGTH = 6;
+/** Names from this many folded letters on keep their full weight when a letter is off ("Pongrekum"); shorter ones are other people's names too ("Hendar"). */
+const FUZZY_FULL_LENGTH = 8;
 
 /**
  * What a word no term starts with may still be, cheapest test first:
@@ -639,6 +641,17 @@ function makeRepair(trie: Trie, vocab: Vocabulary, honorifics: Set<string>): Rep
   const samePaslon = (a: Term, b: Term): boolean => a.paslon === b.paslon;
   const keys = new Map([...names].map(([key, t]) => [key, { key, t }]));
   const fuzzy: FuzzyIndex<{ key: string; t: Term }> = createFuzzyIndex(keys, known, (a, b) => samePaslon(a.t, b.t));
+  // Later words of phrases ("kamil" in "ridwan kamil"), common names included: after the phrase's first word, a word one letter off is that word.
+  const later = new Map<string, string>();
+  const stack = [...trie.values()];
+  for (let node = stack.pop(); node; node = stack.pop()) {
+    for (const [key, child] of node.next ?? []) {
+      later.set(key, key);
+      stack.push(child);
+    }
+  }
+  const plainWords = new Set([...honorifics, ...(vocab.commonWords ?? []).map(fold)]);
+  const inPhrase: FuzzyIndex<string> = createFuzzyIndex(later, plainWords, (a, b) => a === b);
   const twins = new Map<Term, Term>();
   const twinLength = new Map([...names].map(([key, t]) => [t, key.length]));
   // Starts of the names a candidate is called by, after an honorific; a start two paslon share is dropped.
@@ -663,6 +676,9 @@ function makeRepair(trie: Trie, vocab: Vocabulary, honorifics: Set<string>): Rep
       if (n - c.length >= MIN_STEM && token.endsWith(c)) {
         const stem = token.slice(0, n - c.length);
         if (level.has(stem)) return stem;
+        // Folding made one letter of the stem's last and the clitic's first ("paslonnya" -> "paslonia").
+        const shared = token.slice(0, n - c.length + 1);
+        if (shared.charCodeAt(shared.length - 1) === c.charCodeAt(0) && level.has(shared)) return shared;
       }
     }
     return undefined;
@@ -672,17 +688,19 @@ function makeRepair(trie: Trie, vocab: Vocabulary, honorifics: Set<string>): Rep
     for (let k = MIN_STEM; k <= token.length - MIN_STEM; k++) {
       const left = token.slice(0, k);
       if (!names.has(left)) continue;
-      const right = token.slice(k);
-      if (trie.has(right)) return [left, right];
-      const stem = unclitic(right);
-      if (stem) return [left, stem];
+      // Folding may have made one letter of the seam ("luthfiyasin" -> "lutfiasin").
+      for (const right of [token.slice(k), token.slice(k - 1)]) {
+        if (trie.has(right)) return [left, right];
+        const stem = unclitic(right);
+        if (stem) return [left, stem];
+      }
     }
     return undefined;
   };
 
   return {
     unclitic,
-    fuzzyKey: (token) => (isDigit(token) ? undefined : fuzzy.match(token)?.key),
+    fuzzyKey: (token) => (isDigit(token) ? undefined : inPhrase.match(token)),
     fuzzyTwin(t) {
       let twin = twins.get(t);
       if (!twin) {

@@ -15,6 +15,10 @@ describe('tokenize', () => {
     expect(normalizeText('\u0441\u043Ebl\u043Es P\u0456lk\u0430d\u03B1')).toBe('coblos pilkada');
   });
 
+  it('reads a hand showing one or two fingers as the number ("salam ☝️ jari")', () => {
+    expect(normalizeText('salam \u261D\uFE0F jari, salam \u270C jari')).toBe('salam 1 jari salam 2 jari');
+  });
+
   it('collapses elongated letters but keeps ordinary double letters', () => {
     expect(normalizeText('coblosss pilkadaaa maaf saat')).toBe('coblos pilkada maaf saat');
   });
