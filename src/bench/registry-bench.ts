@@ -58,34 +58,81 @@ export function writeBenchCsv(path: string, rows: number): void {
   }
 }
 
-/** Times a `rows`-row CSV import into a fresh file database; runs in a child process so peak RSS is the importer's own. */
-export async function benchImport(rows = 1_000_000): Promise<{ seconds: number; peakRssMb: number; total: number }> {
+/**
+ * Times a `rows`-row CSV import into a fresh file database, and its peer: a raw better-sqlite3
+ * batched INSERT of the same rows, already parsed, into the same `asn` table of another fresh
+ * database. Each runs in its own child process, so peak RSS is the importer's own.
+ * `ratio` is import speed / raw speed (target >= 0.5).
+ */
+export async function benchImport(rows = 1_000_000): Promise<{ seconds: number; peakRssMb: number; total: number; rawSeconds: number; ratio: number }> {
   const dir = mkdtempSync(join(tmpdir(), 'jn-bench-'));
   try {
     const csv = join(dir, 'asn.csv');
     writeBenchCsv(csv, rows);
-    const tsx = import.meta.resolve('tsx');
-    const child = spawnSync(process.execPath, ['--import', tsx, fileURLToPath(import.meta.url)], {
-      env: { ...process.env, JN_REGISTRY_BENCH_CHILD: JSON.stringify({ csv, db: join(dir, 'bench.db') }) },
-      encoding: 'utf8',
-      maxBuffer: 16 << 20,
-    });
-    if (child.status !== 0) throw new Error(`bench child failed (${child.status}): ${child.stderr}`);
-    const out = JSON.parse(child.stdout.trim().split('\n').pop()!) as { seconds: number; maxRssKb: number; total: number };
-    return { seconds: out.seconds, peakRssMb: Math.round(out.maxRssKb / 1024), total: out.total };
+    const run = (mode: 'import' | 'raw'): { seconds: number; maxRssKb: number; total: number } => {
+      const tsx = import.meta.resolve('tsx');
+      const child = spawnSync(process.execPath, ['--import', tsx, fileURLToPath(import.meta.url)], {
+        env: { ...process.env, JN_REGISTRY_BENCH_CHILD: JSON.stringify({ csv, db: join(dir, `${mode}.db`), mode, rows }) },
+        encoding: 'utf8',
+        maxBuffer: 16 << 20,
+      });
+      if (child.status !== 0) throw new Error(`bench child failed (${child.status}): ${child.stderr}`);
+      return JSON.parse(child.stdout.trim().split('\n').pop()!) as { seconds: number; maxRssKb: number; total: number };
+    };
+    const out = run('import');
+    const raw = run('raw');
+    return {
+      seconds: out.seconds, peakRssMb: Math.round(out.maxRssKb / 1024), total: out.total,
+      rawSeconds: raw.seconds, ratio: Math.round((raw.seconds / out.seconds) * 100) / 100,
+    };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
 }
 
-function childImport(spec: { csv: string; db: string }): void {
+/** Rows per transaction of the raw peer. */
+const RAW_BATCH = 10_000;
+
+function childImport(spec: { csv: string; db: string; mode: 'import' | 'raw'; rows: number }): void {
   const db = openDb(spec.db);
+  const rows = spec.mode === 'raw' ? rawRows(spec.rows) : [];
   const t0 = process.hrtime.bigint();
-  const r = importAsnCsv(db, spec.csv, { now: Date.now() });
+  let total: number;
+  if (spec.mode === 'raw') {
+    total = rawInsert(db, rows);
+  } else {
+    const r = importAsnCsv(db, spec.csv, { now: Date.now() });
+    if (!r.ok) throw new Error(`import failed: ${JSON.stringify(r.errors.slice(0, 5))}`);
+    total = r.total;
+  }
   const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
   db.close();
-  if (!r.ok) throw new Error(`import failed: ${JSON.stringify(r.errors.slice(0, 5))}`);
-  process.stdout.write(`${JSON.stringify({ seconds, maxRssKb: process.resourceUsage().maxRSS, total: r.total })}\n`);
+  process.stdout.write(`${JSON.stringify({ seconds, maxRssKb: process.resourceUsage().maxRSS, total })}\n`);
+}
+
+/**
+ * The peer of the import: the rows of writeBenchCsv as the import stores them (E.164 phone,
+ * Telegram id or username), inserted with one prepared statement, RAW_BATCH rows per transaction.
+ * No file to read, no parsing, no validation, no upsert: the floor an import cannot go below.
+ */
+function rawInsert(db: ReturnType<typeof openDb>, rows: RawRow[]): number {
+  const now = Date.now();
+  const ins = db.prepare(`INSERT INTO asn (nip, nama, unit, phone, tg_user_id, tg_username, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`);
+  const batch = db.transaction((slice: RawRow[]) => {
+    for (const r of slice) ins.run(r[0], r[1], r[2], r[3], r[4], r[5], now, now);
+  });
+  for (let i = 0; i < rows.length; i += RAW_BATCH) batch(rows.slice(i, i + RAW_BATCH));
+  return rows.length;
+}
+
+type RawRow = [string, string, string, string, string | null, string | null];
+
+/** The rows of writeBenchCsv, parsed ahead of the clock. */
+function rawRows(count: number): RawRow[] {
+  return Array.from({ length: count }, (_, i): RawRow => [
+    benchNip(i), `${NAMES[i % NAMES.length]} ${i}`, UNITS[i % UNITS.length]!, `+62812${String(i).padStart(8, '0')}`,
+    i % 10 === 5 ? String(5_000_000_000 + i) : null, i % 10 === 0 ? `asn_${i}` : null,
+  ]);
 }
 
 /** Lookups per second against a 100k-ASN in-memory registry: by phone (`perSecond`) and through `findByPerson` on a WhatsApp JID. */
@@ -124,4 +171,4 @@ export function benchLookups(size = 100_000, lookups = 2_000_000): { perSecond: 
 }
 
 const childSpec = process.env.JN_REGISTRY_BENCH_CHILD;
-if (childSpec && process.argv[1] === fileURLToPath(import.meta.url)) childImport(JSON.parse(childSpec) as { csv: string; db: string });
+if (childSpec && process.argv[1] === fileURLToPath(import.meta.url)) childImport(JSON.parse(childSpec) as { csv: string; db: string; mode: 'import' | 'raw'; rows: number });

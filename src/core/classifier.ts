@@ -698,6 +698,17 @@ function makeRepair(trie: Trie, vocab: Vocabulary, honorifics: Set<string>): Rep
     return undefined;
   };
 
+  /** What an unknown word is once repaired, worked out once per distinct word: chat repeats its words all day. */
+  const fixOf = (token: string): Fix => {
+    const stem = unclitic(token);
+    if (stem) return stem;
+    const parts = glued(token);
+    if (parts) return parts;
+    const name = fuzzy.match(token);
+    return name ? { fuzzy: name.key } : null;
+  };
+  const fixes = new Map<string, Fix>();
+
   return {
     unclitic,
     fuzzyKey: (token) => (isDigit(token) ? undefined : inPhrase.match(token)),
@@ -712,21 +723,28 @@ function makeRepair(trie: Trie, vocab: Vocabulary, honorifics: Set<string>): Rep
     at(tokens, i) {
       const token = tokens[i] as string;
       if (isDigit(token)) return undefined;
-      const stem = unclitic(token);
-      if (stem) { tokens[i] = stem; return 'rewritten'; }
       if (i > 0 && honorifics.has(tokens[i - 1] as string)) {
         const short = shorts.get(token);
         if (short) return short;
       }
-      const parts = glued(token);
-      if (parts) { tokens.splice(i, 1, ...parts); return 'rewritten'; }
-      const name = fuzzy.match(token);
-      if (!name) return undefined;
-      tokens[i] = name.key;
+      let fix = fixes.get(token);
+      if (fix === undefined) {
+        if (fixes.size >= FIX_CACHE_SIZE) fixes.clear();
+        fixes.set(token, (fix = fixOf(token)));
+      }
+      if (fix === null) return undefined;
+      if (typeof fix === 'string') { tokens[i] = fix; return 'rewritten'; }
+      if (Array.isArray(fix)) { tokens.splice(i, 1, ...fix); return 'rewritten'; }
+      tokens[i] = fix.fuzzy;
       return 'fuzzy';
     },
   };
 }
+
+/** An unknown word repaired: its stem, its two glued names, the name it is one letter off, or nothing. */
+type Fix = string | [string, string] | { fuzzy: string } | null;
+/** Distinct unknown words whose repair is remembered; bounded so a flood of distinct words cannot grow it. */
+const FIX_CACHE_SIZE = 50_000;
 
 /** Index of a word's first two letters in a 27x27 table (anything but a-z in slot 26). */
 function pairIndex(s: string): number {
