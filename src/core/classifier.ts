@@ -708,10 +708,19 @@ function makeRepair(trie: Trie, vocab: Vocabulary, honorifics: Set<string>): Rep
     return name ? { fuzzy: name.key } : null;
   };
   const fixes = new Map<string, Fix>();
+  const laterFixes = new Map<string, string | null>();
 
   return {
     unclitic,
-    fuzzyKey: (token) => (isDigit(token) ? undefined : inPhrase.match(token)),
+    fuzzyKey(token) {
+      if (token.length < MIN_REPAIRED || isDigit(token)) return undefined;
+      let key = laterFixes.get(token);
+      if (key === undefined) {
+        if (laterFixes.size >= FIX_CACHE_SIZE) laterFixes.clear();
+        laterFixes.set(token, (key = inPhrase.match(token) ?? null));
+      }
+      return key ?? undefined;
+    },
     fuzzyTwin(t) {
       let twin = twins.get(t);
       if (!twin) {
@@ -727,6 +736,7 @@ function makeRepair(trie: Trie, vocab: Vocabulary, honorifics: Set<string>): Rep
         const short = shorts.get(token);
         if (short) return short;
       }
+      if (token.length < MIN_REPAIRED) return undefined;
       let fix = fixes.get(token);
       if (fix === undefined) {
         if (fixes.size >= FIX_CACHE_SIZE) fixes.clear();
@@ -740,6 +750,9 @@ function makeRepair(trie: Trie, vocab: Vocabulary, honorifics: Set<string>): Rep
     },
   };
 }
+
+/** Shortest word that may be repaired: a stem of three letters and a two-letter clitic; fuzzy matching reads words of five letters or more. */
+const MIN_REPAIRED = 5;
 
 /** An unknown word repaired: its stem, its two glued names, the name it is one letter off, or nothing. */
 type Fix = string | [string, string] | { fuzzy: string } | null;
