@@ -382,7 +382,8 @@ function paslonNameTerms(file: PaslonFile, vocab: Vocabulary): NameTerm[] {
   return file.paslon.flatMap((p) => {
     const single = (word: string, label = display([word]), called = true): NameTerm[] => {
       if (word.length < 3) return [];
-      const weak = word.length <= 3 || isCommon(word);
+      // Short as the text will be read: "Doel" folds to "dul", which "DUL ERA ..." also is.
+      const weak = word.length <= 3 || tokenize(word, FOLD).join('').length <= 3 || isCommon(word);
       return [{ phrase: word, label, weight: weak ? w.common : called ? w.distinctive : Math.max(w.common, w.surname ?? w.common), paslon: p.number }];
     };
     const phrase = (words: string[], weight: number, label = display(words)): NameTerm =>
@@ -576,7 +577,7 @@ function scan(tables: Tables, tokens: string[], found: Term[], ctx: ScanContext)
       }
     }
     if (!best) continue;
-    // A name one letter off counts fully inside a longer phrase ("Ahmad Lufthi"), weaker alone.
+    // A name one letter off counts fully inside a longer phrase ("Ahmad Lufthi", "Lufthi-Yasin"), weakly alone.
     if (fuzzy && bestEnd === i) best = tables.repair.fuzzyTwin(best);
     if (best.category === PASLON_NUMBER && best.weight < tables.threshold && isGuarded(tables, tokens, i, bestEnd)) {
       i = bestEnd;
@@ -615,16 +616,15 @@ const MIN_GLUED = 7;
 /** Shortest name part people shorten after an honorific, and the shortest start they keep ("pak Luth", "mas Hen"). */
 const MIN_SHORTENED = 4;
 const MIN_SHORT = 3;
-/** Names from this many folded letters on keep their full weight when a letter is off ("Pongrekum"); shorter ones are other people's names too ("Hendar"). */
-const FUZZY_FULL_LENGTH = 8;
 
 /**
  * What a word no term starts with may still be, cheapest test first:
  * - the word with a clitic taken off ("debatnya", "cagubnya", "Khofifahlah");
  * - after an honorific, the start of a name people call a candidate by ("pak Luth", "bu Khof"): weak;
  * - two names glued together ("andikahendi", "luthfiyasin");
- * - a name with one letter dropped, added, replaced or two swapped ("Lufthi"): weak for names under
- *   seven letters; names under five letters and known words are never matched this way.
+ * - a name with one letter dropped, added, replaced or two swapped ("Lufthi"): weak alone, since a
+ *   name one letter off is often another word or name ("matahari" for "Matahati", "Hendar" for
+ *   "Hendrar"); names under five letters and known words are never matched this way.
  * Derived forms come from the paslon file alone, so a deployer lists none of them.
  */
 function makeRepair(trie: Trie, vocab: Vocabulary, honorifics: Set<string>): Repair {
@@ -653,7 +653,6 @@ function makeRepair(trie: Trie, vocab: Vocabulary, honorifics: Set<string>): Rep
   const plainWords = new Set([...honorifics, ...(vocab.commonWords ?? []).map(fold)]);
   const inPhrase: FuzzyIndex<string> = createFuzzyIndex(later, plainWords, (a, b) => a === b);
   const twins = new Map<Term, Term>();
-  const twinLength = new Map([...names].map(([key, t]) => [t, key.length]));
   // Starts of the names a candidate is called by, after an honorific; a start two paslon share is dropped.
   const shorts = new Map<string, Term | null>();
   for (const [key, t] of names) {
@@ -724,8 +723,7 @@ function makeRepair(trie: Trie, vocab: Vocabulary, honorifics: Set<string>): Rep
     fuzzyTwin(t) {
       let twin = twins.get(t);
       if (!twin) {
-        const full = (twinLength.get(t) ?? 0) >= FUZZY_FULL_LENGTH;
-        twins.set(t, (twin = makeTerm(t.label, full ? t.weight : Math.min(t.weight, derivedWeight), PASLON_NAME, { paslon: t.paslon })));
+        twins.set(t, (twin = makeTerm(t.label, Math.min(t.weight, derivedWeight), PASLON_NAME, { paslon: t.paslon })));
       }
       return twin;
     },
