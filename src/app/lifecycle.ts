@@ -231,7 +231,12 @@ export async function checkOpenCases(app: App, checkers: readonly MembershipChec
     // One message per Humas admin for the whole pass (a hundred such cases must not be a hundred messages), also
     // when the pass was cut short; a crash before this leaves the cases un-noticed, so the next pass asks again.
     if (toConfirm.length && app.db.open) {
-      app.db.transaction(() => enqueueUnconfirmedLeftNotice({ db: app.db, outbox: app.monitor.outbox, config: app.config }, toConfirm, now))();
+      // One notice per platform: each says why that platform's answer is not guaranteed.
+      const byPlatform = new Map<string, UnconfirmedLeftInput[]>();
+      for (const c of toConfirm) byPlatform.set(c.platform ?? 'telegram', [...(byPlatform.get(c.platform ?? 'telegram') ?? []), c]);
+      app.db.transaction(() => {
+        for (const list of byPlatform.values()) enqueueUnconfirmedLeftNotice({ db: app.db, outbox: app.monitor.outbox, config: app.config }, list, now);
+      })();
       app.dispatcher.wake();
     }
   }
@@ -265,11 +270,13 @@ async function checkEach(app: App, checkers: readonly MembershipChecker[], now: 
     }
     // The case may have closed while we awaited (the ASN's own leave event).
     if (app.monitor.incidents.get(c.id)?.status !== 'open') continue;
-    if (checker.certain?.(c.chatId) === false) {
-      // Not guaranteed (a Telegram group where the bot is not admin): a person confirms, the check does not close.
+    if (checker.certain?.(c.chatId, handle) === false) {
+      // Not guaranteed (a Telegram group where the bot is not admin, a WhatsApp roster that cannot prove an absence):
+      // a person confirms or a later pass finds proof; this check does not close.
       out.unconfirmed.push(c.id);
       // Humas is asked once per case: enqueueUnconfirmedLeftNotice drops the cases already asked about.
-      toConfirm.push({ caseId: c.id, asnName: asn!.nama, nip: c.asnNip, chatTitle: chatTitle(app, c) });
+      const gap = checker.gap?.(c.chatId, handle);
+      toConfirm.push({ caseId: c.id, asnName: asn!.nama, nip: c.asnNip, chatTitle: chatTitle(app, c), platform: c.platform, ...(gap ? { gap } : {}) });
       continue;
     }
     const ev: ChatEvent = {

@@ -6,7 +6,7 @@
  * /status, the health line and the dashboard read the same thing after a restart.
  */
 import type { Platform } from '../core/ids.js';
-import { permissionTexts, type UnconfirmedLeftInput } from '../core/messages/permissions.js';
+import { permissionTexts, waRosterTexts, type UnconfirmedLeftInput } from '../core/messages/permissions.js';
 import type { ChatRow } from '../store/chats.js';
 import type { Db } from '../store/db.js';
 import { kvGet, kvSet } from '../store/kv.js';
@@ -62,7 +62,8 @@ export function enqueueUnconfirmedLeftNotice(d: Pick<AlertDeps, 'outbox' | 'conf
   const mark = d.db.prepare(`UPDATE incidents SET unconfirmed_noticed_at = ? WHERE id = ? AND unconfirmed_noticed_at IS NULL AND status = 'open'`);
   const cases = found.filter((c) => mark.run(now, c.caseId).changes === 1);
   if (!cases.length) return;
-  const t = permissionTexts(d.config.LANGUAGE);
+  // The caller passes one platform's cases at a time; WhatsApp's answer has its own reasons.
+  const t = cases[0]!.platform === 'whatsapp' ? waRosterTexts(d.config.LANGUAGE) : permissionTexts(d.config.LANGUAGE);
   const text = cases.length === 1 ? t.unconfirmedLeft(cases[0]!) : t.unconfirmedLeftMany(cases.slice(0, UNCONFIRMED_LIST_MAX), Math.max(0, cases.length - UNCONFIRMED_LIST_MAX));
   // One case keeps the per-case key it always had; a list is keyed by its first case and the pass.
   const key = cases.length === 1 ? `unconfirmed-left:${cases[0]!.caseId}` : `unconfirmed-left-pass:${now}:${cases[0]!.caseId}`;

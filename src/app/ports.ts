@@ -39,9 +39,12 @@ export interface MembershipChecker {
   isMember(chatId: string, userId: string): Promise<boolean | undefined>;
   /**
    * Whether a "not a member" answer for this chat is guaranteed by the platform (Telegram: only when the
-   * bot is an administrator there). When false, a check never closes a case by itself. Absent: always.
+   * bot is an administrator there; WhatsApp: only when the roster just fetched is complete and every entry
+   * could be compared). When false, a check never closes a case by itself. Absent: always.
    */
-  certain?(chatId: string): boolean;
+  certain?(chatId: string, userId?: string): boolean;
+  /** Why the last "not a member" answer for this user is not guaranteed, for the Humas notice (WhatsApp: a `RosterGap`). */
+  gap?(chatId: string, userId?: string): string | undefined;
 }
 
 /** A dry-run messenger that records what would have been sent. */

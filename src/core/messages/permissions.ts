@@ -20,6 +20,10 @@ export interface UnconfirmedLeftInput {
   asnName: string;
   nip: string;
   chatTitle: string;
+  /** Where the answer came from (absent: Telegram). */
+  platform?: 'telegram' | 'whatsapp';
+  /** WhatsApp: why the roster proves nothing (`short_roster`, `unresolved_lid`, `community_announce`). */
+  gap?: string;
 }
 
 /** Every permissions text. */
@@ -115,3 +119,57 @@ const EN: PermissionTexts = {
 
 /** Permission texts for `lang`. */
 export const permissionTexts = (lang: 'id' | 'en'): PermissionTexts => (lang === 'en' ? EN : ID);
+
+/** WhatsApp's "not found, but not proof" notices: the roster WhatsApp gave cannot show that the ASN left. */
+export interface WaRosterTexts {
+  unconfirmedLeft: (a: UnconfirmedLeftInput) => string;
+  unconfirmedLeftMany: (cases: readonly UnconfirmedLeftInput[], more: number) => string;
+}
+
+const WA_GAP_ID: Record<string, string> = {
+  short_roster: 'WhatsApp mengirim daftar anggota yang lebih pendek dari jumlah anggota grup',
+  unresolved_lid: 'sebagian anggota hanya terlihat sebagai LID tanpa nomor telepon, sehingga tidak dapat dicocokkan',
+  community_announce: 'grup ini adalah grup pengumuman komunitas, yang daftar anggotanya tidak lengkap',
+};
+const WA_GAP_EN: Record<string, string> = {
+  short_roster: 'WhatsApp sent a member list shorter than the group\'s member count',
+  unresolved_lid: 'some members appear only as a LID without a phone number, so they cannot be matched',
+  community_announce: 'this is a community announcement group, whose member list is incomplete',
+};
+
+const WA_ID: WaRosterTexts = {
+  unconfirmedLeft: (a) =>
+    [
+      `ℹ️ Kasus #${a.caseId}: ${a.asnName} (NIP ${a.nip}) tidak ditemukan di daftar anggota grup WhatsApp "${a.chatTitle}", tetapi bot belum dapat memastikan ASN sudah keluar: ${WA_GAP_ID[a.gap ?? ''] ?? 'daftar anggota dari WhatsApp tidak lengkap'}.`,
+      'Kasus tetap terbuka. Bot memeriksa lagi pada pemeriksaan berikutnya dan menutup kasus bila WhatsApp mengirim pemberitahuan keluar atau daftar anggota yang lengkap.',
+      'Untuk memastikan lebih cepat: lihat info grup di ponsel, atau tanyakan langsung kepada ASN.',
+    ].join('\n'),
+  unconfirmedLeftMany: (cases, more) =>
+    [
+      `ℹ️ ${cases.length + more} kasus: ASN berikut tidak ditemukan di daftar anggota grup WhatsApp, tetapi daftar itu tidak lengkap, sehingga bot belum dapat memastikan mereka sudah keluar.`,
+      'Kasus tetap terbuka; bot memeriksa lagi pada pemeriksaan berikutnya.',
+      '',
+      ...cases.map((c) => `• #${c.caseId} ${c.asnName} (NIP ${c.nip}), grup "${c.chatTitle}": ${WA_GAP_ID[c.gap ?? ''] ?? 'daftar tidak lengkap'}`),
+      ...(more > 0 ? [`… dan ${more} kasus lainnya (lihat /kasus).`] : []),
+    ].join('\n'),
+};
+
+const WA_EN: WaRosterTexts = {
+  unconfirmedLeft: (a) =>
+    [
+      `ℹ️ Case #${a.caseId}: ${a.asnName} (NIP ${a.nip}) is not in the member list of the WhatsApp group "${a.chatTitle}", but the bot cannot be sure the ASN left: ${WA_GAP_EN[a.gap ?? ''] ?? 'the member list from WhatsApp is incomplete'}.`,
+      'The case stays open. The bot checks again on its next pass and closes the case when WhatsApp sends a leave notification or a complete member list.',
+      'To be sure sooner: look at the group info on a phone, or ask the ASN directly.',
+    ].join('\n'),
+  unconfirmedLeftMany: (cases, more) =>
+    [
+      `ℹ️ ${cases.length + more} cases: these ASN are not in the member lists of the WhatsApp groups, but those lists are incomplete, so the bot cannot be sure they left.`,
+      'The cases stay open; the bot checks again on its next pass.',
+      '',
+      ...cases.map((c) => `• #${c.caseId} ${c.asnName} (NIP ${c.nip}), group "${c.chatTitle}": ${WA_GAP_EN[c.gap ?? ''] ?? 'incomplete list'}`),
+      ...(more > 0 ? [`… and ${more} more cases (see /kasus).`] : []),
+    ].join('\n'),
+};
+
+/** WhatsApp roster texts for `lang`. */
+export const waRosterTexts = (lang: 'id' | 'en'): WaRosterTexts => (lang === 'en' ? WA_EN : WA_ID);

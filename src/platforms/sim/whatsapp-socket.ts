@@ -168,12 +168,22 @@ export class FakeWASocket implements WaSocketLike {
     while (this.pendingAcks.length) await Promise.all(this.pendingAcks.splice(0));
   }
 
-  /** Metadata of a known group. */
+  /**
+   * Members the server counts in a group's `size` but leaves out of its participant list (a short roster,
+   * as Baileys users report for large groups): `groupMetadata` answers `size` = listed + unlisted.
+   */
+  readonly unlisted = new Map<string, number>();
+
+  /**
+   * Metadata of a known group, shaped as `extractGroupMetadata` (`Socket/groups.js`) returns it: `size` is the
+   * server's count (the listed entries plus `unlisted`), entries are as configured (`{ id: '...@lid' }` alone is a
+   * LID-only entry, as when the server sends no `phone_number`).
+   */
   async groupMetadata(jid: string): Promise<GroupMetadata> {
     this.metadataCalls.push(jid);
     const g = this.groups.get(jid);
     if (!g) throw errorWith('item-not-found', 404);
-    return structuredClone(g);
+    return { ...structuredClone(g), size: g.participants.length + (this.unlisted.get(jid) ?? 0) };
   }
 
   /** Joins a group by invite code: the bot becomes a member and the join notification arrives like live traffic. */
@@ -385,14 +395,33 @@ export function participantStub(i: {
   );
 }
 
-/** Group metadata as `groupMetadata()` returns it. */
-export function groupMeta(i: { id: string; subject: string; desc?: string; participants: Partial<GroupParticipant>[]; owner?: string }): GroupMetadata {
+/** Group metadata as `groupMetadata()` returns it (`size` as extractGroupMetadata sets it when the server sends none: the list's length). */
+export function groupMeta(i: {
+  id: string;
+  subject: string;
+  desc?: string;
+  participants: Partial<GroupParticipant>[];
+  owner?: string;
+  /** A community's announcement group (`default_sub_group`). */
+  isCommunityAnnounce?: boolean;
+  /** A community parent (`parent`). */
+  isCommunity?: boolean;
+  /** The community this group belongs to (`linked_parent`). */
+  linkedParent?: string;
+  /** New members need an admin's approval (`membership_approval_mode`). */
+  joinApprovalMode?: boolean;
+}): GroupMetadata {
   return {
     id: i.id,
     subject: i.subject,
     desc: i.desc,
     owner: i.owner,
     addressingMode: 'lid' as GroupMetadata['addressingMode'],
+    size: i.participants.length,
+    isCommunity: i.isCommunity ?? false,
+    isCommunityAnnounce: i.isCommunityAnnounce ?? false,
+    joinApprovalMode: i.joinApprovalMode ?? false,
+    ...(i.linkedParent ? { linkedParent: i.linkedParent } : {}),
     participants: i.participants.map((p) => ({ admin: null, ...p, id: p.id! })),
   } as GroupMetadata;
 }

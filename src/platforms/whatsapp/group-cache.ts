@@ -134,12 +134,20 @@ export class GroupMetaCache {
     const same = (a: Partial<GroupParticipant>, b: Partial<GroupParticipant>) => handles(a).some((h) => handles(b).includes(h));
     this.patch(u.id, (m) => {
       let list = [...(m.participants ?? [])];
+      // The server's `size` counts members it may not have listed (`Socket/groups.js`, extractGroupMetadata): it
+      // moves with the change, and never drops below the list, so a short roster stays visibly short.
+      let size = typeof m.size === 'number' ? m.size : list.length;
       switch (u.action) {
         case 'add':
-          for (const p of changed) if (!list.some((q) => same(q, p))) list.push({ admin: null, ...p });
+          for (const p of changed) {
+            if (list.some((q) => same(q, p))) continue;
+            list.push({ admin: null, ...p });
+            size++;
+          }
           break;
         case 'remove':
           list = list.filter((q) => !changed.some((p) => same(q, p)));
+          size -= changed.length;
           break;
         case 'promote':
         case 'demote':
@@ -148,7 +156,7 @@ export class GroupMetaCache {
         default:
           break;
       }
-      return { ...m, participants: list, size: list.length };
+      return { ...m, participants: list, size: Math.max(size, list.length) };
     });
   }
 

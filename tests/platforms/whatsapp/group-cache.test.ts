@@ -125,6 +125,20 @@ describe('GroupMetaCache', () => {
     sock.addGroup(groupMeta({ id: GROUP, subject: 'Server', participants: [] }));
     expect((await cache.get(GROUP))?.subject).toBe('Server');
   });
+
+  it('keeps the server’s size on add / remove: a short roster stays visibly short (Socket/groups.js, extractGroupMetadata)', async () => {
+    const { app, sock, cache } = setup();
+    sock.addGroup(groupMeta({ id: GROUP, subject: 'Besar', participants: [{ id: TIMSES_LID, phoneNumber: TIMSES_PN }] }));
+    sock.unlisted.set(GROUP, 40); // the server counts 41 members and lists one
+    expect((await cache.fresh(GROUP))?.size).toBe(41);
+    cache.onParticipants({ id: GROUP, author: TIMSES_LID, action: 'add', participants: [{ id: NEW_LID, phoneNumber: NEW_PN } as never] });
+    let m = readGroupMeta(app.db, GROUP)!;
+    expect([m.participants.length, m.size]).toEqual([2, 42]);
+    // Someone the list never showed leaves: the count drops, the list does not change.
+    cache.onParticipants({ id: GROUP, author: TIMSES_LID, action: 'remove', participants: [{ id: '306666666666666@lid' } as never] });
+    m = readGroupMeta(app.db, GROUP)!;
+    expect([m.participants.length, m.size]).toEqual([2, 41]);
+  });
 });
 
 describe('reconnects', () => {

@@ -66,3 +66,103 @@ describe('WhatsApp membership checks', () => {
     expect(app.monitor.chats.scans.pending('whatsapp')).toEqual([]);
   });
 });
+
+/**
+ * "Not found" is not "left" (issue 16, point 1). The fake socket answers `groupMetadata` as
+ * `extractGroupMetadata` (`node_modules/@whiskeysockets/baileys/lib/Socket/groups.js`) does: entries
+ * `{ id, phoneNumber?, lid? }` whose other handle is present only when the server sends it, and the
+ * server's `size`, which may exceed the entries listed.
+ */
+describe('WhatsApp membership: a roster that cannot prove a leave', () => {
+  const present = (app: Awaited<ReturnType<typeof startBot>>['app'], clock: { now: number }) =>
+    app.monitor.handle({
+      kind: 'members_present', dedupeKey: 'present-1', at: clock.now, chat: { platform: 'whatsapp', id: GROUP, type: 'group' },
+      members: [{ platform: 'whatsapp', id: ASN1_PN, phone: ASN1.phone }],
+    });
+  const notices = (app: Awaited<ReturnType<typeof startBot>>['app']) =>
+    app.db.prepare(`SELECT recipient, text FROM outbox WHERE kind = 'humas_permissions' ORDER BY id`).all() as { recipient: string; text: string }[];
+
+  it('LID-only entries the bot cannot pair: the case stays open, Humas hears why once, and a later complete answer closes it', async () => {
+    const clock = fakeClock();
+    const fake = new FakeWASocket({ now: clock });
+    // Someone listed only by a LID, no phone_number from the server: it could be the ASN, whose LID the bot never learned.
+    fake.addGroup(campaignGroup([{ id: ASN1_LID }]));
+    const { app, wa } = await startBot(clock, { socks: [fake] });
+    running.push(wa);
+    present(app, clock);
+    expect(await wa.membership.isMember(GROUP, ASN1_PN)).toBe(false);
+    expect(wa.membership.certain(GROUP, ASN1_PN)).toBe(false);
+    expect(wa.membership.gap(GROUP, ASN1_PN)).toBe('unresolved_lid');
+
+    clock.now += MEMBERSHIP_MAX_AGE_MS + 1;
+    const r = await checkOpenCases(app, [wa.membership], clock.now);
+    expect([r.left.length, r.unconfirmed.length]).toEqual([0, 1]);
+    expect(incidents(app).map((i) => i.status)).toEqual(['open']);
+    const n = notices(app);
+    expect(n.map((x) => x.recipient).sort()).toEqual(['6281111111111@s.whatsapp.net', '9001']);
+    expect(n[0]!.text).toContain('grup WhatsApp "Relawan Paslon 2 Pilgub Sumsel"');
+    expect(n[0]!.text).toContain('hanya terlihat sebagai LID tanpa nomor telepon');
+    expect(n[0]!.text).not.toContain('Telegram');
+
+    // Asked again on the next pass: still no proof, no second notice.
+    clock.now += MEMBERSHIP_MAX_AGE_MS + 1;
+    expect((await checkOpenCases(app, [wa.membership], clock.now)).unconfirmed).toHaveLength(1);
+    expect(notices(app)).toHaveLength(2);
+
+    // The server now sends the entry's phone: it is somebody else, the roster is complete, the ASN is gone.
+    fake.groups.get(GROUP)!.participants = fake.groups.get(GROUP)!.participants.map((p) => (p.id === ASN1_LID ? { ...p, phoneNumber: '6285799999999@s.whatsapp.net' } : p));
+    clock.now += MEMBERSHIP_MAX_AGE_MS + 1;
+    expect((await checkOpenCases(app, [wa.membership], clock.now)).left).toHaveLength(1);
+    expect(incidents(app).map((i) => i.status)).toEqual(['left']);
+  });
+
+  it('a LID-only entry is no obstacle once the ASN’s own LID is known: a different LID is somebody else', async () => {
+    const clock = fakeClock();
+    const fake = new FakeWASocket({ now: clock });
+    fake.addGroup(campaignGroup([{ id: '307777777777777@lid' }]));
+    const { app, wa } = await startBot(clock, { socks: [fake] });
+    running.push(wa);
+    wa.lidMap.store({ lid: ASN1_LID, pn: ASN1_PN, source: 'lookup' }, clock.now);
+    present(app, clock);
+    expect(await wa.membership.isMember(GROUP, ASN1_PN)).toBe(false);
+    expect(wa.membership.certain(GROUP, ASN1_PN)).toBe(true);
+    expect((await checkOpenCases(app, [wa.membership], clock.now)).left).toHaveLength(1);
+  });
+
+  it('a short roster (server size above the entries) and a community announcement group prove nothing', async () => {
+    const clock = fakeClock();
+    const fake = new FakeWASocket({ now: clock });
+    const { app, wa } = await startBot(clock, { socks: [fake] });
+    running.push(wa);
+    present(app, clock);
+    fake.unlisted.set(GROUP, 250);
+    clock.now += MEMBERSHIP_MAX_AGE_MS + 1;
+    expect(await wa.membership.isMember(GROUP, ASN1_PN)).toBe(false);
+    expect(wa.membership.gap(GROUP, ASN1_PN)).toBe('short_roster');
+    expect((await checkOpenCases(app, [wa.membership], clock.now)).unconfirmed).toHaveLength(1);
+    expect(notices(app)[0]!.text).toContain('lebih pendek dari jumlah anggota grup');
+
+    fake.unlisted.delete(GROUP);
+    fake.groups.get(GROUP)!.isCommunityAnnounce = true;
+    clock.now += MEMBERSHIP_MAX_AGE_MS + 1;
+    expect(await wa.membership.isMember(GROUP, ASN1_PN)).toBe(false);
+    expect(wa.membership.gap(GROUP, ASN1_PN)).toBe('community_announce');
+    expect(incidents(app).map((i) => i.status)).toEqual(['open']);
+
+    fake.groups.get(GROUP)!.isCommunityAnnounce = false;
+    clock.now += MEMBERSHIP_MAX_AGE_MS + 1;
+    expect((await checkOpenCases(app, [wa.membership], clock.now)).left).toHaveLength(1);
+  });
+
+  it('in English the notice says the same', async () => {
+    const clock = fakeClock();
+    const fake = new FakeWASocket({ now: clock });
+    const { app, wa } = await startBot(clock, { socks: [fake], extra: { LANGUAGE: 'en' } });
+    running.push(wa);
+    present(app, clock);
+    fake.unlisted.set(GROUP, 3);
+    clock.now += MEMBERSHIP_MAX_AGE_MS + 1;
+    await checkOpenCases(app, [wa.membership], clock.now);
+    expect(notices(app)[0]!.text).toContain('shorter than the group\'s member count');
+  });
+});
