@@ -127,6 +127,22 @@ describe('jaga-netral CLI', () => {
     ]);
   });
 
+  it('replay: a campaign post carrying an ASN\'s reaction in `reactions` (the buffered form) opens a "reacted" case and tells Humas', async () => {
+    // While Baileys buffers (offline backlog), a reaction to a buffered message is folded into its `reactions`
+    // and no messages.reaction is emitted (node_modules/@whiskeysockets/baileys/lib/Utils/event-buffer.js,
+    // append 'messages.reaction' -> updateMessageWithReaction in lib/Utils/messages.js).
+    tempDb();
+    const x = io();
+    expect(await main(['replay', 'tests/fixtures/whatsapp/buffered-reaction.jsonl', '--asn', 'data/asn.sample.csv'], x)).toBe(0);
+    const out = x.outText().split('\n').filter(Boolean).map((l) => JSON.parse(l) as { platform: string; to: string; kind: string; text: string });
+    const asn = out.filter((o) => o.kind === 'asn_alert');
+    expect(asn.map((o) => o.to)).toEqual(['6281377881122@s.whatsapp.net']);
+    expect(asn[0]!.text).toContain('memberi reaksi pada unggahan kampanye');
+    const humas = out.filter((o) => o.kind === 'humas_alert');
+    expect(humas.map((o) => o.to).sort()).toEqual(['6281111111111@s.whatsapp.net', '9001']);
+    expect(humas[0]!.text).toContain('Siti Rahmawati');
+  });
+
   it('report: text summary by default, bad dates exit 2', async () => {
     tempDb();
     const x = io();

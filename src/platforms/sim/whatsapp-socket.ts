@@ -194,7 +194,7 @@ export class FakeWASocket implements WaSocketLike {
     if (!g.participants.some((p) => p.id === this.user.lid || p.id === this.user.id)) {
       g.participants.push({ id: this.user.lid ?? this.user.id, phoneNumber: this.user.id, admin: null });
     }
-    void this.deliver(participantStub({ group: gid, id: `INV${++this.seq}`, author: this.user.lid ?? this.user.id, action: 'invite', participants: [{ id: this.user.lid ?? this.user.id, phoneNumber: this.user.id }], at: this.now() }), 'notify');
+    void this.deliver(participantStub({ group: gid, id: `INV${++this.seq}`, author: this.user.lid ?? this.user.id, action: 'invite', participants: [{ id: this.user.lid ?? this.user.id, phoneNumber: this.user.id }], at: this.now() }));
     return gid;
   }
 
@@ -226,13 +226,43 @@ export class FakeWASocket implements WaSocketLike {
     this.ev.emit(name, data);
   }
 
+  /** The offline backlog is being delivered: bufferable events are held until `endBacklog`. */
+  private backlog = false;
+
+  /**
+   * Starts the offline backlog, as a logged-in socket does on connect (`Socket/socket.js`: `ev.buffer()`
+   * in the first tick; `Socket/chats.js` keeps buffering up to 20 s awaiting history on a first connect).
+   * Until `endBacklog`, `deliver` behaves like the offline node processor (`Utils/offline-node-processor.js`):
+   * `upsertMessage(msg, 'append')` with no flush, so Baileys' own `makeEventBuffer` consolidates everything
+   * (`Utils/event-buffer.js`: a reaction to a buffered message is folded into its `reactions`, no
+   * `messages.reaction` is emitted), while `group-participants.update`, which is not bufferable, goes out at once.
+   */
+  beginBacklog(): void {
+    this.backlog = true;
+    this.ev.buffer();
+  }
+
+  /** Ends the offline backlog (`CB:ib,,offline`): one flush of everything held, then `receivedPendingNotifications`. */
+  endBacklog(): void {
+    this.backlog = false;
+    this.ev.flush();
+    this.ev.emit('connection.update', { receivedPendingNotifications: true });
+  }
+
+  /** Whether the offline backlog is being delivered. */
+  get inBacklog(): boolean {
+    return this.backlog;
+  }
+
   /**
    * Delivers a message the way the socket's `upsertMessage` does: inside a
    * buffer, `messages.upsert` then Baileys' `processMessage` (which turns
    * stubs into `group-participants.update`, reactions into `messages.reaction`),
-   * then a flush.
+   * then a flush (`Socket/messages-recv.js`, processNodeWithBuffer), except during the offline backlog.
+   * The type defaults as live Baileys sets it: group notifications (stubs) always `append`
+   * (handleNotification), offline messages `append`, live ones `notify`.
    */
-  async deliver(msg: WAMessage, type: 'notify' | 'append' = 'notify'): Promise<void> {
+  async deliver(msg: WAMessage, type: 'notify' | 'append' = msg.messageStubType || this.backlog ? 'append' : 'notify'): Promise<void> {
     const k = msg.key as { remoteJid?: string | null; remoteJidAlt?: string; fromMe?: boolean | null } | undefined;
     if (k?.remoteJid && !k.fromMe && !isJidGroup(k.remoteJid)) for (const j of [k.remoteJid, k.remoteJidAlt]) if (j) this.established.add(j);
     const upsert = this.ev.createBufferedFunction(async (m: WAMessage, t: 'notify' | 'append') => {
@@ -249,7 +279,7 @@ export class FakeWASocket implements WaSocketLike {
       });
     });
     await upsert(msg, type);
-    this.ev.flush();
+    if (!this.backlog) this.ev.flush();
   }
 }
 

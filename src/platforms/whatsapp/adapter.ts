@@ -88,6 +88,9 @@ const STOPPED_STATUS: Record<WaStopReason, string> = {
 /** /status and health when WhatsApp is enabled without a linked session. */
 export const NOT_LINKED_STATUS = 'not linked: run `npx jaga-netral wa-login` first';
 
+/** Longest wait for a participant update's stub while Baileys still buffers (its buffer auto-flushes after 30 s). */
+const STUB_WAIT_MAX_MS = 45_000;
+
 /** Consecutive 405s (each followed by a version fetch) before WhatsApp gives up. */
 const MAX_VERSION_UPDATES = 3;
 
@@ -473,14 +476,29 @@ export class WhatsAppAdapter {
       await this.apply(normalizeParticipantsUpdate(data, this.ctx(), ref));
       return;
     }
+    this.park(sig, data, 0);
+  }
+
+  /**
+   * Waits for a participant update's stub message. While Baileys still buffers (the offline backlog, or up to
+   * 20 s awaiting history: `Socket/socket.js`, `Socket/chats.js`), the stub sits in the buffer until the flush,
+   * so the wait goes on (up to STUB_WAIT_MAX_MS, past Baileys' own 30 s auto-flush) and the event keeps the
+   * stub's `messageTimestamp`, not the reconnect time. Only then is a provisional key and `now` used.
+   */
+  private park(sig: string, data: BaileysEventMap['group-participants.update'], waited: number): void {
+    const step = this.o.stubWaitMs ?? 3000;
     const timer = setTimeout(() => {
       const p = this.parked.get(sig);
       if (!p) return;
+      if (this.sock?.ev.isBuffering?.() && waited + step < STUB_WAIT_MAX_MS) {
+        this.park(sig, p.data, waited + step);
+        return;
+      }
       this.parked.delete(sig);
       this.chain = this.chain
         .then(() => this.apply(normalizeParticipantsUpdate(p.data, this.ctx())))
         .catch((err) => this.app.monitor.reject('whatsapp', { event: 'group-participants.update', data: p.data }, `handler failed: ${String(err)}`));
-    }, this.o.stubWaitMs ?? 3000);
+    }, step);
     timer.unref?.();
     this.parked.set(sig, { data, timer });
   }
@@ -710,9 +728,16 @@ function registerCommands(app: App): void {
 /** Turns recorded JSON back into what Baileys emits: messages revived with `proto.WebMessageInfo.fromObject`, key extras (`participantAlt`, ...) kept. */
 export function reviveWhatsAppEvent<K extends keyof BaileysEventMap>(name: K, data: unknown): BaileysEventMap[K] {
   const revive = (m: unknown): WAMessage => {
-    const raw = (m ?? {}) as { key?: Record<string, unknown> };
+    const raw = (m ?? {}) as { key?: Record<string, unknown>; reactions?: { key?: Record<string, unknown> }[] };
     const msg = proto.WebMessageInfo.fromObject(raw as Record<string, unknown>) as WAMessage;
     if (raw.key) msg.key = { ...msg.key, ...raw.key };
+    // Reactions folded in while Baileys buffered keep their sender's key as Baileys built it (`participantAlt` too).
+    if (Array.isArray(raw.reactions) && Array.isArray(msg.reactions)) {
+      msg.reactions = msg.reactions.map((r, i) => {
+        const k = raw.reactions?.[i]?.key;
+        return k ? Object.assign(r, { key: { ...r.key, ...k } }) : r;
+      });
+    }
     return msg;
   };
   if (name === 'messages.upsert') {

@@ -212,7 +212,23 @@ function normalizeOne(m: WAMessage, ctx: NormalizeContext, out: Normalized): voi
     out.rejects.push({ raw: m, reason: 'message without key' });
     return;
   }
-  if (key.fromMe) return;
+  // Reactions folded into the message while Baileys buffered events: no `messages.reaction` follows for them.
+  // The post itself comes first in `events`, so it is recorded before its reactions are judged.
+  // A post that cannot be read still lets its reactions through (each has its own sender and key).
+  if (!key.fromMe) {
+    try {
+      normalizeContent(m, key as typeof key & { remoteJid: string; id: string }, ctx, out);
+    } catch (err) {
+      out.rejects.push({ raw: m, reason: `messages.upsert: ${String(err)}` });
+    }
+  }
+  const folded = Array.isArray(m.reactions) ? m.reactions : [];
+  if (!folded.length) return;
+  const text = messageTextOf(normalizeMessageContent(m.message)) ?? ctx.messageText?.(jidNormalizedUser(key.remoteJid), key.id);
+  for (const r of folded) reactionEvent(key, r, ctx, out, () => text, { key, reaction: r });
+}
+
+function normalizeContent(m: WAMessage, key: WAMessage['key'] & { remoteJid: string; id: string }, ctx: NormalizeContext, out: Normalized): void {
   const remote = jidNormalizedUser(key.remoteJid);
   if (isJidStatusBroadcast(remote) || isJidBroadcast(remote) || remote.endsWith('@newsletter')) return;
   const isGroup = Boolean(isJidGroup(remote));
@@ -344,40 +360,56 @@ export function normalizeReactions(data: BaileysEventMap['messages.reaction'], c
   const out = empty();
   for (const r of data ?? []) {
     try {
-      const target = r.key;
-      const own = r.reaction?.key;
-      const emoji = r.reaction?.text;
-      if (!target?.remoteJid || !target.id || !emoji) continue;
-      if (own?.fromMe) continue;
-      const chatId = jidNormalizedUser(target.remoteJid);
-      if (!isJidGroup(chatId)) continue;
-      const from = own?.participant ?? own?.remoteJid;
-      if (!from) {
-        out.rejects.push({ raw: r, reason: 'reaction without sender' });
-        continue;
-      }
-      const alt = (own as { participantAlt?: string } | undefined)?.participantAlt;
-      const pair = toLidPair(from, alt, 'participantAlt');
-      if (pair) out.pairs.push(pair);
-      const sender = waPerson(ctx.map, from, alt);
-      if (isSelf(ctx, sender)) continue;
-      const ts = r.reaction?.senderTimestampMs ? Number(toNumber(r.reaction.senderTimestampMs as number)) : 0;
-      const targetText = ctx.messageText?.(chatId, target.id);
-      out.events.push({
-        kind: 'reaction',
-        dedupeKey: `wa:react:${chatId}:${target.id}:${sender.id}:${emoji}`,
-        at: ts > 0 ? ts : ctx.now,
-        chat: groupChat(ctx, chatId),
-        messageId: target.id,
-        sender,
-        emoji,
-        ...(targetText ? { targetText } : {}),
-      });
+      reactionEvent(r.key, r.reaction, ctx, out, () => (r.key?.remoteJid && r.key.id ? ctx.messageText?.(jidNormalizedUser(r.key.remoteJid), r.key.id) : undefined), r);
     } catch (err) {
       out.rejects.push({ raw: r, reason: `messages.reaction: ${String(err)}` });
     }
   }
   return out;
+}
+
+/**
+ * One reaction to a group message, from either place Baileys puts it: a `messages.reaction` event, or
+ * folded into the target's `reactions` while events are buffered (`Utils/event-buffer.js`, append
+ * 'messages.reaction' -> `updateMessageWithReaction`). Both give the same dedupe key, so one reaction
+ * seen both ways is one event.
+ */
+function reactionEvent(
+  target: proto.IMessageKey | null | undefined,
+  reaction: proto.IReaction | null | undefined,
+  ctx: NormalizeContext,
+  out: Normalized,
+  targetTextOf: () => string | undefined,
+  raw: unknown,
+): void {
+  const own = reaction?.key;
+  const emoji = reaction?.text;
+  if (!target?.remoteJid || !target.id || !emoji) return;
+  if (own?.fromMe) return;
+  const chatId = jidNormalizedUser(target.remoteJid);
+  if (!isJidGroup(chatId)) return;
+  const from = own?.participant ?? own?.remoteJid;
+  if (!from) {
+    out.rejects.push({ raw, reason: 'reaction without sender' });
+    return;
+  }
+  const alt = (own as { participantAlt?: string } | undefined)?.participantAlt;
+  const pair = toLidPair(from, alt, 'participantAlt');
+  if (pair) out.pairs.push(pair);
+  const sender = waPerson(ctx.map, from, alt);
+  if (isSelf(ctx, sender)) return;
+  const ts = reaction?.senderTimestampMs ? Number(toNumber(reaction.senderTimestampMs as number)) : 0;
+  const targetText = targetTextOf();
+  out.events.push({
+    kind: 'reaction',
+    dedupeKey: `wa:react:${chatId}:${target.id}:${sender.id}:${emoji}`,
+    at: ts > 0 ? ts : ctx.now,
+    chat: groupChat(ctx, chatId),
+    messageId: target.id,
+    sender,
+    emoji,
+    ...(targetText ? { targetText } : {}),
+  });
 }
 
 /** Full group metadata (`groups.upsert`, `groupMetadata()`): chat info, the cache, and LID pairs from participants. */
