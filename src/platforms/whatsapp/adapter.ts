@@ -20,6 +20,7 @@ import {
   baileysSocketFactory,
   classifyClose,
   disconnectCode,
+  patchGroupMeta,
   readGroupMeta,
   reconnectDelayMs,
   writeGroupMeta,
@@ -521,7 +522,7 @@ export class WhatsAppAdapter {
     const now = this.app.clock();
     this.learn(n.pairs);
     for (const g of n.groupMeta) writeGroupMeta(this.app.db, g, now);
-    for (const g of n.groupPatches) if (g.id && readGroupMeta(this.app.db, g.id)) writeGroupMeta(this.app.db, g as GroupMetadata, now);
+    for (const g of n.groupPatches) if (g.id) patchGroupMeta(this.app.db, g as GroupMetadata);
     for (const ev of n.events) {
       if (ev.chat.type === 'group') await this.ensureGroupKnown(ev.chat.id);
       this.handle(ev);

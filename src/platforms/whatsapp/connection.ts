@@ -86,6 +86,17 @@ export function writeGroupMeta(db: Db, meta: Partial<GroupMetadata> & { id: stri
   );
 }
 
+/**
+ * Merges a partial update (`groups.update`) into a cached entry without renewing its age: a patch is not a
+ * fetch, and Baileys sends a group post's key to the cached roster (`Socket/messages-send.js`, relayMessage),
+ * so a renewed age would keep a stale roster in use. Nothing happens when the group is not cached.
+ */
+export function patchGroupMeta(db: Db, meta: Partial<GroupMetadata> & { id: string }): void {
+  const cached = readGroupMeta(db, meta.id);
+  if (!cached) return;
+  db.prepare(`UPDATE wa_group_meta SET value = ? WHERE jid = ?`).run(JSON.stringify({ ...cached, ...stripUndefined(meta), id: cached.id }), meta.id);
+}
+
 const stripUndefined = <T extends object>(o: T): Partial<T> => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
 
 /** The status code of a close (`lastDisconnect.error`, a Boom or anything with `output.statusCode`). */

@@ -141,6 +141,26 @@ describe('GroupMetaCache', () => {
   });
 });
 
+describe('groups.update (issue 16, point 7)', () => {
+  it('a subject change through the adapter does not make a stale roster look fresh: the next group send fetches it', async () => {
+    const clock = fakeClock();
+    const fake = new FakeWASocket({ now: clock });
+    const { wa } = await startBot(clock, { socks: [fake] });
+    running.push(wa);
+    // The network's roster moved on (someone joined) while the cached one grew old.
+    fake.groups.get(GROUP)!.participants.push({ id: NEW_LID, phoneNumber: NEW_PN, admin: null });
+    clock.now += GROUP_META_TTL_MS + 1;
+    fake.emit('groups.update', [{ id: GROUP, subject: 'Relawan Paslon 2 (baru)' }]);
+    await wa.idle();
+    expect(readGroupMeta(wa.app.db, GROUP)?.subject).toBe('Relawan Paslon 2 (baru)');
+    const calls = fake.metadataCalls.length;
+    // Socket/messages-send.js relayMessage: the group key goes to cachedGroupMetadata's participants.
+    await fake.sendMessage(GROUP, { text: 'Pengingat netralitas ASN' });
+    expect(fake.metadataCalls.length).toBe(calls + 1);
+    expect(fake.sent.at(-1)?.recipients).toContain(NEW_LID);
+  });
+});
+
 describe('reconnects', () => {
   it('every socket is built with the adapter’s one cachedGroupMetadata', async () => {
     const clock = fakeClock();
