@@ -56,6 +56,8 @@ export class App {
   readonly platformStatus: Partial<Record<Platform, string>> = {};
   /** Platforms that stopped until a person acts (banned, logged out, not linked), with what to do; the health line is not "ok" while any is. */
   readonly platformDown: Partial<Record<Platform, string>> = {};
+  /** Extra /status lines from adapters, by key (e.g. when WhatsApp lets first contacts go again); undefined: nothing to say. */
+  readonly statusNotes = new Map<string, (lang: 'id' | 'en', now: number) => string | undefined>();
 
   constructor(o: AppOptions) {
     this.config = o.config;

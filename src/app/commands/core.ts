@@ -142,6 +142,7 @@ function adminStatus(app: App, ctx: CommandContext): string {
     en ? 'Jaga Netral status' : 'Status Jaga Netral',
     ...(platforms.length ? platforms : [en ? 'no platform connected' : 'belum ada platform terhubung']),
     ...permissionStatusLines(permissionProblems(app.db, app.monitor.chats), ctx.lang).map((l) => `⚠️ ${l}`),
+    ...[...app.statusNotes.values()].map((note) => note(ctx.lang, app.clock())).filter((l): l is string => Boolean(l)).map((l) => `⚠️ ${l}`),
     `${en ? 'Registered ASN' : 'ASN terdaftar'}: ${app.registry.count()}`,
     `${en ? 'Open cases' : 'Kasus terbuka'}: ${open}`,
     `${en ? 'Queue' : 'Antrean'}: ${q.pending + q.sending} ${en ? 'pending' : 'menunggu'}, ${q.sent} ${en ? 'sent' : 'terkirim'}, ${q.failed} ${en ? 'failed' : 'gagal'}, ${q.undeliverable} ${en ? 'undeliverable' : 'tidak terkirim'}`,

@@ -32,6 +32,8 @@ export interface WhatsAppTexts {
   loggedOut: string;
   /** Humas: WhatsApp stopped for a reason a person must fix (banned, another session, a pinned outdated version, multi-device). */
   stopped(a: { reason: WaOutage; code?: number }): string;
+  /** /status line: first contacts wait (a WhatsApp lock or cap until `until`, or a pause with no end WhatsApp gave). */
+  firstContactsStatus(a: { until?: string }): string;
 }
 
 /** Outages that stop WhatsApp until a person acts (a logout has its own text). */
@@ -74,6 +76,10 @@ export const WA_ID: WhatsAppTexts = {
         return `⚠️ WhatsApp meminta perangkat tertaut dipasang ulang${code}.${tail} Tautkan ulang dengan: npx jaga-netral wa-login --phone 62812...`;
     }
   },
+  firstContactsStatus: (a) =>
+    a.until
+      ? `WhatsApp: pesan pertama ke ASN ditahan sampai ${a.until} (batas dari WhatsApp); pesan ke kontak yang pernah menghubungi bot tetap terkirim`
+      : 'WhatsApp: pesan pertama ke ASN dijeda setelah nomor dibatasi (463), tanpa waktu berakhir dari WhatsApp; lanjutkan dengan /wa_lanjut',
 };
 
 /** English. */
@@ -113,6 +119,10 @@ export const WA_EN: WhatsAppTexts = {
         return `⚠️ WhatsApp asks for the linked device to be set up again${code}.${tail} Re-link with: npx jaga-netral wa-login --phone 62812...`;
     }
   },
+  firstContactsStatus: (a) =>
+    a.until
+      ? `WhatsApp: first messages to ASN held until ${a.until} (a limit set by WhatsApp); messages to people who wrote to the bot still go`
+      : 'WhatsApp: first messages to ASN paused after the number was restricted (463), with no end given by WhatsApp; resume with /wa_lanjut',
 };
 
 /** WhatsApp texts for `lang`; Indonesian unless English was asked for. */

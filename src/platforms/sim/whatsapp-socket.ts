@@ -22,6 +22,8 @@ import {
   type GroupMetadata,
   type GroupParticipant,
   type LIDMapping,
+  type NewChatMessageCapInfo,
+  type ReachoutTimelockState,
   type WAMessage,
 } from '@whiskeysockets/baileys';
 import processMessage from '@whiskeysockets/baileys/lib/Utils/process-message.js';
@@ -196,6 +198,39 @@ export class FakeWASocket implements WaSocketLike {
     }
     void this.deliver(participantStub({ group: gid, id: `INV${++this.seq}`, author: this.user.lid ?? this.user.id, action: 'invite', participants: [{ id: this.user.lid ?? this.user.id, phoneNumber: this.user.id }], at: this.now() }));
     return gid;
+  }
+
+  /** What the server says about the reach-out time lock (`fetchAccountReachoutTimelock`); default: none. */
+  reachoutLock: ReachoutTimelockState = { isActive: false, enforcementType: 'DEFAULT' as ReachoutTimelockState['enforcementType'] };
+  /** What the server says about the new-chat message cap (`fetchNewChatMessageCap`); default: nothing used. */
+  newChatCap: NewChatMessageCapInfo = { total_quota: 0, used_quota: 0, capping_status: 'NONE' as NewChatMessageCapInfo['capping_status'] };
+  /** Calls of the two questions above, in order. */
+  readonly restrictionQueries: ('reachout' | 'cap')[] = [];
+
+  /**
+   * `fetchAccountReachoutTimelock` (`Socket/socket.js`): the WMex answer as a ReachoutTimelockState (an end of '0'
+   * becomes none), emitted as `connection.update.reachoutTimeLock` and returned.
+   */
+  async fetchAccountReachoutTimelock(): Promise<ReachoutTimelockState> {
+    this.restrictionQueries.push('reachout');
+    if (this.ended) throw errorWith('Connection Closed', DisconnectReason.connectionClosed);
+    const result = { ...this.reachoutLock };
+    this.ev.emit('connection.update', { reachoutTimeLock: result });
+    return result;
+  }
+
+  /** `fetchNewChatMessageCap` (`Socket/socket.js`): the server's NewChatMessageCapInfo. */
+  async fetchNewChatMessageCap(): Promise<NewChatMessageCapInfo> {
+    this.restrictionQueries.push('cap');
+    if (this.ended) throw errorWith('Connection Closed', DisconnectReason.connectionClosed);
+    return { ...this.newChatCap };
+  }
+
+  /** The server lifts the lock: what handleReachoutTimelockNotification (`Socket/messages-recv.js`) emits for `is_active: false`. */
+  liftReachoutLock(): void {
+    this.reachoutLock = { isActive: false, enforcementType: 'DEFAULT' as ReachoutTimelockState['enforcementType'] };
+    this.restricted = false;
+    this.ev.emit('connection.update', { reachoutTimeLock: { ...this.reachoutLock } });
   }
 
   /** Records the phone and answers with a fixed code. */

@@ -14,6 +14,7 @@ import { parseNip } from '../../core/nip.js';
 import { waJidToPhone } from '../../core/phone.js';
 import type { ChatEvent } from '../../core/types.js';
 import { cleanOptionalLabel } from '../../core/text/label.js';
+import { formatDateTime } from '../../core/time.js';
 import { audit } from '../../store/audit.js';
 import { decodeAuthValue, hasWhatsAppSession, useSqliteAuthState, type SqliteAuthState } from './auth-state.js';
 import {
@@ -156,6 +157,12 @@ export class WhatsAppAdapter {
     else this.selfFromCreds();
     current.set(o.app, this);
     registerCommands(o.app);
+    // /status: when WhatsApp lets first contacts go again (a reach-out lock, the new-chat cap, a pause after a 463).
+    o.app.statusNotes.set('whatsapp.firstContacts', (lang, now) => {
+      const until = this.policy.firstContactsBlockedUntil(now);
+      if (!until) return undefined;
+      return whatsappTexts(lang).firstContactsStatus({ until: until === Infinity ? undefined : formatDateTime(until, this.app.config.APP_TIMEZONE, lang) });
+    });
   }
 
   /** Queues `runScans` behind the events being handled (so `idle()` covers it). */
@@ -307,8 +314,8 @@ export class WhatsAppAdapter {
   private async onConnectionUpdate(u: BaileysEventMap['connection.update'], sock: WaSocketLike | undefined): Promise<void> {
     const now = this.app.clock();
     if (u.reachoutTimeLock) {
-      const lock = u.reachoutTimeLock;
-      this.policy.setReachoutLock(lock.isActive ? (lock.timeEnforcementEnds ? new Date(lock.timeEnforcementEnds).getTime() : now + 60_000) : undefined, now);
+      this.applyReachoutLock(u.reachoutTimeLock, now);
+      this.app.dispatcher.wake();
     }
     if (u.qr && this.auth && !this.auth.state.creds.registered) {
       // Baileys asks for a QR only when no device is linked: `start` never pairs, `wa-login` does.
@@ -427,6 +434,10 @@ export class WhatsAppAdapter {
       if (pair) this.learn([pair]);
     });
     await step('messaging-history.set', (h) => this.learn(pairsFromHistory(h)));
+    await step('message-capping.update', (c) => {
+      this.policy.setNewChatCap(c, this.app.clock());
+      this.app.dispatcher.wake();
+    });
     await step('groups.upsert', (g) => this.apply(normalizeGroupsUpsert(g, ctx)));
     await step('groups.update', (g) => this.apply(normalizeGroupsUpdate(g, ctx)));
     await step('messages.upsert', async (u) => {
@@ -465,8 +476,44 @@ export class WhatsAppAdapter {
         if (restricted) this.policy.restrictedAck(row, detail, now);
       })();
       this.app.log.warn({ code, msgId: u.key.id, outboxId: row?.id }, 'whatsapp refused a sent message');
+      if (restricted) this.askRestriction(now);
       this.app.dispatcher.wake();
     }
+  }
+
+  /** When the restriction was last asked about (one question per minute, however many acks arrive). */
+  private restrictionAskedAt = -Infinity;
+
+  /**
+   * After a 463, asks WhatsApp what it is: rc14's handleBadAck (`Socket/messages-recv.js`) routes every 463 to
+   * the privacy-token path, so its own `fetchAccountReachoutTimelock` branch never runs. The answer sets when
+   * first contacts may resume (the lock's end), and the new-chat cap (`fetchNewChatMessageCap`) where the
+   * socket has it. Queued behind the event chain; a failed question leaves the pause to a person (/wa_lanjut).
+   */
+  private askRestriction(now: number): void {
+    const sock = this.sock;
+    if (!sock || now - this.restrictionAskedAt < 60_000) return;
+    this.restrictionAskedAt = now;
+    this.chain = this.chain.then(async () => {
+      try {
+        const lock = await sock.fetchAccountReachoutTimelock?.();
+        if (lock) this.applyReachoutLock(lock, this.app.clock());
+      } catch (err) {
+        this.app.log.warn({ err: String(err) }, 'whatsapp: asking for the reach-out time lock failed');
+      }
+      try {
+        const cap = await sock.fetchNewChatMessageCap?.();
+        if (cap) this.policy.setNewChatCap(cap, this.app.clock());
+      } catch (err) {
+        this.app.log.warn({ err: String(err) }, 'whatsapp: asking for the new-chat message cap failed');
+      }
+      this.app.dispatcher.wake();
+    });
+  }
+
+  /** `reachoutTimeLock` as Baileys reports it (`Types/State.d.ts`, ReachoutTimelockState): active until its end (WA Web: now + 60 s when none is given), or lifted. */
+  private applyReachoutLock(lock: NonNullable<BaileysEventMap['connection.update']['reachoutTimeLock']>, now: number): void {
+    this.policy.setReachoutLock(lock.isActive ? (lock.timeEnforcementEnds ? new Date(lock.timeEnforcementEnds).getTime() : now + 60_000) : undefined, now);
   }
 
   /** A participant change: use its stub message's key when seen; inside a buffered upsert, wait for the stub briefly. */

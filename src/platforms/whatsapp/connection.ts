@@ -15,6 +15,8 @@ import makeWASocket, {
   type BaileysEventMap,
   type GroupMetadata,
   type LIDMapping,
+  type NewChatMessageCapInfo,
+  type ReachoutTimelockState,
   type SignalKeyStore,
 } from '@whiskeysockets/baileys';
 import qrcode from 'qrcode-terminal';
@@ -36,6 +38,10 @@ export interface WaSocketLike {
   sendMessage(jid: string, content: Record<string, unknown>): Promise<unknown>;
   groupMetadata(jid: string): Promise<GroupMetadata>;
   groupAcceptInvite(code: string): Promise<string | undefined>;
+  /** Asks WhatsApp for the reach-out time lock; also emits it as `connection.update.reachoutTimeLock` (`Socket/socket.js`). */
+  fetchAccountReachoutTimelock?(): Promise<ReachoutTimelockState>;
+  /** Asks WhatsApp for the new-chat message cap (`Socket/socket.js`). */
+  fetchNewChatMessageCap?(): Promise<NewChatMessageCapInfo>;
   requestPairingCode(phone: string): Promise<string>;
   end(err: Error | undefined): void;
 }

@@ -25,6 +25,8 @@ import type { OutboxRow } from '../../store/outbox.js';
 export const WA_PAUSE_KEY = 'wa:first_contact_paused';
 /** kv key: WhatsApp's reach-out time lock end (epoch ms). */
 export const WA_REACHOUT_LOCK_KEY = 'wa:reachout_until';
+/** kv key: end of WhatsApp's new-chat message cap cycle while it says CAPPED (epoch ms; `fetchNewChatMessageCap`, `message-capping.update`). */
+export const WA_NEW_CHAT_CAP_KEY = 'wa:new_chat_capped_until';
 /** kv key prefix: first-contact recipients per day (`wa:first_contacts:<YYYY-MM-DD>`, JSON array). */
 export const WA_FIRST_CONTACT_PREFIX = 'wa:first_contacts:';
 
@@ -87,9 +89,28 @@ export class WhatsAppSendPolicy implements SendPolicy {
       if (!(lock > pausedAt && lock <= now)) return lock > now ? Math.max(lock, now + 1) : Infinity;
       this.resumeFirstContacts();
       kvDelete(this.o.db, WA_REACHOUT_LOCK_KEY);
-      return 0;
+      return this.capUntil(now);
     }
-    return lock > now ? lock : 0;
+    return Math.max(lock > now ? lock : 0, this.capUntil(now));
+  }
+
+  /** End of the new-chat cap cycle while WhatsApp says CAPPED, else 0. */
+  private capUntil(now: number): number {
+    const cap = Number(kvGet(this.o.db, WA_NEW_CHAT_CAP_KEY) ?? 0);
+    return cap > now ? cap : 0;
+  }
+
+  /**
+   * WhatsApp's new-chat message cap (`fetchNewChatMessageCap` / `message-capping.update`, `Types/State.d.ts`
+   * NewChatMessageCapInfo): while `capping_status` is CAPPED, or the quota is used up, first contacts wait
+   * for the end of the cycle (`cycle_end_timestamp`, seconds).
+   */
+  setNewChatCap(info: { capping_status?: string; total_quota?: number; used_quota?: number; cycle_end_timestamp?: string } | undefined, now: number): void {
+    this.state = undefined;
+    const end = Number(info?.cycle_end_timestamp ?? 0) * 1000;
+    const full = info?.capping_status === 'CAPPED' || (typeof info?.total_quota === 'number' && typeof info.used_quota === 'number' && info.total_quota > 0 && info.used_quota >= info.total_quota);
+    if (full && end > now) kvSet(this.o.db, WA_NEW_CHAT_CAP_KEY, String(end), now);
+    else if (info) kvDelete(this.o.db, WA_NEW_CHAT_CAP_KEY);
   }
 
   /** First-contact recipients already messaged on the day of `now`. */
@@ -165,8 +186,22 @@ export class WhatsAppSendPolicy implements SendPolicy {
   /** WhatsApp's own reach-out time lock (`connection.update.reachoutTimeLock`): first contacts wait until it ends. */
   setReachoutLock(until: number | undefined, now: number): void {
     this.state = undefined;
-    if (until && until > now) kvSet(this.o.db, WA_REACHOUT_LOCK_KEY, String(until), now);
-    else if (kvGet(this.o.db, WA_PAUSE_KEY) === undefined) kvDelete(this.o.db, WA_REACHOUT_LOCK_KEY);
+    if (until && until > now) {
+      kvSet(this.o.db, WA_REACHOUT_LOCK_KEY, String(until), now);
+      return;
+    }
+    const hadLock = kvGet(this.o.db, WA_REACHOUT_LOCK_KEY) !== undefined;
+    if (kvGet(this.o.db, WA_PAUSE_KEY) === undefined) {
+      kvDelete(this.o.db, WA_REACHOUT_LOCK_KEY);
+      return;
+    }
+    // Paused after a 463. WhatsApp lifting a lock it had reported ends the pause (`Socket/messages-recv.js`,
+    // handleReachoutTimelockNotification: is_active false); "no lock" with none reported before is no lift:
+    // the 463 had another cause, and a person decides (/wa_lanjut).
+    if (hadLock) {
+      kvDelete(this.o.db, WA_REACHOUT_LOCK_KEY);
+      this.resumeFirstContacts();
+    }
   }
 
   /**

@@ -216,4 +216,85 @@ describe('WhatsApp: out of attempts', () => {
     expect(tg.sent.find((m) => m.kind === 'undeliverable_notice')!.text).toMatch(/group_reminder[\s\S]*gave up after 20 attempts/);
     expect(fake.sent.find((s) => s.jid === ADMIN_WA && /group_reminder/.test(String(s.content.text)))).toBeDefined();
   });
+
+});
+
+describe('WhatsApp restriction: asking WhatsApp (issue 16, point 4)', () => {
+  /**
+   * Issue 16, point 4. In rc14 handleBadAck (`Socket/messages-recv.js`) sends every 463 down the privacy-token path,
+   * so its own `fetchAccountReachoutTimelock` call never runs: the adapter asks itself. The fake answers as
+   * `Socket/socket.js` fetchAccountReachoutTimelock does (emits `connection.update.reachoutTimeLock` and returns it),
+   * and a lift arrives as handleReachoutTimelockNotification emits it (`is_active: false`).
+   */
+  const dm = (app: App, n: number, recipient: string) =>
+    app.monitor.outbox.enqueue({ dedupeKey: `t:${n}:${recipient}`, platform: 'whatsapp', recipient, recipientKind: 'user', kind: 'asn_followup', text: `pesan ${n}` }, app.clock());
+  const jid = (i: number) => `62812000000${String(i).padStart(2, '0')}@s.whatsapp.net`;
+  const status = async (app: App) => (await app.commands.run({ platform: 'telegram', chatType: 'private', chatId: '9001', fromId: '9001', fromName: 'Humas', text: '/status' }))!.text;
+
+  it('after a 463 the bot asks WhatsApp for the lock, shows its end in /status, and resumes first contacts when it ends', async () => {
+    const clock = fakeClock();
+    const { app, fake, wa } = await startBot(clock);
+    running.push(wa);
+    const st = (j: string) => outboxRows(app).find((r) => r.recipient === j)!.status;
+    fake.reachoutLock = { isActive: true, timeEnforcementEnds: new Date(clock.now + 2 * 3_600_000) } as never;
+    dm(app, 1, jid(1));
+    dm(app, 2, jid(2));
+    fake.failNext(1, '463');
+    await drain(app, fake, wa, clock, 2);
+    expect(fake.restrictionQueries).toEqual(['reachout', 'cap']);
+    expect(st(jid(1))).toBe('undeliverable');
+    expect(wa.policy.paused).toBe(true);
+    expect(await status(app)).toMatch(/pesan pertama ke ASN ditahan sampai 1 Okt 2024, 12\.00 WIB/);
+    await drain(app, fake, wa, clock, 10);
+    expect(st(jid(2))).toBe('pending');
+    clock.now += 2 * 3_600_000;
+    await drain(app, fake, wa, clock, 2);
+    // No /wa_lanjut: WhatsApp's own end of the lock resumed them.
+    expect(wa.policy.paused).toBe(false);
+    expect(st(jid(2))).toBe('sent');
+    expect(await status(app)).not.toMatch(/pesan pertama/);
+  });
+
+  it('a lock WhatsApp lifts early ends the pause; "no lock" right after a 463 does not', async () => {
+    const clock = fakeClock();
+    const { app, fake, wa } = await startBot(clock);
+    running.push(wa);
+    const st = (j: string) => outboxRows(app).find((r) => r.recipient === j)!.status;
+    dm(app, 1, jid(1));
+    dm(app, 2, jid(2));
+    fake.failNext(1, '463'); // WhatsApp reports no lock: the 463 had another cause, a person decides
+    await drain(app, fake, wa, clock, 2);
+    expect(fake.restrictionQueries).toContain('reachout');
+    expect(wa.policy.paused).toBe(true);
+    expect(await status(app)).toMatch(/tanpa waktu berakhir dari WhatsApp; lanjutkan dengan \/wa_lanjut/);
+    // Later WhatsApp sets a week-long lock, then lifts it.
+    fake.reachoutLock = { isActive: true, timeEnforcementEnds: new Date(clock.now + 7 * 86_400_000) } as never;
+    await fake.fetchAccountReachoutTimelock();
+    await wa.idle();
+    await drain(app, fake, wa, clock, 3);
+    expect(st(jid(2))).toBe('pending');
+    fake.liftReachoutLock();
+    await wa.idle();
+    await drain(app, fake, wa, clock, 3);
+    expect(wa.policy.paused).toBe(false);
+    expect(st(jid(2))).toBe('sent');
+  });
+
+  it('message-capping.update CAPPED holds first contacts until the cycle ends (warm chats still go)', async () => {
+    const clock = fakeClock();
+    const { app, fake, wa } = await startBot(clock, { extra: { LANGUAGE: 'en' } });
+    running.push(wa);
+    const st = (j: string) => outboxRows(app).find((r) => r.recipient === j)!.status;
+    const end = clock.now + 86_400_000;
+    fake.emit('message-capping.update', { total_quota: 50, used_quota: 50, capping_status: 'CAPPED', cycle_end_timestamp: String(end / 1000) } as never);
+    await wa.idle();
+    dm(app, 1, jid(1));
+    app.monitor.outbox.enqueue({ dedupeKey: 't:admin', platform: 'whatsapp', recipient: ADMIN_WA, recipientKind: 'user', kind: 'humas_alert', text: 'halo' }, clock.now);
+    await drain(app, fake, wa, clock, 5);
+    expect([st(jid(1)), st(ADMIN_WA)]).toEqual(['pending', 'sent']);
+    expect(await status(app)).toMatch(/first messages to ASN held until 2 Oct 2024/);
+    clock.now = end + 1;
+    await drain(app, fake, wa, clock, 2);
+    expect(st(jid(1))).toBe('sent');
+  });
 });
