@@ -190,7 +190,7 @@ function buildSchema(lang: Lang) {
     WA_DM_GAP_MAX_SECONDS: int(1, 3600).default(45),
     WA_FIRST_CONTACT_DAILY_CAP: int(0, 10_000).default(40),
     WA_LID_BATCH_SIZE: int(1, 500).default(20),
-    WA_LID_LOOKUPS_PER_HOUR: int(1, 100_000).default(200),
+    WA_LID_LOOKUPS_PER_HOUR: int(1, 100_000).default(30),
     WA_VERSION: z
       .string()
       .regex(/^\d+\.\d+\.\d+$/, m.waVersion)

@@ -72,6 +72,8 @@ export class FakeWASocket implements WaSocketLike {
   /** What the network knows: phone JID -> LID, answered by `getLIDsForPNs`. */
   readonly lidDirectory = new Map<string, string>();
   readonly lidLookups: string[][] = [];
+  /** How many of the next LID lookups the server refuses (rate-overlimit). */
+  lidLookupFailures = 0;
   readonly pairingRequests: string[] = [];
   ended = false;
   private readonly faults: FakeSendFault[] = [];
@@ -92,6 +94,12 @@ export class FakeWASocket implements WaSocketLike {
       lidMapping: {
         getLIDsForPNs: async (pns: string[]): Promise<LIDMapping[] | null> => {
           this.lidLookups.push([...pns]);
+          // The USync query behind it (`Signal/lid-mapping.js` -> pnToLIDFunc) throws the server's error answer
+          // (`WABinary/generic-utils.js`, assertNodeErrorFree), e.g. 429 rate-overlimit.
+          if (this.lidLookupFailures > 0) {
+            this.lidLookupFailures--;
+            throw errorWith('rate-overlimit', 429);
+          }
           const out = pns.flatMap((pn) => {
             const lid = this.lidDirectory.get(pn);
             return lid ? [{ pn, lid }] : [];

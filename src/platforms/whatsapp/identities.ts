@@ -192,8 +192,19 @@ export async function resolveRegisteredLids(app: App, sock: LidLookup, o: Resolv
     }
     if (i > 0) await abortableSleep(sleep, pauseMs, o.signal);
     if (o.signal?.aborted) break;
-    const batch = pending.slice(i, i + room);
-    i -= batchSize - batch.length; // a short batch (budget) moves on by what it asked
+    // Pairs learned passively meanwhile (participantAlt, roster phoneNumber, history sync) need no network question.
+    const batch: string[] = [];
+    let j = i;
+    for (; j < pending.length && batch.length < room; j++) {
+      const pn = pending[j]!;
+      const known = map.lidForPn(pn);
+      if (known) {
+        learnLidPairs(app, [{ lid: known, pn, source: 'lookup' }], map);
+        result.fromCache++;
+      } else batch.push(pn);
+    }
+    i = j - batchSize; // the loop adds batchSize: the next batch starts where this one stopped
+    if (!batch.length) continue;
     result.asked += batch.length;
     kvSet(app.db, countKey, String(used + batch.length), app.clock());
     try {
@@ -204,8 +215,13 @@ export async function resolveRegisteredLids(app: App, sock: LidLookup, o: Resolv
       const got = new Set(pairs.map((p) => p.pn));
       for (const pn of batch) if (!got.has(pn)) kvSet(app.db, WA_LID_MISS_PREFIX + pn, String(app.clock()), app.clock());
     } catch (err) {
+      // Every lookup is a USync query on the network: after a rate-limit or any error answer the pass stops
+      // and the hour's budget counts as spent, so nothing is asked again before the next hour.
       result.failedBatches++;
-      app.log.warn({ err: String(err), batch: i / batchSize }, 'whatsapp LID lookup failed');
+      result.deferred = pending.length - j + batch.length;
+      kvSet(app.db, countKey, String(limit), app.clock());
+      app.log.warn({ err: String(err), left: result.deferred }, 'whatsapp LID lookup failed: the pass stops until the next hour');
+      break;
     }
   }
   return result;

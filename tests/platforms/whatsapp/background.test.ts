@@ -58,6 +58,38 @@ describe('WhatsApp LID lookups', () => {
     await app2.close();
   });
 
+  it('default at most 30 an hour; the pass stops at the first error answer and waits for the next hour; passively learned pairs are not asked (issue 16, point 5)', async () => {
+    const clock = fakeClock();
+    const app = makeApp(clock, { WA_LID_BATCH_SIZE: '2' }, false);
+    expect(app.config.WA_LID_LOOKUPS_PER_HOUR).toBe(30);
+    app.registry.upsertMany([1, 2, 3, 4, 5, 6].map(extra), clock.now);
+    const fake = new FakeWASocket();
+    let asks = 0;
+    const r1 = await resolveRegisteredLids(app, fake, {
+      sleep: async () => {
+        // Between the batches a pair arrives passively (participantAlt, roster phoneNumber): the phone is not asked.
+        if (++asks > 1) return;
+        app.db.prepare(`INSERT INTO wa_lid_map (lid, pn, source, learned_at) VALUES (?, ?, 'participantAlt', ?)`).run('401111111111111@lid', '6281300000030@s.whatsapp.net', clock.now);
+        fake.lidLookupFailures = 1; // the next question is refused: rate-overlimit
+      },
+    });
+    // Batch 1 (phones 1-2) answered nothing; phone 3 came from the map; batch 2 (4-5) failed: the pass stopped there.
+    expect(fake.lidLookups).toEqual([
+      ['6281300000010@s.whatsapp.net', '6281300000020@s.whatsapp.net'],
+      ['6281300000040@s.whatsapp.net', '6281300000050@s.whatsapp.net'],
+    ]);
+    expect(r1).toMatchObject({ failedBatches: 1, fromCache: 1, deferred: 3 });
+    expect(app.registry.byPhone('+6281300000030' as PhoneE164)?.waLid).toBe('401111111111111@lid');
+    // Within the hour nothing more is asked.
+    clock.now += 10 * 60_000;
+    expect((await resolveRegisteredLids(app, fake, { sleep: async () => {} })).asked).toBe(0);
+    clock.now = r1.nextWindowAt + 1;
+    const r3 = await resolveRegisteredLids(app, fake, { sleep: async () => {} });
+    expect(fake.lidLookups.slice(2).flat().sort()).toEqual(['6281300000040@s.whatsapp.net', '6281300000050@s.whatsapp.net', '6281300000060@s.whatsapp.net']);
+    expect(r3.failedBatches).toBe(0);
+    await app.close();
+  });
+
   it('stop() ends a lookup pass at once, even in the middle of its pause between batches', async () => {
     const clock = fakeClock();
     const { app, fake, wa } = await startBot(clock, { extra: { WA_LID_BATCH_SIZE: '1' }, adapter: { sleep: (ms) => new Promise((r) => setTimeout(r, ms)), lidPauseMs: 600_000 } });
