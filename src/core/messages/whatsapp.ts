@@ -34,6 +34,14 @@ export interface WhatsAppTexts {
   stopped(a: { reason: WaOutage; code?: number }): string;
   /** /status line: first contacts wait (a WhatsApp lock or cap until `until`, or a pause with no end WhatsApp gave). */
   firstContactsStatus(a: { until?: string }): string;
+  /** `/gabung` on a group with admin approval: the request waits for a group admin. */
+  joinPending(a: { title: string; members: number }): string;
+  /** `/gabung` joined a community's announcement group: its member list is incomplete. */
+  joinedAnnouncement: string;
+  /** `/gabung` on a community link (the parent, where nobody posts). */
+  inviteIsCommunity(a: { title: string }): string;
+  /** Why WhatsApp refused an invite link, by the server's error code (406 unknown, 410 reset, 401 not allowed, ...). */
+  inviteRefused(code: number | undefined, detail: string): string;
 }
 
 /** Outages that stop WhatsApp until a person acts (a logout has its own text). */
@@ -80,6 +88,20 @@ export const WA_ID: WhatsAppTexts = {
     a.until
       ? `WhatsApp: pesan pertama ke ASN ditahan sampai ${a.until} (batas dari WhatsApp); pesan ke kontak yang pernah menghubungi bot tetap terkirim`
       : 'WhatsApp: pesan pertama ke ASN dijeda setelah nomor dibatasi (463), tanpa waktu berakhir dari WhatsApp; lanjutkan dengan /wa_lanjut',
+  joinPending: (a) =>
+    `Grup "${a.title}" (${a.members} anggota) mewajibkan persetujuan admin untuk anggota baru. Permintaan bergabung bot sudah dikirim dan menunggu persetujuan admin grup; bot belum menjadi anggota dan belum memantau grup ini. Setelah disetujui, bot masuk dengan sendirinya dan memeriksa anggotanya.`,
+  joinedAnnouncement: 'Catatan: ini grup pengumuman komunitas; WhatsApp hanya memberi daftar anggota yang tidak lengkap, sehingga keluarnya ASN dari grup ini tidak selalu dapat dipastikan.',
+  inviteIsCommunity: (a) => `tautan ini milik komunitas "${a.title}", bukan grup. Kirim tautan undangan grup di dalam komunitas itu.`,
+  inviteRefused: (code, detail) =>
+    code === 406
+      ? 'tautan undangan tidak dikenal WhatsApp (salah ketik atau tidak lengkap)'
+      : code === 410
+        ? 'tautan undangan sudah direset atau dicabut oleh admin grup; minta tautan yang baru'
+        : code === 401 || code === 403
+          ? 'WhatsApp tidak mengizinkan bot bergabung (misalnya bot pernah dikeluarkan dari grup ini)'
+          : code === 404
+            ? 'grup tidak ditemukan (mungkin sudah dihapus)'
+            : `WhatsApp menolak (${code ?? '-'}: ${detail})`,
 };
 
 /** English. */
@@ -123,6 +145,20 @@ export const WA_EN: WhatsAppTexts = {
     a.until
       ? `WhatsApp: first messages to ASN held until ${a.until} (a limit set by WhatsApp); messages to people who wrote to the bot still go`
       : 'WhatsApp: first messages to ASN paused after the number was restricted (463), with no end given by WhatsApp; resume with /wa_lanjut',
+  joinPending: (a) =>
+    `The group "${a.title}" (${a.members} members) requires an admin's approval for new members. The bot's request to join was sent and waits for a group admin; the bot is not a member yet and does not watch this group. Once approved, the bot joins by itself and checks the members.`,
+  joinedAnnouncement: 'Note: this is a community announcement group; WhatsApp gives only an incomplete member list, so an ASN leaving this group cannot always be confirmed.',
+  inviteIsCommunity: (a) => `this link belongs to the community "${a.title}", not a group. Send the invite link of a group inside that community.`,
+  inviteRefused: (code, detail) =>
+    code === 406
+      ? 'WhatsApp does not know this invite link (a typo, or cut short)'
+      : code === 410
+        ? 'the invite link was reset or revoked by a group admin; ask for a new one'
+        : code === 401 || code === 403
+          ? 'WhatsApp does not let the bot join (for example, the bot was removed from this group before)'
+          : code === 404
+            ? 'the group was not found (it may have been deleted)'
+            : `WhatsApp refused (${code ?? '-'}: ${detail})`,
 };
 
 /** WhatsApp texts for `lang`; Indonesian unless English was asked for. */

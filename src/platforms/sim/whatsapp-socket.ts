@@ -62,6 +62,10 @@ export interface FakeWASocketOptions {
 const errorWith = (message: string, statusCode: number): Error =>
   Object.assign(new Error(message), { isBoom: true, output: { statusCode, payload: { statusCode, message } }, data: statusCode });
 
+/** An `<error code text>` answer to a query: `assertNodeErrorFree` throws `new Boom(text, { data: code })` (status 500, the code in `data`). */
+const serverError = (text: string, code: number): Error =>
+  Object.assign(new Error(text), { isBoom: true, output: { statusCode: 500, payload: { statusCode: 500, message: text } }, data: code });
+
 /** The fake socket. */
 export class FakeWASocket implements WaSocketLike {
   readonly ev = makeEventBuffer(pino({ level: 'silent' }));
@@ -196,11 +200,43 @@ export class FakeWASocket implements WaSocketLike {
     return { ...structuredClone(g), size: g.participants.length + (this.unlisted.get(jid) ?? 0) };
   }
 
-  /** Joins a group by invite code: the bot becomes a member and the join notification arrives like live traffic. */
-  async groupAcceptInvite(code: string): Promise<string | undefined> {
+  /** Invite codes an admin reset: asking about them or accepting them is answered 410 `gone`. */
+  readonly revokedInvites = new Set<string>();
+  /** Join requests the bot made to groups with admin approval (`membership_approval_mode`), by group. */
+  readonly joinRequests: string[] = [];
+
+  /**
+   * What the server says about an invite code, as `groupGetInviteInfo` (`Socket/groups.js`) returns it:
+   * `extractGroupMetadata` of the group (subject, size, description, `joinApprovalMode`, `isCommunity`,
+   * `isCommunityAnnounce`, `linkedParent`, the roster) without joining. A code the server does not know is
+   * refused with 406 `not-acceptable`, a reset one with 410 `gone`; as any `<error>` answer they reach the
+   * caller through `query`'s assertNodeErrorFree (`WABinary/generic-utils.js`): a Boom whose `data` is the code.
+   */
+  async groupGetInviteInfo(code: string): Promise<GroupMetadata> {
+    const gid = this.inviteTarget(code);
+    return this.groupMetadata(gid);
+  }
+
+  private inviteTarget(code: string): string {
+    if (this.ended) throw errorWith('Connection Closed', DisconnectReason.connectionClosed);
+    if (this.revokedInvites.has(code)) throw serverError('gone', 410);
     const gid = this.invites.get(code);
-    if (!gid) throw errorWith('not-authorized', 401);
+    if (!gid || !this.groups.has(gid)) throw serverError('not-acceptable', 406);
+    return gid;
+  }
+
+  /**
+   * Joins a group by invite code (`groupAcceptInvite`, `Socket/groups.js`): the bot becomes a member and the join
+   * notification arrives like live traffic; the answer is the `<group jid>`'s jid. A group with admin approval
+   * answers with a membership-approval request instead, so no JID comes back (undefined) and nobody joins.
+   */
+  async groupAcceptInvite(code: string): Promise<string | undefined> {
+    const gid = this.inviteTarget(code);
     const g = this.groups.get(gid)!;
+    if (g.joinApprovalMode) {
+      this.joinRequests.push(gid);
+      return undefined;
+    }
     if (!g.participants.some((p) => p.id === this.user.lid || p.id === this.user.id)) {
       g.participants.push({ id: this.user.lid ?? this.user.id, phoneNumber: this.user.id, admin: null });
     }
@@ -239,6 +275,15 @@ export class FakeWASocket implements WaSocketLike {
     this.reachoutLock = { isActive: false, enforcementType: 'DEFAULT' as ReachoutTimelockState['enforcementType'] };
     this.restricted = false;
     this.ev.emit('connection.update', { reachoutTimeLock: { ...this.reachoutLock } });
+  }
+
+  /** A group admin approves the bot's join request: the bot is added, and the add notification arrives like live traffic. */
+  async approveJoinRequest(gid: string, admin: string): Promise<void> {
+    const g = this.groups.get(gid);
+    if (!g || !this.joinRequests.includes(gid)) throw new Error(`no join request for ${gid}`);
+    this.joinRequests.splice(this.joinRequests.indexOf(gid), 1);
+    g.participants.push({ id: this.user.lid ?? this.user.id, phoneNumber: this.user.id, admin: null });
+    await this.deliver(participantStub({ group: gid, id: `APR${++this.seq}`, author: admin, action: 'add', participants: [{ id: this.user.lid ?? this.user.id, phoneNumber: this.user.id }], at: this.now() }));
   }
 
   /** Records the phone and answers with a fixed code. */

@@ -276,14 +276,29 @@ export class WhatsAppAdapter {
     if (!code) return t.joinUsage;
     const sock = this.sock;
     if (!sock) return t.joinFailed({ reason: lang === 'en' ? 'WhatsApp is not connected' : 'WhatsApp belum tersambung' });
+    // The link first (`groupGetInviteInfo`): what group it is, whether joining needs an admin's approval, whether it
+    // is a community. `groupAcceptInvite` answers no JID when the server turns the join into an approval request.
+    let info: GroupMetadata;
+    try {
+      info = await sock.groupGetInviteInfo(code);
+    } catch (err) {
+      return t.joinFailed({ reason: t.inviteRefused(inviteErrorCode(err), err instanceof Error ? err.message : String(err)) });
+    }
+    const title = cleanOptionalLabel(info.subject) ?? info.id;
+    const size = typeof info.size === 'number' ? info.size : info.participants?.length ?? 0;
+    if (info.isCommunity) return t.joinFailed({ reason: t.inviteIsCommunity({ title }) });
     try {
       const gid = await sock.groupAcceptInvite(code);
-      if (!gid) return t.joinFailed({ reason: lang === 'en' ? 'WhatsApp returned no group' : 'WhatsApp tidak mengembalikan grup' });
+      if (!gid) {
+        if (info.joinApprovalMode) return t.joinPending({ title, members: size });
+        return t.joinFailed({ reason: lang === 'en' ? 'WhatsApp returned no group' : 'WhatsApp tidak mengembalikan grup' });
+      }
       // Not queued on the event chain: this may run inside it (a /gabung sent on WhatsApp).
       const meta = await this.onBotJoined(jidNormalizedUser(gid), this.app.clock());
-      return t.joined({ title: cleanOptionalLabel(meta?.subject) ?? gid, members: meta?.participants?.length ?? 0 });
+      const joined = t.joined({ title: cleanOptionalLabel(meta?.subject) ?? title, members: typeof meta?.size === 'number' ? meta.size : meta?.participants?.length ?? size });
+      return info.isCommunityAnnounce ? `${joined}\n${t.joinedAnnouncement}` : joined;
     } catch (err) {
-      return t.joinFailed({ reason: err instanceof Error ? err.message : String(err) });
+      return t.joinFailed({ reason: t.inviteRefused(inviteErrorCode(err), err instanceof Error ? err.message : String(err)) });
     }
   }
 
@@ -728,6 +743,12 @@ export class WhatsAppAdapter {
     if (me?.id) this.setSelf(me);
   }
 }
+
+/** The server's error code of a refused group query: `assertNodeErrorFree` puts it in the Boom's `data`. */
+const inviteErrorCode = (err: unknown): number | undefined => {
+  const d = (err as { data?: unknown } | undefined)?.data;
+  return typeof d === 'number' ? d : disconnectCode(err);
+};
 
 const participantSig = (d: BaileysEventMap['group-participants.update']): string => {
   const ids = (d.participants ?? [])

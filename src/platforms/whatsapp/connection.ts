@@ -38,6 +38,8 @@ export interface WaSocketLike {
   sendMessage(jid: string, content: Record<string, unknown>): Promise<unknown>;
   groupMetadata(jid: string): Promise<GroupMetadata>;
   groupAcceptInvite(code: string): Promise<string | undefined>;
+  /** An invite code's group, without joining (`Socket/groups.js`: extractGroupMetadata of the answer). */
+  groupGetInviteInfo(code: string): Promise<GroupMetadata>;
   /** Asks WhatsApp for the reach-out time lock; also emits it as `connection.update.reachoutTimeLock` (`Socket/socket.js`). */
   fetchAccountReachoutTimelock?(): Promise<ReachoutTimelockState>;
   /** Asks WhatsApp for the new-chat message cap (`Socket/socket.js`). */

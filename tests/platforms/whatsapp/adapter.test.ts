@@ -234,6 +234,57 @@ describe('WhatsApp adapter: private chats', () => {
     expect(outboxRows(app).some((r) => r.kind === 'asn_alert' && r.recipient === ASN2_PN)).toBe(true);
   });
 
+  /**
+   * Issue 16, point 8. The link is checked first with `groupGetInviteInfo` (`Socket/groups.js`: extractGroupMetadata
+   * of the answer: subject, size, joinApprovalMode, isCommunity); `groupAcceptInvite` returns the `<group>`'s jid, so
+   * a server answer that is a membership-approval request gives no JID. Refusals are `<error>` answers thrown by
+   * `query` (`WABinary/generic-utils.js`, assertNodeErrorFree) with the code in `data`.
+   */
+  const gabung = async (b: Awaited<ReturnType<typeof bot>>, code: string, id: string) => {
+    await b.fake.deliver(privateMessage({ from: ADMIN_WA, id, text: `/gabung https://chat.whatsapp.com/${code}`, at: b.clock.now }));
+    await b.wa.idle();
+    await new Promise((r) => setTimeout(r, 10));
+    await b.wa.idle();
+    return outboxRows(b.app).filter((r) => r.kind === 'command_reply').at(-1)!.text;
+  };
+
+  it('/gabung on a group with admin approval says the request is pending; the approval later brings the bot in', async () => {
+    const b = await bot();
+    const G4 = '120363000000000005@g.us';
+    b.fake.addGroup(groupMeta({ id: G4, subject: 'Relawan Paslon 2 Kec. Muara Jaya', joinApprovalMode: true, participants: [{ id: TIMSES_LID, phoneNumber: TIMSES_PN, admin: 'superadmin' }, { id: ASN2_LID, phoneNumber: ASN2_PN }] }));
+    b.fake.invites.set('Approve0001', G4);
+    const info = await b.fake.groupGetInviteInfo('Approve0001');
+    expect([info.subject, info.size, info.joinApprovalMode, info.isCommunity]).toEqual(['Relawan Paslon 2 Kec. Muara Jaya', 2, true, false]);
+    const text = await gabung(b, 'Approve0001', 'P7');
+    expect(text).toMatch(/"Relawan Paslon 2 Kec\. Muara Jaya" \(2 anggota\) mewajibkan persetujuan admin/);
+    expect(text).toMatch(/menunggu persetujuan admin grup/);
+    expect(b.fake.joinRequests).toEqual([G4]);
+    expect(incidents(b.app)).toEqual([]);
+    // A group admin approves: the add notification names the bot, which then reports the ASN inside.
+    await b.fake.approveJoinRequest(G4, TIMSES_LID);
+    await b.wa.idle();
+    await new Promise((r) => setTimeout(r, 10));
+    await b.wa.idle();
+    expect(incidents(b.app)).toEqual([expect.objectContaining({ asn_nip: ASN2.nip, kind: 'present', chat_id: G4 })]);
+  });
+
+  it('/gabung with an unknown, a reset or a community link says why, and joins nothing', async () => {
+    const b = await bot();
+    const G5 = '120363000000000006@g.us';
+    const COMMUNITY = '120363000000000007@g.us';
+    b.fake.addGroup(groupMeta({ id: G5, subject: 'Sahabat Paslon 2', participants: [{ id: TIMSES_LID, phoneNumber: TIMSES_PN, admin: 'superadmin' }] }));
+    b.fake.addGroup(groupMeta({ id: COMMUNITY, subject: 'Komunitas Relawan Sumsel', isCommunity: true, participants: [{ id: TIMSES_LID, phoneNumber: TIMSES_PN, admin: 'superadmin' }] }));
+    b.fake.invites.set('Reset000001', G5);
+    b.fake.revokedInvites.add('Reset000001');
+    b.fake.invites.set('Komunitas01', COMMUNITY);
+    await expect(b.fake.groupGetInviteInfo('Tidakada01')).rejects.toMatchObject({ message: 'not-acceptable', data: 406 });
+    expect(await gabung(b, 'Tidakada01', 'P8')).toMatch(/Bot gagal bergabung: tautan undangan tidak dikenal WhatsApp/);
+    expect(await gabung(b, 'Reset000001', 'P9')).toMatch(/sudah direset atau dicabut oleh admin grup/);
+    expect(await gabung(b, 'Komunitas01', 'P10')).toMatch(/milik komunitas "Komunitas Relawan Sumsel", bukan grup/);
+    expect(b.fake.groups.get(G5)!.participants.map((p) => p.id)).not.toContain(BOT_LID);
+    expect(b.fake.groups.get(COMMUNITY)!.participants.map((p) => p.id)).not.toContain(BOT_LID);
+  });
+
   it('refuses /gabung from a stranger', async () => {
     const { app, fake, wa, clock } = await bot();
     fake.addGroup(groupMeta({ id: '120363000000000003@g.us', subject: 'Grup lain', participants: [] }));
