@@ -6,6 +6,7 @@
  */
 import makeWASocket, {
   Browsers,
+  fetchLatestBaileysVersion,
   DisconnectReason,
   makeCacheableSignalKeyStore,
   type AuthenticationCreds,
@@ -18,6 +19,7 @@ import makeWASocket, {
   type NewChatMessageCapInfo,
   type ReachoutTimelockState,
   type SignalKeyStore,
+  type WAVersion,
 } from '@whiskeysockets/baileys';
 import qrcode from 'qrcode-terminal';
 import type { Logger } from '../../app/log.js';
@@ -182,7 +184,14 @@ export interface WaLoginOptions {
   socketFactory?: WaSocketFactory;
   /** Give up after this long (default 3 min). */
   timeoutMs?: number;
+  /** WA_VERSION: the WhatsApp Web version to announce; Baileys' own when absent. */
+  version?: WAVersion;
+  /** Finds the current WhatsApp Web version after a 405 (default Baileys' `fetchLatestBaileysVersion`). */
+  fetchVersion?: () => Promise<{ version: WAVersion; isLatest?: boolean; error?: unknown }>;
 }
+
+/** 405s (each followed by a version fetch) before wa-login gives up. */
+const LOGIN_VERSION_UPDATES = 2;
 
 /**
  * Links a WhatsApp number (`npx jaga-netral wa-login [--phone 62812...]`):
@@ -202,6 +211,8 @@ export function waLogin(o: WaLoginOptions): Promise<{ jid: string }> {
     let done = false;
     let pairingAsked = false;
     let restarts = 0;
+    let outdated = 0;
+    let version = o.version;
     let current: WaSocketLike | undefined;
     const finish = (err: Error | undefined, jid?: string) => {
       if (done) return;
@@ -217,7 +228,7 @@ export function waLogin(o: WaLoginOptions): Promise<{ jid: string }> {
     };
     const timer = setTimeout(() => finish(new Error('wa-login timed out: no link was made')), o.timeoutMs ?? 180_000);
     const connect = () => {
-      const sock = factory({ auth: auth.state, logger: o.log, cachedGroupMetadata: async (jid) => readGroupMeta(o.db, jid) });
+      const sock = factory({ auth: auth.state, logger: o.log, cachedGroupMetadata: async (jid) => readGroupMeta(o.db, jid), ...(version ? { version } : {}) });
       current = sock;
       sock.ev.process(async (events) => {
         if (events['creds.update']) await auth.saveCreds();
@@ -248,6 +259,22 @@ export function waLogin(o: WaLoginOptions): Promise<{ jid: string }> {
           if (isLoggedOut(err)) {
             auth.clear();
             finish(new Error('WhatsApp refused the link (logged out); run wa-login again'));
+          } else if (disconnectCode(err) === 405) {
+            // 405 at registration: WhatsApp no longer accepts this WhatsApp Web version (the most reported Baileys
+            // failure). Like `start`: a pinned WA_VERSION is the person's to change; otherwise fetch the current one.
+            if (o.version) {
+              finish(new Error(`WhatsApp refused WhatsApp Web version ${o.version.join('.')} (405 client outdated). WA_VERSION is set in .env: clear it (the current version is then fetched) or set the current version, then run wa-login again.`));
+              return;
+            }
+            if (outdated++ >= LOGIN_VERSION_UPDATES) {
+              finish(new Error(`WhatsApp keeps refusing the client version (405 client outdated${version ? `, last tried ${version.join('.')}` : ''}). Set WA_VERSION in .env to the version web.whatsapp.com uses now, or update @whiskeysockets/baileys, then run wa-login again.`));
+              return;
+            }
+            const fetched = await (o.fetchVersion ?? fetchLatestBaileysVersion)().catch((e: unknown) => ({ version: undefined, isLatest: false, error: e }));
+            if (fetched.version) version = fetched.version;
+            o.log.warn({ version: version?.join('.'), err: fetched.error ? String(fetched.error) : undefined }, 'wa-login: WhatsApp said the client is outdated (405): retrying with the current WhatsApp Web version');
+            print(`WhatsApp menolak versi klien (405); mencoba lagi dengan versi WhatsApp Web terbaru${version ? ` ${version.join('.')}` : ''} / retrying with the current WhatsApp Web version.`);
+            if (!done) setTimeout(connect, 0).unref?.();
           } else if (restarts++ < 5) {
             // After pairing WhatsApp asks for a restart (515); other closes get a few retries.
             setTimeout(connect, disconnectCode(err) === DisconnectReason.restartRequired ? 0 : 2000).unref?.();

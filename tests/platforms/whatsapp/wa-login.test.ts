@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import type { AuthenticationCreds } from '@whiskeysockets/baileys';
 import { silentLogger } from '../../../src/app/log.js';
-import { FakeWASocket, fakeSocketFactory } from '../../../src/platforms/sim/whatsapp-socket.js';
+import { disconnectError, FakeWASocket, fakeSocketFactory } from '../../../src/platforms/sim/whatsapp-socket.js';
 import { hasWhatsAppSession, useSqliteAuthState } from '../../../src/platforms/whatsapp/auth-state.js';
 import { waLogin } from '../../../src/platforms/whatsapp/connection.js';
 import { openDb } from '../../../src/store/db.js';
@@ -68,6 +68,71 @@ describe('wa-login keeps credentials in memory until the link completes', () => 
     expect(count(db, 'wa_keys')).toBe(1);
     deferred.commit();
     expect(count(db, 'wa_keys')).toBe(0);
+    db.close();
+  });
+});
+
+/**
+ * Issue 16, point 2: a 405 at registration means WhatsApp no longer accepts the WhatsApp Web version
+ * (DisconnectReason 405, `Types/index.js`; the socket announces `config.version`, `Socket/socket.js`).
+ * wa-login does what `start` does: WA_VERSION when set, else fetch the current version
+ * (`fetchLatestBaileysVersion`, `Utils/generics.js`) and retry with it; and says what to do when it still fails.
+ */
+describe('wa-login and a stale WhatsApp Web version (405)', () => {
+  const closed405 = (fake: FakeWASocket) => fake.end(disconnectError(405, 'Connection Failure'));
+  const tick = () => new Promise((r) => setTimeout(r, 5));
+
+  it('fetches the current version after a 405 and links with it', async () => {
+    const db = openDb(':memory:');
+    const a = new FakeWASocket();
+    const b = new FakeWASocket();
+    const factory = fakeSocketFactory(a, b);
+    const lines: string[] = [];
+    const fetched: number[] = [];
+    const p = waLogin({
+      phone: '6281100000000', db, log: silentLogger(), print: (s) => lines.push(s), socketFactory: factory,
+      fetchVersion: async () => (fetched.push(1), { version: [2, 3000, 1029999999], isLatest: true }),
+    });
+    expect(factory.inits[0]!.version).toBeUndefined();
+    closed405(a);
+    await tick();
+    expect(fetched).toEqual([1]);
+    expect(factory.inits[1]!.version).toEqual([2, 3000, 1029999999]);
+    expect(lines.join('\n')).toMatch(/405/);
+    b.emit('connection.update', { qr: 'QR-REF' });
+    await tick();
+    expect(b.pairingRequests).toEqual(['6281100000000']);
+    Object.assign(factory.inits[1]!.auth.creds, { me: { id: BOT_PN } } as Partial<AuthenticationCreds>);
+    b.open();
+    await expect(p).resolves.toEqual({ jid: BOT_PN });
+    db.close();
+  });
+
+  it('uses WA_VERSION, and when WhatsApp refuses it says to clear or update it', async () => {
+    const db = openDb(':memory:');
+    const a = new FakeWASocket();
+    const factory = fakeSocketFactory(a);
+    const p = waLogin({ phone: '6281100000000', db, log: silentLogger(), print: () => {}, socketFactory: factory, version: [2, 2400, 1], fetchVersion: async () => { throw new Error('must not fetch'); } });
+    expect(factory.inits[0]!.version).toEqual([2, 2400, 1]);
+    closed405(a);
+    await expect(p).rejects.toThrow(/version 2\.2400\.1 \(405 client outdated\)\. WA_VERSION is set in \.env: clear it/);
+    expect(factory.inits).toHaveLength(1);
+    db.close();
+  });
+
+  it('gives up after a few 405s with the fetched version too, saying what to do', async () => {
+    const db = openDb(':memory:');
+    const socks = [new FakeWASocket(), new FakeWASocket(), new FakeWASocket()];
+    const factory = fakeSocketFactory(...socks);
+    const p = waLogin({ phone: '6281100000000', db, log: silentLogger(), print: () => {}, socketFactory: factory, fetchVersion: async () => ({ version: [2, 3000, 7] }) });
+    const settled = p.catch((e: unknown) => e);
+    for (const s of socks) {
+      closed405(s);
+      await tick();
+    }
+    await settled;
+    await expect(p).rejects.toThrow(/keeps refusing the client version \(405 client outdated, last tried 2\.3000\.7\)\. Set WA_VERSION in \.env .* or update @whiskeysockets\/baileys/);
+    expect(factory.inits.map((i) => i.version)).toEqual([undefined, [2, 3000, 7], [2, 3000, 7]]);
     db.close();
   });
 });
