@@ -45,7 +45,7 @@ export interface WhatsAppTexts {
 }
 
 /** Outages that stop WhatsApp until a person acts (a logout has its own text). */
-export type WaOutage = 'banned' | 'replaced' | 'outdated' | 'multidevice';
+export type WaOutage = 'banned' | 'replaced' | 'outdated' | 'multidevice' | 'bad_session';
 
 /** Indonesian. */
 export const WA_ID: WhatsAppTexts = {
@@ -82,6 +82,8 @@ export const WA_ID: WhatsAppTexts = {
         return `⚠️ WhatsApp menolak versi WhatsApp Web bot${code} (client outdated).${tail} Kosongkan atau perbarui WA_VERSION di .env, lalu mulai ulang.`;
       case 'multidevice':
         return `⚠️ WhatsApp meminta perangkat tertaut dipasang ulang${code}.${tail} Tautkan ulang dengan: npx jaga-netral wa-login --phone 62812...`;
+      case 'bad_session':
+        return `⚠️ Sesi WhatsApp bot rusak${code} (bad session): bot sudah mencoba menyambung ulang beberapa kali tanpa hasil.${tail} Tautkan ulang dengan: npx jaga-netral wa-login --phone 62812..., lalu mulai ulang bot.`;
     }
   },
   firstContactsStatus: (a) =>
@@ -139,6 +141,8 @@ export const WA_EN: WhatsAppTexts = {
         return `⚠️ WhatsApp refused the bot's WhatsApp Web version${code} (client outdated).${tail} Clear or update WA_VERSION in .env, then restart.`;
       case 'multidevice':
         return `⚠️ WhatsApp asks for the linked device to be set up again${code}.${tail} Re-link with: npx jaga-netral wa-login --phone 62812...`;
+      case 'bad_session':
+        return `⚠️ The bot's WhatsApp session is damaged${code} (bad session): the bot tried to reconnect several times without success.${tail} Re-link with: npx jaga-netral wa-login --phone 62812..., then restart the bot.`;
     }
   },
   firstContactsStatus: (a) =>

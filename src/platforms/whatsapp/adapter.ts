@@ -5,7 +5,7 @@
  * Humas (`/gabung`) and reconnects until WhatsApp logs the number out. It
  * translates and delivers; it never decides.
  */
-import { fetchLatestBaileysVersion, jidNormalizedUser, proto, type BaileysEventMap, type GroupMetadata, type WAMessage, type WAVersion } from '@whiskeysockets/baileys';
+import { DisconnectReason, fetchLatestBaileysVersion, jidNormalizedUser, proto, type BaileysEventMap, type GroupMetadata, type WAMessage, type WAVersion } from '@whiskeysockets/baileys';
 import type { App } from '../../app/app.js';
 import type { CommandSpec } from '../../app/commands/index.js';
 import { humasAddresses } from '../../app/recipients.js';
@@ -85,7 +85,11 @@ const STOPPED_STATUS: Record<WaStopReason, string> = {
   replaced: 'stopped: another session took over (440); stop the other instance, then restart',
   outdated: 'stopped: WhatsApp Web version refused (405); clear or update WA_VERSION, then restart',
   multidevice: 'stopped: multi-device mismatch (411); re-link with `npx jaga-netral wa-login`',
+  bad_session: 'stopped: bad session (500) after repeated reconnects; re-link with `npx jaga-netral wa-login`',
 };
+
+/** Consecutive 500 (bad session) closes without an open connection between them before WhatsApp stops and Humas is told. */
+export const MAX_BAD_SESSION_CLOSES = 5;
 
 /** /status and health when WhatsApp is enabled without a linked session. */
 export const NOT_LINKED_STATUS = 'not linked: run `npx jaga-netral wa-login` first';
@@ -122,6 +126,8 @@ export class WhatsAppAdapter {
   private closes401 = 0;
   /** 405 closes since the last open connection. */
   private closes405 = 0;
+  /** 500 (bad session) closes since the last open connection. */
+  private closes500 = 0;
   /** WhatsApp Web version to announce: WA_VERSION, or the one fetched after a 405. */
   private version: WAVersion | undefined;
   private reconnectTimer: NodeJS.Timeout | undefined;
@@ -346,6 +352,7 @@ export class WhatsAppAdapter {
       this.attempts = 0;
       this.closes401 = 0;
       this.closes405 = 0;
+      this.closes500 = 0;
       delete this.app.platformDown.whatsapp;
       this.app.platformStatus.whatsapp = 'connected';
       if (sock?.user) this.setSelf(sock.user);
@@ -361,6 +368,11 @@ export class WhatsAppAdapter {
     if (this.stopped) return;
     const action = classifyClose(err, { previous401s: this.closes401 });
     if (code === 401) this.closes401++;
+    // A bad session (500) rarely heals by reconnecting: a few tries, then a person re-links.
+    if (code === DisconnectReason.badSession && ++this.closes500 > MAX_BAD_SESSION_CLOSES) {
+      this.stopFor('bad_session', code, false, now);
+      return;
+    }
     if (action.kind === 'stop') {
       this.stopFor(action.reason, code, action.wipe, now);
       return;

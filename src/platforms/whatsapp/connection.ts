@@ -130,7 +130,7 @@ export function isRealLogout(err: unknown): boolean {
 }
 
 /** Why WhatsApp stopped for good (until a human acts). */
-export type WaStopReason = 'logged_out' | 'banned' | 'replaced' | 'outdated' | 'multidevice';
+export type WaStopReason = 'logged_out' | 'banned' | 'replaced' | 'outdated' | 'multidevice' | 'bad_session';
 
 /** What to do after a close. */
 export type CloseAction =

@@ -9,7 +9,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { App } from '../../../src/app/app.js';
 import { health } from '../../../src/app/health.js';
 import { disconnectError, FakeWASocket, fakeSocketFactory } from '../../../src/platforms/sim/whatsapp-socket.js';
-import { NOT_LINKED_STATUS, WhatsAppAdapter, type WhatsAppAdapterOptions } from '../../../src/platforms/whatsapp/adapter.js';
+import { MAX_BAD_SESSION_CLOSES, NOT_LINKED_STATUS, WhatsAppAdapter, type WhatsAppAdapterOptions } from '../../../src/platforms/whatsapp/adapter.js';
 import { hasWhatsAppSession } from '../../../src/platforms/whatsapp/auth-state.js';
 import { ADMIN_WA, ASN1_PN, fakeClock, makeApp, outboxRows, startBot, type Clock } from '../../fixtures/whatsapp/setup.js';
 
@@ -96,6 +96,24 @@ describe('WhatsApp disconnect reasons', () => {
     expect(hasWhatsAppSession(r.app.db)).toBe(true);
     expect(r.app.platformStatus.whatsapp).toMatch(/another session took over \(440\)/);
     expect(statusNotices(r.app)[0]!.text).toMatch(/diambil alih oleh sesi lain/);
+  });
+
+  it('bad session (500): a bounded number of reconnects, then WhatsApp stops and Humas is told to re-link (issue 16, point 9)', async () => {
+    const socks = Array.from({ length: MAX_BAD_SESSION_CLOSES + 2 }, () => new FakeWASocket());
+    const { app, wa, factory } = await bot(socks);
+    for (let i = 0; i <= MAX_BAD_SESSION_CLOSES; i++) {
+      socks[i]!.end(disconnectError(500, 'Stream Errored (bad-session)'));
+      await settle(wa);
+      await sleep(30 * 2 ** Math.min(i, 4)); // the backoff (10 ms doubling, jitter 0) lets the next socket be built
+      await wa.idle();
+    }
+    expect(factory.inits).toHaveLength(MAX_BAD_SESSION_CLOSES + 1);
+    expect(app.platformStatus.whatsapp).toMatch(/bad session \(500\)/);
+    expect(hasWhatsAppSession(app.db)).toBe(true); // kept: a person decides
+    const notices = statusNotices(app);
+    expect(notices.map((n) => n.recipient)).toEqual(['9001']);
+    expect(notices[0]!.text).toMatch(/Sesi WhatsApp bot rusak \(500\).*wa-login/s);
+    expect(health(app, 0).health).toBe('degraded');
   });
 
   it('client outdated (405) fetches the current WhatsApp Web version and reconnects with it; with WA_VERSION pinned it stops instead', async () => {
