@@ -466,6 +466,18 @@ export function editMessage(i: FakeMessageInput & { targetId: string; text: stri
   return withKeyExtras({ key: groupKey(i), message, messageTimestamp: Math.floor(i.at / 1000), pushName: i.pushName }, { participantAlt: i.fromAlt });
 }
 
+/** A poll, as `generateWAMessageContent` builds `{ poll }` (`Utils/messages.js`): `pollCreationMessageV3` for a single-answer poll. */
+export function pollMessage(i: FakeMessageInput & { question: string; options: string[]; mentions?: string[] }): WAMessage {
+  const poll = { name: i.question, options: i.options.map((optionName) => ({ optionName })), selectableOptionsCount: 1, ...(i.mentions?.length ? { contextInfo: { mentionedJid: i.mentions } } : {}) };
+  return withKeyExtras({ key: groupKey(i), message: { messageContextInfo: { messageSecret: Buffer.alloc(32, 7) }, pollCreationMessageV3: poll }, messageTimestamp: Math.floor(i.at / 1000), pushName: i.pushName }, { participantAlt: i.fromAlt });
+}
+
+/** An event invitation (`eventMessage`): name, description and place. */
+export function eventMessage(i: FakeMessageInput & { name: string; description?: string; place?: string; startAt: number }): WAMessage {
+  const event = { name: i.name, description: i.description, location: i.place ? { name: i.place } : undefined, startTime: Math.floor(i.startAt / 1000), isCanceled: false };
+  return withKeyExtras({ key: groupKey(i), message: { messageContextInfo: { messageSecret: Buffer.alloc(32, 9) }, eventMessage: event }, messageTimestamp: Math.floor(i.at / 1000), pushName: i.pushName }, { participantAlt: i.fromAlt });
+}
+
 /** A reaction message (Baileys' `processMessage` turns it into `messages.reaction`). */
 export function reactionMessage(i: FakeMessageInput & { targetId: string; targetFrom: string; emoji: string }): WAMessage {
   const message = { reactionMessage: { key: { remoteJid: i.group, fromMe: false, id: i.targetId, participant: i.targetFrom }, text: i.emoji, senderTimestampMs: i.at } };

@@ -165,15 +165,24 @@ export function normalizeParticipantsUpdate(
 
 const samePerson = (a: Person, b: Person): boolean => Boolean((a.id && a.id === b.id) || (a.lid && a.lid === b.lid) || (a.phone && a.phone === b.phone));
 
-/** Text of a message or caption, after unwrapping ephemeral / view-once / edited wrappers. */
+/**
+ * Text of a message or caption, after unwrapping ephemeral / view-once / edited wrappers. A poll's question and
+ * options (`pollCreationMessage`, V2 / V3 / V5) and an event's name, description and place (`eventMessage`) are
+ * campaign text too: "Pilih paslon mana? 01 / 02" or "Deklarasi relawan paslon 2, Sabtu di posko".
+ */
 export function messageTextOf(content: proto.IMessage | undefined): string | undefined {
   if (!content) return undefined;
+  const poll = content.pollCreationMessage ?? content.pollCreationMessageV2 ?? content.pollCreationMessageV3 ?? content.pollCreationMessageV5;
+  const event = content.eventMessage;
+  const joined = (parts: (string | null | undefined)[]) => parts.filter((x): x is string => typeof x === 'string' && x.trim().length > 0).join('\n') || undefined;
   return (
     content.conversation ??
     content.extendedTextMessage?.text ??
     content.imageMessage?.caption ??
     content.videoMessage?.caption ??
     content.documentMessage?.caption ??
+    (poll ? joined([poll.name, ...(poll.options ?? []).map((o) => o?.optionName)]) : undefined) ??
+    (event ? joined([event.name, event.description, event.location?.name, event.location?.address]) : undefined) ??
     undefined
   ) || undefined;
 }
