@@ -236,6 +236,14 @@ export class Monitor {
     }
 
     if (ev.kind === 'member_left') {
+      // Someone recorded as unmatched who has since left is forgotten: a pair learned later must not alert about
+      // a member already gone. (A mention in a campaign post still counts: it happened.)
+      if (ev.chat.platform === 'whatsapp') {
+        const forget = this.d.db.prepare(
+          `DELETE FROM unmatched_members WHERE platform = ? AND chat_id = ? AND member_id = ? AND kind IN ('member_added', 'members_present') AND seen_at <= ?`,
+        );
+        for (const m of ev.members) for (const h of [m.id, m.lid].filter((x): x is string => Boolean(x))) forget.run(ev.chat.platform, ev.chat.id, h, ev.at ?? now);
+      }
       const nips = ev.members.map((m) => this.d.registry.findByPerson(m)?.nip).filter((n): n is AsnRecord['nip'] => Boolean(n));
       result.closed = this.incidents.closeLeft(nips, ev.chat.platform, ev.chat.id, ev.at);
       // Closing the loop: the ASN is thanked (in the same transaction, so a crash loses no thank-you).

@@ -100,3 +100,27 @@ describe('WhatsApp offline backlog', () => {
     expect(app.db.prepare(`SELECT opened_at FROM incidents`).pluck().all()).toEqual([Math.floor((clock.now - 5_000) / 1000) * 1000]);
   });
 });
+
+describe('WhatsApp: an unmatched member who left (issue 16, point 9)', () => {
+  it('is forgotten, so a pair learned later does not alert about someone already gone; one still inside is alerted', async () => {
+    const clock = fakeClock();
+    const fake = new FakeWASocket({ now: clock });
+    const { app, wa } = await startBot(clock, { socks: [fake] });
+    running.push(wa);
+    // Both added as bare LIDs (no phone_number): nobody can tell yet that they are registered ASN.
+    const OTHER_LID = '208888888888888@lid';
+    await fake.deliver(participantStub({ group: GROUP, id: 'ADD-A', author: TIMSES_LID, authorAlt: TIMSES_PN, action: 'add', participants: [{ id: ASN1_LID }], at: clock.now }));
+    await fake.deliver(participantStub({ group: GROUP, id: 'ADD-B', author: TIMSES_LID, authorAlt: TIMSES_PN, action: 'add', participants: [{ id: OTHER_LID }], at: clock.now }));
+    await wa.idle();
+    expect(incidents(app)).toEqual([]);
+    clock.now += 60_000;
+    await fake.deliver(participantStub({ group: GROUP, id: 'LEAVE-A', author: ASN1_LID, action: 'leave', participants: [{ id: ASN1_LID }], at: clock.now }));
+    await wa.idle();
+    // Later the pairs become known (lid-mapping.update, `Signal/lid-mapping.js` storeLIDPNMappings).
+    clock.now += 3_600_000;
+    fake.emit('lid-mapping.update', { lid: ASN1_LID, pn: ASN1_PN });
+    fake.emit('lid-mapping.update', { lid: OTHER_LID, pn: '6281298765432@s.whatsapp.net' }); // ASN2's phone
+    await wa.idle();
+    expect(incidents(app).map((i) => [i.asn_nip, i.kind])).toEqual([['199001012015032001', 'added']]);
+  });
+});
