@@ -102,11 +102,13 @@ describe('WhatsApp disconnect reasons', () => {
     const socks = Array.from({ length: MAX_BAD_SESSION_CLOSES + 2 }, () => new FakeWASocket());
     const { app, wa, factory } = await bot(socks);
     for (let i = 0; i <= MAX_BAD_SESSION_CLOSES; i++) {
+      // The backoff (10 ms doubling in tests) builds the next socket; wait for it without assuming how long it takes.
+      while (factory.inits.length < i + 1) await sleep(10);
+      await wa.idle();
       socks[i]!.end(disconnectError(500, 'Stream Errored (bad-session)'));
       await settle(wa);
-      await sleep(30 * 2 ** Math.min(i, 4)); // the backoff (10 ms doubling, jitter 0) lets the next socket be built
-      await wa.idle();
     }
+    await sleep(400); // longer than the next backoff would be: no further socket is built
     expect(factory.inits).toHaveLength(MAX_BAD_SESSION_CLOSES + 1);
     expect(app.platformStatus.whatsapp).toMatch(/bad session \(500\)/);
     expect(hasWhatsAppSession(app.db)).toBe(true); // kept: a person decides

@@ -81,6 +81,10 @@ describe('wa-login keeps credentials in memory until the link completes', () => 
 describe('wa-login and a stale WhatsApp Web version (405)', () => {
   const closed405 = (fake: FakeWASocket) => fake.end(disconnectError(405, 'Connection Failure'));
   const tick = () => new Promise((r) => setTimeout(r, 5));
+  /** Waits (no timing assumption) until wa-login has built `n` sockets. */
+  const built = async (factory: { inits: unknown[] }, n: number) => {
+    while (factory.inits.length < n) await tick();
+  };
 
   it('fetches the current version after a 405 and links with it', async () => {
     const db = openDb(':memory:');
@@ -95,7 +99,7 @@ describe('wa-login and a stale WhatsApp Web version (405)', () => {
     });
     expect(factory.inits[0]!.version).toBeUndefined();
     closed405(a);
-    await tick();
+    await built(factory, 2);
     expect(fetched).toEqual([1]);
     expect(factory.inits[1]!.version).toEqual([2, 3000, 1029999999]);
     expect(lines.join('\n')).toMatch(/405/);
@@ -126,9 +130,9 @@ describe('wa-login and a stale WhatsApp Web version (405)', () => {
     const factory = fakeSocketFactory(...socks);
     const p = waLogin({ phone: '6281100000000', db, log: silentLogger(), print: () => {}, socketFactory: factory, fetchVersion: async () => ({ version: [2, 3000, 7] }) });
     const settled = p.catch((e: unknown) => e);
-    for (const s of socks) {
+    for (const [i, s] of socks.entries()) {
+      await built(factory, i + 1);
       closed405(s);
-      await tick();
     }
     await settled;
     await expect(p).rejects.toThrow(/keeps refusing the client version \(405 client outdated, last tried 2\.3000\.7\)\. Set WA_VERSION in \.env .* or update @whiskeysockets\/baileys/);
