@@ -13,7 +13,7 @@ import { zonedDay, zonedParts } from '../../core/time.js';
 import { ensurePrivateDir, makePrivate, touchPrivateFile, writePrivateFile } from '../../store/private-files.js';
 import type { EpochMs } from '../../core/types.js';
 import { KINDS, STATUSES, type Report, type ReportCase } from './build.js';
-import { renderChart } from './chart.js';
+import { renderChart } from './chart-png.js';
 import { periodLabel } from './text.js';
 
 /** Leading characters that make Excel, LibreOffice or Sheets treat a cell as a formula (ASCII and full-width). */
@@ -145,10 +145,9 @@ export async function writeReportXlsx(r: Report, path: string, lang: 'id' | 'en'
   makePrivate(path);
 }
 
-/** Writes the PNG chart. */
+/** Writes the PNG chart (the dashboard's SVG chart of the same period, rendered by resvg). */
 export function writeReportPng(r: Report, path: string, lang: 'id' | 'en' = 'id'): void {
-  const t = reportTexts(lang);
-  writePrivateFile(path, renderChart(r, { title: t.chartTitle, kinds: t.kindShort, months: t.chartMonths }));
+  writePrivateFile(path, renderChart(r, lang));
 }
 
 /** Paths of the three files of one report, and their shared base name. */

@@ -44,6 +44,9 @@ export interface DashboardTexts {
   all: string;
   yes: string;
   no: string;
+  /** Date filters that are not about when a case was opened (audit, reports). */
+  dateFrom: string;
+  dateTo: string;
   overview: {
     title: string;
     period: string;
@@ -52,8 +55,6 @@ export interface DashboardTexts {
     openNow(n: number): string;
     noOpen: string;
     seeAll: string;
-    perDay: string;
-    byUnit: string;
     medianLeave: string;
     medianNone: string;
     undeliverable: string;
@@ -160,6 +161,10 @@ export interface DashboardTexts {
     csv: string;
     xlsx: string;
     png: string;
+    show: string;
+    downloadHint: string;
+    period: string;
+    cases: string;
     badUnit(unit: string): string;
     badDate: string;
   };
@@ -226,6 +231,8 @@ const ID: DashboardTexts = {
   all: 'Semua',
   yes: 'ya',
   no: 'tidak',
+  dateFrom: 'Dari tanggal',
+  dateTo: 'Sampai tanggal',
   overview: {
     title: 'Ringkasan',
     period: 'Periode',
@@ -234,8 +241,6 @@ const ID: DashboardTexts = {
     openNow: (n) => `Kasus terbuka saat ini (${n})`,
     noOpen: 'Tidak ada kasus terbuka.',
     seeAll: 'Lihat semua di halaman Kasus',
-    perDay: 'Kasus per hari menurut jenis',
-    byUnit: 'Kasus menurut unit kerja',
     medianLeave: 'Median waktu hingga ASN keluar',
     medianNone: 'belum ada',
     undeliverable: 'Peringatan ke ASN yang tidak terkirim',
@@ -345,6 +350,10 @@ const ID: DashboardTexts = {
     csv: 'Unduh CSV',
     xlsx: 'Unduh XLSX',
     png: 'Unduh grafik PNG',
+    show: 'Tampilkan',
+    downloadHint: 'Tombol unduh memakai tanggal dan unit kerja yang sedang terisi di formulir. Tanpa tanggal: semua waktu.',
+    period: 'Periode',
+    cases: 'Jumlah kasus',
     badUnit: (u) => `Unit kerja "${u}" tidak dikenal.`,
     badDate: 'Tanggal harus berbentuk YYYY-MM-DD, dan tanggal awal tidak boleh setelah tanggal akhir.',
   },
@@ -411,6 +420,8 @@ const EN: DashboardTexts = {
   all: 'All',
   yes: 'yes',
   no: 'no',
+  dateFrom: 'From',
+  dateTo: 'Until',
   overview: {
     title: 'Overview',
     period: 'Period',
@@ -419,8 +430,6 @@ const EN: DashboardTexts = {
     openNow: (n) => `Open cases now (${n})`,
     noOpen: 'No open cases.',
     seeAll: 'See all on the Cases page',
-    perDay: 'Cases per day by kind',
-    byUnit: 'Cases by unit',
     medianLeave: 'Median time until the ASN left',
     medianNone: 'none yet',
     undeliverable: 'Undeliverable alerts to ASN',
@@ -530,6 +539,10 @@ const EN: DashboardTexts = {
     csv: 'Download CSV',
     xlsx: 'Download XLSX',
     png: 'Download PNG chart',
+    show: 'Show',
+    downloadHint: 'The download buttons use the dates and unit filled in the form right now. No dates: all time.',
+    period: 'Period',
+    cases: 'Cases',
     badUnit: (u) => `Unknown unit "${u}".`,
     badDate: 'Dates must be YYYY-MM-DD, and the start may not be after the end.',
   },

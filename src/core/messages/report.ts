@@ -1,7 +1,6 @@
 /**
  * Texts of `/report` and the report files: labels, column headers, the text
- * summary and short chart labels (the chart font has only A-Z, 0-9 and a few
- * signs). Indonesian first.
+ * summary and the chart's words. Indonesian first.
  */
 import type { IncidentKind, IncidentStatus } from '../types.js';
 
@@ -30,14 +29,16 @@ export interface ReportSummaryInput {
 /** All report texts of one language. */
 export interface ReportTexts {
   kind: Record<IncidentKind, string>;
-  /** Upper-case, A-Z only, for the PNG legend. */
-  kindShort: Record<IncidentKind, string>;
   status: Record<IncidentStatus, string>;
   columns: Record<ReportColumn, string>;
   allTime: string;
   today: string;
   lastDays(n: number): string;
   chartTitle: string;
+  /** Written across an empty chart. */
+  chartEmpty: string;
+  /** The unit chart: its title and the legend of its two bar colours. */
+  unitChart: { title: string; total: string; open: string; openWord: string };
   /** Upper-case month abbreviations for chart dates ("2 NOV"): a day never reads as a month. */
   chartMonths: readonly string[];
   summarySheet: string;
@@ -110,7 +111,6 @@ const LABELS_EN: SummaryLabels = {
 
 const ID: ReportTexts = {
   kind: KIND_ID,
-  kindShort: { added: 'DIMASUKKAN', mentioned: 'DITANDAI', reacted: 'REAKSI', posted: 'MENGIRIM', present: 'ANGGOTA' },
   status: STATUS_ID,
   columns: {
     caseId: 'No. kasus', nip: 'NIP', nama: 'Nama', unit: 'Unit kerja', platform: 'Platform', group: 'Grup', kind: 'Jenis',
@@ -119,7 +119,9 @@ const ID: ReportTexts = {
   allTime: 'semua waktu',
   today: 'hari ini',
   lastDays: (n) => `${n} hari terakhir`,
-  chartTitle: 'KASUS PER HARI',
+  chartTitle: 'Kasus per hari menurut jenis',
+  chartEmpty: 'tidak ada kasus',
+  unitChart: { title: 'Kasus menurut unit kerja', total: 'semua kasus', open: 'masih terbuka', openWord: 'terbuka' },
   chartMonths: ['JAN', 'FEB', 'MAR', 'APR', 'MEI', 'JUN', 'JUL', 'AGU', 'SEP', 'OKT', 'NOV', 'DES'],
   summarySheet: 'Ringkasan',
   casesSheet: 'Kasus',
@@ -135,7 +137,6 @@ const ID: ReportTexts = {
 
 const EN: ReportTexts = {
   kind: KIND_EN,
-  kindShort: { added: 'ADDED', mentioned: 'TAGGED', reacted: 'REACTED', posted: 'POSTED', present: 'MEMBER' },
   status: STATUS_EN,
   columns: {
     caseId: 'Case', nip: 'NIP', nama: 'Name', unit: 'Unit', platform: 'Platform', group: 'Group', kind: 'Kind',
@@ -144,7 +145,9 @@ const EN: ReportTexts = {
   allTime: 'all time',
   today: 'today',
   lastDays: (n) => `last ${n} days`,
-  chartTitle: 'CASES PER DAY',
+  chartTitle: 'Cases per day by kind',
+  chartEmpty: 'no cases',
+  unitChart: { title: 'Cases by unit', total: 'all cases', open: 'still open', openWord: 'open' },
   chartMonths: ['JAN', 'FEB', 'MAR', 'APR', 'MAY', 'JUN', 'JUL', 'AUG', 'SEP', 'OCT', 'NOV', 'DEC'],
   summarySheet: 'Summary',
   casesSheet: 'Cases',

@@ -30,8 +30,8 @@ export function registerAuditRoutes(f: FastifyInstance, deps: RouteDeps): void {
 <label>${t.audit.actor}<input type="search" name="pelaku" value="${params.pelaku ?? ''}" placeholder="tg:, wa:, web:, cli:"></label>
 <label>${t.audit.action}<input type="search" name="tindakan" value="${params.tindakan ?? ''}"></label>
 <label>${t.cols.allowed}<select name="hasil">${options([['', t.all], ['ya', t.audit.allowedOnly], ['tidak', t.audit.refusedOnly]], params.hasil)}</select></label>
-<label>${ctx.t.cases.from}<input type="date" name="dari" value="${params.dari ?? ''}"></label>
-<label>${ctx.t.cases.to}<input type="date" name="sampai" value="${params.sampai ?? ''}"></label>
+<label>${t.dateFrom}<input type="date" name="dari" value="${params.dari ?? ''}"></label>
+<label>${t.dateTo}<input type="date" name="sampai" value="${params.sampai ?? ''}"></label>
 <button type="submit">${t.filter}</button> <a href="/audit">${t.reset}</a></form>
 ${table(ctx, [t.cols.at, t.cols.actor, t.cols.action, t.cols.args, t.cols.allowed, t.cols.result], res.rows.map((a) => html`<tr>
 <td>${when(ctx, a.at)}</td><td>${a.actor}</td><td>${a.action}</td><td class="excerpt">${a.args ?? ''}</td><td>${a.allowed ? t.yes : html`<span class="status open">${t.no}</span>`}</td><td>${a.result ?? ''}</td></tr>`))}

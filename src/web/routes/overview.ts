@@ -57,8 +57,8 @@ ${o.open.length ? html`${table(ctx, [t.cols.caseNo, t.cols.asn, t.cols.unit, t.c
 ${pager(ctx, '/', { periode: period === '30h' ? undefined : period }, offset, o.open.length, o.openTotal, PAGE_SIZE)}
 <p><a href="/kasus${query({ status: 'open' })}">${t.overview.seeAll}</a></p>` : html`<p class="muted">${t.overview.noOpen}</p>`}
 <div class="grid2">
-<section class="panel"><h2>${t.overview.perDay}</h2>${perDayChart(r.perDay, rt.kind, t.overview.perDay)}</section>
-<section class="panel"><h2>${t.overview.byUnit}</h2>${byUnit.length ? unitChart(byUnit, t.overview.byUnit, rt.status.open) : html`<p class="muted">${t.none}</p>`}</section>
+<section class="panel">${perDayChart(r.perDay, ctx.lang)}</section>
+<section class="panel">${unitChart(byUnit, ctx.lang)}</section>
 </div>
 <section class="panel"><h2>${t.overview.health}</h2><dl class="facts">
 <dt>${t.overview.state}</dt><dd><span class="status ${state === 'ok' ? 'left' : state === 'warn' ? 'exempted' : 'open'}">${t.overview.states[state] ?? state}</span></dd>

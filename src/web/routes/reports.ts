@@ -6,10 +6,11 @@ import type { FastifyInstance } from 'fastify';
 import { webActor } from '../../app/dashboard/access.js';
 import { auditOffice } from '../../app/office/audit.js';
 import { buildReport } from '../../app/reports/build.js';
-import { renderChart } from '../../app/reports/chart.js';
+import { renderChart } from '../../app/reports/chart-png.js';
 import { reportBaseName, reportCsv, writeReportXlsx } from '../../app/reports/files.js';
 import { rangeFilters, resolveUnit } from '../../app/reports/filters.js';
-import { reportTexts } from '../../core/messages/report.js';
+import { periodLabel } from '../../app/reports/text.js';
+import { perDayChart } from '../charts.js';
 import { html, query } from '../html.js';
 import { options, page } from '../layout.js';
 import type { RouteDeps } from '../server.js';
@@ -38,22 +39,33 @@ export function registerReportRoutes(f: FastifyInstance, deps: RouteDeps): void 
     return { dari, sampai, unit, unitText, badDate: Boolean(badDate), badUnit };
   };
 
+  /** The report a valid form asks for: all time without dates, as `report` without `--from`/`--to`. */
+  const reportOf = (p: ReturnType<typeof filtersOf>, now: number) =>
+    buildReport(app.db, app.registry, p.dari || p.sampai ? rangeFilters(p.dari, p.sampai, tz, now, p.unit) : { period: { kind: 'all' }, now, unit: p.unit }, tz);
+
   f.get('/laporan', async (req, reply) => {
     const ctx = deps.ctx(req);
     const t = ctx.t;
     const p = filtersOf(req.query);
-    const qs = { dari: p.dari, sampai: p.sampai, unit: p.unit };
     const problems = [p.badDate ? t.reports.badDate : '', p.badUnit ? t.reports.badUnit(p.badUnit) : ''].filter(Boolean);
+    const report = problems.length ? undefined : reportOf(p, app.clock());
+    // The download buttons belong to the form: whatever dates and unit are typed in it are what is downloaded.
     const body = html`<p>${t.reports.intro}</p>
 <form class="filters" method="get" action="/laporan">
-<label>${t.cases.from}<input type="date" name="dari" value="${p.dari ?? ''}"></label>
-<label>${t.cases.to}<input type="date" name="sampai" value="${p.sampai ?? ''}"></label>
+<label>${t.dateFrom}<input type="date" name="dari" value="${p.dari ?? ''}"></label>
+<label>${t.dateTo}<input type="date" name="sampai" value="${p.sampai ?? ''}"></label>
 <label>${t.reports.unit}<select name="unit">${options([['', t.all], ...app.registry.units().map((u) => [u, u] as const)], p.unit)}</select></label>
-<button type="submit" class="secondary">${t.filter}</button></form>
-${problems.length ? html`<p class="notice bad">${problems.join(' ')}</p>` : html`<p>
-<a class="button" href="/laporan/unduh${query({ ...qs, format: 'csv' })}">${t.reports.csv}</a>
-<a class="button" href="/laporan/unduh${query({ ...qs, format: 'xlsx' })}">${t.reports.xlsx}</a>
-<a class="button" href="/laporan/unduh${query({ ...qs, format: 'png' })}">${t.reports.png}</a></p>`}`;
+<button type="submit" class="secondary">${t.reports.show}</button>
+<span class="buttons"><button type="submit" formaction="/laporan/unduh" name="format" value="csv">${t.reports.csv}</button>
+<button type="submit" formaction="/laporan/unduh" name="format" value="xlsx">${t.reports.xlsx}</button>
+<button type="submit" formaction="/laporan/unduh" name="format" value="png">${t.reports.png}</button></span></form>
+<p class="muted">${t.reports.downloadHint}</p>
+${problems.length ? html`<p class="notice bad">${problems.join(' ')}</p>` : ''}
+${report ? html`<section class="panel" id="periode"><dl class="facts">
+<dt>${t.reports.period}</dt><dd>${periodLabel(report, ctx.lang)}</dd>
+<dt>${t.reports.unit}</dt><dd>${report.filters.unit ?? t.all}</dd>
+<dt>${t.reports.cases}</dt><dd>${report.total}</dd></dl></section>
+<section class="panel">${perDayChart(report.perDay, ctx.lang)}</section>` : ''}`;
     return reply.type('text/html; charset=utf-8').send(page(ctx, t.reports.title, body).value);
   });
 
@@ -61,17 +73,14 @@ ${problems.length ? html`<p class="notice bad">${problems.join(' ')}</p>` : html
     const lang = app.config.LANGUAGE;
     const format = oneOf(req.query, 'format', FORMATS);
     const p = filtersOf(req.query);
-    if (!format || p.badDate || p.badUnit) return reply.redirect(`/laporan${query({ dari: p.dari, sampai: p.sampai, unit: p.unitText })}`, 303);
+    if (!format || p.badDate || p.badUnit) return reply.redirect(`/laporan${query({ dari: param(req.query, 'dari', 10), sampai: param(req.query, 'sampai', 10), unit: p.unitText })}`, 303);
     const now = app.clock();
-    const report = buildReport(app.db, app.registry, rangeFilters(p.dari, p.sampai, tz, now, p.unit), tz);
+    const report = reportOf(p, now);
     const name = `${reportBaseName(report)}.${format}`;
     auditOffice(app.db, webActor(req.dash!.admin), 'report download', [format, p.dari ?? '', p.sampai ?? '', p.unit ?? ''].join(' ').trim(), 'ok', now);
     reply.header('Content-Disposition', `attachment; filename="${name}"`);
     if (format === 'csv') return reply.type('text/csv; charset=utf-8').send(reportCsv(report, lang));
-    if (format === 'png') {
-      const rt = reportTexts(lang);
-      return reply.type('image/png').send(renderChart(report, { title: rt.chartTitle, kinds: rt.kindShort }));
-    }
+    if (format === 'png') return reply.type('image/png').send(renderChart(report, lang));
     const dir = mkdtempSync(join(tmpdir(), 'jn-report-'));
     try {
       const path = join(dir, name);

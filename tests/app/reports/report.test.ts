@@ -3,11 +3,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
-import { PNG } from 'pngjs';
+import { Resvg } from '@resvg/resvg-js';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { App } from '../../../src/app/app.js';
 import { buildReport, median } from '../../../src/app/reports/build.js';
-import { CHART_HEIGHT, CHART_WIDTH, KIND_COLORS, niceScale, renderChart } from '../../../src/app/reports/chart.js';
+import { KIND_COLORS, niceScale, reportChartSvg } from '../../../src/app/reports/chart.js';
+import { CHART_PNG_WIDTH, renderChart, svgToPng } from '../../../src/app/reports/chart-png.js';
 import { reportCommand, runReportCli } from '../../../src/app/reports/command.js';
 import { neutralizeCell, writeReportFiles } from '../../../src/app/reports/files.js';
 import { parseReportArgs } from '../../../src/app/reports/filters.js';
@@ -218,30 +219,40 @@ describe('report files', () => {
     expect(kv.get('Pesan ke ASN yang tidak terkirim')![0]).toBe(1);
   });
 
-  it('PNG: a real 800x400 image with bars in the kind colours', async () => {
+  it('PNG: the dashboard\'s SVG chart rendered by resvg, with bars in the kind colours, a legend of the kinds that occur and its words drawn', async () => {
     const { app, clock } = story();
-    const f = await writeReportFiles(all(app, clock), tmp());
-    const png = PNG.sync.read(readFileSync(f.png));
-    expect([png.width, png.height]).toEqual([CHART_WIDTH, CHART_HEIGHT]);
-    expect([800, 400]).toEqual([CHART_WIDTH, CHART_HEIGHT]);
-    const count = (rgb: [number, number, number]) => {
-      let n = 0;
-      for (let i = 0; i < png.data.length; i += 4) if (png.data[i] === rgb[0] && png.data[i + 1] === rgb[1] && png.data[i + 2] === rgb[2]) n++;
-      return n;
-    };
-    expect(count(KIND_COLORS.added)).toBeGreaterThan(1000);
-    expect(count(KIND_COLORS.mentioned)).toBeGreaterThan(500);
-    expect(count(KIND_COLORS.posted)).toBe(0);
+    const r = all(app, clock);
+    const f = await writeReportFiles(r, tmp());
+    const svg = reportChartSvg(r.perDay, 'id');
+    // The file is exactly that SVG rendered (one drawing for the page and the file).
+    expect(readFileSync(f.png).equals(svgToPng(svg))).toBe(true);
+    const size = pngSize(readFileSync(f.png));
+    expect(size.width).toBe(CHART_PNG_WIDTH);
+    expect(size.height).toBeGreaterThan(300);
+    expect(svg).toContain('Kasus per hari menurut jenis');
+    expect(svg).toContain('4 NOV 2024 – 6 NOV 2024');
+    expect(svg).toContain('>dimasukkan ke grup<');
+    expect(svg).toContain('>ditandai<');
+    expect(svg).not.toContain('>mengirim pesan<'); // no posted case: not in the legend
+    expect(svg).not.toMatch(/>\d\d-\d\d</); // never "11-04"
+    const px = pixels(svg);
+    expect(px.count(KIND_COLORS.added)).toBeGreaterThan(1000);
+    expect(px.count(KIND_COLORS.mentioned)).toBeGreaterThan(500);
+    expect(px.count(KIND_COLORS.posted)).toBe(0);
+    // Text is drawn (a font was found): dark pixels in the title's band.
+    expect(px.dark(0, 40)).toBeGreaterThan(300);
   });
 
-  it('an empty report still draws a chart and writes files with only the header', async () => {
+  it('an empty report says "tidak ada kasus" on its chart and writes files with only the header', async () => {
     const { app, clock } = testApp();
     const p = parseReportArgs(['7h'], clock.now(), TZ);
     if (!p.ok) throw new Error('parse');
     const r = buildReport(app.db, app.registry, p.filters, TZ);
     expect(r.perDay).toHaveLength(7);
-    const png = PNG.sync.read(renderChart(r, { title: 'KASUS', kinds: { added: 'A', mentioned: 'B', reacted: 'C', posted: 'D', present: 'E' } }));
-    expect(png.width).toBe(800);
+    const svg = reportChartSvg(r.perDay, 'id');
+    expect(svg).toContain('>tidak ada kasus<');
+    expect(reportChartSvg(r.perDay, 'en')).toContain('>no cases<');
+    expect(pngSize(renderChart(r)).width).toBe(CHART_PNG_WIDTH);
     const f = await writeReportFiles(r, tmp());
     expect(parse(readFileSync(f.csv), { bom: true })).toHaveLength(1);
   });
@@ -342,3 +353,29 @@ describe('chart dates (issue 12 point 10)', () => {
   });
 });
 
+
+/** Width and height from a PNG's IHDR chunk (bytes 16..24). */
+function pngSize(png: Buffer): { width: number; height: number } {
+  expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
+  return { width: png.readUInt32BE(16), height: png.readUInt32BE(20) };
+}
+
+/** The SVG rendered by resvg (as the PNG is), as raw RGBA pixels to count colours in. */
+function pixels(svg: string) {
+  const img = new Resvg(svg, { fitTo: { mode: 'width', value: CHART_PNG_WIDTH }, background: '#ffffff', font: { loadSystemFonts: true, defaultFontFamily: 'DejaVu Sans', sansSerifFamily: 'DejaVu Sans' } }).render();
+  const data = img.pixels;
+  const w = img.width;
+  return {
+    count(rgb: readonly number[]): number {
+      let n = 0;
+      for (let i = 0; i < data.length; i += 4) if (data[i] === rgb[0] && data[i + 1] === rgb[1] && data[i + 2] === rgb[2]) n++;
+      return n;
+    },
+    /** Dark pixels in rows [from, to) of the image. */
+    dark(from: number, to: number): number {
+      let n = 0;
+      for (let i = from * w * 4; i < Math.min(data.length, to * w * 4); i += 4) if (data[i]! < 100 && data[i + 1]! < 100 && data[i + 2]! < 100) n++;
+      return n;
+    },
+  };
+}
