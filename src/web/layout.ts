@@ -4,7 +4,7 @@ import { evidenceWebTexts } from '../core/messages/evidence.js';
 import { reportTexts } from '../core/messages/report.js';
 import { formatDateTime, zoneLabel } from '../core/time.js';
 import type { IncidentStatus } from '../core/types.js';
-import { html, query, type Html, type Part } from './html.js';
+import { html, query, trusted, type Html, type Part } from './html.js';
 
 /** What every page render knows about the request. */
 export interface PageContext {
@@ -75,12 +75,21 @@ export function pager(ctx: PageContext, path: string, params: Record<string, str
   }</div>`;
 }
 
-/** A table with a header row; an empty list shows the "nothing here" line. */
+/**
+ * A table with a header row; an empty list shows the "nothing here" line. Each cell gets its column's
+ * name as `data-label`, which a phone-width screen shows beside the value when rows become cards.
+ */
 export function table(ctx: PageContext, headers: (string | [string, 'num'])[], rows: Html[]): Html {
   if (!rows.length) return html`<p class="muted">${ctx.t.none}</p>`;
+  const names = headers.map((h) => (Array.isArray(h) ? h[0] : h));
+  // Cell contents are escaped by the templates, so every literal "<td" in a row is one of its cells.
+  const labelled = rows.map((r) => {
+    let i = 0;
+    return trusted(r.value.replace(/<td(?=[\s>])/g, () => html`<td data-label="${names[i++] ?? ''}"`.value));
+  });
   return html`<div class="tablewrap"><table><thead><tr>${headers.map((h) =>
     Array.isArray(h) ? html`<th class="num">${h[0]}</th>` : html`<th>${h}</th>`,
-  )}</tr></thead><tbody>${rows}</tbody></table></div>`;
+  )}</tr></thead><tbody>${labelled}</tbody></table></div>`;
 }
 
 /** `<option>`s with one selected. */

@@ -1,16 +1,20 @@
 /**
  * The dashboard in a real browser: playwright-core driving Debian's chromium
  * (/usr/bin/chromium, installed by .ci/run when missing) against the
- * dashboard listening on loopback. Screenshots of `/` and a case page go to a
- * temporary folder, or to DASHBOARD_SCREENSHOTS_DIR when set (tests/web/screenshots/ holds the
- * committed ones).
+ * dashboard listening on loopback. Every page is opened at a phone's width (375 px) and a
+ * laptop's (1366 px): nothing may scroll sideways or stick out of the window, and the charts'
+ * text must stay readable. Screenshots go to a temporary folder, or to DASHBOARD_SCREENSHOTS_DIR
+ * when set (tests/web/screenshots/ holds the committed ones).
  */
-import { mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { chromium, type BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { svgToPng } from '../../src/app/reports/chart-png.js';
+import { runReportCli } from '../../src/app/reports/command.js';
 import { ASN, CAMPAIGN_TG } from '../support/app.js';
 import { dashboardApp, linkFromBot } from './support.js';
 
@@ -27,6 +31,26 @@ async function browser(): Promise<BrowserContext> {
   await ctx.route(/^(?!http:\/\/127\.0\.0\.1[:/])/, (route) => route.abort());
   return ctx;
 }
+
+/** What the layout test reads in the page (run in the browser; a string because the tests compile without the DOM types). */
+interface Measure { scrollWidth: number; clientWidth: number; bodyScroll: number; outside: string[]; scrolled: string[]; fonts: number[] }
+const MEASURE = `(() => {
+  const root = document.documentElement;
+  const all = [...document.querySelectorAll('body *')];
+  // Anything drawn beyond the window's right or left edge (inside a chart only the chart itself counts).
+  const outside = all
+    .filter((el) => !el.closest('svg') || el.tagName === 'svg')
+    .filter((el) => { const b = el.getBoundingClientRect(); return b.width > 0 && (b.right > root.clientWidth + 0.5 || b.left < -0.5); })
+    .map((el) => el.tagName.toLowerCase() + '.' + el.className + ': ' + (el.textContent || '').trim().slice(0, 40));
+  // Boxes that scroll sideways inside the page.
+  const scrolled = all.filter((el) => el.scrollWidth > el.clientWidth + 1 && getComputedStyle(el).overflowX !== 'visible').map((el) => el.tagName.toLowerCase());
+  // Chart text as drawn: its font-size in SVG units times the chart's scale on screen.
+  const fonts = [...document.querySelectorAll('svg.chart')].map((svg) => {
+    const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
+    return Math.min(...[...svg.querySelectorAll('text')].map((t) => Number(t.getAttribute('font-size')) * scale));
+  });
+  return { scrollWidth: root.scrollWidth, clientWidth: root.clientWidth, bodyScroll: document.body.scrollWidth, outside, scrolled, fonts };
+})()`;
 
 let s: Awaited<ReturnType<typeof dashboardApp>>;
 let ctx: BrowserContext;
@@ -57,20 +81,88 @@ describe('dashboard in headless Chromium', () => {
     const cookies = await ctx.cookies();
     expect(cookies.find((c) => c.name === 'jn_sesi')).toMatchObject({ httpOnly: true, sameSite: 'Strict' });
 
-    const shots = process.env['DASHBOARD_SCREENSHOTS_DIR'] ?? mkdtempSync(join(tmpdir(), 'jn-shots-'));
-    if (!process.env['DASHBOARD_SCREENSHOTS_DIR']) dirs.push(shots);
-    mkdirSync(shots, { recursive: true });
-    await page.screenshot({ path: join(shots, 'dasbor-ringkasan.png'), fullPage: true });
-    await page.goto(link.replace(/\/masuk.*/, '/kasus/1'));
-    await page.screenshot({ path: join(shots, 'dasbor-kasus.png'), fullPage: true });
-    expect(statSync(join(shots, 'dasbor-ringkasan.png')).size).toBeGreaterThan(10_000);
-
     const second = await (await browser()).newPage();
     const r = await second.goto(link);
     expect(r?.status()).toBe(401);
     expect(await second.locator('body').textContent()).toMatch(/sudah pernah dipakai/);
     expect(new URL(second.url()).pathname).toBe('/masuk');
     await second.context().close();
+    await page.close();
+  }, 90_000);
+
+  it('every page at 375 px and 1366 px: no sideways scroll, nothing outside the window, chart text readable; screenshots', async () => {
+    const shots = process.env['DASHBOARD_SCREENSHOTS_DIR'] ?? mkdtempSync(join(tmpdir(), 'jn-shots-'));
+    if (!process.env['DASHBOARD_SCREENSHOTS_DIR']) dirs.push(shots);
+    mkdirSync(shots, { recursive: true });
+    const nip = ASN.budi.nip;
+    const pages: [string, string][] = [
+      ['ringkasan', '/'], ['kasus', '/kasus'], ['kasus-1', '/kasus/1'], ['grup', '/grup'], ['asn', '/asn'], ['asn-tambah', '/asn/tambah'],
+      ['asn-ubah', `/asn/${nip}/ubah`], ['asn-hapus', `/asn/${nip}/hapus`], ['audit', '/audit'], ['laporan', '/laporan'], ['tidak-ada', '/tidak-ada'],
+      ['masuk', '/masuk?t=salah'],
+    ];
+    const status: Record<string, number> = { 'tidak-ada': 404, masuk: 401 };
+    const page = await ctx.newPage();
+    await page.goto(await linkFromBot(s.app));
+    for (const width of [375, 1366]) {
+      await page.setViewportSize({ width, height: 800 });
+      for (const [name, path] of pages) {
+        const r = await page.goto(s.base + path);
+        expect(r?.status(), path).toBe(status[name] ?? 200);
+        const m = (await page.evaluate(MEASURE)) as Measure;
+        expect(m.scrollWidth, `${path} at ${width}`).toBeLessThanOrEqual(m.clientWidth);
+        expect(m.bodyScroll, `${path} at ${width}`).toBeLessThanOrEqual(m.clientWidth);
+        expect(m.outside, `${path} at ${width}`).toEqual([]);
+        expect(m.scrolled, `${path} at ${width}: inner sideways scroll`).toEqual([]);
+        for (const f of m.fonts) expect(f, `${path} at ${width}: chart text in px`).toBeGreaterThanOrEqual(10);
+        await page.screenshot({ path: join(shots, `dasbor-${name}-${width}.png`), fullPage: true });
+      }
+    }
+    // The case page shows the NIP and unit whole, inside the window, at phone width.
+    await page.setViewportSize({ width: 375, height: 800 });
+    await page.goto(`${s.base}/kasus/1`);
+    for (const text of [ASN.budi.nip, ASN.budi.unit]) {
+      const box = (await page.locator('dd', { hasText: text }).first().boundingBox())!;
+      expect(box.x + box.width).toBeLessThanOrEqual(375);
+    }
+    expect(statSync(join(shots, 'dasbor-ringkasan-375.png')).size).toBeGreaterThan(10_000);
+    await page.close();
+  }, 180_000);
+
+  it('Laporan: the download buttons send the dates typed in the form (not the last applied filter); the page shows the period; the PNG is the chart the page shows', async () => {
+    const page = await ctx.newPage();
+    await page.goto(await linkFromBot(s.app));
+    // Applied filter: the whole fortnight.
+    await page.goto(`${s.base}/laporan?dari=2024-10-20&sampai=2024-11-04`);
+    const facts = (await page.locator('#periode').textContent()) ?? '';
+    expect(facts).toMatch(/Periode\s*20 Okt 2024 – 4 Nov 2024/);
+    expect(facts).toMatch(/Jumlah kasus\s*13/);
+    // Type other dates without applying them, then download: the file covers the typed dates.
+    await page.fill('input[name=dari]', '2024-10-25');
+    await page.fill('input[name=sampai]', '2024-10-27');
+    const [csv] = await Promise.all([page.waitForEvent('download'), page.click('button:has-text("Unduh CSV")')]);
+    const rows = parse(readFileSync((await csv.path())!), { bom: true }) as string[][];
+    const opened = rows.slice(1).map((r) => r[7]!.slice(0, 10));
+    expect(opened.length).toBeGreaterThan(0);
+    for (const d of opened) expect(d >= '2024-10-25' && d <= '2024-10-27', d).toBe(true);
+    expect(rows.length - 1).toBe(s.app.db.prepare(`SELECT COUNT(*) AS n FROM incidents WHERE opened_at >= ? AND opened_at < ?`).pluck().get(Date.parse('2024-10-24T17:00:00Z'), Date.parse('2024-10-27T17:00:00Z')));
+    // The PNG of the same typed dates is the chart the page shows for them, rendered.
+    const [png] = await Promise.all([page.waitForEvent('download'), page.click('button:has-text("Unduh grafik PNG")')]);
+    await page.goto(`${s.base}/laporan?dari=2024-10-25&sampai=2024-10-27`);
+    const svg = await page.locator('svg.chart').evaluate((el: { outerHTML: string }) => el.outerHTML);
+    expect(svg).toContain('25 OKT 2024 – 27 OKT 2024');
+    expect(readFileSync((await png.path())!).equals(svgToPng(svg))).toBe(true);
+    // And `report --format png` for those dates (the CLI's own function) writes the same bytes.
+    const out = join(mkdtempSync(join(tmpdir(), 'jn-png-')), 'grafik.png');
+    dirs.push(dirname(out));
+    const io = { out: () => undefined, err: (e: string) => { throw new Error(e); } };
+    expect(await runReportCli(s.app, ['--from', '2024-10-25', '--to', '2024-10-27', '--format', 'png', '--out', out], io)).toBe(0);
+    expect(readFileSync(out).equals(svgToPng(svg))).toBe(true);
+    // A bad date typed in the form: the download goes back to the page, which says what is wrong; nothing is downloaded.
+    await page.fill('input[name=dari]', '2024-10-28');
+    await page.fill('input[name=sampai]', '2024-10-27');
+    await page.click('button:has-text("Unduh XLSX")');
+    await page.waitForURL(/\/laporan\?/);
+    expect(await page.locator('.notice.bad').textContent()).toContain('tanggal awal tidak boleh setelah tanggal akhir');
     await page.close();
   }, 90_000);
 

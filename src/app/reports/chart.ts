@@ -10,7 +10,7 @@ import type { IncidentKind } from '../../core/types.js';
 import { KINDS, type Report } from './build.js';
 
 /** Width of both charts in SVG units. */
-export const CHART_VIEW_WIDTH = 480;
+export const CHART_VIEW_WIDTH = 460;
 
 /** Bar colour per kind (RGB): red, orange, purple, blue, grey. */
 export const KIND_COLORS: Record<IncidentKind, [number, number, number]> = {
@@ -30,8 +30,8 @@ export const CHART_FONT = 'DejaVu Sans, Noto Sans, Arial, sans-serif';
 const INK = '#1d2430';
 const MUTED = '#5b6675';
 const GRID = '#e3e7ec';
-const AXIS_FONT = 13;
-const TITLE_FONT = 16;
+const AXIS_FONT = 15;
+const TITLE_FONT = 17;
 
 /** Month abbreviations when the caller gives none (Indonesian, the default language). */
 const DEFAULT_MONTHS = ['JAN', 'FEB', 'MAR', 'APR', 'MEI', 'JUN', 'JUL', 'AGU', 'SEP', 'OKT', 'NOV', 'DES'];
