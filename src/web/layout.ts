@@ -2,7 +2,7 @@
 import { dashboardTexts, type DashboardNotice, type DashboardTexts } from '../core/messages/dashboard.js';
 import { evidenceWebTexts } from '../core/messages/evidence.js';
 import { reportTexts } from '../core/messages/report.js';
-import { formatDateTime, zoneLabel } from '../core/time.js';
+import { formatDateTime, zonedParts, zoneLabel } from '../core/time.js';
 import type { IncidentStatus } from '../core/types.js';
 import { html, query, trusted, type Html, type Part } from './html.js';
 
@@ -21,6 +21,12 @@ export interface PageContext {
 /** A time in the configured zone, or '-'. */
 export const when = (ctx: Pick<PageContext, 'tz' | 'lang'>, at: number | null | undefined): string =>
   at === null || at === undefined ? '-' : formatDateTime(at, ctx.tz, ctx.lang);
+
+/** `06.00` (id) / `06:00` (en): a time of day in the configured zone. */
+export const timeOfDay = (ctx: Pick<PageContext, 'tz' | 'lang'>, at: number): string => {
+  const p = zonedParts(at, ctx.tz);
+  return `${String(p.hour).padStart(2, '0')}${ctx.lang === 'id' ? '.' : ':'}${String(p.minute).padStart(2, '0')}`;
+};
 
 /** `Telegram` / `WhatsApp`. */
 export const platformName = (p: string): string => (p === 'telegram' ? 'Telegram' : p === 'whatsapp' ? 'WhatsApp' : p);

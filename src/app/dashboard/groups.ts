@@ -4,6 +4,7 @@
  * `/tandai`, `/lepas` and `/pengingat`, audited under the admin's identity.
  */
 import type { Platform } from '../../core/ids.js';
+import { afterQuietHours } from '../../core/time.js';
 import { audit } from '../../store/audit.js';
 import type { ChatRow } from '../../store/chats.js';
 import type { App } from '../app.js';
@@ -14,8 +15,13 @@ export interface GroupLine extends ChatRow {
   openCases: number;
 }
 
-/** One page of groups, campaign groups first, filtered by a title search. */
-export function listGroups(app: App, q: { search?: string; offset: number; limit: number }): { total: number; rows: GroupLine[] } {
+/**
+ * One page of groups, campaign groups first, filtered by a title search; with `quietUntil`, the end of the
+ * quiet hours in force now (reminders are held until then), or null.
+ */
+export function listGroups(app: App, q: { search?: string; offset: number; limit: number }): { total: number; rows: GroupLine[]; quietUntil: number | null } {
+  const now = app.clock();
+  const quietEnd = afterQuietHours(now, app.config.QUIET_HOURS, app.config.APP_TIMEZONE);
   const search = q.search?.trim().toLowerCase();
   const all = app.monitor.chats.list().filter((c) => !search || (c.title ?? '').toLowerCase().includes(search) || c.chatId === q.search?.trim());
   const counts = new Map<string, { cases: number; open: number }>();
@@ -26,6 +32,7 @@ export function listGroups(app: App, q: { search?: string; offset: number; limit
   }
   return {
     total: all.length,
+    quietUntil: quietEnd > now ? quietEnd : null,
     rows: all.slice(q.offset, q.offset + q.limit).map((c) => {
       const n = counts.get(`${c.platform}|${c.chatId}`);
       return { ...c, cases: n?.cases ?? 0, openCases: n?.open ?? 0 };

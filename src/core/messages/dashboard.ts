@@ -92,6 +92,10 @@ export interface DashboardTexts {
     statusBy: string;
     followups: string;
     escalated: string;
+    /** Whether the Humas admins got the case's alert: its delivery, or that none was queued. */
+    humasTold: string;
+    humasToldNone: string;
+    escalatedNot: string;
     addedBy: string;
     exemptTitle: string;
     exemptReason: string;
@@ -116,6 +120,10 @@ export interface DashboardTexts {
     remindersOff: string;
     on: string;
     off: string;
+    /** Reminders are on but quiet hours hold them until `until` (a time). */
+    heldUntil(until: string): string;
+    /** A group's case count with its open ones: "3 (1 terbuka)". */
+    casesWithOpen(total: number, open: number): string;
     search: string;
   };
   asn: {
@@ -259,7 +267,7 @@ const ID: DashboardTexts = {
   cols: {
     caseNo: 'No.', asn: 'Nama ASN', nip: 'NIP', unit: 'Unit kerja', platform: 'Platform', group: 'Grup', kind: 'Jenis', opened: 'Dibuka',
     lastCheck: 'Pemeriksaan terakhir', status: 'Status', resolved: 'Selesai', at: 'Waktu', actor: 'Pelaku', excerpt: 'Kutipan', terms: 'Kata kunci',
-    message: 'Pesan', recipient: 'Penerima', delivery: 'Pengiriman', sentAt: 'Terkirim', error: 'Galat terakhir', action: 'Tindakan',
+    message: 'Pesan', recipient: 'Penerima', delivery: 'Pengiriman', sentAt: 'Terkirim', error: 'Mengapa belum terkirim', action: 'Tindakan',
     args: 'Argumen', allowed: 'Diizinkan', result: 'Hasil', phone: 'Telepon', telegram: 'Telegram', campaign: 'Grup kampanye',
     why: 'Alasan', markedBy: 'Ditandai oleh', botMember: 'Bot di grup', reminders: 'Pengingat', cases: 'Kasus', line: 'Baris',
     change: 'Perubahan', name: 'Nama',
@@ -278,7 +286,10 @@ const ID: DashboardTexts = {
     statusReason: 'Alasan status',
     statusBy: 'Diubah oleh',
     followups: 'Pengingat ke ASN',
-    escalated: 'Diteruskan ke Humas',
+    escalated: 'Eskalasi (ASN belum keluar setelah pengingat)',
+    humasTold: 'Pemberitahuan ke admin Humas',
+    humasToldNone: 'tidak ada',
+    escalatedNot: 'belum perlu',
     addedBy: 'Ditambahkan/ditandai oleh',
     exemptTitle: 'Kecualikan kasus',
     exemptReason: 'Alasan (wajib), mis. hadir sebagai keluarga calon',
@@ -305,6 +316,8 @@ const ID: DashboardTexts = {
     remindersOff: 'Matikan pengingat',
     on: 'menyala',
     off: 'mati',
+    heldUntil: (u) => `ditahan jam tenang sampai ${u}`,
+    casesWithOpen: (n, o) => (o ? `${n} (${o} terbuka)` : String(n)),
     search: 'Cari nama grup',
   },
   asn: {
@@ -448,7 +461,7 @@ const EN: DashboardTexts = {
   cols: {
     caseNo: 'No.', asn: 'ASN name', nip: 'NIP', unit: 'Unit', platform: 'Platform', group: 'Group', kind: 'Kind', opened: 'Opened',
     lastCheck: 'Last check', status: 'Status', resolved: 'Resolved', at: 'Time', actor: 'Actor', excerpt: 'Excerpt', terms: 'Terms',
-    message: 'Message', recipient: 'Recipient', delivery: 'Delivery', sentAt: 'Sent', error: 'Last error', action: 'Action',
+    message: 'Message', recipient: 'Recipient', delivery: 'Delivery', sentAt: 'Sent', error: 'Why not sent yet', action: 'Action',
     args: 'Arguments', allowed: 'Allowed', result: 'Result', phone: 'Phone', telegram: 'Telegram', campaign: 'Campaign group',
     why: 'Why', markedBy: 'Marked by', botMember: 'Bot in group', reminders: 'Reminders', cases: 'Cases', line: 'Line',
     change: 'Change', name: 'Name',
@@ -467,7 +480,10 @@ const EN: DashboardTexts = {
     statusReason: 'Status reason',
     statusBy: 'Changed by',
     followups: 'Follow-ups to the ASN',
-    escalated: 'Escalated to Humas',
+    escalated: 'Escalation (ASN still inside after follow-ups)',
+    humasTold: 'Notice to Humas admins',
+    humasToldNone: 'none',
+    escalatedNot: 'not needed yet',
     addedBy: 'Added/tagged by',
     exemptTitle: 'Exempt this case',
     exemptReason: 'Reason (required), e.g. attends as family of a candidate',
@@ -494,6 +510,8 @@ const EN: DashboardTexts = {
     remindersOff: 'Turn reminders off',
     on: 'on',
     off: 'off',
+    heldUntil: (u) => `held by quiet hours until ${u}`,
+    casesWithOpen: (n, o) => (o ? `${n} (${o} open)` : String(n)),
     search: 'Search group titles',
   },
   asn: {

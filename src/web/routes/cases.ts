@@ -80,6 +80,9 @@ ${pager(ctx, '/kasus', params, res.offset, res.rows.length, res.total, PAGE_SIZE
         ? html`<section class="panel"><h2>${t.cases.exemptTitle}</h2><form class="stack" method="post" action="/kasus/${c.id}/kecualikan">${csrfField(ctx)}
 <label>${t.cases.exemptReason}<textarea name="alasan" required maxlength="500"></textarea></label><div><button type="submit">${t.cases.exemptButton}</button></div></form></section>`
         : html`<section class="panel"><h2>${t.cases.reopenTitle}</h2><form method="post" action="/kasus/${c.id}/buka">${csrfField(ctx)}<button type="submit" class="secondary">${t.cases.reopenButton}</button></form></section>`;
+    // The first alert to the Humas admins about this case, as delivered (several admins: the best delivery shown).
+    const order = ['sent', 'sending', 'pending', 'failed', 'undeliverable'];
+    const humasAlert = c.messages.filter((m) => m.kind === 'humas_alert').sort((a, b) => order.indexOf(a.status) - order.indexOf(b.status))[0];
     const body = html`<p><a href="/kasus">${t.cases.back}</a></p>
 <section class="panel"><h2>${t.cases.facts}</h2><dl class="facts">
 <dt>${t.cols.status}</dt><dd>${statusBadge(ctx, c.status)}</dd>
@@ -90,7 +93,8 @@ ${pager(ctx, '/kasus', params, res.offset, res.rows.length, res.total, PAGE_SIZE
 ${c.statusReason ? html`<dt>${t.cases.statusReason}</dt><dd>${c.statusReason}</dd>` : ''}
 ${c.statusBy ? html`<dt>${t.cases.statusBy}</dt><dd>${c.statusBy}</dd>` : ''}
 <dt>${t.cases.followups}</dt><dd>${c.followups}${c.lastFollowupAt ? ` (${when(ctx, c.lastFollowupAt)})` : ''}</dd>
-<dt>${t.cases.escalated}</dt><dd>${c.escalatedAt ? when(ctx, c.escalatedAt) : t.no}</dd>
+<dt>${t.cases.humasTold}</dt><dd>${humasAlert ? `${t.cases.outboxStatus[humasAlert.status] ?? humasAlert.status}${humasAlert.sentAt ? ` (${when(ctx, humasAlert.sentAt)})` : ''}` : t.cases.humasToldNone}</dd>
+<dt>${t.cases.escalated}</dt><dd>${c.escalatedAt ? when(ctx, c.escalatedAt) : t.cases.escalatedNot}</dd>
 </dl></section>
 <h2>${t.cases.evidence}</h2>
 ${c.findings.length ? table(ctx, [t.cols.at, t.cols.kind, t.cols.actor, t.cols.excerpt, t.cols.terms], c.findings.map((x) => html`<tr>

@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { webActor } from '../../app/dashboard/access.js';
 import { listGroups, setCampaignBy, setRemindersBy } from '../../app/dashboard/groups.js';
 import { html, query } from '../html.js';
-import { csrfField, page, pager, platformName, table, when } from '../layout.js';
+import { csrfField, page, pager, platformName, table, timeOfDay, when } from '../layout.js';
 import type { RouteDeps } from '../server.js';
 import { dossierForm } from './evidence.js';
 import { offsetOf, PAGE_SIZE, param } from './util.js';
@@ -29,8 +29,8 @@ ${table(ctx, [t.cols.group, t.cols.platform, t.cols.campaign, t.cols.why, t.cols
 <td>${c.campaign ? html`<span class="status open">${t.groups.campaignYes}</span>` : t.groups.campaignNo}</td>
 <td>${c.campaignReason ?? '-'}<div class="muted">${t.groups.sources[c.campaignSource] ?? c.campaignSource}${c.markedBy ? ` · ${c.markedBy}` : ''}</div></td>
 <td>${c.botMember ? t.yes : t.no}</td>
-<td>${c.campaign ? (c.remindersEnabled ? t.groups.on : t.groups.off) : '-'}${c.lastReminderAt ? html`<div class="muted">${when(ctx, c.lastReminderAt)}</div>` : ''}</td>
-<td class="num">${c.cases}${c.openCases ? ` (${c.openCases})` : ''}</td>
+<td>${c.campaign ? (c.remindersEnabled ? t.groups.on : t.groups.off) : '-'}${c.campaign && c.remindersEnabled && res.quietUntil ? html`<div class="muted">${t.groups.heldUntil(timeOfDay(ctx, res.quietUntil))}</div>` : ''}${c.lastReminderAt ? html`<div class="muted">${when(ctx, c.lastReminderAt)}</div>` : ''}</td>
+<td class="num">${t.groups.casesWithOpen(c.cases, c.openCases)}</td>
 <td>${c.campaign ? button('lepas', c.platform, c.chatId, t.groups.unmark, 'secondary') : button('tandai', c.platform, c.chatId, t.groups.mark, 'danger')}
 ${c.campaign ? (c.remindersEnabled ? button('pengingat-mati', c.platform, c.chatId, t.groups.remindersOff, 'secondary') : button('pengingat-nyala', c.platform, c.chatId, t.groups.remindersOn, 'secondary')) : ''}
 ${c.cases ? dossierForm(ctx, { kind: 'group', platform: c.platform, chatId: c.chatId }) : ''}</td></tr>`))}
