@@ -244,7 +244,7 @@ export const CLI_COMMANDS: CliCommand[] = [
   {
     name: 'asn',
     usage: (l) => cliTexts(l).usage.asn,
-    options: Object.fromEntries(['unit', 'search', 'limit', 'offset', 'nip', 'nama', 'telepon', 'telegram'].map((k) => [k, { type: 'string' as const }])),
+    options: { ...Object.fromEntries(['unit', 'search', 'limit', 'offset', 'nip', 'nama', 'telepon', 'telegram'].map((k) => [k, { type: 'string' as const }])), unregistered: { type: 'boolean' } },
     run: async (a) => (await import('./cli/office.js')).asnCommand(a),
   },
   {

@@ -7,6 +7,8 @@ import { existsSync } from 'node:fs';
 import type { App } from '../app/app.js';
 import { addAsn, listAsn, removeAsn, updateAsn, type AsnChange, type AsnFields } from '../app/office/asn.js';
 import { listAudit } from '../app/office/audit.js';
+import { registrationCoverage, registrationStates, type UnitCoverage } from '../app/office/registration.js';
+import { registrationTexts } from '../core/messages/registration.js';
 import { exemptCaseBy, getCase, listCases, parseCaseStatus, reopenCaseBy, type CaseQuery, type OfficeCaseChange } from '../app/office/cases.js';
 import { caseFacts } from '../app/lifecycle.js';
 import { isDay, addDays } from '../app/reports/filters.js';
@@ -70,19 +72,28 @@ export async function asnCommand(a: CliArgs): Promise<number> {
   const lt = cliTexts(a.lang);
   if (action === 'list') {
     if (rest.length) return -1;
-    if (!onlyOptions(a, ['unit', 'search', 'limit', 'offset'], lt, 'asn list')) return 2;
+    if (!onlyOptions(a, ['unit', 'search', 'limit', 'offset', 'unregistered'], lt, 'asn list')) return 2;
     const limit = count(a, 'limit', lt);
     const offset = count(a, 'offset', lt);
     if (limit === null || offset === null) return 2;
     return withApp(a, (app, t) => {
-      const page = listAsn(app, { unit: str(a, 'unit'), search: str(a, 'search'), limit: limit ?? 100, offset });
-      if (!page.total) {
-        a.io.out(t.asn.none);
-        return 0;
+      const rt = registrationTexts(a.lang);
+      const unit = str(a, 'unit');
+      const page = listAsn(app, { unit, search: str(a, 'search'), registration: a.values['unregistered'] ? 'none' : undefined, limit: limit ?? 100, offset });
+      if (!page.total) a.io.out(t.asn.none);
+      else {
+        const states = registrationStates(app, page.rows.map((r) => r.nip));
+        const rows = page.rows.map((r) => [r.nip, r.nama, r.unit, r.phone, r.telegramUsername ? `@${r.telegramUsername}` : (r.telegramId ?? '-'), rt.state[states.get(r.nip) ?? 'none']]);
+        a.io.out(table([...t.asn.header, rt.column], rows));
+        a.io.out(t.asn.page(page.rows.length, page.total, page.offset));
       }
-      const rows = page.rows.map((r) => [r.nip, r.nama, r.unit, r.phone, r.telegramUsername ? `@${r.telegramUsername}` : (r.telegramId ?? '-')]);
-      a.io.out(table(t.asn.header, rows));
-      a.io.out(t.asn.page(page.rows.length, page.total, page.offset));
+      // Who has not registered with the bot, per unit: what Humas chases.
+      const cov = registrationCoverage(app, unit);
+      if (cov.units.length) {
+        const h = rt.coverageHeader;
+        const line = (u: UnitCoverage, name: string) => [name, String(u.total), String(u.telegram), String(u.whatsapp), String(u.none)];
+        a.io.out(`\n${rt.coverageTitle}:\n${table([h.unit, h.total, h.telegram, h.whatsapp, h.none], [...cov.units.map((u) => line(u, u.unit)), line(cov.all, rt.totalRow)])}\n`);
+      }
       return 0;
     });
   }

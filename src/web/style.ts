@@ -31,6 +31,7 @@ table { border-collapse:collapse; width:100%; background:var(--card); }
 th, td { text-align:left; padding:.4rem .55rem; border-bottom:1px solid var(--line); vertical-align:top; overflow-wrap:anywhere; }
 th { font-size:.8rem; text-transform:uppercase; letter-spacing:.03em; color:var(--muted); background:#eef1f5; }
 td.num, th.num { text-align:right; }
+tr.total td { font-weight:600; }
 .tablewrap { border:1px solid var(--line); border-radius:8px; }
 .status { display:inline-block; padding:.05rem .45rem; border-radius:10px; font-size:.8rem; background:#eef1f5; }
 .status.open { background:#fdecea; color:var(--open); }

@@ -44,16 +44,35 @@ describe('asn, cases, audit and backup (real binary)', SPAWN_TIMEOUT, () => {
     expect(noDb.err).toMatch(/^No database yet: /);
     expect(existsSync(db)).toBe(false);
     const bot = botDatabase(db);
+    // Sari registered with the bot on Telegram and WhatsApp (the registry calls the adapters make); Budi and Dedi did not.
+    bot.app.registry.linkTelegram(ASN.sari.nip, ASN.sari.telegramId, ASN.sari.telegramUsername, Date.UTC(2024, 10, 4));
+    bot.app.registry.markWaRegistered(ASN.sari.nip, Date.UTC(2024, 10, 4));
     await bot.close();
     const env = { DATABASE_PATH: db, LANGUAGE: 'id' };
     const list = await jn(['asn', 'list', '--unit', 'dinas pendidikan'], env);
     expect(list.code).toBe(0);
     expect(list.out.split('\n')).toEqual([
-      expect.stringMatching(/^NIP +Nama +Unit kerja +Telepon +Telegram$/),
-      expect.stringMatching(new RegExp(`^${ASN.budi.nip} +Budi Santoso +Dinas Pendidikan +\\+6281234567890 +@budi_s$`)),
+      expect.stringMatching(/^NIP +Nama +Unit kerja +Telepon +Telegram +Terdaftar di bot$/),
+      expect.stringMatching(new RegExp(`^${ASN.budi.nip} +Budi Santoso +Dinas Pendidikan +\\+6281234567890 +@budi_s +belum terdaftar$`)),
       '1 dari 1 ASN.',
       '',
+      'Pendaftaran ASN di bot, per unit kerja:',
+      expect.stringMatching(/^Unit kerja +Jumlah ASN +Telegram +WhatsApp +Belum terdaftar$/),
+      expect.stringMatching(/^Dinas Pendidikan +1 +0 +0 +1$/),
+      expect.stringMatching(/^Semua unit +1 +0 +0 +1$/),
+      '',
     ]);
+    // Issue 21 point 10: every unit's coverage, and only the unregistered with --unregistered.
+    const all = await jn(['asn', 'list'], env);
+    expect(all.out).toMatch(new RegExp(`${ASN.sari.nip} +Sari Wulandari .* Telegram dan WhatsApp\n`));
+    expect(all.out).toMatch(/\nBPKAD +1 +0 +0 +1\nDinas Kesehatan +1 +1 +1 +0\nDinas Pendidikan +1 +0 +0 +1\nSemua unit +3 +1 +1 +2\n/);
+    const unreg = await jn(['asn', 'list', '--unregistered'], { ...env, LANGUAGE: 'en' });
+    expect(unreg.code).toBe(0);
+    expect(unreg.out).toContain(ASN.budi.nip);
+    expect(unreg.out).toContain(ASN.dedi.nip);
+    expect(unreg.out).not.toContain(`${ASN.sari.nip} `);
+    expect(unreg.out).toContain('2 of 2 ASN.');
+    expect(unreg.out).toMatch(/ASN registered with the bot, by unit:\nUnit +ASN +Telegram +WhatsApp +Not registered\n/);
     const add = await jn(['asn', 'add', '--nip', '197801012005011001', '--nama', 'Rina Marlina', '--unit', 'Setda', '--telepon', '0813-1111-2222'], env);
     expect(add).toMatchObject({ code: 0, out: 'ASN ditambahkan: Rina Marlina (NIP 197801012005011001).\n' });
     const bad = await jn(['asn', 'add', '--nip', '123', '--nama', 'X', '--unit', 'Y', '--telepon', '021555'], { ...env, LANGUAGE: 'en' });

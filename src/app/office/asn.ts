@@ -14,6 +14,7 @@ import type { App } from '../app.js';
 import { parseTexts } from '../../core/messages/parse.js';
 import { checkText, parseTelegram } from '../import-asn.js';
 import { auditOffice, clampLimit } from './audit.js';
+import { registrationWhere, type RegistrationFilter } from './registration.js';
 
 /** The fields Humas types for one ASN (as in the registry file). */
 export interface AsnFields {
@@ -29,6 +30,8 @@ export interface AsnFields {
 export interface AsnQuery {
   unit?: string;
   search?: string;
+  /** Only those registered with the bot on that platform, or (`none`) on neither. */
+  registration?: RegistrationFilter;
   offset?: number;
   limit?: number;
 }
@@ -81,7 +84,7 @@ export function listAsn(app: App, q: AsnQuery = {}): AsnPage {
     // A phone typed the local way (0852...) is stored as +62852...
     phone: q.search && /\d/.test(q.search) ? `%${q.search.replace(/\D/g, '').replace(/^0+/, '')}%` : null,
   };
-  const where = `WHERE (@unit IS NULL OR unit = @unit COLLATE NOCASE)
+  const where = `WHERE (@unit IS NULL OR unit = @unit COLLATE NOCASE) AND (${registrationWhere(q.registration)})
     AND (@like IS NULL OR nip LIKE @like ESCAPE '\\' OR nama LIKE @like ESCAPE '\\' OR unit LIKE @like ESCAPE '\\'
          OR tg_username LIKE @like ESCAPE '\\' OR (@digits IS NOT NULL AND (phone LIKE @phone OR tg_user_id LIKE @digits)))`;
   const offset = Math.max(0, Math.floor(q.offset ?? 0));

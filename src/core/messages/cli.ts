@@ -154,7 +154,7 @@ const ID: CliTexts = {
     'wa-login': { synopsis: ['jaga-netral wa-login [--phone DIGIT]'], summary: 'tautkan nomor WhatsApp (kode pairing, atau QR tanpa --phone)' },
     asn: {
       synopsis: [
-        'jaga-netral asn list [--unit UNIT] [--search TEKS] [--limit N] [--offset N]',
+        'jaga-netral asn list [--unit UNIT] [--search TEKS] [--unregistered] [--limit N] [--offset N]',
         'jaga-netral asn add --nip NIP --nama NAMA --unit UNIT --telepon NOMOR [--telegram @USER|ID]',
         'jaga-netral asn update NIP [--nama NAMA] [--unit UNIT] [--telepon NOMOR] [--telegram @USER|ID]',
         'jaga-netral asn remove NIP',
@@ -314,7 +314,7 @@ const EN: CliTexts = {
     'wa-login': { synopsis: ['jaga-netral wa-login [--phone DIGITS]'], summary: 'link the WhatsApp number (pairing code, or QR without --phone)' },
     asn: {
       synopsis: [
-        'jaga-netral asn list [--unit UNIT] [--search TEXT] [--limit N] [--offset N]',
+        'jaga-netral asn list [--unit UNIT] [--search TEXT] [--unregistered] [--limit N] [--offset N]',
         'jaga-netral asn add --nip NIP --nama NAME --unit UNIT --telepon PHONE [--telegram @USER|ID]',
         'jaga-netral asn update NIP [--nama NAME] [--unit UNIT] [--telepon PHONE] [--telegram @USER|ID]',
         'jaga-netral asn remove NIP',

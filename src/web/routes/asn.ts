@@ -9,13 +9,17 @@ import { randomBytes } from 'node:crypto';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { webActor } from '../../app/dashboard/access.js';
 import { addAsn, getAsn, listAsn, removeAsn, updateAsn, type AsnChange, type AsnFields } from '../../app/office/asn.js';
+import { auditOffice } from '../../app/office/audit.js';
+import { registrationCoverage, registrationStates, REGISTRATION_FILTERS, unregisteredXlsx } from '../../app/office/registration.js';
+import { registrationTexts } from '../../core/messages/registration.js';
+import { zonedDay } from '../../core/time.js';
 import { applyRegistry, previewRegistry, readRegistryFile } from '../../app/registry-file.js';
 import type { AsnRecord } from '../../core/types.js';
 import type { ImportResult } from '../../app/import-asn.js';
 import { html, query, type Html } from '../html.js';
 import { csrfField, options, page, pager, table, type PageContext } from '../layout.js';
 import { csrfOk, MAX_UPLOAD_MB, type RouteDeps } from '../server.js';
-import { offsetOf, PAGE_SIZE, param } from './util.js';
+import { offsetOf, oneOf, PAGE_SIZE, param } from './util.js';
 
 /** An upload waiting to be applied. */
 interface PendingUpload {
@@ -68,23 +72,52 @@ export function registerAsnRoutes(f: FastifyInstance, deps: RouteDeps): void {
   f.get('/asn', async (req, reply) => {
     const ctx = deps.ctx(req);
     const t = ctx.t;
+    const rt = registrationTexts(ctx.lang);
     const search = param(req.query, 'q', 100);
     const unit = param(req.query, 'unit');
+    const registration = oneOf(req.query, 'pendaftaran', REGISTRATION_FILTERS);
     const offset = offsetOf(req.query);
-    const res = listAsn(app, { search, unit, offset, limit: PAGE_SIZE });
+    const res = listAsn(app, { search, unit, registration, offset, limit: PAGE_SIZE });
+    const states = registrationStates(app, res.rows.map((a) => a.nip));
+    const cov = registrationCoverage(app);
+    const ch = rt.coverageHeader;
     const body = html`<p><a class="button" href="/asn/tambah">${t.asn.add}</a></p>
 <form class="filters" method="get" action="/asn"><label>${t.asn.search}<input type="search" name="q" value="${search ?? ''}" placeholder="${t.asn.searchHint}"></label>
 <label>${t.cols.unit}<select name="unit">${options([['', t.all], ...app.registry.units().map((u) => [u, u] as const)], unit)}</select></label>
+<label>${rt.filter}<select name="pendaftaran">${options([['', t.all], ...REGISTRATION_FILTERS.map((f) => [f, rt.filterValues[f]] as const)], registration)}</select></label>
 <button type="submit">${t.filter}</button> <a href="/asn">${t.reset}</a></form>
-${table(ctx, [t.cols.nip, t.cols.name, t.cols.unit, t.cols.phone, t.cols.telegram, t.cols.action], res.rows.map((a) => html`<tr>
+${table(ctx, [t.cols.nip, t.cols.name, t.cols.unit, t.cols.phone, t.cols.telegram, rt.column, t.cols.action], res.rows.map((a) => html`<tr>
 <td>${a.nip}</td><td>${a.nama}</td><td>${a.unit}</td><td>${a.phone}</td><td>${telegramText(a)}</td>
+<td>${states.get(a.nip) === 'none' ? html`<span class="status open">${rt.state.none}</span>` : rt.state[states.get(a.nip) ?? 'none']}</td>
 <td><a href="/asn/${a.nip}/ubah">${t.asn.edit}</a> · <a href="/asn/${a.nip}/hapus">${t.asn.remove}</a></td></tr>`))}
-${pager(ctx, '/asn', { q: search, unit }, res.offset, res.rows.length, res.total, PAGE_SIZE)}
+${pager(ctx, '/asn', { q: search, unit, pendaftaran: registration }, res.offset, res.rows.length, res.total, PAGE_SIZE)}
+<section class="panel" id="pendaftaran"><h2>${rt.coverageTitle}</h2><p class="muted">${rt.coverageIntro}</p>
+${table(ctx, [ch.unit, [ch.total, 'num'], [ch.telegram, 'num'], [ch.whatsapp, 'num'], [ch.none, 'num']], [
+  ...cov.units.map((u) => html`<tr><td>${u.unit}</td><td class="num">${u.total}</td><td class="num">${u.telegram}</td><td class="num">${u.whatsapp}</td>
+<td class="num">${u.none ? html`<a href="/asn${query({ unit: u.unit, pendaftaran: 'none' })}">${u.none}</a>` : 0}</td></tr>`),
+  ...(cov.units.length ? [html`<tr class="total"><td>${rt.totalRow}</td><td class="num">${cov.all.total}</td><td class="num">${cov.all.telegram}</td><td class="num">${cov.all.whatsapp}</td><td class="num">${cov.all.none}</td></tr>`] : []),
+])}
+${cov.all.none ? html`<form class="filters" method="get" action="/asn/belum-terdaftar.xlsx">
+<label>${t.cols.unit}<select name="unit">${options([['', t.all], ...cov.units.filter((u) => u.none).map((u) => [u.unit, u.unit] as const)], unit)}</select></label>
+<button type="submit">${rt.download}</button></form>` : ''}</section>
 <section class="panel"><h2>${t.asn.upload}</h2><p class="muted">${t.asn.uploadHint}</p>
 <form method="post" action="/asn/unggah" enctype="multipart/form-data">${csrfField(ctx)}
 <input type="file" name="berkas" accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" required>
 <button type="submit">${t.asn.uploadButton}</button></form></section>`;
     return html200(reply, 200, page(ctx, t.asn.title, body));
+  });
+
+  f.get('/asn/belum-terdaftar.xlsx', async (req, reply) => {
+    const lang = app.config.LANGUAGE;
+    const unitText = param(req.query, 'unit');
+    const unit = unitText ? app.registry.units().find((u) => u.toLowerCase() === unitText.toLowerCase()) : undefined;
+    if (unitText && !unit) return reply.redirect('/asn#pendaftaran', 303);
+    const now = app.clock();
+    const bytes = await unregisteredXlsx(app, lang, unit);
+    auditOffice(app.db, webActor(req.dash!.admin), 'asn export unregistered', unit ?? '', 'ok', now);
+    const day = zonedDay(now, app.config.APP_TIMEZONE).replace(/-/g, '');
+    reply.header('Content-Disposition', `attachment; filename="asn-belum-terdaftar-${day}.xlsx"`);
+    return reply.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet').send(bytes);
   });
 
   f.get('/asn/tambah', async (req, reply) => {
