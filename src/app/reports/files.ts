@@ -1,7 +1,7 @@
 /**
  * Report files: a CSV (csv-stringify) and an XLSX (exceljs) with one row per
- * case, times in the report's zone, every text cell that a spreadsheet would
- * run as a formula neutralised; and the PNG chart.
+ * case, times in the report's zone (real Excel dates in the XLSX), every text
+ * cell that a spreadsheet would run as a formula neutralised; and the PNG chart.
  */
 import { randomBytes } from 'node:crypto';
 import { readdirSync, rmSync, statSync } from 'node:fs';
@@ -42,6 +42,19 @@ export function localTimestamp(at: EpochMs | null, tz: string): string {
   if (at === null) return '';
   const p = zonedParts(at, tz);
   return `${zonedDay(at, tz)} ${String(p.hour).padStart(2, '0')}:${String(p.minute).padStart(2, '0')}`;
+}
+
+/** How the XLSX shows a date cell: sortable, and what a spreadsheet user expects. */
+export const EXCEL_DATE_FORMAT = 'yyyy-mm-dd hh:mm';
+
+/**
+ * A time as an Excel date cell showing the wall-clock time in `tz` (Excel dates have no zone: exceljs writes a
+ * Date's UTC fields, so the Date carries the local time as if it were UTC); null for no time.
+ */
+export function excelDate(at: EpochMs | null, tz: string): Date | null {
+  if (at === null) return null;
+  const p = zonedParts(at, tz);
+  return new Date(Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute));
 }
 
 /** One case as a row of cells, in REPORT_COLUMNS order; text cells neutralised. */
@@ -97,14 +110,22 @@ export async function writeReportXlsx(r: Report, path: string, lang: 'id' | 'en'
   wb.creator = 'Jaga Netral';
   const ws = wb.addWorksheet(t.casesSheet, { views: [{ state: 'frozen', ySplit: 1 }] });
   ws.addRow(headerCells(lang)).font = { bold: true };
-  for (const c of r.cases) ws.addRow(caseCells(c, r.tz, lang));
+  const openedAt = REPORT_COLUMNS.indexOf('opened');
+  const resolvedAt = REPORT_COLUMNS.indexOf('resolved');
+  for (const c of r.cases) {
+    const cells: (string | number | Date | null)[] = caseCells(c, r.tz, lang);
+    cells[openedAt] = excelDate(c.openedAt, r.tz);
+    cells[resolvedAt] = excelDate(c.resolvedAt, r.tz);
+    ws.addRow(cells);
+  }
   const widths: Record<ReportColumn, number> = {
     caseId: 9, nip: 21, nama: 24, unit: 22, platform: 11, group: 32, kind: 22, opened: 17, resolved: 17, status: 14, addedBy: 24, excerpt: 60, terms: 24,
   };
   REPORT_COLUMNS.forEach((k, i) => {
     const col = ws.getColumn(i + 1);
     col.width = widths[k];
-    if (k !== 'caseId') col.numFmt = '@';
+    if (k === 'opened' || k === 'resolved') col.numFmt = EXCEL_DATE_FORMAT;
+    else if (k !== 'caseId') col.numFmt = '@';
   });
   ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: REPORT_COLUMNS.length } };
 

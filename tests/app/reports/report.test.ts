@@ -197,7 +197,10 @@ describe('report files', () => {
     const rinaRow = ws.getRow(nips.indexOf(RINA.nip) + 2);
     expect(rinaRow.getCell(11).value).toBe(`'=HYPERLINK("http://evil.example","klik") (6666)`);
     expect(rinaRow.getCell(11).formula).toBeUndefined();
-    expect(rinaRow.getCell(8).value).toBe('2024-11-06 09:00');
+    // Opened and resolved are real Excel dates (issue 21 point 11), showing the time in WIB.
+    expect(rinaRow.getCell(8).value).toEqual(new Date(Date.UTC(2024, 10, 6, 9, 0)));
+    expect(rinaRow.getCell(8).numFmt).toBe('yyyy-mm-dd hh:mm');
+    expect(rinaRow.getCell(8).type).toBe(ExcelJS.ValueType.Date);
     const sum = wb.getWorksheet('Ringkasan')!;
     const kv = new Map<string, unknown[]>();
     sum.eachRow((row) => kv.set(String(row.getCell(1).value), [row.getCell(2).value, row.getCell(3).value]));
