@@ -2,9 +2,22 @@
  * `jaga-netral demo`: the DESIGN.md story on both simulators, end to end,
  * through the real adapters, dispatcher, lifecycle jobs and reports.
  */
-import { existsSync, readdirSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
-import { DEMO_DIR, demoCommand } from '../src/demo/index.js';
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { demoCommand } from '../src/demo/index.js';
+
+// The demo writes into a temporary folder, never into the working tree (issue 21 point 11).
+const dirs: string[] = [];
+const demoDir = () => {
+  const d = join(mkdtempSync(join(tmpdir(), 'jn-demo-')), 'demo');
+  dirs.push(d);
+  return d;
+};
+afterEach(() => {
+  for (const d of dirs.splice(0)) rmSync(join(d, '..'), { recursive: true, force: true });
+});
 
 /** Splits the transcript into bot messages: header line + body. */
 function messages(transcript: string): { header: string; body: string }[] {
@@ -27,7 +40,8 @@ describe('demo', () => {
   it('plays the story on Telegram and WhatsApp and leaves the report files', { timeout: 120_000 }, async () => {
     const out: string[] = [];
     const err: string[] = [];
-    const code = await demoCommand([], { out: (s) => out.push(s), err: (s) => err.push(s) });
+    const dir = demoDir();
+    const code = await demoCommand([], { out: (s) => out.push(s), err: (s) => err.push(s) }, { dir });
     expect(err).toEqual([]);
     expect(code).toBe(0);
     const t = out.join('\n');
@@ -82,11 +96,19 @@ describe('demo', () => {
     for (const ext of ['csv', 'xlsx', 'png']) expect(t).toMatch(new RegExp(`📎 laporan-jaga-netral-\\d{8}-\\d{6}-[0-9a-f]{6}\\.${ext}`));
     expect(to('Telegram', 'Orang Asing (DM)').some((m) => m.body.includes('hanya dapat digunakan oleh admin Humas'))).toBe(true);
 
-    // The files left in data/demo.
-    const files = readdirSync(DEMO_DIR);
-    for (const ext of ['csv', 'xlsx', 'png']) expect(files.some((f) => f.endsWith(`.${ext}`))).toBe(true);
-    expect(existsSync(`${DEMO_DIR}/jaga-netral.db`)).toBe(true);
-    expect(t).toContain('═══ Berkas di data/demo/ ═══');
+    // The files left in the demo folder: each report file once, in reports/ where the bot wrote it.
+    const files = readdirSync(join(dir, 'reports'));
+    for (const ext of ['csv', 'xlsx', 'png']) expect(files.filter((f) => f.endsWith(`.${ext}`)), ext).toHaveLength(1);
+    expect(readdirSync(dir).filter((f) => /\.(csv|xlsx|png)$/.test(f))).toEqual([]);
+    expect(existsSync(join(dir, 'jaga-netral.db'))).toBe(true);
+    expect(t).toContain(`═══ Berkas di ${dir}/ ═══`);
+    for (const f of files) expect(t.split('\n').filter((l) => l.includes(f) && !l.includes('📎'))).toEqual([expect.stringMatching(new RegExp(`^   reports/${f} \\(\\d+ byte\\)$`))]);
+    // Humas hears of the cases in their order (issue 21 point 9): each case's first alert, by number.
+    const firstAlert = (n: number) => msgs.findIndex((m) => m.header.startsWith('── [Telegram] Bot → Humas') && m.body.includes(`Kasus #${n}:`));
+    const order = [1, 2, 3, 4, 5, 6].map(firstAlert).filter((i) => i >= 0);
+    expect(order.length).toBeGreaterThanOrEqual(5);
+    expect([...order].sort((a, b) => a - b)).toEqual(order);
+    expect(t).not.toMatch(/⚠️ 1 ASN ditemukan sekaligus/);
     // The counts line adds up: every case checked is counted once.
     const m = /kasus terbuka \d+, tanpa akun yang dapat diperiksa \d+; keanggotaan diperiksa: (\d+) kasus; masih di grup (\d+), sudah keluar (\d+), keluar belum pasti (\d+), tidak dapat diperiksa (\d+)(?:, ditutup selama pemeriksaan (\d+))?;/.exec(t);
     expect(m).not.toBeNull();
@@ -101,7 +123,7 @@ describe('demo', () => {
     const out: string[] = [];
     const err: string[] = [];
     try {
-      expect(await demoCommand([], { out: (s) => out.push(s), err: (s) => err.push(s) })).toBe(0);
+      expect(await demoCommand([], { out: (s) => out.push(s), err: (s) => err.push(s) }, { dir: demoDir() })).toBe(0);
     } finally {
       if (saved === undefined) delete process.env.LANGUAGE;
       else process.env.LANGUAGE = saved;
@@ -118,7 +140,7 @@ describe('demo', () => {
     expect(parts.reduce((a, b) => a + b, 0)).toBe(checked);
     expect(t).toContain('═══ The report Humas received ═══');
     expect(t).toMatch(/═══ The report Humas received ═══\n   📊 Jaga Netral report/);
-    expect(t).toContain('═══ Files in data/demo/ ═══');
+    expect(t).toMatch(/═══ Files in .*jn-demo-.*\/demo\/ ═══/);
     expect(t).toMatch(/Done in [\d.]+ seconds\./);
     for (const id of ['Waktu berjalan', 'Humas mengimpor', 'Selesai dalam', 'Berkas di', 'keanggotaan diperiksa', 'Grup "']) expect(t).not.toContain(id);
     // The bot itself speaks English too.

@@ -3,7 +3,8 @@
  * numbers added at once), Humas gets the first MASS_ALERT_THRESHOLD cases one
  * by one, as usual, and the rest as one summary per MASS_ALERT_WINDOW_SECONDS
  * listing them (with a CSV when the list is long), instead of one alert per
- * ASN. ASN alerts are not affected: every ASN still gets their own.
+ * ASN; a window that ends holding a single case sends it as the usual one-case
+ * alert. ASN alerts are not affected: every ASN still gets their own.
  *
  * `holdForSummary` runs inside the monitor's transaction; `releaseDueSummaries`
  * runs before each outbox drain (the dispatcher wakes for `nextRelease`).
@@ -122,7 +123,29 @@ function releaseOne(d: MassAlertDeps, b: { id: number; platform: Platform; chatI
   const chat = d.chats.get(b.platform, b.chatId);
   const at = (ms: number) => formatDateTime(ms, config.APP_TIMEZONE, lang);
   const opened = cases.map((c) => c.openedAt);
-  const text = t.massAlert({
+  // A burst that ends with a single held case is no mass event: that case goes as the usual one-case alert.
+  const single = cases.length === 1 ? cases[0]! : undefined;
+  const singleAsn = single ? d.asnByNip(single.asnNip) : undefined;
+  const text = single
+    ? alertTexts(lang).humasAlert({
+        kind: single.kind,
+        platform: single.platform,
+        caseId: single.id,
+        asnName: singleAsn?.nama ?? single.asnNip,
+        nip: single.asnNip,
+        unit: singleAsn?.unit ?? '-',
+        chatTitle: chat?.title ?? alertTexts(lang).unknownChat,
+        chatId: b.chatId,
+        chatReason: chat?.campaignReason ?? undefined,
+        at: at(single.openedAt),
+        actorName: single.addedByName ?? undefined,
+        actorHandle: single.addedById && single.addedById !== single.addedByName ? single.addedById : undefined,
+        excerpt: single.excerpt ?? undefined,
+        terms: single.terms,
+        asnReachable: lines[0]!.reachable,
+        asnPhone: lines[0]!.reachable ? undefined : singleAsn?.phone,
+      })
+    : t.massAlert({
     platform: b.platform,
     chatTitle: chat?.title ?? alertTexts(lang).unknownChat,
     chatId: b.chatId,
@@ -145,7 +168,8 @@ function releaseOne(d: MassAlertDeps, b: { id: number; platform: Platform; chatI
             platform: h.platform,
             recipient: h.recipient,
             recipientKind: 'user',
-            kind: 'humas_mass_alert',
+            kind: single ? 'humas_alert' : 'humas_mass_alert',
+            incidentId: single?.id,
             text,
             payload: files.length ? { files } : undefined,
           },

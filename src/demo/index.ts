@@ -5,8 +5,8 @@
  * reports run on a fresh database `data/demo/jaga-netral.db`; the transcript
  * prints every message that leaves the bot, as each person sees it.
  */
-import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import type { WAMessage } from '@whiskeysockets/baileys';
 import { App } from '../app/app.js';
 import { formatImportResult, importAsnCsv } from '../app/import-asn.js';
@@ -76,16 +76,21 @@ class TranscriptSocket extends FakeWASocket {
   }
 }
 
-/** Runs the story, narrated in LANGUAGE (Indonesian unless `en`); returns the exit code. */
-export async function demoCommand(_argv: string[], io: DemoIo): Promise<number> {
+/**
+ * Runs the story, narrated in LANGUAGE (Indonesian unless `en`); returns the exit code. Everything is written
+ * under `opts.dir` (default DEMO_DIR, emptied first; tests give a temporary folder).
+ */
+export async function demoCommand(_argv: string[], io: DemoIo, opts: { dir?: string } = {}): Promise<number> {
+  const dir = opts.dir ?? DEMO_DIR;
+  const dbPath = join(dir, 'jaga-netral.db');
   const started = Date.now();
   const lang = cliLanguage();
   const d = demoTexts(lang);
   const say = (s: string) => io.out(s);
   const narrate = (s: string) => say(`\n▶ ${s}`);
 
-  rmSync(DEMO_DIR, { recursive: true, force: true });
-  mkdirSync(DEMO_DIR, { recursive: true });
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
 
   let offset = 0;
   const clock = () => Date.now() + offset;
@@ -96,7 +101,7 @@ export async function demoCommand(_argv: string[], io: DemoIo): Promise<number> 
     envFile: false,
     env: {},
     overrides: {
-      DATABASE_PATH: DEMO_DB,
+      DATABASE_PATH: dbPath,
       LANGUAGE: lang,
       HUMAS_ADMINS: `tg:${TG_ADMIN.id},wa:${WA_ADMIN_DIGITS}`,
       ORG_NAME: ORG,
@@ -109,7 +114,10 @@ export async function demoCommand(_argv: string[], io: DemoIo): Promise<number> 
       TELEGRAM_BOT_TOKEN: sim.token,
       TELEGRAM_API_ROOT: sim.apiRoot,
       LOG_LEVEL: 'silent',
-      BACKUP_DIR: join(DEMO_DIR, 'backups'),
+      BACKUP_DIR: join(dir, 'backups'),
+      // The story is about one group's cases, each alerted as it happens (mass events have their own tests): with the
+      // default of 3, the fourth case would wait for a summary and reach Humas after case #5.
+      MASS_ALERT_THRESHOLD: '10',
     },
   });
   const app = new App({ config, clock });
@@ -188,7 +196,7 @@ export async function demoCommand(_argv: string[], io: DemoIo): Promise<number> 
 
   try {
     say(d.title);
-    say(d.database(DEMO_DB));
+    say(d.database(dbPath));
 
     // ---------------------------------------------------------- registry
     narrate(d.importRegistry('data/asn.sample.csv'));
@@ -346,18 +354,18 @@ export async function demoCommand(_argv: string[], io: DemoIo): Promise<number> 
   }
   if (failed) return 1;
 
-  // ------------------------------------------------------------ what is left on disk
-  const reportsDir = join(DEMO_DIR, 'reports');
-  if (existsSync(reportsDir)) {
-    for (const f of readdirSync(reportsDir)) if (/\.(csv|xlsx|png)$/.test(f)) copyFileSync(join(reportsDir, f), join(DEMO_DIR, basename(f)));
-  }
+  // ------------------------------------------------------------ what is left on disk (each report file once, where the bot wrote it)
   say(d.reportHeading);
   say(indent(reportText));
-  say(d.filesHeading(DEMO_DIR));
-  for (const f of readdirSync(DEMO_DIR).sort()) {
-    const st = statSync(join(DEMO_DIR, f));
-    say(`   ${f}${st.isDirectory() ? '/' : ` (${d.bytes(st.size)})`}`);
-  }
+  say(d.filesHeading(dir));
+  const list = (sub: string): void => {
+    for (const f of readdirSync(join(dir, sub)).sort()) {
+      const st = statSync(join(dir, sub, f));
+      say(`   ${sub ? `${sub}/` : ''}${f}${st.isDirectory() ? '/' : ` (${d.bytes(st.size)})`}`);
+      if (st.isDirectory() && f === 'reports' && !sub) list('reports');
+    }
+  };
+  list('');
   say(d.done(((Date.now() - started) / 1000).toFixed(1)));
   return 0;
 }

@@ -78,6 +78,24 @@ describe('mass events', () => {
     expect(rows(app, 'humas_alert')).toHaveLength(5);
   });
 
+  it('a burst whose window ends holding one case sends it as the usual one-case alert, not a summary of one (issue 21 point 9)', () => {
+    const { app, clock } = testApp({ HUMAS_ADMINS: 'tg:9001' });
+    seedBenchAsn(app, 5, { phoneBase: 60_000_000, tgIdBase: 800_000 });
+    // Four added at once: three alerts one by one, the fourth held for the window.
+    app.monitor.handle(add([0, 1, 2, 3], 'a'));
+    expect(rows(app, 'humas_alert')).toHaveLength(3);
+    clock.advance(60_000);
+    expect(app.releaseSummaries(clock.now())).toBe(1);
+    expect(rows(app, 'humas_mass_alert')).toHaveLength(0);
+    const alerts = app.db.prepare(`SELECT text, incident_id AS incidentId FROM outbox WHERE kind = 'humas_alert' ORDER BY id`).all() as { text: string; incidentId: number }[];
+    expect(alerts).toHaveLength(4);
+    expect(alerts[3]!.incidentId).toBe(4);
+    expect(alerts[3]!.text).toMatch(/^⚠️ Kasus #4: ASN dimasukkan ke grup kampanye\n/);
+    expect(alerts[3]!.text).toContain(`Grup: "${CAMPAIGN_TG.title}"`);
+    expect(alerts[3]!.text).toContain('Oleh: Korlap Timses (7777)');
+    expect(alerts[3]!.text).not.toMatch(/1 ASN ditemukan sekaligus/);
+  });
+
   it('an ASN the bot cannot reach is listed with their phone so Humas can call', () => {
     const { app, clock } = testApp({ HUMAS_ADMINS: 'tg:9001' });
     seedBenchAsn(app, 3, { phoneBase: 60_000_000, tgIdBase: 800_000 });
