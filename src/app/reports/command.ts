@@ -2,6 +2,7 @@
  * `/report` for Humas admins (private chat: the summary text plus CSV, XLSX
  * and PNG files) and `jaga-netral report` on the command line.
  */
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { cliTexts } from '../../core/messages/cli.js';
 import { reportTexts } from '../../core/messages/report.js';
@@ -14,10 +15,13 @@ import { outPathProblem } from './out-guard.js';
 import { formatReportText } from './text.js';
 import { ensurePrivateDir, writePrivateFile } from '../../store/private-files.js';
 
-/** Where report files go by default: `reports/` next to the database (`data/reports` for `:memory:`). */
+/**
+ * Where report files go by default: `reports/` next to the database. A `:memory:` database (tests, benchmarks)
+ * lives only in this process, so its files go to the system's temporary folder, never into the working tree.
+ */
 export function reportsDir(app: Pick<App, 'config'>): string {
   const p = app.config.DATABASE_PATH;
-  return p === ':memory:' ? join('data', 'reports') : join(dirname(p), 'reports');
+  return p === ':memory:' ? join(tmpdir(), 'jaga-netral-reports') : join(dirname(p), 'reports');
 }
 
 function filterErrorText(e: FilterError, lang: 'id' | 'en'): string {
