@@ -18,6 +18,8 @@ export type LinkRefusal = 'unknown' | 'used' | 'expired';
 /** A live session. */
 export interface DashboardSession {
   admin: string;
+  /** The admin's name in chat when the link was asked for (`/dasbor`); absent for `dashboard-link` links. */
+  adminName?: string;
   createdAt: number;
   expiresAt: number;
 }
@@ -26,34 +28,38 @@ export interface DashboardSession {
 export class DashboardAuthStore {
   constructor(private readonly db: Db) {}
 
-  /** Stores a new one-time link for `admin`; returns its token. */
-  createLink(admin: string, now: number, ttlMs: number): string {
+  /** Stores a new one-time link for `admin` (with their chat name, when known); returns its token. */
+  createLink(admin: string, now: number, ttlMs: number, adminName?: string): string {
     const token = newToken();
-    this.db.prepare(`INSERT INTO dashboard_links (token_hash, admin, created_at, expires_at) VALUES (?, ?, ?, ?)`).run(tokenHash(token), admin, now, now + ttlMs);
+    this.db
+      .prepare(`INSERT INTO dashboard_links (token_hash, admin, admin_name, created_at, expires_at) VALUES (?, ?, ?, ?, ?)`)
+      .run(tokenHash(token), admin, adminName?.trim().slice(0, 100) || null, now, now + ttlMs);
     // Old links are of no use to anyone: keep the table small.
     this.db.prepare(`DELETE FROM dashboard_links WHERE expires_at < ?`).run(now - 86_400_000);
     return token;
   }
 
   /** Marks a link used, once; the admin it was made for, or why not. */
-  useLink(token: string, now: number): { ok: true; admin: string } | { ok: false; reason: LinkRefusal } {
+  useLink(token: string, now: number): { ok: true; admin: string; adminName?: string } | { ok: false; reason: LinkRefusal } {
     return this.db.transaction(() => {
       const h = tokenHash(token);
-      const row = this.db.prepare(`SELECT admin, expires_at, used_at FROM dashboard_links WHERE token_hash = ?`).get(h) as
-        | { admin: string; expires_at: number; used_at: number | null }
+      const row = this.db.prepare(`SELECT admin, admin_name, expires_at, used_at FROM dashboard_links WHERE token_hash = ?`).get(h) as
+        | { admin: string; admin_name: string | null; expires_at: number; used_at: number | null }
         | undefined;
       if (!row) return { ok: false as const, reason: 'unknown' as const };
       if (row.used_at !== null) return { ok: false as const, reason: 'used' as const };
       if (row.expires_at <= now) return { ok: false as const, reason: 'expired' as const };
       this.db.prepare(`UPDATE dashboard_links SET used_at = ? WHERE token_hash = ? AND used_at IS NULL`).run(now, h);
-      return { ok: true as const, admin: row.admin };
+      return { ok: true as const, admin: row.admin, adminName: row.admin_name ?? undefined };
     })();
   }
 
   /** Starts a session for `admin`; returns its token. */
-  createSession(admin: string, now: number, ttlMs: number): string {
+  createSession(admin: string, now: number, ttlMs: number, adminName?: string): string {
     const token = newToken();
-    this.db.prepare(`INSERT INTO dashboard_sessions (token_hash, admin, created_at, expires_at) VALUES (?, ?, ?, ?)`).run(tokenHash(token), admin, now, now + ttlMs);
+    this.db
+      .prepare(`INSERT INTO dashboard_sessions (token_hash, admin, admin_name, created_at, expires_at) VALUES (?, ?, ?, ?, ?)`)
+      .run(tokenHash(token), admin, adminName ?? null, now, now + ttlMs);
     this.db.prepare(`DELETE FROM dashboard_sessions WHERE expires_at < ?`).run(now - 30 * 86_400_000);
     return token;
   }
@@ -61,9 +67,9 @@ export class DashboardAuthStore {
   /** The live session of a token, or undefined (unknown, ended or expired). */
   session(token: string, now: number): DashboardSession | undefined {
     const r = this.db
-      .prepare(`SELECT admin, created_at, expires_at FROM dashboard_sessions WHERE token_hash = ? AND ended_at IS NULL AND expires_at > ?`)
-      .get(tokenHash(token), now) as { admin: string; created_at: number; expires_at: number } | undefined;
-    return r && { admin: r.admin, createdAt: r.created_at, expiresAt: r.expires_at };
+      .prepare(`SELECT admin, admin_name, created_at, expires_at FROM dashboard_sessions WHERE token_hash = ? AND ended_at IS NULL AND expires_at > ?`)
+      .get(tokenHash(token), now) as { admin: string; admin_name: string | null; created_at: number; expires_at: number } | undefined;
+    return r && { admin: r.admin, adminName: r.admin_name ?? undefined, createdAt: r.created_at, expiresAt: r.expires_at };
   }
 
   /** Ends one session (logout). */

@@ -318,4 +318,9 @@ export const MIGRATIONS: readonly Migration[] = [
   `,
   // Tamper-evident records (issue 19): a SHA-256 hash chain over events and audit rows (core/chain.ts); the rows already there are chained once, in id order.
   chainMigration,
+  // Dashboard: the name the admin had in chat when asking for a login link (/dasbor), shown in the page header instead of tg:ID.
+  `
+  ALTER TABLE dashboard_links ADD COLUMN admin_name TEXT;
+  ALTER TABLE dashboard_sessions ADD COLUMN admin_name TEXT;
+  `,
 ];

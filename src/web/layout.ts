@@ -12,6 +12,8 @@ export interface PageContext {
   tz: string;
   t: DashboardTexts;
   admin: string;
+  /** The admin's name in chat, when known: the header shows it rather than the handle. */
+  adminName?: string;
   csrf: string;
   /** Path of the page (for the navigation highlight). */
   path: string;
@@ -54,7 +56,7 @@ export function page(ctx: PageContext, title: string, body: Part): Html {
 <title>${title} · ${t.appName}</title><link rel="stylesheet" href="/gaya.css"></head>
 <body><header><a class="brand" href="/">${t.appName}</a>
 <nav>${nav.map(([href, label]) => html`<a href="${href}"${here(href) ? html` class="here" aria-current="page"` : ''}>${label}</a>`)}</nav>
-<span class="who">${t.signedInAs(ctx.admin)}</span>
+<span class="who">${t.signedInAs(ctx.adminName ? `${ctx.adminName} (${ctx.admin})` : ctx.admin)}</span>
 <form method="post" action="/keluar">${csrfField(ctx)}<button type="submit">${t.nav.logout}</button></form></header>
 <main><h1>${title}</h1>
 ${ctx.notice ? html`<p class="notice${BAD_NOTICES.has(ctx.notice) ? ' bad' : ''}" role="status">${t.notices[ctx.notice]}</p>` : ''}

@@ -35,6 +35,8 @@ export const MAX_UPLOAD_MB = 20;
 /** The signed-in admin of a request. */
 export interface DashUser {
   admin: string;
+  /** Their name in chat, when the login link came from `/dasbor`. */
+  adminName?: string;
   token: string;
   csrf: string;
 }
@@ -105,7 +107,7 @@ export async function buildDashboard(app: App, opts: DashboardOptions = {}): Pro
     const token = req.cookies[SESSION_COOKIE];
     const s = dashboardSession(app, token);
     if (!s || !token) return refuse(req, reply);
-    req.dash = { admin: s.admin, token, csrf: csrfFor(token) };
+    req.dash = { admin: s.admin, adminName: s.adminName, token, csrf: csrfFor(token) };
   });
 
   // Every form post must carry the session's CSRF token (the upload route checks its multipart field itself).
@@ -157,7 +159,7 @@ export async function buildDashboard(app: App, opts: DashboardOptions = {}): Pro
     ctx: (req, path) => {
       const notice = (req.query as Record<string, unknown> | undefined)?.['pesan'];
       return {
-        lang, tz: app.config.APP_TIMEZONE, t, admin: req.dash!.admin, csrf: req.dash!.csrf, path: path ?? req.url.split('?')[0]!,
+        lang, tz: app.config.APP_TIMEZONE, t, admin: req.dash!.admin, adminName: req.dash!.adminName, csrf: req.dash!.csrf, path: path ?? req.url.split('?')[0]!,
         notice: typeof notice === 'string' && NOTICES.has(notice) ? (notice as DashboardNotice) : undefined,
       };
     },

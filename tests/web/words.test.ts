@@ -54,6 +54,23 @@ describe('dashboard words (issue 21 point 9)', () => {
     expect(text(await s.get('/grup'))).not.toContain('ditahan jam tenang');
   });
 
+  it('the header names the admin as they are called in chat (from /dasbor), with the handle; escaped and made one plain line', async () => {
+    const s = await dashboardApp();
+    cleanups.push(async () => {
+      await s.dash.close();
+      await s.app.close();
+    });
+    const reply = await s.app.commands.run({ platform: 'telegram', chatType: 'private', chatId: '9001', fromId: '9001', fromName: 'Rina <b>Humas</b>\u202E', text: '/dasbor' });
+    const link = /(http:\/\/\S+\/masuk\?t=[\w-]+)/.exec(reply!.text)![1]!;
+    const r = await fetch(link, { redirect: 'manual' });
+    const cookie = (r.headers.get('set-cookie') ?? '').split(';')[0]!;
+    const page = await (await fetch(s.base + '/', { headers: { cookie } })).text();
+    expect(page).toContain('<span class="who">Masuk sebagai Rina &lt;b&gt;Humas&lt;/b&gt; (tg:9001)</span>');
+    // A link printed on the server (no chat name) shows the handle.
+    const plain = await signedIn();
+    expect(await plain.get('/')).toContain('<span class="who">Masuk sebagai tg:9001</span>');
+  });
+
   it('the audit date filter is "Dari tanggal", not the case filter "Dibuka sejak"; English too', async () => {
     const s = await signedIn();
     const page = await s.get('/audit');

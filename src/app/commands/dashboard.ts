@@ -18,7 +18,7 @@ export function dashboardCommand(app: App): CommandSpec {
     where: 'private',
     run: (ctx) => {
       const t = dashboardTexts(ctx.lang).cmd;
-      const r = issueDashboardLink(app, senderHandle(ctx.req.platform, ctx.req.fromId), ctx.now);
+      const r = issueDashboardLink(app, senderHandle(ctx.req.platform, ctx.req.fromId), ctx.now, ctx.req.fromName);
       if (!r.ok) return { text: t.off };
       return { text: t.link(r.url, LINK_TTL_MS / 60_000) };
     },

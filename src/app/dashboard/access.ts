@@ -4,6 +4,7 @@
  * leaves HUMAS_ADMINS. Logins, refused links and logouts are audited as
  * `web:<admin>`, the way chat commands are audited.
  */
+import { cleanOptionalLabel } from '../../core/text/label.js';
 import { dashboardBaseUrl, type AdminHandle, type Config } from '../../config.js';
 import type { Platform } from '../../core/ids.js';
 import { audit } from '../../store/audit.js';
@@ -40,16 +41,18 @@ function record(app: AppCore, admin: string, action: string, allowed: boolean, r
   audit(app.db, { at: now, actor: webActor(admin), platform: 'web', action, allowed, result });
 }
 
-/** A fresh login link for an admin, or why there is none. */
+/** A fresh login link for an admin (with their chat name, shown in the dashboard's header), or why there is none. */
 export function issueDashboardLink(
   app: AppCore,
   admin: string,
   now: number = app.clock(),
+  adminName?: string,
 ): { ok: true; url: string; expiresAt: number } | { ok: false; reason: 'off' | 'not_admin' } {
   const base = dashboardBaseUrl(app.config);
   if (!base) return { ok: false, reason: 'off' };
   if (!isDashboardAdmin(app.config, admin)) return { ok: false, reason: 'not_admin' };
-  const token = new DashboardAuthStore(app.db).createLink(admin, now, LINK_TTL_MS);
+  // A chat name is a stranger-controlled label: one plain line (no bidi or invisible characters), like every stored name.
+  const token = new DashboardAuthStore(app.db).createLink(admin, now, LINK_TTL_MS, cleanOptionalLabel(adminName, 100));
   return { ok: true, url: `${base}${LOGIN_PATH}?t=${token}`, expiresAt: now + LINK_TTL_MS };
 }
 
@@ -70,7 +73,7 @@ export function redeemDashboardLink(
       record(app, used.admin, 'dashboard login', false, 'refused: no longer a Humas admin', now);
       return { ok: false as const, reason: 'not_admin' as const };
     }
-    const session = store.createSession(used.admin, now, SESSION_TTL_MS);
+    const session = store.createSession(used.admin, now, SESSION_TTL_MS, used.adminName);
     record(app, used.admin, 'dashboard login', true, 'ok', now);
     return { ok: true as const, admin: used.admin, session };
   })();
