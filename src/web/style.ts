@@ -28,7 +28,7 @@ a { color:var(--accent); }
 .panel h2 { margin-top:0; }
 main > section.panel, .grid2 + section.panel { margin-top:1rem; }
 table { border-collapse:collapse; width:100%; background:var(--card); }
-th, td { text-align:left; padding:.4rem .55rem; border-bottom:1px solid var(--line); vertical-align:top; overflow-wrap:anywhere; }
+th, td { text-align:left; padding:.4rem .55rem; border-bottom:1px solid var(--line); vertical-align:top; overflow-wrap:break-word; }
 th { font-size:.8rem; text-transform:uppercase; letter-spacing:.03em; color:var(--muted); background:#eef1f5; }
 td.num, th.num { text-align:right; }
 tr.total td { font-weight:600; }
@@ -40,6 +40,7 @@ tr.total td { font-weight:600; }
 .muted { color:var(--muted); }
 .excerpt { white-space:pre-wrap; word-break:break-word; }
 form.filters { display:flex; flex-wrap:wrap; gap:.5rem .8rem; align-items:flex-end; margin:0 0 1rem; }
+.tablewrap + form.filters { margin-top:.8rem; }
 form.filters label, form.stack label { display:flex; flex-direction:column; font-size:.8rem; color:var(--muted); gap:.15rem; }
 form.stack { display:flex; flex-direction:column; gap:.6rem; max-width:520px; }
 input, select, textarea { font:inherit; max-width:100%; padding:.3rem .45rem; border:1px solid #b8c1cc; border-radius:4px; background:#fff; color:var(--ink); }
