@@ -1,24 +1,37 @@
 /**
  * The report PNG: the dashboard's SVG chart rendered by resvg (@resvg/resvg-js), so one drawing
- * serves the page and the file. Text needs a font on the machine: resvg reads the system fonts and
- * the chart asks for DejaVu Sans (Debian's fonts-dejavu-core, which .ci/run installs when missing).
+ * serves the page and the file. Text is drawn with DejaVu Sans from the `dejavu-fonts-ttf` package
+ * (the PDF writer's font), never the machine's fonts: the same bytes on every server.
  */
-import { Resvg } from '@resvg/resvg-js';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { Resvg, type ResvgRenderOptions } from '@resvg/resvg-js';
 import type { Report } from './build.js';
 import { CHART_VIEW_WIDTH, reportChartSvg } from './chart.js';
 
 /** Width of the PNG in pixels: twice the SVG's units (with its margins), sharp on a phone screen and in a printout. */
 export const CHART_PNG_WIDTH = (CHART_VIEW_WIDTH + 20) * 2;
 
-/** Renders an SVG document to PNG bytes, `width` pixels wide, on white. */
-export function svgToPng(svg: string, width = CHART_PNG_WIDTH): Buffer {
-  const r = new Resvg(svg, {
+const fontDir = join(dirname(createRequire(import.meta.url).resolve('dejavu-fonts-ttf/package.json')), 'ttf');
+
+/** How resvg renders a chart: `width` pixels wide, on white, with DejaVu Sans (regular and bold) only. */
+export function chartRenderOptions(width = CHART_PNG_WIDTH): ResvgRenderOptions {
+  return {
     fitTo: { mode: 'width', value: width },
     background: '#ffffff',
-    font: { loadSystemFonts: true, defaultFontFamily: 'DejaVu Sans', sansSerifFamily: 'DejaVu Sans' },
+    font: {
+      loadSystemFonts: false,
+      fontFiles: [join(fontDir, 'DejaVuSans.ttf'), join(fontDir, 'DejaVuSans-Bold.ttf')],
+      defaultFontFamily: 'DejaVu Sans',
+      sansSerifFamily: 'DejaVu Sans',
+    },
     logLevel: 'off',
-  });
-  return r.render().asPng();
+  };
+}
+
+/** Renders an SVG document to PNG bytes, `width` pixels wide, on white. */
+export function svgToPng(svg: string, width = CHART_PNG_WIDTH): Buffer {
+  return new Resvg(svg, chartRenderOptions(width)).render().asPng();
 }
 
 /** The report's chart as PNG bytes. */

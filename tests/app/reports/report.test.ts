@@ -8,7 +8,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { App } from '../../../src/app/app.js';
 import { buildReport, median } from '../../../src/app/reports/build.js';
 import { KIND_COLORS, niceScale, reportChartSvg } from '../../../src/app/reports/chart.js';
-import { CHART_PNG_WIDTH, renderChart, svgToPng } from '../../../src/app/reports/chart-png.js';
+import { CHART_PNG_WIDTH, chartRenderOptions, renderChart, svgToPng } from '../../../src/app/reports/chart-png.js';
 import { reportCommand, runReportCli } from '../../../src/app/reports/command.js';
 import { neutralizeCell, writeReportFiles } from '../../../src/app/reports/files.js';
 import { parseReportArgs } from '../../../src/app/reports/filters.js';
@@ -365,7 +365,7 @@ function pngSize(png: Buffer): { width: number; height: number } {
 
 /** The SVG rendered by resvg (as the PNG is), as raw RGBA pixels to count colours in. */
 function pixels(svg: string) {
-  const img = new Resvg(svg, { fitTo: { mode: 'width', value: CHART_PNG_WIDTH }, background: '#ffffff', font: { loadSystemFonts: true, defaultFontFamily: 'DejaVu Sans', sansSerifFamily: 'DejaVu Sans' } }).render();
+  const img = new Resvg(svg, chartRenderOptions()).render();
   const data = img.pixels;
   const w = img.width;
   return {
