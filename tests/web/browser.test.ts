@@ -103,6 +103,11 @@ describe('dashboard in headless Chromium', () => {
     const status: Record<string, number> = { 'tidak-ada': 404, masuk: 401 };
     const page = await ctx.newPage();
     await page.goto(await linkFromBot(s.app));
+    // The actor pages: the list and the first actor's own page.
+    await page.goto(`${s.base}/pelaku`);
+    const actor = await page.locator('main a[href^="/pelaku/"]').first().getAttribute('href');
+    expect(actor).toBeTruthy();
+    pages.push(['pelaku', '/pelaku'], ['pelaku-1', actor!]);
     for (const width of [375, 1366]) {
       await page.setViewportSize({ width, height: 800 });
       for (const [name, path] of pages) {
