@@ -4,19 +4,20 @@
  * reason`) without writing, and apply it all or nothing with an audit entry.
  * Shared by `jaga-netral import-asn` and the dashboard's upload.
  *
- * For .xlsx the first sheet is read; the first non-empty row is the header
- * (same column names as the CSV, any case); line numbers are the row numbers
- * Excel shows. Numbers Excel stored as numbers are turned back into digits,
+ * For .xlsx the first sheet is read, in a worker with zip-bomb checks
+ * (xlsx/first-sheet.ts); the header is the first row naming `nip` (same column
+ * names as the CSV, any case; a title above it is skipped); line numbers are
+ * the row numbers Excel shows. Numbers Excel stored as numbers are turned back into digits,
  * except those longer than 15 digits (an 18-digit NIP typed into a Number
  * cell), whose last digits Excel has already lost: those rows are refused.
  */
 import { accessSync, constants, readFileSync, statSync } from 'node:fs';
-import ExcelJS from 'exceljs';
 import type { AsnRegistry } from '../store/asn.js';
 import type { Db } from '../store/db.js';
 import { importAsnCsv, importAsnRows, type ImportError, type ImportOptions, type ImportResult } from './import-asn.js';
 import { auditOffice } from './office/audit.js';
 import { registryFileTexts, type RegistryFileTexts } from '../core/messages/registry-file.js';
+import { readFirstSheet, type XlsxRefusal } from './xlsx/first-sheet.js';
 
 /** Largest registry file accepted (a Pemda's registry is a few MB at most). */
 export const MAX_REGISTRY_FILE_BYTES = 50 * 1024 * 1024;
@@ -73,32 +74,53 @@ function fileError(reason: string): RegistrySource {
 }
 
 async function readXlsx(bytes: Buffer, label: string, t: RegistryFileTexts): Promise<RegistrySource> {
-  const wb = new ExcelJS.Workbook();
-  try {
-    await wb.xlsx.load(bytes as unknown as Parameters<typeof wb.xlsx.load>[0]);
-  } catch {
-    return fileError(t.notXlsx(label));
+  const sheet = await readFirstSheet(bytes);
+  if (!sheet.ok) return fileError(xlsxRefusalText(sheet, label, t));
+  const rows = fromHeaderRow(sheet.rows);
+  const first = rows[0]?.line ?? 0;
+  const byLine = new Map<number, string[]>();
+  for (const p of sheet.problems) {
+    if (p.line < first) continue;
+    const why =
+      p.code === 'lostDigits' ? t.lostDigits(Number(p.arg)) : p.code === 'excelError' ? t.excelError(String(p.arg)) : p.code === 'notANumber' ? t.notANumber : p.code === 'formulaWithoutValue' ? t.formulaWithoutValue : t.unsupportedCell;
+    byLine.set(p.line, [...(byLine.get(p.line) ?? []), t.column(columnLetter(p.col), why)]);
   }
-  const ws = wb.worksheets[0];
-  if (!ws) return fileError(t.noSheet(label));
-  const rows: { line: number; cells: string[] }[] = [];
-  const problems: ImportError[] = [];
-  ws.eachRow({ includeEmpty: false }, (row, line) => {
-    const values = Array.isArray(row.values) ? row.values.slice(1) : [];
-    const cells: string[] = [];
-    const bad: string[] = [];
-    for (let i = 0; i < values.length; i++) {
-      const v = cellText(values[i], t);
-      if (typeof v === 'string') cells.push(v);
-      else {
-        cells.push('');
-        bad.push(t.column(columnLetter(i), v.error));
-      }
-    }
-    rows.push({ line, cells });
-    if (bad.length) problems.push({ line, reason: bad.join('; ') });
-  });
+  const problems: ImportError[] = [...byLine].map(([line, bad]) => ({ line, reason: bad.join('; ') }));
   return { ok: true, format: 'xlsx', rows, problems };
+}
+
+/** How many rows above the header a sheet may have (a title, a date, a blank line). */
+export const MAX_ROWS_ABOVE_HEADER = 20;
+
+/**
+ * The rows from the header on: a sheet often carries a title ("Daftar ASN Pemkab OKU 2024") above the
+ * header. The header is the first row naming the `nip` column (any case); without one among the first
+ * rows, the first row is taken as the header and the importer says what is wrong with it.
+ */
+export function fromHeaderRow<R extends { cells: string[] }>(rows: R[]): R[] {
+  const at = rows.slice(0, MAX_ROWS_ABOVE_HEADER + 1).findIndex((r) => r.cells.some((c) => c.trim().toLowerCase() === 'nip'));
+  return at > 0 ? rows.slice(at) : rows;
+}
+
+/** A refused workbook, in words. */
+function xlsxRefusalText(r: XlsxRefusal, label: string, t: RegistryFileTexts): string {
+  switch (r.code) {
+    case 'noSheet':
+      return t.noSheet(label);
+    case 'tooManyEntries':
+    case 'tooBig':
+    case 'sizeMismatch':
+    case 'tooHeavy':
+      return t.xlsxBomb(label);
+    case 'tooManyRows':
+      return t.tooManyRows(label, r.arg ?? 0);
+    case 'tooManyColumns':
+      return t.tooManyColumns(label, r.arg ?? 0);
+    case 'tooSlow':
+      return t.tooSlow(label, r.arg ?? 0);
+    default:
+      return t.notXlsx(label);
+  }
 }
 
 /** `A`, `B`, ... `AA`: the column letters Excel shows. */
@@ -106,27 +128,6 @@ function columnLetter(i: number): string {
   let s = '';
   for (let n = i + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
   return s;
-}
-
-/** A cell as the text a CSV export would hold, or why it cannot be trusted. */
-function cellText(v: unknown, t: RegistryFileTexts): string | { error: string } {
-  if (v === null || v === undefined) return '';
-  if (typeof v === 'string') return v;
-  if (typeof v === 'boolean') return String(v);
-  if (typeof v === 'number') {
-    if (!Number.isFinite(v)) return { error: t.notANumber };
-    if (Number.isInteger(v) && Math.abs(v) >= 1e15) return { error: t.lostDigits(v) };
-    return Number.isInteger(v) ? v.toFixed(0) : String(v);
-  }
-  if (v instanceof Date) return v.toISOString().slice(0, 10);
-  if (typeof v === 'object') {
-    const o = v as { richText?: { text: string }[]; text?: unknown; hyperlink?: string; result?: unknown; formula?: string; sharedFormula?: string; error?: string };
-    if (Array.isArray(o.richText)) return o.richText.map((t) => t.text).join('');
-    if (o.formula !== undefined || o.sharedFormula !== undefined) return o.result === undefined ? { error: t.formulaWithoutValue } : cellText(o.result, t);
-    if (typeof o.error === 'string') return { error: t.excelError(o.error) };
-    if (o.text !== undefined) return cellText(o.text, t);
-  }
-  return { error: t.unsupportedCell };
 }
 
 function runSource(db: Db, src: Exclude<RegistrySource, { ok: false }>, opts: ImportOptions): ImportResult {

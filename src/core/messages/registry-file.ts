@@ -18,6 +18,11 @@ export interface RegistryFileTexts {
   formulaWithoutValue: string;
   excelError(code: string): string;
   unsupportedCell: string;
+  /** A workbook whose zip inflates far beyond a registry's size (a zip bomb), or lies about its sizes. */
+  xlsxBomb(file: string): string;
+  tooManyRows(file: string, max: number): string;
+  tooManyColumns(file: string, max: number): string;
+  tooSlow(file: string, seconds: number): string;
 }
 
 const ID: RegistryFileTexts = {
@@ -33,6 +38,10 @@ const ID: RegistryFileTexts = {
   formulaWithoutValue: 'rumus tanpa nilai tersimpan',
   excelError: (c) => `galat Excel ${c}`,
   unsupportedCell: 'isi sel tidak didukung',
+  xlsxBomb: (f) => `${f} ditolak: isinya setelah dibuka jauh lebih besar daripada daftar ASN mana pun (kemungkinan berkas "zip bomb"). Simpan ulang daftar dari Excel, atau kirim sebagai "CSV UTF-8"`,
+  tooManyRows: (f, n) => `${f} ditolak: lebih dari ${n.toLocaleString('id-ID')} baris di sheet pertama; bagi daftar menjadi beberapa berkas atau kirim sebagai CSV`,
+  tooManyColumns: (f, n) => `${f} ditolak: baris dengan lebih dari ${n} kolom; daftar ASN hanya memakai kolom nip, nama, unit, telepon, telegram`,
+  tooSlow: (f, s) => `${f} ditolak: membacanya memakan waktu lebih dari ${s} detik; kirim sebagai "CSV UTF-8"`,
 };
 
 const EN: RegistryFileTexts = {
@@ -48,6 +57,10 @@ const EN: RegistryFileTexts = {
   formulaWithoutValue: 'formula without a saved value',
   excelError: (c) => `Excel error ${c}`,
   unsupportedCell: 'unsupported cell',
+  xlsxBomb: (f) => `${f} refused: it unpacks to far more than any ASN registry (likely a "zip bomb"). Save the registry again from Excel, or send it as "CSV UTF-8"`,
+  tooManyRows: (f, n) => `${f} refused: more than ${n.toLocaleString('en-US')} rows in the first sheet; split the registry into several files or send it as CSV`,
+  tooManyColumns: (f, n) => `${f} refused: a row with more than ${n} columns; the ASN registry uses only the columns nip, nama, unit, telepon, telegram`,
+  tooSlow: (f, s) => `${f} refused: reading it took longer than ${s} seconds; send it as "CSV UTF-8"`,
 };
 
 /** Registry file texts for `lang`. */
