@@ -390,6 +390,19 @@ describe('registry from Excel (.xlsx)', () => {
     expect(errorsOf(previewRegistry(db, await readRegistryFile(empty)))[0]!.reason).toMatch(/file is empty/);
   });
 
+  it('a title row (and a date row) above the header are skipped: the header is the row naming nip (issue 21.12)', async () => {
+    const path = await xlsx([
+      ['Daftar ASN Pemkab OKU 2024'],
+      ['per 1 November 2024'],
+      [],
+      ['NIP', 'Nama', 'Unit', 'Telepon'],
+      ['198503122010011003', 'Ahmad Fauzi', 'Dinas Pendidikan', '081234567890'],
+    ]);
+    const r = previewRegistry(db, await readRegistryFile(path), 5);
+    expect(r).toMatchObject({ ok: true, total: 1, inserted: 1 });
+    expect(r.ok && r.changes).toEqual([{ line: 5, nip: '198503122010011003', nama: 'Ahmad Fauzi', unit: 'Dinas Pendidikan', change: 'new' }]);
+  });
+
   it('uploaded bytes are recognised as .xlsx by their ZIP signature', async () => {
     const path = await xlsx([['nip', 'nama', 'unit', 'telepon'], ['198503122010011003', 'Ahmad', 'Dinas', '081234567890']]);
     const bytes = readFileSync(path);
