@@ -10,10 +10,9 @@
  * runs before each outbox drain (the dispatcher wakes for `nextRelease`).
  */
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { stringify } from 'csv-stringify/sync';
 import type { Config } from '../config.js';
+import { defaultCsvSeparator, nipCell, toCsv } from '../core/csv.js';
 import type { Platform } from '../core/ids.js';
 import { alertTexts } from '../core/messages/index.js';
 import { pressureTexts, type MassLine } from '../core/messages/pressure.js';
@@ -24,7 +23,8 @@ import type { Db } from '../store/db.js';
 import type { IncidentStore } from '../store/incidents.js';
 import type { OutboxStore } from '../store/outbox.js';
 import { asnAddress, humasAddresses } from './recipients.js';
-import { neutralizeCell, REPORT_PREFIX } from './reports/files.js';
+import { REPORT_PREFIX } from './reports/files.js';
+import { ensurePrivateDir, writePrivateFile } from '../store/private-files.js';
 
 /** Most cases listed in the summary text; a longer list also goes as a CSV file. */
 export const MASS_LIST_MAX = 30;
@@ -97,10 +97,11 @@ export function releaseDueSummaries(d: MassAlertDeps, now: number, all = false):
 /** Writes a list of cases as a CSV in `dir` (named after `tag`, unique) and returns it as an outbox file. */
 export function writeCaseListCsv(dir: string, tag: string, lines: (MassLine & { reachable: boolean })[], lang: 'id' | 'en'): { path: string; filename: string; caption: string } {
   const t = pressureTexts(lang);
-  mkdirSync(dir, { recursive: true });
+  // It lists NIPs and phones: owner-only, like every file with personal data.
+  ensurePrivateDir(dir);
   const filename = `${REPORT_PREFIX}${tag}-${randomBytes(3).toString('hex')}.csv`;
-  const rows = lines.map((l) => [l.caseId, l.nip, neutralizeCell(l.asnName), neutralizeCell(l.unit), l.phone ?? '', l.reachable ? (lang === 'en' ? 'yes' : 'ya') : lang === 'en' ? 'no' : 'tidak']);
-  writeFileSync(join(dir, filename), stringify([t.csvHeader, ...rows], { bom: true, record_delimiter: 'windows' }));
+  const rows = lines.map((l) => [l.caseId, nipCell(l.nip), l.asnName, l.unit, l.phone ?? '', l.reachable ? (lang === 'en' ? 'yes' : 'ya') : lang === 'en' ? 'no' : 'tidak']);
+  writePrivateFile(join(dir, filename), toCsv([t.csvHeader, ...rows], defaultCsvSeparator(lang)));
   return { path: join(dir, filename), filename, caption: t.massCsvCaption };
 }
 

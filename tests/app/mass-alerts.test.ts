@@ -42,7 +42,7 @@ describe('mass events', () => {
     const csv = (JSON.parse(summary!.payload!) as { files: { path: string }[] }).files[0]!.path;
     files.push(csv);
     expect(csv.startsWith(reportsDir(app))).toBe(true);
-    const table = parse(readFileSync(csv), { bom: true }) as string[][];
+    const table = parse(readFileSync(csv), { bom: true, delimiter: ';' }) as string[][];
     expect(table[0]).toEqual(['kasus', 'nip', 'nama', 'unit', 'telepon', 'dapat_dihubungi_bot']);
     expect(table).toHaveLength(498);
     // Every case is on exactly one Humas message: alerted alone or listed.

@@ -59,7 +59,7 @@ describe('refused ASN alerts in a burst', () => {
     expect(list.text.length).toBeLessThan(4096);
     const csv = list.payload.files![0]!.path;
     files.push(csv);
-    const table = parse(readFileSync(csv), { bom: true }) as string[][];
+    const table = parse(readFileSync(csv), { bom: true, delimiter: ';' }) as string[][];
     expect(table).toHaveLength(38);
     // Every refused ASN is named to Humas exactly once: alone or in the list.
     const alone = notices().slice(0, 3).map((n) => Number(/kasus #(\d+)/.exec(n.text)![1]));

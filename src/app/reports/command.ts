@@ -68,7 +68,7 @@ export interface CliIo {
 const stdio: CliIo = { out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s) };
 
 /**
- * `jaga-netral report [--from DATE] [--to DATE] [--unit NAME] [--format text|csv|xlsx|png] [--out FILE]`.
+ * `jaga-netral report [--from DATE] [--to DATE] [--unit NAME] [--format text|csv|xlsx|png] [--separator ;|,] [--out FILE]`.
  * Text and CSV go to stdout unless `--out`; XLSX and PNG need a file (default under the reports dir; its path is printed).
  * Without dates it covers all time, as `/report` without a period does, and prints the same text.
  * Returns the exit code.
@@ -111,7 +111,7 @@ export async function runReportCli(app: App, argv: readonly string[], io: CliIo 
       io.out(`${path}\n`);
       return 0;
     }
-    const body = a.format === 'csv' ? reportCsv(report, lang) : `${formatReportText(report, lang)}\n`;
+    const body = a.format === 'csv' ? reportCsv(report, lang, a.separator) : `${formatReportText(report, lang)}\n`;
     if (a.out) {
       writePrivateFile(a.out, body);
       io.out(`${a.out}\n`);

@@ -1,13 +1,13 @@
 /**
- * Report files: a CSV (csv-stringify) and an XLSX (exceljs) with one row per
+ * Report files: a CSV (core/csv.ts) and an XLSX (exceljs) with one row per
  * case, times in the report's zone (real Excel dates in the XLSX), every text
  * cell that a spreadsheet would run as a formula neutralised; and the PNG chart.
  */
 import { randomBytes } from 'node:crypto';
 import { readdirSync, rmSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { stringify } from 'csv-stringify/sync';
 import ExcelJS from 'exceljs';
+import { defaultCsvSeparator, neutralizeCell, nipCell, toCsv, type CsvSeparator } from '../../core/csv.js';
 import { REPORT_COLUMNS, reportTexts, type ReportColumn } from '../../core/messages/report.js';
 import { zonedDay, zonedParts } from '../../core/time.js';
 import { ensurePrivateDir, makePrivate, touchPrivateFile, writePrivateFile } from '../../store/private-files.js';
@@ -16,26 +16,7 @@ import { KINDS, STATUSES, type Report, type ReportCase } from './build.js';
 import { renderChart } from './chart-png.js';
 import { periodLabel } from './text.js';
 
-/** Leading characters that make Excel, LibreOffice or Sheets treat a cell as a formula (ASCII and full-width). */
-const FORMULA_START = /^[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/;
-
-/** A formula start right after a line break: spreadsheets that split a cell on CR/LF would run that line. */
-const FORMULA_AFTER_BREAK = /([\r\n])(?=[=+\-@\t\uFF1D\uFF0B\uFF0D\uFF20])/g;
-
-/** Prefixes `'` to text a spreadsheet would run as a formula (CSV/formula injection), at the start and after every line break. */
-export function neutralizeCell(v: string): string {
-  const start = FORMULA_START.test(v) ? `'${v}` : v;
-  return start.replace(FORMULA_AFTER_BREAK, "$1'");
-}
-
-/**
- * A NIP as a CSV cell Excel keeps as text: `="198503122010011003"`. Typed as a plain number, Excel
- * reads 18 digits as a float and shows 1.98503E+17 (keeping only 15 significant digits). The
- * formula is ours, made of digits only, so it cannot carry an injection.
- */
-export function csvNipCell(nip: string): string {
-  return /^\d+$/.test(nip) ? `="${nip}"` : neutralizeCell(nip);
-}
+export { neutralizeCell } from '../../core/csv.js';
 
 /** `2024-11-27 09:30` in `tz`: sortable, and what a spreadsheet user expects. */
 export function localTimestamp(at: EpochMs | null, tz: string): string {
@@ -84,23 +65,20 @@ export function caseCells(c: ReportCase, tz: string, lang: 'id' | 'en'): (string
 /** Header row in `lang`. */
 export const headerCells = (lang: 'id' | 'en'): string[] => REPORT_COLUMNS.map((k) => reportTexts(lang).columns[k]);
 
-/**
- * The CSV text (with a BOM so Excel reads UTF-8). Every cell holding CR or LF is quoted
- * (csv-stringify quotes only the record delimiter, CRLF, by itself), and NIPs are written as text for Excel.
- */
-export function reportCsv(r: Report, lang: 'id' | 'en' = 'id'): string {
+/** The CSV text (core/csv.ts: every text cell quoted and neutralised), separated by `sep` (by default `;` in Indonesian, `,` in English). */
+export function reportCsv(r: Report, lang: 'id' | 'en' = 'id', sep: CsvSeparator = defaultCsvSeparator(lang)): string {
   const nipAt = REPORT_COLUMNS.indexOf('nip');
   const rows = r.cases.map((c) => {
     const cells = caseCells(c, r.tz, lang);
-    cells[nipAt] = csvNipCell(c.nip);
+    cells[nipAt] = nipCell(c.nip);
     return cells;
   });
-  return stringify([headerCells(lang), ...rows], { bom: true, record_delimiter: 'windows', quoted_match: /[\r\n]/ });
+  return toCsv([headerCells(lang), ...rows], sep);
 }
 
 /** Writes the CSV file. */
-export function writeReportCsv(r: Report, path: string, lang: 'id' | 'en' = 'id'): void {
-  writePrivateFile(path, reportCsv(r, lang));
+export function writeReportCsv(r: Report, path: string, lang: 'id' | 'en' = 'id', sep: CsvSeparator = defaultCsvSeparator(lang)): void {
+  writePrivateFile(path, reportCsv(r, lang, sep));
 }
 
 /** Writes the XLSX workbook: a cases sheet and a summary sheet. */

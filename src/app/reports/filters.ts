@@ -3,6 +3,7 @@
  * from `/report [hari ini | kemarin | 7h | 30h | semua | YYYY-MM-DD[..YYYY-MM-DD]] [unit]` and
  * from the CLI's `--from --to --unit`.
  */
+import { parseCsvSeparator, type CsvSeparator } from '../../core/csv.js';
 import { startOfZonedDay, zonedDay } from '../../core/time.js';
 import type { EpochMs } from '../../core/types.js';
 
@@ -130,12 +131,14 @@ export interface ReportCliArgs {
   out?: string;
   /** `--force`: `--out` may replace a file that is not a previous report. */
   force?: boolean;
+  /** `--separator ;|,` for the CSV (default: `;` with LANGUAGE=id, `,` with en). */
+  separator?: CsvSeparator;
 }
 
-/** Parses `report [--from DATE] [--to DATE] [--unit NAME] [--format text|csv|xlsx|png] [--out FILE]` (also `--x=value`). */
+/** Parses `report [--from DATE] [--to DATE] [--unit NAME] [--format text|csv|xlsx|png] [--separator ;|,] [--out FILE]` (also `--x=value`). */
 export function parseReportCliArgs(argv: readonly string[]): { ok: true; args: ReportCliArgs } | { ok: false; message: string } {
   const args: ReportCliArgs = { format: 'text' };
-  const known = new Set(['from', 'to', 'unit', 'format', 'out']);
+  const known = new Set(['from', 'to', 'unit', 'format', 'out', 'separator']);
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     if (a === 'report' && i === 0) continue;
@@ -163,6 +166,12 @@ export function parseReportCliArgs(argv: readonly string[]): { ok: true; args: R
       case 'out':
         args.out = value;
         break;
+      case 'separator': {
+        const sep = parseCsvSeparator(value);
+        if (!sep) return { ok: false, message: `--separator must be ";" or ",", got "${value}"` };
+        args.separator = sep;
+        break;
+      }
     }
   }
   if (args.from && args.to && args.from > args.to) return { ok: false, message: `--from ${args.from} is after --to ${args.to}` };

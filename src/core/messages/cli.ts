@@ -147,9 +147,9 @@ const ID: CliTexts = {
       ],
     },
     report: {
-      synopsis: ['jaga-netral report [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--unit NAMA] [--format text|csv|xlsx|png] [--out FILE [--force]]'],
+      synopsis: ['jaga-netral report [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--unit NAMA] [--format text|csv|xlsx|png] [--separator ;|,] [--out FILE [--force]]'],
       summary: 'laporan yang sama dengan /report (teks, CSV, XLSX, grafik PNG)',
-      details: ['Teks dan CSV ke stdout kecuali ada --out; XLSX dan PNG ditulis ke berkas (jalurnya dicetak).', '--out tidak menimpa berkas yang bukan laporan Jaga Netral sebelumnya, kecuali dengan --force.'],
+      details: ['Teks dan CSV ke stdout kecuali ada --out; XLSX dan PNG ditulis ke berkas (jalurnya dicetak).', 'CSV dipisah ";" (Excel berpengaturan Indonesia) bila LANGUAGE=id, "," bila en; --separator memilih yang lain.', '--out tidak menimpa berkas yang bukan laporan Jaga Netral sebelumnya, kecuali dengan --force.'],
     },
     'wa-login': { synopsis: ['jaga-netral wa-login [--phone DIGIT]'], summary: 'tautkan nomor WhatsApp (kode pairing, atau QR tanpa --phone)' },
     asn: {
@@ -307,9 +307,9 @@ const EN: CliTexts = {
       ],
     },
     report: {
-      synopsis: ['jaga-netral report [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--unit NAME] [--format text|csv|xlsx|png] [--out FILE [--force]]'],
+      synopsis: ['jaga-netral report [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--unit NAME] [--format text|csv|xlsx|png] [--separator ;|,] [--out FILE [--force]]'],
       summary: 'the same report as /report (text, CSV, XLSX, PNG chart)',
-      details: ['Text and CSV go to stdout unless --out; XLSX and PNG are written to a file (its path is printed).', '--out does not overwrite a file that is not an earlier Jaga Netral report, unless --force is given.'],
+      details: ['Text and CSV go to stdout unless --out; XLSX and PNG are written to a file (its path is printed).', 'The CSV is separated by ";" (Excel with Indonesian settings) with LANGUAGE=id, by "," with en; --separator picks the other.', '--out does not overwrite a file that is not an earlier Jaga Netral report, unless --force is given.'],
     },
     'wa-login': { synopsis: ['jaga-netral wa-login [--phone DIGITS]'], summary: 'link the WhatsApp number (pairing code, or QR without --phone)' },
     asn: {

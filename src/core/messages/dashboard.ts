@@ -167,6 +167,8 @@ export interface DashboardTexts {
     intro: string;
     unit: string;
     csv: string;
+    /** The CSV with the other separator (`,` or `;`). */
+    csvOther(sep: string): string;
     xlsx: string;
     png: string;
     show: string;
@@ -361,6 +363,7 @@ const ID: DashboardTexts = {
     intro: 'Laporan yang sama dengan /report: satu baris per kasus (CSV, XLSX) dan grafik kasus per hari (PNG).',
     unit: 'Unit kerja',
     csv: 'Unduh CSV',
+    csvOther: (sep) => `CSV dengan pemisah "${sep}"`,
     xlsx: 'Unduh XLSX',
     png: 'Unduh grafik PNG',
     show: 'Tampilkan',
@@ -555,6 +558,7 @@ const EN: DashboardTexts = {
     intro: 'The same report as /report: one row per case (CSV, XLSX) and the cases-per-day chart (PNG).',
     unit: 'Unit',
     csv: 'Download CSV',
+    csvOther: (sep) => `CSV separated by "${sep}"`,
     xlsx: 'Download XLSX',
     png: 'Download PNG chart',
     show: 'Show',

@@ -1,4 +1,5 @@
 /** `/laporan`: the `/report` files (CSV, XLSX, PNG chart) for a period and unit, downloaded from the browser. */
+import { defaultCsvSeparator, parseCsvSeparator } from '../../core/csv.js';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -49,6 +50,8 @@ export function registerReportRoutes(f: FastifyInstance, deps: RouteDeps): void 
     const p = filtersOf(req.query);
     const problems = [p.badDate ? t.reports.badDate : '', p.badUnit ? t.reports.badUnit(p.badUnit) : ''].filter(Boolean);
     const report = problems.length ? undefined : reportOf(p, app.clock());
+    // The CSV separator LANGUAGE does not pick (`;` for Indonesian Excel, `,` otherwise) has its own button.
+    const otherSep = defaultCsvSeparator(app.config.LANGUAGE) === ';' ? ',' : ';';
     // The download buttons belong to the form: whatever dates and unit are typed in it are what is downloaded.
     const body = html`<p>${t.reports.intro}</p>
 <form class="filters" method="get" action="/laporan">
@@ -57,6 +60,7 @@ export function registerReportRoutes(f: FastifyInstance, deps: RouteDeps): void 
 <label>${t.reports.unit}<select name="unit">${options([['', t.all], ...app.registry.units().map((u) => [u, u] as const)], p.unit)}</select></label>
 <button type="submit" class="secondary">${t.reports.show}</button>
 <span class="buttons"><button type="submit" formaction="/laporan/unduh" name="format" value="csv">${t.reports.csv}</button>
+<button type="submit" formaction="/laporan/unduh" name="pemisah" value="${otherSep}">${t.reports.csvOther(otherSep)}</button>
 <button type="submit" formaction="/laporan/unduh" name="format" value="xlsx">${t.reports.xlsx}</button>
 <button type="submit" formaction="/laporan/unduh" name="format" value="png">${t.reports.png}</button></span></form>
 <p class="muted">${t.reports.downloadHint}</p>
@@ -71,7 +75,10 @@ ${report ? html`<section class="panel" id="periode"><dl class="facts">
 
   f.get('/laporan/unduh', async (req, reply) => {
     const lang = app.config.LANGUAGE;
-    const format = oneOf(req.query, 'format', FORMATS);
+    // `pemisah=,` or `pemisah=;` asks for a CSV with that separator (the page's second CSV button); LANGUAGE's by default.
+    const asked = parseCsvSeparator(param(req.query, 'pemisah', 12) ?? '');
+    const sep = asked ?? defaultCsvSeparator(lang);
+    const format = oneOf(req.query, 'format', FORMATS) ?? (asked ? 'csv' : undefined);
     const p = filtersOf(req.query);
     if (!format || p.badDate || p.badUnit) return reply.redirect(`/laporan${query({ dari: param(req.query, 'dari', 10), sampai: param(req.query, 'sampai', 10), unit: p.unitText })}`, 303);
     const now = app.clock();
@@ -79,7 +86,7 @@ ${report ? html`<section class="panel" id="periode"><dl class="facts">
     const name = `${reportBaseName(report)}.${format}`;
     auditOffice(app.db, webActor(req.dash!.admin), 'report download', [format, p.dari ?? '', p.sampai ?? '', p.unit ?? ''].join(' ').trim(), 'ok', now);
     reply.header('Content-Disposition', `attachment; filename="${name}"`);
-    if (format === 'csv') return reply.type('text/csv; charset=utf-8').send(reportCsv(report, lang));
+    if (format === 'csv') return reply.type('text/csv; charset=utf-8').send(reportCsv(report, lang, sep));
     if (format === 'png') return reply.type('image/png').send(renderChart(report, lang));
     const dir = mkdtempSync(join(tmpdir(), 'jn-report-'));
     try {

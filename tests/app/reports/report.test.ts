@@ -11,6 +11,7 @@ import { KIND_COLORS, niceScale, reportChartSvg } from '../../../src/app/reports
 import { CHART_PNG_WIDTH, chartRenderOptions, renderChart, svgToPng } from '../../../src/app/reports/chart-png.js';
 import { reportCommand, runReportCli } from '../../../src/app/reports/command.js';
 import { neutralizeCell, writeReportFiles } from '../../../src/app/reports/files.js';
+import { nipCell } from '../../../src/core/csv.js';
 import { parseReportArgs } from '../../../src/app/reports/filters.js';
 import { formatReportText } from '../../../src/app/reports/text.js';
 import type { Nip, PhoneE164, TgUserId } from '../../../src/core/ids.js';
@@ -137,23 +138,23 @@ describe('report files', () => {
   it('CSV: one row per case, times in WIB, formulas neutralised', async () => {
     const { app, clock } = story();
     const f = await writeReportFiles(all(app, clock), tmp());
-    const rows = parse(readFileSync(f.csv), { bom: true }) as string[][];
+    const rows = parse(readFileSync(f.csv), { bom: true, delimiter: ';' }) as string[][];
     expect(rows[0]).toEqual(['No. kasus', 'NIP', 'Nama', 'Unit kerja', 'Platform', 'Grup', 'Jenis', 'Dibuka', 'Selesai', 'Status', 'Ditambahkan/ditandai oleh', 'Kutipan bukti', 'Kata kunci']);
     const body = rows.slice(1);
     const db = app.db.prepare(`SELECT id, asn_nip AS nip, status FROM incidents ORDER BY opened_at, id`).all() as { id: number; nip: string; status: string }[];
-    // NIPs are written as ="…" so Excel keeps all 18 digits as text.
-    expect(body.map((r) => [Number(r[0]), r[1]])).toEqual(db.map((d) => [d.id, `="${d.nip}"`]));
-    const budi = body.find((r) => r[1] === `="${ASN.budi.nip}"`)!;
+    // NIPs are written as BKN spaces them (19850312 201001 1 003), so Excel keeps all 18 digits as text.
+    expect(body.map((r) => [Number(r[0]), r[1]])).toEqual(db.map((d) => [d.id, nipCell(d.nip)]));
+    const budi = body.find((r) => r[1] === nipCell(ASN.budi.nip))!;
     expect(budi.slice(2, 11)).toEqual([
       'Budi Santoso', 'Dinas Pendidikan', 'Telegram', 'Relawan Paslon 2 Pilgub Sumsel', 'dimasukkan ke grup', '2024-11-04 10:00', '2024-11-05 12:00', 'sudah keluar', 'Korlap Timses (7777)',
     ]);
-    const rina = body.find((r) => r[1] === `="${RINA.nip}"`)!;
+    const rina = body.find((r) => r[1] === nipCell(RINA.nip))!;
     expect(rina[2]).toBe("'@Rina Lestari");
     expect(rina[5]).toBe("'+Posko Pemenangan 02");
     expect(rina[10]).toBe(`'=HYPERLINK("http://evil.example","klik") (6666)`);
     expect(rina[11]!.startsWith("'@rina_l -ayo coblos")).toBe(true);
     expect(rina[12]).not.toBe('');
-    for (const r of body) for (const cell of [...r.slice(0, 1), ...r.slice(2)]) expect(cell).not.toMatch(/^[=+\-@\t\r]/);
+    for (const r of body) for (const cell of r) expect(cell).not.toMatch(/^[=+\-@\t\r]/);
   });
 
   it('CSV: cells with line breaks are quoted, formula starts after a break are neutralised, NIPs stay text (issue 12 point 6)', async () => {
@@ -162,15 +163,15 @@ describe('report files', () => {
     app.db.prepare(`UPDATE incidents SET excerpt = ?`).run(evil);
     const f = await writeReportFiles(all(app, clock), tmp());
     const raw = readFileSync(f.csv, 'utf8');
-    const rows = parse(raw, { bom: true }) as string[][];
+    const rows = parse(raw, { bom: true, delimiter: ';' }) as string[][];
     const body = rows.slice(1);
     expect(body.length).toBeGreaterThan(1);
     for (const r of body) {
       expect(r).toHaveLength(rows[0]!.length);
       expect(r[11]).toBe("halo\n'=cmd|' /C calc'!A0\r\n'+62812\r'-1\n'@SUM(A1)\n'\tx\nbiasa");
-      expect(r[1]).toMatch(/^="\d{18}"$/);
-      // No line of any cell, as a spreadsheet splitting on CR/LF would see it, starts a formula (our NIP cell aside).
-      for (const cell of [...r.slice(0, 1), ...r.slice(2)]) for (const line of cell.split(/\r\n|\r|\n/)) expect(line).not.toMatch(/^[=+\-@\t]/);
+      expect(r[1]).toMatch(/^\d{8} \d{6} \d \d{3}$/);
+      // No line of any cell, as a spreadsheet splitting on CR/LF would see it, starts a formula.
+      for (const cell of r) for (const line of cell.split(/\r\n|\r|\n/)) expect(line).not.toMatch(/^[=+\-@\t]/);
     }
     // In the file every such cell is inside quotes: no raw record starts with the text after a break.
     for (const line of raw.split('\r\n')) expect(line).not.toMatch(/^[=+\-@]/);
@@ -257,7 +258,7 @@ describe('report files', () => {
     expect(reportChartSvg(r.perDay, 'en')).toContain('>no cases<');
     expect(pngSize(renderChart(r)).width).toBe(CHART_PNG_WIDTH);
     const f = await writeReportFiles(r, tmp());
-    expect(parse(readFileSync(f.csv), { bom: true })).toHaveLength(1);
+    expect(parse(readFileSync(f.csv), { bom: true, delimiter: ';' })).toHaveLength(1);
   });
 
   it('neutralizeCell', () => {
@@ -325,7 +326,7 @@ describe('/report and the CLI', () => {
     expect(t.o.out).toContain('Jumlah kasus: 2');
     t = io();
     expect(await runReportCli(app, ['--unit', 'pendidikan', '--format', 'csv'], t.io)).toBe(0);
-    expect(parse(t.o.out, { bom: true })).toHaveLength(3);
+    expect(parse(t.o.out, { bom: true, delimiter: ';' })).toHaveLength(3);
     const dir = tmp();
     t = io();
     const out = join(dir, 'r.xlsx');
