@@ -7,6 +7,7 @@
  * the Scheduler only wires them to croner and makes sure a failing job is
  * logged and never takes the process down.
  */
+import { flushLoginRefusals } from '../store/login-refusals.js';
 import { Cron } from 'croner';
 import type { EpochMs } from '../core/types.js';
 import { enqueueGroupReminder } from './alerts.js';
@@ -22,10 +23,11 @@ export const LIFECYCLE_CRON = '*/10 * * * *';
 /** When the daily retention pass runs (APP_TIMEZONE), after the nightly backup. */
 export const RETENTION_CRON = '15 3 * * *';
 
-/** The retention job: blanks raw payloads and private-message texts older than RETENTION_DAYS. */
+/** The retention job: blanks raw payloads, private-message texts and refused-attempt audit details older than RETENTION_DAYS. */
 export function runRetentionJob(app: App, now: EpochMs): RetentionResult {
+  flushLoginRefusals(app.db, now);
   const r = applyRetention(app.db, app.config.RETENTION_DAYS, now);
-  if (r.events || r.messages) app.log.info({ events: r.events, messages: r.messages, days: app.config.RETENTION_DAYS }, 'retention: old payloads and private texts cleared');
+  if (r.events || r.messages || r.audit) app.log.info({ events: r.events, messages: r.messages, audit: r.audit, days: app.config.RETENTION_DAYS }, 'retention: old payloads, private texts and refused-attempt details cleared');
   return r;
 }
 

@@ -9,6 +9,7 @@ import { addAsn, listAsn, removeAsn, updateAsn, type AsnChange, type AsnFields }
 import { listAudit } from '../app/office/audit.js';
 import { registrationCoverage, registrationStates, type UnitCoverage } from '../app/office/registration.js';
 import { registrationTexts } from '../core/messages/registration.js';
+import { flushLoginRefusals } from '../store/login-refusals.js';
 import { exemptCaseBy, getCase, listCases, parseCaseStatus, reopenCaseBy, type CaseQuery, type OfficeCaseChange } from '../app/office/cases.js';
 import { caseFacts } from '../app/lifecycle.js';
 import { isDay, addDays } from '../app/reports/filters.js';
@@ -282,6 +283,7 @@ export async function auditCommand(a: CliArgs): Promise<number> {
   const limit = count(a, 'limit', lt);
   if (limit === null) return 2;
   return withApp(a, (app, t, config) => {
+    flushLoginRefusals(app.db, app.clock());
     const log = listAudit(app.db, { since: since ? startOfZonedDay(since, config.APP_TIMEZONE) : undefined, limit: limit ?? 200 });
     if (!log.total) {
       a.io.out(t.audit.none);

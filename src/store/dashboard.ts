@@ -39,6 +39,17 @@ export class DashboardAuthStore {
     return token;
   }
 
+  /** Whether a link could be used now, without using it (the page a link opens, and link previews). */
+  linkState(token: string, now: number): { ok: true; admin: string } | { ok: false; reason: LinkRefusal } {
+    const row = this.db.prepare(`SELECT admin, expires_at, used_at FROM dashboard_links WHERE token_hash = ?`).get(tokenHash(token)) as
+      | { admin: string; expires_at: number; used_at: number | null }
+      | undefined;
+    if (!row) return { ok: false, reason: 'unknown' };
+    if (row.used_at !== null) return { ok: false, reason: 'used' };
+    if (row.expires_at <= now) return { ok: false, reason: 'expired' };
+    return { ok: true, admin: row.admin };
+  }
+
   /** Marks a link used, once; the admin it was made for, or why not. */
   useLink(token: string, now: number): { ok: true; admin: string; adminName?: string } | { ok: false; reason: LinkRefusal } {
     return this.db.transaction(() => {

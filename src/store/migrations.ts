@@ -323,4 +323,15 @@ export const MIGRATIONS: readonly Migration[] = [
   ALTER TABLE dashboard_links ADD COLUMN admin_name TEXT;
   ALTER TABLE dashboard_sessions ADD COLUMN admin_name TEXT;
   `,
+  // Refused dashboard logins counted per client and 10-minute window (store/login-refusals.ts): the audit log gets one
+  // summary row per client and window instead of one row per refused request.
+  `
+  CREATE TABLE login_refusals (
+    client TEXT NOT NULL,
+    window_start INTEGER NOT NULL,
+    count INTEGER NOT NULL,
+    reasons TEXT NOT NULL,
+    PRIMARY KEY (client, window_start)
+  ) STRICT;
+  `,
 ];

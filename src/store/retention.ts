@@ -2,7 +2,11 @@
  * Retention: after RETENTION_DAYS the raw platform payloads of events and the
  * texts of private messages (to ASN and admins, both ways) are blanked. The
  * rows stay, so dedupe keys still stop a re-delivered update from being handled
- * twice; incidents (with their short excerpt) and the audit log are kept whole.
+ * twice; incidents (with their short excerpt) are kept whole. In the audit log,
+ * refused attempts (allowed = 0: strangers' commands, refused-login summaries,
+ * flood notes) lose their detail (args and result, which hold addresses and
+ * what was tried) and keep the row, so a hash chain over audit rows stays
+ * whole; what admins did (allowed = 1) is never touched.
  */
 import type { Db } from './db.js';
 import { kvGet, kvSet } from './kv.js';
@@ -13,6 +17,8 @@ export interface RetentionResult {
   events: number;
   /** Private outbox messages whose text was cleared. */
   messages: number;
+  /** Refused-attempt audit rows whose detail was cleared. */
+  audit: number;
   /** Everything received or finished before this instant was affected. */
   cutoff: number;
 }
@@ -33,7 +39,10 @@ export function applyRetention(db: Db, days: number, now: number): RetentionResu
     const messages = db
       .prepare(`UPDATE outbox SET text = '', payload = NULL WHERE recipient_kind = 'user' AND finished_at IS NOT NULL AND finished_at < ? AND (text <> '' OR payload IS NOT NULL)`)
       .run(cutoff).changes;
+    const audit = db
+      .prepare(`UPDATE audit SET args = NULL, result = NULL WHERE allowed = 0 AND at >= ? AND at < ? AND (args IS NOT NULL OR result IS NOT NULL)`)
+      .run(Math.min(since, cutoff), cutoff).changes;
     kvSet(db, MARK, String(cutoff), now);
-    return { events, messages, cutoff };
+    return { events, messages, audit, cutoff };
   })();
 }

@@ -12,11 +12,13 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 import cookie from '@fastify/cookie';
 import formbody from '@fastify/formbody';
 import multipart from '@fastify/multipart';
+import rateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import type { App } from '../app/app.js';
-import { dashboardSession, endDashboardSession, endRemovedAdminSessions, LOGIN_PATH, redeemDashboardLink, SESSION_TTL_MS } from '../app/dashboard/access.js';
+import { checkDashboardLink, countRefusedLogin, dashboardSession, endDashboardSession, endRemovedAdminSessions, LOGIN_PATH, redeemDashboardLink, SESSION_TTL_MS } from '../app/dashboard/access.js';
 import { dashboardBaseUrl } from '../config.js';
 import { dashboardTexts, type DashboardNotice } from '../core/messages/dashboard.js';
+import { html } from './html.js';
 import { barePage, type PageContext } from './layout.js';
 import { registerAsnRoutes } from './routes/asn.js';
 import { registerAuditRoutes } from './routes/audit.js';
@@ -31,6 +33,8 @@ import { STYLESHEET } from './style.js';
 export const SESSION_COOKIE = 'jn_sesi';
 /** Largest upload accepted (registry files). */
 export const MAX_UPLOAD_MB = 20;
+/** Requests to the login link (GET, HEAD, POST) one client may make per minute; beyond, 429. */
+export const LOGIN_RATE_PER_MINUTE = 20;
 
 /** The signed-in admin of a request. */
 export interface DashUser {
@@ -83,6 +87,8 @@ export async function buildDashboard(app: App, opts: DashboardOptions = {}): Pro
   await f.register(cookie);
   await f.register(formbody, { bodyLimit: 1024 * 1024 });
   await f.register(multipart, { limits: { fileSize: MAX_UPLOAD_MB * 1024 * 1024, files: 1, fields: 10, fieldSize: 4096 } });
+  // Only the login link is limited (per client address): an outsider guessing links gets 429s, not our database's attention.
+  await f.register(rateLimit, { global: false });
 
   const sendPage = (reply: FastifyReply, status: number, body: { value: string }) =>
     reply.code(status).type('text/html; charset=utf-8').send(body.value);
@@ -126,6 +132,7 @@ export async function buildDashboard(app: App, opts: DashboardOptions = {}): Pro
   });
 
   f.setErrorHandler(async (err, req, reply) => {
+    if ((err as { statusCode?: unknown }).statusCode === 429) return sendPage(reply, 429, barePage(lang, t.login.title, [t.login.tooMany]));
     app.log.error({ err: err instanceof Error ? err.message : String(err), url: req.url.replace(/t=[^&]+/, 't=REDACTED') }, 'dashboard request failed');
     const status = typeof (err as { statusCode?: unknown }).statusCode === 'number' && (err as { statusCode: number }).statusCode < 500 ? (err as { statusCode: number }).statusCode : 500;
     if (req.url.startsWith('/api/')) return reply.code(status).send({ error: status === 500 ? 'internal error' : 'bad request' });
@@ -136,15 +143,46 @@ export async function buildDashboard(app: App, opts: DashboardOptions = {}): Pro
     reply.type('text/css; charset=utf-8').header('Cache-Control', 'public, max-age=3600').send(STYLESHEET),
   );
 
-  f.get(LOGIN_PATH, { config: { public: true } }, async (req, reply) => {
-    const token = String((req.query as Record<string, unknown>)['t'] ?? '');
-    const r = redeemDashboardLink(app, token);
-    if (!r.ok) {
-      const line = r.reason === 'used' ? t.login.used : r.reason === 'expired' ? t.login.expired : r.reason === 'not_admin' ? t.login.notAdmin : t.login.unknown;
-      return sendPage(reply, 401, barePage(lang, t.login.title, [line, t.login.again]));
-    }
-    reply.setCookie(SESSION_COOKIE, r.session, { httpOnly: true, sameSite: 'strict', secure, path: '/', maxAge: SESSION_TTL_MS / 1000 });
-    return reply.redirect('/', 303);
+  const loginLimit = {
+    max: LOGIN_RATE_PER_MINUTE,
+    timeWindow: 60_000,
+    // Counted into the refused-login summary of the client (one audit row per client and 10 minutes).
+    onExceeded: (req: FastifyRequest) => countRefusedLogin(app, req.ip, 'rate'),
+  };
+  const refusedLink = (reply: FastifyReply, reason: string) => {
+    const line = reason === 'used' ? t.login.used : reason === 'expired' ? t.login.expired : reason === 'not_admin' ? t.login.notAdmin : t.login.unknown;
+    return sendPage(reply, 401, barePage(lang, t.login.title, [line, t.login.again]));
+  };
+
+  // Opening the link (GET; fastify answers HEAD with the same handler) never uses it: chat apps fetch links for
+  // previews. It shows a button; the session starts on the button's POST, with the token in the form. One route for
+  // both methods, so they share one rate-limit budget per client.
+  f.route({
+    method: ['GET', 'POST'],
+    url: LOGIN_PATH,
+    config: { public: true, rateLimit: loginLimit },
+    handler: async (req, reply) => {
+      if (req.method === 'POST') {
+        const sent = (req.body as Record<string, unknown> | undefined)?.['t'];
+        const r = redeemDashboardLink(app, typeof sent === 'string' ? sent : '', app.clock(), req.ip);
+        if (!r.ok) return refusedLink(reply, r.reason);
+        reply.setCookie(SESSION_COOKIE, r.session, { httpOnly: true, sameSite: 'strict', secure, path: '/', maxAge: SESSION_TTL_MS / 1000 });
+        return reply.redirect('/', 303);
+      }
+      const token = String((req.query as Record<string, unknown>)['t'] ?? '');
+      const r = checkDashboardLink(app, token, req.ip);
+      if (!r.ok) return refusedLink(reply, r.reason);
+      return reply
+        .code(200)
+        .type('text/html; charset=utf-8')
+        .send(
+          html`<!doctype html>
+<html lang="${lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${t.login.title} · ${t.appName}</title><link rel="stylesheet" href="/gaya.css"></head>
+<body><div class="login"><h1>${t.appName}: ${t.login.title}</h1><p>${t.login.confirm}</p>
+<form method="post" action="${LOGIN_PATH}"><input type="hidden" name="t" value="${token}"><button type="submit">${t.login.button}</button></form></div></body></html>`.value,
+        );
+    },
   });
 
   f.post('/keluar', async (req, reply) => {

@@ -18,7 +18,7 @@ import type { Nip, PhoneE164, TgUserId } from '../../src/core/ids.js';
 import { ROOT } from '../support/spawn.js';
 import { startSimBot } from '../support/telegram.js';
 import { xlsxBomb } from '../fixtures/xlsx-bomb.js';
-import { freePort, linkFromBot } from '../web/support.js';
+import { freePort, linkFromBot, signIn } from '../web/support.js';
 
 let bomb: Buffer;
 let liar: Buffer;
@@ -97,8 +97,7 @@ describe('an .xlsx zip bomb', () => {
     });
     const dash = await startDashboard(bot.app, { port });
     try {
-      const login = await fetch(await linkFromBot(bot.app), { redirect: 'manual' });
-      const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0]!;
+      const cookie = await signIn(await linkFromBot(bot.app));
       const page = await (await fetch(`${dash.url}/asn`, { headers: { cookie } })).text();
       const csrf = /name="_csrf" value="([^"]+)"/.exec(page)![1]!;
       const form = new FormData();

@@ -2,6 +2,7 @@
  * The dashboard over real HTTP (fetch against the listening fastify server):
  * login links, sessions, refusals without a session, CSRF, escaping, headers.
  */
+import { flushLoginRefusals, REFUSAL_WINDOW_MS } from '../../src/store/login-refusals.js';
 import { afterEach, describe, expect, it } from 'vitest';
 import { App } from '../../src/app/app.js';
 import { loadConfig } from '../../src/config.js';
@@ -26,9 +27,13 @@ async function started(overrides: Record<string, string> = {}) {
   return s;
 }
 
-/** Opens a login link; the session cookie (name=value) it set. */
+/** Opens a login link (a page with a button, no cookie) and presses the button; the session cookie (name=value) it set. */
 async function login(link: string): Promise<string> {
-  const r = await fetch(link, { redirect: 'manual' });
+  const opened = await fetch(link, { redirect: 'manual' });
+  expect(opened.status).toBe(200);
+  expect(opened.headers.get('set-cookie')).toBeNull();
+  const token = /<input type="hidden" name="t" value="([\w-]+)">/.exec(await opened.text())![1]!;
+  const r = await fetch(new URL('/masuk', link), { method: 'POST', redirect: 'manual', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: `t=${token}` });
   expect(r.status).toBe(303);
   expect(r.headers.get('location')).toBe('/');
   const set = r.headers.get('set-cookie') ?? '';
@@ -83,11 +88,14 @@ describe('dashboard over HTTP', () => {
     expect(expired.status).toBe(401);
     expect(await expired.text()).toMatch(/kedaluwarsa/);
 
+    // Refused links are counted per client and 10 minutes, and audited as one summary when the window ends.
+    clock.advance(REFUSAL_WINDOW_MS);
+    flushLoginRefusals(app.db, clock.now());
     const audit = app.db.prepare(`SELECT actor, action, allowed, result FROM audit WHERE action = 'dashboard login' ORDER BY id`).all();
     expect(audit).toEqual([
       { actor: 'web:tg:9001', action: 'dashboard login', allowed: 1, result: 'ok' },
-      { actor: 'web:?', action: 'dashboard login', allowed: 0, result: 'refused: used link' },
-      { actor: 'web:?', action: 'dashboard login', allowed: 0, result: 'refused: expired link' },
+      { actor: 'web:?', action: 'dashboard login', allowed: 0, result: 'refused 1 time in 10 minutes: used link 1' },
+      { actor: 'web:?', action: 'dashboard login', allowed: 0, result: 'refused 1 time in 10 minutes: expired link 1' },
     ]);
     // Only hashes are stored.
     const token = new URL(link).searchParams.get('t')!;

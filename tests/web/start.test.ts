@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { TelegramSimServer } from '../../src/platforms/sim/telegram-server.js';
 import { ROOT, runBin } from '../support/spawn.js';
-import { freePort } from './support.js';
+import { freePort, signIn } from './support.js';
 
 let sim: TelegramSimServer | undefined;
 let child: ChildProcess | undefined;
@@ -70,9 +70,7 @@ describe('jaga-netral start with DASHBOARD_PORT', () => {
     expect(out.code).toBe(0);
     const url = out.stdout.trim();
     expect(url).toMatch(new RegExp(`^${base}/masuk\\?t=[\\w-]{40,}$`));
-    const login = await fetch(url, { redirect: 'manual' });
-    expect(login.status).toBe(303);
-    const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0]!;
+    const cookie = await signIn(url);
     const asn = await fetch(`${base}/asn`, { headers: { cookie } });
     expect(asn.status).toBe(200);
     expect(await asn.text()).toContain('Budi Santoso');

@@ -92,3 +92,17 @@ export async function linkFromBot(app: App): Promise<string> {
   if (!m) throw new Error(`no link in reply: ${reply?.text}`);
   return m[1]!;
 }
+
+/**
+ * Signs in with a one-time link as a browser does: opening it (GET) shows a page with a button and sets no cookie;
+ * the button POSTs the token from the form. The session cookie (name=value).
+ */
+export async function signIn(link: string): Promise<string> {
+  const page = await fetch(link, { redirect: 'manual' });
+  if (page.status !== 200 || page.headers.get('set-cookie')) throw new Error(`opening ${link} gave ${page.status}`);
+  const token = /<input type="hidden" name="t" value="([\w-]+)">/.exec(await page.text())?.[1];
+  if (!token) throw new Error('no sign-in form');
+  const post = await fetch(new URL('/masuk', link), { method: 'POST', redirect: 'manual', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: `t=${token}` });
+  if (post.status !== 303) throw new Error(`sign-in POST gave ${post.status}`);
+  return (post.headers.get('set-cookie') ?? '').split(';')[0]!;
+}

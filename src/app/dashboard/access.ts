@@ -1,14 +1,16 @@
 /**
  * Who may use the Humas dashboard: one-time login links (from `/dasbor` or
  * `jaga-netral dashboard-link`), 8-hour sessions, and their end when an admin
- * leaves HUMAS_ADMINS. Logins, refused links and logouts are audited as
- * `web:<admin>`, the way chat commands are audited.
+ * leaves HUMAS_ADMINS. Logins and logouts are audited as `web:<admin>`, the
+ * way chat commands are audited; an anonymous client's refused links are
+ * counted and audited as one summary per client and 10 minutes.
  */
 import { cleanOptionalLabel } from '../../core/text/label.js';
 import { dashboardBaseUrl, type AdminHandle, type Config } from '../../config.js';
 import type { Platform } from '../../core/ids.js';
 import { audit } from '../../store/audit.js';
 import { DashboardAuthStore, type DashboardSession, type LinkRefusal } from '../../store/dashboard.js';
+import { countLoginRefusal, flushLoginRefusals } from '../../store/login-refusals.js';
 import type { App } from '../app.js';
 
 /** What these functions need of the App (the CLI passes just these). */
@@ -56,17 +58,40 @@ export function issueDashboardLink(
   return { ok: true, url: `${base}${LOGIN_PATH}?t=${token}`, expiresAt: now + LINK_TTL_MS };
 }
 
-/** Uses a login link: a new session token for its admin, or why not (audited either way). */
+/** Counts a refused login link of an anonymous client (audited as a per-window summary, not one row per request). */
+export function countRefusedLogin(app: AppCore, client: string, reason: LinkRefusal | 'rate', now: number = app.clock()): void {
+  countLoginRefusal(app.db, client, reason === 'rate' ? 'over the rate limit' : `${reason} link`, now);
+  flushLoginRefusals(app.db, now);
+}
+
+/**
+ * Whether a login link is live, without using it: opening the link (GET, HEAD, a chat app's link preview) only
+ * shows the page with the sign-in button. A dead link is counted like a refused login.
+ */
+export function checkDashboardLink(app: AppCore, token: string, client: string, now: number = app.clock()): { ok: true } | { ok: false; reason: LinkRefusal | 'not_admin' } {
+  const state = /^[A-Za-z0-9_-]{20,100}$/.test(token) ? new DashboardAuthStore(app.db).linkState(token, now) : { ok: false as const, reason: 'unknown' as const };
+  if (!state.ok) {
+    countRefusedLogin(app, client, state.reason, now);
+    return state;
+  }
+  return isDashboardAdmin(app.config, state.admin) ? { ok: true } : { ok: false, reason: 'not_admin' };
+}
+
+/**
+ * Uses a login link (the sign-in button's POST): a new session token for its admin, or why not. A login, and a
+ * link of an admin no longer in HUMAS_ADMINS, are audited one by one; an anonymous client's bad links are counted.
+ */
 export function redeemDashboardLink(
   app: AppCore,
   token: string,
   now: number = app.clock(),
+  client = 'local',
 ): { ok: true; admin: string; session: string } | { ok: false; reason: LinkRefusal | 'not_admin' } {
   const store = new DashboardAuthStore(app.db);
   return app.db.transaction(() => {
     const used = /^[A-Za-z0-9_-]{20,100}$/.test(token) ? store.useLink(token, now) : { ok: false as const, reason: 'unknown' as const };
     if (!used.ok) {
-      audit(app.db, { at: now, actor: 'web:?', platform: 'web', action: 'dashboard login', allowed: false, result: `refused: ${used.reason} link` });
+      countRefusedLogin(app, client, used.reason, now);
       return used;
     }
     if (!isDashboardAdmin(app.config, used.admin)) {

@@ -31,7 +31,10 @@ export async function isPreviousReport(path: string): Promise<boolean> {
   const text = start.toString('utf8').replace(/^\uFEFF/, '');
   if (TEXT_REPORT_TITLE.test(text)) return true;
   for (const lang of LANGS) {
-    if (text.startsWith(headerCells(lang).join(','))) return true;
+    const cells = headerCells(lang);
+    // Ours today (every cell quoted, `;` or `,`), and the unquoted `,` header of earlier versions.
+    const headers = [cells.join(','), ...[';', ','].map((sep) => cells.map((c) => `"${c}"`).join(sep))];
+    if (headers.some((h) => text.startsWith(h))) return true;
   }
   if (start.subarray(0, 2).toString('latin1') === 'PK') {
     try {

@@ -29,6 +29,11 @@ export interface DashboardTexts {
     notAdmin: string;
     again: string;
     loggedOut: string;
+    /** The page a login link opens: it starts no session until the button is pressed. */
+    confirm: string;
+    button: string;
+    /** Too many sign-in attempts from one address (HTTP 429). */
+    tooMany: string;
   };
   forbidden: string;
   notFound: string;
@@ -206,6 +211,9 @@ const ID: DashboardTexts = {
     notAdmin: 'Tautan ini dibuat untuk admin yang tidak lagi terdaftar di HUMAS_ADMINS.',
     again: 'Minta tautan baru dengan mengirim /dasbor kepada bot.',
     loggedOut: 'Anda telah keluar dari dasbor.',
+    confirm: 'Tekan tombol di bawah untuk masuk ke dasbor Jaga Netral. Tautan ini hanya berlaku sekali.',
+    button: 'Masuk ke dasbor',
+    tooMany: 'Terlalu banyak percobaan masuk dari alamat ini. Tunggu satu menit, lalu coba lagi.',
   },
   forbidden: 'Permintaan ditolak: formulir sudah tidak berlaku. Muat ulang halaman lalu coba lagi.',
   notFound: 'Halaman tidak ditemukan.',
@@ -401,6 +409,9 @@ const EN: DashboardTexts = {
     notAdmin: 'This link was made for an admin who is no longer in HUMAS_ADMINS.',
     again: 'Ask for a new link by sending /dasbor to the bot.',
     loggedOut: 'You have logged out of the dashboard.',
+    confirm: 'Press the button below to sign in to the Jaga Netral dashboard. This link works only once.',
+    button: 'Sign in to the dashboard',
+    tooMany: 'Too many sign-in attempts from this address. Wait a minute, then try again.',
   },
   forbidden: 'Request refused: the form is no longer valid. Reload the page and try again.',
   notFound: 'Page not found.',

@@ -15,7 +15,7 @@ import { runReportCli } from '../../../src/app/reports/command.js';
 import { neutralizeCell, toCsv } from '../../../src/core/csv.js';
 import type { App } from '../../../src/app/app.js';
 import { ASN, FakeClock, testApp } from '../../support/app.js';
-import { dashboardApp, linkFromBot } from '../../web/support.js';
+import { dashboardApp, linkFromBot, signIn } from '../../web/support.js';
 
 const EVIL_GROUP = 'Relawan Paslon 2;=1+1;@SUM(9+9)';
 const EVIL_ACTOR = 'Korlap;=2*3';
@@ -96,8 +96,7 @@ describe('CSV safe with ";" and "," as the separator', () => {
       const chat = { platform: 'telegram' as const, id: '-100777', title: EVIL_GROUP, type: 'supergroup' as const };
       app.monitor.handle({ kind: 'chat_info', dedupeKey: 'ce', at: app.clock(), chat });
       app.monitor.handle({ kind: 'member_added', dedupeKey: 'ae', at: app.clock(), chat, members: [{ platform: 'telegram', id: ASN.budi.telegramId }], actor: { platform: 'telegram', id: '7777', name: EVIL_ACTOR } });
-      const login = await fetch(await linkFromBot(app), { redirect: 'manual' });
-      const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0]!;
+      const cookie = await signIn(await linkFromBot(app));
       const page = await (await fetch(`${dash.url}/laporan`, { headers: { cookie } })).text();
       expect(page).toContain('<button type="submit" formaction="/laporan/unduh" name="pemisah" value=",">CSV dengan pemisah &quot;,&quot;</button>');
       const semi = await (await fetch(`${dash.url}/laporan/unduh?format=csv`, { headers: { cookie } })).text();

@@ -1,0 +1,53 @@
+/**
+ * Refused dashboard logins, counted: an outsider hammering `/masuk` with bad
+ * links must not write one permanent audit row per request (3,000 requests
+ * were 3,000 rows). Each refusal bumps a counter per client and 10-minute
+ * window; when the window has ended, one audit row sums it up
+ * (`refused 412 times in 10 minutes: unknown link 410, used link 2`, the
+ * client in `args`).
+ */
+import { audit } from './audit.js';
+import type { Db } from './db.js';
+
+/** Length of one counting window. */
+export const REFUSAL_WINDOW_MS = 10 * 60_000;
+
+/** Counts one refused login of `client` (an IP address) for `reason` (`unknown link`, `used link`, `expired link`, `over the rate limit`). */
+export function countLoginRefusal(db: Db, client: string, reason: string, now: number): void {
+  const start = now - (now % REFUSAL_WINDOW_MS);
+  db.transaction(() => {
+    const row = db.prepare(`SELECT reasons FROM login_refusals WHERE client = ? AND window_start = ?`).pluck().get(client, start) as string | undefined;
+    const reasons = row ? (JSON.parse(row) as Record<string, number>) : {};
+    reasons[reason] = (reasons[reason] ?? 0) + 1;
+    db.prepare(
+      `INSERT INTO login_refusals (client, window_start, count, reasons) VALUES (?, ?, 1, ?)
+       ON CONFLICT (client, window_start) DO UPDATE SET count = count + 1, reasons = excluded.reasons`,
+    ).run(client.slice(0, 100), start, JSON.stringify(reasons));
+  })();
+}
+
+/** Writes one audit summary per client for every window that has ended by `now`, and forgets those counters; returns how many. */
+export function flushLoginRefusals(db: Db, now: number): number {
+  return db.transaction(() => {
+    const ended = db
+      .prepare(`SELECT client, window_start AS start, count, reasons FROM login_refusals WHERE window_start + ? <= ? ORDER BY window_start, client`)
+      .all(REFUSAL_WINDOW_MS, now) as { client: string; start: number; count: number; reasons: string }[];
+    for (const w of ended) {
+      const by = Object.entries(JSON.parse(w.reasons) as Record<string, number>)
+        .sort((a, b) => b[1] - a[1])
+        .map(([r, n]) => `${r} ${n}`)
+        .join(', ');
+      audit(db, {
+        at: w.start + REFUSAL_WINDOW_MS - 1,
+        actor: 'web:?',
+        platform: 'web',
+        action: 'dashboard login',
+        args: w.client,
+        allowed: false,
+        result: `refused ${w.count} ${w.count === 1 ? 'time' : 'times'} in 10 minutes: ${by}`,
+      });
+    }
+    db.prepare(`DELETE FROM login_refusals WHERE window_start + ? <= ?`).run(REFUSAL_WINDOW_MS, now);
+    return ended.length;
+  })();
+}

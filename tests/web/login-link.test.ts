@@ -1,0 +1,122 @@
+/**
+ * Issue 17, points 2 and 6, over loopback HTTP:
+ * - a HEAD or a link-preview GET of a one-time link never uses it: it shows a page with a button, and
+ *   the session starts only on that button's POST (with the token in the form);
+ * - an outsider hammering /masuk gets 429 after LOGIN_RATE_PER_MINUTE, and the audit log gets one
+ *   counted summary per client and 10 minutes instead of one row per request;
+ * - retention blanks the detail of old refused-attempt audit rows and keeps every row; admin actions
+ *   are never touched.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import { auditOffice } from '../../src/app/office/audit.js';
+import { runRetentionJob } from '../../src/app/scheduler.js';
+import { REFUSAL_WINDOW_MS } from '../../src/store/login-refusals.js';
+import { LOGIN_RATE_PER_MINUTE } from '../../src/web/server.js';
+import { dashboardApp, linkFromBot, signIn } from './support.js';
+
+const cleanups: (() => Promise<void>)[] = [];
+afterEach(async () => {
+  for (const c of cleanups.splice(0)) await c();
+});
+
+async function started() {
+  const s = await dashboardApp();
+  cleanups.push(async () => {
+    await s.dash.close();
+    await s.app.close();
+  });
+  return s;
+}
+
+const linkUsedAt = (s: Awaited<ReturnType<typeof started>>) => s.app.db.prepare(`SELECT used_at FROM dashboard_links`).pluck().all();
+const auditLogins = (s: Awaited<ReturnType<typeof started>>) =>
+  s.app.db.prepare(`SELECT actor, args, allowed, result FROM audit WHERE action = 'dashboard login' ORDER BY id`).all() as { actor: string; args: string | null; allowed: number; result: string | null }[];
+
+describe('opening a login link never uses it', () => {
+  it('HEAD (curl -I) and a preview GET leave the link usable and set no cookie; the button POST signs in, once', async () => {
+    const s = await started();
+    const link = await linkFromBot(s.app);
+    const head = await fetch(link, { method: 'HEAD', redirect: 'manual' });
+    expect(head.status).toBe(200);
+    expect(head.headers.get('set-cookie')).toBeNull();
+    // A chat app's link preview: a plain GET with a bot's user agent.
+    const preview = await fetch(link, { redirect: 'manual', headers: { 'user-agent': 'TelegramBot (like TwitterBot)' } });
+    expect(preview.status).toBe(200);
+    expect(preview.headers.get('set-cookie')).toBeNull();
+    const page = await preview.text();
+    expect(page).toContain('Tekan tombol di bawah untuk masuk');
+    expect(page).toMatch(/<form method="post" action="\/masuk"><input type="hidden" name="t" value="[\w-]{40,}"><button type="submit">Masuk ke dasbor<\/button><\/form>/);
+    expect(preview.headers.get('content-security-policy')).toContain("form-action 'self'");
+    expect(linkUsedAt(s)).toEqual([null]);
+    expect(auditLogins(s)).toEqual([]);
+
+    // The button: the session starts now, and the link is spent.
+    const cookie = await signIn(link);
+    expect((await fetch(`${s.base}/`, { headers: { cookie } })).status).toBe(200);
+    expect(linkUsedAt(s)).not.toEqual([null]);
+    const token = new URL(link).searchParams.get('t')!;
+    const again = await fetch(`${s.base}/masuk`, { method: 'POST', redirect: 'manual', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: `t=${token}` });
+    expect(again.status).toBe(401);
+    expect(again.headers.get('set-cookie')).toBeNull();
+    expect(await again.text()).toMatch(/sudah pernah dipakai/);
+    expect(auditLogins(s)[0]).toEqual({ actor: 'web:tg:9001', args: null, allowed: 1, result: 'ok' });
+  });
+
+  it('a POST without a token, or with a bad one, starts nothing', async () => {
+    const s = await started();
+    for (const body of ['', 't=', 't=%3Cscript%3E', 't=AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA']) {
+      const r = await fetch(`${s.base}/masuk`, { method: 'POST', redirect: 'manual', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body });
+      expect(r.status).toBe(401);
+      expect(r.headers.get('set-cookie')).toBeNull();
+      expect(await r.text()).toMatch(/tidak dikenal/);
+    }
+  });
+});
+
+describe('an outsider hammering /masuk', () => {
+  it('500 bad requests: 429 after the limit, and one counted audit summary instead of 500 rows', async () => {
+    const s = await started();
+    const statuses: number[] = [];
+    for (let i = 0; i < 500; i++) {
+      const bad = `${s.base}/masuk?t=${'x'.repeat(30)}${i}`;
+      const r = i % 2 ? await fetch(bad, { redirect: 'manual' }) : await fetch(`${s.base}/masuk`, { method: 'POST', redirect: 'manual', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: `t=${'y'.repeat(30)}${i}` });
+      statuses.push(r.status);
+      await r.arrayBuffer();
+    }
+    expect(statuses.slice(0, LOGIN_RATE_PER_MINUTE + 2)).toEqual([...Array(LOGIN_RATE_PER_MINUTE).fill(401), 429, 429]);
+    expect(statuses.slice(LOGIN_RATE_PER_MINUTE).every((c) => c === 429)).toBe(true);
+    const limited = await fetch(`${s.base}/masuk?t=zzzzzzzzzzzzzzzzzzzzzzzzz`);
+    expect(limited.status).toBe(429);
+    expect(await limited.text()).toMatch(/Terlalu banyak percobaan masuk dari alamat ini/);
+    // Nothing is written one row per request; the summary comes when the window ends (here: the nightly job).
+    expect(auditLogins(s)).toEqual([]);
+    s.clock.advance(REFUSAL_WINDOW_MS);
+    runRetentionJob(s.app, s.clock.now());
+    const rows = auditLogins(s);
+    expect(rows.length).toBeLessThanOrEqual(3);
+    expect(rows).toContainEqual({
+      actor: 'web:?', args: expect.stringMatching(/127\.0\.0\.1$/), allowed: 0,
+      result: `refused 501 times in 10 minutes: over the rate limit 481, unknown link ${LOGIN_RATE_PER_MINUTE}`,
+    });
+  }, 120_000);
+});
+
+describe('audit retention', () => {
+  it('blanks the detail of old refused attempts, keeps every row, never touches admin actions', async () => {
+    const s = await started();
+    const day = 86_400_000;
+    const t0 = s.clock.now();
+    auditOffice(s.app.db, 'web:tg:9001', 'exempt', '#1', 'ok', t0);
+    s.app.db.prepare(`INSERT INTO audit (at, actor, platform, action, args, allowed, result) VALUES (?, 'web:?', 'web', 'dashboard login', '203.0.113.9', 0, 'refused 40 times in 10 minutes: unknown link 40')`).run(t0);
+    s.app.db.prepare(`INSERT INTO audit (at, actor, platform, action, args, allowed, result) VALUES (?, 'tg:6666', 'telegram', 'report', 'semua', 0, 'not an admin')`).run(t0);
+    const before = s.app.db.prepare(`SELECT count(*) FROM audit`).pluck().get();
+    s.clock.advance((s.app.config.RETENTION_DAYS + 1) * day);
+    expect(runRetentionJob(s.app, s.clock.now())).toMatchObject({ audit: 2 });
+    expect(s.app.db.prepare(`SELECT count(*) FROM audit`).pluck().get()).toBe(before);
+    expect(s.app.db.prepare(`SELECT actor, action, args, allowed, result FROM audit WHERE at = ? ORDER BY id`).all(t0)).toEqual([
+      { actor: 'web:tg:9001', action: 'exempt', args: '#1', allowed: 1, result: 'ok' },
+      { actor: 'web:?', action: 'dashboard login', args: null, allowed: 0, result: null },
+      { actor: 'tg:6666', action: 'report', args: null, allowed: 0, result: null },
+    ]);
+  });
+});
