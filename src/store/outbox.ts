@@ -3,6 +3,7 @@
  * transaction as the event that caused it and drained by the dispatcher.
  * Dedupe keys make enqueueing idempotent.
  */
+import { redactLoginLinks } from '../core/login-link.js';
 import type { Platform } from '../core/ids.js';
 import { priorityOf, type Priority } from '../core/priority.js';
 import type { Db } from './db.js';
@@ -243,6 +244,13 @@ export class OutboxStore {
     this.db
       .prepare(`UPDATE outbox SET status = 'sent', sent_at = ?, finished_at = ?, last_error = NULL, platform_message_id = COALESCE(?, platform_message_id) WHERE id = ?`)
       .run(now, now, platformMessageId ?? null, id);
+    this.forgetLoginToken(id);
+  }
+
+  /** A finished message that carried a dashboard login link keeps the link without its token (it lives on in the chat only). */
+  private forgetLoginToken(id: number): void {
+    const text = this.db.prepare(`SELECT text FROM outbox WHERE id = ? AND text LIKE '%/masuk?t=%'`).pluck().get(id) as string | undefined;
+    if (text !== undefined) this.db.prepare(`UPDATE outbox SET text = ? WHERE id = ?`).run(redactLoginLinks(text), id);
   }
 
   /** The row a platform message id was sent for (a delivery ack or a retry request names only that id). */
@@ -271,6 +279,7 @@ export class OutboxStore {
   /** Ends a row without sending: `failed` (gave up) or `undeliverable` (refused by the platform), and when. */
   finish(id: number, status: 'failed' | 'undeliverable', error: string, now: number): void {
     this.db.prepare(`UPDATE outbox SET status = ?, last_error = ?, finished_at = ? WHERE id = ?`).run(status, error, now, id);
+    this.forgetLoginToken(id);
   }
 
   /** After a crash: rows claimed but never settled go back to pending. Returns how many. */

@@ -8,6 +8,7 @@
 import { cleanOptionalLabel } from '../../core/text/label.js';
 import { dashboardBaseUrl, type AdminHandle, type Config } from '../../config.js';
 import type { Platform } from '../../core/ids.js';
+import { LOGIN_PATH } from '../../core/login-link.js';
 import { audit } from '../../store/audit.js';
 import { DashboardAuthStore, type DashboardSession, type LinkRefusal } from '../../store/dashboard.js';
 import { countLoginRefusal, flushLoginRefusals } from '../../store/login-refusals.js';
@@ -20,8 +21,8 @@ type AppCore = Pick<App, 'config' | 'db' | 'clock'>;
 export const LINK_TTL_MS = 10 * 60_000;
 /** A browser session lasts 8 hours. */
 export const SESSION_TTL_MS = 8 * 3_600_000;
-/** Path of the login link; the token follows as `?t=`. */
-export const LOGIN_PATH = '/masuk';
+/** Path of the login link; the token follows as `?t=` (core/login-link.ts, which also redacts it from stored copies). */
+export { LOGIN_PATH };
 
 /** `tg:9001` / `wa:6281...`: an admin as HUMAS_ADMINS spells it. */
 export const adminHandleText = (a: AdminHandle): string => `${a.platform === 'telegram' ? 'tg' : 'wa'}:${a.id}`;

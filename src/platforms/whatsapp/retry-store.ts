@@ -5,6 +5,7 @@
  * that is one object for the adapter's lifetime, so retry counts survive reconnects.
  */
 import { proto, type CacheStore, type WAMessageKey } from '@whiskeysockets/baileys';
+import { redactLoginLinks } from '../../core/login-link.js';
 import type { Db } from '../../store/db.js';
 
 /** How long sent messages are kept for retry requests. */
@@ -21,7 +22,8 @@ export function rememberSent(db: Db, sent: unknown, now: number): void {
   const m = sent as SentWaMessage | undefined;
   const id = m?.key?.id;
   if (!id || !m.message) return;
-  const json = JSON.stringify(proto.Message.fromObject(m.message as Record<string, unknown>).toJSON());
+  // A dashboard login link is kept without its token: a retry would resend the link dead, never leave it at rest.
+  const json = redactLoginLinks(JSON.stringify(proto.Message.fromObject(m.message as Record<string, unknown>).toJSON()));
   db.prepare(`INSERT INTO wa_sent_messages (id, jid, message, sent_at) VALUES (?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET message = excluded.message, sent_at = excluded.sent_at`).run(
     id,
     m.key?.remoteJid ?? '',
