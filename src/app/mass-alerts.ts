@@ -24,7 +24,7 @@ import type { IncidentStore } from '../store/incidents.js';
 import type { OutboxStore } from '../store/outbox.js';
 import { asnAddress, humasAddresses } from './recipients.js';
 import { REPORT_PREFIX } from './reports/files.js';
-import { ensurePrivateDir, writePrivateFile } from '../store/private-files.js';
+import { ensureOwnPrivateDir, writePrivateFile } from '../store/private-files.js';
 
 /** Most cases listed in the summary text; a longer list also goes as a CSV file. */
 export const MASS_LIST_MAX = 30;
@@ -98,7 +98,7 @@ export function releaseDueSummaries(d: MassAlertDeps, now: number, all = false):
 export function writeCaseListCsv(dir: string, tag: string, lines: (MassLine & { reachable: boolean })[], lang: 'id' | 'en'): { path: string; filename: string; caption: string } {
   const t = pressureTexts(lang);
   // It lists NIPs and phones: owner-only, like every file with personal data.
-  ensurePrivateDir(dir);
+  ensureOwnPrivateDir(dir);
   const filename = `${REPORT_PREFIX}${tag}-${randomBytes(3).toString('hex')}.csv`;
   const rows = lines.map((l) => [l.caseId, nipCell(l.nip), l.asnName, l.unit, l.phone ?? '', l.reachable ? (lang === 'en' ? 'yes' : 'ya') : lang === 'en' ? 'no' : 'tidak']);
   writePrivateFile(join(dir, filename), toCsv([t.csvHeader, ...rows], defaultCsvSeparator(lang)));

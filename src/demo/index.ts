@@ -5,8 +5,9 @@
  * reports run on a fresh database `data/demo/jaga-netral.db`; the transcript
  * prints every message that leaves the bot, as each person sees it.
  */
-import { mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { ensurePrivateDir } from '../store/private-files.js';
 import type { WAMessage } from '@whiskeysockets/baileys';
 import { App } from '../app/app.js';
 import { formatImportResult, importAsnCsv } from '../app/import-asn.js';
@@ -90,7 +91,7 @@ export async function demoCommand(_argv: string[], io: DemoIo, opts: { dir?: str
   const narrate = (s: string) => say(`\n▶ ${s}`);
 
   rmSync(dir, { recursive: true, force: true });
-  mkdirSync(dir, { recursive: true });
+  ensurePrivateDir(dir);
 
   let offset = 0;
   const clock = () => Date.now() + offset;

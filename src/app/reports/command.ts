@@ -13,7 +13,7 @@ import { reportBaseName, reportCsv, writeReportFiles, writeReportPng, writeRepor
 import { parseReportArgs, parseReportCliArgs, rangeFilters, resolveUnit, type FilterError } from './filters.js';
 import { outPathProblem } from './out-guard.js';
 import { formatReportText } from './text.js';
-import { ensurePrivateDir, writePrivateFile } from '../../store/private-files.js';
+import { ensureOwnPrivateDir, ensurePrivateDir, writePrivateFile } from '../../store/private-files.js';
 
 /**
  * Where report files go by default: `reports/` next to the database. A `:memory:` database (tests, benchmarks)
@@ -105,7 +105,8 @@ export async function runReportCli(app: App, argv: readonly string[], io: CliIo 
   try {
     if (a.format === 'xlsx' || a.format === 'png') {
       const path = a.out ?? join(reportsDir(app), `${reportBaseName(report)}.${a.format}`);
-      ensurePrivateDir(dirname(path));
+      if (a.out) ensurePrivateDir(dirname(path));
+      else ensureOwnPrivateDir(dirname(path));
       if (a.format === 'xlsx') await writeReportXlsx(report, path, lang);
       else writeReportPng(report, path, lang);
       io.out(`${path}\n`);

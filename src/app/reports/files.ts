@@ -10,7 +10,7 @@ import ExcelJS from 'exceljs';
 import { defaultCsvSeparator, neutralizeCell, nipCell, toCsv, type CsvSeparator } from '../../core/csv.js';
 import { REPORT_COLUMNS, reportTexts, type ReportColumn } from '../../core/messages/report.js';
 import { zonedDay, zonedParts } from '../../core/time.js';
-import { ensurePrivateDir, makePrivate, touchPrivateFile, writePrivateFile } from '../../store/private-files.js';
+import { ensureOwnPrivateDir, makePrivate, touchPrivateFile, writePrivateFile } from '../../store/private-files.js';
 import type { EpochMs } from '../../core/types.js';
 import { KINDS, STATUSES, type Report, type ReportCase } from './build.js';
 import { renderChart } from './chart-png.js';
@@ -176,7 +176,7 @@ export function reportBaseName(r: Report): string {
  * (files of messages not delivered yet).
  */
 export async function writeReportFiles(r: Report, dir: string, lang: 'id' | 'en' = 'id', o: { inUse?: ReadonlySet<string> } = {}): Promise<ReportFiles> {
-  ensurePrivateDir(dir);
+  ensureOwnPrivateDir(dir);
   const name = `${reportBaseName(r)}-${randomBytes(3).toString('hex')}`;
   const base = join(dir, name);
   const files: ReportFiles = { csv: `${base}.csv`, xlsx: `${base}.xlsx`, png: `${base}.png`, name };
