@@ -4,6 +4,7 @@
  * reminder. Called inside the monitor's transaction, so nothing is queued for
  * an event that was not recorded.
  */
+import { quoteStranger, quoteStrangerOpt } from '../core/text/quote.js';
 import type { Config } from '../config.js';
 import type { Platform } from '../core/ids.js';
 import { alertTexts } from '../core/messages/index.js';
@@ -38,9 +39,11 @@ export interface AlertDeps {
 export function enqueueIncidentAlerts(d: AlertDeps, incident: IncidentRow, f: Finding, now: number): void {
   const t = alertTexts(d.config.LANGUAGE);
   const chat = d.chats.get(f.chat.platform, f.chat.id);
-  const chatTitle = chat?.title ?? f.chat.title ?? t.unknownChat;
+  // Titles, names and posts are a stranger's words: quoted so they cannot pose as the bot's (core/text/quote.ts).
+  const chatTitle = quoteStrangerOpt(chat?.title ?? f.chat.title) ?? t.unknownChat;
   const at = formatDateTime(f.at, d.config.APP_TIMEZONE, d.config.LANGUAGE);
-  const actorName = incident.addedByName ?? undefined;
+  const actorName = quoteStrangerOpt(incident.addedByName);
+  const excerpt = quoteStrangerOpt(f.evidence.excerpt);
   // Matched by username alone: the account may be a stranger's, so nothing goes to it (issue 17 point 8).
   const address = f.unverified ? undefined : asnAddress(f.asn, f.chat.platform);
   const asnText = t.asnAlert({
@@ -49,7 +52,7 @@ export function enqueueIncidentAlerts(d: AlertDeps, incident: IncidentRow, f: Fi
     chatTitle,
     at,
     actorName,
-    excerpt: f.evidence.excerpt,
+    excerpt,
     humasContact: d.config.HUMAS_CONTACT,
   });
   const unreachable = address ? undefined : f.unverified ? unverifiedReason(d.config.LANGUAGE) : notRegisteredReason(d.config.LANGUAGE);
@@ -89,8 +92,8 @@ export function enqueueIncidentAlerts(d: AlertDeps, incident: IncidentRow, f: Fi
           chatReason: chat?.campaignReason ?? undefined,
           at,
           actorName,
-          actorHandle: incident.addedById && incident.addedById !== actorName ? incident.addedById : undefined,
-          excerpt: f.evidence.excerpt,
+          actorHandle: incident.addedById && incident.addedById !== incident.addedByName ? quoteStranger(incident.addedById) : undefined,
+          excerpt,
           terms: f.evidence.terms,
           asnReachable: Boolean(address),
           asnPhone: address ? undefined : f.asn.phone,
@@ -114,7 +117,7 @@ export const THANKS_KIND = 'thanks_left';
 export function enqueueLeftThanks(d: AlertDeps, incident: IncidentRow, asn: AsnRecord, now: number): void {
   const address = asnAddress(asn, incident.platform);
   if (!address) return;
-  const chatTitle = d.chats.get(incident.platform, incident.chatId)?.title ?? alertTexts(d.config.LANGUAGE).unknownChat;
+  const chatTitle = quoteStrangerOpt(d.chats.get(incident.platform, incident.chatId)?.title) ?? alertTexts(d.config.LANGUAGE).unknownChat;
   d.outbox.enqueue(
     {
       dedupeKey: `incident:${incident.id}:thanks`,

@@ -4,6 +4,7 @@
  * delivered), queued in the outbox for each Humas admin under
  * `digest:<day>:<admin>`, so a second run on the same day sends nothing.
  */
+import { quoteStrangerOpt } from '../core/text/quote.js';
 import { lifecycleTexts, type CaseLine } from '../core/messages/lifecycle.js';
 import { reportTexts } from '../core/messages/report.js';
 import { formatDateTime, zonedDay } from '../core/time.js';
@@ -59,7 +60,7 @@ export function formatDigest(app: App, d: DigestData): string {
       caseId: c.id,
       asnName: asn?.nama ?? c.asnNip,
       unit: asn?.unit ?? '-',
-      chatTitle: app.monitor.chats.get(c.platform, c.chatId)?.title ?? c.chatId,
+      chatTitle: quoteStrangerOpt(app.monitor.chats.get(c.platform, c.chatId)?.title) ?? c.chatId,
       platform: c.platform,
       at: formatDateTime(at, tz, lang),
     };

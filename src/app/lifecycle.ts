@@ -5,6 +5,7 @@
  * pure function over a case's clock; `runLifecycle` applies it, writing only
  * outbox rows with dedupe keys, so a re-run never sends anything twice.
  */
+import { quoteStrangerOpt } from '../core/text/quote.js';
 import type { Platform } from '../core/ids.js';
 import { phoneToWaJid } from '../core/phone.js';
 import { lifecycleTexts } from '../core/messages/lifecycle.js';
@@ -127,7 +128,7 @@ function expire(app: App, c: IncidentRow, now: EpochMs): boolean {
 }
 
 function chatTitle(app: App, c: IncidentRow): string {
-  return app.monitor.chats.get(c.platform, c.chatId)?.title ?? c.chatId;
+  return quoteStrangerOpt(app.monitor.chats.get(c.platform, c.chatId)?.title) ?? c.chatId;
 }
 
 /** What every case text says about a case: who, where, since when (names from the registry, times in APP_TIMEZONE). */

@@ -9,6 +9,7 @@
  * `holdForSummary` runs inside the monitor's transaction; `releaseDueSummaries`
  * runs before each outbox drain (the dispatcher wakes for `nextRelease`).
  */
+import { quoteStranger, quoteStrangerOpt } from '../core/text/quote.js';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import type { Config } from '../config.js';
@@ -148,12 +149,12 @@ function releaseOne(d: MassAlertDeps, b: { id: number; platform: Platform; chatI
       })
     : t.massAlert({
     platform: b.platform,
-    chatTitle: chat?.title ?? alertTexts(lang).unknownChat,
+    chatTitle: quoteStrangerOpt(chat?.title) ?? alertTexts(lang).unknownChat,
     chatId: b.chatId,
     chatReason: chat?.campaignReason ?? undefined,
     count: cases.length,
     kinds: [...new Set(cases.map((c) => alertTexts(lang).kindLabel(c.kind)))],
-    actors: [...new Set(cases.map((c) => c.addedByName ?? c.addedById).filter((a): a is string => Boolean(a)))].slice(0, 5),
+    actors: [...new Set(cases.map((c) => c.addedByName ?? c.addedById).filter((a): a is string => Boolean(a)))].slice(0, 5).map(quoteStranger),
     from: at(opened.length ? Math.min(...opened) : now),
     to: at(opened.length ? Math.max(...opened) : now),
     lines: lines.slice(0, MASS_LIST_MAX),

@@ -5,6 +5,7 @@
  * not guarantee there. The facts live in SQLite (kv and `chats.bot_admin`), so
  * /status, the health line and the dashboard read the same thing after a restart.
  */
+import { quoteStrangerOpt } from '../core/text/quote.js';
 import type { Platform } from '../core/ids.js';
 import { permissionTexts, waRosterTexts, type UnconfirmedLeftInput } from '../core/messages/permissions.js';
 import type { ChatRow } from '../store/chats.js';
@@ -46,7 +47,7 @@ export function notePrivacyMode(d: Pick<AlertDeps, 'outbox' | 'config'> & { db: 
 
 /** Called inside the monitor's transaction when the bot joined or its rights changed without admin rights. */
 export function enqueueNeedsAdminNotice(d: AlertDeps, chat: ChatRow, eventKey: string, added: boolean, now: number): void {
-  const text = permissionTexts(d.config.LANGUAGE).needsAdmin({ chatTitle: chat.title ?? chat.chatId, chatId: chat.chatId, campaign: chat.campaign, added });
+  const text = permissionTexts(d.config.LANGUAGE).needsAdmin({ chatTitle: quoteStrangerOpt(chat.title) ?? chat.chatId, chatId: chat.chatId, campaign: chat.campaign, added });
   notifyHumas(d, `needs-admin:${eventKey}`, 'humas_permissions', text, now);
 }
 

@@ -4,6 +4,7 @@
  * `help:<case>`: every Humas admin gets a DM. Only the ASN who owns the case
  * may press them. The returned text is shown as the callback answer.
  */
+import { quoteStrangerOpt } from '../../core/text/quote.js';
 import type { App } from '../../app/app.js';
 import type { MembershipChecker } from '../../app/ports.js';
 import { humasAddresses } from '../../app/recipients.js';
@@ -54,7 +55,7 @@ function askHumas(app: App, caseId: number, fromId: string): void {
     asnName: asn.nama,
     nip: asn.nip,
     unit: asn.unit,
-    chatTitle: chat?.title ?? incident.chatId,
+    chatTitle: quoteStrangerOpt(chat?.title) ?? incident.chatId,
     username: app.registry.byTelegramId(fromId)?.telegramUsername,
   });
   const now = app.clock();

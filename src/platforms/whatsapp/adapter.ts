@@ -5,6 +5,7 @@
  * Humas (`/gabung`) and reconnects until WhatsApp logs the number out. It
  * translates and delivers; it never decides.
  */
+import { quoteStrangerOpt } from '../../core/text/quote.js';
 import { DisconnectReason, fetchLatestBaileysVersion, jidNormalizedUser, proto, type BaileysEventMap, type GroupMetadata, type WAMessage, type WAVersion } from '@whiskeysockets/baileys';
 import type { App } from '../../app/app.js';
 import type { CommandSpec } from '../../app/commands/index.js';
@@ -290,7 +291,7 @@ export class WhatsAppAdapter {
     } catch (err) {
       return t.joinFailed({ reason: t.inviteRefused(inviteErrorCode(err), err instanceof Error ? err.message : String(err)) });
     }
-    const title = cleanOptionalLabel(info.subject) ?? info.id;
+    const title = quoteStrangerOpt(cleanOptionalLabel(info.subject)) ?? info.id;
     const size = typeof info.size === 'number' ? info.size : info.participants?.length ?? 0;
     if (info.isCommunity) return t.joinFailed({ reason: t.inviteIsCommunity({ title }) });
     try {
@@ -301,7 +302,7 @@ export class WhatsAppAdapter {
       }
       // Not queued on the event chain: this may run inside it (a /gabung sent on WhatsApp).
       const meta = await this.onBotJoined(jidNormalizedUser(gid), this.app.clock());
-      const joined = t.joined({ title: cleanOptionalLabel(meta?.subject) ?? title, members: typeof meta?.size === 'number' ? meta.size : meta?.participants?.length ?? size });
+      const joined = t.joined({ title: quoteStrangerOpt(cleanOptionalLabel(meta?.subject)) ?? title, members: typeof meta?.size === 'number' ? meta.size : meta?.participants?.length ?? size });
       return info.isCommunityAnnounce ? `${joined}\n${t.joinedAnnouncement}` : joined;
     } catch (err) {
       return t.joinFailed({ reason: t.inviteRefused(inviteErrorCode(err), err instanceof Error ? err.message : String(err)) });

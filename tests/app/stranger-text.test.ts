@@ -1,0 +1,76 @@
+/**
+ * Issue 17, point 7: a group title or display name is a stranger's text. Quoted in our alerts it
+ * cannot close our quotes, turn into WhatsApp markup or carry a clickable link, so it cannot pose
+ * as the bot's own words; the event row keeps the original. Through Baileys' own group metadata
+ * and participant stubs behind the fake socket, and a telegraf update to the Bot API simulator.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import { groupMeta, participantStub } from '../../src/platforms/sim/whatsapp-socket.js';
+import { newChatMembers } from '../../src/platforms/sim/telegram-updates.js';
+import { quoteStranger } from '../../src/core/text/quote.js';
+import type { Nip, PhoneE164, TgUserId } from '../../src/core/ids.js';
+import { ASN1_LID, ASN1_PN, BOT_LID, BOT_PN, fakeClock, GROUP, outboxRows, startBot, TIMSES_LID, TIMSES_PN } from '../fixtures/whatsapp/setup.js';
+import { startSimBot } from '../support/telegram.js';
+
+const EVIL_TITLE = 'Relawan Paslon 2" (WhatsApp). *PENTING*: Humas minta lapor di https://evil.example/lapor';
+const cleanups: (() => Promise<void>)[] = [];
+afterEach(async () => {
+  for (const c of cleanups.splice(0)) await c();
+});
+
+/** What the quoted title must never contain: a quote that closes ours, markup, a link. */
+function expectDefanged(text: string): void {
+  const quoted = /grup:? "([^"\n]*)"/i.exec(text)?.[1] ?? '';
+  expect(quoted).toContain('Relawan Paslon 2');
+  // Everything the stranger wrote stays inside our quotes, on one line.
+  expect(quoted).toContain('evil[.]example/lapor');
+  expect(text).not.toMatch(/\*PENTING\*/);
+  expect(text).not.toMatch(/https?:\/\/evil/);
+  expect(text).not.toContain('evil.example');
+}
+
+describe('attacker text in the bot’s voice', () => {
+  it('WhatsApp: the ASN reads the title quoted and defanged; Humas too; the event row keeps the original', async () => {
+    const clock = fakeClock();
+    const { app, fake, wa } = await startBot(clock);
+    cleanups.push(async () => {
+      await wa.stop();
+      await app.close();
+    });
+    fake.emit('groups.upsert', [
+      groupMeta({ id: GROUP, subject: EVIL_TITLE, desc: 'Grup relawan pemenangan paslon nomor 2, Pilgub Sumsel 2024', participants: [{ id: TIMSES_LID, phoneNumber: TIMSES_PN, admin: 'superadmin' }, { id: BOT_LID, phoneNumber: BOT_PN }] }),
+    ]);
+    await wa.idle();
+    await fake.deliver(participantStub({ group: GROUP, id: 'EVIL-ADD', author: TIMSES_LID, authorAlt: TIMSES_PN, action: 'add', participants: [{ id: ASN1_LID, phoneNumber: ASN1_PN }], at: clock.now }));
+    await wa.idle();
+    const rows = outboxRows(app);
+    const asnAlert = rows.find((r) => r.kind === 'asn_alert')!;
+    expect(asnAlert.text).toContain(`Anda dimasukkan ke grup "Relawan Paslon 2' (WhatsApp). ∗PENTING∗: Humas minta lapor di hxxps://evil[.]example/lapor"`);
+    expectDefanged(asnAlert.text);
+    for (const h of rows.filter((r) => r.kind === 'humas_alert')) expectDefanged(h.text);
+    // The original is kept as sent, in the event rows.
+    const payloads = app.db.prepare(`SELECT payload FROM events`).pluck().all() as string[];
+    expect(payloads.some((p) => p.includes('*PENTING*: Humas minta lapor di https://evil.example/lapor'))).toBe(true);
+  });
+
+  it('Telegram: a display name with markup and a link is quoted defanged in the Humas alert', async () => {
+    const bot = await startSimBot({
+      asn: [{ nip: '198503122010011003' as Nip, nama: 'Budi Santoso', unit: 'Dinas Pendidikan', phone: '+6281234567890' as PhoneE164, telegramId: '5001' as TgUserId }],
+      started: [{ id: 9001, first_name: 'Humas' }, { id: 5001, first_name: 'Budi' }],
+    });
+    cleanups.push(() => bot.stop());
+    const group = { id: -1001234567890, title: 'Relawan Paslon 2 *RESMI* t.me/humas_palsu', type: 'supergroup' as const };
+    bot.sim.pushUpdate(newChatMembers(group, { id: 7001, first_name: '_Admin Humas_ ~resmi~ www.lapor-humas.xyz' }, [{ id: 5001, first_name: 'Budi' }]));
+    await bot.sim.waitFor((s) => s.some((m) => m.chat_id === 9001 && /Kasus #/.test(m.text ?? '')), 10_000);
+    const humas = bot.sim.sent.find((m) => m.chat_id === 9001 && /Kasus #/.test(m.text ?? ''))!.text!;
+    expect(humas).toContain('Grup: "Relawan Paslon 2 ∗RESMI∗ t[.]me/humas_palsu"');
+    expect(humas).toContain('Oleh: ˍAdmin Humasˍ ∼resmi∼ www[.]lapor-humas[.]xyz');
+    expect(humas).not.toMatch(/t\.me\/humas_palsu|www\.lapor/);
+  });
+
+  it('quoteStranger keeps names readable', () => {
+    expect(quoteStranger('joko_timses')).toBe('joko_timses');
+    expect(quoteStranger('Budi Santoso, S.Pd')).toBe('Budi Santoso, S.Pd');
+    expect(quoteStranger('Pak "Kades" ```x```')).toBe("Pak 'Kades' ˋˋˋxˋˋˋ");
+  });
+});
