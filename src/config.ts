@@ -184,6 +184,8 @@ function buildSchema(lang: Lang) {
     TELEGRAM_WEBHOOK_URL: z.url().refine((u) => u.startsWith('https://'), m.https).optional(),
     TELEGRAM_WEBHOOK_SECRET: z.string().regex(/^[A-Za-z0-9_-]{16,256}$/, m.secret).optional(),
     TELEGRAM_WEBHOOK_PORT: int(1, 65535).default(8443),
+    // Loopback by default, like the dashboard: the HTTPS reverse proxy in front forwards to it.
+    TELEGRAM_WEBHOOK_HOST: z.string().min(1).default('127.0.0.1'),
 
     WHATSAPP_ENABLED: bool.default(false),
     WA_DM_GAP_MIN_SECONDS: int(1, 3600).default(20),

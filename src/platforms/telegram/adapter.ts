@@ -297,7 +297,9 @@ export class TelegramAdapter {
     if (this.o.webhook === false) return undefined;
     if (this.o.webhook) return this.o.webhook;
     const c = this.app.config;
-    return c.TELEGRAM_WEBHOOK_URL && c.TELEGRAM_WEBHOOK_SECRET ? { url: c.TELEGRAM_WEBHOOK_URL, secret: c.TELEGRAM_WEBHOOK_SECRET, port: c.TELEGRAM_WEBHOOK_PORT } : undefined;
+    return c.TELEGRAM_WEBHOOK_URL && c.TELEGRAM_WEBHOOK_SECRET
+      ? { url: c.TELEGRAM_WEBHOOK_URL, secret: c.TELEGRAM_WEBHOOK_SECRET, port: c.TELEGRAM_WEBHOOK_PORT, host: c.TELEGRAM_WEBHOOK_HOST }
+      : undefined;
   }
 
   /** Serves the webhook on node:http (401 without the right secret header), then registers it. */
