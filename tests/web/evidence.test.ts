@@ -5,7 +5,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { ASN, CAMPAIGN_TG } from '../support/app.js';
 import { pdfText } from '../support/pdf.js';
-import { dashboardApp, linkFromBot } from './support.js';
+import { dashboardApp, linkFromBot, signIn } from './support.js';
 
 const cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {
@@ -27,8 +27,7 @@ describe('dashboard: actors and dossiers', () => {
       sender: { platform: 'telegram', id: '7001', name: EVIL_ACTOR }, text: 'Ayo coblos nomor 2 di Pilgub Sumsel! @budi_s',
       mentions: [{ platform: 'telegram', username: 'budi_s' }],
     });
-    const r0 = await fetch((await linkFromBot(app)), { redirect: 'manual' });
-    const cookie = (r0.headers.get('set-cookie') ?? '').split(';')[0]!;
+    const cookie = await signIn(await linkFromBot(app));
     const get = async (p: string) => {
       const r = await fetch(base + p, { headers: { cookie } });
       return { status: r.status, body: await r.text() };
