@@ -6,7 +6,7 @@
  * own folders (reports) are made owner-only even when an older version left
  * them open.
  */
-import { chmodSync, closeSync, copyFileSync, existsSync, mkdirSync, openSync, writeFileSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync, writeFileSync } from 'node:fs';
 
 /** Owner-only modes. */
 export const PRIVATE_DIR_MODE = 0o700;
@@ -21,13 +21,6 @@ export function ensurePrivateDir(dir: string): void {
 export function ensureOwnPrivateDir(dir: string): void {
   ensurePrivateDir(dir);
   chmodSync(dir, PRIVATE_DIR_MODE);
-}
-
-/** Copies `from` to `to`, owner-only. */
-export function copyPrivateFile(from: string, to: string): void {
-  touchPrivateFile(to);
-  copyFileSync(from, to);
-  chmodSync(to, PRIVATE_FILE_MODE);
 }
 
 /** Creates an empty owner-only file at `path` if there is none, so whatever writes it next keeps that mode. */
