@@ -148,7 +148,7 @@ describe('dashboard in headless Chromium', () => {
     await page.fill('input[name=dari]', '2024-10-25');
     await page.fill('input[name=sampai]', '2024-10-27');
     const [csv] = await Promise.all([page.waitForEvent('download'), page.click('button:has-text("Unduh CSV")')]);
-    const rows = parse(readFileSync((await csv.path())!), { bom: true }) as string[][];
+    const rows = parse(readFileSync((await csv.path())!), { bom: true, delimiter: ';' }) as string[][];
     const opened = rows.slice(1).map((r) => r[7]!.slice(0, 10));
     expect(opened.length).toBeGreaterThan(0);
     for (const d of opened) expect(d >= '2024-10-25' && d <= '2024-10-27', d).toBe(true);
