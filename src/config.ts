@@ -58,6 +58,10 @@ const M = {
     escalation: (h: number, d: number) =>
       `eskalasi terjadi setelah 2 x FOLLOWUP_HOURS (${2 * h} jam), harus sebelum kasus kedaluwarsa setelah CASE_EXPIRY_DAYS (${d} hari = ${d * 24} jam)`,
     retention: (d: number) => `harus paling sedikit CASE_EXPIRY_DAYS (${d}) agar bukti kasus yang masih terbuka tidak terhapus`,
+    noAdmins: 'wajib berisi paling sedikit satu admin Humas yang sah (mis. tg:123456789 atau wa:081234567890); tanpa itu tidak ada yang menerima peringatan',
+    unknownKey: (where: string, near: string | undefined) => `pengaturan tidak dikenal di ${where}${near ? `; maksudnya ${near}?` : ''}`,
+    envFile: 'berkas .env',
+    environment: 'lingkungan',
   },
   en: {
     header: 'Invalid configuration (fix it in .env or the environment):',
@@ -86,6 +90,10 @@ const M = {
     escalation: (h: number, d: number) =>
       `escalation happens after 2 x FOLLOWUP_HOURS (${2 * h} h), which must come before cases expire after CASE_EXPIRY_DAYS (${d} days = ${d * 24} h)`,
     retention: (d: number) => `must be at least CASE_EXPIRY_DAYS (${d}) so evidence of open cases is not deleted`,
+    noAdmins: 'must list at least one valid Humas admin (e.g. tg:123456789 or wa:081234567890); without one nobody receives the alerts',
+    unknownKey: (where: string, near: string | undefined) => `unknown setting in ${where}${near ? `; did you mean ${near}?` : ''}`,
+    envFile: 'the .env file',
+    environment: 'the environment',
   },
 };
 
@@ -282,6 +290,59 @@ export interface LoadConfigOptions {
   overrides?: Record<string, string>;
   /** Also load the paslon and vocabulary files and report their problems (default true). */
   checkFiles?: boolean;
+  /**
+   * For `start` and `doctor`: also refuse a configuration with no valid Humas admin
+   * (nobody would hear of any case) and unknown keys in `.env` (a typo such as
+   * HUMAS_ADMIN would otherwise be ignored in silence), naming the nearest known key.
+   */
+  strict?: boolean;
+}
+
+/** Keys other tools read that may sit in a `.env` without being ours. */
+const FOREIGN_KEYS: ReadonlySet<string> = new Set(['NODE_ENV', 'NODE_OPTIONS', 'DEBUG', 'TZ']);
+
+/** Edit distance (insertions, deletions, substitutions), for suggesting the key that was meant. */
+function editDistance(a: string, b: string): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= b.length; j++) cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    prev = cur;
+  }
+  return prev[b.length]!;
+}
+
+/** The known key nearest to `key`, when it is near enough to be a typo (or one name contains the other). */
+export function nearestKey(key: string): string | undefined {
+  const k = key.toUpperCase();
+  let best: { key: string; d: number } | undefined;
+  for (const known of KEYS) {
+    const d = editDistance(k, known);
+    if (!best || d < best.d) best = { key: known, d };
+  }
+  if (!best) return undefined;
+  const contained = KEYS.find((known) => known.length >= 6 && (k.includes(known) || (k.length >= 6 && known.includes(k))));
+  if (best.d <= Math.max(2, Math.floor(best.key.length / 4))) return best.key;
+  return contained;
+}
+
+/**
+ * Keys that look meant for Jaga Netral but are not one of its settings: every
+ * unknown key of the `.env` file, and environment variables one typo away
+ * from a known key (the environment holds much else, which is none of ours).
+ */
+function unknownKeyProblems(fileVars: Record<string, string>, env: NodeJS.ProcessEnv, m: (typeof M)[Lang]): string[] {
+  const known = new Set(KEYS);
+  const out: string[] = [];
+  for (const key of Object.keys(fileVars)) {
+    if (!known.has(key) && !FOREIGN_KEYS.has(key)) out.push(`${key}: ${m.unknownKey(m.envFile, nearestKey(key))}`);
+  }
+  for (const key of Object.keys(env)) {
+    if (known.has(key) || key in fileVars) continue;
+    const near = nearestKey(key);
+    if (near && editDistance(key.toUpperCase(), near) <= 2) out.push(`${key}: ${m.unknownKey(m.environment, near)}`);
+  }
+  return out;
 }
 
 /**
@@ -311,6 +372,12 @@ export function loadConfig(opts: LoadConfigOptions = {}): Config {
     if (r.success) fields[key] = r.data;
   }
   problems.push(...crossProblems(fields as Partial<Parsed>, lang));
+  if (opts.strict) {
+    problems.push(...unknownKeyProblems(fileVars, opts.env ?? process.env, M[lang]));
+    const admins = fields['HUMAS_ADMINS'] as AdminHandle[] | undefined;
+    // An entry that does not parse is already listed; an empty list (or only empty entries) is listed here.
+    if (admins !== undefined && admins.length === 0) problems.push(`HUMAS_ADMINS: ${M[lang].noAdmins}`);
+  }
   if (opts.checkFiles !== false) {
     const paslon = input['PASLON_FILE'] ?? DEFAULT_PASLON_FILE;
     const vocabulary = input['VOCABULARY_FILE'] ?? DEFAULT_VOCABULARY_FILE;

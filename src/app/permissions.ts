@@ -23,25 +23,30 @@ export type PermissionProblem =
   | { platform: Platform; kind: 'not_admin'; chatId: string; title: string | null; campaign: boolean };
 
 /** Queues one notice per Humas admin (every platform they are reachable on). */
-function notifyHumas(d: Pick<AlertDeps, 'outbox' | 'config'>, key: string, kind: string, text: string, now: number, incidentId?: number): void {
+/** Queues `text` for every Humas admin; returns how many messages were queued (0: nobody to tell). */
+function notifyHumas(d: Pick<AlertDeps, 'outbox' | 'config'>, key: string, kind: string, text: string, now: number, incidentId?: number): number {
+  let queued = 0;
   for (const h of humasAddresses(d.config.HUMAS_ADMINS)) {
     d.outbox.enqueue({ dedupeKey: `${key}:${h.platform}:${h.recipient}`, platform: h.platform, recipient: h.recipient, recipientKind: 'user', kind, text, incidentId }, now);
+    queued++;
   }
+  return queued;
 }
 
 /**
  * Records what getMe said about privacy mode; when it is on and was not on
- * before, tells Humas once, with the BotFather fix. Returns whether a notice
- * was queued. One transaction, so a crash never sends it twice or loses it.
+ * before, tells Humas once, with the BotFather fix. Returns whether it is
+ * newly on and how many notices were queued (0 when there is no Humas admin
+ * to tell, so the caller never claims Humas was told). One transaction, so a
+ * crash never sends it twice or loses it.
  */
-export function notePrivacyMode(d: Pick<AlertDeps, 'outbox' | 'config'> & { db: Db }, botUsername: string, canReadAllGroupMessages: boolean, now: number): boolean {
+export function notePrivacyMode(d: Pick<AlertDeps, 'outbox' | 'config'> & { db: Db }, botUsername: string, canReadAllGroupMessages: boolean, now: number): { newlyOn: boolean; queued: number } {
   return d.db.transaction(() => {
     const was = kvGet(d.db, PRIVACY_KEY);
     const on = !canReadAllGroupMessages;
     kvSet(d.db, PRIVACY_KEY, `${on ? 'on' : 'off'}:${botUsername}`, now);
-    if (!on || was?.startsWith('on:')) return false;
-    notifyHumas(d, `privacy:telegram:${now}`, 'humas_permissions', permissionTexts(d.config.LANGUAGE).privacyMode(botUsername), now);
-    return true;
+    if (!on || was?.startsWith('on:')) return { newlyOn: false, queued: 0 };
+    return { newlyOn: true, queued: notifyHumas(d, `privacy:telegram:${now}`, 'humas_permissions', permissionTexts(d.config.LANGUAGE).privacyMode(botUsername), now) };
   })();
 }
 

@@ -57,18 +57,48 @@ export async function telegramGetMe(apiRoot: string, token: string, timeoutMs = 
   }
 }
 
+/**
+ * Whether a Telegram user can receive the bot's private messages: `sendChatAction` answers 403 exactly
+ * where `sendMessage` would ("bot can't initiate conversation with a user", "bot was blocked by the user")
+ * and sends nothing but a moment's "typing…".
+ */
+export async function telegramCanMessage(apiRoot: string, token: string, userId: string, timeoutMs = 10_000): Promise<'ok' | 'not-started' | 'blocked' | string> {
+  try {
+    const res = await fetch(`${apiRoot.replace(/\/+$/, '')}/bot${token}/sendChatAction`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ chat_id: Number(userId), action: 'typing' }),
+      signal: AbortSignal.timeout(timeoutMs),
+    });
+    const body = (await res.json().catch(() => ({}))) as { ok?: boolean; description?: string; error_code?: number };
+    if (body.ok) return 'ok';
+    if (/blocked/i.test(body.description ?? '')) return 'blocked';
+    if (body.error_code === 403 || /chat not found/i.test(body.description ?? '')) return 'not-started';
+    return `${body.error_code ?? res.status} ${body.description ?? res.statusText}`.trim();
+  } catch (err) {
+    const e = err as { name?: string; cause?: { code?: string }; message?: string };
+    return (e.name === 'TimeoutError' ? 'timeout' : (e.cause?.code ?? e.message ?? String(err))).split(token).join('REDACTED');
+  }
+}
+
 /** Every doctor check, in order; a check that cannot run (no config, no database) is skipped. */
 export async function doctorChecks(t: CliTexts['doctor']): Promise<DoctorLine[]> {
   const lines: DoctorLine[] = [];
   let config: Config;
   try {
-    config = loadConfig();
+    // Strict, as `start` is: no Humas admin or an unknown key (a typo) is a problem to fix.
+    config = loadConfig({ strict: true });
     lines.push({ ok: true, label: t.config, detail: 'OK' });
   } catch (err) {
     const detail = err instanceof ConfigError ? err.problems.join('; ') : String(err);
     lines.push({ ok: false, label: t.config, detail, fix: t.configFix });
-    for (const label of [t.database, t.paslon, t.registry, t.telegram, t.whatsapp]) lines.push({ ok: 'skip', label, detail: '' });
-    return lines;
+    // What parses without the strict rules can still be checked; anything worse stops here.
+    try {
+      config = loadConfig();
+    } catch {
+      for (const label of [t.database, t.paslon, t.registry, t.telegram, t.whatsapp, t.admins]) lines.push({ ok: 'skip', label, detail: '' });
+      return lines;
+    }
   }
 
   let db: Database.Database | undefined;
@@ -105,9 +135,11 @@ export async function doctorChecks(t: CliTexts['doctor']): Promise<DoctorLine[]>
     lines.push(n ? { ok: true, label: t.registry, detail: t.registryOk(n, units) } : { ok: false, label: t.registry, detail: t.registryEmpty, fix: t.registryFix });
   }
 
+  let bot: string | undefined;
   if (!config.TELEGRAM_BOT_TOKEN) lines.push({ ok: 'skip', label: t.telegram, detail: t.tgOff });
   else {
     const me = await telegramGetMe(config.TELEGRAM_API_ROOT, config.TELEGRAM_BOT_TOKEN);
+    if (me.ok) bot = me.username;
     lines.push(me.ok ? { ok: true, label: t.telegram, detail: t.tgOk(me.username) } : { ok: false, label: t.telegram, detail: t.tgBad(me.detail), fix: t.tgFix });
   }
 
@@ -123,7 +155,27 @@ export async function doctorChecks(t: CliTexts['doctor']): Promise<DoctorLine[]>
     lines.push(jid ? { ok: true, label: t.whatsapp, detail: t.waOk(jid.replace(/:\d+@/, '@')) } : { ok: false, label: t.whatsapp, detail: t.waMissing, fix: t.waFix });
   }
   db?.close();
+  lines.push(await adminsLine(config, bot, t));
   return lines;
+}
+
+/**
+ * Every Humas admin the doctor can check: the list parsed (the configuration line says when it is
+ * empty), and each Telegram admin can be messaged, asked of Telegram when the token works.
+ */
+async function adminsLine(config: Config, bot: string | undefined, t: CliTexts['doctor']): Promise<DoctorLine> {
+  const tg = config.HUMAS_ADMINS.filter((a) => a.platform === 'telegram');
+  const wa = config.HUMAS_ADMINS.length - tg.length;
+  if (!config.HUMAS_ADMINS.length) return { ok: false, label: t.admins, detail: '-', fix: t.configFix };
+  if (tg.length && (!bot || !config.TELEGRAM_BOT_TOKEN)) {
+    return { ok: 'skip', label: t.admins, detail: t.adminTgUnchecked };
+  }
+  const bad: string[] = [];
+  for (const a of tg) {
+    const r = await telegramCanMessage(config.TELEGRAM_API_ROOT, config.TELEGRAM_BOT_TOKEN!, a.id);
+    if (r !== 'ok') bad.push(t.adminTgBad(`tg:${a.id}`, r));
+  }
+  return bad.length ? { ok: false, label: t.admins, detail: bad.join('; '), fix: t.adminsFix(bot) } : { ok: true, label: t.admins, detail: t.adminsOk(tg.length, wa) };
 }
 
 /** `doctor`: prints one line per check and what to do about each problem; exit 1 when anything needs fixing. */

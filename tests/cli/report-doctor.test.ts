@@ -1,5 +1,5 @@
 /** Issue 12 points 8 (doctor) and 9 (report equals /report; --format png) on the real binary. */
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHART_PNG_WIDTH } from '../../src/app/reports/chart-png.js';
@@ -60,6 +60,7 @@ describe('doctor (real binary)', SPAWN_TIMEOUT, () => {
     const { db } = tempHome();
     const bot = botDatabase(db);
     await bot.close();
+    sim.startedBot(9001); // the Telegram admin (jn's HUMAS_ADMINS) has pressed Start
     const r = await jn(['doctor'], { DATABASE_PATH: db, LANGUAGE: 'en', TELEGRAM_BOT_TOKEN: sim.token, TELEGRAM_API_ROOT: sim.apiRoot });
     expect(r.err).toBe('');
     expect(r.code).toBe(0);
@@ -69,7 +70,8 @@ describe('doctor (real binary)', SPAWN_TIMEOUT, () => {
     expect(r.out).toMatch(/✓ ASN registry +3 ASN in 3 units/);
     expect(r.out).toMatch(new RegExp(`✓ Telegram +token valid, bot @${sim.bot.username}`));
     expect(r.out).toMatch(/- WhatsApp +not enabled/);
-    expect(r.out).toMatch(/All 5 checks passed\.\n$/);
+    expect(r.out).toMatch(/✓ Humas admins +1 Telegram admin\(s\) have started the bot, 1 WhatsApp number\(s\) well formed/);
+    expect(r.out).toMatch(/All 6 checks passed\.\n$/);
     expect(sim.calls.some((c) => c.method === 'getMe')).toBe(true);
   });
 
@@ -78,10 +80,11 @@ describe('doctor (real binary)', SPAWN_TIMEOUT, () => {
     const wrong = `${sim.token.split(':')[0]}:WRONG-token-for-the-doctor-test`;
     const r = await jn(['doctor'], { DATABASE_PATH: db, LANGUAGE: 'id', TELEGRAM_BOT_TOKEN: wrong, TELEGRAM_API_ROOT: sim.apiRoot, WHATSAPP_ENABLED: 'true' });
     expect(r.code).toBe(1);
-    expect(r.out).toMatch(/✗ Basis data +belum ada \(.*\)\n +perbaiki: Jalankan: npx jaga-netral import-asn/);
+    expect(r.out).toMatch(/✗ Basis data +belum ada \(.*\)\n +perbaiki: Impor daftar ASN \(membuat basis data\): npx jaga-netral import-asn FILE\.csv\|FILE\.xlsx \(contoh: data\/asn\.sample\.csv\)/);
     expect(r.out).toMatch(/- Daftar ASN +dilewati/);
     expect(r.out).toMatch(/✗ Telegram +getMe gagal: 401 .*\n +perbaiki: Periksa TELEGRAM_BOT_TOKEN/);
     expect(r.out).toMatch(/✗ WhatsApp +belum ada sesi tersimpan\n +perbaiki: Tautkan nomor: npx jaga-netral wa-login/);
+    expect(r.out).toMatch(/- Admin Humas +admin Telegram tidak diperiksa/);
     expect(r.out).not.toContain('WRONG-token');
     expect(r.err).toBe('3 masalah perlu diperbaiki.\n');
   });
@@ -92,5 +95,35 @@ describe('doctor (real binary)', SPAWN_TIMEOUT, () => {
     expect(r.out).toMatch(/✗ Configuration +.*APP_TIMEZONE/);
     expect(r.out).toMatch(/fix: Correct the values in \.env/);
     expect(r.out).toMatch(/- Database +skipped/);
+  });
+
+  it('no valid Humas admin, or an unknown key, is a configuration problem naming the key (the other checks still run)', async () => {
+    const { dir, db } = tempHome();
+    const bot = botDatabase(db);
+    await bot.close();
+    const none = await jn(['doctor'], { DATABASE_PATH: db, LANGUAGE: 'id', HUMAS_ADMINS: '' });
+    expect(none.code).toBe(1);
+    expect(none.out).toMatch(/✗ Konfigurasi +HUMAS_ADMINS: wajib berisi paling sedikit satu admin Humas yang sah/);
+    expect(none.out).toMatch(/✓ Daftar ASN +3 ASN di 3 unit kerja/);
+    expect(none.out).toMatch(/✗ Admin Humas/);
+    // HUMAS_ADMIN (a typo) in .env: named, with the key that was meant.
+    writeFileSync(join(dir, '.env'), `HUMAS_ADMIN=tg:9001\nDATABASE_PATH=${db}\n`);
+    const typo = await jn(['doctor'], { LANGUAGE: 'en', HUMAS_ADMINS: '' }, '', dir);
+    expect(typo.code).toBe(1);
+    expect(typo.out).toContain('HUMAS_ADMIN: unknown setting in the .env file; did you mean HUMAS_ADMINS?');
+  });
+
+  it('checks every Telegram admin can be messaged: one who never pressed Start is named, with the fix', async () => {
+    const { db } = tempHome();
+    const bot = botDatabase(db);
+    await bot.close();
+    sim.startedBot(9001);
+    sim.blockedBot(9003);
+    const r = await jn(['doctor'], { DATABASE_PATH: db, LANGUAGE: 'id', TELEGRAM_BOT_TOKEN: sim.token, TELEGRAM_API_ROOT: sim.apiRoot, HUMAS_ADMINS: 'tg:9001,tg:9002,tg:9003' });
+    expect(r.code).toBe(1);
+    expect(r.out).toMatch(/✗ Admin Humas +tg:9002: belum pernah membuka bot \(\/start\); tg:9003: memblokir bot\n +perbaiki: Setiap admin Telegram membuka @/);
+    // Asked as Telegram is asked (sendChatAction answers where sendMessage would), and nothing was sent.
+    expect(sim.calls.filter((c) => c.method === 'sendChatAction').map((c) => c.params['chat_id'])).toEqual(expect.arrayContaining([9001, 9002, 9003]));
+    expect(sim.calls.some((c) => c.method === 'sendMessage')).toBe(false);
   });
 });

@@ -34,12 +34,12 @@ export function tempHome(): { dir: string; db: string } {
 
 /**
  * Runs `jaga-netral ...args` with only the given settings (plus PATH and HOME), from a fresh empty
- * directory (so no `.env` of the developer's is read; pass files by absolute path).
+ * directory (so no `.env` of the developer's is read; pass files by absolute path), or from `cwd` when given.
  */
-export function jn(args: string[], env: Record<string, string>, stdin = ''): Promise<Run> {
+export function jn(args: string[], env: Record<string, string>, stdin = '', cwd?: string): Promise<Run> {
   return new Promise((done, fail) => {
     const child = spawn(process.execPath, [BIN, ...args], {
-      cwd: mkdtempSync(join(tmpdir(), 'jn-cwd-')),
+      cwd: cwd ?? mkdtempSync(join(tmpdir(), 'jn-cwd-')),
       env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', HUMAS_ADMINS: 'tg:9001,wa:6281111111111', ...env },
       stdio: ['pipe', 'pipe', 'pipe'],
     });

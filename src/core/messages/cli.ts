@@ -109,6 +109,11 @@ export interface CliTexts {
     waOk(jid: string): string;
     waMissing: string;
     waFix: string;
+    admins: string;
+    adminsOk(tg: number, wa: number): string;
+    adminTgBad(admin: string, why: string): string;
+    adminTgUnchecked: string;
+    adminsFix(bot: string | undefined): string;
   };
 }
 
@@ -250,7 +255,7 @@ const ID: CliTexts = {
     skipped: 'dilewati',
     configFix: 'Perbaiki nilai di .env (lihat .env.example dan README, bagian Configuration).',
     dbMissing: (p) => `belum ada (${p})`,
-    dbMissingFix: 'Jalankan: npx jaga-netral import-asn data/asn.csv (membuat basis data), atau periksa DATABASE_PATH.',
+    dbMissingFix: 'Impor daftar ASN (membuat basis data): npx jaga-netral import-asn FILE.csv|FILE.xlsx (contoh: data/asn.sample.csv), atau periksa DATABASE_PATH.',
     dbSchema: (v, k) => `skema versi ${v} lebih baru dari program ini (${k})`,
     dbSchemaFix: 'Perbarui Jaga Netral ke versi yang membuat basis data ini.',
     dbOk: (v, p) => `baik (skema ${v}, ${p})`,
@@ -269,6 +274,11 @@ const ID: CliTexts = {
     waOk: (j) => `sesi tersimpan (${j})`,
     waMissing: 'belum ada sesi tersimpan',
     waFix: 'Tautkan nomor: npx jaga-netral wa-login --phone 62812...',
+    admins: 'Admin Humas',
+    adminsOk: (tg, wa) => `${tg} admin Telegram sudah membuka bot, ${wa} nomor WhatsApp tertulis benar`,
+    adminTgBad: (a, why) => `${a}: ${why === 'blocked' ? 'memblokir bot' : why === 'not-started' ? 'belum pernah membuka bot (/start)' : `tidak dapat diperiksa (${why})`}`,
+    adminTgUnchecked: 'admin Telegram tidak diperiksa (Telegram tidak diatur atau tidak terhubung)',
+    adminsFix: (b) => `Setiap admin Telegram membuka ${b ? `@${b}` : 'bot'} dan menekan Start; bot tidak dapat mengirim pesan kepada orang yang belum pernah membukanya.`,
   },
 };
 
@@ -407,7 +417,7 @@ const EN: CliTexts = {
     skipped: 'skipped',
     configFix: 'Correct the values in .env (see .env.example and the README, section Configuration).',
     dbMissing: (p) => `not created yet (${p})`,
-    dbMissingFix: 'Run: npx jaga-netral import-asn data/asn.csv (creates the database), or check DATABASE_PATH.',
+    dbMissingFix: 'Import the registry (creates the database): npx jaga-netral import-asn FILE.csv|FILE.xlsx (example: data/asn.sample.csv), or check DATABASE_PATH.',
     dbSchema: (v, k) => `schema version ${v} is newer than this program (${k})`,
     dbSchemaFix: 'Upgrade Jaga Netral to the version that created this database.',
     dbOk: (v, p) => `fine (schema ${v}, ${p})`,
@@ -426,6 +436,11 @@ const EN: CliTexts = {
     waOk: (j) => `session stored (${j})`,
     waMissing: 'no stored session',
     waFix: 'Link the number: npx jaga-netral wa-login --phone 62812...',
+    admins: 'Humas admins',
+    adminsOk: (tg, wa) => `${tg} Telegram admin(s) have started the bot, ${wa} WhatsApp number(s) well formed`,
+    adminTgBad: (a, why) => `${a}: ${why === 'blocked' ? 'blocked the bot' : why === 'not-started' ? 'never started the bot (/start)' : `could not be checked (${why})`}`,
+    adminTgUnchecked: 'Telegram admins not checked (Telegram is not configured or not connected)',
+    adminsFix: (b) => `Each Telegram admin opens ${b ? `@${b}` : 'the bot'} and presses Start; a bot cannot message someone who never opened it.`,
   },
 };
 

@@ -1049,7 +1049,8 @@ export class TelegramSimServer {
     on('sendDocument', (p, ctx) => this.sendFile('sendDocument', 'document', p, ctx));
     on('sendPhoto', (p, ctx) => this.sendFile('sendPhoto', 'photo', p, ctx));
     on('sendChatAction', (p) => {
-      this.requireChat(p);
+      // Telegram refuses a chat action where it would refuse a message (never started, blocked, not a member).
+      this.checkCanSend(this.requireChat(p));
       return true;
     });
 

@@ -222,6 +222,8 @@ describe('`jaga-netral start` against a Bot API that fails getMe twice with 502 
     expect(getMes[2]!.at - getMes[0]!.at).toBeGreaterThanOrEqual(BOOT_RETRY.firstMs * 3 - 50);
     expect(privacy(sim.sent)[0]!.text).toMatch(/Mode privasi bot Telegram @JagaNetralBot masih aktif[\s\S]*@BotFather[\s\S]*Disable/);
     expect(first.stderr()).toMatch(/cannot reach the Bot API; retrying/);
+    // The log says the notice was queued (it was: one Humas admin), never "told" for nothing.
+    expect(first.stderr()).toMatch(/"notices":1,.*privacy mode is on \(BotFather \/setprivacy\); notice queued for Humas/);
 
     // Timses add the bot to their campaign group as a plain member.
     await sim.waitForPoll(5000);
