@@ -4,7 +4,9 @@
  * on SIGINT/SIGTERM. SIGUSR2 prints a health line to stderr.
  */
 import type { CliIo } from './cli.js';
-import { ConfigError, describeConfig, loadConfig } from './config.js';
+import { ConfigError, describeConfig, loadConfig, type Config } from './config.js';
+import { startTexts } from './core/messages/start.js';
+import { acquireInstanceLock } from './store/instance-lock.js';
 import { App } from './app/app.js';
 import { health } from './app/health.js';
 import { createLogger } from './app/log.js';
@@ -96,19 +98,25 @@ export async function startBot(app: App, o: StartOptions = {}): Promise<RunningB
 export async function startCommand(_argv: string[], io: CliIo): Promise<number> {
   let config;
   try {
-    config = loadConfig();
+    // Strict: no valid Humas admin (nobody would hear of a case) or an unknown key (a typo) refuses the start.
+    config = loadConfig({ strict: true });
   } catch (err) {
     io.err(err instanceof ConfigError ? err.message : String(err));
     return 2;
   }
+  const t = startTexts(config.LANGUAGE);
   if (!config.TELEGRAM_BOT_TOKEN && !config.WHATSAPP_ENABLED) {
-    io.err(
-      config.LANGUAGE === 'en'
-        ? 'No platform is enabled: set TELEGRAM_BOT_TOKEN and/or WHATSAPP_ENABLED=true in .env (see .env.example).'
-        : 'Tidak ada platform yang aktif: isi TELEGRAM_BOT_TOKEN dan/atau WHATSAPP_ENABLED=true di .env (lihat .env.example).',
-    );
+    io.err(t.noPlatform);
     return 2;
   }
+  // One bot per database, taken before the database is opened and held until the process ends.
+  const locked = acquireInstanceLock(config.DATABASE_PATH, Date.now());
+  if (!locked.ok) {
+    const since = locked.holder ? new Date(locked.holder.startedAt).toISOString() : undefined;
+    io.err(t.alreadyRunning(config.DATABASE_PATH, locked.holder?.pid, since));
+    return 1;
+  }
+  const lock = locked.lock;
   const log = createLogger(config.LOG_LEVEL, process.stderr, { secrets: [config.TELEGRAM_BOT_TOKEN, config.TELEGRAM_WEBHOOK_SECRET] });
   log.info({ config: describeConfig(config) }, 'Jaga Netral starting');
   const startedAt = Date.now();
@@ -119,8 +127,9 @@ export async function startCommand(_argv: string[], io: CliIo): Promise<number> 
     bot = await startBot(app, { startedAt });
   } catch (err) {
     // startBot has already stopped whatever it started.
-    const why = err instanceof Error ? err.message : String(err);
-    io.err(config.LANGUAGE === 'en' ? `Jaga Netral could not start: ${why}` : `Jaga Netral tidak dapat dimulai: ${why}`);
+    lock.release();
+    const port = portInUse(err, config);
+    io.err(t.couldNotStart(port ? t.portInUse(port.setting, port.port) : err instanceof Error ? err.message : String(err)));
     return 1;
   }
   process.on('SIGUSR2', () => process.stderr.write(`${JSON.stringify(health(app, startedAt))}\n`));
@@ -143,6 +152,18 @@ export async function startCommand(_argv: string[], io: CliIo): Promise<number> 
     process.once('SIGINT', shutdown);
     process.once('SIGTERM', shutdown);
   });
+  lock.release();
   log.info('Jaga Netral stopped');
   return 0;
+}
+
+/** The setting to change when a listening port is taken (the dashboard's or the webhook's), read from the error or its causes. */
+export function portInUse(err: unknown, config: Pick<Config, 'DASHBOARD_PORT' | 'TELEGRAM_WEBHOOK_PORT'>): { setting: string; port: number } | undefined {
+  for (let e = err as { code?: string; port?: number; cause?: unknown } | undefined, i = 0; e && i < 5; e = e.cause as typeof e, i++) {
+    if (e.code !== 'EADDRINUSE') continue;
+    const port = typeof e.port === 'number' ? e.port : undefined;
+    if (port !== undefined && port === config.DASHBOARD_PORT) return { setting: 'DASHBOARD_PORT', port };
+    if (port !== undefined && port === config.TELEGRAM_WEBHOOK_PORT) return { setting: 'TELEGRAM_WEBHOOK_PORT', port };
+  }
+  return undefined;
 }
