@@ -2,6 +2,7 @@
  * The platform-independent command table: help, status, groups, marking
  * campaign groups, reminders on/off, exemptions, reopening, reports.
  */
+import { platformStatusText } from '../../core/messages/platform-status.js';
 import type { Platform } from '../../core/ids.js';
 import { ownIdText, type OwnId } from '../../core/messages/identity.js';
 import { pressureTexts } from '../../core/messages/pressure.js';
@@ -136,7 +137,7 @@ function adminStatus(app: App, ctx: CommandContext): string {
   const q = app.monitor.outbox.depth();
   const last = lastEventAt(app.db);
   const open = (app.db.prepare(`SELECT COUNT(*) AS n FROM incidents WHERE status = 'open'`).get() as { n: number }).n;
-  const platforms = Object.entries(app.platformStatus).map(([p, s]) => `${p}: ${s}`);
+  const platforms = Object.entries(app.platformStatus).map(([p, s]) => `${p}: ${platformStatusText(p, s, ctx.lang)}`);
   const en = ctx.lang === 'en';
   return [
     en ? 'Jaga Netral status' : 'Status Jaga Netral',

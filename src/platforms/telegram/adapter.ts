@@ -105,10 +105,46 @@ export class TelegramAdapter {
       guaranteed: (chatId) => this.app.monitor.chats.get('telegram', chatId)?.botAdmin === true,
       signal: this.stopping.signal,
     });
+    this.observePolling();
     this.bot.use(async (ctx) => {
       await this.track(this.handleUpdate(ctx.update));
     });
     this.bot.catch((err) => this.app.log.error({ err: String(err) }, 'telegram: update handler failed'));
+  }
+
+  /**
+   * /status, the dashboard and the health line follow the outcome of the last getUpdates: an error
+   * (409 conflict with another poller, an outage telegraf waits out itself) shows while it lasts, and the
+   * next answered poll puts the status back. telegraf's Polling (telegraf/lib/core/network/polling.js,
+   * `[Symbol.asyncIterator]`) calls `telegram.callApi('getUpdates', ...)`, so that is where it is seen.
+   */
+  private observePolling(): void {
+    const telegram = this.bot.telegram;
+    const callApi = telegram.callApi.bind(telegram);
+    telegram.callApi = (async (method: string, payload: unknown, opts?: unknown) => {
+      if (method !== 'getUpdates') return (callApi as (m: string, p: unknown, o?: unknown) => Promise<unknown>)(method, payload, opts);
+      try {
+        const r = await (callApi as (m: string, p: unknown, o?: unknown) => Promise<unknown>)(method, payload, opts);
+        this.pollingAnswered();
+        return r;
+      } catch (err) {
+        if ((err as { name?: string }).name !== 'AbortError' && !this.stopping.signal.aborted) {
+          const c = classifyTelegramError(err);
+          this.app.platformStatus.telegram = `${c.failure === 'transient' || c.failure === 'rate_limited' ? 'unreachable' : 'error'}: ${c.detail}`;
+        }
+        throw err;
+      }
+    }) as typeof telegram.callApi;
+  }
+
+  /** A getUpdates answered: polling works, whatever the status said before. */
+  private pollingAnswered(): void {
+    if (!this.me || this.stopping.signal.aborted) return;
+    const ok = `@${this.me.username} (polling)`;
+    const was = this.app.platformStatus.telegram;
+    if (was === ok) return;
+    this.app.platformStatus.telegram = ok;
+    if (was && /^(error|unreachable)\b/.test(was)) this.app.log.info({ was }, 'telegram: polling works again');
   }
 
   /** The bot's user id, known after start(). */
@@ -183,8 +219,11 @@ export class TelegramAdapter {
     this.app.attach(new TelegramMessenger(this.bot.telegram), this.o.policy ?? new TelegramSendPolicy());
     this.app.dispatcher.wake(); // messages queued while Telegram was unreachable
     // Privacy mode hides group posts from a bot that is not admin: Humas hears it once, with the fix.
-    if (notePrivacyMode({ db: this.app.db, outbox: this.app.monitor.outbox, config: this.app.config }, me.username, me.can_read_all_group_messages, this.app.clock())) {
-      this.app.log.warn({ bot: me.username }, 'telegram: privacy mode is on (BotFather /setprivacy); Humas was told');
+    const privacy = notePrivacyMode({ db: this.app.db, outbox: this.app.monitor.outbox, config: this.app.config }, me.username, me.can_read_all_group_messages, this.app.clock());
+    if (privacy.newlyOn) {
+      // "told" only for a notice that was queued: with no Humas admin nobody hears it, and the log says so.
+      if (privacy.queued) this.app.log.warn({ bot: me.username, notices: privacy.queued }, 'telegram: privacy mode is on (BotFather /setprivacy); notice queued for Humas');
+      else this.app.log.error({ bot: me.username }, 'telegram: privacy mode is on (BotFather /setprivacy); no Humas admin to tell (HUMAS_ADMINS is empty)');
       this.app.dispatcher.wake();
     }
     await this.setCommands();

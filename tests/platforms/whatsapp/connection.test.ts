@@ -50,7 +50,8 @@ describe('WhatsApp disconnect reasons', () => {
     expect(app.platformStatus.whatsapp).toMatch(/logged out.*wa-login/);
     expect(health(app, 0)).toMatchObject({ health: 'degraded', down: { whatsapp: expect.stringMatching(/logged out/) } });
     const status = await app.commands.run({ platform: 'telegram', chatType: 'private', chatId: '9001', fromId: '9001', text: '/status' });
-    expect(status!.text).toMatch(/whatsapp: stopped: logged out; re-link with `npx jaga-netral wa-login`/);
+    // /status speaks the office's language (core/messages/platform-status.ts); the health line keeps the recorded state.
+    expect(status!.text).toMatch(/whatsapp: berhenti: keluar dari WhatsApp; tautkan ulang dengan `npx jaga-netral wa-login`/);
     expect(statusNotices(app)).toEqual([expect.objectContaining({ platform: 'telegram', recipient: '9001', text: expect.stringMatching(/wa-login/) })]);
   });
 
@@ -218,7 +219,7 @@ describe('WhatsApp enabled without a linked session', () => {
     expect(lines.join('\n')).toMatch(/run `npx jaga-netral wa-login/);
     expect(health(app, 0)).toMatchObject({ health: 'degraded' });
     const status = await app.commands.run({ platform: 'telegram', chatType: 'private', chatId: '9001', fromId: '9001', text: '/status' });
-    expect(status!.text).toMatch(/whatsapp: not linked: run `npx jaga-netral wa-login` first/);
+    expect(status!.text).toMatch(/whatsapp: belum ditautkan: jalankan `npx jaga-netral wa-login` dahulu/);
     void ASN1_PN;
   });
 });
