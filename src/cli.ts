@@ -13,6 +13,7 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { ConfigError, cliLanguage, loadConfig, type Config } from './config.js';
 import { createClassifier } from './core/classifier.js';
 import { cliTexts, type CliUsage } from './core/messages/cli.js';
+import { fsErrorText } from './core/messages/fs-error.js';
 import { formatImportResult } from './app/import-asn.js';
 import { applyRegistry, previewRegistry, readRegistryFile } from './app/registry-file.js';
 import { loadPaslonFile, loadVocabulary } from './app/vocabulary.js';
@@ -140,9 +141,10 @@ const classify: CliCommand = {
     try {
       const config = paslon && vocabulary ? undefined : configOrFail(io);
       if (!config && !(paslon && vocabulary)) return 2;
+      const lang = config?.LANGUAGE ?? cliLanguage();
       classifier = createClassifier({
-        vocabulary: loadVocabulary(vocabulary ?? config!.VOCABULARY_FILE),
-        paslon: loadPaslonFile(paslon ?? config!.PASLON_FILE),
+        vocabulary: loadVocabulary(vocabulary ?? config!.VOCABULARY_FILE, lang),
+        paslon: loadPaslonFile(paslon ?? config!.PASLON_FILE, lang),
       });
     } catch (err) {
       io.err(err instanceof Error ? err.message : String(err));
@@ -307,7 +309,11 @@ export async function main(argv: string[], io: CliIo = defaultIo): Promise<numbe
     } catch (err) {
       const e = err as { code?: string; message?: string };
       const opt = /'([^']+)'/.exec(e.message ?? '')?.[1] ?? '';
-      const msg = e.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' ? t.unknownOption(opt, name) : t.badOption(e.message ?? String(err), name);
+      const msg = e.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION'
+        ? t.unknownOption(opt, name)
+        : e.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' && /argument missing/.test(e.message ?? '')
+          ? t.needsValue(opt.replace(/ <value>$/, '').replace(/^-\w, /, ''), name)
+          : t.badOption(e.message ?? String(err), name);
       io.err(`${msg}\n\n${commandUsage(cmd, lang, false)}`);
       return 2;
     }
@@ -320,7 +326,8 @@ export async function main(argv: string[], io: CliIo = defaultIo): Promise<numbe
     }
     return code;
   } catch (err) {
-    io.err(err instanceof Error ? err.message : String(err));
+    // A file-system error reads in the office's language ("berkas atau folder tidak ada: x", not a raw ENOENT).
+    io.err(fsErrorText(err, lang));
     return 1;
   }
 }

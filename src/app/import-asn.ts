@@ -5,6 +5,7 @@
  * validates each row, and upserts it with one prepared statement inside one
  * savepoint. Any invalid row rolls everything back: all or nothing.
  */
+import { fsErrorText } from '../core/messages/fs-error.js';
 import { closeSync, openSync, readSync } from 'node:fs';
 import { isUtf8 } from 'node:buffer';
 import type { Db } from '../store/db.js';
@@ -44,7 +45,7 @@ export function importAsnCsv(db: Db, input: Buffer | Uint8Array | string, opts: 
     try {
       fd = openSync(input, 'r');
     } catch (e) {
-      return { ok: false, errors: [{ line: 0, reason: parseTexts(opts.lang ?? 'en').file({ code: 'cannotOpen', path: input, error: (e as NodeJS.ErrnoException).code ?? String(e) }) }] };
+      return { ok: false, errors: [{ line: 0, reason: parseTexts(opts.lang ?? 'en').file({ code: 'cannotOpen', path: input, error: fsErrorText({ ...(e as NodeJS.ErrnoException), path: undefined }, opts.lang ?? 'en') }) }] };
     }
   }
   try {

@@ -11,6 +11,8 @@
  * except those longer than 15 digits (an 18-digit NIP typed into a Number
  * cell), whose last digits Excel has already lost: those rows are refused.
  */
+import { auditResult } from '../core/messages/audit-result.js';
+import { fsErrorText } from '../core/messages/fs-error.js';
 import { accessSync, constants, readFileSync, statSync } from 'node:fs';
 import type { AsnRegistry } from '../store/asn.js';
 import type { Db } from '../store/db.js';
@@ -52,7 +54,7 @@ export async function readRegistryFile(input: string | Buffer, filename?: string
       if (st.size > MAX_REGISTRY_FILE_BYTES) return fileError(t.tooLarge(input, mb));
       accessSync(input, constants.R_OK);
     } catch (e) {
-      return fileError(t.cannotRead(input, (e as NodeJS.ErrnoException).code ?? String(e)));
+      return fileError(t.cannotRead(input, fsErrorText({ ...(e as NodeJS.ErrnoException), path: undefined }, lang)));
     }
   } else if (input.length > MAX_REGISTRY_FILE_BYTES) {
     return fileError(t.tooLarge(filename ?? t.theFile, mb));
@@ -62,7 +64,7 @@ export async function readRegistryFile(input: string | Buffer, filename?: string
     try {
       bytes = readFileSync(input);
     } catch (e) {
-      return fileError(t.cannotRead(input, (e as NodeJS.ErrnoException).code ?? String(e)));
+      return fileError(t.cannotRead(input, fsErrorText({ ...(e as NodeJS.ErrnoException), path: undefined }, lang)));
     }
   }
   if (registryFormat(name, bytes) === 'csv') return { ok: true, format: 'csv', data: bytes ?? input };
@@ -156,7 +158,7 @@ export function applyRegistry(
   if (!src.ok) return src;
   const now = o.now ?? Date.now();
   const r = runSource(db, src, { now, lang: o.lang });
-  const result = r.ok ? `ok: ${r.total} rows, ${r.inserted} new, ${r.updated} updated, ${r.unchanged} unchanged` : `refused: ${r.errors.length} problems`;
+  const result = r.ok ? auditResult('imported', { total: r.total, inserted: r.inserted, updated: r.updated, unchanged: r.unchanged }) : auditResult('refused', { problems: r.errors.length });
   auditOffice(db, o.actor, 'import-asn', o.filename, result, now);
   o.registry?.syncIfChanged();
   return r;

@@ -16,6 +16,7 @@ import { isDay, addDays } from '../app/reports/filters.js';
 import { parseCaseId } from '../app/commands/cases.js';
 import { cliActor, configOrFail, type CliArgs } from '../cli.js';
 import type { Config } from '../config.js';
+import { auditResultText } from '../core/messages/audit-result.js';
 import { cliTexts, type CliTexts } from '../core/messages/cli.js';
 import { lifecycleTexts } from '../core/messages/lifecycle.js';
 import { formatDateTime, startOfZonedDay } from '../core/time.js';
@@ -101,7 +102,11 @@ export async function asnCommand(a: CliArgs): Promise<number> {
   if (action === 'add') {
     if (rest.length) return -1;
     if (!onlyOptions(a, ['nip', 'nama', 'unit', 'telepon', 'telegram'], lt, 'asn add')) return 2;
-    if (!str(a, 'nip') || !str(a, 'nama') || !str(a, 'unit') || !str(a, 'telepon')) return -1;
+    const missing = ['nip', 'nama', 'unit', 'telepon'].filter((k) => !str(a, k)?.trim()).map((k) => `--${k}`);
+    if (missing.length) {
+      a.io.err(lt.missingOptions('asn add', missing));
+      return 2;
+    }
     const f: AsnFields = { nip: str(a, 'nip')!, nama: str(a, 'nama')!, unit: str(a, 'unit')!, telepon: str(a, 'telepon')!, telegram: str(a, 'telegram') };
     return withApp(a, (app, t) => reportAsnChange(a, t, addAsn(app, f, cliActor()), 'added'), { create: true });
   }
@@ -206,6 +211,10 @@ export async function casesCommand(a: CliArgs): Promise<number> {
   }
   if (action === 'dossier') return (await import('./evidence.js')).casesDossier(a, rest);
   if (!onlyOptions(a, [], lt, `cases ${action ?? ''}`.trim())) return 2;
+  if ((action === 'show' || action === 'exempt' || action === 'reopen') && rest.length >= 1 && parseCaseId(rest[0]) === undefined) {
+    a.io.err(lt.notACaseNumber(rest[0]!));
+    return 2;
+  }
   if (action === 'show') {
     if (rest.length !== 1) return -1;
     return withApp(a, (app, t, config) => {
@@ -231,7 +240,7 @@ export async function casesCommand(a: CliArgs): Promise<number> {
       const findings = c.findings.map((f) =>
         `- ${formatDateTime(f.at, tz, lang)} ${t.cases.kind[f.kind as IncidentKind] ?? f.kind}${f.actorName || f.actorId ? `, ${f.actorName ?? f.actorId}` : ''}${f.excerpt ? `: "${f.excerpt}"` : ''}`);
       const messages = c.messages.map((m) =>
-        `- ${formatDateTime(m.createdAt, tz, lang)} ${m.kind} (${m.platform}): ${m.status}${m.lastError ? ` (${m.lastError})` : ''}`);
+        `- ${formatDateTime(m.createdAt, tz, lang)} ${t.cases.messageKind[m.kind] ?? m.kind} (${m.platform === 'telegram' ? 'Telegram' : 'WhatsApp'}): ${t.cases.messageStatus[m.status] ?? m.status}${m.lastError ? ` (${t.cases.deliveryError(m.lastError)})` : ''}`);
       a.io.out([detail, '', t.cases.findings, ...findings, ...(messages.length ? ['', t.cases.messages, ...messages] : [])].join('\n'));
       return 0;
     });
@@ -290,7 +299,7 @@ export async function auditCommand(a: CliArgs): Promise<number> {
       return 0;
     }
     const rows = log.rows.map((r) => [
-      formatDateTime(r.at, config.APP_TIMEZONE, config.LANGUAGE), r.actor, r.action, r.args ?? '', `${r.allowed ? '' : '✗ '}${r.result ?? ''}`,
+      formatDateTime(r.at, config.APP_TIMEZONE, config.LANGUAGE), r.actor, r.action, r.args ?? '', `${r.allowed ? '' : '✗ '}${auditResultText(r.result, config.LANGUAGE)}`,
     ]);
     a.io.out(table(t.audit.header, rows, 60));
     a.io.out(t.audit.page(log.rows.length, log.total));

@@ -46,7 +46,7 @@ describe('importAsnCsv', () => {
 
   it('reports a missing file as a file-level error', () => {
     const r = importAsnCsv(db, '/nonexistent/asn.csv');
-    expect(errorsOf(r)[0]).toMatchObject({ line: 0, reason: expect.stringMatching(/cannot read .*ENOENT/) });
+    expect(errorsOf(r)[0]).toMatchObject({ line: 0, reason: expect.stringMatching(/cannot read .*: no such file or folder/) });
   });
 
   it('accepts a BOM, CRLF, semicolons, quoted fields, a header without telegram, and skips empty lines', () => {
@@ -348,7 +348,7 @@ describe('registry from Excel (.xlsx)', () => {
       ['199007252015032001', 'Siti Rahmawati', '+6281377881122', null],
     ]);
     expect(db.prepare('SELECT actor, platform, action, args, allowed, result FROM audit').all()).toEqual([
-      { actor: 'cli:tester', platform: 'cli', action: 'import-asn', args: 'asn.xlsx', allowed: 1, result: 'ok: 2 rows, 2 new, 0 updated, 0 unchanged' },
+      { actor: 'cli:tester', platform: 'cli', action: 'import-asn', args: 'asn.xlsx', allowed: 1, result: 'imported {"total":2,"inserted":2,"updated":0,"unchanged":0}' },
     ]);
     const again = applyRegistry(db, await readRegistryFile(path), { actor: 'cli:tester', now: 6 });
     expect(again).toMatchObject({ ok: true, unchanged: 2, inserted: 0, updated: 0 });
@@ -384,7 +384,7 @@ describe('registry from Excel (.xlsx)', () => {
     writeFileSync(corrupt, Buffer.from('PK\u0003\u0004 not really a zip'));
     expect(await readRegistryFile(corrupt)).toEqual({ ok: false, errors: [{ line: 0, reason: expect.stringMatching(/not a valid Excel \.xlsx workbook/) }] });
     const none = await readRegistryFile(join(dir, 'none.xlsx'));
-    expect(none).toEqual({ ok: false, errors: [{ line: 0, reason: expect.stringMatching(/cannot read .*ENOENT/) }] });
+    expect(none).toEqual({ ok: false, errors: [{ line: 0, reason: expect.stringMatching(/cannot read .*: no such file or folder/) }] });
     expect(formatImportResult(previewRegistry(db, none), 'en').split('\n')[0]).toBe('Import cancelled, nothing was saved:');
     const empty = await xlsx([]);
     expect(errorsOf(previewRegistry(db, await readRegistryFile(empty)))[0]!.reason).toMatch(/file is empty/);

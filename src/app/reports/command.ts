@@ -3,6 +3,8 @@
  * and PNG files) and `jaga-netral report` on the command line.
  */
 import { tmpdir } from 'node:os';
+import { fsErrorText } from '../../core/messages/fs-error.js';
+import { reportCliProblemText, reportCliTexts } from '../../core/messages/report-cli.js';
 import { dirname, join } from 'node:path';
 import { cliTexts } from '../../core/messages/cli.js';
 import { reportTexts } from '../../core/messages/report.js';
@@ -26,7 +28,7 @@ export function reportsDir(app: Pick<App, 'config'>): string {
 
 function filterErrorText(e: FilterError, lang: 'id' | 'en'): string {
   const t = reportTexts(lang);
-  if (e.error === 'unit') return t.badUnit(e.value, e.candidates ?? []);
+  if (e.error === 'unit') return e.ambiguous ? reportCliTexts(lang).ambiguousUnit(e.value, e.candidates ?? []) : t.badUnit(e.value, e.candidates ?? []);
   return `${t.badPeriod(e.value)}\n${t.usage}`;
 }
 
@@ -77,7 +79,7 @@ export async function runReportCli(app: App, argv: readonly string[], io: CliIo 
   const parsed = parseReportCliArgs(argv);
   if (!parsed.ok) {
     const usage = cliTexts(app.config.LANGUAGE).usage.report.synopsis.join('\n');
-    io.err(`report: ${parsed.message}\n\n${usage}\n`);
+    io.err(`report: ${reportCliProblemText(parsed.problem, app.config.LANGUAGE)}\n\n${usage}\n`);
     return 2;
   }
   const a = parsed.args;
@@ -87,7 +89,7 @@ export async function runReportCli(app: App, argv: readonly string[], io: CliIo 
   if (a.unit) {
     const u = resolveUnit(a.unit, app.registry.units());
     if (!u.ok) {
-      io.err(`report: ${reportTexts(lang).badUnit(u.value, u.candidates ?? [])}\n`);
+      io.err(`report: ${filterErrorText(u, lang)}\n`);
       return 1;
     }
     unit = u.unit;
@@ -121,7 +123,7 @@ export async function runReportCli(app: App, argv: readonly string[], io: CliIo 
     }
     return 0;
   } catch (err) {
-    io.err(`report: cannot write ${a.out ?? 'the report'}: ${err instanceof Error ? err.message : String(err)}\n`);
+    io.err(`report: ${reportCliTexts(lang).cannotWrite(a.out, fsErrorText(err, lang))}\n`);
     return 1;
   }
 }

@@ -4,6 +4,7 @@
  * from the CLI's `--from --to --unit`.
  */
 import { parseCsvSeparator, type CsvSeparator } from '../../core/csv.js';
+import type { ReportCliProblem } from '../../core/messages/report-cli.js';
 import { startOfZonedDay, zonedDay } from '../../core/time.js';
 import type { EpochMs } from '../../core/types.js';
 
@@ -28,7 +29,7 @@ export interface ReportFilters {
 }
 
 /** A parse failure: which part, and the offending text. */
-export type FilterError = { ok: false; error: 'period' | 'unit' | 'args'; value: string; candidates?: string[] };
+export type FilterError = { ok: false; error: 'period' | 'unit' | 'args'; value: string; candidates?: string[]; ambiguous?: boolean };
 /** A parse result. */
 export type FilterParse = { ok: true; filters: ReportFilters } | FilterError;
 
@@ -67,7 +68,7 @@ export function resolveUnit(typed: string, units: readonly string[] | undefined)
   if (exact) return { ok: true, unit: exact };
   const partial = units.filter((u) => u.toLowerCase().includes(q));
   if (partial.length === 1) return { ok: true, unit: partial[0]! };
-  return { ok: false, error: 'unit', value: typed.trim(), candidates: partial.length ? partial : [...units] };
+  return { ok: false, error: 'unit', value: typed.trim(), candidates: partial.length ? partial : [...units], ambiguous: partial.length > 1 };
 }
 
 /**
@@ -136,9 +137,10 @@ export interface ReportCliArgs {
 }
 
 /** Parses `report [--from DATE] [--to DATE] [--unit NAME] [--format text|csv|xlsx|png] [--separator ;|,] [--out FILE]` (also `--x=value`). */
-export function parseReportCliArgs(argv: readonly string[]): { ok: true; args: ReportCliArgs } | { ok: false; message: string } {
+export function parseReportCliArgs(argv: readonly string[]): { ok: true; args: ReportCliArgs } | { ok: false; problem: ReportCliProblem } {
   const args: ReportCliArgs = { format: 'text' };
   const known = new Set(['from', 'to', 'unit', 'format', 'out', 'separator']);
+  const fail = (problem: ReportCliProblem) => ({ ok: false as const, problem });
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     if (a === 'report' && i === 0) continue;
@@ -147,20 +149,20 @@ export function parseReportCliArgs(argv: readonly string[]): { ok: true; args: R
       continue;
     }
     const m = /^--([a-z]+)(?:=(.*))?$/.exec(a);
-    if (!m || !known.has(m[1]!)) return { ok: false, message: `unknown argument "${a}"` };
+    if (!m || !known.has(m[1]!)) return fail({ code: 'unknown_argument', arg: a });
     const value = m[2] ?? argv[++i];
-    if (value === undefined || value === '') return { ok: false, message: `--${m[1]} needs a value` };
+    if (value === undefined || value === '') return fail({ code: 'needs_value', option: m[1]! });
     switch (m[1]) {
       case 'from':
       case 'to':
-        if (!isDay(value)) return { ok: false, message: `--${m[1]} must be a date YYYY-MM-DD, got "${value}"` };
+        if (!isDay(value)) return fail({ code: 'bad_date', option: m[1], value });
         args[m[1]] = value;
         break;
       case 'unit':
         args.unit = value;
         break;
       case 'format':
-        if (value !== 'text' && value !== 'csv' && value !== 'xlsx' && value !== 'png') return { ok: false, message: `--format must be text, csv, xlsx or png, got "${value}"` };
+        if (value !== 'text' && value !== 'csv' && value !== 'xlsx' && value !== 'png') return fail({ code: 'bad_format', value });
         args.format = value;
         break;
       case 'out':
@@ -168,12 +170,16 @@ export function parseReportCliArgs(argv: readonly string[]): { ok: true; args: R
         break;
       case 'separator': {
         const sep = parseCsvSeparator(value);
-        if (!sep) return { ok: false, message: `--separator must be ";" or ",", got "${value}"` };
+        if (!sep) return fail({ code: 'bad_separator', value });
         args.separator = sep;
         break;
       }
     }
   }
-  if (args.from && args.to && args.from > args.to) return { ok: false, message: `--from ${args.from} is after --to ${args.to}` };
+  if (args.from && args.to && args.from > args.to) return fail({ code: 'from_after_to', from: args.from, to: args.to });
+  // An --out named for another format (--format xlsx --out r.csv) would leave a file that opens as garbage.
+  const ext = args.out ? /\.(txt|csv|xlsx|png)$/i.exec(args.out)?.[1]?.toLowerCase() : undefined;
+  const wanted = args.format === 'text' ? 'txt' : args.format;
+  if (args.out && ext && ext !== wanted) return fail({ code: 'out_extension', out: args.out, format: args.format, suggested: args.out.slice(0, -ext.length) + wanted });
   return { ok: true, args };
 }

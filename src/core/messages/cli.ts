@@ -37,6 +37,12 @@ export interface CliTexts {
   unknownOption(opt: string, cmd: string): string;
   badOption(detail: string, cmd: string): string;
   wrongArgs(cmd: string): string;
+  /** Required options that were not given, named. */
+  missingOptions(cmd: string, opts: string[]): string;
+  /** An option given without its value. */
+  needsValue(opt: string, cmd: string): string;
+  /** A case number that is not a number. */
+  notACaseNumber(v: string): string;
   fileNotFound(path: string): string;
   linesSkipped(n: number): string;
   noDatabase(path: string): string;
@@ -72,6 +78,11 @@ export interface CliTexts {
     notFound(id: string): string;
     status: Record<IncidentStatus, string>;
     kind: Record<IncidentKind, string>;
+    /** What each outbox message about a case is, and its delivery state. */
+    messageKind: Record<string, string>;
+    messageStatus: Record<string, string>;
+    /** Why a message was not delivered, in words (the platform's own text stays in the database). */
+    deliveryError(raw: string): string;
   };
   audit: { header: string[]; none: string; page(shown: number, total: number): string };
   backup: { done(path: string, removed: number): string };
@@ -115,6 +126,19 @@ export interface CliTexts {
     adminTgUnchecked: string;
     adminsFix(bot: string | undefined): string;
   };
+}
+
+/** A platform's refusal as stored on the outbox row, in words; what is not recognised keeps its code only. */
+function deliveryError(raw: string, lang: 'id' | 'en'): string {
+  const id = lang === 'id';
+  if (/can't initiate conversation|chat not found|user not found/i.test(raw)) return id ? 'penerima belum pernah membuka bot' : 'the recipient never opened the bot';
+  if (/blocked by the user/i.test(raw)) return id ? 'penerima memblokir bot' : 'the recipient blocked the bot';
+  if (/kicked|not a member/i.test(raw)) return id ? 'bot tidak lagi di grup itu' : 'the bot is no longer in that group';
+  if (/\b463\b/.test(raw)) return id ? 'WhatsApp membatasi nomor bot (463)' : 'WhatsApp restricted the number (463)';
+  if (/^network:/i.test(raw)) return id ? 'jaringan tidak tersambung' : 'network unreachable';
+  const code = /\b([45]\d\d)\b/.exec(raw)?.[1];
+  if (code === '429') return id ? 'platform meminta menunggu (429)' : 'the platform asked to wait (429)';
+  return code ? (id ? `ditolak platform (kode ${code})` : `refused by the platform (code ${code})`) : id ? 'galat pengiriman' : 'delivery error';
 }
 
 const STATUS_ID: Record<IncidentStatus, string> = { open: 'terbuka', left: 'sudah keluar', exempted: 'dikecualikan', expired: 'kedaluwarsa' };
@@ -202,6 +226,9 @@ const ID: CliTexts = {
   unknownOption: (o, c) => `Opsi tidak dikenal untuk ${c}: ${o}`,
   badOption: (d, c) => `Argumen ${c} tidak valid: ${d}`,
   wrongArgs: (c) => `Argumen ${c} tidak lengkap atau berlebih.`,
+  missingOptions: (c, o) => `${c}: opsi wajib belum diisi: ${o.join(', ')}.`,
+  needsValue: (o, c) => `${c}: opsi ${o} perlu nilai.`,
+  notACaseNumber: (v) => `"${v}" bukan nomor kasus; tulis angkanya, mis. 12 atau #12.`,
   fileNotFound: (p) => `Berkas tidak ditemukan: ${p}`,
   linesSkipped: (n) => `${n} baris dilewati.`,
   noDatabase: (p) => `Basis data belum ada: ${p}. Impor daftar ASN dulu (jaga-netral import-asn FILE) atau periksa DATABASE_PATH.`,
@@ -237,6 +264,14 @@ const ID: CliTexts = {
     notFound: (id) => `Kasus #${id} tidak ditemukan. Lihat: jaga-netral cases list`,
     status: STATUS_ID,
     kind: KIND_ID,
+    messageKind: {
+      asn_alert: 'peringatan ke ASN', asn_followup: 'pengingat ke ASN', humas_alert: 'pemberitahuan ke Humas', humas_escalation: 'eskalasi ke Humas',
+      humas_mass_alert: 'ringkasan massal ke Humas', humas_permissions: 'pemberitahuan izin bot ke Humas', undeliverable_notice: 'pemberitahuan tak terkirim ke Humas',
+      outbox_unreadable: 'pemberitahuan pesan rusak ke Humas', group_reminder: 'pengingat di grup', thanks_left: 'terima kasih ke ASN', command_reply: 'balasan perintah',
+      help_request: 'permintaan bantuan ke Humas', wa_beyond_cap: 'pemberitahuan batas harian WhatsApp', wa_restricted: 'pemberitahuan pembatasan WhatsApp',
+    },
+    messageStatus: { pending: 'menunggu', sending: 'sedang dikirim', sent: 'terkirim', failed: 'gagal', undeliverable: 'tidak dapat dikirim' },
+    deliveryError: (r) => deliveryError(r, 'id'),
   },
   audit: { header: ['Waktu', 'Pelaku', 'Tindakan', 'Argumen', 'Hasil'], none: 'Belum ada catatan audit.', page: (s, t) => `${s} dari ${t} catatan.` },
   backup: { done: (p, r) => `Cadangan dibuat: ${p}${r ? ` (${r} cadangan lama dihapus)` : ''}` },
@@ -364,6 +399,9 @@ const EN: CliTexts = {
   unknownOption: (o, c) => `Unknown option for ${c}: ${o}`,
   badOption: (d, c) => `Invalid arguments for ${c}: ${d}`,
   wrongArgs: (c) => `Missing or extra arguments for ${c}.`,
+  missingOptions: (c, o) => `${c}: missing required option${o.length > 1 ? 's' : ''}: ${o.join(', ')}.`,
+  needsValue: (o, c) => `${c}: option ${o} needs a value.`,
+  notACaseNumber: (v) => `"${v}" is not a case number; write the number, e.g. 12 or #12.`,
   fileNotFound: (p) => `File not found: ${p}`,
   linesSkipped: (n) => `${n} lines skipped.`,
   noDatabase: (p) => `No database yet: ${p}. Import the ASN registry first (jaga-netral import-asn FILE) or check DATABASE_PATH.`,
@@ -399,6 +437,14 @@ const EN: CliTexts = {
     notFound: (id) => `Case #${id} not found. See: jaga-netral cases list`,
     status: STATUS_EN,
     kind: KIND_EN,
+    messageKind: {
+      asn_alert: 'alert to the ASN', asn_followup: 'follow-up to the ASN', humas_alert: 'notice to Humas', humas_escalation: 'escalation to Humas',
+      humas_mass_alert: 'mass summary to Humas', humas_permissions: 'bot permission notice to Humas', undeliverable_notice: 'undeliverable notice to Humas',
+      outbox_unreadable: 'unreadable message notice to Humas', group_reminder: 'group reminder', thanks_left: 'thank-you to the ASN', command_reply: 'command reply',
+      help_request: 'help request to Humas', wa_beyond_cap: 'WhatsApp daily cap notice', wa_restricted: 'WhatsApp restriction notice',
+    },
+    messageStatus: { pending: 'waiting', sending: 'sending', sent: 'sent', failed: 'failed', undeliverable: 'undeliverable' },
+    deliveryError: (r) => deliveryError(r, 'en'),
   },
   audit: { header: ['Time', 'Actor', 'Action', 'Arguments', 'Result'], none: 'The audit log is empty.', page: (s, t) => `${s} of ${t} entries.` },
   backup: { done: (p, r) => `Backup written: ${p}${r ? ` (${r} old backup(s) deleted)` : ''}` },
