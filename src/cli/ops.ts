@@ -10,6 +10,7 @@ import { auditOffice } from '../app/office/audit.js';
 import { loadPaslonFile } from '../app/vocabulary.js';
 import { cliActor, type CliArgs } from '../cli.js';
 import { ConfigError, loadConfig, type Config } from '../config.js';
+import { auditResult } from '../core/messages/audit-result.js';
 import { cliTexts, type CliTexts, type DoctorLine } from '../core/messages/cli.js';
 import { chainTexts } from '../core/messages/evidence.js';
 import { openDb } from '../store/db.js';
@@ -34,7 +35,7 @@ export async function backupCommand(a: CliArgs): Promise<number> {
   try {
     const now = Date.now();
     const r = await backupDatabase(db, config.BACKUP_DIR, config.BACKUP_KEEP, now);
-    auditOffice(db, cliActor(), 'backup', undefined, `ok: ${r.path}`, now);
+    auditOffice(db, cliActor(), 'backup', undefined, auditResult('ok', { path: r.path }), now);
     a.io.out(t.backup.done(r.path, r.removed.length));
     a.io.out(chainTexts(config.LANGUAGE).heads(r.heads));
     return 0;

@@ -244,7 +244,7 @@ describe('dashboard in headless Chromium', () => {
     await page.waitForURL(/\/asn\?pesan=imported/);
     expect(s.app.registry.byNip(good[0]!)).toMatchObject({ nama: 'Wulan Permata', unit: 'Dinas Pariwisata', phone: '+6281377788899', telegramUsername: 'wulanp' });
     expect(s.app.db.prepare(`SELECT actor, action, args, result FROM audit WHERE action = 'import-asn'`).all()).toEqual([
-      { actor: 'web:tg:9001', action: 'import-asn', args: 'asn-baik.xlsx', result: 'ok: 1 rows, 1 new, 0 updated, 0 unchanged' },
+      { actor: 'web:tg:9001', action: 'import-asn', args: 'asn-baik.xlsx', result: 'imported {"total":1,"inserted":1,"updated":0,"unchanged":0}' },
     ]);
     // The search finds her, and the edit form changes her unit (audited too).
     await page.goto(`${s.base}/asn?q=Permata`);

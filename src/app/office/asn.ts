@@ -5,6 +5,7 @@
  * `import-asn`; every change goes through the registry (so the running bot's
  * in-memory indexes follow) and is audited with the actor who made it.
  */
+import { auditResult } from '../../core/messages/audit-result.js';
 import type { Nip, PhoneE164, TgUserId } from '../../core/ids.js';
 import { parseNip } from '../../core/nip.js';
 import { parseIndonesianMobile } from '../../core/phone.js';
@@ -182,8 +183,9 @@ function store(app: App, input: AsnInput, now: number): AsnChange {
 }
 
 function resultCode(r: AsnChange): string {
+  // A code with its facts (core/messages/audit-result.ts renders it in the reader's language).
   if (r.ok) return r.changed ? 'ok' : 'unchanged';
-  if (r.reason === 'invalid') return `invalid: ${r.problems.join('; ')}`;
-  if (r.reason === 'conflict') return `conflict: ${r.field} held by ${r.owner}`;
+  if (r.reason === 'invalid') return auditResult('invalid', { problems: r.problems });
+  if (r.reason === 'conflict') return auditResult('conflict', { field: r.field, owner: r.owner });
   return r.reason;
 }

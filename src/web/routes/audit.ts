@@ -1,6 +1,7 @@
 /** `/audit`: the audit log, filterable by actor, action, outcome and period; and `/api/audit`. */
 import type { FastifyInstance } from 'fastify';
 import { auditPage, type AuditQuery } from '../../app/dashboard/audit-log.js';
+import { auditResultText } from '../../core/messages/audit-result.js';
 import { html } from '../html.js';
 import { options, page, pager, table, when } from '../layout.js';
 import type { RouteDeps } from '../server.js';
@@ -34,7 +35,7 @@ export function registerAuditRoutes(f: FastifyInstance, deps: RouteDeps): void {
 <label>${t.dateTo}<input type="date" name="sampai" value="${params.sampai ?? ''}"></label>
 <button type="submit">${t.filter}</button> <a href="/audit">${t.reset}</a></form>
 ${table(ctx, [t.cols.at, t.cols.actor, t.cols.action, t.cols.args, t.cols.allowed, t.cols.result], res.rows.map((a) => html`<tr>
-<td>${when(ctx, a.at)}</td><td>${a.actor}</td><td>${a.action}</td><td class="excerpt">${a.args ?? ''}</td><td>${a.allowed ? t.yes : html`<span class="status open">${t.no}</span>`}</td><td>${a.result ?? ''}</td></tr>`))}
+<td>${when(ctx, a.at)}</td><td>${a.actor}</td><td>${a.action}</td><td class="excerpt">${a.args ?? ''}</td><td>${a.allowed ? t.yes : html`<span class="status open">${t.no}</span>`}</td><td>${auditResultText(a.result, ctx.lang)}</td></tr>`))}
 ${pager(ctx, '/audit', params, q.offset, res.rows.length, res.total, PAGE_SIZE)}`;
     return reply.type('text/html; charset=utf-8').send(page(ctx, t.audit.title, body).value);
   });

@@ -48,7 +48,7 @@ describe('office: registry', () => {
       { actor: 'cli:humas', platform: 'cli', action: 'asn add', args: expect.any(String), allowed: 1, result: 'exists' },
       { actor: 'web:admin', platform: 'web', action: 'asn update', args: 'nip=197801012005011001 unit=BPKAD', allowed: 1, result: 'ok' },
       { actor: 'web:admin', platform: 'web', action: 'asn update', args: 'nip=197801012005011001 unit=BPKAD', allowed: 1, result: 'unchanged' },
-      { actor: 'web:admin', platform: 'web', action: 'asn update', args: expect.any(String), allowed: 1, result: `conflict: telepon held by ${ASN.budi.nip}` },
+      { actor: 'web:admin', platform: 'web', action: 'asn update', args: expect.any(String), allowed: 1, result: `conflict {"field":"telepon","owner":"${ASN.budi.nip}"}` },
       { actor: 'cli:humas', platform: 'cli', action: 'asn remove', args: 'nip=197801012005011001', allowed: 1, result: 'ok' },
       { actor: 'cli:humas', platform: 'cli', action: 'asn remove', args: 'nip=197801012005011001', allowed: 1, result: 'not_found' },
     ]);

@@ -213,7 +213,8 @@ describe('`jaga-netral start` against a Bot API that fails getMe twice with 502 
     child = first.proc;
 
     const privacy = (s: typeof sim.sent) => s.filter((m) => m.chat_id === HUMAS && (m.text ?? '').includes('/setprivacy'));
-    await sim.waitFor((s) => privacy(s).length === 1, 20_000).catch((e: Error) => {
+    // Generous: a loaded machine, or the whole suite under faketime (every clock read intercepted), starts Node slowly.
+    await sim.waitFor((s) => privacy(s).length === 1, 60_000).catch((e: Error) => {
       throw new Error(`${e.message}\nstderr: ${first.stderr()}`);
     });
     const getMes = sim.calls.filter((c) => c.method === 'getMe');
@@ -256,5 +257,5 @@ describe('`jaga-netral start` against a Bot API that fails getMe twice with 502 
     });
     expect(privacy(sim.sent)).toHaveLength(1);
     expect(await stopBot(child)).toBe(0);
-  }, 90_000);
+  }, 180_000);
 });
