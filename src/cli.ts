@@ -190,7 +190,7 @@ const waLogin: CliCommand = {
     const [{ waLogin: link }, { createLogger }] = await Promise.all([import('./platforms/whatsapp/connection.js'), import('./app/log.js')]);
     const db = openDb(config.DATABASE_PATH);
     try {
-      const { jid } = await link({ phone, db, log: createLogger(config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL), print: io.out, ...(config.WA_VERSION ? { version: config.WA_VERSION } : {}) });
+      const { jid } = await link({ phone, db, log: createLogger(config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL), print: io.out, lang: config.LANGUAGE, ...(config.WA_VERSION ? { version: config.WA_VERSION } : {}) });
       io.out(cliTexts(config.LANGUAGE).waLinked(jid));
       return 0;
     } finally {

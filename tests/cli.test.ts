@@ -44,17 +44,17 @@ describe('jaga-netral CLI', () => {
     writeFileSync(bad, 'nip,nama,unit,telepon,telegram\n198503122010011003,Budi,Dinas,0812-3456-7890,\n123,X,Y,021555,\n');
     const ko = io();
     expect(await main(['import-asn', bad], ko)).toBe(1);
-    expect(ko.errText()).toMatch(/line 3: /);
+    expect(ko.errText()).toMatch(/baris 3: /);
   });
 
-  it('import-asn words NIP and phone reasons in LANGUAGE (the `line N:` prefix stays)', async () => {
+  it('import-asn words NIP and phone reasons and the line prefix (`baris N:` / `line N:`) in LANGUAGE', async () => {
     const dir = tempDb();
     const bad = join(dir, 'bad.csv');
     writeFileSync(bad, 'nip,nama,unit,telepon,telegram\n123,X,Y,021555,\n');
     process.env.LANGUAGE = 'id';
     const id = io();
     expect(await main(['import-asn', bad], id)).toBe(1);
-    expect(id.errText()).toMatch(/line 2: NIP "123": NIP harus 18 digit, ditemukan 3; .*telepon "021555": nomor telepon rumah\/kantor/);
+    expect(id.errText()).toMatch(/baris 2: NIP "123": NIP harus 18 digit, ditemukan 3; .*telepon "021555": nomor telepon rumah\/kantor/);
     expect(id.errText()).not.toMatch(/must have 18 digits/);
     process.env.LANGUAGE = 'en';
     const en = io();

@@ -46,6 +46,9 @@ describe('demo', () => {
     expect(code).toBe(0);
     const t = out.join('\n');
     const msgs = messages(t);
+    // The narration states the platforms in Indonesian (issue 21 point 6), not the recorded "connected".
+    expect(t).toMatch(/Bot aktif: Telegram @\S+ \(terhubung, polling\), WhatsApp terhubung/);
+    expect(t).not.toMatch(/WhatsApp connected/);
     const to = (platform: string, who: string) => msgs.filter((m) => m.header.startsWith(`── [${platform}] Bot → ${who}`));
 
     // The ASN DM (Telegram, added by the timses; tagged; WhatsApp).

@@ -100,7 +100,7 @@ function runImport(db: Db, opts: ImportOptions, feed: (rows: RowImporter, errors
   }
 }
 
-/** One-paragraph summary for the CLI: the counts, or the cancellation notice followed by every `line N: reason`. */
+/** One-paragraph summary for the CLI: the counts, or the cancellation notice followed by every `baris N: reason` (`line N` in English). */
 export function formatImportResult(r: ImportResult, lang: 'id' | 'en' = 'id'): string {
   if (r.ok) {
     const same = r.total > 0 && r.inserted === 0 && r.updated === 0;
@@ -120,7 +120,8 @@ export function formatImportResult(r: ImportResult, lang: 'id' | 'en' = 'id'): s
       : lang === 'en'
         ? `Import cancelled: ${badLines} ${badLines === 1 ? 'row has' : 'rows have'} problems, nothing was saved.`
         : `Impor dibatalkan: ${badLines} baris bermasalah, tidak ada yang disimpan.`;
-  const lines = r.errors.map((e) => (e.line > 0 ? `line ${e.line}: ${e.reason}` : e.reason));
+  // `baris N` in Indonesian, `line N` in English: the number is the file's own line (or Excel's row).
+  const lines = r.errors.map((e) => (e.line > 0 ? `${lang === 'en' ? 'line' : 'baris'} ${e.line}: ${e.reason}` : e.reason));
   return [head, ...lines].join('\n');
 }
 

@@ -87,6 +87,8 @@ export function createLogger(level: string, dest: NodeJS.WritableStream = proces
         },
       },
       formatters: { level: (label) => ({ level: label }) },
+      // The README promises UTC ISO times ("time":"2026-12-03T02:00:00.000Z"), not epoch milliseconds.
+      timestamp: pino.stdTimeFunctions.isoTime,
     },
     dest as pino.DestinationStream,
   );

@@ -5,6 +5,7 @@
  * reports run on a fresh database `data/demo/jaga-netral.db`; the transcript
  * prints every message that leaves the bot, as each person sees it.
  */
+import { platformStatusText } from '../core/messages/platform-status.js';
 import { readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { ensurePrivateDir } from '../store/private-files.js';
@@ -220,7 +221,9 @@ export async function demoCommand(_argv: string[], io: DemoIo, opts: { dir?: str
     fake.open();
     fake.emit('groups.upsert', [waGroup([])]);
     await wa.idle();
-    say(d.botsUp(app.platformStatus.telegram ?? '-', app.platformStatus.whatsapp ?? '-'));
+    // The platforms' states in the narration's language ("terhubung", not the recorded "connected").
+    const state = (p: 'telegram' | 'whatsapp') => platformStatusText(p, app.platformStatus[p] ?? '-', config.LANGUAGE);
+    say(d.botsUp(state('telegram'), state('whatsapp')));
 
     // ---------------------------------------------------------- registration
     const register = async (u: SimUser, phone: string) => {

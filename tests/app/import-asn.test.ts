@@ -102,7 +102,7 @@ describe('importAsnCsv', () => {
     expect(rows()).toEqual(before);
     const text = formatImportResult(r);
     expect(text.split('\n')[0]).toBe('Impor dibatalkan: 3 baris bermasalah, tidak ada yang disimpan.');
-    expect(text).toContain('line 5: telepon');
+    expect(text).toContain('baris 5: telepon');
     expect(formatImportResult(r, 'en').split('\n')[0]).toBe('Import cancelled: 3 rows have problems, nothing was saved.');
   });
 
@@ -112,7 +112,7 @@ describe('importAsnCsv', () => {
     expect(en).toEqual([{ line: 2, reason: expect.stringMatching(/^NIP "19900725201503200": NIP must have 18 digits, found 17; telepon "021-5551234": landline/) }]);
     const id = errorsOf(importAsnCsv(db, file, { lang: 'id' }));
     expect(id).toEqual([{ line: 2, reason: expect.stringMatching(/^NIP "19900725201503200": NIP harus 18 digit, ditemukan 17; telepon "021-5551234": nomor telepon rumah\/kantor atau bukan HP \(kode area 21\)/) }]);
-    expect(formatImportResult(importAsnCsv(db, file, { lang: 'id' }), 'id')).toMatch(/\nline 2: NIP "19900725201503200": NIP harus 18 digit/);
+    expect(formatImportResult(importAsnCsv(db, file, { lang: 'id' }), 'id')).toMatch(/\nbaris 2: NIP "19900725201503200": NIP harus 18 digit/);
   });
 
   it('rejects formula-looking names and units but accepts +62 phones', () => {
@@ -185,7 +185,7 @@ describe('importAsnCsv', () => {
       { line: 4, reason: 'nama kosong; unit "=cmd" tampak seperti rumus spreadsheet (diawali "="); telegram "x" harus @username (5-32 huruf, angka atau _, diawali huruf) atau id angka' },
       { line: 5, reason: 'telegram id 123456789 sudah terdaftar atas NIP 197811042005011002' },
     ]);
-    expect(formatImportResult(r, 'id')).toContain('\nline 3: NIP 198503122010011003 sudah ada di baris 2');
+    expect(formatImportResult(r, 'id')).toContain('\nbaris 3: NIP 198503122010011003 sudah ada di baris 2');
   });
 
   it('words header, encoding, column-count and empty-file reasons in Indonesian under lang id', () => {

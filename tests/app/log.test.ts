@@ -21,6 +21,10 @@ describe('logging', () => {
     const out = chunks.join('');
     expect(out).toContain('Relawan');
     expect(out).not.toMatch(/198503122010011003|81234567890|AAHfiqks/);
+    // The README's promise (issue 21 point 6): UTC ISO times, not epoch milliseconds.
+    const time = (JSON.parse(out.trim().split('\n')[0]!) as { time: unknown }).time;
+    expect(time).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
+    expect(Math.abs(Date.parse(time as string) - Date.now())).toBeLessThan(60_000);
   });
 
   it('masks phone numbers and JIDs anywhere inside log objects (nested, arrays, errors), keeping group JIDs', async () => {

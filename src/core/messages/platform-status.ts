@@ -19,7 +19,7 @@ function telegramCode(code: string, lang: Lang): string | undefined {
 }
 
 /** Close codes WhatsApp gives (Baileys' DisconnectReason), in words. */
-function whatsappCode(code: string, lang: Lang): string {
+export function whatsappCloseText(code: string, lang: Lang): string {
   const id = lang === 'id';
   const words: Record<string, [string, string]> = {
     '408': ['waktu habis', 'timed out'],
@@ -41,7 +41,7 @@ export function platformStatusText(platform: string, raw: string, lang: Lang): s
   if (raw === 'connected') return id ? 'terhubung' : 'connected';
   if (raw === 'stopped') return id ? 'berhenti' : 'stopped';
   if ((m = /^@(\S+) \((polling|webhook)\)$/.exec(raw))) return `@${m[1]} (${id ? 'terhubung' : 'connected'}, ${m[2]})`;
-  if ((m = /^reconnecting \((\w+)\)$/.exec(raw))) return `${id ? 'menyambung ulang' : 'reconnecting'} (${whatsappCode(m[1]!, lang)})`;
+  if ((m = /^reconnecting \((\w+)\)$/.exec(raw))) return `${id ? 'menyambung ulang' : 'reconnecting'} (${whatsappCloseText(m[1]!, lang)})`;
   if ((m = /^unreachable: (?:network: )?(\d{3})?.*?(?: \((\d+)x, retry in (\d+)s\))?$/.exec(raw))) {
     const why = m[1] ? telegramCode(m[1], lang) : undefined;
     const retry = m[2] ? (id ? `; percobaan ke-${m[2]}, dicoba lagi dalam ${m[3]} detik` : `; attempt ${m[2]}, retrying in ${m[3]} s`) : '';

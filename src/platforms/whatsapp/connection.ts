@@ -4,6 +4,7 @@
  * how a close is judged (reconnect with backoff unless logged out), and the
  * one-off `wa-login` flow that links a number by pairing code or QR.
  */
+import { waLoginTexts } from '../../core/messages/wa-login.js';
 import makeWASocket, {
   Browsers,
   fetchLatestBaileysVersion,
@@ -188,6 +189,8 @@ export interface WaLoginOptions {
   version?: WAVersion;
   /** Finds the current WhatsApp Web version after a 405 (default Baileys' `fetchLatestBaileysVersion`). */
   fetchVersion?: () => Promise<{ version: WAVersion; isLatest?: boolean; error?: unknown }>;
+  /** Language of what is printed and of the errors (default en). */
+  lang?: 'id' | 'en';
 }
 
 /** 405s (each followed by a version fetch) before wa-login gives up. */
@@ -204,7 +207,8 @@ export function waLogin(o: WaLoginOptions): Promise<{ jid: string }> {
   const print = o.print ?? ((s: string) => process.stdout.write(`${s}\n`));
   const factory = o.socketFactory ?? baileysSocketFactory;
   const digits = o.phone?.replace(/\D/g, '');
-  if (o.phone !== undefined && !/^\d{8,15}$/.test(digits ?? '')) return Promise.reject(new Error(`--phone must be digits with country code, e.g. 6281234567890 (got "${o.phone}")`));
+  const t = waLoginTexts(o.lang ?? 'en');
+  if (o.phone !== undefined && !/^\d{8,15}$/.test(digits ?? '')) return Promise.reject(new Error(t.badPhone(o.phone)));
   // Nothing is written until the link completes: an interrupted pairing leaves no half-written credentials.
   const auth = useSqliteAuthState(o.db, { deferWrites: true });
   return new Promise((resolve, reject) => {
@@ -226,7 +230,7 @@ export function waLogin(o: WaLoginOptions): Promise<{ jid: string }> {
       if (err) reject(err);
       else resolve({ jid: jid ?? '' });
     };
-    const timer = setTimeout(() => finish(new Error('wa-login timed out: no link was made')), o.timeoutMs ?? 180_000);
+    const timer = setTimeout(() => finish(new Error(t.timedOut)), o.timeoutMs ?? 180_000);
     const connect = () => {
       const sock = factory({ auth: auth.state, logger: o.log, cachedGroupMetadata: async (jid) => readGroupMeta(o.db, jid), ...(version ? { version } : {}) });
       current = sock;
@@ -240,15 +244,15 @@ export function waLogin(o: WaLoginOptions): Promise<{ jid: string }> {
               pairingAsked = true;
               try {
                 const code = await sock.requestPairingCode(digits);
-                print(`Kode penautan WhatsApp / pairing code: ${code}`);
-                print('Di ponsel: WhatsApp > Perangkat tertaut > Tautkan perangkat > Tautkan dengan nomor telepon.');
+                print(t.pairingCode(code));
+                print(t.pairingHow);
               } catch (err) {
-                finish(new Error(`could not request a pairing code: ${String(err)}`));
+                finish(new Error(t.pairingFailed(err instanceof Error ? err.message : String(err))));
               }
             }
           } else {
             qrcode.generate(u.qr, { small: true }, (q) => print(q));
-            print('Pindai QR di atas: WhatsApp > Perangkat tertaut > Tautkan perangkat.');
+            print(t.qrHow);
           }
         }
         if (u.connection === 'open') {
@@ -258,7 +262,7 @@ export function waLogin(o: WaLoginOptions): Promise<{ jid: string }> {
           const err = u.lastDisconnect?.error;
           if (isLoggedOut(err)) {
             auth.clear();
-            finish(new Error('WhatsApp refused the link (logged out); run wa-login again'));
+            finish(new Error(t.loggedOut));
           } else if (disconnectCode(err) === 405) {
             // 405 at registration: WhatsApp no longer accepts this WhatsApp Web version (the most reported Baileys
             // failure). Like `start`: a pinned WA_VERSION is the person's to change; otherwise fetch the current one.
@@ -279,7 +283,7 @@ export function waLogin(o: WaLoginOptions): Promise<{ jid: string }> {
             // After pairing WhatsApp asks for a restart (515); other closes get a few retries.
             setTimeout(connect, disconnectCode(err) === DisconnectReason.restartRequired ? 0 : 2000).unref?.();
           } else {
-            finish(new Error(`WhatsApp connection keeps closing (${disconnectCode(err) ?? 'unknown'})`));
+            finish(new Error(t.keepsClosing(String(disconnectCode(err) ?? 'closed'))));
           }
         }
       });

@@ -70,6 +70,26 @@ describe('wa-login keeps credentials in memory until the link completes', () => 
     expect(count(db, 'wa_keys')).toBe(0);
     db.close();
   });
+
+  it('a connection that keeps closing (408) ends wa-login with the reason in words, in Indonesian, storing nothing', { timeout: 60_000 }, async () => {
+    // Baileys closes with lastDisconnect.error as a Boom carrying output.statusCode (lib/Socket/socket.js, `end`);
+    // 408 is DisconnectReason.timedOut. wa-login retries 5 times, 2 s apart, then gives up.
+    const db = openDb(':memory:');
+    const fake = new FakeWASocket();
+    const factory = fakeSocketFactory(fake);
+    const lines: string[] = [];
+    const p = waLogin({ db, log: silentLogger(), print: (l) => lines.push(l), socketFactory: factory, lang: 'id' });
+    const failed = p.catch((e: Error) => e);
+    for (let i = 0; i < 6; i++) {
+      while (factory.inits.length < i + 1) await new Promise((r) => setTimeout(r, 20));
+      fake.end(disconnectError(408, 'Connection was lost'));
+    }
+    const err = await failed;
+    expect(err).toBeInstanceOf(Error);
+    expect((err as Error).message).toBe('koneksi WhatsApp terus terputus (waktu habis, kode 408); periksa koneksi internet server, lalu jalankan wa-login lagi.');
+    expect(hasWhatsAppSession(db)).toBe(false);
+    db.close();
+  });
 });
 
 /**
