@@ -135,3 +135,38 @@ describe('HUMAS_ADMINS (issue 12 point 4)', () => {
     expect(lines.join('\n')).not.toMatch(/81234567890|123456789/);
   });
 });
+
+describe('strict configuration for start and doctor (issue 21 point 2)', () => {
+  const problemsOf = (f: () => unknown): string[] => {
+    try {
+      f();
+    } catch (err) {
+      if (err instanceof ConfigError) return err.problems;
+      throw err;
+    }
+    return [];
+  };
+
+  it('an unknown .env key is named with the nearest setting; .env.example copied as is has none', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'jn-cfg-'));
+    const env = join(dir, '.env');
+    writeFileSync(env, 'HUMAS_ADMINS=tg:9001\nQUIET_HOUR=22:00-06:00\nTELEGRAM_TOKEN=1:x\nCOMPLETELY_OTHER=1\nNODE_ENV=production\n');
+    const p = problemsOf(() => loadConfig({ envFile: env, env: {}, strict: true, checkFiles: false }));
+    expect(p).toEqual([
+      'QUIET_HOUR: pengaturan tidak dikenal di berkas .env; maksudnya QUIET_HOURS?',
+      'TELEGRAM_TOKEN: pengaturan tidak dikenal di berkas .env; maksudnya TELEGRAM_BOT_TOKEN?',
+      'COMPLETELY_OTHER: pengaturan tidak dikenal di berkas .env',
+    ]);
+    // Without strict (every other command) the same file loads.
+    expect(loadConfig({ envFile: env, env: {}, checkFiles: false }).HUMAS_ADMINS).toEqual([{ platform: 'telegram', id: '9001' }]);
+    expect(problemsOf(() => loadConfig({ envFile: join(import.meta.dirname, '../.env.example'), env: {}, overrides: { HUMAS_ADMINS: 'tg:9001' }, strict: true, checkFiles: false }))).toEqual([]);
+  });
+
+  it('no valid Humas admin is refused in both languages; an entry that does not parse is named as before', () => {
+    expect(problemsOf(() => loadConfig({ envFile: false, env: {}, overrides: { HUMAS_ADMINS: ' , ' }, strict: true, checkFiles: false }))).toEqual([
+      'HUMAS_ADMINS: wajib berisi paling sedikit satu admin Humas yang sah (mis. tg:123456789 atau wa:081234567890); tanpa itu tidak ada yang menerima peringatan',
+    ]);
+    expect(problemsOf(() => loadConfig({ envFile: false, env: {}, overrides: { LANGUAGE: 'en' }, strict: true, checkFiles: false }))[0]).toMatch(/^HUMAS_ADMINS: must list at least one valid Humas admin/);
+    expect(problemsOf(() => loadConfig({ envFile: false, env: {}, overrides: { HUMAS_ADMINS: 'tg:@humas' }, strict: true, checkFiles: false }))).toEqual([expect.stringMatching(/^HUMAS_ADMINS: "tg:@humas" adalah username/)]);
+  });
+});
