@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
@@ -303,7 +303,9 @@ describe('/report and the CLI', () => {
     for (const p of paths) expect(existsSync(p)).toBe(true);
     // The first answer waits in the outbox (behind others) while many more reports are asked for.
     app.monitor.outbox.enqueue({ dedupeKey: 'queued-report', platform: 'telegram', recipient: '9001', recipientKind: 'user', kind: 'command_reply', text: a.text, payload: { files: a.files } }, 0);
-    const old = Date.now() / 1000 - 3600;
+    // An hour before the file system's own clock (the files' mtime), not the process clock: under faketime the
+    // two differ, and the 70 files written next get the file system's time.
+    const old = statSync(paths[0]!).mtimeMs / 1000 - 3600;
     for (const p of paths) utimesSync(p, old, old);
     for (let i = 0; i < 70; i++) writeFileSync(join(dir, `laporan-jaga-netral-20241104-1000${String(i).padStart(2, '0')}-later.csv`), 'x');
     await ask(); // 73 newer files: beyond the 60 kept, so the old ones are pruned
