@@ -38,12 +38,21 @@ export function migrate(db: Db): number {
     throw new Error(`database schema version ${current} is newer than this program knows (${MIGRATIONS.length}); upgrade Jaga Netral`);
   }
   for (let v = current; v < MIGRATIONS.length; v++) {
-    db.transaction(() => {
-      const step = MIGRATIONS[v]!;
-      if (typeof step === 'string') db.exec(step);
-      else step(db);
-      db.pragma(`user_version = ${v + 1}`);
-    })();
+    const step = MIGRATIONS[v]!;
+    // A step that rebuilds a table others refer to runs with foreign keys off (they cannot be switched inside a
+    // transaction), as SQLite's "making other kinds of table schema changes" says, and checks them before committing.
+    const fkOff = typeof step === 'string' && /^\s*-- foreign_keys: off/.test(step) && db.pragma('foreign_keys', { simple: true }) === 1;
+    if (fkOff) db.pragma('foreign_keys = OFF');
+    try {
+      db.transaction(() => {
+        if (typeof step === 'string') db.exec(step);
+        else step(db);
+        if (fkOff && (db.pragma('foreign_key_check') as unknown[]).length) throw new Error(`migration ${v + 1} left foreign keys broken`);
+        db.pragma(`user_version = ${v + 1}`);
+      })();
+    } finally {
+      if (fkOff) db.pragma('foreign_keys = ON');
+    }
   }
   return MIGRATIONS.length;
 }

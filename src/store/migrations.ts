@@ -334,4 +334,93 @@ export const MIGRATIONS: readonly Migration[] = [
     PRIMARY KEY (client, window_start)
   ) STRICT;
   `,
+  // Self-reports (issue 18): incidents may be of kind 'reported' (the table is rebuilt as SQLite recommends, with foreign
+  // keys off for this step, since a CHECK cannot be altered), the reports with their receipt numbers, their evidence,
+  // and the guided reporting flows in progress (one per person and platform, so a restart resumes them).
+  `
+  -- foreign_keys: off
+  CREATE TABLE incidents_new (
+    id INTEGER PRIMARY KEY,
+    asn_nip TEXT NOT NULL REFERENCES asn(nip) ON UPDATE CASCADE,
+    platform TEXT NOT NULL,
+    chat_id TEXT NOT NULL,
+    kind TEXT NOT NULL CHECK (kind IN ('added','mentioned','reacted','posted','present','reported')),
+    status TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open','left','exempted','expired')),
+    opened_at INTEGER NOT NULL,
+    resolved_at INTEGER,
+    added_by_id TEXT,
+    added_by_name TEXT,
+    excerpt TEXT,
+    terms TEXT NOT NULL DEFAULT '[]',
+    event_id INTEGER REFERENCES events(id),
+    followups INTEGER NOT NULL DEFAULT 0,
+    last_followup_at INTEGER,
+    escalated_at INTEGER,
+    status_reason TEXT,
+    status_by TEXT,
+    reopened_at INTEGER,
+    updated_at INTEGER NOT NULL,
+    checked_at INTEGER,
+    unconfirmed_noticed_at INTEGER
+  ) STRICT;
+  INSERT INTO incidents_new (id, asn_nip, platform, chat_id, kind, status, opened_at, resolved_at, added_by_id, added_by_name, excerpt, terms,
+                             event_id, followups, last_followup_at, escalated_at, status_reason, status_by, reopened_at, updated_at, checked_at, unconfirmed_noticed_at)
+    SELECT id, asn_nip, platform, chat_id, kind, status, opened_at, resolved_at, added_by_id, added_by_name, excerpt, terms,
+           event_id, followups, last_followup_at, escalated_at, status_reason, status_by, reopened_at, updated_at, checked_at, unconfirmed_noticed_at
+      FROM incidents;
+  DROP TABLE incidents;
+  ALTER TABLE incidents_new RENAME TO incidents;
+  CREATE UNIQUE INDEX incidents_one_open ON incidents(asn_nip, platform, chat_id) WHERE status = 'open';
+  CREATE INDEX incidents_opened ON incidents(opened_at);
+
+  -- One report by an ASN. receipt_no is JN-<year>-<seq>; signed is the canonical text the verification code is an HMAC of.
+  CREATE TABLE self_reports (
+    id INTEGER PRIMARY KEY,
+    receipt_no TEXT NOT NULL UNIQUE,
+    year INTEGER NOT NULL,
+    seq INTEGER NOT NULL,
+    source_key TEXT NOT NULL UNIQUE,
+    asn_nip TEXT NOT NULL REFERENCES asn(nip) ON UPDATE CASCADE,
+    platform TEXT NOT NULL CHECK (platform IN ('telegram','whatsapp')),
+    reporter_id TEXT NOT NULL,
+    category TEXT NOT NULL CHECK (category IN ('added','tagged','photo','other')),
+    place TEXT NOT NULL CHECK (place IN ('whatsapp','telegram','facebook','instagram','tiktok','x','other')),
+    description TEXT NOT NULL,
+    group_name TEXT,
+    actor_phone TEXT,
+    actor_name TEXT,
+    incident_id INTEGER REFERENCES incidents(id),
+    signed TEXT NOT NULL,
+    created_at INTEGER NOT NULL,
+    resolved_at INTEGER,
+    UNIQUE (year, seq)
+  ) STRICT;
+  CREATE INDEX self_reports_asn ON self_reports(asn_nip);
+  CREATE INDEX self_reports_created ON self_reports(created_at);
+  -- Evidence of a report: files downloaded through the platform (path under the data folder, SHA-256), links kept as text.
+  CREATE TABLE self_report_evidence (
+    id INTEGER PRIMARY KEY,
+    report_id INTEGER NOT NULL REFERENCES self_reports(id),
+    kind TEXT NOT NULL CHECK (kind IN ('photo','document','link','forward','invite')),
+    value TEXT,
+    path TEXT,
+    filename TEXT,
+    mime TEXT,
+    bytes INTEGER,
+    sha256 TEXT,
+    at INTEGER NOT NULL
+  ) STRICT;
+  CREATE INDEX self_report_evidence_report ON self_report_evidence(report_id);
+  -- A guided report in progress: the step reached and the answers so far (JSON).
+  CREATE TABLE report_flows (
+    platform TEXT NOT NULL,
+    user_id TEXT NOT NULL,
+    asn_nip TEXT NOT NULL REFERENCES asn(nip) ON UPDATE CASCADE,
+    step TEXT NOT NULL,
+    data TEXT NOT NULL DEFAULT '{}',
+    started_at INTEGER NOT NULL,
+    updated_at INTEGER NOT NULL,
+    PRIMARY KEY (platform, user_id)
+  ) STRICT;
+  `,
 ];
