@@ -168,7 +168,7 @@ function caseQuery(a: CliArgs, t: CliTexts, tz: string): CaseQuery | string {
   }
   const kind = str(a, 'kind')?.toLowerCase();
   if (kind !== undefined) {
-    if (!['added', 'mentioned', 'reacted', 'posted', 'present'].includes(kind)) return t.badKind(kind);
+    if (!['added', 'mentioned', 'reacted', 'posted', 'present', 'reported'].includes(kind)) return t.badKind(kind);
     q.kind = kind as IncidentKind;
   }
   for (const k of ['from', 'to'] as const) {

@@ -131,7 +131,7 @@ export interface AsnRecord {
 }
 
 /** Report categories, following the SKB 2022 list. */
-export type IncidentKind = 'added' | 'mentioned' | 'reacted' | 'posted' | 'present';
+export type IncidentKind = 'added' | 'mentioned' | 'reacted' | 'posted' | 'present' | 'reported';
 /** Incident lifecycle states. */
 export type IncidentStatus = 'open' | 'left' | 'exempted' | 'expired';
 

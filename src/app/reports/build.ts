@@ -11,7 +11,7 @@ import type { IncidentDbRow } from '../../store/incidents.js';
 import { addDays, type ReportFilters } from './filters.js';
 
 /** Every incident kind, in report order. */
-export const KINDS: readonly IncidentKind[] = ['added', 'mentioned', 'reacted', 'posted', 'present'];
+export const KINDS: readonly IncidentKind[] = ['added', 'mentioned', 'reacted', 'posted', 'present', 'reported'];
 /** Every incident status, in report order. */
 export const STATUSES: readonly IncidentStatus[] = ['open', 'left', 'exempted', 'expired'];
 
@@ -57,7 +57,7 @@ export interface Report {
 /** Longest run of days the report keeps per-day counts for. */
 export const MAX_DAYS = 366;
 
-const zeroKinds = (): Record<IncidentKind, number> => ({ added: 0, mentioned: 0, reacted: 0, posted: 0, present: 0 });
+const zeroKinds = (): Record<IncidentKind, number> => ({ added: 0, mentioned: 0, reacted: 0, posted: 0, present: 0, reported: 0 });
 const zeroStatuses = (): Record<IncidentStatus, number> => ({ open: 0, left: 0, exempted: 0, expired: 0 });
 
 /** Median of numbers; null for none. */

@@ -12,13 +12,14 @@ import { KINDS, type Report } from './build.js';
 /** Width of both charts in SVG units. */
 export const CHART_VIEW_WIDTH = 460;
 
-/** Bar colour per kind (RGB): red, orange, purple, blue, grey. */
+/** Bar colour per kind (RGB): red, orange, purple, blue, grey, green. */
 export const KIND_COLORS: Record<IncidentKind, [number, number, number]> = {
   added: [214, 39, 40],
   mentioned: [255, 127, 14],
   reacted: [148, 103, 189],
   posted: [31, 119, 180],
   present: [127, 127, 127],
+  reported: [44, 160, 44],
 };
 
 /** Unit chart colours: all cases (light blue) and the open ones among them (red). */
@@ -104,7 +105,7 @@ export function perDayChartSvg(perDay: Report['perDay'], l: PerDayChartLabels): 
   const bars: { day: string; byKind: Record<IncidentKind, number> }[] = [];
   for (let i = 0; i < perDay.length; i += perBar) {
     const chunk = perDay.slice(i, i + perBar);
-    const byKind = { added: 0, mentioned: 0, reacted: 0, posted: 0, present: 0 };
+    const byKind: Record<IncidentKind, number> = { added: 0, mentioned: 0, reacted: 0, posted: 0, present: 0, reported: 0 };
     for (const d of chunk) for (const k of KINDS) byKind[k] += d.byKind[k];
     bars.push({ day: chunk[0]!.day, byKind });
   }

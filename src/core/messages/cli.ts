@@ -16,7 +16,7 @@ export interface CliUsage {
 /** Names of the subcommands whose usage the texts carry. */
 export type CliCommandName =
   | 'start' | 'demo' | 'import-asn' | 'classify' | 'replay' | 'report' | 'wa-login'
-  | 'asn' | 'cases' | 'audit' | 'backup' | 'doctor' | 'dashboard-link' | 'actors';
+  | 'asn' | 'cases' | 'audit' | 'backup' | 'doctor' | 'dashboard-link' | 'actors' | 'receipt';
 
 /** One doctor check's outcome line. */
 export interface DoctorLine {
@@ -142,7 +142,7 @@ function deliveryError(raw: string, lang: 'id' | 'en'): string {
 }
 
 const STATUS_ID: Record<IncidentStatus, string> = { open: 'terbuka', left: 'sudah keluar', exempted: 'dikecualikan', expired: 'kedaluwarsa' };
-const KIND_ID: Record<IncidentKind, string> = { added: 'dimasukkan', mentioned: 'ditandai', reacted: 'reaksi', posted: 'mengirim', present: 'anggota' };
+const KIND_ID: Record<IncidentKind, string> = { added: 'dimasukkan', mentioned: 'ditandai', reacted: 'reaksi', posted: 'mengirim', present: 'anggota', reported: 'dilaporkan ASN' };
 
 const ID: CliTexts = {
   intro: 'Jaga Netral: menjaga netralitas ASN di grup WhatsApp dan Telegram selama Pilkada.',
@@ -220,6 +220,11 @@ const ID: CliTexts = {
       synopsis: ['jaga-netral dashboard-link [--admin tg:ID|wa:NOMOR]'],
       summary: 'cetak tautan masuk dasbor web sekali pakai (berlaku 10 menit)',
       details: ['--admin  admin Humas yang masuk (harus ada di HUMAS_ADMINS; default: yang pertama)', 'Perlu DASHBOARD_PORT. Tautan dicetak ke stdout.'],
+    },
+    receipt: {
+      synopsis: ['jaga-netral receipt verify NOMOR KODE'],
+      summary: 'periksa tanda terima laporan mandiri ASN (keluar 0 sah, 1 tidak sah)',
+      details: ['NOMOR  mis. JN-2026-000001', 'KODE   12 huruf/angka, mis. ABCD-EFGH-JKMN (huruf kecil, O dan I/L dianggap 0 dan 1)', 'Menampilkan sah atau tidak, tanggal laporan dan statusnya; tidak menampilkan data pribadi.'],
     },
   },
   unknownCommand: (n) => `Perintah tidak dikenal: ${n}`,
@@ -318,7 +323,7 @@ const ID: CliTexts = {
 };
 
 const STATUS_EN: Record<IncidentStatus, string> = { open: 'open', left: 'left', exempted: 'exempted', expired: 'expired' };
-const KIND_EN: Record<IncidentKind, string> = { added: 'added', mentioned: 'tagged', reacted: 'reacted', posted: 'posted', present: 'present' };
+const KIND_EN: Record<IncidentKind, string> = { added: 'added', mentioned: 'tagged', reacted: 'reacted', posted: 'posted', present: 'present', reported: 'reported' };
 
 const EN: CliTexts = {
   intro: 'Jaga Netral: keeps civil servants (ASN) out of campaign groups on WhatsApp and Telegram during Pilkada.',
@@ -393,6 +398,11 @@ const EN: CliTexts = {
       synopsis: ['jaga-netral dashboard-link [--admin tg:ID|wa:DIGITS]'],
       summary: 'print a one-time web dashboard login link (valid 10 minutes)',
       details: ['--admin  the Humas admin who signs in (must be in HUMAS_ADMINS; default: the first)', 'Needs DASHBOARD_PORT. The link is printed on stdout.'],
+    },
+    receipt: {
+      synopsis: ['jaga-netral receipt verify NUMBER CODE'],
+      summary: 'check a civil servant self-report receipt (exit 0 valid, 1 not valid)',
+      details: ['NUMBER  e.g. JN-2026-000001', 'CODE    12 letters/digits, e.g. ABCD-EFGH-JKMN (lower case, O and I/L read as 0 and 1)', 'Shows whether it is valid, the report date and its status; no personal data.'],
     },
   },
   unknownCommand: (n) => `Unknown command: ${n}`,

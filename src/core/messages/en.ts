@@ -7,6 +7,7 @@ const KIND: Record<string, string> = {
   reacted: 'reacted to a campaign post',
   posted: 'posted in a campaign group',
   present: 'inside a campaign group',
+  reported: 'reported by the ASN themselves',
 };
 
 const platformName = (p: string): string => (p === 'telegram' ? 'Telegram' : 'WhatsApp');
@@ -22,6 +23,7 @@ const WHAT = {
   reacted: (t: string) => `Your account reacted to a campaign post in the group "${t}".`,
   posted: (t: string) => `Your account posted in the campaign group "${t}".`,
   present: (t: string) => `Your account is a member of the campaign group "${t}".`,
+  reported: (t: string) => `You reported: ${t}.`,
 };
 
 /** The English implementation of every alert text. */

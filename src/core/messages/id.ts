@@ -7,6 +7,7 @@ const KIND: Record<string, string> = {
   reacted: 'memberi reaksi pada unggahan kampanye',
   posted: 'mengirim pesan di grup kampanye',
   present: 'berada di grup kampanye',
+  reported: 'dilaporkan sendiri oleh ASN',
 };
 
 const platformName = (p: string): string => (p === 'telegram' ? 'Telegram' : 'WhatsApp');
@@ -22,6 +23,7 @@ const WHAT = {
   reacted: (t: string) => `Akun Anda memberi reaksi pada unggahan kampanye di grup "${t}".`,
   posted: (t: string) => `Akun Anda mengirim pesan di grup kampanye "${t}".`,
   present: (t: string) => `Akun Anda tercatat sebagai anggota grup kampanye "${t}".`,
+  reported: (t: string) => `Anda melaporkan: ${t}.`,
 };
 
 /** The Indonesian implementation of every alert text. */

@@ -118,10 +118,10 @@ function section<T>(title: string, items: T[], max: number, line: (x: T) => stri
 const STATUS_ID: Record<IncidentStatus, string> = { open: 'terbuka', left: 'sudah keluar', exempted: 'dikecualikan', expired: 'kedaluwarsa' };
 const STATUS_EN: Record<IncidentStatus, string> = { open: 'open', left: 'left', exempted: 'exempted', expired: 'expired' };
 const KIND_ID: Record<IncidentKind, string> = {
-  added: 'dimasukkan ke grup', mentioned: 'ditandai dalam unggahan', reacted: 'memberi reaksi', posted: 'mengirim pesan', present: 'berada di grup',
+  added: 'dimasukkan ke grup', mentioned: 'ditandai dalam unggahan', reacted: 'memberi reaksi', posted: 'mengirim pesan', present: 'berada di grup', reported: 'dilaporkan oleh ASN',
 };
 const KIND_EN: Record<IncidentKind, string> = {
-  added: 'added to a group', mentioned: 'tagged in a post', reacted: 'reacted to a post', posted: 'posted in a group', present: 'member of a group',
+  added: 'added to a group', mentioned: 'tagged in a post', reacted: 'reacted to a post', posted: 'posted in a group', present: 'member of a group', reported: 'reported by the ASN',
 };
 
 const ID: LifecycleTexts = {

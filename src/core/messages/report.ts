@@ -90,10 +90,10 @@ function summary(a: ReportSummaryInput, l: SummaryLabels): string {
 
 const STATUS_ID: Record<IncidentStatus, string> = { open: 'terbuka', left: 'sudah keluar', exempted: 'dikecualikan', expired: 'kedaluwarsa' };
 const KIND_ID: Record<IncidentKind, string> = {
-  added: 'dimasukkan ke grup', mentioned: 'ditandai', reacted: 'memberi reaksi', posted: 'mengirim pesan', present: 'berada di grup',
+  added: 'dimasukkan ke grup', mentioned: 'ditandai', reacted: 'memberi reaksi', posted: 'mengirim pesan', present: 'berada di grup', reported: 'dilaporkan ASN',
 };
 const STATUS_EN: Record<IncidentStatus, string> = { open: 'open', left: 'left', exempted: 'exempted', expired: 'expired' };
-const KIND_EN: Record<IncidentKind, string> = { added: 'added', mentioned: 'tagged', reacted: 'reacted', posted: 'posted', present: 'present' };
+const KIND_EN: Record<IncidentKind, string> = { added: 'added', mentioned: 'tagged', reacted: 'reacted', posted: 'posted', present: 'present', reported: 'reported' };
 
 const LABELS_ID: SummaryLabels = {
   title: '📊 Laporan Jaga Netral', period: 'Periode', unit: 'Unit kerja', total: 'Jumlah kasus', byStatus: 'Menurut status',
