@@ -234,6 +234,31 @@ const dashboardLink: CliCommand = {
   },
 };
 
+const receipt: CliCommand = {
+  name: 'receipt',
+  usage: (l) => cliTexts(l).usage.receipt,
+  run: async ({ positionals, io }) => {
+    if (positionals[0] !== 'verify' || positionals.length !== 3) return -1;
+    const config = configOrFail(io);
+    if (!config) return 2;
+    const { verifyReceipt } = await import('./app/receipt.js');
+    const db = openDb(config.DATABASE_PATH);
+    try {
+      const r = verifyReceipt(db, positionals[1]!, positionals[2]!, config.APP_TIMEZONE, config.LANGUAGE);
+      // A malformed number or code is as invalid as a wrong one: exit 1 with the reason.
+      if (!r.ok) {
+        io.err(r.text);
+        return 1;
+      }
+      if (r.valid) io.out(r.text);
+      else io.err(r.text);
+      return r.valid ? 0 : 1;
+    } finally {
+      db.close();
+    }
+  },
+};
+
 /** Every subcommand, in the order the usage lists them. Add new ones here (or with `CLI_COMMANDS.push`). */
 export const CLI_COMMANDS: CliCommand[] = [
   { name: 'start', usage: (l) => cliTexts(l).usage.start, run: async ({ argv, io, positionals }) => (positionals.length ? -1 : (await import('./main.js')).startCommand(argv, io)) },
@@ -269,6 +294,7 @@ export const CLI_COMMANDS: CliCommand[] = [
   { name: 'backup', usage: (l) => cliTexts(l).usage.backup, run: async (a) => (await import('./cli/ops.js')).backupCommand(a) },
   { name: 'doctor', usage: (l) => cliTexts(l).usage.doctor, run: async (a) => (await import('./cli/ops.js')).doctorCommand(a) },
   dashboardLink,
+  receipt,
 ];
 
 const wantsHelp = (argv: readonly string[]): boolean => {

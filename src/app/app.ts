@@ -25,6 +25,7 @@ import { nextRelease, releaseDueSummaries, type MassAlertDeps } from './mass-ale
 import { holdUndeliverable, nextNoticeRelease, releaseDueNotices, type NoticeReleaseDeps } from './undeliverable-holds.js';
 import { silentLogger, type Logger } from './log.js';
 import { Monitor } from './monitor.js';
+import { selfReportCommand } from './self-report.js';
 import type { Messenger } from './ports.js';
 import { loadPaslonFile, loadVocabulary } from './vocabulary.js';
 
@@ -121,6 +122,7 @@ export class App {
     );
     this.commands.add(...caseCommands(this), reportCommand(this), dashboardCommand(this));
     this.commands.add(buktiCommand(this));
+    this.commands.add(selfReportCommand(this));
   }
 
   /** What mass-event summaries need; CSV lists go to the reports directory. */

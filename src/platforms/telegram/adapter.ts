@@ -21,6 +21,7 @@ import { TelegramScanner } from './membership-scan.js';
 import { classifyTelegramError, isChatMember, TelegramMembershipChecker, TelegramMessenger } from './messenger.js';
 import { TelegramSendPolicy } from './policy.js';
 import { registerContact, startReply } from './registration.js';
+import { handleSelfReport } from '../../app/self-report.js';
 import { enqueueReply, replyKey, type Reply, type ReplyTarget } from './replies.js';
 import { abortableSleep } from './sleep.js';
 
@@ -394,14 +395,14 @@ export class TelegramAdapter {
     if (from && !from.is_bot && !this.app.flood.admit('telegram', String(from.id), this.app.clock(), displayName(from))) return;
     this.answering.add(key);
     try {
-      const reply = await this.privateReply(msg);
+      const reply = await this.privateReply(msg, ingested);
       if (reply) enqueueReply(this.app, to, reply);
     } finally {
       this.answering.delete(key);
     }
   }
 
-  private async privateReply(msg: Message): Promise<Reply | undefined> {
+  private async privateReply(msg: Message, ingested: Ingested[]): Promise<Reply | undefined> {
     const from = msg.from;
     if (!from || from.is_bot) return undefined;
     if ('contact' in msg) return registerContact(this.app, from, msg.contact);
@@ -409,6 +410,11 @@ export class TelegramAdapter {
     if (text === undefined) return undefined;
     const cmd = parseCommand(text);
     if (cmd?.name === 'start') return startReply(this.app, from);
+    if (cmd?.name === 'lapor') {
+      return handleSelfReport(this.app, {
+        platform: 'telegram', reporterId: String(from.id), sourceKey: `tg:${msg.chat.id}:${msg.message_id}`, text: cmd.rest, eventId: ingested[0]?.result?.eventId,
+      });
+    }
     if (!cmd) return this.hint(String(from.id));
     const r = await this.app.commands.run({ platform: 'telegram', chatType: 'private', chatId: String(msg.chat.id), fromId: String(from.id), fromName: displayName(from), text });
     return r && { text: r.text, files: r.files };

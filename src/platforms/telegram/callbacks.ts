@@ -9,6 +9,7 @@ import type { App } from '../../app/app.js';
 import type { MembershipChecker } from '../../app/ports.js';
 import { humasAddresses } from '../../app/recipients.js';
 import { telegramTexts } from '../../core/messages/telegram.js';
+import { reportOfCase, resolveSelfReport } from '../../app/self-report.js';
 
 /** A pressed inline button, as the handler needs it. */
 export interface ButtonPress {
@@ -20,6 +21,8 @@ export interface ButtonPress {
 
 /** Handles one press and returns the answer text (undefined for data this bot never sent). */
 export async function handleButton(app: App, checker: MembershipChecker, press: ButtonPress): Promise<string | undefined> {
+  const done = /^sr-done:(\d+)$/.exec(press.data);
+  if (done) return reportDone(app, Number(done[1]), press.fromId);
   const m = /^(left|help):(\d+)$/.exec(press.data);
   if (!m) return undefined;
   const t = telegramTexts(app.config.LANGUAGE);
@@ -31,6 +34,9 @@ export async function handleButton(app: App, checker: MembershipChecker, press: 
     return t.humasTold;
   }
   if (incident.status !== 'open') return t.caseClosed;
+  // A case the ASN reported: "I have left" on its follow-up is their word that it is done (no group to check).
+  const report = incident.kind === 'reported' ? reportOfCase(app, incident.id) : undefined;
+  if (report) return reportDone(app, report.id, press.fromId);
   if (incident.platform !== 'telegram') return t.cannotCheck;
   const inside = await checker.isMember(incident.chatId, press.fromId);
   if (inside === undefined) return t.cannotCheck;
@@ -43,6 +49,21 @@ export async function handleButton(app: App, checker: MembershipChecker, press: 
     members: [{ platform: 'telegram', id: press.fromId }],
   });
   return t.leftThanks;
+}
+
+/** The ASN says a self-report is resolved: the case closes and the updated receipt (text and PDF) is queued once. */
+async function reportDone(app: App, reportId: number, fromId: string): Promise<string> {
+  const r = await resolveSelfReport(app, reportId, 'telegram', fromId);
+  if (!r.ok) return r.text;
+  app.monitor.outbox.enqueue(
+    {
+      dedupeKey: `selfreport:${reportId}:resolved`, platform: 'telegram', recipient: fromId, recipientKind: 'user', kind: 'selfreport_receipt',
+      text: `${r.text}\n\n${r.reply.text}`, payload: { files: r.reply.files }, incidentId: r.incidentId ?? undefined,
+    },
+    app.clock(),
+  );
+  app.dispatcher.wake();
+  return r.text;
 }
 
 /** Queues one DM per Humas admin (once per case): the ASN asks for help. */

@@ -13,6 +13,8 @@ export interface Reply {
   files?: OutboxPayload['files'];
   /** Show the request_contact keyboard with this button text. */
   requestContact?: string;
+  /** Inline buttons under the text (a receipt's "done"). */
+  buttons?: OutboxPayload['buttons'];
 }
 
 /** Where the answer goes: the chat and message being answered. */
@@ -33,6 +35,7 @@ export function enqueueReply(app: App, to: ReplyTarget, reply: Reply): boolean {
   if (to.threadId !== undefined) payload.threadId = to.threadId;
   if (reply.files?.length) payload.files = reply.files;
   if (reply.requestContact) payload.requestContact = reply.requestContact;
+  if (reply.buttons?.length) payload.buttons = reply.buttons;
   const id = app.monitor.outbox.enqueue(
     {
       dedupeKey: replyKey(to),

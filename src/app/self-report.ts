@@ -1,0 +1,254 @@
+/**
+ * Self-reports (laporan mandiri): a registered ASN tells the bot what happened to
+ * them anywhere (a group the bot is not in, a tag on Facebook, a photo). One
+ * transaction records the report, opens a case of kind 'reported', records
+ * the person they name as a finding (so actor statistics count it) and queues
+ * the Humas alerts; the ASN then gets a receipt, as text and as a PDF.
+ * Adapters call these functions; they never decide who may report.
+ */
+import { createHash } from 'node:crypto';
+import { join } from 'node:path';
+import type { Platform } from '../core/ids.js';
+import { selfReportTexts, type ReceiptFacts } from '../core/messages/self-report.js';
+import { phoneToWaJid } from '../core/phone.js';
+import { formatReceiptNo, parseReportText, signedContent, type ReportCategory, type ReportPlace } from '../core/self-report.js';
+import { formatDateTime, zonedParts } from '../core/time.js';
+import type { AsnRecord } from '../core/types.js';
+import { ensurePrivateDir, writePrivateFile } from '../store/private-files.js';
+import { SelfReportStore, type SelfReportRow } from '../store/self-reports.js';
+import type { App } from './app.js';
+import type { CommandSpec } from './commands/types.js';
+import { dataDir, receiptCode, writeReceiptPdf } from './receipt.js';
+import { humasAddresses } from './recipients.js';
+
+/** Largest evidence file kept (10 MB). */
+export const MAX_EVIDENCE_BYTES = 10 * 1024 * 1024;
+/** Most evidence files kept per report. */
+export const MAX_EVIDENCE_FILES = 10;
+
+/** A file the platform delivered (already downloaded by the adapter). */
+export interface EvidenceFile {
+  kind: 'photo' | 'document';
+  filename: string;
+  mime?: string;
+  data: Buffer;
+}
+
+/** A report as an adapter hands it over. */
+export interface SelfReportInput {
+  platform: Platform;
+  /** Telegram user id, or the WhatsApp JID of the sender. */
+  reporterId: string;
+  /** Unique per incoming message (`tg:<chat>:<message>`): a repeated update finds the same report. */
+  sourceKey: string;
+  text: string;
+  category?: ReportCategory;
+  place?: ReportPlace;
+  files?: EvidenceFile[];
+  /** The event row of the incoming message, when the monitor recorded it. */
+  eventId?: number;
+  /** A Telegram forward's origin (the channel or public group it came from), as text. */
+  forwardOrigin?: string;
+}
+
+/** What the ASN gets back: the receipt text, the PDF, and the "done" buttons. */
+export interface ReceiptReply {
+  text: string;
+  files: { path: string; filename: string; caption?: string }[];
+  buttons: { text: string; data: string }[][];
+}
+
+/** The registered ASN behind a sender, or undefined (strangers may not report). */
+export function reporterAsn(app: App, platform: Platform, senderId: string): AsnRecord | undefined {
+  return app.registry.findByPerson({ platform, id: senderId });
+}
+
+/** The answer to a stranger: how to register; nothing is recorded about them. */
+export function notRegisteredText(app: App, platform: Platform): string {
+  return selfReportTexts(app.config.LANGUAGE).notRegistered(platform, app.config.HUMAS_CONTACT);
+}
+
+/** The person named as responsible, in the form the monitor stores actors on that platform (a WhatsApp JID, else E.164). */
+function actorOf(place: ReportPlace, phone: string | undefined, name: string | undefined): { id: string | null; name: string | null } {
+  if (!phone) return { id: null, name: name ?? null };
+  const id = place === 'whatsapp' ? phoneToWaJid(phone as Parameters<typeof phoneToWaJid>[0]) : phone;
+  return { id, name: name ?? phone };
+}
+
+/** Stores the evidence files (0600, `<data>/evidence/<key>/`), capped, each with its SHA-256. */
+function storeFiles(app: App, sourceKey: string, files: readonly EvidenceFile[]): { kind: EvidenceFile['kind']; path: string; filename: string; mime?: string; bytes: number; sha256: string }[] {
+  const kept = files.filter((f) => f.data.length <= MAX_EVIDENCE_BYTES).slice(0, MAX_EVIDENCE_FILES);
+  if (!kept.length) return [];
+  const dir = join(dataDir(app.config.DATABASE_PATH), 'evidence', createHash('sha256').update(sourceKey).digest('hex').slice(0, 24));
+  ensurePrivateDir(dir);
+  return kept.map((f, i) => {
+    const sha256 = createHash('sha256').update(f.data).digest('hex');
+    const safe = f.filename.replace(/[^\w.\-]+/g, '_').slice(-80) || `bukti-${i + 1}`;
+    const path = join(dir, `${i + 1}-${safe}`);
+    writePrivateFile(path, f.data);
+    return { kind: f.kind, path, filename: safe, mime: f.mime, bytes: f.data.length, sha256 };
+  });
+}
+
+/** Records a report (once per source message) and returns it; Humas alerts are queued in the same transaction. */
+export function recordSelfReport(app: App, asn: AsnRecord, input: SelfReportInput): { report: SelfReportRow; created: boolean } {
+  const store = new SelfReportStore(app.db);
+  const known = store.bySource(input.sourceKey);
+  if (known) return { report: known, created: false };
+  const parsed = parseReportText(input.text);
+  const category = input.category ?? parsed.category;
+  const place = input.place ?? parsed.place;
+  const files = storeFiles(app, input.sourceKey, input.files ?? []);
+  const tz = app.config.APP_TIMEZONE;
+  const lang = app.config.LANGUAGE;
+  const t = selfReportTexts(lang);
+  const eventId = input.eventId ?? null;
+  const tx = app.db.transaction((): { report: SelfReportRow; created: boolean } => {
+    const again = store.bySource(input.sourceKey);
+    if (again) return { report: again, created: false };
+    const now = app.clock();
+    const year = zonedParts(now, tz).year;
+    const seq = store.nextSeq(year);
+    const receiptNo = formatReceiptNo(year, seq);
+    const actor = actorOf(place, parsed.actorPhones[0], parsed.actorName);
+    const description = parsed.description || t.categoryName[category];
+    const evidenceNames = [...files.map((f) => `${f.sha256} ${f.filename}`), ...(input.forwardOrigin ? [`forward ${input.forwardOrigin}`] : [])];
+    const signed = signedContent({ receiptNo, nip: asn.nip, createdAt: now, category, place, description, evidence: evidenceNames });
+    const reportId = store.insert({
+      receiptNo, year, seq, sourceKey: input.sourceKey, asnNip: asn.nip, platform: input.platform, reporterId: input.reporterId, category, place,
+      description, groupName: parsed.groupName ?? null, actorPhone: parsed.actorPhones[0] ?? null, actorName: parsed.actorName ?? null, signed, createdAt: now,
+    });
+    const excerpt = description.slice(0, 500);
+    const caseId = store.openCase({ nip: asn.nip, platform: input.platform, chatId: `lapor:${receiptNo}`, at: now, actorId: actor.id, actorName: actor.name, excerpt, eventId, now });
+    store.linkCase(reportId, caseId);
+    store.addFinding(caseId, 'reported', null, null, excerpt, now, eventId);
+    // Whoever the ASN names as having added or tagged them counts in the actor statistics like one the bot saw itself.
+    if (actor.id && (category === 'added' || category === 'tagged')) store.addFinding(caseId, category === 'added' ? 'added' : 'mentioned', actor.id, actor.name, excerpt, now, eventId);
+    for (const l of parsed.links) store.addEvidence({ reportId, kind: 'link', value: l, path: null, filename: null, mime: null, bytes: null, sha256: null, at: now });
+    if (input.forwardOrigin) store.addEvidence({ reportId, kind: 'forward', value: input.forwardOrigin, path: null, filename: null, mime: null, bytes: null, sha256: null, at: now });
+    for (const f of files) store.addEvidence({ reportId, kind: f.kind, value: null, path: f.path, filename: f.filename, mime: f.mime ?? null, bytes: f.bytes, sha256: f.sha256, at: now });
+    const report = store.byId(reportId)!;
+    const facts = receiptFacts(app, report);
+    const text = t.humasAlert(facts);
+    const attach = files.map((f) => ({ path: f.path, filename: f.filename, caption: receiptNo }));
+    for (const h of humasAddresses(app.config.HUMAS_ADMINS)) {
+      app.monitor.outbox.enqueue(
+        {
+          dedupeKey: `selfreport:${reportId}:humas:${h.platform}:${h.recipient}`, platform: h.platform, recipient: h.recipient, recipientKind: 'user',
+          kind: 'humas_alert', text, incidentId: caseId, payload: attach.length ? { files: attach } : undefined,
+        },
+        now,
+      );
+    }
+    return { report, created: true };
+  });
+  const r = tx();
+  if (r.created) app.dispatcher.wake();
+  return r;
+}
+
+/** Everything a receipt says about a report. */
+export function receiptFacts(app: App, r: SelfReportRow): ReceiptFacts {
+  const store = new SelfReportStore(app.db);
+  const asn = app.registry.byNip(r.asnNip as AsnRecord['nip']);
+  const ev = store.evidence(r.id);
+  const tz = app.config.APP_TIMEZONE;
+  const lang = app.config.LANGUAGE;
+  const actor = [r.actorName, r.actorPhone].filter((x, i, a): x is string => Boolean(x) && a.indexOf(x) === i).join(', ');
+  return {
+    receiptNo: r.receiptNo,
+    code: receiptCode(app.db, r.signed, app.clock()),
+    at: formatDateTime(r.createdAt, tz, lang),
+    asnName: asn?.nama ?? r.asnNip,
+    nip: r.asnNip,
+    unit: asn?.unit ?? '-',
+    category: r.category,
+    place: r.place,
+    description: r.description,
+    groupName: r.groupName ?? undefined,
+    links: ev.filter((e) => e.kind === 'link').map((e) => e.value ?? ''),
+    actor: actor || undefined,
+    evidence: ev.filter((e) => e.sha256).map((e) => ({ name: e.filename ?? e.kind, sha256: e.sha256!, bytes: e.bytes ?? 0 })),
+    caseId: r.incidentId ?? undefined,
+    resolvedAt: r.resolvedAt !== null ? formatDateTime(r.resolvedAt, tz, lang) : undefined,
+  };
+}
+
+/** The "done" and "help" buttons under a receipt. */
+export function receiptButtons(app: App, r: SelfReportRow): { text: string; data: string }[][] {
+  const b = selfReportTexts(app.config.LANGUAGE).buttons;
+  if (r.resolvedAt !== null) return [];
+  return [[{ text: b.done, data: `sr-done:${r.id}` }, ...(r.incidentId !== null ? [{ text: b.help, data: `help:${r.incidentId}` }] : [])]];
+}
+
+/** The receipt as the ASN receives it: the text, the PDF and the buttons. */
+export async function receiptReply(app: App, r: SelfReportRow): Promise<ReceiptReply> {
+  const lang = app.config.LANGUAGE;
+  const t = selfReportTexts(lang);
+  const facts = receiptFacts(app, r);
+  const pdf = await writeReceiptPdf(app.config.DATABASE_PATH, facts, lang, r.resolvedAt ?? r.createdAt);
+  return { text: t.receipt(facts), files: [{ path: pdf, filename: t.pdfFileName(r.receiptNo), caption: r.receiptNo }], buttons: receiptButtons(app, r) };
+}
+
+/** Handles a self-report from a private chat: refuses strangers, asks for a text when there is none, else records and answers with the receipt. */
+export async function handleSelfReport(app: App, input: SelfReportInput): Promise<{ text: string; files?: ReceiptReply['files']; buttons?: ReceiptReply['buttons']; kind: string }> {
+  const asn = reporterAsn(app, input.platform, input.reporterId);
+  if (!asn) return { text: notRegisteredText(app, input.platform), kind: 'command_reply' };
+  if (!input.text.trim() && !input.files?.length && !input.forwardOrigin) return { text: selfReportTexts(app.config.LANGUAGE).usage(input.platform), kind: 'command_reply' };
+  const { report } = recordSelfReport(app, asn, input);
+  return { ...(await receiptReply(app, report)), kind: 'selfreport_receipt' };
+}
+
+/**
+ * The ASN says it is done (left the group, tag or photo removed): the report records the time, the case closes as
+ * resolved with how long it took, and the ASN gets the receipt again with that time. Only the reporting ASN may.
+ */
+export async function resolveSelfReport(
+  app: App,
+  reportId: number,
+  platform: Platform,
+  senderId: string,
+): Promise<{ ok: true; reply: ReceiptReply; text: string; incidentId: number | null } | { ok: false; text: string }> {
+  const store = new SelfReportStore(app.db);
+  const r = store.byId(reportId);
+  const asn = reporterAsn(app, platform, senderId);
+  const t = selfReportTexts(app.config.LANGUAGE);
+  if (!r || !asn || r.asnNip !== asn.nip) return { ok: false, text: app.config.LANGUAGE === 'en' ? 'This report is not yours.' : 'Laporan ini bukan milik Anda.' };
+  if (r.resolvedAt !== null) return { ok: false, text: t.alreadyResolved(r.receiptNo) };
+  const now = app.clock();
+  app.db.transaction(() => {
+    store.resolve(r.id, now);
+    if (r.incidentId !== null) {
+      const reason = app.config.LANGUAGE === 'en' ? 'the ASN said it was resolved' : 'ASN menyatakan sudah selesai';
+      app.db
+        .prepare(`UPDATE incidents SET status = 'left', resolved_at = ?, status_reason = ?, status_by = ?, updated_at = ? WHERE id = ? AND status = 'open'`)
+        .run(now, reason, `${platform === 'telegram' ? 'tg' : 'wa'}:${senderId}`, now, r.incidentId);
+    }
+  })();
+  const done = store.byId(r.id)!;
+  const reply = await receiptReply(app, done);
+  return { ok: true, reply, text: t.resolved(receiptFacts(app, done)), incidentId: done.incidentId };
+}
+
+/** The report behind a case of kind 'reported' (a follow-up's "I have left" button resolves it). */
+export function reportOfCase(app: App, incidentId: number): SelfReportRow | undefined {
+  return new SelfReportStore(app.db).byIncident(incidentId);
+}
+
+/**
+ * `/lapor` in the command table, so /help and Telegram's command menu list it. The adapters answer `/lapor` (and
+ * WhatsApp's `LAPOR`) themselves before the runner, with the message's own key; this runs only for other callers.
+ */
+export function selfReportCommand(app: App): CommandSpec {
+  return {
+    name: 'lapor',
+    usage: '<apa yang terjadi>',
+    description: { id: 'laporkan sendiri: Anda dimasukkan ke grup, ditandai, atau difoto bersama calon', en: 'report it yourself: added to a group, tagged, or photographed with a candidate' },
+    who: 'anyone',
+    where: 'private',
+    run: async (ctx) => {
+      const r = await handleSelfReport(app, { platform: ctx.req.platform, reporterId: ctx.req.fromId, sourceKey: `cmd:${ctx.req.platform}:${ctx.req.chatId}:${ctx.now}`, text: ctx.rest });
+      return { text: r.text, files: r.files };
+    },
+  };
+}
