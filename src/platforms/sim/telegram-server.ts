@@ -288,6 +288,8 @@ export class TelegramSimServer {
   private readonly byMessage = new Map<string, SimSentMessage>();
   private readonly commands = new Map<string, unknown[]>();
   private faults: Fault[] = [];
+  /** Files users sent (photos, documents), by file_id: what getFile describes and /file/bot<token>/<path> serves. */
+  private readonly files = new Map<string, { data: Buffer; path: string; uniqueId: string }>();
   private webhook: WebhookState | undefined;
   private webhookRunning = false;
   private webhookReq: http.ClientRequest | undefined;
@@ -598,8 +600,40 @@ export class TelegramSimServer {
     if (this.calls.length > this.opts.maxCalls) this.calls.splice(0, Math.max(1, Math.floor(this.opts.maxCalls / 10)));
   }
 
+  /**
+   * A file a user sends (a photo or a document in an update): returns the ids to put in the update. The bot fetches it
+   * with getFile then GET {apiRoot}/file/bot<token>/<file_path>, as telegraf's Telegram.getFileLink builds the URL
+   * (node_modules/telegraf/lib/telegram.js, getFileLink).
+   */
+  addFile(data: Buffer, o: { ext?: string } = {}): { file_id: string; file_unique_id: string; file_size: number } {
+    const n = this.files.size + 1;
+    const fileId = `sim-file-${n}-${data.length}`;
+    const uniqueId = `simu${n}`;
+    this.files.set(fileId, { data, path: `${o.ext === 'jpg' ? 'photos' : 'documents'}/file_${n}.${o.ext ?? 'bin'}`, uniqueId });
+    return { file_id: fileId, file_unique_id: uniqueId, file_size: data.length };
+  }
+
+  /** Serves a file download; true when the request was one. */
+  private serveFile(url: URL, res: http.ServerResponse): boolean {
+    const m = /^\/file\/bot([^/]+)\/(.+)$/.exec(url.pathname);
+    if (!m) return false;
+    const file = m[1] === this.token ? [...this.files.values()].find((f) => f.path === m[2]) : undefined;
+    this.logCall('file', file ? 200 : 404, { path: m[2] });
+    if (!file) {
+      this.answer(res, 404, { ok: false, error_code: 404, description: 'Not Found' });
+      return true;
+    }
+    res.writeHead(200, { 'content-type': 'application/octet-stream', 'content-length': String(file.data.length) });
+    res.end(file.data);
+    return true;
+  }
+
   private async onRequest(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://sim.invalid');
+    if (req.method === 'GET' && this.serveFile(url, res)) {
+      req.resume();
+      return;
+    }
     const m = /^\/bot([^/]+)\/(?:test\/)?([A-Za-z_]+)\/?$/.exec(url.pathname);
     if (!m) {
       req.resume();
@@ -1062,6 +1096,15 @@ export class TelegramSimServer {
       const status = m?.status ?? (userId === this.bot.id && typeof chatId === 'number' && this.groupsSeen.has(chatId) ? 'member' : 'left');
       const user = m?.user ? { is_bot: false, ...m.user } : userId === this.bot.id ? { ...this.bot } : this.userObject(userId);
       return memberJson(user as unknown as SimUser, status, m?.extra);
+    });
+
+    // Bot API getFile: bots may download files up to 20 MB; the path is valid for an hour.
+    on('getFile', (p) => {
+      const id = typeof p['file_id'] === 'string' ? p['file_id'] : '';
+      const f = this.files.get(id);
+      if (!f) throw new SimApiError(400, 'Bad Request: invalid file_id');
+      if (f.data.length > 20 * 1024 * 1024) throw new SimApiError(400, 'Bad Request: file is too big');
+      return { file_id: id, file_unique_id: f.uniqueId, file_size: f.data.length, file_path: f.path };
     });
 
     on('getChat', (p) => {

@@ -150,3 +150,39 @@ export function callbackQuery(from: SimUser, data: string, message?: Record<stri
     },
   };
 }
+
+/**
+ * A `message` with a photo (sizes smallest first, as the Bot API sends them) and an optional caption with its
+ * `caption_entities`. `file` comes from sim.addFile; the thumbnail shares it (the bot takes the largest size).
+ */
+export function photoMessage(
+  chat: SimChatRef,
+  from: SimUser,
+  file: { file_id: string; file_unique_id: string; file_size: number },
+  caption?: string,
+  o: SimMessageOpts = {},
+): Record<string, unknown> {
+  const entities = caption ? autoEntities(caption) : [];
+  return {
+    message: {
+      ...base(chat, from, o),
+      photo: [
+        { ...file, file_id: `${file.file_id}`, width: 90, height: 160, file_size: Math.min(file.file_size, 2000) },
+        { ...file, width: 720, height: 1280 },
+      ],
+      ...(caption ? { caption } : {}),
+      ...(entities.length ? { caption_entities: entities } : {}),
+    },
+  };
+}
+
+/** A text message forwarded from a channel: Bot API 7.0 `forward_origin` of type `channel`. */
+export function forwardedFromChannel(chat: SimChatRef, from: SimUser, text: string, channel: { id: number; title: string; username?: string }, postId: number, o: SimMessageOpts = {}): Record<string, unknown> {
+  return {
+    message: {
+      ...base(chat, from, o),
+      text,
+      forward_origin: { type: 'channel', chat: { id: channel.id, type: 'channel', title: channel.title, ...(channel.username ? { username: channel.username } : {}) }, message_id: postId, date: Math.floor(Date.now() / 1000) - 60 },
+    },
+  };
+}
