@@ -15,6 +15,7 @@ import type { App } from './app.js';
 import { backupDatabase, type BackupResult } from './backup.js';
 import { runDigest, type DigestResult } from './digest.js';
 import { checkOpenCases, runLifecycle, type CheckResult, type LifecycleResult } from './lifecycle.js';
+import { expireFlows } from './report-flow.js';
 import type { MembershipChecker } from './ports.js';
 import { applyRetention, type RetentionResult } from '../store/retention.js';
 
@@ -48,6 +49,8 @@ export function runReminders(app: App, now: EpochMs): string[] {
 /** One lifecycle job: membership checks first (they may close cases), then follow-ups, escalations and expiry. */
 export async function runLifecycleJob(app: App, now: EpochMs, checkers: readonly MembershipChecker[] = []): Promise<{ checks: CheckResult; lifecycle: LifecycleResult }> {
   const checks = await checkOpenCases(app, checkers, now);
+  // Guided self-reports silent for 30 minutes end here, with a polite word to the ASN.
+  expireFlows(app, now);
   return { checks, lifecycle: runLifecycle(app, now, { checkers }) };
 }
 

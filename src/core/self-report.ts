@@ -88,8 +88,8 @@ export function parseReportText(raw: string): ParsedReport {
 /** What happened, guessed from the words used (Indonesian and English). */
 export function guessCategory(text: string, place: ReportPlace): ReportCategory {
   const t = text.toLowerCase();
-  if (/\b(?:foto|photo|difoto|gambar|picture)\b/.test(t) && /\b(?:calon|paslon|candidate|kandidat|cagub|cabup|cawalkot)\b/.test(t)) return 'photo';
   if (/\b(?:di\s?tag|ditandai|tandai|tag|tagged|mention|di-?mention|menandai)\b/.test(t)) return 'tagged';
+  if (/\b(?:foto|photo|difoto|gambar|picture)\b/.test(t) && /\b(?:calon|paslon|candidate|kandidat|cagub|cabup|cawalkot)\b/.test(t)) return 'photo';
   if (/\b(?:dimasukkan|dimasukan|ditambahkan|dimasukin|diundang|added|masuk(?:kan)?)\b/.test(t)) return 'added';
   if (/\b(?:grup|group|gruop)\b/.test(t) && (place === 'whatsapp' || place === 'telegram')) return 'added';
   if (/\b(?:foto|photo)\b/.test(t)) return 'photo';

@@ -21,7 +21,8 @@ import { TelegramScanner } from './membership-scan.js';
 import { classifyTelegramError, isChatMember, TelegramMembershipChecker, TelegramMessenger } from './messenger.js';
 import { TelegramSendPolicy } from './policy.js';
 import { registerContact, startReply } from './registration.js';
-import { handleSelfReport } from '../../app/self-report.js';
+import { beginSelfReport, continueFlow, hasActiveFlow } from '../../app/report-flow.js';
+import { MAX_EVIDENCE_BYTES, reporterAsn, type EvidenceFile } from '../../app/self-report.js';
 import { enqueueReply, replyKey, type Reply, type ReplyTarget } from './replies.js';
 import { abortableSleep } from './sleep.js';
 
@@ -406,15 +407,26 @@ export class TelegramAdapter {
     const from = msg.from;
     if (!from || from.is_bot) return undefined;
     if ('contact' in msg) return registerContact(this.app, from, msg.contact);
-    const text = 'text' in msg ? msg.text : undefined;
-    if (text === undefined) return undefined;
-    const cmd = parseCommand(text);
-    if (cmd?.name === 'start') return startReply(this.app, from);
+    // A photo's or document's caption reads like a text: "/lapor ..." under a screenshot is a one-message report.
+    const text = 'text' in msg ? msg.text : 'caption' in msg ? msg.caption : undefined;
+    const cmd = text !== undefined ? parseCommand(text) : undefined;
+    if (cmd?.name === 'start' && 'text' in msg) return startReply(this.app, from);
+    const userId = String(from.id);
     if (cmd?.name === 'lapor') {
-      return handleSelfReport(this.app, {
-        platform: 'telegram', reporterId: String(from.id), sourceKey: `tg:${msg.chat.id}:${msg.message_id}`, text: cmd.rest, eventId: ingested[0]?.result?.eventId,
+      // Files are fetched only for a registered ASN: a stranger's upload is never downloaded.
+      const files = reporterAsn(this.app, 'telegram', userId) ? await this.downloadEvidence(msg) : [];
+      return beginSelfReport(this.app, {
+        platform: 'telegram', reporterId: userId, sourceKey: `tg:${msg.chat.id}:${msg.message_id}`, text: cmd.rest, files,
+        forwardOrigin: forwardOriginText(msg), eventId: ingested[0]?.result?.eventId,
       });
     }
+    if (!cmd && hasActiveFlow(this.app, 'telegram', userId)) {
+      const asn = reporterAsn(this.app, 'telegram', userId);
+      const files = asn ? await this.downloadEvidence(msg) : [];
+      const r = await continueFlow(this.app, 'telegram', userId, asn, { text, files, forwardOrigin: forwardOriginText(msg) });
+      if (r) return r;
+    }
+    if (text === undefined || !('text' in msg)) return undefined;
     if (!cmd) return this.hint(String(from.id));
     const r = await this.app.commands.run({ platform: 'telegram', chatType: 'private', chatId: String(msg.chat.id), fromId: String(from.id), fromName: displayName(from), text });
     return r && { text: r.text, files: r.files };
@@ -442,9 +454,47 @@ export class TelegramAdapter {
 
   // ------------------------------------------------------------ buttons and scans
 
+  /**
+   * The photo (largest size) or document of a message, fetched with getFile and the file URL telegraf builds
+   * (Telegram.getFileLink); over MAX_EVIDENCE_BYTES it is not fetched. A failed download is logged and skipped.
+   */
+  private async downloadEvidence(msg: Message): Promise<EvidenceFile[]> {
+    const photo = 'photo' in msg ? msg.photo[msg.photo.length - 1] : undefined;
+    const doc = 'document' in msg ? msg.document : undefined;
+    const f = photo
+      ? { id: photo.file_id, size: photo.file_size, kind: 'photo' as const, filename: `foto-${msg.message_id}.jpg`, mime: 'image/jpeg' }
+      : doc
+        ? { id: doc.file_id, size: doc.file_size, kind: 'document' as const, filename: doc.file_name ?? `berkas-${msg.message_id}`, mime: doc.mime_type }
+        : undefined;
+    if (!f) return [];
+    if ((f.size ?? 0) > MAX_EVIDENCE_BYTES) {
+      this.app.log.warn({ bytes: f.size }, 'telegram: evidence file over the cap; not downloaded');
+      return [];
+    }
+    try {
+      const url = await this.bot.telegram.getFileLink(f.id);
+      const res = await fetch(url, { signal: AbortSignal.timeout(30_000) });
+      if (!res.ok) throw new Error(`HTTP ${res.status}`);
+      const data = Buffer.from(await res.arrayBuffer());
+      if (data.length > MAX_EVIDENCE_BYTES) return [];
+      return [{ kind: f.kind, filename: f.filename, mime: f.mime, data }];
+    } catch (err) {
+      this.app.log.warn({ err: String(err) }, 'telegram: could not download an evidence file');
+      return [];
+    }
+  }
+
   /** Answers a pressed alert button directly (a callback must be answered within seconds, it is not a message). */
   private async onButton(q: CallbackQuery): Promise<void> {
     const data = 'data' in q ? q.data : undefined;
+    if (data?.startsWith('lapor:')) {
+      // A guided-report button: the next question goes out as a message (a callback answer cannot carry buttons).
+      const userId = String(q.from.id);
+      const r = await continueFlow(this.app, 'telegram', userId, reporterAsn(this.app, 'telegram', userId), { button: data });
+      if (r) enqueueReply(this.app, { chatId: userId, messageId: `cb-${q.id}`, isPrivate: true }, r);
+      await this.bot.telegram.answerCbQuery(q.id).catch((err: unknown) => this.app.log.warn({ err: String(err) }, 'telegram: answerCallbackQuery failed'));
+      return;
+    }
     const text = data ? await handleButton(this.app, this.membership, { id: q.id, fromId: String(q.from.id), data }) : undefined;
     try {
       await this.bot.telegram.answerCbQuery(q.id, text, { show_alert: Boolean(text) });
@@ -476,3 +526,11 @@ function sameSecret(got: string | string[] | undefined, want: string): boolean {
 }
 
 const delay = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms).unref());
+
+/** A forward's origin when it is a channel or a group speaking as itself (Bot API 7.0 forward_origin); people are not named. */
+export function forwardOriginText(msg: Message): string | undefined {
+  const o = (msg as { forward_origin?: { type: string; chat?: { id: number; title?: string; username?: string }; sender_chat?: { id: number; title?: string; username?: string }; message_id?: number } }).forward_origin;
+  const chat = o?.type === 'channel' ? o.chat : o?.type === 'chat' ? o.sender_chat : undefined;
+  if (!chat) return undefined;
+  return `${o!.type === 'channel' ? 'channel' : 'chat'} "${chat.title ?? chat.id}"${chat.username ? ` @${chat.username}` : ''} (${chat.id}${o!.message_id !== undefined ? `, post ${o!.message_id}` : ''})`;
+}

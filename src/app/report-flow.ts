@@ -1,0 +1,204 @@
+/**
+ * The guided self-report: what happened, where, evidence, confirm. Its state is
+ * a row of report_flows (step + answers as JSON), so a restart in the middle
+ * resumes where the ASN was; 30 minutes of silence end it politely, and
+ * `batal` cancels it. Evidence files sent during the flow are stored at once
+ * (0600) and their paths kept in the row. Platform-independent: adapters pass
+ * button data and texts in, and send the prompts out.
+ */
+import { readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { join } from 'node:path';
+import type { Platform } from '../core/ids.js';
+import { flowTexts } from '../core/messages/report-flow.js';
+import { REPORT_CATEGORIES, REPORT_PLACES, type ReportCategory, type ReportPlace } from '../core/self-report.js';
+import type { AsnRecord } from '../core/types.js';
+import { ensurePrivateDir, writePrivateFile } from '../store/private-files.js';
+import type { App } from './app.js';
+import { dataDir } from './receipt.js';
+import { handleSelfReport, MAX_EVIDENCE_BYTES, MAX_EVIDENCE_FILES, notRegisteredText, reporterAsn, type EvidenceFile, type ReceiptReply, type SelfReportInput } from './self-report.js';
+
+/** Silence after which a flow ends. */
+export const FLOW_TIMEOUT_MS = 30 * 60_000;
+
+type Step = 'what' | 'where' | 'evidence' | 'confirm';
+
+interface FlowData {
+  category?: ReportCategory;
+  place?: ReportPlace;
+  notes: string[];
+  files: { path: string; filename: string; kind: EvidenceFile['kind']; mime?: string }[];
+  forwards: string[];
+}
+
+interface FlowRow {
+  step: Step;
+  data: FlowData;
+  startedAt: number;
+  updatedAt: number;
+}
+
+/** What an adapter sends back: a text with buttons, and for the last step the receipt files. */
+export interface FlowReply {
+  text: string;
+  buttons?: { text: string; data: string }[][];
+  files?: ReceiptReply['files'];
+  kind: string;
+}
+
+/** One incoming thing during a flow. */
+export interface FlowInput {
+  /** Button data (`lapor:...`). */
+  button?: string;
+  text?: string;
+  files?: EvidenceFile[];
+  forwardOrigin?: string;
+}
+
+function load(app: App, platform: Platform, userId: string): FlowRow | undefined {
+  const r = app.db.prepare(`SELECT step, data, started_at, updated_at FROM report_flows WHERE platform = ? AND user_id = ?`).get(platform, userId) as
+    | { step: Step; data: string; started_at: number; updated_at: number }
+    | undefined;
+  return r && { step: r.step, data: JSON.parse(r.data) as FlowData, startedAt: r.started_at, updatedAt: r.updated_at };
+}
+
+function save(app: App, platform: Platform, userId: string, nip: string, f: FlowRow): void {
+  app.db
+    .prepare(
+      `INSERT INTO report_flows (platform, user_id, asn_nip, step, data, started_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)
+       ON CONFLICT(platform, user_id) DO UPDATE SET step = excluded.step, data = excluded.data, updated_at = excluded.updated_at`,
+    )
+    .run(platform, userId, nip, f.step, JSON.stringify(f.data), f.startedAt, f.updatedAt);
+}
+
+const drop = (app: App, platform: Platform, userId: string): void => void app.db.prepare(`DELETE FROM report_flows WHERE platform = ? AND user_id = ?`).run(platform, userId);
+
+/** Whether this person has a flow that has not timed out. */
+export function hasActiveFlow(app: App, platform: Platform, userId: string): boolean {
+  const f = load(app, platform, userId);
+  return f !== undefined && app.clock() - f.updatedAt < FLOW_TIMEOUT_MS;
+}
+
+/** The prompt of a step. */
+function prompt(app: App, f: FlowRow): FlowReply {
+  const t = flowTexts(app.config.LANGUAGE);
+  const cancel = { text: t.cancelButton, data: 'lapor:cancel' };
+  if (f.step === 'what') return { text: t.askWhat, buttons: [...REPORT_CATEGORIES.map((c) => [{ text: t.category[c], data: `lapor:what:${c}` }]), [cancel]], kind: 'command_reply' };
+  if (f.step === 'where') {
+    const rows: { text: string; data: string }[][] = [];
+    for (let i = 0; i < REPORT_PLACES.length; i += 2) rows.push(REPORT_PLACES.slice(i, i + 2).map((p) => ({ text: t.place[p], data: `lapor:where:${p}` })));
+    return { text: t.askWhere, buttons: [...rows, [cancel]], kind: 'command_reply' };
+  }
+  if (f.step === 'evidence') return { text: t.askEvidence(f.data.notes.length + f.data.files.length + f.data.forwards.length), buttons: [[{ text: t.nextButton, data: 'lapor:next' }, cancel]], kind: 'command_reply' };
+  return {
+    text: t.confirm({ category: t.category[f.data.category!], place: t.place[f.data.place!], notes: f.data.notes, files: f.data.files.length, forwards: f.data.forwards }),
+    buttons: [[{ text: t.sendButton, data: 'lapor:send' }, cancel]],
+    kind: 'command_reply',
+  };
+}
+
+/** Starts (or restarts) a guided report for a registered ASN. */
+export function startFlow(app: App, platform: Platform, userId: string, asn: AsnRecord): FlowReply {
+  const now = app.clock();
+  const f: FlowRow = { step: 'what', data: { notes: [], files: [], forwards: [] }, startedAt: now, updatedAt: now };
+  save(app, platform, userId, asn.nip, f);
+  return prompt(app, f);
+}
+
+/** Stores a file sent during a flow (capped) and returns what the row keeps of it. */
+function keepFile(app: App, platform: Platform, userId: string, startedAt: number, n: number, file: EvidenceFile): FlowData['files'][number] | undefined {
+  if (file.data.length > MAX_EVIDENCE_BYTES) return undefined;
+  const dir = join(dataDir(app.config.DATABASE_PATH), 'evidence', 'flows', createHash('sha256').update(`${platform}:${userId}:${startedAt}`).digest('hex').slice(0, 24));
+  ensurePrivateDir(dir);
+  const filename = file.filename.replace(/[^\w.\-]+/g, '_').slice(-80) || `bukti-${n}`;
+  const path = join(dir, `${n}-${filename}`);
+  writePrivateFile(path, file.data);
+  return { path, filename, kind: file.kind, mime: file.mime };
+}
+
+/**
+ * Moves a flow on with what the ASN sent. Undefined when the person has no flow (or it timed out: then the
+ * answer says it ended), so the adapter answers as usual.
+ */
+export async function continueFlow(app: App, platform: Platform, userId: string, asn: AsnRecord | undefined, input: FlowInput): Promise<FlowReply | undefined> {
+  const t = flowTexts(app.config.LANGUAGE);
+  const f = load(app, platform, userId);
+  if (!f) return input.button?.startsWith('lapor:') ? { text: t.noFlow, kind: 'command_reply' } : undefined;
+  const now = app.clock();
+  if (now - f.updatedAt >= FLOW_TIMEOUT_MS) {
+    drop(app, platform, userId);
+    return input.button?.startsWith('lapor:') ? { text: t.timedOut, kind: 'command_reply' } : undefined;
+  }
+  if (!asn || asn.nip === undefined) {
+    drop(app, platform, userId);
+    return undefined;
+  }
+  const text = input.text?.trim() ?? '';
+  if (input.button === 'lapor:cancel' || /^(?:batal|cancel)$/i.test(text)) {
+    drop(app, platform, userId);
+    return { text: t.cancelled, kind: 'command_reply' };
+  }
+  const b = input.button ?? '';
+  const what = /^lapor:what:(\w+)$/.exec(b)?.[1] as ReportCategory | undefined;
+  const where = /^lapor:where:(\w+)$/.exec(b)?.[1] as ReportPlace | undefined;
+  if (f.step === 'what' && what && REPORT_CATEGORIES.includes(what)) {
+    f.data.category = what;
+    f.step = 'where';
+  } else if (f.step === 'where' && where && REPORT_PLACES.includes(where)) {
+    f.data.place = where;
+    f.step = 'evidence';
+  } else if (f.step === 'evidence' && b === 'lapor:next') {
+    if (!f.data.notes.length && !f.data.files.length && !f.data.forwards.length) return { ...prompt(app, f), text: t.needEvidence };
+    f.step = 'confirm';
+  } else if (f.step === 'evidence' && !b && (text || input.files?.length || input.forwardOrigin)) {
+    if (text) f.data.notes.push(text.slice(0, 1000));
+    if (input.forwardOrigin) f.data.forwards.push(input.forwardOrigin);
+    for (const file of input.files ?? []) {
+      if (f.data.files.length >= MAX_EVIDENCE_FILES) break;
+      const kept = keepFile(app, platform, userId, f.startedAt, f.data.files.length + 1, file);
+      if (kept) f.data.files.push(kept);
+    }
+  } else if (f.step === 'confirm' && b === 'lapor:send') {
+    const files: EvidenceFile[] = f.data.files.map((x) => ({ kind: x.kind, filename: x.filename, mime: x.mime, data: readFileSync(x.path) }));
+    const r = await handleSelfReport(app, {
+      platform, reporterId: userId, sourceKey: `flow:${platform}:${userId}:${f.startedAt}`, text: f.data.notes.join('\n'),
+      category: f.data.category, place: f.data.place, files, forwardOrigin: f.data.forwards.join('; ') || undefined,
+    });
+    drop(app, platform, userId);
+    return r;
+  } else {
+    // Anything else (a stale button, text where a button is expected): the current question again.
+    return { ...prompt(app, f), text: `${t.useButtons}\n\n${prompt(app, f).text}` };
+  }
+  f.updatedAt = now;
+  save(app, platform, userId, asn.nip, f);
+  return prompt(app, f);
+}
+
+/** Ends flows silent for 30 minutes (called from the lifecycle job); returns the people to tell, with the text. */
+export function expireFlows(app: App, now: number): { platform: Platform; userId: string; text: string }[] {
+  const rows = app.db.prepare(`SELECT platform, user_id FROM report_flows WHERE updated_at <= ?`).all(now - FLOW_TIMEOUT_MS) as { platform: Platform; user_id: string }[];
+  const text = flowTexts(app.config.LANGUAGE).timedOut;
+  app.db.transaction(() => {
+    for (const r of rows) {
+      drop(app, r.platform, r.user_id);
+      app.monitor.outbox.enqueue(
+        { dedupeKey: `flow-timeout:${r.platform}:${r.user_id}:${now}`, platform: r.platform, recipient: r.user_id, recipientKind: 'user', kind: 'command_reply', text },
+        now,
+      );
+    }
+  })();
+  if (rows.length) app.dispatcher.wake();
+  return rows.map((r) => ({ platform: r.platform, userId: r.user_id, text }));
+}
+
+/**
+ * `/lapor` (Telegram) or `LAPOR` (WhatsApp), with or without a text: strangers are told how to register and nothing
+ * is recorded about them; an empty report starts the guided flow; anything else is recorded at once.
+ */
+export async function beginSelfReport(app: App, input: SelfReportInput): Promise<FlowReply> {
+  const asn = reporterAsn(app, input.platform, input.reporterId);
+  if (!asn) return { text: notRegisteredText(app, input.platform), kind: 'command_reply' };
+  if (!input.text.trim() && !input.files?.length && !input.forwardOrigin) return startFlow(app, input.platform, input.reporterId, asn);
+  return handleSelfReport(app, input);
+}

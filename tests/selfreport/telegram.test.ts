@@ -1,0 +1,152 @@
+/**
+ * Self-reports on Telegram through telegraf over HTTP to the loopback Bot API (tests/support/telegram.ts):
+ * a photo with a "/lapor ..." caption (downloaded with getFile and the file URL telegraf's
+ * Telegram.getFileLink builds, node_modules/telegraf/lib/telegram.js), the guided flow with its buttons
+ * (callback_query), a forward from a channel (Bot API 7.0 forward_origin), a restart in the middle of the
+ * flow, `batal`, and the "Sudah selesai" button that closes the case and sends the receipt again.
+ */
+import { createHash } from 'node:crypto';
+import { mkdtempSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Nip, PhoneE164, TgUserId } from '../../src/core/ids.js';
+import type { SimSentMessage, SimUser } from '../../src/platforms/sim/telegram-server.js';
+import { callbackQuery, forwardedFromChannel, photoMessage, textMessage } from '../../src/platforms/sim/telegram-updates.js';
+import { expireFlows, FLOW_TIMEOUT_MS } from '../../src/app/report-flow.js';
+import { pdfText } from '../support/pdf.js';
+import { startSimBot, type SimBot } from '../support/telegram.js';
+
+const ASN: SimUser = { id: 5101, first_name: 'Siti' };
+const HUMAS: SimUser = { id: 9001, first_name: 'Humas' };
+const asn = [{ nip: '198703122010012003' as Nip, nama: 'Siti Rahmawati', unit: 'Dinas Pendidikan', phone: '+6281311112222' as PhoneE164, telegramId: '5101' as TgUserId }];
+const dm = { id: ASN.id, type: 'private' as const };
+
+let bots: SimBot[] = [];
+afterEach(async () => {
+  for (const b of bots) await b.stop().catch(() => undefined);
+  bots = [];
+});
+
+async function start(overrides: Record<string, string> = {}): Promise<SimBot> {
+  const b = await startSimBot({ asn, started: [ASN, HUMAS], overrides, perChatGapMs: 1 });
+  bots.push(b);
+  return b;
+}
+
+const toAsn = (b: SimBot): SimSentMessage[] => b.sim.sent.filter((m) => m.chat_id === ASN.id);
+/** The last message to the ASN with buttons, and the data of its buttons. */
+function lastButtons(b: SimBot): string[] {
+  const m = [...toAsn(b)].reverse().find((x) => x.reply_markup);
+  return ((m?.reply_markup as { inline_keyboard?: { callback_data: string }[][] })?.inline_keyboard ?? []).flat().map((k) => k.callback_data);
+}
+async function press(b: SimBot, data: string): Promise<void> {
+  const n = toAsn(b).length;
+  b.sim.pushUpdate(callbackQuery(ASN, data));
+  await b.sim.waitFor(() => toAsn(b).length > n, 10_000);
+}
+async function say(b: SimBot, update: Record<string, unknown>): Promise<void> {
+  const n = toAsn(b).length;
+  b.sim.pushUpdate(update);
+  await b.sim.waitFor(() => toAsn(b).length > n, 10_000);
+}
+
+describe('self-report on Telegram', () => {
+  it('a screenshot with a /lapor caption: downloaded, hashed, stored 0600, named in the receipt, attached for Humas', { timeout: 60_000 }, async () => {
+    const b = await start();
+    const png = Buffer.concat([Buffer.from('\x89PNG\r\n\x1a\n', 'binary'), Buffer.alloc(5000, 7)]);
+    const file = b.sim.addFile(png, { ext: 'jpg' });
+    b.sim.pushUpdate(photoMessage(dm, ASN, file, '/lapor Saya ditandai di Instagram dalam foto kampanye "Sahabat Paslon 2"'));
+    await b.sim.waitFor((s) => s.some((m) => m.chat_id === ASN.id && m.method === 'sendDocument') && s.some((m) => m.chat_id === HUMAS.id && m.method === 'sendDocument'), 20_000);
+    const sha = createHash('sha256').update(png).digest('hex');
+    const receipt = toAsn(b).find((m) => m.method === 'sendMessage')!;
+    expect(receipt.text).toContain(sha);
+    expect(receipt.text).toMatch(/Instagram/);
+    expect(receipt.text).toMatch(/Hapus saya dari postingan/);
+    expect(pdfText(toAsn(b).find((m) => m.method === 'sendDocument')!.document!.data!)).toContain(sha);
+    const forHumas = b.sim.sent.find((m) => m.chat_id === HUMAS.id && m.method === 'sendDocument')!;
+    expect(forHumas.document!.bytes).toBe(png.length);
+    const ev = b.app.db.prepare(`SELECT path, sha256, bytes FROM self_report_evidence WHERE kind = 'photo'`).get() as { path: string; sha256: string; bytes: number };
+    expect(ev.sha256).toBe(sha);
+    expect(statSync(ev.path).mode & 0o777).toBe(0o600);
+    expect(b.sim.calls.some((c) => c.method === 'getFile')).toBe(true);
+  });
+
+  it('the guided flow: buttons for what and where, evidence (text, photo, a channel forward), confirm; then "done" closes the case', { timeout: 60_000 }, async () => {
+    const b = await start();
+    await say(b, textMessage(dm, ASN, '/lapor'));
+    expect(lastButtons(b)).toEqual(['lapor:what:added', 'lapor:what:tagged', 'lapor:what:photo', 'lapor:what:other', 'lapor:cancel']);
+    await press(b, 'lapor:what:photo');
+    expect(lastButtons(b)).toContain('lapor:where:facebook');
+    await press(b, 'lapor:where:facebook');
+    await say(b, textMessage(dm, ASN, 'Foto saya dengan calon diunggah akun Relawan Bersatu'));
+    const photo = b.sim.addFile(Buffer.alloc(3000, 1), { ext: 'jpg' });
+    await say(b, photoMessage(dm, ASN, photo));
+    await say(b, forwardedFromChannel(dm, ASN, 'Ayo coblos nomor 2', { id: -1001234, title: 'Info Paslon 2', username: 'infopaslon2' }, 77));
+    await press(b, 'lapor:next');
+    const confirm = toAsn(b).at(-1)!;
+    expect(confirm.text).toMatch(/Foto bersama calon diunggah/);
+    expect(confirm.text).toMatch(/Facebook/);
+    expect(confirm.text).toMatch(/Info Paslon 2/);
+    expect(b.app.db.prepare(`SELECT COUNT(*) AS n FROM self_reports`).get()).toEqual({ n: 0 });
+    const n = toAsn(b).length;
+    b.sim.pushUpdate(callbackQuery(ASN, 'lapor:send'));
+    await b.sim.waitFor(() => toAsn(b).slice(n).some((m) => m.method === 'sendDocument'), 20_000);
+    const receipt = toAsn(b).slice(n).find((m) => m.method === 'sendMessage')!;
+    expect(receipt.text).toMatch(/JN-\d{4}-000001/);
+    expect(receipt.text).toMatch(/Minta pengunggah menghapus foto/);
+    const rep = b.app.db.prepare(`SELECT category, place, incident_id FROM self_reports`).get() as { category: string; place: string; incident_id: number };
+    expect(rep).toMatchObject({ category: 'photo', place: 'facebook' });
+    const kinds = (b.app.db.prepare(`SELECT kind, value FROM self_report_evidence ORDER BY id`).all() as { kind: string; value: string | null }[]).map((e) => e.kind);
+    expect(kinds).toEqual(['forward', 'photo']);
+    expect(b.app.db.prepare(`SELECT COUNT(*) AS n FROM report_flows`).get()).toEqual({ n: 0 });
+
+    // "Sudah selesai": the case closes with the time it took, and the receipt comes again with that time.
+    const m = toAsn(b).length;
+    b.sim.pushUpdate(callbackQuery(ASN, lastButtons(b).find((d) => d.startsWith('sr-done:'))!));
+    await b.sim.waitFor(() => toAsn(b).slice(m).some((x) => x.method === 'sendDocument'), 20_000);
+    const inc = b.app.db.prepare(`SELECT kind, status, resolved_at - opened_at AS took FROM incidents WHERE id = ?`).get(rep.incident_id) as { kind: string; status: string; took: number };
+    expect(inc).toMatchObject({ kind: 'reported', status: 'left' });
+    expect(inc.took).toBeGreaterThanOrEqual(0);
+    const again = toAsn(b).slice(m).find((x) => x.method === 'sendMessage')!;
+    expect(again.text).toMatch(/Selesai menurut ASN: .* WIB/);
+    expect(pdfText(toAsn(b).slice(m).find((x) => x.method === 'sendDocument')!.document!.data!)).toMatch(/Selesai menurut ASN/);
+  });
+
+  it('a restart in the middle of the flow resumes at the same step; batal cancels; silence ends it politely', { timeout: 90_000 }, async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'jn-flow-'));
+    const overrides = { DATABASE_PATH: join(dir, 'jaga.sqlite') };
+    const first = await start(overrides);
+    await say(first, textMessage(dm, ASN, '/lapor'));
+    await press(first, 'lapor:what:added');
+    expect(lastButtons(first)).toContain('lapor:where:whatsapp');
+    await first.stop();
+    bots = bots.filter((x) => x !== first);
+
+    const second = await start(overrides);
+    await press(second, 'lapor:where:whatsapp');
+    expect(toAsn(second).at(-1)!.text).toMatch(/\(3\/4\)/);
+    await say(second, textMessage(dm, ASN, 'Dimasukkan ke grup "Relawan Maju Bersama" oleh 081234567890'));
+    await press(second, 'lapor:next');
+    await press(second, 'lapor:send');
+    await second.sim.waitFor(() => toAsn(second).some((m) => m.method === 'sendDocument'), 20_000);
+    const row = second.app.db.prepare(`SELECT category, place, actor_phone FROM self_reports`).get();
+    expect(row).toEqual({ category: 'added', place: 'whatsapp', actor_phone: '+6281234567890' });
+    // The named adder counts like one the bot saw: a finding of kind 'added' with the WhatsApp JID as actor.
+    expect(second.app.db.prepare(`SELECT actor_id FROM incident_findings WHERE kind = 'added'`).get()).toEqual({ actor_id: '6281234567890@s.whatsapp.net' });
+
+    await say(second, textMessage(dm, ASN, '/lapor'));
+    await say(second, textMessage(dm, ASN, 'batal'));
+    expect(toAsn(second).at(-1)!.text).toMatch(/Laporan dibatalkan/);
+    expect(second.app.db.prepare(`SELECT COUNT(*) AS n FROM report_flows`).get()).toEqual({ n: 0 });
+
+    await say(second, textMessage(dm, ASN, '/lapor'));
+    const n = toAsn(second).length;
+    // Thirty minutes of silence: the flow's last answer is moved back in time, then the lifecycle job's sweep runs.
+    second.app.db.prepare(`UPDATE report_flows SET updated_at = updated_at - ?`).run(FLOW_TIMEOUT_MS + 1);
+    expireFlows(second.app, second.app.clock());
+    await second.sim.waitFor(() => toAsn(second).length > n, 10_000);
+    expect(toAsn(second).at(-1)!.text).toMatch(/berakhir karena tidak ada jawaban selama 30 menit/);
+    expect(second.app.db.prepare(`SELECT COUNT(*) AS n FROM self_reports`).get()).toEqual({ n: 1 });
+  });
+});
