@@ -27,6 +27,10 @@ import {
   type WAMessage,
 } from '@whiskeysockets/baileys';
 import processMessage from '@whiskeysockets/baileys/lib/Utils/process-message.js';
+import { downloadEncryptedContent, encryptedStream, getMediaKeys, toBuffer } from '@whiskeysockets/baileys/lib/Utils/messages-media.js';
+import { extractMessageContent } from '@whiskeysockets/baileys/lib/Utils/messages.js';
+import http from 'node:http';
+import { readFileSync, rmSync } from 'node:fs';
 import pino from 'pino';
 import type { WaSocketFactory, WaSocketInit, WaSocketLike } from '../whatsapp/connection.js';
 
@@ -121,6 +125,51 @@ export class FakeWASocket implements WaSocketLike {
   restricted = false;
   /** Private chats that already exist: everyone who delivered a private message, plus any added by a test. */
   readonly established = new Set<string>();
+
+  /** Encrypted media served on loopback, by directPath (what WhatsApp's media host holds). */
+  private readonly media = new Map<string, Buffer>();
+  private mediaServer: Promise<string> | undefined;
+
+  /**
+   * A photo or document a user sends: encrypted with Baileys' own encryptedStream (lib/Utils/messages-media.js) and
+   * served on a loopback port as WhatsApp's media host serves it. Returns the fields of the imageMessage /
+   * documentMessage that carries it.
+   */
+  async addMedia(data: Buffer, type: 'image' | 'document', mimetype: string): Promise<{ url: string; directPath: string; mediaKey: Uint8Array; fileEncSha256: Uint8Array; fileSha256: Uint8Array; fileLength: number; mimetype: string }> {
+    const enc = await encryptedStream(data, type, { logger: pino({ level: 'silent' }) as never });
+    const bytes = readFileSync(enc.encFilePath);
+    rmSync(enc.encFilePath, { force: true });
+    if (enc.originalFilePath) rmSync(enc.originalFilePath, { force: true });
+    const directPath = `/v/t62.7118-24/${this.media.size + 1}_${enc.fileEncSha256.toString('hex').slice(0, 16)}.enc`;
+    this.media.set(directPath, bytes);
+    const root = await this.serveMedia();
+    return { url: `${root}${directPath}`, directPath, mediaKey: enc.mediaKey, fileEncSha256: enc.fileEncSha256, fileSha256: enc.fileSha256, fileLength: data.length, mimetype };
+  }
+
+  private serveMedia(): Promise<string> {
+    this.mediaServer ??= new Promise((resolve) => {
+      const server = http.createServer((req, res) => {
+        const body = this.media.get(new URL(req.url ?? '/', 'http://media.invalid').pathname);
+        if (!body) res.writeHead(404).end();
+        else res.writeHead(200, { 'content-length': String(body.length) }).end(body);
+      });
+      server.unref();
+      server.listen(0, '127.0.0.1', () => resolve(`http://127.0.0.1:${(server.address() as { port: number }).port}`));
+    });
+    return this.mediaServer;
+  }
+
+  /**
+   * What Baileys' downloadMediaMessage does, from the loopback host: the message's mediaKey gives the AES keys
+   * (getMediaKeys), and downloadEncryptedContent fetches, checks and decrypts (lib/Utils/messages-media.js).
+   */
+  async downloadMedia(m: WAMessage): Promise<Buffer> {
+    const content = extractMessageContent(m.message);
+    const media = content?.imageMessage ?? content?.documentMessage;
+    if (!media?.mediaKey || !media.url) throw new Error('"message" is not a media message');
+    const keys = await getMediaKeys(media.mediaKey, content?.imageMessage ? 'image' : 'document');
+    return toBuffer(await downloadEncryptedContent(media.url, keys));
+  }
 
   /** Makes the next `n` sends fail with `fault`. */
   failNext(n: number, fault: FakeSendFault): void {
@@ -554,4 +603,16 @@ export function groupMeta(i: {
     ...(i.linkedParent ? { linkedParent: i.linkedParent } : {}),
     participants: i.participants.map((p) => ({ admin: null, ...p, id: p.id! })),
   } as GroupMetadata;
+}
+
+/** A private photo (or screenshot) with a caption, its media from `FakeWASocket.addMedia`. */
+export function privateImageMessage(i: { from: string; fromAlt?: string; id: string; caption?: string; at: number; media: Awaited<ReturnType<FakeWASocket['addMedia']>> }): WAMessage {
+  return withKeyExtras(
+    {
+      key: { remoteJid: i.from, fromMe: false, id: i.id },
+      message: { imageMessage: { ...i.media, ...(i.caption ? { caption: i.caption } : {}) } },
+      messageTimestamp: Math.floor(i.at / 1000),
+    },
+    { remoteJidAlt: i.fromAlt },
+  );
 }
