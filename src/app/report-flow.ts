@@ -97,6 +97,23 @@ function prompt(app: App, f: FlowRow): FlowReply {
   };
 }
 
+/** The button a typed answer stands for: its number in the prompt's list, or the words of "next" and "send". */
+function buttonForText(p: FlowReply, text: string): string | undefined {
+  const all = (p.buttons ?? []).flat();
+  const n = /^(\d{1,2})\.?$/.exec(text)?.[1];
+  if (n !== undefined) return all[Number(n) - 1]?.data;
+  if (/^(?:lanjut|next)$/i.test(text)) return all.find((x) => x.data === 'lapor:next')?.data;
+  if (/^(?:kirim|send|ya|yes)$/i.test(text)) return all.find((x) => x.data === 'lapor:send')?.data;
+  return undefined;
+}
+
+/** A prompt's buttons written out as a numbered list, for a platform without buttons (WhatsApp). */
+export function numberedChoices(r: Pick<FlowReply, 'text' | 'buttons'>, lang: 'id' | 'en'): string {
+  const all = (r.buttons ?? []).flat();
+  if (!all.length) return r.text;
+  return [r.text, '', lang === 'en' ? 'Reply with a number:' : 'Balas dengan angka:', ...all.map((x, i) => `${i + 1}. ${x.text}`)].join('\n');
+}
+
 /** Starts (or restarts) a guided report for a registered ASN. */
 export function startFlow(app: App, platform: Platform, userId: string, asn: AsnRecord): FlowReply {
   const now = app.clock();
@@ -138,7 +155,8 @@ export async function continueFlow(app: App, platform: Platform, userId: string,
     drop(app, platform, userId);
     return { text: t.cancelled, kind: 'command_reply' };
   }
-  const b = input.button ?? '';
+  // WhatsApp shows no buttons: its prompts number them, and a number (or "lanjut" / "kirim") stands for the button.
+  const b = input.button ?? buttonForText(prompt(app, f), text) ?? '';
   const what = /^lapor:what:(\w+)$/.exec(b)?.[1] as ReportCategory | undefined;
   const where = /^lapor:where:(\w+)$/.exec(b)?.[1] as ReportPlace | undefined;
   if (f.step === 'what' && what && REPORT_CATEGORIES.includes(what)) {

@@ -252,3 +252,9 @@ export function selfReportCommand(app: App): CommandSpec {
     },
   };
 }
+
+/** `SELESAI JN-...` on WhatsApp (no buttons there): resolves the report with that number, if it is the sender's. */
+export function resolveSelfReportByNumber(app: App, receiptNo: string, platform: Platform, senderId: string): ReturnType<typeof resolveSelfReport> {
+  const r = new SelfReportStore(app.db).byReceiptNo(receiptNo.toUpperCase());
+  return resolveSelfReport(app, r?.id ?? -1, platform, senderId);
+}

@@ -6,10 +6,12 @@
  * translates and delivers; it never decides.
  */
 import { quoteStrangerOpt } from '../../core/text/quote.js';
-import { DisconnectReason, fetchLatestBaileysVersion, jidNormalizedUser, proto, type BaileysEventMap, type GroupMetadata, type WAMessage, type WAVersion } from '@whiskeysockets/baileys';
+import { DisconnectReason, fetchLatestBaileysVersion, jidNormalizedUser, normalizeMessageContent, proto, type BaileysEventMap, type GroupMetadata, type WAMessage, type WAVersion } from '@whiskeysockets/baileys';
 import type { App } from '../../app/app.js';
 import type { CommandSpec } from '../../app/commands/index.js';
 import { humasAddresses } from '../../app/recipients.js';
+import { beginSelfReport, continueFlow, hasActiveFlow, numberedChoices } from '../../app/report-flow.js';
+import { MAX_EVIDENCE_BYTES, reporterAsn, resolveSelfReportByNumber, type EvidenceFile } from '../../app/self-report.js';
 import { whatsappTexts } from '../../core/messages/whatsapp.js';
 import { parseNip } from '../../core/nip.js';
 import { waJidToPhone } from '../../core/phone.js';
@@ -689,6 +691,30 @@ export class WhatsAppAdapter {
       this.reply(p, this.register(p, daftar[1] ?? '', now), now);
       return;
     }
+    const sender = p.pnJid ?? p.chatJid;
+    const lapor = /^(?:\/)?lapor\b\s*([\s\S]*)$/i.exec(text);
+    if (lapor) {
+      // Media is downloaded only for a registered ASN: a stranger's upload is never fetched.
+      const files = reporterAsn(this.app, 'whatsapp', sender) ? await this.downloadEvidence(p) : [];
+      const r = await beginSelfReport(this.app, { platform: 'whatsapp', reporterId: sender, sourceKey: `wa:${p.chatJid}:${p.event.messageId}`, text: lapor[1] ?? '', files });
+      this.reply(p, this.flowText(r), this.app.clock(), r.files);
+      return;
+    }
+    const selesai = /^selesai\s+(JN-\d{4}-\d{6,9})\s*$/i.exec(text);
+    if (selesai) {
+      const r = await resolveSelfReportByNumber(this.app, selesai[1]!, 'whatsapp', sender);
+      this.reply(p, r.ok ? `${r.text}\n\n${r.reply.text}` : r.text, this.app.clock(), r.ok ? r.reply.files : undefined);
+      return;
+    }
+    if (hasActiveFlow(this.app, 'whatsapp', sender)) {
+      const asn = reporterAsn(this.app, 'whatsapp', sender);
+      const files = asn ? await this.downloadEvidence(p) : [];
+      const r = await continueFlow(this.app, 'whatsapp', sender, asn, { text, files });
+      if (r) {
+        this.reply(p, this.flowText(r), this.app.clock(), r.files);
+        return;
+      }
+    }
     if (this.app.commands.isCommand(text)) {
       const fromId = p.pnJid ?? p.chatJid;
       const r = await this.app.commands.run({ platform: 'whatsapp', chatType: 'private', chatId: p.chatJid, fromId, fromName: p.event.sender.name, text });
@@ -696,6 +722,40 @@ export class WhatsAppAdapter {
       return;
     }
     if (isNewContact) this.reply(p, t.privateHint({ org: this.app.config.ORG_NAME }), now);
+  }
+
+  /** A flow prompt or receipt for WhatsApp, which shows no buttons: choices numbered, "done" as a word to reply. */
+  private flowText(r: { text: string; buttons?: { text: string; data: string }[][] }): string {
+    const lang = this.app.config.LANGUAGE;
+    const done = r.buttons?.flat().some((b) => b.data.startsWith('sr-done:'));
+    if (!done) return numberedChoices(r, lang);
+    const no = /JN-\d{4}-\d{6,9}/.exec(r.text)?.[0] ?? '';
+    return `${r.text}\n\n${lang === 'en' ? `When it is done, reply: SELESAI ${no}` : `Bila sudah selesai, balas: SELESAI ${no}`}`;
+  }
+
+  /** The photo or document of a private message, through the socket (Baileys' downloadMediaMessage), capped at 10 MB. */
+  private async downloadEvidence(p: PrivateMessage): Promise<EvidenceFile[]> {
+    const m = p.media;
+    const sock = this.open ? this.sock : undefined;
+    if (!m || !sock?.downloadMedia) return [];
+    const content = normalizeMessageContent(m.message);
+    const img = content?.imageMessage;
+    const doc = content?.documentMessage;
+    const size = Number(img?.fileLength ?? doc?.fileLength ?? 0);
+    if (size > MAX_EVIDENCE_BYTES) {
+      this.app.log.warn({ bytes: size }, 'whatsapp: evidence file over the cap; not downloaded');
+      return [];
+    }
+    try {
+      const data = await sock.downloadMedia(m);
+      if (data.length > MAX_EVIDENCE_BYTES) return [];
+      return [img
+        ? { kind: 'photo', filename: `foto-${p.event.messageId}.jpg`, mime: img.mimetype ?? 'image/jpeg', data }
+        : { kind: 'document', filename: doc?.fileName ?? `berkas-${p.event.messageId}`, mime: doc?.mimetype ?? undefined, data }];
+    } catch (err) {
+      this.app.log.warn({ err: String(err) }, 'whatsapp: could not download an evidence file');
+      return [];
+    }
   }
 
   /** Marks every handle of a private sender as a warm contact; true when they had never written before. */

@@ -7,12 +7,14 @@
 import { waLoginTexts } from '../../core/messages/wa-login.js';
 import makeWASocket, {
   Browsers,
+  downloadMediaMessage,
   fetchLatestBaileysVersion,
   DisconnectReason,
   makeCacheableSignalKeyStore,
   type AuthenticationCreds,
   type CacheStore,
   type proto,
+  type WAMessage,
   type WAMessageKey,
   type BaileysEventMap,
   type GroupMetadata,
@@ -49,6 +51,8 @@ export interface WaSocketLike {
   fetchNewChatMessageCap?(): Promise<NewChatMessageCapInfo>;
   requestPairingCode(phone: string): Promise<string>;
   end(err: Error | undefined): void;
+  /** The decrypted bytes of a received photo or document (Baileys' downloadMediaMessage on the real socket). */
+  downloadMedia?(m: WAMessage): Promise<Buffer>;
 }
 
 /** What a socket factory receives. */
@@ -68,8 +72,8 @@ export interface WaSocketInit {
 export type WaSocketFactory = (init: WaSocketInit) => WaSocketLike;
 
 /** The real socket: Baileys' `makeWASocket` with the settings that keep the account quiet. */
-export const baileysSocketFactory: WaSocketFactory = (init) =>
-  makeWASocket({
+export const baileysSocketFactory: WaSocketFactory = (init) => {
+  const sock = makeWASocket({
     auth: { creds: init.auth.creds, keys: makeCacheableSignalKeyStore(init.auth.keys, init.logger) },
     logger: init.logger,
     markOnlineOnConnect: false,
@@ -79,7 +83,13 @@ export const baileysSocketFactory: WaSocketFactory = (init) =>
     ...(init.getMessage ? { getMessage: init.getMessage } : {}),
     ...(init.msgRetryCounterCache ? { msgRetryCounterCache: init.msgRetryCounterCache } : {}),
     ...(init.version ? { version: init.version } : {}),
-  }) as unknown as WaSocketLike;
+  });
+  // Media of a received message: fetched from WhatsApp's media host and decrypted with the message's mediaKey
+  // (lib/Utils/messages.js, downloadMediaMessage; an expired URL is asked again with updateMediaMessage).
+  const downloadMedia = async (m: WAMessage): Promise<Buffer> =>
+    (await downloadMediaMessage(m, 'buffer', {}, { logger: init.logger, reuploadRequest: sock.updateMediaMessage })) as Buffer;
+  return Object.assign(sock, { downloadMedia }) as unknown as WaSocketLike;
+};
 
 /** Reads a group's cached metadata from `wa_group_meta`. */
 export function readGroupMeta(db: Db, jid: string): GroupMetadata | undefined {

@@ -55,6 +55,8 @@ export interface PrivateMessage {
   pnJid?: string;
   /** The sender's LID when known. */
   lid?: string;
+  /** The message as it arrived, when it carries a photo or a document (evidence of a self-report is downloaded from it). */
+  media?: WAMessage;
 }
 
 /** Everything one Baileys event yields. */
@@ -296,7 +298,8 @@ function normalizeContent(m: WAMessage, key: WAMessage['key'] & { remoteJid: str
   }
   event.isPrivate = true;
   const pnJid = sender.phone ? `${sender.phone.slice(1)}@s.whatsapp.net` : !isLidUser(remote) ? remote : pair?.pn ?? ctx.map.pnForLid(remote);
-  out.privates.push({ event, chatJid: remote, pnJid, lid: sender.lid });
+  const media = content.imageMessage || content.documentMessage ? m : undefined;
+  out.privates.push({ event, chatJid: remote, pnJid, lid: sender.lid, ...(media ? { media } : {}) });
 }
 
 const EDIT = proto.Message.ProtocolMessage.Type.MESSAGE_EDIT;

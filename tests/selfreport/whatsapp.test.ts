@@ -1,0 +1,94 @@
+/**
+ * Self-reports on WhatsApp through Baileys' own message shapes and event path (the fake socket in
+ * src/platforms/sim/whatsapp-socket.ts delivers proto.WebMessageInfo through makeEventBuffer and processMessage):
+ * a `LAPOR <text>` conversation, an `imageMessage` with a `LAPOR` caption whose media is encrypted with Baileys'
+ * encryptedStream and fetched and decrypted with downloadEncryptedContent (lib/Utils/messages-media.js), the guided
+ * flow answered by numbers (WhatsApp shows no buttons), `SELESAI <number>`, and a stranger refused.
+ */
+import { createHash } from 'node:crypto';
+import { afterEach, describe, expect, it } from 'vitest';
+import { privateImageMessage, privateMessage } from '../../src/platforms/sim/whatsapp-socket.js';
+import { ADMIN_WA, ASN1_LID, ASN1_PN, drainAll, fakeClock, outboxRows, startBot } from '../fixtures/whatsapp/setup.js';
+
+let stops: (() => Promise<void>)[] = [];
+afterEach(async () => {
+  for (const s of stops) await s();
+  stops = [];
+});
+
+async function bot() {
+  const clock = fakeClock();
+  const b = await startBot(clock);
+  stops.push(async () => {
+    await b.wa.stop();
+    await b.app.close();
+  });
+  return { ...b, clock };
+}
+
+const textsTo = (fake: { sent: { jid: string; content: Record<string, unknown> }[] }, jid: string): string[] =>
+  fake.sent.filter((s) => s.jid === jid && typeof s.content['text'] === 'string').map((s) => s.content['text'] as string);
+
+describe('self-report on WhatsApp', () => {
+  it('LAPOR in one message: receipt text with number, code and how to reply SELESAI, the PDF as a document, Humas alerted; SELESAI closes it', { timeout: 60_000 }, async () => {
+    const { app, fake, wa, clock } = await bot();
+    await fake.deliver(privateMessage({ from: ASN1_LID, fromAlt: ASN1_PN, id: 'L1', text: 'LAPOR Saya dimasukkan ke grup "Relawan Maju Bersama" oleh 0812 3456 7891, tautan https://chat.whatsapp.com/AbCdEfGhIjK12345', at: clock.now }));
+    await wa.idle();
+    await drainAll(app, clock, 10);
+    const receipt = textsTo(fake, ASN1_PN).find((t) => /JN-\d{4}-\d{6}/.test(t))!;
+    expect(receipt).toMatch(/Kode verifikasi: [0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}/);
+    expect(receipt).toMatch(/Bila sudah selesai, balas: SELESAI JN-\d{4}-000001/);
+    expect(fake.sent.some((s) => s.jid === ASN1_PN && 'document' in s.content)).toBe(true);
+    expect(textsTo(fake, ADMIN_WA).some((t) => t.includes('Siti Aminah') && t.includes('Relawan Maju Bersama'))).toBe(true);
+    // The named adder is stored as the monitor stores WhatsApp actors (a phone JID), so actor statistics count it.
+    expect(app.db.prepare(`SELECT actor_id FROM incident_findings WHERE kind = 'added'`).get()).toEqual({ actor_id: '6281234567891@s.whatsapp.net' });
+    expect(app.db.prepare(`SELECT value FROM self_report_evidence WHERE kind = 'link'`).get()).toEqual({ value: 'https://chat.whatsapp.com/AbCdEfGhIjK12345' });
+
+    const no = /JN-\d{4}-\d{6}/.exec(receipt)![0];
+    await fake.deliver(privateMessage({ from: ASN1_LID, fromAlt: ASN1_PN, id: 'L2', text: `selesai ${no}`, at: clock.now }));
+    await wa.idle();
+    await drainAll(app, clock, 10);
+    expect(textsTo(fake, ASN1_PN).at(-1)).toMatch(/Selesai menurut ASN/);
+    expect(app.db.prepare(`SELECT status FROM incidents WHERE kind = 'reported'`).get()).toEqual({ status: 'left' });
+  });
+
+  it('an imageMessage with a LAPOR caption: the photo is downloaded and decrypted through Baileys, hashed and attached for Humas', { timeout: 60_000 }, async () => {
+    const { app, fake, wa, clock } = await bot();
+    const jpeg = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(20_000, 3)]);
+    const media = await fake.addMedia(jpeg, 'image', 'image/jpeg');
+    await fake.deliver(privateImageMessage({ from: ASN1_LID, fromAlt: ASN1_PN, id: 'IMG1', caption: 'LAPOR saya ditandai di TikTok oleh akun relawan', at: clock.now, media }));
+    await wa.idle();
+    await drainAll(app, clock, 10);
+    const sha = createHash('sha256').update(jpeg).digest('hex');
+    expect(Buffer.from(media.fileSha256).toString('hex')).toBe(sha);
+    expect(app.db.prepare(`SELECT kind, sha256, bytes FROM self_report_evidence WHERE kind = 'photo'`).get()).toEqual({ kind: 'photo', sha256: sha, bytes: jpeg.length });
+    expect(textsTo(fake, ASN1_PN).find((t) => t.includes(sha))).toMatch(/TikTok/);
+    expect(fake.sent.filter((s) => s.jid === ADMIN_WA && 'document' in s.content)).toHaveLength(1);
+  });
+
+  it('LAPOR alone starts the guided flow, answered with numbers and words; a stranger is refused and Humas hears nothing', { timeout: 60_000 }, async () => {
+    const { app, fake, wa, clock } = await bot();
+    const send = async (id: string, text: string, from = ASN1_LID, alt: string | undefined = ASN1_PN) => {
+      await fake.deliver(privateMessage({ from, fromAlt: alt, id, text, at: clock.now }));
+      await wa.idle();
+      await drainAll(app, clock, 3);
+    };
+    await send('F1', 'lapor');
+    expect(textsTo(fake, ASN1_PN).at(-1)).toMatch(/Balas dengan angka:\n1\. Dimasukkan ke grup/);
+    await send('F2', '2');
+    expect(textsTo(fake, ASN1_PN).at(-1)).toMatch(/\(2\/4\)/);
+    await send('F3', '3');
+    await send('F4', 'Saya ditandai di foto acara deklarasi');
+    await send('F5', 'lanjut');
+    expect(textsTo(fake, ASN1_PN).at(-1)).toMatch(/Kejadian: Ditandai dalam unggahan\nTempat: Facebook/);
+    await send('F6', 'kirim');
+    expect(textsTo(fake, ASN1_PN).at(-1)).toMatch(/JN-\d{4}-000001/);
+    expect(app.db.prepare(`SELECT category, place FROM self_reports`).get()).toEqual({ category: 'tagged', place: 'facebook' });
+
+    const humasBefore = outboxRows(app).filter((r) => r.kind === 'humas_alert').length;
+    await send('S1', 'LAPOR saya dimasukkan ke grup', '6281399999999@s.whatsapp.net', undefined);
+    expect(textsTo(fake, '6281399999999@s.whatsapp.net').at(-1)).toMatch(/belum terdaftar/);
+    expect(outboxRows(app).filter((r) => r.kind === 'humas_alert')).toHaveLength(humasBefore);
+    expect(app.db.prepare(`SELECT COUNT(*) AS n FROM self_reports`).get()).toEqual({ n: 1 });
+  });
+});
