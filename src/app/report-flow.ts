@@ -6,7 +6,7 @@
  * (0600) and their paths kept in the row. Platform-independent: adapters pass
  * button data and texts in, and send the prompts out.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import type { Platform } from '../core/ids.js';
@@ -71,7 +71,11 @@ function save(app: App, platform: Platform, userId: string, nip: string, f: Flow
     .run(platform, userId, nip, f.step, JSON.stringify(f.data), f.startedAt, f.updatedAt);
 }
 
-const drop = (app: App, platform: Platform, userId: string): void => void app.db.prepare(`DELETE FROM report_flows WHERE platform = ? AND user_id = ?`).run(platform, userId);
+/** Ends a flow: its row goes, and the files it stored (a sent report keeps its own copies; a cancelled one keeps none). */
+function drop(app: App, platform: Platform, userId: string): void {
+  for (const f of load(app, platform, userId)?.data.files ?? []) rmSync(f.path, { force: true });
+  app.db.prepare(`DELETE FROM report_flows WHERE platform = ? AND user_id = ?`).run(platform, userId);
+}
 
 /** Whether this person has a flow that has not timed out. */
 export function hasActiveFlow(app: App, platform: Platform, userId: string): boolean {

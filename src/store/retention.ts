@@ -8,6 +8,7 @@
  * what was tried) and keep the row, so a hash chain over audit rows stays
  * whole; what admins did (allowed = 1) is never touched.
  */
+import { rmSync } from 'node:fs';
 import type { Db } from './db.js';
 import { kvGet, kvSet } from './kv.js';
 
@@ -19,6 +20,8 @@ export interface RetentionResult {
   messages: number;
   /** Refused-attempt audit rows whose detail was cleared. */
   audit: number;
+  /** Self-report evidence files deleted (their SHA-256 stays, so a receipt still verifies). */
+  evidenceFiles: number;
   /** Everything received or finished before this instant was affected. */
   cutoff: number;
 }
@@ -42,7 +45,14 @@ export function applyRetention(db: Db, days: number, now: number): RetentionResu
     const audit = db
       .prepare(`UPDATE audit SET args = NULL, result = NULL WHERE allowed = 0 AND at >= ? AND at < ? AND (args IS NOT NULL OR result IS NOT NULL)`)
       .run(Math.min(since, cutoff), cutoff).changes;
+    // Evidence of self-reports: the files go, their hash, size and the receipt stay.
+    const files = db.prepare(`SELECT id, path FROM self_report_evidence WHERE path IS NOT NULL AND at < ?`).all(cutoff) as { id: number; path: string }[];
+    const forget = db.prepare(`UPDATE self_report_evidence SET path = NULL WHERE id = ?`);
+    for (const f of files) {
+      rmSync(f.path, { force: true });
+      forget.run(f.id);
+    }
     kvSet(db, MARK, String(cutoff), now);
-    return { events, messages, audit, cutoff };
+    return { events, messages, audit, evidenceFiles: files.length, cutoff };
   })();
 }

@@ -1,0 +1,112 @@
+/**
+ * Self-reports below the platforms: reading a free-text report, receipt numbers and codes, the migration that
+ * rebuilds `incidents` on a database with cases (and rows that refer to them), verification, retention of evidence.
+ */
+import Database from 'better-sqlite3';
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { recordSelfReport } from '../../src/app/self-report.js';
+import { receiptCode, verifyReceipt } from '../../src/app/receipt.js';
+import { codeFromMac, CODE_ALPHABET, formatReceiptNo, normalizeCode, parseReceiptNo, parseReportText } from '../../src/core/self-report.js';
+import { migrate } from '../../src/store/db.js';
+import { MIGRATIONS } from '../../src/store/migrations.js';
+import { applyRetention } from '../../src/store/retention.js';
+import { ASN, testApp } from '../support/app.js';
+
+describe('reading a report', () => {
+  it('finds the group name, the phone of whoever added the ASN, the invite link, and guesses what and where', () => {
+    const r = parseReportText('Saya dimasukkan ke grup WhatsApp "Relawan Maju Bersama" oleh 0812 3456 7890, tautan https://chat.whatsapp.com/AbCdEfGhIjK12345.');
+    expect(r).toMatchObject({ category: 'added', place: 'whatsapp', groupName: 'Relawan Maju Bersama', actorPhones: ['+6281234567890'], waInviteCodes: ['AbCdEfGhIjK12345'] });
+    expect(r.links).toEqual(['https://chat.whatsapp.com/AbCdEfGhIjK12345']);
+    expect(parseReportText('saya di-tag di postingan Instagram https://www.instagram.com/p/Cx1/ oleh Pak Joko')).toMatchObject({ category: 'tagged', place: 'instagram', actorName: 'Pak Joko', actorPhones: [] });
+    expect(parseReportText('foto saya bersama calon bupati diunggah di fb')).toMatchObject({ category: 'photo', place: 'facebook' });
+    expect(parseReportText('ada yang aneh')).toMatchObject({ category: 'other', place: 'other', links: [], actorPhones: [] });
+    // Digits inside a link are not a phone; a landline is not a mobile.
+    expect(parseReportText('https://x.com/a/status/6281234567890 dan 0711 123456').actorPhones).toEqual([]);
+  });
+});
+
+describe('receipt numbers and codes', () => {
+  it('JN-YYYY-NNNNNN; codes are 60 bits in Crockford base32, XXXX-XXXX-XXXX; look-alikes and case are forgiven', () => {
+    expect(formatReceiptNo(2026, 42)).toBe('JN-2026-000042');
+    expect(parseReceiptNo(' jn-2026-000042 ')).toEqual({ no: 'JN-2026-000042', year: 2026, seq: 42 });
+    expect(parseReceiptNo('JN-26-1')).toBeUndefined();
+    const code = codeFromMac(Buffer.alloc(32, 0xff));
+    expect(code).toMatch(/^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
+    expect(code).toBe('ZZZZ-ZZZZ-ZZZZ');
+    expect(codeFromMac(Buffer.alloc(32, 0))).toBe('0000-0000-0000');
+    expect([...CODE_ALPHABET].some((c) => 'ILOU'.includes(c))).toBe(false);
+    expect(normalizeCode('abcd efgh jkmn')).toBe('ABCD-EFGH-JKMN');
+    expect(normalizeCode('OIL0-0000-0000')).toBe('0110-0000-0000');
+    expect(normalizeCode('ABCD-EFGH-JKM')).toBeUndefined();
+    expect(normalizeCode('ABCD-EFGH-JKMU')).toBeUndefined();
+  });
+
+  it('verify: valid with the right code, not valid with another, polite errors for malformed input; no personal data', () => {
+    const { app } = testApp();
+    const { report } = recordSelfReport(app, ASN.budi as never, { platform: 'telegram', reporterId: ASN.budi.telegramId, sourceKey: 'k1', text: 'dimasukkan ke grup "X"' });
+    const code = receiptCode(app.db, report.signed, 0);
+    const ok = verifyReceipt(app.db, report.receiptNo, code, 'Asia/Jakarta', 'en');
+    expect(ok).toMatchObject({ ok: true, valid: true, status: 'open' });
+    expect(ok.text).not.toContain('Budi');
+    const other = code.startsWith('0') ? `1${code.slice(1)}` : `0${code.slice(1)}`;
+    expect(verifyReceipt(app.db, report.receiptNo, other, 'Asia/Jakarta', 'en')).toMatchObject({ ok: true, valid: false });
+    expect(verifyReceipt(app.db, 'JN-2026-999999', code, 'Asia/Jakarta', 'en')).toMatchObject({ ok: true, valid: false });
+    expect(verifyReceipt(app.db, 'nomor', code, 'Asia/Jakarta', 'id')).toMatchObject({ ok: false, problem: 'number' });
+    expect(verifyReceipt(app.db, report.receiptNo, 'xyz', 'Asia/Jakarta', 'id').text).toMatch(/bukan kode verifikasi/);
+    // The same message again (a repeated update) is the same report, not a second one.
+    expect(recordSelfReport(app, ASN.budi as never, { platform: 'telegram', reporterId: ASN.budi.telegramId, sourceKey: 'k1', text: 'lain' })).toMatchObject({ created: false });
+    expect(recordSelfReport(app, ASN.budi as never, { platform: 'telegram', reporterId: ASN.budi.telegramId, sourceKey: 'k2', text: 'lain' }).report.seq).toBe(2);
+  });
+});
+
+describe('the migration to kind "reported"', () => {
+  it('rebuilds incidents on a database with cases; findings, outbox and holds still point at them; foreign keys stay on', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'jn-mig-'));
+    const db = new Database(join(dir, 'old.sqlite'));
+    db.pragma('foreign_keys = ON');
+    const mine = MIGRATIONS.findIndex((m) => m.includes('CREATE TABLE self_reports'));
+    for (let v = 0; v < mine; v++) db.transaction(() => {
+      db.exec(MIGRATIONS[v]!);
+      db.pragma(`user_version = ${v + 1}`);
+    })();
+    db.exec(`INSERT INTO asn (nip, nama, unit, phone, created_at, updated_at) VALUES ('198503122010011003', 'Budi', 'Dinas', '+6281234567890', 1, 1);
+      INSERT INTO events (id, platform, dedupe_key, kind, payload, received_at) VALUES (1, 'telegram', 'e1', 'member_added', '{}', 1);
+      INSERT INTO incidents (id, asn_nip, platform, chat_id, kind, opened_at, event_id, updated_at, checked_at, unconfirmed_noticed_at) VALUES (7, '198503122010011003', 'telegram', '-100', 'added', 5, 1, 5, 6, 8);
+      INSERT INTO incident_findings (incident_id, kind, event_id, actor_id, at) VALUES (7, 'added', 1, '42', 5);
+      INSERT INTO outbox (dedupe_key, platform, recipient, recipient_kind, kind, text, next_attempt_at, incident_id, created_at) VALUES ('o1', 'telegram', '1', 'user', 'asn_alert', 't', 1, 7, 1);
+      INSERT INTO undeliverable_holds (incident_id, asn_nip, platform, reason, held_at, release_at) VALUES (7, '198503122010011003', 'telegram', 'r', 1, 2);`);
+    migrate(db);
+    expect(db.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length);
+    expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
+    expect(db.pragma('foreign_key_check')).toEqual([]);
+    expect(db.prepare(`SELECT id, kind, checked_at, unconfirmed_noticed_at FROM incidents`).all()).toEqual([{ id: 7, kind: 'added', checked_at: 6, unconfirmed_noticed_at: 8 }]);
+    expect(db.prepare(`SELECT sql FROM sqlite_schema WHERE name = 'incident_findings'`).pluck().get()).toMatch(/REFERENCES incidents\(id\)/);
+    db.prepare(`INSERT INTO incidents (asn_nip, platform, chat_id, kind, opened_at, updated_at) VALUES ('198503122010011003', 'telegram', 'lapor:JN-2026-000001', 'reported', 9, 9)`).run();
+    expect(() => db.prepare(`INSERT INTO incidents (asn_nip, platform, chat_id, kind, opened_at, updated_at) VALUES ('198503122010011003', 'telegram', 'x', 'nonsense', 9, 9)`).run()).toThrow(/CHECK/);
+    expect(() => db.prepare(`INSERT INTO incident_findings (incident_id, kind, at) VALUES (999, 'added', 1)`).run()).toThrow(/FOREIGN KEY/);
+    expect(() => db.prepare(`INSERT INTO incidents (asn_nip, platform, chat_id, kind, opened_at, updated_at) VALUES ('198503122010011003', 'telegram', '-100', 'added', 9, 9)`).run()).toThrow(/UNIQUE/);
+    db.close();
+  });
+});
+
+describe('retention of evidence', () => {
+  it('deletes evidence files past RETENTION_DAYS and keeps their hash, so the receipt still verifies', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'jn-ret-'));
+    const { app, clock } = testApp({ DATABASE_PATH: join(dir, 'jaga.sqlite') });
+    const { report } = recordSelfReport(app, ASN.budi as never, {
+      platform: 'telegram', reporterId: ASN.budi.telegramId, sourceKey: 'k', text: 'ditandai',
+      files: [{ kind: 'photo', filename: 'a.jpg', data: Buffer.from('gambar') }, { kind: 'photo', filename: 'big.jpg', data: Buffer.alloc(10 * 1024 * 1024 + 1) }],
+    });
+    const ev = app.db.prepare(`SELECT path, sha256 FROM self_report_evidence WHERE kind = 'photo'`).all() as { path: string; sha256: string }[];
+    expect(ev).toHaveLength(1); // the file over 10 MB is not kept
+    expect(existsSync(ev[0]!.path)).toBe(true);
+    clock.advance(31 * 86_400_000);
+    expect(applyRetention(app.db, 30, clock.now()).evidenceFiles).toBe(1);
+    expect(existsSync(ev[0]!.path)).toBe(false);
+    expect(app.db.prepare(`SELECT path, sha256 FROM self_report_evidence WHERE kind = 'photo'`).get()).toEqual({ path: null, sha256: ev[0]!.sha256 });
+    expect(verifyReceipt(app.db, report.receiptNo, receiptCode(app.db, report.signed, 0), 'Asia/Jakarta', 'id')).toMatchObject({ valid: true });
+  });
+});
