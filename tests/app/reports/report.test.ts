@@ -83,7 +83,7 @@ describe('buildReport', () => {
       expect(r.byStatus[s.status]).toBe(s.n);
     }
     expect(r.byStatus).toEqual({ open: 1, left: 2, exempted: 1, expired: 0 });
-    expect(r.byKind).toEqual({ added: 2, mentioned: 2, reacted: 0, posted: 0, present: 0 });
+    expect(r.byKind).toEqual({ added: 2, mentioned: 2, reacted: 0, posted: 0, present: 0, reported: 0 });
     expect(r.byUnit.map((u) => [u.unit, u.total])).toEqual([['Dinas Pendidikan', 2], ['BPKAD', 1], ['Dinas Kesehatan', 1]]);
     expect(r.topGroups[0]).toMatchObject({ title: 'Relawan Paslon 2 Pilgub Sumsel', cases: 3, asn: 3 });
     expect(r.topActors[0]).toMatchObject({ id: '7777', name: 'Korlap Timses', acts: 3, asn: 3 });
