@@ -79,8 +79,15 @@ describe('self-report on WhatsApp', () => {
     expect(textsTo(fake, ASN1_PN).at(-1)).toMatch(/\(2\/4\)/);
     await send('F3', '3');
     await send('F4', 'Saya ditandai di foto acara deklarasi');
+    // A screenshot without a caption during the flow is evidence too.
+    const shot = Buffer.alloc(4000, 9);
+    await fake.deliver(privateImageMessage({ from: ASN1_LID, fromAlt: ASN1_PN, id: 'F4b', at: clock.now, media: await fake.addMedia(shot, 'image', 'image/png') }));
+    await wa.idle();
+    await drainAll(app, clock, 3);
+    expect(textsTo(fake, ASN1_PN).at(-1)).toMatch(/Diterima: 2/);
     await send('F5', 'lanjut');
     expect(textsTo(fake, ASN1_PN).at(-1)).toMatch(/Kejadian: Ditandai dalam unggahan\nTempat: Facebook/);
+    expect(textsTo(fake, ASN1_PN).at(-1)).toMatch(/Berkas bukti: 1/);
     await send('F6', 'kirim');
     expect(textsTo(fake, ASN1_PN).at(-1)).toMatch(/JN-\d{4}-000001/);
     expect(app.db.prepare(`SELECT category, place FROM self_reports`).get()).toEqual({ category: 'tagged', place: 'facebook' });

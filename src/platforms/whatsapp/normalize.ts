@@ -274,7 +274,9 @@ function normalizeContent(m: WAMessage, key: WAMessage['key'] & { remoteJid: str
   if (!content || content.protocolMessage || content.reactionMessage) return;
   const text = messageTextOf(content);
   const mentionJids = mentionedJids(content);
-  if (!text && !mentionJids.length) return;
+  // A photo or document without a caption matters only in a private chat (evidence of a self-report).
+  const privateMedia = !isGroup && Boolean(content.imageMessage || content.documentMessage);
+  if (!text && !mentionJids.length && !privateMedia) return;
   if (!participantRaw) {
     out.rejects.push({ raw: m, reason: 'group message without participant' });
     return;
