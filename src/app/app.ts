@@ -26,6 +26,7 @@ import { holdUndeliverable, nextNoticeRelease, releaseDueNotices, type NoticeRel
 import { silentLogger, type Logger } from './log.js';
 import { Monitor } from './monitor.js';
 import { selfReportCommand } from './self-report.js';
+import type { InviteInspector } from './invite-check.js';
 import type { Messenger } from './ports.js';
 import { loadPaslonFile, loadVocabulary } from './vocabulary.js';
 
@@ -51,6 +52,8 @@ export class App {
   readonly commands: CommandRunner;
   /** Inbound flood limits on private messages (answered or not). */
   readonly flood: FloodGuard;
+  /** Looks up WhatsApp invite links without joining (set by the WhatsApp adapter); self-reports use it. */
+  inviteInspector: InviteInspector | undefined;
   /** Registration links per platform, filled in by adapters once they know the bot's handle. */
   readonly registrationLinks: Partial<Record<Platform, string>> = {};
   /** Per-platform live status for /status and health lines. */

@@ -18,6 +18,7 @@ import { ensurePrivateDir, writePrivateFile } from '../store/private-files.js';
 import { SelfReportStore, type SelfReportRow } from '../store/self-reports.js';
 import type { App } from './app.js';
 import type { CommandSpec } from './commands/types.js';
+import { checkReportedInvites } from './invite-check.js';
 import { dataDir, receiptCode, writeReceiptPdf } from './receipt.js';
 import { humasAddresses } from './recipients.js';
 
@@ -195,7 +196,10 @@ export async function handleSelfReport(app: App, input: SelfReportInput): Promis
   const asn = reporterAsn(app, input.platform, input.reporterId);
   if (!asn) return { text: notRegisteredText(app, input.platform), kind: 'command_reply' };
   if (!input.text.trim() && !input.files?.length && !input.forwardOrigin) return { text: selfReportTexts(app.config.LANGUAGE).usage(input.platform), kind: 'command_reply' };
-  const { report } = recordSelfReport(app, asn, input);
+  const { report, created } = recordSelfReport(app, asn, input);
+  // Invite links are looked up in the background: the receipt does not wait for WhatsApp.
+  const codes = parseReportText(input.text).waInviteCodes;
+  if (created && codes.length) void checkReportedInvites(app, report, codes).catch((err: unknown) => app.log.warn({ err: String(err) }, 'self-report: invite check failed'));
   return { ...(await receiptReply(app, report)), kind: 'selfreport_receipt' };
 }
 

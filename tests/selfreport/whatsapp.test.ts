@@ -3,11 +3,12 @@
  * src/platforms/sim/whatsapp-socket.ts delivers proto.WebMessageInfo through makeEventBuffer and processMessage):
  * a `LAPOR <text>` conversation, an `imageMessage` with a `LAPOR` caption whose media is encrypted with Baileys'
  * encryptedStream and fetched and decrypted with downloadEncryptedContent (lib/Utils/messages-media.js), the guided
- * flow answered by numbers (WhatsApp shows no buttons), `SELESAI <number>`, and a stranger refused.
+ * flow answered by numbers (WhatsApp shows no buttons), `SELESAI <number>`, a reported invite link looked up with
+ * groupGetInviteInfo without joining (lib/Socket/groups.js, extractGroupMetadata), and a stranger refused.
  */
 import { createHash } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
-import { privateImageMessage, privateMessage } from '../../src/platforms/sim/whatsapp-socket.js';
+import { groupMeta, privateImageMessage, privateMessage } from '../../src/platforms/sim/whatsapp-socket.js';
 import { ADMIN_WA, ASN1_LID, ASN1_PN, drainAll, fakeClock, outboxRows, startBot } from '../fixtures/whatsapp/setup.js';
 
 let stops: (() => Promise<void>)[] = [];
@@ -32,6 +33,10 @@ const textsTo = (fake: { sent: { jid: string; content: Record<string, unknown> }
 describe('self-report on WhatsApp', () => {
   it('LAPOR in one message: receipt text with number, code and how to reply SELESAI, the PDF as a document, Humas alerted; SELESAI closes it', { timeout: 60_000 }, async () => {
     const { app, fake, wa, clock } = await bot();
+    // The reported group exists on the network; the bot is not in it.
+    const reported = '120363000000000099@g.us';
+    fake.addGroup(groupMeta({ id: reported, subject: 'Relawan Maju Bersama', desc: 'Relawan pemenangan paslon nomor 2, Pilgub Sumsel', owner: '6281234567891@s.whatsapp.net', participants: [{ id: '6281234567891@s.whatsapp.net', admin: 'superadmin' }, { id: ASN1_PN }, { id: '6281300000001@s.whatsapp.net' }] }));
+    fake.invites.set('AbCdEfGhIjK12345', reported);
     await fake.deliver(privateMessage({ from: ASN1_LID, fromAlt: ASN1_PN, id: 'L1', text: 'LAPOR Saya dimasukkan ke grup "Relawan Maju Bersama" oleh 0812 3456 7891, tautan https://chat.whatsapp.com/AbCdEfGhIjK12345', at: clock.now }));
     await wa.idle();
     await drainAll(app, clock, 10);
@@ -43,6 +48,14 @@ describe('self-report on WhatsApp', () => {
     // The named adder is stored as the monitor stores WhatsApp actors (a phone JID), so actor statistics count it.
     expect(app.db.prepare(`SELECT actor_id FROM incident_findings WHERE kind = 'added'`).get()).toEqual({ actor_id: '6281234567891@s.whatsapp.net' });
     expect(app.db.prepare(`SELECT value FROM self_report_evidence WHERE kind = 'link'`).get()).toEqual({ value: 'https://chat.whatsapp.com/AbCdEfGhIjK12345' });
+    // The invite link was looked up without joining (no groupAcceptInvite), scored, and Humas can let the bot join.
+    const invite = textsTo(fake, ADMIN_WA).find((t) => t.includes('Tautan undangan'))!;
+    expect(invite).toMatch(/Grup: "Relawan Maju Bersama", 3 anggota/);
+    expect(invite).toMatch(/Tampak sebagai grup kampanye/);
+    expect(invite).toContain('/gabung https://chat.whatsapp.com/AbCdEfGhIjK12345');
+    expect(fake.groups.get(reported)!.participants.some((p) => p.id === fake.user.lid || p.id === fake.user.id)).toBe(false);
+    const ev = JSON.parse((app.db.prepare(`SELECT value FROM self_report_evidence WHERE kind = 'invite'`).get() as { value: string }).value) as Record<string, unknown>;
+    expect(ev).toMatchObject({ code: 'AbCdEfGhIjK12345', subject: 'Relawan Maju Bersama', size: 3, campaign: true });
 
     const no = /JN-\d{4}-\d{6}/.exec(receipt)![0];
     await fake.deliver(privateMessage({ from: ASN1_LID, fromAlt: ASN1_PN, id: 'L2', text: `selesai ${no}`, at: clock.now }));

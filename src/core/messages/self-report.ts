@@ -35,6 +35,7 @@ export interface SelfReportTexts {
   buttons: { done: string; help: string };
   resolved: (r: ReceiptFacts) => string;
   alreadyResolved: (receiptNo: string) => string;
+  inviteInfo: (o: { receiptNo: string; code: string; subject: string; size?: number; creator?: string; description?: string; campaign: boolean; reason: string }) => string;
   pdfFileName: (receiptNo: string) => string;
   pdf: {
     title: string;
@@ -127,6 +128,15 @@ const ID: SelfReportTexts = {
   buttons: { done: 'Sudah selesai', help: 'Saya perlu bantuan Humas' },
   resolved: (r) => `Terima kasih. Laporan ${r.receiptNo} dicatat selesai pada ${r.resolvedAt}. Tanda terima yang diperbarui terlampir.`,
   alreadyResolved: (no) => `Laporan ${no} sudah dicatat selesai.`,
+  inviteInfo: (o) =>
+    [
+      `🔗 Tautan undangan WhatsApp dalam laporan ${o.receiptNo} (diperiksa tanpa bergabung):`,
+      `Grup: "${o.subject}"${o.size !== undefined ? `, ${o.size} anggota` : ''}`,
+      o.creator ? `Pembuat: ${o.creator}` : undefined,
+      o.description ? `Deskripsi: ${o.description.slice(0, 300)}` : undefined,
+      `${o.campaign ? 'Tampak sebagai grup kampanye' : 'Tidak tampak sebagai grup kampanye'}: ${o.reason}`,
+      `Agar bot memantau grup ini, kirim: /gabung https://chat.whatsapp.com/${o.code}`,
+    ].filter(Boolean).join('\n'),
   pdfFileName: (no) => `tanda-terima-${no}.pdf`,
   pdf: {
     title: 'Tanda Terima Laporan Mandiri ASN',
@@ -220,6 +230,15 @@ const EN: SelfReportTexts = {
   buttons: { done: 'Done', help: 'I need Humas help' },
   resolved: (r) => `Thank you. Report ${r.receiptNo} is recorded as resolved at ${r.resolvedAt}. The updated receipt is attached.`,
   alreadyResolved: (no) => `Report ${no} is already recorded as resolved.`,
+  inviteInfo: (o) =>
+    [
+      `🔗 WhatsApp invite link in report ${o.receiptNo} (checked without joining):`,
+      `Group: "${o.subject}"${o.size !== undefined ? `, ${o.size} members` : ''}`,
+      o.creator ? `Created by: ${o.creator}` : undefined,
+      o.description ? `Description: ${o.description.slice(0, 300)}` : undefined,
+      `${o.campaign ? 'Looks like a campaign group' : 'Does not look like a campaign group'}: ${o.reason}`,
+      `To let the bot watch this group, send: /gabung https://chat.whatsapp.com/${o.code}`,
+    ].filter(Boolean).join('\n'),
   pdfFileName: (no) => `receipt-${no}.pdf`,
   pdf: {
     title: 'Civil Servant Self-Report Receipt',

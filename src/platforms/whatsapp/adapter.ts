@@ -148,6 +148,15 @@ export class WhatsAppAdapter {
   readonly msgRetryCounterCache: MemoryCacheStore;
 
   constructor(private readonly o: WhatsAppAdapterOptions) {
+    // Invite links in self-reports are looked up through this socket (Baileys' groupGetInviteInfo), without joining.
+    o.app.inviteInspector = {
+      inspect: async (code) => {
+        const sock = this.open ? this.sock : undefined;
+        if (!sock?.groupGetInviteInfo) return undefined;
+        const g = await sock.groupGetInviteInfo(code);
+        return { subject: g.subject, size: g.size, creator: g.ownerPn ?? g.owner, description: g.desc };
+      },
+    };
     this.app = o.app;
     this.lidMap = new WaLidMap(o.app.db);
     // Sends wait for an open connection (without spending attempts) rather than fail against a closed one.

@@ -1,0 +1,59 @@
+/**
+ * WhatsApp invite links in self-reports: the group behind a link is looked up
+ * without joining (subject, size, creator, description), scored like any other
+ * group, kept as evidence, and Humas is told, with the `/gabung` command that
+ * lets the bot join it. A narrow port, so the report does not depend on WhatsApp
+ * being connected: without it (or when the lookup fails) the link stays text.
+ */
+import { scoreCampaignGroup } from '../core/campaign-group.js';
+import { selfReportTexts } from '../core/messages/self-report.js';
+import { SelfReportStore, type SelfReportRow } from '../store/self-reports.js';
+import type { App } from './app.js';
+import { humasAddresses } from './recipients.js';
+
+/** What a lookup tells about the group behind an invite link. */
+export interface InviteInfo {
+  subject: string;
+  size?: number;
+  /** The creator's JID (phone or LID), as WhatsApp gives it. */
+  creator?: string;
+  description?: string;
+}
+
+/** Looks up an invite code without joining; undefined when the platform cannot say. */
+export interface InviteInspector {
+  inspect(code: string): Promise<InviteInfo | undefined>;
+}
+
+/** Checks each invite code of a report (once each), stores what was found and queues one Humas message per code. */
+export async function checkReportedInvites(app: App, report: SelfReportRow, codes: readonly string[]): Promise<number> {
+  const inspector = app.inviteInspector;
+  if (!inspector || !codes.length) return 0;
+  const store = new SelfReportStore(app.db);
+  const lang = app.config.LANGUAGE;
+  let found = 0;
+  for (const code of codes.slice(0, 3)) {
+    let info: InviteInfo | undefined;
+    try {
+      info = await inspector.inspect(code);
+    } catch (err) {
+      app.log.warn({ err: String(err) }, 'self-report: invite link lookup failed; the link stays as text');
+    }
+    if (!info || !app.db.open) continue;
+    found++;
+    const score = scoreCampaignGroup(app.classifier, info.subject, info.description, lang);
+    const now = app.clock();
+    const text = selfReportTexts(lang).inviteInfo({ receiptNo: report.receiptNo, code, ...info, campaign: score.campaign, reason: score.reason });
+    app.db.transaction(() => {
+      store.addEvidence({ reportId: report.id, kind: 'invite', value: JSON.stringify({ code, ...info, campaign: score.campaign, score: score.score }), path: null, filename: null, mime: null, bytes: null, sha256: null, at: now });
+      for (const h of humasAddresses(app.config.HUMAS_ADMINS)) {
+        app.monitor.outbox.enqueue(
+          { dedupeKey: `selfreport:${report.id}:invite:${code}:${h.platform}:${h.recipient}`, platform: h.platform, recipient: h.recipient, recipientKind: 'user', kind: 'humas_alert', text, incidentId: report.incidentId ?? undefined },
+          now,
+        );
+      }
+    })();
+  }
+  if (found) app.dispatcher.wake();
+  return found;
+}
