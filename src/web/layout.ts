@@ -2,6 +2,7 @@
 import { dashboardTexts, type DashboardNotice, type DashboardTexts } from '../core/messages/dashboard.js';
 import { evidenceWebTexts } from '../core/messages/evidence.js';
 import { reportTexts } from '../core/messages/report.js';
+import { selfReportWebTexts } from '../core/messages/self-report-web.js';
 import { formatDateTime, zonedParts, zoneLabel } from '../core/time.js';
 import type { IncidentStatus } from '../core/types.js';
 import { html, query, trusted, type Html, type Part } from './html.js';
@@ -49,6 +50,7 @@ export function page(ctx: PageContext, title: string, body: Part): Html {
   const nav: [string, string][] = [
     ['/', t.nav.overview], ['/kasus', t.nav.cases], ['/grup', t.nav.groups], ['/asn', t.nav.asn], ['/audit', t.nav.audit], ['/laporan', t.nav.reports],
     ['/pelaku', evidenceWebTexts(ctx.lang).nav],
+    ['/laporan-asn', selfReportWebTexts(ctx.lang).nav],
   ];
   const here = (href: string) => (href === '/' ? ctx.path === '/' : ctx.path === href || ctx.path.startsWith(`${href}/`));
   return html`<!doctype html>

@@ -27,6 +27,7 @@ import { registerEvidenceRoutes } from './routes/evidence.js';
 import { registerGroupRoutes } from './routes/groups.js';
 import { registerOverviewRoutes } from './routes/overview.js';
 import { registerReportRoutes } from './routes/reports.js';
+import { registerSelfReportRoutes } from './routes/self-reports.js';
 import { STYLESHEET } from './style.js';
 
 /** Name of the session cookie. */
@@ -210,6 +211,7 @@ export async function buildDashboard(app: App, opts: DashboardOptions = {}): Pro
   registerAuditRoutes(f, deps);
   registerReportRoutes(f, deps);
   registerEvidenceRoutes(f, deps);
+  registerSelfReportRoutes(f, deps);
   return f;
 }
 

@@ -1,0 +1,68 @@
+/**
+ * The dashboard pages of self-reports over loopback HTTP (fastify listening, fetch): "Laporan ASN" with its
+ * filters, status and evidence thumbnails behind the session, and the public receipt check that shows only
+ * validity, date and status.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import { recordSelfReport, resolveSelfReport } from '../../src/app/self-report.js';
+import { receiptCode } from '../../src/app/receipt.js';
+import { ASN } from '../support/app.js';
+import { dashboardApp, linkFromBot } from '../web/support.js';
+
+const cleanups: (() => Promise<void>)[] = [];
+afterEach(async () => {
+  while (cleanups.length) await cleanups.pop()!();
+});
+
+describe('dashboard: Laporan ASN and receipt verification', () => {
+  it('lists reports with thumbnails and status, filters them, serves evidence only with a session; /verifikasi is public and discreet', { timeout: 60_000 }, async () => {
+    const s = await dashboardApp({ LANGUAGE: 'id' });
+    cleanups.push(async () => {
+      await s.dash.close();
+      await s.app.close();
+    });
+    const jpeg = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(500, 1)]);
+    const a = recordSelfReport(s.app, ASN.budi as never, {
+      platform: 'telegram', reporterId: ASN.budi.telegramId, sourceKey: 'w1', text: 'Saya ditandai di Instagram oleh akun "Sahabat Paslon 2" https://instagram.com/p/x1',
+      files: [{ kind: 'photo', filename: 'tangkapan.jpg', mime: 'image/jpeg', data: jpeg }],
+    }).report;
+    const b = recordSelfReport(s.app, ASN.sari as never, { platform: 'telegram', reporterId: ASN.sari.telegramId, sourceKey: 'w2', text: 'dimasukkan ke grup WhatsApp "Relawan X"' }).report;
+    expect((await resolveSelfReport(s.app, b.id, 'telegram', ASN.sari.telegramId)).ok).toBe(true);
+
+    const anon = await fetch(`${s.base}/laporan-asn`, { redirect: 'manual' });
+    expect(anon.status).not.toBe(200);
+    const photoId = (s.app.db.prepare(`SELECT id FROM self_report_evidence WHERE kind = 'photo'`).get() as { id: number }).id;
+    expect((await fetch(`${s.base}/laporan-asn/bukti/${photoId}`, { redirect: 'manual' })).status).not.toBe(200);
+
+    const r = await fetch(await linkFromBot(s.app), { redirect: 'manual' });
+    const cookie = (r.headers.get('set-cookie') ?? '').split(';')[0]!;
+    const get = (path: string) => fetch(`${s.base}${path}`, { headers: { cookie }, redirect: 'manual' });
+    const list = await (await get('/laporan-asn')).text();
+    expect(list).toContain(a.receiptNo);
+    expect(list).toContain(b.receiptNo);
+    expect(list).toContain(`src="/laporan-asn/bukti/${photoId}"`);
+    expect(list).toContain('Laporan ASN');
+    expect(list).toContain('https://instagram.com/p/x1');
+    const open = await (await get('/laporan-asn?status=open')).text();
+    expect(open).toContain(a.receiptNo);
+    expect(open).not.toContain(b.receiptNo);
+    const wa = await (await get('/laporan-asn?tempat=whatsapp')).text();
+    expect(wa).toContain(b.receiptNo);
+    expect(wa).not.toContain(a.receiptNo);
+    const thumb = await get(`/laporan-asn/bukti/${photoId}`);
+    expect(thumb.status).toBe(200);
+    expect(thumb.headers.get('content-type')).toBe('image/jpeg');
+    expect(Buffer.from(await thumb.arrayBuffer()).equals(jpeg)).toBe(true);
+    expect((await get('/laporan-asn/bukti/99999')).status).toBe(404);
+
+    const code = receiptCode(s.app.db, b.signed, 0);
+    const ok = await (await fetch(`${s.base}/verifikasi?nomor=${b.receiptNo}&kode=${code}`)).text();
+    expect(ok).toMatch(new RegExp(`SAH: tanda terima ${b.receiptNo}.*status: selesai`));
+    expect(ok).not.toContain('Sari');
+    const wrong = await (await fetch(`${s.base}/verifikasi?nomor=${b.receiptNo}&kode=${code.replace(/^./, (c) => (c === 'A' ? 'B' : 'A'))}`)).text();
+    expect(wrong).toContain('TIDAK SAH');
+    const junk = await (await fetch(`${s.base}/verifikasi?nomor=%3Cscript%3E&kode=x`)).text();
+    expect(junk).toContain('bukan nomor tanda terima');
+    expect(junk).not.toContain('<script>');
+  });
+});
