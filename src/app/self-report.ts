@@ -76,6 +76,22 @@ function actorOf(place: ReportPlace, phone: string | undefined, name: string | u
   return { id, name: name ?? phone };
 }
 
+/**
+ * The bot's own case for this ASN in the reported group, when the bot is in a group of that platform with exactly
+ * that title (the case still open, or else the latest one): a report about it must not open a second case.
+ */
+function ownCase(app: App, nip: string, place: ReportPlace, groupName: string | undefined): number | undefined {
+  if (!groupName || (place !== 'whatsapp' && place !== 'telegram')) return undefined;
+  const r = app.db
+    .prepare(
+      `SELECT i.id FROM incidents i JOIN chats c ON c.platform = i.platform AND c.chat_id = i.chat_id
+        WHERE i.asn_nip = ? AND i.platform = ? AND c.title = ? COLLATE NOCASE AND i.kind <> 'reported'
+        ORDER BY (i.status = 'open') DESC, i.opened_at DESC LIMIT 1`,
+    )
+    .get(nip, place, groupName.trim()) as { id: number } | undefined;
+  return r?.id;
+}
+
 /** Stores the evidence files (0600, `<data>/evidence/<key>/`), capped, each with its SHA-256. */
 function storeFiles(app: App, sourceKey: string, files: readonly EvidenceFile[]): { kind: EvidenceFile['kind']; path: string; filename: string; mime?: string; bytes: number; sha256: string }[] {
   const kept = files.filter((f) => f.data.length <= MAX_EVIDENCE_BYTES).slice(0, MAX_EVIDENCE_FILES);
@@ -120,7 +136,9 @@ export function recordSelfReport(app: App, asn: AsnRecord, input: SelfReportInpu
       description, groupName: parsed.groupName ?? null, actorPhone: parsed.actorPhones[0] ?? null, actorName: parsed.actorName ?? null, signed, createdAt: now,
     });
     const excerpt = description.slice(0, 500);
-    const caseId = store.openCase({ nip: asn.nip, platform: input.platform, chatId: `lapor:${receiptNo}`, at: now, actorId: actor.id, actorName: actor.name, excerpt, eventId, now });
+    // The bot is in the reported group and already has this ASN's case there: the report joins that case.
+    const own = ownCase(app, asn.nip, place, parsed.groupName);
+    const caseId = own ?? store.openCase({ nip: asn.nip, platform: input.platform, chatId: `lapor:${receiptNo}`, at: now, actorId: actor.id, actorName: actor.name, excerpt, eventId, now });
     store.linkCase(reportId, caseId);
     store.addFinding(caseId, 'reported', null, null, excerpt, now, eventId);
     // Whoever the ASN names as having added or tagged them counts in the actor statistics like one the bot saw itself.
@@ -225,7 +243,8 @@ export async function resolveSelfReport(
     if (r.incidentId !== null) {
       const reason = app.config.LANGUAGE === 'en' ? 'the ASN said it was resolved' : 'ASN menyatakan sudah selesai';
       app.db
-        .prepare(`UPDATE incidents SET status = 'left', resolved_at = ?, status_reason = ?, status_by = ?, updated_at = ? WHERE id = ? AND status = 'open'`)
+        // Only a case the report opened closes on the ASN's word; the bot's own case in a group it watches closes when it sees them leave.
+        .prepare(`UPDATE incidents SET status = 'left', resolved_at = ?, status_reason = ?, status_by = ?, updated_at = ? WHERE id = ? AND status = 'open' AND kind = 'reported'`)
         .run(now, reason, `${platform === 'telegram' ? 'tg' : 'wa'}:${senderId}`, now, r.incidentId);
     }
   })();

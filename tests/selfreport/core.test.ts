@@ -7,13 +7,13 @@ import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { recordSelfReport } from '../../src/app/self-report.js';
+import { recordSelfReport, resolveSelfReport } from '../../src/app/self-report.js';
 import { receiptCode, verifyReceipt } from '../../src/app/receipt.js';
 import { codeFromMac, CODE_ALPHABET, formatReceiptNo, normalizeCode, parseReceiptNo, parseReportText } from '../../src/core/self-report.js';
 import { migrate } from '../../src/store/db.js';
 import { MIGRATIONS } from '../../src/store/migrations.js';
 import { applyRetention } from '../../src/store/retention.js';
-import { ASN, testApp } from '../support/app.js';
+import { ASN, CAMPAIGN_TG, testApp } from '../support/app.js';
 
 describe('reading a report', () => {
   it('finds the group name, the phone of whoever added the ASN, the invite link, and guesses what and where', () => {
@@ -59,6 +59,19 @@ describe('receipt numbers and codes', () => {
     // The same message again (a repeated update) is the same report, not a second one.
     expect(recordSelfReport(app, ASN.budi as never, { platform: 'telegram', reporterId: ASN.budi.telegramId, sourceKey: 'k1', text: 'lain' })).toMatchObject({ created: false });
     expect(recordSelfReport(app, ASN.budi as never, { platform: 'telegram', reporterId: ASN.budi.telegramId, sourceKey: 'k2', text: 'lain' }).report.seq).toBe(2);
+  });
+});
+
+describe('a report about a group the bot is in', () => {
+  it("joins the bot's own case there instead of opening a second one; 'done' leaves that case to the bot", async () => {
+    const { app, clock } = testApp();
+    const opened = app.monitor.handle({ kind: 'member_added', dedupeKey: 'a1', at: clock.now(), chat: CAMPAIGN_TG, members: [{ platform: 'telegram', id: ASN.budi.telegramId }] }).opened[0]!;
+    const { report } = recordSelfReport(app, ASN.budi as never, { platform: 'telegram', reporterId: ASN.budi.telegramId, sourceKey: 'own', text: 'Saya dimasukkan ke grup Telegram "relawan paslon 2 pilgub sumsel"' });
+    expect(report.incidentId).toBe(opened.id);
+    expect(app.db.prepare(`SELECT COUNT(*) AS n FROM incidents`).get()).toEqual({ n: 1 });
+    expect(app.db.prepare(`SELECT kind FROM incident_findings WHERE incident_id = ? ORDER BY id`).all(opened.id)).toEqual([{ kind: 'added' }, { kind: 'reported' }]);
+    expect((await resolveSelfReport(app, report.id, 'telegram', ASN.budi.telegramId)).ok).toBe(true);
+    expect(app.db.prepare(`SELECT status FROM incidents WHERE id = ?`).get(opened.id)).toEqual({ status: 'open' });
   });
 });
 
