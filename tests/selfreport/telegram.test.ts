@@ -74,7 +74,10 @@ describe('self-report on Telegram', () => {
 
   it('the guided flow: buttons for what and where, evidence (text, photo, a channel forward), confirm; then "done" closes the case', { timeout: 60_000 }, async () => {
     const b = await start();
-    await say(b, textMessage(dm, ASN, '/lapor'));
+    // A registered ASN's /start greeting carries the "Laporkan" button, which starts the same flow as /lapor.
+    await say(b, textMessage(dm, ASN, '/start'));
+    expect(lastButtons(b)).toEqual(['lapor:start']);
+    await press(b, 'lapor:start');
     expect(lastButtons(b)).toEqual(['lapor:what:added', 'lapor:what:tagged', 'lapor:what:photo', 'lapor:what:other', 'lapor:cancel']);
     await press(b, 'lapor:what:photo');
     expect(lastButtons(b)).toContain('lapor:where:facebook');

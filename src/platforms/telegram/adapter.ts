@@ -20,7 +20,7 @@ import { ingestUpdate, type Ingested } from './ingest.js';
 import { TelegramScanner } from './membership-scan.js';
 import { classifyTelegramError, isChatMember, TelegramMembershipChecker, TelegramMessenger } from './messenger.js';
 import { TelegramSendPolicy } from './policy.js';
-import { registerContact, startReply } from './registration.js';
+import { registerContact, reportButton, startReply } from './registration.js';
 import { beginSelfReport, continueFlow, hasActiveFlow } from '../../app/report-flow.js';
 import { MAX_EVIDENCE_BYTES, reporterAsn, type EvidenceFile } from '../../app/self-report.js';
 import { enqueueReply, replyKey, type Reply, type ReplyTarget } from './replies.js';
@@ -449,7 +449,7 @@ export class TelegramAdapter {
   private hint(fromId: string): Reply {
     const t = telegramTexts(this.app.config.LANGUAGE);
     const asn = this.app.registry.byTelegramId(fromId);
-    return { text: asn ? t.alreadyRegistered(asn.nama, asn.unit) : t.privateHint, kind: 'tg_hint' };
+    return asn ? { text: t.alreadyRegistered(asn.nama, asn.unit), kind: 'tg_hint', buttons: reportButton(this.app.config.LANGUAGE) } : { text: t.privateHint, kind: 'tg_hint' };
   }
 
   // ------------------------------------------------------------ buttons and scans
@@ -490,7 +490,9 @@ export class TelegramAdapter {
     if (data?.startsWith('lapor:')) {
       // A guided-report button: the next question goes out as a message (a callback answer cannot carry buttons).
       const userId = String(q.from.id);
-      const r = await continueFlow(this.app, 'telegram', userId, reporterAsn(this.app, 'telegram', userId), { button: data });
+      const r = data === 'lapor:start'
+        ? await beginSelfReport(this.app, { platform: 'telegram', reporterId: userId, sourceKey: `tg:cb:${q.id}`, text: '' })
+        : await continueFlow(this.app, 'telegram', userId, reporterAsn(this.app, 'telegram', userId), { button: data });
       if (r) enqueueReply(this.app, { chatId: userId, messageId: `cb-${q.id}`, isPrivate: true }, r);
       await this.bot.telegram.answerCbQuery(q.id).catch((err: unknown) => this.app.log.warn({ err: String(err) }, 'telegram: answerCallbackQuery failed'));
       return;

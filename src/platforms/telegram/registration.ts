@@ -22,11 +22,14 @@ export interface TgContact {
   user_id?: number;
 }
 
+/** The "Laporkan" button under the greeting of a registered ASN: it starts the guided self-report. */
+export const reportButton = (lang: 'id' | 'en'): { text: string; data: string }[][] => [[{ text: lang === 'en' ? 'Report something' : 'Laporkan', data: 'lapor:start' }]];
+
 /** Answer to `/start` (and `/start daftar`): explain, then ask for the contact; registered ASN are greeted instead. */
 export function startReply(app: App, from: TgSender): Reply {
   const t = telegramTexts(app.config.LANGUAGE);
   const asn = app.registry.byTelegramId(String(from.id));
-  if (asn) return { text: t.alreadyRegistered(asn.nama, asn.unit), kind: 'tg_start' };
+  if (asn) return { text: t.alreadyRegistered(asn.nama, asn.unit), kind: 'tg_start', buttons: reportButton(app.config.LANGUAGE) };
   return { text: t.welcome(app.config.HUMAS_CONTACT), kind: 'tg_start', requestContact: t.shareContactButton };
 }
 
