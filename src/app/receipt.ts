@@ -32,6 +32,9 @@ export function dataDir(databasePath: string): string {
   return memoryDir;
 }
 
+/** Characters of the report's text the one-page PDF prints. */
+const PDF_TEXT_MAX = 700;
+
 /** Writes the receipt PDF (0600, under `<data>/receipts/`) and returns its path. */
 export async function writeReceiptPdf(databasePath: string, f: ReceiptFacts, lang: 'id' | 'en', createdAt: number): Promise<string> {
   const t = selfReportTexts(lang);
@@ -44,8 +47,9 @@ export async function writeReceiptPdf(databasePath: string, f: ReceiptFacts, lan
   if (f.groupName) w.field(p.group, f.groupName);
   if (f.actor) w.field(p.actor, f.actor);
   w.field(p.status, f.resolvedAt ? `${p.resolvedAt}: ${f.resolvedAt}` : p.open);
-  w.space().paragraph(`${p.description}:`).paragraph(f.description);
-  if (f.links.length) w.space().paragraph(`${p.links}:`).bullets(f.links);
+  // One page: a long report is cut here (the receipt text and the database keep it whole, and the code covers it all).
+  w.space().paragraph(`${p.description}:`).paragraph(f.description.length > PDF_TEXT_MAX ? `${f.description.slice(0, PDF_TEXT_MAX)}…` : f.description);
+  if (f.links.length) w.space().paragraph(`${p.links}:`).bullets(f.links.slice(0, 5).map((l) => (l.length > 120 ? `${l.slice(0, 120)}…` : l)));
   w.space().paragraph(`${p.evidence}:`);
   if (f.evidence.length) for (const e of f.evidence) w.mono(`${e.sha256}  ${e.name} (${e.bytes} B)`);
   else w.note(p.noEvidence);
