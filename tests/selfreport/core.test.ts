@@ -80,9 +80,11 @@ describe('the migration to kind "reported"', () => {
     const dir = mkdtempSync(join(tmpdir(), 'jn-mig-'));
     const db = new Database(join(dir, 'old.sqlite'));
     db.pragma('foreign_keys = ON');
-    const mine = MIGRATIONS.findIndex((m) => m.includes('CREATE TABLE self_reports'));
+    const mine = MIGRATIONS.findIndex((m) => typeof m === 'string' && m.includes('CREATE TABLE self_reports'));
     for (let v = 0; v < mine; v++) db.transaction(() => {
-      db.exec(MIGRATIONS[v]!);
+      const step = MIGRATIONS[v]!;
+      if (typeof step === 'string') db.exec(step);
+      else step(db);
       db.pragma(`user_version = ${v + 1}`);
     })();
     db.exec(`INSERT INTO asn (nip, nama, unit, phone, created_at, updated_at) VALUES ('198503122010011003', 'Budi', 'Dinas', '+6281234567890', 1, 1);
