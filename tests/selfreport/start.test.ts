@@ -126,7 +126,7 @@ describe('self-report through jaga-netral start (Telegram)', () => {
 
     const csv = await runBin(['report', '--format', 'csv'], { cwd, env: cliEnv });
     expect(csv.code).toBe(0);
-    const rows = parse(csv.stdout, { bom: true, columns: true }) as Record<string, string>[];
+    const rows = parse(csv.stdout, { bom: true, columns: true, delimiter: ';' }) as Record<string, string>[];
     expect(rows).toHaveLength(1);
     expect(Object.values(rows[0]!)).toContain('dilaporkan ASN');
     expect(Object.values(rows[0]!).join(' ')).toContain('Siti Rahmawati');

@@ -34,7 +34,10 @@ describe('dashboard: Laporan ASN and receipt verification', () => {
     const photoId = (s.app.db.prepare(`SELECT id FROM self_report_evidence WHERE kind = 'photo'`).get() as { id: number }).id;
     expect((await fetch(`${s.base}/laporan-asn/bukti/${photoId}`, { redirect: 'manual' })).status).not.toBe(200);
 
-    const r = await fetch(await linkFromBot(s.app), { redirect: 'manual' });
+    // The login link opens a page with a button; pressing it (POST /masuk) sets the session cookie.
+    const link = await linkFromBot(s.app);
+    const token = /<input type="hidden" name="t" value="([\w-]+)">/.exec(await (await fetch(link, { redirect: 'manual' })).text())![1]!;
+    const r = await fetch(new URL('/masuk', link), { method: 'POST', redirect: 'manual', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: `t=${token}` });
     const cookie = (r.headers.get('set-cookie') ?? '').split(';')[0]!;
     const get = (path: string) => fetch(`${s.base}${path}`, { headers: { cookie }, redirect: 'manual' });
     const list = await (await get('/laporan-asn')).text();
