@@ -7,6 +7,7 @@ import type { Platform } from '../../core/ids.js';
 import type { IncidentKind, IncidentStatus } from '../../core/types.js';
 import type { IncidentDbRow, IncidentRow } from '../../store/incidents.js';
 import { toIncident } from '../../store/incidents.js';
+import type { EvidenceFinding } from '../../store/evidence.js';
 import type { App } from '../app.js';
 import { exemptCase, reopenCase, type CaseChange } from '../lifecycle.js';
 import { auditOffice, clampLimit } from './audit.js';
@@ -43,15 +44,8 @@ export interface CaseView extends IncidentRow {
   chatTitle: string;
 }
 
-/** One finding of a case (the first one opened it). */
-export interface CaseFindingView {
-  kind: string;
-  at: number;
-  actorId: string | null;
-  actorName: string | null;
-  excerpt: string | null;
-  terms: string[];
-}
+/** One finding of a case (the first one opened it): the dossier's finding without its event. */
+export type CaseFindingView = Omit<EvidenceFinding, 'event'>;
 
 /** A case in detail: its findings and the messages queued about it. */
 export interface CaseDetail extends CaseView {
