@@ -25,8 +25,6 @@ import { WhatsAppAdapter } from '../platforms/whatsapp/adapter.js';
 
 /** Where the demo writes (deleted first). */
 export const DEMO_DIR = join('data', 'demo');
-/** The demo database. */
-export const DEMO_DB = join(DEMO_DIR, 'jaga-netral.db');
 
 /** Where the demo writes its transcript. */
 export interface DemoIo {
