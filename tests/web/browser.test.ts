@@ -101,7 +101,7 @@ describe('dashboard in headless Chromium', () => {
     const pages: [string, string][] = [
       ['ringkasan', '/'], ['kasus', '/kasus'], ['kasus-1', '/kasus/1'], ['grup', '/grup'], ['asn', '/asn'], ['asn-tambah', '/asn/tambah'],
       ['asn-ubah', `/asn/${nip}/ubah`], ['asn-hapus', `/asn/${nip}/hapus`], ['audit', '/audit'], ['laporan', '/laporan'], ['tidak-ada', '/tidak-ada'],
-      ['masuk', '/masuk?t=salah'],
+      ['masuk', '/masuk?t=salah'], ['laporan-asn', '/laporan-asn'], ['verifikasi', '/verifikasi'],
     ];
     const status: Record<string, number> = { 'tidak-ada': 404, masuk: 401 };
     const page = await ctx.newPage();
