@@ -55,6 +55,27 @@ export interface CaseEvidence {
   findings: EvidenceFinding[];
   messages: EvidenceMessage[];
   reminders: EvidenceMessage[];
+  /** Self-reports attached to the case (its own, or one that joined the bot's case), with their evidence. */
+  selfReports: SelfReportEvidence[];
+}
+
+/** A self-report and what the ASN gave with it: files keep their SHA-256 after retention deletes them. */
+export interface SelfReportEvidence {
+  receiptNo: string;
+  createdAt: number;
+  items: { kind: string; label: string; sha256: string | null; bytes: number | null; at: number }[];
+}
+
+function selfReportsOf(db: Db, incidentId: number): SelfReportEvidence[] {
+  const reports = db.prepare(`SELECT id, receipt_no, created_at FROM self_reports WHERE incident_id = ? ORDER BY id`).all(incidentId) as { id: number; receipt_no: string; created_at: number }[];
+  const items = db.prepare(`SELECT kind, value, filename, sha256, bytes, at FROM self_report_evidence WHERE report_id = ? ORDER BY id`);
+  return reports.map((r) => ({
+    receiptNo: r.receipt_no,
+    createdAt: r.created_at,
+    items: (items.all(r.id) as { kind: string; value: string | null; filename: string | null; sha256: string | null; bytes: number | null; at: number }[]).map((e) => ({
+      kind: e.kind, label: e.filename ?? e.value ?? e.kind, sha256: e.sha256, bytes: e.bytes, at: e.at,
+    })),
+  }));
 }
 
 const eventOf = (db: Db, id: number | null): EvidenceEvent | null => {
@@ -103,7 +124,7 @@ export function caseEvidence(db: Db, id: number, now: number): CaseEvidence | un
     id: c.id, kind: c.kind, status: c.status, platform: c.platform, chatId: c.chat_id, chatTitle: c.title ?? c.chat_id,
     asn: { nip: c.asn_nip, nama: c.nama ?? c.asn_nip, unit: c.unit ?? '-', phone: c.phone },
     openedAt: c.opened_at, resolvedAt: c.resolved_at, statusReason: c.status_reason, statusBy: c.status_by,
-    findings, messages, reminders,
+    findings, messages, reminders, selfReports: selfReportsOf(db, c.id),
   };
 }
 

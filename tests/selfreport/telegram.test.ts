@@ -13,6 +13,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Nip, PhoneE164, TgUserId } from '../../src/core/ids.js';
 import type { SimSentMessage, SimUser } from '../../src/platforms/sim/telegram-server.js';
 import { callbackQuery, forwardedFromChannel, photoMessage, textMessage } from '../../src/platforms/sim/telegram-updates.js';
+import { makeDossier } from '../../src/app/evidence/dossier.js';
 import { expireFlows, FLOW_TIMEOUT_MS } from '../../src/app/report-flow.js';
 import { pdfText } from '../support/pdf.js';
 import { startSimBot, type SimBot } from '../support/telegram.js';
@@ -70,6 +71,14 @@ describe('self-report on Telegram', () => {
     expect(ev.sha256).toBe(sha);
     expect(statSync(ev.path).mode & 0o777).toBe(0o600);
     expect(b.sim.calls.some((c) => c.method === 'getFile')).toBe(true);
+    // The case's dossier (issue 19) lists the self-report under Bukti: its receipt and the file's SHA-256.
+    const r = b.app.db.prepare(`SELECT incident_id, receipt_no FROM self_reports`).get() as { incident_id: number; receipt_no: string };
+    const d = await makeDossier(b.app, { kind: 'case', id: r.incident_id }, { actor: 'cli:test' });
+    expect(d.ok).toBe(true);
+    const text = pdfText(d.ok ? d.pdf : new Uint8Array());
+    expect(text).toContain(`Laporan mandiri ASN ${r.receipt_no}`);
+    expect(text).toContain(sha);
+    expect(text).not.toContain('Tidak ada peristiwa tercatat');
   });
 
   it('the guided flow: buttons for what and where, evidence (text, photo, a channel forward), confirm; then "done" closes the case', { timeout: 60_000 }, async () => {

@@ -133,12 +133,19 @@ function writeCase(doc: PdfWriter, t: DossierTexts, c: CaseEvidence, includePhon
   doc.heading(t.bukti).note(t.buktiNote);
   const seen = new Set<number>();
   const withEvents = c.findings.filter((f) => f.event && !seen.has(f.event.id) && seen.add(f.event.id));
-  if (!withEvents.length) doc.paragraph(t.noEvidence);
+  if (!withEvents.length && !c.selfReports.length) doc.paragraph(t.noEvidence);
   for (const f of withEvents) {
     const e = f.event!;
     doc.paragraph(t.evidenceLine({ id: e.id, kind: e.kind, at: when(e.occurredAt ?? e.receivedAt), messageId: e.messageId, blanked: e.blanked }));
     if (f.excerpt) doc.field(t.excerpt, f.excerpt);
     doc.note(t.rowHash).mono(e.rowHash ?? '-').note(t.payloadHash).mono(e.payloadHash ?? '-');
+  }
+  for (const r of c.selfReports) {
+    doc.paragraph(t.selfReport(r.receiptNo, when(r.createdAt)));
+    for (const e of r.items) {
+      doc.paragraph(t.selfReportItem({ kind: e.kind, label: e.label, bytes: e.bytes, at: when(e.at) }));
+      if (e.sha256) doc.note(t.fileHash).mono(e.sha256);
+    }
   }
   doc.space();
 }

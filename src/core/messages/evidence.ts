@@ -124,6 +124,11 @@ export interface DossierTexts {
   payloadHash: string;
   excerpt: string;
   noEvidence: string;
+  /** A self-report (issue 18) attached to the case: its receipt and when the ASN made it. */
+  selfReport(receiptNo: string, at: string): string;
+  /** One item of a self-report's evidence; files carry their SHA-256 below it. */
+  selfReportItem(e: { kind: string; label: string; bytes: number | null; at: string }): string;
+  fileHash: string;
   dasarHukum: string;
   laws: readonly string[];
   verifyHead: string;
@@ -198,6 +203,9 @@ const ID_DOSSIER: DossierTexts = {
   payloadHash: 'SHA-256 isi',
   excerpt: 'Kutipan',
   noEvidence: 'Tidak ada peristiwa tercatat untuk kasus ini.',
+  selfReport: (no, at) => `Laporan mandiri ASN ${no}, ${at} (kode verifikasi pada tanda terima; periksa dengan jaga-netral receipt verify)`,
+  selfReportItem: (e) => `${({ photo: 'Foto', document: 'Dokumen', link: 'Tautan (tidak dibuka bot)', forward: 'Pesan diteruskan', invite: 'Tautan undangan grup' } as Record<string, string>)[e.kind] ?? e.kind}: ${e.label}${e.bytes !== null ? ` (${e.bytes} byte)` : ''}, ${e.at}`,
+  fileHash: 'SHA-256 berkas',
   dasarHukum: '6. Dasar hukum',
   laws: [
     'UU 10/2016 tentang Pilkada, Pasal 70 ayat (1): pasangan calon dilarang melibatkan ASN dalam kampanye; sanksi pidana Pasal 189.',
@@ -273,6 +281,9 @@ const EN_DOSSIER: DossierTexts = {
   payloadHash: 'Content SHA-256',
   excerpt: 'Excerpt',
   noEvidence: 'No event recorded for this case.',
+  selfReport: (no, at) => `ASN self-report ${no}, ${at} (verification code on the receipt; check it with jaga-netral receipt verify)`,
+  selfReportItem: (e) => `${({ photo: 'Photo', document: 'Document', link: 'Link (never opened by the bot)', forward: 'Forwarded message', invite: 'Group invite link' } as Record<string, string>)[e.kind] ?? e.kind}: ${e.label}${e.bytes !== null ? ` (${e.bytes} bytes)` : ''}, ${e.at}`,
+  fileHash: 'File SHA-256',
   dasarHukum: '6. Legal basis (dasar hukum)',
   laws: [
     'UU 10/2016 on Pilkada, Pasal 70(1): a candidate pair may not involve ASN in a campaign; criminal sanction under Pasal 189.',
