@@ -6,7 +6,7 @@
 import ExcelJS from 'exceljs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ASN } from '../support/app.js';
-import { dashboardApp, linkFromBot } from './support.js';
+import { dashboardApp, linkFromBot, signIn } from './support.js';
 
 const cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {
@@ -26,8 +26,7 @@ describe('registration coverage on the dashboard', () => {
     s.app.registry.linkTelegram(ASN.sari.nip, ASN.sari.telegramId, ASN.sari.telegramUsername, s.clock.now());
     s.app.registry.markWaRegistered(ASN.dedi.nip, s.clock.now());
     s.app.registrationLinks.telegram = 'https://t.me/JagaNetralBot?start=daftar';
-    const r = await fetch(await linkFromBot(s.app), { redirect: 'manual' });
-    const cookie = (r.headers.get('set-cookie') ?? '').split(';')[0]!;
+    const cookie = await signIn(await linkFromBot(s.app));
     const get = (path: string) => fetch(s.base + path, { headers: { cookie } });
 
     const page = text(await (await get('/asn')).text());

@@ -6,7 +6,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { FakeClock } from '../support/app.js';
-import { dashboardApp, linkFromBot } from './support.js';
+import { dashboardApp, linkFromBot, signIn } from './support.js';
 
 const cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {
@@ -19,8 +19,7 @@ async function signedIn(overrides: Record<string, string> = {}, clock?: FakeCloc
     await s.dash.close();
     await s.app.close();
   });
-  const r = await fetch(await linkFromBot(s.app), { redirect: 'manual' });
-  const cookie = (r.headers.get('set-cookie') ?? '').split(';')[0]!;
+  const cookie = await signIn(await linkFromBot(s.app));
   const get = async (path: string) => (await fetch(s.base + path, { headers: { cookie } })).text();
   return { ...s, get };
 }
@@ -62,8 +61,7 @@ describe('dashboard words (issue 21 point 9)', () => {
     });
     const reply = await s.app.commands.run({ platform: 'telegram', chatType: 'private', chatId: '9001', fromId: '9001', fromName: 'Rina <b>Humas</b>\u202E', text: '/dasbor' });
     const link = /(http:\/\/\S+\/masuk\?t=[\w-]+)/.exec(reply!.text)![1]!;
-    const r = await fetch(link, { redirect: 'manual' });
-    const cookie = (r.headers.get('set-cookie') ?? '').split(';')[0]!;
+    const cookie = await signIn(link);
     const page = await (await fetch(s.base + '/', { headers: { cookie } })).text();
     expect(page).toContain('<span class="who">Masuk sebagai Rina &lt;b&gt;Humas&lt;/b&gt; (tg:9001)</span>');
     // A link printed on the server (no chat name) shows the handle.

@@ -80,7 +80,7 @@ describe('CSV safe with ";" and "," as the separator', () => {
     const { app } = evilStory();
     const r = await cli(app, ['--format', 'csv', '--separator', 'tab']);
     expect(r.code).toBe(2);
-    expect(r.err).toMatch(/--separator must be ";" or ","/);
+    expect(r.err).toMatch(/--separator harus ";" atau ","/);
     expect(r.out).toBe('');
   });
 
