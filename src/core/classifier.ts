@@ -427,7 +427,51 @@ function paslonNameTerms(file: PaslonFile, vocab: Vocabulary): NameTerm[] {
       out.push({ ...phrase([a, b], w.pair, label), pair: true }, { ...phrase([a, PAIR_JOIN, b], w.pair, label), pair: true });
     }
     return out;
-  });
+  }).concat(initialTerms(file, vocab));
+}
+
+/** Initials derived from names: two to four letters, one per name part ("Dedi Mulyadi" -> DM). */
+const MIN_INITIALS = 2;
+const MAX_INITIALS = 4;
+
+/**
+ * Initials people write for a candidate, derived from `names` so a deployer
+ * lists none ("Dedi Mulyadi" -> DM, "Airin Rachmi Diany" -> ARD; honorifics
+ * left out). Initials are also abbreviations of everything else ("DM" a direct
+ * message, "AS" the United States, "RS" a hospital), so they count only where
+ * the text writes them in capitals (or in a hashtag or mention) and then stay
+ * weak: `derived` for three letters or more, `common` for two. In lower case
+ * they count nothing. Initials two paslon share, or that a listed alias or a
+ * vocabulary term already is, are left out ("KDM" counts as listed).
+ */
+function initialTerms(file: PaslonFile, vocab: Vocabulary): NameTerm[] {
+  const honorifics = new Set(vocab.honorifics.map((h) => tokenize(h, FOLD).join(' ')));
+  const w = vocab.names;
+  const taken = new Set<string>();
+  for (const terms of Object.values(vocab.terms)) for (const phrase of Object.keys(terms)) taken.add(tokenize(phrase, FOLD).join(' '));
+  for (const p of file.paslon) for (const alias of p.aliases ?? []) taken.add(tokenize(alias, FOLD).join(' '));
+  const owner = new Map<string, { paslon: number } | null>();
+  for (const p of file.paslon) {
+    for (const name of p.names) {
+      const core = tokenize(name).filter((x) => !honorifics.has(tokenize(x, FOLD).join(' ')) && /^\p{L}/u.test(x));
+      if (core.length < MIN_INITIALS || core.length > MAX_INITIALS) continue;
+      const key = core.map((x) => x.charAt(0)).join('');
+      const had = owner.get(key);
+      owner.set(key, had === undefined ? { paslon: p.number } : had && had.paslon === p.number ? had : null);
+    }
+  }
+  const kept = [...owner].filter((e): e is [string, { paslon: number }] =>
+    !!e[1] && !taken.has(e[0]) && !taken.has(tokenize(e[0], FOLD).join(' ')));
+  // One label per paslon ("AS/IAH"): a paslon's initials are one weak name, so two of them never add up.
+  const labels = new Map<number, string>();
+  for (const [key, who] of kept) {
+    const had = labels.get(who.paslon);
+    labels.set(who.paslon, had ? `${had}/${key.toUpperCase()}` : key.toUpperCase());
+  }
+  return kept.map(([key, who]) => ({
+    phrase: key, label: labels.get(who.paslon) ?? key, weight: 0, paslon: who.paslon,
+    caps: { form: key.toUpperCase(), weight: key.length >= 3 ? Math.max(w.common, w.derived ?? w.common) : w.common },
+  }));
 }
 
 /**
@@ -585,6 +629,11 @@ function scan(tables: Tables, tokens: string[], found: Term[], ctx: ScanContext)
     }
     if (best.caps && (ctx.inTag || (!(ctx.shouting ??= !LOWER.test(ctx.text)) && hasCapitals(ctx.text, best.caps.form)))) {
       best = best.caps.strong;
+    }
+    // Initials in lower case ("dm", "as") are ordinary words: no name here, and nothing for a slogan to lift.
+    if (best.weight <= 0 && best.category === PASLON_NAME) {
+      i = bestEnd;
+      continue;
     }
     addFound(found, best);
     if (best.category === PASLON_NAME) {
