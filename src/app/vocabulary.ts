@@ -28,6 +28,8 @@ const vocabularySchema = z.object({
     }),
     weight,
   ).optional(),
+  namedAfter: phrases.optional(),
+  otherElections: phrases.optional(),
   officialPosts: z.object({
     titles: phrases,
     activities: phrases,

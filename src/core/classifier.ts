@@ -84,6 +84,18 @@ export interface Vocabulary {
   groupPrefixes: string[];
   /** The rule that keeps an incumbent's government news from counting as campaign content. */
   officialPosts?: OfficialPosts;
+  /**
+   * Words before a name that make it the name of a place or thing named after someone ("makam",
+   * "jalan", "toko", "film", "konser"): a candidate's name right after them, honorifics between
+   * allowed, does not count ("ziarah ke makam Abuya Dimyati", "konser Andra and The Backbone").
+   */
+  namedAfter?: string[];
+  /**
+   * Elections that are not a Pilkada ("koperasi", "osis", "karang taruna"): where a text names one,
+   * generic vote talk (the categories in {@link GENERIC_VOTE_TALK}) counts nothing; candidates,
+   * names, ballot numbers and Pilkada events still do.
+   */
+  otherElections?: string[];
 }
 
 /**
@@ -116,6 +128,18 @@ export const GROUP_NAME = 'groupName';
 const GROUP_PREFIX = 'groupPrefix';
 /** Category of official titles and activities that are no Pilkada term of their own. */
 const OFFICIAL = 'official';
+/** Category of words naming an election that is not a Pilkada ("koperasi", "osis"); weightless. */
+const OTHER_ELECTION = 'otherElection';
+/** Vocabulary categories of vote talk any election has ("gunakan hak pilih", "golput", "coblos"). */
+const GENERIC_VOTE_TALK = new Set(['act', 'administration', 'violation', 'actor']);
+/**
+ * Categories whose terms make a bare ballot number a ballot number ("nomor 2, TPS dekat rumah",
+ * "petahana no 1", "PKS nomor 3"), from this weight on; official titles and activities never do.
+ * Campaign acts and actors do not: "kampanye cuci tangan di SD nomor 2", "lomba debat, tim nomor 2",
+ * "relawan banjir kumpul di posko nomor 2" are no ballot numbers.
+ */
+const NUMBER_CONTEXT = new Set(['event', 'candidate', 'administration', 'violation', 'party']);
+const MIN_NUMBER_CONTEXT = 0.4;
 /** The term `classify` adds when the official-post rule set the candidate's name aside. */
 export const OFFICIAL_POST_LABEL = 'jabatan resmi';
 
@@ -183,6 +207,8 @@ interface Tables {
   /** Words before and after a weak ballot number that make it something else ("jam", "lantai", "orang"). */
   guardBefore: Set<string>;
   guardAfter: Set<string>;
+  /** Words that make the name after them a place's or thing's ("makam", "jalan", "toko"). */
+  namedAfter: Set<string>;
 }
 
 /** What an unknown word may still be; see {@link makeRepair}. */
@@ -268,6 +294,11 @@ export function createClassifier(opts: { vocabulary: Vocabulary; paslon?: Paslon
     for (const phrase of phrases) markOfficial(trie, tokenize(phrase, FOLD), phrase, kind);
   }
 
+  for (const phrase of vocab.otherElections ?? []) {
+    const key = tokenize(phrase, FOLD);
+    if (!nodeOf(trie, key)?.term) addTerm(trie, key, makeTerm(phrase, 0, OTHER_ELECTION), 2);
+  }
+
   const honorifics = new Set(vocab.honorifics.map((h) => tokenize(h, FOLD).join(' ')));
   const guards = vocab.numberGuards;
   const tables: Tables = {
@@ -275,6 +306,7 @@ export function createClassifier(opts: { vocabulary: Vocabulary; paslon?: Paslon
     repair: makeRepair(trie, vocab, honorifics),
     guardBefore: new Set((guards?.before ?? []).flatMap((w) => tokenize(w, FOLD))),
     guardAfter: new Set((guards?.after ?? []).flatMap((w) => tokenize(w, FOLD))),
+    namedAfter: new Set((vocab.namedAfter ?? []).flatMap((w) => tokenize(w, FOLD))),
   };
   const segmentWords = segmentWordsOf(trie, vocab.honorifics);
 
@@ -405,9 +437,9 @@ function paslonNameTerms(file: PaslonFile, vocab: Vocabulary): NameTerm[] {
       const pair = isPairAlias(alias, initials);
       const acronym = words.length === 1 && /^\p{Lu}{2,}$/u.test(alias.replace(/[^\p{L}]/gu, ''));
       if (acronym && words[0]) {
-        const weak = words[0].length <= 3 || isCommon(words[0]);
+        // In lower case an acronym may be a word of its own, however long ("silih asih" for "ASIH").
         out.push({
-          phrase: words[0], label: alias, weight: weak ? w.common : w.distinctive, paslon: p.number,
+          phrase: words[0], label: alias, weight: w.common, paslon: p.number,
           ...(pair ? { pair } : {}), caps: { form: alias.replace(/[^\p{L}\p{N}]/gu, ''), weight: pair ? w.pair : w.distinctive },
         });
         continue;
@@ -476,11 +508,13 @@ function initialTerms(file: PaslonFile, vocab: Vocabulary): NameTerm[] {
 
 /**
  * The part of a name people call the candidate by: the first that is not a
- * common name ("Luthfi" in "Ahmad Luthfi", "Rismaharini" in "Tri Rismaharini").
+ * common name ("Luthfi" in "Ahmad Luthfi", "Rismaharini" in "Tri Rismaharini"),
+ * never the last of three or more ("Habibie" in "Ilham Akbar Habibie").
  * The later parts ("Dardak", "Nasution") are surnames that others share.
  */
 function callingName(core: string[], isCommon: (word: string) => boolean): string | undefined {
-  return core.find((word) => word.length > 3 && !isCommon(word));
+  // The last part of a name of three parts or more is a family name ("Ilham Akbar Habibie"), even when every part before it is common.
+  return core.find((word, i) => word.length > 3 && !isCommon(word) && (core.length < 3 || i < core.length - 1));
 }
 
 /**
@@ -631,7 +665,8 @@ function scan(tables: Tables, tokens: string[], found: Term[], ctx: ScanContext)
       best = best.caps.strong;
     }
     // Initials in lower case ("dm", "as") are ordinary words: no name here, and nothing for a slogan to lift.
-    if (best.weight <= 0 && best.category === PASLON_NAME) {
+    // Nor is a name that names a place or thing ("makam Abuya Dimyati", "konser Andra ...").
+    if (best.category === PASLON_NAME && (best.weight <= 0 || (!best.pair && isNamedAfter(tables, tokens, i)))) {
       i = bestEnd;
       continue;
     }
@@ -646,6 +681,14 @@ function scan(tables: Tables, tokens: string[], found: Term[], ctx: ScanContext)
     }
     i = bestEnd;
   }
+}
+
+/** A name right after a word naming a place or thing after someone, honorifics between ("makam Abuya Dimyati"). */
+function isNamedAfter(tables: Tables, tokens: string[], start: number): boolean {
+  if (tables.namedAfter.size === 0) return false;
+  let back = start - 1;
+  while (back >= 0 && tables.honorifics.has(tokens[back] as string)) back--;
+  return back >= 0 && tables.namedAfter.has(tokens[back] as string);
 }
 
 /** A weak ballot number beside a guard word or another number: a time, a floor, a queue, a count ("jam 02.00", "lantai 2"). */
@@ -949,17 +992,25 @@ function isOfficialPost(found: Term[], rule: OfficialPosts | undefined, titledNa
  */
 function summarise(found: Term[], vocab: Vocabulary, titledName: boolean): Classification {
   const official = isOfficialPost(found, vocab.officialPosts, titledName);
+  const otherElection = found.some((t) => t.category === OTHER_ELECTION);
   let sum = 0;
   let weak: Term[] | undefined;
+  let number = false;
+  let numberContext = false;
   const labels: string[] = [];
   for (const t of found) {
     if (t.weight <= 0) continue;
+    if (otherElection && GENERIC_VOTE_TALK.has(t.category)) continue;
     if (!labels.includes(t.label) && (!official || !t.official)) labels.push(t.label);
     if (official && (isName(t) || t.official)) continue;
+    if (t.category === PASLON_NUMBER) number = true;
+    else if (!t.official && t.weight >= MIN_NUMBER_CONTEXT && NUMBER_CONTEXT.has(t.category)) numberContext = true;
     if (t.category === PASLON_NAME && t.weight < vocab.threshold) (weak ??= []).push(t);
     else sum += t.weight;
   }
   if (weak) sum += bestWeakNames(weak);
+  // A ballot number that no guard word turned into a time, floor or queue, in election talk, is the ballot number.
+  if (number && numberContext) sum = Math.max(sum, vocab.threshold);
   if (official) labels.push(OFFICIAL_POST_LABEL);
   const score = Math.round(sum * 100) / 100;
   return { pilkada: score >= vocab.threshold, score, terms: labels };
