@@ -448,10 +448,21 @@ function paslonNameTerms(file: PaslonFile, vocab: Vocabulary): NameTerm[] {
       const plain = !pair && core.length === 1 && isCommon(core[0] ?? '');
       if (words.length >= 2) out.push({ ...phrase(words, pair ? w.pair : plain ? Math.max(w.common, w.derived ?? w.common) : w.full, alias), ...(pair ? { pair } : {}) });
       if (core.length >= 2 && core.length < words.length) out.push(phrase(core, w.full));
+      if (!pair) out.push(...nickname(core, cores, p.number));
       if (core.length === 1 && core[0]) {
         out.push(...single(core[0], words.length === 1 ? alias : undefined));
         attributeAlias(core[0], cores, shorts);
       }
+    }
+    // A nickname written with a name part ("Danny Pomanto" for Mohammad Ramdhan Pomanto): people write
+    // the nickname alone ("kampanyenya Danny"), but other people share it, so alone it is weak.
+    function nickname(core: string[], nameCores: string[][], number: number): NameTerm[] {
+      if (core.length < 2) return [];
+      const fromNames = (x: string): boolean => nameCores.some((c) => c.some((part) => part === x || part.startsWith(x)));
+      const extra = core.filter((x) => !fromNames(x));
+      const word = extra[0];
+      if (extra.length !== 1 || !word || word.length < MIN_SHORTENED || extra.length === core.length) return [];
+      return [{ phrase: word, label: display([word]), weight: isCommon(word) ? w.common : Math.max(w.common, w.surname ?? w.common), paslon: number }];
     }
     for (const [a, b] of pairs(shorts)) {
       const label = display([a, b], '-');

@@ -88,6 +88,17 @@ describe('names the deployer wrote, read as people do', () => {
     expect(is(banten, 'Natakusumah kampanye di Pandeglang')).toBe(true);
   });
 
+  it('a nickname written beside a name part in an alias is read alone too, weakly', () => {
+    const sulsel = createClassifier({ vocabulary, paslon: loadPaslonFile('tests/fixtures/classifier/sulsel2024.paslon.json') });
+    // "Danny Pomanto" is listed; "Danny" is in no name.
+    expect(sulsel.classify('Danny blusukan ke Pasar Terong').terms).toEqual(['Danny', 'blusukan']);
+    expect(is(sulsel, 'Danny blusukan ke Pasar Terong')).toBe(true);
+    expect(is(sulsel, 'Danny tolong bawa laptop ke ruang rapat')).toBe(false);
+    // A title before a name is no nickname ("Jenderal Andika").
+    const jateng = createClassifier({ vocabulary, paslon: loadPaslonFile('tests/fixtures/classifier/jateng2024.paslon.json') });
+    expect(jateng.classify('Jenderal bintang empat itu pensiun').terms).toEqual([]);
+  });
+
   it('common given names stay weak, whoever the deployer is', () => {
     expect(is(jabar, 'Ilham tolong fotokopi berkas')).toBe(false);
     expect(is(banten, 'Bang Andra, bengkel buka hari Minggu?')).toBe(false);
