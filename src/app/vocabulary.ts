@@ -30,6 +30,7 @@ const vocabularySchema = z.object({
   ).optional(),
   namedAfter: phrases.optional(),
   otherElections: phrases.optional(),
+  plainActs: z.object({ terms: phrases, things: phrases }).optional(),
   officialPosts: z.object({
     titles: phrases,
     activities: phrases,

@@ -96,6 +96,12 @@ export interface Vocabulary {
    * names, ballot numbers and Pilkada events still do.
    */
   otherElections?: string[];
+  /**
+   * Vote words that are also plain acts ("coblos": to pierce) and the things such an act is done to
+   * ("balon", "kuping", "ban"): a term of `terms` with one of `things` within two words of it counts
+   * nothing ("coblos balon pakai jarum", "kuping anak dicoblos buat anting").
+   */
+  plainActs?: { terms: string[]; things: string[] };
 }
 
 /**
@@ -209,6 +215,9 @@ interface Tables {
   guardAfter: Set<string>;
   /** Words that make the name after them a place's or thing's ("makam", "jalan", "toko"). */
   namedAfter: Set<string>;
+  /** Vote words that are plain acts too, by label, and the things that make them so (see {@link Vocabulary.plainActs}). */
+  plainActTerms: Set<string>;
+  plainActThings: Set<string>;
 }
 
 /** What an unknown word may still be; see {@link makeRepair}. */
@@ -307,6 +316,8 @@ export function createClassifier(opts: { vocabulary: Vocabulary; paslon?: Paslon
     guardBefore: new Set((guards?.before ?? []).flatMap((w) => tokenize(w, FOLD))),
     guardAfter: new Set((guards?.after ?? []).flatMap((w) => tokenize(w, FOLD))),
     namedAfter: new Set((vocab.namedAfter ?? []).flatMap((w) => tokenize(w, FOLD))),
+    plainActTerms: new Set(vocab.plainActs?.terms ?? []),
+    plainActThings: new Set((vocab.plainActs?.things ?? []).flatMap((w) => tokenize(w, FOLD))),
   };
   const segmentWords = segmentWordsOf(trie, vocab.honorifics);
 
@@ -672,6 +683,10 @@ function scan(tables: Tables, tokens: string[], found: Term[], ctx: ScanContext)
       i = bestEnd;
       continue;
     }
+    if (tables.plainActTerms.has(best.label) && isPlainAct(tables, tokens, i, bestEnd)) {
+      i = bestEnd;
+      continue;
+    }
     if (best.caps && (ctx.inTag || (!(ctx.shouting ??= !LOWER.test(ctx.text)) && hasCapitals(ctx.text, best.caps.form)))) {
       best = best.caps.strong;
     }
@@ -692,6 +707,17 @@ function scan(tables: Tables, tokens: string[], found: Term[], ctx: ScanContext)
     }
     i = bestEnd;
   }
+}
+
+/** Words either side of a vote word searched for the thing it is done to ("coblos balon", "kuping anak dicoblos"). */
+const PLAIN_ACT_WINDOW = 2;
+
+/** A vote word with a thing it is done to beside it: piercing, not voting. */
+function isPlainAct(tables: Tables, tokens: string[], start: number, end: number): boolean {
+  const from = Math.max(0, start - PLAIN_ACT_WINDOW);
+  const to = Math.min(tokens.length - 1, end + PLAIN_ACT_WINDOW);
+  for (let k = from; k <= to; k++) if ((k < start || k > end) && tables.plainActThings.has(tokens[k] as string)) return true;
+  return false;
 }
 
 /** A name right after a word naming a place or thing after someone, honorifics between ("makam Abuya Dimyati"). */

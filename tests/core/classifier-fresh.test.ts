@@ -41,6 +41,20 @@ describe('generic vote talk in an election that is no Pilkada', () => {
   });
 });
 
+describe('a vote word that is a plain act here', () => {
+  it.each([
+    'coblos balon pakai jarum biar meletus',
+    'kuping adik dicoblos buat anting',
+    'ban motor dicoblos paku di jalan',
+  ])('%s', (text) => expect(is(jatim, text)).toBe(false));
+
+  it('is still the vote elsewhere', () => {
+    expect(is(jatim, 'jangan lupa coblos ya besok')).toBe(true);
+    expect(is(jatim, 'coblos surat suara yang benar, jangan sampai rusak')).toBe(true);
+    expect(is(jatim, 'coblos nomor 2 pakai paku yang disediakan')).toBe(true); // the ballot-number phrase decides
+  });
+});
+
 describe('a bare ballot number in election talk', () => {
   it.each([
     'hak suara gue buat no 2 aja',
