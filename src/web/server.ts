@@ -8,7 +8,6 @@
  * one, pages answer 401 with a sign-in notice and `/api/` answers 401 JSON,
  * both without data. Every POST carries a CSRF token derived from the session.
  */
-import { createHmac, timingSafeEqual } from 'node:crypto';
 import cookie from '@fastify/cookie';
 import formbody from '@fastify/formbody';
 import multipart from '@fastify/multipart';
@@ -19,7 +18,8 @@ import { checkDashboardLink, countRefusedLogin, dashboardSession, endDashboardSe
 import { dashboardBaseUrl } from '../config.js';
 import { dashboardTexts, type DashboardNotice } from '../core/messages/dashboard.js';
 import { html } from './html.js';
-import { barePage, type PageContext } from './layout.js';
+import { csrfFor, csrfOk, MAX_UPLOAD_MB, type RouteDeps } from './deps.js';
+import { barePage } from './layout.js';
 import { registerAsnRoutes } from './routes/asn.js';
 import { registerAuditRoutes } from './routes/audit.js';
 import { registerCaseRoutes } from './routes/cases.js';
@@ -32,44 +32,8 @@ import { STYLESHEET } from './style.js';
 
 /** Name of the session cookie. */
 export const SESSION_COOKIE = 'jn_sesi';
-/** Largest upload accepted (registry files). */
-export const MAX_UPLOAD_MB = 20;
 /** Requests to the login link (GET, HEAD, POST) one client may make per minute; beyond, 429. */
 export const LOGIN_RATE_PER_MINUTE = 20;
-
-/** The signed-in admin of a request. */
-export interface DashUser {
-  admin: string;
-  /** Their name in chat, when the login link came from `/dasbor`. */
-  adminName?: string;
-  token: string;
-  csrf: string;
-}
-
-declare module 'fastify' {
-  interface FastifyRequest {
-    dash?: DashUser;
-  }
-  interface FastifyContextConfig {
-    /** Reachable without a session (login link, stylesheet). */
-    public?: boolean;
-    /** Takes a multipart upload and checks the CSRF field itself. */
-    upload?: boolean;
-  }
-}
-
-/** The CSRF token of a session: an HMAC of its secret, so nothing more is stored. */
-export const csrfFor = (sessionToken: string): string => createHmac('sha256', sessionToken).update('jaga-netral csrf').digest('base64url');
-
-/** What route modules get. */
-export interface RouteDeps {
-  app: App;
-  startedAt: number;
-  /** The page context of a signed-in request. */
-  ctx(req: FastifyRequest, path?: string): PageContext;
-  /** Redirects after a form action (303), with a notice shown once. */
-  done(reply: FastifyReply, to: string, notice: DashboardNotice): FastifyReply;
-}
 
 /** Options of the dashboard server. */
 export interface DashboardOptions {
@@ -213,14 +177,6 @@ export async function buildDashboard(app: App, opts: DashboardOptions = {}): Pro
   registerEvidenceRoutes(f, deps);
   registerSelfReportRoutes(f, deps);
   return f;
-}
-
-/** Whether a posted CSRF value is the session's. */
-export function csrfOk(user: DashUser, sent: unknown): boolean {
-  if (typeof sent !== 'string') return false;
-  const a = Buffer.from(sent);
-  const b = Buffer.from(user.csrf);
-  return a.length === b.length && timingSafeEqual(a, b);
 }
 
 /** A listening dashboard. */

@@ -18,7 +18,7 @@ import type { AsnRecord } from '../../core/types.js';
 import type { ImportResult } from '../../app/import-asn.js';
 import { html, query, type Html } from '../html.js';
 import { csrfField, options, page, pager, table, type PageContext } from '../layout.js';
-import { csrfOk, MAX_UPLOAD_MB, type RouteDeps } from '../server.js';
+import { csrfOk, MAX_UPLOAD_MB, type RouteDeps } from '../deps.js';
 import { offsetOf, oneOf, PAGE_SIZE, param } from './util.js';
 
 /** An upload waiting to be applied. */

@@ -4,7 +4,7 @@ import { auditPage, type AuditQuery } from '../../app/dashboard/audit-log.js';
 import { auditResultText } from '../../core/messages/audit-result.js';
 import { html } from '../html.js';
 import { options, page, pager, table, when } from '../layout.js';
-import type { RouteDeps } from '../server.js';
+import type { RouteDeps } from '../deps.js';
 import { dayParam, dayRange, offsetOf, oneOf, PAGE_SIZE, param } from './util.js';
 
 function auditQuery(deps: RouteDeps, src: unknown) {

@@ -8,7 +8,7 @@ import type { DashboardNotice } from '../../core/messages/dashboard.js';
 import { reportTexts } from '../../core/messages/report.js';
 import { html } from '../html.js';
 import { csrfField, options, page, pager, platformName, statusBadge, table, when } from '../layout.js';
-import type { RouteDeps } from '../server.js';
+import type { RouteDeps } from '../deps.js';
 import { evidenceWebTexts } from '../../core/messages/evidence.js';
 import { dossierForm } from './evidence.js';
 import { dayParam, dayRange, offsetOf, oneOf, PAGE_SIZE, param } from './util.js';

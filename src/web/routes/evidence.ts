@@ -7,11 +7,11 @@ import type { FastifyInstance } from 'fastify';
 import { webActor } from '../../app/dashboard/access.js';
 import { actorRef, makeDossier, parseActorRef, type DossierScope } from '../../app/evidence/dossier.js';
 import { evidenceWebTexts } from '../../core/messages/evidence.js';
-import { casesOfActor, listActors } from '../../store/evidence.js';
+import { actorCaseIds, allActors, findActor } from '../../app/evidence/actors.js';
 import { listCases } from '../../app/office/cases.js';
 import { html, type Html } from '../html.js';
 import { csrfField, page, platformName, statusBadge, table, when, type PageContext } from '../layout.js';
-import type { RouteDeps } from '../server.js';
+import type { RouteDeps } from '../deps.js';
 import { oneOf, param } from './util.js';
 
 /** The dossier button: a POST form (it is audited), with the choice to include the ASN's phone. */
@@ -34,7 +34,7 @@ export function registerEvidenceRoutes(f: FastifyInstance, deps: RouteDeps): voi
   f.get('/pelaku', async (req, reply) => {
     const ctx = deps.ctx(req);
     const t = evidenceWebTexts(ctx.lang);
-    const rows = listActors(app.db);
+    const rows = allActors(app);
     const c = t.cols;
     const body = html`<p class="muted">${t.intro}</p>
 ${table(ctx, [c.actor, c.names, c.phone, [c.events, 'num'], [c.asn, 'num'], [c.groups, 'num'], c.first, c.last], rows.map((r) => html`<tr>
@@ -48,9 +48,9 @@ ${table(ctx, [c.actor, c.names, c.phone, [c.events, 'num'], [c.asn, 'num'], [c.g
     const ctx = deps.ctx(req, '/pelaku');
     const t = evidenceWebTexts(ctx.lang);
     const ref = parseActorRef((req.params as { ref: string }).ref);
-    const a = ref ? listActors(app.db, ref)[0] : undefined;
+    const a = ref ? findActor(app, ref) : undefined;
     if (!ref || !a) return reply.code(404).type('text/html; charset=utf-8').send(page(ctx, t.notFound, html`<p><a href="/pelaku">${t.back}</a></p>`).value);
-    const ids = new Set(casesOfActor(app.db, ref.platform, ref.actorId));
+    const ids = new Set(actorCaseIds(app, ref));
     const cases = listCases(app, { limit: 1000 }).rows.filter((x) => ids.has(x.id));
     const c = t.cols;
     const body = html`<p><a href="/pelaku">${t.back}</a></p>

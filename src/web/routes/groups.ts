@@ -4,7 +4,7 @@ import { webActor } from '../../app/dashboard/access.js';
 import { listGroups, setCampaignBy, setRemindersBy } from '../../app/dashboard/groups.js';
 import { html, query } from '../html.js';
 import { csrfField, page, pager, platformName, table, timeOfDay, when } from '../layout.js';
-import type { RouteDeps } from '../server.js';
+import type { RouteDeps } from '../deps.js';
 import { dossierForm } from './evidence.js';
 import { offsetOf, PAGE_SIZE, param } from './util.js';
 

@@ -8,7 +8,7 @@ import { reportTexts } from '../../core/messages/report.js';
 import { perDayChart, unitChart } from '../charts.js';
 import { html, query } from '../html.js';
 import { options, page, pager, platformName, table, when, type PageContext } from '../layout.js';
-import type { RouteDeps } from '../server.js';
+import type { RouteDeps } from '../deps.js';
 import { offsetOf, oneOf, PAGE_SIZE } from './util.js';
 
 const PERIODS = ['7h', '30h', '90h', 'semua'] as const;

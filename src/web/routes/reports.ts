@@ -14,7 +14,7 @@ import { periodLabel } from '../../app/reports/text.js';
 import { perDayChart } from '../charts.js';
 import { html, query } from '../html.js';
 import { options, page } from '../layout.js';
-import type { RouteDeps } from '../server.js';
+import type { RouteDeps } from '../deps.js';
 import { dayParam, oneOf, param } from './util.js';
 
 const FORMATS = ['csv', 'xlsx', 'png'] as const;

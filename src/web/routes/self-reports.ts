@@ -10,7 +10,7 @@ import { selfReportWebTexts } from '../../core/messages/self-report-web.js';
 import { REPORT_PLACES } from '../../core/self-report.js';
 import { barePage, options, page, pager, statusBadge, table, when } from '../layout.js';
 import { html } from '../html.js';
-import type { RouteDeps } from '../server.js';
+import type { RouteDeps } from '../deps.js';
 import { offsetOf, PAGE_SIZE, param } from './util.js';
 
 /** Registers the self-report pages. */
