@@ -9,13 +9,13 @@ import { dirname, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import type { App } from '../app/app.js';
 import { parseCaseId } from '../app/commands/cases.js';
+import { allActors } from '../app/evidence/actors.js';
 import { actorRef, makeDossier, parseActorRef, type DossierScope } from '../app/evidence/dossier.js';
 import { cliActor, configOrFail, type CliArgs } from '../cli.js';
 import { chainTexts, evidenceCliTexts } from '../core/messages/evidence.js';
 import { cliTexts } from '../core/messages/cli.js';
 import { formatDateTime } from '../core/time.js';
 import { CHAIN_TABLES, verifyChain, type ChainCheck } from '../store/chain.js';
-import { listActors } from '../store/evidence.js';
 import { ensurePrivateDir, writePrivateFile } from '../store/private-files.js';
 import { table, withApp } from './office.js';
 
@@ -119,7 +119,7 @@ export async function actorsCommand(a: CliArgs): Promise<number> {
     if (rest.length) return -1;
     return withApp(a, (app, _t, config) => {
       const t = evidenceCliTexts(config.LANGUAGE);
-      const rows = listActors(app.db);
+      const rows = allActors(app);
       if (!rows.length) {
         a.io.out(t.noActors);
         return 0;
