@@ -6,71 +6,26 @@
  * prints one clear message on stderr. See DESIGN.md "Command-line contract".
  */
 import { readFileSync } from 'node:fs';
-import { userInfo } from 'node:os';
 import { basename } from 'node:path';
 import { createInterface } from 'node:readline';
-import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { ConfigError, cliLanguage, loadConfig, type Config } from './config.js';
+import { parseArgs } from 'node:util';
+import { cliActor, configOrFail, type CliArgs, type CliCommand, type CliIo } from './cli/args.js';
+import { cliLanguage } from './config.js';
 import { createClassifier } from './core/classifier.js';
-import { cliTexts, type CliUsage } from './core/messages/cli.js';
+import { cliTexts } from './core/messages/cli.js';
 import { fsErrorText } from './core/messages/fs-error.js';
 import { formatImportResult } from './app/import-asn.js';
 import { applyRegistry, previewRegistry, readRegistryFile } from './app/registry-file.js';
 import { loadPaslonFile, loadVocabulary } from './app/vocabulary.js';
 import { openDb } from './store/db.js';
 
-/** Where the CLI writes; swapped in tests. */
-export interface CliIo {
-  out: (s: string) => void;
-  err: (s: string) => void;
-  stdin: NodeJS.ReadableStream;
-}
+export { cliActor, configOrFail, type CliArgs, type CliCommand, type CliIo } from './cli/args.js';
 
 const defaultIo: CliIo = {
   out: (s) => process.stdout.write(s.endsWith('\n') ? s : `${s}\n`),
   err: (s) => process.stderr.write(s.endsWith('\n') ? s : `${s}\n`),
   stdin: process.stdin,
 };
-
-/** What a subcommand's handler receives: its checked options and arguments. */
-export interface CliArgs {
-  values: Record<string, string | boolean | undefined>;
-  positionals: string[];
-  /** The raw arguments after the subcommand name. */
-  argv: string[];
-  io: CliIo;
-  /** Language of what the CLI prints before the configuration is loaded. */
-  lang: 'id' | 'en';
-}
-
-/** One subcommand: its usage, its options (checked strictly unless `ownArgs`), and its handler. */
-export interface CliCommand {
-  name: string;
-  usage: (lang: 'id' | 'en') => CliUsage;
-  options?: ParseArgsConfig['options'];
-  /** The handler parses its arguments itself (it must still refuse unknown ones). */
-  ownArgs?: boolean;
-  run(a: CliArgs): Promise<number>;
-}
-
-/** Who is acting, for the audit log: `cli:<login name>` (`cli:operator` when the system has no name for the user). */
-export function cliActor(): string {
-  try {
-    return `cli:${userInfo().username || 'operator'}`;
-  } catch {
-    return 'cli:operator';
-  }
-}
-
-/** Loads config for subcommands that need it, reporting problems on stderr. */
-export function configOrFail(io: CliIo, overrides?: Record<string, string>): Config | undefined {
-  try {
-    return loadConfig({ overrides });
-  } catch (err) {
-    io.err(err instanceof ConfigError ? err.message : `configuration error: ${String(err)}`);
-    return undefined;
-  }
-}
 
 /** The usage block of one subcommand. */
 export function commandUsage(c: CliCommand, lang: 'id' | 'en', withDetails = true): string {

@@ -3,7 +3,7 @@
  * platforms, starts the dispatcher and the scheduler, and shuts down cleanly
  * on SIGINT/SIGTERM. SIGUSR2 prints a health line to stderr.
  */
-import type { CliIo } from './cli.js';
+import type { CliIo } from './cli/args.js';
 import { ConfigError, describeConfig, loadConfig, type Config } from './config.js';
 import { startTexts } from './core/messages/start.js';
 import { acquireInstanceLock } from './store/instance-lock.js';

@@ -11,7 +11,7 @@ import { App } from './app/app.js';
 import { formatImportResult } from './app/import-asn.js';
 import { RecordingMessenger } from './app/ports.js';
 import { applyRegistry, readRegistryFile } from './app/registry-file.js';
-import { configOrFail, type CliArgs } from './cli.js';
+import { configOrFail, type CliArgs } from './cli/args.js';
 import { loadConfig } from './config.js';
 import { cliTexts } from './core/messages/cli.js';
 import { replayTelegramUpdate } from './platforms/telegram/replay.js';

@@ -11,13 +11,13 @@ import type { App } from '../app/app.js';
 import { parseCaseId } from '../app/commands/cases.js';
 import { allActors } from '../app/evidence/actors.js';
 import { actorRef, makeDossier, parseActorRef, type DossierScope } from '../app/evidence/dossier.js';
-import { cliActor, configOrFail, type CliArgs } from '../cli.js';
+import { cliActor, configOrFail, type CliArgs } from './args.js';
 import { chainTexts, evidenceCliTexts } from '../core/messages/evidence.js';
 import { cliTexts } from '../core/messages/cli.js';
 import { formatDateTime } from '../core/time.js';
 import { CHAIN_TABLES, verifyChain, type ChainCheck } from '../store/chain.js';
 import { ensurePrivateDir, writePrivateFile } from '../store/private-files.js';
-import { table, withApp } from './office.js';
+import { table, withApp } from './helpers.js';
 
 /** Exit 0 with each chain's count and head, or 1 naming the first row that does not match. */
 export async function auditVerify(a: CliArgs, rest: string[]): Promise<number> {

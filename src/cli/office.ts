@@ -3,8 +3,6 @@
  * command line, every change audited as `cli:<user>`. Reading commands refuse
  * to create a database that does not exist yet.
  */
-import { existsSync } from 'node:fs';
-import type { App } from '../app/app.js';
 import { addAsn, listAsn, removeAsn, updateAsn, type AsnChange, type AsnFields } from '../app/office/asn.js';
 import { listAudit } from '../app/office/audit.js';
 import { registrationCoverage, registrationStates, type UnitCoverage } from '../app/office/registration.js';
@@ -14,39 +12,14 @@ import { exemptCaseBy, getCase, listCases, parseCaseStatus, reopenCaseBy, type C
 import { caseFacts } from '../app/lifecycle.js';
 import { isDay, addDays } from '../app/reports/filters.js';
 import { parseCaseId } from '../app/commands/cases.js';
-import { cliActor, configOrFail, type CliArgs } from '../cli.js';
-import type { Config } from '../config.js';
+import { cliActor, type CliArgs } from './args.js';
+import { table, withApp } from './helpers.js';
+import type { App } from '../app/app.js';
 import { auditResultText } from '../core/messages/audit-result.js';
 import { cliTexts, type CliTexts } from '../core/messages/cli.js';
 import { lifecycleTexts } from '../core/messages/lifecycle.js';
 import { formatDateTime, startOfZonedDay } from '../core/time.js';
 import type { IncidentKind } from '../core/types.js';
-
-/** Runs `fn` on an App over the configured database; -2 (already reported) when there is no config or, unless `create`, no database. */
-export async function withApp(a: CliArgs, fn: (app: App, t: CliTexts, config: Config) => number | Promise<number>, opts: { create?: boolean } = {}): Promise<number> {
-  const config = configOrFail(a.io);
-  if (!config) return 2;
-  const t = cliTexts(config.LANGUAGE);
-  if (!opts.create && config.DATABASE_PATH !== ':memory:' && !existsSync(config.DATABASE_PATH)) {
-    a.io.err(t.noDatabase(config.DATABASE_PATH));
-    return 1;
-  }
-  const { App } = await import('../app/app.js');
-  const app = new App({ config });
-  try {
-    return await fn(app, t, config);
-  } finally {
-    await app.close();
-  }
-}
-
-/** Columns padded to their widest cell (capped), two spaces apart. */
-export function table(header: string[], rows: string[][], cap = 40): string {
-  const clip = (s: string) => (s.length > cap ? `${s.slice(0, cap - 1)}…` : s);
-  const cells = [header, ...rows].map((r) => r.map((c) => clip(c.replace(/\s+/g, ' '))));
-  const widths = header.map((_, i) => Math.max(...cells.map((r) => r[i]?.length ?? 0)));
-  return cells.map((r) => r.map((c, i) => (i === r.length - 1 ? c : c.padEnd(widths[i]!))).join('  ').trimEnd()).join('\n');
-}
 
 /** Refuses options that belong to another action of the same command. */
 function onlyOptions(a: CliArgs, allowed: string[], t: CliTexts, cmd: string): boolean {

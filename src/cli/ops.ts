@@ -8,7 +8,7 @@ import Database from 'better-sqlite3';
 import { backupDatabase } from '../app/backup.js';
 import { auditOffice } from '../app/office/audit.js';
 import { loadPaslonFile } from '../app/vocabulary.js';
-import { cliActor, type CliArgs } from '../cli.js';
+import { cliActor, type CliArgs } from './args.js';
 import { ConfigError, loadConfig, type Config } from '../config.js';
 import { auditResult } from '../core/messages/audit-result.js';
 import { cliTexts, type CliTexts, type DoctorLine } from '../core/messages/cli.js';
