@@ -5,7 +5,7 @@
  */
 import { CHAIN_COLUMNS, CHAIN_DETAIL, CHAIN_GENESIS, detailBlanked, detailHash, rowHash, type ChainTable } from '../core/chain.js';
 import type { Statement } from 'better-sqlite3';
-import type { Db } from './db.js';
+import type { Db } from './handle.js';
 
 /** Both chained tables, in the order they are checked and printed. */
 export const CHAIN_TABLES: readonly ChainTable[] = ['events', 'audit'];

@@ -6,10 +6,11 @@ import Database from 'better-sqlite3';
 import { existsSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { MIGRATIONS } from './migrations.js';
+import type { Db } from './handle.js';
 import { ensurePrivateDir, makePrivate, touchPrivateFile } from './private-files.js';
 
-/** The better-sqlite3 handle type, re-exported so callers need not import the driver. */
-export type Db = Database.Database;
+/** The handle type lives in handle.ts (so chain.ts and migrations.ts need not import this file); callers import it from here. */
+export type { Db } from './handle.js';
 
 /**
  * Opens (creating if needed) the database at `path`, or `:memory:` for tests. A new database is

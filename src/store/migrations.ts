@@ -1,5 +1,5 @@
 import { chainMigration } from './chain.js';
-import type { Db } from './db.js';
+import type { Db } from './handle.js';
 
 /** One schema step: SQL, or a function for a step SQL alone cannot do (hashing existing rows). */
 export type Migration = string | ((db: Db) => void);
