@@ -8,25 +8,15 @@
 import { scoreCampaignGroup } from '../core/campaign-group.js';
 import { selfReportTexts } from '../core/messages/self-report.js';
 import { SelfReportStore, type SelfReportRow } from '../store/self-reports.js';
-import type { App } from './app.js';
+import type { SelfReportDeps } from './context.js';
+import type { InviteInfo } from './ports.js';
 import { humasAddresses } from './recipients.js';
 
-/** What a lookup tells about the group behind an invite link. */
-export interface InviteInfo {
-  subject: string;
-  size?: number;
-  /** The creator's JID (phone or LID), as WhatsApp gives it. */
-  creator?: string;
-  description?: string;
-}
-
-/** Looks up an invite code without joining; undefined when the platform cannot say. */
-export interface InviteInspector {
-  inspect(code: string): Promise<InviteInfo | undefined>;
-}
+/** The port is declared in ports.ts with the other capabilities; re-exported for its users. */
+export type { InviteInfo, InviteInspector } from './ports.js';
 
 /** Checks each invite code of a report (once each), stores what was found and queues one Humas message per code. */
-export async function checkReportedInvites(app: App, report: SelfReportRow, codes: readonly string[]): Promise<number> {
+export async function checkReportedInvites(app: SelfReportDeps, report: SelfReportRow, codes: readonly string[]): Promise<number> {
   const inspector = app.inviteInspector;
   if (!inspector || !codes.length) return 0;
   const store = new SelfReportStore(app.db);

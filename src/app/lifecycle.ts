@@ -14,7 +14,7 @@ import { afterQuietHours, formatDateTime } from '../core/time.js';
 import type { AsnRecord, ChatEvent, EpochMs } from '../core/types.js';
 import type { IncidentRow } from '../store/incidents.js';
 import { caseButtons } from './alerts.js';
-import type { App } from './app.js';
+import type { AppCases } from './context.js';
 import { enqueueUnconfirmedLeftNotice } from './permissions.js';
 import type { MembershipChecker } from './ports.js';
 import { asnAddress, humasAddresses, type Address } from './recipients.js';
@@ -87,7 +87,7 @@ export function memberHandle(asn: AsnRecord, platform: Platform): string | undef
 }
 
 /** Whether anybody can check this case: a checker for its platform, an ASN handle there, and the bot still in the chat. */
-export function isCheckable(app: App, c: IncidentRow, checkers: readonly MembershipChecker[]): boolean {
+export function isCheckable(app: AppCases, c: IncidentRow, checkers: readonly MembershipChecker[]): boolean {
   if (!checkers.some((k) => k.platform === c.platform)) return false;
   const asn = app.registry.byNip(c.asnNip);
   if (!asn || !memberHandle(asn, c.platform)) return false;
@@ -98,7 +98,7 @@ export function isCheckable(app: App, c: IncidentRow, checkers: readonly Members
 export const adminKey = (a: Address): string => (a.platform === 'telegram' ? `tg:${a.recipient}` : `wa:${a.recipient.replace(/@.*$/, '')}`);
 
 /** One lifecycle pass at `now`: expiry, follow-ups and escalations, in one transaction. */
-export function runLifecycle(app: App, now: EpochMs, opts: LifecycleOptions = {}): LifecycleResult {
+export function runLifecycle(app: AppCases, now: EpochMs, opts: LifecycleOptions = {}): LifecycleResult {
   const checkers = opts.checkers ?? [];
   const policy = lifecyclePolicy(app.config);
   const result: LifecycleResult = { expired: [], followedUp: [], escalated: [] };
@@ -123,16 +123,16 @@ export function runLifecycle(app: App, now: EpochMs, opts: LifecycleOptions = {}
   return result;
 }
 
-function expire(app: App, c: IncidentRow, now: EpochMs): boolean {
+function expire(app: AppCases, c: IncidentRow, now: EpochMs): boolean {
   return app.monitor.incidents.setStatus(c.id, 'expired', now, lifecycleTexts(app.config.LANGUAGE).expiredReason(app.config.CASE_EXPIRY_DAYS), 'system');
 }
 
-function chatTitle(app: App, c: IncidentRow): string {
+function chatTitle(app: AppCases, c: IncidentRow): string {
   return quoteStrangerOpt(app.monitor.chats.get(c.platform, c.chatId)?.title) ?? c.chatId;
 }
 
 /** What every case text says about a case: who, where, since when (names from the registry, times in APP_TIMEZONE). */
-export function caseFacts(app: App, c: IncidentRow, lang: 'id' | 'en') {
+export function caseFacts(app: AppCases, c: IncidentRow, lang: 'id' | 'en') {
   const asn = app.registry.byNip(c.asnNip);
   return {
     caseId: c.id,
@@ -147,7 +147,7 @@ export function caseFacts(app: App, c: IncidentRow, lang: 'id' | 'en') {
   };
 }
 
-function followUp(app: App, c: IncidentRow, now: EpochMs): boolean {
+function followUp(app: AppCases, c: IncidentRow, now: EpochMs): boolean {
   const claimed = app.db
     .prepare(`UPDATE incidents SET followups = followups + 1, last_followup_at = ?, updated_at = ? WHERE id = ? AND followups = ? AND status = 'open'`)
     .run(now, now, c.id, c.followups).changes === 1;
@@ -181,7 +181,7 @@ function followUp(app: App, c: IncidentRow, now: EpochMs): boolean {
   return true;
 }
 
-function escalate(app: App, c: IncidentRow, now: EpochMs): boolean {
+function escalate(app: AppCases, c: IncidentRow, now: EpochMs): boolean {
   const claimed = app.db
     .prepare(`UPDATE incidents SET escalated_at = ?, updated_at = ? WHERE id = ? AND escalated_at IS NULL AND status = 'open'`)
     .run(now, now, c.id).changes === 1;
@@ -223,7 +223,7 @@ export interface CheckResult {
  * cannot tell, or throws, leaves the case alone; a "no" the platform does not
  * guarantee (`certain()` false) leaves it open too, and Humas hears it once.
  */
-export async function checkOpenCases(app: App, checkers: readonly MembershipChecker[], now: EpochMs = app.clock()): Promise<CheckResult> {
+export async function checkOpenCases(app: AppCases, checkers: readonly MembershipChecker[], now: EpochMs = app.clock()): Promise<CheckResult> {
   const out: CheckResult = { checked: 0, left: [], stillIn: 0, unknown: 0, unconfirmed: [] };
   const toConfirm: UnconfirmedLeftInput[] = [];
   try {
@@ -244,7 +244,7 @@ export async function checkOpenCases(app: App, checkers: readonly MembershipChec
   return out;
 }
 
-async function checkEach(app: App, checkers: readonly MembershipChecker[], now: EpochMs, out: CheckResult, toConfirm: UnconfirmedLeftInput[]): Promise<void> {
+async function checkEach(app: AppCases, checkers: readonly MembershipChecker[], now: EpochMs, out: CheckResult, toConfirm: UnconfirmedLeftInput[]): Promise<void> {
   for (const c of app.monitor.incidents.listOpen()) {
     const checker = checkers.find((k) => k.platform === c.platform);
     const asn = app.registry.byNip(c.asnNip);
@@ -296,7 +296,7 @@ async function checkEach(app: App, checkers: readonly MembershipChecker[], now: 
 export type CaseChange = { ok: true; incident: IncidentRow } | { ok: false; reason: 'no_case' | 'not_open' | 'already_open' | 'other_open'; otherId?: number };
 
 /** Exempts an open case (e.g. the ASN attends as family of a candidate); the reason is required by the caller. */
-export function exemptCase(app: App, caseId: number, reason: string, by: string, now: EpochMs): CaseChange {
+export function exemptCase(app: AppCases, caseId: number, reason: string, by: string, now: EpochMs): CaseChange {
   return app.db.transaction((): CaseChange => {
     const c = app.monitor.incidents.get(caseId);
     if (!c) return { ok: false, reason: 'no_case' };
@@ -307,7 +307,7 @@ export function exemptCase(app: App, caseId: number, reason: string, by: string,
 }
 
 /** Reopens a closed case, unless another case for the same ASN and chat is open. Follow-ups already sent are not repeated. */
-export function reopenCase(app: App, caseId: number, by: string, now: EpochMs): CaseChange {
+export function reopenCase(app: AppCases, caseId: number, by: string, now: EpochMs): CaseChange {
   return app.db.transaction((): CaseChange => {
     const c = app.monitor.incidents.get(caseId);
     if (!c) return { ok: false, reason: 'no_case' };

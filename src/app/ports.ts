@@ -57,3 +57,17 @@ export class RecordingMessenger implements Messenger {
     return { ok: true, messageId: String(this.sent.length) };
   }
 }
+
+/** What a lookup of a WhatsApp invite link (in a self-report, app/invite-check.ts) tells about the group behind an invite link. */
+export interface InviteInfo {
+  subject: string;
+  size?: number;
+  /** The creator's JID (phone or LID), as WhatsApp gives it. */
+  creator?: string;
+  description?: string;
+}
+
+/** Looks up an invite code without joining; undefined when the platform cannot say. */
+export interface InviteInspector {
+  inspect(code: string): Promise<InviteInfo | undefined>;
+}

@@ -16,7 +16,7 @@ import { formatDateTime, zonedParts } from '../core/time.js';
 import type { AsnRecord } from '../core/types.js';
 import { ensurePrivateDir, writePrivateFile } from '../store/private-files.js';
 import { SelfReportStore, type SelfReportRow } from '../store/self-reports.js';
-import type { App } from './app.js';
+import type { SelfReportDeps } from './context.js';
 import type { CommandSpec } from './commands/types.js';
 import { checkReportedInvites } from './invite-check.js';
 import { dataDir, receiptCode, writeReceiptPdf } from './receipt.js';
@@ -60,12 +60,12 @@ export interface ReceiptReply {
 }
 
 /** The registered ASN behind a sender, or undefined (strangers may not report). */
-export function reporterAsn(app: App, platform: Platform, senderId: string): AsnRecord | undefined {
+export function reporterAsn(app: SelfReportDeps, platform: Platform, senderId: string): AsnRecord | undefined {
   return app.registry.findByPerson({ platform, id: senderId });
 }
 
 /** The answer to a stranger: how to register; nothing is recorded about them. */
-export function notRegisteredText(app: App, platform: Platform): string {
+export function notRegisteredText(app: SelfReportDeps, platform: Platform): string {
   return selfReportTexts(app.config.LANGUAGE).notRegistered(platform, app.config.HUMAS_CONTACT);
 }
 
@@ -80,7 +80,7 @@ function actorOf(place: ReportPlace, phone: string | undefined, name: string | u
  * The bot's own case for this ASN in the reported group, when the bot is in a group of that platform with exactly
  * that title (the case still open, or else the latest one): a report about it must not open a second case.
  */
-function ownCase(app: App, nip: string, place: ReportPlace, groupName: string | undefined): number | undefined {
+function ownCase(app: SelfReportDeps, nip: string, place: ReportPlace, groupName: string | undefined): number | undefined {
   if (!groupName || (place !== 'whatsapp' && place !== 'telegram')) return undefined;
   const r = app.db
     .prepare(
@@ -93,7 +93,7 @@ function ownCase(app: App, nip: string, place: ReportPlace, groupName: string | 
 }
 
 /** Stores the evidence files (0600, `<data>/evidence/<key>/`), capped, each with its SHA-256. */
-function storeFiles(app: App, sourceKey: string, files: readonly EvidenceFile[]): { kind: EvidenceFile['kind']; path: string; filename: string; mime?: string; bytes: number; sha256: string }[] {
+function storeFiles(app: SelfReportDeps, sourceKey: string, files: readonly EvidenceFile[]): { kind: EvidenceFile['kind']; path: string; filename: string; mime?: string; bytes: number; sha256: string }[] {
   const kept = files.filter((f) => f.data.length <= MAX_EVIDENCE_BYTES).slice(0, MAX_EVIDENCE_FILES);
   if (!kept.length) return [];
   const dir = join(dataDir(app.config.DATABASE_PATH), 'evidence', createHash('sha256').update(sourceKey).digest('hex').slice(0, 24));
@@ -108,7 +108,7 @@ function storeFiles(app: App, sourceKey: string, files: readonly EvidenceFile[])
 }
 
 /** Records a report (once per source message) and returns it; Humas alerts are queued in the same transaction. */
-export function recordSelfReport(app: App, asn: AsnRecord, input: SelfReportInput): { report: SelfReportRow; created: boolean } {
+export function recordSelfReport(app: SelfReportDeps, asn: AsnRecord, input: SelfReportInput): { report: SelfReportRow; created: boolean } {
   const store = new SelfReportStore(app.db);
   const known = store.bySource(input.sourceKey);
   if (known) return { report: known, created: false };
@@ -167,7 +167,7 @@ export function recordSelfReport(app: App, asn: AsnRecord, input: SelfReportInpu
 }
 
 /** Everything a receipt says about a report. */
-export function receiptFacts(app: App, r: SelfReportRow): ReceiptFacts {
+export function receiptFacts(app: SelfReportDeps, r: SelfReportRow): ReceiptFacts {
   const store = new SelfReportStore(app.db);
   const asn = app.registry.byNip(r.asnNip as AsnRecord['nip']);
   const ev = store.evidence(r.id);
@@ -194,14 +194,14 @@ export function receiptFacts(app: App, r: SelfReportRow): ReceiptFacts {
 }
 
 /** The "done" and "help" buttons under a receipt. */
-export function receiptButtons(app: App, r: SelfReportRow): { text: string; data: string }[][] {
+export function receiptButtons(app: SelfReportDeps, r: SelfReportRow): { text: string; data: string }[][] {
   const b = selfReportTexts(app.config.LANGUAGE).buttons;
   if (r.resolvedAt !== null) return [];
   return [[{ text: b.done, data: `sr-done:${r.id}` }, ...(r.incidentId !== null ? [{ text: b.help, data: `help:${r.incidentId}` }] : [])]];
 }
 
 /** The receipt as the ASN receives it: the text, the PDF and the buttons. */
-export async function receiptReply(app: App, r: SelfReportRow): Promise<ReceiptReply> {
+export async function receiptReply(app: SelfReportDeps, r: SelfReportRow): Promise<ReceiptReply> {
   const lang = app.config.LANGUAGE;
   const t = selfReportTexts(lang);
   const facts = receiptFacts(app, r);
@@ -210,7 +210,7 @@ export async function receiptReply(app: App, r: SelfReportRow): Promise<ReceiptR
 }
 
 /** Handles a self-report from a private chat: refuses strangers, asks for a text when there is none, else records and answers with the receipt. */
-export async function handleSelfReport(app: App, input: SelfReportInput): Promise<{ text: string; files?: ReceiptReply['files']; buttons?: ReceiptReply['buttons']; kind: string }> {
+export async function handleSelfReport(app: SelfReportDeps, input: SelfReportInput): Promise<{ text: string; files?: ReceiptReply['files']; buttons?: ReceiptReply['buttons']; kind: string }> {
   const asn = reporterAsn(app, input.platform, input.reporterId);
   if (!asn) return { text: notRegisteredText(app, input.platform), kind: 'command_reply' };
   if (!input.text.trim() && !input.files?.length && !input.forwardOrigin) return { text: selfReportTexts(app.config.LANGUAGE).usage(input.platform), kind: 'command_reply' };
@@ -226,7 +226,7 @@ export async function handleSelfReport(app: App, input: SelfReportInput): Promis
  * resolved with how long it took, and the ASN gets the receipt again with that time. Only the reporting ASN may.
  */
 export async function resolveSelfReport(
-  app: App,
+  app: SelfReportDeps,
   reportId: number,
   platform: Platform,
   senderId: string,
@@ -254,7 +254,7 @@ export async function resolveSelfReport(
 }
 
 /** The report behind a case of kind 'reported' (a follow-up's "I have left" button resolves it). */
-export function reportOfCase(app: App, incidentId: number): SelfReportRow | undefined {
+export function reportOfCase(app: SelfReportDeps, incidentId: number): SelfReportRow | undefined {
   return new SelfReportStore(app.db).byIncident(incidentId);
 }
 
@@ -262,7 +262,7 @@ export function reportOfCase(app: App, incidentId: number): SelfReportRow | unde
  * `/lapor` in the command table, so /help and Telegram's command menu list it. The adapters answer `/lapor` (and
  * WhatsApp's `LAPOR`) themselves before the runner, with the message's own key; this runs only for other callers.
  */
-export function selfReportCommand(app: App): CommandSpec {
+export function selfReportCommand(app: SelfReportDeps): CommandSpec {
   return {
     name: 'lapor',
     usage: '<apa yang terjadi>',
@@ -277,7 +277,7 @@ export function selfReportCommand(app: App): CommandSpec {
 }
 
 /** `SELESAI JN-...` on WhatsApp (no buttons there): resolves the report with that number, if it is the sender's. */
-export function resolveSelfReportByNumber(app: App, receiptNo: string, platform: Platform, senderId: string): ReturnType<typeof resolveSelfReport> {
+export function resolveSelfReportByNumber(app: SelfReportDeps, receiptNo: string, platform: Platform, senderId: string): ReturnType<typeof resolveSelfReport> {
   const r = new SelfReportStore(app.db).byReceiptNo(receiptNo.toUpperCase());
   return resolveSelfReport(app, r?.id ?? -1, platform, senderId);
 }

@@ -6,7 +6,7 @@
 import { lifecycleTexts } from '../../core/messages/lifecycle.js';
 import { pressureTexts } from '../../core/messages/pressure.js';
 import { formatDateTime } from '../../core/time.js';
-import type { App } from '../app.js';
+import type { AppCases } from '../context.js';
 import { caseFacts, exemptCase, reopenCase } from '../lifecycle.js';
 import { pageText, parsePage } from './paging.js';
 import type { CommandContext, CommandSpec } from './types.js';
@@ -20,7 +20,7 @@ export function parseCaseId(s: string | undefined): number | undefined {
 }
 
 /** The case command table bound to the app (register with `app.commands.add(...caseCommands(app))`). */
-export function caseCommands(app: App): CommandSpec[] {
+export function caseCommands(app: AppCases): CommandSpec[] {
   const tz = app.config.APP_TIMEZONE;
   return [
     {

@@ -10,7 +10,7 @@ import { waPhoneDigits } from '../recipients.js';
 import { formatDateTime } from '../../core/time.js';
 import type { ChatRow } from '../../store/chats.js';
 import { lastEventAt } from '../../store/kv.js';
-import type { App } from '../app.js';
+import type { CoreCommandDeps } from '../context.js';
 import { permissionProblems, permissionStatusLines } from '../permissions.js';
 import { pageText, parsePage } from './paging.js';
 import type { CommandContext, CommandSpec } from './types.js';
@@ -18,7 +18,7 @@ import type { CommandContext, CommandSpec } from './types.js';
 const platformShort = (p: Platform) => (p === 'telegram' ? 'TG' : 'WA');
 
 /** Resolves `<chat>` (id or part of the title) to exactly one chat, or explains why not. */
-function oneChat(app: App, ctx: CommandContext): ChatRow | string {
+function oneChat(app: CoreCommandDeps, ctx: CommandContext): ChatRow | string {
   const q = ctx.rest;
   const id = ctx.lang === 'en';
   if (!q) return id ? 'Please give a group id or part of its title. See /grup.' : 'Sebutkan id grup atau sebagian namanya. Lihat /grup.';
@@ -36,7 +36,7 @@ function ownId(ctx: CommandContext): OwnId {
 }
 
 /** Builds the core command table bound to the app. */
-export function coreCommands(app: App): CommandSpec[] {
+export function coreCommands(app: CoreCommandDeps): CommandSpec[] {
   const specs: CommandSpec[] = [
     {
       name: 'help',
@@ -106,7 +106,7 @@ export function coreCommands(app: App): CommandSpec[] {
   return specs;
 }
 
-function markCommand(app: App, campaign: boolean): CommandSpec {
+function markCommand(app: CoreCommandDeps, campaign: boolean): CommandSpec {
   return {
     name: campaign ? 'tandai' : 'lepas',
     aliases: [campaign ? 'mark' : 'unmark'],
@@ -133,7 +133,7 @@ function markCommand(app: App, campaign: boolean): CommandSpec {
   };
 }
 
-function adminStatus(app: App, ctx: CommandContext): string {
+function adminStatus(app: CoreCommandDeps, ctx: CommandContext): string {
   const q = app.monitor.outbox.depth();
   const last = lastEventAt(app.db);
   const open = (app.db.prepare(`SELECT COUNT(*) AS n FROM incidents WHERE status = 'open'`).get() as { n: number }).n;
@@ -151,7 +151,7 @@ function adminStatus(app: App, ctx: CommandContext): string {
   ].join('\n');
 }
 
-function asnStatus(app: App, ctx: CommandContext): string {
+function asnStatus(app: CoreCommandDeps, ctx: CommandContext): string {
   const en = ctx.lang === 'en';
   const cases = ctx.asn ? app.monitor.incidents.openOf(ctx.asn.nip) : [];
   if (!cases.length) return en ? 'You have no open cases. Thank you for staying neutral.' : 'Tidak ada kasus terbuka atas nama Anda. Terima kasih telah menjaga netralitas.';

@@ -4,12 +4,12 @@
  * the call; the link itself is never written to the audit log.
  */
 import { dashboardTexts } from '../../core/messages/dashboard.js';
-import type { App } from '../app.js';
+import type { AppCore } from '../context.js';
 import { issueDashboardLink, LINK_TTL_MS, senderHandle } from '../dashboard/access.js';
 import type { CommandSpec } from './types.js';
 
 /** The `/dasbor` command spec (register with `app.commands.add(dashboardCommand(app))`). */
-export function dashboardCommand(app: App): CommandSpec {
+export function dashboardCommand(app: AppCore): CommandSpec {
   return {
     name: 'dasbor',
     aliases: ['dashboard'],

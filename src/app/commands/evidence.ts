@@ -6,14 +6,14 @@
 import { join } from 'node:path';
 import { buktiTexts } from '../../core/messages/evidence.js';
 import { ensurePrivateDir, writePrivateFile } from '../../store/private-files.js';
-import type { App } from '../app.js';
+import type { AppCore } from '../context.js';
 import { makeDossier } from '../evidence/dossier.js';
 import { reportsDir } from '../reports/command.js';
 import { parseCaseId } from './cases.js';
 import type { CommandSpec } from './types.js';
 
 /** The `/bukti` command spec (register with `app.commands.add(buktiCommand(app))`). */
-export function buktiCommand(app: App): CommandSpec {
+export function buktiCommand(app: AppCore): CommandSpec {
   return {
     name: 'bukti',
     aliases: ['dossier'],

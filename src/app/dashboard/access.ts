@@ -12,10 +12,7 @@ import { LOGIN_PATH } from '../../core/login-link.js';
 import { audit } from '../../store/audit.js';
 import { DashboardAuthStore, type DashboardSession, type LinkRefusal } from '../../store/dashboard.js';
 import { countLoginRefusal, flushLoginRefusals } from '../../store/login-refusals.js';
-import type { App } from '../app.js';
-
-/** What these functions need of the App (the CLI passes just these). */
-type AppCore = Pick<App, 'config' | 'db' | 'clock'>;
+import type { AppCore } from '../context.js';
 
 /** A login link is good for 10 minutes, once. */
 export const LINK_TTL_MS = 10 * 60_000;

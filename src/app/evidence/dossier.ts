@@ -11,7 +11,7 @@ import { formatDateTime } from '../../core/time.js';
 import { PdfWriter } from '../../pdf/document.js';
 import { chainHeads } from '../../store/chain.js';
 import { caseEvidence, casesOfActor, casesOfChat, listActors, type ActorRow, type CaseEvidence } from '../../store/evidence.js';
-import type { App } from '../app.js';
+import type { AppCore } from '../context.js';
 import { auditOffice } from '../office/audit.js';
 
 /** What a dossier is about. */
@@ -46,7 +46,7 @@ const scopeArgs = (s: DossierScope): string =>
   s.kind === 'case' ? `case ${s.id}` : s.kind === 'group' ? `group ${s.platform}:${s.chatId}` : `actor ${actorRef(s)}`;
 
 /** Makes the dossier PDF for a scope and audits it. */
-export async function makeDossier(app: App, scope: DossierScope, o: DossierOptions): Promise<DossierResult> {
+export async function makeDossier(app: AppCore, scope: DossierScope, o: DossierOptions): Promise<DossierResult> {
   const now = app.clock();
   const lang = app.config.LANGUAGE;
   const t = dossierTexts(lang);

@@ -8,7 +8,7 @@ import { reportCliProblemText, reportCliTexts } from '../../core/messages/report
 import { dirname, join } from 'node:path';
 import { cliTexts } from '../../core/messages/cli.js';
 import { reportTexts } from '../../core/messages/report.js';
-import type { App } from '../app.js';
+import type { AppCases, AppCore } from '../context.js';
 import type { CommandSpec } from '../commands/types.js';
 import { buildReport } from './build.js';
 import { reportBaseName, reportCsv, writeReportFiles, writeReportPng, writeReportXlsx } from './files.js';
@@ -21,7 +21,7 @@ import { ensureOwnPrivateDir, ensurePrivateDir, writePrivateFile } from '../../s
  * Where report files go by default: `reports/` next to the database. A `:memory:` database (tests, benchmarks)
  * lives only in this process, so its files go to the system's temporary folder, never into the working tree.
  */
-export function reportsDir(app: Pick<App, 'config'>): string {
+export function reportsDir(app: Pick<AppCore, 'config'>): string {
   const p = app.config.DATABASE_PATH;
   return p === ':memory:' ? join(tmpdir(), 'jaga-netral-reports') : join(dirname(p), 'reports');
 }
@@ -33,7 +33,7 @@ function filterErrorText(e: FilterError, lang: 'id' | 'en'): string {
 }
 
 /** The `/report` command spec (register with `app.commands.add(reportCommand(app))`). */
-export function reportCommand(app: App, opts: { dir?: string } = {}): CommandSpec {
+export function reportCommand(app: AppCases, opts: { dir?: string } = {}): CommandSpec {
   return {
     name: 'report',
     aliases: ['laporan'],
@@ -75,7 +75,7 @@ const stdio: CliIo = { out: (s) => process.stdout.write(s), err: (s) => process.
  * Without dates it covers all time, as `/report` without a period does, and prints the same text.
  * Returns the exit code.
  */
-export async function runReportCli(app: App, argv: readonly string[], io: CliIo = stdio): Promise<number> {
+export async function runReportCli(app: AppCases, argv: readonly string[], io: CliIo = stdio): Promise<number> {
   const parsed = parseReportCliArgs(argv);
   if (!parsed.ok) {
     const usage = cliTexts(app.config.LANGUAGE).usage.report.synopsis.join('\n');
