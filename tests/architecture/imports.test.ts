@@ -140,9 +140,15 @@ const MAY_IMPORT: Record<Floor, readonly Floor[]> = {
 };
 
 /**
- * Imports that break a layer rule on purpose, each with its reason (`from -> to`). Empty: none needs one.
+ * Imports that break a layer rule on purpose, each with its reason (`from -> to`). The last test below
+ * fails when one is no longer needed, so this list only shrinks.
  */
-const EXCEPTIONS: Readonly<Record<string, string>> = {};
+const EXCEPTIONS: Readonly<Record<string, string>> = {
+  'config.ts -> app/vocabulary.ts':
+    'loadConfig checks the paslon and vocabulary files with the very zod schemas the classifier loads them with ' +
+    '(one schema, not two); app/vocabulary.ts imports only core/ and zod, so no circle follows. Moving the loader ' +
+    'below app/ would move a file the classifier work edits often (left for after that work lands).',
+};
 
 /** Every import that breaks a layer rule (and every file on no floor), as `from -> to: why`. */
 export function layerViolations(graph: ImportGraph, exceptions: Readonly<Record<string, string>> = EXCEPTIONS): string[] {
