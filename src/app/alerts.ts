@@ -10,6 +10,7 @@ import type { Platform } from '../core/ids.js';
 import { alertTexts } from '../core/messages/index.js';
 import { lifecycleTexts } from '../core/messages/lifecycle.js';
 import { pressureTexts } from '../core/messages/pressure.js';
+import { selfReportTexts } from '../core/messages/self-report.js';
 import { afterQuietHours, formatDateTime } from '../core/time.js';
 import type { AsnRecord, Finding } from '../core/types.js';
 import type { ChatStore } from '../store/chats.js';
@@ -65,7 +66,7 @@ export function enqueueIncidentAlerts(d: AlertDeps, incident: IncidentRow, f: Fi
       kind: 'asn_alert',
       text: asnText,
       incidentId: incident.id,
-      payload: address ? { buttons: caseButtons(incident.id, d.config.LANGUAGE) } : undefined,
+      payload: address ? { buttons: asnAlertButtons(incident.id, f.chat.platform, d.config.LANGUAGE) } : undefined,
       undeliverable: unreachable,
     },
     now,
@@ -137,6 +138,19 @@ export function caseButtons(caseId: number, lang: 'id' | 'en'): { text: string; 
   return lang === 'en'
     ? [[{ text: 'I have left', data: `left:${caseId}` }, { text: 'I need Humas help', data: `help:${caseId}` }]]
     : [[{ text: 'Saya sudah keluar', data: `left:${caseId}` }, { text: 'Saya perlu bantuan Humas', data: `help:${caseId}` }]];
+}
+
+/** The "Laporkan" button: it starts the guided self-report (app/report-flow.ts), for what the bot did not see itself. */
+export function reportButtonRow(lang: 'id' | 'en'): { text: string; data: string }[] {
+  return [{ text: selfReportTexts(lang).buttons.report, data: 'lapor:start' }];
+}
+
+/**
+ * Buttons under the ASN alert: the case buttons, and on Telegram a "Laporkan" row below them (issue 18 point 1).
+ * WhatsApp shows no buttons: its alert text ends with a line saying to reply LAPOR instead (core/messages).
+ */
+export function asnAlertButtons(caseId: number, platform: Platform, lang: 'id' | 'en'): { text: string; data: string }[][] {
+  return platform === 'telegram' ? [...caseButtons(caseId, lang), reportButtonRow(lang)] : caseButtons(caseId, lang);
 }
 
 const unverifiedReason = (lang: 'id' | 'en'): string =>

@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Nip, PhoneE164, TgUserId } from '../../src/core/ids.js';
 import type { SimSentMessage, SimUser } from '../../src/platforms/sim/telegram-server.js';
-import { callbackQuery, forwardedFromChannel, photoMessage, textMessage } from '../../src/platforms/sim/telegram-updates.js';
+import { callbackQuery, forwardedFromChannel, newChatMembers, photoMessage, textMessage } from '../../src/platforms/sim/telegram-updates.js';
 import { makeDossier } from '../../src/app/evidence/dossier.js';
 import { expireFlows, FLOW_TIMEOUT_MS } from '../../src/app/report-flow.js';
 import { pdfText } from '../support/pdf.js';
@@ -160,5 +160,35 @@ describe('self-report on Telegram', () => {
     await second.sim.waitFor(() => toAsn(second).length > n, 10_000);
     expect(toAsn(second).at(-1)!.text).toMatch(/berakhir karena tidak ada jawaban selama 30 menit/);
     expect(second.app.db.prepare(`SELECT COUNT(*) AS n FROM self_reports`).get()).toEqual({ n: 1 });
+  });
+
+  it('the "Laporkan" button under an ASN alert starts the guided flow (callback_query through telegraf)', { timeout: 60_000 }, async () => {
+    const b = await start();
+    const group = { id: -1009876543210, title: 'Relawan Paslon 2 Pilgub Sumsel', type: 'supergroup' as const };
+    const timses: SimUser = { id: 7001, first_name: 'Joko' };
+    b.sim.pushUpdate({
+      my_chat_member: {
+        chat: group, from: { ...timses, is_bot: false }, date: 1_730_689_000,
+        old_chat_member: { status: 'left', user: { ...b.sim.bot, is_bot: true } },
+        new_chat_member: { status: 'administrator', user: { ...b.sim.bot, is_bot: true }, can_manage_chat: true },
+      },
+    });
+    b.sim.pushUpdate(newChatMembers(group, timses, [ASN]));
+    await b.sim.waitFor(() => toAsn(b).some((m) => (m.text ?? '').includes('Relawan Paslon 2 Pilgub Sumsel')), 10_000);
+    const alert = toAsn(b).find((m) => (m.text ?? '').includes('Relawan Paslon 2 Pilgub Sumsel'))!;
+    const caseId = (b.app.db.prepare(`SELECT id FROM incidents`).get() as { id: number }).id;
+    expect(alert.reply_markup).toEqual({
+      inline_keyboard: [
+        [{ text: 'Saya sudah keluar', callback_data: `left:${caseId}` }, { text: 'Saya perlu bantuan Humas', callback_data: `help:${caseId}` }],
+        [{ text: 'Laporkan', callback_data: 'lapor:start' }],
+      ],
+    });
+    // Pressed on that message: the first question of the guided flow comes as a new message with its buttons.
+    const n = toAsn(b).length;
+    b.sim.pushUpdate(callbackQuery(ASN, 'lapor:start', { message_id: alert.message_id, chat: { id: ASN.id, type: 'private' }, date: 1_730_689_001, text: alert.text }));
+    await b.sim.waitFor(() => toAsn(b).length > n, 10_000);
+    expect(lastButtons(b)).toEqual(['lapor:what:added', 'lapor:what:tagged', 'lapor:what:photo', 'lapor:what:other', 'lapor:cancel']);
+    expect(b.app.db.prepare(`SELECT step, asn_nip FROM report_flows`).get()).toEqual({ step: 'what', asn_nip: asn[0]!.nip });
+    expect(b.sim.calls.some((c) => c.method === 'answerCallbackQuery')).toBe(true);
   });
 });

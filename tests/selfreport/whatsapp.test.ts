@@ -8,8 +8,8 @@
  */
 import { createHash } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
-import { groupMeta, privateImageMessage, privateMessage } from '../../src/platforms/sim/whatsapp-socket.js';
-import { ADMIN_WA, ASN1_LID, ASN1_PN, drainAll, fakeClock, outboxRows, startBot } from '../fixtures/whatsapp/setup.js';
+import { groupMeta, participantStub, privateImageMessage, privateMessage } from '../../src/platforms/sim/whatsapp-socket.js';
+import { ADMIN_WA, ASN1, ASN1_LID, ASN1_PN, drainAll, fakeClock, GROUP, outboxRows, startBot, TIMSES_LID, TIMSES_PN } from '../fixtures/whatsapp/setup.js';
 
 let stops: (() => Promise<void>)[] = [];
 afterEach(async () => {
@@ -110,5 +110,25 @@ describe('self-report on WhatsApp', () => {
     expect(textsTo(fake, '6281399999999@s.whatsapp.net').at(-1)).toMatch(/belum terdaftar/);
     expect(outboxRows(app).filter((r) => r.kind === 'humas_alert')).toHaveLength(humasBefore);
     expect(app.db.prepare(`SELECT COUNT(*) AS n FROM self_reports`).get()).toEqual({ n: 1 });
+  });
+
+  it('the ASN alert ends by saying LAPOR reports what the bot did not see (no buttons on WhatsApp); replying LAPOR starts the flow', { timeout: 60_000 }, async () => {
+    const { app, fake, wa, clock } = await bot();
+    await fake.deliver(participantStub({ group: GROUP, id: 'ADD-1', author: TIMSES_LID, authorAlt: TIMSES_PN, action: 'add', participants: [{ id: ASN1_LID, phoneNumber: ASN1_PN }], at: clock.now }));
+    await wa.idle();
+    await drainAll(app, clock, 5);
+    const alert = textsTo(fake, ASN1_PN).find((t) => t.includes('Relawan Paslon 2 Pilgub Sumsel'))!;
+    const contact = app.config.HUMAS_CONTACT;
+    expect(alert.split('\n').slice(-4)).toEqual([
+      `Jika Anda dimasukkan tanpa persetujuan atau perlu bantuan, hubungi ${contact}.`,
+      'Ada hal lain yang tidak terlihat bot? Balas LAPOR untuk melaporkannya.',
+      '',
+      'Pesan otomatis Jaga Netral.',
+    ]);
+    await fake.deliver(privateMessage({ from: ASN1_LID, fromAlt: ASN1_PN, id: 'R1', text: 'LAPOR', at: clock.now }));
+    await wa.idle();
+    await drainAll(app, clock, 3);
+    expect(textsTo(fake, ASN1_PN).at(-1)).toMatch(/Balas dengan angka:\n1\. Dimasukkan ke grup/);
+    expect(app.db.prepare(`SELECT step, asn_nip FROM report_flows`).get()).toEqual({ step: 'what', asn_nip: ASN1.nip });
   });
 });

@@ -32,7 +32,8 @@ export interface SelfReportTexts {
   receipt: (r: ReceiptFacts) => string;
   steps: (place: ReportPlace, category: ReportCategory) => string[];
   humasAlert: (r: ReceiptFacts) => string;
-  buttons: { done: string; help: string };
+  /** `report`: the "Laporkan" button (Telegram greeting and ASN alert) that starts the guided self-report. */
+  buttons: { done: string; help: string; report: string };
   resolved: (r: ReceiptFacts) => string;
   alreadyResolved: (receiptNo: string) => string;
   inviteInfo: (o: { receiptNo: string; code: string; subject: string; size?: number; creator?: string; description?: string; campaign: boolean; reason: string }) => string;
@@ -125,7 +126,7 @@ const ID: SelfReportTexts = {
       r.links.length ? `Tautan (tidak dibuka bot): ${r.links.join(' ')}` : undefined,
       r.evidence.length ? `Bukti terlampir: ${r.evidence.length} berkas` : undefined,
     ].filter(Boolean).join('\n'),
-  buttons: { done: 'Sudah selesai', help: 'Saya perlu bantuan Humas' },
+  buttons: { done: 'Sudah selesai', help: 'Saya perlu bantuan Humas', report: 'Laporkan' },
   resolved: (r) => `Terima kasih. Laporan ${r.receiptNo} dicatat selesai pada ${r.resolvedAt}. Tanda terima yang diperbarui terlampir.`,
   alreadyResolved: (no) => `Laporan ${no} sudah dicatat selesai.`,
   inviteInfo: (o) =>
@@ -227,7 +228,7 @@ const EN: SelfReportTexts = {
       r.links.length ? `Links (not opened by the bot): ${r.links.join(' ')}` : undefined,
       r.evidence.length ? `Evidence attached: ${r.evidence.length} file(s)` : undefined,
     ].filter(Boolean).join('\n'),
-  buttons: { done: 'Done', help: 'I need Humas help' },
+  buttons: { done: 'Done', help: 'I need Humas help', report: 'Report something' },
   resolved: (r) => `Thank you. Report ${r.receiptNo} is recorded as resolved at ${r.resolvedAt}. The updated receipt is attached.`,
   alreadyResolved: (no) => `Report ${no} is already recorded as resolved.`,
   inviteInfo: (o) =>
