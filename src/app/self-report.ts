@@ -35,6 +35,43 @@ export interface EvidenceFile {
   data: Buffer;
 }
 
+/** Why an evidence file was not kept: over MAX_EVIDENCE_BYTES, beyond MAX_EVIDENCE_FILES, or its download failed. */
+export type SkippedEvidence = 'too_big' | 'too_many' | 'failed';
+
+/** What an adapter's download gives: the files it fetched, and those it could not or would not fetch. */
+export interface DownloadedEvidence {
+  files: EvidenceFile[];
+  skipped: SkippedEvidence[];
+}
+
+/** Nothing downloaded, nothing skipped (a message without a file, or a stranger's, which is never fetched). */
+export const NO_EVIDENCE: DownloadedEvidence = Object.freeze({ files: [], skipped: [] }) as unknown as DownloadedEvidence;
+
+/** The files a report keeps (within the caps, in order) and why the others were not kept. */
+export function capEvidence(files: readonly EvidenceFile[], alreadyKept = 0): { kept: EvidenceFile[]; skipped: SkippedEvidence[] } {
+  const kept: EvidenceFile[] = [];
+  const skipped: SkippedEvidence[] = [];
+  for (const f of files) {
+    if (f.data.length > MAX_EVIDENCE_BYTES) skipped.push('too_big');
+    else if (alreadyKept + kept.length >= MAX_EVIDENCE_FILES) skipped.push('too_many');
+    else kept.push(f);
+  }
+  return { kept, skipped };
+}
+
+/** The one polite line telling the ASN which files were not kept, or undefined when none was skipped. */
+export function skippedNote(lang: 'id' | 'en', skipped: readonly SkippedEvidence[]): string | undefined {
+  if (!skipped.length) return undefined;
+  const count = (r: SkippedEvidence): number => skipped.filter((x) => x === r).length;
+  return selfReportTexts(lang).skipped({ tooBig: count('too_big'), tooMany: count('too_many'), failed: count('failed') });
+}
+
+/** A reply with the skipped-files line added at its end (unchanged when nothing was skipped). */
+export function withSkippedNote<T extends { text: string }>(lang: 'id' | 'en', reply: T, skipped: readonly SkippedEvidence[]): T {
+  const note = skippedNote(lang, skipped);
+  return note ? { ...reply, text: `${reply.text}\n\n${note}` } : reply;
+}
+
 /** A report as an adapter hands it over. */
 export interface SelfReportInput {
   platform: Platform;
@@ -46,6 +83,8 @@ export interface SelfReportInput {
   category?: ReportCategory;
   place?: ReportPlace;
   files?: EvidenceFile[];
+  /** Files the adapter did not fetch (over the cap by their declared size, or a failed download): the ASN is told. */
+  skipped?: SkippedEvidence[];
   /** The event row of the incoming message, when the monitor recorded it. */
   eventId?: number;
   /** A Telegram forward's origin (the channel or public group it came from), as text. */
@@ -94,7 +133,7 @@ function ownCase(app: App, nip: string, place: ReportPlace, groupName: string | 
 
 /** Stores the evidence files (0600, `<data>/evidence/<key>/`), capped, each with its SHA-256. */
 function storeFiles(app: App, sourceKey: string, files: readonly EvidenceFile[]): { kind: EvidenceFile['kind']; path: string; filename: string; mime?: string; bytes: number; sha256: string }[] {
-  const kept = files.filter((f) => f.data.length <= MAX_EVIDENCE_BYTES).slice(0, MAX_EVIDENCE_FILES);
+  const { kept } = capEvidence(files);
   if (!kept.length) return [];
   const dir = join(dataDir(app.config.DATABASE_PATH), 'evidence', createHash('sha256').update(sourceKey).digest('hex').slice(0, 24));
   ensurePrivateDir(dir);
@@ -218,7 +257,9 @@ export async function handleSelfReport(app: App, input: SelfReportInput): Promis
   // Invite links are looked up in the background: the receipt does not wait for WhatsApp.
   const codes = parseReportText(input.text).waInviteCodes;
   if (created && codes.length) void checkReportedInvites(app, report, codes).catch((err: unknown) => app.log.warn({ err: String(err) }, 'self-report: invite check failed'));
-  return { ...(await receiptReply(app, report)), kind: 'selfreport_receipt' };
+  // The receipt lists only the files kept; the ASN is told in one line about any other (issue 18 point 3).
+  const skipped = [...(input.skipped ?? []), ...capEvidence(input.files ?? []).skipped];
+  return withSkippedNote(app.config.LANGUAGE, { ...(await receiptReply(app, report)), kind: 'selfreport_receipt' }, skipped);
 }
 
 /**

@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Nip, PhoneE164, TgUserId } from '../../src/core/ids.js';
 import type { SimSentMessage, SimUser } from '../../src/platforms/sim/telegram-server.js';
-import { callbackQuery, forwardedFromChannel, newChatMembers, photoMessage, textMessage } from '../../src/platforms/sim/telegram-updates.js';
+import { callbackQuery, documentMessage, forwardedFromChannel, newChatMembers, photoMessage, textMessage } from '../../src/platforms/sim/telegram-updates.js';
 import { makeDossier } from '../../src/app/evidence/dossier.js';
 import { expireFlows, FLOW_TIMEOUT_MS } from '../../src/app/report-flow.js';
 import { pdfText } from '../support/pdf.js';
@@ -190,5 +190,49 @@ describe('self-report on Telegram', () => {
     expect(lastButtons(b)).toEqual(['lapor:what:added', 'lapor:what:tagged', 'lapor:what:photo', 'lapor:what:other', 'lapor:cancel']);
     expect(b.app.db.prepare(`SELECT step, asn_nip FROM report_flows`).get()).toEqual({ step: 'what', asn_nip: asn[0]!.nip });
     expect(b.sim.calls.some((c) => c.method === 'answerCallbackQuery')).toBe(true);
+  });
+
+  it('evidence not kept is named in one polite line: over 10 MB, refused by getFile over 20 MB, a failed download, beyond 10 files', { timeout: 90_000 }, async () => {
+    // Twenty private messages in a minute: above the default flood limit, which is not what this test is about.
+    const b = await start({ INBOUND_PRIVATE_PER_MINUTE: '100', INBOUND_PRIVATE_PER_HOUR: '1000' });
+    const getFiles = () => b.sim.calls.filter((c) => c.method === 'getFile').length;
+    // A photo of 11 MB: its file_size says so, so it is never fetched; the report is kept with its text.
+    const big = b.sim.addFile(Buffer.alloc(11 * 1024 * 1024, 1), { ext: 'jpg' });
+    await say(b, photoMessage(dm, ASN, big, '/lapor Saya ditandai di Facebook dalam foto kampanye'));
+    await b.sim.waitFor(() => toAsn(b).some((m) => m.method === 'sendDocument'), 20_000);
+    const receipt = toAsn(b).find((m) => m.method === 'sendMessage' && /JN-\d{4}-000001/.test(m.text ?? ''))!;
+    expect(receipt.text!.split('\n').at(-1)).toBe('Mohon maaf, 1 berkas tidak kami simpan: 1 lebih dari 10 MB. Anda dapat mengirim tautannya atau tangkapan layar yang lebih kecil.');
+    expect(getFiles()).toBe(0);
+    expect(b.app.db.prepare(`SELECT COUNT(*) AS n FROM self_report_evidence WHERE kind IN ('photo', 'document')`).get()).toEqual({ n: 0 });
+
+    // A 21 MB document whose update carries no file_size: the Bot API refuses getFile ("file is too big").
+    const huge = b.sim.addFile(Buffer.alloc(21 * 1024 * 1024, 2), { ext: 'pdf' });
+    await say(b, documentMessage(dm, ASN, huge, { caption: '/lapor Dokumen undangan kampanye', fileName: 'undangan.pdf', mimeType: 'application/pdf', withoutSize: true }));
+    await b.sim.waitFor(() => toAsn(b).some((m) => /JN-\d{4}-000002/.test(m.text ?? '')), 20_000);
+    expect(b.sim.calls.filter((c) => c.method === 'getFile').map((c) => c.status)).toEqual([400]);
+    expect(toAsn(b).find((m) => /JN-\d{4}-000002/.test(m.text ?? ''))!.text).toMatch(/\n\nMohon maaf, 1 berkas tidak kami simpan: 1 lebih dari 10 MB\./);
+
+    // getFile fails (Telegram answers 500): the receipt says the file could not be downloaded.
+    b.sim.inject({ method: 'getFile', kind: '500' });
+    const small = b.sim.addFile(Buffer.alloc(3000, 3), { ext: 'jpg' });
+    await say(b, photoMessage(dm, ASN, small, '/lapor Foto saya diunggah akun relawan'));
+    await b.sim.waitFor(() => toAsn(b).some((m) => /JN-\d{4}-000003/.test(m.text ?? '')), 20_000);
+    expect(toAsn(b).find((m) => /JN-\d{4}-000003/.test(m.text ?? ''))!.text).toMatch(/1 gagal diunduh \(silakan kirim ulang\)/);
+    // Every receipt's PDF has arrived, so each answer below is the answer to the message just sent.
+    await b.sim.waitFor(() => toAsn(b).filter((m) => m.method === 'sendDocument').length === 3, 20_000);
+
+    // In the guided flow, the eleventh file is beyond the limit: that answer says so, and ten files are kept.
+    await say(b, textMessage(dm, ASN, '/lapor'));
+    await press(b, 'lapor:what:photo');
+    await press(b, 'lapor:where:instagram');
+    for (let i = 0; i < 11; i++) await say(b, photoMessage(dm, ASN, b.sim.addFile(Buffer.alloc(1000 + i, 4), { ext: 'jpg' })));
+    const answers = toAsn(b).slice(-11).map((m) => m.text ?? '');
+    expect(answers.slice(0, 10).every((t) => !t.includes('Mohon maaf'))).toBe(true);
+    expect(answers[10]).toMatch(/Mohon maaf, 1 berkas tidak kami simpan: 1 melebihi batas 10 berkas per laporan\./);
+    await press(b, 'lapor:next');
+    await press(b, 'lapor:send');
+    await b.sim.waitFor(() => toAsn(b).some((m) => /JN-\d{4}-000004/.test(m.text ?? '')), 20_000);
+    const rep = b.app.db.prepare(`SELECT id FROM self_reports WHERE receipt_no LIKE '%-000004'`).get() as { id: number };
+    expect(b.app.db.prepare(`SELECT COUNT(*) AS n FROM self_report_evidence WHERE report_id = ? AND kind = 'photo'`).get(rep.id)).toEqual({ n: 10 });
   });
 });

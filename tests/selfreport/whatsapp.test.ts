@@ -17,9 +17,9 @@ afterEach(async () => {
   stops = [];
 });
 
-async function bot() {
+async function bot(extra: Record<string, string> = {}) {
   const clock = fakeClock();
-  const b = await startBot(clock);
+  const b = await startBot(clock, { extra });
   stops.push(async () => {
     await b.wa.stop();
     await b.app.close();
@@ -130,5 +130,31 @@ describe('self-report on WhatsApp', () => {
     await drainAll(app, clock, 3);
     expect(textsTo(fake, ASN1_PN).at(-1)).toMatch(/Balas dengan angka:\n1\. Dimasukkan ke grup/);
     expect(app.db.prepare(`SELECT step, asn_nip FROM report_flows`).get()).toEqual({ step: 'what', asn_nip: ASN1.nip });
+  });
+
+  it('an imageMessage over 10 MB by its fileLength is not fetched, and expired media fails: the ASN is told in one line (English)', { timeout: 60_000 }, async () => {
+    const { app, fake, wa, clock } = await bot({ LANGUAGE: 'en' });
+    const big = await fake.addMedia(Buffer.alloc(11 * 1024 * 1024, 5), 'image', 'image/jpeg');
+    expect(big.fileLength).toBe(11 * 1024 * 1024);
+    // Never fetched: the media host could not serve it anyway.
+    fake.expireMedia(big.directPath);
+    await fake.deliver(privateImageMessage({ from: ASN1_LID, fromAlt: ASN1_PN, id: 'BIG1', caption: 'LAPOR I was tagged on Instagram in a campaign photo', at: clock.now, media: big }));
+    await wa.idle();
+    await drainAll(app, clock, 5);
+    const first = textsTo(fake, ASN1_PN).find((t) => /JN-\d{4}-000001/.test(t))!;
+    expect(first).toContain('\n\nSorry, 1 file was not kept: 1 over 10 MB. You can send a link or a smaller screenshot instead.');
+    expect(app.db.prepare(`SELECT COUNT(*) AS n FROM self_report_evidence WHERE kind = 'photo'`).get()).toEqual({ n: 0 });
+    expect(app.db.prepare(`SELECT COUNT(*) AS n FROM self_reports`).get()).toEqual({ n: 1 });
+
+    // Small enough, but gone from the media host by the time the bot asks (404): Baileys' download throws.
+    const gone = await fake.addMedia(Buffer.alloc(5000, 6), 'image', 'image/jpeg');
+    fake.expireMedia(gone.directPath);
+    await fake.deliver(privateImageMessage({ from: ASN1_LID, fromAlt: ASN1_PN, id: 'GONE1', caption: 'LAPOR a candidate photo with me was posted on Facebook', at: clock.now, media: gone }));
+    await wa.idle();
+    await drainAll(app, clock, 5);
+    const second = textsTo(fake, ASN1_PN).find((t) => /JN-\d{4}-000002/.test(t))!;
+    expect(second).toContain('Sorry, 1 file was not kept: 1 could not be downloaded (please send again).');
+    // The line sits between the receipt and WhatsApp's "reply SELESAI" line, which still names the number.
+    expect(second).toMatch(/send again\)\. You can send a link or a smaller screenshot instead\.\n\nWhen it is done, reply: SELESAI JN-\d{4}-000002$/);
   });
 });

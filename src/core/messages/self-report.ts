@@ -32,6 +32,8 @@ export interface SelfReportTexts {
   receipt: (r: ReceiptFacts) => string;
   steps: (place: ReportPlace, category: ReportCategory) => string[];
   humasAlert: (r: ReceiptFacts) => string;
+  /** One line telling the ASN which evidence files were not kept, and why (counts by reason). */
+  skipped: (n: { tooBig: number; tooMany: number; failed: number }) => string;
   /** `report`: the "Laporkan" button (Telegram greeting and ASN alert) that starts the guided self-report. */
   buttons: { done: string; help: string; report: string };
   resolved: (r: ReceiptFacts) => string;
@@ -126,6 +128,12 @@ const ID: SelfReportTexts = {
       r.links.length ? `Tautan (tidak dibuka bot): ${r.links.join(' ')}` : undefined,
       r.evidence.length ? `Bukti terlampir: ${r.evidence.length} berkas` : undefined,
     ].filter(Boolean).join('\n'),
+  skipped: (n) =>
+    `Mohon maaf, ${n.tooBig + n.tooMany + n.failed} berkas tidak kami simpan: ${[
+      n.tooBig ? `${n.tooBig} lebih dari 10 MB` : undefined,
+      n.tooMany ? `${n.tooMany} melebihi batas 10 berkas per laporan` : undefined,
+      n.failed ? `${n.failed} gagal diunduh (silakan kirim ulang)` : undefined,
+    ].filter(Boolean).join(', ')}. Anda dapat mengirim tautannya atau tangkapan layar yang lebih kecil.`,
   buttons: { done: 'Sudah selesai', help: 'Saya perlu bantuan Humas', report: 'Laporkan' },
   resolved: (r) => `Terima kasih. Laporan ${r.receiptNo} dicatat selesai pada ${r.resolvedAt}. Tanda terima yang diperbarui terlampir.`,
   alreadyResolved: (no) => `Laporan ${no} sudah dicatat selesai.`,
@@ -228,6 +236,12 @@ const EN: SelfReportTexts = {
       r.links.length ? `Links (not opened by the bot): ${r.links.join(' ')}` : undefined,
       r.evidence.length ? `Evidence attached: ${r.evidence.length} file(s)` : undefined,
     ].filter(Boolean).join('\n'),
+  skipped: (n) =>
+    `Sorry, ${n.tooBig + n.tooMany + n.failed} file${n.tooBig + n.tooMany + n.failed === 1 ? ' was' : 's were'} not kept: ${[
+      n.tooBig ? `${n.tooBig} over 10 MB` : undefined,
+      n.tooMany ? `${n.tooMany} beyond the limit of 10 files per report` : undefined,
+      n.failed ? `${n.failed} could not be downloaded (please send again)` : undefined,
+    ].filter(Boolean).join(', ')}. You can send a link or a smaller screenshot instead.`,
   buttons: { done: 'Done', help: 'I need Humas help', report: 'Report something' },
   resolved: (r) => `Thank you. Report ${r.receiptNo} is recorded as resolved at ${r.resolvedAt}. The updated receipt is attached.`,
   alreadyResolved: (no) => `Report ${no} is already recorded as resolved.`,
