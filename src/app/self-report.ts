@@ -21,6 +21,7 @@ import type { CommandSpec } from './commands/types.js';
 import { checkReportedInvites } from './invite-check.js';
 import { dataDir, receiptCode, writeReceiptPdf } from './receipt.js';
 import { humasAddresses } from './recipients.js';
+import { burstKey, holdSelfReportAlert } from './self-report-bursts.js';
 
 /** Largest evidence file kept (10 MB). */
 export const MAX_EVIDENCE_BYTES = 10 * 1024 * 1024;
@@ -186,23 +187,32 @@ export function recordSelfReport(app: App, asn: AsnRecord, input: SelfReportInpu
     if (input.forwardOrigin) store.addEvidence({ reportId, kind: 'forward', value: input.forwardOrigin, path: null, filename: null, mime: null, bytes: null, sha256: null, at: now });
     for (const f of files) store.addEvidence({ reportId, kind: f.kind, value: null, path: f.path, filename: f.filename, mime: f.mime ?? null, bytes: f.bytes, sha256: f.sha256, at: now });
     const report = store.byId(reportId)!;
-    const facts = receiptFacts(app, report);
-    const text = t.humasAlert(facts);
-    const attach = files.map((f) => ({ path: f.path, filename: f.filename, caption: receiptNo }));
-    for (const h of humasAddresses(app.config.HUMAS_ADMINS)) {
-      app.monitor.outbox.enqueue(
-        {
-          dedupeKey: `selfreport:${reportId}:humas:${h.platform}:${h.recipient}`, platform: h.platform, recipient: h.recipient, recipientKind: 'user',
-          kind: 'humas_alert', text, incidentId: caseId, payload: attach.length ? { files: attach } : undefined,
-        },
-        now,
-      );
-    }
+    // Many reports about one group within the window go to Humas as one summary (app/self-report-bursts.ts).
+    const key = burstKey(place, parsed.groupName, parsed.waInviteCodes);
+    if (!key || !holdSelfReportAlert(app.db, app.config, reportId, key, now)) enqueueSelfReportAlert(app, report, now);
     return { report, created: true };
   });
   const r = tx();
   if (r.created) app.dispatcher.wake();
   return r;
+}
+
+/** Queues a report's alert for every Humas admin, with its evidence files attached (in the caller's transaction). */
+export function enqueueSelfReportAlert(app: App, report: SelfReportRow, now: number): void {
+  const text = selfReportTexts(app.config.LANGUAGE).humasAlert(receiptFacts(app, report));
+  const attach = new SelfReportStore(app.db)
+    .evidence(report.id)
+    .filter((e) => e.path !== null && (e.kind === 'photo' || e.kind === 'document'))
+    .map((e) => ({ path: e.path!, filename: e.filename ?? e.kind, caption: report.receiptNo }));
+  for (const h of humasAddresses(app.config.HUMAS_ADMINS)) {
+    app.monitor.outbox.enqueue(
+      {
+        dedupeKey: `selfreport:${report.id}:humas:${h.platform}:${h.recipient}`, platform: h.platform, recipient: h.recipient, recipientKind: 'user',
+        kind: 'humas_alert', text, incidentId: report.incidentId ?? undefined, payload: attach.length ? { files: attach } : undefined,
+      },
+      now,
+    );
+  }
 }
 
 /** Everything a receipt says about a report. */

@@ -235,4 +235,47 @@ describe('self-report on Telegram', () => {
     const rep = b.app.db.prepare(`SELECT id FROM self_reports WHERE receipt_no LIKE '%-000004'`).get() as { id: number };
     expect(b.app.db.prepare(`SELECT COUNT(*) AS n FROM self_report_evidence WHERE report_id = ? AND kind = 'photo'`).get(rep.id)).toEqual({ n: 10 });
   });
+
+  it('many ASN reporting the same group within the window: Humas gets the first reports one by one and the rest as one summary', { timeout: 90_000 }, async () => {
+    const people: SimUser[] = [0, 1, 2, 3].map((i) => ({ id: 5201 + i, first_name: `ASN${i}` }));
+    const registry = people.map((p, i) => ({
+      nip: `19870312201001200${i + 4}` as Nip, nama: ['Ani Lestari', 'Bayu Pratama', 'Citra Dewi', 'Dodi Saputra'][i]!, unit: 'Dinas Kesehatan',
+      phone: `+62813111130${i}0` as PhoneE164, telegramId: String(p.id) as TgUserId,
+    }));
+    // A window of 8 s: wide enough for the four reports to land in it on a slow machine (the summary waits for its end).
+    const b = await startSimBot({
+      asn: registry, started: [...people, HUMAS], perChatGapMs: 1, overrides: { MASS_ALERT_THRESHOLD: '2', MASS_ALERT_WINDOW_SECONDS: '8' },
+    });
+    bots.push(b);
+    const report = '/lapor Saya dimasukkan ke grup WhatsApp "Relawan Maju Bersama" oleh 0812 3456 7890, tautan https://chat.whatsapp.com/AbCdEfGhIjK12345';
+    for (const p of people) b.sim.pushUpdate(textMessage({ id: p.id, type: 'private' }, p, report));
+    // Another group, in the same minute: not part of that burst, alerted on its own.
+    b.sim.pushUpdate(textMessage({ id: people[0]!.id, type: 'private' }, people[0]!, '/lapor Saya ditandai di grup Telegram "Sahabat Paslon 2" oleh 081298765432'));
+    const toHumas = () => b.sim.sent.filter((m) => m.chat_id === HUMAS.id && m.method === 'sendMessage').map((m) => m.text ?? '');
+    await b.sim.waitFor(() => toHumas().some((t) => t.includes('laporan mandiri ASN tentang grup yang sama')), 30_000);
+    // Every ASN has their receipt; nothing of the ASN's side is held.
+    for (const p of people) await b.sim.waitFor((s) => s.some((m) => m.chat_id === p.id && /JN-\d{4}-\d{6}/.test(m.text ?? '')), 20_000);
+    const alone = toHumas().filter((t) => t.startsWith('📝 Laporan mandiri ASN'));
+    const summaries = toHumas().filter((t) => t.includes('laporan mandiri ASN tentang grup yang sama'));
+    expect(alone.filter((t) => t.includes('Relawan Maju Bersama'))).toHaveLength(2);
+    expect(alone.filter((t) => t.includes('Sahabat Paslon 2'))).toHaveLength(1);
+    expect(summaries).toHaveLength(1);
+    const held = b.app.db.prepare(`SELECT r.receipt_no AS no, r.incident_id AS caseId, r.asn_nip AS nip FROM self_report_holds h JOIN self_reports r ON r.id = h.report_id ORDER BY r.id`).all() as { no: string; caseId: number; nip: string }[];
+    expect(held).toHaveLength(2);
+    const asnOf = (nip: string) => registry.find((a) => a.nip === nip)!;
+    expect(summaries[0]!.split('\n')).toEqual([
+      '⚠️ 2 laporan mandiri ASN tentang grup yang sama',
+      'Grup/akun: "Relawan Maju Bersama" (WhatsApp)',
+      'Tautan (tidak dibuka bot): https://chat.whatsapp.com/AbCdEfGhIjK12345',
+      expect.stringMatching(/^Waktu laporan: .* WIB s\.d\. .* WIB$/),
+      'Pelapor:',
+      ...held.map((h) => `- ${h.no} (kasus #${h.caseId}): ${asnOf(h.nip).nama} (NIP ${h.nip}), Dinas Kesehatan`),
+      'Bukti tiap laporan ada di dasbor (Laporan ASN) dan lewat /bukti <nomor kasus>.',
+    ]);
+    // Each report is on exactly one Humas message: alerted alone, or listed in the summary.
+    const numbers = (b.app.db.prepare(`SELECT receipt_no FROM self_reports WHERE group_name = 'Relawan Maju Bersama'`).pluck().all() as string[]);
+    expect(numbers).toHaveLength(4);
+    for (const no of numbers) expect([...alone, ...summaries].filter((t) => t.includes(no))).toHaveLength(1);
+    expect(b.app.db.prepare(`SELECT COUNT(*) FROM self_report_holds WHERE released_at IS NULL`).pluck().get()).toBe(0);
+  });
 });

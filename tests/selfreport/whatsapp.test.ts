@@ -157,4 +157,32 @@ describe('self-report on WhatsApp', () => {
     // The line sits between the receipt and WhatsApp's "reply SELESAI" line, which still names the number.
     expect(second).toMatch(/send again\)\. You can send a link or a smaller screenshot instead\.\n\nWhen it is done, reply: SELESAI JN-\d{4}-000002$/);
   });
+
+  it('a burst of reports about one invite link whose window ends holding one report: that report goes as its usual alert, photo attached', { timeout: 60_000 }, async () => {
+    const { app, fake, wa, clock } = await bot({ MASS_ALERT_THRESHOLD: '1', MASS_ALERT_WINDOW_SECONDS: '60' });
+    const link = 'https://chat.whatsapp.com/ZyXwVuTsRq98765';
+    fake.addGroup(groupMeta({ id: '120363000000000077@g.us', subject: 'Barisan Paslon 2', desc: 'Relawan pemenangan paslon nomor 2', owner: '6281234567891@s.whatsapp.net', participants: [{ id: '6281234567891@s.whatsapp.net', admin: 'superadmin' }, { id: ASN1_PN }] }));
+    fake.invites.set('ZyXwVuTsRq98765', '120363000000000077@g.us');
+    await fake.deliver(privateMessage({ from: ASN1_LID, fromAlt: ASN1_PN, id: 'B1', text: `LAPOR saya dimasukkan ke grup "Barisan Paslon 2" tautan ${link}`, at: clock.now }));
+    await wa.idle();
+    // Ten seconds later, within the window, a second report of the same link, with a screenshot: held.
+    clock.now += 10_000;
+    const shot = Buffer.alloc(6000, 8);
+    await fake.deliver(privateImageMessage({ from: ASN1_LID, fromAlt: ASN1_PN, id: 'B2', caption: `LAPOR grup itu lagi ${link}`, at: clock.now, media: await fake.addMedia(shot, 'image', 'image/png') }));
+    await wa.idle();
+    expect(app.db.prepare(`SELECT COUNT(*) FROM self_report_holds`).pluck().get()).toBe(1);
+    expect(outboxRows(app).filter((r) => r.kind === 'humas_alert' && r.recipient === ADMIN_WA && r.text.startsWith('📝'))).toHaveLength(1);
+    // The window ends (the drain moves the clock on): the held report goes as the usual one-report alert, never "1 report".
+    await drainAll(app, clock, 5);
+    const toAdmin = textsTo(fake, ADMIN_WA).filter((t) => t.startsWith('📝 Laporan mandiri ASN'));
+    expect(toAdmin).toHaveLength(2);
+    expect(toAdmin[1]).toMatch(/^📝 Laporan mandiri ASN JN-\d{4}-000002 \(kasus #\d+\)/);
+    expect(toAdmin[1]).toContain('Bukti terlampir: 1 berkas');
+    expect(textsTo(fake, ADMIN_WA).some((t) => t.includes('tentang grup yang sama'))).toBe(false);
+    expect(fake.sent.filter((s) => s.jid === ADMIN_WA && 'document' in s.content)).toHaveLength(1);
+    expect(outboxRows(app).filter((r) => r.kind === 'humas_mass_alert')).toHaveLength(0);
+    // The link was looked up for both reports (each keeps it as evidence), but Humas heard about it once: the held report adds no message.
+    expect(app.db.prepare(`SELECT COUNT(*) FROM self_report_evidence WHERE kind = 'invite'`).pluck().get()).toBe(2);
+    expect(textsTo(fake, ADMIN_WA).filter((t) => t.includes('Tautan undangan'))).toHaveLength(1);
+  });
 });
