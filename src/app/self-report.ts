@@ -46,7 +46,7 @@ export interface DownloadedEvidence {
 }
 
 /** Nothing downloaded, nothing skipped (a message without a file, or a stranger's, which is never fetched). */
-export const NO_EVIDENCE: DownloadedEvidence = Object.freeze({ files: [], skipped: [] }) as unknown as DownloadedEvidence;
+export const noEvidence = (): DownloadedEvidence => ({ files: [], skipped: [] });
 
 /** The files a report keeps (within the caps, in order) and why the others were not kept. */
 export function capEvidence(files: readonly EvidenceFile[], alreadyKept = 0): { kept: EvidenceFile[]; skipped: SkippedEvidence[] } {

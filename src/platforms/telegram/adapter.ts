@@ -22,7 +22,7 @@ import { classifyTelegramError, isChatMember, TelegramMembershipChecker, Telegra
 import { TelegramSendPolicy } from './policy.js';
 import { registerContact, reportButton, startReply } from './registration.js';
 import { beginSelfReport, continueFlow, hasActiveFlow } from '../../app/report-flow.js';
-import { MAX_EVIDENCE_BYTES, NO_EVIDENCE, reporterAsn, type DownloadedEvidence } from '../../app/self-report.js';
+import { MAX_EVIDENCE_BYTES, noEvidence, reporterAsn, type DownloadedEvidence } from '../../app/self-report.js';
 import { enqueueReply, replyKey, type Reply, type ReplyTarget } from './replies.js';
 import { abortableSleep } from './sleep.js';
 
@@ -414,7 +414,7 @@ export class TelegramAdapter {
     const userId = String(from.id);
     if (cmd?.name === 'lapor') {
       // Files are fetched only for a registered ASN: a stranger's upload is never downloaded.
-      const got = reporterAsn(this.app, 'telegram', userId) ? await this.downloadEvidence(msg) : NO_EVIDENCE;
+      const got = reporterAsn(this.app, 'telegram', userId) ? await this.downloadEvidence(msg) : noEvidence();
       return beginSelfReport(this.app, {
         platform: 'telegram', reporterId: userId, sourceKey: `tg:${msg.chat.id}:${msg.message_id}`, text: cmd.rest, files: got.files, skipped: got.skipped,
         forwardOrigin: forwardOriginText(msg), eventId: ingested[0]?.result?.eventId,
@@ -422,7 +422,7 @@ export class TelegramAdapter {
     }
     if (!cmd && hasActiveFlow(this.app, 'telegram', userId)) {
       const asn = reporterAsn(this.app, 'telegram', userId);
-      const got = asn ? await this.downloadEvidence(msg) : NO_EVIDENCE;
+      const got = asn ? await this.downloadEvidence(msg) : noEvidence();
       const r = await continueFlow(this.app, 'telegram', userId, asn, { text, files: got.files, skipped: got.skipped, forwardOrigin: forwardOriginText(msg) });
       if (r) return r;
     }

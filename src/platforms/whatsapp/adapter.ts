@@ -11,7 +11,7 @@ import type { App } from '../../app/app.js';
 import type { CommandSpec } from '../../app/commands/index.js';
 import { humasAddresses } from '../../app/recipients.js';
 import { beginSelfReport, continueFlow, hasActiveFlow, numberedChoices } from '../../app/report-flow.js';
-import { MAX_EVIDENCE_BYTES, NO_EVIDENCE, reporterAsn, resolveSelfReportByNumber, type DownloadedEvidence } from '../../app/self-report.js';
+import { MAX_EVIDENCE_BYTES, noEvidence, reporterAsn, resolveSelfReportByNumber, type DownloadedEvidence } from '../../app/self-report.js';
 import { whatsappTexts } from '../../core/messages/whatsapp.js';
 import { parseNip } from '../../core/nip.js';
 import { waJidToPhone } from '../../core/phone.js';
@@ -704,7 +704,7 @@ export class WhatsAppAdapter {
     const lapor = /^(?:\/)?lapor\b\s*([\s\S]*)$/i.exec(text);
     if (lapor) {
       // Media is downloaded only for a registered ASN: a stranger's upload is never fetched.
-      const got = reporterAsn(this.app, 'whatsapp', sender) ? await this.downloadEvidence(p) : NO_EVIDENCE;
+      const got = reporterAsn(this.app, 'whatsapp', sender) ? await this.downloadEvidence(p) : noEvidence();
       const r = await beginSelfReport(this.app, { platform: 'whatsapp', reporterId: sender, sourceKey: `wa:${p.chatJid}:${p.event.messageId}`, text: lapor[1] ?? '', files: got.files, skipped: got.skipped });
       this.reply(p, this.flowText(r), this.app.clock(), r.files);
       return;
@@ -717,7 +717,7 @@ export class WhatsAppAdapter {
     }
     if (hasActiveFlow(this.app, 'whatsapp', sender)) {
       const asn = reporterAsn(this.app, 'whatsapp', sender);
-      const got = asn ? await this.downloadEvidence(p) : NO_EVIDENCE;
+      const got = asn ? await this.downloadEvidence(p) : noEvidence();
       const r = await continueFlow(this.app, 'whatsapp', sender, asn, { text, files: got.files, skipped: got.skipped });
       if (r) {
         this.reply(p, this.flowText(r), this.app.clock(), r.files);
@@ -748,7 +748,7 @@ export class WhatsAppAdapter {
    */
   private async downloadEvidence(p: PrivateMessage): Promise<DownloadedEvidence> {
     const m = p.media;
-    if (!m) return NO_EVIDENCE;
+    if (!m) return noEvidence();
     const sock = this.open ? this.sock : undefined;
     if (!sock?.downloadMedia) return { files: [], skipped: ['failed'] };
     const content = normalizeMessageContent(m.message);
