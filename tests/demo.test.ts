@@ -59,7 +59,9 @@ describe('demo', () => {
     expect(to('WhatsApp', 'ASN Rudi Hartono (DM)').some((m) => m.body.includes('Ayo coblos nomor 2'))).toBe(true);
 
     // The buttons under the Telegram alert are shown as the ASN sees them.
-    expect(to('Telegram', 'ASN Ahmad Fauzi (DM)').some((m) => m.body.includes('[ Saya sudah keluar ]  [ Saya perlu bantuan Humas ]'))).toBe(true);
+    expect(to('Telegram', 'ASN Ahmad Fauzi (DM)').some((m) => m.body.includes('   [ Saya sudah keluar ]  [ Saya perlu bantuan Humas ]\n   [ Laporkan ]'))).toBe(true);
+    // WhatsApp shows no buttons: the alert says to reply LAPOR instead (issue 18 point 1).
+    expect(to('WhatsApp', 'ASN Siti Rahmawati (DM)').some((m) => m.body.includes('Relawan Paslon 2 Pilgub Sumsel') && m.body.includes('   Ada hal lain yang tidak terlihat bot? Balas LAPOR untuk melaporkannya.\n   \n   Pesan otomatis Jaga Netral.'))).toBe(true);
     // The ASN who left is thanked, on the platform of the case.
     expect(to('Telegram', 'ASN Ahmad Fauzi (DM)').some((m) => m.body.includes('Terima kasih') && m.body.includes('kasus #1 kami tutup'))).toBe(true);
     expect(to('WhatsApp', 'ASN Siti Rahmawati (DM)').some((m) => m.body.includes('Terima kasih') && m.body.includes('kami tutup'))).toBe(true);

@@ -8,11 +8,13 @@ import { quoteStranger, quoteStrangerOpt } from '../core/text/quote.js';
 import type { Config } from '../config.js';
 import type { Platform } from '../core/ids.js';
 import { alertTexts } from '../core/messages/index.js';
+import type { HumasAlertInput } from '../core/messages/types.js';
 import { lifecycleTexts } from '../core/messages/lifecycle.js';
 import { pressureTexts } from '../core/messages/pressure.js';
+import { selfReportTexts } from '../core/messages/self-report.js';
 import { afterQuietHours, formatDateTime } from '../core/time.js';
 import type { AsnRecord, Finding } from '../core/types.js';
-import type { ChatStore } from '../store/chats.js';
+import type { ChatRow, ChatStore } from '../store/chats.js';
 import type { IncidentRow } from '../store/incidents.js';
 import type { OutboxRow, OutboxStore } from '../store/outbox.js';
 import { asnAddress, humasAddresses } from './recipients.js';
@@ -65,12 +67,18 @@ export function enqueueIncidentAlerts(d: AlertDeps, incident: IncidentRow, f: Fi
       kind: 'asn_alert',
       text: asnText,
       incidentId: incident.id,
-      payload: address ? { buttons: caseButtons(incident.id, d.config.LANGUAGE) } : undefined,
+      payload: address ? { buttons: asnAlertButtons(incident.id, f.chat.platform, d.config.LANGUAGE) } : undefined,
       undeliverable: unreachable,
     },
     now,
   );
   if (d.holdHumasAlert?.(incident)) return;
+  const text = t.humasAlert(
+    oneCaseAlertFacts(d.config, {
+      incident, asn: f.asn, chat, eventTitle: f.chat.title, at: f.at, excerpt: f.evidence.excerpt, terms: f.evidence.terms, reachable: Boolean(address),
+      registrationLink: address ? undefined : d.registrationLink?.(f.chat.platform), identityUnverified: f.unverified,
+    }),
+  );
   for (const h of humasAddresses(d.config.HUMAS_ADMINS)) {
     d.outbox.enqueue(
       {
@@ -80,31 +88,59 @@ export function enqueueIncidentAlerts(d: AlertDeps, incident: IncidentRow, f: Fi
         recipientKind: 'user',
         kind: 'humas_alert',
         incidentId: incident.id,
-        text: t.humasAlert({
-          kind: f.kind,
-          platform: f.chat.platform,
-          caseId: incident.id,
-          asnName: f.asn.nama,
-          nip: f.asn.nip,
-          unit: f.asn.unit,
-          chatTitle,
-          chatId: f.chat.id,
-          chatReason: chat?.campaignReason ?? undefined,
-          at,
-          actorName,
-          actorHandle: incident.addedById && incident.addedById !== incident.addedByName ? quoteStranger(incident.addedById) : undefined,
-          excerpt,
-          terms: f.evidence.terms,
-          asnReachable: Boolean(address),
-          asnPhone: address ? undefined : f.asn.phone,
-          registrationLink: address ? undefined : d.registrationLink?.(f.chat.platform),
-          ...(f.unverified ? { identityUnverified: f.unverified } : {}),
-        }),
+        text,
       },
       now,
     );
   }
   // An unreachable ASN is already explained in the Humas alert above (phone and registration link): no second notice.
+}
+
+/**
+ * The facts of one case's Humas alert (`alertTexts().humasAlert`): the one way they are built, whether the case is
+ * alerted at once (enqueueIncidentAlerts) or a mass-event window ends holding it alone (mass-alerts.ts). Titles,
+ * names and posts are a stranger's words and are quoted (core/text/quote.ts).
+ */
+export function oneCaseAlertFacts(
+  config: Pick<AlertConfig, 'LANGUAGE' | 'APP_TIMEZONE'>,
+  c: {
+    incident: IncidentRow;
+    /** The ASN from the registry (undefined when the NIP is no longer there: the NIP stands in). */
+    asn: Pick<AsnRecord, 'nama' | 'nip' | 'unit' | 'phone'> | undefined;
+    chat: Pick<ChatRow, 'title' | 'campaignReason'> | undefined;
+    /** The title the event carried, for a chat the store has no title for yet. */
+    eventTitle?: string;
+    at: number;
+    excerpt?: string | null;
+    terms: string[];
+    /** Whether the bot can message the ASN on the case's platform (if not, Humas gets their phone). */
+    reachable: boolean;
+    registrationLink?: string;
+    identityUnverified?: HumasAlertInput['identityUnverified'];
+  },
+): HumasAlertInput {
+  const t = alertTexts(config.LANGUAGE);
+  const i = c.incident;
+  return {
+    kind: i.kind,
+    platform: i.platform,
+    caseId: i.id,
+    asnName: c.asn?.nama ?? i.asnNip,
+    nip: i.asnNip,
+    unit: c.asn?.unit ?? '-',
+    chatTitle: quoteStrangerOpt(c.chat?.title ?? c.eventTitle) ?? t.unknownChat,
+    chatId: i.chatId,
+    chatReason: c.chat?.campaignReason ?? undefined,
+    at: formatDateTime(c.at, config.APP_TIMEZONE, config.LANGUAGE),
+    actorName: quoteStrangerOpt(i.addedByName),
+    actorHandle: i.addedById && i.addedById !== i.addedByName ? quoteStranger(i.addedById) : undefined,
+    excerpt: quoteStrangerOpt(c.excerpt),
+    terms: c.terms,
+    asnReachable: c.reachable,
+    asnPhone: c.reachable ? undefined : c.asn?.phone,
+    registrationLink: c.registrationLink,
+    ...(c.identityUnverified ? { identityUnverified: c.identityUnverified } : {}),
+  };
 }
 
 /** Outbox kind of the thank-you to an ASN who left (not `asn_*`: a thank-you that cannot be delivered needs no Humas notice). */
@@ -137,6 +173,19 @@ export function caseButtons(caseId: number, lang: 'id' | 'en'): { text: string; 
   return lang === 'en'
     ? [[{ text: 'I have left', data: `left:${caseId}` }, { text: 'I need Humas help', data: `help:${caseId}` }]]
     : [[{ text: 'Saya sudah keluar', data: `left:${caseId}` }, { text: 'Saya perlu bantuan Humas', data: `help:${caseId}` }]];
+}
+
+/** The "Laporkan" button: it starts the guided self-report (app/report-flow.ts), for what the bot did not see itself. */
+export function reportButtonRow(lang: 'id' | 'en'): { text: string; data: string }[] {
+  return [{ text: selfReportTexts(lang).buttons.report, data: 'lapor:start' }];
+}
+
+/**
+ * Buttons under the ASN alert: the case buttons, and on Telegram a "Laporkan" row below them (issue 18 point 1).
+ * WhatsApp shows no buttons: its alert text ends with a line saying to reply LAPOR instead (core/messages).
+ */
+export function asnAlertButtons(caseId: number, platform: Platform, lang: 'id' | 'en'): { text: string; data: string }[][] {
+  return platform === 'telegram' ? [...caseButtons(caseId, lang), reportButtonRow(lang)] : caseButtons(caseId, lang);
 }
 
 const unverifiedReason = (lang: 'id' | 'en'): string =>

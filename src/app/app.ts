@@ -22,6 +22,7 @@ import { reportCommand, reportsDir } from './reports/command.js';
 import { Dispatcher, type SendPolicy } from './dispatcher.js';
 import { FloodGuard } from './flood.js';
 import { nextRelease, releaseDueSummaries, type MassAlertDeps } from './mass-alerts.js';
+import { nextSelfReportRelease, releaseDueSelfReports } from './self-report-bursts.js';
 import { holdUndeliverable, nextNoticeRelease, releaseDueNotices, type NoticeReleaseDeps } from './undeliverable-holds.js';
 import { silentLogger, type Logger } from './log.js';
 import { Monitor } from './monitor.js';
@@ -97,6 +98,7 @@ export class App {
           for (const [what, step] of [
             ['mass-event summaries', () => releaseDueSummaries(this.massDeps(), now)],
             ['lists of refused alerts', () => releaseDueNotices(this.noticeDeps(), now)],
+            ['summaries of self-reports', () => releaseDueSelfReports(this, now)],
           ] as const) {
             try {
               step();
@@ -107,7 +109,7 @@ export class App {
         },
         nextRelease: () => {
           if (!this.db.open) return undefined;
-          const at = [nextRelease(this.db), nextNoticeRelease(this.db)].filter((t): t is number => t !== undefined);
+          const at = [nextRelease(this.db), nextNoticeRelease(this.db), nextSelfReportRelease(this.db)].filter((t): t is number => t !== undefined);
           return at.length ? Math.min(...at) : undefined;
         },
         onUnreadable: (row, reason, now) => enqueueUnreadableNotice(this.monitor.outbox, this.config, row, reason, now),
@@ -147,7 +149,7 @@ export class App {
    * replay has reached its end); returns how many summaries and listed notices were released (0: nothing to send).
    */
   releaseSummaries(now: number, all = false): number {
-    return releaseDueSummaries(this.massDeps(), now, all) + releaseDueNotices(this.noticeDeps(), now, all);
+    return releaseDueSummaries(this.massDeps(), now, all) + releaseDueNotices(this.noticeDeps(), now, all) + releaseDueSelfReports(this, now, all);
   }
 
   /** Platform scanners waiting for member scans (see store/scans.ts). */

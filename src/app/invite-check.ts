@@ -15,7 +15,7 @@ import { humasAddresses } from './recipients.js';
 /** The port is declared in ports.ts with the other capabilities; re-exported for its users. */
 export type { InviteInfo, InviteInspector } from './ports.js';
 
-/** Checks each invite code of a report (once each), stores what was found and queues one Humas message per code. */
+/** Checks each invite code of a report (once each), stores what was found and queues one Humas message per code (none for a report held in a burst). */
 export async function checkReportedInvites(app: SelfReportDeps, report: SelfReportRow, codes: readonly string[]): Promise<number> {
   const inspector = app.inviteInspector;
   if (!inspector || !codes.length) return 0;
@@ -36,6 +36,8 @@ export async function checkReportedInvites(app: SelfReportDeps, report: SelfRepo
     const text = selfReportTexts(lang).inviteInfo({ receiptNo: report.receiptNo, code, ...info, campaign: score.campaign, reason: score.reason });
     app.db.transaction(() => {
       store.addEvidence({ reportId: report.id, kind: 'invite', value: JSON.stringify({ code, ...info, campaign: score.campaign, score: score.score }), path: null, filename: null, mime: null, bytes: null, sha256: null, at: now });
+      // A report held for a mass summary (app/self-report-bursts.ts): Humas already heard about this link from the first reports.
+      if (app.db.prepare(`SELECT 1 FROM self_report_holds WHERE report_id = ?`).get(report.id) !== undefined) return;
       for (const h of humasAddresses(app.config.HUMAS_ADMINS)) {
         app.monitor.outbox.enqueue(
           { dedupeKey: `selfreport:${report.id}:invite:${code}:${h.platform}:${h.recipient}`, platform: h.platform, recipient: h.recipient, recipientKind: 'user', kind: 'humas_alert', text, incidentId: report.incidentId ?? undefined },

@@ -23,6 +23,7 @@ import type { ChatStore } from '../store/chats.js';
 import type { Db } from '../store/db.js';
 import type { IncidentStore } from '../store/incidents.js';
 import type { OutboxStore } from '../store/outbox.js';
+import { oneCaseAlertFacts } from './alerts.js';
 import { asnAddress, humasAddresses } from './recipients.js';
 import { REPORT_PREFIX } from './reports/files.js';
 import { ensureOwnPrivateDir, writePrivateFile } from '../store/private-files.js';
@@ -129,24 +130,9 @@ function releaseOne(d: MassAlertDeps, b: { id: number; platform: Platform; chatI
   const single = cases.length === 1 ? cases[0]! : undefined;
   const singleAsn = single ? d.asnByNip(single.asnNip) : undefined;
   const text = single
-    ? alertTexts(lang).humasAlert({
-        kind: single.kind,
-        platform: single.platform,
-        caseId: single.id,
-        asnName: singleAsn?.nama ?? single.asnNip,
-        nip: single.asnNip,
-        unit: singleAsn?.unit ?? '-',
-        chatTitle: chat?.title ?? alertTexts(lang).unknownChat,
-        chatId: b.chatId,
-        chatReason: chat?.campaignReason ?? undefined,
-        at: at(single.openedAt),
-        actorName: single.addedByName ?? undefined,
-        actorHandle: single.addedById && single.addedById !== single.addedByName ? single.addedById : undefined,
-        excerpt: single.excerpt ?? undefined,
-        terms: single.terms,
-        asnReachable: lines[0]!.reachable,
-        asnPhone: lines[0]!.reachable ? undefined : singleAsn?.phone,
-      })
+    ? alertTexts(lang).humasAlert(
+        oneCaseAlertFacts(config, { incident: single, asn: singleAsn, chat, at: single.openedAt, excerpt: single.excerpt, terms: single.terms, reachable: lines[0]!.reachable }),
+      )
     : t.massAlert({
     platform: b.platform,
     chatTitle: quoteStrangerOpt(chat?.title) ?? alertTexts(lang).unknownChat,

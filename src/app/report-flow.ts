@@ -16,7 +16,9 @@ import type { AsnRecord } from '../core/types.js';
 import { ensurePrivateDir, writePrivateFile } from '../store/private-files.js';
 import type { App } from './app.js';
 import { dataDir } from './receipt.js';
-import { handleSelfReport, MAX_EVIDENCE_BYTES, MAX_EVIDENCE_FILES, notRegisteredText, reporterAsn, type EvidenceFile, type ReceiptReply, type SelfReportInput } from './self-report.js';
+import {
+  capEvidence, handleSelfReport, notRegisteredText, reporterAsn, withSkippedNote, type EvidenceFile, type ReceiptReply, type SelfReportInput, type SkippedEvidence,
+} from './self-report.js';
 
 /** Silence after which a flow ends. */
 export const FLOW_TIMEOUT_MS = 30 * 60_000;
@@ -52,6 +54,8 @@ export interface FlowInput {
   button?: string;
   text?: string;
   files?: EvidenceFile[];
+  /** Files the adapter did not fetch (too big by their declared size, or a failed download). */
+  skipped?: SkippedEvidence[];
   forwardOrigin?: string;
 }
 
@@ -127,8 +131,7 @@ export function startFlow(app: App, platform: Platform, userId: string, asn: Asn
 }
 
 /** Stores a file sent during a flow (capped) and returns what the row keeps of it. */
-function keepFile(app: App, platform: Platform, userId: string, startedAt: number, n: number, file: EvidenceFile): FlowData['files'][number] | undefined {
-  if (file.data.length > MAX_EVIDENCE_BYTES) return undefined;
+function keepFile(app: App, platform: Platform, userId: string, startedAt: number, n: number, file: EvidenceFile): FlowData['files'][number] {
   const dir = join(dataDir(app.config.DATABASE_PATH), 'evidence', 'flows', createHash('sha256').update(`${platform}:${userId}:${startedAt}`).digest('hex').slice(0, 24));
   ensurePrivateDir(dir);
   const filename = file.filename.replace(/[^\w.\-]+/g, '_').slice(-80) || `bukti-${n}`;
@@ -155,6 +158,8 @@ export async function continueFlow(app: App, platform: Platform, userId: string,
     return undefined;
   }
   const text = input.text?.trim() ?? '';
+  // Files not kept (too big, beyond ten, not downloaded) are named in one line under the answer (issue 18 point 3).
+  const skipped: SkippedEvidence[] = [...(input.skipped ?? [])];
   if (input.button === 'lapor:cancel' || /^(?:batal|cancel)$/i.test(text)) {
     drop(app, platform, userId);
     return { text: t.cancelled, kind: 'command_reply' };
@@ -172,14 +177,12 @@ export async function continueFlow(app: App, platform: Platform, userId: string,
   } else if (f.step === 'evidence' && b === 'lapor:next') {
     if (!f.data.notes.length && !f.data.files.length && !f.data.forwards.length) return { ...prompt(app, f), text: t.needEvidence };
     f.step = 'confirm';
-  } else if (f.step === 'evidence' && !b && (text || input.files?.length || input.forwardOrigin)) {
+  } else if (f.step === 'evidence' && !b && (text || input.files?.length || input.forwardOrigin || skipped.length)) {
     if (text) f.data.notes.push(text.slice(0, 1000));
     if (input.forwardOrigin) f.data.forwards.push(input.forwardOrigin);
-    for (const file of input.files ?? []) {
-      if (f.data.files.length >= MAX_EVIDENCE_FILES) break;
-      const kept = keepFile(app, platform, userId, f.startedAt, f.data.files.length + 1, file);
-      if (kept) f.data.files.push(kept);
-    }
+    const capped = capEvidence(input.files ?? [], f.data.files.length);
+    for (const file of capped.kept) f.data.files.push(keepFile(app, platform, userId, f.startedAt, f.data.files.length + 1, file));
+    skipped.push(...capped.skipped);
   } else if (f.step === 'confirm' && b === 'lapor:send') {
     const files: EvidenceFile[] = f.data.files.map((x) => ({ kind: x.kind, filename: x.filename, mime: x.mime, data: readFileSync(x.path) }));
     const r = await handleSelfReport(app, {
@@ -194,7 +197,7 @@ export async function continueFlow(app: App, platform: Platform, userId: string,
   }
   f.updatedAt = now;
   save(app, platform, userId, asn.nip, f);
-  return prompt(app, f);
+  return withSkippedNote(app.config.LANGUAGE, prompt(app, f), skipped);
 }
 
 /** Ends flows silent for 30 minutes (called from the lifecycle job); returns the people to tell, with the text. */
@@ -221,6 +224,7 @@ export function expireFlows(app: App, now: number): { platform: Platform; userId
 export async function beginSelfReport(app: App, input: SelfReportInput): Promise<FlowReply> {
   const asn = reporterAsn(app, input.platform, input.reporterId);
   if (!asn) return { text: notRegisteredText(app, input.platform), kind: 'command_reply' };
-  if (!input.text.trim() && !input.files?.length && !input.forwardOrigin) return startFlow(app, input.platform, input.reporterId, asn);
+  // A caption-only `/lapor` whose file could not be kept starts the flow, saying so.
+  if (!input.text.trim() && !input.files?.length && !input.forwardOrigin) return withSkippedNote(app.config.LANGUAGE, startFlow(app, input.platform, input.reporterId, asn), input.skipped ?? []);
   return handleSelfReport(app, input);
 }

@@ -9,18 +9,21 @@
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import type { Platform } from '../core/ids.js';
-import { selfReportTexts, type ReceiptFacts } from '../core/messages/self-report.js';
+import { selfReportTexts } from '../core/messages/self-report.js';
 import { phoneToWaJid } from '../core/phone.js';
 import { formatReceiptNo, parseReportText, signedContent, type ReportCategory, type ReportPlace } from '../core/self-report.js';
-import { formatDateTime, zonedParts } from '../core/time.js';
+import { zonedParts } from '../core/time.js';
 import type { AsnRecord } from '../core/types.js';
 import { ensurePrivateDir, writePrivateFile } from '../store/private-files.js';
 import { SelfReportStore, type SelfReportRow } from '../store/self-reports.js';
 import type { SelfReportDeps } from './context.js';
 import type { CommandSpec } from './commands/types.js';
 import { checkReportedInvites } from './invite-check.js';
-import { dataDir, receiptCode, writeReceiptPdf } from './receipt.js';
-import { humasAddresses } from './recipients.js';
+import { dataDir, writeReceiptPdf } from './receipt.js';
+import { burstKey, holdSelfReportAlert } from './self-report-bursts.js';
+import { enqueueSelfReportAlert, receiptFacts } from './self-report-alert.js';
+
+export { enqueueSelfReportAlert, receiptFacts };
 
 /** Largest evidence file kept (10 MB). */
 export const MAX_EVIDENCE_BYTES = 10 * 1024 * 1024;
@@ -35,6 +38,43 @@ export interface EvidenceFile {
   data: Buffer;
 }
 
+/** Why an evidence file was not kept: over MAX_EVIDENCE_BYTES, beyond MAX_EVIDENCE_FILES, or its download failed. */
+export type SkippedEvidence = 'too_big' | 'too_many' | 'failed';
+
+/** What an adapter's download gives: the files it fetched, and those it could not or would not fetch. */
+export interface DownloadedEvidence {
+  files: EvidenceFile[];
+  skipped: SkippedEvidence[];
+}
+
+/** Nothing downloaded, nothing skipped (a message without a file, or a stranger's, which is never fetched). */
+export const noEvidence = (): DownloadedEvidence => ({ files: [], skipped: [] });
+
+/** The files a report keeps (within the caps, in order) and why the others were not kept. */
+export function capEvidence(files: readonly EvidenceFile[], alreadyKept = 0): { kept: EvidenceFile[]; skipped: SkippedEvidence[] } {
+  const kept: EvidenceFile[] = [];
+  const skipped: SkippedEvidence[] = [];
+  for (const f of files) {
+    if (f.data.length > MAX_EVIDENCE_BYTES) skipped.push('too_big');
+    else if (alreadyKept + kept.length >= MAX_EVIDENCE_FILES) skipped.push('too_many');
+    else kept.push(f);
+  }
+  return { kept, skipped };
+}
+
+/** The one polite line telling the ASN which files were not kept, or undefined when none was skipped. */
+export function skippedNote(lang: 'id' | 'en', skipped: readonly SkippedEvidence[]): string | undefined {
+  if (!skipped.length) return undefined;
+  const count = (r: SkippedEvidence): number => skipped.filter((x) => x === r).length;
+  return selfReportTexts(lang).skipped({ tooBig: count('too_big'), tooMany: count('too_many'), failed: count('failed') });
+}
+
+/** A reply with the skipped-files line added at its end (unchanged when nothing was skipped). */
+export function withSkippedNote<T extends { text: string }>(lang: 'id' | 'en', reply: T, skipped: readonly SkippedEvidence[]): T {
+  const note = skippedNote(lang, skipped);
+  return note ? { ...reply, text: `${reply.text}\n\n${note}` } : reply;
+}
+
 /** A report as an adapter hands it over. */
 export interface SelfReportInput {
   platform: Platform;
@@ -46,6 +86,8 @@ export interface SelfReportInput {
   category?: ReportCategory;
   place?: ReportPlace;
   files?: EvidenceFile[];
+  /** Files the adapter did not fetch (over the cap by their declared size, or a failed download): the ASN is told. */
+  skipped?: SkippedEvidence[];
   /** The event row of the incoming message, when the monitor recorded it. */
   eventId?: number;
   /** A Telegram forward's origin (the channel or public group it came from), as text. */
@@ -94,7 +136,7 @@ function ownCase(app: SelfReportDeps, nip: string, place: ReportPlace, groupName
 
 /** Stores the evidence files (0600, `<data>/evidence/<key>/`), capped, each with its SHA-256. */
 function storeFiles(app: SelfReportDeps, sourceKey: string, files: readonly EvidenceFile[]): { kind: EvidenceFile['kind']; path: string; filename: string; mime?: string; bytes: number; sha256: string }[] {
-  const kept = files.filter((f) => f.data.length <= MAX_EVIDENCE_BYTES).slice(0, MAX_EVIDENCE_FILES);
+  const { kept } = capEvidence(files);
   if (!kept.length) return [];
   const dir = join(dataDir(app.config.DATABASE_PATH), 'evidence', createHash('sha256').update(sourceKey).digest('hex').slice(0, 24));
   ensurePrivateDir(dir);
@@ -147,50 +189,14 @@ export function recordSelfReport(app: SelfReportDeps, asn: AsnRecord, input: Sel
     if (input.forwardOrigin) store.addEvidence({ reportId, kind: 'forward', value: input.forwardOrigin, path: null, filename: null, mime: null, bytes: null, sha256: null, at: now });
     for (const f of files) store.addEvidence({ reportId, kind: f.kind, value: null, path: f.path, filename: f.filename, mime: f.mime ?? null, bytes: f.bytes, sha256: f.sha256, at: now });
     const report = store.byId(reportId)!;
-    const facts = receiptFacts(app, report);
-    const text = t.humasAlert(facts);
-    const attach = files.map((f) => ({ path: f.path, filename: f.filename, caption: receiptNo }));
-    for (const h of humasAddresses(app.config.HUMAS_ADMINS)) {
-      app.monitor.outbox.enqueue(
-        {
-          dedupeKey: `selfreport:${reportId}:humas:${h.platform}:${h.recipient}`, platform: h.platform, recipient: h.recipient, recipientKind: 'user',
-          kind: 'humas_alert', text, incidentId: caseId, payload: attach.length ? { files: attach } : undefined,
-        },
-        now,
-      );
-    }
+    // Many reports about one group within the window go to Humas as one summary (app/self-report-bursts.ts).
+    const key = burstKey(place, parsed.groupName, parsed.waInviteCodes);
+    if (!key || !holdSelfReportAlert(app.db, app.config, reportId, key, now)) enqueueSelfReportAlert(app, report, now);
     return { report, created: true };
   });
   const r = tx();
   if (r.created) app.dispatcher.wake();
   return r;
-}
-
-/** Everything a receipt says about a report. */
-export function receiptFacts(app: SelfReportDeps, r: SelfReportRow): ReceiptFacts {
-  const store = new SelfReportStore(app.db);
-  const asn = app.registry.byNip(r.asnNip as AsnRecord['nip']);
-  const ev = store.evidence(r.id);
-  const tz = app.config.APP_TIMEZONE;
-  const lang = app.config.LANGUAGE;
-  const actor = [r.actorName, r.actorPhone].filter((x, i, a): x is string => Boolean(x) && a.indexOf(x) === i).join(', ');
-  return {
-    receiptNo: r.receiptNo,
-    code: receiptCode(app.db, r.signed, app.clock()),
-    at: formatDateTime(r.createdAt, tz, lang),
-    asnName: asn?.nama ?? r.asnNip,
-    nip: r.asnNip,
-    unit: asn?.unit ?? '-',
-    category: r.category,
-    place: r.place,
-    description: r.description,
-    groupName: r.groupName ?? undefined,
-    links: ev.filter((e) => e.kind === 'link').map((e) => e.value ?? ''),
-    actor: actor || undefined,
-    evidence: ev.filter((e) => e.sha256).map((e) => ({ name: e.filename ?? e.kind, sha256: e.sha256!, bytes: e.bytes ?? 0 })),
-    caseId: r.incidentId ?? undefined,
-    resolvedAt: r.resolvedAt !== null ? formatDateTime(r.resolvedAt, tz, lang) : undefined,
-  };
 }
 
 /** The "done" and "help" buttons under a receipt. */
@@ -218,7 +224,9 @@ export async function handleSelfReport(app: SelfReportDeps, input: SelfReportInp
   // Invite links are looked up in the background: the receipt does not wait for WhatsApp.
   const codes = parseReportText(input.text).waInviteCodes;
   if (created && codes.length) void checkReportedInvites(app, report, codes).catch((err: unknown) => app.log.warn({ err: String(err) }, 'self-report: invite check failed'));
-  return { ...(await receiptReply(app, report)), kind: 'selfreport_receipt' };
+  // The receipt lists only the files kept; the ASN is told in one line about any other (issue 18 point 3).
+  const skipped = [...(input.skipped ?? []), ...capEvidence(input.files ?? []).skipped];
+  return withSkippedNote(app.config.LANGUAGE, { ...(await receiptReply(app, report)), kind: 'selfreport_receipt' }, skipped);
 }
 
 /**

@@ -423,4 +423,15 @@ export const MIGRATIONS: readonly Migration[] = [
     PRIMARY KEY (platform, user_id)
   ) STRICT;
   `,
+  // Self-reports about one group beyond the first few of a burst, held to go to Humas as one summary (app/self-report-bursts.ts).
+  `
+  CREATE TABLE self_report_holds (
+    report_id INTEGER PRIMARY KEY REFERENCES self_reports(id),
+    burst_key TEXT NOT NULL,
+    held_at INTEGER NOT NULL,
+    release_at INTEGER NOT NULL,
+    released_at INTEGER
+  ) STRICT;
+  CREATE INDEX self_report_holds_due ON self_report_holds(release_at) WHERE released_at IS NULL;
+  `,
 ];

@@ -96,6 +96,23 @@ describe('mass events', () => {
     expect(alerts[3]!.text).not.toMatch(/1 ASN ditemukan sekaligus/);
   });
 
+  it('the one case a window releases alone is built as an alert sent at once: a stranger\'s title and name are quoted the same way', () => {
+    const { app, clock } = testApp({ HUMAS_ADMINS: 'tg:9001' });
+    seedBenchAsn(app, 5, { phoneBase: 60_000_000, tgIdBase: 800_000 });
+    const chat = { ...CAMPAIGN_TG, id: '-100555', title: 'Relawan "Paslon 2" *resmi* www.evil.example' };
+    const ev = add([0, 1, 2, 3], 'q', chat);
+    app.monitor.handle({ ...ev, actor: { ...timses, name: 'Korlap "Humas" https://evil.example/x' } } as ChatEvent);
+    clock.advance(60_000);
+    expect(app.releaseSummaries(clock.now())).toBe(1);
+    const texts = rows(app, 'humas_alert').map((r) => r.text);
+    expect(texts).toHaveLength(4);
+    // Both the third (sent at once) and the fourth (held, then released alone) quote the title and the name alike.
+    for (const t of [texts[2]!, texts[3]!]) {
+      expect(t).toContain(`Grup: "Relawan 'Paslon 2' ∗resmi∗ www[.]evil[.]example" (Telegram -100555)`);
+      expect(t).toContain(`Oleh: Korlap 'Humas' hxxps://evil[.]example/x (7777)`);
+    }
+  });
+
   it('an ASN the bot cannot reach is listed with their phone so Humas can call', () => {
     const { app, clock } = testApp({ HUMAS_ADMINS: 'tg:9001' });
     seedBenchAsn(app, 3, { phoneBase: 60_000_000, tgIdBase: 800_000 });

@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Nip, PhoneE164, TgUserId } from '../../src/core/ids.js';
 import type { SimSentMessage, SimUser } from '../../src/platforms/sim/telegram-server.js';
-import { callbackQuery, forwardedFromChannel, photoMessage, textMessage } from '../../src/platforms/sim/telegram-updates.js';
+import { callbackQuery, documentMessage, forwardedFromChannel, newChatMembers, photoMessage, textMessage } from '../../src/platforms/sim/telegram-updates.js';
 import { makeDossier } from '../../src/app/evidence/dossier.js';
 import { expireFlows, FLOW_TIMEOUT_MS } from '../../src/app/report-flow.js';
 import { pdfText } from '../support/pdf.js';
@@ -160,5 +160,122 @@ describe('self-report on Telegram', () => {
     await second.sim.waitFor(() => toAsn(second).length > n, 10_000);
     expect(toAsn(second).at(-1)!.text).toMatch(/berakhir karena tidak ada jawaban selama 30 menit/);
     expect(second.app.db.prepare(`SELECT COUNT(*) AS n FROM self_reports`).get()).toEqual({ n: 1 });
+  });
+
+  it('the "Laporkan" button under an ASN alert starts the guided flow (callback_query through telegraf)', { timeout: 60_000 }, async () => {
+    const b = await start();
+    const group = { id: -1009876543210, title: 'Relawan Paslon 2 Pilgub Sumsel', type: 'supergroup' as const };
+    const timses: SimUser = { id: 7001, first_name: 'Joko' };
+    b.sim.pushUpdate({
+      my_chat_member: {
+        chat: group, from: { ...timses, is_bot: false }, date: 1_730_689_000,
+        old_chat_member: { status: 'left', user: { ...b.sim.bot, is_bot: true } },
+        new_chat_member: { status: 'administrator', user: { ...b.sim.bot, is_bot: true }, can_manage_chat: true },
+      },
+    });
+    b.sim.pushUpdate(newChatMembers(group, timses, [ASN]));
+    await b.sim.waitFor(() => toAsn(b).some((m) => (m.text ?? '').includes('Relawan Paslon 2 Pilgub Sumsel')), 10_000);
+    const alert = toAsn(b).find((m) => (m.text ?? '').includes('Relawan Paslon 2 Pilgub Sumsel'))!;
+    const caseId = (b.app.db.prepare(`SELECT id FROM incidents`).get() as { id: number }).id;
+    expect(alert.reply_markup).toEqual({
+      inline_keyboard: [
+        [{ text: 'Saya sudah keluar', callback_data: `left:${caseId}` }, { text: 'Saya perlu bantuan Humas', callback_data: `help:${caseId}` }],
+        [{ text: 'Laporkan', callback_data: 'lapor:start' }],
+      ],
+    });
+    // Pressed on that message: the first question of the guided flow comes as a new message with its buttons.
+    const n = toAsn(b).length;
+    b.sim.pushUpdate(callbackQuery(ASN, 'lapor:start', { message_id: alert.message_id, chat: { id: ASN.id, type: 'private' }, date: 1_730_689_001, text: alert.text }));
+    await b.sim.waitFor(() => toAsn(b).length > n, 10_000);
+    expect(lastButtons(b)).toEqual(['lapor:what:added', 'lapor:what:tagged', 'lapor:what:photo', 'lapor:what:other', 'lapor:cancel']);
+    expect(b.app.db.prepare(`SELECT step, asn_nip FROM report_flows`).get()).toEqual({ step: 'what', asn_nip: asn[0]!.nip });
+    expect(b.sim.calls.some((c) => c.method === 'answerCallbackQuery')).toBe(true);
+  });
+
+  it('evidence not kept is named in one polite line: over 10 MB, refused by getFile over 20 MB, a failed download, beyond 10 files', { timeout: 90_000 }, async () => {
+    // Twenty private messages in a minute: above the default flood limit, which is not what this test is about.
+    const b = await start({ INBOUND_PRIVATE_PER_MINUTE: '100', INBOUND_PRIVATE_PER_HOUR: '1000' });
+    const getFiles = () => b.sim.calls.filter((c) => c.method === 'getFile').length;
+    // A photo of 11 MB: its file_size says so, so it is never fetched; the report is kept with its text.
+    const big = b.sim.addFile(Buffer.alloc(11 * 1024 * 1024, 1), { ext: 'jpg' });
+    await say(b, photoMessage(dm, ASN, big, '/lapor Saya ditandai di Facebook dalam foto kampanye'));
+    await b.sim.waitFor(() => toAsn(b).some((m) => m.method === 'sendDocument'), 20_000);
+    const receipt = toAsn(b).find((m) => m.method === 'sendMessage' && /JN-\d{4}-000001/.test(m.text ?? ''))!;
+    expect(receipt.text!.split('\n').at(-1)).toBe('Mohon maaf, 1 berkas tidak kami simpan: 1 lebih dari 10 MB. Anda dapat mengirim tautannya atau tangkapan layar yang lebih kecil.');
+    expect(getFiles()).toBe(0);
+    expect(b.app.db.prepare(`SELECT COUNT(*) AS n FROM self_report_evidence WHERE kind IN ('photo', 'document')`).get()).toEqual({ n: 0 });
+
+    // A 21 MB document whose update carries no file_size: the Bot API refuses getFile ("file is too big").
+    const huge = b.sim.addFile(Buffer.alloc(21 * 1024 * 1024, 2), { ext: 'pdf' });
+    await say(b, documentMessage(dm, ASN, huge, { caption: '/lapor Dokumen undangan kampanye', fileName: 'undangan.pdf', mimeType: 'application/pdf', withoutSize: true }));
+    await b.sim.waitFor(() => toAsn(b).some((m) => /JN-\d{4}-000002/.test(m.text ?? '')), 20_000);
+    expect(b.sim.calls.filter((c) => c.method === 'getFile').map((c) => c.status)).toEqual([400]);
+    expect(toAsn(b).find((m) => /JN-\d{4}-000002/.test(m.text ?? ''))!.text).toMatch(/\n\nMohon maaf, 1 berkas tidak kami simpan: 1 lebih dari 10 MB\./);
+
+    // getFile fails (Telegram answers 500): the receipt says the file could not be downloaded.
+    b.sim.inject({ method: 'getFile', kind: '500' });
+    const small = b.sim.addFile(Buffer.alloc(3000, 3), { ext: 'jpg' });
+    await say(b, photoMessage(dm, ASN, small, '/lapor Foto saya diunggah akun relawan'));
+    await b.sim.waitFor(() => toAsn(b).some((m) => /JN-\d{4}-000003/.test(m.text ?? '')), 20_000);
+    expect(toAsn(b).find((m) => /JN-\d{4}-000003/.test(m.text ?? ''))!.text).toMatch(/1 gagal diunduh \(silakan kirim ulang\)/);
+    // Every receipt's PDF has arrived, so each answer below is the answer to the message just sent.
+    await b.sim.waitFor(() => toAsn(b).filter((m) => m.method === 'sendDocument').length === 3, 20_000);
+
+    // In the guided flow, the eleventh file is beyond the limit: that answer says so, and ten files are kept.
+    await say(b, textMessage(dm, ASN, '/lapor'));
+    await press(b, 'lapor:what:photo');
+    await press(b, 'lapor:where:instagram');
+    for (let i = 0; i < 11; i++) await say(b, photoMessage(dm, ASN, b.sim.addFile(Buffer.alloc(1000 + i, 4), { ext: 'jpg' })));
+    const answers = toAsn(b).slice(-11).map((m) => m.text ?? '');
+    expect(answers.slice(0, 10).every((t) => !t.includes('Mohon maaf'))).toBe(true);
+    expect(answers[10]).toMatch(/Mohon maaf, 1 berkas tidak kami simpan: 1 melebihi batas 10 berkas per laporan\./);
+    await press(b, 'lapor:next');
+    await press(b, 'lapor:send');
+    await b.sim.waitFor(() => toAsn(b).some((m) => /JN-\d{4}-000004/.test(m.text ?? '')), 20_000);
+    const rep = b.app.db.prepare(`SELECT id FROM self_reports WHERE receipt_no LIKE '%-000004'`).get() as { id: number };
+    expect(b.app.db.prepare(`SELECT COUNT(*) AS n FROM self_report_evidence WHERE report_id = ? AND kind = 'photo'`).get(rep.id)).toEqual({ n: 10 });
+  });
+
+  it('many ASN reporting the same group within the window: Humas gets the first reports one by one and the rest as one summary', { timeout: 90_000 }, async () => {
+    const people: SimUser[] = [0, 1, 2, 3].map((i) => ({ id: 5201 + i, first_name: `ASN${i}` }));
+    const registry = people.map((p, i) => ({
+      nip: `19870312201001200${i + 4}` as Nip, nama: ['Ani Lestari', 'Bayu Pratama', 'Citra Dewi', 'Dodi Saputra'][i]!, unit: 'Dinas Kesehatan',
+      phone: `+62813111130${i}0` as PhoneE164, telegramId: String(p.id) as TgUserId,
+    }));
+    // A window of 8 s: wide enough for the four reports to land in it on a slow machine (the summary waits for its end).
+    const b = await startSimBot({
+      asn: registry, started: [...people, HUMAS], perChatGapMs: 1, overrides: { MASS_ALERT_THRESHOLD: '2', MASS_ALERT_WINDOW_SECONDS: '8' },
+    });
+    bots.push(b);
+    const report = '/lapor Saya dimasukkan ke grup WhatsApp "Relawan Maju Bersama" oleh 0812 3456 7890, tautan https://chat.whatsapp.com/AbCdEfGhIjK12345';
+    for (const p of people) b.sim.pushUpdate(textMessage({ id: p.id, type: 'private' }, p, report));
+    // Another group, in the same minute: not part of that burst, alerted on its own.
+    b.sim.pushUpdate(textMessage({ id: people[0]!.id, type: 'private' }, people[0]!, '/lapor Saya ditandai di grup Telegram "Sahabat Paslon 2" oleh 081298765432'));
+    const toHumas = () => b.sim.sent.filter((m) => m.chat_id === HUMAS.id && m.method === 'sendMessage').map((m) => m.text ?? '');
+    await b.sim.waitFor(() => toHumas().some((t) => t.includes('laporan mandiri ASN tentang grup yang sama')), 30_000);
+    // Every ASN has their receipt; nothing of the ASN's side is held.
+    for (const p of people) await b.sim.waitFor((s) => s.some((m) => m.chat_id === p.id && /JN-\d{4}-\d{6}/.test(m.text ?? '')), 20_000);
+    const alone = toHumas().filter((t) => t.startsWith('📝 Laporan mandiri ASN'));
+    const summaries = toHumas().filter((t) => t.includes('laporan mandiri ASN tentang grup yang sama'));
+    expect(alone.filter((t) => t.includes('Relawan Maju Bersama'))).toHaveLength(2);
+    expect(alone.filter((t) => t.includes('Sahabat Paslon 2'))).toHaveLength(1);
+    expect(summaries).toHaveLength(1);
+    const held = b.app.db.prepare(`SELECT r.receipt_no AS no, r.incident_id AS caseId, r.asn_nip AS nip FROM self_report_holds h JOIN self_reports r ON r.id = h.report_id ORDER BY r.id`).all() as { no: string; caseId: number; nip: string }[];
+    expect(held).toHaveLength(2);
+    const asnOf = (nip: string) => registry.find((a) => a.nip === nip)!;
+    expect(summaries[0]!.split('\n')).toEqual([
+      '⚠️ 2 laporan mandiri ASN tentang grup yang sama',
+      'Grup/akun: "Relawan Maju Bersama" (WhatsApp)',
+      'Tautan (tidak dibuka bot): https://chat.whatsapp.com/AbCdEfGhIjK12345',
+      expect.stringMatching(/^Waktu laporan: .* WIB s\.d\. .* WIB$/),
+      'Pelapor:',
+      ...held.map((h) => `- ${h.no} (kasus #${h.caseId}): ${asnOf(h.nip).nama} (NIP ${h.nip}), Dinas Kesehatan`),
+      'Bukti tiap laporan ada di dasbor (Laporan ASN) dan lewat /bukti <nomor kasus>.',
+    ]);
+    // Each report is on exactly one Humas message: alerted alone, or listed in the summary.
+    const numbers = (b.app.db.prepare(`SELECT receipt_no FROM self_reports WHERE group_name = 'Relawan Maju Bersama'`).pluck().all() as string[]);
+    expect(numbers).toHaveLength(4);
+    for (const no of numbers) expect([...alone, ...summaries].filter((t) => t.includes(no))).toHaveLength(1);
+    expect(b.app.db.prepare(`SELECT COUNT(*) FROM self_report_holds WHERE released_at IS NULL`).pluck().get()).toBe(0);
   });
 });

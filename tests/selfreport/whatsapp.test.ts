@@ -8,8 +8,8 @@
  */
 import { createHash } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
-import { groupMeta, privateImageMessage, privateMessage } from '../../src/platforms/sim/whatsapp-socket.js';
-import { ADMIN_WA, ASN1_LID, ASN1_PN, drainAll, fakeClock, outboxRows, startBot } from '../fixtures/whatsapp/setup.js';
+import { groupMeta, participantStub, privateImageMessage, privateMessage } from '../../src/platforms/sim/whatsapp-socket.js';
+import { ADMIN_WA, ASN1, ASN1_LID, ASN1_PN, drainAll, fakeClock, GROUP, outboxRows, startBot, TIMSES_LID, TIMSES_PN } from '../fixtures/whatsapp/setup.js';
 
 let stops: (() => Promise<void>)[] = [];
 afterEach(async () => {
@@ -17,9 +17,9 @@ afterEach(async () => {
   stops = [];
 });
 
-async function bot() {
+async function bot(extra: Record<string, string> = {}) {
   const clock = fakeClock();
-  const b = await startBot(clock);
+  const b = await startBot(clock, { extra });
   stops.push(async () => {
     await b.wa.stop();
     await b.app.close();
@@ -110,5 +110,79 @@ describe('self-report on WhatsApp', () => {
     expect(textsTo(fake, '6281399999999@s.whatsapp.net').at(-1)).toMatch(/belum terdaftar/);
     expect(outboxRows(app).filter((r) => r.kind === 'humas_alert')).toHaveLength(humasBefore);
     expect(app.db.prepare(`SELECT COUNT(*) AS n FROM self_reports`).get()).toEqual({ n: 1 });
+  });
+
+  it('the ASN alert ends by saying LAPOR reports what the bot did not see (no buttons on WhatsApp); replying LAPOR starts the flow', { timeout: 60_000 }, async () => {
+    const { app, fake, wa, clock } = await bot();
+    await fake.deliver(participantStub({ group: GROUP, id: 'ADD-1', author: TIMSES_LID, authorAlt: TIMSES_PN, action: 'add', participants: [{ id: ASN1_LID, phoneNumber: ASN1_PN }], at: clock.now }));
+    await wa.idle();
+    await drainAll(app, clock, 5);
+    const alert = textsTo(fake, ASN1_PN).find((t) => t.includes('Relawan Paslon 2 Pilgub Sumsel'))!;
+    const contact = app.config.HUMAS_CONTACT;
+    expect(alert.split('\n').slice(-4)).toEqual([
+      `Jika Anda dimasukkan tanpa persetujuan atau perlu bantuan, hubungi ${contact}.`,
+      'Ada hal lain yang tidak terlihat bot? Balas LAPOR untuk melaporkannya.',
+      '',
+      'Pesan otomatis Jaga Netral.',
+    ]);
+    await fake.deliver(privateMessage({ from: ASN1_LID, fromAlt: ASN1_PN, id: 'R1', text: 'LAPOR', at: clock.now }));
+    await wa.idle();
+    await drainAll(app, clock, 3);
+    expect(textsTo(fake, ASN1_PN).at(-1)).toMatch(/Balas dengan angka:\n1\. Dimasukkan ke grup/);
+    expect(app.db.prepare(`SELECT step, asn_nip FROM report_flows`).get()).toEqual({ step: 'what', asn_nip: ASN1.nip });
+  });
+
+  it('an imageMessage over 10 MB by its fileLength is not fetched, and expired media fails: the ASN is told in one line (English)', { timeout: 60_000 }, async () => {
+    const { app, fake, wa, clock } = await bot({ LANGUAGE: 'en' });
+    const big = await fake.addMedia(Buffer.alloc(11 * 1024 * 1024, 5), 'image', 'image/jpeg');
+    expect(big.fileLength).toBe(11 * 1024 * 1024);
+    // Never fetched: the media host could not serve it anyway.
+    fake.expireMedia(big.directPath);
+    await fake.deliver(privateImageMessage({ from: ASN1_LID, fromAlt: ASN1_PN, id: 'BIG1', caption: 'LAPOR I was tagged on Instagram in a campaign photo', at: clock.now, media: big }));
+    await wa.idle();
+    await drainAll(app, clock, 5);
+    const first = textsTo(fake, ASN1_PN).find((t) => /JN-\d{4}-000001/.test(t))!;
+    expect(first).toContain('\n\nSorry, 1 file was not kept: 1 over 10 MB. You can send a link or a smaller screenshot instead.');
+    expect(app.db.prepare(`SELECT COUNT(*) AS n FROM self_report_evidence WHERE kind = 'photo'`).get()).toEqual({ n: 0 });
+    expect(app.db.prepare(`SELECT COUNT(*) AS n FROM self_reports`).get()).toEqual({ n: 1 });
+
+    // Small enough, but gone from the media host by the time the bot asks (404): Baileys' download throws.
+    const gone = await fake.addMedia(Buffer.alloc(5000, 6), 'image', 'image/jpeg');
+    fake.expireMedia(gone.directPath);
+    await fake.deliver(privateImageMessage({ from: ASN1_LID, fromAlt: ASN1_PN, id: 'GONE1', caption: 'LAPOR a candidate photo with me was posted on Facebook', at: clock.now, media: gone }));
+    await wa.idle();
+    await drainAll(app, clock, 5);
+    const second = textsTo(fake, ASN1_PN).find((t) => /JN-\d{4}-000002/.test(t))!;
+    expect(second).toContain('Sorry, 1 file was not kept: 1 could not be downloaded (please send again).');
+    // The line sits between the receipt and WhatsApp's "reply SELESAI" line, which still names the number.
+    expect(second).toMatch(/send again\)\. You can send a link or a smaller screenshot instead\.\n\nWhen it is done, reply: SELESAI JN-\d{4}-000002$/);
+  });
+
+  it('a burst of reports about one invite link whose window ends holding one report: that report goes as its usual alert, photo attached', { timeout: 60_000 }, async () => {
+    const { app, fake, wa, clock } = await bot({ MASS_ALERT_THRESHOLD: '1', MASS_ALERT_WINDOW_SECONDS: '60' });
+    const link = 'https://chat.whatsapp.com/ZyXwVuTsRq98765';
+    fake.addGroup(groupMeta({ id: '120363000000000077@g.us', subject: 'Barisan Paslon 2', desc: 'Relawan pemenangan paslon nomor 2', owner: '6281234567891@s.whatsapp.net', participants: [{ id: '6281234567891@s.whatsapp.net', admin: 'superadmin' }, { id: ASN1_PN }] }));
+    fake.invites.set('ZyXwVuTsRq98765', '120363000000000077@g.us');
+    await fake.deliver(privateMessage({ from: ASN1_LID, fromAlt: ASN1_PN, id: 'B1', text: `LAPOR saya dimasukkan ke grup "Barisan Paslon 2" tautan ${link}`, at: clock.now }));
+    await wa.idle();
+    // Ten seconds later, within the window, a second report of the same link, with a screenshot: held.
+    clock.now += 10_000;
+    const shot = Buffer.alloc(6000, 8);
+    await fake.deliver(privateImageMessage({ from: ASN1_LID, fromAlt: ASN1_PN, id: 'B2', caption: `LAPOR grup itu lagi ${link}`, at: clock.now, media: await fake.addMedia(shot, 'image', 'image/png') }));
+    await wa.idle();
+    expect(app.db.prepare(`SELECT COUNT(*) FROM self_report_holds`).pluck().get()).toBe(1);
+    expect(outboxRows(app).filter((r) => r.kind === 'humas_alert' && r.recipient === ADMIN_WA && r.text.startsWith('📝'))).toHaveLength(1);
+    // The window ends (the drain moves the clock on): the held report goes as the usual one-report alert, never "1 report".
+    await drainAll(app, clock, 5);
+    const toAdmin = textsTo(fake, ADMIN_WA).filter((t) => t.startsWith('📝 Laporan mandiri ASN'));
+    expect(toAdmin).toHaveLength(2);
+    expect(toAdmin[1]).toMatch(/^📝 Laporan mandiri ASN JN-\d{4}-000002 \(kasus #\d+\)/);
+    expect(toAdmin[1]).toContain('Bukti terlampir: 1 berkas');
+    expect(textsTo(fake, ADMIN_WA).some((t) => t.includes('tentang grup yang sama'))).toBe(false);
+    expect(fake.sent.filter((s) => s.jid === ADMIN_WA && 'document' in s.content)).toHaveLength(1);
+    expect(outboxRows(app).filter((r) => r.kind === 'humas_mass_alert')).toHaveLength(0);
+    // The link was looked up for both reports (each keeps it as evidence), but Humas heard about it once: the held report adds no message.
+    expect(app.db.prepare(`SELECT COUNT(*) FROM self_report_evidence WHERE kind = 'invite'`).pluck().get()).toBe(2);
+    expect(textsTo(fake, ADMIN_WA).filter((t) => t.includes('Tautan undangan'))).toHaveLength(1);
   });
 });

@@ -43,6 +43,7 @@ export const EN: AlertTexts = {
       ``,
       `Please leave the group now and do not react or comment. ${HOW_TO_LEAVE[a.platform]}`,
       `If you were added without consent or need help, contact ${a.humasContact}.`,
+      a.platform === 'whatsapp' ? `Something else the bot did not see? Reply LAPOR to report it.` : undefined,
       ``,
       `Automatic message from Jaga Netral.`,
     ]

@@ -43,6 +43,7 @@ export const ID: AlertTexts = {
       ``,
       `Mohon segera keluar dari grup tersebut dan jangan memberi reaksi atau komentar. ${HOW_TO_LEAVE[a.platform]}`,
       `Jika Anda dimasukkan tanpa persetujuan atau perlu bantuan, hubungi ${a.humasContact}.`,
+      a.platform === 'whatsapp' ? `Ada hal lain yang tidak terlihat bot? Balas LAPOR untuk melaporkannya.` : undefined,
       ``,
       `Pesan otomatis Jaga Netral.`,
     ]

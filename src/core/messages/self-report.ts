@@ -23,6 +23,21 @@ export interface ReceiptFacts {
   resolvedAt?: string;
 }
 
+/** The summary of self-reports about one group, held during a burst (app/self-report-bursts.ts). */
+export interface MassReportsInput {
+  count: number;
+  place: ReportPlace;
+  /** The group's name as reported (quoted already), when one was given. */
+  groupName?: string;
+  /** The WhatsApp invite link reported, when the burst is keyed by one. */
+  link?: string;
+  from: string;
+  to: string;
+  lines: { receiptNo: string; caseId?: number; asnName: string; nip: string; unit: string }[];
+  /** Reports not listed in the text (they are in the attached CSV). */
+  more: number;
+}
+
 /** Every self-report text. */
 export interface SelfReportTexts {
   categoryName: Record<ReportCategory, string>;
@@ -32,7 +47,12 @@ export interface SelfReportTexts {
   receipt: (r: ReceiptFacts) => string;
   steps: (place: ReportPlace, category: ReportCategory) => string[];
   humasAlert: (r: ReceiptFacts) => string;
-  buttons: { done: string; help: string };
+  /** Many ASN reported the same group within one window: one summary for Humas instead of an alert per report. */
+  massReports: (o: MassReportsInput) => string;
+  /** One line telling the ASN which evidence files were not kept, and why (counts by reason). */
+  skipped: (n: { tooBig: number; tooMany: number; failed: number }) => string;
+  /** `report`: the "Laporkan" button (Telegram greeting and ASN alert) that starts the guided self-report. */
+  buttons: { done: string; help: string; report: string };
   resolved: (r: ReceiptFacts) => string;
   alreadyResolved: (receiptNo: string) => string;
   inviteInfo: (o: { receiptNo: string; code: string; subject: string; size?: number; creator?: string; description?: string; campaign: boolean; reason: string }) => string;
@@ -125,7 +145,24 @@ const ID: SelfReportTexts = {
       r.links.length ? `Tautan (tidak dibuka bot): ${r.links.join(' ')}` : undefined,
       r.evidence.length ? `Bukti terlampir: ${r.evidence.length} berkas` : undefined,
     ].filter(Boolean).join('\n'),
-  buttons: { done: 'Sudah selesai', help: 'Saya perlu bantuan Humas' },
+  massReports: (o) =>
+    [
+      `⚠️ ${o.count} laporan mandiri ASN tentang grup yang sama`,
+      o.groupName ? `Grup/akun: "${o.groupName}" (${ID.placeName[o.place]})` : undefined,
+      o.link ? `Tautan (tidak dibuka bot): ${o.link}` : undefined,
+      `Waktu laporan: ${o.from} s.d. ${o.to}`,
+      'Pelapor:',
+      ...o.lines.map((l) => `- ${l.receiptNo}${l.caseId !== undefined ? ` (kasus #${l.caseId})` : ''}: ${l.asnName} (NIP ${l.nip}), ${l.unit}`),
+      o.more ? `… dan ${o.more} lagi (daftar lengkap terlampir)` : undefined,
+      'Bukti tiap laporan ada di dasbor (Laporan ASN) dan lewat /bukti <nomor kasus>.',
+    ].filter((l) => l !== undefined).join('\n'),
+  skipped: (n) =>
+    `Mohon maaf, ${n.tooBig + n.tooMany + n.failed} berkas tidak kami simpan: ${[
+      n.tooBig ? `${n.tooBig} lebih dari 10 MB` : undefined,
+      n.tooMany ? `${n.tooMany} melebihi batas 10 berkas per laporan` : undefined,
+      n.failed ? `${n.failed} gagal diunduh (silakan kirim ulang)` : undefined,
+    ].filter(Boolean).join(', ')}. Anda dapat mengirim tautannya atau tangkapan layar yang lebih kecil.`,
+  buttons: { done: 'Sudah selesai', help: 'Saya perlu bantuan Humas', report: 'Laporkan' },
   resolved: (r) => `Terima kasih. Laporan ${r.receiptNo} dicatat selesai pada ${r.resolvedAt}. Tanda terima yang diperbarui terlampir.`,
   alreadyResolved: (no) => `Laporan ${no} sudah dicatat selesai.`,
   inviteInfo: (o) =>
@@ -227,7 +264,24 @@ const EN: SelfReportTexts = {
       r.links.length ? `Links (not opened by the bot): ${r.links.join(' ')}` : undefined,
       r.evidence.length ? `Evidence attached: ${r.evidence.length} file(s)` : undefined,
     ].filter(Boolean).join('\n'),
-  buttons: { done: 'Done', help: 'I need Humas help' },
+  massReports: (o) =>
+    [
+      `⚠️ ${o.count} self-reports by civil servants about the same group`,
+      o.groupName ? `Group/account: "${o.groupName}" (${EN.placeName[o.place]})` : undefined,
+      o.link ? `Link (not opened by the bot): ${o.link}` : undefined,
+      `Reported: ${o.from} to ${o.to}`,
+      'Reported by:',
+      ...o.lines.map((l) => `- ${l.receiptNo}${l.caseId !== undefined ? ` (case #${l.caseId})` : ''}: ${l.asnName} (NIP ${l.nip}), ${l.unit}`),
+      o.more ? `… and ${o.more} more (full list attached)` : undefined,
+      'The evidence of each report is on the dashboard (ASN reports) and through /bukti <case number>.',
+    ].filter((l) => l !== undefined).join('\n'),
+  skipped: (n) =>
+    `Sorry, ${n.tooBig + n.tooMany + n.failed} file${n.tooBig + n.tooMany + n.failed === 1 ? ' was' : 's were'} not kept: ${[
+      n.tooBig ? `${n.tooBig} over 10 MB` : undefined,
+      n.tooMany ? `${n.tooMany} beyond the limit of 10 files per report` : undefined,
+      n.failed ? `${n.failed} could not be downloaded (please send again)` : undefined,
+    ].filter(Boolean).join(', ')}. You can send a link or a smaller screenshot instead.`,
+  buttons: { done: 'Done', help: 'I need Humas help', report: 'Report something' },
   resolved: (r) => `Thank you. Report ${r.receiptNo} is recorded as resolved at ${r.resolvedAt}. The updated receipt is attached.`,
   alreadyResolved: (no) => `Report ${no} is already recorded as resolved.`,
   inviteInfo: (o) =>

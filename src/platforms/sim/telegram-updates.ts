@@ -176,6 +176,29 @@ export function photoMessage(
   };
 }
 
+/**
+ * A `message` with a document and an optional caption. Bot API Document: `file_name`, `mime_type` and
+ * `file_size` are all optional (@telegraf/types, Document); `withoutSize` leaves `file_size` out, as Telegram
+ * may, so the bot learns the size only from getFile (which refuses files over 20 MB).
+ */
+export function documentMessage(
+  chat: SimChatRef,
+  from: SimUser,
+  file: { file_id: string; file_unique_id: string; file_size: number },
+  o: SimMessageOpts & { caption?: string; fileName?: string; mimeType?: string; withoutSize?: boolean } = {},
+): Record<string, unknown> {
+  const entities = o.caption ? autoEntities(o.caption) : [];
+  const { file_size, ...ids } = file;
+  return {
+    message: {
+      ...base(chat, from, o),
+      document: { ...ids, ...(o.withoutSize ? {} : { file_size }), ...(o.fileName ? { file_name: o.fileName } : {}), ...(o.mimeType ? { mime_type: o.mimeType } : {}) },
+      ...(o.caption ? { caption: o.caption } : {}),
+      ...(entities.length ? { caption_entities: entities } : {}),
+    },
+  };
+}
+
 /** A text message forwarded from a channel: Bot API 7.0 `forward_origin` of type `channel`. */
 export function forwardedFromChannel(chat: SimChatRef, from: SimUser, text: string, channel: { id: number; title: string; username?: string }, postId: number, o: SimMessageOpts = {}): Record<string, unknown> {
   return {

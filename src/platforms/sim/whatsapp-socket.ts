@@ -146,6 +146,14 @@ export class FakeWASocket implements WaSocketLike {
     return { url: `${root}${directPath}`, directPath, mediaKey: enc.mediaKey, fileEncSha256: enc.fileEncSha256, fileSha256: enc.fileSha256, fileLength: data.length, mimetype };
   }
 
+  /**
+   * The media host no longer holds this file (WhatsApp media expire): a download then gets 404, and Baileys'
+   * getHttpStream throws (lib/Utils/messages-media.js).
+   */
+  expireMedia(directPath: string): void {
+    this.media.delete(directPath);
+  }
+
   private serveMedia(): Promise<string> {
     this.mediaServer ??= new Promise((resolve) => {
       const server = http.createServer((req, res) => {

@@ -22,7 +22,7 @@ import { classifyTelegramError, isChatMember, TelegramMembershipChecker, Telegra
 import { TelegramSendPolicy } from './policy.js';
 import { registerContact, reportButton, startReply } from './registration.js';
 import { beginSelfReport, continueFlow, hasActiveFlow } from '../../app/report-flow.js';
-import { MAX_EVIDENCE_BYTES, reporterAsn, type EvidenceFile } from '../../app/self-report.js';
+import { MAX_EVIDENCE_BYTES, noEvidence, reporterAsn, type DownloadedEvidence } from '../../app/self-report.js';
 import { enqueueReply, replyKey, type Reply, type ReplyTarget } from './replies.js';
 import { abortableSleep } from './sleep.js';
 
@@ -414,16 +414,16 @@ export class TelegramAdapter {
     const userId = String(from.id);
     if (cmd?.name === 'lapor') {
       // Files are fetched only for a registered ASN: a stranger's upload is never downloaded.
-      const files = reporterAsn(this.app, 'telegram', userId) ? await this.downloadEvidence(msg) : [];
+      const got = reporterAsn(this.app, 'telegram', userId) ? await this.downloadEvidence(msg) : noEvidence();
       return beginSelfReport(this.app, {
-        platform: 'telegram', reporterId: userId, sourceKey: `tg:${msg.chat.id}:${msg.message_id}`, text: cmd.rest, files,
+        platform: 'telegram', reporterId: userId, sourceKey: `tg:${msg.chat.id}:${msg.message_id}`, text: cmd.rest, files: got.files, skipped: got.skipped,
         forwardOrigin: forwardOriginText(msg), eventId: ingested[0]?.result?.eventId,
       });
     }
     if (!cmd && hasActiveFlow(this.app, 'telegram', userId)) {
       const asn = reporterAsn(this.app, 'telegram', userId);
-      const files = asn ? await this.downloadEvidence(msg) : [];
-      const r = await continueFlow(this.app, 'telegram', userId, asn, { text, files, forwardOrigin: forwardOriginText(msg) });
+      const got = asn ? await this.downloadEvidence(msg) : noEvidence();
+      const r = await continueFlow(this.app, 'telegram', userId, asn, { text, files: got.files, skipped: got.skipped, forwardOrigin: forwardOriginText(msg) });
       if (r) return r;
     }
     if (text === undefined || !('text' in msg)) return undefined;
@@ -456,9 +456,11 @@ export class TelegramAdapter {
 
   /**
    * The photo (largest size) or document of a message, fetched with getFile and the file URL telegraf builds
-   * (Telegram.getFileLink); over MAX_EVIDENCE_BYTES it is not fetched. A failed download is logged and skipped.
+   * (Telegram.getFileLink); over MAX_EVIDENCE_BYTES by its declared file_size it is not fetched. The Bot API
+   * refuses getFile over 20 MB ("Bad Request: file is too big"), which counts as too big too; any other failure
+   * is logged. Either way the file is named as skipped, so the ASN is told (issue 18 point 3).
    */
-  private async downloadEvidence(msg: Message): Promise<EvidenceFile[]> {
+  private async downloadEvidence(msg: Message): Promise<DownloadedEvidence> {
     const photo = 'photo' in msg ? msg.photo[msg.photo.length - 1] : undefined;
     const doc = 'document' in msg ? msg.document : undefined;
     const f = photo
@@ -466,21 +468,22 @@ export class TelegramAdapter {
       : doc
         ? { id: doc.file_id, size: doc.file_size, kind: 'document' as const, filename: doc.file_name ?? `berkas-${msg.message_id}`, mime: doc.mime_type }
         : undefined;
-    if (!f) return [];
+    if (!f) return { files: [], skipped: [] };
     if ((f.size ?? 0) > MAX_EVIDENCE_BYTES) {
       this.app.log.warn({ bytes: f.size }, 'telegram: evidence file over the cap; not downloaded');
-      return [];
+      return { files: [], skipped: ['too_big'] };
     }
     try {
       const url = await this.bot.telegram.getFileLink(f.id);
       const res = await fetch(url, { signal: AbortSignal.timeout(30_000) });
       if (!res.ok) throw new Error(`HTTP ${res.status}`);
       const data = Buffer.from(await res.arrayBuffer());
-      if (data.length > MAX_EVIDENCE_BYTES) return [];
-      return [{ kind: f.kind, filename: f.filename, mime: f.mime, data }];
+      if (data.length > MAX_EVIDENCE_BYTES) return { files: [], skipped: ['too_big'] };
+      return { files: [{ kind: f.kind, filename: f.filename, mime: f.mime, data }], skipped: [] };
     } catch (err) {
-      this.app.log.warn({ err: String(err) }, 'telegram: could not download an evidence file');
-      return [];
+      const tooBig = /file is too big/i.test(String((err as { description?: unknown }).description ?? err));
+      this.app.log.warn({ err: String(err) }, tooBig ? 'telegram: evidence file refused by getFile as too big' : 'telegram: could not download an evidence file');
+      return { files: [], skipped: [tooBig ? 'too_big' : 'failed'] };
     }
   }
 

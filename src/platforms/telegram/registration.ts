@@ -3,6 +3,7 @@
  * is matched against the registry and their Telegram id is linked, so later
  * alerts can reach them (a bot cannot open a private chat on its own).
  */
+import { reportButtonRow } from '../../app/alerts.js';
 import type { App } from '../../app/app.js';
 import { asTgUserId } from '../../core/ids.js';
 import { telegramTexts } from '../../core/messages/telegram.js';
@@ -23,7 +24,7 @@ export interface TgContact {
 }
 
 /** The "Laporkan" button under the greeting of a registered ASN: it starts the guided self-report. */
-export const reportButton = (lang: 'id' | 'en'): { text: string; data: string }[][] => [[{ text: lang === 'en' ? 'Report something' : 'Laporkan', data: 'lapor:start' }]];
+export const reportButton = (lang: 'id' | 'en'): { text: string; data: string }[][] => [reportButtonRow(lang)];
 
 /** Answer to `/start` (and `/start daftar`): explain, then ask for the contact; registered ASN are greeted instead. */
 export function startReply(app: App, from: TgSender): Reply {

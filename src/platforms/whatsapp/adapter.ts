@@ -11,7 +11,7 @@ import type { App } from '../../app/app.js';
 import type { CommandSpec } from '../../app/commands/index.js';
 import { humasAddresses } from '../../app/recipients.js';
 import { beginSelfReport, continueFlow, hasActiveFlow, numberedChoices } from '../../app/report-flow.js';
-import { MAX_EVIDENCE_BYTES, reporterAsn, resolveSelfReportByNumber, type EvidenceFile } from '../../app/self-report.js';
+import { MAX_EVIDENCE_BYTES, noEvidence, reporterAsn, resolveSelfReportByNumber, type DownloadedEvidence } from '../../app/self-report.js';
 import { whatsappTexts } from '../../core/messages/whatsapp.js';
 import { parseNip } from '../../core/nip.js';
 import { waJidToPhone } from '../../core/phone.js';
@@ -704,8 +704,8 @@ export class WhatsAppAdapter {
     const lapor = /^(?:\/)?lapor\b\s*([\s\S]*)$/i.exec(text);
     if (lapor) {
       // Media is downloaded only for a registered ASN: a stranger's upload is never fetched.
-      const files = reporterAsn(this.app, 'whatsapp', sender) ? await this.downloadEvidence(p) : [];
-      const r = await beginSelfReport(this.app, { platform: 'whatsapp', reporterId: sender, sourceKey: `wa:${p.chatJid}:${p.event.messageId}`, text: lapor[1] ?? '', files });
+      const got = reporterAsn(this.app, 'whatsapp', sender) ? await this.downloadEvidence(p) : noEvidence();
+      const r = await beginSelfReport(this.app, { platform: 'whatsapp', reporterId: sender, sourceKey: `wa:${p.chatJid}:${p.event.messageId}`, text: lapor[1] ?? '', files: got.files, skipped: got.skipped });
       this.reply(p, this.flowText(r), this.app.clock(), r.files);
       return;
     }
@@ -717,8 +717,8 @@ export class WhatsAppAdapter {
     }
     if (hasActiveFlow(this.app, 'whatsapp', sender)) {
       const asn = reporterAsn(this.app, 'whatsapp', sender);
-      const files = asn ? await this.downloadEvidence(p) : [];
-      const r = await continueFlow(this.app, 'whatsapp', sender, asn, { text, files });
+      const got = asn ? await this.downloadEvidence(p) : noEvidence();
+      const r = await continueFlow(this.app, 'whatsapp', sender, asn, { text, files: got.files, skipped: got.skipped });
       if (r) {
         this.reply(p, this.flowText(r), this.app.clock(), r.files);
         return;
@@ -742,28 +742,35 @@ export class WhatsAppAdapter {
     return `${r.text}\n\n${lang === 'en' ? `When it is done, reply: SELESAI ${no}` : `Bila sudah selesai, balas: SELESAI ${no}`}`;
   }
 
-  /** The photo or document of a private message, through the socket (Baileys' downloadMediaMessage), capped at 10 MB. */
-  private async downloadEvidence(p: PrivateMessage): Promise<EvidenceFile[]> {
+  /**
+   * The photo or document of a private message, through the socket (Baileys' downloadMediaMessage), capped at
+   * 10 MB by its declared fileLength before fetching. A file not kept is named as skipped, so the ASN is told.
+   */
+  private async downloadEvidence(p: PrivateMessage): Promise<DownloadedEvidence> {
     const m = p.media;
+    if (!m) return noEvidence();
     const sock = this.open ? this.sock : undefined;
-    if (!m || !sock?.downloadMedia) return [];
+    if (!sock?.downloadMedia) return { files: [], skipped: ['failed'] };
     const content = normalizeMessageContent(m.message);
     const img = content?.imageMessage;
     const doc = content?.documentMessage;
     const size = Number(img?.fileLength ?? doc?.fileLength ?? 0);
     if (size > MAX_EVIDENCE_BYTES) {
       this.app.log.warn({ bytes: size }, 'whatsapp: evidence file over the cap; not downloaded');
-      return [];
+      return { files: [], skipped: ['too_big'] };
     }
     try {
       const data = await sock.downloadMedia(m);
-      if (data.length > MAX_EVIDENCE_BYTES) return [];
-      return [img
-        ? { kind: 'photo', filename: `foto-${p.event.messageId}.jpg`, mime: img.mimetype ?? 'image/jpeg', data }
-        : { kind: 'document', filename: doc?.fileName ?? `berkas-${p.event.messageId}`, mime: doc?.mimetype ?? undefined, data }];
+      if (data.length > MAX_EVIDENCE_BYTES) return { files: [], skipped: ['too_big'] };
+      return {
+        files: [img
+          ? { kind: 'photo', filename: `foto-${p.event.messageId}.jpg`, mime: img.mimetype ?? 'image/jpeg', data }
+          : { kind: 'document', filename: doc?.fileName ?? `berkas-${p.event.messageId}`, mime: doc?.mimetype ?? undefined, data }],
+        skipped: [],
+      };
     } catch (err) {
       this.app.log.warn({ err: String(err) }, 'whatsapp: could not download an evidence file');
-      return [];
+      return { files: [], skipped: ['failed'] };
     }
   }
 

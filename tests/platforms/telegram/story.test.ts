@@ -90,7 +90,10 @@ describe('Telegram story', () => {
     expect(dm.text).toMatch(/netral/i);
     expect(dm.text).toContain('Cara keluar');
     expect(dm.text).toContain('Humas Pemkab OKU');
-    expect(dm.reply_markup).toEqual({ inline_keyboard: [[{ text: 'Saya sudah keluar', callback_data: 'left:1' }, { text: 'Saya perlu bantuan Humas', callback_data: 'help:1' }]] });
+    // The case buttons, and the "Laporkan" row that starts a self-report of what the bot did not see (issue 18 point 1).
+    expect(dm.reply_markup).toEqual({
+      inline_keyboard: [[{ text: 'Saya sudah keluar', callback_data: 'left:1' }, { text: 'Saya perlu bantuan Humas', callback_data: 'help:1' }], [{ text: 'Laporkan', callback_data: 'lapor:start' }]],
+    });
     const humas = textsTo(ADMIN.id)[0]!;
     expect(humas).toContain('Budi Santoso');
     expect(humas).toContain('Relawan Paslon 2 Pilgub Sumsel');
