@@ -114,12 +114,12 @@ export function insertChained(db: Db, t: ChainTable, cols: readonly string[], va
   if (w.cols !== cols) throw new Error(`insertChained(${t}): one column list per table`);
   const row: Record<string, Cell> = {};
   for (let i = 0; i < cols.length; i++) row[cols[i]!] = stored(w, values[i]!);
+  const dh = detailHash(t, row);
+  row[hashCol] = dh;
   for (let attempt = 0; attempt < 100; attempt++) {
     const head = (w.head ??= readHead(db, t));
     const id = head.id + 1;
     row['id'] = id;
-    const dh = detailHash(t, row);
-    row[hashCol] = dh;
     const rh = rowHash(t, head.hash, row);
     // Row 0 never exists, so an empty table's guard is "no row 0 (NULL IS NULL) and no row after 0".
     if (w.ins.run(id, ...values, dh, rh, head.id, head.id === 0 ? null : head.hash, head.id).changes === 1) {
