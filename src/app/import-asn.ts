@@ -80,7 +80,7 @@ function runImport(db: Db, opts: ImportOptions, feed: (rows: RowImporter, errors
   try {
     const countStmt = db.prepare('SELECT count(*) FROM asn').pluck();
     const before = countStmt.get() as number;
-    const rows = new RowImporter(db, now, errors, maxErrors, opts.listChanges ?? 0, parseTexts(opts.lang ?? 'en'));
+    const rows = new RowImporter(db, now, errors, maxErrors, opts.listChanges ?? 0, parseTexts(opts.lang ?? 'en'), before === 0);
     feed(rows, errors);
     if (!rows.sawHeader && errors.length === 0) {
       errors.push({ line: 1, reason: parseTexts(opts.lang ?? 'en').file({ code: 'empty', columns: ASN_CSV_COLUMNS.join(',') }) });
@@ -442,6 +442,12 @@ class RowImporter {
     private readonly maxErrors: number,
     private readonly listMax = 0,
     private readonly words: ParseTexts = parseTexts('en'),
+    /**
+     * The registry was empty when this import began (the first, largest import): every row then is new
+     * and can only clash with rows of this same file, which the duplicate indexes above already catch,
+     * so the per-row lookups of the stored row and of a username's owner are skipped.
+     */
+    private readonly fresh = false,
   ) {
     this.upsert = db.prepare(ASN_UPSERT_SQL);
     this.current = db.prepare('SELECT nama, unit, phone, tg_user_id, tg_username FROM asn WHERE nip = ?');
@@ -597,11 +603,11 @@ class RowImporter {
       return this.fail(line, problems.join('; '));
     }
 
-    if (tg.username !== null) {
+    if (tg.username !== null && !this.fresh) {
       const owner = this.tgUserOwner.get(tg.username, nip.nip) as string | undefined;
       if (owner) return this.fail(line, this.words.registered(`telegram @${tg.username}`, owner));
     }
-    const old = this.current.get(nip.nip) as { nama: string; unit: string; phone: string; tg_user_id: string | null; tg_username: string | null } | undefined;
+    const old = this.fresh ? undefined : this.current.get(nip.nip) as { nama: string; unit: string; phone: string; tg_user_id: string | null; tg_username: string | null } | undefined;
     if (old && old.nama === nama && old.unit === unit && old.phone === phone.phone
       && (tg.id === null || tg.id === old.tg_user_id) && (tg.username === null || tg.username === old.tg_username)) {
       this.total++;

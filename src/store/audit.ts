@@ -1,5 +1,5 @@
 /** The audit log: every admin command and every refused attempt, who and when. Each row is chained (store/chain.ts). */
-import { chainInserted } from './chain.js';
+import { insertChained } from './chain.js';
 import type { Db } from './db.js';
 
 /** One audit entry. */
@@ -13,18 +13,9 @@ export interface AuditEntry {
   result?: string;
 }
 
-const writers = new WeakMap<Db, (e: AuditEntry) => void>();
+const COLUMNS = ['at', 'actor', 'platform', 'action', 'args', 'allowed', 'result'] as const;
 
-/** Appends an audit entry and chains it in the same transaction. */
+/** Appends an audit entry, chained in the same statement. */
 export function audit(db: Db, e: AuditEntry): void {
-  let w = writers.get(db);
-  if (!w) {
-    const ins = db.prepare(`INSERT INTO audit (at, actor, platform, action, args, allowed, result) VALUES (?, ?, ?, ?, ?, ?, ?)`);
-    w = db.transaction((x: AuditEntry): void => {
-      const id = Number(ins.run(x.at, x.actor, x.platform ?? null, x.action, x.args ?? null, x.allowed ? 1 : 0, x.result ?? null).lastInsertRowid);
-      chainInserted(db, 'audit', id);
-    });
-    writers.set(db, w);
-  }
-  w(e);
+  insertChained(db, 'audit', COLUMNS, [e.at, e.actor, e.platform ?? null, e.action, e.args ?? null, e.allowed ? 1 : 0, e.result ?? null]);
 }

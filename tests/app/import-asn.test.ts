@@ -147,6 +147,27 @@ describe('importAsnCsv', () => {
     expect(rows()).toEqual([]);
   });
 
+  it('an empty registry (no per-row lookups, issue 20) and a filled one give the same errors, counts and changes', () => {
+    const file = (...extra: string[]) => csv(HEADER, R1, R2, R3, ...extra);
+    const bad = file(
+      '198503122010011003,Ahmad Lain,BPKAD,081299990000,', // dup NIP of line 2
+      '198912182014022003,Ratna,Dinas Kesehatan,+62 812 3456 7890,', // dup phone of line 2
+      '196806151994031004,Zul,BPKAD,081211110000,@AhmadFauzi_OKU', // dup username of line 2
+      '196806151994031005,Zul,BPKAD,081211110001,123456789', // dup telegram id of line 4
+    );
+    const other = '196001011985031001,Orang Lain,Bappeda,081255550000,@orang_lain';
+    const filled = openDb(':memory:');
+    expect(importAsnCsv(filled, csv(HEADER, other)).ok).toBe(true);
+    expect(errorsOf(importAsnCsv(db, bad))).toEqual(errorsOf(importAsnCsv(filled, bad)));
+    expect(errorsOf(importAsnCsv(db, bad)).map((e) => e.line)).toEqual([5, 6, 7, 8]);
+    const good = importAsnCsv(db, file(), { listChanges: 10 });
+    const alsoGood = importAsnCsv(filled, file(), { listChanges: 10 });
+    expect(good).toEqual(alsoGood);
+    expect(good).toMatchObject({ ok: true, total: 3, inserted: 3, updated: 0, unchanged: 0 });
+    expect(rows()).toEqual(filled.prepare('SELECT nip, nama, unit, phone, tg_user_id, tg_username FROM asn WHERE nip <> ? ORDER BY nip').all('196001011985031001'));
+    filled.close();
+  });
+
   it('rejects a phone or telegram already registered to a different NIP in the database', () => {
     importAsnCsv(db, csv(HEADER, R1, R3), { now: 1 });
     const before = rows();

@@ -17,6 +17,7 @@ import Database from 'better-sqlite3';
 import { App } from '../../src/app/app.js';
 import { loadConfig } from '../../src/config.js';
 import { scoreCampaignGroup } from '../../src/core/campaign-group.js';
+import { CHAIN_TABLES, verifyChain } from '../../src/store/chain.js';
 import type { Nip, PhoneE164, TgUserId } from '../../src/core/ids.js';
 import { TelegramSimServer, type SimUser } from '../../src/platforms/sim/telegram-server.js';
 import { newChatMembers, textMessage } from '../../src/platforms/sim/telegram-updates.js';
@@ -271,6 +272,9 @@ async function main(): Promise<void> {
   if (rejected > 0) problems.push(`${rejected} updates were rejected`);
   const msgEvents = db.prepare(`SELECT count(DISTINCT dedupe_key) FROM events WHERE dedupe_key LIKE 'tg:msg:%'`).pluck().get() as number;
   if (msgEvents !== TOTAL_UPDATES) problems.push(`events table has ${msgEvents} message events, pushed ${TOTAL_UPDATES}`);
+  // Every kill landed somewhere between a chained insert and its commit: both hash chains must still check whole (issue 20).
+  const chains = CHAIN_TABLES.map((t) => verifyChain(db, t));
+  for (const c of chains) if (c.bad) problems.push(`${c.table} chain breaks at row ${c.bad.id} (${c.bad.fault})`);
 
   const incRows = db.prepare(`SELECT asn_nip AS nip, chat_id AS chat, count(*) AS n FROM incidents WHERE platform = 'telegram' GROUP BY asn_nip, chat_id`).all() as { nip: string; chat: string; n: number }[];
   const found = new Map(incRows.map((r) => [`${r.nip}|${r.chat}`, r.n]));
@@ -320,6 +324,7 @@ async function main(): Promise<void> {
   console.log(`seed                      ${seed}`);
   console.log(`updates pushed            ${TOTAL_UPDATES} (${additions} ASN additions, ${mentions} Pilkada mentions), events recorded ${events}`);
   console.log(`kills (SIGKILL)           ${kills}`);
+  console.log(`hash chains               ${chains.map((c) => `${c.table} ${c.rows} rows${c.bad ? ' BROKEN' : ' ok'}`).join(', ')}`);
   console.log(`incidents expected/found  ${expected.size} / ${incidentsFound}`);
   console.log(`outbox rows               ${outbox.length} (${[...byStatus].map(([k, v]) => `${k} ${v}`).join(', ')})`);
   console.log(`messages sent (sim)       ${sim.sent.length}`);

@@ -1,0 +1,247 @@
+/**
+ * Issue 20 (monitor performance): each chained insert is one statement, its hashes computed from the values
+ * as inserted off a head kept in memory per handle (store/chain.ts insertChained). The chain must check
+ * exactly as before whatever moved the head under that handle: another process's commits (the CLI writing
+ * audit rows while the bot runs), a transaction of ours rolled back, a process killed mid-transaction, rows
+ * written around the store functions, a restart. Each case ends with verifyChain (what `audit verify` runs)
+ * and the README's recipe recomputed independently.
+ */
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import { App } from '../../src/app/app.js';
+import { loadConfig } from '../../src/config.js';
+import { audit } from '../../src/store/audit.js';
+import { verifyChain } from '../../src/store/chain.js';
+import { openDb, type Db } from '../../src/store/db.js';
+import { insertEvent, type EventInsert } from '../../src/store/events.js';
+import { ASN, CAMPAIGN_TG } from '../support/app.js';
+import { jn, repoFile, ROOT, SPAWN_TIMEOUT } from '../cli/support.js';
+
+const sha = (s: string) => createHash('sha256').update(s, 'utf8').digest('hex');
+
+/** The README's recipe, written out apart from src/core/chain.ts: every stored row hash recomputed from the columns. */
+function recomputeMatches(path: string): void {
+  const raw = new Database(path, { readonly: true });
+  for (const table of ['events', 'audit'] as const) {
+    const cols = table === 'events'
+      ? ['id', 'platform', 'dedupe_key', 'kind', 'chat_id', 'message_id', 'payload_hash', 'status', 'reason', 'occurred_at', 'received_at']
+      : ['id', 'at', 'actor', 'platform', 'action', 'detail_hash', 'allowed'];
+    let prev = '0'.repeat(64);
+    const rows = raw.prepare(`SELECT * FROM ${table} ORDER BY id`).all() as Record<string, unknown>[];
+    rows.forEach((r, i) => {
+      expect(r['id']).toBe(i + 1);
+      const o: Record<string, unknown> = {};
+      for (const c of cols) if (r[c] !== null) o[c] = r[c];
+      prev = sha(`${prev}\n${table}\n${JSON.stringify(o)}`);
+      expect(r['row_hash']).toBe(prev);
+    });
+  }
+  raw.close();
+}
+
+function expectWhole(db: Db, events: number, audits: number): void {
+  expect(verifyChain(db, 'events')).toMatchObject({ rows: events, head: events ? { id: events } : undefined });
+  expect(verifyChain(db, 'audit')).toMatchObject({ rows: audits, head: audits ? { id: audits } : undefined });
+  expect(verifyChain(db, 'events').bad).toBeUndefined();
+  expect(verifyChain(db, 'audit').bad).toBeUndefined();
+}
+
+const ev = (key: string, payload = `{"k":"${key}"}`): EventInsert => ({
+  platform: 'telegram', dedupeKey: key, kind: 'message', chatId: '-1001', messageId: null, payload,
+  status: 'processed', reason: null, occurredAt: 1_700_000_000_000, receivedAt: 1_700_000_000_001,
+});
+const note = (db: Db, action: string) => audit(db, { at: 1_700_000_000_000, actor: 'tg:9001', platform: 'telegram', action, args: action, allowed: true, result: 'ok' });
+
+const tempDb = () => join(mkdtempSync(join(tmpdir(), 'jn-chainhead-')), 'jn.db');
+
+describe('chain head kept in memory (issue 20)', () => {
+  it('writes each chained row with one INSERT and no UPDATE', () => {
+    const db = openDb(':memory:');
+    db.exec(`CREATE TEMP TABLE writes (op TEXT);
+      CREATE TEMP TRIGGER ev_upd AFTER UPDATE ON main.events BEGIN INSERT INTO writes VALUES ('update'); END;
+      CREATE TEMP TRIGGER au_upd AFTER UPDATE ON main.audit BEGIN INSERT INTO writes VALUES ('update'); END;
+      CREATE TEMP TRIGGER ev_ins AFTER INSERT ON main.events BEGIN INSERT INTO writes VALUES ('insert'); END;`);
+    for (let i = 0; i < 50; i++) insertEvent(db, ev(`e${i}`));
+    for (let i = 0; i < 5; i++) note(db, `a${i}`);
+    expect(db.prepare(`SELECT op, COUNT(*) AS n FROM writes GROUP BY op`).all()).toEqual([{ op: 'insert', n: 50 }]);
+    // A replay is still a no-op, and the next row still links to the head.
+    expect(insertEvent(db, ev('e3'))).toBeUndefined();
+    expect(insertEvent(db, ev('e50'))).toBe(51);
+    expectWhole(db, 51, 5);
+    db.close();
+  });
+
+  it('hashes the values as SQLite stores them: odd text, NUL, lone surrogates, emoji, nulls, big numbers', () => {
+    const path = tempDb();
+    const db = openDb(path);
+    const odd = ['', 'a\u0000b', 'x\ud800y', '\udc00', '😀 "kutip" \\ \n\t', 'é'.normalize('NFD'), '{}', 'a'.repeat(70_000)];
+    odd.forEach((s, i) => {
+      insertEvent(db, { ...ev(`odd${i}${s.slice(0, 3)}`, s), chatId: i % 2 ? null : s.slice(0, 50), messageId: s.slice(0, 20) || null, reason: s.slice(0, 30), occurredAt: i % 3 ? null : Number.MAX_SAFE_INTEGER - i, receivedAt: -i });
+      audit(db, { at: i, actor: `tg:${s.slice(0, 10)}`, platform: i % 2 ? undefined : s.slice(0, 5), action: s.slice(0, 8) || 'x', args: s.slice(0, 40) || undefined, allowed: i % 2 === 0, result: i % 3 ? undefined : s.slice(0, 60) });
+    });
+    expectWhole(db, odd.length, odd.length);
+    // Retention blanks a payload later; the stored detail hash still carries the row.
+    db.prepare(`UPDATE events SET payload = '{}' WHERE id = 3`).run();
+    expect(verifyChain(db, 'events')).toMatchObject({ rows: odd.length, blanked: 1 });
+    db.close();
+    recomputeMatches(path);
+  });
+
+  it('continues the chain after a rolled-back transaction or savepoint of its own', () => {
+    const db = openDb(':memory:');
+    insertEvent(db, ev('a'));
+    note(db, 'a');
+    expect(() =>
+      db.transaction(() => {
+        insertEvent(db, ev('b'));
+        insertEvent(db, ev('c'));
+        note(db, 'b');
+        throw new Error('handler failed');
+      })(),
+    ).toThrow('handler failed');
+    // An inner savepoint rolled back while the outer transaction commits.
+    db.transaction(() => {
+      insertEvent(db, ev('d'));
+      try {
+        db.transaction(() => {
+          insertEvent(db, ev('e'));
+          note(db, 'e');
+          throw new Error('inner');
+        })();
+      } catch {
+        /* the savepoint is gone, the outer work stays */
+      }
+      insertEvent(db, ev('f'));
+      note(db, 'f');
+    })();
+    insertEvent(db, ev('b'));
+    note(db, 'g');
+    expect(db.prepare(`SELECT dedupe_key FROM events ORDER BY id`).pluck().all()).toEqual(['a', 'd', 'f', 'b']);
+    expectWhole(db, 4, 3);
+    db.close();
+  });
+
+  it('the monitor\'s group commit rolled back by a bad event and redone one by one keeps the chain whole', () => {
+    const config = loadConfig({ envFile: false, env: {}, overrides: { DATABASE_PATH: ':memory:', HUMAS_ADMINS: 'tg:9001', PASLON_FILE: 'data/paslon.sumsel2024.json', QUIET_HOURS: 'off' } });
+    const t = { now: Date.UTC(2024, 9, 1, 3, 0, 0) };
+    const app = new App({ config, clock: () => t.now });
+    app.registry.upsertMany(Object.values(ASN), t.now);
+    const msg = (k: string) => ({ kind: 'message' as const, dedupeKey: k, at: t.now, chat: CAMPAIGN_TG, messageId: k, sender: { platform: 'telegram' as const, id: '7777', name: 'Andi' }, text: 'Selamat pagi', mentions: [] });
+    app.monitor.handleBatch([msg('m1'), msg('m2')]);
+    // The third event has no chat: the batch fails after two chained inserts, rolls back, and is redone event by event.
+    const results = app.monitor.handleBatch([msg('m3'), msg('m4'), { kind: 'message', dedupeKey: 'bad' } as never, msg('m5')]);
+    expect(results.map((r) => r.duplicate)).toEqual([false, false, false, false]);
+    const kinds = app.db.prepare(`SELECT dedupe_key, status FROM events ORDER BY id`).raw().all() as [string, string][];
+    expect(kinds.slice(0, 4)).toEqual([['m1', 'processed'], ['m2', 'processed'], ['m3', 'processed'], ['m4', 'processed']]);
+    expect(kinds[4]![1]).toBe('rejected');
+    expect(kinds[5]).toEqual(['m5', 'processed']);
+    expectWhole(app.db, 6, 0);
+    app.db.close();
+  });
+
+  it('two handles on one file (two processes) writing in turn keep one chain', () => {
+    const path = tempDb();
+    const a = openDb(path);
+    const b = openDb(path);
+    for (let i = 0; i < 30; i++) {
+      const w = i % 3 === 0 ? b : a;
+      insertEvent(w, ev(`k${i}`));
+      note(i % 2 ? a : b, `n${i}`);
+      // The same dedupe key from the other handle is still a replay, whichever head it kept.
+      expect(insertEvent(w === a ? b : a, ev(`k${i}`))).toBeUndefined();
+    }
+    expectWhole(a, 30, 30);
+    a.close();
+    b.close();
+    recomputeMatches(path);
+  });
+
+  it('chains first the rows another program wrote without hashes, then its own', () => {
+    const path = tempDb();
+    const db = openDb(path);
+    insertEvent(db, ev('mine1'));
+    note(db, 'mine1');
+    const other = new Database(path);
+    other.prepare(`INSERT INTO events (platform, dedupe_key, kind, payload, received_at) VALUES ('telegram', 'theirs', 'message', '{}', 5)`).run();
+    other.prepare(`INSERT INTO audit (at, actor, action, allowed) VALUES (5, 'cli:old', 'backup', 1)`).run();
+    other.close();
+    insertEvent(db, ev('mine2'));
+    note(db, 'mine2');
+    expectWhole(db, 3, 3);
+    db.close();
+    recomputeMatches(path);
+  });
+
+  it('a process killed mid-transaction leaves nothing half-chained; the running handle continues', SPAWN_TIMEOUT, () => {
+    const path = tempDb();
+    const db = openDb(path);
+    insertEvent(db, ev('before'));
+    note(db, 'before');
+    const script = join(mkdtempSync(join(tmpdir(), 'jn-chainhead-')), 'writer.ts');
+    writeFileSync(script, `
+      import { openDb } from ${JSON.stringify(repoFile('src/store/db.ts'))};
+      import { insertEvent } from ${JSON.stringify(repoFile('src/store/events.ts'))};
+      import { audit } from ${JSON.stringify(repoFile('src/store/audit.ts'))};
+      const db = openDb(process.argv[2]);
+      const e = (k) => ({ platform: 'whatsapp', dedupeKey: k, kind: 'message', chatId: 'g@g.us', messageId: null, payload: '{"c":1}', status: 'processed', reason: null, occurredAt: null, receivedAt: 7 });
+      db.transaction(() => { for (let i = 0; i < 5; i++) insertEvent(db, e('child' + i)); audit(db, { at: 7, actor: 'cli:humas', action: 'import-asn', allowed: true, result: 'ok' }); })();
+      db.transaction(() => {
+        for (let i = 5; i < 9; i++) insertEvent(db, e('child' + i));
+        audit(db, { at: 8, actor: 'cli:humas', action: 'lost', allowed: true });
+        process.kill(process.pid, 'SIGKILL');
+      })();
+    `);
+    const child = spawnSync(process.execPath, ['--import', 'tsx', script, path], { cwd: ROOT, encoding: 'utf8' });
+    expect(child.signal).toBe('SIGKILL');
+    // This handle's head is stale twice over (5 committed rows it did not write, 4 lost ones it never saw).
+    insertEvent(db, ev('after'));
+    note(db, 'after');
+    expect(db.prepare(`SELECT dedupe_key FROM events ORDER BY id`).pluck().all()).toEqual(['before', 'child0', 'child1', 'child2', 'child3', 'child4', 'after']);
+    expectWhole(db, 7, 3);
+    db.close();
+    recomputeMatches(path);
+  });
+
+  it('the bot and the CLI (import-asn, a child process) write audit rows in turn; `audit verify` passes after a restart', SPAWN_TIMEOUT, async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'jn-chainhead-'));
+    const path = join(dir, 'jn.db');
+    const t = { now: Date.UTC(2024, 9, 1, 3, 0, 0) };
+    const open = () => {
+      const config = loadConfig({ envFile: false, env: {}, overrides: { DATABASE_PATH: path, HUMAS_ADMINS: 'tg:9001', PASLON_FILE: 'data/paslon.sumsel2024.json', QUIET_HOURS: 'off' } });
+      const app = new App({ config, clock: () => t.now });
+      app.registry.upsertMany(Object.values(ASN), t.now);
+      return app;
+    };
+    const added = (tgId: string, k: string) => ({
+      kind: 'member_added' as const, dedupeKey: k, at: t.now, chat: CAMPAIGN_TG,
+      members: [{ platform: 'telegram' as const, id: tgId }], actor: { platform: 'telegram' as const, id: '7777', name: 'Andi' },
+    });
+    let app = open();
+    app.monitor.handle(added(ASN.budi.telegramId, 'x1'));
+    note(app.db, '/kasus');
+    const csv = join(dir, 'asn.csv');
+    writeFileSync(csv, `nip,nama,unit,telepon\n${ASN.budi.nip},Budi Santoso,Dinas Pendidikan,${ASN.budi.phone}\n`);
+    const env = { DATABASE_PATH: path, LANGUAGE: 'en' };
+    const imported = await jn(['import-asn', csv], env);
+    expect(imported.code).toBe(0);
+    note(app.db, '/status');
+    app.monitor.handle(added(ASN.sari.telegramId, 'x2'));
+    await app.close();
+    t.now += 60_000;
+    app = open();
+    note(app.db, '/laporan');
+    app.monitor.handle(added(ASN.budi.telegramId, 'x3'));
+    const actions = app.db.prepare(`SELECT action FROM audit ORDER BY id`).pluck().all();
+    expect(actions).toEqual(['/kasus', 'import-asn', '/status', '/laporan']);
+    await app.close();
+    const verified = await jn(['audit', 'verify'], env);
+    expect(verified.err).toBe('');
+    expect(verified.code).toBe(0);
+    recomputeMatches(path);
+  });
+});
