@@ -12,7 +12,7 @@
  * Pure: vocabulary and paslon file arrive as data (see app/vocabulary.ts).
  */
 import { createFuzzyIndex, type FuzzyIndex } from './text/fuzzy.js';
-import { foldName, tokenize, withoutInvisible } from './text/normalize.js';
+import { foldName, TEXT_ODD_CASE, TEXT_UNICODE, tokenize, tokenizeInto, withoutInvisible } from './text/normalize.js';
 import type { Classification } from './types.js';
 
 /** The candidate pairs of one election, configured per deployment (PASLON_FILE). */
@@ -266,6 +266,8 @@ const TITLE_GAP = 4;
 /** Shortest dictionary word used to split a glued hashtag ("pilgubjatim"), honorifics aside. */
 const MIN_SEGMENT = 4;
 const NAME_SLOT = '{name}';
+/** Distinct hashtags and odd-case words whose split is remembered; bounded so a flood of distinct tags cannot grow it. */
+const TAG_CACHE_SIZE = 10_000;
 /** Least weight of a party term that party patterns are made for ("{party} kalah"). */
 const MIN_PATTERN_PARTY = 0.3;
 
@@ -321,30 +323,43 @@ export function createClassifier(opts: { vocabulary: Vocabulary; paslon?: Paslon
   };
   const segmentWords = segmentWordsOf(trie, vocab.honorifics);
 
-  const read = (text: string): { found: Term[]; ctx: ScanContext } => {
+  const tags = new Map<string, string[]>();
+  /** The tokens of a hashtag or odd-case word, split once per distinct word (a copy: `scan` rewrites tokens). */
+  const tagTokens = (body: string): string[] => {
+    let tokens = tags.get(body);
+    if (tokens === undefined) {
+      if (tags.size >= TAG_CACHE_SIZE) tags.clear();
+      tags.set(body, (tokens = splitTag(body, trie, segmentWords)));
+    }
+    return tokens.slice();
+  };
+  const read = (text: string): { found: Term[]; ctx: ScanContext; unicode: boolean } => {
     const found: Term[] = [];
     const ctx: ScanContext = { text, inTag: false, titledName: false };
-    scan(tables, tokenize(text, FOLD), found, ctx);
+    const tokens: string[] = [];
+    const seen = tokenizeInto(text, FOLD, tokens);
+    scan(tables, tokens, found, ctx);
     // Capitals in odd places split a word ("aNdika" -> a ndika): read such words whole as well.
-    if (ODD_CASE_ASCII.test(text) || (!ASCII.test(text) && ODD_CASE_ANY.test(text))) {
-      for (const m of text.matchAll(ODD_CASE)) scan(tables, splitTag(m[0].toLowerCase(), trie, segmentWords), found, ctx);
+    const unicode = (seen & TEXT_UNICODE) !== 0;
+    if (unicode ? ODD_CASE_ASCII.test(text) || (!ASCII.test(text) && ODD_CASE_ANY.test(text)) : (seen & TEXT_ODD_CASE) !== 0) {
+      for (const m of text.matchAll(ODD_CASE)) scan(tables, tagTokens(m[0].toLowerCase()), found, ctx);
     }
     if (text.includes('#') || text.includes('@')) {
       ctx.inTag = true;
-      for (const m of text.matchAll(TAG)) scan(tables, splitTag(m[1] ?? '', trie, segmentWords), found, ctx);
+      for (const m of text.matchAll(TAG)) scan(tables, tagTokens(m[1] ?? ''), found, ctx);
     }
-    return { found, ctx };
+    return { found, ctx, unicode };
   };
 
   return {
     threshold: vocab.threshold,
     findTerms: (text) => read(text).found,
     classify: (text) => {
-      const { found, ctx } = read(text);
+      const { found, ctx, unicode } = read(text);
       const plain = summarise(found, vocab, ctx.titledName);
       // Zero-width characters hide a word when inside it ("co\u200Bblos") and part words between them
       // ("coblos\u200Bnomor"): read the text both ways and keep the stronger reading.
-      const joinedText = withoutInvisible(text);
+      const joinedText = unicode ? withoutInvisible(text) : undefined;
       if (joinedText === undefined) return plain;
       const j = read(joinedText);
       const joined = summarise(j.found, vocab, j.ctx.titledName);
