@@ -126,12 +126,16 @@ function tokenizeAscii(text: string, minRepeat: number, foldNames: boolean, out:
     let end = i;
     let plain = true;
     let hash = FNV_OFFSET;
-    for (let prev = -1; end < n; end++) {
+    // The same test as emitRun's, made only where the kind of character changes (a digit, a lower after an upper...).
+    for (let prevKind = 0; end < n; end++) {
       const c = text.charCodeAt(end);
-      if (!isAlnum(c)) break;
-      if (isDigit(c) || (isUpper(c) && isLower(prev)) || (isLower(c) && isUpper(prev) && end - i >= 2)) plain = false;
-      hash = Math.imul(hash ^ (isUpper(c) ? c + 32 : c), FNV_PRIME);
-      prev = c;
+      const kind = c < 128 ? (CHAR_KIND[c] as number) : 0;
+      if (kind === 0) break;
+      if (kind !== prevKind) {
+        if (kind === DIGIT || (kind === UPPER && prevKind === LOWER) || (kind === LOWER && prevKind === UPPER && end - i >= 2)) plain = false;
+        prevKind = kind;
+      }
+      hash = Math.imul(hash ^ (CHAR_LOWER[c] as number), FNV_PRIME);
     }
     if (plain) out.push(table.token(text, i, end, hash));
     else {
@@ -167,6 +171,18 @@ function hasOddCase(text: string, start: number, end: number): boolean {
     prev = c;
   }
   return false;
+}
+
+/** Kind of each ASCII character for the fast path: 0 (no word character), DIGIT, UPPER or LOWER. */
+const DIGIT = 1;
+const UPPER = 2;
+const LOWER = 3;
+const CHAR_KIND = new Uint8Array(128);
+/** Each ASCII character in lower case. */
+const CHAR_LOWER = new Uint8Array(128);
+for (let c = 0; c < 128; c++) {
+  CHAR_KIND[c] = isDigit(c) ? DIGIT : isUpper(c) ? UPPER : isLower(c) ? LOWER : 0;
+  CHAR_LOWER[c] = isUpper(c) ? c + 32 : c;
 }
 
 const FNV_OFFSET = 0x811c9dc5 | 0;
@@ -227,7 +243,7 @@ class WordTable {
       this.size = 0;
       slot = (hash ^ (hash >>> 15)) & mask;
     }
-    const key = text.slice(start, end).toLowerCase();
+    const key = lowerCopy(text, start, end);
     const made: string[] = [];
     emitRun(key, key, 0, this.minRepeat, made, this.foldNames);
     keys[slot] = key;
@@ -238,11 +254,21 @@ class WordTable {
   }
 }
 
+/**
+ * `text[start, end)` in lower case as a string of its own: a slice of a long
+ * text may be a view that keeps the whole text alive in the table, and that
+ * every lookup must read through.
+ */
+function lowerCopy(text: string, start: number, end: number): string {
+  const codes: number[] = [];
+  for (let k = start; k < end; k++) codes.push(CHAR_LOWER[text.charCodeAt(k)] as number);
+  return String.fromCharCode(...codes);
+}
+
 /** Whether `key` (lower case) is `text` from `start` in any case. */
 function sameLower(key: string, text: string, start: number): boolean {
   for (let k = 0; k < key.length; k++) {
-    const c = text.charCodeAt(start + k);
-    if ((isUpper(c) ? c + 32 : c) !== key.charCodeAt(k)) return false;
+    if (CHAR_LOWER[text.charCodeAt(start + k)] !== key.charCodeAt(k)) return false;
   }
   return true;
 }
