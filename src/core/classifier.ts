@@ -200,6 +200,8 @@ interface Slogan {
 /** Everything `scan` needs besides the tokens; built once per classifier. */
 interface Tables {
   trie: Trie;
+  /** Which words may start a phrase of the trie (see {@link rootFilter}). */
+  roots: Uint8Array;
   /** Slogans whose words follow the name, keyed by those words in order. */
   after: Map<string, SloganNode>;
   /** Slogans and group prefixes whose words precede the name, keyed by those words read backwards. */
@@ -313,7 +315,7 @@ export function createClassifier(opts: { vocabulary: Vocabulary; paslon?: Paslon
   const honorifics = new Set(vocab.honorifics.map((h) => tokenize(h, FOLD).join(' ')));
   const guards = vocab.numberGuards;
   const tables: Tables = {
-    trie, honorifics, made: new Map(), ...sloganTables(vocab), threshold: vocab.threshold,
+    trie, roots: rootFilter(trie), honorifics, made: new Map(), ...sloganTables(vocab), threshold: vocab.threshold,
     repair: makeRepair(trie, vocab, honorifics),
     guardBefore: new Set((guards?.before ?? []).flatMap((w) => tokenize(w, FOLD))),
     guardAfter: new Set((guards?.after ?? []).flatMap((w) => tokenize(w, FOLD))),
@@ -366,6 +368,24 @@ export function createClassifier(opts: { vocabulary: Vocabulary; paslon?: Paslon
       return joined.score > plain.score ? joined : plain;
     },
   };
+}
+
+/**
+ * A 64 KiB table of the words that start trie phrases, by length and first,
+ * second and last letter: most chat words are in no phrase, and this says so
+ * without a lookup in the trie's large Map (which the processor's caches
+ * rarely hold). A word it lets through may still be in no phrase.
+ */
+function rootFilter(trie: Trie): Uint8Array {
+  const roots = new Uint8Array(ROOT_SLOTS);
+  for (const key of trie.keys()) roots[rootSlot(key)] = 1;
+  return roots;
+}
+const ROOT_SLOTS = 1 << 16;
+
+function rootSlot(token: string): number {
+  const n = token.length;
+  return (Math.imul(Math.imul(Math.imul(n, 31) + token.charCodeAt(0), 31) + token.charCodeAt(1), 31) + token.charCodeAt(n - 1)) & (ROOT_SLOTS - 1);
 }
 
 /** Ballot numbers as words ("salam dua jari", "coblos nomor tiga"). */
@@ -663,7 +683,8 @@ function scan(tables: Tables, tokens: string[], found: Term[], ctx: ScanContext)
   let titleEnd = -Infinity;
   let nameEnd = -Infinity;
   for (let i = 0; i < tokens.length; i++) {
-    let node = trie.get(tokens[i] as string);
+    const token = tokens[i] as string;
+    let node = tables.roots[rootSlot(token)] === 1 ? trie.get(token) : undefined;
     let best: Term | undefined;
     let bestEnd = i;
     let fuzzy = false;
