@@ -200,7 +200,7 @@ interface Slogan {
 /** Everything `scan` needs besides the tokens; built once per classifier. */
 interface Tables {
   trie: Trie;
-  /** Which words may start a phrase of the trie (see {@link rootFilter}). */
+  /** Which words may start a phrase of the trie (see {@link rootFilter}); made when the trie is complete. */
   roots: Uint8Array;
   /** Slogans whose words follow the name, keyed by those words in order. */
   after: Map<string, SloganNode>;
@@ -318,13 +318,15 @@ export function createClassifier(opts: { vocabulary: Vocabulary; paslon?: Paslon
   const honorifics = new Set(vocab.honorifics.map((h) => tokenize(h, FOLD).join(' ')));
   const guards = vocab.numberGuards;
   const tables: Tables = {
-    trie, roots: rootFilter(trie), honorifics, made: new Map(), ...sloganTables(vocab), threshold: vocab.threshold,
+    trie, honorifics, made: new Map(), ...sloganTables(vocab), threshold: vocab.threshold,
     repair: makeRepair(trie, vocab, honorifics),
     guardBefore: new Set((guards?.before ?? []).flatMap((w) => tokenize(w, FOLD))),
     guardAfter: new Set((guards?.after ?? []).flatMap((w) => tokenize(w, FOLD))),
     namedAfter: new Set((vocab.namedAfter ?? []).flatMap((w) => tokenize(w, FOLD))),
     plainActTerms: new Set(vocab.plainActs?.terms ?? []),
     plainActThings: new Set((vocab.plainActs?.things ?? []).flatMap((w) => tokenize(w, FOLD))),
+    // Last, once the trie holds every phrase: a word added after it would never be looked up.
+    roots: rootFilter(trie),
   };
   const segmentWords = segmentWordsOf(trie, vocab.honorifics);
 
