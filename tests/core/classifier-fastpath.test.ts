@@ -56,6 +56,12 @@ describe('tokeniser fast path', () => {
     }
   });
 
+  it('reads words longer than its table keeps, up to a flood of one letter', () => {
+    for (const text of ['a'.repeat(2_000_000), `Ko${'B'.repeat(100)}los ${'x'.repeat(65)}`]) {
+      for (const mode of MODES) expect(tokenize(text, mode)).toEqual(tokenizeUncached(text, mode));
+    }
+  });
+
   it('stays right when more distinct words come than its table holds (the table empties and fills again)', () => {
     const rand = prng(3);
     const words = Array.from({ length: 70_000 }, (_, i) => `w${i.toString(36)}x${Math.floor(rand() * 1e6).toString(36)}`.replace(/[0-9]/g, (d) => 'qrstuvwxyz'[Number(d)] as string));

@@ -233,6 +233,7 @@ class WordTable {
   token(text: string, start: number, end: number, hash: number): string {
     const { keys, hashes, mask } = this;
     const len = end - start;
+    if (len > MAX_TABLE_WORD) return plainToken(text.slice(start, end).toLowerCase(), this.minRepeat, this.foldNames);
     let slot = (hash ^ (hash >>> 15)) & mask;
     for (let key = keys[slot]; key !== undefined; key = keys[slot]) {
       if (hashes[slot] === hash && key.length === len && sameLower(key, text, start)) return this.values[slot] as string;
@@ -244,14 +245,23 @@ class WordTable {
       slot = (hash ^ (hash >>> 15)) & mask;
     }
     const key = lowerCopy(text, start, end);
-    const made: string[] = [];
-    emitRun(key, key, 0, this.minRepeat, made, this.foldNames);
+    const token = plainToken(key, this.minRepeat, this.foldNames);
     keys[slot] = key;
     hashes[slot] = hash;
-    this.values[slot] = made[0] as string;
+    this.values[slot] = token;
     this.size++;
-    return made[0] as string;
+    return token;
   }
+}
+
+/** Longest word the table keeps: longer ones (no word, a flood of one letter) are made each time and never kept. */
+const MAX_TABLE_WORD = 64;
+
+/** The token of a plain word given in lower case, as the general path makes it. */
+function plainToken(lower: string, minRepeat: number, foldNames: boolean): string {
+  const made: string[] = [];
+  emitRun(lower, lower, 0, minRepeat, made, foldNames);
+  return made[0] as string;
 }
 
 /**
