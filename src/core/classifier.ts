@@ -12,7 +12,7 @@
  * Pure: vocabulary and paslon file arrive as data (see app/vocabulary.ts).
  */
 import { createFuzzyIndex, type FuzzyIndex } from './text/fuzzy.js';
-import { foldName, tokenize, withoutInvisible } from './text/normalize.js';
+import { foldName, TEXT_ODD_CASE, TEXT_UNICODE, tokenize, tokenizeInto, withoutInvisible } from './text/normalize.js';
 import type { Classification } from './types.js';
 
 /** The candidate pairs of one election, configured per deployment (PASLON_FILE). */
@@ -200,6 +200,8 @@ interface Slogan {
 /** Everything `scan` needs besides the tokens; built once per classifier. */
 interface Tables {
   trie: Trie;
+  /** Which words may start a phrase of the trie (see {@link rootFilter}); made when the trie is complete. */
+  roots: Uint8Array;
   /** Slogans whose words follow the name, keyed by those words in order. */
   after: Map<string, SloganNode>;
   /** Slogans and group prefixes whose words precede the name, keyed by those words read backwards. */
@@ -258,6 +260,9 @@ const TAG = /[#@]([\p{L}\p{N}_]+)/gu;
 /** A word whose capitals are not those of a word or of camelCase words ("aNdika", "HENdi", "ANdikaHendi"). */
 const ODD_CASE_ASCII = /[a-z][A-Z]|[A-Z]{2}[a-z]/;
 const ODD_CASE = /[\p{L}\p{N}]*(?:\p{Ll}\p{Lu}|\p{Lu}{2}\p{Ll})[\p{L}\p{N}]*/gu;
+/** TAG and ODD_CASE for text the tokeniser read without Unicode folding (ASCII and emoji, no other letter): the same matches, faster. */
+const TAG_ASCII = /[#@]([A-Za-z0-9_]+)/g;
+const ODD_CASE_WORD_ASCII = /[A-Za-z0-9]*(?:[a-z][A-Z]|[A-Z]{2}[a-z])[A-Za-z0-9]*/g;
 const ODD_CASE_ANY = /\p{Ll}\p{Lu}|\p{Lu}{2}\p{Ll}/u;
 const LOWER = /[a-z]/;
 const ASCII = /^[\x00-\x7f]*$/;
@@ -266,6 +271,8 @@ const TITLE_GAP = 4;
 /** Shortest dictionary word used to split a glued hashtag ("pilgubjatim"), honorifics aside. */
 const MIN_SEGMENT = 4;
 const NAME_SLOT = '{name}';
+/** Distinct hashtags and odd-case words whose split is remembered; bounded so a flood of distinct tags cannot grow it. */
+const TAG_CACHE_SIZE = 10_000;
 /** Least weight of a party term that party patterns are made for ("{party} kalah"). */
 const MIN_PATTERN_PARTY = 0.3;
 
@@ -318,39 +325,72 @@ export function createClassifier(opts: { vocabulary: Vocabulary; paslon?: Paslon
     namedAfter: new Set((vocab.namedAfter ?? []).flatMap((w) => tokenize(w, FOLD))),
     plainActTerms: new Set(vocab.plainActs?.terms ?? []),
     plainActThings: new Set((vocab.plainActs?.things ?? []).flatMap((w) => tokenize(w, FOLD))),
+    // Last, once the trie holds every phrase: a word added after it would never be looked up.
+    roots: rootFilter(trie),
   };
   const segmentWords = segmentWordsOf(trie, vocab.honorifics);
 
-  const read = (text: string): { found: Term[]; ctx: ScanContext } => {
+  const tags = new Map<string, string[]>();
+  /** The tokens of a hashtag or odd-case word, split once per distinct word (a copy: `scan` rewrites tokens). */
+  const tagTokens = (body: string): string[] => {
+    let tokens = tags.get(body);
+    if (tokens === undefined) {
+      if (tags.size >= TAG_CACHE_SIZE) tags.clear();
+      tags.set(body, (tokens = splitTag(body, trie, segmentWords)));
+    }
+    return tokens.slice();
+  };
+  const read = (text: string): { found: Term[]; ctx: ScanContext; unicode: boolean } => {
     const found: Term[] = [];
     const ctx: ScanContext = { text, inTag: false, titledName: false };
-    scan(tables, tokenize(text, FOLD), found, ctx);
+    const tokens: string[] = [];
+    const seen = tokenizeInto(text, FOLD, tokens);
+    scan(tables, tokens, found, ctx);
     // Capitals in odd places split a word ("aNdika" -> a ndika): read such words whole as well.
-    if (ODD_CASE_ASCII.test(text) || (!ASCII.test(text) && ODD_CASE_ANY.test(text))) {
-      for (const m of text.matchAll(ODD_CASE)) scan(tables, splitTag(m[0].toLowerCase(), trie, segmentWords), found, ctx);
+    const unicode = (seen & TEXT_UNICODE) !== 0;
+    if (unicode ? ODD_CASE_ASCII.test(text) || (!ASCII.test(text) && ODD_CASE_ANY.test(text)) : (seen & TEXT_ODD_CASE) !== 0) {
+      for (const m of text.matchAll(unicode ? ODD_CASE : ODD_CASE_WORD_ASCII)) scan(tables, tagTokens(m[0].toLowerCase()), found, ctx);
     }
     if (text.includes('#') || text.includes('@')) {
       ctx.inTag = true;
-      for (const m of text.matchAll(TAG)) scan(tables, splitTag(m[1] ?? '', trie, segmentWords), found, ctx);
+      for (const m of text.matchAll(unicode ? TAG : TAG_ASCII)) scan(tables, tagTokens(m[1] ?? ''), found, ctx);
     }
-    return { found, ctx };
+    return { found, ctx, unicode };
   };
 
   return {
     threshold: vocab.threshold,
     findTerms: (text) => read(text).found,
     classify: (text) => {
-      const { found, ctx } = read(text);
+      const { found, ctx, unicode } = read(text);
       const plain = summarise(found, vocab, ctx.titledName);
       // Zero-width characters hide a word when inside it ("co\u200Bblos") and part words between them
       // ("coblos\u200Bnomor"): read the text both ways and keep the stronger reading.
-      const joinedText = withoutInvisible(text);
+      const joinedText = unicode ? withoutInvisible(text) : undefined;
       if (joinedText === undefined) return plain;
       const j = read(joinedText);
       const joined = summarise(j.found, vocab, j.ctx.titledName);
       return joined.score > plain.score ? joined : plain;
     },
   };
+}
+
+/**
+ * A 64 KiB table of the words that start trie phrases, by length and first,
+ * second and last letter: most chat words are in no phrase, and this says so
+ * without a lookup in the trie's large Map (which the processor's caches
+ * rarely hold). A word it lets through may still be in no phrase.
+ */
+function rootFilter(trie: Trie): Uint8Array {
+  const roots = new Uint8Array(ROOT_SLOTS);
+  for (const key of trie.keys()) roots[rootSlot(key)] = 1;
+  return roots;
+}
+const ROOT_SLOTS = 1 << 16;
+
+function rootSlot(token: string): number {
+  const n = token.length;
+  return (Math.imul(Math.imul(Math.imul(n, 31) + token.charCodeAt(0), 31) + token.charCodeAt(1), 31) + token.charCodeAt(n - 1)) & (ROOT_SLOTS - 1);
 }
 
 /** Ballot numbers as words ("salam dua jari", "coblos nomor tiga"). */
@@ -648,7 +688,8 @@ function scan(tables: Tables, tokens: string[], found: Term[], ctx: ScanContext)
   let titleEnd = -Infinity;
   let nameEnd = -Infinity;
   for (let i = 0; i < tokens.length; i++) {
-    let node = trie.get(tokens[i] as string);
+    const token = tokens[i] as string;
+    let node = tables.roots[rootSlot(token)] === 1 ? trie.get(token) : undefined;
     let best: Term | undefined;
     let bestEnd = i;
     let fuzzy = false;

@@ -37,20 +37,257 @@ const isAlnum = (c: number): boolean => isLower(c) || isUpper(c) || isDigit(c);
 
 /** Splits chat text into normalised tokens: lowercase ASCII words and numbers. */
 export function tokenize(text: string, opts: TokenizeOptions = {}): string[] {
+  const out: string[] = [];
+  tokenizeInto(text, opts, out);
+  return out;
+}
+
+/** {@link tokenizeInto} read the text through Unicode folding: other non-ASCII characters than emoji. */
+export const TEXT_UNICODE = 1;
+/** {@link tokenizeInto} saw capitals in odd places, `/[a-z][A-Z]|[A-Z]{2}[a-z]/` ("aNdika", "HENdi"); only said of ASCII text. */
+export const TEXT_ODD_CASE = 2;
+
+/**
+ * {@link tokenize} into `out`, saying what it learnt about the text on the
+ * way (TEXT_UNICODE, TEXT_ODD_CASE), so the classifier need not read the
+ * text again with regular expressions for it.
+ */
+export function tokenizeInto(text: string, opts: TokenizeOptions, out: string[]): number {
+  const foldNames = opts.foldNames === true;
+  const minRepeat = opts.foldDoubles || foldNames ? 2 : 3;
+  const start = out.length;
+  const flags = tokenizeAscii(text, minRepeat, foldNames, out);
+  if (flags >= 0) return flags;
+  out.length = start;
+  tokenizeGeneral(text, minRepeat, foldNames, out);
+  return TEXT_UNICODE;
+}
+
+/**
+ * The same tokens as {@link tokenize}, always by the general path (Unicode folding,
+ * one lowercase copy of the text, a new string per token). The fast path must agree
+ * with it on every text; the tests hold it to that.
+ */
+export function tokenizeUncached(text: string, opts: TokenizeOptions = {}): string[] {
+  const foldNames = opts.foldNames === true;
+  const out: string[] = [];
+  tokenizeGeneral(text, opts.foldDoubles || foldNames ? 2 : 3, foldNames, out);
+  return out;
+}
+
+function tokenizeGeneral(text: string, minRepeat: number, foldNames: boolean, out: string[]): void {
   const src = NON_ASCII.test(text) ? foldUnicode(text) : text;
   const lower = src.toLowerCase();
   // Lowercasing ASCII never changes length; if exotic letters did, fall back to src.
   const low = lower.length === src.length ? lower : src;
-  const minRepeat = opts.foldDoubles || opts.foldNames ? 2 : 3;
-  const out: string[] = [];
   const n = src.length;
   let i = 0;
   while (i < n) {
     if (!isAlnum(src.charCodeAt(i))) { i++; continue; }
     if (startsUrl(low, i)) { i = skipToSpace(src, i); continue; }
-    i = emitRun(src, low, i, minRepeat, out, opts.foldNames === true);
+    i = emitRun(src, low, i, minRepeat, out, foldNames);
   }
-  return out;
+}
+
+/**
+ * The hot path, for ASCII text (nearly all chat) and emoji: one pass over the
+ * char codes that finds each word's end and case pattern and hashes its
+ * lower-case letters on the way. A plain word (one case pattern, no digits)
+ * becomes one token that depends only on its lower-case letters, so its token
+ * comes from a table of words already seen ({@link WordTable}): no lowercase
+ * copy of the text, no substring, no new string per word, and the token is the
+ * same string object every time, its hash already computed for the
+ * classifier's Map lookups. Other words (camelCase, digits) and URLs take the
+ * general path's own functions. Returns the TEXT_ODD_CASE flag, or -1, having
+ * emitted anything, at the first character Unicode folding may change: the
+ * caller then starts over on the general path.
+ */
+function tokenizeAscii(text: string, minRepeat: number, foldNames: boolean, out: string[]): number {
+  const table = wordTable(minRepeat, foldNames);
+  const n = text.length;
+  let low: string | undefined;
+  let flags = 0;
+  let i = 0;
+  while (i < n) {
+    const c0 = text.charCodeAt(i);
+    if (c0 > 127) {
+      if (!isInertEmoji(text, i)) return -1;
+      i += 2;
+      continue;
+    }
+    if (!isAlnum(c0)) { i++; continue; }
+    if (startsUrlAscii(text, i)) {
+      const j = skipToSpace(text, i);
+      for (let k = i; k < j; k++) if (text.charCodeAt(k) > 127) return -1;
+      if (hasOddCase(text, i, j)) flags |= TEXT_ODD_CASE;
+      i = j;
+      continue;
+    }
+    let end = i;
+    let plain = true;
+    let hash = FNV_OFFSET;
+    // The same test as emitRun's, made only where the kind of character changes (a digit, a lower after an upper...).
+    for (let prevKind = 0; end < n; end++) {
+      const c = text.charCodeAt(end);
+      const kind = c < 128 ? (CHAR_KIND[c] as number) : 0;
+      if (kind === 0) break;
+      if (kind !== prevKind) {
+        if (kind === DIGIT || (kind === UPPER && prevKind === LOWER) || (kind === LOWER && prevKind === UPPER && end - i >= 2)) plain = false;
+        prevKind = kind;
+      }
+      hash = Math.imul(hash ^ (CHAR_LOWER[c] as number), FNV_PRIME);
+    }
+    if (plain) out.push(table.token(text, i, end, hash));
+    else {
+      // A plain run has no capitals in odd places: those would have made it camelCase.
+      if (hasOddCase(text, i, end)) flags |= TEXT_ODD_CASE;
+      emitRun(text, (low ??= text.toLowerCase()), i, minRepeat, out, foldNames);
+    }
+    i = end;
+  }
+  return flags;
+}
+
+/**
+ * An emoji from U+1F400-U+1F7FF (🔥 👍 🙏 😂 🚀): no letter, digit, mark or
+ * format character, and none that Unicode folding (NFKD) changes, so it parts
+ * words as ASCII punctuation does. Other emoji blocks hold characters that
+ * fold to letters or digits (🄰, 🯱) and take the general path.
+ */
+function isInertEmoji(text: string, i: number): boolean {
+  if (text.charCodeAt(i) !== 0xd83d) return false;
+  const low = text.charCodeAt(i + 1);
+  return low >= 0xdc00 && low <= 0xdfff;
+}
+
+/** Whether `text[start, end)` matches `/[a-z][A-Z]|[A-Z]{2}[a-z]/`. */
+function hasOddCase(text: string, start: number, end: number): boolean {
+  let prev2 = 0;
+  let prev = 0;
+  for (let k = start; k < end; k++) {
+    const c = text.charCodeAt(k);
+    if ((isUpper(c) && isLower(prev)) || (isLower(c) && isUpper(prev) && isUpper(prev2))) return true;
+    prev2 = prev;
+    prev = c;
+  }
+  return false;
+}
+
+/** Kind of each ASCII character for the fast path: 0 (no word character), DIGIT, UPPER or LOWER. */
+const DIGIT = 1;
+const UPPER = 2;
+const LOWER = 3;
+const CHAR_KIND = new Uint8Array(128);
+/** Each ASCII character in lower case. */
+const CHAR_LOWER = new Uint8Array(128);
+for (let c = 0; c < 128; c++) {
+  CHAR_KIND[c] = isDigit(c) ? DIGIT : isUpper(c) ? UPPER : isLower(c) ? LOWER : 0;
+  CHAR_LOWER[c] = isUpper(c) ? c + 32 : c;
+}
+
+const FNV_OFFSET = 0x811c9dc5 | 0;
+const FNV_PRIME = 0x01000193;
+
+/** "http://", "https://" or "www." at `i`, in any case, read on the text itself (no lowercase copy). */
+function startsUrlAscii(text: string, i: number): boolean {
+  const c = text.charCodeAt(i) | 32;
+  if (c === 104 /* h */) {
+    if (!matchesLower(text, i, 'http')) return false;
+    return text.startsWith('://', i + 4) || matchesLower(text, i + 4, 's') && text.startsWith('://', i + 5);
+  }
+  return c === 119 /* w */ && matchesLower(text, i, 'www.');
+}
+
+/** Whether `text` at `at` reads `lower` (lower-case ASCII) in any case. */
+function matchesLower(text: string, at: number, lower: string): boolean {
+  if (at + lower.length > text.length) return false;
+  for (let k = 0; k < lower.length; k++) {
+    const c = text.charCodeAt(at + k);
+    if ((isUpper(c) ? c + 32 : c) !== lower.charCodeAt(k)) return false;
+  }
+  return true;
+}
+
+/**
+ * The tokens of plain words already seen, by their lower-case letters: an
+ * open-addressing hash table compared char by char against the text, so a
+ * word seen before costs no allocation. Bounded: emptied when half full, so a
+ * flood of distinct words cannot grow it.
+ */
+class WordTable {
+  private readonly keys: (string | undefined)[];
+  private readonly values: string[];
+  private readonly hashes: Int32Array;
+  private readonly mask: number;
+  private size = 0;
+
+  constructor(bits: number, private readonly minRepeat: number, private readonly foldNames: boolean) {
+    const capacity = 1 << bits;
+    this.keys = new Array<string | undefined>(capacity).fill(undefined);
+    this.values = new Array<string>(capacity).fill('');
+    this.hashes = new Int32Array(capacity);
+    this.mask = capacity - 1;
+  }
+
+  /** The token of the plain word `text[start, end)`, whose lower-case letters hash to `hash`. */
+  token(text: string, start: number, end: number, hash: number): string {
+    const { keys, hashes, mask } = this;
+    const len = end - start;
+    if (len > MAX_TABLE_WORD) return plainToken(text.slice(start, end).toLowerCase(), this.minRepeat, this.foldNames);
+    let slot = (hash ^ (hash >>> 15)) & mask;
+    for (let key = keys[slot]; key !== undefined; key = keys[slot]) {
+      if (hashes[slot] === hash && key.length === len && sameLower(key, text, start)) return this.values[slot] as string;
+      slot = (slot + 1) & mask;
+    }
+    if (this.size >= (mask + 1) >>> 1) {
+      this.keys.fill(undefined);
+      this.size = 0;
+      slot = (hash ^ (hash >>> 15)) & mask;
+    }
+    const key = lowerCopy(text, start, end);
+    const token = plainToken(key, this.minRepeat, this.foldNames);
+    keys[slot] = key;
+    hashes[slot] = hash;
+    this.values[slot] = token;
+    this.size++;
+    return token;
+  }
+}
+
+/** Longest word the table keeps: longer ones (no word, a flood of one letter) are made each time and never kept. */
+const MAX_TABLE_WORD = 64;
+
+/** The token of a plain word given in lower case, as the general path makes it. */
+function plainToken(lower: string, minRepeat: number, foldNames: boolean): string {
+  const made: string[] = [];
+  emitRun(lower, lower, 0, minRepeat, made, foldNames);
+  return made[0] as string;
+}
+
+/**
+ * `text[start, end)` in lower case as a string of its own: a slice of a long
+ * text may be a view that keeps the whole text alive in the table, and that
+ * every lookup must read through.
+ */
+function lowerCopy(text: string, start: number, end: number): string {
+  const codes: number[] = [];
+  for (let k = start; k < end; k++) codes.push(CHAR_LOWER[text.charCodeAt(k)] as number);
+  return String.fromCharCode(...codes);
+}
+
+/** Whether `key` (lower case) is `text` from `start` in any case. */
+function sameLower(key: string, text: string, start: number): boolean {
+  for (let k = 0; k < key.length; k++) {
+    if (CHAR_LOWER[text.charCodeAt(start + k)] !== key.charCodeAt(k)) return false;
+  }
+  return true;
+}
+
+/** One table per tokenising mode, made when first used; 2^16 slots. */
+const wordTables: (WordTable | undefined)[] = [];
+function wordTable(minRepeat: number, foldNames: boolean): WordTable {
+  const k = (foldNames ? 2 : 0) + (minRepeat === 2 ? 1 : 0);
+  return (wordTables[k] ??= new WordTable(16, minRepeat, foldNames));
 }
 
 /**
