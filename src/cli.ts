@@ -17,6 +17,7 @@ import { fsErrorText } from './core/messages/fs-error.js';
 import { formatImportResult } from './app/import-asn.js';
 import { applyRegistry, previewRegistry, readRegistryFile } from './app/registry-file.js';
 import { loadPaslonFile, loadVocabulary } from './app/vocabulary.js';
+import type { WaLoginOptions, WaSocketFactory } from './platforms/whatsapp/connection.js';
 import { openDb } from './store/db.js';
 
 export { cliActor, configOrFail, type CliArgs, type CliCommand, type CliIo } from './cli/args.js';
@@ -26,6 +27,12 @@ const defaultIo: CliIo = {
   err: (s) => process.stderr.write(s.endsWith('\n') ? s : `${s}\n`),
   stdin: process.stdin,
 };
+
+/** What the CLI connects to, for tests: `wa-login` links through this WhatsApp socket and asks this for the current WhatsApp Web version after a 405 (Baileys' own when absent). */
+export interface CliDeps {
+  waSocketFactory?: WaSocketFactory;
+  waFetchVersion?: WaLoginOptions['fetchVersion'];
+}
 
 /** The usage block of one subcommand. */
 export function commandUsage(c: CliCommand, lang: 'id' | 'en', withDetails = true): string {
@@ -132,7 +139,8 @@ const waLogin: CliCommand = {
   name: 'wa-login',
   usage: (l) => cliTexts(l).usage['wa-login'],
   options: { phone: { type: 'string' } },
-  run: async ({ values, positionals, io, lang }) => {
+  run: async ({ values, positionals, io, lang, deps: given }) => {
+    const deps = given as CliDeps | undefined;
     if (positionals.length) return -1;
     const raw = values.phone as string | undefined;
     const phone = raw?.replace(/\D/g, '');
@@ -145,7 +153,11 @@ const waLogin: CliCommand = {
     const [{ waLogin: link }, { createLogger }] = await Promise.all([import('./platforms/whatsapp/connection.js'), import('./app/log.js')]);
     const db = openDb(config.DATABASE_PATH);
     try {
-      const { jid } = await link({ phone, db, log: createLogger(config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL), print: io.out, lang: config.LANGUAGE, ...(config.WA_VERSION ? { version: config.WA_VERSION } : {}) });
+      const { jid } = await link({
+        phone, db, log: createLogger(config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL), print: io.out, lang: config.LANGUAGE,
+        ...(config.WA_VERSION ? { version: config.WA_VERSION } : {}), ...(deps?.waSocketFactory ? { socketFactory: deps.waSocketFactory } : {}),
+        ...(deps?.waFetchVersion ? { fetchVersion: deps.waFetchVersion } : {}),
+      });
       io.out(cliTexts(config.LANGUAGE).waLinked(jid));
       return 0;
     } finally {
@@ -258,7 +270,7 @@ const wantsHelp = (argv: readonly string[]): boolean => {
 };
 
 /** Entry point: runs one subcommand and returns the process exit code. */
-export async function main(argv: string[], io: CliIo = defaultIo): Promise<number> {
+export async function main(argv: string[], io: CliIo = defaultIo, deps: CliDeps = {}): Promise<number> {
   const lang = cliLanguage();
   const t = cliTexts(lang);
   const [name, ...rest] = argv;
@@ -300,7 +312,7 @@ export async function main(argv: string[], io: CliIo = defaultIo): Promise<numbe
     }
   }
   try {
-    const code = await cmd.run({ values, positionals, argv: rest, io, lang });
+    const code = await cmd.run({ values, positionals, argv: rest, io, lang, deps });
     if (code === -1) {
       io.err(`${t.wrongArgs(name)}\n\n${commandUsage(cmd, lang, false)}`);
       return 2;

@@ -13,7 +13,7 @@ import { RecordingMessenger } from './app/ports.js';
 import { applyRegistry, readRegistryFile } from './app/registry-file.js';
 import { configOrFail, type CliArgs } from './cli/args.js';
 import { loadConfig } from './config.js';
-import { cliTexts } from './core/messages/cli.js';
+import { cliTexts, type ReplayProblem } from './core/messages/cli.js';
 import { replayTelegramUpdate } from './platforms/telegram/replay.js';
 import { replayWhatsAppEvent } from './platforms/whatsapp/replay.js';
 import { migrate, type Db } from './store/db.js';
@@ -23,19 +23,19 @@ type ReplayLine =
   | { platform: 'telegram'; update: unknown }
   | { platform: 'whatsapp'; event: string; data: unknown };
 
-/** Validates one JSONL line; a string is the reason it was rejected. */
-export function parseReplayLine(text: string): ReplayLine | string {
+/** Validates one JSONL line; a string is why it was rejected (worded by cliTexts().replayLine in the office's language). */
+export function parseReplayLine(text: string): ReplayLine | ReplayProblem {
   let v: unknown;
   try {
     v = JSON.parse(text);
   } catch {
-    return 'not valid JSON';
+    return 'json';
   }
-  if (typeof v !== 'object' || v === null) return 'not a JSON object';
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return 'object';
   const o = v as Record<string, unknown>;
-  if (o.platform === 'telegram') return typeof o.update === 'object' && o.update !== null ? { platform: 'telegram', update: o.update } : 'telegram line without an "update" object';
-  if (o.platform === 'whatsapp') return typeof o.event === 'string' ? { platform: 'whatsapp', event: o.event, data: o.data } : 'whatsapp line without an "event" name';
-  return 'platform must be "telegram" or "whatsapp"';
+  if (o.platform === 'telegram') return typeof o.update === 'object' && o.update !== null ? { platform: 'telegram', update: o.update } : 'update';
+  if (o.platform === 'whatsapp') return typeof o.event === 'string' ? { platform: 'whatsapp', event: o.event, data: o.data } : 'event';
+  return 'platform';
 }
 
 /**
@@ -105,7 +105,7 @@ export async function replayCommand({ values, positionals, io, lang }: CliArgs):
     const line = parseReplayLine(text);
     if (typeof line === 'string') {
       bad++;
-      io.err(`line ${lineNo}: ${line}`);
+      io.err(cliTexts(config.LANGUAGE).replayLine(lineNo, line));
       continue;
     }
     if (line.platform === 'telegram') replayTelegramUpdate(app, line.update);

@@ -16,7 +16,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CLI_COMMANDS } from '../src/cli.js';
 import { TelegramSimServer } from '../src/platforms/sim/telegram-server.js';
-import { ROOT } from './support/spawn.js';
+import { childEnv, ROOT } from './support/spawn.js';
 
 const README = readFileSync(join(ROOT, 'README.md'), 'utf8');
 const BIN = join(ROOT, 'src/bin/jaga-netral.mjs');
@@ -61,7 +61,7 @@ const classify = (cmd: string) => CLASSES.find((c) => c.re.test(cmd));
 function sh(cmd: string, cwd: string, env: Record<string, string> = {}): Promise<{ code: number | null; out: string; err: string }> {
   const line = cmd.replace(/^npx jaga-netral\b/, `"${process.execPath}" "${BIN}"`);
   return new Promise((done, fail) => {
-    const child = spawn('/bin/sh', ['-c', line], { cwd, env: { PATH: process.env['PATH'] ?? '', HOME: process.env['HOME'] ?? '', ...env } });
+    const child = spawn('/bin/sh', ['-c', line], { cwd, env: { ...childEnv(), ...env } });
     let out = '';
     let err = '';
     child.stdout.on('data', (d: Buffer) => (out += d.toString()));
@@ -162,7 +162,7 @@ describe('the README', () => {
       expect(doctor.code).toBe(0);
 
       // start, then the health signal the README gives, then SIGTERM as it says to stop.
-      const child = spawn(process.execPath, [BIN, 'start'], { cwd: dir, env: { PATH: process.env['PATH'] ?? '', HOME: process.env['HOME'] ?? '' } });
+      const child = spawn(process.execPath, [BIN, 'start'], { cwd: dir, env: childEnv() });
       let err = '';
       child.stderr.on('data', (d: Buffer) => (err += d.toString()));
       child.stdout.resume();

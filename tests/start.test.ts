@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { TelegramSimServer } from '../src/platforms/sim/telegram-server.js';
-import { ROOT, runBin } from './support/spawn.js';
+import { childEnv, ROOT, runBin } from './support/spawn.js';
 
 let sim: TelegramSimServer | undefined;
 let blocker: Server | undefined;
@@ -159,7 +159,7 @@ describe('jaga-netral start', () => {
 function spawnBin(args: string[], opts: { cwd: string; env: Record<string, string> }) {
   const child = spawn(process.execPath, [`${ROOT}/src/bin/jaga-netral.mjs`, ...args], {
     cwd: opts.cwd,
-    env: { PATH: process.env['PATH'] ?? '', HOME: process.env['HOME'] ?? '', ...opts.env },
+    env: { ...childEnv(), ...opts.env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stderr = '';

@@ -69,6 +69,6 @@ export class FloodGuard {
       );
       queued ||= id !== undefined;
     }
-    if (queued) audit(this.d.db, { at: now, actor: `${platform === 'telegram' ? 'tg' : 'wa'}:${sender}`, platform, action: 'flood', allowed: false, result: 'private messages beyond the limits: recorded, not answered' });
+    if (queued) audit(this.d.db, { at: now, actor: `${platform === 'telegram' ? 'tg' : 'wa'}:${sender}`, platform, action: 'flood', allowed: false, result: 'flood_recorded' });
   }
 }

@@ -26,6 +26,8 @@ export interface CliArgs {
   io: CliIo;
   /** Language of what the CLI prints before the configuration is loaded. */
   lang: 'id' | 'en';
+  /** What the CLI connects to, swapped in tests (cli.ts CliDeps; opaque here, so this floor needs no platform types). */
+  deps?: object;
 }
 
 /** One subcommand: its usage, its options (checked strictly unless `ownArgs`), and its handler. */

@@ -2,18 +2,26 @@
  * Refused dashboard logins, counted: an outsider hammering `/masuk` with bad
  * links must not write one permanent audit row per request (3,000 requests
  * were 3,000 rows). Each refusal bumps a counter per client and 10-minute
- * window; when the window has ended, one audit row sums it up
- * (`refused 412 times in 10 minutes: unknown link 410, used link 2`, the
- * client in `args`).
+ * window; when the window has ended, one audit row sums it up as a code
+ * with its facts (`login_refused {"count":412,"reasons":{"unknown":410,"used":2}}`,
+ * the client in `args`), rendered in the reader's language by
+ * core/messages/audit-result.ts.
  */
+import { auditResult } from '../core/messages/audit-result.js';
 import { audit } from './audit.js';
 import type { Db } from './db.js';
 
 /** Length of one counting window. */
 export const REFUSAL_WINDOW_MS = 10 * 60_000;
 
-/** Counts one refused login of `client` (an IP address) for `reason` (`unknown link`, `used link`, `expired link`, `over the rate limit`). */
-export function countLoginRefusal(db: Db, client: string, reason: string, now: number): void {
+/** Why a login was refused, as counted: a bad link (unknown, used, expired) or over the rate limit. */
+export type LoginRefusalReason = 'unknown' | 'used' | 'expired' | 'rate';
+
+/** Counters written before the reasons were codes (`unknown link`, `over the rate limit`), read as codes. */
+const OLD_REASONS: Record<string, LoginRefusalReason> = { 'unknown link': 'unknown', 'used link': 'used', 'expired link': 'expired', 'over the rate limit': 'rate' };
+
+/** Counts one refused login of `client` (an IP address) for `reason`. */
+export function countLoginRefusal(db: Db, client: string, reason: LoginRefusalReason, now: number): void {
   const start = now - (now % REFUSAL_WINDOW_MS);
   db.transaction(() => {
     const row = db.prepare(`SELECT reasons FROM login_refusals WHERE client = ? AND window_start = ?`).pluck().get(client, start) as string | undefined;
@@ -33,10 +41,13 @@ export function flushLoginRefusals(db: Db, now: number): number {
       .prepare(`SELECT client, window_start AS start, count, reasons FROM login_refusals WHERE window_start + ? <= ? ORDER BY window_start, client`)
       .all(REFUSAL_WINDOW_MS, now) as { client: string; start: number; count: number; reasons: string }[];
     for (const w of ended) {
-      const by = Object.entries(JSON.parse(w.reasons) as Record<string, number>)
-        .sort((a, b) => b[1] - a[1])
-        .map(([r, n]) => `${r} ${n}`)
-        .join(', ');
+      const reasons: Record<string, number> = {};
+      for (const [r, n] of Object.entries(JSON.parse(w.reasons) as Record<string, number>)) {
+        const code = OLD_REASONS[r] ?? r;
+        reasons[code] = (reasons[code] ?? 0) + n;
+      }
+      // Most frequent first (ties by code), so the summary reads the same whatever order the refusals came in.
+      const sorted = Object.fromEntries(Object.entries(reasons).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])));
       audit(db, {
         at: w.start + REFUSAL_WINDOW_MS - 1,
         actor: 'web:?',
@@ -44,7 +55,7 @@ export function flushLoginRefusals(db: Db, now: number): number {
         action: 'dashboard login',
         args: w.client,
         allowed: false,
-        result: `refused ${w.count} ${w.count === 1 ? 'time' : 'times'} in 10 minutes: ${by}`,
+        result: auditResult('login_refused', { count: w.count, reasons: sorted }),
       });
     }
     db.prepare(`DELETE FROM login_refusals WHERE window_start + ? <= ?`).run(REFUSAL_WINDOW_MS, now);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseCommand } from '../../src/app/commands/index.js';
+import { auditResultText } from '../../src/core/messages/audit-result.js';
 import { isHumasAdmin } from '../../src/app/recipients.js';
 import type { CommandRequest } from '../../src/app/commands/types.js';
 import { seedBenchAsn } from '../../src/bench/util.js';
@@ -33,6 +34,18 @@ describe('commands', () => {
     expect(JSON.stringify(app.db.prepare(`SELECT * FROM chats`).all())).toBe(before);
     const refused = app.db.prepare(`SELECT COUNT(*) AS n FROM audit WHERE allowed = 0`).get() as { n: number };
     expect(refused.n).toBe(adminOnly.length * 3);
+  });
+
+  it('a command that fails answers politely, changes nothing and is audited as an error code with the message', async () => {
+    for (const [lang, shown] of [['id', 'galat: disk penuh'], ['en', 'error: disk penuh']] as const) {
+      const { app } = testApp({ LANGUAGE: lang });
+      app.commands.add({ name: 'rusak', who: 'admin', where: 'private', description: { id: 'rusak', en: 'broken' }, run: () => Promise.reject(new Error('disk penuh')) });
+      const reply = await app.commands.run(adminDm('/rusak'));
+      expect(reply!.text).toMatch(lang === 'id' ? /Tidak ada data yang berubah/ : /Nothing was changed/);
+      const stored = app.db.prepare(`SELECT result FROM audit WHERE action = '/rusak'`).pluck().get() as string;
+      expect(stored).toBe('error {"message":"disk penuh"}');
+      expect(auditResultText(stored, lang)).toBe(shown);
+    }
   });
 
   it('an admin can list, mark and unmark groups, and it is audited', async () => {

@@ -31,6 +31,7 @@ describe('inbound flood limits', () => {
     expect(Array.from({ length: 6 }, admit)).toEqual([true, true, true, true, true, false]);
     expect(notices(app)).toHaveLength(4);
     expect(app.db.prepare(`SELECT COUNT(*) AS n FROM audit WHERE action = 'flood'`).get()).toEqual({ n: 2 });
+    expect(app.db.prepare(`SELECT DISTINCT result FROM audit WHERE action = 'flood'`).pluck().all()).toEqual(['flood_recorded']);
   });
 
   it('a hostile sender name reaches Humas as one plain line', () => {

@@ -15,7 +15,7 @@ import { readFirstSheet, XLSX_LIMITS } from '../../src/app/xlsx/first-sheet.js';
 import { newChatMembers } from '../../src/platforms/sim/telegram-updates.js';
 import { startDashboard } from '../../src/web/server.js';
 import type { Nip, PhoneE164, TgUserId } from '../../src/core/ids.js';
-import { ROOT } from '../support/spawn.js';
+import { childEnv, ROOT } from '../support/spawn.js';
 import { startSimBot } from '../support/telegram.js';
 import { xlsxBomb } from '../fixtures/xlsx-bomb.js';
 import { freePort, linkFromBot, signIn } from '../web/support.js';
@@ -34,7 +34,7 @@ function importUnderTime(file: string, env: Record<string, string>): Promise<{ c
     const t0 = Date.now();
     const child = spawn('/usr/bin/time', ['-f', 'maxrss_kb=%M', process.execPath, join(ROOT, 'src/bin/jaga-netral.mjs'), 'import-asn', file], {
       cwd: dir,
-      env: { PATH: process.env['PATH'] ?? '', HOME: process.env['HOME'] ?? '/tmp', HUMAS_ADMINS: 'tg:9001', ...env },
+      env: { ...childEnv(), HUMAS_ADMINS: 'tg:9001', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let err = '';

@@ -71,7 +71,7 @@ describe('evidence on the real binary (issue 19)', SPAWN_TIMEOUT, () => {
     expect(text).toContain(rowHash);
     expect(text).toContain(`posisi rantai events #${eventId}`);
     const audited = raw.prepare(`SELECT action, args, result FROM audit WHERE action = 'dossier'`).all();
-    expect(audited).toEqual([{ action: 'dossier', args: 'case 1', result: `ok sha256=${sha}` }]);
+    expect(audited).toEqual([{ action: 'dossier', args: 'case 1', result: `ok {"sha256":"${sha}"}` }]);
     raw.close();
 
     const again = await jn(['cases', 'dossier', '1', '--out', out], { ...env, LANGUAGE: 'en' });

@@ -42,13 +42,46 @@ describe('replay on an existing database (real binary)', SPAWN_TIMEOUT, () => {
     // alerted about; the bot's own queued messages in the database are not printed again.
     expect(out.map((o) => o.kind).sort()).toEqual(['group_reminder', 'humas_alert', 'humas_alert']);
     for (const o of out.filter((x) => x.kind === 'humas_alert')) expect(o.text).toMatch(/^⚠️ Case #3: .*\nASN: Dedi Kurniawan \(NIP 198807142012121002\), BPKAD/);
-    expect(r.err).toBe('line 2: not valid JSON\n1 lines skipped.\n');
+    expect(r.err).toBe('line 2: not valid JSON\n1 line skipped.\n');
 
     expect({ events: count('events'), incidents: count('incidents'), outbox: count('outbox'), audit: count('audit') }).toEqual(before);
     await bot.close();
     const after = new Database(db, { readonly: true });
     expect(after.prepare('SELECT COUNT(*) FROM incidents').pluck().get()).toBe(before.incidents);
     after.close();
+  });
+
+  it('skipped lines say why in the configured language (Indonesian by default, English with LANGUAGE=en)', async () => {
+    const { db, dir } = tempHome();
+    const { writeFileSync } = await import('node:fs');
+    const file = `${dir}/buruk.jsonl`;
+    writeFileSync(file, ['{oops', '[1,2]', '{"platform":"telegram"}', '{"platform":"whatsapp","data":{}}', '{"platform":"signal"}', ''].join('\n'));
+    const id = await jn(['replay', file], { DATABASE_PATH: db });
+    expect(id.code).toBe(0);
+    expect(id.out).toBe('');
+    expect(id.err).toBe(
+      [
+        'baris 1: bukan JSON yang sah',
+        'baris 2: bukan objek JSON',
+        'baris 3: baris telegram tanpa objek "update"',
+        'baris 4: baris whatsapp tanpa nama "event"',
+        'baris 5: platform harus "telegram" atau "whatsapp"',
+        '5 baris dilewati.',
+        '',
+      ].join('\n'),
+    );
+    const en = await jn(['replay', file], { DATABASE_PATH: db, LANGUAGE: 'en' });
+    expect(en.err).toBe(
+      [
+        'line 1: not valid JSON',
+        'line 2: not a JSON object',
+        'line 3: telegram line without an "update" object',
+        'line 4: whatsapp line without an "event" name',
+        'line 5: platform must be "telegram" or "whatsapp"',
+        '5 lines skipped.',
+        '',
+      ].join('\n'),
+    );
   });
 
   it('a missing replay file is a clear error in the configured language', async () => {

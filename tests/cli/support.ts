@@ -7,6 +7,7 @@ import { App } from '../../src/app/app.js';
 import { loadConfig } from '../../src/config.js';
 import type { ChatEvent } from '../../src/core/types.js';
 import { ASN, CAMPAIGN_TG } from '../support/app.js';
+import { childEnv } from '../support/spawn.js';
 
 /** The repository root. */
 export const ROOT = resolve(import.meta.dirname, '../..');
@@ -40,7 +41,7 @@ export function jn(args: string[], env: Record<string, string>, stdin = '', cwd?
   return new Promise((done, fail) => {
     const child = spawn(process.execPath, [BIN, ...args], {
       cwd: cwd ?? mkdtempSync(join(tmpdir(), 'jn-cwd-')),
-      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', HUMAS_ADMINS: 'tg:9001,wa:6281111111111', ...env },
+      env: { ...childEnv(), HUMAS_ADMINS: 'tg:9001,wa:6281111111111', ...env },
       stdio: ['pipe', 'pipe', 'pipe'],
     });
     let out = '';

@@ -17,7 +17,7 @@ import { AsnRegistry } from '../../src/store/asn.js';
 import { openDb } from '../../src/store/db.js';
 import type { Nip, PhoneE164, TgUserId } from '../../src/core/ids.js';
 import { pdfText } from '../support/pdf.js';
-import { ROOT, runBin } from '../support/spawn.js';
+import { childEnv, ROOT, runBin } from '../support/spawn.js';
 
 const ASN: SimUser = { id: 5101, first_name: 'Siti', username: 'siti_oku' };
 const HUMAS: SimUser = { id: 9001, first_name: 'Humas' };
@@ -38,7 +38,7 @@ afterEach(async () => {
 function startBin(cwd: string, env: Record<string, string>): { proc: ChildProcess; exited: Promise<number | null>; stderr: () => string } {
   const proc = spawn(process.execPath, [`${ROOT}/src/bin/jaga-netral.mjs`, 'start'], {
     cwd,
-    env: { PATH: process.env['PATH'] ?? '', HOME: process.env['HOME'] ?? '', ...env },
+    env: { ...childEnv(), ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let err = '';

@@ -5,6 +5,21 @@ import { fileURLToPath } from 'node:url';
 /** The repository root, where the binary runs from. */
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
+/** libfaketime's variables, passed on when set: a child then keeps the test's (faked) clock instead of the real one. */
+const CLOCK_VARS = ['LD_PRELOAD', 'FAKETIME', 'FAKETIME_SHARED', 'FAKETIME_DONT_FAKE_MONOTONIC', 'FAKETIME_NO_CACHE', 'TZ'];
+
+/**
+ * The environment every child process of the tests starts from: PATH and HOME, and the clock the test
+ * runs under. Under `faketime` (tests/support/faketime-sweep.sh) a child started with a bare PATH and
+ * HOME would fall back to the real date while the test and its simulators run on the faked one, so its
+ * messages would be months apart from the bot's clock; on an ordinary run this is just PATH and HOME.
+ */
+export function childEnv(): Record<string, string> {
+  const env: Record<string, string> = { PATH: process.env['PATH'] ?? '', HOME: process.env['HOME'] ?? '' };
+  for (const k of CLOCK_VARS) if (process.env[k] !== undefined) env[k] = process.env[k]!;
+  return env;
+}
+
 /** What a finished run of the binary left behind. */
 export interface BinResult {
   code: number | null;
@@ -24,7 +39,7 @@ export function runBin(args: string[], opts: { env?: Record<string, string>; cwd
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [`${ROOT}/src/bin/jaga-netral.mjs`, ...args], {
       cwd: opts.cwd,
-      env: { PATH: process.env['PATH'] ?? '', HOME: process.env['HOME'] ?? '', ...opts.env },
+      env: { ...childEnv(), ...opts.env },
       stdio: ['pipe', 'pipe', 'pipe'],
     });
     let stdout = '';

@@ -67,12 +67,12 @@ describe('dashboard: actors and dossiers', () => {
     expect((await post({ lingkup: 'kasus', id: '1' })).status).toBe(403);
     expect((await post({ _csrf: csrf, lingkup: 'kasus', id: '99' })).status).toBe(404);
     expect((await post({ _csrf: csrf, lingkup: 'rahasia' })).status).toBe(404);
-    const audited = app.db.prepare(`SELECT actor, args, substr(result, 1, 9) AS result FROM audit WHERE action = 'dossier' ORDER BY id`).all();
+    const audited = app.db.prepare(`SELECT actor, args, substr(result, 1, 13) AS result FROM audit WHERE action = 'dossier' ORDER BY id`).all();
     expect(audited).toEqual([
-      { actor: 'web:tg:9001', args: 'case 1', result: 'ok sha256' },
-      { actor: 'web:tg:9001', args: 'case 1 +phone', result: 'ok sha256' },
-      { actor: 'web:tg:9001', args: `group telegram:${CAMPAIGN_TG.id}`, result: 'ok sha256' },
-      { actor: 'web:tg:9001', args: 'actor tg:7001', result: 'ok sha256' },
+      { actor: 'web:tg:9001', args: 'case 1', result: 'ok {"sha256":' },
+      { actor: 'web:tg:9001', args: 'case 1 +phone', result: 'ok {"sha256":' },
+      { actor: 'web:tg:9001', args: `group telegram:${CAMPAIGN_TG.id}`, result: 'ok {"sha256":' },
+      { actor: 'web:tg:9001', args: 'actor tg:7001', result: 'ok {"sha256":' },
       { actor: 'web:tg:9001', args: 'case 99', result: 'not_found' },
     ]);
   });

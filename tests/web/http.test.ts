@@ -94,8 +94,8 @@ describe('dashboard over HTTP', () => {
     const audit = app.db.prepare(`SELECT actor, action, allowed, result FROM audit WHERE action = 'dashboard login' ORDER BY id`).all();
     expect(audit).toEqual([
       { actor: 'web:tg:9001', action: 'dashboard login', allowed: 1, result: 'ok' },
-      { actor: 'web:?', action: 'dashboard login', allowed: 0, result: 'refused 1 time in 10 minutes: used link 1' },
-      { actor: 'web:?', action: 'dashboard login', allowed: 0, result: 'refused 1 time in 10 minutes: expired link 1' },
+      { actor: 'web:?', action: 'dashboard login', allowed: 0, result: 'login_refused {"count":1,"reasons":{"used":1}}' },
+      { actor: 'web:?', action: 'dashboard login', allowed: 0, result: 'login_refused {"count":1,"reasons":{"expired":1}}' },
     ]);
     // Only hashes are stored.
     const token = new URL(link).searchParams.get('t')!;

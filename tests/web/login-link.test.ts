@@ -98,7 +98,7 @@ describe('an outsider hammering /masuk', () => {
     expect(rows.length).toBeLessThanOrEqual(3);
     expect(rows).toContainEqual({
       actor: 'web:?', args: expect.stringMatching(/127\.0\.0\.1$/), allowed: 0,
-      result: `refused 501 times in 10 minutes: over the rate limit 481, unknown link ${LOGIN_RATE_PER_MINUTE}`,
+      result: `login_refused {"count":501,"reasons":{"rate":481,"unknown":${LOGIN_RATE_PER_MINUTE}}}`,
     });
   }, 120_000);
 });

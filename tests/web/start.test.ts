@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { TelegramSimServer } from '../../src/platforms/sim/telegram-server.js';
-import { ROOT, runBin } from '../support/spawn.js';
+import { childEnv, ROOT, runBin } from '../support/spawn.js';
 import { freePort, signIn } from './support.js';
 
 let sim: TelegramSimServer | undefined;
@@ -33,7 +33,7 @@ describe('jaga-netral start with DASHBOARD_PORT', () => {
     const cwd = mkdtempSync(join(tmpdir(), 'jn-dash-start-'));
     const port = await freePort();
     const env = {
-      PATH: process.env['PATH'] ?? '', HOME: process.env['HOME'] ?? '',
+      ...childEnv(),
       DATABASE_PATH: join(cwd, 'db.sqlite'), TELEGRAM_BOT_TOKEN: sim.token, TELEGRAM_API_ROOT: sim.apiRoot,
       HUMAS_ADMINS: 'tg:9001', DASHBOARD_PORT: String(port), LOG_LEVEL: 'warn',
     };

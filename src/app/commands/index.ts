@@ -4,6 +4,7 @@
  */
 import type { Config } from '../../config.js';
 import type { AsnRecord, Person } from '../../core/types.js';
+import { auditResult } from '../../core/messages/audit-result.js';
 import { audit } from '../../store/audit.js';
 import type { Db } from '../../store/db.js';
 import { isHumasAdmin } from '../recipients.js';
@@ -80,18 +81,18 @@ export class CommandRunner {
       audit(this.deps.db, { at: now, actor, platform: req.platform, action: `/${parsed.name}`, args: parsed.rest.slice(0, 500) || undefined, allowed, result });
     if (!spec) {
       if (req.chatType === 'group') return undefined;
-      record(false, 'unknown command');
+      record(false, 'unknown_command');
       return { text: t.unknown(parsed.name) };
     }
     // In a group everyone gets the same answer, so the reply reveals nothing about who is an admin or an ASN.
     if (req.chatType === 'group' && spec.where === 'private') {
-      record(false, 'refused: group chat');
+      record(false, 'refused_group_chat');
       return { text: t.groupRefusal };
     }
     const asn = this.deps.findAsn({ platform: req.platform, id: req.fromId });
     const permitted = spec.who === 'anyone' || isAdmin || (spec.who === 'asn' && Boolean(asn));
     if (!permitted) {
-      record(false, 'refused: not an admin');
+      record(false, 'refused_not_admin');
       return { text: t.notAdmin };
     }
     const ctx: CommandContext = { req, args: parsed.args, rest: parsed.rest, isAdmin, asn, db: this.deps.db, config: this.deps.config, now, lang };
@@ -100,7 +101,7 @@ export class CommandRunner {
       record(true, 'ok');
       return reply;
     } catch (err) {
-      record(true, `error: ${err instanceof Error ? err.message : String(err)}`.slice(0, 500));
+      record(true, auditResult('error', { message: (err instanceof Error ? err.message : String(err)).slice(0, 400) }));
       return { text: t.failed };
     }
   }

@@ -58,7 +58,7 @@ export function issueDashboardLink(
 
 /** Counts a refused login link of an anonymous client (audited as a per-window summary, not one row per request). */
 export function countRefusedLogin(app: AppCore, client: string, reason: LinkRefusal | 'rate', now: number = app.clock()): void {
-  countLoginRefusal(app.db, client, reason === 'rate' ? 'over the rate limit' : `${reason} link`, now);
+  countLoginRefusal(app.db, client, reason, now);
   flushLoginRefusals(app.db, now);
 }
 
@@ -93,7 +93,7 @@ export function redeemDashboardLink(
       return used;
     }
     if (!isDashboardAdmin(app.config, used.admin)) {
-      record(app, used.admin, 'dashboard login', false, 'refused: no longer a Humas admin', now);
+      record(app, used.admin, 'dashboard login', false, 'refused_no_longer_admin', now);
       return { ok: false as const, reason: 'not_admin' as const };
     }
     const session = store.createSession(used.admin, now, SESSION_TTL_MS, used.adminName);

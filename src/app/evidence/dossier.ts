@@ -6,6 +6,7 @@
  * Used by the CLI (`cases dossier`, `actors dossier`), and meant for chat and the dashboard alike.
  */
 import { createHash } from 'node:crypto';
+import { auditResult } from '../../core/messages/audit-result.js';
 import { dossierTexts, type DossierTexts, type TimelineFact } from '../../core/messages/evidence.js';
 import { formatDateTime } from '../../core/time.js';
 import { PdfWriter } from '../../pdf/document.js';
@@ -84,7 +85,7 @@ export async function makeDossier(app: AppCore, scope: DossierScope, o: DossierO
 
   const pdf = await doc.end(t.page);
   const sha256 = pdfDigest(pdf);
-  auditOffice(app.db, o.actor, 'dossier', args, `ok sha256=${sha256}`, now);
+  auditOffice(app.db, o.actor, 'dossier', args, auditResult('ok', { sha256 }), now);
   const fileName = `dossier-${scope.kind === 'case' ? `kasus-${scope.id}` : scope.kind === 'group' ? `grup-${safeName(scope.chatId)}` : `pelaku-${safeName(scope.actorId)}`}.pdf`;
   return { ok: true, pdf, sha256, fileName, cases: cases.map((c) => c.id) };
 }

@@ -4,6 +4,7 @@
  * `/kecualikan` and `/buka`, see lifecycle.ts), each change audited with its actor.
  */
 import type { Platform } from '../../core/ids.js';
+import { auditResult } from '../../core/messages/audit-result.js';
 import type { IncidentKind, IncidentStatus } from '../../core/types.js';
 import type { IncidentDbRow, IncidentRow } from '../../store/incidents.js';
 import { toIncident } from '../../store/incidents.js';
@@ -105,7 +106,8 @@ export function getCase(app: App, id: number): CaseDetail | undefined {
   return { ...toView(r), findings, messages };
 }
 
-const changeCode = (r: OfficeCaseChange): string => (r.ok ? 'ok' : r.reason === 'other_open' ? `other_open #${'otherId' in r ? (r.otherId ?? '?') : '?'}` : r.reason);
+const changeCode = (r: OfficeCaseChange): string =>
+  r.ok ? 'ok' : r.reason === 'other_open' ? auditResult('other_open', 'otherId' in r && r.otherId !== undefined ? { other: r.otherId } : undefined) : r.reason;
 
 /** A case change from the office: as in chat, plus a missing reason. */
 export type OfficeCaseChange = CaseChange | { ok: false; reason: 'no_reason' };

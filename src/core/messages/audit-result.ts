@@ -1,10 +1,13 @@
 /**
- * Audit results in the reader's language. The office actions store a code,
- * optionally followed by a space and JSON facts (`imported {"total":8,...}`,
- * `conflict {"field":"telepon","owner":"..."}`); older rows and the chat
- * commands store short English phrases, recognised here too, so the audit's
- * "Hasil" column reads in Indonesian (or English) whatever wrote the row.
+ * Audit results in the reader's language. Every writer (office actions, chat
+ * commands, registration, the dashboard, the login-refusal summaries) stores
+ * a code, optionally followed by a space and JSON facts (`imported {"total":8,...}`,
+ * `conflict {"field":"telepon","owner":"..."}`, `refused_phone {"problem":{"code":"landline",...}}`);
+ * rows written before the codes hold short English phrases, recognised here
+ * too, so the audit's "Hasil" column reads in Indonesian (or English) whatever
+ * wrote the row.
  */
+import { parseTexts, type PhoneProblem } from './parse.js';
 
 type Lang = 'id' | 'en';
 type Facts = Record<string, unknown>;
@@ -12,15 +15,34 @@ type Facts = Record<string, unknown>;
 /** Builds the stored form of a result: its code and, when there are any, its facts as JSON. */
 export const auditResult = (code: string, facts?: Facts): string => (facts ? `${code} ${JSON.stringify(facts)}` : code);
 
+/** Why a dashboard login was refused, as counted in a 10-minute summary (`login_refused`). */
+const LOGIN_REASONS: Record<string, [string, string]> = {
+  unknown: ['tautan tidak dikenal', 'unknown link'],
+  used: ['tautan sudah dipakai', 'used link'],
+  expired: ['tautan kedaluwarsa', 'expired link'],
+  rate: ['melebihi batas percobaan', 'over the rate limit'],
+};
+
+/** `ditolak: …` / `refused: …`. */
+const refused = (id: boolean, inId: string, inEn: string): string => (id ? `ditolak: ${inId}` : `refused: ${inEn}`);
+
 const CODES: Record<string, (f: Facts, id: boolean) => string> = {
-  ok: (f, id) => (f['path'] ? `${id ? 'berhasil' : 'ok'}: ${String(f['path'])}` : id ? 'berhasil' : 'ok'),
+  ok: (f, id) => {
+    const ok = id ? 'berhasil' : 'ok';
+    if (f['path']) return `${ok}: ${String(f['path'])}`;
+    if (f['sha256']) return `${ok}: SHA-256 ${String(f['sha256'])}`;
+    return ok;
+  },
   unchanged: (_f, id) => (id ? 'tidak berubah' : 'unchanged'),
   not_found: (_f, id) => (id ? 'tidak ditemukan' : 'not found'),
   exists: (_f, id) => (id ? 'sudah terdaftar' : 'already registered'),
   has_cases: (_f, id) => (id ? 'masih ada kasus atas namanya' : 'still has cases'),
   not_open: (_f, id) => (id ? 'kasus tidak sedang terbuka' : 'case not open'),
   already_open: (_f, id) => (id ? 'kasus sudah terbuka' : 'case already open'),
-  other_open: (_f, id) => (id ? 'ada kasus lain yang terbuka untuk ASN dan grup itu' : 'another case is open for that ASN and group'),
+  other_open: (f, id) => {
+    const other = f['other'] !== undefined ? ` (#${String(f['other'])})` : '';
+    return `${id ? 'ada kasus lain yang terbuka untuk ASN dan grup itu' : 'another case is open for that ASN and group'}${other}`;
+  },
   no_case: (_f, id) => (id ? 'kasus tidak ada' : 'no such case'),
   no_reason: (_f, id) => (id ? 'alasan belum diisi' : 'no reason given'),
   no_group: (_f, id) => (id ? 'grup tidak ada' : 'no such group'),
@@ -32,9 +54,35 @@ const CODES: Record<string, (f: Facts, id: boolean) => string> = {
   refused: (f, id) => (id ? `ditolak: ${f['problems']} masalah` : `refused: ${f['problems']} problem(s)`),
   invalid: (f, id) => `${id ? 'tidak sah' : 'invalid'}${Array.isArray(f['problems']) ? `: ${(f['problems'] as string[]).join('; ')}` : ''}`,
   conflict: (f, id) => (id ? `bentrok: ${f['field']} sudah dipakai ${f['owner']}` : `conflict: ${f['field']} held by ${f['owner']}`),
+  // Chat commands (app/commands/index.ts).
+  unknown_command: (_f, id) => (id ? 'perintah tidak dikenal' : 'unknown command'),
+  refused_group_chat: (_f, id) => refused(id, 'dikirim di grup', 'group chat'),
+  refused_not_admin: (_f, id) => refused(id, 'bukan admin Humas', 'not an admin'),
+  error: (f, id) => `${id ? 'galat' : 'error'}: ${String(f['message'] ?? '')}`,
+  // Registration (Telegram contact, WhatsApp DAFTAR).
+  refused_not_own_contact: (_f, id) => refused(id, 'bukan kontak milik pengirim', 'not the sender’s own contact'),
+  refused_phone: (f, id) => {
+    const p = f['problem'] as PhoneProblem | undefined;
+    return refused(id, p ? parseTexts('id').phone(p) : 'nomor tidak sah', p ? parseTexts('en').phone(p) : 'invalid number');
+  },
+  refused_not_in_registry: (_f, id) => refused(id, 'nomor tidak ada di daftar ASN', 'number not in the registry'),
+  refused_number_differs: (_f, id) => refused(id, 'nomor berbeda dengan daftar ASN', 'number differs'),
+  refused_unknown_nip: (_f, id) => refused(id, 'NIP tidak dikenal', 'unknown NIP'),
+  linked: (f, id) => (id ? `ditautkan ke NIP ${String(f['nip'])}` : `linked to NIP ${String(f['nip'])}`),
+  // The dashboard's logins (app/dashboard/access.ts, store/login-refusals.ts).
+  refused_no_longer_admin: (_f, id) => refused(id, 'bukan lagi admin Humas', 'no longer a Humas admin'),
+  login_refused: (f, id) => {
+    const n = Number(f['count'] ?? 0);
+    const by = Object.entries((f['reasons'] ?? {}) as Record<string, number>)
+      .map(([r, k]) => `${LOGIN_REASONS[r]?.[id ? 0 : 1] ?? r} ${k}`)
+      .join(', ');
+    return id ? `ditolak ${n} kali dalam 10 menit: ${by}` : `refused ${n} ${n === 1 ? 'time' : 'times'} in 10 minutes: ${by}`;
+  },
+  // Private-message flood (app/flood.ts).
+  flood_recorded: (_f, id) => (id ? 'pesan pribadi melebihi batas: dicatat, tidak dijawab' : 'private messages beyond the limits: recorded, not answered'),
 };
 
-/** Phrases stored by the chat commands, registration and older rows: [pattern, Indonesian, English]. */
+/** Phrases stored before every writer stored codes (kept for those old rows): [pattern, Indonesian, English]. */
 const PHRASES: [RegExp, (m: RegExpExecArray) => string, (m: RegExpExecArray) => string][] = [
   [/^unknown command$/, () => 'perintah tidak dikenal', (m) => m[0]],
   [/^refused: group chat$/, () => 'ditolak: dikirim di grup', (m) => m[0]],
@@ -45,6 +93,9 @@ const PHRASES: [RegExp, (m: RegExpExecArray) => string, (m: RegExpExecArray) => 
   [/^refused: number differs$/, () => 'ditolak: nomor berbeda dengan daftar ASN', (m) => m[0]],
   [/^refused: unknown NIP$/, () => 'ditolak: NIP tidak dikenal', (m) => m[0]],
   [/^refused: (\w+) link$/, (m) => `ditolak: tautan ${({ used: 'sudah dipakai', expired: 'kedaluwarsa', unknown: 'tidak dikenal' } as Record<string, string>)[m[1]!] ?? m[1]}`, (m) => m[0]],
+  [/^refused (\d+) times? in 10 minutes: (.*)$/, (m) => `ditolak ${m[1]} kali dalam 10 menit: ${m[2]!.replace(/(unknown link|used link|expired link|over the rate limit)/g, (r) => LOGIN_REASONS[r === 'over the rate limit' ? 'rate' : r.split(' ')[0]!]![0])}`, (m) => m[0]],
+  [/^other_open #(\d+|\?)$/, (m) => `ada kasus lain yang terbuka untuk ASN dan grup itu (#${m[1]})`, (m) => `another case is open for that ASN and group (#${m[1]})`],
+  [/^ok sha256=([0-9a-f]+)$/, (m) => `berhasil: SHA-256 ${m[1]}`, (m) => `ok: SHA-256 ${m[1]}`],
   [/^refused: (\d+) problems$/, (m) => `ditolak: ${m[1]} masalah`, (m) => m[0]],
   [/^refused: (.*)$/, (m) => `ditolak: ${m[1]}`, (m) => m[0]],
   [/^linked to NIP (\d+)$/, (m) => `ditautkan ke NIP ${m[1]}`, (m) => m[0]],

@@ -27,6 +27,9 @@ export interface DoctorLine {
 }
 
 /** All CLI texts of one language. */
+/** Why a `replay` input line was skipped (src/replay.ts parseReplayLine). */
+export type ReplayProblem = 'json' | 'object' | 'update' | 'event' | 'platform';
+
 export interface CliTexts {
   intro: string;
   usageHead: string;
@@ -45,6 +48,8 @@ export interface CliTexts {
   notACaseNumber(v: string): string;
   fileNotFound(path: string): string;
   linesSkipped(n: number): string;
+  /** A `replay` input line that was skipped, and why. */
+  replayLine(line: number, problem: ReplayProblem): string;
   noDatabase(path: string): string;
   phoneDigits: string;
   waLinked(jid: string): string;
@@ -236,6 +241,14 @@ const ID: CliTexts = {
   notACaseNumber: (v) => `"${v}" bukan nomor kasus; tulis angkanya, mis. 12 atau #12.`,
   fileNotFound: (p) => `Berkas tidak ditemukan: ${p}`,
   linesSkipped: (n) => `${n} baris dilewati.`,
+  replayLine: (n, p) =>
+    `baris ${n}: ${{
+      json: 'bukan JSON yang sah',
+      object: 'bukan objek JSON',
+      update: 'baris telegram tanpa objek "update"',
+      event: 'baris whatsapp tanpa nama "event"',
+      platform: 'platform harus "telegram" atau "whatsapp"',
+    }[p]}`,
   noDatabase: (p) => `Basis data belum ada: ${p}. Impor daftar ASN dulu (jaga-netral import-asn FILE) atau periksa DATABASE_PATH.`,
   phoneDigits: 'Nomor untuk --phone harus berupa angka dengan kode negara, mis. 6281234567890.',
   waLinked: (jid) => `WhatsApp tertaut sebagai ${jid}. Setel WHATSAPP_ENABLED=true lalu jalankan: npx jaga-netral start`,
@@ -413,7 +426,15 @@ const EN: CliTexts = {
   needsValue: (o, c) => `${c}: option ${o} needs a value.`,
   notACaseNumber: (v) => `"${v}" is not a case number; write the number, e.g. 12 or #12.`,
   fileNotFound: (p) => `File not found: ${p}`,
-  linesSkipped: (n) => `${n} lines skipped.`,
+  linesSkipped: (n) => `${n} ${n === 1 ? 'line' : 'lines'} skipped.`,
+  replayLine: (n, p) =>
+    `line ${n}: ${{
+      json: 'not valid JSON',
+      object: 'not a JSON object',
+      update: 'telegram line without an "update" object',
+      event: 'whatsapp line without an "event" name',
+      platform: 'platform must be "telegram" or "whatsapp"',
+    }[p]}`,
   noDatabase: (p) => `No database yet: ${p}. Import the ASN registry first (jaga-netral import-asn FILE) or check DATABASE_PATH.`,
   phoneDigits: '--phone must be digits with the country code, e.g. 6281234567890.',
   waLinked: (jid) => `WhatsApp linked as ${jid}. Set WHATSAPP_ENABLED=true, then run: npx jaga-netral start`,

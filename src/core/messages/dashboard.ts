@@ -69,6 +69,8 @@ export interface DashboardTexts {
     state: string;
     states: Record<string, string>;
     problems: string;
+    /** More permission problems than the health facts list. */
+    moreProblems(n: number): string;
     platformNone: string;
     queue: string;
     queueLine(q: { waiting: number; sent: number; failed: number; undeliverable: number }): string;
@@ -268,6 +270,7 @@ const ID: DashboardTexts = {
     state: 'Keadaan',
     states: { ok: 'baik', warn: 'perlu perhatian', degraded: 'terganggu' },
     problems: 'Izin yang kurang',
+    moreProblems: (n) => `dan ${n} lainnya (lihat /status)`,
     platformNone: 'belum ada platform terhubung',
     queue: 'Antrean pesan',
     queueLine: (q) => `${q.waiting} menunggu, ${q.sent} terkirim, ${q.failed} gagal, ${q.undeliverable} tidak terkirim`,
@@ -466,6 +469,7 @@ const EN: DashboardTexts = {
     state: 'State',
     states: { ok: 'good', warn: 'needs attention', degraded: 'degraded' },
     problems: 'Missing permissions',
+    moreProblems: (n) => `and ${n} more (see /status)`,
     platformNone: 'no platform connected',
     queue: 'Message queue',
     queueLine: (q) => `${q.waiting} waiting, ${q.sent} sent, ${q.failed} failed, ${q.undeliverable} undeliverable`,

@@ -64,5 +64,7 @@ export function platformStatusText(platform: string, raw: string, lang: Lang): s
     const w = words[code];
     if (w) return id ? w[0] : w[1];
   }
+  // Any other error: the word in the office's language, the detail as recorded (Telegram's own text, or ours).
+  if ((m = /^error: ([\s\S]+)$/.exec(raw))) return `${id ? 'galat' : 'error'}: ${m[1]}`;
   return raw;
 }

@@ -13,6 +13,11 @@ export const waLoginTexts = (lang: 'id' | 'en') =>
         pairingFailed: (why: string) => `kode penautan tidak dapat diminta: ${why}`,
         keepsClosing: (code: string) => `koneksi WhatsApp terus terputus (${whatsappCloseText(code, 'id')}); periksa koneksi internet server, lalu jalankan wa-login lagi.`,
         badPhone: (p: string) => `--phone harus angka dengan kode negara, mis. 6281234567890 (bukan "${p}")`,
+        versionPinned: (v: string) =>
+          `WhatsApp menolak versi WhatsApp Web ${v} (405, versi klien usang). WA_VERSION diisi di .env: kosongkan (versi terbaru lalu diambil) atau isi dengan versi terbaru, lalu jalankan wa-login lagi.`,
+        versionKeepsRefused: (v?: string) =>
+          `WhatsApp terus menolak versi klien (405, versi klien usang${v ? `, terakhir dicoba ${v}` : ''}). Isi WA_VERSION di .env dengan versi yang dipakai web.whatsapp.com sekarang, atau perbarui @whiskeysockets/baileys, lalu jalankan wa-login lagi.`,
+        versionRetrying: (v?: string) => `WhatsApp menolak versi klien (405); mencoba lagi dengan versi WhatsApp Web terbaru${v ? ` ${v}` : ''}.`,
       }
     : {
         pairingCode: (code: string) => `WhatsApp pairing code: ${code}`,
@@ -23,4 +28,9 @@ export const waLoginTexts = (lang: 'id' | 'en') =>
         pairingFailed: (why: string) => `could not request a pairing code: ${why}`,
         keepsClosing: (code: string) => `the WhatsApp connection keeps closing (${whatsappCloseText(code, 'en')}); check the server's internet connection, then run wa-login again.`,
         badPhone: (p: string) => `--phone must be digits with country code, e.g. 6281234567890 (got "${p}")`,
+        versionPinned: (v: string) =>
+          `WhatsApp refused WhatsApp Web version ${v} (405 client outdated). WA_VERSION is set in .env: clear it (the current version is then fetched) or set the current version, then run wa-login again.`,
+        versionKeepsRefused: (v?: string) =>
+          `WhatsApp keeps refusing the client version (405 client outdated${v ? `, last tried ${v}` : ''}). Set WA_VERSION in .env to the version web.whatsapp.com uses now, or update @whiskeysockets/baileys, then run wa-login again.`,
+        versionRetrying: (v?: string) => `WhatsApp refused the client version (405); retrying with the current WhatsApp Web version${v ? ` ${v}` : ''}.`,
       };

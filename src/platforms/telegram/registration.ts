@@ -6,6 +6,7 @@
 import { reportButtonRow } from '../../app/alerts.js';
 import type { App } from '../../app/app.js';
 import { asTgUserId } from '../../core/ids.js';
+import { auditResult } from '../../core/messages/audit-result.js';
 import { telegramTexts } from '../../core/messages/telegram.js';
 import { parseIndonesianMobile } from '../../core/phone.js';
 import { audit } from '../../store/audit.js';
@@ -41,20 +42,20 @@ export function registerContact(app: App, from: TgSender, contact: TgContact): R
   const record = (allowed: boolean, result: string): void =>
     audit(app.db, { at: now, actor: `tg:${from.id}`, platform: 'telegram', action: 'register', allowed, result });
   if (contact.user_id !== from.id) {
-    record(false, 'refused: not the sender’s own contact');
+    record(false, 'refused_not_own_contact');
     return { text: t.notOwnContact, kind: 'tg_register_refused', requestContact: t.shareContactButton };
   }
   const parsed = parseIndonesianMobile(contact.phone_number);
   if (!parsed.ok) {
-    record(false, `refused: ${parsed.reason}`);
+    record(false, auditResult('refused_phone', { problem: parsed.problem }));
     return { text: t.invalidPhone, kind: 'tg_register_refused' };
   }
   const asn = app.registry.byPhone(parsed.phone);
   if (!asn) {
-    record(false, 'refused: number not in the registry');
+    record(false, 'refused_not_in_registry');
     return { text: t.unknownNumber(app.config.HUMAS_CONTACT), kind: 'tg_register_refused' };
   }
   app.registry.linkTelegram(asn.nip, asTgUserId(from.id), from.username, now);
-  record(true, `linked to NIP ${asn.nip}`);
+  record(true, auditResult('linked', { nip: asn.nip }));
   return { text: t.registered(asn.nama, asn.unit), kind: 'tg_registered' };
 }

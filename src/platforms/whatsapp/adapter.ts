@@ -796,7 +796,7 @@ export class WhatsAppAdapter {
     const asn = this.app.registry.byNip(parsed.nip);
     const phone = p.pnJid ? waJidToPhone(p.pnJid) : undefined;
     const ok = Boolean(asn && phone && asn.phone === phone);
-    audit(this.app.db, { at: now, actor: `wa:${p.pnJid ?? p.chatJid}`, platform: 'whatsapp', action: 'DAFTAR', allowed: ok, result: ok ? 'registered' : asn ? 'refused: number differs' : 'refused: unknown NIP' });
+    audit(this.app.db, { at: now, actor: `wa:${p.pnJid ?? p.chatJid}`, platform: 'whatsapp', action: 'DAFTAR', allowed: ok, result: ok ? 'registered' : asn ? 'refused_number_differs' : 'refused_unknown_nip' });
     if (!ok || !asn) return t.registerRefused({ humasContact: this.app.config.HUMAS_CONTACT });
     this.app.registry.markWaRegistered(asn.nip, now);
     if (p.lid && p.pnJid) this.learn([{ lid: p.lid, pn: p.pnJid, source: 'remoteJidAlt' }]);

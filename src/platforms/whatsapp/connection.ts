@@ -277,17 +277,17 @@ export function waLogin(o: WaLoginOptions): Promise<{ jid: string }> {
             // 405 at registration: WhatsApp no longer accepts this WhatsApp Web version (the most reported Baileys
             // failure). Like `start`: a pinned WA_VERSION is the person's to change; otherwise fetch the current one.
             if (o.version) {
-              finish(new Error(`WhatsApp refused WhatsApp Web version ${o.version.join('.')} (405 client outdated). WA_VERSION is set in .env: clear it (the current version is then fetched) or set the current version, then run wa-login again.`));
+              finish(new Error(t.versionPinned(o.version.join('.'))));
               return;
             }
             if (outdated++ >= LOGIN_VERSION_UPDATES) {
-              finish(new Error(`WhatsApp keeps refusing the client version (405 client outdated${version ? `, last tried ${version.join('.')}` : ''}). Set WA_VERSION in .env to the version web.whatsapp.com uses now, or update @whiskeysockets/baileys, then run wa-login again.`));
+              finish(new Error(t.versionKeepsRefused(version?.join('.'))));
               return;
             }
             const fetched = await (o.fetchVersion ?? fetchLatestBaileysVersion)().catch((e: unknown) => ({ version: undefined, isLatest: false, error: e }));
             if (fetched.version) version = fetched.version;
             o.log.warn({ version: version?.join('.'), err: fetched.error ? String(fetched.error) : undefined }, 'wa-login: WhatsApp said the client is outdated (405): retrying with the current WhatsApp Web version');
-            print(`WhatsApp menolak versi klien (405); mencoba lagi dengan versi WhatsApp Web terbaru${version ? ` ${version.join('.')}` : ''} / retrying with the current WhatsApp Web version.`);
+            print(t.versionRetrying(version?.join('.')));
             if (!done) setTimeout(connect, 0).unref?.();
           } else if (restarts++ < 5) {
             // After pairing WhatsApp asks for a restart (515); other closes get a few retries.

@@ -4,6 +4,7 @@ import { overview } from '../../app/dashboard/overview.js';
 import { permissionStatusLines, type PermissionProblem } from '../../app/permissions.js';
 import { KINDS, STATUSES } from '../../app/reports/build.js';
 import { parseReportArgs, type ReportFilters } from '../../app/reports/filters.js';
+import { platformStatusText } from '../../core/messages/platform-status.js';
 import { reportTexts } from '../../core/messages/report.js';
 import { perDayChart, unitChart } from '../charts.js';
 import { html, query } from '../html.js';
@@ -36,7 +37,9 @@ export function registerOverviewRoutes(f: FastifyInstance, deps: RouteDeps): voi
     const h = o.health;
     const outbox = (h['outbox'] ?? {}) as Record<string, number>;
     const platforms = Object.entries((h['platforms'] ?? {}) as Record<string, unknown>);
-    const known = new Set(['health', 'platforms', 'problems', 'outbox', 'asn', 'openCases', 'rssMb', 'heapMb', 'uptimeS', 'lastEventAt']);
+    // `down` repeats the platforms' own states (shown in words below); `moreProblems` follows the problem lines.
+    const known = new Set(['health', 'platforms', 'problems', 'moreProblems', 'down', 'outbox', 'asn', 'openCases', 'rssMb', 'heapMb', 'uptimeS', 'lastEventAt']);
+    const more = typeof h['moreProblems'] === 'number' ? h['moreProblems'] : 0;
     const problems = permissionStatusLines((Array.isArray(h['problems']) ? h['problems'] : []) as PermissionProblem[], ctx.lang);
     const state = typeof h['health'] === 'string' ? h['health'] : 'ok';
     const extra = Object.entries(h).filter(([k]) => !known.has(k));
@@ -62,8 +65,8 @@ ${pager(ctx, '/', { periode: period === '30h' ? undefined : period }, offset, o.
 </div>
 <section class="panel"><h2>${t.overview.health}</h2><dl class="facts">
 <dt>${t.overview.state}</dt><dd><span class="status ${state === 'ok' ? 'left' : state === 'warn' ? 'exempted' : 'open'}">${t.overview.states[state] ?? state}</span></dd>
-${platforms.length ? platforms.map(([p, s]) => html`<dt>${platformName(p)}</dt><dd>${typeof s === 'string' ? s : JSON.stringify(s)}</dd>`) : html`<dt>Platform</dt><dd>${t.overview.platformNone}</dd>`}
-${problems.length ? html`<dt>${t.overview.problems}</dt><dd>${problems.map((l) => html`<div>${l}</div>`)}</dd>` : ''}
+${platforms.length ? platforms.map(([p, s]) => html`<dt>${platformName(p)}</dt><dd>${typeof s === 'string' ? platformStatusText(p, s, ctx.lang) : JSON.stringify(s)}</dd>`) : html`<dt>Platform</dt><dd>${t.overview.platformNone}</dd>`}
+${problems.length ? html`<dt>${t.overview.problems}</dt><dd>${problems.map((l) => html`<div>${l}</div>`)}${more ? html`<div>${t.overview.moreProblems(more)}</div>` : ''}</dd>` : ''}
 <dt>${t.overview.queue}</dt><dd>${t.overview.queueLine({ waiting: (outbox['pending'] ?? 0) + (outbox['sending'] ?? 0), sent: outbox['sent'] ?? 0, failed: outbox['failed'] ?? 0, undeliverable: outbox['undeliverable'] ?? 0 })}</dd>
 <dt>${t.overview.lastEvent}</dt><dd>${typeof h['lastEventAt'] === 'string' ? when(ctx, Date.parse(h['lastEventAt'])) : '-'}</dd>
 <dt>${t.overview.uptime}</dt><dd>${when(ctx, deps.startedAt)}</dd>

@@ -22,6 +22,7 @@ import { newChatMembers } from '../../../src/platforms/sim/telegram-updates.js';
 import { FakeWASocket, fakeSocketFactory, participantStub } from '../../../src/platforms/sim/whatsapp-socket.js';
 import { BOOT_RETRY, bootRetryDelay, isTokenRejected, TelegramAdapter } from '../../../src/platforms/telegram/adapter.js';
 import { ADMIN_WA, ASN1, ASN1_LID, ASN1_PN, ASN2, campaignGroup, GROUP as WA_GROUP, TIMSES_LID, TIMSES_PN } from '../../fixtures/whatsapp/setup.js';
+import { childEnv } from '../../support/spawn.js';
 
 const ROOT = resolve(import.meta.dirname, '../../..');
 const HUMAS = 9001;
@@ -187,7 +188,7 @@ describe('`jaga-netral start` against a Bot API that fails getMe twice with 502 
     const proc = spawn(process.execPath, ['src/bin/jaga-netral.mjs', 'start'], {
       cwd: ROOT,
       env: {
-        PATH: process.env['PATH'], HOME: process.env['HOME'], DATABASE_PATH: dbPath, TELEGRAM_BOT_TOKEN: s.token, TELEGRAM_API_ROOT: s.apiRoot,
+        ...childEnv(), DATABASE_PATH: dbPath, TELEGRAM_BOT_TOKEN: s.token, TELEGRAM_API_ROOT: s.apiRoot,
         HUMAS_ADMINS: `tg:${HUMAS}`, PASLON_FILE: 'data/paslon.sumsel2024.json', QUIET_HOURS: 'off', LOG_LEVEL: 'info',
       },
       stdio: ['ignore', 'ignore', 'pipe'],

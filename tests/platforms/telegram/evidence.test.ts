@@ -50,7 +50,7 @@ describe('/bukti on Telegram', () => {
     for (const part of ['Andi', 'Relawan Paslon 2 Pilgub Sumsel', '198503122010011003', 'Pasal 70']) expect(text).toContain(part);
     expect(text).not.toContain('+6281234567890');
     const audit = app.db.prepare(`SELECT actor, action, allowed, result FROM audit WHERE action IN ('/bukti', 'dossier') ORDER BY id`).all() as { actor: string; action: string; allowed: number; result: string }[];
-    expect(audit.filter((a) => a.action === 'dossier').map((a) => [a.actor, a.result.slice(0, 9)])).toEqual([['tg:9001', 'not_found'], ['tg:9001', 'ok sha256']]);
+    expect(audit.filter((a) => a.action === 'dossier').map((a) => [a.actor, a.result.slice(0, 13)])).toEqual([['tg:9001', 'not_found'], ['tg:9001', 'ok {"sha256":']]);
     expect(audit.filter((a) => a.action === '/bukti' && a.allowed === 0).map((a) => a.actor)).toEqual(['tg:6666']);
   });
 });

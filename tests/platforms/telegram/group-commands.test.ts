@@ -49,7 +49,7 @@ describe('commands in groups and /id', () => {
     // Nobody is told anything privately either.
     expect(sim.sent.filter((m) => m.chat_id !== GROUP.id)).toEqual([]);
     const audit = app.db.prepare(`SELECT actor, result FROM audit ORDER BY id`).all() as { actor: string; result: string }[];
-    expect(audit.map((a) => a.result)).toEqual(Array(5).fill('refused: group chat'));
+    expect(audit.map((a) => a.result)).toEqual(Array(5).fill('refused_group_chat'));
   });
 
   it('the same ASN posting campaign text in that group does open a case (the command exemption is narrow)', async () => {

@@ -168,6 +168,8 @@ describe('WhatsApp adapter: private chats', () => {
     const reply = outboxRows(app).find((r) => r.kind === 'command_reply')!;
     expect(reply.recipient).toBe(ASN1_PN);
     expect(reply.text).toContain(ASN1.nama);
+    // Audited as a code (core/messages/audit-result.ts renders it in the reader's language).
+    expect(app.db.prepare(`SELECT allowed, result FROM audit WHERE action = 'DAFTAR'`).all()).toEqual([{ allowed: 1, result: 'registered' }]);
     // The ASN who wrote is now a warm contact (the Humas admin always is).
     expect(app.db.prepare(`SELECT jid FROM wa_contacts ORDER BY jid`).pluck().all()).toEqual([ASN1_LID, ASN1_PN, ADMIN_WA].sort());
   });
@@ -195,6 +197,7 @@ describe('WhatsApp adapter: private chats', () => {
     expect(reply.text).not.toContain(ASN1.nama);
     expect(reply.text).not.toContain(ASN1.unit);
     expect(reply.text).toMatch(/tidak dapat diproses/);
+    expect(app.db.prepare(`SELECT allowed, result FROM audit WHERE action = 'DAFTAR'`).all()).toEqual([{ allowed: 0, result: 'refused_number_differs' }]);
   });
 
   it('lets a Humas admin /gabung a group by invite link and reports the ASN already inside', async () => {
