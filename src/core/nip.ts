@@ -24,6 +24,8 @@ export type { NipProblem } from './messages/parse.js';
 export const MIN_BIRTH_YEAR = 1940;
 
 const fail = (problem: NipProblem): NipParse => ({ ok: false, problem, reason: parseTexts('en').nip(problem) });
+/** The easternmost time zone's offset (Kiribati, UTC+14). */
+const LATEST_UTC_OFFSET_MS = 14 * 3_600_000;
 const pad2 = (n: number): string => String(n).padStart(2, '0');
 
 /** Parses an 18-digit NIP (spaces allowed, e.g. `19850312 201001 1 003`) and checks that its date, appointment, sex and sequence parts are plausible; `now` is only for "not in the future" checks. */
@@ -36,7 +38,10 @@ export function parseNip(input: string, now: number = Date.now()): NipParse {
   if (!/^\d+$/.test(s)) return fail({ code: 'notDigits' });
   if (s.length !== 18) return fail({ code: 'length', found: s.length });
 
-  const today = new Date(now);
+  // "The future" is judged on the latest calendar on Earth (UTC+14): a month that has already begun in
+  // Indonesia (up to UTC+9, WIT) is never refused because it has not begun in UTC yet. A plausibility
+  // check, so a few hours of slack the other way costs nothing.
+  const today = new Date(now + LATEST_UTC_OFFSET_MS);
   const curYear = today.getUTCFullYear();
   const curMonth = today.getUTCMonth() + 1;
 

@@ -68,4 +68,14 @@ describe('parseNip', () => {
     expect(future).toMatchObject({ ok: false, problem: { code: 'appointmentFuture', appointed: '202412' } });
     if (!future.ok) expect(parseTexts('id').nip(future.problem)).toBe('pengangkatan 202412 ada di masa depan');
   });
+
+  it('never refuses an appointment month that has already begun in Indonesia but not yet in UTC', () => {
+    // 31 Jan 2026, 20:00 UTC is 1 Feb 03:00 WIB and 05:00 WIT: an appointment in February 2026 is not in the future.
+    const lateJan = Date.UTC(2026, 0, 31, 20);
+    expect(parseNip('19900101 202602 1 001', lateJan)).toMatchObject({ ok: true, appointed: '2026-02' });
+    // Two months ahead still is, on every calendar.
+    expect(parseNip('19900101 202603 1 001', lateJan)).toMatchObject({ ok: false, problem: { code: 'appointmentFuture' } });
+    // New Year's Eve 18:00 UTC is already 1 Jan in Jakarta: next year's January appointment (and birth year) pass.
+    expect(parseNip('19900101 202601 1 001', Date.UTC(2025, 11, 31, 18))).toMatchObject({ ok: true });
+  });
 });
