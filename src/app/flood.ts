@@ -4,7 +4,9 @@
  * (the messages are still recorded as events), so one sender cannot fill the
  * outbox with replies and hold back alerts. Humas hears of each flooding
  * sender once a day. Humas admins are never limited. Counts live in SQLite,
- * so a restart does not reset them.
+ * so a restart does not reset them. Evidence sent into an open self-report
+ * flow may come faster: an ASN sending their ten screenshots at once must get
+ * an answer for each (the caller passes the extra allowance; the hour limit holds).
  */
 import type { Config } from '../config.js';
 import type { Platform } from '../core/ids.js';
@@ -43,15 +45,16 @@ export class FloodGuard {
   /**
    * Counts one private message from `sender` and says whether it may be answered. Beyond the limits, the
    * first refusal of the day queues one notice per Humas admin (and an audit line). Never throws.
+   * `extraPerMinute` widens the minute limit for this message only (evidence files of an open self-report).
    */
-  admit(platform: Platform, sender: string, now: number, name?: string): boolean {
+  admit(platform: Platform, sender: string, now: number, name?: string, extraPerMinute = 0): boolean {
     const { config } = this.d;
     if (isHumasAdmin(config.HUMAS_ADMINS, platform, sender)) return true;
     return this.d.db.transaction(() => {
       this.prune.run(now - HOUR);
       this.insert.run(platform, sender, now);
       const c = this.count.get({ platform, sender, minute: now - MINUTE, hour: now - HOUR }) as { hour: number; minute: number };
-      if (c.minute <= config.INBOUND_PRIVATE_PER_MINUTE && c.hour <= config.INBOUND_PRIVATE_PER_HOUR) return true;
+      if (c.minute <= config.INBOUND_PRIVATE_PER_MINUTE + extraPerMinute && c.hour <= config.INBOUND_PRIVATE_PER_HOUR) return true;
       this.notify(platform, sender, name, now);
       return false;
     })();

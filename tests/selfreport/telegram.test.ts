@@ -9,7 +9,7 @@ import { createHash } from 'node:crypto';
 import { mkdtempSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Nip, PhoneE164, TgUserId } from '../../src/core/ids.js';
 import type { SimSentMessage, SimUser } from '../../src/platforms/sim/telegram-server.js';
 import { callbackQuery, documentMessage, forwardedFromChannel, newChatMembers, photoMessage, textMessage } from '../../src/platforms/sim/telegram-updates.js';
@@ -234,6 +234,29 @@ describe('self-report on Telegram', () => {
     await b.sim.waitFor(() => toAsn(b).some((m) => /JN-\d{4}-000004/.test(m.text ?? '')), 20_000);
     const rep = b.app.db.prepare(`SELECT id FROM self_reports WHERE receipt_no LIKE '%-000004'`).get() as { id: number };
     expect(b.app.db.prepare(`SELECT COUNT(*) AS n FROM self_report_evidence WHERE report_id = ? AND kind = 'photo'`).get(rep.id)).toEqual({ n: 10 });
+  });
+
+  it('ten screenshots sent at once into the guided flow are each answered under the default flood limits (src/app/flood.ts); the flow is what widens the limit', { timeout: 90_000 }, async () => {
+    const b = await start();
+    await say(b, textMessage(dm, ASN, '/lapor'));
+    await press(b, 'lapor:what:photo');
+    await press(b, 'lapor:where:instagram');
+    // Eleven private messages in well under a minute (the limit is 5): each photo is evidence of the open flow.
+    for (let i = 0; i < 10; i++) await say(b, photoMessage(dm, ASN, b.sim.addFile(Buffer.alloc(2000 + i, 5), { ext: 'jpg' })));
+    await press(b, 'lapor:next');
+    await press(b, 'lapor:send');
+    await b.sim.waitFor(() => toAsn(b).some((m) => /JN-\d{4}-000001/.test(m.text ?? '')), 20_000);
+    const rep = b.app.db.prepare(`SELECT id FROM self_reports WHERE receipt_no LIKE '%-000001'`).get() as { id: number };
+    expect(b.app.db.prepare(`SELECT COUNT(*) AS n FROM self_report_evidence WHERE report_id = ? AND kind = 'photo'`).get(rep.id)).toEqual({ n: 10 });
+    // Outside a flow the usual limit holds: plain texts in the same minute are recorded but no longer answered.
+    await b.sim.waitFor(() => toAsn(b).some((m) => m.method === 'sendDocument'), 20_000);
+    const n = toAsn(b).length;
+    for (let i = 0; i < 3; i++) b.sim.pushUpdate(textMessage(dm, ASN, `halo ${i}`));
+    // All three are recorded (the monitor has them) ...
+    await vi.waitFor(() => expect(b.app.db.prepare(`SELECT COUNT(*) AS n FROM inbound_private`).get()).toEqual({ n: 14 }), { timeout: 10_000, interval: 50 });
+    // ... and none is answered (an answer would be queued at once; give the dispatcher time to send one).
+    await new Promise((r) => setTimeout(r, 500));
+    expect(toAsn(b).length).toBe(n);
   });
 
   it('many ASN reporting the same group within the window: Humas gets the first reports one by one and the rest as one summary', { timeout: 90_000 }, async () => {
