@@ -423,4 +423,7 @@ export const MIGRATIONS: readonly Migration[] = [
     PRIMARY KEY (platform, user_id)
   ) STRICT;
   `,
+  // A leave the bot could not see for itself (issue 16, left alone): 'asn' = closed on the ASN's word, unverified
+  // (WhatsApp `SUDAH KELUAR <case>`); 'humas' = a Humas admin confirmed it (/sudahkeluar). NULL: the bot saw it, or not left.
+  `ALTER TABLE incidents ADD COLUMN left_by_word TEXT CHECK (left_by_word IN ('asn','humas'));`,
 ];
