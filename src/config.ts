@@ -6,6 +6,7 @@
  * the paslon and vocabulary files the classifier will load.
  */
 import { existsSync, readFileSync } from 'node:fs';
+import { isIP } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Cron } from 'croner';
@@ -55,6 +56,8 @@ const M = {
     httpUrl: 'harus alamat http(s)',
     dashboardRoot: 'harus alamat akar sebuah nama host, mis. https://dasbor.humas.example.go.id (tanpa path)',
     dashboardPort: 'wajib diisi bila DASHBOARD_URL diisi',
+    trustHops: 'jumlah hop tidak diterima (fastify tidak dapat memeriksa proxy terdekat dengan itu); tulis alamat proxy, mis. 127.0.0.1 atau 10.0.0.0/8',
+    trustEntry: (e: string) => `"${e}" bukan alamat IP, CIDR (mis. 10.0.0.0/8), loopback, linklocal, atau uniquelocal`,
     escalation: (h: number, d: number) =>
       `eskalasi terjadi setelah 2 x FOLLOWUP_HOURS (${2 * h} jam), harus sebelum kasus kedaluwarsa setelah CASE_EXPIRY_DAYS (${d} hari = ${d * 24} jam)`,
     retention: (d: number) => `harus paling sedikit CASE_EXPIRY_DAYS (${d}) agar bukti kasus yang masih terbuka tidak terhapus`,
@@ -87,6 +90,8 @@ const M = {
     httpUrl: 'must be an http(s) URL',
     dashboardRoot: 'must be the root of a host name, e.g. https://dasbor.humas.example.go.id (no path)',
     dashboardPort: 'is required when DASHBOARD_URL is set',
+    trustHops: 'a hop count is not accepted (fastify cannot check the nearest proxy with it); give the proxy addresses, e.g. 127.0.0.1 or 10.0.0.0/8',
+    trustEntry: (e: string) => `"${e}" is not an IP address, a CIDR (e.g. 10.0.0.0/8), loopback, linklocal or uniquelocal`,
     escalation: (h: number, d: number) =>
       `escalation happens after 2 x FOLLOWUP_HOURS (${2 * h} h), which must come before cases expire after CASE_EXPIRY_DAYS (${d} days = ${d * 24} h)`,
     retention: (d: number) => `must be at least CASE_EXPIRY_DAYS (${d}) so evidence of open cases is not deleted`,
@@ -134,6 +139,25 @@ function cronProblem(pattern: string, lang: Lang): string | undefined {
   } finally {
     cron?.stop();
   }
+}
+
+/** The named ranges @fastify/proxy-addr (fastify's trustProxy) knows. */
+const PROXY_RANGES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+/**
+ * One DASHBOARD_TRUST_PROXY entry as fastify's trustProxy (through @fastify/proxy-addr) accepts it:
+ * an address, an address/prefix, an IPv4 address/netmask, or a named range.
+ */
+export function trustProxyEntryOk(entry: string): boolean {
+  if (PROXY_RANGES.has(entry)) return true;
+  const slash = entry.indexOf('/');
+  const ip = slash < 0 ? entry : entry.slice(0, slash);
+  const v = isIP(ip);
+  if (v === 0) return false;
+  if (slash < 0) return true;
+  const range = entry.slice(slash + 1);
+  if (/^\d{1,3}$/.test(range)) return Number(range) <= (v === 4 ? 32 : 128);
+  return v === 4 && isIP(range) === 4;
 }
 
 const isTimezone = (tz: string): boolean => {
@@ -228,6 +252,23 @@ function buildSchema(lang: Lang) {
     .url({ protocol: /^https?$/, message: m.httpUrl })
     .refine((u) => /^https?:\/\/[^/?#]+\/?$/.test(u), m.dashboardRoot)
     .optional(),
+  // Which peers may tell the client's address in X-Forwarded-For (fastify's trustProxy): off, true (any peer),
+  // or a list of addresses / CIDRs / named ranges. The login rate limit and refusal counts key on that address.
+  DASHBOARD_TRUST_PROXY: z
+    .string()
+    .transform((raw, ctx): boolean | string[] => {
+      const v = raw.trim().toLowerCase();
+      if (v === 'off' || v === 'false' || v === 'no' || v === '0') return false;
+      if (v === 'true' || v === 'yes') return true;
+      if (/^\d+$/.test(v)) {
+        ctx.addIssue({ code: 'custom', message: m.trustHops });
+        return false;
+      }
+      const entries = raw.split(',').map((e) => e.trim()).filter(Boolean);
+      for (const e of entries) if (!trustProxyEntryOk(e)) ctx.addIssue({ code: 'custom', message: m.trustEntry(e) });
+      return entries;
+    })
+    .default(false),
   });
 }
 

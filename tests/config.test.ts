@@ -45,6 +45,26 @@ describe('config', () => {
     expect(() => load({ WA_DM_GAP_MIN_SECONDS: '60', WA_DM_GAP_MAX_SECONDS: '30' })).toThrow(/WA_DM_GAP_MIN_SECONDS/);
   });
 
+  it('DASHBOARD_TRUST_PROXY: off by default; true, or addresses, CIDRs and named ranges as fastify trustProxy takes them; a hop count or a bad entry is refused', () => {
+    expect(load({}).DASHBOARD_TRUST_PROXY).toBe(false);
+    expect(load({ DASHBOARD_TRUST_PROXY: 'off' }).DASHBOARD_TRUST_PROXY).toBe(false);
+    expect(load({ DASHBOARD_TRUST_PROXY: 'true' }).DASHBOARD_TRUST_PROXY).toBe(true);
+    expect(load({ DASHBOARD_TRUST_PROXY: '127.0.0.1, ::1,10.0.0.0/8, 192.168.1.0/255.255.255.0, loopback, fd00::/8' }).DASHBOARD_TRUST_PROXY).toEqual([
+      '127.0.0.1', '::1', '10.0.0.0/8', '192.168.1.0/255.255.255.0', 'loopback', 'fd00::/8',
+    ]);
+    // fastify 5 disables hop counts (node_modules/fastify/lib/request.js, getTrustProxyFn): say so rather than trust nobody in silence.
+    expect(() => load({ DASHBOARD_TRUST_PROXY: '1' })).toThrow(/DASHBOARD_TRUST_PROXY: jumlah hop tidak diterima/);
+    try {
+      load({ LANGUAGE: 'en', DASHBOARD_TRUST_PROXY: 'nginx, 10.0.0.0/33, 127.0.0.1' });
+      expect.unreachable();
+    } catch (err) {
+      expect((err as ConfigError).problems).toEqual([
+        'DASHBOARD_TRUST_PROXY: "nginx" is not an IP address, a CIDR (e.g. 10.0.0.0/8), loopback, linklocal or uniquelocal',
+        'DASHBOARD_TRUST_PROXY: "10.0.0.0/33" is not an IP address, a CIDR (e.g. 10.0.0.0/8), loopback, linklocal or uniquelocal',
+      ]);
+    }
+  });
+
   it('prints secrets as REDACTED', () => {
     const lines = describeConfig(load({ TELEGRAM_BOT_TOKEN: '123456:AAAbbbCCCdddEEEfffGGGhhhIIIjjj' }));
     expect(lines).toContain('TELEGRAM_BOT_TOKEN=REDACTED');

@@ -50,7 +50,7 @@ const CLASSES: { re: RegExp; kind: Kind; why?: string }[] = [
   { re: /^npx jaga-netral$/, kind: 'setup' },
   { re: /^npm (start|test|run [\w:]+)( -- .*)?$/, kind: 'script' },
   { re: /^npm (ci|install)$/, kind: 'outside', why: 'installs the dependencies this test runs with (package-lock.json is checked)' },
-  { re: /^DASHBOARD_SCREENSHOTS_DIR=tests\/web\/screenshots npx vitest run tests\/web\/browser\.test\.ts$/, kind: 'outside', why: 'runs a test file of this suite and writes into the tree (the file is checked)' },
+  { re: /^DASHBOARD_SCREENSHOTS_DIR=docs\/screenshots npx vitest run tests\/web\/browser\.test\.ts$/, kind: 'outside', why: 'runs a test file of this suite and writes into the tree (the file is checked)' },
   { re: /^(sudo systemctl|journalctl) /, kind: 'outside', why: "the system's service manager, not this repository's" },
   { re: /^kill -9$/, kind: 'outside', why: 'tests/start.test.ts kills a running bot with SIGKILL and starts again' },
 ];

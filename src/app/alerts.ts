@@ -56,6 +56,7 @@ export function enqueueIncidentAlerts(d: AlertDeps, incident: IncidentRow, f: Fi
     actorName,
     excerpt,
     humasContact: d.config.HUMAS_CONTACT,
+    caseId: incident.id,
   });
   const unreachable = address ? undefined : f.unverified ? unverifiedReason(d.config.LANGUAGE) : notRegisteredReason(d.config.LANGUAGE);
   d.outbox.enqueue(

@@ -315,6 +315,8 @@ export function reopenCase(app: AppCases, caseId: number, by: string, now: Epoch
     const other = app.monitor.incidents.openFor(c.asnNip, c.platform, c.chatId);
     if (other) return { ok: false, reason: 'other_open', otherId: other.id };
     app.monitor.incidents.setStatus(caseId, 'open', now, lifecycleTexts(app.config.LANGUAGE).reopenedReason, by);
+    // A leave taken on someone's word no longer stands once the case is open again.
+    app.db.prepare(`UPDATE incidents SET left_by_word = NULL WHERE id = ?`).run(caseId);
     return { ok: true, incident: app.monitor.incidents.get(caseId)! };
   })();
 }

@@ -36,7 +36,8 @@ export interface Messenger {
 /** Asks a platform whether a user is still in a chat; undefined when it cannot tell. */
 export interface MembershipChecker {
   readonly platform: Platform;
-  isMember(chatId: string, userId: string): Promise<boolean | undefined>;
+  /** `maxAgeMs`: how old a cached roster may be (WhatsApp; 0 asks the platform again, as an ASN's "I have left" does). */
+  isMember(chatId: string, userId: string, opts?: { maxAgeMs?: number }): Promise<boolean | undefined>;
   /**
    * Whether a "not a member" answer for this chat is guaranteed by the platform (Telegram: only when the
    * bot is an administrator there; WhatsApp: only when the roster just fetched is complete and every entry

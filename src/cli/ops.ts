@@ -9,7 +9,7 @@ import { backupDatabase } from '../app/backup.js';
 import { auditOffice } from '../app/office/audit.js';
 import { loadPaslonFile } from '../app/vocabulary.js';
 import { cliActor, type CliArgs } from './args.js';
-import { ConfigError, loadConfig, type Config } from '../config.js';
+import { ConfigError, dashboardBaseUrl, loadConfig, type Config } from '../config.js';
 import { auditResult } from '../core/messages/audit-result.js';
 import { cliTexts, type CliTexts, type DoctorLine } from '../core/messages/cli.js';
 import { chainTexts } from '../core/messages/evidence.js';
@@ -157,7 +157,22 @@ export async function doctorChecks(t: CliTexts['doctor']): Promise<DoctorLine[]>
   }
   db?.close();
   lines.push(await adminsLine(config, bot, t));
+  const dash = dashboardLine(config, t);
+  if (dash) lines.push(dash);
   return lines;
+}
+
+/**
+ * The dashboard, when it is on. DASHBOARD_URL with a loopback DASHBOARD_HOST is a reverse proxy in front: without
+ * DASHBOARD_TRUST_PROXY every admin reaches /masuk from the proxy's address and shares one rate limit.
+ */
+function dashboardLine(config: Config, t: CliTexts['doctor']): DoctorLine | undefined {
+  const url = dashboardBaseUrl(config);
+  if (!url) return undefined;
+  const loopback = /^(127\.|::1$|localhost$)/.test(config.DASHBOARD_HOST);
+  const trust = config.DASHBOARD_TRUST_PROXY;
+  if (config.DASHBOARD_URL && loopback && trust === false) return { ok: false, label: t.dashboard, detail: t.dashProxy(url), fix: t.dashProxyFix };
+  return { ok: true, label: t.dashboard, detail: t.dashOk(url, trust === false ? 'off' : trust === true ? 'true' : trust.join(', ')) };
 }
 
 /**

@@ -434,4 +434,7 @@ export const MIGRATIONS: readonly Migration[] = [
   ) STRICT;
   CREATE INDEX self_report_holds_due ON self_report_holds(release_at) WHERE released_at IS NULL;
   `,
+  // A leave the bot could not see for itself (issue 16, left alone): 'asn' = closed on the ASN's word, unverified
+  // (WhatsApp `SUDAH KELUAR <case>`); 'humas' = a Humas admin confirmed it (/sudahkeluar). NULL: the bot saw it, or not left.
+  `ALTER TABLE incidents ADD COLUMN left_by_word TEXT CHECK (left_by_word IN ('asn','humas'));`,
 ];

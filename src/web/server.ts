@@ -48,7 +48,11 @@ export async function buildDashboard(app: App, opts: DashboardOptions = {}): Pro
   const lang = app.config.LANGUAGE;
   const t = dashboardTexts(lang);
   const secure = (dashboardBaseUrl(app.config) ?? '').startsWith('https://');
-  const f = Fastify({ logger: false, bodyLimit: 1024 * 1024, trustProxy: false, forceCloseConnections: true });
+  // Behind the office's reverse proxy every request comes from the proxy's address: DASHBOARD_TRUST_PROXY names the
+  // proxies whose X-Forwarded-For is believed, so req.ip (rate limit, refusal counts) is the real client's address.
+  // Off by default: then X-Forwarded-For is ignored and cannot be forged to dodge the limit.
+  const trustProxy = app.config.DASHBOARD_TRUST_PROXY;
+  const f = Fastify({ logger: false, bodyLimit: 1024 * 1024, trustProxy: Array.isArray(trustProxy) ? [...trustProxy] : trustProxy, forceCloseConnections: true });
   await f.register(cookie);
   await f.register(formbody, { bodyLimit: 1024 * 1024 });
   await f.register(multipart, { limits: { fileSize: MAX_UPLOAD_MB * 1024 * 1024, files: 1, fields: 10, fieldSize: 4096 } });

@@ -75,6 +75,21 @@ describe('doctor (real binary)', SPAWN_TIMEOUT, () => {
     expect(sim.calls.some((c) => c.method === 'getMe')).toBe(true);
   });
 
+  it('a dashboard behind a proxy (DASHBOARD_URL, loopback host) without DASHBOARD_TRUST_PROXY is a problem; with it, fine', async () => {
+    const { db } = tempHome();
+    const bot = botDatabase(db);
+    await bot.close();
+    sim.startedBot(9001);
+    const env = { DATABASE_PATH: db, LANGUAGE: 'en', TELEGRAM_BOT_TOKEN: sim.token, TELEGRAM_API_ROOT: sim.apiRoot, DASHBOARD_PORT: '8080', DASHBOARD_URL: 'https://dasbor.humas.example.go.id' };
+    const off = await jn(['doctor'], env);
+    expect(off.code).toBe(1);
+    expect(off.out).toMatch(/✗ Dashboard +https:\/\/dasbor\.humas\.example\.go\.id behind a proxy, but DASHBOARD_TRUST_PROXY=off/);
+    expect(off.out).toMatch(/fix: Set DASHBOARD_TRUST_PROXY to the proxy addresses/);
+    const on = await jn(['doctor'], { ...env, DASHBOARD_TRUST_PROXY: '127.0.0.1,::1' });
+    expect(on.out).toMatch(/✓ Dashboard +https:\/\/dasbor\.humas\.example\.go\.id \(X-Forwarded-For trusted from: 127\.0\.0\.1, ::1\)/);
+    expect(on.code).toBe(0);
+  });
+
   it('lists every problem with what to fix: no database, wrong token, no WhatsApp session (exit 1, id)', async () => {
     const { db } = tempHome();
     const wrong = `${sim.token.split(':')[0]}:WRONG-token-for-the-doctor-test`;

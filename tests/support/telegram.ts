@@ -6,7 +6,7 @@
 import { App } from '../../src/app/app.js';
 import { loadConfig } from '../../src/config.js';
 import type { AsnInput } from '../../src/store/asn.js';
-import { TelegramSimServer, type SimUser } from '../../src/platforms/sim/telegram-server.js';
+import { TelegramSimServer, type SimSentMessage, type SimUser } from '../../src/platforms/sim/telegram-server.js';
 import { TelegramAdapter } from '../../src/platforms/telegram/adapter.js';
 import { TelegramSendPolicy } from '../../src/platforms/telegram/policy.js';
 
@@ -65,5 +65,28 @@ export async function startSimBot(o: SimBotOptions = {}): Promise<SimBot> {
       await app.close();
       await sim.close();
     },
+  };
+}
+
+/** Reading what the simulator's bot sent, per chat (the tests' `to`, `textsTo` and `waitText`). */
+export interface SimChats {
+  /** A filter of the messages sent to one chat (for `sim.waitFor`). */
+  to(id: number): (s: SimSentMessage[]) => SimSentMessage[];
+  /** The texts sent to one chat so far, in order. */
+  textsTo(id: number): string[];
+  /** Waits until a message to `id` contains `part`. */
+  waitText(id: number, part: string, ms?: number): Promise<void>;
+}
+
+/**
+ * The per-chat helpers, bound to the current simulator (`sim` is reassigned per test, hence a getter).
+ * `waitMs`: the default wait of `waitText` (5 s).
+ */
+export function simChats(getSim: () => TelegramSimServer, o: { waitMs?: number } = {}): SimChats {
+  const to = (id: number) => (s: SimSentMessage[]) => s.filter((m) => m.chat_id === id);
+  return {
+    to,
+    textsTo: (id) => to(id)(getSim().sent).map((m) => m.text ?? ''),
+    waitText: (id, part, ms = o.waitMs ?? 5000) => getSim().waitFor((s) => to(id)(s).some((m) => (m.text ?? '').includes(part)), ms),
   };
 }

@@ -3,8 +3,9 @@
  * (/usr/bin/chromium, installed by .ci/run when missing) against the
  * dashboard listening on loopback. Every page is opened at a phone's width (375 px) and a
  * laptop's (1366 px): nothing may scroll sideways or stick out of the window, and the charts'
- * text must stay readable. Screenshots go to a temporary folder, or to DASHBOARD_SCREENSHOTS_DIR
- * when set (tests/web/screenshots/ holds the committed ones).
+ * text must stay readable. Screenshots go to a temporary folder (its path is printed; it is kept so
+ * they can be looked at), or to DASHBOARD_SCREENSHOTS_DIR when set; never into the working tree.
+ * docs/screenshots/ holds the two the README shows.
  */
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -95,7 +96,7 @@ describe('dashboard in headless Chromium', () => {
 
   it('every page at 375 px and 1366 px: no sideways scroll, nothing outside the window, chart text readable; screenshots', async () => {
     const shots = process.env['DASHBOARD_SCREENSHOTS_DIR'] ?? mkdtempSync(join(tmpdir(), 'jn-shots-'));
-    if (!process.env['DASHBOARD_SCREENSHOTS_DIR']) dirs.push(shots);
+    console.log(`dashboard screenshots: ${shots}`);
     mkdirSync(shots, { recursive: true });
     const nip = ASN.budi.nip;
     const pages: [string, string][] = [

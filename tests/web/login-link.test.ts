@@ -4,6 +4,10 @@
  *   the session starts only on that button's POST (with the token in the form);
  * - an outsider hammering /masuk gets 429 after LOGIN_RATE_PER_MINUTE, and the audit log gets one
  *   counted summary per client and 10 minutes instead of one row per request;
+ * - behind a reverse proxy (issue 17, left alone, now done): with DASHBOARD_TRUST_PROXY off a forged
+ *   X-Forwarded-For does not dodge the limit; trusting 127.0.0.1, each forwarded client has its own limit
+ *   and its own refusal window. fastify derives req.ip from X-Forwarded-For through @fastify/proxy-addr
+ *   (node_modules/fastify/lib/request.js, buildRequestWithTrustProxy / getTrustProxyFn).
  * - retention blanks the detail of old refused-attempt audit rows and keeps every row; admin actions
  *   are never touched.
  */
@@ -21,8 +25,8 @@ afterEach(async () => {
   for (const c of cleanups.splice(0)) await c();
 });
 
-async function started() {
-  const s = await dashboardApp();
+async function started(overrides: Record<string, string> = {}) {
+  const s = await dashboardApp(overrides);
   cleanups.push(async () => {
     await s.dash.close();
     await s.app.close();
@@ -101,6 +105,52 @@ describe('an outsider hammering /masuk', () => {
       result: `login_refused {"count":501,"reasons":{"rate":481,"unknown":${LOGIN_RATE_PER_MINUTE}}}`,
     });
   }, 120_000);
+});
+
+describe('behind a reverse proxy (DASHBOARD_TRUST_PROXY)', () => {
+  const badLogin = (s: { base: string }, client: string, i: number) =>
+    fetch(`${s.base}/masuk?t=${'q'.repeat(30)}${i}`, { redirect: 'manual', headers: { 'x-forwarded-for': client } }).then(async (r) => {
+      await r.arrayBuffer();
+      return r.status;
+    });
+
+  it('off (the default): a forged X-Forwarded-For does not dodge the limit', async () => {
+    const s = await started();
+    const statuses: number[] = [];
+    for (let i = 0; i <= LOGIN_RATE_PER_MINUTE; i++) statuses.push(await badLogin(s, `198.51.100.${i + 1}`, i));
+    expect(statuses).toEqual([...Array(LOGIN_RATE_PER_MINUTE).fill(401), 429]);
+    s.clock.advance(REFUSAL_WINDOW_MS);
+    runRetentionJob(s.app, s.clock.now());
+    // One client, the socket's address: the forged addresses appear nowhere.
+    expect(auditLogins(s).map((r) => r.args)).toEqual([expect.stringMatching(/127\.0\.0\.1$/)]);
+  }, 60_000);
+
+  it('trusting 127.0.0.1: two forwarded clients are limited separately, and their refused logins are counted apart', async () => {
+    const s = await started({ DASHBOARD_TRUST_PROXY: '127.0.0.1, ::1' });
+    const flood: number[] = [];
+    for (let i = 0; i <= LOGIN_RATE_PER_MINUTE + 4; i++) flood.push(await badLogin(s, `10.9.9.9, 203.0.113.7`, i));
+    expect(flood).toEqual([...Array(LOGIN_RATE_PER_MINUTE).fill(401), 429, 429, 429, 429, 429]);
+    // An admin behind the same proxy is not locked out by the flood: their link still works.
+    const other = await badLogin(s, '198.51.100.4', 99);
+    expect(other).toBe(401);
+    const cookie = await (async () => {
+      const link = await linkFromBot(s.app);
+      const page = await fetch(link, { redirect: 'manual', headers: { 'x-forwarded-for': '198.51.100.4' } });
+      const token = /name="t" value="([\w-]+)"/.exec(await page.text())?.[1];
+      const post = await fetch(`${s.base}/masuk`, { method: 'POST', redirect: 'manual', headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-forwarded-for': '198.51.100.4' }, body: `t=${token}` });
+      expect(post.status).toBe(303);
+      return (post.headers.get('set-cookie') ?? '').split(';')[0]!;
+    })();
+    expect((await fetch(`${s.base}/`, { headers: { cookie } })).status).toBe(200);
+    s.clock.advance(REFUSAL_WINDOW_MS);
+    runRetentionJob(s.app, s.clock.now());
+    const rows = auditLogins(s).filter((r) => !r.allowed);
+    expect(rows).toEqual(expect.arrayContaining([
+      { actor: 'web:?', args: '203.0.113.7', allowed: 0, result: `refused ${LOGIN_RATE_PER_MINUTE + 5} times in 10 minutes: unknown link ${LOGIN_RATE_PER_MINUTE}, over the rate limit 5` },
+      { actor: 'web:?', args: '198.51.100.4', allowed: 0, result: 'refused 1 time in 10 minutes: unknown link 1' },
+    ]));
+    expect(rows).toHaveLength(2);
+  }, 60_000);
 });
 
 describe('audit retention', () => {

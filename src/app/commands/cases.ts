@@ -1,12 +1,15 @@
 /**
  * Case commands for Humas admins: `/kasus` (list open cases or show one),
- * `/kecualikan <case> <reason>` (exempt) and `/buka <case>` (reopen). The
+ * `/kecualikan <case> <reason>` (exempt), `/sudahkeluar <case>` (the ASN has left, where the bot
+ * cannot see it itself) and `/buka <case>` (reopen). The
  * runner checks permissions and audits every call.
  */
 import { lifecycleTexts } from '../../core/messages/lifecycle.js';
 import { pressureTexts } from '../../core/messages/pressure.js';
 import { formatDateTime } from '../../core/time.js';
 import type { AppCases } from '../context.js';
+import { leftClaimTexts } from '../../core/messages/left-claim.js';
+import { confirmLeftByHumas } from '../left-claim.js';
 import { caseFacts, exemptCase, reopenCase } from '../lifecycle.js';
 import { pageText, parsePage } from './paging.js';
 import type { CommandContext, CommandSpec } from './types.js';
@@ -76,6 +79,23 @@ export function caseCommands(app: AppCases): CommandSpec[] {
         if (id === undefined || !reason) return { text: t.exemptUsage };
         const r = exemptCase(app, id, reason.slice(0, 500), actorOf(ctx), ctx.now);
         if (r.ok) return { text: t.exempted(id, reason) };
+        if (r.reason === 'no_case') return { text: t.noCase(String(id)) };
+        return { text: t.notOpen(id, app.monitor.incidents.get(id)!.status) };
+      },
+    },
+    {
+      name: 'sudahkeluar',
+      aliases: ['confirmleft'],
+      usage: '<nomor kasus>',
+      description: { id: leftClaimTexts('id').cmdDescription, en: leftClaimTexts('en').cmdDescription },
+      who: 'admin',
+      where: 'private',
+      run: (ctx) => {
+        const t = lifecycleTexts(ctx.lang).cmd;
+        const id = parseCaseId(ctx.args[0]);
+        if (id === undefined || ctx.args.length > 1) return { text: leftClaimTexts(ctx.lang).cmdUsage };
+        const r = confirmLeftByHumas(app, id, actorOf(ctx), ctx.now);
+        if (r.ok) return { text: leftClaimTexts(ctx.lang).cmdDone(id) };
         if (r.reason === 'no_case') return { text: t.noCase(String(id)) };
         return { text: t.notOpen(id, app.monitor.incidents.get(id)!.status) };
       },

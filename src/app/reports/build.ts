@@ -32,6 +32,8 @@ export interface ReportCase {
   excerpt: string | null;
   terms: string[];
   statusReason: string | null;
+  /** A leave the bot did not see: 'asn' = closed on the ASN's word (unverified), 'humas' = confirmed by Humas. */
+  leftByWord: 'asn' | 'humas' | null;
 }
 
 /** The summary of a period. */
@@ -77,6 +79,7 @@ interface Raw
   nama: string | null;
   unit: string | null;
   chat_title: string | null;
+  left_by_word: 'asn' | 'humas' | null;
 }
 
 /** SQL selecting the ids of the cases the filters cover, with its parameters. */
@@ -94,7 +97,7 @@ export function buildReport(db: Db, registry: Pick<AsnRegistry, 'byNip'> | undef
   const raws = db
     .prepare(
       `SELECT i.id, i.asn_nip, a.nama, a.unit, i.platform, i.chat_id, c.title AS chat_title, i.kind, i.status, i.opened_at, i.resolved_at,
-              i.added_by_id, i.added_by_name, i.excerpt, i.terms, i.status_reason
+              i.added_by_id, i.added_by_name, i.excerpt, i.terms, i.status_reason, i.left_by_word
        FROM incidents i
        LEFT JOIN asn a ON a.nip = i.asn_nip
        LEFT JOIN chats c ON c.platform = i.platform AND c.chat_id = i.chat_id
@@ -121,6 +124,7 @@ export function buildReport(db: Db, registry: Pick<AsnRegistry, 'byNip'> | undef
       excerpt: r.excerpt,
       terms: JSON.parse(r.terms) as string[],
       statusReason: r.status_reason,
+      leftByWord: r.left_by_word,
     };
   });
 

@@ -8,6 +8,7 @@ import { readdirSync, rmSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import ExcelJS from 'exceljs';
 import { defaultCsvSeparator, neutralizeCell, nipCell, toCsv, type CsvSeparator } from '../../core/csv.js';
+import { leftClaimTexts } from '../../core/messages/left-claim.js';
 import { REPORT_COLUMNS, reportTexts, type ReportColumn } from '../../core/messages/report.js';
 import { zonedDay, zonedParts } from '../../core/time.js';
 import { ensureOwnPrivateDir, makePrivate, touchPrivateFile, writePrivateFile } from '../../store/private-files.js';
@@ -51,7 +52,7 @@ export function caseCells(c: ReportCase, tz: string, lang: 'id' | 'en'): (string
     kind: t.kind[c.kind],
     opened: localTimestamp(c.openedAt, tz),
     resolved: localTimestamp(c.resolvedAt, tz),
-    status: t.status[c.status],
+    status: c.status === 'left' && c.leftByWord ? `${t.status[c.status]} (${leftClaimTexts(lang).reportMark(c.leftByWord)})` : t.status[c.status],
     addedBy: c.addedBy ?? '',
     excerpt: c.excerpt ?? '',
     terms: c.terms.join(', '),

@@ -130,6 +130,10 @@ export interface CliTexts {
     adminTgBad(admin: string, why: string): string;
     adminTgUnchecked: string;
     adminsFix(bot: string | undefined): string;
+    dashboard: string;
+    dashOk(url: string, trusted: string): string;
+    dashProxy(url: string): string;
+    dashProxyFix: string;
   };
 }
 
@@ -332,6 +336,10 @@ const ID: CliTexts = {
     adminTgBad: (a, why) => `${a}: ${why === 'blocked' ? 'memblokir bot' : why === 'not-started' ? 'belum pernah membuka bot (/start)' : `tidak dapat diperiksa (${why})`}`,
     adminTgUnchecked: 'admin Telegram tidak diperiksa (Telegram tidak diatur atau tidak terhubung)',
     adminsFix: (b) => `Setiap admin Telegram membuka ${b ? `@${b}` : 'bot'} dan menekan Start; bot tidak dapat mengirim pesan kepada orang yang belum pernah membukanya.`,
+    dashboard: 'Dasbor',
+    dashOk: (u, tr) => `${u} (X-Forwarded-For dipercaya dari: ${tr})`,
+    dashProxy: (u) => `${u} di depan proxy, tetapi DASHBOARD_TRUST_PROXY=off: semua admin terhitung satu klien, satu banjir permintaan mengunci mereka dari /masuk`,
+    dashProxyFix: 'Setel DASHBOARD_TRUST_PROXY ke alamat proxy (mis. 127.0.0.1,::1 bila nginx di server yang sama) dan pastikan proxy mengirim X-Forwarded-For.',
   },
 };
 
@@ -518,6 +526,10 @@ const EN: CliTexts = {
     adminTgBad: (a, why) => `${a}: ${why === 'blocked' ? 'blocked the bot' : why === 'not-started' ? 'never started the bot (/start)' : `could not be checked (${why})`}`,
     adminTgUnchecked: 'Telegram admins not checked (Telegram is not configured or not connected)',
     adminsFix: (b) => `Each Telegram admin opens ${b ? `@${b}` : 'the bot'} and presses Start; a bot cannot message someone who never opened it.`,
+    dashboard: 'Dashboard',
+    dashOk: (u, tr) => `${u} (X-Forwarded-For trusted from: ${tr})`,
+    dashProxy: (u) => `${u} behind a proxy, but DASHBOARD_TRUST_PROXY=off: every admin counts as one client, and one flood locks them all out of /masuk`,
+    dashProxyFix: 'Set DASHBOARD_TRUST_PROXY to the proxy addresses (e.g. 127.0.0.1,::1 when nginx runs on the same server) and make the proxy send X-Forwarded-For.',
   },
 };
 

@@ -1,4 +1,5 @@
 /** English alert texts, for deployments that set LANGUAGE=en. */
+import { leftClaimTexts } from './left-claim.js';
 import type { AlertTexts } from './types.js';
 
 const KIND: Record<string, string> = {
@@ -42,6 +43,8 @@ export const EN: AlertTexts = {
       `Civil servants must stay neutral in the Pilkada: joining, liking, commenting on or sharing a candidate's campaign content can count as a neutrality violation.`,
       ``,
       `Please leave the group now and do not react or comment. ${HOW_TO_LEAVE[a.platform]}`,
+      // WhatsApp has no buttons: the ASN says "I have left" by replying (app/left-claim.ts).
+      a.platform === 'whatsapp' && a.caseId !== undefined ? leftClaimTexts('en').howToReply(a.caseId) : undefined,
       `If you were added without consent or need help, contact ${a.humasContact}.`,
       a.platform === 'whatsapp' ? `Something else the bot did not see? Reply LAPOR to report it.` : undefined,
       ``,

@@ -189,7 +189,8 @@ const ID_DOSSIER: DossierTexts = {
       case 'reminder':
         return `Bot memasang pengingat di grup bahwa ASN tidak boleh dilibatkan dalam kampanye (tanpa menyebut nama); status: ${f.status}.`;
       case 'closed':
-        if (f.status === 'left') return `${f.asn} keluar dari grup; kasus ditutup.`;
+        // A leave the bot did not see says how it is known (the ASN's word, unverified; or Humas).
+        if (f.status === 'left') return `${f.asn} keluar dari grup${f.reason && f.by ? ` (${f.reason}; ${f.by})` : ''}; kasus ditutup.`;
         if (f.status === 'exempted') return `Kasus dikecualikan${f.by ? ` oleh ${f.by}` : ''}${f.reason ? `: ${f.reason}` : ''}.`;
         return `Kasus ditutup (${f.status}).`;
       case 'still_open':
@@ -267,7 +268,7 @@ const EN_DOSSIER: DossierTexts = {
       case 'reminder':
         return `The bot posted a reminder in the group that ASN may not be involved in campaigns (naming nobody); status: ${f.status}.`;
       case 'closed':
-        if (f.status === 'left') return `${f.asn} left the group; case closed.`;
+        if (f.status === 'left') return `${f.asn} left the group${f.reason && f.by ? ` (${f.reason}; ${f.by})` : ''}; case closed.`;
         if (f.status === 'exempted') return `Case exempted${f.by ? ` by ${f.by}` : ''}${f.reason ? `: ${f.reason}` : ''}.`;
         return `Case closed (${f.status}).`;
       case 'still_open':

@@ -1,4 +1,5 @@
 /** Indonesian alert texts: the default language of everything a person reads. */
+import { leftClaimTexts } from './left-claim.js';
 import type { AlertTexts } from './types.js';
 
 const KIND: Record<string, string> = {
@@ -42,6 +43,8 @@ export const ID: AlertTexts = {
       `ASN wajib netral dalam Pilkada: ikut grup, menyukai, mengomentari, atau membagikan konten kampanye paslon dapat dianggap pelanggaran netralitas.`,
       ``,
       `Mohon segera keluar dari grup tersebut dan jangan memberi reaksi atau komentar. ${HOW_TO_LEAVE[a.platform]}`,
+      // WhatsApp has no buttons: the ASN says "I have left" by replying (app/left-claim.ts).
+      a.platform === 'whatsapp' && a.caseId !== undefined ? leftClaimTexts('id').howToReply(a.caseId) : undefined,
       `Jika Anda dimasukkan tanpa persetujuan atau perlu bantuan, hubungi ${a.humasContact}.`,
       a.platform === 'whatsapp' ? `Ada hal lain yang tidak terlihat bot? Balas LAPOR untuk melaporkannya.` : undefined,
       ``,

@@ -139,7 +139,7 @@ const ID: LifecycleTexts = {
       ``,
       a.platform === 'telegram'
         ? `Jika Anda sudah keluar, ketuk "Saya sudah keluar". Jika Anda dimasukkan tanpa persetujuan atau perlu bantuan, ketuk "Saya perlu bantuan Humas" atau hubungi ${a.humasContact}.`
-        : `Jika Anda sudah keluar, bot akan mencatatnya dengan sendirinya. Jika Anda dimasukkan tanpa persetujuan atau perlu bantuan, hubungi ${a.humasContact}.`,
+        : `Jika Anda sudah keluar, balas pesan ini dengan: SUDAH KELUAR ${a.caseId}. Jika Anda dimasukkan tanpa persetujuan atau perlu bantuan, hubungi ${a.humasContact}.`,
       ``,
       `Pesan otomatis Jaga Netral.`,
     ].join('\n'),
@@ -222,7 +222,7 @@ const EN: LifecycleTexts = {
       ``,
       a.platform === 'telegram'
         ? `If you have left, tap "I have left". If you were added without consent or need help, tap "I need Humas help" or contact ${a.humasContact}.`
-        : `If you have left, the bot will notice by itself. If you were added without consent or need help, contact ${a.humasContact}.`,
+        : `If you have left, reply to this message with: LEFT ${a.caseId}. If you were added without consent or need help, contact ${a.humasContact}.`,
       ``,
       `Automatic message from Jaga Netral.`,
     ].join('\n'),

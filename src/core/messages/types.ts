@@ -14,6 +14,8 @@ export interface AsnAlertInput {
   actorName?: string;
   excerpt?: string;
   humasContact: string;
+  /** The case number (WhatsApp: the ASN replies `SUDAH KELUAR <case>` once they have left). */
+  caseId?: number;
 }
 
 /** What the Humas admins' alert needs. */

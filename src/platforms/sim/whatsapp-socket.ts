@@ -561,7 +561,13 @@ const STUB: Record<'add' | 'invite' | 'remove' | 'leave', number> = {
   leave: WAMessageStubType.GROUP_PARTICIPANT_LEAVE,
 };
 
-/** A group notification stub as `messages-recv` builds it: participants JSON-encoded in `messageStubParameters`. */
+/**
+ * A group notification stub as `messages-recv` builds it: participants JSON-encoded in `messageStubParameters`
+ * (`handleGroupNotification`). `authorAlt` is the stanza's `participant_pn`: `handleNotification`
+ * (node_modules/@whiskeysockets/baileys/lib/Socket/messages-recv.js) puts it on the key as `participantAlt`, then
+ * passes the message through `proto.WebMessageInfo.fromObject`, whose MessageKey has no such field: it is dropped,
+ * and so is `addressingMode`. What reaches the app is the key without them, as here.
+ */
 export function participantStub(i: {
   group: string;
   id: string;
@@ -571,15 +577,13 @@ export function participantStub(i: {
   participants: Partial<GroupParticipant>[];
   at: number;
 }): WAMessage {
-  return withKeyExtras(
-    {
-      key: { remoteJid: i.group, fromMe: false, id: i.id, participant: i.author },
-      messageStubType: STUB[i.action],
-      messageStubParameters: i.participants.map((p) => JSON.stringify(p)),
-      messageTimestamp: Math.floor(i.at / 1000),
-    },
-    { participantAlt: i.authorAlt },
-  );
+  return proto.WebMessageInfo.fromObject({
+    key: { remoteJid: i.group, fromMe: false, participant: i.author, participantAlt: i.authorAlt, addressingMode: 'lid', id: i.id },
+    participant: i.author,
+    messageStubType: STUB[i.action],
+    messageStubParameters: i.participants.map((p) => JSON.stringify(p)),
+    messageTimestamp: Math.floor(i.at / 1000),
+  }) as WAMessage;
 }
 
 /** Group metadata as `groupMetadata()` returns it (`size` as extractGroupMetadata sets it when the server sends none: the list's length). */

@@ -11,6 +11,8 @@ import type { App } from '../../app/app.js';
 import type { CommandSpec } from '../../app/commands/index.js';
 import { humasAddresses } from '../../app/recipients.js';
 import { beginSelfReport, continueFlow, hasActiveFlow, numberedChoices } from '../../app/report-flow.js';
+import { claimLeftOnWhatsApp } from '../../app/left-claim.js';
+import { parseLeftClaim } from '../../core/left-claim.js';
 import { MAX_EVIDENCE_BYTES, MAX_EVIDENCE_FILES, noEvidence, reporterAsn, resolveSelfReportByNumber, type DownloadedEvidence } from '../../app/self-report.js';
 import { whatsappTexts } from '../../core/messages/whatsapp.js';
 import { parseNip } from '../../core/nip.js';
@@ -715,6 +717,14 @@ export class WhatsAppAdapter {
     if (selesai) {
       const r = await resolveSelfReportByNumber(this.app, selesai[1]!, 'whatsapp', sender);
       this.reply(p, r.ok ? `${r.text}\n\n${r.reply.text}` : r.text, this.app.clock(), r.ok ? r.reply.files : undefined);
+      return;
+    }
+    // `SUDAH KELUAR <case>`: the ASN says they left; the roster is fetched again (app/left-claim.ts decides).
+    const left = parseLeftClaim(text);
+    if (left) {
+      const r = await claimLeftOnWhatsApp(this.app, this.membership, { caseId: left.caseId, senderId: sender, messageKey: `${p.chatJid}:${p.event.messageId}` });
+      // A proven leave is answered by the thank-you the monitor queued.
+      if (r.text) this.reply(p, r.text, this.app.clock(), r.files);
       return;
     }
     if (hasActiveFlow(this.app, 'whatsapp', sender)) {

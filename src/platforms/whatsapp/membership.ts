@@ -67,8 +67,8 @@ export class WhatsAppMembershipChecker implements MembershipChecker {
   ) {}
 
   /** `userId` is the member's phone JID (or LID). False means "not in the list"; `certain` says whether that proves a leave. */
-  async isMember(chatId: string, userId: string): Promise<boolean | undefined> {
-    const meta = await this.metadata(chatId, MEMBERSHIP_MAX_AGE_MS);
+  async isMember(chatId: string, userId: string, opts: { maxAgeMs?: number } = {}): Promise<boolean | undefined> {
+    const meta = await this.metadata(chatId, opts.maxAgeMs ?? MEMBERSHIP_MAX_AGE_MS);
     if (!meta) return undefined;
     const v = judgeRoster(meta, this.handlesOf(userId), this.lids);
     this.gaps.set(`${chatId}|${userId}`, v.gap ?? null);

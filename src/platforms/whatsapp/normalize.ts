@@ -130,6 +130,9 @@ export function normalizeParticipantsUpdate(
     }
     const participants = Array.isArray(data.participants) ? (data.participants as RawParticipant[]) : [];
     out.pairs.push(...pairsFromParticipants(participants.filter((p) => typeof p === 'object'), 'participant'));
+    // Live, `authorPn` is always empty: processMessage reads it from the stub's key.participantAlt, which
+    // proto.WebMessageInfo.fromObject dropped in handleNotification (Socket/messages-recv.js). The author's phone
+    // comes from the roster or lid-mapping.update instead; recorded payloads (replay) may still carry it.
     const authorPair = toLidPair(data.author, data.authorPn, 'participantAlt');
     if (authorPair) out.pairs.push(authorPair);
     if (data.action !== 'add' && data.action !== 'remove') return out;

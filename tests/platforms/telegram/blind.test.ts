@@ -12,10 +12,10 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { App } from '../../../src/app/app.js';
 import { runLifecycleJob } from '../../../src/app/scheduler.js';
 import type { Nip, PhoneE164, TgUserId } from '../../../src/core/ids.js';
-import type { SimSentMessage, SimUser, TelegramSimServer } from '../../../src/platforms/sim/telegram-server.js';
+import type { SimUser, TelegramSimServer } from '../../../src/platforms/sim/telegram-server.js';
 import { chatMemberUpdate, newChatMembers, textMessage } from '../../../src/platforms/sim/telegram-updates.js';
 import type { TelegramAdapter } from '../../../src/platforms/telegram/adapter.js';
-import { startSimBot, type SimBot } from '../../support/telegram.js';
+import { simChats, startSimBot, type SimBot } from '../../support/telegram.js';
 
 const GROUP = { id: -1001234567890, title: 'Relawan Paslon 2 Pilgub Sumsel', type: 'supergroup' as const };
 const ADMIN: SimUser = { id: 9001, first_name: 'Humas' };
@@ -28,7 +28,7 @@ let app: App;
 let adapter: TelegramAdapter;
 let bot: SimBot | undefined;
 
-const waitText = (id: number, part: string, ms = 5000) => sim.waitFor((s: SimSentMessage[]) => s.some((m) => m.chat_id === id && (m.text ?? '').includes(part)), ms);
+const { waitText } = simChats(() => sim);
 const kinds = () => app.db.prepare(`SELECT kind FROM incidents ORDER BY id`).pluck().all();
 const processed = async () => {
   // Every update delivered to telegraf has been handled once the queue is confirmed and the outbox is drained.

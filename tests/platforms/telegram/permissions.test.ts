@@ -18,7 +18,7 @@ import { TelegramAdapter } from '../../../src/platforms/telegram/adapter.js';
 import { TelegramMembershipChecker } from '../../../src/platforms/telegram/messenger.js';
 import { TelegramSendPolicy } from '../../../src/platforms/telegram/policy.js';
 import { Telegram } from 'telegraf';
-import { startSimBot, type SimBot } from '../../support/telegram.js';
+import { simChats, startSimBot, type SimBot } from '../../support/telegram.js';
 
 const GROUP = { id: -1001234567890, title: 'Relawan Paslon 2 Pilgub Sumsel', type: 'supergroup' as const };
 const ARISAN = { id: -1009876543210, title: 'Arisan RT 05', type: 'supergroup' as const };
@@ -30,7 +30,7 @@ let sim: TelegramSimServer;
 let app: App;
 let adapter: TelegramAdapter;
 
-const textsTo = (id: number) => sim.sent.filter((m) => m.chat_id === id).map((m) => m.text ?? '');
+const { textsTo } = simChats(() => sim);
 const needsAdmin = (s: SimSentMessage[]) => s.filter((m) => m.chat_id === ADMIN.id && /hak admin|admin di grup/.test(m.text ?? ''));
 const settle = async () => {
   for (let i = 0; i < 100 && (app.monitor.outbox.depth().pending > 0 || app.monitor.outbox.depth().sending > 0); i++) await new Promise((r) => setTimeout(r, 20));

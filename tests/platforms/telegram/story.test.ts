@@ -7,12 +7,12 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { App } from '../../../src/app/app.js';
 import { loadConfig } from '../../../src/config.js';
 import type { Nip, PhoneE164, TgUserId } from '../../../src/core/ids.js';
-import { TelegramSimServer, type SimSentMessage, type SimUser } from '../../../src/platforms/sim/telegram-server.js';
+import { TelegramSimServer, type SimUser } from '../../../src/platforms/sim/telegram-server.js';
 import { callbackQuery, contactMessage, editedTextMessage, leftChatMember, newChatMembers, startCommand, textMessage } from '../../../src/platforms/sim/telegram-updates.js';
 import { TelegramAdapter } from '../../../src/platforms/telegram/adapter.js';
 import { ingestUpdate } from '../../../src/platforms/telegram/ingest.js';
 import { TelegramSendPolicy } from '../../../src/platforms/telegram/policy.js';
-import { startSimBot, type SimBot } from '../../support/telegram.js';
+import { simChats, startSimBot, type SimBot } from '../../support/telegram.js';
 
 const GROUP = { id: -1001234567890, title: 'Relawan Paslon 2 Pilgub Sumsel', type: 'supergroup' as const };
 const ADMIN: SimUser = { id: 9001, first_name: 'Humas', username: 'humas_oku' };
@@ -40,9 +40,7 @@ const botAdded = () => ({
     new_chat_member: { status: 'administrator', user: { ...sim.bot, is_bot: true }, can_manage_chat: true },
   },
 });
-const to = (id: number) => (s: SimSentMessage[]) => s.filter((m) => m.chat_id === id);
-const textsTo = (id: number) => to(id)(sim.sent).map((m) => m.text ?? '');
-const waitText = (id: number, part: string, ms = 3000) => sim.waitFor((s) => to(id)(s).some((m) => (m.text ?? '').includes(part)), ms);
+const { to, textsTo, waitText } = simChats(() => sim, { waitMs: 3000 });
 const settle = async () => {
   for (let i = 0; i < 100 && (app.monitor.outbox.depth().pending > 0 || app.monitor.outbox.depth().sending > 0); i++) await new Promise((r) => setTimeout(r, 20));
   await new Promise((r) => setTimeout(r, 150));

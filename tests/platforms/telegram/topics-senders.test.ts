@@ -14,9 +14,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { App } from '../../../src/app/app.js';
 import type { Nip, PhoneE164, TgUserId } from '../../../src/core/ids.js';
-import type { SimSentMessage, SimUser, TelegramSimServer } from '../../../src/platforms/sim/telegram-server.js';
+import type { SimUser, TelegramSimServer } from '../../../src/platforms/sim/telegram-server.js';
 import { GROUP_ANONYMOUS_BOT, newChatMembers, TELEGRAM_SERVICE_USER, textMessage } from '../../../src/platforms/sim/telegram-updates.js';
-import { startSimBot, type SimBot } from '../../support/telegram.js';
+import { simChats, startSimBot, type SimBot } from '../../support/telegram.js';
 
 const GROUP = { id: -1001234567890, title: 'Relawan Paslon 2 Pilgub Sumsel', type: 'supergroup' as const };
 const CHANNEL = { id: -1001555000111, title: 'Kanal Paslon 2', type: 'channel' as const };
@@ -30,9 +30,7 @@ let sim: TelegramSimServer;
 let app: App;
 let bot: SimBot;
 
-const to = (id: number) => (s: SimSentMessage[]) => s.filter((m) => m.chat_id === id);
-const textsTo = (id: number) => to(id)(sim.sent).map((m) => m.text ?? '');
-const waitText = (id: number, part: string, ms = 5000) => sim.waitFor((s) => to(id)(s).some((m) => (m.text ?? '').includes(part)), ms);
+const { to, textsTo, waitText } = simChats(() => sim);
 const report = async () => (await app.commands.run({ platform: 'telegram', chatType: 'private', chatId: '9001', fromId: '9001', text: '/report' }))!.text;
 
 describe('who really posted, and forum topics', () => {

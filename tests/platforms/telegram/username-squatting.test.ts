@@ -8,9 +8,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { App } from '../../../src/app/app.js';
 import type { Nip, PhoneE164 } from '../../../src/core/ids.js';
-import type { SimSentMessage, SimUser, TelegramSimServer } from '../../../src/platforms/sim/telegram-server.js';
+import type { SimUser, TelegramSimServer } from '../../../src/platforms/sim/telegram-server.js';
 import { contactMessage, newChatMembers, startCommand, textMessage } from '../../../src/platforms/sim/telegram-updates.js';
-import { startSimBot, type SimBot } from '../../support/telegram.js';
+import { simChats, startSimBot, type SimBot } from '../../support/telegram.js';
 
 const GROUP = { id: -1001234567890, title: 'Relawan Paslon 2 Pilgub Sumsel', type: 'supergroup' as const };
 const GROUP2 = { id: -1001234567999, title: 'Tim Pemenangan Paslon 2 OKU', type: 'supergroup' as const };
@@ -28,9 +28,7 @@ let sim: TelegramSimServer;
 let app: App;
 let bot: SimBot;
 
-const to = (id: number) => (s: SimSentMessage[]) => s.filter((m) => m.chat_id === id);
-const textsTo = (id: number) => to(id)(sim.sent).map((m) => m.text ?? '');
-const waitText = (id: number, part: string, ms = 5000) => sim.waitFor((s) => to(id)(s).some((m) => (m.text ?? '').includes(part)), ms);
+const { to, textsTo, waitText } = simChats(() => sim);
 const settle = async () => {
   for (let i = 0; i < 150 && (sim.pendingUpdates() > 0 || app.monitor.outbox.depth().pending > 0 || app.monitor.outbox.depth().sending > 0); i++) await new Promise((r) => setTimeout(r, 20));
   await new Promise((r) => setTimeout(r, 150));
