@@ -3,6 +3,8 @@
  * (checks what a Humas office would otherwise find out at start-up, and says
  * how to fix each problem). Neither creates a database that is not there.
  */
+import { ocrTexts } from '../core/messages/ocr.js';
+import { openTextReader } from '../app/ocr/screenshots.js';
 import { existsSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { backupDatabase } from '../app/backup.js';
@@ -157,6 +159,10 @@ export async function doctorChecks(t: CliTexts['doctor']): Promise<DoctorLine[]>
   }
   db?.close();
   lines.push(await adminsLine(config, bot, t));
+  // Optional: without tesseract the bot runs and keeps report images unread, so a missing engine is no failure.
+  const o = ocrTexts(config.LANGUAGE);
+  const ocr = (await openTextReader(config.OCR_TESSERACT)).state;
+  lines.push(ocr.on ? { ok: true, label: o.doctorLabel, detail: o.doctorOn(ocr.engine) } : { ok: 'skip', label: o.doctorLabel, detail: ocr.why === 'disabled' ? o.doctorDisabled : o.doctorMissing(ocr.detail) });
   return lines;
 }
 

@@ -434,4 +434,22 @@ export const MIGRATIONS: readonly Migration[] = [
   ) STRICT;
   CREATE INDEX self_report_holds_due ON self_report_holds(release_at) WHERE released_at IS NULL;
   `,
+  // Issue 18 (OCR): what an offline OCR read from a self-report's photo; one row per image, the image itself stays in self_report_evidence.
+  `
+  CREATE TABLE self_report_ocr (
+    evidence_id INTEGER PRIMARY KEY REFERENCES self_report_evidence(id) ON DELETE CASCADE,
+    status TEXT NOT NULL CHECK (status IN ('read','failed')),
+    engine TEXT NOT NULL,
+    text TEXT NOT NULL DEFAULT '',
+    confidence REAL,
+    group_name TEXT,
+    pilkada INTEGER NOT NULL DEFAULT 0,
+    score REAL,
+    terms TEXT NOT NULL DEFAULT '[]',
+    campaign_group INTEGER NOT NULL DEFAULT 0,
+    error TEXT,
+    ms INTEGER,
+    at INTEGER NOT NULL
+  ) STRICT;
+  `,
 ];
