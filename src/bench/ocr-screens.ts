@@ -18,6 +18,8 @@ export interface ChatScreen {
   bubbles: { from?: string; text: string }[];
   /** Pixel width of the PNG (the SVG is 360 units wide, a phone's width). */
   width?: number;
+  /** The app's dark theme (light text on dark bubbles). */
+  dark?: boolean;
 }
 
 const esc = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
@@ -39,8 +41,13 @@ function wrap(text: string, max: number): string[] {
 /** The screen as an SVG document (360 units wide). */
 export function chatScreenSvg(s: ChatScreen): string {
   const wa = s.style === 'whatsapp';
-  const head = wa ? '#075e54' : '#517da2';
-  const bg = wa ? '#ece5dd' : '#dfe8ef';
+  const dark = s.dark === true;
+  const head = dark ? (wa ? '#1f2c34' : '#212d3b') : wa ? '#075e54' : '#517da2';
+  const bg = dark ? (wa ? '#0b141a' : '#0e1621') : wa ? '#ece5dd' : '#dfe8ef';
+  const bubble = dark ? (wa ? '#202c33' : '#182533') : '#ffffff';
+  const ink = dark ? '#e9edef' : '#111';
+  const sys = dark ? '#182229' : '#fdf4c5';
+  const sysInk = dark ? '#8696a0' : '#333';
   const members = s.members.toLocaleString('id-ID');
   const sub = wa ? `${members} anggota` : `${members} anggota, 12 online`;
   const parts: string[] = [];
@@ -49,15 +56,15 @@ export function chatScreenSvg(s: ChatScreen): string {
     const lines = wrap(b.text, 36);
     if (!b.from) {
       const h = 14 * lines.length + 10;
-      parts.push(`<rect x="40" y="${y}" width="280" height="${h}" rx="6" fill="#fdf4c5"/>`);
-      lines.forEach((l, i) => parts.push(`<text x="180" y="${y + 17 + i * 14}" font-size="11" text-anchor="middle" fill="#333">${esc(l)}</text>`));
+      parts.push(`<rect x="40" y="${y}" width="280" height="${h}" rx="6" fill="${sys}"/>`);
+      lines.forEach((l, i) => parts.push(`<text x="180" y="${y + 17 + i * 14}" font-size="11" text-anchor="middle" fill="${sysInk}">${esc(l)}</text>`));
       y += h + 10;
       continue;
     }
     const h = 16 + 15 * lines.length + 8;
-    parts.push(`<rect x="12" y="${y}" width="300" height="${h}" rx="8" fill="#ffffff"/>`);
+    parts.push(`<rect x="12" y="${y}" width="300" height="${h}" rx="8" fill="${bubble}"/>`);
     parts.push(`<text x="22" y="${y + 15}" font-size="11" font-weight="bold" fill="${wa ? '#b8336a' : '#3a6d99'}">${esc(b.from)}</text>`);
-    lines.forEach((l, i) => parts.push(`<text x="22" y="${y + 31 + i * 15}" font-size="12" fill="#111">${esc(l)}</text>`));
+    lines.forEach((l, i) => parts.push(`<text x="22" y="${y + 31 + i * 15}" font-size="12" fill="${ink}">${esc(l)}</text>`));
     y += h + 10;
   }
   const height = Math.max(y + 20, 240);

@@ -8,6 +8,7 @@ import { chmodSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { enlargeFactor, imageSize, prepareImage } from '../../src/app/ocr/enlarge.js';
 import { openTextReader } from '../../src/app/ocr/screenshots.js';
 import { parseTesseractTsv, probeTesseract, TesseractReader } from '../../src/app/ocr/tesseract.js';
 import { imageKind } from '../../src/app/ocr/text-reader.js';
@@ -62,17 +63,18 @@ describe('tesseract (Debian tesseract-ocr, offline)', () => {
     expect((await openTextReader('off')).state).toEqual({ on: false, why: 'disabled', detail: 'OCR_TESSERACT=off' });
   });
 
-  it('joins TSV words into lines and paragraphs and averages the confidence (rows of level 5 only, conf -1 skipped)', () => {
+  it('joins TSV words into lines and paragraphs; a word tesseract doubts (an icon read as "Pa") is left out of the text but counts in the mean confidence', () => {
     const tsv = [
       'level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext',
       '1\t1\t0\t0\t0\t0\t0\t0\t720\t562\t-1\t',
+      '5\t1\t1\t1\t1\t1\t0\t0\t1\t1\t20\tPa',
       '5\t1\t1\t1\t1\t1\t0\t0\t1\t1\t90\tRelawan',
       '5\t1\t1\t1\t1\t2\t0\t0\t1\t1\t80\tMaju',
       '5\t1\t2\t1\t1\t1\t0\t0\t1\t1\t70\t57',
       '5\t1\t2\t1\t1\t2\t0\t0\t1\t1\t60\tanggota',
       '5\t1\t2\t1\t2\t1\t0\t0\t1\t1\t-1\t',
     ].join('\n');
-    expect(parseTesseractTsv(tsv)).toEqual({ text: 'Relawan Maju\n\n57 anggota', confidence: 0.75 });
+    expect(parseTesseractTsv(tsv)).toEqual({ text: 'Relawan Maju\n\n57 anggota', confidence: 0.64 });
     expect(parseTesseractTsv('')).toEqual({ text: '', confidence: 0 });
   });
 
@@ -87,5 +89,39 @@ describe('tesseract (Debian tesseract-ocr, offline)', () => {
     expect(off.code).toBe(on.code);
     const id = await runBin(['doctor'], { cwd: dir, env: { ...base, LANGUAGE: 'id', OCR_TESSERACT: 'off' } });
     expect(id.stdout).toMatch(/- OCR tangkapan layar +mati \(OCR_TESSERACT=off\)/);
+  });
+});
+
+describe('small and huge pictures (src/app/ocr/enlarge.ts)', () => {
+  it('reads the size from a PNG IHDR or a JPEG SOF marker', () => {
+    const png = renderChatScreen({ style: 'telegram', groupName: 'X', members: 1, bubbles: [], width: 360 });
+    expect(imageSize(png)).toEqual({ width: 360, height: 240 });
+    // SOI, an APP0 segment, then SOF0: precision 8, height 1600, width 720.
+    const jpeg = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x04, 0x00, 0x00, 0xff, 0xc0, 0x00, 0x11, 0x08, 0x06, 0x40, 0x02, 0xd0, 0x03, 0, 0, 0, 0, 0, 0]);
+    expect(imageSize(jpeg)).toEqual({ width: 720, height: 1600 });
+    expect(imageSize(Buffer.from('GIF89a'))).toBeUndefined();
+    expect([enlargeFactor(1080), enlargeFactor(720), enlargeFactor(500), enlargeFactor(360)]).toEqual([1, 1, 2, 3]);
+  });
+
+  it('a 360 px wide screenshot is read enlarged: the header\'s small member line, and so the group name, are found', { timeout: 60_000 }, async () => {
+    const path = join(dir, 'small.png');
+    writeFileSync(path, renderChatScreen({ style: 'telegram', groupName: 'Laskar Matahati Sumsel', members: 845, bubbles: [{ from: 'Admin', text: 'Salam 3 jari!' }], width: 360 }));
+    const prepared = await prepareImage(path);
+    expect('png' in prepared && prepared.factor).toBe(3);
+    expect('png' in prepared && imageSize(prepared.png)).toEqual({ width: 1080, height: 720 });
+    const { reader } = await openTextReader('tesseract');
+    const r = await reader!.read(path);
+    expect(r.text).toMatch(/845 anggota/);
+    expect(groupNameFromScreen(r.text)).toBe('Laskar Matahati Sumsel');
+  });
+
+  it('a picture over 40 megapixels is refused before tesseract runs (bounded memory)', async () => {
+    const header = Buffer.from(renderChatScreen({ style: 'telegram', groupName: 'X', members: 1, bubbles: [], width: 360 }));
+    header.writeUInt32BE(10_000, 16);
+    header.writeUInt32BE(10_000, 20);
+    const path = join(dir, 'huge.png');
+    writeFileSync(path, header);
+    const ran = fakeTesseract('must-not-run', 'echo ran >&2; exit 9');
+    await expect(new TesseractReader({ bin: ran }).read(path)).rejects.toThrow(/image too large to read \(10000x10000 pixels\)/);
   });
 });

@@ -7,6 +7,10 @@
  * Output is tesseract's TSV (one row per word with its confidence), joined back into lines here.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { prepareImage } from './enlarge.js';
 import type { ReadText, TextReader } from './text-reader.js';
 
 /** How tesseract is run. */
@@ -76,7 +80,13 @@ export async function probeTesseract(bin: string, timeoutMs = 10_000): Promise<T
   }
 }
 
-/** Joins tesseract's TSV words back into lines (paragraphs split by a blank line) and averages their confidence. */
+/**
+ * Words tesseract itself doubts this much (confidence 0..100) are left out of the text: on chat screenshots they
+ * are icons and avatars read as letters ("Pa", "Oo", ">" before a header's name), while real words read at 85+.
+ */
+export const MIN_WORD_CONFIDENCE = 55;
+
+/** Joins tesseract's TSV words back into lines (paragraphs split by a blank line); the confidence is the mean over every word. */
 export function parseTesseractTsv(tsv: string): ReadText {
   const lines: string[] = [];
   let key = '';
@@ -102,12 +112,12 @@ export function parseTesseractTsv(tsv: string): ReadText {
       key = k;
       para = p;
     }
-    line.push(word);
     confSum += conf;
     words++;
+    if (conf >= MIN_WORD_CONFIDENCE) line.push(word);
   }
   flush();
-  return { text: lines.join('\n').trim(), confidence: words ? Math.round((confSum / words) * 10) / 1000 : 0 };
+  return { text: lines.join('\n').replace(/\n{3,}/g, '\n\n').trim(), confidence: words ? Math.round((confSum / words) * 10) / 1000 : 0 };
 }
 
 /** The tesseract-backed TextReader. */
@@ -120,12 +130,26 @@ export class TesseractReader implements TextReader {
   }
 
   async read(path: string): Promise<ReadText> {
-    const { stdout } = await run([this.o.bin, path, 'stdout', '-l', this.o.languages ?? OCR_LANGUAGES, '--psm', '3', 'tsv'], {
-      timeoutMs: this.o.timeoutMs ?? 30_000,
-      memoryMb: this.o.memoryMb ?? 1024,
-      onChild: (c) => (this.child = c),
-    }).finally(() => (this.child = undefined));
-    return parseTesseractTsv(stdout);
+    // A small picture is read enlarged (app/ocr/enlarge.ts), from a private temporary copy that is removed after.
+    const prepared = await prepareImage(path);
+    let tmp: string | undefined;
+    let input = path;
+    if ('png' in prepared) {
+      tmp = mkdtempSync(join(tmpdir(), 'jn-ocr-'));
+      input = join(tmp, 'enlarged.png');
+      writeFileSync(input, prepared.png, { mode: 0o600 });
+    }
+    try {
+      const { stdout } = await run([this.o.bin, input, 'stdout', '-l', this.o.languages ?? OCR_LANGUAGES, '--psm', '3', 'tsv'], {
+        timeoutMs: this.o.timeoutMs ?? 30_000,
+        memoryMb: this.o.memoryMb ?? 1024,
+        onChild: (c) => (this.child = c),
+      });
+      return parseTesseractTsv(stdout);
+    } finally {
+      this.child = undefined;
+      if (tmp) rmSync(tmp, { recursive: true, force: true });
+    }
   }
 
   cancel(): void {
