@@ -25,8 +25,8 @@ export interface OcrTexts {
   /** The dossier's line under an evidence item. */
   dossierLabel: string;
   dossierLine(o: { groupName?: string; pilkada: boolean; confidence: number; excerpt: string }): string;
-  /** The dashboard's column. */
-  dashboardLabel: string;
+  /** The dashboard's line under a report ("Laporan ASN"). */
+  dashboardLine(o: { groupName: string | null; pilkada: boolean }): string;
   /** `doctor`'s line. */
   doctorLabel: string;
   doctorOn(engine: string): string;
@@ -51,7 +51,7 @@ const ID: OcrTexts = {
   dossierLabel: 'Dibaca mesin (OCR)',
   dossierLine: (o) =>
     `${o.groupName ? `grup "${o.groupName}"; ` : ''}${o.pilkada ? 'terkait Pilkada' : 'tidak terdeteksi terkait Pilkada'}; keyakinan ${pct(o.confidence)}${o.excerpt ? `; teks: ${o.excerpt}` : ''}`,
-  dashboardLabel: 'Dibaca mesin (OCR)',
+  dashboardLine: (o) => `Dibaca mesin (OCR): ${o.groupName ? `grup "${o.groupName}"` : 'nama grup tidak terbaca'}${o.pilkada ? ', terkait Pilkada' : ''}`,
   doctorLabel: 'OCR tangkapan layar',
   doctorOn: (e) => `aktif (${e}, luring)`,
   doctorMissing: (d) => `mati: ${d}; gambar laporan tetap disimpan tanpa dibaca. Pasang: apt-get install tesseract-ocr tesseract-ocr-ind tesseract-ocr-eng`,
@@ -73,7 +73,7 @@ const EN: OcrTexts = {
   dossierLabel: 'Machine-read (OCR)',
   dossierLine: (o) =>
     `${o.groupName ? `group "${o.groupName}"; ` : ''}${o.pilkada ? 'Pilkada-related' : 'not detected as Pilkada-related'}; confidence ${pct(o.confidence)}${o.excerpt ? `; text: ${o.excerpt}` : ''}`,
-  dashboardLabel: 'Machine-read (OCR)',
+  dashboardLine: (o) => `Machine-read (OCR): ${o.groupName ? `group "${o.groupName}"` : 'no group name read'}${o.pilkada ? ', Pilkada-related' : ''}`,
   doctorLabel: 'Screenshot OCR',
   doctorOn: (e) => `on (${e}, offline)`,
   doctorMissing: (d) => `off: ${d}; report images are kept unread. Install: apt-get install tesseract-ocr tesseract-ocr-ind tesseract-ocr-eng`,
