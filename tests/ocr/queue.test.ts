@@ -15,6 +15,7 @@ import type { ReadText, TextReader } from '../../src/app/ocr/text-reader.js';
 import { recordSelfReport } from '../../src/app/self-report.js';
 import { renderChatScreen } from '../../src/bench/ocr-screens.js';
 import { loadConfig } from '../../src/config.js';
+import { applyRetention } from '../../src/store/retention.js';
 import type { Nip, PhoneE164, TgUserId } from '../../src/core/ids.js';
 
 const ASN = { nip: '198703122010012003' as Nip, nama: 'Siti Rahmawati', unit: 'Dinas Pendidikan', phone: '+6281311112222' as PhoneE164, telegramId: '5101' as TgUserId };
@@ -104,5 +105,17 @@ describe('the screenshot queue', () => {
     expect(lines[0]!.msg).toMatch(/ocr: off, tesseract is not usable; self-report images are kept unread \(install tesseract-ocr tesseract-ocr-ind/);
     expect(a.db.prepare(`SELECT COUNT(*) AS n FROM self_report_ocr`).get()).toEqual({ n: 0 });
     expect(a.db.prepare(`SELECT COUNT(*) AS n FROM self_report_evidence WHERE kind = 'photo' AND path IS NOT NULL`).get()).toEqual({ n: 2 });
+  });
+});
+
+describe('retention', () => {
+  it('deletes the picture and blanks the text OCR read from it; the group name read and the verdict stay', async () => {
+    const a = app(':memory:');
+    (a as { screenshots: ScreenshotReader }).screenshots = new ScreenshotReader(a, new CountingReader());
+    report(a, 'old');
+    await a.screenshots.idle();
+    const later = Date.now() + 401 * 86_400_000;
+    expect(applyRetention(a.db, 400, later).evidenceFiles).toBe(1);
+    expect(a.db.prepare(`SELECT text, group_name, pilkada FROM self_report_ocr`).get()).toEqual({ text: '', group_name: 'Relawan Maju Bersama', pilkada: 1 });
   });
 });
