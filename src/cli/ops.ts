@@ -3,11 +3,10 @@
  * (checks what a Humas office would otherwise find out at start-up, and says
  * how to fix each problem). Neither creates a database that is not there.
  */
-import { ocrTexts } from '../core/messages/ocr.js';
-import { openTextReader } from '../app/ocr/screenshots.js';
 import { existsSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { backupDatabase } from '../app/backup.js';
+import { openTextReader } from '../app/ocr/screenshots.js';
 import { auditOffice } from '../app/office/audit.js';
 import { loadPaslonFile } from '../app/vocabulary.js';
 import { cliActor, type CliArgs } from './args.js';
@@ -15,6 +14,7 @@ import { ConfigError, loadConfig, type Config } from '../config.js';
 import { auditResult } from '../core/messages/audit-result.js';
 import { cliTexts, type CliTexts, type DoctorLine } from '../core/messages/cli.js';
 import { chainTexts } from '../core/messages/evidence.js';
+import { ocrTexts } from '../core/messages/ocr.js';
 import { openDb } from '../store/db.js';
 import { MIGRATIONS } from '../store/migrations.js';
 
