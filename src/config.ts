@@ -207,6 +207,8 @@ function buildSchema(lang: Lang) {
     ORG_NAME: z.string().default('Pemda'),
     PASLON_FILE: z.string().default(DEFAULT_PASLON_FILE),
     VOCABULARY_FILE: z.string().default(DEFAULT_VOCABULARY_FILE),
+    // Offline OCR of self-report screenshots: the tesseract binary (Debian tesseract-ocr), or `off`.
+    OCR_TESSERACT: z.string().min(1).default('tesseract'),
     APP_TIMEZONE: z.string().refine(isTimezone, m.tz).default('Asia/Jakarta'),
     LANGUAGE: z.enum(['id', 'en']).default('id'),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),

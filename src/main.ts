@@ -67,6 +67,8 @@ export async function startBot(app: App, o: StartOptions = {}): Promise<RunningB
     }
     app.dispatcher.start();
     scheduler.start();
+    // The OCR engine is probed now for the start log ("on" or why not); images a stop left unread are read again.
+    void app.screenshots.open().then(() => app.screenshots.resume(app.clock())).catch((err: unknown) => app.log.warn({ err: String(err) }, 'ocr: could not start'));
     if (app.config.WHATSAPP_ENABLED) {
       const wa = new WhatsAppAdapter({ ...o.whatsapp, app });
       stops.push(() => wa.stop());

@@ -28,6 +28,7 @@ import { silentLogger, type Logger } from './log.js';
 import { Monitor } from './monitor.js';
 import { selfReportCommand } from './self-report.js';
 import type { InviteInspector } from './invite-check.js';
+import { ScreenshotReader } from './ocr/screenshots.js';
 import type { Messenger } from './ports.js';
 import { loadPaslonFile, loadVocabulary } from './vocabulary.js';
 
@@ -55,6 +56,8 @@ export class App {
   readonly flood: FloodGuard;
   /** Looks up WhatsApp invite links without joining (set by the WhatsApp adapter); self-reports use it. */
   inviteInspector: InviteInspector | undefined;
+  /** Reads self-report screenshots offline, one at a time, after the receipt (app/ocr). */
+  readonly screenshots: ScreenshotReader;
   /** Registration links per platform, filled in by adapters once they know the bot's handle. */
   readonly registrationLinks: Partial<Record<Platform, string>> = {};
   /** Per-platform live status for /status and health lines. */
@@ -128,6 +131,7 @@ export class App {
     this.commands.add(...caseCommands(this), reportCommand(this), dashboardCommand(this));
     this.commands.add(buktiCommand(this));
     this.commands.add(selfReportCommand(this));
+    this.screenshots = new ScreenshotReader(this);
   }
 
   /** What mass-event summaries need; CSV lists go to the reports directory. */
@@ -226,6 +230,7 @@ export class App {
 
   /** Closes the database after the dispatcher stops. */
   async close(): Promise<void> {
+    await this.screenshots.stop();
     await this.dispatcher.stop();
     if (this.db.open) this.db.close();
   }

@@ -34,6 +34,8 @@ export interface AppCases extends AppCore {
 export interface SelfReportDeps extends AppCases {
   readonly classifier: PilkadaClassifier;
   readonly inviteInspector: InviteInspector | undefined;
+  /** The offline OCR's queue (app/ocr/screenshots.ts): a recorded report's pictures are read after its turn. */
+  readonly screenshots: { enqueueReport(reportId: number): void };
 }
 
 /** The core chat commands (/help, /status, marking groups): cases, plus help text, live platform status and scans. */

@@ -196,6 +196,8 @@ export function recordSelfReport(app: SelfReportDeps, asn: AsnRecord, input: Sel
   });
   const r = tx();
   if (r.created) app.dispatcher.wake();
+  // Screenshots are read by the offline OCR in the background, after this turn (the receipt goes first).
+  if (r.created && files.length) app.screenshots.enqueueReport(r.report.id);
   return r;
 }
 

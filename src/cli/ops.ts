@@ -6,6 +6,7 @@
 import { existsSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { backupDatabase } from '../app/backup.js';
+import { openTextReader } from '../app/ocr/screenshots.js';
 import { auditOffice } from '../app/office/audit.js';
 import { loadPaslonFile } from '../app/vocabulary.js';
 import { cliActor, type CliArgs } from './args.js';
@@ -13,6 +14,7 @@ import { ConfigError, dashboardBaseUrl, loadConfig, type Config } from '../confi
 import { auditResult } from '../core/messages/audit-result.js';
 import { cliTexts, type CliTexts, type DoctorLine } from '../core/messages/cli.js';
 import { chainTexts } from '../core/messages/evidence.js';
+import { ocrTexts } from '../core/messages/ocr.js';
 import { openDb } from '../store/db.js';
 import { MIGRATIONS } from '../store/migrations.js';
 
@@ -159,6 +161,10 @@ export async function doctorChecks(t: CliTexts['doctor']): Promise<DoctorLine[]>
   lines.push(await adminsLine(config, bot, t));
   const dash = dashboardLine(config, t);
   if (dash) lines.push(dash);
+  // Optional: without tesseract the bot runs and keeps report images unread, so a missing engine is no failure.
+  const o = ocrTexts(config.LANGUAGE);
+  const ocr = (await openTextReader(config.OCR_TESSERACT)).state;
+  lines.push(ocr.on ? { ok: true, label: o.doctorLabel, detail: o.doctorOn(ocr.engine) } : { ok: 'skip', label: o.doctorLabel, detail: ocr.why === 'disabled' ? o.doctorDisabled : o.doctorMissing(ocr.detail) });
   return lines;
 }
 

@@ -63,17 +63,30 @@ export interface CaseEvidence {
 export interface SelfReportEvidence {
   receiptNo: string;
   createdAt: number;
-  items: { kind: string; label: string; sha256: string | null; bytes: number | null; at: number }[];
+  items: { kind: string; label: string; sha256: string | null; bytes: number | null; at: number; ocr?: MachineRead }[];
+}
+
+/** What the offline OCR read from an image item (issue 18): machine-read, shown as such. */
+export interface MachineRead {
+  groupName: string | null;
+  pilkada: boolean;
+  confidence: number;
+  text: string;
 }
 
 function selfReportsOf(db: Db, incidentId: number): SelfReportEvidence[] {
   const reports = db.prepare(`SELECT id, receipt_no, created_at FROM self_reports WHERE incident_id = ? ORDER BY id`).all(incidentId) as { id: number; receipt_no: string; created_at: number }[];
-  const items = db.prepare(`SELECT kind, value, filename, sha256, bytes, at FROM self_report_evidence WHERE report_id = ? ORDER BY id`);
+  const items = db.prepare(
+    `SELECT e.kind, e.value, e.filename, e.sha256, e.bytes, e.at, o.status AS ocr_status, o.group_name, o.pilkada, o.confidence, o.text AS ocr_text
+       FROM self_report_evidence e LEFT JOIN self_report_ocr o ON o.evidence_id = e.id WHERE e.report_id = ? ORDER BY e.id`,
+  );
+  type Item = { kind: string; value: string | null; filename: string | null; sha256: string | null; bytes: number | null; at: number; ocr_status: string | null; group_name: string | null; pilkada: number | null; confidence: number | null; ocr_text: string | null };
   return reports.map((r) => ({
     receiptNo: r.receipt_no,
     createdAt: r.created_at,
-    items: (items.all(r.id) as { kind: string; value: string | null; filename: string | null; sha256: string | null; bytes: number | null; at: number }[]).map((e) => ({
+    items: (items.all(r.id) as Item[]).map((e) => ({
       kind: e.kind, label: e.filename ?? e.value ?? e.kind, sha256: e.sha256, bytes: e.bytes, at: e.at,
+      ...(e.ocr_status === 'read' ? { ocr: { groupName: e.group_name, pilkada: e.pilkada === 1, confidence: e.confidence ?? 0, text: e.ocr_text ?? '' } } : {}),
     })),
   }));
 }

@@ -437,4 +437,22 @@ export const MIGRATIONS: readonly Migration[] = [
   // A leave the bot could not see for itself (issue 16, left alone): 'asn' = closed on the ASN's word, unverified
   // (WhatsApp `SUDAH KELUAR <case>`); 'humas' = a Humas admin confirmed it (/sudahkeluar). NULL: the bot saw it, or not left.
   `ALTER TABLE incidents ADD COLUMN left_by_word TEXT CHECK (left_by_word IN ('asn','humas'));`,
+  // Issue 18 (OCR): what an offline OCR read from a self-report's photo; one row per image, the image itself stays in self_report_evidence.
+  `
+  CREATE TABLE self_report_ocr (
+    evidence_id INTEGER PRIMARY KEY REFERENCES self_report_evidence(id) ON DELETE CASCADE,
+    status TEXT NOT NULL CHECK (status IN ('read','failed')),
+    engine TEXT NOT NULL,
+    text TEXT NOT NULL DEFAULT '',
+    confidence REAL,
+    group_name TEXT,
+    pilkada INTEGER NOT NULL DEFAULT 0,
+    score REAL,
+    terms TEXT NOT NULL DEFAULT '[]',
+    campaign_group INTEGER NOT NULL DEFAULT 0,
+    error TEXT,
+    ms INTEGER,
+    at INTEGER NOT NULL
+  ) STRICT;
+  `,
 ];

@@ -48,9 +48,12 @@ export function applyRetention(db: Db, days: number, now: number): RetentionResu
     // Evidence of self-reports: the files go, their hash, size and the receipt stay.
     const files = db.prepare(`SELECT id, path FROM self_report_evidence WHERE path IS NOT NULL AND at < ?`).all(cutoff) as { id: number; path: string }[];
     const forget = db.prepare(`UPDATE self_report_evidence SET path = NULL WHERE id = ?`);
+    // What OCR read from the picture goes with it (it can hold names and numbers); the group name read and the verdicts stay.
+    const forgetText = db.prepare(`UPDATE self_report_ocr SET text = '' WHERE evidence_id = ?`);
     for (const f of files) {
       rmSync(f.path, { force: true });
       forget.run(f.id);
+      forgetText.run(f.id);
     }
     kvSet(db, MARK, String(cutoff), now);
     return { events, messages, audit, evidenceFiles: files.length, cutoff };

@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import type { ReportPlace } from '../../core/self-report.js';
 import type { IncidentStatus } from '../../core/types.js';
+import { readingsOfReport } from '../../store/ocr.js';
 import type { App } from '../app.js';
 
 /** One row of the list. */
@@ -21,6 +22,8 @@ export interface SelfReportListRow {
   caseId: number | null;
   photos: { id: number; filename: string | null }[];
   links: string[];
+  /** What the offline OCR read from the report's pictures (group name, Pilkada verdict): machine-read. */
+  machineRead: { groupName: string | null; pilkada: boolean }[];
 }
 
 /** Filters of the list. */
@@ -56,6 +59,7 @@ export function listSelfReports(app: App, f: SelfReportFilters): { rows: SelfRep
       status: r['status'] as IncidentStatus | null, caseId: r['incident_id'] as number | null,
       photos: evidence.filter((e) => e.kind === 'photo' && e.path).map((e) => ({ id: e.id, filename: e.filename })),
       links: evidence.filter((e) => e.kind === 'link' && e.value).map((e) => e.value!),
+      machineRead: readingsOfReport(app.db, r['id'] as number).map((o) => ({ groupName: o.groupName, pilkada: o.pilkada })),
     };
   });
   return { rows, total };

@@ -8,6 +8,8 @@
 import { createHash } from 'node:crypto';
 import { auditResult } from '../../core/messages/audit-result.js';
 import { dossierTexts, type DossierTexts, type TimelineFact } from '../../core/messages/evidence.js';
+import { ocrTexts } from '../../core/messages/ocr.js';
+import { screenExcerpt } from '../../core/screen-text.js';
 import { formatDateTime } from '../../core/time.js';
 import { PdfWriter } from '../../pdf/document.js';
 import { chainHeads } from '../../store/chain.js';
@@ -77,7 +79,7 @@ export async function makeDossier(app: AppCore, scope: DossierScope, o: DossierO
   for (const a of actors) writeActor(doc, t, a, when);
   doc.space();
 
-  for (const c of cases) writeCase(doc, t, c, o.includePhone === true, when, now);
+  for (const c of cases) writeCase(doc, t, c, o.includePhone === true, when, now, lang);
 
   doc.heading(t.dasarHukum).bullets(t.laws).space();
   doc.heading(t.verifyHead).paragraph(t.verify);
@@ -103,7 +105,7 @@ function writeActor(doc: PdfWriter, t: DossierTexts, a: ActorRow, when: (at: num
   doc.note(`${t.seenIn(a.findings, a.asn, a.groups)}; ${when(a.firstAt)} – ${when(a.lastAt)}`);
 }
 
-function writeCase(doc: PdfWriter, t: DossierTexts, c: CaseEvidence, includePhone: boolean, when: (at: number) => string, now: number): void {
+function writeCase(doc: PdfWriter, t: DossierTexts, c: CaseEvidence, includePhone: boolean, when: (at: number) => string, now: number, lang: 'id' | 'en'): void {
   doc.heading(`${t.caseHead(c.id)} (${t.status[c.status] ?? c.status})`);
   doc.note(t.involvedNote);
   doc.field(t.nama, c.asn.nama).field(t.nip, c.asn.nip).field(t.unit, c.asn.unit).field(t.phone, includePhone && c.asn.phone ? c.asn.phone : t.phoneHidden).space(0.5);
@@ -146,6 +148,7 @@ function writeCase(doc: PdfWriter, t: DossierTexts, c: CaseEvidence, includePhon
     for (const e of r.items) {
       doc.paragraph(t.selfReportItem({ kind: e.kind, label: e.label, bytes: e.bytes, at: when(e.at) }));
       if (e.sha256) doc.note(t.fileHash).mono(e.sha256);
+      if (e.ocr) doc.field(ocrTexts(lang).dossierLabel, ocrTexts(lang).dossierLine({ groupName: e.ocr.groupName ?? undefined, pilkada: e.ocr.pilkada, confidence: e.ocr.confidence, excerpt: screenExcerpt(e.ocr.text, 400) }));
     }
   }
   doc.space();

@@ -7,6 +7,7 @@ import { evidencePhoto, listSelfReports } from '../../app/dashboard/self-reports
 import { verifyReceipt } from '../../app/receipt.js';
 import { selfReportTexts } from '../../core/messages/self-report.js';
 import { selfReportWebTexts } from '../../core/messages/self-report-web.js';
+import { ocrTexts } from '../../core/messages/ocr.js';
 import { REPORT_PLACES } from '../../core/self-report.js';
 import { barePage, options, page, pager, statusBadge, table, when } from '../layout.js';
 import { html } from '../html.js';
@@ -38,7 +39,7 @@ ${table(ctx, [w.cols.receipt, w.cols.time, w.cols.asn, w.cols.what, w.cols.evide
 <td>${r.receiptNo}${r.caseId !== null ? html`<div class="muted"><a href="/kasus/${r.caseId}">#${r.caseId}</a></div>` : ''}</td>
 <td>${when(ctx, r.createdAt)}</td>
 <td>${r.nama}<div class="muted">${r.nip} · ${r.unit}</div></td>
-<td>${s.categoryName[r.category as keyof typeof s.categoryName] ?? r.category}, ${s.placeName[r.place]}${r.groupName ? html`<div>"${r.groupName}"</div>` : ''}<div class="muted">${r.description.slice(0, 200)}</div></td>
+<td>${s.categoryName[r.category as keyof typeof s.categoryName] ?? r.category}, ${s.placeName[r.place]}${r.groupName ? html`<div>"${r.groupName}"</div>` : ''}<div class="muted">${r.description.slice(0, 200)}</div>${r.machineRead.map((o) => html`<div class="muted">${ocrTexts(lang).dashboardLine(o)}</div>`)}</td>
 <td>${r.photos.map((p) => html`<a href="/laporan-asn/bukti/${p.id}"><img class="thumb" src="/laporan-asn/bukti/${p.id}" alt="${p.filename ?? ''}" width="96" loading="lazy"></a>`)}${r.links.map((l) => html`<div class="muted">${l}</div>`)}${!r.photos.length && !r.links.length ? w.noFile : ''}</td>
 <td>${r.status ? statusBadge(ctx, r.status) : '-'}${r.resolvedAt ? html`<div class="muted">${w.resolved(when(ctx, r.resolvedAt))}</div>` : ''}</td></tr>`))}
 ${pager(ctx, '/laporan-asn', { status, tempat: place, q: search }, offset, res.rows.length, res.total, PAGE_SIZE)}`;
