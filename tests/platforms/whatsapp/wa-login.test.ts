@@ -20,7 +20,9 @@ describe('wa-login keeps credentials in memory until the link completes', () => 
     const db = openDb(':memory:');
     const fake = new FakeWASocket();
     const factory = fakeSocketFactory(fake);
-    const p = waLogin({ phone: '6281100000000', db, log: silentLogger(), print: () => {}, socketFactory: factory, timeoutMs: 50 });
+    const p = waLogin({ phone: '6281100000000', db, log: silentLogger(), print: () => {}, socketFactory: factory, timeoutMs: 1500 });
+    // Its rejection is observed at once: on a loaded machine the time-out may fire before the expect below is reached.
+    const outcome = p.then(() => 'opened', (e: unknown) => String(e));
     fake.emit('connection.update', { qr: 'QR-REF' });
     await new Promise((r) => setTimeout(r, 5));
     // Mid-pairing: Baileys updates the creds and stores keys through the auth state it was given.
@@ -30,7 +32,7 @@ describe('wa-login keeps credentials in memory until the link completes', () => 
     fake.emit('creds.update', { me: { id: BOT_PN } } as Partial<AuthenticationCreds>);
     await new Promise((r) => setTimeout(r, 5));
     expect((await auth.keys.get('pre-key', ['1']))['1']).toBeDefined(); // usable in memory meanwhile
-    await expect(p).rejects.toThrow(/timed out/);
+    expect(await outcome).toMatch(/timed out/);
     expect(count(db, 'wa_creds')).toBe(0);
     expect(count(db, 'wa_keys')).toBe(0);
     expect(hasWhatsAppSession(db)).toBe(false);
