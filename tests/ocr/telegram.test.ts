@@ -10,31 +10,14 @@ import { createHash } from 'node:crypto';
 import { chmodSync, existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { makeDossier } from '../../src/app/evidence/dossier.js';
 import { renderChatScreen } from '../../src/bench/ocr-screens.js';
-import type { Nip, PhoneE164, TgUserId } from '../../src/core/ids.js';
-import type { SimUser } from '../../src/platforms/sim/telegram-server.js';
 import { photoMessage } from '../../src/platforms/sim/telegram-updates.js';
 import { pdfText } from '../support/pdf.js';
-import { startSimBot, type SimBot } from '../support/telegram.js';
+import { ASN, dm, HUMAS, selfReportBots } from '../support/self-report.js';
 
-const ASN: SimUser = { id: 5101, first_name: 'Siti' };
-const HUMAS: SimUser = { id: 9001, first_name: 'Humas' };
-const asn = [{ nip: '198703122010012003' as Nip, nama: 'Siti Rahmawati', unit: 'Dinas Pendidikan', phone: '+6281311112222' as PhoneE164, telegramId: '5101' as TgUserId }];
-const dm = { id: ASN.id, type: 'private' as const };
-
-let bots: SimBot[] = [];
-afterEach(async () => {
-  for (const b of bots) await b.stop().catch(() => undefined);
-  bots = [];
-});
-
-async function start(overrides: Record<string, string> = {}): Promise<SimBot> {
-  const b = await startSimBot({ asn, started: [ASN, HUMAS], overrides, perChatGapMs: 1 });
-  bots.push(b);
-  return b;
-}
+const { start, forget } = selfReportBots();
 
 const screenshot = renderChatScreen({
   style: 'telegram',
@@ -107,7 +90,7 @@ describe('self-report screenshot read by OCR (Telegram)', () => {
       else expect(row).toBeUndefined();
       expect(b.sim.sent.some((m) => /Machine-read/.test(m.text ?? ''))).toBe(false);
       await b.stop();
-      bots = bots.filter((x) => x !== b);
+      forget(b);
     }
   });
 });

@@ -9,31 +9,17 @@ import { createHash } from 'node:crypto';
 import { mkdtempSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { Nip, PhoneE164, TgUserId } from '../../src/core/ids.js';
 import type { SimSentMessage, SimUser } from '../../src/platforms/sim/telegram-server.js';
 import { callbackQuery, documentMessage, forwardedFromChannel, newChatMembers, photoMessage, textMessage } from '../../src/platforms/sim/telegram-updates.js';
 import { makeDossier } from '../../src/app/evidence/dossier.js';
 import { expireFlows, FLOW_TIMEOUT_MS } from '../../src/app/report-flow.js';
 import { pdfText } from '../support/pdf.js';
+import { ASN, asn, dm, HUMAS, selfReportBots } from '../support/self-report.js';
 import { startSimBot, type SimBot } from '../support/telegram.js';
 
-const ASN: SimUser = { id: 5101, first_name: 'Siti' };
-const HUMAS: SimUser = { id: 9001, first_name: 'Humas' };
-const asn = [{ nip: '198703122010012003' as Nip, nama: 'Siti Rahmawati', unit: 'Dinas Pendidikan', phone: '+6281311112222' as PhoneE164, telegramId: '5101' as TgUserId }];
-const dm = { id: ASN.id, type: 'private' as const };
-
-let bots: SimBot[] = [];
-afterEach(async () => {
-  for (const b of bots) await b.stop().catch(() => undefined);
-  bots = [];
-});
-
-async function start(overrides: Record<string, string> = {}): Promise<SimBot> {
-  const b = await startSimBot({ asn, started: [ASN, HUMAS], overrides, perChatGapMs: 1 });
-  bots.push(b);
-  return b;
-}
+const { start, track, forget } = selfReportBots();
 
 const toAsn = (b: SimBot): SimSentMessage[] => b.sim.sent.filter((m) => m.chat_id === ASN.id);
 /** The last message to the ASN with buttons, and the data of its buttons. */
@@ -133,7 +119,7 @@ describe('self-report on Telegram', () => {
     await press(first, 'lapor:what:added');
     expect(lastButtons(first)).toContain('lapor:where:whatsapp');
     await first.stop();
-    bots = bots.filter((x) => x !== first);
+    forget(first);
 
     const second = await start(overrides);
     await press(second, 'lapor:where:whatsapp');
@@ -269,7 +255,7 @@ describe('self-report on Telegram', () => {
     const b = await startSimBot({
       asn: registry, started: [...people, HUMAS], perChatGapMs: 1, overrides: { MASS_ALERT_THRESHOLD: '2', MASS_ALERT_WINDOW_SECONDS: '8' },
     });
-    bots.push(b);
+    track(b);
     const report = '/lapor Saya dimasukkan ke grup WhatsApp "Relawan Maju Bersama" oleh 0812 3456 7890, tautan https://chat.whatsapp.com/AbCdEfGhIjK12345';
     for (const p of people) b.sim.pushUpdate(textMessage({ id: p.id, type: 'private' }, p, report));
     // Another group, in the same minute: not part of that burst, alerted on its own.
