@@ -146,8 +146,8 @@ describe('behind a reverse proxy (DASHBOARD_TRUST_PROXY)', () => {
     runRetentionJob(s.app, s.clock.now());
     const rows = auditLogins(s).filter((r) => !r.allowed);
     expect(rows).toEqual(expect.arrayContaining([
-      { actor: 'web:?', args: '203.0.113.7', allowed: 0, result: `refused ${LOGIN_RATE_PER_MINUTE + 5} times in 10 minutes: unknown link ${LOGIN_RATE_PER_MINUTE}, over the rate limit 5` },
-      { actor: 'web:?', args: '198.51.100.4', allowed: 0, result: 'refused 1 time in 10 minutes: unknown link 1' },
+      { actor: 'web:?', args: '203.0.113.7', allowed: 0, result: `login_refused ${JSON.stringify({ count: LOGIN_RATE_PER_MINUTE + 5, reasons: { unknown: LOGIN_RATE_PER_MINUTE, rate: 5 } })}` },
+      { actor: 'web:?', args: '198.51.100.4', allowed: 0, result: `login_refused ${JSON.stringify({ count: 1, reasons: { unknown: 1 } })}` },
     ]));
     expect(rows).toHaveLength(2);
   }, 60_000);
