@@ -62,7 +62,7 @@ describe('/bukti on WhatsApp', () => {
     expect(text).not.toContain(ASN1.phone);
 
     const audit = app.db.prepare(`SELECT actor, action, allowed, result FROM audit WHERE action IN ('/bukti', 'dossier') ORDER BY id`).all() as { actor: string; action: string; allowed: number; result: string }[];
-    expect(audit.filter((a) => a.action === 'dossier').map((a) => [a.actor, a.result.slice(0, 9)])).toEqual([[`wa:${ADMIN_WA}`, 'not_found'], [`wa:${ADMIN_WA}`, 'ok sha256']]);
+    expect(audit.filter((a) => a.action === 'dossier').map((a) => [a.actor, a.result.slice(0, 13)])).toEqual([[`wa:${ADMIN_WA}`, 'not_found'], [`wa:${ADMIN_WA}`, 'ok {"sha256":']]);
     expect(audit.filter((a) => a.action === '/bukti' && a.allowed === 0).map((a) => a.actor)).toEqual([`wa:${ASN1_PN}`]);
   });
 });
