@@ -22,12 +22,21 @@ import { dashboardApp, linkFromBot } from './support.js';
 const CHROMIUM = '/usr/bin/chromium';
 const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
+/**
+ * The browser runs on the real clock: under the faketime sweep (tests/support/faketime-sweep.sh) libfaketime
+ * would otherwise be preloaded into chromium too, whose timers then spin and hang the run. It is the visitor's
+ * browser, not the server, whose clock the sweep is about; the session cookie's Max-Age does not depend on it.
+ */
+function browserEnv(): Record<string, string> {
+  return Object.fromEntries(Object.entries(process.env).filter((e): e is [string, string] => e[1] !== undefined && e[0] !== 'LD_PRELOAD' && !e[0].startsWith('FAKETIME')));
+}
+
 const dirs: string[] = [];
 /** A fresh browser with a new, empty profile (no cookies). */
 async function browser(): Promise<BrowserContext> {
   const dir = mkdtempSync(join(tmpdir(), 'jn-chromium-'));
   dirs.push(dir);
-  const ctx = await chromium.launchPersistentContext(dir, { executablePath: CHROMIUM, headless: true, args: ARGS, viewport: { width: 1280, height: 900 } });
+  const ctx = await chromium.launchPersistentContext(dir, { executablePath: CHROMIUM, headless: true, args: ARGS, viewport: { width: 1280, height: 900 }, env: browserEnv() });
   // Nothing may reach the internet: only the loopback dashboard is allowed.
   await ctx.route(/^(?!http:\/\/127\.0\.0\.1[:/])/, (route) => route.abort());
   return ctx;
