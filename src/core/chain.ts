@@ -16,6 +16,20 @@ import { hash } from 'node:crypto';
 /** The tables that carry a chain. */
 export type ChainTable = 'events' | 'audit';
 
+/** Why a row failed the chain check. */
+export type ChainFault = 'unchained' | 'row_hash' | 'detail';
+
+/** One chain checked, as far as it went. */
+export interface ChainSummary {
+  table: ChainTable;
+  /** Rows checked (up to and including the first bad one). */
+  rows: number;
+  /** Rows whose detail retention had blanked (checked by their stored hash alone). */
+  blanked: number;
+  /** The last row's id and hash when every row matched. */
+  head?: { id: number; hash: string };
+}
+
 /** The previous hash of the first row of each chain. */
 export const CHAIN_GENESIS = '0'.repeat(64);
 

@@ -3,7 +3,7 @@
  * in the statement that inserts it, chaining the rows of an older database once, checking both chains
  * (`jaga-netral audit verify`) and reading their heads (printed with each backup).
  */
-import { CHAIN_COLUMNS, CHAIN_DETAIL, CHAIN_GENESIS, detailBlanked, detailHash, rowHash, type ChainTable } from '../core/chain.js';
+import { CHAIN_COLUMNS, CHAIN_DETAIL, CHAIN_GENESIS, detailBlanked, detailHash, rowHash, type ChainFault, type ChainSummary, type ChainTable } from '../core/chain.js';
 import type { Statement } from 'better-sqlite3';
 import type { Db } from './handle.js';
 
@@ -144,18 +144,10 @@ export function chainMigration(db: Db): void {
   for (const t of CHAIN_TABLES) chainPending(db, t);
 }
 
-/** Why a row failed the check. */
-export type ChainFault = 'unchained' | 'row_hash' | 'detail';
+export type { ChainFault } from '../core/chain.js';
 
-/** One chain checked. */
-export interface ChainCheck {
-  table: ChainTable;
-  /** Rows checked (up to and including the first bad one). */
-  rows: number;
-  /** Rows whose detail retention had blanked (checked by their stored hash alone). */
-  blanked: number;
-  /** The last row's id and hash when every row matched. */
-  head?: { id: number; hash: string };
+/** One chain checked, and the first row that does not match. */
+export interface ChainCheck extends ChainSummary {
   /** The first row that does not match, and why. */
   bad?: { id: number; fault: ChainFault };
 }

@@ -3,23 +3,12 @@
  * the chain heads printed with a backup, the actors list and the dossier PDF. Indonesian first;
  * English with LANGUAGE=en.
  */
-import type { ChainTable } from '../chain.js';
-
-/** Why a row failed the chain check (store/chain.ts ChainFault). */
-export type ChainFaultText = 'unchained' | 'row_hash' | 'detail';
-
-/** One chain's outcome as the CLI prints it. */
-export interface ChainLine {
-  table: ChainTable;
-  rows: number;
-  blanked: number;
-  head?: { id: number; hash: string };
-}
+import type { ChainFault, ChainSummary, ChainTable } from '../chain.js';
 
 /** CLI texts of the chain check and heads. */
 export interface ChainTexts {
-  ok(lines: ChainLine[]): string;
-  bad(table: ChainTable, id: number, fault: ChainFaultText, checked: number): string;
+  ok(lines: ChainSummary[]): string;
+  bad(table: ChainTable, id: number, fault: ChainFault, checked: number): string;
   noChain(path: string): string;
   notFound(path: string): string;
   heads(h: Record<ChainTable, { rows: number; id: number | null; hash: string | null }>): string;
