@@ -17,7 +17,7 @@ import { ensurePrivateDir, writePrivateFile } from '../store/private-files.js';
 import type { App } from './app.js';
 import { dataDir } from './receipt.js';
 import {
-  capEvidence, handleSelfReport, notRegisteredText, reporterAsn, withSkippedNote, type EvidenceFile, type ReceiptReply, type SelfReportInput, type SkippedEvidence,
+  capEvidence, handleSelfReport, MAX_EVIDENCE_FILES, notRegisteredText, reporterAsn, withSkippedNote, type EvidenceFile, type ReceiptReply, type SelfReportInput, type SkippedEvidence,
 } from './self-report.js';
 
 /** Silence after which a flow ends. */
@@ -85,6 +85,15 @@ function drop(app: App, platform: Platform, userId: string): void {
 export function hasActiveFlow(app: App, platform: Platform, userId: string): boolean {
   const f = load(app, platform, userId);
   return f !== undefined && app.clock() - f.updatedAt < FLOW_TIMEOUT_MS;
+}
+
+/**
+ * How many more private messages a minute the flood guard allows for this one (app/flood.ts): a photo or
+ * document sent into an open flow is evidence, up to the per-report file cap, so an ASN sending their
+ * screenshots at once is answered for each.
+ */
+export function floodAllowance(app: App, platform: Platform, userId: string, carriesFile: boolean): number {
+  return carriesFile && hasActiveFlow(app, platform, userId) ? MAX_EVIDENCE_FILES : 0;
 }
 
 /** The prompt of a step. */

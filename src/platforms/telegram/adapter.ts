@@ -21,8 +21,8 @@ import { TelegramScanner } from './membership-scan.js';
 import { classifyTelegramError, isChatMember, TelegramMembershipChecker, TelegramMessenger } from './messenger.js';
 import { TelegramSendPolicy } from './policy.js';
 import { registerContact, reportButton, startReply } from './registration.js';
-import { beginSelfReport, continueFlow, hasActiveFlow } from '../../app/report-flow.js';
-import { MAX_EVIDENCE_BYTES, MAX_EVIDENCE_FILES, noEvidence, reporterAsn, type DownloadedEvidence } from '../../app/self-report.js';
+import { beginSelfReport, continueFlow, floodAllowance, hasActiveFlow } from '../../app/report-flow.js';
+import { MAX_EVIDENCE_BYTES, noEvidence, reporterAsn, type DownloadedEvidence } from '../../app/self-report.js';
 import { enqueueReply, replyKey, type Reply, type ReplyTarget } from './replies.js';
 import { abortableSleep } from './sleep.js';
 
@@ -393,9 +393,10 @@ export class TelegramAdapter {
     if (this.app.monitor.outbox.has(key) || this.answering.has(key)) return;
     // Beyond the flood limits the message stays recorded (the monitor has it) but gets no answer.
     const from = msg.from;
-    // A photo or document sent into an open self-report flow is evidence: up to the per-report file cap more a minute.
-    const evidence = from !== undefined && ('photo' in msg || 'document' in msg) && hasActiveFlow(this.app, 'telegram', String(from.id));
-    if (from && !from.is_bot && !this.app.flood.admit('telegram', String(from.id), this.app.clock(), displayName(from), evidence ? MAX_EVIDENCE_FILES : 0)) return;
+    if (from && !from.is_bot) {
+      const extra = floodAllowance(this.app, 'telegram', String(from.id), 'photo' in msg || 'document' in msg);
+      if (!this.app.flood.admit('telegram', String(from.id), this.app.clock(), displayName(from), extra)) return;
+    }
     this.answering.add(key);
     try {
       const reply = await this.privateReply(msg, ingested);

@@ -10,10 +10,10 @@ import { DisconnectReason, fetchLatestBaileysVersion, jidNormalizedUser, normali
 import type { App } from '../../app/app.js';
 import type { CommandSpec } from '../../app/commands/index.js';
 import { humasAddresses } from '../../app/recipients.js';
-import { beginSelfReport, continueFlow, hasActiveFlow, numberedChoices } from '../../app/report-flow.js';
+import { beginSelfReport, continueFlow, floodAllowance, hasActiveFlow, numberedChoices } from '../../app/report-flow.js';
 import { claimLeftOnWhatsApp } from '../../app/left-claim.js';
 import { parseLeftClaim } from '../../core/left-claim.js';
-import { MAX_EVIDENCE_BYTES, MAX_EVIDENCE_FILES, noEvidence, reporterAsn, resolveSelfReportByNumber, type DownloadedEvidence } from '../../app/self-report.js';
+import { MAX_EVIDENCE_BYTES, noEvidence, reporterAsn, resolveSelfReportByNumber, type DownloadedEvidence } from '../../app/self-report.js';
 import { whatsappTexts } from '../../core/messages/whatsapp.js';
 import { parseNip } from '../../core/nip.js';
 import { waJidToPhone } from '../../core/phone.js';
@@ -694,9 +694,8 @@ export class WhatsAppAdapter {
     const isNewContact = this.touchContact([p.chatJid, p.pnJid, p.lid], now);
     // Beyond the flood limits the message stays recorded (the monitor has it) but gets no answer: 300 DAFTAR
     // messages must not become 300 replies queued on WhatsApp's one global gap.
-    // A photo or document sent into an open self-report flow is evidence: up to the per-report file cap more a minute.
-    const evidence = p.media !== undefined && hasActiveFlow(this.app, 'whatsapp', p.pnJid ?? p.chatJid);
-    if (!this.app.flood.admit('whatsapp', p.pnJid ?? p.chatJid, now, p.event.sender.name, evidence ? MAX_EVIDENCE_FILES : 0)) return;
+    const extra = floodAllowance(this.app, 'whatsapp', p.pnJid ?? p.chatJid, p.media !== undefined);
+    if (!this.app.flood.admit('whatsapp', p.pnJid ?? p.chatJid, now, p.event.sender.name, extra)) return;
     const text = p.event.text.trim();
     const t = whatsappTexts(this.app.config.LANGUAGE);
     const daftar = /^daftar\b\s*([\s\S]*)$/i.exec(text);
