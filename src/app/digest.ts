@@ -5,6 +5,7 @@
  * `digest:<day>:<admin>`, so a second run on the same day sends nothing.
  */
 import { quoteStrangerOpt } from '../core/text/quote.js';
+import { caseReasonText, isSeenLeave } from '../core/messages/case-reason.js';
 import { lifecycleTexts, type CaseLine } from '../core/messages/lifecycle.js';
 import { reportTexts } from '../core/messages/report.js';
 import { formatDateTime, zonedDay } from '../core/time.js';
@@ -73,7 +74,13 @@ export function formatDigest(app: App, d: DigestData): string {
     to: formatDateTime(d.until, tz, lang),
     newCases: d.newCases.map((c) => line(c, c.openedAt)),
     openCases: d.openCases.map((c) => line(c, c.openedAt)),
-    leftCases: d.leftCases.map((c) => ({ ...line(c, c.resolvedAt ?? c.openedAt), took: rt.duration((c.resolvedAt ?? c.openedAt) - c.openedAt), thanked: thanked(c.id) })),
+    leftCases: d.leftCases.map((c) => ({
+      ...line(c, c.resolvedAt ?? c.openedAt),
+      took: rt.duration((c.resolvedAt ?? c.openedAt) - c.openedAt),
+      thanked: thanked(c.id),
+      // A leave on somebody's word says so (the ASN's, unverified; Humas'; the ASN's own report resolved).
+      ...(isSeenLeave(c.statusReason) ? {} : { reason: caseReasonText(c.statusReason, lang) }),
+    })),
     undeliverable: d.undeliverable.map((u) => {
       const c = u.incidentId !== null ? app.monitor.incidents.get(u.incidentId) : undefined;
       return { caseId: u.incidentId, asnName: c ? app.registry.byNip(c.asnNip)?.nama : undefined, kind: u.kind, reason: u.lastError ?? '-' };

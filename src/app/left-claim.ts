@@ -7,6 +7,7 @@
  * (`left_by_word = 'asn'`, its own status reason), and Humas is told. Humas can also confirm a
  * leave by command (`/sudahkeluar <case>`, both platforms).
  */
+import { caseReason } from '../core/messages/case-reason.js';
 import { leftClaimTexts } from '../core/messages/left-claim.js';
 import { quoteStrangerOpt } from '../core/text/quote.js';
 import type { EpochMs } from '../core/types.js';
@@ -99,10 +100,9 @@ export async function claimLeftOnWhatsApp(
 
 /** Closes an open case as left on someone's word (`asn`: the ASN's own, unverified; `humas`: an admin's); false if it was not open. */
 export function closeLeftByWord(app: AppCases, caseId: number, who: 'asn' | 'humas', by: string, now: EpochMs): boolean {
-  const t = leftClaimTexts(app.config.LANGUAGE);
   return app.db.transaction(() => {
     if (app.monitor.incidents.get(caseId)?.status !== 'open') return false;
-    if (!app.monitor.incidents.setStatus(caseId, 'left', now, who === 'asn' ? t.byWordReason : t.byHumasReason, by)) return false;
+    if (!app.monitor.incidents.setStatus(caseId, 'left', now, caseReason(who === 'asn' ? 'left_by_word' : 'left_by_humas'), by)) return false;
     app.db.prepare(`UPDATE incidents SET left_by_word = ? WHERE id = ?`).run(who, caseId);
     return true;
   })();

@@ -8,6 +8,7 @@
 import { quoteStrangerOpt } from '../core/text/quote.js';
 import type { Platform } from '../core/ids.js';
 import { phoneToWaJid } from '../core/phone.js';
+import { caseReason } from '../core/messages/case-reason.js';
 import { lifecycleTexts } from '../core/messages/lifecycle.js';
 import type { UnconfirmedLeftInput } from '../core/messages/permissions.js';
 import { afterQuietHours, formatDateTime } from '../core/time.js';
@@ -124,7 +125,7 @@ export function runLifecycle(app: AppCases, now: EpochMs, opts: LifecycleOptions
 }
 
 function expire(app: AppCases, c: IncidentRow, now: EpochMs): boolean {
-  return app.monitor.incidents.setStatus(c.id, 'expired', now, lifecycleTexts(app.config.LANGUAGE).expiredReason(app.config.CASE_EXPIRY_DAYS), 'system');
+  return app.monitor.incidents.setStatus(c.id, 'expired', now, caseReason('expired', { days: app.config.CASE_EXPIRY_DAYS }), 'system');
 }
 
 function chatTitle(app: AppCases, c: IncidentRow): string {
@@ -301,7 +302,7 @@ export function exemptCase(app: AppCases, caseId: number, reason: string, by: st
     const c = app.monitor.incidents.get(caseId);
     if (!c) return { ok: false, reason: 'no_case' };
     if (c.status !== 'open') return { ok: false, reason: 'not_open' };
-    app.monitor.incidents.setStatus(caseId, 'exempted', now, reason, by);
+    app.monitor.incidents.setStatus(caseId, 'exempted', now, caseReason('exempted', { note: reason }), by);
     return { ok: true, incident: app.monitor.incidents.get(caseId)! };
   })();
 }
@@ -314,7 +315,7 @@ export function reopenCase(app: AppCases, caseId: number, by: string, now: Epoch
     if (c.status === 'open') return { ok: false, reason: 'already_open' };
     const other = app.monitor.incidents.openFor(c.asnNip, c.platform, c.chatId);
     if (other) return { ok: false, reason: 'other_open', otherId: other.id };
-    app.monitor.incidents.setStatus(caseId, 'open', now, lifecycleTexts(app.config.LANGUAGE).reopenedReason, by);
+    app.monitor.incidents.setStatus(caseId, 'open', now, caseReason('reopened'), by);
     // A leave taken on someone's word no longer stands once the case is open again.
     app.db.prepare(`UPDATE incidents SET left_by_word = NULL WHERE id = ?`).run(caseId);
     return { ok: true, incident: app.monitor.incidents.get(caseId)! };

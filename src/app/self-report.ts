@@ -9,6 +9,7 @@
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import type { Platform } from '../core/ids.js';
+import { caseReason } from '../core/messages/case-reason.js';
 import { selfReportTexts } from '../core/messages/self-report.js';
 import { phoneToWaJid } from '../core/phone.js';
 import { formatReceiptNo, parseReportText, signedContent, type ReportCategory, type ReportPlace } from '../core/self-report.js';
@@ -251,11 +252,10 @@ export async function resolveSelfReport(
   app.db.transaction(() => {
     store.resolve(r.id, now);
     if (r.incidentId !== null) {
-      const reason = app.config.LANGUAGE === 'en' ? 'the ASN said it was resolved' : 'ASN menyatakan sudah selesai';
       app.db
         // Only a case the report opened closes on the ASN's word; the bot's own case in a group it watches closes when it sees them leave.
         .prepare(`UPDATE incidents SET status = 'left', resolved_at = ?, status_reason = ?, status_by = ?, updated_at = ? WHERE id = ? AND status = 'open' AND kind = 'reported'`)
-        .run(now, reason, `${platform === 'telegram' ? 'tg' : 'wa'}:${senderId}`, now, r.incidentId);
+        .run(now, caseReason('self_resolved'), `${platform === 'telegram' ? 'tg' : 'wa'}:${senderId}`, now, r.incidentId);
     }
   })();
   const done = store.byId(r.id)!;

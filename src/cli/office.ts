@@ -16,6 +16,7 @@ import { cliActor, type CliArgs } from './args.js';
 import { table, withApp } from './helpers.js';
 import type { App } from '../app/app.js';
 import { auditResultText } from '../core/messages/audit-result.js';
+import { caseReasonText } from '../core/messages/case-reason.js';
 import { cliTexts, type CliTexts } from '../core/messages/cli.js';
 import { lifecycleTexts } from '../core/messages/lifecycle.js';
 import { formatDateTime, startOfZonedDay } from '../core/time.js';
@@ -205,7 +206,7 @@ export async function casesCommand(a: CliArgs): Promise<number> {
         resolvedAt: c.resolvedAt !== null ? formatDateTime(c.resolvedAt, tz, lang) : undefined,
         addedBy: c.addedByName ?? c.addedById ?? undefined,
         excerpt: c.excerpt ?? undefined,
-        statusReason: c.statusReason ?? undefined,
+        statusReason: caseReasonText(c.statusReason, lang) || undefined,
         statusBy: c.statusBy ?? undefined,
         followups: c.followups,
         escalatedAt: c.escalatedAt !== null ? formatDateTime(c.escalatedAt, tz, lang) : undefined,

@@ -3,6 +3,7 @@
  * it in `incident_findings`; leaving closes it.
  */
 import type { Platform } from '../core/ids.js';
+import { caseReason } from '../core/messages/case-reason.js';
 import type { Finding, IncidentKind, IncidentStatus } from '../core/types.js';
 import type { Db } from './db.js';
 
@@ -130,7 +131,10 @@ export class IncidentStore {
     return r && toIncident(r);
   }
 
-  /** Moves an incident to a new status (left, exempted, expired, or back to open, which records `reopened_at`). */
+  /**
+   * Moves an incident to a new status (left, exempted, expired, or back to open, which records `reopened_at`).
+   * `reason` is the stored form from `caseReason` (core/messages/case-reason.ts), rendered per language when shown.
+   */
   setStatus(id: number, status: IncidentStatus, at: number, reason?: string, by?: string): boolean {
     const resolvedAt = status === 'open' ? null : at;
     return (
@@ -148,7 +152,7 @@ export class IncidentStore {
     const closed: IncidentRow[] = [];
     for (const nip of nips) {
       const open = this.openFor(nip, platform, chatId);
-      if (open && this.setStatus(open.id, 'left', at, 'ASN keluar dari grup')) closed.push({ ...open, status: 'left', resolvedAt: at });
+      if (open && this.setStatus(open.id, 'left', at, caseReason('left'))) closed.push({ ...open, status: 'left', resolvedAt: at });
     }
     return closed;
   }

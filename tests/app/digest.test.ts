@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { App } from '../../src/app/app.js';
 import { DIGEST_KEY, runDigest } from '../../src/app/digest.js';
+import { confirmLeftByHumas } from '../../src/app/left-claim.js';
 import type { ChatEvent } from '../../src/core/types.js';
 import { kvGet } from '../../src/store/kv.js';
 import { ASN, CAMPAIGN_TG, FakeClock, testApp } from '../support/app.js';
@@ -81,6 +82,23 @@ describe('digest', () => {
     clock.advance(H);
     runDigest(app, clock.now());
     expect(digests(app)[0]!.text).toContain('New cases: 1');
+  });
+
+  it('a leave the bot did not see says how it is known, in the reader’s language (issue 24 point 1)', () => {
+    const clock = new FakeClock(Date.UTC(2024, 10, 3, 10, 0));
+    const { app } = testApp({ LANGUAGE: 'en' }, clock);
+    const budi = add(app, clock.now(), ASN.budi.telegramId);
+    const sari = add(app, clock.now(), ASN.sari.telegramId);
+    clock.advance(H);
+    app.monitor.handle({ kind: 'member_left', dedupeKey: 'l-budi', at: clock.now(), chat: CAMPAIGN_TG, members: [{ platform: 'telegram', id: ASN.budi.telegramId }] });
+    expect(confirmLeftByHumas(app, sari.id, 'tg:9001', clock.now()).ok).toBe(true);
+    clock.t = Date.UTC(2024, 10, 4, 0, 0);
+    runDigest(app, clock.now());
+    const lines = digests(app)[0]!.text.split('\n');
+    expect(lines.filter((l) => l.startsWith('- #'))).toEqual(expect.arrayContaining([
+      `- #${budi.id} Budi Santoso (Dinas Pendidikan), "Relawan Paslon 2 Pilgub Sumsel", after 1 h`,
+      `- #${sari.id} Sari Wulandari (Dinas Kesehatan), "Relawan Paslon 2 Pilgub Sumsel", after 1 h (left, confirmed by Humas)`,
+    ]));
   });
 
   it('an alert refused after the last digest is in the next one, even though it was queued before', async () => {

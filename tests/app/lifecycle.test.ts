@@ -4,6 +4,7 @@ import { caseCommands } from '../../src/app/commands/cases.js';
 import { checkOpenCases, decideLifecycle, exemptCase, reopenCase, runLifecycle, type CaseClock } from '../../src/app/lifecycle.js';
 import type { MembershipChecker } from '../../src/app/ports.js';
 import type { Nip, PhoneE164, Platform, TgUserId } from '../../src/core/ids.js';
+import { caseReasonText } from '../../src/core/messages/case-reason.js';
 import type { ChatEvent } from '../../src/core/types.js';
 import { ASN, CAMPAIGN_TG, FakeClock, testApp } from '../support/app.js';
 
@@ -286,7 +287,10 @@ describe('case lifecycle', () => {
     const c = app.monitor.incidents.get(budi.id)!;
     expect(c.status).toBe('expired');
     expect(c.resolvedAt).toBe(clock.now());
-    expect(c.statusReason).toMatch(/kedaluwarsa setelah 3 hari/);
+    // A code with its facts, whatever LANGUAGE was; read per language (core/messages/case-reason.ts).
+    expect(c.statusReason).toBe('expired {"days":3}');
+    expect(caseReasonText(c.statusReason, 'id')).toBe('tidak dapat diperiksa; kedaluwarsa setelah 3 hari');
+    expect(caseReasonText(c.statusReason, 'en')).toBe('could not be checked; expired after 3 days');
     expect(runLifecycle(app, clock.now()).expired).toEqual([]);
   });
 
@@ -318,7 +322,7 @@ describe('case commands', () => {
     const r = await admin(app, `/kecualikan ${c.id} istri calon, hadir sebagai keluarga`);
     expect(r!.text).toContain('dikecualikan');
     const after = app.monitor.incidents.get(c.id)!;
-    expect(after).toMatchObject({ status: 'exempted', statusReason: 'istri calon, hadir sebagai keluarga', statusBy: 'tg:9001', resolvedAt: clock.now() });
+    expect(after).toMatchObject({ status: 'exempted', statusReason: 'exempted {"note":"istri calon, hadir sebagai keluarga"}', statusBy: 'tg:9001', resolvedAt: clock.now() });
     expect((await admin(app, `/kecualikan ${c.id} lagi`))!.text).toMatch(/tidak terbuka/);
     const audit = app.db.prepare(`SELECT actor, action, allowed, result FROM audit WHERE action = '/kecualikan' ORDER BY id`).all();
     expect(audit).toHaveLength(3);

@@ -129,6 +129,11 @@ describe('asn, cases, audit and backup (real binary)', SPAWN_TIMEOUT, () => {
     expect(closed.out).toMatch(new RegExp(`#${ids[0]} +dikecualikan`));
     const reopen = await jn(['cases', 'reopen', String(ids[0])], env);
     expect(reopen.code).toBe(0);
+    // The status reason is stored as a code (issue 24 point 1): read in the reader's language.
+    const shownEn = await jn(['cases', 'show', String(ids[0])], { ...env, LANGUAGE: 'en' });
+    expect(shownEn.out).toMatch(/\nNote: reopened by a Humas admin \(cli:\S+\)\n/);
+    const shownId = await jn(['cases', 'show', String(ids[0])], env);
+    expect(shownId.out).toMatch(/\nKeterangan: dibuka kembali oleh admin Humas \(cli:\S+\)\n/);
     const none = await jn(['cases', 'show', '999'], env);
     expect(none).toMatchObject({ code: 1, err: 'Kasus #999 tidak ditemukan. Lihat: jaga-netral cases list\n' });
     const d = new Database(db, { readonly: true });

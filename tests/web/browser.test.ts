@@ -206,7 +206,7 @@ describe('dashboard in headless Chromium', () => {
     expect(await page.locator('.notice').textContent()).toBe('Kasus dikecualikan.');
     expect(await page.locator('.status').first().textContent()).toBe('dikecualikan');
     expect(await page.locator('body').textContent()).toContain('Hadir sebagai keluarga calon');
-    expect(s.app.monitor.incidents.get(1)).toMatchObject({ status: 'exempted', statusReason: 'Hadir sebagai keluarga calon', statusBy: 'web:tg:9001' });
+    expect(s.app.monitor.incidents.get(1)).toMatchObject({ status: 'exempted', statusReason: 'exempted {"note":"Hadir sebagai keluarga calon"}', statusBy: 'web:tg:9001' });
     expect(s.app.db.prepare(`SELECT actor, platform, action, args, allowed, result FROM audit WHERE action = 'cases exempt'`).all()).toEqual([
       { actor: 'web:tg:9001', platform: 'web', action: 'cases exempt', args: '1 Hadir sebagai keluarga calon', allowed: 1, result: 'ok' },
     ]);

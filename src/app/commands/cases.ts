@@ -5,6 +5,7 @@
  * runner checks permissions and audits every call.
  */
 import { lifecycleTexts } from '../../core/messages/lifecycle.js';
+import { caseReasonText } from '../../core/messages/case-reason.js';
 import { pressureTexts } from '../../core/messages/pressure.js';
 import { formatDateTime } from '../../core/time.js';
 import type { AppCases } from '../context.js';
@@ -48,7 +49,7 @@ export function caseCommands(app: AppCases): CommandSpec[] {
               resolvedAt: c.resolvedAt !== null ? formatDateTime(c.resolvedAt, tz, ctx.lang) : undefined,
               addedBy: c.addedByName ?? c.addedById ?? undefined,
               excerpt: c.excerpt ?? undefined,
-              statusReason: c.statusReason ?? undefined,
+              statusReason: caseReasonText(c.statusReason, ctx.lang) || undefined,
               statusBy: c.statusBy ?? undefined,
               followups: c.followups,
               escalatedAt: c.escalatedAt !== null ? formatDateTime(c.escalatedAt, tz, ctx.lang) : undefined,

@@ -7,6 +7,7 @@
  */
 import { createHash } from 'node:crypto';
 import { auditResult } from '../../core/messages/audit-result.js';
+import { caseReasonText } from '../../core/messages/case-reason.js';
 import { dossierTexts, type DossierTexts, type TimelineFact } from '../../core/messages/evidence.js';
 import { ocrTexts } from '../../core/messages/ocr.js';
 import { screenExcerpt } from '../../core/screen-text.js';
@@ -127,7 +128,7 @@ function writeCase(doc: PdfWriter, t: DossierTexts, c: CaseEvidence, includePhon
     ...c.reminders.map((m) => ({ at: m.createdAt, fact: { what: 'reminder', status: m.status } as TimelineFact })),
     c.status === 'open' || c.resolvedAt === null
       ? { at: now, fact: { what: 'still_open' } as TimelineFact }
-      : { at: c.resolvedAt, fact: { what: 'closed', status: c.status, asn: c.asn.nama, by: c.statusBy, reason: c.statusReason } as TimelineFact },
+      : { at: c.resolvedAt, fact: { what: 'closed', status: c.status, asn: c.asn.nama, by: c.statusBy, reason: caseReasonText(c.statusReason, lang) || null } as TimelineFact },
   ];
   const key = (x: { at: number; fact: TimelineFact }) => Math.floor(x.at / 1000) * 10 + rank(x.fact);
   facts.sort((a, b) => key(a) - key(b));

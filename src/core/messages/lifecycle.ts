@@ -46,8 +46,8 @@ export interface DigestInput {
   to: string;
   newCases: CaseLine[];
   openCases: CaseLine[];
-  /** `thanked`: the ASN's thank-you was delivered. */
-  leftCases: (CaseLine & { took: string; thanked: boolean })[];
+  /** `thanked`: the ASN's thank-you was delivered; `reason`: how the leave is known, when the bot did not see it itself. */
+  leftCases: (CaseLine & { took: string; thanked: boolean; reason?: string })[];
   undeliverable: { caseId: number | null; asnName?: string; kind: string; reason: string }[];
   /** Longest list shown per section; the rest is counted. */
   maxLines: number;
@@ -163,7 +163,7 @@ const ID: LifecycleTexts = {
       ``,
       ...section('Kasus baru', a.newCases, a.maxLines, (c) => `#${c.caseId} ${c.asnName} (${c.unit}), "${c.chatTitle}" ${short(c.platform)}, ${c.at}`, (n) => `  … dan ${n} lainnya`, 'tidak ada'),
       ...section('Kasus masih terbuka', a.openCases, a.maxLines, (c) => `#${c.caseId} ${c.asnName} (${c.unit}), "${c.chatTitle}" ${short(c.platform)}, sejak ${c.at}`, (n) => `  … dan ${n} lainnya`, 'tidak ada'),
-      ...section('ASN sudah keluar', a.leftCases, a.maxLines, (c) => `#${c.caseId} ${c.asnName} (${c.unit}), "${c.chatTitle}", dalam ${c.took}${c.thanked ? ', sudah diberi ucapan terima kasih' : ''}`, (n) => `  … dan ${n} lainnya`, 'tidak ada'),
+      ...section('ASN sudah keluar', a.leftCases, a.maxLines, (c) => `#${c.caseId} ${c.asnName} (${c.unit}), "${c.chatTitle}", dalam ${c.took}${c.reason ? ` (${c.reason})` : ''}${c.thanked ? ', sudah diberi ucapan terima kasih' : ''}`, (n) => `  … dan ${n} lainnya`, 'tidak ada'),
       ...section(
         'Pesan tidak terkirim',
         a.undeliverable,
@@ -246,7 +246,7 @@ const EN: LifecycleTexts = {
       ``,
       ...section('New cases', a.newCases, a.maxLines, (c) => `#${c.caseId} ${c.asnName} (${c.unit}), "${c.chatTitle}" ${short(c.platform)}, ${c.at}`, (n) => `  … and ${n} more`, 'none'),
       ...section('Still open', a.openCases, a.maxLines, (c) => `#${c.caseId} ${c.asnName} (${c.unit}), "${c.chatTitle}" ${short(c.platform)}, since ${c.at}`, (n) => `  … and ${n} more`, 'none'),
-      ...section('ASN who left', a.leftCases, a.maxLines, (c) => `#${c.caseId} ${c.asnName} (${c.unit}), "${c.chatTitle}", after ${c.took}${c.thanked ? ', thanked' : ''}`, (n) => `  … and ${n} more`, 'none'),
+      ...section('ASN who left', a.leftCases, a.maxLines, (c) => `#${c.caseId} ${c.asnName} (${c.unit}), "${c.chatTitle}", after ${c.took}${c.reason ? ` (${c.reason})` : ''}${c.thanked ? ', thanked' : ''}`, (n) => `  … and ${n} more`, 'none'),
       ...section(
         'Undeliverable messages',
         a.undeliverable,

@@ -5,6 +5,7 @@ import { exemptCaseBy, getCase, listCases, reopenCaseBy, type CaseQuery } from '
 import { KINDS, STATUSES } from '../../app/reports/build.js';
 import type { Platform } from '../../core/ids.js';
 import type { DashboardNotice } from '../../core/messages/dashboard.js';
+import { caseReasonText } from '../../core/messages/case-reason.js';
 import { reportTexts } from '../../core/messages/report.js';
 import { html } from '../html.js';
 import { csrfField, options, page, pager, platformName, statusBadge, table, when } from '../layout.js';
@@ -90,7 +91,7 @@ ${pager(ctx, '/kasus', params, res.offset, res.rows.length, res.total, PAGE_SIZE
 <dt>${t.cols.platform}</dt><dd>${platformName(c.platform)}</dd><dt>${t.cols.group}</dt><dd>${c.chatTitle}</dd>
 <dt>${t.cols.kind}</dt><dd>${rt.kind[c.kind]}</dd><dt>${t.cases.addedBy}</dt><dd>${c.addedByName ?? c.addedById ?? '-'}</dd>
 <dt>${t.cols.opened}</dt><dd>${when(ctx, c.openedAt)}</dd><dt>${t.cols.resolved}</dt><dd>${when(ctx, c.resolvedAt)}</dd>
-${c.statusReason ? html`<dt>${t.cases.statusReason}</dt><dd>${c.statusReason}</dd>` : ''}
+${c.statusReason ? html`<dt>${t.cases.statusReason}</dt><dd>${caseReasonText(c.statusReason, ctx.lang)}</dd>` : ''}
 ${c.statusBy ? html`<dt>${t.cases.statusBy}</dt><dd>${c.statusBy}</dd>` : ''}
 <dt>${t.cases.followups}</dt><dd>${c.followups}${c.lastFollowupAt ? ` (${when(ctx, c.lastFollowupAt)})` : ''}</dd>
 <dt>${t.cases.humasTold}</dt><dd>${humasAlert ? `${t.cases.outboxStatus[humasAlert.status] ?? humasAlert.status}${humasAlert.sentAt ? ` (${when(ctx, humasAlert.sentAt)})` : ''}` : t.cases.humasToldNone}</dd>

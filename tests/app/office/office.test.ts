@@ -136,7 +136,7 @@ describe('office: cases', () => {
     const { app } = withCases();
     const id = listCases(app, { unit: 'Dinas Pendidikan' }).rows[0]!.id;
     expect(exemptCaseBy(app, id, '  ', 'cli:humas')).toEqual({ ok: false, reason: 'no_reason' });
-    expect(exemptCaseBy(app, id, 'keluarga calon', 'cli:humas')).toMatchObject({ ok: true, incident: { status: 'exempted', statusReason: 'keluarga calon', statusBy: 'cli:humas' } });
+    expect(exemptCaseBy(app, id, 'keluarga calon', 'cli:humas')).toMatchObject({ ok: true, incident: { status: 'exempted', statusReason: 'exempted {"note":"keluarga calon"}', statusBy: 'cli:humas' } });
     expect(exemptCaseBy(app, id, 'lagi', 'cli:humas')).toEqual({ ok: false, reason: 'not_open' });
     expect(listCases(app, { status: parseCaseStatus('exempt') }).rows.map((c) => c.id)).toEqual([id]);
     expect(listCases(app, { status: 'closed' }).rows.map((c) => c.id)).toEqual([id]);

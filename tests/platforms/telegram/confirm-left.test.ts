@@ -46,7 +46,7 @@ describe('/sudahkeluar on Telegram', () => {
     await waitText(ADMIN.id, '99');
     sim.pushUpdate(textMessage(dm(ADMIN), ADMIN, '/sudahkeluar 1'));
     await waitText(ADMIN.id, 'Kasus #1 ditutup: ASN sudah keluar (dikonfirmasi Humas).');
-    expect(row()).toEqual({ status: 'left', status_reason: 'keluar, dikonfirmasi Humas', status_by: 'tg:9001', left_by_word: 'humas' });
+    expect(row()).toEqual({ status: 'left', status_reason: 'left_by_humas', status_by: 'tg:9001', left_by_word: 'humas' });
     sim.pushUpdate(textMessage(dm(ADMIN), ADMIN, '/kasus 1'));
     await waitText(ADMIN.id, 'Keterangan: keluar, dikonfirmasi Humas (tg:9001)');
     expect(textsTo(ADMIN.id).filter((t) => t.startsWith('Kasus #1 ditutup'))).toHaveLength(1);

@@ -67,7 +67,7 @@ describe('WhatsApp: SUDAH KELUAR <case>', () => {
     await say(b, ASN1_PN, 'K1', 'Saya sudah keluar #1');
     // The roster was asked again, not read from the cache.
     expect(b.fake.metadataCalls.length).toBe(before + 1);
-    expect(caseRow(b.app)).toEqual({ status: 'left', status_reason: 'keluar menurut pernyataan ASN, belum terverifikasi', status_by: `wa:${ASN1_PN}`, left_by_word: 'asn' });
+    expect(caseRow(b.app)).toEqual({ status: 'left', status_reason: 'left_by_word', status_by: `wa:${ASN1_PN}`, left_by_word: 'asn' });
     expect(textsTo(b.fake, ASN1_PN).at(-1)).toMatch(/kasus #1 kami tutup berdasarkan pernyataan Anda/);
     // No thank-you for a seen leave: the reply said it.
     expect(b.app.db.prepare(`SELECT COUNT(*) FROM outbox WHERE kind = 'thanks_left'`).pluck().get()).toBe(0);
@@ -118,7 +118,7 @@ describe('WhatsApp: SUDAH KELUAR <case>', () => {
     expect(textsTo(b.fake, ADMIN_WA).at(-1)).toMatch(/Cara pakai: \/sudahkeluar <nomor kasus>/);
     await say(b, ADMIN_WA, 'A2', '/sudahkeluar 1');
     expect(textsTo(b.fake, ADMIN_WA).at(-1)).toBe('Kasus #1 ditutup: ASN sudah keluar (dikonfirmasi Humas).');
-    expect(caseRow(b.app)).toEqual({ status: 'left', status_reason: 'keluar, dikonfirmasi Humas', status_by: `wa:${ADMIN_WA}`, left_by_word: 'humas' });
+    expect(caseRow(b.app)).toEqual({ status: 'left', status_reason: 'left_by_humas', status_by: `wa:${ADMIN_WA}`, left_by_word: 'humas' });
     expect(reportCsv(buildReport(b.app.db, b.app.registry, { period: { kind: 'all' }, now: b.clock.now }, 'Asia/Jakarta'), 'id')).toContain(`"sudah keluar (dikonfirmasi Humas)"`);
     await say(b, ADMIN_WA, 'A3', '/sudahkeluar 1');
     expect(textsTo(b.fake, ADMIN_WA).at(-1)).toMatch(/#1/);
@@ -130,6 +130,9 @@ describe('WhatsApp: SUDAH KELUAR <case>', () => {
     expect(textsTo(b.fake, ASN1_PN)[0]).toContain('Once you have left the group, reply to this message with: LEFT 1');
     await say(b, ASN1_PN, 'K1', 'left 1');
     expect(textsTo(b.fake, ASN1_PN).at(-1)).toMatch(/case #1 is closed on your word/);
-    expect(caseRow(b.app).status_reason).toBe('left, by the ASN’s word, unverified');
+    // Stored as a code, whatever the language; read in English.
+    expect(caseRow(b.app).status_reason).toBe('left_by_word');
+    const kasus = await b.app.commands.run({ platform: 'whatsapp', chatType: 'private', chatId: ADMIN_WA, fromId: ADMIN_WA, text: '/kasus 1' });
+    expect(kasus?.text).toContain(`Note: left, by the ASN’s word, unverified (wa:${ASN1_PN})`);
   });
 });
