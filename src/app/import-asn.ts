@@ -12,7 +12,7 @@ import type { Db } from '../store/db.js';
 import { ASN_UPSERT_SQL, ASN_VERSION_KEY } from '../store/asn.js';
 import { parseIndonesianMobile } from '../core/phone.js';
 import { parseNip } from '../core/nip.js';
-import { parseTexts, type FileProblem, type ParseTexts } from '../core/messages/parse.js';
+import { parseTexts, type FileProblem, type ParseTexts, type TelegramProblem, type TextProblem } from '../core/messages/parse.js';
 
 /** One problem found in the file; `line` is the physical line (header = 1; for .xlsx the row number Excel shows), 0 for a file-level problem. */
 export type ImportError = { line: number; reason: string };
@@ -381,16 +381,17 @@ function splitDigits(d: string): [number, number] {
 // Row validation and writing.
 
 /** A trimmed, space-normalised text cell, or why it was refused (worded by `words`, English unless given). */
-export function checkText(label: string, raw: string, words: ParseTexts = parseTexts('en')): string | { error: string } {
+export function checkText(label: string, raw: string, words: ParseTexts = parseTexts('en')): string | { error: string; problem: TextProblem } {
+  const refuse = (problem: TextProblem) => ({ error: words.text(problem), problem });
   const v = raw.trim();
-  if (v === '') return { error: words.text({ code: 'empty', label }) };
-  if (/[\u0000-\u001f\u007f]/.test(v)) return { error: words.text({ code: 'control', label }) };
+  if (v === '') return refuse({ code: 'empty', label });
+  if (/[\u0000-\u001f\u007f]/.test(v)) return refuse({ code: 'control', label });
   const c = v[0]!;
   if (c === '=' || c === '+' || c === '-' || c === '@') {
-    return { error: words.text({ code: 'formula', label, value: clip(v), first: c }) };
+    return refuse({ code: 'formula', label, value: clip(v), first: c });
   }
   const norm = v.replace(/\s+/g, ' ');
-  if (norm.length > MAX_TEXT) return { error: words.text({ code: 'tooLong', label, max: MAX_TEXT }) };
+  if (norm.length > MAX_TEXT) return refuse({ code: 'tooLong', label, max: MAX_TEXT });
   return norm;
 }
 
@@ -399,19 +400,19 @@ function clip(v: string, n = 40): string {
 }
 
 /** A Telegram handle from a registry cell: id, username, neither, or why it was refused. */
-export type Telegram = { id: string | null; username: string | null } | { error: string };
+export type Telegram = { id: string | null; username: string | null } | { error: string; problem: TelegramProblem };
 
 export function parseTelegram(raw: string, words: ParseTexts = parseTexts('en')): Telegram {
   let v = raw.trim();
   if (v === '') return { id: null, username: null };
   v = v.replace(/^(?:https?:\/\/)?(?:www\.)?t(?:elegram)?\.me\//i, '');
   if (/^\d+$/.test(v)) {
-    if (v.length > 15 || v[0] === '0') return { error: words.telegram({ code: 'badId', value: clip(v) }) };
+    if (v.length > 15 || v[0] === '0') return { error: words.telegram({ code: 'badId', value: clip(v) }), problem: { code: 'badId', value: clip(v) } };
     return { id: v, username: null };
   }
   const u = v.startsWith('@') ? v.slice(1) : v;
   if (/^[A-Za-z][A-Za-z0-9_]{4,31}$/.test(u)) return { id: null, username: u.toLowerCase() };
-  return { error: words.telegram({ code: 'badHandle', value: clip(v) }) };
+  return { error: words.telegram({ code: 'badHandle', value: clip(v) }), problem: { code: 'badHandle', value: clip(v) } };
 }
 
 class RowImporter {

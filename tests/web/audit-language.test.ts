@@ -64,6 +64,8 @@ async function auditOf(lang: 'id' | 'en'): Promise<{ stored: string[]; shown: st
   audit(app.db, { at: old, actor: 'tg:6667', platform: 'telegram', action: '/kasus', allowed: false, result: 'refused: not an admin' });
   audit(app.db, { at: old, actor: 'web:?', platform: 'web', action: 'dashboard login', args: '203.0.113.9', allowed: false, result: 'refused 40 times in 10 minutes: unknown link 40' });
   audit(app.db, { at: old, actor: 'web:tg:9001', platform: 'web', action: 'dossier', args: 'case 1', allowed: true, result: 'ok sha256=0123abcd' });
+  // An ASN form refused before its problems were codes: the sentences of that day's language, shown as stored.
+  audit(app.db, { at: old, actor: 'web:tg:9001', platform: 'web', action: 'asn add', args: 'nip=12', allowed: true, result: 'invalid {"problems":["NIP \\"12\\": NIP harus 18 digit, ditemukan 2"]}' });
 
   // The dashboard: two refused links from this client (counted, summed up when the window ends), then the admin signs in.
   const dash = await startDashboard(app);
@@ -74,6 +76,14 @@ async function auditOf(lang: 'id' | 'en'): Promise<{ stored: string[]; shown: st
   }
   flushLoginRefusals(app.db, Date.now() + REFUSAL_WINDOW_MS);
   const cookie = await signIn(await linkFromBot(app));
+  // Issue 24 point 2: an ASN form with two bad fields, refused (400) and audited with its problems as codes.
+  const form = await (await fetch(`${dash.url}/asn/tambah`, { headers: { cookie } })).text();
+  const csrf = /name="_csrf" value="([^"]+)"/.exec(form)![1]!;
+  const refusedForm = await fetch(`${dash.url}/asn/tambah`, {
+    method: 'POST', headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({ _csrf: csrf, nip: '123', nama: 'Rudi', unit: 'Setda', telepon: '0211234567', telegram: '' }).toString(),
+  });
+  expect(refusedForm.status).toBe(400);
   const res = await fetch(`${dash.url}/audit`, { headers: { cookie } });
   expect(res.status).toBe(200);
   const stored = app.db.prepare(`SELECT result FROM audit ORDER BY at DESC, id DESC`).pluck().all() as string[];
@@ -83,10 +93,11 @@ async function auditOf(lang: 'id' | 'en'): Promise<{ stored: string[]; shown: st
 describe('audit results are codes, shown in the office language', () => {
   it('stores codes with facts, never English phrases', async () => {
     const { stored } = await auditOf('id');
-    const fresh = stored.filter((r) => !/^refused 40|^refused: not an admin|^ok sha256/.test(r));
+    const fresh = stored.filter((r) => !/^refused 40|^refused: not an admin|^ok sha256|^invalid \{"problems":\["/.test(r));
     expect(new Set(fresh)).toEqual(
       new Set([
         'ok',
+        'invalid {"problems":[{"field":"nip","value":"123","problem":{"code":"length","found":3}},{"field":"telepon","value":"0211234567","problem":{"code":"landline","areaCode":"21"}}]}',
         'login_refused {"count":2,"reasons":{"unknown":2}}',
         'linked {"nip":"198503122010011003"}',
         'refused_not_in_registry',
@@ -114,6 +125,8 @@ describe('audit results are codes, shown in the office language', () => {
       'ditolak 40 kali dalam 10 menit: tautan tidak dikenal 40',
       'berhasil: SHA-256 0123abcd',
       'berhasil',
+      'tidak sah: NIP "123": NIP harus 18 digit, ditemukan 3; telepon "0211234567": nomor telepon rumah/kantor atau bukan HP (kode area 21); nomor HP diawali 08',
+      'tidak sah: NIP "12": NIP harus 18 digit, ditemukan 2',
     ]) {
       expect(shown).toContain(text);
     }
@@ -134,6 +147,8 @@ describe('audit results are codes, shown in the office language', () => {
       'refused 40 times in 10 minutes: unknown link 40',
       'ok: SHA-256 0123abcd',
       'ok',
+      'invalid: NIP "123": NIP must have 18 digits, found 3; telepon "0211234567": landline or non-mobile number (area code 21); a mobile number starts with 08',
+      'invalid: NIP "12": NIP harus 18 digit, ditemukan 2',
     ]) {
       expect(shown).toContain(text);
     }

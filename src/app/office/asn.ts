@@ -12,7 +12,7 @@ import { parseIndonesianMobile } from '../../core/phone.js';
 import type { AsnRecord } from '../../core/types.js';
 import type { AsnInput } from '../../store/asn.js';
 import type { App } from '../app.js';
-import { parseTexts } from '../../core/messages/parse.js';
+import { fieldProblemText, parseTexts, type FieldProblem } from '../../core/messages/parse.js';
 import { checkText, parseTelegram } from '../import-asn.js';
 import { auditOffice, clampLimit } from './audit.js';
 import { registrationWhere, type RegistrationFilter } from './registration.js';
@@ -44,9 +44,12 @@ export interface AsnPage {
   rows: AsnRecord[];
 }
 
-/** Why a registry change was refused. `problems` are the row's check results, as `import-asn` words them. */
+/**
+ * Why a registry change was refused. `problems` are the row's check results, as `import-asn` words them
+ * (in LANGUAGE); `facts` the same as codes, which the audit log stores.
+ */
 export type AsnChangeError =
-  | { ok: false; reason: 'invalid'; problems: string[] }
+  | { ok: false; reason: 'invalid'; problems: string[]; facts: FieldProblem[] }
   | { ok: false; reason: 'exists'; nip: string }
   | { ok: false; reason: 'not_found'; nip: string }
   | { ok: false; reason: 'conflict'; field: 'telepon' | 'telegram'; owner: string }
@@ -56,20 +59,25 @@ export type AsnChangeError =
 export type AsnChange = { ok: true; asn: AsnRecord; changed: boolean } | AsnChangeError;
 
 /** Checks the fields with the registry file's rules; the record to store, or every problem found, worded in `lang` (English unless asked). */
-export function validateAsnFields(f: AsnFields, lang: 'id' | 'en' = 'en'): { ok: true; input: AsnInput } | { ok: false; problems: string[] } {
+export function validateAsnFields(
+  f: AsnFields,
+  lang: 'id' | 'en' = 'en',
+): { ok: true; input: AsnInput } | { ok: false; problems: string[]; facts: FieldProblem[] } {
   const words = parseTexts(lang);
-  const problems: string[] = [];
+  const facts: FieldProblem[] = [];
   const nip = parseNip(f.nip ?? '');
-  if (!nip.ok) problems.push(`NIP "${(f.nip ?? '').trim()}": ${words.nip(nip.problem)}`);
+  if (!nip.ok) facts.push({ field: 'nip', value: (f.nip ?? '').trim(), problem: nip.problem });
   const nama = checkText('nama', f.nama ?? '', words);
-  if (typeof nama !== 'string') problems.push(nama.error);
+  if (typeof nama !== 'string') facts.push({ field: 'text', problem: nama.problem });
   const unit = checkText('unit', f.unit ?? '', words);
-  if (typeof unit !== 'string') problems.push(unit.error);
+  if (typeof unit !== 'string') facts.push({ field: 'text', problem: unit.problem });
   const phone = parseIndonesianMobile(f.telepon ?? '');
-  if (!phone.ok) problems.push(`telepon "${(f.telepon ?? '').trim()}": ${words.phone(phone.problem)}`);
+  if (!phone.ok) facts.push({ field: 'telepon', value: (f.telepon ?? '').trim(), problem: phone.problem });
   const tg = parseTelegram(f.telegram ?? '', words);
-  if ('error' in tg) problems.push(tg.error);
-  if (problems.length || !nip.ok || !phone.ok || typeof nama !== 'string' || typeof unit !== 'string' || 'error' in tg) return { ok: false, problems };
+  if ('error' in tg) facts.push({ field: 'telegram', problem: tg.problem });
+  if (facts.length || !nip.ok || !phone.ok || typeof nama !== 'string' || typeof unit !== 'string' || 'error' in tg) {
+    return { ok: false, problems: facts.map((p) => fieldProblemText(p, words)), facts };
+  }
   const input: AsnInput = { nip: nip.nip, nama, unit, phone: phone.phone };
   if (tg.id !== null) input.telegramId = tg.id as TgUserId;
   if (tg.username !== null) input.telegramUsername = tg.username;
@@ -119,7 +127,7 @@ const argsOf = (f: Partial<AsnFields>): string =>
 export function addAsn(app: App, f: AsnFields, actor: string, now: number = app.clock()): AsnChange {
   return audited(app, actor, 'asn add', argsOf(f), now, (): AsnChange => {
     const v = validateAsnFields(f, app.config.LANGUAGE);
-    if (!v.ok) return { ok: false, reason: 'invalid', problems: v.problems };
+    if (!v.ok) return { ok: false, reason: 'invalid', problems: v.problems, facts: v.facts };
     app.registry.syncIfChanged();
     if (app.registry.byNip(v.input.nip)) return { ok: false, reason: 'exists', nip: v.input.nip };
     return store(app, v.input, now);
@@ -140,7 +148,7 @@ export function updateAsn(app: App, nip: string, patch: Partial<Omit<AsnFields, 
       telepon: patch.telepon ?? old.phone,
       telegram: patch.telegram,
     }, app.config.LANGUAGE);
-    if (!v.ok) return { ok: false, reason: 'invalid', problems: v.problems };
+    if (!v.ok) return { ok: false, reason: 'invalid', problems: v.problems, facts: v.facts };
     const same = v.input.nama === old.nama && v.input.unit === old.unit && v.input.phone === old.phone
       && (v.input.telegramId === undefined || v.input.telegramId === old.telegramId)
       && (v.input.telegramUsername === undefined || v.input.telegramUsername === old.telegramUsername);
@@ -185,7 +193,7 @@ function store(app: App, input: AsnInput, now: number): AsnChange {
 function resultCode(r: AsnChange): string {
   // A code with its facts (core/messages/audit-result.ts renders it in the reader's language).
   if (r.ok) return r.changed ? 'ok' : 'unchanged';
-  if (r.reason === 'invalid') return auditResult('invalid', { problems: r.problems });
+  if (r.reason === 'invalid') return auditResult('invalid', { problems: r.facts });
   if (r.reason === 'conflict') return auditResult('conflict', { field: r.field, owner: r.owner });
   return r.reason;
 }

@@ -7,7 +7,7 @@
  * too, so the audit's "Hasil" column reads in Indonesian (or English) whatever
  * wrote the row.
  */
-import { parseTexts, type PhoneProblem } from './parse.js';
+import { fieldProblemText, parseTexts, type FieldProblem, type PhoneProblem } from './parse.js';
 
 type Lang = 'id' | 'en';
 type Facts = Record<string, unknown>;
@@ -52,7 +52,12 @@ const CODES: Record<string, (f: Facts, id: boolean) => string> = {
       ? `berhasil: ${f['total']} baris, ${f['inserted']} baru, ${f['updated']} diubah, ${f['unchanged']} tetap`
       : `ok: ${f['total']} rows, ${f['inserted']} new, ${f['updated']} updated, ${f['unchanged']} unchanged`,
   refused: (f, id) => (id ? `ditolak: ${f['problems']} masalah` : `refused: ${f['problems']} problem(s)`),
-  invalid: (f, id) => `${id ? 'tidak sah' : 'invalid'}${Array.isArray(f['problems']) ? `: ${(f['problems'] as string[]).join('; ')}` : ''}`,
+  // Problems are field codes (parse.ts FieldProblem); rows written before them hold the sentences, shown as stored.
+  invalid: (f, id) => {
+    const words = parseTexts(id ? 'id' : 'en');
+    const problems = Array.isArray(f['problems']) ? (f['problems'] as (string | FieldProblem)[]) : [];
+    return `${id ? 'tidak sah' : 'invalid'}${problems.length ? `: ${problems.map((p) => (typeof p === 'string' ? p : fieldProblemText(p, words))).join('; ')}` : ''}`;
+  },
   conflict: (f, id) => (id ? `bentrok: ${f['field']} sudah dipakai ${f['owner']}` : `conflict: ${f['field']} held by ${f['owner']}`),
   // Chat commands (app/commands/index.ts).
   unknown_command: (_f, id) => (id ? 'perintah tidak dikenal' : 'unknown command'),

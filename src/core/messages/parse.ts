@@ -44,6 +44,28 @@ export type TextProblem =
 /** Why a Telegram cell was refused. */
 export type TelegramProblem = { code: 'badId'; value: string } | { code: 'badHandle'; value: string };
 
+/**
+ * Why one field of an ASN typed by Humas (`asn add`/`update`, the dashboard's form) was refused, as the
+ * audit log stores it (`invalid {"problems":[…]}`), so the row reads in whatever language the reader uses.
+ */
+export type FieldProblem =
+  | { field: 'nip'; value: string; problem: NipProblem }
+  | { field: 'telepon'; value: string; problem: PhoneProblem }
+  | { field: 'text'; problem: TextProblem }
+  | { field: 'telegram'; problem: TelegramProblem };
+
+/** One field problem worded in `t`'s language, as `import-asn` words a row's cell. */
+export function fieldProblemText(p: FieldProblem, t: ParseTexts): string {
+  switch (p.field) {
+    case 'nip': return `NIP "${p.value}": ${t.nip(p.problem)}`;
+    case 'telepon': return `telepon "${p.value}": ${t.phone(p.problem)}`;
+    case 'text': return t.text(p.problem);
+    case 'telegram': return t.telegram(p.problem);
+    // A stored row this version does not know: shown as stored rather than lost.
+    default: return JSON.stringify(p);
+  }
+}
+
 /** Why a registry file (or its header, or a row's shape) was refused. */
 export type FileProblem =
   | { code: 'cannotOpen'; path: string; error: string }

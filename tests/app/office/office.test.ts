@@ -80,8 +80,10 @@ describe('office: registry', () => {
     ]);
     const u = updateAsn(app, ASN.budi.nip, { nama: '' }, 'web:admin');
     expect(!u.ok && u.reason === 'invalid' && u.problems).toEqual(['nama kosong']);
-    expect(validateAsnFields({ nip: '123', nama: 'A', unit: 'B', telepon: '081311112222' })).toEqual({ ok: false, problems: ['NIP "123": NIP must have 18 digits, found 3'] });
-    expect(validateAsnFields({ nip: '123', nama: 'A', unit: 'B', telepon: '081311112222' }, 'id')).toEqual({ ok: false, problems: ['NIP "123": NIP harus 18 digit, ditemukan 3'] });
+    expect(validateAsnFields({ nip: '123', nama: 'A', unit: 'B', telepon: '081311112222' })).toEqual({
+      ok: false, problems: ['NIP "123": NIP must have 18 digits, found 3'], facts: [{ field: 'nip', value: '123', problem: { code: 'length', found: 3 } }],
+    });
+    expect(validateAsnFields({ nip: '123', nama: 'A', unit: 'B', telepon: '081311112222' }, 'id')).toMatchObject({ ok: false, problems: ['NIP "123": NIP harus 18 digit, ditemukan 3'] });
   });
 
   it('refuses to remove an ASN that has cases (the history keeps them)', () => {
