@@ -43,6 +43,8 @@ export interface Report {
   cases: ReportCase[];
   total: number;
   byStatus: Record<IncidentStatus, number>;
+  /** Of the `left` cases, those closed on somebody's word (the bot did not see the leave): the ASN's, or Humas'. */
+  leftByWord: Record<'asn' | 'humas', number>;
   byKind: Record<IncidentKind, number>;
   byUnit: { unit: string; total: number; byStatus: Record<IncidentStatus, number> }[];
   topGroups: { platform: Platform; chatId: string; title: string; cases: number; asn: number }[];
@@ -129,11 +131,13 @@ export function buildReport(db: Db, registry: Pick<AsnRegistry, 'byNip'> | undef
   });
 
   const byStatus = zeroStatuses();
+  const leftByWord = { asn: 0, humas: 0 };
   const byKind = zeroKinds();
   const units = new Map<string, { unit: string; total: number; byStatus: Record<IncidentStatus, number> }>();
   const groups = new Map<string, { platform: Platform; chatId: string; title: string; cases: number; nips: Set<string> }>();
   for (const c of cases) {
     byStatus[c.status]++;
+    if (c.status === 'left' && c.leftByWord) leftByWord[c.leftByWord]++;
     byKind[c.kind]++;
     const u = units.get(c.unit) ?? { unit: c.unit, total: 0, byStatus: zeroStatuses() };
     u.total++;
@@ -169,6 +173,7 @@ export function buildReport(db: Db, registry: Pick<AsnRegistry, 'byNip'> | undef
     cases,
     total: cases.length,
     byStatus,
+    leftByWord,
     byKind,
     byUnit: [...units.values()].sort((a, b) => b.total - a.total || a.unit.localeCompare(b.unit, 'id')),
     topGroups: [...groups.values()]

@@ -15,7 +15,7 @@ import { ensureOwnPrivateDir, makePrivate, touchPrivateFile, writePrivateFile } 
 import type { EpochMs } from '../../core/types.js';
 import { KINDS, STATUSES, type Report, type ReportCase } from './build.js';
 import { renderChart } from './chart-png.js';
-import { periodLabel } from './text.js';
+import { leftMarks, periodLabel } from './text.js';
 
 export { neutralizeCell } from '../../core/csv.js';
 
@@ -121,7 +121,11 @@ export async function writeReportXlsx(r: Report, path: string, lang: 'id' | 'en'
   if (r.filters.unit) row(l.unit, r.filters.unit);
   row(l.total, r.total);
   heading(l.byStatus);
-  for (const st of STATUSES) row(t.status[st], r.byStatus[st]);
+  for (const st of STATUSES) {
+    row(t.status[st], r.byStatus[st]);
+    // The leaves known only by somebody's word, under "left", as the text summary says them.
+    if (st === 'left') for (const m of leftMarks(r, lang)) row(`  ${m.mark}`, m.n);
+  }
   heading(l.byKind);
   for (const k of KINDS) row(t.kind[k], r.byKind[k]);
   heading(l.byUnit);

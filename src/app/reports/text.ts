@@ -1,4 +1,5 @@
 /** The report as a chat message: the summary Humas reads first. */
+import { leftClaimTexts } from '../../core/messages/left-claim.js';
 import { reportTexts } from '../../core/messages/report.js';
 import { formatDate } from '../../core/time.js';
 import type { Report } from './build.js';
@@ -22,6 +23,12 @@ export function periodLabel(r: Report, lang: 'id' | 'en'): string {
   }
 }
 
+/** The `left` cases known only by somebody's word, with the mark the files' status cells carry (the ASN's word first). */
+export function leftMarks(r: Report, lang: 'id' | 'en'): { mark: string; n: number }[] {
+  const t = leftClaimTexts(lang);
+  return (['asn', 'humas'] as const).map((by) => ({ mark: t.reportMark(by), n: r.leftByWord[by] })).filter((m) => m.n > 0);
+}
+
 /** The summary text of a report in `lang`. */
 export function formatReportText(r: Report, lang: 'id' | 'en'): string {
   const t = reportTexts(lang);
@@ -30,6 +37,7 @@ export function formatReportText(r: Report, lang: 'id' | 'en'): string {
     unit: r.filters.unit,
     total: r.total,
     byStatus: STATUSES.map((s) => [s, r.byStatus[s]]),
+    leftMarks: leftMarks(r, lang),
     byKind: KINDS.map((k) => [k, r.byKind[k]]),
     byUnit: r.byUnit.map((u) => ({ unit: u.unit, total: u.total, open: u.byStatus.open })),
     topGroups: r.topGroups.map((g) => ({ title: g.title, platform: g.platform === 'telegram' ? 'TG' : 'WA', cases: g.cases })),

@@ -17,6 +17,8 @@ export interface ReportSummaryInput {
   unit?: string;
   total: number;
   byStatus: [IncidentStatus, number][];
+  /** Of the `left` cases, how many are known only by somebody's word, each with its mark (as the files' status cells word it). */
+  leftMarks?: { mark: string; n: number }[];
   byKind: [IncidentKind, number][];
   byUnit: { unit: string; total: number; open: number }[];
   topGroups: { title: string; platform: string; cases: number }[];
@@ -76,7 +78,9 @@ function summary(a: ReportSummaryInput, l: SummaryLabels): string {
   if (a.unit) lines.push(`${l.unit}: ${a.unit}`);
   lines.push(`${l.total}: ${a.total}`);
   if (a.total) {
-    lines.push(`${l.byStatus}: ${a.byStatus.map(([s, n]) => `${l.status[s]} ${n}`).join(', ')}`);
+    const marks = a.leftMarks?.filter((m) => m.n > 0) ?? [];
+    const marked = (s: IncidentStatus): string => (s === 'left' && marks.length ? ` (${marks.map((m) => `${m.n} ${m.mark}`).join('; ')})` : '');
+    lines.push(`${l.byStatus}: ${a.byStatus.map(([s, n]) => `${l.status[s]} ${n}${marked(s)}`).join(', ')}`);
     lines.push(`${l.byKind}: ${a.byKind.filter(([, n]) => n > 0).map(([k, n]) => `${l.kind[k]} ${n}${pct(n, a.total)}`).join(', ')}`);
     lines.push('', `${l.byUnit}:`, ...a.byUnit.slice(0, 10).map((u) => `- ${u.unit}: ${u.total} (${l.open} ${u.open})`));
     lines.push('', `${l.groups}:`, ...a.topGroups.slice(0, 5).map((g) => `- "${g.title}" (${g.platform}): ${g.cases}`));

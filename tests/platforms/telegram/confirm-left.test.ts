@@ -49,6 +49,11 @@ describe('/sudahkeluar on Telegram', () => {
     expect(row()).toEqual({ status: 'left', status_reason: 'left_by_humas', status_by: 'tg:9001', left_by_word: 'humas' });
     sim.pushUpdate(textMessage(dm(ADMIN), ADMIN, '/kasus 1'));
     await waitText(ADMIN.id, 'Keterangan: keluar, dikonfirmasi Humas (tg:9001)');
+    // The plain-text /report marks the leave as the report files' status cells do (issue 24 point 3).
+    sim.pushUpdate(textMessage(dm(ADMIN), ADMIN, '/report'));
+    await waitText(ADMIN.id, 'Laporan Jaga Netral');
+    const report = textsTo(ADMIN.id).find((t) => t.includes('Laporan Jaga Netral'))!;
+    expect(report.split('\n')).toContain('Menurut status: terbuka 0, sudah keluar 1 (1 dikonfirmasi Humas), dikecualikan 0, kedaluwarsa 0');
     expect(textsTo(ADMIN.id).filter((t) => t.startsWith('Kasus #1 ditutup'))).toHaveLength(1);
   });
 });

@@ -10,10 +10,14 @@
  *   the ASN gone, the case closes as a seen leave (thank-you, no mark);
  * - somebody else's case, a number-less reply, and Humas' `/sudahkeluar` on WhatsApp.
  */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { makeDossier } from '../../../src/app/evidence/dossier.js';
 import { buildReport } from '../../../src/app/reports/build.js';
-import { reportCsv } from '../../../src/app/reports/files.js';
+import { reportCsv, writeReportXlsx } from '../../../src/app/reports/files.js';
 import { reopenCase } from '../../../src/app/lifecycle.js';
 import { FakeWASocket, privateMessage } from '../../../src/platforms/sim/whatsapp-socket.js';
 import type { WhatsAppAdapter } from '../../../src/platforms/whatsapp/adapter.js';
@@ -79,8 +83,24 @@ describe('WhatsApp: SUDAH KELUAR <case>', () => {
     const kasus = await b.app.commands.run({ platform: 'whatsapp', chatType: 'private', chatId: ADMIN_WA, fromId: ADMIN_WA, text: '/kasus 1' });
     expect(kasus?.text).toContain('keluar menurut pernyataan ASN, belum terverifikasi');
     // The report's status cell and the dossier say how it is known.
-    const csv = reportCsv(buildReport(b.app.db, b.app.registry, { period: { kind: 'all' }, now: b.clock.now }, 'Asia/Jakarta'), 'id');
+    const report = buildReport(b.app.db, b.app.registry, { period: { kind: 'all' }, now: b.clock.now }, 'Asia/Jakarta');
+    const csv = reportCsv(report, 'id');
     expect(csv).toContain(`"sudah keluar (menurut ASN, belum terverifikasi)"`);
+    // The plain-text /report (here on WhatsApp) and the XLSX summary sheet count it with the same mark (issue 24 point 3).
+    await say(b, ADMIN_WA, 'R1', '/report');
+    const summary = textsTo(b.fake, ADMIN_WA).find((t) => t.includes('Laporan Jaga Netral'))!;
+    expect(summary.split('\n')).toContain('Menurut status: terbuka 0, sudah keluar 1 (1 menurut ASN, belum terverifikasi), dikecualikan 0, kedaluwarsa 0');
+    const dir = mkdtempSync(join(tmpdir(), 'jn-report-'));
+    try {
+      await writeReportXlsx(report, join(dir, 'r.xlsx'), 'id');
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.readFile(join(dir, 'r.xlsx'));
+      const rows = wb.worksheets[1]!.getSheetValues().filter(Boolean).map((r) => (r as unknown[]).slice(1));
+      const at = rows.findIndex((r) => r[0] === 'sudah keluar');
+      expect(rows.slice(at, at + 3)).toEqual([['sudah keluar', 1], ['  menurut ASN, belum terverifikasi', 1], ['dikecualikan', 0]]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
     const dossier = await makeDossier(b.app, { kind: 'case', id: 1 }, { actor: 'test' });
     expect(dossier.ok).toBe(true);
     expect(pdfText((dossier as { pdf: Buffer }).pdf).replace(/\s+/g, ' ')).toContain('keluar dari grup (keluar menurut pernyataan ASN, belum terverifikasi;');
