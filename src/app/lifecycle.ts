@@ -14,7 +14,7 @@ import type { UnconfirmedLeftInput } from '../core/messages/permissions.js';
 import { afterQuietHours, formatDateTime } from '../core/time.js';
 import type { AsnRecord, ChatEvent, EpochMs } from '../core/types.js';
 import type { IncidentRow } from '../store/incidents.js';
-import { caseButtons } from './alerts.js';
+import { asnAlertButtons } from './alerts.js';
 import type { AppCases } from './context.js';
 import { enqueueUnconfirmedLeftNotice } from './permissions.js';
 import type { MembershipChecker } from './ports.js';
@@ -172,7 +172,8 @@ function followUp(app: AppCases, c: IncidentRow, now: EpochMs): boolean {
       kind: 'asn_followup',
       text,
       incidentId: c.id,
-      payload: address ? { buttons: caseButtons(c.id, lang) } : undefined,
+      // The same buttons as the first alert, the "Laporkan" row included (Telegram; WhatsApp's text says LAPOR).
+      payload: address ? { buttons: asnAlertButtons(c.id, c.platform, lang) } : undefined,
       undeliverable: address ? undefined : lang === 'en' ? 'the ASN cannot be reached by the bot' : 'ASN belum dapat dihubungi bot',
       // A reminder, not an alarm: it waits for the end of quiet hours.
       notBefore: afterQuietHours(now, app.config.QUIET_HOURS, app.config.APP_TIMEZONE),

@@ -214,7 +214,11 @@ describe('case lifecycle', () => {
     expect(fu[0]!.key).toBe(`followup:${c.id}:1`);
     expect(fu[0]!.recipient).toBe(ASN.budi.telegramId);
     expect(fu[0]!.text).toContain('Relawan Paslon 2 Pilgub Sumsel');
-    expect(JSON.parse(fu[0]!.payload!).buttons).toEqual([[{ text: 'Saya sudah keluar', data: `left:${c.id}` }, { text: 'Saya perlu bantuan Humas', data: `help:${c.id}` }]]);
+    // The first alert's buttons, the "Laporkan" row included (issue 24 point 4).
+    expect(JSON.parse(fu[0]!.payload!).buttons).toEqual([
+      [{ text: 'Saya sudah keluar', data: `left:${c.id}` }, { text: 'Saya perlu bantuan Humas', data: `help:${c.id}` }],
+      [{ text: 'Laporkan', data: 'lapor:start' }],
+    ]);
     clock.advance(H);
     expect(runLifecycle(app, clock.now())).toEqual({ expired: [], followedUp: [], escalated: [] });
     expect(rows(app, 'asn_followup')).toHaveLength(1);

@@ -1,5 +1,6 @@
 /** English alert texts, for deployments that set LANGUAGE=en. */
 import { leftClaimTexts } from './left-claim.js';
+import { selfReportTexts } from './self-report.js';
 import type { AlertTexts } from './types.js';
 
 const KIND: Record<string, string> = {
@@ -46,7 +47,7 @@ export const EN: AlertTexts = {
       // WhatsApp has no buttons: the ASN says "I have left" by replying (app/left-claim.ts).
       a.platform === 'whatsapp' && a.caseId !== undefined ? leftClaimTexts('en').howToReply(a.caseId) : undefined,
       `If you were added without consent or need help, contact ${a.humasContact}.`,
-      a.platform === 'whatsapp' ? `Something else the bot did not see? Reply LAPOR to report it.` : undefined,
+      a.platform === 'whatsapp' ? selfReportTexts('en').replyLapor : undefined,
       ``,
       `Automatic message from Jaga Netral.`,
     ]

@@ -1,5 +1,6 @@
 /** Indonesian alert texts: the default language of everything a person reads. */
 import { leftClaimTexts } from './left-claim.js';
+import { selfReportTexts } from './self-report.js';
 import type { AlertTexts } from './types.js';
 
 const KIND: Record<string, string> = {
@@ -46,7 +47,7 @@ export const ID: AlertTexts = {
       // WhatsApp has no buttons: the ASN says "I have left" by replying (app/left-claim.ts).
       a.platform === 'whatsapp' && a.caseId !== undefined ? leftClaimTexts('id').howToReply(a.caseId) : undefined,
       `Jika Anda dimasukkan tanpa persetujuan atau perlu bantuan, hubungi ${a.humasContact}.`,
-      a.platform === 'whatsapp' ? `Ada hal lain yang tidak terlihat bot? Balas LAPOR untuk melaporkannya.` : undefined,
+      a.platform === 'whatsapp' ? selfReportTexts('id').replyLapor : undefined,
       ``,
       `Pesan otomatis Jaga Netral.`,
     ]

@@ -5,6 +5,7 @@
  */
 import type { Platform } from '../ids.js';
 import type { IncidentKind, IncidentStatus } from '../types.js';
+import { selfReportTexts } from './self-report.js';
 
 /** What the ASN's follow-up DM needs. */
 export interface FollowupInput {
@@ -140,6 +141,8 @@ const ID: LifecycleTexts = {
       a.platform === 'telegram'
         ? `Jika Anda sudah keluar, ketuk "Saya sudah keluar". Jika Anda dimasukkan tanpa persetujuan atau perlu bantuan, ketuk "Saya perlu bantuan Humas" atau hubungi ${a.humasContact}.`
         : `Jika Anda sudah keluar, balas pesan ini dengan: SUDAH KELUAR ${a.caseId}. Jika Anda dimasukkan tanpa persetujuan atau perlu bantuan, hubungi ${a.humasContact}.`,
+      // As under the first alert: Telegram has the "Laporkan" button (app/alerts.ts asnAlertButtons), WhatsApp this line.
+      ...(a.platform === 'whatsapp' ? [selfReportTexts('id').replyLapor] : []),
       ``,
       `Pesan otomatis Jaga Netral.`,
     ].join('\n'),
@@ -223,6 +226,7 @@ const EN: LifecycleTexts = {
       a.platform === 'telegram'
         ? `If you have left, tap "I have left". If you were added without consent or need help, tap "I need Humas help" or contact ${a.humasContact}.`
         : `If you have left, reply to this message with: LEFT ${a.caseId}. If you were added without consent or need help, contact ${a.humasContact}.`,
+      ...(a.platform === 'whatsapp' ? [selfReportTexts('en').replyLapor] : []),
       ``,
       `Automatic message from Jaga Netral.`,
     ].join('\n'),

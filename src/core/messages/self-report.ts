@@ -53,6 +53,8 @@ export interface SelfReportTexts {
   skipped: (n: { tooBig: number; tooMany: number; failed: number }) => string;
   /** `report`: the "Laporkan" button (Telegram greeting and ASN alert) that starts the guided self-report. */
   buttons: { done: string; help: string; report: string };
+  /** WhatsApp has no buttons: the line under an ASN alert or follow-up that stands for "Laporkan". */
+  replyLapor: string;
   resolved: (r: ReceiptFacts) => string;
   alreadyResolved: (receiptNo: string) => string;
   inviteInfo: (o: { receiptNo: string; code: string; subject: string; size?: number; creator?: string; description?: string; campaign: boolean; reason: string }) => string;
@@ -163,6 +165,7 @@ const ID: SelfReportTexts = {
       n.failed ? `${n.failed} gagal diunduh (silakan kirim ulang)` : undefined,
     ].filter(Boolean).join(', ')}. Anda dapat mengirim tautannya atau tangkapan layar yang lebih kecil.`,
   buttons: { done: 'Sudah selesai', help: 'Saya perlu bantuan Humas', report: 'Laporkan' },
+  replyLapor: 'Ada hal lain yang tidak terlihat bot? Balas LAPOR untuk melaporkannya.',
   resolved: (r) => `Terima kasih. Laporan ${r.receiptNo} dicatat selesai pada ${r.resolvedAt}. Tanda terima yang diperbarui terlampir.`,
   alreadyResolved: (no) => `Laporan ${no} sudah dicatat selesai.`,
   inviteInfo: (o) =>
@@ -282,6 +285,7 @@ const EN: SelfReportTexts = {
       n.failed ? `${n.failed} could not be downloaded (please send again)` : undefined,
     ].filter(Boolean).join(', ')}. You can send a link or a smaller screenshot instead.`,
   buttons: { done: 'Done', help: 'I need Humas help', report: 'Report something' },
+  replyLapor: 'Something else the bot did not see? Reply LAPOR to report it.',
   resolved: (r) => `Thank you. Report ${r.receiptNo} is recorded as resolved at ${r.resolvedAt}. The updated receipt is attached.`,
   alreadyResolved: (no) => `Report ${no} is already recorded as resolved.`,
   inviteInfo: (o) =>
