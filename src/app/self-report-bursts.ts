@@ -3,7 +3,9 @@
  * on one platform) within MASS_ALERT_WINDOW_SECONDS, Humas gets the first MASS_ALERT_THRESHOLD reports one by
  * one, as usual, and the rest as one summary per window, the way mass events in the groups the bot watches are
  * summarised (app/mass-alerts.ts, whose `alert_windows` burst counter this shares under its own scope). A window
- * that ends holding a single report sends that report's usual alert. The ASN's receipt is never held.
+ * that ends holding a single report sends that report's usual alert. The ASN's receipt is never held. What the
+ * offline OCR reads from a held report's screenshots goes into the summary, not in a follow-up of its own
+ * (app/ocr/followup.ts).
  *
  * `holdSelfReportAlert` runs inside the report's transaction; `releaseDueSelfReports` runs before each outbox
  * drain (the dispatcher wakes for `nextSelfReportRelease`).
@@ -16,6 +18,7 @@ import type { AsnRecord } from '../core/types.js';
 import type { Db } from '../store/db.js';
 import { SelfReportStore, type SelfReportRow } from '../store/self-reports.js';
 import type { SelfReportDeps } from './context.js';
+import { enqueueHeldOcrFollowups, summaryOcrLine } from './ocr/followup.js';
 import { aloneInBurst, MASS_LIST_MAX, writeCaseListCsv, type MassAlertConfig } from './mass-alerts.js';
 import { humasAddresses } from './recipients.js';
 import { reportsDir } from './reports/command.js';
@@ -73,7 +76,11 @@ function releaseOne(app: SelfReportDeps, key: string, now: number): void {
   // A window that ends with a single held report is no mass event: its usual alert, with its files.
   if (reports.length <= 1) {
     app.monitor.outbox.atomically(() => {
-      if (reports[0]) enqueueSelfReportAlert(app, reports[0], now);
+      if (reports[0]) {
+        enqueueSelfReportAlert(app, reports[0], now);
+        // With the machine-read follow-ups of its screenshots read while it was held (app/ocr/followup.ts).
+        enqueueHeldOcrFollowups(app, reports[0], now);
+      }
       markReleased();
     });
     return;
@@ -82,7 +89,9 @@ function releaseOne(app: SelfReportDeps, key: string, now: number): void {
   const asnOf = (nip: string): AsnRecord | undefined => app.registry.byNip(nip as AsnRecord['nip']);
   const lines = reports.map((r) => {
     const asn = asnOf(r.asnNip);
-    return { receiptNo: r.receiptNo, caseId: r.incidentId ?? undefined, asnName: asn?.nama ?? r.asnNip, nip: r.asnNip, unit: asn?.unit ?? '-' };
+    // What its screenshots read by now say: the summary carries it instead of a follow-up per report (app/ocr/followup.ts).
+    const ocr = summaryOcrLine(app.db, r.id, lang);
+    return { receiptNo: r.receiptNo, caseId: r.incidentId ?? undefined, asnName: asn?.nama ?? r.asnNip, nip: r.asnNip, unit: asn?.unit ?? '-', ...(ocr ? { ocr } : {}) };
   });
   // Written before the transaction below: a crash in between leaves an unused file, never a message without its file.
   const files =

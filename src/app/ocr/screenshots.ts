@@ -3,19 +3,17 @@
  * first), each image is read in the background, one at a time, through the TextReader port. The text is scored by
  * the app's classifier, the group named in the screenshot's header by the campaign-group scorer, and the result
  * is stored with the evidence item (self_report_ocr). When the reading says something, Humas gets a follow-up
- * marked as machine-read; Pilkada terms found mark the report's case. A failed or slow read changes nothing
+ * marked as machine-read (or, for a report held for a mass summary, a line in the summary: ./followup.ts); Pilkada terms found mark the report's case. A failed or slow read changes nothing
  * else: the image is kept either way, and the report stands as the ASN sent it.
  */
 import { openSync, readSync, closeSync } from 'node:fs';
 import { scoreCampaignGroup } from '../../core/campaign-group.js';
 import type { PilkadaClassifier } from '../../core/classifier.js';
-import { ocrTexts } from '../../core/messages/ocr.js';
-import { groupNameFromScreen, screenExcerpt } from '../../core/screen-text.js';
-import type { AsnRecord } from '../../core/types.js';
+import { groupNameFromScreen } from '../../core/screen-text.js';
 import { hasReading, saveReading, unreadImagesOf, unreadImagesSince, type OcrJob } from '../../store/ocr.js';
 import { SelfReportStore } from '../../store/self-reports.js';
 import type { AppCases } from '../context.js';
-import { humasAddresses } from '../recipients.js';
+import { alertRoute, enqueueOcrFollowup, saysSomething } from './followup.js';
 import { probeTesseract, TesseractReader } from './tesseract.js';
 import { imageKind, type TextReader } from './text-reader.js';
 
@@ -160,19 +158,10 @@ export class ScreenshotReader {
         const terms = c.terms.length ? c.terms : groupName ? [groupName] : [];
         db.prepare(`UPDATE incidents SET terms = ?, updated_at = ? WHERE id = ? AND kind = 'reported' AND terms = '[]'`).run(JSON.stringify(terms), now, report.incidentId);
       }
-      // Humas hears of a reading only when it says something: a group name, Pilkada terms, or some lines of text.
-      if (!groupName && !pilkada && text.replace(/\s+/g, '').length < 20) return;
-      const asn = this.app.registry.byNip(report.asnNip as AsnRecord['nip']);
-      const msg = ocrTexts(lang).humas({
-        receiptNo: report.receiptNo, asnName: asn?.nama ?? report.asnNip, filename: job.filename ?? '-', sha256: job.sha256 ?? '-',
-        groupName, campaignGroup: group && { campaign: group.campaign, reason: group.reason }, pilkada, terms: c.terms, confidence, excerpt: screenExcerpt(text),
-      });
-      for (const h of humasAddresses(this.app.config.HUMAS_ADMINS)) {
-        this.app.monitor.outbox.enqueue(
-          { dedupeKey: `selfreport:${report.id}:ocr:${job.evidenceId}:${h.platform}:${h.recipient}`, platform: h.platform, recipient: h.recipient, recipientKind: 'user', kind: 'humas_alert', text: msg, incidentId: report.incidentId ?? undefined },
-          now,
-        );
-      }
+      if (!saysSomething({ text, groupName: groupName ?? null, pilkada })) return;
+      // A report held for a mass summary gets no follow-up of its own: the summary carries it (app/ocr/followup.ts).
+      if (alertRoute(db, report.id) !== 'alone') return;
+      enqueueOcrFollowup(this.app, report, job, { text, groupName: groupName ?? null, pilkada, terms: c.terms, confidence }, now);
     })();
     this.app.dispatcher.wake();
     this.app.log.info({ evidenceId: job.evidenceId, ms, confidence, groupName: groupName ?? null, pilkada }, 'ocr: screenshot read');
