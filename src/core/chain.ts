@@ -67,14 +67,30 @@ export function detailBlanked(table: ChainTable, row: Row): boolean {
   return CHAIN_DETAIL.audit.columns.every((c) => row[c] === null || row[c] === undefined || row[c] === '');
 }
 
-/** The canonical content of a row (its detail already replaced by the detail hash column). */
+/** Each chained column's JSON key with its colon (`"id":`), made once. */
+const JSON_KEYS: Readonly<Record<ChainTable, readonly string[]>> = {
+  events: CHAIN_COLUMNS.events.map((c) => `${JSON.stringify(c)}:`),
+  audit: CHAIN_COLUMNS.audit.map((c) => `${JSON.stringify(c)}:`),
+};
+
+/**
+ * The canonical content of a row (its detail already replaced by the detail hash column): exactly the text
+ * `JSON.stringify` gives for the object {column: value} over CHAIN_COLUMNS without its NULL columns, written
+ * one value at a time (building that object and stringifying it was the largest part of hashing a row on the
+ * monitor's path). tests/core/chain-canonical.test.ts holds it to the object form on any values.
+ */
 export function canonicalRow(table: ChainTable, row: Row): string {
-  const o: Row = {};
-  for (const c of CHAIN_COLUMNS[table]) {
-    const v = row[c];
-    if (v !== null && v !== undefined) o[c] = typeof v === 'bigint' ? Number(v) : v;
+  const cols = CHAIN_COLUMNS[table];
+  const keys = JSON_KEYS[table];
+  let body = '';
+  for (let i = 0; i < cols.length; i++) {
+    const v = row[cols[i]!];
+    if (v === null || v === undefined) continue;
+    const json = JSON.stringify(typeof v === 'bigint' ? Number(v) : v) as string | undefined;
+    if (json === undefined) continue; // as JSON.stringify leaves out a key whose value it cannot write
+    body += body === '' ? keys[i]! + json : `,${keys[i]!}${json}`;
   }
-  return `${table}\n${JSON.stringify(o)}`;
+  return `${table}\n{${body}}`;
 }
 
 /** The row hash given the previous row's hash. */
