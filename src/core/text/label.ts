@@ -17,8 +17,17 @@ const BREAKS = /[\p{Cc}\u2028\u2029\u0085]+/gu;
 /** Invisible format characters (bidi controls, zero-width space, BOM, soft hyphen...), except the joiners emoji need. */
 const INVISIBLE = /(?![\u200C\u200D])\p{Cf}/gu;
 
+/**
+ * Anything `cleanLabel` would change: a break or control, an invisible character, whitespace other than a single
+ * space between words, or a space at either end.
+ */
+const NEEDS_CLEANING = /[\p{Cc}\u2028\u2029\u0085]|(?![\u200C\u200D])\p{Cf}|[^\S ]| {2}|^ | $/u;
+
 /** One visible line: breaks become spaces, invisible characters go, spaces fold, at most `max` characters. */
 export function cleanLabel(label: string, max = LABEL_MAX): string {
+  // Nearly every title and name is already one plain short line: one test instead of three rewrites and a split
+  // into characters (the monitor cleans every event's labels; issue 20). UTF-16 length bounds the character count.
+  if (label.length <= max && !NEEDS_CLEANING.test(label)) return label;
   const line = label.replace(BREAKS, ' ').replace(INVISIBLE, '').replace(/\s+/g, ' ').trim();
   const chars = [...line];
   return chars.length > max ? `${chars.slice(0, max - 1).join('')}…` : line;
@@ -31,33 +40,61 @@ export function cleanOptionalLabel(label: string | undefined, max = LABEL_MAX): 
   return clean === '' ? undefined : clean;
 }
 
-/** A person with a clean display name (other fields are ids and handles, checked by the normalisers). */
+/** A person with a clean display name (other fields are ids and handles, checked by the normalisers); the same object when already clean. */
 function cleanPerson<P extends Person | undefined>(p: P): P {
   if (!p || p.name === undefined) return p;
   const name = cleanOptionalLabel(p.name);
+  if (name === p.name) return p;
   const out = { ...p };
   if (name === undefined) delete out.name;
   else out.name = name;
   return out;
 }
 
-/** The event with every title and display name made a clean label (the monitor's first step). */
+/** The people with clean names: the same array when every one was already clean. */
+function cleanPeople(people: Person[]): Person[] {
+  for (let i = 0; i < people.length; i++) if (cleanPerson(people[i]) !== people[i]) return people.map(cleanPerson);
+  return people;
+}
+
+/**
+ * The event with every title and display name made a clean label (the monitor's first step). Parts already clean
+ * are kept as they are, and an event with nothing to clean comes back itself (the usual case; nothing changes it).
+ */
 export function cleanEventLabels(ev: ChatEvent): ChatEvent {
-  const chat = ev.chat.title === undefined ? ev.chat : { ...ev.chat, title: cleanOptionalLabel(ev.chat.title) };
-  if (chat.title === undefined) delete chat.title;
+  let chat = ev.chat;
+  if (chat.title !== undefined) {
+    const title = cleanOptionalLabel(chat.title);
+    if (title !== chat.title) {
+      chat = { ...chat, title };
+      if (title === undefined) delete chat.title;
+    }
+  }
   switch (ev.kind) {
     case 'member_added':
-    case 'member_left':
-      return { ...ev, chat, members: ev.members.map(cleanPerson), actor: cleanPerson(ev.actor) };
-    case 'members_present':
-      return { ...ev, chat, members: ev.members.map(cleanPerson) };
-    case 'message':
-      return { ...ev, chat, sender: cleanPerson(ev.sender), mentions: ev.mentions.map(cleanPerson) };
-    case 'reaction':
-      return { ...ev, chat, sender: cleanPerson(ev.sender) };
-    case 'bot_membership':
-      return { ...ev, chat, actor: cleanPerson(ev.actor) };
+    case 'member_left': {
+      const members = cleanPeople(ev.members);
+      const actor = cleanPerson(ev.actor);
+      return chat === ev.chat && members === ev.members && actor === ev.actor ? ev : { ...ev, chat, members, actor };
+    }
+    case 'members_present': {
+      const members = cleanPeople(ev.members);
+      return chat === ev.chat && members === ev.members ? ev : { ...ev, chat, members };
+    }
+    case 'message': {
+      const sender = cleanPerson(ev.sender);
+      const mentions = cleanPeople(ev.mentions);
+      return chat === ev.chat && sender === ev.sender && mentions === ev.mentions ? ev : { ...ev, chat, sender, mentions };
+    }
+    case 'reaction': {
+      const sender = cleanPerson(ev.sender);
+      return chat === ev.chat && sender === ev.sender ? ev : { ...ev, chat, sender };
+    }
+    case 'bot_membership': {
+      const actor = cleanPerson(ev.actor);
+      return chat === ev.chat && actor === ev.actor ? ev : { ...ev, chat, actor };
+    }
     default:
-      return { ...ev, chat };
+      return chat === ev.chat ? ev : { ...ev, chat };
   }
 }
