@@ -94,18 +94,27 @@ export class ChatStore {
    * Rows read on the hot path (every message), cached until this store writes
    * them. Callers that roll back a transaction call `forget()`.
    */
-  private readonly cache = new Map<string, ChatRow>();
+  private readonly cache = new Map<Platform, Map<string, ChatRow>>();
+  private cached = 0;
 
   /** One chat, or undefined. */
   get(platform: Platform, chatId: string): ChatRow | undefined {
-    const key = `${platform}|${chatId}`;
-    const hit = this.cache.get(key);
+    // Keyed per platform, then by the chat id itself: a joined key string would be built and hashed anew on every
+    // call, and the monitor asks several times per event.
+    let rows = this.cache.get(platform);
+    const hit = rows?.get(chatId);
     if (hit) return hit;
     const r = this.getStmt.get(platform, chatId) as Raw | undefined;
     if (!r) return undefined;
     const row = toRow(r);
-    if (this.cache.size > 10_000) this.cache.clear();
-    this.cache.set(key, row);
+    if (this.cached >= 10_000) {
+      this.cache.clear();
+      this.cached = 0;
+    }
+    rows = this.cache.get(platform);
+    if (!rows) this.cache.set(platform, (rows = new Map()));
+    rows.set(chatId, row);
+    this.cached++;
     return row;
   }
 
@@ -113,10 +122,11 @@ export class ChatStore {
   forget(platform?: Platform, chatId?: string): void {
     if (platform && chatId) {
       this.flushCounts();
-      this.cache.delete(`${platform}|${chatId}`);
+      if (this.cache.get(platform)?.delete(chatId)) this.cached--;
       return;
     }
     this.cache.clear();
+    this.cached = 0;
     this.pendingCounts.clear();
   }
 
@@ -145,16 +155,18 @@ export class ChatStore {
     if (before?.campaign && after && !after.campaign) this.scans.cancel(platform, chatId);
   }
 
-  /** Message counts not yet written, per chat; written by `flushCounts()` before the transaction commits. */
-  private readonly pendingCounts = new Map<string, { platform: Platform; chatId: string; messages: number; pilkada: number }>();
+  /** Message counts not yet written, per platform and chat; written by `flushCounts()` before the transaction commits. */
+  private readonly pendingCounts = new Map<Platform, Map<string, { messages: number; pilkada: number }>>();
 
   /** Counts a message, and a Pilkada post when it is one (in memory until `flushCounts()`). */
   countMessage(platform: Platform, chatId: string, pilkada: boolean): void {
-    const key = `${platform}|${chatId}`;
-    const p = this.pendingCounts.get(key) ?? { platform, chatId, messages: 0, pilkada: 0 };
-    p.messages++;
-    if (pilkada) p.pilkada++;
-    this.pendingCounts.set(key, p);
+    let chats = this.pendingCounts.get(platform);
+    if (!chats) this.pendingCounts.set(platform, (chats = new Map()));
+    const p = chats.get(chatId);
+    if (p) {
+      p.messages++;
+      if (pilkada) p.pilkada++;
+    } else chats.set(chatId, { messages: 1, pilkada: pilkada ? 1 : 0 });
     const c = this.get(platform, chatId);
     if (c) {
       // The cached row is this store's own snapshot: bump it in place rather than copy it per message.
@@ -165,7 +177,7 @@ export class ChatStore {
 
   /** Writes pending message counts; call inside the transaction that counted them. */
   flushCounts(): void {
-    for (const p of this.pendingCounts.values()) this.countStmt.run(p.messages, p.pilkada, p.platform, p.chatId);
+    for (const [platform, chats] of this.pendingCounts) for (const [chatId, p] of chats) this.countStmt.run(p.messages, p.pilkada, platform, chatId);
     this.pendingCounts.clear();
   }
 
