@@ -30,6 +30,10 @@ export interface RegistryLookup {
 /** How often the monitor checks whether the registry changed under it. */
 const REGISTRY_SYNC_MS = 1000;
 
+/** Texts whose classification the monitor keeps (see Monitor.classified), and the longest text kept. */
+const CLASSIFIED_MAX = 4096;
+const CLASSIFIED_TEXT_MAX = 1024;
+
 /** Everything the monitor needs, injected. */
 export interface MonitorDeps {
   db: Db;
@@ -197,6 +201,35 @@ export class Monitor {
 
   private lastSync = 0;
 
+  /**
+   * Registry lookup and classification as detection calls them, made once: a closure made per event costs an
+   * allocation and, under tsx (which `jaga-netral` runs through), a `__name` call each (issue 20).
+   */
+  private readonly lookup = (p: Person): AsnRecord | undefined => this.d.registry.findByPerson(p);
+
+  /**
+   * Texts classified lately and their results. The classifier is a pure function of the text (its vocabulary and
+   * paslon are fixed for the life of the App), so a text seen again (a broadcast forwarded to many groups, a
+   * repeated greeting, a reaction to a post already read) gets the very same result without reading it again.
+   * Bounded: at most CLASSIFIED_MAX texts of at most CLASSIFIED_TEXT_MAX characters, dropped all at once when full;
+   * the last text read is kept whatever its length, as the event's own post is read again by detection.
+   */
+  private readonly classified = new Map<string, Classification>();
+  private last: { text: string; result: Classification } | undefined;
+  private readonly classifyText = (text: string): Classification => {
+    if (this.last?.text === text) return this.last.result;
+    let result = this.classified.get(text);
+    if (!result) {
+      result = this.d.classify(text);
+      if (text.length <= CLASSIFIED_TEXT_MAX) {
+        if (this.classified.size >= CLASSIFIED_MAX) this.classified.clear();
+        this.classified.set(text, result);
+      }
+    }
+    this.last = { text, result };
+    return result;
+  };
+
   private apply(raw: ChatEvent): HandleResult {
     // Titles and names come from strangers: one plain line each from here on (the event row keeps them as they came).
     const ev = cleanEventLabels(raw);
@@ -206,7 +239,7 @@ export class Monitor {
       this.d.registry.syncIfChanged?.();
     }
     const isPrivate = ev.chat.type === 'private' || (ev.kind === 'message' && ev.isPrivate === true);
-    const classification = ev.kind === 'message' && !isPrivate ? this.d.classify(ev.text) : undefined;
+    const classification = ev.kind === 'message' && !isPrivate ? this.classifyText(ev.text) : undefined;
     // Only posts a reaction can matter on are findable by message id: Pilkada posts, and any post in a campaign group.
     const findable = ev.kind === 'message' && (classification?.pilkada || this.chats.get(ev.chat.platform, ev.chat.id)?.campaign);
     const eventId = insertEvent(this.d.db, {
@@ -223,7 +256,6 @@ export class Monitor {
       this.outbox.retarget(ev.chat.platform, ev.chat.id, ev.newChatId);
       return result;
     }
-    const classify = (text: string) => (ev.kind === 'message' && text === ev.text && classification ? classification : this.d.classify(text));
     const before = ev.kind === 'bot_membership' ? this.chats.get(ev.chat.platform, ev.chat.id) : undefined;
     this.updateChat(ev, now, classification?.pilkada ?? false);
     const chat = this.chats.get(ev.chat.platform, ev.chat.id)!;
@@ -255,33 +287,42 @@ export class Monitor {
       return result;
     }
 
+    // (The functions handed on are made once per monitor, not per event: see `lookup`.)
+    const found = detect(ev, { lookup: this.lookup, chatIsCampaign: chat.campaign, classify: this.classifyText });
     // An edit finds again what the post already showed: only what the edit added counts (one case per post, never two).
-    const findings = detect(ev, {
-      lookup: (p) => this.d.registry.findByPerson(p),
-      chatIsCampaign: chat.campaign,
-      classify,
-    }).filter((f) => !(ev.kind === 'message' && ev.edited && this.foundOnMessage(f.asn.nip, ev.chat.platform, ev.chat.id, ev.messageId, eventId)));
+    const findings = ev.kind === 'message' && ev.edited
+      ? found.filter((f) => !this.foundOnMessage(f.asn.nip, ev.chat.platform, ev.chat.id, ev.messageId, eventId))
+      : found;
     result.findings = findings.length;
-    const alertDeps = {
+    const reminder = ev.kind === 'member_added' && ev.members.length > 0;
+    // Most events (ordinary chatter) find nothing and add no one: they need no alert wiring.
+    if (findings.length || reminder) {
+      const alertDeps = this.alertDeps(now);
+      for (const f of findings) {
+        const { incident, opened } = this.incidents.record(f, eventId, now);
+        if (opened) {
+          result.opened.push(incident);
+          enqueueIncidentAlerts(alertDeps, incident, f, now);
+        }
+      }
+      // Any addition to a campaign group is followed by a reminder (at most once per interval), not only additions of
+      // registered ASN: otherwise whoever adds numbers could tell from the reminder which of them belong to ASN.
+      if (reminder && ev.kind === 'member_added') enqueueGroupReminder(alertDeps, ev.chat.platform, ev.chat.id, now, 'after_add', ev.threadId);
+    }
+    if (chat.campaign && (ev.kind === 'member_added' || ev.kind === 'members_present')) this.recordUnmatched(ev, ev.members, eventId, now);
+    if (ev.kind === 'message' && (chat.campaign || classification?.pilkada)) this.recordUnmatched(ev, ev.mentions, eventId, now);
+    return result;
+  }
+
+  /** What the alert functions need, for findings and reminders queued at `now`. */
+  private alertDeps(now: number) {
+    return {
       outbox: this.outbox,
       chats: this.chats,
       config: this.d.config,
       registrationLink: this.d.registrationLink,
       holdHumasAlert: (i: IncidentRow) => holdForSummary(this.d.db, this.d.config, i.platform, i.chatId, i.id, now),
     };
-    for (const f of findings) {
-      const { incident, opened } = this.incidents.record(f, eventId, now);
-      if (opened) {
-        result.opened.push(incident);
-        enqueueIncidentAlerts(alertDeps, incident, f, now);
-      }
-    }
-    // Any addition to a campaign group is followed by a reminder (at most once per interval), not only additions of
-    // registered ASN: otherwise whoever adds numbers could tell from the reminder which of them belong to ASN.
-    if (ev.kind === 'member_added' && ev.members.length) enqueueGroupReminder(alertDeps, ev.chat.platform, ev.chat.id, now, 'after_add', ev.threadId);
-    if (chat.campaign && (ev.kind === 'member_added' || ev.kind === 'members_present')) this.recordUnmatched(ev, ev.members, eventId, now);
-    if (ev.kind === 'message' && (chat.campaign || classification?.pilkada)) this.recordUnmatched(ev, ev.mentions, eventId, now);
-    return result;
   }
 
   /** Whether an ASN already has a finding from another version of this message (the original post or an earlier edit). */
