@@ -76,16 +76,18 @@ function detectMessage(ev: Extract<ChatEvent, { kind: 'message' }>, ctx: DetectC
   if (ev.isPrivate || isBotCommand(ev.text)) return [];
   const c = ctx.classify(ev.text);
   const out: Finding[] = [];
+  // The evidence is made once, and only when something is found (no closure per message: see app/monitor.ts `lookup`).
   let evidence: Finding['evidence'] | undefined;
-  const why = () => (evidence ??= { excerpt: excerpt(ev.text), terms: c.terms });
-  if (c.pilkada || ctx.chatIsCampaign) {
+  if ((c.pilkada || ctx.chatIsCampaign) && ev.mentions.length) {
     for (const { asn, person } of matched(ev.mentions, ctx)) {
-      out.push({ kind: 'mentioned', asn, chat: ev.chat, at: ev.at, actor: ev.sender, evidence: why(), ...unverifiedMatch(asn, person) });
+      evidence ??= { excerpt: excerpt(ev.text), terms: c.terms };
+      out.push({ kind: 'mentioned', asn, chat: ev.chat, at: ev.at, actor: ev.sender, evidence, ...unverifiedMatch(asn, person) });
     }
   }
   const author = ctx.chatIsCampaign ? ctx.lookup(ev.sender) : undefined;
   if (author && !out.some((f) => f.asn.nip === author.nip)) {
-    out.push({ kind: 'posted', asn: author, chat: ev.chat, at: ev.at, evidence: why(), ...unverifiedMatch(author, ev.sender) });
+    evidence ??= { excerpt: excerpt(ev.text), terms: c.terms };
+    out.push({ kind: 'posted', asn: author, chat: ev.chat, at: ev.at, evidence, ...unverifiedMatch(author, ev.sender) });
   }
   return out;
 }
