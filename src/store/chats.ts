@@ -2,6 +2,10 @@
 import type { Platform } from '../core/ids.js';
 import type { Db } from './db.js';
 import { ScanStore } from './scans.js';
+import type { Statement } from 'better-sqlite3';
+
+/** Chats whose message counts one statement writes (see ChatStore.flushCounts). */
+const COUNTS_PER_STATEMENT = 50;
 
 /** Where a campaign status came from: the title/description score, the posts, or a Humas admin. */
 export type CampaignSource = 'score' | 'content' | 'admin';
@@ -74,12 +78,8 @@ export class ChatStore {
   readonly scans: ScanStore;
   private readonly getStmt;
   private readonly touchStmt;
-  private readonly countStmt;
   constructor(private readonly db: Db) {
     this.scans = new ScanStore(db);
-    this.countStmt = db.prepare(
-      `UPDATE chats SET messages_seen = messages_seen + ?, pilkada_posts = pilkada_posts + ? WHERE platform = ? AND chat_id = ?`,
-    );
     this.getStmt = db.prepare(`SELECT * FROM chats WHERE platform = ? AND chat_id = ?`);
     this.touchStmt = db.prepare(
       `INSERT INTO chats (platform, chat_id, title, description, first_seen_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)
@@ -175,11 +175,42 @@ export class ChatStore {
     }
   }
 
-  /** Writes pending message counts; call inside the transaction that counted them. */
+  /**
+   * Writes pending message counts; call inside the transaction that counted them. Up to COUNTS_PER_STATEMENT chats
+   * go in one UPDATE ... FROM (VALUES ...): a group commit of 100 events touches dozens of chats, and one statement
+   * per chat cost more in statement overhead than in the rows it wrote (issue 20).
+   */
   flushCounts(): void {
-    for (const [platform, chats] of this.pendingCounts) for (const [chatId, p] of chats) this.countStmt.run(p.messages, p.pilkada, platform, chatId);
+    const args: (string | number)[] = [];
+    let n = 0;
+    for (const [platform, chats] of this.pendingCounts) {
+      for (const [chatId, p] of chats) {
+        args.push(platform, chatId, p.messages, p.pilkada);
+        if (++n === COUNTS_PER_STATEMENT) {
+          this.countStmt(n).run(args);
+          args.length = 0;
+          n = 0;
+        }
+      }
+    }
+    if (n) this.countStmt(n).run(args);
     this.pendingCounts.clear();
   }
+
+  /** The statement adding the counts of `n` chats, prepared once per `n`. */
+  private countStmt(n: number): Statement {
+    let stmt = this.countStmts.get(n);
+    if (!stmt) {
+      stmt = this.db.prepare(
+        `UPDATE chats SET messages_seen = messages_seen + c.column3, pilkada_posts = pilkada_posts + c.column4
+         FROM (VALUES ${Array.from({ length: n }, () => '(?, ?, ?, ?)').join(', ')}) AS c
+         WHERE chats.platform = c.column1 AND chats.chat_id = c.column2`,
+      );
+      this.countStmts.set(n, stmt);
+    }
+    return stmt;
+  }
+  private readonly countStmts = new Map<number, Statement>();
 
   /** Records whether the bot is currently a member and, when the platform said, whether it is an administrator (leaving forgets it). */
   setBotMember(platform: Platform, chatId: string, member: boolean, now: number, admin?: boolean): void {

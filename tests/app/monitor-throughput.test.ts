@@ -81,3 +81,29 @@ describe('monitor: the same text is classified once (issue 20)', () => {
     expect(app.db.prepare(`SELECT COUNT(*) FROM incidents`).pluck().get()).toBe(0);
   });
 });
+
+describe('monitor: message counts written together at the commit (issue 20)', () => {
+  it('a group commit over 120 chats writes every chat its own counts (in statements of up to 50 chats), and a rolled-back batch writes none', () => {
+    const { app, classify } = countingApp();
+    const events: ChatEvent[] = [];
+    for (let g = 1; g <= 120; g++) for (let k = 0; k < 1 + (g % 3); k++) events.push(post(group(g), k === 1 && g % 2 ? AJAKAN : `${SAPAAN} ${g}`));
+    app.monitor.handleBatch(events);
+    // The same chats again, partly, one by one (the live path), then a batch that fails on a bad event and is redone event by event.
+    for (const ev of events.slice(0, 30).map((e) => ({ ...e, dedupeKey: `again-${e.dedupeKey}` }))) app.monitor.handle(ev);
+    const bad = { kind: 'message', dedupeKey: 'bad' } as unknown as ChatEvent;
+    app.monitor.handleBatch([post(group(7), SAPAAN), bad, post(group(8), AJAKAN)]);
+    const all = [...events, ...events.slice(0, 30), post(group(7), SAPAAN), post(group(8), AJAKAN)];
+    const rows = app.db.prepare(`SELECT chat_id, messages_seen, pilkada_posts FROM chats`).all() as { chat_id: string; messages_seen: number; pilkada_posts: number }[];
+    expect(rows).toHaveLength(120);
+    for (const r of rows) {
+      const mine = all.filter((e) => e.chat.id === r.chat_id && e.kind === 'message');
+      expect({ chat: r.chat_id, seen: r.messages_seen, pilkada: r.pilkada_posts }).toEqual({
+        chat: r.chat_id, seen: mine.length, pilkada: mine.filter((e) => e.kind === 'message' && classify(e.text)).length,
+      });
+    }
+    // What the monitor holds in memory is what the database holds (a fresh read after dropping the cache).
+    const held = rows.map((r) => app.monitor.chats.get('telegram', r.chat_id)!.messagesSeen);
+    app.monitor.chats.forget();
+    expect(rows.map((r) => app.monitor.chats.get('telegram', r.chat_id)!.messagesSeen)).toEqual(held);
+  });
+});
