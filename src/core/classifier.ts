@@ -463,10 +463,13 @@ function paslonNameTerms(file: PaslonFile, vocab: Vocabulary): NameTerm[] {
   const isCommon = (word: string): boolean => common.has(tokenize(word, FOLD).join(' '));
 
   return file.paslon.flatMap((p) => {
-    const single = (word: string, label = display([word]), called = true): NameTerm[] => {
+    const single = (word: string, label = display([word]), called = true, fromName = false): NameTerm[] => {
       if (word.length < 3) return [];
       // Short as the text will be read: "Doel" folds to "dul", which "DUL ERA ..." also is.
-      const weak = word.length <= 3 || tokenize(word, FOLD).join('').length <= 3 || isCommon(word);
+      // A name part of four letters is shared by too many people to name a candidate alone
+      // ("Seno", "Giri", "Noor"); a deployer who lists such a word as an alias says it does.
+      const short = tokenize(word, FOLD).join('').length <= (fromName ? MAX_SHORT_NAME : 3);
+      const weak = word.length <= 3 || short || isCommon(word);
       return [{ phrase: word, label, weight: weak ? w.common : called ? w.distinctive : Math.max(w.common, w.surname ?? w.common), paslon: p.number }];
     };
     const phrase = (words: string[], weight: number, label = display(words)): NameTerm =>
@@ -478,7 +481,7 @@ function paslonNameTerms(file: PaslonFile, vocab: Vocabulary): NameTerm[] {
       const core = cores[i] ?? [];
       if (words.length >= 2) out.push(phrase(words, w.full));
       const called = callingName(core, isCommon);
-      out.push(...subPhrases(core).map((sub) => phrase(sub, w.full)), ...core.flatMap((word) => single(word, undefined, word === called)));
+      out.push(...subPhrases(core).map((sub) => phrase(sub, w.full)), ...core.flatMap((word) => single(word, undefined, word === called, true)));
     });
     const shorts = cores.map((core) => shortForms(core));
     const initials = names.map((words) => words.map((x) => x.charAt(0)).join(''));
@@ -523,6 +526,9 @@ function paslonNameTerms(file: PaslonFile, vocab: Vocabulary): NameTerm[] {
     return out;
   }).concat(initialTerms(file, vocab));
 }
+
+/** Longest name part (as folded) that is weak alone when it comes from `names`: four-letter given names are everyone's. */
+const MAX_SHORT_NAME = 4;
 
 /** Initials derived from names: two to four letters, one per name part ("Dedi Mulyadi" -> DM). */
 const MIN_INITIALS = 2;

@@ -1,0 +1,46 @@
+/**
+ * Issue 20, detection part: general rules found on the blind sets for Pilgub Kaltim and Bali 2024
+ * (tests/fixtures/classifier/kaltim2024.*, bali2024.*), measured before any of them was written.
+ * The paslon files here are made up so the sentences are not the sets' own; each rule shows the
+ * hard negative beside the hit.
+ */
+import { describe, expect, it } from 'vitest';
+import { loadVocabulary } from '../../src/app/vocabulary.js';
+import { createClassifier, type PaslonFile } from '../../src/core/classifier.js';
+
+const vocabulary = loadVocabulary('data/vocabulary.json');
+/** Two made-up pairs with Sasak and Balinese names, a four-letter given name, and a pair alias with initials in capitals. */
+const paslon: PaslonFile = {
+  election: 'Pilgub Contoh 2024',
+  paslon: [
+    { number: 1, names: ['Lalu Gilang Mahendra', 'Baiq Sari Wulandari'], aliases: ['Gilang-Sari'] },
+    { number: 2, names: ['Ketut Sudarsana', 'Tomo Wiradinata'], aliases: ['Sudarsana-TW', 'Pak Sudar'] },
+  ],
+};
+const c = createClassifier({ vocabulary, paslon });
+const is = (text: string): boolean => c.classify(text).pilkada;
+
+describe('regional honorifics and Balinese birth-order names are no names of their own', () => {
+  it.each([
+    'habis hujan lalu kami pulang lewat pasar',
+    'Pak Ketut bawa banten ke pura jam 6',
+    'Bli Ketut tukang ukir sudah datang',
+    'Baiq Nia juara lomba baca puisi',
+  ])('%s', (text) => expect(is(text)).toBe(false));
+
+  it('the name after them is the one people call the candidate by', () => {
+    expect(is('Gilang turun ke pasar Praya, warga antusias')).toBe(true);
+    expect(is('Miq Gilang mantap, Lombok maju')).toBe(true);
+    expect(is('Sudarsana blusukan ke Tabanan kemarin')).toBe(true);
+  });
+});
+
+describe('a four-letter name part from `names` is weak alone', () => {
+  it('another Tomo is not the candidate', () => {
+    expect(is('Tomo servis motor di depan gang')).toBe(false);
+  });
+  it('with support, or as the pair, it still counts', () => {
+    expect(is('Tomo kampanye di Gianyar bareng Sudarsana')).toBe(true);
+    expect(is('Sudarsana-Tomo untuk Bali')).toBe(true);
+  });
+});
