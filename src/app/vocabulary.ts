@@ -30,6 +30,8 @@ const vocabularySchema = z.object({
   ).optional(),
   namedAfter: phrases.optional(),
   otherElections: phrases.optional(),
+  nationalElections: phrases.optional(),
+  personAfter: phrases.optional(),
   plainActs: z.object({ terms: phrases, things: phrases }).optional(),
   officialPosts: z.object({
     titles: phrases,

@@ -97,6 +97,19 @@ export interface Vocabulary {
    */
   otherElections?: string[];
   /**
+   * Elections that are no Pilkada but share its ballot numbers and vote talk ("pilpres", "pileg",
+   * "capres": Pilpres 2024 had its 01, 02 and 03): where a text names one and no Pilkada event, bare
+   * ballot numbers and generic vote talk count nothing ("Pilpres kemarin aku coblos 02", "hasil Pileg
+   * diumumkan KPU"); candidates' names, Pilkada events and roles still do.
+   */
+  nationalElections?: string[];
+  /**
+   * Words right after a candidate's name that make it another person's: an everyday occupation or a
+   * neighbour ("Pak Hadi guru ngaji", "Mas Seno ojol langganan", "Bli Made tukang bangunan"). The
+   * name there counts nothing.
+   */
+  personAfter?: string[];
+  /**
    * Vote words that are also plain acts ("coblos": to pierce) and the things such an act is done to
    * ("balon", "kuping", "ban"): a term of `terms` with one of `things` within two words of it counts
    * nothing ("coblos balon pakai jarum", "kuping anak dicoblos buat anting").
@@ -136,6 +149,8 @@ const GROUP_PREFIX = 'groupPrefix';
 const OFFICIAL = 'official';
 /** Category of words naming an election that is not a Pilkada ("koperasi", "osis"); weightless. */
 const OTHER_ELECTION = 'otherElection';
+/** Category of words naming a national election, weightless where the vocabulary gives them no weight ("pemilihan presiden"). */
+const NATIONAL_ELECTION = 'nationalElection';
 /** Vocabulary categories of vote talk any election has ("gunakan hak pilih", "golput", "coblos"). */
 const GENERIC_VOTE_TALK = new Set(['act', 'administration', 'violation', 'actor']);
 /**
@@ -217,6 +232,8 @@ interface Tables {
   guardAfter: Set<string>;
   /** Words that make the name after them a place's or thing's ("makam", "jalan", "toko"). */
   namedAfter: Set<string>;
+  /** Words (one or two) after a name that make it another person's ("guru ngaji", "tukang", "kepala sekolah"). */
+  personAfter: Set<string>;
   /** Vote words that are plain acts too, by label, and the things that make them so (see {@link Vocabulary.plainActs}). */
   plainActTerms: Set<string>;
   plainActThings: Set<string>;
@@ -314,6 +331,13 @@ export function createClassifier(opts: { vocabulary: Vocabulary; paslon?: Paslon
     const key = tokenize(phrase, FOLD);
     if (!nodeOf(trie, key)?.term) addTerm(trie, key, makeTerm(phrase, 0, OTHER_ELECTION), 2);
   }
+  const national = new Set<Term>();
+  for (const phrase of vocab.nationalElections ?? []) {
+    const key = tokenize(phrase, FOLD);
+    if (!nodeOf(trie, key)?.term) addTerm(trie, key, makeTerm(phrase, 0, NATIONAL_ELECTION), 2);
+    const term = nodeOf(trie, key)?.term;
+    if (term) national.add(term);
+  }
 
   const honorifics = new Set(vocab.honorifics.map((h) => tokenize(h, FOLD).join(' ')));
   const guards = vocab.numberGuards;
@@ -323,6 +347,7 @@ export function createClassifier(opts: { vocabulary: Vocabulary; paslon?: Paslon
     guardBefore: new Set((guards?.before ?? []).flatMap((w) => tokenize(w, FOLD))),
     guardAfter: new Set((guards?.after ?? []).flatMap((w) => tokenize(w, FOLD))),
     namedAfter: new Set((vocab.namedAfter ?? []).flatMap((w) => tokenize(w, FOLD))),
+    personAfter: new Set((vocab.personAfter ?? []).map((w) => tokenize(w, FOLD).join(' '))),
     plainActTerms: new Set(vocab.plainActs?.terms ?? []),
     plainActThings: new Set((vocab.plainActs?.things ?? []).flatMap((w) => tokenize(w, FOLD))),
     // Last, once the trie holds every phrase: a word added after it would never be looked up.
@@ -363,13 +388,13 @@ export function createClassifier(opts: { vocabulary: Vocabulary; paslon?: Paslon
     findTerms: (text) => read(text).found,
     classify: (text) => {
       const { found, ctx, unicode } = read(text);
-      const plain = summarise(found, vocab, ctx.titledName);
+      const plain = summarise(found, vocab, ctx.titledName, national);
       // Zero-width characters hide a word when inside it ("co\u200Bblos") and part words between them
       // ("coblos\u200Bnomor"): read the text both ways and keep the stronger reading.
       const joinedText = unicode ? withoutInvisible(text) : undefined;
       if (joinedText === undefined) return plain;
       const j = read(joinedText);
-      const joined = summarise(j.found, vocab, j.ctx.titledName);
+      const joined = summarise(j.found, vocab, j.ctx.titledName, national);
       return joined.score > plain.score ? joined : plain;
     },
   };
@@ -739,7 +764,8 @@ function scan(tables: Tables, tokens: string[], found: Term[], ctx: ScanContext)
     }
     // Initials in lower case ("dm", "as") are ordinary words: no name here, and nothing for a slogan to lift.
     // Nor is a name that names a place or thing ("makam Abuya Dimyati", "konser Andra ...").
-    if (best.category === PASLON_NAME && (best.weight <= 0 || (!best.pair && isNamedAfter(tables, tokens, i)))) {
+    // Nor is one followed by an occupation: another person of that name ("Pak Hadi guru ngaji").
+    if (best.category === PASLON_NAME && (best.weight <= 0 || (!best.pair && isNamedAfter(tables, tokens, i)) || isPersonAfter(tables, tokens, bestEnd))) {
       i = bestEnd;
       continue;
     }
@@ -773,6 +799,13 @@ function isNamedAfter(tables: Tables, tokens: string[], start: number): boolean 
   let back = start - 1;
   while (back >= 0 && tables.honorifics.has(tokens[back] as string)) back--;
   return back >= 0 && tables.namedAfter.has(tokens[back] as string);
+}
+
+/** A name followed by an occupation or a neighbour's place, one or two words ("tukang", "guru ngaji", "kepala sekolah"). */
+function isPersonAfter(tables: Tables, tokens: string[], end: number): boolean {
+  const next = tokens[end + 1];
+  if (tables.personAfter.size === 0 || next === undefined) return false;
+  return tables.personAfter.has(next) || (end + 2 < tokens.length && tables.personAfter.has(`${next} ${tokens[end + 2] as string}`));
 }
 
 /** A weak ballot number beside a guard word or another number: a time, a floor, a queue, a count ("jam 02.00", "lantai 2"). */
@@ -1074,9 +1107,12 @@ function isOfficialPost(found: Term[], rule: OfficialPosts | undefined, titledNa
  * can say why. Weak names of different paslon do not add up ("Pak Herman, Bu
  * Riezky" is a birthday list): only the best paslon's weak names count.
  */
-function summarise(found: Term[], vocab: Vocabulary, titledName: boolean): Classification {
+function summarise(found: Term[], vocab: Vocabulary, titledName: boolean, national: Set<Term>): Classification {
   const official = isOfficialPost(found, vocab.officialPosts, titledName);
   const otherElection = found.some((t) => t.category === OTHER_ELECTION);
+  // Pilpres or Pileg talk, and no Pilkada named: its ballot numbers and vote talk are that election's.
+  const nationalElection = national.size > 0 && found.some((t) => national.has(t))
+    && !found.some((t) => t.category === 'event' && t.weight >= vocab.threshold);
   let sum = 0;
   let weak: Term[] | undefined;
   let number = false;
@@ -1085,6 +1121,7 @@ function summarise(found: Term[], vocab: Vocabulary, titledName: boolean): Class
   for (const t of found) {
     if (t.weight <= 0) continue;
     if (otherElection && GENERIC_VOTE_TALK.has(t.category)) continue;
+    if (nationalElection && (GENERIC_VOTE_TALK.has(t.category) || t.category === PASLON_NUMBER)) continue;
     if (!labels.includes(t.label) && (!official || !t.official)) labels.push(t.label);
     if (official && (isName(t) || t.official)) continue;
     if (t.category === PASLON_NUMBER) number = true;

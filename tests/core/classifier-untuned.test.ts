@@ -44,3 +44,31 @@ describe('a four-letter name part from `names` is weak alone', () => {
     expect(is('Sudarsana-Tomo untuk Bali')).toBe(true);
   });
 });
+
+describe('Pilpres and Pileg talk keeps its own ballot numbers and vote talk', () => {
+  it.each([
+    'dulu di pilpres saya pilih 01, sekarang nyesel',
+    'capres 02 menang, tetap 02 katanya sampai 2029',
+    'rekap suara pileg di TPS kami baru selesai jam 3',
+    'caleg dapil 2 bagi-bagi kalender, jangan golput katanya',
+  ])('%s', (text) => expect(is(text)).toBe(false));
+
+  it('a Pilkada named beside it, or a candidate, still counts', () => {
+    expect(is('pilpres kemarin 02, pilgub besok tetap 02')).toBe(true);
+    expect(is('pileg sudah, sekarang Gilang-Sari untuk Lombok')).toBe(true);
+  });
+});
+
+describe('a name followed by an occupation is another person', () => {
+  it.each([
+    'Pak Sudarsana guru SD kami pindah ke Singaraja',
+    'Gilang ojol langganan ibu baik banget',
+    'Mas Gilang satpam bank depan kantor',
+    'Sudarsana tukang servis kulkas nomornya berapa',
+  ])('%s', (text) => expect(is(text)).toBe(false));
+
+  it('but not a trait people pin on a candidate, nor the candidate doing things', () => {
+    expect(is('Gilang tukang janji, jangan dipilih')).toBe(true);
+    expect(is('Sudarsana turun ke pasar, bagi kaos')).toBe(true);
+  });
+});
