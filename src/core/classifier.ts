@@ -173,7 +173,7 @@ export interface Term {
   category: string;
   /** The term opens campaign-group names ("relawan", "posko pemenangan"). */
   groupPrefix: boolean;
-  /** For name terms and slogans: the ballot number of the paslon named. */
+  /** For name terms and slogans: the ballot number of the paslon named; for ballot-number terms, that number. */
   paslon?: number;
   /** Names both running mates ("Khofifah-Emil", "HDCU"): a campaign signal. */
   pair?: boolean;
@@ -303,7 +303,7 @@ export function createClassifier(opts: { vocabulary: Vocabulary; paslon?: Paslon
     for (const [phrase, weight] of Object.entries(terms)) add(phrase, makeTerm(phrase, weight, category));
   }
   const numbers = paslon ? paslon.paslon.map((p) => p.number) : vocab.defaultPaslonNumbers;
-  for (const t of numberTerms(vocab.numberPatterns, numbers)) add(t.phrase, makeTerm(t.phrase, t.weight, PASLON_NUMBER), 2);
+  for (const t of numberTerms(vocab.numberPatterns, numbers)) add(t.phrase, makeTerm(t.phrase, t.weight, PASLON_NUMBER, { paslon: t.number }), 2);
   for (const [pattern, weight] of Object.entries(vocab.partyPatterns ?? {})) {
     // Parties whose names are ordinary words too ("pan", "gelora") are left out.
     for (const [party, partyWeight] of Object.entries(vocab.terms.party ?? {})) {
@@ -438,12 +438,12 @@ function makeTerm(label: string, weight: number, category: string, extra: Partia
  * Adds one ballot-number term per pattern, number and spelling: `{n}` as 2, 02 and dua
  * ("nomor 2", "nomor 02", "nomor dua"), `{0n}` as 02 and "kosong dua" only ("tetap 02").
  */
-function numberTerms(patterns: Record<string, number>, numbers: number[]): { phrase: string; weight: number }[] {
-  const forms = numbers.flatMap((n) => (n < 10 ? [String(n), `0${n}`, NUMBER_WORDS[n] as string] : [String(n)]));
-  const padded = numbers.flatMap((n) => (n < 10 ? [`0${n}`, `kosong ${NUMBER_WORDS[n] as string}`] : []));
+function numberTerms(patterns: Record<string, number>, numbers: number[]): { phrase: string; weight: number; number: number }[] {
+  const forms = numbers.flatMap((n) => (n < 10 ? [String(n), `0${n}`, NUMBER_WORDS[n] as string] : [String(n)]).map((f) => ({ f, n })));
+  const padded = numbers.flatMap((n) => (n < 10 ? [`0${n}`, `kosong ${NUMBER_WORDS[n] as string}`] : []).map((f) => ({ f, n })));
   return Object.entries(patterns).flatMap(([pattern, weight]) => pattern.includes('{0n}')
-    ? padded.map((f) => ({ phrase: pattern.replace('{0n}', f), weight }))
-    : forms.map((f) => ({ phrase: pattern.replace('{n}', f), weight })));
+    ? padded.map(({ f, n }) => ({ phrase: pattern.replace('{0n}', f), weight, number: n }))
+    : forms.map(({ f, n }) => ({ phrase: pattern.replace('{n}', f), weight, number: n })));
 }
 
 /** Slogan tables: words after the name in order, words before it backwards; group prefixes count as before-words. */
@@ -481,6 +481,29 @@ interface NameTerm {
  * case), and running-mate pairs.
  */
 function paslonNameTerms(file: PaslonFile, vocab: Vocabulary): NameTerm[] {
+  // A name with an apostrophe ("Mas'ud", "Ma'ruf") is read as people type it, with the apostrophe
+  // ("Mas'ud": two words to the tokeniser, the first maybe an honorific) or without ("Masud").
+  const split = new Map<string, string>();
+  const unquote = (n: string): string => n.replace(APOSTROPHE, '$1');
+  for (const p of file.paslon) {
+    for (const n of [...p.names, ...(p.aliases ?? [])]) {
+      for (const word of n.split(/\s+/)) {
+        if (unquote(word) !== word) split.set(tokenize(unquote(word)).join(' '), tokenize(word).join(' '));
+      }
+    }
+  }
+  if (split.size === 0) return nameTermsOf(file, vocab);
+  const plain = { ...file, paslon: file.paslon.map((p) => ({ ...p, names: p.names.map(unquote), ...(p.aliases ? { aliases: p.aliases.map(unquote) } : {}) })) };
+  return nameTermsOf(plain, vocab).flatMap((t) => {
+    const apart = t.phrase.split(' ').map((x) => split.get(x) ?? x).join(' ');
+    return apart === t.phrase ? [t] : [t, { ...t, phrase: apart }];
+  });
+}
+
+/** An apostrophe inside a word, before a letter ("Mas'ud", "Ma’ruf"). */
+const APOSTROPHE = /(\p{L})['\u2019\u02bc`](?=\p{L})/gu;
+
+function nameTermsOf(file: PaslonFile, vocab: Vocabulary): NameTerm[] {
   const honorifics = new Set(vocab.honorifics.map((h) => tokenize(h, FOLD).join(' ')));
   const common = new Set(vocab.commonNames.map((n) => tokenize(n, FOLD).join(' ')));
   const w = vocab.names;
@@ -547,6 +570,8 @@ function paslonNameTerms(file: PaslonFile, vocab: Vocabulary): NameTerm[] {
       const label = display([a, b], '-');
       // "Eddy-Riezky", "Eddy & Riezky" and "Eddy dan Riezky" all name the pair.
       out.push({ ...phrase([a, b], w.pair, label), pair: true }, { ...phrase([a, PAIR_JOIN, b], w.pair, label), pair: true });
+      // Typed as one word ("rudyseno", "kostergiri"), common names included: glued, the pair is distinctive.
+      if (a.length + b.length >= MIN_GLUED) out.push({ ...phrase([a + b], w.pair, label), pair: true });
     }
     return out;
   }).concat(initialTerms(file, vocab));
@@ -575,6 +600,9 @@ function initialTerms(file: PaslonFile, vocab: Vocabulary): NameTerm[] {
   const taken = new Set<string>();
   for (const terms of Object.values(vocab.terms)) for (const phrase of Object.keys(terms)) taken.add(tokenize(phrase, FOLD).join(' '));
   for (const p of file.paslon) for (const alias of p.aliases ?? []) taken.add(tokenize(alias, FOLD).join(' '));
+  // Capitals inside a pair alias ("Mulia-PAS") are a candidate's acronym the deployer listed.
+  const listed = new Set((file.paslon.flatMap((p) => p.aliases ?? []).flatMap((a) => a.split(/[\s\-&/+]+/)))
+    .filter((part) => /^\p{Lu}{2,}$/u.test(part)));
   const owner = new Map<string, { paslon: number } | null>();
   for (const p of file.paslon) {
     for (const name of p.names) {
@@ -595,7 +623,7 @@ function initialTerms(file: PaslonFile, vocab: Vocabulary): NameTerm[] {
   }
   return kept.map(([key, who]) => ({
     phrase: key, label: labels.get(who.paslon) ?? key, weight: 0, paslon: who.paslon,
-    caps: { form: key.toUpperCase(), weight: key.length >= 3 ? Math.max(w.common, w.derived ?? w.common) : w.common },
+    caps: { form: key.toUpperCase(), weight: listed.has(key.toUpperCase()) ? w.distinctive : key.length >= 3 ? Math.max(w.common, w.derived ?? w.common) : w.common },
   }));
 }
 
@@ -1117,6 +1145,8 @@ function summarise(found: Term[], vocab: Vocabulary, titledName: boolean, nation
   let weak: Term[] | undefined;
   let number = false;
   let numberContext = false;
+  const numbers = new Set<number>();
+  let ownNumber = false;
   const labels: string[] = [];
   for (const t of found) {
     if (t.weight <= 0) continue;
@@ -1124,12 +1154,15 @@ function summarise(found: Term[], vocab: Vocabulary, titledName: boolean, nation
     if (nationalElection && (GENERIC_VOTE_TALK.has(t.category) || t.category === PASLON_NUMBER)) continue;
     if (!labels.includes(t.label) && (!official || !t.official)) labels.push(t.label);
     if (official && (isName(t) || t.official)) continue;
-    if (t.category === PASLON_NUMBER) number = true;
+    if (t.category === PASLON_NUMBER) { number = true; if (t.paslon !== undefined) numbers.add(t.paslon); }
     else if (!t.official && t.weight >= MIN_NUMBER_CONTEXT && NUMBER_CONTEXT.has(t.category)) numberContext = true;
     if (t.category === PASLON_NAME && t.weight < vocab.threshold) (weak ??= []).push(t);
     else sum += t.weight;
   }
   if (weak) sum += bestWeakNames(weak);
+  // A candidate's name, however weak, beside that candidate's own ballot number ("Bang Rudy nomor 2").
+  for (const t of found) if (numbers.size > 0 && t.category === PASLON_NAME && t.weight > 0 && t.paslon !== undefined && numbers.has(t.paslon)) ownNumber = true;
+  if (ownNumber && !official) sum = Math.max(sum, vocab.threshold);
   // A ballot number that no guard word turned into a time, floor or queue, in election talk, is the ballot number.
   if (number && numberContext) sum = Math.max(sum, vocab.threshold);
   if (official) labels.push(OFFICIAL_POST_LABEL);

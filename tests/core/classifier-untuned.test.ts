@@ -72,3 +72,40 @@ describe('a name followed by an occupation is another person', () => {
     expect(is('Sudarsana turun ke pasar, bagi kaos')).toBe(true);
   });
 });
+
+describe('a name beside its own ballot number', () => {
+  it('counts even when the name alone is weak', () => {
+    expect(is('Mas Tomo nomor 2 paling muda, cocok')).toBe(true);
+  });
+  it('but not beside another pair\'s number, nor a shirt number', () => {
+    expect(is('Mas Tomo nomor 1 di antrean')).toBe(false);
+    expect(is('Tomo pakai jersey nomor 2 musim ini')).toBe(false);
+  });
+});
+
+describe('names as people type them', () => {
+  const apostrophe = createClassifier({ vocabulary, paslon: { election: 'Pilbup Contoh', paslon: [
+    { number: 1, names: ["Yusran Mas'udi", 'Hendra Wijaya'] },
+    { number: 2, names: ['Rudi Hartono', 'Agus Salim'] },
+  ] } });
+  it("an apostrophe in a name, written or left out (Mas'udi: 'mas' is an honorific too)", () => {
+    expect(apostrophe.classify("Mas'udi kampanye di Tenggarong").pilkada).toBe(true);
+    expect(apostrophe.classify('Masudi kampanye di Tenggarong').pilkada).toBe(true);
+    expect(apostrophe.classify("Yusran Mas'udi untuk kita semua").pilkada).toBe(true);
+  });
+  it('running mates typed as one word, common names included', () => {
+    expect(apostrophe.classify('rudiagus menang telak di kota').pilkada).toBe(true);
+    expect(apostrophe.classify('Rudi sama Agus main bola sore ini').pilkada).toBe(false);
+  });
+  it('capitals inside a pair alias are a listed acronym: full weight in capitals only', () => {
+    expect(is('Pak TW turun ke Tabanan tadi')).toBe(true);
+    expect(is('laporan keuangan tw 3 sudah masuk')).toBe(false);
+  });
+  it('a promise "kalau terpilih" supports a surname', () => {
+    expect(is('Wiradinata janji jalan mulus kalau terpilih')).toBe(true);
+    expect(is('Wiradinata datang ke rumah')).toBe(false);
+  });
+  it('a headline verb ("resmikan") is an official activity too', () => {
+    expect(is('Bupati Tabanan Ketut Sudarsana resmikan pasar baru')).toBe(false);
+  });
+});
