@@ -1004,9 +1004,10 @@ function pairIndex(s: string): number {
 /** Adds a term once; an acronym in capitals replaces the same acronym read in lower case. */
 function addFound(found: Term[], term: Term): void {
   if (found.includes(term)) return;
-  if (term.category === PASLON_NAME && !term.pair) {
-    // One name read twice (exactly, and one letter off or shortened elsewhere) counts once, at its best.
-    const k = found.findIndex((t) => t.category === PASLON_NAME && !t.pair && t.label === term.label && t.paslon === term.paslon);
+  if (term.category === PASLON_NAME) {
+    // One name read twice (exactly, and one letter off or shortened elsewhere) counts once, at its best;
+    // so does one pair ("Khofifah-Emil" and "#KhofifahEmil", read as the glued pair).
+    const k = found.findIndex((t) => t.category === PASLON_NAME && t.pair === term.pair && t.label === term.label && t.paslon === term.paslon);
     if (k >= 0) {
       if ((found[k] as Term).weight < term.weight && !term.caps) found[k] = term;
       return;
