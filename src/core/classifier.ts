@@ -63,6 +63,11 @@ export interface Vocabulary {
    * skipped, as is one next to another number (times, dates).
    */
   numberGuards?: { before: string[]; after: string[] };
+  /**
+   * Ballot numbers as words in regional languages, by number ("3": ["telu", "tilu", "tallu"]): read as
+   * "tiga" is in `{n}` patterns ("nomor tilu", "coblos telu", "salam loro jari"), not in `{0n}` ones.
+   */
+  numberWords?: Record<string, string[]>;
   /** Party phrases, `{party}` standing for each term of the `party` category ("{party} kalah"). */
   partyPatterns?: Record<string, number>;
   /** Ordinary words a candidate's name may look like once a letter is off ("pribadi", "karna"): never matched fuzzily. */
@@ -303,7 +308,7 @@ export function createClassifier(opts: { vocabulary: Vocabulary; paslon?: Paslon
     for (const [phrase, weight] of Object.entries(terms)) add(phrase, makeTerm(phrase, weight, category));
   }
   const numbers = paslon ? paslon.paslon.map((p) => p.number) : vocab.defaultPaslonNumbers;
-  for (const t of numberTerms(vocab.numberPatterns, numbers)) add(t.phrase, makeTerm(t.phrase, t.weight, PASLON_NUMBER, { paslon: t.number }), 2);
+  for (const t of numberTerms(vocab.numberPatterns, numbers, vocab.numberWords)) add(t.phrase, makeTerm(t.phrase, t.weight, PASLON_NUMBER, { paslon: t.number }), 2);
   for (const [pattern, weight] of Object.entries(vocab.partyPatterns ?? {})) {
     // Parties whose names are ordinary words too ("pan", "gelora") are left out.
     for (const [party, partyWeight] of Object.entries(vocab.terms.party ?? {})) {
@@ -438,8 +443,9 @@ function makeTerm(label: string, weight: number, category: string, extra: Partia
  * Adds one ballot-number term per pattern, number and spelling: `{n}` as 2, 02 and dua
  * ("nomor 2", "nomor 02", "nomor dua"), `{0n}` as 02 and "kosong dua" only ("tetap 02").
  */
-function numberTerms(patterns: Record<string, number>, numbers: number[]): { phrase: string; weight: number; number: number }[] {
-  const forms = numbers.flatMap((n) => (n < 10 ? [String(n), `0${n}`, NUMBER_WORDS[n] as string] : [String(n)]).map((f) => ({ f, n })));
+function numberTerms(patterns: Record<string, number>, numbers: number[], regional: Record<string, string[]> = {}): { phrase: string; weight: number; number: number }[] {
+  const forms = numbers.flatMap((n) => (n < 10 ? [String(n), `0${n}`, NUMBER_WORDS[n] as string, ...(regional[String(n)] ?? [])] : [String(n)])
+    .map((f) => ({ f, n })));
   const padded = numbers.flatMap((n) => (n < 10 ? [`0${n}`, `kosong ${NUMBER_WORDS[n] as string}`] : []).map((f) => ({ f, n })));
   return Object.entries(patterns).flatMap(([pattern, weight]) => pattern.includes('{0n}')
     ? padded.map(({ f, n }) => ({ phrase: pattern.replace('{0n}', f), weight, number: n }))

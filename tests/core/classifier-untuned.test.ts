@@ -109,3 +109,18 @@ describe('names as people type them', () => {
     expect(is('Bupati Tabanan Ketut Sudarsana resmikan pasar baru')).toBe(false);
   });
 });
+
+describe('ballot numbers in regional languages and with a result', () => {
+  it.each([
+    'salam loro jari, dulur kabeh',
+    'coblos hiji wae, geus jelas',
+    'pokoke 01 kalah neng kene',
+    'kosong dua unggul di kecamatan kami',
+  ])('%s', (text) => expect(is(text)).toBe(true));
+  it.each([
+    'awakku loro, ora iso mlebu kantor',
+    'Persib kalah 0-1 tadi malam',
+    'antrean nomor loro wis dipanggil',
+    'hiji, dua, tilu, opat, senam pagi dimulai',
+  ])('%s', (text) => expect(is(text)).toBe(false));
+});
