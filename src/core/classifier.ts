@@ -557,10 +557,26 @@ function nameTermsOf(file: PaslonFile, vocab: Vocabulary): NameTerm[] {
       if (words.length >= 2) out.push({ ...phrase(words, pair ? w.pair : plain ? Math.max(w.common, w.derived ?? w.common) : w.full, alias), ...(pair ? { pair } : {}) });
       if (core.length >= 2 && core.length < words.length) out.push(phrase(core, w.full));
       if (!pair) out.push(...nickname(core, cores, p.number));
+      else out.push(...pairParts(alias));
       if (core.length === 1 && core[0]) {
         out.push(...single(core[0], words.length === 1 ? alias : undefined));
         attributeAlias(core[0], cores, shorts);
       }
+    }
+    // The two halves of a pair alias are the names the running mates go by ("Iqbal-Dinda", "Mulia-PAS",
+    // "Zul-Uhel"), nicknames included: they make the pair in prose ("Iqbal dan Dinda", "iqbaldinda"), and
+    // alone a half that is not a name part is weak, like a nickname. Capitals are initials (initialTerms).
+    function pairParts(alias: string): NameTerm[] {
+      const halves = alias.split(/\s*[-&/+]\s*/).map((half) => tokenize(half).filter((x) => !isHonorific(x)));
+      if (halves.length !== 2 || cores.length !== 2) return [];
+      return halves.flatMap((half, i) => {
+        const word = half[0];
+        if (half.length !== 1 || !word || word.length < 3 || /^\p{Lu}+$/u.test(alias.split(/\s*[-&/+]\s*/)[i]?.trim() ?? '')) return [];
+        shorts[i]?.add(word);
+        if (cores[i]?.includes(word)) return [];
+        const weak = isCommon(word) || tokenize(word, FOLD).join('').length <= MAX_SHORT_NAME;
+        return [{ phrase: word, label: display([word]), weight: weak ? w.common : Math.max(w.common, w.surname ?? w.common), paslon: p.number }];
+      });
     }
     // A nickname written with a name part ("Danny Pomanto" for Mohammad Ramdhan Pomanto): people write
     // the nickname alone ("kampanyenya Danny"), but other people share it, so alone it is weak.

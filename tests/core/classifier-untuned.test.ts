@@ -124,3 +124,18 @@ describe('ballot numbers in regional languages and with a result', () => {
     'hiji, dua, tilu, opat, senam pagi dimulai',
   ])('%s', (text) => expect(is(text)).toBe(false));
 });
+
+describe('the halves of a pair alias are what the running mates go by', () => {
+  const nick = createClassifier({ vocabulary, paslon: { election: 'Pilbup Contoh', paslon: [
+    { number: 1, names: ['Bambang Sutejo', 'Wulan Anggraini'] },
+    { number: 2, names: ['Hendarto Wibisono', 'Rahmawati Kusnadi'], aliases: ['Hendar-Ema'] },
+  ] } });
+  it('in prose, glued, and beside their own number', () => {
+    expect(nick.classify('Hendar dan Ema turun ke Sleman').pilkada).toBe(true);
+    expect(nick.classify('hendarema menang di desa kami').pilkada).toBe(true);
+    expect(nick.classify('Bu Ema nomor 2 paling peduli').pilkada).toBe(true);
+  });
+  it('but a nickname alone is weak', () => {
+    expect(nick.classify('Ema teman kuliahku ulang tahun hari ini').pilkada).toBe(false);
+  });
+});
