@@ -514,6 +514,8 @@ function nameTermsOf(file: PaslonFile, vocab: Vocabulary): NameTerm[] {
   const common = new Set(vocab.commonNames.map((n) => tokenize(n, FOLD).join(' ')));
   const w = vocab.names;
   const isHonorific = (word: string): boolean => honorifics.has(tokenize(word, FOLD).join(' '));
+  // Ordinary words are as common as common names: a name or alias that is one ("Bintang", "Amanah") is weak alone.
+  for (const word of vocab.commonWords ?? []) common.add(tokenize(word, FOLD).join(' '));
   const isCommon = (word: string): boolean => common.has(tokenize(word, FOLD).join(' '));
 
   return file.paslon.flatMap((p) => {

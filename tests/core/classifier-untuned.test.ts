@@ -139,3 +139,18 @@ describe('the halves of a pair alias are what the running mates go by', () => {
     expect(nick.classify('Ema teman kuliahku ulang tahun hari ini').pilkada).toBe(false);
   });
 });
+
+describe('a name that is an ordinary word, or a shop named after someone', () => {
+  const word = createClassifier({ vocabulary, paslon: { election: 'Pilwalkot Contoh', paslon: [
+    { number: 1, names: ['Joko Santoso', 'Siti Aminah'], aliases: ['Amanah'] },
+    { number: 2, names: ['Hendarto Wibisono', 'Rahmawati Kusnadi'] },
+  ] } });
+  it('an alias that is an everyday word is weak alone', () => {
+    expect(word.classify('semoga kita selalu amanah dalam bekerja').pilkada).toBe(false);
+    expect(word.classify('Amanah nomor 1 untuk kota kita').pilkada).toBe(true);
+  });
+  it('"toko bangunan X", "villa X", "novel X" name a shop, a villa, a book', () => {
+    expect(word.classify('beli semen di toko bangunan Wibisono saja').pilkada).toBe(false);
+    expect(word.classify('Hendarto menginap di villa Wibisono').pilkada).toBe(true); // the name before still counts
+  });
+});
