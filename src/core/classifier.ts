@@ -864,8 +864,14 @@ function isPersonAfter(tables: Tables, tokens: string[], end: number): boolean {
 function isGuarded(tables: Tables, tokens: string[], start: number, end: number): boolean {
   const before = tokens[start - 1];
   const after = tokens[end + 1];
-  return (before !== undefined && (tables.guardBefore.has(before) || isDigit(before)))
+  return (before !== undefined && (tables.guardBefore.has(before) || isDigit(before) || tables.guardBefore.has(withoutClitic(before))))
     || (after !== undefined && (tables.guardAfter.has(after) || isDigit(after)));
+}
+
+/** A word without a possessive clitic ("rumahnya" -> "rumah", "kamarku" -> "kamar"), for number guards. */
+function withoutClitic(token: string): string {
+  for (const c of CLITICS) if (token.length - c.length >= MIN_STEM && token.endsWith(c)) return token.slice(0, -c.length);
+  return token;
 }
 
 /** Clitics that glue onto a word ("debatnya", "cagubnya", "pilihlah"), as folded ("-nya" folds to "-nia"). */

@@ -154,3 +154,10 @@ describe('a name that is an ordinary word, or a shop named after someone', () =>
     expect(word.classify('Hendarto menginap di villa Wibisono').pilkada).toBe(true); // the name before still counts
   });
 });
+
+describe('a number guard word with a clitic still guards', () => {
+  it.each([
+    'Pak Tomo rumahnya nomor 2 dari ujung gang',
+    'kamarku nomor 1, sebelah tangga',
+  ])('%s', (text) => expect(is(text)).toBe(false));
+});
