@@ -161,3 +161,13 @@ describe('a number guard word with a clitic still guards', () => {
     'kamarku nomor 1, sebelah tangga',
   ])('%s', (text) => expect(is(text)).toBe(false));
 });
+
+describe('an office holder who runs again', () => {
+  it('"maju lagi" with an office is candidacy', () => {
+    expect(is('wakil bupati yang sekarang maju lagi tahun ini')).toBe(true);
+  });
+  it('alone it is not', () => {
+    expect(is('antrean maju lagi setelah loket dibuka')).toBe(false);
+    expect(is('timnas maju lagi ke semifinal')).toBe(false);
+  });
+});
