@@ -171,3 +171,10 @@ describe('an office holder who runs again', () => {
     expect(is('timnas maju lagi ke semifinal')).toBe(false);
   });
 });
+
+describe('found on the held-out set (after its figures were taken): more occupations', () => {
+  it.each([
+    'Gilang penyair muda dari Mataram baca puisi malam ini',
+    'Sudarsana aktor film horor itu main lagi',
+  ])('%s', (text) => expect(is(text)).toBe(false));
+});
