@@ -15,6 +15,7 @@ const vocabularySchema = z.object({
   terms: z.record(z.string(), z.record(z.string().min(1), weight)),
   numberPatterns: z.record(z.string().refine((p) => p.includes('{n}') || p.includes('{0n}'), { message: 'pattern must contain {n} or {0n}' }), weight),
   numberGuards: z.object({ before: phrases, after: phrases }).optional(),
+  numberWords: z.record(z.string().regex(/^[1-9]$/, { message: 'a ballot number from 1 to 9' }), phrases).optional(),
   partyPatterns: z.record(z.string().includes('{party}', { message: 'pattern must contain {party}' }), weight).optional(),
   commonWords: phrases.optional(),
   defaultPaslonNumbers: z.array(z.number().int().positive()),
@@ -30,6 +31,8 @@ const vocabularySchema = z.object({
   ).optional(),
   namedAfter: phrases.optional(),
   otherElections: phrases.optional(),
+  nationalElections: phrases.optional(),
+  personAfter: phrases.optional(),
   plainActs: z.object({ terms: phrases, things: phrases }).optional(),
   officialPosts: z.object({
     titles: phrases,

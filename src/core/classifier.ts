@@ -63,6 +63,11 @@ export interface Vocabulary {
    * skipped, as is one next to another number (times, dates).
    */
   numberGuards?: { before: string[]; after: string[] };
+  /**
+   * Ballot numbers as words in regional languages, by number ("3": ["telu", "tilu", "tallu"]): read as
+   * "tiga" is in `{n}` patterns ("nomor tilu", "coblos telu", "salam loro jari"), not in `{0n}` ones.
+   */
+  numberWords?: Record<string, string[]>;
   /** Party phrases, `{party}` standing for each term of the `party` category ("{party} kalah"). */
   partyPatterns?: Record<string, number>;
   /** Ordinary words a candidate's name may look like once a letter is off ("pribadi", "karna"): never matched fuzzily. */
@@ -96,6 +101,19 @@ export interface Vocabulary {
    * names, ballot numbers and Pilkada events still do.
    */
   otherElections?: string[];
+  /**
+   * Elections that are no Pilkada but share its ballot numbers and vote talk ("pilpres", "pileg",
+   * "capres": Pilpres 2024 had its 01, 02 and 03): where a text names one and no Pilkada event, bare
+   * ballot numbers and generic vote talk count nothing ("Pilpres kemarin aku coblos 02", "hasil Pileg
+   * diumumkan KPU"); candidates' names, Pilkada events and roles still do.
+   */
+  nationalElections?: string[];
+  /**
+   * Words right after a candidate's name that make it another person's: an everyday occupation or a
+   * neighbour ("Pak Hadi guru ngaji", "Mas Seno ojol langganan", "Bli Made tukang bangunan"). The
+   * name there counts nothing.
+   */
+  personAfter?: string[];
   /**
    * Vote words that are also plain acts ("coblos": to pierce) and the things such an act is done to
    * ("balon", "kuping", "ban"): a term of `terms` with one of `things` within two words of it counts
@@ -136,6 +154,8 @@ const GROUP_PREFIX = 'groupPrefix';
 const OFFICIAL = 'official';
 /** Category of words naming an election that is not a Pilkada ("koperasi", "osis"); weightless. */
 const OTHER_ELECTION = 'otherElection';
+/** Category of words naming a national election, weightless where the vocabulary gives them no weight ("pemilihan presiden"). */
+const NATIONAL_ELECTION = 'nationalElection';
 /** Vocabulary categories of vote talk any election has ("gunakan hak pilih", "golput", "coblos"). */
 const GENERIC_VOTE_TALK = new Set(['act', 'administration', 'violation', 'actor']);
 /**
@@ -158,7 +178,7 @@ export interface Term {
   category: string;
   /** The term opens campaign-group names ("relawan", "posko pemenangan"). */
   groupPrefix: boolean;
-  /** For name terms and slogans: the ballot number of the paslon named. */
+  /** For name terms and slogans: the ballot number of the paslon named; for ballot-number terms, that number. */
   paslon?: number;
   /** Names both running mates ("Khofifah-Emil", "HDCU"): a campaign signal. */
   pair?: boolean;
@@ -217,6 +237,8 @@ interface Tables {
   guardAfter: Set<string>;
   /** Words that make the name after them a place's or thing's ("makam", "jalan", "toko"). */
   namedAfter: Set<string>;
+  /** Words (one or two) after a name that make it another person's ("guru ngaji", "tukang", "kepala sekolah"). */
+  personAfter: Set<string>;
   /** Vote words that are plain acts too, by label, and the things that make them so (see {@link Vocabulary.plainActs}). */
   plainActTerms: Set<string>;
   plainActThings: Set<string>;
@@ -286,7 +308,7 @@ export function createClassifier(opts: { vocabulary: Vocabulary; paslon?: Paslon
     for (const [phrase, weight] of Object.entries(terms)) add(phrase, makeTerm(phrase, weight, category));
   }
   const numbers = paslon ? paslon.paslon.map((p) => p.number) : vocab.defaultPaslonNumbers;
-  for (const t of numberTerms(vocab.numberPatterns, numbers)) add(t.phrase, makeTerm(t.phrase, t.weight, PASLON_NUMBER), 2);
+  for (const t of numberTerms(vocab.numberPatterns, numbers, vocab.numberWords)) add(t.phrase, makeTerm(t.phrase, t.weight, PASLON_NUMBER, { paslon: t.number }), 2);
   for (const [pattern, weight] of Object.entries(vocab.partyPatterns ?? {})) {
     // Parties whose names are ordinary words too ("pan", "gelora") are left out.
     for (const [party, partyWeight] of Object.entries(vocab.terms.party ?? {})) {
@@ -314,6 +336,13 @@ export function createClassifier(opts: { vocabulary: Vocabulary; paslon?: Paslon
     const key = tokenize(phrase, FOLD);
     if (!nodeOf(trie, key)?.term) addTerm(trie, key, makeTerm(phrase, 0, OTHER_ELECTION), 2);
   }
+  const national = new Set<Term>();
+  for (const phrase of vocab.nationalElections ?? []) {
+    const key = tokenize(phrase, FOLD);
+    if (!nodeOf(trie, key)?.term) addTerm(trie, key, makeTerm(phrase, 0, NATIONAL_ELECTION), 2);
+    const term = nodeOf(trie, key)?.term;
+    if (term) national.add(term);
+  }
 
   const honorifics = new Set(vocab.honorifics.map((h) => tokenize(h, FOLD).join(' ')));
   const guards = vocab.numberGuards;
@@ -323,6 +352,7 @@ export function createClassifier(opts: { vocabulary: Vocabulary; paslon?: Paslon
     guardBefore: new Set((guards?.before ?? []).flatMap((w) => tokenize(w, FOLD))),
     guardAfter: new Set((guards?.after ?? []).flatMap((w) => tokenize(w, FOLD))),
     namedAfter: new Set((vocab.namedAfter ?? []).flatMap((w) => tokenize(w, FOLD))),
+    personAfter: new Set((vocab.personAfter ?? []).map((w) => tokenize(w, FOLD).join(' '))),
     plainActTerms: new Set(vocab.plainActs?.terms ?? []),
     plainActThings: new Set((vocab.plainActs?.things ?? []).flatMap((w) => tokenize(w, FOLD))),
     // Last, once the trie holds every phrase: a word added after it would never be looked up.
@@ -363,13 +393,13 @@ export function createClassifier(opts: { vocabulary: Vocabulary; paslon?: Paslon
     findTerms: (text) => read(text).found,
     classify: (text) => {
       const { found, ctx, unicode } = read(text);
-      const plain = summarise(found, vocab, ctx.titledName);
+      const plain = summarise(found, vocab, ctx.titledName, national);
       // Zero-width characters hide a word when inside it ("co\u200Bblos") and part words between them
       // ("coblos\u200Bnomor"): read the text both ways and keep the stronger reading.
       const joinedText = unicode ? withoutInvisible(text) : undefined;
       if (joinedText === undefined) return plain;
       const j = read(joinedText);
-      const joined = summarise(j.found, vocab, j.ctx.titledName);
+      const joined = summarise(j.found, vocab, j.ctx.titledName, national);
       return joined.score > plain.score ? joined : plain;
     },
   };
@@ -413,12 +443,13 @@ function makeTerm(label: string, weight: number, category: string, extra: Partia
  * Adds one ballot-number term per pattern, number and spelling: `{n}` as 2, 02 and dua
  * ("nomor 2", "nomor 02", "nomor dua"), `{0n}` as 02 and "kosong dua" only ("tetap 02").
  */
-function numberTerms(patterns: Record<string, number>, numbers: number[]): { phrase: string; weight: number }[] {
-  const forms = numbers.flatMap((n) => (n < 10 ? [String(n), `0${n}`, NUMBER_WORDS[n] as string] : [String(n)]));
-  const padded = numbers.flatMap((n) => (n < 10 ? [`0${n}`, `kosong ${NUMBER_WORDS[n] as string}`] : []));
+function numberTerms(patterns: Record<string, number>, numbers: number[], regional: Record<string, string[]> = {}): { phrase: string; weight: number; number: number }[] {
+  const forms = numbers.flatMap((n) => (n < 10 ? [String(n), `0${n}`, NUMBER_WORDS[n] as string, ...(regional[String(n)] ?? [])] : [String(n)])
+    .map((f) => ({ f, n })));
+  const padded = numbers.flatMap((n) => (n < 10 ? [`0${n}`, `kosong ${NUMBER_WORDS[n] as string}`] : []).map((f) => ({ f, n })));
   return Object.entries(patterns).flatMap(([pattern, weight]) => pattern.includes('{0n}')
-    ? padded.map((f) => ({ phrase: pattern.replace('{0n}', f), weight }))
-    : forms.map((f) => ({ phrase: pattern.replace('{n}', f), weight })));
+    ? padded.map(({ f, n }) => ({ phrase: pattern.replace('{0n}', f), weight, number: n }))
+    : forms.map(({ f, n }) => ({ phrase: pattern.replace('{n}', f), weight, number: n })));
 }
 
 /** Slogan tables: words after the name in order, words before it backwards; group prefixes count as before-words. */
@@ -456,17 +487,45 @@ interface NameTerm {
  * case), and running-mate pairs.
  */
 function paslonNameTerms(file: PaslonFile, vocab: Vocabulary): NameTerm[] {
+  // A name with an apostrophe ("Mas'ud", "Ma'ruf") is read as people type it, with the apostrophe
+  // ("Mas'ud": two words to the tokeniser, the first maybe an honorific) or without ("Masud").
+  const split = new Map<string, string>();
+  const unquote = (n: string): string => n.replace(APOSTROPHE, '$1');
+  for (const p of file.paslon) {
+    for (const n of [...p.names, ...(p.aliases ?? [])]) {
+      for (const word of n.split(/\s+/)) {
+        if (unquote(word) !== word) split.set(tokenize(unquote(word)).join(' '), tokenize(word).join(' '));
+      }
+    }
+  }
+  if (split.size === 0) return nameTermsOf(file, vocab);
+  const plain = { ...file, paslon: file.paslon.map((p) => ({ ...p, names: p.names.map(unquote), ...(p.aliases ? { aliases: p.aliases.map(unquote) } : {}) })) };
+  return nameTermsOf(plain, vocab).flatMap((t) => {
+    const apart = t.phrase.split(' ').map((x) => split.get(x) ?? x).join(' ');
+    return apart === t.phrase ? [t] : [t, { ...t, phrase: apart }];
+  });
+}
+
+/** An apostrophe inside a word, before a letter ("Mas'ud", "Ma’ruf"). */
+const APOSTROPHE = /(\p{L})['\u2019\u02bc`](?=\p{L})/gu;
+
+function nameTermsOf(file: PaslonFile, vocab: Vocabulary): NameTerm[] {
   const honorifics = new Set(vocab.honorifics.map((h) => tokenize(h, FOLD).join(' ')));
   const common = new Set(vocab.commonNames.map((n) => tokenize(n, FOLD).join(' ')));
   const w = vocab.names;
   const isHonorific = (word: string): boolean => honorifics.has(tokenize(word, FOLD).join(' '));
+  // Ordinary words are as common as common names: a name or alias that is one ("Bintang", "Amanah") is weak alone.
+  for (const word of vocab.commonWords ?? []) common.add(tokenize(word, FOLD).join(' '));
   const isCommon = (word: string): boolean => common.has(tokenize(word, FOLD).join(' '));
 
   return file.paslon.flatMap((p) => {
-    const single = (word: string, label = display([word]), called = true): NameTerm[] => {
+    const single = (word: string, label = display([word]), called = true, fromName = false): NameTerm[] => {
       if (word.length < 3) return [];
       // Short as the text will be read: "Doel" folds to "dul", which "DUL ERA ..." also is.
-      const weak = word.length <= 3 || tokenize(word, FOLD).join('').length <= 3 || isCommon(word);
+      // A name part of four letters is shared by too many people to name a candidate alone
+      // ("Seno", "Giri", "Noor"); a deployer who lists such a word as an alias says it does.
+      const short = tokenize(word, FOLD).join('').length <= (fromName ? MAX_SHORT_NAME : 3);
+      const weak = word.length <= 3 || short || isCommon(word);
       return [{ phrase: word, label, weight: weak ? w.common : called ? w.distinctive : Math.max(w.common, w.surname ?? w.common), paslon: p.number }];
     };
     const phrase = (words: string[], weight: number, label = display(words)): NameTerm =>
@@ -478,7 +537,7 @@ function paslonNameTerms(file: PaslonFile, vocab: Vocabulary): NameTerm[] {
       const core = cores[i] ?? [];
       if (words.length >= 2) out.push(phrase(words, w.full));
       const called = callingName(core, isCommon);
-      out.push(...subPhrases(core).map((sub) => phrase(sub, w.full)), ...core.flatMap((word) => single(word, undefined, word === called)));
+      out.push(...subPhrases(core).map((sub) => phrase(sub, w.full)), ...core.flatMap((word) => single(word, undefined, word === called, true)));
     });
     const shorts = cores.map((core) => shortForms(core));
     const initials = names.map((words) => words.map((x) => x.charAt(0)).join(''));
@@ -500,10 +559,26 @@ function paslonNameTerms(file: PaslonFile, vocab: Vocabulary): NameTerm[] {
       if (words.length >= 2) out.push({ ...phrase(words, pair ? w.pair : plain ? Math.max(w.common, w.derived ?? w.common) : w.full, alias), ...(pair ? { pair } : {}) });
       if (core.length >= 2 && core.length < words.length) out.push(phrase(core, w.full));
       if (!pair) out.push(...nickname(core, cores, p.number));
+      else out.push(...pairParts(alias));
       if (core.length === 1 && core[0]) {
         out.push(...single(core[0], words.length === 1 ? alias : undefined));
         attributeAlias(core[0], cores, shorts);
       }
+    }
+    // The two halves of a pair alias are the names the running mates go by ("Iqbal-Dinda", "Mulia-PAS",
+    // "Zul-Uhel"), nicknames included: they make the pair in prose ("Iqbal dan Dinda", "iqbaldinda"), and
+    // alone a half that is not a name part is weak, like a nickname. Capitals are initials (initialTerms).
+    function pairParts(alias: string): NameTerm[] {
+      const halves = alias.split(/\s*[-&/+]\s*/).map((half) => tokenize(half).filter((x) => !isHonorific(x)));
+      if (halves.length !== 2 || cores.length !== 2) return [];
+      return halves.flatMap((half, i) => {
+        const word = half[0];
+        if (half.length !== 1 || !word || word.length < 3 || /^\p{Lu}+$/u.test(alias.split(/\s*[-&/+]\s*/)[i]?.trim() ?? '')) return [];
+        shorts[i]?.add(word);
+        if (cores[i]?.includes(word)) return [];
+        const weak = isCommon(word) || tokenize(word, FOLD).join('').length <= MAX_SHORT_NAME;
+        return [{ phrase: word, label: display([word]), weight: weak ? w.common : Math.max(w.common, w.surname ?? w.common), paslon: p.number }];
+      });
     }
     // A nickname written with a name part ("Danny Pomanto" for Mohammad Ramdhan Pomanto): people write
     // the nickname alone ("kampanyenya Danny"), but other people share it, so alone it is weak.
@@ -519,10 +594,15 @@ function paslonNameTerms(file: PaslonFile, vocab: Vocabulary): NameTerm[] {
       const label = display([a, b], '-');
       // "Eddy-Riezky", "Eddy & Riezky" and "Eddy dan Riezky" all name the pair.
       out.push({ ...phrase([a, b], w.pair, label), pair: true }, { ...phrase([a, PAIR_JOIN, b], w.pair, label), pair: true });
+      // Typed as one word ("rudyseno", "kostergiri"), common names included: glued, the pair is distinctive.
+      if (a.length + b.length >= MIN_GLUED) out.push({ ...phrase([a + b], w.pair, label), pair: true });
     }
     return out;
   }).concat(initialTerms(file, vocab));
 }
+
+/** Longest name part (as folded) that is weak alone when it comes from `names`: four-letter given names are everyone's. */
+const MAX_SHORT_NAME = 4;
 
 /** Initials derived from names: two to four letters, one per name part ("Dedi Mulyadi" -> DM). */
 const MIN_INITIALS = 2;
@@ -544,6 +624,9 @@ function initialTerms(file: PaslonFile, vocab: Vocabulary): NameTerm[] {
   const taken = new Set<string>();
   for (const terms of Object.values(vocab.terms)) for (const phrase of Object.keys(terms)) taken.add(tokenize(phrase, FOLD).join(' '));
   for (const p of file.paslon) for (const alias of p.aliases ?? []) taken.add(tokenize(alias, FOLD).join(' '));
+  // Capitals inside a pair alias ("Mulia-PAS") are a candidate's acronym the deployer listed.
+  const listed = new Set((file.paslon.flatMap((p) => p.aliases ?? []).flatMap((a) => a.split(/[\s\-&/+]+/)))
+    .filter((part) => /^\p{Lu}{2,}$/u.test(part)));
   const owner = new Map<string, { paslon: number } | null>();
   for (const p of file.paslon) {
     for (const name of p.names) {
@@ -564,7 +647,7 @@ function initialTerms(file: PaslonFile, vocab: Vocabulary): NameTerm[] {
   }
   return kept.map(([key, who]) => ({
     phrase: key, label: labels.get(who.paslon) ?? key, weight: 0, paslon: who.paslon,
-    caps: { form: key.toUpperCase(), weight: key.length >= 3 ? Math.max(w.common, w.derived ?? w.common) : w.common },
+    caps: { form: key.toUpperCase(), weight: listed.has(key.toUpperCase()) ? w.distinctive : key.length >= 3 ? Math.max(w.common, w.derived ?? w.common) : w.common },
   }));
 }
 
@@ -733,7 +816,8 @@ function scan(tables: Tables, tokens: string[], found: Term[], ctx: ScanContext)
     }
     // Initials in lower case ("dm", "as") are ordinary words: no name here, and nothing for a slogan to lift.
     // Nor is a name that names a place or thing ("makam Abuya Dimyati", "konser Andra ...").
-    if (best.category === PASLON_NAME && (best.weight <= 0 || (!best.pair && isNamedAfter(tables, tokens, i)))) {
+    // Nor is one followed by an occupation: another person of that name ("Pak Hadi guru ngaji").
+    if (best.category === PASLON_NAME && (best.weight <= 0 || (!best.pair && isNamedAfter(tables, tokens, i)) || isPersonAfter(tables, tokens, bestEnd))) {
       i = bestEnd;
       continue;
     }
@@ -769,12 +853,25 @@ function isNamedAfter(tables: Tables, tokens: string[], start: number): boolean 
   return back >= 0 && tables.namedAfter.has(tokens[back] as string);
 }
 
+/** A name followed by an occupation or a neighbour's place, one or two words ("tukang", "guru ngaji", "kepala sekolah"). */
+function isPersonAfter(tables: Tables, tokens: string[], end: number): boolean {
+  const next = tokens[end + 1];
+  if (tables.personAfter.size === 0 || next === undefined) return false;
+  return tables.personAfter.has(next) || (end + 2 < tokens.length && tables.personAfter.has(`${next} ${tokens[end + 2] as string}`));
+}
+
 /** A weak ballot number beside a guard word or another number: a time, a floor, a queue, a count ("jam 02.00", "lantai 2"). */
 function isGuarded(tables: Tables, tokens: string[], start: number, end: number): boolean {
   const before = tokens[start - 1];
   const after = tokens[end + 1];
-  return (before !== undefined && (tables.guardBefore.has(before) || isDigit(before)))
+  return (before !== undefined && (tables.guardBefore.has(before) || isDigit(before) || tables.guardBefore.has(withoutClitic(before))))
     || (after !== undefined && (tables.guardAfter.has(after) || isDigit(after)));
+}
+
+/** A word without a possessive clitic ("rumahnya" -> "rumah", "kamarku" -> "kamar"), for number guards. */
+function withoutClitic(token: string): string {
+  for (const c of CLITICS) if (token.length - c.length >= MIN_STEM && token.endsWith(c)) return token.slice(0, -c.length);
+  return token;
 }
 
 /** Clitics that glue onto a word ("debatnya", "cagubnya", "pilihlah"), as folded ("-nya" folds to "-nia"). */
@@ -937,9 +1034,10 @@ function pairIndex(s: string): number {
 /** Adds a term once; an acronym in capitals replaces the same acronym read in lower case. */
 function addFound(found: Term[], term: Term): void {
   if (found.includes(term)) return;
-  if (term.category === PASLON_NAME && !term.pair) {
-    // One name read twice (exactly, and one letter off or shortened elsewhere) counts once, at its best.
-    const k = found.findIndex((t) => t.category === PASLON_NAME && !t.pair && t.label === term.label && t.paslon === term.paslon);
+  if (term.category === PASLON_NAME) {
+    // One name read twice (exactly, and one letter off or shortened elsewhere) counts once, at its best;
+    // so does one pair ("Khofifah-Emil" and "#KhofifahEmil", read as the glued pair).
+    const k = found.findIndex((t) => t.category === PASLON_NAME && t.pair === term.pair && t.label === term.label && t.paslon === term.paslon);
     if (k >= 0) {
       if ((found[k] as Term).weight < term.weight && !term.caps) found[k] = term;
       return;
@@ -1068,25 +1166,34 @@ function isOfficialPost(found: Term[], rule: OfficialPosts | undefined, titledNa
  * can say why. Weak names of different paslon do not add up ("Pak Herman, Bu
  * Riezky" is a birthday list): only the best paslon's weak names count.
  */
-function summarise(found: Term[], vocab: Vocabulary, titledName: boolean): Classification {
+function summarise(found: Term[], vocab: Vocabulary, titledName: boolean, national: Set<Term>): Classification {
   const official = isOfficialPost(found, vocab.officialPosts, titledName);
   const otherElection = found.some((t) => t.category === OTHER_ELECTION);
+  // Pilpres or Pileg talk, and no Pilkada named: its ballot numbers and vote talk are that election's.
+  const nationalElection = national.size > 0 && found.some((t) => national.has(t))
+    && !found.some((t) => t.category === 'event' && t.weight >= vocab.threshold);
   let sum = 0;
   let weak: Term[] | undefined;
   let number = false;
   let numberContext = false;
+  const numbers = new Set<number>();
+  let ownNumber = false;
   const labels: string[] = [];
   for (const t of found) {
     if (t.weight <= 0) continue;
     if (otherElection && GENERIC_VOTE_TALK.has(t.category)) continue;
+    if (nationalElection && (GENERIC_VOTE_TALK.has(t.category) || t.category === PASLON_NUMBER)) continue;
     if (!labels.includes(t.label) && (!official || !t.official)) labels.push(t.label);
     if (official && (isName(t) || t.official)) continue;
-    if (t.category === PASLON_NUMBER) number = true;
+    if (t.category === PASLON_NUMBER) { number = true; if (t.paslon !== undefined) numbers.add(t.paslon); }
     else if (!t.official && t.weight >= MIN_NUMBER_CONTEXT && NUMBER_CONTEXT.has(t.category)) numberContext = true;
     if (t.category === PASLON_NAME && t.weight < vocab.threshold) (weak ??= []).push(t);
     else sum += t.weight;
   }
   if (weak) sum += bestWeakNames(weak);
+  // A candidate's name, however weak, beside that candidate's own ballot number ("Bang Rudy nomor 2").
+  for (const t of found) if (numbers.size > 0 && t.category === PASLON_NAME && t.weight > 0 && t.paslon !== undefined && numbers.has(t.paslon)) ownNumber = true;
+  if (ownNumber && !official) sum = Math.max(sum, vocab.threshold);
   // A ballot number that no guard word turned into a time, floor or queue, in election talk, is the ballot number.
   if (number && numberContext) sum = Math.max(sum, vocab.threshold);
   if (official) labels.push(OFFICIAL_POST_LABEL);

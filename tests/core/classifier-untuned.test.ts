@@ -1,0 +1,180 @@
+/**
+ * Issue 20, detection part: general rules found on the blind sets for Pilgub Kaltim and Bali 2024
+ * (tests/fixtures/classifier/kaltim2024.*, bali2024.*), measured before any of them was written.
+ * The paslon files here are made up so the sentences are not the sets' own; each rule shows the
+ * hard negative beside the hit.
+ */
+import { describe, expect, it } from 'vitest';
+import { loadVocabulary } from '../../src/app/vocabulary.js';
+import { createClassifier, type PaslonFile } from '../../src/core/classifier.js';
+
+const vocabulary = loadVocabulary('data/vocabulary.json');
+/** Two made-up pairs with Sasak and Balinese names, a four-letter given name, and a pair alias with initials in capitals. */
+const paslon: PaslonFile = {
+  election: 'Pilgub Contoh 2024',
+  paslon: [
+    { number: 1, names: ['Lalu Gilang Mahendra', 'Baiq Sari Wulandari'], aliases: ['Gilang-Sari'] },
+    { number: 2, names: ['Ketut Sudarsana', 'Tomo Wiradinata'], aliases: ['Sudarsana-TW', 'Pak Sudar'] },
+  ],
+};
+const c = createClassifier({ vocabulary, paslon });
+const is = (text: string): boolean => c.classify(text).pilkada;
+
+describe('regional honorifics and Balinese birth-order names are no names of their own', () => {
+  it.each([
+    'habis hujan lalu kami pulang lewat pasar',
+    'Pak Ketut bawa banten ke pura jam 6',
+    'Bli Ketut tukang ukir sudah datang',
+    'Baiq Nia juara lomba baca puisi',
+  ])('%s', (text) => expect(is(text)).toBe(false));
+
+  it('the name after them is the one people call the candidate by', () => {
+    expect(is('Gilang turun ke pasar Praya, warga antusias')).toBe(true);
+    expect(is('Miq Gilang mantap, Lombok maju')).toBe(true);
+    expect(is('Sudarsana blusukan ke Tabanan kemarin')).toBe(true);
+  });
+});
+
+describe('a four-letter name part from `names` is weak alone', () => {
+  it('another Tomo is not the candidate', () => {
+    expect(is('Tomo servis motor di depan gang')).toBe(false);
+  });
+  it('with support, or as the pair, it still counts', () => {
+    expect(is('Tomo kampanye di Gianyar bareng Sudarsana')).toBe(true);
+    expect(is('Sudarsana-Tomo untuk Bali')).toBe(true);
+  });
+});
+
+describe('Pilpres and Pileg talk keeps its own ballot numbers and vote talk', () => {
+  it.each([
+    'dulu di pilpres saya pilih 01, sekarang nyesel',
+    'capres 02 menang, tetap 02 katanya sampai 2029',
+    'rekap suara pileg di TPS kami baru selesai jam 3',
+    'caleg dapil 2 bagi-bagi kalender, jangan golput katanya',
+  ])('%s', (text) => expect(is(text)).toBe(false));
+
+  it('a Pilkada named beside it, or a candidate, still counts', () => {
+    expect(is('pilpres kemarin 02, pilgub besok tetap 02')).toBe(true);
+    expect(is('pileg sudah, sekarang Gilang-Sari untuk Lombok')).toBe(true);
+  });
+});
+
+describe('a name followed by an occupation is another person', () => {
+  it.each([
+    'Pak Sudarsana guru SD kami pindah ke Singaraja',
+    'Gilang ojol langganan ibu baik banget',
+    'Mas Gilang satpam bank depan kantor',
+    'Sudarsana tukang servis kulkas nomornya berapa',
+  ])('%s', (text) => expect(is(text)).toBe(false));
+
+  it('but not a trait people pin on a candidate, nor the candidate doing things', () => {
+    expect(is('Gilang tukang janji, jangan dipilih')).toBe(true);
+    expect(is('Sudarsana turun ke pasar, bagi kaos')).toBe(true);
+  });
+});
+
+describe('a name beside its own ballot number', () => {
+  it('counts even when the name alone is weak', () => {
+    expect(is('Mas Tomo nomor 2 paling muda, cocok')).toBe(true);
+  });
+  it('but not beside another pair\'s number, nor a shirt number', () => {
+    expect(is('Mas Tomo nomor 1 di antrean')).toBe(false);
+    expect(is('Tomo pakai jersey nomor 2 musim ini')).toBe(false);
+  });
+});
+
+describe('names as people type them', () => {
+  const apostrophe = createClassifier({ vocabulary, paslon: { election: 'Pilbup Contoh', paslon: [
+    { number: 1, names: ["Yusran Mas'udi", 'Hendra Wijaya'] },
+    { number: 2, names: ['Rudi Hartono', 'Agus Salim'] },
+  ] } });
+  it("an apostrophe in a name, written or left out (Mas'udi: 'mas' is an honorific too)", () => {
+    expect(apostrophe.classify("Mas'udi kampanye di Tenggarong").pilkada).toBe(true);
+    expect(apostrophe.classify('Masudi kampanye di Tenggarong').pilkada).toBe(true);
+    expect(apostrophe.classify("Yusran Mas'udi untuk kita semua").pilkada).toBe(true);
+  });
+  it('running mates typed as one word, common names included', () => {
+    expect(apostrophe.classify('rudiagus menang telak di kota').pilkada).toBe(true);
+    expect(apostrophe.classify('Rudi sama Agus main bola sore ini').pilkada).toBe(false);
+  });
+  it('capitals inside a pair alias are a listed acronym: full weight in capitals only', () => {
+    expect(is('Pak TW turun ke Tabanan tadi')).toBe(true);
+    expect(is('laporan keuangan tw 3 sudah masuk')).toBe(false);
+  });
+  it('a promise "kalau terpilih" supports a surname', () => {
+    expect(is('Wiradinata janji jalan mulus kalau terpilih')).toBe(true);
+    expect(is('Wiradinata datang ke rumah')).toBe(false);
+  });
+  it('a headline verb ("resmikan") is an official activity too', () => {
+    expect(is('Bupati Tabanan Ketut Sudarsana resmikan pasar baru')).toBe(false);
+  });
+});
+
+describe('ballot numbers in regional languages and with a result', () => {
+  it.each([
+    'salam loro jari, dulur kabeh',
+    'coblos hiji wae, geus jelas',
+    'pokoke 01 kalah neng kene',
+    'kosong dua unggul di kecamatan kami',
+  ])('%s', (text) => expect(is(text)).toBe(true));
+  it.each([
+    'awakku loro, ora iso mlebu kantor',
+    'Persib kalah 0-1 tadi malam',
+    'antrean nomor loro wis dipanggil',
+    'hiji, dua, tilu, opat, senam pagi dimulai',
+  ])('%s', (text) => expect(is(text)).toBe(false));
+});
+
+describe('the halves of a pair alias are what the running mates go by', () => {
+  const nick = createClassifier({ vocabulary, paslon: { election: 'Pilbup Contoh', paslon: [
+    { number: 1, names: ['Bambang Sutejo', 'Wulan Anggraini'] },
+    { number: 2, names: ['Hendarto Wibisono', 'Rahmawati Kusnadi'], aliases: ['Hendar-Ema'] },
+  ] } });
+  it('in prose, glued, and beside their own number', () => {
+    expect(nick.classify('Hendar dan Ema turun ke Sleman').pilkada).toBe(true);
+    expect(nick.classify('hendarema menang di desa kami').pilkada).toBe(true);
+    expect(nick.classify('Bu Ema nomor 2 paling peduli').pilkada).toBe(true);
+  });
+  it('but a nickname alone is weak', () => {
+    expect(nick.classify('Ema teman kuliahku ulang tahun hari ini').pilkada).toBe(false);
+  });
+});
+
+describe('a name that is an ordinary word, or a shop named after someone', () => {
+  const word = createClassifier({ vocabulary, paslon: { election: 'Pilwalkot Contoh', paslon: [
+    { number: 1, names: ['Joko Santoso', 'Siti Aminah'], aliases: ['Amanah'] },
+    { number: 2, names: ['Hendarto Wibisono', 'Rahmawati Kusnadi'] },
+  ] } });
+  it('an alias that is an everyday word is weak alone', () => {
+    expect(word.classify('semoga kita selalu amanah dalam bekerja').pilkada).toBe(false);
+    expect(word.classify('Amanah nomor 1 untuk kota kita').pilkada).toBe(true);
+  });
+  it('"toko bangunan X", "villa X", "novel X" name a shop, a villa, a book', () => {
+    expect(word.classify('beli semen di toko bangunan Hendarto saja').pilkada).toBe(false);
+    expect(word.classify('Hendarto menginap di villa Wibisono').pilkada).toBe(true); // the name before still counts
+  });
+});
+
+describe('a number guard word with a clitic still guards', () => {
+  it.each([
+    'Pak Tomo rumahnya nomor 2 dari ujung gang',
+    'kamarku nomor 1, sebelah tangga',
+  ])('%s', (text) => expect(is(text)).toBe(false));
+});
+
+describe('an office holder who runs again', () => {
+  it('"maju lagi" with an office is candidacy', () => {
+    expect(is('wakil bupati yang sekarang maju lagi tahun ini')).toBe(true);
+  });
+  it('alone it is not', () => {
+    expect(is('antrean maju lagi setelah loket dibuka')).toBe(false);
+    expect(is('timnas maju lagi ke semifinal')).toBe(false);
+  });
+});
+
+describe('found on the held-out set (after its figures were taken): more occupations', () => {
+  it.each([
+    'Gilang penyair muda dari Mataram baca puisi malam ini',
+    'Sudarsana aktor film horor itu main lagi',
+  ])('%s', (text) => expect(is(text)).toBe(false));
+});
