@@ -220,8 +220,6 @@ interface Slogan {
 /** Everything `scan` needs besides the tokens; built once per classifier. */
 interface Tables {
   trie: Trie;
-  /** Which words may start a phrase of the trie (see {@link rootFilter}); made when the trie is complete. */
-  roots: Uint8Array;
   /** Slogans whose words follow the name, keyed by those words in order. */
   after: Map<string, SloganNode>;
   /** Slogans and group prefixes whose words precede the name, keyed by those words read backwards. */
@@ -242,6 +240,41 @@ interface Tables {
   /** Vote words that are plain acts too, by label, and the things that make them so (see {@link Vocabulary.plainActs}). */
   plainActTerms: Set<string>;
   plainActThings: Set<string>;
+  /** What each word of a text is to the trie, worked out once per distinct word. */
+  words: WordInfos;
+}
+
+/**
+ * What `scan` needs to know of one word, worked out once per distinct word
+ * (chat repeats its words all day): one lookup per word instead of one per
+ * question (is it a phrase start, an honorific, a repairable word...).
+ */
+interface WordInfo {
+  /** The trie node of the phrases the word starts, if any. */
+  readonly root: TrieNode | undefined;
+  /** The word is an honorific ("pak", "bu"): a name's start may follow it ("pak Luth"). */
+  readonly honorific: boolean;
+  /**
+   * The word may carry on a phrase after its first word: it is a later word of some phrase, or
+   * one with a clitic or a letter off ("misinya", "Lufthi"); worked out when first needed.
+   */
+  continues?: boolean;
+  /** What the word is once repaired (see {@link makeRepair}); worked out when first needed. */
+  fix?: Fix;
+}
+
+/**
+ * The WordInfo of each word, found without a lookup by string on the hot path: the tokeniser
+ * numbers the words of ASCII text in its table of words seen (tokenizeInto's `ids`), and the
+ * info of a word is kept by its id, with the word it belongs to. An id is only a hint: the
+ * info is the id's when the word kept with it is the word asked about (the same string, as the
+ * tokeniser hands out one string per word), and is worked out anew otherwise (the tokeniser
+ * numbers its words anew when its table empties). Words without an id (Unicode text, hashtags,
+ * camelCase, repaired words) go through a bounded Map.
+ */
+interface WordInfos {
+  /** The info of `token`, whose id the tokeniser gave (-1: none). */
+  of(token: string, id: number): WordInfo;
 }
 
 /** What an unknown word may still be; see {@link makeRepair}. */
@@ -250,7 +283,9 @@ interface Repair {
    * Rewrites `tokens[i]` in place (clitic off, glued names apart, a name one letter off) and says
    * how: `fuzzy` when it put a name for a word one letter off; or gives a derived name term.
    */
-  at(tokens: string[], i: number): Term | 'rewritten' | 'fuzzy' | undefined;
+  at(tokens: string[], i: number, afterHonorific: boolean, info: WordInfo): Term | 'rewritten' | 'fuzzy' | undefined;
+  /** Whether a word may carry on a phrase past its first word (see {@link WordInfo.continues}). */
+  continues(token: string): boolean;
   /** The word without a clitic, when `level` has that word ("misinya" -> "misi"); undefined otherwise. */
   unclitic(token: string, level?: Map<string, unknown>): string | undefined;
   /** The later phrase word a word one letter off stands for ("kamli" -> "kamil"), if any. */
@@ -346,9 +381,10 @@ export function createClassifier(opts: { vocabulary: Vocabulary; paslon?: Paslon
 
   const honorifics = new Set(vocab.honorifics.map((h) => tokenize(h, FOLD).join(' ')));
   const guards = vocab.numberGuards;
+  const repair = makeRepair(trie, vocab, honorifics);
   const tables: Tables = {
     trie, honorifics, made: new Map(), ...sloganTables(vocab), threshold: vocab.threshold,
-    repair: makeRepair(trie, vocab, honorifics),
+    repair,
     guardBefore: new Set((guards?.before ?? []).flatMap((w) => tokenize(w, FOLD))),
     guardAfter: new Set((guards?.after ?? []).flatMap((w) => tokenize(w, FOLD))),
     namedAfter: new Set((vocab.namedAfter ?? []).flatMap((w) => tokenize(w, FOLD))),
@@ -356,7 +392,7 @@ export function createClassifier(opts: { vocabulary: Vocabulary; paslon?: Paslon
     plainActTerms: new Set(vocab.plainActs?.terms ?? []),
     plainActThings: new Set((vocab.plainActs?.things ?? []).flatMap((w) => tokenize(w, FOLD))),
     // Last, once the trie holds every phrase: a word added after it would never be looked up.
-    roots: rootFilter(trie),
+    words: makeWordInfos(trie, honorifics),
   };
   const segmentWords = segmentWordsOf(trie, vocab.honorifics);
 
@@ -374,16 +410,17 @@ export function createClassifier(opts: { vocabulary: Vocabulary; paslon?: Paslon
     const found: Term[] = [];
     const ctx: ScanContext = { text, inTag: false, titledName: false };
     const tokens: string[] = [];
-    const seen = tokenizeInto(text, FOLD, tokens);
-    scan(tables, tokens, found, ctx);
+    const ids: number[] = [];
+    const seen = tokenizeInto(text, FOLD, tokens, ids);
+    scan(tables, tokens, ids, found, ctx);
     // Capitals in odd places split a word ("aNdika" -> a ndika): read such words whole as well.
     const unicode = (seen & TEXT_UNICODE) !== 0;
     if (unicode ? ODD_CASE_ASCII.test(text) || (!ASCII.test(text) && ODD_CASE_ANY.test(text)) : (seen & TEXT_ODD_CASE) !== 0) {
-      for (const m of text.matchAll(unicode ? ODD_CASE : ODD_CASE_WORD_ASCII)) scan(tables, tagTokens(m[0].toLowerCase()), found, ctx);
+      for (const m of text.matchAll(unicode ? ODD_CASE : ODD_CASE_WORD_ASCII)) scan(tables, tagTokens(m[0].toLowerCase()), undefined, found, ctx);
     }
     if (text.includes('#') || text.includes('@')) {
       ctx.inTag = true;
-      for (const m of text.matchAll(unicode ? TAG : TAG_ASCII)) scan(tables, tagTokens(m[1] ?? ''), found, ctx);
+      for (const m of text.matchAll(unicode ? TAG : TAG_ASCII)) scan(tables, tagTokens(m[1] ?? ''), undefined, found, ctx);
     }
     return { found, ctx, unicode };
   };
@@ -421,6 +458,43 @@ const ROOT_SLOTS = 1 << 16;
 function rootSlot(token: string): number {
   const n = token.length;
   return (Math.imul(Math.imul(Math.imul(n, 31) + token.charCodeAt(0), 31) + token.charCodeAt(1), 31) + token.charCodeAt(n - 1)) & (ROOT_SLOTS - 1);
+}
+
+/** Distinct words without an id whose info is kept; bounded so a flood of distinct words cannot grow it. */
+const WORD_INFO_CACHE_SIZE = 50_000;
+
+/** See {@link WordInfos}. Made once the trie is complete: a phrase added after it would never be found. */
+function makeWordInfos(trie: Trie, honorifics: Set<string>): WordInfos {
+  const roots = rootFilter(trie);
+  const make = (token: string): WordInfo => ({
+    root: roots[rootSlot(token)] === 1 ? trie.get(token) : undefined,
+    honorific: honorifics.has(token),
+    continues: undefined,
+    fix: undefined,
+  });
+  // By id: grown as the tokeniser numbers words, so as small as the words a classifier has seen.
+  const idWords: string[] = [];
+  const idInfos: WordInfo[] = [];
+  const byWord = new Map<string, WordInfo>();
+  return {
+    of(token, id) {
+      if (id >= 0) {
+        if (idWords[id] === token) return idInfos[id] as WordInfo;
+        const info = make(token);
+        // Ids come densely from 0: fill any gap so the arrays stay packed.
+        while (idWords.length < id) { idWords.push(''); idInfos.push(info); }
+        idWords[id] = token;
+        idInfos[id] = info;
+        return info;
+      }
+      let info = byWord.get(token);
+      if (info === undefined) {
+        if (byWord.size >= WORD_INFO_CACHE_SIZE) byWord.clear();
+        byWord.set(token, (info = make(token)));
+      }
+      return info;
+    },
+  };
 }
 
 /** Ballot numbers as words ("salam dua jari", "coblos nomor tiga"). */
@@ -764,23 +838,30 @@ function markOfficial(trie: Trie, key: string[], phrase: string, kind: 'title' |
 /**
  * Greedy longest match of trie phrases over the tokens; adds each term once (texts hold few).
  * A word no term starts with may still be one with a clitic, glued names or a derived name
- * form (see {@link makeRepair}); the tokens are rewritten in place when so.
+ * form (see {@link makeRepair}); the tokens are rewritten in place when so. `ids` are the
+ * tokens' ids from the tokeniser (see {@link WordInfos}), when it gave them.
  */
-function scan(tables: Tables, tokens: string[], found: Term[], ctx: ScanContext): void {
-  const { trie } = tables;
+function scan(tables: Tables, tokens: string[], ids: number[] | undefined, found: Term[], ctx: ScanContext): void {
+  const { trie, words } = tables;
+  const infoAt = (k: number): WordInfo => words.of(tokens[k] as string, ids ? (ids[k] as number) : -1);
   let titleEnd = -Infinity;
   let nameEnd = -Infinity;
   for (let i = 0; i < tokens.length; i++) {
-    const token = tokens[i] as string;
-    let node = tables.roots[rootSlot(token)] === 1 ? trie.get(token) : undefined;
+    const info = infoAt(i);
+    let node = info.root;
     let best: Term | undefined;
     let bestEnd = i;
     let fuzzy = false;
     if (!node) {
-      const fix = tables.repair.at(tokens, i);
+      const fix = tables.repair.at(tokens, i, i > 0 && infoAt(i - 1).honorific, info);
       if (fix === undefined) continue;
       if (typeof fix !== 'string') best = fix;
       else {
+        // The tokens were rewritten: a glued word is two now, and a rewritten word has no id.
+        if (ids) {
+          ids[i] = -1;
+          if (tokens.length > ids.length) ids.splice(i, 0, -1);
+        }
         node = trie.get(tokens[i] as string);
         fuzzy = fix === 'fuzzy';
       }
@@ -788,12 +869,18 @@ function scan(tables: Tables, tokens: string[], found: Term[], ctx: ScanContext)
     if (node) {
       best = node.term;
       for (let j = i + 1; node.next && j < tokens.length; j++) {
+        // Most words carry on no phrase: known from the word alone, without asking this node.
+        const after = infoAt(j);
+        if (!(after.continues ??= tables.repair.continues(tokens[j] as string))) break;
         let next = node.next.get(tokens[j] as string);
         if (!next) {
           // Inside a phrase: a clitic on its last word ("visi misinya"), a name one letter off ("Ahmad Lufthi").
           const word: string | undefined = tables.repair.unclitic(tokens[j] as string, node.next) ?? tables.repair.fuzzyKey(tokens[j] as string);
           next = word === undefined ? undefined : node.next.get(word);
-          if (next) tokens[j] = word as string;
+          if (next) {
+            tokens[j] = word as string;
+            if (ids) ids[j] = -1;
+          }
         }
         if (!next) break;
         node = next;
@@ -973,7 +1060,6 @@ function makeRepair(trie: Trie, vocab: Vocabulary, honorifics: Set<string>): Rep
     const name = fuzzy.match(token);
     return name ? { fuzzy: name.key } : null;
   };
-  const fixes = new Map<string, Fix>();
   const laterFixes = new Map<string, string | null>();
 
   return {
@@ -987,6 +1073,9 @@ function makeRepair(trie: Trie, vocab: Vocabulary, honorifics: Set<string>): Rep
       }
       return key ?? undefined;
     },
+    continues(token) {
+      return later.has(token) || unclitic(token, later) !== undefined || this.fuzzyKey(token) !== undefined;
+    },
     fuzzyTwin(t) {
       let twin = twins.get(t);
       if (!twin) {
@@ -994,19 +1083,17 @@ function makeRepair(trie: Trie, vocab: Vocabulary, honorifics: Set<string>): Rep
       }
       return twin;
     },
-    at(tokens, i) {
+    at(tokens, i, afterHonorific, info) {
       const token = tokens[i] as string;
       if (isDigit(token)) return undefined;
-      if (i > 0 && honorifics.has(tokens[i - 1] as string)) {
+      if (afterHonorific) {
         const short = shorts.get(token);
         if (short) return short;
       }
       if (token.length < MIN_REPAIRED) return undefined;
-      let fix = fixes.get(token);
-      if (fix === undefined) {
-        if (fixes.size >= FIX_CACHE_SIZE) fixes.clear();
-        fixes.set(token, (fix = fixOf(token)));
-      }
+      // Not `??=`: null (nothing to repair) is worked out too.
+      if (info.fix === undefined) info.fix = fixOf(token);
+      const fix = info.fix;
       if (fix === null) return undefined;
       if (typeof fix === 'string') { tokens[i] = fix; return 'rewritten'; }
       if (Array.isArray(fix)) { tokens.splice(i, 1, ...fix); return 'rewritten'; }

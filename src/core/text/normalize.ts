@@ -47,19 +47,34 @@ export const TEXT_UNICODE = 1;
 /** {@link tokenizeInto} saw capitals in odd places, `/[a-z][A-Z]|[A-Z]{2}[a-z]/` ("aNdika", "HENdi"); only said of ASCII text. */
 export const TEXT_ODD_CASE = 2;
 
+/** Ids of the words a table of words seen keeps ({@link tokenizeInto}'s `ids`): an id is below this. */
+export const WORD_IDS = 1 << 15;
+
 /**
  * {@link tokenize} into `out`, saying what it learnt about the text on the
  * way (TEXT_UNICODE, TEXT_ODD_CASE), so the classifier need not read the
  * text again with regular expressions for it.
+ *
+ * With `ids`, also gives each token its id in the table of words seen (0 to
+ * WORD_IDS - 1, numbered densely as words first come), or -1 for a token made
+ * outside the table: a caller may keep what it works out about a word by id
+ * instead of looking the word up by its string. The table numbers its words
+ * anew when it empties, so an id is only the token's while the token is the
+ * string kept with it: compare them.
  */
-export function tokenizeInto(text: string, opts: TokenizeOptions, out: string[]): number {
+export function tokenizeInto(text: string, opts: TokenizeOptions, out: string[], ids?: number[]): number {
   const foldNames = opts.foldNames === true;
   const minRepeat = opts.foldDoubles || foldNames ? 2 : 3;
   const start = out.length;
-  const flags = tokenizeAscii(text, minRepeat, foldNames, out);
+  const idStart = ids?.length ?? 0;
+  const flags = tokenizeAscii(text, minRepeat, foldNames, out, ids);
   if (flags >= 0) return flags;
   out.length = start;
   tokenizeGeneral(text, minRepeat, foldNames, out);
+  if (ids) {
+    ids.length = idStart;
+    for (let k = start; k < out.length; k++) ids.push(-1);
+  }
   return TEXT_UNICODE;
 }
 
@@ -102,7 +117,7 @@ function tokenizeGeneral(text: string, minRepeat: number, foldNames: boolean, ou
  * emitted anything, at the first character Unicode folding may change: the
  * caller then starts over on the general path.
  */
-function tokenizeAscii(text: string, minRepeat: number, foldNames: boolean, out: string[]): number {
+function tokenizeAscii(text: string, minRepeat: number, foldNames: boolean, out: string[], ids: number[] | undefined): number {
   const table = wordTable(minRepeat, foldNames);
   const n = text.length;
   let low: string | undefined;
@@ -137,11 +152,15 @@ function tokenizeAscii(text: string, minRepeat: number, foldNames: boolean, out:
       }
       hash = Math.imul(hash ^ (CHAR_LOWER[c] as number), FNV_PRIME);
     }
-    if (plain) out.push(table.token(text, i, end, hash));
-    else {
+    if (plain) {
+      out.push(table.token(text, i, end, hash));
+      if (ids) ids.push(table.lastId);
+    } else {
       // A plain run has no capitals in odd places: those would have made it camelCase.
       if (hasOddCase(text, i, end)) flags |= TEXT_ODD_CASE;
+      const before = out.length;
       emitRun(text, (low ??= text.toLowerCase()), i, minRepeat, out, foldNames);
+      if (ids) for (let k = before; k < out.length; k++) ids.push(-1);
     }
     i = end;
   }
@@ -213,49 +232,85 @@ function matchesLower(text: string, at: number, lower: string): boolean {
  * open-addressing hash table compared char by char against the text, so a
  * word seen before costs no allocation. Bounded: emptied when half full, so a
  * flood of distinct words cannot grow it.
+ *
+ * Laid out for the processor's caches, as every word of every text is looked
+ * up here: a slot is two adjacent numbers (the word's hash and its id + 1, 0
+ * when empty), and the words themselves are numbered densely in the order they
+ * came (the word's id), their letters one after another in one byte buffer and
+ * their tokens in one array by id. A lookup thus reads one cache line of slots
+ * and the word's few bytes, not four scattered arrays and a string. The id is
+ * also what {@link tokenizeInto} gives callers as the token's slot.
  */
 class WordTable {
-  private readonly keys: (string | undefined)[];
-  private readonly values: string[];
-  private readonly hashes: Int32Array;
+  /** Per slot: the word's hash, then its id + 1 (0: an empty slot). */
+  private readonly index: Int32Array;
   private readonly mask: number;
+  /** Most words kept: half the slots. */
+  private readonly maxWords: number;
+  /** Per id: where its lower-case letters start in `chars`; the entry after the last id is where the next word's go. */
+  private readonly starts: Int32Array;
+  private readonly chars = new Uint8Array(WORD_CHARS);
+  private readonly tokens: string[] = [];
   private size = 0;
+  /** The id of the word {@link token} read last, -1 when it kept none. */
+  lastId = -1;
 
-  constructor(bits: number, private readonly minRepeat: number, private readonly foldNames: boolean) {
-    const capacity = 1 << bits;
-    this.keys = new Array<string | undefined>(capacity).fill(undefined);
-    this.values = new Array<string>(capacity).fill('');
-    this.hashes = new Int32Array(capacity);
+  constructor(capacity: number, private readonly minRepeat: number, private readonly foldNames: boolean) {
+    this.index = new Int32Array(2 * capacity);
     this.mask = capacity - 1;
+    this.maxWords = capacity >>> 1;
+    this.starts = new Int32Array(this.maxWords + 1);
   }
 
   /** The token of the plain word `text[start, end)`, whose lower-case letters hash to `hash`. */
   token(text: string, start: number, end: number, hash: number): string {
-    const { keys, hashes, mask } = this;
+    const { index, mask, starts, chars } = this;
     const len = end - start;
-    if (len > MAX_TABLE_WORD) return plainToken(text.slice(start, end).toLowerCase(), this.minRepeat, this.foldNames);
+    if (len > MAX_TABLE_WORD) {
+      this.lastId = -1;
+      return plainToken(text.slice(start, end).toLowerCase(), this.minRepeat, this.foldNames);
+    }
     let slot = (hash ^ (hash >>> 15)) & mask;
-    for (let key = keys[slot]; key !== undefined; key = keys[slot]) {
-      if (hashes[slot] === hash && key.length === len && sameLower(key, text, start)) return this.values[slot] as string;
+    for (let id1 = index[2 * slot + 1] as number; id1 !== 0; id1 = index[2 * slot + 1] as number) {
+      if (index[2 * slot] === hash) {
+        const at = starts[id1 - 1] as number;
+        if ((starts[id1] as number) - at === len && sameLower(chars, at, text, start, len)) {
+          this.lastId = id1 - 1;
+          return this.tokens[id1 - 1] as string;
+        }
+      }
       slot = (slot + 1) & mask;
     }
-    if (this.size >= (mask + 1) >>> 1) {
-      this.keys.fill(undefined);
+    return this.add(text, start, len, hash, slot);
+  }
+
+  /** Keeps a new word in `slot` (empty) or, when the table is full, in an emptied table. */
+  private add(text: string, start: number, len: number, hash: number, slot: number): string {
+    const { index, starts, chars } = this;
+    if (this.size >= this.maxWords || (starts[this.size] as number) + len > chars.length) {
+      index.fill(0);
       this.size = 0;
-      slot = (hash ^ (hash >>> 15)) & mask;
+      this.tokens.length = 0;
+      slot = (hash ^ (hash >>> 15)) & this.mask;
     }
-    const key = lowerCopy(text, start, end);
-    const token = plainToken(key, this.minRepeat, this.foldNames);
-    keys[slot] = key;
-    hashes[slot] = hash;
-    this.values[slot] = token;
-    this.size++;
+    const id = this.size++;
+    const at = starts[id] as number;
+    for (let k = 0; k < len; k++) chars[at + k] = CHAR_LOWER[text.charCodeAt(start + k)] as number;
+    starts[id + 1] = at + len;
+    // The lower-case word as a string of its own (not a slice of the text, which would keep it alive).
+    const token = plainToken(String.fromCharCode(...chars.subarray(at, at + len)), this.minRepeat, this.foldNames);
+    this.tokens.push(token);
+    index[2 * slot] = hash;
+    index[2 * slot + 1] = id + 1;
+    this.lastId = id;
     return token;
   }
 }
 
 /** Longest word the table keeps: longer ones (no word, a flood of one letter) are made each time and never kept. */
 const MAX_TABLE_WORD = 64;
+/** Bytes for the letters of the words a table keeps: more than its words' average length times their number; it empties when full. */
+const WORD_CHARS = 1 << 19;
 
 /** The token of a plain word given in lower case, as the general path makes it. */
 function plainToken(lower: string, minRepeat: number, foldNames: boolean): string {
@@ -264,30 +319,19 @@ function plainToken(lower: string, minRepeat: number, foldNames: boolean): strin
   return made[0] as string;
 }
 
-/**
- * `text[start, end)` in lower case as a string of its own: a slice of a long
- * text may be a view that keeps the whole text alive in the table, and that
- * every lookup must read through.
- */
-function lowerCopy(text: string, start: number, end: number): string {
-  const codes: number[] = [];
-  for (let k = start; k < end; k++) codes.push(CHAR_LOWER[text.charCodeAt(k)] as number);
-  return String.fromCharCode(...codes);
-}
-
-/** Whether `key` (lower case) is `text` from `start` in any case. */
-function sameLower(key: string, text: string, start: number): boolean {
-  for (let k = 0; k < key.length; k++) {
-    if (CHAR_LOWER[text.charCodeAt(start + k)] !== key.charCodeAt(k)) return false;
+/** Whether the `len` letters at `at` in `chars` (lower case) are `text` from `start` in any case. */
+function sameLower(chars: Uint8Array, at: number, text: string, start: number, len: number): boolean {
+  for (let k = 0; k < len; k++) {
+    if (CHAR_LOWER[text.charCodeAt(start + k)] !== chars[at + k]) return false;
   }
   return true;
 }
 
-/** One table per tokenising mode, made when first used; 2^16 slots. */
+/** One table per tokenising mode, made when first used, keeping up to WORD_IDS words. */
 const wordTables: (WordTable | undefined)[] = [];
 function wordTable(minRepeat: number, foldNames: boolean): WordTable {
   const k = (foldNames ? 2 : 0) + (minRepeat === 2 ? 1 : 0);
-  return (wordTables[k] ??= new WordTable(16, minRepeat, foldNames));
+  return (wordTables[k] ??= new WordTable(2 * WORD_IDS, minRepeat, foldNames));
 }
 
 /**
