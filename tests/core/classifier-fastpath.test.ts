@@ -115,3 +115,49 @@ describe('classifier on the fast and the general path', () => {
     expect(hits).toBeGreaterThan(100);
   });
 });
+
+describe('word ids (the classifier keeps what it knows of a word by the id the tokeniser gives it)', () => {
+  it('gives every word from the table of words seen one id, whatever its case, and -1 to tokens made outside it', () => {
+    const tokens: string[] = [];
+    const ids: number[] = [];
+    tokenizeInto('Coblos COBLOS coblos KhofifahEmil nomor2 https://t.co/AbC Pilkada pilkada', { foldNames: true }, tokens, ids);
+    expect(tokens).toEqual(['coblos', 'coblos', 'coblos', 'kofifah', 'emil', 'nomor', '2', 'pilkada', 'pilkada']);
+    expect(ids).toHaveLength(tokens.length);
+    const [c1, c2, c3, k, e, n, two, p1, p2] = ids as [number, number, number, number, number, number, number, number, number];
+    expect(c1).toBeGreaterThanOrEqual(0);
+    expect([c2, c3]).toEqual([c1, c1]);
+    expect([k, e, n, two]).toEqual([-1, -1, -1, -1]); // camelCase and digits take the general path's functions
+    expect(p2).toBe(p1);
+    expect(p1).not.toBe(c1);
+  });
+
+  it('gives ids on no Unicode text (the general path), one -1 per token', () => {
+    const tokens: string[] = [];
+    const ids: number[] = [7];
+    tokenizeInto('pémilu coblos', {}, tokens, ids);
+    expect(tokens).toEqual(['pemilu', 'coblos']);
+    expect(ids).toEqual([7, -1, -1]);
+  });
+
+  it('stays right when long words fill the table\'s letters before its slots (the table empties and numbers anew)', () => {
+    const rand = prng(5);
+    const letters = 'abcdefghijklmnopqrstuvwxyz';
+    const words = Array.from({ length: 12_000 }, () => Array.from({ length: 60 }, () => letters[Math.floor(rand() * 26)]).join(''));
+    const text = words.join(' ');
+    for (const mode of MODES) expect(tokenize(text, mode)).toEqual(tokenizeUncached(text, mode));
+  });
+
+  it('gives the classifier the same results before and after the tokeniser numbers its words anew', () => {
+    const vocabulary = loadVocabulary();
+    const rand = prng(21);
+    const paslon = generatePaslon(rand);
+    const c = createClassifier({ vocabulary, paslon });
+    const lines = generateChat(rand, paslon, 40_000);
+    const before = lines.map((l) => c.classify(l));
+    expect(before.filter((r) => r.pilkada).length).toBeGreaterThan(20);
+    // More distinct words than the table keeps: it empties, and the same words come back with other ids.
+    tokenize(Array.from({ length: 40_000 }, (_, i) => `q${i.toString(36).replace(/[0-9]/g, (d) => 'abcdefghij'[Number(d)] as string)}z`).join(' '), { foldNames: true });
+    expect(lines.map((l) => c.classify(l))).toEqual(before);
+    for (const l of lines.slice(0, 200)) expectSameOnBothPaths(c, l);
+  });
+});
