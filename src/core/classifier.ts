@@ -1324,4 +1324,3 @@ function bestWeakNames(weak: Term[]): number {
   }
   return best;
 }
-

@@ -239,7 +239,7 @@ function matchesLower(text: string, at: number, lower: string): boolean {
  * came (the word's id), their letters one after another in one byte buffer and
  * their tokens in one array by id. A lookup thus reads one cache line of slots
  * and the word's few bytes, not four scattered arrays and a string. The id is
- * also what {@link tokenizeInto} gives callers as the token's slot.
+ * what {@link tokenizeInto} gives callers for the token (its `ids`).
  */
 class WordTable {
   /** Per slot: the word's hash, then its id + 1 (0: an empty slot). */
