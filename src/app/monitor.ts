@@ -180,6 +180,21 @@ export class Monitor {
     return out;
   }
 
+  /**
+   * The phone behind a WhatsApp LID became known: an adder or tagger recorded by that LID (cases, findings, members
+   * still unmatched) is now keyed by the phone JID, so the same person is one actor, shown by phone, everywhere.
+   * Backfilled once here rather than resolved in every report query: each reader (report, CSV/XLSX, Pelaku pages,
+   * dossier, CLI) keeps grouping by one id. The LID stays beside it; the recorded events are not touched.
+   */
+  actorIdentified(lid: string, pnJid: string): number {
+    const now = this.d.clock();
+    return this.d.db.transaction(() => {
+      const moved = this.incidents.adoptActorPhone(lid, pnJid, now);
+      this.d.db.prepare(`UPDATE unmatched_members SET actor_id = ? WHERE platform = 'whatsapp' AND actor_id = ?`).run(pnJid, lid);
+      return moved;
+    })();
+  }
+
   /** The event to run again for a member recorded as unmatched, now that `person` is known. */
   private replayedFinding(
     platform: Platform,
@@ -189,12 +204,16 @@ export class Monitor {
   ): ChatEvent | undefined {
     const chat = { platform, id: r.chat_id };
     const dedupeKey = `rematch:${platform}:${r.chat_id}:${memberId}:${r.kind}:${r.seen_at}`;
-    if (r.kind === 'member_added') {
-      return { kind: 'member_added', dedupeKey, at: r.seen_at, chat, members: [person], actor: r.actor_id ? { platform, id: r.actor_id } : undefined };
-    }
-    if (r.kind === 'members_present') return { kind: 'members_present', dedupeKey, at: r.seen_at, chat, members: [person] };
     const row = r.event_id === null ? undefined : (this.d.db.prepare(`SELECT payload FROM events WHERE id = ?`).get(r.event_id) as { payload: string } | undefined);
     const original = row ? (JSON.parse(row.payload) as ChatEvent) : undefined;
+    if (r.kind === 'member_added') {
+      // The adder as recorded (name, LID, phone), keyed now by the stored actor id (the phone JID once it is known).
+      const seen = original?.kind === 'member_added' ? original.actor : undefined;
+      const actor: Person | undefined = r.actor_id ? { ...(seen ?? {}), platform, id: r.actor_id } : undefined;
+      if (actor && seen?.id && seen.id !== r.actor_id && seen.id.endsWith('@lid')) actor.lid ??= seen.id as Person['lid'];
+      return { kind: 'member_added', dedupeKey, at: r.seen_at, chat, members: [person], actor };
+    }
+    if (r.kind === 'members_present') return { kind: 'members_present', dedupeKey, at: r.seen_at, chat, members: [person] };
     return original?.kind === 'message' ? { ...original, dedupeKey, mentions: [person] } : undefined;
   }
 

@@ -35,7 +35,7 @@ import {
   type WaSocketLike,
   type WaStopReason,
 } from './connection.js';
-import { learnLidPairs, resolveRegisteredLids, toLidPair, WaLidMap, type LidPair } from './identities.js';
+import { learnLidPairs, resolveRegisteredLids, toLidPair, WaLidMap, WaNames, type LidPair } from './identities.js';
 import {
   membersPresent,
   normalizeGroupsUpdate,
@@ -115,6 +115,8 @@ const current = new WeakMap<App, WhatsAppAdapter>();
 export class WhatsAppAdapter {
   readonly app: App;
   readonly lidMap: WaLidMap;
+  /** Names WhatsApp showed for handles (push names), to name an adder a participant notification leaves unnamed. */
+  readonly names: WaNames;
   readonly policy: WhatsAppSendPolicy;
   readonly messenger: WhatsAppMessenger;
   /** Group membership checks for the lifecycle (is the ASN still in the group?). */
@@ -161,6 +163,7 @@ export class WhatsAppAdapter {
     };
     this.app = o.app;
     this.lidMap = new WaLidMap(o.app.db);
+    this.names = new WaNames(o.app.db);
     // Sends wait for an open connection (without spending attempts) rather than fail against a closed one.
     this.policy = new WhatsAppSendPolicy({
       db: o.app.db, config: o.app.config, rng: o.rng, onRestricted: restrictedNotifier(o.app), isConnected: () => this.open, onFirstContactDue: beyondCapNotifier(o.app),
@@ -447,6 +450,7 @@ export class WhatsAppAdapter {
       now: this.app.clock(),
       selfIds: this.selfIds,
       map: this.lidMap,
+      nameOf: (...jids) => this.names.nameOf(...jids),
       groupInfo: (jid) => {
         const m = readGroupMeta(this.app.db, jid);
         return m ? { title: m.subject, description: m.desc } : undefined;
@@ -474,7 +478,13 @@ export class WhatsAppAdapter {
       const pair = toLidPair(m.lid, m.pn, 'lid_mapping');
       if (pair) this.learn([pair]);
     });
-    await step('messaging-history.set', (h) => this.learn(pairsFromHistory(h)));
+    await step('messaging-history.set', (h) => {
+      this.learn(pairsFromHistory(h));
+      this.names.learn(h.contacts ?? [], this.app.clock());
+    });
+    // Push names (`Socket/chats.js` upsertMessage emits contacts.update { id, notify } for every message's sender).
+    await step('contacts.upsert', (c) => this.names.learn(c, this.app.clock()));
+    await step('contacts.update', (c) => this.names.learn(c, this.app.clock()));
     await step('message-capping.update', (c) => {
       this.policy.setNewChatCap(c, this.app.clock());
       this.app.dispatcher.wake();
