@@ -35,7 +35,7 @@ import {
   type WaSocketLike,
   type WaStopReason,
 } from './connection.js';
-import { learnLidPairs, resolveRegisteredLids, toLidPair, WaLidMap, WaNames, type LidPair } from './identities.js';
+import { learnLidPairs, pairsFromParticipants, resolveRegisteredLids, toLidPair, WaLidMap, WaNames, type LidPair } from './identities.js';
 import {
   membersPresent,
   normalizeGroupsUpdate,
@@ -174,7 +174,12 @@ export class WhatsAppAdapter {
     );
     this.msgRetryCounterCache = new MemoryCacheStore(o.app.clock);
     this.version = o.app.config.WA_VERSION;
-    this.groupCache = new GroupMetaCache(o.app.db, () => (this.open ? this.sock : undefined), { clock: o.app.clock, ...(o.sleep ? { sleep: o.sleep } : {}) });
+    this.groupCache = new GroupMetaCache(o.app.db, () => (this.open ? this.sock : undefined), {
+      clock: o.app.clock,
+      ...(o.sleep ? { sleep: o.sleep } : {}),
+      // A fetch for any reason (a reminder's send, a membership check) may name an adder's phone learned only now.
+      onFetched: (meta) => this.learn(pairsFromParticipants(meta.participants ?? [], 'group_meta')),
+    });
     this.membership = new WhatsAppMembershipChecker(this.groupCache.fresh, this.lidMap);
     if (o.self) this.setSelf(o.self);
     else this.selfFromCreds();

@@ -17,6 +17,8 @@ import { readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { afterEach, describe, expect, it } from 'vitest';
+import { checkOpenCases } from '../../../src/app/lifecycle.js';
+import { allActors } from '../../../src/app/evidence/actors.js';
 import { reportCommand } from '../../../src/app/reports/command.js';
 import { FakeWASocket, groupMeta, participantStub, textMessage } from '../../../src/platforms/sim/whatsapp-socket.js';
 import type { WhatsAppAdapter } from '../../../src/platforms/whatsapp/adapter.js';
@@ -174,5 +176,22 @@ describe('WhatsApp adder identity', () => {
     expect(text).toContain(ASN1.nip);
     expect(text).toContain(ASN2.nip);
     expect(ASN2_LID).toBeDefined();
+  });
+
+  it('a group metadata fetch after the alert (the periodic membership check) names the adder’s phone: his case moves to it', async () => {
+    const clock = fakeClock();
+    const { app, fake, wa } = await startBot(clock);
+    track(wa);
+    await fake.deliver(participantStub({ group: GROUP, id: 'ADD-M1', author: KORLAP_LID, action: 'add', participants: [{ id: ASN1_LID, phoneNumber: ASN1_PN }], at: clock.now }));
+    await wa.idle();
+    expect(app.db.prepare(`SELECT added_by_id FROM incidents`).pluck().all()).toEqual([KORLAP_LID]);
+    // The server's member list now carries him with his phone (Socket/groups.js extractGroupMetadata: { id, phoneNumber }).
+    fake.groups.get(GROUP)!.participants.push({ id: KORLAP_LID, phoneNumber: KORLAP_PN, admin: null } as never);
+    clock.now += 3_600_000;
+    const before = fake.metadataCalls.length;
+    await checkOpenCases(app, [wa.membership], clock.now);
+    expect(fake.metadataCalls.length).toBeGreaterThan(before);
+    expect(app.db.prepare(`SELECT added_by_id, added_by_lid FROM incidents`).all()).toEqual([{ added_by_id: KORLAP_PN, added_by_lid: KORLAP_LID }]);
+    expect(allActors(app).map((a) => [a.actorId, a.phone])).toEqual([[KORLAP_PN, '+6285711112222']]);
   });
 });
