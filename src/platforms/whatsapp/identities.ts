@@ -75,7 +75,7 @@ export class WaNames {
   constructor(db: Db) {
     this.get = db.prepare(`SELECT name FROM wa_names WHERE jid = ?`).pluck();
     this.put = db.prepare(
-      `INSERT INTO wa_names (jid, name, seen_at) VALUES (?, ?, ?) ON CONFLICT(jid) DO UPDATE SET name = excluded.name, seen_at = excluded.seen_at WHERE wa_names.name <> excluded.name`,
+      `INSERT INTO wa_names (jid, name, seen_at) VALUES (?, ?, ?) ON CONFLICT(jid) DO UPDATE SET name = excluded.name, seen_at = excluded.seen_at`,
     );
   }
 
@@ -89,7 +89,7 @@ export class WaNames {
     return undefined;
   }
 
-  /** Stores names of contacts (`notify`, else `verifiedName`, else `name`); returns how many changed. */
+  /** Stores names of contacts (`notify`, else `verifiedName`, else `name`), with when they were last seen (retention forgets old ones). */
   learn(contacts: readonly { id?: string | null; lid?: string | null; phoneNumber?: string | null; notify?: string | null; verifiedName?: string | null; name?: string | null }[], now: number): number {
     let n = 0;
     for (const c of contacts) {

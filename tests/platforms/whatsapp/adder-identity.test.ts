@@ -22,6 +22,7 @@ import { allActors } from '../../../src/app/evidence/actors.js';
 import { reportCommand } from '../../../src/app/reports/command.js';
 import { FakeWASocket, groupMeta, participantStub, textMessage } from '../../../src/platforms/sim/whatsapp-socket.js';
 import type { WhatsAppAdapter } from '../../../src/platforms/whatsapp/adapter.js';
+import { applyRetention } from '../../../src/store/retention.js';
 import { startDashboard } from '../../../src/web/server.js';
 import { pdfText } from '../../support/pdf.js';
 import { freePort, linkFromBot, signIn } from '../../web/support.js';
@@ -88,6 +89,12 @@ describe('WhatsApp adder identity', () => {
     expect(humas).not.toContain('@lid');
     const asnText = fake.sent.find((s) => s.jid === ASN1_PN)!.content.text as string;
     expect(asnText).toContain('oleh Joko Timses (+6285700000001).');
+
+    // Names seen are personal data: retention forgets those not seen again within RETENTION_DAYS; the case keeps its name.
+    expect(wa.names.nameOf(TIMSES_LID)).toBe('Joko Timses');
+    expect(applyRetention(app.db, 30, clock.now + 31 * 86_400_000).names).toBe(1);
+    expect(wa.names.nameOf(TIMSES_LID)).toBeUndefined();
+    expect(app.db.prepare(`SELECT added_by_name FROM incidents`).pluck().get()).toBe('Joko Timses');
   });
 
   it('a LID and a phone learned to be one person after the alerts are one offender, shown by phone, in /report, CSV, XLSX, the Pelaku pages and the dossier', async () => {
