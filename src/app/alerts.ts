@@ -4,7 +4,7 @@
  * reminder. Called inside the monitor's transaction, so nothing is queued for
  * an event that was not recorded.
  */
-import { actorDisplay } from '../core/actor.js';
+import { actorDisplay, isLidHandle } from '../core/actor.js';
 import { quoteStranger, quoteStrangerOpt } from '../core/text/quote.js';
 import type { Config } from '../config.js';
 import type { Platform } from '../core/ids.js';
@@ -148,10 +148,11 @@ export function oneCaseAlertFacts(
  * The adder or tagger as Humas reads them: the name seen and the phone (`+62…`) to call or report; a WhatsApp LID
  * only while no phone is known (core/actor.ts). Names and handles are a stranger's words and are quoted.
  */
-function humasActor(i: Pick<IncidentRow, 'addedById' | 'addedByName' | 'addedByLid'>): Pick<HumasAlertInput, 'actorName' | 'actorHandle'> {
+function humasActor(i: Pick<IncidentRow, 'platform' | 'addedById' | 'addedByName' | 'addedByLid'>): Pick<HumasAlertInput, 'actorName' | 'actorHandle' | 'actorPhoneUnknown'> {
   const d = actorDisplay({ id: i.addedById, name: i.addedByName, lid: i.addedByLid });
   if (!d) return {};
-  return { actorName: quoteStranger(d.name), ...(d.handle ? { actorHandle: quoteStranger(d.handle) } : {}) };
+  const phoneUnknown = i.platform === 'whatsapp' && !d.phone && isLidHandle(i.addedById);
+  return { actorName: quoteStranger(d.name), ...(d.handle ? { actorHandle: quoteStranger(d.handle) } : {}), ...(phoneUnknown ? { actorPhoneUnknown: true } : {}) };
 }
 
 /** The adder in the ASN's own alert ("… oleh Joko (+62…)"). */

@@ -121,7 +121,7 @@ describe('WhatsApp adder identity', () => {
     await drainAll(app, clock);
     // Alerted while only his LID was known: that is all the alert can show.
     const humas = fake.sent.filter((s) => s.jid === ADMIN_WA).map((s) => s.content.text as string);
-    expect(humas[0]).toContain(`Oleh: ${KORLAP_LID}\n`);
+    expect(humas[0]).toContain(`Oleh: ${KORLAP_LID} (nomor HP belum diketahui)\n`);
     expect(humas[1]).toContain('Oleh: Pak Korlap (+6285711112222)\n');
 
     // WhatsApp tells the pair afterwards (a linked-profiles notification).
@@ -187,11 +187,14 @@ describe('WhatsApp adder identity', () => {
 
   it('a group metadata fetch after the alert (the periodic membership check) names the adder’s phone: his case moves to it', async () => {
     const clock = fakeClock();
-    const { app, fake, wa } = await startBot(clock);
+    const { app, fake, wa } = await startBot(clock, { extra: { LANGUAGE: 'en' } });
     track(wa);
     await fake.deliver(participantStub({ group: GROUP, id: 'ADD-M1', author: KORLAP_LID, action: 'add', participants: [{ id: ASN1_LID, phoneNumber: ASN1_PN }], at: clock.now }));
     await wa.idle();
     expect(app.db.prepare(`SELECT added_by_id FROM incidents`).pluck().all()).toEqual([KORLAP_LID]);
+    // Alerted with his LID alone: Humas is told the phone is not known yet (LANGUAGE=en here).
+    const alert = app.db.prepare(`SELECT text FROM outbox WHERE kind = 'humas_alert' AND recipient = ?`).pluck().get(ADMIN_WA) as string;
+    expect(alert.split('\n')).toContain(`By: ${KORLAP_LID} (phone number not known yet)`);
     // The server's member list now carries him with his phone (Socket/groups.js extractGroupMetadata: { id, phoneNumber }).
     fake.groups.get(GROUP)!.participants.push({ id: KORLAP_LID, phoneNumber: KORLAP_PN, admin: null } as never);
     clock.now += 3_600_000;
