@@ -78,6 +78,7 @@ export class Monitor {
   private readonly insertUnmatched;
   private readonly handleTx;
   private readonly batchTx;
+  private readonly actorIdentifiedTx;
 
   constructor(private readonly d: MonitorDeps) {
     this.chats = new ChatStore(d.db);
@@ -91,6 +92,12 @@ export class Monitor {
       const r = this.apply(ev);
       this.chats.flushCounts();
       return r;
+    });
+    const unmatchedActor = d.db.prepare(`UPDATE unmatched_members SET actor_id = ? WHERE platform = 'whatsapp' AND actor_id = ?`);
+    this.actorIdentifiedTx = d.db.transaction((lid: string, pnJid: string, now: number): number => {
+      const moved = this.incidents.adoptActorPhone(lid, pnJid, now);
+      unmatchedActor.run(pnJid, lid);
+      return moved;
     });
     this.batchTx = d.db.transaction((events: ChatEvent[]) => {
       const r = events.map((ev) => this.apply(ev));
@@ -187,13 +194,10 @@ export class Monitor {
    * dossier, CLI) keeps grouping by one id. The LID stays beside it; the recorded events are not touched.
    */
   actorIdentified(lid: string, pnJid: string): number {
-    const now = this.d.clock();
-    return this.d.db.transaction(() => {
-      const moved = this.incidents.adoptActorPhone(lid, pnJid, now);
-      this.d.db.prepare(`UPDATE unmatched_members SET actor_id = ? WHERE platform = 'whatsapp' AND actor_id = ?`).run(pnJid, lid);
-      return moved;
-    })();
+    return this.actorIdentifiedTx(lid, pnJid, this.d.clock());
   }
+
+
 
   /** The event to run again for a member recorded as unmatched, now that `person` is known. */
   private replayedFinding(

@@ -6,6 +6,7 @@ import type { Platform } from '../core/ids.js';
 import { actorIdentity } from '../core/actor.js';
 import { caseReason } from '../core/messages/case-reason.js';
 import type { Finding, IncidentKind, IncidentStatus } from '../core/types.js';
+import type { Statement } from 'better-sqlite3';
 import type { Db } from './db.js';
 
 /** One incident row, joined with its ASN for display. */
@@ -137,17 +138,17 @@ export class IncidentStore {
    * Pelaku pages, dossiers) and their phone shows. Returns how many incident and finding rows moved.
    */
   adoptActorPhone(lid: string, pnJid: string, now: number): number {
-    let n = this.db
-      .prepare(`UPDATE incidents SET added_by_id = ?, added_by_lid = ?, updated_at = ? WHERE platform = 'whatsapp' AND added_by_id = ?`)
-      .run(pnJid, lid, now, lid).changes;
-    n += this.db
-      .prepare(
+    this.adoptStmts ??= {
+      incidents: this.db.prepare(`UPDATE incidents SET added_by_id = ?, added_by_lid = ?, updated_at = ? WHERE platform = 'whatsapp' AND added_by_id = ?`),
+      findings: this.db.prepare(
         `UPDATE incident_findings SET actor_id = ?, actor_lid = ? WHERE actor_id = ?
-           AND incident_id IN (SELECT id FROM incidents WHERE platform = 'whatsapp')`,
-      )
-      .run(pnJid, lid, lid).changes;
-    return n;
+           AND EXISTS (SELECT 1 FROM incidents i WHERE i.id = incident_findings.incident_id AND i.platform = 'whatsapp')`,
+      ),
+    };
+    return this.adoptStmts.incidents.run(pnJid, lid, now, lid).changes + this.adoptStmts.findings.run(pnJid, lid, lid).changes;
   }
+
+  private adoptStmts: { incidents: Statement; findings: Statement } | undefined;
 
   /** A WhatsApp actor known by LID alone whose phone is in `wa_lid_map` (learned from any source): keyed by the phone JID. */
   private withKnownPhone(a: ReturnType<typeof actorLabel>, platform: Platform): ReturnType<typeof actorLabel> {
