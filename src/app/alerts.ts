@@ -4,7 +4,7 @@
  * reminder. Called inside the monitor's transaction, so nothing is queued for
  * an event that was not recorded.
  */
-import { actorDisplay, isLidHandle } from '../core/actor.js';
+import { actorDisplay, actorText, isLidHandle } from '../core/actor.js';
 import { quoteStranger, quoteStrangerOpt } from '../core/text/quote.js';
 import type { Config } from '../config.js';
 import type { Platform } from '../core/ids.js';
@@ -156,10 +156,8 @@ function humasActor(i: Pick<IncidentRow, 'platform' | 'addedById' | 'addedByName
 }
 
 /** The adder in the ASN's own alert ("… oleh Joko (+62…)"). */
-function actorLine(i: Pick<IncidentRow, 'addedById' | 'addedByName' | 'addedByLid'>): string | undefined {
-  const d = actorDisplay({ id: i.addedById, name: i.addedByName, lid: i.addedByLid });
-  return d ? (d.handle ? `${d.name} (${d.handle})` : d.name) : undefined;
-}
+const actorLine = (i: Pick<IncidentRow, 'addedById' | 'addedByName' | 'addedByLid'>): string | undefined =>
+  actorText({ id: i.addedById, name: i.addedByName, lid: i.addedByLid });
 
 /** Outbox kind of the thank-you to an ASN who left (not `asn_*`: a thank-you that cannot be delivered needs no Humas notice). */
 export const THANKS_KIND = 'thanks_left';
