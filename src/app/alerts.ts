@@ -4,6 +4,7 @@
  * reminder. Called inside the monitor's transaction, so nothing is queued for
  * an event that was not recorded.
  */
+import { actorDisplay, actorText, isLidHandle } from '../core/actor.js';
 import { quoteStranger, quoteStrangerOpt } from '../core/text/quote.js';
 import type { Config } from '../config.js';
 import type { Platform } from '../core/ids.js';
@@ -44,7 +45,7 @@ export function enqueueIncidentAlerts(d: AlertDeps, incident: IncidentRow, f: Fi
   // Titles, names and posts are a stranger's words: quoted so they cannot pose as the bot's (core/text/quote.ts).
   const chatTitle = quoteStrangerOpt(chat?.title ?? f.chat.title) ?? t.unknownChat;
   const at = formatDateTime(f.at, d.config.APP_TIMEZONE, d.config.LANGUAGE);
-  const actorName = quoteStrangerOpt(incident.addedByName);
+  const actorName = quoteStrangerOpt(actorLine(incident));
   const excerpt = quoteStrangerOpt(f.evidence.excerpt);
   // Matched by username alone: the account may be a stranger's, so nothing goes to it (issue 17 point 8).
   const address = f.unverified ? undefined : asnAddress(f.asn, f.chat.platform);
@@ -133,8 +134,7 @@ export function oneCaseAlertFacts(
     chatId: i.chatId,
     chatReason: c.chat?.campaignReason ?? undefined,
     at: formatDateTime(c.at, config.APP_TIMEZONE, config.LANGUAGE),
-    actorName: quoteStrangerOpt(i.addedByName),
-    actorHandle: i.addedById && i.addedById !== i.addedByName ? quoteStranger(i.addedById) : undefined,
+    ...humasActor(i),
     excerpt: quoteStrangerOpt(c.excerpt),
     terms: c.terms,
     asnReachable: c.reachable,
@@ -143,6 +143,21 @@ export function oneCaseAlertFacts(
     ...(c.identityUnverified ? { identityUnverified: c.identityUnverified } : {}),
   };
 }
+
+/**
+ * The adder or tagger as Humas reads them: the name seen and the phone (`+62…`) to call or report; a WhatsApp LID
+ * only while no phone is known (core/actor.ts). Names and handles are a stranger's words and are quoted.
+ */
+function humasActor(i: Pick<IncidentRow, 'platform' | 'addedById' | 'addedByName' | 'addedByLid'>): Pick<HumasAlertInput, 'actorName' | 'actorHandle' | 'actorPhoneUnknown'> {
+  const d = actorDisplay({ id: i.addedById, name: i.addedByName, lid: i.addedByLid });
+  if (!d) return {};
+  const phoneUnknown = i.platform === 'whatsapp' && !d.phone && isLidHandle(i.addedById);
+  return { actorName: quoteStranger(d.name), ...(d.handle ? { actorHandle: quoteStranger(d.handle) } : {}), ...(phoneUnknown ? { actorPhoneUnknown: true } : {}) };
+}
+
+/** The adder in the ASN's own alert ("… oleh Joko (+62…)"). */
+const actorLine = (i: Pick<IncidentRow, 'addedById' | 'addedByName' | 'addedByLid'>): string | undefined =>
+  actorText({ id: i.addedById, name: i.addedByName, lid: i.addedByLid });
 
 /** Outbox kind of the thank-you to an ASN who left (not `asn_*`: a thank-you that cannot be delivered needs no Humas notice). */
 export const THANKS_KIND = 'thanks_left';

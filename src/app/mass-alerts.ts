@@ -10,6 +10,7 @@
  * runs before each outbox drain (the dispatcher wakes for `nextRelease`).
  */
 import { quoteStranger, quoteStrangerOpt } from '../core/text/quote.js';
+import { actorText } from '../core/actor.js';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import type { Config } from '../config.js';
@@ -140,7 +141,7 @@ function releaseOne(d: MassAlertDeps, b: { id: number; platform: Platform; chatI
     chatReason: chat?.campaignReason ?? undefined,
     count: cases.length,
     kinds: [...new Set(cases.map((c) => alertTexts(lang).kindLabel(c.kind)))],
-    actors: [...new Set(cases.map((c) => c.addedByName ?? c.addedById).filter((a): a is string => Boolean(a)))].slice(0, 5).map(quoteStranger),
+    actors: [...new Set(cases.map((c) => actorText({ id: c.addedById, name: c.addedByName, lid: c.addedByLid })).filter((a): a is string => Boolean(a)))].slice(0, 5).map(quoteStranger),
     from: at(opened.length ? Math.min(...opened) : now),
     to: at(opened.length ? Math.max(...opened) : now),
     lines: lines.slice(0, MASS_LIST_MAX),

@@ -78,6 +78,7 @@ export class Monitor {
   private readonly insertUnmatched;
   private readonly handleTx;
   private readonly batchTx;
+  private readonly actorIdentifiedTx;
 
   constructor(private readonly d: MonitorDeps) {
     this.chats = new ChatStore(d.db);
@@ -91,6 +92,12 @@ export class Monitor {
       const r = this.apply(ev);
       this.chats.flushCounts();
       return r;
+    });
+    const unmatchedActor = d.db.prepare(`UPDATE unmatched_members SET actor_id = ? WHERE platform = 'whatsapp' AND actor_id = ?`);
+    this.actorIdentifiedTx = d.db.transaction((lid: string, pnJid: string, now: number): number => {
+      const moved = this.incidents.adoptActorPhone(lid, pnJid, now);
+      unmatchedActor.run(pnJid, lid);
+      return moved;
     });
     this.batchTx = d.db.transaction((events: ChatEvent[]) => {
       const r = events.map((ev) => this.apply(ev));
@@ -180,6 +187,18 @@ export class Monitor {
     return out;
   }
 
+  /**
+   * The phone behind a WhatsApp LID became known: an adder or tagger recorded by that LID (cases, findings, members
+   * still unmatched) is now keyed by the phone JID, so the same person is one actor, shown by phone, everywhere.
+   * Backfilled once here rather than resolved in every report query: each reader (report, CSV/XLSX, Pelaku pages,
+   * dossier, CLI) keeps grouping by one id. The LID stays beside it; the recorded events are not touched.
+   */
+  actorIdentified(lid: string, pnJid: string): number {
+    return this.actorIdentifiedTx(lid, pnJid, this.d.clock());
+  }
+
+
+
   /** The event to run again for a member recorded as unmatched, now that `person` is known. */
   private replayedFinding(
     platform: Platform,
@@ -189,12 +208,16 @@ export class Monitor {
   ): ChatEvent | undefined {
     const chat = { platform, id: r.chat_id };
     const dedupeKey = `rematch:${platform}:${r.chat_id}:${memberId}:${r.kind}:${r.seen_at}`;
-    if (r.kind === 'member_added') {
-      return { kind: 'member_added', dedupeKey, at: r.seen_at, chat, members: [person], actor: r.actor_id ? { platform, id: r.actor_id } : undefined };
-    }
-    if (r.kind === 'members_present') return { kind: 'members_present', dedupeKey, at: r.seen_at, chat, members: [person] };
     const row = r.event_id === null ? undefined : (this.d.db.prepare(`SELECT payload FROM events WHERE id = ?`).get(r.event_id) as { payload: string } | undefined);
     const original = row ? (JSON.parse(row.payload) as ChatEvent) : undefined;
+    if (r.kind === 'member_added') {
+      // The adder as recorded (name, LID, phone), keyed now by the stored actor id (the phone JID once it is known).
+      const seen = original?.kind === 'member_added' ? original.actor : undefined;
+      const actor: Person | undefined = r.actor_id ? { ...(seen ?? {}), platform, id: r.actor_id } : undefined;
+      if (actor && seen?.id && seen.id !== r.actor_id && seen.id.endsWith('@lid')) actor.lid ??= seen.id as Person['lid'];
+      return { kind: 'member_added', dedupeKey, at: r.seen_at, chat, members: [person], actor };
+    }
+    if (r.kind === 'members_present') return { kind: 'members_present', dedupeKey, at: r.seen_at, chat, members: [person] };
     return original?.kind === 'message' ? { ...original, dedupeKey, mentions: [person] } : undefined;
   }
 

@@ -21,6 +21,7 @@ import { cliTexts, type CliTexts } from '../core/messages/cli.js';
 import { lifecycleTexts } from '../core/messages/lifecycle.js';
 import { formatDateTime, startOfZonedDay } from '../core/time.js';
 import type { IncidentKind } from '../core/types.js';
+import { actorText } from '../core/actor.js';
 
 /** Refuses options that belong to another action of the same command. */
 function onlyOptions(a: CliArgs, allowed: string[], t: CliTexts, cmd: string): boolean {
@@ -204,7 +205,7 @@ export async function casesCommand(a: CliArgs): Promise<number> {
         ...caseFacts(app, c, lang),
         status: c.status,
         resolvedAt: c.resolvedAt !== null ? formatDateTime(c.resolvedAt, tz, lang) : undefined,
-        addedBy: c.addedByName ?? c.addedById ?? undefined,
+        addedBy: c.addedBy ?? undefined,
         excerpt: c.excerpt ?? undefined,
         statusReason: caseReasonText(c.statusReason, lang) || undefined,
         statusBy: c.statusBy ?? undefined,
@@ -212,7 +213,7 @@ export async function casesCommand(a: CliArgs): Promise<number> {
         escalatedAt: c.escalatedAt !== null ? formatDateTime(c.escalatedAt, tz, lang) : undefined,
       });
       const findings = c.findings.map((f) =>
-        `- ${formatDateTime(f.at, tz, lang)} ${t.cases.kind[f.kind as IncidentKind] ?? f.kind}${f.actorName || f.actorId ? `, ${f.actorName ?? f.actorId}` : ''}${f.excerpt ? `: "${f.excerpt}"` : ''}`);
+        `- ${formatDateTime(f.at, tz, lang)} ${t.cases.kind[f.kind as IncidentKind] ?? f.kind}${f.actorName || f.actorId ? `, ${actorText({ id: f.actorId, name: f.actorName, lid: f.actorLid })}` : ''}${f.excerpt ? `: "${f.excerpt}"` : ''}`);
       const messages = c.messages.map((m) =>
         `- ${formatDateTime(m.createdAt, tz, lang)} ${t.cases.messageKind[m.kind] ?? m.kind} (${m.platform === 'telegram' ? 'Telegram' : 'WhatsApp'}): ${t.cases.messageStatus[m.status] ?? m.status}${m.lastError ? ` (${t.cases.deliveryError(m.lastError)})` : ''}`);
       a.io.out([detail, '', t.cases.findings, ...findings, ...(messages.length ? ['', t.cases.messages, ...messages] : [])].join('\n'));

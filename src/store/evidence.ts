@@ -3,6 +3,7 @@
  * (findings with their chained events, the messages the bot queued, the reminders in the group),
  * the cases of one group or one actor, and the actors themselves, aggregated from incident_findings.
  */
+import { isHandleLike } from '../core/actor.js';
 import type { Db } from './db.js';
 
 /** An event as the dossier cites it: where it sits in the chain and its hashes. */
@@ -24,6 +25,8 @@ export interface EvidenceFinding {
   at: number;
   actorId: string | null;
   actorName: string | null;
+  /** The actor's WhatsApp LID when known (`actorId` is the phone JID once the phone is known). */
+  actorLid: string | null;
   excerpt: string | null;
   terms: string[];
   event: EvidenceEvent | null;
@@ -116,10 +119,10 @@ export function caseEvidence(db: Db, id: number, now: number): CaseEvidence | un
     | undefined;
   if (!c) return undefined;
   const findings = (db
-    .prepare(`SELECT kind, at, actor_id, actor_name, excerpt, terms, event_id FROM incident_findings WHERE incident_id = ? ORDER BY at, id`)
-    .all(id) as { kind: string; at: number; actor_id: string | null; actor_name: string | null; excerpt: string | null; terms: string; event_id: number | null }[])
+    .prepare(`SELECT kind, at, actor_id, actor_name, actor_lid, excerpt, terms, event_id FROM incident_findings WHERE incident_id = ? ORDER BY at, id`)
+    .all(id) as { kind: string; at: number; actor_id: string | null; actor_name: string | null; actor_lid: string | null; excerpt: string | null; terms: string; event_id: number | null }[])
     .map((f): EvidenceFinding => ({
-      kind: f.kind, at: f.at, actorId: f.actor_id, actorName: f.actor_name, excerpt: f.excerpt,
+      kind: f.kind, at: f.at, actorId: f.actor_id, actorName: f.actor_name, actorLid: f.actor_lid, excerpt: f.excerpt,
       terms: safeTerms(f.terms), event: eventOf(db, f.event_id),
     }));
   const messages = (db
@@ -160,7 +163,7 @@ export function casesOfActor(db: Db, platform: string, actorId: string): number[
   return db
     .prepare(`SELECT DISTINCT i.id FROM incident_findings f JOIN incidents i ON i.id = f.incident_id WHERE i.platform = ? AND f.actor_id = ? ORDER BY i.opened_at, i.id`)
     .pluck()
-    .all(platform, actorId) as number[];
+    .all(platform, platform === 'whatsapp' && actorId.endsWith('@lid') ? canonicalOfLid(db, actorId) : actorId) as number[];
 }
 
 /** One actor: who added or tagged ASN (or was named in a self-report), across groups. */
@@ -180,8 +183,13 @@ export interface ActorRow {
   lastAt: number;
 }
 
-/** Actors aggregated from incident_findings: every finding whose actor_id is set, most findings first (or one actor). */
+/**
+ * Actors aggregated from incident_findings: every finding whose actor_id is set, most findings first (or one actor).
+ * A WhatsApp actor is keyed by phone JID once the phone is known (core/actor.ts, Monitor.actorIdentified), so a LID
+ * and its phone are one actor; asking for one by its LID finds them under the phone.
+ */
 export function listActors(db: Db, one?: { platform: string; actorId: string }): ActorRow[] {
+  const key = one && one.platform === 'whatsapp' && one.actorId.endsWith('@lid') ? { ...one, actorId: canonicalOfLid(db, one.actorId) } : one;
   const rows = db
     .prepare(
       `SELECT i.platform, f.actor_id, COUNT(*) AS findings, COUNT(DISTINCT i.asn_nip) AS asn, COUNT(DISTINCT i.chat_id) AS groups,
@@ -189,31 +197,42 @@ export function listActors(db: Db, one?: { platform: string; actorId: string }):
               (SELECT json_group_array(name) FROM (SELECT f2.actor_name AS name FROM incident_findings f2 JOIN incidents i2 ON i2.id = f2.incident_id
                  WHERE i2.platform = i.platform AND f2.actor_id = f.actor_id AND f2.actor_name IS NOT NULL AND f2.actor_name <> ''
                  GROUP BY f2.actor_name ORDER BY MIN(f2.at))) AS names,
+              (SELECT json_group_array(lid) FROM (SELECT DISTINCT f3.actor_lid AS lid FROM incident_findings f3 JOIN incidents i3 ON i3.id = f3.incident_id
+                 WHERE i3.platform = i.platform AND f3.actor_id = f.actor_id AND f3.actor_lid IS NOT NULL)) AS lids,
               (SELECT pn FROM wa_lid_map WHERE lid = f.actor_id) AS lid_phone
          FROM incident_findings f JOIN incidents i ON i.id = f.incident_id
         WHERE f.actor_id IS NOT NULL AND f.actor_id <> '' AND (@platform IS NULL OR (i.platform = @platform AND f.actor_id = @actor))
         GROUP BY i.platform, f.actor_id
         ORDER BY findings DESC, last_at DESC`,
     )
-    .all({ platform: one?.platform ?? null, actor: one?.actorId ?? null }) as {
-    platform: 'telegram' | 'whatsapp'; actor_id: string; findings: number; asn: number; groups: number; first_at: number; last_at: number; names: string; lid_phone: string | null;
+    .all({ platform: key?.platform ?? null, actor: key?.actorId ?? null }) as {
+    platform: 'telegram' | 'whatsapp'; actor_id: string; findings: number; asn: number; groups: number; first_at: number; last_at: number; names: string; lids: string; lid_phone: string | null;
   }[];
   const payloads = db.prepare(
     `SELECT e.payload FROM incident_findings f JOIN incidents i ON i.id = f.incident_id JOIN events e ON e.id = f.event_id
       WHERE i.platform = ? AND f.actor_id = ? AND e.payload NOT IN ('{}', '') ORDER BY e.id LIMIT 200`,
   ).pluck();
   return rows.map((r) => {
-    const handles = handlesSeen(payloads.all(r.platform, r.actor_id) as string[], r.actor_id);
+    const lids = JSON.parse(r.lids) as string[];
+    const handles = handlesSeen(payloads.all(r.platform, r.actor_id) as string[], [r.actor_id, ...lids]);
+    for (const l of lids) if (!handles.includes(l)) handles.push(l);
     const phone = actorPhone(r.platform, r.actor_id, r.lid_phone) ?? handles.find((h) => h.startsWith('+')) ?? null;
+    // Names that are really handles (older rows kept the LID or phone as the name) are listed as handles, not names.
+    const names = (JSON.parse(r.names) as string[]).filter((n) => !isHandleLike(n, r.actor_id, phone, ...lids));
     return {
-      platform: r.platform, actorId: r.actor_id, names: JSON.parse(r.names) as string[], phone, handles,
+      platform: r.platform, actorId: r.actor_id, names, phone, handles,
       findings: r.findings, asn: r.asn, groups: r.groups, firstAt: r.first_at, lastAt: r.last_at,
     };
   });
 }
 
+/** The id a WhatsApp actor known by this LID is kept under: the phone JID once the pair is known, else the LID. */
+function canonicalOfLid(db: Db, lid: string): string {
+  return (db.prepare(`SELECT pn FROM wa_lid_map WHERE lid = ?`).pluck().get(lid) as string | undefined) ?? lid;
+}
+
 /** `@username`, phone and LID of the person with this id in recorded events (the event's actor or sender, core/types Person). */
-function handlesSeen(payloads: string[], actorId: string): string[] {
+function handlesSeen(payloads: string[], ids: readonly string[]): string[] {
   const out = new Set<string>();
   for (const p of payloads) {
     let ev: Record<string, unknown>;
@@ -224,7 +243,7 @@ function handlesSeen(payloads: string[], actorId: string): string[] {
     }
     for (const who of [ev['actor'], ev['sender']]) {
       const person = who as { id?: unknown; username?: unknown; phone?: unknown; lid?: unknown } | undefined;
-      if (!person || person.id !== actorId) continue;
+      if (!person || typeof person.id !== 'string' || !ids.includes(person.id)) continue;
       if (typeof person.username === 'string' && person.username) out.add(`@${person.username}`);
       if (typeof person.phone === 'string' && person.phone) out.add(person.phone);
       if (typeof person.lid === 'string' && person.lid) out.add(person.lid);

@@ -3,8 +3,10 @@
  * it in `incident_findings`; leaving closes it.
  */
 import type { Platform } from '../core/ids.js';
+import { actorIdentity } from '../core/actor.js';
 import { caseReason } from '../core/messages/case-reason.js';
 import type { Finding, IncidentKind, IncidentStatus } from '../core/types.js';
+import type { Statement } from 'better-sqlite3';
 import type { Db } from './db.js';
 
 /** One incident row, joined with its ASN for display. */
@@ -19,6 +21,8 @@ export interface IncidentRow {
   resolvedAt: number | null;
   addedById: string | null;
   addedByName: string | null;
+  /** The adder's WhatsApp LID when known (`addedById` is their phone JID once the phone is known). */
+  addedByLid: string | null;
   excerpt: string | null;
   terms: string[];
   followups: number;
@@ -42,6 +46,7 @@ export interface IncidentDbRow {
   resolved_at: number | null;
   added_by_id: string | null;
   added_by_name: string | null;
+  added_by_lid: string | null;
   excerpt: string | null;
   terms: string;
   followups: number;
@@ -64,6 +69,7 @@ export const toIncident = (r: IncidentDbRow): IncidentRow => ({
   resolvedAt: r.resolved_at,
   addedById: r.added_by_id,
   addedByName: r.added_by_name,
+  addedByLid: r.added_by_lid ?? null,
   excerpt: r.excerpt,
   terms: JSON.parse(r.terms) as string[],
   followups: r.followups,
@@ -74,12 +80,9 @@ export const toIncident = (r: IncidentDbRow): IncidentRow => ({
   reopenedAt: r.reopened_at,
 });
 
-/** Display handle of the person behind a finding (name preferred). */
-export function actorLabel(f: Pick<Finding, 'actor'>): { id: string | null; name: string | null } {
-  const a = f.actor;
-  if (!a) return { id: null, name: null };
-  const handle = a.username ? `@${a.username}` : (a.phone ?? a.id ?? null);
-  return { id: a.id ?? a.phone ?? null, name: a.name ?? handle };
+/** The stored identity of the person behind a finding (core/actor.ts: one WhatsApp person is keyed by phone once known). */
+export function actorLabel(f: Pick<Finding, 'actor'>): { id: string | null; name: string | null; lid: string | null } {
+  return actorIdentity(f.actor);
 }
 
 /** Reads and writes incidents and their findings. */
@@ -87,14 +90,16 @@ export class IncidentStore {
   private readonly openStmt;
   private readonly insertStmt;
   private readonly findingStmt;
+  private readonly pnOfLid;
   constructor(private readonly db: Db) {
+    this.pnOfLid = db.prepare(`SELECT pn FROM wa_lid_map WHERE lid = ?`).pluck();
     this.openStmt = db.prepare(`SELECT * FROM incidents WHERE asn_nip = ? AND platform = ? AND chat_id = ? AND status = 'open'`);
     this.insertStmt = db.prepare(
-      `INSERT INTO incidents (asn_nip, platform, chat_id, kind, opened_at, added_by_id, added_by_name, excerpt, terms, event_id, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO incidents (asn_nip, platform, chat_id, kind, opened_at, added_by_id, added_by_name, added_by_lid, excerpt, terms, event_id, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     this.findingStmt = db.prepare(
-      `INSERT INTO incident_findings (incident_id, kind, event_id, actor_id, actor_name, excerpt, terms, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO incident_findings (incident_id, kind, event_id, actor_id, actor_name, actor_lid, excerpt, terms, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
   }
 
@@ -106,23 +111,50 @@ export class IncidentStore {
 
   /** Opens a new incident for the finding, or extends the open one. */
   record(f: Finding, eventId: number | null, now: number): { incident: IncidentRow; opened: boolean } {
-    const actor = actorLabel(f);
+    const actor = this.withKnownPhone(actorLabel(f), f.chat.platform);
     const terms = JSON.stringify(f.evidence.terms);
     let incident = this.openFor(f.asn.nip, f.chat.platform, f.chat.id);
     const opened = !incident;
     if (!incident) {
       const id = Number(
-        this.insertStmt.run(f.asn.nip, f.chat.platform, f.chat.id, f.kind, f.at, actor.id, actor.name, f.evidence.excerpt ?? null, terms, eventId, now).lastInsertRowid,
+        this.insertStmt.run(f.asn.nip, f.chat.platform, f.chat.id, f.kind, f.at, actor.id, actor.name, actor.lid, f.evidence.excerpt ?? null, terms, eventId, now).lastInsertRowid,
       );
       incident = this.get(id)!;
     }
-    this.findingStmt.run(incident.id, f.kind, eventId, actor.id, actor.name, f.evidence.excerpt ?? null, terms, f.at);
+    this.findingStmt.run(incident.id, f.kind, eventId, actor.id, actor.name, actor.lid, f.evidence.excerpt ?? null, terms, f.at);
     // Found inside first (a member scan), then the addition itself arrives: the case now says who added them.
     if (!opened && incident.kind === 'present' && f.kind === 'added' && actor.id && incident.addedById === null) {
-      this.db.prepare(`UPDATE incidents SET added_by_id = ?, added_by_name = ?, updated_at = ? WHERE id = ? AND added_by_id IS NULL`).run(actor.id, actor.name, now, incident.id);
+      this.db
+        .prepare(`UPDATE incidents SET added_by_id = ?, added_by_name = ?, added_by_lid = ?, updated_at = ? WHERE id = ? AND added_by_id IS NULL`)
+        .run(actor.id, actor.name, actor.lid, now, incident.id);
       incident = this.get(incident.id)!;
     }
     return { incident, opened };
+  }
+
+  /**
+   * The phone behind a WhatsApp LID became known (`wa_lid_map`): every case and finding whose actor was known only by
+   * that LID is now keyed by the phone JID, the LID kept beside it, so one person is one actor everywhere (reports,
+   * Pelaku pages, dossiers) and their phone shows. Returns how many incident and finding rows moved.
+   */
+  adoptActorPhone(lid: string, pnJid: string, now: number): number {
+    this.adoptStmts ??= {
+      incidents: this.db.prepare(`UPDATE incidents SET added_by_id = ?, added_by_lid = ?, updated_at = ? WHERE platform = 'whatsapp' AND added_by_id = ?`),
+      findings: this.db.prepare(
+        `UPDATE incident_findings SET actor_id = ?, actor_lid = ? WHERE actor_id = ?
+           AND EXISTS (SELECT 1 FROM incidents i WHERE i.id = incident_findings.incident_id AND i.platform = 'whatsapp')`,
+      ),
+    };
+    return this.adoptStmts.incidents.run(pnJid, lid, now, lid).changes + this.adoptStmts.findings.run(pnJid, lid, lid).changes;
+  }
+
+  private adoptStmts: { incidents: Statement; findings: Statement } | undefined;
+
+  /** A WhatsApp actor known by LID alone whose phone is in `wa_lid_map` (learned from any source): keyed by the phone JID. */
+  private withKnownPhone(a: ReturnType<typeof actorLabel>, platform: Platform): ReturnType<typeof actorLabel> {
+    if (platform !== 'whatsapp' || !a.id || !a.id.endsWith('@lid')) return a;
+    const pn = this.pnOfLid.get(a.id) as string | undefined;
+    return pn ? { ...a, id: pn, lid: a.lid ?? a.id } : a;
   }
 
   /** One incident by id. */

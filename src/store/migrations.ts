@@ -455,4 +455,28 @@ export const MIGRATIONS: readonly Migration[] = [
     at INTEGER NOT NULL
   ) STRICT;
   `,
+  // A WhatsApp adder is one person, shown by phone: incidents and findings keep the adder's LID beside the actor id, which
+  // is the phone JID once the phone is known (core/actor.ts); names WhatsApp showed for a handle (Baileys contacts.update
+  // `notify`, the push name) so an adder seen only in a participant notification is named; rows whose LID already has a
+  // phone in wa_lid_map move to the phone JID now, later ones when the pair is learned (Monitor.actorIdentified).
+  `
+  ALTER TABLE incidents ADD COLUMN added_by_lid TEXT;
+  ALTER TABLE incident_findings ADD COLUMN actor_lid TEXT;
+  CREATE TABLE wa_names (
+    jid TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    seen_at INTEGER NOT NULL
+  ) STRICT;
+  UPDATE incidents SET added_by_lid = added_by_id WHERE platform = 'whatsapp' AND added_by_id LIKE '%@lid';
+  UPDATE incidents SET added_by_id = (SELECT pn FROM wa_lid_map WHERE lid = incidents.added_by_lid)
+   WHERE added_by_lid IS NOT NULL AND added_by_id = added_by_lid AND added_by_lid IN (SELECT lid FROM wa_lid_map);
+  UPDATE incident_findings SET actor_lid = actor_id WHERE actor_id LIKE '%@lid';
+  UPDATE incident_findings SET actor_id = (SELECT pn FROM wa_lid_map WHERE lid = incident_findings.actor_lid)
+   WHERE actor_lid IS NOT NULL AND actor_id = actor_lid AND actor_lid IN (SELECT lid FROM wa_lid_map);
+  UPDATE unmatched_members SET actor_id = (SELECT pn FROM wa_lid_map WHERE lid = unmatched_members.actor_id)
+   WHERE platform = 'whatsapp' AND actor_id IN (SELECT lid FROM wa_lid_map);
+  CREATE INDEX incidents_added_by ON incidents(added_by_id) WHERE added_by_id IS NOT NULL;
+  CREATE INDEX incident_findings_actor ON incident_findings(actor_id) WHERE actor_id IS NOT NULL;
+  CREATE INDEX unmatched_members_actor ON unmatched_members(actor_id) WHERE actor_id IS NOT NULL;
+  `,
 ];

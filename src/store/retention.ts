@@ -6,7 +6,8 @@
  * refused attempts (allowed = 0: strangers' commands, refused-login summaries,
  * flood notes) lose their detail (args and result, which hold addresses and
  * what was tried) and keep the row, so a hash chain over audit rows stays
- * whole; what admins did (allowed = 1) is never touched.
+ * whole; what admins did (allowed = 1) is never touched. Names WhatsApp showed for a handle (`wa_names`,
+ * to name adders) go when not seen again within the period; a case keeps the name it was opened with.
  */
 import { rmSync } from 'node:fs';
 import type { Db } from './db.js';
@@ -20,6 +21,8 @@ export interface RetentionResult {
   messages: number;
   /** Refused-attempt audit rows whose detail was cleared. */
   audit: number;
+  /** WhatsApp names (`wa_names`) not seen since the cutoff, forgotten. */
+  names: number;
   /** Self-report evidence files deleted (their SHA-256 stays, so a receipt still verifies). */
   evidenceFiles: number;
   /** Everything received or finished before this instant was affected. */
@@ -55,7 +58,8 @@ export function applyRetention(db: Db, days: number, now: number): RetentionResu
       forget.run(f.id);
       forgetText.run(f.id);
     }
+    const names = db.prepare(`DELETE FROM wa_names WHERE seen_at < ?`).run(cutoff).changes;
     kvSet(db, MARK, String(cutoff), now);
-    return { events, messages, audit, evidenceFiles: files.length, cutoff };
+    return { events, messages, audit, names, evidenceFiles: files.length, cutoff };
   })();
 }

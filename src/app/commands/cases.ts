@@ -8,6 +8,7 @@ import { lifecycleTexts } from '../../core/messages/lifecycle.js';
 import { caseReasonText } from '../../core/messages/case-reason.js';
 import { pressureTexts } from '../../core/messages/pressure.js';
 import { formatDateTime } from '../../core/time.js';
+import { actorText } from '../../core/actor.js';
 import type { AppCases } from '../context.js';
 import { leftClaimTexts } from '../../core/messages/left-claim.js';
 import { confirmLeftByHumas } from '../left-claim.js';
@@ -47,7 +48,7 @@ export function caseCommands(app: AppCases): CommandSpec[] {
               ...caseFacts(app, c, ctx.lang),
               status: c.status,
               resolvedAt: c.resolvedAt !== null ? formatDateTime(c.resolvedAt, tz, ctx.lang) : undefined,
-              addedBy: c.addedByName ?? c.addedById ?? undefined,
+              addedBy: actorText({ id: c.addedById, name: c.addedByName, lid: c.addedByLid }),
               excerpt: c.excerpt ?? undefined,
               statusReason: caseReasonText(c.statusReason, ctx.lang) || undefined,
               statusBy: c.statusBy ?? undefined,

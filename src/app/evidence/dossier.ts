@@ -7,6 +7,7 @@
  */
 import { createHash } from 'node:crypto';
 import { auditResult } from '../../core/messages/audit-result.js';
+import { actorWithPhone } from '../../core/actor.js';
 import { caseReasonText } from '../../core/messages/case-reason.js';
 import { dossierTexts, type DossierTexts, type TimelineFact } from '../../core/messages/evidence.js';
 import { ocrTexts } from '../../core/messages/ocr.js';
@@ -97,7 +98,7 @@ const safeName = (s: string): string => s.replace(/[^0-9A-Za-z_-]+/g, '_').slice
 
 function writeActor(doc: PdfWriter, t: DossierTexts, a: ActorRow, when: (at: number) => string): void {
   doc
-    .field(t.nama, a.names.at(-1) ?? a.actorId)
+    .field(t.nama, a.names.at(-1) ?? a.phone ?? a.actorId)
     .field(t.platform, a.platform === 'telegram' ? 'Telegram' : 'WhatsApp')
     .field(t.platformId, a.actorId);
   if (a.names.length) doc.field(t.actorNames, a.names.join('; '));
@@ -123,7 +124,7 @@ function writeCase(doc: PdfWriter, t: DossierTexts, c: CaseEvidence, includePhon
   const rank = (f: TimelineFact): number =>
     f.what === 'finding' ? 0 : f.what === 'message' ? (f.kind === 'thanks_left' ? 4 : 1) : f.what === 'reminder' ? 2 : 3;
   const facts: { at: number; fact: TimelineFact }[] = [
-    ...c.findings.map((f) => ({ at: f.at, fact: { what: 'finding', kind: f.kind, actor: f.actorName ?? f.actorId, asn: c.asn.nama, group: c.chatTitle, excerpt: f.excerpt } as TimelineFact })),
+    ...c.findings.map((f) => ({ at: f.at, fact: { what: 'finding', kind: f.kind, actor: actorWithPhone({ id: f.actorId, name: f.actorName, lid: f.actorLid }) ?? null, asn: c.asn.nama, group: c.chatTitle, excerpt: f.excerpt } as TimelineFact })),
     ...c.messages.map((m) => ({ at: m.createdAt, fact: { what: 'message', kind: m.kind, status: m.status, sentAt: m.sentAt ? when(m.sentAt) : null } as TimelineFact })),
     ...c.reminders.map((m) => ({ at: m.createdAt, fact: { what: 'reminder', status: m.status } as TimelineFact })),
     c.status === 'open' || c.resolvedAt === null

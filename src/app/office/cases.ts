@@ -3,6 +3,7 @@
  * paging, show one with its findings, exempt and reopen (the same rules as
  * `/kecualikan` and `/buka`, see lifecycle.ts), each change audited with its actor.
  */
+import { actorText } from '../../core/actor.js';
 import type { Platform } from '../../core/ids.js';
 import { auditResult } from '../../core/messages/audit-result.js';
 import type { IncidentKind, IncidentStatus } from '../../core/types.js';
@@ -43,6 +44,8 @@ export interface CaseView extends IncidentRow {
   asnName: string;
   unit: string;
   chatTitle: string;
+  /** Who added or tagged the ASN as Humas reads it (`Name (+62…)`, core/actor.ts), or null. */
+  addedBy: string | null;
 }
 
 /** One finding of a case (the first one opened it): the dossier's finding without its event. */
@@ -64,6 +67,7 @@ const toView = (r: ViewRow): CaseView => ({
   asnName: r.asn_name ?? r.asn_nip,
   unit: r.asn_unit ?? '-',
   chatTitle: r.chat_title ?? r.chat_id,
+  addedBy: actorText({ id: r.added_by_id, name: r.added_by_name, lid: r.added_by_lid }) ?? null,
 });
 
 /** One page of cases, newest first. */
@@ -96,9 +100,9 @@ export function getCase(app: App, id: number): CaseDetail | undefined {
   const r = app.db.prepare(`${SELECT_VIEW} WHERE i.id = ?`).get(id) as ViewRow | undefined;
   if (!r) return undefined;
   const findings = (app.db
-    .prepare(`SELECT kind, at, actor_id, actor_name, excerpt, terms FROM incident_findings WHERE incident_id = ? ORDER BY at, id`)
-    .all(id) as { kind: string; at: number; actor_id: string | null; actor_name: string | null; excerpt: string | null; terms: string }[])
-    .map((f) => ({ kind: f.kind, at: f.at, actorId: f.actor_id, actorName: f.actor_name, excerpt: f.excerpt, terms: JSON.parse(f.terms) as string[] }));
+    .prepare(`SELECT kind, at, actor_id, actor_name, actor_lid, excerpt, terms FROM incident_findings WHERE incident_id = ? ORDER BY at, id`)
+    .all(id) as { kind: string; at: number; actor_id: string | null; actor_name: string | null; actor_lid: string | null; excerpt: string | null; terms: string }[])
+    .map((f) => ({ kind: f.kind, at: f.at, actorId: f.actor_id, actorName: f.actor_name, actorLid: f.actor_lid, excerpt: f.excerpt, terms: JSON.parse(f.terms) as string[] }));
   const messages = (app.db
     .prepare(`SELECT kind, platform, status, created_at, sent_at, last_error FROM outbox WHERE incident_id = ? ORDER BY created_at, id`)
     .all(id) as { kind: string; platform: string; status: string; created_at: number; sent_at: number | null; last_error: string | null }[])

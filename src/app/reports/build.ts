@@ -3,6 +3,7 @@
  * outbox, summarised for `/report`, the CLI and the report files.
  */
 import type { Platform } from '../../core/ids.js';
+import { actorText } from '../../core/actor.js';
 import { zonedDay } from '../../core/time.js';
 import type { EpochMs, IncidentKind, IncidentStatus } from '../../core/types.js';
 import type { AsnRegistry } from '../../store/asn.js';
@@ -48,7 +49,8 @@ export interface Report {
   byKind: Record<IncidentKind, number>;
   byUnit: { unit: string; total: number; byStatus: Record<IncidentStatus, number> }[];
   topGroups: { platform: Platform; chatId: string; title: string; cases: number; asn: number }[];
-  topActors: { id: string; name: string | null; acts: number; asn: number }[];
+  /** Who added or tagged most: one person per id (a WhatsApp adder by phone once known), `label` as Humas reads it (`Name (+62…)`). */
+  topActors: { id: string; name: string | null; lid: string | null; label: string; acts: number; asn: number }[];
   /** Median of resolved_at - opened_at over cases closed because the ASN left. */
   medianLeaveMs: number | null;
   leftCount: number;
@@ -76,7 +78,8 @@ export function median(xs: readonly number[]): number | null {
 interface Raw
   extends Pick<
     IncidentDbRow,
-    'id' | 'asn_nip' | 'platform' | 'chat_id' | 'kind' | 'status' | 'opened_at' | 'resolved_at' | 'added_by_id' | 'added_by_name' | 'excerpt' | 'terms' | 'status_reason'
+    | 'id' | 'asn_nip' | 'platform' | 'chat_id' | 'kind' | 'status' | 'opened_at' | 'resolved_at' | 'added_by_id' | 'added_by_name' | 'added_by_lid' | 'excerpt' | 'terms'
+    | 'status_reason'
   > {
   nama: string | null;
   unit: string | null;
@@ -99,7 +102,7 @@ export function buildReport(db: Db, registry: Pick<AsnRegistry, 'byNip'> | undef
   const raws = db
     .prepare(
       `SELECT i.id, i.asn_nip, a.nama, a.unit, i.platform, i.chat_id, c.title AS chat_title, i.kind, i.status, i.opened_at, i.resolved_at,
-              i.added_by_id, i.added_by_name, i.excerpt, i.terms, i.status_reason, i.left_by_word
+              i.added_by_id, i.added_by_name, i.added_by_lid, i.excerpt, i.terms, i.status_reason, i.left_by_word
        FROM incidents i
        LEFT JOIN asn a ON a.nip = i.asn_nip
        LEFT JOIN chats c ON c.platform = i.platform AND c.chat_id = i.chat_id
@@ -109,7 +112,7 @@ export function buildReport(db: Db, registry: Pick<AsnRegistry, 'byNip'> | undef
     .all(f.params) as Raw[];
   const cases: ReportCase[] = raws.map((r) => {
     const asn = registry?.byNip(r.asn_nip);
-    const by = r.added_by_name && r.added_by_id && r.added_by_name !== r.added_by_id ? `${r.added_by_name} (${r.added_by_id})` : (r.added_by_name ?? r.added_by_id);
+    const by = actorText({ id: r.added_by_id, name: r.added_by_name, lid: r.added_by_lid });
     return {
       id: r.id,
       nip: r.asn_nip,
@@ -151,14 +154,16 @@ export function buildReport(db: Db, registry: Pick<AsnRegistry, 'byNip'> | undef
   }
   const byCount = <T extends { total?: number; cases?: number; acts?: number }>(k: 'total' | 'cases' | 'acts') => (a: T, b: T) => (b[k] ?? 0) - (a[k] ?? 0);
 
+  // Names that are really handles (older rows kept the LID or phone as the name) do not count as names.
   const topActors = (db
     .prepare(
-      `SELECT f.actor_id AS id, MAX(f.actor_name) AS name, COUNT(*) AS acts, COUNT(DISTINCT i.asn_nip) AS asn
+      `SELECT f.actor_id AS id, MAX(CASE WHEN f.actor_name LIKE '%@lid' OR f.actor_name LIKE '%@s.whatsapp.net' OR f.actor_name LIKE '+%' THEN NULL ELSE f.actor_name END) AS name,
+              MAX(f.actor_lid) AS lid, COUNT(*) AS acts, COUNT(DISTINCT i.asn_nip) AS asn
        FROM incident_findings f JOIN incidents i ON i.id = f.incident_id
        WHERE f.incident_id IN (${f.sql}) AND f.kind IN ('added','mentioned') AND f.actor_id IS NOT NULL
        GROUP BY f.actor_id ORDER BY acts DESC, asn DESC, id LIMIT 10`,
     )
-    .all(f.params) as Report['topActors']);
+    .all(f.params) as Omit<Report['topActors'][number], 'label'>[]).map((a) => ({ ...a, label: actorText(a) ?? a.id }));
 
   const left = cases.filter((c) => c.status === 'left' && c.resolvedAt !== null);
   const undeliverable = (db

@@ -136,7 +136,7 @@ export async function writeReportXlsx(r: Report, path: string, lang: 'id' | 'en'
   heading(l.actors);
   if (r.topActors.length) {
     row('', l.acts, l.asn).font = { italic: true };
-    for (const a of r.topActors) row(a.name && a.name !== a.id ? `${a.name} (${a.id})` : a.id, a.acts, a.asn);
+    for (const a of r.topActors) row(a.label, a.acts, a.asn);
   } else row(l.none);
   row('');
   row(l.median, r.medianLeaveMs !== null ? `${t.duration(r.medianLeaveMs)} (${r.leftCount} ${l.cases})` : '-');

@@ -41,7 +41,7 @@ export function formatReportText(r: Report, lang: 'id' | 'en'): string {
     byKind: KINDS.map((k) => [k, r.byKind[k]]),
     byUnit: r.byUnit.map((u) => ({ unit: u.unit, total: u.total, open: u.byStatus.open })),
     topGroups: r.topGroups.map((g) => ({ title: g.title, platform: g.platform === 'telegram' ? 'TG' : 'WA', cases: g.cases })),
-    topActors: r.topActors.map((a) => ({ label: a.name && a.name !== a.id ? `${a.name} (${a.id})` : a.id, acts: a.acts, asn: a.asn })),
+    topActors: r.topActors.map((a) => ({ label: a.label, acts: a.acts, asn: a.asn })),
     medianLeave: r.medianLeaveMs !== null ? t.duration(r.medianLeaveMs) : undefined,
     leftCount: r.leftCount,
     undeliverable: r.undeliverable,

@@ -28,6 +28,9 @@ const WHAT = {
   reported: (t: string) => `You reported: ${t}.`,
 };
 
+/** ` (handle; note)`, ` (handle)`, ` (note)` or nothing. */
+const byHandle = (handle?: string, note?: string): string => (handle || note ? ` (${[handle, note].filter(Boolean).join('; ')})` : '');
+
 /** The English implementation of every alert text. */
 export const EN: AlertTexts = {
   kindLabel: (k) => KIND[k] ?? k,
@@ -62,7 +65,7 @@ export const EN: AlertTexts = {
         : undefined,
       `Group: "${a.chatTitle}" (${platformName(a.platform)} ${a.chatId})`,
       a.chatReason ? `Why it counts as a campaign group: ${a.chatReason}` : undefined,
-      a.kind === 'added' || a.kind === 'mentioned' ? `By: ${a.actorName ?? 'unknown'}${a.actorHandle ? ` (${a.actorHandle})` : ''}` : undefined,
+      a.kind === 'added' || a.kind === 'mentioned' ? `By: ${a.actorName ?? 'unknown'}${byHandle(a.actorHandle, a.actorPhoneUnknown ? 'phone number not known yet' : undefined)}` : undefined,
       `When: ${a.at}`,
       a.excerpt ? `Post: "${a.excerpt}"` : undefined,
       a.terms.length ? `Matched terms: ${a.terms.join(', ')}` : undefined,

@@ -28,6 +28,9 @@ const WHAT = {
   reported: (t: string) => `Anda melaporkan: ${t}.`,
 };
 
+/** ` (handle; note)`, ` (handle)`, ` (note)` or nothing. */
+const byHandle = (handle?: string, note?: string): string => (handle || note ? ` (${[handle, note].filter(Boolean).join('; ')})` : '');
+
 /** The Indonesian implementation of every alert text. */
 export const ID: AlertTexts = {
   kindLabel: (k) => KIND[k] ?? k,
@@ -62,7 +65,7 @@ export const ID: AlertTexts = {
         : undefined,
       `Grup: "${a.chatTitle}" (${platformName(a.platform)} ${a.chatId})`,
       a.chatReason ? `Alasan grup dinilai kampanye: ${a.chatReason}` : undefined,
-      a.kind === 'added' || a.kind === 'mentioned' ? `Oleh: ${a.actorName ?? 'tidak diketahui'}${a.actorHandle ? ` (${a.actorHandle})` : ''}` : undefined,
+      a.kind === 'added' || a.kind === 'mentioned' ? `Oleh: ${a.actorName ?? 'tidak diketahui'}${byHandle(a.actorHandle, a.actorPhoneUnknown ? 'nomor HP belum diketahui' : undefined)}` : undefined,
       `Waktu: ${a.at}`,
       a.excerpt ? `Unggahan: "${a.excerpt}"` : undefined,
       a.terms.length ? `Kata kunci: ${a.terms.join(', ')}` : undefined,

@@ -32,6 +32,8 @@ export interface HumasAlertInput {
   at: string;
   actorName?: string;
   actorHandle?: string;
+  /** The actor is a WhatsApp LID whose phone is not known yet (it shows in reports once WhatsApp reveals it). */
+  actorPhoneUnknown?: boolean;
   excerpt?: string;
   terms: string[];
   asnReachable: boolean;

@@ -13,6 +13,7 @@ import {
   ACCOUNT_RESTRICTED_TEXT,
   DisconnectReason,
   isJidGroup,
+  jidNormalizedUser,
   makeEventBuffer,
   NACK_REASONS,
   proto,
@@ -412,6 +413,12 @@ export class FakeWASocket implements WaSocketLike {
     if (k?.remoteJid && !k.fromMe && !isJidGroup(k.remoteJid)) for (const j of [k.remoteJid, k.remoteJidAlt]) if (j) this.established.add(j);
     const upsert = this.ev.createBufferedFunction(async (m: WAMessage, t: 'notify' | 'append') => {
       this.ev.emit('messages.upsert', { messages: [m], type: t });
+      // Socket/chats.js upsertMessage: a message with a push name tells the sender's name as contacts.update { id, notify }
+      // (the id is key.participant, else remoteJid, normalised; never for our own messages).
+      if (m.pushName && !m.key?.fromMe) {
+        const from = m.key?.participant || m.key?.remoteJid;
+        if (from) this.ev.emit('contacts.update', [{ id: jidNormalizedUser(from), notify: m.pushName, verifiedName: m.verifiedBizName ?? undefined }]);
+      }
       await processMessage(m, {
         shouldProcessHistoryMsg: false,
         ev: this.ev,

@@ -35,7 +35,7 @@ import {
   type WaSocketLike,
   type WaStopReason,
 } from './connection.js';
-import { learnLidPairs, resolveRegisteredLids, toLidPair, WaLidMap, type LidPair } from './identities.js';
+import { learnLidPairs, pairsFromParticipants, resolveRegisteredLids, toLidPair, WaLidMap, WaNames, type LidPair } from './identities.js';
 import {
   membersPresent,
   normalizeGroupsUpdate,
@@ -115,6 +115,8 @@ const current = new WeakMap<App, WhatsAppAdapter>();
 export class WhatsAppAdapter {
   readonly app: App;
   readonly lidMap: WaLidMap;
+  /** Names WhatsApp showed for handles (push names), to name an adder a participant notification leaves unnamed. */
+  readonly names: WaNames;
   readonly policy: WhatsAppSendPolicy;
   readonly messenger: WhatsAppMessenger;
   /** Group membership checks for the lifecycle (is the ASN still in the group?). */
@@ -161,6 +163,7 @@ export class WhatsAppAdapter {
     };
     this.app = o.app;
     this.lidMap = new WaLidMap(o.app.db);
+    this.names = new WaNames(o.app.db);
     // Sends wait for an open connection (without spending attempts) rather than fail against a closed one.
     this.policy = new WhatsAppSendPolicy({
       db: o.app.db, config: o.app.config, rng: o.rng, onRestricted: restrictedNotifier(o.app), isConnected: () => this.open, onFirstContactDue: beyondCapNotifier(o.app),
@@ -171,7 +174,12 @@ export class WhatsAppAdapter {
     );
     this.msgRetryCounterCache = new MemoryCacheStore(o.app.clock);
     this.version = o.app.config.WA_VERSION;
-    this.groupCache = new GroupMetaCache(o.app.db, () => (this.open ? this.sock : undefined), { clock: o.app.clock, ...(o.sleep ? { sleep: o.sleep } : {}) });
+    this.groupCache = new GroupMetaCache(o.app.db, () => (this.open ? this.sock : undefined), {
+      clock: o.app.clock,
+      ...(o.sleep ? { sleep: o.sleep } : {}),
+      // A fetch for any reason (a reminder's send, a membership check) may name an adder's phone learned only now.
+      onFetched: (meta) => this.learn(pairsFromParticipants(meta.participants ?? [], 'group_meta')),
+    });
     this.membership = new WhatsAppMembershipChecker(this.groupCache.fresh, this.lidMap);
     if (o.self) this.setSelf(o.self);
     else this.selfFromCreds();
@@ -447,6 +455,7 @@ export class WhatsAppAdapter {
       now: this.app.clock(),
       selfIds: this.selfIds,
       map: this.lidMap,
+      nameOf: (...jids) => this.names.nameOf(...jids),
       groupInfo: (jid) => {
         const m = readGroupMeta(this.app.db, jid);
         return m ? { title: m.subject, description: m.desc } : undefined;
@@ -474,7 +483,13 @@ export class WhatsAppAdapter {
       const pair = toLidPair(m.lid, m.pn, 'lid_mapping');
       if (pair) this.learn([pair]);
     });
-    await step('messaging-history.set', (h) => this.learn(pairsFromHistory(h)));
+    await step('messaging-history.set', (h) => {
+      this.learn(pairsFromHistory(h));
+      this.names.learn(h.contacts ?? [], this.app.clock());
+    });
+    // Push names (`Socket/chats.js` upsertMessage emits contacts.update { id, notify } for every message's sender).
+    await step('contacts.upsert', (c) => this.names.learn(c, this.app.clock()));
+    await step('contacts.update', (c) => this.names.learn(c, this.app.clock()));
     await step('message-capping.update', (c) => {
       this.policy.setNewChatCap(c, this.app.clock());
       this.app.dispatcher.wake();

@@ -26,6 +26,11 @@ export interface GroupMetaCacheOptions {
   ttlMs?: number;
   minSpacingMs?: number;
   failureMs?: number;
+  /**
+   * Every fetched copy, as the server sent it: its participants carry `{ id, phoneNumber | lid }`
+   * (`Socket/groups.js`, extractGroupMetadata), LID↔phone pairs the adapter learns, whatever asked for the fetch.
+   */
+  onFetched?: (meta: GroupMetadata) => void;
 }
 
 const realSleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms).unref?.());
@@ -104,6 +109,11 @@ export class GroupMetaCache {
         const meta = await sock.groupMetadata(jid);
         this.failedAt.delete(jid);
         this.store(meta, this.o.clock());
+        try {
+          this.o.onFetched?.(meta);
+        } catch {
+          // learning pairs is a side benefit: the copy is still good
+        }
         return readGroupMeta(this.db, jid);
       } catch {
         this.failedAt.set(jid, this.o.clock());

@@ -64,6 +64,43 @@ export class WaLidMap {
   }
 }
 
+/**
+ * Names WhatsApp showed for a handle (`wa_names`): the push name Baileys reports as `contacts.update` `notify` for every
+ * message's sender (`Socket/chats.js`, upsertMessage), and contacts from history sync. A participant notification
+ * carries no name, so an adder seen only there is named from what their own messages showed.
+ */
+export class WaNames {
+  private readonly get;
+  private readonly put;
+  constructor(db: Db) {
+    this.get = db.prepare(`SELECT name FROM wa_names WHERE jid = ?`).pluck();
+    this.put = db.prepare(
+      `INSERT INTO wa_names (jid, name, seen_at) VALUES (?, ?, ?) ON CONFLICT(jid) DO UPDATE SET name = excluded.name, seen_at = excluded.seen_at`,
+    );
+  }
+
+  /** The last name seen for any of these handles (in order), if any. */
+  nameOf(...jids: (string | null | undefined)[]): string | undefined {
+    for (const j of jids) {
+      if (!j) continue;
+      const n = this.get.get(jidNormalizedUser(j)) as string | undefined;
+      if (n) return n;
+    }
+    return undefined;
+  }
+
+  /** Stores names of contacts (`notify`, else `verifiedName`, else `name`), with when they were last seen (retention forgets old ones). */
+  learn(contacts: readonly { id?: string | null; lid?: string | null; phoneNumber?: string | null; notify?: string | null; verifiedName?: string | null; name?: string | null }[], now: number): number {
+    let n = 0;
+    for (const c of contacts) {
+      const name = (c?.notify ?? c?.verifiedName ?? c?.name ?? '').replace(/\s+/g, ' ').trim().slice(0, 100);
+      if (!name) continue;
+      for (const j of [c.id, c.lid, c.phoneNumber]) if (j && (isLidUser(jidNormalizedUser(j)) || isPnUser(jidNormalizedUser(j)))) n += this.put.run(jidNormalizedUser(j), name, now).changes;
+    }
+    return n;
+  }
+}
+
 /** A WhatsApp person from a JID and whatever alternative handle arrived with it, completed from the LID map. */
 export function waPerson(map: Pick<WaLidMap, 'pnForLid' | 'lidForPn'>, jid: string, alt?: string | null, name?: string | null): Person {
   const id = jidNormalizedUser(jid) || jid;
@@ -95,6 +132,8 @@ export function learnLidPairs(app: App, pairs: readonly LidPair[], map = new WaL
   const now = app.clock();
   for (const p of pairs) {
     const isNew = map.store(p, now);
+    // An adder or tagger known so far by this LID is one person with this phone from now on (reports, Pelaku pages).
+    if (isNew) app.monitor.actorIdentified(p.lid, p.pn);
     const phone = waJidToPhone(p.pn);
     const asn = phone ? app.registry.byPhone(phone) : undefined;
     if (!asn || (!isNew && asn.waLid === p.lid)) continue;

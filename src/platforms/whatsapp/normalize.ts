@@ -35,6 +35,8 @@ export interface NormalizeContext {
   map: Pick<WaLidMap, 'pnForLid' | 'lidForPn'>;
   /** Cached group title/description, so events carry the chat's name. */
   groupInfo?(jid: string): { title?: string; description?: string } | undefined;
+  /** The last name WhatsApp showed for any of these handles (`wa_names`), for people an event carries no name for. */
+  nameOf?(...jids: (string | null | undefined)[]): string | undefined;
   /** Text of an earlier message, for reactions. */
   messageText?(chatId: string, messageId: string): string | undefined;
 }
@@ -143,7 +145,7 @@ export function normalizeParticipantsUpdate(
     const at = ref?.at ?? ctx.now;
     const keyRef = ref?.id ?? `p${digest(`${participantSignature(group, data.action, participants)}|${data.author ?? ''}`)}:${Math.floor(ctx.now / 1000)}`;
     const chat = groupChat(ctx, group);
-    const actor = data.author ? waPerson(ctx.map, data.author, data.authorPn) : undefined;
+    const actor = data.author ? named(ctx, waPerson(ctx.map, data.author, data.authorPn)) : undefined;
     const people = participants.map((p) => personFromParticipant(ctx, p)).filter((p): p is Person => Boolean(p));
     const self = people.filter((p) => isSelf(ctx, p));
     const others = people.filter((p) => !isSelf(ctx, p));
@@ -167,6 +169,13 @@ export function normalizeParticipantsUpdate(
   }
   return out;
 }
+
+/** A participant notification names nobody: the adder gets the name their own messages showed, when there was one. */
+const named = (ctx: NormalizeContext, p: Person): Person => {
+  if (p.name || !ctx.nameOf) return p;
+  const name = ctx.nameOf(p.id, p.lid, p.phone ? `${p.phone.slice(1)}@s.whatsapp.net` : undefined);
+  return name ? { ...p, name } : p;
+};
 
 const samePerson = (a: Person, b: Person): boolean => Boolean((a.id && a.id === b.id) || (a.lid && a.lid === b.lid) || (a.phone && a.phone === b.phone));
 

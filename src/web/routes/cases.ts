@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { webActor } from '../../app/dashboard/access.js';
 import { exemptCaseBy, getCase, listCases, reopenCaseBy, type CaseQuery } from '../../app/office/cases.js';
 import { KINDS, STATUSES } from '../../app/reports/build.js';
+import { actorText } from '../../core/actor.js';
 import type { Platform } from '../../core/ids.js';
 import type { DashboardNotice } from '../../core/messages/dashboard.js';
 import { caseReasonText } from '../../core/messages/case-reason.js';
@@ -89,7 +90,7 @@ ${pager(ctx, '/kasus', params, res.offset, res.rows.length, res.total, PAGE_SIZE
 <dt>${t.cols.status}</dt><dd>${statusBadge(ctx, c.status)}</dd>
 <dt>${t.cols.asn}</dt><dd>${c.asnName}</dd><dt>${t.cols.nip}</dt><dd>${c.asnNip}</dd><dt>${t.cols.unit}</dt><dd>${c.unit}</dd>
 <dt>${t.cols.platform}</dt><dd>${platformName(c.platform)}</dd><dt>${t.cols.group}</dt><dd>${c.chatTitle}</dd>
-<dt>${t.cols.kind}</dt><dd>${rt.kind[c.kind]}</dd><dt>${t.cases.addedBy}</dt><dd>${c.addedByName ?? c.addedById ?? '-'}</dd>
+<dt>${t.cols.kind}</dt><dd>${rt.kind[c.kind]}</dd><dt>${t.cases.addedBy}</dt><dd>${c.addedBy ?? '-'}${c.addedByLid && !c.addedBy?.includes(c.addedByLid) ? html` <span class="muted">LID ${c.addedByLid}</span>` : ''}</dd>
 <dt>${t.cols.opened}</dt><dd>${when(ctx, c.openedAt)}</dd><dt>${t.cols.resolved}</dt><dd>${when(ctx, c.resolvedAt)}</dd>
 ${c.statusReason ? html`<dt>${t.cases.statusReason}</dt><dd>${caseReasonText(c.statusReason, ctx.lang)}</dd>` : ''}
 ${c.statusBy ? html`<dt>${t.cases.statusBy}</dt><dd>${c.statusBy}</dd>` : ''}
@@ -99,7 +100,7 @@ ${c.statusBy ? html`<dt>${t.cases.statusBy}</dt><dd>${c.statusBy}</dd>` : ''}
 </dl></section>
 <h2>${t.cases.evidence}</h2>
 ${c.findings.length ? table(ctx, [t.cols.at, t.cols.kind, t.cols.actor, t.cols.excerpt, t.cols.terms], c.findings.map((x) => html`<tr>
-<td>${when(ctx, x.at)}</td><td>${(rt.kind as Record<string, string>)[x.kind] ?? x.kind}</td><td>${x.actorName ?? x.actorId ?? '-'}</td>
+<td>${when(ctx, x.at)}</td><td>${(rt.kind as Record<string, string>)[x.kind] ?? x.kind}</td><td>${actorText({ id: x.actorId, name: x.actorName, lid: x.actorLid }) ?? '-'}</td>
 <td class="excerpt">${x.excerpt ?? ''}</td><td>${x.terms.join(', ')}</td></tr>`)) : html`<p class="muted">${t.cases.noEvidence}</p>`}
 <h2>${t.cases.messages}</h2>
 ${c.messages.length ? table(ctx, [t.cols.at, t.cols.message, t.cols.platform, t.cols.delivery, t.cols.sentAt, t.cols.error], c.messages.map((m) => html`<tr>

@@ -96,6 +96,8 @@ describe('WhatsApp adapter: members added', () => {
     await wa.idle();
     expect(incidents(app)).toEqual([expect.objectContaining({ asn_nip: ASN2.nip, kind: 'added', status: 'open' })]);
     expect(outboxRows(app).filter((r) => r.kind === 'asn_alert').map((r) => r.recipient)).toEqual([ASN2_PN]);
+    // The case opened late still says who added her, by phone (the adder as recorded in the add event, keyed by phone).
+    expect(incidents(app)[0]!.added_by_id).toBe(TIMSES_PN);
   });
 
   it('closes the case when the ASN leaves', async () => {

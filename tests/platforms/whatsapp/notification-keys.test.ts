@@ -51,6 +51,8 @@ describe('WhatsApp notification keys, as Baileys builds them', () => {
     fake.emit('lid-mapping.update', { lid: KORLAP_LID, pn: KORLAP_PN });
     await wa.idle();
     expect(wa.lidMap.pnForLid(KORLAP_LID)).toBe(KORLAP_PN);
+    // From then on the adder is one person keyed by his phone, the LID kept beside it (Monitor.actorIdentified).
+    expect(addedBy()).toEqual([KORLAP_PN]);
 
     // Another adder, listed in the roster with his phoneNumber: learned from the metadata, not from the stub.
     const KORCAM_LID = '308888888888999@lid';
@@ -62,6 +64,8 @@ describe('WhatsApp notification keys, as Baileys builds them', () => {
     await fake.deliver(participantStub({ group: GROUP, id: 'N2', author: KORCAM_LID, action: 'add', participants: [{ id: ASN2_LID, phoneNumber: ASN2_PN }], at: clock.now }));
     await wa.idle();
     expect(wa.lidMap.pnForLid(KORCAM_LID)).toBe(KORCAM_PN);
-    expect(addedBy()).toEqual([KORLAP_LID, KORCAM_LID]);
+    // Known at detection time: the case is keyed by his phone at once.
+    expect(addedBy()).toEqual([KORLAP_PN, KORCAM_PN]);
+    expect(app.db.prepare(`SELECT added_by_lid FROM incidents ORDER BY id`).pluck().all()).toEqual([KORLAP_LID, KORCAM_LID]);
   });
 });
