@@ -4,7 +4,7 @@
  * reminder. Called inside the monitor's transaction, so nothing is queued for
  * an event that was not recorded.
  */
-import { actorDisplay, actorText, isLidHandle } from '../core/actor.js';
+import { actorDisplay, actorWithPhone, isLidHandle } from '../core/actor.js';
 import { quoteStranger, quoteStrangerOpt } from '../core/text/quote.js';
 import type { Config } from '../config.js';
 import type { Platform } from '../core/ids.js';
@@ -155,9 +155,14 @@ function humasActor(i: Pick<IncidentRow, 'platform' | 'addedById' | 'addedByName
   return { actorName: quoteStranger(d.name), ...(d.handle ? { actorHandle: quoteStranger(d.handle) } : {}), ...(phoneUnknown ? { actorPhoneUnknown: true } : {}) };
 }
 
-/** The adder in the ASN's own alert ("… oleh Joko (+62…)"). */
-const actorLine = (i: Pick<IncidentRow, 'addedById' | 'addedByName' | 'addedByLid'>): string | undefined =>
-  actorText({ id: i.addedById, name: i.addedByName, lid: i.addedByLid });
+/**
+ * The adder in the ASN's own alert: "… oleh Joko (+62…)" on WhatsApp, "… oleh Joko" on Telegram. Never a bare
+ * platform id or LID: to the ASN those name nobody (Humas gets them, in its own alert).
+ */
+function actorLine(i: Pick<IncidentRow, 'addedById' | 'addedByName' | 'addedByLid'>): string | undefined {
+  const s = actorWithPhone({ id: i.addedById, name: i.addedByName, lid: i.addedByLid });
+  return s && !isLidHandle(s) && s !== i.addedById ? s : undefined;
+}
 
 /** Outbox kind of the thank-you to an ASN who left (not `asn_*`: a thank-you that cannot be delivered needs no Humas notice). */
 export const THANKS_KIND = 'thanks_left';

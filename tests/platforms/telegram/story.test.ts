@@ -84,7 +84,8 @@ describe('Telegram story', () => {
     await waitText(ADMIN.id, 'Kasus #1');
     await sim.waitFor((s) => to(GROUP.id)(s).length > 0, 3000);
     const dm = to(BUDI.id)(sim.sent)[0]!;
-    expect(dm.text).toContain('oleh Joko');
+    // The name only: a Telegram user id names nobody to the ASN (src/app/alerts.ts actorLine).
+    expect(dm.text).toContain('oleh Joko.');
     expect(dm.text).toMatch(/netral/i);
     expect(dm.text).toContain('Cara keluar');
     expect(dm.text).toContain('Humas Pemkab OKU');
