@@ -3,6 +3,7 @@
 import http from 'node:http';
 import https from 'node:https';
 import type { AddressInfo } from 'node:net';
+import { telegramPhotoSizes } from './phone-photo.js';
 import { BodyError, parseParams, readBody, type SimUploadedFile } from './telegram-body.js';
 
 /** A Telegram user as the simulator knows it. */
@@ -11,6 +12,15 @@ export interface SimUser {
   first_name: string;
   username?: string;
   is_bot?: boolean;
+}
+
+/** One size of a photo a user sent (Bot API PhotoSize), its bytes held by the simulator. */
+export interface SimPhotoSize {
+  file_id: string;
+  file_unique_id: string;
+  file_size: number;
+  width: number;
+  height: number;
 }
 
 /** A chat the simulator knows (used for getChat and for the `chat` object of sent messages). */
@@ -611,6 +621,16 @@ export class TelegramSimServer {
     const uniqueId = `simu${n}`;
     this.files.set(fileId, { data, path: `${o.ext === 'jpg' ? 'photos' : 'documents'}/file_${n}.${o.ext ?? 'bin'}`, uniqueId });
     return { file_id: fileId, file_unique_id: uniqueId, file_size: data.length };
+  }
+
+  /**
+   * A picture a user sends as a photo, as Telegram's servers turn it into one: recompressed to JPEG in a few sizes,
+   * the largest at most 1280 px on the long side (src/platforms/sim/phone-photo.ts). Returns the Bot API PhotoSize
+   * array, smallest first, each size a file the bot can fetch; give it to photoMessage or albumMessages.
+   */
+  async addPhoto(image: Buffer, o: { quality?: number } = {}): Promise<SimPhotoSize[]> {
+    const sizes = await telegramPhotoSizes(image, o.quality);
+    return sizes.map((s) => ({ ...this.addFile(s.data, { ext: 'jpg' }), width: s.width, height: s.height }));
   }
 
   /** Serves a file download; true when the request was one. */

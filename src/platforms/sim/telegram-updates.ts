@@ -1,6 +1,6 @@
 // Small builders of Bot API Update objects for TelegramSimServer.pushUpdate (demo, replay, tests).
 // They return plain JSON objects shaped like the real Bot API sends them; update_id is left to the sim.
-import type { SimUser } from './telegram-server.js';
+import type { SimPhotoSize, SimUser } from './telegram-server.js';
 
 /** A chat reference for the builders; type defaults from the id (positive: private, <= -10^12: supergroup, else group). */
 export interface SimChatRef {
@@ -153,27 +153,54 @@ export function callbackQuery(from: SimUser, data: string, message?: Record<stri
 
 /**
  * A `message` with a photo (sizes smallest first, as the Bot API sends them) and an optional caption with its
- * `caption_entities`. `file` comes from sim.addFile; the thumbnail shares it (the bot takes the largest size).
+ * `caption_entities`. `file` is either the sizes sim.addPhoto made (a JPEG recompressed as Telegram does), or one
+ * file from sim.addFile, sent as is with a small thumbnail sharing it (the bot takes the largest size).
  */
 export function photoMessage(
   chat: SimChatRef,
   from: SimUser,
-  file: { file_id: string; file_unique_id: string; file_size: number },
+  file: { file_id: string; file_unique_id: string; file_size: number } | SimPhotoSize[],
   caption?: string,
-  o: SimMessageOpts = {},
+  o: SimMessageOpts & { mediaGroupId?: string } = {},
 ): Record<string, unknown> {
   const entities = caption ? autoEntities(caption) : [];
+  const photo = Array.isArray(file)
+    ? file
+    : [
+        { ...file, file_id: `${file.file_id}`, width: 90, height: 160, file_size: Math.min(file.file_size, 2000) },
+        { ...file, width: 720, height: 1280 },
+      ];
   return {
     message: {
       ...base(chat, from, o),
-      photo: [
-        { ...file, file_id: `${file.file_id}`, width: 90, height: 160, file_size: Math.min(file.file_size, 2000) },
-        { ...file, width: 720, height: 1280 },
-      ],
+      ...(o.mediaGroupId ? { media_group_id: o.mediaGroupId } : {}),
+      photo,
       ...(caption ? { caption } : {}),
       ...(entities.length ? { caption_entities: entities } : {}),
     },
   };
+}
+
+let nextMediaGroup = 13_000_000_000_000_000;
+
+/**
+ * An album as Telegram delivers it to a bot (Bot API Message.media_group_id, "the unique identifier of a media
+ * message group this message belongs to"): one `message` update per photo, consecutive message ids, the same
+ * `media_group_id`, and the caption on one item only: the first by default, as the apps put an album's caption
+ * (`captionOn` moves it). telegraf hands each to the bot as its own update (telegraf/lib/core/network/polling.js
+ * runs a batch's updates at once); push them with sim.pushUpdate, in one go or spread over several polls.
+ */
+export function albumMessages(
+  chat: SimChatRef,
+  from: SimUser,
+  photos: (SimPhotoSize[] | { file_id: string; file_unique_id: string; file_size: number })[],
+  caption?: string,
+  o: { captionOn?: number; mediaGroupId?: string; firstMessageId?: number; date?: number } = {},
+): Record<string, unknown>[] {
+  const group = o.mediaGroupId ?? String(++nextMediaGroup);
+  const first = o.firstMessageId ?? nextMessageId + 1;
+  nextMessageId = Math.max(nextMessageId, first + photos.length - 1);
+  return photos.map((p, i) => photoMessage(chat, from, p, i === (o.captionOn ?? 0) ? caption : undefined, { message_id: first + i, date: o.date, mediaGroupId: group }));
 }
 
 /**

@@ -21,8 +21,9 @@ import { TelegramScanner } from './membership-scan.js';
 import { classifyTelegramError, isChatMember, TelegramMembershipChecker, TelegramMessenger } from './messenger.js';
 import { TelegramSendPolicy } from './policy.js';
 import { registerContact, reportButton, startReply } from './registration.js';
+import { AlbumCollector } from '../../app/albums.js';
 import { beginSelfReport, continueFlow, floodAllowance, hasActiveFlow } from '../../app/report-flow.js';
-import { MAX_EVIDENCE_BYTES, noEvidence, reporterAsn, type DownloadedEvidence } from '../../app/self-report.js';
+import { MAX_EVIDENCE_BYTES, MAX_EVIDENCE_FILES, noEvidence, reporterAsn, type DownloadedEvidence } from '../../app/self-report.js';
 import { enqueueReply, replyKey, type Reply, type ReplyTarget } from './replies.js';
 import { abortableSleep } from './sleep.js';
 
@@ -51,6 +52,8 @@ export interface TelegramAdapterOptions {
   restartDelayMs?: number;
   /** Pauses between getMe attempts while Telegram cannot be reached at start (default BOOT_RETRY). */
   bootRetry?: BootRetry;
+  /** An album is answered once none of its messages came for this long (default ALBUM_QUIET_MS, app/albums.ts). */
+  albumQuietMs?: number;
 }
 
 /** Pauses between getMe attempts at start: the first, doubling up to the longest. */
@@ -95,6 +98,8 @@ export class TelegramAdapter {
   private readonly answering = new Set<string>();
   private runner: Promise<void> | undefined;
   private server: http.Server | undefined;
+  /** Private albums (messages sharing a media_group_id) gathered to be answered as one message. */
+  private readonly albums: AlbumCollector<{ msg: Message; ingested: Ingested[] }>;
 
   /** Builds the bot client; nothing touches the network until `start()`. */
   constructor(private readonly o: TelegramAdapterOptions) {
@@ -107,6 +112,7 @@ export class TelegramAdapter {
       guaranteed: (chatId) => this.app.monitor.chats.get('telegram', chatId)?.botAdmin === true,
       signal: this.stopping.signal,
     });
+    this.albums = new AlbumCollector((items) => void this.track(this.answerAlbum(items)), { quietMs: o.albumQuietMs });
     this.observePolling();
     this.bot.use(async (ctx) => {
       await this.track(this.handleUpdate(ctx.update));
@@ -286,6 +292,8 @@ export class TelegramAdapter {
     if (this.stopping.signal.aborted) return;
     this.stopping.abort();
     await this.stopPolling();
+    // Albums still being gathered are answered with what came.
+    this.albums.flush();
     if (this.server) {
       const closed = new Promise<void>((r) => this.server!.close(() => r()));
       this.server.closeIdleConnections();
@@ -388,11 +396,20 @@ export class TelegramAdapter {
       if (reply) enqueueReply(this.app, to, reply);
       return;
     }
+    // An album's photos and documents are gathered and answered as one message (answerAlbum), counted once by
+    // the flood guard (beyond its limits the album stays recorded, as the monitor has it, but gets no answer).
+    const from = msg.from;
+    const albumId = 'media_group_id' in msg && ('photo' in msg || 'document' in msg) ? msg.media_group_id : undefined;
+    if (from && !from.is_bot && albumId) {
+      this.albums.add(`${msg.chat.id}:${from.id}:${albumId}`, { msg, ingested }, () =>
+        this.app.flood.admit('telegram', String(from.id), this.app.clock(), displayName(from), floodAllowance(this.app, 'telegram', String(from.id), true)),
+      );
+      return;
+    }
     // The same update delivered twice at once (a webhook retry during a slow /report) runs once.
     const key = replyKey(to);
     if (this.app.monitor.outbox.has(key) || this.answering.has(key)) return;
     // Beyond the flood limits the message stays recorded (the monitor has it) but gets no answer.
-    const from = msg.from;
     if (from && !from.is_bot) {
       const extra = floodAllowance(this.app, 'telegram', String(from.id), 'photo' in msg || 'document' in msg);
       if (!this.app.flood.admit('telegram', String(from.id), this.app.clock(), displayName(from), extra)) return;
@@ -406,27 +423,57 @@ export class TelegramAdapter {
     }
   }
 
-  private async privateReply(msg: Message, ingested: Ingested[]): Promise<Reply | undefined> {
+  /**
+   * Answers a private album once (app/albums.ts): as the message that carries its caption would be answered, with
+   * every file of the album (one self-report with one receipt, or one step of an open guided report). The reply
+   * goes to the album's first message; a redelivered album finds it queued and is not answered again, and its
+   * report is keyed by the album's media_group_id, so even part of an album sent again makes no second report.
+   */
+  private async answerAlbum(items: { msg: Message; ingested: Ingested[] }[]): Promise<void> {
+    const parts = [...items].sort((a, b) => a.msg.message_id - b.msg.message_id).filter((p, i, all) => i === 0 || p.msg.message_id !== all[i - 1]!.msg.message_id);
+    const first = parts[0]!.msg;
+    const to: ReplyTarget = { chatId: String(first.chat.id), messageId: String(first.message_id), isPrivate: true };
+    const key = replyKey(to);
+    if (this.app.monitor.outbox.has(key) || this.answering.has(key)) return;
+    // The caption comes from whichever item carries it; a /lapor caption wins when several do.
+    const captioned = parts.filter((p) => captionOf(p.msg) !== undefined);
+    const lead = captioned.find((p) => parseCommand(captionOf(p.msg)!)) ?? captioned[0] ?? parts[0]!;
+    const others = captioned.filter((p) => p !== lead).map((p) => captionOf(p.msg)!);
+    this.answering.add(key);
+    try {
+      const reply = await this.privateReply(lead.msg, lead.ingested, { messages: parts.map((p) => p.msg), notes: others, groupId: (first as { media_group_id?: string }).media_group_id ?? String(first.message_id) });
+      if (reply) enqueueReply(this.app, to, reply);
+    } catch (err) {
+      this.app.log.error({ err: String(err), chatId: to.chatId }, 'telegram: could not answer an album');
+    } finally {
+      this.answering.delete(key);
+    }
+  }
+
+  private async privateReply(msg: Message, ingested: Ingested[], album?: { messages: Message[]; notes: string[]; groupId: string }): Promise<Reply | undefined> {
     const from = msg.from;
     if (!from || from.is_bot) return undefined;
     if ('contact' in msg) return registerContact(this.app, from, msg.contact);
     // A photo's or document's caption reads like a text: "/lapor ..." under a screenshot is a one-message report.
-    const text = 'text' in msg ? msg.text : 'caption' in msg ? msg.caption : undefined;
+    const text = 'text' in msg ? msg.text : captionOf(msg);
     const cmd = text !== undefined ? parseCommand(text) : undefined;
+    // An album's other captions are more of what the ASN wrote.
+    const more = (t: string | undefined): string | undefined => (album?.notes.length ? [t, ...album.notes].filter((x) => x?.trim()).join('\n') : t);
+    const download = (): Promise<DownloadedEvidence> => (album ? this.downloadAlbum(album.messages) : this.downloadEvidence(msg));
     if (cmd?.name === 'start' && 'text' in msg) return startReply(this.app, from);
     const userId = String(from.id);
     if (cmd?.name === 'lapor') {
       // Files are fetched only for a registered ASN: a stranger's upload is never downloaded.
-      const got = reporterAsn(this.app, 'telegram', userId) ? await this.downloadEvidence(msg) : noEvidence();
+      const got = reporterAsn(this.app, 'telegram', userId) ? await download() : noEvidence();
       return beginSelfReport(this.app, {
-        platform: 'telegram', reporterId: userId, sourceKey: `tg:${msg.chat.id}:${msg.message_id}`, text: cmd.rest, files: got.files, skipped: got.skipped,
+        platform: 'telegram', reporterId: userId, sourceKey: album ? `tg:${msg.chat.id}:album:${album.groupId}` : `tg:${msg.chat.id}:${msg.message_id}`, text: more(cmd.rest) ?? '', files: got.files, skipped: got.skipped,
         forwardOrigin: forwardOriginText(msg), eventId: ingested[0]?.result?.eventId,
       });
     }
     if (!cmd && hasActiveFlow(this.app, 'telegram', userId)) {
       const asn = reporterAsn(this.app, 'telegram', userId);
-      const got = asn ? await this.downloadEvidence(msg) : noEvidence();
-      const r = await continueFlow(this.app, 'telegram', userId, asn, { text, files: got.files, skipped: got.skipped, forwardOrigin: forwardOriginText(msg) });
+      const got = asn ? await download() : noEvidence();
+      const r = await continueFlow(this.app, 'telegram', userId, asn, { text: more(text), files: got.files, skipped: got.skipped, forwardOrigin: forwardOriginText(msg) });
       if (r) return r;
     }
     if (text === undefined || !('text' in msg)) return undefined;
@@ -490,6 +537,24 @@ export class TelegramAdapter {
     }
   }
 
+  /**
+   * Every file of an album, in order. Telegram sends at most ten in one album; any beyond MAX_EVIDENCE_FILES
+   * are not fetched and are named as skipped ("too many"), as the report would not keep them.
+   */
+  private async downloadAlbum(messages: Message[]): Promise<DownloadedEvidence> {
+    const out: DownloadedEvidence = { files: [], skipped: [] };
+    for (const m of messages) {
+      if (out.files.length >= MAX_EVIDENCE_FILES) {
+        if ('photo' in m || 'document' in m) out.skipped.push('too_many');
+        continue;
+      }
+      const got = await this.downloadEvidence(m);
+      out.files.push(...got.files);
+      out.skipped.push(...got.skipped);
+    }
+    return out;
+  }
+
   /** Answers a pressed alert button directly (a callback must be answered within seconds, it is not a message). */
   private async onButton(q: CallbackQuery): Promise<void> {
     const data = 'data' in q ? q.data : undefined;
@@ -522,6 +587,9 @@ export class TelegramAdapter {
 
 /** `502: Bad Gateway`, `network: ECONNREFUSED ...`: a failure as one short line for logs and /status. */
 const errorText = (err: unknown): string => classifyTelegramError(err).detail;
+
+/** A photo's or document's caption (undefined for other messages). */
+const captionOf = (msg: Message): string | undefined => ('caption' in msg ? msg.caption : undefined);
 
 const displayName = (u: { first_name: string; last_name?: string; username?: string }): string =>
   [u.first_name, u.last_name].filter(Boolean).join(' ') || (u.username ? `@${u.username}` : '');
