@@ -5,13 +5,17 @@
  * (node_modules/telegraf/lib/telegram.js); the receipt goes out; then tesseract reads the stored image in the
  * background, the text is scored, the reading is stored with the evidence item, and Humas gets a machine-read
  * follow-up naming the group. The case's dossier shows it as machine-read. A broken engine changes nothing else.
+ * A photo as Telegram really delivers it: a whole phone screenshot recompressed by Telegram's servers to JPEG,
+ * at most 1280 px on the long side, in a ladder of sizes (sim.addPhoto, src/platforms/sim/phone-photo.ts); the
+ * bot fetches the largest (Bot API Message.photo, node_modules/@telegraf/types/message.d.ts).
  */
 import { createHash } from 'node:crypto';
-import { chmodSync, existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { makeDossier } from '../../src/app/evidence/dossier.js';
+import { imageSize } from '../../src/app/ocr/enlarge.js';
 import { renderChatScreen } from '../../src/bench/ocr-screens.js';
 import { photoMessage } from '../../src/platforms/sim/telegram-updates.js';
 import { pdfText } from '../support/pdf.js';
@@ -93,4 +97,28 @@ describe('self-report screenshot read by OCR (Telegram)', () => {
       forget(b);
     }
   });
+
+  for (const quality of [80, 60]) {
+    it(`a 1080x2400 screenshot sent as a photo: Telegram's 576x1280 JPEG (quality ${quality}) is fetched, read, and its group name reaches Humas`, { timeout: 90_000 }, async () => {
+      const b = await start();
+      const png = renderChatScreen({
+        style: 'telegram', phone: true, width: 1080, groupName: 'Sahabat Herman Deru OKU', members: 2310,
+        bubbles: [{ text: 'Joko menambahkan Siti' }, { from: 'Admin', text: 'Debat paslon malam ini, nonton bareng di sekber' }],
+      });
+      const sizes = await b.sim.addPhoto(png, { quality });
+      expect(sizes.map((p) => `${p.width}x${p.height}`)).toEqual(['41x90', '144x320', '360x800', '576x1280']);
+      b.sim.pushUpdate(photoMessage(dm, ASN, sizes, '/lapor Saya dimasukkan ke grup Telegram ini'));
+      await b.sim.waitFor((s) => s.some((m) => m.chat_id === HUMAS.id && /Dibaca mesin \(OCR\)/.test(m.text ?? '')), 60_000);
+      // The largest size was fetched, and that JPEG is what was stored and read.
+      expect(b.sim.calls.filter((c) => c.method === 'getFile').map((c) => c.params['file_id'])).toEqual([sizes.at(-1)!.file_id]);
+      const ev = b.app.db.prepare(`SELECT id, path, mime FROM self_report_evidence WHERE kind = 'photo'`).get() as { id: number; path: string; mime: string };
+      expect(ev.mime).toBe('image/jpeg');
+      expect(imageSize(readFileSync(ev.path))).toEqual({ width: 576, height: 1280 });
+      const follow = b.sim.sent.find((m) => m.chat_id === HUMAS.id && /Dibaca mesin/.test(m.text ?? ''))!.text!;
+      expect(follow).toContain('Nama grup terbaca: "Sahabat Herman Deru OKU"');
+      expect(follow).toMatch(/Tampak sebagai grup kampanye/);
+      expect(follow).toMatch(/Isi terkait Pilkada: ya/);
+      expect(b.app.db.prepare(`SELECT status, group_name, pilkada FROM self_report_ocr WHERE evidence_id = ?`).get(ev.id)).toEqual({ status: 'read', group_name: 'Sahabat Herman Deru OKU', pilkada: 1 });
+    });
+  }
 });

@@ -3,10 +3,14 @@
  * caption, its media encrypted with Baileys' encryptedStream and fetched and decrypted with
  * downloadEncryptedContent (lib/Utils/messages-media.js) by the fake socket (src/platforms/sim/whatsapp-socket.ts).
  * The screenshot (made here) shows a WhatsApp group's header; tesseract reads the stored image after the receipt,
- * and Humas on WhatsApp and Telegram gets the machine-read group name; English with LANGUAGE=en.
+ * and Humas on WhatsApp and Telegram gets the machine-read group name; English with LANGUAGE=en. A photo as a
+ * phone really sends it: a whole-screen screenshot recompressed by the phone to JPEG (WhatsApp's standard quality,
+ * our assumption: 1600 px long side, quality 70; Baileys itself sends and receives the bytes unchanged,
+ * lib/Utils/messages.js prepareWAMessageMedia, src/platforms/sim/phone-photo.ts).
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { renderChatScreen } from '../../src/bench/ocr-screens.js';
+import { compressPhoto, WHATSAPP_STANDARD } from '../../src/platforms/sim/phone-photo.js';
 import { privateImageMessage } from '../../src/platforms/sim/whatsapp-socket.js';
 import { ADMIN_WA, ASN1_LID, ASN1_PN, drainAll, fakeClock, startBot } from '../fixtures/whatsapp/setup.js';
 
@@ -58,4 +62,30 @@ describe('self-report screenshot read by OCR (WhatsApp)', () => {
       });
     });
   }
+
+  it('a JPEG screenshot as the phone sends it (standard quality): read, and its group name reaches Humas', { timeout: 60_000 }, async () => {
+    const clock = fakeClock();
+    const b = await startBot(clock);
+    stops.push(async () => {
+      await b.wa.stop();
+      await b.app.close();
+    });
+    const png = renderChatScreen({
+      style: 'whatsapp', phone: true, width: 1080, groupName: 'Sedulur Eddy Santana', members: 64,
+      bubbles: [{ text: 'Bowo menambahkan Anda' }, { from: 'Mas Bowo', text: 'Nanti malam kumpul di posko pemenangan, bawa spanduk dan baliho' }],
+    });
+    const jpeg = await compressPhoto(png, WHATSAPP_STANDARD);
+    expect([jpeg.width, jpeg.height, jpeg.data[0], jpeg.data[1]]).toEqual([720, 1600, 0xff, 0xd8]);
+    const media = await b.fake.addMedia(jpeg.data, 'image', 'image/jpeg');
+    await b.fake.deliver(privateImageMessage({ from: ASN1_LID, fromAlt: ASN1_PN, id: 'OCR-JPEG', caption: 'LAPOR saya dimasukkan ke grup ini', at: clock.now, media }));
+    await b.wa.idle();
+    await b.app.screenshots.idle();
+    await drainAll(b.app, clock, 10);
+    const read = textsTo(b.fake, ADMIN_WA).find((t) => /OCR/.test(t));
+    expect(read).toContain('Nama grup terbaca: "Sedulur Eddy Santana"');
+    expect(read).toMatch(/Isi terkait Pilkada: ya/);
+    expect(b.app.db.prepare(`SELECT o.status, o.group_name, e.mime, e.bytes FROM self_report_ocr o JOIN self_report_evidence e ON e.id = o.evidence_id`).get()).toEqual({
+      status: 'read', group_name: 'Sedulur Eddy Santana', mime: 'image/jpeg', bytes: jpeg.data.length,
+    });
+  });
 });
