@@ -5,7 +5,10 @@
  * TextReader), then the same steps the bot takes (src/core/screen-text.ts, the app's classifier and campaign-group
  * scorer) and prints: the group name read, its character accuracy (1 - edit distance / length) and word recall
  * against the name drawn, and whether the verdicts (Pilkada content; campaign group) match the verdicts on the
- * text that was drawn. `npm run eval:ocr [-- --keep DIR] [--tesseract BIN]`.
+ * text that was drawn. Each screen is also measured as phones really deliver it (OCR_VARIANTS): a whole-screen
+ * screenshot recompressed to JPEG as a Telegram photo (1280 px long side, quality 80 and a worse 60) and as a
+ * WhatsApp photo at standard quality (1600 px, quality 70), by src/platforms/sim/phone-photo.ts.
+ * `npm run eval:ocr [-- --keep DIR] [--tesseract BIN] [--variants png,tg-q80,...]`.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -17,6 +20,7 @@ import { loadPaslonFile, loadVocabulary } from '../app/vocabulary.js';
 import { scoreCampaignGroup } from '../core/campaign-group.js';
 import { createClassifier, type PilkadaClassifier } from '../core/classifier.js';
 import { groupNameFromScreen } from '../core/screen-text.js';
+import { compressPhoto, TELEGRAM_PHOTO, WHATSAPP_STANDARD, type PhotoCompression } from '../platforms/sim/phone-photo.js';
 import { renderChatScreen, type ChatScreen } from './ocr-screens.js';
 
 /** The screens, before widths: a mix of campaign groups (Pilgub Sumsel 2024 paslon) and ordinary ones. */
@@ -46,6 +50,20 @@ export const OCR_HELD_OUT: Omit<ChatScreen, 'width'>[] = [
 
 /** Widths the screens are rendered at: a small phone screenshot, a usual one, a large one. */
 export const OCR_WIDTHS = [360, 720, 1080];
+
+/**
+ * How a screen reaches the reader: `png` as drawn (the header and bubbles only, the tuning set's original form);
+ * `png-phone` a whole phone screen (9:20) as PNG, the screenshot the phone keeps and sends "as file"; then that
+ * screenshot as the platforms deliver a photo: Telegram (1280 px long side, quality 80, and a worse 60) and
+ * WhatsApp standard quality (1600 px, quality 70).
+ */
+export const OCR_VARIANTS: Record<string, { phone: boolean; jpeg?: PhotoCompression }> = {
+  png: { phone: false },
+  'png-phone': { phone: true },
+  'tg-q80': { phone: true, jpeg: TELEGRAM_PHOTO },
+  'tg-q60': { phone: true, jpeg: { longSide: TELEGRAM_PHOTO.longSide, quality: 60 } },
+  'wa-q70': { phone: true, jpeg: WHATSAPP_STANDARD },
+};
 
 /** Edit distance between two strings (characters). */
 export function editDistance(a: string, b: string): number {
@@ -81,7 +99,12 @@ const drawnText = (s: Omit<ChatScreen, 'width'>): string =>
 export interface OcrCase {
   name: string;
   style: string;
+  /** The screenshot's width as taken (before any recompression). */
   width: number;
+  /** OCR_VARIANTS key. */
+  variant: string;
+  /** The picture the reader got (pixels). */
+  size: string;
   read: string | undefined;
   charAccuracy: number;
   wordRecall: number;
@@ -101,7 +124,7 @@ function verdicts(c: PilkadaClassifier, text: string, name: string | undefined):
 }
 
 /** Renders every screen at every width, reads it, and scores it. */
-export async function evaluateOcr(o: { tesseract?: string; keep?: string; widths?: number[]; screens?: Omit<ChatScreen, 'width'>[] } = {}): Promise<OcrCase[]> {
+export async function evaluateOcr(o: { tesseract?: string; keep?: string; widths?: number[]; screens?: Omit<ChatScreen, 'width'>[]; variants?: string[] } = {}): Promise<OcrCase[]> {
   const { reader, state } = await openTextReader(o.tesseract ?? 'tesseract');
   if (!reader) throw new Error(`OCR is off: ${state.on ? '' : state.detail}`);
   const classifier = createClassifier({ vocabulary: loadVocabulary(), paslon: loadPaslonFile('data/paslon.sumsel2024.json') });
@@ -111,17 +134,23 @@ export async function evaluateOcr(o: { tesseract?: string; keep?: string; widths
     for (const s of o.screens ?? OCR_SCREENS) {
       const want = verdicts(classifier, drawnText(s), s.groupName);
       for (const width of o.widths ?? OCR_WIDTHS) {
-        const path = join(dir, `${s.groupName.replace(/[^\w]+/g, '-')}-${width}.png`);
-        writeFileSync(path, renderChatScreen({ ...s, width }));
-        const t0 = performance.now();
-        const r = await reader.read(path);
-        const ms = performance.now() - t0;
-        const read = groupNameFromScreen(r.text);
-        const got = verdicts(classifier, r.text, read);
-        out.push({
-          name: s.groupName, style: s.style, width, read, charAccuracy: charAccuracy(read ?? '', s.groupName), wordRecall: wordRecall(read ?? '', s.groupName),
-          exact: read === s.groupName, pilkadaWant: want.pilkada, pilkadaGot: got.pilkada, campaignWant: want.campaign, campaignGot: got.campaign, confidence: r.confidence, ms,
-        });
+        for (const variant of o.variants ?? ['png']) {
+          const v = OCR_VARIANTS[variant];
+          if (!v) throw new Error(`unknown variant ${variant} (known: ${Object.keys(OCR_VARIANTS).join(', ')})`);
+          const png = renderChatScreen({ ...s, width, phone: v.phone });
+          const pic = v.jpeg ? await compressPhoto(png, v.jpeg) : { data: png, width, height: png.readUInt32BE(20) };
+          const path = join(dir, `${s.groupName.replace(/[^\w]+/g, '-')}-${width}-${variant}.${v.jpeg ? 'jpg' : 'png'}`);
+          writeFileSync(path, pic.data);
+          const t0 = performance.now();
+          const r = await reader.read(path);
+          const ms = performance.now() - t0;
+          const read = groupNameFromScreen(r.text);
+          const got = verdicts(classifier, r.text, read);
+          out.push({
+            name: s.groupName, style: s.style, width, variant, size: `${pic.width}x${pic.height}`, read, charAccuracy: charAccuracy(read ?? '', s.groupName), wordRecall: wordRecall(read ?? '', s.groupName),
+            exact: read === s.groupName, pilkadaWant: want.pilkada, pilkadaGot: got.pilkada, campaignWant: want.campaign, campaignGot: got.campaign, confidence: r.confidence, ms,
+          });
+        }
       }
     }
   } finally {
@@ -133,28 +162,31 @@ export async function evaluateOcr(o: { tesseract?: string; keep?: string; widths
 const pct = (x: number): string => `${(x * 100).toFixed(1)}%`;
 const mean = (xs: number[]): number => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : 0);
 
-/** The summary lines (overall and per width). */
+/** The summary lines (overall, per variant, per width, and per variant and width). */
 export function summarise(cases: OcrCase[]): string[] {
   const lines: string[] = [];
   const group = (label: string, cs: OcrCase[]) => {
     const ms = cs.map((c) => c.ms).sort((a, b) => a - b);
     lines.push(
-      `${label.padEnd(10)} n=${String(cs.length).padStart(2)}  name exact ${pct(mean(cs.map((c) => (c.exact ? 1 : 0))))}  char acc ${pct(mean(cs.map((c) => c.charAccuracy)))}  word recall ${pct(mean(cs.map((c) => c.wordRecall)))}  ` +
+      `${label.padEnd(16)} n=${String(cs.length).padStart(2)}  name exact ${pct(mean(cs.map((c) => (c.exact ? 1 : 0))))}  char acc ${pct(mean(cs.map((c) => c.charAccuracy)))}  word recall ${pct(mean(cs.map((c) => c.wordRecall)))}  ` +
         `Pilkada verdict match ${pct(mean(cs.map((c) => (c.pilkadaGot === c.pilkadaWant ? 1 : 0))))}  campaign-group match ${pct(mean(cs.map((c) => (c.campaignGot === c.campaignWant ? 1 : 0))))}  ` +
         `mean conf ${pct(mean(cs.map((c) => c.confidence)))}  ms/image median ${Math.round(ms[Math.floor(ms.length / 2)] ?? 0)} max ${Math.round(ms.at(-1) ?? 0)}`,
     );
   };
+  const variants = [...new Set(cases.map((c) => c.variant))];
+  const widths = [...new Set(cases.map((c) => c.width))];
   group('all', cases);
-  for (const w of [...new Set(cases.map((c) => c.width))]) group(`${w}px`, cases.filter((c) => c.width === w));
+  if (variants.length > 1) for (const v of variants) group(v, cases.filter((c) => c.variant === v));
+  for (const w of widths) group(`${w}px`, cases.filter((c) => c.width === w));
+  if (variants.length > 1) for (const v of variants) for (const w of widths) group(`${v} ${w}px`, cases.filter((c) => c.variant === v && c.width === w));
   return lines;
 }
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { keep: { type: 'string' }, tesseract: { type: 'string' } } });
-  const tuned = await evaluateOcr({ keep: values.keep, tesseract: values.tesseract });
-  const held = await evaluateOcr({ keep: values.keep, tesseract: values.tesseract, screens: OCR_HELD_OUT });
-  print('Tuning set (light themes)', tuned);
-  print('Held out (dark themes, a name longer than the header)', held);
+  const { values } = parseArgs({ options: { keep: { type: 'string' }, tesseract: { type: 'string' }, variants: { type: 'string' } } });
+  const variants = values.variants ? values.variants.split(',').map((v) => v.trim()).filter(Boolean) : Object.keys(OCR_VARIANTS);
+  print('Tuning set (light themes)', await evaluateOcr({ keep: values.keep, tesseract: values.tesseract, variants }));
+  print('Held out (dark themes, a name longer than the header)', await evaluateOcr({ keep: values.keep, tesseract: values.tesseract, screens: OCR_HELD_OUT, variants }));
 }
 
 function print(title: string, cases: OcrCase[]): void {
@@ -162,7 +194,7 @@ function print(title: string, cases: OcrCase[]): void {
   for (const c of cases) {
     const mark = c.exact ? '=' : c.read ? '~' : 'x';
     const verdict = `${c.pilkadaGot === c.pilkadaWant ? 'ok' : 'MISMATCH'} pilkada=${c.pilkadaGot}${c.campaignGot === c.campaignWant ? '' : ` campaign=${c.campaignGot} (want ${c.campaignWant})`}`;
-    console.log(`${mark} ${c.style.padEnd(8)} ${String(c.width).padStart(4)}px  ${JSON.stringify(c.name).padEnd(46)} read ${JSON.stringify(c.read ?? null).padEnd(48)} char ${pct(c.charAccuracy).padStart(6)}  ${verdict}  ${Math.round(c.ms)} ms`);
+    console.log(`${mark} ${c.style.padEnd(8)} ${String(c.width).padStart(4)}px ${c.variant.padEnd(9)} ${c.size.padStart(9)}  ${JSON.stringify(c.name).padEnd(46)} read ${JSON.stringify(c.read ?? null).padEnd(48)} char ${pct(c.charAccuracy).padStart(6)}  ${verdict}  ${Math.round(c.ms)} ms`);
   }
   console.log('');
   for (const l of summarise(cases)) console.log(l);

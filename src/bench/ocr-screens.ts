@@ -20,6 +20,8 @@ export interface ChatScreen {
   width?: number;
   /** The app's dark theme (light text on dark bubbles). */
   dark?: boolean;
+  /** Drawn as a whole phone screen (9:20, the chat's empty rest below the bubbles), as a real screenshot is. */
+  phone?: boolean;
 }
 
 const esc = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
@@ -67,7 +69,7 @@ export function chatScreenSvg(s: ChatScreen): string {
     lines.forEach((l, i) => parts.push(`<text x="22" y="${y + 31 + i * 15}" font-size="12" fill="${ink}">${esc(l)}</text>`));
     y += h + 10;
   }
-  const height = Math.max(y + 20, 240);
+  const height = s.phone ? Math.max(y + 20, 800) : Math.max(y + 20, 240);
   return [
     `<svg xmlns="http://www.w3.org/2000/svg" width="360" height="${height}" viewBox="0 0 360 ${height}" font-family="DejaVu Sans">`,
     `<rect width="360" height="${height}" fill="${bg}"/>`,

@@ -26,4 +26,19 @@ describe('eval:ocr', () => {
     ]);
     expect(summarise(cases)[0]).toMatch(/^all +n= 2 +name exact 100\.0% +char acc 100\.0% +word recall 100\.0% +Pilkada verdict match 100\.0%/);
   });
+
+  it('a variant as phones deliver it: the 1080 px screenshot as a Telegram photo is read at 576x1280 JPEG, scored like the PNG', { timeout: 90_000 }, async () => {
+    const cases = await evaluateOcr({
+      widths: [1080],
+      variants: ['png', 'tg-q60'],
+      screens: [{ style: 'whatsapp', groupName: 'Relawan Maju Bersama', members: 57, bubbles: [{ from: 'Rina', text: 'Ayo coblos nomor 2 di Pilgub Sumsel' }] }],
+    });
+    expect(cases.map((c) => [c.variant, c.size, c.read, c.pilkadaGot])).toEqual([
+      ['png', expect.stringMatching(/^1080x\d+$/), 'Relawan Maju Bersama', true],
+      ['tg-q60', '576x1280', 'Relawan Maju Bersama', true],
+    ]);
+    const lines = summarise(cases);
+    expect(lines.some((l) => /^tg-q60 +n= 1 +name exact 100\.0%/.test(l))).toBe(true);
+    await expect(evaluateOcr({ widths: [360], variants: ['bmp'], screens: [{ style: 'telegram', groupName: 'X', members: 1, bubbles: [] }] })).rejects.toThrow(/unknown variant bmp/);
+  });
 });
