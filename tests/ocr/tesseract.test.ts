@@ -14,6 +14,7 @@ import { parseTesseractTsv, probeTesseract, TesseractReader } from '../../src/ap
 import { imageKind } from '../../src/app/ocr/text-reader.js';
 import { renderChatScreen } from '../../src/bench/ocr-screens.js';
 import { groupNameFromScreen } from '../../src/core/screen-text.js';
+import { compressPhoto } from '../../src/platforms/sim/phone-photo.js';
 import { runBin } from '../support/spawn.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'jn-ocr-'));
@@ -113,6 +114,20 @@ describe('small and huge pictures (src/app/ocr/enlarge.ts)', () => {
     const r = await reader!.read(path);
     expect(r.text).toMatch(/845 anggota/);
     expect(groupNameFromScreen(r.text)).toBe('Laskar Matahati Sumsel');
+  });
+
+  it('a small screenshot as a poor JPEG (360x800, quality 60) is enlarged bilinearly in grey, and the header reads without the avatar', { timeout: 60_000 }, async () => {
+    // Before: resvg drew the JPEG enlarged in colour, and tesseract read the avatar beside the name as "(3".
+    const path = join(dir, 'small-q60.jpg');
+    const png = renderChatScreen({ style: 'telegram', phone: true, width: 360, groupName: 'Sahabat Herman Deru OKU', members: 1204, bubbles: [{ from: 'Korcam Baturaja', text: 'Besok deklarasi relawan di posko pemenangan' }] });
+    writeFileSync(path, (await compressPhoto(png, { longSide: 1280, quality: 60 })).data);
+    const prepared = await prepareImage(path);
+    expect('png' in prepared && prepared.factor).toBe(3);
+    expect('png' in prepared && imageSize(prepared.png)).toEqual({ width: 1080, height: 2400 });
+    // One channel: grey (PNG colour type 0 at byte 25 of the IHDR).
+    expect('png' in prepared && prepared.png[25]).toBe(0);
+    const { reader } = await openTextReader('tesseract');
+    expect(groupNameFromScreen((await reader!.read(path)).text)).toBe('Sahabat Herman Deru OKU');
   });
 
   it('a picture over 40 megapixels is refused before tesseract runs (bounded memory)', async () => {
