@@ -79,6 +79,17 @@ describe('tesseract (Debian tesseract-ocr, offline)', () => {
     expect(parseTesseractTsv('')).toEqual({ text: '', confidence: 0 });
   });
 
+  it('a line\'s doubted short first words (the back arrow and avatar before a header\'s name, read from a JPEG as "2." and "Ch") are left out; a number is kept', () => {
+    const row = (line: number, word: number, conf: number, text: string) => `5\t1\t1\t1\t${line}\t${word}\t0\t0\t1\t1\t${conf}\t${text}`;
+    const tsv = [
+      'level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext',
+      row(1, 1, 65, '2.'), row(1, 2, 66, 'Ch'), row(1, 3, 95, 'Relawan'), row(1, 4, 96, 'Maju'),
+      row(2, 1, 70, '57'), row(2, 2, 96, 'anggota'),
+      row(3, 1, 90, 'Di'), row(3, 2, 92, 'posko'), row(3, 3, 60, 'ya'),
+    ].join('\n');
+    expect(parseTesseractTsv(tsv).text).toBe('Relawan Maju\n57 anggota\nDi posko ya');
+  });
+
   it('doctor: a line for OCR, on with the engine, or off with how to install, and neither fails the check', { timeout: 60_000 }, async () => {
     const base = { LANGUAGE: 'en', DATABASE_PATH: join(dir, 'none.db') };
     const on = await runBin(['doctor'], { cwd: dir, env: { ...base } });

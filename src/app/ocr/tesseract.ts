@@ -86,17 +86,27 @@ export async function probeTesseract(bin: string, timeoutMs = 10_000): Promise<T
  */
 export const MIN_WORD_CONFIDENCE = 55;
 
+/**
+ * A line's first words that are this short (1-2 characters, not a number) are left out when tesseract doubts them
+ * below LEAD_MARK_CONFIDENCE: on a chat screenshot they are the back arrow and the avatar before a header's name,
+ * read as "2.", "Ch" or "(3" at 60-70 where the name's words read at 90. They survive MIN_WORD_CONFIDENCE in the
+ * JPEGs platforms deliver (`npm run eval:ocr`, variants tg-q80 and tg-q60).
+ */
+export const LEAD_MARK_CONFIDENCE = 75;
+
 /** Joins tesseract's TSV words back into lines (paragraphs split by a blank line); the confidence is the mean over every word. */
 export function parseTesseractTsv(tsv: string): ReadText {
   const lines: string[] = [];
   let key = '';
   let para = '';
   let line: string[] = [];
+  let lineStart = true;
   let confSum = 0;
   let words = 0;
   const flush = () => {
     if (line.length) lines.push(line.join(' '));
     line = [];
+    lineStart = true;
   };
   for (const row of tsv.split('\n').slice(1)) {
     const c = row.split('\t');
@@ -114,6 +124,8 @@ export function parseTesseractTsv(tsv: string): ReadText {
     }
     confSum += conf;
     words++;
+    if (lineStart && conf < LEAD_MARK_CONFIDENCE && word.length <= 2 && !/^\d+$/.test(word)) continue;
+    lineStart = false;
     if (conf >= MIN_WORD_CONFIDENCE) line.push(word);
   }
   flush();
