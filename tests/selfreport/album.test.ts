@@ -133,4 +133,28 @@ describe('Telegram albums in a private chat', () => {
     expect(b.sim.calls.some((c) => c.method === 'getFile')).toBe(false);
     expect(count(b, `SELECT COUNT(*) AS n FROM self_reports`)).toBe(0);
   });
+
+  it('a photo, or an album, sent with no /lapor and no open report: answered once with how to report it and the Laporkan button; nothing is downloaded or kept', { timeout: 90_000 }, async () => {
+    const b = await start();
+    const [one] = await Promise.all(screens(1).map((s) => b.sim.addPhoto(s)));
+    b.sim.pushUpdate(photoMessage(dm, ASN, one!));
+    await b.sim.waitFor(() => toAsn(b).length > 0, 10_000);
+    expect(toAsn(b).map((m) => ({ text: m.text, reply_markup: m.reply_markup }))).toEqual([
+      {
+        text: 'Kiriman Anda belum kami simpan sebagai laporan. Untuk melaporkan (misalnya tangkapan layar grup kampanye), tekan tombol Laporkan di bawah ini, atau kirim ulang gambarnya dengan keterangan /lapor.',
+        reply_markup: { inline_keyboard: [[{ text: 'Laporkan', callback_data: 'lapor:start' }]] },
+      },
+    ]);
+    // An album with no caption is answered once too.
+    const photos = await Promise.all(screens(3).map((s) => b.sim.addPhoto(s)));
+    for (const u of albumMessages(dm, ASN, photos)) b.sim.pushUpdate(u);
+    await b.sim.waitFor(() => toAsn(b).length > 1, 10_000);
+    await new Promise((r) => setTimeout(r, 2000));
+    expect(toAsn(b)).toHaveLength(2);
+    expect(b.sim.calls.some((c) => c.method === 'getFile')).toBe(false);
+    expect(count(b, `SELECT COUNT(*) AS n FROM self_reports`)).toBe(0);
+    // The button starts the guided report.
+    await press(b, 'lapor:start');
+    expect(b.app.db.prepare(`SELECT step FROM report_flows`).get()).toEqual({ step: 'what' });
+  });
 });

@@ -13,6 +13,8 @@ export interface TelegramTexts {
   unknownNumber: (humasContact: string) => string;
   registered: (nama: string, unit: string) => string;
   privateHint: string;
+  /** A registered ASN sent a picture or file with no /lapor and no open report: it is not kept, and how to report it. */
+  fileNotReport: string;
   notYourCase: string;
   caseClosed: string;
   leftThanks: string;
@@ -46,6 +48,8 @@ const ID: TelegramTexts = {
   registered: (nama, unit) =>
     `Terima kasih, pendaftaran berhasil.\nNama: ${nama}\nUnit kerja: ${unit}\n\nBot akan mengirim pesan kepada Anda jika akun Anda terlibat dalam grup atau unggahan kampanye. Ketik /status kapan saja untuk melihat kasus Anda.`,
   privateHint: 'Untuk mendaftar, ketik /start lalu tekan tombol "Bagikan nomor telepon". Ketik /help untuk daftar perintah.',
+  fileNotReport:
+    'Kiriman Anda belum kami simpan sebagai laporan. Untuk melaporkan (misalnya tangkapan layar grup kampanye), tekan tombol Laporkan di bawah ini, atau kirim ulang gambarnya dengan keterangan /lapor.',
   notYourCase: 'Tombol ini bukan untuk Anda.',
   caseClosed: 'Kasus ini sudah ditutup. Terima kasih.',
   leftThanks: 'Terima kasih, bot sudah memastikan Anda keluar dari grup. Kasus ditutup.',
@@ -82,6 +86,7 @@ const EN: TelegramTexts = {
   registered: (nama, unit) =>
     `Thank you, you are registered.\nName: ${nama}\nUnit: ${unit}\n\nThe bot will message you if your account is involved in a campaign group or post. Send /status at any time to see your cases.`,
   privateHint: 'To register, send /start and press the "Share phone number" button. Send /help for the list of commands.',
+  fileNotReport: 'What you sent has not been kept as a report. To report something (a screenshot of a campaign group, say), press the Report something button below, or send the picture again with the caption /lapor.',
   notYourCase: 'This button is not for you.',
   caseClosed: 'This case is already closed. Thank you.',
   leftThanks: 'Thank you, the bot confirmed that you left the group. The case is closed.',

@@ -476,6 +476,8 @@ export class TelegramAdapter {
       const r = await continueFlow(this.app, 'telegram', userId, asn, { text: more(text), files: got.files, skipped: got.skipped, forwardOrigin: forwardOriginText(msg) });
       if (r) return r;
     }
+    // A picture or file with no /lapor outside a report: said so, with the way to report it (nothing is downloaded).
+    if (!cmd && ('photo' in msg || 'document' in msg)) return this.fileHint(userId);
     if (text === undefined || !('text' in msg)) return undefined;
     if (!cmd) return this.hint(String(from.id));
     const r = await this.app.commands.run({ platform: 'telegram', chatType: 'private', chatId: String(msg.chat.id), fromId: String(from.id), fromName: displayName(from), text });
@@ -494,6 +496,12 @@ export class TelegramAdapter {
     const m = /^\/[A-Za-z0-9_]+(?:@([A-Za-z0-9_]+))?/.exec(text);
     if (!m) return false;
     return m[1] === undefined || m[1].toLowerCase() === this.me?.username.toLowerCase();
+  }
+
+  /** The answer to a picture or file sent with no /lapor and no open report: a registered ASN is shown how to report it. */
+  private fileHint(fromId: string): Reply {
+    const t = telegramTexts(this.app.config.LANGUAGE);
+    return this.app.registry.byTelegramId(fromId) ? { text: t.fileNotReport, kind: 'tg_hint', buttons: reportButton(this.app.config.LANGUAGE) } : { text: t.privateHint, kind: 'tg_hint' };
   }
 
   private hint(fromId: string): Reply {
