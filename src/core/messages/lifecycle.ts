@@ -70,7 +70,6 @@ export interface LifecycleTexts {
   digest(a: DigestInput): string;
   statusLabel(s: IncidentStatus): string;
   expiredReason(days: number): string;
-  checkLeftReason: string;
   reopenedReason: string;
   cmd: {
     exemptUsage: string;
@@ -180,7 +179,6 @@ const ID: LifecycleTexts = {
     ].join('\n'),
   statusLabel: (s) => STATUS_ID[s],
   expiredReason: (d) => `tidak dapat diperiksa; kedaluwarsa setelah ${d} hari`,
-  checkLeftReason: 'pemeriksaan keanggotaan: ASN tidak lagi di grup',
   reopenedReason: 'dibuka kembali oleh admin Humas',
   cmd: {
     exemptUsage: 'Cara pakai: /kecualikan <nomor kasus> <alasan>\nContoh: /kecualikan 12 suami calon, hadir sebagai keluarga',
@@ -264,7 +262,6 @@ const EN: LifecycleTexts = {
     ].join('\n'),
   statusLabel: (s) => STATUS_EN[s],
   expiredReason: (d) => `could not be checked; expired after ${d} days`,
-  checkLeftReason: 'membership check: the ASN is no longer in the group',
   reopenedReason: 'reopened by a Humas admin',
   cmd: {
     exemptUsage: 'Usage: /kecualikan <case number> <reason>\nExample: /kecualikan 12 husband of the candidate, present as family',
