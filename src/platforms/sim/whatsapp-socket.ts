@@ -635,3 +635,48 @@ export function privateImageMessage(i: { from: string; fromAlt?: string; id: str
     { remoteJidAlt: i.fromAlt },
   );
 }
+
+/**
+ * An album a phone sends to the bot in a private chat: first the header, an `albumMessage` with
+ * `expectedImageCount` (what Baileys' generateWAMessageContent builds for `{ album }`, lib/Utils/messages.js), then
+ * one message per picture, each naming the header's key in `messageContextInfo.messageAssociation`
+ * (`associationType: MEDIA_ALBUM`, `parentMessageKey`, WAProto MessageAssociation). The key is as the sender's phone
+ * wrote it (`fromMe: true`, to the bot). `shape: 'app'` (default) wraps each picture in `associatedChildMessage`
+ * with its `messageIndex`, as WhatsApp's apps send album children; `shape: 'baileys'` is what Baileys' own sender
+ * builds for `{ image, albumParentKey }` (the association on the message itself, no index). A caption may be on any
+ * picture (`captions[k]`). Deliver them one by one with `FakeWASocket.deliver`: each is its own `messages.upsert`,
+ * as each arrives as its own stanza (`Socket/messages-recv.js`, handleMessage -> upsertMessage).
+ */
+export function privateAlbumMessages(i: {
+  from: string;
+  fromAlt?: string;
+  /** The header's message id; the pictures get `<id>-1`, `<id>-2`, ... */
+  id: string;
+  at: number;
+  media: Awaited<ReturnType<FakeWASocket['addMedia']>>[];
+  captions?: (string | undefined)[];
+  shape?: 'app' | 'baileys';
+  /** The bot's JID, the header key's remoteJid as the sender wrote it. */
+  to?: string;
+  /** The header's expected count, when it should differ from the pictures given (a picture that never came). */
+  expected?: number;
+}): { header: WAMessage; pictures: WAMessage[] } {
+  const ts = Math.floor(i.at / 1000);
+  const key = (id: string) => ({ remoteJid: i.from, fromMe: false, id });
+  const header = withKeyExtras(
+    { key: key(i.id), message: { albumMessage: { expectedImageCount: i.expected ?? i.media.length, expectedVideoCount: 0 } }, messageTimestamp: ts },
+    { remoteJidAlt: i.fromAlt },
+  );
+  const parentMessageKey = { remoteJid: i.to ?? '6281100000000@s.whatsapp.net', fromMe: true, id: i.id };
+  const pictures = i.media.map((media, k) => {
+    const caption = i.captions?.[k];
+    const imageMessage = { ...media, ...(caption ? { caption } : {}) };
+    const association = { associationType: proto.MessageAssociation.AssociationType.MEDIA_ALBUM, parentMessageKey, ...(i.shape === 'baileys' ? {} : { messageIndex: k }) };
+    const message =
+      i.shape === 'baileys'
+        ? { imageMessage, messageContextInfo: { messageAssociation: association } }
+        : { associatedChildMessage: { message: { imageMessage, messageContextInfo: { messageAssociation: association } } } };
+    return withKeyExtras({ key: key(`${i.id}-${k + 1}`), message, messageTimestamp: ts }, { remoteJidAlt: i.fromAlt });
+  });
+  return { header, pictures };
+}

@@ -59,6 +59,15 @@ export interface PrivateMessage {
   lid?: string;
   /** The message as it arrived, when it carries a photo or a document (evidence of a self-report is downloaded from it). */
   media?: WAMessage;
+  /** One picture of an album: the id of the album's header (`messageAssociation.parentMessageKey.id`) and its place in it. */
+  album?: { parentId: string; index?: number };
+}
+
+/** An album's header in a private chat (`albumMessage`): how many pictures and videos follow. */
+export interface AlbumHeader {
+  chatJid: string;
+  id: string;
+  expected: number;
 }
 
 /** Everything one Baileys event yields. */
@@ -74,9 +83,30 @@ export interface Normalized {
   stubs: ParticipantStub[];
   /** Groups the bot itself joined (fetch members) or left. */
   botJoined: { groupJid: string; at: number; actor?: Person }[];
+  /** Album headers in private chats. */
+  albums: AlbumHeader[];
 }
 
-const empty = (): Normalized => ({ events: [], privates: [], rejects: [], pairs: [], groupMeta: [], groupPatches: [], stubs: [], botJoined: [] });
+const empty = (): Normalized => ({ events: [], privates: [], rejects: [], pairs: [], groupMeta: [], groupPatches: [], stubs: [], botJoined: [], albums: [] });
+
+const MEDIA_ALBUM = proto.MessageAssociation.AssociationType.MEDIA_ALBUM;
+
+/**
+ * The album a picture belongs to. A phone sends an album as an `albumMessage` header and then each picture
+ * naming that header: WhatsApp's apps wrap each picture in `associatedChildMessage` (a FutureProofMessage that
+ * Baileys' normalizeMessageContent unwraps) with `messageContextInfo.messageAssociation` inside; Baileys' own
+ * sender puts the association on the message itself (lib/Utils/messages.js, generateWAMessageContent,
+ * `albumParentKey`). Either is read: `{ associationType: MEDIA_ALBUM, parentMessageKey, messageIndex }`.
+ */
+export function albumOf(message: proto.IMessage | null | undefined, content: proto.IMessage | undefined): { parentId: string; index?: number } | undefined {
+  for (const c of [content, message]) {
+    const a = c?.messageContextInfo?.messageAssociation;
+    if (a && a.associationType === MEDIA_ALBUM && a.parentMessageKey?.id) {
+      return { parentId: a.parentMessageKey.id, ...(typeof a.messageIndex === 'number' ? { index: a.messageIndex } : {}) };
+    }
+  }
+  return undefined;
+}
 
 const digest = (s: string): string => createHash('sha256').update(s).digest('hex').slice(0, 16);
 
@@ -284,10 +314,18 @@ function normalizeContent(m: WAMessage, key: WAMessage['key'] & { remoteJid: str
     return;
   }
   if (!content || content.protocolMessage || content.reactionMessage) return;
+  if (!isGroup && content.albumMessage) {
+    // A private album's header: it carries no picture, only how many follow (they are gathered as one message).
+    const n = (content.albumMessage.expectedImageCount ?? 0) + (content.albumMessage.expectedVideoCount ?? 0);
+    if (!isSelf(ctx, waPerson(ctx.map, participantRaw ?? remote, alt, m.pushName))) out.albums.push({ chatJid: remote, id: key.id, expected: n });
+    return;
+  }
   const text = messageTextOf(content);
   const mentionJids = mentionedJids(content);
-  // A photo or document without a caption matters only in a private chat (evidence of a self-report).
-  const privateMedia = !isGroup && Boolean(content.imageMessage || content.documentMessage);
+  const album = isGroup ? undefined : albumOf(m.message, content);
+  // A photo or document without a caption matters only in a private chat (evidence of a self-report), as does
+  // any picture of an album there (a video too: it counts towards the album's size, though it is not kept).
+  const privateMedia = !isGroup && Boolean(content.imageMessage || content.documentMessage || album);
   if (!text && !mentionJids.length && !privateMedia) return;
   if (!participantRaw) {
     out.rejects.push({ raw: m, reason: 'group message without participant' });
@@ -313,7 +351,7 @@ function normalizeContent(m: WAMessage, key: WAMessage['key'] & { remoteJid: str
   event.isPrivate = true;
   const pnJid = sender.phone ? `${sender.phone.slice(1)}@s.whatsapp.net` : !isLidUser(remote) ? remote : pair?.pn ?? ctx.map.pnForLid(remote);
   const media = content.imageMessage || content.documentMessage ? m : undefined;
-  out.privates.push({ event, chatJid: remote, pnJid, lid: sender.lid, ...(media ? { media } : {}) });
+  out.privates.push({ event, chatJid: remote, pnJid, lid: sender.lid, ...(media ? { media } : {}), ...(album ? { album } : {}) });
 }
 
 const EDIT = proto.Message.ProtocolMessage.Type.MESSAGE_EDIT;
