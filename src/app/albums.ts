@@ -1,6 +1,7 @@
 /**
  * Albums: several photos or documents sent at once arrive as separate messages sharing one group id (Telegram's
- * `media_group_id`), each its own update. To the bot an album is ONE message: it is answered once, with every
+ * `media_group_id`; on WhatsApp the key of the album's `albumMessage` header, which each picture names in its
+ * `messageContextInfo.messageAssociation.parentMessageKey`), each its own update. To the bot an album is ONE message: it is answered once, with every
  * file in it (one self-report, one receipt; or one step of an open guided report), and the flood guard counts it
  * once, so a ten-picture album is never refused halfway. The collector gathers an album's messages until none has
  * come for ALBUM_QUIET_MS (Telegram sends them together, but over one or more polls or webhook calls), then hands
@@ -16,8 +17,19 @@ export const ALBUM_QUIET_MS = 1_500;
 /** An album is answered at the latest this long after its first message, however its messages trickle in. */
 export const ALBUM_MAX_WAIT_MS = 10_000;
 
+/**
+ * WhatsApp: a phone sends an album as a header (`albumMessage` with expectedImageCount / expectedVideoCount) and
+ * then each picture as its own message, uploading one after another, so on a slow line the gap between two
+ * pictures can be seconds. With the header seen, the album is complete when that many pictures came (or at
+ * WA_ALBUM_MAX_WAIT_MS); without it, when none came for WA_ALBUM_QUIET_MS.
+ */
+export const WA_ALBUM_QUIET_MS = 5_000;
+/** WhatsApp: an album is answered at the latest this long after its first picture (or its header). */
+export const WA_ALBUM_MAX_WAIT_MS = 30_000;
+
 interface Open<T> {
   items: T[];
+  ids: Set<string>;
   admitted: boolean;
   quiet: NodeJS.Timeout;
   deadline: NodeJS.Timeout;
@@ -26,6 +38,8 @@ interface Open<T> {
 /** Collects albums per key (platform, sender, group id) and hands each over once, complete. */
 export class AlbumCollector<T> {
   private readonly open = new Map<string, Open<T>>();
+  /** How many items albums announced (WhatsApp's album header), by key; forgotten after the maximum wait. */
+  private readonly expected = new Map<string, { count: number; timer: NodeJS.Timeout }>();
 
   /**
    * @param complete called once per album with its items in arrival order, when it is complete (or flushed);
@@ -40,23 +54,56 @@ export class AlbumCollector<T> {
    * Adds one message of an album. The album's first message asks `admit` (the flood guard) for the whole album;
    * the others share that answer. Returns whether the album is admitted.
    */
-  add(key: string, item: T, admit: () => boolean): boolean {
+  add(key: string, item: T, admit: () => boolean, id?: string): boolean {
     const quietMs = this.o.quietMs ?? ALBUM_QUIET_MS;
     const found = this.open.get(key);
     if (found) {
+      // The same message delivered twice while the album is gathered counts once.
+      if (id !== undefined && found.ids.has(id)) return found.admitted;
       found.items.push(item);
+      if (id !== undefined) found.ids.add(id);
       found.quiet.refresh();
+      this.completeIfAll(key);
       return found.admitted;
     }
     const admitted = admit();
     const a: Open<T> = {
       items: [item],
+      ids: new Set(id !== undefined ? [id] : []),
       admitted,
-      quiet: setTimeout(() => this.finish(key), quietMs),
+      quiet: setTimeout(() => this.onQuiet(key), quietMs),
       deadline: setTimeout(() => this.finish(key), this.o.maxWaitMs ?? ALBUM_MAX_WAIT_MS),
     };
     this.open.set(key, a);
+    this.completeIfAll(key);
     return admitted;
+  }
+
+  /**
+   * The album announces how many items it has (WhatsApp's `albumMessage` header, which comes before its pictures,
+   * or late): it is complete as soon as that many distinct items came, and no quiet gap cuts it before (only the
+   * maximum wait does). Works whether the album is open yet or not.
+   */
+  expect(key: string, count: number): void {
+    if (!(count > 0)) return;
+    const old = this.expected.get(key);
+    if (old) clearTimeout(old.timer);
+    const timer = setTimeout(() => this.expected.delete(key), this.o.maxWaitMs ?? ALBUM_MAX_WAIT_MS);
+    timer.unref?.();
+    this.expected.set(key, { count, timer });
+    this.completeIfAll(key);
+  }
+
+  private completeIfAll(key: string): void {
+    const a = this.open.get(key);
+    const want = this.expected.get(key)?.count;
+    if (a && want !== undefined && a.items.length >= want) this.finish(key);
+  }
+
+  private onQuiet(key: string): void {
+    // An announced album is not cut by a pause between its pictures: it waits for the rest until the deadline.
+    if (this.expected.has(key)) return;
+    this.finish(key);
   }
 
   /** Albums being gathered (health, tests). */
@@ -67,12 +114,19 @@ export class AlbumCollector<T> {
   /** Hands over every album gathered so far at once (the bot is stopping). */
   flush(): void {
     for (const key of [...this.open.keys()]) this.finish(key);
+    for (const e of this.expected.values()) clearTimeout(e.timer);
+    this.expected.clear();
   }
 
   private finish(key: string): void {
     const a = this.open.get(key);
     if (!a) return;
     this.open.delete(key);
+    const e = this.expected.get(key);
+    if (e) {
+      clearTimeout(e.timer);
+      this.expected.delete(key);
+    }
     clearTimeout(a.quiet);
     clearTimeout(a.deadline);
     if (a.admitted) this.complete(a.items);

@@ -197,6 +197,12 @@ export class OutboxStore {
     return this.db.transaction(fn)();
   }
 
+  /** When the latest message of this kind to this recipient was queued (a hint is not repeated too soon), or undefined. */
+  lastQueued(platform: Platform, recipient: string, kind: string): number | undefined {
+    const r = this.db.prepare(`SELECT MAX(created_at) AS at FROM outbox WHERE platform = ? AND recipient = ? AND kind = ?`).get(platform, recipient, kind) as { at: number | null };
+    return r.at ?? undefined;
+  }
+
   /** Whether a message with this dedupe key was ever queued. */
   has(dedupeKey: string): boolean {
     return this.db.prepare(`SELECT 1 FROM outbox WHERE dedupe_key = ?`).get(dedupeKey) !== undefined;

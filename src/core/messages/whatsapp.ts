@@ -14,6 +14,10 @@ export interface WhatsAppTexts {
   registerRefused(a: { humasContact: string }): string;
   /** A private message that is neither a command nor a registration. */
   privateHint(a: { org: string }): string;
+  /** A registered ASN sent a picture or file (or an album) with no LAPOR and no report open: how to report it. */
+  pictureNotReport: string;
+  /** Pictures of an album that came after the album's report was made: not added to it. */
+  albumLate(a: { count: number; receiptNo: string }): string;
   /** `/gabung` description for /help. */
   joinDescription: string;
   /** `/gabung` without a link. */
@@ -57,6 +61,13 @@ export const WA_ID: WhatsAppTexts = {
     'Maaf, pendaftaran tidak dapat diproses. Pastikan NIP benar dan Anda mengirim dari nomor WhatsApp yang terdaftar di kepegawaian. ' +
     `Bila masih gagal, silakan hubungi ${a.humasContact}.`,
   privateHint: (a) => `Ini layanan Jaga Netral ${a.org}. ASN dapat mendaftar dengan mengirim: DAFTAR <NIP>. Ketik /help untuk daftar perintah.`,
+  pictureNotReport:
+    'Kiriman Anda belum kami simpan sebagai laporan. Untuk melaporkan (misalnya tangkapan layar grup kampanye atau unggahan yang menandai Anda), ' +
+    'kirim ulang gambarnya dengan keterangan: LAPOR <apa yang terjadi>. Beberapa gambar yang dikirim sekaligus menjadi satu laporan. ' +
+    'Atau balas LAPOR untuk laporan terpandu.',
+  albumLate: (a) =>
+    `${a.count} gambar tiba setelah laporan ${a.receiptNo} dibuat dan tidak ditambahkan ke laporan itu (tanda terimanya tetap). ` +
+    'Bila gambar itu penting, kirim ulang dengan keterangan LAPOR sebagai laporan baru.',
   joinDescription: 'bot bergabung ke grup WhatsApp lewat tautan undangan',
   resumeDescription: 'lanjutkan pesan pertama WhatsApp ke ASN setelah nomor bot dibatasi',
   resumed: 'Pengiriman pesan pertama WhatsApp ke ASN dilanjutkan, tetap dengan jeda dan batas harian. Jika WhatsApp membatasi lagi, pengiriman akan dijeda kembali.',
@@ -116,6 +127,13 @@ export const WA_EN: WhatsAppTexts = {
     'Sorry, the registration could not be completed. Check the NIP and send from the WhatsApp number on file with HR. ' +
     `If it still fails, please contact ${a.humasContact}.`,
   privateHint: (a) => `This is ${a.org}'s Jaga Netral service. Civil servants can register by sending: DAFTAR <NIP>. Send /help for commands.`,
+  pictureNotReport:
+    'What you sent has not been kept as a report. To report something (a screenshot of a campaign group, or of a post tagging you), ' +
+    'send the picture again with the caption: LAPOR <what happened>. Several pictures sent at once make one report. ' +
+    'Or reply LAPOR for a guided report.',
+  albumLate: (a) =>
+    `${a.count} picture(s) arrived after report ${a.receiptNo} was made and were not added to it (its receipt stands). ` +
+    'If they matter, send them again with the caption LAPOR as a new report.',
   joinDescription: 'the bot joins a WhatsApp group by invite link',
   joinUsage: 'Usage: /gabung https://chat.whatsapp.com/<code>',
   resumeDescription: 'resume first-contact WhatsApp messages to ASN after the number was restricted',

@@ -10,10 +10,12 @@ import { DisconnectReason, fetchLatestBaileysVersion, jidNormalizedUser, normali
 import type { App } from '../../app/app.js';
 import type { CommandSpec } from '../../app/commands/index.js';
 import { humasAddresses } from '../../app/recipients.js';
+import { AlbumCollector, WA_ALBUM_MAX_WAIT_MS, WA_ALBUM_QUIET_MS } from '../../app/albums.js';
+import { answerAlbum, pictureHint } from '../../app/self-report-pictures.js';
 import { beginSelfReport, continueFlow, floodAllowance, hasActiveFlow, numberedChoices } from '../../app/report-flow.js';
 import { claimLeftOnWhatsApp } from '../../app/left-claim.js';
 import { parseLeftClaim } from '../../core/left-claim.js';
-import { MAX_EVIDENCE_BYTES, noEvidence, reporterAsn, resolveSelfReportByNumber, type DownloadedEvidence } from '../../app/self-report.js';
+import { MAX_EVIDENCE_BYTES, MAX_EVIDENCE_FILES, noEvidence, reporterAsn, resolveSelfReportByNumber, type DownloadedEvidence } from '../../app/self-report.js';
 import { whatsappTexts } from '../../core/messages/whatsapp.js';
 import { parseNip } from '../../core/nip.js';
 import { waJidToPhone } from '../../core/phone.js';
@@ -81,6 +83,10 @@ export interface WhatsAppAdapterOptions {
   requireSession?: boolean;
   /** Finds the current WhatsApp Web version after a 405 (default Baileys' `fetchLatestBaileysVersion`). */
   fetchVersion?: () => Promise<{ version: WAVersion; isLatest?: boolean; error?: unknown }>;
+  /** A private album without its header is answered once none of its pictures came for this long (default WA_ALBUM_QUIET_MS, app/albums.ts). */
+  albumQuietMs?: number;
+  /** A private album is answered at the latest this long after its first picture (default WA_ALBUM_MAX_WAIT_MS). */
+  albumMaxWaitMs?: number;
 }
 
 /** What /status and the health line say when WhatsApp stopped and a person must act. */
@@ -104,6 +110,9 @@ const STUB_WAIT_MAX_MS = 45_000;
 
 /** Consecutive 405s (each followed by a version fetch) before WhatsApp gives up. */
 const MAX_VERSION_UPDATES = 3;
+
+/** The outbox dedupe key of the answer to a private album (the first answer; pictures that come later get their own). */
+const waAlbumReplyKey = (chatJid: string, parentId: string): string => `wa:reply:${chatJid}:album:${parentId}`;
 
 /** The outbox dedupe key of the answer to one private message. */
 const waReplyKey = (p: PrivateMessage): string => `wa:reply:${p.chatJid}:${p.event.messageId}`;
@@ -150,8 +159,17 @@ export class WhatsAppAdapter {
   readonly groupCache: GroupMetaCache;
   /** Baileys' retry counters: one store for the adapter's lifetime, so counts survive reconnects. */
   readonly msgRetryCounterCache: MemoryCacheStore;
+  /** Private albums (pictures naming one `albumMessage` header) gathered to be answered as one message. */
+  private readonly albums: AlbumCollector<PrivateMessage>;
 
   constructor(private readonly o: WhatsAppAdapterOptions) {
+    // A completed album is answered behind the events being handled (so `idle()` covers it).
+    this.albums = new AlbumCollector<PrivateMessage>(
+      (items) => {
+        this.chain = this.chain.then(() => this.onAlbum(items)).catch((err) => this.app.log.error({ err: String(err) }, 'whatsapp: could not answer an album'));
+      },
+      { quietMs: o.albumQuietMs ?? WA_ALBUM_QUIET_MS, maxWaitMs: o.albumMaxWaitMs ?? WA_ALBUM_MAX_WAIT_MS },
+    );
     // Invite links in self-reports are looked up through this socket (Baileys' groupGetInviteInfo), without joining.
     o.app.inviteInspector = {
       inspect: async (code) => {
@@ -222,6 +240,9 @@ export class WhatsAppAdapter {
   /** Disconnects for good (no reconnect) and waits for queued handling. */
   async stop(): Promise<void> {
     this.stopped = true;
+    // Albums being gathered are answered with what came, while the socket can still fetch their pictures.
+    this.albums.flush();
+    await this.idle();
     this.abort.abort();
     this.app.scanners.delete(this.wakeScans);
     if (this.reconnectTimer) clearTimeout(this.reconnectTimer);
@@ -630,8 +651,13 @@ export class WhatsAppAdapter {
       if (ev.chat.type === 'group') await this.ensureGroupKnown(ev.chat.id);
       this.handle(ev);
     }
+    for (const a of n.albums) this.albums.expect(`${a.chatJid}:${a.id}`, a.expected);
     for (const p of n.privates) {
       const r = this.handle(p.event);
+      if (p.album) {
+        if (r) this.onAlbumPicture(p, r.duplicate);
+        continue;
+      }
       // Answered once: a repeat whose reply was never queued (a crash in between) is handled again.
       if (r && (!r.duplicate || !this.app.monitor.outbox.has(waReplyKey(p)))) await this.onPrivate(p);
     }
@@ -756,7 +782,85 @@ export class WhatsAppAdapter {
       if (r) this.reply(p, r.text, this.app.clock(), r.files);
       return;
     }
+    // A picture or file with no LAPOR outside a report (app/self-report-pictures.ts decides; nothing is downloaded).
+    if (p.media) {
+      const r = pictureHint(this.app, 'whatsapp', sender, isNewContact);
+      if (r) this.reply(p, r.text, now, undefined, r.kind);
+      return;
+    }
     if (isNewContact) this.reply(p, t.privateHint({ org: this.app.config.ORG_NAME }), now);
+  }
+
+  /**
+   * One picture of a private album: gathered with the album's others (app/albums.ts), keyed by the chat and the
+   * album's header id, and counted once by the flood guard. A redelivered picture of an album already answered
+   * is not gathered again.
+   */
+  private onAlbumPicture(p: PrivateMessage, duplicate: boolean): void {
+    const parentId = p.album!.parentId;
+    if (duplicate && this.app.monitor.outbox.has(waAlbumReplyKey(p.chatJid, parentId))) return;
+    const sender = p.pnJid ?? p.chatJid;
+    const firstContact = this.touchContact([p.chatJid, p.pnJid, p.lid], this.app.clock());
+    if (firstContact) this.firstContacts.add(sender);
+    const admitted = this.albums.add(
+      `${p.chatJid}:${parentId}`,
+      p,
+      () => this.app.flood.admit('whatsapp', sender, this.app.clock(), p.event.sender.name, floodAllowance(this.app, 'whatsapp', sender, true)),
+      p.event.messageId,
+    );
+    // Beyond the flood limits the album stays recorded (the monitor has it) but gets no answer.
+    if (!admitted) this.firstContacts.delete(sender);
+  }
+
+  /** Senders whose first message ever was a picture of an album still being gathered. */
+  private readonly firstContacts = new Set<string>();
+
+  /**
+   * Answers a private album once (app/self-report-pictures.ts decides what it is): one self-report with every
+   * picture, one step of an open guided report, or a hint. The reply goes to the album's first picture, under a key
+   * of the album, so a redelivered album is not answered again; pictures that come after the answer are answered
+   * on their own (they were not added to the report, and the ASN is told).
+   */
+  private async onAlbum(items: PrivateMessage[]): Promise<void> {
+    const seen = new Set<string>();
+    const parts = items.filter((p) => !seen.has(p.event.messageId) && Boolean(seen.add(p.event.messageId)));
+    // The phone numbers its pictures (messageIndex); without numbers they stay in arrival order.
+    if (parts.every((p) => p.album?.index !== undefined)) parts.sort((a, b) => a.album!.index! - b.album!.index!);
+    const first = parts[0]!;
+    const parentId = first.album!.parentId;
+    const sender = first.pnJid ?? first.chatJid;
+    const mainKey = waAlbumReplyKey(first.chatJid, parentId);
+    const late = this.app.monitor.outbox.has(mainKey);
+    const key = late ? `${mainKey}:${first.event.messageId}` : mainKey;
+    if (late && this.app.monitor.outbox.has(key)) return;
+    const firstContact = this.firstContacts.delete(sender);
+    const r = await answerAlbum(this.app, {
+      platform: 'whatsapp',
+      reporterId: sender,
+      sourceKey: `wa:${first.chatJid}:album:${parentId}`,
+      captions: parts.map((p) => p.event.text.trim()).filter((c) => c.length > 0),
+      count: parts.length,
+      late,
+      firstContact,
+      download: () => this.downloadAlbum(parts),
+    });
+    if (r) this.replyWith(key, first, this.flowText(r), this.app.clock(), r.files, r.kind);
+  }
+
+  /** Every picture of an album, in order; any beyond MAX_EVIDENCE_FILES is not fetched and is named as skipped. */
+  private async downloadAlbum(parts: PrivateMessage[]): Promise<DownloadedEvidence> {
+    const out: DownloadedEvidence = { files: [], skipped: [] };
+    for (const p of parts) {
+      if (!p.media) continue;
+      if (out.files.length >= MAX_EVIDENCE_FILES) {
+        out.skipped.push('too_many');
+        continue;
+      }
+      const got = await this.downloadEvidence(p);
+      out.files.push(...got.files);
+      out.skipped.push(...got.skipped);
+    }
+    return out;
   }
 
   /** A flow prompt or receipt for WhatsApp, which shows no buttons: choices numbered, "done" as a word to reply. */
@@ -829,14 +933,18 @@ export class WhatsAppAdapter {
     return t.registered({ nama: asn.nama, org: this.app.config.ORG_NAME });
   }
 
-  private reply(p: PrivateMessage, text: string, now: number, files?: { path: string; filename: string; caption?: string }[]): void {
+  private reply(p: PrivateMessage, text: string, now: number, files?: { path: string; filename: string; caption?: string }[], kind = 'command_reply'): void {
+    this.replyWith(waReplyKey(p), p, text, now, files, kind);
+  }
+
+  private replyWith(dedupeKey: string, p: PrivateMessage, text: string, now: number, files?: { path: string; filename: string; caption?: string }[], kind = 'command_reply'): void {
     this.app.monitor.outbox.enqueue(
       {
-        dedupeKey: waReplyKey(p),
+        dedupeKey,
         platform: 'whatsapp',
         recipient: p.pnJid ?? p.chatJid,
         recipientKind: 'user',
-        kind: 'command_reply',
+        kind,
         text,
         payload: files?.length ? { files, replyTo: p.event.messageId } : { replyTo: p.event.messageId },
       },

@@ -1,0 +1,87 @@
+/**
+ * What a WhatsApp album, or a picture sent with no `LAPOR`, stands for: the decision, given what the adapter read
+ * (captions, who sent it, whether the album was answered before) and a way to fetch its files. The adapter
+ * (platforms/whatsapp/adapter.ts) gathers an album's pictures with app/albums.ts and delivers the answer.
+ *
+ * - `LAPOR` in any picture's caption: ONE self-report with every picture (the 10-file cap as on Telegram), keyed by
+ *   the album, so a redelivered album, or part of it, finds the same report and makes no second one.
+ * - A guided report open: the album is one evidence step with one answer.
+ * - Pictures that come after their album's report was made (past the gathering window): not added (the receipt is
+ *   signed over its evidence hashes), and the ASN is told so, naming the receipt.
+ * - Neither: a registered ASN is answered once with the caption to use, at most once per PICTURE_HINT_GAP_MS
+ *   (WhatsApp counts outgoing volume; a reply in a chat the ASN opened is not a reach-out, but ten pictures sent
+ *   one by one must not become ten hints). A stranger is not answered beyond the first-contact hint every private
+ *   message gets, and nothing of theirs is downloaded.
+ */
+import type { Platform } from '../core/ids.js';
+import { whatsappTexts } from '../core/messages/whatsapp.js';
+import { SelfReportStore } from '../store/self-reports.js';
+import type { App } from './app.js';
+import { beginSelfReport, continueFlow, hasActiveFlow, type FlowReply } from './report-flow.js';
+import { noEvidence, reporterAsn, type DownloadedEvidence } from './self-report.js';
+
+/** A registered ASN who sends pictures with no LAPOR is reminded how to report at most this often. */
+export const PICTURE_HINT_GAP_MS = 10 * 60_000;
+
+/** The outbox kind of that reminder (a reply: it goes after alerts, core/priority.ts). */
+export const PICTURE_HINT_KIND = 'wa_hint';
+
+/** `LAPOR <rest>` (or `/lapor`), as a WhatsApp text or caption: the rest, or undefined when it is not one. */
+export function laporRest(text: string): string | undefined {
+  const m = /^(?:\/)?lapor\b\s*([\s\S]*)$/i.exec(text.trim());
+  return m ? (m[1] ?? '') : undefined;
+}
+
+/** An album as the adapter hands it over. */
+export interface AlbumInput {
+  platform: Platform;
+  /** Who sent it (the WhatsApp phone JID when known). */
+  reporterId: string;
+  /** The album's own key (`wa:<chat>:album:<header id>`): its report is stored under it. */
+  sourceKey: string;
+  /** Captions of its pictures, in order (empty ones left out). */
+  captions: string[];
+  /** How many pictures (or files) it holds. */
+  count: number;
+  /** Some of this album was answered already: these pictures came after that answer. */
+  late: boolean;
+  /** The sender had never written to the number before. */
+  firstContact: boolean;
+  /** Fetches every file of the album (called only for a registered ASN whose album is kept). */
+  download: () => Promise<DownloadedEvidence>;
+}
+
+/** The one answer to an album, or undefined for none. */
+export async function answerAlbum(app: App, a: AlbumInput): Promise<FlowReply | undefined> {
+  const asn = reporterAsn(app, a.platform, a.reporterId);
+  if (a.late && asn) {
+    const report = new SelfReportStore(app.db).bySource(a.sourceKey);
+    if (report) return { text: whatsappTexts(app.config.LANGUAGE).albumLate({ count: a.count, receiptNo: report.receiptNo }), kind: 'command_reply' };
+  }
+  // The LAPOR caption, wherever it is; the album's other captions are more of what the ASN wrote.
+  const at = a.captions.findIndex((c) => laporRest(c) !== undefined);
+  if (at >= 0) {
+    const text = [laporRest(a.captions[at]!)!, ...a.captions.filter((_, i) => i !== at)].filter((x) => x.trim()).join('\n');
+    // Files are fetched only for a registered ASN: a stranger's upload is never downloaded.
+    const got = asn ? await a.download() : noEvidence();
+    return beginSelfReport(app, { platform: a.platform, reporterId: a.reporterId, sourceKey: a.sourceKey, text, files: got.files, skipped: got.skipped });
+  }
+  if (hasActiveFlow(app, a.platform, a.reporterId)) {
+    const got = asn ? await a.download() : noEvidence();
+    const r = await continueFlow(app, a.platform, a.reporterId, asn, { text: a.captions.join('\n'), files: got.files, skipped: got.skipped });
+    if (r) return r;
+  }
+  return pictureHint(app, a.platform, a.reporterId, a.firstContact);
+}
+
+/**
+ * The answer to a picture or file (or album) with no LAPOR and no report open: the caption to use for a registered
+ * ASN (not again within PICTURE_HINT_GAP_MS), the first-contact hint for a stranger who never wrote before, else none.
+ */
+export function pictureHint(app: App, platform: Platform, senderId: string, firstContact: boolean): FlowReply | undefined {
+  const t = whatsappTexts(app.config.LANGUAGE);
+  if (!reporterAsn(app, platform, senderId)) return firstContact ? { text: t.privateHint({ org: app.config.ORG_NAME }), kind: 'command_reply' } : undefined;
+  const last = app.monitor.outbox.lastQueued(platform, senderId, PICTURE_HINT_KIND);
+  if (last !== undefined && app.clock() - last < PICTURE_HINT_GAP_MS) return undefined;
+  return { text: t.pictureNotReport, kind: PICTURE_HINT_KIND };
+}

@@ -1,0 +1,250 @@
+/**
+ * WhatsApp albums and pictures with no LAPOR in a private chat, through Baileys' own message shapes and event path
+ * (the fake socket, src/platforms/sim/whatsapp-socket.ts: proto.WebMessageInfo through makeEventBuffer and
+ * processMessage, media encrypted with encryptedStream and fetched with downloadEncryptedContent).
+ *
+ * How rc14 represents an album (node_modules/@whiskeysockets/baileys): a header message `albumMessage`
+ * { expectedImageCount, expectedVideoCount } (lib/Utils/messages.js, generateWAMessageContent, `album`), then each
+ * picture as its own message whose `messageContextInfo.messageAssociation` is { associationType: MEDIA_ALBUM,
+ * parentMessageKey: <the header's key> } (same function, `albumParentKey`; WAProto/index.d.ts MessageAssociation,
+ * which also has `messageIndex`). WhatsApp's apps wrap each picture in `associatedChildMessage`, a FutureProofMessage
+ * that Baileys unwraps (lib/Utils/messages.js, normalizeMessageContent's getFutureProofMessage); the simulator sends
+ * both shapes (privateAlbumMessages). Every message is its own stanza and its own `messages.upsert` (lib/Socket/
+ * messages-recv.js, handleMessage -> upsertMessage), header first; a caption may be on any picture.
+ */
+import { createHash } from 'node:crypto';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { renderChatScreen } from '../../src/bench/ocr-screens.js';
+import { privateAlbumMessages, privateImageMessage, type FakeWASocket } from '../../src/platforms/sim/whatsapp-socket.js';
+import { ADMIN_WA, ASN1_LID, ASN1_PN, drainAll, fakeClock, startBot } from '../fixtures/whatsapp/setup.js';
+
+let stops: (() => Promise<void>)[] = [];
+afterEach(async () => {
+  for (const s of stops) await s();
+  stops = [];
+});
+
+async function bot(extra: Record<string, string> = {}, adapter: { albumQuietMs?: number; albumMaxWaitMs?: number } = {}) {
+  const clock = fakeClock();
+  const b = await startBot(clock, { extra: { OCR_TESSERACT: 'off', ...extra }, adapter });
+  stops.push(async () => {
+    await b.wa.stop();
+    await b.app.close();
+  });
+  // Every picture the bot fetches (Baileys' downloadMediaMessage on the real socket).
+  const downloads: string[] = [];
+  const orig = b.fake.downloadMedia.bind(b.fake);
+  b.fake.downloadMedia = async (m) => {
+    downloads.push(m.key.id ?? '');
+    return orig(m);
+  };
+  return { ...b, clock, downloads };
+}
+
+const textsTo = (fake: FakeWASocket, jid: string): string[] =>
+  fake.sent.filter((s) => s.jid === jid && typeof s.content['text'] === 'string').map((s) => s.content['text'] as string);
+const count = (app: { db: { prepare(sql: string): { get(...a: unknown[]): unknown } } }, sql: string, ...args: unknown[]): number =>
+  (app.db.prepare(sql).get(...args) as { n: number }).n;
+
+/** n different small screenshots, each a chat screen with its own group name. */
+const screens = (n: number, name = (i: number) => `Grup Bukti ${i + 1}`): Buffer[] =>
+  Array.from({ length: n }, (_, i) => renderChatScreen({ style: 'whatsapp', groupName: name(i), members: 10 + i, bubbles: [{ from: 'Admin', text: `Pesan ${i + 1}` }], width: 360 }));
+
+describe('WhatsApp albums in a private chat', () => {
+  it('an album of three screenshots, LAPOR on the second: one report with all three, one receipt, one flood count, OCR of each to Humas; delivered again: nothing new', { timeout: 120_000 }, async () => {
+    const { app, fake, wa, clock, downloads } = await bot({ OCR_TESSERACT: 'tesseract' });
+    const names = ['Relawan Maju Bersama', 'Sahabat Paslon Dua', 'Posko Pemenangan Kecamatan'];
+    const shots = screens(3, (i) => names[i]!);
+    const media = await Promise.all(shots.map((s) => fake.addMedia(s, 'image', 'image/png')));
+    const album = privateAlbumMessages({ from: ASN1_LID, fromAlt: ASN1_PN, id: 'ALB1', at: clock.now, media, captions: [undefined, 'LAPOR Saya dimasukkan ke grup-grup ini oleh 0812 3456 7891'] });
+    for (const m of [album.header, ...album.pictures]) await fake.deliver(m);
+    // The header said three: the third picture completes the album, which is answered behind it.
+    await wa.idle();
+    expect(count(app, `SELECT COUNT(*) AS n FROM self_reports`)).toBe(1);
+    const rep = app.db.prepare(`SELECT id, receipt_no, description, source_key FROM self_reports`).get() as { id: number; receipt_no: string; description: string; source_key: string };
+    expect(rep.description).toBe('Saya dimasukkan ke grup-grup ini oleh 0812 3456 7891');
+    expect(rep.source_key).toBe(`wa:${ASN1_LID}:album:ALB1`);
+    const kept = app.db.prepare(`SELECT sha256 FROM self_report_evidence WHERE report_id = ? AND kind = 'photo' ORDER BY id`).all(rep.id) as { sha256: string }[];
+    expect(kept.map((k) => k.sha256)).toEqual(shots.map((s) => createHash('sha256').update(s).digest('hex')));
+    expect(downloads).toEqual(['ALB1-1', 'ALB1-2', 'ALB1-3']);
+    // Counted once by the flood guard.
+    expect(count(app, `SELECT COUNT(*) AS n FROM inbound_private`)).toBe(1);
+
+    await app.screenshots.idle();
+    await drainAll(app, clock, 10);
+    const receipts = textsTo(fake, ASN1_PN).filter((t) => /JN-\d{4}-\d{6}/.test(t));
+    expect(receipts).toHaveLength(1);
+    expect(receipts[0]).toContain(rep.receipt_no);
+    expect(receipts[0]!.match(/\b[0-9a-f]{64}\b/g)).toHaveLength(3);
+    expect(receipts[0]).not.toMatch(/Mohon maaf/);
+    // The receipt answers the album (its key), as a reply to the album's first picture.
+    expect(count(app, `SELECT COUNT(*) AS n FROM outbox WHERE dedupe_key = ?`, `wa:reply:${ASN1_LID}:album:ALB1`)).toBe(1);
+    const toAdmin = textsTo(fake, ADMIN_WA);
+    expect(toAdmin.find((t) => t.startsWith('📝 Laporan mandiri ASN'))).toContain('Bukti terlampir: 3 berkas');
+    expect(fake.sent.filter((s) => s.jid === ADMIN_WA && 'document' in s.content)).toHaveLength(3);
+    // Each picture read by OCR; the group name of each reaches Humas.
+    const ocr = toAdmin.filter((t) => /OCR/.test(t)).join('\n');
+    for (const n of names) expect(ocr).toContain(`"${n}"`);
+
+    // WhatsApp delivers the whole album again (a reconnect's offline backlog): no second report, no second answer.
+    const sent = fake.sent.length;
+    for (const m of [album.header, ...album.pictures]) await fake.deliver(m, 'append');
+    await wa.idle();
+    await new Promise((r) => setTimeout(r, 300));
+    await wa.idle();
+    await drainAll(app, clock, 5);
+    expect(count(app, `SELECT COUNT(*) AS n FROM self_reports`)).toBe(1);
+    expect(fake.sent.length).toBe(sent);
+    expect(downloads).toHaveLength(3);
+  });
+
+  it('Baileys\' own album shape with the header lost: gathered until quiet, one report; twelve pictures keep ten and say so; a stranger\'s album is refused once, nothing fetched', { timeout: 60_000 }, async () => {
+    const { app, fake, wa, clock, downloads } = await bot({}, { albumQuietMs: 300 });
+    const media = await Promise.all(screens(12).map((s) => fake.addMedia(s, 'image', 'image/png')));
+    const album = privateAlbumMessages({ from: ASN1_LID, fromAlt: ASN1_PN, id: 'ALB2', at: clock.now, media, captions: ['LAPOR saya ditandai di Instagram oleh akun relawan'], shape: 'baileys' });
+    // Baileys' shape: the association sits on the message itself, no associatedChildMessage wrapper, no index.
+    expect(album.pictures[0]!.message?.messageContextInfo?.messageAssociation?.parentMessageKey?.id).toBe('ALB2');
+    for (const m of album.pictures) await fake.deliver(m);
+    await wa.idle();
+    expect(count(app, `SELECT COUNT(*) AS n FROM self_reports`)).toBe(0);
+    await vi.waitFor(async () => {
+      await wa.idle();
+      expect(count(app, `SELECT COUNT(*) AS n FROM self_reports`)).toBe(1);
+    }, { timeout: 10_000, interval: 50 });
+    await drainAll(app, clock, 5);
+    expect(count(app, `SELECT COUNT(*) AS n FROM self_report_evidence WHERE kind = 'photo'`)).toBe(10);
+    expect(downloads).toHaveLength(10);
+    const receipts = textsTo(fake, ASN1_PN).filter((t) => /JN-\d{4}-\d{6}/.test(t));
+    expect(receipts).toHaveLength(1);
+    expect(receipts[0]).toContain('Mohon maaf, 2 berkas tidak kami simpan: 2 melebihi batas 10 berkas per laporan.');
+    expect(app.db.prepare(`SELECT place FROM self_reports`).get()).toEqual({ place: 'instagram' });
+
+    const stranger = '6281399999999@s.whatsapp.net';
+    const sm = await Promise.all(screens(3).map((s) => fake.addMedia(s, 'image', 'image/png')));
+    const theirs = privateAlbumMessages({ from: stranger, id: 'ALB3', at: clock.now, media: sm, captions: ['LAPOR ada grup kampanye'] });
+    for (const m of [theirs.header, ...theirs.pictures]) await fake.deliver(m);
+    await wa.idle();
+    await drainAll(app, clock, 3);
+    const toStranger = textsTo(fake, stranger);
+    expect(toStranger).toHaveLength(1);
+    expect(toStranger[0]).toMatch(/belum terdaftar/);
+    expect(downloads).toHaveLength(10);
+    expect(count(app, `SELECT COUNT(*) AS n FROM self_reports`)).toBe(1);
+  });
+
+  it('a picture that never comes is waited for until the deadline; one that comes after the report is not added, and the ASN is told once (English)', { timeout: 60_000 }, async () => {
+    const { app, fake, wa, clock } = await bot({ LANGUAGE: 'en' }, { albumQuietMs: 100, albumMaxWaitMs: 1_000 });
+    const media = await Promise.all(screens(3).map((s) => fake.addMedia(s, 'image', 'image/png')));
+    const album = privateAlbumMessages({ from: ASN1_LID, fromAlt: ASN1_PN, id: 'ALB4', at: clock.now, media, captions: ['LAPOR I was tagged in a campaign post on Facebook'] });
+    await fake.deliver(album.header);
+    await fake.deliver(album.pictures[0]!);
+    await fake.deliver(album.pictures[1]!);
+    await wa.idle();
+    // The header announced three: a quiet gap longer than albumQuietMs does not cut the album.
+    await new Promise((r) => setTimeout(r, 400));
+    await wa.idle();
+    expect(count(app, `SELECT COUNT(*) AS n FROM self_reports`)).toBe(0);
+    // At the deadline it is answered with the two that came.
+    await vi.waitFor(async () => {
+      await wa.idle();
+      expect(count(app, `SELECT COUNT(*) AS n FROM self_reports`)).toBe(1);
+    }, { timeout: 10_000, interval: 50 });
+    expect(count(app, `SELECT COUNT(*) AS n FROM self_report_evidence WHERE kind = 'photo'`)).toBe(2);
+    await drainAll(app, clock, 3);
+    const no = (app.db.prepare(`SELECT receipt_no FROM self_reports`).get() as { receipt_no: string }).receipt_no;
+
+    // The third picture comes late: not added (the receipt is signed over its evidence), the ASN is told.
+    await fake.deliver(album.pictures[2]!);
+    await vi.waitFor(async () => {
+      await wa.idle();
+      await drainAll(app, clock, 1);
+      expect(textsTo(fake, ASN1_PN).some((t) => t.includes('arrived after report'))).toBe(true);
+    }, { timeout: 10_000, interval: 50 });
+    expect(textsTo(fake, ASN1_PN).filter((t) => t.includes('arrived after report'))).toEqual([
+      `1 picture(s) arrived after report ${no} was made and were not added to it (its receipt stands). If they matter, send them again with the caption LAPOR as a new report.`,
+    ]);
+    expect(count(app, `SELECT COUNT(*) AS n FROM self_report_evidence WHERE kind = 'photo'`)).toBe(2);
+    expect(count(app, `SELECT COUNT(*) AS n FROM self_reports`)).toBe(1);
+    // Delivered again, the late picture is not answered again.
+    const sent = fake.sent.length;
+    await fake.deliver(album.pictures[2]!, 'append');
+    await new Promise((r) => setTimeout(r, 300));
+    await wa.idle();
+    await drainAll(app, clock, 3);
+    expect(fake.sent.length).toBe(sent);
+  });
+
+  it('an album sent into the guided flow is one evidence step with one answer', { timeout: 60_000 }, async () => {
+    const { app, fake, wa, clock } = await bot();
+    const { privateMessage } = await import('../../src/platforms/sim/whatsapp-socket.js');
+    for (const [id, text] of [['G1', 'LAPOR'], ['G2', '1'], ['G3', '1']] as const) {
+      await fake.deliver(privateMessage({ from: ASN1_LID, fromAlt: ASN1_PN, id, text, at: clock.now }));
+      await wa.idle();
+      await drainAll(app, clock, 2);
+    }
+    const before = textsTo(fake, ASN1_PN).length;
+    const media = await Promise.all(screens(4).map((s) => fake.addMedia(s, 'image', 'image/png')));
+    const album = privateAlbumMessages({ from: ASN1_LID, fromAlt: ASN1_PN, id: 'ALB5', at: clock.now, media, captions: [undefined, undefined, 'ini tangkapan layarnya'] });
+    for (const m of [album.header, ...album.pictures]) await fake.deliver(m);
+    await wa.idle();
+    await drainAll(app, clock, 3);
+    const answers = textsTo(fake, ASN1_PN).slice(before);
+    expect(answers).toHaveLength(1);
+    expect(answers[0]).toMatch(/Diterima: 5/);
+    await fake.deliver(privateMessage({ from: ASN1_LID, fromAlt: ASN1_PN, id: 'G4', text: 'lanjut', at: clock.now }));
+    await wa.idle();
+    await fake.deliver(privateMessage({ from: ASN1_LID, fromAlt: ASN1_PN, id: 'G5', text: 'kirim', at: clock.now }));
+    await wa.idle();
+    await drainAll(app, clock, 3);
+    expect(count(app, `SELECT COUNT(*) AS n FROM self_report_evidence WHERE kind = 'photo'`)).toBe(4);
+  });
+});
+
+describe('WhatsApp pictures with no LAPOR and no open report', () => {
+  it('a registered ASN is told once how to report it (not again within 10 minutes); an album counts as one; a stranger gets the first-contact hint once; nothing is fetched or kept', { timeout: 60_000 }, async () => {
+    const { app, fake, wa, clock, downloads } = await bot();
+    const pic = async (from: string, alt: string | undefined, id: string) => {
+      const media = await fake.addMedia(screens(1)[0]!, 'image', 'image/png');
+      await fake.deliver(privateImageMessage({ from, fromAlt: alt, id, at: clock.now, media }));
+      await wa.idle();
+      await drainAll(app, clock, 1);
+    };
+    const hint =
+      'Kiriman Anda belum kami simpan sebagai laporan. Untuk melaporkan (misalnya tangkapan layar grup kampanye atau unggahan yang menandai Anda), ' +
+      'kirim ulang gambarnya dengan keterangan: LAPOR <apa yang terjadi>. Beberapa gambar yang dikirim sekaligus menjadi satu laporan. Atau balas LAPOR untuk laporan terpandu.';
+    await pic(ASN1_LID, ASN1_PN, 'P1');
+    expect(textsTo(fake, ASN1_PN)).toEqual([hint]);
+    // A second picture a minute later: no second hint.
+    await pic(ASN1_LID, ASN1_PN, 'P2');
+    expect(textsTo(fake, ASN1_PN)).toEqual([hint]);
+    // Ten minutes on, an album without a caption: one hint for the whole album.
+    clock.now += 10 * 60_000;
+    const media = await Promise.all(screens(3).map((s) => fake.addMedia(s, 'image', 'image/png')));
+    const album = privateAlbumMessages({ from: ASN1_LID, fromAlt: ASN1_PN, id: 'ALB6', at: clock.now, media });
+    for (const m of [album.header, ...album.pictures]) await fake.deliver(m);
+    await wa.idle();
+    await drainAll(app, clock, 2);
+    expect(textsTo(fake, ASN1_PN)).toEqual([hint, hint]);
+    expect(app.db.prepare(`SELECT DISTINCT kind, priority FROM outbox WHERE recipient = ?`).all(ASN1_PN)).toEqual([{ kind: 'wa_hint', priority: 2 }]);
+
+    // A stranger who never wrote before: how to register, once; a second picture gets nothing.
+    const stranger = '6281399999998@s.whatsapp.net';
+    await pic(stranger, undefined, 'S1');
+    await pic(stranger, undefined, 'S2');
+    expect(textsTo(fake, stranger)).toEqual(['Ini layanan Jaga Netral Pemda. ASN dapat mendaftar dengan mengirim: DAFTAR <NIP>. Ketik /help untuk daftar perintah.']);
+    expect(downloads).toEqual([]);
+    expect(count(app, `SELECT COUNT(*) AS n FROM self_reports`)).toBe(0);
+    expect(count(app, `SELECT COUNT(*) AS n FROM self_report_evidence`)).toBe(0);
+  });
+
+  it('in English', { timeout: 30_000 }, async () => {
+    const { fake, wa, app, clock } = await bot({ LANGUAGE: 'en' });
+    const media = await fake.addMedia(screens(1)[0]!, 'image', 'image/png');
+    await fake.deliver(privateImageMessage({ from: ASN1_LID, fromAlt: ASN1_PN, id: 'E1', caption: 'look at this group', at: clock.now, media }));
+    await wa.idle();
+    await drainAll(app, clock, 1);
+    expect(textsTo(fake, ASN1_PN)).toEqual([
+      'What you sent has not been kept as a report. To report something (a screenshot of a campaign group, or of a post tagging you), send the picture again with the caption: LAPOR <what happened>. Several pictures sent at once make one report. Or reply LAPOR for a guided report.',
+    ]);
+  });
+});
