@@ -15,7 +15,7 @@ import { configOrFail, type CliArgs } from './cli/args.js';
 import { loadConfig } from './config.js';
 import { cliTexts, type ReplayProblem } from './core/messages/cli.js';
 import { replayTelegramUpdate } from './platforms/telegram/replay.js';
-import { replayWhatsAppEvent } from './platforms/whatsapp/replay.js';
+import { finishWhatsAppReplay, replayWhatsAppEvent } from './platforms/whatsapp/replay.js';
 import { migrate, type Db } from './store/db.js';
 
 /** One parsed input line. */
@@ -112,6 +112,9 @@ export async function replayCommand({ values, positionals, io, lang }: CliArgs):
     else await replayWhatsAppEvent(app, line.event, line.data);
     await app.dispatcher.drainOnce();
   }
+  // The recording has ended: WhatsApp albums still being gathered are answered with the pictures that came.
+  await finishWhatsAppReplay(app);
+  await app.dispatcher.drainOnce();
   // The recording has ended: mass-event summaries still waiting for their window are what Humas would get next.
   if (app.releaseSummaries(app.clock(), true)) await app.dispatcher.drainOnce();
   await app.close();

@@ -84,6 +84,45 @@ describe('replay on an existing database (real binary)', SPAWN_TIMEOUT, () => {
     );
   });
 
+  it('a WhatsApp album whose header the recording lacks, LAPOR on its last picture: one report, answered once when the recording ends', async () => {
+    const { db } = tempHome();
+    const bot = botDatabase(db);
+    await bot.close();
+    // Each picture names the album's header (messageContextInfo.messageAssociation, MEDIA_ALBUM: Baileys'
+    // generateWAMessageContent with albumParentKey, lib/Utils/messages.js); the header itself was not recorded, so
+    // the album is gathered until quiet, and the end of the recording ends that wait (finishWhatsAppReplay).
+    const from = '6281234567890@s.whatsapp.net';
+    const pic = (n: number, caption?: string) => ({
+      platform: 'whatsapp',
+      event: 'messages.upsert',
+      data: {
+        type: 'notify',
+        messages: [{
+          key: { remoteJid: from, fromMe: false, id: `ALBUMPIC${n}` },
+          messageTimestamp: 1730700000 + n,
+          message: {
+            imageMessage: { mimetype: 'image/jpeg', fileLength: '20000', ...(caption ? { caption } : {}) },
+            messageContextInfo: { messageAssociation: { associationType: 'MEDIA_ALBUM', parentMessageKey: { remoteJid: '6281100000000@s.whatsapp.net', fromMe: true, id: 'ALBUMHDR1' } } },
+          },
+        }],
+      },
+    });
+    const { writeFileSync } = await import('node:fs');
+    const file = `${db}.album.jsonl`;
+    writeFileSync(file, [pic(1), pic(2), pic(3, 'LAPOR saya ditandai di Facebook oleh akun relawan')].map((l) => JSON.stringify(l)).join('\n') + '\n');
+    const r = await jn(['replay', file], { DATABASE_PATH: db, LANGUAGE: 'en', QUIET_HOURS: 'off' });
+    expect(r.code).toBe(0);
+    const out = r.out.split('\n').filter(Boolean).map((l) => JSON.parse(l) as Out);
+    const toAsn = out.filter((o) => o.to === from);
+    expect(toAsn).toHaveLength(1);
+    expect(toAsn[0]!.text).toMatch(/JN-\d{4}-\d{6}/);
+    // A replay has no WhatsApp connection to fetch pictures from: the ASN is told the three were not kept.
+    expect(toAsn[0]!.text).toContain('3 could not be downloaded');
+    expect(toAsn[0]!.kind).toBe('command_reply');
+    // One alert per Humas admin (one on Telegram, one on WhatsApp), about the one report.
+    expect(out.filter((o) => o.kind === 'humas_alert' && o.text.includes('Budi Santoso')).map((o) => o.to).sort()).toEqual(['6281111111111@s.whatsapp.net', '9001']);
+  });
+
   it('a missing replay file is a clear error in the configured language', async () => {
     const { db } = tempHome();
     const r = await jn(['replay', 'tidak-ada.jsonl'], { DATABASE_PATH: db, LANGUAGE: 'id' });

@@ -11,7 +11,7 @@ import type { App } from '../../app/app.js';
 import type { CommandSpec } from '../../app/commands/index.js';
 import { humasAddresses } from '../../app/recipients.js';
 import { AlbumCollector, WA_ALBUM_MAX_WAIT_MS, WA_ALBUM_QUIET_MS } from '../../app/albums.js';
-import { answerAlbum, pictureHint } from '../../app/self-report-pictures.js';
+import { answerAlbum, pictureHint, PICTURE_HINT_KIND } from '../../app/self-report-pictures.js';
 import { beginSelfReport, continueFlow, floodAllowance, hasActiveFlow, numberedChoices } from '../../app/report-flow.js';
 import { claimLeftOnWhatsApp } from '../../app/left-claim.js';
 import { parseLeftClaim } from '../../core/left-claim.js';
@@ -241,8 +241,7 @@ export class WhatsAppAdapter {
   async stop(): Promise<void> {
     this.stopped = true;
     // Albums being gathered are answered with what came, while the socket can still fetch their pictures.
-    this.albums.flush();
-    await this.idle();
+    await this.finishAlbums();
     this.abort.abort();
     this.app.scanners.delete(this.wakeScans);
     if (this.reconnectTimer) clearTimeout(this.reconnectTimer);
@@ -256,6 +255,12 @@ export class WhatsAppAdapter {
     } catch {
       // already closed
     }
+    await this.idle();
+  }
+
+  /** Answers every album being gathered with the pictures that came (replay's end; a stop does the same). */
+  async finishAlbums(): Promise<void> {
+    this.albums.flush();
     await this.idle();
   }
 
@@ -844,7 +849,8 @@ export class WhatsAppAdapter {
       firstContact,
       download: () => this.downloadAlbum(parts),
     });
-    if (r) this.replyWith(key, first, this.flowText(r), this.app.clock(), r.files, r.kind);
+    // Kinds as for a single WhatsApp message's answer: a command reply, or the picture hint.
+    if (r) this.replyWith(key, first, this.flowText(r), this.app.clock(), r.files, r.kind === PICTURE_HINT_KIND ? r.kind : 'command_reply');
   }
 
   /** Every picture of an album, in order; any beyond MAX_EVIDENCE_FILES is not fetched and is named as skipped. */
@@ -1064,4 +1070,9 @@ export async function replayWhatsAppEvent(app: App, eventName: string, data: unk
     return;
   }
   await a.handleEvent(eventName as keyof BaileysEventMap, revived);
+}
+
+/** The recording has ended: albums still being gathered are answered with what came (as a stop does). */
+export async function finishWhatsAppReplay(app: App): Promise<void> {
+  await replayAdapters.get(app)?.finishAlbums();
 }

@@ -1,2 +1,2 @@
 /** `npx jaga-netral replay`: recorded Baileys events through the live WhatsApp handlers (see `replayWhatsAppEvent`). */
-export { replayWhatsAppEvent, reviveWhatsAppEvent } from './adapter.js';
+export { finishWhatsAppReplay, replayWhatsAppEvent, reviveWhatsAppEvent } from './adapter.js';
