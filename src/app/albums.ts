@@ -27,6 +27,9 @@ export const WA_ALBUM_QUIET_MS = 5_000;
 /** WhatsApp: an album is answered at the latest this long after its first picture (or its header). */
 export const WA_ALBUM_MAX_WAIT_MS = 30_000;
 
+/** Album headers remembered at once, at most. */
+const MAX_EXPECTED = 10_000;
+
 interface Open<T> {
   items: T[];
   ids: Set<string>;
@@ -87,6 +90,9 @@ export class AlbumCollector<T> {
   expect(key: string, count: number): void {
     if (!(count > 0)) return;
     const old = this.expected.get(key);
+    // Headers carry no picture and are not counted by the flood guard: past this many waiting, a new one is ignored
+    // (its album is then gathered as one without a header).
+    if (!old && this.expected.size >= MAX_EXPECTED) return;
     if (old) clearTimeout(old.timer);
     const timer = setTimeout(() => this.expected.delete(key), this.o.maxWaitMs ?? ALBUM_MAX_WAIT_MS);
     timer.unref?.();

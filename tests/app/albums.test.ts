@@ -1,0 +1,75 @@
+/**
+ * The album collector's timing (src/app/albums.ts), on fake timers: Telegram's quiet gap, and WhatsApp's album header
+ * (`albumMessage.expectedImageCount`, lib/Utils/messages.js generateWAMessageContent in Baileys rc14), which makes an
+ * album complete as soon as the announced pictures came and keeps a pause between pictures from cutting it.
+ * The real path (Baileys messages through the fake socket) is in tests/selfreport/whatsapp-album.test.ts.
+ */
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { AlbumCollector } from '../../src/app/albums.js';
+
+beforeEach(() => vi.useFakeTimers());
+afterEach(() => vi.useRealTimers());
+
+const collector = (o = { quietMs: 1_000, maxWaitMs: 10_000 }) => {
+  const done: string[][] = [];
+  const c = new AlbumCollector<string>((items) => done.push(items), o);
+  return { c, done };
+};
+
+describe('AlbumCollector', () => {
+  it('without a header: complete after the quiet gap; the admit answer of the first item holds for the album', () => {
+    const { c, done } = collector();
+    let asked = 0;
+    expect(c.add('k', 'a', () => (++asked, true))).toBe(true);
+    vi.advanceTimersByTime(900);
+    expect(c.add('k', 'b', () => (++asked, false))).toBe(true);
+    vi.advanceTimersByTime(900);
+    expect(done).toEqual([]);
+    vi.advanceTimersByTime(200);
+    expect(done).toEqual([['a', 'b']]);
+    expect(asked).toBe(1);
+  });
+
+  it('with a header (before or after the first item): complete the moment the announced count came, a redelivered item counted once', () => {
+    const { c, done } = collector();
+    c.expect('k', 3);
+    c.add('k', 'a', () => true, 'id1');
+    c.add('k', 'a again', () => true, 'id1');
+    c.add('k', 'b', () => true, 'id2');
+    expect(done).toEqual([]);
+    c.add('k', 'c', () => true, 'id3');
+    expect(done).toEqual([['a', 'b', 'c']]);
+    expect(c.pending).toBe(0);
+
+    c.add('j', 'x', () => true, 'x1');
+    c.expect('j', 1);
+    expect(done.at(-1)).toEqual(['x']);
+  });
+
+  it('with a header: a pause longer than the quiet gap does not cut the album; the deadline answers with what came', () => {
+    const { c, done } = collector();
+    c.expect('k', 3);
+    c.add('k', 'a', () => true, 'id1');
+    vi.advanceTimersByTime(5_000);
+    c.add('k', 'b', () => true, 'id2');
+    vi.advanceTimersByTime(4_999);
+    expect(done).toEqual([]);
+    vi.advanceTimersByTime(1);
+    expect(done).toEqual([['a', 'b']]);
+    // The header is forgotten with its album: a late picture is a new album, gathered until quiet.
+    c.add('k', 'c', () => true, 'id3');
+    vi.advanceTimersByTime(1_000);
+    expect(done.at(-1)).toEqual(['c']);
+  });
+
+  it('a refused album is never handed over; flush hands over the rest at once', () => {
+    const { c, done } = collector();
+    expect(c.add('no', 'a', () => false)).toBe(false);
+    c.add('yes', 'b', () => true);
+    c.expect('other', 2);
+    c.flush();
+    expect(done).toEqual([['b']]);
+    vi.advanceTimersByTime(20_000);
+    expect(done).toEqual([['b']]);
+  });
+});
