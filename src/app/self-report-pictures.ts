@@ -10,8 +10,10 @@
  *   signed over its evidence hashes), and the ASN is told so, naming the receipt.
  * - Neither: a registered ASN is answered once with the caption to use, at most once per PICTURE_HINT_GAP_MS
  *   (WhatsApp counts outgoing volume; a reply in a chat the ASN opened is not a reach-out, but ten pictures sent
- *   one by one must not become ten hints). A stranger is not answered beyond the first-contact hint every private
- *   message gets, and nothing of theirs is downloaded.
+ *   one by one must not become ten hints). Nothing is downloaded, but the pictures are held (by the adapter, in
+ *   memory) for HELD_PICTURES_MS: a `LAPOR <what happened>` typed after them reports them with it, as a phone user
+ *   sends pictures first and then writes. A stranger is not answered beyond the first-contact hint every private
+ *   message gets, nothing of theirs is held or downloaded.
  */
 import type { Platform } from '../core/ids.js';
 import { whatsappTexts } from '../core/messages/whatsapp.js';
@@ -22,6 +24,20 @@ import { noEvidence, reporterAsn, type DownloadedEvidence } from './self-report.
 
 /** A registered ASN who sends pictures with no LAPOR is reminded how to report at most this often. */
 export const PICTURE_HINT_GAP_MS = 10 * 60_000;
+
+/** Pictures sent with no LAPOR are joined to a `LAPOR <text>` that comes within this long after the last of them. */
+export const HELD_PICTURES_MS = PICTURE_HINT_GAP_MS;
+
+/** Whether pictures held since `heldAt` still join a LAPOR sent now. */
+export function heldPicturesJoin(app: App, heldAt: number): boolean {
+  return app.clock() - heldAt < HELD_PICTURES_MS;
+}
+
+/** What pictures sent with no LAPOR get: an answer (or none), and whether they are held for a LAPOR typed after them. */
+export interface PictureOutcome {
+  reply?: FlowReply;
+  hold: boolean;
+}
 
 /** The outbox kind of that reminder (a reply: it goes after alerts, core/priority.ts). */
 export const PICTURE_HINT_KIND = 'wa_hint';
@@ -51,12 +67,12 @@ export interface AlbumInput {
   download: () => Promise<DownloadedEvidence>;
 }
 
-/** The one answer to an album, or undefined for none. */
-export async function answerAlbum(app: App, a: AlbumInput): Promise<FlowReply | undefined> {
+/** The one answer to an album (or none), and whether its pictures are held for a LAPOR typed after them. */
+export async function answerAlbum(app: App, a: AlbumInput): Promise<PictureOutcome> {
   const asn = reporterAsn(app, a.platform, a.reporterId);
   if (a.late && asn) {
     const report = new SelfReportStore(app.db).bySource(a.sourceKey);
-    if (report) return { text: whatsappTexts(app.config.LANGUAGE).albumLate({ count: a.count, receiptNo: report.receiptNo }), kind: 'command_reply' };
+    if (report) return { reply: { text: whatsappTexts(app.config.LANGUAGE).albumLate({ count: a.count, receiptNo: report.receiptNo }), kind: 'command_reply' }, hold: false };
   }
   // The LAPOR caption, wherever it is; the album's other captions are more of what the ASN wrote.
   const at = a.captions.findIndex((c) => laporRest(c) !== undefined);
@@ -64,24 +80,25 @@ export async function answerAlbum(app: App, a: AlbumInput): Promise<FlowReply | 
     const text = [laporRest(a.captions[at]!)!, ...a.captions.filter((_, i) => i !== at)].filter((x) => x.trim()).join('\n');
     // Files are fetched only for a registered ASN: a stranger's upload is never downloaded.
     const got = asn ? await a.download() : noEvidence();
-    return beginSelfReport(app, { platform: a.platform, reporterId: a.reporterId, sourceKey: a.sourceKey, text, files: got.files, skipped: got.skipped });
+    return { reply: await beginSelfReport(app, { platform: a.platform, reporterId: a.reporterId, sourceKey: a.sourceKey, text, files: got.files, skipped: got.skipped }), hold: false };
   }
   if (hasActiveFlow(app, a.platform, a.reporterId)) {
     const got = asn ? await a.download() : noEvidence();
     const r = await continueFlow(app, a.platform, a.reporterId, asn, { text: a.captions.join('\n'), files: got.files, skipped: got.skipped });
-    if (r) return r;
+    if (r) return { reply: r, hold: false };
   }
   return pictureHint(app, a.platform, a.reporterId, a.firstContact);
 }
 
 /**
  * The answer to a picture or file (or album) with no LAPOR and no report open: the caption to use for a registered
- * ASN (not again within PICTURE_HINT_GAP_MS), the first-contact hint for a stranger who never wrote before, else none.
+ * ASN (not again within PICTURE_HINT_GAP_MS), whose pictures are held for a LAPOR typed after them; the
+ * first-contact hint for a stranger who never wrote before, else none.
  */
-export function pictureHint(app: App, platform: Platform, senderId: string, firstContact: boolean): FlowReply | undefined {
+export function pictureHint(app: App, platform: Platform, senderId: string, firstContact: boolean): PictureOutcome {
   const t = whatsappTexts(app.config.LANGUAGE);
-  if (!reporterAsn(app, platform, senderId)) return firstContact ? { text: t.privateHint({ org: app.config.ORG_NAME }), kind: 'command_reply' } : undefined;
+  if (!reporterAsn(app, platform, senderId)) return { hold: false, ...(firstContact ? { reply: { text: t.privateHint({ org: app.config.ORG_NAME }), kind: 'command_reply' } } : {}) };
   const last = app.monitor.outbox.lastQueued(platform, senderId, PICTURE_HINT_KIND);
-  if (last !== undefined && app.clock() - last < PICTURE_HINT_GAP_MS) return undefined;
-  return { text: t.pictureNotReport, kind: PICTURE_HINT_KIND };
+  if (last !== undefined && app.clock() - last < PICTURE_HINT_GAP_MS) return { hold: true };
+  return { reply: { text: t.pictureNotReport, kind: PICTURE_HINT_KIND }, hold: true };
 }

@@ -210,8 +210,9 @@ describe('WhatsApp pictures with no LAPOR and no open report', () => {
       await drainAll(app, clock, 1);
     };
     const hint =
-      'Kiriman Anda belum kami simpan sebagai laporan. Untuk melaporkan (misalnya tangkapan layar grup kampanye atau unggahan yang menandai Anda), ' +
-      'kirim ulang gambarnya dengan keterangan: LAPOR <apa yang terjadi>. Beberapa gambar yang dikirim sekaligus menjadi satu laporan. Atau balas LAPOR untuk laporan terpandu.';
+      'Kiriman Anda belum kami simpan sebagai laporan. Untuk melaporkannya (misalnya tangkapan layar grup kampanye atau unggahan yang menandai Anda), ' +
+      'balas dalam 10 menit: LAPOR <apa yang terjadi>, dan gambar tadi ikut dilaporkan. ' +
+      'Lain kali bisa langsung dengan keterangan LAPOR <apa yang terjadi> pada gambarnya; beberapa gambar yang dikirim sekaligus menjadi satu laporan.';
     await pic(ASN1_LID, ASN1_PN, 'P1');
     expect(textsTo(fake, ASN1_PN)).toEqual([hint]);
     // A second picture a minute later: no second hint.
@@ -237,6 +238,40 @@ describe('WhatsApp pictures with no LAPOR and no open report', () => {
     expect(count(app, `SELECT COUNT(*) AS n FROM self_report_evidence`)).toBe(0);
   });
 
+  it('pictures first, then LAPOR <what happened> typed within 10 minutes: one report with those pictures (fetched only then); later joins nothing', { timeout: 60_000 }, async () => {
+    const { app, fake, wa, clock, downloads } = await bot();
+    const { privateMessage } = await import('../../src/platforms/sim/whatsapp-socket.js');
+    const shots = screens(3);
+    const pic = async (id: string, shot: Buffer) => {
+      await fake.deliver(privateImageMessage({ from: ASN1_LID, fromAlt: ASN1_PN, id, at: clock.now, media: await fake.addMedia(shot, 'image', 'image/png') }));
+      await wa.idle();
+      await drainAll(app, clock, 1);
+    };
+    await pic('H1', shots[0]!);
+    await pic('H2', shots[1]!);
+    expect(downloads).toEqual([]);
+    await fake.deliver(privateMessage({ from: ASN1_LID, fromAlt: ASN1_PN, id: 'HL', text: 'LAPOR saya dimasukkan ke grup "Relawan Maju Bersama" oleh 0812 3456 7891', at: clock.now }));
+    await wa.idle();
+    await drainAll(app, clock, 3);
+    expect(downloads).toEqual(['H1', 'H2']);
+    const rep = app.db.prepare(`SELECT id, receipt_no, group_name FROM self_reports`).get() as { id: number; receipt_no: string; group_name: string };
+    expect(rep.group_name).toBe('Relawan Maju Bersama');
+    const kept = app.db.prepare(`SELECT sha256 FROM self_report_evidence WHERE report_id = ? AND kind = 'photo' ORDER BY id`).all(rep.id) as { sha256: string }[];
+    expect(kept.map((k) => k.sha256)).toEqual(shots.slice(0, 2).map((x) => createHash('sha256').update(x).digest('hex')));
+    const receipt = textsTo(fake, ASN1_PN).find((t) => t.includes(rep.receipt_no))!;
+    expect(receipt.match(/\b[0-9a-f]{64}\b/g)).toHaveLength(2);
+
+    // A picture, then LAPOR more than 10 minutes later: a report of the text alone; the picture is never fetched.
+    await pic('H3', shots[2]!);
+    clock.now += 10 * 60_000;
+    await fake.deliver(privateMessage({ from: ASN1_LID, fromAlt: ASN1_PN, id: 'HL2', text: 'LAPOR saya ditandai di Facebook', at: clock.now }));
+    await wa.idle();
+    await drainAll(app, clock, 3);
+    expect(count(app, `SELECT COUNT(*) AS n FROM self_reports`)).toBe(2);
+    expect(count(app, `SELECT COUNT(*) AS n FROM self_report_evidence WHERE kind = 'photo'`)).toBe(2);
+    expect(downloads).toEqual(['H1', 'H2']);
+  });
+
   it('in English', { timeout: 30_000 }, async () => {
     const { fake, wa, app, clock } = await bot({ LANGUAGE: 'en' });
     const media = await fake.addMedia(screens(1)[0]!, 'image', 'image/png');
@@ -244,7 +279,7 @@ describe('WhatsApp pictures with no LAPOR and no open report', () => {
     await wa.idle();
     await drainAll(app, clock, 1);
     expect(textsTo(fake, ASN1_PN)).toEqual([
-      'What you sent has not been kept as a report. To report something (a screenshot of a campaign group, or of a post tagging you), send the picture again with the caption: LAPOR <what happened>. Several pictures sent at once make one report. Or reply LAPOR for a guided report.',
+      'What you sent has not been kept as a report. To report it (a screenshot of a campaign group, or of a post tagging you), reply within 10 minutes: LAPOR <what happened>, and those pictures are reported with it. Next time you can give the pictures the caption LAPOR <what happened> directly; several pictures sent at once make one report.',
     ]);
   });
 });

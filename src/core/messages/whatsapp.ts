@@ -62,9 +62,9 @@ export const WA_ID: WhatsAppTexts = {
     `Bila masih gagal, silakan hubungi ${a.humasContact}.`,
   privateHint: (a) => `Ini layanan Jaga Netral ${a.org}. ASN dapat mendaftar dengan mengirim: DAFTAR <NIP>. Ketik /help untuk daftar perintah.`,
   pictureNotReport:
-    'Kiriman Anda belum kami simpan sebagai laporan. Untuk melaporkan (misalnya tangkapan layar grup kampanye atau unggahan yang menandai Anda), ' +
-    'kirim ulang gambarnya dengan keterangan: LAPOR <apa yang terjadi>. Beberapa gambar yang dikirim sekaligus menjadi satu laporan. ' +
-    'Atau balas LAPOR untuk laporan terpandu.',
+    'Kiriman Anda belum kami simpan sebagai laporan. Untuk melaporkannya (misalnya tangkapan layar grup kampanye atau unggahan yang menandai Anda), ' +
+    'balas dalam 10 menit: LAPOR <apa yang terjadi>, dan gambar tadi ikut dilaporkan. ' +
+    'Lain kali bisa langsung dengan keterangan LAPOR <apa yang terjadi> pada gambarnya; beberapa gambar yang dikirim sekaligus menjadi satu laporan.',
   albumLate: (a) =>
     `${a.count} gambar tiba setelah laporan ${a.receiptNo} dibuat dan tidak ditambahkan ke laporan itu (tanda terimanya tetap). ` +
     'Bila gambar itu penting, kirim ulang dengan keterangan LAPOR sebagai laporan baru.',
@@ -128,9 +128,9 @@ export const WA_EN: WhatsAppTexts = {
     `If it still fails, please contact ${a.humasContact}.`,
   privateHint: (a) => `This is ${a.org}'s Jaga Netral service. Civil servants can register by sending: DAFTAR <NIP>. Send /help for commands.`,
   pictureNotReport:
-    'What you sent has not been kept as a report. To report something (a screenshot of a campaign group, or of a post tagging you), ' +
-    'send the picture again with the caption: LAPOR <what happened>. Several pictures sent at once make one report. ' +
-    'Or reply LAPOR for a guided report.',
+    'What you sent has not been kept as a report. To report it (a screenshot of a campaign group, or of a post tagging you), ' +
+    'reply within 10 minutes: LAPOR <what happened>, and those pictures are reported with it. ' +
+    'Next time you can give the pictures the caption LAPOR <what happened> directly; several pictures sent at once make one report.',
   albumLate: (a) =>
     `${a.count} picture(s) arrived after report ${a.receiptNo} was made and were not added to it (its receipt stands). ` +
     'If they matter, send them again with the caption LAPOR as a new report.',

@@ -11,7 +11,7 @@ import type { App } from '../../app/app.js';
 import type { CommandSpec } from '../../app/commands/index.js';
 import { humasAddresses } from '../../app/recipients.js';
 import { AlbumCollector, WA_ALBUM_MAX_WAIT_MS, WA_ALBUM_QUIET_MS } from '../../app/albums.js';
-import { answerAlbum, pictureHint, PICTURE_HINT_KIND } from '../../app/self-report-pictures.js';
+import { answerAlbum, heldPicturesJoin, pictureHint, PICTURE_HINT_KIND } from '../../app/self-report-pictures.js';
 import { beginSelfReport, continueFlow, floodAllowance, hasActiveFlow, numberedChoices } from '../../app/report-flow.js';
 import { claimLeftOnWhatsApp } from '../../app/left-claim.js';
 import { parseLeftClaim } from '../../core/left-claim.js';
@@ -110,6 +110,9 @@ const STUB_WAIT_MAX_MS = 45_000;
 
 /** Consecutive 405s (each followed by a version fetch) before WhatsApp gives up. */
 const MAX_VERSION_UPDATES = 3;
+
+/** Senders whose pictures are held for a LAPOR at once, at most (a flood of pictures must not fill memory). */
+const HELD_SENDERS_MAX = 1_000;
 
 /** The outbox dedupe key of the answer to a private album (the first answer; pictures that come later get their own). */
 const waAlbumReplyKey = (chatJid: string, parentId: string): string => `wa:reply:${chatJid}:album:${parentId}`;
@@ -753,7 +756,18 @@ export class WhatsAppAdapter {
     const lapor = /^(?:\/)?lapor\b\s*([\s\S]*)$/i.exec(text);
     if (lapor) {
       // Media is downloaded only for a registered ASN: a stranger's upload is never fetched.
-      const got = reporterAsn(this.app, 'whatsapp', sender) ? await this.downloadEvidence(p) : noEvidence();
+      const asn = reporterAsn(this.app, 'whatsapp', sender);
+      const got = asn ? await this.downloadEvidence(p) : noEvidence();
+      // Pictures sent just before with no LAPOR are reported with a `LAPOR <what happened>` (app/self-report-pictures.ts).
+      const held = this.held.get(sender);
+      if (asn && held && (lapor[1] ?? '').trim()) {
+        this.held.delete(sender);
+        if (heldPicturesJoin(this.app, held.at)) {
+          const before = await this.downloadAlbum(held.items);
+          got.files.unshift(...before.files);
+          got.skipped.unshift(...before.skipped);
+        }
+      }
       const r = await beginSelfReport(this.app, { platform: 'whatsapp', reporterId: sender, sourceKey: `wa:${p.chatJid}:${p.event.messageId}`, text: lapor[1] ?? '', files: got.files, skipped: got.skipped });
       this.reply(p, this.flowText(r), this.app.clock(), r.files);
       return;
@@ -790,7 +804,8 @@ export class WhatsAppAdapter {
     // A picture or file with no LAPOR outside a report (app/self-report-pictures.ts decides; nothing is downloaded).
     if (p.media) {
       const r = pictureHint(this.app, 'whatsapp', sender, isNewContact);
-      if (r) this.reply(p, r.text, now, undefined, r.kind);
+      if (r.hold) this.hold(sender, [p]);
+      if (r.reply) this.reply(p, r.reply.text, now, undefined, r.reply.kind);
       return;
     }
     if (isNewContact) this.reply(p, t.privateHint({ org: this.app.config.ORG_NAME }), now);
@@ -849,8 +864,26 @@ export class WhatsAppAdapter {
       firstContact,
       download: () => this.downloadAlbum(parts),
     });
+    if (r.hold) this.hold(sender, parts);
     // Kinds as for a single WhatsApp message's answer: a command reply, or the picture hint.
-    if (r) this.replyWith(key, first, this.flowText(r), this.app.clock(), r.files, r.kind === PICTURE_HINT_KIND ? r.kind : 'command_reply');
+    const a = r.reply;
+    if (a) this.replyWith(key, first, this.flowText(a), this.app.clock(), a.files, a.kind === PICTURE_HINT_KIND ? a.kind : 'command_reply');
+  }
+
+  /**
+   * Pictures a registered ASN sent with no LAPOR, by sender, held (not downloaded) for a `LAPOR <what happened>`
+   * typed after them; in memory only, so a restart forgets them. At most MAX_EVIDENCE_FILES + 10 pictures each (the
+   * report keeps ten and names the rest), and senders past HELD_SENDERS_MAX are not held.
+   */
+  private readonly held = new Map<string, { items: PrivateMessage[]; at: number }>();
+
+  private hold(sender: string, items: PrivateMessage[]): void {
+    const now = this.app.clock();
+    for (const [k, v] of this.held) if (!heldPicturesJoin(this.app, v.at)) this.held.delete(k);
+    const prev = this.held.get(sender);
+    if (!prev && this.held.size >= HELD_SENDERS_MAX) return;
+    const kept = [...(prev?.items ?? []), ...items.filter((p) => p.media)].slice(-(MAX_EVIDENCE_FILES + 10));
+    this.held.set(sender, { items: kept, at: now });
   }
 
   /** Every picture of an album, in order; any beyond MAX_EVIDENCE_FILES is not fetched and is named as skipped. */
