@@ -243,8 +243,10 @@ export class WhatsAppAdapter {
   /** Disconnects for good (no reconnect) and waits for queued handling. */
   async stop(): Promise<void> {
     this.stopped = true;
-    // Albums being gathered are answered with what came, while the socket can still fetch their pictures.
-    await this.finishAlbums();
+    // Albums being gathered are answered with what came, while the socket can still fetch their pictures
+    // (the event chain only: a LID pass in its pause ends with the abort below, not before).
+    this.albums.flush();
+    await this.chain;
     this.abort.abort();
     this.app.scanners.delete(this.wakeScans);
     if (this.reconnectTimer) clearTimeout(this.reconnectTimer);
