@@ -166,6 +166,18 @@ const GENERIC_VOTE_TALK = new Set(['act', 'administration', 'violation', 'actor'
  */
 const NUMBER_CONTEXT = new Set(['event', 'candidate', 'administration', 'violation', 'party']);
 const MIN_NUMBER_CONTEXT = 0.4;
+/**
+ * Categories whose terms make a surname or a derived short form a candidate's ("Suandharu ... jadi
+ * walkot", "kang Far ... kampanye"): alone such a name is shared by others, beside election talk of
+ * at least MIN_NAME_SUPPORT it is the candidate, so the two need not add up to the threshold. Offices
+ * and candidacy words ("walkot", "gubernur") support from MIN_OFFICE_SUPPORT. Vote words that are
+ * everyday words too stay below: "dukung", "debat", "relawan" (0.3) do not ("Wardana dukung anaknya
+ * ikut lomba debat"). Common given names (the `common` weight) get no such lift: too many people.
+ * The official-post rule still sets the name aside in government news.
+ */
+const NAME_SUPPORT = new Set(['event', 'candidate', 'administration', 'violation', 'act', 'actor', 'party']);
+const MIN_NAME_SUPPORT = 0.4;
+const MIN_OFFICE_SUPPORT = 0.3;
 /** The term `classify` adds when the official-post rule set the candidate's name aside. */
 export const OFFICIAL_POST_LABEL = 'jabatan resmi';
 
@@ -1289,6 +1301,7 @@ function summarise(found: Term[], vocab: Vocabulary, titledName: boolean, nation
   let weak: Term[] | undefined;
   let number = false;
   let numberContext = false;
+  let nameSupport = false;
   const numbers = new Set<number>();
   let ownNumber = false;
   const labels: string[] = [];
@@ -1300,10 +1313,13 @@ function summarise(found: Term[], vocab: Vocabulary, titledName: boolean, nation
     if (official && (isName(t) || t.official)) continue;
     if (t.category === PASLON_NUMBER) { number = true; if (t.paslon !== undefined) numbers.add(t.paslon); }
     else if (!t.official && t.weight >= MIN_NUMBER_CONTEXT && NUMBER_CONTEXT.has(t.category)) numberContext = true;
+    if (supportsName(t)) nameSupport = true;
     if (t.category === PASLON_NAME && t.weight < vocab.threshold) (weak ??= []).push(t);
     else sum += t.weight;
   }
   if (weak) sum += bestWeakNames(weak);
+  // A surname or derived form in election talk is the candidate ("Suandharu paling kuat di debat walkot").
+  if (weak && nameSupport && !official && weak.some((t) => t.weight > vocab.names.common)) sum = Math.max(sum, vocab.threshold);
   // A candidate's name, however weak, beside that candidate's own ballot number ("Bang Rudy nomor 2").
   for (const t of found) if (numbers.size > 0 && t.category === PASLON_NAME && t.weight > 0 && t.paslon !== undefined && numbers.has(t.paslon)) ownNumber = true;
   if (ownNumber && !official) sum = Math.max(sum, vocab.threshold);
@@ -1312,6 +1328,11 @@ function summarise(found: Term[], vocab: Vocabulary, titledName: boolean, nation
   if (official) labels.push(OFFICIAL_POST_LABEL);
   const score = Math.round(sum * 100) / 100;
   return { pilkada: score >= vocab.threshold, score, terms: labels };
+}
+
+/** Election talk that makes a weak name the candidate's (see {@link NAME_SUPPORT}). */
+function supportsName(t: Term): boolean {
+  return NAME_SUPPORT.has(t.category) && t.weight >= (t.category === 'candidate' ? MIN_OFFICE_SUPPORT : MIN_NAME_SUPPORT);
 }
 
 /** The weight of the weak names of the one paslon they add up to most for. */

@@ -178,3 +178,37 @@ describe('found on the held-out set (after its figures were taken): more occupat
     'Sudarsana aktor film horor itu main lagi',
   ])('%s', (text) => expect(is(text)).toBe(false));
 });
+
+/**
+ * Issue 20 part B, recall without losing precision: rules found on the blind Pilwalkot Bandung 2024
+ * set (tests/fixtures/classifier/bandung2024.*) and the misses of every set's numbers, shortforms and
+ * surnames kinds. A made-up city race: four pairs, names that are everyday words or common given names.
+ */
+const city: PaslonFile = {
+  election: 'Pilwalkot Kota Contoh 2024',
+  paslon: [
+    { number: 1, names: ['Galih Pramudya Kartanegara', 'Rudi Santika'], aliases: ['Galih-Rudi', 'Kang Galih'] },
+    { number: 2, names: ['Benny Sasmitaredja', 'Lusi Handayani'], aliases: ['Benny-Lusi'] },
+    { number: 3, names: ['Dadan Hermawan', 'Nurlela Ardiwinata'], aliases: ['Dadan-Nurlela'] },
+  ],
+};
+const kota = createClassifier({ vocabulary, paslon: city });
+const inCity = (text: string): boolean => kota.classify(text).pilkada;
+
+describe('a surname or derived short form in election talk is the candidate', () => {
+  it('beside an office or candidacy word, or campaign talk of weight', () => {
+    expect(inCity('Sasmitaredja paling siap jadi walkot, katanya')).toBe(true);
+    expect(inCity('Ardiwinata mau jadi wakil walkot? boleh juga')).toBe(true);
+    expect(inCity('Kartanegara bagi baliho di perempatan')).toBe(true);
+  });
+  it('alone, or beside everyday words that are vote words too, it is not', () => {
+    expect(inCity('Sasmitaredja bikin acara syukuran di rumah')).toBe(false);
+    expect(inCity('keluarga Sasmitaredja dukung anaknya kuliah di luar kota')).toBe(false);
+  });
+  it('a common given name gets no such lift', () => {
+    expect(inCity('Pak Rudi ditanya soal walkot baru, dia diam saja')).toBe(false);
+  });
+  it('government news about an office holder still is not campaign', () => {
+    expect(inCity('Walkot Sasmitaredja meresmikan taman kota')).toBe(false);
+  });
+});
