@@ -62,7 +62,12 @@ export interface Vocabulary {
    * "antrean nomor 2", "2 orang"): a number term weaker than the threshold next to them is
    * skipped, as is one next to another number (times, dates).
    */
-  numberGuards?: { before: string[]; after: string[] };
+  numberGuards?: {
+    before: string[];
+    after: string[];
+    /** Words that guard only a number written as such ("ke 2", "ke-2", "ke dua"), not a phrase about one ("solid ke nomor 2"). */
+    ordinal?: string[];
+  };
   /**
    * Ballot numbers as words in regional languages, by number ("3": ["telu", "tilu", "tallu"]): read as
    * "tiga" is in `{n}` patterns ("nomor tilu", "coblos telu", "salam loro jari"), not in `{0n}` ones.
@@ -156,6 +161,13 @@ const OFFICIAL = 'official';
 const OTHER_ELECTION = 'otherElection';
 /** Category of words naming a national election, weightless where the vocabulary gives them no weight ("pemilihan presiden"). */
 const NATIONAL_ELECTION = 'nationalElection';
+/**
+ * Category of the words naming the election's own region, from the paslon file's `election`
+ * ("Pilwalkot Bandung 2024": bandung; "Pilgub Kalimantan Timur 2024": kalimantan timur, kaltim);
+ * weightless, they make a bare zero-padded ballot number one ("Bandung 03 menang", "kosong satu
+ * untuk Bali"). See {@link regionPhrases}.
+ */
+const REGION = 'region';
 /** Vocabulary categories of vote talk any election has ("gunakan hak pilih", "golput", "coblos"). */
 const GENERIC_VOTE_TALK = new Set(['act', 'administration', 'violation', 'actor']);
 /**
@@ -245,6 +257,8 @@ interface Tables {
   /** Words before and after a weak ballot number that make it something else ("jam", "lantai", "orang"). */
   guardBefore: Set<string>;
   guardAfter: Set<string>;
+  /** Words before a number that make it an ordinal, only where the number term starts with the number ("ke 2"). */
+  guardOrdinal: Set<string>;
   /** Words that make the name after them a place's or thing's ("makam", "jalan", "toko"). */
   namedAfter: Set<string>;
   /** Words (one or two) after a name that make it another person's ("guru ngaji", "tukang", "kepala sekolah"). */
@@ -254,6 +268,8 @@ interface Tables {
   plainActThings: Set<string>;
   /** What each word of a text is to the trie, worked out once per distinct word. */
   words: WordInfos;
+  /** Bare zero-padded ballot numbers ("03", "kosong tiga"), which the election's region beside them makes ballot numbers. */
+  padded: Set<Term>;
 }
 
 /**
@@ -327,6 +343,8 @@ interface ScanContext {
   shouting?: boolean;
   /** An official title stands next to a candidate's name ("Gubernur Sumsel H. Herman Deru"). */
   titledName: boolean;
+  /** A bare zero-padded ballot number stands next to the election's region ("Bandung 03", "kosong satu untuk Bali"). */
+  regionalNumber?: boolean;
 }
 
 const FOLD = { foldNames: true } as const;
@@ -342,6 +360,12 @@ const ODD_CASE_WORD_ASCII = /[A-Za-z0-9]*(?:[a-z][A-Z]|[A-Z]{2}[a-z])[A-Za-z0-9]
 const ODD_CASE_ANY = /\p{Ll}\p{Lu}|\p{Lu}{2}\p{Ll}/u;
 const LOWER = /[a-z]/;
 const ASCII = /^[\x00-\x7f]*$/;
+/**
+ * Most tokens between a bare zero-padded number and the region's name ("Bandung 03", "kosong tiga
+ * untuk Jakarta"): further apart, the number is often another election's ("Prabowo-Gibran 02 resmi
+ * dilantik, Kaltim siap ...").
+ */
+const REGION_GAP = 1;
 /** Most tokens between an official title and the name it belongs to ("Gubernur Sumatera Selatan H. Herman Deru"). */
 const TITLE_GAP = 4;
 /** Shortest dictionary word used to split a glued hashtag ("pilgubjatim"), honorifics aside. */
@@ -362,7 +386,13 @@ export function createClassifier(opts: { vocabulary: Vocabulary; paslon?: Paslon
     for (const [phrase, weight] of Object.entries(terms)) add(phrase, makeTerm(phrase, weight, category));
   }
   const numbers = paslon ? paslon.paslon.map((p) => p.number) : vocab.defaultPaslonNumbers;
-  for (const t of numberTerms(vocab.numberPatterns, numbers, vocab.numberWords)) add(t.phrase, makeTerm(t.phrase, t.weight, PASLON_NUMBER, { paslon: t.number }), 2);
+  // Bare zero-padded ballot numbers ("03", "kosong tiga"): the election's region makes them ballot numbers.
+  const padded = new Set<Term>();
+  for (const t of numberTerms(vocab.numberPatterns, numbers, vocab.numberWords)) {
+    const term = makeTerm(t.phrase, t.weight, PASLON_NUMBER, { paslon: t.number });
+    add(t.phrase, term, 2);
+    if (t.pattern === BARE_PADDED) padded.add(term);
+  }
   for (const [pattern, weight] of Object.entries(vocab.partyPatterns ?? {})) {
     // Parties whose names are ordinary words too ("pan", "gelora") are left out.
     for (const [party, partyWeight] of Object.entries(vocab.terms.party ?? {})) {
@@ -399,6 +429,13 @@ export function createClassifier(opts: { vocabulary: Vocabulary; paslon?: Paslon
   }
 
   const honorifics = new Set(vocab.honorifics.map((h) => tokenize(h, FOLD).join(' ')));
+  if (paslon) {
+    const known = new Set([...honorifics, ...vocab.commonNames, ...(vocab.commonWords ?? [])].map((w) => tokenize(w, FOLD).join(' ')));
+    for (const key of regionPhrases(paslon.election, known)) {
+      // A region word that is already a term (a name, a vocabulary word) stays that term.
+      if (!nodeOf(trie, key)?.term && !trie.get(key[0] ?? '')?.term) addTerm(trie, key, makeTerm(key.join(' '), 0, REGION), 3);
+    }
+  }
   const guards = vocab.numberGuards;
   const repair = makeRepair(trie, vocab, honorifics);
   const tables: Tables = {
@@ -406,10 +443,12 @@ export function createClassifier(opts: { vocabulary: Vocabulary; paslon?: Paslon
     repair,
     guardBefore: new Set((guards?.before ?? []).flatMap((w) => tokenize(w, FOLD))),
     guardAfter: new Set((guards?.after ?? []).flatMap((w) => tokenize(w, FOLD))),
+    guardOrdinal: new Set((guards?.ordinal ?? []).flatMap((w) => tokenize(w, FOLD))),
     namedAfter: new Set((vocab.namedAfter ?? []).flatMap((w) => tokenize(w, FOLD))),
     personAfter: new Set((vocab.personAfter ?? []).map((w) => tokenize(w, FOLD).join(' '))),
     plainActTerms: new Set(vocab.plainActs?.terms ?? []),
     plainActThings: new Set((vocab.plainActs?.things ?? []).flatMap((w) => tokenize(w, FOLD))),
+    padded,
     // Last, once the trie holds every phrase: a word added after it would never be looked up.
     words: makeWordInfos(trie, honorifics),
   };
@@ -449,13 +488,13 @@ export function createClassifier(opts: { vocabulary: Vocabulary; paslon?: Paslon
     findTerms: (text) => read(text).found,
     classify: (text) => {
       const { found, ctx, unicode } = read(text);
-      const plain = summarise(found, vocab, ctx.titledName, national);
+      const plain = summarise(found, vocab, ctx, national);
       // Zero-width characters hide a word when inside it ("co\u200Bblos") and part words between them
       // ("coblos\u200Bnomor"): read the text both ways and keep the stronger reading.
       const joinedText = unicode ? withoutInvisible(text) : undefined;
       if (joinedText === undefined) return plain;
       const j = read(joinedText);
-      const joined = summarise(j.found, vocab, j.ctx.titledName, national);
+      const joined = summarise(j.found, vocab, j.ctx, national);
       return joined.score > plain.score ? joined : plain;
     },
   };
@@ -537,13 +576,50 @@ function makeTerm(label: string, weight: number, category: string, extra: Partia
  * Adds one ballot-number term per pattern, number and spelling: `{n}` as 2, 02 and dua
  * ("nomor 2", "nomor 02", "nomor dua"), `{0n}` as 02 and "kosong dua" only ("tetap 02").
  */
-function numberTerms(patterns: Record<string, number>, numbers: number[], regional: Record<string, string[]> = {}): { phrase: string; weight: number; number: number }[] {
+function numberTerms(patterns: Record<string, number>, numbers: number[], regional: Record<string, string[]> = {}): { phrase: string; weight: number; number: number; pattern: string }[] {
   const forms = numbers.flatMap((n) => (n < 10 ? [String(n), `0${n}`, NUMBER_WORDS[n] as string, ...(regional[String(n)] ?? [])] : [String(n)])
     .map((f) => ({ f, n })));
   const padded = numbers.flatMap((n) => (n < 10 ? [`0${n}`, `kosong ${NUMBER_WORDS[n] as string}`] : []).map((f) => ({ f, n })));
   return Object.entries(patterns).flatMap(([pattern, weight]) => pattern.includes('{0n}')
-    ? padded.map(({ f, n }) => ({ phrase: pattern.replace('{0n}', f), weight, number: n }))
-    : forms.map(({ f, n }) => ({ phrase: pattern.replace('{n}', f), weight, number: n })));
+    ? padded.map(({ f, n }) => ({ phrase: pattern.replace('{0n}', f), weight, number: n, pattern }))
+    : forms.map(({ f, n }) => ({ phrase: pattern.replace('{n}', f), weight, number: n, pattern })));
+}
+
+/** The number pattern of a bare zero-padded ballot number ("03", "kosong tiga"). */
+const BARE_PADDED = '{0n}';
+
+/** Words of an election's name that are no region ("Pilwalkot Kota Contoh 2024"). */
+const NOT_REGION = new Set(['kota', 'kabupaten', 'kab', 'provinsi', 'prov', 'pemilihan', 'pilkada', 'pilgub', 'pilbup', 'pilwalkot',
+  'pilwako', 'pilwali', 'gubernur', 'bupati', 'wali', 'walikota', 'wakil', 'kepala', 'daerah', 'serentak', 'tahun', 'dan']);
+/** A region's short form joins the starts of its two words ("Kal"+"tim", "Ja"+"teng", "Sul"+"sel", "Sum"+"ut"). */
+const REGION_START_MIN = 2;
+const REGION_START_MAX = 4;
+/** Shortest short form kept: shorter ones are words or other places ("jab", "kal"). */
+const MIN_REGION_SHORT = 5;
+
+/**
+ * How people name the election's region, from the paslon file's `election` alone, so a deployer
+ * lists none: the region as written ("bandung", "kalimantan timur"), a word beside an acronym
+ * ("jakarta" in "DKI Jakarta"), the usual short form of a two-word province (the starts of both
+ * words: "kaltim", "jateng", "sulsel", "sumut"; every start of 2-4 letters, five letters or more
+ * in all, known words left out) and the initials of three words or more ("ntb").
+ */
+function regionPhrases(election: string, known: Set<string>): string[][] {
+  const words = tokenize(election, FOLD).filter((w) => !isDigit(w) && !NOT_REGION.has(w));
+  if (words.length === 0) return [];
+  const out: string[][] = [words];
+  if (words.length === 2) {
+    const [a = '', b = ''] = words;
+    for (const w of [a, b]) if (w.length >= MIN_REGION_SHORT && (a.length <= 3 || b.length <= 3)) out.push([w]);
+    for (let i = REGION_START_MIN; i <= REGION_START_MAX; i++) {
+      for (let j = REGION_START_MIN; j <= REGION_START_MAX; j++) {
+        const short = a.slice(0, i) + b.slice(0, j);
+        if (i <= a.length && j <= b.length && short.length >= MIN_REGION_SHORT && !known.has(short)) out.push([short]);
+      }
+    }
+  }
+  if (words.length >= 3) out.push([words.map((w) => w.charAt(0)).join('')]);
+  return out;
 }
 
 /** Slogan tables: words after the name in order, words before it backwards; group prefixes count as before-words. */
@@ -866,6 +942,8 @@ function scan(tables: Tables, tokens: string[], ids: number[] | undefined, found
   const infoAt = (k: number): WordInfo => words.of(tokens[k] as string, ids ? (ids[k] as number) : -1);
   let titleEnd = -Infinity;
   let nameEnd = -Infinity;
+  let regionEnd = -Infinity;
+  let paddedEnd = -Infinity;
   for (let i = 0; i < tokens.length; i++) {
     const info = infoAt(i);
     let node = info.root;
@@ -937,6 +1015,12 @@ function scan(tables: Tables, tokens: string[], ids: number[] | undefined, found
     } else if (best.official === 'title') {
       if (i - nameEnd <= TITLE_GAP + 1) ctx.titledName = true;
       titleEnd = bestEnd;
+    } else if (best.category === REGION) {
+      if (i - paddedEnd <= REGION_GAP + 1) ctx.regionalNumber = true;
+      regionEnd = bestEnd;
+    } else if (tables.padded.has(best)) {
+      if (i - regionEnd <= REGION_GAP + 1) ctx.regionalNumber = true;
+      paddedEnd = bestEnd;
     }
     i = bestEnd;
   }
@@ -972,8 +1056,14 @@ function isPersonAfter(tables: Tables, tokens: string[], end: number): boolean {
 function isGuarded(tables: Tables, tokens: string[], start: number, end: number): boolean {
   const before = tokens[start - 1];
   const after = tokens[end + 1];
-  return (before !== undefined && (tables.guardBefore.has(before) || isDigit(before) || tables.guardBefore.has(withoutClitic(before))))
+  return (before !== undefined && (tables.guardBefore.has(before) || isDigit(before) || tables.guardBefore.has(withoutClitic(before))
+      || (tables.guardOrdinal.has(before) && isNumberWord(tokens[start] as string))))
     || (after !== undefined && (tables.guardAfter.has(after) || isDigit(after)));
+}
+
+/** A number in digits or words ("2", "02", "dua", "kosong"), as a number term may start. */
+function isNumberWord(token: string): boolean {
+  return isDigit(token) || token === 'kosong' || NUMBER_WORDS.includes(token);
 }
 
 /** A word without a possessive clitic ("rumahnya" -> "rumah", "kamarku" -> "kamar"), for number guards. */
@@ -1291,7 +1381,8 @@ function isOfficialPost(found: Term[], rule: OfficialPosts | undefined, titledNa
  * can say why. Weak names of different paslon do not add up ("Pak Herman, Bu
  * Riezky" is a birthday list): only the best paslon's weak names count.
  */
-function summarise(found: Term[], vocab: Vocabulary, titledName: boolean, national: Set<Term>): Classification {
+function summarise(found: Term[], vocab: Vocabulary, ctx: ScanContext, national: Set<Term>): Classification {
+  const { titledName } = ctx;
   const official = isOfficialPost(found, vocab.officialPosts, titledName);
   const otherElection = found.some((t) => t.category === OTHER_ELECTION);
   // Pilpres or Pileg talk, and no Pilkada named: its ballot numbers and vote talk are that election's.
@@ -1325,6 +1416,8 @@ function summarise(found: Term[], vocab: Vocabulary, titledName: boolean, nation
   if (ownNumber && !official) sum = Math.max(sum, vocab.threshold);
   // A ballot number that no guard word turned into a time, floor or queue, in election talk, is the ballot number.
   if (number && numberContext) sum = Math.max(sum, vocab.threshold);
+  // A bare zero-padded number beside the election's region: "Bandung 03 menang", "kosong satu untuk Bali".
+  if (number && !official && !nationalElection && ctx.regionalNumber) sum = Math.max(sum, vocab.threshold);
   if (official) labels.push(OFFICIAL_POST_LABEL);
   const score = Math.round(sum * 100) / 100;
   return { pilkada: score >= vocab.threshold, score, terms: labels };

@@ -212,3 +212,43 @@ describe('a surname or derived short form in election talk is the candidate', ()
     expect(inCity('Walkot Sasmitaredja meresmikan taman kota')).toBe(false);
   });
 });
+
+describe('a bare zero-padded number beside the election\'s region, named from the paslon file alone', () => {
+  const pilbup = createClassifier({ vocabulary, paslon: { ...city, election: 'Pilbup Sukamaju Barat 2024' } });
+  const pilwalkot = createClassifier({ vocabulary, paslon: { ...city, election: 'Pilwalkot Tanjungsari 2024' } });
+  const pilgub = createClassifier({ vocabulary, paslon: { ...city, election: 'Pilgub DKI Nusantara 2024' } });
+  it('the region as written, its two-word short form, a word beside an acronym', () => {
+    expect(pilbup.classify('Sukamaju Barat 02 sudah jelas').pilkada).toBe(true);
+    expect(pilbup.classify('kosong tiga buat Sukbar yang lebih maju').pilkada).toBe(true);
+    expect(pilwalkot.classify('Tanjungsari 01, gaskeun').pilkada).toBe(true);
+    expect(pilgub.classify('kosong dua untuk Nusantara baru').pilkada).toBe(true);
+  });
+  it('the same number with no region, or another region, is not enough', () => {
+    expect(pilwalkot.classify('02 sudah jelas').pilkada).toBe(false);
+    expect(pilwalkot.classify('Sukamaju Barat 02 sudah jelas').pilkada).toBe(false);
+  });
+  it('far from the region the number is often another election\'s; guards and Pilpres talk still hold', () => {
+    expect(pilwalkot.classify('Prabowo-Gibran 02 resmi dilantik, warga Tanjungsari ikut syukuran').pilkada).toBe(false);
+    expect(pilwalkot.classify('RT 02 Tanjungsari kerja bakti minggu pagi').pilkada).toBe(false);
+    expect(pilwalkot.classify('pilpres kemarin Tanjungsari 02 menang').pilkada).toBe(false);
+    expect(pilwalkot.classify('pasar malam Tanjungsari 02 Desember nanti').pilkada).toBe(false);
+  });
+  it('a weaker number ("nomor 1 di Tanjungsari": a shop\'s boast) is not lifted by the region', () => {
+    expect(pilwalkot.classify('bakso nomor 1 di Tanjungsari, wajib coba').pilkada).toBe(false);
+  });
+});
+
+describe('"ke" makes an ordinal only of a number written as such', () => {
+  it('"ke 2" is second; "ke nomor 2" is towards number 2', () => {
+    expect(kota.findTerms('anak ke 2 kami masuk SD').some((t) => t.category === 'paslonNumber')).toBe(false);
+    expect(kota.findTerms('warga solid ke nomor 2').some((t) => t.category === 'paslonNumber')).toBe(true);
+    expect(inCity('warga kampung solid ke nomor 2 di TPS kami')).toBe(true);
+  });
+});
+
+describe('"pasangan nomor urut N" as one ballot phrase', () => {
+  it('counts as "pasangan nomor N" does', () => {
+    expect(inCity('pasangan nomor urut 2 janji perbaiki jalan')).toBe(true);
+    expect(inCity('nomor urut 2 di absen kelas')).toBe(false);
+  });
+});
