@@ -345,6 +345,12 @@ interface ScanContext {
   titledName: boolean;
   /** A bare zero-padded ballot number stands next to the election's region ("Bandung 03", "kosong satu untuk Bali"). */
   regionalNumber?: boolean;
+  /**
+   * A weak one-word name right after an honorific ("Bang Farhan", "Teh Yena"): people put a title
+   * before the candidate they talk about, so election talk beside it makes it the candidate, as it
+   * does a surname (see NAME_SUPPORT). Its weight does not change: it adds up no more than before.
+   */
+  titledWeakName?: boolean;
 }
 
 const FOLD = { foldNames: true } as const;
@@ -1009,6 +1015,7 @@ function scan(tables: Tables, tokens: string[], ids: number[] | undefined, found
     }
     addFound(found, best);
     if (best.category === PASLON_NAME) {
+      if (bestEnd === i && !best.pair && best.weight < tables.threshold && i > 0 && infoAt(i - 1).honorific) ctx.titledWeakName = true;
       nameContext(tables, tokens, i, bestEnd, best, found);
       if (i - titleEnd <= TITLE_GAP + 1) ctx.titledName = true;
       nameEnd = bestEnd;
@@ -1120,8 +1127,8 @@ function makeRepair(trie: Trie, vocab: Vocabulary, honorifics: Set<string>): Rep
   const twins = new Map<Term, Term>();
   // Starts of the names a candidate is called by, after an honorific; a start two paslon share is dropped.
   const shorts = new Map<string, Term | null>();
-  for (const [key, t] of names) {
-    if (t.weight < w.distinctive || key.length < MIN_SHORTENED) continue;
+  for (const [key, t] of [...names, ...weakNameParts(trie, names)]) {
+    if ((names.has(key) && t.weight < w.distinctive) || key.length < MIN_SHORTENED) continue;
     for (let len = MIN_SHORT; len < key.length; len++) {
       const start = key.slice(0, len);
       if (known.has(start)) continue;
@@ -1218,6 +1225,20 @@ function makeRepair(trie: Trie, vocab: Vocabulary, honorifics: Set<string>): Rep
       return 'fuzzy';
     },
   };
+}
+
+/**
+ * One-word name terms that `names` leaves out: common given names and short ones ("Rudy", "Dedi",
+ * "Farhan", "Seno"). People shorten them after an honorific too ("bang Rud", "kang Ded", "kang Far");
+ * the short form is derived, so weak, and counts only beside election talk (see {@link NAME_SUPPORT}).
+ */
+function weakNameParts(trie: Trie, names: Map<string, Term>): [string, Term][] {
+  const out: [string, Term][] = [];
+  for (const [key, node] of trie) {
+    const t = node.term;
+    if (t?.category === PASLON_NAME && !t.pair && !t.caps && !t.acronym && !names.has(key)) out.push([key, t]);
+  }
+  return out;
 }
 
 /** Shortest word that may be repaired: a stem of three letters and a two-letter clitic; fuzzy matching reads words of five letters or more. */
@@ -1410,7 +1431,7 @@ function summarise(found: Term[], vocab: Vocabulary, ctx: ScanContext, national:
   }
   if (weak) sum += bestWeakNames(weak);
   // A surname or derived form in election talk is the candidate ("Suandharu paling kuat di debat walkot").
-  if (weak && nameSupport && !official && weak.some((t) => t.weight > vocab.names.common)) sum = Math.max(sum, vocab.threshold);
+  if (weak && nameSupport && !official && (ctx.titledWeakName || weak.some((t) => t.weight > vocab.names.common))) sum = Math.max(sum, vocab.threshold);
   // A candidate's name, however weak, beside that candidate's own ballot number ("Bang Rudy nomor 2").
   for (const t of found) if (numbers.size > 0 && t.category === PASLON_NAME && t.weight > 0 && t.paslon !== undefined && numbers.has(t.paslon)) ownNumber = true;
   if (ownNumber && !official) sum = Math.max(sum, vocab.threshold);

@@ -205,8 +205,8 @@ describe('a surname or derived short form in election talk is the candidate', ()
     expect(inCity('Sasmitaredja bikin acara syukuran di rumah')).toBe(false);
     expect(inCity('keluarga Sasmitaredja dukung anaknya kuliah di luar kota')).toBe(false);
   });
-  it('a common given name gets no such lift', () => {
-    expect(inCity('Pak Rudi ditanya soal walkot baru, dia diam saja')).toBe(false);
+  it('a common given name alone gets no such lift', () => {
+    expect(inCity('Rudi ditanya soal walkot baru, dia diam saja')).toBe(false);
   });
   it('government news about an office holder still is not campaign', () => {
     expect(inCity('Walkot Sasmitaredja meresmikan taman kota')).toBe(false);
@@ -250,5 +250,30 @@ describe('"pasangan nomor urut N" as one ballot phrase', () => {
   it('counts as "pasangan nomor N" does', () => {
     expect(inCity('pasangan nomor urut 2 janji perbaiki jalan')).toBe(true);
     expect(inCity('nomor urut 2 di absen kelas')).toBe(false);
+  });
+});
+
+describe('short forms of common and four-letter given names, after an honorific', () => {
+  it('"bang Rud", "kang Dad" count beside election talk', () => {
+    expect(inCity('bang Rud kemarin kampanye di alun-alun')).toBe(true);
+    expect(inCity('kang Dad siap jadi walkot')).toBe(true);
+  });
+  it('alone, or without the honorific, they do not', () => {
+    expect(inCity('bang Rud bengkelnya tutup hari ini')).toBe(false);
+    expect(inCity('Rud kampanye di alun-alun')).toBe(false);
+  });
+});
+
+describe('a weak given name right after an honorific, in election talk', () => {
+  it('"Teh Lusi", "Pak Rudi" beside campaign talk or an office are the candidates', () => {
+    expect(inCity('Teh Lusi kampanye di Cibiru, ibu-ibu antusias')).toBe(true);
+    expect(inCity('Pak Rudi wakil walkot yang baru, selamat')).toBe(true);
+  });
+  it('the same names without the honorific, or with no election talk, are not', () => {
+    expect(inCity('Lusi kampanye hemat air di sekolah')).toBe(false);
+    expect(inCity('Teh Lusi, pesanan kuenya sudah siap')).toBe(false);
+  });
+  it('the title adds no weight: an honorific and a name beside another number stay out', () => {
+    expect(inCity('Mas Rudi nomor 2 di antrean')).toBe(false);
   });
 });
