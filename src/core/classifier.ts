@@ -103,7 +103,8 @@ export interface Vocabulary {
   /**
    * Elections that are not a Pilkada ("koperasi", "osis", "karang taruna"): where a text names one,
    * generic vote talk (the categories in {@link GENERIC_VOTE_TALK}) counts nothing; candidates,
-   * names, ballot numbers and Pilkada events still do.
+   * names and Pilkada events still do, and ballot numbers where one of those is named (see
+   * {@link isOtherBallot}).
    */
   otherElections?: string[];
   /**
@@ -1406,6 +1407,7 @@ function summarise(found: Term[], vocab: Vocabulary, ctx: ScanContext, national:
   const { titledName } = ctx;
   const official = isOfficialPost(found, vocab.officialPosts, titledName);
   const otherElection = found.some((t) => t.category === OTHER_ELECTION);
+  const otherBallot = otherElection && isOtherBallot(found, vocab.threshold);
   // Pilpres or Pileg talk, and no Pilkada named: its ballot numbers and vote talk are that election's.
   const nationalElection = national.size > 0 && found.some((t) => national.has(t))
     && !found.some((t) => t.category === 'event' && t.weight >= vocab.threshold);
@@ -1420,6 +1422,7 @@ function summarise(found: Term[], vocab: Vocabulary, ctx: ScanContext, national:
   for (const t of found) {
     if (t.weight <= 0) continue;
     if (otherElection && GENERIC_VOTE_TALK.has(t.category)) continue;
+    if (otherBallot && t.category === PASLON_NUMBER) continue;
     if (nationalElection && (GENERIC_VOTE_TALK.has(t.category) || t.category === PASLON_NUMBER)) continue;
     if (!labels.includes(t.label) && (!official || !t.official)) labels.push(t.label);
     if (official && (isName(t) || t.official)) continue;
@@ -1442,6 +1445,14 @@ function summarise(found: Term[], vocab: Vocabulary, ctx: ScanContext, national:
   if (official) labels.push(OFFICIAL_POST_LABEL);
   const score = Math.round(sum * 100) / 100;
   return { pilkada: score >= vocab.threshold, score, terms: labels };
+}
+
+/**
+ * In talk of an election that is no Pilkada (OSIS, koperasi, pemira), with no candidate's name and
+ * no Pilkada named, a ballot number is that election's ("pemilihan ketua OSIS, paslon 2 menang").
+ */
+function isOtherBallot(found: Term[], threshold: number): boolean {
+  return !found.some((t) => (t.category === PASLON_NAME && t.weight > 0) || (t.category === 'event' && t.weight >= threshold));
 }
 
 /** Election talk that makes a weak name the candidate's (see {@link NAME_SUPPORT}). */

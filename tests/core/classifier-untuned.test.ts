@@ -277,3 +277,14 @@ describe('a weak given name right after an honorific, in election talk', () => {
     expect(inCity('Mas Rudi nomor 2 di antrean')).toBe(false);
   });
 });
+
+describe('a ballot number in talk of another election (OSIS, pemira) is that election\'s', () => {
+  it.each([
+    'pemilihan ketua OSIS SMP 2, paslon 1 menang tipis',
+    'pemilu raya mahasiswa kampus kami, calon nomor 3 unggul',
+  ])('%s', (text) => expect(inCity(text)).toBe(false));
+  it('a candidate\'s name or a Pilkada named beside it still counts', () => {
+    expect(inCity('OSIS sudah, sekarang pilkada: paslon 1 menang tipis')).toBe(true);
+    expect(inCity('anak OSIS juga dukung Galih-Rudi, paslon 1')).toBe(true);
+  });
+});
