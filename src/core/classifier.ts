@@ -347,6 +347,11 @@ interface ScanContext {
   /** A bare zero-padded ballot number stands next to the election's region ("Bandung 03", "kosong satu untuk Bali"). */
   regionalNumber?: boolean;
   /**
+   * A ballot number right before an office ("no 3 walkot", "nomor 2 gubernur"): the candidate of that
+   * number for that office. The other way round it is a regulation's number ("Instruksi Gubernur nomor 2").
+   */
+  numberedOffice?: boolean;
+  /**
    * A weak one-word name right after an honorific ("Bang Farhan", "Teh Yena"): people put a title
    * before the candidate they talk about, so election talk beside it makes it the candidate, as it
    * does a surname (see NAME_SUPPORT). Its weight does not change: it adds up no more than before.
@@ -951,6 +956,7 @@ function scan(tables: Tables, tokens: string[], ids: number[] | undefined, found
   let nameEnd = -Infinity;
   let regionEnd = -Infinity;
   let paddedEnd = -Infinity;
+  let numberEnd = -Infinity;
   for (let i = 0; i < tokens.length; i++) {
     const info = infoAt(i);
     let node = info.root;
@@ -1022,6 +1028,7 @@ function scan(tables: Tables, tokens: string[], ids: number[] | undefined, found
       nameEnd = bestEnd;
     } else if (best.official === 'title') {
       if (i - nameEnd <= TITLE_GAP + 1) ctx.titledName = true;
+      if (i === numberEnd + 1) ctx.numberedOffice = true;
       titleEnd = bestEnd;
     } else if (best.category === REGION) {
       if (i - paddedEnd <= REGION_GAP + 1) ctx.regionalNumber = true;
@@ -1030,6 +1037,7 @@ function scan(tables: Tables, tokens: string[], ids: number[] | undefined, found
       if (i - regionEnd <= REGION_GAP + 1) ctx.regionalNumber = true;
       paddedEnd = bestEnd;
     }
+    if (best.category === PASLON_NUMBER) numberEnd = bestEnd;
     i = bestEnd;
   }
 }
@@ -1442,6 +1450,8 @@ function summarise(found: Term[], vocab: Vocabulary, ctx: ScanContext, national:
   if (number && numberContext) sum = Math.max(sum, vocab.threshold);
   // A bare zero-padded number beside the election's region: "Bandung 03 menang", "kosong satu untuk Bali".
   if (number && !official && !nationalElection && ctx.regionalNumber) sum = Math.max(sum, vocab.threshold);
+  // A number right before an office: "no 3 walkot Bandung unggul", "solid ke paslon nomor 2 gubernur".
+  if (number && !official && ctx.numberedOffice) sum = Math.max(sum, vocab.threshold);
   if (official) labels.push(OFFICIAL_POST_LABEL);
   const score = Math.round(sum * 100) / 100;
   return { pilkada: score >= vocab.threshold, score, terms: labels };

@@ -288,3 +288,14 @@ describe('a ballot number in talk of another election (OSIS, pemira) is that ele
     expect(inCity('anak OSIS juga dukung Galih-Rudi, paslon 1')).toBe(true);
   });
 });
+
+describe('a ballot number right before an office', () => {
+  it('is that number\'s candidate for the office', () => {
+    expect(inCity('no 2 walkot paling muda, cocok')).toBe(true);
+    expect(inCity('warga pesisir solid ke nomor 3 bupati')).toBe(true);
+  });
+  it('after the office it is a regulation\'s number; guarded, it is a room', () => {
+    expect(inCity('Peraturan Walkot nomor 2 soal parkir sudah terbit')).toBe(false);
+    expect(inCity('ruang nomor 2 bupati ada di lantai atas')).toBe(false);
+  });
+});
