@@ -299,3 +299,15 @@ describe('a ballot number right before an office', () => {
     expect(inCity('ruang nomor 2 bupati ada di lantai atas')).toBe(false);
   });
 });
+
+describe('"pasti menang" is a cheer: it supports an incumbent, a number, a titled name', () => {
+  it.each([
+    'petahana pasti menang lagi tahun ini',
+    'nomor 2 pasti menang, yakin',
+    'Teh Lusi pasti menang, ibu-ibu solid',
+  ])('%s', (text) => expect(inCity(text)).toBe(true));
+  it.each([
+    'Persib pasti menang malam ini',
+    'Lusi pasti menang undian arisan',
+  ])('alone, or with a given name of many, it is not: %s', (text) => expect(inCity(text)).toBe(false));
+});
