@@ -19,6 +19,7 @@ import type { Platform } from '../core/ids.js';
 import { alertTexts } from '../core/messages/index.js';
 import { pressureTexts, type MassLine } from '../core/messages/pressure.js';
 import { formatDateTime } from '../core/time.js';
+import { prepared } from '../store/statements.js';
 import type { AsnRecord } from '../core/types.js';
 import type { ChatStore } from '../store/chats.js';
 import type { Db } from '../store/db.js';
@@ -42,11 +43,11 @@ export type MassAlertConfig = Pick<Config, 'MASS_ALERT_THRESHOLD' | 'MASS_ALERT_
 export function holdForSummary(db: Db, config: MassAlertConfig, platform: Platform, chatId: string, incidentId: number, now: number): boolean {
   if (aloneInBurst(db, config, platform, chatId, now)) return false;
   const windowMs = config.MASS_ALERT_WINDOW_SECONDS * 1000;
-  let batch = db.prepare(`SELECT id FROM alert_batches WHERE platform = ? AND chat_id = ? AND released_at IS NULL`).pluck().get(platform, chatId) as number | undefined;
+  let batch = prepared(db, `SELECT id FROM alert_batches WHERE platform = ? AND chat_id = ? AND released_at IS NULL`).pluck().get(platform, chatId) as number | undefined;
   if (batch === undefined) {
-    batch = Number(db.prepare(`INSERT INTO alert_batches (platform, chat_id, opened_at, release_at) VALUES (?, ?, ?, ?)`).run(platform, chatId, now, now + windowMs).lastInsertRowid);
+    batch = Number(prepared(db, `INSERT INTO alert_batches (platform, chat_id, opened_at, release_at) VALUES (?, ?, ?, ?)`).run(platform, chatId, now, now + windowMs).lastInsertRowid);
   }
-  db.prepare(`INSERT OR IGNORE INTO alert_batch_items (batch_id, incident_id) VALUES (?, ?)`).run(batch, incidentId);
+  prepared(db, `INSERT OR IGNORE INTO alert_batch_items (batch_id, incident_id) VALUES (?, ?)`).run(batch, incidentId);
   return true;
 }
 
@@ -57,12 +58,13 @@ export function holdForSummary(db: Db, config: MassAlertConfig, platform: Platfo
  */
 export function aloneInBurst(db: Db, config: MassAlertConfig, scope: string, key: string, now: number): boolean {
   const windowMs = config.MASS_ALERT_WINDOW_SECONDS * 1000;
-  const w = db.prepare(`SELECT last_at AS lastAt, individual FROM alert_windows WHERE platform = ? AND chat_id = ?`).get(scope, key) as
+  const w = prepared(db, `SELECT last_at AS lastAt, individual FROM alert_windows WHERE platform = ? AND chat_id = ?`).get(scope, key) as
     | { lastAt: number; individual: number }
     | undefined;
   const before = w && now - w.lastAt <= windowMs ? w.individual : 0;
   const alone = before < config.MASS_ALERT_THRESHOLD;
-  db.prepare(
+  prepared(
+    db,
     `INSERT INTO alert_windows (platform, chat_id, last_at, individual) VALUES (?, ?, ?, ?)
      ON CONFLICT(platform, chat_id) DO UPDATE SET last_at = excluded.last_at, individual = excluded.individual`,
   ).run(scope, key, now, alone ? before + 1 : before);

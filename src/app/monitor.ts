@@ -13,6 +13,7 @@ import { ChatStore } from '../store/chats.js';
 import { IncidentStore, type IncidentRow } from '../store/incidents.js';
 import { OutboxStore } from '../store/outbox.js';
 import { insertEvent } from '../store/events.js';
+import { prepared } from '../store/statements.js';
 import { enqueueGroupReminder, enqueueIncidentAlerts, enqueueLeftThanks, type AlertConfig } from './alerts.js';
 import { holdForSummary } from './mass-alerts.js';
 import { enqueueNeedsAdminNotice } from './permissions.js';
@@ -294,7 +295,8 @@ export class Monitor {
       // Someone recorded as unmatched who has since left is forgotten: a pair learned later must not alert about
       // a member already gone. (A mention in a campaign post still counts: it happened.)
       if (ev.chat.platform === 'whatsapp') {
-        const forget = this.d.db.prepare(
+        const forget = prepared(
+          this.d.db,
           `DELETE FROM unmatched_members WHERE platform = ? AND chat_id = ? AND member_id = ? AND kind IN ('member_added', 'members_present') AND seen_at <= ?`,
         );
         for (const m of ev.members) for (const h of [m.id, m.lid].filter((x): x is string => Boolean(x))) forget.run(ev.chat.platform, ev.chat.id, h, ev.at ?? now);
@@ -351,12 +353,11 @@ export class Monitor {
   /** Whether an ASN already has a finding from another version of this message (the original post or an earlier edit). */
   private foundOnMessage(nip: string, platform: Platform, chatId: string, messageId: string, exceptEventId: number): boolean {
     return (
-      this.d.db
-        .prepare(
-          `SELECT 1 FROM incident_findings f JOIN incidents i ON i.id = f.incident_id JOIN events e ON e.id = f.event_id
-            WHERE i.asn_nip = ? AND e.platform = ? AND e.chat_id = ? AND e.message_id = ? AND e.id <> ? LIMIT 1`,
-        )
-        .get(nip, platform, chatId, messageId, exceptEventId) !== undefined
+      prepared(
+        this.d.db,
+        `SELECT 1 FROM incident_findings f JOIN incidents i ON i.id = f.incident_id JOIN events e ON e.id = f.event_id
+          WHERE i.asn_nip = ? AND e.platform = ? AND e.chat_id = ? AND e.message_id = ? AND e.id <> ? LIMIT 1`,
+      ).get(nip, platform, chatId, messageId, exceptEventId) !== undefined
     );
   }
 

@@ -3,6 +3,7 @@ import type { Platform } from '../core/ids.js';
 import type { Db } from './db.js';
 import { ScanStore } from './scans.js';
 import type { Statement } from 'better-sqlite3';
+import { prepared } from './statements.js';
 
 /** Chats whose message counts one statement writes (see ChatStore.flushCounts). */
 const COUNTS_PER_STATEMENT = 50;
@@ -142,12 +143,11 @@ export class ChatStore {
   /** Sets the campaign status unless a Humas admin decided it (admins win over automatic sources). */
   setCampaign(platform: Platform, chatId: string, v: { campaign: boolean; score?: number; reason: string; source: CampaignSource; by?: string }, now: number): void {
     const before = this.get(platform, chatId);
-    this.db
-      .prepare(
-        `UPDATE chats SET campaign = ?, campaign_score = COALESCE(?, campaign_score), campaign_reason = ?, campaign_source = ?, marked_by = ?, updated_at = ?
-         WHERE platform = ? AND chat_id = ? AND (campaign_source != 'admin' OR ? = 'admin')`,
-      )
-      .run(v.campaign ? 1 : 0, v.score ?? null, v.reason, v.source, v.by ?? null, now, platform, chatId, v.source);
+    prepared(
+      this.db,
+      `UPDATE chats SET campaign = ?, campaign_score = COALESCE(?, campaign_score), campaign_reason = ?, campaign_source = ?, marked_by = ?, updated_at = ?
+       WHERE platform = ? AND chat_id = ? AND (campaign_source != 'admin' OR ? = 'admin')`,
+    ).run(v.campaign ? 1 : 0, v.score ?? null, v.reason, v.source, v.by ?? null, now, platform, chatId, v.source);
     this.forget(platform, chatId);
     // It just became a campaign group: the ASN already inside are findings too.
     const after = this.get(platform, chatId);
@@ -215,9 +215,7 @@ export class ChatStore {
   /** Records whether the bot is currently a member and, when the platform said, whether it is an administrator (leaving forgets it). */
   setBotMember(platform: Platform, chatId: string, member: boolean, now: number, admin?: boolean): void {
     if (!member) this.scans.cancel(platform, chatId);
-    this.db
-      .prepare(`UPDATE chats SET bot_member = ?, bot_admin = CASE WHEN ? = 0 THEN NULL ELSE COALESCE(?, bot_admin) END, updated_at = ? WHERE platform = ? AND chat_id = ?`)
-      .run(member ? 1 : 0, member ? 1 : 0, admin === undefined ? null : admin ? 1 : 0, now, platform, chatId);
+    prepared(this.db, `UPDATE chats SET bot_member = ?, bot_admin = CASE WHEN ? = 0 THEN NULL ELSE COALESCE(?, bot_admin) END, updated_at = ? WHERE platform = ? AND chat_id = ?`).run(member ? 1 : 0, member ? 1 : 0, admin === undefined ? null : admin ? 1 : 0, now, platform, chatId);
     this.forget(platform, chatId);
   }
 
@@ -252,7 +250,7 @@ export class ChatStore {
 
   /** Notes when the last reminder was queued for a group. */
   setLastReminder(platform: Platform, chatId: string, at: number): void {
-    this.db.prepare(`UPDATE chats SET last_reminder_at = ? WHERE platform = ? AND chat_id = ?`).run(at, platform, chatId);
+    prepared(this.db, `UPDATE chats SET last_reminder_at = ? WHERE platform = ? AND chat_id = ?`).run(at, platform, chatId);
     this.forget(platform, chatId);
   }
 

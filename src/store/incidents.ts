@@ -8,6 +8,7 @@ import { caseReason } from '../core/messages/case-reason.js';
 import type { Finding, IncidentKind, IncidentStatus } from '../core/types.js';
 import type { Statement } from 'better-sqlite3';
 import type { Db } from './db.js';
+import { prepared } from './statements.js';
 
 /** One incident row, joined with its ASN for display. */
 export interface IncidentRow {
@@ -124,9 +125,7 @@ export class IncidentStore {
     this.findingStmt.run(incident.id, f.kind, eventId, actor.id, actor.name, actor.lid, f.evidence.excerpt ?? null, terms, f.at);
     // Found inside first (a member scan), then the addition itself arrives: the case now says who added them.
     if (!opened && incident.kind === 'present' && f.kind === 'added' && actor.id && incident.addedById === null) {
-      this.db
-        .prepare(`UPDATE incidents SET added_by_id = ?, added_by_name = ?, added_by_lid = ?, updated_at = ? WHERE id = ? AND added_by_id IS NULL`)
-        .run(actor.id, actor.name, actor.lid, now, incident.id);
+      prepared(this.db, `UPDATE incidents SET added_by_id = ?, added_by_name = ?, added_by_lid = ?, updated_at = ? WHERE id = ? AND added_by_id IS NULL`).run(actor.id, actor.name, actor.lid, now, incident.id);
       incident = this.get(incident.id)!;
     }
     return { incident, opened };
@@ -159,7 +158,7 @@ export class IncidentStore {
 
   /** One incident by id. */
   get(id: number): IncidentRow | undefined {
-    const r = this.db.prepare(`SELECT * FROM incidents WHERE id = ?`).get(id) as IncidentDbRow | undefined;
+    const r = prepared(this.db, `SELECT * FROM incidents WHERE id = ?`).get(id) as IncidentDbRow | undefined;
     return r && toIncident(r);
   }
 
@@ -170,12 +169,11 @@ export class IncidentStore {
   setStatus(id: number, status: IncidentStatus, at: number, reason?: string, by?: string): boolean {
     const resolvedAt = status === 'open' ? null : at;
     return (
-      this.db
-        .prepare(
-          `UPDATE incidents SET status = ?, resolved_at = ?, status_reason = ?, status_by = ?, updated_at = ?,
-             reopened_at = CASE WHEN ? = 'open' THEN ? ELSE reopened_at END WHERE id = ?`,
-        )
-        .run(status, resolvedAt, reason ?? null, by ?? null, at, status, at, id).changes === 1
+      prepared(
+        this.db,
+        `UPDATE incidents SET status = ?, resolved_at = ?, status_reason = ?, status_by = ?, updated_at = ?,
+           reopened_at = CASE WHEN ? = 'open' THEN ? ELSE reopened_at END WHERE id = ?`,
+      ).run(status, resolvedAt, reason ?? null, by ?? null, at, status, at, id).changes === 1
     );
   }
 
