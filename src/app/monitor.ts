@@ -85,6 +85,13 @@ export class Monitor {
     this.chats = new ChatStore(d.db);
     this.incidents = new IncidentStore(d.db);
     this.outbox = new OutboxStore(d.db);
+    this.alerts = {
+      outbox: this.outbox,
+      chats: this.chats,
+      config: d.config,
+      registrationLink: d.registrationLink,
+      holdHumasAlert: (i: IncidentRow) => holdForSummary(d.db, d.config, i.platform, i.chatId, i.id, this.alertsAt),
+    };
     this.insertUnmatched = d.db.prepare(
       `INSERT INTO unmatched_members (platform, chat_id, member_id, kind, actor_id, event_id, seen_at) VALUES (?, ?, ?, ?, ?, ?, ?)
        ON CONFLICT(platform, chat_id, member_id, kind) DO UPDATE SET actor_id = excluded.actor_id, event_id = excluded.event_id, seen_at = excluded.seen_at`,
@@ -324,10 +331,10 @@ export class Monitor {
     if (findings.length || reminder) {
       const alertDeps = this.alertDeps(now);
       for (const f of findings) {
-        const { incident, opened } = this.incidents.record(f, eventId, now);
+        const { opened } = this.incidents.record(f, eventId, now);
         if (opened) {
-          result.opened.push(incident);
-          enqueueIncidentAlerts(alertDeps, incident, f, now);
+          result.opened.push(opened);
+          enqueueIncidentAlerts(alertDeps, opened, f, now);
         }
       }
       // Any addition to a campaign group is followed by a reminder (at most once per interval), not only additions of
@@ -341,14 +348,16 @@ export class Monitor {
 
   /** What the alert functions need, for findings and reminders queued at `now`. */
   private alertDeps(now: number) {
-    return {
-      outbox: this.outbox,
-      chats: this.chats,
-      config: this.d.config,
-      registrationLink: this.d.registrationLink,
-      holdHumasAlert: (i: IncidentRow) => holdForSummary(this.d.db, this.d.config, i.platform, i.chatId, i.id, now),
-    };
+    this.alertsAt = now;
+    return this.alerts;
   }
+
+  /**
+   * The alert wiring, made once per monitor (every addition to a group needs it, for the reminder): `alertsAt` is
+   * the time of the event being handled, set by `alertDeps`.
+   */
+  private alertsAt = 0;
+  private readonly alerts;
 
   /** Whether an ASN already has a finding from another version of this message (the original post or an earlier edit). */
   private foundOnMessage(nip: string, platform: Platform, chatId: string, messageId: string, exceptEventId: number): boolean {

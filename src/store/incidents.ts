@@ -89,12 +89,14 @@ export function actorLabel(f: Pick<Finding, 'actor'>): { id: string | null; name
 /** Reads and writes incidents and their findings. */
 export class IncidentStore {
   private readonly openStmt;
+  private readonly openBriefStmt;
   private readonly insertStmt;
   private readonly findingStmt;
   private readonly pnOfLid;
   constructor(private readonly db: Db) {
     this.pnOfLid = db.prepare(`SELECT pn FROM wa_lid_map WHERE lid = ?`).pluck();
     this.openStmt = db.prepare(`SELECT * FROM incidents WHERE asn_nip = ? AND platform = ? AND chat_id = ? AND status = 'open'`);
+    this.openBriefStmt = db.prepare(`SELECT id, kind, added_by_id FROM incidents WHERE asn_nip = ? AND platform = ? AND chat_id = ? AND status = 'open'`).raw();
     this.insertStmt = db.prepare(
       `INSERT INTO incidents (asn_nip, platform, chat_id, kind, opened_at, added_by_id, added_by_name, added_by_lid, excerpt, terms, event_id, updated_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -110,25 +112,29 @@ export class IncidentStore {
     return r && toIncident(r);
   }
 
-  /** Opens a new incident for the finding, or extends the open one. */
-  record(f: Finding, eventId: number | null, now: number): { incident: IncidentRow; opened: boolean } {
+  /**
+   * Opens a new incident for the finding (returned as `opened`), or extends the open one. Extending, the common case
+   * (an ASN tagged again in a group where the case is open), reads three columns of the open case as an array: a
+   * whole row as an object costs better-sqlite3 ~0.25 µs a column, and nobody reads it (issue 20).
+   */
+  record(f: Finding, eventId: number | null, now: number): { incidentId: number; opened: IncidentRow | undefined } {
     const actor = this.withKnownPhone(actorLabel(f), f.chat.platform);
     const terms = JSON.stringify(f.evidence.terms);
-    let incident = this.openFor(f.asn.nip, f.chat.platform, f.chat.id);
-    const opened = !incident;
-    if (!incident) {
+    const open = this.openBriefStmt.get(f.asn.nip, f.chat.platform, f.chat.id) as [id: number, kind: IncidentKind, addedById: string | null] | undefined;
+    if (!open) {
       const id = Number(
         this.insertStmt.run(f.asn.nip, f.chat.platform, f.chat.id, f.kind, f.at, actor.id, actor.name, actor.lid, f.evidence.excerpt ?? null, terms, eventId, now).lastInsertRowid,
       );
-      incident = this.get(id)!;
+      this.findingStmt.run(id, f.kind, eventId, actor.id, actor.name, actor.lid, f.evidence.excerpt ?? null, terms, f.at);
+      return { incidentId: id, opened: this.get(id)! };
     }
-    this.findingStmt.run(incident.id, f.kind, eventId, actor.id, actor.name, actor.lid, f.evidence.excerpt ?? null, terms, f.at);
+    const [id, kind, addedById] = open;
+    this.findingStmt.run(id, f.kind, eventId, actor.id, actor.name, actor.lid, f.evidence.excerpt ?? null, terms, f.at);
     // Found inside first (a member scan), then the addition itself arrives: the case now says who added them.
-    if (!opened && incident.kind === 'present' && f.kind === 'added' && actor.id && incident.addedById === null) {
-      prepared(this.db, `UPDATE incidents SET added_by_id = ?, added_by_name = ?, added_by_lid = ?, updated_at = ? WHERE id = ? AND added_by_id IS NULL`).run(actor.id, actor.name, actor.lid, now, incident.id);
-      incident = this.get(incident.id)!;
+    if (kind === 'present' && f.kind === 'added' && actor.id && addedById === null) {
+      prepared(this.db, `UPDATE incidents SET added_by_id = ?, added_by_name = ?, added_by_lid = ?, updated_at = ? WHERE id = ? AND added_by_id IS NULL`).run(actor.id, actor.name, actor.lid, now, id);
     }
-    return { incident, opened };
+    return { incidentId: id, opened: undefined };
   }
 
   /**
