@@ -9,7 +9,7 @@ import { campaignFromContent, detect } from '../core/detect.js';
 import { cleanEventLabels } from '../core/text/label.js';
 import type { AsnRecord, CampaignScore, ChatEvent, Classification, Person } from '../core/types.js';
 import type { Db } from '../store/db.js';
-import { ChatStore } from '../store/chats.js';
+import { ChatStore, type ChatRow } from '../store/chats.js';
 import { IncidentStore, type IncidentRow } from '../store/incidents.js';
 import { OutboxStore } from '../store/outbox.js';
 import { insertEvent } from '../store/events.js';
@@ -246,9 +246,11 @@ export class Monitor {
    * the last text read is kept whatever its length, as the event's own post is read again by detection.
    */
   private readonly classified = new Map<string, Classification>();
-  private last: { text: string; result: Classification } | undefined;
+  /** The last text read and its result, as two fields (an object per message was garbage at once). */
+  private lastText: string | undefined;
+  private lastResult: Classification | undefined;
   private readonly classifyText = (text: string): Classification => {
-    if (this.last?.text === text) return this.last.result;
+    if (this.lastText === text) return this.lastResult!;
     let result = this.classified.get(text);
     if (!result) {
       result = this.d.classify(text);
@@ -257,7 +259,8 @@ export class Monitor {
         this.classified.set(text, result);
       }
     }
-    this.last = { text, result };
+    this.lastText = text;
+    this.lastResult = result;
     return result;
   };
 
@@ -271,8 +274,10 @@ export class Monitor {
     }
     const isPrivate = ev.chat.type === 'private' || (ev.kind === 'message' && ev.isPrivate === true);
     const classification = ev.kind === 'message' && !isPrivate ? this.classifyText(ev.text) : undefined;
+    // The group as known before this event, read once (a private chat has no row: asking would cost a query per message).
+    const known = isPrivate ? undefined : this.chats.get(ev.chat.platform, ev.chat.id);
     // Only posts a reaction can matter on are findable by message id: Pilkada posts, and any post in a campaign group.
-    const findable = ev.kind === 'message' && (classification?.pilkada || this.chats.get(ev.chat.platform, ev.chat.id)?.campaign);
+    const findable = ev.kind === 'message' && (classification?.pilkada || known?.campaign);
     const eventId = insertEvent(this.d.db, {
       platform: ev.chat.platform, dedupeKey: ev.dedupeKey, kind: ev.kind, chatId: ev.chat.id, messageId: findable ? ev.messageId : null,
       payload: JSON.stringify(raw), status: 'processed', reason: null, occurredAt: ev.at, receivedAt: now,
@@ -287,9 +292,8 @@ export class Monitor {
       this.outbox.retarget(ev.chat.platform, ev.chat.id, ev.newChatId);
       return result;
     }
-    const before = ev.kind === 'bot_membership' ? this.chats.get(ev.chat.platform, ev.chat.id) : undefined;
-    this.updateChat(ev, now, classification?.pilkada ?? false);
-    const chat = this.chats.get(ev.chat.platform, ev.chat.id)!;
+    const before = ev.kind === 'bot_membership' ? known : undefined;
+    const chat = this.updateChat(ev, known, now, classification?.pilkada ?? false);
     // The bot arrived in a campaign group: find the ASN already inside.
     if (ev.kind === 'bot_membership' && ev.joined && chat.campaign) this.chats.scans.request(ev.chat.platform, ev.chat.id, ev.at);
     // Added, or its rights changed, without admin rights: Humas must know what the bot cannot see there.
@@ -370,10 +374,12 @@ export class Monitor {
     );
   }
 
-  /** Keeps the chat row current: title, bot membership, campaign status from title, description and content. */
-  private updateChat(ev: ChatEvent, now: number, pilkada: boolean): void {
+  /**
+   * Keeps the chat row current: title, bot membership, campaign status from title, description and content. `before`
+   * is the row as it was before this event; returns the row as it is now.
+   */
+  private updateChat(ev: ChatEvent, before: ChatRow | undefined, now: number, pilkada: boolean): ChatRow {
     const { platform, id } = ev.chat;
-    const before = this.chats.get(platform, id);
     const chat = this.chats.touch(platform, id, ev.chat.title, ev.chat.description, now);
     if (ev.kind === 'bot_membership') this.chats.setBotMember(platform, id, ev.joined, now, ev.admin);
     const infoChanged = !before || before.title !== chat.title || before.description !== chat.description;
@@ -389,6 +395,7 @@ export class Monitor {
         this.chats.setCampaign(platform, id, { campaign: true, reason, source: 'content' }, now);
       }
     }
+    return this.chats.get(platform, id)!;
   }
 
   /** People added or mentioned who are not in the registry yet, kept so a later identity mapping can still open the case. */
