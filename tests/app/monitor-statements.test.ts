@@ -1,0 +1,102 @@
+/**
+ * Issue 20 (monitor throughput, the part outside the hash chain): the monitor's work inside the write transaction
+ * is SQL it needs, not SQL it prepares. `db.prepare` parses and plans the statement (10-25 µs, ~100 times an indexed
+ * read): once the monitor has met each kind of event, handling more of them prepares nothing. And a private message
+ * does not ask for a chats row a private chat cannot have (a miss is not cached: it was a query per DM).
+ * Through the App's monitor, `handleBatch` as a getUpdates page runs and `handle` as the live adapters call it.
+ */
+import type { Statement } from 'better-sqlite3';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { ChatEvent, ChatRef } from '../../src/core/types.js';
+import { ASN, testApp } from '../support/app.js';
+
+const AJAKAN = 'Ayo coblos nomor 2 di Pilgub Sumsel!';
+const SAPAAN = 'Selamat pagi semua, jangan lupa kerja bakti hari Minggu';
+const timses = { platform: 'telegram' as const, id: '7777', name: 'Korlap Timses' };
+const warga = { platform: 'telegram' as const, id: '8888', name: 'Warga' };
+const at = Date.UTC(2024, 10, 4, 3);
+
+/**
+ * One round of everything the monitor does besides chatter, in fresh groups `n`: a campaign group where two ASN
+ * are added (two cases, the second held for a mass-alert summary at threshold 1, a reminder), tagged (a case
+ * extended) and tagged again in an edit (earlier findings looked up), one leaving (a case closed, a thank-you);
+ * an ordinary group whose posts make it a campaign group by content; a private message.
+ */
+function round(n: number): ChatEvent[] {
+  const campaign: ChatRef = { platform: 'telegram', id: `-100555${n}`, title: 'Relawan Paslon 2 Pilgub Sumsel', type: 'supergroup' };
+  const warung: ChatRef = { platform: 'telegram', id: `-100666${n}`, title: `Grup Warga RT ${n}`, type: 'supergroup' };
+  const k = (s: string) => `r${n}:${s}`;
+  const post = (chat: ChatRef, key: string, text: string, mentions: string[] = [], edited = false): ChatEvent => ({
+    kind: 'message', dedupeKey: k(key), at, chat, messageId: `${n}01`, sender: warga, text, mentions: mentions.map((id) => ({ platform: 'telegram' as const, id })), ...(edited ? { edited } : {}),
+  });
+  return [
+    post(warung, 'w1', SAPAAN),
+    { kind: 'member_added', dedupeKey: k('add-budi'), at, chat: campaign, actor: timses, members: [{ platform: 'telegram', id: ASN.budi.telegramId }] },
+    { kind: 'member_added', dedupeKey: k('add-sari'), at, chat: campaign, actor: timses, members: [{ platform: 'telegram', id: ASN.sari.telegramId }] },
+    post(campaign, 'tag', AJAKAN, [ASN.budi.telegramId]),
+    post(campaign, 'tag-edit', AJAKAN, [ASN.budi.telegramId, ASN.sari.telegramId], true),
+    { kind: 'member_left', dedupeKey: k('left-budi'), at: at + 1, chat: campaign, members: [{ platform: 'telegram', id: ASN.budi.telegramId }] },
+    post(warung, 'w2', AJAKAN),
+    post(warung, 'w3', AJAKAN),
+    post(warung, 'w4', AJAKAN),
+    { kind: 'message', dedupeKey: k('dm'), at, chat: { platform: 'telegram', id: ASN.sari.telegramId, type: 'private' }, messageId: '1', sender: { platform: 'telegram', id: ASN.sari.telegramId }, text: 'halo', mentions: [] },
+  ];
+}
+
+let restore: (() => void) | undefined;
+afterEach(() => {
+  restore?.();
+  restore = undefined;
+});
+
+describe('monitor: statements are prepared once, not per event (issue 20)', () => {
+  it('after a first round of every kind of event, a second round in new groups prepares no statement and does all the same things', () => {
+    const { app } = testApp({ MASS_ALERT_THRESHOLD: '1' });
+    app.monitor.handleBatch(round(1));
+    const cases = () => app.db.prepare(`SELECT status, COUNT(*) AS n FROM incidents GROUP BY status ORDER BY status`).all();
+    const afterFirst = { cases: cases(), outbox: app.db.prepare(`SELECT COUNT(*) FROM outbox`).pluck().get() as number };
+    // The round does what it says: two cases, one closed by leaving, a mass-alert batch, the ordinary group turned campaign group.
+    expect(afterFirst.cases).toEqual([{ status: 'left', n: 1 }, { status: 'open', n: 1 }]);
+    expect(app.db.prepare(`SELECT COUNT(*) FROM alert_batch_items`).pluck().get()).toBe(1);
+    expect(app.monitor.chats.get('telegram', '-1006661')).toMatchObject({ campaign: true, campaignSource: 'content' });
+
+    const prepared: string[] = [];
+    const prepare = app.db.prepare.bind(app.db);
+    app.db.prepare = ((sql: string) => (prepared.push(sql), prepare(sql))) as typeof app.db.prepare;
+    app.monitor.handleBatch(round(2).slice(0, 5));
+    for (const ev of round(2).slice(5)) app.monitor.handle(ev);
+    app.db.prepare = prepare;
+
+    expect(prepared).toEqual([]);
+    // ...and the second round did everything the first did, in its own groups.
+    expect(cases()).toEqual([{ status: 'left', n: 2 }, { status: 'open', n: 2 }]);
+    expect(app.db.prepare(`SELECT COUNT(*) FROM outbox`).pluck().get()).toBe(2 * afterFirst.outbox);
+    expect(app.db.prepare(`SELECT COUNT(*) FROM alert_batch_items`).pluck().get()).toBe(2);
+    expect(app.db.prepare(`SELECT COUNT(*) FROM incident_findings`).pluck().get()).toBe(2 * (app.db.prepare(`SELECT COUNT(*) FROM incident_findings f JOIN incidents i ON i.id = f.incident_id WHERE i.chat_id = '-1005551'`).pluck().get() as number));
+    expect(app.monitor.chats.get('telegram', '-1006662')).toMatchObject({ campaign: true, campaignSource: 'content', messagesSeen: 4, pilkadaPosts: 3 });
+  });
+
+  it('a private message reads no chats row (a private chat has none), and is recorded', () => {
+    const { app } = testApp();
+    const proto = Object.getPrototypeOf(app.db.prepare('SELECT 1')) as Statement & { get: Statement['get'] };
+    const get = proto.get;
+    const reads: string[] = [];
+    proto.get = function (this: Statement, ...args: unknown[]) {
+      reads.push(this.source);
+      return get.apply(this, args);
+    } as Statement['get'];
+    restore = () => {
+      proto.get = get;
+    };
+    const dm = (i: number): ChatEvent => ({
+      kind: 'message', dedupeKey: `dm${i}`, at, chat: { platform: 'telegram', id: ASN.budi.telegramId, type: 'private' }, messageId: String(i),
+      sender: { platform: 'telegram', id: ASN.budi.telegramId }, text: `pesan ${i}`, mentions: [],
+    });
+    const results = [app.monitor.handle(dm(1)), app.monitor.handle(dm(2))];
+    restore();
+    restore = undefined;
+    expect(results.map((r) => r.duplicate)).toEqual([false, false]);
+    expect(app.db.prepare(`SELECT COUNT(*) FROM events WHERE kind = 'message' AND chat_id = ?`).pluck().get(ASN.budi.telegramId)).toBe(2);
+    expect(reads.filter((s) => /FROM chats/.test(s))).toEqual([]);
+  });
+});
