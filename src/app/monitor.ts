@@ -380,7 +380,7 @@ export class Monitor {
    */
   private updateChat(ev: ChatEvent, before: ChatRow | undefined, now: number, pilkada: boolean): ChatRow {
     const { platform, id } = ev.chat;
-    const chat = this.chats.touch(platform, id, ev.chat.title, ev.chat.description, now);
+    const chat = this.chats.touch(platform, id, ev.chat.title, ev.chat.description, now, before);
     if (ev.kind === 'bot_membership') this.chats.setBotMember(platform, id, ev.joined, now, ev.admin);
     const infoChanged = !before || before.title !== chat.title || before.description !== chat.description;
     if (infoChanged && chat.campaignSource === 'score') {
@@ -388,8 +388,7 @@ export class Monitor {
       this.chats.setCampaign(platform, id, { campaign: s.campaign, score: s.score, reason: s.reason, source: 'score' }, now);
     }
     if (ev.kind === 'message' && !ev.isPrivate) {
-      this.chats.countMessage(platform, id, pilkada);
-      const c = this.chats.get(platform, id)!;
+      const c = this.chats.countMessage(platform, id, pilkada)!;
       if (!c.campaign && c.campaignSource !== 'admin' && campaignFromContent({ messagesSeen: c.messagesSeen, pilkadaPosts: c.pilkadaPosts })) {
         const reason = campaignGroupTexts(this.d.config.LANGUAGE).fromContent(c.pilkadaPosts, c.messagesSeen);
         this.chats.setCampaign(platform, id, { campaign: true, reason, source: 'content' }, now);

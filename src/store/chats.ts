@@ -131,9 +131,11 @@ export class ChatStore {
     this.pendingCounts.clear();
   }
 
-  /** Creates the chat or refreshes its title/description; returns the row. Writes only when something changed. */
-  touch(platform: Platform, chatId: string, title: string | undefined, description: string | undefined, now: number): ChatRow {
-    const known = this.get(platform, chatId);
+  /**
+   * Creates the chat or refreshes its title/description; returns the row. Writes only when something changed.
+   * `known` is the row as the caller just read it from this store, when it has it (saves a second lookup).
+   */
+  touch(platform: Platform, chatId: string, title: string | undefined, description: string | undefined, now: number, known = this.get(platform, chatId)): ChatRow {
     if (known && (title === undefined || title === known.title) && (description === undefined || description === known.description)) return known;
     this.touchStmt.run(platform, chatId, title ?? null, description ?? null, now, now);
     this.forget(platform, chatId);
@@ -158,8 +160,8 @@ export class ChatStore {
   /** Message counts not yet written, per platform and chat; written by `flushCounts()` before the transaction commits. */
   private readonly pendingCounts = new Map<Platform, Map<string, { messages: number; pilkada: number }>>();
 
-  /** Counts a message, and a Pilkada post when it is one (in memory until `flushCounts()`). */
-  countMessage(platform: Platform, chatId: string, pilkada: boolean): void {
+  /** Counts a message, and a Pilkada post when it is one (in memory until `flushCounts()`); returns the chat's row, counted. */
+  countMessage(platform: Platform, chatId: string, pilkada: boolean): ChatRow | undefined {
     let chats = this.pendingCounts.get(platform);
     if (!chats) this.pendingCounts.set(platform, (chats = new Map()));
     const p = chats.get(chatId);
@@ -173,6 +175,7 @@ export class ChatStore {
       c.messagesSeen++;
       if (pilkada) c.pilkadaPosts++;
     }
+    return c;
   }
 
   /**
