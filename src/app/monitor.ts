@@ -236,7 +236,18 @@ export class Monitor {
    * Registry lookup and classification as detection calls them, made once: a closure made per event costs an
    * allocation and, under tsx (which `jaga-netral` runs through), a `__name` call each (issue 20).
    */
-  private readonly lookup = (p: Person): AsnRecord | undefined => this.d.registry.findByPerson(p);
+  private readonly lookup = (p: Person): AsnRecord | undefined => {
+    const asn = this.d.registry.findByPerson(p);
+    if (p.platform === 'whatsapp') this.askedWa.set(p, asn !== undefined);
+    return asn;
+  };
+
+  /**
+   * WhatsApp people of the event being handled that detection already asked the registry about, and whether it
+   * knew them: the unknown ones are recorded as unmatched without asking again (a member scan of a large group
+   * asked twice per member). Emptied as each event starts.
+   */
+  private readonly askedWa = new Map<Person, boolean>();
 
   /**
    * Texts classified lately and their results. The classifier is a pure function of the text (its vocabulary and
@@ -267,6 +278,7 @@ export class Monitor {
   private apply(raw: ChatEvent): HandleResult {
     // Titles and names come from strangers: one plain line each from here on (the event row keeps them as they came).
     const ev = cleanEventLabels(raw);
+    if (this.askedWa.size) this.askedWa.clear();
     const now = this.d.clock();
     if (Math.abs(now - this.lastSync) >= REGISTRY_SYNC_MS) {
       this.lastSync = now;
@@ -403,7 +415,7 @@ export class Monitor {
     const kind = ev.kind === 'message' ? 'mentioned' : ev.kind;
     const actor = ev.kind === 'member_added' ? ev.actor?.id : ev.kind === 'message' ? ev.sender.id : undefined;
     for (const m of people) {
-      if (this.d.registry.findByPerson(m)) continue;
+      if (this.askedWa.get(m) ?? this.d.registry.findByPerson(m) !== undefined) continue;
       for (const handle of [m.id, m.lid].filter((h): h is string => Boolean(h))) {
         this.insertUnmatched.run(ev.chat.platform, ev.chat.id, handle, kind, actor ?? null, eventId, ev.at ?? now);
       }

@@ -99,4 +99,19 @@ describe('monitor: statements are prepared once, not per event (issue 20)', () =
     expect(app.db.prepare(`SELECT COUNT(*) FROM events WHERE kind = 'message' AND chat_id = ?`).pluck().get(ASN.budi.telegramId)).toBe(2);
     expect(reads.filter((s) => /FROM chats/.test(s))).toEqual([]);
   });
+
+  it('a WhatsApp member scan asks the registry once per member, and still records every unknown member and opens the case of the ASN', () => {
+    const { app } = testApp();
+    const group: ChatRef = { platform: 'whatsapp', id: '120363000000000077@g.us', title: 'Relawan Paslon 2 Pilgub Sumsel', type: 'group' };
+    const unknown = ['6285700000011', '6285700000012', '6285700000013'].map((d) => ({ platform: 'whatsapp' as const, id: `${d}@s.whatsapp.net` }));
+    const sari = { platform: 'whatsapp' as const, id: `${ASN.sari.phone.slice(1)}@s.whatsapp.net` };
+    const asked: string[] = [];
+    const find = app.registry.findByPerson.bind(app.registry);
+    app.registry.findByPerson = (p) => (asked.push(p.id ?? ''), find(p));
+    const r = app.monitor.handle({ kind: 'members_present', dedupeKey: 'scan-wa', at, chat: group, members: [...unknown, sari] });
+    app.registry.findByPerson = find;
+    expect(r.opened.map((c) => c.asnNip)).toEqual([ASN.sari.nip]);
+    expect(app.db.prepare(`SELECT member_id FROM unmatched_members WHERE chat_id = ? ORDER BY member_id`).pluck().all(group.id)).toEqual(unknown.map((u) => u.id));
+    expect(asked.sort()).toEqual([...unknown, sari].map((m) => m.id).sort());
+  });
 });
