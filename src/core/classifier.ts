@@ -504,9 +504,9 @@ export function createClassifier(opts: { vocabulary: Vocabulary; paslon?: Paslon
     const ids: number[] = [];
     const seen = tokenizeInto(text, FOLD, tokens, ids);
     scan(tables, tokens, ids, found, ctx);
-    if (tables.singleNames.size > 0) asWritten(tables, text, found);
     // Capitals in odd places split a word ("aNdika" -> a ndika): read such words whole as well.
     const unicode = (seen & TEXT_UNICODE) !== 0;
+    if (tables.singleNames.size > 0) asWritten(tables, text, tokens, found, unicode);
     if (unicode ? ODD_CASE_ASCII.test(text) || (!ASCII.test(text) && ODD_CASE_ANY.test(text)) : (seen & TEXT_ODD_CASE) !== 0) {
       for (const m of text.matchAll(unicode ? ODD_CASE : ODD_CASE_WORD_ASCII)) scan(tables, tagTokens(m[0].toLowerCase()), undefined, found, ctx);
     }
@@ -1097,6 +1097,10 @@ const WRITTEN_WORD = /[\p{L}\p{N}]+/gu;
 const TITLE_CASE_SHARE = 0.6;
 /** Fewest words for a text to be judged title case: a short one is mostly names ("Yasir Arafat tokoh Palestina"). */
 const MIN_TITLE_CASE_WORDS = 6;
+/** Two capitalised words joined by spaces, which every case {@link asWritten} looks for holds: most texts are let go on this alone. */
+const TWO_CAPITALISED = /\p{Lu}[\p{L}\p{N}]*[ \t]+\p{Lu}/u;
+const TWO_CAPITALISED_ASCII = /[A-Z][A-Za-z0-9]*[ \t]+[A-Z]/;
+const ANY_LOWER = /\p{Ll}/u;
 /** Between two words: only spaces (no comma, dash or sentence end). */
 const SPACES_ONLY = /^[ \t]+$/;
 
@@ -1118,23 +1122,25 @@ function caseOf(word: string): WrittenCase {
  * or written all in capitals or in title case. Only strong single names found in the text are looked
  * at, so most texts never come here.
  */
-function asWritten(tables: Tables, text: string, found: Term[]): void {
+function asWritten(tables: Tables, text: string, tokens: string[], found: Term[], unicode: boolean): void {
   let at = -1;
   for (let k = 0; k < found.length && at < 0; k++) if (tables.singleNames.has(found[k] as Term)) at = k;
-  if (at < 0) return;
+  // Cheap tests first: a lower-case letter and two capitalised words side by side.
+  if (at < 0 || !(unicode ? ANY_LOWER : LOWER).test(text) || !(unicode ? TWO_CAPITALISED : TWO_CAPITALISED_ASCII).test(text)) return;
   const words = [...text.matchAll(WRITTEN_WORD)];
   const cases = words.map((m) => caseOf(m[0]));
   const letterWords = cases.filter((x) => x !== 'other').length;
   const capitalised = cases.filter((x) => x === 'title' || x === 'upper').length;
-  const lower = letterWords - capitalised;
-  if (capitalised === 0 || lower === 0 || (letterWords >= MIN_TITLE_CASE_WORDS && capitalised >= TITLE_CASE_SHARE * letterWords)) return;
-  const folded = words.map((m) => tokenize(m[0], FOLD).join(''));
+  if (letterWords >= MIN_TITLE_CASE_WORDS && capitalised >= TITLE_CASE_SHARE * letterWords) return;
+  // Words are folded when asked about: only capitalised ones and their neighbours ever are.
+  const foldedWords: (string | undefined)[] = [];
+  const folded = (k: number): string => (foldedWords[k] ??= tokenize((words[k] as RegExpMatchArray)[0], FOLD).join(''));
   const gap = (k: number): string => {
     const prev = words[k - 1];
     const cur = words[k] as RegExpMatchArray;
     return prev ? text.slice((prev.index ?? 0) + prev[0].length, cur.index) : '';
   };
-  const unknown = (k: number): boolean => !tables.knownWords.has(folded[k] as string) && !isDigit(folded[k] as string);
+  const unknown = (k: number): boolean => !tables.knownWords.has(folded(k)) && !isDigit(folded(k));
   const capital = (k: number): boolean => cases[k] === 'title' || cases[k] === 'upper';
   // A word joined to the one before it by spaces only, in capitals: part of the same written name.
   const joinedCapital = (k: number): boolean => k >= 0 && k < words.length && capital(k) && SPACES_ONLY.test(gap(k));
@@ -1142,13 +1148,17 @@ function asWritten(tables: Tables, text: string, found: Term[]): void {
   const otherName = (k: number): boolean => (capital(k) && !(k > 0 && capital(k - 1) && SPACES_ONLY.test(gap(k)))
     && joinedCapital(k + 1) && cases[k + 1] === 'title' && unknown(k + 1) && !joinedCapital(k + 2))
     // A place or thing named after someone, a capitalised word before the name ("UIN Syarif Hidayatullah").
-    || (capital(k) && k >= 2 && joinedCapital(k) && cases[k - 1] === 'title' && unknown(k - 1) && tables.namedAfter.has(folded[k - 2] as string));
+    || (capital(k) && k >= 2 && joinedCapital(k) && cases[k - 1] === 'title' && unknown(k - 1) && tables.namedAfter.has(folded(k - 2)));
   for (let k = at; k < found.length; k++) {
     const t = found[k] as Term;
     const key = tables.singleNames.get(t);
     if (key === undefined) continue;
-    const places = folded.flatMap((f, i) => (f === key || (f.startsWith(key) && CLITICS.includes(f.slice(key.length))) ? [i] : []));
-    if (places.length === 0 || !places.every(otherName)) continue;
+    // Every time the text names it, it is written as another's name; the scan left the name's tokens as the key.
+    let times = 0;
+    for (const token of tokens) if (token === key) times++;
+    let others = 0;
+    for (let i = 0; i < words.length; i++) if (capital(i) && folded(i) === key && otherName(i)) others++;
+    if (times === 0 || others < times) continue;
     let twin = tables.otherPerson.get(t);
     if (!twin) tables.otherPerson.set(t, (twin = makeTerm(t.label, Math.min(t.weight, tables.otherPersonWeight), PASLON_NAME, { paslon: t.paslon })));
     found[k] = twin;
