@@ -360,6 +360,9 @@ describe('precision on untuned elections (Kalbar, Medan sets)', () => {
     expect(karoIs('Renaldi teman SMA saya sekarang di Medan')).toBe(false);
     expect(karoIs('Institut Hamdani buka pendaftaran mahasiswa baru')).toBe(false);
     expect(karoIs('Renaldi nama anak tetangga kami, lucu')).toBe(false);
+    // Found on the held-out Riau set, after its figures were taken: "X nama ..." says whose name it is.
+    expect(karoIs('Hamdani nama toko kelontong dekat pasar')).toBe(false);
+    expect(karoIs('Renaldi Sitompul nama kakek saya juga, sudah almarhum')).toBe(false);
     expect(karoIs('Hamdani kampus swasta di Medan buka kelas malam')).toBe(false);
     expect(karoIs('Hamdani turun ke Sidikalang, warga ramai')).toBe(true);
   });
