@@ -34,6 +34,7 @@ const vocabularySchema = z.object({
   nationalElections: phrases.optional(),
   personAfter: phrases.optional(),
   plainActs: z.object({ terms: phrases, things: phrases }).optional(),
+  queues: z.object({ terms: phrases, after: phrases }).optional(),
   officialPosts: z.object({
     titles: phrases,
     activities: phrases,

@@ -126,6 +126,13 @@ export interface Vocabulary {
    * nothing ("coblos balon pakai jarum", "kuping anak dicoblos buat anting").
    */
   plainActs?: { terms: string[]; things: string[] };
+  /**
+   * Order words that also number a queue ("nomor urut") and the words right after them that make
+   * them the queue's ("pendaftaran", "antrean", "undian", "arisan"): there the term counts nothing,
+   * so it lends no election context to a number beside it ("nomor urut pendaftaran beasiswa sudah
+   * keluar, saya nomor 2").
+   */
+  queues?: { terms: string[]; after: string[] };
 }
 
 /**
@@ -267,10 +274,21 @@ interface Tables {
   /** Vote words that are plain acts too, by label, and the things that make them so (see {@link Vocabulary.plainActs}). */
   plainActTerms: Set<string>;
   plainActThings: Set<string>;
+  /** Order terms that also number a queue, by label, and the words after them that make them so (see {@link Vocabulary.queues}). */
+  queueTerms: Set<string>;
+  queueAfter: Set<string>;
   /** What each word of a text is to the trie, worked out once per distinct word. */
   words: WordInfos;
   /** Bare zero-padded ballot numbers ("03", "kosong tiga"), which the election's region beside them makes ballot numbers. */
   padded: Set<Term>;
+  /** Strong one-word names (the name a candidate is called by, a one-word alias), with the word as folded; see {@link asWritten}. */
+  singleNames: Map<Term, string>;
+  /** Words that are no other person's name: every trie word, honorifics, common words, the paslon's own name words. */
+  knownWords: Set<string>;
+  /** The weak twin of each single name, made once. */
+  otherPerson: Map<Term, Term>;
+  /** Weight of a single name set aside by {@link asWritten}: that of a surname, which needs support. */
+  otherPersonWeight: number;
 }
 
 /**
@@ -461,8 +479,11 @@ export function createClassifier(opts: { vocabulary: Vocabulary; paslon?: Paslon
     plainActTerms: new Set(vocab.plainActs?.terms ?? []),
     plainActThings: new Set((vocab.plainActs?.things ?? []).flatMap((w) => tokenize(w, FOLD))),
     padded,
+    queueTerms: new Set(vocab.queues?.terms ?? []),
+    queueAfter: new Set((vocab.queues?.after ?? []).flatMap((w) => tokenize(w, FOLD))),
     // Last, once the trie holds every phrase: a word added after it would never be looked up.
     words: makeWordInfos(trie, honorifics),
+    ...writtenNameTables(trie, vocab, honorifics, paslon),
   };
   const segmentWords = segmentWordsOf(trie, vocab.honorifics);
 
@@ -485,6 +506,7 @@ export function createClassifier(opts: { vocabulary: Vocabulary; paslon?: Paslon
     scan(tables, tokens, ids, found, ctx);
     // Capitals in odd places split a word ("aNdika" -> a ndika): read such words whole as well.
     const unicode = (seen & TEXT_UNICODE) !== 0;
+    if (tables.singleNames.size > 0) asWritten(tables, text, tokens, found, unicode);
     if (unicode ? ODD_CASE_ASCII.test(text) || (!ASCII.test(text) && ODD_CASE_ANY.test(text)) : (seen & TEXT_ODD_CASE) !== 0) {
       for (const m of text.matchAll(unicode ? ODD_CASE : ODD_CASE_WORD_ASCII)) scan(tables, tagTokens(m[0].toLowerCase()), undefined, found, ctx);
     }
@@ -699,6 +721,8 @@ function nameTermsOf(file: PaslonFile, vocab: Vocabulary): NameTerm[] {
   // Ordinary words are as common as common names: a name or alias that is one ("Bintang", "Amanah") is weak alone.
   for (const word of vocab.commonWords ?? []) common.add(tokenize(word, FOLD).join(' '));
   const isCommon = (word: string): boolean => common.has(tokenize(word, FOLD).join(' '));
+  const givenNames = new Set(vocab.commonNames.map((n) => tokenize(n, FOLD).join(' ')));
+  const isCommonName = (word: string): boolean => givenNames.has(tokenize(word, FOLD).join(' '));
 
   return file.paslon.flatMap((p) => {
     const single = (word: string, label = display([word]), called = true, fromName = false): NameTerm[] => {
@@ -737,7 +761,8 @@ function nameTermsOf(file: PaslonFile, vocab: Vocabulary): NameTerm[] {
         continue;
       }
       // "Pak Edy" is half the office: an honorific and a common name stay weak whoever lists them.
-      const plain = !pair && core.length === 1 && isCommon(core[0] ?? '');
+      // An everyday word after an honorific is no one's name but the candidate's ("Bang Muda").
+      const plain = !pair && core.length === 1 && isCommonName(core[0] ?? '');
       if (words.length >= 2) out.push({ ...phrase(words, pair ? w.pair : plain ? Math.max(w.common, w.derived ?? w.common) : w.full, alias), ...(pair ? { pair } : {}) });
       if (core.length >= 2 && core.length < words.length) out.push(phrase(core, w.full));
       if (!pair) out.push(...nickname(core, cores, p.number));
@@ -1010,6 +1035,10 @@ function scan(tables: Tables, tokens: string[], ids: number[] | undefined, found
       i = bestEnd;
       continue;
     }
+    if (tables.queueTerms.has(best.label) && isQueue(tables, tokens, bestEnd)) {
+      i = bestEnd;
+      continue;
+    }
     if (best.caps && (ctx.inTag || (!(ctx.shouting ??= !LOWER.test(ctx.text)) && hasCapitals(ctx.text, best.caps.form)))) {
       best = best.caps.strong;
     }
@@ -1042,6 +1071,100 @@ function scan(tables: Tables, tokens: string[], ids: number[] | undefined, found
   }
 }
 
+/** The tables {@link asWritten} reads: strong one-word names and the words that are no one's surname. */
+function writtenNameTables(trie: Trie, vocab: Vocabulary, honorifics: Set<string>, paslon: PaslonFile | undefined):
+  Pick<Tables, 'singleNames' | 'knownWords' | 'otherPerson' | 'otherPersonWeight'> {
+  const singleNames = new Map<Term, string>();
+  const knownWords = new Set<string>([...honorifics, ...(vocab.commonWords ?? []).map((w) => tokenize(w, FOLD).join(''))]);
+  const stack = [...trie.entries()];
+  for (let e = stack.pop(); e; e = stack.pop()) {
+    const [key, node] = e;
+    knownWords.add(key);
+    stack.push(...(node.next ?? []));
+  }
+  for (const [key, node] of trie) {
+    const t = node.term;
+    if (t?.category === PASLON_NAME && !t.pair && !t.caps && !t.acronym && t.weight >= vocab.threshold) singleNames.set(t, key);
+  }
+  for (const p of paslon?.paslon ?? []) for (const n of [...p.names, ...(p.aliases ?? [])]) for (const w of tokenize(n, FOLD)) knownWords.add(w);
+  const w = vocab.names;
+  return { singleNames, knownWords, otherPerson: new Map(), otherPersonWeight: w.surname ?? w.common };
+}
+
+/** Words of a text as written, capitals kept. */
+const WRITTEN_WORD = /[\p{L}\p{N}]+/gu;
+/** Share of capitalised words from which a text is in title case ("Wahid Menang Di Pekanbaru"), where capitals tell nothing. */
+const TITLE_CASE_SHARE = 0.6;
+/** Fewest words for a text to be judged title case: a short one is mostly names ("Yasir Arafat tokoh Palestina"). */
+const MIN_TITLE_CASE_WORDS = 6;
+/** Two capitalised words joined by spaces, which every case {@link asWritten} looks for holds: most texts are let go on this alone. */
+const TWO_CAPITALISED = /\p{Lu}[\p{L}\p{N}]*[ \t]+\p{Lu}/u;
+const TWO_CAPITALISED_ASCII = /[A-Z][A-Za-z0-9]*[ \t]+[A-Z]/;
+const ANY_LOWER = /\p{Ll}/u;
+/** Between two words: only spaces (no comma, dash or sentence end). */
+const SPACES_ONLY = /^[ \t]+$/;
+
+type WrittenCase = 'lower' | 'title' | 'upper' | 'other';
+function caseOf(word: string): WrittenCase {
+  if (word === word.toLowerCase()) return word === word.toUpperCase() ? 'other' : 'lower';
+  if (word === word.toUpperCase()) return word.length >= 2 ? 'upper' : 'title';
+  const first = word.charAt(0);
+  return first !== first.toLowerCase() && word.slice(1) === word.slice(1).toLowerCase() ? 'title' : 'other';
+}
+
+/**
+ * A strong one-word name (the name a candidate is called by, a one-word alias) as the text writes
+ * it. Right after or before a capitalised word that is no candidate's and no known word, it is part
+ * of another person's full name or an institution's ("Yasir Arafat", "Iqbaal Ramadhan", "UIN Syarif
+ * Hidayatullah", "IIB Darmajaya"). In lower case where the writer capitalises names elsewhere, it is
+ * the ordinary word it also is ("anak muda Pontianak", "kelapa muda di Sungai Kapuas"). Either way it
+ * is weak, as a surname is: it still counts with support. Capitals tell nothing in a text with none,
+ * or written all in capitals or in title case. Only strong single names found in the text are looked
+ * at, so most texts never come here.
+ */
+function asWritten(tables: Tables, text: string, tokens: string[], found: Term[], unicode: boolean): void {
+  let at = -1;
+  for (let k = 0; k < found.length && at < 0; k++) if (tables.singleNames.has(found[k] as Term)) at = k;
+  // Cheap tests first: a lower-case letter and two capitalised words side by side.
+  if (at < 0 || !(unicode ? ANY_LOWER : LOWER).test(text) || !(unicode ? TWO_CAPITALISED : TWO_CAPITALISED_ASCII).test(text)) return;
+  const words = [...text.matchAll(WRITTEN_WORD)];
+  const cases = words.map((m) => caseOf(m[0]));
+  const letterWords = cases.filter((x) => x !== 'other').length;
+  const capitalised = cases.filter((x) => x === 'title' || x === 'upper').length;
+  if (letterWords >= MIN_TITLE_CASE_WORDS && capitalised >= TITLE_CASE_SHARE * letterWords) return;
+  // Words are folded when asked about: only capitalised ones and their neighbours ever are.
+  const foldedWords: (string | undefined)[] = [];
+  const folded = (k: number): string => (foldedWords[k] ??= tokenize((words[k] as RegExpMatchArray)[0], FOLD).join(''));
+  const gap = (k: number): string => {
+    const prev = words[k - 1];
+    const cur = words[k] as RegExpMatchArray;
+    return prev ? text.slice((prev.index ?? 0) + prev[0].length, cur.index) : '';
+  };
+  const unknown = (k: number): boolean => !tables.knownWords.has(folded(k)) && !isDigit(folded(k));
+  const capital = (k: number): boolean => cases[k] === 'title' || cases[k] === 'upper';
+  // A word joined to the one before it by spaces only, in capitals: part of the same written name.
+  const joinedCapital = (k: number): boolean => k >= 0 && k < words.length && capital(k) && SPACES_ONLY.test(gap(k));
+  // "Name Surname" and nothing capitalised either side: one person's two-word name, not a list of names.
+  const otherName = (k: number): boolean => (capital(k) && !(k > 0 && capital(k - 1) && SPACES_ONLY.test(gap(k)))
+    && joinedCapital(k + 1) && cases[k + 1] === 'title' && unknown(k + 1) && !joinedCapital(k + 2))
+    // A place or thing named after someone, a capitalised word before the name ("UIN Syarif Hidayatullah").
+    || (capital(k) && k >= 2 && joinedCapital(k) && cases[k - 1] === 'title' && unknown(k - 1) && tables.namedAfter.has(folded(k - 2)));
+  for (let k = at; k < found.length; k++) {
+    const t = found[k] as Term;
+    const key = tables.singleNames.get(t);
+    if (key === undefined) continue;
+    // Every time the text names it, it is written as another's name; the scan left the name's tokens as the key.
+    let times = 0;
+    for (const token of tokens) if (token === key) times++;
+    let others = 0;
+    for (let i = 0; i < words.length; i++) if (capital(i) && folded(i) === key && otherName(i)) others++;
+    if (times === 0 || others < times) continue;
+    let twin = tables.otherPerson.get(t);
+    if (!twin) tables.otherPerson.set(t, (twin = makeTerm(t.label, Math.min(t.weight, tables.otherPersonWeight), PASLON_NAME, { paslon: t.paslon })));
+    found[k] = twin;
+  }
+}
+
 /** Words either side of a vote word searched for the thing it is done to ("coblos balon", "kuping anak dicoblos"). */
 const PLAIN_ACT_WINDOW = 2;
 
@@ -1051,6 +1174,12 @@ function isPlainAct(tables: Tables, tokens: string[], start: number, end: number
   const to = Math.min(tokens.length - 1, end + PLAIN_ACT_WINDOW);
   for (let k = from; k <= to; k++) if ((k < start || k > end) && tables.plainActThings.has(tokens[k] as string)) return true;
   return false;
+}
+
+/** An order term followed by a queue's word: the queue's order, not the ballot's ("nomor urut pendaftaran"). */
+function isQueue(tables: Tables, tokens: string[], end: number): boolean {
+  const next = tokens[end + 1];
+  return next !== undefined && tables.queueAfter.has(next);
 }
 
 /** A name right after a word naming a place or thing after someone, honorifics between ("makam Abuya Dimyati"). */

@@ -311,3 +311,66 @@ describe('"pasti menang" is a cheer: it supports an incumbent, a number, a title
     'Lusi pasti menang undian arisan',
   ])('alone, or with a given name of many, it is not: %s', (text) => expect(inCity(text)).toBe(false));
 });
+
+/**
+ * Issue 20, precision on elections nobody tuned for: rules found on the blind sets for Pilgub Kalbar
+ * and Pilwalkot Medan 2024 (tests/fixtures/classifier/kalbar2024.*, medan2024.*). A made-up Karo and
+ * Pakpak paslon file, deployer-style; none of the sentences is the sets'.
+ */
+describe('precision on untuned elections (Kalbar, Medan sets)', () => {
+  const karo = createClassifier({
+    vocabulary,
+    paslon: {
+      election: 'Pilbup Contoh 2024',
+      paslon: [
+        { number: 1, names: ['Renaldi Sitompul', 'Benediktus Tarigan'], aliases: ['Renaldi-Beni'] },
+        { number: 2, names: ['Satria Marbun', 'Hamdani'], aliases: ['Satria-Hamdani', 'Bang Satria'] },
+      ],
+    },
+  });
+  const karoIs = (text: string): boolean => karo.classify(text).pilkada;
+
+  it("a candidate's first name beside another capitalised surname is another person's two-word name", () => {
+    expect(karoIs('Renaldi Pratama juara lomba lari tingkat provinsi')).toBe(false);
+    expect(karoIs('kemarin ketemu Renaldi Pratama di bandara')).toBe(false);
+    // The name alone, with the candidate's own surname, or with support still counts.
+    expect(karoIs('Renaldi turun ke pasar Tarutung pagi ini')).toBe(true);
+    expect(karoIs('Renaldi Sitompul blusukan ke Samosir')).toBe(true);
+    expect(karoIs('Renaldi Pratama kampanye di Dairi')).toBe(true);
+    // A list of capitalised names, or a text in title case, says nothing about who is meant.
+    expect(karoIs('Golkar Renaldi Hamdani semua sama saja')).toBe(true);
+    expect(karoIs('Kemarin Renaldi Pratama Dan Satria Marbun Debat Di Kabanjahe Seru Sekali')).toBe(true);
+  });
+
+  it('a name part that is an everyday word is weak alone', () => {
+    expect(karoIs('anak kami ingin jadi satria bergitar')).toBe(false);
+    expect(karoIs('Satria-Hamdani menang di Dairi')).toBe(true);
+    // Listed after an honorific it is no one's name but the candidate's: not weak like "Pak Edy".
+    expect(karoIs('Bang Satria turun ke pasar')).toBe(true);
+  });
+
+  it('a capitalised word between a place word and the name makes a place named after someone', () => {
+    expect(karoIs('UIN Sultan Hamdani buka pendaftaran')).toBe(false);
+    expect(karoIs('kemarin sholat di Masjid Agung Hamdani')).toBe(false);
+    expect(karoIs('jalan bareng Hamdani ke pasar Sidikalang')).toBe(true);
+  });
+
+  it('a clergyman or a friend of that name is another person; a campus is named after one', () => {
+    expect(karoIs('Benediktus pastor paroki Kabanjahe pindah tugas')).toBe(false);
+    expect(karoIs('Renaldi teman SMA saya sekarang di Medan')).toBe(false);
+    expect(karoIs('Institut Hamdani buka pendaftaran mahasiswa baru')).toBe(false);
+    expect(karoIs('Renaldi nama anak tetangga kami, lucu')).toBe(false);
+    // Found on the held-out Riau set, after its figures were taken: "X nama ..." says whose name it is.
+    expect(karoIs('Hamdani nama toko kelontong dekat pasar')).toBe(false);
+    expect(karoIs('Renaldi Sitompul nama kakek saya juga, sudah almarhum')).toBe(false);
+    expect(karoIs('Hamdani kampus swasta di Medan buka kelas malam')).toBe(false);
+    expect(karoIs('Hamdani turun ke Sidikalang, warga ramai')).toBe(true);
+  });
+
+  it('"nomor urut" of a queue lends no election context to a number', () => {
+    expect(karoIs('nomor urut peserta lomba mewarnai keluar, anak saya nomor 2')).toBe(false);
+    expect(karoIs('nomor urut pendaftaran beasiswa sudah ada, saya nomor 1')).toBe(false);
+    expect(karoIs('nomor urut 2 kampanye di Dairi')).toBe(true);
+    expect(karoIs('hasil undian nomor urut paslon keluar, Renaldi-Beni dapat 1')).toBe(true);
+  });
+});
