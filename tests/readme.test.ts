@@ -45,7 +45,7 @@ const CLASSES: { re: RegExp; kind: Kind; why?: string }[] = [
   { re: /^kill -USR2 <pid>$/, kind: 'setup' },
   { re: /^npx jaga-netral replay tests\/fixtures\/whatsapp\/story\.jsonl --asn data\/asn\.sample\.csv$/, kind: 'setup' },
   { re: /^sqlite3 data\/backups\/jaga-netral-\.\.\.db "SELECT status, COUNT\(\*\) FROM incidents GROUP BY status"$/, kind: 'setup' },
-  { re: /^sqlite3 BACKUP\.db "SELECT row_hash, payload_hash FROM events WHERE id = N"$/, kind: 'setup' },
+  { re: /^sqlite3 BACKUP\.db "SELECT coalesce\(row_hash, lower\(hex\(row_digest\)\)\), coalesce\(payload_hash, lower\(hex\(payload_digest\)\)\) FROM events WHERE id = N"$/, kind: 'setup' },
   { re: /^npx jaga-netral wa-login( --phone 62812\.\.\.)?$/, kind: 'setup' },
   { re: /^npx jaga-netral$/, kind: 'setup' },
   { re: /^npm (start|test|run [\w:]+)( -- .*)?$/, kind: 'script' },
@@ -190,9 +190,10 @@ describe('the README', () => {
       const look = await run('sqlite3 data/backups/jaga-netral-...db "SELECT status, COUNT(*) FROM incidents GROUP BY status"', { 'jaga-netral-...db': backup });
       expect(look.err).toBe('');
       expect(look.code).toBe(0);
-      const chain = await run('sqlite3 BACKUP.db "SELECT row_hash, payload_hash FROM events WHERE id = N"', { 'BACKUP.db': `data/backups/${backup}`, 'id = N': 'id = 1' });
+      const chain = await run('sqlite3 BACKUP.db "SELECT coalesce(row_hash, lower(hex(row_digest))), coalesce(payload_hash, lower(hex(payload_digest))) FROM events WHERE id = N"', { 'BACKUP.db': `data/backups/${backup}`, 'id = N': 'id = 1' });
       expect(chain.err).toBe('');
       expect(chain.code).toBe(0);
+      expect(chain.out).toMatch(/^[0-9a-f]{64}\|[0-9a-f]{64}\n$/);
 
       // wa-login would link a real phone through WhatsApp's servers (nothing here may reach the internet):
       // the command line the README gives is checked to parse, with --help, which touches nothing.

@@ -1,15 +1,25 @@
 /**
  * The tamper-evident hash chain over `events` and `audit` rows, as pure functions
- * (the SQL side is store/chain.ts). Each table is its own chain, in id order:
+ * (the SQL side is store/chain.ts). Each table is its own chain, in id order. A row is in one of two
+ * formats; both link the same way (each row's hash covers the previous row's hash as lower-case hex),
+ * so a chain may hold rows of the first format followed by rows of the second.
  *
+ * Format 1 (rows written before the compact format; TEXT columns payload_hash / detail_hash and row_hash):
  *   detail_hash = SHA-256 (hex) of the row's detail (events: the payload text; audit: {"args","result"} as JSON)
  *   canonical   = "<table>\n" + JSON of {column: value} over CHAIN_COLUMNS[table], in that order,
  *                 leaving out columns that are NULL, with the detail replaced by its hash
- *   row_hash    = SHA-256 (hex) of previous row_hash + "\n" + canonical   (the first row's previous is 64 zeros)
+ *   row_hash    = SHA-256 (hex) of previous hash + "\n" + canonical   (the first row's previous is 64 zeros)
+ *
+ * Format 2, compact (rows written since; BLOB columns payload_digest / detail_digest and row_digest, 32 bytes each):
+ *   detail_digest = SHA-256 (32 bytes) of the same detail as format 1
+ *   canonical     = "<table>\n" + JSON array of the values of CHAIN_COLUMNS_V2[table], in that order, NULL as null,
+ *                   the detail digest as lower-case hex, trailing nulls left out
+ *   row_digest    = SHA-256 (32 bytes) of previous hash (lower-case hex) + "\n" + canonical
+ * A format-2 canonical starts with "[", a format-1 one with "{", so no text can pass for the other format.
  *
  * Retention may blank a detail later (events' payload becomes "{}"): the detail hash stays, so the
- * row hash still checks. Columns added later are NULL in old rows and so leave their hashes unchanged;
- * adding a column to CHAIN_COLUMNS covers it from then on.
+ * row hash still checks. Columns added later are NULL in old rows and so leave their hashes unchanged
+ * (format 1 leaves NULL columns out; format 2 leaves out trailing nulls, so a column is appended at the end).
  */
 import { hash } from 'node:crypto';
 
@@ -39,6 +49,15 @@ export const CHAIN_COLUMNS: Readonly<Record<ChainTable, readonly string[]>> = {
   audit: ['id', 'at', 'actor', 'platform', 'action', 'detail_hash', 'allowed'],
 };
 
+/** Format 2: the columns whose values make a row's canonical array, in order (the detail digest, as hex, stands for the detail). */
+export const CHAIN_COLUMNS_V2: Readonly<Record<ChainTable, readonly string[]>> = {
+  events: ['id', 'platform', 'dedupe_key', 'kind', 'chat_id', 'message_id', 'payload_digest', 'status', 'reason', 'occurred_at', 'received_at'],
+  audit: ['id', 'at', 'actor', 'platform', 'action', 'detail_digest', 'allowed'],
+};
+
+/** Format 2: the BLOB column keeping each table's detail digest. */
+export const CHAIN_DIGEST: Readonly<Record<ChainTable, string>> = { events: 'payload_digest', audit: 'detail_digest' };
+
 /** The detail columns that retention may blank, and the column keeping their hash. */
 export const CHAIN_DETAIL: Readonly<Record<ChainTable, { columns: readonly string[]; hash: string }>> = {
   events: { columns: ['payload'], hash: 'payload_hash' },
@@ -55,9 +74,16 @@ type Row = Record<string, unknown>;
 
 /** The hash of a row's detail (see the module comment). */
 export function detailHash(table: ChainTable, row: Row): string {
-  if (table === 'events') return sha256Hex(String(row['payload'] ?? ''));
+  return detailHashOf(table, CHAIN_DETAIL[table].columns.map((c) => row[c]));
+}
+
+/** The hash of a row's detail given the values of CHAIN_DETAIL[table].columns, in order (both formats hash the same detail). */
+export function detailHashOf(table: ChainTable, detail: readonly unknown[]): string {
+  if (table === 'events') return sha256Hex(String(detail[0] ?? ''));
   const d: Row = {};
-  for (const c of CHAIN_DETAIL.audit.columns) if (row[c] !== null && row[c] !== undefined) d[c] = row[c];
+  CHAIN_DETAIL.audit.columns.forEach((c, i) => {
+    if (detail[i] !== null && detail[i] !== undefined) d[c] = detail[i];
+  });
   return sha256Hex(JSON.stringify(d));
 }
 
@@ -95,3 +121,20 @@ export function canonicalRow(table: ChainTable, row: Row): string {
 
 /** The row hash given the previous row's hash. */
 export const rowHash = (table: ChainTable, prev: string, row: Row): string => sha256Hex(`${prev}\n${canonicalRow(table, row)}`);
+
+/** A value as stored in a chained column (format 2 takes them as they are). */
+export type ChainValue = string | number | null;
+
+/**
+ * Format 2: the canonical content of a row, given the values of CHAIN_COLUMNS_V2[table] in order (the detail
+ * digest as lower-case hex): the table, a newline and the JSON array of the values without its trailing nulls.
+ * One JSON.stringify of a short array: no object built, no keys written.
+ */
+export function canonicalValues(table: ChainTable, values: readonly ChainValue[]): string {
+  let end = values.length;
+  while (end > 0 && (values[end - 1] === null || values[end - 1] === undefined)) end--;
+  return `${table}\n${JSON.stringify(end === values.length ? values : values.slice(0, end))}`;
+}
+
+/** Format 2: the row digest (as lower-case hex) given the previous row's hash (hex, of either format). */
+export const rowDigestHex = (table: ChainTable, prev: string, values: readonly ChainValue[]): string => sha256Hex(`${prev}\n${canonicalValues(table, values)}`);

@@ -1,9 +1,14 @@
 /**
- * The hash chain's SQL side (the hashing rules are in core/chain.ts): chaining a row as it is inserted,
- * in the statement that inserts it, chaining the rows of an older database once, checking both chains
- * (`jaga-netral audit verify`) and reading their heads (printed with each backup).
+ * The hash chain's SQL side (the hashing rules and both row formats are in core/chain.ts): chaining a row as
+ * it is inserted, in the statement that inserts it (format 2, compact), chaining rows written around the
+ * store, chaining the rows of an older database once (format 1, the landed migration), checking both chains
+ * over both formats (`jaga-netral audit verify`) and reading their heads (printed with each backup), always
+ * as lower-case hex.
  */
-import { CHAIN_COLUMNS, CHAIN_DETAIL, CHAIN_GENESIS, detailBlanked, detailHash, rowHash, type ChainFault, type ChainSummary, type ChainTable } from '../core/chain.js';
+import {
+  CHAIN_COLUMNS, CHAIN_COLUMNS_V2, CHAIN_DETAIL, CHAIN_DIGEST, CHAIN_GENESIS, detailBlanked, detailHash, detailHashOf, rowDigestHex, rowHash,
+  type ChainFault, type ChainSummary, type ChainTable, type ChainValue,
+} from '../core/chain.js';
 import type { Statement } from 'better-sqlite3';
 import type { Db } from './handle.js';
 
@@ -14,10 +19,20 @@ const BATCH = 2000;
 const readColumns = (t: ChainTable): string =>
   [...new Set([...CHAIN_COLUMNS[t], ...CHAIN_DETAIL[t].columns, 'row_hash'])].join(', ');
 
-type Row = Record<string, unknown> & { id: number; row_hash: string | null };
+/** A BLOB digest column read as lower-case hex (NULL stays NULL: hex(NULL) would be ''). */
+const hexOf = (col: string): string => `nullif(lower(hex(${col})), '')`;
 
-/** Hashes rows in id order after `prev` and stores their detail and row hashes. */
-function writeHashes(db: Db, t: ChainTable, prev: string, rows: Row[]): string {
+/** Whether the table has the format-2 columns (a backup made by an older version has not). */
+const hasDigests = (db: Db, t: ChainTable): boolean =>
+  (db.prepare(`SELECT COUNT(*) FROM pragma_table_info(?) WHERE name = 'row_digest'`).pluck().get(t) as number) > 0;
+
+/** A row's chain hash as lower-case hex, whichever format it has (NULL when it is not chained). */
+const rowHashSql = (db: Db, t: ChainTable): string => (hasDigests(db, t) ? `coalesce(row_hash, ${hexOf('row_digest')})` : 'row_hash');
+
+type Row = Record<string, unknown> & { id: number; row_hash: string | null; row_digest?: string | null };
+
+/** Format 1 (the landed chain migration): hashes rows in id order after `prev` and stores their detail and row hashes. */
+function writeHashesV1(db: Db, t: ChainTable, prev: string, rows: Row[]): string {
   const hashCol = CHAIN_DETAIL[t].hash;
   const upd = db.prepare(`UPDATE ${t} SET ${hashCol} = ?, row_hash = ? WHERE id = ?`);
   for (const r of rows) {
@@ -28,27 +43,44 @@ function writeHashes(db: Db, t: ChainTable, prev: string, rows: Row[]): string {
   return prev;
 }
 
-/**
- * Chains every row after the last chained one (all rows, the first time). Called by the migration
- * and when an insert finds an unchained row before its own (a row written around the store functions).
- */
-export function chainPending(db: Db, t: ChainTable): number {
+/** Format 2: hashes rows in id order after `prev` and stores their detail and row digests. */
+function writeDigests(db: Db, t: ChainTable, prev: string, rows: Row[]): string {
+  const digestCol = CHAIN_DIGEST[t];
+  const upd = db.prepare(`UPDATE ${t} SET ${digestCol} = unhex(?), row_digest = unhex(?) WHERE id = ?`);
+  for (const r of rows) {
+    const dh = detailHash(t, r);
+    prev = rowDigestHex(t, prev, CHAIN_COLUMNS_V2[t].map((c) => (c === digestCol ? dh : (r[c] as ChainValue))));
+    upd.run(dh, prev, r.id);
+  }
+  return prev;
+}
+
+/** Chains, in id order, every row after the last chained one, with `write` (one format). */
+function chainAfterLast(db: Db, t: ChainTable, hashSql: string, write: (db: Db, t: ChainTable, prev: string, rows: Row[]) => string): number {
   return db.transaction(() => {
-    const last = db.prepare(`SELECT id, row_hash FROM ${t} WHERE row_hash IS NOT NULL ORDER BY id DESC LIMIT 1`).get() as
-      | { id: number; row_hash: string }
+    const last = db.prepare(`SELECT id, ${hashSql} AS h FROM ${t} WHERE ${hashSql} IS NOT NULL ORDER BY id DESC LIMIT 1`).get() as
+      | { id: number; h: string }
       | undefined;
     let after = last?.id ?? 0;
-    let prev = last?.row_hash ?? CHAIN_GENESIS;
+    let prev = last?.h ?? CHAIN_GENESIS;
     let n = 0;
     const page = db.prepare(`SELECT ${readColumns(t)} FROM ${t} WHERE id > ? ORDER BY id LIMIT ${BATCH}`);
     for (;;) {
       const rows = page.all(after) as Row[];
       if (!rows.length) return n;
-      prev = writeHashes(db, t, prev, rows);
+      prev = write(db, t, prev, rows);
       after = rows[rows.length - 1]!.id;
       n += rows.length;
     }
   })();
+}
+
+/**
+ * Chains every row after the last chained one, in the compact format (format 2). Called when an insert finds
+ * an unchained row at the head (a row written around the store functions: an older program, a raw INSERT).
+ */
+export function chainPending(db: Db, t: ChainTable): number {
+  return chainAfterLast(db, t, rowHashSql(db, t), writeDigests);
 }
 
 /** A value as inserted. */
@@ -67,73 +99,115 @@ function stored(w: Writer, v: Cell): Cell {
 
 /** The last chained row of a table as this handle last wrote or read it (id 0 and the genesis hash when empty). */
 type Head = { id: number; hash: string };
-type Writer = { cols: readonly string[]; ins: Statement; echo: Statement; head?: Head };
+type Writer = {
+  cols: readonly string[];
+  ins: Statement;
+  probe: Statement;
+  drop: Statement;
+  echo: Statement;
+  /** For each CHAIN_COLUMNS_V2 position, the index of its value among the inserted ones (-1: the id, -2: the detail digest). */
+  canon: readonly number[];
+  /** The indexes of the detail columns among the inserted ones, in CHAIN_DETAIL order. */
+  detail: readonly number[];
+  head?: Head;
+  atomic: (values: readonly Cell[]) => number | undefined;
+};
 const writers = new WeakMap<Db, Partial<Record<ChainTable, Writer>>>();
 
 /** The chain's head as stored, chaining first any rows written around insertChained (an older program, a raw INSERT). */
 function readHead(db: Db, t: ChainTable): Head {
-  const q = db.prepare(`SELECT id, row_hash FROM ${t} ORDER BY id DESC LIMIT 1`);
-  let last = q.get() as { id: number; row_hash: string | null } | undefined;
-  if (last && last.row_hash === null) {
+  const q = db.prepare(`SELECT id, ${rowHashSql(db, t)} AS h FROM ${t} ORDER BY id DESC LIMIT 1`);
+  let last = q.get() as { id: number; h: string | null } | undefined;
+  if (last && last.h === null) {
     chainPending(db, t);
-    last = q.get() as { id: number; row_hash: string };
+    last = q.get() as { id: number; h: string };
   }
-  return last ? { id: last.id, hash: last.row_hash! } : { id: 0, hash: CHAIN_GENESIS };
+  return last ? { id: last.id, hash: last.h! } : { id: 0, hash: CHAIN_GENESIS };
 }
 
 /** The inserted columns must hold every hashed column (a column left to its DEFAULT would be hashed as missing). */
 function checkedColumns(t: ChainTable, cols: readonly string[]): readonly string[] {
-  const missing = CHAIN_COLUMNS[t].filter((c) => c !== 'id' && c !== CHAIN_DETAIL[t].hash && !cols.includes(c));
+  const missing = [...CHAIN_COLUMNS_V2[t], ...CHAIN_DETAIL[t].columns].filter((c) => c !== 'id' && c !== CHAIN_DIGEST[t] && !cols.includes(c));
   if (missing.length) throw new Error(`insertChained(${t}): hashed columns not inserted: ${missing.join(', ')}`);
   return cols;
 }
 
+function writer(db: Db, t: ChainTable, cols: readonly string[], conflict: string): Writer {
+  const digestCol = CHAIN_DIGEST[t];
+  const w: Writer = {
+    cols: checkedColumns(t, cols),
+    // A plain INSERT: an INSERT ... SELECT reading its own table (the guard before) makes SQLite copy the row through a temporary table.
+    ins: db.prepare(`INSERT INTO ${t} (id, ${cols.join(', ')}, ${digestCol}, row_digest) VALUES (${['?', ...cols.map(() => '?')].join(', ')}, unhex(?), unhex(?)) ${conflict}`),
+    // Under the write lock the INSERT took: our row is the last one, and the row before it is the head we hashed from.
+    probe: db.prepare(`SELECT (SELECT max(id) FROM ${t}) = ? AND (SELECT ${rowHashSql(db, t)} FROM ${t} WHERE id = ?) IS ?`).pluck(),
+    drop: db.prepare(`DELETE FROM ${t} WHERE id = ?`),
+    echo: db.prepare('SELECT ?').pluck(),
+    canon: CHAIN_COLUMNS_V2[t].map((c) => (c === 'id' ? -1 : c === digestCol ? -2 : cols.indexOf(c))),
+    detail: CHAIN_DETAIL[t].columns.map((c) => cols.indexOf(c)),
+    atomic: () => undefined,
+  };
+  w.atomic = db.transaction((values: readonly Cell[]) => insertLinked(db, t, w, values));
+  return w;
+}
+
+/** SQLite's error for an id already taken (better-sqlite3 SqliteError.code). */
+const isIdTaken = (e: unknown): boolean => (e as { code?: unknown } | null)?.code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
+
 /**
- * Inserts one row as the next link of its chain, in one statement: the id, the detail hash and the row
- * hash are computed here from the values as inserted (core/chain.ts), from the head this handle keeps
- * in memory. The statement carries its own guard, checked by SQLite under the write lock: it inserts
- * only while that head is still the table's last row with that hash. Anything that moved the head
- * since (another process's commit, a rolled-back transaction of ours, a crash, an unchained row) makes
- * it insert nothing; the head is then read again and the insert retried, so the chain never forks.
- * `cols` are the inserted columns (fixed per table for a handle), `conflict` an optional
- * `ON CONFLICT ... DO NOTHING`. Returns the new id, or undefined when the conflict clause dropped the row.
+ * Inserts one row as the next link of its chain (format 2, core/chain.ts): the id, the detail digest and the
+ * row digest are computed here from the values as inserted, off the head this handle keeps in memory, and
+ * the row goes in with the explicit id head + 1. Two checks keep the chain from forking, both under the write
+ * lock the INSERT takes: SQLite refuses an id already taken (another process's commit, an unchained row written
+ * around the store: the INTEGER PRIMARY KEY constraint aborts that one statement, not the transaction), and a
+ * probe right after the INSERT checks that the row is the table's last and that the row before it is still the
+ * head with its hash (a savepoint or transaction of ours rolled back, a crash). Either failing, the row (if in)
+ * is deleted, the head read again and the insert retried. Outside a transaction the INSERT, probe and delete
+ * run in one, so a wrong link is never committed. `cols` are the inserted columns (fixed per table for a
+ * handle), `conflict` an optional `ON CONFLICT ... DO NOTHING`. Returns the new id, or undefined when the
+ * conflict clause dropped the row.
  */
 export function insertChained(db: Db, t: ChainTable, cols: readonly string[], values: readonly Cell[], conflict = ''): number | undefined {
   const perDb = writers.get(db) ?? {};
   writers.set(db, perDb);
-  const hashCol = CHAIN_DETAIL[t].hash;
-  const w = (perDb[t] ??= {
-    cols: checkedColumns(t, cols),
-    ins: db.prepare(
-      `INSERT INTO ${t} (id, ${cols.join(', ')}, ${hashCol}, row_hash)
-       SELECT ${['?', ...cols.map(() => '?'), '?', '?'].join(', ')}
-       WHERE (SELECT row_hash FROM ${t} WHERE id = ?) IS ? AND NOT EXISTS (SELECT 1 FROM ${t} WHERE id > ?) ${conflict}`,
-    ),
-    echo: db.prepare('SELECT ?').pluck(),
-  });
+  const w = (perDb[t] ??= writer(db, t, cols, conflict));
   if (w.cols !== cols) throw new Error(`insertChained(${t}): one column list per table`);
-  const row: Record<string, Cell> = {};
-  for (let i = 0; i < cols.length; i++) row[cols[i]!] = stored(w, values[i]!);
-  const dh = detailHash(t, row);
-  row[hashCol] = dh;
+  // The first head is read before any transaction we open, so that transaction's first statement is the INSERT (it takes the write lock at once).
+  w.head ??= readHead(db, t);
+  return db.inTransaction ? insertLinked(db, t, w, values) : w.atomic(values);
+}
+
+function insertLinked(db: Db, t: ChainTable, w: Writer, values: readonly Cell[]): number | undefined {
+  const canon: ChainValue[] = w.canon.map((i) => (i >= 0 ? stored(w, values[i]!) : null));
+  const dh = detailHashOf(t, w.detail.map((i) => stored(w, values[i]!)));
+  const digestAt = w.canon.indexOf(-2);
+  const idAt = w.canon.indexOf(-1);
+  canon[digestAt] = dh;
   for (let attempt = 0; attempt < 100; attempt++) {
     const head = (w.head ??= readHead(db, t));
     const id = head.id + 1;
-    row['id'] = id;
-    const rh = rowHash(t, head.hash, row);
-    // Row 0 never exists, so an empty table's guard is "no row 0 (NULL IS NULL) and no row after 0".
-    if (w.ins.run(id, ...values, dh, rh, head.id, head.id === 0 ? null : head.hash, head.id).changes === 1) {
+    canon[idAt] = id;
+    const rh = rowDigestHex(t, head.hash, canon);
+    let changes: number;
+    try {
+      changes = w.ins.run(id, ...values, dh, rh).changes;
+    } catch (e) {
+      if (!isIdTaken(e)) throw e;
+      w.head = readHead(db, t);
+      continue;
+    }
+    if (changes === 0) return undefined; // the conflict clause dropped the row (only a dedupe conflict inserts nothing without an error)
+    // Row 0 never exists, so an empty table's probe is "row 1 is the last, and no row 0 (NULL IS NULL)".
+    if (w.probe.get(id, head.id, head.id === 0 ? null : head.hash) === 1) {
       w.head = { id, hash: rh };
       return id;
     }
-    const now = readHead(db, t);
-    w.head = now;
-    if (now.id === head.id && now.hash === head.hash) return undefined; // the head held: the conflict clause dropped the row
+    w.drop.run(id);
+    w.head = readHead(db, t);
   }
   throw new Error(`${t}: the chain head kept moving; row not written`);
 }
 
-/** The migration step: hash columns on both tables, and the rows already there chained once, in order. */
+/** The migration step (landed, format 1): hash columns on both tables, and the rows already there chained once, in order. */
 export function chainMigration(db: Db): void {
   db.exec(`
     ALTER TABLE events ADD COLUMN payload_hash TEXT;
@@ -141,7 +215,7 @@ export function chainMigration(db: Db): void {
     ALTER TABLE audit ADD COLUMN detail_hash TEXT;
     ALTER TABLE audit ADD COLUMN row_hash TEXT;
   `);
-  for (const t of CHAIN_TABLES) chainPending(db, t);
+  for (const t of CHAIN_TABLES) chainAfterLast(db, t, 'row_hash', writeHashesV1);
 }
 
 export type { ChainFault } from '../core/chain.js';
@@ -152,10 +226,12 @@ export interface ChainCheck extends ChainSummary {
   bad?: { id: number; fault: ChainFault };
 }
 
-/** Walks one chain from its first row: every row hash recomputed, every detail not blanked checked against its hash. */
+/** Walks one chain from its first row, over both formats: every row hash recomputed, every detail not blanked checked against its hash. */
 export function verifyChain(db: Db, t: ChainTable): ChainCheck {
   const hashCol = CHAIN_DETAIL[t].hash;
-  const page = db.prepare(`SELECT ${readColumns(t)}, ${hashCol} FROM ${t} WHERE id > ? ORDER BY id LIMIT ${BATCH}`);
+  const digestCol = CHAIN_DIGEST[t];
+  const v2 = hasDigests(db, t) ? `, ${hexOf(digestCol)} AS ${digestCol}, ${hexOf('row_digest')} AS row_digest` : '';
+  const page = db.prepare(`SELECT ${readColumns(t)}, ${hashCol}${v2} FROM ${t} WHERE id > ? ORDER BY id LIMIT ${BATCH}`);
   let prev = CHAIN_GENESIS;
   let after = 0;
   let rows = 0;
@@ -166,13 +242,15 @@ export function verifyChain(db: Db, t: ChainTable): ChainCheck {
     for (const r of batch) {
       rows++;
       const fail = (fault: ChainFault): ChainCheck => ({ table: t, rows, blanked, bad: { id: r.id, fault } });
-      if (r.row_hash === null || r[hashCol] === null) return fail('unchained');
-      if (detailHash(t, r) !== r[hashCol]) {
+      const compact = r.row_digest !== undefined && r.row_digest !== null;
+      const kept = compact ? r[digestCol] : r[hashCol];
+      if ((compact ? r.row_digest : r.row_hash) === null || kept === null || kept === undefined) return fail('unchained');
+      if (detailHash(t, r) !== kept) {
         if (!detailBlanked(t, r)) return fail('detail');
         blanked++;
       }
-      const h = rowHash(t, prev, r);
-      if (h !== r.row_hash) return fail('row_hash');
+      const h = compact ? rowDigestHex(t, prev, CHAIN_COLUMNS_V2[t].map((c) => r[c] as ChainValue)) : rowHash(t, prev, r);
+      if (h !== (compact ? r.row_digest : r.row_hash)) return fail('row_hash');
       prev = h;
     }
     after = batch[batch.length - 1]!.id;
@@ -182,12 +260,12 @@ export function verifyChain(db: Db, t: ChainTable): ChainCheck {
 /** Each chain's length and last row. */
 export type ChainHeads = Record<ChainTable, { rows: number; id: number | null; hash: string | null }>;
 
-/** Each chain's length and last row (id and hash), for the backup log: a copy of the log kept elsewhere pins them. */
+/** Each chain's length and last row (id and hash, lower-case hex whatever its format), for the backup log: a copy of the log kept elsewhere pins them. */
 export function chainHeads(db: Db): ChainHeads {
   const head = (t: ChainTable) => {
-    const last = db.prepare(`SELECT id, row_hash FROM ${t} ORDER BY id DESC LIMIT 1`).get() as { id: number; row_hash: string | null } | undefined;
+    const last = db.prepare(`SELECT id, ${rowHashSql(db, t)} AS h FROM ${t} ORDER BY id DESC LIMIT 1`).get() as { id: number; h: string | null } | undefined;
     const rows = db.prepare(`SELECT COUNT(*) FROM ${t}`).pluck().get() as number;
-    return { rows, id: last?.id ?? null, hash: last?.row_hash ?? null };
+    return { rows, id: last?.id ?? null, hash: last?.h ?? null };
   };
   return { events: head('events'), audit: head('audit') };
 }

@@ -97,7 +97,7 @@ function selfReportsOf(db: Db, incidentId: number): SelfReportEvidence[] {
 const eventOf = (db: Db, id: number | null): EvidenceEvent | null => {
   if (id === null) return null;
   const e = db
-    .prepare(`SELECT id, kind, message_id, occurred_at, received_at, payload_hash, row_hash, payload IN ('{}', '') AS blank FROM events WHERE id = ?`)
+    .prepare(`SELECT id, kind, message_id, occurred_at, received_at, coalesce(payload_hash, nullif(lower(hex(payload_digest)), '')) AS payload_hash, coalesce(row_hash, nullif(lower(hex(row_digest)), '')) AS row_hash, payload IN ('{}', '') AS blank FROM events WHERE id = ?`)
     .get(id) as { id: number; kind: string; message_id: string | null; occurred_at: number | null; received_at: number; payload_hash: string | null; row_hash: string | null; blank: number } | undefined;
   return e ? { id: e.id, kind: e.kind, messageId: e.message_id, occurredAt: e.occurred_at, receivedAt: e.received_at, payloadHash: e.payload_hash, rowHash: e.row_hash, blanked: e.blank === 1 } : null;
 };

@@ -479,4 +479,12 @@ export const MIGRATIONS: readonly Migration[] = [
   CREATE INDEX incident_findings_actor ON incident_findings(actor_id) WHERE actor_id IS NOT NULL;
   CREATE INDEX unmatched_members_actor ON unmatched_members(actor_id) WHERE actor_id IS NOT NULL;
   `,
+  // Compact hash chain (issue 20): rows chained from now on keep 32-byte SHA-256 digests in BLOB columns (format 2 in
+  // core/chain.ts); rows already chained keep their hex TEXT hashes (format 1) and the first new row links to the last of them.
+  `
+  ALTER TABLE events ADD COLUMN payload_digest BLOB;
+  ALTER TABLE events ADD COLUMN row_digest BLOB;
+  ALTER TABLE audit ADD COLUMN detail_digest BLOB;
+  ALTER TABLE audit ADD COLUMN row_digest BLOB;
+  `,
 ];

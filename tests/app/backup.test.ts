@@ -80,7 +80,7 @@ describe('backups', () => {
     const r = await runBackupJob(app, app.clock());
     const logged = lines.map((l) => JSON.parse(l) as { msg: string; chainHeads?: unknown }).find((l) => l.msg === 'backup written');
     const copy = new Database(r.path, { readonly: true });
-    const last = copy.prepare(`SELECT id, row_hash AS hash FROM events ORDER BY id DESC LIMIT 1`).get() as { id: number; hash: string };
+    const last = copy.prepare(`SELECT id, lower(hex(row_digest)) AS hash FROM events ORDER BY id DESC LIMIT 1`).get() as { id: number; hash: string };
     copy.close();
     expect(last.hash).toMatch(/^[0-9a-f]{64}$/);
     expect(logged?.chainHeads).toEqual({ events: { rows: 1, ...last }, audit: { rows: 0, id: null, hash: null } });

@@ -64,10 +64,10 @@ describe('evidence on the real binary (issue 19)', SPAWN_TIMEOUT, () => {
     expect(terlapor).toContain('@andi_timses');
     expect(terlapor).not.toContain('Budi');
     expect(text).not.toContain(PHONE);
-    // The event hashes in the dossier are the rows' chain hashes.
+    // The event hashes in the dossier are the rows' chain hashes (compact format: the BLOB digest, shown as lower-case hex).
     const raw = new Database(db, { readonly: true });
     const eventId = raw.prepare(`SELECT event_id FROM incident_findings WHERE incident_id = 1`).pluck().get() as number;
-    const rowHash = raw.prepare(`SELECT row_hash FROM events WHERE id = ?`).pluck().get(eventId) as string;
+    const rowHash = raw.prepare(`SELECT lower(hex(row_digest)) FROM events WHERE id = ?`).pluck().get(eventId) as string;
     expect(text).toContain(rowHash);
     expect(text).toContain(`posisi rantai events #${eventId}`);
     const audited = raw.prepare(`SELECT action, args, result FROM audit WHERE action = 'dossier'`).all();

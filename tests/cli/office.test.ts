@@ -162,7 +162,7 @@ describe('asn, cases, audit and backup (real binary)', SPAWN_TIMEOUT, () => {
     expect(files).toHaveLength(1);
     const copy = new Database(join(backups, files[0]!), { readonly: true });
     expect(copy.prepare('SELECT COUNT(*) FROM incidents').pluck().get()).toBe(2);
-    expect(r.out).toContain(`#${copy.prepare('SELECT MAX(id) FROM events').pluck().get() as number} ${copy.prepare('SELECT row_hash FROM events ORDER BY id DESC LIMIT 1').pluck().get() as string}`);
+    expect(r.out).toContain(`#${copy.prepare('SELECT MAX(id) FROM events').pluck().get() as number} ${copy.prepare('SELECT lower(hex(row_digest)) FROM events ORDER BY id DESC LIMIT 1').pluck().get() as string}`);
     copy.close();
     const d = new Database(db, { readonly: true });
     expect(d.prepare(`SELECT action, result LIKE 'ok {"path":%' AS ok FROM audit WHERE actor LIKE 'cli:%'`).all()).toEqual([{ action: 'backup', ok: 1 }]);

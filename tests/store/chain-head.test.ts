@@ -7,7 +7,6 @@
  * and the README's recipe recomputed independently.
  */
 import { spawnSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -21,25 +20,15 @@ import { openDb, type Db } from '../../src/store/db.js';
 import { insertEvent, type EventInsert } from '../../src/store/events.js';
 import { ASN, CAMPAIGN_TG } from '../support/app.js';
 import { jn, repoFile, ROOT, SPAWN_TIMEOUT } from '../cli/support.js';
+import { recompute } from '../support/chain-recipe.js';
 
-const sha = (s: string) => createHash('sha256').update(s, 'utf8').digest('hex');
-
-/** The README's recipe, written out apart from src/core/chain.ts: every stored row hash recomputed from the columns. */
+/** The README's recipe (both formats), apart from src/core/chain.ts: every stored row hash recomputed from the columns, ids consecutive. */
 function recomputeMatches(path: string): void {
   const raw = new Database(path, { readonly: true });
   for (const table of ['events', 'audit'] as const) {
-    const cols = table === 'events'
-      ? ['id', 'platform', 'dedupe_key', 'kind', 'chat_id', 'message_id', 'payload_hash', 'status', 'reason', 'occurred_at', 'received_at']
-      : ['id', 'at', 'actor', 'platform', 'action', 'detail_hash', 'allowed'];
-    let prev = '0'.repeat(64);
-    const rows = raw.prepare(`SELECT * FROM ${table} ORDER BY id`).all() as Record<string, unknown>[];
-    rows.forEach((r, i) => {
-      expect(r['id']).toBe(i + 1);
-      const o: Record<string, unknown> = {};
-      for (const c of cols) if (r[c] !== null) o[c] = r[c];
-      prev = sha(`${prev}\n${table}\n${JSON.stringify(o)}`);
-      expect(r['row_hash']).toBe(prev);
-    });
+    const kept = raw.prepare(`SELECT id, coalesce(row_hash, lower(hex(row_digest))) AS h FROM ${table} ORDER BY id`).all() as { id: number; h: string }[];
+    expect(kept.map((r) => r.id)).toEqual(kept.map((_, i) => i + 1));
+    expect(recompute(raw, table)).toEqual(kept.map((r) => r.h));
   }
   raw.close();
 }
@@ -242,6 +231,95 @@ describe('chain head kept in memory (issue 20)', () => {
     const verified = await jn(['audit', 'verify'], env);
     expect(verified.err).toBe('');
     expect(verified.code).toBe(0);
+    recomputeMatches(path);
+  });
+  // Issue 20, the cheaper guard (store/chain.ts insertChained): the row goes in with the explicit id head + 1
+  // and a plain INSERT; SQLite's INTEGER PRIMARY KEY refuses an id taken since, and a probe after the INSERT
+  // checks that the row is the last and that the row before it still has the head's hash.
+  it('an id taken since the head was read is refused for that one statement: the transaction goes on, the row is written after', () => {
+    const path = tempDb();
+    const db = openDb(path);
+    insertEvent(db, ev('e1'));
+    note(db, 'n1');
+    const raw = db.prepare(`INSERT INTO events (platform, dedupe_key, kind, payload, received_at) VALUES ('telegram', ?, 'message', '{}', 5)`);
+    db.transaction(() => {
+      insertEvent(db, ev('e2'));
+      raw.run('around'); // written around the store in the same transaction: it takes id 3, the id this handle's head points to next
+      // SQLite's default ABORT undoes the refused INSERT alone: e2 and the raw row stay, and this row goes in after them.
+      expect(insertEvent(db, ev('e3'))).toBe(4);
+    })();
+    // Another process appends to both tables while this handle keeps its old heads.
+    const other = openDb(path);
+    insertEvent(other, ev('o1'));
+    note(other, 'o1');
+    other.close();
+    db.transaction(() => {
+      expect(insertEvent(db, ev('e4'))).toBe(6);
+      note(db, 'n2');
+    })();
+    expect(db.prepare(`SELECT dedupe_key FROM events ORDER BY id`).pluck().all()).toEqual(['e1', 'e2', 'around', 'e3', 'o1', 'e4']);
+    // Only a taken id is retried: any other constraint still fails the caller, and changes nothing.
+    expect(() => insertEvent(db, { ...ev('bad'), status: 'bogus' as never })).toThrow(/CHECK constraint failed/);
+    expect(insertEvent(db, ev('e5'))).toBe(7);
+    expectWhole(db, 7, 3);
+    db.close();
+    recomputeMatches(path);
+  });
+
+  it('a row written around the store with an id beyond the next: the probe finds this row is not the last, takes it out and links after that row', () => {
+    const path = tempDb();
+    const db = openDb(path);
+    insertEvent(db, ev('e1'));
+    db.prepare(`INSERT INTO events (id, platform, dedupe_key, kind, payload, received_at) VALUES (10, 'telegram', 'far', 'message', '{}', 5)`).run();
+    expect(insertEvent(db, ev('e2'))).toBe(11);
+    expect(db.prepare(`SELECT id FROM events ORDER BY id`).pluck().all()).toEqual([1, 10, 11]);
+    expect(verifyChain(db, 'events')).toMatchObject({ rows: 3, head: { id: 11 } });
+    expect(verifyChain(db, 'events').bad).toBeUndefined();
+    const raw = new Database(path, { readonly: true });
+    expect(recompute(raw, 'events')).toEqual(raw.prepare(`SELECT lower(hex(row_digest)) FROM events ORDER BY id`).pluck().all());
+    raw.close();
+    db.close();
+  });
+
+  it('a transaction of ours rolled back and its id since taken by another process\'s chained row: the probe compares the hash, not only the id', () => {
+    const path = tempDb();
+    const a = openDb(path);
+    const b = openDb(path);
+    insertEvent(a, ev('e1'));
+    expect(() =>
+      a.transaction(() => {
+        insertEvent(a, ev('gone')); // id 2: a's head now points to it
+        throw new Error('handler failed');
+      })(),
+    ).toThrow('handler failed');
+    // The other process chains its own row 2: row 2 exists and is chained, the next id 3 is free, only the hash differs from a's head.
+    expect(insertEvent(b, ev('theirs'))).toBe(2);
+    a.transaction(() => {
+      expect(insertEvent(a, ev('e2'))).toBe(3);
+    })();
+    expect(a.prepare(`SELECT dedupe_key FROM events ORDER BY id`).pluck().all()).toEqual(['e1', 'theirs', 'e2']);
+    expectWhole(a, 3, 0);
+    a.close();
+    b.close();
+    recomputeMatches(path);
+  });
+
+  it('a replayed dedupe key inserts nothing, whatever head the handle kept, and moves no head', () => {
+    const path = tempDb();
+    const a = openDb(path);
+    const b = openDb(path);
+    insertEvent(a, ev('k1'));
+    insertEvent(b, ev('k2')); // a's head is now stale
+    a.transaction(() => {
+      expect(insertEvent(a, ev('k2'))).toBeUndefined(); // the id a would use is taken and the key is a replay: nothing, no error
+      expect(insertEvent(a, ev('k1'))).toBeUndefined();
+      expect(insertEvent(a, ev('k3'))).toBe(3);
+    })();
+    expect(insertEvent(b, ev('k3'))).toBeUndefined();
+    expect(insertEvent(b, ev('k4'))).toBe(4);
+    expectWhole(a, 4, 0);
+    a.close();
+    b.close();
     recomputeMatches(path);
   });
 });
