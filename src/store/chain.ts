@@ -177,11 +177,12 @@ export function insertChained(db: Db, t: ChainTable, cols: readonly string[], va
 }
 
 function insertLinked(db: Db, t: ChainTable, w: Writer, values: readonly Cell[]): number | undefined {
-  const canon: ChainValue[] = w.canon.map((i) => (i >= 0 ? stored(w, values[i]!) : null));
-  const dh = detailHashOf(t, w.detail.map((i) => stored(w, values[i]!)));
-  const digestAt = w.canon.indexOf(-2);
+  const kept: Cell[] = [];
+  for (let i = 0; i < values.length; i++) kept.push(stored(w, values[i]!));
+  const dh = detailHashOf(t, w.detail.length === 1 ? [kept[w.detail[0]!]] : w.detail.map((i) => kept[i]));
+  const canon: ChainValue[] = [];
+  for (const i of w.canon) canon.push(i >= 0 ? kept[i]! : i === -2 ? dh : null);
   const idAt = w.canon.indexOf(-1);
-  canon[digestAt] = dh;
   for (let attempt = 0; attempt < 100; attempt++) {
     const head = (w.head ??= readHead(db, t));
     const id = head.id + 1;
