@@ -102,15 +102,15 @@ type Head = { id: number; hash: string };
 type Writer = {
   cols: readonly string[];
   ins: Statement;
-  probe: Statement;
-  drop: Statement;
   echo: Statement;
   /** For each CHAIN_COLUMNS_V2 position, the index of its value among the inserted ones (-1: the id, -2: the detail digest). */
   canon: readonly number[];
   /** The indexes of the detail columns among the inserted ones, in CHAIN_DETAIL order. */
   detail: readonly number[];
+  /** The index of the guard's carrier column among the inserted ones, and the others' indexes in the INSERT's order. */
+  carrier: number;
+  others: readonly number[];
   head?: Head;
-  atomic: (values: readonly Cell[]) => number | undefined;
 };
 const writers = new WeakMap<Db, Partial<Record<ChainTable, Writer>>>();
 
@@ -132,78 +132,90 @@ function checkedColumns(t: ChainTable, cols: readonly string[]): readonly string
   return cols;
 }
 
+/**
+ * The NOT NULL column that carries each table's guard: the INSERT gives it its value only when the guard holds,
+ * else NULL, so that SQLite refuses the row (a NOT NULL failure aborts that one statement, not the transaction).
+ */
+const GUARD_CARRIER: Readonly<Record<ChainTable, string>> = { events: 'received_at', audit: 'at' };
+
 function writer(db: Db, t: ChainTable, cols: readonly string[], conflict: string): Writer {
   const digestCol = CHAIN_DIGEST[t];
-  const w: Writer = {
+  const carrier = cols.indexOf(GUARD_CARRIER[t]);
+  const others = cols.map((_, i) => i).filter((i) => i !== carrier);
+  // One plain INSERT ... VALUES whose guard reads the table in scalar subqueries (an INSERT ... SELECT reading its own
+  // table, the guard before, makes SQLite copy the row through a temporary table): the table's last row is the head
+  // this row was hashed from, with that hash. Checked under the write lock the INSERT holds, before the row goes in.
+  const guard = `CASE WHEN (SELECT max(id) FROM ${t}) IS ? AND (SELECT ${rowHashSql(db, t)} FROM ${t} WHERE id = ?) IS ? THEN ? END`;
+  return {
     cols: checkedColumns(t, cols),
-    // A plain INSERT: an INSERT ... SELECT reading its own table (the guard before) makes SQLite copy the row through a temporary table.
-    ins: db.prepare(`INSERT INTO ${t} (id, ${cols.join(', ')}, ${digestCol}, row_digest) VALUES (${['?', ...cols.map(() => '?')].join(', ')}, unhex(?), unhex(?)) ${conflict}`),
-    // Under the write lock the INSERT took: our row is the last one, and the row before it is the head we hashed from.
-    probe: db.prepare(`SELECT (SELECT max(id) FROM ${t}) = ? AND (SELECT ${rowHashSql(db, t)} FROM ${t} WHERE id = ?) IS ?`).pluck(),
-    drop: db.prepare(`DELETE FROM ${t} WHERE id = ?`),
+    ins: db.prepare(
+      `INSERT INTO ${t} (id, ${others.map((i) => cols[i]).join(', ')}, ${cols[carrier]}, ${digestCol}, row_digest)
+       VALUES (?, ${others.map(() => '?').join(', ')}, ${guard}, unhex(?), unhex(?)) ${conflict}`,
+    ),
     echo: db.prepare('SELECT ?').pluck(),
     canon: CHAIN_COLUMNS_V2[t].map((c) => (c === 'id' ? -1 : c === digestCol ? -2 : cols.indexOf(c))),
     detail: CHAIN_DETAIL[t].columns.map((c) => cols.indexOf(c)),
-    atomic: () => undefined,
+    carrier,
+    others,
   };
-  w.atomic = db.transaction((values: readonly Cell[]) => insertLinked(db, t, w, values));
-  return w;
 }
 
-/** SQLite's error for an id already taken (better-sqlite3 SqliteError.code). */
-const isIdTaken = (e: unknown): boolean => (e as { code?: unknown } | null)?.code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
+/** SQLite's refusals that mean the head moved (better-sqlite3 SqliteError.code): an id taken, or the guard's NULL. */
+const headMoved = (e: unknown): boolean => {
+  const code = (e as { code?: unknown } | null)?.code;
+  return code === 'SQLITE_CONSTRAINT_PRIMARYKEY' || code === 'SQLITE_CONSTRAINT_NOTNULL';
+};
 
 /**
- * Inserts one row as the next link of its chain (format 2, core/chain.ts): the id, the detail digest and the
- * row digest are computed here from the values as inserted, off the head this handle keeps in memory, and
- * the row goes in with the explicit id head + 1. Two checks keep the chain from forking, both under the write
- * lock the INSERT takes: SQLite refuses an id already taken (another process's commit, an unchained row written
- * around the store: the INTEGER PRIMARY KEY constraint aborts that one statement, not the transaction), and a
- * probe right after the INSERT checks that the row is the table's last and that the row before it is still the
- * head with its hash (a savepoint or transaction of ours rolled back, a crash). Either failing, the row (if in)
- * is deleted, the head read again and the insert retried. Outside a transaction the INSERT, probe and delete
- * run in one, so a wrong link is never committed. `cols` are the inserted columns (fixed per table for a
- * handle), `conflict` an optional `ON CONFLICT ... DO NOTHING`. Returns the new id, or undefined when the
- * conflict clause dropped the row.
+ * Inserts one row as the next link of its chain (format 2, core/chain.ts), in one statement: the id, the detail
+ * digest and the row digest are computed here from the values as inserted, off the head this handle keeps in
+ * memory, and the row goes in with the explicit id head + 1. The statement carries its guard, checked by SQLite
+ * under the write lock before the row goes in: the table's last row is still that head, with that hash. Anything
+ * that moved the head since (another process's commit, a savepoint or transaction of ours rolled back, a crash,
+ * an unchained row written around the store) makes SQLite refuse the row (the guard gives a NOT NULL column
+ * NULL; an id taken is refused by the INTEGER PRIMARY KEY): that aborts this one statement and not the
+ * transaction, the head is read again and the insert retried, so the chain never forks. `cols` are the inserted
+ * columns (fixed per table for a handle), `conflict` an optional `ON CONFLICT ... DO NOTHING`. Returns the new
+ * id, or undefined when the conflict clause dropped the row.
  */
 export function insertChained(db: Db, t: ChainTable, cols: readonly string[], values: readonly Cell[], conflict = ''): number | undefined {
   const perDb = writers.get(db) ?? {};
   writers.set(db, perDb);
   const w = (perDb[t] ??= writer(db, t, cols, conflict));
   if (w.cols !== cols) throw new Error(`insertChained(${t}): one column list per table`);
-  // The first head is read before any transaction we open, so that transaction's first statement is the INSERT (it takes the write lock at once).
-  w.head ??= readHead(db, t);
-  return db.inTransaction ? insertLinked(db, t, w, values) : w.atomic(values);
-}
-
-function insertLinked(db: Db, t: ChainTable, w: Writer, values: readonly Cell[]): number | undefined {
   const kept: Cell[] = [];
   for (let i = 0; i < values.length; i++) kept.push(stored(w, values[i]!));
   const dh = detailHashOf(t, w.detail.length === 1 ? [kept[w.detail[0]!]] : w.detail.map((i) => kept[i]));
   const canon: ChainValue[] = [];
   for (const i of w.canon) canon.push(i >= 0 ? kept[i]! : i === -2 ? dh : null);
   const idAt = w.canon.indexOf(-1);
+  const args: Cell[] = [0];
+  for (const i of w.others) args.push(values[i]!);
+  const g = args.length;
+  args.push(0, 0, null, values[w.carrier]!, dh, '');
   for (let attempt = 0; attempt < 100; attempt++) {
     const head = (w.head ??= readHead(db, t));
     const id = head.id + 1;
     canon[idAt] = id;
     const rh = rowDigestHex(t, head.hash, canon);
-    let changes: number;
+    // Row 0 never exists, so an empty table's guard is "no last row (NULL IS NULL) and no row 0 (NULL IS NULL)".
+    args[0] = id;
+    args[g] = head.id === 0 ? null : head.id;
+    args[g + 1] = head.id;
+    args[g + 2] = head.id === 0 ? null : head.hash;
+    args[g + 5] = rh;
     try {
-      changes = w.ins.run(id, ...values, dh, rh).changes;
+      if (w.ins.run(...args).changes === 1) {
+        w.head = { id, hash: rh };
+        return id;
+      }
+      return undefined; // the conflict clause dropped the row (only a dedupe conflict inserts nothing without an error)
     } catch (e) {
-      if (!isIdTaken(e)) throw e;
-      w.head = readHead(db, t);
-      continue;
+      if (!headMoved(e)) throw e;
+      const now = readHead(db, t);
+      w.head = now;
+      if (now.id === head.id && now.hash === head.hash) throw e; // the head held: the refusal was the row's own (a NULL where none may be)
     }
-    if (changes === 0) return undefined; // the conflict clause dropped the row (only a dedupe conflict inserts nothing without an error)
-    // Row 0 never exists, so an empty table's probe is "row 1 is the last, and no row 0 (NULL IS NULL)".
-    if (w.probe.get(id, head.id, head.id === 0 ? null : head.hash) === 1) {
-      w.head = { id, hash: rh };
-      return id;
-    }
-    w.drop.run(id);
-    w.head = readHead(db, t);
   }
   throw new Error(`${t}: the chain head kept moving; row not written`);
 }

@@ -233,9 +233,10 @@ describe('chain head kept in memory (issue 20)', () => {
     expect(verified.code).toBe(0);
     recomputeMatches(path);
   });
-  // Issue 20, the cheaper guard (store/chain.ts insertChained): the row goes in with the explicit id head + 1
-  // and a plain INSERT; SQLite's INTEGER PRIMARY KEY refuses an id taken since, and a probe after the INSERT
-  // checks that the row is the last and that the row before it still has the head's hash.
+  // Issue 20, the cheaper guard (store/chain.ts insertChained): the row goes in with the explicit id head + 1 and
+  // an INSERT ... VALUES (no INSERT ... SELECT reading its own table, which SQLite runs through a temporary table)
+  // whose guard, in scalar subqueries, checks that the table's last row is the head with its hash, else gives a
+  // NOT NULL column NULL; SQLite's INTEGER PRIMARY KEY refuses an id taken since. Either aborts that one statement.
   it('an id taken since the head was read is refused for that one statement: the transaction goes on, the row is written after', () => {
     const path = tempDb();
     const db = openDb(path);
@@ -260,13 +261,16 @@ describe('chain head kept in memory (issue 20)', () => {
     expect(db.prepare(`SELECT dedupe_key FROM events ORDER BY id`).pluck().all()).toEqual(['e1', 'e2', 'around', 'e3', 'o1', 'e4']);
     // Only a taken id is retried: any other constraint still fails the caller, and changes nothing.
     expect(() => insertEvent(db, { ...ev('bad'), status: 'bogus' as never })).toThrow(/CHECK constraint failed/);
+    // A NULL of the caller's own where none may be (the guard's column too) is the caller's error, not a moved head.
+    expect(() => insertEvent(db, { ...ev('bad'), receivedAt: null as never })).toThrow(/NOT NULL constraint failed: events.received_at/);
+    expect(() => insertEvent(db, { ...ev('bad'), platform: null as never })).toThrow(/NOT NULL constraint failed: events.platform/);
     expect(insertEvent(db, ev('e5'))).toBe(7);
     expectWhole(db, 7, 3);
     db.close();
     recomputeMatches(path);
   });
 
-  it('a row written around the store with an id beyond the next: the probe finds this row is not the last, takes it out and links after that row', () => {
+  it('a row written around the store with an id beyond the next: the guard finds the head is not the last row, and the row links after that one', () => {
     const path = tempDb();
     const db = openDb(path);
     insertEvent(db, ev('e1'));
@@ -281,7 +285,7 @@ describe('chain head kept in memory (issue 20)', () => {
     db.close();
   });
 
-  it('a transaction of ours rolled back and its id since taken by another process\'s chained row: the probe compares the hash, not only the id', () => {
+  it('a transaction of ours rolled back and its id since taken by another process\'s chained row: the guard compares the hash, not only the id', () => {
     const path = tempDb();
     const a = openDb(path);
     const b = openDb(path);
