@@ -193,7 +193,6 @@ describe('the README', () => {
       const chain = await run('sqlite3 BACKUP.db "SELECT coalesce(row_hash, lower(hex(row_digest))), coalesce(payload_hash, lower(hex(payload_digest))) FROM events WHERE id = N"', { 'BACKUP.db': `data/backups/${backup}`, 'id = N': 'id = 1' });
       expect(chain.err).toBe('');
       expect(chain.code).toBe(0);
-      expect(chain.out).toMatch(/^[0-9a-f]{64}\|[0-9a-f]{64}\n$/);
 
       // wa-login would link a real phone through WhatsApp's servers (nothing here may reach the internet):
       // the command line the README gives is checked to parse, with --help, which touches nothing.
