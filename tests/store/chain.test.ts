@@ -16,6 +16,7 @@ import { audit } from '../../src/store/audit.js';
 import { chainHeads, chainMigration, verifyChain } from '../../src/store/chain.js';
 import { openDb } from '../../src/store/db.js';
 import { insertEvent } from '../../src/store/events.js';
+import { caseEvidence } from '../../src/store/evidence.js';
 import { jn, SPAWN_TIMEOUT } from '../cli/support.js';
 import { MIGRATIONS } from '../../src/store/migrations.js';
 import { applyRetention } from '../../src/store/retention.js';
@@ -170,6 +171,8 @@ describe('hash chain', () => {
     insertEvent(app.db, { platform: 'whatsapp', dedupeKey: 'new-odd', kind: 'message', chatId: null, messageId: 'x"\n', payload: '{"text":"baru \\"x\\" \\n 😀"}', status: 'rejected', reason: 'kutip "x"', occurredAt: null, receivedAt: t.now });
     audit(app.db, { at: t.now, actor: 'cli:humas', platform: 'cli', action: 'backup', allowed: true, result: 'ok' });
     audit(app.db, { at: t.now, actor: 'web:203.0.113.5', action: 'login', args: 'a\tb', allowed: false });
+    const oldRows5 = app.db.prepare(`SELECT row_hash AS r, payload_hash AS p FROM events WHERE id = 5`).get() as { r: string; p: string };
+    expect(oldRows5.r).toMatch(/^[0-9a-f]{64}$/);
     const rows = app.db.prepare(`SELECT id, row_hash IS NOT NULL AS f1, length(row_digest) AS f2 FROM events ORDER BY id`).raw().all() as [number, number, number | null][];
     expect(rows.map(([, f1, f2]) => (f1 ? 1 : f2 === 32 ? 2 : 0))).toEqual([...Array(12).fill(1), 2, 2]);
     // Retention blanks one payload of each format; both rows still check by their stored detail hash.
@@ -198,6 +201,13 @@ describe('hash chain', () => {
     const verified = await jn(['audit', 'verify', path], { LANGUAGE: 'en' });
     expect(verified.code).toBe(0);
     expect(verified.out).toContain(heads.events.hash!);
+    // The dossier's reader shows each cited event's hashes as lower-case hex, whichever format the row has.
+    const cited = () => caseEvidence(app.db, 1, t.now)!.findings[0]!.event!;
+    const hexes = (id: number) => app.db.prepare(`SELECT coalesce(row_hash, lower(hex(row_digest))) AS r, coalesce(payload_hash, lower(hex(payload_digest))) AS p FROM events WHERE id = ?`).get(id) as { r: string; p: string };
+    expect(cited()).toMatchObject({ id: 13, rowHash: hexes(13).r, payloadHash: hexes(13).p });
+    expect(cited().rowHash).toMatch(/^[0-9a-f]{64}$/);
+    app.db.prepare(`UPDATE incident_findings SET event_id = 5 WHERE incident_id = 1`).run(); // as if the case were older than the compact format
+    expect(cited()).toMatchObject({ id: 5, rowHash: oldRows5.r, payloadHash: oldRows5.p });
 
     // A change in a row of either format is found, naming that row.
     app.db.prepare(`UPDATE events SET kind = 'edited' WHERE id = 14`).run();
