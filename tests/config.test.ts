@@ -1,7 +1,8 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { loadVocabulary } from '../src/app/vocabulary.js';
 import { ConfigError, describeConfig, loadConfig } from '../src/config.js';
 
 const load = (overrides: Record<string, string>) => loadConfig({ envFile: false, env: {}, overrides });
@@ -117,6 +118,18 @@ describe('config validation (issue 12)', () => {
     ]);
     const en = problems({ PASLON_FILE: join(dir, 'nope.json'), LANGUAGE: 'en' });
     expect(en).toEqual([expect.stringMatching(/^PASLON_FILE: Cannot read paslon file .*nope\.json: no such file/)]);
+  });
+
+  it("names a vocabulary's missing dictionary word list, and reads one that is there", () => {
+    const dir = mkdtempSync(join(tmpdir(), 'jn-cfg-'));
+    const vocab = JSON.parse(readFileSync('data/vocabulary.json', 'utf8')) as Record<string, unknown>;
+    writeFileSync(join(dir, 'vocab.json'), JSON.stringify({ ...vocab, dictionaryFile: 'kata.txt' }));
+    expect(problems({ VOCABULARY_FILE: join(dir, 'vocab.json'), LANGUAGE: 'id' })).toEqual([
+      expect.stringMatching(/^VOCABULARY_FILE: Tidak dapat membaca daftar kata .*kata\.txt: file tidak ada/),
+    ]);
+    writeFileSync(join(dir, 'kata.txt'), '# a comment\nHaru\n\ndandan\n');
+    expect(problems({ VOCABULARY_FILE: join(dir, 'vocab.json'), LANGUAGE: 'id' })).toEqual([]);
+    expect(loadVocabulary(join(dir, 'vocab.json')).dictionaryWords).toEqual(['haru', 'dandan']);
   });
 
   it('writes the problems in Indonesian by default and in English with LANGUAGE=en', () => {

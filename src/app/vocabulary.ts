@@ -4,6 +4,7 @@
  * message naming the file and the field instead of silently weakening detection.
  */
 import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { z } from 'zod';
 import type { PaslonFile, Vocabulary } from '../core/classifier.js';
 
@@ -18,6 +19,8 @@ const vocabularySchema = z.object({
   numberWords: z.record(z.string().regex(/^[1-9]$/, { message: 'a ballot number from 1 to 9' }), phrases).optional(),
   partyPatterns: z.record(z.string().includes('{party}', { message: 'pattern must contain {party}' }), weight).optional(),
   commonWords: phrases.optional(),
+  /** A word list beside the vocabulary file (one word per line, `#` comments): the language's dictionary words. */
+  dictionaryFile: z.string().min(1).optional(),
   defaultPaslonNumbers: z.array(z.number().int().positive()),
   names: z.object({ full: weight, distinctive: weight, common: weight, pair: weight, surname: weight.optional(), derived: weight.optional() }),
   honorifics: phrases,
@@ -62,7 +65,21 @@ const WHAT = {
 
 /** Reads and validates the generic Pilkada vocabulary. */
 export function loadVocabulary(path = 'data/vocabulary.json', lang: Lang = 'en'): Vocabulary {
-  return loadJson(path, WHAT.vocabulary[lang], vocabularySchema, lang);
+  const { dictionaryFile, ...vocabulary } = loadJson(path, WHAT.vocabulary[lang], vocabularySchema, lang);
+  return dictionaryFile ? { ...vocabulary, dictionaryWords: readWordList(join(dirname(path), dictionaryFile), lang) } : vocabulary;
+}
+
+/** A word list: one word per line, blank lines and `#` comments skipped, folded to lower case. */
+function readWordList(path: string, lang: Lang): string[] {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (err) {
+    const e = err as NodeJS.ErrnoException;
+    const why = e.code === 'ENOENT' ? (lang === 'id' ? 'file tidak ada' : 'no such file') : e.message;
+    throw new Error(lang === 'id' ? `Tidak dapat membaca daftar kata ${path}: ${why}` : `Cannot read word list ${path}: ${why}`);
+  }
+  return text.split('\n').map((l) => l.trim().toLowerCase()).filter((l) => l !== '' && !l.startsWith('#'));
 }
 
 /** Reads and validates a deployment's paslon file (PASLON_FILE, `classify --paslon`). */

@@ -78,6 +78,12 @@ export interface Vocabulary {
   /** Ordinary words a candidate's name may look like once a letter is off ("pribadi", "karna"): never matched fuzzily. */
   commonWords?: string[];
   /**
+   * Words of the language's dictionary (data/kata-dasar.txt, named by the vocabulary's dictionaryFile). A one-word
+   * name or alias that is one ("Haru", "Dandan", "Arif") counts as the name only where the text writes it as a
+   * name: with a capital, after an honorific or in a hashtag; in lower case it is the word, weak alone.
+   */
+  dictionaryWords?: string[];
+  /**
    * Slogans around a candidate's name, `{name}` standing for any paslon name or
    * alias, first or last ("{name} dua periode", "lanjutkan {name}"). They lift
    * even a weak name (a common given name, a lower-case acronym) to this weight.
@@ -221,7 +227,7 @@ export interface Term {
    * ("video hd"): `strong` is the same alias where the text writes `form` in
    * capitals, or inside a hashtag or mention.
    */
-  caps?: { form: string; strong: Term };
+  caps?: { form: string; strong: Term; word?: boolean };
   /** The full-weight side of such an alias: it counts here because the text wrote it in capitals or a tag. */
   acronym?: boolean;
 }
@@ -435,7 +441,7 @@ export function createClassifier(opts: { vocabulary: Vocabulary; paslon?: Paslon
     const term = makeTerm(t.label, t.weight, PASLON_NAME, { paslon: t.paslon, pair: t.pair === true });
     if (t.caps) {
       const strong = makeTerm(t.label, t.caps.weight, PASLON_NAME, { paslon: t.paslon, pair: t.pair === true, acronym: true });
-      term.caps = { form: t.caps.form, strong };
+      term.caps = { form: t.caps.form, strong, ...(t.caps.word ? { word: true } : {}) };
     }
     add(t.phrase, term, t.caps ? 2 : 3);
   }
@@ -682,7 +688,7 @@ interface NameTerm {
   paslon: number;
   pair?: boolean;
   /** An all-capital one-word alias: the form to look for in the text and its weight there. */
-  caps?: { form: string; weight: number };
+  caps?: { form: string; weight: number; word?: boolean };
 }
 
 /**
@@ -723,6 +729,8 @@ function nameTermsOf(file: PaslonFile, vocab: Vocabulary): NameTerm[] {
   const isCommon = (word: string): boolean => common.has(tokenize(word, FOLD).join(' '));
   const givenNames = new Set(vocab.commonNames.map((n) => tokenize(n, FOLD).join(' ')));
   const isCommonName = (word: string): boolean => givenNames.has(tokenize(word, FOLD).join(' '));
+  const dictionary = new Set(vocab.dictionaryWords ?? []);
+  const isDictionary = (word: string): boolean => word.length >= 4 && dictionary.has(tokenize(word, FOLD).join(' '));
 
   return file.paslon.flatMap((p) => {
     const single = (word: string, label = display([word]), called = true, fromName = false): NameTerm[] => {
@@ -732,7 +740,12 @@ function nameTermsOf(file: PaslonFile, vocab: Vocabulary): NameTerm[] {
       // ("Seno", "Giri", "Noor"); a deployer who lists such a word as an alias says it does.
       const short = tokenize(word, FOLD).join('').length <= (fromName ? MAX_SHORT_NAME : 3);
       const weak = word.length <= 3 || short || isCommon(word);
-      return [{ phrase: word, label, weight: weak ? w.common : called ? w.distinctive : Math.max(w.common, w.surname ?? w.common), paslon: p.number }];
+      const weight = weak ? w.common : called ? w.distinctive : Math.max(w.common, w.surname ?? w.common);
+      if (!weak && isDictionary(word)) {
+        const form = word.charAt(0).toUpperCase() + word.slice(1).toLowerCase();
+        return [{ phrase: tokenize(word).join(' '), label, weight: w.common, paslon: p.number, caps: { form, weight, word: true } }];
+      }
+      return [{ phrase: word, label, weight, paslon: p.number }];
     };
     const phrase = (words: string[], weight: number, label = display(words)): NameTerm =>
       ({ phrase: words.join(' '), label, weight, paslon: p.number });
@@ -920,7 +933,9 @@ function display(words: string[], sep = ' '): string {
 function addTerm(trie: Trie, key: string[], term: Term, minLength: number): void {
   if (key.length === 0 || (key.length === 1 && (key[0]?.length ?? 0) < minLength)) return;
   const node = nodeAt(trie, key);
-  if (node && (!node.term || node.term.weight < term.weight)) node.term = term;
+  if (!node) return;
+  // A dictionary-word name's term holds, beside its weak weight, its weight where written as a name: it wins a tie.
+  if (!node.term || node.term.weight < term.weight || (node.term.weight === term.weight && term.caps?.word && !node.term.caps)) node.term = term;
 }
 
 /** The node at the end of `key` in a token trie (terms or slogans), created on the way; undefined for an empty key. */
@@ -1039,7 +1054,7 @@ function scan(tables: Tables, tokens: string[], ids: number[] | undefined, found
       i = bestEnd;
       continue;
     }
-    if (best.caps && (ctx.inTag || (!(ctx.shouting ??= !LOWER.test(ctx.text)) && hasCapitals(ctx.text, best.caps.form)))) {
+    if (best.caps && (ctx.inTag || (best.caps.word && i > 0 && infoAt(i - 1).honorific) || (best.caps.word ? writtenAsName(ctx.text, best.caps.form) : !(ctx.shouting ??= !LOWER.test(ctx.text)) && hasCapitals(ctx.text, best.caps.form)))) {
       best = best.caps.strong;
     }
     // Initials in lower case ("dm", "as") are ordinary words: no name here, and nothing for a slogan to lift.
@@ -1245,8 +1260,9 @@ function makeRepair(trie: Trie, vocab: Vocabulary, honorifics: Set<string>): Rep
   const derivedWeight = Math.max(w.common, w.derived ?? w.common);
   const names = new Map<string, Term>();
   for (const [key, node] of trie) {
-    const t = node.term;
-    if (t?.category === PASLON_NAME && !t.pair && !t.caps && !t.acronym && !common.has(key)) names.set(key, t);
+    // A name that is also a dictionary word ("Haru") gives its short forms as the name it is when written as one.
+    const t = node.term?.caps?.word ? node.term.caps.strong : node.term;
+    if (t?.category === PASLON_NAME && !t.pair && (!t.caps || node.term?.caps?.word) && (!t.acronym || node.term?.caps?.word) && !common.has(key)) names.set(key, t);
   }
   const samePaslon = (a: Term, b: Term): boolean => a.paslon === b.paslon;
   const keys = new Map([...names].map(([key, t]) => [key, { key, t }]));
@@ -1457,6 +1473,24 @@ function hasCapitals(text: string, form: string): boolean {
   }
   return false;
 }
+
+/**
+ * Whether the text writes a name that is also a dictionary word as a name: with a capital anywhere in it
+ * ("Haru", "HARU", "LuLuK"), as a word of its own. Lower case ("terharu", "haru banget") is the word.
+ */
+function writtenAsName(text: string, form: string): boolean {
+  const word = form.toLowerCase();
+  const lower = text.toLowerCase();
+  if (lower.length !== text.length) return false;
+  for (let at = lower.indexOf(word); at >= 0; at = lower.indexOf(word, at + 1)) {
+    const end = at + word.length;
+    if ((at > 0 && isLetter(lower.charCodeAt(at - 1))) || (end < lower.length && isLetter(lower.charCodeAt(end)))) continue;
+    if (text.slice(at, end) !== word) return true;
+  }
+  return false;
+}
+
+const isLetter = (c: number): boolean => (c >= 97 && c <= 122) || c > 127;
 
 /** A letter that glues onto the acronym: any capital, and a lower-case letter after it ("HDku"). */
 function isUpperOrLowerAfter(c: number, after: boolean): boolean {

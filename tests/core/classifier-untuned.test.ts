@@ -374,3 +374,33 @@ describe('precision on untuned elections (Kalbar, Medan sets)', () => {
     expect(karoIs('hasil undian nomor urut paslon keluar, Renaldi-Beni dapat 1')).toBe(true);
   });
 });
+
+describe('a name that is a dictionary word counts where the text writes it as a name', () => {
+  // data/kata-dasar.txt (the vocabulary's dictionaryFile) has "kencana" (gold) and "teduh" (calm); the hand-made commonWords do not.
+  const paslon: PaslonFile = { election: 'Pilbup Contoh 2024', paslon: [
+    { number: 1, names: ['Kencana Wibowo', 'Sugeng Riyadi'], aliases: ['Kencana-Sugeng', 'Bu Kencana'] },
+    { number: 2, names: ['Rudianto Halim', 'Teduh Gunawan'], aliases: ['Rudi-Teduh', 'Bang Rudi'] },
+  ] };
+  const withDictionary = createClassifier({ vocabulary, paslon });
+  const without = createClassifier({ vocabulary: { ...vocabulary, dictionaryWords: [] }, paslon });
+  it.each([
+    'kereta kencana pengantin sudah siap di depan gedung',
+    'semoga hati kita selalu teduh menghadapi cobaan ini',
+    'tarian kencana wungu tampil di acara sekolah',
+  ])('in lower case it is the word: %s', (text) => {
+    expect(without.classify(text).pilkada).toBe(true); // the rule is what keeps it out
+    expect(withDictionary.classify(text).pilkada).toBe(false);
+  });
+  it.each([
+    'Kencana keren banget orasinya tadi malam',
+    'bu kencana keren banget orasinya tadi malam',
+    'KENCANA PALING JOSS',
+    'pokoknya #KencanaSugeng',
+    'Teduh sama Rudianto sudah keliling kecamatan',
+  ])('written as a name it is the candidate: %s', (text) => {
+    expect(withDictionary.classify(text).pilkada).toBe(true);
+  });
+  it('the full name counts in any case', () => {
+    expect(withDictionary.classify('kencana wibowo orasinya mantap').pilkada).toBe(true);
+  });
+});

@@ -276,13 +276,6 @@ describe('given names alone stay weak', () => {
  */
 const KNOWN_MISTAKES: Record<string, string[]> = {
   'tests/fixtures/classifier/bandung2024.tsv': [
-    'suasana haru di wisuda ITB kemarin',
-    'adik lagi dandan buat kondangan, lama pisan',
-    'tutorial dandan ala Korea lagi viral di TikTok',
-    'haru banget liat video ayah jemput anak di sekolah',
-    'Hari Guru, semua guru dandan rapi ke sekolah',
-    'lomba dandan pengantin Sunda di Cimahi, juara 1 dari Cibiru',
-    'keputusan hakim yang arif bikin suasana haru di pengadilan',
     'Farhan: Bandung harus bebas sampah 2029, setuju ga?',
     'mending pilih walkot yang ngerti macet Bandung, jangan yang janji doang',
     'jangan lupa bawa undangan C6 ke TPS ya warga Bandung',
