@@ -366,6 +366,8 @@ interface ScanContext {
   inTag: boolean;
   /** The text has no lower-case letter, so capitals say nothing; worked out when first needed. */
   shouting?: boolean;
+  /** The text in lower case, for names that are dictionary words; made when first needed. */
+  lower?: string;
   /** An official title stands next to a candidate's name ("Gubernur Sumsel H. Herman Deru"). */
   titledName: boolean;
   /** A bare zero-padded ballot number stands next to the election's region ("Bandung 03", "kosong satu untuk Bali"). */
@@ -743,7 +745,7 @@ function nameTermsOf(file: PaslonFile, vocab: Vocabulary): NameTerm[] {
       const weight = weak ? w.common : called ? w.distinctive : Math.max(w.common, w.surname ?? w.common);
       if (!weak && isDictionary(word)) {
         const form = word.charAt(0).toUpperCase() + word.slice(1).toLowerCase();
-        return [{ phrase: tokenize(word).join(' '), label, weight: w.common, paslon: p.number, caps: { form, weight, word: true } }];
+        return [{ phrase: word, label, weight: w.common, paslon: p.number, caps: { form, weight, word: true } }];
       }
       return [{ phrase: word, label, weight, paslon: p.number }];
     };
@@ -1054,8 +1056,13 @@ function scan(tables: Tables, tokens: string[], ids: number[] | undefined, found
       i = bestEnd;
       continue;
     }
-    if (best.caps && (ctx.inTag || (best.caps.word && i > 0 && infoAt(i - 1).honorific) || (best.caps.word ? writtenAsName(ctx.text, best.caps.form) : !(ctx.shouting ??= !LOWER.test(ctx.text)) && hasCapitals(ctx.text, best.caps.form)))) {
-      best = best.caps.strong;
+    // The strong side of a two-sided name: an acronym written in capitals (capitals say nothing in a text all in
+    // capitals), a dictionary-word name written as a name (a capital, an honorific before it); either in a tag.
+    const caps = best.caps;
+    if (caps && (ctx.inTag || (caps.word
+      ? (i > 0 && infoAt(i - 1).honorific) || writtenAsName(ctx.text, (ctx.lower ??= ctx.text.toLowerCase()), caps.form)
+      : !(ctx.shouting ??= !LOWER.test(ctx.text)) && hasCapitals(ctx.text, caps.form)))) {
+      best = caps.strong;
     }
     // Initials in lower case ("dm", "as") are ordinary words: no name here, and nothing for a slogan to lift.
     // Nor is a name that names a place or thing ("makam Abuya Dimyati", "konser Andra ...").
@@ -1261,8 +1268,9 @@ function makeRepair(trie: Trie, vocab: Vocabulary, honorifics: Set<string>): Rep
   const names = new Map<string, Term>();
   for (const [key, node] of trie) {
     // A name that is also a dictionary word ("Haru") gives its short forms as the name it is when written as one.
-    const t = node.term?.caps?.word ? node.term.caps.strong : node.term;
-    if (t?.category === PASLON_NAME && !t.pair && (!t.caps || node.term?.caps?.word) && (!t.acronym || node.term?.caps?.word) && !common.has(key)) names.set(key, t);
+    const word = node.term?.caps?.word === true;
+    const t = word ? node.term!.caps!.strong : node.term;
+    if (t?.category === PASLON_NAME && !t.pair && (word || (!t.caps && !t.acronym)) && !common.has(key)) names.set(key, t);
   }
   const samePaslon = (a: Term, b: Term): boolean => a.paslon === b.paslon;
   const keys = new Map([...names].map(([key, t]) => [key, { key, t }]));
@@ -1478,9 +1486,8 @@ function hasCapitals(text: string, form: string): boolean {
  * Whether the text writes a name that is also a dictionary word as a name: with a capital anywhere in it
  * ("Haru", "HARU", "LuLuK"), as a word of its own. Lower case ("terharu", "haru banget") is the word.
  */
-function writtenAsName(text: string, form: string): boolean {
+function writtenAsName(text: string, lower: string, form: string): boolean {
   const word = form.toLowerCase();
-  const lower = text.toLowerCase();
   if (lower.length !== text.length) return false;
   for (let at = lower.indexOf(word); at >= 0; at = lower.indexOf(word, at + 1)) {
     const end = at + word.length;
