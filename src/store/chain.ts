@@ -105,6 +105,8 @@ type Writer = {
   echo: Statement;
   /** For each CHAIN_COLUMNS_V2 position, the index of its value among the inserted ones (-1: the id, -2: the detail digest). */
   canon: readonly number[];
+  /** The id's position in `canon`. */
+  idAt: number;
   /** The indexes of the detail columns among the inserted ones, in CHAIN_DETAIL order. */
   detail: readonly number[];
   /** The index of the guard's carrier column among the inserted ones, and the others' indexes in the INSERT's order. */
@@ -154,6 +156,7 @@ function writer(db: Db, t: ChainTable, cols: readonly string[], conflict: string
     ),
     echo: db.prepare('SELECT ?').pluck(),
     canon: CHAIN_COLUMNS_V2[t].map((c) => (c === 'id' ? -1 : c === digestCol ? -2 : cols.indexOf(c))),
+    idAt: CHAIN_COLUMNS_V2[t].indexOf('id'),
     detail: CHAIN_DETAIL[t].columns.map((c) => cols.indexOf(c)),
     carrier,
     others,
@@ -188,7 +191,6 @@ export function insertChained(db: Db, t: ChainTable, cols: readonly string[], va
   const dh = detailHashOf(t, w.detail.length === 1 ? [kept[w.detail[0]!]] : w.detail.map((i) => kept[i]));
   const canon: ChainValue[] = [];
   for (const i of w.canon) canon.push(i >= 0 ? kept[i]! : i === -2 ? dh : null);
-  const idAt = w.canon.indexOf(-1);
   const args: Cell[] = [0];
   for (const i of w.others) args.push(values[i]!);
   const g = args.length;
@@ -196,7 +198,7 @@ export function insertChained(db: Db, t: ChainTable, cols: readonly string[], va
   for (let attempt = 0; attempt < 100; attempt++) {
     const head = (w.head ??= readHead(db, t));
     const id = head.id + 1;
-    canon[idAt] = id;
+    canon[w.idAt] = id;
     const rh = rowDigestHex(t, head.hash, canon);
     // Row 0 never exists, so an empty table's guard is "no last row (NULL IS NULL) and no row 0 (NULL IS NULL)".
     args[0] = id;
