@@ -41,6 +41,7 @@ const vocabularySchema = z.object({
   officialPosts: z.object({
     titles: phrases,
     activities: phrases,
+    roleWords: phrases.optional(),
     campaignSignals: z.record(z.string(), weight),
   }).optional(),
 });

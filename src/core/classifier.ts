@@ -152,6 +152,11 @@ export interface OfficialPosts {
   /** What officials do in office ("meresmikan", "sambutan", "kunjungan kerja", "upacara"). */
   activities: string[];
   /**
+   * Words that put a title after the name anywhere in the text ("... sebagai gubernur", "selaku bupati"):
+   * the title is the named person's office however far it stands from the name.
+   */
+  roleWords?: string[];
+  /**
    * Category -> least weight at which a term of that category is a campaign
    * signal ("act": 0.3 takes dukung, coblos, menangkan). Pair names and
    * slogans always are; titles and activities never are.
@@ -277,6 +282,8 @@ interface Tables {
   namedAfter: Set<string>;
   /** Words (one or two) after a name that make it another person's ("guru ngaji", "tukang", "kepala sekolah"). */
   personAfter: Set<string>;
+  /** Words before an official title that make it the office of a name said earlier ("sebagai", "selaku"). */
+  roleWords: Set<string>;
   /** Vote words that are plain acts too, by label, and the things that make them so (see {@link Vocabulary.plainActs}). */
   plainActTerms: Set<string>;
   plainActThings: Set<string>;
@@ -484,6 +491,7 @@ export function createClassifier(opts: { vocabulary: Vocabulary; paslon?: Paslon
     guardOrdinal: new Set((guards?.ordinal ?? []).flatMap((w) => tokenize(w, FOLD))),
     namedAfter: new Set((vocab.namedAfter ?? []).flatMap((w) => tokenize(w, FOLD))),
     personAfter: new Set((vocab.personAfter ?? []).map((w) => tokenize(w, FOLD).join(' '))),
+    roleWords: new Set((official?.roleWords ?? []).flatMap((w) => tokenize(w, FOLD))),
     plainActTerms: new Set(vocab.plainActs?.terms ?? []),
     plainActThings: new Set((vocab.plainActs?.things ?? []).flatMap((w) => tokenize(w, FOLD))),
     padded,
@@ -1078,7 +1086,7 @@ function scan(tables: Tables, tokens: string[], ids: number[] | undefined, found
       if (i - titleEnd <= TITLE_GAP + 1) ctx.titledName = true;
       nameEnd = bestEnd;
     } else if (best.official === 'title') {
-      if (i - nameEnd <= TITLE_GAP + 1) ctx.titledName = true;
+      if (i - nameEnd <= TITLE_GAP + 1 || isRoleAfterName(tables, tokens, i, nameEnd)) ctx.titledName = true;
       if (i === numberEnd + 1) ctx.numberedOffice = true;
       titleEnd = bestEnd;
     } else if (best.category === REGION) {
@@ -1217,6 +1225,14 @@ function isPersonAfter(tables: Tables, tokens: string[], end: number): boolean {
   const next = tokens[end + 1];
   if (tables.personAfter.size === 0 || next === undefined) return false;
   return tables.personAfter.has(next) || (end + 2 < tokens.length && tables.personAfter.has(`${next} ${tokens[end + 2] as string}`));
+}
+
+/**
+ * A title the text gives a name said before it, however far: "X hadiri panen raya di Mesuji sebagai gubernur",
+ * "X, selaku bupati, ...". Read only when a title was found after a name.
+ */
+function isRoleAfterName(tables: Tables, tokens: string[], start: number, nameEnd: number): boolean {
+  return nameEnd >= 0 && start > nameEnd + 1 && tables.roleWords.has(tokens[start - 1] as string);
 }
 
 /** A weak ballot number beside a guard word or another number: a time, a floor, a queue, a count ("jam 02.00", "lantai 2"). */

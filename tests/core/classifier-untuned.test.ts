@@ -404,3 +404,32 @@ describe('a name that is a dictionary word counts where the text writes it as a 
     expect(withDictionary.classify('kencana wibowo orasinya mantap').pilkada).toBe(true);
   });
 });
+
+describe('a candidate doing the job they hold now, whatever the office (Pilgub NTT set, issue 20 part C)', () => {
+  const paslon: PaslonFile = { election: 'Pilgub Contoh Timur 2024', paslon: [
+    { number: 1, names: ['Yosef Banunaek', 'Maria Goreti Lelo'], aliases: ['Yosef-Maria'] },
+    { number: 2, names: ['Darius Tanone', 'Hendrik Lakapu'], aliases: ['Darius-Hendrik', 'Om Darius'] },
+  ] };
+  const timur = createClassifier({ vocabulary, paslon });
+  const official = vocabulary.officialPosts!;
+  it.each([
+    'anggota DPR Darius Tanone sidak pasar ikan soal harga cabai',
+    'Wakil Ketua Komisi Yosef Banunaek rapat kerja dengan kementerian soal pupuk',
+    'Kapolres Hendrik Lakapu pimpin apel pasukan jelang Natal',
+    'jembatan gantung di Amanuban dibuka Bupati Hendrik Lakapu pagi ini',
+  ])('a seat in the DPR, the police or the army is an office too: %s', (text) => {
+    expect(timur.classify(text).pilkada).toBe(false);
+  });
+  it('"sebagai"/"selaku" before a title makes it the office of the name said earlier, however far', () => {
+    const text = 'Hendrik Lakapu hadiri panen jagung di desa Oinlasi kemarin sebagai bupati';
+    const noRoleWords = createClassifier({ vocabulary: { ...vocabulary, officialPosts: { ...official, roleWords: [] } }, paslon });
+    expect(noRoleWords.classify(text).pilkada).toBe(true); // the rule is what keeps it out
+    expect(timur.classify(text).pilkada).toBe(false);
+    expect(timur.classify('Yosef Banunaek menghadiri upacara adat selaku wakil ketua komisi').pilkada).toBe(false);
+  });
+  it('with a campaign signal, a party among them, it is the candidate again', () => {
+    expect(timur.classify('Darius Tanone hadiri panen jagung, sebagai cagub dia janji pupuk murah').pilkada).toBe(true);
+    expect(timur.classify('anggota DPR Darius Tanone sidak pasar, kampanye terselubung katanya').pilkada).toBe(true);
+    expect(timur.classify('anggota DPR dari PKB Darius Tanone rapat kerja di Kupang, PKB solid').pilkada).toBe(true);
+  });
+});

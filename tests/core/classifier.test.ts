@@ -281,6 +281,24 @@ const KNOWN_MISTAKES: Record<string, string[]> = {
     'jangan lupa bawa undangan C6 ke TPS ya warga Bandung',
     'pemilih pemula Bandung cek DPT online dulu ya',
   ],
+  // Pilgub NTT (issue 20 part C): "Simon Petrus" the apostle is the first two of a candidate's three names, full weight;
+  // misses are one-word nicknames after an honorific or beside weak vote talk.
+  'tests/fixtures/classifier/ntt2024.tsv': [
+    'Simon Petrus menyangkal Yesus tiga kali sebelum ayam berkokok',
+    'renungan pagi: Simon Petrus berjalan di atas air, iman jang goyah',
+    'misa di Gereja Santo Simon Petrus jam 7 pagi e',
+    'capres 01 dapat suara kecil di NTT waktu pilpres',
+    'caleg PDIP di dapil NTT 2 lolos ke Senayan',
+    'selamat ulang tahun Om Simon, Tuhan berkati selalu',
+    'Pastor Simon pimpin misa arwah di Larantuka',
+    'Pak Melki janji sekolah gratis, bisa ko?',
+    'ASN Dinas PUPR foto bareng Melki pake pose 2 jari, su viral',
+    'money politik di Sumba Barat Daya, amplop 200rb per KK katanya',
+    'debatnya sonde seru, Melki banyak baca teks',
+    'Kaka Ansy, beta dukung dari Alor',
+    'om Melki datang ke kampung botong, foto-foto dong',
+    'anak muda Kupang banyak yang pilih Ansy karna masih muda',
+  ],
   'tests/fixtures/classifier/bandung2024.shortforms.tsv': ['Kang Haru, bengkel buka jam berapa?'],
 };
 
