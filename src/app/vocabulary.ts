@@ -35,6 +35,7 @@ const vocabularySchema = z.object({
   namedAfter: phrases.optional(),
   otherElections: phrases.optional(),
   nationalElections: phrases.optional(),
+  nationalFigures: phrases.optional(),
   personAfter: phrases.optional(),
   plainActs: z.object({ terms: phrases, things: phrases }).optional(),
   queues: z.object({ terms: phrases, after: phrases }).optional(),

@@ -121,6 +121,12 @@ export interface Vocabulary {
    */
   nationalElections?: string[];
   /**
+   * Pilpres pairs and figures of national politics ("Prabowo-Gibran", "Anies", "Ganjar"): a ballot number
+   * right after one, or right before one, is the Pilpres's ("Prabowo-Gibran 02 dilantik", "02 Prabowo
+   * presiden"). Left out where a paslon's name is the same word (Anies in Pilgub DKI 2017).
+   */
+  nationalFigures?: string[];
+  /**
    * Words right after a candidate's name that make it another person's: an everyday occupation or a
    * neighbour ("Pak Hadi guru ngaji", "Mas Seno ojol langganan", "Bli Made tukang bangunan"). The
    * name there counts nothing.
@@ -180,6 +186,8 @@ const OFFICIAL = 'official';
 const OTHER_ELECTION = 'otherElection';
 /** Category of words naming a national election, weightless where the vocabulary gives them no weight ("pemilihan presiden"). */
 const NATIONAL_ELECTION = 'nationalElection';
+/** Category of a national figure's name ({@link Vocabulary.nationalFigures}): weightless, it claims the ballot number beside it. */
+const NATIONAL_FIGURE = 'nationalFigure';
 /**
  * Category of the words naming the election's own region, from the paslon file's `election`
  * ("Pilwalkot Bandung 2024": bandung; "Pilgub Kalimantan Timur 2024": kalimantan timur, kaltim);
@@ -471,6 +479,11 @@ export function createClassifier(opts: { vocabulary: Vocabulary; paslon?: Paslon
     if (!nodeOf(trie, key)?.term) addTerm(trie, key, makeTerm(phrase, 0, NATIONAL_ELECTION), 2);
     const term = nodeOf(trie, key)?.term;
     if (term) national.add(term);
+  }
+
+  for (const phrase of vocab.nationalFigures ?? []) {
+    const key = tokenize(phrase, FOLD);
+    if (!nodeOf(trie, key)?.term) addTerm(trie, key, makeTerm(phrase, 0, NATIONAL_FIGURE), 3);
   }
 
   const honorifics = new Set(vocab.honorifics.map((h) => tokenize(h, FOLD).join(' ')));
@@ -1007,6 +1020,7 @@ function scan(tables: Tables, tokens: string[], ids: number[] | undefined, found
   let regionEnd = -Infinity;
   let paddedEnd = -Infinity;
   let numberEnd = -Infinity;
+  let figureEnd = -Infinity;
   for (let i = 0; i < tokens.length; i++) {
     const info = infoAt(i);
     let node = info.root;
@@ -1053,6 +1067,15 @@ function scan(tables: Tables, tokens: string[], ids: number[] | undefined, found
     // A name one letter off counts fully inside a longer phrase ("Ahmad Lufthi", "Lufthi-Yasin"), weakly alone.
     if (fuzzy && bestEnd === i) best = tables.repair.fuzzyTwin(best);
     if (best.category === PASLON_NUMBER && best.weight < tables.threshold && isGuarded(tables, tokens, i, bestEnd)) {
+      i = bestEnd;
+      continue;
+    }
+    if (best.category === NATIONAL_FIGURE) {
+      if (i === numberEnd + 1) dropLastNumber(found);
+      figureEnd = i = bestEnd;
+      continue;
+    }
+    if (best.category === PASLON_NUMBER && i === figureEnd + 1) {
       i = bestEnd;
       continue;
     }
@@ -1197,6 +1220,13 @@ function asWritten(tables: Tables, text: string, tokens: string[], found: Term[]
 
 /** Words either side of a vote word searched for the thing it is done to ("coblos balon", "kuping anak dicoblos"). */
 const PLAIN_ACT_WINDOW = 2;
+
+/** Takes back the ballot number just found: a national figure's name right after it makes it the Pilpres's ("02 Prabowo"). */
+function dropLastNumber(found: Term[]): void {
+  for (let k = found.length - 1; k >= 0; k--) {
+    if ((found[k] as Term).category === PASLON_NUMBER) { found.splice(k, 1); return; }
+  }
+}
 
 /** A vote word with a thing it is done to beside it: piercing, not voting. */
 function isPlainAct(tables: Tables, tokens: string[], start: number, end: number): boolean {
@@ -1617,7 +1647,7 @@ function summarise(found: Term[], vocab: Vocabulary, ctx: ScanContext, national:
     if (t.weight <= 0) continue;
     if (otherElection && GENERIC_VOTE_TALK.has(t.category)) continue;
     if (otherBallot && t.category === PASLON_NUMBER) continue;
-    if (nationalElection && (GENERIC_VOTE_TALK.has(t.category) || t.category === PASLON_NUMBER)) continue;
+    if (nationalElection && (GENERIC_VOTE_TALK.has(t.category) || t.category === PASLON_NUMBER || isNationalTalk(t, national))) continue;
     if (!labels.includes(t.label) && (!official || !t.official)) labels.push(t.label);
     if (official && (isName(t) || t.official)) continue;
     if (t.category === PASLON_NUMBER) { number = true; if (t.paslon !== undefined) numbers.add(t.paslon); }
@@ -1649,6 +1679,16 @@ function summarise(found: Term[], vocab: Vocabulary, ctx: ScanContext, national:
  */
 function isOtherBallot(found: Term[], threshold: number): boolean {
   return !found.some((t) => (t.category === PASLON_NAME && t.weight > 0) || (t.category === 'event' && t.weight >= threshold));
+}
+
+/**
+ * In Pilpres or Pileg talk with no Pilkada named, that election's candidates ("capres", "cawapres", "caleg")
+ * are its own, not the Pilkada's ("capres 01 kalah di sini waktu pilpres"). The election words and parties
+ * still count as election talk: in the season of both, "PKB pemenang Pileg" is the Pilkada's backing too
+ * (the dev set labels it so).
+ */
+function isNationalTalk(t: Term, national: Set<Term>): boolean {
+  return t.category === 'candidate' && national.has(t);
 }
 
 /** Election talk that makes a weak name the candidate's (see {@link NAME_SUPPORT}). */

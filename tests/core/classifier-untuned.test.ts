@@ -433,3 +433,27 @@ describe('a candidate doing the job they hold now, whatever the office (Pilgub N
     expect(timur.classify('anggota DPR dari PKB Darius Tanone rapat kerja di Kupang, PKB solid').pilkada).toBe(true);
   });
 });
+
+describe('national politics keeps its own numbers and candidates (Pilgub NTT set, issue 20 part C)', () => {
+  const paslon: PaslonFile = { election: 'Pilgub Nusa Kenari 2024', paslon: [
+    { number: 1, names: ['Yosef Banunaek', 'Maria Goreti Lelo'], aliases: ['Yosef-Maria'] },
+    { number: 2, names: ['Ganjar Wibisono', 'Hendrik Lakapu'], aliases: ['Ganjar-Hendrik'] },
+  ] };
+  const kenari = createClassifier({ vocabulary, paslon });
+  const noFigures = createClassifier({ vocabulary: { ...vocabulary, nationalFigures: [] }, paslon });
+  it.each([
+    'Prabowo-Gibran 02 dilantik, Nusa Kenari ikut syukuran',
+    'Nusa Kenari 01 Anies dulu, sekarang biasa saja',
+  ])('a number beside a Pilpres figure is the Pilpres\'s: %s', (text) => {
+    expect(noFigures.classify(text).pilkada).toBe(true); // the rule is what keeps it out
+    expect(kenari.classify(text).pilkada).toBe(false);
+  });
+  it('a Pilpres candidate word is no Pilkada candidate in Pilpres talk', () => {
+    expect(kenari.classify('capres 01 kalah telak di kampung kami waktu pilpres').pilkada).toBe(false);
+    expect(kenari.classify('pilpres sudah, sekarang pilgub: cagub 01 kalah telak di kampung kami').pilkada).toBe(true);
+  });
+  it("a figure backing a paslon, or a paslon's own name that a figure shares, still counts", () => {
+    expect(kenari.classify('Prabowo dukung Yosef-Maria, nomor 1 pasti menang').pilkada).toBe(true);
+    expect(kenari.classify('Ganjar 02 menang di Nusa Kenari').pilkada).toBe(true);
+  });
+});

@@ -287,8 +287,6 @@ const KNOWN_MISTAKES: Record<string, string[]> = {
     'Simon Petrus menyangkal Yesus tiga kali sebelum ayam berkokok',
     'renungan pagi: Simon Petrus berjalan di atas air, iman jang goyah',
     'misa di Gereja Santo Simon Petrus jam 7 pagi e',
-    'capres 01 dapat suara kecil di NTT waktu pilpres',
-    'caleg PDIP di dapil NTT 2 lolos ke Senayan',
     'selamat ulang tahun Om Simon, Tuhan berkati selalu',
     'Pastor Simon pimpin misa arwah di Larantuka',
     'Pak Melki janji sekolah gratis, bisa ko?',
