@@ -37,6 +37,8 @@ const vocabularySchema = z.object({
   nationalElections: phrases.optional(),
   nationalFigures: phrases.optional(),
   personAfter: phrases.optional(),
+  personBefore: phrases.optional(),
+  everydayAfter: phrases.optional(),
   plainActs: z.object({ terms: phrases, things: phrases }).optional(),
   queues: z.object({ terms: phrases, after: phrases }).optional(),
   officialPosts: z.object({

@@ -133,6 +133,17 @@ export interface Vocabulary {
    */
   personAfter?: string[];
   /**
+   * Words (one or two) right before a name, honorifics between, that make it another person's: a clergy
+   * title or a saint ("Pastor Simon", "Santo Petrus"), a birthday wish ("selamat ulang tahun Om Simon").
+   */
+  personBefore?: string[];
+  /**
+   * Everyday words right after a one-word name that make it someone's own life, not the race's ("Mirza
+   * bengkel motor", "Vasko kucing ambo hilang", "Sutono jual sapi"): the name counts nothing there. A
+   * full name or pair before them is still the candidate's.
+   */
+  everydayAfter?: string[];
+  /**
    * Vote words that are also plain acts ("coblos": to pierce) and the things such an act is done to
    * ("balon", "kuping", "ban"): a term of `terms` with one of `things` within two words of it counts
    * nothing ("coblos balon pakai jarum", "kuping anak dicoblos buat anting").
@@ -290,6 +301,10 @@ interface Tables {
   namedAfter: Set<string>;
   /** Words (one or two) after a name that make it another person's ("guru ngaji", "tukang", "kepala sekolah"). */
   personAfter: Set<string>;
+  /** Words (one or two) before a name that make it another person's ("pastor", "ulang tahun"); see {@link Vocabulary.personBefore}. */
+  personBefore: Set<string>;
+  /** Words after a one-word name that make it someone's everyday life ("kucing", "jual"); see {@link Vocabulary.everydayAfter}. */
+  everydayAfter: Set<string>;
   /** Words before an official title that make it the office of a name said earlier ("sebagai", "selaku"). */
   roleWords: Set<string>;
   /** Vote words that are plain acts too, by label, and the things that make them so (see {@link Vocabulary.plainActs}). */
@@ -505,6 +520,8 @@ export function createClassifier(opts: { vocabulary: Vocabulary; paslon?: Paslon
     namedAfter: new Set((vocab.namedAfter ?? []).flatMap((w) => tokenize(w, FOLD))),
     personAfter: new Set((vocab.personAfter ?? []).map((w) => tokenize(w, FOLD).join(' '))),
     roleWords: new Set((official?.roleWords ?? []).flatMap((w) => tokenize(w, FOLD))),
+    personBefore: new Set((vocab.personBefore ?? []).map((w) => tokenize(w, FOLD).join(' '))),
+    everydayAfter: new Set((vocab.everydayAfter ?? []).map((w) => tokenize(w, FOLD).join(' '))),
     plainActTerms: new Set(vocab.plainActs?.terms ?? []),
     plainActThings: new Set((vocab.plainActs?.things ?? []).flatMap((w) => tokenize(w, FOLD))),
     padded,
@@ -1098,7 +1115,8 @@ function scan(tables: Tables, tokens: string[], ids: number[] | undefined, found
     // Initials in lower case ("dm", "as") are ordinary words: no name here, and nothing for a slogan to lift.
     // Nor is a name that names a place or thing ("makam Abuya Dimyati", "konser Andra ...").
     // Nor is one followed by an occupation: another person of that name ("Pak Hadi guru ngaji").
-    if (best.category === PASLON_NAME && (best.weight <= 0 || (!best.pair && isNamedAfter(tables, tokens, i)) || isPersonAfter(tables, tokens, bestEnd))) {
+    if (best.category === PASLON_NAME && (best.weight <= 0 || (!best.pair && (isNamedAfter(tables, tokens, i) || isPersonBefore(tables, tokens, i)
+      || (bestEnd === i && isEverydayAfter(tables, tokens, i)))) || isPersonAfter(tables, tokens, bestEnd))) {
       i = bestEnd;
       continue;
     }
@@ -1263,6 +1281,21 @@ function isPersonAfter(tables: Tables, tokens: string[], end: number): boolean {
  */
 function isRoleAfterName(tables: Tables, tokens: string[], start: number, nameEnd: number): boolean {
   return nameEnd >= 0 && start > nameEnd + 1 && tables.roleWords.has(tokens[start - 1] as string);
+}
+
+/** A name right after a clergy title, a saint's or a birthday wish, honorifics between ("Pastor Simon", "ultah Om Simon"). */
+function isPersonBefore(tables: Tables, tokens: string[], start: number): boolean {
+  if (tables.personBefore.size === 0) return false;
+  let back = start - 1;
+  while (back >= 0 && tables.honorifics.has(tokens[back] as string)) back--;
+  return back >= 0 && (tables.personBefore.has(tokens[back] as string)
+    || (back >= 1 && tables.personBefore.has(`${tokens[back - 1] as string} ${tokens[back] as string}`)));
+}
+
+/** A one-word name followed by an everyday word of someone's own life ("Mirza bengkel", "Vasko kucing", "Sutono jual"). */
+function isEverydayAfter(tables: Tables, tokens: string[], at: number): boolean {
+  const next = tokens[at + 1];
+  return next !== undefined && tables.everydayAfter.has(next);
 }
 
 /** A weak ballot number beside a guard word or another number: a time, a floor, a queue, a count ("jam 02.00", "lantai 2"). */

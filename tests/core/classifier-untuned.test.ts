@@ -457,3 +457,29 @@ describe('national politics keeps its own numbers and candidates (Pilgub NTT set
     expect(kenari.classify('Ganjar 02 menang di Nusa Kenari').pilkada).toBe(true);
   });
 });
+
+describe('a one-word name in someone else\'s life (Pilgub NTT set; Sumbar and Lampung held-out misses, issue 20 part C)', () => {
+  const paslon: PaslonFile = { election: 'Pilgub Contoh Timur 2024', paslon: [
+    { number: 1, names: ['Yosef Banunaek', 'Maria Goreti Lelo'], aliases: ['Yosef-Maria'] },
+    { number: 2, names: ['Darius Tanone', 'Hendrik Lakapu'], aliases: ['Darius-Hendrik'] },
+  ] };
+  const timur = createClassifier({ vocabulary, paslon });
+  const without = createClassifier({ vocabulary: { ...vocabulary, personBefore: [], everydayAfter: [] }, paslon });
+  it.each([
+    'Pendeta Darius pimpin ibadah syukur di jemaat kami',
+    'doa malam ini kepada Santo Yosef pelindung keluarga',
+    'selamat ultah Kak Darius, panjang umur sehat selalu',
+    'selamat ulang tahun Om Hendrik, Tuhan memberkati',
+    'Darius jual motor bekas, minat japri saja',
+    'Yosef kecil sudah bisa naik sepeda',
+    'Hendrik nikah bulan depan di Soe, datang e',
+  ])('%s', (text) => {
+    expect(without.classify(text).pilkada).toBe(true); // the rule is what keeps it out
+    expect(timur.classify(text).pilkada).toBe(false);
+  });
+  it('a full name or pair before the same words, or the word further on, is still the candidate', () => {
+    expect(timur.classify('Darius Tanone jual janji, jangan percaya').pilkada).toBe(true);
+    expect(timur.classify('Darius-Hendrik kecil kemungkinan menang').pilkada).toBe(true);
+    expect(timur.classify('Darius kampanye di pasar, jual janji katanya').pilkada).toBe(true);
+  });
+});

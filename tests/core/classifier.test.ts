@@ -286,9 +286,6 @@ const KNOWN_MISTAKES: Record<string, string[]> = {
   'tests/fixtures/classifier/ntt2024.tsv': [
     'Simon Petrus menyangkal Yesus tiga kali sebelum ayam berkokok',
     'renungan pagi: Simon Petrus berjalan di atas air, iman jang goyah',
-    'misa di Gereja Santo Simon Petrus jam 7 pagi e',
-    'selamat ulang tahun Om Simon, Tuhan berkati selalu',
-    'Pastor Simon pimpin misa arwah di Larantuka',
     'Pak Melki janji sekolah gratis, bisa ko?',
     'ASN Dinas PUPR foto bareng Melki pake pose 2 jari, su viral',
     'money politik di Sumba Barat Daya, amplop 200rb per KK katanya',
