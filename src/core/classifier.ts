@@ -1044,6 +1044,7 @@ function scan(tables: Tables, tokens: string[], ids: number[] | undefined, found
     let best: Term | undefined;
     let bestEnd = i;
     let fuzzy = false;
+    let repaired = false;
     if (!node) {
       if (info.inert ??= tables.repair.inert(tokens[i] as string, info)) continue;
       const fix = tables.repair.at(tokens, i, i > 0 && infoAt(i - 1).honorific, info);
@@ -1057,6 +1058,7 @@ function scan(tables: Tables, tokens: string[], ids: number[] | undefined, found
         }
         node = trie.get(tokens[i] as string);
         fuzzy = fix === 'fuzzy';
+        repaired = true;
       }
     }
     if (node) {
@@ -1081,6 +1083,8 @@ function scan(tables: Tables, tokens: string[], ids: number[] | undefined, found
       }
     }
     if (!best) continue;
+    // An official activity is an everyday verb one clitic from another ("bukannya" folds to buka + nya): written as is only.
+    if (repaired && bestEnd === i && best.official === 'activity') continue;
     // A name one letter off counts fully inside a longer phrase ("Ahmad Lufthi", "Lufthi-Yasin"), weakly alone.
     if (fuzzy && bestEnd === i) best = tables.repair.fuzzyTwin(best);
     if (best.category === PASLON_NUMBER && best.weight < tables.threshold && isGuarded(tables, tokens, i, bestEnd)) {

@@ -420,6 +420,10 @@ describe('a candidate doing the job they hold now, whatever the office (Pilgub N
   ])('a seat in the DPR, the police or the army is an office too: %s', (text) => {
     expect(timur.classify(text).pilkada).toBe(false);
   });
+  it('"buka" is an official activity as written; "bukannya" (folded to buka + nya) is not', () => {
+    expect(timur.classify('Wakil Bupati Hendrik Lakapu buka turnamen voli antar desa').pilkada).toBe(false);
+    expect(timur.classify('Bupati Hendrik Lakapu bukannya turun ke desa, malah ke Jakarta terus').pilkada).toBe(true);
+  });
   it('"sebagai"/"selaku" before a title makes it the office of the name said earlier, however far', () => {
     const text = 'Hendrik Lakapu hadiri panen jagung di desa Oinlasi kemarin sebagai bupati';
     const noRoleWords = createClassifier({ vocabulary: { ...vocabulary, officialPosts: { ...official, roleWords: [] } }, paslon });
