@@ -39,6 +39,7 @@ const vocabularySchema = z.object({
   personAfter: phrases.optional(),
   personBefore: phrases.optional(),
   everydayAfter: phrases.optional(),
+  scriptureWords: phrases.optional(),
   plainActs: z.object({ terms: phrases, things: phrases }).optional(),
   queues: z.object({ terms: phrases, after: phrases }).optional(),
   officialPosts: z.object({

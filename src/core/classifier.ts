@@ -144,6 +144,12 @@ export interface Vocabulary {
    */
   everydayAfter?: string[];
   /**
+   * Words of scripture and devotion ("Yesus", "Injil", "renungan", "nabi"): the apostles', prophets' and
+   * saints' names are many candidates' given names ("Simon Petrus", "Yohanes", "Hamzah"), so there a name
+   * counts only as a surname does, with election talk beside it.
+   */
+  scriptureWords?: string[];
+  /**
    * Vote words that are also plain acts ("coblos": to pierce) and the things such an act is done to
    * ("balon", "kuping", "ban"): a term of `terms` with one of `things` within two words of it counts
    * nothing ("coblos balon pakai jarum", "kuping anak dicoblos buat anting").
@@ -199,6 +205,8 @@ const OTHER_ELECTION = 'otherElection';
 const NATIONAL_ELECTION = 'nationalElection';
 /** Category of a national figure's name ({@link Vocabulary.nationalFigures}): weightless, it claims the ballot number beside it. */
 const NATIONAL_FIGURE = 'nationalFigure';
+/** Category of a word of scripture or devotion ({@link Vocabulary.scriptureWords}): weightless, it makes names weak. */
+const SCRIPTURE = 'scripture';
 /**
  * Category of the words naming the election's own region, from the paslon file's `election`
  * ("Pilwalkot Bandung 2024": bandung; "Pilgub Kalimantan Timur 2024": kalimantan timur, kaltim);
@@ -413,6 +421,8 @@ interface ScanContext {
    * does a surname (see NAME_SUPPORT). Its weight does not change: it adds up no more than before.
    */
   titledWeakName?: boolean;
+  /** A word of scripture or devotion was read ({@link Vocabulary.scriptureWords}): names weigh a surname's at most. */
+  scripture?: boolean;
 }
 
 const FOLD = { foldNames: true } as const;
@@ -496,6 +506,10 @@ export function createClassifier(opts: { vocabulary: Vocabulary; paslon?: Paslon
     if (term) national.add(term);
   }
 
+  for (const phrase of vocab.scriptureWords ?? []) {
+    const key = tokenize(phrase, FOLD);
+    if (!nodeOf(trie, key)?.term) addTerm(trie, key, makeTerm(phrase, 0, SCRIPTURE), 3);
+  }
   for (const phrase of vocab.nationalFigures ?? []) {
     const key = tokenize(phrase, FOLD);
     if (!nodeOf(trie, key)?.term) addTerm(trie, key, makeTerm(phrase, 0, NATIONAL_FIGURE), 3);
@@ -1083,11 +1097,17 @@ function scan(tables: Tables, tokens: string[], ids: number[] | undefined, found
       }
     }
     if (!best) continue;
-    // An official activity is an everyday verb one clitic from another ("bukannya" folds to buka + nya): written as is only.
-    if (repaired && bestEnd === i && best.official === 'activity') continue;
+    // An official activity is an everyday verb one clitic from another ("bukannya" folds to buka + nya), and a
+    // scripture word one from a common one ("inilah" folds to injil + lah): each is read as written only.
+    if (repaired && bestEnd === i && (best.official === 'activity' || best.category === SCRIPTURE)) continue;
     // A name one letter off counts fully inside a longer phrase ("Ahmad Lufthi", "Lufthi-Yasin"), weakly alone.
     if (fuzzy && bestEnd === i) best = tables.repair.fuzzyTwin(best);
     if (best.category === PASLON_NUMBER && best.weight < tables.threshold && isGuarded(tables, tokens, i, bestEnd)) {
+      i = bestEnd;
+      continue;
+    }
+    if (best.category === SCRIPTURE) {
+      ctx.scripture = true;
       i = bestEnd;
       continue;
     }
@@ -1670,6 +1690,8 @@ function summarise(found: Term[], vocab: Vocabulary, ctx: ScanContext, national:
   const otherElection = found.some((t) => t.category === OTHER_ELECTION);
   const otherBallot = otherElection && isOtherBallot(found, vocab.threshold);
   // Pilpres or Pileg talk, and no Pilkada named: its ballot numbers and vote talk are that election's.
+  // Scripture talk: a name (not a pair) weighs a surname's at most, so it needs election talk beside it.
+  const scriptureCap = ctx.scripture ? Math.max(vocab.names.common, vocab.names.surname ?? vocab.names.common) : undefined;
   const nationalElection = national.size > 0 && found.some((t) => national.has(t))
     && !found.some((t) => t.category === 'event' && t.weight >= vocab.threshold);
   let sum = 0;
@@ -1690,7 +1712,8 @@ function summarise(found: Term[], vocab: Vocabulary, ctx: ScanContext, national:
     if (t.category === PASLON_NUMBER) { number = true; if (t.paslon !== undefined) numbers.add(t.paslon); }
     else if (!t.official && t.weight >= MIN_NUMBER_CONTEXT && NUMBER_CONTEXT.has(t.category)) numberContext = true;
     if (supportsName(t)) nameSupport = true;
-    if (t.category === PASLON_NAME && t.weight < vocab.threshold) (weak ??= []).push(t);
+    if (scriptureCap !== undefined && isName(t) && t.weight > scriptureCap) (weak ??= []).push(scriptureTwin(t, scriptureCap));
+    else if (t.category === PASLON_NAME && t.weight < vocab.threshold) (weak ??= []).push(t);
     else sum += t.weight;
   }
   if (weak) sum += bestWeakNames(weak);
@@ -1726,6 +1749,11 @@ function isOtherBallot(found: Term[], threshold: number): boolean {
  */
 function isNationalTalk(t: Term, national: Set<Term>): boolean {
   return t.category === 'candidate' && national.has(t);
+}
+
+/** A name as weak as a surname, for scripture talk: a copy (terms are shared by every text). */
+function scriptureTwin(t: Term, weight: number): Term {
+  return { ...t, weight };
 }
 
 /** Election talk that makes a weak name the candidate's (see {@link NAME_SUPPORT}). */

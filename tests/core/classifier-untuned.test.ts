@@ -487,3 +487,25 @@ describe('a one-word name in someone else\'s life (Pilgub NTT set; Sumbar and La
     expect(timur.classify('Darius kampanye di pasar, jual janji katanya').pilkada).toBe(true);
   });
 });
+
+describe('in scripture talk a name counts only as a surname does (Pilgub NTT set, issue 20 part C)', () => {
+  // The apostles' and saints' names are many candidates' given names in the east of Indonesia.
+  const paslon: PaslonFile = { election: 'Pilgub Contoh Timur 2024', paslon: [
+    { number: 1, names: ['Paulus Yakobus Nenometa', 'Maria Goreti Lelo'], aliases: ['Paulus-Maria'] },
+    { number: 2, names: ['Darius Tanone', 'Hendrik Lakapu'], aliases: ['Darius-Hendrik'] },
+  ] };
+  const timur = createClassifier({ vocabulary, paslon });
+  const without = createClassifier({ vocabulary: { ...vocabulary, scriptureWords: [] }, paslon });
+  it.each([
+    'renungan malam: Paulus Yakobus bertobat di jalan ke Damsyik',
+    'Paulus menulis surat kepada jemaat, Yesus Kristus kepala gereja',
+  ])('%s', (text) => {
+    expect(without.classify(text).pilkada).toBe(true); // the rule is what keeps it out
+    expect(timur.classify(text).pilkada).toBe(false);
+  });
+  it('election talk beside the name, or the pair, still counts; "inilah" is no Injil', () => {
+    expect(timur.classify('Paulus kampanye di gereja, jemaat diajak renungan dulu').pilkada).toBe(true);
+    expect(timur.classify('Paulus-Maria, Tuhan Yesus berkati NTT').pilkada).toBe(true);
+    expect(timur.classify('inilah Paulus Nenometa, pemimpin yang merakyat').pilkada).toBe(true);
+  });
+});

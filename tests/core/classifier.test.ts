@@ -284,8 +284,6 @@ const KNOWN_MISTAKES: Record<string, string[]> = {
   // Pilgub NTT (issue 20 part C): "Simon Petrus" the apostle is the first two of a candidate's three names, full weight;
   // misses are one-word nicknames after an honorific or beside weak vote talk.
   'tests/fixtures/classifier/ntt2024.tsv': [
-    'Simon Petrus menyangkal Yesus tiga kali sebelum ayam berkokok',
-    'renungan pagi: Simon Petrus berjalan di atas air, iman jang goyah',
     'Pak Melki janji sekolah gratis, bisa ko?',
     'ASN Dinas PUPR foto bareng Melki pake pose 2 jari, su viral',
     'money politik di Sumba Barat Daya, amplop 200rb per KK katanya',
