@@ -10,8 +10,13 @@ import { createClassifier, PASLON_NAME, type PaslonFile } from '../../src/core/c
 import { tokenize } from '../../src/core/text/normalize.js';
 
 const vocabulary = loadVocabulary('data/vocabulary.json');
-const banten = createClassifier({ vocabulary, paslon: loadPaslonFile('tests/fixtures/classifier/banten2024.paslon.json') });
-const jabar = createClassifier({ vocabulary, paslon: loadPaslonFile('tests/fixtures/classifier/jabar2024.paslon.json') });
+const bantenFile = loadPaslonFile('tests/fixtures/classifier/banten2024.paslon.json');
+const jabarFile = loadPaslonFile('tests/fixtures/classifier/jabar2024.paslon.json');
+const banten = createClassifier({ vocabulary, paslon: bantenFile });
+const jabar = createClassifier({ vocabulary, paslon: jabarFile });
+/** Every word of the candidates' names and aliases, as typed and as folded: "JEJE" is Jeje Wiradinata himself, no random capital token. */
+const nameWords = new Set([bantenFile, jabarFile].flatMap((f) => f.paslon.flatMap((p) => [...p.names, ...(p.aliases ?? [])]))
+  .flatMap((n) => [...tokenize(n), ...tokenize(n, { foldNames: true })]));
 /** Vocabulary phrases as the classifier reads them ("ppk" folds to "pk"). */
 const vocabularyTerms = new Set(Object.values(vocabulary.terms).flatMap((t) => Object.keys(t)).flatMap((p) => [p, tokenize(p, { foldNames: true }).join(' ')]));
 /** Derived initials are the name terms whose label is capitals only, one label per paslon ("AS/IAH"). */
@@ -63,7 +68,8 @@ const ordinary = fc.constantFrom(
 const letter = fc.constantFrom(...'ABCDEFGHIJKLMNOPQRSTUVWXYZ');
 /** Capital tokens that are no vocabulary word ("TPS", "KPU" are election talk, the support itself). */
 const vocabularyWords = new Set([...vocabularyTerms].flatMap((t) => t.split(/\s+/)));
-const capitals = fc.string({ unit: letter, minLength: 2, maxLength: 4 }).filter((w) => !vocabularyWords.has(w.toLowerCase()) && !vocabularyWords.has(tokenize(w, { foldNames: true }).join(' ')));
+const capitals = fc.string({ unit: letter, minLength: 2, maxLength: 4 }).filter((w) => !vocabularyWords.has(w.toLowerCase()) && !vocabularyWords.has(tokenize(w, { foldNames: true }).join(' '))
+  && !nameWords.has(w.toLowerCase()) && !nameWords.has(tokenize(w, { foldNames: true }).join(' ')));
 /** Every paslon file's own initials, the likeliest capital tokens to collide. */
 const ownInitials = fc.constantFrom('DM', 'ES', 'AS', 'AAR', 'GDN', 'JW', 'RS', 'IAH', 'ARD', 'ADN', 'AS');
 
