@@ -952,7 +952,7 @@ export class WhatsAppAdapter {
     const now = this.app.clock();
     this.pending.dropHeldUntil(now - HELD_PICTURES_MS);
     const pictures = items
-      .filter((p) => p.media && p.raw)
+      .filter((p) => (p.media || p.video) && p.raw)
       .map((p) => ({ chatJid: p.chatJid, messageId: p.event.messageId, albumId: p.album?.parentId ?? null, message: storeMessage(p.raw!) }));
     this.pending.hold(sender, pictures, now, MAX_EVIDENCE_FILES + 10, HELD_SENDERS_MAX);
   }
@@ -961,6 +961,11 @@ export class WhatsAppAdapter {
   private async downloadAlbum(parts: PrivateMessage[]): Promise<DownloadedEvidence> {
     const out: DownloadedEvidence = { files: [], skipped: [] };
     for (const p of parts) {
+      // A video of the album is not kept (README, Self-reports): named, so the ASN knows what the report holds.
+      if (p.video) {
+        out.skipped.push('video');
+        continue;
+      }
       if (!p.media) continue;
       if (out.files.length >= MAX_EVIDENCE_FILES) {
         out.skipped.push('too_many');
@@ -987,6 +992,7 @@ export class WhatsAppAdapter {
    * 10 MB by its declared fileLength before fetching. A file not kept is named as skipped, so the ASN is told.
    */
   private async downloadEvidence(p: PrivateMessage): Promise<DownloadedEvidence> {
+    if (p.video) return { files: [], skipped: ['video'] };
     const m = p.media;
     if (!m) return noEvidence();
     const sock = this.open ? this.sock : undefined;
