@@ -309,6 +309,44 @@ describe('WhatsApp pictures with no LAPOR and no open report', () => {
     expect(downloads).toEqual(['H1', 'H2']);
   });
 
+  it('pictures first, then LAPOR alone: the guided flow starts with them as evidence; a picture sent at a question is kept too; one report with all of them', { timeout: 60_000 }, async () => {
+    const { app, fake, wa, clock, downloads } = await bot();
+    const { privateMessage } = await import('../../src/platforms/sim/whatsapp-socket.js');
+    const shots = screens(3);
+    const pic = async (id: string, shot: Buffer) => {
+      await fake.deliver(privateImageMessage({ from: ASN1_LID, fromAlt: ASN1_PN, id, at: clock.now, media: await fake.addMedia(shot, 'image', 'image/png') }));
+      await wa.idle();
+      await drainAll(app, clock, 1);
+    };
+    const say = async (id: string, text: string) => {
+      await fake.deliver(privateMessage({ from: ASN1_LID, fromAlt: ASN1_PN, id, text, at: clock.now }));
+      await wa.idle();
+      await drainAll(app, clock, 2);
+      return textsTo(fake, ASN1_PN).at(-1)!;
+    };
+    await pic('Q1', shots[0]!);
+    await pic('Q2', shots[1]!);
+    expect(downloads).toEqual([]);
+    // LAPOR alone: the two pictures are fetched and held by the flow from its first question.
+    expect(await say('QL', 'LAPOR')).toMatch(/^2 gambar yang baru Anda kirim ikut menjadi bukti laporan ini\.\n\nLaporan mandiri \(1\/4\)/);
+    expect(downloads).toEqual(['Q1', 'Q2']);
+    expect(count(app, `SELECT COUNT(*) AS n FROM wa_pending_pictures`)).toBe(0);
+    expect(await say('QA', '1')).toMatch(/\(2\/4\)/);
+    // A third screenshot at the second question: kept, and the question comes again.
+    await pic('Q3', shots[2]!);
+    expect(textsTo(fake, ASN1_PN).at(-1)).toMatch(/^Bukti diterima dan disimpan untuk laporan ini \(3 berkas sejauh ini\)\. Silakan jawab dulu pertanyaan ini\.\n\nLaporan mandiri \(2\/4\)/);
+    expect(await say('QB', '1')).toMatch(/Diterima: 3\./);
+    expect(await say('QC', 'Saya dimasukkan ke grup "Relawan Maju Bersama"')).toMatch(/Diterima: 4\./);
+    expect(await say('QD', 'lanjut')).toMatch(/Berkas bukti: 3/);
+    expect(await say('QE', 'kirim')).toMatch(/JN-\d{4}-000001/);
+    const rep = app.db.prepare(`SELECT id, category, place FROM self_reports`).get() as { id: number; category: string; place: string };
+    expect(rep).toMatchObject({ category: 'added', place: 'whatsapp' });
+    expect(app.db.prepare(`SELECT sha256 FROM self_report_evidence WHERE report_id = ? AND kind = 'photo' ORDER BY id`).pluck().all(rep.id)).toEqual(
+      shots.map((x) => createHash('sha256').update(x).digest('hex')),
+    );
+    expect(count(app, `SELECT COUNT(*) AS n FROM self_reports`)).toBe(1);
+  });
+
   it('in English', { timeout: 30_000 }, async () => {
     const { fake, wa, app, clock } = await bot({ LANGUAGE: 'en' });
     const media = await fake.addMedia(screens(1)[0]!, 'image', 'image/png');

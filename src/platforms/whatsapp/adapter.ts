@@ -780,14 +780,11 @@ export class WhatsAppAdapter {
       // Media is downloaded only for a registered ASN: a stranger's upload is never fetched.
       const asn = reporterAsn(this.app, 'whatsapp', sender);
       const got = asn ? await this.downloadEvidence(p) : noEvidence();
-      // Pictures sent just before with no LAPOR are reported with a `LAPOR <what happened>` (app/self-report-pictures.ts).
-      const held = asn && (lapor[1] ?? '').trim() ? this.pending.held(sender) : undefined;
-      if (held && heldPicturesJoin(this.app, held.at)) {
-        const before = await this.downloadAlbum(this.revivePictures(held.pictures));
-        got.files.unshift(...before.files);
-        got.skipped.unshift(...before.skipped);
-      }
-      const r = await beginSelfReport(this.app, { platform: 'whatsapp', reporterId: sender, sourceKey: `wa:${p.chatJid}:${p.event.messageId}`, text: lapor[1] ?? '', files: got.files, skipped: got.skipped });
+      // Pictures sent just before with no LAPOR belong to this report: with `LAPOR <what happened>` they are reported
+      // with it, and `LAPOR` alone starts the guided flow with them as evidence (app/self-report-pictures.ts).
+      const held = asn ? this.pending.held(sender) : undefined;
+      const carried = held && heldPicturesJoin(this.app, held.at) ? await this.downloadAlbum(this.revivePictures(held.pictures)) : noEvidence();
+      const r = await beginSelfReport(this.app, { platform: 'whatsapp', reporterId: sender, sourceKey: `wa:${p.chatJid}:${p.event.messageId}`, text: lapor[1] ?? '', files: got.files, skipped: got.skipped }, carried);
       // The answer and the end of the wait together: held pictures are reported once.
       this.app.monitor.outbox.atomically(() => {
         if (held) this.pending.release(sender);
