@@ -38,6 +38,8 @@ export function heldPicturesJoin(app: App, heldAt: number): boolean {
 export interface PictureOutcome {
   reply?: FlowReply;
   hold: boolean;
+  /** The pictures held before (AlbumInput.carried) went into this answer's report: they are no longer held. */
+  tookCarried?: boolean;
 }
 
 /** The outbox kind of that reminder (a reply: it goes after alerts, core/priority.ts). */
@@ -66,6 +68,11 @@ export interface AlbumInput {
   firstContact: boolean;
   /** Fetches every file of the album (called only for a registered ASN whose album is kept). */
   download: () => Promise<DownloadedEvidence>;
+  /**
+   * Fetches the pictures this sender sent just before with no LAPOR and that still wait for one (none when there are
+   * none): an album with a LAPOR caption reports them first, as a `LAPOR <text>` does.
+   */
+  carried?: () => Promise<DownloadedEvidence>;
 }
 
 /** The one answer to an album (or none), and whether its pictures are held for a LAPOR typed after them. */
@@ -80,8 +87,10 @@ export async function answerAlbum(app: App, a: AlbumInput): Promise<PictureOutco
   if (at >= 0) {
     const text = [laporRest(a.captions[at]!)!, ...a.captions.filter((_, i) => i !== at)].filter((x) => x.trim()).join('\n');
     // Files are fetched only for a registered ASN: a stranger's upload is never downloaded.
+    const before = asn && a.carried ? await a.carried() : noEvidence();
     const got = asn ? await a.download() : noEvidence();
-    return { reply: await beginSelfReport(app, { platform: a.platform, reporterId: a.reporterId, sourceKey: a.sourceKey, text, files: got.files, skipped: got.skipped }), hold: false };
+    const reply = await beginSelfReport(app, { platform: a.platform, reporterId: a.reporterId, sourceKey: a.sourceKey, text, files: got.files, skipped: got.skipped }, before);
+    return { reply, hold: false, tookCarried: Boolean(asn && a.carried) };
   }
   if (hasActiveFlow(app, a.platform, a.reporterId)) {
     const got = asn ? await a.download() : noEvidence();

@@ -347,6 +347,26 @@ describe('WhatsApp pictures with no LAPOR and no open report', () => {
     expect(count(app, `SELECT COUNT(*) AS n FROM self_reports`)).toBe(1);
   });
 
+  it('a picture first, then an album with a LAPOR caption: one report with the picture first, then the album\'s', { timeout: 60_000 }, async () => {
+    const { app, fake, wa, clock, downloads } = await bot();
+    const shots = screens(3);
+    await fake.deliver(privateImageMessage({ from: ASN1_LID, fromAlt: ASN1_PN, id: 'C1', at: clock.now, media: await fake.addMedia(shots[0]!, 'image', 'image/png') }));
+    await wa.idle();
+    await drainAll(app, clock, 1);
+    const media = await Promise.all(shots.slice(1).map((x) => fake.addMedia(x, 'image', 'image/png')));
+    const album = privateAlbumMessages({ from: ASN1_LID, fromAlt: ASN1_PN, id: 'ALBC', at: clock.now, media, captions: ['LAPOR saya dimasukkan ke grup-grup ini'] });
+    for (const m of [album.header, ...album.pictures]) await fake.deliver(m);
+    await wa.idle();
+    await drainAll(app, clock, 3);
+    expect(downloads).toEqual(['C1', 'ALBC-1', 'ALBC-2']);
+    const rep = app.db.prepare(`SELECT id, receipt_no FROM self_reports`).get() as { id: number; receipt_no: string };
+    expect(app.db.prepare(`SELECT sha256 FROM self_report_evidence WHERE report_id = ? AND kind = 'photo' ORDER BY id`).pluck().all(rep.id)).toEqual(
+      shots.map((x) => createHash('sha256').update(x).digest('hex')),
+    );
+    expect(count(app, `SELECT COUNT(*) AS n FROM wa_pending_pictures`)).toBe(0);
+    expect(textsTo(fake, ASN1_PN).filter((t) => t.includes(rep.receipt_no))).toHaveLength(1);
+  });
+
   it('in English', { timeout: 30_000 }, async () => {
     const { fake, wa, app, clock } = await bot({ LANGUAGE: 'en' });
     const media = await fake.addMedia(screens(1)[0]!, 'image', 'image/png');

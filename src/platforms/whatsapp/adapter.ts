@@ -889,6 +889,10 @@ export class WhatsAppAdapter {
       late,
       firstContact,
       download: () => this.downloadAlbum(parts),
+      carried: async () => {
+        const held = this.pending.held(sender);
+        return held && heldPicturesJoin(this.app, held.at) ? this.downloadAlbum(this.revivePictures(held.pictures)) : noEvidence();
+      },
     });
     // The kind the use case gave (a receipt is `selfreport_receipt` on both platforms; the picture hint `wa_hint`).
     const a = r.reply;
@@ -896,6 +900,7 @@ export class WhatsAppAdapter {
     // the restart (its report, keyed by the album, is found, not made twice); after it, nothing is left to finish.
     this.app.monitor.outbox.atomically(() => {
       this.pending.albumDone(first.chatJid, parentId);
+      if (r.tookCarried) this.pending.release(sender);
       if (r.hold) this.hold(sender, parts);
       if (a) this.replyWith(key, first, this.flowText(a), this.app.clock(), a.files, a.kind);
     });
