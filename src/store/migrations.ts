@@ -503,6 +503,7 @@ export const MIGRATIONS: readonly Migration[] = [
     PRIMARY KEY (chat_jid, message_id)
   ) STRICT;
   CREATE INDEX wa_pending_pictures_sender ON wa_pending_pictures(state, sender);
+  CREATE INDEX wa_pending_pictures_album ON wa_pending_pictures(chat_jid, album_id) WHERE album_id IS NOT NULL;
   CREATE TABLE wa_album_headers (
     chat_jid TEXT NOT NULL,
     album_id TEXT NOT NULL,
