@@ -185,18 +185,22 @@ export async function continueFlow(app: App, platform: Platform, userId: string,
   // WhatsApp shows no buttons: its prompts number them, and a number (or "lanjut" / "kirim") stands for the button.
   const b = input.button ?? buttonForText(prompt(app, f), text) ?? '';
   // Evidence sent before the evidence question (a phone user sends the screenshots first), or after it at the
-  // confirmation, is kept for this report, and the question is asked again; a caption is kept with it as a description.
-  if (f.step !== 'evidence' && !b && (input.files?.length || input.forwardOrigin || skipped.length)) {
-    if (text) f.data.notes.push(text.slice(0, 1000));
+  // confirmation, is kept for this report. With no answer in it the question is asked again (a caption is kept as a
+  // description); a caption that answers it ("1" under a screenshot) is taken as the answer below.
+  const early = f.step !== 'evidence' && Boolean(input.files?.length || input.forwardOrigin || skipped.length);
+  if (early) {
+    if (text && !b) f.data.notes.push(text.slice(0, 1000));
     if (input.forwardOrigin) f.data.forwards.push(input.forwardOrigin);
     const capped = capEvidence(input.files ?? [], f.data.files.length);
     for (const file of capped.kept) f.data.files.push(keepFile(app, platform, userId, f.startedAt, f.data.files.length + 1, file));
     skipped.push(...capped.skipped);
-    f.updatedAt = now;
-    save(app, platform, userId, asn.nip, f);
-    const p = prompt(app, f);
-    const held = f.data.files.length + f.data.forwards.length;
-    return withSkippedNote(app.config.LANGUAGE, held ? { ...p, text: `${t.evidenceKeptEarly(held)}\n\n${p.text}` } : p, skipped);
+    if (!b) {
+      f.updatedAt = now;
+      save(app, platform, userId, asn.nip, f);
+      const p = prompt(app, f);
+      const held = f.data.files.length + f.data.forwards.length;
+      return withSkippedNote(app.config.LANGUAGE, held ? { ...p, text: `${t.evidenceKeptEarly(held)}\n\n${p.text}` } : p, skipped);
+    }
   }
   const what = /^lapor:what:(\w+)$/.exec(b)?.[1] as ReportCategory | undefined;
   const where = /^lapor:where:(\w+)$/.exec(b)?.[1] as ReportPlace | undefined;
@@ -222,10 +226,15 @@ export async function continueFlow(app: App, platform: Platform, userId: string,
       category: f.data.category, place: f.data.place, files, forwardOrigin: f.data.forwards.join('; ') || undefined,
     });
     drop(app, platform, userId);
-    return r;
+    return withSkippedNote(app.config.LANGUAGE, r, skipped);
   } else {
-    // Anything else (a stale button, text where a button is expected): the current question again.
-    return { ...prompt(app, f), text: `${t.useButtons}\n\n${prompt(app, f).text}` };
+    // Anything else (a stale button, text where a button is expected): the current question again (evidence that
+    // came with it is kept all the same).
+    if (early) {
+      f.updatedAt = now;
+      save(app, platform, userId, asn.nip, f);
+    }
+    return withSkippedNote(app.config.LANGUAGE, { ...prompt(app, f), text: `${t.useButtons}\n\n${prompt(app, f).text}` }, skipped);
   }
   f.updatedAt = now;
   save(app, platform, userId, asn.nip, f);

@@ -309,12 +309,12 @@ describe('WhatsApp pictures with no LAPOR and no open report', () => {
     expect(downloads).toEqual(['H1', 'H2']);
   });
 
-  it('pictures first, then LAPOR alone: the guided flow starts with them as evidence; a picture sent at a question is kept too; one report with all of them', { timeout: 60_000 }, async () => {
+  it('pictures first, then LAPOR alone: the guided flow starts with them as evidence; pictures sent at a question are kept too (one captioned with the answer moves on); one report with all of them', { timeout: 60_000 }, async () => {
     const { app, fake, wa, clock, downloads } = await bot();
     const { privateMessage } = await import('../../src/platforms/sim/whatsapp-socket.js');
-    const shots = screens(3);
-    const pic = async (id: string, shot: Buffer) => {
-      await fake.deliver(privateImageMessage({ from: ASN1_LID, fromAlt: ASN1_PN, id, at: clock.now, media: await fake.addMedia(shot, 'image', 'image/png') }));
+    const shots = screens(4);
+    const pic = async (id: string, shot: Buffer, caption?: string) => {
+      await fake.deliver(privateImageMessage({ from: ASN1_LID, fromAlt: ASN1_PN, id, at: clock.now, media: await fake.addMedia(shot, 'image', 'image/png'), ...(caption ? { caption } : {}) }));
       await wa.idle();
       await drainAll(app, clock, 1);
     };
@@ -331,13 +331,15 @@ describe('WhatsApp pictures with no LAPOR and no open report', () => {
     expect(await say('QL', 'LAPOR')).toMatch(/^2 gambar yang baru Anda kirim ikut menjadi bukti laporan ini\.\n\nLaporan mandiri \(1\/4\)/);
     expect(downloads).toEqual(['Q1', 'Q2']);
     expect(count(app, `SELECT COUNT(*) AS n FROM wa_pending_pictures`)).toBe(0);
-    expect(await say('QA', '1')).toMatch(/\(2\/4\)/);
-    // A third screenshot at the second question: kept, and the question comes again.
+    // A third screenshot at the first question: kept, and the question comes again.
     await pic('Q3', shots[2]!);
-    expect(textsTo(fake, ASN1_PN).at(-1)).toMatch(/^Bukti diterima dan disimpan untuk laporan ini \(3 berkas sejauh ini\)\. Silakan jawab dulu pertanyaan ini\.\n\nLaporan mandiri \(2\/4\)/);
-    expect(await say('QB', '1')).toMatch(/Diterima: 3\./);
-    expect(await say('QC', 'Saya dimasukkan ke grup "Relawan Maju Bersama"')).toMatch(/Diterima: 4\./);
-    expect(await say('QD', 'lanjut')).toMatch(/Berkas bukti: 3/);
+    expect(textsTo(fake, ASN1_PN).at(-1)).toMatch(/^Bukti diterima dan disimpan untuk laporan ini \(3 berkas sejauh ini\)\. Silakan jawab dulu pertanyaan ini\.\n\nLaporan mandiri \(1\/4\)/);
+    // A fourth with the answer as its caption: kept, and the answer taken.
+    await pic('Q4', shots[3]!, '1');
+    expect(textsTo(fake, ASN1_PN).at(-1)).toMatch(/^Laporan mandiri \(2\/4\)/);
+    expect(await say('QB', '1')).toMatch(/Diterima: 4\./);
+    expect(await say('QC', 'Saya dimasukkan ke grup "Relawan Maju Bersama"')).toMatch(/Diterima: 5\./);
+    expect(await say('QD', 'lanjut')).toMatch(/Berkas bukti: 4/);
     expect(await say('QE', 'kirim')).toMatch(/JN-\d{4}-000001/);
     const rep = app.db.prepare(`SELECT id, category, place FROM self_reports`).get() as { id: number; category: string; place: string };
     expect(rep).toMatchObject({ category: 'added', place: 'whatsapp' });
