@@ -8,8 +8,9 @@
  * them over in one call. It never blocks the message that brought an item: telegraf fetches the next updates only
  * when a batch's handlers are done (telegraf/lib/core/network/polling.js, `loop`), so waiting there would cut
  * an album in two. What the album stands for is decided by the caller with the use cases of report-flow.ts.
- * Held in memory for at most ALBUM_MAX_WAIT_MS: a crash in that window leaves the album's messages recorded as
- * events but unanswered, as any message whose reply was not yet queued.
+ * Gathered in memory for at most ALBUM_MAX_WAIT_MS. On Telegram a crash in that window leaves the album's messages
+ * recorded as events but unanswered, as any message whose reply was not yet queued; the WhatsApp adapter also writes
+ * each picture to the database (store/wa-pending-pictures.ts) and gives its albums back with `resume` after a restart.
  */
 
 /** An album is complete when none of its messages came for this long. */
@@ -110,6 +111,48 @@ export class AlbumCollector<T> {
     // An announced album is not cut by a pause between its pictures: it waits for the rest until the deadline.
     if (this.expected.has(key)) return;
     this.finish(key);
+  }
+
+  /**
+   * Takes back an album gathered before a restart (its items were kept in the database), admitted already. Its
+   * deadline counts from its first item (`elapsedMs` ago), but an album whose window has passed still waits one
+   * quiet gap, for pictures the platform delivers again after the reconnect; then it is handed over with what came.
+   * Items already in an album gathered since the restart are not added twice.
+   */
+  resume(key: string, items: readonly { item: T; id: string }[], elapsedMs: number): void {
+    const quietMs = this.o.quietMs ?? ALBUM_QUIET_MS;
+    const found = this.open.get(key);
+    if (found) {
+      for (const x of items) {
+        if (found.ids.has(x.id)) continue;
+        found.items.push(x.item);
+        found.ids.add(x.id);
+      }
+      this.completeIfAll(key);
+      return;
+    }
+    if (!items.length) return;
+    const left = Math.max((this.o.maxWaitMs ?? ALBUM_MAX_WAIT_MS) - Math.max(0, elapsedMs), quietMs);
+    const a: Open<T> = {
+      items: items.map((x) => x.item),
+      ids: new Set(items.map((x) => x.id)),
+      admitted: true,
+      quiet: setTimeout(() => this.onQuiet(key), quietMs),
+      deadline: setTimeout(() => this.finish(key), left),
+    };
+    this.open.set(key, a);
+    this.completeIfAll(key);
+  }
+
+  /** Forgets every album being gathered without handing it over (the bot is stopping and kept them elsewhere). */
+  drop(): void {
+    for (const a of this.open.values()) {
+      clearTimeout(a.quiet);
+      clearTimeout(a.deadline);
+    }
+    this.open.clear();
+    for (const e of this.expected.values()) clearTimeout(e.timer);
+    this.expected.clear();
   }
 
   /** Albums being gathered (health, tests). */

@@ -17,7 +17,8 @@ import { ensurePrivateDir, writePrivateFile } from '../store/private-files.js';
 import type { App } from './app.js';
 import { dataDir } from './receipt.js';
 import {
-  capEvidence, handleSelfReport, MAX_EVIDENCE_FILES, notRegisteredText, reporterAsn, withSkippedNote, type EvidenceFile, type ReceiptReply, type SelfReportInput, type SkippedEvidence,
+  capEvidence, handleSelfReport, MAX_EVIDENCE_FILES, noEvidence, notRegisteredText, reporterAsn, withSkippedNote,
+  type DownloadedEvidence, type EvidenceFile, type ReceiptReply, type SelfReportInput, type SkippedEvidence,
 } from './self-report.js';
 
 /** Silence after which a flow ends. */
@@ -131,12 +132,20 @@ export function numberedChoices(r: Pick<FlowReply, 'text' | 'buttons'>, lang: 'i
   return [r.text, '', lang === 'en' ? 'Reply with a number:' : 'Balas dengan angka:', ...all.map((x, i) => `${i + 1}. ${x.text}`)].join('\n');
 }
 
-/** Starts (or restarts) a guided report for a registered ASN. */
-export function startFlow(app: App, platform: Platform, userId: string, asn: AsnRecord): FlowReply {
+/**
+ * Starts (or restarts) a guided report for a registered ASN. `carried`: files sent just before (WhatsApp pictures
+ * held for a LAPOR), kept at once as the report's first evidence (capped); the answer says so and names any not kept.
+ */
+export function startFlow(app: App, platform: Platform, userId: string, asn: AsnRecord, carried: DownloadedEvidence = noEvidence()): FlowReply {
   const now = app.clock();
   const f: FlowRow = { step: 'what', data: { notes: [], files: [], forwards: [] }, startedAt: now, updatedAt: now };
+  const capped = capEvidence(carried.files);
+  for (const file of capped.kept) f.data.files.push(keepFile(app, platform, userId, f.startedAt, f.data.files.length + 1, file));
   save(app, platform, userId, asn.nip, f);
-  return prompt(app, f);
+  const p = prompt(app, f);
+  const lang = app.config.LANGUAGE;
+  const reply = f.data.files.length ? { ...p, text: `${flowTexts(lang).evidenceCarried(f.data.files.length)}\n\n${p.text}` } : p;
+  return withSkippedNote(lang, reply, [...carried.skipped, ...capped.skipped]);
 }
 
 /** Stores a file sent during a flow (capped) and returns what the row keeps of it. */
@@ -175,6 +184,24 @@ export async function continueFlow(app: App, platform: Platform, userId: string,
   }
   // WhatsApp shows no buttons: its prompts number them, and a number (or "lanjut" / "kirim") stands for the button.
   const b = input.button ?? buttonForText(prompt(app, f), text) ?? '';
+  // Evidence sent before the evidence question (a phone user sends the screenshots first), or after it at the
+  // confirmation, is kept for this report. With no answer in it the question is asked again (a caption is kept as a
+  // description); a caption that answers it ("1" under a screenshot) is taken as the answer below.
+  const early = f.step !== 'evidence' && Boolean(input.files?.length || input.forwardOrigin || skipped.length);
+  if (early) {
+    if (text && !b) f.data.notes.push(text.slice(0, 1000));
+    if (input.forwardOrigin) f.data.forwards.push(input.forwardOrigin);
+    const capped = capEvidence(input.files ?? [], f.data.files.length);
+    for (const file of capped.kept) f.data.files.push(keepFile(app, platform, userId, f.startedAt, f.data.files.length + 1, file));
+    skipped.push(...capped.skipped);
+    if (!b) {
+      f.updatedAt = now;
+      save(app, platform, userId, asn.nip, f);
+      const p = prompt(app, f);
+      const held = f.data.files.length + f.data.forwards.length;
+      return withSkippedNote(app.config.LANGUAGE, held ? { ...p, text: `${t.evidenceKeptEarly(held)}\n\n${p.text}` } : p, skipped);
+    }
+  }
   const what = /^lapor:what:(\w+)$/.exec(b)?.[1] as ReportCategory | undefined;
   const where = /^lapor:where:(\w+)$/.exec(b)?.[1] as ReportPlace | undefined;
   if (f.step === 'what' && what && REPORT_CATEGORIES.includes(what)) {
@@ -199,10 +226,15 @@ export async function continueFlow(app: App, platform: Platform, userId: string,
       category: f.data.category, place: f.data.place, files, forwardOrigin: f.data.forwards.join('; ') || undefined,
     });
     drop(app, platform, userId);
-    return r;
+    return withSkippedNote(app.config.LANGUAGE, r, skipped);
   } else {
-    // Anything else (a stale button, text where a button is expected): the current question again.
-    return { ...prompt(app, f), text: `${t.useButtons}\n\n${prompt(app, f).text}` };
+    // Anything else (a stale button, text where a button is expected): the current question again (evidence that
+    // came with it is kept all the same).
+    if (early) {
+      f.updatedAt = now;
+      save(app, platform, userId, asn.nip, f);
+    }
+    return withSkippedNote(app.config.LANGUAGE, { ...prompt(app, f), text: `${t.useButtons}\n\n${prompt(app, f).text}` }, skipped);
   }
   f.updatedAt = now;
   save(app, platform, userId, asn.nip, f);
@@ -228,12 +260,16 @@ export function expireFlows(app: App, now: number): { platform: Platform; userId
 
 /**
  * `/lapor` (Telegram) or `LAPOR` (WhatsApp), with or without a text: strangers are told how to register and nothing
- * is recorded about them; an empty report starts the guided flow; anything else is recorded at once.
+ * is recorded about them; an empty report starts the guided flow; anything else is recorded at once. `carried`:
+ * files sent just before with no LAPOR (WhatsApp's held pictures), which belong to this report either way: the
+ * flow starts with them as evidence, or they come first among the report's files.
  */
-export async function beginSelfReport(app: App, input: SelfReportInput): Promise<FlowReply> {
+export async function beginSelfReport(app: App, input: SelfReportInput, carried: DownloadedEvidence = noEvidence()): Promise<FlowReply> {
   const asn = reporterAsn(app, input.platform, input.reporterId);
   if (!asn) return { text: notRegisteredText(app, input.platform), kind: 'command_reply' };
   // A caption-only `/lapor` whose file could not be kept starts the flow, saying so.
-  if (!input.text.trim() && !input.files?.length && !input.forwardOrigin) return withSkippedNote(app.config.LANGUAGE, startFlow(app, input.platform, input.reporterId, asn), input.skipped ?? []);
-  return handleSelfReport(app, input);
+  if (!input.text.trim() && !input.files?.length && !input.forwardOrigin) {
+    return startFlow(app, input.platform, input.reporterId, asn, { files: carried.files, skipped: [...carried.skipped, ...(input.skipped ?? [])] });
+  }
+  return handleSelfReport(app, { ...input, files: [...carried.files, ...(input.files ?? [])], skipped: [...carried.skipped, ...(input.skipped ?? [])] });
 }

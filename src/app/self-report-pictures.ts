@@ -11,9 +11,10 @@
  * - Neither: a registered ASN is answered once with the caption to use, at most once per PICTURE_HINT_GAP_MS
  *   (WhatsApp counts outgoing volume; a reply in a chat the ASN opened is not a reach-out, but ten pictures sent
  *   one by one must not become ten hints). Nothing is downloaded, but the pictures are held (by the adapter, in
- *   memory) for HELD_PICTURES_MS: a `LAPOR <what happened>` typed after them reports them with it, as a phone user
- *   sends pictures first and then writes. A stranger is not answered beyond the first-contact hint every private
- *   message gets, nothing of theirs is held or downloaded.
+ *   the database: store/wa-pending-pictures.ts, so a restart keeps them) for HELD_PICTURES_MS: a
+ *   `LAPOR <what happened>` typed after them reports them with it, as a phone user sends pictures first and then
+ *   writes, and `LAPOR` alone starts the guided flow with them (report-flow.ts). A stranger is not answered beyond
+ *   the first-contact hint every private message gets, nothing of theirs is held or downloaded.
  */
 import type { Platform } from '../core/ids.js';
 import { whatsappTexts } from '../core/messages/whatsapp.js';
@@ -37,6 +38,8 @@ export function heldPicturesJoin(app: App, heldAt: number): boolean {
 export interface PictureOutcome {
   reply?: FlowReply;
   hold: boolean;
+  /** The pictures held before (AlbumInput.carried) went into this answer's report: they are no longer held. */
+  tookCarried?: boolean;
 }
 
 /** The outbox kind of that reminder (a reply: it goes after alerts, core/priority.ts). */
@@ -65,6 +68,11 @@ export interface AlbumInput {
   firstContact: boolean;
   /** Fetches every file of the album (called only for a registered ASN whose album is kept). */
   download: () => Promise<DownloadedEvidence>;
+  /**
+   * Fetches the pictures this sender sent just before with no LAPOR and that still wait for one (none when there are
+   * none): an album with a LAPOR caption reports them first, as a `LAPOR <text>` does.
+   */
+  carried?: () => Promise<DownloadedEvidence>;
 }
 
 /** The one answer to an album (or none), and whether its pictures are held for a LAPOR typed after them. */
@@ -79,8 +87,10 @@ export async function answerAlbum(app: App, a: AlbumInput): Promise<PictureOutco
   if (at >= 0) {
     const text = [laporRest(a.captions[at]!)!, ...a.captions.filter((_, i) => i !== at)].filter((x) => x.trim()).join('\n');
     // Files are fetched only for a registered ASN: a stranger's upload is never downloaded.
+    const before = asn && a.carried ? await a.carried() : noEvidence();
     const got = asn ? await a.download() : noEvidence();
-    return { reply: await beginSelfReport(app, { platform: a.platform, reporterId: a.reporterId, sourceKey: a.sourceKey, text, files: got.files, skipped: got.skipped }), hold: false };
+    const reply = await beginSelfReport(app, { platform: a.platform, reporterId: a.reporterId, sourceKey: a.sourceKey, text, files: got.files, skipped: got.skipped }, before);
+    return { reply, hold: false, tookCarried: Boolean(asn && a.carried) };
   }
   if (hasActiveFlow(app, a.platform, a.reporterId)) {
     const got = asn ? await a.download() : noEvidence();

@@ -39,8 +39,11 @@ export interface EvidenceFile {
   data: Buffer;
 }
 
-/** Why an evidence file was not kept: over MAX_EVIDENCE_BYTES, beyond MAX_EVIDENCE_FILES, or its download failed. */
-export type SkippedEvidence = 'too_big' | 'too_many' | 'failed';
+/**
+ * Why an evidence file was not kept: over MAX_EVIDENCE_BYTES, beyond MAX_EVIDENCE_FILES, its download failed, or it
+ * is a video (a WhatsApp album may hold videos; evidence is photos and documents: README, Self-reports).
+ */
+export type SkippedEvidence = 'too_big' | 'too_many' | 'failed' | 'video';
 
 /** What an adapter's download gives: the files it fetched, and those it could not or would not fetch. */
 export interface DownloadedEvidence {
@@ -67,7 +70,7 @@ export function capEvidence(files: readonly EvidenceFile[], alreadyKept = 0): { 
 export function skippedNote(lang: 'id' | 'en', skipped: readonly SkippedEvidence[]): string | undefined {
   if (!skipped.length) return undefined;
   const count = (r: SkippedEvidence): number => skipped.filter((x) => x === r).length;
-  return selfReportTexts(lang).skipped({ tooBig: count('too_big'), tooMany: count('too_many'), failed: count('failed') });
+  return selfReportTexts(lang).skipped({ tooBig: count('too_big'), tooMany: count('too_many'), failed: count('failed'), video: count('video') });
 }
 
 /** A reply with the skipped-files line added at its end (unchanged when nothing was skipped). */

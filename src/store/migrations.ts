@@ -487,4 +487,29 @@ export const MIGRATIONS: readonly Migration[] = [
   ALTER TABLE audit ADD COLUMN detail_digest BLOB;
   ALTER TABLE audit ADD COLUMN row_digest BLOB;
   `,
+  // WhatsApp pictures not yet answered, kept so a restart finishes them (store/wa-pending-pictures.ts): pictures of a
+  // private album being gathered ('album') and pictures held for a `LAPOR <text>` typed after them ('held'), each
+  // with its message as proto.WebMessageInfo JSON (the media key and URL Baileys' downloadMediaMessage needs, which
+  // the event log does not keep), and album headers with how many pictures they announced. Rows go when answered.
+  `
+  CREATE TABLE wa_pending_pictures (
+    chat_jid TEXT NOT NULL,
+    message_id TEXT NOT NULL,
+    sender TEXT NOT NULL,
+    state TEXT NOT NULL CHECK (state IN ('album','held')),
+    album_id TEXT,
+    message TEXT NOT NULL,
+    at INTEGER NOT NULL,
+    PRIMARY KEY (chat_jid, message_id)
+  ) STRICT;
+  CREATE INDEX wa_pending_pictures_sender ON wa_pending_pictures(state, sender);
+  CREATE INDEX wa_pending_pictures_album ON wa_pending_pictures(chat_jid, album_id) WHERE album_id IS NOT NULL;
+  CREATE TABLE wa_album_headers (
+    chat_jid TEXT NOT NULL,
+    album_id TEXT NOT NULL,
+    expected INTEGER NOT NULL CHECK (expected > 0),
+    at INTEGER NOT NULL,
+    PRIMARY KEY (chat_jid, album_id)
+  ) STRICT;
+  `,
 ];

@@ -72,4 +72,34 @@ describe('AlbumCollector', () => {
     vi.advanceTimersByTime(20_000);
     expect(done).toEqual([['b']]);
   });
+
+  it('resume (after a restart): admitted without asking; a window that passed waits one quiet gap, one still running keeps its deadline; items gathered since are merged once', () => {
+    const { c, done } = collector();
+    // Its window passed long ago: one quiet gap for redelivered pictures, then handed over.
+    c.resume('old', [{ item: 'a', id: '1' }, { item: 'b', id: '2' }], 60_000);
+    c.add('old', 'b again', () => false, '2');
+    c.add('old', 'c', () => false, '3');
+    vi.advanceTimersByTime(999);
+    expect(done).toEqual([]);
+    vi.advanceTimersByTime(1);
+    expect(done).toEqual([['a', 'b', 'c']]);
+    // 4 s into its 10: with its header it waits out the remaining 6 s, not a fresh 10.
+    c.expect('run', 3);
+    c.resume('run', [{ item: 'x', id: 'x' }], 4_000);
+    vi.advanceTimersByTime(5_999);
+    expect(done).toHaveLength(1);
+    vi.advanceTimersByTime(1);
+    expect(done.at(-1)).toEqual(['x']);
+    // A picture that came after the restart opened the album first: the kept ones join it, none twice; the header completes it.
+    c.expect('both', 3);
+    c.add('both', 'q', () => true, 'q');
+    c.resume('both', [{ item: 'p', id: 'p' }, { item: 'q kept', id: 'q' }, { item: 'r', id: 'r' }], 2_000);
+    expect(done.at(-1)).toEqual(['q', 'p', 'r']);
+    // drop forgets without handing over.
+    c.resume('gone', [{ item: 'z', id: 'z' }], 0);
+    c.drop();
+    vi.advanceTimersByTime(20_000);
+    expect(done).toHaveLength(3);
+    expect(c.pending).toBe(0);
+  });
 });

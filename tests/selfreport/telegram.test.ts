@@ -67,6 +67,27 @@ describe('self-report on Telegram', () => {
     expect(text).not.toContain('Tidak ada peristiwa tercatat');
   });
 
+  it('the guided flow: a screenshot sent before the evidence question is kept for the report, and the question is asked again', { timeout: 60_000 }, async () => {
+    const b = await start();
+    await say(b, textMessage(dm, ASN, '/lapor'));
+    const shot = Buffer.alloc(3500, 4);
+    await say(b, photoMessage(dm, ASN, b.sim.addFile(shot, { ext: 'jpg' })));
+    const kept = toAsn(b).at(-1)!;
+    expect(kept.text).toMatch(/^Bukti diterima dan disimpan untuk laporan ini \(1 berkas sejauh ini\)\. Silakan jawab dulu pertanyaan ini\.\n\nLaporan mandiri \(1\/4\)/);
+    expect(lastButtons(b)).toEqual(['lapor:what:added', 'lapor:what:tagged', 'lapor:what:photo', 'lapor:what:other', 'lapor:cancel']);
+    await press(b, 'lapor:what:added');
+    await press(b, 'lapor:where:telegram');
+    expect(toAsn(b).at(-1)!.text).toMatch(/Diterima: 1\./);
+    await press(b, 'lapor:next');
+    expect(toAsn(b).at(-1)!.text).toMatch(/Berkas bukti: 1/);
+    const n = toAsn(b).length;
+    b.sim.pushUpdate(callbackQuery(ASN, 'lapor:send'));
+    await b.sim.waitFor(() => toAsn(b).slice(n).some((m) => m.method === 'sendDocument'), 20_000);
+    const sha = createHash('sha256').update(shot).digest('hex');
+    expect(b.app.db.prepare(`SELECT sha256 FROM self_report_evidence WHERE kind = 'photo'`).pluck().all()).toEqual([sha]);
+    expect(toAsn(b).slice(n).find((m) => m.method === 'sendMessage')!.text).toContain(sha);
+  });
+
   it('the guided flow: buttons for what and where, evidence (text, photo, a channel forward), confirm; then "done" closes the case', { timeout: 60_000 }, async () => {
     const b = await start();
     // A registered ASN's /start greeting carries the "Laporkan" button, which starts the same flow as /lapor.

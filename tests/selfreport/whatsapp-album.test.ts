@@ -78,7 +78,7 @@ describe('WhatsApp albums in a private chat', () => {
     expect(receipts[0]!.match(/\b[0-9a-f]{64}\b/g)).toHaveLength(3);
     expect(receipts[0]).not.toMatch(/Mohon maaf/);
     // The receipt answers the album (its key), as a reply to the album's first picture.
-    expect(count(app, `SELECT COUNT(*) AS n FROM outbox WHERE dedupe_key = ?`, `wa:reply:${ASN1_LID}:album:ALB1`)).toBe(1);
+    expect(count(app, `SELECT COUNT(*) AS n FROM outbox WHERE dedupe_key = ? AND kind = 'selfreport_receipt'`, `wa:reply:${ASN1_LID}:album:ALB1`)).toBe(1);
     const toAdmin = textsTo(fake, ADMIN_WA);
     expect(toAdmin.find((t) => t.startsWith('📝 Laporan mandiri ASN'))).toContain('Bukti terlampir: 3 berkas');
     expect(fake.sent.filter((s) => s.jid === ADMIN_WA && 'document' in s.content)).toHaveLength(3);
@@ -172,6 +172,43 @@ describe('WhatsApp albums in a private chat', () => {
     await wa.idle();
     await drainAll(app, clock, 3);
     expect(fake.sent.length).toBe(sent);
+  });
+
+  it('an album with a video: the pictures are kept, the video is not, and the receipt says so in one line (English); the video counts towards the header', { timeout: 60_000 }, async () => {
+    const { app, fake, wa, clock, downloads } = await bot({ LANGUAGE: 'en' });
+    const shots = screens(2);
+    // An mp4 (bytes only: the bot never opens it) sent in the album between the two screenshots.
+    const mp4 = Buffer.concat([Buffer.from('\x00\x00\x00\x18ftypmp42', 'latin1'), Buffer.alloc(30_000, 7)]);
+    const media = [await fake.addMedia(shots[0]!, 'image', 'image/png'), await fake.addMedia(mp4, 'video', 'video/mp4'), await fake.addMedia(shots[1]!, 'image', 'image/png')];
+    const album = privateAlbumMessages({ from: ASN1_LID, fromAlt: ASN1_PN, id: 'ALBV', at: clock.now, media, captions: ['LAPOR I was tagged in a campaign video on TikTok'] });
+    // Baileys' header counts both kinds (generateWAMessageContent: expectedImageCount, expectedVideoCount).
+    expect(album.header.message?.albumMessage).toMatchObject({ expectedImageCount: 2, expectedVideoCount: 1 });
+    expect(album.pictures[1]!.message?.associatedChildMessage?.message?.videoMessage?.mimetype).toBe('video/mp4');
+    for (const m of [album.header, ...album.pictures]) await fake.deliver(m);
+    // The third message (after the video) completes the album: answered without waiting for the deadline.
+    await wa.idle();
+    expect(count(app, `SELECT COUNT(*) AS n FROM self_reports`)).toBe(1);
+    expect(downloads).toEqual(['ALBV-1', 'ALBV-3']);
+    const rep = app.db.prepare(`SELECT id, receipt_no FROM self_reports`).get() as { id: number; receipt_no: string };
+    expect(app.db.prepare(`SELECT sha256 FROM self_report_evidence WHERE report_id = ? AND kind IN ('photo','document') ORDER BY id`).pluck().all(rep.id)).toEqual(
+      shots.map((x) => createHash('sha256').update(x).digest('hex')),
+    );
+    await drainAll(app, clock, 5);
+    const receipt = textsTo(fake, ASN1_PN).find((t) => t.includes(rep.receipt_no))!;
+    expect(receipt.match(/\b[0-9a-f]{64}\b/g)).toHaveLength(2);
+    expect(receipt).toContain('Sorry, 1 file was not kept: 1 video (only photos and documents are kept as evidence; send a screenshot of the video).');
+  });
+
+  it('a video in an album, in Indonesian: named as not kept', { timeout: 60_000 }, async () => {
+    const { app, fake, wa, clock } = await bot();
+    const media = [await fake.addMedia(screens(1)[0]!, 'image', 'image/png'), await fake.addMedia(Buffer.alloc(5_000, 1), 'video', 'video/mp4'), await fake.addMedia(Buffer.alloc(6_000, 2), 'video', 'video/mp4')];
+    const album = privateAlbumMessages({ from: ASN1_LID, fromAlt: ASN1_PN, id: 'ALBV2', at: clock.now, media, captions: ['LAPOR saya ditandai di video kampanye'] });
+    for (const m of [album.header, ...album.pictures]) await fake.deliver(m);
+    await wa.idle();
+    await drainAll(app, clock, 5);
+    const receipt = textsTo(fake, ASN1_PN).find((t) => /JN-\d{4}-\d{6}/.test(t))!;
+    expect(receipt).toContain('Mohon maaf, 2 berkas tidak kami simpan: 2 video (bukti yang disimpan hanya foto dan dokumen; kirim tangkapan layar dari videonya).');
+    expect(count(app, `SELECT COUNT(*) AS n FROM self_report_evidence WHERE kind = 'photo'`)).toBe(1);
   });
 
   it('an album sent into the guided flow is one evidence step with one answer', { timeout: 60_000 }, async () => {
@@ -270,6 +307,66 @@ describe('WhatsApp pictures with no LAPOR and no open report', () => {
     expect(count(app, `SELECT COUNT(*) AS n FROM self_reports`)).toBe(2);
     expect(count(app, `SELECT COUNT(*) AS n FROM self_report_evidence WHERE kind = 'photo'`)).toBe(2);
     expect(downloads).toEqual(['H1', 'H2']);
+  });
+
+  it('pictures first, then LAPOR alone: the guided flow starts with them as evidence; pictures sent at a question are kept too (one captioned with the answer moves on); one report with all of them', { timeout: 60_000 }, async () => {
+    const { app, fake, wa, clock, downloads } = await bot();
+    const { privateMessage } = await import('../../src/platforms/sim/whatsapp-socket.js');
+    const shots = screens(4);
+    const pic = async (id: string, shot: Buffer, caption?: string) => {
+      await fake.deliver(privateImageMessage({ from: ASN1_LID, fromAlt: ASN1_PN, id, at: clock.now, media: await fake.addMedia(shot, 'image', 'image/png'), ...(caption ? { caption } : {}) }));
+      await wa.idle();
+      await drainAll(app, clock, 1);
+    };
+    const say = async (id: string, text: string) => {
+      await fake.deliver(privateMessage({ from: ASN1_LID, fromAlt: ASN1_PN, id, text, at: clock.now }));
+      await wa.idle();
+      await drainAll(app, clock, 2);
+      return textsTo(fake, ASN1_PN).at(-1)!;
+    };
+    await pic('Q1', shots[0]!);
+    await pic('Q2', shots[1]!);
+    expect(downloads).toEqual([]);
+    // LAPOR alone: the two pictures are fetched and held by the flow from its first question.
+    expect(await say('QL', 'LAPOR')).toMatch(/^2 gambar yang baru Anda kirim ikut menjadi bukti laporan ini\.\n\nLaporan mandiri \(1\/4\)/);
+    expect(downloads).toEqual(['Q1', 'Q2']);
+    expect(count(app, `SELECT COUNT(*) AS n FROM wa_pending_pictures`)).toBe(0);
+    // A third screenshot at the first question: kept, and the question comes again.
+    await pic('Q3', shots[2]!);
+    expect(textsTo(fake, ASN1_PN).at(-1)).toMatch(/^Bukti diterima dan disimpan untuk laporan ini \(3 berkas sejauh ini\)\. Silakan jawab dulu pertanyaan ini\.\n\nLaporan mandiri \(1\/4\)/);
+    // A fourth with the answer as its caption: kept, and the answer taken.
+    await pic('Q4', shots[3]!, '1');
+    expect(textsTo(fake, ASN1_PN).at(-1)).toMatch(/^Laporan mandiri \(2\/4\)/);
+    expect(await say('QB', '1')).toMatch(/Diterima: 4\./);
+    expect(await say('QC', 'Saya dimasukkan ke grup "Relawan Maju Bersama"')).toMatch(/Diterima: 5\./);
+    expect(await say('QD', 'lanjut')).toMatch(/Berkas bukti: 4/);
+    expect(await say('QE', 'kirim')).toMatch(/JN-\d{4}-000001/);
+    const rep = app.db.prepare(`SELECT id, category, place FROM self_reports`).get() as { id: number; category: string; place: string };
+    expect(rep).toMatchObject({ category: 'added', place: 'whatsapp' });
+    expect(app.db.prepare(`SELECT sha256 FROM self_report_evidence WHERE report_id = ? AND kind = 'photo' ORDER BY id`).pluck().all(rep.id)).toEqual(
+      shots.map((x) => createHash('sha256').update(x).digest('hex')),
+    );
+    expect(count(app, `SELECT COUNT(*) AS n FROM self_reports`)).toBe(1);
+  });
+
+  it('a picture first, then an album with a LAPOR caption: one report with the picture first, then the album\'s', { timeout: 60_000 }, async () => {
+    const { app, fake, wa, clock, downloads } = await bot();
+    const shots = screens(3);
+    await fake.deliver(privateImageMessage({ from: ASN1_LID, fromAlt: ASN1_PN, id: 'C1', at: clock.now, media: await fake.addMedia(shots[0]!, 'image', 'image/png') }));
+    await wa.idle();
+    await drainAll(app, clock, 1);
+    const media = await Promise.all(shots.slice(1).map((x) => fake.addMedia(x, 'image', 'image/png')));
+    const album = privateAlbumMessages({ from: ASN1_LID, fromAlt: ASN1_PN, id: 'ALBC', at: clock.now, media, captions: ['LAPOR saya dimasukkan ke grup-grup ini'] });
+    for (const m of [album.header, ...album.pictures]) await fake.deliver(m);
+    await wa.idle();
+    await drainAll(app, clock, 3);
+    expect(downloads).toEqual(['C1', 'ALBC-1', 'ALBC-2']);
+    const rep = app.db.prepare(`SELECT id, receipt_no FROM self_reports`).get() as { id: number; receipt_no: string };
+    expect(app.db.prepare(`SELECT sha256 FROM self_report_evidence WHERE report_id = ? AND kind = 'photo' ORDER BY id`).pluck().all(rep.id)).toEqual(
+      shots.map((x) => createHash('sha256').update(x).digest('hex')),
+    );
+    expect(count(app, `SELECT COUNT(*) AS n FROM wa_pending_pictures`)).toBe(0);
+    expect(textsTo(fake, ASN1_PN).filter((t) => t.includes(rep.receipt_no))).toHaveLength(1);
   });
 
   it('in English', { timeout: 30_000 }, async () => {

@@ -63,6 +63,8 @@ describe('self-report on WhatsApp', () => {
     await drainAll(app, clock, 10);
     expect(textsTo(fake, ASN1_PN).at(-1)).toMatch(/Selesai menurut ASN/);
     expect(app.db.prepare(`SELECT status FROM incidents WHERE kind = 'reported'`).get()).toEqual({ status: 'left' });
+    // Both receipts carry the kind Telegram's do (reports, the dashboard and the send order count by kind: core/priority.ts).
+    expect(outboxRows(app).filter((r) => r.recipient === ASN1_PN && r.kind === 'selfreport_receipt').map((r) => r.text.includes(no))).toEqual([true, true]);
   });
 
   it('an imageMessage with a LAPOR caption: the photo is downloaded and decrypted through Baileys, hashed and attached for Humas', { timeout: 60_000 }, async () => {
@@ -104,6 +106,8 @@ describe('self-report on WhatsApp', () => {
     await send('F6', 'kirim');
     expect(textsTo(fake, ASN1_PN).at(-1)).toMatch(/JN-\d{4}-000001/);
     expect(app.db.prepare(`SELECT category, place FROM self_reports`).get()).toEqual({ category: 'tagged', place: 'facebook' });
+    // The guided flow's receipt is a receipt too; its questions are command replies.
+    expect(outboxRows(app).filter((r) => r.recipient === ASN1_PN && r.kind === 'selfreport_receipt')).toHaveLength(1);
 
     const humasBefore = outboxRows(app).filter((r) => r.kind === 'humas_alert').length;
     await send('S1', 'LAPOR saya dimasukkan ke grup', '6281399999999@s.whatsapp.net', undefined);

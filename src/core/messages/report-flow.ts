@@ -11,6 +11,10 @@ export interface FlowTexts {
   needEvidence: string;
   confirm: (o: { category: string; place: string; notes: string[]; files: number; forwards: string[] }) => string;
   useButtons: string;
+  /** Evidence sent before the evidence question (step 1 or 2): kept for this report, the question stays. */
+  evidenceKeptEarly: (files: number) => string;
+  /** Pictures sent just before `LAPOR` alone (WhatsApp), taken into the report it starts. */
+  evidenceCarried: (files: number) => string;
   cancelled: string;
   timedOut: string;
   noFlow: string;
@@ -37,6 +41,8 @@ const ID: FlowTexts = {
       ...o.forwards.map((f) => `Diteruskan dari: ${f}`),
     ].filter(Boolean).join('\n'),
   useButtons: 'Silakan gunakan tombol di bawah pertanyaan ini.',
+  evidenceKeptEarly: (n) => `Bukti diterima dan disimpan untuk laporan ini (${n} berkas sejauh ini). Silakan jawab dulu pertanyaan ini.`,
+  evidenceCarried: (n) => `${n} gambar yang baru Anda kirim ikut menjadi bukti laporan ini.`,
   cancelled: 'Laporan dibatalkan. Tidak ada yang dicatat. Ketik /lapor untuk memulai lagi.',
   timedOut: 'Laporan mandiri Anda berakhir karena tidak ada jawaban selama 30 menit. Tidak ada yang dicatat. Ketik /lapor untuk memulai lagi.',
   noFlow: 'Tidak ada laporan yang sedang diisi. Ketik /lapor untuk memulai.',
@@ -63,6 +69,8 @@ const EN: FlowTexts = {
       ...o.forwards.map((f) => `Forwarded from: ${f}`),
     ].filter(Boolean).join('\n'),
   useButtons: 'Please use the buttons under this question.',
+  evidenceKeptEarly: (n) => `Evidence received and kept for this report (${n} file${n === 1 ? '' : 's'} so far). Please answer this question first.`,
+  evidenceCarried: (n) => `The ${n} picture${n === 1 ? '' : 's'} you just sent ${n === 1 ? 'is' : 'are'} part of this report's evidence.`,
   cancelled: 'Report cancelled. Nothing was recorded. Send /lapor to start again.',
   timedOut: 'Your self-report ended because there was no answer for 30 minutes. Nothing was recorded. Send /lapor to start again.',
   noFlow: 'No report is being filled in. Send /lapor to start.',

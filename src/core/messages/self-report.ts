@@ -51,7 +51,8 @@ export interface SelfReportTexts {
   /** Many ASN reported the same group within one window: one summary for Humas instead of an alert per report. */
   massReports: (o: MassReportsInput) => string;
   /** One line telling the ASN which evidence files were not kept, and why (counts by reason). */
-  skipped: (n: { tooBig: number; tooMany: number; failed: number }) => string;
+  /** Files not kept, by reason; `video`: videos (only photos and documents are kept as evidence). */
+  skipped: (n: { tooBig: number; tooMany: number; failed: number; video: number }) => string;
   /** `report`: the "Laporkan" button (Telegram greeting and ASN alert) that starts the guided self-report. */
   buttons: { done: string; help: string; report: string };
   /** WhatsApp has no buttons: the line under an ASN alert or follow-up that stands for "Laporkan". */
@@ -160,10 +161,11 @@ const ID: SelfReportTexts = {
       'Bukti tiap laporan ada di dasbor (Laporan ASN) dan lewat /bukti <nomor kasus>.',
     ].filter((l) => l !== undefined).join('\n'),
   skipped: (n) =>
-    `Mohon maaf, ${n.tooBig + n.tooMany + n.failed} berkas tidak kami simpan: ${[
+    `Mohon maaf, ${n.tooBig + n.tooMany + n.failed + n.video} berkas tidak kami simpan: ${[
       n.tooBig ? `${n.tooBig} lebih dari 10 MB` : undefined,
       n.tooMany ? `${n.tooMany} melebihi batas 10 berkas per laporan` : undefined,
       n.failed ? `${n.failed} gagal diunduh (silakan kirim ulang)` : undefined,
+      n.video ? `${n.video} video (bukti yang disimpan hanya foto dan dokumen; kirim tangkapan layar dari videonya)` : undefined,
     ].filter(Boolean).join(', ')}. Anda dapat mengirim tautannya atau tangkapan layar yang lebih kecil.`,
   buttons: { done: 'Sudah selesai', help: 'Saya perlu bantuan Humas', report: 'Laporkan' },
   replyLapor: 'Ada hal lain yang tidak terlihat bot? Balas LAPOR untuk melaporkannya.',
@@ -280,10 +282,11 @@ const EN: SelfReportTexts = {
       'The evidence of each report is on the dashboard (ASN reports) and through /bukti <case number>.',
     ].filter((l) => l !== undefined).join('\n'),
   skipped: (n) =>
-    `Sorry, ${n.tooBig + n.tooMany + n.failed} file${n.tooBig + n.tooMany + n.failed === 1 ? ' was' : 's were'} not kept: ${[
+    `Sorry, ${n.tooBig + n.tooMany + n.failed + n.video} file${n.tooBig + n.tooMany + n.failed + n.video === 1 ? ' was' : 's were'} not kept: ${[
       n.tooBig ? `${n.tooBig} over 10 MB` : undefined,
       n.tooMany ? `${n.tooMany} beyond the limit of 10 files per report` : undefined,
       n.failed ? `${n.failed} could not be downloaded (please send again)` : undefined,
+      n.video ? `${n.video} video${n.video === 1 ? '' : 's'} (only photos and documents are kept as evidence; send a screenshot of the video)` : undefined,
     ].filter(Boolean).join(', ')}. You can send a link or a smaller screenshot instead.`,
   buttons: { done: 'Done', help: 'I need Humas help', report: 'Report something' },
   replyLapor: 'Something else the bot did not see? Reply LAPOR to report it.',

@@ -134,9 +134,9 @@ export class FakeWASocket implements WaSocketLike {
   /**
    * A photo or document a user sends: encrypted with Baileys' own encryptedStream (lib/Utils/messages-media.js) and
    * served on a loopback port as WhatsApp's media host serves it. Returns the fields of the imageMessage /
-   * documentMessage that carries it.
+   * documentMessage (or videoMessage: an album may hold videos) that carries it.
    */
-  async addMedia(data: Buffer, type: 'image' | 'document', mimetype: string): Promise<{ url: string; directPath: string; mediaKey: Uint8Array; fileEncSha256: Uint8Array; fileSha256: Uint8Array; fileLength: number; mimetype: string }> {
+  async addMedia(data: Buffer, type: 'image' | 'document' | 'video', mimetype: string): Promise<{ url: string; directPath: string; mediaKey: Uint8Array; fileEncSha256: Uint8Array; fileSha256: Uint8Array; fileLength: number; mimetype: string }> {
     const enc = await encryptedStream(data, type, { logger: pino({ level: 'silent' }) as never });
     const bytes = readFileSync(enc.encFilePath);
     rmSync(enc.encFilePath, { force: true });
@@ -663,19 +663,22 @@ export function privateAlbumMessages(i: {
 }): { header: WAMessage; pictures: WAMessage[] } {
   const ts = Math.floor(i.at / 1000);
   const key = (id: string) => ({ remoteJid: i.from, fromMe: false, id });
+  // A video of the album is a videoMessage, counted in expectedVideoCount (generateWAMessageContent counts both kinds).
+  const isVideo = (m: { mimetype: string }): boolean => m.mimetype.startsWith('video/');
+  const videos = i.media.filter(isVideo).length;
   const header = withKeyExtras(
-    { key: key(i.id), message: { albumMessage: { expectedImageCount: i.expected ?? i.media.length, expectedVideoCount: 0 } }, messageTimestamp: ts },
+    { key: key(i.id), message: { albumMessage: { expectedImageCount: (i.expected ?? i.media.length) - videos, expectedVideoCount: videos } }, messageTimestamp: ts },
     { remoteJidAlt: i.fromAlt },
   );
   const parentMessageKey = { remoteJid: i.to ?? '6281100000000@s.whatsapp.net', fromMe: true, id: i.id };
   const pictures = i.media.map((media, k) => {
     const caption = i.captions?.[k];
-    const imageMessage = { ...media, ...(caption ? { caption } : {}) };
+    const content = { [isVideo(media) ? 'videoMessage' : 'imageMessage']: { ...media, ...(caption ? { caption } : {}) } };
     const association = { associationType: proto.MessageAssociation.AssociationType.MEDIA_ALBUM, parentMessageKey, ...(i.shape === 'baileys' ? {} : { messageIndex: k }) };
     const message =
       i.shape === 'baileys'
-        ? { imageMessage, messageContextInfo: { messageAssociation: association } }
-        : { associatedChildMessage: { message: { imageMessage, messageContextInfo: { messageAssociation: association } } } };
+        ? { ...content, messageContextInfo: { messageAssociation: association } }
+        : { associatedChildMessage: { message: { ...content, messageContextInfo: { messageAssociation: association } } } };
     return withKeyExtras({ key: key(`${i.id}-${k + 1}`), message, messageTimestamp: ts }, { remoteJidAlt: i.fromAlt });
   });
   return { header, pictures };

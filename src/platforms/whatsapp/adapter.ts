@@ -11,7 +11,7 @@ import type { App } from '../../app/app.js';
 import type { CommandSpec } from '../../app/commands/index.js';
 import { humasAddresses } from '../../app/recipients.js';
 import { AlbumCollector, WA_ALBUM_MAX_WAIT_MS, WA_ALBUM_QUIET_MS } from '../../app/albums.js';
-import { answerAlbum, heldPicturesJoin, pictureHint, PICTURE_HINT_KIND } from '../../app/self-report-pictures.js';
+import { answerAlbum, heldPicturesJoin, HELD_PICTURES_MS, pictureHint } from '../../app/self-report-pictures.js';
 import { beginSelfReport, continueFlow, floodAllowance, hasActiveFlow, numberedChoices } from '../../app/report-flow.js';
 import { claimLeftOnWhatsApp } from '../../app/left-claim.js';
 import { parseLeftClaim } from '../../core/left-claim.js';
@@ -23,6 +23,7 @@ import type { ChatEvent } from '../../core/types.js';
 import { cleanOptionalLabel } from '../../core/text/label.js';
 import { formatDateTime } from '../../core/time.js';
 import { audit } from '../../store/audit.js';
+import { WaPendingPictures, type PendingPicture } from '../../store/wa-pending-pictures.js';
 import { decodeAuthValue, hasWhatsAppSession, useSqliteAuthState, type SqliteAuthState } from './auth-state.js';
 import {
   baileysSocketFactory,
@@ -117,6 +118,12 @@ const HELD_SENDERS_MAX = 1_000;
 /** The outbox dedupe key of the answer to a private album (the first answer; pictures that come later get their own). */
 const waAlbumReplyKey = (chatJid: string, parentId: string): string => `wa:reply:${chatJid}:album:${parentId}`;
 
+/**
+ * A received message as text that `reviveWhatsAppEvent` reads back: proto.WebMessageInfo JSON (bytes such as the
+ * mediaKey in base64), with the key as Baileys gave it (`remoteJidAlt` is no protobuf field).
+ */
+const storeMessage = (m: WAMessage): string => JSON.stringify({ ...proto.WebMessageInfo.fromObject(m as unknown as Record<string, unknown>).toJSON(), key: m.key });
+
 /** The outbox dedupe key of the answer to one private message. */
 const waReplyKey = (p: PrivateMessage): string => `wa:reply:${p.chatJid}:${p.event.messageId}`;
 
@@ -164,6 +171,10 @@ export class WhatsAppAdapter {
   readonly msgRetryCounterCache: MemoryCacheStore;
   /** Private albums (pictures naming one `albumMessage` header) gathered to be answered as one message. */
   private readonly albums: AlbumCollector<PrivateMessage>;
+  /** The same albums, and pictures held for a LAPOR, in the database: a restart finishes them (`resumePending`). */
+  private readonly pending: WaPendingPictures;
+  /** Whether this adapter gave the albums kept before its start back to the collector (once, at the first open connection). */
+  private resumed = false;
 
   constructor(private readonly o: WhatsAppAdapterOptions) {
     // A completed album is answered behind the events being handled (so `idle()` covers it).
@@ -183,6 +194,7 @@ export class WhatsAppAdapter {
       },
     };
     this.app = o.app;
+    this.pending = new WaPendingPictures(o.app.db);
     this.lidMap = new WaLidMap(o.app.db);
     this.names = new WaNames(o.app.db);
     // Sends wait for an open connection (without spending attempts) rather than fail against a closed one.
@@ -243,9 +255,9 @@ export class WhatsAppAdapter {
   /** Disconnects for good (no reconnect) and waits for queued handling. */
   async stop(): Promise<void> {
     this.stopped = true;
-    // Albums being gathered are answered with what came, while the socket can still fetch their pictures
-    // (the event chain only: a LID pass in its pause ends with the abort below, not before).
-    this.albums.flush();
+    // Albums being gathered stay in the database (store/wa-pending-pictures.ts) and are finished after the next start,
+    // with the pictures WhatsApp delivers meanwhile: answering them now would cut an album the phone is still sending.
+    this.albums.drop();
     await this.chain;
     this.abort.abort();
     this.app.scanners.delete(this.wakeScans);
@@ -409,6 +421,11 @@ export class WhatsAppAdapter {
       delete this.app.platformDown.whatsapp;
       this.app.platformStatus.whatsapp = 'connected';
       if (sock?.user) this.setSelf(sock.user);
+      // Albums and held pictures a stop or a crash left unanswered: their pictures can be fetched again now.
+      if (!this.resumed) {
+        this.resumed = true;
+        this.resumePending();
+      }
       if (this.o.resolveLidsOnOpen !== false) void this.resolveLids();
       this.wakeScans(); // scans asked for while disconnected, or interrupted by a restart
       this.app.dispatcher.wake(); // messages queued while the connection was down
@@ -661,7 +678,10 @@ export class WhatsAppAdapter {
       if (ev.chat.type === 'group') await this.ensureGroupKnown(ev.chat.id);
       this.handle(ev);
     }
-    for (const a of n.albums) this.albums.expect(`${a.chatJid}:${a.id}`, a.expected);
+    for (const a of n.albums) {
+      this.albums.expect(`${a.chatJid}:${a.id}`, a.expected);
+      this.pending.addHeader(a.chatJid, a.id, a.expected, now);
+    }
     for (const p of n.privates) {
       const r = this.handle(p.event);
       if (p.album) {
@@ -760,24 +780,23 @@ export class WhatsAppAdapter {
       // Media is downloaded only for a registered ASN: a stranger's upload is never fetched.
       const asn = reporterAsn(this.app, 'whatsapp', sender);
       const got = asn ? await this.downloadEvidence(p) : noEvidence();
-      // Pictures sent just before with no LAPOR are reported with a `LAPOR <what happened>` (app/self-report-pictures.ts).
-      const held = this.held.get(sender);
-      if (asn && held && (lapor[1] ?? '').trim()) {
-        this.held.delete(sender);
-        if (heldPicturesJoin(this.app, held.at)) {
-          const before = await this.downloadAlbum(held.items);
-          got.files.unshift(...before.files);
-          got.skipped.unshift(...before.skipped);
-        }
-      }
-      const r = await beginSelfReport(this.app, { platform: 'whatsapp', reporterId: sender, sourceKey: `wa:${p.chatJid}:${p.event.messageId}`, text: lapor[1] ?? '', files: got.files, skipped: got.skipped });
-      this.reply(p, this.flowText(r), this.app.clock(), r.files);
+      // Pictures sent just before with no LAPOR belong to this report: with `LAPOR <what happened>` they are reported
+      // with it, and `LAPOR` alone starts the guided flow with them as evidence (app/self-report-pictures.ts).
+      const held = asn ? this.pending.held(sender) : undefined;
+      const carried = held && heldPicturesJoin(this.app, held.at) ? await this.downloadAlbum(this.revivePictures(held.pictures)) : noEvidence();
+      const r = await beginSelfReport(this.app, { platform: 'whatsapp', reporterId: sender, sourceKey: `wa:${p.chatJid}:${p.event.messageId}`, text: lapor[1] ?? '', files: got.files, skipped: got.skipped }, carried);
+      // The answer and the end of the wait together: held pictures are reported once.
+      this.app.monitor.outbox.atomically(() => {
+        if (held) this.pending.release(sender);
+        this.reply(p, this.flowText(r), this.app.clock(), r.files, r.kind);
+      });
       return;
     }
     const selesai = /^selesai\s+(JN-\d{4}-\d{6,9})\s*$/i.exec(text);
     if (selesai) {
       const r = await resolveSelfReportByNumber(this.app, selesai[1]!, 'whatsapp', sender);
-      this.reply(p, r.ok ? `${r.text}\n\n${r.reply.text}` : r.text, this.app.clock(), r.ok ? r.reply.files : undefined);
+      // The receipt again, with the time it was done: a receipt, as Telegram's button answer is (platforms/telegram/callbacks.ts).
+      this.reply(p, r.ok ? `${r.text}\n\n${r.reply.text}` : r.text, this.app.clock(), r.ok ? r.reply.files : undefined, r.ok ? 'selfreport_receipt' : 'command_reply');
       return;
     }
     // `SUDAH KELUAR <case>`: the ASN says they left; the roster is fetched again (app/left-claim.ts decides).
@@ -793,7 +812,7 @@ export class WhatsAppAdapter {
       const got = asn ? await this.downloadEvidence(p) : noEvidence();
       const r = await continueFlow(this.app, 'whatsapp', sender, asn, { text, files: got.files, skipped: got.skipped });
       if (r) {
-        this.reply(p, this.flowText(r), this.app.clock(), r.files);
+        this.reply(p, this.flowText(r), this.app.clock(), r.files, r.kind);
         return;
       }
     }
@@ -831,7 +850,12 @@ export class WhatsAppAdapter {
       p.event.messageId,
     );
     // Beyond the flood limits the album stays recorded (the monitor has it) but gets no answer.
-    if (!admitted) this.firstContacts.delete(sender);
+    if (!admitted) {
+      this.firstContacts.delete(sender);
+      return;
+    }
+    // Kept until answered, so a restart finishes the album (resumePending).
+    if (p.raw) this.pending.addAlbumPicture({ chatJid: p.chatJid, messageId: p.event.messageId, sender, albumId: parentId, message: storeMessage(p.raw), at: this.app.clock() });
   }
 
   /** Senders whose first message ever was a picture of an album still being gathered. */
@@ -865,33 +889,85 @@ export class WhatsAppAdapter {
       late,
       firstContact,
       download: () => this.downloadAlbum(parts),
+      carried: async () => {
+        const held = this.pending.held(sender);
+        return held && heldPicturesJoin(this.app, held.at) ? this.downloadAlbum(this.revivePictures(held.pictures)) : noEvidence();
+      },
     });
-    if (r.hold) this.hold(sender, parts);
-    // Kinds as for a single WhatsApp message's answer: a command reply, or the picture hint.
+    // The kind the use case gave (a receipt is `selfreport_receipt` on both platforms; the picture hint `wa_hint`).
     const a = r.reply;
-    if (a) this.replyWith(key, first, this.flowText(a), this.app.clock(), a.files, a.kind === PICTURE_HINT_KIND ? a.kind : 'command_reply');
+    // The answer and the end of the album's wait in one transaction: a crash before it finishes the album again after
+    // the restart (its report, keyed by the album, is found, not made twice); after it, nothing is left to finish.
+    this.app.monitor.outbox.atomically(() => {
+      this.pending.albumDone(first.chatJid, parentId);
+      if (r.tookCarried) this.pending.release(sender);
+      if (r.hold) this.hold(sender, parts);
+      if (a) this.replyWith(key, first, this.flowText(a), this.app.clock(), a.files, a.kind);
+    });
   }
 
   /**
-   * Pictures a registered ASN sent with no LAPOR, by sender, held (not downloaded) for a `LAPOR <what happened>`
-   * typed after them; in memory only, so a restart forgets them. At most MAX_EVIDENCE_FILES + 10 pictures each (the
-   * report keeps ten and names the rest), and senders past HELD_SENDERS_MAX are not held.
+   * Gives back to the collector the albums a stop or a crash left unanswered (their pictures were written to the
+   * database as they came), and drops held pictures whose 10 minutes passed. Runs at the first open connection,
+   * so the pictures can be fetched; an album whose window passed is answered after one quiet gap (app/albums.ts,
+   * `resume`), and one already answered finds its report and its answer's key and is not answered twice.
    */
-  private readonly held = new Map<string, { items: PrivateMessage[]; at: number }>();
+  private resumePending(): void {
+    const now = this.app.clock();
+    this.pending.dropHeldUntil(now - HELD_PICTURES_MS);
+    const maxWait = this.o.albumMaxWaitMs ?? WA_ALBUM_MAX_WAIT_MS;
+    for (const h of this.pending.headersWithoutPictures(now - maxWait)) this.albums.expect(`${h.chatJid}:${h.albumId}`, h.expected);
+    for (const a of this.pending.albums()) {
+      const items = this.revivePictures(a.pictures).map((p) => ({ item: p, id: p.event.messageId }));
+      const key = `${a.chatJid}:${a.albumId}`;
+      if (!items.length) {
+        this.pending.albumDone(a.chatJid, a.albumId);
+        continue;
+      }
+      if (a.expected !== undefined) this.albums.expect(key, a.expected);
+      this.albums.resume(key, items, now - Math.min(...a.pictures.map((x) => x.at)));
+    }
+  }
 
+  /** Stored pictures as the adapter reads them: each message normalised again, as when it arrived (unreadable ones left out). */
+  private revivePictures(pictures: readonly PendingPicture[]): PrivateMessage[] {
+    const out: PrivateMessage[] = [];
+    for (const x of pictures) {
+      try {
+        const m = reviveWhatsAppEvent('messages.upsert', { type: 'notify', messages: [JSON.parse(x.message) as unknown] } as never).messages[0]!;
+        const p = normalizeMessagesUpsert({ type: 'notify', messages: [m] }, this.ctx()).privates[0];
+        if (p) out.push(p);
+      } catch (err) {
+        this.app.log.warn({ err: String(err) }, 'whatsapp: a kept picture could not be read again; left out');
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Pictures a registered ASN sent with no LAPOR, held (not downloaded) for a `LAPOR <what happened>` typed after
+   * them, in the database (store/wa-pending-pictures.ts), so a restart keeps them for the rest of their 10 minutes.
+   * At most MAX_EVIDENCE_FILES + 10 pictures each (the report keeps ten and names the rest), and senders past
+   * HELD_SENDERS_MAX are not held.
+   */
   private hold(sender: string, items: PrivateMessage[]): void {
     const now = this.app.clock();
-    for (const [k, v] of this.held) if (!heldPicturesJoin(this.app, v.at)) this.held.delete(k);
-    const prev = this.held.get(sender);
-    if (!prev && this.held.size >= HELD_SENDERS_MAX) return;
-    const kept = [...(prev?.items ?? []), ...items.filter((p) => p.media)].slice(-(MAX_EVIDENCE_FILES + 10));
-    this.held.set(sender, { items: kept, at: now });
+    this.pending.dropHeldUntil(now - HELD_PICTURES_MS);
+    const pictures = items
+      .filter((p) => (p.media || p.video) && p.raw)
+      .map((p) => ({ chatJid: p.chatJid, messageId: p.event.messageId, albumId: p.album?.parentId ?? null, message: storeMessage(p.raw!) }));
+    this.pending.hold(sender, pictures, now, MAX_EVIDENCE_FILES + 10, HELD_SENDERS_MAX);
   }
 
   /** Every picture of an album, in order; any beyond MAX_EVIDENCE_FILES is not fetched and is named as skipped. */
   private async downloadAlbum(parts: PrivateMessage[]): Promise<DownloadedEvidence> {
     const out: DownloadedEvidence = { files: [], skipped: [] };
     for (const p of parts) {
+      // A video of the album is not kept (README, Self-reports): named, so the ASN knows what the report holds.
+      if (p.video) {
+        out.skipped.push('video');
+        continue;
+      }
       if (!p.media) continue;
       if (out.files.length >= MAX_EVIDENCE_FILES) {
         out.skipped.push('too_many');
@@ -918,6 +994,7 @@ export class WhatsAppAdapter {
    * 10 MB by its declared fileLength before fetching. A file not kept is named as skipped, so the ASN is told.
    */
   private async downloadEvidence(p: PrivateMessage): Promise<DownloadedEvidence> {
+    if (p.video) return { files: [], skipped: ['video'] };
     const m = p.media;
     if (!m) return noEvidence();
     const sock = this.open ? this.sock : undefined;

@@ -61,6 +61,10 @@ export interface PrivateMessage {
   media?: WAMessage;
   /** One picture of an album: the id of the album's header (`messageAssociation.parentMessageKey.id`) and its place in it. */
   album?: { parentId: string; index?: number };
+  /** The message as it arrived, for any picture, file, video or album part: kept until answered (store/wa-pending-pictures.ts). */
+  raw?: WAMessage;
+  /** It carries a video, which is not kept as evidence (the ASN is told: app/self-report.ts, SkippedEvidence). */
+  video?: boolean;
 }
 
 /** An album's header in a private chat (`albumMessage`): how many pictures and videos follow. */
@@ -351,7 +355,10 @@ function normalizeContent(m: WAMessage, key: WAMessage['key'] & { remoteJid: str
   event.isPrivate = true;
   const pnJid = sender.phone ? `${sender.phone.slice(1)}@s.whatsapp.net` : !isLidUser(remote) ? remote : pair?.pn ?? ctx.map.pnForLid(remote);
   const media = content.imageMessage || content.documentMessage ? m : undefined;
-  out.privates.push({ event, chatJid: remote, pnJid, lid: sender.lid, ...(media ? { media } : {}), ...(album ? { album } : {}) });
+  const video = Boolean(content.videoMessage);
+  out.privates.push({
+    event, chatJid: remote, pnJid, lid: sender.lid, ...(media ? { media } : {}), ...(album ? { album } : {}), ...(media || album || video ? { raw: m } : {}), ...(video ? { video } : {}),
+  });
 }
 
 const EDIT = proto.Message.ProtocolMessage.Type.MESSAGE_EDIT;
