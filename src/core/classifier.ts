@@ -74,6 +74,12 @@ export interface Vocabulary {
    * `{0n}` ones ("kosong tilu", "tetap kosong duo").
    */
   numberWords?: Record<string, string[]>;
+  /**
+   * The voting day of the simultaneous Pilkada of a year, by that year ("2024": {"27 november": 0.4}): taken
+   * only where the paslon file's `election` names the year, as vote talk (`administration`). Alone the date is
+   * a deadline or a birthday; beside a ballot number or vote talk it is the vote ("pilih nomor 1 tgl 27").
+   */
+  voteDays?: Record<string, Record<string, number>>;
   /** Party phrases, `{party}` standing for each term of the `party` category ("{party} kalah"). */
   partyPatterns?: Record<string, number>;
   /** Ordinary words a candidate's name may look like once a letter is off ("pribadi", "karna"): never matched fuzzily. */
@@ -474,6 +480,7 @@ export function createClassifier(opts: { vocabulary: Vocabulary; paslon?: Paslon
     add(t.phrase, term, 2);
     if (t.pattern === BARE_PADDED) padded.add(term);
   }
+  for (const [phrase, weight] of voteDayPhrases(vocab, paslon)) add(phrase, makeTerm(phrase, weight, 'administration'), 2);
   for (const [pattern, weight] of Object.entries(vocab.partyPatterns ?? {})) {
     // Parties whose names are ordinary words too ("pan", "gelora") are left out.
     for (const [party, partyWeight] of Object.entries(vocab.terms.party ?? {})) {
@@ -702,6 +709,13 @@ function numberStartWords(vocab: Vocabulary): Set<string> {
     if (weight < vocab.threshold && pattern.endsWith('{n}') && words.length === 1) out.add(words[0] as string);
   }
   return out;
+}
+
+/** The voting-day phrases of the year the paslon file's `election` names (see {@link Vocabulary.voteDays}). */
+function voteDayPhrases(vocab: Vocabulary, paslon: PaslonFile | undefined): [string, number][] {
+  if (!paslon || !vocab.voteDays) return [];
+  const words = new Set(tokenize(paslon.election, FOLD));
+  return Object.entries(vocab.voteDays).filter(([year]) => words.has(year)).flatMap(([, phrases]) => Object.entries(phrases));
 }
 
 /** The number pattern of a bare zero-padded ballot number ("03", "kosong tiga"). */

@@ -581,6 +581,17 @@ describe('ballot numbers and vote talk without a name', () => {
     expect(vote('dukungan PKS mengalir ke calon kita')).toBe(true);
     expect(vote('menangkan hadiah jutaan rupiah, ikuti kuisnya')).toBe(false);
   });
+  it('the voting day of the year the election names supports a ballot number or vote talk', () => {
+    expect(vote('sudah yakin pilih nomor 2 tgl 27 nanti')).toBe(true);
+    expect(vote('hak pilih dipakai 27 November ya')).toBe(true);
+    expect(vote('deadline laporan keuangan 27 November')).toBe(false);
+    const later = createClassifier({ vocabulary, paslon: { ...three, election: 'Pilbup Contoh Raya 2029' } });
+    expect(later.classify('sudah yakin pilih nomor 2 tgl 27 nanti').pilkada).toBe(false);
+  });
+  it('the loaded vocabulary keeps its ordinal guard: "ke 02" is second, not ballot number 2', () => {
+    expect(vocabulary.numberGuards?.ordinal).toEqual(['ke']);
+    expect(k.findTerms('ulang tahun ke 02 anak kami').some((t) => t.category === 'paslonNumber')).toBe(false);
+  });
   it('"dukung no N" and "coblos nomer N" as the other ballot phrases are', () => {
     expect(vote('dukung no 2 bapak ibu')).toBe(true);
     expect(vote('coblos nomer 1 ya')).toBe(true);
