@@ -592,6 +592,11 @@ describe('ballot numbers and vote talk without a name', () => {
     expect(vocabulary.numberGuards?.ordinal).toEqual(['ke']);
     expect(k.findTerms('ulang tahun ke 02 anak kami').some((t) => t.category === 'paslonNumber')).toBe(false);
   });
+  it('the voter\'s invitation (C6, "undangan memilih") is vote talk, beside the polling station it is the vote', () => {
+    expect(vote('undangan C6 sudah dibagi, cek namamu di TPS')).toBe(true);
+    expect(vote('surat undangan memilih sudah sampai, tinggal datang ke TPS')).toBe(true);
+    expect(vote('rumah blok C6 dijual, dekat TPS sampah')).toBe(false);
+  });
   it('"dukung no N" and "coblos nomer N" as the other ballot phrases are', () => {
     expect(vote('dukung no 2 bapak ibu')).toBe(true);
     expect(vote('coblos nomer 1 ya')).toBe(true);

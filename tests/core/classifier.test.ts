@@ -277,7 +277,6 @@ describe('given names alone stay weak', () => {
 const KNOWN_MISTAKES: Record<string, string[]> = {
   'tests/fixtures/classifier/bandung2024.tsv': [
     'Farhan: Bandung harus bebas sampah 2029, setuju ga?',
-    'jangan lupa bawa undangan C6 ke TPS ya warga Bandung',
     'pemilih pemula Bandung cek DPT online dulu ya',
   ],
   // Pilgub NTT (issue 20 part C): "Simon Petrus" the apostle is the first two of a candidate's three names, full weight;
