@@ -15,8 +15,10 @@ const vocabularySchema = z.object({
   threshold: z.number().positive(),
   terms: z.record(z.string(), z.record(z.string().min(1), weight)),
   numberPatterns: z.record(z.string().refine((p) => p.includes('{n}') || p.includes('{0n}'), { message: 'pattern must contain {n} or {0n}' }), weight),
-  numberGuards: z.object({ before: phrases, after: phrases }).optional(),
+  numberGuards: z.object({ before: phrases, after: phrases, ordinal: phrases.optional() }).optional(),
   numberWords: z.record(z.string().regex(/^[1-9]$/, { message: 'a ballot number from 1 to 9' }), phrases).optional(),
+  /** Voting-day phrases by the year of the simultaneous Pilkada ("2024": {"27 november": 0.4}). */
+  voteDays: z.record(z.string().regex(/^\d{4}$/, { message: 'a year' }), z.record(z.string().min(1), weight)).optional(),
   partyPatterns: z.record(z.string().includes('{party}', { message: 'pattern must contain {party}' }), weight).optional(),
   commonWords: phrases.optional(),
   /** A word list beside the vocabulary file (one word per line, `#` comments): the language's dictionary words. */

@@ -70,9 +70,16 @@ export interface Vocabulary {
   };
   /**
    * Ballot numbers as words in regional languages, by number ("3": ["telu", "tilu", "tallu"]): read as
-   * "tiga" is in `{n}` patterns ("nomor tilu", "coblos telu", "salam loro jari"), not in `{0n}` ones.
+   * "tiga" is in `{n}` patterns ("nomor tilu", "coblos telu", "salam loro jari"), and after "kosong" in
+   * `{0n}` ones ("kosong tilu", "tetap kosong duo").
    */
   numberWords?: Record<string, string[]>;
+  /**
+   * The voting day of the simultaneous Pilkada of a year, by that year ("2024": {"27 november": 0.4}): taken
+   * only where the paslon file's `election` names the year, as vote talk (`administration`). Alone the date is
+   * a deadline or a birthday; beside a ballot number or vote talk it is the vote ("pilih nomor 1 tgl 27").
+   */
+  voteDays?: Record<string, Record<string, number>>;
   /** Party phrases, `{party}` standing for each term of the `party` category ("{party} kalah"). */
   partyPatterns?: Record<string, number>;
   /** Ordinary words a candidate's name may look like once a letter is off ("pribadi", "karna"): never matched fuzzily. */
@@ -305,6 +312,8 @@ interface Tables {
   guardAfter: Set<string>;
   /** Words before a number that make it an ordinal, only where the number term starts with the number ("ke 2"). */
   guardOrdinal: Set<string>;
+  /** Words other than numbers a number term may start with: order words ("nomor", "no") and regional number words ("tilu"). */
+  numberStarts: Set<string>;
   /** Words that make the name after them a place's or thing's ("makam", "jalan", "toko"). */
   namedAfter: Set<string>;
   /** Words (one or two) after a name that make it another person's ("guru ngaji", "tukang", "kepala sekolah"). */
@@ -471,6 +480,7 @@ export function createClassifier(opts: { vocabulary: Vocabulary; paslon?: Paslon
     add(t.phrase, term, 2);
     if (t.pattern === BARE_PADDED) padded.add(term);
   }
+  for (const [phrase, weight] of voteDayPhrases(vocab, paslon)) add(phrase, makeTerm(phrase, weight, 'administration'), 2);
   for (const [pattern, weight] of Object.entries(vocab.partyPatterns ?? {})) {
     // Parties whose names are ordinary words too ("pan", "gelora") are left out.
     for (const [party, partyWeight] of Object.entries(vocab.terms.party ?? {})) {
@@ -531,6 +541,7 @@ export function createClassifier(opts: { vocabulary: Vocabulary; paslon?: Paslon
     guardBefore: new Set((guards?.before ?? []).flatMap((w) => tokenize(w, FOLD))),
     guardAfter: new Set((guards?.after ?? []).flatMap((w) => tokenize(w, FOLD))),
     guardOrdinal: new Set((guards?.ordinal ?? []).flatMap((w) => tokenize(w, FOLD))),
+    numberStarts: numberStartWords(vocab),
     namedAfter: new Set((vocab.namedAfter ?? []).flatMap((w) => tokenize(w, FOLD))),
     personAfter: new Set((vocab.personAfter ?? []).map((w) => tokenize(w, FOLD).join(' '))),
     roleWords: new Set((official?.roleWords ?? []).flatMap((w) => tokenize(w, FOLD))),
@@ -673,10 +684,38 @@ function makeTerm(label: string, weight: number, category: string, extra: Partia
 function numberTerms(patterns: Record<string, number>, numbers: number[], regional: Record<string, string[]> = {}): { phrase: string; weight: number; number: number; pattern: string }[] {
   const forms = numbers.flatMap((n) => (n < 10 ? [String(n), `0${n}`, NUMBER_WORDS[n] as string, ...(regional[String(n)] ?? [])] : [String(n)])
     .map((f) => ({ f, n })));
-  const padded = numbers.flatMap((n) => (n < 10 ? [`0${n}`, `kosong ${NUMBER_WORDS[n] as string}`] : []).map((f) => ({ f, n })));
+  const padded = numbers.flatMap((n) => (n < 10 ? [`0${n}`, ...paddedWords(n, regional)] : []).map((f) => ({ f, n })));
   return Object.entries(patterns).flatMap(([pattern, weight]) => pattern.includes('{0n}')
     ? padded.map(({ f, n }) => ({ phrase: pattern.replace('{0n}', f), weight, number: n, pattern }))
     : forms.map(({ f, n }) => ({ phrase: pattern.replace('{n}', f), weight, number: n, pattern })));
+}
+
+/**
+ * A zero-padded number said in words, in Indonesian and in the regional languages of `numberWords`: "02" is
+ * read out "kosong dua", and as "kosong duo" (Minang), "kosong tilu" (Sundanese), "kosong tige" (Malay).
+ */
+function paddedWords(n: number, regional: Record<string, string[]>): string[] {
+  return [NUMBER_WORDS[n] as string, ...(regional[String(n)] ?? [])].map((w) => `kosong ${w}`);
+}
+
+/**
+ * The words a number term starts with that are no number in digits or Indonesian: the regional number
+ * words, and the order words of the weak patterns ("nomor {n}", "no {n}", "nomer {n}").
+ */
+function numberStartWords(vocab: Vocabulary): Set<string> {
+  const out = new Set(Object.values(vocab.numberWords ?? {}).flat().flatMap((w) => tokenize(w, FOLD)));
+  for (const [pattern, weight] of Object.entries(vocab.numberPatterns)) {
+    const words = tokenize(pattern.replace('{n}', '').replace('{0n}', ''), FOLD);
+    if (weight < vocab.threshold && pattern.endsWith('{n}') && words.length === 1) out.add(words[0] as string);
+  }
+  return out;
+}
+
+/** The voting-day phrases of the year the paslon file's `election` names (see {@link Vocabulary.voteDays}). */
+function voteDayPhrases(vocab: Vocabulary, paslon: PaslonFile | undefined): [string, number][] {
+  if (!paslon || !vocab.voteDays) return [];
+  const words = new Set(tokenize(paslon.election, FOLD));
+  return Object.entries(vocab.voteDays).filter(([year]) => words.has(year)).flatMap(([, phrases]) => Object.entries(phrases));
 }
 
 /** The number pattern of a bare zero-padded ballot number ("03", "kosong tiga"). */
@@ -1102,7 +1141,9 @@ function scan(tables: Tables, tokens: string[], ids: number[] | undefined, found
     if (repaired && bestEnd === i && (best.official === 'activity' || best.category === SCRIPTURE)) continue;
     // A name one letter off counts fully inside a longer phrase ("Ahmad Lufthi", "Lufthi-Yasin"), weakly alone.
     if (fuzzy && bestEnd === i) best = tables.repair.fuzzyTwin(best);
-    if (best.category === PASLON_NUMBER && best.weight < tables.threshold && isGuarded(tables, tokens, i, bestEnd)) {
+    if (best.category === PASLON_NUMBER && (best.weight < tables.threshold
+      ? isGuarded(tables, tokens, i, bestEnd)
+      : isNumberFirstGuarded(tables, tokens, i))) {
       i = bestEnd;
       continue;
     }
@@ -1331,6 +1372,18 @@ function isGuarded(tables: Tables, tokens: string[], start: number, end: number)
     || (after !== undefined && (tables.guardAfter.has(after) || isDigit(after)));
 }
 
+/**
+ * A strong ballot-number term that starts with the number or an order word ("3 menyala", "02 menang", "no 1
+ * menyala") right after a guard word: the lamp's, the room's, the neighbourhood's number ("lampu 2 menyala",
+ * "RT 02 menang lomba"). Only the word before counts: a strong term carries its own vote word after the number.
+ */
+function isNumberFirstGuarded(tables: Tables, tokens: string[], start: number): boolean {
+  const first = tokens[start] as string;
+  const before = tokens[start - 1];
+  if (before === undefined || !(isNumberWord(first) || tables.numberStarts.has(first))) return false;
+  return tables.guardBefore.has(before) || tables.guardBefore.has(withoutClitic(before));
+}
+
 /** A number in digits or words ("2", "02", "dua", "kosong"), as a number term may start. */
 function isNumberWord(token: string): boolean {
   return isDigit(token) || token === 'kosong' || NUMBER_WORDS.includes(token);
@@ -1342,8 +1395,14 @@ function withoutClitic(token: string): string {
   return token;
 }
 
-/** Clitics that glue onto a word ("debatnya", "cagubnya", "pilihlah"), as folded ("-nya" folds to "-nia"). */
-const CLITICS = ['nia', 'lah', 'kah', 'pun', 'ku', 'mu'];
+/**
+ * Clitics that glue onto a word ("debatnya", "cagubnya", "pilihlah"), as folded ("-nya" folds to "-nia"), and
+ * their regional kin, which hide a term the same way: Minang and Palembang "-nyo" ("cagubnyo", folded "-nio"),
+ * Sundanese and Batak "-na" ("programna", "calonna"), Javanese "-ne"/"-e" ("bupatine", "calone"), Bugis and
+ * Makassar "-ta", "-ki", "-mi" ("calonta", "pilihki", "kampanyemi"), Palu and Manado "-mo" ("cagubmo").
+ * A word keeps its clitic unless what is left is a term's word of three letters or more.
+ */
+const CLITICS = ['nia', 'lah', 'kah', 'pun', 'ku', 'mu', 'nio', 'na', 'ne', 'ta', 'ki', 'mi', 'mo', 'e'];
 /** Shortest word left once a clitic is taken off. */
 const MIN_STEM = 3;
 /** Shortest glued word split into two names ("andikahendi"). */

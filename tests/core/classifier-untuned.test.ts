@@ -509,3 +509,96 @@ describe('in scripture talk a name counts only as a surname does (Pilgub NTT set
     expect(timur.classify('inilah Paulus Nenometa, pemimpin yang merakyat').pilkada).toBe(true);
   });
 });
+
+/**
+ * Ballot numbers and vote talk without a name (issue 20, detection part A): rules from the blind Pilgub
+ * Sulawesi Tengah set (tests/fixtures/classifier/sulteng2024.*), on a made-up three-pair election.
+ */
+describe('ballot numbers and vote talk without a name', () => {
+  const three: PaslonFile = {
+    election: 'Pilbup Contoh Raya 2024',
+    paslon: [
+      { number: 1, names: ['Darmaji Lumbantoruan', 'Sitti Halimah'], aliases: ['DaSi'] },
+      { number: 2, names: ['Gregorius Wanggai', 'Yohana Patiwael'], aliases: ['Gregor-Yohana'] },
+      { number: 3, names: ['Bahtiar Lasoma', 'Nurdin Pakaya'], aliases: ['BaNur'] },
+    ],
+  };
+  const k = createClassifier({ vocabulary, paslon: three });
+  const vote = (text: string): boolean => k.classify(text).pilkada;
+
+  it('"N menyala" is the campaign cheer at full weight, digits first or after "no"/"nomor"', () => {
+    expect(vote('2 menyala kawan, sampai menang')).toBe(true);
+    expect(vote('nomor 3 menyala di kampung kami')).toBe(true);
+  });
+  it('a guard word before a strong number-first term makes it a lamp\'s, a room\'s, a neighbourhood\'s number', () => {
+    expect(vote('lampu 2 menyala terus dari semalam, boros listrik')).toBe(false);
+    expect(vote('RT 02 menang lomba voli tujuhbelasan')).toBe(false);
+    expect(vote('meja 03 menang undian doorprize')).toBe(false);
+  });
+  it('regional number words of Batak, Bugis, Madurese and Malay in ballot phrases', () => {
+    expect(vote('salam tolu jari, horas!')).toBe(true);
+    expect(vote('salam sada jari dari Samosir')).toBe(true);
+    expect(vote('coblos nomor settong, lanjut!')).toBe(true);
+    expect(vote('nomor tige menyala')).toBe(true);
+  });
+  it('"kosong" before a regional number word is the zero-padded ballot number', () => {
+    expect(vote('tetap kosong duo sampai manang')).toBe(true);
+    expect(vote('kosong tige menang, alhamdulillah')).toBe(true);
+    expect(vote('kamar kosong tige lagi di lantai atas')).toBe(false);
+  });
+  it.each([
+    ['cagubnyo alah tigo urang', 'Minang -nyo'],
+    ['saha cagubna nu paling bener?', 'Sundanese -na'],
+    ['paslone ono telu, aku durung milih', 'Javanese -e'],
+    ['pilkadane sesuk rebo, ojo lali', 'Javanese -ne'],
+    ['siapa cawagubta itu?', 'Makassar -ta'],
+    ['paslonmi ini kodong', 'Makassar -mi'],
+    ['sudah, cagubmo itu saja', 'Palu -mo'],
+  ])('the regional clitic hides no term: %s (%s)', (text) => expect(vote(text)).toBe(true));
+  it.each([
+    'rencana minggu depan kita ke pantai',
+    'warna bajunya merah atau hitam?',
+    'promo akhir tahun sampai tanggal 31',
+    'pesta ulang tahun anak di rumah nenek',
+    'sudah makan kah kita semua?',
+  ])('a word that only ends like a clitic stays itself: %s', (text) => expect(vote(text)).toBe(false));
+  it('"pilih" with an office or the incumbent is vote talk', () => {
+    expect(vote('jangan pilih petahana, sudah cukup')).toBe(true);
+    expect(vote('pilih bupati yang jujur, jangan yang bagi amplop')).toBe(true);
+    expect(vote('bupati pilih kepala dinas baru minggu ini')).toBe(false);
+    expect(vote('pilih ketua kelas besok pagi')).toBe(false);
+  });
+  it('KPPS is the vote\'s own body; in Pilpres or Pileg talk it is that election\'s', () => {
+    expect(vote('rekrutmen KPPS sudah dibuka, honornya lumayan')).toBe(true);
+    expect(vote('KPPS pileg kemarin lembur sampai subuh')).toBe(false);
+  });
+  it('pilkades is another election: its ballot numbers are its own', () => {
+    expect(vote('pilkades desa kami, nomor 2 menang tipis')).toBe(false);
+    expect(vote('pilkades ditunda, tapi pilbup tetap jalan')).toBe(true);
+  });
+  it('a party that wins a race for, or backs, someone: "{party} menangkan", "dukungan {party}"', () => {
+    expect(vote('Golkar siap menangkan pasangan ini di Contoh Raya')).toBe(true);
+    expect(vote('dukungan PKS mengalir ke calon kita')).toBe(true);
+    expect(vote('menangkan hadiah jutaan rupiah, ikuti kuisnya')).toBe(false);
+  });
+  it('the voting day of the year the election names supports a ballot number or vote talk', () => {
+    expect(vote('sudah yakin pilih nomor 2 tgl 27 nanti')).toBe(true);
+    expect(vote('hak pilih dipakai 27 November ya')).toBe(true);
+    expect(vote('deadline laporan keuangan 27 November')).toBe(false);
+    const later = createClassifier({ vocabulary, paslon: { ...three, election: 'Pilbup Contoh Raya 2029' } });
+    expect(later.classify('sudah yakin pilih nomor 2 tgl 27 nanti').pilkada).toBe(false);
+  });
+  it('the loaded vocabulary keeps its ordinal guard: "ke 02" is second, not ballot number 2', () => {
+    expect(vocabulary.numberGuards?.ordinal).toEqual(['ke']);
+    expect(k.findTerms('ulang tahun ke 02 anak kami').some((t) => t.category === 'paslonNumber')).toBe(false);
+  });
+  it('the voter\'s invitation (C6, "undangan memilih") is vote talk, beside the polling station it is the vote', () => {
+    expect(vote('undangan C6 sudah dibagi, cek namamu di TPS')).toBe(true);
+    expect(vote('surat undangan memilih sudah sampai, tinggal datang ke TPS')).toBe(true);
+    expect(vote('rumah blok C6 dijual, dekat TPS sampah')).toBe(false);
+  });
+  it('"dukung no N" and "coblos nomer N" as the other ballot phrases are', () => {
+    expect(vote('dukung no 2 bapak ibu')).toBe(true);
+    expect(vote('coblos nomer 1 ya')).toBe(true);
+  });
+});

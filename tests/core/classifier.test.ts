@@ -277,8 +277,6 @@ describe('given names alone stay weak', () => {
 const KNOWN_MISTAKES: Record<string, string[]> = {
   'tests/fixtures/classifier/bandung2024.tsv': [
     'Farhan: Bandung harus bebas sampah 2029, setuju ga?',
-    'mending pilih walkot yang ngerti macet Bandung, jangan yang janji doang',
-    'jangan lupa bawa undangan C6 ke TPS ya warga Bandung',
     'pemilih pemula Bandung cek DPT online dulu ya',
   ],
   // Pilgub NTT (issue 20 part C): "Simon Petrus" the apostle is the first two of a candidate's three names, full weight;
@@ -293,6 +291,21 @@ const KNOWN_MISTAKES: Record<string, string[]> = {
     'anak muda Kupang banyak yang pilih Ansy karna masih muda',
   ],
   'tests/fixtures/classifier/bandung2024.shortforms.tsv': ['Kang Haru, bengkel buka jam berapa?'],
+  'tests/fixtures/classifier/sulteng2024.tsv': [
+    'besok ke TPS jam 7 pagi ya, jangan lupa bawa KTP sama undangan',
+    'sudah dapat surat undangan memilih (C6) kah? saya belum',
+    'dr Reny janji berobat gratis cukup pakai KTP',
+    'masa tenang, APK di jalan Moh Hatta harus sudah bersih',
+    'pilih 3 sudah, jangan ragu-ragu',
+    'ada yang bilang 01 bagi-bagi beras, benar kah?',
+    'hak pilih itu hak kita, gunakan baik-baik tanggal 27',
+    'jari sudah ungu, tinggal tunggu hasil 😁',
+    'anak muda Palu pilih siapa nih? 1, 2 atau 3?',
+    'pilihan sudah bulat: nomor tiga',
+    'kosong tiga kosong tiga kosong tiga!!!',
+    'sudah, 03mo saja, tidak usah pusing',
+    'yang 02 itu gubernur sekarang kan? mau lanjut lagi dia',
+  ],
 };
 
 describe('the project example sets', () => {
