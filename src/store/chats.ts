@@ -268,6 +268,9 @@ export class ChatStore {
 
   /** Telegram group -> supergroup: moves the chat and everything that points at it to the new id. */
   migrate(platform: Platform, from: string, to: string, now: number): void {
+    // Counts pending in this transaction are written first: the new id takes them over, and the `forget()` below, which
+    // drops whatever is pending, lost them (every chat's, when a group commit held the migration among other messages).
+    this.flushCounts();
     const old = this.get(platform, from);
     if (!old) return;
     if (!this.get(platform, to)) {

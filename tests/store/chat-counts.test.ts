@@ -66,4 +66,25 @@ describe('chat_counts (issue 20)', () => {
     app.monitor.chats.forget();
     expect(app.monitor.chats.get('telegram', '-1004001')).toMatchObject({ messagesSeen: 4, pilkadaPosts: 2 });
   });
+
+  it('a migration inside a group commit: the messages counted before it in the same commit are kept, in every chat', () => {
+    const { app } = testApp();
+    const group: ChatRef = { platform: 'telegram', id: '-4002', title: 'Grup Warga RT 5', type: 'group' };
+    const other: ChatRef = { platform: 'telegram', id: '-4003', title: 'Grup Warga RT 6', type: 'group' };
+    const sup: ChatRef = { ...group, id: '-1004002', type: 'supergroup' };
+    let k = 0;
+    const post = (chat: ChatRef, text: string): ChatEvent => ({
+      kind: 'message', dedupeKey: `q${++k}`, at: k, chat, messageId: String(k), sender: { platform: 'telegram', id: '8888', name: 'Warga' }, text, mentions: [],
+    });
+    app.monitor.handleBatch([
+      post(group, 'Selamat pagi'), post(other, 'Rapat RT jam 8'), post(group, 'Ayo coblos nomor 2 di Pilgub Sumsel!'),
+      { kind: 'chat_migrated', dedupeKey: 'mig', at: 10, chat: group, newChatId: sup.id },
+      post(sup, 'Rapat RT jam 9'), post(other, 'Kerja bakti Minggu'),
+    ]);
+    expect(app.db.prepare(`SELECT chat_id, messages_seen, pilkada_posts FROM chat_counts ORDER BY chat_id`).all()).toEqual([
+      { chat_id: sup.id, messages_seen: 3, pilkada_posts: 1 },
+      { chat_id: group.id, messages_seen: 2, pilkada_posts: 1 },
+      { chat_id: other.id, messages_seen: 2, pilkada_posts: 0 },
+    ]);
+  });
 });
