@@ -512,4 +512,21 @@ export const MIGRATIONS: readonly Migration[] = [
     PRIMARY KEY (chat_jid, album_id)
   ) STRICT;
   `,
+  // Message counts per chat in a narrow table of their own (issue 20, monitor throughput): every group commit adds the
+  // counts of each chat its messages came from, and in the wide chats row (title, description, reasons) that rewrote a
+  // row, and often a page, per chat; here a chat is one short row keyed by (platform, chat_id), ~100 to a page, written
+  // with one upsert. The counts kept so far move over, and the chats columns go (only store/chats.ts read or wrote them).
+  `
+  CREATE TABLE chat_counts (
+    platform TEXT NOT NULL,
+    chat_id TEXT NOT NULL,
+    messages_seen INTEGER NOT NULL DEFAULT 0,
+    pilkada_posts INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (platform, chat_id)
+  ) STRICT, WITHOUT ROWID;
+  INSERT INTO chat_counts (platform, chat_id, messages_seen, pilkada_posts)
+    SELECT platform, chat_id, messages_seen, pilkada_posts FROM chats WHERE messages_seen <> 0 OR pilkada_posts <> 0;
+  ALTER TABLE chats DROP COLUMN messages_seen;
+  ALTER TABLE chats DROP COLUMN pilkada_posts;
+  `,
 ];

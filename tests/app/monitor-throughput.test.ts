@@ -51,7 +51,7 @@ describe('monitor: the same text is classified once (issue 20)', () => {
     expect(calls.get(AJAKAN)).toBe(1);
     expect(calls.get(SAPAAN)).toBe(1);
     // The counts behind campaign-from-content are those of reading every post.
-    const chats = app.db.prepare(`SELECT chat_id, messages_seen, pilkada_posts, campaign, campaign_source FROM chats ORDER BY chat_id`).all() as
+    const chats = app.db.prepare(`SELECT chat_id, messages_seen, pilkada_posts, campaign, campaign_source FROM chats JOIN chat_counts USING (platform, chat_id) ORDER BY chat_id`).all() as
       { chat_id: string; messages_seen: number; pilkada_posts: number; campaign: number; campaign_source: string }[];
     const expected = [1, 2, 3, 4].map((g) => {
       const mine = events.filter((e) => e.chat.id === group(g).id && e.kind === 'message');
@@ -83,7 +83,7 @@ describe('monitor: the same text is classified once (issue 20)', () => {
 });
 
 describe('monitor: message counts written together at the commit (issue 20)', () => {
-  it('a group commit over 120 chats writes every chat its own counts (in statements of up to 50 chats), and a rolled-back batch writes none', () => {
+  it('a group commit over 120 chats writes every chat its own counts (in upserts into chat_counts of up to 50 chats), and a rolled-back batch writes none', () => {
     const { app, classify } = countingApp();
     const events: ChatEvent[] = [];
     for (let g = 1; g <= 120; g++) for (let k = 0; k < 1 + (g % 3); k++) events.push(post(group(g), k === 1 && g % 2 ? AJAKAN : `${SAPAAN} ${g}`));
@@ -93,7 +93,7 @@ describe('monitor: message counts written together at the commit (issue 20)', ()
     const bad = { kind: 'message', dedupeKey: 'bad' } as unknown as ChatEvent;
     app.monitor.handleBatch([post(group(7), SAPAAN), bad, post(group(8), AJAKAN)]);
     const all = [...events, ...events.slice(0, 30), post(group(7), SAPAAN), post(group(8), AJAKAN)];
-    const rows = app.db.prepare(`SELECT chat_id, messages_seen, pilkada_posts FROM chats`).all() as { chat_id: string; messages_seen: number; pilkada_posts: number }[];
+    const rows = app.db.prepare(`SELECT chat_id, messages_seen, pilkada_posts FROM chat_counts`).all() as { chat_id: string; messages_seen: number; pilkada_posts: number }[];
     expect(rows).toHaveLength(120);
     for (const r of rows) {
       const mine = all.filter((e) => e.chat.id === r.chat_id && e.kind === 'message');
