@@ -1402,6 +1402,7 @@ function makeRepair(trie: Trie, vocab: Vocabulary, honorifics: Set<string>): Rep
       shorts.set(start, had === undefined ? short : had && had.paslon === t.paslon ? had : null);
     }
   }
+  shortCalledNameStarts(names, shorts, known, derivedWeight, w);
   const starts = new Uint8Array(27 * 27);
   for (const key of names.keys()) if (key.length >= MIN_STEM) starts[pairIndex(key)] = 1;
 
@@ -1504,6 +1505,24 @@ function weakNameParts(trie: Trie, names: Map<string, Term>): [string, Term][] {
     if (t?.category === PASLON_NAME && !t.pair && !t.caps && !t.acronym && !names.has(key)) out.push([key, t]);
   }
   return out;
+}
+
+/**
+ * Starts of four-letter name parts that are weak alone only for their length ("Rico", "Yena", "Tomo"):
+ * names people call a candidate by, so they shorten them after an honorific as they do longer ones
+ * ("bang Ric"). Such a start only fills a gap: where a longer name's start is the same ("Dan" for
+ * "Dandan" and "Dani"), or two short names share it, the longer name keeps it.
+ */
+function shortCalledNameStarts(names: Map<string, Term>, shorts: Map<string, Term | null>, known: Set<string>, weight: number, w: NameWeights): void {
+  const added = new Map<string, Term | null>();
+  for (const [key, t] of names) {
+    if (key.length !== MAX_SHORT_NAME || t.weight !== w.common) continue;
+    const start = key.slice(0, MIN_SHORT);
+    if (known.has(start) || shorts.has(start)) continue;
+    const had = added.get(start);
+    added.set(start, had === undefined ? makeTerm(t.label, weight, PASLON_NAME, { paslon: t.paslon }) : had && had.paslon === t.paslon ? had : null);
+  }
+  for (const [start, t] of added) shorts.set(start, t);
 }
 
 /** Shortest word that may be repaired: a stem of three letters and a two-letter clitic; fuzzy matching reads words of five letters or more. */

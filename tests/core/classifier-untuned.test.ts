@@ -509,3 +509,14 @@ describe('in scripture talk a name counts only as a surname does (Pilgub NTT set
     expect(timur.classify('inilah Paulus Nenometa, pemimpin yang merakyat').pilkada).toBe(true);
   });
 });
+
+// Issue 20 (names), found on the Solo 2024 set and the Medan set's "Bang Ric": derived short forms.
+describe('a four-letter name a candidate is called by is shortened after an honorific too', () => {
+  it('"mas Tom" for Tomo counts beside election talk', () => {
+    expect(is('mas Tom kampanye di Gianyar kemarin sore')).toBe(true);
+  });
+  it('alone, or without the honorific, it does not', () => {
+    expect(is('mas Tom, bengkelnya buka jam berapa?')).toBe(false);
+    expect(is('Tom kampanye di Gianyar kemarin sore')).toBe(false);
+  });
+});

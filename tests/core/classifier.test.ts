@@ -293,6 +293,30 @@ const KNOWN_MISTAKES: Record<string, string[]> = {
     'anak muda Kupang banyak yang pilih Ansy karna masih muda',
   ],
   'tests/fixtures/classifier/bandung2024.shortforms.tsv': ['Kang Haru, bengkel buka jam berapa?'],
+  // Solo 2024 (issue 20, names): measured blind; what no general rule has yet fixed.
+  'tests/fixtures/classifier/solo2024.misspelt.tsv': [
+    'Teguh Prakoso Jaya toko bangunan nang Kartasura',
+  ],
+  'tests/fixtures/classifier/solo2024.shortforms.tsv': [
+    'bu Astrid wali kelas 3B minta rapotan diambil Sabtu',
+  ],
+  'tests/fixtures/classifier/solo2024.surnames.tsv': [
+    'Bayu Prakosa juara lomba lari 10K Solo',
+    'mas Prakosa tukang sablon, order kaos 2 lusin',
+    'sate kambing Pak Prakosa Manahan enak pol',
+  ],
+  'tests/fixtures/classifier/solo2024.tsv': [
+    'Astrid nyanyi Tentang Rasa, lagu jaman SMA',
+    'Respati itu nama hari Kamis dalam bahasa Jawa kuno',
+    'anakku Astrid les piano nang Ngarsopuro',
+    'Pilgub DKI 2017 Ahok kalah, aku isih kelingan',
+    'KPU ngumumke jadwal rekrutmen PPK pemilu 2029',
+    'Bapak Prakosa dari BKD minta data cuti pegawai',
+    'Pak Respati dari bagian umum minta fotokopi SK',
+    'Astrid bu guru TK anakku baik banget',
+    'ojo lali undangan C6 digowo nang TPS ya',
+    'wong Solo ayo nang TPS, suaramu nentokke Solo limang taun',
+  ],
 };
 
 describe('the project example sets', () => {
