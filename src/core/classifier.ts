@@ -1405,6 +1405,8 @@ function makeRepair(trie: Trie, vocab: Vocabulary, honorifics: Set<string>): Rep
   shortCalledNameStarts(names, shorts, known, derivedWeight, w);
   const starts = new Uint8Array(27 * 27);
   for (const key of names.keys()) if (key.length >= MIN_STEM) starts[pairIndex(key)] = 1;
+  const phraseLefts = gluedPhraseLefts(trie, names);
+  for (const key of phraseLefts) starts[pairIndex(key)] = 1;
 
   const unclitic = (token: string, level: Map<string, unknown> = trie): string | undefined => {
     const n = token.length;
@@ -1424,7 +1426,10 @@ function makeRepair(trie: Trie, vocab: Vocabulary, honorifics: Set<string>): Rep
     if (token.length < MIN_GLUED || !starts[pairIndex(token)]) return undefined;
     for (let k = MIN_STEM; k <= token.length - MIN_STEM; k++) {
       const left = token.slice(0, k);
-      if (!names.has(left)) continue;
+      if (!names.has(left)) {
+        if (phraseLefts.has(left)) { const parts = gluedPhrase(trie, left, token.slice(k)); if (parts) return parts; }
+        continue;
+      }
       // Folding may have made one letter of the seam ("luthfiyasin" -> "lutfiasin").
       for (const right of [token.slice(k), token.slice(k - 1)]) {
         if (trie.has(right)) return [left, right];
@@ -1523,6 +1528,29 @@ function shortCalledNameStarts(names: Map<string, Term>, shorts: Map<string, Ter
     added.set(start, had === undefined ? makeTerm(t.label, weight, PASLON_NAME, { paslon: t.paslon }) : had && had.paslon === t.paslon ? had : null);
   }
   for (const [start, t] of added) shorts.set(start, t);
+}
+
+/**
+ * First words of a candidate's name phrase that are common names ("Teguh" in "Teguh Prakosa"): typed
+ * glued to the rest of the phrase ("teguhprakosa", "#bambangnugroho") they are the full name, as two
+ * names glued are the pair. Only the phrase's own next word is taken, so another Teguh's name is not.
+ */
+function gluedPhraseLefts(trie: Trie, names: Map<string, Term>): Set<string> {
+  const out = new Set<string>();
+  for (const [key] of weakNameParts(trie, names)) {
+    if (key.length < MIN_STEM) continue;
+    for (const child of trie.get(key)?.next?.values() ?? []) if (child.term?.category === PASLON_NAME) { out.add(key); break; }
+  }
+  return out;
+}
+
+/** `left` and `right` as the name phrase they start, folding's shared seam letter allowed ("bambangnugroho"). */
+function gluedPhrase(trie: Trie, left: string, right: string): [string, string] | undefined {
+  const next = trie.get(left)?.next;
+  for (const r of [right, left.charAt(left.length - 1) + right]) {
+    if (next?.get(r)?.term?.category === PASLON_NAME) return [left, r];
+  }
+  return undefined;
 }
 
 /** Shortest word that may be repaired: a stem of three letters and a two-letter clitic; fuzzy matching reads words of five letters or more. */

@@ -520,3 +520,13 @@ describe('a four-letter name a candidate is called by is shortened after an hono
     expect(is('Tom kampanye di Gianyar kemarin sore')).toBe(false);
   });
 });
+
+describe('a full name glued together whose first part is a common given name', () => {
+  it('"rudisantika" is Rudi Santika, as "#RudiSantika" is', () => {
+    expect(kota.classify('rudisantika turun ke pasar pagi ini').terms).toEqual(['Rudi Santika']);
+    expect(inCity('rudisantika turun ke pasar pagi ini')).toBe(true);
+  });
+  it('another Rudi glued to his own surname is not', () => {
+    expect(inCity('rudihartono turun ke pasar pagi ini')).toBe(false);
+  });
+});
