@@ -1746,6 +1746,7 @@ function summarise(found: Term[], vocab: Vocabulary, ctx: ScanContext, national:
   let number = false;
   let numberContext = false;
   let nameSupport = false;
+  let weakTalk = false;
   const numbers = new Set<number>();
   let ownNumber = false;
   const labels: string[] = [];
@@ -1759,6 +1760,7 @@ function summarise(found: Term[], vocab: Vocabulary, ctx: ScanContext, national:
     if (t.category === PASLON_NUMBER) { number = true; if (t.paslon !== undefined) numbers.add(t.paslon); }
     else if (!t.official && t.weight >= MIN_NUMBER_CONTEXT && NUMBER_CONTEXT.has(t.category)) numberContext = true;
     if (supportsName(t)) nameSupport = true;
+    else if (!t.official && NAME_SUPPORT.has(t.category)) weakTalk = true;
     if (scriptureCap !== undefined && isName(t) && t.weight > scriptureCap) (weak ??= []).push(scriptureTwin(t, scriptureCap));
     else if (t.category === PASLON_NAME && t.weight < vocab.threshold) (weak ??= []).push(t);
     else sum += t.weight;
@@ -1766,6 +1768,7 @@ function summarise(found: Term[], vocab: Vocabulary, ctx: ScanContext, national:
   if (weak) sum += bestWeakNames(weak);
   // A surname or derived form in election talk is the candidate ("Suandharu paling kuat di debat walkot").
   if (weak && nameSupport && !official && (ctx.titledWeakName || weak.some((t) => t.weight > vocab.names.common))) sum = Math.max(sum, vocab.threshold);
+  if (weak && weakTalk && !nameSupport && !official && isRivalsTalk(weak, vocab.names.common)) sum = Math.max(sum, vocab.threshold);
   // A candidate's name, however weak, beside that candidate's own ballot number ("Bang Rudy nomor 2").
   for (const t of found) if (numbers.size > 0 && t.category === PASLON_NAME && t.weight > 0 && t.paslon !== undefined && numbers.has(t.paslon)) ownNumber = true;
   if (ownNumber && !official) sum = Math.max(sum, vocab.threshold);
@@ -1806,6 +1809,17 @@ function scriptureTwin(t: Term, weight: number): Term {
 /** Election talk that makes a weak name the candidate's (see {@link NAME_SUPPORT}). */
 function supportsName(t: Term): boolean {
   return NAME_SUPPORT.has(t.category) && t.weight >= (t.category === 'candidate' ? MIN_OFFICE_SUPPORT : MIN_NAME_SUPPORT);
+}
+
+/**
+ * Weak names of two paslon, one of them more than a common given name, beside vote talk too weak to
+ * lift a name alone ("debat", "dukung", "relawan"): two rivals in one debate are the candidates ("pak
+ * Teguh sama mas Res salaman habis debat"), where one surname and the word are not ("Wardana ikut lomba
+ * debat"), nor a list of names with no vote talk ("Pak Herman, Bu Riezky").
+ */
+function isRivalsTalk(weak: Term[], common: number): boolean {
+  const first = weak[0]?.paslon;
+  return weak.some((t) => t.paslon !== first) && weak.some((t) => t.weight > common);
 }
 
 /** The weight of the weak names of the one paslon they add up to most for. */

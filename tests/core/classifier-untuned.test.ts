@@ -530,3 +530,13 @@ describe('a full name glued together whose first part is a common given name', (
     expect(inCity('rudihartono turun ke pasar pagi ini')).toBe(false);
   });
 });
+
+describe('two rivals named weakly beside weak vote talk', () => {
+  it('a surname and another paslon\'s given name in one debate are the candidates', () => {
+    expect(inCity('Rudi sama Sasmitaredja saling sindir pas debat semalam')).toBe(true);
+  });
+  it('one surname with the word, or two names with no vote talk, are not', () => {
+    expect(inCity('Sasmitaredja saling sindir pas debat semalam')).toBe(false);
+    expect(inCity('Rudi sama Sasmitaredja saling sindir pas arisan semalam')).toBe(false);
+  });
+});
