@@ -134,7 +134,9 @@ export interface Vocabulary {
   personAfter?: string[];
   /**
    * Words (one or two) right before a name, honorifics between, that make it another person's: a clergy
-   * title or a saint ("Pastor Simon", "Santo Petrus"), a birthday wish ("selamat ulang tahun Om Simon").
+   * title or a saint ("Pastor Simon", "Santo Petrus"), a birthday wish ("selamat ulang tahun Om Simon"),
+   * the writer's relative in possessive form only ("anakku Astrid", "adik saya"; "anak Teguh" is the
+   * candidate's child, talk of the candidate).
    */
   personBefore?: string[];
   /**
@@ -1292,11 +1294,17 @@ function isNamedAfter(tables: Tables, tokens: string[], start: number): boolean 
   return back >= 0 && tables.namedAfter.has(tokens[back] as string);
 }
 
-/** A name followed by an occupation or a neighbour's place, one or two words ("tukang", "guru ngaji", "kepala sekolah"). */
+/**
+ * A name followed by an occupation or a neighbour's place, one or two words ("tukang", "guru ngaji", "kepala sekolah"),
+ * an honorific between allowed ("Astrid bu guru TK", "Rudi pak satpam").
+ */
 function isPersonAfter(tables: Tables, tokens: string[], end: number): boolean {
-  const next = tokens[end + 1];
-  if (tables.personAfter.size === 0 || next === undefined) return false;
-  return tables.personAfter.has(next) || (end + 2 < tokens.length && tables.personAfter.has(`${next} ${tokens[end + 2] as string}`));
+  if (tables.personAfter.size === 0) return false;
+  let at = end + 1;
+  if (tables.honorifics.has(tokens[at] as string)) at++;
+  const next = tokens[at];
+  if (next === undefined) return false;
+  return tables.personAfter.has(next) || (at + 1 < tokens.length && tables.personAfter.has(`${next} ${tokens[at + 1] as string}`));
 }
 
 /**
@@ -1307,7 +1315,7 @@ function isRoleAfterName(tables: Tables, tokens: string[], start: number, nameEn
   return nameEnd >= 0 && start > nameEnd + 1 && tables.roleWords.has(tokens[start - 1] as string);
 }
 
-/** A name right after a clergy title, a saint's or a birthday wish, honorifics between ("Pastor Simon", "ultah Om Simon"). */
+/** A name right after a clergy title, a saint's, a birthday wish or the writer's relative, honorifics between ("Pastor Simon", "ultah Om Simon", "anakku Astrid"). */
 function isPersonBefore(tables: Tables, tokens: string[], start: number): boolean {
   if (tables.personBefore.size === 0) return false;
   let back = start - 1;

@@ -540,3 +540,15 @@ describe('two rivals named weakly beside weak vote talk', () => {
     expect(inCity('Rudi sama Sasmitaredja saling sindir pas arisan semalam')).toBe(false);
   });
 });
+
+describe('a relative of the writer\'s, or an occupation after an honorific, is another person', () => {
+  it('"anakku Galih", "adik saya mas Galih", "Galih pak satpam" are not the candidate', () => {
+    expect(inCity('anakku Galih baru pulang dari kemah pramuka')).toBe(false);
+    expect(inCity('adik saya mas Galih besok wisuda')).toBe(false);
+    expect(inCity('Galih pak satpam kantor sudah pulang duluan')).toBe(false);
+  });
+  it('the candidate\'s own child, or the name alone, still is', () => {
+    expect(inCity('anak Galih ikut turun ke pasar pagi ini')).toBe(true);
+    expect(inCity('Galih turun ke pasar pagi ini')).toBe(true);
+  });
+});

@@ -308,12 +308,10 @@ const KNOWN_MISTAKES: Record<string, string[]> = {
   'tests/fixtures/classifier/solo2024.tsv': [
     'Astrid nyanyi Tentang Rasa, lagu jaman SMA',
     'Respati itu nama hari Kamis dalam bahasa Jawa kuno',
-    'anakku Astrid les piano nang Ngarsopuro',
     'Pilgub DKI 2017 Ahok kalah, aku isih kelingan',
     'KPU ngumumke jadwal rekrutmen PPK pemilu 2029',
     'Bapak Prakosa dari BKD minta data cuti pegawai',
     'Pak Respati dari bagian umum minta fotokopi SK',
-    'Astrid bu guru TK anakku baik banget',
     'ojo lali undangan C6 digowo nang TPS ya',
     'wong Solo ayo nang TPS, suaramu nentokke Solo limang taun',
   ],
