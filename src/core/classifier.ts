@@ -335,6 +335,8 @@ interface Tables {
   otherPerson: Map<Term, Term>;
   /** Weight of a single name set aside by {@link asWritten}: that of a surname, which needs support. */
   otherPersonWeight: number;
+  /** Common given names that are no word of the paslon's names: "Bayu" before a candidate's name makes another person's full name. */
+  otherGivenNames: Set<string>;
 }
 
 /**
@@ -1170,7 +1172,7 @@ function scan(tables: Tables, tokens: string[], ids: number[] | undefined, found
 
 /** The tables {@link asWritten} reads: strong one-word names and the words that are no one's surname. */
 function writtenNameTables(trie: Trie, vocab: Vocabulary, honorifics: Set<string>, paslon: PaslonFile | undefined):
-  Pick<Tables, 'singleNames' | 'knownWords' | 'otherPerson' | 'otherPersonWeight'> {
+  Pick<Tables, 'singleNames' | 'knownWords' | 'otherPerson' | 'otherPersonWeight' | 'otherGivenNames'> {
   const singleNames = new Map<Term, string>();
   const knownWords = new Set<string>([...honorifics, ...(vocab.commonWords ?? []).map((w) => tokenize(w, FOLD).join(''))]);
   const stack = [...trie.entries()];
@@ -1185,7 +1187,9 @@ function writtenNameTables(trie: Trie, vocab: Vocabulary, honorifics: Set<string
   }
   for (const p of paslon?.paslon ?? []) for (const n of [...p.names, ...(p.aliases ?? [])]) for (const w of tokenize(n, FOLD)) knownWords.add(w);
   const w = vocab.names;
-  return { singleNames, knownWords, otherPerson: new Map(), otherPersonWeight: w.surname ?? w.common };
+  const own = new Set((paslon?.paslon ?? []).flatMap((p) => [...p.names, ...(p.aliases ?? [])]).flatMap((n) => tokenize(n, FOLD)));
+  const otherGivenNames = new Set(vocab.commonNames.map((n) => tokenize(n, FOLD).join(' ')).filter((n) => !own.has(n) && !honorifics.has(n)));
+  return { singleNames, knownWords, otherPerson: new Map(), otherPersonWeight: w.surname ?? w.common, otherGivenNames };
 }
 
 /** Words of a text as written, capitals kept. */
@@ -1245,7 +1249,9 @@ function asWritten(tables: Tables, text: string, tokens: string[], found: Term[]
   const otherName = (k: number): boolean => (capital(k) && !(k > 0 && capital(k - 1) && SPACES_ONLY.test(gap(k)))
     && joinedCapital(k + 1) && cases[k + 1] === 'title' && unknown(k + 1) && !joinedCapital(k + 2))
     // A place or thing named after someone, a capitalised word before the name ("UIN Syarif Hidayatullah").
-    || (capital(k) && k >= 2 && joinedCapital(k) && cases[k - 1] === 'title' && unknown(k - 1) && tables.namedAfter.has(folded(k - 2)));
+    || (capital(k) && k >= 2 && joinedCapital(k) && cases[k - 1] === 'title' && unknown(k - 1) && tables.namedAfter.has(folded(k - 2)))
+    // Another person's given name before it: the candidate's name is that person's surname ("Bayu Prakosa juara lari").
+    || (capital(k) && k >= 1 && joinedCapital(k) && cases[k - 1] === 'title' && tables.otherGivenNames.has(folded(k - 1)));
   for (let k = at; k < found.length; k++) {
     const t = found[k] as Term;
     const key = tables.singleNames.get(t);

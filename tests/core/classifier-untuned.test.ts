@@ -552,3 +552,22 @@ describe('a relative of the writer\'s, or an occupation after an honorific, is a
     expect(inCity('Galih turun ke pasar pagi ini')).toBe(true);
   });
 });
+
+const kab = createClassifier({ vocabulary, paslon: {
+  election: 'Pilbup Contoh 2024',
+  paslon: [
+    { number: 1, names: ['Wirananda Kusumawardhani', 'Hartanto Siregar'], aliases: ['Wirananda-Hartanto'] },
+    { number: 2, names: ['Sulistyowati Gunawan', 'Yohanes Pardede'], aliases: ['Sulis-Yohanes'] },
+  ],
+} });
+const inKab = (text: string): boolean => kab.classify(text).pilkada;
+
+describe('another person\'s given name right before the candidate\'s name', () => {
+  it('"Agus Wirananda" is another man whose second name is Wirananda', () => {
+    expect(inKab('Agus Wirananda juara lomba mancing di waduk')).toBe(false);
+  });
+  it('the candidate alone, or the same two names in election talk, still count', () => {
+    expect(inKab('Wirananda juara lomba mancing di waduk')).toBe(true);
+    expect(inKab('Agus Wirananda kampanye di pasar tadi pagi')).toBe(true);
+  });
+});

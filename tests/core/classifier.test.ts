@@ -301,7 +301,6 @@ const KNOWN_MISTAKES: Record<string, string[]> = {
     'bu Astrid wali kelas 3B minta rapotan diambil Sabtu',
   ],
   'tests/fixtures/classifier/solo2024.surnames.tsv': [
-    'Bayu Prakosa juara lomba lari 10K Solo',
     'mas Prakosa tukang sablon, order kaos 2 lusin',
     'sate kambing Pak Prakosa Manahan enak pol',
   ],
