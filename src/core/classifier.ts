@@ -231,8 +231,9 @@ const MIN_NUMBER_CONTEXT = 0.4;
  * walkot", "kang Far ... kampanye"): alone such a name is shared by others, beside election talk of
  * at least MIN_NAME_SUPPORT it is the candidate, so the two need not add up to the threshold. Offices
  * and candidacy words ("walkot", "gubernur") support from MIN_OFFICE_SUPPORT. Vote words that are
- * everyday words too stay below: "dukung", "debat", "relawan" (0.3) do not ("Wardana dukung anaknya
- * ikut lomba debat"). Common given names (the `common` weight) get no such lift: too many people.
+ * everyday words too stay below: "dukung", "relawan" (0.3) do not ("Wardana dukung anaknya kuliah").
+ * "Debat" does (0.4: "Sagala debat soal infrastruktur"); its everyday senses are phrases of no weight
+ * ("lomba debat", "debat kusir"). Common given names (the `common` weight) get no such lift: too many people.
  * The official-post rule still sets the name aside in government news.
  */
 const NAME_SUPPORT = new Set(['event', 'candidate', 'administration', 'violation', 'act', 'actor', 'party']);

@@ -532,12 +532,22 @@ describe('a full name glued together whose first part is a common given name', (
 });
 
 describe('two rivals named weakly beside weak vote talk', () => {
-  it('a surname and another paslon\'s given name in one debate are the candidates', () => {
-    expect(inCity('Rudi sama Sasmitaredja saling sindir pas debat semalam')).toBe(true);
+  it('a surname and another paslon\'s given name beside "dukung" are the candidates', () => {
+    expect(inCity('Rudi vs Sasmitaredja, kalian dukung siapa?')).toBe(true);
   });
   it('one surname with the word, or two names with no vote talk, are not', () => {
-    expect(inCity('Sasmitaredja saling sindir pas debat semalam')).toBe(false);
+    expect(inCity('Sasmitaredja, kalian dukung siapa?')).toBe(false);
     expect(inCity('Rudi sama Sasmitaredja saling sindir pas arisan semalam')).toBe(false);
+  });
+});
+
+describe('"debat" supports a surname; a school debate or an idle argument does not', () => {
+  it('a surname in a debate is the candidate', () => {
+    expect(inCity('Sasmitaredja debat soal banjir, jawabannya jelas')).toBe(true);
+  });
+  it('"lomba debat" and "debat kusir" are no election talk', () => {
+    expect(inCity('Sasmitaredja juara lomba debat SMA se-kota')).toBe(false);
+    expect(inCity('debat kusir sama Sasmitaredja di grup alumni')).toBe(false);
   });
 });
 
