@@ -581,3 +581,13 @@ describe('another person\'s given name right before the candidate\'s name', () =
     expect(inKab('Agus Wirananda kampanye di pasar tadi pagi')).toBe(true);
   });
 });
+
+describe('a food stall or shop named after someone, honorific between', () => {
+  it('"bakso Pak Wirananda", "laundry Bu Wirananda" are the stall, not the candidate', () => {
+    expect(inKab('bakso Pak Wirananda depan pasar enak banget')).toBe(false);
+    expect(inKab('laundry Bu Wirananda sudah buka lagi')).toBe(false);
+  });
+  it('the candidate eating bakso still is the candidate', () => {
+    expect(inKab('Wirananda makan bakso di depan pasar')).toBe(true);
+  });
+});
