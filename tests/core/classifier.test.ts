@@ -287,7 +287,6 @@ const KNOWN_MISTAKES: Record<string, string[]> = {
     'Pak Melki janji sekolah gratis, bisa ko?',
     'ASN Dinas PUPR foto bareng Melki pake pose 2 jari, su viral',
     'money politik di Sumba Barat Daya, amplop 200rb per KK katanya',
-    'debatnya sonde seru, Melki banyak baca teks',
     'Kaka Ansy, beta dukung dari Alor',
     'om Melki datang ke kampung botong, foto-foto dong',
     'anak muda Kupang banyak yang pilih Ansy karna masih muda',
