@@ -141,7 +141,9 @@ export interface Vocabulary {
   personAfter?: string[];
   /**
    * Words (one or two) right before a name, honorifics between, that make it another person's: a clergy
-   * title or a saint ("Pastor Simon", "Santo Petrus"), a birthday wish ("selamat ulang tahun Om Simon").
+   * title or a saint ("Pastor Simon", "Santo Petrus"), a birthday wish ("selamat ulang tahun Om Simon"),
+   * the writer's relative in possessive form only ("anakku Astrid", "adik saya"; "anak Teguh" is the
+   * candidate's child, talk of the candidate).
    */
   personBefore?: string[];
   /**
@@ -236,8 +238,9 @@ const MIN_NUMBER_CONTEXT = 0.4;
  * walkot", "kang Far ... kampanye"): alone such a name is shared by others, beside election talk of
  * at least MIN_NAME_SUPPORT it is the candidate, so the two need not add up to the threshold. Offices
  * and candidacy words ("walkot", "gubernur") support from MIN_OFFICE_SUPPORT. Vote words that are
- * everyday words too stay below: "dukung", "debat", "relawan" (0.3) do not ("Wardana dukung anaknya
- * ikut lomba debat"). Common given names (the `common` weight) get no such lift: too many people.
+ * everyday words too stay below: "dukung", "relawan" (0.3) do not ("Wardana dukung anaknya kuliah").
+ * "Debat" does (0.4: "Sagala debat soal infrastruktur"); its everyday senses are phrases of no weight
+ * ("lomba debat", "debat kusir"). Common given names (the `common` weight) get no such lift: too many people.
  * The official-post rule still sets the name aside in government news.
  */
 const NAME_SUPPORT = new Set(['event', 'candidate', 'administration', 'violation', 'act', 'actor', 'party']);
@@ -342,6 +345,8 @@ interface Tables {
   otherPerson: Map<Term, Term>;
   /** Weight of a single name set aside by {@link asWritten}: that of a surname, which needs support. */
   otherPersonWeight: number;
+  /** Common given names that are no word of the paslon's names: "Bayu" before a candidate's name makes another person's full name. */
+  otherGivenNames: Set<string>;
 }
 
 /**
@@ -1209,7 +1214,7 @@ function scan(tables: Tables, tokens: string[], ids: number[] | undefined, found
 
 /** The tables {@link asWritten} reads: strong one-word names and the words that are no one's surname. */
 function writtenNameTables(trie: Trie, vocab: Vocabulary, honorifics: Set<string>, paslon: PaslonFile | undefined):
-  Pick<Tables, 'singleNames' | 'knownWords' | 'otherPerson' | 'otherPersonWeight'> {
+  Pick<Tables, 'singleNames' | 'knownWords' | 'otherPerson' | 'otherPersonWeight' | 'otherGivenNames'> {
   const singleNames = new Map<Term, string>();
   const knownWords = new Set<string>([...honorifics, ...(vocab.commonWords ?? []).map((w) => tokenize(w, FOLD).join(''))]);
   const stack = [...trie.entries()];
@@ -1224,7 +1229,9 @@ function writtenNameTables(trie: Trie, vocab: Vocabulary, honorifics: Set<string
   }
   for (const p of paslon?.paslon ?? []) for (const n of [...p.names, ...(p.aliases ?? [])]) for (const w of tokenize(n, FOLD)) knownWords.add(w);
   const w = vocab.names;
-  return { singleNames, knownWords, otherPerson: new Map(), otherPersonWeight: w.surname ?? w.common };
+  const own = new Set((paslon?.paslon ?? []).flatMap((p) => [...p.names, ...(p.aliases ?? [])]).flatMap((n) => tokenize(n, FOLD)));
+  const otherGivenNames = new Set(vocab.commonNames.map((n) => tokenize(n, FOLD).join(' ')).filter((n) => !own.has(n) && !honorifics.has(n)));
+  return { singleNames, knownWords, otherPerson: new Map(), otherPersonWeight: w.surname ?? w.common, otherGivenNames };
 }
 
 /** Words of a text as written, capitals kept. */
@@ -1284,7 +1291,9 @@ function asWritten(tables: Tables, text: string, tokens: string[], found: Term[]
   const otherName = (k: number): boolean => (capital(k) && !(k > 0 && capital(k - 1) && SPACES_ONLY.test(gap(k)))
     && joinedCapital(k + 1) && cases[k + 1] === 'title' && unknown(k + 1) && !joinedCapital(k + 2))
     // A place or thing named after someone, a capitalised word before the name ("UIN Syarif Hidayatullah").
-    || (capital(k) && k >= 2 && joinedCapital(k) && cases[k - 1] === 'title' && unknown(k - 1) && tables.namedAfter.has(folded(k - 2)));
+    || (capital(k) && k >= 2 && joinedCapital(k) && cases[k - 1] === 'title' && unknown(k - 1) && tables.namedAfter.has(folded(k - 2)))
+    // Another person's given name before it: the candidate's name is that person's surname ("Bayu Prakosa juara lari").
+    || (capital(k) && k >= 1 && joinedCapital(k) && cases[k - 1] === 'title' && tables.otherGivenNames.has(folded(k - 1)));
   for (let k = at; k < found.length; k++) {
     const t = found[k] as Term;
     const key = tables.singleNames.get(t);
@@ -1333,11 +1342,17 @@ function isNamedAfter(tables: Tables, tokens: string[], start: number): boolean 
   return back >= 0 && tables.namedAfter.has(tokens[back] as string);
 }
 
-/** A name followed by an occupation or a neighbour's place, one or two words ("tukang", "guru ngaji", "kepala sekolah"). */
+/**
+ * A name followed by an occupation or a neighbour's place, one or two words ("tukang", "guru ngaji", "kepala sekolah"),
+ * an honorific between allowed ("Astrid bu guru TK", "Rudi pak satpam").
+ */
 function isPersonAfter(tables: Tables, tokens: string[], end: number): boolean {
-  const next = tokens[end + 1];
-  if (tables.personAfter.size === 0 || next === undefined) return false;
-  return tables.personAfter.has(next) || (end + 2 < tokens.length && tables.personAfter.has(`${next} ${tokens[end + 2] as string}`));
+  if (tables.personAfter.size === 0) return false;
+  let at = end + 1;
+  if (tables.honorifics.has(tokens[at] as string)) at++;
+  const next = tokens[at];
+  if (next === undefined) return false;
+  return tables.personAfter.has(next) || (at + 1 < tokens.length && tables.personAfter.has(`${next} ${tokens[at + 1] as string}`));
 }
 
 /**
@@ -1348,7 +1363,7 @@ function isRoleAfterName(tables: Tables, tokens: string[], start: number, nameEn
   return nameEnd >= 0 && start > nameEnd + 1 && tables.roleWords.has(tokens[start - 1] as string);
 }
 
-/** A name right after a clergy title, a saint's or a birthday wish, honorifics between ("Pastor Simon", "ultah Om Simon"). */
+/** A name right after a clergy title, a saint's, a birthday wish or the writer's relative, honorifics between ("Pastor Simon", "ultah Om Simon", "anakku Astrid"). */
 function isPersonBefore(tables: Tables, tokens: string[], start: number): boolean {
   if (tables.personBefore.size === 0) return false;
   let back = start - 1;
@@ -1461,8 +1476,11 @@ function makeRepair(trie: Trie, vocab: Vocabulary, honorifics: Set<string>): Rep
       shorts.set(start, had === undefined ? short : had && had.paslon === t.paslon ? had : null);
     }
   }
+  shortCalledNameStarts(names, shorts, known, derivedWeight, w);
   const starts = new Uint8Array(27 * 27);
   for (const key of names.keys()) if (key.length >= MIN_STEM) starts[pairIndex(key)] = 1;
+  const phraseLefts = gluedPhraseLefts(trie, names);
+  for (const key of phraseLefts) starts[pairIndex(key)] = 1;
 
   const unclitic = (token: string, level: Map<string, unknown> = trie): string | undefined => {
     const n = token.length;
@@ -1482,7 +1500,10 @@ function makeRepair(trie: Trie, vocab: Vocabulary, honorifics: Set<string>): Rep
     if (token.length < MIN_GLUED || !starts[pairIndex(token)]) return undefined;
     for (let k = MIN_STEM; k <= token.length - MIN_STEM; k++) {
       const left = token.slice(0, k);
-      if (!names.has(left)) continue;
+      if (!names.has(left)) {
+        if (phraseLefts.has(left)) { const parts = gluedPhrase(trie, left, token.slice(k)); if (parts) return parts; }
+        continue;
+      }
       // Folding may have made one letter of the seam ("luthfiyasin" -> "lutfiasin").
       for (const right of [token.slice(k), token.slice(k - 1)]) {
         if (trie.has(right)) return [left, right];
@@ -1563,6 +1584,47 @@ function weakNameParts(trie: Trie, names: Map<string, Term>): [string, Term][] {
     if (t?.category === PASLON_NAME && !t.pair && !t.caps && !t.acronym && !names.has(key)) out.push([key, t]);
   }
   return out;
+}
+
+/**
+ * Starts of four-letter name parts that are weak alone only for their length ("Rico", "Yena", "Tomo"):
+ * names people call a candidate by, so they shorten them after an honorific as they do longer ones
+ * ("bang Ric"). Such a start only fills a gap: where a longer name's start is the same ("Dan" for
+ * "Dandan" and "Dani"), or two short names share it, the longer name keeps it.
+ */
+function shortCalledNameStarts(names: Map<string, Term>, shorts: Map<string, Term | null>, known: Set<string>, weight: number, w: NameWeights): void {
+  const added = new Map<string, Term | null>();
+  for (const [key, t] of names) {
+    if (key.length !== MAX_SHORT_NAME || t.weight !== w.common) continue;
+    const start = key.slice(0, MIN_SHORT);
+    if (known.has(start) || shorts.has(start)) continue;
+    const had = added.get(start);
+    added.set(start, had === undefined ? makeTerm(t.label, weight, PASLON_NAME, { paslon: t.paslon }) : had && had.paslon === t.paslon ? had : null);
+  }
+  for (const [start, t] of added) shorts.set(start, t);
+}
+
+/**
+ * First words of a candidate's name phrase that are common names ("Teguh" in "Teguh Prakosa"): typed
+ * glued to the rest of the phrase ("teguhprakosa", "#bambangnugroho") they are the full name, as two
+ * names glued are the pair. Only the phrase's own next word is taken, so another Teguh's name is not.
+ */
+function gluedPhraseLefts(trie: Trie, names: Map<string, Term>): Set<string> {
+  const out = new Set<string>();
+  for (const [key] of weakNameParts(trie, names)) {
+    if (key.length < MIN_STEM) continue;
+    for (const child of trie.get(key)?.next?.values() ?? []) if (child.term?.category === PASLON_NAME) { out.add(key); break; }
+  }
+  return out;
+}
+
+/** `left` and `right` as the name phrase they start, folding's shared seam letter allowed ("bambangnugroho"). */
+function gluedPhrase(trie: Trie, left: string, right: string): [string, string] | undefined {
+  const next = trie.get(left)?.next;
+  for (const r of [right, left.charAt(left.length - 1) + right]) {
+    if (next?.get(r)?.term?.category === PASLON_NAME) return [left, r];
+  }
+  return undefined;
 }
 
 /** Shortest word that may be repaired: a stem of three letters and a two-letter clitic; fuzzy matching reads words of five letters or more. */
@@ -1758,6 +1820,7 @@ function summarise(found: Term[], vocab: Vocabulary, ctx: ScanContext, national:
   let number = false;
   let numberContext = false;
   let nameSupport = false;
+  let weakTalk = false;
   const numbers = new Set<number>();
   let ownNumber = false;
   const labels: string[] = [];
@@ -1771,6 +1834,7 @@ function summarise(found: Term[], vocab: Vocabulary, ctx: ScanContext, national:
     if (t.category === PASLON_NUMBER) { number = true; if (t.paslon !== undefined) numbers.add(t.paslon); }
     else if (!t.official && t.weight >= MIN_NUMBER_CONTEXT && NUMBER_CONTEXT.has(t.category)) numberContext = true;
     if (supportsName(t)) nameSupport = true;
+    else if (!t.official && NAME_SUPPORT.has(t.category)) weakTalk = true;
     if (scriptureCap !== undefined && isName(t) && t.weight > scriptureCap) (weak ??= []).push(scriptureTwin(t, scriptureCap));
     else if (t.category === PASLON_NAME && t.weight < vocab.threshold) (weak ??= []).push(t);
     else sum += t.weight;
@@ -1778,6 +1842,7 @@ function summarise(found: Term[], vocab: Vocabulary, ctx: ScanContext, national:
   if (weak) sum += bestWeakNames(weak);
   // A surname or derived form in election talk is the candidate ("Suandharu paling kuat di debat walkot").
   if (weak && nameSupport && !official && (ctx.titledWeakName || weak.some((t) => t.weight > vocab.names.common))) sum = Math.max(sum, vocab.threshold);
+  if (weak && weakTalk && !nameSupport && !official && isRivalsTalk(weak, vocab.names.common)) sum = Math.max(sum, vocab.threshold);
   // A candidate's name, however weak, beside that candidate's own ballot number ("Bang Rudy nomor 2").
   for (const t of found) if (numbers.size > 0 && t.category === PASLON_NAME && t.weight > 0 && t.paslon !== undefined && numbers.has(t.paslon)) ownNumber = true;
   if (ownNumber && !official) sum = Math.max(sum, vocab.threshold);
@@ -1818,6 +1883,17 @@ function scriptureTwin(t: Term, weight: number): Term {
 /** Election talk that makes a weak name the candidate's (see {@link NAME_SUPPORT}). */
 function supportsName(t: Term): boolean {
   return NAME_SUPPORT.has(t.category) && t.weight >= (t.category === 'candidate' ? MIN_OFFICE_SUPPORT : MIN_NAME_SUPPORT);
+}
+
+/**
+ * Weak names of two paslon, one of them more than a common given name, beside vote talk too weak to
+ * lift a name alone ("debat", "dukung", "relawan"): two rivals in one debate are the candidates ("pak
+ * Teguh sama mas Res salaman habis debat"), where one surname and the word are not ("Wardana ikut lomba
+ * debat"), nor a list of names with no vote talk ("Pak Herman, Bu Riezky").
+ */
+function isRivalsTalk(weak: Term[], common: number): boolean {
+  const first = weak[0]?.paslon;
+  return weak.some((t) => t.paslon !== first) && weak.some((t) => t.weight > common);
 }
 
 /** The weight of the weak names of the one paslon they add up to most for. */

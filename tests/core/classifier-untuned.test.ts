@@ -602,3 +602,85 @@ describe('ballot numbers and vote talk without a name', () => {
     expect(vote('coblos nomer 1 ya')).toBe(true);
   });
 });
+
+// Issue 20 (names), found on the Solo 2024 set and the Medan set's "Bang Ric": derived short forms.
+describe('a four-letter name a candidate is called by is shortened after an honorific too', () => {
+  it('"mas Tom" for Tomo counts beside election talk', () => {
+    expect(is('mas Tom kampanye di Gianyar kemarin sore')).toBe(true);
+  });
+  it('alone, or without the honorific, it does not', () => {
+    expect(is('mas Tom, bengkelnya buka jam berapa?')).toBe(false);
+    expect(is('Tom kampanye di Gianyar kemarin sore')).toBe(false);
+  });
+});
+
+describe('a full name glued together whose first part is a common given name', () => {
+  it('"rudisantika" is Rudi Santika, as "#RudiSantika" is', () => {
+    expect(kota.classify('rudisantika turun ke pasar pagi ini').terms).toEqual(['Rudi Santika']);
+    expect(inCity('rudisantika turun ke pasar pagi ini')).toBe(true);
+  });
+  it('another Rudi glued to his own surname is not', () => {
+    expect(inCity('rudihartono turun ke pasar pagi ini')).toBe(false);
+  });
+});
+
+describe('two rivals named weakly beside weak vote talk', () => {
+  it('a surname and another paslon\'s given name beside "dukung" are the candidates', () => {
+    expect(inCity('Rudi vs Sasmitaredja, kalian dukung siapa?')).toBe(true);
+  });
+  it('one surname with the word, or two names with no vote talk, are not', () => {
+    expect(inCity('Sasmitaredja, kalian dukung siapa?')).toBe(false);
+    expect(inCity('Rudi sama Sasmitaredja saling sindir pas arisan semalam')).toBe(false);
+  });
+});
+
+describe('"debat" supports a surname; a school debate or an idle argument does not', () => {
+  it('a surname in a debate is the candidate', () => {
+    expect(inCity('Sasmitaredja debat soal banjir, jawabannya jelas')).toBe(true);
+  });
+  it('"lomba debat" and "debat kusir" are no election talk', () => {
+    expect(inCity('Sasmitaredja juara lomba debat SMA se-kota')).toBe(false);
+    expect(inCity('debat kusir sama Sasmitaredja di grup alumni')).toBe(false);
+  });
+});
+
+describe('a relative of the writer\'s, or an occupation after an honorific, is another person', () => {
+  it('"anakku Galih", "adik saya mas Galih", "Galih pak satpam" are not the candidate', () => {
+    expect(inCity('anakku Galih baru pulang dari kemah pramuka')).toBe(false);
+    expect(inCity('adik saya mas Galih besok wisuda')).toBe(false);
+    expect(inCity('Galih pak satpam kantor sudah pulang duluan')).toBe(false);
+  });
+  it('the candidate\'s own child, or the name alone, still is', () => {
+    expect(inCity('anak Galih ikut turun ke pasar pagi ini')).toBe(true);
+    expect(inCity('Galih turun ke pasar pagi ini')).toBe(true);
+  });
+});
+
+const kab = createClassifier({ vocabulary, paslon: {
+  election: 'Pilbup Contoh 2024',
+  paslon: [
+    { number: 1, names: ['Wirananda Kusumawardhani', 'Hartanto Siregar'], aliases: ['Wirananda-Hartanto'] },
+    { number: 2, names: ['Sulistyowati Gunawan', 'Yohanes Pardede'], aliases: ['Sulis-Yohanes'] },
+  ],
+} });
+const inKab = (text: string): boolean => kab.classify(text).pilkada;
+
+describe('another person\'s given name right before the candidate\'s name', () => {
+  it('"Agus Wirananda" is another man whose second name is Wirananda', () => {
+    expect(inKab('Agus Wirananda juara lomba mancing di waduk')).toBe(false);
+  });
+  it('the candidate alone, or the same two names in election talk, still count', () => {
+    expect(inKab('Wirananda juara lomba mancing di waduk')).toBe(true);
+    expect(inKab('Agus Wirananda kampanye di pasar tadi pagi')).toBe(true);
+  });
+});
+
+describe('a food stall or shop named after someone, honorific between', () => {
+  it('"bakso Pak Wirananda", "laundry Bu Wirananda" are the stall, not the candidate', () => {
+    expect(inKab('bakso Pak Wirananda depan pasar enak banget')).toBe(false);
+    expect(inKab('laundry Bu Wirananda sudah buka lagi')).toBe(false);
+  });
+  it('the candidate eating bakso still is the candidate', () => {
+    expect(inKab('Wirananda makan bakso di depan pasar')).toBe(true);
+  });
+});

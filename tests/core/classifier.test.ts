@@ -285,7 +285,6 @@ const KNOWN_MISTAKES: Record<string, string[]> = {
     'Pak Melki janji sekolah gratis, bisa ko?',
     'ASN Dinas PUPR foto bareng Melki pake pose 2 jari, su viral',
     'money politik di Sumba Barat Daya, amplop 200rb per KK katanya',
-    'debatnya sonde seru, Melki banyak baca teks',
     'Kaka Ansy, beta dukung dari Alor',
     'om Melki datang ke kampung botong, foto-foto dong',
     'anak muda Kupang banyak yang pilih Ansy karna masih muda',
@@ -305,6 +304,26 @@ const KNOWN_MISTAKES: Record<string, string[]> = {
     'kosong tiga kosong tiga kosong tiga!!!',
     'sudah, 03mo saja, tidak usah pusing',
     'yang 02 itu gubernur sekarang kan? mau lanjut lagi dia',
+  ],
+  // Solo 2024 (issue 20, names): measured blind; what no general rule has yet fixed.
+  'tests/fixtures/classifier/solo2024.misspelt.tsv': [
+    'Teguh Prakoso Jaya toko bangunan nang Kartasura',
+  ],
+  'tests/fixtures/classifier/solo2024.shortforms.tsv': [
+    'bu Astrid wali kelas 3B minta rapotan diambil Sabtu',
+  ],
+  'tests/fixtures/classifier/solo2024.surnames.tsv': [
+    'mas Prakosa tukang sablon, order kaos 2 lusin',
+    'sate kambing Pak Prakosa Manahan enak pol',
+  ],
+  'tests/fixtures/classifier/solo2024.tsv': [
+    'Astrid nyanyi Tentang Rasa, lagu jaman SMA',
+    'Respati itu nama hari Kamis dalam bahasa Jawa kuno',
+    'Pilgub DKI 2017 Ahok kalah, aku isih kelingan',
+    'KPU ngumumke jadwal rekrutmen PPK pemilu 2029',
+    'Bapak Prakosa dari BKD minta data cuti pegawai',
+    'Pak Respati dari bagian umum minta fotokopi SK',
+    'wong Solo ayo nang TPS, suaramu nentokke Solo limang taun',
   ],
 };
 
