@@ -277,6 +277,11 @@ interface Tables {
   namedAfter: Set<string>;
   /** Words (one or two) after a name that make it another person's ("guru ngaji", "tukang", "kepala sekolah"). */
   personAfter: Set<string>;
+  /**
+   * The two-word entries of `personAfter` by their first word, then second ("guru" -> "ngaji"), so a
+   * name's next two words are looked up as they are, without joining them into a new string to hash.
+   */
+  personAfterPairs: Map<string, Set<string>>;
   /** Vote words that are plain acts too, by label, and the things that make them so (see {@link Vocabulary.plainActs}). */
   plainActTerms: Set<string>;
   plainActThings: Set<string>;
@@ -484,6 +489,7 @@ export function createClassifier(opts: { vocabulary: Vocabulary; paslon?: Paslon
     guardOrdinal: new Set((guards?.ordinal ?? []).flatMap((w) => tokenize(w, FOLD))),
     namedAfter: new Set((vocab.namedAfter ?? []).flatMap((w) => tokenize(w, FOLD))),
     personAfter: new Set((vocab.personAfter ?? []).map((w) => tokenize(w, FOLD).join(' '))),
+    personAfterPairs: wordPairs((vocab.personAfter ?? []).map((w) => tokenize(w, FOLD))),
     plainActTerms: new Set(vocab.plainActs?.terms ?? []),
     plainActThings: new Set((vocab.plainActs?.things ?? []).flatMap((w) => tokenize(w, FOLD))),
     padded,
@@ -1224,7 +1230,19 @@ function isNamedAfter(tables: Tables, tokens: string[], start: number): boolean 
 function isPersonAfter(tables: Tables, tokens: string[], end: number): boolean {
   const next = tokens[end + 1];
   if (tables.personAfter.size === 0 || next === undefined) return false;
-  return tables.personAfter.has(next) || (end + 2 < tokens.length && tables.personAfter.has(`${next} ${tokens[end + 2] as string}`));
+  return tables.personAfter.has(next) || (end + 2 < tokens.length && tables.personAfterPairs.get(next)?.has(tokens[end + 2] as string) === true);
+}
+
+/** Phrases of exactly two words, by first word then second; tokens hold no space, so no other phrase is ever two tokens. */
+function wordPairs(phrases: string[][]): Map<string, Set<string>> {
+  const pairs = new Map<string, Set<string>>();
+  for (const [first, second, ...rest] of phrases) {
+    if (first === undefined || second === undefined || rest.length > 0) continue;
+    let seconds = pairs.get(first);
+    if (!seconds) pairs.set(first, (seconds = new Set()));
+    seconds.add(second);
+  }
+  return pairs;
 }
 
 /** A weak ballot number beside a guard word or another number: a time, a floor, a queue, a count ("jam 02.00", "lantai 2"). */
