@@ -1450,7 +1450,12 @@ function addFound(found: Term[], term: Term): void {
   if (term.category === PASLON_NAME) {
     // One name read twice (exactly, and one letter off or shortened elsewhere) counts once, at its best;
     // so does one pair ("Khofifah-Emil" and "#KhofifahEmil", read as the glued pair).
-    const k = found.findIndex((t) => t.category === PASLON_NAME && t.pair === term.pair && t.label === term.label && t.paslon === term.paslon);
+    // A loop, not findIndex: no closure made for every name found.
+    let k = -1;
+    for (let m = 0; m < found.length && k < 0; m++) {
+      const t = found[m] as Term;
+      if (t.category === PASLON_NAME && t.pair === term.pair && t.label === term.label && t.paslon === term.paslon) k = m;
+    }
     if (k >= 0) {
       if ((found[k] as Term).weight < term.weight && !term.caps) found[k] = term;
       return;
@@ -1608,6 +1613,8 @@ function isOfficialPost(found: Term[], rule: OfficialPosts | undefined, titledNa
  * Riezky" is a birthday list): only the best paslon's weak names count.
  */
 function summarise(found: Term[], vocab: Vocabulary, ctx: ScanContext, national: Set<Term>): Classification {
+  // Most chat names no term: nothing to add up, and no rule below has anything to look at.
+  if (found.length === 0) return { pilkada: 0 >= vocab.threshold, score: 0, terms: [] };
   const { titledName } = ctx;
   const official = isOfficialPost(found, vocab.officialPosts, titledName);
   const otherElection = found.some((t) => t.category === OTHER_ELECTION);
@@ -1620,7 +1627,8 @@ function summarise(found: Term[], vocab: Vocabulary, ctx: ScanContext, national:
   let number = false;
   let numberContext = false;
   let nameSupport = false;
-  const numbers = new Set<number>();
+  // Made when a ballot number is found: a Set per text read was a tenth of this function's time.
+  let numbers: Set<number> | undefined;
   let ownNumber = false;
   const labels: string[] = [];
   for (const t of found) {
@@ -1630,7 +1638,7 @@ function summarise(found: Term[], vocab: Vocabulary, ctx: ScanContext, national:
     if (nationalElection && (GENERIC_VOTE_TALK.has(t.category) || t.category === PASLON_NUMBER)) continue;
     if (!labels.includes(t.label) && (!official || !t.official)) labels.push(t.label);
     if (official && (isName(t) || t.official)) continue;
-    if (t.category === PASLON_NUMBER) { number = true; if (t.paslon !== undefined) numbers.add(t.paslon); }
+    if (t.category === PASLON_NUMBER) { number = true; if (t.paslon !== undefined) (numbers ??= new Set()).add(t.paslon); }
     else if (!t.official && t.weight >= MIN_NUMBER_CONTEXT && NUMBER_CONTEXT.has(t.category)) numberContext = true;
     if (supportsName(t)) nameSupport = true;
     if (t.category === PASLON_NAME && t.weight < vocab.threshold) (weak ??= []).push(t);
@@ -1640,7 +1648,7 @@ function summarise(found: Term[], vocab: Vocabulary, ctx: ScanContext, national:
   // A surname or derived form in election talk is the candidate ("Suandharu paling kuat di debat walkot").
   if (weak && nameSupport && !official && (ctx.titledWeakName || weak.some((t) => t.weight > vocab.names.common))) sum = Math.max(sum, vocab.threshold);
   // A candidate's name, however weak, beside that candidate's own ballot number ("Bang Rudy nomor 2").
-  for (const t of found) if (numbers.size > 0 && t.category === PASLON_NAME && t.weight > 0 && t.paslon !== undefined && numbers.has(t.paslon)) ownNumber = true;
+  for (const t of found) if (numbers !== undefined && t.category === PASLON_NAME && t.weight > 0 && t.paslon !== undefined && numbers.has(t.paslon)) ownNumber = true;
   if (ownNumber && !official) sum = Math.max(sum, vocab.threshold);
   // A ballot number that no guard word turned into a time, floor or queue, in election talk, is the ballot number.
   if (number && numberContext) sum = Math.max(sum, vocab.threshold);
