@@ -513,7 +513,12 @@ export function createClassifier(opts: { vocabulary: Vocabulary; paslon?: Paslon
   };
   const read = (text: string): { found: Term[]; ctx: ScanContext; unicode: boolean } => {
     const found: Term[] = [];
-    const ctx: ScanContext = { text, inTag: false, titledName: false };
+    // Every field from the start, so every context has one shape: rules that set a field later would
+    // otherwise give it a new shape per combination, and each read of it would check several.
+    const ctx: ScanContext = {
+      text, inTag: false, shouting: undefined, lower: undefined, titledName: false,
+      regionalNumber: undefined, numberedOffice: undefined, titledWeakName: undefined,
+    };
     const tokens: string[] = [];
     const ids: number[] = [];
     const seen = tokenizeInto(text, FOLD, tokens, ids);
