@@ -230,6 +230,12 @@ export interface Term {
   caps?: { form: string; strong: Term; word?: boolean };
   /** The full-weight side of such an alias: it counts here because the text wrote it in capitals or a tag. */
   acronym?: boolean;
+  /**
+   * Internal to the scan: which of the rules keyed by term (PLAIN_ACT, QUEUE, PADDED) apply to this term, worked
+   * out from the classifier's tables the first time the term is found (-1 until then), so that finding it again
+   * costs no lookup by label in each rule's Set.
+   */
+  checks?: number;
 }
 
 /** Decides whether a text is about the Pilkada, and says why. */
@@ -622,7 +628,23 @@ function makeTerm(label: string, weight: number, category: string, extra: Partia
     official: extra.official,
     caps: undefined,
     acronym: extra.acronym ?? false,
+    checks: -1,
   };
+}
+
+/** {@link Term.checks}: the term is a vote word that is a plain act too ("coblos"; see {@link Vocabulary.plainActs}). */
+const PLAIN_ACT = 1;
+/** {@link Term.checks}: the term is an order word that also numbers a queue ("nomor urut"; see {@link Vocabulary.queues}). */
+const QUEUE = 2;
+/** {@link Term.checks}: the term is a bare zero-padded ballot number ("03"; see {@link Tables.padded}). */
+const PADDED = 4;
+
+/** {@link Term.checks} of a term, worked out once: the same Sets the rules asked on every find before. */
+function checksOf(tables: Tables, t: Term): number {
+  if (t.checks !== undefined && t.checks >= 0) return t.checks;
+  const checks = (tables.plainActTerms.has(t.label) ? PLAIN_ACT : 0) | (tables.queueTerms.has(t.label) ? QUEUE : 0) | (tables.padded.has(t) ? PADDED : 0);
+  t.checks = checks;
+  return checks;
 }
 
 /**
@@ -1058,11 +1080,12 @@ function scan(tables: Tables, tokens: string[], ids: number[] | undefined, found
       i = bestEnd;
       continue;
     }
-    if (tables.plainActTerms.has(best.label) && isPlainAct(tables, tokens, i, bestEnd)) {
+    const checks = checksOf(tables, best);
+    if ((checks & PLAIN_ACT) !== 0 && isPlainAct(tables, tokens, i, bestEnd)) {
       i = bestEnd;
       continue;
     }
-    if (tables.queueTerms.has(best.label) && isQueue(tables, tokens, bestEnd)) {
+    if ((checks & QUEUE) !== 0 && isQueue(tables, tokens, bestEnd)) {
       i = bestEnd;
       continue;
     }
@@ -1094,7 +1117,7 @@ function scan(tables: Tables, tokens: string[], ids: number[] | undefined, found
     } else if (best.category === REGION) {
       if (i - paddedEnd <= REGION_GAP + 1) ctx.regionalNumber = true;
       regionEnd = bestEnd;
-    } else if (tables.padded.has(best)) {
+    } else if ((checksOf(tables, best) & PADDED) !== 0) {
       if (i - regionEnd <= REGION_GAP + 1) ctx.regionalNumber = true;
       paddedEnd = bestEnd;
     }
