@@ -403,9 +403,8 @@ const TAG = /[#@]([\p{L}\p{N}_]+)/gu;
 /** A word whose capitals are not those of a word or of camelCase words ("aNdika", "HENdi", "ANdikaHendi"). */
 const ODD_CASE_ASCII = /[a-z][A-Z]|[A-Z]{2}[a-z]/;
 const ODD_CASE = /[\p{L}\p{N}]*(?:\p{Ll}\p{Lu}|\p{Lu}{2}\p{Ll})[\p{L}\p{N}]*/gu;
-/** TAG and ODD_CASE for text the tokeniser read without Unicode folding (ASCII and emoji, no other letter): the same matches, faster. */
+/** TAG for text the tokeniser read without Unicode folding (ASCII and emoji, no other letter): the same matches, faster (ODD_CASE's: {@link oddCaseWordsAscii}). */
 const TAG_ASCII = /[#@]([A-Za-z0-9_]+)/g;
-const ODD_CASE_WORD_ASCII = /[A-Za-z0-9]*(?:[a-z][A-Z]|[A-Z]{2}[a-z])[A-Za-z0-9]*/g;
 const ODD_CASE_ANY = /\p{Ll}\p{Lu}|\p{Lu}{2}\p{Ll}/u;
 const LOWER = /[a-z]/;
 const ASCII = /^[\x00-\x7f]*$/;
@@ -533,7 +532,8 @@ export function createClassifier(opts: { vocabulary: Vocabulary; paslon?: Paslon
     const unicode = (seen & TEXT_UNICODE) !== 0;
     if (tables.singleNames.size > 0) asWritten(tables, text, tokens, found, unicode);
     if (unicode ? ODD_CASE_ASCII.test(text) || (!ASCII.test(text) && ODD_CASE_ANY.test(text)) : (seen & TEXT_ODD_CASE) !== 0) {
-      for (const m of text.matchAll(unicode ? ODD_CASE : ODD_CASE_WORD_ASCII)) scan(tables, tagTokens(m[0].toLowerCase()), undefined, found, ctx);
+      if (unicode) for (const m of text.matchAll(ODD_CASE)) scan(tables, tagTokens(m[0].toLowerCase()), undefined, found, ctx);
+      else for (const word of oddCaseWordsAscii(text)) scan(tables, tagTokens(word.toLowerCase()), undefined, found, ctx);
     }
     if (text.includes('#') || text.includes('@')) {
       ctx.inTag = true;
@@ -558,6 +558,35 @@ export function createClassifier(opts: { vocabulary: Vocabulary; paslon?: Paslon
     },
   };
 }
+
+/**
+ * ODD_CASE for text the tokeniser read without Unicode folding: the matches of
+ * `/[A-Za-z0-9]*(?:[a-z][A-Z]|[A-Z]{2}[a-z])[A-Za-z0-9]*\/g` in `text`, in order, found in one pass: each is a whole run of ASCII letters
+ * and digits with capitals in odd places (the regular expression's leading `[A-Za-z0-9]*` takes the run from its
+ * start, its trailing one to its end). The expression itself tried every start inside every word of the text again.
+ */
+function oddCaseWordsAscii(text: string): string[] {
+  const words: string[] = [];
+  const n = text.length;
+  for (let i = 0; i < n;) {
+    if (!isAsciiAlnum(text.charCodeAt(i))) { i++; continue; }
+    let end = i;
+    let odd = false;
+    for (let prev2 = 0, prev = 0; end < n; end++) {
+      const c = text.charCodeAt(end);
+      if (!isAsciiAlnum(c)) break;
+      if ((isAsciiUpper(c) && isAsciiLower(prev)) || (isAsciiLower(c) && isAsciiUpper(prev) && isAsciiUpper(prev2))) odd = true;
+      prev2 = prev;
+      prev = c;
+    }
+    if (odd) words.push(text.slice(i, end));
+    i = end;
+  }
+  return words;
+}
+const isAsciiUpper = (c: number): boolean => c >= 65 && c <= 90;
+const isAsciiLower = (c: number): boolean => c >= 97 && c <= 122;
+const isAsciiAlnum = (c: number): boolean => isAsciiUpper(c) || isAsciiLower(c) || (c >= 48 && c <= 57);
 
 /**
  * A 64 KiB table of the words that start trie phrases, by length and first,
