@@ -272,6 +272,12 @@ export interface Term {
   caps?: { form: string; strong: Term; word?: boolean };
   /** The full-weight side of such an alias: it counts here because the text wrote it in capitals or a tag. */
   acronym?: boolean;
+  /**
+   * Internal to the scan: which of the rules keyed by term (PLAIN_ACT, QUEUE, PADDED) apply to this term, worked
+   * out from the classifier's tables the first time the term is found (-1 until then), so that finding it again
+   * costs no lookup by label in each rule's Set.
+   */
+  checks?: number;
 }
 
 /** Decides whether a text is about the Pilkada, and says why. */
@@ -327,6 +333,11 @@ interface Tables {
   everydayAfter: Set<string>;
   /** Words before an official title that make it the office of a name said earlier ("sebagai", "selaku"). */
   roleWords: Set<string>;
+  /**
+   * The two-word entries of `personAfter` by their first word, then second ("guru" -> "ngaji"), so a
+   * name's next two words are looked up as they are, without joining them into a new string to hash.
+   */
+  personAfterPairs: Map<string, Set<string>>;
   /** Vote words that are plain acts too, by label, and the things that make them so (see {@link Vocabulary.plainActs}). */
   plainActTerms: Set<string>;
   plainActThings: Set<string>;
@@ -446,9 +457,8 @@ const TAG = /[#@]([\p{L}\p{N}_]+)/gu;
 /** A word whose capitals are not those of a word or of camelCase words ("aNdika", "HENdi", "ANdikaHendi"). */
 const ODD_CASE_ASCII = /[a-z][A-Z]|[A-Z]{2}[a-z]/;
 const ODD_CASE = /[\p{L}\p{N}]*(?:\p{Ll}\p{Lu}|\p{Lu}{2}\p{Ll})[\p{L}\p{N}]*/gu;
-/** TAG and ODD_CASE for text the tokeniser read without Unicode folding (ASCII and emoji, no other letter): the same matches, faster. */
+/** TAG for text the tokeniser read without Unicode folding (ASCII and emoji, no other letter): the same matches, faster (ODD_CASE's: {@link oddCaseWordsAscii}). */
 const TAG_ASCII = /[#@]([A-Za-z0-9_]+)/g;
-const ODD_CASE_WORD_ASCII = /[A-Za-z0-9]*(?:[a-z][A-Z]|[A-Z]{2}[a-z])[A-Za-z0-9]*/g;
 const ODD_CASE_ANY = /\p{Ll}\p{Lu}|\p{Lu}{2}\p{Ll}/u;
 const LOWER = /[a-z]/;
 const ASCII = /^[\x00-\x7f]*$/;
@@ -552,6 +562,7 @@ export function createClassifier(opts: { vocabulary: Vocabulary; paslon?: Paslon
     roleWords: new Set((official?.roleWords ?? []).flatMap((w) => tokenize(w, FOLD))),
     personBefore: new Set((vocab.personBefore ?? []).map((w) => tokenize(w, FOLD).join(' '))),
     everydayAfter: new Set((vocab.everydayAfter ?? []).map((w) => tokenize(w, FOLD).join(' '))),
+    personAfterPairs: wordPairs((vocab.personAfter ?? []).map((w) => tokenize(w, FOLD))),
     plainActTerms: new Set(vocab.plainActs?.terms ?? []),
     plainActThings: new Set((vocab.plainActs?.things ?? []).flatMap((w) => tokenize(w, FOLD))),
     padded,
@@ -575,7 +586,12 @@ export function createClassifier(opts: { vocabulary: Vocabulary; paslon?: Paslon
   };
   const read = (text: string): { found: Term[]; ctx: ScanContext; unicode: boolean } => {
     const found: Term[] = [];
-    const ctx: ScanContext = { text, inTag: false, titledName: false };
+    // Every field from the start, so every context has one shape: rules that set a field later would
+    // otherwise give it a new shape per combination, and each read of it would check several.
+    const ctx: ScanContext = {
+      text, inTag: false, shouting: undefined, lower: undefined, titledName: false,
+      regionalNumber: undefined, numberedOffice: undefined, titledWeakName: undefined, scripture: undefined,
+    };
     const tokens: string[] = [];
     const ids: number[] = [];
     const seen = tokenizeInto(text, FOLD, tokens, ids);
@@ -584,7 +600,8 @@ export function createClassifier(opts: { vocabulary: Vocabulary; paslon?: Paslon
     const unicode = (seen & TEXT_UNICODE) !== 0;
     if (tables.singleNames.size > 0) asWritten(tables, text, tokens, found, unicode);
     if (unicode ? ODD_CASE_ASCII.test(text) || (!ASCII.test(text) && ODD_CASE_ANY.test(text)) : (seen & TEXT_ODD_CASE) !== 0) {
-      for (const m of text.matchAll(unicode ? ODD_CASE : ODD_CASE_WORD_ASCII)) scan(tables, tagTokens(m[0].toLowerCase()), undefined, found, ctx);
+      if (unicode) for (const m of text.matchAll(ODD_CASE)) scan(tables, tagTokens(m[0].toLowerCase()), undefined, found, ctx);
+      else for (const word of oddCaseWordsAscii(text)) scan(tables, tagTokens(word.toLowerCase()), undefined, found, ctx);
     }
     if (text.includes('#') || text.includes('@')) {
       ctx.inTag = true;
@@ -609,6 +626,35 @@ export function createClassifier(opts: { vocabulary: Vocabulary; paslon?: Paslon
     },
   };
 }
+
+/**
+ * ODD_CASE for text the tokeniser read without Unicode folding: the matches of
+ * `/[A-Za-z0-9]*(?:[a-z][A-Z]|[A-Z]{2}[a-z])[A-Za-z0-9]*\/g` in `text`, in order, found in one pass: each is a whole run of ASCII letters
+ * and digits with capitals in odd places (the regular expression's leading `[A-Za-z0-9]*` takes the run from its
+ * start, its trailing one to its end). The expression itself tried every start inside every word of the text again.
+ */
+function oddCaseWordsAscii(text: string): string[] {
+  const words: string[] = [];
+  const n = text.length;
+  for (let i = 0; i < n;) {
+    if (!isAsciiAlnum(text.charCodeAt(i))) { i++; continue; }
+    let end = i;
+    let odd = false;
+    for (let prev2 = 0, prev = 0; end < n; end++) {
+      const c = text.charCodeAt(end);
+      if (!isAsciiAlnum(c)) break;
+      if ((isAsciiUpper(c) && isAsciiLower(prev)) || (isAsciiLower(c) && isAsciiUpper(prev) && isAsciiUpper(prev2))) odd = true;
+      prev2 = prev;
+      prev = c;
+    }
+    if (odd) words.push(text.slice(i, end));
+    i = end;
+  }
+  return words;
+}
+const isAsciiUpper = (c: number): boolean => c >= 65 && c <= 90;
+const isAsciiLower = (c: number): boolean => c >= 97 && c <= 122;
+const isAsciiAlnum = (c: number): boolean => isAsciiUpper(c) || isAsciiLower(c) || (c >= 48 && c <= 57);
 
 /**
  * A 64 KiB table of the words that start trie phrases, by length and first,
@@ -679,7 +725,23 @@ function makeTerm(label: string, weight: number, category: string, extra: Partia
     official: extra.official,
     caps: undefined,
     acronym: extra.acronym ?? false,
+    checks: -1,
   };
+}
+
+/** {@link Term.checks}: the term is a vote word that is a plain act too ("coblos"; see {@link Vocabulary.plainActs}). */
+const PLAIN_ACT = 1;
+/** {@link Term.checks}: the term is an order word that also numbers a queue ("nomor urut"; see {@link Vocabulary.queues}). */
+const QUEUE = 2;
+/** {@link Term.checks}: the term is a bare zero-padded ballot number ("03"; see {@link Tables.padded}). */
+const PADDED = 4;
+
+/** {@link Term.checks} of a term, worked out once: the same Sets the rules asked on every find before. */
+function checksOf(tables: Tables, t: Term): number {
+  if (t.checks !== undefined && t.checks >= 0) return t.checks;
+  const checks = (tables.plainActTerms.has(t.label) ? PLAIN_ACT : 0) | (tables.queueTerms.has(t.label) ? QUEUE : 0) | (tables.padded.has(t) ? PADDED : 0);
+  t.checks = checks;
+  return checks;
 }
 
 /**
@@ -1089,7 +1151,6 @@ function markOfficial(trie: Trie, key: string[], phrase: string, kind: 'title' |
  */
 function scan(tables: Tables, tokens: string[], ids: number[] | undefined, found: Term[], ctx: ScanContext): void {
   const { trie, words } = tables;
-  const infoAt = (k: number): WordInfo => words.of(tokens[k] as string, ids ? (ids[k] as number) : -1);
   let titleEnd = -Infinity;
   let nameEnd = -Infinity;
   let regionEnd = -Infinity;
@@ -1097,7 +1158,7 @@ function scan(tables: Tables, tokens: string[], ids: number[] | undefined, found
   let numberEnd = -Infinity;
   let figureEnd = -Infinity;
   for (let i = 0; i < tokens.length; i++) {
-    const info = infoAt(i);
+    const info = infoAt(words, tokens, ids, i);
     let node = info.root;
     let best: Term | undefined;
     let bestEnd = i;
@@ -1105,7 +1166,7 @@ function scan(tables: Tables, tokens: string[], ids: number[] | undefined, found
     let repaired = false;
     if (!node) {
       if (info.inert ??= tables.repair.inert(tokens[i] as string, info)) continue;
-      const fix = tables.repair.at(tokens, i, i > 0 && infoAt(i - 1).honorific, info);
+      const fix = tables.repair.at(tokens, i, i > 0 && infoAt(words, tokens, ids, i - 1).honorific, info);
       if (fix === undefined) continue;
       if (typeof fix !== 'string') best = fix;
       else {
@@ -1123,7 +1184,7 @@ function scan(tables: Tables, tokens: string[], ids: number[] | undefined, found
       best = node.term;
       for (let j = i + 1; node.next && j < tokens.length; j++) {
         // Most words carry on no phrase: known from the word alone, without asking this node.
-        const after = infoAt(j);
+        const after = infoAt(words, tokens, ids, j);
         if (!(after.continues ??= tables.repair.continues(tokens[j] as string))) break;
         let next = node.next.get(tokens[j] as string);
         if (!next) {
@@ -1166,11 +1227,12 @@ function scan(tables: Tables, tokens: string[], ids: number[] | undefined, found
       i = bestEnd;
       continue;
     }
-    if (tables.plainActTerms.has(best.label) && isPlainAct(tables, tokens, i, bestEnd)) {
+    const checks = checksOf(tables, best);
+    if ((checks & PLAIN_ACT) !== 0 && isPlainAct(tables, tokens, i, bestEnd)) {
       i = bestEnd;
       continue;
     }
-    if (tables.queueTerms.has(best.label) && isQueue(tables, tokens, bestEnd)) {
+    if ((checks & QUEUE) !== 0 && isQueue(tables, tokens, bestEnd)) {
       i = bestEnd;
       continue;
     }
@@ -1178,7 +1240,7 @@ function scan(tables: Tables, tokens: string[], ids: number[] | undefined, found
     // capitals), a dictionary-word name written as a name (a capital, an honorific before it); either in a tag.
     const caps = best.caps;
     if (caps && (ctx.inTag || (caps.word
-      ? (i > 0 && infoAt(i - 1).honorific) || writtenAsName(ctx.text, (ctx.lower ??= ctx.text.toLowerCase()), caps.form)
+      ? (i > 0 && infoAt(words, tokens, ids, i - 1).honorific) || writtenAsName(ctx.text, (ctx.lower ??= ctx.text.toLowerCase()), caps.form)
       : !(ctx.shouting ??= !LOWER.test(ctx.text)) && hasCapitals(ctx.text, caps.form)))) {
       best = caps.strong;
     }
@@ -1192,7 +1254,7 @@ function scan(tables: Tables, tokens: string[], ids: number[] | undefined, found
     }
     addFound(found, best);
     if (best.category === PASLON_NAME) {
-      if (bestEnd === i && !best.pair && best.weight < tables.threshold && i > 0 && infoAt(i - 1).honorific) ctx.titledWeakName = true;
+      if (bestEnd === i && !best.pair && best.weight < tables.threshold && i > 0 && infoAt(words, tokens, ids, i - 1).honorific) ctx.titledWeakName = true;
       nameContext(tables, tokens, i, bestEnd, best, found);
       if (i - titleEnd <= TITLE_GAP + 1) ctx.titledName = true;
       nameEnd = bestEnd;
@@ -1203,13 +1265,22 @@ function scan(tables: Tables, tokens: string[], ids: number[] | undefined, found
     } else if (best.category === REGION) {
       if (i - paddedEnd <= REGION_GAP + 1) ctx.regionalNumber = true;
       regionEnd = bestEnd;
-    } else if (tables.padded.has(best)) {
+    } else if ((checksOf(tables, best) & PADDED) !== 0) {
       if (i - regionEnd <= REGION_GAP + 1) ctx.regionalNumber = true;
       paddedEnd = bestEnd;
     }
     if (best.category === PASLON_NUMBER) numberEnd = bestEnd;
     i = bestEnd;
   }
+}
+
+/**
+ * The WordInfo of `tokens[k]`. A function of the module, not a closure made in each `scan`: a
+ * closure is an allocation per call, and under tsx (which keeps function names) a call to its
+ * name helper too, which cost a tenth of the classifier's time.
+ */
+function infoAt(words: WordInfos, tokens: string[], ids: number[] | undefined, k: number): WordInfo {
+  return words.of(tokens[k] as string, ids ? (ids[k] as number) : -1);
 }
 
 /** The tables {@link asWritten} reads: strong one-word names and the words that are no one's surname. */
@@ -1352,7 +1423,7 @@ function isPersonAfter(tables: Tables, tokens: string[], end: number): boolean {
   if (tables.honorifics.has(tokens[at] as string)) at++;
   const next = tokens[at];
   if (next === undefined) return false;
-  return tables.personAfter.has(next) || (at + 1 < tokens.length && tables.personAfter.has(`${next} ${tokens[at + 1] as string}`));
+  return tables.personAfter.has(next) || (at + 1 < tokens.length && tables.personAfterPairs.get(next)?.has(tokens[at + 1] as string) === true);
 }
 
 /**
@@ -1376,6 +1447,18 @@ function isPersonBefore(tables: Tables, tokens: string[], start: number): boolea
 function isEverydayAfter(tables: Tables, tokens: string[], at: number): boolean {
   const next = tokens[at + 1];
   return next !== undefined && tables.everydayAfter.has(next);
+}
+
+/** Phrases of exactly two words, by first word then second; tokens hold no space, so no other phrase is ever two tokens. */
+function wordPairs(phrases: string[][]): Map<string, Set<string>> {
+  const pairs = new Map<string, Set<string>>();
+  for (const [first, second, ...rest] of phrases) {
+    if (first === undefined || second === undefined || rest.length > 0) continue;
+    let seconds = pairs.get(first);
+    if (!seconds) pairs.set(first, (seconds = new Set()));
+    seconds.add(second);
+  }
+  return pairs;
 }
 
 /** A weak ballot number beside a guard word or another number: a time, a floor, a queue, a count ("jam 02.00", "lantai 2"). */
@@ -1648,7 +1731,12 @@ function addFound(found: Term[], term: Term): void {
   if (term.category === PASLON_NAME) {
     // One name read twice (exactly, and one letter off or shortened elsewhere) counts once, at its best;
     // so does one pair ("Khofifah-Emil" and "#KhofifahEmil", read as the glued pair).
-    const k = found.findIndex((t) => t.category === PASLON_NAME && t.pair === term.pair && t.label === term.label && t.paslon === term.paslon);
+    // A loop, not findIndex: no closure made for every name found.
+    let k = -1;
+    for (let m = 0; m < found.length && k < 0; m++) {
+      const t = found[m] as Term;
+      if (t.category === PASLON_NAME && t.pair === term.pair && t.label === term.label && t.paslon === term.paslon) k = m;
+    }
     if (k >= 0) {
       if ((found[k] as Term).weight < term.weight && !term.caps) found[k] = term;
       return;
@@ -1806,6 +1894,8 @@ function isOfficialPost(found: Term[], rule: OfficialPosts | undefined, titledNa
  * Riezky" is a birthday list): only the best paslon's weak names count.
  */
 function summarise(found: Term[], vocab: Vocabulary, ctx: ScanContext, national: Set<Term>): Classification {
+  // Most chat names no term: nothing to add up, and no rule below has anything to look at.
+  if (found.length === 0) return { pilkada: 0 >= vocab.threshold, score: 0, terms: [] };
   const { titledName } = ctx;
   const official = isOfficialPost(found, vocab.officialPosts, titledName);
   const otherElection = found.some((t) => t.category === OTHER_ELECTION);
@@ -1821,7 +1911,8 @@ function summarise(found: Term[], vocab: Vocabulary, ctx: ScanContext, national:
   let numberContext = false;
   let nameSupport = false;
   let weakTalk = false;
-  const numbers = new Set<number>();
+  // Made when a ballot number is found: a Set per text read was a tenth of this function's time.
+  let numbers: Set<number> | undefined;
   let ownNumber = false;
   const labels: string[] = [];
   for (const t of found) {
@@ -1831,7 +1922,7 @@ function summarise(found: Term[], vocab: Vocabulary, ctx: ScanContext, national:
     if (nationalElection && (GENERIC_VOTE_TALK.has(t.category) || t.category === PASLON_NUMBER || isNationalTalk(t, national))) continue;
     if (!labels.includes(t.label) && (!official || !t.official)) labels.push(t.label);
     if (official && (isName(t) || t.official)) continue;
-    if (t.category === PASLON_NUMBER) { number = true; if (t.paslon !== undefined) numbers.add(t.paslon); }
+    if (t.category === PASLON_NUMBER) { number = true; if (t.paslon !== undefined) (numbers ??= new Set()).add(t.paslon); }
     else if (!t.official && t.weight >= MIN_NUMBER_CONTEXT && NUMBER_CONTEXT.has(t.category)) numberContext = true;
     if (supportsName(t)) nameSupport = true;
     else if (!t.official && NAME_SUPPORT.has(t.category)) weakTalk = true;
@@ -1844,7 +1935,7 @@ function summarise(found: Term[], vocab: Vocabulary, ctx: ScanContext, national:
   if (weak && nameSupport && !official && (ctx.titledWeakName || weak.some((t) => t.weight > vocab.names.common))) sum = Math.max(sum, vocab.threshold);
   if (weak && weakTalk && !nameSupport && !official && isRivalsTalk(weak, vocab.names.common)) sum = Math.max(sum, vocab.threshold);
   // A candidate's name, however weak, beside that candidate's own ballot number ("Bang Rudy nomor 2").
-  for (const t of found) if (numbers.size > 0 && t.category === PASLON_NAME && t.weight > 0 && t.paslon !== undefined && numbers.has(t.paslon)) ownNumber = true;
+  for (const t of found) if (numbers !== undefined && t.category === PASLON_NAME && t.weight > 0 && t.paslon !== undefined && numbers.has(t.paslon)) ownNumber = true;
   if (ownNumber && !official) sum = Math.max(sum, vocab.threshold);
   // A ballot number that no guard word turned into a time, floor or queue, in election talk, is the ballot number.
   if (number && numberContext) sum = Math.max(sum, vocab.threshold);

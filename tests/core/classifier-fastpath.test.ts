@@ -62,6 +62,22 @@ describe('tokeniser fast path', () => {
     }
   });
 
+  it('reads numbers (digits only, now from its table of words seen) as the general path does: doubled digits, numbers longer than the table keeps, more distinct numbers than it holds', () => {
+    // normalize.ts tokenizeAscii: a run of digits only takes the table (WordTable.token), as a plain word does.
+    const texts = ['jam 02.00 lantai 2 nomor 11 tahun 2024 RT 005 kosong 00', `${'1'.repeat(70)} ${'9'.repeat(65)}x 12${'3'.repeat(80)}`,
+      Array.from({ length: 70_000 }, (_, i) => String(i * 7919)).join(' ')];
+    for (const text of texts) {
+      for (const mode of MODES) {
+        expect(tokenize(text, mode)).toEqual(tokenizeUncached(text, mode));
+        expect(tokenize(text, mode)).toEqual(tokenizeUncached(text, mode));
+      }
+    }
+    const ids: number[] = [];
+    tokenizeInto('nomor 2024 dan 2024', { foldNames: true }, [], ids);
+    expect(ids[1]).toBeGreaterThanOrEqual(0);
+    expect(ids[3]).toBe(ids[1]);
+  });
+
   it('stays right when more distinct words come than its table holds (the table empties and fills again)', () => {
     const rand = prng(3);
     const words = Array.from({ length: 70_000 }, (_, i) => `w${i.toString(36)}x${Math.floor(rand() * 1e6).toString(36)}`.replace(/[0-9]/g, (d) => 'qrstuvwxyz'[Number(d)] as string));

@@ -107,12 +107,13 @@ function tokenizeGeneral(text: string, minRepeat: number, foldNames: boolean, ou
 /**
  * The hot path, for ASCII text (nearly all chat) and emoji: one pass over the
  * char codes that finds each word's end and case pattern and hashes its
- * lower-case letters on the way. A plain word (one case pattern, no digits)
- * becomes one token that depends only on its lower-case letters, so its token
+ * lower-case letters on the way. A plain word (one case pattern, no digits),
+ * or a number (digits only), becomes one token that depends only on its
+ * lower-case letters (or digits), so its token
  * comes from a table of words already seen ({@link WordTable}): no lowercase
  * copy of the text, no substring, no new string per word, and the token is the
  * same string object every time, its hash already computed for the
- * classifier's Map lookups. Other words (camelCase, digits) and URLs take the
+ * classifier's Map lookups. Other words (camelCase, letters and digits mixed) and URLs take the
  * general path's own functions. Returns the TEXT_ODD_CASE flag, or -1, having
  * emitted anything, at the first character Unicode folding may change: the
  * caller then starts over on the general path.
@@ -140,6 +141,8 @@ function tokenizeAscii(text: string, minRepeat: number, foldNames: boolean, out:
     }
     let end = i;
     let plain = true;
+    // All digits ("2024", "05", "02"): one token that depends only on the digits, so it too comes from the table.
+    let number = true;
     let hash = FNV_OFFSET;
     // The same test as emitRun's, made only where the kind of character changes (a digit, a lower after an upper...).
     for (let prevKind = 0; end < n; end++) {
@@ -147,12 +150,13 @@ function tokenizeAscii(text: string, minRepeat: number, foldNames: boolean, out:
       const kind = c < 128 ? (CHAR_KIND[c] as number) : 0;
       if (kind === 0) break;
       if (kind !== prevKind) {
+        if (kind !== DIGIT) number = false;
         if (kind === DIGIT || (kind === UPPER && prevKind === LOWER) || (kind === LOWER && prevKind === UPPER && end - i >= 2)) plain = false;
         prevKind = kind;
       }
       hash = Math.imul(hash ^ (CHAR_LOWER[c] as number), FNV_PRIME);
     }
-    if (plain) {
+    if (plain || number) {
       out.push(table.token(text, i, end, hash));
       if (ids) ids.push(table.lastId);
     } else {
