@@ -8,6 +8,7 @@
  * downloadMediaMessage needs (lib/Utils/messages.js). A row goes as soon as its picture is answered.
  */
 import type { Db } from './db.js';
+import { prepared } from './statements.js';
 
 /** One stored picture: its message JSON, who sent it, and since when it waits. */
 export interface PendingPicture {
@@ -36,23 +37,21 @@ export class WaPendingPictures {
 
   /** A picture of an album being gathered (kept once: a redelivered picture changes nothing). */
   addAlbumPicture(p: Omit<PendingPicture, 'albumId'> & { albumId: string }): void {
-    this.db
-      .prepare(`INSERT OR IGNORE INTO wa_pending_pictures (chat_jid, message_id, sender, state, album_id, message, at) VALUES (?, ?, ?, 'album', ?, ?, ?)`)
+    prepared(this.db, `INSERT OR IGNORE INTO wa_pending_pictures (chat_jid, message_id, sender, state, album_id, message, at) VALUES (?, ?, ?, 'album', ?, ?, ?)`)
       .run(p.chatJid, p.messageId, p.sender, p.albumId, p.message, p.at);
   }
 
   /** An album's header: how many pictures it announced. */
   addHeader(chatJid: string, albumId: string, expected: number, at: number): void {
     if (!(expected > 0)) return;
-    this.db
-      .prepare(`INSERT INTO wa_album_headers (chat_jid, album_id, expected, at) VALUES (?, ?, ?, ?) ON CONFLICT(chat_jid, album_id) DO UPDATE SET expected = excluded.expected`)
+    prepared(this.db, `INSERT INTO wa_album_headers (chat_jid, album_id, expected, at) VALUES (?, ?, ?, ?) ON CONFLICT(chat_jid, album_id) DO UPDATE SET expected = excluded.expected`)
       .run(chatJid, albumId, expected, at);
   }
 
   /** Every album still being gathered: its pictures in arrival order, and the count its header announced, if seen. */
   albums(): { chatJid: string; albumId: string; expected?: number; pictures: PendingPicture[] }[] {
-    const rows = this.db.prepare(`SELECT chat_jid, message_id, sender, album_id, message, at FROM wa_pending_pictures WHERE state = 'album' ORDER BY rowid`).all() as Row[];
-    const header = this.db.prepare(`SELECT expected FROM wa_album_headers WHERE chat_jid = ? AND album_id = ?`).pluck();
+    const rows = prepared(this.db, `SELECT chat_jid, message_id, sender, album_id, message, at FROM wa_pending_pictures WHERE state = 'album' ORDER BY rowid`).all() as Row[];
+    const header = prepared(this.db, `SELECT expected FROM wa_album_headers WHERE chat_jid = ? AND album_id = ?`).pluck();
     const out = new Map<string, { chatJid: string; albumId: string; expected?: number; pictures: PendingPicture[] }>();
     for (const r of rows) {
       const k = `${r.chat_jid}\u0000${r.album_id ?? ''}`;
@@ -69,18 +68,16 @@ export class WaPendingPictures {
 
   /** Album headers with no picture yet, announced since `since`; older ones are forgotten (their album never came). */
   headersWithoutPictures(since: number): { chatJid: string; albumId: string; expected: number }[] {
-    this.db
-      .prepare(`DELETE FROM wa_album_headers WHERE at < ? AND NOT EXISTS (SELECT 1 FROM wa_pending_pictures p WHERE p.chat_jid = wa_album_headers.chat_jid AND p.album_id = wa_album_headers.album_id)`)
+    prepared(this.db, `DELETE FROM wa_album_headers WHERE at < ? AND NOT EXISTS (SELECT 1 FROM wa_pending_pictures p WHERE p.chat_jid = wa_album_headers.chat_jid AND p.album_id = wa_album_headers.album_id)`)
       .run(since);
-    return (this.db
-      .prepare(`SELECT chat_jid, album_id, expected FROM wa_album_headers h WHERE NOT EXISTS (SELECT 1 FROM wa_pending_pictures p WHERE p.chat_jid = h.chat_jid AND p.album_id = h.album_id)`)
+    return (prepared(this.db, `SELECT chat_jid, album_id, expected FROM wa_album_headers h WHERE NOT EXISTS (SELECT 1 FROM wa_pending_pictures p WHERE p.chat_jid = h.chat_jid AND p.album_id = h.album_id)`)
       .all() as { chat_jid: string; album_id: string; expected: number }[]).map((r) => ({ chatJid: r.chat_jid, albumId: r.album_id, expected: r.expected }));
   }
 
   /** An album was answered: its pictures and header go (pictures to hold for a LAPOR are written again by `hold`). */
   albumDone(chatJid: string, albumId: string): void {
-    this.db.prepare(`DELETE FROM wa_pending_pictures WHERE chat_jid = ? AND album_id = ? AND state = 'album'`).run(chatJid, albumId);
-    this.db.prepare(`DELETE FROM wa_album_headers WHERE chat_jid = ? AND album_id = ?`).run(chatJid, albumId);
+    prepared(this.db, `DELETE FROM wa_pending_pictures WHERE chat_jid = ? AND album_id = ? AND state = 'album'`).run(chatJid, albumId);
+    prepared(this.db, `DELETE FROM wa_album_headers WHERE chat_jid = ? AND album_id = ?`).run(chatJid, albumId);
   }
 
   /**
@@ -89,17 +86,17 @@ export class WaPendingPictures {
    */
   hold(sender: string, pictures: readonly Omit<PendingPicture, 'sender' | 'at'>[], at: number, keep: number, maxSenders: number): boolean {
     return this.db.transaction((): boolean => {
-      const has = this.db.prepare(`SELECT 1 FROM wa_pending_pictures WHERE state = 'held' AND sender = ? LIMIT 1`).pluck().get(sender) !== undefined;
-      if (!has && (this.db.prepare(`SELECT COUNT(DISTINCT sender) FROM wa_pending_pictures WHERE state = 'held'`).pluck().get() as number) >= maxSenders) return false;
-      const put = this.db.prepare(
+      const has = prepared(this.db, `SELECT 1 FROM wa_pending_pictures WHERE state = 'held' AND sender = ? LIMIT 1`).pluck().get(sender) !== undefined;
+      if (!has && (prepared(this.db, `SELECT COUNT(DISTINCT sender) FROM wa_pending_pictures WHERE state = 'held'`).pluck().get() as number) >= maxSenders) return false;
+      const put = prepared(
+        this.db,
         `INSERT INTO wa_pending_pictures (chat_jid, message_id, sender, state, album_id, message, at) VALUES (?, ?, ?, 'held', ?, ?, ?)
          ON CONFLICT(chat_jid, message_id) DO UPDATE SET sender = excluded.sender, state = 'held', album_id = excluded.album_id, message = excluded.message, at = excluded.at`,
       );
       for (const p of pictures) put.run(p.chatJid, p.messageId, sender, p.albumId, p.message, at);
-      this.db.prepare(`UPDATE wa_pending_pictures SET at = ? WHERE state = 'held' AND sender = ?`).run(at, sender);
+      prepared(this.db, `UPDATE wa_pending_pictures SET at = ? WHERE state = 'held' AND sender = ?`).run(at, sender);
       // The newest `keep` (rowid: the order they were held in).
-      this.db
-        .prepare(`DELETE FROM wa_pending_pictures WHERE state = 'held' AND sender = ? AND rowid NOT IN (SELECT rowid FROM wa_pending_pictures WHERE state = 'held' AND sender = ? ORDER BY rowid DESC LIMIT ?)`)
+      prepared(this.db, `DELETE FROM wa_pending_pictures WHERE state = 'held' AND sender = ? AND rowid NOT IN (SELECT rowid FROM wa_pending_pictures WHERE state = 'held' AND sender = ? ORDER BY rowid DESC LIMIT ?)`)
         .run(sender, sender, keep);
       return true;
     })();
@@ -107,18 +104,18 @@ export class WaPendingPictures {
 
   /** The pictures held for this sender, in the order they came, and since when (undefined when none). */
   held(sender: string): { pictures: PendingPicture[]; at: number } | undefined {
-    const rows = this.db.prepare(`SELECT chat_jid, message_id, sender, album_id, message, at FROM wa_pending_pictures WHERE state = 'held' AND sender = ? ORDER BY rowid`).all(sender) as Row[];
+    const rows = prepared(this.db, `SELECT chat_jid, message_id, sender, album_id, message, at FROM wa_pending_pictures WHERE state = 'held' AND sender = ? ORDER BY rowid`).all(sender) as Row[];
     if (!rows.length) return undefined;
     return { pictures: rows.map(toPicture), at: Math.max(...rows.map((r) => r.at)) };
   }
 
   /** The held pictures of this sender go (a LAPOR took them, or their time passed). */
   release(sender: string): void {
-    this.db.prepare(`DELETE FROM wa_pending_pictures WHERE state = 'held' AND sender = ?`).run(sender);
+    prepared(this.db, `DELETE FROM wa_pending_pictures WHERE state = 'held' AND sender = ?`).run(sender);
   }
 
   /** Held pictures that wait since `until` or longer go: nobody wrote LAPOR for them in time. Returns how many. */
   dropHeldUntil(until: number): number {
-    return this.db.prepare(`DELETE FROM wa_pending_pictures WHERE state = 'held' AND at <= ?`).run(until).changes;
+    return prepared(this.db, `DELETE FROM wa_pending_pictures WHERE state = 'held' AND at <= ?`).run(until).changes;
   }
 }
