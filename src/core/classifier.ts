@@ -1298,9 +1298,9 @@ function writtenNameTables(trie: Trie, vocab: Vocabulary, honorifics: Set<string
     const t = node.term;
     if (t?.category === PASLON_NAME && !t.pair && !t.caps && !t.acronym && t.weight >= vocab.threshold) singleNames.set(t, key);
   }
-  for (const p of paslon?.paslon ?? []) for (const n of [...p.names, ...(p.aliases ?? [])]) for (const w of tokenize(n, FOLD)) knownWords.add(w);
-  const w = vocab.names;
   const own = new Set((paslon?.paslon ?? []).flatMap((p) => [...p.names, ...(p.aliases ?? [])]).flatMap((n) => tokenize(n, FOLD)));
+  for (const word of own) knownWords.add(word);
+  const w = vocab.names;
   const otherGivenNames = new Set(vocab.commonNames.map((n) => tokenize(n, FOLD).join(' ')).filter((n) => !own.has(n) && !honorifics.has(n)));
   return { singleNames, knownWords, otherPerson: new Map(), otherPersonWeight: w.surname ?? w.common, otherGivenNames };
 }
@@ -1549,7 +1549,8 @@ function makeRepair(trie: Trie, vocab: Vocabulary, honorifics: Set<string>): Rep
   const twins = new Map<Term, Term>();
   // Starts of the names a candidate is called by, after an honorific; a start two paslon share is dropped.
   const shorts = new Map<string, Term | null>();
-  for (const [key, t] of [...names, ...weakNameParts(trie, names)]) {
+  const weakParts = weakNameParts(trie, names);
+  for (const [key, t] of [...names, ...weakParts]) {
     if ((names.has(key) && t.weight < w.distinctive) || key.length < MIN_SHORTENED) continue;
     for (let len = MIN_SHORT; len < key.length; len++) {
       const start = key.slice(0, len);
@@ -1562,7 +1563,7 @@ function makeRepair(trie: Trie, vocab: Vocabulary, honorifics: Set<string>): Rep
   shortCalledNameStarts(names, shorts, known, derivedWeight, w);
   const starts = new Uint8Array(27 * 27);
   for (const key of names.keys()) if (key.length >= MIN_STEM) starts[pairIndex(key)] = 1;
-  const phraseLefts = gluedPhraseLefts(trie, names);
+  const phraseLefts = gluedPhraseLefts(trie, weakParts);
   for (const key of phraseLefts) starts[pairIndex(key)] = 1;
 
   const unclitic = (token: string, level: Map<string, unknown> = trie): string | undefined => {
@@ -1692,9 +1693,9 @@ function shortCalledNameStarts(names: Map<string, Term>, shorts: Map<string, Ter
  * glued to the rest of the phrase ("teguhprakosa", "#bambangnugroho") they are the full name, as two
  * names glued are the pair. Only the phrase's own next word is taken, so another Teguh's name is not.
  */
-function gluedPhraseLefts(trie: Trie, names: Map<string, Term>): Set<string> {
+function gluedPhraseLefts(trie: Trie, weakParts: [string, Term][]): Set<string> {
   const out = new Set<string>();
-  for (const [key] of weakNameParts(trie, names)) {
+  for (const [key] of weakParts) {
     if (key.length < MIN_STEM) continue;
     for (const child of trie.get(key)?.next?.values() ?? []) if (child.term?.category === PASLON_NAME) { out.add(key); break; }
   }
