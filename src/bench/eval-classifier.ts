@@ -122,18 +122,31 @@ function reportKinds(scores: { set: EvalSet; score: SetScore }[]): void {
   }
 }
 
+const USAGE = 'usage: eval-classifier [FILE.tsv [PASLON.json] | --heldout] [--vocabulary FILE] [--errors N]';
+
 function main(): void {
-  const { values, positionals } = parseArgs({
-    allowPositionals: true,
-    options: {
-      errors: { type: 'string', default: '0' },
-      vocabulary: { type: 'string', default: 'data/vocabulary.json' },
-      heldout: { type: 'boolean', default: false },
-    },
-  });
+  let args;
+  try {
+    args = parseArgs({
+      allowPositionals: true,
+      options: {
+        errors: { type: 'string', default: '0' },
+        vocabulary: { type: 'string', default: 'data/vocabulary.json' },
+        heldout: { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    });
+  } catch (err) {
+    throw new Error(`${(err as Error).message}\n${USAGE}`);
+  }
+  const { values, positionals } = args;
+  if (values.help) {
+    console.log(USAGE);
+    return;
+  }
   const errors = Number(values.errors);
   if (!Number.isInteger(errors) || errors < 0 || positionals.length > 2 || (values.heldout && positionals.length > 0)) {
-    throw new Error('usage: eval-classifier [FILE.tsv [PASLON.json] | --heldout] [--vocabulary FILE] [--errors N]');
+    throw new Error(USAGE);
   }
   const [tsv, paslon] = positionals;
   if (tsv) {
