@@ -15,7 +15,8 @@ const vocabularySchema = z.object({
   threshold: z.number().positive(),
   terms: z.record(z.string(), z.record(z.string().min(1), weight)),
   numberPatterns: z.record(z.string().refine((p) => p.includes('{n}') || p.includes('{0n}'), { message: 'pattern must contain {n} or {0n}' }), weight),
-  numberGuards: z.object({ before: phrases, after: phrases, ordinal: phrases.optional() }).optional(),
+  numberGuards: z.object({ before: phrases, after: phrases, ordinal: phrases.optional(), places: phrases.optional() }).optional(),
+  numberSubject: z.object({ openers: phrases, talk: phrases }).optional(),
   numberWords: z.record(z.string().regex(/^[1-9]$/, { message: 'a ballot number from 1 to 9' }), phrases).optional(),
   /** Voting-day phrases by the year of the simultaneous Pilkada ("2024": {"27 november": 0.4}). */
   voteDays: z.record(z.string().regex(/^\d{4}$/, { message: 'a year' }), z.record(z.string().min(1), weight)).optional(),

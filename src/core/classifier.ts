@@ -67,7 +67,21 @@ export interface Vocabulary {
     after: string[];
     /** Words that guard only a number written as such ("ke 2", "ke-2", "ke dua"), not a phrase about one ("solid ke nomor 2"). */
     ordinal?: string[];
+    /**
+     * Places of the vote whose own number may stand right before a ballot number ("TPS 05 nomor 2 kalah tipis",
+     * "hasil TPS 07: 01 dapat 120"): that number is the place's, and guards no ballot number after it.
+     */
+    places?: string[];
   };
+  /**
+   * A ballot number as the subject of a text: first, or after `openers` only ("yang no 3 ...", "pokoknya nomor 2
+   * ..."). A bare zero-padded one there, with words after it, is the ballot number ("01 udah terbukti mimpin",
+   * "kosong dua sampai menang"); a weaker one ("nomor 1", "no 3", "pilih no 4") is when one of `talk` (what is said
+   * of a candidate, or a particle that picks one) follows within a few words ("nomor satu sudah terbukti", "no 3
+   * kampanye di ...", "pilih no 3 saja"). In the middle of a text a number is too often a rank, an ad's "nomor 1"
+   * or an item of a list.
+   */
+  numberSubject?: { openers: string[]; talk: string[] };
   /**
    * Ballot numbers as words in regional languages, by number ("3": ["telu", "tilu", "tallu"]): read as
    * "tiga" is in `{n}` patterns ("nomor tilu", "coblos telu", "salam loro jari"), and after "kosong" in
@@ -323,6 +337,11 @@ interface Tables {
   guardOrdinal: Set<string>;
   /** Words other than numbers a number term may start with: order words ("nomor", "no") and regional number words ("tilu"). */
   numberStarts: Set<string>;
+  /** Places whose number before a ballot number guards nothing ("TPS 05 nomor 2"; see {@link Vocabulary.numberGuards}). */
+  guardPlaces: Set<string>;
+  /** Words that may open a text before a ballot number as its subject, and the talk after it (see {@link Vocabulary.numberSubject}). */
+  subjectOpeners: Set<string>;
+  subjectTalk: Set<string>;
   /** Words that make the name after them a place's or thing's ("makam", "jalan", "toko"). */
   namedAfter: Set<string>;
   /** Words (one or two) after a name that make it another person's ("guru ngaji", "tukang", "kepala sekolah"). */
@@ -448,6 +467,8 @@ interface ScanContext {
   titledWeakName?: boolean;
   /** A word of scripture or devotion was read ({@link Vocabulary.scriptureWords}): names weigh a surname's at most. */
   scripture?: boolean;
+  /** A ballot number is the text's subject ({@link Vocabulary.numberSubject}): "01 udah terbukti", "no 3 kampanye di ...". */
+  subjectNumber?: boolean;
 }
 
 const FOLD = { foldNames: true } as const;
@@ -557,6 +578,9 @@ export function createClassifier(opts: { vocabulary: Vocabulary; paslon?: Paslon
     guardAfter: new Set((guards?.after ?? []).flatMap((w) => tokenize(w, FOLD))),
     guardOrdinal: new Set((guards?.ordinal ?? []).flatMap((w) => tokenize(w, FOLD))),
     numberStarts: numberStartWords(vocab),
+    guardPlaces: new Set((guards?.places ?? []).flatMap((w) => tokenize(w, FOLD))),
+    subjectOpeners: new Set((vocab.numberSubject?.openers ?? []).flatMap((w) => tokenize(w, FOLD))),
+    subjectTalk: new Set((vocab.numberSubject?.talk ?? []).flatMap((w) => tokenize(w, FOLD))),
     namedAfter: new Set((vocab.namedAfter ?? []).flatMap((w) => tokenize(w, FOLD))),
     personAfter: new Set((vocab.personAfter ?? []).map((w) => tokenize(w, FOLD).join(' '))),
     roleWords: new Set((official?.roleWords ?? []).flatMap((w) => tokenize(w, FOLD))),
@@ -591,6 +615,7 @@ export function createClassifier(opts: { vocabulary: Vocabulary; paslon?: Paslon
     const ctx: ScanContext = {
       text, inTag: false, shouting: undefined, lower: undefined, titledName: false,
       regionalNumber: undefined, numberedOffice: undefined, titledWeakName: undefined, scripture: undefined,
+      subjectNumber: undefined,
     };
     const tokens: string[] = [];
     const ids: number[] = [];
@@ -1269,7 +1294,11 @@ function scan(tables: Tables, tokens: string[], ids: number[] | undefined, found
       if (i - regionEnd <= REGION_GAP + 1) ctx.regionalNumber = true;
       paddedEnd = bestEnd;
     }
-    if (best.category === PASLON_NUMBER) numberEnd = bestEnd;
+    if (best.category === PASLON_NUMBER) {
+      // Only in the text's own words (ids given), not inside a hashtag, where the start is the tag's.
+      if (ids && ctx.subjectNumber === undefined && best.weight < tables.threshold && isSubjectNumber(tables, tokens, i, bestEnd, best)) ctx.subjectNumber = true;
+      numberEnd = bestEnd;
+    }
     i = bestEnd;
   }
 }
@@ -1465,9 +1494,33 @@ function wordPairs(phrases: string[][]): Map<string, Set<string>> {
 function isGuarded(tables: Tables, tokens: string[], start: number, end: number): boolean {
   const before = tokens[start - 1];
   const after = tokens[end + 1];
-  return (before !== undefined && (tables.guardBefore.has(before) || isDigit(before) || tables.guardBefore.has(withoutClitic(before))
+  return (before !== undefined && (tables.guardBefore.has(before) || (isDigit(before) && !isPlaceNumber(tables, tokens, start - 1)) || tables.guardBefore.has(withoutClitic(before))
       || (tables.guardOrdinal.has(before) && isNumberWord(tokens[start] as string))))
     || (after !== undefined && (tables.guardAfter.has(after) || isDigit(after)));
+}
+
+/** The number at `at` is a place's of the vote ("TPS 05"): it guards no ballot number after it. */
+function isPlaceNumber(tables: Tables, tokens: string[], at: number): boolean {
+  return at > 0 && tables.guardPlaces.has(tokens[at - 1] as string);
+}
+
+/** Words after a weak ballot number at the start of a text within which {@link Vocabulary.numberSubject}'s talk is looked for. */
+const SUBJECT_WINDOW = 4;
+
+/**
+ * A ballot number as the subject of the text (see {@link Vocabulary.numberSubject}): nothing before it but
+ * openers; a bare zero-padded one needs a word after it, a weaker one talk of a candidate within
+ * SUBJECT_WINDOW words. Asked only of a number term the guards left, so a time or a floor never gets here.
+ */
+function isSubjectNumber(tables: Tables, tokens: string[], start: number, end: number, term: Term): boolean {
+  for (let k = 0; k < start; k++) if (!tables.subjectOpeners.has(tokens[k] as string)) return false;
+  if ((checksOf(tables, term) & PADDED) !== 0) return end + 1 < tokens.length;
+  const to = Math.min(tokens.length - 1, end + SUBJECT_WINDOW);
+  for (let k = end + 1; k <= to; k++) {
+    const word = tokens[k] as string;
+    if (tables.subjectTalk.has(word) || tables.subjectTalk.has(withoutClitic(word))) return true;
+  }
+  return false;
 }
 
 /**
@@ -1942,6 +1995,8 @@ function summarise(found: Term[], vocab: Vocabulary, ctx: ScanContext, national:
   if (number && numberContext) sum = Math.max(sum, vocab.threshold);
   // A bare zero-padded number beside the election's region: "Bandung 03 menang", "kosong satu untuk Bali".
   if (number && !official && !nationalElection && ctx.regionalNumber) sum = Math.max(sum, vocab.threshold);
+  // A ballot number as the text's subject: "01 udah terbukti mimpin", "yg no 3 debatnya paling nyambung".
+  if (number && !official && ctx.subjectNumber) sum = Math.max(sum, vocab.threshold);
   // A number right before an office: "no 3 walkot Bandung unggul", "solid ke paslon nomor 2 gubernur".
   if (number && !official && ctx.numberedOffice) sum = Math.max(sum, vocab.threshold);
   if (official) labels.push(OFFICIAL_POST_LABEL);

@@ -224,7 +224,8 @@ describe('a bare zero-padded number beside the election\'s region, named from th
     expect(pilgub.classify('kosong dua untuk Nusantara baru').pilkada).toBe(true);
   });
   it('the same number with no region, or another region, is not enough', () => {
-    expect(pilwalkot.classify('02 sudah jelas').pilkada).toBe(false);
+    // Not at the start: a zero-padded number opening a text is its subject, the ballot number (see "a ballot number as the subject").
+    expect(pilwalkot.classify('katanya 02 sudah jelas').pilkada).toBe(false);
     expect(pilwalkot.classify('Sukamaju Barat 02 sudah jelas').pilkada).toBe(false);
   });
   it('far from the region the number is often another election\'s; guards and Pilpres talk still hold', () => {
@@ -682,5 +683,52 @@ describe('a food stall or shop named after someone, honorific between', () => {
   });
   it('the candidate eating bakso still is the candidate', () => {
     expect(inKab('Wirananda makan bakso di depan pasar')).toBe(true);
+  });
+});
+
+// Issue 20, detection part A (numbers, roles, parties, vote talk): rules from the misses of the blind Pilgub
+// Kalteng and Pilwalkot Surabaya 2024 sets and of every election's numbers, roles and parties sets.
+const empat = createClassifier({ vocabulary, paslon: {
+  election: 'Pilgub Contoh Selatan 2024',
+  paslon: [
+    { number: 1, names: ['Marselinus Tambunan', 'Ruth Kalangi'], aliases: ['Marsel-Ruth'] },
+    { number: 2, names: ['Hendrikus Lumowa', 'Safrudin Labatjo'], aliases: ['HL-Safrudin'] },
+    { number: 3, names: ['Bonifasius Wenda', 'Arsyad Tuanaya'], aliases: ['Boni-Arsyad'] },
+    { number: 4, names: ['Yulianto Pakpahan', 'Marlina Sembiring'], aliases: ['Yulianto-Marlina'] },
+  ],
+} });
+const inEmpat = (text: string): boolean => empat.classify(text).pilkada;
+
+describe('a ballot number as the subject of the text', () => {
+  it('a bare zero-padded number opening the text, with words after it, is the ballot number', () => {
+    expect(inEmpat('03 paling merakyat, sudah kelihatan dari dulu')).toBe(true);
+    expect(inEmpat('kosong empat sampai menang bosku')).toBe(true);
+    expect(inEmpat('pokoknya 02, yang lain lewat')).toBe(true);
+  });
+  it('a time, a date, a count or a number in the middle of the text stays what it is', () => {
+    expect(inEmpat('03.30 nanti kita berangkat ke bandara')).toBe(false);
+    expect(inEmpat('03 Maret ulang tahun ibu, jangan lupa kado')).toBe(false);
+    expect(inEmpat('02 orang belum bayar iuran kas')).toBe(false);
+    expect(inEmpat('kamar 03 masih kosong, silakan pesan')).toBe(false);
+    expect(inEmpat('03')).toBe(false);
+  });
+  it('a weaker number opening the text counts with talk of a candidate, or a particle that picks one, after it', () => {
+    expect(inEmpat('no 1 programnya paling masuk akal')).toBe(true);
+    expect(inEmpat('yang nomor 4 tu janjinya banyak sekali')).toBe(true);
+    expect(inEmpat('nomor dua aja, jangan ragu')).toBe(true);
+  });
+  it('without such talk, or further into the text, it is a queue, a rank or an advertisement', () => {
+    expect(inEmpat('nomor 2 sudah dipanggil belum?')).toBe(false);
+    expect(inEmpat('madu hutan nomor 1, terbukti ampuh')).toBe(false);
+    expect(inEmpat('anak saya nomor 3 di kelas, programnya full day')).toBe(false);
+  });
+});
+
+describe('the number of a polling station before a ballot number guards nothing', () => {
+  it('"TPS 07 nomor 3 kalah" is the station\'s result', () => {
+    expect(inEmpat('di TPS 07 nomor 3 kalah tipis')).toBe(true);
+  });
+  it('another number before a ballot number still makes it a count or an address', () => {
+    expect(inEmpat('rumah 12 nomor 3 dijual murah')).toBe(false);
   });
 });

@@ -302,8 +302,6 @@ const KNOWN_MISTAKES: Record<string, string[]> = {
     'anak muda Palu pilih siapa nih? 1, 2 atau 3?',
     'pilihan sudah bulat: nomor tiga',
     'kosong tiga kosong tiga kosong tiga!!!',
-    'sudah, 03mo saja, tidak usah pusing',
-    'yang 02 itu gubernur sekarang kan? mau lanjut lagi dia',
   ],
   // Solo 2024 (issue 20, names): measured blind; what no general rule has yet fixed.
   'tests/fixtures/classifier/solo2024.misspelt.tsv': [
