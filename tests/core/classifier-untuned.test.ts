@@ -732,3 +732,48 @@ describe('the number of a polling station before a ballot number guards nothing'
     expect(inEmpat('rumah 12 nomor 3 dijual murah')).toBe(false);
   });
 });
+
+describe('vote talk that names its own thing', () => {
+  it('"ketua RT" alone is a neighbour, not another election: the invitation he brings is the vote\'s', () => {
+    expect(inEmpat('undangan memilih sudah diantar ketua RT, besok ke TPS jam 7')).toBe(true);
+    expect(inEmpat('pemilihan ketua RT besok, nomor 2 pasti menang')).toBe(false);
+  });
+  it('a customer-satisfaction survey is no election survey', () => {
+    expect(inEmpat('isi survei kepuasan pelayanan, pilih nomor 2 kalau puas')).toBe(false);
+  });
+  it('voter turnout ("partisipasi pemilih") is the vote', () => {
+    expect(inEmpat('partisipasi pemilih di TPS kita rendah sekali')).toBe(true);
+  });
+  it('an office "terpilih" is the race\'s winner; another chair elected is not', () => {
+    expect(inEmpat('bupati terpilih dilantik bulan depan kah?')).toBe(true);
+    expect(inEmpat('ketua koperasi terpilih minggu lalu')).toBe(false);
+  });
+  it('"petahana" is the candidate in office, a role of the race on its own', () => {
+    expect(inEmpat('petahana jangan pakai mobil dinas buat keliling')).toBe(true);
+  });
+  it('"fix 02", "pendukung nomor 3", "relawan 01": a supporter\'s number', () => {
+    expect(inEmpat('aku sih fix 02')).toBe(true);
+    expect(inEmpat('grup khusus pendukung nomor 3, yang lain silakan keluar')).toBe(true);
+    expect(inEmpat('kumpul relawan 01 malam ini di rumah pak RW')).toBe(true);
+  });
+  it('a size is no ballot number', () => {
+    expect(inEmpat('kaos Golkar ukuran no 2 sudah habis, tinggal XL')).toBe(false);
+  });
+});
+
+describe('a single pair against the empty box (kotak kosong)', () => {
+  const tunggal = createClassifier({ vocabulary, paslon: {
+    election: 'Pilbup Contoh Utara 2024',
+    paslon: [{ number: 1, names: ['Gregorius Manurung', 'Fatmawati Lasut'], aliases: ['Gregor-Fatma'] }],
+  } });
+  const one = (text: string): boolean => tunggal.classify(text).pilkada;
+  it('running, winning or losing against the empty box, or voting for it, is the race', () => {
+    expect(one('menang melawan kotak kosong itu bukan prestasi')).toBe(true);
+    expect(one('kalau kotak kosong menang, diulang tahun depan')).toBe(true);
+    expect(one('suara kotak kosong di kampung kami lumayan banyak')).toBe(true);
+  });
+  it('an empty box, or another election against one, is not', () => {
+    expect(one('kotak kosong bekas air mineral kumpulkan di gudang')).toBe(false);
+    expect(one('pilkades desa sebelah lawan kotak kosong')).toBe(false);
+  });
+});
