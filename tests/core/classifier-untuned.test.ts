@@ -777,3 +777,22 @@ describe('a single pair against the empty box (kotak kosong)', () => {
     expect(one('pilkades desa sebelah lawan kotak kosong')).toBe(false);
   });
 });
+
+describe('words of the vote that count alone, and coalitions that win or lose', () => {
+  it('the quiet period, money politics and first-time voters are the vote\'s own words', () => {
+    expect(inEmpat('masa tenang, stiker di kaca angkot harus dilepas')).toBe(true);
+    expect(inEmpat('ada politik uang di kampung sebelah, sudah lapor')).toBe(true);
+    expect(inEmpat('pemilih pemula wajib tahu cara cek namanya')).toBe(true);
+  });
+  it('in talk of another election they are that election\'s', () => {
+    expect(inEmpat('pilkades kemarin banyak politik uang')).toBe(false);
+  });
+  it('a big coalition that wins or loses is a race\'s backing; in parliament it is not', () => {
+    expect(inEmpat('koalisi gemuk kalah di kabupaten ini, kaget')).toBe(true);
+    expect(inEmpat('koalisi besar di parlemen makin solid')).toBe(false);
+  });
+  it('"solid ke nomor N", "merapat ke no N": a supporter\'s number', () => {
+    expect(inEmpat('warga pesisir solid ke nomor 3')).toBe(true);
+    expect(inEmpat('tokoh adat merapat ke no 1')).toBe(true);
+  });
+});
