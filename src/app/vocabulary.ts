@@ -20,6 +20,8 @@ const vocabularySchema = z.object({
   numberWords: z.record(z.string().regex(/^[1-9]$/, { message: 'a ballot number from 1 to 9' }), phrases).optional(),
   /** Voting-day phrases by the year of the simultaneous Pilkada ("2024": {"27 november": 0.4}). */
   voteDays: z.record(z.string().regex(/^\d{4}$/, { message: 'a year' }), z.record(z.string().min(1), weight)).optional(),
+  /** The national election's voting day by the year of the simultaneous Pilkada ("2024": ["14 februari"]). */
+  nationalVoteDays: z.record(z.string().regex(/^\d{4}$/, { message: 'a year' }), phrases).optional(),
   partyPatterns: z.record(z.string().includes('{party}', { message: 'pattern must contain {party}' }), weight).optional(),
   commonWords: phrases.optional(),
   /** A word list beside the vocabulary file (one word per line, `#` comments): the language's dictionary words. */

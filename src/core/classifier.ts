@@ -94,6 +94,13 @@ export interface Vocabulary {
    * a deadline or a birthday; beside a ballot number or vote talk it is the vote ("pilih nomor 1 tgl 27").
    */
   voteDays?: Record<string, Record<string, number>>;
+  /**
+   * The voting day of the national election (Pemilu: Pilpres and Pileg) of a Pilkada year, by that year ("2024":
+   * ["14 februari", "pemilu februari"]): taken only where the paslon file's `election` names the year, as words
+   * of {@link nationalElections}. The same KPPS, TPS and ballot numbers served it ("KPPS lembur waktu pemilu 14
+   * Februari"), and people seldom write "pileg" or "pilpres" beside them.
+   */
+  nationalVoteDays?: Record<string, string[]>;
   /** Party phrases, `{party}` standing for each term of the `party` category ("{party} kalah"). */
   partyPatterns?: Record<string, number>;
   /** Ordinary words a candidate's name may look like once a letter is off ("pribadi", "karna"): never matched fuzzily. */
@@ -545,7 +552,7 @@ export function createClassifier(opts: { vocabulary: Vocabulary; paslon?: Paslon
     if (!nodeOf(trie, key)?.term) addTerm(trie, key, makeTerm(phrase, 0, OTHER_ELECTION), 2);
   }
   const national = new Set<Term>();
-  for (const phrase of vocab.nationalElections ?? []) {
+  for (const phrase of [...(vocab.nationalElections ?? []), ...nationalVoteDays(vocab, paslon)]) {
     const key = tokenize(phrase, FOLD);
     if (!nodeOf(trie, key)?.term) addTerm(trie, key, makeTerm(phrase, 0, NATIONAL_ELECTION), 2);
     const term = nodeOf(trie, key)?.term;
@@ -808,6 +815,13 @@ function voteDayPhrases(vocab: Vocabulary, paslon: PaslonFile | undefined): [str
   if (!paslon || !vocab.voteDays) return [];
   const words = new Set(tokenize(paslon.election, FOLD));
   return Object.entries(vocab.voteDays).filter(([year]) => words.has(year)).flatMap(([, phrases]) => Object.entries(phrases));
+}
+
+/** The national voting-day phrases of the year the paslon file's `election` names (see {@link Vocabulary.nationalVoteDays}). */
+function nationalVoteDays(vocab: Vocabulary, paslon: PaslonFile | undefined): string[] {
+  if (!paslon || !vocab.nationalVoteDays) return [];
+  const words = new Set(tokenize(paslon.election, FOLD));
+  return Object.entries(vocab.nationalVoteDays).filter(([year]) => words.has(year)).flatMap(([, phrases]) => phrases);
 }
 
 /** The number pattern of a bare zero-padded ballot number ("03", "kosong tiga"). */

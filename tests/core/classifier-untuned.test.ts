@@ -796,3 +796,18 @@ describe('words of the vote that count alone, and coalitions that win or lose', 
     expect(inEmpat('tokoh adat merapat ke no 1')).toBe(true);
   });
 });
+
+describe('the national vote day of the Pilkada year is the Pemilu\'s', () => {
+  it('KPPS, TPS and numbers beside "14 Februari" or "pemilu Februari" are the Pemilu\'s', () => {
+    expect(inEmpat('KPPS lembur sampai subuh waktu pemilu 14 Februari')).toBe(false);
+    expect(inEmpat('honor KPPS pemilu Februari kemarin belum cair juga')).toBe(false);
+  });
+  it('without it, or with the Pilkada named, KPPS is this vote\'s', () => {
+    expect(inEmpat('KPPS lembur sampai subuh waktu pemilu')).toBe(true);
+    expect(inEmpat('KPPS pilkada direkrut lagi, yang Februari kemarin boleh daftar')).toBe(true);
+  });
+  it('only in the year the paslon file names', () => {
+    const later = createClassifier({ vocabulary, paslon: { election: 'Pilgub Contoh Selatan 2029', paslon: [{ number: 1, names: ['Marselinus Tambunan'] }] } });
+    expect(later.classify('KPPS lembur sampai subuh waktu pemilu 14 Februari').pilkada).toBe(true);
+  });
+});
