@@ -255,6 +255,13 @@ const GENERIC_VOTE_TALK = new Set(['act', 'administration', 'violation', 'actor'
 const NUMBER_CONTEXT = new Set(['event', 'candidate', 'administration', 'violation', 'party']);
 const MIN_NUMBER_CONTEXT = 0.4;
 /**
+ * Campaign acts and actors do make a bare zero-padded ballot number one ("02 siap menangkan", "kosong tiga,
+ * dukung terus"): nobody pads a school's, a post's or a team's number in those phrases, and school numbers
+ * ("SDN 02") are number guards.
+ */
+const PADDED_CONTEXT = new Set(['act', 'actor']);
+const MIN_PADDED_CONTEXT = 0.3;
+/**
  * Categories whose terms make a surname or a derived short form a candidate's ("Suandharu ... jadi
  * walkot", "kang Far ... kampanye"): alone such a name is shared by others, beside election talk of
  * at least MIN_NAME_SUPPORT it is the candidate, so the two need not add up to the threshold. Offices
@@ -1977,6 +1984,8 @@ function summarise(found: Term[], vocab: Vocabulary, ctx: ScanContext, national:
   let weak: Term[] | undefined;
   let number = false;
   let numberContext = false;
+  let paddedNumber = false;
+  let paddedContext = false;
   let nameSupport = false;
   let weakTalk = false;
   // Made when a ballot number is found: a Set per text read was a tenth of this function's time.
@@ -1990,8 +1999,12 @@ function summarise(found: Term[], vocab: Vocabulary, ctx: ScanContext, national:
     if (nationalElection && (GENERIC_VOTE_TALK.has(t.category) || t.category === PASLON_NUMBER || isNationalTalk(t, national))) continue;
     if (!labels.includes(t.label) && (!official || !t.official)) labels.push(t.label);
     if (official && (isName(t) || t.official)) continue;
-    if (t.category === PASLON_NUMBER) { number = true; if (t.paslon !== undefined) (numbers ??= new Set()).add(t.paslon); }
-    else if (!t.official && t.weight >= MIN_NUMBER_CONTEXT && NUMBER_CONTEXT.has(t.category)) numberContext = true;
+    if (t.category === PASLON_NUMBER) {
+      number = true;
+      if (t.paslon !== undefined) (numbers ??= new Set()).add(t.paslon);
+      if (t.checks !== undefined && (t.checks & PADDED) !== 0) paddedNumber = true;
+    } else if (!t.official && t.weight >= MIN_NUMBER_CONTEXT && NUMBER_CONTEXT.has(t.category)) numberContext = true;
+    else if (!t.official && t.weight >= MIN_PADDED_CONTEXT && PADDED_CONTEXT.has(t.category)) paddedContext = true;
     if (supportsName(t)) nameSupport = true;
     else if (!t.official && NAME_SUPPORT.has(t.category)) weakTalk = true;
     if (scriptureCap !== undefined && isName(t) && t.weight > scriptureCap) (weak ??= []).push(scriptureTwin(t, scriptureCap));
@@ -2009,6 +2022,8 @@ function summarise(found: Term[], vocab: Vocabulary, ctx: ScanContext, national:
   if (number && numberContext) sum = Math.max(sum, vocab.threshold);
   // A bare zero-padded number beside the election's region: "Bandung 03 menang", "kosong satu untuk Bali".
   if (number && !official && !nationalElection && ctx.regionalNumber) sum = Math.max(sum, vocab.threshold);
+  // A bare zero-padded number beside a campaign act or actor: "02 siap menangkan", "dukung terus kosong tiga".
+  if (paddedNumber && paddedContext && !official) sum = Math.max(sum, vocab.threshold);
   // A ballot number as the text's subject: "01 udah terbukti mimpin", "yg no 3 debatnya paling nyambung".
   if (number && !official && ctx.subjectNumber) sum = Math.max(sum, vocab.threshold);
   // A number right before an office: "no 3 walkot Bandung unggul", "solid ke paslon nomor 2 gubernur".

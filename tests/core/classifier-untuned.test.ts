@@ -811,3 +811,20 @@ describe('the national vote day of the Pilkada year is the Pemilu\'s', () => {
     expect(later.classify('KPPS lembur sampai subuh waktu pemilu 14 Februari').pilkada).toBe(true);
   });
 });
+
+describe('more ways a supporter writes the ballot number', () => {
+  it('a zero-padded number beside a campaign act or actor; a school\'s number is none', () => {
+    expect(inEmpat('mantap pak, 02 siap menangkan')).toBe(true);
+    expect(inEmpat('kampanye gizi seimbang di SDN 02 Sukamaju')).toBe(false);
+  });
+  it('a wish or a prayer before a zero-padded number opening the text', () => {
+    expect(inEmpat('semoga 01 amanah nanti')).toBe(true);
+    expect(inEmpat('bismillah 03 untuk daerah kita')).toBe(true);
+  });
+  it('the finger pose of a number, and "tetap pilih nomor N", "relawan nomor N"', () => {
+    expect(inEmpat('foto bareng pose 4 jari di depan kantor')).toBe(true);
+    expect(inEmpat('aku tetap pilih nomor 2')).toBe(true);
+    expect(inEmpat('relawan nomor 3 kumpul di rumah pak kades')).toBe(true);
+    expect(inEmpat('pose 7 jari, lucu anaknya')).toBe(false);
+  });
+});

@@ -282,7 +282,6 @@ const KNOWN_MISTAKES: Record<string, string[]> = {
   // misses are one-word nicknames after an honorific or beside weak vote talk.
   'tests/fixtures/classifier/ntt2024.tsv': [
     'Pak Melki janji sekolah gratis, bisa ko?',
-    'ASN Dinas PUPR foto bareng Melki pake pose 2 jari, su viral',
     'Kaka Ansy, beta dukung dari Alor',
     'om Melki datang ke kampung botong, foto-foto dong',
     'anak muda Kupang banyak yang pilih Ansy karna masih muda',
