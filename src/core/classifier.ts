@@ -1317,7 +1317,7 @@ function scan(tables: Tables, tokens: string[], ids: number[] | undefined, found
     }
     if (best.category === PASLON_NUMBER) {
       // Only in the text's own words (ids given), not inside a hashtag, where the start is the tag's.
-      if (ids && ctx.subjectNumber === undefined && best.weight < tables.threshold && isSubjectNumber(tables, tokens, i, bestEnd, best)) ctx.subjectNumber = true;
+      if (ids && ctx.subjectNumber === undefined && best.weight < tables.threshold && isSubjectNumber(tables, tokens, i, bestEnd, best, ctx.text)) ctx.subjectNumber = true;
       numberEnd = bestEnd;
     }
     i = bestEnd;
@@ -1528,14 +1528,19 @@ function isPlaceNumber(tables: Tables, tokens: string[], at: number): boolean {
 /** Words after a weak ballot number at the start of a text within which {@link Vocabulary.numberSubject}'s talk is looked for. */
 const SUBJECT_WINDOW = 4;
 
+/** Emphasis in a text: an exclamation mark or an emoji ("01 🔥🔥", "02!!!"). */
+const EMPHASIS = /[!\p{Extended_Pictographic}]/u;
+
 /**
  * A ballot number as the subject of the text (see {@link Vocabulary.numberSubject}): nothing before it but
- * openers; a bare zero-padded one needs a word after it, a weaker one talk of a candidate within
- * SUBJECT_WINDOW words. Asked only of a number term the guards left, so a time or a floor never gets here.
+ * openers; a bare zero-padded one needs a word after it, an opener before it ("otw 02", "semoga 01") or
+ * emphasis ("01 🔥🔥", "02!!!"): a lone "02" is as often the answer to "kamar berapa?". A weaker one needs
+ * talk of a candidate within SUBJECT_WINDOW words. Asked only of a number term the guards left, so a time
+ * or a floor never gets here.
  */
-function isSubjectNumber(tables: Tables, tokens: string[], start: number, end: number, term: Term): boolean {
+function isSubjectNumber(tables: Tables, tokens: string[], start: number, end: number, term: Term, text: string): boolean {
   for (let k = 0; k < start; k++) if (!tables.subjectOpeners.has(tokens[k] as string)) return false;
-  if ((checksOf(tables, term) & PADDED) !== 0) return end + 1 < tokens.length;
+  if ((checksOf(tables, term) & PADDED) !== 0) return end + 1 < tokens.length || start > 0 || EMPHASIS.test(text);
   const to = Math.min(tokens.length - 1, end + SUBJECT_WINDOW);
   for (let k = end + 1; k <= to; k++) {
     const word = tokens[k] as string;

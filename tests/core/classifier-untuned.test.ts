@@ -712,6 +712,14 @@ describe('a ballot number as the subject of the text', () => {
     expect(inEmpat('kamar 03 masih kosong, silakan pesan')).toBe(false);
     expect(inEmpat('03')).toBe(false);
   });
+  it('a lone zero-padded number counts with emphasis or a word of cheer before it; alone it is an answer', () => {
+    expect(inEmpat('04 🔥🔥')).toBe(true);
+    expect(inEmpat('01!!!')).toBe(true);
+    expect(inEmpat('otw 03')).toBe(true);
+    expect(inEmpat('gas pol 02')).toBe(true);
+    expect(inEmpat('02')).toBe(false);
+    expect(inEmpat('kamar 02!')).toBe(false);
+  });
   it('a weaker number opening the text counts with talk of a candidate, or a particle that picks one, after it', () => {
     expect(inEmpat('no 1 programnya paling masuk akal')).toBe(true);
     expect(inEmpat('yang nomor 4 tu janjinya banyak sekali')).toBe(true);
