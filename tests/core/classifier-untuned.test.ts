@@ -836,3 +836,10 @@ describe('more ways a supporter writes the ballot number', () => {
     expect(inEmpat('pose 7 jari, lucu anaknya')).toBe(false);
   });
 });
+
+describe('the purple finger of one who has voted', () => {
+  it('"jari ungu", "kelingking ungu" are the vote done', () => {
+    expect(inEmpat('alhamdulillah jari ungu, tinggal tunggu hasilnya')).toBe(true);
+    expect(inEmpat('kelingking ungu dulu baru kerja')).toBe(true);
+  });
+});
