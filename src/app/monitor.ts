@@ -12,6 +12,7 @@ import type { Db } from '../store/db.js';
 import { ChatStore, type ChatRow } from '../store/chats.js';
 import { IncidentStore, type IncidentRow } from '../store/incidents.js';
 import { OutboxStore } from '../store/outbox.js';
+import { chainBatch } from '../store/chain.js';
 import { insertEvent } from '../store/events.js';
 import { prepared } from '../store/statements.js';
 import { enqueueGroupReminder, enqueueIncidentAlerts, enqueueLeftThanks, type AlertConfig } from './alerts.js';
@@ -107,11 +108,14 @@ export class Monitor {
       unmatchedActor.run(pnJid, lid);
       return moved;
     });
-    this.batchTx = d.db.transaction((events: ChatEvent[]) => {
-      const r = events.map((ev) => this.apply(ev));
-      this.chats.flushCounts();
-      return r;
-    });
+    // The chain's guard is checked in full on the batch's first event row, then carried (store/chain.ts chainBatch).
+    this.batchTx = d.db.transaction((events: ChatEvent[]) =>
+      chainBatch(d.db, () => {
+        const r = events.map((ev) => this.apply(ev));
+        this.chats.flushCounts();
+        return r;
+      }),
+    );
   }
 
   /** Handles one event in one transaction. Replaying the same event changes nothing. */

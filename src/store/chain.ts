@@ -112,6 +112,8 @@ type Writer = {
   /** The index of the guard's carrier column among the inserted ones, and the others' indexes in the INSERT's order. */
   carrier: number;
   others: readonly number[];
+  /** The same INSERT with the light guard (the table's last row is still the head's id), for rows after the first of a batch (chainBatch). */
+  light: Statement;
   head?: Head;
 };
 const writers = new WeakMap<Db, Partial<Record<ChainTable, Writer>>>();
@@ -148,12 +150,15 @@ function writer(db: Db, t: ChainTable, cols: readonly string[], conflict: string
   // table, the guard before, makes SQLite copy the row through a temporary table): the table's last row is the head
   // this row was hashed from, with that hash. Checked under the write lock the INSERT holds, before the row goes in.
   const guard = `CASE WHEN (SELECT max(id) FROM ${t}) IS ? AND (SELECT ${rowHashSql(db, t)} FROM ${t} WHERE id = ?) IS ? THEN ? END`;
+  const insert = (g: string) =>
+    db.prepare(
+      `INSERT INTO ${t} (id, ${others.map((i) => cols[i]).join(', ')}, ${cols[carrier]}, ${digestCol}, row_digest)
+       VALUES (?, ${others.map(() => '?').join(', ')}, ${g}, unhex(?), unhex(?)) ${conflict}`,
+    );
   return {
     cols: checkedColumns(t, cols),
-    ins: db.prepare(
-      `INSERT INTO ${t} (id, ${others.map((i) => cols[i]).join(', ')}, ${cols[carrier]}, ${digestCol}, row_digest)
-       VALUES (?, ${others.map(() => '?').join(', ')}, ${guard}, unhex(?), unhex(?)) ${conflict}`,
-    ),
+    ins: insert(guard),
+    light: insert(`CASE WHEN (SELECT max(id) FROM ${t}) IS ? THEN ? END`),
     echo: db.prepare('SELECT ?').pluck(),
     canon: CHAIN_COLUMNS_V2[t].map((c) => (c === 'id' ? -1 : c === digestCol ? -2 : cols.indexOf(c))),
     idAt: CHAIN_COLUMNS_V2[t].indexOf('id'),
@@ -170,45 +175,81 @@ const headMoved = (e: unknown): boolean => {
 };
 
 /**
+ * Per handle, while a chainBatch runs: the tables whose head a fully guarded insert has checked (and every insert
+ * since has carried forward) inside that batch's write transaction.
+ */
+const batches = new WeakMap<Db, Set<ChainTable>>();
+
+/**
+ * Runs `fn`, the body of one write transaction (a group commit of the monitor), with the guard checked in full once
+ * per table: the first chained row of each table goes in with the whole guard (the table's last row is the head,
+ * with that hash), and the rows after it with the light one (the table's last row is still the head's id). Once a
+ * row is written, this connection holds SQLite's write lock until the transaction ends: no other connection or
+ * process can write, and one that committed since this transaction's snapshot makes SQLite refuse the write
+ * outright (SQLITE_BUSY_SNAPSHOT). So only this handle can move the head meanwhile: its own chained inserts, which
+ * move the head in memory too, and a savepoint rolled back, which removes rows, so the last row's id is no longer
+ * the head's: the light guard refuses, the head is read again and the row retried under the whole guard. (Within
+ * the batch no row of a chained table may be written except by insertChained, as everywhere in this program.)
+ * Outside a transaction, or inside another chainBatch, `fn` just runs. The batch ends with `fn`: the next one
+ * checks the whole guard again, as a rolled-back transaction or another process's commits may lie in between.
+ */
+export function chainBatch<T>(db: Db, fn: () => T): T {
+  if (!db.inTransaction || batches.has(db)) return fn();
+  batches.set(db, new Set());
+  try {
+    return fn();
+  } finally {
+    batches.delete(db);
+  }
+}
+
+/**
  * Inserts one row as the next link of its chain (format 2, core/chain.ts), in one statement: the id, the detail
  * digest and the row digest are computed here from the values as inserted, off the head this handle keeps in
  * memory, and the row goes in with the explicit id head + 1. The statement carries its guard, checked by SQLite
- * under the write lock before the row goes in: the table's last row is still that head, with that hash. Anything
+ * under the write lock before the row goes in: the table's last row is still that head, with that hash (inside a
+ * chainBatch, after the table's first row, that its id is still the head's: see there). Anything
  * that moved the head since (another process's commit, a savepoint or transaction of ours rolled back, a crash,
  * an unchained row written around the store) makes SQLite refuse the row (the guard gives a NOT NULL column
  * NULL; an id taken is refused by the INTEGER PRIMARY KEY): that aborts this one statement and not the
- * transaction, the head is read again and the insert retried, so the chain never forks. `cols` are the inserted
- * columns (fixed per table for a handle), `conflict` an optional `ON CONFLICT ... DO NOTHING`. Returns the new
- * id, or undefined when the conflict clause dropped the row.
+ * transaction, the head is read again and the insert retried under the whole guard, so the chain never forks.
+ * `cols` are the inserted columns (fixed per table for a handle), `conflict` an optional
+ * `ON CONFLICT ... DO NOTHING`. Returns the new id, or undefined when the conflict clause dropped the row.
  */
 export function insertChained(db: Db, t: ChainTable, cols: readonly string[], values: readonly Cell[], conflict = ''): number | undefined {
-  const perDb = writers.get(db) ?? {};
-  writers.set(db, perDb);
+  let perDb = writers.get(db);
+  if (!perDb) writers.set(db, (perDb = {}));
   const w = (perDb[t] ??= writer(db, t, cols, conflict));
   if (w.cols !== cols) throw new Error(`insertChained(${t}): one column list per table`);
-  const kept: Cell[] = [];
-  for (let i = 0; i < values.length; i++) kept.push(stored(w, values[i]!));
+  // The values as SQLite will hand them back (a copy only when some text is not well-formed UTF-16: rare).
+  let kept = values;
+  for (const v of values) {
+    if (typeof v === 'string' && !(v as Es2024String).isWellFormed()) {
+      kept = values.map((x) => stored(w, x));
+      break;
+    }
+  }
   const dh = detailHashOf(t, w.detail.length === 1 ? [kept[w.detail[0]!]] : w.detail.map((i) => kept[i]));
   const canon: ChainValue[] = [];
   for (const i of w.canon) canon.push(i >= 0 ? kept[i]! : i === -2 ? dh : null);
-  const args: Cell[] = [0];
-  for (const i of w.others) args.push(values[i]!);
-  const g = args.length;
-  args.push(0, 0, null, values[w.carrier]!, dh, '');
+  const batch = batches.get(db);
   for (let attempt = 0; attempt < 100; attempt++) {
     const head = (w.head ??= readHead(db, t));
     const id = head.id + 1;
     canon[w.idAt] = id;
     const rh = rowDigestHex(t, head.hash, canon);
+    // A retry always takes the whole guard: the head was just read again.
+    const light = attempt === 0 && batch !== undefined && batch.has(t) && db.inTransaction;
     // Row 0 never exists, so an empty table's guard is "no last row (NULL IS NULL) and no row 0 (NULL IS NULL)".
-    args[0] = id;
-    args[g] = head.id === 0 ? null : head.id;
-    args[g + 1] = head.id;
-    args[g + 2] = head.id === 0 ? null : head.hash;
-    args[g + 5] = rh;
+    const args: Cell[] = [id];
+    for (const i of w.others) args.push(values[i]!);
+    args.push(head.id === 0 ? null : head.id);
+    if (!light) args.push(head.id, head.id === 0 ? null : head.hash);
+    args.push(values[w.carrier]!, dh, rh);
     try {
-      if (w.ins.run(...args).changes === 1) {
+      if ((light ? w.light : w.ins).run(...args).changes === 1) {
         w.head = { id, hash: rh };
+        batch?.add(t);
         return id;
       }
       return undefined; // the conflict clause dropped the row (only a dedupe conflict inserts nothing without an error)

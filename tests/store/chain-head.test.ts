@@ -15,7 +15,7 @@ import { describe, expect, it } from 'vitest';
 import { App } from '../../src/app/app.js';
 import { loadConfig } from '../../src/config.js';
 import { audit } from '../../src/store/audit.js';
-import { verifyChain } from '../../src/store/chain.js';
+import { chainBatch, verifyChain } from '../../src/store/chain.js';
 import { openDb, type Db } from '../../src/store/db.js';
 import { insertEvent, type EventInsert } from '../../src/store/events.js';
 import { ASN, CAMPAIGN_TG } from '../support/app.js';
@@ -324,6 +324,140 @@ describe('chain head kept in memory (issue 20)', () => {
     expectWhole(a, 4, 0);
     a.close();
     b.close();
+    recomputeMatches(path);
+  });
+});
+
+// Issue 20, the guard checked once per group commit (store/chain.ts chainBatch): inside one write transaction no other
+// connection can write (SQLite's one writer; a commit made since our snapshot makes SQLite refuse our write, SQLITE_BUSY_SNAPSHOT),
+// so after the batch's first row of a table went in under the whole guard, the next rows carry the light one: the
+// table's last row is still the head's id. A savepoint rolled back removes rows, which that still sees; a batch
+// that ended (committed or rolled back) leaves nothing carried, whatever another process did in between.
+describe('the chain guard checked once per batch (issue 20)', () => {
+  /** Which guard each chained INSERT into events ran with (better-sqlite3 Statement#run, its SQL in `source`). */
+  function guardsRun<T>(db: Db, fn: () => T): { result: T; guards: string[] } {
+    const proto = Object.getPrototypeOf(db.prepare('SELECT 1')) as { run: (...a: unknown[]) => unknown };
+    const run = proto.run;
+    const guards: string[] = [];
+    proto.run = function (this: { source: string }, ...a: unknown[]) {
+      if (/^INSERT INTO events \(id,/.test(this.source)) guards.push(/WHERE id = \?\) IS \?/.test(this.source) ? 'whole' : 'light');
+      return run.apply(this, a);
+    };
+    try {
+      return { result: fn(), guards };
+    } finally {
+      proto.run = run;
+    }
+  }
+
+  it('the whole guard on the first row of each batch, the light one after it; outside a batch always the whole', () => {
+    const db = openDb(':memory:');
+    const { guards } = guardsRun(db, () => {
+      for (let b = 0; b < 3; b++) db.transaction(() => chainBatch(db, () => { for (let i = 0; i < 4; i++) insertEvent(db, ev(`b${b}-${i}`)); }))();
+      insertEvent(db, ev('alone1'));
+      db.transaction(() => { insertEvent(db, ev('tx1')); insertEvent(db, ev('tx2')); })(); // a transaction that is no batch
+      chainBatch(db, () => { insertEvent(db, ev('nobatch1')); insertEvent(db, ev('nobatch2')); }); // outside a transaction: no batch
+    });
+    expect(guards).toEqual([
+      ...['whole', 'light', 'light', 'light'], ...['whole', 'light', 'light', 'light'], ...['whole', 'light', 'light', 'light'],
+      'whole', 'whole', 'whole', 'whole', 'whole',
+    ]);
+    expectWhole(db, 17, 0);
+    db.close();
+  });
+
+  it('a savepoint rolled back inside a batch: the light guard sees the last row is not the head, and the row links after the rows kept', () => {
+    const path = tempDb();
+    const db = openDb(path);
+    insertEvent(db, ev('e1'));
+    const { guards } = guardsRun(db, () =>
+      db.transaction(() =>
+        chainBatch(db, () => {
+          insertEvent(db, ev('e2'));
+          insertEvent(db, ev('e3'));
+          try {
+            db.transaction(() => {
+              insertEvent(db, ev('lost1'));
+              insertEvent(db, ev('lost2')); // the head in memory is now row 5, which the savepoint takes away
+              note(db, 'lost');
+              throw new Error('inner');
+            })();
+          } catch {
+            /* the savepoint is gone, the batch goes on */
+          }
+          expect(insertEvent(db, ev('e4'))).toBe(4);
+          expect(insertEvent(db, ev('e5'))).toBe(5);
+          note(db, 'n1');
+        }),
+      )(),
+    );
+    // The light guard refused e4 (the last row was 3, not 5): read again, retried under the whole guard, then light again.
+    expect(guards).toEqual(['whole', 'light', 'light', 'light', 'light', 'whole', 'light']);
+    expect(db.prepare(`SELECT dedupe_key FROM events ORDER BY id`).pluck().all()).toEqual(['e1', 'e2', 'e3', 'e4', 'e5']);
+    expectWhole(db, 5, 1);
+    db.close();
+    recomputeMatches(path);
+  });
+
+  it('nothing carries past a batch: ours rolled back, another process chains the same id, our next batch checks the hash again', () => {
+    const path = tempDb();
+    const a = openDb(path);
+    const b = openDb(path);
+    insertEvent(a, ev('e1'));
+    expect(() =>
+      a.transaction(() =>
+        chainBatch(a, () => {
+          insertEvent(a, ev('gone1'));
+          insertEvent(a, ev('gone2')); // a's head: row 3, light-guarded
+          throw new Error('handler failed');
+        }),
+      )(),
+    ).toThrow('handler failed');
+    // The other process chains rows 2 and 3 of its own: a's head (row 3) has the right id and the wrong hash.
+    expect(insertEvent(b, ev('theirs1'))).toBe(2);
+    expect(insertEvent(b, ev('theirs2'))).toBe(3);
+    a.transaction(() =>
+      chainBatch(a, () => {
+        expect(insertEvent(a, ev('e2'))).toBe(4);
+        expect(insertEvent(a, ev('e3'))).toBe(5);
+      }),
+    )();
+    expect(a.prepare(`SELECT dedupe_key FROM events ORDER BY id`).pluck().all()).toEqual(['e1', 'theirs1', 'theirs2', 'e2', 'e3']);
+    expectWhole(a, 5, 0);
+    a.close();
+    b.close();
+    recomputeMatches(path);
+  });
+
+  it('the monitor\'s group commit: one whole guard per batch, the chain whole across batches, a failed batch and another process', () => {
+    const path = tempDb();
+    const config = loadConfig({ envFile: false, env: {}, overrides: { DATABASE_PATH: path, HUMAS_ADMINS: 'tg:9001', PASLON_FILE: 'data/paslon.sumsel2024.json', QUIET_HOURS: 'off' } });
+    const t = { now: Date.UTC(2024, 9, 1, 3, 0, 0) };
+    const app = new App({ config, clock: () => t.now });
+    app.registry.upsertMany(Object.values(ASN), t.now);
+    const msg = (k: string) => ({ kind: 'message' as const, dedupeKey: k, at: t.now, chat: CAMPAIGN_TG, messageId: k, sender: { platform: 'telegram' as const, id: '7777', name: 'Andi' }, text: 'Selamat pagi', mentions: [] });
+    const page = (p: string) => Array.from({ length: 5 }, (_, i) => msg(`${p}${i}`));
+    const { guards } = guardsRun(app.db, () => {
+      app.monitor.handleBatch(page('a'));
+      const other = openDb(path);
+      insertEvent(other, ev('other')); // another process between two pages
+      other.close();
+      app.monitor.handleBatch(page('b'));
+      // A page whose third event fails: rolled back after three light-guarded rows, then redone event by event.
+      app.monitor.handleBatch([msg('c0'), msg('c1'), msg('c2'), { kind: 'message', dedupeKey: 'bad' } as never, msg('c3')]);
+      app.monitor.handleBatch(page('d'));
+    });
+    expect(guards.join(' ')).toBe([
+      'whole light light light light',
+      'whole', // the other process's row
+      'whole whole light light light light', // page b's first row refused (its id was taken meanwhile), read again, retried
+      'whole light light', // the failed page, rolled back
+      'whole whole whole whole whole whole', // its events one by one: the first refused once (the head had been rolled back), the bad one rejected
+      'whole light light light light',
+    ].join(' '));
+    expect(app.db.prepare(`SELECT COUNT(*) FROM events`).pluck().get()).toBe(21);
+    expectWhole(app.db, 21, 0);
+    app.db.close();
     recomputeMatches(path);
   });
 });
