@@ -1640,6 +1640,7 @@ function makeRepair(trie: Trie, vocab: Vocabulary, honorifics: Set<string>): Rep
     }
   }
   shortCalledNameStarts(names, shorts, known, derivedWeight, w);
+  closedSyllableStarts([...names, ...weakParts], shorts, known, derivedWeight);
   const starts = new Uint8Array(27 * 27);
   for (const key of names.keys()) if (key.length >= MIN_STEM) starts[pairIndex(key)] = 1;
   const phraseLefts = gluedPhraseLefts(trie, weakParts);
@@ -1667,8 +1668,9 @@ function makeRepair(trie: Trie, vocab: Vocabulary, honorifics: Set<string>): Rep
         if (phraseLefts.has(left)) { const parts = gluedPhrase(trie, left, token.slice(k)); if (parts) return parts; }
         continue;
       }
-      // Folding may have made one letter of the seam ("luthfiyasin" -> "lutfiasin").
-      for (const right of [token.slice(k), token.slice(k - 1)]) {
+      // Folding may have made one letter of the seam ("luthfiyasin" -> "lutfiasin"), or dropped the h that starts the
+      // second name after the first's last consonant ("dadanhermawan" -> "dadanermawan").
+      for (const right of seamRights(token, k)) {
         if (trie.has(right)) return [left, right];
         const stem = unclitic(right);
         if (stem) return [left, stem];
@@ -1768,6 +1770,25 @@ function shortCalledNameStarts(names: Map<string, Term>, shorts: Map<string, Ter
 }
 
 /**
+ * Two-letter starts of names that open with a closed syllable, a vowel and a consonant ("Is" of "Iskandar",
+ * "Ar" of "Arinal", "Em" of "Emil"): after an honorific people shorten such a name to that syllable ("pak Is",
+ * "bang Ar"). Derived, so weak, and only after an honorific; a start that is a known word, or that two paslon
+ * share, or that a longer start already holds, is left out. A name opening with a consonant is left alone: its
+ * two letters are an open syllable of many other names ("Su", "Ma").
+ */
+function closedSyllableStarts(parts: [string, Term][], shorts: Map<string, Term | null>, known: Set<string>, weight: number): void {
+  const added = new Map<string, Term | null>();
+  for (const [key, t] of parts) {
+    if (key.length < MIN_SHORTENED || !isVowelCode(key.charCodeAt(0)) || isVowelCode(key.charCodeAt(1)) || key.charCodeAt(1) < 97 || key.charCodeAt(1) > 122) continue;
+    const start = key.slice(0, 2);
+    if (known.has(start) || shorts.has(start)) continue;
+    const had = added.get(start);
+    added.set(start, had === undefined ? makeTerm(t.label, weight, PASLON_NAME, { paslon: t.paslon }) : had && had.paslon === t.paslon ? had : null);
+  }
+  for (const [start, t] of added) shorts.set(start, t);
+}
+
+/**
  * First words of a candidate's name phrase that are common names ("Teguh" in "Teguh Prakosa"): typed
  * glued to the rest of the phrase ("teguhprakosa", "#bambangnugroho") they are the full name, as two
  * names glued are the pair. Only the phrase's own next word is taken, so another Teguh's name is not.
@@ -1781,10 +1802,30 @@ function gluedPhraseLefts(trie: Trie, weakParts: [string, Term][]): Set<string> 
   return out;
 }
 
-/** `left` and `right` as the name phrase they start, folding's shared seam letter allowed ("bambangnugroho"). */
+/**
+ * The second of two glued names cut at `k`, as folding may have left it: as cut, with the seam letter both
+ * shared ("lutfiasin"), or with the h that folding drops after a consonant put back ("dadan|ermawan" -> "hermawan").
+ */
+function seamRights(token: string, k: number): string[] {
+  const right = token.slice(k);
+  const shared = token.slice(k - 1);
+  return isDroppedH(token, k) ? [right, shared, `h${right}`] : [right, shared];
+}
+
+/** Whether folding may have dropped an h at `k`: after a consonant, before a vowel ("dadan|ermawan", "rudi|ermawan" not). */
+function isDroppedH(token: string, k: number): boolean {
+  const before = token.charCodeAt(k - 1);
+  const after = token.charCodeAt(k);
+  return before >= 97 && before <= 122 && !isVowelCode(before) && isVowelCode(after);
+}
+
+const isVowelCode = (c: number): boolean => c === 97 || c === 101 || c === 105 || c === 111 || c === 117;
+
+/** `left` and `right` as the name phrase they start, folding's shared seam letter or dropped h allowed ("bambangnugroho"). */
 function gluedPhrase(trie: Trie, left: string, right: string): [string, string] | undefined {
   const next = trie.get(left)?.next;
-  for (const r of [right, left.charAt(left.length - 1) + right]) {
+  const token = left + right;
+  for (const r of seamRights(token, left.length)) {
     if (next?.get(r)?.term?.category === PASLON_NAME) return [left, r];
   }
   return undefined;

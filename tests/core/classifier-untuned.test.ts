@@ -7,6 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadVocabulary } from '../../src/app/vocabulary.js';
 import { createClassifier, type PaslonFile } from '../../src/core/classifier.js';
+import { normalizeText } from '../../src/core/text/normalize.js';
 
 const vocabulary = loadVocabulary('data/vocabulary.json');
 /** Two made-up pairs with Sasak and Balinese names, a four-letter given name, and a pair alias with initials in capitals. */
@@ -841,5 +842,55 @@ describe('the purple finger of one who has voted', () => {
   it('"jari ungu", "kelingking ungu" are the vote done', () => {
     expect(inEmpat('alhamdulillah jari ungu, tinggal tunggu hasilnya')).toBe(true);
     expect(inEmpat('kelingking ungu dulu baru kerja')).toBe(true);
+  });
+});
+
+// Issue 20, names (part B): faults of name folding and matching, each general (src/core/text/normalize.ts foldName,
+// src/core/classifier.ts makeRepair), shown on made-up names.
+const folds = createClassifier({ vocabulary, paslon: {
+  election: 'Pilbup Contoh 2024',
+  paslon: [
+    { number: 1, names: ['Ajisaka Purnomo', 'Rinto Harahap'], aliases: ['Ajisaka-Rinto', 'Bang Kadji'] },
+    { number: 2, names: ['Wawan Hendarsyah', 'Ismanto Lubis'], aliases: ['Wawan-Ismanto'] },
+  ],
+} });
+const inFolds = (text: string): boolean => folds.classify(text).pilkada;
+
+describe('a j or y folded beside an i keeps the name long enough to find', () => {
+  it('"Kadji" is not folded to "kai": alone it is the nickname the deployer listed, "Kaji" and "Kadjie" too', () => {
+    expect(normalizeText('Kadji', { foldNames: true })).toBe('kayi');
+    expect(inFolds('Kadji turun ke pasar ikan pagi ini')).toBe(true);
+    expect(inFolds('Kaji turun ke pasar ikan pagi ini')).toBe(true);
+    expect(inFolds('Kadjie turun ke pasar ikan pagi ini')).toBe(true);
+  });
+  it('a word that was long enough still folds as before ("janji", "Riyadi")', () => {
+    expect(normalizeText('janji Riyadi Riadi', { foldNames: true })).toBe('iani riadi riadi');
+  });
+});
+
+describe('two names glued where folding dropped the h of the second', () => {
+  it('"wawanhendarsyah" is Wawan Hendarsyah (folded "wawanendarsiah")', () => {
+    expect(folds.classify('wawanhendarsyah pasti menang').terms).toContain('Wawan Hendarsyah');
+    expect(inFolds('#wawanhendarsyah')).toBe(true);
+  });
+});
+
+describe('a number of repeated digits stays that number', () => {
+  it('"11" and "022" are not folded to "1" and "02"', () => {
+    expect(normalizeText('11 022 2024', { foldNames: true })).toBe('11 022 2024');
+    expect(inFolds('angkatan 11 menyala, reuni minggu depan')).toBe(false);
+    expect(folds.classify('@andi_022 @budi_77 ikut arisan').terms).toEqual([]);
+  });
+});
+
+describe('a two-letter start of a name that opens with a closed syllable, after an honorific', () => {
+  it('"bang Is" is Ismanto where the election is talked about, weakly', () => {
+    expect(folds.classify('bang Is kampanye di pasar ikan').terms).toContain('Ismanto');
+    expect(inFolds('bang Is kampanye di pasar ikan')).toBe(true);
+    expect(inFolds('bang Is sudah pulang dari pasar ikan')).toBe(false);
+  });
+  it('never without an honorific, and never for a name opening with a consonant ("pak Ri")', () => {
+    expect(folds.classify('Is kampanye di pasar ikan').terms).not.toContain('Ismanto');
+    expect(folds.classify('pak Ri kampanye di pasar ikan').terms).not.toContain('Rinto');
   });
 });
