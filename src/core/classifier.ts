@@ -1063,8 +1063,9 @@ function initialTerms(file: PaslonFile, vocab: Vocabulary): NameTerm[] {
       owner.set(key, had === undefined ? { paslon: p.number } : had && had.paslon === p.number ? had : null);
     }
   }
+  const everyday = everydayAbbreviations(vocab);
   const kept = [...owner].filter((e): e is [string, { paslon: number }] =>
-    !!e[1] && !taken.has(e[0]) && !taken.has(tokenize(e[0], FOLD).join(' ')));
+    !!e[1] && !taken.has(e[0]) && !taken.has(tokenize(e[0], FOLD).join(' ')) && !everyday.has(e[0]));
   // One label per paslon ("AS/IAH"): a paslon's initials are one weak name, so two of them never add up.
   const labels = new Map<number, string>();
   for (const [key, who] of kept) {
@@ -1075,6 +1076,17 @@ function initialTerms(file: PaslonFile, vocab: Vocabulary): NameTerm[] {
     phrase: key, label: labels.get(who.paslon) ?? key, weight: 0, paslon: who.paslon,
     caps: { form: key.toUpperCase(), weight: listed.has(key.toUpperCase()) ? w.distinctive : key.length >= 3 ? Math.max(w.common, w.derived ?? w.common) : w.common },
   }));
+}
+
+/**
+ * Everyday words of two to four letters (`commonWords`): as initials they are read for what they usually
+ * mean ("SK" a decree in every civil servant's chat, "KK" a family card, "HP" a phone), even where a pair
+ * alias lists them in capitals ("SK-DT"), so they name no candidate alone. The alias itself still does.
+ */
+function everydayAbbreviations(vocab: Vocabulary): Set<string> {
+  const out = new Set<string>();
+  for (const word of vocab.commonWords ?? []) if (word.length >= MIN_INITIALS && word.length <= MAX_INITIALS) out.add(word.toLowerCase());
+  return out;
 }
 
 /**
@@ -1493,11 +1505,23 @@ function isPersonBefore(tables: Tables, tokens: string[], start: number): boolea
     || (back >= 1 && tables.personBefore.has(`${tokens[back - 1] as string} ${tokens[back] as string}`)));
 }
 
-/** A one-word name followed by an everyday word of someone's own life ("Mirza bengkel", "Vasko kucing", "Sutono jual"). */
+/**
+ * A one-word name followed by an everyday word of someone's own life ("Mirza bengkel", "Vasko kucing", "Sutono jual"),
+ * or by a possessive and such a word or a place of trade ("Rico pe kios", "Yosef pung kios", "Mirza punya bengkel").
+ */
 function isEverydayAfter(tables: Tables, tokens: string[], at: number): boolean {
   const next = tokens[at + 1];
-  return next !== undefined && tables.everydayAfter.has(next);
+  if (next === undefined) return false;
+  if (tables.everydayAfter.has(next)) return true;
+  const owned = POSSESSIVES.has(next) ? tokens[at + 2] : undefined;
+  return owned !== undefined && (tables.everydayAfter.has(owned) || tables.namedAfter.has(owned));
 }
+
+/**
+ * Words that make the next word the name's own: "punya", and the possessives of eastern Indonesia's Malay
+ * (Manado "pe", Kupang and Ambon "pung", Papua "pu"); before a vote word the name is still the candidate ("Rico pe tim").
+ */
+const POSSESSIVES = new Set(['punya', 'pe', 'pung', 'pu'].map((w) => tokenize(w, FOLD).join('')));
 
 /** Phrases of exactly two words, by first word then second; tokens hold no space, so no other phrase is ever two tokens. */
 function wordPairs(phrases: string[][]): Map<string, Set<string>> {

@@ -894,3 +894,54 @@ describe('a two-letter start of a name that opens with a closed syllable, after 
     expect(folds.classify('pak Ri kampanye di pasar ikan').terms).not.toContain('Rinto');
   });
 });
+
+// Issue 20, names (part B): given names of eastern Indonesia that many people share; the person the text
+// means is told by what is said of them (data/vocabulary.json personAfter, personBefore, everydayAfter,
+// commonWords; src/core/classifier.ts isEverydayAfter, initialTerms).
+const minahasa = createClassifier({ vocabulary, paslon: {
+  election: 'Pilwalkot Contoh 2024',
+  paslon: [
+    { number: 1, names: ['Hendrik Pangemanan', 'Rudolf Lengkong'], aliases: ['HP-RL', 'Hendrik-Rudolf'] },
+    { number: 2, names: ['Fransiskus Wowor', 'Maria Tumbelaka'], aliases: ['Frans-Maria'] },
+  ],
+} });
+const inMinahasa = (text: string): boolean => minahasa.classify(text).pilkada;
+
+describe('initials that are an everyday abbreviation name no one alone, even listed in a pair alias', () => {
+  it('"HP" is a phone ("HP-RL" lists it)', () => {
+    expect(inMinahasa('HP saya rusak, layarnya pecah')).toBe(false);
+    expect(minahasa.classify('HP baru sudah datang dari toko').terms).toEqual([]);
+  });
+  it('the pair alias and the names still count', () => {
+    expect(inMinahasa('HP-RL menang di Tomohon')).toBe(true);
+    expect(inMinahasa('Hendrik Pangemanan turun ke pasar pagi ini')).toBe(true);
+  });
+});
+
+describe('another person of the candidate\'s given name: a class teacher, a nephew, a lodger, a colleague, a boy', () => {
+  it.each([
+    'pak Hendrik wali kelas 5 minta rapor diambil Sabtu',
+    'Hendrik ponakan saya lulus tes CPNS',
+    'Hendrik anak kos depan sudah pulang kampung',
+    'pak Rudolf dari bagian umum minta SPJ dikumpul',
+    'bapak Hendrik dari BKD minta berkas kenaikan pangkat',
+    'nyong Hendrik juara lomba baca puisi',
+  ])('%s', (text) => expect(inMinahasa(text)).toBe(false));
+  it('the name alone, or with election talk, is still the candidate', () => {
+    expect(inMinahasa('Hendrik turun ke pasar pagi ini')).toBe(true);
+    expect(inMinahasa('pak Hendrik kampanye di Tondano')).toBe(true);
+  });
+});
+
+describe('a one-word name, a possessive, and something of everyday life: another person\'s', () => {
+  it.each([
+    'Hendrik pe kios pulsa so buka',
+    'kaka Hendrik pe pesta nikah hari Sabtu',
+    'Hendrik punya warung tutup hari ini',
+    'Hendrik pung bengkel di ujung jalan',
+  ])('%s', (text) => expect(inMinahasa(text)).toBe(false));
+  it('the candidate\'s team or banners are still the candidate\'s', () => {
+    expect(inMinahasa('Hendrik pe tim turun kampanye di pasar')).toBe(true);
+    expect(inMinahasa('Hendrik pe baliho paling banyak di kota')).toBe(true);
+  });
+});

@@ -330,8 +330,14 @@ const KNOWN_MISTAKES: Record<string, string[]> = {
   'tests/fixtures/classifier/solo2024.misspelt.tsv': [
     'Teguh Prakoso Jaya toko bangunan nang Kartasura',
   ],
-  'tests/fixtures/classifier/solo2024.shortforms.tsv': [
-    'bu Astrid wali kelas 3B minta rapotan diambil Sabtu',
+  // Pilgub Sulut 2024 (issue 20, names part B): measured blind; what no general rule has yet fixed.
+  'tests/fixtures/classifier/sulut2024.tsv': [
+    'besok ka TPS jam 7 pagi neh, jangan lupa bawa KTP deng undangan',
+    'so dapa undangan C6 blum? kita pe rumah blum ada',
+    'jari ungu so, giliran ngoni ka TPS',
+    'hitung suara di TPS 12 Sario sampe jam 11 malam',
+    '#SKDTLanjutkan jo',
+    'tanya: ASN boleh datang kampanye kalo nda pake atribut?',
   ],
   'tests/fixtures/classifier/solo2024.surnames.tsv': [
     'mas Prakosa tukang sablon, order kaos 2 lusin',
@@ -342,8 +348,6 @@ const KNOWN_MISTAKES: Record<string, string[]> = {
     'Respati itu nama hari Kamis dalam bahasa Jawa kuno',
     'Pilgub DKI 2017 Ahok kalah, aku isih kelingan',
     'KPU ngumumke jadwal rekrutmen PPK pemilu 2029',
-    'Bapak Prakosa dari BKD minta data cuti pegawai',
-    'Pak Respati dari bagian umum minta fotokopi SK',
     'wong Solo ayo nang TPS, suaramu nentokke Solo limang taun',
   ],
 };
