@@ -1655,8 +1655,7 @@ function makeRepair(trie: Trie, vocab: Vocabulary, honorifics: Set<string>): Rep
   const weakParts = weakNameParts(trie, names);
   for (const [key, t] of [...names, ...weakParts]) {
     if ((names.has(key) && t.weight < w.distinctive) || key.length < MIN_SHORTENED) continue;
-    for (let len = MIN_SHORT; len < key.length; len++) {
-      const start = key.slice(0, len);
+    for (const start of nameStarts(key, t.label, fold)) {
       if (known.has(start)) continue;
       const had = shorts.get(start);
       const short = makeTerm(t.label, derivedWeight, PASLON_NAME, { paslon: t.paslon });
@@ -1792,6 +1791,27 @@ function shortCalledNameStarts(names: Map<string, Term>, shorts: Map<string, Ter
   }
   for (const [start, t] of added) shorts.set(start, t);
 }
+
+/**
+ * The starts people shorten a name to after an honorific, three letters or more and short of the whole:
+ * the folded name's ("lut", "lutf" of "Luthfi"), and, where folding changed the start, the written name's,
+ * folded as the text's word will be ("Mid" of "Midji", which folds to "miyi").
+ */
+function nameStarts(key: string, label: string, fold: (w: string) => string): Set<string> {
+  const out = new Set<string>();
+  for (let len = MIN_SHORT; len < key.length; len++) out.add(key.slice(0, len));
+  const written = label.toLowerCase();
+  if (written !== key && WRITTEN_NAME.test(written) && fold(written) === key) {
+    for (let len = MIN_SHORT; len < written.length; len++) {
+      const start = fold(written.slice(0, len));
+      if (start.length >= MIN_SHORT && start !== key) out.add(start);
+    }
+  }
+  return out;
+}
+
+/** A one-word name as written, in lower-case ASCII letters. */
+const WRITTEN_NAME = /^[a-z]+$/;
 
 /**
  * Two-letter starts of names that open with a closed syllable, a vowel and a consonant ("Is" of "Iskandar",

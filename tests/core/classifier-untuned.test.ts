@@ -945,3 +945,19 @@ describe('a one-word name, a possessive, and something of everyday life: another
     expect(inMinahasa('Hendrik pe baliho paling banyak di kota')).toBe(true);
   });
 });
+
+describe('the written start of a name whose folded start differs, after an honorific', () => {
+  it('"bang Kad" is Kadji (folded "kayi", whose start "kay" no one writes)', () => {
+    expect(folds.classify('bang Kad kampanye di pasar ikan').terms).toContain('Kadji');
+    expect(inFolds('bang Kad kampanye di pasar ikan')).toBe(true);
+  });
+});
+
+describe('"lanjutkan" after a name is the incumbent\'s slogan, weakly', () => {
+  it('a derived short form with it is the candidate ("bang Is lanjutkan")', () => {
+    expect(inFolds('bang Is lanjutkan, kota butuh pengalaman')).toBe(true);
+  });
+  it('a common given name with it is not enough ("Wawan lanjutkan kuliah")', () => {
+    expect(inFolds('Wawan lanjutkan kuliah di Bandung')).toBe(false);
+  });
+});
