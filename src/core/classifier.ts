@@ -983,6 +983,9 @@ function nameTermsOf(file: PaslonFile, vocab: Vocabulary): NameTerm[] {
       // An everyday word after an honorific is no one's name but the candidate's ("Bang Muda").
       const plain = !pair && core.length === 1 && isCommonName(core[0] ?? '');
       if (words.length >= 2) out.push({ ...phrase(words, pair ? w.pair : plain ? Math.max(w.common, w.derived ?? w.common) : w.full, alias), ...(pair ? { pair } : {}) });
+      if (pair && isAcronymPair(alias, words) && !(p.aliases ?? []).some((a) => tokenize(a).join(' ') === words.join(''))) {
+        out.push({ ...phrase([words.join('')], w.common, alias), pair, caps: { form: words.join('').toUpperCase(), weight: w.pair } });
+      }
       if (core.length >= 2 && core.length < words.length) out.push(phrase(core, w.full));
       if (!pair) out.push(...nickname(core, cores, p.number));
       else out.push(...pairParts(alias));
@@ -1108,6 +1111,16 @@ function isPairAlias(alias: string, initials: string[]): boolean {
   if (alias.split(/\s*[-&/+]\s*/).filter((part) => part.trim()).length >= 2) return true;
   const letters = alias.replace(/[^\p{L}]/gu, '');
   return initials.length >= 2 && /^\p{Lu}+$/u.test(letters) && letters.toLowerCase() === initials.join('');
+}
+
+/**
+ * A pair alias of two acronyms ("SK-DT", "HD-CU"): hashtags glue them ("#SKDTLanjutkan"), so the glued form in
+ * capitals or a tag is the pair too, and weak in lower case as any acronym (unless an alias lists it glued).
+ * Pairs of names glue by {@link pairs}.
+ */
+function isAcronymPair(alias: string, words: string[]): boolean {
+  const halves = alias.split(/\s*[-&/+]\s*/);
+  return words.length === 2 && halves.length === 2 && halves.every((half) => /^\p{Lu}{2,}$/u.test(half.trim()));
 }
 
 /** Every contiguous run of two or more words, plus first + last ("Khofifah Parawansa"). */
@@ -1662,6 +1675,7 @@ function makeRepair(trie: Trie, vocab: Vocabulary, honorifics: Set<string>): Rep
       shorts.set(start, had === undefined ? short : had && had.paslon === t.paslon ? had : null);
     }
   }
+  const startPairs = new Map<string, Term>();
   shortCalledNameStarts(names, shorts, known, derivedWeight, w);
   closedSyllableStarts([...names, ...weakParts], shorts, known, derivedWeight);
   const starts = new Uint8Array(27 * 27);
@@ -1748,6 +1762,9 @@ function makeRepair(trie: Trie, vocab: Vocabulary, honorifics: Set<string>): Rep
       if (afterHonorific) {
         const short = shorts.get(token);
         if (short) return short;
+      } else {
+        const pair = startsPair(shorts, tokens, i, startPairs, w.pair);
+        if (pair) return pair;
       }
       if (token.length < MIN_REPAIRED) return undefined;
       const fix = fixFor(token, info);
@@ -1790,6 +1807,23 @@ function shortCalledNameStarts(names: Map<string, Term>, shorts: Map<string, Ter
     added.set(start, had === undefined ? makeTerm(t.label, weight, PASLON_NAME, { paslon: t.paslon }) : had && had.paslon === t.paslon ? had : null);
   }
   for (const [start, t] of added) shorts.set(start, t);
+}
+
+/**
+ * Two starts of one paslon's two names side by side, no honorific needed ("Yul-Vic", "Kad & Is"): running mates
+ * shortened together, as people write a pair they like. Each start alone after an honorific is weak; the two
+ * together, of one paslon and two names, are the pair. Starts two paslon share never count (`shorts` holds null).
+ */
+function startsPair(shorts: Map<string, Term | null>, tokens: string[], i: number, made: Map<string, Term>, weight: number): Term | undefined {
+  const first = shorts.get(tokens[i] as string);
+  const next = tokens[i + 1];
+  if (!first || next === undefined) return undefined;
+  const second = shorts.get(next);
+  if (!second || second.paslon !== first.paslon || second.label === first.label) return undefined;
+  const label = `${first.label}-${second.label}`;
+  let pair = made.get(label);
+  if (!pair) made.set(label, (pair = makeTerm(label, weight, PASLON_NAME, { paslon: first.paslon, pair: true })));
+  return pair;
 }
 
 /**

@@ -961,3 +961,34 @@ describe('"lanjutkan" after a name is the incumbent\'s slogan, weakly', () => {
     expect(inFolds('Wawan lanjutkan kuliah di Bandung')).toBe(false);
   });
 });
+
+describe('honorifics of eastern Indonesia: a shortened name after them is a derived form', () => {
+  it('"kaka Rud", "bung Rud", "tanta Mar", "usi Mar" in election talk are the candidates', () => {
+    expect(minahasa.classify('kaka Rud kampanye di Tondano').terms).toContain('Rudolf');
+    expect(inMinahasa('bung Rud kampanye di Tondano')).toBe(true);
+    expect(inMinahasa('tanta Mar kampanye di pasar Tomohon')).toBe(true);
+    expect(inMinahasa('usi Mar kampanye di pasar Tomohon')).toBe(true);
+  });
+  it('with no election talk, or with no honorific, they are anyone', () => {
+    expect(inMinahasa('kaka Rud, motor so siap diambil')).toBe(false);
+    expect(inMinahasa('Rud kampanye di Tondano')).toBe(false);
+  });
+});
+
+describe('starts of one paslon\'s two names side by side are the pair', () => {
+  it('"Ajis-Rin" (Ajisaka and Rinto) needs no honorific', () => {
+    expect(folds.classify('Ajis-Rin menang di pasar ikan').terms).toContain('Ajisaka-Rinto');
+    expect(inFolds('Ajis-Rin menang di pasar ikan')).toBe(true);
+  });
+  it('starts of two paslon side by side, or one start alone, are not', () => {
+    expect(inFolds('Ajis-Ism menang di pasar ikan')).toBe(false);
+    expect(folds.classify('Ajis menang lomba di pasar ikan').terms).toEqual([]);
+  });
+});
+
+describe('a pair alias of two acronyms, glued in a hashtag', () => {
+  it('"#HPRLMenang" is HP-RL', () => {
+    expect(minahasa.classify('#HPRLMenang').terms).toContain('HP-RL');
+    expect(inMinahasa('#HPRLMenang')).toBe(true);
+  });
+});

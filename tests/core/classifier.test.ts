@@ -336,7 +336,6 @@ const KNOWN_MISTAKES: Record<string, string[]> = {
     'so dapa undangan C6 blum? kita pe rumah blum ada',
     'jari ungu so, giliran ngoni ka TPS',
     'hitung suara di TPS 12 Sario sampe jam 11 malam',
-    '#SKDTLanjutkan jo',
     'tanya: ASN boleh datang kampanye kalo nda pake atribut?',
   ],
   'tests/fixtures/classifier/solo2024.surnames.tsv': [
