@@ -992,3 +992,15 @@ describe('a pair alias of two acronyms, glued in a hashtag', () => {
     expect(inMinahasa('#HPRLMenang')).toBe(true);
   });
 });
+
+describe('"pilih {name}" and "{name} janji" are campaign talk, weakly (data/vocabulary.json slogans)', () => {
+  it('a surname with them is the candidate', () => {
+    expect(inMinahasa('pilih Tumbelaka, kota maju')).toBe(true);
+    expect(inMinahasa('Tumbelaka janji sekolah gratis')).toBe(true);
+    expect(inMinahasa('Tumbelaka datang ke pasar')).toBe(false);
+  });
+  it('a common given name with them is not enough', () => {
+    expect(inFolds('Wawan janji datang besok pagi')).toBe(false);
+    expect(inFolds('pilih Wawan atau Budi buat MC acara')).toBe(false);
+  });
+});

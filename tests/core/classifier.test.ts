@@ -281,10 +281,9 @@ const KNOWN_MISTAKES: Record<string, string[]> = {
   // Pilgub NTT (issue 20 part C): "Simon Petrus" the apostle is the first two of a candidate's three names, full weight;
   // misses are one-word nicknames after an honorific or beside weak vote talk.
   'tests/fixtures/classifier/ntt2024.tsv': [
-    'Pak Melki janji sekolah gratis, bisa ko?',
     'Kaka Ansy, beta dukung dari Alor',
+    'money politik di Sumba Barat Daya, amplop 200rb per KK katanya',
     'om Melki datang ke kampung botong, foto-foto dong',
-    'anak muda Kupang banyak yang pilih Ansy karna masih muda',
   ],
   'tests/fixtures/classifier/bandung2024.shortforms.tsv': ['Kang Haru, bengkel buka jam berapa?'],
   'tests/fixtures/classifier/sulteng2024.tsv': [
