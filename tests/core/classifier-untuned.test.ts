@@ -939,6 +939,8 @@ describe('a one-word name, a possessive, and something of everyday life: another
     'kaka Hendrik pe pesta nikah hari Sabtu',
     'Hendrik punya warung tutup hari ini',
     'Hendrik pung bengkel di ujung jalan',
+    'om Hendrik pe motor mogok di jalan',
+    'Hendrik rumah di belakang gereja',
   ])('%s', (text) => expect(inMinahasa(text)).toBe(false));
   it('the candidate\'s team or banners are still the candidate\'s', () => {
     expect(inMinahasa('Hendrik pe tim turun kampanye di pasar')).toBe(true);
