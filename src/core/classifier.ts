@@ -1958,7 +1958,7 @@ function nameContext(tables: Tables, tokens: string[], start: number, end: numbe
   while (back >= 0 && tables.honorifics.has(tokens[back] as string)) back--;
   const before = longestSlogan(tables.before, tokens, back, -1);
   for (const slogan of [after, before]) {
-    if (!slogan) continue;
+    if (!slogan || (slogan === after && isContestAfter(tables, tokens, end, slogan))) continue;
     const key = `${slogan.pattern}\u0000${name.label}`;
     let term = tables.made.get(key);
     if (!term) {
@@ -1968,6 +1968,15 @@ function nameContext(tables: Tables, tokens: string[], start: number, end: numbe
     }
     addFound(found, term);
   }
+}
+
+/**
+ * A slogan after the name followed by a contest's or queue's word (`queues.after`): "menang lomba", "menang undian",
+ * "menang tender" are someone winning a contest, not the candidate the election ("Prakosa menang lomba lari").
+ */
+function isContestAfter(tables: Tables, tokens: string[], end: number, slogan: Slogan): boolean {
+  const next = tokens[end + slogan.pattern.split(' ').length];
+  return next !== undefined && tables.queueAfter.has(next);
 }
 
 /** The longest slogan reading tokens from `from` in direction `step`. */

@@ -1006,3 +1006,15 @@ describe('"pilih {name}" and "{name} janji" are campaign talk, weakly (data/voca
     expect(inFolds('pilih Wawan atau Budi buat MC acara')).toBe(false);
   });
 });
+
+describe('"{name} menang" is the candidate winning, weakly; winning a contest is not (isContestAfter)', () => {
+  it('a surname or derived form that wins is the candidate', () => {
+    expect(inMinahasa('Tumbelaka menang di Tomohon')).toBe(true);
+    expect(inMinahasa('bung Rud menang, selamat')).toBe(true);
+  });
+  it('a contest, a draw or a tender after it is someone else\'s win; a common given name is not enough', () => {
+    expect(inMinahasa('Tumbelaka menang lomba lari antar kantor')).toBe(false);
+    expect(inMinahasa('Tumbelaka menang tender jalan kabupaten')).toBe(false);
+    expect(inFolds('Wawan menang main catur semalam')).toBe(false);
+  });
+});
