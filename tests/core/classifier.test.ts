@@ -282,7 +282,6 @@ const KNOWN_MISTAKES: Record<string, string[]> = {
   // misses are one-word nicknames after an honorific or beside weak vote talk.
   'tests/fixtures/classifier/ntt2024.tsv': [
     'Kaka Ansy, beta dukung dari Alor',
-    'money politik di Sumba Barat Daya, amplop 200rb per KK katanya',
     'om Melki datang ke kampung botong, foto-foto dong',
   ],
   'tests/fixtures/classifier/bandung2024.shortforms.tsv': ['Kang Haru, bengkel buka jam berapa?'],
@@ -333,7 +332,6 @@ const KNOWN_MISTAKES: Record<string, string[]> = {
   'tests/fixtures/classifier/sulut2024.tsv': [
     'besok ka TPS jam 7 pagi neh, jangan lupa bawa KTP deng undangan',
     'so dapa undangan C6 blum? kita pe rumah blum ada',
-    'jari ungu so, giliran ngoni ka TPS',
     'hitung suara di TPS 12 Sario sampe jam 11 malam',
     'tanya: ASN boleh datang kampanye kalo nda pake atribut?',
   ],
