@@ -983,6 +983,9 @@ function nameTermsOf(file: PaslonFile, vocab: Vocabulary): NameTerm[] {
       // An everyday word after an honorific is no one's name but the candidate's ("Bang Muda").
       const plain = !pair && core.length === 1 && isCommonName(core[0] ?? '');
       if (words.length >= 2) out.push({ ...phrase(words, pair ? w.pair : plain ? Math.max(w.common, w.derived ?? w.common) : w.full, alias), ...(pair ? { pair } : {}) });
+      if (pair && isAcronymPair(alias, words) && !(p.aliases ?? []).some((a) => tokenize(a).join(' ') === words.join(''))) {
+        out.push({ ...phrase([words.join('')], w.common, alias), pair, caps: { form: words.join('').toUpperCase(), weight: w.pair } });
+      }
       if (core.length >= 2 && core.length < words.length) out.push(phrase(core, w.full));
       if (!pair) out.push(...nickname(core, cores, p.number));
       else out.push(...pairParts(alias));
@@ -1063,8 +1066,9 @@ function initialTerms(file: PaslonFile, vocab: Vocabulary): NameTerm[] {
       owner.set(key, had === undefined ? { paslon: p.number } : had && had.paslon === p.number ? had : null);
     }
   }
+  const everyday = everydayAbbreviations(vocab);
   const kept = [...owner].filter((e): e is [string, { paslon: number }] =>
-    !!e[1] && !taken.has(e[0]) && !taken.has(tokenize(e[0], FOLD).join(' ')));
+    !!e[1] && !taken.has(e[0]) && !taken.has(tokenize(e[0], FOLD).join(' ')) && !everyday.has(e[0]));
   // One label per paslon ("AS/IAH"): a paslon's initials are one weak name, so two of them never add up.
   const labels = new Map<number, string>();
   for (const [key, who] of kept) {
@@ -1075,6 +1079,17 @@ function initialTerms(file: PaslonFile, vocab: Vocabulary): NameTerm[] {
     phrase: key, label: labels.get(who.paslon) ?? key, weight: 0, paslon: who.paslon,
     caps: { form: key.toUpperCase(), weight: listed.has(key.toUpperCase()) ? w.distinctive : key.length >= 3 ? Math.max(w.common, w.derived ?? w.common) : w.common },
   }));
+}
+
+/**
+ * Everyday words of two to four letters (`commonWords`): as initials they are read for what they usually
+ * mean ("SK" a decree in every civil servant's chat, "KK" a family card, "HP" a phone), even where a pair
+ * alias lists them in capitals ("SK-DT"), so they name no candidate alone. The alias itself still does.
+ */
+function everydayAbbreviations(vocab: Vocabulary): Set<string> {
+  const out = new Set<string>();
+  for (const word of vocab.commonWords ?? []) if (word.length >= MIN_INITIALS && word.length <= MAX_INITIALS) out.add(word.toLowerCase());
+  return out;
 }
 
 /**
@@ -1096,6 +1111,16 @@ function isPairAlias(alias: string, initials: string[]): boolean {
   if (alias.split(/\s*[-&/+]\s*/).filter((part) => part.trim()).length >= 2) return true;
   const letters = alias.replace(/[^\p{L}]/gu, '');
   return initials.length >= 2 && /^\p{Lu}+$/u.test(letters) && letters.toLowerCase() === initials.join('');
+}
+
+/**
+ * A pair alias of two acronyms ("SK-DT", "HD-CU"): hashtags glue them ("#SKDTLanjutkan"), so the glued form in
+ * capitals or a tag is the pair too, and weak in lower case as any acronym (unless an alias lists it glued).
+ * Pairs of names glue by {@link pairs}.
+ */
+function isAcronymPair(alias: string, words: string[]): boolean {
+  const halves = alias.split(/\s*[-&/+]\s*/);
+  return words.length === 2 && halves.length === 2 && halves.every((half) => /^\p{Lu}{2,}$/u.test(half.trim()));
 }
 
 /** Every contiguous run of two or more words, plus first + last ("Khofifah Parawansa"). */
@@ -1493,11 +1518,23 @@ function isPersonBefore(tables: Tables, tokens: string[], start: number): boolea
     || (back >= 1 && tables.personBefore.has(`${tokens[back - 1] as string} ${tokens[back] as string}`)));
 }
 
-/** A one-word name followed by an everyday word of someone's own life ("Mirza bengkel", "Vasko kucing", "Sutono jual"). */
+/**
+ * A one-word name followed by an everyday word of someone's own life ("Mirza bengkel", "Vasko kucing", "Sutono jual"),
+ * or by a possessive and such a word or a place of trade ("Rico pe kios", "Yosef pung kios", "Mirza punya bengkel").
+ */
 function isEverydayAfter(tables: Tables, tokens: string[], at: number): boolean {
   const next = tokens[at + 1];
-  return next !== undefined && tables.everydayAfter.has(next);
+  if (next === undefined) return false;
+  if (tables.everydayAfter.has(next)) return true;
+  const owned = POSSESSIVES.has(next) ? tokens[at + 2] : undefined;
+  return owned !== undefined && (tables.everydayAfter.has(owned) || tables.namedAfter.has(owned));
 }
+
+/**
+ * Words that make the next word the name's own: "punya", and the possessives of eastern Indonesia's Malay
+ * (Manado "pe", Kupang and Ambon "pung", Papua "pu"); before a vote word the name is still the candidate ("Rico pe tim").
+ */
+const POSSESSIVES = new Set(['punya', 'pe', 'pung', 'pu'].map((w) => tokenize(w, FOLD).join('')));
 
 /** Phrases of exactly two words, by first word then second; tokens hold no space, so no other phrase is ever two tokens. */
 function wordPairs(phrases: string[][]): Map<string, Set<string>> {
@@ -1631,15 +1668,16 @@ function makeRepair(trie: Trie, vocab: Vocabulary, honorifics: Set<string>): Rep
   const weakParts = weakNameParts(trie, names);
   for (const [key, t] of [...names, ...weakParts]) {
     if ((names.has(key) && t.weight < w.distinctive) || key.length < MIN_SHORTENED) continue;
-    for (let len = MIN_SHORT; len < key.length; len++) {
-      const start = key.slice(0, len);
+    for (const start of nameStarts(key, t.label, fold)) {
       if (known.has(start)) continue;
       const had = shorts.get(start);
       const short = makeTerm(t.label, derivedWeight, PASLON_NAME, { paslon: t.paslon });
       shorts.set(start, had === undefined ? short : had && had.paslon === t.paslon ? had : null);
     }
   }
+  const startPairs = new Map<string, Term>();
   shortCalledNameStarts(names, shorts, known, derivedWeight, w);
+  closedSyllableStarts([...names, ...weakParts], shorts, known, derivedWeight);
   const starts = new Uint8Array(27 * 27);
   for (const key of names.keys()) if (key.length >= MIN_STEM) starts[pairIndex(key)] = 1;
   const phraseLefts = gluedPhraseLefts(trie, weakParts);
@@ -1667,8 +1705,9 @@ function makeRepair(trie: Trie, vocab: Vocabulary, honorifics: Set<string>): Rep
         if (phraseLefts.has(left)) { const parts = gluedPhrase(trie, left, token.slice(k)); if (parts) return parts; }
         continue;
       }
-      // Folding may have made one letter of the seam ("luthfiyasin" -> "lutfiasin").
-      for (const right of [token.slice(k), token.slice(k - 1)]) {
+      // Folding may have made one letter of the seam ("luthfiyasin" -> "lutfiasin"), or dropped the h that starts the
+      // second name after the first's last consonant ("dadanhermawan" -> "dadanermawan").
+      for (const right of seamRights(token, k)) {
         if (trie.has(right)) return [left, right];
         const stem = unclitic(right);
         if (stem) return [left, stem];
@@ -1723,6 +1762,9 @@ function makeRepair(trie: Trie, vocab: Vocabulary, honorifics: Set<string>): Rep
       if (afterHonorific) {
         const short = shorts.get(token);
         if (short) return short;
+      } else {
+        const pair = startsPair(shorts, tokens, i, startPairs, w.pair);
+        if (pair) return pair;
       }
       if (token.length < MIN_REPAIRED) return undefined;
       const fix = fixFor(token, info);
@@ -1768,6 +1810,63 @@ function shortCalledNameStarts(names: Map<string, Term>, shorts: Map<string, Ter
 }
 
 /**
+ * Two starts of one paslon's two names side by side, no honorific needed ("Yul-Vic", "Kad & Is"): running mates
+ * shortened together, as people write a pair they like. Each start alone after an honorific is weak; the two
+ * together, of one paslon and two names, are the pair. Starts two paslon share never count (`shorts` holds null).
+ */
+function startsPair(shorts: Map<string, Term | null>, tokens: string[], i: number, made: Map<string, Term>, weight: number): Term | undefined {
+  const first = shorts.get(tokens[i] as string);
+  const next = tokens[i + 1];
+  if (!first || next === undefined) return undefined;
+  const second = shorts.get(next);
+  if (!second || second.paslon !== first.paslon || second.label === first.label) return undefined;
+  const label = `${first.label}-${second.label}`;
+  let pair = made.get(label);
+  if (!pair) made.set(label, (pair = makeTerm(label, weight, PASLON_NAME, { paslon: first.paslon, pair: true })));
+  return pair;
+}
+
+/**
+ * The starts people shorten a name to after an honorific, three letters or more and short of the whole:
+ * the folded name's ("lut", "lutf" of "Luthfi"), and, where folding changed the start, the written name's,
+ * folded as the text's word will be ("Mid" of "Midji", which folds to "miyi").
+ */
+function nameStarts(key: string, label: string, fold: (w: string) => string): Set<string> {
+  const out = new Set<string>();
+  for (let len = MIN_SHORT; len < key.length; len++) out.add(key.slice(0, len));
+  const written = label.toLowerCase();
+  if (written !== key && WRITTEN_NAME.test(written) && fold(written) === key) {
+    for (let len = MIN_SHORT; len < written.length; len++) {
+      const start = fold(written.slice(0, len));
+      if (start.length >= MIN_SHORT && start !== key) out.add(start);
+    }
+  }
+  return out;
+}
+
+/** A one-word name as written, in lower-case ASCII letters. */
+const WRITTEN_NAME = /^[a-z]+$/;
+
+/**
+ * Two-letter starts of names that open with a closed syllable, a vowel and a consonant ("Is" of "Iskandar",
+ * "Ar" of "Arinal", "Em" of "Emil"): after an honorific people shorten such a name to that syllable ("pak Is",
+ * "bang Ar"). Derived, so weak, and only after an honorific; a start that is a known word, or that two paslon
+ * share, or that a longer start already holds, is left out. A name opening with a consonant is left alone: its
+ * two letters are an open syllable of many other names ("Su", "Ma").
+ */
+function closedSyllableStarts(parts: [string, Term][], shorts: Map<string, Term | null>, known: Set<string>, weight: number): void {
+  const added = new Map<string, Term | null>();
+  for (const [key, t] of parts) {
+    if (key.length < MIN_SHORTENED || !isVowelCode(key.charCodeAt(0)) || isVowelCode(key.charCodeAt(1)) || key.charCodeAt(1) < 97 || key.charCodeAt(1) > 122) continue;
+    const start = key.slice(0, 2);
+    if (known.has(start) || shorts.has(start)) continue;
+    const had = added.get(start);
+    added.set(start, had === undefined ? makeTerm(t.label, weight, PASLON_NAME, { paslon: t.paslon }) : had && had.paslon === t.paslon ? had : null);
+  }
+  for (const [start, t] of added) shorts.set(start, t);
+}
+
+/**
  * First words of a candidate's name phrase that are common names ("Teguh" in "Teguh Prakosa"): typed
  * glued to the rest of the phrase ("teguhprakosa", "#bambangnugroho") they are the full name, as two
  * names glued are the pair. Only the phrase's own next word is taken, so another Teguh's name is not.
@@ -1781,10 +1880,30 @@ function gluedPhraseLefts(trie: Trie, weakParts: [string, Term][]): Set<string> 
   return out;
 }
 
-/** `left` and `right` as the name phrase they start, folding's shared seam letter allowed ("bambangnugroho"). */
+/**
+ * The second of two glued names cut at `k`, as folding may have left it: as cut, with the seam letter both
+ * shared ("lutfiasin"), or with the h that folding drops after a consonant put back ("dadan|ermawan" -> "hermawan").
+ */
+function seamRights(token: string, k: number): string[] {
+  const right = token.slice(k);
+  const shared = token.slice(k - 1);
+  return isDroppedH(token, k) ? [right, shared, `h${right}`] : [right, shared];
+}
+
+/** Whether folding may have dropped an h at `k`: after a consonant, before a vowel ("dadan|ermawan", "rudi|ermawan" not). */
+function isDroppedH(token: string, k: number): boolean {
+  const before = token.charCodeAt(k - 1);
+  const after = token.charCodeAt(k);
+  return before >= 97 && before <= 122 && !isVowelCode(before) && isVowelCode(after);
+}
+
+const isVowelCode = (c: number): boolean => c === 97 || c === 101 || c === 105 || c === 111 || c === 117;
+
+/** `left` and `right` as the name phrase they start, folding's shared seam letter or dropped h allowed ("bambangnugroho"). */
 function gluedPhrase(trie: Trie, left: string, right: string): [string, string] | undefined {
   const next = trie.get(left)?.next;
-  for (const r of [right, left.charAt(left.length - 1) + right]) {
+  const token = left + right;
+  for (const r of seamRights(token, left.length)) {
     if (next?.get(r)?.term?.category === PASLON_NAME) return [left, r];
   }
   return undefined;
@@ -1839,7 +1958,7 @@ function nameContext(tables: Tables, tokens: string[], start: number, end: numbe
   while (back >= 0 && tables.honorifics.has(tokens[back] as string)) back--;
   const before = longestSlogan(tables.before, tokens, back, -1);
   for (const slogan of [after, before]) {
-    if (!slogan) continue;
+    if (!slogan || (slogan === after && isContestAfter(tables, tokens, end, slogan))) continue;
     const key = `${slogan.pattern}\u0000${name.label}`;
     let term = tables.made.get(key);
     if (!term) {
@@ -1849,6 +1968,15 @@ function nameContext(tables: Tables, tokens: string[], start: number, end: numbe
     }
     addFound(found, term);
   }
+}
+
+/**
+ * A slogan after the name followed by a contest's or queue's word (`queues.after`): "menang lomba", "menang undian",
+ * "menang tender" are someone winning a contest, not the candidate the election ("Prakosa menang lomba lari").
+ */
+function isContestAfter(tables: Tables, tokens: string[], end: number, slogan: Slogan): boolean {
+  const next = tokens[end + slogan.pattern.split(' ').length];
+  return next !== undefined && tables.queueAfter.has(next);
 }
 
 /** The longest slogan reading tokens from `from` in direction `step`. */

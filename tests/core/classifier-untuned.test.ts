@@ -7,6 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadVocabulary } from '../../src/app/vocabulary.js';
 import { createClassifier, type PaslonFile } from '../../src/core/classifier.js';
+import { normalizeText } from '../../src/core/text/normalize.js';
 
 const vocabulary = loadVocabulary('data/vocabulary.json');
 /** Two made-up pairs with Sasak and Balinese names, a four-letter given name, and a pair alias with initials in capitals. */
@@ -841,5 +842,179 @@ describe('the purple finger of one who has voted', () => {
   it('"jari ungu", "kelingking ungu" are the vote done', () => {
     expect(inEmpat('alhamdulillah jari ungu, tinggal tunggu hasilnya')).toBe(true);
     expect(inEmpat('kelingking ungu dulu baru kerja')).toBe(true);
+  });
+});
+
+// Issue 20, names (part B): faults of name folding and matching, each general (src/core/text/normalize.ts foldName,
+// src/core/classifier.ts makeRepair), shown on made-up names.
+const folds = createClassifier({ vocabulary, paslon: {
+  election: 'Pilbup Contoh 2024',
+  paslon: [
+    { number: 1, names: ['Ajisaka Purnomo', 'Rinto Harahap'], aliases: ['Ajisaka-Rinto', 'Bang Kadji'] },
+    { number: 2, names: ['Wawan Hendarsyah', 'Ismanto Lubis'], aliases: ['Wawan-Ismanto'] },
+  ],
+} });
+const inFolds = (text: string): boolean => folds.classify(text).pilkada;
+
+describe('a j or y folded beside an i keeps the name long enough to find', () => {
+  it('"Kadji" is not folded to "kai": alone it is the nickname the deployer listed, "Kaji" and "Kadjie" too', () => {
+    expect(normalizeText('Kadji', { foldNames: true })).toBe('kayi');
+    expect(inFolds('Kadji turun ke pasar ikan pagi ini')).toBe(true);
+    expect(inFolds('Kaji turun ke pasar ikan pagi ini')).toBe(true);
+    expect(inFolds('Kadjie turun ke pasar ikan pagi ini')).toBe(true);
+  });
+  it('a word that was long enough still folds as before ("janji", "Riyadi")', () => {
+    expect(normalizeText('janji Riyadi Riadi', { foldNames: true })).toBe('iani riadi riadi');
+  });
+});
+
+describe('two names glued where folding dropped the h of the second', () => {
+  it('"wawanhendarsyah" is Wawan Hendarsyah (folded "wawanendarsiah")', () => {
+    expect(folds.classify('wawanhendarsyah pasti menang').terms).toContain('Wawan Hendarsyah');
+    expect(inFolds('#wawanhendarsyah')).toBe(true);
+  });
+});
+
+describe('a number of repeated digits stays that number', () => {
+  it('"11" and "022" are not folded to "1" and "02"', () => {
+    expect(normalizeText('11 022 2024', { foldNames: true })).toBe('11 022 2024');
+    expect(inFolds('angkatan 11 menyala, reuni minggu depan')).toBe(false);
+    expect(folds.classify('@andi_022 @budi_77 ikut arisan').terms).toEqual([]);
+  });
+});
+
+describe('a two-letter start of a name that opens with a closed syllable, after an honorific', () => {
+  it('"bang Is" is Ismanto where the election is talked about, weakly', () => {
+    expect(folds.classify('bang Is kampanye di pasar ikan').terms).toContain('Ismanto');
+    expect(inFolds('bang Is kampanye di pasar ikan')).toBe(true);
+    expect(inFolds('bang Is sudah pulang dari pasar ikan')).toBe(false);
+  });
+  it('never without an honorific, and never for a name opening with a consonant ("pak Ri")', () => {
+    expect(folds.classify('Is kampanye di pasar ikan').terms).not.toContain('Ismanto');
+    expect(folds.classify('pak Ri kampanye di pasar ikan').terms).not.toContain('Rinto');
+  });
+});
+
+// Issue 20, names (part B): given names of eastern Indonesia that many people share; the person the text
+// means is told by what is said of them (data/vocabulary.json personAfter, personBefore, everydayAfter,
+// commonWords; src/core/classifier.ts isEverydayAfter, initialTerms).
+const minahasa = createClassifier({ vocabulary, paslon: {
+  election: 'Pilwalkot Contoh 2024',
+  paslon: [
+    { number: 1, names: ['Hendrik Pangemanan', 'Rudolf Lengkong'], aliases: ['HP-RL', 'Hendrik-Rudolf'] },
+    { number: 2, names: ['Fransiskus Wowor', 'Maria Tumbelaka'], aliases: ['Frans-Maria'] },
+  ],
+} });
+const inMinahasa = (text: string): boolean => minahasa.classify(text).pilkada;
+
+describe('initials that are an everyday abbreviation name no one alone, even listed in a pair alias', () => {
+  it('"HP" is a phone ("HP-RL" lists it)', () => {
+    expect(inMinahasa('HP saya rusak, layarnya pecah')).toBe(false);
+    expect(minahasa.classify('HP baru sudah datang dari toko').terms).toEqual([]);
+  });
+  it('the pair alias and the names still count', () => {
+    expect(inMinahasa('HP-RL menang di Tomohon')).toBe(true);
+    expect(inMinahasa('Hendrik Pangemanan turun ke pasar pagi ini')).toBe(true);
+  });
+});
+
+describe('another person of the candidate\'s given name: a class teacher, a nephew, a lodger, a colleague, a boy', () => {
+  it.each([
+    'pak Hendrik wali kelas 5 minta rapor diambil Sabtu',
+    'Hendrik ponakan saya lulus tes CPNS',
+    'Hendrik anak kos depan sudah pulang kampung',
+    'pak Rudolf dari bagian umum minta SPJ dikumpul',
+    'bapak Hendrik dari BKD minta berkas kenaikan pangkat',
+    'nyong Hendrik juara lomba baca puisi',
+  ])('%s', (text) => expect(inMinahasa(text)).toBe(false));
+  it('the name alone, or with election talk, is still the candidate', () => {
+    expect(inMinahasa('Hendrik turun ke pasar pagi ini')).toBe(true);
+    expect(inMinahasa('pak Hendrik kampanye di Tondano')).toBe(true);
+  });
+});
+
+describe('a one-word name, a possessive, and something of everyday life: another person\'s', () => {
+  it.each([
+    'Hendrik pe kios pulsa so buka',
+    'kaka Hendrik pe pesta nikah hari Sabtu',
+    'Hendrik punya warung tutup hari ini',
+    'Hendrik pung bengkel di ujung jalan',
+    'om Hendrik pe motor mogok di jalan',
+    'Hendrik rumah di belakang gereja',
+  ])('%s', (text) => expect(inMinahasa(text)).toBe(false));
+  it('the candidate\'s team or banners are still the candidate\'s', () => {
+    expect(inMinahasa('Hendrik pe tim turun kampanye di pasar')).toBe(true);
+    expect(inMinahasa('Hendrik pe baliho paling banyak di kota')).toBe(true);
+  });
+});
+
+describe('the written start of a name whose folded start differs, after an honorific', () => {
+  it('"bang Kad" is Kadji (folded "kayi", whose start "kay" no one writes)', () => {
+    expect(folds.classify('bang Kad kampanye di pasar ikan').terms).toContain('Kadji');
+    expect(inFolds('bang Kad kampanye di pasar ikan')).toBe(true);
+  });
+});
+
+describe('"lanjutkan" after a name is the incumbent\'s slogan, weakly', () => {
+  it('a derived short form with it is the candidate ("bang Is lanjutkan")', () => {
+    expect(inFolds('bang Is lanjutkan, kota butuh pengalaman')).toBe(true);
+  });
+  it('a common given name with it is not enough ("Wawan lanjutkan kuliah")', () => {
+    expect(inFolds('Wawan lanjutkan kuliah di Bandung')).toBe(false);
+  });
+});
+
+describe('honorifics of eastern Indonesia: a shortened name after them is a derived form', () => {
+  it('"kaka Rud", "bung Rud", "tanta Mar", "usi Mar" in election talk are the candidates', () => {
+    expect(minahasa.classify('kaka Rud kampanye di Tondano').terms).toContain('Rudolf');
+    expect(inMinahasa('bung Rud kampanye di Tondano')).toBe(true);
+    expect(inMinahasa('tanta Mar kampanye di pasar Tomohon')).toBe(true);
+    expect(inMinahasa('usi Mar kampanye di pasar Tomohon')).toBe(true);
+  });
+  it('with no election talk, or with no honorific, they are anyone', () => {
+    expect(inMinahasa('kaka Rud, motor so siap diambil')).toBe(false);
+    expect(inMinahasa('Rud kampanye di Tondano')).toBe(false);
+  });
+});
+
+describe('starts of one paslon\'s two names side by side are the pair', () => {
+  it('"Ajis-Rin" (Ajisaka and Rinto) needs no honorific', () => {
+    expect(folds.classify('Ajis-Rin menang di pasar ikan').terms).toContain('Ajisaka-Rinto');
+    expect(inFolds('Ajis-Rin menang di pasar ikan')).toBe(true);
+  });
+  it('starts of two paslon side by side, or one start alone, are not', () => {
+    expect(inFolds('Ajis-Ism menang di pasar ikan')).toBe(false);
+    expect(folds.classify('Ajis menang lomba di pasar ikan').terms).toEqual([]);
+  });
+});
+
+describe('a pair alias of two acronyms, glued in a hashtag', () => {
+  it('"#HPRLMenang" is HP-RL', () => {
+    expect(minahasa.classify('#HPRLMenang').terms).toContain('HP-RL');
+    expect(inMinahasa('#HPRLMenang')).toBe(true);
+  });
+});
+
+describe('"pilih {name}" and "{name} janji" are campaign talk, weakly (data/vocabulary.json slogans)', () => {
+  it('a surname with them is the candidate', () => {
+    expect(inMinahasa('pilih Tumbelaka, kota maju')).toBe(true);
+    expect(inMinahasa('Tumbelaka janji sekolah gratis')).toBe(true);
+    expect(inMinahasa('Tumbelaka datang ke pasar')).toBe(false);
+  });
+  it('a common given name with them is not enough', () => {
+    expect(inFolds('Wawan janji datang besok pagi')).toBe(false);
+    expect(inFolds('pilih Wawan atau Budi buat MC acara')).toBe(false);
+  });
+});
+
+describe('"{name} menang" is the candidate winning, weakly; winning a contest is not (isContestAfter)', () => {
+  it('a surname or derived form that wins is the candidate', () => {
+    expect(inMinahasa('Tumbelaka menang di Tomohon')).toBe(true);
+    expect(inMinahasa('bung Rud menang, selamat')).toBe(true);
+  });
+  it('a contest, a draw or a tender after it is someone else\'s win; a common given name is not enough', () => {
+    expect(inMinahasa('Tumbelaka menang lomba lari antar kantor')).toBe(false);
+    expect(inMinahasa('Tumbelaka menang tender jalan kabupaten')).toBe(false);
+    expect(inFolds('Wawan menang main catur semalam')).toBe(false);
   });
 });

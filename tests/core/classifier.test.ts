@@ -281,10 +281,8 @@ const KNOWN_MISTAKES: Record<string, string[]> = {
   // Pilgub NTT (issue 20 part C): "Simon Petrus" the apostle is the first two of a candidate's three names, full weight;
   // misses are one-word nicknames after an honorific or beside weak vote talk.
   'tests/fixtures/classifier/ntt2024.tsv': [
-    'Pak Melki janji sekolah gratis, bisa ko?',
     'Kaka Ansy, beta dukung dari Alor',
     'om Melki datang ke kampung botong, foto-foto dong',
-    'anak muda Kupang banyak yang pilih Ansy karna masih muda',
   ],
   'tests/fixtures/classifier/bandung2024.shortforms.tsv': ['Kang Haru, bengkel buka jam berapa?'],
   'tests/fixtures/classifier/sulteng2024.tsv': [
@@ -330,8 +328,12 @@ const KNOWN_MISTAKES: Record<string, string[]> = {
   'tests/fixtures/classifier/solo2024.misspelt.tsv': [
     'Teguh Prakoso Jaya toko bangunan nang Kartasura',
   ],
-  'tests/fixtures/classifier/solo2024.shortforms.tsv': [
-    'bu Astrid wali kelas 3B minta rapotan diambil Sabtu',
+  // Pilgub Sulut 2024 (issue 20, names part B): measured blind; what no general rule has yet fixed.
+  'tests/fixtures/classifier/sulut2024.tsv': [
+    'besok ka TPS jam 7 pagi neh, jangan lupa bawa KTP deng undangan',
+    'so dapa undangan C6 blum? kita pe rumah blum ada',
+    'hitung suara di TPS 12 Sario sampe jam 11 malam',
+    'tanya: ASN boleh datang kampanye kalo nda pake atribut?',
   ],
   'tests/fixtures/classifier/solo2024.surnames.tsv': [
     'mas Prakosa tukang sablon, order kaos 2 lusin',
@@ -342,8 +344,6 @@ const KNOWN_MISTAKES: Record<string, string[]> = {
     'Respati itu nama hari Kamis dalam bahasa Jawa kuno',
     'Pilgub DKI 2017 Ahok kalah, aku isih kelingan',
     'KPU ngumumke jadwal rekrutmen PPK pemilu 2029',
-    'Bapak Prakosa dari BKD minta data cuti pegawai',
-    'Pak Respati dari bagian umum minta fotokopi SK',
     'wong Solo ayo nang TPS, suaramu nentokke Solo limang taun',
   ],
 };

@@ -95,6 +95,7 @@ describe('initials never fire without support (property)', () => {
       const name = ps.join(' ');
       const key = ps.map((p) => p.charAt(0)).join('');
       fc.pre(!vocabularyTerms.has(key.toLowerCase())); // "KPU", "TPS", "PK" (ppk): the vocabulary's own term wins
+      fc.pre(!(vocabulary.commonWords ?? []).includes(key.toLowerCase())); // "SK", "KK": everyday abbreviations are no one's initials
       const c = createClassifier({ vocabulary, paslon: { election: 'X', paslon: [{ number: 1, names: [name] }] } });
       const derived = initialsIn(c, `${key} ok`).filter((t) => t.label === key);
       expect(derived.length).toBe(ps.length >= 2 && ps.length <= 4 ? 1 : 0);

@@ -351,7 +351,11 @@ export function foldName(token: string): string {
   let folded = foldCache.get(token);
   if (folded === undefined) {
     if (foldCache.size >= FOLD_CACHE_SIZE) foldCache.clear();
-    foldCache.set(token, (folded = foldLetters(token)));
+    folded = foldLetters(token, false);
+    // Folding melted a j or y into the i beside it and left a name too short to find ("Aji" -> "ai", "Midji" -> "mi"):
+    // read again with that j or y kept as a letter of its own ("ayi", "miyi"), which "Ajie" and "Ayi" still meet.
+    if (folded.length < MIN_KEPT_FOLD) folded = foldLetters(token, true);
+    foldCache.set(token, folded);
   }
   return folded;
 }
@@ -364,7 +368,10 @@ export function foldName(token: string): string {
 const foldCache = new Map<string, string>();
 const FOLD_CACHE_SIZE = 50_000;
 
-function foldLetters(token: string): string {
+/** Shortest folded word left as folding melts a j or y into an i; a shorter one keeps that j or y as y. */
+const MIN_KEPT_FOLD = 4;
+
+function foldLetters(token: string, keepYBeforeI: boolean): string {
   const codes: number[] = [];
   const n = token.length;
   for (let i = 0; i < n; i++) {
@@ -376,15 +383,24 @@ function foldLetters(token: string): string {
     else if (c === 116 /* t */ && next === 106 /* j */) { out = 99 /* c */; i++; } // tj -> c
     else if (c === 99 /* c */ && next === 104 /* h */) { out = 107 /* k */; i++; } // ch -> kh -> k
     else if (c === 104 /* h */ && codes.length > 0 && isConsonant(codes[codes.length - 1] as number)) continue;
-    else if (c === 106 /* j */ || c === 121 /* y */) out = 105; // j, y -> i
+    else if (c === 106 /* j */ || c === 121 /* y */) out = keepYBeforeI && isYBeforeI(token, i + 1) ? 121 : 105; // j, y -> i
     if (codes.length > 0 && codes[codes.length - 1] === out) continue;
     codes.push(out);
   }
   return String.fromCharCode(...codes);
 }
 
-/** Whether {@link foldName} would change the token: cheap, as most tokens need nothing. */
+/**
+ * A j or y followed by an i (or the Dutch "ie"): folded to i it would melt into that i ("Aji" -> "ai", "Midji" -> "mi"),
+ * leaving a name too short to find; kept as y it still meets the other spelling ("Ajie", "Aji", "Ayi" -> "ayi").
+ */
+function isYBeforeI(token: string, next: number): boolean {
+  return token.charCodeAt(next) === 105 /* i */;
+}
+
+/** Whether {@link foldName} would change the token: cheap, as most tokens need nothing. A number never does ("11" stays "11"). */
 function needsNameFold(token: string): boolean {
+  if (isDigit(token.charCodeAt(0))) return false;
   let prev = 0;
   for (let i = 0; i < token.length; i++) {
     const c = token.charCodeAt(i);
