@@ -483,6 +483,10 @@ interface ScanContext {
   scripture?: boolean;
   /** A ballot number is the text's subject ({@link Vocabulary.numberSubject}): "01 udah terbukti", "no 3 kampanye di ...". */
   subjectNumber?: boolean;
+  /** Token indices a clause boundary comes right before ({@link clauseStarts}); worked out when a phrase first needs it. */
+  clauses?: Set<number>;
+  /** Weak one-word names follow one another across commas ("Rudi, Rafiq, Dimas"): a list of people, they do not add up. */
+  listedNames?: boolean;
 }
 
 const FOLD = { foldNames: true } as const;
@@ -630,6 +634,7 @@ export function createClassifier(opts: { vocabulary: Vocabulary; paslon?: Paslon
       text, inTag: false, shouting: undefined, lower: undefined, titledName: false,
       regionalNumber: undefined, numberedOffice: undefined, titledWeakName: undefined, scripture: undefined,
       subjectNumber: undefined,
+      clauses: undefined, listedNames: undefined,
     };
     const tokens: string[] = [];
     const ids: number[] = [];
@@ -1228,6 +1233,7 @@ function scan(tables: Tables, tokens: string[], ids: number[] | undefined, found
   let paddedEnd = -Infinity;
   let numberEnd = -Infinity;
   let figureEnd = -Infinity;
+  let weakNameEnd = -Infinity;
   for (let i = 0; i < tokens.length; i++) {
     const info = infoAt(words, tokens, ids, i);
     let node = info.root;
@@ -1237,7 +1243,7 @@ function scan(tables: Tables, tokens: string[], ids: number[] | undefined, found
     let repaired = false;
     if (!node) {
       if (info.inert ??= tables.repair.inert(tokens[i] as string, info)) continue;
-      const fix = tables.repair.at(tokens, i, i > 0 && infoAt(words, tokens, ids, i - 1).honorific, info);
+      const fix = tables.repair.at(tokens, i, i > 0 && infoAt(words, tokens, ids, i - 1).honorific && !isClauseStart(tables, ctx, tokens, ids, i), info);
       if (fix === undefined) continue;
       if (typeof fix !== 'string') best = fix;
       else {
@@ -1268,6 +1274,8 @@ function scan(tables: Tables, tokens: string[], ids: number[] | undefined, found
           }
         }
         if (!next) break;
+        // A phrase reads on within one clause only: "Om, bus ke Medan" is no "Om Bus", "Rudi, Rafiq, Dimas" no pair.
+        if (isClauseStart(tables, ctx, tokens, ids, j)) break;
         node = next;
         if (node.term) { best = node.term; bestEnd = j; }
       }
@@ -1311,7 +1319,7 @@ function scan(tables: Tables, tokens: string[], ids: number[] | undefined, found
     // capitals), a dictionary-word name written as a name (a capital, an honorific before it); either in a tag.
     const caps = best.caps;
     if (caps && (ctx.inTag || (caps.word
-      ? (i > 0 && infoAt(words, tokens, ids, i - 1).honorific) || writtenAsName(ctx.text, (ctx.lower ??= ctx.text.toLowerCase()), caps.form)
+      ? (i > 0 && infoAt(words, tokens, ids, i - 1).honorific && !isClauseStart(tables, ctx, tokens, ids, i)) || writtenAsName(ctx.text, (ctx.lower ??= ctx.text.toLowerCase()), caps.form)
       : !(ctx.shouting ??= !LOWER.test(ctx.text)) && hasCapitals(ctx.text, caps.form)))) {
       best = caps.strong;
     }
@@ -1323,9 +1331,15 @@ function scan(tables: Tables, tokens: string[], ids: number[] | undefined, found
       i = bestEnd;
       continue;
     }
+    // Weak names one after another across commas are a list of people ("Rudi, Rafiq, Dimas"), not a pair named.
+    if (best.category === PASLON_NAME && isListedWeakName(tables, best, i, bestEnd, weakNameEnd) && isClauseStart(tables, ctx, tokens, ids, i)) {
+      ctx.listedNames = true;
+    }
     addFound(found, best);
     if (best.category === PASLON_NAME) {
-      if (bestEnd === i && !best.pair && best.weight < tables.threshold && i > 0 && infoAt(words, tokens, ids, i - 1).honorific) ctx.titledWeakName = true;
+      if (bestEnd === i && !best.pair && best.weight < tables.threshold) weakNameEnd = i;
+      if (bestEnd === i && !best.pair && best.weight < tables.threshold && i > 0 && infoAt(words, tokens, ids, i - 1).honorific
+        && !isClauseStart(tables, ctx, tokens, ids, i)) ctx.titledWeakName = true;
       nameContext(tables, tokens, i, bestEnd, best, found);
       if (i - titleEnd <= TITLE_GAP + 1) ctx.titledName = true;
       nameEnd = bestEnd;
@@ -1347,6 +1361,55 @@ function scan(tables: Tables, tokens: string[], ids: number[] | undefined, found
     }
     i = bestEnd;
   }
+}
+
+/**
+ * A clause boundary right before `tokens[k]` of the text itself (not of a hashtag, which has no ids):
+ * the words either side of a comma, full stop, question or exclamation mark, colon, semicolon or line
+ * break read apart. Worked out once per text, and only when a phrase or an honorific needs it.
+ */
+function isClauseStart(tables: Tables, ctx: ScanContext, tokens: string[], ids: number[] | undefined, k: number): boolean {
+  if (ids === undefined || k <= 0) return false;
+  return (ctx.clauses ??= clauseStarts(ctx.text, tokens.length, tables.honorifics)).has(k);
+}
+
+/** A weak one-word name right after another weak one-word name (the boundary between is checked by the caller). */
+function isListedWeakName(tables: Tables, best: Term, start: number, end: number, weakNameEnd: number): boolean {
+  return weakNameEnd === start - 1 && end === start && !best.pair && best.weight < tables.threshold;
+}
+
+/** Where a full stop is no boundary: after an honorific or an initial ("H. Ansar", "Dr. Rudi", "H.M. Rudi"). */
+const MAX_INITIAL = 1;
+
+/**
+ * The token indices that start a clause after the first: the text is cut at boundary marks and each piece
+ * tokenised as the whole text is, so the counts line up. A full stop or colon counts only before a space or
+ * the end (not in "02.00" or a web address); if the pieces do not make up the text's tokens (a web address
+ * cut, a glued name split by the repair), no boundary is read at all.
+ */
+function clauseStarts(text: string, count: number, honorifics: Set<string>): Set<number> {
+  const starts = new Set<number>();
+  let from = 0;
+  let total = 0;
+  const n = text.length;
+  for (let i = 0; i <= n; i++) {
+    const c = i < n ? text.charCodeAt(i) : -1;
+    const next = i + 1 < n ? text.charCodeAt(i + 1) : -1;
+    const spaceAfter = next === -1 || next === 32 || next === 9 || next === 10 || next === 13;
+    const mark = c === 44 || c === 59 || c === 63 || c === 33 || c === 10 || c === 13 || c === 0x2026
+      || ((c === 46 || c === 58) && spaceAfter);
+    if (!mark && c !== -1) continue;
+    const piece = tokenize(text.slice(from, i), FOLD);
+    total += piece.length;
+    const last = piece[piece.length - 1];
+    if (c === 46 && last !== undefined && (last.length <= MAX_INITIAL || honorifics.has(last))) {
+      total -= piece.length;
+      continue;
+    }
+    from = i + 1;
+    if (piece.length > 0 && c !== -1) starts.add(total);
+  }
+  return total === count ? starts : new Set();
 }
 
 /**
@@ -2144,7 +2207,7 @@ function summarise(found: Term[], vocab: Vocabulary, ctx: ScanContext, national:
     else if (t.category === PASLON_NAME && t.weight < vocab.threshold) (weak ??= []).push(t);
     else sum += t.weight;
   }
-  if (weak) sum += bestWeakNames(weak);
+  if (weak) sum += ctx.listedNames ? strongestWeakName(weak) : bestWeakNames(weak);
   // A surname or derived form in election talk is the candidate ("Suandharu paling kuat di debat walkot").
   if (weak && nameSupport && !official && (ctx.titledWeakName || weak.some((t) => t.weight > vocab.names.common))) sum = Math.max(sum, vocab.threshold);
   if (weak && weakTalk && !nameSupport && !official && isRivalsTalk(weak, vocab.names.common)) sum = Math.max(sum, vocab.threshold);
@@ -2203,6 +2266,13 @@ function supportsName(t: Term): boolean {
 function isRivalsTalk(weak: Term[], common: number): boolean {
   const first = weak[0]?.paslon;
   return weak.some((t) => t.paslon !== first) && weak.some((t) => t.weight > common);
+}
+
+/** The weight of the weightiest weak name: names in a list are people listed, each alone. */
+function strongestWeakName(weak: Term[]): number {
+  let best = 0;
+  for (const t of weak) if (t.weight > best) best = t.weight;
+  return best;
 }
 
 /** The weight of the weak names of the one paslon they add up to most for. */

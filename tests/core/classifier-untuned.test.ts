@@ -1016,5 +1016,31 @@ describe('"{name} menang" is the candidate winning, weakly; winning a contest is
     expect(inMinahasa('Tumbelaka menang lomba lari antar kantor')).toBe(false);
     expect(inMinahasa('Tumbelaka menang tender jalan kabupaten')).toBe(false);
     expect(inFolds('Wawan menang main catur semalam')).toBe(false);
+// Issue 20 part C, cause (b): found blind on Pilgub Kepri 2024 (tests/fixtures/classifier/kepri2024.tsv).
+const coast = createClassifier({ vocabulary, paslon: {
+  election: 'Pilgub Contoh Pesisir 2024',
+  paslon: [
+    { number: 1, names: ['Kapitan Lautama', 'Sahril Tuasikal'], aliases: ['Kapitan-Sahril', 'Om Kap'] },
+    { number: 2, names: ['Rudi Lalamentik', 'Aswin Fikran'], aliases: ['Rudi-Aswin'] },
+  ],
+} });
+const onCoast = (text: string): boolean => coast.classify(text).pilkada;
+
+describe('a multi-word alias or pair is read within one clause', () => {
+  it('"Om, kap mobil ..." is someone addressed, then a car bonnet: no "Om Kap"', () => {
+    expect(onCoast('Om, kap mobil saya penyok kena pagar')).toBe(false);
+    expect(onCoast('om?\nkap depan sudah diganti')).toBe(false);
+  });
+  it('names listed with commas are people listed, not the pair, and do not add up ("Rudi, Fikran, Dina")', () => {
+    expect(onCoast('yang belum bayar iuran: Rudi, Fikran, Dina')).toBe(false);
+    expect(onCoast('Rudi,Fikran,Dina piket hari Senin')).toBe(false);
+  });
+  it('the alias and the pair written whole, or with a dot after an initial, still count', () => {
+    expect(onCoast('Om Kap blusukan ke pasar ikan tadi')).toBe(true);
+    expect(onCoast('Om Kap, kami dukung sampai menang')).toBe(true);
+    expect(onCoast('Rudi-Aswin untuk pesisir')).toBe(true);
+    expect(onCoast('Rudi Aswin lanjutkan')).toBe(true);
+    expect(onCoast('pak Rudi sama pak Fikran turun ke pasar ikan')).toBe(true);
+    expect(onCoast('H. Rudi Lalamentik turun ke pasar')).toBe(true);
   });
 });
