@@ -2170,7 +2170,9 @@ function summarise(found: Term[], vocab: Vocabulary, ctx: ScanContext, national:
   const { titledName } = ctx;
   const official = isOfficialPost(found, vocab.officialPosts, titledName);
   const otherElection = found.some((t) => t.category === OTHER_ELECTION);
-  const otherBallot = otherElection && isOtherBallot(found, vocab.threshold);
+  // Its vote talk beside it, and no Pilkada named: a one-word name is that election's candidate or voter.
+  const otherVote = otherElection && isOtherElectionVote(found, vocab.threshold);
+  const otherBallot = otherElection && isOtherBallot(found, vocab.threshold, otherVote);
   // Pilpres or Pileg talk, and no Pilkada named: its ballot numbers and vote talk are that election's.
   // Scripture talk: a name (not a pair) weighs a surname's at most, so it needs election talk beside it.
   const scriptureCap = ctx.scripture ? Math.max(vocab.names.common, vocab.names.surname ?? vocab.names.common) : undefined;
@@ -2192,6 +2194,7 @@ function summarise(found: Term[], vocab: Vocabulary, ctx: ScanContext, national:
     if (t.weight <= 0) continue;
     if (otherElection && GENERIC_VOTE_TALK.has(t.category)) continue;
     if (otherBallot && t.category === PASLON_NUMBER) continue;
+    if (otherVote && isOneWordName(t)) continue;
     if (nationalElection && (GENERIC_VOTE_TALK.has(t.category) || t.category === PASLON_NUMBER || isNationalTalk(t, national))) continue;
     if (!labels.includes(t.label) && (!official || !t.official)) labels.push(t.label);
     if (official && (isName(t) || t.official)) continue;
@@ -2233,9 +2236,31 @@ function summarise(found: Term[], vocab: Vocabulary, ctx: ScanContext, national:
  * In talk of an election that is no Pilkada (OSIS, koperasi, pemira), with no candidate's name and
  * no Pilkada named, a ballot number is that election's ("pemilihan ketua OSIS, paslon 2 menang").
  */
-function isOtherBallot(found: Term[], threshold: number): boolean {
-  return !found.some((t) => (t.category === PASLON_NAME && t.weight > 0) || (t.category === 'event' && t.weight >= threshold));
+function isOtherBallot(found: Term[], threshold: number, otherVote: boolean): boolean {
+  return !found.some((t) => (t.category === PASLON_NAME && t.weight > 0 && !(otherVote && isOneWordName(t)))
+    || (t.category === 'event' && t.weight >= threshold));
 }
+
+/**
+ * Another election named with vote talk of its own (a candidate, a ballot number, "terpilih", "dipilih") and
+ * no Pilkada named: "ketua koperasi sudah dipilih, Pak X terpilih", "pemilihan ketua RT, calon nomor 2 Pak X".
+ * A one-word name there is the other election's person; a full name or the pair is still the candidate.
+ */
+function isOtherElectionVote(found: Term[], threshold: number): boolean {
+  let vote = false;
+  for (const t of found) {
+    if (t.category === 'event' && t.weight >= threshold) return false;
+    if (t.weight > 0 && (GENERIC_VOTE_TALK.has(t.category) || t.category === 'candidate' || t.category === PASLON_NUMBER)) vote = true;
+  }
+  return vote;
+}
+
+/** A name read from one word ("Ansar", "Rudi"), not a full name, a pair or a multi-word alias. */
+function isOneWordName(t: Term): boolean {
+  return t.category === PASLON_NAME && !t.pair && !ONE_WORD_BREAK.test(t.label);
+}
+/** A space or hyphen in a name term's label: it was read from more than one word. */
+const ONE_WORD_BREAK = /[\s-]/;
 
 /**
  * In Pilpres or Pileg talk with no Pilkada named, that election's candidates ("capres", "cawapres", "caleg")

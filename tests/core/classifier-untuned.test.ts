@@ -1044,3 +1044,15 @@ describe('a multi-word alias or pair is read within one clause', () => {
     expect(onCoast('H. Rudi Lalamentik turun ke pasar')).toBe(true);
   });
 });
+
+describe('another election\'s vote talk makes a one-word name that election\'s person', () => {
+  it('the koperasi\'s or the RW\'s chosen man is not the candidate', () => {
+    expect(onCoast('ketua koperasi nelayan sudah dipilih, Pak Kapitan terpilih lagi')).toBe(false);
+    expect(onCoast('pemilihan ketua RW besok, calon nomor 1 Pak Kapitan')).toBe(false);
+  });
+  it('the candidate beside a koperasi with no vote of its own, a Pilkada named, or the pair still count', () => {
+    expect(onCoast('Kapitan janji modal usaha untuk koperasi nelayan')).toBe(true);
+    expect(onCoast('kalau Kapitan terpilih di pilgub, koperasi nelayan dibantu')).toBe(true);
+    expect(onCoast('Kapitan-Sahril dapat dukungan pengurus koperasi nelayan')).toBe(true);
+  });
+});

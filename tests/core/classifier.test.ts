@@ -351,8 +351,6 @@ const KNOWN_MISTAKES: Record<string, string[]> = {
     'Ansar anak Pak RT juara 1 lomba azan',
     'HM Rudi resmikan flyover Sei Ladi, macet dah berkurang',
     'Pak Ansar hadiri Isra Miraj di Masjid Raya Dompak',
-    'pemilihan ketua RT minggu depan, calon nomor 2 Pak Rudi',
-    'ketua koperasi baru dah dipilih, Pak Ansar terpilih aklamasi',
     'Pak, Ansar tadi cari bapak di kantor',
     'Pak Ansar Kasubag Umum minta SPJ dikumpul hari ni',
     'Muhammad Rudi bin Saleh, peserta diklat PIM 3 angkatan 2',
