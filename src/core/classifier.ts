@@ -487,6 +487,8 @@ interface ScanContext {
   clauses?: Set<number>;
   /** Weak one-word names follow one another across commas ("Rudi, Rafiq, Dimas"): a list of people, they do not add up. */
   listedNames?: boolean;
+  /** An official activity right after a candidate's name ("X resmikan", "X hadiri"): the office at work, as a title is. */
+  actingName?: boolean;
 }
 
 const FOLD = { foldNames: true } as const;
@@ -634,7 +636,7 @@ export function createClassifier(opts: { vocabulary: Vocabulary; paslon?: Paslon
       text, inTag: false, shouting: undefined, lower: undefined, titledName: false,
       regionalNumber: undefined, numberedOffice: undefined, titledWeakName: undefined, scripture: undefined,
       subjectNumber: undefined,
-      clauses: undefined, listedNames: undefined,
+      clauses: undefined, listedNames: undefined, actingName: undefined,
     };
     const tokens: string[] = [];
     const ids: number[] = [];
@@ -1234,6 +1236,7 @@ function scan(tables: Tables, tokens: string[], ids: number[] | undefined, found
   let numberEnd = -Infinity;
   let figureEnd = -Infinity;
   let weakNameEnd = -Infinity;
+  let nameHonoured = false;
   for (let i = 0; i < tokens.length; i++) {
     const info = infoAt(words, tokens, ids, i);
     let node = info.root;
@@ -1341,8 +1344,12 @@ function scan(tables: Tables, tokens: string[], ids: number[] | undefined, found
       if (bestEnd === i && !best.pair && best.weight < tables.threshold && i > 0 && infoAt(words, tokens, ids, i - 1).honorific
         && !isClauseStart(tables, ctx, tokens, ids, i)) ctx.titledWeakName = true;
       nameContext(tables, tokens, i, bestEnd, best, found);
+      nameHonoured = isHonouredName(tables, ctx, tokens, ids, i);
       if (i - titleEnd <= TITLE_GAP + 1) ctx.titledName = true;
       nameEnd = bestEnd;
+    } else if (best.official === 'activity' && i === nameEnd + 1 && nameHonoured) {
+      // "HM Rudi resmikan flyover", "Pak Ansar hadiri Isra Miraj": the office at work, as a title would say.
+      ctx.actingName = true;
     } else if (best.official === 'title') {
       if (i - nameEnd <= TITLE_GAP + 1 || isRoleAfterName(tables, tokens, i, nameEnd)) ctx.titledName = true;
       if (i === numberEnd + 1) ctx.numberedOffice = true;
@@ -1371,6 +1378,12 @@ function scan(tables: Tables, tokens: string[], ids: number[] | undefined, found
 function isClauseStart(tables: Tables, ctx: ScanContext, tokens: string[], ids: number[] | undefined, k: number): boolean {
   if (ids === undefined || k <= 0) return false;
   return (ctx.clauses ??= clauseStarts(ctx.text, tokens.length, tables.honorifics)).has(k);
+}
+
+/** A name that starts with an honorific ("HM Rudi" as listed) or comes right after one in its clause ("Pak Ansar"). */
+function isHonouredName(tables: Tables, ctx: ScanContext, tokens: string[], ids: number[] | undefined, start: number): boolean {
+  if (tables.honorifics.has(tokens[start] as string)) return true;
+  return start > 0 && tables.honorifics.has(tokens[start - 1] as string) && !isClauseStart(tables, ctx, tokens, ids, start);
 }
 
 /** A weak one-word name right after another weak one-word name (the boundary between is checked by the caller). */
@@ -2168,7 +2181,7 @@ function summarise(found: Term[], vocab: Vocabulary, ctx: ScanContext, national:
   // Most chat names no term: nothing to add up, and no rule below has anything to look at.
   if (found.length === 0) return { pilkada: 0 >= vocab.threshold, score: 0, terms: [] };
   const { titledName } = ctx;
-  const official = isOfficialPost(found, vocab.officialPosts, titledName);
+  const official = isOfficialPost(found, vocab.officialPosts, titledName || ctx.actingName === true);
   const otherElection = found.some((t) => t.category === OTHER_ELECTION);
   // Its vote talk beside it, and no Pilkada named: a one-word name is that election's candidate or voter.
   const otherVote = otherElection && isOtherElectionVote(found, vocab.threshold);

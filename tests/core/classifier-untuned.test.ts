@@ -1016,6 +1016,9 @@ describe('"{name} menang" is the candidate winning, weakly; winning a contest is
     expect(inMinahasa('Tumbelaka menang lomba lari antar kantor')).toBe(false);
     expect(inMinahasa('Tumbelaka menang tender jalan kabupaten')).toBe(false);
     expect(inFolds('Wawan menang main catur semalam')).toBe(false);
+  });
+});
+
 // Issue 20 part C, cause (b): found blind on Pilgub Kepri 2024 (tests/fixtures/classifier/kepri2024.tsv).
 const coast = createClassifier({ vocabulary, paslon: {
   election: 'Pilgub Contoh Pesisir 2024',
@@ -1054,5 +1057,17 @@ describe('another election\'s vote talk makes a one-word name that election\'s p
     expect(onCoast('Kapitan janji modal usaha untuk koperasi nelayan')).toBe(true);
     expect(onCoast('kalau Kapitan terpilih di pilgub, koperasi nelayan dibantu')).toBe(true);
     expect(onCoast('Kapitan-Sahril dapat dukungan pengurus koperasi nelayan')).toBe(true);
+  });
+});
+
+describe('an official activity right after a candidate named with an honorific is the office at work', () => {
+  it('"Pak Kapitan resmikan dermaga" with no word of the race is government news', () => {
+    expect(onCoast('Pak Kapitan resmikan dermaga baru di pelabuhan')).toBe(false);
+    expect(onCoast('Bapak Kapitan hadiri peringatan Maulid di masjid raya')).toBe(false);
+  });
+  it('a campaign word beside it, or the name doing anything else, still counts', () => {
+    expect(onCoast('Pak Kapitan resmikan posko pemenangan di pasar')).toBe(true);
+    expect(onCoast('Pak Kapitan hadiri kampanye akbar di lapangan')).toBe(true);
+    expect(onCoast('Pak Kapitan makan siang di warung dekat pelabuhan')).toBe(true);
   });
 });

@@ -350,7 +350,6 @@ const KNOWN_MISTAKES: Record<string, string[]> = {
   'tests/fixtures/classifier/kepri2024.tsv': [
     'Ansar anak Pak RT juara 1 lomba azan',
     'HM Rudi resmikan flyover Sei Ladi, macet dah berkurang',
-    'Pak Ansar hadiri Isra Miraj di Masjid Raya Dompak',
     'Pak, Ansar tadi cari bapak di kantor',
     'Pak Ansar Kasubag Umum minta SPJ dikumpul hari ni',
     'Muhammad Rudi bin Saleh, peserta diklat PIM 3 angkatan 2',
