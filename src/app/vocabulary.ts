@@ -44,6 +44,8 @@ const vocabularySchema = z.object({
   personAfter: phrases.optional(),
   personBefore: phrases.optional(),
   everydayAfter: phrases.optional(),
+  thingAfter: phrases.optional(),
+  workplaceAfter: z.object({ links: phrases, units: phrases }).optional(),
   scriptureWords: phrases.optional(),
   plainActs: z.object({ terms: phrases, things: phrases }).optional(),
   queues: z.object({ terms: phrases, after: phrases }).optional(),

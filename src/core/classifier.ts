@@ -174,6 +174,17 @@ export interface Vocabulary {
    */
   everydayAfter?: string[];
   /**
+   * Words right after a name that make it the name of a team, shop or brand ("X FC", "X Cell", "X Jaya"
+   * before "toko bangunan"): the name there counts nothing. A pair name is not read so.
+   */
+  thingAfter?: string[];
+  /**
+   * An office's own units ("bagian", "kasubag", "BKD", "dinas") right after a name, or after one of `links`
+   * ("dari", "di"): a colleague ("Pak X dari bagian umum minta SPJ", "Pak X Kasubag Umum"). The name there
+   * counts nothing; candidates are not placed in an office's units.
+   */
+  workplaceAfter?: { links: string[]; units: string[] };
+  /**
    * Words of scripture and devotion ("Yesus", "Injil", "renungan", "nabi"): the apostles', prophets' and
    * saints' names are many candidates' given names ("Simon Petrus", "Yohanes", "Hamzah"), so there a name
    * counts only as a surname does, with election talk beside it.
@@ -364,6 +375,11 @@ interface Tables {
   personBefore: Set<string>;
   /** Words after a one-word name that make it someone's everyday life ("kucing", "jual"); see {@link Vocabulary.everydayAfter}. */
   everydayAfter: Set<string>;
+  /** See {@link Vocabulary.thingAfter}. */
+  thingAfter: Set<string>;
+  /** See {@link Vocabulary.workplaceAfter}. */
+  workplaceLinks: Set<string>;
+  workplaceUnits: Set<string>;
   /** Words before an official title that make it the office of a name said earlier ("sebagai", "selaku"). */
   roleWords: Set<string>;
   /**
@@ -606,6 +622,9 @@ export function createClassifier(opts: { vocabulary: Vocabulary; paslon?: Paslon
     roleWords: new Set((official?.roleWords ?? []).flatMap((w) => tokenize(w, FOLD))),
     personBefore: new Set((vocab.personBefore ?? []).map((w) => tokenize(w, FOLD).join(' '))),
     everydayAfter: new Set((vocab.everydayAfter ?? []).map((w) => tokenize(w, FOLD).join(' '))),
+    thingAfter: new Set((vocab.thingAfter ?? []).flatMap((w) => tokenize(w, FOLD))),
+    workplaceLinks: new Set((vocab.workplaceAfter?.links ?? []).flatMap((w) => tokenize(w, FOLD))),
+    workplaceUnits: new Set((vocab.workplaceAfter?.units ?? []).flatMap((w) => tokenize(w, FOLD))),
     personAfterPairs: wordPairs((vocab.personAfter ?? []).map((w) => tokenize(w, FOLD))),
     plainActTerms: new Set(vocab.plainActs?.terms ?? []),
     plainActThings: new Set((vocab.plainActs?.things ?? []).flatMap((w) => tokenize(w, FOLD))),
@@ -1330,7 +1349,7 @@ function scan(tables: Tables, tokens: string[], ids: number[] | undefined, found
     // Nor is a name that names a place or thing ("makam Abuya Dimyati", "konser Andra ...").
     // Nor is one followed by an occupation: another person of that name ("Pak Hadi guru ngaji").
     if (best.category === PASLON_NAME && (best.weight <= 0 || (!best.pair && (isNamedAfter(tables, tokens, i) || isPersonBefore(tables, tokens, i)
-      || (bestEnd === i && isEverydayAfter(tables, tokens, i)))) || isPersonAfter(tables, tokens, bestEnd))) {
+      || (bestEnd === i && isEverydayAfter(tables, tokens, i)) || isOtherNameAfter(tables, tokens, bestEnd))) || isPersonAfter(tables, tokens, bestEnd))) {
       i = bestEnd;
       continue;
     }
@@ -1611,6 +1630,18 @@ function isEverydayAfter(tables: Tables, tokens: string[], at: number): boolean 
  * (Manado "pe", Kupang and Ambon "pung", Papua "pu"); before a vote word the name is still the candidate ("Rico pe tim").
  */
 const POSSESSIVES = new Set(['punya', 'pe', 'pung', 'pu'].map((w) => tokenize(w, FOLD).join('')));
+
+/**
+ * A name followed by a team's, shop's or brand's word ("X FC", "X Cell"), or by an office's unit, "dari" or
+ * "di" between allowed ("Pak X dari bagian umum", "Pak X Kasubag Umum"): another's name, or a colleague.
+ */
+function isOtherNameAfter(tables: Tables, tokens: string[], end: number): boolean {
+  const next = tokens[end + 1];
+  if (next === undefined) return false;
+  if (tables.thingAfter.has(next) || tables.workplaceUnits.has(next)) return true;
+  const after = tokens[end + 2];
+  return after !== undefined && tables.workplaceLinks.has(next) && tables.workplaceUnits.has(after);
+}
 
 /** Phrases of exactly two words, by first word then second; tokens hold no space, so no other phrase is ever two tokens. */
 function wordPairs(phrases: string[][]): Map<string, Set<string>> {

@@ -1071,3 +1071,18 @@ describe('an official activity right after a candidate named with an honorific i
     expect(onCoast('Pak Kapitan makan siang di warung dekat pelabuhan')).toBe(true);
   });
 });
+
+describe('a team, shop or brand named after someone, a colleague placed in an office\'s unit, a patronymic', () => {
+  it('"Kapitan FC", "Kapitan Lautama Jaya", "Pak Kapitan dari bagian ...", "Kapitan Lautama bin ..." are not the candidate', () => {
+    expect(onCoast('Kapitan FC juara turnamen futsal antar desa')).toBe(false);
+    expect(onCoast('Kapitan Lautama Jaya toko material, semen lagi diskon')).toBe(false);
+    expect(onCoast('Pak Kapitan dari bagian keuangan minta kuitansi dikumpul')).toBe(false);
+    expect(onCoast('Pak Kapitan Kabid Perikanan rapat jam 9 di aula')).toBe(false);
+    expect(onCoast('Kapitan Lautama bin Abdullah, peserta ujian dinas')).toBe(false);
+  });
+  it('the candidate from a party or in a town, or the pair, still counts', () => {
+    expect(onCoast('Kapitan dari Golkar, Sahril dari PKB')).toBe(true);
+    expect(onCoast('Kapitan di Ambon hari ini, warga ramai')).toBe(true);
+    expect(onCoast('Kapitan-Sahril jaya, pesisir maju')).toBe(true);
+  });
+});

@@ -325,9 +325,6 @@ const KNOWN_MISTAKES: Record<string, string[]> = {
     'kotak kosong iku pilihan sah, gak usah diejek',
   ],
   // Solo 2024 (issue 20, names): measured blind; what no general rule has yet fixed.
-  'tests/fixtures/classifier/solo2024.misspelt.tsv': [
-    'Teguh Prakoso Jaya toko bangunan nang Kartasura',
-  ],
   // Pilgub Sulut 2024 (issue 20, names part B): measured blind; what no general rule has yet fixed.
   'tests/fixtures/classifier/sulut2024.tsv': [
     'besok ka TPS jam 7 pagi neh, jangan lupa bawa KTP deng undangan',
@@ -351,10 +348,7 @@ const KNOWN_MISTAKES: Record<string, string[]> = {
     'Ansar anak Pak RT juara 1 lomba azan',
     'HM Rudi resmikan flyover Sei Ladi, macet dah berkurang',
     'Pak, Ansar tadi cari bapak di kantor',
-    'Pak Ansar Kasubag Umum minta SPJ dikumpul hari ni',
-    'Muhammad Rudi bin Saleh, peserta diklat PIM 3 angkatan 2',
     'HM Rudi tinjau waduk Duriangkang, air ATB dijamin aman',
-    'Ansar FC menang 3-1 di turnamen antar kampung',
     'cagubnye nomor 2 kan walikota Batam',
     'Rafiq orang Karimun, suare Karimun pasti ke 02',
     'kalo Rudi menang, BP Batam same Pemprov bisa akur',
