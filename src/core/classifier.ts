@@ -355,6 +355,8 @@ interface Tables {
   /** Words read as something else when no term starts with them (clitics, glued names, derived forms). */
   repair: Repair;
   threshold: number;
+  /** The year the paslon file's `election` names ("2024"), if any: an election word with another year is another election. */
+  electionYear: string | undefined;
   /** Words before and after a weak ballot number that make it something else ("jam", "lantai", "orang"). */
   guardBefore: Set<string>;
   guardAfter: Set<string>;
@@ -609,6 +611,7 @@ export function createClassifier(opts: { vocabulary: Vocabulary; paslon?: Paslon
   const repair = makeRepair(trie, vocab, honorifics);
   const tables: Tables = {
     trie, honorifics, made: new Map(), ...sloganTables(vocab), threshold: vocab.threshold,
+    electionYear: paslon ? ELECTION_YEAR.exec(paslon.election)?.[0] : undefined,
     repair,
     guardBefore: new Set((guards?.before ?? []).flatMap((w) => tokenize(w, FOLD))),
     guardAfter: new Set((guards?.after ?? []).flatMap((w) => tokenize(w, FOLD))),
@@ -1314,6 +1317,11 @@ function scan(tables: Tables, tokens: string[], ids: number[] | undefined, found
       i = bestEnd;
       continue;
     }
+    // "Pilgub DKI 2017", "pemilu 2029": an election of another year is another election.
+    if (best.category === 'event' && tables.electionYear !== undefined && isOtherYear(tables.electionYear, tokens, bestEnd)) {
+      i = bestEnd;
+      continue;
+    }
     if (best.category === SCRIPTURE) {
       ctx.scripture = true;
       i = bestEnd;
@@ -1403,6 +1411,20 @@ function isClauseStart(tables: Tables, ctx: ScanContext, tokens: string[], ids: 
 function isHonouredName(tables: Tables, ctx: ScanContext, tokens: string[], ids: number[] | undefined, start: number): boolean {
   if (tables.honorifics.has(tokens[start] as string)) return true;
   return start > 0 && tables.honorifics.has(tokens[start - 1] as string) && !isClauseStart(tables, ctx, tokens, ids, start);
+}
+
+/** A year in a paslon file's `election` ("Pilgub Kepulauan Riau 2024"). */
+const ELECTION_YEAR = /\b(?:19|20)\d\d\b/;
+/** Words an election word's year may stand after it (its region: "Pilgub DKI 2017", "pilkada Kota Solo 2020"). */
+const YEAR_GAP = 2;
+
+/** A year other than the election's within YEAR_GAP words after an election word ("pilgub DKI 2017", "pemilu 2029"). */
+function isOtherYear(year: string, tokens: string[], end: number): boolean {
+  for (let k = end + 1; k <= end + 1 + YEAR_GAP && k < tokens.length; k++) {
+    const t = tokens[k] as string;
+    if (t.length === 4 && isDigit(t) && (t.startsWith('19') || t.startsWith('20'))) return t !== year;
+  }
+  return false;
 }
 
 /** A weak one-word name right after another weak one-word name (the boundary between is checked by the caller). */

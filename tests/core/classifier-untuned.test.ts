@@ -1086,3 +1086,15 @@ describe('a team, shop or brand named after someone, a colleague placed in an of
     expect(onCoast('Kapitan-Sahril jaya, pesisir maju')).toBe(true);
   });
 });
+
+describe('an election word with a year other than the election\'s is another election', () => {
+  it('"pilgub Maluku 2018", "pemilu 2029" are not this Pilkada', () => {
+    expect(onCoast('pilgub Maluku 2018 dulu rame sekali di kampung')).toBe(false);
+    expect(onCoast('KPU buka rekrutmen PPK untuk pemilu 2029')).toBe(false);
+  });
+  it('the election\'s own year, or no year, still counts', () => {
+    expect(onCoast('pilgub 2024 makin dekat, sudah siap?')).toBe(true);
+    expect(onCoast('pilkada serentak 2024 tinggal seminggu')).toBe(true);
+    expect(onCoast('pilgub makin dekat, sudah siap?')).toBe(true);
+  });
+});
