@@ -1613,10 +1613,17 @@ function isPersonAfter(tables: Tables, tokens: string[], end: number): boolean {
   if (tables.personAfter.size === 0) return false;
   let at = end + 1;
   if (tables.honorifics.has(tokens[at] as string)) at++;
+  // "Respati itu nama hari Kamis": the word itself talked of, a copula between.
+  if (COPULAS.has(tokens[at] as string) && tokens[at + 1] === NAME_WORD) return true;
   const next = tokens[at];
   if (next === undefined) return false;
   return tables.personAfter.has(next) || (at + 1 < tokens.length && tables.personAfterPairs.get(next)?.has(tokens[at + 1] as string) === true);
 }
+
+/** Words that make the name before them the subject of what follows ("X itu ...", "X adalah ..."). */
+const COPULAS = new Set(['itu', 'tu', 'adalah', 'ialah', 'merupakan']);
+/** "nama" as folded: after a copula, the name is talked of as a word ("X itu nama hari Kamis"). */
+const NAME_WORD = 'nama';
 
 /**
  * A title the text gives a name said before it, however far: "X hadiri panen raya di Mesuji sebagai gubernur",

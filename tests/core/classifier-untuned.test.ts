@@ -1098,3 +1098,17 @@ describe('an election word with a year other than the election\'s is another ele
     expect(onCoast('pilgub makin dekat, sudah siap?')).toBe(true);
   });
 });
+
+describe('a homeroom teacher, a child named by a parent, a singer, a name talked of as a word', () => {
+  it('are other people, or the word', () => {
+    expect(onCoast('Bu Sahril wali kelas 2A minta buku tugas dikumpul')).toBe(false);
+    expect(onCoast('Kapitan anak Pak Imam menang lomba mewarnai')).toBe(false);
+    expect(onCoast('Kapitan nyanyi lagu dangdut di pesta nikahan')).toBe(false);
+    expect(onCoast('Kapitan itu nama kapal pesiar di pelabuhan')).toBe(false);
+  });
+  it('the candidate of whom something else is said still counts', () => {
+    expect(onCoast('Kapitan itu cagub yang paling rajin turun')).toBe(true);
+    expect(onCoast('Kapitan anak nelayan, sekarang maju pilgub')).toBe(true);
+    expect(onCoast('Kapitan-Sahril nyanyi bareng relawan di kampanye akbar')).toBe(true);
+  });
+});
