@@ -1258,7 +1258,7 @@ function scan(tables: Tables, tokens: string[], ids: number[] | undefined, found
   let numberEnd = -Infinity;
   let figureEnd = -Infinity;
   let weakNameEnd = -Infinity;
-  let nameHonoured = false;
+  let nameStart = -1;
   for (let i = 0; i < tokens.length; i++) {
     const info = infoAt(words, tokens, ids, i);
     let node = info.root;
@@ -1268,7 +1268,7 @@ function scan(tables: Tables, tokens: string[], ids: number[] | undefined, found
     let repaired = false;
     if (!node) {
       if (info.inert ??= tables.repair.inert(tokens[i] as string, info)) continue;
-      const fix = tables.repair.at(tokens, i, i > 0 && infoAt(words, tokens, ids, i - 1).honorific && !isClauseStart(tables, ctx, tokens, ids, i), info);
+      const fix = tables.repair.at(tokens, i, i > 0 && infoAt(words, tokens, ids, i - 1).honorific, info);
       if (fix === undefined) continue;
       if (typeof fix !== 'string') best = fix;
       else {
@@ -1299,13 +1299,21 @@ function scan(tables: Tables, tokens: string[], ids: number[] | undefined, found
           }
         }
         if (!next) break;
-        // A phrase reads on within one clause only: "Om, bus ke Medan" is no "Om Bus", "Rudi, Rafiq, Dimas" no pair.
-        if (isClauseStart(tables, ctx, tokens, ids, j)) break;
         node = next;
         if (node.term) { best = node.term; bestEnd = j; }
       }
     }
     if (!best) continue;
+    // A name phrase reads on within one clause only: "Om, bus ke Medan" is no "Om Bus", "Rudi, Rafiq, Dimas" no pair.
+    if (bestEnd > i && best.category === PASLON_NAME && ids !== undefined) {
+      const cut = clauseCut(tables, ctx, tokens, ids, i, bestEnd);
+      if (cut >= 0) {
+        const within = longestWithin(trie, tokens, i, cut);
+        if (!within) continue;
+        best = within.term;
+        bestEnd = within.end;
+      }
+    }
     // An official activity is an everyday verb one clitic from another ("bukannya" folds to buka + nya), and a
     // scripture word one from a common one ("inilah" folds to injil + lah): each is read as written only.
     if (repaired && bestEnd === i && (best.official === 'activity' || best.category === SCRIPTURE)) continue;
@@ -1371,10 +1379,10 @@ function scan(tables: Tables, tokens: string[], ids: number[] | undefined, found
       if (bestEnd === i && !best.pair && best.weight < tables.threshold && i > 0 && infoAt(words, tokens, ids, i - 1).honorific
         && !isClauseStart(tables, ctx, tokens, ids, i)) ctx.titledWeakName = true;
       nameContext(tables, tokens, i, bestEnd, best, found);
-      nameHonoured = isHonouredName(tables, ctx, tokens, ids, i);
+      nameStart = i;
       if (i - titleEnd <= TITLE_GAP + 1) ctx.titledName = true;
       nameEnd = bestEnd;
-    } else if (best.official === 'activity' && i === nameEnd + 1 && nameHonoured) {
+    } else if (best.official === 'activity' && i === nameEnd + 1 && isHonouredName(tables, ctx, tokens, ids, nameStart)) {
       // "HM Rudi resmikan flyover", "Pak Ansar hadiri Isra Miraj": the office at work, as a title would say.
       ctx.actingName = true;
     } else if (best.official === 'title') {
@@ -1407,6 +1415,23 @@ function isClauseStart(tables: Tables, ctx: ScanContext, tokens: string[], ids: 
   return (ctx.clauses ??= clauseStarts(ctx.text, tokens.length, tables.honorifics)).has(k);
 }
 
+/** The first clause start in (start, end], or -1: the words of a phrase found there read apart. */
+function clauseCut(tables: Tables, ctx: ScanContext, tokens: string[], ids: number[], start: number, end: number): number {
+  for (let k = start + 1; k <= end; k++) if (isClauseStart(tables, ctx, tokens, ids, k)) return k;
+  return -1;
+}
+
+/** The longest term of the trie over tokens[start..cut - 1], and where it ends. */
+function longestWithin(trie: Trie, tokens: string[], start: number, cut: number): { term: Term; end: number } | undefined {
+  let node = trie.get(tokens[start] as string);
+  let found: { term: Term; end: number } | undefined = node?.term ? { term: node.term, end: start } : undefined;
+  for (let j = start + 1; node?.next && j < cut; j++) {
+    node = node.next.get(tokens[j] as string);
+    if (node?.term) found = { term: node.term, end: j };
+  }
+  return found;
+}
+
 /** A name that starts with an honorific ("HM Rudi" as listed) or comes right after one in its clause ("Pak Ansar"). */
 function isHonouredName(tables: Tables, ctx: ScanContext, tokens: string[], ids: number[] | undefined, start: number): boolean {
   if (tables.honorifics.has(tokens[start] as string)) return true;
@@ -1432,6 +1457,18 @@ function isListedWeakName(tables: Tables, best: Term, start: number, end: number
   return weakNameEnd === start - 1 && end === start && !best.pair && best.weight < tables.threshold;
 }
 
+/** Shared by every text with no boundary mark: one clause. */
+const NO_CLAUSES: Set<number> = new Set();
+
+/** Any mark {@link clauseStarts} may cut at, found without cutting: most chat lines have none. */
+function hasBoundaryMark(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 44 || c === 46 || c === 58 || c === 59 || c === 63 || c === 33 || c === 10 || c === 13 || c === 0x2026) return true;
+  }
+  return false;
+}
+
 /** Where a full stop is no boundary: after an honorific or an initial ("H. Ansar", "Dr. Rudi", "H.M. Rudi"). */
 const MAX_INITIAL = 1;
 
@@ -1442,6 +1479,65 @@ const MAX_INITIAL = 1;
  * cut, a glued name split by the repair), no boundary is read at all.
  */
 function clauseStarts(text: string, count: number, honorifics: Set<string>): Set<number> {
+  if (!hasBoundaryMark(text)) return NO_CLAUSES;
+  return plainClauseStarts(text, count, honorifics) ?? tokenisedClauseStarts(text, count, honorifics);
+}
+
+/**
+ * {@link clauseStarts} for text whose every word is a run of lower-case letters, of capitals, of a capital and
+ * lower-case letters, or of digits, with no web address and nothing outside ASCII (nearly all chat): one
+ * token per run, so runs are counted without tokenising. Undefined for any other text.
+ */
+function plainClauseStarts(text: string, count: number, honorifics: Set<string>): Set<number> | undefined {
+  const starts = new Set<number>();
+  let total = 0;
+  let runStart = -1;
+  let kinds = 0;
+  const n = text.length;
+  for (let i = 0; i <= n; i++) {
+    const c = i < n ? text.charCodeAt(i) : 32;
+    if (c > 127) return undefined;
+    const digit = c >= 48 && c <= 57;
+    const upper = c >= 65 && c <= 90;
+    const lower = c >= 97 && c <= 122;
+    if (digit || upper || lower) {
+      if (runStart < 0) { runStart = i; kinds = 0; }
+      // A capital after a lower-case letter, or a lower-case letter after two capitals, or letters and digits mixed: no plain run.
+      if ((upper && (kinds & 4) !== 0) || (lower && i - runStart >= 2 && (kinds & 2) !== 0 && isUpperAt(text, i - 1))) return undefined;
+      kinds |= digit ? 1 : upper ? 2 : 4;
+      if ((kinds & 1) !== 0 && kinds !== 1) return undefined;
+      continue;
+    }
+    if (runStart >= 0) {
+      // "http://", "www.": the tokeniser skips a web address to the next space.
+      if ((c === 58 && text.startsWith('//', i + 1)) || (c === 46 && i - runStart === 3 && (text.charCodeAt(runStart) | 32) === 119)) return undefined;
+      total++;
+      runStart = -1;
+    }
+    const next = i + 1 < n ? text.charCodeAt(i + 1) : -1;
+    const spaceAfter = next === -1 || next === 32 || next === 9 || next === 10 || next === 13;
+    const mark = c === 44 || c === 59 || c === 63 || c === 33 || c === 10 || c === 13 || ((c === 46 || c === 58) && spaceAfter);
+    if (!mark || total === 0) continue;
+    if (c === 46 && isInitialOrHonorificBefore(text, i, honorifics)) continue;
+    starts.add(total);
+  }
+  return total === count ? starts : NO_CLAUSES;
+}
+
+const isUpperAt = (text: string, i: number): boolean => { const c = text.charCodeAt(i); return c >= 65 && c <= 90; };
+
+/** The word right before a full stop at `dot` is one letter or an honorific ("H.", "Dr."). */
+function isInitialOrHonorificBefore(text: string, dot: number, honorifics: Set<string>): boolean {
+  let end = dot;
+  while (end > 0 && text.charCodeAt(end - 1) === 46) end--;
+  let k = end;
+  while (k > 0 && isAsciiAlnum(text.charCodeAt(k - 1))) k--;
+  if (k === end) return false;
+  return end - k <= MAX_INITIAL || honorifics.has(tokenize(text.slice(k, end), FOLD).join(' '));
+}
+
+/** {@link clauseStarts} for any text: each piece tokenised as the whole text is. */
+function tokenisedClauseStarts(text: string, count: number, honorifics: Set<string>): Set<number> {
   const starts = new Set<number>();
   let from = 0;
   let total = 0;
@@ -1463,7 +1559,7 @@ function clauseStarts(text: string, count: number, honorifics: Set<string>): Set
     from = i + 1;
     if (piece.length > 0 && c !== -1) starts.add(total);
   }
-  return total === count ? starts : new Set();
+  return total === count ? starts : NO_CLAUSES;
 }
 
 /**
