@@ -1033,6 +1033,9 @@ describe('a multi-word alias or pair is read within one clause', () => {
   it('"Om, kap mobil ..." is someone addressed, then a car bonnet: no "Om Kap"', () => {
     expect(onCoast('Om, kap mobil saya penyok kena pagar')).toBe(false);
     expect(onCoast('om?\nkap depan sudah diganti')).toBe(false);
+    // Outside ASCII (an em dash) the clauses are counted on the tokenised pieces, with the same answer.
+    expect(onCoast('Om, kap depan sudah diganti — mahal juga')).toBe(false);
+    expect(onCoast('Om Kap — kami dukung sampai menang')).toBe(true);
   });
   it('names listed with commas are people listed, not the pair, and do not add up ("Rudi, Fikran, Dina")', () => {
     expect(onCoast('yang belum bayar iuran: Rudi, Fikran, Dina')).toBe(false);
