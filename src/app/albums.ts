@@ -8,9 +8,8 @@
  * them over in one call. It never blocks the message that brought an item: telegraf fetches the next updates only
  * when a batch's handlers are done (telegraf/lib/core/network/polling.js, `loop`), so waiting there would cut
  * an album in two. What the album stands for is decided by the caller with the use cases of report-flow.ts.
- * Gathered in memory for at most ALBUM_MAX_WAIT_MS. On Telegram a crash in that window leaves the album's messages
- * recorded as events but unanswered, as any message whose reply was not yet queued; the WhatsApp adapter also writes
- * each picture to the database (store/wa-pending-pictures.ts) and gives its albums back with `resume` after a restart.
+ * Gathered in memory for at most ALBUM_MAX_WAIT_MS; both adapters also write each message to the database as it
+ * comes (store/pending-pictures.ts) and give their albums back with `resume` after a restart or a crash.
  */
 
 /** An album is complete when none of its messages came for this long. */
@@ -27,6 +26,17 @@ export const ALBUM_MAX_WAIT_MS = 10_000;
 export const WA_ALBUM_QUIET_MS = 5_000;
 /** WhatsApp: an album is answered at the latest this long after its first picture (or its header). */
 export const WA_ALBUM_MAX_WAIT_MS = 30_000;
+
+/**
+ * An album kept in the database (store/pending-pictures.ts) and still unanswered this long after its first picture is
+ * dropped by the retention job: an album is answered within its window whenever the bot is connected, and after a
+ * restart at the first connection, so one still waiting a week later belongs to a platform the bot no longer
+ * connects to (WhatsApp unlinked, Telegram turned off). A week covers a long outage or a re-link (such an album is
+ * still answered when the bot comes back), as the OCR's resume window does (app/ocr/screenshots.ts); after that a
+ * receipt would come too late to mean anything to the ASN, who has reported another way or not at all, while the rows
+ * keep media keys, URLs, file ids and captions. RETENTION_DAYS, when shorter, wins.
+ */
+export const UNFINISHED_ALBUM_DROP_MS = 7 * 86_400_000;
 
 /** Album headers remembered at once, at most. */
 const MAX_EXPECTED = 10_000;

@@ -330,7 +330,7 @@ describe('WhatsApp pictures with no LAPOR and no open report', () => {
     // LAPOR alone: the two pictures are fetched and held by the flow from its first question.
     expect(await say('QL', 'LAPOR')).toMatch(/^2 gambar yang baru Anda kirim ikut menjadi bukti laporan ini\.\n\nLaporan mandiri \(1\/4\)/);
     expect(downloads).toEqual(['Q1', 'Q2']);
-    expect(count(app, `SELECT COUNT(*) AS n FROM wa_pending_pictures`)).toBe(0);
+    expect(count(app, `SELECT COUNT(*) AS n FROM pending_pictures`)).toBe(0);
     // A third screenshot at the first question: kept, and the question comes again.
     await pic('Q3', shots[2]!);
     expect(textsTo(fake, ASN1_PN).at(-1)).toMatch(/^Bukti diterima dan disimpan untuk laporan ini \(3 berkas sejauh ini\)\. Silakan jawab dulu pertanyaan ini\.\n\nLaporan mandiri \(1\/4\)/);
@@ -365,7 +365,7 @@ describe('WhatsApp pictures with no LAPOR and no open report', () => {
     expect(app.db.prepare(`SELECT sha256 FROM self_report_evidence WHERE report_id = ? AND kind = 'photo' ORDER BY id`).pluck().all(rep.id)).toEqual(
       shots.map((x) => createHash('sha256').update(x).digest('hex')),
     );
-    expect(count(app, `SELECT COUNT(*) AS n FROM wa_pending_pictures`)).toBe(0);
+    expect(count(app, `SELECT COUNT(*) AS n FROM pending_pictures`)).toBe(0);
     expect(textsTo(fake, ASN1_PN).filter((t) => t.includes(rep.receipt_no))).toHaveLength(1);
   });
 
