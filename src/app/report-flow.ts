@@ -32,7 +32,12 @@ interface FlowData {
   notes: string[];
   files: { path: string; filename: string; kind: EvidenceFile['kind']; mime?: string }[];
   forwards: string[];
+  /** Videos sent during the flow, not kept (the ASN was told at each step; Humas is told with the report). */
+  videos?: number;
 }
+
+/** How many of these were videos. */
+const videosIn = (skipped: readonly SkippedEvidence[]): number => skipped.filter((x) => x === 'video').length;
 
 interface FlowRow {
   step: Step;
@@ -138,7 +143,7 @@ export function numberedChoices(r: Pick<FlowReply, 'text' | 'buttons'>, lang: 'i
  */
 export function startFlow(app: App, platform: Platform, userId: string, asn: AsnRecord, carried: DownloadedEvidence = noEvidence()): FlowReply {
   const now = app.clock();
-  const f: FlowRow = { step: 'what', data: { notes: [], files: [], forwards: [] }, startedAt: now, updatedAt: now };
+  const f: FlowRow = { step: 'what', data: { notes: [], files: [], forwards: [], ...(videosIn(carried.skipped) ? { videos: videosIn(carried.skipped) } : {}) }, startedAt: now, updatedAt: now };
   const capped = capEvidence(carried.files);
   for (const file of capped.kept) f.data.files.push(keepFile(app, platform, userId, f.startedAt, f.data.files.length + 1, file));
   save(app, platform, userId, asn.nip, f);
@@ -189,6 +194,7 @@ export async function continueFlow(app: App, platform: Platform, userId: string,
   // description); a caption that answers it ("1" under a screenshot) is taken as the answer below.
   const early = f.step !== 'evidence' && Boolean(input.files?.length || input.forwardOrigin || skipped.length);
   if (early) {
+    if (videosIn(skipped)) f.data.videos = (f.data.videos ?? 0) + videosIn(skipped);
     if (text && !b) f.data.notes.push(text.slice(0, 1000));
     if (input.forwardOrigin) f.data.forwards.push(input.forwardOrigin);
     const capped = capEvidence(input.files ?? [], f.data.files.length);
@@ -214,6 +220,7 @@ export async function continueFlow(app: App, platform: Platform, userId: string,
     if (!f.data.notes.length && !f.data.files.length && !f.data.forwards.length) return { ...prompt(app, f), text: t.needEvidence };
     f.step = 'confirm';
   } else if (f.step === 'evidence' && !b && (text || input.files?.length || input.forwardOrigin || skipped.length)) {
+    if (videosIn(skipped)) f.data.videos = (f.data.videos ?? 0) + videosIn(skipped);
     if (text) f.data.notes.push(text.slice(0, 1000));
     if (input.forwardOrigin) f.data.forwards.push(input.forwardOrigin);
     const capped = capEvidence(input.files ?? [], f.data.files.length);
@@ -223,7 +230,7 @@ export async function continueFlow(app: App, platform: Platform, userId: string,
     const files: EvidenceFile[] = f.data.files.map((x) => ({ kind: x.kind, filename: x.filename, mime: x.mime, data: readFileSync(x.path) }));
     const r = await handleSelfReport(app, {
       platform, reporterId: userId, sourceKey: `flow:${platform}:${userId}:${f.startedAt}`, text: f.data.notes.join('\n'),
-      category: f.data.category, place: f.data.place, files, forwardOrigin: f.data.forwards.join('; ') || undefined,
+      category: f.data.category, place: f.data.place, files, forwardOrigin: f.data.forwards.join('; ') || undefined, videosBefore: f.data.videos,
     });
     drop(app, platform, userId);
     return withSkippedNote(app.config.LANGUAGE, r, skipped);

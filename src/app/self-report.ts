@@ -96,6 +96,11 @@ export interface SelfReportInput {
   eventId?: number;
   /** A Telegram forward's origin (the channel or public group it came from), as text. */
   forwardOrigin?: string;
+  /**
+   * Videos sent with the report earlier and named to the ASN then (a guided flow's steps): stored with the report's
+   * own `skipped` videos, so the Humas alert says how many were not kept.
+   */
+  videosBefore?: number;
 }
 
 /** What the ASN gets back: the receipt text, the PDF, and the "done" buttons. */
@@ -180,6 +185,7 @@ export function recordSelfReport(app: SelfReportDeps, asn: AsnRecord, input: Sel
     const reportId = store.insert({
       receiptNo, year, seq, sourceKey: input.sourceKey, asnNip: asn.nip, platform: input.platform, reporterId: input.reporterId, category, place,
       description, groupName: parsed.groupName ?? null, actorPhone: parsed.actorPhones[0] ?? null, actorName: parsed.actorName ?? null, signed, createdAt: now,
+      videosNotKept: (input.videosBefore ?? 0) + (input.skipped ?? []).filter((x) => x === 'video').length,
     });
     const excerpt = description.slice(0, 500);
     // The bot is in the reported group and already has this ASN's case there: the report joins that case.

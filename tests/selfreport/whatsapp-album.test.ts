@@ -197,6 +197,11 @@ describe('WhatsApp albums in a private chat', () => {
     const receipt = textsTo(fake, ASN1_PN).find((t) => t.includes(rep.receipt_no))!;
     expect(receipt.match(/\b[0-9a-f]{64}\b/g)).toHaveLength(2);
     expect(receipt).toContain('Sorry, 1 file was not kept: 1 video (only photos and documents are kept as evidence; send a screenshot of the video).');
+    // Humas hears of the video too, to ask for it another way.
+    const alert = textsTo(fake, ADMIN_WA).find((t) => t.includes(rep.receipt_no) && t.startsWith('📝'))!;
+    expect(alert).toContain('Evidence attached: 2 file(s)');
+    expect(alert).toContain('The ASN also sent 1 video the bot did not keep (only photos and documents are kept as evidence); ask for it another way if needed.');
+    expect(count(app, `SELECT videos_not_kept AS n FROM self_reports WHERE id = ?`, rep.id)).toBe(1);
   });
 
   it('a video in an album, in Indonesian: named as not kept', { timeout: 60_000 }, async () => {
@@ -209,6 +214,8 @@ describe('WhatsApp albums in a private chat', () => {
     const receipt = textsTo(fake, ASN1_PN).find((t) => /JN-\d{4}-\d{6}/.test(t))!;
     expect(receipt).toContain('Mohon maaf, 2 berkas tidak kami simpan: 2 video (bukti yang disimpan hanya foto dan dokumen; kirim tangkapan layar dari videonya).');
     expect(count(app, `SELECT COUNT(*) AS n FROM self_report_evidence WHERE kind = 'photo'`)).toBe(1);
+    const alert = textsTo(fake, ADMIN_WA).find((t) => t.startsWith('📝 Laporan mandiri ASN'))!;
+    expect(alert).toContain('ASN juga mengirim 2 video yang tidak disimpan bot (bukti yang disimpan hanya foto dan dokumen); mintalah lewat jalur lain bila diperlukan.');
   });
 
   it('an album sent into the guided flow is one evidence step with one answer', { timeout: 60_000 }, async () => {

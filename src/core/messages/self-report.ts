@@ -21,6 +21,8 @@ export interface ReceiptFacts {
   caseId?: number;
   /** When the ASN said it was resolved, formatted. */
   resolvedAt?: string;
+  /** Videos the ASN sent with the report that were not kept (the Humas alert says so, to ask for them another way). */
+  videosNotKept?: number;
 }
 
 /** The summary of self-reports about one group, held during a burst (app/self-report-bursts.ts). */
@@ -148,6 +150,7 @@ const ID: SelfReportTexts = {
       `Laporan: ${r.description}`,
       r.links.length ? `Tautan (tidak dibuka bot): ${r.links.join(' ')}` : undefined,
       r.evidence.length ? `Bukti terlampir: ${r.evidence.length} berkas` : undefined,
+      r.videosNotKept ? `ASN juga mengirim ${r.videosNotKept} video yang tidak disimpan bot (bukti yang disimpan hanya foto dan dokumen); mintalah lewat jalur lain bila diperlukan.` : undefined,
     ].filter(Boolean).join('\n'),
   massReports: (o) =>
     [
@@ -269,6 +272,7 @@ const EN: SelfReportTexts = {
       `Report: ${r.description}`,
       r.links.length ? `Links (not opened by the bot): ${r.links.join(' ')}` : undefined,
       r.evidence.length ? `Evidence attached: ${r.evidence.length} file(s)` : undefined,
+      r.videosNotKept ? `The ASN also sent ${r.videosNotKept} video${r.videosNotKept === 1 ? '' : 's'} the bot did not keep (only photos and documents are kept as evidence); ask for ${r.videosNotKept === 1 ? 'it' : 'them'} another way if needed.` : undefined,
     ].filter(Boolean).join('\n'),
   massReports: (o) =>
     [

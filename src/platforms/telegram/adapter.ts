@@ -406,7 +406,8 @@ export class TelegramAdapter {
     // An album's photos and documents are gathered and answered as one message (answerAlbum), counted once by
     // the flood guard (beyond its limits the album stays recorded, as the monitor has it, but gets no answer).
     const from = msg.from;
-    const albumId = 'media_group_id' in msg && ('photo' in msg || 'document' in msg) ? msg.media_group_id : undefined;
+    // Telegram albums may mix photos and videos (sendMediaGroup): a video is part of the album, named as not kept.
+    const albumId = 'media_group_id' in msg && ('photo' in msg || 'document' in msg || 'video' in msg) ? msg.media_group_id : undefined;
     if (from && !from.is_bot && albumId) {
       const chatId = String(msg.chat.id);
       const messageId = String(msg.message_id);
@@ -430,7 +431,7 @@ export class TelegramAdapter {
     if (this.app.monitor.outbox.has(key) || this.answering.has(key)) return;
     // Beyond the flood limits the message stays recorded (the monitor has it) but gets no answer.
     if (from && !from.is_bot) {
-      const extra = floodAllowance(this.app, 'telegram', String(from.id), 'photo' in msg || 'document' in msg);
+      const extra = floodAllowance(this.app, 'telegram', String(from.id), 'photo' in msg || 'document' in msg || 'video' in msg);
       if (!this.app.flood.admit('telegram', String(from.id), this.app.clock(), displayName(from), extra)) return;
     }
     this.answering.add(key);
@@ -574,6 +575,8 @@ export class TelegramAdapter {
    * is logged. Either way the file is named as skipped, so the ASN is told (issue 18 point 3).
    */
   private async downloadEvidence(msg: Message): Promise<DownloadedEvidence> {
+    // Videos are not downloaded or kept (README, Self-reports): named, so the ASN is told and Humas hears of them.
+    if ('video' in msg || 'video_note' in msg) return { files: [], skipped: ['video'] };
     const photo = 'photo' in msg ? msg.photo[msg.photo.length - 1] : undefined;
     const doc = 'document' in msg ? msg.document : undefined;
     const f = photo
@@ -607,6 +610,10 @@ export class TelegramAdapter {
   private async downloadAlbum(messages: Message[]): Promise<DownloadedEvidence> {
     const out: DownloadedEvidence = { files: [], skipped: [] };
     for (const m of messages) {
+      if ('video' in m) {
+        out.skipped.push('video');
+        continue;
+      }
       if (out.files.length >= MAX_EVIDENCE_FILES) {
         if ('photo' in m || 'document' in m) out.skipped.push('too_many');
         continue;
