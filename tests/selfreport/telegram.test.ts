@@ -308,4 +308,47 @@ describe('self-report on Telegram', () => {
     for (const no of numbers) expect([...alone, ...summaries].filter((t) => t.includes(no))).toHaveLength(1);
     expect(b.app.db.prepare(`SELECT COUNT(*) FROM self_report_holds WHERE released_at IS NULL`).pluck().get()).toBe(0);
   });
+
+  it('one ASN sending report after report of large files: kept up to EVIDENCE_MB_PER_DAY in 24 hours, then each report is still recorded but its files are not kept, and the answer says why (Indonesian)', { timeout: 90_000 }, async () => {
+    const b = await start({ EVIDENCE_MB_PER_DAY: '1' });
+    const doc = (kb: number, fill: number) => b.sim.addFile(Buffer.alloc(kb * 1024, fill), { ext: 'pdf' });
+    const lapor = (kb: number, fill: number, text: string) => documentMessage(dm, ASN, doc(kb, fill), { caption: `/lapor ${text}`, fileName: `bukti-${fill}.pdf`, mimeType: 'application/pdf' });
+    const receipts = () => toAsn(b).filter((m) => m.method === 'sendMessage' && /JN-\d{4}-\d{6}/.test(m.text ?? ''));
+    /** Sends a report and returns the text of its receipt. */
+    const report = async (u: Record<string, unknown>): Promise<string> => {
+      const n = receipts().length;
+      b.sim.pushUpdate(u);
+      await b.sim.waitFor(() => receipts().length > n, 10_000);
+      return receipts().at(-1)!.text!;
+    };
+    expect(await report(lapor(700, 1, 'undangan grup pertama'))).not.toMatch(/tidak kami simpan/);
+    // 700 KB kept; 500 more do not fit in 1 MB: the report stands, the file is not kept, the ASN is told why.
+    expect(await report(lapor(500, 2, 'undangan grup kedua'))).toContain('Mohon maaf, 1 berkas tidak kami simpan: 1 melebihi batas bukti per ASN (1 MB dalam 24 jam; laporan tetap tercatat, hubungi Humas bila perlu mengirim lebih).');
+    // A smaller file still fits.
+    expect(await report(lapor(200, 3, 'undangan grup ketiga'))).not.toMatch(/tidak kami simpan/);
+    const kept = b.app.db.prepare(`SELECT r.description, e.bytes FROM self_reports r LEFT JOIN self_report_evidence e ON e.report_id = r.id AND e.kind = 'document' ORDER BY r.id`).all();
+    expect(kept).toEqual([
+      { description: 'undangan grup pertama', bytes: 700 * 1024 },
+      { description: 'undangan grup kedua', bytes: null },
+      { description: 'undangan grup ketiga', bytes: 200 * 1024 },
+    ]);
+    // Humas still hears of every report.
+    await b.sim.waitFor((s) => s.filter((m) => m.chat_id === HUMAS.id && (m.text ?? '').startsWith('📝')).length === 3, 20_000);
+  });
+
+  it('the daily evidence limit counts the files an open guided report holds (English)', { timeout: 90_000 }, async () => {
+    const b = await start({ EVIDENCE_MB_PER_DAY: '1', LANGUAGE: 'en' });
+    await say(b, textMessage(dm, ASN, '/lapor'));
+    await press(b, 'lapor:what:added');
+    await press(b, 'lapor:where:whatsapp');
+    const doc = (kb: number, fill: number) => documentMessage(dm, ASN, b.sim.addFile(Buffer.alloc(kb * 1024, fill), { ext: 'pdf' }), { fileName: `f${fill}.pdf`, mimeType: 'application/pdf' });
+    await say(b, doc(600, 1));
+    expect(toAsn(b).at(-1)!.text).not.toMatch(/not kept/);
+    await say(b, doc(600, 2));
+    expect(toAsn(b).at(-1)!.text).toContain('Sorry, 1 file was not kept: 1 over the evidence limit per ASN (1 MB in 24 hours; the report is recorded all the same, contact Humas to send more).');
+    await press(b, 'lapor:next');
+    await press(b, 'lapor:send');
+    const rep = b.app.db.prepare(`SELECT id FROM self_reports`).get() as { id: number };
+    expect(b.app.db.prepare(`SELECT bytes FROM self_report_evidence WHERE report_id = ? AND kind = 'document'`).pluck().all(rep.id)).toEqual([600 * 1024]);
+  });
 });

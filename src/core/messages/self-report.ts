@@ -54,7 +54,8 @@ export interface SelfReportTexts {
   massReports: (o: MassReportsInput) => string;
   /** One line telling the ASN which evidence files were not kept, and why (counts by reason). */
   /** Files not kept, by reason; `video`: videos (only photos and documents are kept as evidence). */
-  skipped: (n: { tooBig: number; tooMany: number; failed: number; video: number }) => string;
+  /** `quota`: over the ASN's daily evidence limit (`quotaMb` MB in 24 hours, EVIDENCE_MB_PER_DAY). */
+  skipped: (n: { tooBig: number; tooMany: number; failed: number; video: number; quota?: number }, quotaMb?: number) => string;
   /** `report`: the "Laporkan" button (Telegram greeting and ASN alert) that starts the guided self-report. */
   buttons: { done: string; help: string; report: string };
   /** WhatsApp has no buttons: the line under an ASN alert or follow-up that stands for "Laporkan". */
@@ -163,12 +164,13 @@ const ID: SelfReportTexts = {
       o.more ? `… dan ${o.more} lagi (daftar lengkap terlampir)` : undefined,
       'Bukti tiap laporan ada di dasbor (Laporan ASN) dan lewat /bukti <nomor kasus>.',
     ].filter((l) => l !== undefined).join('\n'),
-  skipped: (n) =>
-    `Mohon maaf, ${n.tooBig + n.tooMany + n.failed + n.video} berkas tidak kami simpan: ${[
+  skipped: (n, mb) =>
+    `Mohon maaf, ${n.tooBig + n.tooMany + n.failed + n.video + (n.quota ?? 0)} berkas tidak kami simpan: ${[
       n.tooBig ? `${n.tooBig} lebih dari 10 MB` : undefined,
       n.tooMany ? `${n.tooMany} melebihi batas 10 berkas per laporan` : undefined,
       n.failed ? `${n.failed} gagal diunduh (silakan kirim ulang)` : undefined,
       n.video ? `${n.video} video (bukti yang disimpan hanya foto dan dokumen; kirim tangkapan layar dari videonya)` : undefined,
+      n.quota ? `${n.quota} melebihi batas bukti per ASN (${mb ?? '?'} MB dalam 24 jam; laporan tetap tercatat, hubungi Humas bila perlu mengirim lebih)` : undefined,
     ].filter(Boolean).join(', ')}. Anda dapat mengirim tautannya atau tangkapan layar yang lebih kecil.`,
   buttons: { done: 'Sudah selesai', help: 'Saya perlu bantuan Humas', report: 'Laporkan' },
   replyLapor: 'Ada hal lain yang tidak terlihat bot? Balas LAPOR untuk melaporkannya.',
@@ -285,12 +287,13 @@ const EN: SelfReportTexts = {
       o.more ? `… and ${o.more} more (full list attached)` : undefined,
       'The evidence of each report is on the dashboard (ASN reports) and through /bukti <case number>.',
     ].filter((l) => l !== undefined).join('\n'),
-  skipped: (n) =>
-    `Sorry, ${n.tooBig + n.tooMany + n.failed + n.video} file${n.tooBig + n.tooMany + n.failed + n.video === 1 ? ' was' : 's were'} not kept: ${[
+  skipped: (n, mb) =>
+    `Sorry, ${n.tooBig + n.tooMany + n.failed + n.video + (n.quota ?? 0)} file${n.tooBig + n.tooMany + n.failed + n.video + (n.quota ?? 0) === 1 ? ' was' : 's were'} not kept: ${[
       n.tooBig ? `${n.tooBig} over 10 MB` : undefined,
       n.tooMany ? `${n.tooMany} beyond the limit of 10 files per report` : undefined,
       n.failed ? `${n.failed} could not be downloaded (please send again)` : undefined,
       n.video ? `${n.video} video${n.video === 1 ? '' : 's'} (only photos and documents are kept as evidence; send a screenshot of the video)` : undefined,
+      n.quota ? `${n.quota} over the evidence limit per ASN (${mb ?? '?'} MB in 24 hours; the report is recorded all the same, contact Humas to send more)` : undefined,
     ].filter(Boolean).join(', ')}. You can send a link or a smaller screenshot instead.`,
   buttons: { done: 'Done', help: 'I need Humas help', report: 'Report something' },
   replyLapor: 'Something else the bot did not see? Reply LAPOR to report it.',
