@@ -38,6 +38,15 @@ export const WA_ALBUM_MAX_WAIT_MS = 30_000;
  */
 export const UNFINISHED_ALBUM_DROP_MS = 7 * 86_400_000;
 
+/**
+ * Items gathered in one album, at most. Telegram sends ten at most; a WhatsApp phone sends its albums as a header and
+ * pictures naming it, and nothing but the sender's client bounds how many name one header: a crafted client could
+ * send thousands, each held in memory and written to the database until the album is answered, all counted once by
+ * the flood guard. A report keeps ten files and names the rest as beyond the cap; past this many the album's other
+ * messages are not gathered at all (they stay in the event log, as any message past the flood limits).
+ */
+export const ALBUM_MAX_ITEMS = 100;
+
 /** Album headers remembered at once, at most. */
 const MAX_EXPECTED = 10_000;
 
@@ -74,6 +83,8 @@ export class AlbumCollector<T> {
     if (found) {
       // The same message delivered twice while the album is gathered counts once.
       if (id !== undefined && found.ids.has(id)) return found.admitted;
+      // A full album takes no more (and its quiet gap is not prolonged by them).
+      if (found.items.length >= ALBUM_MAX_ITEMS) return found.admitted;
       found.items.push(item);
       if (id !== undefined) found.ids.add(id);
       found.quiet.refresh();
@@ -93,27 +104,35 @@ export class AlbumCollector<T> {
     return admitted;
   }
 
+  /** Whether the album under `key` is being gathered and holds ALBUM_MAX_ITEMS already (an item added now would not be taken). */
+  isFull(key: string): boolean {
+    return (this.open.get(key)?.items.length ?? 0) >= ALBUM_MAX_ITEMS;
+  }
+
   /**
    * The album announces how many items it has (WhatsApp's `albumMessage` header, which comes before its pictures,
    * or late): it is complete as soon as that many distinct items came, and no quiet gap cuts it before (only the
    * maximum wait does). Works whether the album is open yet or not.
    */
-  expect(key: string, count: number): void {
-    if (!(count > 0)) return;
+  expect(key: string, count: number): boolean {
+    if (!(count > 0)) return false;
     const old = this.expected.get(key);
     // Headers carry no picture and are not counted by the flood guard: past this many waiting, a new one is ignored
-    // (its album is then gathered as one without a header).
-    if (!old && this.expected.size >= MAX_EXPECTED) return;
+    // (its album is then gathered as one without a header). Returns whether it was taken.
+    if (!old && this.expected.size >= MAX_EXPECTED) return false;
     if (old) clearTimeout(old.timer);
     const timer = setTimeout(() => this.expected.delete(key), this.o.maxWaitMs ?? ALBUM_MAX_WAIT_MS);
     timer.unref?.();
     this.expected.set(key, { count, timer });
     this.completeIfAll(key);
+    return true;
   }
 
   private completeIfAll(key: string): void {
     const a = this.open.get(key);
     const want = this.expected.get(key)?.count;
+    // A full album whose header announced more waits for its deadline (not cut at ALBUM_MAX_ITEMS, so the rest are
+    // not gathered as a second, late album): an oversized album is a crafted one, and waits as long as any may.
     if (a && want !== undefined && a.items.length >= want) this.finish(key);
   }
 

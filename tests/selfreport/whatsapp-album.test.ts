@@ -218,6 +218,31 @@ describe('WhatsApp albums in a private chat', () => {
     expect(alert).toContain('ASN juga mengirim 2 video yang tidak disimpan bot (bukti yang disimpan hanya foto dan dokumen); mintalah lewat jalur lain bila diperlukan.');
   });
 
+  it('a crafted album naming one header 130 times: 100 gathered and kept pending at most, answered once at its deadline with ten kept and the rest named; counted once by the flood guard', { timeout: 120_000 }, async () => {
+    const { app, fake, wa, clock, downloads } = await bot({}, { albumQuietMs: 300, albumMaxWaitMs: 3_000 });
+    const shot = screens(1)[0]!;
+    const media = [];
+    for (let k = 0; k < 130; k++) media.push(await fake.addMedia(shot, 'image', 'image/png'));
+    const album = privateAlbumMessages({ from: ASN1_LID, fromAlt: ASN1_PN, id: 'BIG1', at: clock.now, media, captions: ['LAPOR grup "Relawan Maju Bersama"'] });
+    for (const m of [album.header, ...album.pictures]) await fake.deliver(m);
+    await wa.idle();
+    // ALBUM_MAX_ITEMS (src/app/albums.ts): the rest were recorded as events, not gathered or kept.
+    expect(count(app, `SELECT COUNT(*) AS n FROM pending_pictures WHERE album_id = 'BIG1'`)).toBe(100);
+    expect(count(app, `SELECT COUNT(*) AS n FROM self_reports`)).toBe(0);
+    await vi.waitFor(async () => {
+      await wa.idle();
+      expect(count(app, `SELECT COUNT(*) AS n FROM self_reports`)).toBe(1);
+    }, { timeout: 15_000, interval: 100 });
+    await wa.idle();
+    expect(downloads).toHaveLength(10);
+    await drainAll(app, clock, 5);
+    const answers = textsTo(fake, ASN1_PN);
+    expect(answers).toHaveLength(1);
+    expect(answers[0]).toContain('Mohon maaf, 90 berkas tidak kami simpan: 90 melebihi batas 10 berkas per laporan.');
+    expect(count(app, `SELECT COUNT(*) AS n FROM inbound_private`)).toBe(1);
+    expect(count(app, `SELECT COUNT(*) AS n FROM pending_pictures`)).toBe(0);
+  });
+
   it('an album sent into the guided flow is one evidence step with one answer', { timeout: 60_000 }, async () => {
     const { app, fake, wa, clock } = await bot();
     const { privateMessage } = await import('../../src/platforms/sim/whatsapp-socket.js');

@@ -415,6 +415,8 @@ export class TelegramAdapter {
       // would say it is a duplicate, so the answered album's messages are remembered for a day).
       if (this.pending.answered(chatId, messageId)) return;
       const eventId = ingested[0]?.result?.eventId;
+      // Past ALBUM_MAX_ITEMS (Telegram sends ten) an album takes no more.
+      if (this.albums.isFull(`${chatId}:${from.id}:${albumId}`)) return;
       const admitted = this.albums.add(
         `${chatId}:${from.id}:${albumId}`,
         { msg, eventId },

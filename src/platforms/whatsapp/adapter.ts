@@ -679,8 +679,8 @@ export class WhatsAppAdapter {
       this.handle(ev);
     }
     for (const a of n.albums) {
-      this.albums.expect(`${a.chatJid}:${a.id}`, a.expected);
-      this.pending.addHeader(a.chatJid, a.id, a.expected, now);
+      // Kept in the database only when the collector took it (it remembers MAX_EXPECTED at once: headers are not flood-counted).
+      if (this.albums.expect(`${a.chatJid}:${a.id}`, a.expected)) this.pending.addHeader(a.chatJid, a.id, a.expected, now);
     }
     for (const p of n.privates) {
       const r = this.handle(p.event);
@@ -841,6 +841,8 @@ export class WhatsAppAdapter {
     const parentId = p.album!.parentId;
     if (duplicate && this.app.monitor.outbox.has(waAlbumReplyKey(p.chatJid, parentId))) return;
     const sender = p.pnJid ?? p.chatJid;
+    // Past ALBUM_MAX_ITEMS an album takes no more: the picture stays in the event log, nothing is kept or answered.
+    if (this.albums.isFull(`${p.chatJid}:${parentId}`)) return;
     const firstContact = this.touchContact([p.chatJid, p.pnJid, p.lid], this.app.clock());
     if (firstContact) this.firstContacts.add(sender);
     const admitted = this.albums.add(
