@@ -50,7 +50,7 @@ async function simulator(): Promise<TelegramSimServer> {
 }
 
 /** An App and its Telegram adapter on a database file, polling the simulator. */
-async function botOn(sim: TelegramSimServer, path: string, seed: boolean, extra: Record<string, string> = {}) {
+async function botOn(sim: TelegramSimServer, path: string, seed: boolean, extra: Record<string, string> = {}, albumQuietMs = 3_000) {
   const config = loadConfig({
     envFile: false,
     env: {},
@@ -62,7 +62,7 @@ async function botOn(sim: TelegramSimServer, path: string, seed: boolean, extra:
   const app = new App({ config });
   if (seed) app.registry.upsertMany(asn, Date.now());
   // A quiet gap long enough for a loaded machine: the album's messages are pushed at once anyway.
-  const adapter = new TelegramAdapter({ app, scanIntervalMs: 5, restartDelayMs: 100, albumQuietMs: 3_000, policy: new TelegramSendPolicy({ perChatGapMs: 1 }) });
+  const adapter = new TelegramAdapter({ app, scanIntervalMs: 5, restartDelayMs: 100, albumQuietMs, policy: new TelegramSendPolicy({ perChatGapMs: 1 }) });
   await adapter.start();
   app.dispatcher.start();
   await sim.waitForPoll(5_000);
@@ -84,7 +84,8 @@ const n = (app: App, sql: string, ...args: unknown[]): number => app.db.prepare(
 describe('Telegram self-reports across a restart', () => {
   it('a crash mid-album: after the restart the album (with its message Telegram had not delivered yet) gets one report, one receipt and one Humas alert; the same updates again change nothing', { timeout: 90_000 }, async () => {
     const sim = await simulator();
-    const first = await botOn(sim, tmpDb(), true);
+    // The first bot would wait long for the rest of the album (it is stopped before its 10 s deadline).
+    const first = await botOn(sim, tmpDb(), true, {}, 60_000);
     const photos = await Promise.all(screens(3).map((s) => sim.addPhoto(s)));
     const album = albumMessages(dm, ASN, photos, '/lapor Saya dimasukkan ke grup WhatsApp "Relawan Maju Bersama" oleh 0812 3456 7890', { mediaGroupId: 'TGALBUM1' });
     // Two of the three messages reach the bot; it keeps them as they come, and telegraf confirms them.
@@ -148,7 +149,7 @@ describe('Telegram self-reports across a restart', () => {
   it('a stop mid-album answers nothing; the next start on the same file answers the album once, with what was kept', { timeout: 90_000 }, async () => {
     const sim = await simulator();
     const path = tmpDb();
-    const first = await botOn(sim, path, true, { LANGUAGE: 'en' });
+    const first = await botOn(sim, path, true, { LANGUAGE: 'en' }, 60_000);
     const photos = await Promise.all(screens(2).map((s) => sim.addPhoto(s)));
     const album = albumMessages(dm, ASN, photos, '/lapor I was added to the WhatsApp group "Relawan Maju Bersama"', { mediaGroupId: 'TGALBUM2', captionOn: 1 });
     for (const u of album) sim.pushUpdate(u);
