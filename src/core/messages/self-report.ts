@@ -36,7 +36,7 @@ export interface MassReportsInput {
   from: string;
   to: string;
   /** `ocr`: what the report's screenshots were machine-read to say, by the time the summary went (ocr.ts dashboardLine). */
-  lines: { receiptNo: string; caseId?: number; asnName: string; nip: string; unit: string; ocr?: string }[];
+  lines: { receiptNo: string; caseId?: number; asnName: string; nip: string; unit: string; ocr?: string; videosNotKept?: number }[];
   /** Reports not listed in the text (they are in the attached CSV). */
   more: number;
 }
@@ -160,7 +160,10 @@ const ID: SelfReportTexts = {
       o.link ? `Tautan (tidak dibuka bot): ${o.link}` : undefined,
       `Waktu laporan: ${o.from} s.d. ${o.to}`,
       'Pelapor:',
-      ...o.lines.flatMap((l) => [`- ${l.receiptNo}${l.caseId !== undefined ? ` (kasus #${l.caseId})` : ''}: ${l.asnName} (NIP ${l.nip}), ${l.unit}`, ...(l.ocr ? [`  ${l.ocr}`] : [])]),
+      ...o.lines.flatMap((l) => [
+        `- ${l.receiptNo}${l.caseId !== undefined ? ` (kasus #${l.caseId})` : ''}: ${l.asnName} (NIP ${l.nip}), ${l.unit}${l.videosNotKept ? `; juga ${l.videosNotKept} video yang tidak disimpan bot` : ''}`,
+        ...(l.ocr ? [`  ${l.ocr}`] : []),
+      ]),
       o.more ? `… dan ${o.more} lagi (daftar lengkap terlampir)` : undefined,
       'Bukti tiap laporan ada di dasbor (Laporan ASN) dan lewat /bukti <nomor kasus>.',
     ].filter((l) => l !== undefined).join('\n'),
@@ -283,7 +286,10 @@ const EN: SelfReportTexts = {
       o.link ? `Link (not opened by the bot): ${o.link}` : undefined,
       `Reported: ${o.from} to ${o.to}`,
       'Reported by:',
-      ...o.lines.flatMap((l) => [`- ${l.receiptNo}${l.caseId !== undefined ? ` (case #${l.caseId})` : ''}: ${l.asnName} (NIP ${l.nip}), ${l.unit}`, ...(l.ocr ? [`  ${l.ocr}`] : [])]),
+      ...o.lines.flatMap((l) => [
+        `- ${l.receiptNo}${l.caseId !== undefined ? ` (case #${l.caseId})` : ''}: ${l.asnName} (NIP ${l.nip}), ${l.unit}${l.videosNotKept ? `; also ${l.videosNotKept} video${l.videosNotKept === 1 ? '' : 's'} the bot did not keep` : ''}`,
+        ...(l.ocr ? [`  ${l.ocr}`] : []),
+      ]),
       o.more ? `… and ${o.more} more (full list attached)` : undefined,
       'The evidence of each report is on the dashboard (ASN reports) and through /bukti <case number>.',
     ].filter((l) => l !== undefined).join('\n'),
