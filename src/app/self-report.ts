@@ -82,10 +82,7 @@ export function capEvidence(files: readonly EvidenceFile[], alreadyKept = 0, roo
  * hour. A real report is a few screenshots, well under a megabyte each.
  */
 export function evidenceRoom(app: SelfReportDeps, nip: string, now: number, pendingBytes = 0): number {
-  const used = app.db
-    .prepare(`SELECT COALESCE(SUM(e.bytes), 0) FROM self_report_evidence e JOIN self_reports r ON r.id = e.report_id WHERE r.asn_nip = ? AND e.at > ? AND e.bytes IS NOT NULL`)
-    .pluck()
-    .get(nip, now - 86_400_000) as number;
+  const used = new SelfReportStore(app.db).bytesKeptSince(nip, now - 86_400_000);
   return Math.max(0, app.config.EVIDENCE_MB_PER_DAY * 1024 * 1024 - used - pendingBytes);
 }
 

@@ -5,6 +5,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Platform } from '../core/ids.js';
 import type { ReportCategory, ReportPlace } from '../core/self-report.js';
+import { prepared } from './statements.js';
 import type { Db } from './db.js';
 import { kvGet } from './kv.js';
 
@@ -103,6 +104,13 @@ export class SelfReportStore {
   /** The next sequence number of a year. */
   nextSeq(year: number): number {
     return ((this.db.prepare(`SELECT MAX(seq) AS n FROM self_reports WHERE year = ?`).get(year) as { n: number | null }).n ?? 0) + 1;
+  }
+
+  /** Bytes of evidence files kept for this ASN's reports after `since` (deleted files count too: they were stored). */
+  bytesKeptSince(nip: string, since: number): number {
+    return prepared(this.db, `SELECT COALESCE(SUM(e.bytes), 0) FROM self_report_evidence e JOIN self_reports r ON r.id = e.report_id WHERE r.asn_nip = ? AND e.at > ? AND e.bytes IS NOT NULL`)
+      .pluck()
+      .get(nip, since) as number;
   }
 
   insert(r: NewSelfReport): number {
