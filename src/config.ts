@@ -235,6 +235,7 @@ function buildSchema(lang: Lang) {
 
     INBOUND_PRIVATE_PER_MINUTE: int(1, 10_000).default(5),
     INBOUND_PRIVATE_PER_HOUR: int(1, 100_000).default(30),
+    EVIDENCE_MB_PER_DAY: int(1, 100_000).default(200),
     MASS_ALERT_THRESHOLD: int(1, 1000).default(3),
     MASS_ALERT_WINDOW_SECONDS: int(1, 3600).default(60),
 

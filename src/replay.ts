@@ -68,9 +68,9 @@ export function scratchDb(path: string): Db {
   }
   db.pragma('foreign_keys = ON');
   migrate(db);
-  // Likewise the WhatsApp pictures the bot is still gathering or holding for a LAPOR (store/wa-pending-pictures.ts):
+  // Likewise the WhatsApp pictures the bot is still gathering or holding for a LAPOR (store/pending-pictures.ts):
   // the bot answers them; in the copy they would join a replayed LAPOR from the same sender.
-  db.exec(`DELETE FROM wa_pending_pictures; DELETE FROM wa_album_headers;`);
+  db.exec(`DELETE FROM pending_pictures; DELETE FROM wa_album_headers;`);
   return db;
 }
 

@@ -8,9 +8,8 @@
  * them over in one call. It never blocks the message that brought an item: telegraf fetches the next updates only
  * when a batch's handlers are done (telegraf/lib/core/network/polling.js, `loop`), so waiting there would cut
  * an album in two. What the album stands for is decided by the caller with the use cases of report-flow.ts.
- * Gathered in memory for at most ALBUM_MAX_WAIT_MS. On Telegram a crash in that window leaves the album's messages
- * recorded as events but unanswered, as any message whose reply was not yet queued; the WhatsApp adapter also writes
- * each picture to the database (store/wa-pending-pictures.ts) and gives its albums back with `resume` after a restart.
+ * Gathered in memory for at most ALBUM_MAX_WAIT_MS; both adapters also write each message to the database as it
+ * comes (store/pending-pictures.ts) and give their albums back with `resume` after a restart or a crash.
  */
 
 /** An album is complete when none of its messages came for this long. */
@@ -27,6 +26,26 @@ export const ALBUM_MAX_WAIT_MS = 10_000;
 export const WA_ALBUM_QUIET_MS = 5_000;
 /** WhatsApp: an album is answered at the latest this long after its first picture (or its header). */
 export const WA_ALBUM_MAX_WAIT_MS = 30_000;
+
+/**
+ * An album kept in the database (store/pending-pictures.ts) and still unanswered this long after its first picture is
+ * dropped by the retention job: an album is answered within its window whenever the bot is connected, and after a
+ * restart at the first connection, so one still waiting a week later belongs to a platform the bot no longer
+ * connects to (WhatsApp unlinked, Telegram turned off). A week covers a long outage or a re-link (such an album is
+ * still answered when the bot comes back), as the OCR's resume window does (app/ocr/screenshots.ts); after that a
+ * receipt would come too late to mean anything to the ASN, who has reported another way or not at all, while the rows
+ * keep media keys, URLs, file ids and captions. RETENTION_DAYS, when shorter, wins.
+ */
+export const UNFINISHED_ALBUM_DROP_MS = 7 * 86_400_000;
+
+/**
+ * Items gathered in one album, at most. Telegram sends ten at most; a WhatsApp phone sends its albums as a header and
+ * pictures naming it, and nothing but the sender's client bounds how many name one header: a crafted client could
+ * send thousands, each held in memory and written to the database until the album is answered, all counted once by
+ * the flood guard. A report keeps ten files and names the rest as beyond the cap; past this many the album's other
+ * messages are not gathered at all (they stay in the event log, as any message past the flood limits).
+ */
+export const ALBUM_MAX_ITEMS = 100;
 
 /** Album headers remembered at once, at most. */
 const MAX_EXPECTED = 10_000;
@@ -64,6 +83,8 @@ export class AlbumCollector<T> {
     if (found) {
       // The same message delivered twice while the album is gathered counts once.
       if (id !== undefined && found.ids.has(id)) return found.admitted;
+      // A full album takes no more (and its quiet gap is not prolonged by them).
+      if (found.items.length >= ALBUM_MAX_ITEMS) return found.admitted;
       found.items.push(item);
       if (id !== undefined) found.ids.add(id);
       found.quiet.refresh();
@@ -83,27 +104,35 @@ export class AlbumCollector<T> {
     return admitted;
   }
 
+  /** Whether the album under `key` is being gathered and holds ALBUM_MAX_ITEMS already (an item added now would not be taken). */
+  isFull(key: string): boolean {
+    return (this.open.get(key)?.items.length ?? 0) >= ALBUM_MAX_ITEMS;
+  }
+
   /**
    * The album announces how many items it has (WhatsApp's `albumMessage` header, which comes before its pictures,
    * or late): it is complete as soon as that many distinct items came, and no quiet gap cuts it before (only the
    * maximum wait does). Works whether the album is open yet or not.
    */
-  expect(key: string, count: number): void {
-    if (!(count > 0)) return;
+  expect(key: string, count: number): boolean {
+    if (!(count > 0)) return false;
     const old = this.expected.get(key);
     // Headers carry no picture and are not counted by the flood guard: past this many waiting, a new one is ignored
-    // (its album is then gathered as one without a header).
-    if (!old && this.expected.size >= MAX_EXPECTED) return;
+    // (its album is then gathered as one without a header). Returns whether it was taken.
+    if (!old && this.expected.size >= MAX_EXPECTED) return false;
     if (old) clearTimeout(old.timer);
     const timer = setTimeout(() => this.expected.delete(key), this.o.maxWaitMs ?? ALBUM_MAX_WAIT_MS);
     timer.unref?.();
     this.expected.set(key, { count, timer });
     this.completeIfAll(key);
+    return true;
   }
 
   private completeIfAll(key: string): void {
     const a = this.open.get(key);
     const want = this.expected.get(key)?.count;
+    // A full album whose header announced more waits for its deadline (not cut at ALBUM_MAX_ITEMS, so the rest are
+    // not gathered as a second, late album): an oversized album is a crafted one, and waits as long as any may.
     if (a && want !== undefined && a.items.length >= want) this.finish(key);
   }
 

@@ -17,7 +17,7 @@ import { ensurePrivateDir, writePrivateFile } from '../store/private-files.js';
 import type { App } from './app.js';
 import { dataDir } from './receipt.js';
 import {
-  capEvidence, handleSelfReport, MAX_EVIDENCE_FILES, noEvidence, notRegisteredText, reporterAsn, withSkippedNote,
+  capEvidence, evidenceRoom, handleSelfReport, MAX_EVIDENCE_FILES, noEvidence, notRegisteredText, reporterAsn, withSkippedNote,
   type DownloadedEvidence, type EvidenceFile, type ReceiptReply, type SelfReportInput, type SkippedEvidence,
 } from './self-report.js';
 
@@ -30,9 +30,17 @@ interface FlowData {
   category?: ReportCategory;
   place?: ReportPlace;
   notes: string[];
-  files: { path: string; filename: string; kind: EvidenceFile['kind']; mime?: string }[];
+  files: { path: string; filename: string; kind: EvidenceFile['kind']; mime?: string; bytes?: number }[];
   forwards: string[];
+  /** Videos sent during the flow, not kept (the ASN was told at each step; Humas is told with the report). */
+  videos?: number;
 }
+
+/** What the ASN may still have kept now, the files of this flow counted (self-report.ts evidenceRoom). */
+const roomFor = (app: App, nip: string, f: FlowRow): number => evidenceRoom(app, nip, app.clock(), f.data.files.reduce((n, x) => n + (x.bytes ?? 0), 0));
+
+/** How many of these were videos. */
+const videosIn = (skipped: readonly SkippedEvidence[]): number => skipped.filter((x) => x === 'video').length;
 
 interface FlowRow {
   step: Step;
@@ -138,14 +146,14 @@ export function numberedChoices(r: Pick<FlowReply, 'text' | 'buttons'>, lang: 'i
  */
 export function startFlow(app: App, platform: Platform, userId: string, asn: AsnRecord, carried: DownloadedEvidence = noEvidence()): FlowReply {
   const now = app.clock();
-  const f: FlowRow = { step: 'what', data: { notes: [], files: [], forwards: [] }, startedAt: now, updatedAt: now };
-  const capped = capEvidence(carried.files);
+  const f: FlowRow = { step: 'what', data: { notes: [], files: [], forwards: [], ...(videosIn(carried.skipped) ? { videos: videosIn(carried.skipped) } : {}) }, startedAt: now, updatedAt: now };
+  const capped = capEvidence(carried.files, 0, roomFor(app, asn.nip, f));
   for (const file of capped.kept) f.data.files.push(keepFile(app, platform, userId, f.startedAt, f.data.files.length + 1, file));
   save(app, platform, userId, asn.nip, f);
   const p = prompt(app, f);
   const lang = app.config.LANGUAGE;
   const reply = f.data.files.length ? { ...p, text: `${flowTexts(lang).evidenceCarried(f.data.files.length)}\n\n${p.text}` } : p;
-  return withSkippedNote(lang, reply, [...carried.skipped, ...capped.skipped]);
+  return withSkippedNote(lang, reply, [...carried.skipped, ...capped.skipped], app.config.EVIDENCE_MB_PER_DAY);
 }
 
 /** Stores a file sent during a flow (capped) and returns what the row keeps of it. */
@@ -155,7 +163,7 @@ function keepFile(app: App, platform: Platform, userId: string, startedAt: numbe
   const filename = file.filename.replace(/[^\w.\-]+/g, '_').slice(-80) || `bukti-${n}`;
   const path = join(dir, `${n}-${filename}`);
   writePrivateFile(path, file.data);
-  return { path, filename, kind: file.kind, mime: file.mime };
+  return { path, filename, kind: file.kind, mime: file.mime, bytes: file.data.length };
 }
 
 /**
@@ -189,9 +197,10 @@ export async function continueFlow(app: App, platform: Platform, userId: string,
   // description); a caption that answers it ("1" under a screenshot) is taken as the answer below.
   const early = f.step !== 'evidence' && Boolean(input.files?.length || input.forwardOrigin || skipped.length);
   if (early) {
+    if (videosIn(skipped)) f.data.videos = (f.data.videos ?? 0) + videosIn(skipped);
     if (text && !b) f.data.notes.push(text.slice(0, 1000));
     if (input.forwardOrigin) f.data.forwards.push(input.forwardOrigin);
-    const capped = capEvidence(input.files ?? [], f.data.files.length);
+    const capped = capEvidence(input.files ?? [], f.data.files.length, roomFor(app, asn.nip, f));
     for (const file of capped.kept) f.data.files.push(keepFile(app, platform, userId, f.startedAt, f.data.files.length + 1, file));
     skipped.push(...capped.skipped);
     if (!b) {
@@ -199,7 +208,7 @@ export async function continueFlow(app: App, platform: Platform, userId: string,
       save(app, platform, userId, asn.nip, f);
       const p = prompt(app, f);
       const held = f.data.files.length + f.data.forwards.length;
-      return withSkippedNote(app.config.LANGUAGE, held ? { ...p, text: `${t.evidenceKeptEarly(held)}\n\n${p.text}` } : p, skipped);
+      return withSkippedNote(app.config.LANGUAGE, held ? { ...p, text: `${t.evidenceKeptEarly(held)}\n\n${p.text}` } : p, skipped, app.config.EVIDENCE_MB_PER_DAY);
     }
   }
   const what = /^lapor:what:(\w+)$/.exec(b)?.[1] as ReportCategory | undefined;
@@ -214,16 +223,17 @@ export async function continueFlow(app: App, platform: Platform, userId: string,
     if (!f.data.notes.length && !f.data.files.length && !f.data.forwards.length) return { ...prompt(app, f), text: t.needEvidence };
     f.step = 'confirm';
   } else if (f.step === 'evidence' && !b && (text || input.files?.length || input.forwardOrigin || skipped.length)) {
+    if (videosIn(skipped)) f.data.videos = (f.data.videos ?? 0) + videosIn(skipped);
     if (text) f.data.notes.push(text.slice(0, 1000));
     if (input.forwardOrigin) f.data.forwards.push(input.forwardOrigin);
-    const capped = capEvidence(input.files ?? [], f.data.files.length);
+    const capped = capEvidence(input.files ?? [], f.data.files.length, roomFor(app, asn.nip, f));
     for (const file of capped.kept) f.data.files.push(keepFile(app, platform, userId, f.startedAt, f.data.files.length + 1, file));
     skipped.push(...capped.skipped);
   } else if (f.step === 'confirm' && b === 'lapor:send') {
     const files: EvidenceFile[] = f.data.files.map((x) => ({ kind: x.kind, filename: x.filename, mime: x.mime, data: readFileSync(x.path) }));
     const r = await handleSelfReport(app, {
       platform, reporterId: userId, sourceKey: `flow:${platform}:${userId}:${f.startedAt}`, text: f.data.notes.join('\n'),
-      category: f.data.category, place: f.data.place, files, forwardOrigin: f.data.forwards.join('; ') || undefined,
+      category: f.data.category, place: f.data.place, files, forwardOrigin: f.data.forwards.join('; ') || undefined, videosBefore: f.data.videos,
     });
     drop(app, platform, userId);
     return withSkippedNote(app.config.LANGUAGE, r, skipped);
@@ -234,11 +244,11 @@ export async function continueFlow(app: App, platform: Platform, userId: string,
       f.updatedAt = now;
       save(app, platform, userId, asn.nip, f);
     }
-    return withSkippedNote(app.config.LANGUAGE, { ...prompt(app, f), text: `${t.useButtons}\n\n${prompt(app, f).text}` }, skipped);
+    return withSkippedNote(app.config.LANGUAGE, { ...prompt(app, f), text: `${t.useButtons}\n\n${prompt(app, f).text}` }, skipped, app.config.EVIDENCE_MB_PER_DAY);
   }
   f.updatedAt = now;
   save(app, platform, userId, asn.nip, f);
-  return withSkippedNote(app.config.LANGUAGE, prompt(app, f), skipped);
+  return withSkippedNote(app.config.LANGUAGE, prompt(app, f), skipped, app.config.EVIDENCE_MB_PER_DAY);
 }
 
 /** Ends flows silent for 30 minutes (called from the lifecycle job); returns the people to tell, with the text. */

@@ -18,18 +18,40 @@ import { checkOpenCases, runLifecycle, type CheckResult, type LifecycleResult } 
 import { expireFlows } from './report-flow.js';
 import type { MembershipChecker } from './ports.js';
 import { applyRetention, type RetentionResult } from '../store/retention.js';
+import { audit } from '../store/audit.js';
+import { DONE_KEPT_MS, dropUnfinishable, type DroppedPending } from '../store/pending-pictures.js';
+import { UNFINISHED_ALBUM_DROP_MS } from './albums.js';
+import { HELD_PICTURES_MS } from './self-report-pictures.js';
 
 /** Default cadence of lifecycle passes. */
 export const LIFECYCLE_CRON = '*/10 * * * *';
 /** When the daily retention pass runs (APP_TIMEZONE), after the nightly backup. */
 export const RETENTION_CRON = '15 3 * * *';
 
-/** The retention job: blanks raw payloads, private-message texts and refused-attempt audit details older than RETENTION_DAYS. */
-export function runRetentionJob(app: App, now: EpochMs): RetentionResult {
+/**
+ * The retention job: blanks raw payloads, private-message texts and refused-attempt audit details older than
+ * RETENTION_DAYS, and drops pending pictures that can no longer be finished (store/pending-pictures.ts): they hold
+ * media keys, URLs, file ids and captions, and would otherwise stay forever when the bot never reconnects to that
+ * platform. That drop is written to the audit log (actor `system`, action `retention`) with what went.
+ */
+export function runRetentionJob(app: App, now: EpochMs): RetentionResult & { pending: DroppedPending } {
   flushLoginRefusals(app.db, now);
   const r = applyRetention(app.db, app.config.RETENTION_DAYS, now);
   if (r.events || r.messages || r.audit) app.log.info({ events: r.events, messages: r.messages, audit: r.audit, days: app.config.RETENTION_DAYS }, 'retention: old payloads, private texts and refused-attempt details cleared');
-  return r;
+  const albumAge = Math.min(UNFINISHED_ALBUM_DROP_MS, app.config.RETENTION_DAYS * 86_400_000);
+  const pending = app.db.transaction(() => {
+    const d = dropUnfinishable(app.db, now - HELD_PICTURES_MS, now - albumAge, now - DONE_KEPT_MS);
+    if (d.held || d.albumPictures || d.headers) {
+      audit(app.db, {
+        at: now, actor: 'system', action: 'retention', allowed: true,
+        args: `held pictures older than ${HELD_PICTURES_MS / 60_000} min; unanswered albums older than ${albumAge / 3_600_000} h`,
+        result: `pending pictures dropped: ${d.held} held, ${d.albumPictures} of unanswered albums, ${d.headers} album headers`,
+      });
+    }
+    return d;
+  })();
+  if (pending.held || pending.albumPictures || pending.headers) app.log.info({ ...pending }, 'retention: pending pictures that can no longer be finished dropped');
+  return { ...r, pending };
 }
 
 /** Queues the scheduled reminder in every campaign group with the bot inside and reminders on; returns the chats reminded. */

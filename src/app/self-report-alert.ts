@@ -54,5 +54,6 @@ export function receiptFacts(app: SelfReportDeps, r: SelfReportRow): ReceiptFact
     evidence: ev.filter((e) => e.sha256).map((e) => ({ name: e.filename ?? e.kind, sha256: e.sha256!, bytes: e.bytes ?? 0 })),
     caseId: r.incidentId ?? undefined,
     resolvedAt: r.resolvedAt !== null ? formatDateTime(r.resolvedAt, tz, lang) : undefined,
+    ...(r.videosNotKept ? { videosNotKept: r.videosNotKept } : {}),
   };
 }

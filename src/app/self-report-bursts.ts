@@ -91,7 +91,7 @@ function releaseOne(app: SelfReportDeps, key: string, now: number): void {
     const asn = asnOf(r.asnNip);
     // What its screenshots read by now say: the summary carries it instead of a follow-up per report (app/ocr/followup.ts).
     const ocr = summaryOcrLine(app.db, r.id, lang);
-    return { receiptNo: r.receiptNo, caseId: r.incidentId ?? undefined, asnName: asn?.nama ?? r.asnNip, nip: r.asnNip, unit: asn?.unit ?? '-', ...(ocr ? { ocr } : {}) };
+    return { receiptNo: r.receiptNo, caseId: r.incidentId ?? undefined, asnName: asn?.nama ?? r.asnNip, nip: r.asnNip, unit: asn?.unit ?? '-', ...(ocr ? { ocr } : {}), ...(r.videosNotKept ? { videosNotKept: r.videosNotKept } : {}) };
   });
   // Written before the transaction below: a crash in between leaves an unused file, never a message without its file.
   const files =

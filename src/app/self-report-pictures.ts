@@ -11,7 +11,7 @@
  * - Neither: a registered ASN is answered once with the caption to use, at most once per PICTURE_HINT_GAP_MS
  *   (WhatsApp counts outgoing volume; a reply in a chat the ASN opened is not a reach-out, but ten pictures sent
  *   one by one must not become ten hints). Nothing is downloaded, but the pictures are held (by the adapter, in
- *   the database: store/wa-pending-pictures.ts, so a restart keeps them) for HELD_PICTURES_MS: a
+ *   the database: store/pending-pictures.ts, so a restart keeps them) for HELD_PICTURES_MS: a
  *   `LAPOR <what happened>` typed after them reports them with it, as a phone user sends pictures first and then
  *   writes, and `LAPOR` alone starts the guided flow with them (report-flow.ts). A stranger is not answered beyond
  *   the first-contact hint every private message gets, nothing of theirs is held or downloaded.

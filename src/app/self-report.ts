@@ -40,10 +40,11 @@ export interface EvidenceFile {
 }
 
 /**
- * Why an evidence file was not kept: over MAX_EVIDENCE_BYTES, beyond MAX_EVIDENCE_FILES, its download failed, or it
- * is a video (a WhatsApp album may hold videos; evidence is photos and documents: README, Self-reports).
+ * Why an evidence file was not kept: over MAX_EVIDENCE_BYTES, beyond MAX_EVIDENCE_FILES, its download failed, it
+ * is a video (a WhatsApp album may hold videos; evidence is photos and documents: README, Self-reports), or the ASN's
+ * evidence of the last 24 hours reached EVIDENCE_MB_PER_DAY (`quota`).
  */
-export type SkippedEvidence = 'too_big' | 'too_many' | 'failed' | 'video';
+export type SkippedEvidence = 'too_big' | 'too_many' | 'failed' | 'video' | 'quota';
 
 /** What an adapter's download gives: the files it fetched, and those it could not or would not fetch. */
 export interface DownloadedEvidence {
@@ -54,28 +55,47 @@ export interface DownloadedEvidence {
 /** Nothing downloaded, nothing skipped (a message without a file, or a stranger's, which is never fetched). */
 export const noEvidence = (): DownloadedEvidence => ({ files: [], skipped: [] });
 
-/** The files a report keeps (within the caps, in order) and why the others were not kept. */
-export function capEvidence(files: readonly EvidenceFile[], alreadyKept = 0): { kept: EvidenceFile[]; skipped: SkippedEvidence[] } {
+/**
+ * The files a report keeps (within the caps, in order) and why the others were not kept. `roomBytes`: what the ASN may
+ * still have kept today (evidenceRoom); a file that does not fit is skipped as `quota`, a smaller one after it may fit.
+ */
+export function capEvidence(files: readonly EvidenceFile[], alreadyKept = 0, roomBytes = Infinity): { kept: EvidenceFile[]; skipped: SkippedEvidence[] } {
   const kept: EvidenceFile[] = [];
   const skipped: SkippedEvidence[] = [];
+  let room = roomBytes;
   for (const f of files) {
     if (f.data.length > MAX_EVIDENCE_BYTES) skipped.push('too_big');
     else if (alreadyKept + kept.length >= MAX_EVIDENCE_FILES) skipped.push('too_many');
-    else kept.push(f);
+    else if (f.data.length > room) skipped.push('quota');
+    else {
+      kept.push(f);
+      room -= f.data.length;
+    }
   }
   return { kept, skipped };
 }
 
+/**
+ * Bytes of evidence this ASN may still have kept now: EVIDENCE_MB_PER_DAY less what their reports kept in the last 24
+ * hours and `pendingBytes` (the files their open guided report holds). Without it one registered ASN (or whoever
+ * holds their phone) could fill the disk: 30 answered messages an hour, each a report of ten 10 MB files, is 3 GB an
+ * hour. A real report is a few screenshots, well under a megabyte each.
+ */
+export function evidenceRoom(app: SelfReportDeps, nip: string, now: number, pendingBytes = 0): number {
+  const used = new SelfReportStore(app.db).bytesKeptSince(nip, now - 86_400_000);
+  return Math.max(0, app.config.EVIDENCE_MB_PER_DAY * 1024 * 1024 - used - pendingBytes);
+}
+
 /** The one polite line telling the ASN which files were not kept, or undefined when none was skipped. */
-export function skippedNote(lang: 'id' | 'en', skipped: readonly SkippedEvidence[]): string | undefined {
+export function skippedNote(lang: 'id' | 'en', skipped: readonly SkippedEvidence[], quotaMb?: number): string | undefined {
   if (!skipped.length) return undefined;
   const count = (r: SkippedEvidence): number => skipped.filter((x) => x === r).length;
-  return selfReportTexts(lang).skipped({ tooBig: count('too_big'), tooMany: count('too_many'), failed: count('failed'), video: count('video') });
+  return selfReportTexts(lang).skipped({ tooBig: count('too_big'), tooMany: count('too_many'), failed: count('failed'), video: count('video'), quota: count('quota') }, quotaMb);
 }
 
 /** A reply with the skipped-files line added at its end (unchanged when nothing was skipped). */
-export function withSkippedNote<T extends { text: string }>(lang: 'id' | 'en', reply: T, skipped: readonly SkippedEvidence[]): T {
-  const note = skippedNote(lang, skipped);
+export function withSkippedNote<T extends { text: string }>(lang: 'id' | 'en', reply: T, skipped: readonly SkippedEvidence[], quotaMb?: number): T {
+  const note = skippedNote(lang, skipped, quotaMb);
   return note ? { ...reply, text: `${reply.text}\n\n${note}` } : reply;
 }
 
@@ -96,6 +116,11 @@ export interface SelfReportInput {
   eventId?: number;
   /** A Telegram forward's origin (the channel or public group it came from), as text. */
   forwardOrigin?: string;
+  /**
+   * Videos sent with the report earlier and named to the ASN then (a guided flow's steps): stored with the report's
+   * own `skipped` videos, so the Humas alert says how many were not kept.
+   */
+  videosBefore?: number;
 }
 
 /** What the ASN gets back: the receipt text, the PDF, and the "done" buttons. */
@@ -139,8 +164,7 @@ function ownCase(app: SelfReportDeps, nip: string, place: ReportPlace, groupName
 }
 
 /** Stores the evidence files (0600, `<data>/evidence/<key>/`), capped, each with its SHA-256. */
-function storeFiles(app: SelfReportDeps, sourceKey: string, files: readonly EvidenceFile[]): { kind: EvidenceFile['kind']; path: string; filename: string; mime?: string; bytes: number; sha256: string }[] {
-  const { kept } = capEvidence(files);
+function storeFiles(app: SelfReportDeps, sourceKey: string, kept: readonly EvidenceFile[]): { kind: EvidenceFile['kind']; path: string; filename: string; mime?: string; bytes: number; sha256: string }[] {
   if (!kept.length) return [];
   const dir = join(dataDir(app.config.DATABASE_PATH), 'evidence', createHash('sha256').update(sourceKey).digest('hex').slice(0, 24));
   ensurePrivateDir(dir);
@@ -153,22 +177,26 @@ function storeFiles(app: SelfReportDeps, sourceKey: string, files: readonly Evid
   });
 }
 
-/** Records a report (once per source message) and returns it; Humas alerts are queued in the same transaction. */
-export function recordSelfReport(app: SelfReportDeps, asn: AsnRecord, input: SelfReportInput): { report: SelfReportRow; created: boolean } {
+/**
+ * Records a report (once per source message) and returns it; Humas alerts are queued in the same transaction.
+ * `skipped`: the files given that were not kept (the caps, and the ASN's daily evidence room).
+ */
+export function recordSelfReport(app: SelfReportDeps, asn: AsnRecord, input: SelfReportInput): { report: SelfReportRow; created: boolean; skipped: SkippedEvidence[] } {
   const store = new SelfReportStore(app.db);
   const known = store.bySource(input.sourceKey);
-  if (known) return { report: known, created: false };
+  if (known) return { report: known, created: false, skipped: capEvidence(input.files ?? []).skipped };
   const parsed = parseReportText(input.text);
   const category = input.category ?? parsed.category;
   const place = input.place ?? parsed.place;
-  const files = storeFiles(app, input.sourceKey, input.files ?? []);
+  const capped = capEvidence(input.files ?? [], 0, evidenceRoom(app, asn.nip, app.clock()));
+  const files = storeFiles(app, input.sourceKey, capped.kept);
   const tz = app.config.APP_TIMEZONE;
   const lang = app.config.LANGUAGE;
   const t = selfReportTexts(lang);
   const eventId = input.eventId ?? null;
-  const tx = app.db.transaction((): { report: SelfReportRow; created: boolean } => {
+  const tx = app.db.transaction((): { report: SelfReportRow; created: boolean; skipped: SkippedEvidence[] } => {
     const again = store.bySource(input.sourceKey);
-    if (again) return { report: again, created: false };
+    if (again) return { report: again, created: false, skipped: capped.skipped };
     const now = app.clock();
     const year = zonedParts(now, tz).year;
     const seq = store.nextSeq(year);
@@ -180,6 +208,7 @@ export function recordSelfReport(app: SelfReportDeps, asn: AsnRecord, input: Sel
     const reportId = store.insert({
       receiptNo, year, seq, sourceKey: input.sourceKey, asnNip: asn.nip, platform: input.platform, reporterId: input.reporterId, category, place,
       description, groupName: parsed.groupName ?? null, actorPhone: parsed.actorPhones[0] ?? null, actorName: parsed.actorName ?? null, signed, createdAt: now,
+      videosNotKept: (input.videosBefore ?? 0) + (input.skipped ?? []).filter((x) => x === 'video').length,
     });
     const excerpt = description.slice(0, 500);
     // The bot is in the reported group and already has this ASN's case there: the report joins that case.
@@ -196,7 +225,7 @@ export function recordSelfReport(app: SelfReportDeps, asn: AsnRecord, input: Sel
     // Many reports about one group within the window go to Humas as one summary (app/self-report-bursts.ts).
     const key = burstKey(place, parsed.groupName, parsed.waInviteCodes);
     if (!key || !holdSelfReportAlert(app.db, app.config, reportId, key, now)) enqueueSelfReportAlert(app, report, now);
-    return { report, created: true };
+    return { report, created: true, skipped: capped.skipped };
   });
   const r = tx();
   if (r.created) app.dispatcher.wake();
@@ -226,13 +255,13 @@ export async function handleSelfReport(app: SelfReportDeps, input: SelfReportInp
   const asn = reporterAsn(app, input.platform, input.reporterId);
   if (!asn) return { text: notRegisteredText(app, input.platform), kind: 'command_reply' };
   if (!input.text.trim() && !input.files?.length && !input.forwardOrigin) return { text: selfReportTexts(app.config.LANGUAGE).usage(input.platform), kind: 'command_reply' };
-  const { report, created } = recordSelfReport(app, asn, input);
+  const { report, created, skipped: notKept } = recordSelfReport(app, asn, input);
   // Invite links are looked up in the background: the receipt does not wait for WhatsApp.
   const codes = parseReportText(input.text).waInviteCodes;
   if (created && codes.length) void checkReportedInvites(app, report, codes).catch((err: unknown) => app.log.warn({ err: String(err) }, 'self-report: invite check failed'));
   // The receipt lists only the files kept; the ASN is told in one line about any other (issue 18 point 3).
-  const skipped = [...(input.skipped ?? []), ...capEvidence(input.files ?? []).skipped];
-  return withSkippedNote(app.config.LANGUAGE, { ...(await receiptReply(app, report)), kind: 'selfreport_receipt' }, skipped);
+  const skipped = [...(input.skipped ?? []), ...notKept];
+  return withSkippedNote(app.config.LANGUAGE, { ...(await receiptReply(app, report)), kind: 'selfreport_receipt' }, skipped, app.config.EVIDENCE_MB_PER_DAY);
 }
 
 /**

@@ -529,4 +529,35 @@ export const MIGRATIONS: readonly Migration[] = [
   ALTER TABLE chats DROP COLUMN messages_seen;
   ALTER TABLE chats DROP COLUMN pilkada_posts;
   `,
+  // Pending pictures on both platforms (store/pending-pictures.ts; issue s27): wa_pending_pictures becomes pending_pictures
+  // with a platform column, so Telegram's private albums are written as they come too (a Telegram message keeps its
+  // Bot API Message JSON: the file_id getFile needs and the caption) and a restart or crash mid-album loses none; the
+  // Telegram message's event row rides along (event_id) for the report's link to it, and an answered Telegram album's
+  // messages stay a day as 'done' (message blanked), since an uncaptioned photo leaves no event row to recognise it
+  // by when Telegram delivers it again. WhatsApp's rows move over in their
+  // order (rowid is the arrival order the store reads them in). `at` is indexed for the retention job, which drops
+  // rows that can no longer be finished. self_reports.videos_not_kept: how many videos the ASN sent with the report
+  // that were not kept (not downloaded), so the Humas alert, and a held alert sent later in a burst summary, can say so.
+  `
+  CREATE TABLE pending_pictures (
+    platform TEXT NOT NULL CHECK (platform IN ('telegram','whatsapp')),
+    chat_id TEXT NOT NULL,
+    message_id TEXT NOT NULL,
+    sender TEXT NOT NULL,
+    state TEXT NOT NULL CHECK (state IN ('album','held','done')),
+    album_id TEXT,
+    message TEXT NOT NULL,
+    event_id INTEGER,
+    at INTEGER NOT NULL,
+    PRIMARY KEY (platform, chat_id, message_id)
+  ) STRICT;
+  INSERT INTO pending_pictures (platform, chat_id, message_id, sender, state, album_id, message, at)
+    SELECT 'whatsapp', chat_jid, message_id, sender, state, album_id, message, at FROM wa_pending_pictures ORDER BY rowid;
+  DROP TABLE wa_pending_pictures;
+  CREATE INDEX pending_pictures_sender ON pending_pictures(platform, state, sender);
+  CREATE INDEX pending_pictures_album ON pending_pictures(platform, chat_id, album_id) WHERE album_id IS NOT NULL;
+  CREATE INDEX pending_pictures_at ON pending_pictures(at);
+  CREATE INDEX wa_album_headers_at ON wa_album_headers(at);
+  ALTER TABLE self_reports ADD COLUMN videos_not_kept INTEGER NOT NULL DEFAULT 0;
+  `,
 ];

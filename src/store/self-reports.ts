@@ -5,6 +5,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Platform } from '../core/ids.js';
 import type { ReportCategory, ReportPlace } from '../core/self-report.js';
+import { prepared } from './statements.js';
 import type { Db } from './db.js';
 import { kvGet } from './kv.js';
 
@@ -28,6 +29,8 @@ export interface SelfReportRow {
   signed: string;
   createdAt: number;
   resolvedAt: number | null;
+  /** Videos the ASN sent with the report that were not kept (only photos and documents are): Humas is told. */
+  videosNotKept: number;
 }
 
 /** One piece of evidence. */
@@ -47,13 +50,13 @@ export interface EvidenceRow {
 interface RawReport {
   id: number; receipt_no: string; year: number; seq: number; source_key: string; asn_nip: string; platform: Platform; reporter_id: string;
   category: ReportCategory; place: ReportPlace; description: string; group_name: string | null; actor_phone: string | null; actor_name: string | null;
-  incident_id: number | null; signed: string; created_at: number; resolved_at: number | null;
+  incident_id: number | null; signed: string; created_at: number; resolved_at: number | null; videos_not_kept: number;
 }
 
 const toReport = (r: RawReport): SelfReportRow => ({
   id: r.id, receiptNo: r.receipt_no, year: r.year, seq: r.seq, sourceKey: r.source_key, asnNip: r.asn_nip, platform: r.platform, reporterId: r.reporter_id,
   category: r.category, place: r.place, description: r.description, groupName: r.group_name, actorPhone: r.actor_phone, actorName: r.actor_name,
-  incidentId: r.incident_id, signed: r.signed, createdAt: r.created_at, resolvedAt: r.resolved_at,
+  incidentId: r.incident_id, signed: r.signed, createdAt: r.created_at, resolvedAt: r.resolved_at, videosNotKept: r.videos_not_kept,
 });
 
 /** The kv key of the receipt secret (32 random bytes, hex), made on first use. */
@@ -71,7 +74,7 @@ export function receiptSecret(db: Db, now: number): Buffer {
 }
 
 /** What a new report row holds. */
-export type NewSelfReport = Omit<SelfReportRow, 'id' | 'incidentId' | 'resolvedAt'>;
+export type NewSelfReport = Omit<SelfReportRow, 'id' | 'incidentId' | 'resolvedAt' | 'videosNotKept'> & { videosNotKept?: number };
 
 /** Reads and writes self-reports. */
 export class SelfReportStore {
@@ -103,15 +106,22 @@ export class SelfReportStore {
     return ((this.db.prepare(`SELECT MAX(seq) AS n FROM self_reports WHERE year = ?`).get(year) as { n: number | null }).n ?? 0) + 1;
   }
 
+  /** Bytes of evidence files kept for this ASN's reports after `since` (deleted files count too: they were stored). */
+  bytesKeptSince(nip: string, since: number): number {
+    return prepared(this.db, `SELECT COALESCE(SUM(e.bytes), 0) FROM self_report_evidence e JOIN self_reports r ON r.id = e.report_id WHERE r.asn_nip = ? AND e.at > ? AND e.bytes IS NOT NULL`)
+      .pluck()
+      .get(nip, since) as number;
+  }
+
   insert(r: NewSelfReport): number {
     return Number(
       this.db
         .prepare(
           `INSERT INTO self_reports (receipt_no, year, seq, source_key, asn_nip, platform, reporter_id, category, place, description, group_name,
-             actor_phone, actor_name, signed, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+             actor_phone, actor_name, signed, created_at, videos_not_kept) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         )
         .run(r.receiptNo, r.year, r.seq, r.sourceKey, r.asnNip, r.platform, r.reporterId, r.category, r.place, r.description, r.groupName,
-          r.actorPhone, r.actorName, r.signed, r.createdAt).lastInsertRowid,
+          r.actorPhone, r.actorName, r.signed, r.createdAt, r.videosNotKept ?? 0).lastInsertRowid,
     );
   }
 

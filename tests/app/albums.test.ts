@@ -5,7 +5,7 @@
  * The real path (Baileys messages through the fake socket) is in tests/selfreport/whatsapp-album.test.ts.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { AlbumCollector } from '../../src/app/albums.js';
+import { ALBUM_MAX_ITEMS, AlbumCollector } from '../../src/app/albums.js';
 
 beforeEach(() => vi.useFakeTimers());
 afterEach(() => vi.useRealTimers());
@@ -101,5 +101,21 @@ describe('AlbumCollector', () => {
     vi.advanceTimersByTime(20_000);
     expect(done).toHaveLength(3);
     expect(c.pending).toBe(0);
+  });
+
+  it('an album takes ALBUM_MAX_ITEMS and no more; past them it says it is full, and one announcing more waits for its deadline', () => {
+    const { c, done } = collector();
+    c.expect('k', ALBUM_MAX_ITEMS + 50);
+    for (let i = 0; i < ALBUM_MAX_ITEMS + 20; i++) {
+      expect(c.isFull('k')).toBe(i >= ALBUM_MAX_ITEMS);
+      c.add('k', `p${i}`, () => true, `id${i}`);
+      vi.advanceTimersByTime(10);
+    }
+    expect(done).toEqual([]);
+    vi.advanceTimersByTime(10_000);
+    expect(done).toHaveLength(1);
+    expect(done[0]).toHaveLength(ALBUM_MAX_ITEMS);
+    expect(done[0]!.at(-1)).toBe(`p${ALBUM_MAX_ITEMS - 1}`);
+    expect(c.isFull('k')).toBe(false);
   });
 });

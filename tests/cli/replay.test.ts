@@ -123,13 +123,13 @@ describe('replay on an existing database (real binary)', SPAWN_TIMEOUT, () => {
     expect(out.filter((o) => o.kind === 'humas_alert' && o.text.includes('Budi Santoso')).map((o) => o.to).sort()).toEqual(['6281111111111@s.whatsapp.net', '9001']);
   });
 
-  it('pictures the bot holds for a LAPOR (store/wa-pending-pictures.ts) stay the bot\'s: a replayed LAPOR from that sender does not take them', async () => {
+  it('pictures the bot holds for a LAPOR (store/pending-pictures.ts) stay the bot\'s: a replayed LAPOR from that sender does not take them', async () => {
     const { db } = tempHome();
     const bot = botDatabase(db);
     const from = '6281234567890@s.whatsapp.net';
     // What the live bot writes when this ASN sends a picture with no LAPOR (adapter.ts, hold): held from now.
     const held = { key: { remoteJid: from, fromMe: false, id: 'HELDPIC1' }, messageTimestamp: '1730700000', message: { imageMessage: { mimetype: 'image/jpeg', fileLength: '20000', url: 'https://mmg.whatsapp.net/x', mediaKey: 'AAAA' } } };
-    bot.app.db.prepare(`INSERT INTO wa_pending_pictures (chat_jid, message_id, sender, state, album_id, message, at) VALUES (?, 'HELDPIC1', ?, 'held', NULL, ?, ?)`).run(from, from, JSON.stringify(held), Date.now());
+    bot.app.db.prepare(`INSERT INTO pending_pictures (platform, chat_id, message_id, sender, state, album_id, message, at) VALUES ('whatsapp', ?, 'HELDPIC1', ?, 'held', NULL, ?, ?)`).run(from, from, JSON.stringify(held), Date.now());
     await bot.close();
     const lapor = { platform: 'whatsapp', event: 'messages.upsert', data: { type: 'notify', messages: [{ key: { remoteJid: from, fromMe: false, id: 'LAPOR1' }, messageTimestamp: Math.floor(Date.now() / 1000), message: { conversation: 'LAPOR saya ditandai di Facebook oleh akun relawan' } }] } };
     const { writeFileSync } = await import('node:fs');
@@ -143,7 +143,7 @@ describe('replay on an existing database (real binary)', SPAWN_TIMEOUT, () => {
     // Had the copy's held picture joined, the replay (no connection) would name it as not downloaded.
     expect(toAsn[0]!.text).not.toMatch(/not kept|could not be downloaded/);
     const after = new Database(db, { readonly: true });
-    expect(after.prepare(`SELECT COUNT(*) FROM wa_pending_pictures`).pluck().get()).toBe(1);
+    expect(after.prepare(`SELECT COUNT(*) FROM pending_pictures`).pluck().get()).toBe(1);
     after.close();
   });
 

@@ -11,7 +11,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { renderChatScreen } from '../../src/bench/ocr-screens.js';
 import type { SimSentMessage } from '../../src/platforms/sim/telegram-server.js';
-import { albumMessages, callbackQuery, photoMessage, textMessage } from '../../src/platforms/sim/telegram-updates.js';
+import { albumMessages, callbackQuery, photoMessage, textMessage, videoMessage } from '../../src/platforms/sim/telegram-updates.js';
 import { ASN, dm, HUMAS, selfReportBots } from '../support/self-report.js';
 import type { SimBot } from '../support/telegram.js';
 
@@ -84,10 +84,12 @@ describe('Telegram albums in a private chat', () => {
     const first = (album[0]!['message'] as { message_id: number }).message_id;
     expect(count(b, `SELECT COUNT(*) AS n FROM outbox WHERE kind = 'selfreport_receipt' AND dedupe_key = ?`, `reply:tg:${ASN.id}:${first}`)).toBe(1);
 
-    // Telegram delivers the whole album again (same messages): no second report, no second receipt.
+    // Telegram delivers the whole album again (same messages): no second report, no second receipt, and not even
+    // counted by the flood guard (the answered album's messages are remembered, store/pending-pictures.ts).
     const sent = toAsn(b).length;
     for (const u of album) b.sim.pushUpdate(u);
-    await vi.waitFor(() => expect(count(b, `SELECT COUNT(*) AS n FROM inbound_private`)).toBe(2), { timeout: 10_000, interval: 20 });
+    await vi.waitFor(() => expect(b.sim.pendingUpdates()).toBe(0), { timeout: 10_000, interval: 20 });
+    expect(count(b, `SELECT COUNT(*) AS n FROM inbound_private`)).toBe(1);
     await new Promise((r) => setTimeout(r, 2500));
     expect(count(b, `SELECT COUNT(*) AS n FROM self_reports`)).toBe(1);
     expect(toAsn(b).length).toBe(sent);
@@ -156,5 +158,47 @@ describe('Telegram albums in a private chat', () => {
     // The button starts the guided report.
     await press(b, 'lapor:start');
     expect(b.app.db.prepare(`SELECT step FROM report_flows`).get()).toEqual({ step: 'what' });
+  });
+
+  it('an album mixing photos and a video (Telegram media groups may): the photos kept, the video not fetched and named to the ASN, and Humas told of it', { timeout: 90_000 }, async () => {
+    const b = await start();
+    const photos = await Promise.all(screens(2).map((s) => b.sim.addPhoto(s)));
+    const album = albumMessages(dm, ASN, photos, '/lapor Saya ditandai di video kampanye di TikTok', { mediaGroupId: 'TGMIX1' });
+    const lastId = (album[1]!['message'] as { message_id: number }).message_id;
+    const mp4 = b.sim.addFile(Buffer.concat([Buffer.from('\x00\x00\x00\x18ftypmp42', 'latin1'), Buffer.alloc(30_000, 7)]), { ext: 'mp4' });
+    for (const u of [...album, videoMessage(dm, ASN, mp4, undefined, { mediaGroupId: 'TGMIX1', message_id: lastId + 1 })]) b.sim.pushUpdate(u);
+    await b.sim.waitFor(() => receipts(b).length === 1 && b.sim.sent.some((m) => m.chat_id === HUMAS.id && (m.text ?? '').startsWith('📝')), 30_000);
+    const rep = b.app.db.prepare(`SELECT id, receipt_no, videos_not_kept FROM self_reports`).get() as { id: number; receipt_no: string; videos_not_kept: number };
+    expect(rep.videos_not_kept).toBe(1);
+    expect(count(b, `SELECT COUNT(*) AS n FROM self_report_evidence WHERE report_id = ? AND kind = 'photo'`, rep.id)).toBe(2);
+    // The video was never fetched (getFile only for the photos' largest sizes).
+    expect(b.sim.calls.filter((c) => c.method === 'getFile').map((c) => (c.params as { file_id: string }).file_id).sort()).toEqual(photos.map((p) => p.at(-1)!.file_id).sort());
+    expect(receipts(b)[0]!.text).toContain('Mohon maaf, 1 berkas tidak kami simpan: 1 video (bukti yang disimpan hanya foto dan dokumen; kirim tangkapan layar dari videonya).');
+    const alert = b.sim.sent.find((m) => m.chat_id === HUMAS.id && (m.text ?? '').startsWith('📝 Laporan mandiri ASN'))!;
+    expect(alert.text).toContain(rep.receipt_no);
+    expect(alert.text).toContain('Bukti terlampir: 2 berkas');
+    expect(alert.text).toContain('ASN juga mengirim 1 video yang tidak disimpan bot (bukti yang disimpan hanya foto dan dokumen); mintalah lewat jalur lain bila diperlukan.');
+  });
+
+  it('a video sent into the guided flow (English): the ASN is told at once, and the Humas alert of the report sent later counts it', { timeout: 90_000 }, async () => {
+    const b = await start({ LANGUAGE: 'en' });
+    b.sim.pushUpdate(textMessage(dm, ASN, '/lapor'));
+    await b.sim.waitFor(() => toAsn(b).length > 0, 10_000);
+    await press(b, 'lapor:what:tagged');
+    await press(b, 'lapor:where:tiktok');
+    let n = toAsn(b).length;
+    b.sim.pushUpdate(videoMessage(dm, ASN, b.sim.addFile(Buffer.alloc(20_000, 3), { ext: 'mp4' }), 'the campaign video'));
+    await b.sim.waitFor(() => toAsn(b).length > n, 10_000);
+    expect(toAsn(b).at(-1)!.text).toContain('Sorry, 1 file was not kept: 1 video (only photos and documents are kept as evidence; send a screenshot of the video).');
+    n = toAsn(b).length;
+    b.sim.pushUpdate(photoMessage(dm, ASN, await b.sim.addPhoto(screens(1)[0]!)));
+    await b.sim.waitFor(() => toAsn(b).length > n, 10_000);
+    await press(b, 'lapor:next');
+    await press(b, 'lapor:send');
+    await b.sim.waitFor(() => b.sim.sent.some((m) => m.chat_id === HUMAS.id && (m.text ?? '').startsWith('📝')), 20_000);
+    const alert = b.sim.sent.find((m) => m.chat_id === HUMAS.id && (m.text ?? '').startsWith('📝'))!;
+    expect(alert.text).toContain('Evidence attached: 1 file(s)');
+    expect(alert.text).toContain('The ASN also sent 1 video the bot did not keep (only photos and documents are kept as evidence); ask for it another way if needed.');
+    expect(b.sim.calls.filter((c) => c.method === 'getFile')).toHaveLength(1);
   });
 });

@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import type { Nip, PhoneE164, TgUserId } from '../../src/core/ids.js';
 import type { SimSentMessage, SimUser } from '../../src/platforms/sim/telegram-server.js';
-import { callbackQuery, documentMessage, forwardedFromChannel, newChatMembers, photoMessage, textMessage } from '../../src/platforms/sim/telegram-updates.js';
+import { callbackQuery, documentMessage, forwardedFromChannel, newChatMembers, photoMessage, textMessage, videoMessage } from '../../src/platforms/sim/telegram-updates.js';
 import { makeDossier } from '../../src/app/evidence/dossier.js';
 import { expireFlows, FLOW_TIMEOUT_MS } from '../../src/app/report-flow.js';
 import { pdfText } from '../support/pdf.js';
@@ -278,7 +278,10 @@ describe('self-report on Telegram', () => {
     });
     track(b);
     const report = '/lapor Saya dimasukkan ke grup WhatsApp "Relawan Maju Bersama" oleh 0812 3456 7890, tautan https://chat.whatsapp.com/AbCdEfGhIjK12345';
-    for (const p of people) b.sim.pushUpdate(textMessage({ id: p.id, type: 'private' }, p, report));
+    // Two send it as text, two as the caption of a video (not kept: each summary line names it for Humas).
+    for (const [i, p] of people.entries()) {
+      b.sim.pushUpdate(i < 2 ? textMessage({ id: p.id, type: 'private' }, p, report) : videoMessage({ id: p.id, type: 'private' }, p, b.sim.addFile(Buffer.alloc(4_000, i), { ext: 'mp4' }), report));
+    }
     // Another group, in the same minute: not part of that burst, alerted on its own.
     b.sim.pushUpdate(textMessage({ id: people[0]!.id, type: 'private' }, people[0]!, '/lapor Saya ditandai di grup Telegram "Sahabat Paslon 2" oleh 081298765432'));
     const toHumas = () => b.sim.sent.filter((m) => m.chat_id === HUMAS.id && m.method === 'sendMessage').map((m) => m.text ?? '');
@@ -290,7 +293,7 @@ describe('self-report on Telegram', () => {
     expect(alone.filter((t) => t.includes('Relawan Maju Bersama'))).toHaveLength(2);
     expect(alone.filter((t) => t.includes('Sahabat Paslon 2'))).toHaveLength(1);
     expect(summaries).toHaveLength(1);
-    const held = b.app.db.prepare(`SELECT r.receipt_no AS no, r.incident_id AS caseId, r.asn_nip AS nip FROM self_report_holds h JOIN self_reports r ON r.id = h.report_id ORDER BY r.id`).all() as { no: string; caseId: number; nip: string }[];
+    const held = b.app.db.prepare(`SELECT r.receipt_no AS no, r.incident_id AS caseId, r.asn_nip AS nip, r.videos_not_kept AS videos FROM self_report_holds h JOIN self_reports r ON r.id = h.report_id ORDER BY r.id`).all() as { no: string; caseId: number; nip: string; videos: number }[];
     expect(held).toHaveLength(2);
     const asnOf = (nip: string) => registry.find((a) => a.nip === nip)!;
     expect(summaries[0]!.split('\n')).toEqual([
@@ -299,7 +302,7 @@ describe('self-report on Telegram', () => {
       'Tautan (tidak dibuka bot): https://chat.whatsapp.com/AbCdEfGhIjK12345',
       expect.stringMatching(/^Waktu laporan: .* WIB s\.d\. .* WIB$/),
       'Pelapor:',
-      ...held.map((h) => `- ${h.no} (kasus #${h.caseId}): ${asnOf(h.nip).nama} (NIP ${h.nip}), Dinas Kesehatan`),
+      ...held.map((h) => `- ${h.no} (kasus #${h.caseId}): ${asnOf(h.nip).nama} (NIP ${h.nip}), Dinas Kesehatan${h.videos ? `; juga ${h.videos} video yang tidak disimpan bot` : ''}`),
       'Bukti tiap laporan ada di dasbor (Laporan ASN) dan lewat /bukti <nomor kasus>.',
     ]);
     // Each report is on exactly one Humas message: alerted alone, or listed in the summary.
@@ -307,5 +310,59 @@ describe('self-report on Telegram', () => {
     expect(numbers).toHaveLength(4);
     for (const no of numbers) expect([...alone, ...summaries].filter((t) => t.includes(no))).toHaveLength(1);
     expect(b.app.db.prepare(`SELECT COUNT(*) FROM self_report_holds WHERE released_at IS NULL`).pluck().get()).toBe(0);
+    // The two video reports: whether alerted alone or listed, Humas reads that a video was sent and not kept.
+    const videoReports = b.app.db.prepare(`SELECT receipt_no FROM self_reports WHERE videos_not_kept = 1`).pluck().all() as string[];
+    expect(videoReports).toHaveLength(2);
+    for (const no of videoReports) {
+      const said = [...alone, ...summaries].find((t) => t.includes(no))!;
+      expect(said).toMatch(mentionsVideo(no));
+    }
+    function mentionsVideo(no: string): RegExp {
+      const esc = no.replace(/[-]/g, '\\-');
+      return new RegExp(`${esc}[^\\n]*; juga 1 video yang tidak disimpan bot|${esc}[\\s\\S]*ASN juga mengirim 1 video yang tidak disimpan bot`);
+    }
+  });
+
+  it('one ASN sending report after report of large files: kept up to EVIDENCE_MB_PER_DAY in 24 hours, then each report is still recorded but its files are not kept, and the answer says why (Indonesian)', { timeout: 90_000 }, async () => {
+    const b = await start({ EVIDENCE_MB_PER_DAY: '1' });
+    const doc = (kb: number, fill: number) => b.sim.addFile(Buffer.alloc(kb * 1024, fill), { ext: 'pdf' });
+    const lapor = (kb: number, fill: number, text: string) => documentMessage(dm, ASN, doc(kb, fill), { caption: `/lapor ${text}`, fileName: `bukti-${fill}.pdf`, mimeType: 'application/pdf' });
+    const receipts = () => toAsn(b).filter((m) => m.method === 'sendMessage' && /JN-\d{4}-\d{6}/.test(m.text ?? ''));
+    /** Sends a report and returns the text of its receipt. */
+    const report = async (u: Record<string, unknown>): Promise<string> => {
+      const n = receipts().length;
+      b.sim.pushUpdate(u);
+      await b.sim.waitFor(() => receipts().length > n, 10_000);
+      return receipts().at(-1)!.text!;
+    };
+    expect(await report(lapor(700, 1, 'undangan grup pertama'))).not.toMatch(/tidak kami simpan/);
+    // 700 KB kept; 500 more do not fit in 1 MB: the report stands, the file is not kept, the ASN is told why.
+    expect(await report(lapor(500, 2, 'undangan grup kedua'))).toContain('Mohon maaf, 1 berkas tidak kami simpan: 1 melebihi batas bukti per ASN (1 MB dalam 24 jam; laporan tetap tercatat, hubungi Humas bila perlu mengirim lebih).');
+    // A smaller file still fits.
+    expect(await report(lapor(200, 3, 'undangan grup ketiga'))).not.toMatch(/tidak kami simpan/);
+    const kept = b.app.db.prepare(`SELECT r.description, e.bytes FROM self_reports r LEFT JOIN self_report_evidence e ON e.report_id = r.id AND e.kind = 'document' ORDER BY r.id`).all();
+    expect(kept).toEqual([
+      { description: 'undangan grup pertama', bytes: 700 * 1024 },
+      { description: 'undangan grup kedua', bytes: null },
+      { description: 'undangan grup ketiga', bytes: 200 * 1024 },
+    ]);
+    // Humas still hears of every report.
+    await b.sim.waitFor((s) => s.filter((m) => m.chat_id === HUMAS.id && (m.text ?? '').startsWith('📝')).length === 3, 20_000);
+  });
+
+  it('the daily evidence limit counts the files an open guided report holds (English)', { timeout: 90_000 }, async () => {
+    const b = await start({ EVIDENCE_MB_PER_DAY: '1', LANGUAGE: 'en' });
+    await say(b, textMessage(dm, ASN, '/lapor'));
+    await press(b, 'lapor:what:added');
+    await press(b, 'lapor:where:whatsapp');
+    const doc = (kb: number, fill: number) => documentMessage(dm, ASN, b.sim.addFile(Buffer.alloc(kb * 1024, fill), { ext: 'pdf' }), { fileName: `f${fill}.pdf`, mimeType: 'application/pdf' });
+    await say(b, doc(600, 1));
+    expect(toAsn(b).at(-1)!.text).not.toMatch(/not kept/);
+    await say(b, doc(600, 2));
+    expect(toAsn(b).at(-1)!.text).toContain('Sorry, 1 file was not kept: 1 over the evidence limit per ASN (1 MB in 24 hours; the report is recorded all the same, contact Humas to send more).');
+    await press(b, 'lapor:next');
+    await press(b, 'lapor:send');
+    const rep = b.app.db.prepare(`SELECT id FROM self_reports`).get() as { id: number };
+    expect(b.app.db.prepare(`SELECT bytes FROM self_report_evidence WHERE report_id = ? AND kind = 'document'`).pluck().all(rep.id)).toEqual([600 * 1024]);
   });
 });

@@ -197,6 +197,11 @@ describe('WhatsApp albums in a private chat', () => {
     const receipt = textsTo(fake, ASN1_PN).find((t) => t.includes(rep.receipt_no))!;
     expect(receipt.match(/\b[0-9a-f]{64}\b/g)).toHaveLength(2);
     expect(receipt).toContain('Sorry, 1 file was not kept: 1 video (only photos and documents are kept as evidence; send a screenshot of the video).');
+    // Humas hears of the video too, to ask for it another way.
+    const alert = textsTo(fake, ADMIN_WA).find((t) => t.includes(rep.receipt_no) && t.startsWith('📝'))!;
+    expect(alert).toContain('Evidence attached: 2 file(s)');
+    expect(alert).toContain('The ASN also sent 1 video the bot did not keep (only photos and documents are kept as evidence); ask for it another way if needed.');
+    expect(count(app, `SELECT videos_not_kept AS n FROM self_reports WHERE id = ?`, rep.id)).toBe(1);
   });
 
   it('a video in an album, in Indonesian: named as not kept', { timeout: 60_000 }, async () => {
@@ -209,6 +214,33 @@ describe('WhatsApp albums in a private chat', () => {
     const receipt = textsTo(fake, ASN1_PN).find((t) => /JN-\d{4}-\d{6}/.test(t))!;
     expect(receipt).toContain('Mohon maaf, 2 berkas tidak kami simpan: 2 video (bukti yang disimpan hanya foto dan dokumen; kirim tangkapan layar dari videonya).');
     expect(count(app, `SELECT COUNT(*) AS n FROM self_report_evidence WHERE kind = 'photo'`)).toBe(1);
+    const alert = textsTo(fake, ADMIN_WA).find((t) => t.startsWith('📝 Laporan mandiri ASN'))!;
+    expect(alert).toContain('ASN juga mengirim 2 video yang tidak disimpan bot (bukti yang disimpan hanya foto dan dokumen); mintalah lewat jalur lain bila diperlukan.');
+  });
+
+  it('a crafted album naming one header 130 times: 100 gathered and kept pending at most, answered once at its deadline with ten kept and the rest named; counted once by the flood guard', { timeout: 120_000 }, async () => {
+    const { app, fake, wa, clock, downloads } = await bot({}, { albumQuietMs: 300, albumMaxWaitMs: 3_000 });
+    const shot = screens(1)[0]!;
+    const media = [];
+    for (let k = 0; k < 130; k++) media.push(await fake.addMedia(shot, 'image', 'image/png'));
+    const album = privateAlbumMessages({ from: ASN1_LID, fromAlt: ASN1_PN, id: 'BIG1', at: clock.now, media, captions: ['LAPOR grup "Relawan Maju Bersama"'] });
+    for (const m of [album.header, ...album.pictures]) await fake.deliver(m);
+    await wa.idle();
+    // ALBUM_MAX_ITEMS (src/app/albums.ts): the rest were recorded as events, not gathered or kept.
+    expect(count(app, `SELECT COUNT(*) AS n FROM pending_pictures WHERE album_id = 'BIG1'`)).toBe(100);
+    expect(count(app, `SELECT COUNT(*) AS n FROM self_reports`)).toBe(0);
+    await vi.waitFor(async () => {
+      await wa.idle();
+      expect(count(app, `SELECT COUNT(*) AS n FROM self_reports`)).toBe(1);
+    }, { timeout: 15_000, interval: 100 });
+    await wa.idle();
+    expect(downloads).toHaveLength(10);
+    await drainAll(app, clock, 5);
+    const answers = textsTo(fake, ASN1_PN);
+    expect(answers).toHaveLength(1);
+    expect(answers[0]).toContain('Mohon maaf, 90 berkas tidak kami simpan: 90 melebihi batas 10 berkas per laporan.');
+    expect(count(app, `SELECT COUNT(*) AS n FROM inbound_private`)).toBe(1);
+    expect(count(app, `SELECT COUNT(*) AS n FROM pending_pictures`)).toBe(0);
   });
 
   it('an album sent into the guided flow is one evidence step with one answer', { timeout: 60_000 }, async () => {
@@ -330,7 +362,7 @@ describe('WhatsApp pictures with no LAPOR and no open report', () => {
     // LAPOR alone: the two pictures are fetched and held by the flow from its first question.
     expect(await say('QL', 'LAPOR')).toMatch(/^2 gambar yang baru Anda kirim ikut menjadi bukti laporan ini\.\n\nLaporan mandiri \(1\/4\)/);
     expect(downloads).toEqual(['Q1', 'Q2']);
-    expect(count(app, `SELECT COUNT(*) AS n FROM wa_pending_pictures`)).toBe(0);
+    expect(count(app, `SELECT COUNT(*) AS n FROM pending_pictures`)).toBe(0);
     // A third screenshot at the first question: kept, and the question comes again.
     await pic('Q3', shots[2]!);
     expect(textsTo(fake, ASN1_PN).at(-1)).toMatch(/^Bukti diterima dan disimpan untuk laporan ini \(3 berkas sejauh ini\)\. Silakan jawab dulu pertanyaan ini\.\n\nLaporan mandiri \(1\/4\)/);
@@ -365,7 +397,7 @@ describe('WhatsApp pictures with no LAPOR and no open report', () => {
     expect(app.db.prepare(`SELECT sha256 FROM self_report_evidence WHERE report_id = ? AND kind = 'photo' ORDER BY id`).pluck().all(rep.id)).toEqual(
       shots.map((x) => createHash('sha256').update(x).digest('hex')),
     );
-    expect(count(app, `SELECT COUNT(*) AS n FROM wa_pending_pictures`)).toBe(0);
+    expect(count(app, `SELECT COUNT(*) AS n FROM pending_pictures`)).toBe(0);
     expect(textsTo(fake, ASN1_PN).filter((t) => t.includes(rep.receipt_no))).toHaveLength(1);
   });
 

@@ -1,5 +1,5 @@
 /**
- * WhatsApp albums and held pictures survive a restart (store/wa-pending-pictures.ts), through Baileys' own message
+ * WhatsApp albums and held pictures survive a restart (store/pending-pictures.ts), through Baileys' own message
  * shapes and event path (the fake socket: proto.WebMessageInfo through makeEventBuffer and processMessage, media
  * encrypted with encryptedStream and fetched with downloadEncryptedContent, lib/Utils/messages-media.js).
  *
@@ -18,6 +18,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { renderChatScreen } from '../../src/bench/ocr-screens.js';
 import { FakeWASocket, privateAlbumMessages, privateImageMessage, privateMessage } from '../../src/platforms/sim/whatsapp-socket.js';
+import { runRetentionJob } from '../../src/app/scheduler.js';
 import { ADMIN_WA, ASN1_LID, ASN1_PN, drainAll, fakeClock, makeApp, startBot, type Clock } from '../fixtures/whatsapp/setup.js';
 
 let cleanups: (() => Promise<void> | void)[] = [];
@@ -76,7 +77,7 @@ describe('WhatsApp self-reports across a restart', () => {
     for (const m of [album.header, album.pictures[0]!, album.pictures[1]!]) await first.fake.deliver(m);
     await first.wa.idle();
     expect(n(first.app, `SELECT COUNT(*) FROM self_reports`)).toBe(0);
-    expect(n(first.app, `SELECT COUNT(*) FROM wa_pending_pictures WHERE state = 'album'`)).toBe(2);
+    expect(n(first.app, `SELECT COUNT(*) FROM pending_pictures WHERE state = 'album'`)).toBe(2);
     // What a kill -9 leaves: every committed transaction, nothing in memory.
     const crashed = join(tmpDb(), '..', 'crashed.db');
     await first.app.db.backup(crashed);
@@ -104,7 +105,7 @@ describe('WhatsApp self-reports across a restart', () => {
     expect(alert).toHaveLength(1);
     expect(alert[0]).toContain(rep.receipt_no);
     expect(alert[0]).toContain('Bukti terlampir: 2 berkas');
-    expect(n(second.app, `SELECT COUNT(*) FROM wa_pending_pictures`)).toBe(0);
+    expect(n(second.app, `SELECT COUNT(*) FROM pending_pictures`)).toBe(0);
     expect(n(second.app, `SELECT COUNT(*) FROM wa_album_headers`)).toBe(0);
 
     // WhatsApp delivers what it had delivered before again (the reconnect's offline backlog): no second report, no answer.
@@ -169,7 +170,7 @@ describe('WhatsApp self-reports across a restart', () => {
     // The hint went; nothing was fetched; the picture waits in the database.
     expect(textsTo(first.fake, ASN1_PN)).toHaveLength(1);
     expect(first.downloads).toEqual([]);
-    expect(n(first.app, `SELECT COUNT(*) FROM wa_pending_pictures WHERE state = 'held'`)).toBe(1);
+    expect(n(first.app, `SELECT COUNT(*) FROM pending_pictures WHERE state = 'held'`)).toBe(1);
     await first.stop();
 
     clock.now += 3 * 60_000;
@@ -180,21 +181,68 @@ describe('WhatsApp self-reports across a restart', () => {
     expect(second.downloads).toEqual(['HR1']);
     const rep = second.app.db.prepare(`SELECT id, receipt_no FROM self_reports`).get() as { id: number; receipt_no: string };
     expect(second.app.db.prepare(`SELECT sha256 FROM self_report_evidence WHERE report_id = ? AND kind = 'photo'`).pluck().all(rep.id)).toEqual([sha(shots[0]!)]);
-    expect(n(second.app, `SELECT COUNT(*) FROM wa_pending_pictures`)).toBe(0);
+    expect(n(second.app, `SELECT COUNT(*) FROM pending_pictures`)).toBe(0);
 
     // A picture held, then a restart eleven minutes later: the start drops it, and a LAPOR reports the text alone.
     await second.fake.deliver(privateImageMessage({ from: ASN1_LID, fromAlt: ASN1_PN, id: 'HR2', at: clock.now, media: await second.fake.addMedia(shots[1]!, 'image', 'image/png') }));
     await second.wa.idle();
-    expect(n(second.app, `SELECT COUNT(*) FROM wa_pending_pictures WHERE state = 'held'`)).toBe(1);
+    expect(n(second.app, `SELECT COUNT(*) FROM pending_pictures WHERE state = 'held'`)).toBe(1);
     await second.stop();
     clock.now += 11 * 60_000;
     const third = await botOn(path, clock, false);
-    expect(n(third.app, `SELECT COUNT(*) FROM wa_pending_pictures`)).toBe(0);
+    expect(n(third.app, `SELECT COUNT(*) FROM pending_pictures`)).toBe(0);
     await third.fake.deliver(privateMessage({ from: ASN1_LID, fromAlt: ASN1_PN, id: 'HRL2', text: 'LAPOR saya ditandai di Facebook', at: clock.now }));
     await third.wa.idle();
     await drainAll(third.app, clock, 3);
     expect(n(third.app, `SELECT COUNT(*) FROM self_reports`)).toBe(2);
     expect(third.downloads).toEqual([]);
     expect(n(third.app, `SELECT COUNT(*) FROM self_report_evidence WHERE kind = 'photo'`)).toBe(1);
+  });
+
+  it('the bot never connects again: the retention job drops held pictures past their 10 minutes and albums unanswered for a week (media keys and URLs with them), and says so in the audit log', { timeout: 90_000 }, async () => {
+    const clock = fakeClock();
+    const path = tmpDb();
+    const first = await botOn(path, clock, true);
+    const shots = screens(3);
+    await first.fake.deliver(privateImageMessage({ from: ASN1_LID, fromAlt: ASN1_PN, id: 'RT1', at: clock.now, media: await first.fake.addMedia(shots[0]!, 'image', 'image/png') }));
+    const album = privateAlbumMessages({ from: ASN1_LID, fromAlt: ASN1_PN, id: 'RT2', at: clock.now, media: await Promise.all(shots.slice(1).map((s) => first.fake.addMedia(s, 'image', 'image/png'))), captions: ['LAPOR grup "Relawan Maju Bersama"'] });
+    // The header announced two; one came before the bot stopped.
+    for (const m of [album.header, album.pictures[0]!]) await first.fake.deliver(m);
+    await first.wa.idle();
+    expect(n(first.app, `SELECT COUNT(*) FROM pending_pictures WHERE state = 'held'`)).toBe(1);
+    expect(n(first.app, `SELECT COUNT(*) FROM pending_pictures WHERE state = 'album'`)).toBe(1);
+    expect(n(first.app, `SELECT COUNT(*) FROM wa_album_headers`)).toBe(1);
+    await first.stop();
+
+    // The bot runs on without WhatsApp (unlinked): only the scheduler's jobs touch these rows.
+    const app = makeApp(clock, { DATABASE_PATH: path, OCR_TESSERACT: 'off' }, false);
+    cleanups.push(() => app.close());
+    const audits = (): { actor: string; action: string; result: string }[] => app.db.prepare(`SELECT actor, action, result FROM audit WHERE action = 'retention' ORDER BY id`).all() as never;
+    // Five minutes on: everything can still be finished, nothing goes.
+    clock.now += 5 * 60_000;
+    expect(runRetentionJob(app, clock.now).pending).toEqual({ held: 0, albumPictures: 0, headers: 0, done: 0 });
+    expect(audits()).toEqual([]);
+    // Eleven minutes on: the held picture's LAPOR window passed; the album would still be answered at a reconnect.
+    clock.now += 6 * 60_000;
+    expect(runRetentionJob(app, clock.now).pending).toEqual({ held: 1, albumPictures: 0, headers: 0, done: 0 });
+    expect(n(app, `SELECT COUNT(*) FROM pending_pictures WHERE state = 'held'`)).toBe(0);
+    expect(n(app, `SELECT COUNT(*) FROM pending_pictures WHERE state = 'album'`)).toBe(1);
+    expect(audits()).toEqual([{ actor: 'system', action: 'retention', result: 'pending pictures dropped: 1 held, 0 of unanswered albums, 0 album headers' }]);
+    // Six days on, still kept; past a week the album and its header go.
+    clock.now += 6 * 86_400_000;
+    expect(runRetentionJob(app, clock.now).pending.albumPictures).toBe(0);
+    clock.now += 86_400_000;
+    expect(runRetentionJob(app, clock.now).pending).toEqual({ held: 0, albumPictures: 1, headers: 1, done: 0 });
+    expect(n(app, `SELECT COUNT(*) FROM pending_pictures`)).toBe(0);
+    expect(n(app, `SELECT COUNT(*) FROM wa_album_headers`)).toBe(0);
+    expect(audits().map((a) => a.result)).toEqual([
+      'pending pictures dropped: 1 held, 0 of unanswered albums, 0 album headers',
+      'pending pictures dropped: 0 held, 1 of unanswered albums, 1 album headers',
+    ]);
+    // Nothing left: the next pass writes no audit row.
+    runRetentionJob(app, clock.now + 86_400_000);
+    expect(audits()).toHaveLength(2);
+    // The audit rows are chained like any other (store/chain.ts).
+    expect(n(app, `SELECT COUNT(*) FROM audit WHERE action = 'retention' AND row_digest IS NOT NULL`)).toBe(2);
   });
 });

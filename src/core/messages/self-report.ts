@@ -21,6 +21,8 @@ export interface ReceiptFacts {
   caseId?: number;
   /** When the ASN said it was resolved, formatted. */
   resolvedAt?: string;
+  /** Videos the ASN sent with the report that were not kept (the Humas alert says so, to ask for them another way). */
+  videosNotKept?: number;
 }
 
 /** The summary of self-reports about one group, held during a burst (app/self-report-bursts.ts). */
@@ -34,7 +36,7 @@ export interface MassReportsInput {
   from: string;
   to: string;
   /** `ocr`: what the report's screenshots were machine-read to say, by the time the summary went (ocr.ts dashboardLine). */
-  lines: { receiptNo: string; caseId?: number; asnName: string; nip: string; unit: string; ocr?: string }[];
+  lines: { receiptNo: string; caseId?: number; asnName: string; nip: string; unit: string; ocr?: string; videosNotKept?: number }[];
   /** Reports not listed in the text (they are in the attached CSV). */
   more: number;
 }
@@ -52,7 +54,8 @@ export interface SelfReportTexts {
   massReports: (o: MassReportsInput) => string;
   /** One line telling the ASN which evidence files were not kept, and why (counts by reason). */
   /** Files not kept, by reason; `video`: videos (only photos and documents are kept as evidence). */
-  skipped: (n: { tooBig: number; tooMany: number; failed: number; video: number }) => string;
+  /** `quota`: over the ASN's daily evidence limit (`quotaMb` MB in 24 hours, EVIDENCE_MB_PER_DAY). */
+  skipped: (n: { tooBig: number; tooMany: number; failed: number; video: number; quota?: number }, quotaMb?: number) => string;
   /** `report`: the "Laporkan" button (Telegram greeting and ASN alert) that starts the guided self-report. */
   buttons: { done: string; help: string; report: string };
   /** WhatsApp has no buttons: the line under an ASN alert or follow-up that stands for "Laporkan". */
@@ -148,6 +151,7 @@ const ID: SelfReportTexts = {
       `Laporan: ${r.description}`,
       r.links.length ? `Tautan (tidak dibuka bot): ${r.links.join(' ')}` : undefined,
       r.evidence.length ? `Bukti terlampir: ${r.evidence.length} berkas` : undefined,
+      r.videosNotKept ? `ASN juga mengirim ${r.videosNotKept} video yang tidak disimpan bot (bukti yang disimpan hanya foto dan dokumen); mintalah lewat jalur lain bila diperlukan.` : undefined,
     ].filter(Boolean).join('\n'),
   massReports: (o) =>
     [
@@ -156,16 +160,20 @@ const ID: SelfReportTexts = {
       o.link ? `Tautan (tidak dibuka bot): ${o.link}` : undefined,
       `Waktu laporan: ${o.from} s.d. ${o.to}`,
       'Pelapor:',
-      ...o.lines.flatMap((l) => [`- ${l.receiptNo}${l.caseId !== undefined ? ` (kasus #${l.caseId})` : ''}: ${l.asnName} (NIP ${l.nip}), ${l.unit}`, ...(l.ocr ? [`  ${l.ocr}`] : [])]),
+      ...o.lines.flatMap((l) => [
+        `- ${l.receiptNo}${l.caseId !== undefined ? ` (kasus #${l.caseId})` : ''}: ${l.asnName} (NIP ${l.nip}), ${l.unit}${l.videosNotKept ? `; juga ${l.videosNotKept} video yang tidak disimpan bot` : ''}`,
+        ...(l.ocr ? [`  ${l.ocr}`] : []),
+      ]),
       o.more ? `… dan ${o.more} lagi (daftar lengkap terlampir)` : undefined,
       'Bukti tiap laporan ada di dasbor (Laporan ASN) dan lewat /bukti <nomor kasus>.',
     ].filter((l) => l !== undefined).join('\n'),
-  skipped: (n) =>
-    `Mohon maaf, ${n.tooBig + n.tooMany + n.failed + n.video} berkas tidak kami simpan: ${[
+  skipped: (n, mb) =>
+    `Mohon maaf, ${n.tooBig + n.tooMany + n.failed + n.video + (n.quota ?? 0)} berkas tidak kami simpan: ${[
       n.tooBig ? `${n.tooBig} lebih dari 10 MB` : undefined,
       n.tooMany ? `${n.tooMany} melebihi batas 10 berkas per laporan` : undefined,
       n.failed ? `${n.failed} gagal diunduh (silakan kirim ulang)` : undefined,
       n.video ? `${n.video} video (bukti yang disimpan hanya foto dan dokumen; kirim tangkapan layar dari videonya)` : undefined,
+      n.quota ? `${n.quota} melebihi batas bukti per ASN (${mb ?? '?'} MB dalam 24 jam; laporan tetap tercatat, hubungi Humas bila perlu mengirim lebih)` : undefined,
     ].filter(Boolean).join(', ')}. Anda dapat mengirim tautannya atau tangkapan layar yang lebih kecil.`,
   buttons: { done: 'Sudah selesai', help: 'Saya perlu bantuan Humas', report: 'Laporkan' },
   replyLapor: 'Ada hal lain yang tidak terlihat bot? Balas LAPOR untuk melaporkannya.',
@@ -269,6 +277,7 @@ const EN: SelfReportTexts = {
       `Report: ${r.description}`,
       r.links.length ? `Links (not opened by the bot): ${r.links.join(' ')}` : undefined,
       r.evidence.length ? `Evidence attached: ${r.evidence.length} file(s)` : undefined,
+      r.videosNotKept ? `The ASN also sent ${r.videosNotKept} video${r.videosNotKept === 1 ? '' : 's'} the bot did not keep (only photos and documents are kept as evidence); ask for ${r.videosNotKept === 1 ? 'it' : 'them'} another way if needed.` : undefined,
     ].filter(Boolean).join('\n'),
   massReports: (o) =>
     [
@@ -277,16 +286,20 @@ const EN: SelfReportTexts = {
       o.link ? `Link (not opened by the bot): ${o.link}` : undefined,
       `Reported: ${o.from} to ${o.to}`,
       'Reported by:',
-      ...o.lines.flatMap((l) => [`- ${l.receiptNo}${l.caseId !== undefined ? ` (case #${l.caseId})` : ''}: ${l.asnName} (NIP ${l.nip}), ${l.unit}`, ...(l.ocr ? [`  ${l.ocr}`] : [])]),
+      ...o.lines.flatMap((l) => [
+        `- ${l.receiptNo}${l.caseId !== undefined ? ` (case #${l.caseId})` : ''}: ${l.asnName} (NIP ${l.nip}), ${l.unit}${l.videosNotKept ? `; also ${l.videosNotKept} video${l.videosNotKept === 1 ? '' : 's'} the bot did not keep` : ''}`,
+        ...(l.ocr ? [`  ${l.ocr}`] : []),
+      ]),
       o.more ? `… and ${o.more} more (full list attached)` : undefined,
       'The evidence of each report is on the dashboard (ASN reports) and through /bukti <case number>.',
     ].filter((l) => l !== undefined).join('\n'),
-  skipped: (n) =>
-    `Sorry, ${n.tooBig + n.tooMany + n.failed + n.video} file${n.tooBig + n.tooMany + n.failed + n.video === 1 ? ' was' : 's were'} not kept: ${[
+  skipped: (n, mb) =>
+    `Sorry, ${n.tooBig + n.tooMany + n.failed + n.video + (n.quota ?? 0)} file${n.tooBig + n.tooMany + n.failed + n.video + (n.quota ?? 0) === 1 ? ' was' : 's were'} not kept: ${[
       n.tooBig ? `${n.tooBig} over 10 MB` : undefined,
       n.tooMany ? `${n.tooMany} beyond the limit of 10 files per report` : undefined,
       n.failed ? `${n.failed} could not be downloaded (please send again)` : undefined,
       n.video ? `${n.video} video${n.video === 1 ? '' : 's'} (only photos and documents are kept as evidence; send a screenshot of the video)` : undefined,
+      n.quota ? `${n.quota} over the evidence limit per ASN (${mb ?? '?'} MB in 24 hours; the report is recorded all the same, contact Humas to send more)` : undefined,
     ].filter(Boolean).join(', ')}. You can send a link or a smaller screenshot instead.`,
   buttons: { done: 'Done', help: 'I need Humas help', report: 'Report something' },
   replyLapor: 'Something else the bot did not see? Reply LAPOR to report it.',

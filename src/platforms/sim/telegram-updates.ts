@@ -181,6 +181,30 @@ export function photoMessage(
   };
 }
 
+/**
+ * A `message` with a video (Bot API Video: file_id, file_unique_id, width, height, duration, and the optional
+ * mime_type and file_size; @telegraf/types, Video) and an optional caption, alone or as part of an album (Telegram's
+ * media groups may mix photos and videos: sendMediaGroup).
+ */
+export function videoMessage(
+  chat: SimChatRef,
+  from: SimUser,
+  file: { file_id: string; file_unique_id: string; file_size: number },
+  caption?: string,
+  o: SimMessageOpts & { mediaGroupId?: string; duration?: number } = {},
+): Record<string, unknown> {
+  const entities = caption ? autoEntities(caption) : [];
+  return {
+    message: {
+      ...base(chat, from, o),
+      ...(o.mediaGroupId ? { media_group_id: o.mediaGroupId } : {}),
+      video: { ...file, width: 720, height: 1280, duration: o.duration ?? 12, mime_type: 'video/mp4' },
+      ...(caption ? { caption } : {}),
+      ...(entities.length ? { caption_entities: entities } : {}),
+    },
+  };
+}
+
 let nextMediaGroup = 13_000_000_000_000_000;
 
 /**

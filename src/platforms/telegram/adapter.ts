@@ -25,6 +25,7 @@ import { AlbumCollector } from '../../app/albums.js';
 import { beginSelfReport, continueFlow, floodAllowance, hasActiveFlow } from '../../app/report-flow.js';
 import { MAX_EVIDENCE_BYTES, MAX_EVIDENCE_FILES, noEvidence, reporterAsn, type DownloadedEvidence } from '../../app/self-report.js';
 import { enqueueReply, replyKey, type Reply, type ReplyTarget } from './replies.js';
+import { PendingPictures } from '../../store/pending-pictures.js';
 import { abortableSleep } from './sleep.js';
 
 /** Update types the bot asks for; chat_member and message_reaction are excluded unless listed. */
@@ -99,7 +100,9 @@ export class TelegramAdapter {
   private runner: Promise<void> | undefined;
   private server: http.Server | undefined;
   /** Private albums (messages sharing a media_group_id) gathered to be answered as one message. */
-  private readonly albums: AlbumCollector<{ msg: Message; ingested: Ingested[] }>;
+  private readonly albums: AlbumCollector<AlbumItem>;
+  /** The same albums in the database, message by message: a restart or a crash finishes them (`resumeAlbums`). */
+  private readonly pending: PendingPictures;
 
   /** Builds the bot client; nothing touches the network until `start()`. */
   constructor(private readonly o: TelegramAdapterOptions) {
@@ -112,7 +115,8 @@ export class TelegramAdapter {
       guaranteed: (chatId) => this.app.monitor.chats.get('telegram', chatId)?.botAdmin === true,
       signal: this.stopping.signal,
     });
-    this.albums = new AlbumCollector((items) => void this.track(this.answerAlbum(items)), { quietMs: o.albumQuietMs });
+    this.albums = new AlbumCollector<AlbumItem>((items) => void this.track(this.answerAlbum(items)), { quietMs: o.albumQuietMs });
+    this.pending = new PendingPictures(o.app.db, 'telegram');
     this.observePolling();
     this.bot.use(async (ctx) => {
       await this.track(this.handleUpdate(ctx.update));
@@ -237,6 +241,8 @@ export class TelegramAdapter {
     await this.setCommands();
     // stop() may have come while we awaited: start nothing it could no longer stop.
     if (this.stopping.signal.aborted) return;
+    // Albums a stop or a crash left unanswered, before any update comes in (one of theirs may come again).
+    this.resumeAlbums();
     const hook = this.webhookOptions();
     if (hook) await this.startWebhook(hook);
     else this.runner = this.pollForever();
@@ -292,8 +298,9 @@ export class TelegramAdapter {
     if (this.stopping.signal.aborted) return;
     this.stopping.abort();
     await this.stopPolling();
-    // Albums still being gathered are answered with what came.
-    this.albums.flush();
+    // Albums being gathered stay in the database (store/pending-pictures.ts) and are finished after the next start, with
+    // any of their messages Telegram delivers then: answering now would cut an album whose rest is still unconfirmed.
+    this.albums.drop();
     if (this.server) {
       const closed = new Promise<void>((r) => this.server!.close(() => r()));
       this.server.closeIdleConnections();
@@ -399,11 +406,26 @@ export class TelegramAdapter {
     // An album's photos and documents are gathered and answered as one message (answerAlbum), counted once by
     // the flood guard (beyond its limits the album stays recorded, as the monitor has it, but gets no answer).
     const from = msg.from;
-    const albumId = 'media_group_id' in msg && ('photo' in msg || 'document' in msg) ? msg.media_group_id : undefined;
+    // Telegram albums may mix photos and videos (sendMediaGroup): a video is part of the album, named as not kept.
+    const albumId = 'media_group_id' in msg && ('photo' in msg || 'document' in msg || 'video' in msg) ? msg.media_group_id : undefined;
     if (from && !from.is_bot && albumId) {
-      this.albums.add(`${msg.chat.id}:${from.id}:${albumId}`, { msg, ingested }, () =>
-        this.app.flood.admit('telegram', String(from.id), this.app.clock(), displayName(from), floodAllowance(this.app, 'telegram', String(from.id), true)),
+      const chatId = String(msg.chat.id);
+      const messageId = String(msg.message_id);
+      // Delivered again after its album was answered: nothing to do (an uncaptioned photo has no event row that
+      // would say it is a duplicate, so the answered album's messages are remembered for a day).
+      if (this.pending.answered(chatId, messageId)) return;
+      const eventId = ingested[0]?.result?.eventId;
+      // Past ALBUM_MAX_ITEMS (Telegram sends ten) an album takes no more.
+      if (this.albums.isFull(`${chatId}:${from.id}:${albumId}`)) return;
+      const admitted = this.albums.add(
+        `${chatId}:${from.id}:${albumId}`,
+        { msg, eventId },
+        () => this.app.flood.admit('telegram', String(from.id), this.app.clock(), displayName(from), floodAllowance(this.app, 'telegram', String(from.id), true)),
+        messageId,
       );
+      // Kept until answered: telegraf confirms the update at its next getUpdates (offset), so Telegram will not send
+      // it again, and a restart finishes the album from here (resumeAlbums). Its file_id stays valid for getFile.
+      if (admitted) this.pending.addAlbumPicture({ chatId, messageId, sender: String(from.id), albumId, message: JSON.stringify(msg), ...(eventId !== undefined ? { eventId } : {}), at: this.app.clock() });
       return;
     }
     // The same update delivered twice at once (a webhook retry during a slow /report) runs once.
@@ -411,12 +433,12 @@ export class TelegramAdapter {
     if (this.app.monitor.outbox.has(key) || this.answering.has(key)) return;
     // Beyond the flood limits the message stays recorded (the monitor has it) but gets no answer.
     if (from && !from.is_bot) {
-      const extra = floodAllowance(this.app, 'telegram', String(from.id), 'photo' in msg || 'document' in msg);
+      const extra = floodAllowance(this.app, 'telegram', String(from.id), 'photo' in msg || 'document' in msg || 'video' in msg);
       if (!this.app.flood.admit('telegram', String(from.id), this.app.clock(), displayName(from), extra)) return;
     }
     this.answering.add(key);
     try {
-      const reply = await this.privateReply(msg, ingested);
+      const reply = await this.privateReply(msg, ingested[0]?.result?.eventId);
       if (reply) enqueueReply(this.app, to, reply);
     } finally {
       this.answering.delete(key);
@@ -429,20 +451,30 @@ export class TelegramAdapter {
    * goes to the album's first message; a redelivered album finds it queued and is not answered again, and its
    * report is keyed by the album's media_group_id, so even part of an album sent again makes no second report.
    */
-  private async answerAlbum(items: { msg: Message; ingested: Ingested[] }[]): Promise<void> {
+  private async answerAlbum(items: AlbumItem[]): Promise<void> {
     const parts = [...items].sort((a, b) => a.msg.message_id - b.msg.message_id).filter((p, i, all) => i === 0 || p.msg.message_id !== all[i - 1]!.msg.message_id);
     const first = parts[0]!.msg;
     const to: ReplyTarget = { chatId: String(first.chat.id), messageId: String(first.message_id), isPrivate: true };
     const key = replyKey(to);
-    if (this.app.monitor.outbox.has(key) || this.answering.has(key)) return;
+    const groupId = (first as { media_group_id?: string }).media_group_id ?? String(first.message_id);
+    if (this.answering.has(key)) return;
+    if (this.app.monitor.outbox.has(key)) {
+      this.pending.albumDone(to.chatId, groupId, { at: this.app.clock() });
+      return;
+    }
     // The caption comes from whichever item carries it; a /lapor caption wins when several do.
     const captioned = parts.filter((p) => captionOf(p.msg) !== undefined);
     const lead = captioned.find((p) => parseCommand(captionOf(p.msg)!)) ?? captioned[0] ?? parts[0]!;
     const others = captioned.filter((p) => p !== lead).map((p) => captionOf(p.msg)!);
     this.answering.add(key);
     try {
-      const reply = await this.privateReply(lead.msg, lead.ingested, { messages: parts.map((p) => p.msg), notes: others, groupId: (first as { media_group_id?: string }).media_group_id ?? String(first.message_id) });
-      if (reply) enqueueReply(this.app, to, reply);
+      const reply = await this.privateReply(lead.msg, lead.eventId, { messages: parts.map((p) => p.msg), notes: others, groupId });
+      // The answer and the end of the album's wait in one transaction: a crash before it finishes the album again after
+      // the restart (its report, keyed by the album, is found, not made twice); after it, nothing is left to finish.
+      this.app.monitor.outbox.atomically(() => {
+        this.pending.albumDone(to.chatId, groupId, { at: this.app.clock() });
+        if (reply) enqueueReply(this.app, to, reply);
+      });
     } catch (err) {
       this.app.log.error({ err: String(err), chatId: to.chatId }, 'telegram: could not answer an album');
     } finally {
@@ -450,7 +482,7 @@ export class TelegramAdapter {
     }
   }
 
-  private async privateReply(msg: Message, ingested: Ingested[], album?: { messages: Message[]; notes: string[]; groupId: string }): Promise<Reply | undefined> {
+  private async privateReply(msg: Message, eventId: number | undefined, album?: { messages: Message[]; notes: string[]; groupId: string }): Promise<Reply | undefined> {
     const from = msg.from;
     if (!from || from.is_bot) return undefined;
     if ('contact' in msg) return registerContact(this.app, from, msg.contact);
@@ -467,7 +499,7 @@ export class TelegramAdapter {
       const got = reporterAsn(this.app, 'telegram', userId) ? await download() : noEvidence();
       return beginSelfReport(this.app, {
         platform: 'telegram', reporterId: userId, sourceKey: album ? `tg:${msg.chat.id}:album:${album.groupId}` : `tg:${msg.chat.id}:${msg.message_id}`, text: more(cmd.rest) ?? '', files: got.files, skipped: got.skipped,
-        forwardOrigin: forwardOriginText(msg), eventId: ingested[0]?.result?.eventId,
+        forwardOrigin: forwardOriginText(msg), eventId,
       });
     }
     if (!cmd && hasActiveFlow(this.app, 'telegram', userId)) {
@@ -482,6 +514,32 @@ export class TelegramAdapter {
     if (!cmd) return this.hint(String(from.id));
     const r = await this.app.commands.run({ platform: 'telegram', chatType: 'private', chatId: String(msg.chat.id), fromId: String(from.id), fromName: displayName(from), text });
     return r && { text: r.text, files: r.files };
+  }
+
+  /**
+   * Gives back to the collector the private albums a stop or a crash left unanswered (each message was written to
+   * the database as it came; telegraf had confirmed them, so Telegram sends them no more). An album whose window
+   * passed is answered after one quiet gap (app/albums.ts, `resume`), in which any of its messages Telegram had not
+   * confirmed still join it; one already answered finds its reply queued and its report, and is not answered twice.
+   */
+  private resumeAlbums(): void {
+    const now = this.app.clock();
+    for (const a of this.pending.albums()) {
+      const items: { item: AlbumItem; id: string }[] = [];
+      for (const p of a.pictures) {
+        try {
+          const msg = JSON.parse(p.message) as Message;
+          items.push({ item: { msg, ...(p.eventId !== undefined ? { eventId: p.eventId } : {}) }, id: p.messageId });
+        } catch (err) {
+          this.app.log.warn({ err: String(err) }, 'telegram: a kept album message could not be read again; left out');
+        }
+      }
+      if (!items.length) {
+        this.pending.albumDone(a.chatId, a.albumId);
+        continue;
+      }
+      this.albums.resume(`${a.chatId}:${a.pictures[0]!.sender}:${a.albumId}`, items, now - Math.min(...a.pictures.map((x) => x.at)));
+    }
   }
 
   private async groupReply(msg: Message): Promise<Reply | undefined> {
@@ -519,6 +577,8 @@ export class TelegramAdapter {
    * is logged. Either way the file is named as skipped, so the ASN is told (issue 18 point 3).
    */
   private async downloadEvidence(msg: Message): Promise<DownloadedEvidence> {
+    // Videos are not downloaded or kept (README, Self-reports): named, so the ASN is told and Humas hears of them.
+    if ('video' in msg || 'video_note' in msg) return { files: [], skipped: ['video'] };
     const photo = 'photo' in msg ? msg.photo[msg.photo.length - 1] : undefined;
     const doc = 'document' in msg ? msg.document : undefined;
     const f = photo
@@ -552,6 +612,10 @@ export class TelegramAdapter {
   private async downloadAlbum(messages: Message[]): Promise<DownloadedEvidence> {
     const out: DownloadedEvidence = { files: [], skipped: [] };
     for (const m of messages) {
+      if ('video' in m) {
+        out.skipped.push('video');
+        continue;
+      }
       if (out.files.length >= MAX_EVIDENCE_FILES) {
         if ('photo' in m || 'document' in m) out.skipped.push('too_many');
         continue;
@@ -591,6 +655,12 @@ export class TelegramAdapter {
     p.then(forget, forget);
     return p;
   }
+}
+
+/** One message of a private album being gathered, with its event row (a report links to it). */
+interface AlbumItem {
+  msg: Message;
+  eventId?: number;
 }
 
 /** `502: Bad Gateway`, `network: ECONNREFUSED ...`: a failure as one short line for logs and /status. */

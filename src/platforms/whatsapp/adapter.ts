@@ -23,7 +23,7 @@ import type { ChatEvent } from '../../core/types.js';
 import { cleanOptionalLabel } from '../../core/text/label.js';
 import { formatDateTime } from '../../core/time.js';
 import { audit } from '../../store/audit.js';
-import { WaPendingPictures, type PendingPicture } from '../../store/wa-pending-pictures.js';
+import { PendingPictures, type PendingPicture } from '../../store/pending-pictures.js';
 import { decodeAuthValue, hasWhatsAppSession, useSqliteAuthState, type SqliteAuthState } from './auth-state.js';
 import {
   baileysSocketFactory,
@@ -172,7 +172,7 @@ export class WhatsAppAdapter {
   /** Private albums (pictures naming one `albumMessage` header) gathered to be answered as one message. */
   private readonly albums: AlbumCollector<PrivateMessage>;
   /** The same albums, and pictures held for a LAPOR, in the database: a restart finishes them (`resumePending`). */
-  private readonly pending: WaPendingPictures;
+  private readonly pending: PendingPictures;
   /** Whether this adapter gave the albums kept before its start back to the collector (once, at the first open connection). */
   private resumed = false;
 
@@ -194,7 +194,7 @@ export class WhatsAppAdapter {
       },
     };
     this.app = o.app;
-    this.pending = new WaPendingPictures(o.app.db);
+    this.pending = new PendingPictures(o.app.db, 'whatsapp');
     this.lidMap = new WaLidMap(o.app.db);
     this.names = new WaNames(o.app.db);
     // Sends wait for an open connection (without spending attempts) rather than fail against a closed one.
@@ -255,7 +255,7 @@ export class WhatsAppAdapter {
   /** Disconnects for good (no reconnect) and waits for queued handling. */
   async stop(): Promise<void> {
     this.stopped = true;
-    // Albums being gathered stay in the database (store/wa-pending-pictures.ts) and are finished after the next start,
+    // Albums being gathered stay in the database (store/pending-pictures.ts) and are finished after the next start,
     // with the pictures WhatsApp delivers meanwhile: answering them now would cut an album the phone is still sending.
     this.albums.drop();
     await this.chain;
@@ -679,8 +679,8 @@ export class WhatsAppAdapter {
       this.handle(ev);
     }
     for (const a of n.albums) {
-      this.albums.expect(`${a.chatJid}:${a.id}`, a.expected);
-      this.pending.addHeader(a.chatJid, a.id, a.expected, now);
+      // Kept in the database only when the collector took it (it remembers MAX_EXPECTED at once: headers are not flood-counted).
+      if (this.albums.expect(`${a.chatJid}:${a.id}`, a.expected)) this.pending.addHeader(a.chatJid, a.id, a.expected, now);
     }
     for (const p of n.privates) {
       const r = this.handle(p.event);
@@ -841,6 +841,8 @@ export class WhatsAppAdapter {
     const parentId = p.album!.parentId;
     if (duplicate && this.app.monitor.outbox.has(waAlbumReplyKey(p.chatJid, parentId))) return;
     const sender = p.pnJid ?? p.chatJid;
+    // Past ALBUM_MAX_ITEMS an album takes no more: the picture stays in the event log, nothing is kept or answered.
+    if (this.albums.isFull(`${p.chatJid}:${parentId}`)) return;
     const firstContact = this.touchContact([p.chatJid, p.pnJid, p.lid], this.app.clock());
     if (firstContact) this.firstContacts.add(sender);
     const admitted = this.albums.add(
@@ -855,7 +857,7 @@ export class WhatsAppAdapter {
       return;
     }
     // Kept until answered, so a restart finishes the album (resumePending).
-    if (p.raw) this.pending.addAlbumPicture({ chatJid: p.chatJid, messageId: p.event.messageId, sender, albumId: parentId, message: storeMessage(p.raw), at: this.app.clock() });
+    if (p.raw) this.pending.addAlbumPicture({ chatId: p.chatJid, messageId: p.event.messageId, sender, albumId: parentId, message: storeMessage(p.raw), at: this.app.clock() });
   }
 
   /** Senders whose first message ever was a picture of an album still being gathered. */
@@ -916,12 +918,12 @@ export class WhatsAppAdapter {
     const now = this.app.clock();
     this.pending.dropHeldUntil(now - HELD_PICTURES_MS);
     const maxWait = this.o.albumMaxWaitMs ?? WA_ALBUM_MAX_WAIT_MS;
-    for (const h of this.pending.headersWithoutPictures(now - maxWait)) this.albums.expect(`${h.chatJid}:${h.albumId}`, h.expected);
+    for (const h of this.pending.headersWithoutPictures(now - maxWait)) this.albums.expect(`${h.chatId}:${h.albumId}`, h.expected);
     for (const a of this.pending.albums()) {
       const items = this.revivePictures(a.pictures).map((p) => ({ item: p, id: p.event.messageId }));
-      const key = `${a.chatJid}:${a.albumId}`;
+      const key = `${a.chatId}:${a.albumId}`;
       if (!items.length) {
-        this.pending.albumDone(a.chatJid, a.albumId);
+        this.pending.albumDone(a.chatId, a.albumId);
         continue;
       }
       if (a.expected !== undefined) this.albums.expect(key, a.expected);
@@ -946,7 +948,7 @@ export class WhatsAppAdapter {
 
   /**
    * Pictures a registered ASN sent with no LAPOR, held (not downloaded) for a `LAPOR <what happened>` typed after
-   * them, in the database (store/wa-pending-pictures.ts), so a restart keeps them for the rest of their 10 minutes.
+   * them, in the database (store/pending-pictures.ts), so a restart keeps them for the rest of their 10 minutes.
    * At most MAX_EVIDENCE_FILES + 10 pictures each (the report keeps ten and names the rest), and senders past
    * HELD_SENDERS_MAX are not held.
    */
@@ -955,7 +957,7 @@ export class WhatsAppAdapter {
     this.pending.dropHeldUntil(now - HELD_PICTURES_MS);
     const pictures = items
       .filter((p) => (p.media || p.video) && p.raw)
-      .map((p) => ({ chatJid: p.chatJid, messageId: p.event.messageId, albumId: p.album?.parentId ?? null, message: storeMessage(p.raw!) }));
+      .map((p) => ({ chatId: p.chatJid, messageId: p.event.messageId, albumId: p.album?.parentId ?? null, message: storeMessage(p.raw!) }));
     this.pending.hold(sender, pictures, now, MAX_EVIDENCE_FILES + 10, HELD_SENDERS_MAX);
   }
 

@@ -61,7 +61,7 @@ export interface PrivateMessage {
   media?: WAMessage;
   /** One picture of an album: the id of the album's header (`messageAssociation.parentMessageKey.id`) and its place in it. */
   album?: { parentId: string; index?: number };
-  /** The message as it arrived, for any picture, file, video or album part: kept until answered (store/wa-pending-pictures.ts). */
+  /** The message as it arrived, for any picture, file, video or album part: kept until answered (store/pending-pictures.ts). */
   raw?: WAMessage;
   /** It carries a video, which is not kept as evidence (the ASN is told: app/self-report.ts, SkippedEvidence). */
   video?: boolean;
