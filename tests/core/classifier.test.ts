@@ -333,7 +333,6 @@ const KNOWN_MISTAKES: Record<string, string[]> = {
     'tanya: ASN boleh datang kampanye kalo nda pake atribut?',
   ],
   'tests/fixtures/classifier/solo2024.surnames.tsv': [
-    'mas Prakosa tukang sablon, order kaos 2 lusin',
     'sate kambing Pak Prakosa Manahan enak pol',
   ],
   'tests/fixtures/classifier/solo2024.tsv': [
