@@ -507,6 +507,15 @@ interface ScanContext {
   listedNames?: boolean;
   /** An official activity right after a candidate's name ("X resmikan", "X hadiri"): the office at work, as a title is. */
   actingName?: boolean;
+  /**
+   * Names found as an item of a possible roster (an honorific at a clause start, after "dan" or a line's number:
+   * "ronda: pak A, pak B, pak C"); {@link isRoster} decides once the text is read whether they count.
+   */
+  rosterNames?: Term[];
+  /** Names found outside such items: a roster's name also named elsewhere still counts. */
+  freeNames?: Term[];
+  /** An item's weak name had an honorific (titledWeakName, held until the roster is decided). */
+  rosterTitled?: boolean;
 }
 
 const FOLD = { foldNames: true } as const;
@@ -659,6 +668,7 @@ export function createClassifier(opts: { vocabulary: Vocabulary; paslon?: Paslon
       regionalNumber: undefined, numberedOffice: undefined, titledWeakName: undefined, scripture: undefined,
       subjectNumber: undefined,
       clauses: undefined, listedNames: undefined, actingName: undefined,
+      rosterNames: undefined, freeNames: undefined, rosterTitled: undefined,
     };
     const tokens: string[] = [];
     const ids: number[] = [];
@@ -675,6 +685,8 @@ export function createClassifier(opts: { vocabulary: Vocabulary; paslon?: Paslon
       ctx.inTag = true;
       for (const m of text.matchAll(unicode ? TAG : TAG_ASCII)) scan(tables, tagTokens(m[1] ?? ''), undefined, found, ctx);
     }
+    // Names read as a list's items: a roster of people, or the candidates (decided on everything the text says).
+    if (ctx.rosterNames !== undefined) settleRoster(tables, ctx, tokens, ids, found);
     return { found, ctx, unicode };
   };
 
@@ -1375,9 +1387,15 @@ function scan(tables: Tables, tokens: string[], ids: number[] | undefined, found
     }
     addFound(found, best);
     if (best.category === PASLON_NAME) {
+      const item = isRosterItem(tables, ctx, tokens, ids, i);
+      if (item) (ctx.rosterNames ??= []).push(best);
+      else if (ids !== undefined) (ctx.freeNames ??= []).push(best);
       if (bestEnd === i && !best.pair && best.weight < tables.threshold) weakNameEnd = i;
       if (bestEnd === i && !best.pair && best.weight < tables.threshold && i > 0 && infoAt(words, tokens, ids, i - 1).honorific
-        && !isClauseStart(tables, ctx, tokens, ids, i)) ctx.titledWeakName = true;
+        && !isClauseStart(tables, ctx, tokens, ids, i)) {
+        if (item) ctx.rosterTitled = true;
+        else ctx.titledWeakName = true;
+      }
       nameContext(tables, tokens, i, bestEnd, best, found);
       nameStart = i;
       if (i - titleEnd <= TITLE_GAP + 1) ctx.titledName = true;
@@ -1450,6 +1468,71 @@ function isOtherYear(year: string, tokens: string[], end: number): boolean {
     if (t.length === 4 && isDigit(t) && (t.startsWith('19') || t.startsWith('20'))) return t !== year;
   }
   return false;
+}
+
+/** Words that join a list's last item to the others ("pak A, pak B dan pak C"). */
+const LIST_JOINS = new Set(['dan', 'serta', 'sama', 'deng', 'dengan']);
+/** Words an item of a roster may have after its honorific ("pak Romi", "bu Hj Sri"), before the next item or the end. */
+const MAX_ITEM_WORDS = 2;
+/** Items, each an honorific and a name, that make a list of people a roster. */
+const MIN_ROSTER_ITEMS = 3;
+
+/** Where a list's item may start: the text's start, a clause start, after a list join, or after a line's number ("1. pak A"). */
+function isItemStart(tables: Tables, ctx: ScanContext, tokens: string[], ids: number[], k: number): boolean {
+  if (k === 0 || isClauseStart(tables, ctx, tokens, ids, k)) return true;
+  const before = tokens[k - 1] as string;
+  if (LIST_JOINS.has(before)) return true;
+  return isDigit(before) && (k === 1 || isClauseStart(tables, ctx, tokens, ids, k - 1));
+}
+
+/**
+ * A name right after an honorific that starts a list's item ("ronda: pak Romi, ..."), or a listed alias that
+ * starts with one ("Pak Benny"); only in the text's own words.
+ */
+function isRosterItem(tables: Tables, ctx: ScanContext, tokens: string[], ids: number[] | undefined, start: number): boolean {
+  if (ids === undefined) return false;
+  if (tables.honorifics.has(tokens[start] as string)) return isItemStart(tables, ctx, tokens, ids, start);
+  return start > 0 && tables.honorifics.has(tokens[start - 1] as string)
+    && !isClauseStart(tables, ctx, tokens, ids, start) && isItemStart(tables, ctx, tokens, ids, start - 1);
+}
+
+/**
+ * The items of the text's list of people: honorifics at an item start ({@link isItemStart}) followed by one to
+ * MAX_ITEM_WORDS words before the next clause, list join or the end ("pak Romi, pak Haris dan pak Joko": 3);
+ * 0 when fewer than MIN_ROSTER_ITEMS, which is no list.
+ */
+function rosterItems(tables: Tables, ctx: ScanContext, tokens: string[], ids: number[]): number {
+  let items = 0;
+  for (let k = 0; k < tokens.length - 1; k++) {
+    if (!tables.honorifics.has(tokens[k] as string) || !isItemStart(tables, ctx, tokens, ids, k)) continue;
+    let words = 0;
+    let j = k + 1;
+    while (j < tokens.length && !isClauseStart(tables, ctx, tokens, ids, j) && !LIST_JOINS.has(tokens[j] as string)) { words++; j++; }
+    if (words >= 1 && words <= MAX_ITEM_WORDS) items++;
+  }
+  return items < MIN_ROSTER_ITEMS ? 0 : items;
+}
+
+/**
+ * Names read as items of a list of people: a roster (piket, ronda, arisan, undangan rapat) when the list has
+ * MIN_ROSTER_ITEMS items or more, at least one of them names no candidate, and the text has no election talk of
+ * its own (any term but a name); its names then count nothing. Otherwise they count as read: "relawan TPS:
+ * pak A, pak B, pak C" is what its election words and names make it.
+ */
+function settleRoster(tables: Tables, ctx: ScanContext, tokens: string[], ids: number[], found: Term[]): void {
+  const named = ctx.rosterNames as Term[];
+  if (found.some((t) => t.category !== PASLON_NAME && t.weight > 0) || rosterItems(tables, ctx, tokens, ids) <= named.length) {
+    if (ctx.rosterTitled) ctx.titledWeakName = true;
+    return;
+  }
+  const free = ctx.freeNames;
+  for (let k = found.length - 1; k >= 0; k--) {
+    const t = found[k] as Term;
+    if (t.category !== PASLON_NAME) continue;
+    const same = (u: Term): boolean => u.label === t.label && u.paslon === t.paslon && u.pair === t.pair;
+    if (named.some(same) && !(free?.some(same) ?? false)) found.splice(k, 1);
+  }
+  ctx.listedNames = undefined;
 }
 
 /** A weak one-word name right after another weak one-word name (the boundary between is checked by the caller). */

@@ -1127,6 +1127,29 @@ const teluk = createClassifier({ vocabulary, paslon: {
 } });
 const inTeluk = (text: string): boolean => teluk.classify(text).pilkada;
 
+describe('a roster of people (piket, ronda, arisan, MC) names no candidate', () => {
+  it.each([
+    'piket kebersihan minggu ini: pak Benny, pak Hendra, pak Joko',
+    'pak Yermias, pak Hendra, bu Sri',
+    'MC acara syukuran: pak Benny, pak Hendra dan bu Sri',
+    'pembagian tugas kerja bakti\n1. pak Yermias\n2. pak Hendra\n3. pak Slamet',
+  ])('%s', (text) => expect(inTeluk(text)).toBe(false));
+
+  it('the same names count where there is no roster, or every item is a candidate', () => {
+    expect(inTeluk('pak Benny dan pak Hendra debat semalam, seru')).toBe(true);
+    expect(inTeluk('pak Benny, pak Yermias, pak Hendra, pak Andi semua hadir di debat')).toBe(true);
+    expect(inTeluk('pak Benny kampanye di pasar, pak Hendra di masjid, pak Joko cuma nonton')).toBe(true);
+  });
+
+  it('a list in election talk is what its election words and names make it', () => {
+    const alone = teluk.classify('relawan TPS 5:');
+    const listed = teluk.classify('relawan TPS 5: pak Benny, pak Hendra, pak Joko');
+    expect(listed.score).toBeGreaterThan(alone.score);
+    expect(listed.pilkada).toBe(true);
+    expect(inTeluk('coblos Benny-Yermias! tim pemenangan: pak Benny, pak Hendra, pak Joko')).toBe(true);
+  });
+});
+
 describe('a tradesman of a candidate\'s name is another person; an insult with "tukang" is not a trade', () => {
   const trades = new Set(['tukang bentor', 'tukang becak', 'tukang sablon']);
   const noTrades = createClassifier({ vocabulary: { ...vocabulary, personAfter: (vocabulary.personAfter ?? []).filter((w) => !trades.has(w)) }, paslon: {
