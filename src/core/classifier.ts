@@ -1389,7 +1389,7 @@ function scan(tables: Tables, tokens: string[], ids: number[] | undefined, found
     if (best.category === PASLON_NAME) {
       const item = isRosterItem(tables, ctx, tokens, ids, i);
       if (item) (ctx.rosterNames ??= []).push(best);
-      else if (ids !== undefined) (ctx.freeNames ??= []).push(best);
+      else (ctx.freeNames ??= []).push(best);
       if (bestEnd === i && !best.pair && best.weight < tables.threshold) weakNameEnd = i;
       if (bestEnd === i && !best.pair && best.weight < tables.threshold && i > 0 && infoAt(words, tokens, ids, i - 1).honorific
         && !isClauseStart(tables, ctx, tokens, ids, i)) {

@@ -1147,6 +1147,10 @@ describe('a roster of people (piket, ronda, arisan, MC) names no candidate', () 
     expect(listed.score).toBeGreaterThan(alone.score);
     expect(listed.pilkada).toBe(true);
     expect(inTeluk('coblos Benny-Yermias! tim pemenangan: pak Benny, pak Hendra, pak Joko')).toBe(true);
+    // A name also read outside the list (here a hashtag) still counts.
+    expect(teluk.classify('#HendraLumowa piket: pak Benny, pak Hendra, pak Joko').score)
+      .toBe(teluk.classify('#HendraLumowa piket:').score);
+    expect(teluk.classify('#Hendra piket: pak Benny, pak Hendra, pak Joko').score).toBeGreaterThan(0);
   });
 });
 
