@@ -174,6 +174,14 @@ export interface Vocabulary {
    */
   everydayAfter?: string[];
   /**
+   * Someone's own life around a name, read as {@link personAfter} and {@link personBefore} are: after it, a
+   * day of their own ("X ulang tahun", "X izin telat", "X udah sampai"), school or work ("X anak kelas 7",
+   * "X mahasiswa"), or the second person ("X kamu di mana?", the name is whom the text speaks to); before it,
+   * the writer's friend or relative ("temenku X", "kawan aku X") or the dead ("almarhum X"). A name there
+   * is another person's, as people in a group chat are.
+   */
+  personalLife?: { after?: string[]; before?: string[] };
+  /**
    * Words right after a name that make it the name of a team, shop or brand ("X FC", "X Cell", "X Jaya"
    * before "toko bangunan"): the name there counts nothing. A pair name is not read so.
    */
@@ -630,14 +638,14 @@ export function createClassifier(opts: { vocabulary: Vocabulary; paslon?: Paslon
     subjectOpeners: new Set((vocab.numberSubject?.openers ?? []).flatMap((w) => tokenize(w, FOLD))),
     subjectTalk: new Set((vocab.numberSubject?.talk ?? []).flatMap((w) => tokenize(w, FOLD))),
     namedAfter: new Set((vocab.namedAfter ?? []).flatMap((w) => tokenize(w, FOLD))),
-    personAfter: new Set((vocab.personAfter ?? []).map((w) => tokenize(w, FOLD).join(' '))),
+    personAfter: new Set(personAfterWords(vocab).map((w) => tokenize(w, FOLD).join(' '))),
     roleWords: new Set((official?.roleWords ?? []).flatMap((w) => tokenize(w, FOLD))),
-    personBefore: new Set((vocab.personBefore ?? []).map((w) => tokenize(w, FOLD).join(' '))),
+    personBefore: new Set([...(vocab.personBefore ?? []), ...(vocab.personalLife?.before ?? [])].map((w) => tokenize(w, FOLD).join(' '))),
     everydayAfter: new Set((vocab.everydayAfter ?? []).map((w) => tokenize(w, FOLD).join(' '))),
     thingAfter: new Set((vocab.thingAfter ?? []).flatMap((w) => tokenize(w, FOLD))),
     workplaceLinks: new Set((vocab.workplaceAfter?.links ?? []).flatMap((w) => tokenize(w, FOLD))),
     workplaceUnits: new Set((vocab.workplaceAfter?.units ?? []).flatMap((w) => tokenize(w, FOLD))),
-    personAfterPairs: wordPairs((vocab.personAfter ?? []).map((w) => tokenize(w, FOLD))),
+    personAfterPairs: wordPairs(personAfterWords(vocab).map((w) => tokenize(w, FOLD))),
     plainActTerms: new Set(vocab.plainActs?.terms ?? []),
     plainActThings: new Set((vocab.plainActs?.things ?? []).flatMap((w) => tokenize(w, FOLD))),
     padded,
@@ -1821,6 +1829,11 @@ function isPersonBefore(tables: Tables, tokens: string[], start: number): boolea
     || (back >= 1 && tables.personBefore.has(`${tokens[back - 1] as string} ${tokens[back] as string}`)));
 }
 
+/** Words after a name that make it another person's: an occupation or neighbour, or someone's own life ({@link Vocabulary.personalLife}). */
+function personAfterWords(vocab: Vocabulary): string[] {
+  return [...(vocab.personAfter ?? []), ...(vocab.personalLife?.after ?? [])];
+}
+
 /**
  * A one-word name followed by an everyday word of someone's own life ("Mirza bengkel", "Vasko kucing", "Sutono jual"),
  * or by a possessive and such a word or a place of trade ("Rico pe kios", "Yosef pung kios", "Mirza punya bengkel").
@@ -1976,6 +1989,8 @@ function makeRepair(trie: Trie, vocab: Vocabulary, honorifics: Set<string>): Rep
     }
   }
   const plainWords = new Set([...honorifics, ...(vocab.commonWords ?? []).map(fold)]);
+  // "sahabatku", "kawanku": the writer's own friend or kin is read as written, not as "sahabat" (a campaign group's word) and a clitic.
+  const ownPeople = new Set([...(vocab.personBefore ?? []), ...(vocab.personalLife?.before ?? [])].map(fold));
   const inPhrase: FuzzyIndex<string> = createFuzzyIndex(later, plainWords, (a, b) => a === b);
   const twins = new Map<Term, Term>();
   // Starts of the names a candidate is called by, after an honorific; a start two paslon share is dropped.
@@ -2033,6 +2048,7 @@ function makeRepair(trie: Trie, vocab: Vocabulary, honorifics: Set<string>): Rep
 
   /** What an unknown word is once repaired, worked out once per distinct word: chat repeats its words all day. */
   const fixOf = (token: string): Fix => {
+    if (ownPeople.has(token)) return null;
     const stem = unclitic(token);
     if (stem) return stem;
     const parts = glued(token);

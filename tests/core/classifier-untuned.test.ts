@@ -1175,3 +1175,37 @@ describe('a tradesman of a candidate\'s name is another person; an insult with "
     'Pak Benny tukang bohong',
   ])('%s', (text) => expect(inTeluk(text)).toBe(true));
 });
+
+describe('someone\'s own life around a name makes it another person (data/vocabulary.json personalLife)', () => {
+  const dusun: PaslonFile = {
+    election: 'Pilbup Contoh Dusun 2024',
+    paslon: [
+      { number: 1, names: ['Rendra Wicaksono', 'Sulastri Handayani'], aliases: ['Rendra-Lastri', 'Mas Rendra'] },
+      { number: 2, names: ['Taufik Rahmadi', 'Darmawati'], aliases: ['Taufik-Darma', 'Taufik'] },
+    ],
+  };
+  const inDusun = createClassifier({ vocabulary, paslon: dusun });
+  const { personalLife: _dropped, ...withoutLife } = vocabulary;
+  const noLife = createClassifier({ vocabulary: withoutLife, paslon: dusun });
+  it.each([
+    'Rendra ultah ke 30 besok, kumpul di cafe ya',
+    'Taufik udah sampai stasiun? kereta mau berangkat',
+    'Darmawati izin pulang cepat, anaknya demam',
+    'Mas Rendra anak magang baru di lantai 3, kenalan dulu',
+    'Taufik mahasiswa semester 5, nyari kos dekat kampus',
+    'kawanku Taufik buka usaha laundry di Pasar Baru',
+    'temen aku Rendra lagi cari kerja, ada info?',
+    'almarhum Taufik dimakamkan bakda zuhur',
+    'selamat menempuh hidup baru Rendra dan Nisa',
+  ])('%s', (text) => {
+    expect(inDusun.classify(text).pilkada).toBe(false);
+    expect(noLife.classify(text).pilkada).toBe(true);
+  });
+  it.each([
+    'Rendra kampanye di Pasar Baru, janji jalan mulus',
+    'Taufik nomor 2 pasti menang',
+    'Taufik-Darma resmi daftar ke KPU',
+    'Mas Rendra cabup paling muda',
+    'temanku pilih Taufik, aku tetap Rendra',
+  ])('%s still counts', (text) => expect(inDusun.classify(text).pilkada).toBe(true));
+});
