@@ -1676,12 +1676,21 @@ function writtenNameTables(trie: Trie, vocab: Vocabulary, honorifics: Set<string
   for (const [key, node] of trie) {
     const t = node.term;
     if (t?.category === PASLON_NAME && !t.pair && !t.caps && !t.acronym && t.weight >= vocab.threshold) singleNames.set(t, key);
+    else if (t && isWordNameStrong(t, vocab.threshold)) singleNames.set(t.caps!.strong, key);
   }
   const own = new Set((paslon?.paslon ?? []).flatMap((p) => [...p.names, ...(p.aliases ?? [])]).flatMap((n) => tokenize(n, FOLD)));
   for (const word of own) knownWords.add(word);
   const w = vocab.names;
   const otherGivenNames = new Set(vocab.commonNames.map((n) => tokenize(n, FOLD).join(' ')).filter((n) => !own.has(n) && !honorifics.has(n)));
   return { singleNames, knownWords, otherPerson: new Map(), otherPersonWeight: w.surname ?? w.common, otherGivenNames };
+}
+
+/**
+ * A one-word name that is also a dictionary word ("Andika", "Taufik"), strong where written as a name: as
+ * written, it is someone's given name before another surname ("Andika Pratama") as much as any name is.
+ */
+function isWordNameStrong(t: Term, threshold: number): boolean {
+  return t.category === PASLON_NAME && !t.pair && t.caps?.word === true && t.caps.strong.weight >= threshold;
 }
 
 /** Words of a text as written, capitals kept. */
@@ -1739,7 +1748,7 @@ function asWritten(tables: Tables, text: string, tokens: string[], found: Term[]
   const joinedCapital = (k: number): boolean => k >= 0 && k < words.length && capital(k) && SPACES_ONLY.test(gap(k));
   // "Name Surname" and nothing capitalised either side: one person's two-word name, not a list of names.
   const otherName = (k: number): boolean => (capital(k) && !(k > 0 && capital(k - 1) && SPACES_ONLY.test(gap(k)))
-    && joinedCapital(k + 1) && cases[k + 1] === 'title' && unknown(k + 1) && !joinedCapital(k + 2))
+    && joinedCapital(k + 1) && cases[k + 1] === 'title' && (unknown(k + 1) || tables.otherGivenNames.has(folded(k + 1))) && !joinedCapital(k + 2))
     // A place or thing named after someone, a capitalised word before the name ("UIN Syarif Hidayatullah").
     || (capital(k) && k >= 2 && joinedCapital(k) && cases[k - 1] === 'title' && unknown(k - 1) && tables.namedAfter.has(folded(k - 2)))
     // Another person's given name before it: the candidate's name is that person's surname ("Bayu Prakosa juara lari").

@@ -1209,3 +1209,26 @@ describe('someone\'s own life around a name makes it another person (data/vocabu
     'temanku pilih Taufik, aku tetap Rendra',
   ])('%s still counts', (text) => expect(inDusun.classify(text).pilkada).toBe(true));
 });
+
+describe('a given name before another surname is another person, whatever the surname (asWritten)', () => {
+  // "Pandu" is also a dictionary word (data/kata-dasar.txt): strong only where written as a name.
+  const tepian = createClassifier({ vocabulary, paslon: {
+    election: 'Pilwalkot Contoh Tepian 2024',
+    paslon: [
+      { number: 1, names: ['Pandu Wibawanto', 'Kurniasih Lestiani'], aliases: ['Pandu-Kurnia', 'Bang Pandu'] },
+      { number: 2, names: ['Darius Mangundap', 'Yohana Ratulangi'], aliases: ['Darius-Yohana', 'Darius'] },
+    ],
+  } });
+  it.each([
+    // A surname that is also a common name or word ("Hakim", "Ramadhan"): still another person's surname.
+    'Darius Hakim pindah ke Balikpapan bulan depan',
+    'bu Darius Ramadhan buka warung nasi kuning',
+    // A dictionary-word given name written as a name, then another surname.
+    'kemarin ketemu Pandu Gunawan di pasar',
+  ])('%s', (text) => expect(tepian.classify(text).pilkada).toBe(false));
+  it.each([
+    'Darius Mangundap pindah kantor kampanye ke Jalan Merdeka',
+    'kemarin ketemu Pandu di pasar Tepian, nyalon walkot katanya',
+    'Darius Hakim nyalon walkot? bukan, itu Darius Mangundap',
+  ])('%s still counts', (text) => expect(tepian.classify(text).pilkada).toBe(true));
+});
