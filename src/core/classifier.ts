@@ -180,7 +180,16 @@ export interface Vocabulary {
    * the writer's friend or relative ("temenku X", "kawan aku X") or the dead ("almarhum X"). A name there
    * is another person's, as people in a group chat are.
    */
-  personalLife?: { after?: string[]; before?: string[] };
+  personalLife?: {
+    after?: string[];
+    before?: string[];
+    /**
+     * Kin words read with or without a clitic ("suami", "suaminya", "pacare", "ibunda"): before a name they make
+     * it someone's relative. That someone may be the candidate ("anaknya Khofifah"), so the name is weakened to
+     * a surname's weight, not dropped: election talk beside it still makes it the candidate.
+     */
+    kin?: string[];
+  };
   /**
    * Words right after a name that make it the name of a team, shop or brand ("X FC", "X Cell", "X Jaya"
    * before "toko bangunan"): the name there counts nothing. A pair name is not read so.
@@ -417,6 +426,8 @@ interface Tables {
   otherPersonWeight: number;
   /** Common given names that are no word of the paslon's names: "Bayu" before a candidate's name makes another person's full name. */
   otherGivenNames: Set<string>;
+  /** Kin words before a name, as folded ({@link Vocabulary.personalLife}). */
+  kinWords: Set<string>;
 }
 
 /**
@@ -646,6 +657,7 @@ export function createClassifier(opts: { vocabulary: Vocabulary; paslon?: Paslon
     workplaceLinks: new Set((vocab.workplaceAfter?.links ?? []).flatMap((w) => tokenize(w, FOLD))),
     workplaceUnits: new Set((vocab.workplaceAfter?.units ?? []).flatMap((w) => tokenize(w, FOLD))),
     personAfterPairs: wordPairs(personAfterWords(vocab).map((w) => tokenize(w, FOLD))),
+    kinWords: new Set((vocab.personalLife?.kin ?? []).map((w) => tokenize(w, FOLD).join(''))),
     plainActTerms: new Set(vocab.plainActs?.terms ?? []),
     plainActThings: new Set((vocab.plainActs?.things ?? []).flatMap((w) => tokenize(w, FOLD))),
     padded,
@@ -1385,7 +1397,7 @@ function scan(tables: Tables, tokens: string[], ids: number[] | undefined, found
     // Nor is a name that names a place or thing ("makam Abuya Dimyati", "konser Andra ...").
     // Nor is one followed by an occupation: another person of that name ("Pak Hadi guru ngaji").
     if (best.category === PASLON_NAME && (best.weight <= 0 || (!best.pair && (isNamedAfter(tables, tokens, i) || isPersonBefore(tables, tokens, i)
-      || (bestEnd === i && isEverydayAfter(tables, tokens, i)) || isOtherNameAfter(tables, tokens, bestEnd))) || isPersonAfter(tables, tokens, bestEnd))) {
+      || (isOneNameWord(tables, tokens, i, bestEnd) && isEverydayAfter(tables, tokens, bestEnd)) || isOtherNameAfter(tables, tokens, bestEnd))) || isPersonAfter(tables, tokens, bestEnd))) {
       i = bestEnd;
       continue;
     }
@@ -1393,6 +1405,7 @@ function scan(tables: Tables, tokens: string[], ids: number[] | undefined, found
     if (best.category === PASLON_NAME && isListedWeakName(tables, best, i, bestEnd, weakNameEnd) && isClauseStart(tables, ctx, tokens, ids, i)) {
       ctx.listedNames = true;
     }
+    if (best.category === PASLON_NAME && tables.kinWords.size > 0 && isKinOf(tables, best, tokens, i, bestEnd)) best = asOtherPerson(tables, best);
     addFound(found, best);
     if (best.category === PASLON_NAME) {
       const item = isRosterItem(tables, ctx, tokens, ids, i);
@@ -1836,6 +1849,32 @@ function isPersonBefore(tables: Tables, tokens: string[], start: number): boolea
   while (back >= 0 && tables.honorifics.has(tokens[back] as string)) back--;
   return back >= 0 && (tables.personBefore.has(tokens[back] as string)
     || (back >= 1 && tables.personBefore.has(`${tokens[back - 1] as string} ${tokens[back] as string}`)));
+}
+
+/** A name of one word read at tokens[start..end], honorifics before it allowed ("Yoyok", "mas Yoyok" as an alias lists it). */
+function isOneNameWord(tables: Tables, tokens: string[], start: number, end: number): boolean {
+  for (let k = start; k < end; k++) if (!tables.honorifics.has(tokens[k] as string)) return false;
+  return true;
+}
+
+/**
+ * A strong one-word name (an honorific before it allowed) right after a kin word, honorifics between ("suami
+ * Bu X", "pacarnya X"): someone's relative. A full name there is still the candidate's ("suami Tri Rismaharini").
+ */
+function isKinOf(tables: Tables, best: Term, tokens: string[], start: number, end: number): boolean {
+  if (best.pair || best.weight <= tables.otherPersonWeight) return false;
+  if (!isOneNameWord(tables, tokens, start, end)) return false;
+  let back = start - 1;
+  while (back >= 0 && tables.honorifics.has(tokens[back] as string)) back--;
+  const word = tokens[back];
+  return word !== undefined && (tables.kinWords.has(word) || tables.kinWords.has(withoutClitic(word)));
+}
+
+/** The name weak as a surname is, as another person's name: election talk beside it still makes it the candidate's. */
+function asOtherPerson(tables: Tables, t: Term): Term {
+  let twin = tables.otherPerson.get(t);
+  if (!twin) tables.otherPerson.set(t, (twin = makeTerm(t.label, Math.min(t.weight, tables.otherPersonWeight), PASLON_NAME, { paslon: t.paslon })));
+  return twin;
 }
 
 /** Words after a name that make it another person's: an occupation or neighbour, or someone's own life ({@link Vocabulary.personalLife}). */

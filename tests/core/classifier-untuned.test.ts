@@ -1232,3 +1232,34 @@ describe('a given name before another surname is another person, whatever the su
     'Darius Hakim nyalon walkot? bukan, itu Darius Mangundap',
   ])('%s still counts', (text) => expect(tepian.classify(text).pilkada).toBe(true));
 });
+
+describe('a kin word before a one-word name weakens it; an alias with an honorific has an everyday life too', () => {
+  const lembah: PaslonFile = {
+    election: 'Pilbup Contoh Lembah 2024',
+    paslon: [
+      { number: 1, names: ['Gusti Ranggawirya', 'Wulandari Pitaloka'], aliases: ['Gusti-Wulan', 'Gusti'] },
+      { number: 2, names: ['Marlina Sembiring', 'Hotman Tarigan'], aliases: ['Marlina-Hotman', 'Kak Marlina'] },
+    ],
+  };
+  const inLembah = createClassifier({ vocabulary, paslon: lembah });
+  const noKin = createClassifier({ vocabulary: { ...vocabulary, personalLife: { ...vocabulary.personalLife, kin: [] } }, paslon: lembah });
+  it.each([
+    'istrinya Gusti baru buka toko kue di depan sekolah',
+    'mertua kak Marlina datang dari Medan tadi pagi',
+    'ponakan Gusti main ke rumah tadi sore',
+  ])('%s', (text) => {
+    expect(inLembah.classify(text).pilkada).toBe(false);
+    expect(noKin.classify(text).pilkada).toBe(true);
+  });
+  // The candidate's own child is talk of the candidate (see 'a relative of the writer's' above): "anak" is no kin word here.
+  it.each([
+    'anak Gusti ikut turun ke pasar pagi ini',
+    'istrinya Gusti ikut kampanye di Lembah Hijau',
+    'suami Wulandari Pitaloka hadir waktu debat',
+    'anaknya Gusti-Wulan jadi relawan',
+  ])('%s still counts', (text) => expect(inLembah.classify(text).pilkada).toBe(true));
+  it('"Kak Marlina kucing ..." is someone\'s cat, as "Marlina kucing ..." is', () => {
+    expect(inLembah.classify('Kak Marlina kucing nya hilang lagi, ada yang lihat?').pilkada).toBe(false);
+    expect(inLembah.classify('Kak Marlina kampanye di pasar, ramai').pilkada).toBe(true);
+  });
+});
