@@ -44,7 +44,7 @@ const vocabularySchema = z.object({
   personAfter: phrases.optional(),
   personBefore: phrases.optional(),
   everydayAfter: phrases.optional(),
-  personalLife: z.object({ after: phrases.optional(), before: phrases.optional(), kin: phrases.optional() }).optional(),
+  personalLife: z.object({ after: phrases.optional(), before: phrases.optional(), kin: phrases.optional(), addressed: phrases.optional() }).optional(),
   thingAfter: phrases.optional(),
   workplaceAfter: z.object({ links: phrases, units: phrases }).optional(),
   scriptureWords: phrases.optional(),

@@ -189,6 +189,12 @@ export interface Vocabulary {
      * a surname's weight, not dropped: election talk beside it still makes it the candidate.
      */
     kin?: string[];
+    /**
+     * Second-person pronouns ("kamu", "kau", "koe"): right after a one-word name in a question, the name is
+     * whom the writer asks ("X kamu di mana?", "X, kau bawa bola?"), someone in the chat; weakened as a kin
+     * word weakens it, since people put questions to candidates too.
+     */
+    addressed?: string[];
   };
   /**
    * Words right after a name that make it the name of a team, shop or brand ("X FC", "X Cell", "X Jaya"
@@ -428,6 +434,8 @@ interface Tables {
   otherGivenNames: Set<string>;
   /** Kin words before a name, as folded ({@link Vocabulary.personalLife}). */
   kinWords: Set<string>;
+  /** Second-person pronouns after a name in a question, as folded ({@link Vocabulary.personalLife}). */
+  addressedWords: Set<string>;
 }
 
 /**
@@ -658,6 +666,7 @@ export function createClassifier(opts: { vocabulary: Vocabulary; paslon?: Paslon
     workplaceUnits: new Set((vocab.workplaceAfter?.units ?? []).flatMap((w) => tokenize(w, FOLD))),
     personAfterPairs: wordPairs(personAfterWords(vocab).map((w) => tokenize(w, FOLD))),
     kinWords: new Set((vocab.personalLife?.kin ?? []).map((w) => tokenize(w, FOLD).join(''))),
+    addressedWords: new Set((vocab.personalLife?.addressed ?? []).map((w) => tokenize(w, FOLD).join(''))),
     plainActTerms: new Set(vocab.plainActs?.terms ?? []),
     plainActThings: new Set((vocab.plainActs?.things ?? []).flatMap((w) => tokenize(w, FOLD))),
     padded,
@@ -1405,7 +1414,7 @@ function scan(tables: Tables, tokens: string[], ids: number[] | undefined, found
     if (best.category === PASLON_NAME && isListedWeakName(tables, best, i, bestEnd, weakNameEnd) && isClauseStart(tables, ctx, tokens, ids, i)) {
       ctx.listedNames = true;
     }
-    if (best.category === PASLON_NAME && tables.kinWords.size > 0 && isKinOf(tables, best, tokens, i, bestEnd)) best = asOtherPerson(tables, best);
+    if (best.category === PASLON_NAME && (isKinOf(tables, best, tokens, i, bestEnd) || isAskedName(tables, ctx, best, tokens, i, bestEnd))) best = asOtherPerson(tables, best);
     addFound(found, best);
     if (best.category === PASLON_NAME) {
       const item = isRosterItem(tables, ctx, tokens, ids, i);
@@ -1862,12 +1871,19 @@ function isOneNameWord(tables: Tables, tokens: string[], start: number, end: num
  * Bu X", "pacarnya X"): someone's relative. A full name there is still the candidate's ("suami Tri Rismaharini").
  */
 function isKinOf(tables: Tables, best: Term, tokens: string[], start: number, end: number): boolean {
-  if (best.pair || best.weight <= tables.otherPersonWeight) return false;
+  if (tables.kinWords.size === 0 || best.pair || best.weight <= tables.otherPersonWeight) return false;
   if (!isOneNameWord(tables, tokens, start, end)) return false;
   let back = start - 1;
   while (back >= 0 && tables.honorifics.has(tokens[back] as string)) back--;
   const word = tokens[back];
   return word !== undefined && (tables.kinWords.has(word) || tables.kinWords.has(withoutClitic(word)));
+}
+
+/** A strong one-word name followed by a second-person pronoun in a text that asks something ("X kamu di mana?"). */
+function isAskedName(tables: Tables, ctx: ScanContext, best: Term, tokens: string[], start: number, end: number): boolean {
+  const next = tokens[end + 1];
+  return next !== undefined && tables.addressedWords.has(next) && !best.pair && best.weight > tables.otherPersonWeight
+    && ctx.text.includes('?') && isOneNameWord(tables, tokens, start, end);
 }
 
 /** The name weak as a surname is, as another person's name: election talk beside it still makes it the candidate's. */

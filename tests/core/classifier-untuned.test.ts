@@ -1263,3 +1263,27 @@ describe('a kin word before a one-word name weakens it; an alias with an honorif
     expect(inLembah.classify('Kak Marlina kampanye di pasar, ramai').pilkada).toBe(true);
   });
 });
+
+describe('a one-word name asked a question in the second person is someone in the chat, weakly (personalLife.addressed)', () => {
+  const lembah: PaslonFile = {
+    election: 'Pilbup Contoh Lembah 2024',
+    paslon: [
+      { number: 1, names: ['Gusti Ranggawirya', 'Wulandari Pitaloka'], aliases: ['Gusti-Wulan', 'Gusti'] },
+      { number: 2, names: ['Marlina Sembiring', 'Hotman Tarigan'], aliases: ['Marlina-Hotman', 'Kak Marlina'] },
+    ],
+  };
+  const inLembah = createClassifier({ vocabulary, paslon: lembah });
+  const notAsked = createClassifier({ vocabulary: { ...vocabulary, personalLife: { ...vocabulary.personalLife, addressed: [] } }, paslon: lembah });
+  it.each([
+    'Gusti kamu udah pulang belum? mama nanya',
+    'Hotman, kau jadi ikut mancing besok?',
+  ])('%s', (text) => {
+    expect(inLembah.classify(text).pilkada).toBe(false);
+    expect(notAsked.classify(text).pilkada).toBe(true);
+  });
+  it.each([
+    'Gusti kamu nyalon bupati lagi?',
+    'Gusti kamu itu cuma pencitraan',
+    'Gusti Ranggawirya kamu dimana waktu banjir?',
+  ])('%s still counts', (text) => expect(inLembah.classify(text).pilkada).toBe(true));
+});
