@@ -284,7 +284,6 @@ const KNOWN_MISTAKES: Record<string, string[]> = {
     'Kaka Ansy, beta dukung dari Alor',
     'om Melki datang ke kampung botong, foto-foto dong',
   ],
-  'tests/fixtures/classifier/bandung2024.shortforms.tsv': ['Kang Haru, bengkel buka jam berapa?'],
   'tests/fixtures/classifier/sulteng2024.tsv': [
     'besok ke TPS jam 7 pagi ya, jangan lupa bawa KTP sama undangan',
     'sudah dapat surat undangan memilih (C6) kah? saya belum',
@@ -347,6 +346,37 @@ const KNOWN_MISTAKES: Record<string, string[]> = {
     'Rafiq orang Karimun, suare Karimun pasti ke 02',
     'kalo Rudi menang, BP Batam same Pemprov bisa akur',
     'pilih Rudi, Batam dah bukti',
+  ],
+  // Pilwalkot Semarang and Pilgub Bengkulu 2024 (issue 20, det-people): measured blind, then the personal-life, kin,
+  // question and other-surname rules. Left: a one-word name ("Yoyok", "Agustin") in everyday talk with no marker
+  // a general rule reads (a common-name rule would cost the dev set 426 hits, README); a candidate at his other
+  // job (a football club's CEO); another region's Pilgub; the pair in prose at play. Misses: "Agustina" is a
+  // common given name, weak beside weak talk; a bare "kampanye" with ASN.
+  'tests/fixtures/classifier/semarang2024.tsv': [
+    'visi misi Agustina soal rob Semarang Utara lumayan masuk akal',
+    'Semarang ganti walkot, Agustina dilantik Februari',
+    'Yoyok anak e pak RT ketampa polisi, bangga tenan',
+    'mbak Agustin tolong kirim file laporan keuangan ya sebelum jam 3',
+    'Yoyok karo Joko anak kelas 7A dihukum guru gara2 telat',
+    'kemarin ketemu Yoyok nang Paragon, saiki gemuk',
+    'Yoyok Sukawi CEO PSIS rekrut striker asing anyar',
+    'PSIS menang 2-0, Yoyok Sukawi puji pemain muda',
+    'pilgub Jateng Luthfi-Yasin menang, ASN Pemprov diminta netral',
+    'rapat RT malam minggu nang omah pak Yoyok, bawa kursi dewe',
+    'bro Yoyok, tiket PSIS vs Persib wis entuk durung?',
+    'Agustin wis mangkat kerja? aku nebeng ya',
+    'ngopi nang Kota Lama karo Joko lan Yoyok, ngobrol ngalor ngidul',
+    'lapangan futsal Tembalang disewa Yoyok dkk jam 8 malem',
+    'Yoyok ojo lali bayar kas futsal',
+    'Yoyok Sukawi hadiri ulang tahun Panser Biru, dukung PSIS juara',
+  ],
+  'tests/fixtures/classifier/bengkulu2024.tsv': [
+    'ASN Pemprov Bengkulu jangan ikut kampanye ya, netral',
+    'Mian blusukan ke pasar Argamakmur, dagangan diborong',
+    'Helmi dan Mian main futsal malam ini di GOR, ikut?',
+    'kak Meriani salon di Jalan Kapuas, potong rambut murah',
+    'pertandingan sepak bola antar kampung, tim Helmi kalah adu penalti',
+    'Rohidin Mersyah hadiri pelantikan pejabat eselon II Pemprov',
   ],
 };
 
