@@ -349,7 +349,7 @@ const KNOWN_MISTAKES: Record<string, string[]> = {
   ],
   // Pilwalkot Semarang and Pilgub Bengkulu 2024 (issue 20, det-people): measured blind, then the personal-life, kin,
   // question and other-surname rules. Left: a one-word name ("Yoyok", "Agustin") in everyday talk with no marker
-  // a general rule reads (a common-name rule would cost the dev set 426 hits, README); a candidate at his other
+  // a general rule reads (a common-name rule would cost the dev set 418 hits, README); a candidate at his other
   // job (a football club's CEO); another region's Pilgub; the pair in prose at play. Misses: "Agustina" is a
   // common given name, weak beside weak talk; a bare "kampanye" with ASN.
   'tests/fixtures/classifier/semarang2024.tsv': [
