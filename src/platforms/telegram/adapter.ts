@@ -22,8 +22,8 @@ import { classifyTelegramError, isChatMember, TelegramMembershipChecker, Telegra
 import { TelegramSendPolicy } from './policy.js';
 import { registerContact, reportButton, startReply } from './registration.js';
 import { AlbumCollector } from '../../app/albums.js';
-import { beginSelfReport, continueFlow, floodAllowance, hasActiveFlow } from '../../app/report-flow.js';
-import { MAX_EVIDENCE_BYTES, MAX_EVIDENCE_FILES, noEvidence, reporterAsn, type DownloadedEvidence } from '../../app/self-report.js';
+import { beginSelfReport, continueFlow, fetchBudget, floodAllowance, hasActiveFlow } from '../../app/report-flow.js';
+import { MAX_EVIDENCE_BYTES, MAX_EVIDENCE_FILES, noEvidence, reporterAsn, type DownloadedEvidence, type FetchBudget } from '../../app/self-report.js';
 import { enqueueReply, replyKey, type Reply, type ReplyTarget } from './replies.js';
 import { PendingPictures } from '../../store/pending-pictures.js';
 import { abortableSleep } from './sleep.js';
@@ -491,12 +491,16 @@ export class TelegramAdapter {
     const cmd = text !== undefined ? parseCommand(text) : undefined;
     // An album's other captions are more of what the ASN wrote.
     const more = (t: string | undefined): string | undefined => (album?.notes.length ? [t, ...album.notes].filter((x) => x?.trim()).join('\n') : t);
-    const download = (): Promise<DownloadedEvidence> => (album ? this.downloadAlbum(album.messages) : this.downloadEvidence(msg));
     if (cmd?.name === 'start' && 'text' in msg) return startReply(this.app, from);
     const userId = String(from.id);
+    // Within the ASN's daily evidence room, judged before each file is fetched (FetchBudget).
+    const download = (intoFlow: boolean): Promise<DownloadedEvidence> => {
+      const budget = fetchBudget(this.app, 'telegram', userId, intoFlow);
+      return album ? this.downloadAlbum(album.messages, budget) : this.downloadEvidence(msg, budget);
+    };
     if (cmd?.name === 'lapor') {
       // Files are fetched only for a registered ASN: a stranger's upload is never downloaded.
-      const got = reporterAsn(this.app, 'telegram', userId) ? await download() : noEvidence();
+      const got = reporterAsn(this.app, 'telegram', userId) ? await download(false) : noEvidence();
       return beginSelfReport(this.app, {
         platform: 'telegram', reporterId: userId, sourceKey: album ? `tg:${msg.chat.id}:album:${album.groupId}` : `tg:${msg.chat.id}:${msg.message_id}`, text: more(cmd.rest) ?? '', files: got.files, skipped: got.skipped,
         forwardOrigin: forwardOriginText(msg), eventId,
@@ -504,7 +508,7 @@ export class TelegramAdapter {
     }
     if (!cmd && hasActiveFlow(this.app, 'telegram', userId)) {
       const asn = reporterAsn(this.app, 'telegram', userId);
-      const got = asn ? await download() : noEvidence();
+      const got = asn ? await download(true) : noEvidence();
       const r = await continueFlow(this.app, 'telegram', userId, asn, { text: more(text), files: got.files, skipped: got.skipped, forwardOrigin: forwardOriginText(msg) });
       if (r) return r;
     }
@@ -572,11 +576,12 @@ export class TelegramAdapter {
 
   /**
    * The photo (largest size) or document of a message, fetched with getFile and the file URL telegraf builds
-   * (Telegram.getFileLink); over MAX_EVIDENCE_BYTES by its declared file_size it is not fetched. The Bot API
+   * (Telegram.getFileLink); over MAX_EVIDENCE_BYTES, or over what `budget` leaves of the ASN's daily evidence room, by
+   * its declared file_size (PhotoSize, Document: optional in @telegraf/types message.d.ts) it is not fetched. The Bot API
    * refuses getFile over 20 MB ("Bad Request: file is too big"), which counts as too big too; any other failure
    * is logged. Either way the file is named as skipped, so the ASN is told (issue 18 point 3).
    */
-  private async downloadEvidence(msg: Message): Promise<DownloadedEvidence> {
+  private async downloadEvidence(msg: Message, budget: FetchBudget): Promise<DownloadedEvidence> {
     // Videos are not downloaded or kept (README, Self-reports): named, so the ASN is told and Humas hears of them.
     if ('video' in msg || 'video_note' in msg) return { files: [], skipped: ['video'] };
     const photo = 'photo' in msg ? msg.photo[msg.photo.length - 1] : undefined;
@@ -591,12 +596,17 @@ export class TelegramAdapter {
       this.app.log.warn({ bytes: f.size }, 'telegram: evidence file over the cap; not downloaded');
       return { files: [], skipped: ['too_big'] };
     }
+    if (!budget.allows(f.size)) {
+      this.app.log.info({ bytes: f.size }, 'telegram: evidence file over the daily evidence room; not downloaded');
+      return { files: [], skipped: ['quota'] };
+    }
     try {
       const url = await this.bot.telegram.getFileLink(f.id);
       const res = await fetch(url, { signal: AbortSignal.timeout(30_000) });
       if (!res.ok) throw new Error(`HTTP ${res.status}`);
       const data = Buffer.from(await res.arrayBuffer());
       if (data.length > MAX_EVIDENCE_BYTES) return { files: [], skipped: ['too_big'] };
+      budget.spend(data.length);
       return { files: [{ kind: f.kind, filename: f.filename, mime: f.mime, data }], skipped: [] };
     } catch (err) {
       const tooBig = /file is too big/i.test(String((err as { description?: unknown }).description ?? err));
@@ -609,7 +619,7 @@ export class TelegramAdapter {
    * Every file of an album, in order. Telegram sends at most ten in one album; any beyond MAX_EVIDENCE_FILES
    * are not fetched and are named as skipped ("too many"), as the report would not keep them.
    */
-  private async downloadAlbum(messages: Message[]): Promise<DownloadedEvidence> {
+  private async downloadAlbum(messages: Message[], budget: FetchBudget): Promise<DownloadedEvidence> {
     const out: DownloadedEvidence = { files: [], skipped: [] };
     for (const m of messages) {
       if ('video' in m) {
@@ -620,7 +630,7 @@ export class TelegramAdapter {
         if ('photo' in m || 'document' in m) out.skipped.push('too_many');
         continue;
       }
-      const got = await this.downloadEvidence(m);
+      const got = await this.downloadEvidence(m, budget);
       out.files.push(...got.files);
       out.skipped.push(...got.skipped);
     }
