@@ -512,8 +512,11 @@ export class TelegramAdapter {
       const r = await continueFlow(this.app, 'telegram', userId, asn, { text: more(text), files: got.files, skipped: got.skipped, forwardOrigin: forwardOriginText(msg) });
       if (r) return r;
     }
-    // A picture or file with no /lapor outside a report: said so, with the way to report it (nothing is downloaded).
-    if (!cmd && ('photo' in msg || 'document' in msg)) return this.fileHint(userId);
+    // A picture, file or video with no /lapor outside a report: said so, with the way to report it (nothing is
+    // downloaded). Only videos (alone, or an album of videos): said that videos are not kept, and what to send instead.
+    if (!cmd && ('photo' in msg || 'document' in msg || isVideo(msg))) {
+      return (album?.messages ?? [msg]).some((m) => 'photo' in m || 'document' in m) ? this.fileHint(userId) : this.videoHint(userId);
+    }
     if (text === undefined || !('text' in msg)) return undefined;
     if (!cmd) return this.hint(String(from.id));
     const r = await this.app.commands.run({ platform: 'telegram', chatType: 'private', chatId: String(msg.chat.id), fromId: String(from.id), fromName: displayName(from), text });
@@ -566,6 +569,12 @@ export class TelegramAdapter {
     return this.app.registry.byTelegramId(fromId) ? { text: t.fileNotReport, kind: 'tg_hint', buttons: reportButton(this.app.config.LANGUAGE) } : { text: t.privateHint, kind: 'tg_hint' };
   }
 
+  /** The answer to a video sent with no /lapor and no open report: a registered ASN is told videos are not kept; a stranger gets nothing, as before. */
+  private videoHint(fromId: string): Reply | undefined {
+    if (!this.app.registry.byTelegramId(fromId)) return undefined;
+    return { text: telegramTexts(this.app.config.LANGUAGE).videoNotReport, kind: 'tg_hint', buttons: reportButton(this.app.config.LANGUAGE) };
+  }
+
   private hint(fromId: string): Reply {
     const t = telegramTexts(this.app.config.LANGUAGE);
     const asn = this.app.registry.byTelegramId(fromId);
@@ -583,7 +592,7 @@ export class TelegramAdapter {
    */
   private async downloadEvidence(msg: Message, budget: FetchBudget): Promise<DownloadedEvidence> {
     // Videos are not downloaded or kept (README, Self-reports): named, so the ASN is told and Humas hears of them.
-    if ('video' in msg || 'video_note' in msg) return { files: [], skipped: ['video'] };
+    if (isVideo(msg)) return { files: [], skipped: ['video'] };
     const photo = 'photo' in msg ? msg.photo[msg.photo.length - 1] : undefined;
     const doc = 'document' in msg ? msg.document : undefined;
     const f = photo
@@ -675,6 +684,9 @@ interface AlbumItem {
 
 /** `502: Bad Gateway`, `network: ECONNREFUSED ...`: a failure as one short line for logs and /status. */
 const errorText = (err: unknown): string => classifyTelegramError(err).detail;
+
+/** A video or a round video note (Bot API Message.video, video_note): never downloaded or kept as evidence. */
+const isVideo = (msg: Message): boolean => 'video' in msg || 'video_note' in msg;
 
 /** A photo's or document's caption (undefined for other messages). */
 const captionOf = (msg: Message): string | undefined => ('caption' in msg ? msg.caption : undefined);
