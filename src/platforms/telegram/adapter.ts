@@ -415,17 +415,16 @@ export class TelegramAdapter {
       // would say it is a duplicate, so the answered album's messages are remembered for a day).
       if (this.pending.answered(chatId, messageId)) return;
       const eventId = ingested[0]?.result?.eventId;
-      // Past ALBUM_MAX_ITEMS (Telegram sends ten) an album takes no more.
-      if (this.albums.isFull(`${chatId}:${from.id}:${albumId}`)) return;
-      const admitted = this.albums.add(
-        `${chatId}:${from.id}:${albumId}`,
+      const added = this.albums.add(
+        albumKey(chatId, String(from.id), albumId),
         { msg, eventId },
         () => this.app.flood.admit('telegram', String(from.id), this.app.clock(), displayName(from), floodAllowance(this.app, 'telegram', String(from.id), true)),
         messageId,
       );
       // Kept until answered: telegraf confirms the update at its next getUpdates (offset), so Telegram will not send
-      // it again, and a restart finishes the album from here (resumeAlbums). Its file_id stays valid for getFile.
-      if (admitted) this.pending.addAlbumPicture({ chatId, messageId, sender: String(from.id), albumId, message: JSON.stringify(msg), ...(eventId !== undefined ? { eventId } : {}), at: this.app.clock() });
+      // it again, and a restart finishes the album from here (resumeAlbums). Its file_id stays valid for getFile. A
+      // message not taken (in the album already, or past ALBUM_MAX_ITEMS: Telegram sends ten) is not kept again.
+      if (added.taken && added.admitted) this.pending.addAlbumPicture({ chatId, messageId, sender: String(from.id), albumId, message: JSON.stringify(msg), ...(eventId !== undefined ? { eventId } : {}), at: this.app.clock() });
       return;
     }
     // The same update delivered twice at once (a webhook retry during a slow /report) runs once.
@@ -545,7 +544,7 @@ export class TelegramAdapter {
         this.pending.albumDone(a.chatId, a.albumId);
         continue;
       }
-      this.albums.resume(`${a.chatId}:${a.pictures[0]!.sender}:${a.albumId}`, items, now - Math.min(...a.pictures.map((x) => x.at)));
+      this.albums.resume(albumKey(a.chatId, a.pictures[0]!.sender, a.albumId), items, now - Math.min(...a.pictures.map((x) => x.at)));
     }
   }
 
@@ -684,6 +683,9 @@ interface AlbumItem {
 
 /** `502: Bad Gateway`, `network: ECONNREFUSED ...`: a failure as one short line for logs and /status. */
 const errorText = (err: unknown): string => classifyTelegramError(err).detail;
+
+/** The collector's key of a private album: one per chat, sender and media_group_id (as it came, and as it is resumed). */
+const albumKey = (chatId: string, sender: string, albumId: string): string => `${chatId}:${sender}:${albumId}`;
 
 /** A video or a round video note (Bot API Message.video, video_note): never downloaded or kept as evidence. */
 const isVideo = (msg: Message): boolean => 'video' in msg || 'video_note' in msg;

@@ -843,21 +843,22 @@ export class WhatsAppAdapter {
     const parentId = p.album!.parentId;
     if (duplicate && this.app.monitor.outbox.has(waAlbumReplyKey(p.chatJid, parentId))) return;
     const sender = p.pnJid ?? p.chatJid;
-    // Past ALBUM_MAX_ITEMS an album takes no more: the picture stays in the event log, nothing is kept or answered.
-    if (this.albums.isFull(`${p.chatJid}:${parentId}`)) return;
+    // Before the album takes the picture: an album answered at once (its header's count reached) reads firstContacts.
     const firstContact = this.touchContact([p.chatJid, p.pnJid, p.lid], this.app.clock());
     if (firstContact) this.firstContacts.add(sender);
-    const admitted = this.albums.add(
+    const added = this.albums.add(
       `${p.chatJid}:${parentId}`,
       p,
       () => this.app.flood.admit('whatsapp', sender, this.app.clock(), p.event.sender.name, floodAllowance(this.app, 'whatsapp', sender, true)),
       p.event.messageId,
     );
     // Beyond the flood limits the album stays recorded (the monitor has it) but gets no answer.
-    if (!admitted) {
+    if (!added.admitted) {
       this.firstContacts.delete(sender);
       return;
     }
+    // Past ALBUM_MAX_ITEMS an album takes no more: the picture stays in the event log, nothing is kept or answered.
+    if (!added.taken) return;
     // Kept until answered, so a restart finishes the album (resumePending).
     if (p.raw) this.pending.addAlbumPicture({ chatId: p.chatJid, messageId: p.event.messageId, sender, albumId: parentId, message: storeMessage(p.raw), at: this.app.clock() });
   }
