@@ -190,6 +190,19 @@ describe('Telegram albums in a private chat', () => {
     expect(b.app.db.prepare(`SELECT step FROM report_flows`).get()).toEqual({ step: 'what' });
   });
 
+  it('an album of a video then a photo, with no /lapor and no open report: answered once with the photo hint (its first item is the video), nothing fetched', { timeout: 60_000 }, async () => {
+    const b = await start();
+    const [photo] = await Promise.all(screens(1).map((x) => b.sim.addPhoto(x)));
+    b.sim.pushUpdate(videoMessage(dm, ASN, b.sim.addFile(Buffer.alloc(20_000, 8), { ext: 'mp4' }), undefined, { mediaGroupId: 'TGMIX2', message_id: 950 }));
+    b.sim.pushUpdate(photoMessage(dm, ASN, photo!, undefined, { message_id: 951, mediaGroupId: 'TGMIX2' }));
+    await b.sim.waitFor(() => toAsn(b).length > 0, 10_000);
+    await new Promise((r) => setTimeout(r, 2000));
+    expect(toAsn(b).map((m) => m.text)).toEqual([
+      'Kiriman Anda belum kami simpan sebagai laporan. Untuk melaporkan (misalnya tangkapan layar grup kampanye), tekan tombol Laporkan di bawah ini, atau kirim ulang gambarnya dengan keterangan /lapor.',
+    ]);
+    expect(b.sim.calls.some((c) => c.method === 'getFile')).toBe(false);
+  });
+
   it('a lone video with no /lapor, in English', { timeout: 60_000 }, async () => {
     const b = await start({ LANGUAGE: 'en' });
     b.sim.pushUpdate(videoMessage(dm, ASN, b.sim.addFile(Buffer.alloc(20_000, 9), { ext: 'mp4' })));
