@@ -58,6 +58,16 @@ interface Open<T> {
   deadline: NodeJS.Timeout;
 }
 
+/**
+ * What `add` did with one message: `taken` when it joined its album (false: the same message was in it already, or the
+ * album holds ALBUM_MAX_ITEMS), and whether the album is admitted (the flood guard's answer for its first message).
+ * A caller keeps a message (store/pending-pictures.ts) only when it was taken into an admitted album.
+ */
+export interface AlbumAdd {
+  taken: boolean;
+  admitted: boolean;
+}
+
 /** Collects albums per key (platform, sender, group id) and hands each over once, complete. */
 export class AlbumCollector<T> {
   private readonly open = new Map<string, Open<T>>();
@@ -75,21 +85,21 @@ export class AlbumCollector<T> {
 
   /**
    * Adds one message of an album. The album's first message asks `admit` (the flood guard) for the whole album;
-   * the others share that answer. Returns whether the album is admitted.
+   * the others share that answer. Says whether the message was taken, and whether the album is admitted.
    */
-  add(key: string, item: T, admit: () => boolean, id?: string): boolean {
+  add(key: string, item: T, admit: () => boolean, id?: string): AlbumAdd {
     const quietMs = this.o.quietMs ?? ALBUM_QUIET_MS;
     const found = this.open.get(key);
     if (found) {
       // The same message delivered twice while the album is gathered counts once.
-      if (id !== undefined && found.ids.has(id)) return found.admitted;
+      if (id !== undefined && found.ids.has(id)) return { taken: false, admitted: found.admitted };
       // A full album takes no more (and its quiet gap is not prolonged by them).
-      if (found.items.length >= ALBUM_MAX_ITEMS) return found.admitted;
+      if (found.items.length >= ALBUM_MAX_ITEMS) return { taken: false, admitted: found.admitted };
       found.items.push(item);
       if (id !== undefined) found.ids.add(id);
       found.quiet.refresh();
       this.completeIfAll(key);
-      return found.admitted;
+      return { taken: true, admitted: found.admitted };
     }
     const admitted = admit();
     const a: Open<T> = {
@@ -101,12 +111,7 @@ export class AlbumCollector<T> {
     };
     this.open.set(key, a);
     this.completeIfAll(key);
-    return admitted;
-  }
-
-  /** Whether the album under `key` is being gathered and holds ALBUM_MAX_ITEMS already (an item added now would not be taken). */
-  isFull(key: string): boolean {
-    return (this.open.get(key)?.items.length ?? 0) >= ALBUM_MAX_ITEMS;
+    return { taken: true, admitted };
   }
 
   /**

@@ -17,7 +17,7 @@ import { ensurePrivateDir, writePrivateFile } from '../store/private-files.js';
 import type { App } from './app.js';
 import { dataDir } from './receipt.js';
 import {
-  capEvidence, evidenceRoom, handleSelfReport, MAX_EVIDENCE_FILES, noEvidence, notRegisteredText, reporterAsn, withSkippedNote,
+  capEvidence, evidenceRoom, FetchBudget, handleSelfReport, MAX_EVIDENCE_FILES, noEvidence, notRegisteredText, reporterAsn, withSkippedNote,
   type DownloadedEvidence, type EvidenceFile, type ReceiptReply, type SelfReportInput, type SkippedEvidence,
 } from './self-report.js';
 
@@ -38,6 +38,18 @@ interface FlowData {
 
 /** What the ASN may still have kept now, the files of this flow counted (self-report.ts evidenceRoom). */
 const roomFor = (app: App, nip: string, f: FlowRow): number => evidenceRoom(app, nip, app.clock(), f.data.files.reduce((n, x) => n + (x.bytes ?? 0), 0));
+
+/**
+ * The fetch budget for a registered ASN's evidence now (self-report.ts FetchBudget): their daily room, less what
+ * their open guided report holds when the files go into it (`intoFlow`); a `/lapor` starts afresh, so its files
+ * are judged without the flow's. A stranger's files are never fetched (room 0).
+ */
+export function fetchBudget(app: App, platform: Platform, userId: string, intoFlow: boolean): FetchBudget {
+  const asn = reporterAsn(app, platform, userId);
+  if (!asn) return new FetchBudget(0);
+  const f = intoFlow ? load(app, platform, userId) : undefined;
+  return new FetchBudget(f ? roomFor(app, asn.nip, f) : evidenceRoom(app, asn.nip, app.clock()));
+}
 
 /** How many of these were videos. */
 const videosIn = (skipped: readonly SkippedEvidence[]): number => skipped.filter((x) => x === 'video').length;

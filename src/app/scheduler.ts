@@ -30,28 +30,49 @@ export const RETENTION_CRON = '15 3 * * *';
 
 /**
  * The retention job: blanks raw payloads, private-message texts and refused-attempt audit details older than
- * RETENTION_DAYS, and drops pending pictures that can no longer be finished (store/pending-pictures.ts): they hold
- * media keys, URLs, file ids and captions, and would otherwise stay forever when the bot never reconnects to that
- * platform. That drop is written to the audit log (actor `system`, action `retention`) with what went.
+ * RETENTION_DAYS, deletes old self-report evidence files and forgets old WhatsApp names (store/retention.ts), and
+ * drops pending pictures that can no longer be finished (store/pending-pictures.ts): they hold media keys, URLs, file
+ * ids and captions, and would otherwise stay forever when the bot never reconnects to that platform. Each kind of
+ * thing that went is written to the audit log in the same transaction, one row per kind with how many (actor
+ * `system`, action `retention`), so the chained log shows what the records lost and when.
  */
 export function runRetentionJob(app: App, now: EpochMs): RetentionResult & { pending: DroppedPending } {
   flushLoginRefusals(app.db, now);
-  const r = applyRetention(app.db, app.config.RETENTION_DAYS, now);
-  if (r.events || r.messages || r.audit) app.log.info({ events: r.events, messages: r.messages, audit: r.audit, days: app.config.RETENTION_DAYS }, 'retention: old payloads, private texts and refused-attempt details cleared');
-  const albumAge = Math.min(UNFINISHED_ALBUM_DROP_MS, app.config.RETENTION_DAYS * 86_400_000);
+  const days = app.config.RETENTION_DAYS;
+  const r = app.db.transaction(() => {
+    const res = applyRetention(app.db, days, now);
+    for (const row of retentionAuditRows(res, days)) audit(app.db, { at: now, actor: 'system', action: 'retention', allowed: true, ...row });
+    return res;
+  })();
+  if (r.events || r.messages || r.audit) app.log.info({ events: r.events, messages: r.messages, audit: r.audit, days }, 'retention: old payloads, private texts and refused-attempt details cleared');
+  if (r.evidenceFiles || r.names) app.log.info({ evidenceFiles: r.evidenceFiles, names: r.names, days }, 'retention: old evidence files deleted and WhatsApp names forgotten');
+  const albumAge = Math.min(UNFINISHED_ALBUM_DROP_MS, days * 86_400_000);
   const pending = app.db.transaction(() => {
     const d = dropUnfinishable(app.db, now - HELD_PICTURES_MS, now - albumAge, now - DONE_KEPT_MS);
-    if (d.held || d.albumPictures || d.headers) {
+    if (d.held || d.albumPictures || d.headers || d.done) {
       audit(app.db, {
         at: now, actor: 'system', action: 'retention', allowed: true,
-        args: `held pictures older than ${HELD_PICTURES_MS / 60_000} min; unanswered albums older than ${albumAge / 3_600_000} h`,
-        result: `pending pictures dropped: ${d.held} held, ${d.albumPictures} of unanswered albums, ${d.headers} album headers`,
+        args: `held pictures older than ${HELD_PICTURES_MS / 60_000} min; unanswered albums older than ${albumAge / 3_600_000} h; answered albums' messages older than ${DONE_KEPT_MS / 3_600_000} h`,
+        result: `pending pictures dropped: ${d.held} held, ${d.albumPictures} of unanswered albums, ${d.headers} album headers, ${d.done} of answered albums`,
       });
     }
     return d;
   })();
   if (pending.held || pending.albumPictures || pending.headers) app.log.info({ ...pending }, 'retention: pending pictures that can no longer be finished dropped');
   return { ...r, pending };
+}
+
+/** One audit row per kind of record a retention pass changed (none for a kind it left alone): what, and how many. */
+export function retentionAuditRows(r: RetentionResult, days: number): { args: string; result: string }[] {
+  const older = `older than ${days} days`;
+  const rows: [number, string, string][] = [
+    [r.events, `event payloads ${older}`, 'event payloads blanked'],
+    [r.messages, `private message texts ${older}`, 'private message texts blanked'],
+    [r.audit, `refused-attempt audit details ${older}`, 'refused-attempt audit details blanked'],
+    [r.evidenceFiles, `self-report evidence files ${older}`, 'self-report evidence files deleted (their SHA-256 kept; OCR text blanked)'],
+    [r.names, `WhatsApp names not seen for ${days} days`, 'WhatsApp names forgotten'],
+  ];
+  return rows.filter(([n]) => n > 0).map(([n, args, what]) => ({ args, result: `${what}: ${n}` }));
 }
 
 /** Queues the scheduled reminder in every campaign group with the bot inside and reminders on; returns the chats reminded. */

@@ -66,8 +66,11 @@ export interface AlbumInput {
   late: boolean;
   /** The sender had never written to the number before. */
   firstContact: boolean;
-  /** Fetches every file of the album (called only for a registered ASN whose album is kept). */
-  download: () => Promise<DownloadedEvidence>;
+  /**
+   * Fetches every file of the album (called only for a registered ASN whose album is kept); `intoFlow`: they go into
+   * an open guided report, whose files count against the ASN's daily evidence room (report-flow.ts fetchBudget).
+   */
+  download: (intoFlow: boolean) => Promise<DownloadedEvidence>;
   /**
    * Fetches the pictures this sender sent just before with no LAPOR and that still wait for one (none when there are
    * none): an album with a LAPOR caption reports them first, as a `LAPOR <text>` does.
@@ -88,12 +91,12 @@ export async function answerAlbum(app: App, a: AlbumInput): Promise<PictureOutco
     const text = [laporRest(a.captions[at]!)!, ...a.captions.filter((_, i) => i !== at)].filter((x) => x.trim()).join('\n');
     // Files are fetched only for a registered ASN: a stranger's upload is never downloaded.
     const before = asn && a.carried ? await a.carried() : noEvidence();
-    const got = asn ? await a.download() : noEvidence();
+    const got = asn ? await a.download(false) : noEvidence();
     const reply = await beginSelfReport(app, { platform: a.platform, reporterId: a.reporterId, sourceKey: a.sourceKey, text, files: got.files, skipped: got.skipped }, before);
     return { reply, hold: false, tookCarried: Boolean(asn && a.carried) };
   }
   if (hasActiveFlow(app, a.platform, a.reporterId)) {
-    const got = asn ? await a.download() : noEvidence();
+    const got = asn ? await a.download(true) : noEvidence();
     const r = await continueFlow(app, a.platform, a.reporterId, asn, { text: a.captions.join('\n'), files: got.files, skipped: got.skipped });
     if (r) return { reply: r, hold: false };
   }

@@ -86,6 +86,26 @@ export function evidenceRoom(app: SelfReportDeps, nip: string, now: number, pend
   return Math.max(0, app.config.EVIDENCE_MB_PER_DAY * 1024 * 1024 - used - pendingBytes);
 }
 
+/**
+ * What an adapter may still fetch for one answer, so a file the daily evidence limit would refuse is not downloaded
+ * at all: one ASN's phone could otherwise still make the server fetch 3 GB an hour only to throw it away. Judged by
+ * the size the platform declares (Telegram `file_size`, WhatsApp `fileLength`); a file with no declared size is
+ * fetched and checked after, as is one whose declared size lied (capEvidence, in the use case, skips it as `quota`).
+ */
+export class FetchBudget {
+  constructor(private room: number) {}
+
+  /** Whether a file of this declared size still fits (unknown size: fetch it and let capEvidence judge). */
+  allows(declared: number | undefined): boolean {
+    return declared === undefined || !Number.isFinite(declared) || declared <= this.room;
+  }
+
+  /** A fetched file counts against the room as capEvidence will count it (one that does not fit is skipped there). */
+  spend(bytes: number): void {
+    if (bytes <= this.room) this.room -= bytes;
+  }
+}
+
 /** The one polite line telling the ASN which files were not kept, or undefined when none was skipped. */
 export function skippedNote(lang: 'id' | 'en', skipped: readonly SkippedEvidence[], quotaMb?: number): string | undefined {
   if (!skipped.length) return undefined;

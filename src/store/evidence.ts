@@ -66,6 +66,8 @@ export interface CaseEvidence {
 export interface SelfReportEvidence {
   receiptNo: string;
   createdAt: number;
+  /** Videos the ASN sent with it that the bot did not keep (only photos and documents are evidence). */
+  videosNotKept: number;
   items: { kind: string; label: string; sha256: string | null; bytes: number | null; at: number; ocr?: MachineRead }[];
 }
 
@@ -78,7 +80,7 @@ export interface MachineRead {
 }
 
 function selfReportsOf(db: Db, incidentId: number): SelfReportEvidence[] {
-  const reports = db.prepare(`SELECT id, receipt_no, created_at FROM self_reports WHERE incident_id = ? ORDER BY id`).all(incidentId) as { id: number; receipt_no: string; created_at: number }[];
+  const reports = db.prepare(`SELECT id, receipt_no, created_at, videos_not_kept FROM self_reports WHERE incident_id = ? ORDER BY id`).all(incidentId) as { id: number; receipt_no: string; created_at: number; videos_not_kept: number }[];
   const items = db.prepare(
     `SELECT e.kind, e.value, e.filename, e.sha256, e.bytes, e.at, o.status AS ocr_status, o.group_name, o.pilkada, o.confidence, o.text AS ocr_text
        FROM self_report_evidence e LEFT JOIN self_report_ocr o ON o.evidence_id = e.id WHERE e.report_id = ? ORDER BY e.id`,
@@ -87,6 +89,7 @@ function selfReportsOf(db: Db, incidentId: number): SelfReportEvidence[] {
   return reports.map((r) => ({
     receiptNo: r.receipt_no,
     createdAt: r.created_at,
+    videosNotKept: r.videos_not_kept,
     items: (items.all(r.id) as Item[]).map((e) => ({
       kind: e.kind, label: e.filename ?? e.value ?? e.kind, sha256: e.sha256, bytes: e.bytes, at: e.at,
       ...(e.ocr_status === 'read' ? { ocr: { groupName: e.group_name, pilkada: e.pilkada === 1, confidence: e.confidence ?? 0, text: e.ocr_text ?? '' } } : {}),

@@ -20,9 +20,9 @@ describe('AlbumCollector', () => {
   it('without a header: complete after the quiet gap; the admit answer of the first item holds for the album', () => {
     const { c, done } = collector();
     let asked = 0;
-    expect(c.add('k', 'a', () => (++asked, true))).toBe(true);
+    expect(c.add('k', 'a', () => (++asked, true))).toEqual({ taken: true, admitted: true });
     vi.advanceTimersByTime(900);
-    expect(c.add('k', 'b', () => (++asked, false))).toBe(true);
+    expect(c.add('k', 'b', () => (++asked, false))).toEqual({ taken: true, admitted: true });
     vi.advanceTimersByTime(900);
     expect(done).toEqual([]);
     vi.advanceTimersByTime(200);
@@ -34,7 +34,7 @@ describe('AlbumCollector', () => {
     const { c, done } = collector();
     c.expect('k', 3);
     c.add('k', 'a', () => true, 'id1');
-    c.add('k', 'a again', () => true, 'id1');
+    expect(c.add('k', 'a again', () => true, 'id1')).toEqual({ taken: false, admitted: true });
     c.add('k', 'b', () => true, 'id2');
     expect(done).toEqual([]);
     c.add('k', 'c', () => true, 'id3');
@@ -64,7 +64,9 @@ describe('AlbumCollector', () => {
 
   it('a refused album is never handed over; flush hands over the rest at once', () => {
     const { c, done } = collector();
-    expect(c.add('no', 'a', () => false)).toBe(false);
+    expect(c.add('no', 'a', () => false)).toEqual({ taken: true, admitted: false });
+    // A refused album still takes its messages (so they count once), and says it is refused for each.
+    expect(c.add('no', 'a2', () => true)).toEqual({ taken: true, admitted: false });
     c.add('yes', 'b', () => true);
     c.expect('other', 2);
     c.flush();
@@ -103,12 +105,11 @@ describe('AlbumCollector', () => {
     expect(c.pending).toBe(0);
   });
 
-  it('an album takes ALBUM_MAX_ITEMS and no more; past them it says it is full, and one announcing more waits for its deadline', () => {
+  it('an album takes ALBUM_MAX_ITEMS and no more; past them add says it did not take the item, and one announcing more waits for its deadline', () => {
     const { c, done } = collector();
     c.expect('k', ALBUM_MAX_ITEMS + 50);
     for (let i = 0; i < ALBUM_MAX_ITEMS + 20; i++) {
-      expect(c.isFull('k')).toBe(i >= ALBUM_MAX_ITEMS);
-      c.add('k', `p${i}`, () => true, `id${i}`);
+      expect(c.add('k', `p${i}`, () => true, `id${i}`)).toEqual({ taken: i < ALBUM_MAX_ITEMS, admitted: true });
       vi.advanceTimersByTime(10);
     }
     expect(done).toEqual([]);
@@ -116,6 +117,7 @@ describe('AlbumCollector', () => {
     expect(done).toHaveLength(1);
     expect(done[0]).toHaveLength(ALBUM_MAX_ITEMS);
     expect(done[0]!.at(-1)).toBe(`p${ALBUM_MAX_ITEMS - 1}`);
-    expect(c.isFull('k')).toBe(false);
+    // Handed over: the key starts a new album, which takes its first item.
+    expect(c.add('k', 'again', () => true, 'id0')).toEqual({ taken: true, admitted: true });
   });
 });

@@ -160,6 +160,59 @@ describe('Telegram albums in a private chat', () => {
     expect(b.app.db.prepare(`SELECT step FROM report_flows`).get()).toEqual({ step: 'what' });
   });
 
+  it('a lone video, or an album of videos only, sent with no /lapor and no open report: answered (once per album) that videos are not kept, why, and what to send instead, with the Laporkan button; nothing fetched; a stranger\'s video gets nothing, as before', { timeout: 90_000 }, async () => {
+    const b = await start();
+    const mp4 = (fill: number) => b.sim.addFile(Buffer.concat([Buffer.from('\x00\x00\x00\x18ftypmp42', 'latin1'), Buffer.alloc(30_000, fill)]), { ext: 'mp4' });
+    const hint = {
+      text: 'Video tidak kami simpan sebagai bukti: video dari ponsel biasanya melebihi batas 10 MB, dan Humas perlu bukti yang langsung bisa dibuka. Untuk melaporkan, kirim tangkapan layar (foto) dari bagian videonya yang penting, atau tautan ke unggahannya, dengan keterangan /lapor, atau tekan tombol Laporkan di bawah ini.',
+      reply_markup: { inline_keyboard: [[{ text: 'Laporkan', callback_data: 'lapor:start' }]] },
+    };
+    // A lone video with a caption that is no /lapor (Bot API Message.video, caption).
+    b.sim.pushUpdate(videoMessage(dm, ASN, mp4(1), 'lihat ini pak'));
+    await b.sim.waitFor(() => toAsn(b).length > 0, 10_000);
+    expect(toAsn(b).map((m) => ({ text: m.text, reply_markup: m.reply_markup }))).toEqual([hint]);
+    // Two videos sharing a media_group_id, no photo: one answer for the album.
+    b.sim.pushUpdate(videoMessage(dm, ASN, mp4(2), undefined, { mediaGroupId: 'TGVID1', message_id: 900 }));
+    b.sim.pushUpdate(videoMessage(dm, ASN, mp4(3), undefined, { mediaGroupId: 'TGVID1', message_id: 901 }));
+    await b.sim.waitFor(() => toAsn(b).length > 1, 10_000);
+    // A stranger's video: what a stranger's video got before (nothing), while their text still gets the register hint.
+    const stranger = { id: 7777, first_name: 'Tamu' };
+    b.sim.addUser(stranger);
+    b.sim.startedBot(stranger.id);
+    b.sim.pushUpdate(videoMessage({ id: stranger.id, type: 'private' }, stranger, mp4(4)));
+    await new Promise((r) => setTimeout(r, 2000));
+    expect(toAsn(b).map((m) => ({ text: m.text, reply_markup: m.reply_markup }))).toEqual([hint, hint]);
+    expect(b.sim.sent.filter((m) => m.chat_id === stranger.id)).toHaveLength(0);
+    expect(b.sim.calls.some((c) => c.method === 'getFile')).toBe(false);
+    expect(count(b, `SELECT COUNT(*) AS n FROM self_reports`)).toBe(0);
+    // The button starts the guided report.
+    await press(b, 'lapor:start');
+    expect(b.app.db.prepare(`SELECT step FROM report_flows`).get()).toEqual({ step: 'what' });
+  });
+
+  it('an album of a video then a photo, with no /lapor and no open report: answered once with the photo hint (its first item is the video), nothing fetched', { timeout: 60_000 }, async () => {
+    const b = await start();
+    const [photo] = await Promise.all(screens(1).map((x) => b.sim.addPhoto(x)));
+    b.sim.pushUpdate(videoMessage(dm, ASN, b.sim.addFile(Buffer.alloc(20_000, 8), { ext: 'mp4' }), undefined, { mediaGroupId: 'TGMIX2', message_id: 950 }));
+    b.sim.pushUpdate(photoMessage(dm, ASN, photo!, undefined, { message_id: 951, mediaGroupId: 'TGMIX2' }));
+    await b.sim.waitFor(() => toAsn(b).length > 0, 10_000);
+    await new Promise((r) => setTimeout(r, 2000));
+    expect(toAsn(b).map((m) => m.text)).toEqual([
+      'Kiriman Anda belum kami simpan sebagai laporan. Untuk melaporkan (misalnya tangkapan layar grup kampanye), tekan tombol Laporkan di bawah ini, atau kirim ulang gambarnya dengan keterangan /lapor.',
+    ]);
+    expect(b.sim.calls.some((c) => c.method === 'getFile')).toBe(false);
+  });
+
+  it('a lone video with no /lapor, in English', { timeout: 60_000 }, async () => {
+    const b = await start({ LANGUAGE: 'en' });
+    b.sim.pushUpdate(videoMessage(dm, ASN, b.sim.addFile(Buffer.alloc(20_000, 9), { ext: 'mp4' })));
+    await b.sim.waitFor(() => toAsn(b).length > 0, 10_000);
+    expect(toAsn(b)[0]!.text).toBe(
+      'Videos are not kept as evidence: a phone video is usually over the 10 MB limit, and Humas needs evidence it can open at once. To report it, send a screenshot (photo) of the part of the video that matters, or a link to the post, with the caption /lapor, or press the Report something button below.',
+    );
+    expect((toAsn(b)[0]!.reply_markup as { inline_keyboard: { callback_data: string }[][] }).inline_keyboard.flat().map((k) => k.callback_data)).toEqual(['lapor:start']);
+  });
+
   it('an album mixing photos and a video (Telegram media groups may): the photos kept, the video not fetched and named to the ASN, and Humas told of it', { timeout: 90_000 }, async () => {
     const b = await start();
     const photos = await Promise.all(screens(2).map((s) => b.sim.addPhoto(s)));

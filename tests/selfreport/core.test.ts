@@ -13,6 +13,10 @@ import { codeFromMac, CODE_ALPHABET, formatReceiptNo, normalizeCode, parseReceip
 import { migrate } from '../../src/store/db.js';
 import { MIGRATIONS } from '../../src/store/migrations.js';
 import { applyRetention } from '../../src/store/retention.js';
+import { main } from '../../src/cli.js';
+import { runRetentionJob } from '../../src/app/scheduler.js';
+import { audit } from '../../src/store/audit.js';
+import { PassThrough } from 'node:stream';
 import { ASN, CAMPAIGN_TG, testApp } from '../support/app.js';
 
 describe('reading a report', () => {
@@ -123,5 +127,51 @@ describe('retention of evidence', () => {
     expect(existsSync(ev[0]!.path)).toBe(false);
     expect(app.db.prepare(`SELECT path, sha256 FROM self_report_evidence WHERE kind = 'photo'`).get()).toEqual({ path: null, sha256: ev[0]!.sha256 });
     expect(verifyReceipt(app.db, report.receiptNo, receiptCode(app.db, report.signed, 0), 'Asia/Jakarta', 'id')).toMatchObject({ valid: true });
+  });
+
+  it('every retention pass that changes something writes one chained audit row (actor system, action retention) saying what kind and how many; a pass with nothing to do writes none; `audit verify` passes', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'jn-ret-audit-'));
+    const path = join(dir, 'jaga.sqlite');
+    const { app, clock } = testApp({ DATABASE_PATH: path, RETENTION_DAYS: '30', CASE_EXPIRY_DAYS: '14' });
+    const t0 = clock.now();
+    // One of each kind retention touches: an event (the monitor's), a finished private message, a refused attempt,
+    // a self-report's two evidence files, a WhatsApp name, and a picture held for a LAPOR that never came.
+    app.monitor.handle({ kind: 'message', dedupeKey: 'm-old', messageId: '101', at: t0, chat: CAMPAIGN_TG, sender: { platform: 'telegram', id: '7777' }, text: 'Ayo coblos nomor 2 @budi_s', mentions: [{ platform: 'telegram', id: ASN.budi.telegramId }], isPrivate: false });
+    app.db.prepare(`UPDATE outbox SET status = 'sent', finished_at = ?`).run(t0);
+    audit(app.db, { at: t0, actor: 'tg:6666', platform: 'telegram', action: 'report', args: 'semua', allowed: false, result: 'not an admin' });
+    recordSelfReport(app, ASN.budi as never, {
+      platform: 'telegram', reporterId: ASN.budi.telegramId, sourceKey: 'k', text: 'ditandai',
+      files: [{ kind: 'photo', filename: 'a.jpg', data: Buffer.from('gambar') }, { kind: 'document', filename: 'b.pdf', data: Buffer.from('%PDF-1.4') }],
+    });
+    app.db.prepare(`INSERT INTO wa_names (jid, name, seen_at) VALUES ('6281200000001@s.whatsapp.net', 'Pak Andi', ?)`).run(t0);
+    app.db.prepare(`INSERT INTO pending_pictures (platform, chat_id, message_id, sender, state, album_id, message, at) VALUES ('whatsapp', 'x@s.whatsapp.net', 'H1', 'x@s.whatsapp.net', 'held', NULL, '{}', ?)`).run(t0);
+    const before = app.db.prepare(`SELECT COUNT(*) FROM audit`).pluck().get() as number;
+    clock.advance(31 * 86_400_000);
+    const r = runRetentionJob(app, clock.now());
+    expect(r).toMatchObject({ events: 1, audit: 1, evidenceFiles: 2, names: 1, pending: { held: 1 } });
+    const rows = app.db.prepare(`SELECT actor, action, allowed, args, result FROM audit WHERE action = 'retention' ORDER BY id`).all() as { actor: string; action: string; allowed: number; args: string; result: string }[];
+    expect(rows.every((x) => x.actor === 'system' && x.allowed === 1)).toBe(true);
+    expect(rows.map((x) => x.result)).toEqual([
+      'event payloads blanked: 1',
+      `private message texts blanked: ${r.messages}`,
+      'refused-attempt audit details blanked: 1',
+      'self-report evidence files deleted (their SHA-256 kept; OCR text blanked): 2',
+      'WhatsApp names forgotten: 1',
+      'pending pictures dropped: 1 held, 0 of unanswered albums, 0 album headers, 0 of answered albums',
+    ]);
+    expect(r.messages).toBeGreaterThan(0);
+    expect(rows[0]!.args).toBe('event payloads older than 30 days');
+    expect(app.db.prepare(`SELECT COUNT(*) FROM audit`).pluck().get()).toBe(before + 6);
+    // Nothing left to do: no row.
+    runRetentionJob(app, clock.now() + 60_000);
+    expect(app.db.prepare(`SELECT COUNT(*) FROM audit`).pluck().get()).toBe(before + 6);
+    await app.close();
+    // The chain over the audit rows verifies, through the CLI's main (`jaga-netral audit verify FILE`).
+    const out: string[] = [];
+    const err: string[] = [];
+    const code = await main(['audit', 'verify', path], { out: (x) => void out.push(x), err: (x) => void err.push(x), stdin: new PassThrough() });
+    expect(err.join('')).toBe('');
+    expect(code).toBe(0);
+    expect(out.join('')).toMatch(new RegExp(`audit: ${before + 6} baris`));
   });
 });

@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import type { Nip, PhoneE164, TgUserId } from '../../src/core/ids.js';
 import type { SimSentMessage, SimUser } from '../../src/platforms/sim/telegram-server.js';
-import { callbackQuery, documentMessage, forwardedFromChannel, newChatMembers, photoMessage, textMessage, videoMessage } from '../../src/platforms/sim/telegram-updates.js';
+import { albumMessages, callbackQuery, documentMessage, forwardedFromChannel, newChatMembers, photoMessage, textMessage, videoMessage } from '../../src/platforms/sim/telegram-updates.js';
 import { makeDossier } from '../../src/app/evidence/dossier.js';
 import { expireFlows, FLOW_TIMEOUT_MS } from '../../src/app/report-flow.js';
 import { pdfText } from '../support/pdf.js';
@@ -348,6 +348,71 @@ describe('self-report on Telegram', () => {
     ]);
     // Humas still hears of every report.
     await b.sim.waitFor((s) => s.filter((m) => m.chat_id === HUMAS.id && (m.text ?? '').startsWith('📝')).length === 3, 20_000);
+  });
+
+  it('a file whose declared file_size is over what is left of EVIDENCE_MB_PER_DAY is not downloaded at all (no getFile, no file fetch); the report is still recorded and alerted; a file with no size, or a lying one, is still caught after the download', { timeout: 90_000 }, async () => {
+    // Bot API Document.file_size / PhotoSize.file_size (node_modules/@telegraf/types/message.d.ts) are optional: the
+    // adapter judges the daily room by them before getFile and telegraf's Telegram.getFileLink
+    // (node_modules/telegraf/lib/telegram.js), and the use case's capEvidence checks the real size after.
+    const b = await start({ EVIDENCE_MB_PER_DAY: '1' });
+    const receipts = () => toAsn(b).filter((m) => m.method === 'sendMessage' && /JN-\d{4}-\d{6}/.test(m.text ?? ''));
+    const report = async (u: Record<string, unknown>): Promise<string> => {
+      const n = receipts().length;
+      b.sim.pushUpdate(u);
+      await b.sim.waitFor(() => receipts().length > n, 10_000);
+      return receipts().at(-1)!.text!;
+    };
+    /** How often the bot asked getFile for, and fetched, this file (the simulator logs both: getFile and `file`). */
+    const fetched = (fileId: string): number => b.sim.calls.filter((c) => (c.method === 'getFile' && c.params['file_id'] === fileId) || (c.method === 'file' && String(c.params['path']).endsWith(`file_${fileId.split('-')[2]}.pdf`))).length;
+    const add = (kb: number, fill: number) => b.sim.addFile(Buffer.alloc(kb * 1024, fill), { ext: 'pdf' });
+    const lapor = (file: ReturnType<typeof add>, text: string, o: { withoutSize?: boolean } = {}) =>
+      documentMessage(dm, ASN, file, { caption: `/lapor ${text}`, fileName: 'bukti.pdf', mimeType: 'application/pdf', ...o });
+    const first = add(700, 1);
+    expect(await report(lapor(first, 'undangan grup pertama'))).not.toMatch(/tidak kami simpan/);
+    expect(fetched(first.file_id)).toBe(2);
+    const quotaLine = 'Mohon maaf, 1 berkas tidak kami simpan: 1 melebihi batas bukti per ASN (1 MB dalam 24 jam; laporan tetap tercatat, hubungi Humas bila perlu mengirim lebih).';
+    // 500 KB declared, 324 KB left: not fetched; the ASN is told as before; the report stands.
+    const over = add(500, 2);
+    expect(await report(lapor(over, 'undangan grup kedua'))).toContain(quotaLine);
+    expect(fetched(over.file_id)).toBe(0);
+    // No declared size: fetched, then refused by the real size (as before this check existed).
+    const unsized = add(500, 3);
+    expect(await report(lapor(unsized, 'undangan grup ketiga', { withoutSize: true }))).toContain(quotaLine);
+    expect(fetched(unsized.file_id)).toBe(2);
+    // A lying size (100 KB declared, 500 KB real): fetched on its word, refused after by the real size.
+    const liar = add(500, 4);
+    expect(await report(lapor({ ...liar, file_size: 100 * 1024 }, 'undangan grup keempat'))).toContain(quotaLine);
+    expect(fetched(liar.file_id)).toBe(2);
+    // A small one still fits, and is fetched.
+    const small = add(200, 5);
+    expect(await report(lapor(small, 'undangan grup kelima'))).not.toMatch(/tidak kami simpan/);
+    expect(fetched(small.file_id)).toBe(2);
+    const kept = b.app.db.prepare(`SELECT r.description, e.bytes FROM self_reports r LEFT JOIN self_report_evidence e ON e.report_id = r.id AND e.kind = 'document' ORDER BY r.id`).all();
+    expect(kept).toEqual([
+      { description: 'undangan grup pertama', bytes: 700 * 1024 },
+      { description: 'undangan grup kedua', bytes: null },
+      { description: 'undangan grup ketiga', bytes: null },
+      { description: 'undangan grup keempat', bytes: null },
+      { description: 'undangan grup kelima', bytes: 200 * 1024 },
+    ]);
+    // Humas hears of every report, the one whose file was never fetched too.
+    await b.sim.waitFor((s) => s.filter((m) => m.chat_id === HUMAS.id && (m.text ?? '').startsWith('📝')).length === 5, 20_000);
+  });
+
+  it('an album into an open guided report: the files that no longer fit the daily room by their file_size are not fetched (English)', { timeout: 90_000 }, async () => {
+    const b = await start({ EVIDENCE_MB_PER_DAY: '1', LANGUAGE: 'en' });
+    await say(b, textMessage(dm, ASN, '/lapor'));
+    await press(b, 'lapor:what:added');
+    await press(b, 'lapor:where:whatsapp');
+    await say(b, documentMessage(dm, ASN, b.sim.addFile(Buffer.alloc(600 * 1024, 1), { ext: 'pdf' }), { fileName: 'a.pdf', mimeType: 'application/pdf' }));
+    // Three screenshots of 200 KB as one album: the flow holds 600 KB, so two fit the 1 MB and the third is not fetched.
+    const shots = [2, 3, 4].map((i) => b.sim.addFile(Buffer.alloc(200 * 1024, i), { ext: 'jpg' }));
+    const n = toAsn(b).length;
+    for (const u of albumMessages(dm, ASN, shots, undefined)) b.sim.pushUpdate(u);
+    await b.sim.waitFor(() => toAsn(b).length > n, 15_000);
+    expect(toAsn(b).at(-1)!.text).toContain('Sorry, 1 file was not kept: 1 over the evidence limit per ASN (1 MB in 24 hours; the report is recorded all the same, contact Humas to send more).');
+    const asked = b.sim.calls.filter((c) => c.method === 'getFile').map((c) => c.params['file_id']);
+    expect(shots.map((f) => asked.includes(f.file_id))).toEqual([true, true, false]);
   });
 
   it('the daily evidence limit counts the files an open guided report holds (English)', { timeout: 90_000 }, async () => {

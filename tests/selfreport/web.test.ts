@@ -7,7 +7,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { recordSelfReport, resolveSelfReport } from '../../src/app/self-report.js';
 import { receiptCode } from '../../src/app/receipt.js';
 import { ASN } from '../support/app.js';
-import { dashboardApp, linkFromBot } from '../web/support.js';
+import { dashboardApp, linkFromBot, signIn } from '../web/support.js';
+import { pdfText } from '../support/pdf.js';
 
 const cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {
@@ -68,4 +69,43 @@ describe('dashboard: Laporan ASN and receipt verification', () => {
     expect(junk).toContain('bukan nomor tanda terima');
     expect(junk).not.toContain('<script>');
   });
+
+  for (const lang of ['id', 'en'] as const) {
+    it(`videos the ASN sent and the bot did not keep: one line under the report's evidence on Laporan ASN, and one in the case dossier (POST /berkas) (${lang})`, { timeout: 60_000 }, async () => {
+      const s = await dashboardApp({ LANGUAGE: lang });
+      cleanups.push(async () => {
+        await s.dash.close();
+        await s.app.close();
+      });
+      const jpeg = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(500, 1)]);
+      // Two videos named by the adapter as not kept (a Telegram album mixing them with a photo), as the use case stores them.
+      const withVideos = recordSelfReport(s.app, ASN.budi as never, {
+        platform: 'telegram', reporterId: ASN.budi.telegramId, sourceKey: 'v1', text: 'Saya ditandai di video kampanye di TikTok',
+        files: [{ kind: 'photo', filename: 'tangkapan.jpg', mime: 'image/jpeg', data: jpeg }], skipped: ['video', 'video'],
+      }).report;
+      const without = recordSelfReport(s.app, ASN.sari as never, { platform: 'telegram', reporterId: ASN.sari.telegramId, sourceKey: 'v2', text: 'dimasukkan ke grup WhatsApp "Relawan X"' }).report;
+      expect(withVideos.videosNotKept).toBe(2);
+      const cookie = await signIn(await linkFromBot(s.app));
+      const list = await (await fetch(`${s.base}/laporan-asn`, { headers: { cookie } })).text();
+      const line = lang === 'en'
+        ? '2 videos sent by the ASN, not kept by the bot (ask for them another way if needed)'
+        : '2 video dikirim ASN, tidak disimpan bot (mintalah lewat jalur lain bila perlu)';
+      // Once, in the row of the report with videos (rows are newest first: the other report's row comes before it).
+      expect(list.split(line)).toHaveLength(2);
+      expect(list.indexOf(line)).toBeGreaterThan(list.indexOf(withVideos.receiptNo));
+      expect(list.indexOf(without.receiptNo)).toBeLessThan(list.indexOf(withVideos.receiptNo));
+      // The case dossier, as Humas downloads it from the dashboard.
+      const csrf = /name="_csrf" value="([^"]+)"/.exec(list)![1]!;
+      const pdfOf = async (id: number): Promise<string> => {
+        const r = await fetch(`${s.base}/berkas`, { method: 'POST', headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ _csrf: csrf, lingkup: 'kasus', id: String(id) }).toString() });
+        expect(r.status).toBe(200);
+        return pdfText(Buffer.from(await r.arrayBuffer())).replace(/\s+/g, ' ');
+      };
+      const dossier = await pdfOf(withVideos.incidentId!);
+      expect(dossier).toContain(lang === 'en'
+        ? 'Videos: 2 sent by the ASN with this report, not kept by the bot (only photos and documents are kept as evidence), so there is no file or hash of them here'
+        : 'Video: 2 dikirim ASN bersama laporan ini, tidak disimpan bot (bukti yang disimpan hanya foto dan dokumen), jadi tidak ada berkas atau hash-nya di sini');
+      expect(await pdfOf(without.incidentId!)).not.toMatch(lang === 'en' ? /Videos: / : /Video: /);
+    });
+  }
 });

@@ -51,6 +51,28 @@ const screens = (n: number, name = (i: number) => `Grup Bukti ${i + 1}`): Buffer
   Array.from({ length: n }, (_, i) => renderChatScreen({ style: 'whatsapp', groupName: name(i), members: 10 + i, bubbles: [{ from: 'Admin', text: `Pesan ${i + 1}` }], width: 360 }));
 
 describe('WhatsApp albums in a private chat', () => {
+  it('EVIDENCE_MB_PER_DAY before the download, for an album with LAPOR and the pictures held before it: one budget, the held pictures first; what no longer fits by its fileLength is never fetched', { timeout: 60_000 }, async () => {
+    // proto.Message.IImageMessage.fileLength (WAProto/index.d.ts) is what the adapter judges before Baileys'
+    // downloadMediaMessage (lib/Utils/messages-media.js, downloadEncryptedContent) would fetch the picture.
+    const { app, fake, wa, clock, downloads } = await bot({ EVIDENCE_MB_PER_DAY: '1' });
+    const pic = (fill: number) => fake.addMedia(Buffer.alloc(300 * 1024, fill), 'image', 'image/jpeg');
+    // Two pictures with no LAPOR: held, not fetched (the ASN is told how to report them).
+    for (const [i, id] of ['H1', 'H2'].entries()) await fake.deliver(privateImageMessage({ from: ASN1_LID, fromAlt: ASN1_PN, id, at: clock.now, media: await pic(i + 1) }));
+    await wa.idle();
+    expect(downloads).toEqual([]);
+    // Then an album of three with a LAPOR caption: 5 x 300 KB for a 1 MB day; the held two and the album's first fit.
+    const album = privateAlbumMessages({ from: ASN1_LID, fromAlt: ASN1_PN, id: 'QALB', at: clock.now, media: [await pic(3), await pic(4), await pic(5)], captions: ['LAPOR saya dimasukkan ke grup kampanye'] });
+    for (const m of [album.header, ...album.pictures]) await fake.deliver(m);
+    await wa.idle();
+    await drainAll(app, clock, 10);
+    expect(downloads).toEqual(['H1', 'H2', 'QALB-1']);
+    const rep = app.db.prepare(`SELECT id, receipt_no FROM self_reports`).get() as { id: number; receipt_no: string };
+    expect(count(app, `SELECT COUNT(*) AS n FROM self_report_evidence WHERE report_id = ? AND kind = 'photo'`, rep.id)).toBe(3);
+    const receipt = textsTo(fake, ASN1_PN).find((t) => t.includes(rep.receipt_no))!;
+    expect(receipt).toContain('Mohon maaf, 2 berkas tidak kami simpan: 2 melebihi batas bukti per ASN (1 MB dalam 24 jam; laporan tetap tercatat, hubungi Humas bila perlu mengirim lebih).');
+    expect(textsTo(fake, ADMIN_WA).some((t) => t.startsWith('📝') && t.includes(rep.receipt_no))).toBe(true);
+  });
+
   it('an album of three screenshots, LAPOR on the second: one report with all three, one receipt, one flood count, OCR of each to Humas; delivered again: nothing new', { timeout: 120_000 }, async () => {
     const { app, fake, wa, clock, downloads } = await bot({ OCR_TESSERACT: 'tesseract' });
     const names = ['Relawan Maju Bersama', 'Sahabat Paslon Dua', 'Posko Pemenangan Kecamatan'];

@@ -227,7 +227,7 @@ describe('WhatsApp self-reports across a restart', () => {
     expect(runRetentionJob(app, clock.now).pending).toEqual({ held: 1, albumPictures: 0, headers: 0, done: 0 });
     expect(n(app, `SELECT COUNT(*) FROM pending_pictures WHERE state = 'held'`)).toBe(0);
     expect(n(app, `SELECT COUNT(*) FROM pending_pictures WHERE state = 'album'`)).toBe(1);
-    expect(audits()).toEqual([{ actor: 'system', action: 'retention', result: 'pending pictures dropped: 1 held, 0 of unanswered albums, 0 album headers' }]);
+    expect(audits()).toEqual([{ actor: 'system', action: 'retention', result: 'pending pictures dropped: 1 held, 0 of unanswered albums, 0 album headers, 0 of answered albums' }]);
     // Six days on, still kept; past a week the album and its header go.
     clock.now += 6 * 86_400_000;
     expect(runRetentionJob(app, clock.now).pending.albumPictures).toBe(0);
@@ -236,8 +236,8 @@ describe('WhatsApp self-reports across a restart', () => {
     expect(n(app, `SELECT COUNT(*) FROM pending_pictures`)).toBe(0);
     expect(n(app, `SELECT COUNT(*) FROM wa_album_headers`)).toBe(0);
     expect(audits().map((a) => a.result)).toEqual([
-      'pending pictures dropped: 1 held, 0 of unanswered albums, 0 album headers',
-      'pending pictures dropped: 0 held, 1 of unanswered albums, 1 album headers',
+      'pending pictures dropped: 1 held, 0 of unanswered albums, 0 album headers, 0 of answered albums',
+      'pending pictures dropped: 0 held, 1 of unanswered albums, 1 album headers, 0 of answered albums',
     ]);
     // Nothing left: the next pass writes no audit row.
     runRetentionJob(app, clock.now + 86_400_000);

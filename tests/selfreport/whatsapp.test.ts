@@ -162,6 +162,39 @@ describe('self-report on WhatsApp', () => {
     expect(second).toMatch(/send again\)\. You can send a link or a smaller screenshot instead\.\n\nWhen it is done, reply: SELESAI JN-\d{4}-000002$/);
   });
 
+  it('EVIDENCE_MB_PER_DAY before the download: a file whose fileLength is over what is left is never fetched from the media host; the report is still recorded and alerted; a lying fileLength is caught after the download', { timeout: 60_000 }, async () => {
+    // proto.Message.IImageMessage / IDocumentMessage fileLength is a Long or a number (WAProto/index.d.ts); the
+    // fake socket's media host logs each fetch Baileys' downloadEncryptedContent makes (lib/Utils/messages-media.js).
+    const { app, fake, wa, clock } = await bot({ EVIDENCE_MB_PER_DAY: '1' });
+    let n = 0;
+    const send = async (media: Awaited<ReturnType<typeof fake.addMedia>>, text: string): Promise<string> => {
+      n += 1;
+      await fake.deliver(privateImageMessage({ from: ASN1_LID, fromAlt: ASN1_PN, id: `Q${n}`, caption: `LAPOR ${text}`, at: clock.now, media }));
+      await wa.idle();
+      await drainAll(app, clock, 5);
+      return textsTo(fake, ASN1_PN).find((t) => t.includes(`JN-`) && t.includes(`-00000${n}`))!;
+    };
+    const fetches = (m: { directPath: string }): number => fake.mediaFetches.filter((p) => p === m.directPath).length;
+    const quotaLine = 'Mohon maaf, 1 berkas tidak kami simpan: 1 melebihi batas bukti per ASN (1 MB dalam 24 jam; laporan tetap tercatat, hubungi Humas bila perlu mengirim lebih).';
+    const first = await fake.addMedia(Buffer.alloc(700 * 1024, 1), 'image', 'image/jpeg');
+    expect(await send(first, 'ditandai di Instagram oleh akun relawan satu')).not.toMatch(/tidak kami simpan/);
+    expect(fetches(first)).toBe(1);
+    // 500 KB declared, 324 KB left: never fetched; the ASN is told as before; the report stands.
+    const over = await fake.addMedia(Buffer.alloc(500 * 1024, 2), 'image', 'image/jpeg');
+    expect(await send(over, 'ditandai di Instagram oleh akun relawan dua')).toContain(quotaLine);
+    expect(fetches(over)).toBe(0);
+    // A lying fileLength (100 KB declared, 500 KB real): fetched on its word, refused after by the real size.
+    const liar = await fake.addMedia(Buffer.alloc(500 * 1024, 3), 'image', 'image/jpeg');
+    expect(await send({ ...liar, fileLength: 100 * 1024 }, 'ditandai di Instagram oleh akun relawan tiga')).toContain(quotaLine);
+    expect(fetches(liar)).toBe(1);
+    const small = await fake.addMedia(Buffer.alloc(200 * 1024, 4), 'image', 'image/jpeg');
+    expect(await send(small, 'ditandai di Instagram oleh akun relawan empat')).not.toMatch(/tidak kami simpan/);
+    expect(fetches(small)).toBe(1);
+    expect(app.db.prepare(`SELECT e.bytes FROM self_reports r LEFT JOIN self_report_evidence e ON e.report_id = r.id AND e.kind = 'photo' ORDER BY r.id`).pluck().all()).toEqual([700 * 1024, null, null, 200 * 1024]);
+    // Humas hears of all four reports.
+    expect(textsTo(fake, ADMIN_WA).filter((t) => t.startsWith('📝'))).toHaveLength(4);
+  });
+
   it('a burst of reports about one invite link whose window ends holding one report: that report goes as its usual alert, photo attached', { timeout: 60_000 }, async () => {
     const { app, fake, wa, clock } = await bot({ MASS_ALERT_THRESHOLD: '1', MASS_ALERT_WINDOW_SECONDS: '60' });
     const link = 'https://chat.whatsapp.com/ZyXwVuTsRq98765';

@@ -164,7 +164,10 @@ describe('audit retention', () => {
     const before = s.app.db.prepare(`SELECT count(*) FROM audit`).pluck().get();
     s.clock.advance((s.app.config.RETENTION_DAYS + 1) * day);
     expect(runRetentionJob(s.app, s.clock.now())).toMatchObject({ audit: 2 });
-    expect(s.app.db.prepare(`SELECT count(*) FROM audit`).pluck().get()).toBe(before);
+    // Every row kept, and the retention pass's own rows (one per kind it blanked: these details, and the bot's events).
+    const passRows = s.app.db.prepare(`SELECT actor, action, args, result FROM audit WHERE action = 'retention'`).all();
+    expect(s.app.db.prepare(`SELECT count(*) FROM audit`).pluck().get()).toBe((before as number) + passRows.length);
+    expect(passRows).toContainEqual({ actor: 'system', action: 'retention', args: `refused-attempt audit details older than ${s.app.config.RETENTION_DAYS} days`, result: 'refused-attempt audit details blanked: 2' });
     expect(s.app.db.prepare(`SELECT actor, action, args, allowed, result FROM audit WHERE at = ? ORDER BY id`).all(t0)).toEqual([
       { actor: 'web:tg:9001', action: 'exempt', args: '#1', allowed: 1, result: 'ok' },
       { actor: 'web:?', action: 'dashboard login', args: null, allowed: 0, result: null },

@@ -22,6 +22,8 @@ export interface SelfReportListRow {
   caseId: number | null;
   photos: { id: number; filename: string | null }[];
   links: string[];
+  /** Videos the ASN sent with the report, not kept as evidence (self_reports.videos_not_kept). */
+  videosNotKept: number;
   /** What the offline OCR read from the report's pictures (group name, Pilkada verdict): machine-read. */
   machineRead: { groupName: string | null; pilkada: boolean }[];
 }
@@ -45,7 +47,7 @@ export function listSelfReports(app: App, f: SelfReportFilters): { rows: SelfRep
   const total = (app.db.prepare(`SELECT COUNT(*) AS n ${from} ${where}`).get(params) as { n: number }).n;
   const raw = app.db
     .prepare(
-      `SELECT r.id, r.receipt_no, r.created_at, r.resolved_at, a.nama, r.asn_nip, a.unit, r.category, r.place, r.group_name, r.description, i.status, r.incident_id
+      `SELECT r.id, r.receipt_no, r.created_at, r.resolved_at, a.nama, r.asn_nip, a.unit, r.category, r.place, r.group_name, r.description, i.status, r.incident_id, r.videos_not_kept
        ${from} ${where} ORDER BY r.created_at DESC, r.id DESC LIMIT @limit OFFSET @offset`,
     )
     .all({ ...params, limit: f.limit, offset: f.offset }) as Record<string, unknown>[];
@@ -59,6 +61,7 @@ export function listSelfReports(app: App, f: SelfReportFilters): { rows: SelfRep
       status: r['status'] as IncidentStatus | null, caseId: r['incident_id'] as number | null,
       photos: evidence.filter((e) => e.kind === 'photo' && e.path).map((e) => ({ id: e.id, filename: e.filename })),
       links: evidence.filter((e) => e.kind === 'link' && e.value).map((e) => e.value!),
+      videosNotKept: r['videos_not_kept'] as number,
       machineRead: readingsOfReport(app.db, r['id'] as number).map((o) => ({ groupName: o.groupName, pilkada: o.pilkada })),
     };
   });

@@ -152,6 +152,7 @@ function writeCase(doc: PdfWriter, t: DossierTexts, c: CaseEvidence, includePhon
       if (e.sha256) doc.note(t.fileHash).mono(e.sha256);
       if (e.ocr) doc.field(ocrTexts(lang).dossierLabel, ocrTexts(lang).dossierLine({ groupName: e.ocr.groupName ?? undefined, pilkada: e.ocr.pilkada, confidence: e.ocr.confidence, excerpt: screenExcerpt(e.ocr.text, 400) }));
     }
+    if (r.videosNotKept) doc.paragraph(t.selfReportVideos(r.videosNotKept));
   }
   doc.space();
 }

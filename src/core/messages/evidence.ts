@@ -117,6 +117,8 @@ export interface DossierTexts {
   selfReport(receiptNo: string, at: string): string;
   /** One item of a self-report's evidence; files carry their SHA-256 below it. */
   selfReportItem(e: { kind: string; label: string; bytes: number | null; at: string }): string;
+  /** The videos the ASN sent with the report that the bot did not keep (no file, no hash: Humas may ask for them). */
+  selfReportVideos(n: number): string;
   fileHash: string;
   dasarHukum: string;
   laws: readonly string[];
@@ -194,6 +196,7 @@ const ID_DOSSIER: DossierTexts = {
   excerpt: 'Kutipan',
   noEvidence: 'Tidak ada peristiwa tercatat untuk kasus ini.',
   selfReport: (no, at) => `Laporan mandiri ASN ${no}, ${at} (kode verifikasi pada tanda terima; periksa dengan jaga-netral receipt verify)`,
+  selfReportVideos: (n) => `Video: ${n} dikirim ASN bersama laporan ini, tidak disimpan bot (bukti yang disimpan hanya foto dan dokumen), jadi tidak ada berkas atau hash-nya di sini`,
   selfReportItem: (e) => `${({ photo: 'Foto', document: 'Dokumen', link: 'Tautan (tidak dibuka bot)', forward: 'Pesan diteruskan', invite: 'Tautan undangan grup' } as Record<string, string>)[e.kind] ?? e.kind}: ${e.label}${e.bytes !== null ? ` (${e.bytes} byte)` : ''}, ${e.at}`,
   fileHash: 'SHA-256 berkas',
   dasarHukum: '6. Dasar hukum',
@@ -272,6 +275,7 @@ const EN_DOSSIER: DossierTexts = {
   excerpt: 'Excerpt',
   noEvidence: 'No event recorded for this case.',
   selfReport: (no, at) => `ASN self-report ${no}, ${at} (verification code on the receipt; check it with jaga-netral receipt verify)`,
+  selfReportVideos: (n) => `Videos: ${n} sent by the ASN with this report, not kept by the bot (only photos and documents are kept as evidence), so there is no file or hash of ${n === 1 ? 'it' : 'them'} here`,
   selfReportItem: (e) => `${({ photo: 'Photo', document: 'Document', link: 'Link (never opened by the bot)', forward: 'Forwarded message', invite: 'Group invite link' } as Record<string, string>)[e.kind] ?? e.kind}: ${e.label}${e.bytes !== null ? ` (${e.bytes} bytes)` : ''}, ${e.at}`,
   fileHash: 'File SHA-256',
   dasarHukum: '6. Legal basis (dasar hukum)',

@@ -9,6 +9,8 @@ export interface SelfReportWebTexts {
   cols: { receipt: string; time: string; asn: string; what: string; evidence: string; status: string };
   resolved: (at: string) => string;
   noFile: string;
+  /** Videos the ASN sent with the report that the bot did not keep (self_reports.videos_not_kept), for Humas to ask for. */
+  videosNotKept: (n: number) => string;
   verifyTitle: string;
   verifyIntro: string;
   number: string;
@@ -24,6 +26,7 @@ const ID: SelfReportWebTexts = {
   cols: { receipt: 'Tanda terima', time: 'Waktu laporan', asn: 'ASN', what: 'Kejadian', evidence: 'Bukti', status: 'Status' },
   resolved: (at) => `selesai ${at}`,
   noFile: 'tidak ada berkas',
+  videosNotKept: (n) => `${n} video dikirim ASN, tidak disimpan bot (mintalah lewat jalur lain bila perlu)`,
   verifyTitle: 'Periksa tanda terima',
   verifyIntro: 'Masukkan nomor dan kode verifikasi tanda terima laporan mandiri. Halaman ini hanya menunjukkan sah atau tidak, tanggal dan status.',
   number: 'Nomor (JN-TTTT-NNNNNN)',
@@ -39,6 +42,7 @@ const EN: SelfReportWebTexts = {
   cols: { receipt: 'Receipt', time: 'Reported at', asn: 'ASN', what: 'What', evidence: 'Evidence', status: 'Status' },
   resolved: (at) => `resolved ${at}`,
   noFile: 'no files',
+  videosNotKept: (n) => `${n} video${n === 1 ? '' : 's'} sent by the ASN, not kept by the bot (ask for ${n === 1 ? 'it' : 'them'} another way if needed)`,
   verifyTitle: 'Check a receipt',
   verifyIntro: 'Enter the number and verification code of a self-report receipt. This page only shows whether it is valid, its date and status.',
   number: 'Number (JN-YYYY-NNNNNN)',

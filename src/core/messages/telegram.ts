@@ -15,6 +15,11 @@ export interface TelegramTexts {
   privateHint: string;
   /** A registered ASN sent a picture or file with no /lapor and no open report: it is not kept, and how to report it. */
   fileNotReport: string;
+  /**
+   * A registered ASN sent a video (or an album of videos only) with no /lapor and no open report: videos are not kept
+   * as evidence (why, briefly), and what to send instead.
+   */
+  videoNotReport: string;
   notYourCase: string;
   caseClosed: string;
   leftThanks: string;
@@ -50,6 +55,8 @@ const ID: TelegramTexts = {
   privateHint: 'Untuk mendaftar, ketik /start lalu tekan tombol "Bagikan nomor telepon". Ketik /help untuk daftar perintah.',
   fileNotReport:
     'Kiriman Anda belum kami simpan sebagai laporan. Untuk melaporkan (misalnya tangkapan layar grup kampanye), tekan tombol Laporkan di bawah ini, atau kirim ulang gambarnya dengan keterangan /lapor.',
+  videoNotReport:
+    'Video tidak kami simpan sebagai bukti: video dari ponsel biasanya melebihi batas 10 MB, dan Humas perlu bukti yang langsung bisa dibuka. Untuk melaporkan, kirim tangkapan layar (foto) dari bagian videonya yang penting, atau tautan ke unggahannya, dengan keterangan /lapor, atau tekan tombol Laporkan di bawah ini.',
   notYourCase: 'Tombol ini bukan untuk Anda.',
   caseClosed: 'Kasus ini sudah ditutup. Terima kasih.',
   leftThanks: 'Terima kasih, bot sudah memastikan Anda keluar dari grup. Kasus ditutup.',
@@ -87,6 +94,8 @@ const EN: TelegramTexts = {
     `Thank you, you are registered.\nName: ${nama}\nUnit: ${unit}\n\nThe bot will message you if your account is involved in a campaign group or post. Send /status at any time to see your cases.`,
   privateHint: 'To register, send /start and press the "Share phone number" button. Send /help for the list of commands.',
   fileNotReport: 'What you sent has not been kept as a report. To report something (a screenshot of a campaign group, say), press the Report something button below, or send the picture again with the caption /lapor.',
+  videoNotReport:
+    'Videos are not kept as evidence: a phone video is usually over the 10 MB limit, and Humas needs evidence it can open at once. To report it, send a screenshot (photo) of the part of the video that matters, or a link to the post, with the caption /lapor, or press the Report something button below.',
   notYourCase: 'This button is not for you.',
   caseClosed: 'This case is already closed. Thank you.',
   leftThanks: 'Thank you, the bot confirmed that you left the group. The case is closed.',

@@ -129,6 +129,8 @@ export class FakeWASocket implements WaSocketLike {
 
   /** Encrypted media served on loopback, by directPath (what WhatsApp's media host holds). */
   private readonly media = new Map<string, Buffer>();
+  /** Every media download asked of the media host, by directPath, in order (what the bot fetched, served or not). */
+  readonly mediaFetches: string[] = [];
   private mediaServer: Promise<string> | undefined;
 
   /**
@@ -158,7 +160,9 @@ export class FakeWASocket implements WaSocketLike {
   private serveMedia(): Promise<string> {
     this.mediaServer ??= new Promise((resolve) => {
       const server = http.createServer((req, res) => {
-        const body = this.media.get(new URL(req.url ?? '/', 'http://media.invalid').pathname);
+        const path = new URL(req.url ?? '/', 'http://media.invalid').pathname;
+        this.mediaFetches.push(path);
+        const body = this.media.get(path);
         if (!body) res.writeHead(404).end();
         else res.writeHead(200, { 'content-length': String(body.length) }).end(body);
       });

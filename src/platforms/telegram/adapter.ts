@@ -22,8 +22,8 @@ import { classifyTelegramError, isChatMember, TelegramMembershipChecker, Telegra
 import { TelegramSendPolicy } from './policy.js';
 import { registerContact, reportButton, startReply } from './registration.js';
 import { AlbumCollector } from '../../app/albums.js';
-import { beginSelfReport, continueFlow, floodAllowance, hasActiveFlow } from '../../app/report-flow.js';
-import { MAX_EVIDENCE_BYTES, MAX_EVIDENCE_FILES, noEvidence, reporterAsn, type DownloadedEvidence } from '../../app/self-report.js';
+import { beginSelfReport, continueFlow, fetchBudget, floodAllowance, hasActiveFlow } from '../../app/report-flow.js';
+import { MAX_EVIDENCE_BYTES, MAX_EVIDENCE_FILES, noEvidence, reporterAsn, type DownloadedEvidence, type FetchBudget } from '../../app/self-report.js';
 import { enqueueReply, replyKey, type Reply, type ReplyTarget } from './replies.js';
 import { PendingPictures } from '../../store/pending-pictures.js';
 import { abortableSleep } from './sleep.js';
@@ -415,17 +415,16 @@ export class TelegramAdapter {
       // would say it is a duplicate, so the answered album's messages are remembered for a day).
       if (this.pending.answered(chatId, messageId)) return;
       const eventId = ingested[0]?.result?.eventId;
-      // Past ALBUM_MAX_ITEMS (Telegram sends ten) an album takes no more.
-      if (this.albums.isFull(`${chatId}:${from.id}:${albumId}`)) return;
-      const admitted = this.albums.add(
-        `${chatId}:${from.id}:${albumId}`,
+      const added = this.albums.add(
+        albumKey(chatId, String(from.id), albumId),
         { msg, eventId },
         () => this.app.flood.admit('telegram', String(from.id), this.app.clock(), displayName(from), floodAllowance(this.app, 'telegram', String(from.id), true)),
         messageId,
       );
       // Kept until answered: telegraf confirms the update at its next getUpdates (offset), so Telegram will not send
-      // it again, and a restart finishes the album from here (resumeAlbums). Its file_id stays valid for getFile.
-      if (admitted) this.pending.addAlbumPicture({ chatId, messageId, sender: String(from.id), albumId, message: JSON.stringify(msg), ...(eventId !== undefined ? { eventId } : {}), at: this.app.clock() });
+      // it again, and a restart finishes the album from here (resumeAlbums). Its file_id stays valid for getFile. A
+      // message not taken (in the album already, or past ALBUM_MAX_ITEMS: Telegram sends ten) is not kept again.
+      if (added.taken && added.admitted) this.pending.addAlbumPicture({ chatId, messageId, sender: String(from.id), albumId, message: JSON.stringify(msg), ...(eventId !== undefined ? { eventId } : {}), at: this.app.clock() });
       return;
     }
     // The same update delivered twice at once (a webhook retry during a slow /report) runs once.
@@ -491,12 +490,16 @@ export class TelegramAdapter {
     const cmd = text !== undefined ? parseCommand(text) : undefined;
     // An album's other captions are more of what the ASN wrote.
     const more = (t: string | undefined): string | undefined => (album?.notes.length ? [t, ...album.notes].filter((x) => x?.trim()).join('\n') : t);
-    const download = (): Promise<DownloadedEvidence> => (album ? this.downloadAlbum(album.messages) : this.downloadEvidence(msg));
     if (cmd?.name === 'start' && 'text' in msg) return startReply(this.app, from);
     const userId = String(from.id);
+    // Within the ASN's daily evidence room, judged before each file is fetched (FetchBudget).
+    const download = (intoFlow: boolean): Promise<DownloadedEvidence> => {
+      const budget = fetchBudget(this.app, 'telegram', userId, intoFlow);
+      return album ? this.downloadAlbum(album.messages, budget) : this.downloadEvidence(msg, budget);
+    };
     if (cmd?.name === 'lapor') {
       // Files are fetched only for a registered ASN: a stranger's upload is never downloaded.
-      const got = reporterAsn(this.app, 'telegram', userId) ? await download() : noEvidence();
+      const got = reporterAsn(this.app, 'telegram', userId) ? await download(false) : noEvidence();
       return beginSelfReport(this.app, {
         platform: 'telegram', reporterId: userId, sourceKey: album ? `tg:${msg.chat.id}:album:${album.groupId}` : `tg:${msg.chat.id}:${msg.message_id}`, text: more(cmd.rest) ?? '', files: got.files, skipped: got.skipped,
         forwardOrigin: forwardOriginText(msg), eventId,
@@ -504,12 +507,15 @@ export class TelegramAdapter {
     }
     if (!cmd && hasActiveFlow(this.app, 'telegram', userId)) {
       const asn = reporterAsn(this.app, 'telegram', userId);
-      const got = asn ? await download() : noEvidence();
+      const got = asn ? await download(true) : noEvidence();
       const r = await continueFlow(this.app, 'telegram', userId, asn, { text: more(text), files: got.files, skipped: got.skipped, forwardOrigin: forwardOriginText(msg) });
       if (r) return r;
     }
-    // A picture or file with no /lapor outside a report: said so, with the way to report it (nothing is downloaded).
-    if (!cmd && ('photo' in msg || 'document' in msg)) return this.fileHint(userId);
+    // A picture, file or video with no /lapor outside a report: said so, with the way to report it (nothing is
+    // downloaded). Only videos (alone, or an album of videos): said that videos are not kept, and what to send instead.
+    if (!cmd && ('photo' in msg || 'document' in msg || isVideo(msg))) {
+      return (album?.messages ?? [msg]).some((m) => 'photo' in m || 'document' in m) ? this.fileHint(userId) : this.videoHint(userId);
+    }
     if (text === undefined || !('text' in msg)) return undefined;
     if (!cmd) return this.hint(String(from.id));
     const r = await this.app.commands.run({ platform: 'telegram', chatType: 'private', chatId: String(msg.chat.id), fromId: String(from.id), fromName: displayName(from), text });
@@ -538,7 +544,7 @@ export class TelegramAdapter {
         this.pending.albumDone(a.chatId, a.albumId);
         continue;
       }
-      this.albums.resume(`${a.chatId}:${a.pictures[0]!.sender}:${a.albumId}`, items, now - Math.min(...a.pictures.map((x) => x.at)));
+      this.albums.resume(albumKey(a.chatId, a.pictures[0]!.sender, a.albumId), items, now - Math.min(...a.pictures.map((x) => x.at)));
     }
   }
 
@@ -562,6 +568,12 @@ export class TelegramAdapter {
     return this.app.registry.byTelegramId(fromId) ? { text: t.fileNotReport, kind: 'tg_hint', buttons: reportButton(this.app.config.LANGUAGE) } : { text: t.privateHint, kind: 'tg_hint' };
   }
 
+  /** The answer to a video sent with no /lapor and no open report: a registered ASN is told videos are not kept; a stranger gets nothing, as before. */
+  private videoHint(fromId: string): Reply | undefined {
+    if (!this.app.registry.byTelegramId(fromId)) return undefined;
+    return { text: telegramTexts(this.app.config.LANGUAGE).videoNotReport, kind: 'tg_hint', buttons: reportButton(this.app.config.LANGUAGE) };
+  }
+
   private hint(fromId: string): Reply {
     const t = telegramTexts(this.app.config.LANGUAGE);
     const asn = this.app.registry.byTelegramId(fromId);
@@ -572,13 +584,14 @@ export class TelegramAdapter {
 
   /**
    * The photo (largest size) or document of a message, fetched with getFile and the file URL telegraf builds
-   * (Telegram.getFileLink); over MAX_EVIDENCE_BYTES by its declared file_size it is not fetched. The Bot API
+   * (Telegram.getFileLink); over MAX_EVIDENCE_BYTES, or over what `budget` leaves of the ASN's daily evidence room, by
+   * its declared file_size (PhotoSize, Document: optional in @telegraf/types message.d.ts) it is not fetched. The Bot API
    * refuses getFile over 20 MB ("Bad Request: file is too big"), which counts as too big too; any other failure
    * is logged. Either way the file is named as skipped, so the ASN is told (issue 18 point 3).
    */
-  private async downloadEvidence(msg: Message): Promise<DownloadedEvidence> {
+  private async downloadEvidence(msg: Message, budget: FetchBudget): Promise<DownloadedEvidence> {
     // Videos are not downloaded or kept (README, Self-reports): named, so the ASN is told and Humas hears of them.
-    if ('video' in msg || 'video_note' in msg) return { files: [], skipped: ['video'] };
+    if (isVideo(msg)) return { files: [], skipped: ['video'] };
     const photo = 'photo' in msg ? msg.photo[msg.photo.length - 1] : undefined;
     const doc = 'document' in msg ? msg.document : undefined;
     const f = photo
@@ -591,12 +604,17 @@ export class TelegramAdapter {
       this.app.log.warn({ bytes: f.size }, 'telegram: evidence file over the cap; not downloaded');
       return { files: [], skipped: ['too_big'] };
     }
+    if (!budget.allows(f.size)) {
+      this.app.log.info({ bytes: f.size }, 'telegram: evidence file over the daily evidence room; not downloaded');
+      return { files: [], skipped: ['quota'] };
+    }
     try {
       const url = await this.bot.telegram.getFileLink(f.id);
       const res = await fetch(url, { signal: AbortSignal.timeout(30_000) });
       if (!res.ok) throw new Error(`HTTP ${res.status}`);
       const data = Buffer.from(await res.arrayBuffer());
       if (data.length > MAX_EVIDENCE_BYTES) return { files: [], skipped: ['too_big'] };
+      budget.spend(data.length);
       return { files: [{ kind: f.kind, filename: f.filename, mime: f.mime, data }], skipped: [] };
     } catch (err) {
       const tooBig = /file is too big/i.test(String((err as { description?: unknown }).description ?? err));
@@ -609,7 +627,7 @@ export class TelegramAdapter {
    * Every file of an album, in order. Telegram sends at most ten in one album; any beyond MAX_EVIDENCE_FILES
    * are not fetched and are named as skipped ("too many"), as the report would not keep them.
    */
-  private async downloadAlbum(messages: Message[]): Promise<DownloadedEvidence> {
+  private async downloadAlbum(messages: Message[], budget: FetchBudget): Promise<DownloadedEvidence> {
     const out: DownloadedEvidence = { files: [], skipped: [] };
     for (const m of messages) {
       if ('video' in m) {
@@ -620,7 +638,7 @@ export class TelegramAdapter {
         if ('photo' in m || 'document' in m) out.skipped.push('too_many');
         continue;
       }
-      const got = await this.downloadEvidence(m);
+      const got = await this.downloadEvidence(m, budget);
       out.files.push(...got.files);
       out.skipped.push(...got.skipped);
     }
@@ -665,6 +683,12 @@ interface AlbumItem {
 
 /** `502: Bad Gateway`, `network: ECONNREFUSED ...`: a failure as one short line for logs and /status. */
 const errorText = (err: unknown): string => classifyTelegramError(err).detail;
+
+/** The collector's key of a private album: one per chat, sender and media_group_id (as it came, and as it is resumed). */
+const albumKey = (chatId: string, sender: string, albumId: string): string => `${chatId}:${sender}:${albumId}`;
+
+/** A video or a round video note (Bot API Message.video, video_note): never downloaded or kept as evidence. */
+const isVideo = (msg: Message): boolean => 'video' in msg || 'video_note' in msg;
 
 /** A photo's or document's caption (undefined for other messages). */
 const captionOf = (msg: Message): string | undefined => ('caption' in msg ? msg.caption : undefined);

@@ -12,10 +12,10 @@ import type { CommandSpec } from '../../app/commands/index.js';
 import { humasAddresses } from '../../app/recipients.js';
 import { AlbumCollector, WA_ALBUM_MAX_WAIT_MS, WA_ALBUM_QUIET_MS } from '../../app/albums.js';
 import { answerAlbum, heldPicturesJoin, HELD_PICTURES_MS, pictureHint } from '../../app/self-report-pictures.js';
-import { beginSelfReport, continueFlow, floodAllowance, hasActiveFlow, numberedChoices } from '../../app/report-flow.js';
+import { beginSelfReport, continueFlow, fetchBudget, floodAllowance, hasActiveFlow, numberedChoices } from '../../app/report-flow.js';
 import { claimLeftOnWhatsApp } from '../../app/left-claim.js';
 import { parseLeftClaim } from '../../core/left-claim.js';
-import { MAX_EVIDENCE_BYTES, MAX_EVIDENCE_FILES, noEvidence, reporterAsn, resolveSelfReportByNumber, type DownloadedEvidence } from '../../app/self-report.js';
+import { MAX_EVIDENCE_BYTES, MAX_EVIDENCE_FILES, noEvidence, reporterAsn, resolveSelfReportByNumber, type DownloadedEvidence, type FetchBudget } from '../../app/self-report.js';
 import { whatsappTexts } from '../../core/messages/whatsapp.js';
 import { parseNip } from '../../core/nip.js';
 import { waJidToPhone } from '../../core/phone.js';
@@ -779,11 +779,13 @@ export class WhatsAppAdapter {
     if (lapor) {
       // Media is downloaded only for a registered ASN: a stranger's upload is never fetched.
       const asn = reporterAsn(this.app, 'whatsapp', sender);
-      const got = asn ? await this.downloadEvidence(p) : noEvidence();
       // Pictures sent just before with no LAPOR belong to this report: with `LAPOR <what happened>` they are reported
-      // with it, and `LAPOR` alone starts the guided flow with them as evidence (app/self-report-pictures.ts).
+      // with it, and `LAPOR` alone starts the guided flow with them as evidence (app/self-report-pictures.ts). They
+      // come first in the report, so they are the first to be fetched within the ASN's daily evidence room.
+      const budget = fetchBudget(this.app, 'whatsapp', sender, false);
       const held = asn ? this.pending.held(sender) : undefined;
-      const carried = held && heldPicturesJoin(this.app, held.at) ? await this.downloadAlbum(this.revivePictures(held.pictures)) : noEvidence();
+      const carried = held && heldPicturesJoin(this.app, held.at) ? await this.downloadAlbum(this.revivePictures(held.pictures), budget) : noEvidence();
+      const got = asn ? await this.downloadEvidence(p, budget) : noEvidence();
       const r = await beginSelfReport(this.app, { platform: 'whatsapp', reporterId: sender, sourceKey: `wa:${p.chatJid}:${p.event.messageId}`, text: lapor[1] ?? '', files: got.files, skipped: got.skipped }, carried);
       // The answer and the end of the wait together: held pictures are reported once.
       this.app.monitor.outbox.atomically(() => {
@@ -809,7 +811,7 @@ export class WhatsAppAdapter {
     }
     if (hasActiveFlow(this.app, 'whatsapp', sender)) {
       const asn = reporterAsn(this.app, 'whatsapp', sender);
-      const got = asn ? await this.downloadEvidence(p) : noEvidence();
+      const got = asn ? await this.downloadEvidence(p, fetchBudget(this.app, 'whatsapp', sender, true)) : noEvidence();
       const r = await continueFlow(this.app, 'whatsapp', sender, asn, { text, files: got.files, skipped: got.skipped });
       if (r) {
         this.reply(p, this.flowText(r), this.app.clock(), r.files, r.kind);
@@ -841,21 +843,22 @@ export class WhatsAppAdapter {
     const parentId = p.album!.parentId;
     if (duplicate && this.app.monitor.outbox.has(waAlbumReplyKey(p.chatJid, parentId))) return;
     const sender = p.pnJid ?? p.chatJid;
-    // Past ALBUM_MAX_ITEMS an album takes no more: the picture stays in the event log, nothing is kept or answered.
-    if (this.albums.isFull(`${p.chatJid}:${parentId}`)) return;
+    // Before the album takes the picture: an album answered at once (its header's count reached) reads firstContacts.
     const firstContact = this.touchContact([p.chatJid, p.pnJid, p.lid], this.app.clock());
     if (firstContact) this.firstContacts.add(sender);
-    const admitted = this.albums.add(
+    const added = this.albums.add(
       `${p.chatJid}:${parentId}`,
       p,
       () => this.app.flood.admit('whatsapp', sender, this.app.clock(), p.event.sender.name, floodAllowance(this.app, 'whatsapp', sender, true)),
       p.event.messageId,
     );
     // Beyond the flood limits the album stays recorded (the monitor has it) but gets no answer.
-    if (!admitted) {
+    if (!added.admitted) {
       this.firstContacts.delete(sender);
       return;
     }
+    // Past ALBUM_MAX_ITEMS an album takes no more: the picture stays in the event log, nothing is kept or answered.
+    if (!added.taken) return;
     // Kept until answered, so a restart finishes the album (resumePending).
     if (p.raw) this.pending.addAlbumPicture({ chatId: p.chatJid, messageId: p.event.messageId, sender, albumId: parentId, message: storeMessage(p.raw), at: this.app.clock() });
   }
@@ -882,6 +885,10 @@ export class WhatsAppAdapter {
     const key = late ? `${mainKey}:${first.event.messageId}` : mainKey;
     if (late && this.app.monitor.outbox.has(key)) return;
     const firstContact = this.firstContacts.delete(sender);
+    // One fetch budget for the album and the pictures held before it (fetched first); made when the first is fetched,
+    // knowing then whether they go into an open guided report (app/self-report-pictures.ts decides).
+    let budget: FetchBudget | undefined;
+    const budgetFor = (intoFlow: boolean): FetchBudget => (budget ??= fetchBudget(this.app, 'whatsapp', sender, intoFlow));
     const r = await answerAlbum(this.app, {
       platform: 'whatsapp',
       reporterId: sender,
@@ -890,10 +897,10 @@ export class WhatsAppAdapter {
       count: parts.length,
       late,
       firstContact,
-      download: () => this.downloadAlbum(parts),
+      download: (intoFlow) => this.downloadAlbum(parts, budgetFor(intoFlow)),
       carried: async () => {
         const held = this.pending.held(sender);
-        return held && heldPicturesJoin(this.app, held.at) ? this.downloadAlbum(this.revivePictures(held.pictures)) : noEvidence();
+        return held && heldPicturesJoin(this.app, held.at) ? this.downloadAlbum(this.revivePictures(held.pictures), budgetFor(false)) : noEvidence();
       },
     });
     // The kind the use case gave (a receipt is `selfreport_receipt` on both platforms; the picture hint `wa_hint`).
@@ -962,7 +969,7 @@ export class WhatsAppAdapter {
   }
 
   /** Every picture of an album, in order; any beyond MAX_EVIDENCE_FILES is not fetched and is named as skipped. */
-  private async downloadAlbum(parts: PrivateMessage[]): Promise<DownloadedEvidence> {
+  private async downloadAlbum(parts: PrivateMessage[], budget: FetchBudget): Promise<DownloadedEvidence> {
     const out: DownloadedEvidence = { files: [], skipped: [] };
     for (const p of parts) {
       // A video of the album is not kept (README, Self-reports): named, so the ASN knows what the report holds.
@@ -975,7 +982,7 @@ export class WhatsAppAdapter {
         out.skipped.push('too_many');
         continue;
       }
-      const got = await this.downloadEvidence(p);
+      const got = await this.downloadEvidence(p, budget);
       out.files.push(...got.files);
       out.skipped.push(...got.skipped);
     }
@@ -993,9 +1000,11 @@ export class WhatsAppAdapter {
 
   /**
    * The photo or document of a private message, through the socket (Baileys' downloadMediaMessage), capped at
-   * 10 MB by its declared fileLength before fetching. A file not kept is named as skipped, so the ASN is told.
+   * 10 MB, and at what `budget` leaves of the ASN's daily evidence room, by its declared fileLength (a Long or a number:
+   * proto.Message.IImageMessage / IDocumentMessage, WAProto/index.d.ts) before fetching. A file not kept is named as
+   * skipped, so the ASN is told.
    */
-  private async downloadEvidence(p: PrivateMessage): Promise<DownloadedEvidence> {
+  private async downloadEvidence(p: PrivateMessage, budget: FetchBudget): Promise<DownloadedEvidence> {
     if (p.video) return { files: [], skipped: ['video'] };
     const m = p.media;
     if (!m) return noEvidence();
@@ -1004,14 +1013,20 @@ export class WhatsAppAdapter {
     const content = normalizeMessageContent(m.message);
     const img = content?.imageMessage;
     const doc = content?.documentMessage;
-    const size = Number(img?.fileLength ?? doc?.fileLength ?? 0);
-    if (size > MAX_EVIDENCE_BYTES) {
+    const declared = img?.fileLength ?? doc?.fileLength;
+    const size = declared === undefined || declared === null ? undefined : Number(declared);
+    if ((size ?? 0) > MAX_EVIDENCE_BYTES) {
       this.app.log.warn({ bytes: size }, 'whatsapp: evidence file over the cap; not downloaded');
       return { files: [], skipped: ['too_big'] };
+    }
+    if (!budget.allows(size)) {
+      this.app.log.info({ bytes: size }, 'whatsapp: evidence file over the daily evidence room; not downloaded');
+      return { files: [], skipped: ['quota'] };
     }
     try {
       const data = await sock.downloadMedia(m);
       if (data.length > MAX_EVIDENCE_BYTES) return { files: [], skipped: ['too_big'] };
+      budget.spend(data.length);
       return {
         files: [img
           ? { kind: 'photo', filename: `foto-${p.event.messageId}.jpg`, mime: img.mimetype ?? 'image/jpeg', data }

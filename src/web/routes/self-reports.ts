@@ -40,7 +40,7 @@ ${table(ctx, [w.cols.receipt, w.cols.time, w.cols.asn, w.cols.what, w.cols.evide
 <td>${when(ctx, r.createdAt)}</td>
 <td>${r.nama}<div class="muted">${r.nip} · ${r.unit}</div></td>
 <td>${s.categoryName[r.category as keyof typeof s.categoryName] ?? r.category}, ${s.placeName[r.place]}${r.groupName ? html`<div>"${r.groupName}"</div>` : ''}<div class="muted">${r.description.slice(0, 200)}</div>${r.machineRead.map((o) => html`<div class="muted">${ocrTexts(lang).dashboardLine(o)}</div>`)}</td>
-<td>${r.photos.map((p) => html`<a href="/laporan-asn/bukti/${p.id}"><img class="thumb" src="/laporan-asn/bukti/${p.id}" alt="${p.filename ?? ''}" width="96" loading="lazy"></a>`)}${r.links.map((l) => html`<div class="muted">${l}</div>`)}${!r.photos.length && !r.links.length ? w.noFile : ''}</td>
+<td>${r.photos.map((p) => html`<a href="/laporan-asn/bukti/${p.id}"><img class="thumb" src="/laporan-asn/bukti/${p.id}" alt="${p.filename ?? ''}" width="96" loading="lazy"></a>`)}${r.links.map((l) => html`<div class="muted">${l}</div>`)}${!r.photos.length && !r.links.length ? w.noFile : ''}${r.videosNotKept ? html`<div class="muted">${w.videosNotKept(r.videosNotKept)}</div>` : ''}</td>
 <td>${r.status ? statusBadge(ctx, r.status) : '-'}${r.resolvedAt ? html`<div class="muted">${w.resolved(when(ctx, r.resolvedAt))}</div>` : ''}</td></tr>`))}
 ${pager(ctx, '/laporan-asn', { status, tempat: place, q: search }, offset, res.rows.length, res.total, PAGE_SIZE)}`;
     return reply.type('text/html; charset=utf-8').send(page(ctx, w.title, body).value);
