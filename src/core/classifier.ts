@@ -2546,6 +2546,9 @@ function summarise(found: Term[], vocab: Vocabulary, ctx: ScanContext, national:
   // A surname or derived form in election talk is the candidate ("Suandharu paling kuat di debat walkot").
   if (weak && nameSupport && !official && (ctx.titledWeakName || weak.some((t) => t.weight > vocab.names.common))) sum = Math.max(sum, vocab.threshold);
   if (weak && weakTalk && !nameSupport && !official && isRivalsTalk(weak, vocab.names.common)) sum = Math.max(sum, vocab.threshold);
+  // Two candidates each named weakly, partners or rivals, beside any vote talk ("Lukman sama Emil pas kampanye",
+  // "appi dan seto debat"): together they are the race.
+  if (weak && weak.length >= 2 && (weakTalk || nameSupport) && !official && !ctx.listedNames && !ctx.scripture && namesTwoCandidates(weak, vocab)) sum = Math.max(sum, vocab.threshold);
   // A candidate's name, however weak, beside that candidate's own ballot number ("Bang Rudy nomor 2").
   for (const t of found) if (numbers !== undefined && t.category === PASLON_NAME && t.weight > 0 && t.paslon !== undefined && numbers.has(t.paslon)) ownNumber = true;
   if (ownNumber && !official) sum = Math.max(sum, vocab.threshold);
@@ -2623,6 +2626,36 @@ function supportsName(t: Term): boolean {
 function isRivalsTalk(weak: Term[], common: number): boolean {
   const first = weak[0]?.paslon;
   return weak.some((t) => t.paslon !== first) && weak.some((t) => t.weight > common);
+}
+
+/** Common given names (folded), per vocabulary: a pair of them is any two people ("Budi sama Ali"). */
+const GIVEN_NAMES = new WeakMap<Vocabulary, Set<string>>();
+
+/**
+ * Weak names of two different candidates (two words that are not one name read twice), at least one of them more
+ * than a common given name: a short or folded nickname ("appi dan seto"). A name that is an ordinary word too, read
+ * in lower case ("arif", "mulia"), names no one here.
+ * Names in a list (a roster), and names another rule made someone else's, never reach here as weak names.
+ */
+function namesTwoCandidates(weak: Term[], vocab: Vocabulary): boolean {
+  let given = GIVEN_NAMES.get(vocab);
+  if (given === undefined) GIVEN_NAMES.set(vocab, (given = new Set(vocab.commonNames.map((n) => tokenize(n, FOLD).join(' ')))));
+  let first: Term | undefined;
+  let second: Term | undefined;
+  for (const t of weak) {
+    if (t.caps !== undefined) continue;
+    if (first === undefined) first = t;
+    else if (t.label !== first.label && !sharesWord(t.label, first.label)) { second = t; break; }
+  }
+  if (first === undefined || second === undefined) return false;
+  const isGiven = (t: Term): boolean => given.has(tokenize(t.label, FOLD).join(' '));
+  return !isGiven(first) || !isGiven(second);
+}
+
+/** Two labels sharing a word ("Seto", "Andi Seto"): one name read twice, not two people. */
+function sharesWord(a: string, b: string): boolean {
+  const words = a.toLowerCase().split(/[\s-]+/);
+  return b.toLowerCase().split(/[\s-]+/).some((w) => words.includes(w));
 }
 
 /** The weight of the weightiest weak name: names in a list are people listed, each alone. */

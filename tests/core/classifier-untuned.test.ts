@@ -1287,3 +1287,34 @@ describe('a one-word name asked a question in the second person is someone in th
     'Gusti Ranggawirya kamu dimana waktu banjir?',
   ])('%s still counts', (text) => expect(inLembah.classify(text).pilkada).toBe(true));
 });
+describe('issue 20 (det-real): two candidates named weakly, beside any vote talk', () => {
+  // Four-letter name parts from `names` are weak alone (shared by many people); two of them from rival pairs,
+  // with debate or vote talk too weak to lift one name, are the race.
+  const hulu = createClassifier({ vocabulary, paslon: {
+    election: 'Pilbup Contoh Hulu 2024',
+    paslon: [
+      { number: 1, names: ['Ovan Prasetyanto', 'Rena Kusumadewi'], aliases: ['Ovan-Rena'] },
+      { number: 2, names: ['Okta Wiraatmaja', 'Lira Handayani'], aliases: ['Okta-Lira'] },
+    ],
+  } });
+  const inHulu = (text: string): boolean => hulu.classify(text).pilkada;
+  it('rivals at a given name\'s weight beside "debat" are the candidates', () => {
+    expect(inHulu('ovan lawan okta pas debat kemarin, seru')).toBe(true);
+    expect(inHulu('lira sama ovan adu argumen di debat, rame')).toBe(true);
+  });
+  it('one of them with the word, the two with no vote talk, or a list of them, are not', () => {
+    expect(inHulu('ovan pas debat kemarin, seru')).toBe(false);
+    expect(inHulu('ovan sama okta main futsal semalam')).toBe(false);
+    expect(inHulu('piket debat: ovan, okta, lira, rena')).toBe(false);
+  });
+  it('two common given names are any two people, debate or not', () => {
+    const common = createClassifier({ vocabulary, paslon: {
+      election: 'Pilbup Contoh Hilir 2024',
+      paslon: [
+        { number: 1, names: ['Budi Kartanegara', 'Siti Rahmawati'], aliases: ['Budi-Siti'] },
+        { number: 2, names: ['Agus Wicaksono', 'Dewi Anggraini'], aliases: ['Agus-Dewi'] },
+      ],
+    } });
+    expect(common.classify('budi lawan agus pas debat kemarin, seru').pilkada).toBe(false);
+  });
+});
