@@ -38,6 +38,7 @@ const vocabularySchema = z.object({
     weight,
   ).optional(),
   namedAfter: phrases.optional(),
+  particleNamedAfter: z.object({ words: phrases, thingBefore: phrases }).optional(),
   otherElections: phrases.optional(),
   nationalElections: phrases.optional(),
   nationalFigures: phrases.optional(),

@@ -135,6 +135,12 @@ export interface Vocabulary {
    */
   namedAfter?: string[];
   /**
+   * Named-after words that are also a regional particle once folded ("mie", read "mi", the Makassar particle): after
+   * another word the particle ("pilih mi Appi", "ayo mi"), unless that word is one of `thingBefore` ("makan mie",
+   * "warung mie"); at the text's start, the thing.
+   */
+  particleNamedAfter?: { words: string[]; thingBefore: string[] };
+  /**
    * Elections that are not a Pilkada ("koperasi", "osis", "karang taruna"): where a text names one,
    * generic vote talk (the categories in {@link GENERIC_VOTE_TALK}) counts nothing; candidates,
    * names and Pilkada events still do, and ballot numbers where one of those is named (see
@@ -394,6 +400,9 @@ interface Tables {
   subjectTalk: Set<string>;
   /** Words that make the name after them a place's or thing's ("makam", "jalan", "toko"). */
   namedAfter: Set<string>;
+  /** Named-after words that are a particle too after another word, and the words before them that keep them things (see {@link Vocabulary.particleNamedAfter}). */
+  particleNamedAfter: Set<string>;
+  particleThingBefore: Set<string>;
   /** Words (one or two) after a name that make it another person's ("guru ngaji", "tukang", "kepala sekolah"). */
   personAfter: Set<string>;
   /** Words (one or two) before a name that make it another person's ("pastor", "ulang tahun"); see {@link Vocabulary.personBefore}. */
@@ -657,6 +666,8 @@ export function createClassifier(opts: { vocabulary: Vocabulary; paslon?: Paslon
     subjectOpeners: new Set((vocab.numberSubject?.openers ?? []).flatMap((w) => tokenize(w, FOLD))),
     subjectTalk: new Set((vocab.numberSubject?.talk ?? []).flatMap((w) => tokenize(w, FOLD))),
     namedAfter: new Set((vocab.namedAfter ?? []).flatMap((w) => tokenize(w, FOLD))),
+    particleNamedAfter: new Set((vocab.particleNamedAfter?.words ?? []).flatMap((w) => tokenize(w, FOLD))),
+    particleThingBefore: new Set((vocab.particleNamedAfter?.thingBefore ?? []).flatMap((w) => tokenize(w, FOLD))),
     personAfter: new Set(personAfterWords(vocab).map((w) => tokenize(w, FOLD).join(' '))),
     roleWords: new Set((official?.roleWords ?? []).flatMap((w) => tokenize(w, FOLD))),
     personBefore: new Set([...(vocab.personBefore ?? []), ...(vocab.personalLife?.before ?? [])].map((w) => tokenize(w, FOLD).join(' '))),
@@ -1000,6 +1011,8 @@ function nameTermsOf(file: PaslonFile, vocab: Vocabulary): NameTerm[] {
   const common = new Set(vocab.commonNames.map((n) => tokenize(n, FOLD).join(' ')));
   const w = vocab.names;
   const isHonorific = (word: string): boolean => honorifics.has(tokenize(word, FOLD).join(' '));
+  // The last word of a name is the name even where it reads as an honorific ("Bang Kadji", folded like "kaji").
+  const isTitleAt = (words: string[], i: number): boolean => i < words.length - 1 && isHonorific(words[i] as string);
   // Ordinary words are as common as common names: a name or alias that is one ("Bintang", "Amanah") is weak alone.
   for (const word of vocab.commonWords ?? []) common.add(tokenize(word, FOLD).join(' '));
   const isCommon = (word: string): boolean => common.has(tokenize(word, FOLD).join(' '));
@@ -1017,6 +1030,7 @@ function nameTermsOf(file: PaslonFile, vocab: Vocabulary): NameTerm[] {
       const short = tokenize(word, FOLD).join('').length <= (fromName ? MAX_SHORT_NAME : 3);
       const weak = word.length <= 3 || short || isCommon(word);
       const weight = weak ? w.common : called ? w.distinctive : Math.max(w.common, w.surname ?? w.common);
+      if (!fromName && called && isFoldedShort(word)) return [foldedAlias(word, label, w, p.number)];
       if (!weak && isDictionary(word)) {
         const form = word.charAt(0).toUpperCase() + word.slice(1).toLowerCase();
         return [{ phrase: word, label, weight: w.common, paslon: p.number, caps: { form, weight, word: true } }];
@@ -1026,7 +1040,7 @@ function nameTermsOf(file: PaslonFile, vocab: Vocabulary): NameTerm[] {
     const phrase = (words: string[], weight: number, label = display(words)): NameTerm =>
       ({ phrase: words.join(' '), label, weight, paslon: p.number });
     const names = p.names.map((n) => tokenize(n));
-    const cores = names.map((words) => words.filter((x) => !isHonorific(x)));
+    const cores = names.map((words) => words.filter((_, i) => !isTitleAt(words, i)));
     const out: NameTerm[] = [];
     names.forEach((words, i) => {
       const core = cores[i] ?? [];
@@ -1038,7 +1052,7 @@ function nameTermsOf(file: PaslonFile, vocab: Vocabulary): NameTerm[] {
     const initials = names.map((words) => words.map((x) => x.charAt(0)).join(''));
     for (const alias of p.aliases ?? []) {
       const words = tokenize(alias);
-      const core = words.filter((x) => !isHonorific(x));
+      const core = words.filter((_, i) => !isTitleAt(words, i));
       const pair = isPairAlias(alias, initials);
       const acronym = words.length === 1 && /^\p{Lu}{2,}$/u.test(alias.replace(/[^\p{L}]/gu, ''));
       if (acronym && words[0]) {
@@ -1060,7 +1074,8 @@ function nameTermsOf(file: PaslonFile, vocab: Vocabulary): NameTerm[] {
       if (!pair) out.push(...nickname(core, cores, p.number));
       else out.push(...pairParts(alias));
       if (core.length === 1 && core[0]) {
-        out.push(...single(core[0], words.length === 1 ? alias : undefined));
+        // After an honorific ("Acil Odah"), a word of four letters alone is as shared as a short name part of `names`.
+        out.push(...single(core[0], words.length === 1 ? alias : undefined, true, core.length < words.length && core[0].length <= MAX_SHORT_NAME));
         attributeAlias(core[0], cores, shorts);
       }
     }
@@ -1098,6 +1113,23 @@ function nameTermsOf(file: PaslonFile, vocab: Vocabulary): NameTerm[] {
     }
     return out;
   }).concat(initialTerms(file, vocab));
+}
+
+/**
+ * A listed one-word nickname of four letters or more that folding leaves at three ("Appi" read "api", "Assa" read
+ * "asa"): the folded form is an ordinary short word, the nickname as listed is not.
+ */
+function isFoldedShort(word: string): boolean {
+  return word.length > 3 && tokenize(word, FOLD).join('').length <= 3;
+}
+
+/**
+ * Such a nickname is weak as read, and the nickname itself where written as listed with a capital ("Appi", "APPI"),
+ * after an honorific or in a tag: the rule of a name that is a dictionary word too ({@link Term.caps} `word`).
+ */
+function foldedAlias(word: string, label: string, w: Vocabulary['names'], paslon: number): NameTerm {
+  const form = word.charAt(0).toUpperCase() + word.slice(1).toLowerCase();
+  return { phrase: word, label, weight: w.common, paslon, caps: { form, weight: w.distinctive, word: true } };
 }
 
 /** Longest name part (as folded) that is weak alone when it comes from `names`: four-letter given names are everyone's. */
@@ -1820,7 +1852,15 @@ function isNamedAfter(tables: Tables, tokens: string[], start: number): boolean 
   if (tables.namedAfter.size === 0) return false;
   let back = start - 1;
   while (back >= 0 && tables.honorifics.has(tokens[back] as string)) back--;
-  return back >= 0 && tables.namedAfter.has(tokens[back] as string);
+  return back >= 0 && tables.namedAfter.has(tokens[back] as string) && !isParticleBefore(tables, tokens, back);
+}
+
+/**
+ * A named-after word that is a regional particle once folded, right after another word that does not make it a
+ * thing: "pilih mi Appi", "ayo mi Indira" (Makassar "mi"), where "makan mie Appi" and "Mie Appi enak" are noodles.
+ */
+function isParticleBefore(tables: Tables, tokens: string[], at: number): boolean {
+  return at > 0 && tables.particleNamedAfter.has(tokens[at] as string) && !tables.particleThingBefore.has(tokens[at - 1] as string);
 }
 
 /**

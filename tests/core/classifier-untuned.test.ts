@@ -1287,6 +1287,7 @@ describe('a one-word name asked a question in the second person is someone in th
     'Gusti Ranggawirya kamu dimana waktu banjir?',
   ])('%s still counts', (text) => expect(inLembah.classify(text).pilkada).toBe(true));
 });
+
 describe('issue 20 (det-real): two candidates named weakly, beside any vote talk', () => {
   // Four-letter name parts from `names` are weak alone (shared by many people); two of them from rival pairs,
   // with debate or vote talk too weak to lift one name, are the race.
@@ -1316,5 +1317,44 @@ describe('issue 20 (det-real): two candidates named weakly, beside any vote talk
       ],
     } });
     expect(common.classify('budi lawan agus pas debat kemarin, seru').pilkada).toBe(false);
+  });
+});
+
+describe('issue 20 (det-real): regional honorifics, particles and folded nicknames do not hide a name', () => {
+  const pesisir = createClassifier({ vocabulary, paslon: {
+    election: 'Pilwalkot Contoh Pesisir 2024',
+    paslon: [
+      { number: 1, names: ['Cempaka Wulandari', 'Haryo Sasongko'], aliases: ['Cempaka-Haryo', 'Acil Ninu'] },
+      { number: 2, names: ['Bagas Nugroho', 'Dimas Prayoga'], aliases: ['Ollo', 'Ollo-Dimas'] },
+      { number: 3, names: ['Fadhlurrahman Saleh', 'Yunita Margareth'], aliases: ['Fadhlur-Yunita'] },
+    ],
+  } });
+  const inPesisir = (text: string): boolean => pesisir.classify(text).pilkada;
+  it('"kaji" (Javanese haji), "acil" (Banjar), "karaeng", "ustazah" are honorifics: a name that is a word too counts after them', () => {
+    // "cempaka" is a flower: in lower case alone it is weak, after an honorific it is the candidate.
+    expect(inPesisir('cempaka mantap')).toBe(false);
+    expect(inPesisir('kaji cempaka gasan kota')).toBe(true);
+    expect(inPesisir('sing wingi bu kaji cempaka rawuh')).toBe(true);
+    expect(inPesisir('karaeng cempaka mantap')).toBe(true);
+    expect(inPesisir('kaji ulang rencana taman, tanam bunga cempaka')).toBe(false);
+  });
+  it('a four-letter word listed after an honorific ("Acil Ninu") is weak alone, like a four-letter name part', () => {
+    expect(inPesisir('acil Ninu gasan kota')).toBe(true);
+    expect(inPesisir('Ninu anak tetangga lulus tes')).toBe(false);
+  });
+  it('the Makassar particle "mi" (read like "mie") before a name is no noodle stall', () => {
+    expect(inPesisir('ayo mi Fadhlurrahman, sudah mi')).toBe(true);
+    expect(inPesisir('makan mie Fadhlurrahman enak')).toBe(false);
+    expect(inPesisir('Mie Fadhlurrahman di pasar buka lagi')).toBe(false);
+  });
+  it('a kindergarten or an orphanage named after someone ("TK", "PAUD", "panti asuhan") is a place, not the candidate', () => {
+    expect(inPesisir('TK Cempaka Wulandari buka pendaftaran murid baru')).toBe(false);
+    expect(inPesisir('panti asuhan Haryo Sasongko terima donasi beras')).toBe(false);
+    expect(inPesisir('Haryo Sasongko terima donasi beras dari relawan')).toBe(true);
+  });
+  it('a nickname folded to an ordinary short word ("Ollo" read "olo") is the candidate where written as listed', () => {
+    expect(inPesisir('Ollo mantap, lanjut')).toBe(true);
+    expect(inPesisir('#Ollo2024')).toBe(true);
+    expect(inPesisir('olo mantap')).toBe(false);
   });
 });
