@@ -337,7 +337,7 @@ export interface Term {
    * ("video hd"): `strong` is the same alias where the text writes `form` in
    * capitals, or inside a hashtag or mention.
    */
-  caps?: { form: string; strong: Term; word?: boolean };
+  caps?: { form: string; strong: Term; word?: boolean; spelt?: string };
   /** The full-weight side of such an alias: it counts here because the text wrote it in capitals or a tag. */
   acronym?: boolean;
   /**
@@ -612,7 +612,7 @@ export function createClassifier(opts: { vocabulary: Vocabulary; paslon?: Paslon
     const term = makeTerm(t.label, t.weight, PASLON_NAME, { paslon: t.paslon, pair: t.pair === true });
     if (t.caps) {
       const strong = makeTerm(t.label, t.caps.weight, PASLON_NAME, { paslon: t.paslon, pair: t.pair === true, acronym: true });
-      term.caps = { form: t.caps.form, strong, ...(t.caps.word ? { word: true } : {}) };
+      term.caps = { form: t.caps.form, strong, ...(t.caps.word ? { word: true } : {}), ...(t.caps.spelt ? { spelt: t.caps.spelt } : {}) };
     }
     add(t.phrase, term, t.caps ? 2 : 3);
   }
@@ -975,7 +975,7 @@ interface NameTerm {
   paslon: number;
   pair?: boolean;
   /** An all-capital one-word alias: the form to look for in the text and its weight there. */
-  caps?: { form: string; weight: number; word?: boolean };
+  caps?: { form: string; weight: number; word?: boolean; spelt?: string };
 }
 
 /**
@@ -1124,12 +1124,13 @@ function isFoldedShort(word: string): boolean {
 }
 
 /**
- * Such a nickname is weak as read, and the nickname itself where written as listed with a capital ("Appi", "APPI"),
- * after an honorific or in a tag: the rule of a name that is a dictionary word too ({@link Term.caps} `word`).
+ * Such a nickname is weak as read, and the nickname itself where spelt as listed and written with a capital ("Appi",
+ * "APPI"), after an honorific or in a tag: the rule of a name that is a dictionary word too ({@link Term.caps} `word`).
  */
 function foldedAlias(word: string, label: string, w: Vocabulary['names'], paslon: number): NameTerm {
   const form = word.charAt(0).toUpperCase() + word.slice(1).toLowerCase();
-  return { phrase: word, label, weight: w.common, paslon, caps: { form, weight: w.distinctive, word: true } };
+  // Only where the text spells it as listed: "#api" or "bu api" is no "Appi".
+  return { phrase: word, label, weight: w.common, paslon, caps: { form, weight: w.distinctive, word: true, spelt: word.toLowerCase() } };
 }
 
 /** Longest name part (as folded) that is weak alone when it comes from `names`: four-letter given names are everyone's. */
@@ -1431,7 +1432,8 @@ function scan(tables: Tables, tokens: string[], ids: number[] | undefined, found
     const caps = best.caps;
     if (caps && (ctx.inTag || (caps.word
       ? (i > 0 && infoAt(words, tokens, ids, i - 1).honorific && !isClauseStart(tables, ctx, tokens, ids, i)) || writtenAsName(ctx.text, (ctx.lower ??= ctx.text.toLowerCase()), caps.form)
-      : !(ctx.shouting ??= !LOWER.test(ctx.text)) && hasCapitals(ctx.text, caps.form)))) {
+      : !(ctx.shouting ??= !LOWER.test(ctx.text)) && hasCapitals(ctx.text, caps.form)))
+      && (caps.spelt === undefined || (ctx.lower ??= ctx.text.toLowerCase()).includes(caps.spelt))) {
       best = caps.strong;
     }
     // Initials in lower case ("dm", "as") are ordinary words: no name here, and nothing for a slogan to lift.
@@ -2463,6 +2465,8 @@ function isUpperOrLowerAfter(c: number, after: boolean): boolean {
 function segmentWordsOf(trie: Trie, honorifics: string[]): SegmentWords {
   const set = new Set([...trie.keys()].filter((k) => k.length >= MIN_SEGMENT));
   for (const h of honorifics) set.add(tokenize(h, FOLD).join(''));
+  // A nickname folded short ("Appi" read "api") splits off too: "@appiofficial" (it counts only where spelt as listed).
+  for (const [key, node] of trie) if (node.term?.caps?.spelt !== undefined) set.add(key);
   return { set, maxLength: Math.max(0, ...[...set].map((w) => w.length)) };
 }
 

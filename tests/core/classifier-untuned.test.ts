@@ -1357,4 +1357,11 @@ describe('issue 20 (det-real): regional honorifics, particles and folded nicknam
     expect(inPesisir('#Ollo2024')).toBe(true);
     expect(inPesisir('olo mantap')).toBe(false);
   });
+  it('such a nickname in a handle or hashtag counts only as listed: "@olloofficial" is, "#olo", "kak olo" are not', () => {
+    expect(inPesisir('@olloofficial')).toBe(true);
+    expect(inPesisir('@ollo_official')).toBe(true);
+    expect(inPesisir('#olo')).toBe(false);
+    expect(inPesisir('#olojaya')).toBe(false);
+    expect(inPesisir('kak olo')).toBe(false);
+  });
 });
