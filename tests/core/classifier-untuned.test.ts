@@ -1299,24 +1299,24 @@ describe('issue 20 (det-real): two candidates named weakly, beside any vote talk
     ],
   } });
   const inHulu = (text: string): boolean => hulu.classify(text).pilkada;
-  it('rivals at a given name\'s weight beside "debat" are the candidates', () => {
-    expect(inHulu('ovan lawan okta pas debat kemarin, seru')).toBe(true);
-    expect(inHulu('lira sama ovan adu argumen di debat, rame')).toBe(true);
+  it('rivals at a given name\'s weight beside weak vote talk ("dukung") are the candidates', () => {
+    expect(inHulu('ovan sama okta, kalian dukung siapa?')).toBe(true);
+    expect(inHulu('lira atau ovan nih, dukung yang mana')).toBe(true);
   });
   it('one of them with the word, the two with no vote talk, or a list of them, are not', () => {
-    expect(inHulu('ovan pas debat kemarin, seru')).toBe(false);
+    expect(inHulu('ovan, kalian dukung siapa?')).toBe(false);
     expect(inHulu('ovan sama okta main futsal semalam')).toBe(false);
     expect(inHulu('piket debat: ovan, okta, lira, rena')).toBe(false);
   });
-  it('two common given names are any two people, debate or not', () => {
-    const common = createClassifier({ vocabulary, paslon: {
-      election: 'Pilbup Contoh Hilir 2024',
-      paslon: [
-        { number: 1, names: ['Budi Kartanegara', 'Siti Rahmawati'], aliases: ['Budi-Siti'] },
-        { number: 2, names: ['Agus Wicaksono', 'Dewi Anggraini'], aliases: ['Agus-Dewi'] },
-      ],
-    } });
-    expect(common.classify('budi lawan agus pas debat kemarin, seru').pilkada).toBe(false);
+  const common = createClassifier({ vocabulary, paslon: {
+    election: 'Pilbup Contoh Hilir 2024',
+    paslon: [
+      { number: 1, names: ['Budi Kartanegara', 'Siti Rahmawati'], aliases: ['Budi-Siti'] },
+      { number: 2, names: ['Agus Wicaksono', 'Dewi Anggraini'], aliases: ['Agus-Dewi'] },
+    ],
+  } });
+  it('two common given names are any two people, vote talk or not', () => {
+    expect(common.classify('budi sama agus, kalian dukung siapa?').pilkada).toBe(false);
   });
 });
 
