@@ -1011,8 +1011,11 @@ function nameTermsOf(file: PaslonFile, vocab: Vocabulary): NameTerm[] {
   const common = new Set(vocab.commonNames.map((n) => tokenize(n, FOLD).join(' ')));
   const w = vocab.names;
   const isHonorific = (word: string): boolean => honorifics.has(tokenize(word, FOLD).join(' '));
-  // The last word of a name is the name even where it reads as an honorific ("Bang Kadji", folded like "kaji").
-  const isTitleAt = (words: string[], i: number): boolean => i < words.length - 1 && isHonorific(words[i] as string);
+  // The last word of a name is the name where only its folded form reads as an honorific ("Bang Kadji", folded
+  // like "kaji"); spelt as one ("Bu Nyai"), it is still the title.
+  const spelt = new Set(vocab.honorifics.map((h) => h.toLowerCase()));
+  const isTitleAt = (words: string[], i: number): boolean =>
+    isHonorific(words[i] as string) && (i < words.length - 1 || spelt.has((words[i] as string).toLowerCase()));
   // Ordinary words are as common as common names: a name or alias that is one ("Bintang", "Amanah") is weak alone.
   for (const word of vocab.commonWords ?? []) common.add(tokenize(word, FOLD).join(' '));
   const isCommon = (word: string): boolean => common.has(tokenize(word, FOLD).join(' '));

@@ -1338,6 +1338,14 @@ describe('issue 20 (det-real): regional honorifics, particles and folded nicknam
     expect(inPesisir('karaeng cempaka mantap')).toBe(true);
     expect(inPesisir('kaji ulang rencana taman, tanam bunga cempaka')).toBe(false);
   });
+  it('an alias that is only titles ("Pak Ustadz") makes no title a name; a word that only folds like one ("Kadji") stays a name', () => {
+    const titled = createClassifier({ vocabulary, paslon: {
+      election: 'Pilbup Contoh Lembah 2024',
+      paslon: [{ number: 1, names: ['Syamsul Bahri', 'Yunus Tarigan'], aliases: ['Pak Ustadz', 'Bang Kadji'] }],
+    } });
+    expect(titled.classify('ustadz ceramah di masjid nanti malam').terms).toEqual([]);
+    expect(titled.classify('Kaji turun ke pasar ikan pagi ini').pilkada).toBe(true);
+  });
   it('a four-letter word listed after an honorific ("Acil Ninu") is weak alone, like a four-letter name part', () => {
     expect(inPesisir('acil Ninu gasan kota')).toBe(true);
     expect(inPesisir('Ninu anak tetangga lulus tes')).toBe(false);
