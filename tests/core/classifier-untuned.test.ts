@@ -1373,3 +1373,45 @@ describe('issue 20 (det-real): regional honorifics, particles and folded nicknam
     expect(inPesisir('kak olo')).toBe(false);
   });
 });
+
+describe('the office at work: receiving, signing, visiting, documents, and offices below the region (Pilgub Kaltara set, issue 20)', () => {
+  const hulu = createClassifier({ vocabulary, paslon: {
+    election: 'Pilgub Contoh Hulu 2024',
+    paslon: [
+      { number: 1, names: ['Markus Lasah Bilung', 'Ahmad Rusdiansyah'], aliases: ['Markus-Rusdi', 'MARUS'] },
+      { number: 2, names: ['Hendra Tiong Alang', 'Darmawan'], aliases: ['Hendra-Darmawan'] },
+    ],
+  } });
+  const added = new Set(['menerima', 'diterima', 'penghargaan', 'anugerah', 'audiensi', 'aspirasi', 'reses', 'melepas',
+    'pelepasan', 'menandatangani', 'ditandatangani', 'tandatangani', 'berkunjung', 'mengunjungi', 'kunjungi', 'arahan',
+    'amanat', 'dibacakan', 'surat edaran', 'instruksi', 'pengukuhan', 'mengukuhkan', 'kukuhkan',
+    'kepala desa', 'kades', 'lurah', 'camat', 'rektor', 'kepala dinas', 'kadis', 'kepala badan', 'ketua dpr',
+    'wakil ketua dpr', 'ketua dpd', 'gub', 'pjs', 'sekprov']);
+  const official = vocabulary.officialPosts!;
+  const before = createClassifier({ vocabulary: { ...vocabulary, officialPosts: { ...official,
+    titles: official.titles.filter((w) => !added.has(w)), activities: official.activities.filter((w) => !added.has(w)) } }, paslon: {
+    election: 'Pilgub Contoh Hulu 2024',
+    paslon: [
+      { number: 1, names: ['Markus Lasah Bilung', 'Ahmad Rusdiansyah'], aliases: ['Markus-Rusdi', 'MARUS'] },
+      { number: 2, names: ['Hendra Tiong Alang', 'Darmawan'], aliases: ['Hendra-Darmawan'] },
+    ],
+  } });
+  it.each([
+    'Wakil Gubernur Hendra Tiong Alang menerima perwakilan buruh sawit di ruang kerjanya',
+    'Bupati Markus Lasah Bilung raih penghargaan Kabupaten Layak Anak dari KemenPPPA',
+    'Gubernur Hendra Tiong Alang melepas 300 peserta jalan sehat Korpri',
+    'Wagub Markus Lasah Bilung berkunjung ke SMA 2 Long Pahangai, guru honorer mengadu',
+    'amanat Bupati Markus Lasah Bilung untuk seluruh ASN dibacakan oleh Asisten I',
+    'mohon dibaca, surat edaran Wakil Bupati Hendra Tiong Alang soal jam kerja bulan puasa',
+    'Kepala Desa Ahmad Rusdiansyah membuka musyawarah dusun soal jalan tani',
+    'Camat Ahmad Rusdiansyah mengukuhkan pengurus karang taruna kecamatan',
+  ])('%s', (text) => {
+    expect(hulu.classify(text).pilkada).toBe(false);
+    expect(before.classify(text).pilkada).toBe(true); // the new activity or title is what keeps it out
+  });
+  it('a word of the race beside it still counts', () => {
+    expect(hulu.classify('Bupati Markus Lasah Bilung raih penghargaan, pas sebelum pilgub, kebetulan?').pilkada).toBe(true);
+    expect(hulu.classify('Wagub Markus Lasah Bilung berkunjung ke SMA 2, guru diminta pilih nomor 1').pilkada).toBe(true);
+    expect(hulu.classify('Kepala Desa Darmawan ajak warga coblos Hendra-Darmawan').pilkada).toBe(true);
+  });
+});

@@ -160,7 +160,7 @@ describe('spelling variants and glued hashtags', () => {
   it.each([
     ['Herman Dheru sapa petani di Lahat', 'Herman Deru'],
     ['Edi Santana turun ke pasar', 'Eddy Santana'],
-    ['Bu Anita Nuringhati berkunjung', 'Anita Noeringhati'],
+    ['Bu Anita Nuringhati berkunjung, siap maju pilgub', 'Anita Noeringhati'],
     ['Basuki Cahaya Purnama di balai kota', 'Basuki Tjahaja Purnama'],
     ['Mpok Silvy blusukan ke pasar', 'Sylvi'],
   ])('%s -> %s', (text, label) => {
@@ -413,6 +413,16 @@ const KNOWN_MISTAKES: Record<string, string[]> = {
     'TPS 05 Kelayan sepi banar, ayo memilih',
     'bubuhan kantor pilih nomor berapa? jangan bapander di grup lah',
     'Paman Birin turun kampanye gasan binya di Tanah Laut',
+  ],
+  // Pilgub Kaltara 2024 (issue 20, det-office): measured blind, then the official-post rules; what is left.
+  'tests/fixtures/classifier/kaltara2024.tsv': [
+    'Surat Gubernur Kaltara Zainal A. Paliwang nomor 800/112/BKD perihal penegakan disiplin ASN mohon dibaca seluruh pegawai',
+    'Instruksi Gubernur nomor 3 tahun 2024 tentang gerakan tanam pohon, ditandatangani Zainal A Paliwang',
+    'pemilihan ketua Korpri Pemprov Kaltara hari ini, calon nomor 2 menang',
+    'Ingkong Ala membuka Musda DPD KNPI Bulungan, diikuti 200 pemuda',
+    'Zainal A Paliwang resmikan Masjid Agung Baitul Izzah setelah renovasi',
+    'hitungan C1 di desa kami: 01 12, 02 180, 03 95',
+    'Wabup Ingkong Ala resmikan pasar desa, warga bawa spanduk ZIAP',
   ],
 };
 
