@@ -55,6 +55,8 @@ const vocabularySchema = z.object({
     titles: phrases,
     activities: phrases,
     roleWords: phrases.optional(),
+    formerWords: phrases.optional(),
+    actingWords: phrases.optional(),
     campaignSignals: z.record(z.string(), weight),
   }).optional(),
 });

@@ -250,6 +250,16 @@ export interface OfficialPosts {
    */
   roleWords?: string[];
   /**
+   * Words before a title that make it an office no longer held ("mantan bupati", "eks wali kota"): a career told,
+   * not the office at work, so the text is no official post.
+   */
+  formerWords?: string[];
+  /**
+   * Words that make a title an acting office ("Pj Gubernur", "Plt Bupati", "Plh"): the acting official is appointed
+   * while the incumbent runs, and is no candidate, so a name right after it is another person's.
+   */
+  actingWords?: string[];
+  /**
    * Category -> least weight at which a term of that category is a campaign
    * signal ("act": 0.3 takes dukung, coblos, menangkan). Pair names and
    * slogans always are; titles and activities never are.
@@ -416,6 +426,10 @@ interface Tables {
   workplaceUnits: Set<string>;
   /** Words before an official title that make it the office of a name said earlier ("sebagai", "selaku"). */
   roleWords: Set<string>;
+  /** See {@link OfficialPosts.formerWords}. */
+  formerWords: Set<string>;
+  /** See {@link OfficialPosts.actingWords}. */
+  actingWords: Set<string>;
   /**
    * The two-word entries of `personAfter` by their first word, then second ("guru" -> "ngaji"), so a
    * name's next two words are looked up as they are, without joining them into a new string to hash.
@@ -543,6 +557,8 @@ interface ScanContext {
   listedNames?: boolean;
   /** An official activity right after a candidate's name ("X resmikan", "X hadiri"): the office at work, as a title is. */
   actingName?: boolean;
+  /** A title read after a word of an office no longer held ("mantan bupati"): see {@link OfficialPosts.formerWords}. */
+  formerOffice?: boolean;
   /**
    * Names found as an item of a possible roster (an honorific at a clause start, after "dan" or a line's number:
    * "ronda: pak A, pak B, pak C"); {@link isRoster} decides once the text is read whether they count.
@@ -670,6 +686,8 @@ export function createClassifier(opts: { vocabulary: Vocabulary; paslon?: Paslon
     particleThingBefore: new Set((vocab.particleNamedAfter?.thingBefore ?? []).flatMap((w) => tokenize(w, FOLD))),
     personAfter: new Set(personAfterWords(vocab).map((w) => tokenize(w, FOLD).join(' '))),
     roleWords: new Set((official?.roleWords ?? []).flatMap((w) => tokenize(w, FOLD))),
+    formerWords: new Set((official?.formerWords ?? []).flatMap((w) => tokenize(w, FOLD))),
+    actingWords: new Set((official?.actingWords ?? []).flatMap((w) => tokenize(w, FOLD))),
     personBefore: new Set([...(vocab.personBefore ?? []), ...(vocab.personalLife?.before ?? [])].map((w) => tokenize(w, FOLD).join(' '))),
     everydayAfter: new Set((vocab.everydayAfter ?? []).map((w) => tokenize(w, FOLD).join(' '))),
     thingAfter: new Set((vocab.thingAfter ?? []).flatMap((w) => tokenize(w, FOLD))),
@@ -707,7 +725,7 @@ export function createClassifier(opts: { vocabulary: Vocabulary; paslon?: Paslon
       text, inTag: false, shouting: undefined, lower: undefined, titledName: false,
       regionalNumber: undefined, numberedOffice: undefined, titledWeakName: undefined, scripture: undefined,
       subjectNumber: undefined,
-      clauses: undefined, listedNames: undefined, actingName: undefined,
+      clauses: undefined, listedNames: undefined, actingName: undefined, formerOffice: undefined,
       rosterNames: undefined, freeNames: undefined, rosterTitled: undefined,
     };
     const tokens: string[] = [];
@@ -1335,6 +1353,7 @@ function scan(tables: Tables, tokens: string[], ids: number[] | undefined, found
   let numberEnd = -Infinity;
   let figureEnd = -Infinity;
   let weakNameEnd = -Infinity;
+  let actingEnd = -Infinity;
   let nameStart = -1;
   for (let i = 0; i < tokens.length; i++) {
     const info = infoAt(words, tokens, ids, i);
@@ -1443,7 +1462,7 @@ function scan(tables: Tables, tokens: string[], ids: number[] | undefined, found
     // Nor is a name that names a place or thing ("makam Abuya Dimyati", "konser Andra ...").
     // Nor is one followed by an occupation: another person of that name ("Pak Hadi guru ngaji").
     if (best.category === PASLON_NAME && (best.weight <= 0 || (!best.pair && (isNamedAfter(tables, tokens, i) || isPersonBefore(tables, tokens, i)
-      || (isOneNameWord(tables, tokens, i, bestEnd) && isEverydayAfter(tables, tokens, bestEnd)) || isOtherNameAfter(tables, tokens, bestEnd))) || isPersonAfter(tables, tokens, bestEnd))) {
+      || (isOneNameWord(tables, tokens, i, bestEnd) && isEverydayAfter(tables, tokens, bestEnd)) || isOtherNameAfter(tables, tokens, bestEnd) || i - actingEnd <= ACTING_GAP + 1)) || isPersonAfter(tables, tokens, bestEnd))) {
       i = bestEnd;
       continue;
     }
@@ -1472,6 +1491,8 @@ function scan(tables: Tables, tokens: string[], ids: number[] | undefined, found
       ctx.actingName = true;
     } else if (best.official === 'title') {
       if (i - nameEnd <= TITLE_GAP + 1 || isRoleAfterName(tables, tokens, i, nameEnd)) ctx.titledName = true;
+      if (i > 0 && tables.formerWords.has(tokens[i - 1] as string)) ctx.formerOffice = true;
+      if (isActingTitle(tables, tokens, i, bestEnd)) actingEnd = bestEnd;
       if (i === numberEnd + 1) ctx.numberedOffice = true;
       titleEnd = bestEnd;
     } else if (best.category === REGION) {
@@ -1887,6 +1908,14 @@ function isPersonAfter(tables: Tables, tokens: string[], end: number): boolean {
 const COPULAS = new Set(['itu', 'tu', 'adalah', 'ialah', 'merupakan']);
 /** "nama" as folded: after a copula, the name is talked of as a word ("X itu nama hari Kamis"). */
 const NAME_WORD = 'nama';
+
+/** Words an acting title ("Pj Gubernur") may stand before the name it gives, the region's among them ("Pj Gubernur Kaltara X"). */
+const ACTING_GAP = 1;
+
+/** An acting office: "Pj", "Plt" as the title, or right before it ("Pj Gubernur", "Plt Bupati"). See {@link OfficialPosts.actingWords}. */
+function isActingTitle(tables: Tables, tokens: string[], start: number, end: number): boolean {
+  return (start === end && tables.actingWords.has(tokens[start] as string)) || (start > 0 && tables.actingWords.has(tokens[start - 1] as string));
+}
 
 /**
  * A title the text gives a name said before it, however far: "X hadiri panen raya di Mesuji sebagai gubernur",
@@ -2547,7 +2576,7 @@ function summarise(found: Term[], vocab: Vocabulary, ctx: ScanContext, national:
   // Most chat names no term: nothing to add up, and no rule below has anything to look at.
   if (found.length === 0) return { pilkada: 0 >= vocab.threshold, score: 0, terms: [] };
   const { titledName } = ctx;
-  const official = isOfficialPost(found, vocab.officialPosts, titledName || ctx.actingName === true);
+  const official = ctx.formerOffice !== true && isOfficialPost(found, vocab.officialPosts, titledName || ctx.actingName === true);
   const otherElection = found.some((t) => t.category === OTHER_ELECTION);
   // Its vote talk beside it, and no Pilkada named: a one-word name is that election's candidate or voter.
   const otherVote = otherElection && isOtherElectionVote(found, vocab.threshold);

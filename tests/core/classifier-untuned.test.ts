@@ -1415,3 +1415,31 @@ describe('the office at work: receiving, signing, visiting, documents, and offic
     expect(hulu.classify('Kepala Desa Darmawan ajak warga coblos Hendra-Darmawan').pilkada).toBe(true);
   });
 });
+
+describe('an office no longer held, and an acting office (Pilgub Kaltara set, issue 20)', () => {
+  const paslon: PaslonFile = { election: 'Pilbup Contoh Hilir 2024', paslon: [
+    { number: 1, names: ['Ahmad Rusdiansyah', 'Yohanes Lunjung'], aliases: ['Rusdi-Yohanes'] },
+    { number: 2, names: ['Daud Sinyal Ipui', 'Rahmawati'], aliases: ['DSI'] },
+  ] };
+  const hilir = createClassifier({ vocabulary, paslon });
+  const official = vocabulary.officialPosts!;
+  const without = (key: 'formerWords' | 'actingWords') => createClassifier({ vocabulary: { ...vocabulary, officialPosts: { ...official, [key]: [] } }, paslon });
+  it('"mantan"/"eks" before the title: a career told, not the office at work, so the name counts', () => {
+    const text = 'eks Bupati Daud Sinyal Ipui menerima penghargaan tokoh pembangunan perbatasan';
+    expect(hilir.classify(text).pilkada).toBe(true);
+    expect(without('formerWords').classify(text).pilkada).toBe(false); // the rule is what counts it
+    expect(hilir.classify('Bupati Daud Sinyal Ipui menerima penghargaan tokoh pembangunan perbatasan').pilkada).toBe(false);
+  });
+  it.each([
+    'Pj Bupati Ahmad Rusdiansyah minta laporan keuangan OPD masuk sebelum tanggal 10',
+    'Plt Kadis Daud Sinyal Ipui belum tanda tangan SPJ kita',
+    'Penjabat Bupati Hilir Ahmad Rusdiansyah marah, banyak pegawai bolos Jumat kemarin',
+  ])('a name right after an acting title is the acting official, no candidate: %s', (text) => {
+    expect(hilir.classify(text).pilkada).toBe(false);
+    expect(without('actingWords').classify(text).pilkada).toBe(true); // the rule is what keeps it out
+  });
+  it('the incumbent the acting official stands in for still counts', () => {
+    expect(hilir.classify('Pj Bupati dilantik, gantikan Ahmad Rusdiansyah yang turun ke desa-desa tiap hari').pilkada).toBe(true);
+    expect(hilir.classify('Ahmad Rusdiansyah datang, Pj Bupati menyambut').pilkada).toBe(true);
+  });
+});
