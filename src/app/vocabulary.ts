@@ -57,6 +57,7 @@ const vocabularySchema = z.object({
     roleWords: phrases.optional(),
     formerWords: phrases.optional(),
     actingWords: phrases.optional(),
+    documentWords: phrases.optional(),
     campaignSignals: z.record(z.string(), weight),
   }).optional(),
 });

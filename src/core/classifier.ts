@@ -260,6 +260,11 @@ export interface OfficialPosts {
    */
   actingWords?: string[];
   /**
+   * Words of an official document right before a title ("Surat Edaran Bupati", "Instruksi Gubernur", "Peraturan
+   * Wali Kota"): the document is the office's, so the title is that of a name anywhere in the text (its signer).
+   */
+  documentWords?: string[];
+  /**
    * Category -> least weight at which a term of that category is a campaign
    * signal ("act": 0.3 takes dukung, coblos, menangkan). Pair names and
    * slogans always are; titles and activities never are.
@@ -430,6 +435,8 @@ interface Tables {
   formerWords: Set<string>;
   /** See {@link OfficialPosts.actingWords}. */
   actingWords: Set<string>;
+  /** See {@link OfficialPosts.documentWords}. */
+  documentWords: Set<string>;
   /**
    * The two-word entries of `personAfter` by their first word, then second ("guru" -> "ngaji"), so a
    * name's next two words are looked up as they are, without joining them into a new string to hash.
@@ -559,6 +566,8 @@ interface ScanContext {
   actingName?: boolean;
   /** A title read after a word of an office no longer held ("mantan bupati"): see {@link OfficialPosts.formerWords}. */
   formerOffice?: boolean;
+  /** An office's document was named ("Surat Edaran Bupati"): see {@link OfficialPosts.documentWords}; an official act itself. */
+  officialDocument?: boolean;
   /**
    * Names found as an item of a possible roster (an honorific at a clause start, after "dan" or a line's number:
    * "ronda: pak A, pak B, pak C"); {@link isRoster} decides once the text is read whether they count.
@@ -688,6 +697,7 @@ export function createClassifier(opts: { vocabulary: Vocabulary; paslon?: Paslon
     roleWords: new Set((official?.roleWords ?? []).flatMap((w) => tokenize(w, FOLD))),
     formerWords: new Set((official?.formerWords ?? []).flatMap((w) => tokenize(w, FOLD))),
     actingWords: new Set((official?.actingWords ?? []).flatMap((w) => tokenize(w, FOLD))),
+    documentWords: new Set((official?.documentWords ?? []).flatMap((w) => tokenize(w, FOLD))),
     personBefore: new Set([...(vocab.personBefore ?? []), ...(vocab.personalLife?.before ?? [])].map((w) => tokenize(w, FOLD).join(' '))),
     everydayAfter: new Set((vocab.everydayAfter ?? []).map((w) => tokenize(w, FOLD).join(' '))),
     thingAfter: new Set((vocab.thingAfter ?? []).flatMap((w) => tokenize(w, FOLD))),
@@ -725,7 +735,7 @@ export function createClassifier(opts: { vocabulary: Vocabulary; paslon?: Paslon
       text, inTag: false, shouting: undefined, lower: undefined, titledName: false,
       regionalNumber: undefined, numberedOffice: undefined, titledWeakName: undefined, scripture: undefined,
       subjectNumber: undefined,
-      clauses: undefined, listedNames: undefined, actingName: undefined, formerOffice: undefined,
+      clauses: undefined, listedNames: undefined, actingName: undefined, formerOffice: undefined, officialDocument: undefined,
       rosterNames: undefined, freeNames: undefined, rosterTitled: undefined,
     };
     const tokens: string[] = [];
@@ -1492,6 +1502,7 @@ function scan(tables: Tables, tokens: string[], ids: number[] | undefined, found
     } else if (best.official === 'title') {
       if (i - nameEnd <= TITLE_GAP + 1 || isRoleAfterName(tables, tokens, i, nameEnd)) ctx.titledName = true;
       if (i > 0 && tables.formerWords.has(tokens[i - 1] as string)) ctx.formerOffice = true;
+      if (i > 0 && tables.documentWords.has(tokens[i - 1] as string)) ctx.titledName = ctx.officialDocument = true;
       if (isActingTitle(tables, tokens, i, bestEnd)) actingEnd = bestEnd;
       if (i === numberEnd + 1) ctx.numberedOffice = true;
       titleEnd = bestEnd;
@@ -2562,8 +2573,8 @@ function isCampaignSignal(t: Term, signals: Record<string, number>): boolean {
 }
 
 /** An official title next to a candidate's name, an official activity, and no campaign signal. */
-function isOfficialPost(found: Term[], rule: OfficialPosts | undefined, titledName: boolean): boolean {
-  if (!rule || !titledName || !found.some((t) => t.official === 'activity')) return false;
+function isOfficialPost(found: Term[], rule: OfficialPosts | undefined, titledName: boolean, document = false): boolean {
+  if (!rule || !titledName || !(document || found.some((t) => t.official === 'activity'))) return false;
   return !found.some((t) => isCampaignSignal(t, rule.campaignSignals));
 }
 
@@ -2576,7 +2587,7 @@ function summarise(found: Term[], vocab: Vocabulary, ctx: ScanContext, national:
   // Most chat names no term: nothing to add up, and no rule below has anything to look at.
   if (found.length === 0) return { pilkada: 0 >= vocab.threshold, score: 0, terms: [] };
   const { titledName } = ctx;
-  const official = ctx.formerOffice !== true && isOfficialPost(found, vocab.officialPosts, titledName || ctx.actingName === true);
+  const official = ctx.formerOffice !== true && isOfficialPost(found, vocab.officialPosts, titledName || ctx.actingName === true, ctx.officialDocument === true);
   const otherElection = found.some((t) => t.category === OTHER_ELECTION);
   // Its vote talk beside it, and no Pilkada named: a one-word name is that election's candidate or voter.
   const otherVote = otherElection && isOtherElectionVote(found, vocab.threshold);

@@ -1388,7 +1388,7 @@ describe('the office at work: receiving, signing, visiting, documents, and offic
     'kepala desa', 'kades', 'lurah', 'camat', 'rektor', 'kepala dinas', 'kadis', 'kepala badan', 'ketua dpr',
     'wakil ketua dpr', 'ketua dpd', 'gub', 'pjs', 'sekprov']);
   const official = vocabulary.officialPosts!;
-  const before = createClassifier({ vocabulary: { ...vocabulary, officialPosts: { ...official,
+  const before = createClassifier({ vocabulary: { ...vocabulary, officialPosts: { ...official, documentWords: [],
     titles: official.titles.filter((w) => !added.has(w)), activities: official.activities.filter((w) => !added.has(w)) } }, paslon: {
     election: 'Pilgub Contoh Hulu 2024',
     paslon: [
@@ -1441,5 +1441,27 @@ describe('an office no longer held, and an acting office (Pilgub Kaltara set, is
   it('the incumbent the acting official stands in for still counts', () => {
     expect(hilir.classify('Pj Bupati dilantik, gantikan Ahmad Rusdiansyah yang turun ke desa-desa tiap hari').pilkada).toBe(true);
     expect(hilir.classify('Ahmad Rusdiansyah datang, Pj Bupati menyambut').pilkada).toBe(true);
+  });
+});
+
+describe('an office\'s document names its signer\'s office (Pilgub Kaltara set, issue 20)', () => {
+  const paslon: PaslonFile = { election: 'Pilwalkot Contoh Pesisir 2024', paslon: [
+    { number: 1, names: ['Yusuf Abdurrahim', 'Nining Sulastri'], aliases: ['Yusuf-Nining'] },
+    { number: 2, names: ['Bernadus Kolo', 'Sahrul Gunawan'], aliases: ['BK-SG'] },
+  ] };
+  const pesisir = createClassifier({ vocabulary, paslon });
+  const official = vocabulary.officialPosts!;
+  const noDocuments = createClassifier({ vocabulary: { ...vocabulary, officialPosts: { ...official, documentWords: [] } }, paslon });
+  it.each([
+    'Surat Wali Kota Pesisir Yusuf Abdurrahim nomor 800/45/BKPSDM soal jam kerja Ramadan mohon dicek semua bidang',
+    'Peraturan Wali Kota nomor 12 tahun 2023 tentang tunjangan kinerja, ditetapkan di Pesisir oleh Yusuf Abdurrahim',
+    'SE Walikota tentang libur Natal sudah keluar ya, ttd Bernadus Kolo, silakan diunduh',
+  ])('a document of the office ("Surat Wali Kota", "Peraturan Wali Kota", "SE Walikota") with its signer: %s', (text) => {
+    expect(pesisir.classify(text).pilkada).toBe(false);
+    expect(noDocuments.classify(text).pilkada).toBe(true); // the rule is what keeps it out
+  });
+  it('a word of the race beside it still counts', () => {
+    expect(pesisir.classify('Surat Wali Kota Yusuf Abdurrahim soal apel dikirim pas masa kampanye, Bawaslu cek').pilkada).toBe(true);
+    expect(pesisir.classify('Yusuf Abdurrahim janji hapus surat edaran lama kalau menang pilwalkot').pilkada).toBe(true);
   });
 });

@@ -416,8 +416,6 @@ const KNOWN_MISTAKES: Record<string, string[]> = {
   ],
   // Pilgub Kaltara 2024 (issue 20, det-office): measured blind, then the official-post rules; what is left.
   'tests/fixtures/classifier/kaltara2024.tsv': [
-    'Surat Gubernur Kaltara Zainal A. Paliwang nomor 800/112/BKD perihal penegakan disiplin ASN mohon dibaca seluruh pegawai',
-    'Instruksi Gubernur nomor 3 tahun 2024 tentang gerakan tanam pohon, ditandatangani Zainal A Paliwang',
     'pemilihan ketua Korpri Pemprov Kaltara hari ini, calon nomor 2 menang',
     'Ingkong Ala membuka Musda DPD KNPI Bulungan, diikuti 200 pemuda',
     'Zainal A Paliwang resmikan Masjid Agung Baitul Izzah setelah renovasi',
