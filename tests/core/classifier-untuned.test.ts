@@ -1465,3 +1465,25 @@ describe('an office\'s document names its signer\'s office (Pilgub Kaltara set, 
     expect(pesisir.classify('Yusuf Abdurrahim janji hapus surat edaran lama kalau menang pilwalkot').pilkada).toBe(true);
   });
 });
+
+describe('an organisation electing its chair is another election (Pilgub Kaltara set, issue 20)', () => {
+  const paslon: PaslonFile = { election: 'Pilbup Contoh Hulu 2024', paslon: [
+    { number: 1, names: ['Lukas Ngau', 'Fitriani'], aliases: ['Lukas-Fitri'] },
+    { number: 2, names: ['Ardiansyah Tahir', 'Matius Bilung'], aliases: ['AT-MB'] },
+  ] };
+  const hulu = createClassifier({ vocabulary, paslon });
+  const added = new Set(['pemilihan ketua', 'ketua korpri', 'musda', 'muscab']);
+  const before = createClassifier({ vocabulary: { ...vocabulary, otherElections: (vocabulary.otherElections ?? []).filter((w) => !added.has(w)) }, paslon });
+  it.each([
+    'hasil pemilihan ketua Korpri kecamatan: calon nomor 1 unggul tipis',
+    'Musda KNPI ricuh, pendukung calon nomor 2 walk out',
+    'muscab partai tadi malam, calon nomor 1 terpilih aklamasi',
+  ])('%s', (text) => {
+    expect(hulu.classify(text).pilkada).toBe(false);
+    expect(before.classify(text).pilkada).toBe(true); // the rule is what keeps it out
+  });
+  it('the Pilkada named beside it, or a candidate, still counts', () => {
+    expect(hulu.classify('pemilihan ketua Korpri selesai, sekarang semua fokus pilbup, calon nomor 1 unggul').pilkada).toBe(true);
+    expect(hulu.classify('Musda KNPI dihadiri Ardiansyah Tahir, relawan AT-MB ramai').pilkada).toBe(true);
+  });
+});

@@ -416,7 +416,6 @@ const KNOWN_MISTAKES: Record<string, string[]> = {
   ],
   // Pilgub Kaltara 2024 (issue 20, det-office): measured blind, then the official-post rules; what is left.
   'tests/fixtures/classifier/kaltara2024.tsv': [
-    'pemilihan ketua Korpri Pemprov Kaltara hari ini, calon nomor 2 menang',
     'Ingkong Ala membuka Musda DPD KNPI Bulungan, diikuti 200 pemuda',
     'Zainal A Paliwang resmikan Masjid Agung Baitul Izzah setelah renovasi',
     'hitungan C1 di desa kami: 01 12, 02 180, 03 95',
