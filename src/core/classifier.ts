@@ -1364,6 +1364,7 @@ function scan(tables: Tables, tokens: string[], ids: number[] | undefined, found
   let figureEnd = -Infinity;
   let weakNameEnd = -Infinity;
   let actingEnd = -Infinity;
+  let formerEnd = -Infinity;
   let nameStart = -1;
   for (let i = 0; i < tokens.length; i++) {
     const info = infoAt(words, tokens, ids, i);
@@ -1495,13 +1496,18 @@ function scan(tables: Tables, tokens: string[], ids: number[] | undefined, found
       nameContext(tables, tokens, i, bestEnd, best, found);
       nameStart = i;
       if (i - titleEnd <= TITLE_GAP + 1) ctx.titledName = true;
+      if (i - formerEnd <= TITLE_GAP + 1) ctx.formerOffice = true;
       nameEnd = bestEnd;
     } else if (best.official === 'activity' && i === nameEnd + 1 && isHonouredName(tables, ctx, tokens, ids, nameStart)) {
       // "HM Rudi resmikan flyover", "Pak Ansar hadiri Isra Miraj": the office at work, as a title would say.
       ctx.actingName = true;
     } else if (best.official === 'title') {
       if (i - nameEnd <= TITLE_GAP + 1 || isRoleAfterName(tables, tokens, i, nameEnd)) ctx.titledName = true;
-      if (i > 0 && tables.formerWords.has(tokens[i - 1] as string)) ctx.formerOffice = true;
+      if (i > 0 && tables.formerWords.has(tokens[i - 1] as string)) {
+        // A former office next to a candidate's name, either side ("mantan Bupati X", "X, mantan wali kota"), not another's.
+        if (i - nameEnd <= TITLE_GAP + 1) ctx.formerOffice = true;
+        formerEnd = bestEnd;
+      }
       if (i > 0 && tables.documentWords.has(tokens[i - 1] as string)) ctx.titledName = ctx.officialDocument = true;
       if (isActingTitle(tables, tokens, i, bestEnd)) actingEnd = bestEnd;
       if (i === numberEnd + 1) ctx.numberedOffice = true;

@@ -1487,3 +1487,35 @@ describe('an organisation electing its chair is another election (Pilgub Kaltara
     expect(hulu.classify('Musda KNPI dihadiri Ardiansyah Tahir, relawan AT-MB ramai').pilkada).toBe(true);
   });
 });
+
+describe('more of the office at work, and election talk as a campaign signal (issue 20, det-office)', () => {
+  const paslon: PaslonFile = { election: 'Pilgub Contoh Hulu 2024', paslon: [
+    { number: 1, names: ['Markus Lasah Bilung', 'Ahmad Rusdiansyah'], aliases: ['Markus-Rusdi'] },
+    { number: 2, names: ['Hendra Tiong Alang', 'Darmawan'], aliases: ['Hendra-Darmawan'] },
+  ] };
+  const hulu = createClassifier({ vocabulary, paslon });
+  const official = vocabulary.officialPosts!;
+  const added = new Set(['menyalurkan', 'salurkan', 'penyaluran', 'melayat', 'takziah', 'menjenguk', 'jenguk', 'tanam', 'menanam',
+    'panen raya', 'ucapan selamat', 'ucapkan selamat', 'mengucapkan selamat']);
+  const fewer = createClassifier({ vocabulary: { ...vocabulary, officialPosts: { ...official, activities: official.activities.filter((w) => !added.has(w)) } }, paslon });
+  it.each([
+    'Bupati Markus Lasah Bilung salurkan beras cadangan pemerintah di Desa Long Bia',
+    'Gubernur Hendra Tiong Alang ucapkan selamat Idul Adha kepada seluruh ASN',
+    'Wagub Ahmad Rusdiansyah melayat ke rumah duka mantan Sekda',
+    'Bupati Markus Lasah Bilung menjenguk korban kebakaran di RSUD',
+    'Bupati Markus Lasah Bilung tanam jagung serentak bersama Forkopimda',
+  ])('%s', (text) => {
+    expect(hulu.classify(text).pilkada).toBe(false);
+    expect(fewer.classify(text).pilkada).toBe(true); // the new activity is what keeps it out
+  });
+  const { event: _event, administration: _administration, ...older } = official.campaignSignals;
+  const noElectionSignal = createClassifier({ vocabulary: { ...vocabulary, officialPosts: { ...official, campaignSignals: older } }, paslon });
+  it.each([
+    'Bupati Markus Lasah Bilung resmikan pasar, pesta demokrasi tinggal sebulan lagi',
+    'Gubernur Hendra Tiong Alang pimpin rakor kesiapan TPS di daerah terpencil',
+    'Bupati Markus Lasah Bilung hadiri rapat bersama KPU soal anggaran hibah',
+  ])('an election word or the vote\'s administration beside it is election talk, and the name counts: %s', (text) => {
+    expect(hulu.classify(text).pilkada).toBe(true);
+    expect(noElectionSignal.classify(text).pilkada).toBe(false); // the signal is what counts it
+  });
+});

@@ -240,9 +240,9 @@ describe("incumbents' official posts", () => {
     expect(hd.classify('Presiden melantik wali kota baru kemarin sore. Sementara itu di Palembang, Herman Deru menyapa warga').pilkada).toBe(true);
   });
 
-  it('set aside only the name: other Pilkada terms still count', () => {
+  it('an election word beside it is election talk: no official post, the name counts with it', () => {
     const r = hd.classify('Gubernur Herman Deru membuka rapat koordinasi pengamanan Pilkada serentak');
-    expect(r).toEqual({ pilkada: true, score: 1, terms: ['Herman Deru', 'pilkada serentak', OFFICIAL_POST_LABEL] });
+    expect(r).toEqual({ pilkada: true, score: 2.3, terms: ['gubernur', 'Herman Deru', 'pilkada serentak'] });
   });
 });
 
