@@ -1233,14 +1233,16 @@ describe('a given name before another surname is another person, whatever the su
   ])('%s still counts', (text) => expect(tepian.classify(text).pilkada).toBe(true));
 });
 
+/** A made-up Pilbup for the personal-life rules below (kin words, a name asked a question). */
+const lembah: PaslonFile = {
+  election: 'Pilbup Contoh Lembah 2024',
+  paslon: [
+    { number: 1, names: ['Gusti Ranggawirya', 'Wulandari Pitaloka'], aliases: ['Gusti-Wulan', 'Gusti'] },
+    { number: 2, names: ['Marlina Sembiring', 'Hotman Tarigan'], aliases: ['Marlina-Hotman', 'Kak Marlina'] },
+  ],
+};
+
 describe('a kin word before a one-word name weakens it; an alias with an honorific has an everyday life too', () => {
-  const lembah: PaslonFile = {
-    election: 'Pilbup Contoh Lembah 2024',
-    paslon: [
-      { number: 1, names: ['Gusti Ranggawirya', 'Wulandari Pitaloka'], aliases: ['Gusti-Wulan', 'Gusti'] },
-      { number: 2, names: ['Marlina Sembiring', 'Hotman Tarigan'], aliases: ['Marlina-Hotman', 'Kak Marlina'] },
-    ],
-  };
   const inLembah = createClassifier({ vocabulary, paslon: lembah });
   const noKin = createClassifier({ vocabulary: { ...vocabulary, personalLife: { ...vocabulary.personalLife, kin: [] } }, paslon: lembah });
   it.each([
@@ -1265,13 +1267,6 @@ describe('a kin word before a one-word name weakens it; an alias with an honorif
 });
 
 describe('a one-word name asked a question in the second person is someone in the chat, weakly (personalLife.addressed)', () => {
-  const lembah: PaslonFile = {
-    election: 'Pilbup Contoh Lembah 2024',
-    paslon: [
-      { number: 1, names: ['Gusti Ranggawirya', 'Wulandari Pitaloka'], aliases: ['Gusti-Wulan', 'Gusti'] },
-      { number: 2, names: ['Marlina Sembiring', 'Hotman Tarigan'], aliases: ['Marlina-Hotman', 'Kak Marlina'] },
-    ],
-  };
   const inLembah = createClassifier({ vocabulary, paslon: lembah });
   const notAsked = createClassifier({ vocabulary: { ...vocabulary, personalLife: { ...vocabulary.personalLife, addressed: [] } }, paslon: lembah });
   it.each([
