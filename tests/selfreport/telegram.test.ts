@@ -22,6 +22,15 @@ import { startSimBot, type SimBot } from '../support/telegram.js';
 const { start, track, forget } = selfReportBots();
 
 const toAsn = (b: SimBot): SimSentMessage[] => b.sim.sent.filter((m) => m.chat_id === ASN.id);
+/** The receipts the ASN got (a report number in the text). */
+const receiptsOf = (b: SimBot): SimSentMessage[] => toAsn(b).filter((m) => m.method === 'sendMessage' && /JN-\d{4}-\d{6}/.test(m.text ?? ''));
+/** Sends one update that makes a report and returns the text of its receipt. */
+async function reportAndReceipt(b: SimBot, u: Record<string, unknown>): Promise<string> {
+  const n = receiptsOf(b).length;
+  b.sim.pushUpdate(u);
+  await b.sim.waitFor(() => receiptsOf(b).length > n, 10_000);
+  return receiptsOf(b).at(-1)!.text!;
+}
 /** The last message to the ASN with buttons, and the data of its buttons. */
 function lastButtons(b: SimBot): string[] {
   const m = [...toAsn(b)].reverse().find((x) => x.reply_markup);
@@ -327,14 +336,7 @@ describe('self-report on Telegram', () => {
     const b = await start({ EVIDENCE_MB_PER_DAY: '1' });
     const doc = (kb: number, fill: number) => b.sim.addFile(Buffer.alloc(kb * 1024, fill), { ext: 'pdf' });
     const lapor = (kb: number, fill: number, text: string) => documentMessage(dm, ASN, doc(kb, fill), { caption: `/lapor ${text}`, fileName: `bukti-${fill}.pdf`, mimeType: 'application/pdf' });
-    const receipts = () => toAsn(b).filter((m) => m.method === 'sendMessage' && /JN-\d{4}-\d{6}/.test(m.text ?? ''));
-    /** Sends a report and returns the text of its receipt. */
-    const report = async (u: Record<string, unknown>): Promise<string> => {
-      const n = receipts().length;
-      b.sim.pushUpdate(u);
-      await b.sim.waitFor(() => receipts().length > n, 10_000);
-      return receipts().at(-1)!.text!;
-    };
+    const report = (u: Record<string, unknown>): Promise<string> => reportAndReceipt(b, u);
     expect(await report(lapor(700, 1, 'undangan grup pertama'))).not.toMatch(/tidak kami simpan/);
     // 700 KB kept; 500 more do not fit in 1 MB: the report stands, the file is not kept, the ASN is told why.
     expect(await report(lapor(500, 2, 'undangan grup kedua'))).toContain('Mohon maaf, 1 berkas tidak kami simpan: 1 melebihi batas bukti per ASN (1 MB dalam 24 jam; laporan tetap tercatat, hubungi Humas bila perlu mengirim lebih).');
@@ -355,13 +357,7 @@ describe('self-report on Telegram', () => {
     // adapter judges the daily room by them before getFile and telegraf's Telegram.getFileLink
     // (node_modules/telegraf/lib/telegram.js), and the use case's capEvidence checks the real size after.
     const b = await start({ EVIDENCE_MB_PER_DAY: '1' });
-    const receipts = () => toAsn(b).filter((m) => m.method === 'sendMessage' && /JN-\d{4}-\d{6}/.test(m.text ?? ''));
-    const report = async (u: Record<string, unknown>): Promise<string> => {
-      const n = receipts().length;
-      b.sim.pushUpdate(u);
-      await b.sim.waitFor(() => receipts().length > n, 10_000);
-      return receipts().at(-1)!.text!;
-    };
+    const report = (u: Record<string, unknown>): Promise<string> => reportAndReceipt(b, u);
     /** How often the bot asked getFile for, and fetched, this file (the simulator logs both: getFile and `file`). */
     const fetched = (fileId: string): number => b.sim.calls.filter((c) => (c.method === 'getFile' && c.params['file_id'] === fileId) || (c.method === 'file' && String(c.params['path']).endsWith(`file_${fileId.split('-')[2]}.pdf`))).length;
     const add = (kb: number, fill: number) => b.sim.addFile(Buffer.alloc(kb * 1024, fill), { ext: 'pdf' });
