@@ -29,6 +29,8 @@ const vocabularySchema = z.object({
   defaultPaslonNumbers: z.array(z.number().int().positive()),
   names: z.object({ full: weight, distinctive: weight, common: weight, pair: weight, surname: weight.optional(), derived: weight.optional() }),
   honorifics: phrases,
+  namedHonorifics: phrases.optional(),
+  writtenHonorifics: phrases.optional(),
   commonNames: phrases,
   groupPrefixes: phrases,
   slogans: z.record(

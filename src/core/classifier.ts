@@ -122,6 +122,16 @@ export interface Vocabulary {
   names: NameWeights;
   /** Titles and forms of address that are not names by themselves ("Bu", "Gus", "KH"). */
   honorifics: string[];
+  /**
+   * Honorifics that abbreviate a name part too ("HM": haji Muhammad): an alias with one ("HM Rudi") is two parts of
+   * a name, not an honorific and a common name.
+   */
+  namedHonorifics?: string[];
+  /**
+   * Honorifics that are chat words too, as they are written to count ("HM", "Yth": "hm" is also "hmm", and "yth"
+   * folds to "it"): before a word in lower case they make it a name only where the text writes one of these forms.
+   */
+  writtenHonorifics?: string[];
   /** Given names and words too common to identify a candidate alone ("Agus", "Sandi"). */
   commonNames: string[];
   /** Words that open campaign-group names ("Relawan", "Sahabat", "Tim Pemenangan"). */
@@ -394,6 +404,8 @@ interface Tables {
   /** Slogans and group prefixes whose words precede the name, keyed by those words read backwards. */
   before: Map<string, SloganNode>;
   honorifics: Set<string>;
+  /** {@link Vocabulary.writtenHonorifics}: their folded token -> the forms the text must write. */
+  writtenHonorifics: Map<string, string[]>;
   /** Slogan terms already made, by pattern and name, so each is one object. */
   made: Map<string, Term>;
   /** Words read as something else when no term starts with them (clitics, glued names, derived forms). */
@@ -680,7 +692,7 @@ export function createClassifier(opts: { vocabulary: Vocabulary; paslon?: Paslon
   const guards = vocab.numberGuards;
   const repair = makeRepair(trie, vocab, honorifics);
   const tables: Tables = {
-    trie, honorifics, made: new Map(), ...sloganTables(vocab), threshold: vocab.threshold,
+    trie, honorifics, writtenHonorifics: writtenHonorificForms(vocab), made: new Map(), ...sloganTables(vocab), threshold: vocab.threshold,
     electionYear: paslon ? ELECTION_YEAR.exec(paslon.election)?.[0] : undefined,
     repair,
     guardBefore: new Set((guards?.before ?? []).flatMap((w) => tokenize(w, FOLD))),
@@ -1049,6 +1061,8 @@ function nameTermsOf(file: PaslonFile, vocab: Vocabulary): NameTerm[] {
   const isCommon = (word: string): boolean => common.has(tokenize(word, FOLD).join(' '));
   const givenNames = new Set(vocab.commonNames.map((n) => tokenize(n, FOLD).join(' ')));
   const isCommonName = (word: string): boolean => givenNames.has(tokenize(word, FOLD).join(' '));
+  const namedHonorifics = new Set((vocab.namedHonorifics ?? []).map((h) => tokenize(h, FOLD).join(' ')));
+  const isNamedHonorific = (word: string): boolean => namedHonorifics.has(tokenize(word, FOLD).join(' '));
   const dictionary = new Set(vocab.dictionaryWords ?? []);
   const isDictionary = (word: string): boolean => word.length >= 4 && dictionary.has(tokenize(word, FOLD).join(' '));
 
@@ -1096,7 +1110,7 @@ function nameTermsOf(file: PaslonFile, vocab: Vocabulary): NameTerm[] {
       }
       // "Pak Edy" is half the office: an honorific and a common name stay weak whoever lists them.
       // An everyday word after an honorific is no one's name but the candidate's ("Bang Muda").
-      const plain = !pair && core.length === 1 && isCommonName(core[0] ?? '');
+      const plain = !pair && core.length === 1 && isCommonName(core[0] ?? '') && !words.some(isNamedHonorific);
       if (words.length >= 2) out.push({ ...phrase(words, pair ? w.pair : plain ? Math.max(w.common, w.derived ?? w.common) : w.full, alias), ...(pair ? { pair } : {}) });
       if (pair && isAcronymPair(alias, words) && !(p.aliases ?? []).some((a) => tokenize(a).join(' ') === words.join(''))) {
         out.push({ ...phrase([words.join('')], w.common, alias), pair, caps: { form: words.join('').toUpperCase(), weight: w.pair } });
@@ -1375,7 +1389,7 @@ function scan(tables: Tables, tokens: string[], ids: number[] | undefined, found
     let repaired = false;
     if (!node) {
       if (info.inert ??= tables.repair.inert(tokens[i] as string, info)) continue;
-      const fix = tables.repair.at(tokens, i, i > 0 && infoAt(words, tokens, ids, i - 1).honorific, info);
+      const fix = tables.repair.at(tokens, i, isTitleBefore(tables, ctx, words, tokens, ids, i), info);
       if (fix === undefined) continue;
       if (typeof fix !== 'string') best = fix;
       else {
@@ -1464,7 +1478,7 @@ function scan(tables: Tables, tokens: string[], ids: number[] | undefined, found
     // capitals), a dictionary-word name written as a name (a capital, an honorific before it); either in a tag.
     const caps = best.caps;
     if (caps && (ctx.inTag || (caps.word
-      ? (i > 0 && infoAt(words, tokens, ids, i - 1).honorific && !isClauseStart(tables, ctx, tokens, ids, i)) || writtenAsName(ctx.text, (ctx.lower ??= ctx.text.toLowerCase()), caps.form)
+      ? (isTitleBefore(tables, ctx, words, tokens, ids, i) && !isClauseStart(tables, ctx, tokens, ids, i)) || writtenAsName(ctx.text, (ctx.lower ??= ctx.text.toLowerCase()), caps.form)
       : !(ctx.shouting ??= !LOWER.test(ctx.text)) && hasCapitals(ctx.text, caps.form)))
       && (caps.spelt === undefined || (ctx.lower ??= ctx.text.toLowerCase()).includes(caps.spelt))) {
       best = caps.strong;
@@ -1488,7 +1502,7 @@ function scan(tables: Tables, tokens: string[], ids: number[] | undefined, found
       if (item) (ctx.rosterNames ??= []).push(best);
       else (ctx.freeNames ??= []).push(best);
       if (bestEnd === i && !best.pair && best.weight < tables.threshold) weakNameEnd = i;
-      if (bestEnd === i && !best.pair && best.weight < tables.threshold && i > 0 && infoAt(words, tokens, ids, i - 1).honorific
+      if (bestEnd === i && !best.pair && best.weight < tables.threshold && isTitleBefore(tables, ctx, words, tokens, ids, i)
         && !isClauseStart(tables, ctx, tokens, ids, i)) {
         if (item) ctx.rosterTitled = true;
         else ctx.titledWeakName = true;
@@ -1553,6 +1567,35 @@ function longestWithin(trie: Trie, tokens: string[], start: number, cut: number)
     if (node?.term) found = { term: node.term, end: j };
   }
   return found;
+}
+
+/** Folded token -> written forms of {@link Vocabulary.writtenHonorifics}. */
+function writtenHonorificForms(vocab: Vocabulary): Map<string, string[]> {
+  const forms = new Map<string, string[]>();
+  for (const form of vocab.writtenHonorifics ?? []) {
+    const key = tokenize(form, FOLD).join(' ');
+    forms.set(key, [...(forms.get(key) ?? []), form]);
+  }
+  return forms;
+}
+
+/**
+ * An honorific right before tokens[i] that makes the word after it a name: any honorific, but one that is a chat
+ * word too ("hmm", "it") only where the text writes it as the title ("HM Rudi", "Yth Bapak"; a whole word, case kept).
+ */
+function isTitleBefore(tables: Tables, ctx: ScanContext, words: WordInfos, tokens: string[], ids: number[] | undefined, i: number): boolean {
+  if (i === 0 || !infoAt(words, tokens, ids, i - 1).honorific) return false;
+  const forms = tables.writtenHonorifics.get(tokens[i - 1] as string);
+  return forms === undefined || forms.some((form) => hasWholeWord(ctx.text, form));
+}
+
+/** `word` in `text` as a whole word, its case kept. */
+function hasWholeWord(text: string, word: string): boolean {
+  for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
+    const end = at + word.length;
+    if ((at === 0 || !isAsciiAlnum(text.charCodeAt(at - 1))) && (end === text.length || !isAsciiAlnum(text.charCodeAt(end)))) return true;
+  }
+  return false;
 }
 
 /** A name that starts with an honorific ("HM Rudi" as listed) or comes right after one in its clause ("Pak Ansar"). */

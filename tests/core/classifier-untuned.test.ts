@@ -1514,3 +1514,46 @@ describe('more of the office at work, and election talk as a campaign signal (is
     expect(noElectionSignal.classify(text).pilkada).toBe(false); // the signal is what counts it
   });
 });
+
+// Issue 20 (det-hon): the abbreviations of office writing are honorifics ("Yth. Bpk. Kepala Dinas", "Sdr. Ahmad",
+// "HM Rudi"). Made-up paslon file; the classifier without them is built beside it to show what they change.
+describe('the honorific abbreviations of office letters, invitations and rosters (Bpk., Sdr., Yth., HM)', () => {
+  const paslon: PaslonFile = { election: 'Pilgub Contoh Lembah 2024', paslon: [
+    { number: 1, names: ['Rusdianto Sumarlin', 'Yusran Dalle'], aliases: ['Rusdi-Yusran'] },
+    { number: 2, names: ['Santun Pakaya', 'Rudi Lamusu'], aliases: ['Santun-Rudi', 'HM Rudi'] },
+  ] };
+  const lembah = createClassifier({ vocabulary, paslon });
+  const added = new Set(['bpk', 'bp', 'sdr', 'sdri', 'sdra', 'yth', 'hm']);
+  const without = createClassifier({ vocabulary: { ...vocabulary, honorifics: vocabulary.honorifics.filter((h) => !added.has(h)) }, paslon });
+  it.each([
+    // A roster: the roster rule (isRosterItem, rosterItems) wants an honorific at each item.
+    'undangan rapat koordinasi: Bpk. Rusdianto, Ibu Sri, Bpk. Hendra',
+    'petugas piket hari Kamis: Bpk Yusran, Sdr. Ahmad, Sdri. Lina',
+    // The office at work: the official-activity rule wants an honorific or a title before the name.
+    'Yth. Bpk. Yusran Dalle hadiri rapat paripurna DPRD',
+    'Yth. Yusran Dalle meresmikan gedung laboratorium sekolah',
+    'HM Yusran meresmikan jembatan gantung di desa Tapa',
+  ])('%s', (text) => {
+    expect(lembah.classify(text).pilkada).toBe(false);
+    expect(without.classify(text).pilkada).toBe(true); // the abbreviation is what reads it
+  });
+  it('a candidate named with them in campaign talk, or a roster in election talk, still counts', () => {
+    expect(lembah.classify('Bpk. Yusran kampanye di pasar sentral tadi pagi').pilkada).toBe(true);
+    expect(lembah.classify('HM Yusran meresmikan posko pemenangan Rusdi-Yusran').pilkada).toBe(true);
+    expect(lembah.classify('tim pemenangan Rusdi-Yusran: Bpk. Rusdianto, Sdr. Ahmad, Bpk. Hendra').pilkada).toBe(true);
+  });
+  it('"HM" abbreviates Muhammad too: a listed "HM Rudi" is two parts of a name, not an honorific and a common name', () => {
+    const noNamed = createClassifier({ vocabulary: { ...vocabulary, namedHonorifics: [] }, paslon });
+    expect(lembah.classify('HM Rudi dah bangun jalan, sekarang giliran provinsi').pilkada).toBe(true);
+    expect(noNamed.classify('HM Rudi dah bangun jalan, sekarang giliran provinsi').pilkada).toBe(false);
+  });
+  it('"hm" is "hmm" and "yth" folds to "it": before a lower-case dictionary-word name they count only written as the title', () => {
+    const anyCase = createClassifier({ vocabulary: { ...vocabulary, writtenHonorifics: [] }, paslon });
+    for (const text of ['hmm santun sekali anak itu', 'it santun banget sih']) {
+      expect(lembah.classify(text).pilkada).toBe(false);
+      expect(anyCase.classify(text).pilkada).toBe(true);
+    }
+    expect(lembah.classify('HM santun, didukung warga').pilkada).toBe(true);
+    expect(lembah.classify('Yth santun, mohon arahannya').pilkada).toBe(true);
+  });
+});

@@ -339,9 +339,7 @@ const KNOWN_MISTAKES: Record<string, string[]> = {
   ],
   // Pilgub Kepri 2024 (issue 20 part C): measured blind; what no general rule has yet fixed.
   'tests/fixtures/classifier/kepri2024.tsv': [
-    'HM Rudi resmikan flyover Sei Ladi, macet dah berkurang',
     'Pak, Ansar tadi cari bapak di kantor',
-    'HM Rudi tinjau waduk Duriangkang, air ATB dijamin aman',
     'cagubnye nomor 2 kan walikota Batam',
     'Rafiq orang Karimun, suare Karimun pasti ke 02',
     'kalo Rudi menang, BP Batam same Pemprov bisa akur',
