@@ -135,3 +135,11 @@ export function videoHint(app: App, platform: Platform, senderId: string, firstC
   if (last !== undefined && app.clock() - last < PICTURE_HINT_GAP_MS) return { hold: false };
   return { reply: { text: whatsappTexts(app.config.LANGUAGE).videoNotReport, kind: VIDEO_HINT_KIND }, hold: false };
 }
+
+/**
+ * Whether a video with no caption is passed over entirely (no answer, not even the first-contact mark): a stranger's,
+ * as before videos reached the adapter. A registered ASN's is answered (videoHint, or a step of an open report).
+ */
+export function videoPassedOver(app: App, platform: Platform, senderId: string, caption: string): boolean {
+  return !caption.trim() && !reporterAsn(app, platform, senderId);
+}

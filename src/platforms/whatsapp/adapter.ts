@@ -11,7 +11,7 @@ import type { App } from '../../app/app.js';
 import type { CommandSpec } from '../../app/commands/index.js';
 import { humasAddresses } from '../../app/recipients.js';
 import { AlbumCollector, WA_ALBUM_MAX_WAIT_MS, WA_ALBUM_QUIET_MS } from '../../app/albums.js';
-import { answerAlbum, heldPicturesJoin, HELD_PICTURES_MS, pictureHint, videoHint } from '../../app/self-report-pictures.js';
+import { answerAlbum, heldPicturesJoin, HELD_PICTURES_MS, pictureHint, videoHint, videoPassedOver } from '../../app/self-report-pictures.js';
 import { beginSelfReport, continueFlow, fetchBudget, floodAllowance, hasActiveFlow, numberedChoices } from '../../app/report-flow.js';
 import { claimLeftOnWhatsApp } from '../../app/left-claim.js';
 import { parseLeftClaim } from '../../core/left-claim.js';
@@ -762,7 +762,7 @@ export class WhatsAppAdapter {
 
   private async onPrivate(p: PrivateMessage): Promise<void> {
     // A stranger's video with no caption: nothing, as before videos reached here (no answer, not even the first-contact mark).
-    if (p.video && !p.media && !p.event.text.trim() && !reporterAsn(this.app, 'whatsapp', p.pnJid ?? p.chatJid)) return;
+    if (p.video && !p.media && videoPassedOver(this.app, 'whatsapp', p.pnJid ?? p.chatJid, p.event.text)) return;
     const now = this.app.clock();
     const isNewContact = this.touchContact([p.chatJid, p.pnJid, p.lid], now);
     // Beyond the flood limits the message stays recorded (the monitor has it) but gets no answer: 300 DAFTAR
