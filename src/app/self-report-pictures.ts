@@ -15,6 +15,9 @@
  *   `LAPOR <what happened>` typed after them reports them with it, as a phone user sends pictures first and then
  *   writes, and `LAPOR` alone starts the guided flow with them (report-flow.ts). A stranger is not answered beyond
  *   the first-contact hint every private message gets, nothing of theirs is held or downloaded.
+ * - Videos only (a lone video, or an album of videos), neither LAPOR nor a report open: a registered ASN is told once
+ *   (at most once per PICTURE_HINT_GAP_MS, as the picture hint) that videos are not kept as evidence and what to send
+ *   instead; nothing is held, as a video is never kept. A stranger is answered as for a picture.
  */
 import type { Platform } from '../core/ids.js';
 import { whatsappTexts } from '../core/messages/whatsapp.js';
@@ -45,6 +48,9 @@ export interface PictureOutcome {
 /** The outbox kind of that reminder (a reply: it goes after alerts, core/priority.ts). */
 export const PICTURE_HINT_KIND = 'wa_hint';
 
+/** The outbox kind of the answer to videos sent with no LAPOR (a reply, as the picture hint; rate-limited on its own). */
+export const VIDEO_HINT_KIND = 'wa_video_hint';
+
 /** `LAPOR <rest>` (or `/lapor`), as a WhatsApp text or caption: the rest, or undefined when it is not one. */
 export function laporRest(text: string): string | undefined {
   const m = /^(?:\/)?lapor\b\s*([\s\S]*)$/i.exec(text.trim());
@@ -62,6 +68,8 @@ export interface AlbumInput {
   captions: string[];
   /** How many pictures (or files) it holds. */
   count: number;
+  /** Every item of it is a video (which is never kept): with no LAPOR and no report open, the video answer. */
+  videosOnly?: boolean;
   /** Some of this album was answered already: these pictures came after that answer. */
   late: boolean;
   /** The sender had never written to the number before. */
@@ -100,7 +108,7 @@ export async function answerAlbum(app: App, a: AlbumInput): Promise<PictureOutco
     const r = await continueFlow(app, a.platform, a.reporterId, asn, { text: a.captions.join('\n'), files: got.files, skipped: got.skipped });
     if (r) return { reply: r, hold: false };
   }
-  return pictureHint(app, a.platform, a.reporterId, a.firstContact);
+  return a.videosOnly ? videoHint(app, a.platform, a.reporterId, a.firstContact) : pictureHint(app, a.platform, a.reporterId, a.firstContact);
 }
 
 /**
@@ -114,4 +122,24 @@ export function pictureHint(app: App, platform: Platform, senderId: string, firs
   const last = app.monitor.outbox.lastQueued(platform, senderId, PICTURE_HINT_KIND);
   if (last !== undefined && app.clock() - last < PICTURE_HINT_GAP_MS) return { hold: true };
   return { reply: { text: t.pictureNotReport, kind: PICTURE_HINT_KIND }, hold: true };
+}
+
+/**
+ * The answer to a video (or an album of videos only) with no LAPOR and no report open: a registered ASN is told that
+ * videos are not kept as evidence and what to send instead (not again within PICTURE_HINT_GAP_MS); nothing is held,
+ * as a video is never kept. A stranger gets what a picture gets (the first-contact hint, else none).
+ */
+export function videoHint(app: App, platform: Platform, senderId: string, firstContact: boolean): PictureOutcome {
+  if (!reporterAsn(app, platform, senderId)) return { ...pictureHint(app, platform, senderId, firstContact), hold: false };
+  const last = app.monitor.outbox.lastQueued(platform, senderId, VIDEO_HINT_KIND);
+  if (last !== undefined && app.clock() - last < PICTURE_HINT_GAP_MS) return { hold: false };
+  return { reply: { text: whatsappTexts(app.config.LANGUAGE).videoNotReport, kind: VIDEO_HINT_KIND }, hold: false };
+}
+
+/**
+ * Whether a video with no caption is passed over entirely (no answer, not even the first-contact mark): a stranger's,
+ * as before videos reached the adapter. A registered ASN's is answered (videoHint, or a step of an open report).
+ */
+export function videoPassedOver(app: App, platform: Platform, senderId: string, caption: string): boolean {
+  return !caption.trim() && !reporterAsn(app, platform, senderId);
 }

@@ -23,7 +23,7 @@ const ALERT_KINDS: ReadonlySet<string> = new Set([
 ]);
 
 /** Answers to someone who wrote to the bot: commands, registration, hints. */
-const REPLY_KINDS: ReadonlySet<string> = new Set(['command_reply', 'tg_hint', 'wa_hint', 'tg_start', 'tg_registered', 'tg_register_refused']);
+const REPLY_KINDS: ReadonlySet<string> = new Set(['command_reply', 'tg_hint', 'wa_hint', 'wa_video_hint', 'tg_start', 'tg_registered', 'tg_register_refused']);
 
 /** The class of an outbox kind; anything not an alert or a reply (follow-ups, escalations, reminders, digests, notices) is in the middle. */
 export function priorityOf(kind: string): Priority {

@@ -15,7 +15,7 @@
 import { createHash } from 'node:crypto';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { renderChatScreen } from '../../src/bench/ocr-screens.js';
-import { privateAlbumMessages, privateImageMessage, type FakeWASocket } from '../../src/platforms/sim/whatsapp-socket.js';
+import { privateAlbumMessages, privateImageMessage, privateMessage, privateVideoMessage, type FakeWASocket } from '../../src/platforms/sim/whatsapp-socket.js';
 import { ADMIN_WA, ASN1_LID, ASN1_PN, drainAll, fakeClock, startBot } from '../fixtures/whatsapp/setup.js';
 
 let stops: (() => Promise<void>)[] = [];
@@ -432,5 +432,125 @@ describe('WhatsApp pictures with no LAPOR and no open report', () => {
     expect(textsTo(fake, ASN1_PN)).toEqual([
       'What you sent has not been kept as a report. To report it (a screenshot of a campaign group, or of a post tagging you), reply within 10 minutes: LAPOR <what happened>, and those pictures are reported with it. Next time you can give the pictures the caption LAPOR <what happened> directly; several pictures sent at once make one report.',
     ]);
+  });
+});
+
+/**
+ * A video with no LAPOR and no open report. A phone sends a video as proto.Message.videoMessage, a round video as
+ * ptvMessage (both proto.Message.IVideoMessage, node_modules/@whiskeysockets/baileys/WAProto/index.d.ts; Baileys'
+ * generateWAMessageContent, lib/Utils/messages.js, builds `{ video }` and `{ video, ptv: true }` so), each its own
+ * stanza and `messages.upsert` (lib/Socket/messages-recv.js, handleMessage -> upsertMessage). The bot never fetches a
+ * video (README, Self-reports), so the picture hint ("reply LAPOR within 10 minutes and they are reported") would be
+ * wrong: a registered ASN is told videos are not kept and what to send instead.
+ */
+describe('WhatsApp videos with no LAPOR and no open report', () => {
+  const mp4 = (fill: number) => Buffer.concat([Buffer.from('\x00\x00\x00\x18ftypmp42', 'latin1'), Buffer.alloc(20_000, fill)]);
+  const videoHintId =
+    'Video tidak kami simpan sebagai bukti: video dari ponsel biasanya melebihi batas 10 MB, dan Humas perlu bukti yang langsung bisa dibuka. ' +
+    'Untuk melaporkan, kirim tangkapan layar (foto) dari bagian videonya yang penting dengan keterangan LAPOR <apa yang terjadi>, ' +
+    'atau kirim LAPOR <apa yang terjadi> beserta tautan ke unggahannya.';
+
+  it('a registered ASN\'s lone video, or an album of videos only, is answered that videos are not kept and what to send instead (not again within 10 minutes, as the picture hint); nothing fetched, held or reported; a stranger\'s video gets nothing, as before', { timeout: 90_000 }, async () => {
+    const { app, fake, wa, clock, downloads } = await bot();
+    const video = async (from: string, alt: string | undefined, id: string, o: { caption?: string; ptv?: boolean } = {}) => {
+      const media = await fake.addMedia(mp4(id.length), 'video', 'video/mp4');
+      const m = privateVideoMessage({ from, fromAlt: alt, id, at: clock.now, media, ...o });
+      expect(m.message?.[o.ptv ? 'ptvMessage' : 'videoMessage']?.mimetype).toBe('video/mp4');
+      await fake.deliver(m);
+      await wa.idle();
+      await drainAll(app, clock, 1);
+    };
+    // A lone video whose caption is no LAPOR.
+    await video(ASN1_LID, ASN1_PN, 'V1', { caption: 'lihat ini pak' });
+    expect(textsTo(fake, ASN1_PN)).toEqual([videoHintId]);
+    // A second video with no caption, and a round video, a minute apart: no second answer within 10 minutes.
+    await video(ASN1_LID, ASN1_PN, 'V2');
+    await video(ASN1_LID, ASN1_PN, 'V3', { ptv: true });
+    expect(textsTo(fake, ASN1_PN)).toEqual([videoHintId]);
+    // A picture meanwhile still gets the picture hint (its own allowance): the two say different things.
+    await fake.deliver(privateImageMessage({ from: ASN1_LID, fromAlt: ASN1_PN, id: 'P1', at: clock.now, media: await fake.addMedia(screens(1)[0]!, 'image', 'image/png') }));
+    await wa.idle();
+    await drainAll(app, clock, 1);
+    expect(textsTo(fake, ASN1_PN)).toHaveLength(2);
+    expect(textsTo(fake, ASN1_PN)[1]).toMatch(/^Kiriman Anda belum kami simpan sebagai laporan/);
+    // Ten minutes on, an album of two videos with no caption (header expectedVideoCount 2): one answer for the album.
+    clock.now += 10 * 60_000;
+    const album = privateAlbumMessages({ from: ASN1_LID, fromAlt: ASN1_PN, id: 'ALBVV', at: clock.now, media: [await fake.addMedia(mp4(1), 'video', 'video/mp4'), await fake.addMedia(mp4(2), 'video', 'video/mp4')] });
+    expect(album.header.message?.albumMessage).toMatchObject({ expectedImageCount: 0, expectedVideoCount: 2 });
+    for (const m of [album.header, ...album.pictures]) await fake.deliver(m);
+    await wa.idle();
+    await drainAll(app, clock, 2);
+    expect(textsTo(fake, ASN1_PN)).toHaveLength(3);
+    expect(textsTo(fake, ASN1_PN)[2]).toBe(videoHintId);
+    expect(app.db.prepare(`SELECT kind, priority FROM outbox WHERE recipient = ? ORDER BY id`).all(ASN1_PN)).toEqual([
+      { kind: 'wa_video_hint', priority: 2 },
+      { kind: 'wa_hint', priority: 2 },
+      { kind: 'wa_video_hint', priority: 2 },
+    ]);
+    // Only the picture is held for a LAPOR typed after it; no video is.
+    expect(app.db.prepare(`SELECT message_id FROM pending_pictures WHERE state = 'held'`).pluck().all()).toEqual(['P1']);
+
+    // A stranger's video with no caption: no answer (it is not even their first contact: their first text still gets
+    // the first-contact hint); a video with a caption after that: no answer either, as before.
+    const stranger = '6281399999998@s.whatsapp.net';
+    await video(stranger, undefined, 'S1');
+    expect(textsTo(fake, stranger)).toEqual([]);
+    await fake.deliver(privateMessage({ from: stranger, id: 'S2', text: 'halo', at: clock.now }));
+    await wa.idle();
+    await drainAll(app, clock, 1);
+    const register = 'Ini layanan Jaga Netral Pemda. ASN dapat mendaftar dengan mengirim: DAFTAR <NIP>. Ketik /help untuk daftar perintah.';
+    expect(textsTo(fake, stranger)).toEqual([register]);
+    await video(stranger, undefined, 'S3', { caption: 'ini videonya' });
+    expect(textsTo(fake, stranger)).toEqual([register]);
+    expect(downloads).toEqual([]);
+    expect(count(app, `SELECT COUNT(*) AS n FROM self_reports`)).toBe(0);
+    expect(count(app, `SELECT COUNT(*) AS n FROM self_report_evidence`)).toBe(0);
+  });
+
+  it('a video with no caption while a guided report is open: a step of the report (the video named as not kept, the question again), not the video answer; nothing fetched', { timeout: 60_000 }, async () => {
+    const { app, fake, wa, clock, downloads } = await bot();
+    await fake.deliver(privateMessage({ from: ASN1_LID, fromAlt: ASN1_PN, id: 'F1', text: 'LAPOR', at: clock.now }));
+    await wa.idle();
+    await fake.deliver(privateVideoMessage({ from: ASN1_LID, fromAlt: ASN1_PN, id: 'F2', at: clock.now, media: await fake.addMedia(mp4(5), 'video', 'video/mp4') }));
+    await wa.idle();
+    await drainAll(app, clock, 3);
+    const answers = textsTo(fake, ASN1_PN);
+    expect(answers).toHaveLength(2);
+    expect(answers[1]).toContain('Mohon maaf, 1 berkas tidak kami simpan: 1 video (bukti yang disimpan hanya foto dan dokumen; kirim tangkapan layar dari videonya).');
+    expect(answers[1]).not.toContain('Video tidak kami simpan sebagai bukti');
+    expect(app.db.prepare(`SELECT step FROM report_flows`).get()).toEqual({ step: 'what' });
+    expect(downloads).toEqual([]);
+  });
+
+  it('in English', { timeout: 60_000 }, async () => {
+    const { app, fake, wa, clock, downloads } = await bot({ LANGUAGE: 'en' });
+    await fake.deliver(privateVideoMessage({ from: ASN1_LID, fromAlt: ASN1_PN, id: 'VE1', at: clock.now, media: await fake.addMedia(mp4(3), 'video', 'video/mp4') }));
+    await wa.idle();
+    await drainAll(app, clock, 1);
+    expect(textsTo(fake, ASN1_PN)).toEqual([
+      'Videos are not kept as evidence: a phone video is usually over the 10 MB limit, and Humas needs evidence it can open at once. ' +
+        'To report it, send a screenshot (photo) of the part of the video that matters with the caption LAPOR <what happened>, ' +
+        'or send LAPOR <what happened> with a link to the post.',
+    ]);
+    expect(downloads).toEqual([]);
+  });
+
+  it('a video with a LAPOR caption: unchanged, the report is made and the video named as not kept, to the ASN and to Humas; nothing fetched', { timeout: 60_000 }, async () => {
+    const { app, fake, wa, clock, downloads } = await bot();
+    const media = await fake.addMedia(mp4(4), 'video', 'video/mp4');
+    await fake.deliver(privateVideoMessage({ from: ASN1_LID, fromAlt: ASN1_PN, id: 'VL1', at: clock.now, media, caption: 'LAPOR saya ditandai di video kampanye di TikTok' }));
+    await wa.idle();
+    await drainAll(app, clock, 5);
+    const rep = app.db.prepare(`SELECT receipt_no, videos_not_kept FROM self_reports`).get() as { receipt_no: string; videos_not_kept: number };
+    expect(rep.videos_not_kept).toBe(1);
+    const answers = textsTo(fake, ASN1_PN);
+    expect(answers).toHaveLength(1);
+    expect(answers[0]).toContain(rep.receipt_no);
+    expect(answers[0]).toContain('Mohon maaf, 1 berkas tidak kami simpan: 1 video (bukti yang disimpan hanya foto dan dokumen; kirim tangkapan layar dari videonya).');
+    expect(answers[0]).not.toContain('Video tidak kami simpan sebagai bukti');
+    const alert = textsTo(fake, ADMIN_WA).find((t) => t.includes(rep.receipt_no) && t.startsWith('📝'))!;
+    expect(alert).toContain('ASN juga mengirim 1 video yang tidak disimpan bot (bukti yang disimpan hanya foto dan dokumen); mintalah lewat jalur lain bila diperlukan.');
+    expect(downloads).toEqual([]);
+    expect(count(app, `SELECT COUNT(*) AS n FROM self_report_evidence`)).toBe(0);
   });
 });

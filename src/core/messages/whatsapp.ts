@@ -16,6 +16,11 @@ export interface WhatsAppTexts {
   privateHint(a: { org: string }): string;
   /** A registered ASN sent a picture or file (or an album) with no LAPOR and no report open: how to report it. */
   pictureNotReport: string;
+  /**
+   * A registered ASN sent a video (or an album of videos only) with no LAPOR and no report open: videos are not kept as
+   * evidence (why, briefly), and what to send instead.
+   */
+  videoNotReport: string;
   /** Pictures of an album that came after the album's report was made: not added to it. */
   albumLate(a: { count: number; receiptNo: string }): string;
   /** `/gabung` description for /help. */
@@ -65,6 +70,10 @@ export const WA_ID: WhatsAppTexts = {
     'Kiriman Anda belum kami simpan sebagai laporan. Untuk melaporkannya (misalnya tangkapan layar grup kampanye atau unggahan yang menandai Anda), ' +
     'balas dalam 10 menit: LAPOR <apa yang terjadi>, dan gambar tadi ikut dilaporkan. ' +
     'Lain kali bisa langsung dengan keterangan LAPOR <apa yang terjadi> pada gambarnya; beberapa gambar yang dikirim sekaligus menjadi satu laporan.',
+  videoNotReport:
+    'Video tidak kami simpan sebagai bukti: video dari ponsel biasanya melebihi batas 10 MB, dan Humas perlu bukti yang langsung bisa dibuka. ' +
+    'Untuk melaporkan, kirim tangkapan layar (foto) dari bagian videonya yang penting dengan keterangan LAPOR <apa yang terjadi>, ' +
+    'atau kirim LAPOR <apa yang terjadi> beserta tautan ke unggahannya.',
   albumLate: (a) =>
     `${a.count} gambar tiba setelah laporan ${a.receiptNo} dibuat dan tidak ditambahkan ke laporan itu (tanda terimanya tetap). ` +
     'Bila gambar itu penting, kirim ulang dengan keterangan LAPOR sebagai laporan baru.',
@@ -131,6 +140,10 @@ export const WA_EN: WhatsAppTexts = {
     'What you sent has not been kept as a report. To report it (a screenshot of a campaign group, or of a post tagging you), ' +
     'reply within 10 minutes: LAPOR <what happened>, and those pictures are reported with it. ' +
     'Next time you can give the pictures the caption LAPOR <what happened> directly; several pictures sent at once make one report.',
+  videoNotReport:
+    'Videos are not kept as evidence: a phone video is usually over the 10 MB limit, and Humas needs evidence it can open at once. ' +
+    'To report it, send a screenshot (photo) of the part of the video that matters with the caption LAPOR <what happened>, ' +
+    'or send LAPOR <what happened> with a link to the post.',
   albumLate: (a) =>
     `${a.count} picture(s) arrived after report ${a.receiptNo} was made and were not added to it (its receipt stands). ` +
     'If they matter, send them again with the caption LAPOR as a new report.',

@@ -641,6 +641,22 @@ export function privateImageMessage(i: { from: string; fromAlt?: string; id: str
 }
 
 /**
+ * A video sent to the bot in a private chat: proto.Message.videoMessage (WAProto/index.d.ts, Message.IVideoMessage:
+ * url, mediaKey, mimetype, fileLength, caption), or `ptvMessage` (the same IVideoMessage) for a round video, which
+ * Baileys' generateWAMessageContent builds for `{ video, ptv: true }` (lib/Utils/messages.js).
+ */
+export function privateVideoMessage(i: { from: string; fromAlt?: string; id: string; caption?: string; at: number; media: Awaited<ReturnType<FakeWASocket['addMedia']>>; ptv?: boolean }): WAMessage {
+  return withKeyExtras(
+    {
+      key: { remoteJid: i.from, fromMe: false, id: i.id },
+      message: { [i.ptv ? 'ptvMessage' : 'videoMessage']: { ...i.media, ...(i.caption ? { caption: i.caption } : {}) } },
+      messageTimestamp: Math.floor(i.at / 1000),
+    },
+    { remoteJidAlt: i.fromAlt },
+  );
+}
+
+/**
  * An album a phone sends to the bot in a private chat: first the header, an `albumMessage` with
  * `expectedImageCount` (what Baileys' generateWAMessageContent builds for `{ album }`, lib/Utils/messages.js), then
  * one message per picture, each naming the header's key in `messageContextInfo.messageAssociation`

@@ -11,7 +11,7 @@ import type { App } from '../../app/app.js';
 import type { CommandSpec } from '../../app/commands/index.js';
 import { humasAddresses } from '../../app/recipients.js';
 import { AlbumCollector, WA_ALBUM_MAX_WAIT_MS, WA_ALBUM_QUIET_MS } from '../../app/albums.js';
-import { answerAlbum, heldPicturesJoin, HELD_PICTURES_MS, pictureHint } from '../../app/self-report-pictures.js';
+import { answerAlbum, heldPicturesJoin, HELD_PICTURES_MS, pictureHint, videoHint, videoPassedOver } from '../../app/self-report-pictures.js';
 import { beginSelfReport, continueFlow, fetchBudget, floodAllowance, hasActiveFlow, numberedChoices } from '../../app/report-flow.js';
 import { claimLeftOnWhatsApp } from '../../app/left-claim.js';
 import { parseLeftClaim } from '../../core/left-claim.js';
@@ -761,11 +761,13 @@ export class WhatsAppAdapter {
   // ---------------------------------------------------------------- private chats
 
   private async onPrivate(p: PrivateMessage): Promise<void> {
+    // A stranger's video with no caption: nothing, as before videos reached here (no answer, not even the first-contact mark).
+    if (p.video && !p.media && videoPassedOver(this.app, 'whatsapp', p.pnJid ?? p.chatJid, p.event.text)) return;
     const now = this.app.clock();
     const isNewContact = this.touchContact([p.chatJid, p.pnJid, p.lid], now);
     // Beyond the flood limits the message stays recorded (the monitor has it) but gets no answer: 300 DAFTAR
     // messages must not become 300 replies queued on WhatsApp's one global gap.
-    const extra = floodAllowance(this.app, 'whatsapp', p.pnJid ?? p.chatJid, p.media !== undefined);
+    const extra = floodAllowance(this.app, 'whatsapp', p.pnJid ?? p.chatJid, p.media !== undefined || Boolean(p.video));
     if (!this.app.flood.admit('whatsapp', p.pnJid ?? p.chatJid, now, p.event.sender.name, extra)) return;
     const text = p.event.text.trim();
     const t = whatsappTexts(this.app.config.LANGUAGE);
@@ -828,6 +830,13 @@ export class WhatsAppAdapter {
     if (p.media) {
       const r = pictureHint(this.app, 'whatsapp', sender, isNewContact);
       if (r.hold) this.hold(sender, [p]);
+      if (r.reply) this.reply(p, r.reply.text, now, undefined, r.reply.kind);
+      return;
+    }
+    // A video with no LAPOR outside a report: a registered ASN is told videos are not kept, and what to send instead
+    // (app/self-report-pictures.ts decides; nothing is downloaded or held).
+    if (p.video) {
+      const r = videoHint(this.app, 'whatsapp', sender, isNewContact);
       if (r.reply) this.reply(p, r.reply.text, now, undefined, r.reply.kind);
       return;
     }
@@ -895,6 +904,7 @@ export class WhatsAppAdapter {
       sourceKey: `wa:${first.chatJid}:album:${parentId}`,
       captions: parts.map((p) => p.event.text.trim()).filter((c) => c.length > 0),
       count: parts.length,
+      videosOnly: parts.every((p) => p.video && !p.media),
       late,
       firstContact,
       download: (intoFlow) => this.downloadAlbum(parts, budgetFor(intoFlow)),

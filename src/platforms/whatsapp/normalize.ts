@@ -327,9 +327,13 @@ function normalizeContent(m: WAMessage, key: WAMessage['key'] & { remoteJid: str
   const text = messageTextOf(content);
   const mentionJids = mentionedJids(content);
   const album = isGroup ? undefined : albumOf(m.message, content);
-  // A photo or document without a caption matters only in a private chat (evidence of a self-report), as does
-  // any picture of an album there (a video too: it counts towards the album's size, though it is not kept).
-  const privateMedia = !isGroup && Boolean(content.imageMessage || content.documentMessage || album);
+  // A video (videoMessage, or a round video: ptvMessage, WAProto/index.d.ts Message; Baileys' generateWAMessageContent
+  // sends `{ video, ptv: true }` as one, lib/Utils/messages.js) is never kept, but a registered ASN is told so.
+  const isVideo = Boolean(content.videoMessage || content.ptvMessage);
+  // A photo, document or video without a caption matters only in a private chat (evidence of a self-report, or the
+  // answer that videos are not kept), as does any picture of an album there (a video too: it counts towards the
+  // album's size, though it is not kept).
+  const privateMedia = !isGroup && Boolean(content.imageMessage || content.documentMessage || isVideo || album);
   if (!text && !mentionJids.length && !privateMedia) return;
   if (!participantRaw) {
     out.rejects.push({ raw: m, reason: 'group message without participant' });
@@ -355,7 +359,7 @@ function normalizeContent(m: WAMessage, key: WAMessage['key'] & { remoteJid: str
   event.isPrivate = true;
   const pnJid = sender.phone ? `${sender.phone.slice(1)}@s.whatsapp.net` : !isLidUser(remote) ? remote : pair?.pn ?? ctx.map.pnForLid(remote);
   const media = content.imageMessage || content.documentMessage ? m : undefined;
-  const video = Boolean(content.videoMessage);
+  const video = isVideo;
   out.privates.push({
     event, chatJid: remote, pnJid, lid: sender.lid, ...(media ? { media } : {}), ...(album ? { album } : {}), ...(media || album || video ? { raw: m } : {}), ...(video ? { video } : {}),
   });
