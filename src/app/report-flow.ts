@@ -204,17 +204,22 @@ export async function continueFlow(app: App, platform: Platform, userId: string,
   }
   // WhatsApp shows no buttons: its prompts number them, and a number (or "lanjut" / "kirim") stands for the button.
   const b = input.button ?? buttonForText(prompt(app, f), text) ?? '';
+  // What one message brings to the report: its videos counted (not kept), its text as a note when `note`, a forward's
+  // origin, and its files within the caps and the ASN's daily room; the files not kept join `skipped`.
+  const takeEvidence = (note: boolean): void => {
+    if (videosIn(skipped)) f.data.videos = (f.data.videos ?? 0) + videosIn(skipped);
+    if (note) f.data.notes.push(text.slice(0, 1000));
+    if (input.forwardOrigin) f.data.forwards.push(input.forwardOrigin);
+    const capped = capEvidence(input.files ?? [], f.data.files.length, roomFor(app, asn.nip, f));
+    for (const file of capped.kept) f.data.files.push(keepFile(app, platform, userId, f.startedAt, f.data.files.length + 1, file));
+    skipped.push(...capped.skipped);
+  };
   // Evidence sent before the evidence question (a phone user sends the screenshots first), or after it at the
   // confirmation, is kept for this report. With no answer in it the question is asked again (a caption is kept as a
   // description); a caption that answers it ("1" under a screenshot) is taken as the answer below.
   const early = f.step !== 'evidence' && Boolean(input.files?.length || input.forwardOrigin || skipped.length);
   if (early) {
-    if (videosIn(skipped)) f.data.videos = (f.data.videos ?? 0) + videosIn(skipped);
-    if (text && !b) f.data.notes.push(text.slice(0, 1000));
-    if (input.forwardOrigin) f.data.forwards.push(input.forwardOrigin);
-    const capped = capEvidence(input.files ?? [], f.data.files.length, roomFor(app, asn.nip, f));
-    for (const file of capped.kept) f.data.files.push(keepFile(app, platform, userId, f.startedAt, f.data.files.length + 1, file));
-    skipped.push(...capped.skipped);
+    takeEvidence(Boolean(text && !b));
     if (!b) {
       f.updatedAt = now;
       save(app, platform, userId, asn.nip, f);
@@ -235,12 +240,7 @@ export async function continueFlow(app: App, platform: Platform, userId: string,
     if (!f.data.notes.length && !f.data.files.length && !f.data.forwards.length) return { ...prompt(app, f), text: t.needEvidence };
     f.step = 'confirm';
   } else if (f.step === 'evidence' && !b && (text || input.files?.length || input.forwardOrigin || skipped.length)) {
-    if (videosIn(skipped)) f.data.videos = (f.data.videos ?? 0) + videosIn(skipped);
-    if (text) f.data.notes.push(text.slice(0, 1000));
-    if (input.forwardOrigin) f.data.forwards.push(input.forwardOrigin);
-    const capped = capEvidence(input.files ?? [], f.data.files.length, roomFor(app, asn.nip, f));
-    for (const file of capped.kept) f.data.files.push(keepFile(app, platform, userId, f.startedAt, f.data.files.length + 1, file));
-    skipped.push(...capped.skipped);
+    takeEvidence(Boolean(text));
   } else if (f.step === 'confirm' && b === 'lapor:send') {
     const files: EvidenceFile[] = f.data.files.map((x) => ({ kind: x.kind, filename: x.filename, mime: x.mime, data: readFileSync(x.path) }));
     const r = await handleSelfReport(app, {
