@@ -37,6 +37,7 @@ const M = {
     bool: 'harus true atau false',
     number: 'harus berupa angka',
     whole: 'harus bilangan bulat',
+    range: (min: number, max: number) => `harus antara ${min} dan ${max}`,
     quiet: 'harus berbentuk HH:MM-HH:MM atau off',
     quietEmpty: 'jam mulai dan jam selesai tidak boleh sama',
     tz: 'bukan zona waktu IANA yang dikenal (mis. Asia/Jakarta, Asia/Makassar, Asia/Jayapura)',
@@ -71,6 +72,7 @@ const M = {
     bool: 'must be true or false',
     number: 'must be a number',
     whole: 'must be a whole number',
+    range: (min: number, max: number) => `must be between ${min} and ${max}`,
     quiet: 'must be HH:MM-HH:MM or off',
     quietEmpty: 'start and end must differ',
     tz: 'is not a known IANA time zone (e.g. Asia/Jakarta, Asia/Makassar, Asia/Jayapura)',
@@ -174,7 +176,8 @@ function buildSchema(lang: Lang) {
   const bool = z
     .enum(['true', 'false', '1', '0', 'yes', 'no'], { message: m.bool })
     .transform((v) => v === 'true' || v === '1' || v === 'yes');
-  const int = (min: number, max: number) => z.coerce.number({ message: m.number }).int(m.whole).min(min).max(max);
+  // Out of range is said as such: the type's message would otherwise stand for every problem ("must be a number" for 0).
+  const int = (min: number, max: number) => z.coerce.number({ message: m.number }).int(m.whole).min(min, m.range(min, max)).max(max, m.range(min, max));
   const num = () => z.coerce.number({ message: m.number });
   const adminList = z.string().transform((raw, ctx) => {
     const out: AdminHandle[] = [];

@@ -142,6 +142,13 @@ describe('config validation (issue 12)', () => {
     }
     expect(problems({ WHATSAPP_ENABLED: 'maybe', LANGUAGE: 'en' })).toEqual(['WHATSAPP_ENABLED: must be true or false']);
   });
+
+  it('a whole number out of its range is said to be out of range, not "not a number"', () => {
+    expect(problems({ EVIDENCE_MB_PER_DAY: '0' })).toEqual(['EVIDENCE_MB_PER_DAY: harus antara 1 dan 100000']);
+    expect(problems({ EVIDENCE_MB_PER_DAY: '500000', LANGUAGE: 'en' })).toEqual(['EVIDENCE_MB_PER_DAY: must be between 1 and 100000']);
+    expect(problems({ EVIDENCE_MB_PER_DAY: 'banyak', LANGUAGE: 'en' })).toEqual(['EVIDENCE_MB_PER_DAY: must be a number']);
+    expect(problems({ EVIDENCE_MB_PER_DAY: '1.5', LANGUAGE: 'en' })).toEqual(['EVIDENCE_MB_PER_DAY: must be a whole number']);
+  });
 });
 
 describe('HUMAS_ADMINS (issue 12 point 4)', () => {
