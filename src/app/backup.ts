@@ -3,13 +3,14 @@
  * writes), named `jaga-netral-YYYYMMDD-HHMMSS.db` in UTC so names sort in time
  * order, keeping the newest N.
  */
-import { readdirSync, rmSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import type { EpochMs } from '../core/types.js';
 import type { Db } from '../store/db.js';
 import { chainHeads, type ChainHeads } from '../store/chain.js';
-import { ensurePrivateDir, makePrivate, touchPrivateFile } from '../store/private-files.js';
+import { auditRemoval, filesAndBytes } from '../store/audit.js';
+import { ensurePrivateDir, makePrivate, removeFiles, touchPrivateFile, type RemovedFiles } from '../store/private-files.js';
 
 /** Backup file names this module creates (and is allowed to prune). */
 export const BACKUP_NAME = /^jaga-netral-\d{8}-\d{6}\.db$/;
@@ -23,12 +24,19 @@ export function backupFileName(at: EpochMs): string {
 /** What a backup did. */
 export interface BackupResult {
   path: string;
+  /** Old backups deleted (beyond the newest `keep`). */
   removed: string[];
+  /** Their size with their `-wal`/`-shm` files, and any that could not be deleted. */
+  pruned: RemovedFiles;
   /** The hash chains' heads as they are in the copy: logged, so a log kept elsewhere pins them (README, "Checking the records"). */
   heads: ChainHeads;
 }
 
-/** Copies the live database into `dir` (owner-only: folder 0700, file 0600) and deletes all but the newest `keep` backups. */
+/**
+ * Copies the live database into `dir` (owner-only: folder 0700, file 0600) and deletes all but the newest `keep`
+ * backups; once they are gone, one audit row says how many and how big (actor `system`, action `retention`), so the
+ * records show when a backup Humas might have restored from stopped existing.
+ */
 export async function backupDatabase(db: Db, dir: string, keep: number, now: EpochMs): Promise<BackupResult> {
   ensurePrivateDir(dir);
   const path = join(dir, backupFileName(now));
@@ -44,16 +52,15 @@ export async function backupDatabase(db: Db, dir: string, keep: number, now: Epo
   } finally {
     copy.close();
   }
-  return { path, removed: pruneBackups(dir, keep), heads };
+  const { removed, pruned } = pruneBackups(dir, keep);
+  if (pruned.files) auditRemoval(db, now, `backups beyond the newest ${Math.max(1, keep)} (BACKUP_KEEP) in ${dir}`, `old backups deleted: ${filesAndBytes(pruned.files, pruned.bytes)}`);
+  return { path, removed, pruned, heads };
 }
 
-/** Deletes the oldest backups in `dir` beyond `keep`; returns the removed paths. */
-export function pruneBackups(dir: string, keep: number): string[] {
+/** Deletes the oldest backups in `dir` beyond `keep` (with their `-wal`/`-shm` files); returns the removed paths and their size. */
+export function pruneBackups(dir: string, keep: number): { removed: string[]; pruned: RemovedFiles } {
   const names = readdirSync(dir).filter((n) => BACKUP_NAME.test(n)).sort();
-  const old = names.slice(0, Math.max(0, names.length - Math.max(1, keep)));
-  for (const n of old) {
-    rmSync(join(dir, n), { force: true });
-    for (const side of ['-wal', '-shm']) rmSync(join(dir, n + side), { force: true });
-  }
-  return old.map((n) => join(dir, n));
+  const old = names.slice(0, Math.max(0, names.length - Math.max(1, keep))).map((n) => join(dir, n));
+  const pruned = removeFiles(old, ['-wal', '-shm']);
+  return { removed: old.filter((p) => !pruned.failed.includes(p)), pruned };
 }

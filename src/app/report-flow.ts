@@ -6,14 +6,15 @@
  * (0600) and their paths kept in the row. Platform-independent: adapters pass
  * button data and texts in, and send the prompts out.
  */
-import { readFileSync, rmSync } from 'node:fs';
+import { readFileSync, rmdirSync } from 'node:fs';
 import { createHash } from 'node:crypto';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { Platform } from '../core/ids.js';
 import { flowTexts } from '../core/messages/report-flow.js';
 import { REPORT_CATEGORIES, REPORT_PLACES, type ReportCategory, type ReportPlace } from '../core/self-report.js';
 import type { AsnRecord } from '../core/types.js';
-import { ensurePrivateDir, writePrivateFile } from '../store/private-files.js';
+import { auditRemoval, filesAndBytes } from '../store/audit.js';
+import { ensurePrivateDir, removeFiles, writePrivateFile, type RemovedFiles } from '../store/private-files.js';
 import type { App } from './app.js';
 import { dataDir } from './receipt.js';
 import {
@@ -96,10 +97,46 @@ function save(app: App, platform: Platform, userId: string, nip: string, f: Flow
     .run(platform, userId, nip, f.step, JSON.stringify(f.data), f.startedAt, f.updatedAt);
 }
 
-/** Ends a flow: its row goes, and the files it stored (a sent report keeps its own copies; a cancelled one keeps none). */
-function drop(app: App, platform: Platform, userId: string): void {
-  for (const f of load(app, platform, userId)?.data.files ?? []) rmSync(f.path, { force: true });
+/**
+ * Ends a flow: the files it stored go first, with their folder under evidence/flows once it is empty (a sent report
+ * keeps its own copies; a cancelled one keeps none), then its row. Returns the files removed and their size.
+ */
+function drop(app: App, platform: Platform, userId: string): RemovedFiles {
+  const paths = (load(app, platform, userId)?.data.files ?? []).map((f) => f.path);
+  const removed = removeFiles(paths);
+  for (const dir of new Set(paths.map((p) => dirname(p)))) {
+    try {
+      rmdirSync(dir);
+    } catch {
+      // Not empty (a file that would not go) or already gone: left as it is.
+    }
+  }
   app.db.prepare(`DELETE FROM report_flows WHERE platform = ? AND user_id = ?`).run(platform, userId);
+  return removed;
+}
+
+/**
+ * Ends flows silent for FLOW_TIMEOUT_MS (`who`), in one transaction with one audit row saying how many and the
+ * evidence files deleted with them (actor `system`, action `retention`): an ASN's unsent evidence is removed by the
+ * bot, not by them, so the record shows it. The files go before the row is written; a crash in between leaves the
+ * flow row, and the next pass ends it again.
+ */
+function expire(app: App, who: readonly { platform: Platform; userId: string }[], now: number, each?: (w: { platform: Platform; userId: string }) => void): void {
+  if (!who.length) return;
+  app.db.transaction(() => {
+    const total = { files: 0, bytes: 0 };
+    for (const w of who) {
+      const r = drop(app, w.platform, w.userId);
+      total.files += r.files;
+      total.bytes += r.bytes;
+      if (r.failed.length) app.log.warn({ failed: r.failed.length }, 'report flow: evidence files of an expired flow could not be deleted');
+      each?.(w);
+    }
+    auditRemoval(
+      app.db, now, `guided reports silent for ${FLOW_TIMEOUT_MS / 60_000} minutes`,
+      `unfinished guided reports ended: ${who.length}; their evidence deleted: ${filesAndBytes(total.files, total.bytes)}`,
+    );
+  })();
 }
 
 /** Whether this person has a flow that has not timed out. */
@@ -158,6 +195,11 @@ export function numberedChoices(r: Pick<FlowReply, 'text' | 'buttons'>, lang: 'i
  */
 export function startFlow(app: App, platform: Platform, userId: string, asn: AsnRecord, carried: DownloadedEvidence = noEvidence()): FlowReply {
   const now = app.clock();
+  // A flow already there is replaced, its files with it (they would otherwise stay on disk with no row naming them):
+  // one that timed out ends as the lifecycle job would end it, on the record; a live one is restarted by the ASN.
+  const before = load(app, platform, userId);
+  if (before && now - before.updatedAt >= FLOW_TIMEOUT_MS) expire(app, [{ platform, userId }], now);
+  else if (before) drop(app, platform, userId);
   const f: FlowRow = { step: 'what', data: { notes: [], files: [], forwards: [], ...(videosIn(carried.skipped) ? { videos: videosIn(carried.skipped) } : {}) }, startedAt: now, updatedAt: now };
   const capped = capEvidence(carried.files, 0, roomFor(app, asn.nip, f));
   for (const file of capped.kept) f.data.files.push(keepFile(app, platform, userId, f.startedAt, f.data.files.length + 1, file));
@@ -188,7 +230,7 @@ export async function continueFlow(app: App, platform: Platform, userId: string,
   if (!f) return input.button?.startsWith('lapor:') ? { text: t.noFlow, kind: 'command_reply' } : undefined;
   const now = app.clock();
   if (now - f.updatedAt >= FLOW_TIMEOUT_MS) {
-    drop(app, platform, userId);
+    expire(app, [{ platform, userId }], now);
     return input.button?.startsWith('lapor:') ? { text: t.timedOut, kind: 'command_reply' } : undefined;
   }
   if (!asn || asn.nip === undefined) {
@@ -267,15 +309,12 @@ export async function continueFlow(app: App, platform: Platform, userId: string,
 export function expireFlows(app: App, now: number): { platform: Platform; userId: string; text: string }[] {
   const rows = app.db.prepare(`SELECT platform, user_id FROM report_flows WHERE updated_at <= ?`).all(now - FLOW_TIMEOUT_MS) as { platform: Platform; user_id: string }[];
   const text = flowTexts(app.config.LANGUAGE).timedOut;
-  app.db.transaction(() => {
-    for (const r of rows) {
-      drop(app, r.platform, r.user_id);
-      app.monitor.outbox.enqueue(
-        { dedupeKey: `flow-timeout:${r.platform}:${r.user_id}:${now}`, platform: r.platform, recipient: r.user_id, recipientKind: 'user', kind: 'command_reply', text },
-        now,
-      );
-    }
-  })();
+  expire(app, rows.map((r) => ({ platform: r.platform, userId: r.user_id })), now, (w) =>
+    app.monitor.outbox.enqueue(
+      { dedupeKey: `flow-timeout:${w.platform}:${w.userId}:${now}`, platform: w.platform, recipient: w.userId, recipientKind: 'user', kind: 'command_reply', text },
+      now,
+    ),
+  );
   if (rows.length) app.dispatcher.wake();
   return rows.map((r) => ({ platform: r.platform, userId: r.user_id, text }));
 }

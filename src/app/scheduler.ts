@@ -102,11 +102,12 @@ export function runDigestJob(app: App, now: EpochMs): DigestResult {
   return runDigest(app, now);
 }
 
-/** The backup job: BACKUP_DIR, keeping BACKUP_KEEP. */
+/** The backup job: BACKUP_DIR, keeping BACKUP_KEEP (old ones deleted are on the audit log: app/backup.ts). */
 export async function runBackupJob(app: App, now: EpochMs): Promise<BackupResult> {
   const r = await backupDatabase(app.db, app.config.BACKUP_DIR, app.config.BACKUP_KEEP, now);
   // The chain heads of the copy, in the log: a log kept elsewhere pins what the records were at this time.
-  app.log.info({ job: 'backup', path: r.path, removed: r.removed.length, chainHeads: r.heads }, 'backup written');
+  app.log.info({ job: 'backup', path: r.path, removed: r.removed.length, removedBytes: r.pruned.bytes, chainHeads: r.heads }, 'backup written');
+  if (r.pruned.failed.length) app.log.warn({ job: 'backup', failed: r.pruned.failed }, 'backup: old backups that could not be deleted (kept; tried again next time)');
   return r;
 }
 

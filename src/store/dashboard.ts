@@ -4,6 +4,7 @@
  * cannot be used to log in.
  */
 import { createHash, randomBytes } from 'node:crypto';
+import { auditRemoval } from './audit.js';
 import type { Db } from './db.js';
 
 /** A fresh random token (base64url, 43 characters). */
@@ -31,11 +32,15 @@ export class DashboardAuthStore {
   /** Stores a new one-time link for `admin` (with their chat name, when known); returns its token. */
   createLink(admin: string, now: number, ttlMs: number, adminName?: string): string {
     const token = newToken();
-    this.db
-      .prepare(`INSERT INTO dashboard_links (token_hash, admin, admin_name, created_at, expires_at) VALUES (?, ?, ?, ?, ?)`)
-      .run(tokenHash(token), admin, adminName?.trim().slice(0, 100) || null, now, now + ttlMs);
-    // Old links are of no use to anyone: keep the table small.
-    this.db.prepare(`DELETE FROM dashboard_links WHERE expires_at < ?`).run(now - 86_400_000);
+    this.db.transaction(() => {
+      this.db
+        .prepare(`INSERT INTO dashboard_links (token_hash, admin, admin_name, created_at, expires_at) VALUES (?, ?, ?, ?, ?)`)
+        .run(tokenHash(token), admin, adminName?.trim().slice(0, 100) || null, now, now + ttlMs);
+      // Old links are of no use to anyone: keep the table small. Which links were used is on the audit log
+      // ('dashboard login'); their deletion is too, in the same transaction.
+      const gone = this.db.prepare(`DELETE FROM dashboard_links WHERE expires_at < ?`).run(now - 86_400_000).changes;
+      if (gone) auditRemoval(this.db, now, 'dashboard login links expired more than a day ago', `dashboard login links deleted: ${gone}`);
+    })();
     return token;
   }
 
@@ -68,10 +73,14 @@ export class DashboardAuthStore {
   /** Starts a session for `admin`; returns its token. */
   createSession(admin: string, now: number, ttlMs: number, adminName?: string): string {
     const token = newToken();
-    this.db
-      .prepare(`INSERT INTO dashboard_sessions (token_hash, admin, admin_name, created_at, expires_at) VALUES (?, ?, ?, ?, ?)`)
-      .run(tokenHash(token), admin, adminName ?? null, now, now + ttlMs);
-    this.db.prepare(`DELETE FROM dashboard_sessions WHERE expires_at < ?`).run(now - 30 * 86_400_000);
+    this.db.transaction(() => {
+      this.db
+        .prepare(`INSERT INTO dashboard_sessions (token_hash, admin, admin_name, created_at, expires_at) VALUES (?, ?, ?, ?, ?)`)
+        .run(tokenHash(token), admin, adminName ?? null, now, now + ttlMs);
+      // Sessions that ended long ago go; logins and logouts stay on the audit log, and so does this deletion.
+      const gone = this.db.prepare(`DELETE FROM dashboard_sessions WHERE expires_at < ?`).run(now - 30 * 86_400_000).changes;
+      if (gone) auditRemoval(this.db, now, 'dashboard sessions expired more than 30 days ago', `dashboard sessions deleted: ${gone}`);
+    })();
     return token;
   }
 

@@ -11,10 +11,11 @@ import { reportTexts } from '../../core/messages/report.js';
 import type { AppCases, AppCore } from '../context.js';
 import type { CommandSpec } from '../commands/types.js';
 import { buildReport } from './build.js';
-import { reportBaseName, reportCsv, writeReportFiles, writeReportPng, writeReportXlsx } from './files.js';
+import { reportBaseName, reportCsv, REPORTS_KEEP, writeReportFiles, writeReportPng, writeReportXlsx } from './files.js';
 import { parseReportArgs, parseReportCliArgs, rangeFilters, resolveUnit, type FilterError } from './filters.js';
 import { outPathProblem } from './out-guard.js';
 import { formatReportText } from './text.js';
+import { auditRemoval, filesAndBytes } from '../../store/audit.js';
 import { ensureOwnPrivateDir, ensurePrivateDir, writePrivateFile } from '../../store/private-files.js';
 
 /**
@@ -46,7 +47,11 @@ export function reportCommand(app: AppCases, opts: { dir?: string } = {}): Comma
       const parsed = parseReportArgs(ctx.args, ctx.now, tz, app.registry.units());
       if (!parsed.ok) return { text: filterErrorText(parsed, ctx.lang) };
       const report = buildReport(app.db, app.registry, parsed.filters, tz);
-      const files = await writeReportFiles(report, opts.dir ?? reportsDir(app), ctx.lang, { inUse: app.monitor.outbox.undeliveredFiles() });
+      const dir = opts.dir ?? reportsDir(app);
+      const files = await writeReportFiles(report, dir, ctx.lang, { inUse: app.monitor.outbox.undeliveredFiles() });
+      // Older report files made room for these: on the record once they are gone (they held personal data).
+      if (files.pruned.files) auditRemoval(app.db, ctx.now, `report files beyond the newest ${REPORTS_KEEP} in ${dir}`, `old report files deleted: ${filesAndBytes(files.pruned.files, files.pruned.bytes)}`);
+      if (files.pruned.failed.length) app.log.warn({ failed: files.pruned.failed }, 'report: old report files that could not be deleted (kept; tried again next time)');
       const caption = reportTexts(ctx.lang).filesCaption;
       const base = files.name;
       return {

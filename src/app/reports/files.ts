@@ -4,14 +4,14 @@
  * cell that a spreadsheet would run as a formula neutralised; and the PNG chart.
  */
 import { randomBytes } from 'node:crypto';
-import { readdirSync, rmSync, statSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import ExcelJS from 'exceljs';
 import { defaultCsvSeparator, neutralizeCell, nipCell, toCsv, type CsvSeparator } from '../../core/csv.js';
 import { leftClaimTexts } from '../../core/messages/left-claim.js';
 import { REPORT_COLUMNS, reportTexts, type ReportColumn } from '../../core/messages/report.js';
 import { zonedDay, zonedParts } from '../../core/time.js';
-import { ensureOwnPrivateDir, makePrivate, touchPrivateFile, writePrivateFile } from '../../store/private-files.js';
+import { ensureOwnPrivateDir, makePrivate, removeFiles, touchPrivateFile, writePrivateFile, type RemovedFiles } from '../../store/private-files.js';
 import type { EpochMs } from '../../core/types.js';
 import { KINDS, STATUSES, type Report, type ReportCase } from './build.js';
 import { renderChart } from './chart-png.js';
@@ -161,6 +161,8 @@ export interface ReportFiles {
   png: string;
   /** `laporan-jaga-netral-YYYYMMDD-HHMMSS-xxxxxx`: unique per request, also what the admin sees. */
   name: string;
+  /** Older report files deleted to keep REPORTS_KEEP (the caller puts them on the audit log). */
+  pruned: RemovedFiles;
 }
 
 /** Report file names start with this; old ones beyond REPORTS_KEEP are pruned. */
@@ -184,16 +186,18 @@ export async function writeReportFiles(r: Report, dir: string, lang: 'id' | 'en'
   ensureOwnPrivateDir(dir);
   const name = `${reportBaseName(r)}-${randomBytes(3).toString('hex')}`;
   const base = join(dir, name);
-  const files: ReportFiles = { csv: `${base}.csv`, xlsx: `${base}.xlsx`, png: `${base}.png`, name };
+  const files = { csv: `${base}.csv`, xlsx: `${base}.xlsx`, png: `${base}.png`, name };
   writeReportCsv(r, files.csv, lang);
   await writeReportXlsx(r, files.xlsx, lang);
   writeReportPng(r, files.png, lang);
-  pruneReports(dir, REPORTS_KEEP, o.inUse);
-  return files;
+  return { ...files, pruned: pruneReports(dir, REPORTS_KEEP, o.inUse) };
 }
 
-/** Deletes the oldest report files beyond `keep`; never one in `inUse` (absolute or as given), whose message still waits to go out. */
-export function pruneReports(dir: string, keep: number, inUse: ReadonlySet<string> = new Set()): string[] {
+/**
+ * Deletes the oldest report files beyond `keep`; never one in `inUse` (absolute or as given), whose message still
+ * waits to go out. Returns how many went and their size.
+ */
+export function pruneReports(dir: string, keep: number, inUse: ReadonlySet<string> = new Set()): RemovedFiles {
   const busy = new Set([...inUse].map((p) => resolve(p)));
   const names = readdirSync(dir)
     .filter((n) => n.startsWith(REPORT_PREFIX))
@@ -203,6 +207,5 @@ export function pruneReports(dir: string, keep: number, inUse: ReadonlySet<strin
     .slice(keep)
     .map((x) => join(dir, x.n))
     .filter((p) => !busy.has(resolve(p)));
-  for (const p of old) rmSync(p, { force: true });
-  return old;
+  return removeFiles(old);
 }
