@@ -290,7 +290,8 @@ export async function continueFlow(app: App, platform: Platform, userId: string,
       category: f.data.category, place: f.data.place, files, forwardOrigin: f.data.forwards.join('; ') || undefined, videosBefore: f.data.videos,
     });
     drop(app, platform, userId);
-    return withSkippedNote(app.config.LANGUAGE, r, skipped);
+    // A file sent with "kirim" that no longer fitted the day's allowance is named with the allowance, as at every step.
+    return withSkippedNote(app.config.LANGUAGE, r, skipped, app.config.EVIDENCE_MB_PER_DAY);
   } else {
     // Anything else (a stale button, text where a button is expected): the current question again (evidence that
     // came with it is kept all the same).
