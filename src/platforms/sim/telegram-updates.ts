@@ -260,3 +260,35 @@ export function forwardedFromChannel(chat: SimChatRef, from: SimUser, text: stri
     },
   };
 }
+
+/**
+ * A `message` with an animation (a GIF, which Telegram turns into a silent MP4) and an optional caption. Bot API
+ * Message.animation: "for backward compatibility, when this field is set, the document field will also be set"
+ * (@telegraf/types message.d.ts, AnimationMessage extends DocumentMessage), so both carry the same file.
+ */
+export function animationMessage(
+  chat: SimChatRef,
+  from: SimUser,
+  file: { file_id: string; file_unique_id: string; file_size: number },
+  caption?: string,
+  o: SimMessageOpts = {},
+): Record<string, unknown> {
+  const entities = caption ? autoEntities(caption) : [];
+  return {
+    message: {
+      ...base(chat, from, o),
+      animation: { ...file, width: 480, height: 270, duration: 3, file_name: 'animation.gif.mp4', mime_type: 'video/mp4' },
+      document: { ...file, file_name: 'animation.gif.mp4', mime_type: 'video/mp4' },
+      ...(caption ? { caption } : {}),
+      ...(entities.length ? { caption_entities: entities } : {}),
+    },
+  };
+}
+
+/**
+ * A `message` with a round video note (Bot API Message.video_note, VideoNote: file_id, file_unique_id, length,
+ * duration, optional file_size; @telegraf/types message.d.ts, VideoNoteMessage extends CommonMessage: no caption).
+ */
+export function videoNoteMessage(chat: SimChatRef, from: SimUser, file: { file_id: string; file_unique_id: string; file_size: number }, o: SimMessageOpts = {}): Record<string, unknown> {
+  return { message: { ...base(chat, from, o), video_note: { ...file, length: 240, duration: 8 } } };
+}

@@ -24,6 +24,7 @@ import { registerContact, reportButton, startReply } from './registration.js';
 import { AlbumCollector } from '../../app/albums.js';
 import { beginSelfReport, continueFlow, fetchBudget, floodAllowance, hasActiveFlow } from '../../app/report-flow.js';
 import { MAX_EVIDENCE_BYTES, MAX_EVIDENCE_FILES, noEvidence, reporterAsn, type DownloadedEvidence, type FetchBudget } from '../../app/self-report.js';
+import { videoPassedOver } from '../../app/self-report-pictures.js';
 import { enqueueReply, replyKey, type Reply, type ReplyTarget } from './replies.js';
 import { PendingPictures } from '../../store/pending-pictures.js';
 import { abortableSleep } from './sleep.js';
@@ -407,7 +408,7 @@ export class TelegramAdapter {
     // the flood guard (beyond its limits the album stays recorded, as the monitor has it, but gets no answer).
     const from = msg.from;
     // Telegram albums may mix photos and videos (sendMediaGroup): a video is part of the album, named as not kept.
-    const albumId = 'media_group_id' in msg && ('photo' in msg || 'document' in msg || 'video' in msg) ? msg.media_group_id : undefined;
+    const albumId = 'media_group_id' in msg && carriesFile(msg) ? msg.media_group_id : undefined;
     if (from && !from.is_bot && albumId) {
       const chatId = String(msg.chat.id);
       const messageId = String(msg.message_id);
@@ -432,7 +433,7 @@ export class TelegramAdapter {
     if (this.app.monitor.outbox.has(key) || this.answering.has(key)) return;
     // Beyond the flood limits the message stays recorded (the monitor has it) but gets no answer.
     if (from && !from.is_bot) {
-      const extra = floodAllowance(this.app, 'telegram', String(from.id), 'photo' in msg || 'document' in msg || 'video' in msg);
+      const extra = floodAllowance(this.app, 'telegram', String(from.id), carriesFile(msg));
       if (!this.app.flood.admit('telegram', String(from.id), this.app.clock(), displayName(from), extra)) return;
     }
     this.answering.add(key);
@@ -513,8 +514,9 @@ export class TelegramAdapter {
     }
     // A picture, file or video with no /lapor outside a report: said so, with the way to report it (nothing is
     // downloaded). Only videos (alone, or an album of videos): said that videos are not kept, and what to send instead.
-    if (!cmd && ('photo' in msg || 'document' in msg || isVideo(msg))) {
-      return (album?.messages ?? [msg]).some((m) => 'photo' in m || 'document' in m) ? this.fileHint(userId) : this.videoHint(userId);
+    if (!cmd && carriesFile(msg)) {
+      const all = album?.messages ?? [msg];
+      return all.some((m) => 'photo' in m || 'document' in m) ? this.fileHint(userId) : this.videoHint(userId, all.map((m) => captionOf(m) ?? '').join(' '));
     }
     if (text === undefined || !('text' in msg)) return undefined;
     if (!cmd) return this.hint(String(from.id));
@@ -568,9 +570,14 @@ export class TelegramAdapter {
     return this.app.registry.byTelegramId(fromId) ? { text: t.fileNotReport, kind: 'tg_hint', buttons: reportButton(this.app.config.LANGUAGE) } : { text: t.privateHint, kind: 'tg_hint' };
   }
 
-  /** The answer to a video sent with no /lapor and no open report: a registered ASN is told videos are not kept; a stranger gets nothing, as before. */
-  private videoHint(fromId: string): Reply | undefined {
-    if (!this.app.registry.byTelegramId(fromId)) return undefined;
+  /**
+   * The answer to a video sent with no /lapor and no open report: a registered ASN is told videos are not kept. A
+   * stranger's video with a caption gets what their captioned picture gets (the register hint, fileHint), one without
+   * gets nothing, as on WhatsApp (app/self-report-pictures.ts videoPassedOver decides for both).
+   */
+  private videoHint(fromId: string, caption: string): Reply | undefined {
+    if (videoPassedOver(this.app, 'telegram', fromId, caption)) return undefined;
+    if (!this.app.registry.byTelegramId(fromId)) return this.fileHint(fromId);
     return { text: telegramTexts(this.app.config.LANGUAGE).videoNotReport, kind: 'tg_hint', buttons: reportButton(this.app.config.LANGUAGE) };
   }
 
@@ -630,7 +637,7 @@ export class TelegramAdapter {
   private async downloadAlbum(messages: Message[], budget: FetchBudget): Promise<DownloadedEvidence> {
     const out: DownloadedEvidence = { files: [], skipped: [] };
     for (const m of messages) {
-      if ('video' in m) {
+      if (isVideo(m)) {
         out.skipped.push('video');
         continue;
       }
@@ -687,8 +694,16 @@ const errorText = (err: unknown): string => classifyTelegramError(err).detail;
 /** The collector's key of a private album: one per chat, sender and media_group_id (as it came, and as it is resumed). */
 const albumKey = (chatId: string, sender: string, albumId: string): string => `${chatId}:${sender}:${albumId}`;
 
-/** A video or a round video note (Bot API Message.video, video_note): never downloaded or kept as evidence. */
+/**
+ * A video or a round video note (Bot API Message.video, video_note): never downloaded or kept as evidence. An
+ * animation (a GIF) is not one: Telegram sets `document` with it (@telegraf/types message.d.ts, AnimationMessage
+ * extends DocumentMessage, "for backward compatibility ... the document field will also be set"), so it is the file
+ * its document is. The one test of "is a video" in this adapter.
+ */
 const isVideo = (msg: Message): boolean => 'video' in msg || 'video_note' in msg;
+
+/** A message that brings a file: a photo, a document (an animation's included) or a video (isVideo). */
+const carriesFile = (msg: Message): boolean => 'photo' in msg || 'document' in msg || isVideo(msg);
 
 /** A photo's or document's caption (undefined for other messages). */
 const captionOf = (msg: Message): string | undefined => ('caption' in msg ? msg.caption : undefined);
