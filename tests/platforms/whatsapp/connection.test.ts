@@ -53,6 +53,8 @@ describe('WhatsApp disconnect reasons', () => {
     // /status speaks the office's language (core/messages/platform-status.ts); the health line keeps the recorded state.
     expect(status!.text).toMatch(/whatsapp: berhenti: keluar dari WhatsApp; tautkan ulang dengan `npx jaga-netral wa-login`/);
     expect(statusNotices(app)).toEqual([expect.objectContaining({ platform: 'telegram', recipient: '9001', text: expect.stringMatching(/wa-login/) })]);
+    // Someone must re-link: the notice goes with the alerts, ahead of follow-ups and replies (core/priority.ts).
+    expect(app.db.prepare(`SELECT priority FROM outbox WHERE kind = 'wa_status'`).pluck().all()).toEqual([0]);
   });
 
   it('the first ambiguous 401 keeps the credentials and reconnects; a second 401 before any open connection is a logout', async () => {
