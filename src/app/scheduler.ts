@@ -18,7 +18,7 @@ import { checkOpenCases, runLifecycle, type CheckResult, type LifecycleResult } 
 import { expireFlows } from './report-flow.js';
 import type { MembershipChecker } from './ports.js';
 import { applyRetention, type RetentionResult } from '../store/retention.js';
-import { audit } from '../store/audit.js';
+import { audit, filesAndBytes } from '../store/audit.js';
 import { DONE_KEPT_MS, dropUnfinishable, type DroppedPending } from '../store/pending-pictures.js';
 import { UNFINISHED_ALBUM_DROP_MS } from './albums.js';
 import { HELD_PICTURES_MS } from './self-report-pictures.js';
@@ -62,17 +62,21 @@ export function runRetentionJob(app: App, now: EpochMs): RetentionResult & { pen
   return { ...r, pending };
 }
 
-/** One audit row per kind of record a retention pass changed (none for a kind it left alone): what, and how many. */
+/**
+ * One audit row per kind of record a retention pass changed (none for a kind it left alone): what, and how many; for
+ * evidence files also how many were on the disk and their bytes (one already missing still loses its path and OCR text).
+ */
 export function retentionAuditRows(r: RetentionResult, days: number): { args: string; result: string }[] {
   const older = `older than ${days} days`;
-  const rows: [number, string, string][] = [
+  const onDisk = `; ${filesAndBytes(r.evidenceRemoved.files, r.evidenceRemoved.bytes)} removed from disk`;
+  const rows: [number, string, string, string?][] = [
     [r.events, `event payloads ${older}`, 'event payloads blanked'],
     [r.messages, `private message texts ${older}`, 'private message texts blanked'],
     [r.audit, `refused-attempt audit details ${older}`, 'refused-attempt audit details blanked'],
-    [r.evidenceFiles, `self-report evidence files ${older}`, 'self-report evidence files deleted (their SHA-256 kept; OCR text blanked)'],
+    [r.evidenceFiles, `self-report evidence files ${older}`, 'self-report evidence files deleted (their SHA-256 kept; OCR text blanked)', onDisk],
     [r.names, `WhatsApp names not seen for ${days} days`, 'WhatsApp names forgotten'],
   ];
-  return rows.filter(([n]) => n > 0).map(([n, args, what]) => ({ args, result: `${what}: ${n}` }));
+  return rows.filter(([n]) => n > 0).map(([n, args, what, more]) => ({ args, result: `${what}: ${n}${more ?? ''}` }));
 }
 
 /** Queues the scheduled reminder in every campaign group with the bot inside and reminders on; returns the chats reminded. */

@@ -9,9 +9,9 @@
  * whole; what admins did (allowed = 1) is never touched. Names WhatsApp showed for a handle (`wa_names`,
  * to name adders) go when not seen again within the period; a case keeps the name it was opened with.
  */
-import { rmSync } from 'node:fs';
 import type { Db } from './db.js';
 import { kvGet, kvSet } from './kv.js';
+import { removeFiles } from './private-files.js';
 
 /** What a retention pass blanked. */
 export interface RetentionResult {
@@ -23,8 +23,10 @@ export interface RetentionResult {
   audit: number;
   /** WhatsApp names (`wa_names`) not seen since the cutoff, forgotten. */
   names: number;
-  /** Self-report evidence files deleted (their SHA-256 stays, so a receipt still verifies). */
+  /** Self-report evidence files deleted (their SHA-256 stays, so a receipt still verifies): rows whose path was cleared. */
   evidenceFiles: number;
+  /** Of those, the files that were on the disk and are gone now, and their size. */
+  evidenceRemoved: { files: number; bytes: number };
   /** Everything received or finished before this instant was affected. */
   cutoff: number;
 }
@@ -53,13 +55,20 @@ export function applyRetention(db: Db, days: number, now: number): RetentionResu
     const forget = db.prepare(`UPDATE self_report_evidence SET path = NULL WHERE id = ?`);
     // What OCR read from the picture goes with it (it can hold names and numbers); the group name read and the verdicts stay.
     const forgetText = db.prepare(`UPDATE self_report_ocr SET text = '' WHERE evidence_id = ?`);
+    const removed = { files: 0, bytes: 0 };
+    let cleared = 0;
     for (const f of files) {
-      rmSync(f.path, { force: true });
+      const r = removeFiles([f.path]);
+      // A file that would not go keeps its path, to be tried again next night.
+      if (r.failed.length) continue;
+      removed.files += r.files;
+      removed.bytes += r.bytes;
       forget.run(f.id);
       forgetText.run(f.id);
+      cleared++;
     }
     const names = db.prepare(`DELETE FROM wa_names WHERE seen_at < ?`).run(cutoff).changes;
     kvSet(db, MARK, String(cutoff), now);
-    return { events, messages, audit, names, evidenceFiles: files.length, cutoff };
+    return { events, messages, audit, names, evidenceFiles: cleared, evidenceRemoved: removed, cutoff };
   })();
 }

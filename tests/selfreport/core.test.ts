@@ -155,7 +155,7 @@ describe('retention of evidence', () => {
       'event payloads blanked: 1',
       `private message texts blanked: ${r.messages}`,
       'refused-attempt audit details blanked: 1',
-      'self-report evidence files deleted (their SHA-256 kept; OCR text blanked): 2',
+      `self-report evidence files deleted (their SHA-256 kept; OCR text blanked): 2; 2 files, ${'gambar'.length + '%PDF-1.4'.length} bytes removed from disk`,
       'WhatsApp names forgotten: 1',
       'pending pictures dropped: 1 held, 0 of unanswered albums, 0 album headers, 0 of answered albums',
     ]);
