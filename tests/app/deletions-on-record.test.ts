@@ -6,7 +6,7 @@
  * (`/report`), expired guided reports' evidence (the lifecycle job, with a flow built over telegraf and the
  * loopback Bot API), and expired dashboard links and sessions.
  */
-import { existsSync, mkdtempSync, readdirSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { PassThrough } from 'node:stream';
@@ -19,8 +19,10 @@ import { REPORTS_KEEP } from '../../src/app/reports/files.js';
 import { runBackupJob, runLifecycleJob } from '../../src/app/scheduler.js';
 import { main } from '../../src/cli.js';
 import { callbackQuery, photoMessage, textMessage } from '../../src/platforms/sim/telegram-updates.js';
+import { openDb } from '../../src/store/db.js';
 import { removeFiles } from '../../src/store/private-files.js';
 import { testApp } from '../support/app.js';
+import { jn, SPAWN_TIMEOUT } from '../cli/support.js';
 import { ASN, dm, selfReportBots } from '../support/self-report.js';
 
 const dirs: string[] = [];
@@ -79,6 +81,28 @@ describe('deletions outside the retention pass are on the audit log', () => {
     expect(readdirSync(backups).sort()).toEqual([backupFileName(t0 + 1000), backupFileName(t0 + 2000)]);
     await app.close();
     const v = await auditVerify(join(dir, 'jaga.sqlite'));
+    expect([v.code, v.err]).toEqual([0, '']);
+  });
+
+  it('`jaga-netral backup` (the real binary) prunes as the job does, on the record', SPAWN_TIMEOUT, async () => {
+    const dir = tmp();
+    const db = join(dir, 'jaga.sqlite');
+    const backups = join(dir, 'backups');
+    const { app } = testApp({ DATABASE_PATH: db });
+    await app.close();
+    // Two backups of an earlier year: with BACKUP_KEEP=1 both go when the new one is written.
+    mkdirSync(backups);
+    for (const [name, size] of [['jaga-netral-20200101-000000.db', 300], ['jaga-netral-20200102-000000.db', 200]] as const) writeFileSync(join(backups, name), Buffer.alloc(size));
+    writeFileSync(join(backups, 'jaga-netral-20200101-000000.db-wal'), Buffer.alloc(50));
+    const r = await jn(['backup'], { DATABASE_PATH: db, BACKUP_DIR: backups, BACKUP_KEEP: '1', LANGUAGE: 'en' });
+    expect([r.code, r.err]).toEqual([0, '']);
+    expect(readdirSync(backups)).toHaveLength(1);
+    const after = openDb(db);
+    expect(removals(after)).toEqual([
+      { actor: 'system', action: 'retention', allowed: 1, args: `backups beyond the newest 1 (BACKUP_KEEP) in ${backups}`, result: 'old backups deleted: 2 files, 550 bytes' },
+    ]);
+    after.close();
+    const v = await auditVerify(db);
     expect([v.code, v.err]).toEqual([0, '']);
   });
 
