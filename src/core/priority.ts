@@ -5,7 +5,7 @@
  *
  * OUTBOX_KINDS is the one list of every outbox kind the code enqueues, each with its class on purpose and what it
  * is (the migration that added `outbox.priority` lists the kinds of its day in SQL; it is not edited, this is the
- * list to read). tests/core/priority.test.ts reads the source for every kind enqueued and fails on one missing here.
+ * list to read). tests/architecture/outbox-kinds.test.ts reads the source for every kind enqueued and fails on one missing here.
  */
 
 /** Priority classes, lower first: alerts, then follow-ups and reminders, then replies. */
