@@ -53,6 +53,7 @@ const vocabularySchema = z.object({
   scriptureWords: phrases.optional(),
   plainActs: z.object({ terms: phrases, things: phrases }).optional(),
   queues: z.object({ terms: phrases, after: phrases }).optional(),
+  votedOffice: z.object({ verbs: phrases, gaps: phrases }).optional(),
   officialPosts: z.object({
     titles: phrases,
     activities: phrases,

@@ -242,6 +242,11 @@ export interface Vocabulary {
    * keluar, saya nomor 2").
    */
   queues?: { terms: string[]; after: string[] };
+  /**
+   * A vote verb, then only asking or linking words, then an office of the race: "pilih siapa buat gubernur",
+   * "milih sopo gawe wali kota". Right after the verb the office is a term of its own ("pilih gubernur").
+   */
+  votedOffice?: { verbs: string[]; gaps: string[] };
 }
 
 /**
@@ -460,6 +465,9 @@ interface Tables {
   /** Order terms that also number a queue, by label, and the words after them that make them so (see {@link Vocabulary.queues}). */
   queueTerms: Set<string>;
   queueAfter: Set<string>;
+  /** Vote verbs by label, and the words that may stand between one and an office (see {@link Vocabulary.votedOffice}). */
+  voteVerbs: Set<string>;
+  voteGaps: Set<string>;
   /** What each word of a text is to the trie, worked out once per distinct word. */
   words: WordInfos;
   /** Bare zero-padded ballot numbers ("03", "kosong tiga"), which the election's region beside them makes ballot numbers. */
@@ -570,6 +578,8 @@ interface ScanContext {
   scripture?: boolean;
   /** A ballot number is the text's subject ({@link Vocabulary.numberSubject}): "01 udah terbukti", "no 3 kampanye di ...". */
   subjectNumber?: boolean;
+  /** A vote verb asks who for an office ({@link Vocabulary.votedOffice}): "pilih siapa buat gubernur". */
+  votedOffice?: boolean;
   /** Token indices a clause boundary comes right before ({@link clauseStarts}); worked out when a phrase first needs it. */
   clauses?: Set<number>;
   /** Weak one-word names follow one another across commas ("Rudi, Rafiq, Dimas"): a list of people, they do not add up. */
@@ -723,6 +733,8 @@ export function createClassifier(opts: { vocabulary: Vocabulary; paslon?: Paslon
     padded,
     queueTerms: new Set(vocab.queues?.terms ?? []),
     queueAfter: new Set((vocab.queues?.after ?? []).flatMap((w) => tokenize(w, FOLD))),
+    voteVerbs: new Set(vocab.votedOffice?.verbs ?? []),
+    voteGaps: new Set((vocab.votedOffice?.gaps ?? []).flatMap((w) => tokenize(w, FOLD))),
     // Last, once the trie holds every phrase: a word added after it would never be looked up.
     words: makeWordInfos(trie, honorifics),
     ...writtenNameTables(trie, vocab, honorifics, paslon),
@@ -746,7 +758,7 @@ export function createClassifier(opts: { vocabulary: Vocabulary; paslon?: Paslon
     const ctx: ScanContext = {
       text, inTag: false, shouting: undefined, lower: undefined, titledName: false,
       regionalNumber: undefined, numberedOffice: undefined, titledWeakName: undefined, scripture: undefined,
-      subjectNumber: undefined,
+      subjectNumber: undefined, votedOffice: undefined,
       clauses: undefined, listedNames: undefined, actingName: undefined, formerOffice: undefined, officialDocument: undefined,
       rosterNames: undefined, freeNames: undefined, rosterTitled: undefined,
     };
@@ -1379,6 +1391,7 @@ function scan(tables: Tables, tokens: string[], ids: number[] | undefined, found
   let weakNameEnd = -Infinity;
   let actingEnd = -Infinity;
   let formerEnd = -Infinity;
+  let voteEnd = -Infinity;
   let nameStart = -1;
   for (let i = 0; i < tokens.length; i++) {
     const info = infoAt(words, tokens, ids, i);
@@ -1525,6 +1538,7 @@ function scan(tables: Tables, tokens: string[], ids: number[] | undefined, found
       if (i > 0 && tables.documentWords.has(tokens[i - 1] as string)) ctx.titledName = ctx.officialDocument = true;
       if (isActingTitle(tables, tokens, i, bestEnd)) actingEnd = bestEnd;
       if (i === numberEnd + 1) ctx.numberedOffice = true;
+      if (i - voteEnd > 1 && best.category === 'candidate' && isVotedOffice(tables, tokens, voteEnd, i)) ctx.votedOffice = true;
       titleEnd = bestEnd;
     } else if (best.category === REGION) {
       if (i - paddedEnd <= REGION_GAP + 1) ctx.regionalNumber = true;
@@ -1533,6 +1547,7 @@ function scan(tables: Tables, tokens: string[], ids: number[] | undefined, found
       if (i - regionEnd <= REGION_GAP + 1) ctx.regionalNumber = true;
       paddedEnd = bestEnd;
     }
+    if (tables.voteVerbs.has(best.label)) voteEnd = bestEnd;
     if (best.category === PASLON_NUMBER) {
       // Only in the text's own words (ids given), not inside a hashtag, where the start is the tag's.
       if (ids && ctx.subjectNumber === undefined && best.weight < tables.threshold && isSubjectNumber(tables, tokens, i, bestEnd, best, ctx.text)) ctx.subjectNumber = true;
@@ -2698,6 +2713,8 @@ function summarise(found: Term[], vocab: Vocabulary, ctx: ScanContext, national:
   if (number && !official && ctx.subjectNumber) sum = Math.max(sum, vocab.threshold);
   // A number right before an office: "no 3 walkot Bandung unggul", "solid ke paslon nomor 2 gubernur".
   if (number && !official && ctx.numberedOffice) sum = Math.max(sum, vocab.threshold);
+  // Who to vote for as an office: "pilih siapa buat gubernur", "milih sopo dadi wali kota".
+  if (ctx.votedOffice && !official && !otherElection && !nationalElection) sum = Math.max(sum, vocab.threshold);
   if (official) labels.push(OFFICIAL_POST_LABEL);
   const score = Math.round(sum * 100) / 100;
   return { pilkada: score >= vocab.threshold, score, terms: labels };
@@ -2724,6 +2741,16 @@ function isOtherElectionVote(found: Term[], threshold: number): boolean {
     if (t.weight > 0 && (GENERIC_VOTE_TALK.has(t.category) || t.category === 'candidate' || t.category === PASLON_NUMBER)) vote = true;
   }
   return vote;
+}
+
+/** Longest run of asking or linking words between a vote verb and an office ("pilih siapa nanti buat gubernur"). */
+const MAX_VOTE_GAP = 3;
+
+/** Only words of {@link Vocabulary.votedOffice}'s gaps, at most {@link MAX_VOTE_GAP}, between the vote verb ending at `verbEnd` and the office at `office`. */
+function isVotedOffice(tables: Tables, tokens: string[], verbEnd: number, office: number): boolean {
+  if (office - verbEnd - 1 > MAX_VOTE_GAP) return false;
+  for (let k = verbEnd + 1; k < office; k++) if (!tables.voteGaps.has(tokens[k] as string)) return false;
+  return true;
 }
 
 /** A name read from one word ("Ansar", "Rudi"), not a full name, a pair or a multi-word alias. */

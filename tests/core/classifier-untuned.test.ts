@@ -1557,3 +1557,46 @@ describe('the honorific abbreviations of office letters, invitations and rosters
     expect(lembah.classify('Yth santun, mohon arahannya').pilkada).toBe(true);
   });
 });
+
+/** A made-up Pilwalkot with three pairs, for the X-post rules of the det-tweets round (Bangka Belitung and Malang sets, issue 20). */
+const tweetsPaslon: PaslonFile = {
+  election: 'Pilwalkot Contoh 2024',
+  paslon: [
+    { number: 1, names: ['Rahmat Santoso', 'Dewi Kartika'], aliases: ['Rahmat-Dewi'] },
+    { number: 2, names: ['Yusron Prakoso', 'Lintang Ayuningtyas'], aliases: ['Yusron-Lintang', 'Mas Yus'] },
+    { number: 3, names: ['Bagas Wicaksono', 'Farid Mukhlis'], aliases: ['Bagas-Farid'] },
+  ],
+};
+const tweets = createClassifier({ vocabulary, paslon: tweetsPaslon });
+const isTweet = (text: string): boolean => tweets.classify(text).pilkada;
+
+describe('"cawali"/"cawawali" and the spoken "milih" are the mayoral race\'s words (det-tweets, issue 20)', () => {
+  it.each([
+    'ketiga cawali ngopi bareng di alun-alun tadi malam',
+    '[USERNAME] cawawali nomer 3 kok jarang kelihatan ya',
+    'bacawali dari jalur independen ada gak sih?',
+    '[USERNAME] bingung milih wali kota, programnya mirip semua',
+    'besok milih bupati jangan lupa bawa KTP',
+  ])('%s', (text) => expect(isTweet(text)).toBe(true));
+
+  it('"milih" alone is any choosing: a shirt, a school, a seat', () => {
+    expect(isTweet('lagi milih baju lebaran di Shopee, bingung warnanya')).toBe(false);
+    expect(isTweet('milih sekolah buat anak susah banget sekarang')).toBe(false);
+    expect(isTweet('[USERNAME] wali kelas anakku baik banget')).toBe(false);
+  });
+});
+
+describe('a vote verb asking who for an office is the race: "pilih siapa buat gubernur" (det-tweets, issue 20)', () => {
+  it.each([
+    '[USERNAME] kalian nanti pilih siapa untuk wali kota? aku masih galau',
+    'bapak ibu mau milih sapa jadi bupati besok?',
+    'dukung siapa buat gubernur, bebas kok yang penting datang',
+  ])('%s', (text) => expect(isTweet(text)).toBe(true));
+
+  it('another office, a longer gap, an appointment or another election is not', () => {
+    expect(isTweet('Presiden pilih siapa jadi Pj Gubernur? rumornya sudah ada nama')).toBe(false);
+    expect(isTweet('warga pilih siapa jadi kepala desa, ramai sekali di balai')).toBe(false);
+    expect(isTweet('pilih menu makan siang dulu baru ngomongin kerjaan gubernur')).toBe(false);
+    expect(isTweet('pemilihan ketua OSIS: pilih siapa jadi ketua?')).toBe(false);
+  });
+});
