@@ -1564,7 +1564,7 @@ const tweetsPaslon: PaslonFile = {
   paslon: [
     { number: 1, names: ['Rahmat Santoso', 'Dewi Kartika'], aliases: ['Rahmat-Dewi'] },
     { number: 2, names: ['Yusron Prakoso', 'Lintang Ayuningtyas'], aliases: ['Yusron-Lintang', 'Mas Yus'] },
-    { number: 3, names: ['Bagas Wicaksono', 'Farid Mukhlis'], aliases: ['Bagas-Farid'] },
+    { number: 3, names: ['Hendra Cahyadi', 'Farid Mukhlis'], aliases: ['Hendra-Farid', 'Bang HC'] },
   ],
 };
 const tweets = createClassifier({ vocabulary, paslon: tweetsPaslon });
@@ -1598,5 +1598,19 @@ describe('a vote verb asking who for an office is the race: "pilih siapa buat gu
     expect(isTweet('warga pilih siapa jadi kepala desa, ramai sekali di balai')).toBe(false);
     expect(isTweet('pilih menu makan siang dulu baru ngomongin kerjaan gubernur')).toBe(false);
     expect(isTweet('pemilihan ketua OSIS: pilih siapa jadi ketua?')).toBe(false);
+  });
+});
+
+describe('a degree before initials, an occupation or a neighbour\'s child after a name: someone else (det-tweets, issue 20)', () => {
+  it.each([
+    'Menteri itu dapat gelar HC dari kampus swasta',
+    'Doktor HC untuk pengusaha itu bikin heboh',
+    'Lintang anak tetangga baru lulus SMA',
+    'Bu Lintang dosen statistik galak banget',
+  ])('%s', (text) => expect(isTweet(text)).toBe(false));
+
+  it('the same initials and name as the candidate still count', () => {
+    expect(isTweet('HC paling siap mimpin kota ini')).toBe(true);
+    expect(isTweet('Lintang datang ke pasar pagi tadi, warga minta foto')).toBe(true);
   });
 });
