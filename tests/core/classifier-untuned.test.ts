@@ -1614,3 +1614,21 @@ describe('a degree before initials, an occupation or a neighbour\'s child after 
     expect(isTweet('Lintang datang ke pasar pagi tadi, warga minta foto')).toBe(true);
   });
 });
+
+describe('election-day and count words: Sirekap, form C1, perolehan suara, PSU, sengketa hasil (det-tweets, issue 20)', () => {
+  it.each([
+    'data sirekap di TPS kami baru masuk 60 persen, sabar dulu',
+    '[USERNAME] foto form C1 TPS 12 udah diupload belum?',
+    'perolehan suara di TPS kami beda tipis',
+    'pemungutan suara ulang digelar di dua desa minggu depan',
+    'tim hukum siapkan sengketa hasil, selisih suara cuma 2 persen',
+    'hasil C1 sama sirekap beda, gimana ini',
+  ])('%s', (text) => expect(isTweet(text)).toBe(true));
+
+  it('the same words in other trades are not', () => {
+    expect(isTweet('rekapitulasi absensi pegawai bulan ini sudah dikirim ke HRD')).toBe(false);
+    expect(isTweet('PSU komputer ku rusak, QC pabriknya jelek')).toBe(false);
+    expect(isTweet('sidang MK soal UU Cipta Kerja ditunda lagi')).toBe(false);
+    expect(isTweet('bikin SIM C1 sekarang wajib buat motor gede')).toBe(false);
+  });
+});

@@ -327,7 +327,6 @@ const KNOWN_MISTAKES: Record<string, string[]> = {
   'tests/fixtures/classifier/sulut2024.tsv': [
     'besok ka TPS jam 7 pagi neh, jangan lupa bawa KTP deng undangan',
     'so dapa undangan C6 blum? kita pe rumah blum ada',
-    'hitung suara di TPS 12 Sario sampe jam 11 malam',
     'tanya: ASN boleh datang kampanye kalo nda pake atribut?',
   ],
   'tests/fixtures/classifier/solo2024.surnames.tsv': [
