@@ -2160,6 +2160,19 @@ function withoutClitic(token: string): string {
 const CLITICS = ['nia', 'lah', 'kah', 'pun', 'ku', 'mu', 'nio', 'na', 'ne', 'ta', 'ki', 'mi', 'mo', 'e'];
 /** Shortest word left once a clitic is taken off. */
 const MIN_STEM = 3;
+
+/** Javanese endings of a verb told to someone ("coblosen", "pilihen", "coblosno"): read only on the vote's verbs. */
+const VERB_ENDINGS = ['en', 'no'];
+
+/** A vote verb (an `act` term of one word) with a Javanese ending, as that verb: "coblosen" -> "coblos"; undefined otherwise. */
+function javaneseVerb(trie: Trie, token: string): string | undefined {
+  for (const e of VERB_ENDINGS) {
+    if (token.length - e.length < MIN_STEM || !token.endsWith(e)) continue;
+    const stem = token.slice(0, -e.length);
+    if (trie.get(stem)?.term?.category === 'act') return stem;
+  }
+  return undefined;
+}
 /** Shortest glued word split into two names ("andikahendi"). */
 const MIN_GLUED = 7;
 /** Shortest name part people shorten after an honorific, and the shortest start they keep ("pak Luth", "mas Hen"). */
@@ -2262,7 +2275,7 @@ function makeRepair(trie: Trie, vocab: Vocabulary, honorifics: Set<string>): Rep
   /** What an unknown word is once repaired, worked out once per distinct word: chat repeats its words all day. */
   const fixOf = (token: string): Fix => {
     if (ownPeople.has(token)) return null;
-    const stem = unclitic(token);
+    const stem = unclitic(token) ?? javaneseVerb(trie, token);
     if (stem) return stem;
     const parts = glued(token);
     if (parts) return parts;

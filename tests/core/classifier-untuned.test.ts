@@ -1632,3 +1632,15 @@ describe('election-day and count words: Sirekap, form C1, perolehan suara, PSU, 
     expect(isTweet('bikin SIM C1 sekarang wajib buat motor gede')).toBe(false);
   });
 });
+
+describe('Javanese verb endings "-en"/"-no" on the vote\'s verbs: "coblosen", "coblosno" (det-tweets, issue 20)', () => {
+  it.each([
+    '[USERNAME] coblosen sing mbok anggep paling jujur, ojok sing mbagi duwik',
+    'sesuk coblosno sing apik, ojok golek amplop',
+  ])('%s', (text) => expect(isTweet(text)).toBe(true));
+
+  it('a word that only ends like one is not, and the verb alone stays as weak as written', () => {
+    expect(isTweet('chicken katsu nang kantin enak pol')).toBe(false);
+    expect(isTweet('pilihen klambi sing apik gawe riyoyo')).toBe(false);
+  });
+});

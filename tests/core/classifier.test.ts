@@ -436,7 +436,6 @@ const KNOWN_MISTAKES: Record<string, string[]> = {
     'Pilbup Malang: Sanusi-Lathifah Unggul Versi Hitung Cepat [URL]',
     'Debat Pilgub Jatim Malam Ini: Khofifah, Risma dan Luluk Adu Visi [URL]',
     'Gus Dimyati Isi Pengajian Akbar di Masjid Jami\' Malang [URL]',
-    '[USERNAME] [USERNAME] wes ojok debat nang twitter, 27 November coblosen sing mbok anggep apik',
     '[USERNAME] [USERNAME] 01 02 03 podo ae, sing penting Malang ojok banjir maneh',
     '[USERNAME] [USERNAME] wong Malang pilih sing asli Malang, ojok sing soko Batu. sindiran gawe sopo iki 🤭',
     '[USERNAME] walikota anyar sopo ae, pokok e ojok korupsi maneh kayak biyen',
