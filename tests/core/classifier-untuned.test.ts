@@ -1644,3 +1644,18 @@ describe('Javanese verb endings "-en"/"-no" on the vote\'s verbs: "coblosen", "c
     expect(isTweet('pilihen klambi sing apik gawe riyoyo')).toBe(false);
   });
 });
+
+describe('Malang\'s "sam" is an honorific, and "tetep" spells "tetap" before a ballot number (det-tweets, issue 20)', () => {
+  it('a weak given name after "sam" in election talk is the candidate, as after "mas"', () => {
+    expect(isTweet('Sam Rahmat pas debat semalam paling kalem')).toBe(true);
+    expect(isTweet('Rahmat pas debat semalam paling kalem')).toBe(false);
+  });
+  it('"sam" alone, as people in Malang call anyone, names no one', () => {
+    expect(isTweet('oyi sam, engkok bengi ngopi nang warung')).toBe(false);
+    expect(isTweet('sam, titip gorengan yo')).toBe(false);
+  });
+  it('"tetep 03" is the slogan "tetap 03"', () => {
+    expect(isTweet('tetep 03 sampai kapanpun, gak goyah')).toBe(true);
+    expect(isTweet('tetep 3 hari lagi baru gajian, sabar')).toBe(false);
+  });
+});

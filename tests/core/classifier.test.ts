@@ -426,7 +426,6 @@ const KNOWN_MISTAKES: Record<string, string[]> = {
     '[USERNAME] [USERNAME] kalian dukung nomor berape? aku masih pikir2',
     '[USERNAME] [USERNAME] yg bilang hidayat udah tua, beliau masih sehat kok. pilih aja yang menurut kalian bener',
     'Hidayat: Kalau Saya Jadi Gubernur, Tak Ada Lagi Nelayan Ditangkap Karena Timah [URL]',
-    'Tetep 02! Babel harus lanjut yang dulu udah bangun bandara dan jalan',
     '[USERNAME] selamat pak Hidayat, tolong buktiin janjinya ya, kami tagih',
     '[USERNAME] Babel perlu gubernur yang berani ngadepin mafia timah, bukan yang foto2 doang',
   ],
@@ -439,7 +438,6 @@ const KNOWN_MISTAKES: Record<string, string[]> = {
     '[USERNAME] [USERNAME] 01 02 03 podo ae, sing penting Malang ojok banjir maneh',
     '[USERNAME] [USERNAME] wong Malang pilih sing asli Malang, ojok sing soko Batu. sindiran gawe sopo iki 🤭',
     '[USERNAME] walikota anyar sopo ae, pokok e ojok korupsi maneh kayak biyen',
-    '[USERNAME] @samhc_official pak, konsep kota kreatif iku detaile piye? ojok mung jargon',
     'nomor 3 wes, abah mesti ngerti wong Malang',
   ],
   'tests/fixtures/classifier/malang2024.shortforms.tsv': [
