@@ -1659,3 +1659,16 @@ describe('Malang\'s "sam" is an honorific, and "tetep" spells "tetap" before a b
     expect(isTweet('tetep 3 hari lagi baru gajian, sabar')).toBe(false);
   });
 });
+
+describe('English in mixed tweets and wire headlines: "gubernatorial election", "mayoral candidate" (det-tweets, issue 20)', () => {
+  it.each([
+    'turnout rendah di gubernatorial election kemarin, sad',
+    '[USERNAME] mayoral candidate nomor 2 visits the old market today [URL]',
+    'Indonesia regional elections: vote count begins in the city [URL]',
+  ])('%s', (text) => expect(isTweet(text)).toBe(true));
+
+  it('another country\'s election, or a vote on an app, is not', () => {
+    expect(isTweet('US election: Trump wins, vote count still going in Arizona')).toBe(false);
+    expect(isTweet('vote for your favourite song on the app, voting closes tonight')).toBe(false);
+  });
+});
