@@ -42,6 +42,7 @@ const vocabularySchema = z.object({
   namedAfter: phrases.optional(),
   particleNamedAfter: z.object({ words: phrases, thingBefore: phrases }).optional(),
   otherElections: phrases.optional(),
+  electionLevels: z.record(z.string(), z.object({ events: phrases, units: phrases })).optional(),
   nationalElections: phrases.optional(),
   nationalFigures: phrases.optional(),
   personAfter: phrases.optional(),

@@ -158,6 +158,15 @@ export interface Vocabulary {
    */
   otherElections?: string[];
   /**
+   * The levels of a Pilkada ("gubernur", "bupati", "walikota"), each with its election words ("pilgub",
+   * "pemilihan gubernur") and the units an election word may name after it ("provinsi", "kabupaten", "kota").
+   * The paslon file's `election` names its own level; an election word of another level, or one followed by
+   * another level's unit, names another Pilkada of the same season ("Pilgub Jabar" beside a Pilwalkot,
+   * "pilkada Kabupaten X" beside Kota X's): it counts nothing (candidates' names beside it still do).
+   * No level in `election`, no rule.
+   */
+  electionLevels?: Record<string, { events: string[]; units: string[] }>;
+  /**
    * Elections that are no Pilkada but share its ballot numbers and vote talk ("pilpres", "pileg",
    * "capres": Pilpres 2024 had its 01, 02 and 03): where a text names one and no Pilkada event, bare
    * ballot numbers and generic vote talk count nothing ("Pilpres kemarin aku coblos 02", "hasil Pileg
@@ -413,6 +422,9 @@ interface Tables {
   threshold: number;
   /** The year the paslon file's `election` names ("2024"), if any: an election word with another year is another election. */
   electionYear: string | undefined;
+  /** Election words of another level than the paslon file's election, by label, and the units of other levels (see {@link Vocabulary.electionLevels}). */
+  otherLevelEvents: Set<string>;
+  otherLevelUnits: Set<string>;
   /** Words before and after a weak ballot number that make it something else ("jam", "lantai", "orang"). */
   guardBefore: Set<string>;
   guardAfter: Set<string>;
@@ -694,6 +706,7 @@ export function createClassifier(opts: { vocabulary: Vocabulary; paslon?: Paslon
   const tables: Tables = {
     trie, honorifics, writtenHonorifics: writtenHonorificForms(vocab), made: new Map(), ...sloganTables(vocab), threshold: vocab.threshold,
     electionYear: paslon ? ELECTION_YEAR.exec(paslon.election)?.[0] : undefined,
+    ...otherLevels(vocab, paslon),
     repair,
     guardBefore: new Set((guards?.before ?? []).flatMap((w) => tokenize(w, FOLD))),
     guardAfter: new Set((guards?.after ?? []).flatMap((w) => tokenize(w, FOLD))),
@@ -1451,6 +1464,11 @@ function scan(tables: Tables, tokens: string[], ids: number[] | undefined, found
       i = bestEnd;
       continue;
     }
+    // "Pilgub Jabar" beside a Pilwalkot, "pilkada Kabupaten X" beside Kota X's: another Pilkada of the season.
+    if (best.category === 'event' && tables.otherLevelUnits.size > 0 && isOtherLevel(tables, best, tokens, bestEnd)) {
+      i = bestEnd;
+      continue;
+    }
     if (best.category === SCRIPTURE) {
       ctx.scripture = true;
       i = bestEnd;
@@ -1616,6 +1634,33 @@ function isOtherYear(year: string, tokens: string[], end: number): boolean {
     if (t.length === 4 && isDigit(t) && (t.startsWith('19') || t.startsWith('20'))) return t !== year;
   }
   return false;
+}
+
+/**
+ * The election words and units of the levels other than the one the paslon file's `election` names (its election
+ * words first, then its units: "Pilwalkot Kota Contoh 2024" is a walikota's); none when it names none.
+ */
+function otherLevels(vocab: Vocabulary, paslon: PaslonFile | undefined): Pick<Tables, 'otherLevelEvents' | 'otherLevelUnits'> {
+  const none = { otherLevelEvents: new Set<string>(), otherLevelUnits: new Set<string>() };
+  const levels = Object.entries(vocab.electionLevels ?? {});
+  if (!paslon || levels.length === 0) return none;
+  const election = ` ${tokenize(paslon.election, FOLD).join(' ')} `;
+  const names = (phrases: string[]): boolean => phrases.some((p) => election.includes(` ${tokenize(p, FOLD).join(' ')} `));
+  const own = levels.find(([, l]) => names(l.events)) ?? levels.find(([, l]) => names(l.units));
+  if (!own) return none;
+  for (const [level, l] of levels) {
+    if (level === own[0]) continue;
+    for (const e of l.events) none.otherLevelEvents.add(e);
+    for (const u of l.units) for (const w of tokenize(u, FOLD)) none.otherLevelUnits.add(w);
+  }
+  return none;
+}
+
+/** An election word of another level ("pilgub" beside a Pilwalkot), or one followed by another level's unit ("pilkada kabupaten"). */
+function isOtherLevel(tables: Tables, best: Term, tokens: string[], end: number): boolean {
+  if (tables.otherLevelEvents.has(best.label)) return true;
+  const next = tokens[end + 1];
+  return next !== undefined && tables.otherLevelUnits.has(next);
 }
 
 /** Words that join a list's last item to the others ("pak A, pak B dan pak C"). */

@@ -1557,3 +1557,35 @@ describe('the honorific abbreviations of office letters, invitations and rosters
     expect(lembah.classify('Yth santun, mohon arahannya').pilkada).toBe(true);
   });
 });
+
+describe('another Pilkada of the same season: an election word of another level than the paslon file\'s (electionLevels)', () => {
+  const paslon: PaslonFile = { election: 'Pilwalkot Contoh Raya 2024', paslon: [
+    { number: 1, names: ['Darmawan Sukarta', 'Lilis Marlina'], aliases: ['Darma-Lilis'] },
+    { number: 2, names: ['Yudhistira Pane', 'Rosyid Hamdani'], aliases: ['Yudhis-Rosyid'] },
+  ] };
+  const kota = createClassifier({ vocabulary, paslon });
+  const noLevels = createClassifier({ vocabulary: { ...vocabulary, electionLevels: {} }, paslon });
+  it.each([
+    'pilgub Jawa Tengah kemarin yang menang siapa sih?',
+    'Pemilihan Gubernur provinsi sebelah diundur ke Desember',
+    'pilkada Kabupaten Contoh Raya lebih rame, calonnya 4',
+    'pilbup sebelah katanya ada yang curang, rame di tiktok',
+  ])('%s', (text) => {
+    expect(kota.classify(text).pilkada).toBe(false);
+    expect(noLevels.classify(text).pilkada).toBe(true); // the level is what sets it aside
+  });
+  it('the paslon file\'s own level, a generic election word, or a candidate beside the other level still counts', () => {
+    expect(kota.classify('pilwalkot Contoh Raya rame, debatnya seru').pilkada).toBe(true);
+    expect(kota.classify('pilkada Kota Contoh Raya tinggal sebulan lagi').pilkada).toBe(true);
+    expect(kota.classify('pilkada tahun ini sepi baliho').pilkada).toBe(true);
+    expect(kota.classify('pilgub sama pilwalkot barengan, jangan lupa nyoblos').pilkada).toBe(true);
+    expect(kota.classify('pilgub mah terserah, walkot tetap Darma-Lilis').pilkada).toBe(true);
+  });
+  it('a Pilgub paslon file sets a Pilbup aside, and one that names no level has no such rule', () => {
+    const gub = createClassifier({ vocabulary, paslon: { ...paslon, election: 'Pilgub Contoh 2024' } });
+    const none = createClassifier({ vocabulary, paslon: { ...paslon, election: 'Pilkada Contoh 2024' } });
+    expect(gub.classify('pilbup Kabupaten Lembah diundur').pilkada).toBe(false);
+    expect(gub.classify('pilgub Contoh tinggal sebulan').pilkada).toBe(true);
+    expect(none.classify('pilbup Kabupaten Lembah diundur').pilkada).toBe(true);
+  });
+});
