@@ -43,6 +43,7 @@ const vocabularySchema = z.object({
   particleNamedAfter: z.object({ words: phrases, thingBefore: phrases }).optional(),
   otherElections: phrases.optional(),
   electionLevels: z.record(z.string(), z.object({ events: phrases, units: phrases })).optional(),
+  writersKin: z.object({ kin: phrases, owners: phrases, clitics: phrases }).optional(),
   nationalElections: phrases.optional(),
   nationalFigures: phrases.optional(),
   personAfter: phrases.optional(),

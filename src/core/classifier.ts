@@ -167,6 +167,13 @@ export interface Vocabulary {
    */
   electionLevels?: Record<string, { events: string[]; units: string[] }>;
   /**
+   * A name followed by a kin word that is the writer's or a neighbour's ("X anakku", "X anak saya", "X adik ta",
+   * "X anak tetangga"): the writer's relative, weak as another person's name is. `kin` are the kin words, `owners`
+   * the words after one that make it someone's ("saya", "gue", "tetangga"), `clitics` the possessive endings
+   * glued to one ("ku", "mu", "ta"). Not "-nya": "X anaknya" is the candidate's child.
+   */
+  writersKin?: { kin: string[]; owners: string[]; clitics: string[] };
+  /**
    * Elections that are no Pilkada but share its ballot numbers and vote talk ("pilpres", "pileg",
    * "capres": Pilpres 2024 had its 01, 02 and 03): where a text names one and no Pilkada event, bare
    * ballot numbers and generic vote talk count nothing ("Pilpres kemarin aku coblos 02", "hasil Pileg
@@ -425,6 +432,10 @@ interface Tables {
   /** Election words of another level than the paslon file's election, by label, and the units of other levels (see {@link Vocabulary.electionLevels}). */
   otherLevelEvents: Set<string>;
   otherLevelUnits: Set<string>;
+  /** Kin words as written after a name (see {@link Vocabulary.writersKin}): glued with an owner's clitic, bare, and the owners after a bare one. */
+  kinAfterGlued: Set<string>;
+  kinAfterWords: Set<string>;
+  kinOwners: Set<string>;
   /** Words before and after a weak ballot number that make it something else ("jam", "lantai", "orang"). */
   guardBefore: Set<string>;
   guardAfter: Set<string>;
@@ -707,6 +718,7 @@ export function createClassifier(opts: { vocabulary: Vocabulary; paslon?: Paslon
     trie, honorifics, writtenHonorifics: writtenHonorificForms(vocab), made: new Map(), ...sloganTables(vocab), threshold: vocab.threshold,
     electionYear: paslon ? ELECTION_YEAR.exec(paslon.election)?.[0] : undefined,
     ...otherLevels(vocab, paslon),
+    ...kinAfterTables(vocab),
     repair,
     guardBefore: new Set((guards?.before ?? []).flatMap((w) => tokenize(w, FOLD))),
     guardAfter: new Set((guards?.after ?? []).flatMap((w) => tokenize(w, FOLD))),
@@ -1513,7 +1525,8 @@ function scan(tables: Tables, tokens: string[], ids: number[] | undefined, found
     if (best.category === PASLON_NAME && isListedWeakName(tables, best, i, bestEnd, weakNameEnd) && isClauseStart(tables, ctx, tokens, ids, i)) {
       ctx.listedNames = true;
     }
-    if (best.category === PASLON_NAME && (isKinOf(tables, best, tokens, i, bestEnd) || isAskedName(tables, ctx, best, tokens, i, bestEnd))) best = asOtherPerson(tables, best);
+    if (best.category === PASLON_NAME && (isKinOf(tables, best, tokens, i, bestEnd) || isAskedName(tables, ctx, best, tokens, i, bestEnd)
+      || isWritersKinAfter(tables, best, tokens, bestEnd))) best = asOtherPerson(tables, best);
     addFound(found, best);
     if (best.category === PASLON_NAME) {
       const item = isRosterItem(tables, ctx, tokens, ids, i);
@@ -2056,6 +2069,29 @@ function isKinOf(tables: Tables, best: Term, tokens: string[], start: number, en
   while (back >= 0 && tables.honorifics.has(tokens[back] as string)) back--;
   const word = tokens[back];
   return word !== undefined && (tables.kinWords.has(word) || tables.kinWords.has(withoutClitic(word)));
+}
+
+/** The tables of {@link isWritersKinAfter}, each word as folded. */
+function kinAfterTables(vocab: Vocabulary): Pick<Tables, 'kinAfterGlued' | 'kinAfterWords' | 'kinOwners'> {
+  const fold = (w: string): string => tokenize(w, FOLD).join('');
+  const kin = (vocab.writersKin?.kin ?? []).map(fold);
+  return {
+    kinAfterWords: new Set(kin),
+    kinAfterGlued: new Set(kin.flatMap((k) => (vocab.writersKin?.clitics ?? []).map((c) => fold(k + c)))),
+    kinOwners: new Set((vocab.writersKin?.owners ?? []).map(fold)),
+  };
+}
+
+/**
+ * A name (not a pair) right before a kin word of the writer's or a neighbour's ("Andi anakku lulus", "Rina adik
+ * saya", "Dewi anak tetangga"): the writer's relative, not the candidate.
+ */
+function isWritersKinAfter(tables: Tables, best: Term, tokens: string[], end: number): boolean {
+  const next = tokens[end + 1];
+  if (next === undefined || best.pair || best.weight <= tables.otherPersonWeight) return false;
+  if (tables.kinAfterGlued.has(next)) return true;
+  const owner = tokens[end + 2];
+  return owner !== undefined && tables.kinAfterWords.has(next) && tables.kinOwners.has(owner);
 }
 
 /** A strong one-word name followed by a second-person pronoun in a text that asks something ("X kamu di mana?"). */

@@ -1589,3 +1589,32 @@ describe('another Pilkada of the same season: an election word of another level 
     expect(none.classify('pilbup Kabupaten Lembah diundur').pilkada).toBe(true);
   });
 });
+
+describe('a name followed by the writer\'s or a neighbour\'s kin word, or by a school grade, is another person (writersKin, personalLife.after)', () => {
+  const paslon: PaslonFile = { election: 'Pilgub Contoh Timur 2024', paslon: [
+    { number: 1, names: ['Rahmat Halide', 'Syarifah Nurjannah'], aliases: ['Rahmat-Syarifah'] },
+    { number: 2, names: ['Basri Talaohu', 'Yulianus Kambu'], aliases: ['BT-YK'] },
+  ] };
+  const timur = createClassifier({ vocabulary, paslon });
+  const noKin = createClassifier({ vocabulary: { ...vocabulary, writersKin: { kin: [], owners: [], clitics: [] } }, paslon });
+  it.each([
+    'Syarifah adikku baru wisuda kemarin, bangga sekali',
+    'Basri anak saya sudah bisa naik sepeda sendiri',
+    'Rahmat Halide cucuku jadi juara tahfiz',
+    'Basri anak tetangga jatuh dari pohon mangga, kasihan',
+  ])('%s', (text) => {
+    expect(timur.classify(text).pilkada).toBe(false);
+    expect(noKin.classify(text).pilkada).toBe(true); // the kin word after the name is what reads it
+  });
+  it('the candidate\'s own family ("-nya"), a pair, or a kin word far from the name still counts', () => {
+    expect(timur.classify('Basri anaknya ikut kampanye di pasar, rame').pilkada).toBe(true);
+    expect(timur.classify('Rahmat-Syarifah, kata adikku pasti menang').pilkada).toBe(true);
+    expect(timur.classify('Syarifah Nurjannah disambut ibu-ibu, anak saya ikut lihat').pilkada).toBe(true);
+  });
+  it('a school grade after a name is a pupil', () => {
+    const noGrade = createClassifier({ vocabulary: { ...vocabulary, personalLife: { ...vocabulary.personalLife, after: (vocabulary.personalLife?.after ?? []).filter((w) => !w.startsWith('kelas ')) } }, paslon });
+    expect(timur.classify('Syarifah kelas 4 SD dapat ranking satu').pilkada).toBe(false);
+    expect(noGrade.classify('Syarifah kelas 4 SD dapat ranking satu').pilkada).toBe(true);
+    expect(timur.classify('Syarifah Nurjannah kampanye di SD, kelas 4 ikut nonton').pilkada).toBe(true);
+  });
+});

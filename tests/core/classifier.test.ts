@@ -379,16 +379,14 @@ const KNOWN_MISTAKES: Record<string, string[]> = {
   ],
   // Pilwalkot Makassar and Pilgub Kalsel 2024 (issue 20, det-real): measured blind, then the particle, honorific, folded-
   // nickname and institution rules. Left: a name part that is an ordinary word too in lower case ("rezki", fortune); a
-  // given name with a relative or neighbour after it ("sepupuku", "anak tetangga"); another Pilkada of the same season
-  // ("Pilgub Sulsel" in a Makassar set, set aside since by the other-level rule) and the candidate at his own job (Barito
+  // given name with a relative or neighbour after it ("sepupuku", "anak tetangga"; since set aside by writersKin); another Pilkada of the same season
+  // ("Pilgub Sulsel" in a Makassar set; since set aside by the other-level rule) and the candidate at his own job (Barito
   // Putera); vote talk with no name or number.
   'tests/fixtures/classifier/makassar2024.tsv': [
-    'Indira anak tetangga lulus SBMPTN, alhamdulillah',
     'Indira Gandhi perdana menteri India pertama',
     'rezki nda kemana ji, sabar ki',
     'semoga rezki lancar hari ini, aamiin',
     'alhamdulillah rezki anak soleh',
-    'Aliyah sepupuku menikah hari Minggu, datang ki nah',
     'bela kemarin debat kedua, Seto bagus ji bicaranya',
     'ASN Pemkot Makassar dilarang ikut kampanye, ingat netralitas',
     'Pak Danny turun kampanye untuk istrinya di Tallo',
@@ -428,10 +426,8 @@ const KNOWN_MISTAKES: Record<string, string[]> = {
     'sdkjsm sulbar maju 🔥',
     'mama ku pilih Bu Enny karena perempuan, katanya perempuan harus ada di pemerintahan',
     'siapa pi itu nomor 4 wakilnya? lupa ka',
-    'Arwan kelas 6 SD juara lomba pidato bahasa Mandar',
     'Prof Husain Syam beri kuliah umum di Unsulbar, mahasiswa antusias',
     'Pilkada Makassar sudah selesai, Appi-Aliyah menang kata e',
-    'Andi Ibrahim anak ta lulus SNBT di Unhas, selamat ki',
   ],
   'tests/fixtures/classifier/bekasi2024.tsv': [
     'rekap C1 kecamatan Bantar Gebang udah masuk, nomor 1 unggul di situ',
