@@ -44,6 +44,7 @@ const vocabularySchema = z.object({
   otherElections: phrases.optional(),
   electionLevels: z.record(z.string(), z.object({ events: phrases, units: phrases })).optional(),
   writersKin: z.object({ kin: phrases, owners: phrases, clitics: phrases }).optional(),
+  voterBrings: z.object({ places: phrases, things: phrases, weight }).optional(),
   nationalElections: phrases.optional(),
   nationalFigures: phrases.optional(),
   personAfter: phrases.optional(),

@@ -174,6 +174,12 @@ export interface Vocabulary {
    */
   writersKin?: { kin: string[]; owners: string[]; clitics: string[] };
   /**
+   * A polling place that is also an everyday word ("TPS" is a rubbish dump too) beside what a voter brings to it
+   * ("KTP", "undangan"): the vote. Found with one of `places`, a text with one of `things` adds a term of `weight`
+   * (administration), where "KTP" alone is the office's daily paperwork.
+   */
+  voterBrings?: { places: string[]; things: string[]; weight: number };
+  /**
    * Elections that are no Pilkada but share its ballot numbers and vote talk ("pilpres", "pileg",
    * "capres": Pilpres 2024 had its 01, 02 and 03): where a text names one and no Pilkada event, bare
    * ballot numbers and generic vote talk count nothing ("Pilpres kemarin aku coblos 02", "hasil Pileg
@@ -436,6 +442,10 @@ interface Tables {
   kinAfterGlued: Set<string>;
   kinAfterWords: Set<string>;
   kinOwners: Set<string>;
+  /** See {@link Vocabulary.voterBrings}: the places by label, the things as folded, and the term they add. */
+  voterPlaces: Set<string>;
+  voterThings: Set<string>;
+  voterAtPlace: Term;
   /** Words before and after a weak ballot number that make it something else ("jam", "lantai", "orang"). */
   guardBefore: Set<string>;
   guardAfter: Set<string>;
@@ -719,6 +729,9 @@ export function createClassifier(opts: { vocabulary: Vocabulary; paslon?: Paslon
     electionYear: paslon ? ELECTION_YEAR.exec(paslon.election)?.[0] : undefined,
     ...otherLevels(vocab, paslon),
     ...kinAfterTables(vocab),
+    voterPlaces: new Set(vocab.voterBrings?.places ?? []),
+    voterThings: new Set((vocab.voterBrings?.things ?? []).map((w) => tokenize(w, FOLD).join(''))),
+    voterAtPlace: makeTerm('tps + ktp/undangan', vocab.voterBrings?.weight ?? 0, 'administration'),
     repair,
     guardBefore: new Set((guards?.before ?? []).flatMap((w) => tokenize(w, FOLD))),
     guardAfter: new Set((guards?.after ?? []).flatMap((w) => tokenize(w, FOLD))),
@@ -1528,6 +1541,7 @@ function scan(tables: Tables, tokens: string[], ids: number[] | undefined, found
     if (best.category === PASLON_NAME && (isKinOf(tables, best, tokens, i, bestEnd) || isAskedName(tables, ctx, best, tokens, i, bestEnd)
       || isWritersKinAfter(tables, best, tokens, bestEnd))) best = asOtherPerson(tables, best);
     addFound(found, best);
+    if (tables.voterPlaces.has(best.label) && hasVoterThing(tables, tokens)) addFound(found, tables.voterAtPlace);
     if (best.category === PASLON_NAME) {
       const item = isRosterItem(tables, ctx, tokens, ids, i);
       if (item) (ctx.rosterNames ??= []).push(best);
@@ -2092,6 +2106,12 @@ function isWritersKinAfter(tables: Tables, best: Term, tokens: string[], end: nu
   if (tables.kinAfterGlued.has(next)) return true;
   const owner = tokens[end + 2];
   return owner !== undefined && tables.kinAfterWords.has(next) && tables.kinOwners.has(owner);
+}
+
+/** A word of what a voter brings to the polling place anywhere in the text ("KTP", "undangan"; see {@link Vocabulary.voterBrings}). */
+function hasVoterThing(tables: Tables, tokens: string[]): boolean {
+  for (const token of tokens) if (tables.voterThings.has(token)) return true;
+  return false;
 }
 
 /** A strong one-word name followed by a second-person pronoun in a text that asks something ("X kamu di mana?"). */

@@ -1618,3 +1618,32 @@ describe('a name followed by the writer\'s or a neighbour\'s kin word, or by a s
     expect(timur.classify('Syarifah Nurjannah kampanye di SD, kelas 4 ikut nonton').pilkada).toBe(true);
   });
 });
+
+describe('the polling place beside what a voter brings to it (voterBrings), and the tally form C1', () => {
+  const paslon: PaslonFile = { election: 'Pilbup Contoh Hulu 2024', paslon: [
+    { number: 1, names: ['Marzuki Lapalelo', 'Irma Sahetapy'], aliases: ['Marzuki-Irma'] },
+    { number: 2, names: ['Sofyan Tanamal', 'Rosalina Kaimuddin'], aliases: ['Sofyan-Rosa'] },
+  ] };
+  const hulu = createClassifier({ vocabulary, paslon });
+  const without = createClassifier({ vocabulary: { ...vocabulary, voterBrings: { places: [], things: [], weight: 0 } }, paslon });
+  it.each([
+    'jam 8 pagi ke TPS ya, KTP jangan sampai ketinggalan',
+    'ada yang belum dapat undangan? tetap bisa ke TPS katanya',
+  ])('%s', (text) => {
+    expect(hulu.classify(text).pilkada).toBe(true);
+    expect(without.classify(text).pilkada).toBe(false); // TPS alone is a rubbish dump too
+  });
+  it('KTP or TPS alone is everyday business: the office\'s paperwork, the rubbish dump', () => {
+    expect(hulu.classify('Bu Irma tolong scan KTP sama KK buat BPJS').pilkada).toBe(false);
+    expect(hulu.classify('sampah dibuang ke TPS belakang pasar tiap sore').pilkada).toBe(false);
+    expect(hulu.classify('fotokopi KTP nomor 2 di map biru').pilkada).toBe(false);
+  });
+  it('the tally form C1 makes a ballot number the count\'s', () => {
+    const noC1 = createClassifier({ vocabulary: { ...vocabulary, terms: { ...vocabulary.terms,
+      administration: Object.fromEntries(Object.entries(vocabulary.terms.administration ?? {}).filter(([k]) => !k.includes('c1'))) } }, paslon });
+    for (const text of ['rekap C1 desa kami sudah difoto, 02 masih unggul tipis', 'foto formulir C1 dari balai desa sudah masuk grup, nomor 1 masih di atas']) {
+      expect(hulu.classify(text).pilkada).toBe(true);
+      expect(noC1.classify(text).pilkada).toBe(false);
+    }
+  });
+});

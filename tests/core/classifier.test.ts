@@ -285,7 +285,6 @@ const KNOWN_MISTAKES: Record<string, string[]> = {
     'om Melki datang ke kampung botong, foto-foto dong',
   ],
   'tests/fixtures/classifier/sulteng2024.tsv': [
-    'besok ke TPS jam 7 pagi ya, jangan lupa bawa KTP sama undangan',
     'sudah dapat surat undangan memilih (C6) kah? saya belum',
     'dr Reny janji berobat gratis cukup pakai KTP',
     'pilih 3 sudah, jangan ragu-ragu',
@@ -326,7 +325,6 @@ const KNOWN_MISTAKES: Record<string, string[]> = {
   // Solo 2024 (issue 20, names): measured blind; what no general rule has yet fixed.
   // Pilgub Sulut 2024 (issue 20, names part B): measured blind; what no general rule has yet fixed.
   'tests/fixtures/classifier/sulut2024.tsv': [
-    'besok ka TPS jam 7 pagi neh, jangan lupa bawa KTP deng undangan',
     'so dapa undangan C6 blum? kita pe rumah blum ada',
     'hitung suara di TPS 12 Sario sampe jam 11 malam',
     'tanya: ASN boleh datang kampanye kalo nda pake atribut?',
@@ -419,8 +417,6 @@ const KNOWN_MISTAKES: Record<string, string[]> = {
   // Pilgub Sulbar and Pilwalkot Bekasi 2024 (issue 20, det-chat): measured blind, then the other-level election rule and the rules after it; what
   // is left.
   'tests/fixtures/classifier/sulbar2024.tsv': [
-    'rekap C1 kecamatan Tinambung sudah masuk, 03 masih unggul',
-    'jangan lupa bawa KTP ke TPS besok, mulai jam 7 pagi',
     'Pak Hardi Duka menang di Mamuju Tengah, sudah diduga',
     'kalau saya pilih yang profesor mi, nomor 4',
     'sdkjsm sulbar maju 🔥',
@@ -430,8 +426,6 @@ const KNOWN_MISTAKES: Record<string, string[]> = {
     'Pilkada Makassar sudah selesai, Appi-Aliyah menang kata e',
   ],
   'tests/fixtures/classifier/bekasi2024.tsv': [
-    'rekap C1 kecamatan Bantar Gebang udah masuk, nomor 1 unggul di situ',
-    'jangan lupa bawa KTP sama undangan ke TPS, buka jam 7',
     'tetep 03 dah, udah kerasa kerjanya pas jadi walkot',
     'grup RT ini netral ya bapak ibu, jangan share kampanye walkot di sini',
     'Mas Tri turun ke Bantar Gebang, janji benerin TPST',
