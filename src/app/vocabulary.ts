@@ -43,6 +43,7 @@ const vocabularySchema = z.object({
   particleNamedAfter: z.object({ words: phrases, thingBefore: phrases }).optional(),
   otherElections: phrases.optional(),
   electionLevels: z.record(z.string(), z.object({ events: phrases, units: phrases })).optional(),
+  otherRegions: z.object({ events: phrases, regions: z.array(phrases.min(1)) }).optional(),
   writersKin: z.object({ kin: phrases, owners: phrases, clitics: phrases }).optional(),
   voterBrings: z.object({ places: phrases, things: phrases, weight }).optional(),
   nationalElections: phrases.optional(),

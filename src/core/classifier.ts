@@ -167,6 +167,14 @@ export interface Vocabulary {
    */
   electionLevels?: Record<string, { events: string[]; units: string[] }>;
   /**
+   * Provinces and large cities, each with its other names ("jabar", "jawa barat"; "solo", "surakarta"): one of
+   * `events` (words naming a Pilkada) with a region right after it (a unit such as "kota" between allowed) that
+   * is not the paslon file's own (no name of its group in `election`, nor a short form of it) names another
+   * Pilkada ("Pilkada Makassar" beside a Pilgub Sulbar, "pilgub Jakarta" beside a Pilgub Jatim): it counts
+   * nothing, as another level's does (candidates' names beside it still count).
+   */
+  otherRegions?: { events: string[]; regions: string[][] };
+  /**
    * A name followed by a kin word that is the writer's or a neighbour's ("X anakku", "X anak saya", "X adik ta",
    * "X anak tetangga"): the writer's relative, weak as another person's name is. `kin` are the kin words, `owners`
    * the words after one that make it someone's ("saya", "gue", "tetangga"), `clitics` the possessive endings
@@ -439,6 +447,9 @@ interface Tables {
   otherLevelEvents: Set<string>;
   otherLevelUnits: Set<string>;
   /** Kin words as written after a name (see {@link Vocabulary.writersKin}): glued with an owner's clitic, bare, and the owners after a bare one. */
+  /** {@link Vocabulary.otherRegions} not the election's own, as folded tokens by their first token, and its events by label. */
+  otherRegions: Map<string, string[][]>;
+  otherRegionEvents: Set<string>;
   kinAfterGlued: Set<string>;
   kinAfterWords: Set<string>;
   kinOwners: Set<string>;
@@ -729,6 +740,8 @@ export function createClassifier(opts: { vocabulary: Vocabulary; paslon?: Paslon
     electionYear: paslon ? ELECTION_YEAR.exec(paslon.election)?.[0] : undefined,
     ...otherLevels(vocab, paslon),
     ...kinAfterTables(vocab),
+    otherRegions: otherRegionTable(vocab, paslon, honorifics),
+    otherRegionEvents: new Set(vocab.otherRegions?.events ?? []),
     voterPlaces: new Set(vocab.voterBrings?.places ?? []),
     voterThings: new Set((vocab.voterBrings?.things ?? []).map((w) => tokenize(w, FOLD).join(''))),
     voterAtPlace: makeTerm('tps + ktp/undangan', vocab.voterBrings?.weight ?? 0, 'administration'),
@@ -1490,7 +1503,8 @@ function scan(tables: Tables, tokens: string[], ids: number[] | undefined, found
       continue;
     }
     // "Pilgub Jabar" beside a Pilwalkot, "pilkada Kabupaten X" beside Kota X's: another Pilkada of the season.
-    if (best.category === 'event' && tables.otherLevelUnits.size > 0 && isOtherLevel(tables, best, tokens, bestEnd)) {
+    if (best.category === 'event' && ((tables.otherLevelUnits.size > 0 && isOtherLevel(tables, best, tokens, bestEnd))
+      || (tables.otherRegions.size > 0 && tables.otherRegionEvents.has(best.label) && isOtherRegion(tables, tokens, bestEnd)))) {
       i = bestEnd;
       continue;
     }
@@ -1688,6 +1702,38 @@ function isOtherLevel(tables: Tables, best: Term, tokens: string[], end: number)
   if (tables.otherLevelEvents.has(best.label)) return true;
   const next = tokens[end + 1];
   return next !== undefined && tables.otherLevelUnits.has(next);
+}
+
+/** The regions of {@link Vocabulary.otherRegions} that are not the paslon file's election's own (its words, or a short form of them). */
+function otherRegionTable(vocab: Vocabulary, paslon: PaslonFile | undefined, honorifics: Set<string>): Map<string, string[][]> {
+  const table = new Map<string, string[][]>();
+  if (!paslon || !vocab.otherRegions) return table;
+  const election = new Set(tokenize(paslon.election, FOLD));
+  const own = new Set(regionPhrases(paslon.election, honorifics).map((r) => tokenize(r.join(' '), FOLD).join(' ')));
+  for (const group of vocab.otherRegions.regions) {
+    const keys = group.map((region) => tokenize(region, FOLD));
+    if (keys.some((key) => own.has(key.join(' ')) || key.every((w) => election.has(w)))) continue;
+    for (const key of keys) {
+      const first = key[0];
+      if (first === undefined) continue;
+      let list = table.get(first);
+      if (!list) table.set(first, (list = []));
+      list.push(key.slice(1));
+    }
+  }
+  return table;
+}
+
+/** Words an election word's region may stand after ("pilkada kota Medan"). */
+const REGION_LINKS = new Set(['kota', 'kab', 'kabupaten', 'provinsi', 'prov']);
+
+/** Another region of {@link Vocabulary.otherRegions} right after an election word, one link word between allowed. */
+function isOtherRegion(tables: Tables, tokens: string[], end: number): boolean {
+  let k = end + 1;
+  if (REGION_LINKS.has(tokens[k] as string)) k++;
+  const rests = tables.otherRegions.get(tokens[k] as string);
+  if (rests === undefined) return false;
+  return rests.some((rest) => rest.every((w, j) => tokens[k + 1 + j] === w));
 }
 
 /** Words that join a list's last item to the others ("pak A, pak B dan pak C"). */

@@ -1647,3 +1647,27 @@ describe('the polling place beside what a voter brings to it (voterBrings), and 
     }
   });
 });
+
+describe('another region\'s Pilkada named in passing (otherRegions)', () => {
+  const paslon: PaslonFile = { election: 'Pilgub Sulawesi Contoh 2024', paslon: [
+    { number: 1, names: ['Abdul Gaffar Pasinringi', 'Nurhayati Lamba'], aliases: ['Gaffar-Nur'] },
+    { number: 2, names: ['Hendrikus Rumengan', 'Arifin Tahir'], aliases: ['Hendrik-Arifin'] },
+  ] };
+  const contoh = createClassifier({ vocabulary, paslon });
+  const without = createClassifier({ vocabulary: { ...vocabulary, otherRegions: { events: [], regions: [] } }, paslon });
+  it.each([
+    'pilkada Jakarta rame terus di tv, capek nontonnya',
+    'pilgub Jawa Tengah kemarin hasilnya sudah diumumkan',
+    'pemilihan gubernur Sulawesi Selatan sudah ditetapkan KPU',
+  ])('%s', (text) => {
+    expect(contoh.classify(text).pilkada).toBe(false);
+    expect(without.classify(text).pilkada).toBe(true); // the region is what sets it aside
+  });
+  it('the election\'s own region, under any of its names, or a candidate beside another region still counts', () => {
+    expect(contoh.classify('pilgub Sulawesi Contoh makin panas').pilkada).toBe(true);
+    expect(contoh.classify('pilkada Jakarta rame, di sini Gaffar-Nur menang').pilkada).toBe(true);
+    const solo = createClassifier({ vocabulary, paslon: { ...paslon, election: 'Pilwalkot Surakarta 2024' } });
+    expect(solo.classify('pilkada Solo adem ayem').pilkada).toBe(true);
+    expect(solo.classify('pilkada Semarang lebih panas').pilkada).toBe(false);
+  });
+});

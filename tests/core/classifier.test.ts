@@ -423,7 +423,6 @@ const KNOWN_MISTAKES: Record<string, string[]> = {
     'mama ku pilih Bu Enny karena perempuan, katanya perempuan harus ada di pemerintahan',
     'siapa pi itu nomor 4 wakilnya? lupa ka',
     'Prof Husain Syam beri kuliah umum di Unsulbar, mahasiswa antusias',
-    'Pilkada Makassar sudah selesai, Appi-Aliyah menang kata e',
   ],
   'tests/fixtures/classifier/bekasi2024.tsv': [
     'tetep 03 dah, udah kerasa kerjanya pas jadi walkot',
