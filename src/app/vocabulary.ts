@@ -44,7 +44,7 @@ const vocabularySchema = z.object({
   otherElections: phrases.optional(),
   electionLevels: z.record(z.string(), z.object({ events: phrases, units: phrases })).optional(),
   otherRegions: z.object({ events: phrases, regions: z.array(phrases.min(1)) }).optional(),
-  writersKin: z.object({ kin: phrases, owners: phrases, clitics: phrases }).optional(),
+  writersKin: z.object({ kin: phrases, owners: phrases, clitics: phrases, between: phrases.optional() }).optional(),
   voterBrings: z.object({ places: phrases, things: phrases, weight }).optional(),
   nationalElections: phrases.optional(),
   nationalFigures: phrases.optional(),

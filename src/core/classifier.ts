@@ -178,9 +178,10 @@ export interface Vocabulary {
    * A name followed by a kin word that is the writer's or a neighbour's ("X anakku", "X anak saya", "X adik ta",
    * "X anak tetangga"): the writer's relative, weak as another person's name is. `kin` are the kin words, `owners`
    * the words after one that make it someone's ("saya", "gue", "tetangga"), `clitics` the possessive endings
-   * glued to one ("ku", "mu", "ta"). Not "-nya": "X anaknya" is the candidate's child.
+   * glued to one ("ku", "mu", "ta"), `between` the words that may stand between the name and the kin word (a
+   * copula, a regional particle: "X ki itu sepupuku"). Not "-nya": "X anaknya" is the candidate's child.
    */
-  writersKin?: { kin: string[]; owners: string[]; clitics: string[] };
+  writersKin?: { kin: string[]; owners: string[]; clitics: string[]; between?: string[] };
   /**
    * A polling place that is also an everyday word ("TPS" is a rubbish dump too) beside what a voter brings to it
    * ("KTP", "undangan"): the vote. Found with one of `places`, a text with one of `things` adds a term of `weight`
@@ -453,6 +454,7 @@ interface Tables {
   kinAfterGlued: Set<string>;
   kinAfterWords: Set<string>;
   kinOwners: Set<string>;
+  kinBetween: Set<string>;
   /** See {@link Vocabulary.voterBrings}: the places by label, the things as folded, and the term they add. */
   voterPlaces: Set<string>;
   voterThings: Set<string>;
@@ -2132,25 +2134,31 @@ function isKinOf(tables: Tables, best: Term, tokens: string[], start: number, en
 }
 
 /** The tables of {@link isWritersKinAfter}, each word as folded. */
-function kinAfterTables(vocab: Vocabulary): Pick<Tables, 'kinAfterGlued' | 'kinAfterWords' | 'kinOwners'> {
+function kinAfterTables(vocab: Vocabulary): Pick<Tables, 'kinAfterGlued' | 'kinAfterWords' | 'kinOwners' | 'kinBetween'> {
   const fold = (w: string): string => tokenize(w, FOLD).join('');
   const kin = (vocab.writersKin?.kin ?? []).map(fold);
   return {
     kinAfterWords: new Set(kin),
     kinAfterGlued: new Set(kin.flatMap((k) => (vocab.writersKin?.clitics ?? []).map((c) => fold(k + c)))),
     kinOwners: new Set((vocab.writersKin?.owners ?? []).map(fold)),
+    kinBetween: new Set((vocab.writersKin?.between ?? []).map(fold)),
   };
 }
+
+/** Most words of {@link Vocabulary.writersKin} `between` a name and the kin word after it ("ki itu"). */
+const MAX_KIN_BETWEEN = 2;
 
 /**
  * A name (not a pair) right before a kin word of the writer's or a neighbour's ("Andi anakku lulus", "Rina adik
  * saya", "Dewi anak tetangga"): the writer's relative, not the candidate.
  */
 function isWritersKinAfter(tables: Tables, best: Term, tokens: string[], end: number): boolean {
-  const next = tokens[end + 1];
+  let at = end + 1;
+  for (let k = 0; k < MAX_KIN_BETWEEN && tables.kinBetween.has(tokens[at] as string); k++) at++;
+  const next = tokens[at];
   if (next === undefined || best.pair || best.weight <= tables.otherPersonWeight) return false;
   if (tables.kinAfterGlued.has(next)) return true;
-  const owner = tokens[end + 2];
+  const owner = tokens[at + 1];
   return owner !== undefined && tables.kinAfterWords.has(next) && tables.kinOwners.has(owner);
 }
 

@@ -1611,6 +1611,13 @@ describe('a name followed by the writer\'s or a neighbour\'s kin word, or by a s
     expect(timur.classify('Rahmat-Syarifah, kata adikku pasti menang').pilkada).toBe(true);
     expect(timur.classify('Syarifah Nurjannah disambut ibu-ibu, anak saya ikut lihat').pilkada).toBe(true);
   });
+  it('a copula or a regional particle may stand between the name and the kin word (writersKin.between)', () => {
+    const noBetween = createClassifier({ vocabulary: { ...vocabulary, writersKin: { ...vocabulary.writersKin!, between: [] } }, paslon });
+    for (const text of ['Syarifah itu adikku, baru pulang dari Jawa', 'Basri ji itu sepupuku, yang kerja di bank']) {
+      expect(timur.classify(text).pilkada).toBe(false);
+      expect(noBetween.classify(text).pilkada).toBe(true);
+    }
+  });
   it('a school grade after a name is a pupil', () => {
     const noGrade = createClassifier({ vocabulary: { ...vocabulary, personalLife: { ...vocabulary.personalLife, after: (vocabulary.personalLife?.after ?? []).filter((w) => !w.startsWith('kelas ')) } }, paslon });
     expect(timur.classify('Syarifah kelas 4 SD dapat ranking satu').pilkada).toBe(false);

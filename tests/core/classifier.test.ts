@@ -398,7 +398,6 @@ const KNOWN_MISTAKES: Record<string, string[]> = {
   'tests/fixtures/classifier/makassar2024.case-clitics.tsv': [
     'rezki ji itu, sabar ki',
     'Indira mi yang masak coto tadi, anak tetangga',
-    'Aliyah ki itu sepupuku, baru menikah',
   ],
   'tests/fixtures/classifier/kalsel2024.tsv': [
     'Hasnuryadi Sulaiman presiden Barito Putera lantik pelatih baru',
