@@ -1166,7 +1166,8 @@ function nameTermsOf(file: PaslonFile, vocab: Vocabulary): NameTerm[] {
       const plain = !pair && core.length === 1 && isCommonName(core[0] ?? '') && !words.some(isNamedHonorific);
       if (words.length >= 2) out.push({ ...phrase(words, pair ? w.pair : plain ? Math.max(w.common, w.derived ?? w.common) : w.full, alias), ...(pair ? { pair } : {}) });
       if (pair && isAcronymPair(alias, words) && !(p.aliases ?? []).some((a) => tokenize(a).join(' ') === words.join(''))) {
-        out.push({ ...phrase([words.join('')], w.common, alias), pair, caps: { form: words.join('').toUpperCase(), weight: w.pair } });
+        const glued = words.join('');
+        out.push({ ...phrase([glued], isLongGlue(glued, isDictionary) ? w.pair : w.common, alias), pair, caps: { form: glued.toUpperCase(), weight: w.pair } });
       }
       if (core.length >= 2 && core.length < words.length) out.push(phrase(core, w.full));
       if (!pair) out.push(...nickname(core, cores, p.number));
@@ -1322,6 +1323,14 @@ function isPairAlias(alias: string, initials: string[]): boolean {
 function isAcronymPair(alias: string, words: string[]): boolean {
   const halves = alias.split(/\s*[-&/+]\s*/);
   return words.length === 2 && halves.length === 2 && halves.every((half) => /^\p{Lu}{2,}$/u.test(half.trim()));
+}
+
+/** Fewest letters of two acronyms glued that no one types as a word of their own, in any case ("sdkjsm"; "hdcu" is too short). */
+const MIN_LONG_GLUE = 6;
+
+/** Two acronyms glued into MIN_LONG_GLUE letters or more, no dictionary word: the pair in lower case too. */
+function isLongGlue(glued: string, isDictionary: (word: string) => boolean): boolean {
+  return glued.length >= MIN_LONG_GLUE && !isDictionary(glued);
 }
 
 /** Every contiguous run of two or more words, plus first + last ("Khofifah Parawansa"). */

@@ -1678,3 +1678,17 @@ describe('another region\'s Pilkada named in passing (otherRegions)', () => {
     expect(solo.classify('pilkada Semarang lebih panas').pilkada).toBe(false);
   });
 });
+
+describe('two acronyms glued into six letters or more are the pair in lower case too (isLongGlue)', () => {
+  const paslon: PaslonFile = { election: 'Pilgub Contoh Tenggara 2024', paslon: [
+    { number: 1, names: ['Baharuddin Kadir', 'Marwah Lasida'], aliases: ['BKD-MRW'] },
+    { number: 2, names: ['Hanafi Tomu', 'Dede Rusli'], aliases: ['HT-DR'] },
+  ] };
+  const tenggara = createClassifier({ vocabulary, paslon });
+  it('a long glued pair counts whatever its case; a short one stays weak in lower case', () => {
+    expect(tenggara.classify('bkdmrw tenggara maju 🔥').pilkada).toBe(true);
+    expect(tenggara.classify('BKDMRW tenggara maju').pilkada).toBe(true);
+    expect(tenggara.classify('htdr tenggara maju').pilkada).toBe(false);
+    expect(tenggara.classify('#HTDR tenggara maju').pilkada).toBe(true);
+  });
+});

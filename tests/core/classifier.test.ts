@@ -418,7 +418,6 @@ const KNOWN_MISTAKES: Record<string, string[]> = {
   'tests/fixtures/classifier/sulbar2024.tsv': [
     'Pak Hardi Duka menang di Mamuju Tengah, sudah diduga',
     'kalau saya pilih yang profesor mi, nomor 4',
-    'sdkjsm sulbar maju 🔥',
     'mama ku pilih Bu Enny karena perempuan, katanya perempuan harus ada di pemerintahan',
     'siapa pi itu nomor 4 wakilnya? lupa ka',
     'Prof Husain Syam beri kuliah umum di Unsulbar, mahasiswa antusias',
