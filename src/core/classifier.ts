@@ -1566,7 +1566,7 @@ function scan(tables: Tables, tokens: string[], ids: number[] | undefined, found
     if (best.category === PASLON_NAME && (isKinOf(tables, best, tokens, i, bestEnd) || isAskedName(tables, ctx, best, tokens, i, bestEnd)
       || isWritersKinAfter(tables, best, tokens, bestEnd))) best = asOtherPerson(tables, best);
     addFound(found, best);
-    if (tables.voterPlaces.has(best.label) && hasVoterThing(tables, tokens)) addFound(found, tables.voterAtPlace);
+    if (best.category === 'administration' && tables.voterPlaces.has(best.label) && hasVoterThing(tables, tokens)) addFound(found, tables.voterAtPlace);
     if (best.category === PASLON_NAME) {
       const item = isRosterItem(tables, ctx, tokens, ids, i);
       if (item) (ctx.rosterNames ??= []).push(best);
@@ -2162,10 +2162,11 @@ const MAX_KIN_BETWEEN = 2;
  * saya", "Dewi anak tetangga"): the writer's relative, not the candidate.
  */
 function isWritersKinAfter(tables: Tables, best: Term, tokens: string[], end: number): boolean {
+  if (best.pair || best.weight <= tables.otherPersonWeight || end + 1 >= tokens.length) return false;
   let at = end + 1;
   for (let k = 0; k < MAX_KIN_BETWEEN && tables.kinBetween.has(tokens[at] as string); k++) at++;
   const next = tokens[at];
-  if (next === undefined || best.pair || best.weight <= tables.otherPersonWeight) return false;
+  if (next === undefined) return false;
   if (tables.kinAfterGlued.has(next)) return true;
   const owner = tokens[at + 1];
   return owner !== undefined && tables.kinAfterWords.has(next) && tables.kinOwners.has(owner);
