@@ -1566,7 +1566,7 @@ describe('another Pilkada of the same season: an election word of another level 
   const kota = createClassifier({ vocabulary, paslon });
   const noLevels = createClassifier({ vocabulary: { ...vocabulary, electionLevels: {} }, paslon });
   it.each([
-    'pilgub Jawa Tengah kemarin yang menang siapa sih?',
+    'pilgub kemarin yang menang siapa sih? rame banget',
     'Pemilihan Gubernur provinsi sebelah diundur ke Desember',
     'pilkada Kabupaten Contoh Raya lebih rame, calonnya 4',
     'pilbup sebelah katanya ada yang curang, rame di tiktok',
