@@ -158,6 +158,37 @@ export interface Vocabulary {
    */
   otherElections?: string[];
   /**
+   * The levels of a Pilkada ("gubernur", "bupati", "walikota"), each with its election words ("pilgub",
+   * "pemilihan gubernur") and the units an election word may name after it ("provinsi", "kabupaten", "kota").
+   * The paslon file's `election` names its own level; an election word of another level, or one followed by
+   * another level's unit, names another Pilkada of the same season ("Pilgub Jabar" beside a Pilwalkot,
+   * "pilkada Kabupaten X" beside Kota X's): it counts nothing (candidates' names beside it still do).
+   * No level in `election`, no rule.
+   */
+  electionLevels?: Record<string, { events: string[]; units: string[] }>;
+  /**
+   * Provinces and large cities, each with its other names ("jabar", "jawa barat"; "solo", "surakarta"): one of
+   * `events` (words naming a Pilkada) with a region right after it (a unit such as "kota" between allowed) that
+   * is not the paslon file's own (no name of its group in `election`, nor a short form of it) names another
+   * Pilkada ("Pilkada Makassar" beside a Pilgub Sulbar, "pilgub Jakarta" beside a Pilgub Jatim): it counts
+   * nothing, as another level's does (candidates' names beside it still count).
+   */
+  otherRegions?: { events: string[]; regions: string[][] };
+  /**
+   * A name followed by a kin word that is the writer's or a neighbour's ("X anakku", "X anak saya", "X adik ta",
+   * "X anak tetangga"): the writer's relative, weak as another person's name is. `kin` are the kin words, `owners`
+   * the words after one that make it someone's ("saya", "gue", "tetangga"), `clitics` the possessive endings
+   * glued to one ("ku", "mu", "ta"), `between` the words that may stand between the name and the kin word (a
+   * copula, a regional particle: "X ki itu sepupuku"). Not "-nya": "X anaknya" is the candidate's child.
+   */
+  writersKin?: { kin: string[]; owners: string[]; clitics: string[]; between?: string[] };
+  /**
+   * A polling place that is also an everyday word ("TPS" is a rubbish dump too) beside what a voter brings to it
+   * ("KTP", "undangan"): the vote. Found with one of `places`, a text with one of `things` adds a term of `weight`
+   * (administration), where "KTP" alone is the office's daily paperwork.
+   */
+  voterBrings?: { places: string[]; things: string[]; weight: number };
+  /**
    * Elections that are no Pilkada but share its ballot numbers and vote talk ("pilpres", "pileg",
    * "capres": Pilpres 2024 had its 01, 02 and 03): where a text names one and no Pilkada event, bare
    * ballot numbers and generic vote talk count nothing ("Pilpres kemarin aku coblos 02", "hasil Pileg
@@ -418,6 +449,21 @@ interface Tables {
   threshold: number;
   /** The year the paslon file's `election` names ("2024"), if any: an election word with another year is another election. */
   electionYear: string | undefined;
+  /** Election words of another level than the paslon file's election, by label, and the units of other levels (see {@link Vocabulary.electionLevels}). */
+  otherLevelEvents: Set<string>;
+  otherLevelUnits: Set<string>;
+  /** Kin words as written after a name (see {@link Vocabulary.writersKin}): glued with an owner's clitic, bare, and the owners after a bare one. */
+  /** {@link Vocabulary.otherRegions} not the election's own, as folded tokens by their first token, and its events by label. */
+  otherRegions: Map<string, string[][]>;
+  otherRegionEvents: Set<string>;
+  kinAfterGlued: Set<string>;
+  kinAfterWords: Set<string>;
+  kinOwners: Set<string>;
+  kinBetween: Set<string>;
+  /** See {@link Vocabulary.voterBrings}: the places by label, the things as folded, and the term they add. */
+  voterPlaces: Set<string>;
+  voterThings: Set<string>;
+  voterAtPlace: Term;
   /** Words before and after a weak ballot number that make it something else ("jam", "lantai", "orang"). */
   guardBefore: Set<string>;
   guardAfter: Set<string>;
@@ -704,6 +750,13 @@ export function createClassifier(opts: { vocabulary: Vocabulary; paslon?: Paslon
   const tables: Tables = {
     trie, honorifics, writtenHonorifics: writtenHonorificForms(vocab), made: new Map(), ...sloganTables(vocab), threshold: vocab.threshold,
     electionYear: paslon ? ELECTION_YEAR.exec(paslon.election)?.[0] : undefined,
+    ...otherLevels(vocab, paslon),
+    ...kinAfterTables(vocab),
+    otherRegions: otherRegionTable(vocab, paslon, honorifics),
+    otherRegionEvents: new Set(vocab.otherRegions?.events ?? []),
+    voterPlaces: new Set(vocab.voterBrings?.places ?? []),
+    voterThings: new Set((vocab.voterBrings?.things ?? []).map((w) => tokenize(w, FOLD).join(''))),
+    voterAtPlace: makeTerm('tps + ktp/undangan', vocab.voterBrings?.weight ?? 0, 'administration'),
     repair,
     guardBefore: new Set((guards?.before ?? []).flatMap((w) => tokenize(w, FOLD))),
     guardAfter: new Set((guards?.after ?? []).flatMap((w) => tokenize(w, FOLD))),
@@ -1125,7 +1178,8 @@ function nameTermsOf(file: PaslonFile, vocab: Vocabulary): NameTerm[] {
       const plain = !pair && core.length === 1 && isCommonName(core[0] ?? '') && !words.some(isNamedHonorific);
       if (words.length >= 2) out.push({ ...phrase(words, pair ? w.pair : plain ? Math.max(w.common, w.derived ?? w.common) : w.full, alias), ...(pair ? { pair } : {}) });
       if (pair && isAcronymPair(alias, words) && !(p.aliases ?? []).some((a) => tokenize(a).join(' ') === words.join(''))) {
-        out.push({ ...phrase([words.join('')], w.common, alias), pair, caps: { form: words.join('').toUpperCase(), weight: w.pair } });
+        const glued = words.join('');
+        out.push({ ...phrase([glued], isLongGlue(glued, isDictionary) ? w.pair : w.common, alias), pair, caps: { form: glued.toUpperCase(), weight: w.pair } });
       }
       if (core.length >= 2 && core.length < words.length) out.push(phrase(core, w.full));
       if (!pair) out.push(...nickname(core, cores, p.number));
@@ -1281,6 +1335,14 @@ function isPairAlias(alias: string, initials: string[]): boolean {
 function isAcronymPair(alias: string, words: string[]): boolean {
   const halves = alias.split(/\s*[-&/+]\s*/);
   return words.length === 2 && halves.length === 2 && halves.every((half) => /^\p{Lu}{2,}$/u.test(half.trim()));
+}
+
+/** Fewest letters of two acronyms glued that no one types as a word of their own, in any case ("sdkjsm"; "hdcu" is too short). */
+const MIN_LONG_GLUE = 6;
+
+/** Two acronyms glued into MIN_LONG_GLUE letters or more, no dictionary word: the pair in lower case too. */
+function isLongGlue(glued: string, isDictionary: (word: string) => boolean): boolean {
+  return glued.length >= MIN_LONG_GLUE && !isDictionary(glued);
 }
 
 /** Every contiguous run of two or more words, plus first + last ("Khofifah Parawansa"). */
@@ -1464,6 +1526,12 @@ function scan(tables: Tables, tokens: string[], ids: number[] | undefined, found
       i = bestEnd;
       continue;
     }
+    // "Pilgub Jabar" beside a Pilwalkot, "pilkada Kabupaten X" beside Kota X's: another Pilkada of the season.
+    if (best.category === 'event' && ((tables.otherLevelUnits.size > 0 && isOtherLevel(tables, best, tokens, bestEnd))
+      || (tables.otherRegions.size > 0 && tables.otherRegionEvents.has(best.label) && isOtherRegion(tables, tokens, bestEnd)))) {
+      i = bestEnd;
+      continue;
+    }
     if (best.category === SCRIPTURE) {
       ctx.scripture = true;
       i = bestEnd;
@@ -1508,8 +1576,10 @@ function scan(tables: Tables, tokens: string[], ids: number[] | undefined, found
     if (best.category === PASLON_NAME && isListedWeakName(tables, best, i, bestEnd, weakNameEnd) && isClauseStart(tables, ctx, tokens, ids, i)) {
       ctx.listedNames = true;
     }
-    if (best.category === PASLON_NAME && (isKinOf(tables, best, tokens, i, bestEnd) || isAskedName(tables, ctx, best, tokens, i, bestEnd))) best = asOtherPerson(tables, best);
+    if (best.category === PASLON_NAME && (isKinOf(tables, best, tokens, i, bestEnd) || isAskedName(tables, ctx, best, tokens, i, bestEnd)
+      || isWritersKinAfter(tables, best, tokens, bestEnd))) best = asOtherPerson(tables, best);
     addFound(found, best);
+    if (best.category === 'administration' && tables.voterPlaces.has(best.label) && hasVoterThing(tables, tokens)) addFound(found, tables.voterAtPlace);
     if (best.category === PASLON_NAME) {
       const item = isRosterItem(tables, ctx, tokens, ids, i);
       if (item) (ctx.rosterNames ??= []).push(best);
@@ -1631,6 +1701,65 @@ function isOtherYear(year: string, tokens: string[], end: number): boolean {
     if (t.length === 4 && isDigit(t) && (t.startsWith('19') || t.startsWith('20'))) return t !== year;
   }
   return false;
+}
+
+/**
+ * The election words and units of the levels other than the one the paslon file's `election` names (its election
+ * words first, then its units: "Pilwalkot Kota Contoh 2024" is a walikota's); none when it names none.
+ */
+function otherLevels(vocab: Vocabulary, paslon: PaslonFile | undefined): Pick<Tables, 'otherLevelEvents' | 'otherLevelUnits'> {
+  const none = { otherLevelEvents: new Set<string>(), otherLevelUnits: new Set<string>() };
+  const levels = Object.entries(vocab.electionLevels ?? {});
+  if (!paslon || levels.length === 0) return none;
+  const election = ` ${tokenize(paslon.election, FOLD).join(' ')} `;
+  const names = (phrases: string[]): boolean => phrases.some((p) => election.includes(` ${tokenize(p, FOLD).join(' ')} `));
+  const own = levels.find(([, l]) => names(l.events)) ?? levels.find(([, l]) => names(l.units));
+  if (!own) return none;
+  for (const [level, l] of levels) {
+    if (level === own[0]) continue;
+    for (const e of l.events) none.otherLevelEvents.add(e);
+    for (const u of l.units) for (const w of tokenize(u, FOLD)) none.otherLevelUnits.add(w);
+  }
+  return none;
+}
+
+/** An election word of another level ("pilgub" beside a Pilwalkot), or one followed by another level's unit ("pilkada kabupaten"). */
+function isOtherLevel(tables: Tables, best: Term, tokens: string[], end: number): boolean {
+  if (tables.otherLevelEvents.has(best.label)) return true;
+  const next = tokens[end + 1];
+  return next !== undefined && tables.otherLevelUnits.has(next);
+}
+
+/** The regions of {@link Vocabulary.otherRegions} that are not the paslon file's election's own (its words, or a short form of them). */
+function otherRegionTable(vocab: Vocabulary, paslon: PaslonFile | undefined, honorifics: Set<string>): Map<string, string[][]> {
+  const table = new Map<string, string[][]>();
+  if (!paslon || !vocab.otherRegions) return table;
+  const election = new Set(tokenize(paslon.election, FOLD));
+  const own = new Set(regionPhrases(paslon.election, honorifics).map((r) => tokenize(r.join(' '), FOLD).join(' ')));
+  for (const group of vocab.otherRegions.regions) {
+    const keys = group.map((region) => tokenize(region, FOLD));
+    if (keys.some((key) => own.has(key.join(' ')) || key.every((w) => election.has(w)))) continue;
+    for (const key of keys) {
+      const first = key[0];
+      if (first === undefined) continue;
+      let list = table.get(first);
+      if (!list) table.set(first, (list = []));
+      list.push(key.slice(1));
+    }
+  }
+  return table;
+}
+
+/** Words an election word's region may stand after ("pilkada kota Medan"). */
+const REGION_LINKS = new Set(['kota', 'kab', 'kabupaten', 'provinsi', 'prov']);
+
+/** Another region of {@link Vocabulary.otherRegions} right after an election word, one link word between allowed. */
+function isOtherRegion(tables: Tables, tokens: string[], end: number): boolean {
+  let k = end + 1;
+  if (REGION_LINKS.has(tokens[k] as string)) k++;
+  const rests = tables.otherRegions.get(tokens[k] as string);
+  if (rests === undefined) return false;
+  return rests.some((rest) => rest.every((w, j) => tokens[k + 1 + j] === w));
 }
 
 /** Words that join a list's last item to the others ("pak A, pak B dan pak C"). */
@@ -2026,6 +2155,42 @@ function isKinOf(tables: Tables, best: Term, tokens: string[], start: number, en
   while (back >= 0 && tables.honorifics.has(tokens[back] as string)) back--;
   const word = tokens[back];
   return word !== undefined && (tables.kinWords.has(word) || tables.kinWords.has(withoutClitic(word)));
+}
+
+/** The tables of {@link isWritersKinAfter}, each word as folded. */
+function kinAfterTables(vocab: Vocabulary): Pick<Tables, 'kinAfterGlued' | 'kinAfterWords' | 'kinOwners' | 'kinBetween'> {
+  const fold = (w: string): string => tokenize(w, FOLD).join('');
+  const kin = (vocab.writersKin?.kin ?? []).map(fold);
+  return {
+    kinAfterWords: new Set(kin),
+    kinAfterGlued: new Set(kin.flatMap((k) => (vocab.writersKin?.clitics ?? []).map((c) => fold(k + c)))),
+    kinOwners: new Set((vocab.writersKin?.owners ?? []).map(fold)),
+    kinBetween: new Set((vocab.writersKin?.between ?? []).map(fold)),
+  };
+}
+
+/** Most words of {@link Vocabulary.writersKin} `between` a name and the kin word after it ("ki itu"). */
+const MAX_KIN_BETWEEN = 2;
+
+/**
+ * A name (not a pair) right before a kin word of the writer's or a neighbour's ("Andi anakku lulus", "Rina adik
+ * saya", "Dewi anak tetangga"): the writer's relative, not the candidate.
+ */
+function isWritersKinAfter(tables: Tables, best: Term, tokens: string[], end: number): boolean {
+  if (best.pair || best.weight <= tables.otherPersonWeight || end + 1 >= tokens.length) return false;
+  let at = end + 1;
+  for (let k = 0; k < MAX_KIN_BETWEEN && tables.kinBetween.has(tokens[at] as string); k++) at++;
+  const next = tokens[at];
+  if (next === undefined) return false;
+  if (tables.kinAfterGlued.has(next)) return true;
+  const owner = tokens[at + 1];
+  return owner !== undefined && tables.kinAfterWords.has(next) && tables.kinOwners.has(owner);
+}
+
+/** A word of what a voter brings to the polling place anywhere in the text ("KTP", "undangan"; see {@link Vocabulary.voterBrings}). */
+function hasVoterThing(tables: Tables, tokens: string[]): boolean {
+  for (const token of tokens) if (tables.voterThings.has(token)) return true;
+  return false;
 }
 
 /** A strong one-word name followed by a second-person pronoun in a text that asks something ("X kamu di mana?"). */

@@ -1672,3 +1672,138 @@ describe('English in mixed tweets and wire headlines: "gubernatorial election", 
     expect(isTweet('vote for your favourite song on the app, voting closes tonight')).toBe(false);
   });
 });
+
+describe('another Pilkada of the same season: an election word of another level than the paslon file\'s (electionLevels)', () => {
+  const paslon: PaslonFile = { election: 'Pilwalkot Contoh Raya 2024', paslon: [
+    { number: 1, names: ['Darmawan Sukarta', 'Lilis Marlina'], aliases: ['Darma-Lilis'] },
+    { number: 2, names: ['Yudhistira Pane', 'Rosyid Hamdani'], aliases: ['Yudhis-Rosyid'] },
+  ] };
+  const kota = createClassifier({ vocabulary, paslon });
+  const noLevels = createClassifier({ vocabulary: { ...vocabulary, electionLevels: {} }, paslon });
+  it.each([
+    'pilgub kemarin yang menang siapa sih? rame banget',
+    'Pemilihan Gubernur provinsi sebelah diundur ke Desember',
+    'pilkada Kabupaten Contoh Raya lebih rame, calonnya 4',
+    'pilbup sebelah katanya ada yang curang, rame di tiktok',
+  ])('%s', (text) => {
+    expect(kota.classify(text).pilkada).toBe(false);
+    expect(noLevels.classify(text).pilkada).toBe(true); // the level is what sets it aside
+  });
+  it('the paslon file\'s own level, a generic election word, or a candidate beside the other level still counts', () => {
+    expect(kota.classify('pilwalkot Contoh Raya rame, debatnya seru').pilkada).toBe(true);
+    expect(kota.classify('pilkada Kota Contoh Raya tinggal sebulan lagi').pilkada).toBe(true);
+    expect(kota.classify('pilkada tahun ini sepi baliho').pilkada).toBe(true);
+    expect(kota.classify('pilgub sama pilwalkot barengan, jangan lupa nyoblos').pilkada).toBe(true);
+    expect(kota.classify('pilgub mah terserah, walkot tetap Darma-Lilis').pilkada).toBe(true);
+  });
+  it('a Pilgub paslon file sets a Pilbup aside, and one that names no level has no such rule', () => {
+    const gub = createClassifier({ vocabulary, paslon: { ...paslon, election: 'Pilgub Contoh 2024' } });
+    const none = createClassifier({ vocabulary, paslon: { ...paslon, election: 'Pilkada Contoh 2024' } });
+    expect(gub.classify('pilbup Kabupaten Lembah diundur').pilkada).toBe(false);
+    expect(gub.classify('pilgub Contoh tinggal sebulan').pilkada).toBe(true);
+    expect(none.classify('pilbup Kabupaten Lembah diundur').pilkada).toBe(true);
+  });
+});
+
+describe('a name followed by the writer\'s or a neighbour\'s kin word, or by a school grade, is another person (writersKin, personalLife.after)', () => {
+  const paslon: PaslonFile = { election: 'Pilgub Contoh Timur 2024', paslon: [
+    { number: 1, names: ['Rahmat Halide', 'Syarifah Nurjannah'], aliases: ['Rahmat-Syarifah'] },
+    { number: 2, names: ['Basri Talaohu', 'Yulianus Kambu'], aliases: ['BT-YK'] },
+  ] };
+  const timur = createClassifier({ vocabulary, paslon });
+  const noKin = createClassifier({ vocabulary: { ...vocabulary, writersKin: { kin: [], owners: [], clitics: [] } }, paslon });
+  it.each([
+    'Syarifah adikku baru wisuda kemarin, bangga sekali',
+    'Basri anak saya sudah bisa naik sepeda sendiri',
+    'Rahmat Halide cucuku jadi juara tahfiz',
+    'Basri anak tetangga jatuh dari pohon mangga, kasihan',
+  ])('%s', (text) => {
+    expect(timur.classify(text).pilkada).toBe(false);
+    expect(noKin.classify(text).pilkada).toBe(true); // the kin word after the name is what reads it
+  });
+  it('the candidate\'s own family ("-nya"), a pair, or a kin word far from the name still counts', () => {
+    expect(timur.classify('Basri anaknya ikut kampanye di pasar, rame').pilkada).toBe(true);
+    expect(timur.classify('Rahmat-Syarifah, kata adikku pasti menang').pilkada).toBe(true);
+    expect(timur.classify('Syarifah Nurjannah disambut ibu-ibu, anak saya ikut lihat').pilkada).toBe(true);
+  });
+  it('a copula or a regional particle may stand between the name and the kin word (writersKin.between)', () => {
+    const noBetween = createClassifier({ vocabulary: { ...vocabulary, writersKin: { ...vocabulary.writersKin!, between: [] } }, paslon });
+    for (const text of ['Syarifah itu adikku, baru pulang dari Jawa', 'Basri ji itu sepupuku, yang kerja di bank']) {
+      expect(timur.classify(text).pilkada).toBe(false);
+      expect(noBetween.classify(text).pilkada).toBe(true);
+    }
+  });
+  it('a school grade after a name is a pupil', () => {
+    const noGrade = createClassifier({ vocabulary: { ...vocabulary, personalLife: { ...vocabulary.personalLife, after: (vocabulary.personalLife?.after ?? []).filter((w) => !w.startsWith('kelas ')) } }, paslon });
+    expect(timur.classify('Syarifah kelas 4 SD dapat ranking satu').pilkada).toBe(false);
+    expect(noGrade.classify('Syarifah kelas 4 SD dapat ranking satu').pilkada).toBe(true);
+    expect(timur.classify('Syarifah Nurjannah kampanye di SD, kelas 4 ikut nonton').pilkada).toBe(true);
+  });
+});
+
+describe('the polling place beside what a voter brings to it (voterBrings), and the tally form C1', () => {
+  const paslon: PaslonFile = { election: 'Pilbup Contoh Hulu 2024', paslon: [
+    { number: 1, names: ['Marzuki Lapalelo', 'Irma Sahetapy'], aliases: ['Marzuki-Irma'] },
+    { number: 2, names: ['Sofyan Tanamal', 'Rosalina Kaimuddin'], aliases: ['Sofyan-Rosa'] },
+  ] };
+  const hulu = createClassifier({ vocabulary, paslon });
+  const without = createClassifier({ vocabulary: { ...vocabulary, voterBrings: { places: [], things: [], weight: 0 } }, paslon });
+  it.each([
+    'jam 8 pagi ke TPS ya, KTP jangan sampai ketinggalan',
+    'ada yang belum dapat undangan? tetap bisa ke TPS katanya',
+  ])('%s', (text) => {
+    expect(hulu.classify(text).pilkada).toBe(true);
+    expect(without.classify(text).pilkada).toBe(false); // TPS alone is a rubbish dump too
+  });
+  it('KTP or TPS alone is everyday business: the office\'s paperwork, the rubbish dump', () => {
+    expect(hulu.classify('Bu Irma tolong scan KTP sama KK buat BPJS').pilkada).toBe(false);
+    expect(hulu.classify('sampah dibuang ke TPS belakang pasar tiap sore').pilkada).toBe(false);
+    expect(hulu.classify('fotokopi KTP nomor 2 di map biru').pilkada).toBe(false);
+  });
+  it('the tally form C1 makes a ballot number the count\'s', () => {
+    const noC1 = createClassifier({ vocabulary: { ...vocabulary, terms: { ...vocabulary.terms,
+      administration: Object.fromEntries(Object.entries(vocabulary.terms.administration ?? {}).filter(([k]) => !k.includes('c1'))) } }, paslon });
+    for (const text of ['rekap C1 desa kami sudah difoto, 02 masih unggul tipis', 'foto formulir C1 dari balai desa sudah masuk grup, nomor 1 masih di atas']) {
+      expect(hulu.classify(text).pilkada).toBe(true);
+      expect(noC1.classify(text).pilkada).toBe(false);
+    }
+  });
+});
+
+describe('another region\'s Pilkada named in passing (otherRegions)', () => {
+  const paslon: PaslonFile = { election: 'Pilgub Sulawesi Contoh 2024', paslon: [
+    { number: 1, names: ['Abdul Gaffar Pasinringi', 'Nurhayati Lamba'], aliases: ['Gaffar-Nur'] },
+    { number: 2, names: ['Hendrikus Rumengan', 'Arifin Tahir'], aliases: ['Hendrik-Arifin'] },
+  ] };
+  const contoh = createClassifier({ vocabulary, paslon });
+  const without = createClassifier({ vocabulary: { ...vocabulary, otherRegions: { events: [], regions: [] } }, paslon });
+  it.each([
+    'pilkada Jakarta rame terus di tv, capek nontonnya',
+    'pilgub Jawa Tengah kemarin hasilnya sudah diumumkan',
+    'pemilihan gubernur Sulawesi Selatan sudah ditetapkan KPU',
+  ])('%s', (text) => {
+    expect(contoh.classify(text).pilkada).toBe(false);
+    expect(without.classify(text).pilkada).toBe(true); // the region is what sets it aside
+  });
+  it('the election\'s own region, under any of its names, or a candidate beside another region still counts', () => {
+    expect(contoh.classify('pilgub Sulawesi Contoh makin panas').pilkada).toBe(true);
+    expect(contoh.classify('pilkada Jakarta rame, di sini Gaffar-Nur menang').pilkada).toBe(true);
+    const solo = createClassifier({ vocabulary, paslon: { ...paslon, election: 'Pilwalkot Surakarta 2024' } });
+    expect(solo.classify('pilkada Solo adem ayem').pilkada).toBe(true);
+    expect(solo.classify('pilkada Semarang lebih panas').pilkada).toBe(false);
+  });
+});
+
+describe('two acronyms glued into six letters or more are the pair in lower case too (isLongGlue)', () => {
+  const paslon: PaslonFile = { election: 'Pilgub Contoh Tenggara 2024', paslon: [
+    { number: 1, names: ['Baharuddin Kadir', 'Marwah Lasida'], aliases: ['BKD-MRW'] },
+    { number: 2, names: ['Hanafi Tomu', 'Dede Rusli'], aliases: ['HT-DR'] },
+  ] };
+  const tenggara = createClassifier({ vocabulary, paslon });
+  it('a long glued pair counts whatever its case; a short one stays weak in lower case', () => {
+    expect(tenggara.classify('bkdmrw tenggara maju 🔥').pilkada).toBe(true);
+    expect(tenggara.classify('BKDMRW tenggara maju').pilkada).toBe(true);
+    expect(tenggara.classify('htdr tenggara maju').pilkada).toBe(false);
+    expect(tenggara.classify('#HTDR tenggara maju').pilkada).toBe(true);
+  });
+});
