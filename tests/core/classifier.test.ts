@@ -427,8 +427,6 @@ const KNOWN_MISTAKES: Record<string, string[]> = {
   'tests/fixtures/classifier/malang2024.tsv': [
     'Kris Dayanti Menang Pilwalkot Batu? Ini Hasil Hitung Cepat [URL]',
     '[USERNAME] pilkada batu iku KD menang ta? wah artis dadi wali kota',
-    'Pilbup Malang: Sanusi-Lathifah Unggul Versi Hitung Cepat [URL]',
-    'Debat Pilgub Jatim Malam Ini: Khofifah, Risma dan Luluk Adu Visi [URL]',
     'Gus Dimyati Isi Pengajian Akbar di Masjid Jami\' Malang [URL]',
     '[USERNAME] [USERNAME] 01 02 03 podo ae, sing penting Malang ojok banjir maneh',
     '[USERNAME] [USERNAME] wong Malang pilih sing asli Malang, ojok sing soko Batu. sindiran gawe sopo iki 🤭',
@@ -448,7 +446,6 @@ const KNOWN_MISTAKES: Record<string, string[]> = {
     'Prof Husain Syam beri kuliah umum di Unsulbar, mahasiswa antusias',
   ],
   'tests/fixtures/classifier/bekasi2024.tsv': [
-    'tetep 03 dah, udah kerasa kerjanya pas jadi walkot',
     'grup RT ini netral ya bapak ibu, jangan share kampanye walkot di sini',
     'Mas Tri turun ke Bantar Gebang, janji benerin TPST',
     'siapa pun walkotnya nanti, yang penting banjir beres',
