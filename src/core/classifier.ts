@@ -213,6 +213,13 @@ export interface Vocabulary {
     addressed?: string[];
   };
   /**
+   * Kin right after a one-word name, the writer's own ("X sepupuku", "X ponakanmu", "X adik saya"): someone's
+   * relative, weakened as {@link personalLife} `kin` before a name weakens it. `words` are read with the
+   * possessive clitic "-ku"/"-mu" glued on, or followed by one of `owners`; "-nya" is left out, since "X istrinya"
+   * is the candidate's wife as often as X is someone's.
+   */
+  kinAfter?: { words: string[]; owners: string[] };
+  /**
    * Words right after a name that make it the name of a team, shop or brand ("X FC", "X Cell", "X Jaya"
    * before "toko bangunan"): the name there counts nothing. A pair name is not read so.
    */
@@ -478,6 +485,11 @@ interface Tables {
   kinWords: Set<string>;
   /** Second-person pronouns after a name in a question, as folded ({@link Vocabulary.personalLife}). */
   addressedWords: Set<string>;
+  /** Kin words with "-ku"/"-mu" glued on, as folded ({@link Vocabulary.kinAfter}): "sepupuku", "adikmu". */
+  kinAfterOwned: Set<string>;
+  /** The same kin words bare, and the owners that may follow them ("adik saya"), as folded. */
+  kinAfterWords: Set<string>;
+  kinAfterOwners: Set<string>;
 }
 
 /**
@@ -718,6 +730,7 @@ export function createClassifier(opts: { vocabulary: Vocabulary; paslon?: Paslon
     personAfterPairs: wordPairs(personAfterWords(vocab).map((w) => tokenize(w, FOLD))),
     kinWords: new Set((vocab.personalLife?.kin ?? []).map((w) => tokenize(w, FOLD).join(''))),
     addressedWords: new Set((vocab.personalLife?.addressed ?? []).map((w) => tokenize(w, FOLD).join(''))),
+    ...kinAfterTables(vocab),
     plainActTerms: new Set(vocab.plainActs?.terms ?? []),
     plainActThings: new Set((vocab.plainActs?.things ?? []).flatMap((w) => tokenize(w, FOLD))),
     padded,
@@ -1495,7 +1508,8 @@ function scan(tables: Tables, tokens: string[], ids: number[] | undefined, found
     if (best.category === PASLON_NAME && isListedWeakName(tables, best, i, bestEnd, weakNameEnd) && isClauseStart(tables, ctx, tokens, ids, i)) {
       ctx.listedNames = true;
     }
-    if (best.category === PASLON_NAME && (isKinOf(tables, best, tokens, i, bestEnd) || isAskedName(tables, ctx, best, tokens, i, bestEnd))) best = asOtherPerson(tables, best);
+    if (best.category === PASLON_NAME && (isKinOf(tables, best, tokens, i, bestEnd) || isAskedName(tables, ctx, best, tokens, i, bestEnd)
+      || isKinAfter(tables, best, tokens, i, bestEnd))) best = asOtherPerson(tables, best);
     addFound(found, best);
     if (best.category === PASLON_NAME) {
       const item = isRosterItem(tables, ctx, tokens, ids, i);
@@ -2011,6 +2025,27 @@ function isKinOf(tables: Tables, best: Term, tokens: string[], start: number, en
   while (back >= 0 && tables.honorifics.has(tokens[back] as string)) back--;
   const word = tokens[back];
   return word !== undefined && (tables.kinWords.has(word) || tables.kinWords.has(withoutClitic(word)));
+}
+
+/** The folded forms {@link isKinAfter} looks for: each kin word with "-ku" and "-mu" glued on, bare, and the owners. */
+function kinAfterTables(vocab: Vocabulary): Pick<Tables, 'kinAfterOwned' | 'kinAfterWords' | 'kinAfterOwners'> {
+  const words = [...(vocab.personalLife?.kin ?? []), ...(vocab.kinAfter?.words ?? [])];
+  return {
+    // Folded whole, so a doubled letter at the seam folds as the text's does ("adikku" reads "adiku").
+    kinAfterOwned: new Set(words.flatMap((w) => [`${w}ku`, `${w}mu`].map((x) => tokenize(x, FOLD).join('')))),
+    kinAfterWords: new Set(words.map((w) => tokenize(w, FOLD).join(''))),
+    kinAfterOwners: new Set((vocab.kinAfter?.owners ?? []).map((w) => tokenize(w, FOLD).join(''))),
+  };
+}
+
+/**
+ * A strong one-word name (an honorific before it allowed) right before the writer's or reader's kin word ("X sepupuku",
+ * "Bu X ponakanmu", "X adik saya"): someone's relative, as {@link isKinOf} reads a kin word before the name.
+ */
+function isKinAfter(tables: Tables, best: Term, tokens: string[], start: number, end: number): boolean {
+  const next = tokens[end + 1];
+  if (next === undefined || best.pair || best.weight <= tables.otherPersonWeight || !isOneNameWord(tables, tokens, start, end)) return false;
+  return tables.kinAfterOwned.has(next) || (tables.kinAfterWords.has(next) && tables.kinAfterOwners.has(tokens[end + 2] as string));
 }
 
 /** A strong one-word name followed by a second-person pronoun in a text that asks something ("X kamu di mana?"). */

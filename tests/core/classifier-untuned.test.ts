@@ -1557,3 +1557,32 @@ describe('the honorific abbreviations of office letters, invitations and rosters
     expect(lembah.classify('Yth santun, mohon arahannya').pilkada).toBe(true);
   });
 });
+
+// Issue 20 (det-left): gaps named at the last stop, each a general rule. Made-up paslon file, Papuan-sounding names
+// none of the sets uses.
+const pesisir: PaslonFile = { election: 'Pilbup Contoh Pesisir 2024', paslon: [
+  { number: 1, names: ['Sirajuddin Tanjaya', 'Kornelis Waromi'], aliases: ['Sirajuddin-Kornelis'] },
+  { number: 2, names: ['Hermanus Sawaki', 'Leonardo Ayomi'], aliases: ['Hermanus-Leo'] },
+] };
+
+describe('a kin word of the writer or reader right after a one-word name weakens it (kinAfter, isKinAfter)', () => {
+  const inPesisir = createClassifier({ vocabulary, paslon: pesisir });
+  const noKinAfter = createClassifier({ vocabulary: { ...vocabulary, kinAfter: { words: [], owners: [] }, personalLife: { ...vocabulary.personalLife, kin: [] } }, paslon: pesisir });
+  it.each([
+    'Sirajuddin sepupuku baru pulang dari Makassar, bawa oleh-oleh',
+    'Hermanus adik saya baru diterima kerja di bank',
+    'Kornelis temanku dari SMP, sekarang kerja di Sorong',
+    'Hermanus ponakanmu tadi cari ko di pelabuhan',
+  ])('%s', (text) => {
+    expect(inPesisir.classify(text).pilkada).toBe(false);
+    expect(noKinAfter.classify(text).pilkada).toBe(true); // the kin word after the name is what keeps it out
+  });
+  it.each([
+    // "-nya" after the name is the candidate's relative as often as someone's: not read.
+    'Hermanus istrinya ikut kampanye di pasar ikan',
+    // Election talk beside it still makes it the candidate, as with a kin word before the name.
+    'Sirajuddin sepupuku nyalon bupati, dukung e',
+    // The pair is never anyone's cousin.
+    'Sirajuddin-Kornelis sahabatku semua, tapi sa tetap pilih',
+  ])('%s still counts', (text) => expect(inPesisir.classify(text).pilkada).toBe(true));
+});
