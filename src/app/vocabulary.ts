@@ -49,6 +49,7 @@ const vocabularySchema = z.object({
   everydayAfter: phrases.optional(),
   personalLife: z.object({ after: phrases.optional(), before: phrases.optional(), kin: phrases.optional(), addressed: phrases.optional() }).optional(),
   kinAfter: z.object({ words: phrases, owners: phrases }).optional(),
+  tallies: z.object({ between: phrases, units: phrases }).optional(),
   thingAfter: phrases.optional(),
   workplaceAfter: z.object({ links: phrases, units: phrases }).optional(),
   scriptureWords: phrases.optional(),

@@ -220,6 +220,12 @@ export interface Vocabulary {
    */
   kinAfter?: { words: string[]; owners: string[] };
   /**
+   * Vote tallies ("01 48%, 02 52%", "no 1 230 suara, no 2 180 suara"): a ballot number right before a count (a word
+   * of `between` allowed, a word of `units` after it) reads as the number's share of the vote, where a number after
+   * it would otherwise make it a phone number's or a time's. See {@link isTally}.
+   */
+  tallies?: { between: string[]; units: string[] };
+  /**
    * Words right after a name that make it the name of a team, shop or brand ("X FC", "X Cell", "X Jaya"
    * before "toko bangunan"): the name there counts nothing. A pair name is not read so.
    */
@@ -490,6 +496,9 @@ interface Tables {
   /** The same kin words bare, and the owners that may follow them ("adik saya"), as folded. */
   kinAfterWords: Set<string>;
   kinAfterOwners: Set<string>;
+  /** Words between a ballot number and its count, and after the count, as folded ({@link Vocabulary.tallies}). */
+  tallyBetween: Set<string>;
+  tallyUnits: Set<string>;
 }
 
 /**
@@ -601,6 +610,8 @@ interface ScanContext {
   freeNames?: Term[];
   /** An item's weak name had an honorific (titledWeakName, held until the roster is decided). */
   rosterTitled?: boolean;
+  /** Weak ballot numbers read each before a count ({@link tallyEnd}); they count only as a tally of two or more ({@link isTally}). */
+  tally?: Term[];
 }
 
 const FOLD = { foldNames: true } as const;
@@ -731,6 +742,8 @@ export function createClassifier(opts: { vocabulary: Vocabulary; paslon?: Paslon
     kinWords: new Set((vocab.personalLife?.kin ?? []).map((w) => tokenize(w, FOLD).join(''))),
     addressedWords: new Set((vocab.personalLife?.addressed ?? []).map((w) => tokenize(w, FOLD).join(''))),
     ...kinAfterTables(vocab),
+    tallyBetween: new Set((vocab.tallies?.between ?? []).flatMap((w) => tokenize(w, FOLD))),
+    tallyUnits: new Set((vocab.tallies?.units ?? []).flatMap((w) => tokenize(w, FOLD))),
     plainActTerms: new Set(vocab.plainActs?.terms ?? []),
     plainActThings: new Set((vocab.plainActs?.things ?? []).flatMap((w) => tokenize(w, FOLD))),
     padded,
@@ -761,12 +774,14 @@ export function createClassifier(opts: { vocabulary: Vocabulary; paslon?: Paslon
       regionalNumber: undefined, numberedOffice: undefined, titledWeakName: undefined, scripture: undefined,
       subjectNumber: undefined,
       clauses: undefined, listedNames: undefined, actingName: undefined, formerOffice: undefined, officialDocument: undefined,
-      rosterNames: undefined, freeNames: undefined, rosterTitled: undefined,
+      rosterNames: undefined, freeNames: undefined, rosterTitled: undefined, tally: undefined,
     };
     const tokens: string[] = [];
     const ids: number[] = [];
     const seen = tokenizeInto(text, FOLD, tokens, ids);
     scan(tables, tokens, ids, found, ctx);
+    // One entry stands for the tally: its numbers are one ballot-number reading, which needs election talk beside it.
+    if (ctx.tally !== undefined && isTally(ctx.tally)) addFound(found, ctx.tally[0] as Term);
     // Capitals in odd places split a word ("aNdika" -> a ndika): read such words whole as well.
     const unicode = (seen & TEXT_UNICODE) !== 0;
     if (tables.singleNames.size > 0) asWritten(tables, text, tokens, found, unicode);
@@ -1393,6 +1408,7 @@ function scan(tables: Tables, tokens: string[], ids: number[] | undefined, found
   let actingEnd = -Infinity;
   let formerEnd = -Infinity;
   let nameStart = -1;
+  let countEnd = -Infinity;
   for (let i = 0; i < tokens.length; i++) {
     const info = infoAt(words, tokens, ids, i);
     let node = info.root;
@@ -1456,7 +1472,13 @@ function scan(tables: Tables, tokens: string[], ids: number[] | undefined, found
     if (best.category === PASLON_NUMBER && (best.weight < tables.threshold
       ? isGuarded(tables, tokens, i, bestEnd)
       : isNumberFirstGuarded(tables, tokens, i))) {
-      i = bestEnd;
+      // A weak number guarded by the count after it may be a tally's entry ("01 48%, 02 52%"): kept aside for isTally.
+      const entryEnd = ids !== undefined && best.weight < tables.threshold ? tallyEnd(tables, tokens, i, bestEnd, countEnd) : -1;
+      if (entryEnd >= 0) {
+        (ctx.tally ??= []).push(best);
+        countEnd = entryEnd;
+      }
+      i = Math.max(bestEnd, entryEnd);
       continue;
     }
     // "Pilgub DKI 2017", "pemilu 2029": an election of another year is another election.
@@ -2116,6 +2138,36 @@ function isGuarded(tables: Tables, tokens: string[], start: number, end: number)
   return (before !== undefined && (tables.guardBefore.has(before) || (isDigit(before) && !isPlaceNumber(tables, tokens, start - 1)) || tables.guardBefore.has(withoutClitic(before))
       || (tables.guardOrdinal.has(before) && isNumberWord(tokens[start] as string))))
     || (after !== undefined && (tables.guardAfter.has(after) || isDigit(after)));
+}
+
+/** Most digit groups a count is written in ("259.814" reads as two tokens). */
+const MAX_COUNT_GROUPS = 3;
+
+/**
+ * A weak ballot number at tokens[start..end] as a tally's entry: the number, a `between` word allowed ("dapat"), a
+ * count in digits (thousands groups of three after it), a `units` word allowed ("suara", "persen"); nothing before
+ * the number that would guard it (the previous entry's end aside), and no other measure after the count ("30
+ * menit", "2 kg"). Returns the entry's last token, or -1. Asked only of a number its guards set aside.
+ */
+function tallyEnd(tables: Tables, tokens: string[], start: number, end: number, previous: number): number {
+  const before = tokens[start - 1];
+  if (before !== undefined && start - 1 !== previous && (tables.guardBefore.has(before) || tables.guardBefore.has(withoutClitic(before))
+    || isDigit(before) || tables.guardOrdinal.has(before))) return -1;
+  let k = end + 1;
+  if (tables.tallyBetween.has(tokens[k] as string)) k++;
+  if (tokens[k] === undefined || !isDigit(tokens[k] as string)) return -1;
+  const first = k;
+  while (k - first < MAX_COUNT_GROUPS - 1 && tokens[k + 1]?.length === 3 && isDigit(tokens[k + 1] as string)) k++;
+  const after = tokens[k + 1];
+  if (after === undefined) return k;
+  if (tables.tallyUnits.has(after)) return k + 1;
+  return tables.guardAfter.has(after) ? -1 : k;
+}
+
+/** Tally entries of two ballot numbers or more ("01 48%, 02 52%"): one number before a count is a phone's or a price's. */
+function isTally(entries: Term[]): boolean {
+  for (const t of entries) if (t.paslon !== (entries[0] as Term).paslon) return true;
+  return false;
 }
 
 /** The number at `at` is a place's of the vote ("TPS 05"): it guards no ballot number after it. */

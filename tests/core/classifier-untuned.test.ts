@@ -1586,3 +1586,24 @@ describe('a kin word of the writer or reader right after a one-word name weakens
     'Sirajuddin-Kornelis sahabatku semua, tapi sa tetap pilih',
   ])('%s still counts', (text) => expect(inPesisir.classify(text).pilkada).toBe(true));
 });
+
+describe('a vote tally: ballot numbers each before a count, in election talk (isTally, tallyEnd)', () => {
+  const inPesisir = createClassifier({ vocabulary, paslon: pesisir });
+  // Without the rule, the count after each number guards it (a phone's, a time's digits), and the line reads
+  // as TPS or hitung-cepat talk alone, short of the threshold (checked by taking the isTally line out).
+  it.each([
+    'rekap di TPS kami: 01 212, 02 187, suara rusak 4',
+    'hitung cepat sementara 01 47,5% dan 02 52,5%',
+    'pleno KPU kabupaten: 01 41.230 suara, 02 39.877 suara',
+  ])('%s', (text) => expect(inPesisir.classify(text).pilkada).toBe(true));
+  it.each([
+    // One number before a count is a phone's, a room's or a queue's.
+    'KPU kabupaten buka posko pengaduan, hubungi 01 2345 678',
+    // Counts of time or weight, a guard word before the number, or no election talk: no tally.
+    'bimtek petugas TPS: sesi 01 30 menit, sesi 02 45 menit',
+    'antrean pendaftaran KPU: loket 01 12, loket 02 9',
+    'skor akhir 01 3, 02 1, tim RT kami juara',
+    'rekap absen TPS: 01 12 orang, 02 9 orang',
+    'harga paket 01 25 ribu, paket 02 30 ribu',
+  ])('%s is no tally', (text) => expect(inPesisir.classify(text).pilkada).toBe(false));
+});

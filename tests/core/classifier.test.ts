@@ -409,13 +409,11 @@ const KNOWN_MISTAKES: Record<string, string[]> = {
     'sa pu ade pu nama Constant, tapi kitong panggil Tan',
     'mari yo kitong pulang, su malam ini',
     'Pak Fakhiri mantan Kapolda, de tau keamanan Papua',
-    'quick count PSU: 01 48%, 02 52%, tipis skali',
     'kotak suara dari Mamberamo Raya belum sampe KPU',
     'ko su cek DPT kah? nama sa tra ada',
     'undangan C6 belum dapat, bagaimana ni',
     'kitorang jaga suara di TPS sampe rekap selesai',
     'pilih nomor dua, Papua aman',
-    'hasil pleno KPU Papua: 01 259.814 suara, 02 269.970 suara',
   ],
   'tests/fixtures/classifier/makassar2024.case-clitics.tsv': [
     'rezki ji itu, sabar ki',
