@@ -610,6 +610,8 @@ interface ScanContext {
   freeNames?: Term[];
   /** An item's weak name had an honorific (titledWeakName, held until the roster is decided). */
   rosterTitled?: boolean;
+  /** A hashtag opens with a candidate's name and goes on ("#Nama2024", "#NamaUntukSemua"): a slogan of the name ({@link isNameSloganTag}). */
+  nameTag?: boolean;
   /** Weak ballot numbers read each before a count ({@link tallyEnd}); they count only as a tally of two or more ({@link isTally}). */
   tally?: Term[];
 }
@@ -774,7 +776,7 @@ export function createClassifier(opts: { vocabulary: Vocabulary; paslon?: Paslon
       regionalNumber: undefined, numberedOffice: undefined, titledWeakName: undefined, scripture: undefined,
       subjectNumber: undefined,
       clauses: undefined, listedNames: undefined, actingName: undefined, formerOffice: undefined, officialDocument: undefined,
-      rosterNames: undefined, freeNames: undefined, rosterTitled: undefined, tally: undefined,
+      rosterNames: undefined, freeNames: undefined, rosterTitled: undefined, tally: undefined, nameTag: undefined,
     };
     const tokens: string[] = [];
     const ids: number[] = [];
@@ -791,7 +793,11 @@ export function createClassifier(opts: { vocabulary: Vocabulary; paslon?: Paslon
     }
     if (text.includes('#') || text.includes('@')) {
       ctx.inTag = true;
-      for (const m of text.matchAll(unicode ? TAG : TAG_ASCII)) scan(tables, tagTokens(m[1] ?? ''), undefined, found, ctx);
+      for (const m of text.matchAll(unicode ? TAG : TAG_ASCII)) {
+        const tokens = tagTokens(m[1] ?? '');
+        if (ctx.nameTag === undefined && m[0].charAt(0) === '#' && isNameSloganTag(tables, tokens)) ctx.nameTag = true;
+        scan(tables, tokens, undefined, found, ctx);
+      }
     }
     // Names read as a list's items: a roster of people, or the candidates (decided on everything the text says).
     if (ctx.rosterNames !== undefined) settleRoster(tables, ctx, tokens, ids, found);
@@ -2708,6 +2714,18 @@ function isCampaignSignal(t: Term, signals: Record<string, number>): boolean {
   return min !== undefined && !t.official && t.weight >= min;
 }
 
+/**
+ * A hashtag that opens with a candidate's name and goes on past it ("#Hermanus2024", "#SawakiUntukSemua",
+ * "#BTMLanjut"): a campaign's slogan, which an office's own post does not carry, so the office-at-work rule
+ * ({@link isOfficialPost}) does not read the post as the job alone. The name alone ("#HermanusSawaki") or a title
+ * first ("#BupatiHermanus") is no slogan.
+ */
+function isNameSloganTag(tables: Tables, tokens: string[]): boolean {
+  if (tokens.length < 2) return false;
+  const name = longestWithin(tables.trie, tokens, 0, tokens.length);
+  return name !== undefined && name.end < tokens.length - 1 && name.term.category === PASLON_NAME && (name.term.weight > 0 || name.term.caps !== undefined);
+}
+
 /** An official title next to a candidate's name, an official activity, and no campaign signal. */
 function isOfficialPost(found: Term[], rule: OfficialPosts | undefined, titledName: boolean, document = false): boolean {
   if (!rule || !titledName || !(document || found.some((t) => t.official === 'activity'))) return false;
@@ -2723,7 +2741,7 @@ function summarise(found: Term[], vocab: Vocabulary, ctx: ScanContext, national:
   // Most chat names no term: nothing to add up, and no rule below has anything to look at.
   if (found.length === 0) return { pilkada: 0 >= vocab.threshold, score: 0, terms: [] };
   const { titledName } = ctx;
-  const official = ctx.formerOffice !== true && isOfficialPost(found, vocab.officialPosts, titledName || ctx.actingName === true, ctx.officialDocument === true);
+  const official = ctx.formerOffice !== true && ctx.nameTag !== true && isOfficialPost(found, vocab.officialPosts, titledName || ctx.actingName === true, ctx.officialDocument === true);
   const otherElection = found.some((t) => t.category === OTHER_ELECTION);
   // Its vote talk beside it, and no Pilkada named: a one-word name is that election's candidate or voter.
   const otherVote = otherElection && isOtherElectionVote(found, vocab.threshold);

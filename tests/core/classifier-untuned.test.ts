@@ -1607,3 +1607,22 @@ describe('a vote tally: ballot numbers each before a count, in election talk (is
     'harga paket 01 25 ribu, paket 02 30 ribu',
   ])('%s is no tally', (text) => expect(inPesisir.classify(text).pilkada).toBe(false));
 });
+
+describe('a hashtag that opens with a candidate\'s name and goes on is a slogan: no office at work (isNameSloganTag)', () => {
+  const inPesisir = createClassifier({ vocabulary, paslon: pesisir });
+  it.each([
+    '#Hermanus2024 Bupati Hermanus Sawaki resmikan dermaga baru di Teluk Wondama',
+    'Wabup Sirajuddin Tanjaya buka festival budaya pesisir #SirajuddinUntukSemua',
+    '#SawakiPeduli Bupati Hermanus Sawaki serahkan bantuan perahu ke nelayan',
+  ])('%s', (text) => {
+    expect(inPesisir.classify(text).pilkada).toBe(true);
+    // The same post without the tag is the office at work.
+    expect(inPesisir.classify(text.replace(/#\S+/, '').trim()).pilkada).toBe(false);
+  });
+  it.each([
+    'Bupati Hermanus Sawaki resmikan dermaga baru #PesisirMaju',
+    'Bupati Hermanus Sawaki resmikan dermaga baru #HermanusSawaki',
+    'Bupati Hermanus Sawaki resmikan dermaga baru #BupatiHermanus',
+    'Bupati Hermanus Sawaki resmikan dermaga baru @hermanus_official',
+  ])('a region\'s tag, the name alone, a title first, or a mention is not: %s', (text) => expect(inPesisir.classify(text).pilkada).toBe(false));
+});
