@@ -2299,6 +2299,7 @@ function makeRepair(trie: Trie, vocab: Vocabulary, honorifics: Set<string>): Rep
   const startPairs = new Map<string, Term>();
   shortCalledNameStarts(names, shorts, known, derivedWeight, w);
   closedSyllableStarts([...names, ...weakParts], shorts, known, derivedWeight);
+  lastSyllableEnds(names, shorts, known, new Set(vocab.dictionaryWords ?? []), derivedWeight, w);
   const starts = new Uint8Array(27 * 27);
   for (const key of names.keys()) if (key.length >= MIN_STEM) starts[pairIndex(key)] = 1;
   const phraseLefts = gluedPhraseLefts(trie, weakParts);
@@ -2486,6 +2487,33 @@ function closedSyllableStarts(parts: [string, Term][], shorts: Map<string, Term 
     added.set(start, had === undefined ? makeTerm(t.label, weight, PASLON_NAME, { paslon: t.paslon }) : had && had.paslon === t.paslon ? had : null);
   }
   for (const [start, t] of added) shorts.set(start, t);
+}
+
+/** Shortest name part whose last syllables people call its bearer by ("Muhidin" -> "Din"), and the shortest such end. */
+const MIN_ENDED = 5;
+const MIN_END = 3;
+
+/**
+ * The last syllables of a name a candidate is called by, after an honorific ("pak Din" for Muhidin, "bang Hur" for
+ * Benhur, "pak Yoko" for Aryoko): each end of three letters or more that opens a syllable (a consonant before a
+ * vowel, not the name's first letters). Derived, so weak, and only after an honorific, as a name's starts are; an
+ * end that is a known word or name, a dictionary word of four letters or more, the start of another name, or that two
+ * paslon share, is left out.
+ */
+function lastSyllableEnds(names: Map<string, Term>, shorts: Map<string, Term | null>, known: Set<string>, dictionary: Set<string>, weight: number, w: NameWeights): void {
+  const added = new Map<string, Term | null>();
+  for (const [key, t] of names) {
+    if (key.length < MIN_ENDED || t.weight < w.distinctive) continue;
+    for (let p = 2; p <= key.length - MIN_END; p++) {
+      if (isVowelCode(key.charCodeAt(p)) || !isVowelCode(key.charCodeAt(p + 1))) continue;
+      const end = key.slice(p);
+      // Three letters after an honorific are a nickname, whatever the dictionary lists ("pak Din"); longer, a word may be meant ("pak Tani").
+      if (known.has(end) || (end.length > MIN_END && dictionary.has(end)) || shorts.has(end)) continue;
+      const had = added.get(end);
+      added.set(end, had === undefined ? makeTerm(t.label, weight, PASLON_NAME, { paslon: t.paslon }) : had && had.paslon === t.paslon ? had : null);
+    }
+  }
+  for (const [end, t] of added) shorts.set(end, t);
 }
 
 /**

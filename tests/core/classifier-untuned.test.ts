@@ -1626,3 +1626,28 @@ describe('a hashtag that opens with a candidate\'s name and goes on is a slogan:
     'Bupati Hermanus Sawaki resmikan dermaga baru @hermanus_official',
   ])('a region\'s tag, the name alone, a title first, or a mention is not: %s', (text) => expect(inPesisir.classify(text).pilkada).toBe(false));
 });
+
+describe('an honorific and the last syllables of a name are the candidate, weakly (lastSyllableEnds)', () => {
+  const inPesisir = createClassifier({ vocabulary, paslon: pesisir });
+  // Without the rule (lastSyllableEnds' call taken out) the two lines below read as campaign talk alone, short of the threshold.
+  it.each([
+    'pak Din su turun kampanye di kampung nelayan',     // Sirajuddin
+    'kemarin pak Nus janji bangun dermaga kalau terpilih', // Hermanus
+  ])('%s', (text) => {
+    expect(inPesisir.classify(text).pilkada).toBe(true);
+    expect(inPesisir.classify(text).terms.some((t) => t === 'Sirajuddin' || t === 'Hermanus')).toBe(true);
+  });
+  it.each([
+    // Weak: no election talk, no candidate.
+    'pak Din jual ikan di pasar, murah',
+    'pak Nus su pulang dari kebun',
+    // Not after an honorific: the syllable alone is anyone's.
+    'din kampanye di pasar tadi',
+  ])('%s', (text) => expect(inPesisir.classify(text).pilkada).toBe(false));
+  it('an end that is a dictionary word of four letters or more is the word ("pak Tani", a farmer), not "Hartani"', () => {
+    const tani = createClassifier({ vocabulary, paslon: { election: 'Pilbup Contoh Lereng 2024', paslon: [
+      { number: 1, names: ['Hartani Lapudo', 'Yosias Mandowen'] }, { number: 2, names: ['Sirajuddin Tanjaya', 'Kornelis Waromi'] }] } });
+    expect(tani.findTerms('pak Tani ikut kampanye').some((t) => t.label === 'Hartani')).toBe(false);
+    expect(tani.findTerms('pak Lapudo ikut kampanye').some((t) => t.label === 'Lapudo')).toBe(true);
+  });
+});
