@@ -1098,7 +1098,7 @@ function nameTermsOf(file: PaslonFile, vocab: Vocabulary): NameTerm[] {
   const namedHonorifics = new Set((vocab.namedHonorifics ?? []).map((h) => tokenize(h, FOLD).join(' ')));
   const isNamedHonorific = (word: string): boolean => namedHonorifics.has(tokenize(word, FOLD).join(' '));
   const dictionary = new Set(vocab.dictionaryWords ?? []);
-  const isDictionary = (word: string): boolean => word.length >= 4 && dictionary.has(tokenize(word, FOLD).join(' '));
+  const isDictionary = (word: string): boolean => word.length >= 4 && (dictionary.has(tokenize(word, FOLD).join(' ')) || isVowelDropped(word.toLowerCase(), dictionary));
 
   return file.paslon.flatMap((p) => {
     const single = (word: string, label = display([word]), called = true, fromName = false): NameTerm[] => {
@@ -1192,6 +1192,23 @@ function nameTermsOf(file: PaslonFile, vocab: Vocabulary): NameTerm[] {
     }
     return out;
   }).concat(initialTerms(file, vocab));
+}
+
+/** Shortest name read as a dictionary word typed with a vowel dropped ({@link isVowelDropped}). */
+const MIN_VOWEL_DROPPED = 5;
+const VOWELS = ['a', 'e', 'i', 'o', 'u'];
+
+/**
+ * A name that is a dictionary word as people type it, one inner vowel dropped ("Rezki" for "rezeki", the way chat
+ * writes the word): written lower case, with no honorific before it, it is that word, as a name that is a dictionary
+ * word is (see `single` in {@link nameTermsOf}). Five letters or more, so short names are never read as words.
+ */
+function isVowelDropped(word: string, dictionary: Set<string>): boolean {
+  if (word.length < MIN_VOWEL_DROPPED || dictionary.size === 0) return false;
+  for (let i = 1; i < word.length; i++) {
+    for (const v of VOWELS) if (dictionary.has(word.slice(0, i) + v + word.slice(i))) return true;
+  }
+  return false;
 }
 
 /**

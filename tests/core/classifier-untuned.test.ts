@@ -1651,3 +1651,21 @@ describe('an honorific and the last syllables of a name are the candidate, weakl
     expect(tani.findTerms('pak Lapudo ikut kampanye').some((t) => t.label === 'Lapudo')).toBe(true);
   });
 });
+
+describe('a name that is a dictionary word typed with a vowel dropped ("rezki") is the word in lower case (isVowelDropped)', () => {
+  const lereng = createClassifier({ vocabulary, paslon: { election: 'Pilbup Contoh Lereng 2024', paslon: [
+    { number: 1, names: ['Rezki Amalia Tangdilintin', 'Yosias Mandowen'], aliases: ['Rezki-Yosias'] },
+    { number: 2, names: ['Sirajuddin Tanjaya', 'Kornelis Waromi'], aliases: ['Sirajuddin-Kornelis'] }] } });
+  // Without the rule (the isVowelDropped call taken out) "rezki" is the candidate's given name at full weight everywhere.
+  it.each([
+    'alhamdulillah rezki hari ini cukup buat beli beras',
+    'jangan iri sama rezki orang lain, sabar',
+    'semoga rezki kita semua lancar minggu ini',
+  ])('%s', (text) => expect(lereng.classify(text).pilkada).toBe(false));
+  it.each([
+    'Rezki turun ke pasar sentral pagi tadi, warga antusias',
+    'kemarin bu rezki ngobrol sama pedagang di pasar, ramah orangnya',
+    'rezki-yosias untuk Lereng',
+    'rezki mandowen nomor satu',
+  ])('written as a name, after an honorific, or with a running mate, it is the candidate: %s', (text) => expect(lereng.classify(text).pilkada).toBe(true));
+});

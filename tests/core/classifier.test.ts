@@ -385,9 +385,6 @@ const KNOWN_MISTAKES: Record<string, string[]> = {
   'tests/fixtures/classifier/makassar2024.tsv': [
     'Indira anak tetangga lulus SBMPTN, alhamdulillah',
     'Indira Gandhi perdana menteri India pertama',
-    'rezki nda kemana ji, sabar ki',
-    'semoga rezki lancar hari ini, aamiin',
-    'alhamdulillah rezki anak soleh',
     'Pilgub Sulsel debat malam ini, Andi Sudirman lawan Danny',
     'bela kemarin debat kedua, Seto bagus ji bicaranya',
     'ASN Pemkot Makassar dilarang ikut kampanye, ingat netralitas',
@@ -416,7 +413,6 @@ const KNOWN_MISTAKES: Record<string, string[]> = {
     'pilih nomor dua, Papua aman',
   ],
   'tests/fixtures/classifier/makassar2024.case-clitics.tsv': [
-    'rezki ji itu, sabar ki',
     'Indira mi yang masak coto tadi, anak tetangga',
     'Aliyah ki itu sepupuku, baru menikah',
   ],
