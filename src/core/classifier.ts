@@ -1191,7 +1191,7 @@ function nameTermsOf(file: PaslonFile, vocab: Vocabulary): NameTerm[] {
       if (a.length + b.length >= MIN_GLUED) out.push({ ...phrase([a + b], w.pair, label), pair: true });
     }
     return out;
-  }).concat(initialTerms(file, vocab));
+  }).concat(initialTerms(file, vocab), pairAcronymTerms(file, vocab));
 }
 
 /** Shortest name read as a dictionary word typed with a vowel dropped ({@link isVowelDropped}). */
@@ -1278,6 +1278,64 @@ function initialTerms(file: PaslonFile, vocab: Vocabulary): NameTerm[] {
     phrase: key, label: labels.get(who.paslon) ?? key, weight: 0, paslon: who.paslon,
     caps: { form: key.toUpperCase(), weight: listed.has(key.toUpperCase()) ? w.distinctive : key.length >= 3 ? Math.max(w.common, w.derived ?? w.common) : w.common },
   }));
+}
+
+/** Letters a name part gives a glued pair acronym ("HER" of Hermanus in "HERLEO"), and the acronym's length. */
+const MIN_PIECE = 2;
+const MAX_PIECE = 4;
+const MIN_PAIR_ACRONYM = 5;
+const MAX_PAIR_ACRONYM = 8;
+
+/**
+ * Pair acronyms a deployer did not list, derived from the running mates' `names` in ballot order: both
+ * candidates' initials ("BTM-CK", "BTMCK" for Benyamin Tobias Marani and Clemens Kaisiepo), or the first two to
+ * four letters of a name part of each glued ("HERLEO", "SIRAKOR"). Five to eight letters, written in capitals or in a
+ * tag only, and weak (`derived`) unless election talk supports them; never a known word or name, a dictionary
+ * word ("AMAN", "MULIA" are words first), a term already, or a form two paslon share.
+ */
+function pairAcronymTerms(file: PaslonFile, vocab: Vocabulary): NameTerm[] {
+  const honorifics = new Set(vocab.honorifics.map((h) => tokenize(h, FOLD).join(' ')));
+  const fold = (x: string): string => tokenize(x, FOLD).join(' ');
+  const known = new Set([...vocab.commonNames, ...(vocab.commonWords ?? []), ...(vocab.dictionaryWords ?? [])].map(fold));
+  for (const terms of Object.values(vocab.terms)) for (const phrase of Object.keys(terms)) known.add(fold(phrase));
+  for (const p of file.paslon) for (const alias of p.aliases ?? []) known.add(fold(tokenize(alias).join(''))).add(fold(alias));
+  // The start of a name part is that name's short form after an honorific ("pak Rahma"), not an acronym.
+  const parts = file.paslon.flatMap((p) => [...p.names, ...(p.aliases ?? [])].flatMap((n) => tokenize(n, FOLD)));
+  const isNameStart = (key: string): boolean => parts.some((part) => part.startsWith(key));
+  const weight = Math.max(vocab.names.common, vocab.names.derived ?? vocab.names.common);
+  const owner = new Map<string, { paslon: number; words: string[]; form: string } | null>();
+  const offer = (words: string[], paslon: number): void => {
+    // As the text will be read: folding may shorten the glued letters ("rahmha" reads "rahma").
+    const key = fold(words.join(' '));
+    const letters = fold(words.join(''));
+    if (letters.length < MIN_PAIR_ACRONYM || letters.length > MAX_PAIR_ACRONYM || known.has(key) || known.has(letters) || isNameStart(letters)) return;
+    const had = owner.get(key);
+    owner.set(key, had === undefined ? { paslon, words, form: (words[0] ?? '').toUpperCase() } : had && had.paslon === paslon ? had : null);
+  };
+  for (const p of file.paslon) {
+    if (p.names.length !== 2) continue;
+    const cores = p.names.map((n) => tokenize(n).filter((x) => !honorifics.has(tokenize(x, FOLD).join(' ')) && /^\p{L}+$/u.test(x)));
+    const [a = [], b = []] = cores;
+    const initials = cores.map((core) => core.map((x) => x.charAt(0)).join(''));
+    const [ia = '', ib = ''] = initials;
+    if (ia.length >= MIN_PIECE && ib.length >= MIN_PIECE) {
+      offer([ia, ib], p.number);
+      offer([ia + ib], p.number);
+    }
+    const pieces = (core: string[]): string[] => core.flatMap((x) => {
+      const out: string[] = [];
+      for (let len = MIN_PIECE; len <= Math.min(MAX_PIECE, x.length - 1); len++) out.push(x.slice(0, len));
+      return out;
+    });
+    for (const left of pieces(a)) for (const right of pieces(b)) offer([left + right], p.number);
+  }
+  const out: NameTerm[] = [];
+  for (const who of owner.values()) {
+    if (!who) continue;
+    const label = who.words.join('-').toUpperCase();
+    out.push({ phrase: who.words.join(' '), label, weight: 0, paslon: who.paslon, pair: true, caps: { form: who.words.length === 1 ? label : who.form, weight } });
+  }
+  return out;
 }
 
 /**

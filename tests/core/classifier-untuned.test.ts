@@ -1669,3 +1669,33 @@ describe('a name that is a dictionary word typed with a vowel dropped ("rezki") 
     'rezki mandowen nomor satu',
   ])('written as a name, after an honorific, or with a running mate, it is the candidate: %s', (text) => expect(lereng.classify(text).pilkada).toBe(true));
 });
+
+describe('a pair acronym the deployer did not list: both initials, or name starts glued, in capitals (pairAcronymTerms)', () => {
+  const teluk = createClassifier({ vocabulary, paslon: { election: 'Pilbup Contoh Teluk 2024', paslon: [
+    { number: 1, names: ['Benyamin Tobias Marani', 'Clemens Kaisiepo'], aliases: ['Benyamin'] },
+    { number: 2, names: ['Hermanus Sawaki', 'Leonardo Ayomi'], aliases: ['Hermanus'] }] } });
+  const unlisted = (text: string): boolean => teluk.findTerms(text).some((t) => t.pair === true && t.category === 'paslonName');
+  it.each([
+    'BTMCK menang di Teluk, torang su tau',
+    '#BTMCK kampanye akbar di lapangan Borarsi',
+    'HERLEO kampanye di kampung nelayan',
+    'relawan #HerLeo siap menangkan',
+  ])('%s', (text) => {
+    expect(unlisted(text)).toBe(true);
+    expect(teluk.classify(text).pilkada).toBe(true);
+  });
+  it.each([
+    // Weak alone: no election talk.
+    'BTMCK di Teluk',
+    // Lower case is no acronym.
+    'herleo kampanye di pasar',
+  ])('%s', (text) => expect(teluk.classify(text).pilkada).toBe(false));
+  it('a dictionary word is never derived ("MAKAN" of MArkus + KANisius is the word "makan"), nor a lower-case form', () => {
+    const makan = createClassifier({ vocabulary, paslon: { election: 'Pilbup Contoh Teluk 2024', paslon: [
+      { number: 1, names: ['Markus Koibur', 'Kanisius Rumbiak'] }, { number: 2, names: ['Hermanus Sawaki', 'Leonardo Ayomi'] }] } });
+    const pairIn = (text: string): boolean => makan.findTerms(text).some((t) => t.pair === true);
+    expect(pairIn('MAKAN dulu baru kampanye')).toBe(false);
+    expect(pairIn('MARKAN kampanye di pasar')).toBe(true);
+    expect(pairIn('markan kampanye di pasar')).toBe(false);
+  });
+});
