@@ -1286,9 +1286,18 @@ const MAX_PIECE = 4;
 const MIN_PAIR_ACRONYM = 5;
 const MAX_PAIR_ACRONYM = 8;
 
+const dictionarySets = new WeakMap<string[], Set<string>>();
+/** The dictionary's words as a set, made once per list (a vocabulary is loaded once, classifiers are made per paslon file). */
+function dictionarySet(words: string[] | undefined): Set<string> {
+  if (!words) return new Set();
+  let set = dictionarySets.get(words);
+  if (!set) dictionarySets.set(words, (set = new Set(words)));
+  return set;
+}
+
 /**
  * Pair acronyms a deployer did not list, derived from the running mates' `names` in ballot order: both
- * candidates' initials ("BTM-CK", "BTMCK" for Benyamin Tobias Marani and Clemens Kaisiepo), or the first two to
+ * candidates' initials glued ("BTMCK" for Benyamin Tobias Marani and Clemens Kaisiepo), or the first two to
  * four letters of a name part of each glued ("HERLEO", "SIRAKOR"). Five to eight letters, written in capitals or in a
  * tag only, and weak (`derived`) unless election talk supports them; never a known word or name, a dictionary
  * word ("AMAN", "MULIA" are words first), a term already, or a form two paslon share.
@@ -1296,44 +1305,44 @@ const MAX_PAIR_ACRONYM = 8;
 function pairAcronymTerms(file: PaslonFile, vocab: Vocabulary): NameTerm[] {
   const honorifics = new Set(vocab.honorifics.map((h) => tokenize(h, FOLD).join(' ')));
   const fold = (x: string): string => tokenize(x, FOLD).join(' ');
-  const known = new Set([...vocab.commonNames, ...(vocab.commonWords ?? []), ...(vocab.dictionaryWords ?? [])].map(fold));
-  for (const terms of Object.values(vocab.terms)) for (const phrase of Object.keys(terms)) known.add(fold(phrase));
+  // The word lists as written (lower case): folding them for every classifier made cost more than the rest of this.
+  // A derived form is checked both as written and as folded against them.
+  const known = new Set([...vocab.commonNames, ...(vocab.commonWords ?? [])]);
+  for (const terms of Object.values(vocab.terms)) for (const phrase of Object.keys(terms)) known.add(phrase);
   for (const p of file.paslon) for (const alias of p.aliases ?? []) known.add(fold(tokenize(alias).join(''))).add(fold(alias));
+  const dictionary = dictionarySet(vocab.dictionaryWords);
   // The start of a name part is that name's short form after an honorific ("pak Rahma"), not an acronym.
   const parts = file.paslon.flatMap((p) => [...p.names, ...(p.aliases ?? [])].flatMap((n) => tokenize(n, FOLD)));
   const isNameStart = (key: string): boolean => parts.some((part) => part.startsWith(key));
   const weight = Math.max(vocab.names.common, vocab.names.derived ?? vocab.names.common);
-  const owner = new Map<string, { paslon: number; words: string[]; form: string } | null>();
-  const offer = (words: string[], paslon: number): void => {
+  const owner = new Map<string, { paslon: number; written: string } | null>();
+  const offer = (written: string, paslon: number): void => {
     // As the text will be read: folding may shorten the glued letters ("rahmha" reads "rahma").
-    const key = fold(words.join(' '));
-    const letters = fold(words.join(''));
-    if (letters.length < MIN_PAIR_ACRONYM || letters.length > MAX_PAIR_ACRONYM || known.has(key) || known.has(letters) || isNameStart(letters)) return;
+    const key = fold(written);
+    if (key.length < MIN_PAIR_ACRONYM || key.length > MAX_PAIR_ACRONYM || known.has(key) || known.has(written) || dictionary.has(written)
+      || dictionary.has(key) || isNameStart(key)) return;
     const had = owner.get(key);
-    owner.set(key, had === undefined ? { paslon, words, form: (words[0] ?? '').toUpperCase() } : had && had.paslon === paslon ? had : null);
+    owner.set(key, had === undefined ? { paslon, written } : had && had.paslon === paslon ? had : null);
   };
   for (const p of file.paslon) {
     if (p.names.length !== 2) continue;
     const cores = p.names.map((n) => tokenize(n).filter((x) => !honorifics.has(tokenize(x, FOLD).join(' ')) && /^\p{L}+$/u.test(x)));
     const [a = [], b = []] = cores;
-    const initials = cores.map((core) => core.map((x) => x.charAt(0)).join(''));
-    const [ia = '', ib = ''] = initials;
-    if (ia.length >= MIN_PIECE && ib.length >= MIN_PIECE) {
-      offer([ia, ib], p.number);
-      offer([ia + ib], p.number);
-    }
+    // Written apart ("BTM-CK") the two sets of initials are each candidate's, one weak name (initialTerms); glued, the pair's.
+    const [ia = '', ib = ''] = cores.map((core) => core.map((x) => x.charAt(0)).join(''));
+    if (ia.length >= MIN_PIECE && ib.length >= MIN_PIECE) offer(ia + ib, p.number);
     const pieces = (core: string[]): string[] => core.flatMap((x) => {
       const out: string[] = [];
       for (let len = MIN_PIECE; len <= Math.min(MAX_PIECE, x.length - 1); len++) out.push(x.slice(0, len));
       return out;
     });
-    for (const left of pieces(a)) for (const right of pieces(b)) offer([left + right], p.number);
+    for (const left of pieces(a)) for (const right of pieces(b)) offer(left + right, p.number);
   }
   const out: NameTerm[] = [];
   for (const who of owner.values()) {
     if (!who) continue;
-    const label = who.words.join('-').toUpperCase();
-    out.push({ phrase: who.words.join(' '), label, weight: 0, paslon: who.paslon, pair: true, caps: { form: who.words.length === 1 ? label : who.form, weight } });
+    const label = who.written.toUpperCase();
+    out.push({ phrase: who.written, label, weight: 0, paslon: who.paslon, pair: true, caps: { form: label, weight } });
   }
   return out;
 }
