@@ -52,6 +52,7 @@ const vocabularySchema = z.object({
   personBefore: phrases.optional(),
   everydayAfter: phrases.optional(),
   personalLife: z.object({ after: phrases.optional(), before: phrases.optional(), kin: phrases.optional(), addressed: phrases.optional() }).optional(),
+  tallies: z.object({ between: phrases, units: phrases }).optional(),
   thingAfter: phrases.optional(),
   workplaceAfter: z.object({ links: phrases, units: phrases }).optional(),
   scriptureWords: phrases.optional(),

@@ -244,6 +244,18 @@ export interface Vocabulary {
     addressed?: string[];
   };
   /**
+   * Kin right after a one-word name, the writer's own ("X sepupuku", "X ponakanmu", "X adik saya"): someone's
+   * relative, weakened as {@link personalLife} `kin` before a name weakens it. `words` are read with the
+   * possessive clitic "-ku"/"-mu" glued on, or followed by one of `owners`; "-nya" is left out, since "X istrinya"
+   * is the candidate's wife as often as X is someone's.
+   */
+  /**
+   * Vote tallies ("01 48%, 02 52%", "no 1 230 suara, no 2 180 suara"): a ballot number right before a count (a word
+   * of `between` allowed, a word of `units` after it) reads as the number's share of the vote, where a number after
+   * it would otherwise make it a phone number's or a time's. See {@link isTally}.
+   */
+  tallies?: { between: string[]; units: string[] };
+  /**
    * Words right after a name that make it the name of a team, shop or brand ("X FC", "X Cell", "X Jaya"
    * before "toko bangunan"): the name there counts nothing. A pair name is not read so.
    */
@@ -452,10 +464,10 @@ interface Tables {
   /** Election words of another level than the paslon file's election, by label, and the units of other levels (see {@link Vocabulary.electionLevels}). */
   otherLevelEvents: Set<string>;
   otherLevelUnits: Set<string>;
-  /** Kin words as written after a name (see {@link Vocabulary.writersKin}): glued with an owner's clitic, bare, and the owners after a bare one. */
   /** {@link Vocabulary.otherRegions} not the election's own, as folded tokens by their first token, and its events by label. */
   otherRegions: Map<string, string[][]>;
   otherRegionEvents: Set<string>;
+  /** Kin words as written after a name (see {@link Vocabulary.writersKin}): glued with an owner's clitic, bare, and the owners after a bare one. */
   kinAfterGlued: Set<string>;
   kinAfterWords: Set<string>;
   kinOwners: Set<string>;
@@ -532,6 +544,9 @@ interface Tables {
   kinWords: Set<string>;
   /** Second-person pronouns after a name in a question, as folded ({@link Vocabulary.personalLife}). */
   addressedWords: Set<string>;
+  /** Words between a ballot number and its count, and after the count, as folded ({@link Vocabulary.tallies}). */
+  tallyBetween: Set<string>;
+  tallyUnits: Set<string>;
 }
 
 /**
@@ -645,6 +660,10 @@ interface ScanContext {
   freeNames?: Term[];
   /** An item's weak name had an honorific (titledWeakName, held until the roster is decided). */
   rosterTitled?: boolean;
+  /** A hashtag opens with a candidate's name and goes on ("#Nama2024", "#NamaUntukSemua"): a slogan of the name ({@link isNameSloganTag}). */
+  nameTag?: boolean;
+  /** Weak ballot numbers read each before a count ({@link tallyEnd}); they count only as a tally of two or more ({@link isTally}). */
+  tally?: Term[];
 }
 
 const FOLD = { foldNames: true } as const;
@@ -781,6 +800,8 @@ export function createClassifier(opts: { vocabulary: Vocabulary; paslon?: Paslon
     personAfterPairs: wordPairs(personAfterWords(vocab).map((w) => tokenize(w, FOLD))),
     kinWords: new Set((vocab.personalLife?.kin ?? []).map((w) => tokenize(w, FOLD).join(''))),
     addressedWords: new Set((vocab.personalLife?.addressed ?? []).map((w) => tokenize(w, FOLD).join(''))),
+    tallyBetween: new Set((vocab.tallies?.between ?? []).flatMap((w) => tokenize(w, FOLD))),
+    tallyUnits: new Set((vocab.tallies?.units ?? []).flatMap((w) => tokenize(w, FOLD))),
     plainActTerms: new Set(vocab.plainActs?.terms ?? []),
     plainActThings: new Set((vocab.plainActs?.things ?? []).flatMap((w) => tokenize(w, FOLD))),
     padded,
@@ -813,12 +834,14 @@ export function createClassifier(opts: { vocabulary: Vocabulary; paslon?: Paslon
       regionalNumber: undefined, numberedOffice: undefined, titledWeakName: undefined, scripture: undefined,
       subjectNumber: undefined, votedOffice: undefined,
       clauses: undefined, listedNames: undefined, actingName: undefined, formerOffice: undefined, officialDocument: undefined,
-      rosterNames: undefined, freeNames: undefined, rosterTitled: undefined,
+      rosterNames: undefined, freeNames: undefined, rosterTitled: undefined, tally: undefined, nameTag: undefined,
     };
     const tokens: string[] = [];
     const ids: number[] = [];
     const seen = tokenizeInto(text, FOLD, tokens, ids);
     scan(tables, tokens, ids, found, ctx);
+    // One entry stands for the tally: its numbers are one ballot-number reading, which needs election talk beside it.
+    if (ctx.tally !== undefined && isTally(ctx.tally)) addFound(found, ctx.tally[0] as Term);
     // Capitals in odd places split a word ("aNdika" -> a ndika): read such words whole as well.
     const unicode = (seen & TEXT_UNICODE) !== 0;
     if (tables.singleNames.size > 0) asWritten(tables, text, tokens, found, unicode);
@@ -828,7 +851,11 @@ export function createClassifier(opts: { vocabulary: Vocabulary; paslon?: Paslon
     }
     if (text.includes('#') || text.includes('@')) {
       ctx.inTag = true;
-      for (const m of text.matchAll(unicode ? TAG : TAG_ASCII)) scan(tables, tagTokens(m[1] ?? ''), undefined, found, ctx);
+      for (const m of text.matchAll(unicode ? TAG : TAG_ASCII)) {
+        const tokens = tagTokens(m[1] ?? '');
+        if (ctx.nameTag === undefined && m[0].charAt(0) === '#' && isNameSloganTag(tables, tokens)) ctx.nameTag = true;
+        scan(tables, tokens, undefined, found, ctx);
+      }
     }
     // Names read as a list's items: a roster of people, or the candidates (decided on everything the text says).
     if (ctx.rosterNames !== undefined) settleRoster(tables, ctx, tokens, ids, found);
@@ -1129,7 +1156,7 @@ function nameTermsOf(file: PaslonFile, vocab: Vocabulary): NameTerm[] {
   const namedHonorifics = new Set((vocab.namedHonorifics ?? []).map((h) => tokenize(h, FOLD).join(' ')));
   const isNamedHonorific = (word: string): boolean => namedHonorifics.has(tokenize(word, FOLD).join(' '));
   const dictionary = new Set(vocab.dictionaryWords ?? []);
-  const isDictionary = (word: string): boolean => word.length >= 4 && dictionary.has(tokenize(word, FOLD).join(' '));
+  const isDictionary = (word: string): boolean => word.length >= 4 && (dictionary.has(tokenize(word, FOLD).join(' ')) || isVowelDropped(word.toLowerCase(), dictionary));
 
   return file.paslon.flatMap((p) => {
     const single = (word: string, label = display([word]), called = true, fromName = false): NameTerm[] => {
@@ -1223,7 +1250,24 @@ function nameTermsOf(file: PaslonFile, vocab: Vocabulary): NameTerm[] {
       if (a.length + b.length >= MIN_GLUED) out.push({ ...phrase([a + b], w.pair, label), pair: true });
     }
     return out;
-  }).concat(initialTerms(file, vocab));
+  }).concat(initialTerms(file, vocab), pairAcronymTerms(file, vocab));
+}
+
+/** Shortest name read as a dictionary word typed with a vowel dropped ({@link isVowelDropped}). */
+const MIN_VOWEL_DROPPED = 5;
+const VOWELS = ['a', 'e', 'i', 'o', 'u'];
+
+/**
+ * A name that is a dictionary word as people type it, one inner vowel dropped ("Rezki" for "rezeki", the way chat
+ * writes the word): written lower case, with no honorific before it, it is that word, as a name that is a dictionary
+ * word is (see `single` in {@link nameTermsOf}). Five letters or more, so short names are never read as words.
+ */
+function isVowelDropped(word: string, dictionary: Set<string>): boolean {
+  if (word.length < MIN_VOWEL_DROPPED || dictionary.size === 0) return false;
+  for (let i = 1; i < word.length; i++) {
+    for (const v of VOWELS) if (dictionary.has(word.slice(0, i) + v + word.slice(i))) return true;
+  }
+  return false;
 }
 
 /**
@@ -1293,6 +1337,73 @@ function initialTerms(file: PaslonFile, vocab: Vocabulary): NameTerm[] {
     phrase: key, label: labels.get(who.paslon) ?? key, weight: 0, paslon: who.paslon,
     caps: { form: key.toUpperCase(), weight: listed.has(key.toUpperCase()) ? w.distinctive : key.length >= 3 ? Math.max(w.common, w.derived ?? w.common) : w.common },
   }));
+}
+
+/** Letters a name part gives a glued pair acronym ("HER" of Hermanus in "HERLEO"), and the acronym's length. */
+const MIN_PIECE = 2;
+const MAX_PIECE = 4;
+const MIN_PAIR_ACRONYM = 5;
+const MAX_PAIR_ACRONYM = 8;
+
+const dictionarySets = new WeakMap<string[], Set<string>>();
+/** The dictionary's words as a set, made once per list (a vocabulary is loaded once, classifiers are made per paslon file). */
+function dictionarySet(words: string[] | undefined): Set<string> {
+  if (!words) return new Set();
+  let set = dictionarySets.get(words);
+  if (!set) dictionarySets.set(words, (set = new Set(words)));
+  return set;
+}
+
+/**
+ * Pair acronyms a deployer did not list, derived from the running mates' `names` in ballot order: both
+ * candidates' initials glued ("BTMCK" for Benyamin Tobias Marani and Clemens Kaisiepo), or the first two to
+ * four letters of a name part of each glued ("HERLEO", "SIRAKOR"). Five to eight letters, written in capitals or in a
+ * tag only, and weak (`derived`) unless election talk supports them; never a known word or name, a dictionary
+ * word ("AMAN", "MULIA" are words first), a term already, or a form two paslon share.
+ */
+function pairAcronymTerms(file: PaslonFile, vocab: Vocabulary): NameTerm[] {
+  const honorifics = new Set(vocab.honorifics.map((h) => tokenize(h, FOLD).join(' ')));
+  const fold = (x: string): string => tokenize(x, FOLD).join(' ');
+  // The word lists as written (lower case): folding them for every classifier made cost more than the rest of this.
+  // A derived form is checked both as written and as folded against them.
+  const known = new Set([...vocab.commonNames, ...(vocab.commonWords ?? [])]);
+  for (const terms of Object.values(vocab.terms)) for (const phrase of Object.keys(terms)) known.add(phrase);
+  for (const p of file.paslon) for (const alias of p.aliases ?? []) known.add(fold(tokenize(alias).join(''))).add(fold(alias));
+  const dictionary = dictionarySet(vocab.dictionaryWords);
+  // The start of a name part is that name's short form after an honorific ("pak Rahma"), not an acronym.
+  const parts = file.paslon.flatMap((p) => [...p.names, ...(p.aliases ?? [])].flatMap((n) => tokenize(n, FOLD)));
+  const isNameStart = (key: string): boolean => parts.some((part) => part.startsWith(key));
+  const weight = Math.max(vocab.names.common, vocab.names.derived ?? vocab.names.common);
+  const owner = new Map<string, { paslon: number; written: string } | null>();
+  const offer = (written: string, paslon: number): void => {
+    // As the text will be read: folding may shorten the glued letters ("rahmha" reads "rahma").
+    const key = fold(written);
+    if (key.length < MIN_PAIR_ACRONYM || key.length > MAX_PAIR_ACRONYM || known.has(key) || known.has(written) || dictionary.has(written)
+      || dictionary.has(key) || isNameStart(key)) return;
+    const had = owner.get(key);
+    owner.set(key, had === undefined ? { paslon, written } : had && had.paslon === paslon ? had : null);
+  };
+  for (const p of file.paslon) {
+    if (p.names.length !== 2) continue;
+    const cores = p.names.map((n) => tokenize(n).filter((x) => !honorifics.has(tokenize(x, FOLD).join(' ')) && /^\p{L}+$/u.test(x)));
+    const [a = [], b = []] = cores;
+    // Written apart ("BTM-CK") the two sets of initials are each candidate's, one weak name (initialTerms); glued, the pair's.
+    const [ia = '', ib = ''] = cores.map((core) => core.map((x) => x.charAt(0)).join(''));
+    if (ia.length >= MIN_PIECE && ib.length >= MIN_PIECE) offer(ia + ib, p.number);
+    const pieces = (core: string[]): string[] => core.flatMap((x) => {
+      const out: string[] = [];
+      for (let len = MIN_PIECE; len <= Math.min(MAX_PIECE, x.length - 1); len++) out.push(x.slice(0, len));
+      return out;
+    });
+    for (const left of pieces(a)) for (const right of pieces(b)) offer(left + right, p.number);
+  }
+  const out: NameTerm[] = [];
+  for (const who of owner.values()) {
+    if (!who) continue;
+    const label = who.written.toUpperCase();
+    out.push({ phrase: who.written, label, weight: 0, paslon: who.paslon, pair: true, caps: { form: label, weight } });
+  }
+  return out;
 }
 
 /**
@@ -1455,6 +1566,7 @@ function scan(tables: Tables, tokens: string[], ids: number[] | undefined, found
   let formerEnd = -Infinity;
   let voteEnd = -Infinity;
   let nameStart = -1;
+  let countEnd = -Infinity;
   for (let i = 0; i < tokens.length; i++) {
     const info = infoAt(words, tokens, ids, i);
     let node = info.root;
@@ -1518,7 +1630,13 @@ function scan(tables: Tables, tokens: string[], ids: number[] | undefined, found
     if (best.category === PASLON_NUMBER && (best.weight < tables.threshold
       ? isGuarded(tables, tokens, i, bestEnd)
       : isNumberFirstGuarded(tables, tokens, i))) {
-      i = bestEnd;
+      // A weak number guarded by the count after it may be a tally's entry ("01 48%, 02 52%"): kept aside for isTally.
+      const entryEnd = ids !== undefined && best.weight < tables.threshold ? tallyEnd(tables, tokens, i, bestEnd, countEnd) : -1;
+      if (entryEnd >= 0) {
+        (ctx.tally ??= []).push(best);
+        countEnd = entryEnd;
+      }
+      i = Math.max(bestEnd, entryEnd);
       continue;
     }
     // "Pilgub DKI 2017", "pemilu 2029": an election of another year is another election.
@@ -2160,7 +2278,8 @@ function isKinOf(tables: Tables, best: Term, tokens: string[], start: number, en
 /** The tables of {@link isWritersKinAfter}, each word as folded. */
 function kinAfterTables(vocab: Vocabulary): Pick<Tables, 'kinAfterGlued' | 'kinAfterWords' | 'kinOwners' | 'kinBetween'> {
   const fold = (w: string): string => tokenize(w, FOLD).join('');
-  const kin = (vocab.writersKin?.kin ?? []).map(fold);
+  // The writer's kin words and the kin words read before a name (personalLife.kin: "sepupu", "mertua").
+  const kin = [...(vocab.writersKin?.kin ?? []), ...(vocab.personalLife?.kin ?? [])].map(fold);
   return {
     kinAfterWords: new Set(kin),
     kinAfterGlued: new Set(kin.flatMap((k) => (vocab.writersKin?.clitics ?? []).map((c) => fold(k + c)))),
@@ -2261,6 +2380,36 @@ function isGuarded(tables: Tables, tokens: string[], start: number, end: number)
   return (before !== undefined && (tables.guardBefore.has(before) || (isDigit(before) && !isPlaceNumber(tables, tokens, start - 1)) || tables.guardBefore.has(withoutClitic(before))
       || (tables.guardOrdinal.has(before) && isNumberWord(tokens[start] as string))))
     || (after !== undefined && (tables.guardAfter.has(after) || isDigit(after)));
+}
+
+/** Most digit groups a count is written in ("259.814" reads as two tokens). */
+const MAX_COUNT_GROUPS = 3;
+
+/**
+ * A weak ballot number at tokens[start..end] as a tally's entry: the number, a `between` word allowed ("dapat"), a
+ * count in digits (thousands groups of three after it), a `units` word allowed ("suara", "persen"); nothing before
+ * the number that would guard it (the previous entry's end aside), and no other measure after the count ("30
+ * menit", "2 kg"). Returns the entry's last token, or -1. Asked only of a number its guards set aside.
+ */
+function tallyEnd(tables: Tables, tokens: string[], start: number, end: number, previous: number): number {
+  const before = tokens[start - 1];
+  if (before !== undefined && start - 1 !== previous && (tables.guardBefore.has(before) || tables.guardBefore.has(withoutClitic(before))
+    || isDigit(before) || tables.guardOrdinal.has(before))) return -1;
+  let k = end + 1;
+  if (tables.tallyBetween.has(tokens[k] as string)) k++;
+  if (tokens[k] === undefined || !isDigit(tokens[k] as string)) return -1;
+  const first = k;
+  while (k - first < MAX_COUNT_GROUPS - 1 && tokens[k + 1]?.length === 3 && isDigit(tokens[k + 1] as string)) k++;
+  const after = tokens[k + 1];
+  if (after === undefined) return k;
+  if (tables.tallyUnits.has(after)) return k + 1;
+  return tables.guardAfter.has(after) ? -1 : k;
+}
+
+/** Tally entries of two ballot numbers or more ("01 48%, 02 52%"): one number before a count is a phone's or a price's. */
+function isTally(entries: Term[]): boolean {
+  for (const t of entries) if (t.paslon !== (entries[0] as Term).paslon) return true;
+  return false;
 }
 
 /** The number at `at` is a place's of the vote ("TPS 05"): it guards no ballot number after it. */
@@ -2399,6 +2548,7 @@ function makeRepair(trie: Trie, vocab: Vocabulary, honorifics: Set<string>): Rep
   const startPairs = new Map<string, Term>();
   shortCalledNameStarts(names, shorts, known, derivedWeight, w);
   closedSyllableStarts([...names, ...weakParts], shorts, known, derivedWeight);
+  lastSyllableEnds(names, shorts, known, new Set(vocab.dictionaryWords ?? []), derivedWeight, w);
   const starts = new Uint8Array(27 * 27);
   for (const key of names.keys()) if (key.length >= MIN_STEM) starts[pairIndex(key)] = 1;
   const phraseLefts = gluedPhraseLefts(trie, weakParts);
@@ -2586,6 +2736,33 @@ function closedSyllableStarts(parts: [string, Term][], shorts: Map<string, Term 
     added.set(start, had === undefined ? makeTerm(t.label, weight, PASLON_NAME, { paslon: t.paslon }) : had && had.paslon === t.paslon ? had : null);
   }
   for (const [start, t] of added) shorts.set(start, t);
+}
+
+/** Shortest name part whose last syllables people call its bearer by ("Muhidin" -> "Din"), and the shortest such end. */
+const MIN_ENDED = 5;
+const MIN_END = 3;
+
+/**
+ * The last syllables of a name a candidate is called by, after an honorific ("pak Din" for Muhidin, "bang Hur" for
+ * Benhur, "pak Yoko" for Aryoko): each end of three letters or more that opens a syllable (a consonant before a
+ * vowel, not the name's first letters). Derived, so weak, and only after an honorific, as a name's starts are; an
+ * end that is a known word or name, a dictionary word of four letters or more, the start of another name, or that two
+ * paslon share, is left out.
+ */
+function lastSyllableEnds(names: Map<string, Term>, shorts: Map<string, Term | null>, known: Set<string>, dictionary: Set<string>, weight: number, w: NameWeights): void {
+  const added = new Map<string, Term | null>();
+  for (const [key, t] of names) {
+    if (key.length < MIN_ENDED || t.weight < w.distinctive) continue;
+    for (let p = 2; p <= key.length - MIN_END; p++) {
+      if (isVowelCode(key.charCodeAt(p)) || !isVowelCode(key.charCodeAt(p + 1))) continue;
+      const end = key.slice(p);
+      // Three letters after an honorific are a nickname, whatever the dictionary lists ("pak Din"); longer, a word may be meant ("pak Tani").
+      if (known.has(end) || (end.length > MIN_END && dictionary.has(end)) || shorts.has(end)) continue;
+      const had = added.get(end);
+      added.set(end, had === undefined ? makeTerm(t.label, weight, PASLON_NAME, { paslon: t.paslon }) : had && had.paslon === t.paslon ? had : null);
+    }
+  }
+  for (const [end, t] of added) shorts.set(end, t);
 }
 
 /**
@@ -2814,6 +2991,18 @@ function isCampaignSignal(t: Term, signals: Record<string, number>): boolean {
   return min !== undefined && !t.official && t.weight >= min;
 }
 
+/**
+ * A hashtag that opens with a candidate's name and goes on past it ("#Hermanus2024", "#SawakiUntukSemua",
+ * "#BTMLanjut"): a campaign's slogan, which an office's own post does not carry, so the office-at-work rule
+ * ({@link isOfficialPost}) does not read the post as the job alone. The name alone ("#HermanusSawaki") or a title
+ * first ("#BupatiHermanus") is no slogan.
+ */
+function isNameSloganTag(tables: Tables, tokens: string[]): boolean {
+  if (tokens.length < 2) return false;
+  const name = longestWithin(tables.trie, tokens, 0, tokens.length);
+  return name !== undefined && name.end < tokens.length - 1 && name.term.category === PASLON_NAME && (name.term.weight > 0 || name.term.caps !== undefined);
+}
+
 /** An official title next to a candidate's name, an official activity, and no campaign signal. */
 function isOfficialPost(found: Term[], rule: OfficialPosts | undefined, titledName: boolean, document = false): boolean {
   if (!rule || !titledName || !(document || found.some((t) => t.official === 'activity'))) return false;
@@ -2829,7 +3018,7 @@ function summarise(found: Term[], vocab: Vocabulary, ctx: ScanContext, national:
   // Most chat names no term: nothing to add up, and no rule below has anything to look at.
   if (found.length === 0) return { pilkada: 0 >= vocab.threshold, score: 0, terms: [] };
   const { titledName } = ctx;
-  const official = ctx.formerOffice !== true && isOfficialPost(found, vocab.officialPosts, titledName || ctx.actingName === true, ctx.officialDocument === true);
+  const official = ctx.formerOffice !== true && ctx.nameTag !== true && isOfficialPost(found, vocab.officialPosts, titledName || ctx.actingName === true, ctx.officialDocument === true);
   const otherElection = found.some((t) => t.category === OTHER_ELECTION);
   // Its vote talk beside it, and no Pilkada named: a one-word name is that election's candidate or voter.
   const otherVote = otherElection && isOtherElectionVote(found, vocab.threshold);

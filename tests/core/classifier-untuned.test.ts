@@ -1807,3 +1807,145 @@ describe('two acronyms glued into six letters or more are the pair in lower case
     expect(tenggara.classify('#HTDR tenggara maju').pilkada).toBe(true);
   });
 });
+
+// Issue 20 (det-left): gaps named at the last stop, each a general rule. Made-up paslon file, Papuan-sounding names
+// none of the sets uses.
+const pesisir: PaslonFile = { election: 'Pilbup Contoh Pesisir 2024', paslon: [
+  { number: 1, names: ['Sirajuddin Tanjaya', 'Kornelis Waromi'], aliases: ['Sirajuddin-Kornelis'] },
+  { number: 2, names: ['Hermanus Sawaki', 'Leonardo Ayomi'], aliases: ['Hermanus-Leo'] },
+] };
+
+describe('a kin word of the writer or reader right after a one-word name weakens it, the kin words read before a name too (writersKin, personalLife.kin)', () => {
+  const inPesisir = createClassifier({ vocabulary, paslon: pesisir });
+  const noKinAfter = createClassifier({ vocabulary: { ...vocabulary, writersKin: { kin: [], owners: [], clitics: [] }, personalLife: { ...vocabulary.personalLife, kin: [] } }, paslon: pesisir });
+  it.each([
+    'Sirajuddin sepupuku baru pulang dari Makassar, bawa oleh-oleh',
+    'Hermanus adik saya baru diterima kerja di bank',
+    'Kornelis temanku dari SMP, sekarang kerja di Sorong',
+    'Hermanus ponakanmu tadi cari ko di pelabuhan',
+  ])('%s', (text) => {
+    expect(inPesisir.classify(text).pilkada).toBe(false);
+    expect(noKinAfter.classify(text).pilkada).toBe(true); // the kin word after the name is what keeps it out
+  });
+  it.each([
+    // "-nya" after the name is the candidate's relative as often as someone's: not read.
+    'Hermanus istrinya ikut kampanye di pasar ikan',
+    // Election talk beside it still makes it the candidate, as with a kin word before the name.
+    'Sirajuddin sepupuku nyalon bupati, dukung e',
+    // The pair is never anyone's cousin.
+    'Sirajuddin-Kornelis sahabatku semua, tapi sa tetap pilih',
+  ])('%s still counts', (text) => expect(inPesisir.classify(text).pilkada).toBe(true));
+});
+
+describe('a vote tally: ballot numbers each before a count, in election talk (isTally, tallyEnd)', () => {
+  const inPesisir = createClassifier({ vocabulary, paslon: pesisir });
+  // Without the rule, the count after each number guards it (a phone's, a time's digits), and the line reads
+  // as TPS or hitung-cepat talk alone, short of the threshold (checked by taking the isTally line out).
+  it.each([
+    'rekap di TPS kami: 01 212, 02 187, suara rusak 4',
+    'hitung cepat sementara 01 47,5% dan 02 52,5%',
+    'pleno KPU kabupaten: 01 41.230 suara, 02 39.877 suara',
+  ])('%s', (text) => expect(inPesisir.classify(text).pilkada).toBe(true));
+  it.each([
+    // One number before a count is a phone's, a room's or a queue's.
+    'KPU kabupaten buka posko pengaduan, hubungi 01 2345 678',
+    // Counts of time or weight, a guard word before the number, or no election talk: no tally.
+    'bimtek petugas TPS: sesi 01 30 menit, sesi 02 45 menit',
+    'antrean pendaftaran KPU: loket 01 12, loket 02 9',
+    'skor akhir 01 3, 02 1, tim RT kami juara',
+    'rekap absen TPS: 01 12 orang, 02 9 orang',
+    'harga paket 01 25 ribu, paket 02 30 ribu',
+  ])('%s is no tally', (text) => expect(inPesisir.classify(text).pilkada).toBe(false));
+});
+
+describe('a hashtag that opens with a candidate\'s name and goes on is a slogan: no office at work (isNameSloganTag)', () => {
+  const inPesisir = createClassifier({ vocabulary, paslon: pesisir });
+  it.each([
+    '#Hermanus2024 Bupati Hermanus Sawaki resmikan dermaga baru di Teluk Wondama',
+    'Wabup Sirajuddin Tanjaya buka festival budaya pesisir #SirajuddinUntukSemua',
+    '#SawakiPeduli Bupati Hermanus Sawaki serahkan bantuan perahu ke nelayan',
+  ])('%s', (text) => {
+    expect(inPesisir.classify(text).pilkada).toBe(true);
+    // The same post without the tag is the office at work.
+    expect(inPesisir.classify(text.replace(/#\S+/, '').trim()).pilkada).toBe(false);
+  });
+  it.each([
+    'Bupati Hermanus Sawaki resmikan dermaga baru #PesisirMaju',
+    'Bupati Hermanus Sawaki resmikan dermaga baru #HermanusSawaki',
+    'Bupati Hermanus Sawaki resmikan dermaga baru #BupatiHermanus',
+    'Bupati Hermanus Sawaki resmikan dermaga baru @hermanus_official',
+  ])('a region\'s tag, the name alone, a title first, or a mention is not: %s', (text) => expect(inPesisir.classify(text).pilkada).toBe(false));
+});
+
+describe('an honorific and the last syllables of a name are the candidate, weakly (lastSyllableEnds)', () => {
+  const inPesisir = createClassifier({ vocabulary, paslon: pesisir });
+  // Without the rule (lastSyllableEnds' call taken out) the two lines below read as campaign talk alone, short of the threshold.
+  it.each([
+    'pak Din su turun kampanye di kampung nelayan',     // Sirajuddin
+    'kemarin pak Nus janji bangun dermaga kalau terpilih', // Hermanus
+  ])('%s', (text) => {
+    expect(inPesisir.classify(text).pilkada).toBe(true);
+    expect(inPesisir.classify(text).terms.some((t) => t === 'Sirajuddin' || t === 'Hermanus')).toBe(true);
+  });
+  it.each([
+    // Weak: no election talk, no candidate.
+    'pak Din jual ikan di pasar, murah',
+    'pak Nus su pulang dari kebun',
+    // Not after an honorific: the syllable alone is anyone's.
+    'din kampanye di pasar tadi',
+  ])('%s', (text) => expect(inPesisir.classify(text).pilkada).toBe(false));
+  it('an end that is a dictionary word of four letters or more is the word ("pak Tani", a farmer), not "Hartani"', () => {
+    const tani = createClassifier({ vocabulary, paslon: { election: 'Pilbup Contoh Lereng 2024', paslon: [
+      { number: 1, names: ['Hartani Lapudo', 'Yosias Mandowen'] }, { number: 2, names: ['Sirajuddin Tanjaya', 'Kornelis Waromi'] }] } });
+    expect(tani.findTerms('pak Tani ikut kampanye').some((t) => t.label === 'Hartani')).toBe(false);
+    expect(tani.findTerms('pak Lapudo ikut kampanye').some((t) => t.label === 'Lapudo')).toBe(true);
+  });
+});
+
+describe('a name that is a dictionary word typed with a vowel dropped ("rezki") is the word in lower case (isVowelDropped)', () => {
+  const lereng = createClassifier({ vocabulary, paslon: { election: 'Pilbup Contoh Lereng 2024', paslon: [
+    { number: 1, names: ['Rezki Amalia Tangdilintin', 'Yosias Mandowen'], aliases: ['Rezki-Yosias'] },
+    { number: 2, names: ['Sirajuddin Tanjaya', 'Kornelis Waromi'], aliases: ['Sirajuddin-Kornelis'] }] } });
+  // Without the rule (the isVowelDropped call taken out) "rezki" is the candidate's given name at full weight everywhere.
+  it.each([
+    'alhamdulillah rezki hari ini cukup buat beli beras',
+    'jangan iri sama rezki orang lain, sabar',
+    'semoga rezki kita semua lancar minggu ini',
+  ])('%s', (text) => expect(lereng.classify(text).pilkada).toBe(false));
+  it.each([
+    'Rezki turun ke pasar sentral pagi tadi, warga antusias',
+    'kemarin bu rezki ngobrol sama pedagang di pasar, ramah orangnya',
+    'rezki-yosias untuk Lereng',
+    'rezki mandowen nomor satu',
+  ])('written as a name, after an honorific, or with a running mate, it is the candidate: %s', (text) => expect(lereng.classify(text).pilkada).toBe(true));
+});
+
+describe('a pair acronym the deployer did not list: both initials, or name starts glued, in capitals (pairAcronymTerms)', () => {
+  const teluk = createClassifier({ vocabulary, paslon: { election: 'Pilbup Contoh Teluk 2024', paslon: [
+    { number: 1, names: ['Benyamin Tobias Marani', 'Clemens Kaisiepo'], aliases: ['Benyamin'] },
+    { number: 2, names: ['Hermanus Sawaki', 'Leonardo Ayomi'], aliases: ['Hermanus'] }] } });
+  const unlisted = (text: string): boolean => teluk.findTerms(text).some((t) => t.pair === true && t.category === 'paslonName');
+  it.each([
+    'BTMCK menang di Teluk, torang su tau',
+    '#BTMCK kampanye akbar di lapangan Borarsi',
+    'HERLEO kampanye di kampung nelayan',
+    'relawan #HerLeo siap menangkan',
+  ])('%s', (text) => {
+    expect(unlisted(text)).toBe(true);
+    expect(teluk.classify(text).pilkada).toBe(true);
+  });
+  it.each([
+    // Weak alone: no election talk.
+    'BTMCK di Teluk',
+    // Lower case is no acronym.
+    'herleo kampanye di pasar',
+  ])('%s', (text) => expect(teluk.classify(text).pilkada).toBe(false));
+  it('a dictionary word is never derived ("MAKAN" of MArkus + KANisius is the word "makan"), nor a lower-case form', () => {
+    const makan = createClassifier({ vocabulary, paslon: { election: 'Pilbup Contoh Teluk 2024', paslon: [
+      { number: 1, names: ['Markus Koibur', 'Kanisius Rumbiak'] }, { number: 2, names: ['Hermanus Sawaki', 'Leonardo Ayomi'] }] } });
+    const pairIn = (text: string): boolean => makan.findTerms(text).some((t) => t.pair === true);
+    expect(pairIn('MAKAN dulu baru kampanye')).toBe(false);
+    expect(pairIn('MARKAN kampanye di pasar')).toBe(true);
+    expect(pairIn('markan kampanye di pasar')).toBe(false);
+  });
+});

@@ -380,9 +380,6 @@ const KNOWN_MISTAKES: Record<string, string[]> = {
   // Putera); vote talk with no name or number.
   'tests/fixtures/classifier/makassar2024.tsv': [
     'Indira Gandhi perdana menteri India pertama',
-    'rezki nda kemana ji, sabar ki',
-    'semoga rezki lancar hari ini, aamiin',
-    'alhamdulillah rezki anak soleh',
     'bela kemarin debat kedua, Seto bagus ji bicaranya',
     'ASN Pemkot Makassar dilarang ikut kampanye, ingat netralitas',
     'Pak Danny turun kampanye untuk istrinya di Tallo',
@@ -393,8 +390,23 @@ const KNOWN_MISTAKES: Record<string, string[]> = {
     'pak RT suruh kita pilih nomor 3, bebas ji toh',
     'pilih mi appi ji',
   ],
+  // Pilgub Papua 2024 (issue 20, det-left): measured blind, then the det-left rules. Left: another Mathius, Benhur and
+  // Constant (a Biak man of both partners' names, a cousin from Genyem, a brother); "Matius 5:9" one letter from
+  // "Mathius"; "mari yo" the ordinary call read as the listed alias; misses are vote talk too weak alone.
+  'tests/fixtures/classifier/papua2024.tsv': [
+    'Matius 5:9 berbahagialah orang yang membawa damai',
+    'Bapa Mathius Rumaropen dari Biak meninggal tadi pagi, turut berduka',
+    'kaka Benhur dari Genyem su datang bawa pisang',
+    'sa pu ade pu nama Constant, tapi kitong panggil Tan',
+    'mari yo kitong pulang, su malam ini',
+    'Pak Fakhiri mantan Kapolda, de tau keamanan Papua',
+    'kotak suara dari Mamberamo Raya belum sampe KPU',
+    'ko su cek DPT kah? nama sa tra ada',
+    'undangan C6 belum dapat, bagaimana ni',
+    'kitorang jaga suara di TPS sampe rekap selesai',
+    'pilih nomor dua, Papua aman',
+  ],
   'tests/fixtures/classifier/makassar2024.case-clitics.tsv': [
-    'rezki ji itu, sabar ki',
     'Indira mi yang masak coto tadi, anak tetangga',
   ],
   'tests/fixtures/classifier/kalsel2024.tsv': [
@@ -408,7 +420,6 @@ const KNOWN_MISTAKES: Record<string, string[]> = {
   'tests/fixtures/classifier/kaltara2024.tsv': [
     'Ingkong Ala membuka Musda DPD KNPI Bulungan, diikuti 200 pemuda',
     'Zainal A Paliwang resmikan Masjid Agung Baitul Izzah setelah renovasi',
-    'hitungan C1 di desa kami: 01 12, 02 180, 03 95',
     'Wabup Ingkong Ala resmikan pasar desa, warga bawa spanduk ZIAP',
   ],
   // Bangka Belitung and Malang 2024 (issue 20, det-tweets): X posts written blind; what is left after the round's rules.
@@ -439,7 +450,6 @@ const KNOWN_MISTAKES: Record<string, string[]> = {
   // Pilgub Sulbar and Pilwalkot Bekasi 2024 (issue 20, det-chat): measured blind, then the other-level election rule and the rules after it; what
   // is left.
   'tests/fixtures/classifier/sulbar2024.tsv': [
-    'Pak Hardi Duka menang di Mamuju Tengah, sudah diduga',
     'kalau saya pilih yang profesor mi, nomor 4',
     'mama ku pilih Bu Enny karena perempuan, katanya perempuan harus ada di pemerintahan',
     'siapa pi itu nomor 4 wakilnya? lupa ka',
