@@ -72,6 +72,11 @@ export class CommandRunner {
     }
   }
 
+  /** Every command name and alias (an admin's text that starts with one is suggested back with its "/"). */
+  names(): string[] {
+    return [...this.byName.keys()];
+  }
+
   /** True for text that starts like a command. */
   isCommand(text: string): boolean {
     return parseCommand(text) !== undefined;

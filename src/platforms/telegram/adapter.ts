@@ -13,6 +13,7 @@ import type { CallbackQuery, Message, Update, UserFromGetMe } from 'telegraf/typ
 import type { App } from '../../app/app.js';
 import type { SendPolicy } from '../../app/dispatcher.js';
 import { parseCommand } from '../../app/commands/index.js';
+import { adminTextReply } from '../../app/admin-text.js';
 import { notePrivacyMode } from '../../app/permissions.js';
 import { telegramTexts } from '../../core/messages/telegram.js';
 import { handleButton } from './callbacks.js';
@@ -519,7 +520,17 @@ export class TelegramAdapter {
       return all.some((m) => 'photo' in m || 'document' in m) ? this.fileHint(userId) : this.videoHint(userId, all.map((m) => captionOf(m) ?? '').join(' '));
     }
     if (text === undefined || !('text' in msg)) return undefined;
-    if (!cmd) return this.hint(String(from.id));
+    if (!cmd) {
+      // A Humas admin's reply to an alert, a command typed without "/", a forwarded post get their own answer
+      // (app/admin-text.ts), not the registration hint; the reply counts only when it answers the bot's own message.
+      const reply = msg.reply_to_message;
+      const fromBot = reply?.from?.id !== undefined && reply.from.id === this.me?.id;
+      const admin = adminTextReply(this.app, {
+        platform: 'telegram', fromId: userId, text, forwarded: msg.forward_origin !== undefined,
+        ...(reply && fromBot ? { replyTo: { messageId: String(reply.message_id), ...('text' in reply ? { text: reply.text } : {}) } } : {}),
+      });
+      return admin !== undefined ? { text: admin } : this.hint(userId);
+    }
     const r = await this.app.commands.run({ platform: 'telegram', chatType: 'private', chatId: String(msg.chat.id), fromId: String(from.id), fromName: displayName(from), text });
     return r && { text: r.text, files: r.files };
   }
