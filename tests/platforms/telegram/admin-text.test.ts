@@ -25,12 +25,13 @@ let bot: SimBot;
 const toAdmin = () => sim.sent.filter((m) => m.chat_id === ADMIN.id);
 const counts = () => app.db.prepare(`SELECT (SELECT COUNT(*) FROM incidents) AS cases, (SELECT group_concat(status) FROM incidents) AS statuses`).get();
 
-/** Sends a private text from `who` and waits for the next message the bot sends to that chat. */
+/** Sends a private text from `who` and waits for the next text the bot sends to that chat (a report's files follow it). */
 async function ask(who: SimUser, update: Record<string, unknown>): Promise<string> {
-  const before = sim.sent.filter((m) => m.chat_id === who.id).length;
+  const texts = (s: typeof sim.sent) => s.filter((m) => m.chat_id === who.id && m.method === 'sendMessage');
+  const before = texts(sim.sent).length;
   sim.pushUpdate(update);
-  await sim.waitFor((s) => s.filter((m) => m.chat_id === who.id).length > before, 5000);
-  return sim.sent.filter((m) => m.chat_id === who.id)[before]!.text ?? '';
+  await sim.waitFor((s) => texts(s).length > before, 5000);
+  return texts(sim.sent)[before]!.text ?? '';
 }
 
 describe('a Humas admin writing to the bot without a command', () => {
@@ -97,5 +98,18 @@ describe('a Humas admin writing to the bot without a command', () => {
   it('a stranger and a registered ASN keep their own answers', async () => {
     expect(await ask(STRANGER, textMessage({ id: STRANGER.id, type: 'private' }, STRANGER, 'report hari ini'))).toMatch(/Untuk mendaftar/);
     expect(await ask(BUDI, textMessage({ id: BUDI.id, type: 'private' }, BUDI, 'report hari ini'))).toMatch(/sudah terdaftar sebagai Budi Santoso/);
+  });
+
+  it('/report with the periods an office types: "7 hari", "minggu lalu", a month by name, days written day first with "s/d"; a wrong day is refused politely', async () => {
+    const dm = { id: ADMIN.id, type: 'private' as const };
+    const period = (text: string) => /Periode: (.*)/.exec(text)?.[1];
+    expect(period(await ask(ADMIN, textMessage(dm, ADMIN, '/report 01/11/2024 s/d 30/11/2024')))).toBe('1 Nov 2024 – 30 Nov 2024');
+    expect(period(await ask(ADMIN, textMessage(dm, ADMIN, '/report November 2024')))).toBe('1 Nov 2024 – 30 Nov 2024');
+    expect(period(await ask(ADMIN, textMessage(dm, ADMIN, '/report 17 Agustus 2024')))).toBe('17 Agu 2024 – 17 Agu 2024');
+    expect(period(await ask(ADMIN, textMessage(dm, ADMIN, '/report 7 hari terakhir')))).toMatch(/^7 hari terakhir \(/);
+    expect(period(await ask(ADMIN, textMessage(dm, ADMIN, '/report minggu lalu')))).toMatch(/^\d{1,2} \w{3} \d{4} – \d{1,2} \w{3} \d{4}$/);
+    const wrong = await ask(ADMIN, textMessage(dm, ADMIN, '/report 31/11/2024'));
+    expect(wrong).toContain('Periode "31/11/2024" tidak dikenali');
+    expect(wrong).toContain('01/11/2024 s/d 30/11/2024');
   });
 });
