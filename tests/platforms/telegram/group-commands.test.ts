@@ -82,6 +82,26 @@ describe('commands in groups and /id', () => {
     expect(app.db.prepare(`SELECT kind FROM incidents`).pluck().all()).toEqual(['posted']);
   });
 
+  it('a slash in front of a campaign post does not hide it: an ASN tagged in it, or posting it, still opens a case', async () => {
+    // A timses that learned commands open no case starts its posts with "/": the tag still notifies the ASN, and
+    // the post is still campaign content (core/detect.ts). Here in a group that is no campaign group by its title.
+    const ARISAN = { id: -1009876543210, title: 'Arisan RT 05', type: 'supergroup' as const };
+    const SARI: SimUser = { id: 5002, first_name: 'Sari', username: 'sari_w' };
+    app.registry.upsertMany([{ nip: '199001012015032001' as Nip, nama: 'Sari Wulandari', unit: 'Dinas Kesehatan', phone: '+6281234567891' as PhoneE164, telegramId: '5002' as TgUserId, telegramUsername: 'sari_w' }], Date.now());
+    sim.pushUpdate(textMessage(ARISAN, STRANGER, '/info Ayo coblos nomor 2 Herman Deru-Cik Ujang dua periode! @budi_s'));
+    sim.pushUpdate(textMessage(GROUP, SARI, '/pilih Saya dukung paslon nomor 2, coblos HDCU'));
+    await sim.waitFor((s) => s.filter((m) => m.chat_id === ADMIN.id).length >= 2, 5000);
+    const cases = app.db.prepare(`SELECT asn_nip AS nip, kind, chat_id AS chat FROM incidents ORDER BY asn_nip`).all();
+    expect(cases).toEqual([
+      { nip: '198503122010011003', kind: 'mentioned', chat: String(ARISAN.id) },
+      { nip: '199001012015032001', kind: 'posted', chat: String(GROUP.id) },
+    ]);
+    // A plain command from an ASN in a campaign group still opens nothing.
+    sim.pushUpdate(textMessage(GROUP, BUDI, '/status'));
+    await sim.waitFor(() => groupTexts().length >= 1, 5000);
+    expect(app.db.prepare(`SELECT COUNT(*) FROM incidents`).pluck().get()).toBe(2);
+  });
+
   it('/id tells anyone their own numeric id, and nothing else', async () => {
     sim.pushUpdate(textMessage({ id: STRANGER.id, type: 'private' }, STRANGER, '/id'));
     await sim.waitFor((s) => s.some((m) => m.chat_id === STRANGER.id), 5000);
