@@ -1,8 +1,8 @@
 /**
- * A Humas admin's private message that is no command (Telegram): what the admin most likely meant. A reply to one of
+ * A Humas admin's private message that is no command (Telegram, WhatsApp): what the admin most likely meant. A reply to one of
  * the bot's case messages names that case's commands; a command typed without its "/" is suggested with it; anything
  * else, a forwarded post most often ("what is this?"), is said to open no case, with what the classifier makes of it.
- * It reads only; nothing changes. Before this an admin got the registration hint meant for strangers ("send /start").
+ * It reads only; nothing changes. Before this an admin got the registration hint meant for strangers ("send /start"), or on WhatsApp silence.
  */
 import { adminTextTexts } from '../core/messages/admin-text.js';
 import type { Platform } from '../core/ids.js';
