@@ -16,7 +16,8 @@ import { parseCommand } from '../../app/commands/index.js';
 import { adminTextReply } from '../../app/admin-text.js';
 import { notePrivacyMode } from '../../app/permissions.js';
 import { telegramTexts } from '../../core/messages/telegram.js';
-import { handleButton } from './callbacks.js';
+import { claimLeftByText, handleButton } from './callbacks.js';
+import { parseLeftClaim } from '../../core/left-claim.js';
 import { ingestUpdate, type Ingested } from './ingest.js';
 import { TelegramScanner } from './membership-scan.js';
 import { classifyTelegramError, isChatMember, TelegramMembershipChecker, TelegramMessenger } from './messenger.js';
@@ -520,6 +521,12 @@ export class TelegramAdapter {
       return all.some((m) => 'photo' in m || 'document' in m) ? this.fileHint(userId) : this.videoHint(userId, all.map((m) => captionOf(m) ?? '').join(' '));
     }
     if (text === undefined || !('text' in msg)) return undefined;
+    // An ASN writing "sudah keluar" instead of pressing the button is answered as the button would be.
+    const left = !cmd ? parseLeftClaim(text) : undefined;
+    if (left) {
+      const r = await claimLeftByText(this.app, this.membership, { ...left, fromId: userId, pressId: `text-${msg.chat.id}-${msg.message_id}` });
+      if (r !== undefined) return { text: r };
+    }
     if (!cmd) {
       // A Humas admin's reply to an alert, a command typed without "/", a forwarded post get their own answer
       // (app/admin-text.ts), not the registration hint; the reply counts only when it answers the bot's own message.
