@@ -5,6 +5,7 @@
  * an event that was not recorded.
  */
 import { actorDisplay, actorWithPhone, isLidHandle } from '../core/actor.js';
+import { looksOfficial } from '../core/official-name.js';
 import { quoteStranger, quoteStrangerOpt } from '../core/text/quote.js';
 import type { Config } from '../config.js';
 import type { Platform } from '../core/ids.js';
@@ -55,6 +56,8 @@ export function enqueueIncidentAlerts(d: AlertDeps, incident: IncidentRow, f: Fi
     chatTitle,
     at,
     actorName,
+    // A timses account named "Humas ..." must not read as Humas having put the ASN there.
+    ...(actorName && looksOfficial(actorName) ? { actorLooksOfficial: true } : {}),
     excerpt,
     humasContact: d.config.HUMAS_CONTACT,
     caseId: incident.id,

@@ -125,7 +125,10 @@ export class App {
     });
     this.flood = new FloodGuard({ db: this.db, outbox: this.monitor.outbox, config: this.config });
     this.commands = new CommandRunner(
-      { db: this.db, config: this.config, clock: this.clock, findAsn: (p) => this.registry.findByPerson(p) },
+      {
+        db: this.db, config: this.config, clock: this.clock, findAsn: (p) => this.registry.findByPerson(p),
+        lastGroupAnswer: (platform, chatId) => this.monitor.outbox.lastQueued(platform, chatId, 'command_reply'),
+      },
       coreCommands(this),
     );
     this.commands.add(...caseCommands(this), reportCommand(this), dashboardCommand(this));

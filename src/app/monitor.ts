@@ -314,7 +314,7 @@ export class Monitor {
     if (ev.kind === 'bot_membership' && ev.joined && chat.campaign) this.chats.scans.request(ev.chat.platform, ev.chat.id, ev.at);
     // Added, or its rights changed, without admin rights: Humas must know what the bot cannot see there.
     if (ev.kind === 'bot_membership' && ev.joined && ev.admin === false && before?.botAdmin !== false) {
-      const alertDeps = { outbox: this.outbox, chats: this.chats, config: this.d.config, registrationLink: this.d.registrationLink };
+      const alertDeps = { outbox: this.outbox, chats: this.chats, config: this.d.config, registrationLink: this.d.registrationLink, db: this.d.db };
       enqueueNeedsAdminNotice(alertDeps, chat, ev.dedupeKey, before?.botAdmin !== true, now);
     }
 

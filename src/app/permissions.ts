@@ -50,10 +50,35 @@ export function notePrivacyMode(d: Pick<AlertDeps, 'outbox' | 'config'> & { db: 
   })();
 }
 
-/** Called inside the monitor's transaction when the bot joined or its rights changed without admin rights. */
-export function enqueueNeedsAdminNotice(d: AlertDeps, chat: ChatRow, eventKey: string, added: boolean, now: number): void {
-  const text = permissionTexts(d.config.LANGUAGE).needsAdmin({ chatTitle: quoteStrangerOpt(chat.title) ?? chat.chatId, chatId: chat.chatId, campaign: chat.campaign, added });
-  notifyHumas(d, `needs-admin:${eventKey}`, 'humas_permissions', text, now);
+/** kv key of the "bot without admin rights" notices of the last hour: `{"at":[times],"many":time}`. */
+export const NEEDS_ADMIN_BURST_KEY = 'telegram.needs_admin_notices';
+const HOUR = 3_600_000;
+
+/**
+ * Called inside the monitor's transaction when the bot joined or its rights changed without admin rights. At most
+ * MASS_ALERT_THRESHOLD such notices an hour, then one saying more came and where they are all listed, then none for
+ * the rest of that hour: a timses adding the bot to forty groups at once must not bury Humas under forty notices
+ * (each group still shows in /status, the health line and the dashboard).
+ */
+export function enqueueNeedsAdminNotice(d: AlertDeps & { db: Db }, chat: ChatRow, eventKey: string, added: boolean, now: number): void {
+  const t = permissionTexts(d.config.LANGUAGE);
+  const input = { chatTitle: quoteStrangerOpt(chat.title) ?? chat.chatId, chatId: chat.chatId, campaign: chat.campaign, added };
+  let burst: { at: number[]; many?: number } = { at: [] };
+  try {
+    const raw = JSON.parse(kvGet(d.db, NEEDS_ADMIN_BURST_KEY) ?? '{}') as { at?: unknown; many?: unknown };
+    burst = { at: Array.isArray(raw.at) ? raw.at.filter((x): x is number => typeof x === 'number' && x > now - HOUR) : [], ...(typeof raw.many === 'number' && raw.many > now - HOUR ? { many: raw.many } : {}) };
+  } catch {
+    // An unreadable record starts a new hour.
+  }
+  const limit = d.config.MASS_ALERT_THRESHOLD;
+  if (burst.at.length < limit) {
+    burst.at.push(now);
+    notifyHumas(d, `needs-admin:${eventKey}`, 'humas_permissions', t.needsAdmin(input), now);
+  } else if (burst.many === undefined) {
+    burst.many = now;
+    notifyHumas(d, `needs-admin-many:${eventKey}`, 'humas_permissions', t.needsAdminMany(limit, input), now);
+  }
+  kvSet(d.db, NEEDS_ADMIN_BURST_KEY, JSON.stringify(burst), now);
 }
 
 /** Most cases listed by name in one "left, not guaranteed" message; the rest are counted. */

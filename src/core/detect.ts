@@ -72,9 +72,12 @@ export function isBotCommand(text: string): boolean {
 }
 
 function detectMessage(ev: Extract<ChatEvent, { kind: 'message' }>, ctx: DetectContext): Finding[] {
-  // A command sent in a group is refused the same way for everyone and opens no case (issue 12 point 13).
-  if (ev.isPrivate || isBotCommand(ev.text)) return [];
+  if (ev.isPrivate) return [];
   const c = ctx.classify(ev.text);
+  // A command sent in a group is refused the same way for everyone and makes its sender no poster (issue 12 point
+  // 13): someone talking to a bot. But a slash in front of a campaign post hides nothing: its tags still notify the
+  // ASN, and its text is still campaign content, so those count as for any post (issue s29).
+  const command = isBotCommand(ev.text);
   const out: Finding[] = [];
   // The evidence is made once, and only when something is found (no closure per message: see app/monitor.ts `lookup`).
   let evidence: Finding['evidence'] | undefined;
@@ -84,7 +87,7 @@ function detectMessage(ev: Extract<ChatEvent, { kind: 'message' }>, ctx: DetectC
       out.push({ kind: 'mentioned', asn, chat: ev.chat, at: ev.at, actor: ev.sender, evidence, ...unverifiedMatch(asn, person) });
     }
   }
-  const author = ctx.chatIsCampaign ? ctx.lookup(ev.sender) : undefined;
+  const author = ctx.chatIsCampaign && (!command || c.pilkada) ? ctx.lookup(ev.sender) : undefined;
   if (author && !out.some((f) => f.asn.nip === author.nip)) {
     evidence ??= { excerpt: excerpt(ev.text), terms: c.terms };
     out.push({ kind: 'posted', asn: author, chat: ev.chat, at: ev.at, evidence, ...unverifiedMatch(author, ev.sender) });

@@ -560,4 +560,10 @@ export const MIGRATIONS: readonly Migration[] = [
   CREATE INDEX wa_album_headers_at ON wa_album_headers(at);
   ALTER TABLE self_reports ADD COLUMN videos_not_kept INTEGER NOT NULL DEFAULT 0;
   `,
+  // OutboxStore.lastQueued by recipient and kind (issue s29 red): a group is refused a command once per 10 minutes and
+  // a hint is not repeated too soon; without this index each look scanned the whole outbox (23 ms at 200,000 rows), so a
+  // flood of 1,000 commands in a group held the event loop for about 20 s.
+  `
+  CREATE INDEX outbox_recipient_kind ON outbox(platform, recipient, kind, created_at);
+  `,
 ];

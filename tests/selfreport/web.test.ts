@@ -57,6 +57,9 @@ describe('dashboard: Laporan ASN and receipt verification', () => {
     expect(thumb.status).toBe(200);
     expect(thumb.headers.get('content-type')).toBe('image/jpeg');
     expect(Buffer.from(await thumb.arrayBuffer()).equals(jpeg)).toBe(true);
+    // An ASN's evidence is personal data like the pages around it: a browser must not keep it (a shared office
+    // computer would show it from its cache, without a session, after the admin signed out).
+    expect(thumb.headers.get('cache-control')).toBe('no-store');
     expect((await get('/laporan-asn/bukti/99999')).status).toBe(404);
 
     const code = receiptCode(s.app.db, b.signed, 0);

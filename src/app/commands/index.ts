@@ -45,7 +45,17 @@ export interface CommandDeps {
   config: Config;
   clock: () => number;
   findAsn(p: Person): AsnRecord | undefined;
+  /** When an answer was last queued to this group chat (a group is refused once per GROUP_REFUSAL_WINDOW_MS), or undefined. */
+  lastGroupAnswer?(platform: CommandRequest['platform'], chatId: string): number | undefined;
 }
+
+/**
+ * A command in a group is refused at most once per group in this time; the attempts after it are audited and not
+ * answered. Otherwise anyone in a campaign group could make the bot post there once per command they send (a flood
+ * of `/report` becomes a flood of bot posts the group can point at, each waiting in the outbox behind the group's pacing),
+ * and the refusal already stands in the group for everyone to read.
+ */
+export const GROUP_REFUSAL_WINDOW_MS = 10 * 60_000;
 
 /** Runs commands from the table. */
 export class CommandRunner {
@@ -60,6 +70,11 @@ export class CommandRunner {
       this.table.push(c);
       for (const n of [c.name, ...(c.aliases ?? [])]) this.byName.set(n, c);
     }
+  }
+
+  /** Every command name and alias (an admin's text that starts with one is suggested back with its "/"). */
+  names(): string[] {
+    return [...this.byName.keys()];
   }
 
   /** True for text that starts like a command. */
@@ -87,6 +102,8 @@ export class CommandRunner {
     // In a group everyone gets the same answer, so the reply reveals nothing about who is an admin or an ASN.
     if (req.chatType === 'group' && spec.where === 'private') {
       record(false, 'refused_group_chat');
+      const last = this.deps.lastGroupAnswer?.(req.platform, req.chatId);
+      if (last !== undefined && now - last < GROUP_REFUSAL_WINDOW_MS) return undefined;
       return { text: t.groupRefusal };
     }
     const asn = this.deps.findAsn({ platform: req.platform, id: req.fromId });

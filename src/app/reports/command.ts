@@ -38,7 +38,7 @@ export function reportCommand(app: AppCases, opts: { dir?: string } = {}): Comma
   return {
     name: 'report',
     aliases: ['laporan'],
-    usage: '[hari ini | kemarin | 7h | 30h | semua | YYYY-MM-DD[..YYYY-MM-DD]] [unit]',
+    usage: '[hari ini | kemarin | 7 hari | minggu lalu | bulan ini | November 2024 | 27/11/2024 [s/d 30/11/2024] | semua] [unit]',
     description: { id: 'laporan kasus (teks, CSV, XLSX, grafik)', en: 'case report (text, CSV, XLSX, chart)' },
     who: 'admin',
     where: 'private',

@@ -1,6 +1,6 @@
 /**
  * Report filters: a period in APP_TIMEZONE and an optional unit (OPD), parsed
- * from `/report [hari ini | kemarin | 7h | 30h | semua | YYYY-MM-DD[..YYYY-MM-DD]] [unit]` and
+ * from `/report [hari ini | kemarin | 7h | 7 hari | minggu lalu | bulan ini | November 2024 | 27/11/2024 s/d 30/11/2024 | semua] [unit]` and
  * from the CLI's `--from --to --unit`.
  */
 import { parseCsvSeparator, type CsvSeparator } from '../../core/csv.js';
@@ -71,6 +71,100 @@ export function resolveUnit(typed: string, units: readonly string[] | undefined)
   return { ok: false, error: 'unit', value: typed.trim(), candidates: partial.length ? partial : [...units], ambiguous: partial.length > 1 };
 }
 
+/** Month names and their usual short forms, Indonesian and English, to the month's number. */
+const MONTHS: ReadonlyMap<string, number> = new Map(
+  [
+    ['januari', 'january', 'jan'], ['februari', 'february', 'feb', 'pebruari'], ['maret', 'march', 'mar'], ['april', 'apr'],
+    ['mei', 'may'], ['juni', 'june', 'jun'], ['juli', 'july', 'jul'], ['agustus', 'august', 'agu', 'agt', 'ags', 'aug'],
+    ['september', 'sep', 'sept'], ['oktober', 'october', 'okt', 'oct'], ['november', 'nov', 'nop', 'nopember'], ['desember', 'december', 'des', 'dec'],
+  ].flatMap((names, i) => names.map((n) => [n, i + 1] as const)),
+);
+
+/** Words that join the two ends of a range as offices write it: `1/11/2024 s/d 30/11/2024`, `... sampai ...`. */
+const RANGE_WORDS = new Set(['..', '-', '–', '—', 's/d', 'sd', 's.d.', 's.d', 'sampai', 'hingga', 'to', 'until']);
+
+const pad = (n: number): string => String(n).padStart(2, '0');
+
+/** A day as offices type it: `YYYY-MM-DD`, or day first, `27/11/2024`, `27-11-2024`, `27.11.2024` (Indonesian order); or undefined. */
+export function parseDayWord(s: string): string | undefined {
+  if (isDay(s)) return s;
+  const m = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(s);
+  if (!m) return undefined;
+  const day = `${m[3]}-${pad(Number(m[2]))}-${pad(Number(m[1]))}`;
+  return isDay(day) ? day : undefined;
+}
+
+/** The first and last day of a month. */
+function monthDays(year: number, month: number): [string, string] {
+  const first = `${year}-${pad(month)}-01`;
+  return [first, addDays(`${month === 12 ? year + 1 : year}-${pad(month === 12 ? 1 : month + 1)}-01`, -1)];
+}
+
+/**
+ * The everyday period words at the start of `words` (lower case), with how many words they took: `7 hari [terakhir]`,
+ * `minggu|pekan ini|lalu` (Monday to Sunday), `bulan ini|lalu`, a month by name with or without its year (without: the
+ * latest one not after this month), `tahun ini|lalu`, a day written `1 November 2024` or day first (`27/11/2024`), and a range of two
+ * days joined by `..`, `-`, `s/d`, `sampai` and the like. Undefined when they are none of these; `bad` when they
+ * start like one and are wrong (a day that does not exist, a range backwards).
+ */
+function periodWords(words: readonly string[], today: string): { from?: string; to?: string; days?: number; used: number } | 'bad' | undefined {
+  const [w0 = '', w1 = '', w2 = ''] = words;
+  const [ty, tm] = today.split('-').map(Number) as [number, number];
+  if (/^\d+$/.test(w0) && /^(hari|days?)$/.test(w1)) {
+    const days = Number(w0);
+    if (days < 1 || days > 3660) return 'bad';
+    return { days, used: /^(terakhir|terakhir\.|last)$/.test(w2) ? 3 : 2 };
+  }
+  if (w0 === 'last' && /^\d+$/.test(w1) && /^days?$/.test(w2)) return periodWords([w1, w2], today) === 'bad' ? 'bad' : { days: Number(w1), used: 3 };
+  const thisOrLast = (w: string) => (w === 'ini' ? 0 : w === 'lalu' || w === 'kemarin' ? 1 : undefined);
+  const enWhich = (w: string) => (w === 'this' ? 0 : w === 'last' ? 1 : undefined);
+  const week = w0 === 'minggu' || w0 === 'pekan' ? thisOrLast(w1) : /^weeks?$/.test(w1) ? enWhich(w0) : undefined;
+  if (week !== undefined) {
+    const dow = new Date(`${today}T00:00:00Z`).getUTCDay();
+    const monday = addDays(today, -((dow + 6) % 7) - 7 * week);
+    return { from: monday, to: week ? addDays(monday, 6) : today, used: 2 };
+  }
+  const month = w0 === 'bulan' ? thisOrLast(w1) : w1 === 'month' ? enWhich(w0) : undefined;
+  if (month !== undefined) {
+    const [y, m] = month ? (tm === 1 ? [ty - 1, 12] : [ty, tm - 1]) : [ty, tm];
+    const [from, to] = monthDays(y, m);
+    return { from, to: month ? to : today, used: 2 };
+  }
+  const year = w0 === 'tahun' ? thisOrLast(w1) : w1 === 'year' ? enWhich(w0) : undefined;
+  if (year !== undefined) return { from: `${ty - year}-01-01`, to: year ? `${ty - 1}-12-31` : today, used: 2 };
+  const named = MONTHS.get(w0.replace(/\.$/, ''));
+  if (named !== undefined) {
+    const year = /^\d{4}$/.test(w1) ? Number(w1) : named > tm ? ty - 1 : ty;
+    const [from, to] = monthDays(year, named);
+    return { from, to, used: /^\d{4}$/.test(w1) ? 2 : 1 };
+  }
+  // One day, or two joined by a range word.
+  const one = (at: number): { day: string; used: number } | 'bad' | undefined => {
+    const a = words[at] ?? '';
+    if (/^\d{1,2}$/.test(a) && MONTHS.has((words[at + 1] ?? '').replace(/\.$/, ''))) {
+      const m = MONTHS.get(words[at + 1]!.replace(/\.$/, ''))!;
+      const hasYear = /^\d{4}$/.test(words[at + 2] ?? '');
+      const day = `${hasYear ? words[at + 2] : m > tm || (m === tm && Number(a) > Number(today.slice(8))) ? ty - 1 : ty}-${pad(m)}-${pad(Number(a))}`;
+      return isDay(day) ? { day, used: hasYear ? 3 : 2 } : 'bad';
+    }
+    if (!/^\d/.test(a)) return undefined;
+    const d = parseDayWord(a);
+    return d ? { day: d, used: 1 } : 'bad';
+  };
+  const glued = /^(.+?)(?:\.\.|–|—)(.+)$/.exec(w0) ?? /^(\d{1,2}[/.]\d{1,2}[/.]\d{4})-(\d{1,2}[/.]\d{1,2}[/.]\d{4})$/.exec(w0);
+  if (glued) {
+    const a = parseDayWord(glued[1]!);
+    const b = parseDayWord(glued[2]!);
+    return a && b && a <= b ? { from: a, to: b, used: 1 } : 'bad';
+  }
+  const a = one(0);
+  if (a === undefined || a === 'bad') return a;
+  if (!RANGE_WORDS.has(words[a.used] ?? '')) return { from: a.day, to: a.day, used: a.used };
+  const b = one(a.used + 1);
+  if (b === undefined || b === 'bad' || b.day < a.day) return 'bad';
+  return { from: a.day, to: b.day, used: a.used + 1 + b.used };
+}
+
 /**
  * Parses the arguments of `/report`: an optional period first (`hari ini`/`today`,
  * `kemarin`/`yesterday`, `7h`/`7d`, `YYYY-MM-DD`, `YYYY-MM-DD..YYYY-MM-DD`, `semua`/`all`),
@@ -100,13 +194,15 @@ export function parseReportArgs(args: readonly string[], now: EpochMs, tz: strin
     if (days < 1 || days > 3660) return { ok: false, error: 'period', value: rest[0]! };
     filters = { from: startOfZonedDay(addDays(today, -(days - 1)), tz), period: { kind: 'days', days }, now };
     rest = rest.slice(1);
-  } else if (/^\d/.test(first)) {
-    const m = /^(\d{4}-\d{2}-\d{2})(?:\.\.(\d{4}-\d{2}-\d{2}))?$/.exec(first);
-    const a = m?.[1];
-    const b = m?.[2] ?? a;
-    if (!a || !b || !isDay(a) || !isDay(b) || a > b) return { ok: false, error: 'period', value: rest[0]! };
-    filters = rangeFilters(a, b, tz, now);
-    rest = rest.slice(1);
+  } else {
+    const p = periodWords(rest.map((w) => w.toLowerCase()), today);
+    if (p === 'bad') return { ok: false, error: 'period', value: rest[0]! };
+    if (p) {
+      filters = p.days !== undefined
+        ? { from: startOfZonedDay(addDays(today, -(p.days - 1)), tz), period: { kind: 'days', days: p.days }, now }
+        : rangeFilters(p.from, p.to, tz, now);
+      rest = rest.slice(p.used);
+    }
   }
   const unitText = rest.join(' ').trim();
   if (unitText) {

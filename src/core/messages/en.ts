@@ -41,7 +41,7 @@ export const EN: AlertTexts = {
     [
       `Dear civil servant,`,
       ``,
-      `${WHAT[a.kind](a.chatTitle, a.actorName)} (${platformName(a.platform)}, ${a.at})`,
+      `${WHAT[a.kind](a.chatTitle, a.actorName && a.actorLooksOfficial ? `${a.actorName} (a name the account's owner chose, not Humas: Humas never adds civil servants to campaign groups)` : a.actorName)} (${platformName(a.platform)}, ${a.at})`,
       a.excerpt ? `The post: "${a.excerpt}"` : undefined,
       ``,
       `Civil servants must stay neutral in the Pilkada: joining, liking, commenting on or sharing a candidate's campaign content can count as a neutrality violation.`,

@@ -41,7 +41,7 @@ export const ID: AlertTexts = {
     [
       `Yth. Bapak/Ibu ASN,`,
       ``,
-      `${WHAT[a.kind](a.chatTitle, a.actorName)} (${platformName(a.platform)}, ${a.at})`,
+      `${WHAT[a.kind](a.chatTitle, a.actorName && a.actorLooksOfficial ? `${a.actorName} (nama akun ini dipilih sendiri oleh pemiliknya, bukan dari Humas: Humas tidak pernah memasukkan ASN ke grup kampanye)` : a.actorName)} (${platformName(a.platform)}, ${a.at})`,
       a.excerpt ? `Isi unggahan: "${a.excerpt}"` : undefined,
       ``,
       `ASN wajib netral dalam Pilkada: ikut grup, menyukai, mengomentari, atau membagikan konten kampanye paslon dapat dianggap pelanggaran netralitas.`,

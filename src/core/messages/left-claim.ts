@@ -11,6 +11,8 @@ export interface LeftClaimTexts {
   howToReply(caseId: number): string;
   /** `SUDAH KELUAR` without a number while the ASN has several open cases (or none). */
   whichCase(open: number[]): string;
+  /** The same on Telegram, where the ASN wrote "sudah keluar" instead of pressing the button. */
+  whichCaseTelegram(open: number[]): string;
   notYours(caseId: number): string;
   closed(caseId: number): string;
   /** A Telegram case: the button under the Telegram alert does it there. */
@@ -40,6 +42,10 @@ const ID: LeftClaimTexts = {
     open.length
       ? `Mohon sebutkan nomor kasusnya, mis. SUDAH KELUAR ${open[0]}. Kasus Anda yang masih terbuka: ${open.map((n) => `#${n}`).join(', ')}.`
       : 'Tidak ada kasus WhatsApp Anda yang masih terbuka. Terima kasih.',
+  whichCaseTelegram: (open) =>
+    open.length
+      ? `Mohon sebutkan nomor kasusnya, mis. "sudah keluar ${open[0]}", atau ketuk tombol "Saya sudah keluar" di bawah pesan peringatan kasus itu. Kasus Anda yang masih terbuka: ${open.map((n) => `#${n}`).join(', ')}.`
+      : 'Tidak ada kasus Telegram Anda yang masih terbuka. Terima kasih.',
   notYours: (n) => `Kasus #${n} tidak ditemukan di antara kasus Anda. Periksa nomornya pada pesan peringatan dari bot.`,
   closed: (n) => `Kasus #${n} sudah ditutup. Terima kasih.`,
   otherPlatform: (n) => `Kasus #${n} terjadi di Telegram: ketuk tombol "Saya sudah keluar" di bawah pesan bot di Telegram.`,
@@ -80,6 +86,10 @@ const EN: LeftClaimTexts = {
     open.length
       ? `Please give the case number, e.g. LEFT ${open[0]}. Your open cases: ${open.map((n) => `#${n}`).join(', ')}.`
       : 'You have no open WhatsApp case. Thank you.',
+  whichCaseTelegram: (open) =>
+    open.length
+      ? `Please give the case number, e.g. "left ${open[0]}", or tap the "I have left" button under that case's alert. Your open cases: ${open.map((n) => `#${n}`).join(', ')}.`
+      : 'You have no open Telegram case. Thank you.',
   notYours: (n) => `Case #${n} is not among your cases. Check the number in the bot's alert.`,
   closed: (n) => `Case #${n} is already closed. Thank you.`,
   otherPlatform: (n) => `Case #${n} is on Telegram: tap "I have left" under the bot's message there.`,

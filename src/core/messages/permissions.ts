@@ -30,6 +30,8 @@ export interface UnconfirmedLeftInput {
 export interface PermissionTexts {
   privacyMode: (botUsername: string) => string;
   needsAdmin: (a: NeedsAdminInput) => string;
+  /** After `shown` notices within the hour: one notice that more groups took the bot without admin rights, and where they are listed. */
+  needsAdminMany: (shown: number, a: NeedsAdminInput) => string;
   unconfirmedLeft: (a: UnconfirmedLeftInput) => string;
   /** The same for several cases of one lifecycle pass: one message, the first `shown` listed, the rest counted. */
   unconfirmedLeftMany: (cases: readonly UnconfirmedLeftInput[], more: number) => string;
@@ -58,6 +60,12 @@ const ID: PermissionTexts = {
       'Akibatnya, kasus di grup ini tidak ditutup otomatis oleh pemeriksaan keanggotaan: keluarnya ASN tetap terlihat dari pesan layanan grup, atau dikonfirmasi ASN lewat tombol "Saya sudah keluar".',
       '',
       `Mohon minta admin grup menjadikan bot sebagai admin (hak apa pun sudah cukup). Id grup: ${a.chatId}.`,
+    ].join('\n'),
+  needsAdminMany: (shown, a) =>
+    [
+      `⚠️ Bot Telegram dimasukkan ke lebih dari ${shown} grup tanpa hak admin dalam satu jam, terakhir grup "${a.chatTitle}" (id ${a.chatId}).`,
+      'Pemberitahuan per grup dihentikan selama satu jam agar tidak membanjiri Humas (grup sebanyak ini sekaligus biasanya ulah satu pihak).',
+      'Semua grup tempat bot bukan admin tercantum di /status dan di Ringkasan dasbor.',
     ].join('\n'),
   unconfirmedLeft: (a) =>
     [
@@ -97,6 +105,12 @@ const EN: PermissionTexts = {
       'So cases in this group are not closed automatically by membership checks: an ASN leaving is still seen from the group\'s service messages, or confirmed by the ASN with the "I have left" button.',
       '',
       `Please ask a group admin to make the bot an admin (any right is enough). Group id: ${a.chatId}.`,
+    ].join('\n'),
+  needsAdminMany: (shown, a) =>
+    [
+      `⚠️ The Telegram bot was added to more than ${shown} groups without admin rights within an hour, the latest "${a.chatTitle}" (id ${a.chatId}).`,
+      'Notices per group stop for an hour so as not to flood Humas (so many groups at once are usually one party\'s doing).',
+      'Every group where the bot is not an admin is listed in /status and on the dashboard\'s overview.',
     ].join('\n'),
   unconfirmedLeft: (a) =>
     [

@@ -131,9 +131,10 @@ const ID: ReportTexts = {
   casesSheet: 'Kasus',
   summary: (a) => summary(a, LABELS_ID),
   labels: LABELS_ID,
-  usage: 'Cara pakai: /report [hari ini | kemarin | 7h | 30h | semua | YYYY-MM-DD | YYYY-MM-DD..YYYY-MM-DD] [unit kerja]',
+  usage:
+    'Cara pakai: /report [hari ini | kemarin | 7 hari | minggu ini | minggu lalu | bulan ini | bulan lalu | November 2024 | 27/11/2024 | 01/11/2024 s/d 30/11/2024 | semua] [unit kerja]',
   badPeriod: (s) =>
-    `Periode "${s}" tidak dikenali (dan bukan nama unit kerja). Gunakan: hari ini, kemarin, 7h (7 hari terakhir, angka berapa pun), semua, YYYY-MM-DD, atau YYYY-MM-DD..YYYY-MM-DD.`,
+    `Periode "${s}" tidak dikenali (dan bukan nama unit kerja). Gunakan: hari ini, kemarin, 7 hari (atau 7h; angka berapa pun), minggu ini, minggu lalu, bulan ini, bulan lalu, tahun ini, nama bulan (November 2024), tanggal (27/11/2024 atau 2024-11-27), rentang tanggal (01/11/2024 s/d 30/11/2024), atau semua.`,
   badUnit: (s, known) => `Unit kerja "${s}" tidak dikenal.${known.length ? ` Unit yang ada: ${known.slice(0, 20).join(', ')}` : ''}`,
   filesCaption: 'Laporan Jaga Netral',
   duration: (ms) => duration(ms, { d: 'hari', h: 'jam', m: 'menit' }),
@@ -157,9 +158,9 @@ const EN: ReportTexts = {
   casesSheet: 'Cases',
   summary: (a) => summary(a, LABELS_EN),
   labels: LABELS_EN,
-  usage: 'Usage: /report [today | yesterday | 7d | 30d | all | YYYY-MM-DD | YYYY-MM-DD..YYYY-MM-DD] [unit]',
+  usage: 'Usage: /report [today | yesterday | 7 days | this week | last week | this month | last month | November 2024 | 27/11/2024 | 01/11/2024 to 30/11/2024 | all] [unit]',
   badPeriod: (s) =>
-    `Unknown period "${s}" (and not a unit name). Use: today, yesterday, 7d (last 7 days, any number), all, YYYY-MM-DD, or YYYY-MM-DD..YYYY-MM-DD.`,
+    `Unknown period "${s}" (and not a unit name). Use: today, yesterday, 7 days (or 7d; any number), this week, last week, this month, last month, this year, a month's name (November 2024), a day (27/11/2024 or 2024-11-27), a range of days (01/11/2024 to 30/11/2024), or all.`,
   badUnit: (s, known) => `Unknown unit "${s}".${known.length ? ` Known units: ${known.slice(0, 20).join(', ')}` : ''}`,
   filesCaption: 'Jaga Netral report',
   duration: (ms) => duration(ms, { d: 'days', h: 'h', m: 'min' }),

@@ -12,6 +12,8 @@ export interface AsnAlertInput {
   chatTitle: string;
   at: string;
   actorName?: string;
+  /** The actor's display name poses as an office (core/official-name.ts): the alert says it is the owner's own choice. */
+  actorLooksOfficial?: boolean;
   excerpt?: string;
   humasContact: string;
   /** The case number (WhatsApp: the ASN replies `SUDAH KELUAR <case>` once they have left). */

@@ -13,9 +13,11 @@ import type { CallbackQuery, Message, Update, UserFromGetMe } from 'telegraf/typ
 import type { App } from '../../app/app.js';
 import type { SendPolicy } from '../../app/dispatcher.js';
 import { parseCommand } from '../../app/commands/index.js';
+import { adminTextReply } from '../../app/admin-text.js';
 import { notePrivacyMode } from '../../app/permissions.js';
 import { telegramTexts } from '../../core/messages/telegram.js';
-import { handleButton } from './callbacks.js';
+import { claimLeftByText, handleButton } from './callbacks.js';
+import { parseLeftClaim } from '../../core/left-claim.js';
 import { ingestUpdate, type Ingested } from './ingest.js';
 import { TelegramScanner } from './membership-scan.js';
 import { classifyTelegramError, isChatMember, TelegramMembershipChecker, TelegramMessenger } from './messenger.js';
@@ -519,7 +521,23 @@ export class TelegramAdapter {
       return all.some((m) => 'photo' in m || 'document' in m) ? this.fileHint(userId) : this.videoHint(userId, all.map((m) => captionOf(m) ?? '').join(' '));
     }
     if (text === undefined || !('text' in msg)) return undefined;
-    if (!cmd) return this.hint(String(from.id));
+    // An ASN writing "sudah keluar" instead of pressing the button is answered as the button would be.
+    const left = !cmd ? parseLeftClaim(text) : undefined;
+    if (left) {
+      const r = await claimLeftByText(this.app, this.membership, { ...left, fromId: userId, pressId: `text-${msg.chat.id}-${msg.message_id}` });
+      if (r !== undefined) return { text: r };
+    }
+    if (!cmd) {
+      // A Humas admin's reply to an alert, a command typed without "/", a forwarded post get their own answer
+      // (app/admin-text.ts), not the registration hint; the reply counts only when it answers the bot's own message.
+      const reply = msg.reply_to_message;
+      const fromBot = reply?.from?.id !== undefined && reply.from.id === this.me?.id;
+      const admin = adminTextReply(this.app, {
+        platform: 'telegram', fromId: userId, text, forwarded: msg.forward_origin !== undefined,
+        ...(reply && fromBot ? { replyTo: { messageId: String(reply.message_id), ...('text' in reply ? { text: reply.text } : {}) } } : {}),
+      });
+      return admin !== undefined ? { text: admin } : this.hint(userId);
+    }
     const r = await this.app.commands.run({ platform: 'telegram', chatType: 'private', chatId: String(msg.chat.id), fromId: String(from.id), fromName: displayName(from), text });
     return r && { text: r.text, files: r.files };
   }

@@ -8,6 +8,7 @@ import { quoteStrangerOpt } from '../../core/text/quote.js';
 import type { App } from '../../app/app.js';
 import type { MembershipChecker } from '../../app/ports.js';
 import { humasAddresses } from '../../app/recipients.js';
+import { leftClaimTexts } from '../../core/messages/left-claim.js';
 import { telegramTexts } from '../../core/messages/telegram.js';
 import { reportOfCase, resolveSelfReport } from '../../app/self-report.js';
 
@@ -89,4 +90,23 @@ function askHumas(app: App, caseId: number, fromId: string): void {
     }
   })();
   app.dispatcher.wake();
+}
+
+/**
+ * An ASN who writes "sudah keluar" (or "saya sudah keluar #12", "keluar 12", "left"; core/left-claim.ts) instead of
+ * pressing the button: the same as pressing "Saya sudah keluar" under that case's alert. Without a number, the ASN's one
+ * open Telegram case; with none or several, the ASN is asked which. Undefined when the sender is no registered ASN.
+ */
+export async function claimLeftByText(app: App, checker: MembershipChecker, a: { caseId?: number; fromId: string; pressId: string }): Promise<string | undefined> {
+  const asn = app.registry.byTelegramId(a.fromId);
+  if (!asn) return undefined;
+  let caseId = a.caseId;
+  if (caseId === undefined) {
+    const open = app.monitor.incidents.listOpen().filter((c) => c.asnNip === asn.nip && c.platform === 'telegram').map((c) => c.id);
+    if (open.length !== 1) return leftClaimTexts(app.config.LANGUAGE).whichCaseTelegram(open);
+    caseId = open[0]!;
+  }
+  // Written, not pressed: "not yours" says to check the number, not that a button belongs to someone else.
+  if (app.monitor.incidents.get(caseId)?.asnNip !== asn.nip) return leftClaimTexts(app.config.LANGUAGE).notYours(caseId);
+  return handleButton(app, checker, { id: a.pressId, fromId: a.fromId, data: `left:${caseId}` });
 }

@@ -11,6 +11,7 @@ import type { App } from '../../app/app.js';
 import type { CommandSpec } from '../../app/commands/index.js';
 import { humasAddresses } from '../../app/recipients.js';
 import { AlbumCollector, WA_ALBUM_MAX_WAIT_MS, WA_ALBUM_QUIET_MS } from '../../app/albums.js';
+import { adminTextReply } from '../../app/admin-text.js';
 import { answerAlbum, heldPicturesJoin, HELD_PICTURES_MS, pictureHint, videoHint, videoPassedOver } from '../../app/self-report-pictures.js';
 import { beginSelfReport, continueFlow, fetchBudget, floodAllowance, hasActiveFlow, numberedChoices } from '../../app/report-flow.js';
 import { claimLeftOnWhatsApp } from '../../app/left-claim.js';
@@ -838,6 +839,13 @@ export class WhatsAppAdapter {
     if (p.video) {
       const r = videoHint(this.app, 'whatsapp', sender, isNewContact);
       if (r.reply) this.reply(p, r.reply.text, now, undefined, r.reply.kind);
+      return;
+    }
+    // A Humas admin's reply to an alert, a command typed without "/", a forwarded post (app/admin-text.ts decides;
+    // undefined for anyone else). A reply counts only when it answers a message the outbox sent.
+    const admin = text ? adminTextReply(this.app, { platform: 'whatsapp', fromId: sender, text, forwarded: p.forwarded === true, ...(p.quotedId ? { replyTo: { messageId: p.quotedId } } : {}) }) : undefined;
+    if (admin !== undefined) {
+      this.reply(p, admin, now);
       return;
     }
     if (isNewContact) this.reply(p, t.privateHint({ org: this.app.config.ORG_NAME }), now);

@@ -65,6 +65,17 @@ export interface PrivateMessage {
   raw?: WAMessage;
   /** It carries a video, which is not kept as evidence (the ASN is told: app/self-report.ts, SkippedEvidence). */
   video?: boolean;
+  /** contextInfo.isForwarded: forwarded from elsewhere (a Humas admin asking "what is this?"). */
+  forwarded?: boolean;
+  /** contextInfo.stanzaId: the id of the message this one replies to (a Humas admin answering an alert). */
+  quotedId?: string;
+}
+
+/** The contextInfo of a message's content (text, caption), where WhatsApp marks forwards and replies. */
+function contextOf(content: proto.IMessage): proto.IContextInfo | undefined {
+  const type = getContentType(content);
+  const inner = type ? (content[type] as { contextInfo?: proto.IContextInfo | null } | null | undefined) : undefined;
+  return inner && typeof inner === 'object' ? inner.contextInfo ?? undefined : undefined;
 }
 
 /** An album's header in a private chat (`albumMessage`): how many pictures and videos follow. */
@@ -360,8 +371,10 @@ function normalizeContent(m: WAMessage, key: WAMessage['key'] & { remoteJid: str
   const pnJid = sender.phone ? `${sender.phone.slice(1)}@s.whatsapp.net` : !isLidUser(remote) ? remote : pair?.pn ?? ctx.map.pnForLid(remote);
   const media = content.imageMessage || content.documentMessage ? m : undefined;
   const video = isVideo;
+  const context = contextOf(content);
   out.privates.push({
     event, chatJid: remote, pnJid, lid: sender.lid, ...(media ? { media } : {}), ...(album ? { album } : {}), ...(media || album || video ? { raw: m } : {}), ...(video ? { video } : {}),
+    ...(context?.isForwarded ? { forwarded: true } : {}), ...(context?.stanzaId ? { quotedId: context.stanzaId } : {}),
   });
 }
 

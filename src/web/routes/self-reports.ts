@@ -50,7 +50,8 @@ ${pager(ctx, '/laporan-asn', { status, tempat: place, q: search }, offset, res.r
     const id = Number((req.params as { id: string }).id);
     const photo = Number.isInteger(id) ? evidencePhoto(app, id) : undefined;
     if (!photo) return reply.code(404).type('text/plain; charset=utf-8').send(ctx404(lang));
-    return reply.type(photo.mime).header('Cache-Control', 'private, max-age=300').header('Content-Security-Policy', "default-src 'none'").send(photo.data);
+    // no-store, as every page (server.ts): kept 5 minutes in the browser's cache, an ASN's evidence showed there without a session after sign-out.
+    return reply.type(photo.mime).header('Content-Security-Policy', "default-src 'none'").send(photo.data);
   });
 
   f.get('/verifikasi', { config: { public: true } }, async (req, reply) => {

@@ -96,3 +96,62 @@ describe('period words (issue 12 point 11)', () => {
     expect(parseReportArgs(['dinas'], NOW, TZ, UNITS)).toMatchObject({ ok: false, error: 'unit', candidates: ['Dinas Kesehatan', 'Dinas Pendidikan'] });
   });
 });
+
+describe('period words a busy office types (issue s29)', () => {
+  // NOW is Wednesday 2024-11-27 in Jakarta.
+  const range = (args: string[]) => {
+    const r = parseReportArgs(args, NOW, TZ, UNITS);
+    return r.ok ? { ...r.filters.period, unit: r.filters.unit } : r;
+  };
+
+  it('"7 hari", "7 hari terakhir", "last 7 days" are 7h, and a unit may follow', () => {
+    for (const args of [['7', 'hari'], ['7', 'hari', 'terakhir'], ['7', 'Hari', 'Terakhir'], ['7', 'days'], ['last', '7', 'days']]) {
+      const r = parseReportArgs(args, NOW, TZ, UNITS);
+      expect(r.ok && r.filters).toMatchObject({ from: wibMidnight(2024, 11, 21), period: { kind: 'days', days: 7 } });
+    }
+    expect(range(['30', 'hari', 'terakhir', 'Dinas', 'Pendidikan'])).toEqual({ kind: 'days', days: 30, unit: 'Dinas Pendidikan' });
+    expect(parseReportArgs(['0', 'hari'], NOW, TZ, UNITS)).toMatchObject({ ok: false, error: 'period', value: '0' });
+  });
+
+  it('days written day first (DD/MM/YYYY, DD-MM-YYYY, DD.MM.YYYY) or with a month name, alone or as a range', () => {
+    const nov = { kind: 'range', fromDay: '2024-11-01', toDay: '2024-11-05', unit: undefined };
+    for (const args of [
+      ['01/11/2024..05/11/2024'], ['1/11/2024-5/11/2024'], ['01/11/2024', 's/d', '05/11/2024'], ['1-11-2024', 'sampai', '5-11-2024'],
+      ['2024-11-01', '-', '2024-11-05'], ['2024-11-01', 'sd', '2024-11-05'], ['1', 'November', '2024', 's/d', '5', 'Nov', '2024'], ['1', 'nov', 'hingga', '5', 'nov'],
+      ['01.11.2024', 'to', '05.11.2024'],
+    ]) {
+      expect(range(args), args.join(' ')).toEqual(nov);
+    }
+    expect(range(['27/11/2024', 'BPKAD'])).toEqual({ kind: 'range', fromDay: '2024-11-27', toDay: '2024-11-27', unit: 'BPKAD' });
+    expect(range(['17', 'Agustus', '2024'])).toEqual({ kind: 'range', fromDay: '2024-08-17', toDay: '2024-08-17', unit: undefined });
+    // A day-month with no year is the latest one not after today.
+    expect(range(['30', 'desember'])).toMatchObject({ fromDay: '2023-12-30' });
+    expect(range(['26', 'nov'])).toMatchObject({ fromDay: '2024-11-26' });
+    for (const bad of [['31/11/2024'], ['13/13/2024'], ['05/11/2024', 's/d', '01/11/2024'], ['05/11/2024..01/11/2024'], ['30', 'februari', '2024'], ['01/11/2024', 's/d', 'kemarin']]) {
+      expect(parseReportArgs(bad, NOW, TZ, UNITS), bad.join(' ')).toMatchObject({ ok: false, error: 'period', value: bad[0] });
+    }
+  });
+
+  it('"minggu ini" / "minggu lalu" (Monday to Sunday), "bulan ini" / "bulan lalu", a month by name', () => {
+    expect(range(['minggu', 'ini'])).toEqual({ kind: 'range', fromDay: '2024-11-25', toDay: '2024-11-27', unit: undefined });
+    expect(range(['Minggu', 'Lalu'])).toEqual({ kind: 'range', fromDay: '2024-11-18', toDay: '2024-11-24', unit: undefined });
+    expect(range(['pekan', 'lalu'])).toEqual({ kind: 'range', fromDay: '2024-11-18', toDay: '2024-11-24', unit: undefined });
+    expect(range(['tahun', 'ini'])).toEqual({ kind: 'range', fromDay: '2024-01-01', toDay: '2024-11-27', unit: undefined });
+    expect(range(['tahun', 'lalu'])).toEqual({ kind: 'range', fromDay: '2023-01-01', toDay: '2023-12-31', unit: undefined });
+    expect(range(['last', 'week'])).toEqual({ kind: 'range', fromDay: '2024-11-18', toDay: '2024-11-24', unit: undefined });
+    expect(range(['bulan', 'ini'])).toEqual({ kind: 'range', fromDay: '2024-11-01', toDay: '2024-11-27', unit: undefined });
+    expect(range(['bulan', 'lalu', 'Dinas', 'Kesehatan'])).toEqual({ kind: 'range', fromDay: '2024-10-01', toDay: '2024-10-31', unit: 'Dinas Kesehatan' });
+    expect(range(['Oktober'])).toEqual({ kind: 'range', fromDay: '2024-10-01', toDay: '2024-10-31', unit: undefined });
+    expect(range(['februari', '2024'])).toEqual({ kind: 'range', fromDay: '2024-02-01', toDay: '2024-02-29', unit: undefined });
+    // A month after this one, with no year, is last year's.
+    expect(range(['desember'])).toEqual({ kind: 'range', fromDay: '2023-12-01', toDay: '2023-12-31', unit: undefined });
+    // January's "bulan lalu" is last December.
+    const jan = parseReportArgs(['bulan', 'lalu'], Date.UTC(2025, 0, 10, 3), TZ, UNITS);
+    expect(jan.ok && jan.filters.period).toEqual({ kind: 'range', fromDay: '2024-12-01', toDay: '2024-12-31' });
+  });
+
+  it('words that are none of these still go to the unit, or are refused with the list', () => {
+    expect(range(['Sekretariat', 'Daerah'])).toEqual({ kind: 'all', unit: 'Sekretariat Daerah' });
+    expect(parseReportArgs(['besok'], NOW, TZ, UNITS)).toMatchObject({ ok: false, error: 'period', value: 'besok' });
+  });
+});

@@ -6,7 +6,7 @@
  * through the fake socket, they go through Baileys' own `processMessage` like any message.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { eventMessage, pollMessage } from '../../../src/platforms/sim/whatsapp-socket.js';
+import { eventMessage, pollMessage, textMessage } from '../../../src/platforms/sim/whatsapp-socket.js';
 import type { WhatsAppAdapter } from '../../../src/platforms/whatsapp/adapter.js';
 import { ASN1, ASN1_PN, ASN2, ASN2_LID, ASN2_PN, fakeClock, GROUP, startBot, TIMSES_LID, TIMSES_PN } from '../../fixtures/whatsapp/setup.js';
 
@@ -31,5 +31,16 @@ describe('WhatsApp polls and events', () => {
     expect(cases[0]!.excerpt).toContain('Siap coblos nomor 2');
     expect(cases[1]!.excerpt).toContain('Deklarasi relawan paslon 2');
     expect(app.registry.byNip(ASN2.nip)?.waLid).toBe(ASN2_LID);
+  });
+
+  it('a slash in front of a campaign post hides nothing: the ASN it tags gets a case (issue s29)', async () => {
+    // Commands in groups make their sender no poster (core/detect.ts); a timses must not be able to tag ASN unseen by
+    // starting the post with "/". An extendedTextMessage with contextInfo.mentionedJid, through Baileys' processMessage.
+    const clock = fakeClock();
+    const { app, fake, wa } = await startBot(clock);
+    running.push(wa);
+    await fake.deliver(textMessage({ group: GROUP, id: 'SLASH1', from: TIMSES_LID, fromAlt: TIMSES_PN, text: '/info Ayo coblos nomor 2 Eddy Santana - Riezky Aprilia!', mentions: [ASN1_PN], at: clock.now }));
+    await wa.idle();
+    expect(app.db.prepare(`SELECT asn_nip, kind FROM incidents`).all()).toEqual([{ asn_nip: ASN1.nip, kind: 'mentioned' }]);
   });
 });

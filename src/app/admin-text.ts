@@ -1,0 +1,47 @@
+/**
+ * A Humas admin's private message that is no command (Telegram, WhatsApp): what the admin most likely meant. A reply to one of
+ * the bot's case messages names that case's commands; a command typed without its "/" is suggested with it; anything
+ * else, a forwarded post most often ("what is this?"), is said to open no case, with what the classifier makes of it.
+ * It reads only; nothing changes. Before this an admin got the registration hint meant for strangers ("send /start"), or on WhatsApp silence.
+ */
+import { adminTextTexts } from '../core/messages/admin-text.js';
+import type { Platform } from '../core/ids.js';
+import type { SelfReportDeps } from './context.js';
+import { isHumasAdmin } from './recipients.js';
+
+/** The message as the adapter saw it. */
+export interface AdminText {
+  platform: Platform;
+  /** The sender: Telegram user id, or WhatsApp phone JID. */
+  fromId: string;
+  text: string;
+  /** Set when it was forwarded from somewhere. */
+  forwarded: boolean;
+  /** The bot's own message it replies to: its platform message id, and its text. */
+  replyTo?: { messageId: string; text?: string };
+}
+
+/**
+ * The answer to a Humas admin's private message that is no command; undefined when the sender is no Humas admin, or
+ * is also a registered ASN (who gets the ASN's answer, with the report button).
+ */
+export function adminTextReply(app: SelfReportDeps & { commands: { names(): string[] } }, m: AdminText): string | undefined {
+  if (!isHumasAdmin(app.config.HUMAS_ADMINS, m.platform, m.fromId) || app.registry.findByPerson({ platform: m.platform, id: m.fromId })) return undefined;
+  const t = adminTextTexts(app.config.LANGUAGE);
+  const caseId = m.replyTo ? repliedCase(app, m.platform, m.replyTo) : undefined;
+  if (caseId !== undefined) return t.answer({ kind: 'case', caseId });
+  const words = m.text.trim().split(/\s+/);
+  const first = (words[0] ?? '').toLowerCase().replace(/^[.!]/, '');
+  if (!m.forwarded && first && app.commands.names().includes(first) && m.text.length <= 200) {
+    return t.answer({ kind: 'slash', suggestion: `/${[first, ...words.slice(1)].join(' ')}` });
+  }
+  const r = app.classifier.classify(m.text);
+  return t.answer({ kind: 'text', forwarded: m.forwarded, pilkada: r.pilkada, terms: r.terms });
+}
+
+/** The case a bot message was about: the outbox row it was sent as, else the "#N" its text names (a long text's earlier part). */
+function repliedCase(app: SelfReportDeps, platform: Platform, replyTo: { messageId: string; text?: string }): number | undefined {
+  const row = app.monitor.outbox.byPlatformMessageId(platform, replyTo.messageId);
+  const id = row?.incidentId ?? Number(/#(\d{1,9})\b/.exec(replyTo.text ?? '')?.[1] ?? NaN);
+  return Number.isInteger(id) && app.monitor.incidents.get(id) ? id : undefined;
+}
