@@ -59,6 +59,7 @@ const vocabularySchema = z.object({
   plainActs: z.object({ terms: phrases, things: phrases }).optional(),
   queues: z.object({ terms: phrases, after: phrases }).optional(),
   votedOffice: z.object({ verbs: phrases, gaps: phrases }).optional(),
+  otherOffices: phrases.optional(),
   officialPosts: z.object({
     titles: phrases,
     activities: phrases,

@@ -290,6 +290,13 @@ export interface Vocabulary {
    * "milih sopo gawe wali kota". Right after the verb the office is a term of its own ("pilih gubernur").
    */
   votedOffice?: { verbs: string[]; gaps: string[] };
+  /**
+   * Offices that are no Pilkada's ("sekjen", "ketua umum", "kepala" of an agency): a name right after one, an
+   * organisation's word or two and honorifics between ("Sekjen PDIP X", "Kepala BKKBN X Y"), is that office's
+   * holder, a namesake or the candidate at another job; it weighs a common name's, so only election talk beside
+   * it makes it the candidate. Not after a former word ("mantan Sekjen X": a career told).
+   */
+  otherOffices?: string[];
 }
 
 /**
@@ -547,6 +554,12 @@ interface Tables {
   /** Words between a ballot number and its count, and after the count, as folded ({@link Vocabulary.tallies}). */
   tallyBetween: Set<string>;
   tallyUnits: Set<string>;
+  /** {@link Vocabulary.otherOffices}, folded, one or two words each. */
+  otherOffices: Set<string>;
+  /** Weight of a name read as someone else's that only election talk beside it makes the candidate's: a common name's. */
+  commonNameWeight: number;
+  /** The common-name-weight twin of each name term, made once ({@link asCommonPerson}). */
+  commonPerson: Map<Term, Term>;
 }
 
 /**
@@ -802,6 +815,9 @@ export function createClassifier(opts: { vocabulary: Vocabulary; paslon?: Paslon
     addressedWords: new Set((vocab.personalLife?.addressed ?? []).map((w) => tokenize(w, FOLD).join(''))),
     tallyBetween: new Set((vocab.tallies?.between ?? []).flatMap((w) => tokenize(w, FOLD))),
     tallyUnits: new Set((vocab.tallies?.units ?? []).flatMap((w) => tokenize(w, FOLD))),
+    otherOffices: new Set((vocab.otherOffices ?? []).map((w) => tokenize(w, FOLD).join(' '))),
+    commonNameWeight: vocab.names.common,
+    commonPerson: new Map(),
     plainActTerms: new Set(vocab.plainActs?.terms ?? []),
     plainActThings: new Set((vocab.plainActs?.things ?? []).flatMap((w) => tokenize(w, FOLD))),
     padded,
@@ -1696,6 +1712,7 @@ function scan(tables: Tables, tokens: string[], ids: number[] | undefined, found
     }
     if (best.category === PASLON_NAME && (isKinOf(tables, best, tokens, i, bestEnd) || isAskedName(tables, ctx, best, tokens, i, bestEnd)
       || isWritersKinAfter(tables, best, tokens, bestEnd))) best = asOtherPerson(tables, best);
+    if (best.category === PASLON_NAME && !best.pair && (isAddressedByTitle(tables, ctx, tokens, ids, i, bestEnd) || isOtherOfficeBefore(tables, tokens, i))) best = asCommonPerson(tables, best);
     addFound(found, best);
     if (best.category === 'administration' && tables.voterPlaces.has(best.label) && hasVoterThing(tables, tokens)) addFound(found, tables.voterAtPlace);
     if (best.category === PASLON_NAME) {
@@ -2317,6 +2334,43 @@ function isAskedName(tables: Tables, ctx: ScanContext, best: Term, tokens: strin
   const next = tokens[end + 1];
   return next !== undefined && tables.addressedWords.has(next) && !best.pair && best.weight > tables.otherPersonWeight
     && ctx.text.includes('?') && isOneNameWord(tables, tokens, start, end);
+}
+
+/**
+ * One name word right after the honorifics that open the text, then a clause boundary, in a text that asks
+ * something ("Mas X, kamar nomer 2 masih kosong?", "mbak X, jadwal posyandu kapan?"): the writer speaks to
+ * someone in the chat. An alias that holds the honorific ("Pak X" as listed) is how people address the
+ * candidate, so it is left as it is; election talk beside the name still makes it the candidate's.
+ */
+function isAddressedByTitle(tables: Tables, ctx: ScanContext, tokens: string[], ids: number[] | undefined, start: number, end: number): boolean {
+  if (ids === undefined || start === 0 || end !== start || end + 1 >= tokens.length) return false;
+  for (let k = 0; k < start; k++) if (!tables.honorifics.has(tokens[k] as string)) return false;
+  return ctx.text.includes('?') && isClauseStart(tables, ctx, tokens, ids, end + 1);
+}
+
+/** Words an office's organisation may take between the office and the name ("Sekjen PDIP X", "Kepala BNPB X"): one, as a verb there ("Sekjen PBNU menggantikan X") makes X no holder. */
+const OFFICE_GAP = 1;
+
+/** An office of {@link Vocabulary.otherOffices} before the name, honorifics and up to OFFICE_GAP words between, no former word before it. */
+function isOtherOfficeBefore(tables: Tables, tokens: string[], start: number): boolean {
+  if (tables.otherOffices.size === 0) return false;
+  let back = start - 1;
+  while (back >= 0 && tables.honorifics.has(tokens[back] as string)) back--;
+  for (let k = back; k >= 0 && k >= back - OFFICE_GAP; k--) {
+    const word = tokens[k] as string;
+    let from = -1;
+    if (tables.otherOffices.has(word)) from = k;
+    else if (k > 0 && tables.otherOffices.has(`${tokens[k - 1] as string} ${word}`)) from = k - 1;
+    if (from >= 0) return !(from > 0 && tables.formerWords.has(tokens[from - 1] as string));
+  }
+  return false;
+}
+
+/** The name as weak as a common name, as someone else's: election talk beside it still makes it the candidate's. */
+function asCommonPerson(tables: Tables, t: Term): Term {
+  let twin = tables.commonPerson.get(t);
+  if (!twin) tables.commonPerson.set(t, (twin = makeTerm(t.label, Math.min(t.weight, tables.commonNameWeight), PASLON_NAME, { paslon: t.paslon })));
+  return twin;
 }
 
 /** The name weak as a surname is, as another person's name: election talk beside it still makes it the candidate's. */

@@ -1383,7 +1383,8 @@ describe('the office at work: receiving, signing, visiting, documents, and offic
     'kepala desa', 'kades', 'lurah', 'camat', 'rektor', 'kepala dinas', 'kadis', 'kepala badan', 'ketua dpr',
     'wakil ketua dpr', 'ketua dpd', 'gub', 'pjs', 'sekprov']);
   const official = vocabulary.officialPosts!;
-  const before = createClassifier({ vocabulary: { ...vocabulary, officialPosts: { ...official, documentWords: [],
+  // Without the other-office rule too (det-jogja), which reads "Kepala Desa X" as another office's holder.
+  const before = createClassifier({ vocabulary: { ...vocabulary, otherOffices: [], officialPosts: { ...official, documentWords: [],
     titles: official.titles.filter((w) => !added.has(w)), activities: official.activities.filter((w) => !added.has(w)) } }, paslon: {
     election: 'Pilgub Contoh Hulu 2024',
     paslon: [
@@ -1947,5 +1948,39 @@ describe('a pair acronym the deployer did not list: both initials, or name start
     expect(pairIn('MAKAN dulu baru kampanye')).toBe(false);
     expect(pairIn('MARKAN kampanye di pasar')).toBe(true);
     expect(pairIn('markan kampanye di pasar')).toBe(false);
+  });
+});
+
+describe('a name spoken to, and a name holding another office (Pilwalkot Yogyakarta held-out set, issue 20, det-jogja)', () => {
+  const paslon: PaslonFile = { election: 'Pilwalkot Contoh Tirta 2024', paslon: [
+    { number: 1, names: ['Darmaji Suwito', 'Kusumastuti Hadiningrat'], aliases: ['Darmaji-Kusuma', 'Pak Darmaji'] },
+    { number: 2, names: ['Lintang Wicaksono', 'Yudhistira Anom'], aliases: ['Lintang-Anom', 'Mas Lintang'] },
+  ] };
+  const tirta = createClassifier({ vocabulary, paslon });
+  const noOffices = createClassifier({ vocabulary: { ...vocabulary, otherOffices: [] }, paslon });
+  it.each([
+    'Mas Yudhistira, file rapat sudah dikirim belum?',
+    'bang Darmaji, kunci gudang ditaruh mana ya? mau ambil kursi',
+    'Bu Kusumastuti, nomor 3 di daftar hadir itu siapa?',
+  ])('an honorific and a first name opening a question, then a comma, is whom the writer asks: %s', (text) => {
+    expect(tirta.classify(text).pilkada).toBe(false);
+  });
+  it('spoken to with election talk beside it, or named as the alias lists it, it is the candidate', () => {
+    expect(tirta.classify('Mbak Yudhistira, kapan kampanye ke kampung kami?').pilkada).toBe(true);
+    expect(tirta.classify('Mas Lintang, kunci gudang ditaruh mana ya?').pilkada).toBe(true);
+    expect(tirta.classify('pak Darmaji kemarin ke pasar ya? rame sekali').pilkada).toBe(true);
+  });
+  it.each([
+    'Kepala BPBD Lintang Wicaksono: warga bantaran sungai diminta siaga banjir',
+    'Sekjen PKB Darmaji dipanggil penyidik lagi, wartawan menunggu di luar',
+    'Ketum Pak Yudhistira ditanya wartawan soal iuran anggota perhimpunan petani',
+  ])('a name right after an office that is no Pilkada\'s is that office\'s holder: %s', (text) => {
+    expect(tirta.classify(text).pilkada).toBe(false);
+    expect(noOffices.classify(text).pilkada).toBe(true); // the office list is what reads it
+  });
+  it('with a word of the race beside it, after a former word, or with a verb between, it counts', () => {
+    expect(tirta.classify('Kepala BPBD Lintang Wicaksono mundur, siap maju Pilwalkot').pilkada).toBe(true);
+    expect(tirta.classify('mantan Kepala BPBD Lintang Wicaksono blusukan ke pasar').pilkada).toBe(true);
+    expect(tirta.classify('Sekjen ormas menggantikan Lintang Wicaksono yang mundur').pilkada).toBe(true);
   });
 });
