@@ -1173,6 +1173,8 @@ function nameTermsOf(file: PaslonFile, vocab: Vocabulary): NameTerm[] {
   const isNamedHonorific = (word: string): boolean => namedHonorifics.has(tokenize(word, FOLD).join(' '));
   const dictionary = new Set(vocab.dictionaryWords ?? []);
   const isDictionary = (word: string): boolean => word.length >= 4 && (dictionary.has(tokenize(word, FOLD).join(' ')) || isVowelDropped(word.toLowerCase(), dictionary));
+  const everyday = new Set((vocab.commonWords ?? []).map((word) => tokenize(word, FOLD).join(' ')));
+  const isEverydayWord = (word: string): boolean => { const folded = tokenize(word, FOLD).join(' '); return everyday.has(folded) || dictionary.has(folded); };
 
   return file.paslon.flatMap((p) => {
     const single = (word: string, label = display([word]), called = true, fromName = false): NameTerm[] => {
@@ -1214,6 +1216,11 @@ function nameTermsOf(file: PaslonFile, vocab: Vocabulary): NameTerm[] {
           phrase: words[0], label: alias, weight: w.common, paslon: p.number,
           ...(pair ? { pair } : {}), caps: { form: alias.replace(/[^\p{L}\p{N}]/gu, ''), weight: pair ? w.pair : w.distinctive },
         });
+        continue;
+      }
+      if (!pair && isEverydayAlias(words, core, cores, isEverydayWord)) {
+        // Ordinary words only ("Pasti Pas", "Satu Hati"): as written in the alias, or in a tag, the candidate; in lower case the words.
+        out.push({ phrase: words.join(' '), label: alias, weight: w.common, paslon: p.number, caps: { form: alias.trim(), weight: w.full } });
         continue;
       }
       // "Pak Edy" is half the office: an honorific and a common name stay weak whoever lists them.
@@ -1284,6 +1291,15 @@ function isVowelDropped(word: string, dictionary: Set<string>): boolean {
     for (const v of VOWELS) if (dictionary.has(word.slice(0, i) + v + word.slice(i))) return true;
   }
   return false;
+}
+
+/**
+ * An alias of two or more words, no honorific, each an ordinary word ({@link Vocabulary.commonWords} or the
+ * dictionary) and none a word of the candidates' names: a slogan-like nickname ("Pasti Pas", "Satu Hati") that
+ * people also say as plain words ("ukurannya pasti pas"), so only its written capitals or a tag make it a name.
+ */
+function isEverydayAlias(words: string[], core: string[], nameCores: string[][], isEverydayWord: (word: string) => boolean): boolean {
+  return words.length >= 2 && core.length === words.length && words.every((word) => isEverydayWord(word) && !nameCores.some((c) => c.includes(word)));
 }
 
 /**

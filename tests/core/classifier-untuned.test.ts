@@ -1984,3 +1984,26 @@ describe('a name spoken to, and a name holding another office (Pilwalkot Yogyaka
     expect(tirta.classify('Sekjen ormas menggantikan Lintang Wicaksono yang mundur').pilkada).toBe(true);
   });
 });
+
+describe('an alias of ordinary words only is a name where written as one (Pilwalkot Yogyakarta held-out set, issue 20, det-jogja)', () => {
+  const paslon: PaslonFile = { election: 'Pilbup Contoh Lereng 2024', paslon: [
+    { number: 1, names: ['Wiratmoko Sastrodiharjo', 'Sulistyaningrum'], aliases: ['Wiratmoko-Sulis', 'Satu Hati'] },
+    { number: 2, names: ['Gunadharma Setiaji', 'Prihatmoko'], aliases: ['Guna-Prihat', 'Lereng Hijau Makmur'] },
+  ] };
+  const lereng = createClassifier({ vocabulary, paslon });
+  // Without ordinary words to tell, each alias is a full name wherever its words stand.
+  const wordless = createClassifier({ vocabulary: { ...vocabulary, commonWords: [], dictionaryWords: [] }, paslon });
+  it.each([
+    'kalau sudah satu hati ya langsung lamaran aja, jangan kelamaan',
+    'kebun kopi di lereng hijau makmur sekali tahun ini',
+  ])('in lower case it is the words: %s', (text) => {
+    expect(lereng.classify(text).pilkada).toBe(false);
+    expect(wordless.classify(text).pilkada).toBe(true);
+  });
+  it('written as listed, in a tag, or beside its ballot number, it is the candidate', () => {
+    expect(lereng.classify('Satu Hati untuk Lereng, sampai ketemu di TPS').pilkada).toBe(true);
+    expect(lereng.classify('gaskeun #SatuHati').pilkada).toBe(true);
+    expect(lereng.classify('satu hati nomor 1, pokoknya').pilkada).toBe(true);
+    expect(lereng.classify('Lereng Hijau Makmur sudah daftar ke KPU').pilkada).toBe(true);
+  });
+});
