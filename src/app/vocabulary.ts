@@ -63,6 +63,7 @@ const vocabularySchema = z.object({
   officialPosts: z.object({
     titles: phrases,
     activities: phrases,
+    appeals: phrases.optional(),
     roleWords: phrases.optional(),
     formerWords: phrases.optional(),
     actingWords: phrases.optional(),

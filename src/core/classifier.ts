@@ -310,6 +310,11 @@ export interface OfficialPosts {
   /** What officials do in office ("meresmikan", "sambutan", "kunjungan kerja", "upacara"). */
   activities: string[];
   /**
+   * Appeals an official makes to the public ("ajak", "imbau"): an activity after a title only ("Wali Kota X ajak
+   * warga pilah sampah"), not right after an honoured name, since a candidate appeals too ("Gus X mengajak ...").
+   */
+  appeals?: string[];
+  /**
    * Words that put a title after the name anywhere in the text ("... sebagai gubernur", "selaku bupati"):
    * the title is the named person's office however far it stands from the name.
    */
@@ -560,6 +565,8 @@ interface Tables {
   commonNameWeight: number;
   /** The common-name-weight twin of each name term, made once ({@link asCommonPerson}). */
   commonPerson: Map<Term, Term>;
+  /** Activity terms of {@link OfficialPosts.appeals}: an office at work after a title only. */
+  appeals: Set<Term>;
 }
 
 /**
@@ -747,6 +754,12 @@ export function createClassifier(opts: { vocabulary: Vocabulary; paslon?: Paslon
   for (const [kind, phrases] of [['title', official?.titles ?? []], ['activity', official?.activities ?? []]] as const) {
     for (const phrase of phrases) markOfficial(trie, tokenize(phrase, FOLD), phrase, kind);
   }
+  const appeals = new Set<Term>();
+  for (const phrase of official?.appeals ?? []) {
+    markOfficial(trie, tokenize(phrase, FOLD), phrase, 'activity');
+    const term = nodeOf(trie, tokenize(phrase, FOLD))?.term;
+    if (term?.official === 'activity') appeals.add(term);
+  }
 
   for (const phrase of vocab.otherElections ?? []) {
     const key = tokenize(phrase, FOLD);
@@ -818,6 +831,7 @@ export function createClassifier(opts: { vocabulary: Vocabulary; paslon?: Paslon
     otherOffices: new Set((vocab.otherOffices ?? []).map((w) => tokenize(w, FOLD).join(' '))),
     commonNameWeight: vocab.names.common,
     commonPerson: new Map(),
+    appeals,
     plainActTerms: new Set(vocab.plainActs?.terms ?? []),
     plainActThings: new Set((vocab.plainActs?.things ?? []).flatMap((w) => tokenize(w, FOLD))),
     padded,
@@ -1746,7 +1760,7 @@ function scan(tables: Tables, tokens: string[], ids: number[] | undefined, found
       if (i - titleEnd <= TITLE_GAP + 1) ctx.titledName = true;
       if (i - formerEnd <= TITLE_GAP + 1) ctx.formerOffice = true;
       nameEnd = bestEnd;
-    } else if (best.official === 'activity' && i === nameEnd + 1 && isHonouredName(tables, ctx, tokens, ids, nameStart)) {
+    } else if (best.official === 'activity' && i === nameEnd + 1 && !tables.appeals.has(best) && isHonouredName(tables, ctx, tokens, ids, nameStart)) {
       // "HM Rudi resmikan flyover", "Pak Ansar hadiri Isra Miraj": the office at work, as a title would say.
       ctx.actingName = true;
     } else if (best.official === 'title') {

@@ -2007,3 +2007,24 @@ describe('an alias of ordinary words only is a name where written as one (Pilwal
     expect(lereng.classify('Lereng Hijau Makmur sudah daftar ke KPU').pilkada).toBe(true);
   });
 });
+
+describe('an official\'s appeal to the public after a title is the office at work (Pilwalkot Yogyakarta held-out set, issue 20, det-jogja)', () => {
+  const paslon: PaslonFile = { election: 'Pilbup Contoh Lembayung 2024', paslon: [
+    { number: 1, names: ['Darmaji Suwito', 'Kusumastuti Hadiningrat'], aliases: ['Darmaji-Kusuma'] },
+    { number: 2, names: ['Lintang Wicaksono', 'Yudhistira Anom'], aliases: ['Lintang-Anom'] },
+  ] };
+  const lembayung = createClassifier({ vocabulary, paslon });
+  const official = vocabulary.officialPosts!;
+  const noAppeals = createClassifier({ vocabulary: { ...vocabulary, officialPosts: { ...official, appeals: [] } }, paslon });
+  it.each([
+    'Bupati Darmaji ajak warga kerja bakti bersihkan selokan sebelum musim hujan',
+    'Wakil Bupati Lintang Wicaksono imbau pedagang pasar tidak menimbun minyak goreng',
+  ])('%s', (text) => {
+    expect(lembayung.classify(text).pilkada).toBe(false);
+    expect(noAppeals.classify(text).pilkada).toBe(true);
+  });
+  it('right after an honoured name it is no office (a candidate appeals too), and vote talk beside a title still counts', () => {
+    expect(lembayung.classify('Gus Lintang mengajak anak muda bikin konten positif').pilkada).toBe(true);
+    expect(lembayung.classify('Bupati Darmaji ajak warga coblos nomor 1 tanggal 27').pilkada).toBe(true);
+  });
+});
