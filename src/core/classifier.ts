@@ -297,6 +297,11 @@ export interface Vocabulary {
    * it makes it the candidate. Not after a former word ("mantan Sekjen X": a career told).
    */
   otherOffices?: string[];
+  /**
+   * Relative words ("yang", "sing"): between a one-word name and an everyday word ({@link everydayAfter}) they
+   * describe someone by their trade or things ("Pak X yang jualan bakso", "Mas X sing dodol bakpia").
+   */
+  relativeWords?: string[];
 }
 
 /**
@@ -565,6 +570,8 @@ interface Tables {
   commonNameWeight: number;
   /** The common-name-weight twin of each name term, made once ({@link asCommonPerson}). */
   commonPerson: Map<Term, Term>;
+  /** {@link Vocabulary.relativeWords}, folded. */
+  relativeWords: Set<string>;
   /** Activity terms of {@link OfficialPosts.appeals}: an office at work after a title only. */
   appeals: Set<Term>;
 }
@@ -831,6 +838,7 @@ export function createClassifier(opts: { vocabulary: Vocabulary; paslon?: Paslon
     otherOffices: new Set((vocab.otherOffices ?? []).map((w) => tokenize(w, FOLD).join(' '))),
     commonNameWeight: vocab.names.common,
     commonPerson: new Map(),
+    relativeWords: new Set((vocab.relativeWords ?? []).flatMap((w) => tokenize(w, FOLD))),
     appeals,
     plainActTerms: new Set(vocab.plainActs?.terms ?? []),
     plainActThings: new Set((vocab.plainActs?.things ?? []).flatMap((w) => tokenize(w, FOLD))),
@@ -2410,9 +2418,12 @@ function asOtherPerson(tables: Tables, t: Term): Term {
   return twin;
 }
 
-/** Words after a name that make it another person's: an occupation or neighbour, or someone's own life ({@link Vocabulary.personalLife}). */
+/**
+ * Words after a name that make it another person's: an occupation or neighbour, someone's own life, or the
+ * writer's own friend or relative, read after the name as before it ("Pak X tetanggaku", "Mas X temen saya").
+ */
 function personAfterWords(vocab: Vocabulary): string[] {
-  return [...(vocab.personAfter ?? []), ...(vocab.personalLife?.after ?? [])];
+  return [...(vocab.personAfter ?? []), ...(vocab.personalLife?.after ?? []), ...(vocab.personalLife?.before ?? [])];
 }
 
 /**
@@ -2423,6 +2434,7 @@ function isEverydayAfter(tables: Tables, tokens: string[], at: number): boolean 
   const next = tokens[at + 1];
   if (next === undefined) return false;
   if (tables.everydayAfter.has(next)) return true;
+  if (tables.relativeWords.has(next) && isEverydayAfter(tables, tokens, at + 1)) return true;
   const owned = POSSESSIVES.has(next) ? tokens[at + 2] : undefined;
   return owned !== undefined && (tables.everydayAfter.has(owned) || tables.namedAfter.has(owned));
 }
