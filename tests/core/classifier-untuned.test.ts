@@ -2057,3 +2057,29 @@ describe('the writer\'s own people after a name, and a trade after a relative wo
     expect(sendang.classify('Pak Lintang tetanggaku ikut debat cawalkot semalam, keren').pilkada).toBe(true);
   });
 });
+
+describe('Pilwali role words and the colloquial vote verb with a ballot number (Pilwalkot Yogyakarta held-out set, issue 20, det-jogja)', () => {
+  const paslon: PaslonFile = { election: 'Pilwalkot Contoh Telaga 2024', paslon: [
+    { number: 1, names: ['Darmaji Suwito', 'Kusumastuti Hadiningrat'], aliases: ['Darmaji-Kusuma'] },
+    { number: 2, names: ['Lintang Wicaksono', 'Yudhistira Anom'], aliases: ['Lintang-Anom'] },
+    { number: 3, names: ['Baskoro Adinegoro', 'Ratri Pangestuti'], aliases: ['Baskoro-Ratri'] },
+  ] };
+  const telaga = createClassifier({ vocabulary, paslon });
+  const added = new Set(['cawali', 'cawawali', '{n} pasti menang', 'milih {n}', 'milih nomor {n}', 'milih no {n}', 'milih {0n}']);
+  const omit = (r: Record<string, number>): Record<string, number> => Object.fromEntries(Object.entries(r).filter(([k]) => !added.has(k)));
+  const before = createClassifier({ vocabulary: { ...vocabulary, terms: { ...vocabulary.terms, candidate: omit(vocabulary.terms.candidate ?? {}) },
+    numberPatterns: omit(vocabulary.numberPatterns) }, paslon });
+  it.each([
+    'cawawali sing paling enom kok malah paling kalem',
+    'cawali kita kurang dikenal warga pinggiran',
+    '3 pasti menang, yakin aku',
+    'bapakku milih 03 jare, ibuku durung ngerti',
+  ])('%s', (text) => {
+    expect(telaga.classify(text).pilkada).toBe(true);
+    expect(before.classify(text).pilkada).toBe(false);
+  });
+  it('a number guarded as a room, floor or team is still no ballot number', () => {
+    expect(telaga.classify('RT 3 pasti menang lomba voli tahun ini').pilkada).toBe(false);
+    expect(telaga.classify('aku milih kamar 03 sing cedak tangga').pilkada).toBe(false);
+  });
+});
