@@ -564,8 +564,9 @@ interface Tables {
   /** Words between a ballot number and its count, and after the count, as folded ({@link Vocabulary.tallies}). */
   tallyBetween: Set<string>;
   tallyUnits: Set<string>;
-  /** {@link Vocabulary.otherOffices}, folded, one or two words each. */
+  /** {@link Vocabulary.otherOffices} of one word, folded; those of two words by first word then second. */
   otherOffices: Set<string>;
+  otherOfficePairs: Map<string, Set<string>>;
   /** Weight of a name read as someone else's that only election talk beside it makes the candidate's: a common name's. */
   commonNameWeight: number;
   /** The common-name-weight twin of each name term, made once ({@link asCommonPerson}). */
@@ -835,7 +836,8 @@ export function createClassifier(opts: { vocabulary: Vocabulary; paslon?: Paslon
     addressedWords: new Set((vocab.personalLife?.addressed ?? []).map((w) => tokenize(w, FOLD).join(''))),
     tallyBetween: new Set((vocab.tallies?.between ?? []).flatMap((w) => tokenize(w, FOLD))),
     tallyUnits: new Set((vocab.tallies?.units ?? []).flatMap((w) => tokenize(w, FOLD))),
-    otherOffices: new Set((vocab.otherOffices ?? []).map((w) => tokenize(w, FOLD).join(' '))),
+    otherOffices: new Set((vocab.otherOffices ?? []).flatMap((w) => { const key = tokenize(w, FOLD); return key.length === 1 ? key : []; })),
+    otherOfficePairs: wordPairs((vocab.otherOffices ?? []).map((w) => tokenize(w, FOLD))),
     commonNameWeight: vocab.names.common,
     commonPerson: new Map(),
     relativeWords: new Set((vocab.relativeWords ?? []).flatMap((w) => tokenize(w, FOLD))),
@@ -2391,14 +2393,14 @@ const OFFICE_GAP = 1;
 
 /** An office of {@link Vocabulary.otherOffices} before the name, honorifics and up to OFFICE_GAP words between, no former word before it. */
 function isOtherOfficeBefore(tables: Tables, tokens: string[], start: number): boolean {
-  if (tables.otherOffices.size === 0) return false;
+  if (start === 0 || (tables.otherOffices.size === 0 && tables.otherOfficePairs.size === 0)) return false;
   let back = start - 1;
   while (back >= 0 && tables.honorifics.has(tokens[back] as string)) back--;
   for (let k = back; k >= 0 && k >= back - OFFICE_GAP; k--) {
     const word = tokens[k] as string;
     let from = -1;
     if (tables.otherOffices.has(word)) from = k;
-    else if (k > 0 && tables.otherOffices.has(`${tokens[k - 1] as string} ${word}`)) from = k - 1;
+    else if (k > 0 && tables.otherOfficePairs.get(tokens[k - 1] as string)?.has(word) === true) from = k - 1;
     if (from >= 0) return !(from > 0 && tables.formerWords.has(tokens[from - 1] as string));
   }
   return false;
