@@ -2420,12 +2420,9 @@ function asOtherPerson(tables: Tables, t: Term): Term {
   return twin;
 }
 
-/**
- * Words after a name that make it another person's: an occupation or neighbour, someone's own life, or the
- * writer's own friend or relative, read after the name as before it ("Pak X tetanggaku", "Mas X temen saya").
- */
+/** Words after a name that make it another person's: an occupation or neighbour, or someone's own life ({@link Vocabulary.personalLife}). */
 function personAfterWords(vocab: Vocabulary): string[] {
-  return [...(vocab.personAfter ?? []), ...(vocab.personalLife?.after ?? []), ...(vocab.personalLife?.before ?? [])];
+  return [...(vocab.personAfter ?? []), ...(vocab.personalLife?.after ?? [])];
 }
 
 /**
