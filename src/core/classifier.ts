@@ -1427,15 +1427,21 @@ function pairAcronymTerms(file: PaslonFile, vocab: Vocabulary): NameTerm[] {
   for (const p of file.paslon) for (const alias of p.aliases ?? []) known.add(fold(tokenize(alias).join(''))).add(fold(alias));
   const dictionary = dictionarySet(vocab.dictionaryWords);
   // The start of a name part is that name's short form after an honorific ("pak Rahma"), not an acronym.
-  const parts = file.paslon.flatMap((p) => [...p.names, ...(p.aliases ?? [])].flatMap((n) => tokenize(n, FOLD)));
-  const isNameStart = (key: string): boolean => parts.some((part) => part.startsWith(key));
+  // Only keys of MIN..MAX_PAIR_ACRONYM letters are asked (offer): their starts of those lengths, in one set, rather than
+  // every part searched per key (that made building a 1,000-paslon classifier three times slower).
+  const nameStarts = new Set<string>();
+  for (const p of file.paslon) {
+    for (const n of [...p.names, ...(p.aliases ?? [])]) {
+      for (const part of tokenize(n, FOLD)) for (let k = MIN_PAIR_ACRONYM; k <= Math.min(MAX_PAIR_ACRONYM, part.length); k++) nameStarts.add(part.slice(0, k));
+    }
+  }
   const weight = Math.max(vocab.names.common, vocab.names.derived ?? vocab.names.common);
   const owner = new Map<string, { paslon: number; written: string } | null>();
   const offer = (written: string, paslon: number): void => {
     // As the text will be read: folding may shorten the glued letters ("rahmha" reads "rahma").
     const key = fold(written);
     if (key.length < MIN_PAIR_ACRONYM || key.length > MAX_PAIR_ACRONYM || known.has(key) || known.has(written) || dictionary.has(written)
-      || dictionary.has(key) || isNameStart(key)) return;
+      || dictionary.has(key) || nameStarts.has(key)) return;
     const had = owner.get(key);
     owner.set(key, had === undefined ? { paslon, written } : had && had.paslon === paslon ? had : null);
   };
