@@ -21,7 +21,7 @@ import {
   proto,
   type WAMessage,
 } from '@whiskeysockets/baileys';
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { ChatEvent, ChatRef, MessageEvent, Person } from '../../core/types.js';
 import { pairsFromParticipants, toLidPair, waPerson, type LidPair, type WaLidMap } from './identities.js';
 
@@ -123,7 +123,7 @@ export function albumOf(message: proto.IMessage | null | undefined, content: pro
   return undefined;
 }
 
-const digest = (s: string): string => createHash('sha256').update(s).digest('hex').slice(0, 16);
+const digest = (s: string): string => hash('sha256', s, 'hex').slice(0, 16); // one-shot: a third of createHash's cost on short text
 
 /** Baileys participant shapes: `{ id, phoneNumber?, lid? }` (7.x) or a bare JID (older). */
 type RawParticipant = GroupParticipant | string;
