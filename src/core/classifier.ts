@@ -1195,7 +1195,7 @@ function nameTermsOf(file: PaslonFile, vocab: Vocabulary): NameTerm[] {
   const isCommonName = (word: string): boolean => givenNames.has(tokenize(word, FOLD).join(' '));
   const namedHonorifics = new Set((vocab.namedHonorifics ?? []).map((h) => tokenize(h, FOLD).join(' ')));
   const isNamedHonorific = (word: string): boolean => namedHonorifics.has(tokenize(word, FOLD).join(' '));
-  const dictionary = new Set(vocab.dictionaryWords ?? []);
+  const dictionary = dictionarySet(vocab.dictionaryWords);
   const isDictionary = (word: string): boolean => word.length >= 4 && (dictionary.has(tokenize(word, FOLD).join(' ')) || isVowelDropped(word.toLowerCase(), dictionary));
   const everyday = new Set((vocab.commonWords ?? []).map((word) => tokenize(word, FOLD).join(' ')));
   const isEverydayWord = (word: string): boolean => { const folded = tokenize(word, FOLD).join(' '); return everyday.has(folded) || dictionary.has(folded); };
@@ -2414,15 +2414,18 @@ function isOtherOfficeBefore(tables: Tables, tokens: string[], start: number): b
 
 /** The name as weak as a common name, as someone else's: election talk beside it still makes it the candidate's. */
 function asCommonPerson(tables: Tables, t: Term): Term {
-  let twin = tables.commonPerson.get(t);
-  if (!twin) tables.commonPerson.set(t, (twin = makeTerm(t.label, Math.min(t.weight, tables.commonNameWeight), PASLON_NAME, { paslon: t.paslon })));
-  return twin;
+  return weakTwin(tables.commonPerson, tables.commonNameWeight, t);
 }
 
 /** The name weak as a surname is, as another person's name: election talk beside it still makes it the candidate's. */
 function asOtherPerson(tables: Tables, t: Term): Term {
-  let twin = tables.otherPerson.get(t);
-  if (!twin) tables.otherPerson.set(t, (twin = makeTerm(t.label, Math.min(t.weight, tables.otherPersonWeight), PASLON_NAME, { paslon: t.paslon })));
+  return weakTwin(tables.otherPerson, tables.otherPersonWeight, t);
+}
+
+/** The name term at no more than `weight`, made once per term and kept in `twins`. */
+function weakTwin(twins: Map<Term, Term>, weight: number, t: Term): Term {
+  let twin = twins.get(t);
+  if (!twin) twins.set(t, (twin = makeTerm(t.label, Math.min(t.weight, weight), PASLON_NAME, { paslon: t.paslon })));
   return twin;
 }
 
@@ -2649,7 +2652,7 @@ function makeRepair(trie: Trie, vocab: Vocabulary, honorifics: Set<string>): Rep
   const startPairs = new Map<string, Term>();
   shortCalledNameStarts(names, shorts, known, derivedWeight, w);
   closedSyllableStarts([...names, ...weakParts], shorts, known, derivedWeight);
-  lastSyllableEnds(names, shorts, known, new Set(vocab.dictionaryWords ?? []), derivedWeight, w);
+  lastSyllableEnds(names, shorts, known, dictionarySet(vocab.dictionaryWords), derivedWeight, w);
   const starts = new Uint8Array(27 * 27);
   for (const key of names.keys()) if (key.length >= MIN_STEM) starts[pairIndex(key)] = 1;
   const phraseLefts = gluedPhraseLefts(trie, weakParts);
