@@ -566,4 +566,20 @@ export const MIGRATIONS: readonly Migration[] = [
   `
   CREATE INDEX outbox_recipient_kind ON outbox(platform, recipient, kind, created_at);
   `,
+  // Refused requests of the public receipt check (/verifikasi, over its rate limit) are counted like refused logins:
+  // the counters get the action they count ('dashboard login' or 'receipt check'), and one client's windows of both
+  // are kept apart. The table is rebuilt (a primary key cannot be altered); the counters of the hour move over.
+  `
+  CREATE TABLE login_refusals_new (
+    action TEXT NOT NULL DEFAULT 'dashboard login',
+    client TEXT NOT NULL,
+    window_start INTEGER NOT NULL,
+    count INTEGER NOT NULL,
+    reasons TEXT NOT NULL,
+    PRIMARY KEY (action, client, window_start)
+  ) STRICT;
+  INSERT INTO login_refusals_new (action, client, window_start, count, reasons) SELECT 'dashboard login', client, window_start, count, reasons FROM login_refusals;
+  DROP TABLE login_refusals;
+  ALTER TABLE login_refusals_new RENAME TO login_refusals;
+  `,
 ];

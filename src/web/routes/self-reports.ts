@@ -14,8 +14,8 @@ import { html } from '../html.js';
 import type { RouteDeps } from '../deps.js';
 import { offsetOf, PAGE_SIZE, param } from './util.js';
 
-/** Registers the self-report pages. */
-export function registerSelfReportRoutes(f: FastifyInstance, deps: RouteDeps): void {
+/** Registers the self-report pages; `verifyLimit` is the public receipt check's rate limit (@fastify/rate-limit route options). */
+export function registerSelfReportRoutes(f: FastifyInstance, deps: RouteDeps, verifyLimit?: Record<string, unknown>): void {
   const { app } = deps;
   const lang = app.config.LANGUAGE;
   const w = selfReportWebTexts(lang);
@@ -54,7 +54,7 @@ ${pager(ctx, '/laporan-asn', { status, tempat: place, q: search }, offset, res.r
     return reply.type(photo.mime).header('Content-Security-Policy', "default-src 'none'").send(photo.data);
   });
 
-  f.get('/verifikasi', { config: { public: true } }, async (req, reply) => {
+  f.get('/verifikasi', { config: { public: true, ...(verifyLimit ? { rateLimit: verifyLimit } : {}) } }, async (req, reply) => {
     const number = param(req.query, 'nomor', 40);
     const code = param(req.query, 'kode', 40);
     const result = number && code ? verifyReceipt(app.db, number, code, app.config.APP_TIMEZONE, lang) : undefined;
