@@ -582,4 +582,19 @@ export const MIGRATIONS: readonly Migration[] = [
   DROP TABLE login_refusals;
   ALTER TABLE login_refusals_new RENAME TO login_refusals;
   `,
+  // One ASN in many groups at once (app/asn-alert-holds.ts): the case alerts to that ASN beyond the first few in an
+  // hour are held here and sent as one summary per ASN, platform and hour. The cases themselves are opened as ever.
+  `
+  CREATE TABLE asn_alert_holds (
+    incident_id INTEGER PRIMARY KEY REFERENCES incidents(id),
+    platform TEXT NOT NULL CHECK (platform IN ('telegram','whatsapp')),
+    asn_nip TEXT NOT NULL,
+    recipient TEXT NOT NULL,
+    held_at INTEGER NOT NULL,
+    release_at INTEGER NOT NULL,
+    released_at INTEGER
+  ) STRICT;
+  CREATE INDEX asn_alert_holds_due ON asn_alert_holds(release_at) WHERE released_at IS NULL;
+  CREATE INDEX asn_alert_holds_asn ON asn_alert_holds(platform, asn_nip, released_at);
+  `,
 ];
