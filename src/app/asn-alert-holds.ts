@@ -114,7 +114,8 @@ function releaseOne(d: AsnAlertReleaseDeps, platform: IncidentRow['platform'], n
       more: Math.max(0, cases.length - ASN_SUMMARY_LIST_MAX),
       humasContact: d.config.HUMAS_CONTACT,
     });
-    d.outbox.enqueue({ dedupeKey: `asn-summary:${platform}:${nip}:${cases[0]!.id}`, platform, recipient, recipientKind: 'user', kind: ASN_SUMMARY_KIND, text }, now);
+    // Tied to its first case: a summary the platform refuses reaches Humas as that case's undeliverable alert (App.onUndeliverable).
+    d.outbox.enqueue({ dedupeKey: `asn-summary:${platform}:${nip}:${cases[0]!.id}`, platform, recipient, recipientKind: 'user', kind: ASN_SUMMARY_KIND, text, incidentId: cases[0]!.id }, now);
     return true;
   });
 }
