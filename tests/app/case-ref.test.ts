@@ -34,6 +34,22 @@ describe('case references', () => {
     expect(readCaseRef('12345678901234567890')).toEqual({ ok: false, given: '12345678901234567890' });
   });
 
+  it('long input takes no time: runs of spaces (WhatsApp allows 65,536 characters) cannot make the reader backtrack', async () => {
+    // Before: `kasus no` + 250 spaces + `x` took 3.3 s and 500 spaces 10.7 s (adjacent \s* in the pattern), holding the
+    // whole bot (every alert) for an admin's pasted line.
+    for (const s of ['kasus no' + ' '.repeat(60_000) + 'x', 'no' + ' \t'.repeat(30_000) + '#x', '#' + ' '.repeat(60_000) + '12', '1'.repeat(60_000) + 'x']) {
+      const t0 = performance.now();
+      const r = readCaseRef(s);
+      expect(performance.now() - t0).toBeLessThan(200);
+      expect(r?.ok).toBe(s.startsWith('#') ? true : false);
+    }
+    const app = withOneCase();
+    const t0 = performance.now();
+    const reply = (await app.commands.run(adminDm(`/kasus no${' '.repeat(4000)}abc`)))!.text;
+    expect(performance.now() - t0).toBeLessThan(500);
+    expect(reply).toBe('"no abc" bukan nomor kasus. Tulis nomornya dengan angka, misalnya /kasus 12.');
+  });
+
   it('/kasus no 1, /kasus@JagaNetralBot nomor 1 and /kasus #1 show case #1; /kasus no abc says it is no number', async () => {
     const app = withOneCase();
     const ask = async (q: string) => (await app.commands.run(adminDm(q)))!.text;
