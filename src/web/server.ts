@@ -137,8 +137,10 @@ export async function buildDashboard(app: App, opts: DashboardOptions = {}): Pro
   // previews. It shows a button; the session starts on the button's POST, with the token in the form. One route for
   // both methods, so they share one rate-limit budget per client.
   f.route({
-    method: ['GET', 'POST'],
+    // HEAD is listed here rather than left to fastify's automatic HEAD route, which had a rate-limit budget of its own.
+    method: ['GET', 'HEAD', 'POST'],
     url: LOGIN_PATH,
+    exposeHeadRoute: false,
     config: { public: true, rateLimit: loginLimit },
     handler: async (req, reply) => {
       if (req.method === 'POST') {

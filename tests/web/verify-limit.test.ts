@@ -60,6 +60,16 @@ describe('/verifikasi is limited per client', () => {
     expect(s.app.db.prepare(`SELECT result FROM audit WHERE action = 'dashboard login'`).pluck().all()).toEqual(['login_refused {"count":1,"reasons":{"unknown":1}}']);
   }, 60_000);
 
+  it('HEAD and GET share one budget (a HEAD runs the same check): 20 HEADs leave no GET', async () => {
+    // Before: fastify's automatic HEAD route had a rate-limit budget of its own, so a client had 20 + 20 checks a minute.
+    const s = await started();
+    const heads: number[] = [];
+    for (let i = 0; i < VERIFY_RATE_PER_MINUTE; i++) heads.push((await fetch(`${s.base}/verifikasi?nomor=JN-2024-10000${i % 10}&kode=ABCD-EFGH-JKLM`, { method: 'HEAD' })).status);
+    expect(heads).toEqual(Array(VERIFY_RATE_PER_MINUTE).fill(200));
+    expect((await check(s.base, 0)).status).toBe(429);
+    expect((await fetch(`${s.base}/verifikasi`, { method: 'HEAD' })).status).toBe(429);
+  }, 60_000);
+
   it('behind a trusted proxy each forwarded client has its own budget', async () => {
     const s = await started({ DASHBOARD_TRUST_PROXY: '127.0.0.1, ::1' });
     const a: number[] = [];
