@@ -130,6 +130,7 @@ export class App {
       {
         db: this.db, config: this.config, clock: this.clock, findAsn: (p) => this.registry.findByPerson(p),
         lastGroupAnswer: (platform, chatId) => this.monitor.outbox.lastQueued(platform, chatId, 'command_reply'),
+        groupAnswersSince: (platform, since) => this.monitor.outbox.queuedToGroupsSince(platform, 'command_reply', since),
       },
       coreCommands(this),
     );

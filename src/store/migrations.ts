@@ -597,4 +597,9 @@ export const MIGRATIONS: readonly Migration[] = [
   CREATE INDEX asn_alert_holds_due ON asn_alert_holds(release_at) WHERE released_at IS NULL;
   CREATE INDEX asn_alert_holds_asn ON asn_alert_holds(platform, asn_nip, released_at);
   `,
+  // OutboxStore.queuedToGroupsSince: command refusals posted in any WhatsApp group in the last hour (a cap against
+  // a timses making many groups), counted without scanning the outbox.
+  `
+  CREATE INDEX outbox_group_kind_created ON outbox(platform, kind, recipient_kind, created_at);
+  `,
 ];

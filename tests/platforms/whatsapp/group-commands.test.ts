@@ -13,7 +13,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { editMessage, textMessage } from '../../../src/platforms/sim/whatsapp-socket.js';
 import type { WhatsAppAdapter } from '../../../src/platforms/whatsapp/adapter.js';
-import { GROUP_REFUSAL_WINDOW_MS } from '../../../src/app/commands/index.js';
+import { GROUP_REFUSAL_WINDOW_MS, GROUP_REFUSALS_PER_HOUR } from '../../../src/app/commands/index.js';
 import { ADMIN_WA, ASN1_LID, ASN1_PN, drainAll, fakeClock, GROUP, startBot, TIMSES_LID, TIMSES_PN } from '../../fixtures/whatsapp/setup.js';
 
 const running: WhatsAppAdapter[] = [];
@@ -92,5 +92,27 @@ describe('commands in a WhatsApp group', () => {
     expect(fake.sent.filter((s) => s.jid === GROUP)).toHaveLength(1);
     expect(app.db.prepare(`SELECT COUNT(*) FROM outbox WHERE recipient = ?`).pluck().get(GROUP)).toBe(1);
     expect(app.db.prepare(`SELECT COUNT(*) FROM audit WHERE result = 'refused_group_chat'`).pluck().get()).toBe(40);
+  });
+
+  it('a timses making many groups and typing a command in each gets refusals in the first few only: a number posting in group after group risks a ban', async () => {
+    // Each group is answered once per 10 minutes; across all WhatsApp groups at most GROUP_REFUSALS_PER_HOUR.whatsapp
+    // refusals go out an hour. Every attempt is still audited.
+    const clock = fakeClock();
+    const { app, fake, wa } = await startBot(clock);
+    running.push(wa);
+    const cap = GROUP_REFUSALS_PER_HOUR.whatsapp!;
+    const gid = (i: number) => `1203630000000009${String(i).padStart(2, '0')}@g.us`;
+    for (let i = 0; i < cap + 4; i++) await fake.deliver(textMessage({ group: gid(i), id: `M${i}`, from: TIMSES_LID, fromAlt: TIMSES_PN, text: '/report', at: clock.now }));
+    await wa.idle();
+    await drainAll(app, clock, 10);
+    const posted = () => fake.sent.filter((s) => /pesan pribadi/.test(String(s.content['text']))).map((s) => s.jid);
+    expect(posted()).toEqual(Array.from({ length: cap }, (_, i) => gid(i)));
+    expect(app.db.prepare(`SELECT COUNT(*) FROM audit WHERE result = 'refused_group_chat'`).pluck().get()).toBe(cap + 4);
+    // An hour later a group not yet answered is answered.
+    clock.now += 3_600_000;
+    await fake.deliver(textMessage({ group: gid(cap + 1), id: 'LATER', from: TIMSES_LID, fromAlt: TIMSES_PN, text: '/report', at: clock.now }));
+    await wa.idle();
+    await drainAll(app, clock, 3);
+    expect(posted().at(-1)).toBe(gid(cap + 1));
   });
 });
