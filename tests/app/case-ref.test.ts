@@ -73,7 +73,7 @@ describe('case references', () => {
     expect(c.status).toBe('exempted');
     expect(c.statusReason).toContain('suami calon, hadir sebagai keluarga');
     expect(c.statusReason).not.toMatch(/^1 /);
-    expect(await ask('/buka kasus #1')).toMatch(/dibuka kembali/);
+    expect(await ask('/buka kasus #1 salah kecualikan')).toMatch(/dibuka kembali/);
     expect(app.monitor.incidents.get(1)?.status).toBe('open');
     expect(await ask('/sudahkeluar No. 1')).toMatch(/#1/);
     expect(app.monitor.incidents.get(1)?.status).toBe('left');

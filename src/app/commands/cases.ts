@@ -129,7 +129,8 @@ export function caseCommands(app: AppCases): CommandSpec[] {
         const t = lifecycleTexts(ctx.lang).cmd;
         const ref = caseArg(ctx, '/buka');
         if (ref && 'reply' in ref) return { text: ref.reply };
-        if (!ref || ref.rest) return { text: t.reopenUsage };
+        // Words after the case are ignored, as they always were (`/buka 12 salah kecualikan`).
+        if (!ref) return { text: t.reopenUsage };
         const id = ref.id;
         const r = reopenCase(app, id, actorOf(ctx), ctx.now);
         if (r.ok) return { text: t.reopened(id) };
