@@ -36,6 +36,11 @@ export interface AlertDeps {
   registrationLink?: (platform: Platform) => string | undefined;
   /** True when this case's Humas alert is held for a mass-event summary (app/mass-alerts.ts) instead of sent alone. */
   holdHumasAlert?: (incident: IncidentRow) => boolean;
+  /**
+   * True when this case's alert to the ASN (reachable at `recipient`) is held for the ASN's summary (app/asn-alert-holds.ts):
+   * one ASN added to or tagged in many groups at once gets the first few alerts, then one summary, not one DM per group.
+   */
+  holdAsnAlert?: (incident: IncidentRow, recipient: string) => boolean;
 }
 
 
@@ -43,40 +48,13 @@ export interface AlertDeps {
 export function enqueueIncidentAlerts(d: AlertDeps, incident: IncidentRow, f: Finding, now: number): void {
   const t = alertTexts(d.config.LANGUAGE);
   const chat = d.chats.get(f.chat.platform, f.chat.id);
-  // Titles, names and posts are a stranger's words: quoted so they cannot pose as the bot's (core/text/quote.ts).
-  const chatTitle = quoteStrangerOpt(chat?.title ?? f.chat.title) ?? t.unknownChat;
-  const at = formatDateTime(f.at, d.config.APP_TIMEZONE, d.config.LANGUAGE);
-  const actorName = quoteStrangerOpt(actorLine(incident));
-  const excerpt = quoteStrangerOpt(f.evidence.excerpt);
   // Matched by username alone: the account may be a stranger's, so nothing goes to it (issue 17 point 8).
   const address = f.unverified ? undefined : asnAddress(f.asn, f.chat.platform);
-  const asnText = t.asnAlert({
-    kind: f.kind,
-    platform: f.chat.platform,
-    chatTitle,
-    at,
-    actorName,
-    // A timses account named "Humas ..." must not read as Humas having put the ASN there.
-    ...(actorName && looksOfficial(actorName) ? { actorLooksOfficial: true } : {}),
-    excerpt,
-    humasContact: d.config.HUMAS_CONTACT,
-    caseId: incident.id,
-  });
-  const unreachable = address ? undefined : f.unverified ? unverifiedReason(d.config.LANGUAGE) : notRegisteredReason(d.config.LANGUAGE);
-  d.outbox.enqueue(
-    {
-      dedupeKey: `incident:${incident.id}:asn`,
-      platform: f.chat.platform,
-      recipient: address?.recipient ?? `asn:${f.asn.nip}`,
-      recipientKind: 'user',
-      kind: 'asn_alert',
-      text: asnText,
-      incidentId: incident.id,
-      payload: address ? { buttons: asnAlertButtons(incident.id, f.chat.platform, d.config.LANGUAGE) } : undefined,
-      undeliverable: unreachable,
-    },
-    now,
-  );
+  // One ASN in many groups at once: beyond the first few, the alert waits for the ASN's summary (the case is open all the same).
+  if (!address || !d.holdAsnAlert?.(incident, address.recipient)) {
+    const unreachable = address ? undefined : f.unverified ? unverifiedReason(d.config.LANGUAGE) : notRegisteredReason(d.config.LANGUAGE);
+    enqueueAsnAlert(d, { ...incident, excerpt: f.evidence.excerpt ?? null }, chat?.title ?? f.chat.title, f.at, address?.recipient ?? `asn:${f.asn.nip}`, now, unreachable);
+  }
   if (d.holdHumasAlert?.(incident)) return;
   const text = t.humasAlert(
     oneCaseAlertFacts(d.config, {
@@ -99,6 +77,45 @@ export function enqueueIncidentAlerts(d: AlertDeps, incident: IncidentRow, f: Fi
     );
   }
   // An unreachable ASN is already explained in the Humas alert above (phone and registration link): no second notice.
+}
+
+/**
+ * Queues one case's alert to its ASN (what happened, how to leave; with the case's buttons where the platform has
+ * them): at once for a new case, or later for a case whose alert was held and whose ASN summary ended up holding
+ * it alone (app/asn-alert-holds.ts). `undeliverable` says why the bot cannot reach the ASN, when it cannot.
+ */
+export function enqueueAsnAlert(
+  d: Pick<AlertDeps, 'outbox' | 'config'>, incident: IncidentRow, title: string | undefined, at: number, recipient: string, now: number, undeliverable?: string,
+): void {
+  const t = alertTexts(d.config.LANGUAGE);
+  // Titles, names and posts are a stranger's words: quoted so they cannot pose as the bot's (core/text/quote.ts).
+  const actorName = quoteStrangerOpt(actorLine(incident));
+  const asnText = t.asnAlert({
+    kind: incident.kind,
+    platform: incident.platform,
+    chatTitle: quoteStrangerOpt(title) ?? t.unknownChat,
+    at: formatDateTime(at, d.config.APP_TIMEZONE, d.config.LANGUAGE),
+    actorName,
+    // A timses account named "Humas ..." must not read as Humas having put the ASN there.
+    ...(actorName && looksOfficial(actorName) ? { actorLooksOfficial: true } : {}),
+    excerpt: quoteStrangerOpt(incident.excerpt ?? undefined),
+    humasContact: d.config.HUMAS_CONTACT,
+    caseId: incident.id,
+  });
+  d.outbox.enqueue(
+    {
+      dedupeKey: `incident:${incident.id}:asn`,
+      platform: incident.platform,
+      recipient,
+      recipientKind: 'user',
+      kind: 'asn_alert',
+      text: asnText,
+      incidentId: incident.id,
+      payload: undeliverable === undefined ? { buttons: asnAlertButtons(incident.id, incident.platform, d.config.LANGUAGE) } : undefined,
+      undeliverable,
+    },
+    now,
+  );
 }
 
 /**

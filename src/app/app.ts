@@ -23,6 +23,7 @@ import { Dispatcher, type SendPolicy } from './dispatcher.js';
 import { FloodGuard } from './flood.js';
 import { nextRelease, releaseDueSummaries, type MassAlertDeps } from './mass-alerts.js';
 import { nextSelfReportRelease, releaseDueSelfReports } from './self-report-bursts.js';
+import { nextAsnAlertRelease, releaseDueAsnAlerts, type AsnAlertReleaseDeps } from './asn-alert-holds.js';
 import { holdUndeliverable, nextNoticeRelease, releaseDueNotices, type NoticeReleaseDeps } from './undeliverable-holds.js';
 import { silentLogger, type Logger } from './log.js';
 import { Monitor } from './monitor.js';
@@ -102,6 +103,7 @@ export class App {
             ['mass-event summaries', () => releaseDueSummaries(this.massDeps(), now)],
             ['lists of refused alerts', () => releaseDueNotices(this.noticeDeps(), now)],
             ['summaries of self-reports', () => releaseDueSelfReports(this, now)],
+            ['ASN summaries', () => releaseDueAsnAlerts(this.asnAlertDeps(), now)],
           ] as const) {
             try {
               step();
@@ -112,7 +114,7 @@ export class App {
         },
         nextRelease: () => {
           if (!this.db.open) return undefined;
-          const at = [nextRelease(this.db), nextNoticeRelease(this.db), nextSelfReportRelease(this.db)].filter((t): t is number => t !== undefined);
+          const at = [nextRelease(this.db), nextNoticeRelease(this.db), nextSelfReportRelease(this.db), nextAsnAlertRelease(this.db)].filter((t): t is number => t !== undefined);
           return at.length ? Math.min(...at) : undefined;
         },
         onUnreadable: (row, reason, now) => enqueueUnreadableNotice(this.monitor.outbox, this.config, row, reason, now),
@@ -128,6 +130,7 @@ export class App {
       {
         db: this.db, config: this.config, clock: this.clock, findAsn: (p) => this.registry.findByPerson(p),
         lastGroupAnswer: (platform, chatId) => this.monitor.outbox.lastQueued(platform, chatId, 'command_reply'),
+        groupAnswersSince: (platform, since) => this.monitor.outbox.queuedToGroupsSince(platform, 'command_reply', since),
       },
       coreCommands(this),
     );
@@ -145,6 +148,11 @@ export class App {
     };
   }
 
+  /** What the held ASN summaries need (one ASN in many groups at once). */
+  private asnAlertDeps(): AsnAlertReleaseDeps {
+    return { db: this.db, outbox: this.monitor.outbox, chats: this.monitor.chats, incidents: this.monitor.incidents, config: this.config };
+  }
+
   /** What the held lists of refused ASN alerts need. */
   private noticeDeps(): NoticeReleaseDeps {
     const m = this.massDeps();
@@ -156,7 +164,9 @@ export class App {
    * replay has reached its end); returns how many summaries and listed notices were released (0: nothing to send).
    */
   releaseSummaries(now: number, all = false): number {
-    return releaseDueSummaries(this.massDeps(), now, all) + releaseDueNotices(this.noticeDeps(), now, all) + releaseDueSelfReports(this, now, all);
+    return (
+      releaseDueSummaries(this.massDeps(), now, all) + releaseDueNotices(this.noticeDeps(), now, all) + releaseDueSelfReports(this, now, all) + releaseDueAsnAlerts(this.asnAlertDeps(), now, all)
+    );
   }
 
   /** Platform scanners waiting for member scans (see store/scans.ts). */

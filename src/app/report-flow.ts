@@ -13,7 +13,7 @@ import type { Platform } from '../core/ids.js';
 import { flowTexts } from '../core/messages/report-flow.js';
 import { REPORT_CATEGORIES, REPORT_PLACES, type ReportCategory, type ReportPlace } from '../core/self-report.js';
 import type { AsnRecord } from '../core/types.js';
-import { auditRemoval, filesAndBytes } from '../store/audit.js';
+import { audit, auditRemoval, filesAndBytes } from '../store/audit.js';
 import { ensurePrivateDir, removeFiles, writePrivateFile, type RemovedFiles } from '../store/private-files.js';
 import type { App } from './app.js';
 import { dataDir } from './receipt.js';
@@ -132,11 +132,45 @@ function expire(app: App, who: readonly { platform: Platform; userId: string }[]
       if (r.failed.length) app.log.warn({ failed: r.failed.length }, 'report flow: evidence files of an expired flow could not be deleted');
       each?.(w);
     }
-    auditRemoval(
-      app.db, now, `guided reports silent for ${FLOW_TIMEOUT_MS / 60_000} minutes`,
-      `unfinished guided reports ended: ${who.length}; their evidence deleted: ${filesAndBytes(total.files, total.bytes)}`,
-    );
+    auditRemoval(app.db, now, `guided reports silent for ${FLOW_TIMEOUT_MS / 60_000} minutes`, endedResult(who.length, total));
   })();
+}
+
+/** The audit result of flow endings: how many ended and the evidence files deleted with them. */
+const endedResult = (n: number, removed: { files: number; bytes: number }): string => `unfinished guided reports ended: ${n}; their evidence deleted: ${filesAndBytes(removed.files, removed.bytes)}`;
+
+/** Why a flow ended other than by silence (the audit row's `args`). */
+const END_WHY = {
+  cancelled: 'guided report cancelled by the ASN',
+  restarted: 'guided report restarted by the ASN',
+  unmatched: 'guided report of a sender no longer in the ASN registry',
+  removed: 'guided report of an ASN removed from the registry',
+} as const;
+
+/**
+ * Ends one flow on the record, in the shape of the silent-flow ending (expire): its evidence files deleted and one
+ * audit row (action `retention`, why in `args`, how many files went in `result`) in one transaction. `actor`: the
+ * ASN for their own `batal` or restart, `system` when the bot drops it, the office actor who removed the ASN.
+ */
+function endFlow(app: App, platform: Platform, userId: string, now: number, actor: string, why: keyof typeof END_WHY): void {
+  app.db.transaction(() => {
+    const r = drop(app, platform, userId);
+    if (r.failed.length) app.log.warn({ failed: r.failed.length }, 'report flow: evidence files of an ended flow could not be deleted');
+    audit(app.db, { at: now, actor, platform, action: 'retention', allowed: true, args: END_WHY[why], result: endedResult(1, r) });
+  })();
+}
+
+/** The audit actor of a person on a platform (`tg:5101`, `wa:62...@s.whatsapp.net`), as commands name them. */
+const personActor = (platform: Platform, userId: string): string => `${platform === 'telegram' ? 'tg' : 'wa'}:${userId}`;
+
+/**
+ * Ends the open guided reports of an ASN being removed from the registry (their rows name the ASN's NIP), on the
+ * record with `actor` (who removed them), in the caller's transaction. Returns how many ended.
+ */
+export function endFlowsOfAsn(app: App, nip: string, actor: string, now: number): number {
+  const rows = app.db.prepare(`SELECT platform, user_id FROM report_flows WHERE asn_nip = ?`).all(nip) as { platform: Platform; user_id: string }[];
+  for (const r of rows) endFlow(app, r.platform, r.user_id, now, actor, 'removed');
+  return rows.length;
 }
 
 /** Whether this person has a flow that has not timed out. */
@@ -199,7 +233,7 @@ export function startFlow(app: App, platform: Platform, userId: string, asn: Asn
   // one that timed out ends as the lifecycle job would end it, on the record; a live one is restarted by the ASN.
   const before = load(app, platform, userId);
   if (before && now - before.updatedAt >= FLOW_TIMEOUT_MS) expire(app, [{ platform, userId }], now);
-  else if (before) drop(app, platform, userId);
+  else if (before) endFlow(app, platform, userId, now, personActor(platform, userId), 'restarted');
   const f: FlowRow = { step: 'what', data: { notes: [], files: [], forwards: [], ...(videosIn(carried.skipped) ? { videos: videosIn(carried.skipped) } : {}) }, startedAt: now, updatedAt: now };
   const capped = capEvidence(carried.files, 0, roomFor(app, asn.nip, f));
   for (const file of capped.kept) f.data.files.push(keepFile(app, platform, userId, f.startedAt, f.data.files.length + 1, file));
@@ -234,14 +268,14 @@ export async function continueFlow(app: App, platform: Platform, userId: string,
     return input.button?.startsWith('lapor:') ? { text: t.timedOut, kind: 'command_reply' } : undefined;
   }
   if (!asn || asn.nip === undefined) {
-    drop(app, platform, userId);
+    endFlow(app, platform, userId, now, 'system', 'unmatched');
     return undefined;
   }
   const text = input.text?.trim() ?? '';
   // Files not kept (too big, beyond ten, not downloaded) are named in one line under the answer (issue 18 point 3).
   const skipped: SkippedEvidence[] = [...(input.skipped ?? [])];
   if (input.button === 'lapor:cancel' || /^(?:batal|cancel)$/i.test(text)) {
-    drop(app, platform, userId);
+    endFlow(app, platform, userId, now, personActor(platform, userId), 'cancelled');
     return { text: t.cancelled, kind: 'command_reply' };
   }
   // WhatsApp shows no buttons: its prompts number them, and a number (or "lanjut" / "kirim") stands for the button.

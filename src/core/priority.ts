@@ -23,6 +23,7 @@ const { alert, followup, reply } = PRIORITY;
  */
 export const OUTBOX_KINDS: Readonly<Record<string, { priority: Priority; what: string }>> = {
   asn_alert: { priority: alert, what: 'to an ASN added to or tagged in a campaign group: what happened and how to leave' },
+  asn_alert_summary: { priority: alert, what: 'to an ASN found in many groups within an hour: the groups beyond the first few alerts, in one message' },
   humas_alert: { priority: alert, what: 'to Humas: a case opened, a self-report, an invite or OCR finding on a case' },
   humas_mass_alert: { priority: alert, what: 'to Humas: many ASN at once in one group (one summary instead of one alert each)' },
   undeliverable_notice: { priority: alert, what: 'to Humas: an alert could not reach its ASN (Humas must reach them another way)' },

@@ -566,4 +566,40 @@ export const MIGRATIONS: readonly Migration[] = [
   `
   CREATE INDEX outbox_recipient_kind ON outbox(platform, recipient, kind, created_at);
   `,
+  // Refused requests of the public receipt check (/verifikasi, over its rate limit) are counted like refused logins:
+  // the counters get the action they count ('dashboard login' or 'receipt check'), and one client's windows of both
+  // are kept apart. The table is rebuilt (a primary key cannot be altered); the counters of the hour move over.
+  `
+  CREATE TABLE login_refusals_new (
+    action TEXT NOT NULL DEFAULT 'dashboard login',
+    client TEXT NOT NULL,
+    window_start INTEGER NOT NULL,
+    count INTEGER NOT NULL,
+    reasons TEXT NOT NULL,
+    PRIMARY KEY (action, client, window_start)
+  ) STRICT;
+  INSERT INTO login_refusals_new (action, client, window_start, count, reasons) SELECT 'dashboard login', client, window_start, count, reasons FROM login_refusals;
+  DROP TABLE login_refusals;
+  ALTER TABLE login_refusals_new RENAME TO login_refusals;
+  `,
+  // One ASN in many groups at once (app/asn-alert-holds.ts): the case alerts to that ASN beyond the first few in an
+  // hour are held here and sent as one summary per ASN, platform and hour. The cases themselves are opened as ever.
+  `
+  CREATE TABLE asn_alert_holds (
+    incident_id INTEGER PRIMARY KEY REFERENCES incidents(id),
+    platform TEXT NOT NULL CHECK (platform IN ('telegram','whatsapp')),
+    asn_nip TEXT NOT NULL,
+    recipient TEXT NOT NULL,
+    held_at INTEGER NOT NULL,
+    release_at INTEGER NOT NULL,
+    released_at INTEGER
+  ) STRICT;
+  CREATE INDEX asn_alert_holds_due ON asn_alert_holds(release_at) WHERE released_at IS NULL;
+  CREATE INDEX asn_alert_holds_asn ON asn_alert_holds(platform, asn_nip, released_at);
+  `,
+  // OutboxStore.queuedToGroupsSince: command refusals posted in any WhatsApp group in the last hour (a cap against
+  // a timses making many groups), counted without scanning the outbox.
+  `
+  CREATE INDEX outbox_group_kind_created ON outbox(platform, kind, recipient_kind, created_at);
+  `,
 ];

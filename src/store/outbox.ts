@@ -203,6 +203,11 @@ export class OutboxStore {
     return r.at ?? undefined;
   }
 
+  /** How many messages of this kind were queued to groups of a platform since `since` (index outbox_group_kind_created). */
+  queuedToGroupsSince(platform: Platform, kind: string, since: number): number {
+    return this.db.prepare(`SELECT COUNT(*) FROM outbox WHERE platform = ? AND kind = ? AND recipient_kind = 'group' AND created_at > ?`).pluck().get(platform, kind, since) as number;
+  }
+
   /** Whether a message with this dedupe key was ever queued. */
   has(dedupeKey: string): boolean {
     return this.db.prepare(`SELECT 1 FROM outbox WHERE dedupe_key = ?`).get(dedupeKey) !== undefined;

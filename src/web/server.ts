@@ -14,7 +14,7 @@ import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import type { App } from '../app/app.js';
-import { checkDashboardLink, countRefusedLogin, dashboardSession, endDashboardSession, endRemovedAdminSessions, LOGIN_PATH, redeemDashboardLink, SESSION_TTL_MS } from '../app/dashboard/access.js';
+import { checkDashboardLink, countRefusedCheck, countRefusedLogin, dashboardSession, endDashboardSession, endRemovedAdminSessions, LOGIN_PATH, redeemDashboardLink, SESSION_TTL_MS } from '../app/dashboard/access.js';
 import { dashboardBaseUrl } from '../config.js';
 import { dashboardTexts, type DashboardNotice } from '../core/messages/dashboard.js';
 import { html } from './html.js';
@@ -28,12 +28,18 @@ import { registerGroupRoutes } from './routes/groups.js';
 import { registerOverviewRoutes } from './routes/overview.js';
 import { registerReportRoutes } from './routes/reports.js';
 import { registerSelfReportRoutes } from './routes/self-reports.js';
+import { selfReportWebTexts } from '../core/messages/self-report-web.js';
 import { STYLESHEET } from './style.js';
 
 /** Name of the session cookie. */
 export const SESSION_COOKIE = 'jn_sesi';
 /** Requests to the login link (GET, HEAD, POST) one client may make per minute; beyond, 429. */
 export const LOGIN_RATE_PER_MINUTE = 20;
+/**
+ * Receipt checks (`/verifikasi`) one client may make per minute; beyond, 429. A budget of its own: a flood of checks
+ * locks no admin out of the login link. Guessing a 60-bit code is pointless anyway; the limit is about load.
+ */
+export const VERIFY_RATE_PER_MINUTE = 20;
 
 /** Options of the dashboard server. */
 export interface DashboardOptions {
@@ -56,7 +62,8 @@ export async function buildDashboard(app: App, opts: DashboardOptions = {}): Pro
   await f.register(cookie);
   await f.register(formbody, { bodyLimit: 1024 * 1024 });
   await f.register(multipart, { limits: { fileSize: MAX_UPLOAD_MB * 1024 * 1024, files: 1, fields: 10, fieldSize: 4096 } });
-  // Only the login link is limited (per client address): an outsider guessing links gets 429s, not our database's attention.
+  // Only the login link and the public receipt check are limited (per client address, each route its own budget): an
+  // outsider guessing links or codes gets 429s, not our database's attention.
   await f.register(rateLimit, { global: false });
 
   const sendPage = (reply: FastifyReply, status: number, body: { value: string }) =>
@@ -101,7 +108,10 @@ export async function buildDashboard(app: App, opts: DashboardOptions = {}): Pro
   });
 
   f.setErrorHandler(async (err, req, reply) => {
-    if ((err as { statusCode?: unknown }).statusCode === 429) return sendPage(reply, 429, barePage(lang, t.login.title, [t.login.tooMany]));
+    if ((err as { statusCode?: unknown }).statusCode === 429) {
+      if (req.url.startsWith('/verifikasi')) return sendPage(reply, 429, barePage(lang, selfReportWebTexts(lang).verifyTitle, [selfReportWebTexts(lang).verifyTooMany]));
+      return sendPage(reply, 429, barePage(lang, t.login.title, [t.login.tooMany]));
+    }
     app.log.error({ err: err instanceof Error ? err.message : String(err), url: req.url.replace(/t=[^&]+/, 't=REDACTED') }, 'dashboard request failed');
     const status = typeof (err as { statusCode?: unknown }).statusCode === 'number' && (err as { statusCode: number }).statusCode < 500 ? (err as { statusCode: number }).statusCode : 500;
     if (req.url.startsWith('/api/')) return reply.code(status).send({ error: status === 500 ? 'internal error' : 'bad request' });
@@ -127,8 +137,10 @@ export async function buildDashboard(app: App, opts: DashboardOptions = {}): Pro
   // previews. It shows a button; the session starts on the button's POST, with the token in the form. One route for
   // both methods, so they share one rate-limit budget per client.
   f.route({
-    method: ['GET', 'POST'],
+    // HEAD is listed here rather than left to fastify's automatic HEAD route, which had a rate-limit budget of its own.
+    method: ['GET', 'HEAD', 'POST'],
     url: LOGIN_PATH,
+    exposeHeadRoute: false,
     config: { public: true, rateLimit: loginLimit },
     handler: async (req, reply) => {
       if (req.method === 'POST') {
@@ -179,7 +191,12 @@ export async function buildDashboard(app: App, opts: DashboardOptions = {}): Pro
   registerAuditRoutes(f, deps);
   registerReportRoutes(f, deps);
   registerEvidenceRoutes(f, deps);
-  registerSelfReportRoutes(f, deps);
+  registerSelfReportRoutes(f, deps, {
+    max: VERIFY_RATE_PER_MINUTE,
+    timeWindow: 60_000,
+    // Counted into the client's refused-check summary (one audit row per client and 10 minutes).
+    onExceeded: (req: FastifyRequest) => countRefusedCheck(app, req.ip),
+  });
   return f;
 }
 

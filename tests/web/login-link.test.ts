@@ -107,6 +107,18 @@ describe('an outsider hammering /masuk', () => {
   }, 120_000);
 });
 
+describe('HEAD and GET of the login link', () => {
+  it('share one budget: 20 HEADs leave no GET (before: the automatic HEAD route had a budget of its own, 40 tries a minute)', async () => {
+    const s = await started();
+    const heads: number[] = [];
+    for (let i = 0; i < LOGIN_RATE_PER_MINUTE; i++) heads.push((await fetch(`${s.base}/masuk?t=${'h'.repeat(30)}${i}`, { method: 'HEAD', redirect: 'manual' })).status);
+    expect(heads).toEqual(Array(LOGIN_RATE_PER_MINUTE).fill(401));
+    const get = await fetch(`${s.base}/masuk?t=${'g'.repeat(30)}`, { redirect: 'manual' });
+    await get.arrayBuffer();
+    expect(get.status).toBe(429);
+  }, 60_000);
+});
+
 describe('behind a reverse proxy (DASHBOARD_TRUST_PROXY)', () => {
   const badLogin = (s: { base: string }, client: string, i: number) =>
     fetch(`${s.base}/masuk?t=${'q'.repeat(30)}${i}`, { redirect: 'manual', headers: { 'x-forwarded-for': client } }).then(async (r) => {

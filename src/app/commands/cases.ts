@@ -13,15 +13,26 @@ import type { AppCases } from '../context.js';
 import { leftClaimTexts } from '../../core/messages/left-claim.js';
 import { confirmLeftByHumas } from '../left-claim.js';
 import { caseFacts, exemptCase, reopenCase } from '../lifecycle.js';
+import { readCaseRef } from '../../core/case-ref.js';
 import { pageText, parsePage } from './paging.js';
 import type { CommandContext, CommandSpec } from './types.js';
 
 const actorOf = (ctx: CommandContext): string => `${ctx.req.platform === 'telegram' ? 'tg' : 'wa'}:${ctx.req.fromId}`;
 
-/** `#12`, `12` -> 12; anything else -> undefined. */
+/** `#12`, `12`, `no 12`, `kasus 12` ... -> 12 (core/case-ref.ts); anything else -> undefined. */
 export function parseCaseId(s: string | undefined): number | undefined {
-  const m = /^#?(\d{1,12})$/.exec((s ?? '').trim());
-  return m ? Number(m[1]) : undefined;
+  const r = readCaseRef(s ?? '');
+  return r?.ok && !r.rest ? r.id : undefined;
+}
+
+/**
+ * The case a command names at the start of its arguments, and the rest of the line; or the polite answer when what
+ * stands there is no number (`/kasus no abc`), or undefined when nothing was given.
+ */
+export function caseArg(ctx: CommandContext, command: string): { id: number; rest: string } | { reply: string } | undefined {
+  const r = readCaseRef(ctx.rest);
+  if (!r) return undefined;
+  return r.ok ? { id: r.id, rest: r.rest } : { reply: lifecycleTexts(ctx.lang).cmd.notCaseNumber(r.given, command) };
 }
 
 /** The case command table bound to the app (register with `app.commands.add(...caseCommands(app))`). */
@@ -39,10 +50,11 @@ export function caseCommands(app: AppCases): CommandSpec[] {
         const t = lifecycleTexts(ctx.lang).cmd;
         const page = parsePage(ctx.args);
         if (page === 'bad') return { text: pressureTexts(ctx.lang).pageUsage('/kasus') };
-        if (page === undefined && ctx.args[0] !== undefined) {
-          const id = parseCaseId(ctx.args[0]);
-          const c = id !== undefined ? app.monitor.incidents.get(id) : undefined;
-          if (!c) return { text: t.noCase(ctx.args[0]) };
+        const ref = page === undefined ? caseArg(ctx, '/kasus') : undefined;
+        if (ref && 'reply' in ref) return { text: ref.reply };
+        if (ref) {
+          const c = app.monitor.incidents.get(ref.id);
+          if (!c) return { text: t.noCase(String(ref.id)) };
           return {
             text: t.caseDetail({
               ...caseFacts(app, c, ctx.lang),
@@ -76,9 +88,11 @@ export function caseCommands(app: AppCases): CommandSpec[] {
       where: 'private',
       run: (ctx) => {
         const t = lifecycleTexts(ctx.lang).cmd;
-        const id = parseCaseId(ctx.args[0]);
-        const reason = ctx.rest.replace(/^\S+\s*/, '').trim();
-        if (id === undefined || !reason) return { text: t.exemptUsage };
+        const ref = caseArg(ctx, '/kecualikan');
+        if (ref && 'reply' in ref) return { text: ref.reply };
+        const reason = ref?.rest ?? '';
+        if (!ref || !reason) return { text: t.exemptUsage };
+        const id = ref.id;
         const r = exemptCase(app, id, reason.slice(0, 500), actorOf(ctx), ctx.now);
         if (r.ok) return { text: t.exempted(id, reason) };
         if (r.reason === 'no_case') return { text: t.noCase(String(id)) };
@@ -94,8 +108,10 @@ export function caseCommands(app: AppCases): CommandSpec[] {
       where: 'private',
       run: (ctx) => {
         const t = lifecycleTexts(ctx.lang).cmd;
-        const id = parseCaseId(ctx.args[0]);
-        if (id === undefined || ctx.args.length > 1) return { text: leftClaimTexts(ctx.lang).cmdUsage };
+        const ref = caseArg(ctx, '/sudahkeluar');
+        if (ref && 'reply' in ref) return { text: ref.reply };
+        if (!ref || ref.rest) return { text: leftClaimTexts(ctx.lang).cmdUsage };
+        const id = ref.id;
         const r = confirmLeftByHumas(app, id, actorOf(ctx), ctx.now);
         if (r.ok) return { text: leftClaimTexts(ctx.lang).cmdDone(id) };
         if (r.reason === 'no_case') return { text: t.noCase(String(id)) };
@@ -111,8 +127,11 @@ export function caseCommands(app: AppCases): CommandSpec[] {
       where: 'private',
       run: (ctx) => {
         const t = lifecycleTexts(ctx.lang).cmd;
-        const id = parseCaseId(ctx.args[0]);
-        if (id === undefined) return { text: t.reopenUsage };
+        const ref = caseArg(ctx, '/buka');
+        if (ref && 'reply' in ref) return { text: ref.reply };
+        // Words after the case are ignored, as they always were (`/buka 12 salah kecualikan`).
+        if (!ref) return { text: t.reopenUsage };
+        const id = ref.id;
         const r = reopenCase(app, id, actorOf(ctx), ctx.now);
         if (r.ok) return { text: t.reopened(id) };
         if (r.reason === 'no_case') return { text: t.noCase(String(id)) };

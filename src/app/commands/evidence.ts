@@ -9,7 +9,7 @@ import { ensurePrivateDir, writePrivateFile } from '../../store/private-files.js
 import type { AppCore } from '../context.js';
 import { makeDossier } from '../evidence/dossier.js';
 import { reportsDir } from '../reports/command.js';
-import { parseCaseId } from './cases.js';
+import { caseArg } from './cases.js';
 import type { CommandSpec } from './types.js';
 
 /** The `/bukti` command spec (register with `app.commands.add(buktiCommand(app))`). */
@@ -23,11 +23,13 @@ export function buktiCommand(app: AppCore): CommandSpec {
     where: 'private',
     run: async (ctx) => {
       const t = buktiTexts(ctx.lang);
-      const id = parseCaseId(ctx.args[0]);
-      const phoneWord = ctx.args[1]?.toLowerCase();
-      if (id === undefined || ctx.args.length > 2 || (phoneWord !== undefined && !['telepon', 'phone', 'hp'].includes(phoneWord))) {
+      const ref = caseArg(ctx, '/bukti');
+      if (ref && 'reply' in ref) return { text: ref.reply };
+      const phoneWord = ref?.rest.toLowerCase() || undefined;
+      if (!ref || (phoneWord !== undefined && !['telepon', 'phone', 'hp'].includes(phoneWord))) {
         return { text: t.notFound(ctx.args[0] ?? '') };
       }
+      const id = ref.id;
       const actor = `${ctx.req.platform === 'telegram' ? 'tg' : 'wa'}:${ctx.req.fromId}`;
       const r = await makeDossier(app, { kind: 'case', id }, { actor, includePhone: phoneWord !== undefined });
       if (!r.ok) return { text: t.notFound(`#${id}`) };

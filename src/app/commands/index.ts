@@ -47,6 +47,8 @@ export interface CommandDeps {
   findAsn(p: Person): AsnRecord | undefined;
   /** When an answer was last queued to this group chat (a group is refused once per GROUP_REFUSAL_WINDOW_MS), or undefined. */
   lastGroupAnswer?(platform: CommandRequest['platform'], chatId: string): number | undefined;
+  /** How many answers were queued to any group of the platform since `since` (GROUP_REFUSALS_PER_HOUR). */
+  groupAnswersSince?(platform: CommandRequest['platform'], since: number): number;
 }
 
 /**
@@ -56,6 +58,13 @@ export interface CommandDeps {
  * and the refusal already stands in the group for everyone to read.
  */
 export const GROUP_REFUSAL_WINDOW_MS = 10 * 60_000;
+
+/**
+ * Refusals posted in groups per hour across all groups of a platform, where a cap is needed: a WhatsApp number that
+ * posts in group after group it was added to risks a restriction or a ban, and a timses can make many groups and type
+ * a command in each. Beyond the cap the attempts are audited and not answered. Telegram has no such risk.
+ */
+export const GROUP_REFUSALS_PER_HOUR: Partial<Record<CommandRequest['platform'], number>> = { whatsapp: 5 };
 
 /** Runs commands from the table. */
 export class CommandRunner {
@@ -104,6 +113,8 @@ export class CommandRunner {
       record(false, 'refused_group_chat');
       const last = this.deps.lastGroupAnswer?.(req.platform, req.chatId);
       if (last !== undefined && now - last < GROUP_REFUSAL_WINDOW_MS) return undefined;
+      const cap = GROUP_REFUSALS_PER_HOUR[req.platform];
+      if (cap !== undefined && (this.deps.groupAnswersSince?.(req.platform, now - 3_600_000) ?? 0) >= cap) return undefined;
       return { text: t.groupRefusal };
     }
     const asn = this.deps.findAsn({ platform: req.platform, id: req.fromId });

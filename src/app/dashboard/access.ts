@@ -56,6 +56,12 @@ export function issueDashboardLink(
   return { ok: true, url: `${base}${LOGIN_PATH}?t=${token}`, expiresAt: now + LINK_TTL_MS };
 }
 
+/** Counts a receipt check refused over its rate limit (/verifikasi), audited as refused logins are: one summary per client and window. */
+export function countRefusedCheck(app: AppCore, client: string, now: number = app.clock()): void {
+  countLoginRefusal(app.db, client, 'rate', now, 'receipt check');
+  flushLoginRefusals(app.db, now);
+}
+
 /** Counts a refused login link of an anonymous client (audited as a per-window summary, not one row per request). */
 export function countRefusedLogin(app: AppCore, client: string, reason: LinkRefusal | 'rate', now: number = app.clock()): void {
   countLoginRefusal(app.db, client, reason, now);

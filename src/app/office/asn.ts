@@ -5,6 +5,7 @@
  * `import-asn`; every change goes through the registry (so the running bot's
  * in-memory indexes follow) and is audited with the actor who made it.
  */
+import { endFlowsOfAsn } from '../report-flow.js';
 import { auditResult } from '../../core/messages/audit-result.js';
 import type { Nip, PhoneE164, TgUserId } from '../../core/ids.js';
 import { parseNip } from '../../core/nip.js';
@@ -166,6 +167,8 @@ export function removeAsn(app: App, nip: string, actor: string, now: number = ap
     if (!old) return { ok: false, reason: 'not_found', nip: key };
     const cases = app.db.prepare(`SELECT COUNT(*) FROM incidents WHERE asn_nip = ?`).pluck().get(key) as number;
     if (cases > 0) return { ok: false, reason: 'has_cases', nip: key, cases };
+    // A guided self-report the ASN has open names them (a foreign key): it ends with them, on the record.
+    endFlowsOfAsn(app, key, actor, now);
     app.registry.remove(key, now);
     return { ok: true, asn: old, changed: true };
   });

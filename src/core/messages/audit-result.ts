@@ -23,6 +23,15 @@ const LOGIN_REASONS: Record<string, [string, string]> = {
   rate: ['melebihi batas percobaan', 'over the rate limit'],
 };
 
+/** `ditolak 412 kali dalam 10 menit: tautan tidak dikenal 410, ...`: a counted summary of one client's refused requests. */
+const refusedInWindow = (f: Facts, id: boolean): string => {
+  const n = Number(f['count'] ?? 0);
+  const by = Object.entries((f['reasons'] ?? {}) as Record<string, number>)
+    .map(([r, k]) => `${LOGIN_REASONS[r]?.[id ? 0 : 1] ?? r} ${k}`)
+    .join(', ');
+  return id ? `ditolak ${n} kali dalam 10 menit: ${by}` : `refused ${n} ${n === 1 ? 'time' : 'times'} in 10 minutes: ${by}`;
+};
+
 /** `ditolak: …` / `refused: …`. */
 const refused = (id: boolean, inId: string, inEn: string): string => (id ? `ditolak: ${inId}` : `refused: ${inEn}`);
 
@@ -76,13 +85,9 @@ const CODES: Record<string, (f: Facts, id: boolean) => string> = {
   linked: (f, id) => (id ? `ditautkan ke NIP ${String(f['nip'])}` : `linked to NIP ${String(f['nip'])}`),
   // The dashboard's logins (app/dashboard/access.ts, store/login-refusals.ts).
   refused_no_longer_admin: (_f, id) => refused(id, 'bukan lagi admin Humas', 'no longer a Humas admin'),
-  login_refused: (f, id) => {
-    const n = Number(f['count'] ?? 0);
-    const by = Object.entries((f['reasons'] ?? {}) as Record<string, number>)
-      .map(([r, k]) => `${LOGIN_REASONS[r]?.[id ? 0 : 1] ?? r} ${k}`)
-      .join(', ');
-    return id ? `ditolak ${n} kali dalam 10 menit: ${by}` : `refused ${n} ${n === 1 ? 'time' : 'times'} in 10 minutes: ${by}`;
-  },
+  login_refused: (f, id) => refusedInWindow(f, id),
+  // The public receipt check over its rate limit (web/server.ts, VERIFY_RATE_PER_MINUTE), counted the same way.
+  verify_refused: (f, id) => refusedInWindow(f, id),
   // Private-message flood (app/flood.ts).
   flood_recorded: (_f, id) => (id ? 'pesan pribadi melebihi batas: dicatat, tidak dijawab' : 'private messages beyond the limits: recorded, not answered'),
 };

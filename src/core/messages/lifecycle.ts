@@ -75,6 +75,8 @@ export interface LifecycleTexts {
     exemptUsage: string;
     reopenUsage: string;
     noCase(id: string): string;
+    /** What was typed where a case number belongs is no number (`/kasus no abc`); `command` is the one to show. */
+    notCaseNumber(given: string, command: string): string;
     notOpen(id: number, status: IncidentStatus): string;
     exempted(id: number, reason: string): string;
     alreadyOpen(id: number): string;
@@ -184,6 +186,7 @@ const ID: LifecycleTexts = {
     exemptUsage: 'Cara pakai: /kecualikan <nomor kasus> <alasan>\nContoh: /kecualikan 12 suami calon, hadir sebagai keluarga',
     reopenUsage: 'Cara pakai: /buka <nomor kasus>',
     noCase: (id) => `Kasus #${id} tidak ditemukan. Lihat /kasus.`,
+    notCaseNumber: (g, c) => `"${g}" bukan nomor kasus. Tulis nomornya dengan angka, misalnya ${c} 12.`,
     notOpen: (id, s) => `Kasus #${id} tidak terbuka (status: ${STATUS_ID[s]}); hanya kasus terbuka yang dapat dikecualikan.`,
     exempted: (id, r) => `Kasus #${id} dikecualikan. Alasan: ${r}`,
     alreadyOpen: (id) => `Kasus #${id} sudah terbuka.`,
@@ -267,6 +270,7 @@ const EN: LifecycleTexts = {
     exemptUsage: 'Usage: /kecualikan <case number> <reason>\nExample: /kecualikan 12 husband of the candidate, present as family',
     reopenUsage: 'Usage: /buka <case number>',
     noCase: (id) => `Case #${id} not found. See /kasus.`,
+    notCaseNumber: (g, c) => `"${g}" is not a case number. Write the number in digits, e.g. ${c} 12.`,
     notOpen: (id, s) => `Case #${id} is not open (status: ${STATUS_EN[s]}); only open cases can be exempted.`,
     exempted: (id, r) => `Case #${id} exempted. Reason: ${r}`,
     alreadyOpen: (id) => `Case #${id} is already open.`,

@@ -36,6 +36,18 @@ export interface MassAlertInput {
 }
 
 /** WhatsApp first contacts the daily cap holds back: Humas may call them. */
+/** To one ASN found in many groups at once: the cases whose own alerts were held (app/asn-alert-holds.ts). */
+export interface AsnSummaryInput {
+  platform: Platform;
+  count: number;
+  from: string;
+  to: string;
+  /** `#12 "Relawan ..." (ditambahkan)`, at most ASN_SUMMARY_LIST_MAX of them. */
+  lines: { caseId: number; chatTitle: string; kind: string }[];
+  more: number;
+  humasContact: string;
+}
+
 export interface BeyondCapInput {
   count: number;
   cap: number;
@@ -65,6 +77,8 @@ export interface FloodInput {
 /** All texts of this module in one language. */
 export interface PressureTexts {
   massAlert(a: MassAlertInput): string;
+  /** To an ASN added to or tagged in many groups within an hour: the rest of the cases in one message. */
+  asnSummary(a: AsnSummaryInput): string;
   massCsvCaption: string;
   beyondCap(a: BeyondCapInput): string;
   undeliverableList(a: UndeliverableListInput): string;
@@ -108,6 +122,19 @@ const ID: PressureTexts = {
       `Rincian: /kasus <nomor>.`,
     ]),
   massCsvCaption: 'Daftar lengkap ASN dalam kejadian ini',
+  asnSummary: (a) =>
+    [
+      `Yth. Bapak/Ibu ASN,`,
+      ``,
+      `Selain pemberitahuan sebelumnya, Anda juga ditambahkan ke atau ditandai di ${a.count} grup lain (${a.platform === 'telegram' ? 'Telegram' : 'WhatsApp'}) dalam 1 jam terakhir (${a.from} - ${a.to}):`,
+      ...a.lines.map((l) => `- Kasus #${l.caseId}: "${l.chatTitle}" (${l.kind})`),
+      a.more ? `- dan ${a.more} grup lainnya` : undefined,
+      ``,
+      `Mohon keluar dari semua grup tersebut dan jangan memberi reaksi atau komentar. Agar Anda tidak menerima puluhan pesan, pemberitahuan untuk grup berikutnya dikirim paling banyak satu ringkasan per jam. Daftar lengkap kasus terbuka Anda: kirim /status ke bot ini.`,
+      `Jika Anda dimasukkan tanpa persetujuan atau perlu bantuan, hubungi ${a.humasContact}.`,
+      ``,
+      `Pesan otomatis Jaga Netral.`,
+    ].filter((l) => l !== undefined).join('\n'),
   beyondCap: (a) =>
     defined([
       `📵 ${a.count} ASN belum dapat dihubungi lewat WhatsApp hari ini`,
@@ -160,6 +187,19 @@ const EN: PressureTexts = {
       `Details: /kasus <number>.`,
     ]),
   massCsvCaption: 'Full list of the civil servants in this event',
+  asnSummary: (a) =>
+    [
+      `Dear civil servant,`,
+      ``,
+      `Besides the earlier notices, you were also added to or tagged in ${a.count} more groups (${a.platform === 'telegram' ? 'Telegram' : 'WhatsApp'}) in the last hour (${a.from} - ${a.to}):`,
+      ...a.lines.map((l) => `- Case #${l.caseId}: "${l.chatTitle}" (${l.kind})`),
+      a.more ? `- and ${a.more} more groups` : undefined,
+      ``,
+      `Please leave all of these groups and do not react or comment. So that you do not get dozens of messages, notices for further groups come as at most one summary an hour. The full list of your open cases: send /status to this bot.`,
+      `If you were added without consent or need help, contact ${a.humasContact}.`,
+      ``,
+      `Automatic message from Jaga Netral.`,
+    ].filter((l) => l !== undefined).join('\n'),
   beyondCap: (a) =>
     defined([
       `📵 ${a.count} civil servants cannot be reached on WhatsApp today`,

@@ -13,6 +13,8 @@ export interface SelfReportWebTexts {
   videosNotKept: (n: number) => string;
   verifyTitle: string;
   verifyIntro: string;
+  /** The receipt check's answer beyond its rate limit (429). */
+  verifyTooMany: string;
   number: string;
   code: string;
   check: string;
@@ -28,6 +30,7 @@ const ID: SelfReportWebTexts = {
   noFile: 'tidak ada berkas',
   videosNotKept: (n) => `${n} video dikirim ASN, tidak disimpan bot (mintalah lewat jalur lain bila perlu)`,
   verifyTitle: 'Periksa tanda terima',
+  verifyTooMany: 'Terlalu banyak pemeriksaan tanda terima dari alamat ini. Tunggu satu menit, lalu coba lagi.',
   verifyIntro: 'Masukkan nomor dan kode verifikasi tanda terima laporan mandiri. Halaman ini hanya menunjukkan sah atau tidak, tanggal dan status.',
   number: 'Nomor (JN-TTTT-NNNNNN)',
   code: 'Kode verifikasi (XXXX-XXXX-XXXX)',
@@ -44,6 +47,7 @@ const EN: SelfReportWebTexts = {
   noFile: 'no files',
   videosNotKept: (n) => `${n} video${n === 1 ? '' : 's'} sent by the ASN, not kept by the bot (ask for ${n === 1 ? 'it' : 'them'} another way if needed)`,
   verifyTitle: 'Check a receipt',
+  verifyTooMany: 'Too many receipt checks from this address. Wait a minute, then try again.',
   verifyIntro: 'Enter the number and verification code of a self-report receipt. This page only shows whether it is valid, its date and status.',
   number: 'Number (JN-YYYY-NNNNNN)',
   code: 'Verification code (XXXX-XXXX-XXXX)',

@@ -20,7 +20,7 @@ import { MAX_EVIDENCE_BYTES, MAX_EVIDENCE_FILES, noEvidence, reporterAsn, resolv
 import { whatsappTexts } from '../../core/messages/whatsapp.js';
 import { parseNip } from '../../core/nip.js';
 import { waJidToPhone } from '../../core/phone.js';
-import type { ChatEvent } from '../../core/types.js';
+import type { ChatEvent, MessageEvent } from '../../core/types.js';
 import { cleanOptionalLabel } from '../../core/text/label.js';
 import { formatDateTime } from '../../core/time.js';
 import { audit } from '../../store/audit.js';
@@ -677,7 +677,9 @@ export class WhatsAppAdapter {
     for (const g of n.groupPatches) if (g.id) patchGroupMeta(this.app.db, g as GroupMetadata);
     for (const ev of n.events) {
       if (ev.chat.type === 'group') await this.ensureGroupKnown(ev.chat.id);
-      this.handle(ev);
+      const r = this.handle(ev);
+      // A command typed in a group: answered once, as Telegram answers one (an edit or a redelivery is no new command).
+      if (r && !r.duplicate && ev.kind === 'message' && ev.chat.type === 'group' && !ev.edited && this.app.commands.isCommand(ev.text)) await this.onGroupCommand(ev);
     }
     for (const a of n.albums) {
       // Kept in the database only when the collector took it (it remembers MAX_EXPECTED at once: headers are not flood-counted).
@@ -757,6 +759,23 @@ export class WhatsAppAdapter {
       for (const ev of membersPresent(meta, scan.token, this.ctx())) this.handle(ev);
       this.app.monitor.chats.scans.finish(scan);
     }
+  }
+
+  /**
+   * A command in a group gets what it gets on Telegram (app/commands/index.ts decides): the one "use a private chat"
+   * refusal, at most once per group per GROUP_REFUSAL_WINDOW_MS (the runner asks the outbox when the group was last
+   * answered), and an audit row for every attempt. The sender is named by phone JID when WhatsApp gave one
+   * (`participantAlt`, or a pair learned before), as an admin is recognised by the whole phone JID.
+   */
+  private async onGroupCommand(ev: MessageEvent): Promise<void> {
+    const fromId = ev.sender.phone ? `${ev.sender.phone.slice(1)}@s.whatsapp.net` : ev.sender.id ?? ev.sender.lid ?? '';
+    const r = await this.app.commands.run({ platform: 'whatsapp', chatType: 'group', chatId: ev.chat.id, fromId, fromName: ev.sender.name, text: ev.text });
+    if (!r) return;
+    this.app.monitor.outbox.enqueue(
+      { dedupeKey: `wa:reply:${ev.chat.id}:${ev.messageId}`, platform: 'whatsapp', recipient: ev.chat.id, recipientKind: 'group', kind: 'command_reply', text: r.text, payload: { replyTo: ev.messageId } },
+      this.app.clock(),
+    );
+    this.app.dispatcher.wake();
   }
 
   // ---------------------------------------------------------------- private chats

@@ -14,8 +14,8 @@ import { html } from '../html.js';
 import type { RouteDeps } from '../deps.js';
 import { offsetOf, PAGE_SIZE, param } from './util.js';
 
-/** Registers the self-report pages. */
-export function registerSelfReportRoutes(f: FastifyInstance, deps: RouteDeps): void {
+/** Registers the self-report pages; `verifyLimit` is the public receipt check's rate limit (@fastify/rate-limit route options). */
+export function registerSelfReportRoutes(f: FastifyInstance, deps: RouteDeps, verifyLimit?: Record<string, unknown>): void {
   const { app } = deps;
   const lang = app.config.LANGUAGE;
   const w = selfReportWebTexts(lang);
@@ -54,7 +54,8 @@ ${pager(ctx, '/laporan-asn', { status, tempat: place, q: search }, offset, res.r
     return reply.type(photo.mime).header('Content-Security-Policy', "default-src 'none'").send(photo.data);
   });
 
-  f.get('/verifikasi', { config: { public: true } }, async (req, reply) => {
+  // GET and HEAD as one route (no automatic HEAD route): a HEAD runs the same check, so both share one rate-limit budget.
+  f.route({ method: ['GET', 'HEAD'], url: '/verifikasi', exposeHeadRoute: false, config: { public: true, ...(verifyLimit ? { rateLimit: verifyLimit } : {}) }, handler: async (req, reply) => {
     const number = param(req.query, 'nomor', 40);
     const code = param(req.query, 'kode', 40);
     const result = number && code ? verifyReceipt(app.db, number, code, app.config.APP_TIMEZONE, lang) : undefined;
@@ -63,7 +64,7 @@ ${pager(ctx, '/laporan-asn', { status, tempat: place, q: search }, offset, res.r
     const lines = [w.verifyIntro, ...(result ? [result.text] : [])];
     const out = barePage(lang, w.verifyTitle, lines).value.replace('</div></body>', `${form.value}</div></body>`);
     return reply.type('text/html; charset=utf-8').send(out);
-  });
+  } });
 }
 
 const ctx404 = (lang: 'id' | 'en'): string => (lang === 'en' ? 'Not found' : 'Tidak ditemukan');

@@ -1,0 +1,59 @@
+/**
+ * One ASN, many groups on Telegram, over the loopback Bot API (telegraf polls the simulator): a timses adds one
+ * registered ASN to seven campaign groups (`new_chat_members` service messages, node_modules/@telegraf/types/message.d.ts,
+ * which reach a bot whatever its privacy mode). Every case is opened; the ASN gets ASN_ALERTS_ALONE alerts with their
+ * buttons, then one summary naming the other groups (released MASS_ALERT_WINDOW_SECONDS after the first held case),
+ * and `/status` lists all seven. Humas is alerted per group as before.
+ */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { App } from '../../../src/app/app.js';
+import { ASN_ALERTS_ALONE } from '../../../src/app/asn-alert-holds.js';
+import type { Nip, PhoneE164, TgUserId } from '../../../src/core/ids.js';
+import type { SimUser, TelegramSimServer } from '../../../src/platforms/sim/telegram-server.js';
+import { newChatMembers, textMessage } from '../../../src/platforms/sim/telegram-updates.js';
+import { startSimBot, type SimBot } from '../../support/telegram.js';
+
+const ADMIN: SimUser = { id: 9001, first_name: 'Humas' };
+const TIMSES: SimUser = { id: 7001, first_name: 'Joko', username: 'joko_timses' };
+const BUDI: SimUser = { id: 5001, first_name: 'Budi', username: 'budi_s' };
+
+let sim: TelegramSimServer;
+let app: App;
+let bot: SimBot;
+
+describe('one ASN added to many Telegram groups', () => {
+  beforeEach(async () => {
+    bot = await startSimBot({
+      asn: [{ nip: '198503122010011003' as Nip, nama: 'Budi Santoso', unit: 'Dinas Pendidikan', phone: '+6281234567890' as PhoneE164, telegramId: '5001' as TgUserId, telegramUsername: 'budi_s' }],
+      started: [ADMIN, BUDI],
+      perChatGapMs: 1,
+      overrides: { MASS_ALERT_WINDOW_SECONDS: '1' },
+    });
+    ({ sim, app } = bot);
+  });
+  afterEach(() => bot.stop());
+
+  it('the first alerts one by one with their buttons, then one summary; every case open; /status lists them all', async () => {
+    const N = 7;
+    for (let i = 0; i < N; i++) sim.pushUpdate(newChatMembers({ id: -1002000000000 - i, title: `Relawan Paslon 2 Kelurahan ${i}`, type: 'supergroup' }, TIMSES, [BUDI]));
+    await sim.waitFor((s) => s.filter((m) => m.chat_id === BUDI.id).length >= ASN_ALERTS_ALONE + 1, 10_000);
+    await new Promise((r) => setTimeout(r, 300));
+    const toBudi = sim.sent.filter((m) => m.chat_id === BUDI.id);
+    expect(toBudi).toHaveLength(ASN_ALERTS_ALONE + 1);
+    for (const m of toBudi.slice(0, ASN_ALERTS_ALONE)) {
+      expect(m.text).toMatch(/Mohon segera keluar dari grup tersebut/);
+      expect(JSON.stringify(m.reply_markup)).toContain('left:');
+    }
+    const summary = toBudi[ASN_ALERTS_ALONE]!.text!;
+    expect(summary).toContain(`di ${N - ASN_ALERTS_ALONE} grup lain (Telegram) dalam 1 jam terakhir`);
+    for (let i = ASN_ALERTS_ALONE; i < N; i++) expect(summary).toContain(`"Relawan Paslon 2 Kelurahan ${i}"`);
+    expect(app.db.prepare(`SELECT COUNT(*) FROM incidents WHERE status = 'open'`).pluck().get()).toBe(N);
+    await sim.waitFor((s) => s.filter((m) => m.chat_id === ADMIN.id).length >= N, 10_000);
+    expect(sim.sent.filter((m) => m.chat_id === ADMIN.id && /Kasus #\d+/.test(m.text ?? ''))).toHaveLength(N);
+
+    sim.pushUpdate(textMessage({ id: BUDI.id, type: 'private' }, BUDI, '/status'));
+    await sim.waitFor((s) => s.filter((m) => m.chat_id === BUDI.id).length >= ASN_ALERTS_ALONE + 2, 5000);
+    const status = sim.sent.filter((m) => m.chat_id === BUDI.id).at(-1)!.text!;
+    for (let i = 0; i < N; i++) expect(status).toContain(`Relawan Paslon 2 Kelurahan ${i}`);
+  });
+});

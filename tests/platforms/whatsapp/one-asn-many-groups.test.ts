@@ -1,0 +1,101 @@
+/**
+ * One ASN, many groups (attacker: a timses makes a dozen groups and adds one ASN to each within minutes), through the
+ * fake socket and Baileys' processMessage: each add arrives as a participant stub that processMessage turns into
+ * `group-participants.update` (lib/Utils/process-message.js, GROUP_PARTICIPANT_ADD), the participant as `@lid` with
+ * its `phoneNumber`. Every case is opened (evidence); the ASN gets ASN_ALERTS_ALONE alerts, then one summary naming the
+ * other groups, then nothing more within the hour but the next summary; `/status` lists every case. Humas keeps its
+ * alerts, paced per group (app/mass-alerts.ts): the two windows do not meet.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import { ASN_ALERT_WINDOW_MS, ASN_ALERTS_ALONE } from '../../../src/app/asn-alert-holds.js';
+import { groupMeta, participantStub, privateMessage } from '../../../src/platforms/sim/whatsapp-socket.js';
+import type { WhatsAppAdapter } from '../../../src/platforms/whatsapp/adapter.js';
+import { ADMIN_WA, ASN1_LID, ASN1_PN, ASN2_LID, ASN2_PN, BOT_LID, BOT_PN, drainAll, fakeClock, GROUP, startBot, TIMSES_LID, TIMSES_PN } from '../../fixtures/whatsapp/setup.js';
+
+const running: WhatsAppAdapter[] = [];
+afterEach(async () => {
+  for (const a of running.splice(0)) await a.stop();
+});
+
+const groupJid = (i: number) => `1203630000000001${String(i).padStart(2, '0')}@g.us`;
+
+describe('one ASN added to many WhatsApp groups', () => {
+  it('gets the first alerts one by one, then one summary of the rest; every case is open; Humas is alerted per group', async () => {
+    const clock = fakeClock();
+    const { app, fake, wa } = await startBot(clock);
+    running.push(wa);
+    const N = 8;
+    for (let i = 0; i < N + 2; i++) {
+      fake.addGroup(groupMeta({ id: groupJid(i), subject: `Relawan Paslon 2 Kecamatan ${i}`, participants: [{ id: TIMSES_LID, phoneNumber: TIMSES_PN, admin: 'superadmin' }, { id: BOT_LID, phoneNumber: BOT_PN }] }));
+    }
+    const add = (i: number) =>
+      fake.deliver(participantStub({ group: groupJid(i), id: `ADD-${i}`, author: TIMSES_LID, authorAlt: TIMSES_PN, action: 'add', participants: [{ id: ASN1_LID, phoneNumber: ASN1_PN }], at: clock.now }));
+    for (let i = 0; i < N; i++) {
+      await add(i);
+      clock.now += 10_000;
+    }
+    await wa.idle();
+    await drainAll(app, clock, 40);
+    const toAsn = () => fake.sent.filter((s) => s.jid === ASN1_PN).map((s) => String(s.content['text']));
+    expect(app.db.prepare(`SELECT COUNT(*) FROM incidents WHERE status = 'open' AND asn_nip = '198503122010011003'`).pluck().get()).toBe(N);
+    expect(toAsn()).toHaveLength(ASN_ALERTS_ALONE + 1);
+    expect(toAsn().slice(0, ASN_ALERTS_ALONE).every((t) => /Mohon segera keluar dari grup tersebut/.test(t))).toBe(true);
+    const summary = toAsn()[ASN_ALERTS_ALONE]!;
+    expect(summary).toContain(`Anda juga ditambahkan ke atau ditandai di ${N - ASN_ALERTS_ALONE} grup lain (WhatsApp) dalam 1 jam terakhir`);
+    for (let i = ASN_ALERTS_ALONE; i < N; i++) expect(summary).toContain(`Kasus #${i + 1}: "Relawan Paslon 2 Kecamatan ${i}"`);
+    expect(summary).not.toContain('Kecamatan 0');
+    expect(summary).toContain('kirim /status');
+    // Humas: one alert per group, each group its own burst of one.
+    const toAdmin = fake.sent.filter((s) => s.jid === ADMIN_WA).map((s) => String(s.content['text']));
+    expect(toAdmin.filter((t) => /Kasus #\d+/.test(t))).toHaveLength(N);
+
+    // Two more groups within the hour: nothing until an hour after the summary, then one summary of those two.
+    await add(N);
+    clock.now += 5 * 60_000;
+    await add(N + 1);
+    await wa.idle();
+    await drainAll(app, clock, 5);
+    expect(toAsn()).toHaveLength(ASN_ALERTS_ALONE + 1);
+    clock.now += ASN_ALERT_WINDOW_MS;
+    await drainAll(app, clock, 3);
+    expect(toAsn()).toHaveLength(ASN_ALERTS_ALONE + 2);
+    expect(toAsn().at(-1)).toContain('di 2 grup lain');
+
+    // The full list: /status in a private chat.
+    await fake.deliver(privateMessage({ from: ASN1_PN, id: 'ST-1', text: '/status', at: clock.now }));
+    await wa.idle();
+    await drainAll(app, clock, 3);
+    const status = toAsn().at(-1)!;
+    for (let i = 0; i < N + 2; i++) expect(status).toContain(`Relawan Paslon 2 Kecamatan ${i}`);
+  });
+
+  it('a case closed before its summary is left out of it; a summary left with one case sends that case usual alert', async () => {
+    const clock = fakeClock();
+    const { app, fake, wa } = await startBot(clock);
+    running.push(wa);
+    for (let i = 0; i < 5; i++) {
+      fake.addGroup(groupMeta({ id: groupJid(i), subject: `Relawan Paslon 2 Desa ${i}`, participants: [{ id: TIMSES_LID, phoneNumber: TIMSES_PN, admin: 'superadmin' }, { id: BOT_LID, phoneNumber: BOT_PN }] }));
+      await fake.deliver(participantStub({ group: groupJid(i), id: `ADD-${i}`, author: TIMSES_LID, authorAlt: TIMSES_PN, action: 'add', participants: [{ id: ASN1_LID, phoneNumber: ASN1_PN }], at: clock.now }));
+    }
+    await wa.idle();
+    // The ASN leaves group 3 before the summary goes: only group 4 is left, as its usual alert.
+    await fake.deliver(participantStub({ group: groupJid(3), id: 'LEAVE-3', author: ASN1_LID, authorAlt: ASN1_PN, action: 'leave', participants: [{ id: ASN1_LID, phoneNumber: ASN1_PN }], at: clock.now }));
+    await wa.idle();
+    await drainAll(app, clock, 40);
+    const toAsn = fake.sent.filter((s) => s.jid === ASN1_PN).map((s) => String(s.content['text']));
+    const alerts = toAsn.filter((t) => /Mohon segera keluar dari grup tersebut/.test(t));
+    expect(alerts).toHaveLength(4);
+    expect(alerts.at(-1)).toContain('Relawan Paslon 2 Desa 4');
+    expect(toAsn.some((t) => /grup lain/.test(t))).toBe(false);
+  });
+
+  it('many ASN in one group at once: each ASN gets their own alert; Humas gets the group summary (the windows do not meet)', async () => {
+    const clock = fakeClock();
+    const { app, fake, wa } = await startBot(clock);
+    running.push(wa);
+    await fake.deliver(participantStub({ group: GROUP, id: 'ADD-ALL', author: TIMSES_LID, authorAlt: TIMSES_PN, action: 'add', participants: [{ id: ASN1_LID, phoneNumber: ASN1_PN }, { id: ASN2_LID, phoneNumber: ASN2_PN }], at: clock.now }));
+    await wa.idle();
+    await drainAll(app, clock, 40);
+    for (const jid of [ASN1_PN, ASN2_PN]) expect(fake.sent.filter((s) => s.jid === jid && /Mohon segera keluar/.test(String(s.content['text'])))).toHaveLength(1);
+  });
+});
