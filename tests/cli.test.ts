@@ -149,5 +149,15 @@ describe('jaga-netral CLI', () => {
     expect(await main(['report'], x)).toBe(0);
     expect(x.outText()).toMatch(/Laporan Jaga Netral/);
     expect(await main(['report', '--from', '2024-13-40'], io())).toBe(2);
+    // Day first, as /report takes a day: the same report as the ISO days give.
+    const iso = io();
+    expect(await main(['report', '--from', '2024-11-01', '--to', '2024-11-30'], iso)).toBe(0);
+    const dayFirst = io();
+    expect(await main(['report', '--from', '1/11/2024', '--to', '30-11-2024'], dayFirst)).toBe(0);
+    expect(dayFirst.outText()).toBe(iso.outText());
+    expect(dayFirst.outText().split('\n')[1]).toBe('Periode: 1 Nov 2024 – 30 Nov 2024');
+    const bad = io();
+    expect(await main(['report', '--from', '31/11/2024'], bad)).toBe(2);
+    expect(bad.errText()).toMatch(/--from harus tanggal YYYY-MM-DD atau DD\/MM\/YYYY .*bukan "31\/11\/2024"/);
   });
 });

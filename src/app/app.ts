@@ -18,7 +18,7 @@ import { caseCommands } from './commands/cases.js';
 import { coreCommands } from './commands/core.js';
 import { dashboardCommand } from './commands/dashboard.js';
 import { buktiCommand } from './commands/evidence.js';
-import { reportCommand, reportsDir } from './reports/command.js';
+import { removeMemoryReportsDir, reportCommand, reportsDir } from './reports/command.js';
 import { Dispatcher, type SendPolicy } from './dispatcher.js';
 import { FloodGuard } from './flood.js';
 import { nextRelease, releaseDueSummaries, type MassAlertDeps } from './mass-alerts.js';
@@ -140,11 +140,15 @@ export class App {
     this.screenshots = new ScreenshotReader(this);
   }
 
-  /** What mass-event summaries need; CSV lists go to the reports directory. */
+  /**
+   * What mass-event summaries need; CSV lists go to the reports directory, asked for only when a list is written
+   * (an in-memory database's folder is made on first use).
+   */
   private massDeps(): MassAlertDeps {
+    const reports = (): string => reportsDir(this);
     return {
       db: this.db, outbox: this.monitor.outbox, chats: this.monitor.chats, incidents: this.monitor.incidents, config: this.config,
-      asnByNip: (nip) => this.registry.byNip(nip as Parameters<AsnRegistry['byNip']>[0]), dir: reportsDir(this),
+      asnByNip: (nip) => this.registry.byNip(nip as Parameters<AsnRegistry['byNip']>[0]), get dir() { return reports(); },
     };
   }
 
@@ -156,7 +160,7 @@ export class App {
   /** What the held lists of refused ASN alerts need. */
   private noticeDeps(): NoticeReleaseDeps {
     const m = this.massDeps();
-    return { db: m.db, outbox: m.outbox, config: m.config, asnByNip: m.asnByNip, dir: m.dir, registrationLink: (p) => this.registrationLinks[p] };
+    return { db: m.db, outbox: m.outbox, config: m.config, asnByNip: m.asnByNip, get dir() { return m.dir; }, registrationLink: (p) => this.registrationLinks[p] };
   }
 
   /**
@@ -241,10 +245,11 @@ export class App {
     this.dispatcher.wake();
   }
 
-  /** Closes the database after the dispatcher stops. */
+  /** Closes the database after the dispatcher stops; an in-memory database's report files go with it. */
   async close(): Promise<void> {
     await this.screenshots.stop();
     await this.dispatcher.stop();
     if (this.db.open) this.db.close();
+    removeMemoryReportsDir(this.config);
   }
 }

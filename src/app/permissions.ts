@@ -12,6 +12,7 @@ import type { ChatRow } from '../store/chats.js';
 import type { Db } from '../store/db.js';
 import { kvGet, kvSet } from '../store/kv.js';
 import type { AlertDeps } from './alerts.js';
+import { aloneInBurst } from './mass-alerts.js';
 import { humasAddresses } from './recipients.js';
 
 /** kv key of Telegram's privacy mode as getMe last reported it: `on:<username>` or `off:<username>`. */
@@ -50,35 +51,26 @@ export function notePrivacyMode(d: Pick<AlertDeps, 'outbox' | 'config'> & { db: 
   })();
 }
 
-/** kv key of the "bot without admin rights" notices of the last hour: `{"at":[times],"many":time}`. */
-export const NEEDS_ADMIN_BURST_KEY = 'telegram.needs_admin_notices';
-const HOUR = 3_600_000;
+/** The scopes of these notices in `alert_windows` (app/mass-alerts.ts), keyed by platform: the notices one by one, and the "more came" one. */
+export const NEEDS_ADMIN_SCOPE = 'needsadmin';
+const NEEDS_ADMIN_MORE_SCOPE = 'needsadmin-more';
 
 /**
- * Called inside the monitor's transaction when the bot joined or its rights changed without admin rights. At most
- * MASS_ALERT_THRESHOLD such notices an hour, then one saying more came and where they are all listed, then none for
- * the rest of that hour: a timses adding the bot to forty groups at once must not bury Humas under forty notices
- * (each group still shows in /status, the health line and the dashboard).
+ * Called inside the monitor's transaction when the bot joined or its rights changed without admin rights. The first
+ * MASS_ALERT_THRESHOLD such notices of a burst (each within MASS_ALERT_WINDOW_SECONDS of the one before, the mass-alert
+ * burst counter) go one by one, then one saying more came and where they are all listed, then none until the burst
+ * ends: a timses adding the bot to forty groups at once must not bury Humas under forty notices (each group still
+ * shows in /status, the health line and the dashboard). The "more came" notice is the first of its own burst counter,
+ * counted only past the limit, with a limit of one.
  */
 export function enqueueNeedsAdminNotice(d: AlertDeps & { db: Db }, chat: ChatRow, eventKey: string, added: boolean, now: number): void {
   const t = permissionTexts(d.config.LANGUAGE);
   const input = { chatTitle: quoteStrangerOpt(chat.title) ?? chat.chatId, chatId: chat.chatId, campaign: chat.campaign, added };
-  let burst: { at: number[]; many?: number } = { at: [] };
-  try {
-    const raw = JSON.parse(kvGet(d.db, NEEDS_ADMIN_BURST_KEY) ?? '{}') as { at?: unknown; many?: unknown };
-    burst = { at: Array.isArray(raw.at) ? raw.at.filter((x): x is number => typeof x === 'number' && x > now - HOUR) : [], ...(typeof raw.many === 'number' && raw.many > now - HOUR ? { many: raw.many } : {}) };
-  } catch {
-    // An unreadable record starts a new hour.
-  }
-  const limit = d.config.MASS_ALERT_THRESHOLD;
-  if (burst.at.length < limit) {
-    burst.at.push(now);
+  if (aloneInBurst(d.db, d.config, NEEDS_ADMIN_SCOPE, chat.platform, now)) {
     notifyHumas(d, `needs-admin:${eventKey}`, 'humas_permissions', t.needsAdmin(input), now);
-  } else if (burst.many === undefined) {
-    burst.many = now;
-    notifyHumas(d, `needs-admin-many:${eventKey}`, 'humas_permissions', t.needsAdminMany(limit, input), now);
+  } else if (aloneInBurst(d.db, { ...d.config, MASS_ALERT_THRESHOLD: 1 }, NEEDS_ADMIN_MORE_SCOPE, chat.platform, now)) {
+    notifyHumas(d, `needs-admin-many:${eventKey}`, 'humas_permissions', t.needsAdminMany(d.config.MASS_ALERT_THRESHOLD, input, d.config.MASS_ALERT_WINDOW_SECONDS), now);
   }
-  kvSet(d.db, NEEDS_ADMIN_BURST_KEY, JSON.stringify(burst), now);
 }
 
 /** Most cases listed by name in one "left, not guaranteed" message; the rest are counted. */

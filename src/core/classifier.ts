@@ -748,10 +748,13 @@ export function createClassifier(opts: { vocabulary: Vocabulary; paslon?: Paslon
       add(phrase, makeTerm(phrase, weight, 'party'));
     }
   }
+  // The capital side of derived initials ("DM"): weak names that never add up with another weak name (bestWeakNames).
+  const initials = new Set<Term>();
   for (const t of paslon ? paslonNameTerms(paslon, vocab) : []) {
     const term = makeTerm(t.label, t.weight, PASLON_NAME, { paslon: t.paslon, pair: t.pair === true });
     if (t.caps) {
       const strong = makeTerm(t.label, t.caps.weight, PASLON_NAME, { paslon: t.paslon, pair: t.pair === true, acronym: true });
+      if (t.caps.initials) initials.add(strong);
       term.caps = { form: t.caps.form, strong, ...(t.caps.word ? { word: true } : {}), ...(t.caps.spelt ? { spelt: t.caps.spelt } : {}) };
     }
     add(t.phrase, term, t.caps ? 2 : 3);
@@ -907,13 +910,13 @@ export function createClassifier(opts: { vocabulary: Vocabulary; paslon?: Paslon
     findTerms: (text) => read(text).found,
     classify: (text) => {
       const { found, ctx, unicode } = read(text);
-      const plain = summarise(found, vocab, ctx, national);
+      const plain = summarise(found, vocab, ctx, national, initials);
       // Zero-width characters hide a word when inside it ("co\u200Bblos") and part words between them
       // ("coblos\u200Bnomor"): read the text both ways and keep the stronger reading.
       const joinedText = unicode ? withoutInvisible(text) : undefined;
       if (joinedText === undefined) return plain;
       const j = read(joinedText);
-      const joined = summarise(j.found, vocab, j.ctx, national);
+      const joined = summarise(j.found, vocab, j.ctx, national, initials);
       return joined.score > plain.score ? joined : plain;
     },
   };
@@ -1146,8 +1149,11 @@ interface NameTerm {
   weight: number;
   paslon: number;
   pair?: boolean;
-  /** An all-capital one-word alias: the form to look for in the text and its weight there. */
-  caps?: { form: string; weight: number; word?: boolean; spelt?: string };
+  /**
+   * An all-capital one-word alias: the form to look for in the text and its weight there; `initials` when the form
+   * is initials derived from `names` ({@link initialTerms}) that no alias lists.
+   */
+  caps?: { form: string; weight: number; word?: boolean; spelt?: string; initials?: boolean };
 }
 
 /**
@@ -1391,7 +1397,9 @@ function initialTerms(file: PaslonFile, vocab: Vocabulary): NameTerm[] {
   }
   return kept.map(([key, who]) => ({
     phrase: key, label: labels.get(who.paslon) ?? key, weight: 0, paslon: who.paslon,
-    caps: { form: key.toUpperCase(), weight: listed.has(key.toUpperCase()) ? w.distinctive : key.length >= 3 ? Math.max(w.common, w.derived ?? w.common) : w.common },
+    caps: listed.has(key.toUpperCase())
+      ? { form: key.toUpperCase(), weight: w.distinctive }
+      : { form: key.toUpperCase(), weight: key.length >= 3 ? Math.max(w.common, w.derived ?? w.common) : w.common, initials: true },
   }));
 }
 
@@ -3116,9 +3124,10 @@ function isOfficialPost(found: Term[], rule: OfficialPosts | undefined, titledNa
 /**
  * Sums the weights of distinct terms; labels go out deduplicated so an alert
  * can say why. Weak names of different paslon do not add up ("Pak Herman, Bu
- * Riezky" is a birthday list): only the best paslon's weak names count.
+ * Riezky" is a birthday list): only the best paslon's weak names count, with
+ * that paslon's weak slogans ("DM janji" adds nothing to another paslon's "GDN").
  */
-function summarise(found: Term[], vocab: Vocabulary, ctx: ScanContext, national: Set<Term>): Classification {
+function summarise(found: Term[], vocab: Vocabulary, ctx: ScanContext, national: Set<Term>, initials: Set<Term>): Classification {
   // Most chat names no term: nothing to add up, and no rule below has anything to look at.
   if (found.length === 0) return { pilkada: 0 >= vocab.threshold, score: 0, terms: [] };
   const { titledName } = ctx;
@@ -3134,6 +3143,8 @@ function summarise(found: Term[], vocab: Vocabulary, ctx: ScanContext, national:
     && !found.some((t) => t.category === 'event' && t.weight >= vocab.threshold);
   let sum = 0;
   let weak: Term[] | undefined;
+  // Weak slogans ("DM janji"): they add to their own paslon's weak names only (bestWeakNames).
+  let slogans: Term[] | undefined;
   let number = false;
   let numberContext = false;
   let paddedNumber = false;
@@ -3162,9 +3173,14 @@ function summarise(found: Term[], vocab: Vocabulary, ctx: ScanContext, national:
     else if (!t.official && NAME_SUPPORT.has(t.category)) weakTalk = true;
     if (scriptureCap !== undefined && isName(t) && t.weight > scriptureCap) (weak ??= []).push(scriptureTwin(t, scriptureCap));
     else if (t.category === PASLON_NAME && t.weight < vocab.threshold) (weak ??= []).push(t);
+    else if (t.category === SLOGAN && t.paslon !== undefined && t.weight < vocab.threshold) (slogans ??= []).push(t);
     else sum += t.weight;
   }
-  if (weak) sum += ctx.listedNames ? strongestWeakName(weak) : bestWeakNames(weak);
+  if (weak && !ctx.listedNames) sum += bestWeakNames(weak, initials, slogans);
+  else {
+    if (weak) sum += strongestWeakName(weak);
+    for (const t of slogans ?? []) sum += t.weight;
+  }
   // A surname or derived form in election talk is the candidate ("Suandharu paling kuat di debat walkot").
   if (weak && nameSupport && !official && (ctx.titledWeakName || weak.some((t) => t.weight > vocab.names.common))) sum = Math.max(sum, vocab.threshold);
   if (weak && weakTalk && !nameSupport && !official && isRivalsTalk(weak, vocab.names.common)) sum = Math.max(sum, vocab.threshold);
@@ -3299,13 +3315,24 @@ function strongestWeakName(weak: Term[]): number {
   return best;
 }
 
-/** The weight of the weak names of the one paslon they add up to most for. */
-function bestWeakNames(weak: Term[]): number {
+/**
+ * The weight of the weak names of the one paslon they add up to most for. Derived initials (`initials`) add to none
+ * of them: two capital letters are everyone's abbreviation, and beside a short form after a title ("pak Ded ES",
+ * "SH JEJ RS") they would make a name out of two guesses; they count alone, or with support (a ballot number, talk).
+ */
+function bestWeakNames(weak: Term[], initials: Set<Term>, slogans: Term[] | undefined): number {
   let best = 0;
-  for (const t of weak) {
+  for (const t of slogans ? weak.concat(slogans) : weak) {
     let total = 0;
-    for (const u of weak) if (u.paslon === t.paslon) total += u.weight;
-    if (total > best) best = total;
+    let initial = 0;
+    let slogan = 0;
+    for (const u of weak) {
+      if (u.paslon !== t.paslon) continue;
+      if (initials.has(u)) initial = Math.max(initial, u.weight);
+      else total += u.weight;
+    }
+    for (const u of slogans ?? []) if (u.paslon === t.paslon) slogan += u.weight;
+    best = Math.max(best, slogan + Math.max(total, initial));
   }
   return best;
 }

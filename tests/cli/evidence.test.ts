@@ -9,15 +9,13 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import type { Nip, PhoneE164, TgUserId } from '../../src/core/ids.js';
 import type { SimUser } from '../../src/platforms/sim/telegram-server.js';
 import { leftChatMember, newChatMembers } from '../../src/platforms/sim/telegram-updates.js';
 import { pdfText } from '../support/pdf.js';
-import { startSimBot } from '../support/telegram.js';
+import { startBudiBot } from '../support/telegram.js';
 import { jn, SPAWN_TIMEOUT, tempHome } from './support.js';
 
 const GROUP = { id: -1001234567890, title: 'Relawan Paslon 2 Pilgub Sumsel', type: 'supergroup' as const };
-const ADMIN: SimUser = { id: 9001, first_name: 'Humas' };
 const ANDI: SimUser = { id: 7001, first_name: 'Andi', username: 'andi_timses' };
 const BUDI: SimUser = { id: 5001, first_name: 'Budi', username: 'budi_s' };
 const NIP = '198503122010011003';
@@ -26,11 +24,7 @@ const PHONE = '+6281234567890';
 describe('evidence on the real binary (issue 19)', SPAWN_TIMEOUT, () => {
   it('dossier of a case opened on the loopback Bot API; audit verify passes, then names the changed row', async () => {
     const { dir, db } = tempHome();
-    const bot = await startSimBot({
-      overrides: { DATABASE_PATH: db, HUMAS_CONTACT: 'Humas Pemkab OKU', ORG_NAME: 'Pemkab OKU' },
-      asn: [{ nip: NIP as Nip, nama: 'Budi Santoso', unit: 'Dinas Pendidikan', phone: PHONE as PhoneE164, telegramId: String(BUDI.id) as TgUserId, telegramUsername: 'budi_s' }],
-      started: [ADMIN, BUDI],
-    });
+    const bot = await startBudiBot({ overrides: { DATABASE_PATH: db, HUMAS_CONTACT: 'Humas Pemkab OKU', ORG_NAME: 'Pemkab OKU' } });
     const { sim } = bot;
     sim.pushUpdate(newChatMembers(GROUP, ANDI, [BUDI]));
     await sim.waitFor((s) => s.some((m) => m.chat_id === BUDI.id), 5000);

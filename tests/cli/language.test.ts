@@ -42,7 +42,7 @@ describe('the command line in Indonesian (LANGUAGE=id)', SPAWN_TIMEOUT, () => {
     expect(existsSync(join(dir, 'r.csv'))).toBe(false);
     const badDate = await jn(['report', '--from', '1-Nov'], env);
     expect(badDate.code).toBe(2);
-    expect(badDate.err).toMatch(/^report: --from harus tanggal YYYY-MM-DD, bukan "1-Nov"/);
+    expect(badDate.err).toMatch(/^report: --from harus tanggal YYYY-MM-DD atau DD\/MM\/YYYY \(mis\. 2024-11-27 atau 27\/11\/2024\), bukan "1-Nov"/);
     expect(badDate.err.split('\n')[0]).not.toMatch(ENGLISH);
 
     const ambiguous = await jn(['report', '--unit', 'dinas'], env);

@@ -44,6 +44,16 @@ describe('initials derived from names', () => {
     expect(initialsIn(banten, 'ARD NOMOR SATU')).toEqual([]);
   });
 
+  it('add to no other weak name: a short form after a title and initials are two guesses, not a name', () => {
+    // The property's counterexample: "SH" (a title), "JEJ" the start of Jeje (derived, weak) and "RS" his pair's initials.
+    expect(jabar.classify('SH JEJ RS AA ok')).toMatchObject({ pilkada: false, score: 0.6 });
+    expect(jabar.classify('pak Ded ES ok').pilkada).toBe(false); // Dedi's start, Erwan Setiawan's initials
+    expect(jabar.classify('pak Jej nomor 2').pilkada).toBe(true); // the short form still counts with its ballot number
+    expect(banten.classify('ARD fix menang').score).toBe(0.6); // initials alone weigh what they weigh
+    // Another counterexample ("YANI" folds as "janji" does): a weak slogan on one paslon's initials adds nothing to another's.
+    expect(jabar.classify('DM YANI GDN ok')).toMatchObject({ pilkada: false, score: 0.9 });
+  });
+
   it('are left out when two paslon share them or an alias already is them', () => {
     const file: PaslonFile = {
       election: 'Pilbup Contoh',

@@ -6,10 +6,10 @@
  * flow, `batal`, and the "Sudah selesai" button that closes the case and sends the receipt again.
  */
 import { createHash } from 'node:crypto';
-import { mkdtempSync, statSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, onTestFinished, vi } from 'vitest';
 import type { Nip, PhoneE164, TgUserId } from '../../src/core/ids.js';
 import type { SimSentMessage, SimUser } from '../../src/platforms/sim/telegram-server.js';
 import { albumMessages, callbackQuery, documentMessage, forwardedFromChannel, newChatMembers, photoMessage, textMessage, videoMessage } from '../../src/platforms/sim/telegram-updates.js';
@@ -143,6 +143,8 @@ describe('self-report on Telegram', () => {
 
   it('a restart in the middle of the flow resumes at the same step; batal cancels; silence ends it politely', { timeout: 90_000 }, async () => {
     const dir = mkdtempSync(join(tmpdir(), 'jn-flow-'));
+    // After the afterEach hooks (selfReportBots stops the bot there), whatever the test's outcome.
+    onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
     const overrides = { DATABASE_PATH: join(dir, 'jaga.sqlite') };
     const first = await start(overrides);
     await say(first, textMessage(dm, ASN, '/lapor'));

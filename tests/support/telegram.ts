@@ -9,6 +9,7 @@ import type { AsnInput } from '../../src/store/asn.js';
 import { TelegramSimServer, type SimSentMessage, type SimUser } from '../../src/platforms/sim/telegram-server.js';
 import { TelegramAdapter } from '../../src/platforms/telegram/adapter.js';
 import { TelegramSendPolicy } from '../../src/platforms/telegram/policy.js';
+import { ASN } from './app.js';
 
 /** A running bot on the simulator. */
 export interface SimBot {
@@ -32,6 +33,15 @@ export interface SimBotOptions {
   perChatGapMs?: number;
   /** BotFather's privacy mode on (default off, the README's setup): the simulator then hides ordinary group posts from a bot that is not admin. */
   privacyMode?: boolean;
+}
+
+/** The Humas admin (HUMAS_ADMINS tg:9001) and Budi, the registered ASN `ASN.budi` of support/app.ts, as Telegram users. */
+export const SIM_HUMAS: SimUser = { id: 9001, first_name: 'Humas' };
+export const SIM_BUDI: SimUser = { id: 5001, first_name: 'Budi', username: 'budi_s' };
+
+/** {@link startSimBot} with Budi registered (`ASN.budi`) and the Humas admin and Budi, then `started`, having pressed /start. */
+export function startBudiBot(o: Omit<SimBotOptions, 'asn'> = {}): Promise<SimBot> {
+  return startSimBot({ ...o, asn: [ASN.budi], started: [SIM_HUMAS, SIM_BUDI, ...(o.started ?? [])] });
 }
 
 /** Starts the bot with privacy mode off (the README's setup) unless asked, and waits for its first poll. */

@@ -2,12 +2,14 @@
  * `/report` for Humas admins (private chat: the summary text plus CSV, XLSX
  * and PNG files) and `jaga-netral report` on the command line.
  */
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { fsErrorText } from '../../core/messages/fs-error.js';
 import { reportCliProblemText, reportCliTexts } from '../../core/messages/report-cli.js';
 import { dirname, join } from 'node:path';
 import { cliTexts } from '../../core/messages/cli.js';
 import { reportTexts } from '../../core/messages/report.js';
+import type { Config } from '../../config.js';
 import type { AppCases, AppCore } from '../context.js';
 import type { CommandSpec } from '../commands/types.js';
 import { buildReport } from './build.js';
@@ -18,13 +20,78 @@ import { formatReportText } from './text.js';
 import { auditRemoval, filesAndBytes } from '../../store/audit.js';
 import { ensureOwnPrivateDir, ensurePrivateDir, writePrivateFile } from '../../store/private-files.js';
 
+/** The reports folder of each App on a `:memory:` database, by its config (the App and all it hands the config to share it). */
+const memoryReportsDirs = new WeakMap<Config, string>();
+/** Those folders not removed yet: an App never closed (a test that ends without it) loses its folder when the process exits. */
+const openMemoryReportsDirs = new Set<string>();
+const removeOpenMemoryReportsDirs = (): void => {
+  for (const dir of openMemoryReportsDirs) rmSync(dir, { recursive: true, force: true });
+  openMemoryReportsDirs.clear();
+};
+/** The folders' names: the process's id, then mkdtemp's six characters. */
+const MEMORY_REPORTS_PREFIX = 'jaga-netral-reports-';
+const MEMORY_REPORTS_NAME = /^jaga-netral-reports-(\d+)-[A-Za-z0-9]{6}$/;
+
 /**
- * Where report files go by default: `reports/` next to the database. A `:memory:` database (tests, benchmarks)
- * lives only in this process, so its files go to the system's temporary folder, never into the working tree.
+ * Removes the folders a process left when it was killed before its exit handlers ran (a test runner ends its
+ * workers with SIGTERM): those named for a process that is gone. Once per process, before its first folder.
+ */
+function sweepDeadMemoryReportsDirs(): void {
+  let names: string[];
+  try {
+    names = readdirSync(tmpdir());
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    const pid = Number(MEMORY_REPORTS_NAME.exec(name)?.[1] ?? 0);
+    if (!pid || pid === process.pid || isAlive(pid)) continue;
+    rmSync(join(tmpdir(), name), { recursive: true, force: true });
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    // EPERM: alive, someone else's.
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+let swept = false;
+
+/**
+ * Where report files go by default: `reports/` next to the database. A `:memory:` database (tests, benchmarks,
+ * replay) lives only in its App, and so do its files: a folder of its own in the system's temporary folder
+ * (`jaga-netral-reports-<pid>-XXXXXX`), made on first use and removed when the App closes ({@link removeMemoryReportsDir})
+ * or, for an App never closed, when the process exits (or by the next process, if it was killed); never in the working
+ * tree, and never shared, so one App's pruning of old reports never touches another's.
  */
 export function reportsDir(app: Pick<AppCore, 'config'>): string {
   const p = app.config.DATABASE_PATH;
-  return p === ':memory:' ? join(tmpdir(), 'jaga-netral-reports') : join(dirname(p), 'reports');
+  if (p !== ':memory:') return join(dirname(p), 'reports');
+  let dir = memoryReportsDirs.get(app.config);
+  if (!dir) {
+    if (!swept) {
+      swept = true;
+      sweepDeadMemoryReportsDirs();
+    }
+    memoryReportsDirs.set(app.config, (dir = mkdtempSync(join(tmpdir(), `${MEMORY_REPORTS_PREFIX}${process.pid}-`))));
+    if (openMemoryReportsDirs.size === 0) process.once('exit', removeOpenMemoryReportsDirs);
+    openMemoryReportsDirs.add(dir);
+  }
+  return dir;
+}
+
+/** Removes the reports folder of an App on a `:memory:` database, with its files (App.close). */
+export function removeMemoryReportsDir(config: Config): void {
+  const dir = memoryReportsDirs.get(config);
+  if (dir === undefined) return;
+  memoryReportsDirs.delete(config);
+  openMemoryReportsDirs.delete(dir);
+  if (openMemoryReportsDirs.size === 0) process.off('exit', removeOpenMemoryReportsDirs);
+  rmSync(dir, { recursive: true, force: true });
 }
 
 function filterErrorText(e: FilterError, lang: 'id' | 'en'): string {

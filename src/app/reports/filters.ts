@@ -232,7 +232,7 @@ export interface ReportCliArgs {
   separator?: CsvSeparator;
 }
 
-/** Parses `report [--from DATE] [--to DATE] [--unit NAME] [--format text|csv|xlsx|png] [--separator ;|,] [--out FILE]` (also `--x=value`). */
+/** Parses `report [--from DAY] [--to DAY] [--unit NAME] [--format text|csv|xlsx|png] [--separator ;|,] [--out FILE]` (also `--x=value`). */
 export function parseReportCliArgs(argv: readonly string[]): { ok: true; args: ReportCliArgs } | { ok: false; problem: ReportCliProblem } {
   const args: ReportCliArgs = { format: 'text' };
   const known = new Set(['from', 'to', 'unit', 'format', 'out', 'separator']);
@@ -250,10 +250,13 @@ export function parseReportCliArgs(argv: readonly string[]): { ok: true; args: R
     if (value === undefined || value === '') return fail({ code: 'needs_value', option: m[1]! });
     switch (m[1]) {
       case 'from':
-      case 'to':
-        if (!isDay(value)) return fail({ code: 'bad_date', option: m[1], value });
-        args[m[1]] = value;
+      case 'to': {
+        // A day as /report reads one: `2024-11-27` or day first, `27/11/2024`, `27-11-2024`, `27.11.2024`.
+        const day = parseDayWord(value);
+        if (!day) return fail({ code: 'bad_date', option: m[1], value });
+        args[m[1]] = day;
         break;
+      }
       case 'unit':
         args.unit = value;
         break;

@@ -185,9 +185,9 @@ const ID: CliTexts = {
       ],
     },
     report: {
-      synopsis: ['jaga-netral report [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--unit NAMA] [--format text|csv|xlsx|png] [--separator ;|,] [--out FILE [--force]]'],
+      synopsis: ['jaga-netral report [--from TANGGAL] [--to TANGGAL] [--unit NAMA] [--format text|csv|xlsx|png] [--separator ;|,] [--out FILE [--force]]'],
       summary: 'laporan yang sama dengan /report (teks, CSV, XLSX, grafik PNG)',
-      details: ['Teks dan CSV ke stdout kecuali ada --out; XLSX dan PNG ditulis ke berkas (jalurnya dicetak).', 'CSV dipisah ";" (Excel berpengaturan Indonesia) bila LANGUAGE=id, "," bila en; --separator memilih yang lain.', '--out tidak menimpa berkas yang bukan laporan Jaga Netral sebelumnya, kecuali dengan --force.'],
+      details: ['TANGGAL ditulis YYYY-MM-DD atau hari dulu seperti di /report: 27/11/2024, 27-11-2024, 27.11.2024.', 'Teks dan CSV ke stdout kecuali ada --out; XLSX dan PNG ditulis ke berkas (jalurnya dicetak).', 'CSV dipisah ";" (Excel berpengaturan Indonesia) bila LANGUAGE=id, "," bila en; --separator memilih yang lain.', '--out tidak menimpa berkas yang bukan laporan Jaga Netral sebelumnya, kecuali dengan --force.'],
     },
     'wa-login': { synopsis: ['jaga-netral wa-login [--phone DIGIT]'], summary: 'tautkan nomor WhatsApp (kode pairing, atau QR tanpa --phone)' },
     asn: {
@@ -380,9 +380,9 @@ const EN: CliTexts = {
       ],
     },
     report: {
-      synopsis: ['jaga-netral report [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--unit NAME] [--format text|csv|xlsx|png] [--separator ;|,] [--out FILE [--force]]'],
+      synopsis: ['jaga-netral report [--from DATE] [--to DATE] [--unit NAME] [--format text|csv|xlsx|png] [--separator ;|,] [--out FILE [--force]]'],
       summary: 'the same report as /report (text, CSV, XLSX, PNG chart)',
-      details: ['Text and CSV go to stdout unless --out; XLSX and PNG are written to a file (its path is printed).', 'The CSV is separated by ";" (Excel with Indonesian settings) with LANGUAGE=id, by "," with en; --separator picks the other.', '--out does not overwrite a file that is not an earlier Jaga Netral report, unless --force is given.'],
+      details: ['DATE is YYYY-MM-DD, or day first as /report reads it: 27/11/2024, 27-11-2024, 27.11.2024.', 'Text and CSV go to stdout unless --out; XLSX and PNG are written to a file (its path is printed).', 'The CSV is separated by ";" (Excel with Indonesian settings) with LANGUAGE=id, by "," with en; --separator picks the other.', '--out does not overwrite a file that is not an earlier Jaga Netral report, unless --force is given.'],
     },
     'wa-login': { synopsis: ['jaga-netral wa-login [--phone DIGITS]'], summary: 'link the WhatsApp number (pairing code, or QR without --phone)' },
     asn: {

@@ -30,8 +30,11 @@ export interface UnconfirmedLeftInput {
 export interface PermissionTexts {
   privacyMode: (botUsername: string) => string;
   needsAdmin: (a: NeedsAdminInput) => string;
-  /** After `shown` notices within the hour: one notice that more groups took the bot without admin rights, and where they are listed. */
-  needsAdminMany: (shown: number, a: NeedsAdminInput) => string;
+  /**
+   * After `shown` notices in a row (each less than `windowSeconds` after the one before): one notice that more groups
+   * took the bot without admin rights, and where they are listed.
+   */
+  needsAdminMany: (shown: number, a: NeedsAdminInput, windowSeconds: number) => string;
   unconfirmedLeft: (a: UnconfirmedLeftInput) => string;
   /** The same for several cases of one lifecycle pass: one message, the first `shown` listed, the rest counted. */
   unconfirmedLeftMany: (cases: readonly UnconfirmedLeftInput[], more: number) => string;
@@ -61,10 +64,10 @@ const ID: PermissionTexts = {
       '',
       `Mohon minta admin grup menjadikan bot sebagai admin (hak apa pun sudah cukup). Id grup: ${a.chatId}.`,
     ].join('\n'),
-  needsAdminMany: (shown, a) =>
+  needsAdminMany: (shown, a, windowSeconds) =>
     [
-      `⚠️ Bot Telegram dimasukkan ke lebih dari ${shown} grup tanpa hak admin dalam satu jam, terakhir grup "${a.chatTitle}" (id ${a.chatId}).`,
-      'Pemberitahuan per grup dihentikan selama satu jam agar tidak membanjiri Humas (grup sebanyak ini sekaligus biasanya ulah satu pihak).',
+      `⚠️ Bot Telegram dimasukkan ke lebih dari ${shown} grup tanpa hak admin berturut-turut, terakhir grup "${a.chatTitle}" (id ${a.chatId}).`,
+      `Pemberitahuan per grup dihentikan sampai ${windowSeconds % 60 === 0 ? `${windowSeconds / 60} menit` : `${windowSeconds} detik`} berlalu tanpa grup baru, agar tidak membanjiri Humas (grup sebanyak ini sekaligus biasanya ulah satu pihak).`,
       'Semua grup tempat bot bukan admin tercantum di /status dan di Ringkasan dasbor.',
     ].join('\n'),
   unconfirmedLeft: (a) =>
@@ -106,10 +109,10 @@ const EN: PermissionTexts = {
       '',
       `Please ask a group admin to make the bot an admin (any right is enough). Group id: ${a.chatId}.`,
     ].join('\n'),
-  needsAdminMany: (shown, a) =>
+  needsAdminMany: (shown, a, windowSeconds) =>
     [
-      `⚠️ The Telegram bot was added to more than ${shown} groups without admin rights within an hour, the latest "${a.chatTitle}" (id ${a.chatId}).`,
-      'Notices per group stop for an hour so as not to flood Humas (so many groups at once are usually one party\'s doing).',
+      `⚠️ The Telegram bot was added to more than ${shown} groups without admin rights in a row, the latest "${a.chatTitle}" (id ${a.chatId}).`,
+      `Notices per group stop until ${windowSeconds % 60 === 0 ? `${windowSeconds / 60} minute${windowSeconds === 60 ? '' : 's'}` : `${windowSeconds} seconds`} pass with no new group, so as not to flood Humas (so many groups at once are usually one party's doing).`,
       'Every group where the bot is not an admin is listed in /status and on the dashboard\'s overview.',
     ].join('\n'),
   unconfirmedLeft: (a) =>

@@ -23,7 +23,9 @@ export function reportCliProblemText(p: ReportCliProblem, lang: 'id' | 'en'): st
     case 'needs_value':
       return id ? `--${p.option} perlu nilai` : `--${p.option} needs a value`;
     case 'bad_date':
-      return id ? `--${p.option} harus tanggal YYYY-MM-DD, bukan "${p.value}"` : `--${p.option} must be a date YYYY-MM-DD, got "${p.value}"`;
+      return id
+        ? `--${p.option} harus tanggal YYYY-MM-DD atau DD/MM/YYYY (mis. 2024-11-27 atau 27/11/2024), bukan "${p.value}"`
+        : `--${p.option} must be a date YYYY-MM-DD or DD/MM/YYYY (e.g. 2024-11-27 or 27/11/2024), got "${p.value}"`;
     case 'bad_format':
       return id ? `--format harus text, csv, xlsx atau png, bukan "${p.value}"` : `--format must be text, csv, xlsx or png, got "${p.value}"`;
     case 'bad_separator':

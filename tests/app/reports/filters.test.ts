@@ -57,6 +57,12 @@ describe('report filters', () => {
     });
     expect(parseReportCliArgs([])).toEqual({ ok: true, args: { format: 'text' } });
     expect(parseReportCliArgs(['--from', '1 Nov'])).toMatchObject({ ok: false });
+    // Day first, as /report reads a day (parseDayWord): the same days, the order checked on the days themselves.
+    expect(parseReportCliArgs(['--from', '1/11/2024', '--to=30.11.2024'])).toEqual({ ok: true, args: { from: '2024-11-01', to: '2024-11-30', format: 'text' } });
+    expect(parseReportCliArgs(['--from', '02-11-2024', '--to', '2024-11-10'])).toMatchObject({ ok: true, args: { from: '2024-11-02', to: '2024-11-10' } });
+    expect(parseReportCliArgs(['--from', '31/11/2024'])).toEqual({ ok: false, problem: { code: 'bad_date', option: 'from', value: '31/11/2024' } });
+    expect(parseReportCliArgs(['--to', '11/27/2024'])).toEqual({ ok: false, problem: { code: 'bad_date', option: 'to', value: '11/27/2024' } }); // month first is no Indonesian date
+    expect(parseReportCliArgs(['--from', '27/11/2024', '--to', '1/11/2024'])).toEqual({ ok: false, problem: { code: 'from_after_to', from: '2024-11-27', to: '2024-11-01' } });
     expect(parseReportCliArgs(['--format', 'pdf'])).toMatchObject({ ok: false });
     expect(parseReportCliArgs(['--to', '2024-11-01', '--from', '2024-11-02'])).toMatchObject({ ok: false });
     expect(parseReportCliArgs(['--bogus'])).toMatchObject({ ok: false });

@@ -11,17 +11,15 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { App } from '../../../src/app/app.js';
 import { runLifecycleJob } from '../../../src/app/scheduler.js';
-import type { Nip, PhoneE164, TgUserId } from '../../../src/core/ids.js';
 import type { SimUser, TelegramSimServer } from '../../../src/platforms/sim/telegram-server.js';
 import { chatMemberUpdate, newChatMembers, textMessage } from '../../../src/platforms/sim/telegram-updates.js';
 import type { TelegramAdapter } from '../../../src/platforms/telegram/adapter.js';
-import { simChats, startSimBot, type SimBot } from '../../support/telegram.js';
+import { simChats, startBudiBot, type SimBot } from '../../support/telegram.js';
 
 const GROUP = { id: -1001234567890, title: 'Relawan Paslon 2 Pilgub Sumsel', type: 'supergroup' as const };
 const ADMIN: SimUser = { id: 9001, first_name: 'Humas' };
 const TIMSES: SimUser = { id: 7001, first_name: 'Joko', username: 'joko_timses' };
 const BUDI: SimUser = { id: 5001, first_name: 'Budi', username: 'budi_s' };
-const ASN = [{ nip: '198503122010011003' as Nip, nama: 'Budi Santoso', unit: 'Dinas Pendidikan', phone: '+6281234567890' as PhoneE164, telegramId: '5001' as TgUserId, telegramUsername: 'budi_s' }];
 
 let sim: TelegramSimServer;
 let app: App;
@@ -36,7 +34,7 @@ const processed = async () => {
   await new Promise((r) => setTimeout(r, 150));
 };
 const start = async (privacyMode: boolean) => {
-  bot = await startSimBot({ asn: ASN, started: [ADMIN, BUDI], privacyMode, perChatGapMs: 5 });
+  bot = await startBudiBot({ privacyMode, perChatGapMs: 5 });
   ({ sim, app, adapter } = bot);
 };
 

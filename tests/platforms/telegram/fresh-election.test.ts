@@ -8,17 +8,14 @@
  * Telegram sends them (node_modules/@telegraf/types/message.d.ts, MessageEntity "mention").
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Nip, PhoneE164, TgUserId } from '../../../src/core/ids.js';
 import type { SimSentMessage, SimUser } from '../../../src/platforms/sim/telegram-server.js';
 import { textMessage } from '../../../src/platforms/sim/telegram-updates.js';
-import { startSimBot, type SimBot } from '../../support/telegram.js';
+import { startBudiBot, type SimBot } from '../../support/telegram.js';
 
 // A group whose name says nothing about the election: only the post's text can.
 const GROUP = { id: -1009876543210, title: 'Alumni SMA 3 Serang', type: 'supergroup' as const };
-const ADMIN: SimUser = { id: 9001, first_name: 'Humas' };
 const POSTER: SimUser = { id: 7001, first_name: 'Joko', username: 'joko' };
 const BUDI: SimUser = { id: 5001, first_name: 'Budi', username: 'budi_s' };
-const ASN = [{ nip: '198503122010011003' as Nip, nama: 'Budi Santoso', unit: 'Dinas Pendidikan', phone: '+6281234567890' as PhoneE164, telegramId: '5001' as TgUserId, telegramUsername: 'budi_s' }];
 
 let bot: SimBot;
 const to = (id: number) => (s: SimSentMessage[]) => s.filter((m) => m.chat_id === id);
@@ -35,8 +32,8 @@ const processed = async () => {
 
 describe('a fresh election through Telegram', () => {
   beforeEach(async () => {
-    bot = await startSimBot({
-      asn: ASN, started: [ADMIN, BUDI], perChatGapMs: 5,
+    bot = await startBudiBot({
+      perChatGapMs: 5,
       overrides: { PASLON_FILE: 'tests/fixtures/classifier/banten2024.paslon.json' },
     });
   });

@@ -9,7 +9,7 @@ import type { App } from '../../../src/app/app.js';
 import type { Nip, PhoneE164, TgUserId } from '../../../src/core/ids.js';
 import type { SimUser, TelegramSimServer } from '../../../src/platforms/sim/telegram-server.js';
 import { textMessage } from '../../../src/platforms/sim/telegram-updates.js';
-import { startSimBot, type SimBot } from '../../support/telegram.js';
+import { startBudiBot, type SimBot } from '../../support/telegram.js';
 
 const GROUP = { id: -1001234567890, title: 'Relawan Paslon 2 Pilgub Sumsel', type: 'supergroup' as const };
 const ADMIN: SimUser = { id: 9001, first_name: 'Humas' };
@@ -24,11 +24,7 @@ const groupTexts = () => sim.sent.filter((m) => m.chat_id === GROUP.id).map((m) 
 
 describe('commands in groups and /id', () => {
   beforeEach(async () => {
-    bot = await startSimBot({
-      asn: [{ nip: '198503122010011003' as Nip, nama: 'Budi Santoso', unit: 'Dinas Pendidikan', phone: '+6281234567890' as PhoneE164, telegramId: '5001' as TgUserId, telegramUsername: 'budi_s' }],
-      started: [ADMIN, BUDI, STRANGER],
-      perChatGapMs: 5,
-    });
+    bot = await startBudiBot({ started: [STRANGER], perChatGapMs: 5 });
     ({ sim, app } = bot);
   });
   afterEach(() => bot.stop());

@@ -6,13 +6,11 @@
  * ASN's alert goes out through the outbox.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Nip, PhoneE164, TgUserId } from '../../../src/core/ids.js';
 import type { SimUser } from '../../../src/platforms/sim/telegram-server.js';
 import { newChatMembers } from '../../../src/platforms/sim/telegram-updates.js';
-import { startSimBot, type SimBot } from '../../support/telegram.js';
+import { startBudiBot, type SimBot } from '../../support/telegram.js';
 
 const GROUP = { id: -1001234567890, title: 'Relawan Paslon 2 Pilgub Sumsel', type: 'supergroup' as const };
-const ADMIN: SimUser = { id: 9001, first_name: 'Humas' };
 const BUDI: SimUser = { id: 5001, first_name: 'Budi', username: 'budi_s' };
 
 let bot: SimBot | undefined;
@@ -22,9 +20,7 @@ afterEach(async () => {
 });
 
 async function asnAlertWhenAddedBy(adder: SimUser, overrides: Record<string, string> = {}): Promise<string> {
-  bot = await startSimBot({
-    asn: [{ nip: '198503122010011003' as Nip, nama: 'Budi Santoso', unit: 'Dinas Pendidikan', phone: '+6281234567890' as PhoneE164, telegramId: '5001' as TgUserId, telegramUsername: 'budi_s' }],
-    started: [ADMIN, BUDI],
+  bot = await startBudiBot({
     overrides: { HUMAS_CONTACT: 'Humas Pemkab OKU', ORG_NAME: 'Pemkab OKU', ...overrides },
   });
   bot.sim.pushUpdate(newChatMembers(GROUP, adder, [BUDI]));

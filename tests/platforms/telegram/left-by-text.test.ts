@@ -6,13 +6,11 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { App } from '../../../src/app/app.js';
-import type { Nip, PhoneE164, TgUserId } from '../../../src/core/ids.js';
 import type { SimUser, TelegramSimServer } from '../../../src/platforms/sim/telegram-server.js';
 import { newChatMembers, textMessage } from '../../../src/platforms/sim/telegram-updates.js';
-import { startSimBot, type SimBot } from '../../support/telegram.js';
+import { startBudiBot, type SimBot } from '../../support/telegram.js';
 
 const GROUP = { id: -1001234567890, title: 'Relawan Paslon 2 Pilgub Sumsel', type: 'supergroup' as const };
-const ADMIN: SimUser = { id: 9001, first_name: 'Humas' };
 const BUDI: SimUser = { id: 5001, first_name: 'Budi', username: 'budi_s' };
 const TIMSES: SimUser = { id: 7001, first_name: 'Joko' };
 
@@ -32,10 +30,7 @@ async function say(text: string): Promise<string> {
 
 describe('an ASN writing "sudah keluar"', () => {
   beforeEach(async () => {
-    bot = await startSimBot({
-      asn: [{ nip: '198503122010011003' as Nip, nama: 'Budi Santoso', unit: 'Dinas Pendidikan', phone: '+6281234567890' as PhoneE164, telegramId: '5001' as TgUserId, telegramUsername: 'budi_s' }],
-      started: [ADMIN, BUDI],
-    });
+    bot = await startBudiBot();
     ({ sim, app } = bot);
     // The bot is an admin there, so getChatMember's "left" is guaranteed.
     sim.setBotStatus(GROUP, TIMSES, 'administrator');

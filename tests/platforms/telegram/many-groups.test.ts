@@ -39,7 +39,7 @@ describe('many groups adding the bot at once', () => {
     // MASS_ALERT_THRESHOLD (3) notices naming their group, then one saying more came and where they are listed.
     expect(toAdmin).toHaveLength(4);
     expect(toAdmin.slice(0, 3).every((t) => /sebagai anggota biasa, tanpa hak admin/.test(t))).toBe(true);
-    expect(toAdmin[3]).toContain('dimasukkan ke lebih dari 3 grup tanpa hak admin dalam satu jam');
+    expect(toAdmin[3]).toContain('dimasukkan ke lebih dari 3 grup tanpa hak admin berturut-turut');
     expect(toAdmin[3]).toContain('/status');
     // Every group is still listed where the notice says.
     const status = (await app.commands.run({ platform: 'telegram', chatType: 'private', chatId: '9001', fromId: '9001', text: '/status' }))!.text;

@@ -11,14 +11,13 @@ import { App } from '../../../src/app/app.js';
 import { health } from '../../../src/app/health.js';
 import { runLifecycleJob } from '../../../src/app/scheduler.js';
 import { loadConfig } from '../../../src/config.js';
-import type { Nip, PhoneE164, TgUserId } from '../../../src/core/ids.js';
 import { TelegramSimServer, type SimSentMessage, type SimUser } from '../../../src/platforms/sim/telegram-server.js';
 import { newChatMembers, textMessage } from '../../../src/platforms/sim/telegram-updates.js';
 import { TelegramAdapter } from '../../../src/platforms/telegram/adapter.js';
 import { TelegramMembershipChecker } from '../../../src/platforms/telegram/messenger.js';
 import { TelegramSendPolicy } from '../../../src/platforms/telegram/policy.js';
 import { Telegram } from 'telegraf';
-import { simChats, startSimBot, type SimBot } from '../../support/telegram.js';
+import { simChats, startBudiBot, type SimBot } from '../../support/telegram.js';
 
 const GROUP = { id: -1001234567890, title: 'Relawan Paslon 2 Pilgub Sumsel', type: 'supergroup' as const };
 const ARISAN = { id: -1009876543210, title: 'Arisan RT 05', type: 'supergroup' as const };
@@ -41,10 +40,7 @@ const status = async () => (await app.commands.run({ platform: 'telegram', chatT
 describe('Telegram permissions', () => {
   let bot: SimBot;
   beforeEach(async () => {
-    bot = await startSimBot({
-      asn: [{ nip: '198503122010011003' as Nip, nama: 'Budi Santoso', unit: 'Dinas Pendidikan', phone: '+6281234567890' as PhoneE164, telegramId: String(BUDI.id) as TgUserId, telegramUsername: 'budi_s' }],
-      started: [ADMIN, BUDI],
-    });
+    bot = await startBudiBot();
     ({ sim, app, adapter } = bot);
   });
   afterEach(() => bot.stop());

@@ -7,8 +7,9 @@
  */
 import { proto, type WAMessage } from '@whiskeysockets/baileys';
 import { afterEach, describe, expect, it } from 'vitest';
-import { participantStub, privateMessage } from '../../../src/platforms/sim/whatsapp-socket.js';
-import { ADMIN_WA, ASN1_LID, ASN1_PN, drainAll, fakeClock, GROUP, startBot, TIMSES_LID, TIMSES_PN } from '../../fixtures/whatsapp/setup.js';
+import { privateMessage } from '../../../src/platforms/sim/whatsapp-socket.js';
+import { ADMIN_WA, drainAll, fakeClock } from '../../fixtures/whatsapp/setup.js';
+import { startBotWithAlert } from '../../support/whatsapp.js';
 
 let stops: (() => Promise<void>)[] = [];
 afterEach(async () => {
@@ -23,14 +24,7 @@ const withContext = (id: string, text: string, at: number, contextInfo: Record<s
 describe('a Humas admin on WhatsApp writing without a command', () => {
   it('a reply to a case alert names the case; "report hari ini" is suggested as /report; a forward is read; nothing changes', async () => {
     const clock = fakeClock();
-    const { app, fake, wa } = await startBot(clock);
-    stops.push(async () => {
-      await wa.stop();
-      await app.close();
-    });
-    await fake.deliver(participantStub({ group: GROUP, id: 'ADD-1', author: TIMSES_LID, authorAlt: TIMSES_PN, action: 'add', participants: [{ id: ASN1_LID, phoneNumber: ASN1_PN }], at: clock.now }));
-    await wa.idle();
-    await drainAll(app, clock, 5);
+    const { app, fake, wa } = await startBotWithAlert(clock, stops);
     const alert = fake.sent.find((s) => s.jid === ADMIN_WA && /Kasus #1/.test(String(s.content['text'])))!;
     expect(alert).toBeDefined();
     const before = fake.sent.length;

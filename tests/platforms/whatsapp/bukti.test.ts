@@ -11,9 +11,10 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { participantStub, privateMessage } from '../../../src/platforms/sim/whatsapp-socket.js';
+import { privateMessage } from '../../../src/platforms/sim/whatsapp-socket.js';
 import { pdfText } from '../../support/pdf.js';
-import { ADMIN_WA, ASN1, ASN1_LID, ASN1_PN, drainAll, fakeClock, GROUP, startBot, TIMSES_LID, TIMSES_PN } from '../../fixtures/whatsapp/setup.js';
+import { startBotWithAlert } from '../../support/whatsapp.js';
+import { ADMIN_WA, ASN1, ASN1_LID, ASN1_PN, drainAll, fakeClock } from '../../fixtures/whatsapp/setup.js';
 
 let stops: (() => Promise<void>)[] = [];
 afterEach(async () => {
@@ -25,14 +26,7 @@ describe('/bukti on WhatsApp', () => {
   it('sends the case dossier as a PDF document to a Humas admin; an ASN is refused; both audited', { timeout: 60_000 }, async () => {
     const clock = fakeClock();
     const dir = mkdtempSync(join(tmpdir(), 'jn-wa-bukti-'));
-    const { app, fake, wa } = await startBot(clock, { extra: { DATABASE_PATH: join(dir, 'jn.db') } });
-    stops.push(async () => {
-      await wa.stop();
-      await app.close();
-    });
-    await fake.deliver(participantStub({ group: GROUP, id: 'ADD-1', author: TIMSES_LID, authorAlt: TIMSES_PN, action: 'add', participants: [{ id: ASN1_LID, phoneNumber: ASN1_PN }], at: clock.now }));
-    await wa.idle();
-    await drainAll(app, clock, 5);
+    const { app, fake, wa } = await startBotWithAlert(clock, stops, { extra: { DATABASE_PATH: join(dir, 'jn.db') } });
     const caseId = (app.db.prepare(`SELECT id FROM incidents`).get() as { id: number }).id;
     const before = fake.sent.length;
 
