@@ -69,6 +69,7 @@ const vocabularySchema = z.object({
     formerWords: phrases.optional(),
     actingWords: phrases.optional(),
     documentWords: phrases.optional(),
+    officeBusiness: phrases.optional(),
     campaignSignals: z.record(z.string(), weight),
   }).optional(),
 });

@@ -340,6 +340,14 @@ export interface OfficialPosts {
    */
   documentWords?: string[];
   /**
+   * The office's own business: its bodies and its staff ("pemkot", "dprd", "pejabat eselon"), its audit ("wtp"), and
+   * acts only an office holder does ("sidak", "reses", "rakor"). A candidate's name with an official activity within
+   * {@link BARE_ACTING_GAP} words after it, no honorific or title before it, is the office at work when the text names
+   * such business ("X hadiri rakor stunting", "X sampaikan reses", "X terima WTP dari BPK"): a candidate who holds no
+   * office visits, opens and attends too ("X kunjungi pasar", "X resmikan posko"), but has none of this to do.
+   */
+  officeBusiness?: string[];
+  /**
    * Category -> least weight at which a term of that category is a campaign
    * signal ("act": 0.3 takes dukung, coblos, menangkan). Pair names and
    * slogans always are; titles and activities never are.
@@ -575,6 +583,8 @@ interface Tables {
   relativeWords: Set<string>;
   /** Activity terms of {@link OfficialPosts.appeals}: an office at work after a title only. */
   appeals: Set<Term>;
+  /** {@link OfficialPosts.officeBusiness}, folded, each as its words. */
+  officeBusiness: string[][];
 }
 
 /**
@@ -842,6 +852,7 @@ export function createClassifier(opts: { vocabulary: Vocabulary; paslon?: Paslon
     commonPerson: new Map(),
     relativeWords: new Set((vocab.relativeWords ?? []).flatMap((w) => tokenize(w, FOLD))),
     appeals,
+    officeBusiness: (official?.officeBusiness ?? []).map((w) => tokenize(w, FOLD)).filter((key) => key.length > 0),
     plainActTerms: new Set(vocab.plainActs?.terms ?? []),
     plainActThings: new Set((vocab.plainActs?.things ?? []).flatMap((w) => tokenize(w, FOLD))),
     padded,
@@ -1779,6 +1790,9 @@ function scan(tables: Tables, tokens: string[], ids: number[] | undefined, found
     } else if (best.official === 'activity' && i === nameEnd + 1 && !tables.appeals.has(best) && isHonouredName(tables, ctx, tokens, ids, nameStart)) {
       // "HM Rudi resmikan flyover", "Pak Ansar hadiri Isra Miraj": the office at work, as a title would say.
       ctx.actingName = true;
+    } else if (best.official === 'activity' && i - nameEnd <= BARE_ACTING_GAP + 1 && !tables.appeals.has(best) && hasOfficeBusiness(tables, tokens)) {
+      // "X hadiri rakor stunting", "X sampaikan reses": the office's own business, which no candidate out of office has.
+      ctx.actingName = true;
     } else if (best.official === 'title') {
       if (i - nameEnd <= TITLE_GAP + 1 || isRoleAfterName(tables, tokens, i, nameEnd)) ctx.titledName = true;
       if (i > 0 && tables.formerWords.has(tokens[i - 1] as string)) {
@@ -1868,6 +1882,22 @@ function hasWholeWord(text: string, word: string): boolean {
 function isHonouredName(tables: Tables, ctx: ScanContext, tokens: string[], ids: number[] | undefined, start: number): boolean {
   if (tables.honorifics.has(tokens[start] as string)) return true;
   return start > 0 && tables.honorifics.has(tokens[start - 1] as string) && !isClauseStart(tables, ctx, tokens, ids, start);
+}
+
+/** Words an official activity may stand after a candidate's bare name and still be theirs ("X sampaikan reses"). */
+const BARE_ACTING_GAP = 1;
+
+/** The text names an office's own business ({@link OfficialPosts.officeBusiness}); asked only after a name and an activity. */
+function hasOfficeBusiness(tables: Tables, tokens: string[]): boolean {
+  for (const key of tables.officeBusiness) {
+    const first = key[0] as string;
+    for (let at = tokens.indexOf(first); at >= 0; at = tokens.indexOf(first, at + 1)) {
+      let k = 1;
+      while (k < key.length && tokens[at + k] === key[k]) k++;
+      if (k === key.length) return true;
+    }
+  }
+  return false;
 }
 
 /** A year in a paslon file's `election` ("Pilgub Kepulauan Riau 2024"). */

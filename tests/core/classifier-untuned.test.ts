@@ -1531,7 +1531,7 @@ describe('the honorific abbreviations of office letters, invitations and rosters
     'undangan rapat koordinasi: Bpk. Rusdianto, Ibu Sri, Bpk. Hendra',
     'petugas piket hari Kamis: Bpk Yusran, Sdr. Ahmad, Sdri. Lina',
     // The office at work: the official-activity rule wants an honorific or a title before the name.
-    'Yth. Bpk. Yusran Dalle hadiri rapat paripurna DPRD',
+    'Yth. Bpk. Yusran Dalle hadiri peringatan Hari Guru di aula sekolah',
     'Yth. Yusran Dalle meresmikan gedung laboratorium sekolah',
     'HM Yusran meresmikan jembatan gantung di desa Tapa',
   ])('%s', (text) => {
@@ -2072,5 +2072,31 @@ describe('Pilwali role words and the colloquial vote verb with a ballot number (
   it('a number guarded as a room, floor or team is still no ballot number', () => {
     expect(telaga.classify('RT 3 pasti menang lomba voli tahun ini').pilkada).toBe(false);
     expect(telaga.classify('aku milih kamar 03 sing cedak tangga').pilkada).toBe(false);
+  });
+});
+
+describe('a bare name at the office\'s own business is the office at work (Pilwalkot Tangerang Selatan set, issue 20, det-fp)', () => {
+  const paslon: PaslonFile = { election: 'Pilwalkot Contoh Sungai Lebar 2024', paslon: [
+    { number: 1, names: ['Darsono Wibisono', 'Rahmat Kurniadi Syah'], aliases: ['Darsono-Rahmat'] },
+    { number: 2, names: ['Fitriani Zulkarnain', 'Yusran Baharudin'], aliases: ['Fitri-Yusran'] },
+  ] };
+  const lebar = createClassifier({ vocabulary, paslon });
+  const official = vocabulary.officialPosts!;
+  const without = createClassifier({ vocabulary: { ...vocabulary, officialPosts: { ...official, officeBusiness: [] } }, paslon });
+  it.each([
+    'Darsono Wibisono Hadiri Rakor Pengendalian Inflasi Pemprov [URL]',
+    'Rahmat Kurniadi Syah sampaikan reses di Kelurahan Sukamaju',
+    'Darsono Wibisono Terima Penghargaan WTP dari BPK Perwakilan [URL]',
+    'Fitriani Zulkarnain hadiri pelantikan pejabat eselon III Pemkot',
+    'Yusran Baharudin sidak pelayanan RSUD, temukan antrean panjang',
+  ])('%s', (text) => {
+    expect(lebar.classify(text).pilkada).toBe(false);
+    expect(without.classify(text).pilkada).toBe(true);
+  });
+  it('a candidate out of office visits and attends with no such business; a campaign word keeps the race', () => {
+    expect(lebar.classify('Darsono Wibisono kunjungi pasar Kliwon, dengar keluhan pedagang [URL]').pilkada).toBe(true);
+    expect(lebar.classify('Fitriani Zulkarnain hadiri pengajian akbar di Masjid Raya [URL]').pilkada).toBe(true);
+    expect(lebar.classify('Darsono Wibisono hadiri rakor relawan pemenangan di posko [URL]').pilkada).toBe(true);
+    expect(lebar.classify('Yusran Baharudin janji benahi dinas perizinan kalau terpilih').pilkada).toBe(true);
   });
 });
