@@ -698,6 +698,8 @@ interface ScanContext {
   freeNames?: Term[];
   /** An item's weak name had an honorific (titledWeakName, held until the roster is decided). */
   rosterTitled?: boolean;
+  /** A titled name is the whole of what comes before the text's first colon ({@link isQuotedBy}): the office speaking. */
+  officialQuote?: boolean;
   /** A hashtag opens with a candidate's name and goes on ("#Nama2024", "#NamaUntukSemua"): a slogan of the name ({@link isNameSloganTag}). */
   nameTag?: boolean;
   /** Weak ballot numbers read each before a count ({@link tallyEnd}); they count only as a tally of two or more ({@link isTally}). */
@@ -886,6 +888,7 @@ export function createClassifier(opts: { vocabulary: Vocabulary; paslon?: Paslon
       subjectNumber: undefined, votedOffice: undefined,
       clauses: undefined, listedNames: undefined, actingName: undefined, formerOffice: undefined, officialDocument: undefined,
       rosterNames: undefined, freeNames: undefined, rosterTitled: undefined, tally: undefined, nameTag: undefined,
+      officialQuote: undefined,
     };
     const tokens: string[] = [];
     const ids: number[] = [];
@@ -1784,7 +1787,11 @@ function scan(tables: Tables, tokens: string[], ids: number[] | undefined, found
       }
       nameContext(tables, tokens, i, bestEnd, best, found);
       nameStart = i;
-      if (i - titleEnd <= TITLE_GAP + 1) ctx.titledName = true;
+      if (i - titleEnd <= TITLE_GAP + 1) {
+        ctx.titledName = true;
+        // "Wali Kota X: ..." at the head of a headline: the office's own word, an official act as a document is.
+        if (ids !== undefined && ctx.officialQuote === undefined && isQuotedBy(ctx.text, bestEnd)) ctx.officialQuote = true;
+      }
       if (i - formerEnd <= TITLE_GAP + 1) ctx.formerOffice = true;
       nameEnd = bestEnd;
     } else if (best.official === 'activity' && i === nameEnd + 1 && !tables.appeals.has(best) && isHonouredName(tables, ctx, tokens, ids, nameStart)) {
@@ -1882,6 +1889,20 @@ function hasWholeWord(text: string, word: string): boolean {
 function isHonouredName(tables: Tables, ctx: ScanContext, tokens: string[], ids: number[] | undefined, start: number): boolean {
   if (tables.honorifics.has(tokens[start] as string)) return true;
   return start > 0 && tables.honorifics.has(tokens[start - 1] as string) && !isClauseStart(tables, ctx, tokens, ids, start);
+}
+
+/** Most words a headline's speaker may take before its colon ("Wakil Wali Kota Contoh X Y Z:"). */
+const MAX_SPEAKER_WORDS = 8;
+
+/**
+ * The text's first colon comes right after its word `end` (tokens counted from the text's start), with words after
+ * it: "Wali Kota X: sampah diangkut tiap hari" is the office holder's statement. Asked once a titled name is read.
+ */
+function isQuotedBy(text: string, end: number): boolean {
+  if (end >= MAX_SPEAKER_WORDS) return false;
+  const colon = text.indexOf(':');
+  if (colon < 0 || !/\s/.test(text.charAt(colon + 1))) return false;
+  return tokenize(text.slice(0, colon), FOLD).length === end + 1;
 }
 
 /** Words an official activity may stand after a candidate's bare name and still be theirs ("X sampaikan reses"). */
@@ -3152,7 +3173,7 @@ function summarise(found: Term[], vocab: Vocabulary, ctx: ScanContext, national:
   // Most chat names no term: nothing to add up, and no rule below has anything to look at.
   if (found.length === 0) return { pilkada: 0 >= vocab.threshold, score: 0, terms: [] };
   const { titledName } = ctx;
-  const official = ctx.formerOffice !== true && ctx.nameTag !== true && isOfficialPost(found, vocab.officialPosts, titledName || ctx.actingName === true, ctx.officialDocument === true);
+  const official = ctx.formerOffice !== true && ctx.nameTag !== true && isOfficialPost(found, vocab.officialPosts, titledName || ctx.actingName === true, ctx.officialDocument === true || ctx.officialQuote === true);
   const otherElection = found.some((t) => t.category === OTHER_ELECTION);
   // Its vote talk beside it, and no Pilkada named: a one-word name is that election's candidate or voter.
   const otherVote = otherElection && isOtherElectionVote(found, vocab.threshold);

@@ -2100,3 +2100,24 @@ describe('a bare name at the office\'s own business is the office at work (Pilwa
     expect(lebar.classify('Yusran Baharudin janji benahi dinas perizinan kalau terpilih').pilkada).toBe(true);
   });
 });
+
+describe('a titled name before a headline\'s colon is the office speaking (Pilwalkot Tangerang Selatan set, issue 20, det-fp)', () => {
+  const paslon: PaslonFile = { election: 'Pilwalkot Contoh Sungai Lebar 2024', paslon: [
+    { number: 1, names: ['Darsono Wibisono', 'Rahmat Kurniadi Syah'], aliases: ['Darsono-Rahmat'] },
+    { number: 2, names: ['Fitriani Zulkarnain', 'Yusran Baharudin'], aliases: ['Fitri-Yusran'] },
+  ] };
+  const lebar = createClassifier({ vocabulary, paslon });
+  it.each([
+    'Wali Kota Darsono: Pengangkutan Sampah Ditambah 15 Truk Mulai Senin [URL]',
+    'Wakil Wali Kota Sungai Lebar Rahmat Kurniadi Syah: Posyandu Wajib Aktif Tiap Bulan [URL]',
+  ])('%s', (text) => {
+    expect(lebar.classify(text).pilkada).toBe(false);
+    // The same words with the colon elsewhere: no statement of the office, the name counts.
+    expect(lebar.classify(text.replace(':', '') + ', katanya: oke').pilkada).toBe(true);
+  });
+  it('the speaker without a title, a campaign word in the statement, or more before the colon keep the race', () => {
+    expect(lebar.classify('Darsono Wibisono: Pengangkutan Sampah Ditambah 15 Truk Mulai Senin [URL]').pilkada).toBe(true);
+    expect(lebar.classify('Wali Kota Darsono: Saya Siap Maju di Pilwalkot Lagi [URL]').pilkada).toBe(true);
+    expect(lebar.classify('Warga protes ke Wali Kota Darsono soal sampah: truk tidak datang [URL]').pilkada).toBe(true);
+  });
+});
