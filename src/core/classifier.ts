@@ -1761,8 +1761,10 @@ function scan(tables: Tables, tokens: string[], ids: number[] | undefined, found
     // Initials in lower case ("dm", "as") are ordinary words: no name here, and nothing for a slogan to lift.
     // Nor is a name that names a place or thing ("makam Abuya Dimyati", "konser Andra ...").
     // Nor is one followed by an occupation: another person of that name ("Pak Hadi guru ngaji").
+    // An English possessive is read past: "X's bakery" is X's shop as "X Bakery" is.
+    const ownEnd = best.category === PASLON_NAME && tokens[bestEnd + 1] === POSSESSIVE_S_TOKEN && POSSESSIVE_S.test(ctx.text) ? bestEnd + 1 : bestEnd;
     if (best.category === PASLON_NAME && (best.weight <= 0 || (!best.pair && (isNamedAfter(tables, tokens, i) || isPersonBefore(tables, tokens, i)
-      || (isOneNameWord(tables, tokens, i, bestEnd) && isEverydayAfter(tables, tokens, bestEnd)) || isOtherNameAfter(tables, tokens, bestEnd) || i - actingEnd <= ACTING_GAP + 1)) || isPersonAfter(tables, tokens, bestEnd))) {
+      || (isOneNameWord(tables, tokens, i, bestEnd) && isEverydayAfter(tables, tokens, ownEnd)) || isOtherNameAfter(tables, tokens, ownEnd) || i - actingEnd <= ACTING_GAP + 1)) || isPersonAfter(tables, tokens, ownEnd))) {
       i = bestEnd;
       continue;
     }
@@ -2339,6 +2341,11 @@ function isPersonAfter(tables: Tables, tokens: string[], end: number): boolean {
   if (next === undefined) return false;
   return tables.personAfter.has(next) || (at + 1 < tokens.length && tables.personAfterPairs.get(next)?.has(tokens[at + 1] as string) === true);
 }
+
+/** The token an English possessive leaves after a name ("Hellyana's" -> hellyana, s). */
+const POSSESSIVE_S_TOKEN = 's';
+/** An English possessive in the text, asked only when an "s" token follows a name (a lone initial "S" is no possessive). */
+const POSSESSIVE_S = /\p{L}['\u2019`]s\b/iu;
 
 /** Words that make the name before them the subject of what follows ("X itu ...", "X adalah ..."). */
 const COPULAS = new Set(['itu', 'tu', 'adalah', 'ialah', 'merupakan']);

@@ -2121,3 +2121,33 @@ describe('a titled name before a headline\'s colon is the office speaking (Pilwa
     expect(lebar.classify('Warga protes ke Wali Kota Darsono soal sampah: truk tidak datang [URL]').pilkada).toBe(true);
   });
 });
+
+describe('an English possessive is read past, and shop words of English and Indonesian signboards (Pilgub Babel and Pilwalkot Tangerang Selatan sets, issue 20, det-fp)', () => {
+  const paslon: PaslonFile = { election: 'Pilgub Contoh Teluk 2024', paslon: [
+    { number: 1, names: ['Marlinda', 'Gustaf Pardede'], aliases: ['Marlinda-Gustaf'] },
+    { number: 2, names: ['Sahrul Nasution', 'Wirdayanti'], aliases: ['Sahrul-Wirda'] },
+  ] };
+  const teluk = createClassifier({ vocabulary, paslon });
+  const shopWords = new Set(['kitchen', 'cafe', 'kafe', 'coffee', 'salon', 'laundry', 'catering', 'butik', 'boutique', 'barbershop']);
+  const noShops = createClassifier({ vocabulary: { ...vocabulary, thingAfter: (vocabulary.thingAfter ?? []).filter((w) => !shopWords.has(w)) }, paslon });
+  it.each([
+    'Marlinda\'s bakery di Pasar Lama enak, bolu pandannya juara',
+    'Wirdayanti’s cake udah buka cabang di Tanjung',
+  ])('a possessive before a shop word: %s', (text) => {
+    expect(teluk.classify(text).pilkada).toBe(false);
+    // Without the possessive read past, the name before "s" counts.
+    expect(teluk.classify(text.replace(/['’]s /, ' s ')).pilkada).toBe(true);
+  });
+  it.each([
+    'Marlinda\'s Kitchen di ruko depan sekolah murah banget',
+    'Wirdayanti salon di Jalan Melati, potong rambut 20 ribu',
+    'kopi susu Gustaf Pardede Coffee paling enak se-Teluk',
+  ])('a shop word after the name: %s', (text) => {
+    expect(teluk.classify(text).pilkada).toBe(false);
+    expect(noShops.classify(text).pilkada).toBe(true);
+  });
+  it('a possessive before anything else, and an initial S, keep the candidate', () => {
+    expect(teluk.classify('Marlinda\'s visi misi paling jelas di debat semalam').pilkada).toBe(true);
+    expect(teluk.classify('Sahrul Nasution S kampanye di Tapanuli').pilkada).toBe(true);
+  });
+});

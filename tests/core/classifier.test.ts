@@ -369,7 +369,6 @@ const KNOWN_MISTAKES: Record<string, string[]> = {
     'ASN Pemprov Bengkulu jangan ikut kampanye ya, netral',
     'Mian blusukan ke pasar Argamakmur, dagangan diborong',
     'Helmi dan Mian main futsal malam ini di GOR, ikut?',
-    'kak Meriani salon di Jalan Kapuas, potong rambut murah',
     'pertandingan sepak bola antar kampung, tim Helmi kalah adu penalti',
   ],
   // Pilwalkot Makassar and Pilgub Kalsel 2024 (issue 20, det-real): measured blind, then the particle, honorific, folded-
@@ -423,7 +422,6 @@ const KNOWN_MISTAKES: Record<string, string[]> = {
   ],
   // Bangka Belitung and Malang 2024 (issue 20, det-tweets): X posts written blind; what is left after the round's rules.
   'tests/fixtures/classifier/babel2024.tsv': [
-    'Hellyana\'s bakery di Sungailiat enak loh, bolu pandannya juara',
     'Kotak kosong menang di Pilwalkot Pangkalpinang, KPU jadwalkan ulang tahun 2025 [URL]',
     '[USERNAME] pilkada pangkalpinang kotak kosong menang, sejarah banget ini',
     'Pilbup Bangka: Kotak Kosong Unggul atas Calon Tunggal [URL]',
