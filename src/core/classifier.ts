@@ -1778,6 +1778,8 @@ function scan(tables: Tables, tokens: string[], ids: number[] | undefined, found
     addFound(found, best);
     if (best.category === 'administration' && tables.voterPlaces.has(best.label) && hasVoterThing(tables, tokens)) addFound(found, tables.voterAtPlace);
     if (best.category === PASLON_NAME) {
+      // "Matius 5:9", "Yohanes 3:16": a name before chapter and verse is a book of scripture, read as scripture talk.
+      if (!best.pair && ctx.scripture !== true && isVerseAfter(ctx.text, tokens, bestEnd)) ctx.scripture = true;
       const item = isRosterItem(tables, ctx, tokens, ids, i);
       if (item) (ctx.rosterNames ??= []).push(best);
       else (ctx.freeNames ??= []).push(best);
@@ -2340,6 +2342,20 @@ function isPersonAfter(tables: Tables, tokens: string[], end: number): boolean {
   const next = tokens[at];
   if (next === undefined) return false;
   return tables.personAfter.has(next) || (at + 1 < tokens.length && tables.personAfterPairs.get(next)?.has(tokens[at + 1] as string) === true);
+}
+
+/** Chapter and verse as written: "5:9", "3:16-18", "119 : 105"; no leading zero (a clock's "08:30" has one). */
+const CHAPTER_VERSE = /(?:^|[^\d:.])[1-9]\d{0,2} ?: ?[1-9]\d{0,2}(?:-\d{1,3})?(?![\d:.])/;
+/** Words after a clock time: "12:30 WIB" is an hour, not chapter and verse. */
+const CLOCK_AFTER = new Set(['wib', 'wita', 'wit', 'pagi', 'siang', 'sore', 'malam', 'am', 'pm']);
+
+/** Two numbers right after a name, written as chapter and verse in the text. Asked only when a digit follows a name. */
+function isVerseAfter(text: string, tokens: string[], end: number): boolean {
+  const chapter = tokens[end + 1];
+  const verse = tokens[end + 2];
+  if (chapter === undefined || verse === undefined || !isDigit(chapter) || !isDigit(verse)) return false;
+  if (CLOCK_AFTER.has(tokens[end + 3] as string)) return false;
+  return CHAPTER_VERSE.test(text);
 }
 
 /** The token an English possessive leaves after a name ("Hellyana's" -> hellyana, s). */

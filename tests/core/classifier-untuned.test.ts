@@ -2151,3 +2151,25 @@ describe('an English possessive is read past, and shop words of English and Indo
     expect(teluk.classify('Sahrul Nasution S kampanye di Tapanuli').pilkada).toBe(true);
   });
 });
+
+describe('a name before chapter and verse is a book of scripture (Pilgub Papua set, issue 20, det-fp)', () => {
+  const paslon: PaslonFile = { election: 'Pilgub Contoh Pegunungan 2024', paslon: [
+    { number: 1, names: ['Yohanis Wetipo', 'Lukas Kogoya'], aliases: ['Yohanis-Lukas', 'Pak Yohanis'] },
+    { number: 2, names: ['Markus Tabuni', 'Salmon Yikwa'], aliases: ['Markus-Salmon'] },
+  ] };
+  const gunung = createClassifier({ vocabulary, paslon });
+  it.each([
+    'Yohanis 3:16 karena begitu besar kasih Allah akan dunia ini',
+    'bacaan hari ini Lukas 6:31, perlakukan orang lain seperti ko mau diperlakukan',
+    'Markus 10:45 - Anak Manusia datang untuk melayani',
+  ])('%s', (text) => {
+    expect(gunung.classify(text).pilkada).toBe(false);
+    // The same name with the numbers not written as chapter and verse is the candidate.
+    expect(gunung.classify(text.replace(/(\d+):(\d+)/, '$1 dan $2')).pilkada).toBe(true);
+  });
+  it('a clock time after the name, or election talk beside the verse, keeps the candidate', () => {
+    expect(gunung.classify('Yohanis 12:30 WIT tiba di Wamena, disambut warga').pilkada).toBe(true);
+    expect(gunung.classify('Yohanis 08:15 tiba di Wamena, disambut warga').pilkada).toBe(true);
+    expect(gunung.classify('Yohanis Wetipo kutip Matius 5:9 di debat cagub semalam').pilkada).toBe(true);
+  });
+});
