@@ -163,9 +163,12 @@ export interface Vocabulary {
    * The paslon file's `election` names its own level; an election word of another level, or one followed by
    * another level's unit, names another Pilkada of the same season ("Pilgub Jabar" beside a Pilwalkot,
    * "pilkada Kabupaten X" beside Kota X's): it counts nothing (candidates' names beside it still do).
+   * Its `roles` are the candidate words of that level's race ("cagub", "calon bupati", "wali kota terpilih"): beside
+   * another level's election they name that race's candidates and count nothing ("Gubernur Terpilih Banten X"
+   * in a Pilwalkot); the offices alone ("gubernur") are not among them, since a candidate may hold one.
    * No level in `election`, no rule.
    */
-  electionLevels?: Record<string, { events: string[]; units: string[] }>;
+  electionLevels?: Record<string, { events: string[]; units: string[]; roles?: string[] }>;
   /**
    * Provinces and large cities, each with its other names ("jabar", "jawa barat"; "solo", "surakarta"): one of
    * `events` (words naming a Pilkada) with a region right after it (a unit such as "kota" between allowed) that
@@ -489,6 +492,8 @@ interface Tables {
   /** Election words of another level than the paslon file's election, by label, and the units of other levels (see {@link Vocabulary.electionLevels}). */
   otherLevelEvents: Set<string>;
   otherLevelUnits: Set<string>;
+  /** Candidate words of another level's race, by label ({@link Vocabulary.electionLevels} roles). */
+  otherLevelRoles: Set<string>;
   /** {@link Vocabulary.otherRegions} not the election's own, as folded tokens by their first token, and its events by label. */
   otherRegions: Map<string, string[][]>;
   otherRegionEvents: Set<string>;
@@ -1726,6 +1731,11 @@ function scan(tables: Tables, tokens: string[], ids: number[] | undefined, found
       i = bestEnd;
       continue;
     }
+    // "cagub", "Gubernur Terpilih" beside a Pilwalkot: the candidates of another Pilkada of the season.
+    if (best.category === 'candidate' && tables.otherLevelRoles.size > 0 && tables.otherLevelRoles.has(best.label)) {
+      i = bestEnd;
+      continue;
+    }
     if (best.category === SCRIPTURE) {
       ctx.scripture = true;
       i = bestEnd;
@@ -1943,8 +1953,8 @@ function isOtherYear(year: string, tokens: string[], end: number): boolean {
  * The election words and units of the levels other than the one the paslon file's `election` names (its election
  * words first, then its units: "Pilwalkot Kota Contoh 2024" is a walikota's); none when it names none.
  */
-function otherLevels(vocab: Vocabulary, paslon: PaslonFile | undefined): Pick<Tables, 'otherLevelEvents' | 'otherLevelUnits'> {
-  const none = { otherLevelEvents: new Set<string>(), otherLevelUnits: new Set<string>() };
+function otherLevels(vocab: Vocabulary, paslon: PaslonFile | undefined): Pick<Tables, 'otherLevelEvents' | 'otherLevelUnits' | 'otherLevelRoles'> {
+  const none = { otherLevelEvents: new Set<string>(), otherLevelUnits: new Set<string>(), otherLevelRoles: new Set<string>() };
   const levels = Object.entries(vocab.electionLevels ?? {});
   if (!paslon || levels.length === 0) return none;
   const election = ` ${tokenize(paslon.election, FOLD).join(' ')} `;
@@ -1955,6 +1965,7 @@ function otherLevels(vocab: Vocabulary, paslon: PaslonFile | undefined): Pick<Ta
     if (level === own[0]) continue;
     for (const e of l.events) none.otherLevelEvents.add(e);
     for (const u of l.units) for (const w of tokenize(u, FOLD)) none.otherLevelUnits.add(w);
+    for (const r of l.roles ?? []) none.otherLevelRoles.add(r);
   }
   return none;
 }

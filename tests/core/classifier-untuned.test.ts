@@ -549,13 +549,13 @@ describe('ballot numbers and vote talk without a name', () => {
     expect(vote('kamar kosong tige lagi di lantai atas')).toBe(false);
   });
   it.each([
-    ['cagubnyo alah tigo urang', 'Minang -nyo'],
-    ['saha cagubna nu paling bener?', 'Sundanese -na'],
+    ['cabupnyo alah tigo urang', 'Minang -nyo'],
+    ['saha cabupna nu paling bener?', 'Sundanese -na'],
     ['paslone ono telu, aku durung milih', 'Javanese -e'],
     ['pilkadane sesuk rebo, ojo lali', 'Javanese -ne'],
-    ['siapa cawagubta itu?', 'Makassar -ta'],
+    ['siapa cawabupta itu?', 'Makassar -ta'],
     ['paslonmi ini kodong', 'Makassar -mi'],
-    ['sudah, cagubmo itu saja', 'Palu -mo'],
+    ['sudah, cabupmo itu saja', 'Palu -mo'],
   ])('the regional clitic hides no term: %s (%s)', (text) => expect(vote(text)).toBe(true));
   it.each([
     'rencana minggu depan kita ke pantai',
@@ -754,7 +754,7 @@ describe('vote talk that names its own thing', () => {
     expect(inEmpat('partisipasi pemilih di TPS kita rendah sekali')).toBe(true);
   });
   it('an office "terpilih" is the race\'s winner; another chair elected is not', () => {
-    expect(inEmpat('bupati terpilih dilantik bulan depan kah?')).toBe(true);
+    expect(inEmpat('gubernur terpilih dilantik bulan depan kah?')).toBe(true);
     expect(inEmpat('ketua koperasi terpilih minggu lalu')).toBe(false);
   });
   it('"petahana" is the candidate in office, a role of the race on its own', () => {
@@ -2171,5 +2171,31 @@ describe('a name before chapter and verse is a book of scripture (Pilgub Papua s
     expect(gunung.classify('Yohanis 12:30 WIT tiba di Wamena, disambut warga').pilkada).toBe(true);
     expect(gunung.classify('Yohanis 08:15 tiba di Wamena, disambut warga').pilkada).toBe(true);
     expect(gunung.classify('Yohanis Wetipo kutip Matius 5:9 di debat cagub semalam').pilkada).toBe(true);
+  });
+});
+
+describe('candidate words of another level\'s race name that race (Pilwalkot Tangerang Selatan set, issue 20, det-fp)', () => {
+  const walkot: PaslonFile = { election: 'Pilwalkot Contoh Sungai Lebar 2024', paslon: [
+    { number: 1, names: ['Darsono Wibisono', 'Rahmat Kurniadi Syah'], aliases: ['Darsono-Rahmat'] },
+    { number: 2, names: ['Fitriani Zulkarnain', 'Yusran Baharudin'], aliases: ['Fitri-Yusran'] },
+  ] };
+  const gub: PaslonFile = { ...walkot, election: 'Pilgub Contoh Sungai Lebar 2024' };
+  const lebar = createClassifier({ vocabulary, paslon: walkot });
+  const levels = vocabulary.electionLevels!;
+  const noRoles = createClassifier({ vocabulary: { ...vocabulary, electionLevels: Object.fromEntries(Object.entries(levels).map(([k, l]) => [k, { events: l.events, units: l.units }])) }, paslon: walkot });
+  const province = createClassifier({ vocabulary, paslon: gub });
+  it.each([
+    'Gubernur Terpilih Hendro Saputro Janji Perbaiki Jalan Provinsi di Kota Kita [URL]',
+    'cagub yang satu itu cuma muncul pas mau pemilihan doang',
+    'Bupati terpilih kabupaten sebelah dilantik bulan Februari',
+  ])('%s', (text) => {
+    expect(lebar.classify(text).pilkada).toBe(false);
+    expect(noRoles.classify(text).pilkada).toBe(true);
+  });
+  it('the election\'s own level, and the same words beside a Pilgub for the governor\'s race, still count', () => {
+    expect(lebar.classify('cawalkot yang satu itu cuma muncul pas mau pemilihan doang').pilkada).toBe(true);
+    expect(lebar.classify('Wali Kota Terpilih Hendro Saputro Janji Perbaiki Jalan Kota [URL]').pilkada).toBe(true);
+    expect(province.classify('Gubernur Terpilih Hendro Saputro Janji Perbaiki Jalan Provinsi di Kota Kita [URL]').pilkada).toBe(true);
+    expect(lebar.classify('cagub Darsono Wibisono? salah, dia cawalkot').pilkada).toBe(true);
   });
 });
