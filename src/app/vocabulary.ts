@@ -60,6 +60,7 @@ const vocabularySchema = z.object({
   queues: z.object({ terms: phrases, after: phrases }).optional(),
   votedOffice: z.object({ verbs: phrases, gaps: phrases }).optional(),
   otherOffices: phrases.optional(),
+  officesAfter: phrases.optional(),
   relativeWords: phrases.optional(),
   officialPosts: z.object({
     titles: phrases,

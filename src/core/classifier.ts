@@ -301,6 +301,13 @@ export interface Vocabulary {
    */
   otherOffices?: string[];
   /**
+   * A company's or club's offices that make the name right before them their holder, as {@link otherOffices} do after
+   * them ("X CEO PSIS", "X presiden Barito Putera"). A party's or organisation's office after a candidate's name
+   * ("X ketum Muslimat NU") is the candidate's standing in the race, which the dev set labels Pilkada, so those are
+   * not among them.
+   */
+  officesAfter?: string[];
+  /**
    * Relative words ("yang", "sing"): between a one-word name and an everyday word ({@link everydayAfter}) they
    * describe someone by their trade or things ("Pak X yang jualan bakso", "Mas X sing dodol bakpia").
    */
@@ -580,6 +587,10 @@ interface Tables {
   /** {@link Vocabulary.otherOffices} of one word, folded; those of two words by first word then second. */
   otherOffices: Set<string>;
   otherOfficePairs: Map<string, Set<string>>;
+  /** {@link Vocabulary.officesAfter} of one word, folded; those of two words by first word then second; every first word. */
+  officesAfter: Set<string>;
+  officeAfterPairs: Map<string, Set<string>>;
+  officeAfterStarts: Set<string>;
   /** Weight of a name read as someone else's that only election talk beside it makes the candidate's: a common name's. */
   commonNameWeight: number;
   /** The common-name-weight twin of each name term, made once ({@link asCommonPerson}). */
@@ -855,6 +866,9 @@ export function createClassifier(opts: { vocabulary: Vocabulary; paslon?: Paslon
     tallyUnits: new Set((vocab.tallies?.units ?? []).flatMap((w) => tokenize(w, FOLD))),
     otherOffices: new Set((vocab.otherOffices ?? []).flatMap((w) => { const key = tokenize(w, FOLD); return key.length === 1 ? key : []; })),
     otherOfficePairs: wordPairs((vocab.otherOffices ?? []).map((w) => tokenize(w, FOLD))),
+    officesAfter: new Set((vocab.officesAfter ?? []).flatMap((w) => { const key = tokenize(w, FOLD); return key.length === 1 ? key : []; })),
+    officeAfterPairs: wordPairs((vocab.officesAfter ?? []).map((w) => tokenize(w, FOLD))),
+    officeAfterStarts: new Set((vocab.officesAfter ?? []).map((w) => tokenize(w, FOLD)[0] ?? '')),
     commonNameWeight: vocab.names.common,
     commonPerson: new Map(),
     relativeWords: new Set((vocab.relativeWords ?? []).flatMap((w) => tokenize(w, FOLD))),
@@ -1784,7 +1798,8 @@ function scan(tables: Tables, tokens: string[], ids: number[] | undefined, found
     }
     if (best.category === PASLON_NAME && (isKinOf(tables, best, tokens, i, bestEnd) || isAskedName(tables, ctx, best, tokens, i, bestEnd)
       || isWritersKinAfter(tables, best, tokens, bestEnd))) best = asOtherPerson(tables, best);
-    if (best.category === PASLON_NAME && !best.pair && (isAddressedByTitle(tables, ctx, tokens, ids, i, bestEnd) || isOtherOfficeBefore(tables, tokens, i))) best = asCommonPerson(tables, best);
+    if (best.category === PASLON_NAME && !best.pair && (isAddressedByTitle(tables, ctx, tokens, ids, i, bestEnd) || isOtherOfficeBefore(tables, tokens, i)
+      || isOtherOfficeAfter(tables, ctx, tokens, ids, bestEnd))) best = asCommonPerson(tables, best);
     addFound(found, best);
     if (best.category === 'administration' && tables.voterPlaces.has(best.label) && hasVoterThing(tables, tokens)) addFound(found, tables.voterAtPlace);
     if (best.category === PASLON_NAME) {
@@ -2495,6 +2510,18 @@ function isOtherOfficeBefore(tables: Tables, tokens: string[], start: number): b
     if (from >= 0) return !(from > 0 && tables.formerWords.has(tokens[from - 1] as string));
   }
   return false;
+}
+
+/**
+ * A name right followed by a company's or club's office ({@link Vocabulary.officesAfter}: "X CEO PSIS", "X presiden
+ * Barito Putera"): that office's holder, as with another office before the name.
+ */
+function isOtherOfficeAfter(tables: Tables, ctx: ScanContext, tokens: string[], ids: number[] | undefined, end: number): boolean {
+  const next = tokens[end + 1];
+  if (next === undefined || !tables.officeAfterStarts.has(next)) return false;
+  // In the name's own clause: "X: Presiden ... melantik" is a headline's next sentence.
+  return (tables.officesAfter.has(next) || (end + 2 < tokens.length && tables.officeAfterPairs.get(next)?.has(tokens[end + 2] as string) === true))
+    && !isClauseStart(tables, ctx, tokens, ids, end + 1);
 }
 
 /** The name as weak as a common name, as someone else's: election talk beside it still makes it the candidate's. */

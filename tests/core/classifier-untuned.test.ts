@@ -2199,3 +2199,30 @@ describe('candidate words of another level\'s race name that race (Pilwalkot Tan
     expect(lebar.classify('cagub Darsono Wibisono? salah, dia cawalkot').pilkada).toBe(true);
   });
 });
+
+describe('a company\'s or club\'s office right after a name is that office\'s holder (Pilwalkot Semarang and Pilgub Kalsel sets, issue 20, det-fp)', () => {
+  const paslon: PaslonFile = { election: 'Pilwalkot Contoh Sungai Lebar 2024', paslon: [
+    { number: 1, names: ['Darsono Wibisono', 'Rahmat Kurniadi Syah'], aliases: ['Darsono-Rahmat'] },
+    { number: 2, names: ['Fitriani Zulkarnain', 'Yusran Baharudin'], aliases: ['Fitri-Yusran'] },
+  ] };
+  const lebar = createClassifier({ vocabulary, paslon });
+  const without = createClassifier({ vocabulary: { ...vocabulary, officesAfter: [] }, paslon });
+  it.each([
+    'Darsono Wibisono CEO Lebar FC rekrut striker asing anyar',
+    'Yusran Baharudin presiden klub Bahari Putra lantik pelatih baru',
+    'Fitriani Zulkarnain owner butik Melati buka cabang ketiga',
+  ])('%s', (text) => {
+    expect(lebar.classify(text).pilkada).toBe(false);
+    expect(without.classify(text).pilkada).toBe(true);
+  });
+  it('the same offices before the name (otherOffices)', () => {
+    const added = new Set(['ceo', 'presdir', 'presiden direktur', 'owner', 'founder', 'pendiri', 'komisaris', 'manajer', 'manager']);
+    const before = createClassifier({ vocabulary: { ...vocabulary, otherOffices: (vocabulary.otherOffices ?? []).filter((w) => !added.has(w)) }, paslon });
+    expect(lebar.classify('CEO Persilebar Darsono Wibisono puji pemain muda').pilkada).toBe(false);
+    expect(before.classify('CEO Persilebar Darsono Wibisono puji pemain muda').pilkada).toBe(true);
+  });
+  it('election talk beside it, or the office in the next clause, keeps the candidate', () => {
+    expect(lebar.classify('Darsono Wibisono CEO Lebar FC maju cawalkot, didukung suporter').pilkada).toBe(true);
+    expect(lebar.classify('Yusran Baharudin: Presiden klub harus dari warga sendiri').pilkada).toBe(true);
+  });
+});
