@@ -61,6 +61,7 @@ const vocabularySchema = z.object({
   votedOffice: z.object({ verbs: phrases, gaps: phrases }).optional(),
   otherOffices: phrases.optional(),
   officesAfter: phrases.optional(),
+  preaching: z.object({ honorifics: phrases, acts: phrases }).optional(),
   relativeWords: phrases.optional(),
   officialPosts: z.object({
     titles: phrases,

@@ -308,6 +308,13 @@ export interface Vocabulary {
    */
   officesAfter?: string[];
   /**
+   * A cleric's honorifics ("gus", "ustadz", "habib") and what a cleric does at the pulpit ("pengajian", "kajian",
+   * "ceramah", "tausiyah"): a name right after such an honorific with such a word within {@link PREACHING_GAP} words
+   * after it is a cleric preaching ("Gus X isi pengajian akbar"), a namesake more often than the candidate; it weighs
+   * a common name's, so only election talk beside it makes it the candidate.
+   */
+  preaching?: { honorifics: string[]; acts: string[] };
+  /**
    * Relative words ("yang", "sing"): between a one-word name and an everyday word ({@link everydayAfter}) they
    * describe someone by their trade or things ("Pak X yang jualan bakso", "Mas X sing dodol bakpia").
    */
@@ -591,6 +598,9 @@ interface Tables {
   officesAfter: Set<string>;
   officeAfterPairs: Map<string, Set<string>>;
   officeAfterStarts: Set<string>;
+  /** {@link Vocabulary.preaching}: the honorifics as folded single tokens, the acts as folded first word then the rest. */
+  clericHonorifics: Set<string>;
+  preachingActs: Set<string>;
   /** Weight of a name read as someone else's that only election talk beside it makes the candidate's: a common name's. */
   commonNameWeight: number;
   /** The common-name-weight twin of each name term, made once ({@link asCommonPerson}). */
@@ -869,6 +879,8 @@ export function createClassifier(opts: { vocabulary: Vocabulary; paslon?: Paslon
     officesAfter: new Set((vocab.officesAfter ?? []).flatMap((w) => { const key = tokenize(w, FOLD); return key.length === 1 ? key : []; })),
     officeAfterPairs: wordPairs((vocab.officesAfter ?? []).map((w) => tokenize(w, FOLD))),
     officeAfterStarts: new Set((vocab.officesAfter ?? []).map((w) => tokenize(w, FOLD)[0] ?? '')),
+    clericHonorifics: new Set((vocab.preaching?.honorifics ?? []).map((w) => tokenize(w, FOLD).join(' '))),
+    preachingActs: new Set((vocab.preaching?.acts ?? []).flatMap((w) => tokenize(w, FOLD).slice(0, 1))),
     commonNameWeight: vocab.names.common,
     commonPerson: new Map(),
     relativeWords: new Set((vocab.relativeWords ?? []).flatMap((w) => tokenize(w, FOLD))),
@@ -1799,7 +1811,7 @@ function scan(tables: Tables, tokens: string[], ids: number[] | undefined, found
     if (best.category === PASLON_NAME && (isKinOf(tables, best, tokens, i, bestEnd) || isAskedName(tables, ctx, best, tokens, i, bestEnd)
       || isWritersKinAfter(tables, best, tokens, bestEnd))) best = asOtherPerson(tables, best);
     if (best.category === PASLON_NAME && !best.pair && (isAddressedByTitle(tables, ctx, tokens, ids, i, bestEnd) || isOtherOfficeBefore(tables, tokens, i)
-      || isOtherOfficeAfter(tables, ctx, tokens, ids, bestEnd))) best = asCommonPerson(tables, best);
+      || isOtherOfficeAfter(tables, ctx, tokens, ids, bestEnd) || isPreachingCleric(tables, tokens, i, bestEnd))) best = asCommonPerson(tables, best);
     addFound(found, best);
     if (best.category === 'administration' && tables.voterPlaces.has(best.label) && hasVoterThing(tables, tokens)) addFound(found, tables.voterAtPlace);
     if (best.category === PASLON_NAME) {
@@ -2522,6 +2534,16 @@ function isOtherOfficeAfter(tables: Tables, ctx: ScanContext, tokens: string[], 
   // In the name's own clause: "X: Presiden ... melantik" is a headline's next sentence.
   return (tables.officesAfter.has(next) || (end + 2 < tokens.length && tables.officeAfterPairs.get(next)?.has(tokens[end + 2] as string) === true))
     && !isClauseStart(tables, ctx, tokens, ids, end + 1);
+}
+
+/** Words after a name a cleric's pulpit word may stand ("Gus X isi pengajian akbar", "Ustadz X malam ini ceramah"). */
+const PREACHING_GAP = 2;
+
+/** A name right after a cleric's honorific, with a pulpit word within PREACHING_GAP words after it ({@link Vocabulary.preaching}). */
+function isPreachingCleric(tables: Tables, tokens: string[], start: number, end: number): boolean {
+  if (start === 0 || !tables.clericHonorifics.has(tokens[start - 1] as string)) return false;
+  for (let k = end + 1; k <= end + PREACHING_GAP + 1 && k < tokens.length; k++) if (tables.preachingActs.has(tokens[k] as string)) return true;
+  return false;
 }
 
 /** The name as weak as a common name, as someone else's: election talk beside it still makes it the candidate's. */

@@ -2226,3 +2226,25 @@ describe('a company\'s or club\'s office right after a name is that office\'s ho
     expect(lebar.classify('Yusran Baharudin: Presiden klub harus dari warga sendiri').pilkada).toBe(true);
   });
 });
+
+describe('a cleric\'s honorific and a pulpit word make a namesake preaching (Pilwalkot Malang set, issue 20, det-fp)', () => {
+  const paslon: PaslonFile = { election: 'Pilwalkot Contoh Sungai Lebar 2024', paslon: [
+    { number: 1, names: ['Darsono Wibisono', 'Mustofa Hilmi'], aliases: ['Darsono-Hilmi'] },
+    { number: 2, names: ['Fitriani Zulkarnain', 'Yusran Baharudin'], aliases: ['Fitri-Yusran'] },
+  ] };
+  const lebar = createClassifier({ vocabulary, paslon });
+  const without = createClassifier({ vocabulary: { ...vocabulary, preaching: { honorifics: [], acts: [] } }, paslon });
+  it.each([
+    'Gus Mustofa Hilmi Isi Pengajian Akbar di Masjid Agung [URL]',
+    'Ustadz Mustofa Hilmi malam ini ceramah Maulid nang musholla kampung',
+    'habib Yusran ngisi kajian rutin malam Jumat',
+  ])('%s', (text) => {
+    expect(lebar.classify(text).pilkada).toBe(false);
+    expect(without.classify(text).pilkada).toBe(true);
+  });
+  it('without the honorific, without the pulpit word, or with election talk beside it, the name counts', () => {
+    expect(lebar.classify('Mustofa Hilmi isi pengajian akbar di Masjid Agung [URL]').pilkada).toBe(true);
+    expect(lebar.classify('Gus Hilmi blusukan ke pasar pagi ini').pilkada).toBe(true);
+    expect(lebar.classify('Gus Hilmi isi pengajian sambil minta dukungan buat cawawalkot nomor 1').pilkada).toBe(true);
+  });
+});

@@ -432,14 +432,10 @@ const KNOWN_MISTAKES: Record<string, string[]> = {
   'tests/fixtures/classifier/malang2024.tsv': [
     'Kris Dayanti Menang Pilwalkot Batu? Ini Hasil Hitung Cepat [URL]',
     '[USERNAME] pilkada batu iku KD menang ta? wah artis dadi wali kota',
-    'Gus Dimyati Isi Pengajian Akbar di Masjid Jami\' Malang [URL]',
     '[USERNAME] [USERNAME] 01 02 03 podo ae, sing penting Malang ojok banjir maneh',
     '[USERNAME] [USERNAME] wong Malang pilih sing asli Malang, ojok sing soko Batu. sindiran gawe sopo iki 🤭',
     '[USERNAME] walikota anyar sopo ae, pokok e ojok korupsi maneh kayak biyen',
     'nomor 3 wes, abah mesti ngerti wong Malang',
-  ],
-  'tests/fixtures/classifier/malang2024.shortforms.tsv': [
-    'Gus Dimyati ngisi kajian rutin malam Jumat nang musholla kampung',
   ],
   // Pilgub Sulbar and Pilwalkot Bekasi 2024 (issue 20, det-chat): measured blind, then the other-level election rule and the rules after it; what
   // is left.
