@@ -724,6 +724,8 @@ interface ScanContext {
   freeNames?: Term[];
   /** An item's weak name had an honorific (titledWeakName, held until the roster is decided). */
   rosterTitled?: boolean;
+  /** Another level's or region's Pilkada was named ("Pilwalkot X" beside a Pilgub): its vote talk is that race's unless this one is named. */
+  otherPilkada?: boolean;
   /** A titled name is the whole of what comes before the text's first colon ({@link isQuotedBy}): the office speaking. */
   officialQuote?: boolean;
   /** A hashtag opens with a candidate's name and goes on ("#Nama2024", "#NamaUntukSemua"): a slogan of the name ({@link isNameSloganTag}). */
@@ -919,7 +921,7 @@ export function createClassifier(opts: { vocabulary: Vocabulary; paslon?: Paslon
       subjectNumber: undefined, votedOffice: undefined,
       clauses: undefined, listedNames: undefined, actingName: undefined, formerOffice: undefined, officialDocument: undefined,
       rosterNames: undefined, freeNames: undefined, rosterTitled: undefined, tally: undefined, nameTag: undefined,
-      officialQuote: undefined,
+      officialQuote: undefined, otherPilkada: undefined,
     };
     const tokens: string[] = [];
     const ids: number[] = [];
@@ -1754,6 +1756,7 @@ function scan(tables: Tables, tokens: string[], ids: number[] | undefined, found
     // "Pilgub Jabar" beside a Pilwalkot, "pilkada Kabupaten X" beside Kota X's: another Pilkada of the season.
     if (best.category === 'event' && ((tables.otherLevelUnits.size > 0 && isOtherLevel(tables, best, tokens, bestEnd))
       || (tables.otherRegions.size > 0 && tables.otherRegionEvents.has(best.label) && isOtherRegion(tables, tokens, bestEnd)))) {
+      ctx.otherPilkada = true;
       i = bestEnd;
       continue;
     }
@@ -3258,6 +3261,10 @@ function summarise(found: Term[], vocab: Vocabulary, ctx: ScanContext, national:
   const { titledName } = ctx;
   const official = ctx.formerOffice !== true && ctx.nameTag !== true && isOfficialPost(found, vocab.officialPosts, titledName || ctx.actingName === true, ctx.officialDocument === true || ctx.officialQuote === true);
   const otherElection = found.some((t) => t.category === OTHER_ELECTION);
+  // Another level's or region's Pilkada named, and neither a Pilkada word of this one nor a candidate: its vote talk
+  // is that race's ("Kotak kosong menang di Pilwalkot X, KPU ..." beside a Pilgub). Its ballot numbers are left as read.
+  const otherPilkadaTalk = ctx.otherPilkada === true
+    && !found.some((t) => (t.category === 'event' && t.weight >= vocab.threshold) || (t.category === PASLON_NAME && t.weight > 0));
   // Its vote talk beside it, and no Pilkada named: a one-word name is that election's candidate or voter.
   const otherVote = otherElection && isOtherElectionVote(found, vocab.threshold);
   const otherBallot = otherElection && isOtherBallot(found, vocab.threshold, otherVote);
@@ -3280,7 +3287,7 @@ function summarise(found: Term[], vocab: Vocabulary, ctx: ScanContext, national:
   const labels: string[] = [];
   for (const t of found) {
     if (t.weight <= 0) continue;
-    if (otherElection && GENERIC_VOTE_TALK.has(t.category)) continue;
+    if ((otherElection || otherPilkadaTalk) && GENERIC_VOTE_TALK.has(t.category)) continue;
     if (otherBallot && t.category === PASLON_NUMBER) continue;
     if (otherVote && isOneWordName(t)) continue;
     if (nationalElection && (GENERIC_VOTE_TALK.has(t.category) || t.category === PASLON_NUMBER || isNationalTalk(t, national))) continue;

@@ -2248,3 +2248,24 @@ describe('a cleric\'s honorific and a pulpit word make a namesake preaching (Pil
     expect(lebar.classify('Gus Hilmi isi pengajian sambil minta dukungan buat cawawalkot nomor 1').pilkada).toBe(true);
   });
 });
+
+describe('vote talk beside another level\'s Pilkada, with no Pilkada word of this one and no candidate, is that race\'s (Pilgub Babel set, issue 20, det-fp)', () => {
+  const paslon: PaslonFile = { election: 'Pilgub Contoh Teluk 2024', paslon: [
+    { number: 1, names: ['Marlinda Situmorang', 'Gustaf Pardede'], aliases: ['Marlinda-Gustaf'] },
+    { number: 2, names: ['Sahrul Nasution', 'Wirdayanti Lubis'], aliases: ['Sahrul-Wirda'] },
+  ] };
+  const teluk = createClassifier({ vocabulary, paslon });
+  const noLevels = createClassifier({ vocabulary: { ...vocabulary, electionLevels: {} }, paslon });
+  it.each([
+    'Kotak kosong menang di Pilwalkot Tanjung Batu, KPU jadwalkan ulang [URL]',
+    'Pilbup Kabupaten Hulu: hitung cepat TPS sudah masuk 80 persen [URL]',
+  ])('%s', (text) => {
+    expect(teluk.classify(text).pilkada).toBe(false);
+    // Without the levels the election word is not set aside, and the text is Pilkada talk as before.
+    expect(noLevels.classify(text).pilkada).toBe(true);
+  });
+  it('this Pilkada named too, or a candidate, keeps the vote talk', () => {
+    expect(teluk.classify('Kotak kosong menang di Pilwalkot Tanjung Batu, pilgub besok KPU jadwalkan ulang').pilkada).toBe(true);
+    expect(teluk.classify('Pilwalkot Tanjung Batu sepi, Marlinda Situmorang minta KPU awasi TPS').pilkada).toBe(true);
+  });
+});

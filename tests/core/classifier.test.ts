@@ -419,7 +419,6 @@ const KNOWN_MISTAKES: Record<string, string[]> = {
   ],
   // Bangka Belitung and Malang 2024 (issue 20, det-tweets): X posts written blind; what is left after the round's rules.
   'tests/fixtures/classifier/babel2024.tsv': [
-    'Kotak kosong menang di Pilwalkot Pangkalpinang, KPU jadwalkan ulang tahun 2025 [URL]',
     '[USERNAME] pilkada pangkalpinang kotak kosong menang, sejarah banget ini',
     'Pilbup Bangka: Kotak Kosong Unggul atas Calon Tunggal [URL]',
     '[USERNAME] sudah terima undangan C6 belum? di RT ku belum dibagi sampe sekarang',
