@@ -1838,7 +1838,8 @@ function scan(tables: Tables, tokens: string[], ids: number[] | undefined, found
       }
       if (i - formerEnd <= TITLE_GAP + 1) ctx.formerOffice = true;
       nameEnd = bestEnd;
-    } else if (best.official === 'activity' && i === nameEnd + 1 && !tables.appeals.has(best) && isHonouredName(tables, ctx, tokens, ids, nameStart)) {
+    } else if (best.official === 'activity' && (i === nameEnd + 1 || (i === nameEnd + 2 && ACT_TIME_WORDS.has(tokens[nameEnd + 1] as string)))
+      && !tables.appeals.has(best) && isHonouredName(tables, ctx, tokens, ids, nameStart)) {
       // "HM Rudi resmikan flyover", "Pak Ansar hadiri Isra Miraj": the office at work, as a title would say.
       ctx.actingName = true;
     } else if (best.official === 'activity' && i - nameEnd <= BARE_ACTING_GAP + 1 && !tables.appeals.has(best) && hasOfficeBusiness(tables, tokens)) {
@@ -1948,6 +1949,9 @@ function isQuotedBy(text: string, end: number): boolean {
   if (colon < 0 || !/\s/.test(text.charAt(colon + 1))) return false;
   return tokenize(text.slice(0, colon), FOLD).length === end + 1;
 }
+
+/** When and aspect words between an honoured name and its activity ("Pak X kemarin resmikan", "Bu X sudah meninjau"). */
+const ACT_TIME_WORDS = new Set(['tadi', 'kemarin', 'kemaren', 'kmrn', 'semalam', 'barusan', 'sudah', 'udah', 'udh', 'sdh', 'telah', 'akan', 'bakal', 'langsung']);
 
 /** Words an official activity may stand after a candidate's bare name and still be theirs ("X sampaikan reses"). */
 const BARE_ACTING_GAP = 1;

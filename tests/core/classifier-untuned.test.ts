@@ -2269,3 +2269,24 @@ describe('vote talk beside another level\'s Pilkada, with no Pilkada word of thi
     expect(teluk.classify('Pilwalkot Tanjung Batu sepi, Marlinda Situmorang minta KPU awasi TPS').pilkada).toBe(true);
   });
 });
+
+describe('a when or aspect word between an honoured name and its activity, and the Jakarta "-in" form (Pilwalkot Tangerang Selatan set, issue 20, det-fp)', () => {
+  const paslon: PaslonFile = { election: 'Pilwalkot Contoh Sungai Lebar 2024', paslon: [
+    { number: 1, names: ['Darsono Wibisono', 'Rahmat Kurniadi Syah'], aliases: ['Darsono-Rahmat'] },
+    { number: 2, names: ['Fitriani Zulkarnain', 'Yusran Baharudin'], aliases: ['Fitri-Yusran'] },
+  ] };
+  const lebar = createClassifier({ vocabulary, paslon });
+  it.each([
+    'Pak Darsono kemaren resmiin taman baca di kelurahan kite, bagus juga',
+    'Bu Fitriani tadi meresmikan puskesmas pembantu di ujung kampung',
+    'Bang Yusran udah ngeresmiin jembatan gantung, warga seneng',
+  ])('%s', (text) => {
+    expect(lebar.classify(text).pilkada).toBe(false);
+    // With any other word between, the name is no longer read as the office at work.
+    expect(lebar.classify(text.replace(/ (kemaren|tadi|udah) /, ' dengan bangga ')).pilkada).toBe(true);
+  });
+  it('a campaign word beside it, or no honorific, keeps the candidate', () => {
+    expect(lebar.classify('Pak Darsono kemaren resmiin posko pemenangan di kelurahan kite').pilkada).toBe(true);
+    expect(lebar.classify('Darsono Wibisono kemaren resmiin taman baca di kelurahan kite').pilkada).toBe(true);
+  });
+});
