@@ -42,7 +42,7 @@ const vocabularySchema = z.object({
   namedAfter: phrases.optional(),
   particleNamedAfter: z.object({ words: phrases, thingBefore: phrases }).optional(),
   otherElections: phrases.optional(),
-  electionLevels: z.record(z.string(), z.object({ events: phrases, units: phrases })).optional(),
+  electionLevels: z.record(z.string(), z.object({ events: phrases, units: phrases, roles: phrases.optional() })).optional(),
   otherRegions: z.object({ events: phrases, regions: z.array(phrases.min(1)) }).optional(),
   writersKin: z.object({ kin: phrases, owners: phrases, clitics: phrases, between: phrases.optional() }).optional(),
   voterBrings: z.object({ places: phrases, things: phrases, weight }).optional(),
@@ -60,6 +60,8 @@ const vocabularySchema = z.object({
   queues: z.object({ terms: phrases, after: phrases }).optional(),
   votedOffice: z.object({ verbs: phrases, gaps: phrases }).optional(),
   otherOffices: phrases.optional(),
+  officesAfter: phrases.optional(),
+  preaching: z.object({ honorifics: phrases, acts: phrases }).optional(),
   relativeWords: phrases.optional(),
   officialPosts: z.object({
     titles: phrases,
@@ -69,6 +71,7 @@ const vocabularySchema = z.object({
     formerWords: phrases.optional(),
     actingWords: phrases.optional(),
     documentWords: phrases.optional(),
+    officeBusiness: phrases.optional(),
     campaignSignals: z.record(z.string(), weight),
   }).optional(),
 });

@@ -163,9 +163,12 @@ export interface Vocabulary {
    * The paslon file's `election` names its own level; an election word of another level, or one followed by
    * another level's unit, names another Pilkada of the same season ("Pilgub Jabar" beside a Pilwalkot,
    * "pilkada Kabupaten X" beside Kota X's): it counts nothing (candidates' names beside it still do).
+   * Its `roles` are the candidate words of that level's race ("cagub", "calon bupati", "wali kota terpilih"): beside
+   * another level's election they name that race's candidates and count nothing ("Gubernur Terpilih Banten X"
+   * in a Pilwalkot); the offices alone ("gubernur") are not among them, since a candidate may hold one.
    * No level in `election`, no rule.
    */
-  electionLevels?: Record<string, { events: string[]; units: string[] }>;
+  electionLevels?: Record<string, { events: string[]; units: string[]; roles?: string[] }>;
   /**
    * Provinces and large cities, each with its other names ("jabar", "jawa barat"; "solo", "surakarta"): one of
    * `events` (words naming a Pilkada) with a region right after it (a unit such as "kota" between allowed) that
@@ -298,6 +301,20 @@ export interface Vocabulary {
    */
   otherOffices?: string[];
   /**
+   * A company's or club's offices that make the name right before them their holder, as {@link otherOffices} do after
+   * them ("X CEO PSIS", "X presiden Barito Putera"). A party's or organisation's office after a candidate's name
+   * ("X ketum Muslimat NU") is the candidate's standing in the race, which the dev set labels Pilkada, so those are
+   * not among them.
+   */
+  officesAfter?: string[];
+  /**
+   * A cleric's honorifics ("gus", "ustadz", "habib") and what a cleric does at the pulpit ("pengajian", "kajian",
+   * "ceramah", "tausiyah"): a name right after such an honorific with such a word within {@link PREACHING_GAP} words
+   * after it is a cleric preaching ("Gus X isi pengajian akbar"), a namesake more often than the candidate; it weighs
+   * a common name's, so only election talk beside it makes it the candidate.
+   */
+  preaching?: { honorifics: string[]; acts: string[] };
+  /**
    * Relative words ("yang", "sing"): between a one-word name and an everyday word ({@link everydayAfter}) they
    * describe someone by their trade or things ("Pak X yang jualan bakso", "Mas X sing dodol bakpia").
    */
@@ -339,6 +356,14 @@ export interface OfficialPosts {
    * Wali Kota"): the document is the office's, so the title is that of a name anywhere in the text (its signer).
    */
   documentWords?: string[];
+  /**
+   * The office's own business: its bodies and its staff ("pemkot", "dprd", "pejabat eselon"), its audit ("wtp"), and
+   * acts only an office holder does ("sidak", "reses", "rakor"). A candidate's name with an official activity within
+   * {@link BARE_ACTING_GAP} words after it, no honorific or title before it, is the office at work when the text names
+   * such business ("X hadiri rakor stunting", "X sampaikan reses", "X terima WTP dari BPK"): a candidate who holds no
+   * office visits, opens and attends too ("X kunjungi pasar", "X resmikan posko"), but has none of this to do.
+   */
+  officeBusiness?: string[];
   /**
    * Category -> least weight at which a term of that category is a campaign
    * signal ("act": 0.3 takes dukung, coblos, menangkan). Pair names and
@@ -481,6 +506,8 @@ interface Tables {
   /** Election words of another level than the paslon file's election, by label, and the units of other levels (see {@link Vocabulary.electionLevels}). */
   otherLevelEvents: Set<string>;
   otherLevelUnits: Set<string>;
+  /** Candidate words of another level's race, by label ({@link Vocabulary.electionLevels} roles). */
+  otherLevelRoles: Set<string>;
   /** {@link Vocabulary.otherRegions} not the election's own, as folded tokens by their first token, and its events by label. */
   otherRegions: Map<string, string[][]>;
   otherRegionEvents: Set<string>;
@@ -567,6 +594,13 @@ interface Tables {
   /** {@link Vocabulary.otherOffices} of one word, folded; those of two words by first word then second. */
   otherOffices: Set<string>;
   otherOfficePairs: Map<string, Set<string>>;
+  /** {@link Vocabulary.officesAfter} of one word, folded; those of two words by first word then second; every first word. */
+  officesAfter: Set<string>;
+  officeAfterPairs: Map<string, Set<string>>;
+  officeAfterStarts: Set<string>;
+  /** {@link Vocabulary.preaching}: the honorifics as folded single tokens, the acts as folded first word then the rest. */
+  clericHonorifics: Set<string>;
+  preachingActs: Set<string>;
   /** Weight of a name read as someone else's that only election talk beside it makes the candidate's: a common name's. */
   commonNameWeight: number;
   /** The common-name-weight twin of each name term, made once ({@link asCommonPerson}). */
@@ -575,6 +609,8 @@ interface Tables {
   relativeWords: Set<string>;
   /** Activity terms of {@link OfficialPosts.appeals}: an office at work after a title only. */
   appeals: Set<Term>;
+  /** {@link OfficialPosts.officeBusiness}, folded, each as its words. */
+  officeBusiness: string[][];
 }
 
 /**
@@ -688,6 +724,10 @@ interface ScanContext {
   freeNames?: Term[];
   /** An item's weak name had an honorific (titledWeakName, held until the roster is decided). */
   rosterTitled?: boolean;
+  /** Another level's or region's Pilkada was named ("Pilwalkot X" beside a Pilgub): its vote talk is that race's unless this one is named. */
+  otherPilkada?: boolean;
+  /** A titled name is the whole of what comes before the text's first colon ({@link isQuotedBy}): the office speaking. */
+  officialQuote?: boolean;
   /** A hashtag opens with a candidate's name and goes on ("#Nama2024", "#NamaUntukSemua"): a slogan of the name ({@link isNameSloganTag}). */
   nameTag?: boolean;
   /** Weak ballot numbers read each before a count ({@link tallyEnd}); they count only as a tally of two or more ({@link isTally}). */
@@ -841,10 +881,16 @@ export function createClassifier(opts: { vocabulary: Vocabulary; paslon?: Paslon
     tallyUnits: new Set((vocab.tallies?.units ?? []).flatMap((w) => tokenize(w, FOLD))),
     otherOffices: new Set((vocab.otherOffices ?? []).flatMap((w) => { const key = tokenize(w, FOLD); return key.length === 1 ? key : []; })),
     otherOfficePairs: wordPairs((vocab.otherOffices ?? []).map((w) => tokenize(w, FOLD))),
+    officesAfter: new Set((vocab.officesAfter ?? []).flatMap((w) => { const key = tokenize(w, FOLD); return key.length === 1 ? key : []; })),
+    officeAfterPairs: wordPairs((vocab.officesAfter ?? []).map((w) => tokenize(w, FOLD))),
+    officeAfterStarts: new Set((vocab.officesAfter ?? []).map((w) => tokenize(w, FOLD)[0] ?? '')),
+    clericHonorifics: new Set((vocab.preaching?.honorifics ?? []).map((w) => tokenize(w, FOLD).join(' '))),
+    preachingActs: new Set((vocab.preaching?.acts ?? []).flatMap((w) => tokenize(w, FOLD).slice(0, 1))),
     commonNameWeight: vocab.names.common,
     commonPerson: new Map(),
     relativeWords: new Set((vocab.relativeWords ?? []).flatMap((w) => tokenize(w, FOLD))),
     appeals,
+    officeBusiness: (official?.officeBusiness ?? []).map((w) => tokenize(w, FOLD)).filter((key) => key.length > 0),
     plainActTerms: new Set(vocab.plainActs?.terms ?? []),
     plainActThings: new Set((vocab.plainActs?.things ?? []).flatMap((w) => tokenize(w, FOLD))),
     padded,
@@ -878,6 +924,7 @@ export function createClassifier(opts: { vocabulary: Vocabulary; paslon?: Paslon
       subjectNumber: undefined, votedOffice: undefined,
       clauses: undefined, listedNames: undefined, actingName: undefined, formerOffice: undefined, officialDocument: undefined,
       rosterNames: undefined, freeNames: undefined, rosterTitled: undefined, tally: undefined, nameTag: undefined,
+      officialQuote: undefined, otherPilkada: undefined,
     };
     const tokens: string[] = [];
     const ids: number[] = [];
@@ -1717,6 +1764,12 @@ function scan(tables: Tables, tokens: string[], ids: number[] | undefined, found
     // "Pilgub Jabar" beside a Pilwalkot, "pilkada Kabupaten X" beside Kota X's: another Pilkada of the season.
     if (best.category === 'event' && ((tables.otherLevelUnits.size > 0 && isOtherLevel(tables, best, tokens, bestEnd))
       || (tables.otherRegions.size > 0 && tables.otherRegionEvents.has(best.label) && isOtherRegion(tables, tokens, bestEnd)))) {
+      ctx.otherPilkada = true;
+      i = bestEnd;
+      continue;
+    }
+    // "cagub", "Gubernur Terpilih" beside a Pilwalkot: the candidates of another Pilkada of the season.
+    if (best.category === 'candidate' && tables.otherLevelRoles.size > 0 && tables.otherLevelRoles.has(best.label)) {
       i = bestEnd;
       continue;
     }
@@ -1755,8 +1808,10 @@ function scan(tables: Tables, tokens: string[], ids: number[] | undefined, found
     // Initials in lower case ("dm", "as") are ordinary words: no name here, and nothing for a slogan to lift.
     // Nor is a name that names a place or thing ("makam Abuya Dimyati", "konser Andra ...").
     // Nor is one followed by an occupation: another person of that name ("Pak Hadi guru ngaji").
+    // An English possessive is read past: "X's bakery" is X's shop as "X Bakery" is.
+    const ownEnd = best.category === PASLON_NAME && tokens[bestEnd + 1] === POSSESSIVE_S_TOKEN && POSSESSIVE_S.test(ctx.text) ? bestEnd + 1 : bestEnd;
     if (best.category === PASLON_NAME && (best.weight <= 0 || (!best.pair && (isNamedAfter(tables, tokens, i) || isPersonBefore(tables, tokens, i)
-      || (isOneNameWord(tables, tokens, i, bestEnd) && isEverydayAfter(tables, tokens, bestEnd)) || isOtherNameAfter(tables, tokens, bestEnd) || i - actingEnd <= ACTING_GAP + 1)) || isPersonAfter(tables, tokens, bestEnd))) {
+      || (isOneNameWord(tables, tokens, i, bestEnd) && isEverydayAfter(tables, tokens, ownEnd)) || isOtherNameAfter(tables, tokens, ownEnd) || i - actingEnd <= ACTING_GAP + 1)) || isPersonAfter(tables, tokens, ownEnd))) {
       i = bestEnd;
       continue;
     }
@@ -1766,10 +1821,13 @@ function scan(tables: Tables, tokens: string[], ids: number[] | undefined, found
     }
     if (best.category === PASLON_NAME && (isKinOf(tables, best, tokens, i, bestEnd) || isAskedName(tables, ctx, best, tokens, i, bestEnd)
       || isWritersKinAfter(tables, best, tokens, bestEnd))) best = asOtherPerson(tables, best);
-    if (best.category === PASLON_NAME && !best.pair && (isAddressedByTitle(tables, ctx, tokens, ids, i, bestEnd) || isOtherOfficeBefore(tables, tokens, i))) best = asCommonPerson(tables, best);
+    if (best.category === PASLON_NAME && !best.pair && (isAddressedByTitle(tables, ctx, tokens, ids, i, bestEnd) || isOtherOfficeBefore(tables, tokens, i)
+      || isOtherOfficeAfter(tables, ctx, tokens, ids, bestEnd) || isPreachingCleric(tables, tokens, i, bestEnd))) best = asCommonPerson(tables, best);
     addFound(found, best);
     if (best.category === 'administration' && tables.voterPlaces.has(best.label) && hasVoterThing(tables, tokens)) addFound(found, tables.voterAtPlace);
     if (best.category === PASLON_NAME) {
+      // "Matius 5:9", "Yohanes 3:16": a name before chapter and verse is a book of scripture, read as scripture talk.
+      if (!best.pair && ctx.scripture !== true && isVerseAfter(ctx.text, tokens, bestEnd)) ctx.scripture = true;
       const item = isRosterItem(tables, ctx, tokens, ids, i);
       if (item) (ctx.rosterNames ??= []).push(best);
       else (ctx.freeNames ??= []).push(best);
@@ -1781,11 +1839,19 @@ function scan(tables: Tables, tokens: string[], ids: number[] | undefined, found
       }
       nameContext(tables, tokens, i, bestEnd, best, found);
       nameStart = i;
-      if (i - titleEnd <= TITLE_GAP + 1) ctx.titledName = true;
+      if (i - titleEnd <= TITLE_GAP + 1) {
+        ctx.titledName = true;
+        // "Wali Kota X: ..." at the head of a headline: the office's own word, an official act as a document is.
+        if (ids !== undefined && ctx.officialQuote === undefined && isQuotedBy(ctx.text, bestEnd)) ctx.officialQuote = true;
+      }
       if (i - formerEnd <= TITLE_GAP + 1) ctx.formerOffice = true;
       nameEnd = bestEnd;
-    } else if (best.official === 'activity' && i === nameEnd + 1 && !tables.appeals.has(best) && isHonouredName(tables, ctx, tokens, ids, nameStart)) {
+    } else if (best.official === 'activity' && (i === nameEnd + 1 || (i === nameEnd + 2 && ACT_TIME_WORDS.has(tokens[nameEnd + 1] as string)))
+      && !tables.appeals.has(best) && isHonouredName(tables, ctx, tokens, ids, nameStart)) {
       // "HM Rudi resmikan flyover", "Pak Ansar hadiri Isra Miraj": the office at work, as a title would say.
+      ctx.actingName = true;
+    } else if (best.official === 'activity' && i - nameEnd <= BARE_ACTING_GAP + 1 && !tables.appeals.has(best) && hasOfficeBusiness(tables, tokens)) {
+      // "X hadiri rakor stunting", "X sampaikan reses": the office's own business, which no candidate out of office has.
       ctx.actingName = true;
     } else if (best.official === 'title') {
       if (i - nameEnd <= TITLE_GAP + 1 || isRoleAfterName(tables, tokens, i, nameEnd)) ctx.titledName = true;
@@ -1878,6 +1944,39 @@ function isHonouredName(tables: Tables, ctx: ScanContext, tokens: string[], ids:
   return start > 0 && tables.honorifics.has(tokens[start - 1] as string) && !isClauseStart(tables, ctx, tokens, ids, start);
 }
 
+/** Most words a headline's speaker may take before its colon ("Wakil Wali Kota Contoh X Y Z:"). */
+const MAX_SPEAKER_WORDS = 8;
+
+/**
+ * The text's first colon comes right after its word `end` (tokens counted from the text's start), with words after
+ * it: "Wali Kota X: sampah diangkut tiap hari" is the office holder's statement. Asked once a titled name is read.
+ */
+function isQuotedBy(text: string, end: number): boolean {
+  if (end >= MAX_SPEAKER_WORDS) return false;
+  const colon = text.indexOf(':');
+  if (colon < 0 || !/\s/.test(text.charAt(colon + 1))) return false;
+  return tokenize(text.slice(0, colon), FOLD).length === end + 1;
+}
+
+/** When and aspect words between an honoured name and its activity ("Pak X kemarin resmikan", "Bu X sudah meninjau"). */
+const ACT_TIME_WORDS = new Set(['tadi', 'kemarin', 'kemaren', 'kmrn', 'semalam', 'barusan', 'sudah', 'udah', 'udh', 'sdh', 'telah', 'akan', 'bakal', 'langsung']);
+
+/** Words an official activity may stand after a candidate's bare name and still be theirs ("X sampaikan reses"). */
+const BARE_ACTING_GAP = 1;
+
+/** The text names an office's own business ({@link OfficialPosts.officeBusiness}); asked only after a name and an activity. */
+function hasOfficeBusiness(tables: Tables, tokens: string[]): boolean {
+  for (const key of tables.officeBusiness) {
+    const first = key[0] as string;
+    for (let at = tokens.indexOf(first); at >= 0; at = tokens.indexOf(first, at + 1)) {
+      let k = 1;
+      while (k < key.length && tokens[at + k] === key[k]) k++;
+      if (k === key.length) return true;
+    }
+  }
+  return false;
+}
+
 /** A year in a paslon file's `election` ("Pilgub Kepulauan Riau 2024"). */
 const ELECTION_YEAR = /\b(?:19|20)\d\d\b/;
 /** Words an election word's year may stand after it (its region: "Pilgub DKI 2017", "pilkada Kota Solo 2020"). */
@@ -1896,8 +1995,8 @@ function isOtherYear(year: string, tokens: string[], end: number): boolean {
  * The election words and units of the levels other than the one the paslon file's `election` names (its election
  * words first, then its units: "Pilwalkot Kota Contoh 2024" is a walikota's); none when it names none.
  */
-function otherLevels(vocab: Vocabulary, paslon: PaslonFile | undefined): Pick<Tables, 'otherLevelEvents' | 'otherLevelUnits'> {
-  const none = { otherLevelEvents: new Set<string>(), otherLevelUnits: new Set<string>() };
+function otherLevels(vocab: Vocabulary, paslon: PaslonFile | undefined): Pick<Tables, 'otherLevelEvents' | 'otherLevelUnits' | 'otherLevelRoles'> {
+  const none = { otherLevelEvents: new Set<string>(), otherLevelUnits: new Set<string>(), otherLevelRoles: new Set<string>() };
   const levels = Object.entries(vocab.electionLevels ?? {});
   if (!paslon || levels.length === 0) return none;
   const election = ` ${tokenize(paslon.election, FOLD).join(' ')} `;
@@ -1908,6 +2007,7 @@ function otherLevels(vocab: Vocabulary, paslon: PaslonFile | undefined): Pick<Ta
     if (level === own[0]) continue;
     for (const e of l.events) none.otherLevelEvents.add(e);
     for (const u of l.units) for (const w of tokenize(u, FOLD)) none.otherLevelUnits.add(w);
+    for (const r of l.roles ?? []) none.otherLevelRoles.add(r);
   }
   return none;
 }
@@ -2297,6 +2397,25 @@ function isPersonAfter(tables: Tables, tokens: string[], end: number): boolean {
   return tables.personAfter.has(next) || (at + 1 < tokens.length && tables.personAfterPairs.get(next)?.has(tokens[at + 1] as string) === true);
 }
 
+/** Chapter and verse as written: "5:9", "3:16-18", "119 : 105"; no leading zero (a clock's "08:30" has one). */
+const CHAPTER_VERSE = /(?:^|[^\d:.])[1-9]\d{0,2} ?: ?[1-9]\d{0,2}(?:-\d{1,3})?(?![\d:.])/;
+/** Words after a clock time: "12:30 WIB" is an hour, not chapter and verse. */
+const CLOCK_AFTER = new Set(['wib', 'wita', 'wit', 'pagi', 'siang', 'sore', 'malam', 'am', 'pm']);
+
+/** Two numbers right after a name, written as chapter and verse in the text. Asked only when a digit follows a name. */
+function isVerseAfter(text: string, tokens: string[], end: number): boolean {
+  const chapter = tokens[end + 1];
+  const verse = tokens[end + 2];
+  if (chapter === undefined || verse === undefined || !isDigit(chapter) || !isDigit(verse)) return false;
+  if (CLOCK_AFTER.has(tokens[end + 3] as string)) return false;
+  return CHAPTER_VERSE.test(text);
+}
+
+/** The token an English possessive leaves after a name ("Hellyana's" -> hellyana, s). */
+const POSSESSIVE_S_TOKEN = 's';
+/** An English possessive in the text, asked only when an "s" token follows a name (a lone initial "S" is no possessive). */
+const POSSESSIVE_S = /\p{L}['\u2019`]s\b/iu;
+
 /** Words that make the name before them the subject of what follows ("X itu ...", "X adalah ..."). */
 const COPULAS = new Set(['itu', 'tu', 'adalah', 'ialah', 'merupakan']);
 /** "nama" as folded: after a copula, the name is talked of as a word ("X itu nama hari Kamis"). */
@@ -2417,6 +2536,28 @@ function isOtherOfficeBefore(tables: Tables, tokens: string[], start: number): b
     else if (k > 0 && tables.otherOfficePairs.get(tokens[k - 1] as string)?.has(word) === true) from = k - 1;
     if (from >= 0) return !(from > 0 && tables.formerWords.has(tokens[from - 1] as string));
   }
+  return false;
+}
+
+/**
+ * A name right followed by a company's or club's office ({@link Vocabulary.officesAfter}: "X CEO PSIS", "X presiden
+ * Barito Putera"): that office's holder, as with another office before the name.
+ */
+function isOtherOfficeAfter(tables: Tables, ctx: ScanContext, tokens: string[], ids: number[] | undefined, end: number): boolean {
+  const next = tokens[end + 1];
+  if (next === undefined || !tables.officeAfterStarts.has(next)) return false;
+  // In the name's own clause: "X: Presiden ... melantik" is a headline's next sentence.
+  return (tables.officesAfter.has(next) || (end + 2 < tokens.length && tables.officeAfterPairs.get(next)?.has(tokens[end + 2] as string) === true))
+    && !isClauseStart(tables, ctx, tokens, ids, end + 1);
+}
+
+/** Words after a name a cleric's pulpit word may stand ("Gus X isi pengajian akbar", "Ustadz X malam ini ceramah"). */
+const PREACHING_GAP = 2;
+
+/** A name right after a cleric's honorific, with a pulpit word within PREACHING_GAP words after it ({@link Vocabulary.preaching}). */
+function isPreachingCleric(tables: Tables, tokens: string[], start: number, end: number): boolean {
+  if (start === 0 || !tables.clericHonorifics.has(tokens[start - 1] as string)) return false;
+  for (let k = end + 1; k <= end + PREACHING_GAP + 1 && k < tokens.length; k++) if (tables.preachingActs.has(tokens[k] as string)) return true;
   return false;
 }
 
@@ -3131,8 +3272,12 @@ function summarise(found: Term[], vocab: Vocabulary, ctx: ScanContext, national:
   // Most chat names no term: nothing to add up, and no rule below has anything to look at.
   if (found.length === 0) return { pilkada: 0 >= vocab.threshold, score: 0, terms: [] };
   const { titledName } = ctx;
-  const official = ctx.formerOffice !== true && ctx.nameTag !== true && isOfficialPost(found, vocab.officialPosts, titledName || ctx.actingName === true, ctx.officialDocument === true);
+  const official = ctx.formerOffice !== true && ctx.nameTag !== true && isOfficialPost(found, vocab.officialPosts, titledName || ctx.actingName === true, ctx.officialDocument === true || ctx.officialQuote === true);
   const otherElection = found.some((t) => t.category === OTHER_ELECTION);
+  // Another level's or region's Pilkada named, and neither a Pilkada word of this one nor a candidate: its vote talk
+  // is that race's ("Kotak kosong menang di Pilwalkot X, KPU ..." beside a Pilgub). Its ballot numbers are left as read.
+  const otherPilkadaTalk = ctx.otherPilkada === true
+    && !found.some((t) => (t.category === 'event' && t.weight >= vocab.threshold) || (t.category === PASLON_NAME && t.weight > 0));
   // Its vote talk beside it, and no Pilkada named: a one-word name is that election's candidate or voter.
   const otherVote = otherElection && isOtherElectionVote(found, vocab.threshold);
   const otherBallot = otherElection && isOtherBallot(found, vocab.threshold, otherVote);
@@ -3157,7 +3302,7 @@ function summarise(found: Term[], vocab: Vocabulary, ctx: ScanContext, national:
   const labels: string[] = [];
   for (const t of found) {
     if (t.weight <= 0) continue;
-    if (otherElection && GENERIC_VOTE_TALK.has(t.category)) continue;
+    if ((otherElection || otherPilkadaTalk) && GENERIC_VOTE_TALK.has(t.category)) continue;
     if (otherBallot && t.category === PASLON_NUMBER) continue;
     if (otherVote && isOneWordName(t)) continue;
     if (nationalElection && (GENERIC_VOTE_TALK.has(t.category) || t.category === PASLON_NUMBER || isNationalTalk(t, national))) continue;

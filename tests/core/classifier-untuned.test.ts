@@ -549,13 +549,13 @@ describe('ballot numbers and vote talk without a name', () => {
     expect(vote('kamar kosong tige lagi di lantai atas')).toBe(false);
   });
   it.each([
-    ['cagubnyo alah tigo urang', 'Minang -nyo'],
-    ['saha cagubna nu paling bener?', 'Sundanese -na'],
+    ['cabupnyo alah tigo urang', 'Minang -nyo'],
+    ['saha cabupna nu paling bener?', 'Sundanese -na'],
     ['paslone ono telu, aku durung milih', 'Javanese -e'],
     ['pilkadane sesuk rebo, ojo lali', 'Javanese -ne'],
-    ['siapa cawagubta itu?', 'Makassar -ta'],
+    ['siapa cawabupta itu?', 'Makassar -ta'],
     ['paslonmi ini kodong', 'Makassar -mi'],
-    ['sudah, cagubmo itu saja', 'Palu -mo'],
+    ['sudah, cabupmo itu saja', 'Palu -mo'],
   ])('the regional clitic hides no term: %s (%s)', (text) => expect(vote(text)).toBe(true));
   it.each([
     'rencana minggu depan kita ke pantai',
@@ -754,7 +754,7 @@ describe('vote talk that names its own thing', () => {
     expect(inEmpat('partisipasi pemilih di TPS kita rendah sekali')).toBe(true);
   });
   it('an office "terpilih" is the race\'s winner; another chair elected is not', () => {
-    expect(inEmpat('bupati terpilih dilantik bulan depan kah?')).toBe(true);
+    expect(inEmpat('gubernur terpilih dilantik bulan depan kah?')).toBe(true);
     expect(inEmpat('ketua koperasi terpilih minggu lalu')).toBe(false);
   });
   it('"petahana" is the candidate in office, a role of the race on its own', () => {
@@ -1531,7 +1531,7 @@ describe('the honorific abbreviations of office letters, invitations and rosters
     'undangan rapat koordinasi: Bpk. Rusdianto, Ibu Sri, Bpk. Hendra',
     'petugas piket hari Kamis: Bpk Yusran, Sdr. Ahmad, Sdri. Lina',
     // The office at work: the official-activity rule wants an honorific or a title before the name.
-    'Yth. Bpk. Yusran Dalle hadiri rapat paripurna DPRD',
+    'Yth. Bpk. Yusran Dalle hadiri peringatan Hari Guru di aula sekolah',
     'Yth. Yusran Dalle meresmikan gedung laboratorium sekolah',
     'HM Yusran meresmikan jembatan gantung di desa Tapa',
   ])('%s', (text) => {
@@ -2072,5 +2072,221 @@ describe('Pilwali role words and the colloquial vote verb with a ballot number (
   it('a number guarded as a room, floor or team is still no ballot number', () => {
     expect(telaga.classify('RT 3 pasti menang lomba voli tahun ini').pilkada).toBe(false);
     expect(telaga.classify('aku milih kamar 03 sing cedak tangga').pilkada).toBe(false);
+  });
+});
+
+describe('a bare name at the office\'s own business is the office at work (Pilwalkot Tangerang Selatan set, issue 20, det-fp)', () => {
+  const paslon: PaslonFile = { election: 'Pilwalkot Contoh Sungai Lebar 2024', paslon: [
+    { number: 1, names: ['Darsono Wibisono', 'Rahmat Kurniadi Syah'], aliases: ['Darsono-Rahmat'] },
+    { number: 2, names: ['Fitriani Zulkarnain', 'Yusran Baharudin'], aliases: ['Fitri-Yusran'] },
+  ] };
+  const lebar = createClassifier({ vocabulary, paslon });
+  const official = vocabulary.officialPosts!;
+  const without = createClassifier({ vocabulary: { ...vocabulary, officialPosts: { ...official, officeBusiness: [] } }, paslon });
+  it.each([
+    'Darsono Wibisono Hadiri Rakor Pengendalian Inflasi Pemprov [URL]',
+    'Rahmat Kurniadi Syah sampaikan reses di Kelurahan Sukamaju',
+    'Darsono Wibisono Terima Penghargaan WTP dari BPK Perwakilan [URL]',
+    'Fitriani Zulkarnain hadiri pelantikan pejabat eselon III Pemkot',
+    'Yusran Baharudin sidak pelayanan RSUD, temukan antrean panjang',
+  ])('%s', (text) => {
+    expect(lebar.classify(text).pilkada).toBe(false);
+    expect(without.classify(text).pilkada).toBe(true);
+  });
+  it('a candidate out of office visits and attends with no such business; a campaign word keeps the race', () => {
+    expect(lebar.classify('Darsono Wibisono kunjungi pasar Kliwon, dengar keluhan pedagang [URL]').pilkada).toBe(true);
+    expect(lebar.classify('Fitriani Zulkarnain hadiri pengajian akbar di Masjid Raya [URL]').pilkada).toBe(true);
+    expect(lebar.classify('Darsono Wibisono hadiri rakor relawan pemenangan di posko [URL]').pilkada).toBe(true);
+    expect(lebar.classify('Yusran Baharudin janji benahi dinas perizinan kalau terpilih').pilkada).toBe(true);
+  });
+});
+
+describe('a titled name before a headline\'s colon is the office speaking (Pilwalkot Tangerang Selatan set, issue 20, det-fp)', () => {
+  const paslon: PaslonFile = { election: 'Pilwalkot Contoh Sungai Lebar 2024', paslon: [
+    { number: 1, names: ['Darsono Wibisono', 'Rahmat Kurniadi Syah'], aliases: ['Darsono-Rahmat'] },
+    { number: 2, names: ['Fitriani Zulkarnain', 'Yusran Baharudin'], aliases: ['Fitri-Yusran'] },
+  ] };
+  const lebar = createClassifier({ vocabulary, paslon });
+  it.each([
+    'Wali Kota Darsono: Pengangkutan Sampah Ditambah 15 Truk Mulai Senin [URL]',
+    'Wakil Wali Kota Sungai Lebar Rahmat Kurniadi Syah: Posyandu Wajib Aktif Tiap Bulan [URL]',
+  ])('%s', (text) => {
+    expect(lebar.classify(text).pilkada).toBe(false);
+    // The same words with the colon elsewhere: no statement of the office, the name counts.
+    expect(lebar.classify(text.replace(':', '') + ', katanya: oke').pilkada).toBe(true);
+  });
+  it('the speaker without a title, a campaign word in the statement, or more before the colon keep the race', () => {
+    expect(lebar.classify('Darsono Wibisono: Pengangkutan Sampah Ditambah 15 Truk Mulai Senin [URL]').pilkada).toBe(true);
+    expect(lebar.classify('Wali Kota Darsono: Saya Siap Maju di Pilwalkot Lagi [URL]').pilkada).toBe(true);
+    expect(lebar.classify('Warga protes ke Wali Kota Darsono soal sampah: truk tidak datang [URL]').pilkada).toBe(true);
+  });
+});
+
+describe('an English possessive is read past, and shop words of English and Indonesian signboards (Pilgub Babel and Pilwalkot Tangerang Selatan sets, issue 20, det-fp)', () => {
+  const paslon: PaslonFile = { election: 'Pilgub Contoh Teluk 2024', paslon: [
+    { number: 1, names: ['Marlinda', 'Gustaf Pardede'], aliases: ['Marlinda-Gustaf'] },
+    { number: 2, names: ['Sahrul Nasution', 'Wirdayanti'], aliases: ['Sahrul-Wirda'] },
+  ] };
+  const teluk = createClassifier({ vocabulary, paslon });
+  const shopWords = new Set(['kitchen', 'cafe', 'kafe', 'coffee', 'salon', 'laundry', 'catering', 'butik', 'boutique', 'barbershop']);
+  const noShops = createClassifier({ vocabulary: { ...vocabulary, thingAfter: (vocabulary.thingAfter ?? []).filter((w) => !shopWords.has(w)) }, paslon });
+  it.each([
+    'Marlinda\'s bakery di Pasar Lama enak, bolu pandannya juara',
+    'Wirdayanti’s cake udah buka cabang di Tanjung',
+  ])('a possessive before a shop word: %s', (text) => {
+    expect(teluk.classify(text).pilkada).toBe(false);
+    // Without the possessive read past, the name before "s" counts.
+    expect(teluk.classify(text.replace(/['’]s /, ' s ')).pilkada).toBe(true);
+  });
+  it.each([
+    'Marlinda\'s Kitchen di ruko depan sekolah murah banget',
+    'Wirdayanti salon di Jalan Melati, potong rambut 20 ribu',
+    'kopi susu Gustaf Pardede Coffee paling enak se-Teluk',
+  ])('a shop word after the name: %s', (text) => {
+    expect(teluk.classify(text).pilkada).toBe(false);
+    expect(noShops.classify(text).pilkada).toBe(true);
+  });
+  it('a possessive before anything else, and an initial S, keep the candidate', () => {
+    expect(teluk.classify('Marlinda\'s visi misi paling jelas di debat semalam').pilkada).toBe(true);
+    expect(teluk.classify('Sahrul Nasution S kampanye di Tapanuli').pilkada).toBe(true);
+  });
+});
+
+describe('a name before chapter and verse is a book of scripture (Pilgub Papua set, issue 20, det-fp)', () => {
+  const paslon: PaslonFile = { election: 'Pilgub Contoh Pegunungan 2024', paslon: [
+    { number: 1, names: ['Yohanis Wetipo', 'Lukas Kogoya'], aliases: ['Yohanis-Lukas', 'Pak Yohanis'] },
+    { number: 2, names: ['Markus Tabuni', 'Salmon Yikwa'], aliases: ['Markus-Salmon'] },
+  ] };
+  const gunung = createClassifier({ vocabulary, paslon });
+  it.each([
+    'Yohanis 3:16 karena begitu besar kasih Allah akan dunia ini',
+    'bacaan hari ini Lukas 6:31, perlakukan orang lain seperti ko mau diperlakukan',
+    'Markus 10:45 - Anak Manusia datang untuk melayani',
+  ])('%s', (text) => {
+    expect(gunung.classify(text).pilkada).toBe(false);
+    // The same name with the numbers not written as chapter and verse is the candidate.
+    expect(gunung.classify(text.replace(/(\d+):(\d+)/, '$1 dan $2')).pilkada).toBe(true);
+  });
+  it('a clock time after the name, or election talk beside the verse, keeps the candidate', () => {
+    expect(gunung.classify('Yohanis 12:30 WIT tiba di Wamena, disambut warga').pilkada).toBe(true);
+    expect(gunung.classify('Yohanis 08:15 tiba di Wamena, disambut warga').pilkada).toBe(true);
+    expect(gunung.classify('Yohanis Wetipo kutip Matius 5:9 di debat cagub semalam').pilkada).toBe(true);
+  });
+});
+
+describe('candidate words of another level\'s race name that race (Pilwalkot Tangerang Selatan set, issue 20, det-fp)', () => {
+  const walkot: PaslonFile = { election: 'Pilwalkot Contoh Sungai Lebar 2024', paslon: [
+    { number: 1, names: ['Darsono Wibisono', 'Rahmat Kurniadi Syah'], aliases: ['Darsono-Rahmat'] },
+    { number: 2, names: ['Fitriani Zulkarnain', 'Yusran Baharudin'], aliases: ['Fitri-Yusran'] },
+  ] };
+  const gub: PaslonFile = { ...walkot, election: 'Pilgub Contoh Sungai Lebar 2024' };
+  const lebar = createClassifier({ vocabulary, paslon: walkot });
+  const levels = vocabulary.electionLevels!;
+  const noRoles = createClassifier({ vocabulary: { ...vocabulary, electionLevels: Object.fromEntries(Object.entries(levels).map(([k, l]) => [k, { events: l.events, units: l.units }])) }, paslon: walkot });
+  const province = createClassifier({ vocabulary, paslon: gub });
+  it.each([
+    'Gubernur Terpilih Hendro Saputro Janji Perbaiki Jalan Provinsi di Kota Kita [URL]',
+    'cagub yang satu itu cuma muncul pas mau pemilihan doang',
+    'Bupati terpilih kabupaten sebelah dilantik bulan Februari',
+  ])('%s', (text) => {
+    expect(lebar.classify(text).pilkada).toBe(false);
+    expect(noRoles.classify(text).pilkada).toBe(true);
+  });
+  it('the election\'s own level, and the same words beside a Pilgub for the governor\'s race, still count', () => {
+    expect(lebar.classify('cawalkot yang satu itu cuma muncul pas mau pemilihan doang').pilkada).toBe(true);
+    expect(lebar.classify('Wali Kota Terpilih Hendro Saputro Janji Perbaiki Jalan Kota [URL]').pilkada).toBe(true);
+    expect(province.classify('Gubernur Terpilih Hendro Saputro Janji Perbaiki Jalan Provinsi di Kota Kita [URL]').pilkada).toBe(true);
+    expect(lebar.classify('cagub Darsono Wibisono? salah, dia cawalkot').pilkada).toBe(true);
+  });
+});
+
+describe('a company\'s or club\'s office right after a name is that office\'s holder (Pilwalkot Semarang and Pilgub Kalsel sets, issue 20, det-fp)', () => {
+  const paslon: PaslonFile = { election: 'Pilwalkot Contoh Sungai Lebar 2024', paslon: [
+    { number: 1, names: ['Darsono Wibisono', 'Rahmat Kurniadi Syah'], aliases: ['Darsono-Rahmat'] },
+    { number: 2, names: ['Fitriani Zulkarnain', 'Yusran Baharudin'], aliases: ['Fitri-Yusran'] },
+  ] };
+  const lebar = createClassifier({ vocabulary, paslon });
+  const without = createClassifier({ vocabulary: { ...vocabulary, officesAfter: [] }, paslon });
+  it.each([
+    'Darsono Wibisono CEO Lebar FC rekrut striker asing anyar',
+    'Yusran Baharudin presiden klub Bahari Putra lantik pelatih baru',
+    'Fitriani Zulkarnain owner butik Melati buka cabang ketiga',
+  ])('%s', (text) => {
+    expect(lebar.classify(text).pilkada).toBe(false);
+    expect(without.classify(text).pilkada).toBe(true);
+  });
+  it('the same offices before the name (otherOffices)', () => {
+    const added = new Set(['ceo', 'presdir', 'presiden direktur', 'owner', 'founder', 'pendiri', 'komisaris', 'manajer', 'manager']);
+    const before = createClassifier({ vocabulary: { ...vocabulary, otherOffices: (vocabulary.otherOffices ?? []).filter((w) => !added.has(w)) }, paslon });
+    expect(lebar.classify('CEO Persilebar Darsono Wibisono puji pemain muda').pilkada).toBe(false);
+    expect(before.classify('CEO Persilebar Darsono Wibisono puji pemain muda').pilkada).toBe(true);
+  });
+  it('election talk beside it, or the office in the next clause, keeps the candidate', () => {
+    expect(lebar.classify('Darsono Wibisono CEO Lebar FC maju cawalkot, didukung suporter').pilkada).toBe(true);
+    expect(lebar.classify('Yusran Baharudin: Presiden klub harus dari warga sendiri').pilkada).toBe(true);
+  });
+});
+
+describe('a cleric\'s honorific and a pulpit word make a namesake preaching (Pilwalkot Malang set, issue 20, det-fp)', () => {
+  const paslon: PaslonFile = { election: 'Pilwalkot Contoh Sungai Lebar 2024', paslon: [
+    { number: 1, names: ['Darsono Wibisono', 'Mustofa Hilmi'], aliases: ['Darsono-Hilmi'] },
+    { number: 2, names: ['Fitriani Zulkarnain', 'Yusran Baharudin'], aliases: ['Fitri-Yusran'] },
+  ] };
+  const lebar = createClassifier({ vocabulary, paslon });
+  const without = createClassifier({ vocabulary: { ...vocabulary, preaching: { honorifics: [], acts: [] } }, paslon });
+  it.each([
+    'Gus Mustofa Hilmi Isi Pengajian Akbar di Masjid Agung [URL]',
+    'Ustadz Mustofa Hilmi malam ini ceramah Maulid nang musholla kampung',
+    'habib Yusran ngisi kajian rutin malam Jumat',
+  ])('%s', (text) => {
+    expect(lebar.classify(text).pilkada).toBe(false);
+    expect(without.classify(text).pilkada).toBe(true);
+  });
+  it('without the honorific, without the pulpit word, or with election talk beside it, the name counts', () => {
+    expect(lebar.classify('Mustofa Hilmi isi pengajian akbar di Masjid Agung [URL]').pilkada).toBe(true);
+    expect(lebar.classify('Gus Hilmi blusukan ke pasar pagi ini').pilkada).toBe(true);
+    expect(lebar.classify('Gus Hilmi isi pengajian sambil minta dukungan buat cawawalkot nomor 1').pilkada).toBe(true);
+  });
+});
+
+describe('vote talk beside another level\'s Pilkada, with no Pilkada word of this one and no candidate, is that race\'s (Pilgub Babel set, issue 20, det-fp)', () => {
+  const paslon: PaslonFile = { election: 'Pilgub Contoh Teluk 2024', paslon: [
+    { number: 1, names: ['Marlinda Situmorang', 'Gustaf Pardede'], aliases: ['Marlinda-Gustaf'] },
+    { number: 2, names: ['Sahrul Nasution', 'Wirdayanti Lubis'], aliases: ['Sahrul-Wirda'] },
+  ] };
+  const teluk = createClassifier({ vocabulary, paslon });
+  const noLevels = createClassifier({ vocabulary: { ...vocabulary, electionLevels: {} }, paslon });
+  it.each([
+    'Kotak kosong menang di Pilwalkot Tanjung Batu, KPU jadwalkan ulang [URL]',
+    'Pilbup Kabupaten Hulu: hitung cepat TPS sudah masuk 80 persen [URL]',
+  ])('%s', (text) => {
+    expect(teluk.classify(text).pilkada).toBe(false);
+    // Without the levels the election word is not set aside, and the text is Pilkada talk as before.
+    expect(noLevels.classify(text).pilkada).toBe(true);
+  });
+  it('this Pilkada named too, or a candidate, keeps the vote talk', () => {
+    expect(teluk.classify('Kotak kosong menang di Pilwalkot Tanjung Batu, pilgub besok KPU jadwalkan ulang').pilkada).toBe(true);
+    expect(teluk.classify('Pilwalkot Tanjung Batu sepi, Marlinda Situmorang minta KPU awasi TPS').pilkada).toBe(true);
+  });
+});
+
+describe('a when or aspect word between an honoured name and its activity, and the Jakarta "-in" form (Pilwalkot Tangerang Selatan set, issue 20, det-fp)', () => {
+  const paslon: PaslonFile = { election: 'Pilwalkot Contoh Sungai Lebar 2024', paslon: [
+    { number: 1, names: ['Darsono Wibisono', 'Rahmat Kurniadi Syah'], aliases: ['Darsono-Rahmat'] },
+    { number: 2, names: ['Fitriani Zulkarnain', 'Yusran Baharudin'], aliases: ['Fitri-Yusran'] },
+  ] };
+  const lebar = createClassifier({ vocabulary, paslon });
+  it.each([
+    'Pak Darsono kemaren resmiin taman baca di kelurahan kite, bagus juga',
+    'Bu Fitriani tadi meresmikan puskesmas pembantu di ujung kampung',
+    'Bang Yusran udah ngeresmiin jembatan gantung, warga seneng',
+  ])('%s', (text) => {
+    expect(lebar.classify(text).pilkada).toBe(false);
+    // With any other word between, the name is no longer read as the office at work.
+    expect(lebar.classify(text.replace(/ (kemaren|tadi|udah) /, ' dengan bangga ')).pilkada).toBe(true);
+  });
+  it('a campaign word beside it, or no honorific, keeps the candidate', () => {
+    expect(lebar.classify('Pak Darsono kemaren resmiin posko pemenangan di kelurahan kite').pilkada).toBe(true);
+    expect(lebar.classify('Darsono Wibisono kemaren resmiin taman baca di kelurahan kite').pilkada).toBe(true);
   });
 });

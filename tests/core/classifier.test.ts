@@ -344,7 +344,7 @@ const KNOWN_MISTAKES: Record<string, string[]> = {
   // Pilwalkot Semarang and Pilgub Bengkulu 2024 (issue 20, det-people): measured blind, then the personal-life, kin,
   // question and other-surname rules. Left: a one-word name ("Yoyok", "Agustin") in everyday talk with no marker
   // a general rule reads (a common-name rule would cost the dev set 418 hits, README); a candidate at his other
-  // job (a football club's CEO); another region's Pilgub; the pair in prose at play. Misses: "Agustina" is a
+  // job (a football club's CEO, where no office word stands right after the name; "X CEO PSIS" is read since det-fp); another region's Pilgub; the pair in prose at play. Misses: "Agustina" is a
   // common given name, weak beside weak talk; a bare "kampanye" with ASN.
   'tests/fixtures/classifier/semarang2024.tsv': [
     'visi misi Agustina soal rob Semarang Utara lumayan masuk akal',
@@ -353,7 +353,6 @@ const KNOWN_MISTAKES: Record<string, string[]> = {
     'mbak Agustin tolong kirim file laporan keuangan ya sebelum jam 3',
     'Yoyok karo Joko anak kelas 7A dihukum guru gara2 telat',
     'kemarin ketemu Yoyok nang Paragon, saiki gemuk',
-    'Yoyok Sukawi CEO PSIS rekrut striker asing anyar',
     'PSIS menang 2-0, Yoyok Sukawi puji pemain muda',
     'rapat RT malam minggu nang omah pak Yoyok, bawa kursi dewe',
     'bro Yoyok, tiket PSIS vs Persib wis entuk durung?',
@@ -369,15 +368,13 @@ const KNOWN_MISTAKES: Record<string, string[]> = {
     'ASN Pemprov Bengkulu jangan ikut kampanye ya, netral',
     'Mian blusukan ke pasar Argamakmur, dagangan diborong',
     'Helmi dan Mian main futsal malam ini di GOR, ikut?',
-    'kak Meriani salon di Jalan Kapuas, potong rambut murah',
     'pertandingan sepak bola antar kampung, tim Helmi kalah adu penalti',
-    'Rohidin Mersyah hadiri pelantikan pejabat eselon II Pemprov',
   ],
   // Pilwalkot Makassar and Pilgub Kalsel 2024 (issue 20, det-real): measured blind, then the particle, honorific, folded-
   // nickname and institution rules. Left: a name part that is an ordinary word too in lower case ("rezki", fortune); a
   // given name with a relative or neighbour after it ("sepupuku", "anak tetangga"; since set aside by writersKin); another Pilkada of the same season
   // ("Pilgub Sulsel" in a Makassar set; since set aside by the other-level rule) and the candidate at his own job (Barito
-  // Putera); vote talk with no name or number.
+  // Putera; "X presiden Barito Putera" read since det-fp); vote talk with no name or number.
   'tests/fixtures/classifier/makassar2024.tsv': [
     'Indira Gandhi perdana menteri India pertama',
     'bela kemarin debat kedua, Seto bagus ji bicaranya',
@@ -391,10 +388,9 @@ const KNOWN_MISTAKES: Record<string, string[]> = {
     'pilih mi appi ji',
   ],
   // Pilgub Papua 2024 (issue 20, det-left): measured blind, then the det-left rules. Left: another Mathius, Benhur and
-  // Constant (a Biak man of both partners' names, a cousin from Genyem, a brother); "Matius 5:9" one letter from
-  // "Mathius"; "mari yo" the ordinary call read as the listed alias; misses are vote talk too weak alone.
+  // Constant (a Biak man of both partners' names, a cousin from Genyem, a brother); "mari yo" the ordinary call read as
+  // the listed alias; misses are vote talk too weak alone. ("Matius 5:9" was fixed by the chapter-and-verse rule, det-fp.)
   'tests/fixtures/classifier/papua2024.tsv': [
-    'Matius 5:9 berbahagialah orang yang membawa damai',
     'Bapa Mathius Rumaropen dari Biak meninggal tadi pagi, turut berduka',
     'kaka Benhur dari Genyem su datang bawa pisang',
     'sa pu ade pu nama Constant, tapi kitong panggil Tan',
@@ -410,7 +406,6 @@ const KNOWN_MISTAKES: Record<string, string[]> = {
     'Indira mi yang masak coto tadi, anak tetangga',
   ],
   'tests/fixtures/classifier/kalsel2024.tsv': [
-    'Hasnuryadi Sulaiman presiden Barito Putera lantik pelatih baru',
     'ASN Pemprov Kalsel dilarang ikut kampanye, jaga netralitas',
     'TPS 05 Kelayan sepi banar, ayo memilih',
     'bubuhan kantor pilih nomor berapa? jangan bapander di grup lah',
@@ -424,8 +419,6 @@ const KNOWN_MISTAKES: Record<string, string[]> = {
   ],
   // Bangka Belitung and Malang 2024 (issue 20, det-tweets): X posts written blind; what is left after the round's rules.
   'tests/fixtures/classifier/babel2024.tsv': [
-    'Hellyana\'s bakery di Sungailiat enak loh, bolu pandannya juara',
-    'Kotak kosong menang di Pilwalkot Pangkalpinang, KPU jadwalkan ulang tahun 2025 [URL]',
     '[USERNAME] pilkada pangkalpinang kotak kosong menang, sejarah banget ini',
     'Pilbup Bangka: Kotak Kosong Unggul atas Calon Tunggal [URL]',
     '[USERNAME] sudah terima undangan C6 belum? di RT ku belum dibagi sampe sekarang',
@@ -438,14 +431,10 @@ const KNOWN_MISTAKES: Record<string, string[]> = {
   'tests/fixtures/classifier/malang2024.tsv': [
     'Kris Dayanti Menang Pilwalkot Batu? Ini Hasil Hitung Cepat [URL]',
     '[USERNAME] pilkada batu iku KD menang ta? wah artis dadi wali kota',
-    'Gus Dimyati Isi Pengajian Akbar di Masjid Jami\' Malang [URL]',
     '[USERNAME] [USERNAME] 01 02 03 podo ae, sing penting Malang ojok banjir maneh',
     '[USERNAME] [USERNAME] wong Malang pilih sing asli Malang, ojok sing soko Batu. sindiran gawe sopo iki 🤭',
     '[USERNAME] walikota anyar sopo ae, pokok e ojok korupsi maneh kayak biyen',
     'nomor 3 wes, abah mesti ngerti wong Malang',
-  ],
-  'tests/fixtures/classifier/malang2024.shortforms.tsv': [
-    'Gus Dimyati ngisi kajian rutin malam Jumat nang musholla kampung',
   ],
   // Pilgub Sulbar and Pilwalkot Bekasi 2024 (issue 20, det-chat): measured blind, then the other-level election rule and the rules after it; what
   // is left.
@@ -464,6 +453,25 @@ const KNOWN_MISTAKES: Record<string, string[]> = {
     'semoga anak-anak kita jadi orang sholeh dan sholihin, aamiin',
     'Pak Uu Ruzhanul Ulum mantan wagub Jabar ceramah di masjid raya Bekasi',
     'Heri Koswara selaku anggota DPRD Jabar minta Pemprov perbaiki jalan provinsi',
+  ],
+  // Pilwalkot Tangerang Selatan 2024 (issue 20, det-fp): measured blind, then the office-business, headline-colon, other-level role and when-word rules. Left: the
+  // sitting mayor and vice mayor at work with the bare name and no business only an office has (a candidate out of
+  // office tours, opens and hands out aid too: the dev set labels those Pilkada), Banten's governor-elect named by the
+  // office alone ("sebagai Gubernur Banten Terpilih": no role word); misses are "Pak Ben" (three letters) and ballot numbers in chat with no other vote word.
+  'tests/fixtures/classifier/tangsel2024.tsv': [
+    'Benyamin Davnie Tinjau Penanganan Sampah di TPA Cipeucang [URL]',
+    'Pilar Saga Ichsan Buka Festival Kuliner Tangsel di Taman Kota 2 [URL]',
+    'Benyamin Davnie Lepas Jemaah Haji Kloter Pertama Tangsel [URL]',
+    'Pilar Saga Ichsan Hadiri Pelantikan Pengurus Karang Taruna Tangsel [URL]',
+    'Andra Soni Ditetapkan KPU sebagai Gubernur Banten Terpilih [URL]',
+    'Pilar Saga Ichsan Serahkan Bantuan untuk Korban Kebakaran di Setu [URL]',
+    'Benyamin Davnie tadi resmiin jembatan di Setu, jalan jadi lancar',
+    '[USERNAME] [USERNAME] Pak Ben udah 2 periode ngurus Tangsel, sampah masih numpuk aja. Mau lanjut lagi?',
+    '[USERNAME] gw mah nomor 1 aja, udah kebukti kerjanya walau belom sempurna',
+    'babeh gue bilang nomor 2 biar ade perubahan, kite liat aje',
+    'emang bener Pak Ben mau lanjut lagi? kagak bosen ape',
+    'kemaren ade kampanye nomor 1 di lapangan deket masjid, rame bener dah',
+    'gue ikut debat nobar di warung Bang Ojan, seru juga ternyata',
   ],
 };
 
