@@ -35,7 +35,6 @@ export interface MassAlertInput {
   unreachable: number;
 }
 
-/** WhatsApp first contacts the daily cap holds back: Humas may call them. */
 /** To one ASN found in many groups at once: the cases whose own alerts were held (app/asn-alert-holds.ts). */
 export interface AsnSummaryInput {
   platform: Platform;
@@ -48,6 +47,7 @@ export interface AsnSummaryInput {
   humasContact: string;
 }
 
+/** WhatsApp first contacts the daily cap holds back: Humas may call them. */
 export interface BeyondCapInput {
   count: number;
   cap: number;
