@@ -483,6 +483,10 @@ interface Tables {
   otherLevelUnits: Set<string>;
   /** {@link Vocabulary.otherRegions} not the election's own, as folded tokens by their first token, and its events by label. */
   otherRegions: Map<string, string[][]>;
+  /** Dictionary words (folded), for {@link isUnknownPlace}; the vocabulary's one cached set. */
+  dictionary: Set<string>;
+  /** Every word of the regions the vocabulary lists and of the paslon file's `election`: no unknown place ({@link isUnknownPlace}). */
+  regionWords: Set<string>;
   otherRegionEvents: Set<string>;
   /** Kin words as written after a name (see {@link Vocabulary.writersKin}): glued with an owner's clitic, bare, and the owners after a bare one. */
   kinAfterGlued: Set<string>;
@@ -692,6 +696,11 @@ interface ScanContext {
   nameTag?: boolean;
   /** Weak ballot numbers read each before a count ({@link tallyEnd}); they count only as a tally of two or more ({@link isTally}). */
   tally?: Term[];
+  /**
+   * Another Pilkada was named: of another level ("Pilgub Riau" beside a Pilwalkot) or another region ("Pilkada
+   * Kampar"); see {@link isOtherPilkadaTalk}.
+   */
+  otherPilkada?: 'level' | 'region';
 }
 
 const FOLD = { foldNames: true } as const;
@@ -806,6 +815,8 @@ export function createClassifier(opts: { vocabulary: Vocabulary; paslon?: Paslon
     ...otherLevels(vocab, paslon),
     ...kinAfterTables(vocab),
     otherRegions: otherRegionTable(vocab, paslon, honorifics),
+    dictionary: dictionarySet(vocab.dictionaryWords),
+    regionWords: new Set([...(vocab.otherRegions?.regions ?? []).flat(), paslon?.election ?? ''].flatMap((r) => tokenize(r, FOLD))),
     otherRegionEvents: new Set(vocab.otherRegions?.events ?? []),
     voterPlaces: new Set(vocab.voterBrings?.places ?? []),
     voterThings: new Set((vocab.voterBrings?.things ?? []).map((w) => tokenize(w, FOLD).join(''))),
@@ -875,6 +886,7 @@ export function createClassifier(opts: { vocabulary: Vocabulary; paslon?: Paslon
       subjectNumber: undefined, votedOffice: undefined,
       clauses: undefined, listedNames: undefined, actingName: undefined, formerOffice: undefined, officialDocument: undefined,
       rosterNames: undefined, freeNames: undefined, rosterTitled: undefined, tally: undefined, nameTag: undefined,
+      otherPilkada: undefined,
     };
     const tokens: string[] = [];
     const ids: number[] = [];
@@ -1707,8 +1719,14 @@ function scan(tables: Tables, tokens: string[], ids: number[] | undefined, found
       continue;
     }
     // "Pilgub Jabar" beside a Pilwalkot, "pilkada Kabupaten X" beside Kota X's: another Pilkada of the season.
-    if (best.category === 'event' && ((tables.otherLevelUnits.size > 0 && isOtherLevel(tables, best, tokens, bestEnd))
-      || (tables.otherRegions.size > 0 && tables.otherRegionEvents.has(best.label) && isOtherRegion(tables, tokens, bestEnd)))) {
+    if (best.category === 'event' && tables.otherLevelUnits.size > 0 && isOtherLevel(tables, best, tokens, bestEnd)) {
+      ctx.otherPilkada ??= 'level';
+      i = bestEnd;
+      continue;
+    }
+    if (best.category === 'event' && tables.otherRegions.size > 0 && tables.otherRegionEvents.has(best.label)
+      && (isOtherRegion(tables, tokens, bestEnd) || (ids !== undefined && isUnknownPlace(tables, ctx.text, tokens, bestEnd)))) {
+      ctx.otherPilkada = 'region';
       i = bestEnd;
       continue;
     }
@@ -1942,6 +1960,32 @@ function isOtherRegion(tables: Tables, tokens: string[], end: number): boolean {
   if (rests === undefined) return false;
   return rests.some((rest) => rest.every((w, j) => tokens[k + 1 + j] === w));
 }
+
+/**
+ * A place the vocabulary does not list, capitalised right after an election word, one link word between allowed
+ * ("Pilkada Kampar", "pilbup Kab. Siak"): no known word, no dictionary word, no word of this election's region or
+ * candidates (those are known words), so another region's Pilkada. Only the regions the vocabulary lists are
+ * matched in lower case ({@link isOtherRegion}); an unknown lower-case word after "pilkada" is as often slang ("pilkada
+ * kmrn", "pilkada gaes").
+ */
+function isUnknownPlace(tables: Tables, text: string, tokens: string[], end: number): boolean {
+  let k = end + 1;
+  const link = REGION_LINKS.has(tokens[k] as string) ? tokens[k++] : undefined;
+  const word = tokens[k];
+  if (word === undefined || word.length < MIN_PLACE || isDigit(word) || tables.knownWords.has(word) || tables.dictionary.has(word)
+    || tables.regionWords.has(word)) return false;
+  // Capitalised where it stands after the election word, as written ("Pilkada Kampar", "PILKADA KAMPAR").
+  const lower = text.toLowerCase();
+  const before = link === undefined ? `${tokens[end]} ` : `${tokens[end]} ${link}`;
+  for (let at = lower.indexOf(before); at >= 0; at = lower.indexOf(before, at + 1)) {
+    let w = at + before.length;
+    while (w < text.length && !isAsciiAlnum(text.charCodeAt(w))) w++;
+    if (lower.startsWith(word, w) && isUpperAt(text, w)) return true;
+  }
+  return false;
+}
+/** Shortest place name {@link isUnknownPlace} reads: shorter unknown words are mostly slang and initials. */
+const MIN_PLACE = 4;
 
 /** Words that join a list's last item to the others ("pak A, pak B dan pak C"). */
 const LIST_JOINS = new Set(['dan', 'serta', 'sama', 'deng', 'dengan']);
@@ -3123,10 +3167,15 @@ function summarise(found: Term[], vocab: Vocabulary, ctx: ScanContext, national:
   if (found.length === 0) return { pilkada: 0 >= vocab.threshold, score: 0, terms: [] };
   const { titledName } = ctx;
   const official = ctx.formerOffice !== true && ctx.nameTag !== true && isOfficialPost(found, vocab.officialPosts, titledName || ctx.actingName === true, ctx.officialDocument === true);
-  const otherElection = found.some((t) => t.category === OTHER_ELECTION);
+  // Another Pilkada named and none of this one's (its election word, a candidate's name): the vote talk is that one's.
+  // A ballot number beside another level's election word stays this one's ("nomor 1 di Pilgub Sumut" in a Pilwalkot
+  // Medan set): the voters hold both ballots on one day and name the numbers of either; another region's is that region's.
+  const nonPilkada = found.some((t) => t.category === OTHER_ELECTION);
+  const otherPilkada = !nonPilkada && ctx.otherPilkada !== undefined && isOtherPilkadaTalk(found, vocab.threshold);
+  const otherElection = nonPilkada || otherPilkada;
   // Its vote talk beside it, and no Pilkada named: a one-word name is that election's candidate or voter.
   const otherVote = otherElection && isOtherElectionVote(found, vocab.threshold);
-  const otherBallot = otherElection && isOtherBallot(found, vocab.threshold, otherVote);
+  const otherBallot = (nonPilkada || (otherPilkada && ctx.otherPilkada === 'region')) && isOtherBallot(found, vocab.threshold, otherVote);
   // Pilpres or Pileg talk, and no Pilkada named: its ballot numbers and vote talk are that election's.
   // Scripture talk: a name (not a pair) weighs a surname's at most, so it needs election talk beside it.
   const scriptureCap = ctx.scripture ? Math.max(vocab.names.common, vocab.names.surname ?? vocab.names.common) : undefined;
@@ -3212,6 +3261,15 @@ function isOtherElectionVote(found: Term[], threshold: number): boolean {
     if (t.weight > 0 && (GENERIC_VOTE_TALK.has(t.category) || t.category === 'candidate' || t.category === PASLON_NUMBER)) vote = true;
   }
   return vote;
+}
+
+/**
+ * Talk of another Pilkada of the season ("Kampanye Akbar untuk Pilgub Riau" beside a Pilwalkot, "Pilkada Kampar:
+ * Paslon 2 Klaim Menang"): no election word of this Pilkada and no candidate's name, so its campaign words, ballot
+ * numbers and candidates are the other election's, as a pilkades's are (see {@link isOtherBallot}).
+ */
+function isOtherPilkadaTalk(found: Term[], threshold: number): boolean {
+  return !found.some((t) => (t.category === 'event' && t.weight >= threshold) || (t.category === PASLON_NAME && t.weight > 0) || t.category === SLOGAN);
 }
 
 /** Longest run of asking or linking words between a vote verb and an office ("pilih siapa nanti buat gubernur"). */

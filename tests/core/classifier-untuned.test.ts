@@ -2074,3 +2074,26 @@ describe('Pilwali role words and the colloquial vote verb with a ballot number (
     expect(telaga.classify('aku milih kamar 03 sing cedak tangga').pilkada).toBe(false);
   });
 });
+
+describe('another Pilkada named and none of this one: its vote talk is that election\'s (Pilwalkot Pekanbaru set, issue 20)', () => {
+  // The scan skips another level's or region's election word (src/core/classifier.ts, isOtherLevel, isOtherRegion,
+  // isUnknownPlace); the campaign words beside it were still summed as this Pilkada's.
+  const paslon: PaslonFile = { election: 'Pilwalkot Contoh Rantau 2024', paslon: [
+    { number: 1, names: ['Darmaji Suwito', 'Kusumastuti Hadiningrat'], aliases: ['Darmaji-Kusuma'] },
+    { number: 2, names: ['Lintang Wicaksono', 'Yudhistira Anom'], aliases: ['Lintang-Anom'] },
+  ] };
+  const rantau = createClassifier({ vocabulary, paslon });
+  it.each([
+    'Tim pemenangan pilgub bagi stiker di pasar Rantau sore ini',
+    'Kampanye Akbar Digelar di Lapangan Rantau untuk Pilgub [URL]',
+    'Pilkada Pelalawan: Paslon 2 Klaim Menang Berdasarkan Data Saksi [URL]',
+    'hasil pilkada Kabupaten Lubukraso sudah keluar, timses sujud syukur',
+  ])('%s', (text) => expect(rantau.classify(text).pilkada).toBe(false));
+  it('this Pilkada named, a candidate named, or an unknown word in lower case after it, still counts', () => {
+    expect(rantau.classify('Tim pemenangan pilwalkot bagi stiker di pasar Rantau sore ini').pilkada).toBe(true);
+    expect(rantau.classify('Kampanye akbar pilgub sama pilwalkot barengan, timses Darmaji ikut').pilkada).toBe(true);
+    expect(rantau.classify('Pilkada Rantau: Paslon 2 Klaim Menang Berdasarkan Data Saksi [URL]').pilkada).toBe(true);
+    expect(rantau.classify('pilkada kmrn paslon 2 menang tipis').pilkada).toBe(true);
+    expect(rantau.classify('Pilkada hehe, paslon 2 menang di Pelalawan').pilkada).toBe(true);
+  });
+});

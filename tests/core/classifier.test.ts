@@ -425,7 +425,6 @@ const KNOWN_MISTAKES: Record<string, string[]> = {
   // Bangka Belitung and Malang 2024 (issue 20, det-tweets): X posts written blind; what is left after the round's rules.
   'tests/fixtures/classifier/babel2024.tsv': [
     'Hellyana\'s bakery di Sungailiat enak loh, bolu pandannya juara',
-    'Kotak kosong menang di Pilwalkot Pangkalpinang, KPU jadwalkan ulang tahun 2025 [URL]',
     '[USERNAME] pilkada pangkalpinang kotak kosong menang, sejarah banget ini',
     'Pilbup Bangka: Kotak Kosong Unggul atas Calon Tunggal [URL]',
     '[USERNAME] sudah terima undangan C6 belum? di RT ku belum dibagi sampe sekarang',
@@ -464,6 +463,37 @@ const KNOWN_MISTAKES: Record<string, string[]> = {
     'semoga anak-anak kita jadi orang sholeh dan sholihin, aamiin',
     'Pak Uu Ruzhanul Ulum mantan wagub Jabar ceramah di masjid raya Bekasi',
     'Heri Koswara selaku anggota DPRD Jabar minta Pemprov perbaiki jalan provinsi',
+  ],
+  // Pilwalkot Pekanbaru and Pilbup Bogor 2024 (issue 20, det-x): X posts and group chat, measured blind, then the
+  // other-Pilkada rule and the rules after it; what is left: common given names with weak talk ("Agung ... kampanye",
+  // "Rudy looks unbeatable"), TPS and KPU alone, vote verbs with money or numbers in regional words, the candidates at
+  // their own jobs with a title (DPRD chair, party chair).
+  'tests/fixtures/classifier/pekanbaru2024.tsv': [
+    '[USERNAME] Agung jangan cuma janji2 pas kampanye, buktikan nanti',
+    '[USERNAME] kau pilih siape besok? aku masih galau antara 3 same 5',
+    '[USERNAME] Taufik kawan kantor aku nikah minggu depan, undangannya baru sampai',
+    'who do you guys think wins Pekanbaru? Agung looks strong in the polls',
+    'kawan2, besok jangan lupa ke TPS ye, jam 7 dah buka',
+    'aku tak nak pilih yang bagi duit, macam beli suare kite',
+    'tim si Agung datang ke rumah tadi, bawak stiker same kalender',
+    'macam mane hasil kat TPS kite? 3 menang ke?',
+    '[USERNAME] KPU Pekanbaru kok lambat banget rekapnya, udah seminggu',
+    'Taufik Hidayat Jadi Wamenpora, Legenda Bulu Tangkis Kite [URL]',
+  ],
+  'tests/fixtures/classifier/bogor2024.tsv': [
+    'Ketua DPRD Kabupaten Bogor Rudy Susmanto Pimpin Paripurna APBD 2024 [URL]',
+    '[USERNAME] kang bayu kalo menang jalan Bojonggede-Kemang dibenerin ya, tiap hari macet parah',
+    'who\'s gonna win Bogor regency election? Rudy looks unbeatable tbh',
+    '[USERNAME] yang nomor satu didukung presiden katanya, makanya koalisinya gede',
+    'Bapa-bapa, enjing ulah hilap ka TPS nya, dibuka jam 7',
+    'abdi mah milih nu nomer hiji we, tos kasohor',
+    'saha nu rek dipilih bupati? abdi bingung keneh',
+    'ceuk pa RT mah undangan C6 tos dibagikeun, nu can nampi lapor nya',
+    'Ketua Golkar Kabupaten Bogor Ade Ruhandi Lantik Pengurus Kecamatan [URL]',
+    'ulah narima duit ti calon nya, haram eta teh',
+    'tadi aya nu ngabagikeun sembako ti nomer 1, ceunah sodaqoh 🙄',
+    'mun nu meunang Rudy, mudah2an jalan ka Jasinga dioprek',
+    'abdi mah teu milih nu mere duit, sok we nu jujur',
   ],
 };
 
