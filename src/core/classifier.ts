@@ -286,6 +286,12 @@ export interface Vocabulary {
    */
   queues?: { terms: string[]; after: string[] };
   /**
+   * Terms with an everyday sense beside the election's ("TPS": the polling station, and the waste depot, tempat
+   * pembuangan sementara), each with its weight where a word of that sense (`words`: "sampah", "3R", "TPA") stands
+   * anywhere in the text: "besok ke TPS jam 7" is the vote, "TPS 3R penuh sampah" is not.
+   */
+  otherSense?: { terms: Record<string, number>; words: string[] };
+  /**
    * A vote verb, then only asking or linking words, then an office of the race: "pilih siapa buat gubernur",
    * "milih sopo gawe wali kota". Right after the verb the office is a term of its own ("pilih gubernur").
    */
@@ -541,6 +547,11 @@ interface Tables {
   /** Vote words that are plain acts too, by label, and the things that make them so (see {@link Vocabulary.plainActs}). */
   plainActTerms: Set<string>;
   plainActThings: Set<string>;
+  /** Terms with an everyday sense, by label, their weight in it, and that sense's words (see {@link Vocabulary.otherSense}). */
+  senseWeights: Map<string, number>;
+  senseWords: Set<string>;
+  /** The term at its everyday sense's weight, made once per term. */
+  senseTwins: Map<Term, Term>;
   /** Order terms that also number a queue, by label, and the words after them that make them so (see {@link Vocabulary.queues}). */
   queueTerms: Set<string>;
   queueAfter: Set<string>;
@@ -856,6 +867,9 @@ export function createClassifier(opts: { vocabulary: Vocabulary; paslon?: Paslon
     plainActTerms: new Set(vocab.plainActs?.terms ?? []),
     plainActThings: new Set((vocab.plainActs?.things ?? []).flatMap((w) => tokenize(w, FOLD))),
     padded,
+    senseWeights: new Map(Object.entries(vocab.otherSense?.terms ?? {})),
+    senseWords: new Set((vocab.otherSense?.words ?? []).map((w) => tokenize(w, FOLD).join(''))),
+    senseTwins: new Map(),
     queueTerms: new Set(vocab.queues?.terms ?? []),
     queueAfter: new Set((vocab.queues?.after ?? []).flatMap((w) => tokenize(w, FOLD))),
     voteVerbs: new Set(vocab.votedOffice?.verbs ?? []),
@@ -1039,11 +1053,14 @@ const PLAIN_ACT = 1;
 const QUEUE = 2;
 /** {@link Term.checks}: the term is a bare zero-padded ballot number ("03"; see {@link Tables.padded}). */
 const PADDED = 4;
+/** {@link Term.checks}: the term has an everyday sense too ("tps"; see {@link Vocabulary.otherSense}). */
+const OTHER_SENSE = 8;
 
 /** {@link Term.checks} of a term, worked out once: the same Sets the rules asked on every find before. */
 function checksOf(tables: Tables, t: Term): number {
   if (t.checks !== undefined && t.checks >= 0) return t.checks;
-  const checks = (tables.plainActTerms.has(t.label) ? PLAIN_ACT : 0) | (tables.queueTerms.has(t.label) ? QUEUE : 0) | (tables.padded.has(t) ? PADDED : 0);
+  const checks = (tables.plainActTerms.has(t.label) ? PLAIN_ACT : 0) | (tables.queueTerms.has(t.label) ? QUEUE : 0) | (tables.padded.has(t) ? PADDED : 0)
+    | (tables.senseWeights.has(t.label) ? OTHER_SENSE : 0);
   t.checks = checks;
   return checks;
 }
@@ -1753,6 +1770,7 @@ function scan(tables: Tables, tokens: string[], ids: number[] | undefined, found
       i = bestEnd;
       continue;
     }
+    if ((checks & OTHER_SENSE) !== 0 && hasSenseWord(tables, tokens)) best = senseTwin(tables, best);
     // The strong side of a two-sided name: an acronym written in capitals (capitals say nothing in a text all in
     // capitals), a dictionary-word name written as a name (a capital, an honorific before it); either in a tag.
     const caps = best.caps;
@@ -2294,6 +2312,19 @@ function isPlainAct(tables: Tables, tokens: string[], start: number, end: number
   const to = Math.min(tokens.length - 1, end + PLAIN_ACT_WINDOW);
   for (let k = from; k <= to; k++) if ((k < start || k > end) && tables.plainActThings.has(tokens[k] as string)) return true;
   return false;
+}
+
+/** A word of a term's everyday sense anywhere in the text ("sampah" beside "TPS"). */
+function hasSenseWord(tables: Tables, tokens: string[]): boolean {
+  for (const token of tokens) if (tables.senseWords.has(token)) return true;
+  return false;
+}
+
+/** The term at its everyday sense's weight ({@link Vocabulary.otherSense}), made once per term. */
+function senseTwin(tables: Tables, t: Term): Term {
+  let twin = tables.senseTwins.get(t);
+  if (!twin) tables.senseTwins.set(t, (twin = { ...t, weight: Math.min(t.weight, tables.senseWeights.get(t.label) ?? t.weight), checks: 0 }));
+  return twin;
 }
 
 /** An order term followed by a queue's word: the queue's order, not the ballot's ("nomor urut pendaftaran"). */

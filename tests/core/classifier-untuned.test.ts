@@ -1505,7 +1505,9 @@ describe('more of the office at work, and election talk as a campaign signal (is
     expect(fewer.classify(text).pilkada).toBe(true); // the new activity is what keeps it out
   });
   const { event: _event, administration: _administration, ...older } = official.campaignSignals;
-  const noElectionSignal = createClassifier({ vocabulary: { ...vocabulary, officialPosts: { ...official, campaignSignals: older } }, paslon });
+  // TPS at its weight before it counted alone (0.6), so the signal is what decides.
+  const noElectionSignal = createClassifier({ vocabulary: { ...vocabulary, officialPosts: { ...official, campaignSignals: older },
+    terms: { ...vocabulary.terms, administration: { ...vocabulary.terms.administration, tps: 0.6 } } }, paslon });
   it.each([
     'Bupati Markus Lasah Bilung resmikan pasar, pesta demokrasi tinggal sebulan lagi',
     'Gubernur Hendra Tiong Alang pimpin rakor kesiapan TPS di daerah terpencil',
@@ -1748,7 +1750,9 @@ describe('the polling place beside what a voter brings to it (voterBrings), and 
     { number: 2, names: ['Sofyan Tanamal', 'Rosalina Kaimuddin'], aliases: ['Sofyan-Rosa'] },
   ] };
   const hulu = createClassifier({ vocabulary, paslon });
-  const without = createClassifier({ vocabulary: { ...vocabulary, voterBrings: { places: [], things: [], weight: 0 } }, paslon });
+  // TPS at its weight before it counted alone (0.6, as it still is beside waste talk: see otherSense).
+  const without = createClassifier({ vocabulary: { ...vocabulary, voterBrings: { places: [], things: [], weight: 0 },
+    terms: { ...vocabulary.terms, administration: { ...vocabulary.terms.administration, tps: 0.6 } } }, paslon });
   it.each([
     'jam 8 pagi ke TPS ya, KTP jangan sampai ketinggalan',
     'ada yang belum dapat undangan? tetap bisa ke TPS katanya',
@@ -1851,10 +1855,10 @@ describe('a vote tally: ballot numbers each before a count, in election talk (is
     // One number before a count is a phone's, a room's or a queue's.
     'KPU kabupaten buka posko pengaduan, hubungi 01 2345 678',
     // Counts of time or weight, a guard word before the number, or no election talk: no tally.
-    'bimtek petugas TPS: sesi 01 30 menit, sesi 02 45 menit',
+    'bimtek petugas KPU: sesi 01 30 menit, sesi 02 45 menit',
     'antrean pendaftaran KPU: loket 01 12, loket 02 9',
     'skor akhir 01 3, 02 1, tim RT kami juara',
-    'rekap absen TPS: 01 12 orang, 02 9 orang',
+    'rekap absen staf KPU: 01 12 orang, 02 9 orang',
     'harga paket 01 25 ribu, paket 02 30 ribu',
   ])('%s is no tally', (text) => expect(inPesisir.classify(text).pilkada).toBe(false));
 });
@@ -2095,5 +2099,33 @@ describe('another Pilkada named and none of this one: its vote talk is that elec
     expect(rantau.classify('Pilkada Rantau: Paslon 2 Klaim Menang Berdasarkan Data Saksi [URL]').pilkada).toBe(true);
     expect(rantau.classify('pilkada kmrn paslon 2 menang tipis').pilkada).toBe(true);
     expect(rantau.classify('Pilkada hehe, paslon 2 menang di Pelalawan').pilkada).toBe(true);
+  });
+});
+
+describe('TPS alone is the polling station, unless the text speaks of waste (Pilwalkot Pekanbaru and Pilbup Bogor sets, issue 20)', () => {
+  const paslon: PaslonFile = { election: 'Pilbup Contoh Lembah 2024', paslon: [
+    { number: 1, names: ['Darmaji Suwito', 'Kusumastuti Hadiningrat'], aliases: ['Darmaji-Kusuma'] },
+    { number: 2, names: ['Lintang Wicaksono', 'Yudhistira Anom'], aliases: ['Lintang-Anom'] },
+  ] };
+  const lembah = createClassifier({ vocabulary, paslon });
+  const administration = vocabulary.terms.administration ?? {};
+  const before = createClassifier({ vocabulary: { ...vocabulary, terms: { ...vocabulary.terms, administration: { ...administration, tps: 0.6 } }, otherSense: undefined }, paslon });
+  const noSense = createClassifier({ vocabulary: { ...vocabulary, otherSense: undefined }, paslon });
+  it.each([
+    'kawan2, besok jangan lupa ke TPS ya, jam 7 sudah buka',
+    'gimana hasil di TPS kita? rame ga tadi?',
+  ])('%s', (text) => {
+    expect(lembah.classify(text).pilkada).toBe(true);
+    expect(before.classify(text).pilkada).toBe(false);
+  });
+  it.each([
+    'TPS di ujung gang penuh sampah, baunya sampai ke rumah',
+    'truk DLH belum datang ke TPS dari kemarin',
+  ])('the waste depot: %s', (text) => {
+    expect(lembah.classify(text).pilkada).toBe(false);
+    expect(noSense.classify(text).pilkada).toBe(true);
+  });
+  it('waste talk beside other vote talk still counts', () => {
+    expect(lembah.classify('habis nyoblos di TPS buang sampah dulu').pilkada).toBe(true);
   });
 });

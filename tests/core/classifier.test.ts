@@ -331,7 +331,6 @@ const KNOWN_MISTAKES: Record<string, string[]> = {
     'sate kambing Pak Prakosa Manahan enak pol',
   ],
   'tests/fixtures/classifier/solo2024.tsv': [
-    'wong Solo ayo nang TPS, suaramu nentokke Solo limang taun',
   ],
   // Pilgub Kepri 2024 (issue 20 part C): measured blind; what no general rule has yet fixed.
   'tests/fixtures/classifier/kepri2024.tsv': [
@@ -383,7 +382,6 @@ const KNOWN_MISTAKES: Record<string, string[]> = {
     'bela kemarin debat kedua, Seto bagus ji bicaranya',
     'ASN Pemkot Makassar dilarang ikut kampanye, ingat netralitas',
     'Pak Danny turun kampanye untuk istrinya di Tallo',
-    'TPS 12 Panakkukang sepi, ayo mi datang memilih',
     'program Appi rumah ibadah gratis listrik, bisa ji itu?',
     'appi mi itu, tidak ada lawan 😂',
     'siapa mi mau dipilih besok? bingung ka',
@@ -403,7 +401,6 @@ const KNOWN_MISTAKES: Record<string, string[]> = {
     'kotak suara dari Mamberamo Raya belum sampe KPU',
     'ko su cek DPT kah? nama sa tra ada',
     'undangan C6 belum dapat, bagaimana ni',
-    'kitorang jaga suara di TPS sampe rekap selesai',
     'pilih nomor dua, Papua aman',
   ],
   'tests/fixtures/classifier/makassar2024.case-clitics.tsv': [
@@ -412,7 +409,6 @@ const KNOWN_MISTAKES: Record<string, string[]> = {
   'tests/fixtures/classifier/kalsel2024.tsv': [
     'Hasnuryadi Sulaiman presiden Barito Putera lantik pelatih baru',
     'ASN Pemprov Kalsel dilarang ikut kampanye, jaga netralitas',
-    'TPS 05 Kelayan sepi banar, ayo memilih',
     'bubuhan kantor pilih nomor berapa? jangan bapander di grup lah',
     'Paman Birin turun kampanye gasan binya di Tanah Laut',
   ],
@@ -473,10 +469,8 @@ const KNOWN_MISTAKES: Record<string, string[]> = {
     '[USERNAME] kau pilih siape besok? aku masih galau antara 3 same 5',
     '[USERNAME] Taufik kawan kantor aku nikah minggu depan, undangannya baru sampai',
     'who do you guys think wins Pekanbaru? Agung looks strong in the polls',
-    'kawan2, besok jangan lupa ke TPS ye, jam 7 dah buka',
     'aku tak nak pilih yang bagi duit, macam beli suare kite',
     'tim si Agung datang ke rumah tadi, bawak stiker same kalender',
-    'macam mane hasil kat TPS kite? 3 menang ke?',
     '[USERNAME] KPU Pekanbaru kok lambat banget rekapnya, udah seminggu',
     'Taufik Hidayat Jadi Wamenpora, Legenda Bulu Tangkis Kite [URL]',
   ],
@@ -485,7 +479,6 @@ const KNOWN_MISTAKES: Record<string, string[]> = {
     '[USERNAME] kang bayu kalo menang jalan Bojonggede-Kemang dibenerin ya, tiap hari macet parah',
     'who\'s gonna win Bogor regency election? Rudy looks unbeatable tbh',
     '[USERNAME] yang nomor satu didukung presiden katanya, makanya koalisinya gede',
-    'Bapa-bapa, enjing ulah hilap ka TPS nya, dibuka jam 7',
     'abdi mah milih nu nomer hiji we, tos kasohor',
     'saha nu rek dipilih bupati? abdi bingung keneh',
     'ceuk pa RT mah undangan C6 tos dibagikeun, nu can nampi lapor nya',
