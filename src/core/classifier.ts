@@ -2260,7 +2260,9 @@ function asWritten(tables: Tables, text: string, tokens: string[], found: Term[]
   const cases = words.map((m) => caseOf(m[0]));
   const letterWords = cases.filter((x) => x !== 'other').length;
   const capitalised = cases.filter((x) => x === 'title' || x === 'upper').length;
-  if (letterWords >= MIN_TITLE_CASE_WORDS && capitalised >= TITLE_CASE_SHARE * letterWords) return;
+  // In title case capitals tell nothing, but a common given name that is no dictionary word right after the
+  // candidate's still makes a namesake's full name ("Taufik Hidayat Jadi Wamenpora").
+  const titleCase = letterWords >= MIN_TITLE_CASE_WORDS && capitalised >= TITLE_CASE_SHARE * letterWords;
   // Words are folded when asked about: only capitalised ones and their neighbours ever are.
   const foldedWords: (string | undefined)[] = [];
   const folded = (k: number): string => (foldedWords[k] ??= tokenize((words[k] as RegExpMatchArray)[0], FOLD).join(''));
@@ -2274,7 +2276,9 @@ function asWritten(tables: Tables, text: string, tokens: string[], found: Term[]
   // A word joined to the one before it by spaces only, in capitals: part of the same written name.
   const joinedCapital = (k: number): boolean => k >= 0 && k < words.length && capital(k) && SPACES_ONLY.test(gap(k));
   // "Name Surname" and nothing capitalised either side: one person's two-word name, not a list of names.
-  const otherName = (k: number): boolean => (capital(k) && !(k > 0 && capital(k - 1) && SPACES_ONLY.test(gap(k)))
+  const givenAfter = (k: number): boolean => capital(k) && joinedCapital(k + 1) && tables.otherGivenNames.has(folded(k + 1))
+    && !tables.dictionary.has(folded(k + 1));
+  const otherName = (k: number): boolean => titleCase ? givenAfter(k) : (capital(k) && !(k > 0 && capital(k - 1) && SPACES_ONLY.test(gap(k)))
     && joinedCapital(k + 1) && cases[k + 1] === 'title' && (unknown(k + 1) || tables.otherGivenNames.has(folded(k + 1))) && !joinedCapital(k + 2))
     // A place or thing named after someone, a capitalised word before the name ("UIN Syarif Hidayatullah").
     || (capital(k) && k >= 2 && joinedCapital(k) && cases[k - 1] === 'title' && unknown(k - 1) && tables.namedAfter.has(folded(k - 2)))

@@ -2129,3 +2129,29 @@ describe('TPS alone is the polling station, unless the text speaks of waste (Pil
     expect(lembah.classify('habis nyoblos di TPS buang sampah dulu').pilkada).toBe(true);
   });
 });
+
+describe('a namesake\'s full name in a title-case headline, and "kawan" as an occupation-like word after a name (Pilwalkot Pekanbaru set, issue 20)', () => {
+  // asWritten (src/core/classifier.ts) let title-case texts go: there a common given name that is no dictionary
+  // word right after the candidate's one-word name is still another person's surname.
+  const paslon: PaslonFile = { election: 'Pilwalkot Contoh Seberang 2024', paslon: [
+    { number: 1, names: ['Zulfikar Arrasyid', 'Melinda Kusnadi'], aliases: ['Zulfikar-Melinda'] },
+    { number: 2, names: ['Baskoro Adinegoro', 'Ratri Pangestuti'], aliases: ['Baskoro-Ratri'] },
+  ] };
+  const seberang = createClassifier({ vocabulary, paslon });
+  const noKawan = createClassifier({ vocabulary: { ...vocabulary, personAfter: (vocabulary.personAfter ?? []).filter((w) => w !== 'kawan') }, paslon });
+  it.each([
+    'Zulfikar Hidayat Jadi Ketua Asprov PSSI, Warga Seberang Bangga [URL]',
+    'Zulfikar Santoso Juara Lomba Lari Maraton Tingkat Provinsi [URL]',
+  ])('%s', (text) => expect(seberang.classify(text).pilkada).toBe(false));
+  it('"kawan" after the name: a friend, as "teman" is', () => {
+    const text = '[USERNAME] Zulfikar kawan kantor aku nikah minggu depan, undangannya baru sampai';
+    expect(seberang.classify(text).pilkada).toBe(false);
+    expect(noKawan.classify(text).pilkada).toBe(true);
+  });
+  it('the candidate\'s own full name, a dictionary word after it, or election talk, still counts', () => {
+    expect(seberang.classify('Zulfikar Arrasyid Jadi Cawako Nomor 1 Seberang [URL]').pilkada).toBe(true);
+    expect(seberang.classify('Zulfikar Baru Saja Tiba di Lapangan Untuk Bertemu Warga [URL]').pilkada).toBe(true);
+    expect(seberang.classify('Zulfikar Hidayat Kampanye Untuk Pilwalkot Seberang [URL]').pilkada).toBe(true);
+    expect(seberang.classify('Zulfikar kawan-kawan relawan siap menangkan 01').pilkada).toBe(true);
+  });
+});

@@ -467,12 +467,10 @@ const KNOWN_MISTAKES: Record<string, string[]> = {
   'tests/fixtures/classifier/pekanbaru2024.tsv': [
     '[USERNAME] Agung jangan cuma janji2 pas kampanye, buktikan nanti',
     '[USERNAME] kau pilih siape besok? aku masih galau antara 3 same 5',
-    '[USERNAME] Taufik kawan kantor aku nikah minggu depan, undangannya baru sampai',
     'who do you guys think wins Pekanbaru? Agung looks strong in the polls',
     'aku tak nak pilih yang bagi duit, macam beli suare kite',
     'tim si Agung datang ke rumah tadi, bawak stiker same kalender',
     '[USERNAME] KPU Pekanbaru kok lambat banget rekapnya, udah seminggu',
-    'Taufik Hidayat Jadi Wamenpora, Legenda Bulu Tangkis Kite [URL]',
   ],
   'tests/fixtures/classifier/bogor2024.tsv': [
     'Ketua DPRD Kabupaten Bogor Rudy Susmanto Pimpin Paripurna APBD 2024 [URL]',
