@@ -297,6 +297,12 @@ export interface Vocabulary {
    */
   votedOffice?: { verbs: string[]; gaps: string[] };
   /**
+   * A vote bought: a vote verb of `votedOffice`, its gap words (one at least), then a giver's verb (`givers`: "bagi",
+   * "kasih", "mere") and within two words money or goods (`things`: "duit", "amplop", "sembako"): "jangan pilih yang
+   * bagi duit", "teu milih nu mere duit". The vote verb alone is everyday ("pilih menu"), and so is giving money.
+   */
+  boughtVote?: { givers: string[]; things: string[] };
+  /**
    * Offices that are no Pilkada's ("sekjen", "ketua umum", "kepala" of an agency): a name right after one, an
    * organisation's word or two and honorifics between ("Sekjen PDIP X", "Kepala BKKBN X Y"), is that office's
    * holder, a namesake or the candidate at another job; it weighs a common name's, so only election talk beside
@@ -558,6 +564,9 @@ interface Tables {
   /** Vote verbs by label, and the words that may stand between one and an office (see {@link Vocabulary.votedOffice}). */
   voteVerbs: Set<string>;
   voteGaps: Set<string>;
+  /** Givers' verbs and the money or goods they give, folded ({@link Vocabulary.boughtVote}). */
+  giverWords: Set<string>;
+  givenThings: Set<string>;
   /** What each word of a text is to the trie, worked out once per distinct word. */
   words: WordInfos;
   /** Bare zero-padded ballot numbers ("03", "kosong tiga"), which the election's region beside them makes ballot numbers. */
@@ -684,6 +693,8 @@ interface ScanContext {
   subjectNumber?: boolean;
   /** A vote verb asks who for an office ({@link Vocabulary.votedOffice}): "pilih siapa buat gubernur". */
   votedOffice?: boolean;
+  /** A vote verb, then one who gives money for it ({@link Vocabulary.boughtVote}): "pilih yang bagi duit". */
+  boughtVote?: boolean;
   /** Token indices a clause boundary comes right before ({@link clauseStarts}); worked out when a phrase first needs it. */
   clauses?: Set<number>;
   /** Weak one-word names follow one another across commas ("Rudi, Rafiq, Dimas"): a list of people, they do not add up. */
@@ -874,6 +885,8 @@ export function createClassifier(opts: { vocabulary: Vocabulary; paslon?: Paslon
     queueAfter: new Set((vocab.queues?.after ?? []).flatMap((w) => tokenize(w, FOLD))),
     voteVerbs: new Set(vocab.votedOffice?.verbs ?? []),
     voteGaps: new Set((vocab.votedOffice?.gaps ?? []).flatMap((w) => tokenize(w, FOLD))),
+    giverWords: new Set((vocab.boughtVote?.givers ?? []).map((w) => tokenize(w, FOLD).join(''))),
+    givenThings: new Set((vocab.boughtVote?.things ?? []).map((w) => tokenize(w, FOLD).join(''))),
     // Last, once the trie holds every phrase: a word added after it would never be looked up.
     words: makeWordInfos(trie, honorifics),
     ...writtenNameTables(trie, vocab, honorifics, paslon),
@@ -897,7 +910,7 @@ export function createClassifier(opts: { vocabulary: Vocabulary; paslon?: Paslon
     const ctx: ScanContext = {
       text, inTag: false, shouting: undefined, lower: undefined, titledName: false,
       regionalNumber: undefined, numberedOffice: undefined, titledWeakName: undefined, scripture: undefined,
-      subjectNumber: undefined, votedOffice: undefined,
+      subjectNumber: undefined, votedOffice: undefined, boughtVote: undefined,
       clauses: undefined, listedNames: undefined, actingName: undefined, formerOffice: undefined, officialDocument: undefined,
       rosterNames: undefined, freeNames: undefined, rosterTitled: undefined, tally: undefined, nameTag: undefined,
       otherPilkada: undefined,
@@ -1834,7 +1847,10 @@ function scan(tables: Tables, tokens: string[], ids: number[] | undefined, found
       if (i - regionEnd <= REGION_GAP + 1) ctx.regionalNumber = true;
       paddedEnd = bestEnd;
     }
-    if (tables.voteVerbs.has(best.label)) voteEnd = bestEnd;
+    if (tables.voteVerbs.has(best.label)) {
+      voteEnd = bestEnd;
+      if (tables.giverWords.size > 0 && isBoughtVote(tables, tokens, bestEnd)) ctx.boughtVote = true;
+    }
     if (best.category === PASLON_NUMBER) {
       // Only in the text's own words (ids given), not inside a hashtag, where the start is the tag's.
       if (ids && ctx.subjectNumber === undefined && best.weight < tables.threshold && isSubjectNumber(tables, tokens, i, bestEnd, best, ctx.text)) ctx.subjectNumber = true;
@@ -3270,6 +3286,8 @@ function summarise(found: Term[], vocab: Vocabulary, ctx: ScanContext, national:
   if (number && !official && ctx.numberedOffice) sum = Math.max(sum, vocab.threshold);
   // Who to vote for as an office: "pilih siapa buat gubernur", "milih sopo dadi wali kota".
   if (ctx.votedOffice && !official && !otherElection && !nationalElection) sum = Math.max(sum, vocab.threshold);
+  // A vote bought: "jangan pilih yang bagi duit", "teu milih nu mere duit".
+  if (ctx.boughtVote && !otherElection && !nationalElection) sum = Math.max(sum, vocab.threshold);
   if (official) labels.push(OFFICIAL_POST_LABEL);
   const score = Math.round(sum * 100) / 100;
   return { pilkada: score >= vocab.threshold, score, terms: labels };
@@ -3315,6 +3333,18 @@ function isVotedOffice(tables: Tables, tokens: string[], verbEnd: number, office
   if (office - verbEnd - 1 > MAX_VOTE_GAP) return false;
   for (let k = verbEnd + 1; k < office; k++) if (!tables.voteGaps.has(tokens[k] as string)) return false;
   return true;
+}
+
+/** Words after a giver's verb its money or goods may stand within ("bagi 50 ribu duit", "kasih kita amplop"). */
+const GIVEN_WINDOW = 2;
+
+/** After the vote verb ending at `verbEnd`: gap words (one at least, {@link MAX_VOTE_GAP} at most), a giver's verb, then money or goods. */
+function isBoughtVote(tables: Tables, tokens: string[], verbEnd: number): boolean {
+  let k = verbEnd + 1;
+  while (k < tokens.length && k - verbEnd - 1 < MAX_VOTE_GAP && tables.voteGaps.has(tokens[k] as string)) k++;
+  if (k === verbEnd + 1 || !tables.giverWords.has(tokens[k] as string)) return false;
+  for (let j = k + 1; j <= k + GIVEN_WINDOW && j < tokens.length; j++) if (tables.givenThings.has(tokens[j] as string)) return true;
+  return false;
 }
 
 /** A name read from one word ("Ansar", "Rudi"), not a full name, a pair or a multi-word alias. */

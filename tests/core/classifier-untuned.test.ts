@@ -2155,3 +2155,26 @@ describe('a namesake\'s full name in a title-case headline, and "kawan" as an oc
     expect(seberang.classify('Zulfikar kawan-kawan relawan siap menangkan 01').pilkada).toBe(true);
   });
 });
+
+describe('a vote verb, then one who pays for it: a vote bought (Pilwalkot Pekanbaru and Pilbup Bogor sets, issue 20)', () => {
+  const paslon: PaslonFile = { election: 'Pilbup Contoh Tanjung 2024', paslon: [
+    { number: 1, names: ['Darmaji Suwito', 'Kusumastuti Hadiningrat'], aliases: ['Darmaji-Kusuma'] },
+    { number: 2, names: ['Lintang Wicaksono', 'Yudhistira Anom'], aliases: ['Lintang-Anom'] },
+  ] };
+  const tanjung = createClassifier({ vocabulary, paslon });
+  const unbought = createClassifier({ vocabulary: { ...vocabulary, boughtVote: undefined }, paslon });
+  it.each([
+    'aku tak nak pilih yang bagi duit, macam beli suara kita',
+    'abdi mah moal milih nu mere duit, sok we nu jujur',
+    'jangan pilih yg ngasih amplop, itu nyogok namanya',
+  ])('%s', (text) => {
+    expect(tanjung.classify(text).pilkada).toBe(true);
+    expect(unbought.classify(text).pilkada).toBe(false);
+  });
+  it.each([
+    'pak RT bagi duit THR ke anak-anak, rame banget',
+    'pilih menu yang murah aja, duit tinggal dikit',
+    'pilih yang kamu suka, nanti ibu kasih uang jajan',
+    'sudah pilih kado? jangan lupa bagi amplop buat penganten',
+  ])('giving or choosing alone: %s', (text) => expect(tanjung.classify(text).pilkada).toBe(false));
+});

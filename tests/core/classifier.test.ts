@@ -468,7 +468,6 @@ const KNOWN_MISTAKES: Record<string, string[]> = {
     '[USERNAME] Agung jangan cuma janji2 pas kampanye, buktikan nanti',
     '[USERNAME] kau pilih siape besok? aku masih galau antara 3 same 5',
     'who do you guys think wins Pekanbaru? Agung looks strong in the polls',
-    'aku tak nak pilih yang bagi duit, macam beli suare kite',
     'tim si Agung datang ke rumah tadi, bawak stiker same kalender',
     '[USERNAME] KPU Pekanbaru kok lambat banget rekapnya, udah seminggu',
   ],
@@ -484,7 +483,6 @@ const KNOWN_MISTAKES: Record<string, string[]> = {
     'ulah narima duit ti calon nya, haram eta teh',
     'tadi aya nu ngabagikeun sembako ti nomer 1, ceunah sodaqoh 🙄',
     'mun nu meunang Rudy, mudah2an jalan ka Jasinga dioprek',
-    'abdi mah teu milih nu mere duit, sok we nu jujur',
   ],
 };
 
