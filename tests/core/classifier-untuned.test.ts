@@ -2178,3 +2178,41 @@ describe('a vote verb, then one who pays for it: a vote bought (Pilwalkot Pekanb
     'sudah pilih kado? jangan lupa bagi amplop buat penganten',
   ])('giving or choosing alone: %s', (text) => expect(tanjung.classify(text).pilkada).toBe(false));
 });
+
+describe('the voting invitation C6, English names of a regency\'s or mayor\'s election, a plenary session as office work (Pilbup Bogor set, issue 20)', () => {
+  const paslon: PaslonFile = { election: 'Pilbup Contoh Ciwaru 2024', paslon: [
+    { number: 1, names: ['Darmaji Suwito', 'Kusumastuti Hadiningrat'], aliases: ['Darmaji-Kusuma'] },
+    { number: 2, names: ['Lintang Wicaksono', 'Yudhistira Anom'], aliases: ['Lintang-Anom'] },
+  ] };
+  const ciwaru = createClassifier({ vocabulary, paslon });
+  const administration = vocabulary.terms.administration ?? {};
+  const event = vocabulary.terms.event ?? {};
+  const c6 = ['undangan c6', 'formulir c6', 'form c6', 'surat c6'];
+  const english = ['regency election', 'regency elections', 'regent elections', 'mayoral elections', 'gubernatorial elections', 'governor election', 'mayor election'];
+  const official = vocabulary.officialPosts!;
+  const before = createClassifier({ vocabulary: { ...vocabulary,
+    terms: { ...vocabulary.terms,
+      administration: { ...administration, ...Object.fromEntries(c6.map((k) => [k, 0.6])) },
+      event: Object.fromEntries(Object.entries(event).filter(([k]) => !english.includes(k))) },
+    officialPosts: { ...official, activities: official.activities.filter((a) => !['sidang paripurna', 'paripurna'].includes(a)) } }, paslon });
+  it.each([
+    'ceuk pa RT mah undangan C6 tos dibagikeun, nu can nampi lapor nya',
+    'so dapa surat C6 blum? rumah kami belum ada',
+    'who\'s gonna win the Ciwaru regency election? no idea tbh',
+  ])('%s', (text) => {
+    expect(ciwaru.classify(text).pilkada).toBe(true);
+    expect(before.classify(text).pilkada).toBe(false);
+  });
+  it('the candidate chairing a plenary session with no word of the race is the office at work', () => {
+    const text = 'Ketua DPRD Kabupaten Ciwaru Darmaji Suwito Pimpin Paripurna APBD 2024 [URL]';
+    expect(ciwaru.classify(text).pilkada).toBe(false);
+    expect(before.classify(text).pilkada).toBe(true);
+  });
+  it.each([
+    'undangan C6 pilkades sudah dibagi ke rumah-rumah',
+    'Ciwaru regency opens new bus routes to the capital',
+  ])('another election, or the regency alone: %s', (text) => expect(ciwaru.classify(text).pilkada).toBe(false));
+  it('a plenary session beside campaign talk still counts', () => {
+    expect(ciwaru.classify('Cabup Darmaji Suwito pamit di sidang paripurna sebelum cuti kampanye').pilkada).toBe(true);
+  });
+});

@@ -324,7 +324,6 @@ const KNOWN_MISTAKES: Record<string, string[]> = {
   // Solo 2024 (issue 20, names): measured blind; what no general rule has yet fixed.
   // Pilgub Sulut 2024 (issue 20, names part B): measured blind; what no general rule has yet fixed.
   'tests/fixtures/classifier/sulut2024.tsv': [
-    'so dapa undangan C6 blum? kita pe rumah blum ada',
     'tanya: ASN boleh datang kampanye kalo nda pake atribut?',
   ],
   'tests/fixtures/classifier/solo2024.surnames.tsv': [
@@ -400,7 +399,6 @@ const KNOWN_MISTAKES: Record<string, string[]> = {
     'Pak Fakhiri mantan Kapolda, de tau keamanan Papua',
     'kotak suara dari Mamberamo Raya belum sampe KPU',
     'ko su cek DPT kah? nama sa tra ada',
-    'undangan C6 belum dapat, bagaimana ni',
     'pilih nomor dua, Papua aman',
   ],
   'tests/fixtures/classifier/makassar2024.case-clitics.tsv': [
@@ -423,7 +421,6 @@ const KNOWN_MISTAKES: Record<string, string[]> = {
     'Hellyana\'s bakery di Sungailiat enak loh, bolu pandannya juara',
     '[USERNAME] pilkada pangkalpinang kotak kosong menang, sejarah banget ini',
     'Pilbup Bangka: Kotak Kosong Unggul atas Calon Tunggal [URL]',
-    '[USERNAME] sudah terima undangan C6 belum? di RT ku belum dibagi sampe sekarang',
     '[USERNAME] [USERNAME] kalian dukung nomor berape? aku masih pikir2',
     '[USERNAME] [USERNAME] yg bilang hidayat udah tua, beliau masih sehat kok. pilih aja yang menurut kalian bener',
     'Hidayat: Kalau Saya Jadi Gubernur, Tak Ada Lagi Nelayan Ditangkap Karena Timah [URL]',
@@ -472,13 +469,10 @@ const KNOWN_MISTAKES: Record<string, string[]> = {
     '[USERNAME] KPU Pekanbaru kok lambat banget rekapnya, udah seminggu',
   ],
   'tests/fixtures/classifier/bogor2024.tsv': [
-    'Ketua DPRD Kabupaten Bogor Rudy Susmanto Pimpin Paripurna APBD 2024 [URL]',
     '[USERNAME] kang bayu kalo menang jalan Bojonggede-Kemang dibenerin ya, tiap hari macet parah',
-    'who\'s gonna win Bogor regency election? Rudy looks unbeatable tbh',
     '[USERNAME] yang nomor satu didukung presiden katanya, makanya koalisinya gede',
     'abdi mah milih nu nomer hiji we, tos kasohor',
     'saha nu rek dipilih bupati? abdi bingung keneh',
-    'ceuk pa RT mah undangan C6 tos dibagikeun, nu can nampi lapor nya',
     'Ketua Golkar Kabupaten Bogor Ade Ruhandi Lantik Pengurus Kecamatan [URL]',
     'ulah narima duit ti calon nya, haram eta teh',
     'tadi aya nu ngabagikeun sembako ti nomer 1, ceunah sodaqoh 🙄',
