@@ -2630,7 +2630,7 @@ const EMPHASIS = /[!\p{Extended_Pictographic}]/u;
  * or a floor never gets here.
  */
 function isSubjectNumber(tables: Tables, tokens: string[], start: number, end: number, term: Term, text: string): boolean {
-  for (let k = 0; k < start; k++) if (!tables.subjectOpeners.has(tokens[k] as string)) return false;
+  for (let k = leadingMentions(text); k < start; k++) if (!tables.subjectOpeners.has(tokens[k] as string)) return false;
   if ((checksOf(tables, term) & PADDED) !== 0) return end + 1 < tokens.length || start > 0 || EMPHASIS.test(text);
   const to = Math.min(tokens.length - 1, end + SUBJECT_WINDOW);
   for (let k = end + 1; k <= to; k++) {
@@ -2645,6 +2645,17 @@ function isSubjectNumber(tables: Tables, tokens: string[], start: number, end: n
  * menyala") right after a guard word: the lamp's, the room's, the neighbourhood's number ("lampu 2 menyala",
  * "RT 02 menang lomba"). Only the word before counts: a strong term carries its own vote word after the number.
  */
+/** The mentions a reply opens with ("@budi @sari 01 menang", "[USERNAME] yang nomor 1 ..."), as written or anonymised. */
+const LEADING_MENTIONS = /^(?:\s*(?:@[\p{L}\p{N}_.]+|\[USERNAME\]))+/u;
+
+/** Tokens of the mentions a reply opens with: the text's subject comes after them. */
+function leadingMentions(text: string): number {
+  const c = text.charCodeAt(0);
+  if (c !== 64 && c !== 91 && c !== 32) return 0;
+  const m = LEADING_MENTIONS.exec(text);
+  return m === null ? 0 : tokenize(m[0], FOLD).length;
+}
+
 function isNumberFirstGuarded(tables: Tables, tokens: string[], start: number): boolean {
   const first = tokens[start] as string;
   const before = tokens[start - 1];

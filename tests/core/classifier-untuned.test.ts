@@ -2216,3 +2216,30 @@ describe('the voting invitation C6, English names of a regency\'s or mayor\'s el
     expect(ciwaru.classify('Cabup Darmaji Suwito pamit di sidang paripurna sebelum cuti kampanye').pilkada).toBe(true);
   });
 });
+
+describe('a ballot number as the subject after the mentions a reply opens with, and backing words after it (Pilbup Bogor set, issue 20)', () => {
+  // isSubjectNumber wanted only opener words before the number; an X reply opens with mentions ("@a @b", or
+  // "[USERNAME]" where anonymised), so "[USERNAME] yang nomor 2 programnya jelas" had no subject number.
+  const paslon: PaslonFile = { election: 'Pilbup Contoh Ciwaru 2024', paslon: [
+    { number: 1, names: ['Darmaji Suwito', 'Kusumastuti Hadiningrat'], aliases: ['Darmaji-Kusuma'] },
+    { number: 2, names: ['Lintang Wicaksono', 'Yudhistira Anom'], aliases: ['Lintang-Anom'] },
+  ] };
+  const ciwaru = createClassifier({ vocabulary, paslon });
+  const subject = vocabulary.numberSubject!;
+  const noBacking = createClassifier({ vocabulary: { ...vocabulary, numberSubject: { ...subject, talk: subject.talk.filter((w) => !['didukung', 'diusung', 'koalisi'].includes(w)) } }, paslon });
+  it.each([
+    '[USERNAME] yang nomor 2 programnya jelas',
+    '@kang_asep @teh.rina yg no 1 janjinya masuk akal',
+    '[USERNAME] [USERNAME] 01 udah terbukti',
+  ])('%s', (text) => expect(ciwaru.classify(text).pilkada).toBe(true));
+  it('backing words after the subject number', () => {
+    const text = '[USERNAME] yang nomor satu didukung presiden katanya';
+    expect(ciwaru.classify(text).pilkada).toBe(true);
+    expect(noBacking.classify(text).pilkada).toBe(false);
+  });
+  it.each([
+    '[USERNAME] yang nomor 2 kamarnya di lantai atas',
+    '@kang_asep nomor 1 udah ditelepon belum?',
+    'kemarin [USERNAME] bilang yang nomor 2 programnya jelas',
+  ])('no talk word after it, or words before the mentions: %s', (text) => expect(ciwaru.classify(text).pilkada).toBe(false));
+});

@@ -470,7 +470,6 @@ const KNOWN_MISTAKES: Record<string, string[]> = {
   ],
   'tests/fixtures/classifier/bogor2024.tsv': [
     '[USERNAME] kang bayu kalo menang jalan Bojonggede-Kemang dibenerin ya, tiap hari macet parah',
-    '[USERNAME] yang nomor satu didukung presiden katanya, makanya koalisinya gede',
     'abdi mah milih nu nomer hiji we, tos kasohor',
     'saha nu rek dipilih bupati? abdi bingung keneh',
     'Ketua Golkar Kabupaten Bogor Ade Ruhandi Lantik Pengurus Kecamatan [URL]',
