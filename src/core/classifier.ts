@@ -3258,6 +3258,7 @@ function summarise(found: Term[], vocab: Vocabulary, ctx: ScanContext, national:
   for (const t of found) {
     if (t.weight <= 0) continue;
     if (otherElection && GENERIC_VOTE_TALK.has(t.category)) continue;
+    if (otherPilkada && t.category === 'candidate') continue;
     if (otherBallot && t.category === PASLON_NUMBER) continue;
     if (otherVote && isOneWordName(t)) continue;
     if (nationalElection && (GENERIC_VOTE_TALK.has(t.category) || t.category === PASLON_NUMBER || isNationalTalk(t, national))) continue;

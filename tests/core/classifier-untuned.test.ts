@@ -2092,6 +2092,8 @@ describe('another Pilkada named and none of this one: its vote talk is that elec
     'Kampanye Akbar Digelar di Lapangan Rantau untuk Pilgub [URL]',
     'Pilkada Pelalawan: Paslon 2 Klaim Menang Berdasarkan Data Saksi [URL]',
     'hasil pilkada Kabupaten Lubukraso sudah keluar, timses sujud syukur',
+    // Its candidacy words too (Pilgub Babel set: "Pilbup Bangka: Kotak Kosong Unggul atas Calon Tunggal").
+    'Pilbup Lubukraso: Kotak Kosong Unggul atas Calon Tunggal [URL]',
   ])('%s', (text) => expect(rantau.classify(text).pilkada).toBe(false));
   it('this Pilkada named, a candidate named, or an unknown word in lower case after it, still counts', () => {
     expect(rantau.classify('Tim pemenangan pilwalkot bagi stiker di pasar Rantau sore ini').pilkada).toBe(true);
@@ -2099,6 +2101,7 @@ describe('another Pilkada named and none of this one: its vote talk is that elec
     expect(rantau.classify('Pilkada Rantau: Paslon 2 Klaim Menang Berdasarkan Data Saksi [URL]').pilkada).toBe(true);
     expect(rantau.classify('pilkada kmrn paslon 2 menang tipis').pilkada).toBe(true);
     expect(rantau.classify('Pilkada hehe, paslon 2 menang di Pelalawan').pilkada).toBe(true);
+    expect(rantau.classify('Pilwalkot Rantau: Kotak Kosong Unggul atas Calon Tunggal [URL]').pilkada).toBe(true);
   });
 });
 

@@ -420,7 +420,6 @@ const KNOWN_MISTAKES: Record<string, string[]> = {
   'tests/fixtures/classifier/babel2024.tsv': [
     'Hellyana\'s bakery di Sungailiat enak loh, bolu pandannya juara',
     '[USERNAME] pilkada pangkalpinang kotak kosong menang, sejarah banget ini',
-    'Pilbup Bangka: Kotak Kosong Unggul atas Calon Tunggal [URL]',
     '[USERNAME] [USERNAME] kalian dukung nomor berape? aku masih pikir2',
     '[USERNAME] [USERNAME] yg bilang hidayat udah tua, beliau masih sehat kok. pilih aja yang menurut kalian bener',
     'Hidayat: Kalau Saya Jadi Gubernur, Tak Ada Lagi Nelayan Ditangkap Karena Timah [URL]',
