@@ -2246,3 +2246,28 @@ describe('a ballot number as the subject after the mentions a reply opens with, 
     'kemarin [USERNAME] bilang yang nomor 2 programnya jelas',
   ])('no talk word after it, or words before the mentions: %s', (text) => expect(ciwaru.classify(text).pilkada).toBe(false));
 });
+
+describe('"wako", the Sumatran short form of wali kota, is the office as "walkot" is (Pilwalkot Pekanbaru set, issue 20)', () => {
+  const paslon: PaslonFile = { election: 'Pilwako Contoh Seberang 2024', paslon: [
+    { number: 1, names: ['Zulfikar Arrasyid', 'Melinda Kusnadi'], aliases: ['Zulfikar-Melinda'] },
+    { number: 2, names: ['Baskoro Adinegoro', 'Ratri Pangestuti'], aliases: ['Baskoro-Ratri'] },
+  ] };
+  const seberang = createClassifier({ vocabulary, paslon });
+  const candidate = vocabulary.terms.candidate ?? {};
+  const official = vocabulary.officialPosts!;
+  const before = createClassifier({ vocabulary: { ...vocabulary,
+    terms: { ...vocabulary.terms, candidate: Object.fromEntries(Object.entries(candidate).filter(([k]) => !['wako', 'wawako', 'wako terpilih'].includes(k))) },
+    officialPosts: { ...official, titles: official.titles.filter((t) => t !== 'wako') } }, paslon });
+  it.each([
+    'pilih siapa buat wako besok?',
+    'wako terpilih harus urus sampah dulu',
+  ])('%s', (text) => {
+    expect(seberang.classify(text).pilkada).toBe(true);
+    expect(before.classify(text).pilkada).toBe(false);
+  });
+  it('the mayor at work, with "Wako" as his title, is the office', () => {
+    const text = 'Wako Zulfikar Arrasyid Tinjau Pasar Pagi Seberang [URL]';
+    expect(seberang.classify(text).pilkada).toBe(false);
+    expect(before.classify(text).pilkada).toBe(true);
+  });
+});
