@@ -2271,3 +2271,27 @@ describe('"wako", the Sumatran short form of wali kota, is the office as "walkot
     expect(before.classify(text).pilkada).toBe(true);
   });
 });
+
+describe('the vote\'s own things and ASN neutrality: the 2024 name of the voting notice, the ballot box, "ASN tidak netral" (Pilwalkot Pekanbaru set, issue 20)', () => {
+  const paslon: PaslonFile = { election: 'Pilwako Contoh Seberang 2024', paslon: [
+    { number: 1, names: ['Zulfikar Arrasyid', 'Melinda Kusnadi'], aliases: ['Zulfikar-Melinda'] },
+    { number: 2, names: ['Baskoro Adinegoro', 'Ratri Pangestuti'], aliases: ['Baskoro-Ratri'] },
+  ] };
+  const seberang = createClassifier({ vocabulary, paslon });
+  const added = ['pemberitahuan memilih', 'c pemberitahuan', 'kotak suara', 'asn tidak netral', 'tidak netral'];
+  const administration = vocabulary.terms.administration ?? {};
+  const before = createClassifier({ vocabulary: { ...vocabulary, terms: { ...vocabulary.terms,
+    administration: Object.fromEntries(Object.entries(administration).filter(([k]) => !added.includes(k))) } }, paslon });
+  it.each([
+    'sudah dapat surat pemberitahuan memilih? di RT kami belum',
+    'kotak suara sudah tiba di kantor lurah tadi malam',
+    'Bawaslu temukan 12 ASN tidak netral di Seberang',
+  ])('%s', (text) => {
+    expect(seberang.classify(text).pilkada).toBe(true);
+    expect(before.classify(text).pilkada).toBe(false);
+  });
+  it.each([
+    'wasit tidak netral, tim kita dirugikan',
+    'kotak suara pilkades sudah disegel panitia',
+  ])('another sense or another election: %s', (text) => expect(seberang.classify(text).pilkada).toBe(false));
+});

@@ -397,7 +397,6 @@ const KNOWN_MISTAKES: Record<string, string[]> = {
     'sa pu ade pu nama Constant, tapi kitong panggil Tan',
     'mari yo kitong pulang, su malam ini',
     'Pak Fakhiri mantan Kapolda, de tau keamanan Papua',
-    'kotak suara dari Mamberamo Raya belum sampe KPU',
     'ko su cek DPT kah? nama sa tra ada',
     'pilih nomor dua, Papua aman',
   ],
