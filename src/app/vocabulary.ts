@@ -60,7 +60,7 @@ const vocabularySchema = z.object({
   queues: z.object({ terms: phrases, after: phrases }).optional(),
   otherSense: z.object({ terms: z.record(z.string().min(1), weight), words: phrases }).optional(),
   votedOffice: z.object({ verbs: phrases, gaps: phrases }).optional(),
-  boughtVote: z.object({ givers: phrases, things: phrases }).optional(),
+  boughtVote: z.object({ links: phrases, givers: phrases, things: phrases }).optional(),
   otherOffices: phrases.optional(),
   relativeWords: phrases.optional(),
   officialPosts: z.object({

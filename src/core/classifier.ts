@@ -297,11 +297,12 @@ export interface Vocabulary {
    */
   votedOffice?: { verbs: string[]; gaps: string[] };
   /**
-   * A vote bought: a vote verb of `votedOffice`, its gap words (one at least), then a giver's verb (`givers`: "bagi",
+   * A vote bought: a vote verb of `votedOffice`, a relative word (`links`: "yang", "nu"), then a giver's verb (`givers`: "bagi",
    * "kasih", "mere") and within two words money or goods (`things`: "duit", "amplop", "sembako"): "jangan pilih yang
-   * bagi duit", "teu milih nu mere duit". The vote verb alone is everyday ("pilih menu"), and so is giving money.
+   * bagi duit", "teu milih nu mere duit". The vote verb alone is everyday ("pilih menu"), and so is giving money;
+   * other linking words make a plan, not a vote ("pilih untuk kasih uang ke ibu").
    */
-  boughtVote?: { givers: string[]; things: string[] };
+  boughtVote?: { links: string[]; givers: string[]; things: string[] };
   /**
    * Offices that are no Pilkada's ("sekjen", "ketua umum", "kepala" of an agency): a name right after one, an
    * organisation's word or two and honorifics between ("Sekjen PDIP X", "Kepala BKKBN X Y"), is that office's
@@ -564,7 +565,8 @@ interface Tables {
   /** Vote verbs by label, and the words that may stand between one and an office (see {@link Vocabulary.votedOffice}). */
   voteVerbs: Set<string>;
   voteGaps: Set<string>;
-  /** Givers' verbs and the money or goods they give, folded ({@link Vocabulary.boughtVote}). */
+  /** Relative words, givers' verbs and the money or goods they give, folded ({@link Vocabulary.boughtVote}). */
+  giverLinks: Set<string>;
   giverWords: Set<string>;
   givenThings: Set<string>;
   /** What each word of a text is to the trie, worked out once per distinct word. */
@@ -885,6 +887,7 @@ export function createClassifier(opts: { vocabulary: Vocabulary; paslon?: Paslon
     queueAfter: new Set((vocab.queues?.after ?? []).flatMap((w) => tokenize(w, FOLD))),
     voteVerbs: new Set(vocab.votedOffice?.verbs ?? []),
     voteGaps: new Set((vocab.votedOffice?.gaps ?? []).flatMap((w) => tokenize(w, FOLD))),
+    giverLinks: new Set((vocab.boughtVote?.links ?? []).map((w) => tokenize(w, FOLD).join(''))),
     giverWords: new Set((vocab.boughtVote?.givers ?? []).map((w) => tokenize(w, FOLD).join(''))),
     givenThings: new Set((vocab.boughtVote?.things ?? []).map((w) => tokenize(w, FOLD).join(''))),
     // Last, once the trie holds every phrase: a word added after it would never be looked up.
@@ -3350,11 +3353,10 @@ function isVotedOffice(tables: Tables, tokens: string[], verbEnd: number, office
 /** Words after a giver's verb its money or goods may stand within ("bagi 50 ribu duit", "kasih kita amplop"). */
 const GIVEN_WINDOW = 2;
 
-/** After the vote verb ending at `verbEnd`: gap words (one at least, {@link MAX_VOTE_GAP} at most), a giver's verb, then money or goods. */
+/** After the vote verb ending at `verbEnd`: a relative word, a giver's verb, then money or goods within {@link GIVEN_WINDOW} words. */
 function isBoughtVote(tables: Tables, tokens: string[], verbEnd: number): boolean {
-  let k = verbEnd + 1;
-  while (k < tokens.length && k - verbEnd - 1 < MAX_VOTE_GAP && tables.voteGaps.has(tokens[k] as string)) k++;
-  if (k === verbEnd + 1 || !tables.giverWords.has(tokens[k] as string)) return false;
+  const k = verbEnd + 2;
+  if (!tables.giverLinks.has(tokens[verbEnd + 1] as string) || !tables.giverWords.has(tokens[k] as string)) return false;
   for (let j = k + 1; j <= k + GIVEN_WINDOW && j < tokens.length; j++) if (tables.givenThings.has(tokens[j] as string)) return true;
   return false;
 }

@@ -2124,6 +2124,7 @@ describe('TPS alone is the polling station, unless the text speaks of waste (Pil
   it.each([
     'TPS di ujung gang penuh sampah, baunya sampai ke rumah',
     'truk DLH belum datang ke TPS dari kemarin',
+    'TPS liar di pinggir jalan bikin macet',
   ])('the waste depot: %s', (text) => {
     expect(lembah.classify(text).pilkada).toBe(false);
     expect(noSense.classify(text).pilkada).toBe(true);
@@ -2179,6 +2180,8 @@ describe('a vote verb, then one who pays for it: a vote bought (Pilwalkot Pekanb
     'pilih menu yang murah aja, duit tinggal dikit',
     'pilih yang kamu suka, nanti ibu kasih uang jajan',
     'sudah pilih kado? jangan lupa bagi amplop buat penganten',
+    // A linking word that is no relative word makes a plan, not a vote.
+    'aku pilih untuk kasih uang ke ibu aja',
   ])('giving or choosing alone: %s', (text) => expect(tanjung.classify(text).pilkada).toBe(false));
 });
 
