@@ -59,7 +59,7 @@ const vocabularySchema = z.object({
   plainActs: z.object({ terms: phrases, things: phrases }).optional(),
   queues: z.object({ terms: phrases, after: phrases }).optional(),
   otherSense: z.object({ terms: z.record(z.string().min(1), weight), words: phrases }).optional(),
-  votedOffice: z.object({ verbs: phrases, gaps: phrases }).optional(),
+  votedOffice: z.object({ verbs: phrases, gaps: phrases, whoever: phrases.optional() }).optional(),
   boughtVote: z.object({ links: phrases, givers: phrases, things: phrases }).optional(),
   otherOffices: phrases.optional(),
   relativeWords: phrases.optional(),

@@ -295,7 +295,7 @@ export interface Vocabulary {
    * A vote verb, then only asking or linking words, then an office of the race: "pilih siapa buat gubernur",
    * "milih sopo gawe wali kota". Right after the verb the office is a term of its own ("pilih gubernur").
    */
-  votedOffice?: { verbs: string[]; gaps: string[] };
+  votedOffice?: { verbs: string[]; gaps: string[]; whoever?: string[] };
   /**
    * A vote bought: a vote verb of `votedOffice`, a relative word (`links`: "yang", "nu"), then a giver's verb (`givers`: "bagi",
    * "kasih", "mere") and within two words money or goods (`things`: "duit", "amplop", "sembako"): "jangan pilih yang
@@ -565,6 +565,8 @@ interface Tables {
   /** Vote verbs by label, and the words that may stand between one and an office (see {@link Vocabulary.votedOffice}). */
   voteVerbs: Set<string>;
   voteGaps: Set<string>;
+  /** "Whoever" phrases as tokens ({@link Vocabulary.votedOffice}): "siapa pun walkotnya nanti". */
+  whoever: string[][];
   /** Relative words, givers' verbs and the money or goods they give, folded ({@link Vocabulary.boughtVote}). */
   giverLinks: Set<string>;
   giverWords: Set<string>;
@@ -887,6 +889,7 @@ export function createClassifier(opts: { vocabulary: Vocabulary; paslon?: Paslon
     queueAfter: new Set((vocab.queues?.after ?? []).flatMap((w) => tokenize(w, FOLD))),
     voteVerbs: new Set(vocab.votedOffice?.verbs ?? []),
     voteGaps: new Set((vocab.votedOffice?.gaps ?? []).flatMap((w) => tokenize(w, FOLD))),
+    whoever: (vocab.votedOffice?.whoever ?? []).map((w) => tokenize(w, FOLD)).filter((k) => k.length > 0),
     giverLinks: new Set((vocab.boughtVote?.links ?? []).map((w) => tokenize(w, FOLD).join(''))),
     giverWords: new Set((vocab.boughtVote?.givers ?? []).map((w) => tokenize(w, FOLD).join(''))),
     givenThings: new Set((vocab.boughtVote?.things ?? []).map((w) => tokenize(w, FOLD).join(''))),
@@ -1842,6 +1845,7 @@ function scan(tables: Tables, tokens: string[], ids: number[] | undefined, found
       if (isActingTitle(tables, tokens, i, bestEnd)) actingEnd = bestEnd;
       if (i === numberEnd + 1) ctx.numberedOffice = true;
       if (i - voteEnd > 1 && best.category === 'candidate' && isVotedOffice(tables, tokens, voteEnd, i)) ctx.votedOffice = true;
+      if (best.category === 'candidate' && tables.whoever.length > 0 && isWhoeverOffice(tables, tokens, i, bestEnd)) ctx.votedOffice = true;
       titleEnd = bestEnd;
     } else if (best.category === REGION) {
       if (i - paddedEnd <= REGION_GAP + 1) ctx.regionalNumber = true;
@@ -3358,6 +3362,24 @@ function isBoughtVote(tables: Tables, tokens: string[], verbEnd: number): boolea
   const k = verbEnd + 2;
   if (!tables.giverLinks.has(tokens[verbEnd + 1] as string) || !tables.giverWords.has(tokens[k] as string)) return false;
   for (let j = k + 1; j <= k + GIVEN_WINDOW && j < tokens.length; j++) if (tables.givenThings.has(tokens[j] as string)) return true;
+  return false;
+}
+
+/** Words a "whoever" phrase may stand from the office it goes with: "siapa pun jadi walkot", "walikota anyar sopo ae". */
+const WHOEVER_GAP = 1;
+
+/**
+ * A "whoever" phrase ({@link Vocabulary.votedOffice}'s `whoever`) right before the office at tokens[start..end] or
+ * right after it, one word between allowed: "siapa pun walkotnya nanti", "walikota anyar sopo ae". Whoever holds
+ * the office next is the race's winner, talked of before the vote.
+ */
+function isWhoeverOffice(tables: Tables, tokens: string[], start: number, end: number): boolean {
+  const at = (from: number, phrase: string[]): boolean => from >= 0 && phrase.every((w, j) => tokens[from + j] === w);
+  for (const phrase of tables.whoever) {
+    for (let gap = 0; gap <= WHOEVER_GAP; gap++) {
+      if (at(start - gap - phrase.length, phrase) || at(end + 1 + gap, phrase)) return true;
+    }
+  }
   return false;
 }
 

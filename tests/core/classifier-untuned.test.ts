@@ -2298,3 +2298,25 @@ describe('the vote\'s own things and ASN neutrality: the 2024 name of the voting
     'kotak suara pilkades sudah disegel panitia',
   ])('another sense or another election: %s', (text) => expect(seberang.classify(text).pilkada).toBe(false));
 });
+
+describe('"whoever" beside an office is the race\'s winner (Pilwalkot Pekanbaru set; the same misses left in the Bekasi and Malang sets, issue 20)', () => {
+  const paslon: PaslonFile = { election: 'Pilwako Contoh Seberang 2024', paslon: [
+    { number: 1, names: ['Zulfikar Arrasyid', 'Melinda Kusnadi'], aliases: ['Zulfikar-Melinda'] },
+    { number: 2, names: ['Baskoro Adinegoro', 'Ratri Pangestuti'], aliases: ['Baskoro-Ratri'] },
+  ] };
+  const seberang = createClassifier({ vocabulary, paslon });
+  const voted = vocabulary.votedOffice!;
+  const before = createClassifier({ vocabulary: { ...vocabulary, votedOffice: { verbs: voted.verbs, gaps: voted.gaps } }, paslon });
+  it.each([
+    'siapa pun wako nya nanti, sampah harus beres',
+    'walikota anyar sopo ae, pokok e ojok korupsi',
+    'saha wae bupatina, jalan kudu dioprek',
+  ])('%s', (text) => {
+    expect(seberang.classify(text).pilkada).toBe(true);
+    expect(before.classify(text).pilkada).toBe(false);
+  });
+  it.each([
+    'siapa pun juaranya, tim kita tetap di hati',
+    'siapa pun boleh daftar, wali kota buka lowongan magang di kantornya',
+  ])('no office beside it: %s', (text) => expect(seberang.classify(text).pilkada).toBe(false));
+});

@@ -431,7 +431,6 @@ const KNOWN_MISTAKES: Record<string, string[]> = {
     'Gus Dimyati Isi Pengajian Akbar di Masjid Jami\' Malang [URL]',
     '[USERNAME] [USERNAME] 01 02 03 podo ae, sing penting Malang ojok banjir maneh',
     '[USERNAME] [USERNAME] wong Malang pilih sing asli Malang, ojok sing soko Batu. sindiran gawe sopo iki 🤭',
-    '[USERNAME] walikota anyar sopo ae, pokok e ojok korupsi maneh kayak biyen',
     'nomor 3 wes, abah mesti ngerti wong Malang',
   ],
   'tests/fixtures/classifier/malang2024.shortforms.tsv': [
@@ -448,7 +447,6 @@ const KNOWN_MISTAKES: Record<string, string[]> = {
   'tests/fixtures/classifier/bekasi2024.tsv': [
     'grup RT ini netral ya bapak ibu, jangan share kampanye walkot di sini',
     'Mas Tri turun ke Bantar Gebang, janji benerin TPST',
-    'siapa pun walkotnya nanti, yang penting banjir beres',
     'nyak gue pilih Bu Nurul soalnya perempuan, katanya biar ada yang ngerti emak-emak',
     'mas tri mas tri mas tri 🔥🔥 bekasi keren',
     'semoga anak-anak kita jadi orang sholeh dan sholihin, aamiin',
