@@ -289,10 +289,23 @@ export interface Vocabulary {
    */
   queues?: { terms: string[]; after: string[] };
   /**
+   * Terms with an everyday sense beside the election's ("TPS": the polling station, and the waste depot, tempat
+   * pembuangan sementara), each with its weight where a word of that sense (`words`: "sampah", "3R", "TPA") stands
+   * anywhere in the text: "besok ke TPS jam 7" is the vote, "TPS 3R penuh sampah" is not.
+   */
+  otherSense?: { terms: Record<string, number>; words: string[] };
+  /**
    * A vote verb, then only asking or linking words, then an office of the race: "pilih siapa buat gubernur",
    * "milih sopo gawe wali kota". Right after the verb the office is a term of its own ("pilih gubernur").
    */
-  votedOffice?: { verbs: string[]; gaps: string[] };
+  votedOffice?: { verbs: string[]; gaps: string[]; whoever?: string[] };
+  /**
+   * A vote bought: a vote verb of `votedOffice`, a relative word (`links`: "yang", "nu"), then a giver's verb (`givers`: "bagi",
+   * "kasih", "mere") and within two words money or goods (`things`: "duit", "amplop", "sembako"): "jangan pilih yang
+   * bagi duit", "teu milih nu mere duit". The vote verb alone is everyday ("pilih menu"), and so is giving money;
+   * other linking words make a plan, not a vote ("pilih untuk kasih uang ke ibu").
+   */
+  boughtVote?: { links: string[]; givers: string[]; things: string[] };
   /**
    * Offices that are no Pilkada's ("sekjen", "ketua umum", "kepala" of an agency): a name right after one, an
    * organisation's word or two and honorifics between ("Sekjen PDIP X", "Kepala BKKBN X Y"), is that office's
@@ -510,6 +523,10 @@ interface Tables {
   otherLevelRoles: Set<string>;
   /** {@link Vocabulary.otherRegions} not the election's own, as folded tokens by their first token, and its events by label. */
   otherRegions: Map<string, string[][]>;
+  /** Dictionary words (folded), for {@link isUnknownPlace}; the vocabulary's one cached set. */
+  dictionary: Set<string>;
+  /** Every word of the regions the vocabulary lists and of the paslon file's `election`: no unknown place ({@link isUnknownPlace}). */
+  regionWords: Set<string>;
   otherRegionEvents: Set<string>;
   /** Kin words as written after a name (see {@link Vocabulary.writersKin}): glued with an owner's clitic, bare, and the owners after a bare one. */
   kinAfterGlued: Set<string>;
@@ -564,12 +581,23 @@ interface Tables {
   /** Vote words that are plain acts too, by label, and the things that make them so (see {@link Vocabulary.plainActs}). */
   plainActTerms: Set<string>;
   plainActThings: Set<string>;
+  /** Terms with an everyday sense, by label, their weight in it, and that sense's words (see {@link Vocabulary.otherSense}). */
+  senseWeights: Map<string, number>;
+  senseWords: Set<string>;
+  /** The term at its everyday sense's weight, made once per term. */
+  senseTwins: Map<Term, Term>;
   /** Order terms that also number a queue, by label, and the words after them that make them so (see {@link Vocabulary.queues}). */
   queueTerms: Set<string>;
   queueAfter: Set<string>;
   /** Vote verbs by label, and the words that may stand between one and an office (see {@link Vocabulary.votedOffice}). */
   voteVerbs: Set<string>;
   voteGaps: Set<string>;
+  /** "Whoever" phrases as tokens ({@link Vocabulary.votedOffice}): "siapa pun walkotnya nanti". */
+  whoever: string[][];
+  /** Relative words, givers' verbs and the money or goods they give, folded ({@link Vocabulary.boughtVote}). */
+  giverLinks: Set<string>;
+  giverWords: Set<string>;
+  givenThings: Set<string>;
   /** What each word of a text is to the trie, worked out once per distinct word. */
   words: WordInfos;
   /** Bare zero-padded ballot numbers ("03", "kosong tiga"), which the election's region beside them makes ballot numbers. */
@@ -705,6 +733,8 @@ interface ScanContext {
   subjectNumber?: boolean;
   /** A vote verb asks who for an office ({@link Vocabulary.votedOffice}): "pilih siapa buat gubernur". */
   votedOffice?: boolean;
+  /** A vote verb, then one who gives money for it ({@link Vocabulary.boughtVote}): "pilih yang bagi duit". */
+  boughtVote?: boolean;
   /** Token indices a clause boundary comes right before ({@link clauseStarts}); worked out when a phrase first needs it. */
   clauses?: Set<number>;
   /** Weak one-word names follow one another across commas ("Rudi, Rafiq, Dimas"): a list of people, they do not add up. */
@@ -724,14 +754,17 @@ interface ScanContext {
   freeNames?: Term[];
   /** An item's weak name had an honorific (titledWeakName, held until the roster is decided). */
   rosterTitled?: boolean;
-  /** Another level's or region's Pilkada was named ("Pilwalkot X" beside a Pilgub): its vote talk is that race's unless this one is named. */
-  otherPilkada?: boolean;
   /** A titled name is the whole of what comes before the text's first colon ({@link isQuotedBy}): the office speaking. */
   officialQuote?: boolean;
   /** A hashtag opens with a candidate's name and goes on ("#Nama2024", "#NamaUntukSemua"): a slogan of the name ({@link isNameSloganTag}). */
   nameTag?: boolean;
   /** Weak ballot numbers read each before a count ({@link tallyEnd}); they count only as a tally of two or more ({@link isTally}). */
   tally?: Term[];
+  /**
+   * Another Pilkada was named: of another level ("Pilgub Riau" beside a Pilwalkot) or another region ("Pilkada
+   * Kampar"); see {@link isOtherPilkadaTalk}.
+   */
+  otherPilkada?: 'level' | 'region';
 }
 
 const FOLD = { foldNames: true } as const;
@@ -849,6 +882,8 @@ export function createClassifier(opts: { vocabulary: Vocabulary; paslon?: Paslon
     ...otherLevels(vocab, paslon),
     ...kinAfterTables(vocab),
     otherRegions: otherRegionTable(vocab, paslon, honorifics),
+    dictionary: dictionarySet(vocab.dictionaryWords),
+    regionWords: new Set([...(vocab.otherRegions?.regions ?? []).flat(), paslon?.election ?? ''].flatMap((r) => tokenize(r, FOLD))),
     otherRegionEvents: new Set(vocab.otherRegions?.events ?? []),
     voterPlaces: new Set(vocab.voterBrings?.places ?? []),
     voterThings: new Set((vocab.voterBrings?.things ?? []).map((w) => tokenize(w, FOLD).join(''))),
@@ -894,10 +929,17 @@ export function createClassifier(opts: { vocabulary: Vocabulary; paslon?: Paslon
     plainActTerms: new Set(vocab.plainActs?.terms ?? []),
     plainActThings: new Set((vocab.plainActs?.things ?? []).flatMap((w) => tokenize(w, FOLD))),
     padded,
+    senseWeights: new Map(Object.entries(vocab.otherSense?.terms ?? {})),
+    senseWords: new Set((vocab.otherSense?.words ?? []).map((w) => tokenize(w, FOLD).join(''))),
+    senseTwins: new Map(),
     queueTerms: new Set(vocab.queues?.terms ?? []),
     queueAfter: new Set((vocab.queues?.after ?? []).flatMap((w) => tokenize(w, FOLD))),
     voteVerbs: new Set(vocab.votedOffice?.verbs ?? []),
     voteGaps: new Set((vocab.votedOffice?.gaps ?? []).flatMap((w) => tokenize(w, FOLD))),
+    whoever: (vocab.votedOffice?.whoever ?? []).map((w) => tokenize(w, FOLD)).filter((k) => k.length > 0),
+    giverLinks: new Set((vocab.boughtVote?.links ?? []).map((w) => tokenize(w, FOLD).join(''))),
+    giverWords: new Set((vocab.boughtVote?.givers ?? []).map((w) => tokenize(w, FOLD).join(''))),
+    givenThings: new Set((vocab.boughtVote?.things ?? []).map((w) => tokenize(w, FOLD).join(''))),
     // Last, once the trie holds every phrase: a word added after it would never be looked up.
     words: makeWordInfos(trie, honorifics),
     ...writtenNameTables(trie, vocab, honorifics, paslon),
@@ -921,7 +963,7 @@ export function createClassifier(opts: { vocabulary: Vocabulary; paslon?: Paslon
     const ctx: ScanContext = {
       text, inTag: false, shouting: undefined, lower: undefined, titledName: false,
       regionalNumber: undefined, numberedOffice: undefined, titledWeakName: undefined, scripture: undefined,
-      subjectNumber: undefined, votedOffice: undefined,
+      subjectNumber: undefined, votedOffice: undefined, boughtVote: undefined,
       clauses: undefined, listedNames: undefined, actingName: undefined, formerOffice: undefined, officialDocument: undefined,
       rosterNames: undefined, freeNames: undefined, rosterTitled: undefined, tally: undefined, nameTag: undefined,
       officialQuote: undefined, otherPilkada: undefined,
@@ -1077,11 +1119,14 @@ const PLAIN_ACT = 1;
 const QUEUE = 2;
 /** {@link Term.checks}: the term is a bare zero-padded ballot number ("03"; see {@link Tables.padded}). */
 const PADDED = 4;
+/** {@link Term.checks}: the term has an everyday sense too ("tps"; see {@link Vocabulary.otherSense}). */
+const OTHER_SENSE = 8;
 
 /** {@link Term.checks} of a term, worked out once: the same Sets the rules asked on every find before. */
 function checksOf(tables: Tables, t: Term): number {
   if (t.checks !== undefined && t.checks >= 0) return t.checks;
-  const checks = (tables.plainActTerms.has(t.label) ? PLAIN_ACT : 0) | (tables.queueTerms.has(t.label) ? QUEUE : 0) | (tables.padded.has(t) ? PADDED : 0);
+  const checks = (tables.plainActTerms.has(t.label) ? PLAIN_ACT : 0) | (tables.queueTerms.has(t.label) ? QUEUE : 0) | (tables.padded.has(t) ? PADDED : 0)
+    | (tables.senseWeights.has(t.label) ? OTHER_SENSE : 0);
   t.checks = checks;
   return checks;
 }
@@ -1762,9 +1807,14 @@ function scan(tables: Tables, tokens: string[], ids: number[] | undefined, found
       continue;
     }
     // "Pilgub Jabar" beside a Pilwalkot, "pilkada Kabupaten X" beside Kota X's: another Pilkada of the season.
-    if (best.category === 'event' && ((tables.otherLevelUnits.size > 0 && isOtherLevel(tables, best, tokens, bestEnd))
-      || (tables.otherRegions.size > 0 && tables.otherRegionEvents.has(best.label) && isOtherRegion(tables, tokens, bestEnd)))) {
-      ctx.otherPilkada = true;
+    if (best.category === 'event' && tables.otherLevelUnits.size > 0 && isOtherLevel(tables, best, tokens, bestEnd)) {
+      ctx.otherPilkada ??= 'level';
+      i = bestEnd;
+      continue;
+    }
+    if (best.category === 'event' && tables.otherRegions.size > 0 && tables.otherRegionEvents.has(best.label)
+      && (isOtherRegion(tables, tokens, bestEnd) || (ids !== undefined && isUnknownPlace(tables, ctx.text, tokens, bestEnd)))) {
+      ctx.otherPilkada = 'region';
       i = bestEnd;
       continue;
     }
@@ -1796,6 +1846,7 @@ function scan(tables: Tables, tokens: string[], ids: number[] | undefined, found
       i = bestEnd;
       continue;
     }
+    if ((checks & OTHER_SENSE) !== 0 && hasSenseWord(tables, tokens)) best = senseTwin(tables, best);
     // The strong side of a two-sided name: an acronym written in capitals (capitals say nothing in a text all in
     // capitals), a dictionary-word name written as a name (a capital, an honorific before it); either in a tag.
     const caps = best.caps;
@@ -1864,6 +1915,7 @@ function scan(tables: Tables, tokens: string[], ids: number[] | undefined, found
       if (isActingTitle(tables, tokens, i, bestEnd)) actingEnd = bestEnd;
       if (i === numberEnd + 1) ctx.numberedOffice = true;
       if (i - voteEnd > 1 && best.category === 'candidate' && isVotedOffice(tables, tokens, voteEnd, i)) ctx.votedOffice = true;
+      if (best.category === 'candidate' && tables.whoever.length > 0 && isWhoeverOffice(tables, tokens, i, bestEnd)) ctx.votedOffice = true;
       titleEnd = bestEnd;
     } else if (best.category === REGION) {
       if (i - paddedEnd <= REGION_GAP + 1) ctx.regionalNumber = true;
@@ -1872,7 +1924,10 @@ function scan(tables: Tables, tokens: string[], ids: number[] | undefined, found
       if (i - regionEnd <= REGION_GAP + 1) ctx.regionalNumber = true;
       paddedEnd = bestEnd;
     }
-    if (tables.voteVerbs.has(best.label)) voteEnd = bestEnd;
+    if (tables.voteVerbs.has(best.label)) {
+      voteEnd = bestEnd;
+      if (tables.giverWords.size > 0 && isBoughtVote(tables, tokens, bestEnd)) ctx.boughtVote = true;
+    }
     if (best.category === PASLON_NUMBER) {
       // Only in the text's own words (ids given), not inside a hashtag, where the start is the tag's.
       if (ids && ctx.subjectNumber === undefined && best.weight < tables.threshold && isSubjectNumber(tables, tokens, i, bestEnd, best, ctx.text)) ctx.subjectNumber = true;
@@ -2050,6 +2105,32 @@ function isOtherRegion(tables: Tables, tokens: string[], end: number): boolean {
   if (rests === undefined) return false;
   return rests.some((rest) => rest.every((w, j) => tokens[k + 1 + j] === w));
 }
+
+/**
+ * A place the vocabulary does not list, capitalised right after an election word, one link word between allowed
+ * ("Pilkada Kampar", "pilbup Kab. Siak"): no known word, no dictionary word, no word of this election's region or
+ * candidates (those are known words), so another region's Pilkada. Only the regions the vocabulary lists are
+ * matched in lower case ({@link isOtherRegion}); an unknown lower-case word after "pilkada" is as often slang ("pilkada
+ * kmrn", "pilkada gaes").
+ */
+function isUnknownPlace(tables: Tables, text: string, tokens: string[], end: number): boolean {
+  let k = end + 1;
+  const link = REGION_LINKS.has(tokens[k] as string) ? tokens[k++] : undefined;
+  const word = tokens[k];
+  if (word === undefined || word.length < MIN_PLACE || isDigit(word) || tables.knownWords.has(word) || tables.dictionary.has(word)
+    || tables.regionWords.has(word)) return false;
+  // Capitalised where it stands after the election word, as written ("Pilkada Kampar", "PILKADA KAMPAR").
+  const lower = text.toLowerCase();
+  const before = link === undefined ? `${tokens[end]} ` : `${tokens[end]} ${link}`;
+  for (let at = lower.indexOf(before); at >= 0; at = lower.indexOf(before, at + 1)) {
+    let w = at + before.length;
+    while (w < text.length && !isAsciiAlnum(text.charCodeAt(w))) w++;
+    if (lower.startsWith(word, w) && isUpperAt(text, w)) return true;
+  }
+  return false;
+}
+/** Shortest place name {@link isUnknownPlace} reads: shorter unknown words are mostly slang and initials. */
+const MIN_PLACE = 4;
 
 /** Words that join a list's last item to the others ("pak A, pak B dan pak C"). */
 const LIST_JOINS = new Set(['dan', 'serta', 'sama', 'deng', 'dengan']);
@@ -2306,7 +2387,9 @@ function asWritten(tables: Tables, text: string, tokens: string[], found: Term[]
   const cases = words.map((m) => caseOf(m[0]));
   const letterWords = cases.filter((x) => x !== 'other').length;
   const capitalised = cases.filter((x) => x === 'title' || x === 'upper').length;
-  if (letterWords >= MIN_TITLE_CASE_WORDS && capitalised >= TITLE_CASE_SHARE * letterWords) return;
+  // In title case capitals tell nothing, but a common given name that is no dictionary word right after the
+  // candidate's still makes a namesake's full name ("Taufik Hidayat Jadi Wamenpora").
+  const titleCase = letterWords >= MIN_TITLE_CASE_WORDS && capitalised >= TITLE_CASE_SHARE * letterWords;
   // Words are folded when asked about: only capitalised ones and their neighbours ever are.
   const foldedWords: (string | undefined)[] = [];
   const folded = (k: number): string => (foldedWords[k] ??= tokenize((words[k] as RegExpMatchArray)[0], FOLD).join(''));
@@ -2320,7 +2403,9 @@ function asWritten(tables: Tables, text: string, tokens: string[], found: Term[]
   // A word joined to the one before it by spaces only, in capitals: part of the same written name.
   const joinedCapital = (k: number): boolean => k >= 0 && k < words.length && capital(k) && SPACES_ONLY.test(gap(k));
   // "Name Surname" and nothing capitalised either side: one person's two-word name, not a list of names.
-  const otherName = (k: number): boolean => (capital(k) && !(k > 0 && capital(k - 1) && SPACES_ONLY.test(gap(k)))
+  const givenAfter = (k: number): boolean => capital(k) && joinedCapital(k + 1) && tables.otherGivenNames.has(folded(k + 1))
+    && !tables.dictionary.has(folded(k + 1));
+  const otherName = (k: number): boolean => titleCase ? givenAfter(k) : (capital(k) && !(k > 0 && capital(k - 1) && SPACES_ONLY.test(gap(k)))
     && joinedCapital(k + 1) && cases[k + 1] === 'title' && (unknown(k + 1) || tables.otherGivenNames.has(folded(k + 1))) && !joinedCapital(k + 2))
     // A place or thing named after someone, a capitalised word before the name ("UIN Syarif Hidayatullah").
     || (capital(k) && k >= 2 && joinedCapital(k) && cases[k - 1] === 'title' && unknown(k - 1) && tables.namedAfter.has(folded(k - 2)))
@@ -2358,6 +2443,19 @@ function isPlainAct(tables: Tables, tokens: string[], start: number, end: number
   const to = Math.min(tokens.length - 1, end + PLAIN_ACT_WINDOW);
   for (let k = from; k <= to; k++) if ((k < start || k > end) && tables.plainActThings.has(tokens[k] as string)) return true;
   return false;
+}
+
+/** A word of a term's everyday sense anywhere in the text ("sampah" beside "TPS"). */
+function hasSenseWord(tables: Tables, tokens: string[]): boolean {
+  for (const token of tokens) if (tables.senseWords.has(token)) return true;
+  return false;
+}
+
+/** The term at its everyday sense's weight ({@link Vocabulary.otherSense}), made once per term. */
+function senseTwin(tables: Tables, t: Term): Term {
+  let twin = tables.senseTwins.get(t);
+  if (!twin) tables.senseTwins.set(t, (twin = { ...t, weight: Math.min(t.weight, tables.senseWeights.get(t.label) ?? t.weight), checks: 0 }));
+  return twin;
 }
 
 /** An order term followed by a queue's word: the queue's order, not the ballot's ("nomor urut pendaftaran"). */
@@ -2684,7 +2782,7 @@ const EMPHASIS = /[!\p{Extended_Pictographic}]/u;
  * or a floor never gets here.
  */
 function isSubjectNumber(tables: Tables, tokens: string[], start: number, end: number, term: Term, text: string): boolean {
-  for (let k = 0; k < start; k++) if (!tables.subjectOpeners.has(tokens[k] as string)) return false;
+  for (let k = leadingMentions(text); k < start; k++) if (!tables.subjectOpeners.has(tokens[k] as string)) return false;
   if ((checksOf(tables, term) & PADDED) !== 0) return end + 1 < tokens.length || start > 0 || EMPHASIS.test(text);
   const to = Math.min(tokens.length - 1, end + SUBJECT_WINDOW);
   for (let k = end + 1; k <= to; k++) {
@@ -2699,6 +2797,17 @@ function isSubjectNumber(tables: Tables, tokens: string[], start: number, end: n
  * menyala") right after a guard word: the lamp's, the room's, the neighbourhood's number ("lampu 2 menyala",
  * "RT 02 menang lomba"). Only the word before counts: a strong term carries its own vote word after the number.
  */
+/** The mentions a reply opens with ("@budi @sari 01 menang", "[USERNAME] yang nomor 1 ..."), as written or anonymised. */
+const LEADING_MENTIONS = /^(?:\s*(?:@[\p{L}\p{N}_.]+|\[USERNAME\]))+/u;
+
+/** Tokens of the mentions a reply opens with: the text's subject comes after them. */
+function leadingMentions(text: string): number {
+  const c = text.charCodeAt(0);
+  if (c !== 64 && c !== 91 && c !== 32) return 0;
+  const m = LEADING_MENTIONS.exec(text);
+  return m === null ? 0 : tokenize(m[0], FOLD).length;
+}
+
 function isNumberFirstGuarded(tables: Tables, tokens: string[], start: number): boolean {
   const first = tokens[start] as string;
   const before = tokens[start - 1];
@@ -3273,14 +3382,15 @@ function summarise(found: Term[], vocab: Vocabulary, ctx: ScanContext, national:
   if (found.length === 0) return { pilkada: 0 >= vocab.threshold, score: 0, terms: [] };
   const { titledName } = ctx;
   const official = ctx.formerOffice !== true && ctx.nameTag !== true && isOfficialPost(found, vocab.officialPosts, titledName || ctx.actingName === true, ctx.officialDocument === true || ctx.officialQuote === true);
-  const otherElection = found.some((t) => t.category === OTHER_ELECTION);
-  // Another level's or region's Pilkada named, and neither a Pilkada word of this one nor a candidate: its vote talk
-  // is that race's ("Kotak kosong menang di Pilwalkot X, KPU ..." beside a Pilgub). Its ballot numbers are left as read.
-  const otherPilkadaTalk = ctx.otherPilkada === true
-    && !found.some((t) => (t.category === 'event' && t.weight >= vocab.threshold) || (t.category === PASLON_NAME && t.weight > 0));
+  // Another Pilkada named and none of this one's (its election word, a candidate's name): the vote talk is that one's.
+  // A ballot number beside another level's election word stays this one's ("nomor 1 di Pilgub Sumut" in a Pilwalkot
+  // Medan set): the voters hold both ballots on one day and name the numbers of either; another region's is that region's.
+  const nonPilkada = found.some((t) => t.category === OTHER_ELECTION);
+  const otherPilkada = !nonPilkada && ctx.otherPilkada !== undefined && isOtherPilkadaTalk(found, vocab.threshold);
+  const otherElection = nonPilkada || otherPilkada;
   // Its vote talk beside it, and no Pilkada named: a one-word name is that election's candidate or voter.
   const otherVote = otherElection && isOtherElectionVote(found, vocab.threshold);
-  const otherBallot = otherElection && isOtherBallot(found, vocab.threshold, otherVote);
+  const otherBallot = (nonPilkada || (otherPilkada && ctx.otherPilkada === 'region')) && isOtherBallot(found, vocab.threshold, otherVote);
   // Pilpres or Pileg talk, and no Pilkada named: its ballot numbers and vote talk are that election's.
   // Scripture talk: a name (not a pair) weighs a surname's at most, so it needs election talk beside it.
   const scriptureCap = ctx.scripture ? Math.max(vocab.names.common, vocab.names.surname ?? vocab.names.common) : undefined;
@@ -3302,7 +3412,8 @@ function summarise(found: Term[], vocab: Vocabulary, ctx: ScanContext, national:
   const labels: string[] = [];
   for (const t of found) {
     if (t.weight <= 0) continue;
-    if ((otherElection || otherPilkadaTalk) && GENERIC_VOTE_TALK.has(t.category)) continue;
+    if (otherElection && GENERIC_VOTE_TALK.has(t.category)) continue;
+    if (otherPilkada && t.category === 'candidate') continue;
     if (otherBallot && t.category === PASLON_NUMBER) continue;
     if (otherVote && isOneWordName(t)) continue;
     if (nationalElection && (GENERIC_VOTE_TALK.has(t.category) || t.category === PASLON_NUMBER || isNationalTalk(t, national))) continue;
@@ -3347,6 +3458,8 @@ function summarise(found: Term[], vocab: Vocabulary, ctx: ScanContext, national:
   if (number && !official && ctx.numberedOffice) sum = Math.max(sum, vocab.threshold);
   // Who to vote for as an office: "pilih siapa buat gubernur", "milih sopo dadi wali kota".
   if (ctx.votedOffice && !official && !otherElection && !nationalElection) sum = Math.max(sum, vocab.threshold);
+  // A vote bought: "jangan pilih yang bagi duit", "teu milih nu mere duit".
+  if (ctx.boughtVote && !otherElection && !nationalElection) sum = Math.max(sum, vocab.threshold);
   if (official) labels.push(OFFICIAL_POST_LABEL);
   const score = Math.round(sum * 100) / 100;
   return { pilkada: score >= vocab.threshold, score, terms: labels };
@@ -3375,6 +3488,15 @@ function isOtherElectionVote(found: Term[], threshold: number): boolean {
   return vote;
 }
 
+/**
+ * Talk of another Pilkada of the season ("Kampanye Akbar untuk Pilgub Riau" beside a Pilwalkot, "Pilkada Kampar:
+ * Paslon 2 Klaim Menang"): no election word of this Pilkada and no candidate's name, so its campaign words, ballot
+ * numbers and candidates are the other election's, as a pilkades's are (see {@link isOtherBallot}).
+ */
+function isOtherPilkadaTalk(found: Term[], threshold: number): boolean {
+  return !found.some((t) => (t.category === 'event' && t.weight >= threshold) || (t.category === PASLON_NAME && t.weight > 0) || t.category === SLOGAN);
+}
+
 /** Longest run of asking or linking words between a vote verb and an office ("pilih siapa nanti buat gubernur"). */
 const MAX_VOTE_GAP = 3;
 
@@ -3383,6 +3505,35 @@ function isVotedOffice(tables: Tables, tokens: string[], verbEnd: number, office
   if (office - verbEnd - 1 > MAX_VOTE_GAP) return false;
   for (let k = verbEnd + 1; k < office; k++) if (!tables.voteGaps.has(tokens[k] as string)) return false;
   return true;
+}
+
+/** Words after a giver's verb its money or goods may stand within ("bagi 50 ribu duit", "kasih kita amplop"). */
+const GIVEN_WINDOW = 2;
+
+/** After the vote verb ending at `verbEnd`: a relative word, a giver's verb, then money or goods within {@link GIVEN_WINDOW} words. */
+function isBoughtVote(tables: Tables, tokens: string[], verbEnd: number): boolean {
+  const k = verbEnd + 2;
+  if (!tables.giverLinks.has(tokens[verbEnd + 1] as string) || !tables.giverWords.has(tokens[k] as string)) return false;
+  for (let j = k + 1; j <= k + GIVEN_WINDOW && j < tokens.length; j++) if (tables.givenThings.has(tokens[j] as string)) return true;
+  return false;
+}
+
+/** Words a "whoever" phrase may stand from the office it goes with: "siapa pun jadi walkot", "walikota anyar sopo ae". */
+const WHOEVER_GAP = 1;
+
+/**
+ * A "whoever" phrase ({@link Vocabulary.votedOffice}'s `whoever`) right before the office at tokens[start..end] or
+ * right after it, one word between allowed: "siapa pun walkotnya nanti", "walikota anyar sopo ae". Whoever holds
+ * the office next is the race's winner, talked of before the vote.
+ */
+function isWhoeverOffice(tables: Tables, tokens: string[], start: number, end: number): boolean {
+  const at = (from: number, phrase: string[]): boolean => from >= 0 && phrase.every((w, j) => tokens[from + j] === w);
+  for (const phrase of tables.whoever) {
+    for (let gap = 0; gap <= WHOEVER_GAP; gap++) {
+      if (at(start - gap - phrase.length, phrase) || at(end + 1 + gap, phrase)) return true;
+    }
+  }
+  return false;
 }
 
 /** A name read from one word ("Ansar", "Rudi"), not a full name, a pair or a multi-word alias. */

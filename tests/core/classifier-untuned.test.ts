@@ -1505,7 +1505,9 @@ describe('more of the office at work, and election talk as a campaign signal (is
     expect(fewer.classify(text).pilkada).toBe(true); // the new activity is what keeps it out
   });
   const { event: _event, administration: _administration, ...older } = official.campaignSignals;
-  const noElectionSignal = createClassifier({ vocabulary: { ...vocabulary, officialPosts: { ...official, campaignSignals: older } }, paslon });
+  // TPS at its weight before it counted alone (0.6), so the signal is what decides.
+  const noElectionSignal = createClassifier({ vocabulary: { ...vocabulary, officialPosts: { ...official, campaignSignals: older },
+    terms: { ...vocabulary.terms, administration: { ...vocabulary.terms.administration, tps: 0.6 } } }, paslon });
   it.each([
     'Bupati Markus Lasah Bilung resmikan pasar, pesta demokrasi tinggal sebulan lagi',
     'Gubernur Hendra Tiong Alang pimpin rakor kesiapan TPS di daerah terpencil',
@@ -1748,7 +1750,9 @@ describe('the polling place beside what a voter brings to it (voterBrings), and 
     { number: 2, names: ['Sofyan Tanamal', 'Rosalina Kaimuddin'], aliases: ['Sofyan-Rosa'] },
   ] };
   const hulu = createClassifier({ vocabulary, paslon });
-  const without = createClassifier({ vocabulary: { ...vocabulary, voterBrings: { places: [], things: [], weight: 0 } }, paslon });
+  // TPS at its weight before it counted alone (0.6, as it still is beside waste talk: see otherSense).
+  const without = createClassifier({ vocabulary: { ...vocabulary, voterBrings: { places: [], things: [], weight: 0 },
+    terms: { ...vocabulary.terms, administration: { ...vocabulary.terms.administration, tps: 0.6 } } }, paslon });
   it.each([
     'jam 8 pagi ke TPS ya, KTP jangan sampai ketinggalan',
     'ada yang belum dapat undangan? tetap bisa ke TPS katanya',
@@ -1851,10 +1855,10 @@ describe('a vote tally: ballot numbers each before a count, in election talk (is
     // One number before a count is a phone's, a room's or a queue's.
     'KPU kabupaten buka posko pengaduan, hubungi 01 2345 678',
     // Counts of time or weight, a guard word before the number, or no election talk: no tally.
-    'bimtek petugas TPS: sesi 01 30 menit, sesi 02 45 menit',
+    'bimtek petugas KPU: sesi 01 30 menit, sesi 02 45 menit',
     'antrean pendaftaran KPU: loket 01 12, loket 02 9',
     'skor akhir 01 3, 02 1, tim RT kami juara',
-    'rekap absen TPS: 01 12 orang, 02 9 orang',
+    'rekap absen staf KPU: 01 12 orang, 02 9 orang',
     'harga paket 01 25 ribu, paket 02 30 ribu',
   ])('%s is no tally', (text) => expect(inPesisir.classify(text).pilkada).toBe(false));
 });
@@ -2289,4 +2293,246 @@ describe('a when or aspect word between an honoured name and its activity, and t
     expect(lebar.classify('Pak Darsono kemaren resmiin posko pemenangan di kelurahan kite').pilkada).toBe(true);
     expect(lebar.classify('Darsono Wibisono kemaren resmiin taman baca di kelurahan kite').pilkada).toBe(true);
   });
+});
+
+describe('another Pilkada named and none of this one: its vote talk is that election\'s (Pilwalkot Pekanbaru set, issue 20)', () => {
+  // The scan skips another level's or region's election word (src/core/classifier.ts, isOtherLevel, isOtherRegion,
+  // isUnknownPlace); the campaign words beside it were still summed as this Pilkada's.
+  const paslon: PaslonFile = { election: 'Pilwalkot Contoh Rantau 2024', paslon: [
+    { number: 1, names: ['Darmaji Suwito', 'Kusumastuti Hadiningrat'], aliases: ['Darmaji-Kusuma'] },
+    { number: 2, names: ['Lintang Wicaksono', 'Yudhistira Anom'], aliases: ['Lintang-Anom'] },
+  ] };
+  const rantau = createClassifier({ vocabulary, paslon });
+  it.each([
+    'Tim pemenangan pilgub bagi stiker di pasar Rantau sore ini',
+    'Kampanye Akbar Digelar di Lapangan Rantau untuk Pilgub [URL]',
+    'Pilkada Pelalawan: Paslon 2 Klaim Menang Berdasarkan Data Saksi [URL]',
+    'hasil pilkada Kabupaten Lubukraso sudah keluar, timses sujud syukur',
+    // Its candidacy words too (Pilgub Babel set: "Pilbup Bangka: Kotak Kosong Unggul atas Calon Tunggal").
+    'Pilbup Lubukraso: Kotak Kosong Unggul atas Calon Tunggal [URL]',
+  ])('%s', (text) => expect(rantau.classify(text).pilkada).toBe(false));
+  it('this Pilkada named, a candidate named, or an unknown word in lower case after it, still counts', () => {
+    expect(rantau.classify('Tim pemenangan pilwalkot bagi stiker di pasar Rantau sore ini').pilkada).toBe(true);
+    expect(rantau.classify('Kampanye akbar pilgub sama pilwalkot barengan, timses Darmaji ikut').pilkada).toBe(true);
+    expect(rantau.classify('Pilkada Rantau: Paslon 2 Klaim Menang Berdasarkan Data Saksi [URL]').pilkada).toBe(true);
+    expect(rantau.classify('pilkada kmrn paslon 2 menang tipis').pilkada).toBe(true);
+    expect(rantau.classify('Pilkada hehe, paslon 2 menang di Pelalawan').pilkada).toBe(true);
+    expect(rantau.classify('Pilwalkot Rantau: Kotak Kosong Unggul atas Calon Tunggal [URL]').pilkada).toBe(true);
+  });
+});
+
+describe('TPS alone is the polling station, unless the text speaks of waste (Pilwalkot Pekanbaru and Pilbup Bogor sets, issue 20)', () => {
+  const paslon: PaslonFile = { election: 'Pilbup Contoh Lembah 2024', paslon: [
+    { number: 1, names: ['Darmaji Suwito', 'Kusumastuti Hadiningrat'], aliases: ['Darmaji-Kusuma'] },
+    { number: 2, names: ['Lintang Wicaksono', 'Yudhistira Anom'], aliases: ['Lintang-Anom'] },
+  ] };
+  const lembah = createClassifier({ vocabulary, paslon });
+  const administration = vocabulary.terms.administration ?? {};
+  const before = createClassifier({ vocabulary: { ...vocabulary, terms: { ...vocabulary.terms, administration: { ...administration, tps: 0.6 } }, otherSense: undefined }, paslon });
+  const noSense = createClassifier({ vocabulary: { ...vocabulary, otherSense: undefined }, paslon });
+  it.each([
+    'kawan2, besok jangan lupa ke TPS ya, jam 7 sudah buka',
+    'gimana hasil di TPS kita? rame ga tadi?',
+  ])('%s', (text) => {
+    expect(lembah.classify(text).pilkada).toBe(true);
+    expect(before.classify(text).pilkada).toBe(false);
+  });
+  it.each([
+    'TPS di ujung gang penuh sampah, baunya sampai ke rumah',
+    'truk DLH belum datang ke TPS dari kemarin',
+    'TPS liar di pinggir jalan bikin macet',
+  ])('the waste depot: %s', (text) => {
+    expect(lembah.classify(text).pilkada).toBe(false);
+    expect(noSense.classify(text).pilkada).toBe(true);
+  });
+  it('waste talk beside other vote talk still counts', () => {
+    expect(lembah.classify('habis nyoblos di TPS buang sampah dulu').pilkada).toBe(true);
+  });
+});
+
+describe('a namesake\'s full name in a title-case headline, and "kawan" as an occupation-like word after a name (Pilwalkot Pekanbaru set, issue 20)', () => {
+  // asWritten (src/core/classifier.ts) let title-case texts go: there a common given name that is no dictionary
+  // word right after the candidate's one-word name is still another person's surname.
+  const paslon: PaslonFile = { election: 'Pilwalkot Contoh Seberang 2024', paslon: [
+    { number: 1, names: ['Zulfikar Arrasyid', 'Melinda Kusnadi'], aliases: ['Zulfikar-Melinda'] },
+    { number: 2, names: ['Baskoro Adinegoro', 'Ratri Pangestuti'], aliases: ['Baskoro-Ratri'] },
+  ] };
+  const seberang = createClassifier({ vocabulary, paslon });
+  const noKawan = createClassifier({ vocabulary: { ...vocabulary, personAfter: (vocabulary.personAfter ?? []).filter((w) => w !== 'kawan') }, paslon });
+  it.each([
+    'Zulfikar Hidayat Jadi Ketua Asprov PSSI, Warga Seberang Bangga [URL]',
+    'Zulfikar Santoso Juara Lomba Lari Maraton Tingkat Provinsi [URL]',
+  ])('%s', (text) => expect(seberang.classify(text).pilkada).toBe(false));
+  it('"kawan" after the name: a friend, as "teman" is', () => {
+    const text = '[USERNAME] Zulfikar kawan kantor aku nikah minggu depan, undangannya baru sampai';
+    expect(seberang.classify(text).pilkada).toBe(false);
+    expect(noKawan.classify(text).pilkada).toBe(true);
+  });
+  it('the candidate\'s own full name, a dictionary word after it, or election talk, still counts', () => {
+    expect(seberang.classify('Zulfikar Arrasyid Jadi Cawako Nomor 1 Seberang [URL]').pilkada).toBe(true);
+    expect(seberang.classify('Zulfikar Baru Saja Tiba di Lapangan Untuk Bertemu Warga [URL]').pilkada).toBe(true);
+    expect(seberang.classify('Zulfikar Hidayat Kampanye Untuk Pilwalkot Seberang [URL]').pilkada).toBe(true);
+    expect(seberang.classify('Zulfikar kawan-kawan relawan siap menangkan 01').pilkada).toBe(true);
+  });
+});
+
+describe('a vote verb, then one who pays for it: a vote bought (Pilwalkot Pekanbaru and Pilbup Bogor sets, issue 20)', () => {
+  const paslon: PaslonFile = { election: 'Pilbup Contoh Tanjung 2024', paslon: [
+    { number: 1, names: ['Darmaji Suwito', 'Kusumastuti Hadiningrat'], aliases: ['Darmaji-Kusuma'] },
+    { number: 2, names: ['Lintang Wicaksono', 'Yudhistira Anom'], aliases: ['Lintang-Anom'] },
+  ] };
+  const tanjung = createClassifier({ vocabulary, paslon });
+  const unbought = createClassifier({ vocabulary: { ...vocabulary, boughtVote: undefined }, paslon });
+  it.each([
+    'aku tak nak pilih yang bagi duit, macam beli suara kita',
+    'abdi mah moal milih nu mere duit, sok we nu jujur',
+    'jangan pilih yg ngasih amplop, itu nyogok namanya',
+  ])('%s', (text) => {
+    expect(tanjung.classify(text).pilkada).toBe(true);
+    expect(unbought.classify(text).pilkada).toBe(false);
+  });
+  it.each([
+    'pak RT bagi duit THR ke anak-anak, rame banget',
+    'pilih menu yang murah aja, duit tinggal dikit',
+    'pilih yang kamu suka, nanti ibu kasih uang jajan',
+    'sudah pilih kado? jangan lupa bagi amplop buat penganten',
+    // A linking word that is no relative word makes a plan, not a vote.
+    'aku pilih untuk kasih uang ke ibu aja',
+  ])('giving or choosing alone: %s', (text) => expect(tanjung.classify(text).pilkada).toBe(false));
+});
+
+describe('the voting invitation C6, English names of a regency\'s or mayor\'s election, a plenary session as office work (Pilbup Bogor set, issue 20)', () => {
+  const paslon: PaslonFile = { election: 'Pilbup Contoh Ciwaru 2024', paslon: [
+    { number: 1, names: ['Darmaji Suwito', 'Kusumastuti Hadiningrat'], aliases: ['Darmaji-Kusuma'] },
+    { number: 2, names: ['Lintang Wicaksono', 'Yudhistira Anom'], aliases: ['Lintang-Anom'] },
+  ] };
+  const ciwaru = createClassifier({ vocabulary, paslon });
+  const administration = vocabulary.terms.administration ?? {};
+  const event = vocabulary.terms.event ?? {};
+  const c6 = ['undangan c6', 'formulir c6', 'form c6', 'surat c6'];
+  const english = ['regency election', 'regency elections', 'regent elections', 'mayoral elections', 'gubernatorial elections', 'governor election', 'mayor election'];
+  const official = vocabulary.officialPosts!;
+  const before = createClassifier({ vocabulary: { ...vocabulary,
+    terms: { ...vocabulary.terms,
+      administration: { ...administration, ...Object.fromEntries(c6.map((k) => [k, 0.6])) },
+      event: Object.fromEntries(Object.entries(event).filter(([k]) => !english.includes(k))) },
+    officialPosts: { ...official, activities: official.activities.filter((a) => !['sidang paripurna', 'paripurna'].includes(a)) } }, paslon });
+  it.each([
+    'ceuk pa RT mah undangan C6 tos dibagikeun, nu can nampi lapor nya',
+    'so dapa surat C6 blum? rumah kami belum ada',
+    'who\'s gonna win the Ciwaru regency election? no idea tbh',
+  ])('%s', (text) => {
+    expect(ciwaru.classify(text).pilkada).toBe(true);
+    expect(before.classify(text).pilkada).toBe(false);
+  });
+  it('the candidate chairing a plenary session with no word of the race is the office at work', () => {
+    const text = 'Ketua DPRD Kabupaten Ciwaru Darmaji Suwito Pimpin Paripurna APBD 2024 [URL]';
+    expect(ciwaru.classify(text).pilkada).toBe(false);
+    expect(before.classify(text).pilkada).toBe(true);
+  });
+  it.each([
+    'undangan C6 pilkades sudah dibagi ke rumah-rumah',
+    'Ciwaru regency opens new bus routes to the capital',
+  ])('another election, or the regency alone: %s', (text) => expect(ciwaru.classify(text).pilkada).toBe(false));
+  it('a plenary session beside campaign talk still counts', () => {
+    expect(ciwaru.classify('Cabup Darmaji Suwito pamit di sidang paripurna sebelum cuti kampanye').pilkada).toBe(true);
+  });
+});
+
+describe('a ballot number as the subject after the mentions a reply opens with, and backing words after it (Pilbup Bogor set, issue 20)', () => {
+  // isSubjectNumber wanted only opener words before the number; an X reply opens with mentions ("@a @b", or
+  // "[USERNAME]" where anonymised), so "[USERNAME] yang nomor 2 programnya jelas" had no subject number.
+  const paslon: PaslonFile = { election: 'Pilbup Contoh Ciwaru 2024', paslon: [
+    { number: 1, names: ['Darmaji Suwito', 'Kusumastuti Hadiningrat'], aliases: ['Darmaji-Kusuma'] },
+    { number: 2, names: ['Lintang Wicaksono', 'Yudhistira Anom'], aliases: ['Lintang-Anom'] },
+  ] };
+  const ciwaru = createClassifier({ vocabulary, paslon });
+  const subject = vocabulary.numberSubject!;
+  const noBacking = createClassifier({ vocabulary: { ...vocabulary, numberSubject: { ...subject, talk: subject.talk.filter((w) => !['didukung', 'diusung', 'koalisi'].includes(w)) } }, paslon });
+  it.each([
+    '[USERNAME] yang nomor 2 programnya jelas',
+    '@kang_asep @teh.rina yg no 1 janjinya masuk akal',
+    '[USERNAME] [USERNAME] 01 udah terbukti',
+  ])('%s', (text) => expect(ciwaru.classify(text).pilkada).toBe(true));
+  it('backing words after the subject number', () => {
+    const text = '[USERNAME] yang nomor satu didukung presiden katanya';
+    expect(ciwaru.classify(text).pilkada).toBe(true);
+    expect(noBacking.classify(text).pilkada).toBe(false);
+  });
+  it.each([
+    '[USERNAME] yang nomor 2 kamarnya di lantai atas',
+    '@kang_asep nomor 1 udah ditelepon belum?',
+    'kemarin [USERNAME] bilang yang nomor 2 programnya jelas',
+  ])('no talk word after it, or words before the mentions: %s', (text) => expect(ciwaru.classify(text).pilkada).toBe(false));
+});
+
+describe('"wako", the Sumatran short form of wali kota, is the office as "walkot" is (Pilwalkot Pekanbaru set, issue 20)', () => {
+  const paslon: PaslonFile = { election: 'Pilwako Contoh Seberang 2024', paslon: [
+    { number: 1, names: ['Zulfikar Arrasyid', 'Melinda Kusnadi'], aliases: ['Zulfikar-Melinda'] },
+    { number: 2, names: ['Baskoro Adinegoro', 'Ratri Pangestuti'], aliases: ['Baskoro-Ratri'] },
+  ] };
+  const seberang = createClassifier({ vocabulary, paslon });
+  const candidate = vocabulary.terms.candidate ?? {};
+  const official = vocabulary.officialPosts!;
+  const before = createClassifier({ vocabulary: { ...vocabulary,
+    terms: { ...vocabulary.terms, candidate: Object.fromEntries(Object.entries(candidate).filter(([k]) => !['wako', 'wawako', 'wako terpilih'].includes(k))) },
+    officialPosts: { ...official, titles: official.titles.filter((t) => t !== 'wako') } }, paslon });
+  it.each([
+    'pilih siapa buat wako besok?',
+    'wako terpilih harus urus sampah dulu',
+  ])('%s', (text) => {
+    expect(seberang.classify(text).pilkada).toBe(true);
+    expect(before.classify(text).pilkada).toBe(false);
+  });
+  it('the mayor at work, with "Wako" as his title, is the office', () => {
+    const text = 'Wako Zulfikar Arrasyid Tinjau Pasar Pagi Seberang [URL]';
+    expect(seberang.classify(text).pilkada).toBe(false);
+    expect(before.classify(text).pilkada).toBe(true);
+  });
+});
+
+describe('the vote\'s own things and ASN neutrality: the 2024 name of the voting notice, the ballot box, "ASN tidak netral" (Pilwalkot Pekanbaru set, issue 20)', () => {
+  const paslon: PaslonFile = { election: 'Pilwako Contoh Seberang 2024', paslon: [
+    { number: 1, names: ['Zulfikar Arrasyid', 'Melinda Kusnadi'], aliases: ['Zulfikar-Melinda'] },
+    { number: 2, names: ['Baskoro Adinegoro', 'Ratri Pangestuti'], aliases: ['Baskoro-Ratri'] },
+  ] };
+  const seberang = createClassifier({ vocabulary, paslon });
+  const added = ['pemberitahuan memilih', 'c pemberitahuan', 'kotak suara', 'asn tidak netral', 'tidak netral'];
+  const administration = vocabulary.terms.administration ?? {};
+  const before = createClassifier({ vocabulary: { ...vocabulary, terms: { ...vocabulary.terms,
+    administration: Object.fromEntries(Object.entries(administration).filter(([k]) => !added.includes(k))) } }, paslon });
+  it.each([
+    'sudah dapat surat pemberitahuan memilih? di RT kami belum',
+    'kotak suara sudah tiba di kantor lurah tadi malam',
+    'Bawaslu temukan 12 ASN tidak netral di Seberang',
+  ])('%s', (text) => {
+    expect(seberang.classify(text).pilkada).toBe(true);
+    expect(before.classify(text).pilkada).toBe(false);
+  });
+  it.each([
+    'wasit tidak netral, tim kita dirugikan',
+    'kotak suara pilkades sudah disegel panitia',
+  ])('another sense or another election: %s', (text) => expect(seberang.classify(text).pilkada).toBe(false));
+});
+
+describe('"whoever" beside an office is the race\'s winner (Pilwalkot Pekanbaru set; the same misses left in the Bekasi and Malang sets, issue 20)', () => {
+  const paslon: PaslonFile = { election: 'Pilwako Contoh Seberang 2024', paslon: [
+    { number: 1, names: ['Zulfikar Arrasyid', 'Melinda Kusnadi'], aliases: ['Zulfikar-Melinda'] },
+    { number: 2, names: ['Baskoro Adinegoro', 'Ratri Pangestuti'], aliases: ['Baskoro-Ratri'] },
+  ] };
+  const seberang = createClassifier({ vocabulary, paslon });
+  const voted = vocabulary.votedOffice!;
+  const before = createClassifier({ vocabulary: { ...vocabulary, votedOffice: { verbs: voted.verbs, gaps: voted.gaps } }, paslon });
+  it.each([
+    'siapa pun wako nya nanti, sampah harus beres',
+    'walikota anyar sopo ae, pokok e ojok korupsi',
+    'saha wae bupatina, jalan kudu dioprek',
+  ])('%s', (text) => {
+    expect(seberang.classify(text).pilkada).toBe(true);
+    expect(before.classify(text).pilkada).toBe(false);
+  });
+  it.each([
+    'siapa pun juaranya, tim kita tetap di hati',
+    'siapa pun boleh daftar, wali kota buka lowongan magang di kantornya',
+  ])('no office beside it: %s', (text) => expect(seberang.classify(text).pilkada).toBe(false));
 });
