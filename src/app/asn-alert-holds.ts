@@ -96,8 +96,13 @@ function releaseOne(d: AsnAlertReleaseDeps, platform: IncidentRow['platform'], n
   const cases = held.map((h) => d.incidents.get(h.id)).filter((c): c is IncidentRow => c !== undefined && c.status === 'open');
   const recipient = held.at(-1)!.recipient;
   return d.outbox.atomically(() => {
+    // Nothing left to say: the holds go without a mark of release, since that mark starts the hour before the next
+    // summary (holdAsnAlert), and a summary never sent must not keep the ASN's next group from them for an hour.
+    if (!cases.length) {
+      d.db.prepare(`DELETE FROM asn_alert_holds WHERE platform = ? AND asn_nip = ? AND released_at IS NULL`).run(platform, nip);
+      return false;
+    }
     d.db.prepare(`UPDATE asn_alert_holds SET released_at = ? WHERE platform = ? AND asn_nip = ? AND released_at IS NULL`).run(now, platform, nip);
-    if (!cases.length) return false;
     if (cases.length === 1) {
       const c = cases[0]!;
       enqueueAsnAlert(d, c, d.chats.get(c.platform, c.chatId)?.title ?? undefined, c.openedAt, recipient, now);

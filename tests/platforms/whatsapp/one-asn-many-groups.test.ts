@@ -89,6 +89,32 @@ describe('one ASN added to many WhatsApp groups', () => {
     expect(toAsn.some((t) => /grup lain/.test(t))).toBe(false);
   });
 
+  it('a summary that sent nothing (every held case closed first) does not hold the next group an hour', async () => {
+    const clock = fakeClock();
+    const { app, fake, wa } = await startBot(clock);
+    running.push(wa);
+    const add = async (i: number) => {
+      fake.addGroup(groupMeta({ id: groupJid(i), subject: `Relawan Paslon 2 Dusun ${i}`, participants: [{ id: TIMSES_LID, phoneNumber: TIMSES_PN, admin: 'superadmin' }, { id: BOT_LID, phoneNumber: BOT_PN }] }));
+      await fake.deliver(participantStub({ group: groupJid(i), id: `ADD-${i}`, author: TIMSES_LID, authorAlt: TIMSES_PN, action: 'add', participants: [{ id: ASN1_LID, phoneNumber: ASN1_PN }], at: clock.now }));
+    };
+    for (let i = 0; i <= ASN_ALERTS_ALONE; i++) await add(i);
+    await wa.idle();
+    // The ASN leaves the one group whose alert was held before its summary is due: the summary has nothing to say.
+    await fake.deliver(participantStub({ group: groupJid(ASN_ALERTS_ALONE), id: 'LEAVE', author: ASN1_LID, authorAlt: ASN1_PN, action: 'leave', participants: [{ id: ASN1_LID, phoneNumber: ASN1_PN }], at: clock.now }));
+    await wa.idle();
+    await drainAll(app, clock, 30);
+    // Alerts and summaries (the thank-you for leaving is not one).
+    const toAsn = () => fake.sent.filter((s) => s.jid === ASN1_PN).map((s) => String(s.content['text'])).filter((t) => /Mohon segera keluar|grup lain/.test(t));
+    expect(toAsn()).toHaveLength(ASN_ALERTS_ALONE);
+    // A new group half an hour later, in the same burst: held, and due like any first summary (no summary went within
+    // the hour), not an hour after the empty one.
+    await add(ASN_ALERTS_ALONE + 1);
+    await wa.idle();
+    await drainAll(app, clock, 10);
+    expect(toAsn()).toHaveLength(ASN_ALERTS_ALONE + 1);
+    expect(toAsn().at(-1)).toContain(`Relawan Paslon 2 Dusun ${ASN_ALERTS_ALONE + 1}`);
+  });
+
   it('many ASN in one group at once: each ASN gets their own alert; Humas gets the group summary (the windows do not meet)', async () => {
     const clock = fakeClock();
     const { app, fake, wa } = await startBot(clock);
