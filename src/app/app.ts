@@ -23,7 +23,7 @@ import { Dispatcher, type SendPolicy } from './dispatcher.js';
 import { FloodGuard } from './flood.js';
 import { nextRelease, releaseDueSummaries, type MassAlertDeps } from './mass-alerts.js';
 import { nextSelfReportRelease, releaseDueSelfReports } from './self-report-bursts.js';
-import { nextAsnAlertRelease, releaseDueAsnAlerts, type AsnAlertReleaseDeps } from './asn-alert-holds.js';
+import { ASN_SUMMARY_KIND, nextAsnAlertRelease, releaseDueAsnAlerts, summaryCases, type AsnAlertReleaseDeps } from './asn-alert-holds.js';
 import { holdUndeliverable, nextNoticeRelease, releaseDueNotices, type NoticeReleaseDeps } from './undeliverable-holds.js';
 import { silentLogger, type Logger } from './log.js';
 import { Monitor } from './monitor.js';
@@ -188,7 +188,13 @@ export class App {
 
   /** A queued message will never arrive (refused, restricted, out of attempts, or refused by a later ack): Humas hears of it. */
   onUndeliverable(row: Pick<OutboxRow, 'id' | 'platform' | 'recipient' | 'kind' | 'incidentId'> & { recipientKind?: OutboxRow['recipientKind'] }, detail: string, now: number): void {
-    if (row.kind.startsWith('asn_')) this.noteUndeliverable(row.incidentId, row.platform, detail, now);
+    if (row.kind === ASN_SUMMARY_KIND && row.incidentId !== null) {
+      // The summary stood for every case it named: each is one the ASN was not told of (the first, and those still open).
+      const ids = summaryCases(this.db, row.incidentId);
+      for (const id of ids.length ? ids : [row.incidentId]) {
+        if (id === row.incidentId || this.monitor.incidents.get(id)?.status === 'open') this.noteUndeliverable(id, row.platform, detail, now);
+      }
+    } else if (row.kind.startsWith('asn_')) this.noteUndeliverable(row.incidentId, row.platform, detail, now);
     else this.noteMessageUndeliverable(row, detail, now);
   }
 

@@ -63,6 +63,21 @@ export function holdAsnAlert(db: Db, config: AlertConfig, incident: IncidentRow,
   return true;
 }
 
+/**
+ * The cases a summary tied to `firstCaseId` (its outbox incident_id) was released with: those held for the same ASN and
+ * platform and released at the same moment, first case first. A summary the platform refuses leaves each of them
+ * without the ASN having been told (App.onUndeliverable), as a refused alert of each would have.
+ */
+export function summaryCases(db: Db, firstCaseId: number): number[] {
+  return db
+    .prepare(
+      `SELECT h.incident_id FROM asn_alert_holds f JOIN asn_alert_holds h ON h.platform = f.platform AND h.asn_nip = f.asn_nip AND h.released_at = f.released_at
+       WHERE f.incident_id = ? ORDER BY h.incident_id = ? DESC, h.incident_id`,
+    )
+    .pluck()
+    .all(firstCaseId, firstCaseId) as number[];
+}
+
 /** When the next held ASN summary is due (epoch ms), if any. */
 export function nextAsnAlertRelease(db: Db): number | undefined {
   return (db.prepare(`SELECT MIN(release_at) FROM asn_alert_holds WHERE released_at IS NULL`).pluck().get() as number | null) ?? undefined;

@@ -3,7 +3,9 @@
  * registered ASN to seven campaign groups (`new_chat_members` service messages, node_modules/@telegraf/types/message.d.ts,
  * which reach a bot whatever its privacy mode). Every case is opened; the ASN gets ASN_ALERTS_ALONE alerts with their
  * buttons, then one summary naming the other groups (released MASS_ALERT_WINDOW_SECONDS after the first held case),
- * and `/status` lists all seven. Humas is alerted per group as before.
+ * and `/status` lists all seven. Humas is alerted per group as before. An ASN who blocked the bot: Telegram answers each
+ * private send 403 (the simulator's blockedBot, as sendMessage fails with telegraf's TelegramError), and the refused
+ * summary comes back to Humas as a "cannot reach" notice for every case it named.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { App } from '../../../src/app/app.js';
@@ -56,4 +58,19 @@ describe('one ASN added to many Telegram groups', () => {
     const status = sim.sent.filter((m) => m.chat_id === BUDI.id).at(-1)!.text!;
     for (let i = 0; i < N; i++) expect(status).toContain(`Relawan Paslon 2 Kelurahan ${i}`);
   });
+
+  it('an ASN who blocked the bot: Humas is told of every case the refused summary held, not only its first', async () => {
+    // Telegram answers 403 "Forbidden: bot was blocked by the user" to each private send (the simulator's blockedBot).
+    sim.blockedBot(BUDI.id);
+    const N = 7;
+    for (let i = 0; i < N; i++) sim.pushUpdate(newChatMembers({ id: -1002100000000 - i, title: `Relawan Paslon 2 Desa ${i}`, type: 'supergroup' }, TIMSES, [BUDI]));
+    await sim.waitFor(() => app.db.prepare(`SELECT COUNT(*) FROM outbox WHERE kind = 'asn_alert_summary' AND status = 'undeliverable'`).pluck().get() === 1, 10_000);
+    const ids = app.db.prepare(`SELECT id FROM incidents ORDER BY id`).pluck().all() as number[];
+    expect(ids).toHaveLength(N);
+    // Each case's Humas alert said the ASN had been sent how to leave; every one of them must come back as unreachable,
+    // one by one (the first few) or in the list of refused alerts (app/undeliverable-holds.ts).
+    const told = (id: number) => sim.sent.some((m) => m.chat_id === ADMIN.id && /📵/.test(m.text ?? '') && (m.text!.includes(`kasus #${id})`) || m.text!.includes(`\n#${id} Budi Santoso`)));
+    await sim.waitFor(() => ids.every(told), 4000).catch(() => undefined);
+    expect(ids.filter((id) => !told(id))).toEqual([]);
+  }, 20_000);
 });
