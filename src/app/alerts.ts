@@ -51,7 +51,8 @@ export function enqueueIncidentAlerts(d: AlertDeps, incident: IncidentRow, f: Fi
   // Matched by username alone: the account may be a stranger's, so nothing goes to it (issue 17 point 8).
   const address = f.unverified ? undefined : asnAddress(f.asn, f.chat.platform);
   // One ASN in many groups at once: beyond the first few, the alert waits for the ASN's summary (the case is open all the same).
-  if (!address || !d.holdAsnAlert?.(incident, address.recipient)) {
+  const asnAlertHeld = address !== undefined && d.holdAsnAlert?.(incident, address.recipient) === true;
+  if (!asnAlertHeld) {
     const unreachable = address ? undefined : f.unverified ? unverifiedReason(d.config.LANGUAGE) : notRegisteredReason(d.config.LANGUAGE);
     enqueueAsnAlert(d, { ...incident, excerpt: f.evidence.excerpt ?? null }, chat?.title ?? f.chat.title, f.at, address?.recipient ?? `asn:${f.asn.nip}`, now, unreachable);
   }
@@ -59,7 +60,7 @@ export function enqueueIncidentAlerts(d: AlertDeps, incident: IncidentRow, f: Fi
   const text = t.humasAlert(
     oneCaseAlertFacts(d.config, {
       incident, asn: f.asn, chat, eventTitle: f.chat.title, at: f.at, excerpt: f.evidence.excerpt, terms: f.evidence.terms, reachable: Boolean(address),
-      registrationLink: address ? undefined : d.registrationLink?.(f.chat.platform), identityUnverified: f.unverified,
+      registrationLink: address ? undefined : d.registrationLink?.(f.chat.platform), identityUnverified: f.unverified, asnAlertHeld,
     }),
   );
   for (const h of humasAddresses(d.config.HUMAS_ADMINS)) {
@@ -139,6 +140,8 @@ export function oneCaseAlertFacts(
     reachable: boolean;
     registrationLink?: string;
     identityUnverified?: HumasAlertInput['identityUnverified'];
+    /** The ASN's alert for this case is held for their summary (app/asn-alert-holds.ts), so not sent yet. */
+    asnAlertHeld?: boolean;
   },
 ): HumasAlertInput {
   const t = alertTexts(config.LANGUAGE);
@@ -161,6 +164,7 @@ export function oneCaseAlertFacts(
     asnPhone: c.reachable ? undefined : c.asn?.phone,
     registrationLink: c.registrationLink,
     ...(c.identityUnverified ? { identityUnverified: c.identityUnverified } : {}),
+    ...(c.reachable && c.asnAlertHeld ? { asnAlertHeld: true } : {}),
   };
 }
 

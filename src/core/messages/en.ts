@@ -69,9 +69,11 @@ export const EN: AlertTexts = {
       `When: ${a.at}`,
       a.excerpt ? `Post: "${a.excerpt}"` : undefined,
       a.terms.length ? `Matched terms: ${a.terms.join(', ')}` : undefined,
-      a.asnReachable
-        ? `The ASN has been sent a private message on how to leave.`
-        : `📵 The bot cannot reach this ASN (they have not started the bot): please contact them directly${a.asnPhone ? ` at ${a.asnPhone}` : ''}.`,
+      a.asnReachable && a.asnAlertHeld
+        ? `This ASN was found in many groups at once: the private message for this group goes in their summary of those groups (within the hour).`
+        : a.asnReachable
+          ? `The ASN has been sent a private message on how to leave.`
+          : `📵 The bot cannot reach this ASN (they have not started the bot): please contact them directly${a.asnPhone ? ` at ${a.asnPhone}` : ''}.`,
       !a.asnReachable && a.registrationLink ? `So that the next alerts arrive, ask them to register at ${a.registrationLink}` : undefined,
     ]
       .filter((l) => l !== undefined)

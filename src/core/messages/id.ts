@@ -69,9 +69,11 @@ export const ID: AlertTexts = {
       `Waktu: ${a.at}`,
       a.excerpt ? `Unggahan: "${a.excerpt}"` : undefined,
       a.terms.length ? `Kata kunci: ${a.terms.join(', ')}` : undefined,
-      a.asnReachable
-        ? `ASN sudah dikirimi pesan pribadi berisi cara keluar dari grup.`
-        : `📵 ASN belum bisa dihubungi bot (belum memulai bot): mohon hubungi langsung${a.asnPhone ? ` di ${a.asnPhone}` : ''}.`,
+      a.asnReachable && a.asnAlertHeld
+        ? `ASN ini ditemukan di banyak grup sekaligus: pesan pribadi untuk grup ini dikirim dalam ringkasan grup-grup tersebut (paling lambat 1 jam lagi).`
+        : a.asnReachable
+          ? `ASN sudah dikirimi pesan pribadi berisi cara keluar dari grup.`
+          : `📵 ASN belum bisa dihubungi bot (belum memulai bot): mohon hubungi langsung${a.asnPhone ? ` di ${a.asnPhone}` : ''}.`,
       !a.asnReachable && a.registrationLink ? `Agar pesan berikutnya sampai, minta ASN mendaftar di ${a.registrationLink}` : undefined,
     ]
       .filter((l) => l !== undefined)

@@ -39,6 +39,8 @@ export interface HumasAlertInput {
   excerpt?: string;
   terms: string[];
   asnReachable: boolean;
+  /** The ASN's own alert for this case waits for their summary of many groups (app/asn-alert-holds.ts): not sent yet. */
+  asnAlertHeld?: boolean;
   /** When the ASN cannot be reached by the bot: their phone, and where they can register. */
   asnPhone?: string;
   registrationLink?: string;

@@ -48,6 +48,16 @@ describe('one ASN added to many WhatsApp groups', () => {
     // Humas: one alert per group, each group its own burst of one.
     const toAdmin = fake.sent.filter((s) => s.jid === ADMIN_WA).map((s) => String(s.content['text']));
     expect(toAdmin.filter((t) => /Kasus #\d+/.test(t))).toHaveLength(N);
+    // What each Humas alert says of the ASN's own message is true when it is read: sent for the first few, and for the
+    // held ones, that it comes in the ASN's summary (it went a minute later here; up to an hour in a long burst).
+    for (let i = 0; i < N; i++) {
+      const alert = toAdmin.find((t) => t.includes(`Kasus #${i + 1}:`))!;
+      if (i < ASN_ALERTS_ALONE) expect(alert).toContain('ASN sudah dikirimi pesan pribadi berisi cara keluar dari grup.');
+      else {
+        expect(alert).not.toContain('ASN sudah dikirimi pesan pribadi');
+        expect(alert).toContain('pesan pribadi untuk grup ini dikirim dalam ringkasan');
+      }
+    }
 
     // Two more groups within the hour: nothing until an hour after the summary, then one summary of those two.
     await add(N);
