@@ -32,6 +32,7 @@ import type { InviteInspector } from './invite-check.js';
 import { ScreenshotReader } from './ocr/screenshots.js';
 import type { Messenger } from './ports.js';
 import { loadPaslonFile, loadVocabulary } from './vocabulary.js';
+import { quoteStrangerOpt } from '../core/text/quote.js';
 
 /** How to build the app; everything but config has a sensible default. */
 export interface AppOptions {
@@ -236,7 +237,7 @@ export class App {
       : /not enough rights|CHAT_WRITE_FORBIDDEN|CHAT_RESTRICTED/i.test(detail) ? ('no_write_right' as const) : undefined;
     const text = alertTexts(this.config.LANGUAGE).messageUndeliverable({
       platform: row.platform, to: row.recipient, kind: row.kind, reason: detail,
-      ...(row.recipientKind === 'group' ? { chatTitle: chat?.title ?? alertTexts(this.config.LANGUAGE).unknownChat } : {}),
+      ...(row.recipientKind === 'group' ? { chatTitle: quoteStrangerOpt(chat?.title) ?? alertTexts(this.config.LANGUAGE).unknownChat } : {}),
       ...(groupRefusal ? { groupRefusal } : {}),
     });
     this.db.transaction(() => {

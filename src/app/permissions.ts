@@ -108,6 +108,6 @@ export function permissionStatusLines(problems: readonly PermissionProblem[], la
   const lines: string[] = [];
   for (const p of problems) if (p.kind === 'privacy_mode') lines.push(t.statusPrivacy(p.bot));
   const noAdmin = problems.filter((p): p is Extract<PermissionProblem, { kind: 'not_admin' }> => p.kind === 'not_admin');
-  if (noAdmin.length) lines.push(t.statusNoAdmin(noAdmin.length, noAdmin.slice(0, 5).map((p) => p.title ?? p.chatId)));
+  if (noAdmin.length) lines.push(t.statusNoAdmin(noAdmin.length, noAdmin.slice(0, 5).map((p) => quoteStrangerOpt(p.title) ?? p.chatId)));
   return lines;
 }

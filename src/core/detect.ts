@@ -77,7 +77,8 @@ function detectMessage(ev: Extract<ChatEvent, { kind: 'message' }>, ctx: DetectC
   // A command sent in a group is refused the same way for everyone and makes its sender no poster (issue 12 point
   // 13): someone talking to a bot. But a slash in front of a campaign post hides nothing: its tags still notify the
   // ASN, and its text is still campaign content, so those count as for any post (issue s29).
-  const command = isBotCommand(ev.text);
+  // A caption is never a command (core/types.ts MessageEvent.caption): a photo posted is a post.
+  const command = !ev.caption && isBotCommand(ev.text);
   const out: Finding[] = [];
   // The evidence is made once, and only when something is found (no closure per message: see app/monitor.ts `lookup`).
   let evidence: Finding['evidence'] | undefined;

@@ -77,6 +77,12 @@ export interface MessageEvent extends EventBase {
   isPrivate?: boolean;
   /** A new version of an earlier message (`messageId`): findings already made on that message are not made again. */
   edited?: boolean;
+  /**
+   * The text is a photo's, video's or document's caption. A caption is never a command, as on Telegram, where only a
+   * text message carries `bot_command` entities (telegraf's `command` listens to `message('text')` only): it gets no
+   * group answer and counts as the post it is.
+   */
+  caption?: boolean;
 }
 /** A reaction placed on a message. */
 export interface ReactionEvent extends EventBase {

@@ -71,6 +71,21 @@ describe('dispatcher', () => {
     expect(notice.text).toContain('https://t.me/JagaNetralBot?start=daftar');
   });
 
+  it('a group post that cannot be delivered names the group to Humas quoted as a stranger’s text (core/text/quote.ts)', async () => {
+    const { app } = testApp();
+    const chat = { ...CAMPAIGN_TG, title: 'Relawan Paslon 2 *RESMI* "Humas" https://evil.example/lapor' };
+    app.monitor.handle({ kind: 'member_added', dedupeKey: 'add-evil', at: 0, chat, members: [{ platform: 'telegram', id: ASN.budi.telegramId }] });
+    const m = new ScriptedMessenger();
+    const real = m.send.bind(m);
+    m.send = async (o) => (o.kind === 'group_reminder' ? { ok: false, failure: 'refused', detail: '403: Forbidden: bot was kicked from the supergroup chat' } : real(o));
+    app.attach(m);
+    await app.dispatcher.drainOnce();
+    await app.dispatcher.drainOnce();
+    const notice = m.delivered.find((d) => d.kind === 'undeliverable_notice')!;
+    expect(notice.text).toContain(`grup "Relawan Paslon 2 ∗RESMI∗ 'Humas' hxxps://evil[.]example/lapor" (${CAMPAIGN_TG.id})`);
+    expect(notice.text).not.toMatch(/\*RESMI\*|https:\/\/evil|evil\.example/);
+  });
+
   it('follows a migrated group to its new id', async () => {
     const { app } = testApp();
     seedCase(app);

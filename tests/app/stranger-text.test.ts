@@ -5,11 +5,11 @@
  * and participant stubs behind the fake socket, and a telegraf update to the Bot API simulator.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { groupMeta, participantStub } from '../../src/platforms/sim/whatsapp-socket.js';
-import { newChatMembers } from '../../src/platforms/sim/telegram-updates.js';
+import { groupMeta, participantStub, privateMessage } from '../../src/platforms/sim/whatsapp-socket.js';
+import { newChatMembers, textMessage } from '../../src/platforms/sim/telegram-updates.js';
 import { quoteStranger } from '../../src/core/text/quote.js';
 import type { Nip, PhoneE164, TgUserId } from '../../src/core/ids.js';
-import { ASN1_LID, ASN1_PN, BOT_LID, BOT_PN, fakeClock, GROUP, outboxRows, startBot, TIMSES_LID, TIMSES_PN } from '../fixtures/whatsapp/setup.js';
+import { ADMIN_WA, ASN1_LID, ASN1_PN, BOT_LID, drainAll, BOT_PN, fakeClock, GROUP, outboxRows, startBot, TIMSES_LID, TIMSES_PN } from '../fixtures/whatsapp/setup.js';
 import { startSimBot } from '../support/telegram.js';
 
 const EVIL_TITLE = 'Relawan Paslon 2" (WhatsApp). *PENTING*: Humas minta lapor di https://evil.example/lapor';
@@ -66,6 +66,80 @@ describe('attacker text in the bot’s voice', () => {
     expect(humas).toContain('Grup: "Relawan Paslon 2 ∗RESMI∗ t[.]me/humas_palsu"');
     expect(humas).toContain('Oleh: ˍAdmin Humasˍ ∼resmi∼ www[.]lapor-humas[.]xyz');
     expect(humas).not.toMatch(/t\.me\/humas_palsu|www\.lapor/);
+  });
+
+  it('Telegram: the ASN’s /status and Humas’ /kasus, /grup, /status, /tandai and /report quote the title too (through the simulator)', async () => {
+    const bot = await startSimBot({
+      asn: [{ nip: '198503122010011003' as Nip, nama: 'Budi Santoso', unit: 'Dinas Pendidikan', phone: '+6281234567890' as PhoneE164, telegramId: '5001' as TgUserId }],
+      started: [{ id: 9001, first_name: 'Humas' }, { id: 5001, first_name: 'Budi' }],
+    });
+    cleanups.push(() => bot.stop());
+    const group = { id: -1001234567890, title: 'Relawan Paslon 2 *RESMI* "Humas" https://evil.example/lapor', type: 'supergroup' as const };
+    const quoted = `Relawan Paslon 2 ∗RESMI∗ 'Humas' hxxps://evil[.]example/lapor`;
+    // The bot joins as a plain member (my_chat_member, Bot API): no admin rights, which /status names.
+    bot.sim.setBotStatus(group, { id: 7001, first_name: 'Joko' }, 'member');
+    bot.sim.pushUpdate(newChatMembers(group, { id: 7001, first_name: 'Joko' }, [{ id: 5001, first_name: 'Budi' }]));
+    await bot.sim.waitFor((x) => x.some((m) => m.chat_id === 9001 && /Kasus #/.test(m.text ?? '')), 10_000);
+    const ask = async (chatId: number, first_name: string, text: string): Promise<string> => {
+      const before = bot.sim.sent.length;
+      bot.sim.pushUpdate(textMessage({ id: chatId, type: 'private' }, { id: chatId, first_name }, text));
+      await bot.sim.waitFor((x) => x.slice(before).some((m) => m.chat_id === chatId && m.method === 'sendMessage'), 10_000);
+      return bot.sim.sent.slice(before).find((m) => m.chat_id === chatId && m.method === 'sendMessage')!.text!;
+    };
+    const noRaw = (text: string) => {
+      expect(text).not.toContain('*RESMI*');
+      expect(text).not.toContain('"Humas"');
+      expect(text).not.toMatch(/https?:\/\/evil|evil\.example/);
+    };
+    // Before: `#1 Relawan Paslon 2 *RESMI* "Humas" https://evil.example/lapor (TG), ...`.
+    const status = await ask(5001, 'Budi', '/status');
+    expect(status).toContain(`#1 ${quoted} (TG)`);
+    noRaw(status);
+    const kasus = await ask(9001, 'Humas', '/kasus');
+    expect(kasus).toContain(`"${quoted}" TG`);
+    noRaw(kasus);
+    const grup = await ask(9001, 'Humas', '/grup');
+    expect(grup).toContain(`${quoted} (TG ${group.id})`);
+    noRaw(grup);
+    // The bot is no admin there: /status names the group.
+    const admin = await ask(9001, 'Humas', '/status');
+    expect(admin).toContain(`"${quoted}"`);
+    noRaw(admin);
+    const tandai = await ask(9001, 'Humas', '/tandai Relawan Paslon');
+    expect(tandai).toContain(`"${quoted}"`);
+    noRaw(tandai);
+    const report = await ask(9001, 'Humas', '/report');
+    expect(report).toContain(`- "${quoted}" (TG): 1`);
+    noRaw(report);
+  });
+
+  it('WhatsApp: the ASN’s /status quotes the title (fake Baileys socket); so does Humas’ /kasus', async () => {
+    const clock = fakeClock();
+    const { app, fake, wa } = await startBot(clock);
+    cleanups.push(async () => {
+      await wa.stop();
+      await app.close();
+    });
+    fake.emit('groups.upsert', [
+      groupMeta({ id: GROUP, subject: EVIL_TITLE, desc: 'Grup relawan pemenangan paslon nomor 2, Pilgub Sumsel 2024', participants: [{ id: TIMSES_LID, phoneNumber: TIMSES_PN, admin: 'superadmin' }, { id: BOT_LID, phoneNumber: BOT_PN }] }),
+    ]);
+    await wa.idle();
+    await fake.deliver(participantStub({ group: GROUP, id: 'EVIL-ADD', author: TIMSES_LID, authorAlt: TIMSES_PN, action: 'add', participants: [{ id: ASN1_LID, phoneNumber: ASN1_PN }], at: clock.now }));
+    await wa.idle();
+    await drainAll(app, clock, 3);
+    const quoted = `Relawan Paslon 2' (WhatsApp). ∗PENTING∗: Humas minta lapor di hxxps://evil[.]example/lapor`;
+    const ask = async (from: string, id: string, text: string): Promise<string> => {
+      await fake.deliver(privateMessage({ from, id, text, at: clock.now }));
+      await wa.idle();
+      await drainAll(app, clock, 3);
+      return fake.sent.filter((x) => x.jid === from && typeof x.content['text'] === 'string').at(-1)!.content['text'] as string;
+    };
+    const status = await ask(ASN1_PN, 'S1', '/status');
+    expect(status).toContain(`#1 ${quoted} (WA)`);
+    expect(status).not.toMatch(/\*PENTING\*|https?:\/\/evil|evil\.example/);
+    const kasus = await ask(ADMIN_WA, 'S2', '/kasus');
+    expect(kasus).toContain(`"${quoted}" WA`);
+    expect(kasus).not.toMatch(/\*PENTING\*|https?:\/\/evil|evil\.example/);
   });
 
   it('quoteStranger keeps names readable', () => {

@@ -16,6 +16,7 @@ import { caseFacts, exemptCase, reopenCase } from '../lifecycle.js';
 import { readCaseRef } from '../../core/case-ref.js';
 import { pageText, parsePage } from './paging.js';
 import type { CommandContext, CommandSpec } from './types.js';
+import { quoteStrangerOpt } from '../../core/text/quote.js';
 
 const actorOf = (ctx: CommandContext): string => `${ctx.req.platform === 'telegram' ? 'tg' : 'wa'}:${ctx.req.fromId}`;
 
@@ -73,7 +74,7 @@ export function caseCommands(app: AppCases): CommandSpec[] {
         if (!open.length) return { text: t.noOpenCases };
         const lines = open.map((c) => {
           const asn = app.registry.byNip(c.asnNip);
-          const title = app.monitor.chats.get(c.platform, c.chatId)?.title ?? c.chatId;
+          const title = quoteStrangerOpt(app.monitor.chats.get(c.platform, c.chatId)?.title) ?? c.chatId;
           return `#${c.id} ${asn?.nama ?? c.asnNip} (${asn?.unit ?? '-'}), "${title}" ${c.platform === 'telegram' ? 'TG' : 'WA'}, ${formatDateTime(c.openedAt, tz, ctx.lang)}`;
         });
         return { text: pageText({ header: t.openCasesHeader(open.length), lines, page: page ?? 1, command: '/kasus', lang: ctx.lang }) };

@@ -14,6 +14,7 @@ import type { CoreCommandDeps } from '../context.js';
 import { permissionProblems, permissionStatusLines } from '../permissions.js';
 import { pageText, parsePage } from './paging.js';
 import type { CommandContext, CommandSpec } from './types.js';
+import { quoteStrangerOpt } from '../../core/text/quote.js';
 
 const platformShort = (p: Platform) => (p === 'telegram' ? 'TG' : 'WA');
 
@@ -25,7 +26,7 @@ function oneChat(app: CoreCommandDeps, ctx: CommandContext): ChatRow | string {
   const found = app.monitor.chats.find(q);
   if (found.length === 1) return found[0]!;
   if (!found.length) return id ? `No group matches "${q}". See /grup.` : `Tidak ada grup yang cocok dengan "${q}". Lihat /grup.`;
-  const list = found.map((c) => `- ${c.title ?? '?'} (${platformShort(c.platform)} ${c.chatId})`).join('\n');
+  const list = found.map((c) => `- ${quoteStrangerOpt(c.title) ?? '?'} (${platformShort(c.platform)} ${c.chatId})`).join('\n');
   return (id ? `Several groups match "${q}", please use the id:\n` : `Beberapa grup cocok dengan "${q}", gunakan id-nya:\n`) + list;
 }
 
@@ -76,7 +77,7 @@ export function coreCommands(app: CoreCommandDeps): CommandSpec[] {
           const mark = c.campaign ? '🔴' : '⚪';
           const src = c.campaignSource === 'admin' ? (ctx.lang === 'en' ? ' [marked by admin]' : ' [ditandai admin]') : '';
           const rem = c.campaign && !c.remindersEnabled ? (ctx.lang === 'en' ? ' [reminders off]' : ' [pengingat mati]') : '';
-          return `${mark} ${c.title ?? '?'} (${platformShort(c.platform)} ${c.chatId})${src}${rem}${c.campaignReason ? `\n   ${c.campaignReason}` : ''}`;
+          return `${mark} ${quoteStrangerOpt(c.title) ?? '?'} (${platformShort(c.platform)} ${c.chatId})${src}${rem}${c.campaignReason ? `\n   ${c.campaignReason}` : ''}`;
         });
         // 50 groups a page: an entry can take two lines (the reason it is a campaign group).
         return { text: pageText({ header: `${ctx.lang === 'en' ? 'Groups' : 'Grup'} (${chats.length}):`, lines, page: page ?? 1, command: '/grup', lang: ctx.lang, size: 50 }) };
@@ -99,7 +100,7 @@ export function coreCommands(app: CoreCommandDeps): CommandSpec[] {
         const chat = oneChat(app, { ...ctx, rest: rest.join(' ') });
         if (typeof chat === 'string') return { text: chat };
         app.monitor.chats.setReminders(chat.platform, chat.chatId, on, ctx.now);
-        return { text: ctx.lang === 'en' ? `Reminders for "${chat.title}" are now ${on ? 'on' : 'off'}.` : `Pengingat untuk "${chat.title}" sekarang ${on ? 'menyala' : 'mati'}.` };
+        return { text: ctx.lang === 'en' ? `Reminders for "${quoteStrangerOpt(chat.title) ?? chat.chatId}" are now ${on ? 'on' : 'off'}.` : `Pengingat untuk "${quoteStrangerOpt(chat.title) ?? chat.chatId}" sekarang ${on ? 'menyala' : 'mati'}.` };
       },
     },
   ];
@@ -124,10 +125,11 @@ function markCommand(app: CoreCommandDeps, campaign: boolean): CommandSpec {
       const scans = app.monitor.chats.scans.requested;
       app.db.transaction(() => app.monitor.chats.setCampaign(chat.platform, chat.chatId, { campaign, reason, source: 'admin', by }, ctx.now))();
       if (app.monitor.chats.scans.requested !== scans) app.wakeScanners();
+      const title = quoteStrangerOpt(chat.title) ?? chat.chatId;
       return {
         text: ctx.lang === 'en'
-          ? `"${chat.title}" is ${campaign ? 'now' : 'no longer'} a campaign group.`
-          : `"${chat.title}" ${campaign ? 'sekarang ditandai sebagai' : 'tidak lagi ditandai sebagai'} grup kampanye.`,
+          ? `"${title}" is ${campaign ? 'now' : 'no longer'} a campaign group.`
+          : `"${title}" ${campaign ? 'sekarang ditandai sebagai' : 'tidak lagi ditandai sebagai'} grup kampanye.`,
       };
     },
   };
@@ -157,7 +159,7 @@ function asnStatus(app: CoreCommandDeps, ctx: CommandContext): string {
   if (!cases.length) return en ? 'You have no open cases. Thank you for staying neutral.' : 'Tidak ada kasus terbuka atas nama Anda. Terima kasih telah menjaga netralitas.';
   const lines = cases.map((c) => {
     const chat = app.monitor.chats.get(c.platform, c.chatId);
-    return `#${c.id} ${chat?.title ?? c.chatId} (${platformShort(c.platform)}), ${formatDateTime(c.openedAt, app.config.APP_TIMEZONE, ctx.lang)}`;
+    return `#${c.id} ${quoteStrangerOpt(chat?.title) ?? c.chatId} (${platformShort(c.platform)}), ${formatDateTime(c.openedAt, app.config.APP_TIMEZONE, ctx.lang)}`;
   });
   return [(en ? 'Your open cases (please leave these groups):' : 'Kasus terbuka atas nama Anda (mohon keluar dari grup ini):'), ...lines].join('\n');
 }

@@ -4,6 +4,7 @@ import { reportTexts } from '../../core/messages/report.js';
 import { formatDate } from '../../core/time.js';
 import type { Report } from './build.js';
 import { KINDS, STATUSES } from './build.js';
+import { quoteStranger } from '../../core/text/quote.js';
 
 /** Human label of the report's period, in its zone. */
 export function periodLabel(r: Report, lang: 'id' | 'en'): string {
@@ -40,7 +41,7 @@ export function formatReportText(r: Report, lang: 'id' | 'en'): string {
     leftMarks: leftMarks(r, lang),
     byKind: KINDS.map((k) => [k, r.byKind[k]]),
     byUnit: r.byUnit.map((u) => ({ unit: u.unit, total: u.total, open: u.byStatus.open })),
-    topGroups: r.topGroups.map((g) => ({ title: g.title, platform: g.platform === 'telegram' ? 'TG' : 'WA', cases: g.cases })),
+    topGroups: r.topGroups.map((g) => ({ title: quoteStranger(g.title), platform: g.platform === 'telegram' ? 'TG' : 'WA', cases: g.cases })),
     topActors: r.topActors.map((a) => ({ label: a.label, acts: a.acts, asn: a.asn })),
     medianLeave: r.medianLeaveMs !== null ? t.duration(r.medianLeaveMs) : undefined,
     leftCount: r.leftCount,

@@ -188,6 +188,8 @@ function textEvent(m: Obj, base: Base & { messageId: string }, where: string, op
   const mentions = isPrivate ? [] : mentionsIn(text, entities);
   const ev: ChatEvent = { ...base, kind: 'message', sender: senderOf(m, where, opts), text, mentions };
   if (isPrivate) ev.isPrivate = true;
+  // A caption is no command (telegraf's `command` listens to text messages only: node_modules/telegraf/lib/composer.js).
+  if (optStr(m, 'text') === undefined) ev.caption = true;
   // An edit is the same post again: the monitor opens a case only for an ASN the edit adds (one case per post).
   if (where === 'edited_message') ev.edited = true;
   return [ev];

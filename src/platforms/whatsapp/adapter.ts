@@ -679,7 +679,8 @@ export class WhatsAppAdapter {
       if (ev.chat.type === 'group') await this.ensureGroupKnown(ev.chat.id);
       const r = this.handle(ev);
       // A command typed in a group: answered once, as Telegram answers one (an edit or a redelivery is no new command).
-      if (r && !r.duplicate && ev.kind === 'message' && ev.chat.type === 'group' && !ev.edited && this.app.commands.isCommand(ev.text)) await this.onGroupCommand(ev);
+      // A caption is no command, as on Telegram (telegraf's `command` takes text messages only): it is the post it is.
+      if (r && !r.duplicate && ev.kind === 'message' && ev.chat.type === 'group' && !ev.edited && !ev.caption && this.app.commands.isCommand(ev.text)) await this.onGroupCommand(ev);
     }
     for (const a of n.albums) {
       // Kept in the database only when the collector took it (it remembers MAX_EXPECTED at once: headers are not flood-counted).

@@ -246,6 +246,15 @@ export function messageTextOf(content: proto.IMessage | undefined): string | und
   ) || undefined;
 }
 
+/**
+ * Whether messageTextOf's text is a photo's, video's or document's caption (no `conversation` or extended text before
+ * it): such text is no command, as on Telegram (core/types.ts MessageEvent.caption).
+ */
+export function textIsCaption(content: proto.IMessage | undefined): boolean {
+  if (!content || content.conversation || content.extendedTextMessage?.text) return false;
+  return Boolean(content.imageMessage?.caption || content.videoMessage?.caption || content.documentMessage?.caption);
+}
+
 /** JIDs mentioned by the unwrapped content (`contextInfo.mentionedJid` of whichever message type it is). */
 export function mentionedJids(content: proto.IMessage | undefined): string[] {
   if (!content) return [];
@@ -362,6 +371,7 @@ function normalizeContent(m: WAMessage, key: WAMessage['key'] & { remoteJid: str
     sender,
     text: text ?? '',
     mentions: mentionJids.map((j) => waPerson(ctx.map, j)),
+    ...(textIsCaption(content) ? { caption: true } : {}),
   };
   if (isGroup) {
     out.events.push(event);
@@ -406,6 +416,7 @@ function editEvent(
     text,
     mentions: mentionJids.map((j) => waPerson(ctx.map, j)),
     edited: true,
+    ...(textIsCaption(content) ? { caption: true } : {}),
   });
 }
 

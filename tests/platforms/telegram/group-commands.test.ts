@@ -8,7 +8,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { App } from '../../../src/app/app.js';
 import type { Nip, PhoneE164, TgUserId } from '../../../src/core/ids.js';
 import type { SimUser, TelegramSimServer } from '../../../src/platforms/sim/telegram-server.js';
-import { textMessage } from '../../../src/platforms/sim/telegram-updates.js';
+import { photoMessage, textMessage } from '../../../src/platforms/sim/telegram-updates.js';
 import { startBudiBot, type SimBot } from '../../support/telegram.js';
 
 const GROUP = { id: -1001234567890, title: 'Relawan Paslon 2 Pilgub Sumsel', type: 'supergroup' as const };
@@ -96,6 +96,20 @@ describe('commands in groups and /id', () => {
     sim.pushUpdate(textMessage(GROUP, BUDI, '/status'));
     await sim.waitFor(() => groupTexts().length >= 1, 5000);
     expect(app.db.prepare(`SELECT COUNT(*) FROM incidents`).pluck().get()).toBe(2);
+  });
+
+  it('a photo whose caption starts like a command is no command: no answer, and the ASN posting it opens a case as for any photo', async () => {
+    // telegraf 4.16.3 `Composer.command` (node_modules/telegraf/lib/composer.js) takes `message('text')` only, and
+    // groupReply here answers only a message with `text`; detection reads a caption the same way (core/detect.ts).
+    sim.pushUpdate(photoMessage(GROUP, STRANGER, { file_id: 'F1', file_unique_id: 'U1', file_size: 1000 }, '/report'));
+    sim.pushUpdate(photoMessage(GROUP, BUDI, { file_id: 'F2', file_unique_id: 'U2', file_size: 1000 }, '/status foto kegiatan'));
+    await sim.waitFor((x) => x.some((m) => m.chat_id === ADMIN.id), 5000);
+    expect(app.db.prepare(`SELECT kind FROM incidents`).pluck().all()).toEqual(['posted']);
+    // The same words as a text: refused in the group (the marker that the photos were handled before it).
+    sim.pushUpdate(textMessage(GROUP, STRANGER, '/report'));
+    await sim.waitFor(() => groupTexts().length >= 1, 5000);
+    expect(groupTexts()).toHaveLength(1);
+    expect(app.db.prepare(`SELECT COUNT(*) FROM audit WHERE result = 'refused_group_chat'`).pluck().get()).toBe(1);
   });
 
   it('/id tells anyone their own numeric id, and nothing else', async () => {

@@ -51,6 +51,8 @@ describe('an ASN writing "sudah keluar"', () => {
 
   it('a number that is not theirs, or no open case, is said so politely', async () => {
     expect(await say('keluar 999')).toBe('Kasus #999 tidak ditemukan di antara kasus Anda. Periksa nomornya pada pesan peringatan dari bot.');
+    // The case number as people type it (core/case-ref.ts, as /sudahkeluar reads it).
+    expect(await say('sudah keluar kasus no 999')).toBe('Kasus #999 tidak ditemukan di antara kasus Anda. Periksa nomornya pada pesan peringatan dari bot.');
     const caseId = app.monitor.incidents.listOpen()[0]!.id;
     sim.setChatMember(GROUP.id, BUDI.id, 'left', BUDI);
     await say('udah keluar');

@@ -11,10 +11,10 @@
  * group is known by phone only through `participantAlt` (or a pair learned before): that is how the fake builds it.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { editMessage, textMessage } from '../../../src/platforms/sim/whatsapp-socket.js';
+import { editMessage, ephemeralImageMessage, textMessage } from '../../../src/platforms/sim/whatsapp-socket.js';
 import type { WhatsAppAdapter } from '../../../src/platforms/whatsapp/adapter.js';
 import { GROUP_REFUSAL_WINDOW_MS, GROUP_REFUSALS_PER_HOUR } from '../../../src/app/commands/index.js';
-import { ADMIN_WA, ASN1_LID, ASN1_PN, drainAll, fakeClock, GROUP, startBot, TIMSES_LID, TIMSES_PN } from '../../fixtures/whatsapp/setup.js';
+import { ADMIN_WA, ASN1, ASN1_LID, ASN1_PN, ASN2, ASN2_LID, ASN2_PN, drainAll, fakeClock, GROUP, startBot, TIMSES_LID, TIMSES_PN } from '../../fixtures/whatsapp/setup.js';
 
 const running: WhatsAppAdapter[] = [];
 afterEach(async () => {
@@ -80,6 +80,32 @@ describe('commands in a WhatsApp group', () => {
     await drainAll(app, clock, 3);
     expect(fake.sent).toEqual([]);
     expect(app.db.prepare(`SELECT COUNT(*) FROM audit`).pluck().get()).toBe(0);
+  });
+
+  it('a photo whose caption starts like a command is no command, as on Telegram: no answer, no audit; the photo is a post like any other', async () => {
+    // telegraf 4.16.3 `Composer.command` (node_modules/telegraf/lib/composer.js) listens to `message('text')` only, and
+    // this project's Telegram groupReply answers only a message with `text`: a caption carries no command there.
+    const clock = fakeClock();
+    const { app, fake, wa } = await startBot(clock);
+    running.push(wa);
+    // Baileys delivers a captioned photo as imageMessage.caption (here inside an ephemeralMessage wrapper).
+    await fake.deliver(ephemeralImageMessage({ group: GROUP, id: 'P1', from: TIMSES_LID, fromAlt: TIMSES_PN, caption: '/report', at: clock.now }));
+    await fake.deliver(ephemeralImageMessage({ group: GROUP, id: 'P2', from: ASN1_LID, fromAlt: ASN1_PN, caption: '/status foto kegiatan', at: clock.now }));
+    await fake.deliver(ephemeralImageMessage({ group: GROUP, id: 'P3', from: ASN2_LID, fromAlt: ASN2_PN, caption: '/pilih coblos nomor 2 Eddy Santana - Riezky Aprilia, Pilgub Sumsel', at: clock.now }));
+    await wa.idle();
+    await drainAll(app, clock, 3);
+    expect(fake.sent.filter((s) => s.jid === GROUP)).toEqual([]);
+    expect(app.db.prepare(`SELECT COUNT(*) FROM audit WHERE result = 'refused_group_chat'`).pluck().get()).toBe(0);
+    // Both ASN posted a photo in the campaign group: a case each, as for a photo with any other caption.
+    expect(app.db.prepare(`SELECT asn_nip, kind FROM incidents ORDER BY asn_nip`).all()).toEqual([
+      { asn_nip: ASN1.nip, kind: 'posted' }, { asn_nip: ASN2.nip, kind: 'posted' },
+    ].sort((a, b) => a.asn_nip.localeCompare(b.asn_nip)));
+    // The same words typed as a text are still a command: refused, audited, no case for it.
+    await fake.deliver(textMessage({ group: GROUP, id: 'T1', from: TIMSES_LID, fromAlt: TIMSES_PN, text: '/report', at: clock.now }));
+    await wa.idle();
+    await drainAll(app, clock, 3);
+    expect(fake.sent.filter((s) => s.jid === GROUP)).toHaveLength(1);
+    expect(app.db.prepare(`SELECT COUNT(*) FROM audit WHERE result = 'refused_group_chat'`).pluck().get()).toBe(1);
   });
 
   it('a flood of forty commands in one group becomes one bot post there and forty audit rows', async () => {

@@ -130,6 +130,9 @@ describe('WhatsApp: SUDAH KELUAR <case>', () => {
 
   it('somebody else’s case is refused without a change; Humas closes a case with /sudahkeluar on WhatsApp', { timeout: 60_000 }, async () => {
     const b = await bot([{ id: OTHER_LID }]);
+    // The case number as people type it (core/case-ref.ts, as /sudahkeluar reads it): read, and refused as not hers.
+    await say(b, ASN2_PN, 'X0', 'sudah keluar dari grup kasus no. 1');
+    expect(textsTo(b.fake, ASN2_PN).at(-1)).toMatch(/Kasus #1 tidak ditemukan di antara kasus Anda/);
     await say(b, ASN2_PN, 'X1', 'sudah keluar 1');
     expect(textsTo(b.fake, ASN2_PN).at(-1)).toMatch(/Kasus #1 tidak ditemukan di antara kasus Anda/);
     expect(caseRow(b.app).status).toBe('open');
