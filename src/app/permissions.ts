@@ -54,11 +54,17 @@ export function notePrivacyMode(d: Pick<AlertDeps, 'outbox' | 'config'> & { db: 
 /** The scopes of these notices in `alert_windows` (app/mass-alerts.ts), keyed by platform: the notices one by one, and the "more came" one. */
 export const NEEDS_ADMIN_SCOPE = 'needsadmin';
 const NEEDS_ADMIN_MORE_SCOPE = 'needsadmin-more';
+/**
+ * The shortest quiet time that ends a burst of these notices. A group's case alerts end a burst after
+ * MASS_ALERT_WINDOW_SECONDS (a minute by default), but with that window a timses adding the bot to a new group every
+ * 61 seconds would send Humas a notice a minute; so these notices count in hours.
+ */
+export const NEEDS_ADMIN_WINDOW_SECONDS = 3600;
 
 /**
  * Called inside the monitor's transaction when the bot joined or its rights changed without admin rights. The first
- * MASS_ALERT_THRESHOLD such notices of a burst (each within MASS_ALERT_WINDOW_SECONDS of the one before, the mass-alert
- * burst counter) go one by one, then one saying more came and where they are all listed, then none until the burst
+ * MASS_ALERT_THRESHOLD such notices of a burst (each within an hour, NEEDS_ADMIN_WINDOW_SECONDS, of the one before, the
+ * mass-alert burst counter) go one by one, then one saying more came and where they are all listed, then none until the burst
  * ends: a timses adding the bot to forty groups at once must not bury Humas under forty notices (each group still
  * shows in /status, the health line and the dashboard). The "more came" notice is the first of its own burst counter,
  * counted only past the limit, with a limit of one.
@@ -66,10 +72,12 @@ const NEEDS_ADMIN_MORE_SCOPE = 'needsadmin-more';
 export function enqueueNeedsAdminNotice(d: AlertDeps & { db: Db }, chat: ChatRow, eventKey: string, added: boolean, now: number): void {
   const t = permissionTexts(d.config.LANGUAGE);
   const input = { chatTitle: quoteStrangerOpt(chat.title) ?? chat.chatId, chatId: chat.chatId, campaign: chat.campaign, added };
-  if (aloneInBurst(d.db, d.config, NEEDS_ADMIN_SCOPE, chat.platform, now)) {
+  const windowSeconds = Math.max(d.config.MASS_ALERT_WINDOW_SECONDS, NEEDS_ADMIN_WINDOW_SECONDS);
+  const burst = { ...d.config, MASS_ALERT_WINDOW_SECONDS: windowSeconds };
+  if (aloneInBurst(d.db, burst, NEEDS_ADMIN_SCOPE, chat.platform, now)) {
     notifyHumas(d, `needs-admin:${eventKey}`, 'humas_permissions', t.needsAdmin(input), now);
-  } else if (aloneInBurst(d.db, { ...d.config, MASS_ALERT_THRESHOLD: 1 }, NEEDS_ADMIN_MORE_SCOPE, chat.platform, now)) {
-    notifyHumas(d, `needs-admin-many:${eventKey}`, 'humas_permissions', t.needsAdminMany(d.config.MASS_ALERT_THRESHOLD, input, d.config.MASS_ALERT_WINDOW_SECONDS), now);
+  } else if (aloneInBurst(d.db, { ...burst, MASS_ALERT_THRESHOLD: 1 }, NEEDS_ADMIN_MORE_SCOPE, chat.platform, now)) {
+    notifyHumas(d, `needs-admin-many:${eventKey}`, 'humas_permissions', t.needsAdminMany(d.config.MASS_ALERT_THRESHOLD, input, windowSeconds), now);
   }
 }
 
