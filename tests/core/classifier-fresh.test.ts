@@ -85,8 +85,10 @@ describe('vocabulary found missing on a fresh election', () => {
   });
 
   it('"kandidat" with an office, as "calon" is', () => {
-    expect(is(jabar, 'kandidat bupati Garut belum ada yang kuat')).toBe(true);
+    expect(is(jabar, 'kandidat gubernur Jabar belum ada yang kuat')).toBe(true);
     expect(is(jabar, 'kandidat juara liga musim ini Persib')).toBe(false);
+    // Another level's office in a Pilgub deployment is that level's race (electionLevels roles; the labelling rule).
+    expect(is(jabar, 'kandidat bupati Garut belum ada yang kuat')).toBe(false);
   });
 });
 
