@@ -594,6 +594,9 @@ interface Tables {
   voteGaps: Set<string>;
   /** "Whoever" phrases as tokens ({@link Vocabulary.votedOffice}): "siapa pun walkotnya nanti". */
   whoever: string[][];
+  /** The first and the last word of each of them: an office with neither beside it has none ({@link isWhoeverOffice}). */
+  whoeverFirst: Set<string>;
+  whoeverLast: Set<string>;
   /** Relative words, givers' verbs and the money or goods they give, folded ({@link Vocabulary.boughtVote}). */
   giverLinks: Set<string>;
   giverWords: Set<string>;
@@ -937,6 +940,8 @@ export function createClassifier(opts: { vocabulary: Vocabulary; paslon?: Paslon
     voteVerbs: new Set(vocab.votedOffice?.verbs ?? []),
     voteGaps: new Set((vocab.votedOffice?.gaps ?? []).flatMap((w) => tokenize(w, FOLD))),
     whoever: (vocab.votedOffice?.whoever ?? []).map((w) => tokenize(w, FOLD)).filter((k) => k.length > 0),
+    whoeverFirst: new Set((vocab.votedOffice?.whoever ?? []).map((w) => tokenize(w, FOLD)[0] ?? '')),
+    whoeverLast: new Set((vocab.votedOffice?.whoever ?? []).map((w) => tokenize(w, FOLD).at(-1) ?? '')),
     giverLinks: new Set((vocab.boughtVote?.links ?? []).map((w) => tokenize(w, FOLD).join(''))),
     giverWords: new Set((vocab.boughtVote?.givers ?? []).map((w) => tokenize(w, FOLD).join(''))),
     givenThings: new Set((vocab.boughtVote?.things ?? []).map((w) => tokenize(w, FOLD).join(''))),
@@ -3527,13 +3532,25 @@ const WHOEVER_GAP = 1;
  * the office next is the race's winner, talked of before the vote.
  */
 function isWhoeverOffice(tables: Tables, tokens: string[], start: number, end: number): boolean {
-  const at = (from: number, phrase: string[]): boolean => from >= 0 && phrase.every((w, j) => tokens[from + j] === w);
+  // Asked of every office word: most have no whoever phrase's last word before them nor its first word after them.
+  let near = false;
+  for (let gap = 0; gap <= WHOEVER_GAP && !near; gap++) {
+    near = tables.whoeverLast.has(tokens[start - gap - 1] as string) || tables.whoeverFirst.has(tokens[end + 1 + gap] as string);
+  }
+  if (!near) return false;
   for (const phrase of tables.whoever) {
     for (let gap = 0; gap <= WHOEVER_GAP; gap++) {
-      if (at(start - gap - phrase.length, phrase) || at(end + 1 + gap, phrase)) return true;
+      if (isPhraseAt(tokens, start - gap - phrase.length, phrase) || isPhraseAt(tokens, end + 1 + gap, phrase)) return true;
     }
   }
   return false;
+}
+
+/** The tokens from `from` on are `phrase`, word for word. */
+function isPhraseAt(tokens: string[], from: number, phrase: string[]): boolean {
+  if (from < 0) return false;
+  for (let j = 0; j < phrase.length; j++) if (tokens[from + j] !== phrase[j]) return false;
+  return true;
 }
 
 /** A name read from one word ("Ansar", "Rudi"), not a full name, a pair or a multi-word alias. */
