@@ -640,8 +640,8 @@ interface Tables {
   relativeWords: Set<string>;
   /** Activity terms of {@link OfficialPosts.appeals}: an office at work after a title only. */
   appeals: Set<Term>;
-  /** {@link OfficialPosts.officeBusiness}, folded, each as its words. */
-  officeBusiness: string[][];
+  /** {@link OfficialPosts.officeBusiness}, folded, each as its words, by its first word. */
+  officeBusiness: Map<string, string[][]>;
 }
 
 /**
@@ -928,7 +928,7 @@ export function createClassifier(opts: { vocabulary: Vocabulary; paslon?: Paslon
     commonPerson: new Map(),
     relativeWords: new Set((vocab.relativeWords ?? []).flatMap((w) => tokenize(w, FOLD))),
     appeals,
-    officeBusiness: (official?.officeBusiness ?? []).map((w) => tokenize(w, FOLD)).filter((key) => key.length > 0),
+    officeBusiness: byFirstWord((official?.officeBusiness ?? []).map((w) => tokenize(w, FOLD)).filter((key) => key.length > 0)),
     plainActTerms: new Set(vocab.plainActs?.terms ?? []),
     plainActThings: new Set((vocab.plainActs?.things ?? []).flatMap((w) => tokenize(w, FOLD))),
     padded,
@@ -2024,11 +2024,24 @@ const ACT_TIME_WORDS = new Set(['tadi', 'kemarin', 'kemaren', 'kmrn', 'semalam',
 /** Words an official activity may stand after a candidate's bare name and still be theirs ("X sampaikan reses"). */
 const BARE_ACTING_GAP = 1;
 
+/** Phrases as their words, grouped by their first word. */
+function byFirstWord(keys: string[][]): Map<string, string[][]> {
+  const out = new Map<string, string[][]>();
+  for (const key of keys) {
+    const list = out.get(key[0] as string);
+    if (list) list.push(key);
+    else out.set(key[0] as string, [key]);
+  }
+  return out;
+}
+
 /** The text names an office's own business ({@link OfficialPosts.officeBusiness}); asked only after a name and an activity. */
 function hasOfficeBusiness(tables: Tables, tokens: string[]): boolean {
-  for (const key of tables.officeBusiness) {
-    const first = key[0] as string;
-    for (let at = tokens.indexOf(first); at >= 0; at = tokens.indexOf(first, at + 1)) {
+  // One pass over the text, each word looked up by the first words of the business: not a pass per phrase.
+  for (let at = 0; at < tokens.length; at++) {
+    const keys = tables.officeBusiness.get(tokens[at] as string);
+    if (keys === undefined) continue;
+    for (const key of keys) {
       let k = 1;
       while (k < key.length && tokens[at + k] === key[k]) k++;
       if (k === key.length) return true;
