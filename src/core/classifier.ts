@@ -594,6 +594,9 @@ interface Tables {
   voteGaps: Set<string>;
   /** "Whoever" phrases as tokens ({@link Vocabulary.votedOffice}): "siapa pun walkotnya nanti". */
   whoever: string[][];
+  /** The first and the last word of each of them: an office with neither beside it has none ({@link isWhoeverOffice}). */
+  whoeverFirst: Set<string>;
+  whoeverLast: Set<string>;
   /** Relative words, givers' verbs and the money or goods they give, folded ({@link Vocabulary.boughtVote}). */
   giverLinks: Set<string>;
   giverWords: Set<string>;
@@ -637,8 +640,8 @@ interface Tables {
   relativeWords: Set<string>;
   /** Activity terms of {@link OfficialPosts.appeals}: an office at work after a title only. */
   appeals: Set<Term>;
-  /** {@link OfficialPosts.officeBusiness}, folded, each as its words. */
-  officeBusiness: string[][];
+  /** {@link OfficialPosts.officeBusiness}, folded, each as its words, by its first word. */
+  officeBusiness: Map<string, string[][]>;
 }
 
 /**
@@ -925,7 +928,7 @@ export function createClassifier(opts: { vocabulary: Vocabulary; paslon?: Paslon
     commonPerson: new Map(),
     relativeWords: new Set((vocab.relativeWords ?? []).flatMap((w) => tokenize(w, FOLD))),
     appeals,
-    officeBusiness: (official?.officeBusiness ?? []).map((w) => tokenize(w, FOLD)).filter((key) => key.length > 0),
+    officeBusiness: byFirstWord((official?.officeBusiness ?? []).map((w) => tokenize(w, FOLD)).filter((key) => key.length > 0)),
     plainActTerms: new Set(vocab.plainActs?.terms ?? []),
     plainActThings: new Set((vocab.plainActs?.things ?? []).flatMap((w) => tokenize(w, FOLD))),
     padded,
@@ -937,6 +940,8 @@ export function createClassifier(opts: { vocabulary: Vocabulary; paslon?: Paslon
     voteVerbs: new Set(vocab.votedOffice?.verbs ?? []),
     voteGaps: new Set((vocab.votedOffice?.gaps ?? []).flatMap((w) => tokenize(w, FOLD))),
     whoever: (vocab.votedOffice?.whoever ?? []).map((w) => tokenize(w, FOLD)).filter((k) => k.length > 0),
+    whoeverFirst: new Set((vocab.votedOffice?.whoever ?? []).map((w) => tokenize(w, FOLD)[0] ?? '')),
+    whoeverLast: new Set((vocab.votedOffice?.whoever ?? []).map((w) => tokenize(w, FOLD).at(-1) ?? '')),
     giverLinks: new Set((vocab.boughtVote?.links ?? []).map((w) => tokenize(w, FOLD).join(''))),
     giverWords: new Set((vocab.boughtVote?.givers ?? []).map((w) => tokenize(w, FOLD).join(''))),
     givenThings: new Set((vocab.boughtVote?.things ?? []).map((w) => tokenize(w, FOLD).join(''))),
@@ -2019,11 +2024,24 @@ const ACT_TIME_WORDS = new Set(['tadi', 'kemarin', 'kemaren', 'kmrn', 'semalam',
 /** Words an official activity may stand after a candidate's bare name and still be theirs ("X sampaikan reses"). */
 const BARE_ACTING_GAP = 1;
 
+/** Phrases as their words, grouped by their first word. */
+function byFirstWord(keys: string[][]): Map<string, string[][]> {
+  const out = new Map<string, string[][]>();
+  for (const key of keys) {
+    const list = out.get(key[0] as string);
+    if (list) list.push(key);
+    else out.set(key[0] as string, [key]);
+  }
+  return out;
+}
+
 /** The text names an office's own business ({@link OfficialPosts.officeBusiness}); asked only after a name and an activity. */
 function hasOfficeBusiness(tables: Tables, tokens: string[]): boolean {
-  for (const key of tables.officeBusiness) {
-    const first = key[0] as string;
-    for (let at = tokens.indexOf(first); at >= 0; at = tokens.indexOf(first, at + 1)) {
+  // One pass over the text, each word looked up by the first words of the business: not a pass per phrase.
+  for (let at = 0; at < tokens.length; at++) {
+    const keys = tables.officeBusiness.get(tokens[at] as string);
+    if (keys === undefined) continue;
+    for (const key of keys) {
       let k = 1;
       while (k < key.length && tokens[at + k] === key[k]) k++;
       if (k === key.length) return true;
@@ -3527,13 +3545,25 @@ const WHOEVER_GAP = 1;
  * the office next is the race's winner, talked of before the vote.
  */
 function isWhoeverOffice(tables: Tables, tokens: string[], start: number, end: number): boolean {
-  const at = (from: number, phrase: string[]): boolean => from >= 0 && phrase.every((w, j) => tokens[from + j] === w);
+  // Asked of every office word: most have no whoever phrase's last word before them nor its first word after them.
+  let near = false;
+  for (let gap = 0; gap <= WHOEVER_GAP && !near; gap++) {
+    near = tables.whoeverLast.has(tokens[start - gap - 1] as string) || tables.whoeverFirst.has(tokens[end + 1 + gap] as string);
+  }
+  if (!near) return false;
   for (const phrase of tables.whoever) {
     for (let gap = 0; gap <= WHOEVER_GAP; gap++) {
-      if (at(start - gap - phrase.length, phrase) || at(end + 1 + gap, phrase)) return true;
+      if (isPhraseAt(tokens, start - gap - phrase.length, phrase) || isPhraseAt(tokens, end + 1 + gap, phrase)) return true;
     }
   }
   return false;
+}
+
+/** The tokens from `from` on are `phrase`, word for word. */
+function isPhraseAt(tokens: string[], from: number, phrase: string[]): boolean {
+  if (from < 0) return false;
+  for (let j = 0; j < phrase.length; j++) if (tokens[from + j] !== phrase[j]) return false;
+  return true;
 }
 
 /** A name read from one word ("Ansar", "Rudi"), not a full name, a pair or a multi-word alias. */
