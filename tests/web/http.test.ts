@@ -3,7 +3,7 @@
  * login links, sessions, refusals without a session, CSRF, escaping, headers.
  */
 import { flushLoginRefusals, REFUSAL_WINDOW_MS } from '../../src/store/login-refusals.js';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { App } from '../../src/app/app.js';
 import { loadConfig } from '../../src/config.js';
 import { permissionProblems, permissionStatusLines, PRIVACY_KEY } from '../../src/app/permissions.js';
@@ -11,21 +11,9 @@ import { kvSet } from '../../src/store/kv.js';
 import { escapeHtml } from '../../src/web/html.js';
 import { startDashboard } from '../../src/web/server.js';
 import { ASN, CAMPAIGN_TG } from '../support/app.js';
-import { dashboardApp, EVIL_NAME, EVIL_TITLE, linkFromBot } from './support.js';
+import { dashboardApp, dashboardsClosedAfterEach, EVIL_NAME, EVIL_TITLE, linkFromBot } from './support.js';
 
-const cleanups: (() => Promise<void>)[] = [];
-afterEach(async () => {
-  while (cleanups.length) await cleanups.pop()!();
-});
-
-async function started(overrides: Record<string, string> = {}) {
-  const s = await dashboardApp(overrides);
-  cleanups.push(async () => {
-    await s.dash.close();
-    await s.app.close();
-  });
-  return s;
-}
+const { started, cleanups } = dashboardsClosedAfterEach();
 
 /** Opens a login link (a page with a button, no cookie) and presses the button; the session cookie (name=value) it set. */
 async function login(link: string): Promise<string> {

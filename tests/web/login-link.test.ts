@@ -11,28 +11,16 @@
  * - retention blanks the detail of old refused-attempt audit rows and keeps every row; admin actions
  *   are never touched.
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { auditOffice } from '../../src/app/office/audit.js';
 import { audit } from '../../src/store/audit.js';
 import { verifyChain } from '../../src/store/chain.js';
 import { runRetentionJob } from '../../src/app/scheduler.js';
 import { REFUSAL_WINDOW_MS } from '../../src/store/login-refusals.js';
 import { LOGIN_RATE_PER_MINUTE } from '../../src/web/server.js';
-import { dashboardApp, linkFromBot, signIn } from './support.js';
+import { dashboardsClosedAfterEach, linkFromBot, signIn } from './support.js';
 
-const cleanups: (() => Promise<void>)[] = [];
-afterEach(async () => {
-  for (const c of cleanups.splice(0)) await c();
-});
-
-async function started(overrides: Record<string, string> = {}) {
-  const s = await dashboardApp(overrides);
-  cleanups.push(async () => {
-    await s.dash.close();
-    await s.app.close();
-  });
-  return s;
-}
+const { started } = dashboardsClosedAfterEach();
 
 const linkUsedAt = (s: Awaited<ReturnType<typeof started>>) => s.app.db.prepare(`SELECT used_at FROM dashboard_links`).pluck().all();
 const auditLogins = (s: Awaited<ReturnType<typeof started>>) =>

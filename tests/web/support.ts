@@ -1,5 +1,6 @@
 /** Test support for the dashboard: a test App with the dashboard listening on a free loopback port, and a seeded story. */
 import { createServer } from 'node:net';
+import { afterEach } from 'vitest';
 import type { App } from '../../src/app/app.js';
 import { startDashboard, type RunningDashboard } from '../../src/web/server.js';
 import type { Nip, PhoneE164, TgUserId } from '../../src/core/ids.js';
@@ -105,4 +106,24 @@ export async function signIn(link: string): Promise<string> {
   const post = await fetch(new URL('/masuk', link), { method: 'POST', redirect: 'manual', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: `t=${token}` });
   if (post.status !== 303) throw new Error(`sign-in POST gave ${post.status}`);
   return (post.headers.get('set-cookie') ?? '').split(';')[0]!;
+}
+
+/**
+ * For one test file: `started` is dashboardApp whose dashboard and App are closed after each test, last started first;
+ * `cleanups` takes more of the test's own closing work, run in the same order.
+ */
+export function dashboardsClosedAfterEach(): { started: typeof dashboardApp; cleanups: (() => Promise<void>)[] } {
+  const cleanups: (() => Promise<void>)[] = [];
+  afterEach(async () => {
+    while (cleanups.length) await cleanups.pop()!();
+  });
+  const started: typeof dashboardApp = async (overrides, opts) => {
+    const s = await dashboardApp(overrides, opts);
+    cleanups.push(async () => {
+      await s.dash.close();
+      await s.app.close();
+    });
+    return s;
+  };
+  return { started, cleanups };
 }

@@ -5,26 +5,14 @@
  * (`verify_refused`). The 60-bit code makes guessing pointless; what is at stake is load: each check hashes and
  * reads the database. The limit is @fastify/rate-limit's, per route, keyed by req.ip (node_modules/@fastify/rate-limit/index.js).
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { runRetentionJob } from '../../src/app/scheduler.js';
 import { auditResultText } from '../../src/core/messages/audit-result.js';
 import { REFUSAL_WINDOW_MS } from '../../src/store/login-refusals.js';
 import { LOGIN_RATE_PER_MINUTE, VERIFY_RATE_PER_MINUTE } from '../../src/web/server.js';
-import { dashboardApp } from './support.js';
+import { dashboardsClosedAfterEach } from './support.js';
 
-const cleanups: (() => Promise<void>)[] = [];
-afterEach(async () => {
-  for (const c of cleanups.splice(0)) await c();
-});
-
-async function started(overrides: Record<string, string> = {}) {
-  const s = await dashboardApp(overrides);
-  cleanups.push(async () => {
-    await s.dash.close();
-    await s.app.close();
-  });
-  return s;
-}
+const { started } = dashboardsClosedAfterEach();
 
 const check = async (base: string, i: number, headers: Record<string, string> = {}) => {
   const r = await fetch(`${base}/verifikasi?nomor=JN-2024-${String(100000 + i)}&kode=ABCD-EFGH-JKLM`, { headers });
