@@ -17,6 +17,7 @@ import Database from 'better-sqlite3';
 import { App } from '../../src/app/app.js';
 import { loadConfig } from '../../src/config.js';
 import { scoreCampaignGroup } from '../../src/core/campaign-group.js';
+import { ASN_ALERTS_ALONE, ASN_SUMMARY_KIND, summaryCases } from '../../src/app/asn-alert-holds.js';
 import { CHAIN_TABLES, verifyChain } from '../../src/store/chain.js';
 import type { Nip, PhoneE164, TgUserId } from '../../src/core/ids.js';
 import { TelegramSimServer, type SimUser } from '../../src/platforms/sim/telegram-server.js';
@@ -219,6 +220,11 @@ async function main(): Promise<void> {
   // ---- drain
   const db = new Database(dbPath, { fileMustExist: true });
   const pendingRows = db.prepare(`SELECT count(*) FROM outbox WHERE status IN ('pending','sending')`).pluck();
+  // One ASN in many groups within the hour (app/asn-alert-holds.ts): the alerts after the first ASN_ALERTS_ALONE are
+  // held and go as one summary a minute after the first held case (MASS_ALERT_WINDOW_SECONDS). A summary due within
+  // the drain's cap is waited for; one due an hour after an earlier summary is checked as held (below).
+  const heldDueBy = db.prepare(`SELECT count(*) FROM asn_alert_holds WHERE released_at IS NULL AND release_at <= ?`).pluck();
+  const holdsDueWithinCap = (): number => heldDueBy.get(drainStarted + DRAIN_CAP_MS - DRAIN_STALL_MS) as number;
   const finishedRows = db.prepare(`SELECT count(*) FROM outbox WHERE status NOT IN ('pending','sending')`).pluck();
   // The drain is bounded by progress, not by a fixed time: Humas' one chat takes about a message a second
   // (Telegram's per-chat limit, src/platforms/telegram/policy.ts), so a slower machine drains later but
@@ -230,14 +236,16 @@ async function main(): Promise<void> {
   for (;;) {
     if (child.exitCode !== null) fail(`bot exited during drain (code ${child.exitCode}); stderr: ${stderrTail}`);
     const pending = pendingRows.get() as number;
-    if (sim.pendingUpdates() === 0 && pending === 0) {
+    const held = holdsDueWithinCap();
+    if (sim.pendingUpdates() === 0 && pending === 0 && held === 0) {
       await sleep(1500); // a last poll may still be processing; confirm it stays drained
-      if (sim.pendingUpdates() === 0 && (pendingRows.get() as number) === 0) break;
+      if (sim.pendingUpdates() === 0 && (pendingRows.get() as number) === 0 && holdsDueWithinCap() === 0) break;
     }
     const now = Date.now();
     // Progress is a row finished (sent, or given up with Humas told): a lifecycle pass may queue as fast as they go.
     const finished = finishedRows.get() as number;
-    if (finished > lastFinished || sim.pendingUpdates() > 0) lastProgressAt = now;
+    // A summary not yet due is waited for, not a stall.
+    if (finished > lastFinished || sim.pendingUpdates() > 0 || (pending === 0 && held > 0)) lastProgressAt = now;
     lastFinished = finished;
     if (now - lastProgressAt > DRAIN_STALL_MS || now - drainStarted > DRAIN_CAP_MS) {
       const why = now - lastProgressAt > DRAIN_STALL_MS ? `nothing sent for ${DRAIN_STALL_MS / 1000} s` : `not drained after ${DRAIN_CAP_MS / 1000} s`;
@@ -299,19 +307,51 @@ async function main(): Promise<void> {
       outboxKeys.set(sentKey(r.recipient, r.text), (outboxKeys.get(sentKey(r.recipient, r.text)) ?? 0) + 1);
       if (!simCount.has(sentKey(r.recipient, r.text))) problems.push(`outbox row ${r.id} (${r.kind}) is 'sent' but the simulator never received it`);
     } else if (r.status === 'undeliverable') {
-      if (!(r.kind === 'asn_alert' && unstarted.has(r.recipient))) problems.push(`outbox row ${r.id} (${r.kind} to ${r.recipient}) undeliverable`);
+      if (!((r.kind === 'asn_alert' || r.kind === ASN_SUMMARY_KIND) && unstarted.has(r.recipient))) problems.push(`outbox row ${r.id} (${r.kind} to ${r.recipient}) undeliverable`);
     } else {
       problems.push(`outbox row ${r.id} (${r.kind} to ${r.recipient}) ended '${r.status}'`);
     }
   }
-  // Each incident: one ASN alert and one Humas alert.
+  // Each incident: one Humas alert, and one ASN alert of its own, or (held: an ASN in many groups within the hour) a
+  // place in exactly one summary, released as one outbox row tied to its first case, or still held for the next summary.
   const alerts = db
-    .prepare(`SELECT i.id, sum(o.kind = 'asn_alert') AS asn, sum(o.kind = 'humas_alert') AS humas FROM incidents i LEFT JOIN outbox o ON o.incident_id = i.id GROUP BY i.id`)
-    .all() as { id: number; asn: number; humas: number }[];
-  for (const a of alerts) if (a.asn !== 1 || a.humas !== 1) problems.push(`incident ${a.id} has ${a.asn} ASN alerts and ${a.humas} Humas alerts`);
+    .prepare(
+      `SELECT i.id, i.asn_nip AS nip, sum(o.kind = 'asn_alert') AS asn, sum(o.kind = '${ASN_SUMMARY_KIND}') AS summaries, sum(o.kind = 'humas_alert') AS humas,
+              h.released_at AS released, h.release_at AS releaseAt
+         FROM incidents i LEFT JOIN outbox o ON o.incident_id = i.id LEFT JOIN asn_alert_holds h ON h.incident_id = i.id GROUP BY i.id`,
+    )
+    .all() as { id: number; nip: string; asn: number; summaries: number; humas: number; released: number | null; releaseAt: number | null }[];
+  const alertsOfAsn = new Map<string, number>();
+  for (const a of alerts) alertsOfAsn.set(a.nip, (alertsOfAsn.get(a.nip) ?? 0) + a.asn);
+  const firstOfRelease = db.prepare(
+    `SELECT min(h.incident_id) FROM asn_alert_holds f JOIN asn_alert_holds h ON h.platform = f.platform AND h.asn_nip = f.asn_nip AND h.released_at = f.released_at WHERE f.incident_id = ?`,
+  ).pluck();
+  const byId = new Map(alerts.map((a) => [a.id, a]));
+  let heldCases = 0;
+  for (const a of alerts) {
+    if (a.humas !== 1) problems.push(`incident ${a.id} has ${a.humas} Humas alerts`);
+    if (a.releaseAt === null) {
+      if (a.asn !== 1 || a.summaries !== 0) problems.push(`incident ${a.id} (not held) has ${a.asn} ASN alerts and ${a.summaries} summaries`);
+      continue;
+    }
+    heldCases++;
+    if ((alertsOfAsn.get(a.nip) ?? 0) < ASN_ALERTS_ALONE) problems.push(`incident ${a.id} was held though its ASN had ${alertsOfAsn.get(a.nip) ?? 0} alerts of their own`);
+    if (a.released === null) {
+      if (a.releaseAt <= drainedAt) problems.push(`incident ${a.id} is still held, due ${Math.round((drainedAt - a.releaseAt) / 1000)} s before the drain ended`);
+      continue;
+    }
+    // The summary (or, for a release of one case, its own alert) is tied to the release's first case; the others have none.
+    const first = byId.get(firstOfRelease.get(a.id) as number)!;
+    if (first.asn + first.summaries !== 1) problems.push(`held incident ${a.id}: its release (first case ${first.id}) has ${first.asn} alerts and ${first.summaries} summaries`);
+    if (first.id !== a.id && a.asn + a.summaries !== 0) problems.push(`held incident ${a.id} has ${a.asn} alerts and ${a.summaries} summaries of its own besides its release's`);
+  }
   const undeliverable = byStatus.get('undeliverable') ?? 0;
+  // A refused summary is a notice for each case it stood for that is still open (App.onUndeliverable).
+  const noticesWanted = outbox
+    .filter((r) => r.status === 'undeliverable')
+    .reduce((n, r) => n + (r.kind === ASN_SUMMARY_KIND && r.incident_id !== null ? summaryCases(db, r.incident_id).length : 1), 0);
   const notices = outbox.filter((r) => r.kind === 'undeliverable_notice').length;
-  if (notices !== undeliverable) problems.push(`${undeliverable} undeliverable ASN alerts but ${notices} notices to Humas`);
+  if (notices !== noticesWanted) problems.push(`${undeliverable} undeliverable ASN messages (${noticesWanted} cases) but ${notices} notices to Humas`);
 
   let duplicates = 0;
   for (const [key, n] of simCount) {
@@ -325,7 +365,7 @@ async function main(): Promise<void> {
   console.log(`updates pushed            ${TOTAL_UPDATES} (${additions} ASN additions, ${mentions} Pilkada mentions), events recorded ${events}`);
   console.log(`kills (SIGKILL)           ${kills}`);
   console.log(`hash chains               ${chains.map((c) => `${c.table} ${c.rows} rows${c.bad ? ' BROKEN' : ' ok'}`).join(', ')}`);
-  console.log(`incidents expected/found  ${expected.size} / ${incidentsFound}`);
+  console.log(`incidents expected/found  ${expected.size} / ${incidentsFound} (ASN alerts held for a summary: ${heldCases})`);
   console.log(`outbox rows               ${outbox.length} (${[...byStatus].map(([k, v]) => `${k} ${v}`).join(', ')})`);
   console.log(`messages sent (sim)       ${sim.sent.length}`);
   console.log(`duplicates                ${duplicates} (bound: ${kills})`);
