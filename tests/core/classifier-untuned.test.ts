@@ -2536,3 +2536,31 @@ describe('"whoever" beside an office is the race\'s winner (Pilwalkot Pekanbaru 
     'siapa pun boleh daftar, wali kota buka lowongan magang di kantornya',
   ])('no office beside it: %s', (text) => expect(seberang.classify(text).pilkada).toBe(false));
 });
+
+describe('the budget, the school heads and the pilgrims are the office\'s own business (Pilbup Banyuwangi set, issue 20)', () => {
+  const paslon: PaslonFile = { election: 'Pilbup Contoh Tanjung Sari 2024', paslon: [
+    { number: 1, names: ['Ratna Kusumawardani', 'Sutejo'], aliases: ['Ratna-Sutejo', 'Bu Ratna'] },
+    { number: 2, names: ['Hamdan Basyir', 'Yulius Manopo'], aliases: ['Hamdan-Yulius'] },
+  ] };
+  const sari = createClassifier({ vocabulary, paslon });
+  const official = vocabulary.officialPosts!;
+  const added = new Set(['rapbd', 'raperda', 'perda', 'nota keuangan', 'kepala sekolah', 'jemaah haji', 'calon jemaah haji', 'kloter',
+    'lepas jemaah', 'lepas jemaah haji', 'lepas calon jemaah haji', 'lepas kontingen']);
+  const before = createClassifier({ vocabulary: { ...vocabulary, officialPosts: { ...official,
+    activities: official.activities.filter((a) => !added.has(a)), officeBusiness: (official.officeBusiness ?? []).filter((b) => !added.has(b)) } }, paslon });
+  it.each([
+    'Ratna Kusumawardani Lantik 150 Kepala Sekolah SD dan SMP [URL]',
+    'Ratna Kusumawardani Sampaikan Nota Keuangan RAPBD 2025 [URL]',
+    'Hamdan Basyir Lepas Jemaah Haji Kloter Pertama di Pendopo [URL]',
+    'Ratna Kusumawardani tandatangani perda penyertaan modal BUMD',
+  ])('%s', (text) => {
+    expect(sari.classify(text).pilkada).toBe(false);
+    expect(before.classify(text).pilkada).toBe(true);
+  });
+  it('a candidate out of office, or a campaign word, keeps the race', () => {
+    expect(sari.classify('Hamdan Basyir sowan ke kepala sekolah pesantren, minta doa restu [URL]').pilkada).toBe(true);
+    expect(sari.classify('Ratna Kusumawardani lantik tim pemenangan di 25 kecamatan [URL]').pilkada).toBe(true);
+    expect(sari.classify('Hamdan Basyir janji naikkan insentif kepala sekolah kalau terpilih').pilkada).toBe(true);
+    expect(sari.classify('Hamdan Basyir lepas kangen dengan warga Pasar Baru [URL]').pilkada).toBe(true);
+  });
+});
