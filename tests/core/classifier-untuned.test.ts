@@ -2259,7 +2259,9 @@ describe('vote talk beside another level\'s Pilkada, with no Pilkada word of thi
     { number: 2, names: ['Sahrul Nasution', 'Wirdayanti Lubis'], aliases: ['Sahrul-Wirda'] },
   ] };
   const teluk = createClassifier({ vocabulary, paslon });
-  const noLevels = createClassifier({ vocabulary: { ...vocabulary, electionLevels: {} }, paslon });
+  // Without the other regions too: "Tanjung" capitalised after the election word is an unknown place (read folded,
+  // "taniung", since the Pilbup Banyuwangi set), which sets the text aside on its own.
+  const noLevels = createClassifier({ vocabulary: { ...vocabulary, electionLevels: {}, otherRegions: undefined }, paslon });
   it.each([
     'Kotak kosong menang di Pilwalkot Tanjung Batu, KPU jadwalkan ulang [URL]',
     'Pilbup Kabupaten Hulu: hitung cepat TPS sudah masuk 80 persen [URL]',
@@ -2563,4 +2565,22 @@ describe('the budget, the school heads and the pilgrims are the office\'s own bu
     expect(sari.classify('Hamdan Basyir janji naikkan insentif kepala sekolah kalau terpilih').pilkada).toBe(true);
     expect(sari.classify('Hamdan Basyir lepas kangen dengan warga Pasar Baru [URL]').pilkada).toBe(true);
   });
+});
+
+describe('another regency\'s Pilkada whose name folds ("Jember" is read "iember"), and the own region in a Javanese spelling (Pilbup Banyuwangi set, issue 20)', () => {
+  const paslon: PaslonFile = { election: 'Pilbup Contoh Tegalsaya 2024', paslon: [
+    { number: 1, names: ['Ratna Kusumawardani', 'Sutejo'], aliases: ['Ratna-Sutejo', 'Bu Ratna'] },
+    { number: 2, names: ['Hamdan Basyir', 'Yulius Manopo'], aliases: ['Hamdan-Yulius'] },
+  ] };
+  const tegalsaya = createClassifier({ vocabulary, paslon });
+  it.each([
+    'Pilkada Jeneponto: Paslon 2 Klaim Menang Hitung Cepat [URL]',
+    'Pilbup Jombang Memanas, Paslon 1 Laporkan Dugaan Politik Uang [URL]',
+    'Pilkada Kab. Jayawijaya: paslon nomor 1 unggul sementara',
+  ])('another region, written with a j: %s', (text) => expect(tegalsaya.classify(text).pilkada).toBe(false));
+  it.each([
+    'Pilkada Tegalsaya: Paslon 2 Klaim Menang Hitung Cepat [URL]',
+    'Pilbup Tegalsoyo cuma loro calon, sing siji petahana',
+    'Pilkada Jeneponto rame, tapi Ratna-Sutejo tetap unggul di sini',
+  ])('this one, or a name of this one beside it: %s', (text) => expect(tegalsaya.classify(text).pilkada).toBe(true));
 });
