@@ -2584,3 +2584,23 @@ describe('another regency\'s Pilkada whose name folds ("Jember" is read "iember"
     'Pilkada Jeneponto rame, tapi Ratna-Sutejo tetap unggul di sini',
   ])('this one, or a name of this one beside it: %s', (text) => expect(tegalsaya.classify(text).pilkada).toBe(true));
 });
+
+describe('"bakul", the Javanese seller, after a one-word name is a trader of that name (Pilbup Banyuwangi set, issue 20)', () => {
+  const paslon: PaslonFile = { election: 'Pilbup Contoh Tegalsaya 2024', paslon: [
+    { number: 1, names: ['Ratna Kusumawardani', 'Sutejo'], aliases: ['Ratna-Sutejo', 'Bu Ratna'] },
+    { number: 2, names: ['Hamdan Basyir', 'Yulius Manopo'], aliases: ['Hamdan-Yulius'] },
+  ] };
+  const tegalsaya = createClassifier({ vocabulary, paslon });
+  const before = createClassifier({ vocabulary: { ...vocabulary, everydayAfter: (vocabulary.everydayAfter ?? []).filter((w) => w !== 'bakul') }, paslon });
+  it.each([
+    'Sutejo sing bakul bakso nang alun-alun wes pindah nang pasar anyar',
+    'Sutejo bakul sayur langgananku libur dino iki',
+  ])('%s', (text) => {
+    expect(tegalsaya.classify(text).pilkada).toBe(false);
+    expect(before.classify(text).pilkada).toBe(true);
+  });
+  it('the candidate with the traders, or with election talk, is still the candidate', () => {
+    expect(tegalsaya.classify('Sutejo nyambangi bakul pasar Tegalsaya, janji retribusi turun').pilkada).toBe(true);
+    expect(tegalsaya.classify('Sutejo sing bakul bakso iku nyalon wakil bupati, nomer 1').pilkada).toBe(true);
+  });
+});

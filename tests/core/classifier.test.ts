@@ -467,7 +467,6 @@ const KNOWN_MISTAKES: Record<string, string[]> = {
   // rule); misses are a ballot number or "hak pilih" in chat with no other vote word, and a headline quote with the
   // vice-regent candidate's bare given name.
   'tests/fixtures/classifier/banyuwangi2024.tsv': [
-    '[USERNAME] Mujiono sing bakul bakso nang alun-alun wes pindah nang Jalan Brawijaya',
     'isun wes mantep coblos nomer 2 gawe gubernur, Jatim butuh ganti',
     'DPR Sahkan RUU Pilkada? Demo Mahasiswa Meluas [URL]',
     'coblosan ketua RT nang kampung isun wes mari, Pak Ali menang maneh 😂',
