@@ -2604,3 +2604,27 @@ describe('"bakul", the Javanese seller, after a one-word name is a trader of tha
     expect(tegalsaya.classify('Sutejo sing bakul bakso iku nyalon wakil bupati, nomer 1').pilkada).toBe(true);
   });
 });
+
+describe('the cities of every province are regions too: another city\'s Pilkada in lower case (Pilbup Banyuwangi round; Babel and Malang sets, issue 20)', () => {
+  const paslon: PaslonFile = { election: 'Pilgub Contoh Pesisir 2024', paslon: [
+    { number: 1, names: ['Marlinda Situmorang', 'Gustaf Pardede'], aliases: ['Marlinda-Gustaf'] },
+    { number: 2, names: ['Sahrul Nasution', 'Wirdayanti Lubis'], aliases: ['Sahrul-Wirda'] },
+  ] };
+  const pesisir = createClassifier({ vocabulary, paslon });
+  const cities = new Set(['kediri', 'bitung', 'pangkalpinang', 'batu']);
+  const regions = vocabulary.otherRegions!;
+  const before = createClassifier({ vocabulary: { ...vocabulary, otherRegions: { ...regions, regions: regions.regions.filter((g) => !g.some((r) => cities.has(r))) } }, paslon });
+  it.each([
+    'pilkada kediri kotak kosong menang, sejarah iki',
+    'pilkada bitung paslon 1 unggul jauh katanya',
+    '[USERNAME] pilkada batu iku sing menang artis ta?',
+  ])('%s', (text) => {
+    expect(pesisir.classify(text).pilkada).toBe(false);
+    expect(before.classify(text).pilkada).toBe(true);
+  });
+  it('this election\'s candidate beside it, or the city as the deployment\'s own region, keeps the race', () => {
+    expect(pesisir.classify('pilkada kediri rame, tapi Marlinda-Gustaf tetap unggul di sini').pilkada).toBe(true);
+    const kediri = createClassifier({ vocabulary, paslon: { ...paslon, election: 'Pilwalkot Contoh Kediri 2024' } });
+    expect(kediri.classify('pilkada kediri kotak kosong menang, sejarah iki').pilkada).toBe(true);
+  });
+});

@@ -412,7 +412,6 @@ const KNOWN_MISTAKES: Record<string, string[]> = {
   ],
   // Bangka Belitung and Malang 2024 (issue 20, det-tweets): X posts written blind; what is left after the round's rules.
   'tests/fixtures/classifier/babel2024.tsv': [
-    '[USERNAME] pilkada pangkalpinang kotak kosong menang, sejarah banget ini',
     '[USERNAME] [USERNAME] kalian dukung nomor berape? aku masih pikir2',
     '[USERNAME] [USERNAME] yg bilang hidayat udah tua, beliau masih sehat kok. pilih aja yang menurut kalian bener',
     'Hidayat: Kalau Saya Jadi Gubernur, Tak Ada Lagi Nelayan Ditangkap Karena Timah [URL]',
@@ -420,8 +419,6 @@ const KNOWN_MISTAKES: Record<string, string[]> = {
     '[USERNAME] Babel perlu gubernur yang berani ngadepin mafia timah, bukan yang foto2 doang',
   ],
   'tests/fixtures/classifier/malang2024.tsv': [
-    'Kris Dayanti Menang Pilwalkot Batu? Ini Hasil Hitung Cepat [URL]',
-    '[USERNAME] pilkada batu iku KD menang ta? wah artis dadi wali kota',
     '[USERNAME] [USERNAME] 01 02 03 podo ae, sing penting Malang ojok banjir maneh',
     '[USERNAME] [USERNAME] wong Malang pilih sing asli Malang, ojok sing soko Batu. sindiran gawe sopo iki 🤭',
     'nomor 3 wes, abah mesti ngerti wong Malang',
