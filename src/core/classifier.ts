@@ -3514,7 +3514,8 @@ function isOtherBallot(found: Term[], threshold: number, otherVote: boolean): bo
 }
 
 /**
- * Another election named with vote talk of its own (a candidate, a ballot number, "terpilih", "dipilih") and
+ * Another election named with vote talk of its own (a candidate, a ballot number, "terpilih", "dipilih", a name's
+ * result: "Pak X menang") and
  * no Pilkada named: "ketua koperasi sudah dipilih, Pak X terpilih", "pemilihan ketua RT, calon nomor 2 Pak X".
  * A one-word name there is the other election's person; a full name or the pair is still the candidate.
  */
@@ -3522,7 +3523,8 @@ function isOtherElectionVote(found: Term[], threshold: number): boolean {
   let vote = false;
   for (const t of found) {
     if (t.category === 'event' && t.weight >= threshold) return false;
-    if (t.weight > 0 && (GENERIC_VOTE_TALK.has(t.category) || t.category === 'candidate' || t.category === PASLON_NUMBER)) vote = true;
+    // A name's own result or vote word ("Pak X menang", "X terpilih maneh") is that election's result too.
+    if (t.weight > 0 && (GENERIC_VOTE_TALK.has(t.category) || t.category === 'candidate' || t.category === PASLON_NUMBER || t.category === SLOGAN)) vote = true;
   }
   return vote;
 }

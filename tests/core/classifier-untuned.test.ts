@@ -2628,3 +2628,24 @@ describe('the cities of every province are regions too: another city\'s Pilkada 
     expect(kediri.classify('pilkada kediri kotak kosong menang, sejarah iki').pilkada).toBe(true);
   });
 });
+
+describe('the vote for a neighbourhood head in Javanese ("coblosan RT", "milih ketua RT") is another election (Pilbup Banyuwangi set, issue 20)', () => {
+  const paslon: PaslonFile = { election: 'Pilbup Contoh Tegalsaya 2024', paslon: [
+    { number: 1, names: ['Ratna Kusumawardani', 'Sutejo'], aliases: ['Ratna-Sutejo', 'Bu Ratna'] },
+    { number: 2, names: ['Hamdan Basyir', 'Yulius Manopo'], aliases: ['Hamdan-Yulius'] },
+  ] };
+  const tegalsaya = createClassifier({ vocabulary, paslon });
+  const added = new Set(['coblosan ketua rt', 'coblosan ketua rw', 'coblosan rt', 'coblosan rw', 'milih ketua rt', 'milih ketua rw', 'nyoblos ketua rt', 'nyoblos ketua rw']);
+  const before = createClassifier({ vocabulary: { ...vocabulary, otherElections: (vocabulary.otherElections ?? []).filter((e) => !added.has(e)) }, paslon });
+  it.each([
+    'coblosan ketua RT nang kampung wes mari, Pak Sutejo menang maneh 😂',
+    'sesuk coblosan RW, Pak Hamdan nyalon maneh jare',
+  ])('%s', (text) => {
+    expect(tegalsaya.classify(text).pilkada).toBe(false);
+    expect(before.classify(text).pilkada).toBe(true);
+  });
+  it('the Pilkada named, or the pair, keeps the race', () => {
+    expect(tegalsaya.classify('mari coblosan ketua RT, saiki siap-siap pilbup, aku milih Ratna-Sutejo').pilkada).toBe(true);
+    expect(tegalsaya.classify('sesuk coblosan, aku nyoblos Hamdan-Yulius').pilkada).toBe(true);
+  });
+});

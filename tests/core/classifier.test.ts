@@ -466,7 +466,6 @@ const KNOWN_MISTAKES: Record<string, string[]> = {
   'tests/fixtures/classifier/banyuwangi2024.tsv': [
     'isun wes mantep coblos nomer 2 gawe gubernur, Jatim butuh ganti',
     'DPR Sahkan RUU Pilkada? Demo Mahasiswa Meluas [URL]',
-    'coblosan ketua RT nang kampung isun wes mari, Pak Ali menang maneh 😂',
     '[USERNAME] Mbak Ipuk matur suwun dalane wes diaspal, Licin saiki mulus',
     'hak pilih riko ojo didol lur, regone 5 taun',
     '[USERNAME] isun nomer 1 wis, wes kebukti kerjane senajan durung sempurna',
