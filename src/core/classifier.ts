@@ -3523,10 +3523,20 @@ function isOtherElectionVote(found: Term[], threshold: number): boolean {
   let vote = false;
   for (const t of found) {
     if (t.category === 'event' && t.weight >= threshold) return false;
-    // A name's own result or vote word ("Pak X menang", "X terpilih maneh") is that election's result too.
-    if (t.weight > 0 && (GENERIC_VOTE_TALK.has(t.category) || t.category === 'candidate' || t.category === PASLON_NUMBER || t.category === SLOGAN)) vote = true;
+    // A name's own result ("Pak X menang") is that election's result too; a promise ("X janji") is no vote.
+    if (t.weight > 0 && (GENERIC_VOTE_TALK.has(t.category) || t.category === 'candidate' || t.category === PASLON_NUMBER || isResultSlogan(t))) vote = true;
   }
   return vote;
+}
+
+/** The last words of a slogan that are a vote's result ("X menang", "X kalah"). */
+const RESULT_WORDS = new Set(['menang', 'kalah', 'terpilih']);
+
+/** A slogan made from a name and a result word ("Pak X menang"), read only in another election's talk. */
+function isResultSlogan(t: Term): boolean {
+  if (t.category !== SLOGAN) return false;
+  const space = t.label.lastIndexOf(' ');
+  return space >= 0 && RESULT_WORDS.has(t.label.slice(space + 1));
 }
 
 /**
