@@ -459,10 +459,10 @@ const KNOWN_MISTAKES: Record<string, string[]> = {
     'gue ikut debat nobar di warung Bang Ojan, seru juga ternyata',
   ],
   // Pilbup Banyuwangi 2024 (issue 20, det-fp): X posts and Osing/Javanese chat, measured blind (P 0.919 / R 0.968),
-  // then the office-objects rule and the rules after it. Left: a ballot number for another level's office, national politics on the Pilkada
-  // law, a pilkades-like RT vote with the running mate's given name, thanks to the regent for a road (her job, by the
-  // rule); misses are a ballot number or "hak pilih" in chat with no other vote word, and a headline quote with the
-  // vice-regent candidate's bare given name.
+  // then the office-objects, folded-place, "bakul" and RT-vote rules. Left: a ballot number beside another level's
+  // office (kept this Pilkada's by design), "RUU Pilkada" (the dev set labels such a line Pilkada), thanks to the
+  // regent for a road (her job, by the rule); misses are a ballot number or "hak pilih" in chat with no other vote
+  // word, and a headline quote after the vice-regent candidate's one-word name.
   'tests/fixtures/classifier/banyuwangi2024.tsv': [
     'isun wes mantep coblos nomer 2 gawe gubernur, Jatim butuh ganti',
     'DPR Sahkan RUU Pilkada? Demo Mahasiswa Meluas [URL]',
