@@ -527,6 +527,8 @@ interface Tables {
   dictionary: Set<string>;
   /** Every word of the regions the vocabulary lists and of the paslon file's `election`: no unknown place ({@link isUnknownPlace}). */
   regionWords: Set<string>;
+  /** {@link regionWords} without their vowels: "Suroboyo" is the Javanese spelling of Surabaya, no other region. */
+  regionSkeletons: Set<string>;
   otherRegionEvents: Set<string>;
   /** Kin words as written after a name (see {@link Vocabulary.writersKin}): glued with an owner's clitic, bare, and the owners after a bare one. */
   kinAfterGlued: Set<string>;
@@ -870,6 +872,7 @@ export function createClassifier(opts: { vocabulary: Vocabulary; paslon?: Paslon
   }
 
   const honorifics = new Set(vocab.honorifics.map((h) => tokenize(h, FOLD).join(' ')));
+  const regionWords = new Set([...(vocab.otherRegions?.regions ?? []).flat(), paslon?.election ?? ''].flatMap((r) => tokenize(r, FOLD)));
   if (paslon) {
     const known = new Set([...honorifics, ...vocab.commonNames, ...(vocab.commonWords ?? [])].map((w) => tokenize(w, FOLD).join(' ')));
     for (const key of regionPhrases(paslon.election, known)) {
@@ -886,7 +889,8 @@ export function createClassifier(opts: { vocabulary: Vocabulary; paslon?: Paslon
     ...kinAfterTables(vocab),
     otherRegions: otherRegionTable(vocab, paslon, honorifics),
     dictionary: dictionarySet(vocab.dictionaryWords),
-    regionWords: new Set([...(vocab.otherRegions?.regions ?? []).flat(), paslon?.election ?? ''].flatMap((r) => tokenize(r, FOLD))),
+    regionWords,
+    regionSkeletons: new Set([...regionWords].map(consonants).filter((c) => c.length >= MIN_SKELETON)),
     otherRegionEvents: new Set(vocab.otherRegions?.events ?? []),
     voterPlaces: new Set(vocab.voterBrings?.places ?? []),
     voterThings: new Set((vocab.voterBrings?.things ?? []).map((w) => tokenize(w, FOLD).join(''))),
@@ -2136,16 +2140,33 @@ function isUnknownPlace(tables: Tables, text: string, tokens: string[], end: num
   const link = REGION_LINKS.has(tokens[k] as string) ? tokens[k++] : undefined;
   const word = tokens[k];
   if (word === undefined || word.length < MIN_PLACE || isDigit(word) || tables.knownWords.has(word) || tables.dictionary.has(word)
-    || tables.regionWords.has(word)) return false;
+    || tables.regionWords.has(word) || tables.regionSkeletons.has(consonants(word))) return false;
   // Capitalised where it stands after the election word, as written ("Pilkada Kampar", "PILKADA KAMPAR").
   const lower = text.toLowerCase();
   const before = link === undefined ? `${tokens[end]} ` : `${tokens[end]} ${link}`;
   for (let at = lower.indexOf(before); at >= 0; at = lower.indexOf(before, at + 1)) {
     let w = at + before.length;
     while (w < text.length && !isAsciiAlnum(text.charCodeAt(w))) w++;
-    if (lower.startsWith(word, w) && isUpperAt(text, w)) return true;
+    if (isUpperAt(text, w) && (lower.startsWith(word, w) || isFoldedAt(lower, w, word))) return true;
   }
   return false;
+}
+
+/** Fewest consonants a region word keeps to be matched by them: "Jawa" folds to "iawa", all vowels but a "w". */
+const MIN_SKELETON = 3;
+/** A word without its vowels, to match a region's name in another spelling ("Suroboyo", "Surabaya"). */
+function consonants(word: string): string {
+  return word.replace(/[aeiou]/g, '');
+}
+
+/**
+ * The word written at `at` folds to `word`: tokens are folded as names are ("Jember" is read "iember"), so the
+ * written place is found by folding it, not by its letters.
+ */
+function isFoldedAt(lower: string, at: number, word: string): boolean {
+  let end = at;
+  while (end < lower.length && isAsciiAlnum(lower.charCodeAt(end))) end++;
+  return tokenize(lower.slice(at, end), FOLD).join('') === word;
 }
 /** Shortest place name {@link isUnknownPlace} reads: shorter unknown words are mostly slang and initials. */
 const MIN_PLACE = 4;
@@ -3493,7 +3514,8 @@ function isOtherBallot(found: Term[], threshold: number, otherVote: boolean): bo
 }
 
 /**
- * Another election named with vote talk of its own (a candidate, a ballot number, "terpilih", "dipilih") and
+ * Another election named with vote talk of its own (a candidate, a ballot number, "terpilih", "dipilih", a name's
+ * result: "Pak X menang") and
  * no Pilkada named: "ketua koperasi sudah dipilih, Pak X terpilih", "pemilihan ketua RT, calon nomor 2 Pak X".
  * A one-word name there is the other election's person; a full name or the pair is still the candidate.
  */
@@ -3501,9 +3523,20 @@ function isOtherElectionVote(found: Term[], threshold: number): boolean {
   let vote = false;
   for (const t of found) {
     if (t.category === 'event' && t.weight >= threshold) return false;
-    if (t.weight > 0 && (GENERIC_VOTE_TALK.has(t.category) || t.category === 'candidate' || t.category === PASLON_NUMBER)) vote = true;
+    // A name's own result ("Pak X menang") is that election's result too; a promise ("X janji") is no vote.
+    if (t.weight > 0 && (GENERIC_VOTE_TALK.has(t.category) || t.category === 'candidate' || t.category === PASLON_NUMBER || isResultSlogan(t))) vote = true;
   }
   return vote;
+}
+
+/** The last words of a slogan that are a vote's result ("X menang", "X kalah"). */
+const RESULT_WORDS = new Set(['menang', 'kalah', 'terpilih']);
+
+/** A slogan made from a name and a result word ("Pak X menang"), read only in another election's talk. */
+function isResultSlogan(t: Term): boolean {
+  if (t.category !== SLOGAN) return false;
+  const space = t.label.lastIndexOf(' ');
+  return space >= 0 && RESULT_WORDS.has(t.label.slice(space + 1));
 }
 
 /**

@@ -2259,7 +2259,9 @@ describe('vote talk beside another level\'s Pilkada, with no Pilkada word of thi
     { number: 2, names: ['Sahrul Nasution', 'Wirdayanti Lubis'], aliases: ['Sahrul-Wirda'] },
   ] };
   const teluk = createClassifier({ vocabulary, paslon });
-  const noLevels = createClassifier({ vocabulary: { ...vocabulary, electionLevels: {} }, paslon });
+  // Without the other regions too: "Tanjung" capitalised after the election word is an unknown place (read folded,
+  // "taniung", since the Pilbup Banyuwangi set), which sets the text aside on its own.
+  const noLevels = createClassifier({ vocabulary: { ...vocabulary, electionLevels: {}, otherRegions: undefined }, paslon });
   it.each([
     'Kotak kosong menang di Pilwalkot Tanjung Batu, KPU jadwalkan ulang [URL]',
     'Pilbup Kabupaten Hulu: hitung cepat TPS sudah masuk 80 persen [URL]',
@@ -2535,4 +2537,115 @@ describe('"whoever" beside an office is the race\'s winner (Pilwalkot Pekanbaru 
     'siapa pun juaranya, tim kita tetap di hati',
     'siapa pun boleh daftar, wali kota buka lowongan magang di kantornya',
   ])('no office beside it: %s', (text) => expect(seberang.classify(text).pilkada).toBe(false));
+});
+
+describe('the budget, the school heads and the pilgrims are the office\'s own business (Pilbup Banyuwangi set, issue 20)', () => {
+  const paslon: PaslonFile = { election: 'Pilbup Contoh Tanjung Sari 2024', paslon: [
+    { number: 1, names: ['Ratna Kusumawardani', 'Sutejo'], aliases: ['Ratna-Sutejo', 'Bu Ratna'] },
+    { number: 2, names: ['Hamdan Basyir', 'Yulius Manopo'], aliases: ['Hamdan-Yulius'] },
+  ] };
+  const sari = createClassifier({ vocabulary, paslon });
+  const official = vocabulary.officialPosts!;
+  const added = new Set(['rapbd', 'raperda', 'perda', 'nota keuangan', 'kepala sekolah', 'jemaah haji', 'calon jemaah haji', 'kloter',
+    'lepas jemaah', 'lepas jemaah haji', 'lepas calon jemaah haji', 'lepas kontingen']);
+  const before = createClassifier({ vocabulary: { ...vocabulary, officialPosts: { ...official,
+    activities: official.activities.filter((a) => !added.has(a)), officeBusiness: (official.officeBusiness ?? []).filter((b) => !added.has(b)) } }, paslon });
+  it.each([
+    'Ratna Kusumawardani Lantik 150 Kepala Sekolah SD dan SMP [URL]',
+    'Ratna Kusumawardani Sampaikan Nota Keuangan RAPBD 2025 [URL]',
+    'Hamdan Basyir Lepas Jemaah Haji Kloter Pertama di Pendopo [URL]',
+    'Ratna Kusumawardani tandatangani perda penyertaan modal BUMD',
+  ])('%s', (text) => {
+    expect(sari.classify(text).pilkada).toBe(false);
+    expect(before.classify(text).pilkada).toBe(true);
+  });
+  it('a candidate out of office, or a campaign word, keeps the race', () => {
+    expect(sari.classify('Hamdan Basyir sowan ke kepala sekolah pesantren, minta doa restu [URL]').pilkada).toBe(true);
+    expect(sari.classify('Ratna Kusumawardani lantik tim pemenangan di 25 kecamatan [URL]').pilkada).toBe(true);
+    expect(sari.classify('Hamdan Basyir janji naikkan insentif kepala sekolah kalau terpilih').pilkada).toBe(true);
+    expect(sari.classify('Hamdan Basyir lepas kangen dengan warga Pasar Baru [URL]').pilkada).toBe(true);
+  });
+});
+
+describe('another regency\'s Pilkada whose name folds ("Jember" is read "iember"), and the own region in a Javanese spelling (Pilbup Banyuwangi set, issue 20)', () => {
+  const paslon: PaslonFile = { election: 'Pilbup Contoh Tegalsaya 2024', paslon: [
+    { number: 1, names: ['Ratna Kusumawardani', 'Sutejo'], aliases: ['Ratna-Sutejo', 'Bu Ratna'] },
+    { number: 2, names: ['Hamdan Basyir', 'Yulius Manopo'], aliases: ['Hamdan-Yulius'] },
+  ] };
+  const tegalsaya = createClassifier({ vocabulary, paslon });
+  it.each([
+    'Pilkada Jeneponto: Paslon 2 Klaim Menang Hitung Cepat [URL]',
+    'Pilbup Jombang Memanas, Paslon 1 Laporkan Dugaan Politik Uang [URL]',
+    'Pilkada Kab. Jayawijaya: paslon nomor 1 unggul sementara',
+  ])('another region, written with a j: %s', (text) => expect(tegalsaya.classify(text).pilkada).toBe(false));
+  it.each([
+    'Pilkada Tegalsaya: Paslon 2 Klaim Menang Hitung Cepat [URL]',
+    'Pilbup Tegalsoyo cuma loro calon, sing siji petahana',
+    'Pilkada Jeneponto rame, tapi Ratna-Sutejo tetap unggul di sini',
+  ])('this one, or a name of this one beside it: %s', (text) => expect(tegalsaya.classify(text).pilkada).toBe(true));
+});
+
+describe('"bakul", the Javanese seller, after a one-word name is a trader of that name (Pilbup Banyuwangi set, issue 20)', () => {
+  const paslon: PaslonFile = { election: 'Pilbup Contoh Tegalsaya 2024', paslon: [
+    { number: 1, names: ['Ratna Kusumawardani', 'Sutejo'], aliases: ['Ratna-Sutejo', 'Bu Ratna'] },
+    { number: 2, names: ['Hamdan Basyir', 'Yulius Manopo'], aliases: ['Hamdan-Yulius'] },
+  ] };
+  const tegalsaya = createClassifier({ vocabulary, paslon });
+  const before = createClassifier({ vocabulary: { ...vocabulary, everydayAfter: (vocabulary.everydayAfter ?? []).filter((w) => w !== 'bakul') }, paslon });
+  it.each([
+    'Sutejo sing bakul bakso nang alun-alun wes pindah nang pasar anyar',
+    'Sutejo bakul sayur langgananku libur dino iki',
+  ])('%s', (text) => {
+    expect(tegalsaya.classify(text).pilkada).toBe(false);
+    expect(before.classify(text).pilkada).toBe(true);
+  });
+  it('the candidate with the traders, or with election talk, is still the candidate', () => {
+    expect(tegalsaya.classify('Sutejo nyambangi bakul pasar Tegalsaya, janji retribusi turun').pilkada).toBe(true);
+    expect(tegalsaya.classify('Sutejo sing bakul bakso iku nyalon wakil bupati, nomer 1').pilkada).toBe(true);
+  });
+});
+
+describe('the cities of every province are regions too: another city\'s Pilkada in lower case (Pilbup Banyuwangi round; Babel and Malang sets, issue 20)', () => {
+  const paslon: PaslonFile = { election: 'Pilgub Contoh Pesisir 2024', paslon: [
+    { number: 1, names: ['Marlinda Situmorang', 'Gustaf Pardede'], aliases: ['Marlinda-Gustaf'] },
+    { number: 2, names: ['Sahrul Nasution', 'Wirdayanti Lubis'], aliases: ['Sahrul-Wirda'] },
+  ] };
+  const pesisir = createClassifier({ vocabulary, paslon });
+  const cities = new Set(['kediri', 'bitung', 'pangkalpinang', 'batu']);
+  const regions = vocabulary.otherRegions!;
+  const before = createClassifier({ vocabulary: { ...vocabulary, otherRegions: { ...regions, regions: regions.regions.filter((g) => !g.some((r) => cities.has(r))) } }, paslon });
+  it.each([
+    'pilkada kediri kotak kosong menang, sejarah iki',
+    'pilkada bitung paslon 1 unggul jauh katanya',
+    '[USERNAME] pilkada batu iku sing menang artis ta?',
+  ])('%s', (text) => {
+    expect(pesisir.classify(text).pilkada).toBe(false);
+    expect(before.classify(text).pilkada).toBe(true);
+  });
+  it('this election\'s candidate beside it, or the city as the deployment\'s own region, keeps the race', () => {
+    expect(pesisir.classify('pilkada kediri rame, tapi Marlinda-Gustaf tetap unggul di sini').pilkada).toBe(true);
+    const kediri = createClassifier({ vocabulary, paslon: { ...paslon, election: 'Pilwalkot Contoh Kediri 2024' } });
+    expect(kediri.classify('pilkada kediri kotak kosong menang, sejarah iki').pilkada).toBe(true);
+  });
+});
+
+describe('the vote for a neighbourhood head in Javanese ("coblosan RT", "milih ketua RT") is another election (Pilbup Banyuwangi set, issue 20)', () => {
+  const paslon: PaslonFile = { election: 'Pilbup Contoh Tegalsaya 2024', paslon: [
+    { number: 1, names: ['Ratna Kusumawardani', 'Sutejo'], aliases: ['Ratna-Sutejo', 'Bu Ratna'] },
+    { number: 2, names: ['Hamdan Basyir', 'Yulius Manopo'], aliases: ['Hamdan-Yulius'] },
+  ] };
+  const tegalsaya = createClassifier({ vocabulary, paslon });
+  const added = new Set(['coblosan ketua rt', 'coblosan ketua rw', 'coblosan rt', 'coblosan rw', 'milih ketua rt', 'milih ketua rw', 'nyoblos ketua rt', 'nyoblos ketua rw']);
+  const before = createClassifier({ vocabulary: { ...vocabulary, otherElections: (vocabulary.otherElections ?? []).filter((e) => !added.has(e)) }, paslon });
+  it.each([
+    'coblosan ketua RT nang kampung wes mari, Pak Sutejo menang maneh 😂',
+    'sesuk coblosan RW, Pak Hamdan nyalon maneh jare',
+  ])('%s', (text) => {
+    expect(tegalsaya.classify(text).pilkada).toBe(false);
+    expect(before.classify(text).pilkada).toBe(true);
+  });
+  it('the Pilkada named, or the pair, keeps the race', () => {
+    expect(tegalsaya.classify('mari coblosan ketua RT, saiki siap-siap pilbup, aku milih Ratna-Sutejo').pilkada).toBe(true);
+    expect(tegalsaya.classify('sesuk coblosan, aku nyoblos Hamdan-Yulius').pilkada).toBe(true);
+  });
 });

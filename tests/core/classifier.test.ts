@@ -412,7 +412,6 @@ const KNOWN_MISTAKES: Record<string, string[]> = {
   ],
   // Bangka Belitung and Malang 2024 (issue 20, det-tweets): X posts written blind; what is left after the round's rules.
   'tests/fixtures/classifier/babel2024.tsv': [
-    '[USERNAME] pilkada pangkalpinang kotak kosong menang, sejarah banget ini',
     '[USERNAME] [USERNAME] kalian dukung nomor berape? aku masih pikir2',
     '[USERNAME] [USERNAME] yg bilang hidayat udah tua, beliau masih sehat kok. pilih aja yang menurut kalian bener',
     'Hidayat: Kalau Saya Jadi Gubernur, Tak Ada Lagi Nelayan Ditangkap Karena Timah [URL]',
@@ -420,8 +419,6 @@ const KNOWN_MISTAKES: Record<string, string[]> = {
     '[USERNAME] Babel perlu gubernur yang berani ngadepin mafia timah, bukan yang foto2 doang',
   ],
   'tests/fixtures/classifier/malang2024.tsv': [
-    'Kris Dayanti Menang Pilwalkot Batu? Ini Hasil Hitung Cepat [URL]',
-    '[USERNAME] pilkada batu iku KD menang ta? wah artis dadi wali kota',
     '[USERNAME] [USERNAME] 01 02 03 podo ae, sing penting Malang ojok banjir maneh',
     '[USERNAME] [USERNAME] wong Malang pilih sing asli Malang, ojok sing soko Batu. sindiran gawe sopo iki 🤭',
     'nomor 3 wes, abah mesti ngerti wong Malang',
@@ -450,7 +447,6 @@ const KNOWN_MISTAKES: Record<string, string[]> = {
   'tests/fixtures/classifier/tangsel2024.tsv': [
     'Benyamin Davnie Tinjau Penanganan Sampah di TPA Cipeucang [URL]',
     'Pilar Saga Ichsan Buka Festival Kuliner Tangsel di Taman Kota 2 [URL]',
-    'Benyamin Davnie Lepas Jemaah Haji Kloter Pertama Tangsel [URL]',
     'Pilar Saga Ichsan Hadiri Pelantikan Pengurus Karang Taruna Tangsel [URL]',
     'Andra Soni Ditetapkan KPU sebagai Gubernur Banten Terpilih [URL]',
     'Pilar Saga Ichsan Serahkan Bantuan untuk Korban Kebakaran di Setu [URL]',
@@ -461,6 +457,19 @@ const KNOWN_MISTAKES: Record<string, string[]> = {
     'emang bener Pak Ben mau lanjut lagi? kagak bosen ape',
     'kemaren ade kampanye nomor 1 di lapangan deket masjid, rame bener dah',
     'gue ikut debat nobar di warung Bang Ojan, seru juga ternyata',
+  ],
+  // Pilbup Banyuwangi 2024 (issue 20, det-fp): X posts and Osing/Javanese chat, measured blind (P 0.919 / R 0.968),
+  // then the office-objects, folded-place, "bakul" and RT-vote rules. Left: a ballot number beside another level's
+  // office (kept this Pilkada's by design), "RUU Pilkada" (the dev set labels such a line Pilkada), thanks to the
+  // regent for a road (her job, by the rule); misses are a ballot number or "hak pilih" in chat with no other vote
+  // word, and a headline quote after the vice-regent candidate's one-word name.
+  'tests/fixtures/classifier/banyuwangi2024.tsv': [
+    'isun wes mantep coblos nomer 2 gawe gubernur, Jatim butuh ganti',
+    'DPR Sahkan RUU Pilkada? Demo Mahasiswa Meluas [URL]',
+    '[USERNAME] Mbak Ipuk matur suwun dalane wes diaspal, Licin saiki mulus',
+    'hak pilih riko ojo didol lur, regone 5 taun',
+    '[USERNAME] isun nomer 1 wis, wes kebukti kerjane senajan durung sempurna',
+    'Mujiono: Petani Harus Dapat Pupuk Tepat Waktu, Itu Janji Kami [URL]',
   ],
   // Pilwalkot Pekanbaru and Pilbup Bogor 2024 (issue 20, det-x): X posts and group chat, measured blind, then the
   // other-Pilkada rule and the rules after it; what is left: common given names with weak talk ("Agung ... kampanye",
