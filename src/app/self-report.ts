@@ -331,6 +331,7 @@ export function selfReportCommand(app: SelfReportDeps): CommandSpec {
     description: { id: 'laporkan sendiri: Anda dimasukkan ke grup, ditandai, atau difoto bersama calon', en: 'report it yourself: added to a group, tagged, or photographed with a candidate' },
     who: 'anyone',
     where: 'private',
+    freeText: true,
     run: async (ctx) => {
       const r = await handleSelfReport(app, { platform: ctx.req.platform, reporterId: ctx.req.fromId, sourceKey: `cmd:${ctx.req.platform}:${ctx.req.chatId}:${ctx.now}`, text: ctx.rest });
       return { text: r.text, files: r.files };
