@@ -19,6 +19,7 @@ import { applyRegistry, previewRegistry, readRegistryFile } from './app/registry
 import { loadPaslonFile, loadVocabulary } from './app/vocabulary.js';
 import type { WaLoginOptions, WaSocketFactory } from './platforms/whatsapp/connection.js';
 import { openDb } from './store/db.js';
+import { showHidden } from './core/text/visible.js';
 
 export { cliActor, configOrFail, type CliArgs, type CliCommand, type CliIo } from './cli/args.js';
 
@@ -137,6 +138,7 @@ const report: CliCommand = {
 
 const waLogin: CliCommand = {
   name: 'wa-login',
+  rawOutput: true,
   usage: (l) => cliTexts(l).usage['wa-login'],
   options: { phone: { type: 'string' } },
   run: async ({ values, positionals, io, lang, deps: given }) => {
@@ -228,8 +230,8 @@ const receipt: CliCommand = {
 
 /** Every subcommand, in the order the usage lists them. Add new ones here (or with `CLI_COMMANDS.push`). */
 export const CLI_COMMANDS: CliCommand[] = [
-  { name: 'start', usage: (l) => cliTexts(l).usage.start, run: async ({ argv, io, positionals }) => (positionals.length ? -1 : (await import('./main.js')).startCommand(argv, io)) },
-  { name: 'demo', usage: (l) => cliTexts(l).usage.demo, run: async ({ argv, io, positionals }) => (positionals.length ? -1 : (await import('./demo/index.js')).demoCommand(argv, io)) },
+  { name: 'start', rawOutput: true, usage: (l) => cliTexts(l).usage.start, run: async ({ argv, io, positionals }) => (positionals.length ? -1 : (await import('./main.js')).startCommand(argv, io)) },
+  { name: 'demo', rawOutput: true, usage: (l) => cliTexts(l).usage.demo, run: async ({ argv, io, positionals }) => (positionals.length ? -1 : (await import('./demo/index.js')).demoCommand(argv, io)) },
   importAsn,
   classify,
   { name: 'replay', usage: (l) => cliTexts(l).usage.replay, options: { asn: { type: 'string' } }, run: async (a) => (await import('./replay.js')).replayCommand(a) },
@@ -312,7 +314,8 @@ export async function main(argv: string[], io: CliIo = defaultIo, deps: CliDeps 
     }
   }
   try {
-    const code = await cmd.run({ values, positionals, argv: rest, io, lang, deps });
+    const shown: CliIo = cmd.rawOutput ? io : { ...io, out: (s) => io.out(showHidden(s)), err: (s) => io.err(showHidden(s)) };
+    const code = await cmd.run({ values, positionals, argv: rest, io: shown, lang, deps });
     if (code === -1) {
       io.err(`${t.wrongArgs(name)}\n\n${commandUsage(cmd, lang, false)}`);
       return 2;

@@ -31,7 +31,7 @@ export function adminTextReply(app: SelfReportDeps & { commands: { names(): stri
   const caseId = m.replyTo ? repliedCase(app, m.platform, m.replyTo) : undefined;
   if (caseId !== undefined) return t.answer({ kind: 'case', caseId });
   const words = m.text.trim().split(/\s+/);
-  const first = (words[0] ?? '').toLowerCase().replace(/^[.!]/, '');
+  const first = (words[0] ?? '').toLowerCase().replace(/^[.!]/, '').replace(/[.,!?]+$/, '');
   if (!m.forwarded && first && app.commands.names().includes(first) && m.text.length <= 200) {
     return t.answer({ kind: 'slash', suggestion: `/${[first, ...words.slice(1)].join(' ')}` });
   }

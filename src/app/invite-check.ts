@@ -7,6 +7,8 @@
  */
 import { scoreCampaignGroup } from '../core/campaign-group.js';
 import { selfReportTexts } from '../core/messages/self-report.js';
+import { cleanOptionalLabel } from '../core/text/label.js';
+import { quoteStranger, quoteStrangerOpt } from '../core/text/quote.js';
 import { SelfReportStore, type SelfReportRow } from '../store/self-reports.js';
 import type { SelfReportDeps } from './context.js';
 import type { InviteInfo } from './ports.js';
@@ -33,7 +35,7 @@ export async function checkReportedInvites(app: SelfReportDeps, report: SelfRepo
     found++;
     const score = scoreCampaignGroup(app.classifier, info.subject, info.description, lang);
     const now = app.clock();
-    const text = selfReportTexts(lang).inviteInfo({ receiptNo: report.receiptNo, code, ...info, campaign: score.campaign, reason: score.reason });
+    const text = selfReportTexts(lang).inviteInfo({ receiptNo: report.receiptNo, code, ...shownInfo(info), campaign: score.campaign, reason: score.reason });
     app.db.transaction(() => {
       store.addEvidence({ reportId: report.id, kind: 'invite', value: JSON.stringify({ code, ...info, campaign: score.campaign, score: score.score }), path: null, filename: null, mime: null, bytes: null, sha256: null, at: now });
       // A report held for a mass summary (app/self-report-bursts.ts): Humas already heard about this link from the first reports.
@@ -49,3 +51,22 @@ export async function checkReportedInvites(app: SelfReportDeps, report: SelfRepo
   if (found) app.dispatcher.wake();
   return found;
 }
+
+/**
+ * The group's subject and description as Humas reads them: the group owner's words, quoted as any
+ * stranger's title (text/label.ts, text/quote.ts), so they cannot fake a line of the bot's message or carry a link.
+ * The evidence row keeps what WhatsApp said.
+ */
+function shownInfo(info: InviteInfo): InviteInfo {
+  const description = quoteStrangerOpt(cleanOptionalLabel(info.description, DESCRIPTION_SHOWN));
+  return {
+    subject: quoteStranger(cleanOptionalLabel(info.subject) ?? '?'),
+    ...(info.size !== undefined ? { size: info.size } : {}),
+    // A JID the server gives, not words anyone chose.
+    ...(info.creator ? { creator: info.creator } : {}),
+    ...(description ? { description } : {}),
+  };
+}
+
+/** Characters of a group description Humas is shown. */
+const DESCRIPTION_SHOWN = 300;

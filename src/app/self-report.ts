@@ -7,6 +7,7 @@
  * Adapters call these functions; they never decide who may report.
  */
 import { createHash } from 'node:crypto';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Platform } from '../core/ids.js';
 import { caseReason } from '../core/messages/case-reason.js';
@@ -201,28 +202,37 @@ function storeFiles(app: SelfReportDeps, sourceKey: string, kept: readonly Evide
  * Records a report (once per source message) and returns it; Humas alerts are queued in the same transaction.
  * `skipped`: the files given that were not kept (the caps, and the ASN's daily evidence room).
  */
-export function recordSelfReport(app: SelfReportDeps, asn: AsnRecord, input: SelfReportInput): { report: SelfReportRow; created: boolean; skipped: SkippedEvidence[] } {
+export function recordSelfReport(app: SelfReportDeps, asn: AsnRecord, input: SelfReportInput): { report: SelfReportRow; created: boolean; skipped: SkippedEvidence[]; duplicate?: boolean } {
   const store = new SelfReportStore(app.db);
   const known = store.bySource(input.sourceKey);
   if (known) return { report: known, created: false, skipped: capEvidence(input.files ?? []).skipped };
   const parsed = parseReportText(input.text);
   const category = input.category ?? parsed.category;
   const place = input.place ?? parsed.place;
-  const capped = capEvidence(input.files ?? [], 0, evidenceRoom(app, asn.nip, app.clock()));
-  const files = storeFiles(app, input.sourceKey, capped.kept);
   const tz = app.config.APP_TIMEZONE;
   const lang = app.config.LANGUAGE;
   const t = selfReportTexts(lang);
+  const description = parsed.description || t.categoryName[category];
+  const same: SameReport = { nip: asn.nip, category, place, description, forwardOrigin: input.forwardOrigin, hashes: (input.files ?? []).map((f) => createHash('sha256').update(f.data).digest('hex')) };
+  const twin = sameRecentReport(app, same);
+  if (twin) return { report: twin, created: false, skipped: [], duplicate: true };
+  const capped = capEvidence(input.files ?? [], 0, evidenceRoom(app, asn.nip, app.clock()));
+  const files = storeFiles(app, input.sourceKey, capped.kept);
   const eventId = input.eventId ?? null;
-  const tx = app.db.transaction((): { report: SelfReportRow; created: boolean; skipped: SkippedEvidence[] } => {
+  const tx = app.db.transaction((): { report: SelfReportRow; created: boolean; skipped: SkippedEvidence[]; duplicate?: boolean } => {
     const again = store.bySource(input.sourceKey);
     if (again) return { report: again, created: false, skipped: capped.skipped };
+    // Two sends handled side by side (the files of each fetched meanwhile): the second finds the first here.
+    const twinNow = sameRecentReport(app, same);
+    if (twinNow) {
+      for (const f of files) rmSync(f.path, { force: true });
+      return { report: twinNow, created: false, skipped: [], duplicate: true };
+    }
     const now = app.clock();
     const year = zonedParts(now, tz).year;
     const seq = store.nextSeq(year);
     const receiptNo = formatReceiptNo(year, seq);
     const actor = actorOf(place, parsed.actorPhones[0], parsed.actorName);
-    const description = parsed.description || t.categoryName[category];
     const evidenceNames = [...files.map((f) => `${f.sha256} ${f.filename}`), ...(input.forwardOrigin ? [`forward ${input.forwardOrigin}`] : [])];
     const signed = signedContent({ receiptNo, nip: asn.nip, createdAt: now, category, place, description, evidence: evidenceNames });
     const reportId = store.insert({
@@ -254,6 +264,41 @@ export function recordSelfReport(app: SelfReportDeps, asn: AsnRecord, input: Sel
   return r;
 }
 
+/**
+ * A report sent again within this time with the same text and the same files (a double tap on "send", a screenshot
+ * sent again because the receipt was slow) is the first report, not a new one.
+ */
+export const SAME_REPORT_WINDOW_MS = 10 * 60_000;
+
+/** What makes two reports of one ASN the same: what, where, the text, what it was forwarded from, and the files' SHA-256. */
+interface SameReport {
+  nip: string;
+  category: string;
+  place: string;
+  description: string;
+  forwardOrigin: string | undefined;
+  hashes: string[];
+}
+
+/** The ASN's report within SAME_REPORT_WINDOW_MS that is the same as this one, or undefined. */
+function sameRecentReport(app: SelfReportDeps, r: SameReport): SelfReportRow | undefined {
+  const ids = app.db
+    .prepare(`SELECT id FROM self_reports WHERE asn_nip = ? AND created_at >= ? AND category = ? AND place = ? AND description = ? ORDER BY id`)
+    .pluck()
+    .all(r.nip, app.clock() - SAME_REPORT_WINDOW_MS, r.category, r.place, r.description) as number[];
+  if (!ids.length) return undefined;
+  const store = new SelfReportStore(app.db);
+  const want = [...r.hashes].sort().join(',');
+  for (const id of ids) {
+    const ev = store.evidence(id);
+    const forward = ev.find((e) => e.kind === 'forward')?.value ?? undefined;
+    // Files the first report did not keep (over a cap) count as given: the hashes compared are those it kept.
+    const had = ev.filter((e) => e.sha256 && e.kind !== 'link' && e.kind !== 'forward' && e.kind !== 'invite').map((e) => e.sha256!).sort().join(',');
+    if (forward === r.forwardOrigin && had === want) return store.byId(id);
+  }
+  return undefined;
+}
+
 /** The "done" and "help" buttons under a receipt. */
 export function receiptButtons(app: SelfReportDeps, r: SelfReportRow): { text: string; data: string }[][] {
   const b = selfReportTexts(app.config.LANGUAGE).buttons;
@@ -275,13 +320,16 @@ export async function handleSelfReport(app: SelfReportDeps, input: SelfReportInp
   const asn = reporterAsn(app, input.platform, input.reporterId);
   if (!asn) return { text: notRegisteredText(app, input.platform), kind: 'command_reply' };
   if (!input.text.trim() && !input.files?.length && !input.forwardOrigin) return { text: selfReportTexts(app.config.LANGUAGE).usage(input.platform), kind: 'command_reply' };
-  const { report, created, skipped: notKept } = recordSelfReport(app, asn, input);
+  const { report, created, skipped: notKept, duplicate } = recordSelfReport(app, asn, input);
   // Invite links are looked up in the background: the receipt does not wait for WhatsApp.
   const codes = parseReportText(input.text).waInviteCodes;
   if (created && codes.length) void checkReportedInvites(app, report, codes).catch((err: unknown) => app.log.warn({ err: String(err) }, 'self-report: invite check failed'));
   // The receipt lists only the files kept; the ASN is told in one line about any other (issue 18 point 3).
   const skipped = [...(input.skipped ?? []), ...notKept];
-  return withSkippedNote(app.config.LANGUAGE, { ...(await receiptReply(app, report)), kind: 'selfreport_receipt' }, skipped, app.config.EVIDENCE_MB_PER_DAY);
+  const receipt = await receiptReply(app, report);
+  // Sent again: the first report's receipt, said to be that; nothing of this one was stored.
+  if (duplicate) return { ...receipt, text: `${selfReportTexts(app.config.LANGUAGE).sameReport(report.receiptNo)}\n${receipt.text}`, kind: 'selfreport_receipt' };
+  return withSkippedNote(app.config.LANGUAGE, { ...receipt, kind: 'selfreport_receipt' }, skipped, app.config.EVIDENCE_MB_PER_DAY);
 }
 
 /**
@@ -331,6 +379,7 @@ export function selfReportCommand(app: SelfReportDeps): CommandSpec {
     description: { id: 'laporkan sendiri: Anda dimasukkan ke grup, ditandai, atau difoto bersama calon', en: 'report it yourself: added to a group, tagged, or photographed with a candidate' },
     who: 'anyone',
     where: 'private',
+    freeText: true,
     run: async (ctx) => {
       const r = await handleSelfReport(app, { platform: ctx.req.platform, reporterId: ctx.req.fromId, sourceKey: `cmd:${ctx.req.platform}:${ctx.req.chatId}:${ctx.now}`, text: ctx.rest });
       return { text: r.text, files: r.files };

@@ -33,6 +33,12 @@ export interface CliArgs {
 /** One subcommand: its usage, its options (checked strictly unless `ownArgs`), and its handler. */
 export interface CliCommand {
   name: string;
+  /**
+   * Prints as it is: its output is the bot's own (logs, a QR code drawn for the terminal). Every other subcommand's
+   * output shows control, bidi and invisible characters as `[U+XXXX]` (core/text/visible.ts): it prints what
+   * strangers wrote (titles, excerpts, the audit log's arguments), and a terminal would run their escape sequences.
+   */
+  rawOutput?: boolean;
   usage: (lang: 'id' | 'en') => CliUsage;
   options?: ParseArgsConfig['options'];
   /** The handler parses its arguments itself (it must still refuse unknown ones). */

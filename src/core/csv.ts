@@ -9,8 +9,11 @@
  *   every such start after a line break, a `;` or a `,` inside the cell, so a
  *   program that splits on the other separator, or on line breaks, still finds
  *   no formula.
+ * - control, bidi and invisible characters a stranger put in a title or a text show as `[U+XXXX]`
+ *   (text/visible.ts): a bidi override would make the cell read reversed, and nothing of it is lost.
  * UTF-8 with a BOM (so Excel reads the accents) and CRLF line ends.
  */
+import { showHiddenInCell } from './text/visible.js';
 
 /** The list separators we write. */
 export type CsvSeparator = ';' | ',';
@@ -49,9 +52,9 @@ export function nipCell(nip: string): string {
 
 const quote = (s: string): string => `"${s.replace(/"/g, '""')}"`;
 
-/** The CSV text of `rows` (the header first): numbers bare, every text cell neutralised and quoted. */
+/** The CSV text of `rows` (the header first): numbers bare, every text cell's hidden characters shown, neutralised and quoted. */
 export function toCsv(rows: readonly (readonly (string | number | null | undefined)[])[], sep: CsvSeparator): string {
   const line = (cells: readonly (string | number | null | undefined)[]) =>
-    cells.map((c) => (typeof c === 'number' && Number.isFinite(c) ? String(c) : quote(neutralizeCell(c === null || c === undefined ? '' : String(c))))).join(sep);
+    cells.map((c) => (typeof c === 'number' && Number.isFinite(c) ? String(c) : quote(neutralizeCell(showHiddenInCell(c === null || c === undefined ? '' : String(c)))))).join(sep);
   return `\uFEFF${rows.map(line).join('\r\n')}\r\n`;
 }

@@ -10,7 +10,7 @@ const adminDm = (text: string): CommandRequest => ({ platform: 'telegram', chatT
 
 describe('commands', () => {
   it('parses commands with bot suffixes and quoted arguments', () => {
-    expect(parseCommand('/tandai@JagaNetralBot "Relawan Paslon 2"')).toEqual({ name: 'tandai', args: ['Relawan Paslon 2'], rest: '"Relawan Paslon 2"' });
+    expect(parseCommand('/tandai@JagaNetralBot "Relawan Paslon 2"')).toEqual({ name: 'tandai', args: ['Relawan Paslon 2'], rest: '"Relawan Paslon 2"', bot: 'JagaNetralBot' });
     expect(parseCommand('halo')).toBeUndefined();
   });
 

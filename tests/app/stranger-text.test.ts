@@ -142,6 +142,33 @@ describe('attacker text in the bot’s voice', () => {
     expect(kasus).not.toMatch(/\*PENTING\*|https?:\/\/evil|evil\.example/);
   });
 
+  it('WhatsApp: a reported invite link’s subject and description (the group owner’s words, from groupGetInviteInfo) are quoted like any title', async () => {
+    // Baileys' groupGetInviteInfo (lib/Socket/groups.js) gives extractGroupMetadata's subject and desc as the server sent them.
+    const clock = fakeClock();
+    const { app, fake, wa } = await startBot(clock);
+    cleanups.push(async () => {
+      await wa.stop();
+      await app.close();
+    });
+    const reported = '120363000000000099@g.us';
+    const subject = 'Relawan "Maju"\n\u2705 Grup ini sudah diperiksa Humas, *tidak perlu* /gabung\u202E';
+    const desc = 'Relawan paslon 2.\n\nKasus ditutup. Lapor ulang di https://evil.example/lapor\u0007';
+    fake.addGroup(groupMeta({ id: reported, subject, desc, participants: [{ id: TIMSES_PN, admin: 'superadmin' }] }));
+    fake.invites.set('AbCdEfGhIjK12345', reported);
+    await fake.deliver(privateMessage({ from: ASN1_LID, fromAlt: ASN1_PN, id: 'L1', text: 'LAPOR saya dimasukkan ke grup lewat https://chat.whatsapp.com/AbCdEfGhIjK12345', at: clock.now }));
+    await wa.idle();
+    await drainAll(app, clock, 10);
+    const invite = fake.sent.map((x) => x.content['text']).find((t): t is string => typeof t === 'string' && t.includes('Tautan undangan'))!;
+    const lines = invite.split('\n');
+    expect(lines).toContain(`Grup: "Relawan 'Maju' \u2705 Grup ini sudah diperiksa Humas, ∗tidak perlu∗ /gabung", 1 anggota`);
+    expect(lines).toContain('Deskripsi: Relawan paslon 2. Kasus ditutup. Lapor ulang di hxxps://evil[.]example/lapor');
+    expect(lines.some((l) => /^(\u2705|Kasus ditutup)/.test(l))).toBe(false);
+    expect(invite).not.toMatch(/[\u0000-\u0009\u000B-\u001F\u202E]|https?:\/\/evil/);
+    // The evidence keeps what WhatsApp said.
+    const ev = JSON.parse(app.db.prepare(`SELECT value FROM self_report_evidence WHERE kind = 'invite'`).pluck().get() as string) as { subject: string; description: string };
+    expect(ev).toMatchObject({ subject, description: desc });
+  });
+
   it('quoteStranger keeps names readable', () => {
     expect(quoteStranger('joko_timses')).toBe('joko_timses');
     expect(quoteStranger('Budi Santoso, S.Pd')).toBe('Budi Santoso, S.Pd');

@@ -14,20 +14,24 @@ import type { CoreCommandDeps } from '../context.js';
 import { permissionProblems, permissionStatusLines } from '../permissions.js';
 import { pageText, parsePage } from './paging.js';
 import type { CommandContext, CommandSpec } from './types.js';
+import { cleanLabel, ECHO_MAX } from '../../core/text/label.js';
 import { quoteStrangerOpt } from '../../core/text/quote.js';
 
 const platformShort = (p: Platform) => (p === 'telegram' ? 'TG' : 'WA');
 
 /** Resolves `<chat>` (id or part of the title) to exactly one chat, or explains why not. */
 function oneChat(app: CoreCommandDeps, ctx: CommandContext): ChatRow | string {
-  const q = ctx.rest;
+  // A title given in quotes (`/tandai "Relawan Paslon 2"`, or the curly quotes a phone puts) is looked up without them.
+  const q = ctx.rest.replace(/^["\u201C\u201D]([^"\u201C\u201D]+)["\u201C\u201D]$/, '$1').trim();
   const id = ctx.lang === 'en';
   if (!q) return id ? 'Please give a group id or part of its title. See /grup.' : 'Sebutkan id grup atau sebagian namanya. Lihat /grup.';
   const found = app.monitor.chats.find(q);
   if (found.length === 1) return found[0]!;
-  if (!found.length) return id ? `No group matches "${q}". See /grup.` : `Tidak ada grup yang cocok dengan "${q}". Lihat /grup.`;
+  // What was asked, echoed as one short line (an argument of thousands of characters would fill the answer).
+  const asked = cleanLabel(q, ECHO_MAX);
+  if (!found.length) return id ? `No group matches "${asked}". See /grup.` : `Tidak ada grup yang cocok dengan "${asked}". Lihat /grup.`;
   const list = found.map((c) => `- ${quoteStrangerOpt(c.title) ?? '?'} (${platformShort(c.platform)} ${c.chatId})`).join('\n');
-  return (id ? `Several groups match "${q}", please use the id:\n` : `Beberapa grup cocok dengan "${q}", gunakan id-nya:\n`) + list;
+  return (id ? `Several groups match "${asked}", please use the id:\n` : `Beberapa grup cocok dengan "${asked}", gunakan id-nya:\n`) + list;
 }
 
 /** The sender's own id as `/id` shows it: only a phone JID (never a LID) gives a WhatsApp number. */

@@ -17,26 +17,62 @@ const T = {
   id: {
     notAdmin: 'Maaf, perintah ini hanya dapat digunakan oleh admin Humas. Jika Anda ASN dan menerima peringatan, silakan hubungi Humas.',
     groupRefusal: 'Perintah bot hanya dilayani melalui pesan pribadi ke bot, tidak di grup. Silakan kirim perintah Anda di chat pribadi dengan bot.',
-    unknown: (n: string) => `Perintah "/${n}" tidak dikenal. Ketik /help untuk daftar perintah.`,
+    unknown: (n: string, meant?: string) => `Perintah "/${n}" tidak dikenal.${meant ? ` Maksud Anda /${meant}?` : ''} Ketik /help untuk daftar perintah.`,
     failed: 'Maaf, terjadi kesalahan saat menjalankan perintah. Tidak ada data yang berubah. Silakan coba lagi.',
     help: 'Perintah yang tersedia:',
   },
   en: {
     notAdmin: 'Sorry, this command is for Humas admins only. If you are a civil servant who received an alert, please contact Humas.',
     groupRefusal: 'Bot commands are only answered in a private chat with the bot, not in groups. Please send your command there.',
-    unknown: (n: string) => `Unknown command "/${n}". Send /help for the list of commands.`,
+    unknown: (n: string, meant?: string) => `Unknown command "/${n}".${meant ? ` Did you mean /${meant}?` : ''} Send /help for the list of commands.`,
     failed: 'Sorry, something went wrong running that command. Nothing was changed. Please try again.',
     help: 'Available commands:',
   },
 };
 
-/** Splits `/cmd@BotName a "b c" d` into the command name and arguments. */
-export function parseCommand(text: string): { name: string; args: string[]; rest: string } | undefined {
-  const m = /^\/([A-Za-z_]{1,32})(?:@[A-Za-z0-9_]+)?(?:\s+([\s\S]*))?$/.exec(text.trim());
+/**
+ * What a phone may put before a command: spaces (also no-break ones) and invisible format characters (a zero-width
+ * space or a BOM pasted with it, a bidi mark); and a full-width slash (U+FF0F) from an East Asian keyboard.
+ */
+const COMMAND_LEAD = /^[\s\p{Cf}]+/u;
+/**
+ * `/name`, then digits typed without their space (`/kasus3`), sentence punctuation autocorrect or a thumb adds
+ * (`/Status.`), `@BotName`, then the arguments after a space.
+ */
+const COMMAND = /^\/([A-Za-z_]{1,32})(\d{1,9})?[.,!?]*(?:@([A-Za-z0-9_]+)[.,!?]*)?(?:\s+([\s\S]*))?$/;
+
+/**
+ * Splits `/cmd@BotName a "b c" d` into the command name (lower case), the arguments and the bot it names (Telegram's
+ * `/cmd@BotName`, for the adapter to ignore another bot's command). Read as people type on phones: capitals,
+ * a trailing period, leading spaces or invisible characters, `/kasus3` for `/kasus 3`.
+ */
+export function parseCommand(text: string): { name: string; args: string[]; rest: string; bot?: string } | undefined {
+  const m = COMMAND.exec(text.replace(COMMAND_LEAD, '').replace(/^\uFF0F/, '/').trimEnd());
   if (!m) return undefined;
-  const rest = (m[2] ?? '').trim();
-  const args = [...rest.matchAll(/"([^"]*)"|(\S+)/g)].map((x) => x[1] ?? x[2] ?? '');
-  return { name: m[1]!.toLowerCase(), args, rest };
+  const rest = [m[2], (m[4] ?? '').trim()].filter(Boolean).join(' ');
+  return { name: m[1]!.toLowerCase(), args: splitArgs(rest), rest, ...(m[3] !== undefined ? { bot: m[3] } : {}) };
+}
+
+/** Words and "quoted phrases" (straight or a phone's curly quotes). */
+function splitArgs(rest: string): string[] {
+  return [...rest.matchAll(/["\u201C\u201D]([^"\u201C\u201D]*)["\u201C\u201D]|(\S+)/g)].map((x) => x[1] ?? x[2] ?? '');
+}
+
+/** Sentence punctuation at the end of a command's arguments (`/report minggu ini.`): not part of them. */
+const TRAILING_PUNCTUATION = /\s*[.!?\u2026]+$/u;
+
+/** Edit distance of two short names, a swap of neighbours counting one (`stauts` is one from `status`). */
+function editDistance(a: string, b: string): number {
+  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let v = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, d[i - 2]![j - 2]! + 1);
+      d[i]![j] = v;
+    }
+  }
+  return d[a.length]![b.length]!;
 }
 
 /** Dependencies of the command runner. */
@@ -106,7 +142,7 @@ export class CommandRunner {
     if (!spec) {
       if (req.chatType === 'group') return undefined;
       record(false, 'unknown_command');
-      return { text: t.unknown(parsed.name) };
+      return { text: t.unknown(parsed.name, this.meant(parsed.name, req, isAdmin)) };
     }
     // In a group everyone gets the same answer, so the reply reveals nothing about who is an admin or an ASN.
     if (req.chatType === 'group' && spec.where === 'private') {
@@ -123,7 +159,9 @@ export class CommandRunner {
       record(false, 'refused_not_admin');
       return { text: t.notAdmin };
     }
-    const ctx: CommandContext = { req, args: parsed.args, rest: parsed.rest, isAdmin, asn, db: this.deps.db, config: this.deps.config, now, lang };
+    const rest = spec.freeText ? parsed.rest : parsed.rest.replace(TRAILING_PUNCTUATION, '');
+    const args = rest === parsed.rest ? parsed.args : splitArgs(rest);
+    const ctx: CommandContext = { req, args, rest, isAdmin, asn, db: this.deps.db, config: this.deps.config, now, lang };
     try {
       const reply = await spec.run(ctx);
       record(true, 'ok');
@@ -132,6 +170,26 @@ export class CommandRunner {
       record(true, auditResult('error', { message: (err instanceof Error ? err.message : String(err)).slice(0, 400) }));
       return { text: t.failed };
     }
+  }
+
+  /**
+   * The command a mistyped name most likely meant (`stauts` for status, `laporn` for laporan): the one name within one
+   * edit (two for names of seven letters or more), among the commands this sender may use; undefined when none or
+   * several commands are that close. Only named back, never run on the guess.
+   */
+  private meant(name: string, req: CommandRequest, isAdmin: boolean): string | undefined {
+    const isAsn = Boolean(this.deps.findAsn({ platform: req.platform, id: req.fromId }));
+    let best: { d: number; spec: CommandSpec; name: string }[] = [];
+    for (const [n, spec] of this.byName) {
+      if (!(spec.who === 'anyone' || isAdmin || (spec.who === 'asn' && isAsn))) continue;
+      if (Math.abs(n.length - name.length) > 2) continue;
+      const d = editDistance(name, n);
+      if (d > (Math.min(n.length, name.length) >= 7 ? 2 : 1)) continue;
+      if (!best.length || d < best[0]!.d) best = [{ d, spec, name: n }];
+      else if (d === best[0]!.d) best.push({ d, spec, name: n });
+    }
+    const specs = new Set(best.map((b) => b.spec));
+    return specs.size === 1 ? best[0]!.name : undefined;
   }
 
   /** The /help text for this person: only the commands they may use. */

@@ -49,5 +49,7 @@ export interface CommandSpec {
   who: Audience;
   /** Admin commands are private-chat only; `any` allows groups too. */
   where: 'private' | 'any';
+  /** The arguments are the sender's own words, kept as written (`/lapor ...`); otherwise a sentence's final `.`, `!` or `?` is dropped from them. */
+  freeText?: boolean;
   run(ctx: CommandContext): CommandReply | Promise<CommandReply>;
 }

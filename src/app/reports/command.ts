@@ -9,6 +9,7 @@ import { reportCliProblemText, reportCliTexts } from '../../core/messages/report
 import { dirname, join } from 'node:path';
 import { cliTexts } from '../../core/messages/cli.js';
 import { reportTexts } from '../../core/messages/report.js';
+import { cleanLabel, ECHO_MAX } from '../../core/text/label.js';
 import type { Config } from '../../config.js';
 import type { AppCases, AppCore } from '../context.js';
 import type { CommandSpec } from '../commands/types.js';
@@ -96,8 +97,10 @@ export function removeMemoryReportsDir(config: Config): void {
 
 function filterErrorText(e: FilterError, lang: 'id' | 'en'): string {
   const t = reportTexts(lang);
-  if (e.error === 'unit') return e.ambiguous ? reportCliTexts(lang).ambiguousUnit(e.value, e.candidates ?? []) : t.badUnit(e.value, e.candidates ?? []);
-  return `${t.badPeriod(e.value)}\n${t.usage}`;
+  // What was asked, echoed as one short line (an argument of thousands of characters would fill the answer).
+  const asked = cleanLabel(e.value, ECHO_MAX);
+  if (e.error === 'unit') return e.ambiguous ? reportCliTexts(lang).ambiguousUnit(asked, e.candidates ?? []) : t.badUnit(asked, e.candidates ?? []);
+  return `${t.badPeriod(asked)}\n${t.usage}`;
 }
 
 /** The `/report` command spec (register with `app.commands.add(reportCommand(app))`). */

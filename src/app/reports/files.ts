@@ -10,6 +10,7 @@ import ExcelJS from 'exceljs';
 import { defaultCsvSeparator, neutralizeCell, nipCell, toCsv, type CsvSeparator } from '../../core/csv.js';
 import { leftClaimTexts } from '../../core/messages/left-claim.js';
 import { REPORT_COLUMNS, reportTexts, type ReportColumn } from '../../core/messages/report.js';
+import { showHiddenInCell } from '../../core/text/visible.js';
 import { zonedDay, zonedParts } from '../../core/time.js';
 import { ensureOwnPrivateDir, makePrivate, removeFiles, touchPrivateFile, writePrivateFile, type RemovedFiles } from '../../store/private-files.js';
 import type { EpochMs } from '../../core/types.js';
@@ -39,7 +40,10 @@ export function excelDate(at: EpochMs | null, tz: string): Date | null {
   return new Date(Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute));
 }
 
-/** One case as a row of cells, in REPORT_COLUMNS order; text cells neutralised. */
+/**
+ * One case as a row of cells, in REPORT_COLUMNS order; text cells neutralised, their control, bidi and invisible
+ * characters shown as `[U+XXXX]` (exceljs would drop C0 characters from the XML without a trace).
+ */
 export function caseCells(c: ReportCase, tz: string, lang: 'id' | 'en'): (string | number)[] {
   const t = reportTexts(lang);
   const v: Record<ReportColumn, string | number> = {
@@ -59,7 +63,7 @@ export function caseCells(c: ReportCase, tz: string, lang: 'id' | 'en'): (string
   };
   return REPORT_COLUMNS.map((k) => {
     const x = v[k];
-    return typeof x === 'number' ? x : neutralizeCell(x);
+    return typeof x === 'number' ? x : neutralizeCell(showHiddenInCell(x));
   });
 }
 
@@ -111,7 +115,7 @@ export async function writeReportXlsx(r: Report, path: string, lang: 'id' | 'en'
   // Every section of the text summary (formatReportText), each under its heading, in the same order.
   const l = t.labels;
   const s = wb.addWorksheet(t.summarySheet);
-  const row = (...cells: (string | number)[]) => s.addRow(cells.map((c) => (typeof c === 'number' ? c : neutralizeCell(c))));
+  const row = (...cells: (string | number)[]) => s.addRow(cells.map((c) => (typeof c === 'number' ? c : neutralizeCell(showHiddenInCell(c)))));
   const heading = (h: string) => {
     row('');
     row(h).font = { bold: true };

@@ -50,6 +50,8 @@ export interface SelfReportTexts {
   receipt: (r: ReceiptFacts) => string;
   steps: (place: ReportPlace, category: ReportCategory) => string[];
   humasAlert: (r: ReceiptFacts) => string;
+  /** The first line of a receipt sent again because the ASN sent the same report again within a few minutes. */
+  sameReport: (receiptNo: string) => string;
   /** Many ASN reported the same group within one window: one summary for Humas instead of an alert per report. */
   massReports: (o: MassReportsInput) => string;
   /** One line telling the ASN which evidence files were not kept, and why (counts by reason). */
@@ -140,6 +142,7 @@ const ID: SelfReportTexts = {
     if (place === 'tiktok' || place === 'x') return ['Minta pengunggah menghapus tanda Anda, dan batasi siapa yang boleh menandai Anda di pengaturan privasi.'];
     return ['Keluar dari grup atau hapus tanda Anda, dan jangan menanggapi unggahannya.'];
   },
+  sameReport: (no) => `Laporan yang sama sudah tercatat dengan nomor ${no}; tidak dicatat dua kali. Berikut tanda terimanya lagi.`,
   humasAlert: (r) =>
     [
       `📝 Laporan mandiri ASN ${r.receiptNo}${r.caseId !== undefined ? ` (kasus #${r.caseId})` : ''}`,
@@ -266,6 +269,7 @@ const EN: SelfReportTexts = {
     if (place === 'tiktok' || place === 'x') return ['Ask the poster to remove your tag, and limit who may mention you in the privacy settings.'];
     return ['Leave the group or remove your tag, and do not react to the post.'];
   },
+  sameReport: (no) => `The same report is already recorded as ${no}; it was not recorded twice. Here is its receipt again.`,
   humasAlert: (r) =>
     [
       `📝 Self-report by a civil servant ${r.receiptNo}${r.caseId !== undefined ? ` (case #${r.caseId})` : ''}`,

@@ -12,6 +12,9 @@ import type { ChatEvent, Person } from '../types.js';
 /** Longest label kept, in characters (Telegram allows 128 for a group title, WhatsApp 100 for a subject). */
 export const LABEL_MAX = 128;
 
+/** Longest argument of a person's own that an answer repeats back to them (`Tidak ada grup yang cocok dengan "..."`). */
+export const ECHO_MAX = 60;
+
 /** Control characters and line/paragraph separators: become spaces. */
 const BREAKS = /[\p{Cc}\u2028\u2029\u0085]+/gu;
 /** Invisible format characters (bidi controls, zero-width space, BOM, soft hyphen...), except the joiners emoji need. */

@@ -575,11 +575,11 @@ export class TelegramAdapter {
     return r && { text: r.text };
   }
 
-  /** `/cmd` and `/cmd@ThisBot` are ours; `/cmd@OtherBot` is not. */
+  /** `/cmd` and `/cmd@ThisBot` are ours (read as the runner reads them: `\u00A0/Report.@ThisBot` too); `/cmd@OtherBot` is not. */
   private addressedToUs(text: string): boolean {
-    const m = /^\/[A-Za-z0-9_]+(?:@([A-Za-z0-9_]+))?/.exec(text);
-    if (!m) return false;
-    return m[1] === undefined || m[1].toLowerCase() === this.me?.username.toLowerCase();
+    const c = parseCommand(text);
+    if (!c) return false;
+    return c.bot === undefined || c.bot.toLowerCase() === this.me?.username.toLowerCase();
   }
 
   /** The answer to a picture or file sent with no /lapor and no open report: a registered ASN is shown how to report it. */

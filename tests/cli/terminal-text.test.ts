@@ -1,0 +1,61 @@
+/**
+ * Strangers' characters in what the office reads outside the chats: the `jaga-netral` terminal output and the
+ * report files. A stranger's command text lands in the audit log, and a self-report's text (which holds whatever the
+ * ASN forwarded or pasted) becomes the case excerpt: ANSI escapes (`ESC [ 2 J` clears the screen, `ESC ] 8` makes a
+ * hyperlink), a carriage return that overwrites the line, C1 controls and bidi overrides that make a line read
+ * reversed. The database keeps them as written; the terminal (real binary) and the CSV/XLSX show each as `[U+XXXX]`
+ * (the dossier PDF's notation for a character it cannot draw), so the evidence stays faithful and nothing runs;
+ * in a cell a CR stays the line break it is there.
+ * Before: `audit` and `cases show` printed the raw bytes; the XLSX (exceljs drops C0 characters when it writes
+ * the XML) silently lost them and kept the bidi override.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { buildReport } from '../../src/app/reports/build.js';
+import { writeReportFiles } from '../../src/app/reports/files.js';
+import { readFirstSheet } from '../../src/app/xlsx/first-sheet.js';
+import { ASN } from '../support/app.js';
+import { botDatabase, jn, SPAWN_TIMEOUT, tempHome } from './support.js';
+
+const ESC = '\u001b';
+const HOSTILE = `Cek ${ESC}[2J${ESC}]8;;https://evil.example${ESC}\\Klik${ESC}]8;;${ESC}\\ ok\rKasus ditutup \u009b31m \u202Edesrever\u202C\u200B`;
+/** What the terminal and the files must never carry: C0 other than tab and line feed, DEL, C1, bidi and zero-width characters. */
+const RAW = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u200B\u202A-\u202E\u2066-\u2069]/;
+/** The same in a spreadsheet cell, where CR is a line break (core/csv.ts neutralises a formula after it). */
+const RAW_IN_CELL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u200B\u202A-\u202E\u2066-\u2069]/;
+
+describe('strangers’ control characters in the terminal and the report files', SPAWN_TIMEOUT, () => {
+  it('audit, cases show and cases list print them visibly; CSV and XLSX show them too; the database keeps them', async () => {
+    const { dir, db } = tempHome();
+    const bot = botDatabase(db);
+    // A stranger's command (audited with its arguments) and Budi's self-report, as the adapters hand them to the runner.
+    await bot.app.commands.run({ platform: 'telegram', chatType: 'private', chatId: '4242', fromId: '4242', text: `/cek ${HOSTILE}` });
+    await bot.app.commands.run({ platform: 'telegram', chatType: 'private', chatId: ASN.budi.telegramId, fromId: ASN.budi.telegramId, text: `/lapor saya dimasukkan ke grup. ${HOSTILE}` });
+    const caseId = bot.app.db.prepare(`SELECT id FROM incidents WHERE kind = 'reported'`).pluck().get() as number;
+    expect(bot.app.db.prepare(`SELECT excerpt FROM incidents WHERE id = ?`).pluck().get(caseId)).toContain(HOSTILE);
+    expect(bot.app.db.prepare(`SELECT args FROM audit WHERE action = '/cek'`).pluck().get()).toBe(HOSTILE);
+
+    const report = buildReport(bot.app.db, bot.app.registry, { now: bot.app.clock(), period: { kind: 'all' } }, 'Asia/Jakarta');
+    const files = await writeReportFiles(report, join(dir, 'laporan'), 'id');
+    await bot.close();
+
+    const env = { DATABASE_PATH: db, LANGUAGE: 'id' };
+    const [audit, show, list] = await Promise.all([jn(['audit'], env), jn(['cases', 'show', String(caseId)], env), jn(['cases', 'list'], env)]);
+    for (const run of [audit, show, list]) {
+      expect(run.code, run.err).toBe(0);
+      expect(run.out).not.toMatch(RAW);
+    }
+    expect(audit.out).toContain('Cek [U+001B][2J[U+001B]]8;;https://evil.example');
+    expect(show.out).toContain('ok[U+000D]Kasus ditutup [U+009B]31m [U+202E]desrever[U+202C][U+200B]');
+
+    const csv = readFileSync(files.csv, 'utf8');
+    expect(csv.replace(/^\uFEFF/, '')).not.toMatch(RAW_IN_CELL);
+    expect(csv).toContain('[U+001B][2J');
+    const sheet = await readFirstSheet(readFileSync(files.xlsx));
+    if (!sheet.ok) throw new Error(`XLSX unreadable: ${sheet.code}`);
+    const cells = sheet.rows.flatMap((r) => r.cells);
+    expect(cells.some((c) => c.includes('Cek [U+001B][2J') && c.includes('[U+202E]desrever'))).toBe(true);
+    expect(cells.some((c) => RAW_IN_CELL.test(c))).toBe(false);
+  });
+});
