@@ -1,5 +1,6 @@
 /** Texts of self-reports (laporan mandiri) and their receipts, Indonesian first. */
 import type { ReportCategory, ReportPlace } from '../self-report.js';
+import { quoteStrangerLines, quoteStrangerName } from '../text/quote.js';
 
 /** What a receipt (text, PDF) and the Humas alert say about one report. */
 export interface ReceiptFacts {
@@ -149,9 +150,9 @@ const ID: SelfReportTexts = {
       `ASN: ${r.asnName} (NIP ${r.nip}), ${r.unit}`,
       `Waktu laporan: ${r.at}`,
       `Kejadian: ${ID.categoryName[r.category]}, di ${ID.placeName[r.place]}`,
-      r.groupName ? `Grup/akun: "${r.groupName}"` : undefined,
+      r.groupName ? `Grup/akun: "${quoteStrangerName(r.groupName)}"` : undefined,
       r.actor ? `Pelaku yang disebut: ${r.actor}` : undefined,
-      `Laporan: ${r.description}`,
+      quoteStrangerLines('Laporan:', r.description),
       r.links.length ? `Tautan (tidak dibuka bot): ${r.links.join(' ')}` : undefined,
       r.evidence.length ? `Bukti terlampir: ${r.evidence.length} berkas` : undefined,
       r.videosNotKept ? `ASN juga mengirim ${r.videosNotKept} video yang tidak disimpan bot (bukti yang disimpan hanya foto dan dokumen); mintalah lewat jalur lain bila diperlukan.` : undefined,
@@ -159,7 +160,7 @@ const ID: SelfReportTexts = {
   massReports: (o) =>
     [
       `⚠️ ${o.count} laporan mandiri ASN tentang grup yang sama`,
-      o.groupName ? `Grup/akun: "${o.groupName}" (${ID.placeName[o.place]})` : undefined,
+      o.groupName ? `Grup/akun: "${quoteStrangerName(o.groupName)}" (${ID.placeName[o.place]})` : undefined,
       o.link ? `Tautan (tidak dibuka bot): ${o.link}` : undefined,
       `Waktu laporan: ${o.from} s.d. ${o.to}`,
       'Pelapor:',
@@ -276,9 +277,9 @@ const EN: SelfReportTexts = {
       `ASN: ${r.asnName} (NIP ${r.nip}), ${r.unit}`,
       `Reported at: ${r.at}`,
       `What: ${EN.categoryName[r.category]}, on ${EN.placeName[r.place]}`,
-      r.groupName ? `Group/account: "${r.groupName}"` : undefined,
+      r.groupName ? `Group/account: "${quoteStrangerName(r.groupName)}"` : undefined,
       r.actor ? `Named as responsible: ${r.actor}` : undefined,
-      `Report: ${r.description}`,
+      quoteStrangerLines('Report:', r.description),
       r.links.length ? `Links (not opened by the bot): ${r.links.join(' ')}` : undefined,
       r.evidence.length ? `Evidence attached: ${r.evidence.length} file(s)` : undefined,
       r.videosNotKept ? `The ASN also sent ${r.videosNotKept} video${r.videosNotKept === 1 ? '' : 's'} the bot did not keep (only photos and documents are kept as evidence); ask for ${r.videosNotKept === 1 ? 'it' : 'them'} another way if needed.` : undefined,
@@ -286,7 +287,7 @@ const EN: SelfReportTexts = {
   massReports: (o) =>
     [
       `⚠️ ${o.count} self-reports by civil servants about the same group`,
-      o.groupName ? `Group/account: "${o.groupName}" (${EN.placeName[o.place]})` : undefined,
+      o.groupName ? `Group/account: "${quoteStrangerName(o.groupName)}" (${EN.placeName[o.place]})` : undefined,
       o.link ? `Link (not opened by the bot): ${o.link}` : undefined,
       `Reported: ${o.from} to ${o.to}`,
       'Reported by:',

@@ -44,3 +44,16 @@ export function quoteStranger(s: string): string {
 
 /** quoteStranger for an optional value. */
 export const quoteStrangerOpt = (s: string | null | undefined): string | undefined => (s === null || s === undefined ? undefined : quoteStranger(s));
+
+/**
+ * Several lines written by someone else (an ASN's self-report, which may hold a stranger's forwarded words) quoted
+ * inside one of the bot's messages: each line quoted as above and marked with a bar, so no line of it can pass for
+ * a line of the bot's own ("✅ Grup ini sudah diperiksa Humas"). One line stays one line after `label`.
+ */
+export function quoteStrangerLines(label: string, text: string): string {
+  const lines = text.split(/\r\n|[\r\n\u2028\u2029\u0085]/).map((l) => quoteStranger(l.trimEnd())).filter((l, i, all) => l !== '' || (i > 0 && i < all.length - 1));
+  return lines.length <= 1 ? `${label} ${lines[0] ?? ''}`.trimEnd() : [label, ...lines.map((l) => `\u2502 ${l}`)].join('\n');
+}
+
+/** A name someone typed (a group or account name in a self-report), quoted on one line. */
+export const quoteStrangerName = (s: string): string => quoteStranger(s.replace(/\s+/g, ' ').trim());
