@@ -61,6 +61,7 @@ const vocabularySchema = z.object({
   otherSense: z.object({ terms: z.record(z.string().min(1), weight), words: phrases }).optional(),
   votedOffice: z.object({ verbs: phrases, gaps: phrases, whoever: phrases.optional() }).optional(),
   boughtVote: z.object({ links: phrases, givers: phrases, things: phrases }).optional(),
+  emptyBox: z.object({ names: phrases, talk: phrases, weight }).optional(),
   otherOffices: phrases.optional(),
   officesAfter: phrases.optional(),
   preaching: z.object({ honorifics: phrases, acts: phrases }).optional(),

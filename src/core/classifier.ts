@@ -307,6 +307,13 @@ export interface Vocabulary {
    */
   boughtVote?: { links: string[]; givers: string[]; things: string[] };
   /**
+   * A single pair's race against the empty box, read only where the paslon file lists one pair: the box's `names`
+   * ("kotak kosong", "kolom kosong", "koko", "empty box") are the other side of the race, and one of them with a
+   * `talk` word within three words either side ("pilih koko", "tim koko", "yang menang kotak kosong", "vote for
+   * the empty box") is vote talk of `weight`. Alone the box is everyday ("baju koko", "kotak kosong bekas sepatu").
+   */
+  emptyBox?: { names: string[]; talk: string[]; weight: number };
+  /**
    * Offices that are no Pilkada's ("sekjen", "ketua umum", "kepala" of an agency): a name right after one, an
    * organisation's word or two and honorifics between ("Sekjen PDIP X", "Kepala BKKBN X Y"), is that office's
    * holder, a namesake or the candidate at another job; it weighs a common name's, so only election talk beside
@@ -412,6 +419,10 @@ const SCRIPTURE = 'scripture';
  * untuk Bali"). See {@link regionPhrases}.
  */
 const REGION = 'region';
+/** A name of the empty box in a single pair's race ({@link Vocabulary.emptyBox}) that is no vocabulary term already. */
+const EMPTY_BOX = 'emptyBox';
+/** Words either side of the empty box's name within which a `talk` word makes it a side of the race. */
+const EMPTY_BOX_GAP = 3;
 /** Vocabulary categories of vote talk any election has ("gunakan hak pilih", "golput", "coblos"). */
 const GENERIC_VOTE_TALK = new Set(['act', 'administration', 'violation', 'actor']);
 /**
@@ -597,6 +608,12 @@ interface Tables {
   /** The first and the last word of each of them: an office with neither beside it has none ({@link isWhoeverOffice}). */
   whoeverFirst: Set<string>;
   whoeverLast: Set<string>;
+  /** The empty box's names, by label, where the paslon file lists a single pair; empty otherwise ({@link Vocabulary.emptyBox}). */
+  emptyBoxNames: Set<string>;
+  /** Words that make the empty box a side of the race, folded ({@link Vocabulary.emptyBox}). */
+  emptyBoxTalk: Set<string>;
+  /** The vote talk the empty box with such a word adds. */
+  emptyBoxTerm: Term;
   /** Relative words, givers' verbs and the money or goods they give, folded ({@link Vocabulary.boughtVote}). */
   giverLinks: Set<string>;
   giverWords: Set<string>;
@@ -877,6 +894,16 @@ export function createClassifier(opts: { vocabulary: Vocabulary; paslon?: Paslon
       if (!nodeOf(trie, key)?.term && !trie.get(key[0] ?? '')?.term) addTerm(trie, key, makeTerm(key.join(' '), 0, REGION), 3);
     }
   }
+  // A single pair's race: the empty box is the other side ("kotak kosong" is a term already; "koko" is added, weightless).
+  const emptyBoxNames = new Set<string>();
+  if (paslon?.paslon.length === 1) {
+    for (const phrase of vocab.emptyBox?.names ?? []) {
+      const key = tokenize(phrase, FOLD);
+      if (!nodeOf(trie, key)?.term) addTerm(trie, key, makeTerm(phrase, 0, EMPTY_BOX), 2);
+      const label = nodeOf(trie, key)?.term?.label;
+      if (label !== undefined) emptyBoxNames.add(label);
+    }
+  }
   const guards = vocab.numberGuards;
   const repair = makeRepair(trie, vocab, honorifics);
   const tables: Tables = {
@@ -942,6 +969,9 @@ export function createClassifier(opts: { vocabulary: Vocabulary; paslon?: Paslon
     whoever: (vocab.votedOffice?.whoever ?? []).map((w) => tokenize(w, FOLD)).filter((k) => k.length > 0),
     whoeverFirst: new Set((vocab.votedOffice?.whoever ?? []).map((w) => tokenize(w, FOLD)[0] ?? '')),
     whoeverLast: new Set((vocab.votedOffice?.whoever ?? []).map((w) => tokenize(w, FOLD).at(-1) ?? '')),
+    emptyBoxNames,
+    emptyBoxTalk: new Set((vocab.emptyBox?.talk ?? []).map((w) => tokenize(w, FOLD).join(''))),
+    emptyBoxTerm: makeTerm('kotak kosong + pilih/menang/lawan', vocab.emptyBox?.weight ?? 0, 'act'),
     giverLinks: new Set((vocab.boughtVote?.links ?? []).map((w) => tokenize(w, FOLD).join(''))),
     giverWords: new Set((vocab.boughtVote?.givers ?? []).map((w) => tokenize(w, FOLD).join(''))),
     givenThings: new Set((vocab.boughtVote?.things ?? []).map((w) => tokenize(w, FOLD).join(''))),
@@ -1841,6 +1871,13 @@ function scan(tables: Tables, tokens: string[], ids: number[] | undefined, found
     if (best.category === PASLON_NUMBER && i === figureEnd + 1) {
       i = bestEnd;
       continue;
+    }
+    if (tables.emptyBoxNames.size > 0 && tables.emptyBoxNames.has(best.label)) {
+      if (isEmptyBoxTalk(tables, tokens, i, bestEnd)) addFound(found, tables.emptyBoxTerm);
+      if (best.category === EMPTY_BOX) {
+        i = bestEnd;
+        continue;
+      }
     }
     const checks = checksOf(tables, best);
     if ((checks & PLAIN_ACT) !== 0 && isPlainAct(tables, tokens, i, bestEnd)) {
@@ -2831,6 +2868,22 @@ function isNumberFirstGuarded(tables: Tables, tokens: string[], start: number): 
   const before = tokens[start - 1];
   if (before === undefined || !(isNumberWord(first) || tables.numberStarts.has(first))) return false;
   return tables.guardBefore.has(before) || tables.guardBefore.has(withoutClitic(before));
+}
+
+/**
+ * The empty box named at tokens[start..end] as a side of a single pair's race: a `talk` word of
+ * {@link Vocabulary.emptyBox} within {@link EMPTY_BOX_GAP} words either side, as written or without a clitic
+ * ("tim koko", "yang menang kotak kosong", "kotak kosong itu bukan lawan", "koko kalah jua").
+ */
+function isEmptyBoxTalk(tables: Tables, tokens: string[], start: number, end: number): boolean {
+  const from = Math.max(0, start - EMPTY_BOX_GAP);
+  const to = Math.min(tokens.length - 1, end + EMPTY_BOX_GAP);
+  for (let k = from; k <= to; k++) {
+    if (k >= start && k <= end) continue;
+    const word = tokens[k] as string;
+    if (tables.emptyBoxTalk.has(word) || tables.emptyBoxTalk.has(withoutClitic(word))) return true;
+  }
+  return false;
 }
 
 /** A number in digits or words ("2", "02", "dua", "kosong"), as a number term may start. */

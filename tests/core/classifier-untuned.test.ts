@@ -2536,3 +2536,35 @@ describe('"whoever" beside an office is the race\'s winner (Pilwalkot Pekanbaru 
     'siapa pun boleh daftar, wali kota buka lowongan magang di kantornya',
   ])('no office beside it: %s', (text) => expect(seberang.classify(text).pilkada).toBe(false));
 });
+
+describe('a single pair\'s race: the empty box with vote talk is the other side (Pilwalkot Samarinda set, issue 20)', () => {
+  const lone: PaslonFile = { election: 'Pilbup Contoh Hulu 2024', paslon: [
+    { number: 1, names: ['Darmawan Lubis', 'Septiani Rangkuti'], aliases: ['Darmawan-Septiani', 'Bang Darmawan'] },
+  ] };
+  const two: PaslonFile = { election: 'Pilbup Contoh Hulu 2024', paslon: [
+    ...lone.paslon, { number: 2, names: ['Hasibuan Marpaung', 'Rosmala Siregar'], aliases: ['Hasibuan-Rosmala'] },
+  ] };
+  const hulu = createClassifier({ vocabulary, paslon: lone });
+  const { emptyBox: _, ...withoutBox } = vocabulary;
+  const before = createClassifier({ vocabulary: withoutBox, paslon: lone });
+  // The same words where two pairs run: no empty box on the ballot, "koko" is the older brother.
+  const contested = createClassifier({ vocabulary, paslon: two });
+  it.each([
+    'aku tim koko sampai akhir 📦',
+    'besok pilih koko aja lah, biar ada kontrol',
+    'yang menang kotak kosong di kampung kami, serius',
+    'kotak kosong itu bukan lawan beneran kata timnya',
+    'relawan koko buka posko di simpang pasar',
+    'an empty box may win against the regent here, lol',
+  ])('%s', (text) => {
+    expect(hulu.classify(text).pilkada).toBe(true);
+    expect(before.classify(text).pilkada).toBe(false);
+    expect(contested.classify(text).pilkada).toBe(false);
+  });
+  it.each([
+    'baju koko buat lebaran sudah dibeli',
+    'koko yang jaga toko HP itu ramah',
+    'kotak kosong bekas sepatu jangan dibuang, buat rumah kucing',
+    'nasi kotak sudah habis, kotak kosongnya kumpulkan di depan',
+  ])('the box or the brother as everyday words: %s', (text) => expect(hulu.classify(text).pilkada).toBe(false));
+});
