@@ -2568,3 +2568,28 @@ describe('a single pair\'s race: the empty box with vote talk is the other side 
     'nasi kotak sudah habis, kotak kosongnya kumpulkan di depan',
   ])('the box or the brother as everyday words: %s', (text) => expect(hulu.classify(text).pilkada).toBe(false));
 });
+
+describe('"calon wako" and "nyalon wako" are the candidacy of a Pilwako, and another level\'s beside a Pilgub (Pilwalkot Batam set, issue 20)', () => {
+  const kota: PaslonFile = { election: 'Pilwako Contoh Pesisir 2024', paslon: [
+    { number: 1, names: ['Syahrial Fadli', 'Yunita Harahap'], aliases: ['Syahrial-Yunita'] },
+    { number: 2, names: ['Marzuki Hasyim', 'Dewi Lestiana'], aliases: ['Marzuki-Dewi'] },
+  ] };
+  const prov: PaslonFile = { election: 'Pilgub Contoh Pesisir 2024', paslon: kota.paslon };
+  const pesisir = createClassifier({ vocabulary, paslon: kota });
+  const pilgub = createClassifier({ vocabulary, paslon: prov });
+  const candidate = vocabulary.terms.candidate ?? {};
+  const added = ['calon wako', 'calon wawako', 'nyalon wako'];
+  const before = createClassifier({ paslon: kota, vocabulary: { ...vocabulary,
+    terms: { ...vocabulary.terms, candidate: Object.fromEntries(Object.entries(candidate).filter(([k]) => !added.includes(k))) } } });
+  it.each([
+    'Ketua DPRD kota nyalon wako, kursinya diisi wakil dulu',
+    'jangan pilih calon wako yang bagi-bagi duit',
+  ])('%s', (text) => {
+    expect(pesisir.classify(text).pilkada).toBe(true);
+    expect(before.classify(text).pilkada).toBe(false);
+  });
+  it('beside a Pilgub they are another level\'s race; the office alone stays weak', () => {
+    expect(pilgub.classify('Ketua DPRD kota nyalon wako, kursinya diisi wakil dulu').pilkada).toBe(false);
+    expect(pesisir.classify('wako kami sidak pasar pagi tadi').pilkada).toBe(false);
+  });
+});
