@@ -1824,9 +1824,9 @@ function scan(tables: Tables, tokens: string[], ids: number[] | undefined, found
     if (repaired && bestEnd === i && (best.official === 'activity' || best.category === SCRIPTURE)) continue;
     // A name one letter off counts fully inside a longer phrase ("Ahmad Lufthi", "Lufthi-Yasin"), weakly alone.
     if (fuzzy && bestEnd === i) best = tables.repair.fuzzyTwin(best);
-    if (best.category === PASLON_NUMBER && (best.weight < tables.threshold
+    if (best.category === PASLON_NUMBER && ((best.weight < tables.threshold
       ? isGuarded(tables, tokens, i, bestEnd)
-      : isNumberFirstGuarded(tables, tokens, i))) {
+      : isNumberFirstGuarded(tables, tokens, i)) || isSpeltDigits(tables, ctx, tokens, ids, i, bestEnd))) {
       // A weak number guarded by the count after it may be a tally's entry ("01 48%, 02 52%"): kept aside for isTally.
       const entryEnd = ids !== undefined && best.weight < tables.threshold ? tallyEnd(tables, tokens, i, bestEnd, countEnd) : -1;
       if (entryEnd >= 0) {
@@ -2884,6 +2884,23 @@ function isEmptyBoxTalk(tables: Tables, tokens: string[], start: number, end: nu
     if (tables.emptyBoxTalk.has(word) || tables.emptyBoxTalk.has(withoutClitic(word))) return true;
   }
   return false;
+}
+
+/** Number words that carry on a number spelt digit by digit ("kosong dua delapan", "kosong satu sebelas"), folded as tokens are ("tujuh" -> "tuiuh"). */
+const SPELT_DIGITS = new Set([...NUMBER_WORDS, 'kosong', 'sepuluh', 'sebelas', 'belas', 'puluh', 'seratus', 'ratus'].flatMap((w) => tokenize(w, FOLD)));
+
+/**
+ * A zero-padded number spelt out ("kosong dua", "nol satu") with another number word right after it, in the same
+ * clause: digits read one by one (a phone's area code, a table's or a room's number), no ballot number.
+ * "kosong satu, kosong dua" across a comma is two numbers and is left to the other rules.
+ */
+function isSpeltDigits(tables: Tables, ctx: ScanContext, tokens: string[], ids: number[] | undefined, start: number, end: number): boolean {
+  const first = tokens[start] as string;
+  if (first !== 'kosong' && first !== 'nol') return false;
+  const next = tokens[end + 1];
+  if (next === undefined || ids === undefined || !SPELT_DIGITS.has(next) || isClauseStart(tables, ctx, tokens, ids, end + 1)) return false;
+  // The same number again is a chant ("kosong tiga kosong tiga!!!"), not digits.
+  return !(next === first && tokens[end + 2] === tokens[end]);
 }
 
 /** A number in digits or words ("2", "02", "dua", "kosong"), as a number term may start. */

@@ -2593,3 +2593,21 @@ describe('"calon wako" and "nyalon wako" are the candidacy of a Pilwako, and ano
     expect(pesisir.classify('wako kami sidak pasar pagi tadi').pilkada).toBe(false);
   });
 });
+
+describe('a zero-padded number spelt out with more number words after it is digits read one by one (Pilwalkot Batam set, issue 20)', () => {
+  const kota: PaslonFile = { election: 'Pilwako Contoh Pesisir 2024', paslon: [
+    { number: 1, names: ['Syahrial Fadli', 'Yunita Harahap'], aliases: ['Syahrial-Yunita'] },
+    { number: 2, names: ['Marzuki Hasyim', 'Dewi Lestiana'], aliases: ['Marzuki-Dewi'] },
+  ] };
+  const pesisir = createClassifier({ vocabulary, paslon: kota });
+  it.each([
+    'kosong dua tujuh, kode telepon rumah nenek dulu',
+    'meja kami nol satu sembilan, sebelah jendela',
+    'kosong satu sebelas, nomor kamar hotel kami',
+  ])('%s', (text) => expect(pesisir.classify(text).pilkada).toBe(false));
+  it.each([
+    'kosong dua sampai menang, Pesisir maju',
+    'kosong satu, kosong dua, sama saja janjinya, tetap coblos hati nurani',
+    'kosong dua kosong dua kosong dua!!!',
+  ])('a ballot number still: %s', (text) => expect(pesisir.classify(text).pilkada).toBe(true));
+});
