@@ -608,6 +608,8 @@ interface Tables {
   /** The first and the last word of each of them: an office with neither beside it has none ({@link isWhoeverOffice}). */
   whoeverFirst: Set<string>;
   whoeverLast: Set<string>;
+  /** Every word of the paslon file's names and aliases, folded. */
+  ownNameWords: Set<string>;
   /** The empty box's names, by label, where the paslon file lists a single pair; empty otherwise ({@link Vocabulary.emptyBox}). */
   emptyBoxNames: Set<string>;
   /** Words that make the empty box a side of the race, folded ({@link Vocabulary.emptyBox}). */
@@ -1893,8 +1895,9 @@ function scan(tables: Tables, tokens: string[], ids: number[] | undefined, found
     // capitals), a dictionary-word name written as a name (a capital, an honorific before it); either in a tag.
     const caps = best.caps;
     if (caps && (ctx.inTag || (caps.word
-      ? (isTitleBefore(tables, ctx, words, tokens, ids, i) && !isClauseStart(tables, ctx, tokens, ids, i)) || writtenAsName(ctx.text, (ctx.lower ??= ctx.text.toLowerCase()), caps.form)
-      : !(ctx.shouting ??= !LOWER.test(ctx.text)) && hasCapitals(ctx.text, caps.form)))
+      ? (isTitleBefore(tables, ctx, words, tokens, ids, i) && !isClauseStart(tables, ctx, tokens, ids, i))
+        || (writtenAsName(ctx.text, (ctx.lower ??= ctx.text.toLowerCase()), caps.form) && !isShoutedAmong(tables, ctx.text, caps.form))
+      : !(ctx.shouting ??= !LOWER.test(ctx.text)) && hasCapitals(ctx.text, caps.form) && !isShoutedAmong(tables, ctx.text, caps.form)))
       && (caps.spelt === undefined || (ctx.lower ??= ctx.text.toLowerCase()).includes(caps.spelt))) {
       best = caps.strong;
     }
@@ -2373,7 +2376,7 @@ function infoAt(words: WordInfos, tokens: string[], ids: number[] | undefined, k
 
 /** The tables {@link asWritten} reads: strong one-word names and the words that are no one's surname. */
 function writtenNameTables(trie: Trie, vocab: Vocabulary, honorifics: Set<string>, paslon: PaslonFile | undefined):
-  Pick<Tables, 'singleNames' | 'knownWords' | 'otherPerson' | 'otherPersonWeight' | 'otherGivenNames'> {
+  Pick<Tables, 'singleNames' | 'knownWords' | 'otherPerson' | 'otherPersonWeight' | 'otherGivenNames' | 'ownNameWords'> {
   const singleNames = new Map<Term, string>();
   const knownWords = new Set<string>([...honorifics, ...(vocab.commonWords ?? []).map((w) => tokenize(w, FOLD).join(''))]);
   const stack = [...trie.entries()];
@@ -2391,7 +2394,7 @@ function writtenNameTables(trie: Trie, vocab: Vocabulary, honorifics: Set<string
   for (const word of own) knownWords.add(word);
   const w = vocab.names;
   const otherGivenNames = new Set(vocab.commonNames.map((n) => tokenize(n, FOLD).join(' ')).filter((n) => !own.has(n) && !honorifics.has(n)));
-  return { singleNames, knownWords, otherPerson: new Map(), otherPersonWeight: w.surname ?? w.common, otherGivenNames };
+  return { singleNames, knownWords, otherPerson: new Map(), otherPersonWeight: w.surname ?? w.common, otherGivenNames, ownNameWords: own };
 }
 
 /**
@@ -3349,6 +3352,61 @@ function hasCapitals(text: string, form: string): boolean {
     if (!isUpperOrLowerAfter(before, false) && !isUpperOrLowerAfter(after, true)) return true;
   }
   return false;
+}
+
+/** Fewest letters of a word in capitals beside a name for the two to read as shouting ("AH SUDAH LAH"). */
+const MIN_SHOUTED = 2;
+
+/**
+ * Whether every place the text writes `form` in capitals is a run of shouting: a word in capitals right beside
+ * it, spaces only between, that is no word of the paslon's names and no vocabulary term of any weight ("ASLI ENAK
+ * BANGET", "AH SUDAH LAH", "GAS POL"). Capitals say nothing there, as in a text all in capitals; "ASLI menang"
+ * and "dukung ASLI" still write the alias as a name, and "ASLI KPU" is beside a term. Asked only of a
+ * two-sided name (an acronym alias, a dictionary-word name) found in the text.
+ */
+function isShoutedAmong(tables: Tables, text: string, form: string): boolean {
+  const upper = form.toUpperCase();
+  let seen = false;
+  for (let at = text.indexOf(upper); at >= 0; at = text.indexOf(upper, at + 1)) {
+    const end = at + upper.length;
+    if ((at > 0 && isWordChar(text.charCodeAt(at - 1))) || (end < text.length && isWordChar(text.charCodeAt(end)))) continue;
+    seen = true;
+    if (!isShoutWord(tables, wordBefore(text, at)) && !isShoutWord(tables, wordAfter(text, end))) return false;
+  }
+  return seen;
+}
+
+const isWordChar = (c: number): boolean => (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c > 127;
+
+/** The word right before `at`, spaces only between (a comma, dash or line break ends the run), or ''. */
+function wordBefore(text: string, at: number): string {
+  let k = at;
+  while (k > 0 && text.charCodeAt(k - 1) === 32) k--;
+  if (k === at) return '';
+  const end = k;
+  while (k > 0 && isWordChar(text.charCodeAt(k - 1))) k--;
+  return text.slice(k, end);
+}
+
+/** The word right after `end`, spaces only between, or ''. */
+function wordAfter(text: string, end: number): string {
+  let k = end;
+  while (k < text.length && text.charCodeAt(k) === 32) k++;
+  if (k === end) return '';
+  const start = k;
+  while (k < text.length && isWordChar(text.charCodeAt(k))) k++;
+  return text.slice(start, k);
+}
+
+/** A word written in capitals (letters only, at least {@link MIN_SHOUTED}) that is no paslon name's word and no weighted term. */
+function isShoutWord(tables: Tables, word: string): boolean {
+  if (word.length < MIN_SHOUTED || !/^[A-Z]+$/.test(word)) return false;
+  const key = tokenize(word, FOLD);
+  if (key.length !== 1) return false;
+  const token = key[0] as string;
+  if (tables.ownNameWords.has(token)) return false;
+  const term = tables.trie.get(token)?.term;
+  return term === undefined || term.weight <= 0;
 }
 
 /**

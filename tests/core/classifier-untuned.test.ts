@@ -2611,3 +2611,23 @@ describe('a zero-padded number spelt out with more number words after it is digi
     'kosong dua kosong dua kosong dua!!!',
   ])('a ballot number still: %s', (text) => expect(pesisir.classify(text).pilkada).toBe(true));
 });
+
+describe('an alias in capitals inside a run of shouted words is shouting, not the name (Pilwalkot Batam and Samarinda sets, issue 20)', () => {
+  const kota: PaslonFile = { election: 'Pilwako Contoh Tanjung 2024', paslon: [
+    { number: 1, names: ['Rusdianto Saleh', 'Gita Permatasari'], aliases: ['Rusdianto-Gita', 'MANTAP'] },
+    { number: 2, names: ['Fauzan Harahap', 'Sri Wahyuni Lubis'], aliases: ['Fauzan-Sri', 'OK'] },
+  ] };
+  const tanjung = createClassifier({ vocabulary, paslon: kota });
+  it.each([
+    'MANTAP SEKALI rendang buatan mak aku 😋',
+    'sate padang ni MANTAP BETUL, 20 ribu je',
+    'OK SIAP bos, besok aku antar barangnya',
+    'GAS POL OK GASS, liburan ke pantai',
+  ])('%s', (text) => expect(tanjung.classify(text).pilkada).toBe(false));
+  it.each([
+    'MANTAP menang, Tanjung lanjut 🔥',
+    'dukung MANTAP sampai akhir',
+    'aku tetap pilih OK, programnya jelas',
+    'MANTAP KPU tetapkan hari ini',
+  ])('the alias written as a name still: %s', (text) => expect(tanjung.classify(text).pilkada).toBe(true));
+});
