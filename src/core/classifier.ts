@@ -18,7 +18,11 @@ import type { Classification } from './types.js';
 /** The candidate pairs of one election, configured per deployment (PASLON_FILE). */
 export interface PaslonFile {
   election: string;
-  paslon: { number: number; names: string[]; aliases?: string[] }[];
+  /**
+   * `unnumbered`: a single pair against the empty box whose file gives no `number` (that race draws none; the
+   * loader sets `number` 1 as the pair's id): no ballot-number phrases are derived for it.
+   */
+  paslon: { number: number; names: string[]; aliases?: string[]; unnumbered?: boolean }[];
 }
 
 /** Weights given to terms derived from candidate names. */
@@ -826,7 +830,7 @@ export function createClassifier(opts: { vocabulary: Vocabulary; paslon?: Paslon
   for (const [category, terms] of Object.entries(vocab.terms)) {
     for (const [phrase, weight] of Object.entries(terms)) add(phrase, makeTerm(phrase, weight, category));
   }
-  const numbers = paslon ? paslon.paslon.map((p) => p.number) : vocab.defaultPaslonNumbers;
+  const numbers = paslon ? paslon.paslon.flatMap((p) => (p.unnumbered === true ? [] : [p.number])) : vocab.defaultPaslonNumbers;
   // Bare zero-padded ballot numbers ("03", "kosong tiga"): the election's region makes them ballot numbers.
   const padded = new Set<Term>();
   for (const t of numberTerms(vocab.numberPatterns, numbers, vocab.numberWords)) {

@@ -5,7 +5,10 @@
  * hard negative beside the hit.
  */
 import { describe, expect, it } from 'vitest';
-import { loadVocabulary } from '../../src/app/vocabulary.js';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { loadPaslonFile, loadVocabulary } from '../../src/app/vocabulary.js';
 import { createClassifier, type PaslonFile } from '../../src/core/classifier.js';
 import { normalizeText } from '../../src/core/text/normalize.js';
 
@@ -2630,4 +2633,34 @@ describe('an alias in capitals inside a run of shouted words is shouting, not th
     'aku tetap pilih OK, programnya jelas',
     'MANTAP KPU tetapkan hari ini',
   ])('the alias written as a name still: %s', (text) => expect(tanjung.classify(text).pilkada).toBe(true));
+});
+
+describe('a single pair against the empty box may leave out its number: no ballot numbers are derived (Pilwalkot Samarinda set, issue 20)', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'paslon-'));
+  const write = (name: string, file: unknown): string => {
+    const path = join(dir, name);
+    writeFileSync(path, JSON.stringify(file));
+    return path;
+  };
+  const pair = { names: ['Darmawan Lubis', 'Septiani Rangkuti'], aliases: ['Darmawan-Septiani'] };
+  const lone = loadPaslonFile(write('lone.json', { election: 'Pilbup Contoh Hulu 2024', paslon: [pair] }));
+  const numbered = loadPaslonFile(write('numbered.json', { election: 'Pilbup Contoh Hulu 2024', paslon: [{ number: 1, ...pair }] }));
+  const hulu = createClassifier({ vocabulary, paslon: lone });
+  const withNumber = createClassifier({ vocabulary, paslon: numbered });
+  it('the file loads, and the pair and the empty box are read as before', () => {
+    expect(lone.paslon).toEqual([{ ...pair, number: 1, unnumbered: true }]);
+    expect(hulu.classify('Darmawan-Septiani turun ke pasar pagi ini').pilkada).toBe(true);
+    expect(hulu.classify('aku tim koko sampai akhir').pilkada).toBe(true);
+  });
+  it.each([
+    '01 itu kode area apa ya? nomor aneh nelpon terus',
+    '@warga_hulu 01 apa sih itu? dari tadi muncul di grup',
+  ])('a number is no ballot number where none was drawn: %s', (text) => {
+    expect(hulu.classify(text).pilkada).toBe(false);
+    expect(withNumber.classify(text).pilkada).toBe(true);
+  });
+  it('where two pairs run, each needs its number', () => {
+    const path = write('two.json', { election: 'Pilbup Contoh Hulu 2024', paslon: [pair, { number: 2, names: ['Hasibuan Marpaung'] }] });
+    expect(() => loadPaslonFile(path)).toThrow(/every pair needs its number/);
+  });
 });
