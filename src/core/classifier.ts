@@ -3362,13 +3362,16 @@ function hasCapitals(text: string, form: string): boolean {
 const MIN_SHOUTED = 2;
 
 /**
- * Whether every place the text writes `form` in capitals is a run of shouting: a word in capitals right beside
- * it, spaces only between, that is no word of the paslon's names and no vocabulary term of any weight ("ASLI ENAK
- * BANGET", "AH SUDAH LAH", "GAS POL"). Capitals say nothing there, as in a text all in capitals; "ASLI menang"
- * and "dukung ASLI" still write the alias as a name, and "ASLI KPU" is beside a term. Asked only of a
- * two-sided name (an acronym alias, a dictionary-word name) found in the text.
+ * Whether every place a text with lower case in it writes `form` in capitals is a run of shouting: an ordinary
+ * word in capitals right beside it, spaces only between (a dictionary word or the election's region, no word of
+ * the paslon's names and no vocabulary term of any weight: "ASLI ENAK BANGET", "AH SUDAH LAH", "ASLI BATAM
+ * punya"). Capitals say nothing there; "ASLI menang", "dukung ASLI", "ASLI KPU" still write the alias as a name,
+ * and so do runs of names and initials ("DM YANI GDN"). A text all in capitals is left to the rules before
+ * ("KENCANA PALING JOSS" writes a dictionary-word name as a name). Asked only of a two-sided name (an acronym
+ * alias, a dictionary-word name) found in the text.
  */
 function isShoutedAmong(tables: Tables, text: string, form: string): boolean {
+  if (!LOWER.test(text)) return false;
   const upper = form.toUpperCase();
   let seen = false;
   for (let at = text.indexOf(upper); at >= 0; at = text.indexOf(upper, at + 1)) {
@@ -3402,13 +3405,13 @@ function wordAfter(text: string, end: number): string {
   return text.slice(start, k);
 }
 
-/** A word written in capitals (letters only, at least {@link MIN_SHOUTED}) that is no paslon name's word and no weighted term. */
+/** An ordinary word written in capitals (letters only, at least {@link MIN_SHOUTED}): a dictionary word or the region, no paslon name's word and no weighted term. */
 function isShoutWord(tables: Tables, word: string): boolean {
   if (word.length < MIN_SHOUTED || !/^[A-Z]+$/.test(word)) return false;
   const key = tokenize(word, FOLD);
   if (key.length !== 1) return false;
   const token = key[0] as string;
-  if (tables.ownNameWords.has(token)) return false;
+  if (tables.ownNameWords.has(token) || !(tables.dictionary.has(word.toLowerCase()) || tables.regionWords.has(token))) return false;
   const term = tables.trie.get(token)?.term;
   return term === undefined || term.weight <= 0;
 }
