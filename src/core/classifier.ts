@@ -3358,6 +3358,7 @@ function hasCapitals(text: string, form: string): boolean {
   return false;
 }
 
+const CAPITALS_ONLY = /^[A-Z]+$/;
 /** Fewest letters of a word in capitals beside a name for the two to read as shouting ("AH SUDAH LAH"). */
 const MIN_SHOUTED = 2;
 
@@ -3407,11 +3408,12 @@ function wordAfter(text: string, end: number): string {
 
 /** An ordinary word written in capitals (letters only, at least {@link MIN_SHOUTED}): a dictionary word or the region, no paslon name's word and no weighted term. */
 function isShoutWord(tables: Tables, word: string): boolean {
-  if (word.length < MIN_SHOUTED || !/^[A-Z]+$/.test(word)) return false;
+  if (word.length < MIN_SHOUTED || !CAPITALS_ONLY.test(word)) return false;
   const key = tokenize(word, FOLD);
   if (key.length !== 1) return false;
   const token = key[0] as string;
-  if (tables.ownNameWords.has(token) || !(tables.dictionary.has(word.toLowerCase()) || tables.regionWords.has(token))) return false;
+  if (!tables.dictionary.has(word.toLowerCase()) && !tables.regionWords.has(token)) return false;
+  if (tables.ownNameWords.has(token)) return false;
   const term = tables.trie.get(token)?.term;
   return term === undefined || term.weight <= 0;
 }
