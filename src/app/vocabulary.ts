@@ -61,6 +61,7 @@ const vocabularySchema = z.object({
   otherSense: z.object({ terms: z.record(z.string().min(1), weight), words: phrases }).optional(),
   votedOffice: z.object({ verbs: phrases, gaps: phrases, whoever: phrases.optional() }).optional(),
   boughtVote: z.object({ links: phrases, givers: phrases, things: phrases }).optional(),
+  emptyBox: z.object({ names: phrases, talk: phrases, weight }).optional(),
   otherOffices: phrases.optional(),
   officesAfter: phrases.optional(),
   preaching: z.object({ honorifics: phrases, acts: phrases }).optional(),
@@ -81,14 +82,18 @@ const vocabularySchema = z.object({
 const paslonSchema = z.object({
   election: z.string().min(1),
   paslon: z.array(z.object({
-    number: z.number().int().positive(),
+    number: z.number().int().positive().optional(),
     names: z.array(z.string().min(1)).min(1),
     aliases: phrases.optional(),
   })).min(1),
 }).refine((f) => new Set(f.paslon.map((p) => p.number)).size === f.paslon.length, {
   message: 'paslon numbers must be unique',
   path: ['paslon'],
-});
+}).refine((f) => f.paslon.length === 1 || f.paslon.every((p) => p.number !== undefined), {
+  // A single pair against the empty box draws no ballot number; where two pairs or more run, each has one.
+  message: 'every pair needs its number where more than one pair runs',
+  path: ['paslon'],
+}).transform((f): PaslonFile => ({ ...f, paslon: f.paslon.map(({ number, ...p }) => (number === undefined ? { ...p, number: 1, unnumbered: true } : { ...p, number })) }));
 
 /** Names of the two data files in each language, for error messages. */
 const WHAT = {

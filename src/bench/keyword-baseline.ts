@@ -20,7 +20,7 @@ export function baselineKeywords(vocab: Vocabulary, paslon?: PaslonFile, opts: {
   for (const terms of Object.values(vocab.terms)) {
     for (const [phrase, weight] of Object.entries(terms)) if (strong(weight)) words.add(phrase);
   }
-  const numbers = paslon ? paslon.paslon.map((p) => p.number) : vocab.defaultPaslonNumbers;
+  const numbers = paslon ? paslon.paslon.flatMap((p) => (p.unnumbered === true ? [] : [p.number])) : vocab.defaultPaslonNumbers;
   for (const [pattern, weight] of Object.entries(vocab.numberPatterns)) {
     if (!strong(weight)) continue;
     for (const n of numbers) words.add(pattern.replace('{n}', String(n)).replace('{0n}', `0${n}`));

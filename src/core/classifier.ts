@@ -18,7 +18,11 @@ import type { Classification } from './types.js';
 /** The candidate pairs of one election, configured per deployment (PASLON_FILE). */
 export interface PaslonFile {
   election: string;
-  paslon: { number: number; names: string[]; aliases?: string[] }[];
+  /**
+   * `unnumbered`: a single pair against the empty box whose file gives no `number` (that race draws none; the
+   * loader sets `number` 1 as the pair's id): no ballot-number phrases are derived for it.
+   */
+  paslon: { number: number; names: string[]; aliases?: string[]; unnumbered?: boolean }[];
 }
 
 /** Weights given to terms derived from candidate names. */
@@ -307,6 +311,13 @@ export interface Vocabulary {
    */
   boughtVote?: { links: string[]; givers: string[]; things: string[] };
   /**
+   * A single pair's race against the empty box, read only where the paslon file lists one pair: the box's `names`
+   * ("kotak kosong", "kolom kosong", "koko", "empty box") are the other side of the race, and one of them with a
+   * `talk` word within three words either side ("pilih koko", "tim koko", "yang menang kotak kosong", "vote for
+   * the empty box") is vote talk of `weight`. Alone the box is everyday ("baju koko", "kotak kosong bekas sepatu").
+   */
+  emptyBox?: { names: string[]; talk: string[]; weight: number };
+  /**
    * Offices that are no Pilkada's ("sekjen", "ketua umum", "kepala" of an agency): a name right after one, an
    * organisation's word or two and honorifics between ("Sekjen PDIP X", "Kepala BKKBN X Y"), is that office's
    * holder, a namesake or the candidate at another job; it weighs a common name's, so only election talk beside
@@ -412,6 +423,10 @@ const SCRIPTURE = 'scripture';
  * untuk Bali"). See {@link regionPhrases}.
  */
 const REGION = 'region';
+/** A name of the empty box in a single pair's race ({@link Vocabulary.emptyBox}) that is no vocabulary term already. */
+const EMPTY_BOX = 'emptyBox';
+/** Words either side of the empty box's name within which a `talk` word makes it a side of the race. */
+const EMPTY_BOX_GAP = 3;
 /** Vocabulary categories of vote talk any election has ("gunakan hak pilih", "golput", "coblos"). */
 const GENERIC_VOTE_TALK = new Set(['act', 'administration', 'violation', 'actor']);
 /**
@@ -599,6 +614,14 @@ interface Tables {
   /** The first and the last word of each of them: an office with neither beside it has none ({@link isWhoeverOffice}). */
   whoeverFirst: Set<string>;
   whoeverLast: Set<string>;
+  /** Every word of the paslon file's names and aliases, folded. */
+  ownNameWords: Set<string>;
+  /** The empty box's names, by label, where the paslon file lists a single pair; empty otherwise ({@link Vocabulary.emptyBox}). */
+  emptyBoxNames: Set<string>;
+  /** Words that make the empty box a side of the race, folded ({@link Vocabulary.emptyBox}). */
+  emptyBoxTalk: Set<string>;
+  /** The vote talk the empty box with such a word adds. */
+  emptyBoxTerm: Term;
   /** Relative words, givers' verbs and the money or goods they give, folded ({@link Vocabulary.boughtVote}). */
   giverLinks: Set<string>;
   giverWords: Set<string>;
@@ -809,7 +832,7 @@ export function createClassifier(opts: { vocabulary: Vocabulary; paslon?: Paslon
   for (const [category, terms] of Object.entries(vocab.terms)) {
     for (const [phrase, weight] of Object.entries(terms)) add(phrase, makeTerm(phrase, weight, category));
   }
-  const numbers = paslon ? paslon.paslon.map((p) => p.number) : vocab.defaultPaslonNumbers;
+  const numbers = paslon ? paslon.paslon.flatMap((p) => (p.unnumbered === true ? [] : [p.number])) : vocab.defaultPaslonNumbers;
   // Bare zero-padded ballot numbers ("03", "kosong tiga"): the election's region makes them ballot numbers.
   const padded = new Set<Term>();
   for (const t of numberTerms(vocab.numberPatterns, numbers, vocab.numberWords)) {
@@ -880,6 +903,16 @@ export function createClassifier(opts: { vocabulary: Vocabulary; paslon?: Paslon
       if (!nodeOf(trie, key)?.term && !trie.get(key[0] ?? '')?.term) addTerm(trie, key, makeTerm(key.join(' '), 0, REGION), 3);
     }
   }
+  // A single pair's race: the empty box is the other side ("kotak kosong" is a term already; "koko" is added, weightless).
+  const emptyBoxNames = new Set<string>();
+  if (paslon?.paslon.length === 1) {
+    for (const phrase of vocab.emptyBox?.names ?? []) {
+      const key = tokenize(phrase, FOLD);
+      if (!nodeOf(trie, key)?.term) addTerm(trie, key, makeTerm(phrase, 0, EMPTY_BOX), 2);
+      const label = nodeOf(trie, key)?.term?.label;
+      if (label !== undefined) emptyBoxNames.add(label);
+    }
+  }
   const guards = vocab.numberGuards;
   const repair = makeRepair(trie, vocab, honorifics);
   const tables: Tables = {
@@ -946,6 +979,9 @@ export function createClassifier(opts: { vocabulary: Vocabulary; paslon?: Paslon
     whoever: (vocab.votedOffice?.whoever ?? []).map((w) => tokenize(w, FOLD)).filter((k) => k.length > 0),
     whoeverFirst: new Set((vocab.votedOffice?.whoever ?? []).map((w) => tokenize(w, FOLD)[0] ?? '')),
     whoeverLast: new Set((vocab.votedOffice?.whoever ?? []).map((w) => tokenize(w, FOLD).at(-1) ?? '')),
+    emptyBoxNames,
+    emptyBoxTalk: new Set((vocab.emptyBox?.talk ?? []).map((w) => tokenize(w, FOLD).join(''))),
+    emptyBoxTerm: makeTerm('kotak kosong + pilih/menang/lawan', vocab.emptyBox?.weight ?? 0, 'act'),
     giverLinks: new Set((vocab.boughtVote?.links ?? []).map((w) => tokenize(w, FOLD).join(''))),
     giverWords: new Set((vocab.boughtVote?.givers ?? []).map((w) => tokenize(w, FOLD).join(''))),
     givenThings: new Set((vocab.boughtVote?.things ?? []).map((w) => tokenize(w, FOLD).join(''))),
@@ -1798,9 +1834,9 @@ function scan(tables: Tables, tokens: string[], ids: number[] | undefined, found
     if (repaired && bestEnd === i && (best.official === 'activity' || best.category === SCRIPTURE)) continue;
     // A name one letter off counts fully inside a longer phrase ("Ahmad Lufthi", "Lufthi-Yasin"), weakly alone.
     if (fuzzy && bestEnd === i) best = tables.repair.fuzzyTwin(best);
-    if (best.category === PASLON_NUMBER && (best.weight < tables.threshold
+    if (best.category === PASLON_NUMBER && ((best.weight < tables.threshold
       ? isGuarded(tables, tokens, i, bestEnd)
-      : isNumberFirstGuarded(tables, tokens, i))) {
+      : isNumberFirstGuarded(tables, tokens, i)) || isSpeltDigits(tables, ctx, tokens, ids, i, bestEnd))) {
       // A weak number guarded by the count after it may be a tally's entry ("01 48%, 02 52%"): kept aside for isTally.
       const entryEnd = ids !== undefined && best.weight < tables.threshold ? tallyEnd(tables, tokens, i, bestEnd, countEnd) : -1;
       if (entryEnd >= 0) {
@@ -1846,6 +1882,13 @@ function scan(tables: Tables, tokens: string[], ids: number[] | undefined, found
       i = bestEnd;
       continue;
     }
+    if (tables.emptyBoxNames.size > 0 && tables.emptyBoxNames.has(best.label)) {
+      if (isEmptyBoxTalk(tables, tokens, i, bestEnd)) addFound(found, tables.emptyBoxTerm);
+      if (best.category === EMPTY_BOX) {
+        i = bestEnd;
+        continue;
+      }
+    }
     const checks = checksOf(tables, best);
     if ((checks & PLAIN_ACT) !== 0 && isPlainAct(tables, tokens, i, bestEnd)) {
       i = bestEnd;
@@ -1860,8 +1903,9 @@ function scan(tables: Tables, tokens: string[], ids: number[] | undefined, found
     // capitals), a dictionary-word name written as a name (a capital, an honorific before it); either in a tag.
     const caps = best.caps;
     if (caps && (ctx.inTag || (caps.word
-      ? (isTitleBefore(tables, ctx, words, tokens, ids, i) && !isClauseStart(tables, ctx, tokens, ids, i)) || writtenAsName(ctx.text, (ctx.lower ??= ctx.text.toLowerCase()), caps.form)
-      : !(ctx.shouting ??= !LOWER.test(ctx.text)) && hasCapitals(ctx.text, caps.form)))
+      ? (isTitleBefore(tables, ctx, words, tokens, ids, i) && !isClauseStart(tables, ctx, tokens, ids, i))
+        || (writtenAsName(ctx.text, (ctx.lower ??= ctx.text.toLowerCase()), caps.form) && !isShoutedAmong(tables, ctx.text, caps.form))
+      : !(ctx.shouting ??= !LOWER.test(ctx.text)) && hasCapitals(ctx.text, caps.form) && !isShoutedAmong(tables, ctx.text, caps.form)))
       && (caps.spelt === undefined || (ctx.lower ??= ctx.text.toLowerCase()).includes(caps.spelt))) {
       best = caps.strong;
     }
@@ -2357,7 +2401,7 @@ function infoAt(words: WordInfos, tokens: string[], ids: number[] | undefined, k
 
 /** The tables {@link asWritten} reads: strong one-word names and the words that are no one's surname. */
 function writtenNameTables(trie: Trie, vocab: Vocabulary, honorifics: Set<string>, paslon: PaslonFile | undefined):
-  Pick<Tables, 'singleNames' | 'knownWords' | 'otherPerson' | 'otherPersonWeight' | 'otherGivenNames'> {
+  Pick<Tables, 'singleNames' | 'knownWords' | 'otherPerson' | 'otherPersonWeight' | 'otherGivenNames' | 'ownNameWords'> {
   const singleNames = new Map<Term, string>();
   const knownWords = new Set<string>([...honorifics, ...(vocab.commonWords ?? []).map((w) => tokenize(w, FOLD).join(''))]);
   const stack = [...trie.entries()];
@@ -2375,7 +2419,7 @@ function writtenNameTables(trie: Trie, vocab: Vocabulary, honorifics: Set<string
   for (const word of own) knownWords.add(word);
   const w = vocab.names;
   const otherGivenNames = new Set(vocab.commonNames.map((n) => tokenize(n, FOLD).join(' ')).filter((n) => !own.has(n) && !honorifics.has(n)));
-  return { singleNames, knownWords, otherPerson: new Map(), otherPersonWeight: w.surname ?? w.common, otherGivenNames };
+  return { singleNames, knownWords, otherPerson: new Map(), otherPersonWeight: w.surname ?? w.common, otherGivenNames, ownNameWords: own };
 }
 
 /**
@@ -2854,6 +2898,39 @@ function isNumberFirstGuarded(tables: Tables, tokens: string[], start: number): 
   return tables.guardBefore.has(before) || tables.guardBefore.has(withoutClitic(before));
 }
 
+/**
+ * The empty box named at tokens[start..end] as a side of a single pair's race: a `talk` word of
+ * {@link Vocabulary.emptyBox} within {@link EMPTY_BOX_GAP} words either side, as written or without a clitic
+ * ("tim koko", "yang menang kotak kosong", "kotak kosong itu bukan lawan", "koko kalah jua").
+ */
+function isEmptyBoxTalk(tables: Tables, tokens: string[], start: number, end: number): boolean {
+  const from = Math.max(0, start - EMPTY_BOX_GAP);
+  const to = Math.min(tokens.length - 1, end + EMPTY_BOX_GAP);
+  for (let k = from; k <= to; k++) {
+    if (k >= start && k <= end) continue;
+    const word = tokens[k] as string;
+    if (tables.emptyBoxTalk.has(word) || tables.emptyBoxTalk.has(withoutClitic(word))) return true;
+  }
+  return false;
+}
+
+/** Number words that carry on a number spelt digit by digit ("kosong dua delapan", "kosong satu sebelas"), folded as tokens are ("tujuh" -> "tuiuh"). */
+const SPELT_DIGITS = new Set([...NUMBER_WORDS, 'kosong', 'sepuluh', 'sebelas', 'belas', 'puluh', 'seratus', 'ratus'].flatMap((w) => tokenize(w, FOLD)));
+
+/**
+ * A zero-padded number spelt out ("kosong dua", "nol satu") with another number word right after it, in the same
+ * clause: digits read one by one (a phone's area code, a table's or a room's number), no ballot number.
+ * "kosong satu, kosong dua" across a comma is two numbers and is left to the other rules.
+ */
+function isSpeltDigits(tables: Tables, ctx: ScanContext, tokens: string[], ids: number[] | undefined, start: number, end: number): boolean {
+  const first = tokens[start] as string;
+  if (first !== 'kosong' && first !== 'nol') return false;
+  const next = tokens[end + 1];
+  if (next === undefined || ids === undefined || !SPELT_DIGITS.has(next) || isClauseStart(tables, ctx, tokens, ids, end + 1)) return false;
+  // The same number again is a chant ("kosong tiga kosong tiga!!!"), not digits.
+  return !(next === first && tokens[end + 2] === tokens[end]);
+}
+
 /** A number in digits or words ("2", "02", "dua", "kosong"), as a number term may start. */
 function isNumberWord(token: string): boolean {
   return isDigit(token) || token === 'kosong' || NUMBER_WORDS.includes(token);
@@ -3300,6 +3377,66 @@ function hasCapitals(text: string, form: string): boolean {
     if (!isUpperOrLowerAfter(before, false) && !isUpperOrLowerAfter(after, true)) return true;
   }
   return false;
+}
+
+const CAPITALS_ONLY = /^[A-Z]+$/;
+/** Fewest letters of a word in capitals beside a name for the two to read as shouting ("AH SUDAH LAH"). */
+const MIN_SHOUTED = 2;
+
+/**
+ * Whether every place a text with lower case in it writes `form` in capitals is a run of shouting: an ordinary
+ * word in capitals right beside it, spaces only between (a dictionary word or the election's region, no word of
+ * the paslon's names and no vocabulary term of any weight: "ASLI ENAK BANGET", "AH SUDAH LAH", "ASLI BATAM
+ * punya"). Capitals say nothing there; "ASLI menang", "dukung ASLI", "ASLI KPU" still write the alias as a name,
+ * and so do runs of names and initials ("DM YANI GDN"). A text all in capitals is left to the rules before
+ * ("KENCANA PALING JOSS" writes a dictionary-word name as a name). Asked only of a two-sided name (an acronym
+ * alias, a dictionary-word name) found in the text.
+ */
+function isShoutedAmong(tables: Tables, text: string, form: string): boolean {
+  if (!LOWER.test(text)) return false;
+  const upper = form.toUpperCase();
+  let seen = false;
+  for (let at = text.indexOf(upper); at >= 0; at = text.indexOf(upper, at + 1)) {
+    const end = at + upper.length;
+    if ((at > 0 && isWordChar(text.charCodeAt(at - 1))) || (end < text.length && isWordChar(text.charCodeAt(end)))) continue;
+    seen = true;
+    if (!isShoutWord(tables, wordBefore(text, at)) && !isShoutWord(tables, wordAfter(text, end))) return false;
+  }
+  return seen;
+}
+
+const isWordChar = (c: number): boolean => (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c > 127;
+
+/** The word right before `at`, spaces only between (a comma, dash or line break ends the run), or ''. */
+function wordBefore(text: string, at: number): string {
+  let k = at;
+  while (k > 0 && text.charCodeAt(k - 1) === 32) k--;
+  if (k === at) return '';
+  const end = k;
+  while (k > 0 && isWordChar(text.charCodeAt(k - 1))) k--;
+  return text.slice(k, end);
+}
+
+/** The word right after `end`, spaces only between, or ''. */
+function wordAfter(text: string, end: number): string {
+  let k = end;
+  while (k < text.length && text.charCodeAt(k) === 32) k++;
+  if (k === end) return '';
+  const start = k;
+  while (k < text.length && isWordChar(text.charCodeAt(k))) k++;
+  return text.slice(start, k);
+}
+
+/** An ordinary word written in capitals (letters only, at least {@link MIN_SHOUTED}): a dictionary word or the region, no paslon name's word and no weighted term. */
+function isShoutWord(tables: Tables, word: string): boolean {
+  if (word.length < MIN_SHOUTED || !CAPITALS_ONLY.test(word)) return false;
+  const key = tokenize(word, FOLD);
+  if (key.length !== 1) return false;
+  const token = key[0] as string;
+  if (!tables.dictionary.has(word.toLowerCase()) && !tables.regionWords.has(token)) return false;
+  if (tables.ownNameWords.has(token)) return false;
+  const term = tables.trie.get(token)?.term;
+  return term === undefined || term.weight <= 0;
 }
 
 /**

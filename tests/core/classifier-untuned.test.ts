@@ -5,7 +5,10 @@
  * hard negative beside the hit.
  */
 import { describe, expect, it } from 'vitest';
-import { loadVocabulary } from '../../src/app/vocabulary.js';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { loadPaslonFile, loadVocabulary } from '../../src/app/vocabulary.js';
 import { createClassifier, type PaslonFile } from '../../src/core/classifier.js';
 import { normalizeText } from '../../src/core/text/normalize.js';
 
@@ -2647,5 +2650,130 @@ describe('the vote for a neighbourhood head in Javanese ("coblosan RT", "milih k
   it('the Pilkada named, or the pair, keeps the race', () => {
     expect(tegalsaya.classify('mari coblosan ketua RT, saiki siap-siap pilbup, aku milih Ratna-Sutejo').pilkada).toBe(true);
     expect(tegalsaya.classify('sesuk coblosan, aku nyoblos Hamdan-Yulius').pilkada).toBe(true);
+  });
+});
+
+describe('a single pair\'s race: the empty box with vote talk is the other side (Pilwalkot Samarinda set, issue 20)', () => {
+  const lone: PaslonFile = { election: 'Pilbup Contoh Hulu 2024', paslon: [
+    { number: 1, names: ['Darmawan Lubis', 'Septiani Rangkuti'], aliases: ['Darmawan-Septiani', 'Bang Darmawan'] },
+  ] };
+  const two: PaslonFile = { election: 'Pilbup Contoh Hulu 2024', paslon: [
+    ...lone.paslon, { number: 2, names: ['Hasibuan Marpaung', 'Rosmala Siregar'], aliases: ['Hasibuan-Rosmala'] },
+  ] };
+  const hulu = createClassifier({ vocabulary, paslon: lone });
+  const { emptyBox: _, ...withoutBox } = vocabulary;
+  const before = createClassifier({ vocabulary: withoutBox, paslon: lone });
+  // The same words where two pairs run: no empty box on the ballot, "koko" is the older brother.
+  const contested = createClassifier({ vocabulary, paslon: two });
+  it.each([
+    'aku tim koko sampai akhir 📦',
+    'besok pilih koko aja lah, biar ada kontrol',
+    'yang menang kotak kosong di kampung kami, serius',
+    'kotak kosong itu bukan lawan beneran kata timnya',
+    'relawan koko buka posko di simpang pasar',
+    'an empty box may win against the regent here, lol',
+  ])('%s', (text) => {
+    expect(hulu.classify(text).pilkada).toBe(true);
+    expect(before.classify(text).pilkada).toBe(false);
+    expect(contested.classify(text).pilkada).toBe(false);
+  });
+  it.each([
+    'baju koko buat lebaran sudah dibeli',
+    'koko yang jaga toko HP itu ramah',
+    'kotak kosong bekas sepatu jangan dibuang, buat rumah kucing',
+    'nasi kotak sudah habis, kotak kosongnya kumpulkan di depan',
+  ])('the box or the brother as everyday words: %s', (text) => expect(hulu.classify(text).pilkada).toBe(false));
+});
+
+describe('"calon wako" and "nyalon wako" are the candidacy of a Pilwako, and another level\'s beside a Pilgub (Pilwalkot Batam set, issue 20)', () => {
+  const kota: PaslonFile = { election: 'Pilwako Contoh Pesisir 2024', paslon: [
+    { number: 1, names: ['Syahrial Fadli', 'Yunita Harahap'], aliases: ['Syahrial-Yunita'] },
+    { number: 2, names: ['Marzuki Hasyim', 'Dewi Lestiana'], aliases: ['Marzuki-Dewi'] },
+  ] };
+  const prov: PaslonFile = { election: 'Pilgub Contoh Pesisir 2024', paslon: kota.paslon };
+  const pesisir = createClassifier({ vocabulary, paslon: kota });
+  const pilgub = createClassifier({ vocabulary, paslon: prov });
+  const candidate = vocabulary.terms.candidate ?? {};
+  const added = ['calon wako', 'calon wawako', 'nyalon wako'];
+  const before = createClassifier({ paslon: kota, vocabulary: { ...vocabulary,
+    terms: { ...vocabulary.terms, candidate: Object.fromEntries(Object.entries(candidate).filter(([k]) => !added.includes(k))) } } });
+  it.each([
+    'Ketua DPRD kota nyalon wako, kursinya diisi wakil dulu',
+    'jangan pilih calon wako yang bagi-bagi duit',
+  ])('%s', (text) => {
+    expect(pesisir.classify(text).pilkada).toBe(true);
+    expect(before.classify(text).pilkada).toBe(false);
+  });
+  it('beside a Pilgub they are another level\'s race; the office alone stays weak', () => {
+    expect(pilgub.classify('Ketua DPRD kota nyalon wako, kursinya diisi wakil dulu').pilkada).toBe(false);
+    expect(pesisir.classify('wako kami sidak pasar pagi tadi').pilkada).toBe(false);
+  });
+});
+
+describe('a zero-padded number spelt out with more number words after it is digits read one by one (Pilwalkot Batam set, issue 20)', () => {
+  const kota: PaslonFile = { election: 'Pilwako Contoh Pesisir 2024', paslon: [
+    { number: 1, names: ['Syahrial Fadli', 'Yunita Harahap'], aliases: ['Syahrial-Yunita'] },
+    { number: 2, names: ['Marzuki Hasyim', 'Dewi Lestiana'], aliases: ['Marzuki-Dewi'] },
+  ] };
+  const pesisir = createClassifier({ vocabulary, paslon: kota });
+  it.each([
+    'kosong dua tujuh, kode telepon rumah nenek dulu',
+    'meja kami nol satu sembilan, sebelah jendela',
+    'kosong satu sebelas, nomor kamar hotel kami',
+  ])('%s', (text) => expect(pesisir.classify(text).pilkada).toBe(false));
+  it.each([
+    'kosong dua sampai menang, Pesisir maju',
+    'kosong satu, kosong dua, sama saja janjinya, tetap coblos hati nurani',
+    'kosong dua kosong dua kosong dua!!!',
+  ])('a ballot number still: %s', (text) => expect(pesisir.classify(text).pilkada).toBe(true));
+});
+
+describe('an alias in capitals inside a run of shouted words is shouting, not the name (Pilwalkot Batam and Samarinda sets, issue 20)', () => {
+  const kota: PaslonFile = { election: 'Pilwako Contoh Tanjung 2024', paslon: [
+    { number: 1, names: ['Rusdianto Saleh', 'Gita Permatasari'], aliases: ['Rusdianto-Gita', 'MANTAP'] },
+    { number: 2, names: ['Fauzan Harahap', 'Sri Wahyuni Lubis'], aliases: ['Fauzan-Sri', 'OK'] },
+  ] };
+  const tanjung = createClassifier({ vocabulary, paslon: kota });
+  it.each([
+    'MANTAP SEKALI rendang buatan mak aku 😋',
+    'sate padang ni MANTAP BETUL, 20 ribu je',
+    'OK SIAP bos, besok aku antar barangnya',
+    'GAS POL OK GASS, liburan ke pantai',
+  ])('%s', (text) => expect(tanjung.classify(text).pilkada).toBe(false));
+  it.each([
+    'MANTAP menang, Tanjung lanjut 🔥',
+    'dukung MANTAP sampai akhir',
+    'aku tetap pilih OK, programnya jelas',
+    'MANTAP KPU tetapkan hari ini',
+  ])('the alias written as a name still: %s', (text) => expect(tanjung.classify(text).pilkada).toBe(true));
+});
+
+describe('a single pair against the empty box may leave out its number: no ballot numbers are derived (Pilwalkot Samarinda set, issue 20)', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'paslon-'));
+  const write = (name: string, file: unknown): string => {
+    const path = join(dir, name);
+    writeFileSync(path, JSON.stringify(file));
+    return path;
+  };
+  const pair = { names: ['Darmawan Lubis', 'Septiani Rangkuti'], aliases: ['Darmawan-Septiani'] };
+  const lone = loadPaslonFile(write('lone.json', { election: 'Pilbup Contoh Hulu 2024', paslon: [pair] }));
+  const numbered = loadPaslonFile(write('numbered.json', { election: 'Pilbup Contoh Hulu 2024', paslon: [{ number: 1, ...pair }] }));
+  const hulu = createClassifier({ vocabulary, paslon: lone });
+  const withNumber = createClassifier({ vocabulary, paslon: numbered });
+  it('the file loads, and the pair and the empty box are read as before', () => {
+    expect(lone.paslon).toEqual([{ ...pair, number: 1, unnumbered: true }]);
+    expect(hulu.classify('Darmawan-Septiani turun ke pasar pagi ini').pilkada).toBe(true);
+    expect(hulu.classify('aku tim koko sampai akhir').pilkada).toBe(true);
+  });
+  it.each([
+    '01 itu kode area apa ya? nomor aneh nelpon terus',
+    '@warga_hulu 01 apa sih itu? dari tadi muncul di grup',
+  ])('a number is no ballot number where none was drawn: %s', (text) => {
+    expect(hulu.classify(text).pilkada).toBe(false);
+    expect(withNumber.classify(text).pilkada).toBe(true);
+  });
+  it('where two pairs run, each needs its number', () => {
+    const path = write('two.json', { election: 'Pilbup Contoh Hulu 2024', paslon: [pair, { number: 2, names: ['Hasibuan Marpaung'] }] });
+    expect(() => loadPaslonFile(path)).toThrow(/every pair needs its number/);
   });
 });
