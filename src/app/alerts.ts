@@ -41,10 +41,15 @@ export interface AlertDeps {
    * one ASN added to or tagged in many groups at once gets the first few alerts, then one summary, not one DM per group.
    */
   holdAsnAlert?: (incident: IncidentRow, recipient: string) => boolean;
+  /**
+   * True when this case's Humas alert, not held by its group's burst, is held for Humas' summary of its ASN
+   * (app/humas-asn-holds.ts): asked only after `holdHumasAlert`, so a case is in one summary at most.
+   */
+  holdHumasAsnAlert?: (incident: IncidentRow) => boolean;
 }
 
 
-/** Queues the ASN alert and the Humas alerts for a freshly opened incident (the latter held for a summary during a mass event). */
+/** Queues the ASN alert and the Humas alerts for a freshly opened incident (the latter held for a summary during a group's or an ASN's burst). */
 export function enqueueIncidentAlerts(d: AlertDeps, incident: IncidentRow, f: Finding, now: number): void {
   const t = alertTexts(d.config.LANGUAGE);
   const chat = d.chats.get(f.chat.platform, f.chat.id);
@@ -56,7 +61,8 @@ export function enqueueIncidentAlerts(d: AlertDeps, incident: IncidentRow, f: Fi
     const unreachable = address ? undefined : f.unverified ? unverifiedReason(d.config.LANGUAGE) : notRegisteredReason(d.config.LANGUAGE);
     enqueueAsnAlert(d, { ...incident, excerpt: f.evidence.excerpt ?? null }, chat?.title ?? f.chat.title, f.at, address?.recipient ?? `asn:${f.asn.nip}`, now, unreachable);
   }
-  if (d.holdHumasAlert?.(incident)) return;
+  // One Humas notice per case: in its group's summary, else in its ASN's summary, else alone.
+  if (d.holdHumasAlert?.(incident) || d.holdHumasAsnAlert?.(incident)) return;
   const text = t.humasAlert(
     oneCaseAlertFacts(d.config, {
       incident, asn: f.asn, chat, eventTitle: f.chat.title, at: f.at, excerpt: f.evidence.excerpt, terms: f.evidence.terms, reachable: Boolean(address),

@@ -24,6 +24,7 @@ import { FloodGuard } from './flood.js';
 import { nextRelease, releaseDueSummaries, type MassAlertDeps } from './mass-alerts.js';
 import { nextSelfReportRelease, releaseDueSelfReports } from './self-report-bursts.js';
 import { ASN_SUMMARY_KIND, nextAsnAlertRelease, releaseDueAsnAlerts, summaryCases, type AsnAlertReleaseDeps } from './asn-alert-holds.js';
+import { nextHumasAsnRelease, releaseDueHumasAsnAlerts, type HumasAsnReleaseDeps } from './humas-asn-holds.js';
 import { holdUndeliverable, nextNoticeRelease, releaseDueNotices, type NoticeReleaseDeps } from './undeliverable-holds.js';
 import { silentLogger, type Logger } from './log.js';
 import { Monitor } from './monitor.js';
@@ -105,6 +106,8 @@ export class App {
             ['lists of refused alerts', () => releaseDueNotices(this.noticeDeps(), now)],
             ['summaries of self-reports', () => releaseDueSelfReports(this, now)],
             ['ASN summaries', () => releaseDueAsnAlerts(this.asnAlertDeps(), now)],
+            // After the ASN's: Humas' summary of the same cases then says the ASN's went.
+            ["Humas' summaries of one ASN", () => releaseDueHumasAsnAlerts(this.humasAsnDeps(), now)],
           ] as const) {
             try {
               step();
@@ -115,7 +118,7 @@ export class App {
         },
         nextRelease: () => {
           if (!this.db.open) return undefined;
-          const at = [nextRelease(this.db), nextNoticeRelease(this.db), nextSelfReportRelease(this.db), nextAsnAlertRelease(this.db)].filter((t): t is number => t !== undefined);
+          const at = [nextRelease(this.db), nextNoticeRelease(this.db), nextSelfReportRelease(this.db), nextAsnAlertRelease(this.db), nextHumasAsnRelease(this.db)].filter((t): t is number => t !== undefined);
           return at.length ? Math.min(...at) : undefined;
         },
         onUnreadable: (row, reason, now) => enqueueUnreadableNotice(this.monitor.outbox, this.config, row, reason, now),
@@ -158,6 +161,12 @@ export class App {
     return { db: this.db, outbox: this.monitor.outbox, chats: this.monitor.chats, incidents: this.monitor.incidents, config: this.config };
   }
 
+  /** What Humas' held summaries of one ASN need. */
+  private humasAsnDeps(): HumasAsnReleaseDeps {
+    const m = this.massDeps();
+    return { db: m.db, outbox: m.outbox, chats: m.chats, incidents: m.incidents, config: this.config, asnByNip: m.asnByNip, registrationLink: (p) => this.registrationLinks[p] };
+  }
+
   /** What the held lists of refused ASN alerts need. */
   private noticeDeps(): NoticeReleaseDeps {
     const m = this.massDeps();
@@ -170,7 +179,8 @@ export class App {
    */
   releaseSummaries(now: number, all = false): number {
     return (
-      releaseDueSummaries(this.massDeps(), now, all) + releaseDueNotices(this.noticeDeps(), now, all) + releaseDueSelfReports(this, now, all) + releaseDueAsnAlerts(this.asnAlertDeps(), now, all)
+      releaseDueSummaries(this.massDeps(), now, all) + releaseDueNotices(this.noticeDeps(), now, all) + releaseDueSelfReports(this, now, all) + releaseDueAsnAlerts(this.asnAlertDeps(), now, all) +
+      releaseDueHumasAsnAlerts(this.humasAsnDeps(), now, all)
     );
   }
 

@@ -18,6 +18,7 @@ import { prepared } from '../store/statements.js';
 import { enqueueGroupReminder, enqueueIncidentAlerts, enqueueLeftThanks, type AlertConfig } from './alerts.js';
 import { holdForSummary } from './mass-alerts.js';
 import { holdAsnAlert } from './asn-alert-holds.js';
+import { holdHumasAsnAlert } from './humas-asn-holds.js';
 import { enqueueNeedsAdminNotice } from './permissions.js';
 import { campaignGroupTexts } from '../core/messages/campaign-group.js';
 
@@ -94,6 +95,7 @@ export class Monitor {
       registrationLink: d.registrationLink,
       holdHumasAlert: (i: IncidentRow) => holdForSummary(d.db, d.config, i.platform, i.chatId, i.id, this.alertsAt),
       holdAsnAlert: (i: IncidentRow, recipient: string) => holdAsnAlert(d.db, d.config, i, recipient, this.alertsAt),
+      holdHumasAsnAlert: (i: IncidentRow) => holdHumasAsnAlert(d.db, d.config, i, this.alertsAt),
     };
     this.insertUnmatched = d.db.prepare(
       `INSERT INTO unmatched_members (platform, chat_id, member_id, kind, actor_id, event_id, seen_at) VALUES (?, ?, ?, ?, ?, ?, ?)
