@@ -205,8 +205,11 @@ export class App {
       for (const id of ids.length ? ids : [row.incidentId]) {
         if (id === row.incidentId || this.monitor.incidents.get(id)?.status === 'open') this.noteUndeliverable(id, row.platform, detail, now);
       }
-    } else if (row.kind.startsWith('asn_')) this.noteUndeliverable(row.incidentId, row.platform, detail, now);
-    else this.noteMessageUndeliverable(row, detail, now);
+    } else if (row.kind.startsWith('asn_')) {
+      // A follow-up of several cases at once (app/lifecycle.ts) stood for each case it is tied to.
+      const tied = this.monitor.outbox.casesOf(row.id);
+      for (const id of tied.length ? tied : [row.incidentId]) this.noteUndeliverable(id, row.platform, detail, now);
+    } else this.noteMessageUndeliverable(row, detail, now);
   }
 
   /** An ASN alert was refused by the platform: Humas must contact the ASN directly. */

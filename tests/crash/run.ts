@@ -369,10 +369,12 @@ async function main(): Promise<void> {
     if (first.id !== a.id && a.asn + a.summaries !== 0) problems.push(`held incident ${a.id} has ${a.asn} alerts and ${a.summaries} summaries of its own besides its release's`);
   }
   const undeliverable = byStatus.get('undeliverable') ?? 0;
-  // A refused summary is a notice for each case it stood for that is still open (App.onUndeliverable).
+  // A refused summary is a notice for each case it stood for that is still open, and a refused grouped follow-up one for
+  // each case it is tied to (App.onUndeliverable).
+  const tiedTo = new Map((db.prepare(`SELECT outbox_id AS id, count(*) AS n FROM outbox_cases GROUP BY outbox_id`).all() as { id: number; n: number }[]).map((r) => [r.id, r.n]));
   const noticesWanted = outbox
     .filter((r) => r.status === 'undeliverable')
-    .reduce((n, r) => n + (r.kind === ASN_SUMMARY_KIND && r.incident_id !== null ? summaryCases(db, r.incident_id).length : 1), 0);
+    .reduce((n, r) => n + (r.kind === ASN_SUMMARY_KIND && r.incident_id !== null ? summaryCases(db, r.incident_id).length : Math.max(1, tiedTo.get(r.id) ?? 0)), 0);
   const notices = outbox.filter((r) => r.kind === 'undeliverable_notice').length;
   if (notices !== noticesWanted) problems.push(`${undeliverable} undeliverable ASN messages (${noticesWanted} cases) but ${notices} notices to Humas`);
 
