@@ -46,6 +46,8 @@ export interface AlertDeps {
    * (app/humas-asn-holds.ts): asked only after `holdHumasAlert`, so a case is in one summary at most.
    */
   holdHumasAsnAlert?: (incident: IncidentRow) => boolean;
+  /** True when this case's thank-you (to `recipient`) is held for one message listing the groups its ASN left (app/thanks-holds.ts). */
+  holdThanks?: (incident: IncidentRow, recipient: string) => boolean;
 }
 
 
@@ -199,17 +201,24 @@ export const THANKS_KIND = 'thanks_left';
 
 /**
  * The case closed because the ASN left the group: a short thank-you to the ASN on the platform of
- * the case (once per case), when the bot has a way to reach them there.
+ * the case (once per case), when the bot has a way to reach them there; beyond the first few of an hour, held for
+ * one message listing the groups left (app/thanks-holds.ts).
  */
 export function enqueueLeftThanks(d: AlertDeps, incident: IncidentRow, asn: AsnRecord, now: number): void {
   const address = asnAddress(asn, incident.platform);
   if (!address) return;
+  if (d.holdThanks?.(incident, address.recipient)) return;
+  enqueueThanks(d, incident, address.recipient, now);
+}
+
+/** Queues one case's thank-you to `recipient`: at once, or when a held list of thank-yous ends holding it alone. */
+export function enqueueThanks(d: Pick<AlertDeps, 'outbox' | 'chats' | 'config'>, incident: IncidentRow, recipient: string, now: number): void {
   const chatTitle = quoteStrangerOpt(d.chats.get(incident.platform, incident.chatId)?.title) ?? alertTexts(d.config.LANGUAGE).unknownChat;
   d.outbox.enqueue(
     {
       dedupeKey: `incident:${incident.id}:thanks`,
       platform: incident.platform,
-      recipient: address.recipient,
+      recipient,
       recipientKind: 'user',
       kind: THANKS_KIND,
       incidentId: incident.id,

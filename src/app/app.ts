@@ -25,6 +25,7 @@ import { nextRelease, releaseDueSummaries, type MassAlertDeps } from './mass-ale
 import { nextSelfReportRelease, releaseDueSelfReports } from './self-report-bursts.js';
 import { ASN_SUMMARY_KIND, nextAsnAlertRelease, releaseDueAsnAlerts, summaryCases, type AsnAlertReleaseDeps } from './asn-alert-holds.js';
 import { nextHumasAsnRelease, releaseDueHumasAsnAlerts, type HumasAsnReleaseDeps } from './humas-asn-holds.js';
+import { nextThanksRelease, releaseDueThanks, type ThanksReleaseDeps } from './thanks-holds.js';
 import { holdUndeliverable, nextNoticeRelease, releaseDueNotices, type NoticeReleaseDeps } from './undeliverable-holds.js';
 import { silentLogger, type Logger } from './log.js';
 import { Monitor } from './monitor.js';
@@ -108,6 +109,7 @@ export class App {
             ['ASN summaries', () => releaseDueAsnAlerts(this.asnAlertDeps(), now)],
             // After the ASN's: Humas' summary of the same cases then says the ASN's went.
             ["Humas' summaries of one ASN", () => releaseDueHumasAsnAlerts(this.humasAsnDeps(), now)],
+            ['thank-yous of one ASN', () => releaseDueThanks(this.thanksDeps(), now)],
           ] as const) {
             try {
               step();
@@ -118,7 +120,7 @@ export class App {
         },
         nextRelease: () => {
           if (!this.db.open) return undefined;
-          const at = [nextRelease(this.db), nextNoticeRelease(this.db), nextSelfReportRelease(this.db), nextAsnAlertRelease(this.db), nextHumasAsnRelease(this.db)].filter((t): t is number => t !== undefined);
+          const at = [nextRelease(this.db), nextNoticeRelease(this.db), nextSelfReportRelease(this.db), nextAsnAlertRelease(this.db), nextHumasAsnRelease(this.db), nextThanksRelease(this.db)].filter((t): t is number => t !== undefined);
           return at.length ? Math.min(...at) : undefined;
         },
         onUnreadable: (row, reason, now) => enqueueUnreadableNotice(this.monitor.outbox, this.config, row, reason, now),
@@ -167,6 +169,11 @@ export class App {
     return { db: m.db, outbox: m.outbox, chats: m.chats, incidents: m.incidents, config: this.config, asnByNip: m.asnByNip, registrationLink: (p) => this.registrationLinks[p] };
   }
 
+  /** What held thank-yous need. */
+  private thanksDeps(): ThanksReleaseDeps {
+    return { db: this.db, outbox: this.monitor.outbox, chats: this.monitor.chats, incidents: this.monitor.incidents, config: this.config };
+  }
+
   /** What the held lists of refused ASN alerts need. */
   private noticeDeps(): NoticeReleaseDeps {
     const m = this.massDeps();
@@ -180,7 +187,8 @@ export class App {
   releaseSummaries(now: number, all = false): number {
     return (
       releaseDueSummaries(this.massDeps(), now, all) + releaseDueNotices(this.noticeDeps(), now, all) + releaseDueSelfReports(this, now, all) + releaseDueAsnAlerts(this.asnAlertDeps(), now, all) +
-      releaseDueHumasAsnAlerts(this.humasAsnDeps(), now, all)
+      releaseDueHumasAsnAlerts(this.humasAsnDeps(), now, all) +
+      releaseDueThanks(this.thanksDeps(), now, all)
     );
   }
 

@@ -19,6 +19,7 @@ import { enqueueGroupReminder, enqueueIncidentAlerts, enqueueLeftThanks, type Al
 import { holdForSummary } from './mass-alerts.js';
 import { holdAsnAlert } from './asn-alert-holds.js';
 import { holdHumasAsnAlert } from './humas-asn-holds.js';
+import { holdThanks } from './thanks-holds.js';
 import { enqueueNeedsAdminNotice } from './permissions.js';
 import { campaignGroupTexts } from '../core/messages/campaign-group.js';
 
@@ -335,7 +336,10 @@ export class Monitor {
       const nips = ev.members.map((m) => this.d.registry.findByPerson(m)?.nip).filter((n): n is AsnRecord['nip'] => Boolean(n));
       result.closed = this.incidents.closeLeft(nips, ev.chat.platform, ev.chat.id, ev.at);
       // Closing the loop: the ASN is thanked (in the same transaction, so a crash loses no thank-you).
-      const thanksDeps = { outbox: this.outbox, chats: this.chats, config: this.d.config, registrationLink: this.d.registrationLink };
+      const thanksDeps = {
+        outbox: this.outbox, chats: this.chats, config: this.d.config, registrationLink: this.d.registrationLink,
+        holdThanks: (i: IncidentRow, recipient: string) => holdThanks(this.d.db, this.d.config, i, recipient, now),
+      };
       for (const c of result.closed) {
         const asn = this.d.registry.byNip(c.asnNip);
         if (asn) enqueueLeftThanks(thanksDeps, c, asn, now);

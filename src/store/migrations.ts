@@ -624,4 +624,19 @@ export const MIGRATIONS: readonly Migration[] = [
   ) STRICT, WITHOUT ROWID;
   CREATE INDEX outbox_cases_incident ON outbox_cases(incident_id);
   `,
+  // One ASN leaving many groups (app/thanks-holds.ts): the thank-yous beyond the first few in an hour are held here
+  // and sent as one message per ASN, platform and hour.
+  `
+  CREATE TABLE thanks_holds (
+    incident_id INTEGER PRIMARY KEY REFERENCES incidents(id),
+    platform TEXT NOT NULL CHECK (platform IN ('telegram','whatsapp')),
+    asn_nip TEXT NOT NULL,
+    recipient TEXT NOT NULL,
+    held_at INTEGER NOT NULL,
+    release_at INTEGER NOT NULL,
+    released_at INTEGER
+  ) STRICT;
+  CREATE INDEX thanks_holds_due ON thanks_holds(release_at) WHERE released_at IS NULL;
+  CREATE INDEX thanks_holds_asn ON thanks_holds(platform, asn_nip, released_at);
+  `,
 ];

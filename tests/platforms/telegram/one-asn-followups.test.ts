@@ -5,14 +5,17 @@
  * node_modules/telegraf/lib/telegram.js). An ASN who blocked the bot in between: Telegram answers the private send
  * 403 "Forbidden: bot was blocked by the user" (the simulator's blockedBot, as telegraf's TelegramError), and the
  * refused message, tied to every case it listed, reaches Humas as a "cannot reach" notice for each; each case's
- * escalation line then says its reminder could not be delivered.
+ * escalation line then says its reminder could not be delivered. When Budi leaves them all (`left_chat_member`), the
+ * first thank-yous go one by one and the rest as one message listing the groups left.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { App } from '../../../src/app/app.js';
 import { runLifecycle } from '../../../src/app/lifecycle.js';
 import type { Nip, PhoneE164, TgUserId } from '../../../src/core/ids.js';
 import type { SimUser, TelegramSimServer } from '../../../src/platforms/sim/telegram-server.js';
-import { newChatMembers } from '../../../src/platforms/sim/telegram-updates.js';
+import { leftChatMember, newChatMembers } from '../../../src/platforms/sim/telegram-updates.js';
+import { runDigest } from '../../../src/app/digest.js';
+import { ASN_ALERTS_ALONE } from '../../../src/app/asn-alert-holds.js';
 import { startSimBot, type SimBot } from '../../support/telegram.js';
 
 const ADMIN: SimUser = { id: 9001, first_name: 'Humas' };
@@ -25,7 +28,7 @@ let sim: TelegramSimServer;
 let app: App;
 let bot: SimBot;
 
-describe('one ASN in many Telegram groups: follow-ups and escalations fall due together', () => {
+describe('one ASN in many Telegram groups: follow-ups, escalations and thank-yous due together', () => {
   beforeEach(async () => {
     bot = await startSimBot({
       asn: [{ nip: '198503122010011003' as Nip, nama: 'Budi Santoso', unit: 'Dinas Pendidikan', phone: '+6281234567890' as PhoneE164, telegramId: '5001' as TgUserId, telegramUsername: 'budi_s' }],
@@ -73,6 +76,26 @@ describe('one ASN in many Telegram groups: follow-ups and escalations fall due t
     expect(app.db.prepare(`SELECT COUNT(*) FROM incidents WHERE escalated_at IS NOT NULL`).pluck().get()).toBe(N);
     // A second pass sends nothing again.
     expect(runLifecycle(app, openedAt() + 2 * DAY + 60_000)).toEqual({ expired: [], followedUp: [], escalated: [] });
+  });
+
+  it('leaving every group: the first thank-yous one by one, then one listing the other groups; the digest counts each case thanked', { timeout: 30_000 }, async () => {
+    const before = sentTo(BUDI.id).length;
+    // Budi leaves each group himself: `left_chat_member` service messages, which reach a bot whatever its privacy mode.
+    for (let i = 0; i < N; i++) sim.pushUpdate(leftChatMember({ id: -1002200000000 - i, title: `Relawan Paslon 2 Dusun ${i}`, type: 'supergroup' }, BUDI, BUDI));
+    await sim.waitFor(() => sentTo(BUDI.id).length >= before + ASN_ALERTS_ALONE + 1, 10_000);
+    await new Promise((r) => setTimeout(r, 300));
+    const thanks = sentTo(BUDI.id).slice(before);
+    expect(thanks).toHaveLength(ASN_ALERTS_ALONE + 1);
+    for (const t of thanks.slice(0, ASN_ALERTS_ALONE)) expect(t).toMatch(/^Terima kasih, Bapak\/Ibu ASN\. Anda sudah tidak tercatat di grup "Relawan Paslon 2 Dusun \d"/);
+    const list = thanks[ASN_ALERTS_ALONE]!;
+    expect(list).toContain(`Anda sudah tidak tercatat di ${N - ASN_ALERTS_ALONE} grup berikut (Telegram), dan kasusnya kami tutup:`);
+    for (let i = ASN_ALERTS_ALONE; i < N; i++) expect(list).toContain(`- Kasus #${i + 1}: "Relawan Paslon 2 Dusun ${i}"`);
+    expect(app.db.prepare(`SELECT COUNT(*) FROM incidents WHERE status = 'left'`).pluck().get()).toBe(N);
+    // The digest lists every case under "ASN sudah keluar", each thanked (the list's row is tied to each of its cases).
+    runDigest(app, Date.now());
+    await sim.waitFor(() => sentTo(ADMIN.id).some((t) => t.startsWith('📋')), 5000);
+    const digest = sentTo(ADMIN.id).find((t) => t.startsWith('📋'))!;
+    expect(digest.match(/sudah diberi ucapan terima kasih/g)).toHaveLength(N);
   });
 
   it('a refused grouped follow-up: Humas hears of every case it listed, and each escalation line says it was not delivered', { timeout: 30_000 }, async () => {
