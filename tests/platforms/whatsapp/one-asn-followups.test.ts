@@ -8,6 +8,8 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { runLifecycle } from '../../../src/app/lifecycle.js';
+import { getCase } from '../../../src/app/office/cases.js';
+import { caseEvidence } from '../../../src/store/evidence.js';
 import { groupMeta, participantStub, privateMessage } from '../../../src/platforms/sim/whatsapp-socket.js';
 import type { WhatsAppAdapter } from '../../../src/platforms/whatsapp/adapter.js';
 import { ADMIN_WA, ASN1_LID, ASN1_PN, BOT_LID, BOT_PN, drainAll, fakeClock, startBot, T0, TIMSES_LID, TIMSES_PN } from '../../fixtures/whatsapp/setup.js';
@@ -67,5 +69,10 @@ describe('one ASN in many WhatsApp groups: follow-ups and escalations fall due t
     expect(escalations[0]).not.toContain('Kasus #3:');
     expect(escalations[0]).toContain('pengingat ke ASN 2 Okt 2024, 10.');
     expect(escalations[0]).not.toContain('tidak dapat dikirim');
+    // Each case's own history (cases show, the dashboard, the dossier) lists the shared messages it was part of.
+    for (const id of [4, 6]) {
+      expect(getCase(app, id)!.messages.map((m) => m.kind)).toEqual(expect.arrayContaining(['asn_followup', 'humas_escalation']));
+      expect(caseEvidence(app.db, id, clock.now)!.messages.map((m) => m.kind)).toEqual(expect.arrayContaining(['asn_followup', 'humas_escalation']));
+    }
   });
 });
