@@ -133,7 +133,12 @@ function releaseOne(d: AsnAlertReleaseDeps, platform: IncidentRow['platform'], n
       humasContact: d.config.HUMAS_CONTACT,
     });
     // Tied to its first case: a summary the platform refuses reaches Humas as that case's undeliverable alert (App.onUndeliverable).
-    d.outbox.enqueue({ dedupeKey: `asn-summary:${platform}:${nip}:${cases[0]!.id}`, platform, recipient, recipientKind: 'user', kind: ASN_SUMMARY_KIND, text, incidentId: cases[0]!.id }, now);
+    const id = d.outbox.enqueue(
+      { dedupeKey: `asn-summary:${platform}:${nip}:${cases[0]!.id}`, platform, recipient, recipientKind: 'user', kind: ASN_SUMMARY_KIND, text, incidentId: cases[0]!.id },
+      now,
+    );
+    // And tied to each case it names, so each case's history (cases show, the dossier) shows it.
+    if (id !== undefined) d.outbox.tie(id, cases.map((c) => c.id));
     return true;
   });
 }

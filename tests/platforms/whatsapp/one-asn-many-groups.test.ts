@@ -8,6 +8,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { ASN_ALERT_WINDOW_MS, ASN_ALERTS_ALONE } from '../../../src/app/asn-alert-holds.js';
+import { getCase } from '../../../src/app/office/cases.js';
 import { groupMeta, participantStub, privateMessage } from '../../../src/platforms/sim/whatsapp-socket.js';
 import type { WhatsAppAdapter } from '../../../src/platforms/whatsapp/adapter.js';
 import { ADMIN_WA, ASN1_LID, ASN2, ASN1_PN, ASN2_LID, ASN2_PN, BOT_LID, BOT_PN, drainAll, fakeClock, GROUP, startBot, TIMSES_LID, TIMSES_PN } from '../../fixtures/whatsapp/setup.js';
@@ -61,6 +62,8 @@ describe('one ASN added to many WhatsApp groups', () => {
     // Released in the same drain as the ASN's own summary, after it: it says that summary went.
     expect(hs).toContain('Pemberitahuan untuk grup-grup ini sudah dikirim kepada ASN dalam satu ringkasan, bukan satu pesan per grup.');
     expect(toAdmin().filter((t) => /Kasus #\d+/.test(t))).toHaveLength(ASN_ALERTS_ALONE + 1);
+    // A held case's own history (cases show, the dossier) shows both summaries it was in, not only the first case's.
+    expect([...new Set(getCase(app, N)!.messages.map((m) => m.kind))].sort()).toEqual(['asn_alert_summary', 'humas_asn_summary']);
 
     // Two more groups within the hour: nothing until an hour after the summary, then one summary of those two.
     await add(N);
