@@ -41,10 +41,17 @@ export interface AlertDeps {
    * one ASN added to or tagged in many groups at once gets the first few alerts, then one summary, not one DM per group.
    */
   holdAsnAlert?: (incident: IncidentRow, recipient: string) => boolean;
+  /**
+   * True when this case's Humas alert, not held by its group's burst, is held for Humas' summary of its ASN
+   * (app/humas-asn-holds.ts): asked only after `holdHumasAlert`, so a case is in one summary at most.
+   */
+  holdHumasAsnAlert?: (incident: IncidentRow) => boolean;
+  /** True when this case's thank-you (to `recipient`) is held for one message listing the groups its ASN left (app/thanks-holds.ts). */
+  holdThanks?: (incident: IncidentRow, recipient: string) => boolean;
 }
 
 
-/** Queues the ASN alert and the Humas alerts for a freshly opened incident (the latter held for a summary during a mass event). */
+/** Queues the ASN alert and the Humas alerts for a freshly opened incident (the latter held for a summary during a group's or an ASN's burst). */
 export function enqueueIncidentAlerts(d: AlertDeps, incident: IncidentRow, f: Finding, now: number): void {
   const t = alertTexts(d.config.LANGUAGE);
   const chat = d.chats.get(f.chat.platform, f.chat.id);
@@ -56,7 +63,8 @@ export function enqueueIncidentAlerts(d: AlertDeps, incident: IncidentRow, f: Fi
     const unreachable = address ? undefined : f.unverified ? unverifiedReason(d.config.LANGUAGE) : notRegisteredReason(d.config.LANGUAGE);
     enqueueAsnAlert(d, { ...incident, excerpt: f.evidence.excerpt ?? null }, chat?.title ?? f.chat.title, f.at, address?.recipient ?? `asn:${f.asn.nip}`, now, unreachable);
   }
-  if (d.holdHumasAlert?.(incident)) return;
+  // One Humas notice per case: in its group's summary, else in its ASN's summary, else alone.
+  if (d.holdHumasAlert?.(incident) || d.holdHumasAsnAlert?.(incident)) return;
   const text = t.humasAlert(
     oneCaseAlertFacts(d.config, {
       incident, asn: f.asn, chat, eventTitle: f.chat.title, at: f.at, excerpt: f.evidence.excerpt, terms: f.evidence.terms, reachable: Boolean(address),
@@ -193,17 +201,24 @@ export const THANKS_KIND = 'thanks_left';
 
 /**
  * The case closed because the ASN left the group: a short thank-you to the ASN on the platform of
- * the case (once per case), when the bot has a way to reach them there.
+ * the case (once per case), when the bot has a way to reach them there; beyond the first few of an hour, held for
+ * one message listing the groups left (app/thanks-holds.ts).
  */
 export function enqueueLeftThanks(d: AlertDeps, incident: IncidentRow, asn: AsnRecord, now: number): void {
   const address = asnAddress(asn, incident.platform);
   if (!address) return;
+  if (d.holdThanks?.(incident, address.recipient)) return;
+  enqueueThanks(d, incident, address.recipient, now);
+}
+
+/** Queues one case's thank-you to `recipient`: at once, or when a held list of thank-yous ends holding it alone. */
+export function enqueueThanks(d: Pick<AlertDeps, 'outbox' | 'chats' | 'config'>, incident: IncidentRow, recipient: string, now: number): void {
   const chatTitle = quoteStrangerOpt(d.chats.get(incident.platform, incident.chatId)?.title) ?? alertTexts(d.config.LANGUAGE).unknownChat;
   d.outbox.enqueue(
     {
       dedupeKey: `incident:${incident.id}:thanks`,
       platform: incident.platform,
-      recipient: address.recipient,
+      recipient,
       recipientKind: 'user',
       kind: THANKS_KIND,
       incidentId: incident.id,

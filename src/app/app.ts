@@ -24,6 +24,8 @@ import { FloodGuard } from './flood.js';
 import { nextRelease, releaseDueSummaries, type MassAlertDeps } from './mass-alerts.js';
 import { nextSelfReportRelease, releaseDueSelfReports } from './self-report-bursts.js';
 import { ASN_SUMMARY_KIND, nextAsnAlertRelease, releaseDueAsnAlerts, summaryCases, type AsnAlertReleaseDeps } from './asn-alert-holds.js';
+import { nextHumasAsnRelease, releaseDueHumasAsnAlerts, type HumasAsnReleaseDeps } from './humas-asn-holds.js';
+import { nextThanksRelease, releaseDueThanks, type ThanksReleaseDeps } from './thanks-holds.js';
 import { holdUndeliverable, nextNoticeRelease, releaseDueNotices, type NoticeReleaseDeps } from './undeliverable-holds.js';
 import { silentLogger, type Logger } from './log.js';
 import { Monitor } from './monitor.js';
@@ -105,6 +107,9 @@ export class App {
             ['lists of refused alerts', () => releaseDueNotices(this.noticeDeps(), now)],
             ['summaries of self-reports', () => releaseDueSelfReports(this, now)],
             ['ASN summaries', () => releaseDueAsnAlerts(this.asnAlertDeps(), now)],
+            // After the ASN's: Humas' summary of the same cases then says the ASN's went.
+            ["Humas' summaries of one ASN", () => releaseDueHumasAsnAlerts(this.humasAsnDeps(), now)],
+            ['thank-yous of one ASN', () => releaseDueThanks(this.thanksDeps(), now)],
           ] as const) {
             try {
               step();
@@ -115,7 +120,7 @@ export class App {
         },
         nextRelease: () => {
           if (!this.db.open) return undefined;
-          const at = [nextRelease(this.db), nextNoticeRelease(this.db), nextSelfReportRelease(this.db), nextAsnAlertRelease(this.db)].filter((t): t is number => t !== undefined);
+          const at = [nextRelease(this.db), nextNoticeRelease(this.db), nextSelfReportRelease(this.db), nextAsnAlertRelease(this.db), nextHumasAsnRelease(this.db), nextThanksRelease(this.db)].filter((t): t is number => t !== undefined);
           return at.length ? Math.min(...at) : undefined;
         },
         onUnreadable: (row, reason, now) => enqueueUnreadableNotice(this.monitor.outbox, this.config, row, reason, now),
@@ -158,6 +163,17 @@ export class App {
     return { db: this.db, outbox: this.monitor.outbox, chats: this.monitor.chats, incidents: this.monitor.incidents, config: this.config };
   }
 
+  /** What Humas' held summaries of one ASN need. */
+  private humasAsnDeps(): HumasAsnReleaseDeps {
+    const m = this.massDeps();
+    return { db: m.db, outbox: m.outbox, chats: m.chats, incidents: m.incidents, config: this.config, asnByNip: m.asnByNip, registrationLink: (p) => this.registrationLinks[p] };
+  }
+
+  /** What held thank-yous need. */
+  private thanksDeps(): ThanksReleaseDeps {
+    return { db: this.db, outbox: this.monitor.outbox, chats: this.monitor.chats, incidents: this.monitor.incidents, config: this.config };
+  }
+
   /** What the held lists of refused ASN alerts need. */
   private noticeDeps(): NoticeReleaseDeps {
     const m = this.massDeps();
@@ -170,7 +186,9 @@ export class App {
    */
   releaseSummaries(now: number, all = false): number {
     return (
-      releaseDueSummaries(this.massDeps(), now, all) + releaseDueNotices(this.noticeDeps(), now, all) + releaseDueSelfReports(this, now, all) + releaseDueAsnAlerts(this.asnAlertDeps(), now, all)
+      releaseDueSummaries(this.massDeps(), now, all) + releaseDueNotices(this.noticeDeps(), now, all) + releaseDueSelfReports(this, now, all) + releaseDueAsnAlerts(this.asnAlertDeps(), now, all) +
+      releaseDueHumasAsnAlerts(this.humasAsnDeps(), now, all) +
+      releaseDueThanks(this.thanksDeps(), now, all)
     );
   }
 
@@ -195,8 +213,11 @@ export class App {
       for (const id of ids.length ? ids : [row.incidentId]) {
         if (id === row.incidentId || this.monitor.incidents.get(id)?.status === 'open') this.noteUndeliverable(id, row.platform, detail, now);
       }
-    } else if (row.kind.startsWith('asn_')) this.noteUndeliverable(row.incidentId, row.platform, detail, now);
-    else this.noteMessageUndeliverable(row, detail, now);
+    } else if (row.kind.startsWith('asn_')) {
+      // A follow-up of several cases at once (app/lifecycle.ts) stood for each case it is tied to.
+      const tied = this.monitor.outbox.casesOf(row.id);
+      for (const id of tied.length ? tied : [row.incidentId]) this.noteUndeliverable(id, row.platform, detail, now);
+    } else this.noteMessageUndeliverable(row, detail, now);
   }
 
   /** An ASN alert was refused by the platform: Humas must contact the ASN directly. */

@@ -69,18 +69,18 @@ export function holdAsnAlert(db: Db, config: AlertConfig, incident: IncidentRow,
  * without the ASN having been told (App.onUndeliverable), as a refused alert of each would have.
  */
 export function summaryCases(db: Db, firstCaseId: number): number[] {
-  return db
-    .prepare(
-      `SELECT h.incident_id FROM asn_alert_holds f JOIN asn_alert_holds h ON h.platform = f.platform AND h.asn_nip = f.asn_nip AND h.released_at = f.released_at
+  return prepared(
+    db,
+    `SELECT h.incident_id FROM asn_alert_holds f JOIN asn_alert_holds h ON h.platform = f.platform AND h.asn_nip = f.asn_nip AND h.released_at = f.released_at
        WHERE f.incident_id = ? ORDER BY h.incident_id = ? DESC, h.incident_id`,
-    )
+  )
     .pluck()
     .all(firstCaseId, firstCaseId) as number[];
 }
 
 /** When the next held ASN summary is due (epoch ms), if any. */
 export function nextAsnAlertRelease(db: Db): number | undefined {
-  return (db.prepare(`SELECT MIN(release_at) FROM asn_alert_holds WHERE released_at IS NULL`).pluck().get() as number | null) ?? undefined;
+  return (prepared(db, `SELECT MIN(release_at) FROM asn_alert_holds WHERE released_at IS NULL`).pluck().get() as number | null) ?? undefined;
 }
 
 /** What releasing ASN summaries needs. */
@@ -94,8 +94,7 @@ export interface AsnAlertReleaseDeps {
 
 /** Queues the summary of every ASN whose held alerts are due (or all held: `all`); returns how many ASN summaries or single alerts were queued. */
 export function releaseDueAsnAlerts(d: AsnAlertReleaseDeps, now: number, all = false): number {
-  const due = d.db
-    .prepare(`SELECT DISTINCT platform, asn_nip AS nip FROM asn_alert_holds WHERE released_at IS NULL AND (release_at <= ? OR ?) ORDER BY platform, asn_nip`)
+  const due = prepared(d.db, `SELECT DISTINCT platform, asn_nip AS nip FROM asn_alert_holds WHERE released_at IS NULL AND (release_at <= ? OR ?) ORDER BY platform, asn_nip`)
     .all(now, all ? 1 : 0) as { platform: IncidentRow['platform']; nip: string }[];
   let queued = 0;
   for (const a of due) if (releaseOne(d, a.platform, a.nip, now)) queued++;
@@ -104,8 +103,7 @@ export function releaseDueAsnAlerts(d: AsnAlertReleaseDeps, now: number, all = f
 
 function releaseOne(d: AsnAlertReleaseDeps, platform: IncidentRow['platform'], nip: string, now: number): boolean {
   const lang = d.config.LANGUAGE;
-  const held = d.db
-    .prepare(`SELECT incident_id AS id, recipient FROM asn_alert_holds WHERE platform = ? AND asn_nip = ? AND released_at IS NULL ORDER BY incident_id`)
+  const held = prepared(d.db, `SELECT incident_id AS id, recipient FROM asn_alert_holds WHERE platform = ? AND asn_nip = ? AND released_at IS NULL ORDER BY incident_id`)
     .all(platform, nip) as { id: number; recipient: string }[];
   // The ASN may have left some groups meanwhile: only the cases still open are named.
   const cases = held.map((h) => d.incidents.get(h.id)).filter((c): c is IncidentRow => c !== undefined && c.status === 'open');
@@ -114,10 +112,10 @@ function releaseOne(d: AsnAlertReleaseDeps, platform: IncidentRow['platform'], n
     // Nothing left to say: the holds go without a mark of release, since that mark starts the hour before the next
     // summary (holdAsnAlert), and a summary never sent must not keep the ASN's next group from them for an hour.
     if (!cases.length) {
-      d.db.prepare(`DELETE FROM asn_alert_holds WHERE platform = ? AND asn_nip = ? AND released_at IS NULL`).run(platform, nip);
+      prepared(d.db, `DELETE FROM asn_alert_holds WHERE platform = ? AND asn_nip = ? AND released_at IS NULL`).run(platform, nip);
       return false;
     }
-    d.db.prepare(`UPDATE asn_alert_holds SET released_at = ? WHERE platform = ? AND asn_nip = ? AND released_at IS NULL`).run(now, platform, nip);
+    prepared(d.db, `UPDATE asn_alert_holds SET released_at = ? WHERE platform = ? AND asn_nip = ? AND released_at IS NULL`).run(now, platform, nip);
     if (cases.length === 1) {
       const c = cases[0]!;
       enqueueAsnAlert(d, c, d.chats.get(c.platform, c.chatId)?.title ?? undefined, c.openedAt, recipient, now);
@@ -135,7 +133,12 @@ function releaseOne(d: AsnAlertReleaseDeps, platform: IncidentRow['platform'], n
       humasContact: d.config.HUMAS_CONTACT,
     });
     // Tied to its first case: a summary the platform refuses reaches Humas as that case's undeliverable alert (App.onUndeliverable).
-    d.outbox.enqueue({ dedupeKey: `asn-summary:${platform}:${nip}:${cases[0]!.id}`, platform, recipient, recipientKind: 'user', kind: ASN_SUMMARY_KIND, text, incidentId: cases[0]!.id }, now);
+    const id = d.outbox.enqueue(
+      { dedupeKey: `asn-summary:${platform}:${nip}:${cases[0]!.id}`, platform, recipient, recipientKind: 'user', kind: ASN_SUMMARY_KIND, text, incidentId: cases[0]!.id },
+      now,
+    );
+    // And tied to each case it names, so each case's history (cases show, the dossier) shows it.
+    if (id !== undefined) d.outbox.tie(id, cases.map((c) => c.id));
     return true;
   });
 }

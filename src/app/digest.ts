@@ -67,8 +67,14 @@ export function formatDigest(app: App, d: DigestData): string {
     };
   };
   const rt = reportTexts(lang);
-  const thankedStmt = app.db.prepare(`SELECT 1 FROM outbox WHERE incident_id = ? AND kind = ? AND status = 'sent' LIMIT 1`).pluck();
-  const thanked = (caseId: number): boolean => thankedStmt.get(caseId, THANKS_KIND) !== undefined;
+  // Its own thank-you, or one message thanking the ASN for several groups left (tied to each case: app/thanks-holds.ts).
+  const thankedStmt = app.db
+    .prepare(
+      `SELECT 1 FROM outbox WHERE incident_id = @id AND kind = @kind AND status = 'sent'
+       UNION ALL SELECT 1 FROM outbox_cases t JOIN outbox o ON o.id = t.outbox_id WHERE t.incident_id = @id AND o.kind = @kind AND o.status = 'sent' LIMIT 1`,
+    )
+    .pluck();
+  const thanked = (caseId: number): boolean => thankedStmt.get({ id: caseId, kind: THANKS_KIND }) !== undefined;
   return lifecycleTexts(lang).digest({
     from: formatDateTime(d.since, tz, lang),
     to: formatDateTime(d.until, tz, lang),

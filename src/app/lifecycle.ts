@@ -14,7 +14,8 @@ import type { UnconfirmedLeftInput } from '../core/messages/permissions.js';
 import { afterQuietHours, formatDateTime } from '../core/time.js';
 import type { AsnRecord, ChatEvent, EpochMs } from '../core/types.js';
 import type { IncidentRow } from '../store/incidents.js';
-import { asnAlertButtons } from './alerts.js';
+import { asnAlertButtons, reportButtonRow } from './alerts.js';
+import { prepared } from '../store/statements.js';
 import type { AppCases } from './context.js';
 import { enqueueUnconfirmedLeftNotice } from './permissions.js';
 import type { MembershipChecker } from './ports.js';
@@ -98,12 +99,26 @@ export function isCheckable(app: AppCases, c: IncidentRow, checkers: readonly Me
 /** `tg:9001` / `wa:62811...`: an admin as HUMAS_ADMINS spells it, for dedupe keys. */
 export const adminKey = (a: Address): string => (a.platform === 'telegram' ? `tg:${a.recipient}` : `wa:${a.recipient.replace(/@.*$/, '')}`);
 
-/** One lifecycle pass at `now`: expiry, follow-ups and escalations, in one transaction. */
+/** Most cases named in a grouped follow-up or escalation; the rest are counted (`/status`, `/kasus` list them all). */
+export const GROUPED_LIST_MAX = 20;
+
+/**
+ * One lifecycle pass at `now`: expiry, follow-ups and escalations, in one transaction. Follow-ups of one ASN that fall
+ * due in the same pass go as one message listing the cases (a timses's hundred groups are a hundred follow-ups due
+ * together a day later), and so do escalations, one message per ASN to each Humas admin. Each case is claimed, and
+ * its state changes, on its own; only the message is shared, tied to each case it stands for (`outbox_cases`).
+ */
 export function runLifecycle(app: AppCases, now: EpochMs, opts: LifecycleOptions = {}): LifecycleResult {
   const checkers = opts.checkers ?? [];
   const policy = lifecyclePolicy(app.config);
   const result: LifecycleResult = { expired: [], followedUp: [], escalated: [] };
+  const byAsn = (m: Map<string, IncidentRow[]>, c: IncidentRow): void => {
+    const k = `${c.platform}:${c.asnNip}`;
+    m.set(k, [...(m.get(k) ?? []), c]);
+  };
   app.db.transaction(() => {
+    const followed = new Map<string, IncidentRow[]>();
+    const escalated = new Map<string, IncidentRow[]>();
     for (const c of app.monitor.incidents.listOpen()) {
       const clock: CaseClock = {
         status: c.status,
@@ -115,10 +130,18 @@ export function runLifecycle(app: AppCases, now: EpochMs, opts: LifecycleOptions
       };
       for (const step of decideLifecycle(clock, now, policy)) {
         if (step === 'expire' && expire(app, c, now)) result.expired.push(c.id);
-        if (step === 'followup' && followUp(app, c, now)) result.followedUp.push(c.id);
-        if (step === 'escalate' && escalate(app, c, now)) result.escalated.push(c.id);
+        if (step === 'followup' && claimFollowUp(app, c, now)) {
+          result.followedUp.push(c.id);
+          byAsn(followed, c);
+        }
+        if (step === 'escalate' && claimEscalation(app, c, now)) {
+          result.escalated.push(c.id);
+          byAsn(escalated, c);
+        }
       }
     }
+    for (const cases of followed.values()) enqueueFollowUp(app, cases, now);
+    for (const cases of escalated.values()) enqueueEscalation(app, cases, now);
   })();
   if (result.followedUp.length || result.escalated.length) app.dispatcher.wake();
   return result;
@@ -148,64 +171,96 @@ export function caseFacts(app: AppCases, c: IncidentRow, lang: 'id' | 'en') {
   };
 }
 
-function followUp(app: AppCases, c: IncidentRow, now: EpochMs): boolean {
-  const claimed = app.db
-    .prepare(`UPDATE incidents SET followups = followups + 1, last_followup_at = ?, updated_at = ? WHERE id = ? AND followups = ? AND status = 'open'`)
+function claimFollowUp(app: AppCases, c: IncidentRow, now: EpochMs): boolean {
+  return prepared(app.db, `UPDATE incidents SET followups = followups + 1, last_followup_at = ?, updated_at = ? WHERE id = ? AND followups = ? AND status = 'open'`)
     .run(now, now, c.id, c.followups).changes === 1;
-  if (!claimed) return false;
+}
+
+/** The follow-up of one ASN's cases due in this pass: the usual one-case message, or one listing them all. */
+function enqueueFollowUp(app: AppCases, cases: IncidentRow[], now: EpochMs): void {
+  const c = cases[0]!;
   const asn = app.registry.byNip(c.asnNip);
   const lang = app.config.LANGUAGE;
   const address = asn && asnAddress(asn, c.platform);
-  const text = lifecycleTexts(lang).followup({
-    caseId: c.id,
-    platform: c.platform,
-    chatTitle: chatTitle(app, c),
-    openedAt: formatDateTime(c.openedAt, app.config.APP_TIMEZONE, lang),
-    humasContact: app.config.HUMAS_CONTACT,
-  });
-  app.monitor.outbox.enqueue(
+  const at = (ms: number): string => formatDateTime(ms, app.config.APP_TIMEZONE, lang);
+  const t = lifecycleTexts(lang);
+  const text =
+    cases.length === 1
+      ? t.followup({ caseId: c.id, platform: c.platform, chatTitle: chatTitle(app, c), openedAt: at(c.openedAt), humasContact: app.config.HUMAS_CONTACT })
+      : t.followupMany({
+          platform: c.platform,
+          cases: cases.slice(0, GROUPED_LIST_MAX).map((x) => ({ caseId: x.id, chatTitle: chatTitle(app, x), openedAt: at(x.openedAt) })),
+          more: Math.max(0, cases.length - GROUPED_LIST_MAX),
+          humasContact: app.config.HUMAS_CONTACT,
+        });
+  const id = app.monitor.outbox.enqueue(
     {
-      dedupeKey: `followup:${c.id}:1`,
+      dedupeKey: cases.length === 1 ? `followup:${c.id}:1` : `followups:${c.id}:${cases.length}`,
       platform: c.platform,
       recipient: address?.recipient ?? `asn:${c.asnNip}`,
       recipientKind: 'user',
       kind: 'asn_followup',
       text,
       incidentId: c.id,
-      // The same buttons as the first alert, the "Laporkan" row included (Telegram; WhatsApp's text says LAPOR).
-      payload: address ? { buttons: asnAlertButtons(c.id, c.platform, lang) } : undefined,
+      // The same buttons as the first alert, the "Laporkan" row included (Telegram; WhatsApp's text says LAPOR). A
+      // message of several cases has no case buttons: it says to reply SUDAH KELUAR <kasus>, read on both platforms.
+      payload: !address ? undefined : cases.length === 1 ? { buttons: asnAlertButtons(c.id, c.platform, lang) } : c.platform === 'telegram' ? { buttons: [reportButtonRow(lang)] } : undefined,
       undeliverable: address ? undefined : lang === 'en' ? 'the ASN cannot be reached by the bot' : 'ASN belum dapat dihubungi bot',
       // A reminder, not an alarm: it waits for the end of quiet hours.
       notBefore: afterQuietHours(now, app.config.QUIET_HOURS, app.config.APP_TIMEZONE),
     },
     now,
   );
-  return true;
+  if (id !== undefined && cases.length > 1) app.monitor.outbox.tie(id, cases.map((x) => x.id));
 }
 
-function escalate(app: AppCases, c: IncidentRow, now: EpochMs): boolean {
-  const claimed = app.db
-    .prepare(`UPDATE incidents SET escalated_at = ?, updated_at = ? WHERE id = ? AND escalated_at IS NULL AND status = 'open'`)
-    .run(now, now, c.id).changes === 1;
-  if (!claimed) return false;
+function claimEscalation(app: AppCases, c: IncidentRow, now: EpochMs): boolean {
+  return prepared(app.db, `UPDATE incidents SET escalated_at = ?, updated_at = ? WHERE id = ? AND escalated_at IS NULL AND status = 'open'`).run(now, now, c.id).changes === 1;
+}
+
+/**
+ * Whether the case's follow-up reached the ASN's queue and was not refused: its own message (`followup:<case>:1`) or
+ * the grouped one it is tied to. False also when none was queued.
+ */
+export function followupDelivered(app: Pick<AppCases, 'db'>, caseId: number): boolean {
+  const status = prepared(
+    app.db,
+    `SELECT status FROM outbox WHERE dedupe_key = ?
+     UNION ALL SELECT o.status FROM outbox_cases t JOIN outbox o ON o.id = t.outbox_id WHERE t.incident_id = ? AND o.kind = 'asn_followup'
+     LIMIT 1`,
+  ).pluck().get(`followup:${caseId}:1`, caseId) as string | undefined;
+  return status !== undefined && status !== 'undeliverable' && status !== 'failed';
+}
+
+/** The escalation of one ASN's cases due in this pass, to each Humas admin: the usual one-case message, or one listing them all. */
+function enqueueEscalation(app: AppCases, cases: IncidentRow[], now: EpochMs): void {
   const lang = app.config.LANGUAGE;
   const tz = app.config.APP_TIMEZONE;
-  const fu = app.db.prepare(`SELECT status FROM outbox WHERE dedupe_key = ?`).get(`followup:${c.id}:1`) as { status: string } | undefined;
-  const text = lifecycleTexts(lang).escalation({
-    ...caseFacts(app, c, lang),
-    followedUpAt: c.lastFollowupAt !== null ? formatDateTime(c.lastFollowupAt, tz, lang) : undefined,
-    followupDelivered: fu !== undefined && fu.status !== 'undeliverable' && fu.status !== 'failed',
-  });
+  const t = lifecycleTexts(lang);
+  const c = cases[0]!;
+  const followedUpAt = (x: IncidentRow): string | undefined => (x.lastFollowupAt !== null ? formatDateTime(x.lastFollowupAt, tz, lang) : undefined);
+  const facts = caseFacts(app, c, lang);
+  const text =
+    cases.length === 1
+      ? t.escalation({ ...facts, followedUpAt: followedUpAt(c), followupDelivered: followupDelivered(app, c.id) })
+      : t.escalationMany({
+          platform: c.platform, asnName: facts.asnName, nip: facts.nip, unit: facts.unit, phone: facts.phone,
+          cases: cases.slice(0, GROUPED_LIST_MAX).map((x) => ({
+            caseId: x.id, kind: x.kind, chatTitle: chatTitle(app, x), openedAt: formatDateTime(x.openedAt, tz, lang), followedUpAt: followedUpAt(x), followupDelivered: followupDelivered(app, x.id),
+          })),
+          more: Math.max(0, cases.length - GROUPED_LIST_MAX),
+        });
   for (const h of humasAddresses(app.config.HUMAS_ADMINS)) {
-    app.monitor.outbox.enqueue(
+    const id = app.monitor.outbox.enqueue(
       {
-        dedupeKey: `escalate:${c.id}:${adminKey(h)}`, platform: h.platform, recipient: h.recipient, recipientKind: 'user', kind: 'humas_escalation', text, incidentId: c.id,
+        dedupeKey: cases.length === 1 ? `escalate:${c.id}:${adminKey(h)}` : `escalations:${c.id}:${cases.length}:${adminKey(h)}`,
+        platform: h.platform, recipient: h.recipient, recipientKind: 'user', kind: 'humas_escalation', text, incidentId: c.id,
         notBefore: afterQuietHours(now, app.config.QUIET_HOURS, app.config.APP_TIMEZONE),
       },
       now,
     );
+    if (id !== undefined && cases.length > 1) app.monitor.outbox.tie(id, cases.map((x) => x.id));
   }
-  return true;
 }
 
 /** What a round of membership checks found. */

@@ -134,7 +134,11 @@ function releaseOne(d: MassAlertDeps, b: { id: number; platform: Platform; chatI
   const singleAsn = single ? d.asnByNip(single.asnNip) : undefined;
   const text = single
     ? alertTexts(lang).humasAlert(
-        oneCaseAlertFacts(config, { incident: single, asn: singleAsn, chat, at: single.openedAt, excerpt: single.excerpt, terms: single.terms, reachable: lines[0]!.reachable }),
+        oneCaseAlertFacts(config, {
+          incident: single, asn: singleAsn, chat, at: single.openedAt, excerpt: single.excerpt, terms: single.terms, reachable: lines[0]!.reachable,
+          // Its ASN's alert may wait in their own summary (app/asn-alert-holds.ts): the alert must not say it was sent.
+          asnAlertHeld: prepared(d.db, `SELECT 1 FROM asn_alert_holds WHERE incident_id = ? AND released_at IS NULL`).get(single.id) !== undefined,
+        }),
       )
     : t.massAlert({
     platform: b.platform,

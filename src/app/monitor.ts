@@ -18,6 +18,8 @@ import { prepared } from '../store/statements.js';
 import { enqueueGroupReminder, enqueueIncidentAlerts, enqueueLeftThanks, type AlertConfig } from './alerts.js';
 import { holdForSummary } from './mass-alerts.js';
 import { holdAsnAlert } from './asn-alert-holds.js';
+import { holdHumasAsnAlert } from './humas-asn-holds.js';
+import { holdThanks } from './thanks-holds.js';
 import { enqueueNeedsAdminNotice } from './permissions.js';
 import { campaignGroupTexts } from '../core/messages/campaign-group.js';
 
@@ -94,6 +96,7 @@ export class Monitor {
       registrationLink: d.registrationLink,
       holdHumasAlert: (i: IncidentRow) => holdForSummary(d.db, d.config, i.platform, i.chatId, i.id, this.alertsAt),
       holdAsnAlert: (i: IncidentRow, recipient: string) => holdAsnAlert(d.db, d.config, i, recipient, this.alertsAt),
+      holdHumasAsnAlert: (i: IncidentRow) => holdHumasAsnAlert(d.db, d.config, i, this.alertsAt),
     };
     this.insertUnmatched = d.db.prepare(
       `INSERT INTO unmatched_members (platform, chat_id, member_id, kind, actor_id, event_id, seen_at) VALUES (?, ?, ?, ?, ?, ?, ?)
@@ -333,7 +336,10 @@ export class Monitor {
       const nips = ev.members.map((m) => this.d.registry.findByPerson(m)?.nip).filter((n): n is AsnRecord['nip'] => Boolean(n));
       result.closed = this.incidents.closeLeft(nips, ev.chat.platform, ev.chat.id, ev.at);
       // Closing the loop: the ASN is thanked (in the same transaction, so a crash loses no thank-you).
-      const thanksDeps = { outbox: this.outbox, chats: this.chats, config: this.d.config, registrationLink: this.d.registrationLink };
+      const thanksDeps = {
+        outbox: this.outbox, chats: this.chats, config: this.d.config, registrationLink: this.d.registrationLink,
+        holdThanks: (i: IncidentRow, recipient: string) => holdThanks(this.d.db, this.d.config, i, recipient, now),
+      };
       for (const c of result.closed) {
         const asn = this.d.registry.byNip(c.asnNip);
         if (asn) enqueueLeftThanks(thanksDeps, c, asn, now);

@@ -25,6 +25,7 @@ export const OUTBOX_KINDS: Readonly<Record<string, { priority: Priority; what: s
   asn_alert: { priority: alert, what: 'to an ASN added to or tagged in a campaign group: what happened and how to leave' },
   asn_alert_summary: { priority: alert, what: 'to an ASN found in many groups within an hour: the groups beyond the first few alerts, in one message' },
   humas_alert: { priority: alert, what: 'to Humas: a case opened, a self-report, an invite or OCR finding on a case' },
+  humas_asn_summary: { priority: alert, what: 'to Humas: one ASN in many groups within an hour (one summary of the cases beyond the first few alerts)' },
   humas_mass_alert: { priority: alert, what: 'to Humas: many ASN at once in one group (one summary instead of one alert each)' },
   undeliverable_notice: { priority: alert, what: 'to Humas: an alert could not reach its ASN (Humas must reach them another way)' },
   help_request: { priority: alert, what: 'to Humas: an ASN pressed "I need help from Humas" on their alert' },

@@ -128,9 +128,13 @@ export function caseEvidence(db: Db, id: number, now: number): CaseEvidence | un
       kind: f.kind, at: f.at, actorId: f.actor_id, actorName: f.actor_name, actorLid: f.actor_lid, excerpt: f.excerpt,
       terms: safeTerms(f.terms), event: eventOf(db, f.event_id),
     }));
+  // With the messages that spoke of several cases at once, tied to this one (outbox_cases: a grouped follow-up, ...).
   const messages = (db
-    .prepare(`SELECT kind, recipient_kind, status, created_at, sent_at, platform_message_id FROM outbox WHERE incident_id = ? ORDER BY created_at, id`)
-    .all(id) as MsgRow[]).map(toMsg);
+    .prepare(
+      `SELECT kind, recipient_kind, status, created_at, sent_at, platform_message_id FROM outbox
+        WHERE incident_id = ? OR id IN (SELECT outbox_id FROM outbox_cases WHERE incident_id = ?) ORDER BY created_at, id`,
+    )
+    .all(id, id) as MsgRow[]).map(toMsg);
   // Reminders name nobody and belong to the group: those queued while the case was open. Platform times have
   // whole seconds while queue times have milliseconds: a minute of slack on both sides.
   const reminders = (db

@@ -602,4 +602,41 @@ export const MIGRATIONS: readonly Migration[] = [
   `
   CREATE INDEX outbox_group_kind_created ON outbox(platform, kind, recipient_kind, created_at);
   `,
+  // One ASN in many groups at once, Humas' side (app/humas-asn-holds.ts): the case alerts to Humas beyond the first few
+  // of one ASN in an hour are held here and sent as one summary per ASN, platform and hour. And the cases one outbox
+  // message stands for when it speaks of several (that summary; follow-ups, escalations and thank-yous that fell due
+  // together): each case keeps its tie to the message, so a refused message is each case's refusal.
+  `
+  CREATE TABLE humas_asn_holds (
+    incident_id INTEGER PRIMARY KEY REFERENCES incidents(id),
+    platform TEXT NOT NULL CHECK (platform IN ('telegram','whatsapp')),
+    asn_nip TEXT NOT NULL,
+    held_at INTEGER NOT NULL,
+    release_at INTEGER NOT NULL,
+    released_at INTEGER
+  ) STRICT;
+  CREATE INDEX humas_asn_holds_due ON humas_asn_holds(release_at) WHERE released_at IS NULL;
+  CREATE INDEX humas_asn_holds_asn ON humas_asn_holds(platform, asn_nip, released_at);
+  CREATE TABLE outbox_cases (
+    outbox_id INTEGER NOT NULL REFERENCES outbox(id),
+    incident_id INTEGER NOT NULL REFERENCES incidents(id),
+    PRIMARY KEY (outbox_id, incident_id)
+  ) STRICT, WITHOUT ROWID;
+  CREATE INDEX outbox_cases_incident ON outbox_cases(incident_id);
+  `,
+  // One ASN leaving many groups (app/thanks-holds.ts): the thank-yous beyond the first few in an hour are held here
+  // and sent as one message per ASN, platform and hour.
+  `
+  CREATE TABLE thanks_holds (
+    incident_id INTEGER PRIMARY KEY REFERENCES incidents(id),
+    platform TEXT NOT NULL CHECK (platform IN ('telegram','whatsapp')),
+    asn_nip TEXT NOT NULL,
+    recipient TEXT NOT NULL,
+    held_at INTEGER NOT NULL,
+    release_at INTEGER NOT NULL,
+    released_at INTEGER
+  ) STRICT;
+  CREATE INDEX thanks_holds_due ON thanks_holds(release_at) WHERE released_at IS NULL;
+  CREATE INDEX thanks_holds_asn ON thanks_holds(platform, asn_nip, released_at);
+  `,
 ];

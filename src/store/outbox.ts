@@ -4,6 +4,7 @@
  * Dedupe keys make enqueueing idempotent.
  */
 import { redactLoginLinks } from '../core/login-link.js';
+import { prepared } from './statements.js';
 import type { Platform } from '../core/ids.js';
 import { priorityOf, type Priority } from '../core/priority.js';
 import type { Db } from './db.js';
@@ -190,6 +191,20 @@ export class OutboxStore {
     if (!r.changes) return undefined;
     this.enqueued++;
     return Number(r.lastInsertRowid);
+  }
+
+  /**
+   * Ties a message that speaks of several cases to each of them (`outbox_cases`; its `incident_id` is the first): a
+   * grouped follow-up, escalation or thank-you, a Humas summary of one ASN's groups. Run in the enqueue's transaction.
+   */
+  tie(outboxId: number, caseIds: readonly number[]): void {
+    const ins = prepared(this.db, `INSERT OR IGNORE INTO outbox_cases (outbox_id, incident_id) VALUES (?, ?)`);
+    for (const id of caseIds) ins.run(outboxId, id);
+  }
+
+  /** The cases a message was tied to (`tie`), in case order; empty for a message of one case. */
+  casesOf(outboxId: number): number[] {
+    return prepared(this.db, `SELECT incident_id FROM outbox_cases WHERE outbox_id = ? ORDER BY incident_id`).pluck().all(outboxId) as number[];
   }
 
   /** Runs `fn` in one transaction (a row's new status and the messages it causes commit together). */

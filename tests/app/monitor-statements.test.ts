@@ -9,6 +9,7 @@ import type { Statement } from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ChatEvent, ChatRef } from '../../src/core/types.js';
 import { ASN, testApp } from '../support/app.js';
+import { nextAsnAlertRelease, releaseDueAsnAlerts } from '../../src/app/asn-alert-holds.js';
 
 const AJAKAN = 'Ayo coblos nomor 2 di Pilgub Sumsel!';
 const SAPAAN = 'Selamat pagi semua, jangan lupa kerja bakti hari Minggu';
@@ -74,6 +75,35 @@ describe('monitor: statements are prepared once, not per event (issue 20)', () =
     expect(app.db.prepare(`SELECT COUNT(*) FROM alert_batch_items`).pluck().get()).toBe(2);
     expect(app.db.prepare(`SELECT COUNT(*) FROM incident_findings`).pluck().get()).toBe(2 * (app.db.prepare(`SELECT COUNT(*) FROM incident_findings f JOIN incidents i ON i.id = f.incident_id WHERE i.chat_id = '-1005551'`).pluck().get() as number));
     expect(app.monitor.chats.get('telegram', '-1006662')).toMatchObject({ campaign: true, campaignSource: 'content', messagesSeen: 4, pilkadaPosts: 3 });
+  });
+
+  it("an ASN's held alerts released as their summary: the second ASN's release prepares no statement", () => {
+    const { app } = testApp({ MASS_ALERT_WINDOW_SECONDS: '60' });
+    const deps = { db: app.db, outbox: app.monitor.outbox, chats: app.monitor.chats, incidents: app.monitor.incidents, config: app.config };
+    // One ASN added to five groups: three alerts alone, two held for their summary (app/asn-alert-holds.ts).
+    const burst = (who: string, tgId: string) => {
+      for (let g = 0; g < 5; g++) {
+        const chat: ChatRef = { platform: 'telegram', id: `-100777${who}${g}`, title: `Relawan Paslon 2 Pilgub Sumsel ${g}`, type: 'supergroup' };
+        app.monitor.handle({ kind: 'member_added', dedupeKey: `${who}-${g}`, at, chat, actor: timses, members: [{ platform: 'telegram', id: tgId }] });
+      }
+    };
+    const summaries = () => app.db.prepare(`SELECT COUNT(*) FROM outbox WHERE kind = 'asn_alert_summary'`).pluck().get();
+    burst('budi', ASN.budi.telegramId);
+    expect(releaseDueAsnAlerts(deps, Date.now() + 3_600_000)).toBe(1);
+    // The dispatcher asks when the next one is due before every drain.
+    expect(nextAsnAlertRelease(app.db)).toBeUndefined();
+    expect(summaries()).toBe(1);
+    burst('sari', ASN.sari.telegramId);
+    const seen: string[] = [];
+    const prepare = app.db.prepare.bind(app.db);
+    app.db.prepare = ((sql: string) => (seen.push(sql), prepare(sql))) as typeof app.db.prepare;
+    const released = releaseDueAsnAlerts(deps, Date.now() + 3_600_000);
+    const next = nextAsnAlertRelease(app.db);
+    app.db.prepare = prepare;
+    expect(released).toBe(1);
+    expect(next).toBeUndefined();
+    expect(seen).toEqual([]);
+    expect(summaries()).toBe(2);
   });
 
   it('a private message reads no chats row (a private chat has none), and is recorded', () => {

@@ -18,6 +18,7 @@ import { App } from '../../src/app/app.js';
 import { loadConfig } from '../../src/config.js';
 import { scoreCampaignGroup } from '../../src/core/campaign-group.js';
 import { ASN_ALERTS_ALONE, ASN_SUMMARY_KIND, summaryCases } from '../../src/app/asn-alert-holds.js';
+import { HUMAS_ASN_SUMMARY_KIND } from '../../src/app/humas-asn-holds.js';
 import { CHAIN_TABLES, verifyChain } from '../../src/store/chain.js';
 import type { Nip, PhoneE164, TgUserId } from '../../src/core/ids.js';
 import { TelegramSimServer, type SimUser } from '../../src/platforms/sim/telegram-server.js';
@@ -171,7 +172,8 @@ async function main(): Promise<void> {
     PASLON_FILE: 'data/paslon.sumsel2024.json',
     LOG_LEVEL: process.env['CRASH_LOG_LEVEL'] ?? 'warn',
     QUIET_HOURS: quiet,
-    // Every case gets its own Humas alert here (this run checks crash safety, not mass-event summaries).
+    // No group burst is summed up for Humas here (this run checks crash safety, not mass-event summaries); an ASN's
+    // burst is, as for the ASN (app/humas-asn-holds.ts), and checked below.
     MASS_ALERT_THRESHOLD: '1000',
   };
   const spawnBot = (): ChildProcess => {
@@ -223,8 +225,13 @@ async function main(): Promise<void> {
   // One ASN in many groups within the hour (app/asn-alert-holds.ts): the alerts after the first ASN_ALERTS_ALONE are
   // held and go as one summary a minute after the first held case (MASS_ALERT_WINDOW_SECONDS). A summary due within
   // the drain's cap is waited for; one due an hour after an earlier summary is checked as held (below).
-  const heldDueBy = db.prepare(`SELECT count(*) FROM asn_alert_holds WHERE released_at IS NULL AND release_at <= ?`).pluck();
-  const holdsDueWithinCap = (): number => heldDueBy.get(drainStarted + DRAIN_CAP_MS - DRAIN_STALL_MS) as number;
+  // Humas' summaries of one ASN (app/humas-asn-holds.ts) are held and released the same way.
+  const heldDueBy = db
+    .prepare(
+      `SELECT (SELECT count(*) FROM asn_alert_holds WHERE released_at IS NULL AND release_at <= @t) + (SELECT count(*) FROM humas_asn_holds WHERE released_at IS NULL AND release_at <= @t)`,
+    )
+    .pluck();
+  const holdsDueWithinCap = (): number => heldDueBy.get({ t: drainStarted + DRAIN_CAP_MS - DRAIN_STALL_MS }) as number;
   const finishedRows = db.prepare(`SELECT count(*) FROM outbox WHERE status NOT IN ('pending','sending')`).pluck();
   // The drain is bounded by progress, not by a fixed time: Humas' one chat takes about a message a second
   // (Telegram's per-chat limit, src/platforms/telegram/policy.ts), so a slower machine drains later but
@@ -312,15 +319,21 @@ async function main(): Promise<void> {
       problems.push(`outbox row ${r.id} (${r.kind} to ${r.recipient}) ended '${r.status}'`);
     }
   }
-  // Each incident: one Humas alert, and one ASN alert of its own, or (held: an ASN in many groups within the hour) a
-  // place in exactly one summary, released as one outbox row tied to its first case, or still held for the next summary.
+  // Each incident: one Humas alert of its own, or (held: its ASN in many groups within the hour) a place in exactly one
+  // Humas summary of that ASN (tied to it in outbox_cases), or still held for the next one; and one ASN alert of its
+  // own, or a place in exactly one ASN summary, released as one outbox row tied to its first case, or still held.
   const alerts = db
     .prepare(
       `SELECT i.id, i.asn_nip AS nip, sum(o.kind = 'asn_alert') AS asn, sum(o.kind = '${ASN_SUMMARY_KIND}') AS summaries, sum(o.kind = 'humas_alert') AS humas,
-              h.released_at AS released, h.release_at AS releaseAt
-         FROM incidents i LEFT JOIN outbox o ON o.incident_id = i.id LEFT JOIN asn_alert_holds h ON h.incident_id = i.id GROUP BY i.id`,
+              h.released_at AS released, h.release_at AS releaseAt, hh.released_at AS humasReleased, hh.release_at AS humasReleaseAt,
+              (SELECT count(*) FROM outbox_cases c JOIN outbox s ON s.id = c.outbox_id WHERE c.incident_id = i.id AND s.kind = '${HUMAS_ASN_SUMMARY_KIND}') AS humasSummaries
+         FROM incidents i LEFT JOIN outbox o ON o.incident_id = i.id LEFT JOIN asn_alert_holds h ON h.incident_id = i.id LEFT JOIN humas_asn_holds hh ON hh.incident_id = i.id
+        GROUP BY i.id`,
     )
-    .all() as { id: number; nip: string; asn: number; summaries: number; humas: number; released: number | null; releaseAt: number | null }[];
+    .all() as {
+    id: number; nip: string; asn: number; summaries: number; humas: number; released: number | null; releaseAt: number | null;
+    humasReleased: number | null; humasReleaseAt: number | null; humasSummaries: number;
+  }[];
   const alertsOfAsn = new Map<string, number>();
   for (const a of alerts) alertsOfAsn.set(a.nip, (alertsOfAsn.get(a.nip) ?? 0) + a.asn);
   const firstOfRelease = db.prepare(
@@ -328,8 +341,18 @@ async function main(): Promise<void> {
   ).pluck();
   const byId = new Map(alerts.map((a) => [a.id, a]));
   let heldCases = 0;
+  let humasHeld = 0;
   for (const a of alerts) {
-    if (a.humas !== 1) problems.push(`incident ${a.id} has ${a.humas} Humas alerts`);
+    if (a.humasReleaseAt === null) {
+      if (a.humas !== 1 || a.humasSummaries !== 0) problems.push(`incident ${a.id} (not held for Humas) has ${a.humas} Humas alerts and ${a.humasSummaries} Humas summaries`);
+    } else if (a.humasReleased === null) {
+      if (a.humasReleaseAt <= drainedAt) problems.push(`incident ${a.id} is still held for Humas, due ${Math.round((drainedAt - a.humasReleaseAt) / 1000)} s before the drain ended`);
+      else if (a.humas + a.humasSummaries !== 0) problems.push(`incident ${a.id} is held for Humas but has ${a.humas} Humas alerts and ${a.humasSummaries} Humas summaries`);
+    } else {
+      // Released: in one summary, or (a release of one case) as its own alert.
+      humasHeld++;
+      if (a.humas + a.humasSummaries !== 1) problems.push(`incident ${a.id} (held for Humas) has ${a.humas} Humas alerts and ${a.humasSummaries} Humas summaries`);
+    }
     if (a.releaseAt === null) {
       if (a.asn !== 1 || a.summaries !== 0) problems.push(`incident ${a.id} (not held) has ${a.asn} ASN alerts and ${a.summaries} summaries`);
       continue;
@@ -346,10 +369,12 @@ async function main(): Promise<void> {
     if (first.id !== a.id && a.asn + a.summaries !== 0) problems.push(`held incident ${a.id} has ${a.asn} alerts and ${a.summaries} summaries of its own besides its release's`);
   }
   const undeliverable = byStatus.get('undeliverable') ?? 0;
-  // A refused summary is a notice for each case it stood for that is still open (App.onUndeliverable).
+  // A refused summary is a notice for each case it stood for that is still open, and a refused grouped follow-up one for
+  // each case it is tied to (App.onUndeliverable).
+  const tiedTo = new Map((db.prepare(`SELECT outbox_id AS id, count(*) AS n FROM outbox_cases GROUP BY outbox_id`).all() as { id: number; n: number }[]).map((r) => [r.id, r.n]));
   const noticesWanted = outbox
     .filter((r) => r.status === 'undeliverable')
-    .reduce((n, r) => n + (r.kind === ASN_SUMMARY_KIND && r.incident_id !== null ? summaryCases(db, r.incident_id).length : 1), 0);
+    .reduce((n, r) => n + (r.kind === ASN_SUMMARY_KIND && r.incident_id !== null ? summaryCases(db, r.incident_id).length : Math.max(1, tiedTo.get(r.id) ?? 0)), 0);
   const notices = outbox.filter((r) => r.kind === 'undeliverable_notice').length;
   if (notices !== noticesWanted) problems.push(`${undeliverable} undeliverable ASN messages (${noticesWanted} cases) but ${notices} notices to Humas`);
 
@@ -365,7 +390,7 @@ async function main(): Promise<void> {
   console.log(`updates pushed            ${TOTAL_UPDATES} (${additions} ASN additions, ${mentions} Pilkada mentions), events recorded ${events}`);
   console.log(`kills (SIGKILL)           ${kills}`);
   console.log(`hash chains               ${chains.map((c) => `${c.table} ${c.rows} rows${c.bad ? ' BROKEN' : ' ok'}`).join(', ')}`);
-  console.log(`incidents expected/found  ${expected.size} / ${incidentsFound} (ASN alerts held for a summary: ${heldCases})`);
+  console.log(`incidents expected/found  ${expected.size} / ${incidentsFound} (ASN alerts held for a summary: ${heldCases}; Humas alerts: ${humasHeld})`);
   console.log(`outbox rows               ${outbox.length} (${[...byStatus].map(([k, v]) => `${k} ${v}`).join(', ')})`);
   console.log(`messages sent (sim)       ${sim.sent.length}`);
   console.log(`duplicates                ${duplicates} (bound: ${kills})`);

@@ -104,8 +104,11 @@ export function getCase(app: App, id: number): CaseDetail | undefined {
     .all(id) as { kind: string; at: number; actor_id: string | null; actor_name: string | null; actor_lid: string | null; excerpt: string | null; terms: string }[])
     .map((f) => ({ kind: f.kind, at: f.at, actorId: f.actor_id, actorName: f.actor_name, actorLid: f.actor_lid, excerpt: f.excerpt, terms: JSON.parse(f.terms) as string[] }));
   const messages = (app.db
-    .prepare(`SELECT kind, platform, status, created_at, sent_at, last_error FROM outbox WHERE incident_id = ? ORDER BY created_at, id`)
-    .all(id) as { kind: string; platform: string; status: string; created_at: number; sent_at: number | null; last_error: string | null }[])
+    .prepare(
+      `SELECT kind, platform, status, created_at, sent_at, last_error FROM outbox
+        WHERE incident_id = ? OR id IN (SELECT outbox_id FROM outbox_cases WHERE incident_id = ?) ORDER BY created_at, id`,
+    )
+    .all(id, id) as { kind: string; platform: string; status: string; created_at: number; sent_at: number | null; last_error: string | null }[])
     .map((m) => ({ kind: m.kind, platform: m.platform, status: m.status, createdAt: m.created_at, sentAt: m.sent_at, lastError: m.last_error }));
   return { ...toView(r), findings, messages };
 }

@@ -288,7 +288,7 @@ const ID: CliTexts = {
     kind: KIND_ID,
     messageKind: {
       asn_alert: 'peringatan ke ASN', asn_followup: 'pengingat ke ASN', humas_alert: 'pemberitahuan ke Humas', humas_escalation: 'eskalasi ke Humas',
-      humas_mass_alert: 'ringkasan massal ke Humas', humas_permissions: 'pemberitahuan izin bot ke Humas', undeliverable_notice: 'pemberitahuan tak terkirim ke Humas',
+      humas_mass_alert: 'ringkasan massal ke Humas', asn_alert_summary: 'ringkasan grup ke ASN', humas_asn_summary: 'ringkasan satu ASN ke Humas', humas_permissions: 'pemberitahuan izin bot ke Humas', undeliverable_notice: 'pemberitahuan tak terkirim ke Humas',
       outbox_unreadable: 'pemberitahuan pesan rusak ke Humas', group_reminder: 'pengingat di grup', thanks_left: 'terima kasih ke ASN', command_reply: 'balasan perintah',
       help_request: 'permintaan bantuan ke Humas', wa_beyond_cap: 'pemberitahuan batas harian WhatsApp', wa_restricted: 'pemberitahuan pembatasan WhatsApp',
       humas_left_by_word: 'pemberitahuan keluar menurut ASN ke Humas', selfreport_receipt: 'tanda terima laporan ke ASN', flood_notice: 'pemberitahuan banjir pesan ke Humas',
@@ -480,7 +480,7 @@ const EN: CliTexts = {
     kind: KIND_EN,
     messageKind: {
       asn_alert: 'alert to the ASN', asn_followup: 'follow-up to the ASN', humas_alert: 'notice to Humas', humas_escalation: 'escalation to Humas',
-      humas_mass_alert: 'mass summary to Humas', humas_permissions: 'bot permission notice to Humas', undeliverable_notice: 'undeliverable notice to Humas',
+      humas_mass_alert: 'mass summary to Humas', asn_alert_summary: 'summary of groups to the ASN', humas_asn_summary: 'summary of one ASN to Humas', humas_permissions: 'bot permission notice to Humas', undeliverable_notice: 'undeliverable notice to Humas',
       outbox_unreadable: 'unreadable message notice to Humas', group_reminder: 'group reminder', thanks_left: 'thank-you to the ASN', command_reply: 'command reply',
       help_request: 'help request to Humas', wa_beyond_cap: 'WhatsApp daily cap notice', wa_restricted: 'WhatsApp restriction notice',
       humas_left_by_word: "notice to Humas of a leave on the ASN's word", selfreport_receipt: 'self-report receipt to the ASN', flood_notice: 'message flood notice to Humas',

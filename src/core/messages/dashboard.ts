@@ -315,7 +315,7 @@ const ID: DashboardTexts = {
     messageKinds: {
       asn_alert: 'Peringatan ke ASN', asn_followup: 'Pengingat ke ASN', humas_alert: 'Pemberitahuan ke admin Humas',
       humas_escalation: 'Eskalasi ke admin Humas', undeliverable_notice: 'Pemberitahuan pesan tak terkirim', group_reminder: 'Pengingat di grup',
-      humas_mass_alert: 'Ringkasan massal ke admin Humas', thanks_left: 'Terima kasih ke ASN', help_request: 'Permintaan bantuan ke admin Humas',
+      humas_mass_alert: 'Ringkasan massal ke admin Humas', asn_alert_summary: 'Ringkasan grup ke ASN', humas_asn_summary: 'Ringkasan satu ASN ke admin Humas', thanks_left: 'Terima kasih ke ASN', help_request: 'Permintaan bantuan ke admin Humas',
       command_reply: 'Balasan perintah', humas_left_by_word: 'Pemberitahuan keluar menurut ASN ke admin Humas', selfreport_receipt: 'Tanda terima laporan ke ASN',
     },
   },
@@ -516,7 +516,7 @@ const EN: DashboardTexts = {
     messageKinds: {
       asn_alert: 'Alert to the ASN', asn_followup: 'Follow-up to the ASN', humas_alert: 'Notice to Humas admins',
       humas_escalation: 'Escalation to Humas admins', undeliverable_notice: 'Undeliverable notice', group_reminder: 'Group reminder',
-      humas_mass_alert: 'Mass summary to Humas admins', thanks_left: 'Thank-you to the ASN', help_request: 'Help request to Humas admins',
+      humas_mass_alert: 'Mass summary to Humas admins', asn_alert_summary: 'Summary of groups to the ASN', humas_asn_summary: 'Summary of one ASN to Humas admins', thanks_left: 'Thank-you to the ASN', help_request: 'Help request to Humas admins',
       command_reply: 'Command reply', humas_left_by_word: "Notice to Humas admins of a leave on the ASN's word", selfreport_receipt: 'Self-report receipt to the ASN',
     },
   },

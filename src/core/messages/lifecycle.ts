@@ -61,12 +61,53 @@ export interface ThanksInput {
   humasContact: string;
 }
 
+/** One case line of a grouped follow-up, escalation or thank-you. */
+export interface GroupedCase {
+  caseId: number;
+  chatTitle: string;
+  openedAt: string;
+}
+
+/** The follow-ups of one ASN that fell due in the same pass, in one message (the first few cases named). */
+export interface FollowupManyInput {
+  platform: Platform;
+  cases: GroupedCase[];
+  /** Cases beyond those named. */
+  more: number;
+  humasContact: string;
+}
+
+/** The escalations of one ASN that fell due in the same pass, in one message to each Humas admin. */
+export interface EscalationManyInput {
+  platform: Platform;
+  asnName: string;
+  nip: string;
+  unit: string;
+  phone: string;
+  cases: (GroupedCase & { kind: IncidentKind; followedUpAt?: string; followupDelivered: boolean })[];
+  more: number;
+}
+
+/** The thank-yous of one ASN who left several groups, in one message. */
+export interface ThanksManyInput {
+  platform: Platform;
+  cases: Omit<GroupedCase, 'openedAt'>[];
+  more: number;
+  humasContact: string;
+}
+
 /** All lifecycle texts of one language. */
 export interface LifecycleTexts {
   /** Short thank-you when a case closes because the ASN left the group. */
   thanksLeft(a: ThanksInput): string;
   followup(a: FollowupInput): string;
   escalation(a: EscalationInput): string;
+  /** Several follow-ups of one ASN at once (app/lifecycle.ts groups those due in one pass). */
+  followupMany(a: FollowupManyInput): string;
+  /** Several escalations of one ASN at once. */
+  escalationMany(a: EscalationManyInput): string;
+  /** Several thank-yous of one ASN at once (app/thanks-holds.ts). */
+  thanksMany(a: ThanksManyInput): string;
   digest(a: DigestInput): string;
   statusLabel(s: IncidentStatus): string;
   expiredReason(days: number): string;
@@ -160,6 +201,42 @@ const ID: LifecycleTexts = {
       `Mohon hubungi ASN tersebut secara langsung.`,
       `Jika ASN berada di grup dengan alasan sah (misalnya sebagai keluarga calon), gunakan /kecualikan ${a.caseId} <alasan>.`,
     ].join('\n'),
+  followupMany: (a) =>
+    [
+      `Yth. Bapak/Ibu ASN,`,
+      ``,
+      `Pengingat: kami belum mencatat Anda keluar dari ${a.cases.length + a.more} grup berikut (${platformName(a.platform)}):`,
+      ...a.cases.map((c) => `- Kasus #${c.caseId}: "${c.chatTitle}" (sejak ${c.openedAt})`),
+      ...(a.more ? [`- dan ${a.more} grup lainnya (daftar lengkap: kirim /status)`] : []),
+      `Jika Anda masih di grup-grup tersebut, mohon segera keluar dan jangan memberi reaksi atau komentar apa pun.`,
+      ``,
+      `Setelah keluar dari sebuah grup, balas pesan ini dengan: SUDAH KELUAR <nomor kasus>, mis. SUDAH KELUAR ${a.cases[0]?.caseId ?? 1}. Jika Anda dimasukkan tanpa persetujuan atau perlu bantuan, hubungi ${a.humasContact}.`,
+      ...(a.platform === 'whatsapp' ? [selfReportTexts('id').replyLapor] : []),
+      ``,
+      `Pesan otomatis Jaga Netral.`,
+    ].join('\n'),
+  escalationMany: (a) =>
+    [
+      `⏫ Eskalasi ${a.cases.length + a.more} kasus: ASN belum tercatat keluar dari grup kampanye`,
+      `ASN: ${a.asnName} (NIP ${a.nip}), ${a.unit}`,
+      `Telepon: ${a.phone}`,
+      ``,
+      ...a.cases.map(
+        (c) =>
+          `Kasus #${c.caseId}: "${c.chatTitle}" (${platformName(a.platform)}), ${KIND_ID[c.kind]}, dibuka ${c.openedAt}; ${c.followedUpAt ? `pengingat ke ASN ${c.followedUpAt}${c.followupDelivered ? '' : ' (tidak dapat dikirim)'}` : 'pengingat ke ASN belum dapat dikirim'}`,
+      ),
+      ...(a.more ? [`… dan ${a.more} kasus lagi: /kasus.`] : []),
+      ``,
+      `Mohon hubungi ASN tersebut secara langsung.`,
+      `Jika ASN berada di grup dengan alasan sah (misalnya sebagai keluarga calon), gunakan /kecualikan <kasus> <alasan>.`,
+    ].join('\n'),
+  thanksMany: (a) =>
+    [
+      `Terima kasih, Bapak/Ibu ASN. Anda sudah tidak tercatat di ${a.cases.length + a.more} grup berikut (${platformName(a.platform)}), dan kasusnya kami tutup:`,
+      ...a.cases.map((c) => `- Kasus #${c.caseId}: "${c.chatTitle}"`),
+      ...(a.more ? [`- dan ${a.more} grup lainnya`] : []),
+      `Tetap jaga netralitas ASN selama Pilkada. Bila ada pertanyaan, hubungi ${a.humasContact}.`,
+    ].join('\n'),
   digest: (a) =>
     [
       `📋 Ringkasan Jaga Netral`,
@@ -243,6 +320,42 @@ const EN: LifecycleTexts = {
         : `The reminder to the ASN could not be sent.`,
       `Please contact the ASN directly.`,
       `If the ASN has a legitimate reason to be there (e.g. family of a candidate), use /kecualikan ${a.caseId} <reason>.`,
+    ].join('\n'),
+  followupMany: (a) =>
+    [
+      `Dear civil servant,`,
+      ``,
+      `Reminder: we have not yet seen you leave these ${a.cases.length + a.more} groups (${platformName(a.platform)}):`,
+      ...a.cases.map((c) => `- Case #${c.caseId}: "${c.chatTitle}" (since ${c.openedAt})`),
+      ...(a.more ? [`- and ${a.more} more groups (the full list: send /status)`] : []),
+      `If you are still in these groups, please leave them now and do not react or comment.`,
+      ``,
+      `Once you have left a group, reply to this message with: LEFT <case number>, e.g. LEFT ${a.cases[0]?.caseId ?? 1}. If you were added without consent or need help, contact ${a.humasContact}.`,
+      ...(a.platform === 'whatsapp' ? [selfReportTexts('en').replyLapor] : []),
+      ``,
+      `Automatic message from Jaga Netral.`,
+    ].join('\n'),
+  escalationMany: (a) =>
+    [
+      `⏫ ${a.cases.length + a.more} cases escalated: the ASN has not been seen leaving campaign groups`,
+      `ASN: ${a.asnName} (NIP ${a.nip}), ${a.unit}`,
+      `Phone: ${a.phone}`,
+      ``,
+      ...a.cases.map(
+        (c) =>
+          `Case #${c.caseId}: "${c.chatTitle}" (${platformName(a.platform)}), ${KIND_EN[c.kind]}, opened ${c.openedAt}; ${c.followedUpAt ? `reminder to the ASN ${c.followedUpAt}${c.followupDelivered ? '' : ' (could not be delivered)'}` : 'the reminder to the ASN could not be sent'}`,
+      ),
+      ...(a.more ? [`… and ${a.more} more cases: /kasus.`] : []),
+      ``,
+      `Please contact the ASN directly.`,
+      `If the ASN has a legitimate reason to be there (e.g. family of a candidate), use /kecualikan <case> <reason>.`,
+    ].join('\n'),
+  thanksMany: (a) =>
+    [
+      `Thank you. You are no longer in these ${a.cases.length + a.more} groups (${platformName(a.platform)}), and we have closed their cases:`,
+      ...a.cases.map((c) => `- Case #${c.caseId}: "${c.chatTitle}"`),
+      ...(a.more ? [`- and ${a.more} more groups`] : []),
+      `Please keep civil-service neutrality during the election. For any question, contact ${a.humasContact}.`,
     ].join('\n'),
   digest: (a) =>
     [

@@ -47,6 +47,30 @@ export interface AsnSummaryInput {
   humasContact: string;
 }
 
+/** To Humas: one ASN found in many groups at once, the cases beyond the first few alerts (app/humas-asn-holds.ts). */
+export interface HumasAsnSummaryInput {
+  platform: Platform;
+  asnName: string;
+  nip: string;
+  unit: string;
+  count: number;
+  from: string;
+  to: string;
+  /** Who added or tagged them (quoted), at most five. */
+  actors: string[];
+  /** At most ASN_SUMMARY_LIST_MAX; `closed`: the ASN has left that group already. */
+  lines: { caseId: number; chatTitle: string; kind: string; closed?: boolean }[];
+  more: number;
+  /**
+   * What the ASN was sent for these cases, when the bot can reach them: `alone` cases had their own alert, `inSummary`
+   * are in the ASN's own summary, which `summaryWaiting` has not gone yet. Undefined: the bot cannot reach the ASN.
+   */
+  asn?: { alone: number; inSummary: number; summaryWaiting: boolean };
+  /** The ASN's phone, when the bot cannot reach them. */
+  phone?: string;
+  registrationLink?: string;
+}
+
 /** WhatsApp first contacts the daily cap holds back: Humas may call them. */
 export interface BeyondCapInput {
   count: number;
@@ -79,6 +103,8 @@ export interface PressureTexts {
   massAlert(a: MassAlertInput): string;
   /** To an ASN added to or tagged in many groups within an hour: the rest of the cases in one message. */
   asnSummary(a: AsnSummaryInput): string;
+  /** To Humas: one ASN added to or tagged in many groups within an hour, the cases beyond the first few in one message. */
+  humasAsnSummary(a: HumasAsnSummaryInput): string;
   massCsvCaption: string;
   beyondCap(a: BeyondCapInput): string;
   undeliverableList(a: UndeliverableListInput): string;
@@ -135,6 +161,25 @@ const ID: PressureTexts = {
       ``,
       `Pesan otomatis Jaga Netral.`,
     ].filter((l) => l !== undefined).join('\n'),
+  humasAsnSummary: (a) =>
+    defined([
+      `⚠️ Satu ASN ditemukan di ${a.count} grup lain sekaligus (${platformName(a.platform)})`,
+      `ASN: ${a.asnName} (NIP ${a.nip}), ${a.unit}`,
+      a.actors.length ? `Oleh: ${a.actors.join(', ')}` : undefined,
+      `Waktu: ${a.from}${a.to !== a.from ? ` s.d. ${a.to}` : ''}`,
+      `(Beberapa kasus pertama ASN ini sudah dikirim satu per satu; kasus berikutnya dalam 1 jam dikirim paling banyak satu ringkasan per jam.)`,
+      ``,
+      ...a.lines.map((l) => `Kasus #${l.caseId}: "${l.chatTitle}" (${l.kind})${l.closed ? ', sudah ditutup' : ''}`),
+      a.more ? `… dan ${a.more} grup lagi: daftar lengkap dengan /kasus atau /report.` : undefined,
+      ``,
+      a.asn === undefined
+        ? `📵 ASN belum bisa dihubungi bot: mohon hubungi langsung${a.phone ? ` di ${a.phone}` : ''}.`
+        : a.asn.inSummary === 0
+          ? `ASN sudah dikirimi pesan pribadi berisi cara keluar untuk setiap grup ini.`
+          : `${a.asn.alone ? `ASN sudah dikirimi pesan pribadi untuk ${a.asn.alone} grup di antaranya; pemberitahuan untuk grup lainnya` : 'Pemberitahuan untuk grup-grup ini'} ${a.asn.summaryWaiting ? 'dikirim kepada ASN dalam satu ringkasan (paling lambat 1 jam lagi)' : 'sudah dikirim kepada ASN dalam satu ringkasan'}, bukan satu pesan per grup.`,
+      a.asn === undefined && a.registrationLink ? `Agar pesan berikutnya sampai, minta ASN mendaftar di ${a.registrationLink}` : undefined,
+      `Rincian: /kasus <nomor>.`,
+    ]),
   beyondCap: (a) =>
     defined([
       `📵 ${a.count} ASN belum dapat dihubungi lewat WhatsApp hari ini`,
@@ -200,6 +245,25 @@ const EN: PressureTexts = {
       ``,
       `Automatic message from Jaga Netral.`,
     ].filter((l) => l !== undefined).join('\n'),
+  humasAsnSummary: (a) =>
+    defined([
+      `⚠️ One civil servant found in ${a.count} more groups at once (${platformName(a.platform)})`,
+      `ASN: ${a.asnName} (NIP ${a.nip}), ${a.unit}`,
+      a.actors.length ? `By: ${a.actors.join(', ')}` : undefined,
+      `When: ${a.from}${a.to !== a.from ? ` to ${a.to}` : ''}`,
+      `(The first few cases of this ASN were sent one by one; further cases within the hour come as at most one summary an hour.)`,
+      ``,
+      ...a.lines.map((l) => `Case #${l.caseId}: "${l.chatTitle}" (${l.kind})${l.closed ? ', already closed' : ''}`),
+      a.more ? `… and ${a.more} more groups: the full list with /kasus or /report.` : undefined,
+      ``,
+      a.asn === undefined
+        ? `📵 The bot cannot reach this ASN: please contact them directly${a.phone ? ` at ${a.phone}` : ''}.`
+        : a.asn.inSummary === 0
+          ? `The ASN has been sent a private message on how to leave for each of these groups.`
+          : `${a.asn.alone ? `The ASN has been sent a private message for ${a.asn.alone} of these groups; the notice for the others` : 'The notice for these groups'} ${a.asn.summaryWaiting ? 'goes to the ASN in one summary (within the hour)' : 'went to the ASN in one summary'}, not one message per group.`,
+      a.asn === undefined && a.registrationLink ? `So that the next message arrives, ask the ASN to register at ${a.registrationLink}` : undefined,
+      `Details: /kasus <number>.`,
+    ]),
   beyondCap: (a) =>
     defined([
       `📵 ${a.count} civil servants cannot be reached on WhatsApp today`,

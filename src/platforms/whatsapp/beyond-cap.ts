@@ -6,6 +6,7 @@
  * the check runs at most every few minutes.
  */
 import type { App } from '../../app/app.js';
+import { ASN_SUMMARY_KIND } from '../../app/asn-alert-holds.js';
 import { MASS_LIST_MAX, writeCaseListCsv } from '../../app/mass-alerts.js';
 import { humasAddresses } from '../../app/recipients.js';
 import { reportsDir } from '../../app/reports/command.js';
@@ -18,7 +19,10 @@ export const WA_BEYOND_CAP_KEY = 'wa:beyond_cap:listed';
 /** Least time between two checks. */
 const CHECK_EVERY_MS = 5 * 60_000;
 
-/** Builds the policy hook: lists to Humas the ASN alerts that cannot go today because of the daily cap. */
+/**
+ * Builds the policy hook: lists to Humas the ASN alerts that cannot go today because of the daily cap, an ASN's summary
+ * of many groups (app/asn-alert-holds.ts) among them, listed under the first case it names.
+ */
 export function beyondCapNotifier(app: App): (policy: WhatsAppSendPolicy, now: number) => void {
   let lastCheck = -Infinity;
   return (policy, now) => {
@@ -37,7 +41,10 @@ export function notifyBeyondCap(app: App, policy: WhatsAppSendPolicy, now: numbe
   const cap = app.config.WA_FIRST_CONTACT_DAILY_CAP;
   const today = new Set(policy.firstContactsToday(now));
   const rows = app.db
-    .prepare(`SELECT id, recipient, incident_id AS incidentId FROM outbox WHERE platform = 'whatsapp' AND status = 'pending' AND kind = 'asn_alert' AND incident_id IS NOT NULL ORDER BY priority, next_attempt_at, id`)
+    .prepare(
+      `SELECT id, recipient, incident_id AS incidentId FROM outbox WHERE platform = 'whatsapp' AND status = 'pending' AND kind IN ('asn_alert', '${ASN_SUMMARY_KIND}') AND incident_id IS NOT NULL
+        ORDER BY priority, next_attempt_at, id`,
+    )
     .all() as { id: number; recipient: string; incidentId: number }[];
   const cold = rows.filter((r) => policy.isFirstContact({ recipient: r.recipient, recipientKind: 'user' }) && !today.has(r.recipient));
   // Those the rest of today's cap cannot reach (oldest go first).

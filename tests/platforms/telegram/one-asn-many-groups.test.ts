@@ -3,7 +3,7 @@
  * registered ASN to seven campaign groups (`new_chat_members` service messages, node_modules/@telegraf/types/message.d.ts,
  * which reach a bot whatever its privacy mode). Every case is opened; the ASN gets ASN_ALERTS_ALONE alerts with their
  * buttons, then one summary naming the other groups (released MASS_ALERT_WINDOW_SECONDS after the first held case),
- * and `/status` lists all seven. Humas is alerted per group as before. An ASN who blocked the bot: Telegram answers each
+ * and `/status` lists all seven. Humas likewise gets the first alerts, then one summary naming the ASN and the groups. An ASN who blocked the bot: Telegram answers each
  * private send 403 (the simulator's blockedBot, as sendMessage fails with telegraf's TelegramError), and the refused
  * summary comes back to Humas as a "cannot reach" notice for every case it named.
  */
@@ -50,8 +50,17 @@ describe('one ASN added to many Telegram groups', () => {
     expect(summary).toContain(`di ${N - ASN_ALERTS_ALONE} grup lain (Telegram) dalam 1 jam terakhir`);
     for (let i = ASN_ALERTS_ALONE; i < N; i++) expect(summary).toContain(`"Relawan Paslon 2 Kelurahan ${i}"`);
     expect(app.db.prepare(`SELECT COUNT(*) FROM incidents WHERE status = 'open'`).pluck().get()).toBe(N);
-    await sim.waitFor((s) => s.filter((m) => m.chat_id === ADMIN.id).length >= N, 10_000);
-    expect(sim.sent.filter((m) => m.chat_id === ADMIN.id && /Kasus #\d+/.test(m.text ?? ''))).toHaveLength(N);
+    // Humas likewise: the first alerts one by one, then one summary naming the ASN, the groups and the case numbers.
+    await sim.waitFor((s) => s.filter((m) => m.chat_id === ADMIN.id).length >= ASN_ALERTS_ALONE + 1, 10_000);
+    await new Promise((r) => setTimeout(r, 300));
+    const toAdmin = sim.sent.filter((m) => m.chat_id === ADMIN.id).map((m) => m.text ?? '');
+    expect(toAdmin.filter((t) => t.startsWith('⚠️ Kasus #'))).toHaveLength(ASN_ALERTS_ALONE);
+    const hs = toAdmin.filter((t) => t.includes('Satu ASN ditemukan di'));
+    expect(hs).toHaveLength(1);
+    expect(hs[0]).toContain(`Satu ASN ditemukan di ${N - ASN_ALERTS_ALONE} grup lain sekaligus (Telegram)`);
+    expect(hs[0]).toContain('ASN: Budi Santoso (NIP 198503122010011003)');
+    for (let i = ASN_ALERTS_ALONE; i < N; i++) expect(hs[0]).toContain(`Kasus #${i + 1}: "Relawan Paslon 2 Kelurahan ${i}"`);
+    expect(toAdmin).toHaveLength(ASN_ALERTS_ALONE + 1);
 
     sim.pushUpdate(textMessage({ id: BUDI.id, type: 'private' }, BUDI, '/status'));
     await sim.waitFor((s) => s.filter((m) => m.chat_id === BUDI.id).length >= ASN_ALERTS_ALONE + 2, 5000);

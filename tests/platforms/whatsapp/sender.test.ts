@@ -8,7 +8,7 @@ import { seedBenchAsn } from '../../../src/bench/util.js';
 import { beyondCapNotifier } from '../../../src/platforms/whatsapp/beyond-cap.js';
 import { classifySendError, WhatsAppMessenger, WhatsAppSendPolicy, restrictedNotifier } from '../../../src/platforms/whatsapp/sender.js';
 import type { App } from '../../../src/app/app.js';
-import { ADMIN_WA, ASN1, ASN1_PN, fakeClock, GROUP, GROUP_TITLE, makeApp, outboxRows, TIMSES_PN, type Clock } from '../../fixtures/whatsapp/setup.js';
+import { ADMIN_WA, ASN1, ASN1_PN, ASN2_PN, fakeClock, GROUP, GROUP_TITLE, makeApp, outboxRows, TIMSES_PN, type Clock } from '../../fixtures/whatsapp/setup.js';
 
 const dirs: string[] = [];
 afterEach(() => {
@@ -204,6 +204,30 @@ describe('WhatsAppSendPolicy', () => {
     clock.now += 10 * 60_000;
     await run(app, clock, 10 * 60_000, 60_000);
     expect(tg.sent.filter((m) => m.kind === 'wa_beyond_cap')).toHaveLength(1);
+  });
+
+  it("an ASN's summary (one ASN in many groups) waiting for the cap is listed to Humas as the single alerts are", async () => {
+    const clock = fakeClock();
+    const app = makeApp(clock, { WA_FIRST_CONTACT_DAILY_CAP: '1' });
+    const fake = new FakeWASocket({ now: clock });
+    const policy = new WhatsAppSendPolicy({ db: app.db, config: app.config, rng: () => 0, onFirstContactDue: beyondCapNotifier(app) });
+    app.attach(new WhatsAppMessenger(() => fake), policy);
+    const tg = new RecordingMessenger('telegram');
+    app.attach(tg);
+    const add = (i: number, member: string) =>
+      app.monitor.handle({
+        kind: 'member_added', dedupeKey: `wa:add:${i}:${member}`, at: clock.now, chat: { platform: 'whatsapp', id: `1203630000000090${String(i).padStart(2, '0')}@g.us`, title: `Relawan Paslon 2 Desa ${i}`, type: 'group' },
+        members: [{ platform: 'whatsapp', id: member }], actor: { platform: 'whatsapp', id: TIMSES_PN },
+      });
+    // Budi (ASN2) takes today's one first contact; then Siti (ASN1) is added to five groups: her first three alerts
+    // and her summary of the other two (case #5, tied to its first case) all wait for tomorrow.
+    add(0, ASN2_PN);
+    for (let i = 1; i <= 5; i++) add(i, ASN1_PN);
+    await run(app, clock, 15 * 60_000, 5000);
+    expect(fake.sent.filter((s) => s.jid === ASN1_PN)).toHaveLength(0);
+    expect(app.db.prepare(`SELECT incident_id FROM outbox WHERE kind = 'asn_alert_summary' AND status = 'pending'`).pluck().all()).toEqual([5]);
+    const listed = tg.sent.filter((m) => m.kind === 'wa_beyond_cap').map((m) => m.text).join('\n');
+    for (const c of [2, 3, 4, 5]) expect(listed).toContain(`#${c} Siti Aminah (NIP ${ASN1.nip})`);
   });
 
   it('sends nothing twice after a restart on the same database file', async () => {

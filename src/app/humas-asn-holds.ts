@@ -1,0 +1,152 @@
+/**
+ * One ASN in many groups at once, Humas' side. A group's burst (many ASN in one group) is paced by the group-burst
+ * mass alert (app/mass-alerts.ts); one ASN added to or tagged in a hundred groups is a hundred groups' first case
+ * each, which that pacing lets through one by one. So Humas gets the same ASN-scoped pacing as the ASN
+ * (app/asn-alert-holds.ts): the first ASN_ALERTS_ALONE case alerts of one ASN in an hour go one by one, the rest are
+ * held and sent as one summary naming the ASN, the count, the groups (up to ASN_SUMMARY_LIST_MAX) and the case
+ * numbers, due MASS_ALERT_WINDOW_SECONDS after the first held case, and after it at most one an hour. Every case
+ * stays open; `/kasus` and `/report` list them all.
+ *
+ * A case held by its group's burst is not held here (it is in that group's summary): each case reaches Humas once.
+ * The windows (`alert_windows`, scope HUMAS_ASN_SCOPE) are the ASN's own in length and count, so for an ASN the bot
+ * can reach, Humas' summary and the ASN's summary hold the same cases and go in the same drain.
+ *
+ * `holdHumasAsnAlert` runs inside the monitor's transaction; `releaseDueHumasAsnAlerts` before each outbox drain.
+ */
+import { actorText } from '../core/actor.js';
+import type { Platform } from '../core/ids.js';
+import { alertTexts } from '../core/messages/index.js';
+import { pressureTexts } from '../core/messages/pressure.js';
+import { quoteStranger, quoteStrangerOpt } from '../core/text/quote.js';
+import { formatDateTime } from '../core/time.js';
+import type { AsnRecord } from '../core/types.js';
+import type { ChatStore } from '../store/chats.js';
+import type { Db } from '../store/db.js';
+import type { IncidentRow, IncidentStore } from '../store/incidents.js';
+import type { OutboxStore } from '../store/outbox.js';
+import { prepared } from '../store/statements.js';
+import { oneCaseAlertFacts, type AlertConfig } from './alerts.js';
+import { ASN_ALERT_WINDOW_MS, ASN_ALERTS_ALONE, ASN_SUMMARY_LIST_MAX } from './asn-alert-holds.js';
+import { aloneInBurst } from './mass-alerts.js';
+import { asnAddress, humasAddresses } from './recipients.js';
+
+/** The scope of Humas' ASN bursts in `alert_windows` (keys: `<platform>:<nip>`). */
+export const HUMAS_ASN_SCOPE = 'humas-asn';
+
+/** Outbox kind of Humas' summary of one ASN's groups. */
+export const HUMAS_ASN_SUMMARY_KIND = 'humas_asn_summary';
+
+/**
+ * Called for a new case whose Humas alert its group's burst did not hold, in the monitor's transaction: true when the
+ * alert is held for Humas' summary of this ASN, false when it goes alone.
+ */
+export function holdHumasAsnAlert(db: Db, config: AlertConfig, incident: IncidentRow, now: number): boolean {
+  const window = { ...config, MASS_ALERT_THRESHOLD: ASN_ALERTS_ALONE, MASS_ALERT_WINDOW_SECONDS: ASN_ALERT_WINDOW_MS / 1000 };
+  if (aloneInBurst(db, window, HUMAS_ASN_SCOPE, `${incident.platform}:${incident.asnNip}`, now)) return false;
+  const gathering = prepared(db, `SELECT release_at FROM humas_asn_holds WHERE platform = ? AND asn_nip = ? AND released_at IS NULL LIMIT 1`)
+    .pluck()
+    .get(incident.platform, incident.asnNip) as number | undefined;
+  let releaseAt = gathering;
+  if (releaseAt === undefined) {
+    const last = prepared(db, `SELECT MAX(released_at) FROM humas_asn_holds WHERE platform = ? AND asn_nip = ?`).pluck().get(incident.platform, incident.asnNip) as number | null;
+    releaseAt = Math.max(now + config.MASS_ALERT_WINDOW_SECONDS * 1000, last !== null ? last + ASN_ALERT_WINDOW_MS : 0);
+  }
+  prepared(db, `INSERT OR IGNORE INTO humas_asn_holds (incident_id, platform, asn_nip, held_at, release_at) VALUES (?, ?, ?, ?, ?)`).run(
+    incident.id, incident.platform, incident.asnNip, now, releaseAt,
+  );
+  return true;
+}
+
+/** When the next held Humas summary of an ASN is due (epoch ms), if any. */
+export function nextHumasAsnRelease(db: Db): number | undefined {
+  return (prepared(db, `SELECT MIN(release_at) FROM humas_asn_holds WHERE released_at IS NULL`).pluck().get() as number | null) ?? undefined;
+}
+
+/** What releasing Humas' summaries needs. */
+export interface HumasAsnReleaseDeps {
+  db: Db;
+  outbox: OutboxStore;
+  chats: ChatStore;
+  incidents: IncidentStore;
+  config: AlertConfig;
+  asnByNip(nip: string): AsnRecord | undefined;
+  registrationLink?: (platform: Platform) => string | undefined;
+}
+
+/** Queues Humas' summary of every ASN whose held cases are due (or all held: `all`); returns how many summaries or single alerts were queued. */
+export function releaseDueHumasAsnAlerts(d: HumasAsnReleaseDeps, now: number, all = false): number {
+  const due = prepared(d.db, `SELECT DISTINCT platform, asn_nip AS nip FROM humas_asn_holds WHERE released_at IS NULL AND (release_at <= ? OR ?) ORDER BY platform, asn_nip`).all(
+    now,
+    all ? 1 : 0,
+  ) as { platform: Platform; nip: string }[];
+  for (const a of due) releaseOne(d, a.platform, a.nip, now);
+  return due.length;
+}
+
+/** Whether each case's own ASN alert waits in the ASN's summary still (held, not yet released). */
+function asnAlertWaiting(db: Db, caseId: number): boolean {
+  return prepared(db, `SELECT 1 FROM asn_alert_holds WHERE incident_id = ? AND released_at IS NULL`).get(caseId) !== undefined;
+}
+
+function releaseOne(d: HumasAsnReleaseDeps, platform: Platform, nip: string, now: number): void {
+  const lang = d.config.LANGUAGE;
+  const t = alertTexts(lang);
+  const ids = prepared(d.db, `SELECT incident_id FROM humas_asn_holds WHERE platform = ? AND asn_nip = ? AND released_at IS NULL ORDER BY incident_id`).pluck().all(platform, nip) as number[];
+  // Every case, closed ones too: Humas hears of each case once, even of one the ASN left within the minute.
+  const cases = ids.map((id) => d.incidents.get(id)).filter((c): c is IncidentRow => c !== undefined);
+  const asn = d.asnByNip(nip);
+  const reachable = asn !== undefined && asnAddress(asn, platform) !== undefined;
+  const single = cases.length === 1 ? cases[0]! : undefined;
+  const text = single
+    ? t.humasAlert(
+        oneCaseAlertFacts(d.config, {
+          incident: single, asn, chat: d.chats.get(single.platform, single.chatId), at: single.openedAt, excerpt: single.excerpt, terms: single.terms, reachable,
+          registrationLink: reachable ? undefined : d.registrationLink?.(platform), asnAlertHeld: asnAlertWaiting(d.db, single.id),
+        }),
+      )
+    : summaryText(d, platform, nip, asn, cases, reachable);
+  d.outbox.atomically(() => {
+    prepared(d.db, `UPDATE humas_asn_holds SET released_at = ? WHERE platform = ? AND asn_nip = ? AND released_at IS NULL`).run(now, platform, nip);
+    if (!cases.length) return;
+    for (const h of humasAddresses(d.config.HUMAS_ADMINS)) {
+      const id = d.outbox.enqueue(
+        single
+          ? { dedupeKey: `incident:${single.id}:humas:${h.platform}:${h.recipient}`, platform: h.platform, recipient: h.recipient, recipientKind: 'user', kind: 'humas_alert', incidentId: single.id, text }
+          : {
+              dedupeKey: `humas-asn:${platform}:${nip}:${cases[0]!.id}:${h.platform}:${h.recipient}`, platform: h.platform, recipient: h.recipient, recipientKind: 'user',
+              kind: HUMAS_ASN_SUMMARY_KIND, incidentId: cases[0]!.id, text,
+            },
+        now,
+      );
+      if (id !== undefined && !single) d.outbox.tie(id, cases.map((c) => c.id));
+    }
+  });
+}
+
+function summaryText(d: HumasAsnReleaseDeps, platform: Platform, nip: string, asn: AsnRecord | undefined, cases: IncidentRow[], reachable: boolean): string {
+  const lang = d.config.LANGUAGE;
+  const t = alertTexts(lang);
+  const at = (ms: number): string => formatDateTime(ms, d.config.APP_TIMEZONE, lang);
+  const waiting = cases.filter((c) => asnAlertWaiting(d.db, c.id)).length;
+  const inSummary = cases.filter((c) => prepared(d.db, `SELECT 1 FROM asn_alert_holds WHERE incident_id = ?`).get(c.id) !== undefined).length;
+  return pressureTexts(lang).humasAsnSummary({
+    platform,
+    asnName: asn?.nama ?? nip,
+    nip,
+    unit: asn?.unit ?? '-',
+    count: cases.length,
+    from: at(Math.min(...cases.map((c) => c.openedAt))),
+    to: at(Math.max(...cases.map((c) => c.openedAt))),
+    actors: [...new Set(cases.map((c) => actorText({ id: c.addedById, name: c.addedByName, lid: c.addedByLid })).filter((a): a is string => Boolean(a)))].slice(0, 5).map(quoteStranger),
+    lines: cases.slice(0, ASN_SUMMARY_LIST_MAX).map((c) => ({
+      caseId: c.id,
+      chatTitle: quoteStrangerOpt(d.chats.get(c.platform, c.chatId)?.title) ?? t.unknownChat,
+      kind: t.kindLabel(c.kind),
+      ...(c.status !== 'open' ? { closed: true } : {}),
+    })),
+    more: Math.max(0, cases.length - ASN_SUMMARY_LIST_MAX),
+    asn: reachable ? { alone: cases.length - inSummary, inSummary, summaryWaiting: waiting > 0 } : undefined,
+    phone: reachable ? undefined : asn?.phone,
+    registrationLink: reachable ? undefined : d.registrationLink?.(platform),
+  });
+}
