@@ -314,7 +314,7 @@ export async function main(argv: string[], io: CliIo = defaultIo, deps: CliDeps 
     }
   }
   try {
-    const shown: CliIo = cmd.rawOutput ? io : { ...io, out: (s) => io.out(showHidden(s)), err: (s) => io.err(showHidden(s)) };
+    const shown: CliIo = cmd.rawOutput ? io : { ...io, raw: io.raw ?? io.out, out: (s) => io.out(showHidden(s)), err: (s) => io.err(showHidden(s)) };
     const code = await cmd.run({ values, positionals, argv: rest, io: shown, lang, deps });
     if (code === -1) {
       io.err(`${t.wrongArgs(name)}\n\n${commandUsage(cmd, lang, false)}`);

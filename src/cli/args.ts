@@ -13,6 +13,11 @@ import type { CliUsage } from '../core/messages/cli.js';
 /** Where the CLI writes; swapped in tests. */
 export interface CliIo {
   out: (s: string) => void;
+  /**
+   * Output already made safe for a terminal, printed byte for byte: a CSV whose every cell showed its hidden
+   * characters (core/csv.ts), with its BOM and CRLF line ends kept for the spreadsheet it is piped to.
+   */
+  raw?: (s: string) => void;
   err: (s: string) => void;
   stdin: NodeJS.ReadableStream;
 }

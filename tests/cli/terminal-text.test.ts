@@ -41,7 +41,9 @@ describe('strangers’ control characters in the terminal and the report files',
     await bot.close();
 
     const env = { DATABASE_PATH: db, LANGUAGE: 'id' };
-    const [audit, show, list] = await Promise.all([jn(['audit'], env), jn(['cases', 'show', String(caseId)], env), jn(['cases', 'list'], env)]);
+    const [audit, show, list, csvOut] = await Promise.all([
+      jn(['audit'], env), jn(['cases', 'show', String(caseId)], env), jn(['cases', 'list'], env), jn(['report', '--format', 'csv'], env),
+    ]);
     for (const run of [audit, show, list]) {
       expect(run.code, run.err).toBe(0);
       expect(run.out).not.toMatch(RAW);
@@ -49,6 +51,13 @@ describe('strangers’ control characters in the terminal and the report files',
     expect(audit.out).toContain('Cek [U+001B][2J[U+001B]]8;;https://evil.example');
     expect(show.out).toContain('ok[U+000D]Kasus ditutup [U+009B]31m [U+202E]desrever[U+202C][U+200B]');
 
+    // The report CSV on stdout, as someone pipes it to a file: the spreadsheet's BOM and CRLF kept, each cell showing
+    // what it hides as the file does (the CLI's own display escaping would have turned the BOM into '[U+FEFF]').
+    expect(csvOut.code, csvOut.err).toBe(0);
+    expect(csvOut.out.startsWith('\uFEFF')).toBe(true);
+    expect(csvOut.out).toContain('\r\n');
+    expect(csvOut.out.replace(/^\uFEFF/, '')).not.toMatch(RAW_IN_CELL);
+    expect(csvOut.out).toContain('[U+001B][2J');
     const csv = readFileSync(files.csv, 'utf8');
     expect(csv.replace(/^\uFEFF/, '')).not.toMatch(RAW_IN_CELL);
     expect(csv).toContain('[U+001B][2J');

@@ -140,6 +140,8 @@ export function reportCommand(app: AppCases, opts: { dir?: string } = {}): Comma
 export interface CliIo {
   out: (s: string) => void;
   err: (s: string) => void;
+  /** Output printed byte for byte (cli/args.ts CliIo.raw). */
+  raw?: (s: string) => void;
 }
 
 const stdio: CliIo = { out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s) };
@@ -194,7 +196,8 @@ export async function runReportCli(app: AppCases, argv: readonly string[], io: C
       writePrivateFile(a.out, body);
       io.out(`${a.out}\n`);
     } else {
-      io.out(body);
+      // A CSV's cells already show hidden characters (core/csv.ts); its BOM and CRLF are the spreadsheet's.
+      (a.format === 'csv' ? (io.raw ?? io.out) : io.out)(body);
     }
     return 0;
   } catch (err) {
