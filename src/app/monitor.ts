@@ -5,7 +5,7 @@
  */
 import { hash } from 'node:crypto';
 import type { Platform } from '../core/ids.js';
-import { campaignFromContent, detect } from '../core/detect.js';
+import { campaignFromContent, detect, type DetectContext } from '../core/detect.js';
 import { cleanEventLabels } from '../core/text/label.js';
 import type { AsnRecord, CampaignScore, ChatEvent, Classification, Person } from '../core/types.js';
 import type { Db } from '../store/db.js';
@@ -284,6 +284,9 @@ export class Monitor {
     return result;
   };
 
+  /** Detection's context, made once: only `chatIsCampaign` changes, set for each event before detect() reads it. */
+  private readonly detectContext: DetectContext = { lookup: this.lookup, chatIsCampaign: false, classify: this.classifyText };
+
   private apply(raw: ChatEvent): HandleResult {
     // Titles and names come from strangers: one plain line each from here on (the event row keeps them as they came).
     const ev = cleanEventLabels(raw);
@@ -347,8 +350,9 @@ export class Monitor {
       return result;
     }
 
-    // (The functions handed on are made once per monitor, not per event: see `lookup`.)
-    const found = detect(ev, { lookup: this.lookup, chatIsCampaign: chat.campaign, classify: this.classifyText });
+    // (The context handed on is made once per monitor, not per event: see `lookup`.)
+    this.detectContext.chatIsCampaign = chat.campaign;
+    const found = detect(ev, this.detectContext);
     // An edit finds again what the post already showed: only what the edit added counts (one case per post, never two).
     const findings = ev.kind === 'message' && ev.edited
       ? found.filter((f) => !this.foundOnMessage(f.asn.nip, ev.chat.platform, ev.chat.id, ev.messageId, eventId))

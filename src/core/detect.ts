@@ -74,6 +74,8 @@ export function isBotCommand(text: string): boolean {
 function detectMessage(ev: Extract<ChatEvent, { kind: 'message' }>, ctx: DetectContext): Finding[] {
   if (ev.isPrivate) return [];
   const c = ctx.classify(ev.text);
+  // Ordinary chatter (no Pilkada text, no campaign group) can find no one, whoever is tagged or posts: most messages.
+  if (!c.pilkada && !ctx.chatIsCampaign) return [];
   // A command sent in a group is refused the same way for everyone and makes its sender no poster (issue 12 point
   // 13): someone talking to a bot. But a slash in front of a campaign post hides nothing: its tags still notify the
   // ASN, and its text is still campaign content, so those count as for any post (issue s29).
