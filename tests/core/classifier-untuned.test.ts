@@ -2536,3 +2536,30 @@ describe('"whoever" beside an office is the race\'s winner (Pilwalkot Pekanbaru 
     'siapa pun boleh daftar, wali kota buka lowongan magang di kantornya',
   ])('no office beside it: %s', (text) => expect(seberang.classify(text).pilkada).toBe(false));
 });
+
+/** A made-up Pilwako of three pairs, Minang names, for the rules the Padang held-out set showed. */
+const sirukamPaslon: PaslonFile = { election: 'Pilwako Contoh Sirukam 2024', paslon: [
+  { number: 1, names: ['Rasyidin Marajo', 'Zulhendri Tanjung'], aliases: ['Rasyidin-Zulhendri'] },
+  { number: 2, names: ['Afrizal Sinaro', 'Yulnelli Chaniago'], aliases: ['Afrizal-Yulnelli'] },
+  { number: 3, names: ['Syahrial Bagindo', 'Desmon Koto'], aliases: ['Syahrial-Desmon', 'SB'] },
+] };
+const sirukam = createClassifier({ vocabulary, paslon: sirukamPaslon });
+
+describe('"calon wako", "pilih wako": the candidacy and vote phrases of "walkot" for its Sumatran form (Pilwalkot Padang held-out set, looked at, issue 20)', () => {
+  // "wako" was an office (0.3) but its phrases were not: "calon walkot", "milih walkot" counted, "calon wako" did not.
+  const added = ['calon wako', 'calon wawako', 'pilih wako', 'milih wako'];
+  const before = createClassifier({ vocabulary: { ...vocabulary, terms: Object.fromEntries(Object.entries(vocabulary.terms)
+    .map(([k, v]) => [k, Object.fromEntries(Object.entries(v).filter(([w]) => !added.includes(w)))])) }, paslon: sirukamPaslon });
+  it.each([
+    'ASN boleh like postingan calon wako ndak?',
+    'ambo indak bisa milih wako di siko, KTP urang lain',
+    'foto jo baliho calon wawako, kenai sanksi?',
+  ])('%s', (text) => {
+    expect(sirukam.classify(text).pilkada).toBe(true);
+    expect(before.classify(text).pilkada).toBe(false);
+  });
+  it.each([
+    'wako hadiri rapat paripurna DPRD tadi pagi',
+    'calon pengantin wajib ikut bimbingan perkawinan',
+  ])('the office at work, another "calon": %s', (text) => expect(sirukam.classify(text).pilkada).toBe(false));
+});
