@@ -2867,6 +2867,22 @@ function javaneseVerb(trie: Trie, token: string): string | undefined {
   }
   return undefined;
 }
+/**
+ * Regional prefixes of a verb, each with the Indonesian form it stands for: Minang "ma-" is "me-" ("mancoblos" ->
+ * "mencoblos", "mamilih" -> "memilih"); the Manado, Malay, Banjar and Minang "ba-" is the bare verb ("bacoblos",
+ * "bakampanye"). Read only on the vote's verbs, as {@link VERB_ENDINGS} are.
+ */
+const VERB_PREFIXES: [string, string][] = [['ma', 'me'], ['ba', '']];
+
+/** A vote verb (an `act` term of one word) with a regional prefix, as that verb: "bacoblos" -> "coblos"; undefined otherwise. */
+function regionalVerb(trie: Trie, token: string): string | undefined {
+  for (const [prefix, standard] of VERB_PREFIXES) {
+    if (token.length - prefix.length < MIN_STEM || !token.startsWith(prefix)) continue;
+    const verb = standard + token.slice(prefix.length);
+    if (trie.get(verb)?.term?.category === 'act') return verb;
+  }
+  return undefined;
+}
 /** Shortest glued word split into two names ("andikahendi"). */
 const MIN_GLUED = 7;
 /** Shortest name part people shorten after an honorific, and the shortest start they keep ("pak Luth", "mas Hen"). */
@@ -2970,7 +2986,7 @@ function makeRepair(trie: Trie, vocab: Vocabulary, honorifics: Set<string>): Rep
   /** What an unknown word is once repaired, worked out once per distinct word: chat repeats its words all day. */
   const fixOf = (token: string): Fix => {
     if (ownPeople.has(token)) return null;
-    const stem = unclitic(token) ?? javaneseVerb(trie, token);
+    const stem = unclitic(token) ?? javaneseVerb(trie, token) ?? regionalVerb(trie, token);
     if (stem) return stem;
     const parts = glued(token);
     if (parts) return parts;

@@ -2585,3 +2585,17 @@ describe('a ballot number after a camp\'s word ("tim 01", "urang 03", "kubu nomo
     'antri di loket, tim kami dapat nomor 2',
   ])('a team\'s rank, the "number one person": %s', (text) => expect(sirukam.classify(text).pilkada).toBe(false));
 });
+
+describe('a vote verb with a regional prefix: Minang "ma-" for "me-", Manado and Malay "ba-" (Pilwalkot Padang and Manado held-out sets, looked at, issue 20)', () => {
+  // Read like the Javanese endings ("coblosen"): only where the stem is a vote verb of the vocabulary.
+  it.each([
+    'ambo alun tau ka mancoblos sia',
+    'oma umur 86 masih pigi bacoblos',
+    'so dapa undangan for bacoblos?',
+  ])('%s', (text) => expect(sirukam.classify(text).pilkada).toBe(true));
+  it.each([
+    'torang basudara samua, jang baku pukul',
+    'anak-anak bacoblos balon di pesta ulang taong',
+    'mamasak rendang untuak alek nagari',
+  ])('no vote verb under the prefix, or a plain act: %s', (text) => expect(sirukam.classify(text).pilkada).toBe(false));
+});
