@@ -2143,7 +2143,11 @@ function isUnknownPlace(tables: Tables, text: string, tokens: string[], end: num
   for (let at = lower.indexOf(before); at >= 0; at = lower.indexOf(before, at + 1)) {
     let w = at + before.length;
     while (w < text.length && !isAsciiAlnum(text.charCodeAt(w))) w++;
-    if (lower.startsWith(word, w) && isUpperAt(text, w)) return true;
+    if (!isUpperAt(text, w)) continue;
+    // Compared folded: folding changed the token ("Bukittinggi" is "bukitinggi", "Indramayu" "indramaiu").
+    let e = w;
+    while (e < text.length && (isAsciiAlnum(text.charCodeAt(e)) || text.charCodeAt(e) > 127)) e++;
+    if (tokenize(text.slice(w, e), FOLD).join('') === word) return true;
   }
   return false;
 }

@@ -2599,3 +2599,16 @@ describe('a vote verb with a regional prefix: Minang "ma-" for "me-", Manado and
     'mamasak rendang untuak alek nagari',
   ])('no vote verb under the prefix, or a plain act: %s', (text) => expect(sirukam.classify(text).pilkada).toBe(false));
 });
+
+describe('another region\'s Pilkada is found when folding changes its name ("Bukittinggi", "Indramayu") (Pilwalkot Padang held-out set, looked at, issue 20)', () => {
+  // isUnknownPlace compared the folded token with the text as written, so a place with a doubled letter, a "y" or
+  // "oe" was never another region: its Bawaslu and APK counted for this election.
+  it.each([
+    'Pilkada Bukitmerrah: Bawaslu Bukitmerrah temukan APK dipasang di pohon',
+    'Pilkada Koyyamaya: KPU mulai rekapitulasi suara tingkat kabupaten',
+  ])('%s', (text) => expect(sirukam.classify(text).pilkada).toBe(false));
+  it('this election\'s region, or one with no folded letter, as before', () => {
+    expect(sirukam.classify('Pilkada Sirukam: Bawaslu temukan APK dipasang di pohon').pilkada).toBe(true);
+    expect(sirukam.classify('Pilkada Batangkapas: Bawaslu temukan APK dipasang di pohon').pilkada).toBe(false);
+  });
+});
