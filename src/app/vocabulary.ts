@@ -65,6 +65,7 @@ const vocabularySchema = z.object({
   officesAfter: phrases.optional(),
   preaching: z.object({ honorifics: phrases, acts: phrases }).optional(),
   relativeWords: phrases.optional(),
+  numberActs: phrases.optional(),
   officialPosts: z.object({
     titles: phrases,
     activities: phrases,

@@ -332,6 +332,12 @@ export interface Vocabulary {
    * describe someone by their trade or things ("Pak X yang jualan bakso", "Mas X sing dodol bakpia").
    */
   relativeWords?: string[];
+  /**
+   * Act terms that make a weak ballot number the ballot number, as an event or candidate term does ("debat": "nonton
+   * debat tadi malam? nomor 3 paling jelas"). A debate is held between the candidates, and its everyday senses are
+   * weightless phrases ("lomba debat", "debat kusir"); other acts are not ("kampanye cuci tangan di SD nomor 2").
+   */
+  numberActs?: string[];
 }
 
 /**
@@ -581,6 +587,8 @@ interface Tables {
   /** Vote words that are plain acts too, by label, and the things that make them so (see {@link Vocabulary.plainActs}). */
   plainActTerms: Set<string>;
   plainActThings: Set<string>;
+  /** Act terms that make a weak ballot number one, by label (see {@link Vocabulary.numberActs}). */
+  numberActs: Set<string>;
   /** Terms with an everyday sense, by label, their weight in it, and that sense's words (see {@link Vocabulary.otherSense}). */
   senseWeights: Map<string, number>;
   senseWords: Set<string>;
@@ -930,6 +938,7 @@ export function createClassifier(opts: { vocabulary: Vocabulary; paslon?: Paslon
     appeals,
     officeBusiness: byFirstWord((official?.officeBusiness ?? []).map((w) => tokenize(w, FOLD)).filter((key) => key.length > 0)),
     plainActTerms: new Set(vocab.plainActs?.terms ?? []),
+    numberActs: new Set(vocab.numberActs ?? []),
     plainActThings: new Set((vocab.plainActs?.things ?? []).flatMap((w) => tokenize(w, FOLD))),
     padded,
     senseWeights: new Map(Object.entries(vocab.otherSense?.terms ?? {})),
@@ -1127,11 +1136,14 @@ const PADDED = 4;
 /** {@link Term.checks}: the term has an everyday sense too ("tps"; see {@link Vocabulary.otherSense}). */
 const OTHER_SENSE = 8;
 
+/** {@link Term.checks}: the term makes a weak ballot number one although it is an act ("debat"; see {@link Vocabulary.numberActs}). */
+const NUMBER_ACT = 16;
+
 /** {@link Term.checks} of a term, worked out once: the same Sets the rules asked on every find before. */
 function checksOf(tables: Tables, t: Term): number {
   if (t.checks !== undefined && t.checks >= 0) return t.checks;
   const checks = (tables.plainActTerms.has(t.label) ? PLAIN_ACT : 0) | (tables.queueTerms.has(t.label) ? QUEUE : 0) | (tables.padded.has(t) ? PADDED : 0)
-    | (tables.senseWeights.has(t.label) ? OTHER_SENSE : 0);
+    | (tables.senseWeights.has(t.label) ? OTHER_SENSE : 0) | (tables.numberActs.has(t.label) ? NUMBER_ACT : 0);
   t.checks = checks;
   return checks;
 }
@@ -3461,7 +3473,8 @@ function summarise(found: Term[], vocab: Vocabulary, ctx: ScanContext, national:
       number = true;
       if (t.paslon !== undefined) (numbers ??= new Set()).add(t.paslon);
       if (t.checks !== undefined && (t.checks & PADDED) !== 0) paddedNumber = true;
-    } else if (!t.official && t.weight >= MIN_NUMBER_CONTEXT && NUMBER_CONTEXT.has(t.category)) numberContext = true;
+    } else if (!t.official && ((t.weight >= MIN_NUMBER_CONTEXT && NUMBER_CONTEXT.has(t.category))
+      || (t.checks !== undefined && t.checks > 0 && (t.checks & NUMBER_ACT) !== 0))) numberContext = true;
     else if (!t.official && t.weight >= MIN_PADDED_CONTEXT && PADDED_CONTEXT.has(t.category)) paddedContext = true;
     if (supportsName(t)) nameSupport = true;
     else if (!t.official && NAME_SUPPORT.has(t.category)) weakTalk = true;

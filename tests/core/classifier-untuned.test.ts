@@ -2612,3 +2612,21 @@ describe('another region\'s Pilkada is found when folding changes its name ("Buk
     expect(sirukam.classify('Pilkada Batangkapas: Bawaslu temukan APK dipasang di pohon').pilkada).toBe(false);
   });
 });
+
+describe('a debate makes a weak ballot number the ballot number (numberActs) (Pilwalkot Padang and Manado held-out sets, looked at, issue 20)', () => {
+  // Acts do not make a number a ballot number ("kampanye cuci tangan di SD nomor 2"); a debate is held between the
+  // candidates, and its everyday senses are weightless phrases.
+  const before = createClassifier({ vocabulary: { ...vocabulary, numberActs: [] }, paslon: sirukamPaslon });
+  it.each([
+    'lah nonton debat tadi malam? nan nomor tigo panjang bana ngecek',
+    'so nonton debat tadi malam? nomor 2 pe jawaban lebe jelas',
+  ])('%s', (text) => {
+    expect(sirukam.classify(text).pilkada).toBe(true);
+    expect(before.classify(text).pilkada).toBe(false);
+  });
+  it.each([
+    'debat kusir di grup alumni, nomor 2 paling ngotot',
+    'lomba debat bahasa Inggris, SMA nomor 3 juara',
+    'kampanye cuci tangan di SD nomor 2 besok pagi',
+  ])('an everyday debate, another act: %s', (text) => expect(sirukam.classify(text).pilkada).toBe(false));
+});
