@@ -66,6 +66,7 @@ const vocabularySchema = z.object({
   preaching: z.object({ honorifics: phrases, acts: phrases }).optional(),
   relativeWords: phrases.optional(),
   numberActs: phrases.optional(),
+  workVerbs: phrases.optional(),
   officialPosts: z.object({
     titles: phrases,
     activities: phrases,

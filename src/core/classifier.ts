@@ -338,6 +338,12 @@ export interface Vocabulary {
    * weightless phrases ("lomba debat", "debat kusir"); other acts are not ("kampanye cuci tangan di SD nomor 2").
    */
   numberActs?: string[];
+  /**
+   * Verbs of working ("kerja", Minang "karajo", Manado "karja"): one of them and "di" before a place of trade or an
+   * everyday word after a one-word name, a relative word before it allowed, is someone at their job ("X yang kerja di
+   * bengkel", "X nan karajo di bengkel"), read as {@link everydayAfter} is.
+   */
+  workVerbs?: string[];
 }
 
 /**
@@ -566,6 +572,8 @@ interface Tables {
   personBefore: Set<string>;
   /** Words after a one-word name that make it someone's everyday life ("kucing", "jual"); see {@link Vocabulary.everydayAfter}. */
   everydayAfter: Set<string>;
+  /** {@link Vocabulary.workVerbs}, folded. */
+  workVerbs: Set<string>;
   /** See {@link Vocabulary.thingAfter}. */
   thingAfter: Set<string>;
   /** See {@link Vocabulary.workplaceAfter}. */
@@ -917,6 +925,7 @@ export function createClassifier(opts: { vocabulary: Vocabulary; paslon?: Paslon
     documentWords: new Set((official?.documentWords ?? []).flatMap((w) => tokenize(w, FOLD))),
     personBefore: new Set([...(vocab.personBefore ?? []), ...(vocab.personalLife?.before ?? [])].map((w) => tokenize(w, FOLD).join(' '))),
     everydayAfter: new Set((vocab.everydayAfter ?? []).map((w) => tokenize(w, FOLD).join(' '))),
+    workVerbs: new Set((vocab.workVerbs ?? []).map((w) => tokenize(w, FOLD).join(' '))),
     thingAfter: new Set((vocab.thingAfter ?? []).flatMap((w) => tokenize(w, FOLD))),
     workplaceLinks: new Set((vocab.workplaceAfter?.links ?? []).flatMap((w) => tokenize(w, FOLD))),
     workplaceUnits: new Set((vocab.workplaceAfter?.units ?? []).flatMap((w) => tokenize(w, FOLD))),
@@ -2717,16 +2726,24 @@ function personAfterWords(vocab: Vocabulary): string[] {
 
 /**
  * A one-word name followed by an everyday word of someone's own life ("Mirza bengkel", "Vasko kucing", "Sutono jual"),
- * or by a possessive and such a word or a place of trade ("Rico pe kios", "Yosef pung kios", "Mirza punya bengkel").
+ * by a possessive and such a word or a place of trade ("Rico pe kios", "Yosef pung kios", "Mirza punya bengkel"), or by
+ * a verb of working and "di" before either ("Richard kerja di bengkel").
  */
 function isEverydayAfter(tables: Tables, tokens: string[], at: number): boolean {
   const next = tokens[at + 1];
   if (next === undefined) return false;
   if (tables.everydayAfter.has(next)) return true;
+  if (tables.workVerbs.has(next) && tokens[at + 2] === WORK_AT) {
+    const place = tokens[at + 3];
+    if (place !== undefined && (tables.everydayAfter.has(place) || tables.namedAfter.has(place))) return true;
+  }
   if (tables.relativeWords.has(next) && isEverydayAfter(tables, tokens, at + 1)) return true;
   const owned = POSSESSIVES.has(next) ? tokens[at + 2] : undefined;
   return owned !== undefined && (tables.everydayAfter.has(owned) || tables.namedAfter.has(owned));
 }
+
+/** The word between a verb of working and the place ("kerja di bengkel"). */
+const WORK_AT = 'di';
 
 /**
  * Words that make the next word the name's own: "punya", and the possessives of eastern Indonesia's Malay

@@ -2630,3 +2630,20 @@ describe('a debate makes a weak ballot number the ballot number (numberActs) (Pi
     'kampanye cuci tangan di SD nomor 2 besok pagi',
   ])('an everyday debate, another act: %s', (text) => expect(sirukam.classify(text).pilkada).toBe(false));
 });
+
+describe('a verb of working and "di" before a place of trade after a one-word name, Minang "nan" a relative word (workVerbs) (Pilwalkot Padang and Manado held-out sets, looked at, issue 20)', () => {
+  const before = createClassifier({ vocabulary: { ...vocabulary, workVerbs: [],
+    relativeWords: (vocabulary.relativeWords ?? []).filter((w) => w !== 'nan' && w !== 'nu') }, paslon: sirukamPaslon });
+  it.each([
+    'Rasyidin yang kerja di bengkel so ganti nomor HP',
+    'Afrizal nan karajo di bengkel tu lah pindah ka Pekanbaru',
+    'Syahrial kerja di warung padang dekat terminal',
+  ])('someone at their job: %s', (text) => {
+    expect(sirukam.classify(text).pilkada).toBe(false);
+    expect(before.classify(text).pilkada).toBe(true);
+  });
+  it.each([
+    'Rasyidin kerja keras untuk Sirukam, kampanye di pasar',
+    'Afrizal-Yulnelli kerja di bengkel rakyat, itu baru calon kita',
+  ])('a work verb with no place of trade, or the pair: %s', (text) => expect(sirukam.classify(text).pilkada).toBe(true));
+});
