@@ -3453,7 +3453,7 @@ function summarise(found: Term[], vocab: Vocabulary, ctx: ScanContext, national:
   // A ballot number beside another level's election word stays this one's ("nomor 1 di Pilgub Sumut" in a Pilwalkot
   // Medan set): the voters hold both ballots on one day and name the numbers of either; another region's is that region's.
   const nonPilkada = found.some((t) => t.category === OTHER_ELECTION);
-  const otherPilkada = !nonPilkada && ctx.otherPilkada !== undefined && isOtherPilkadaTalk(found, vocab.threshold);
+  const otherPilkada = !nonPilkada && ctx.otherPilkada !== undefined && isOtherPilkadaTalk(found, vocab.threshold, vocab.names.common);
   const otherElection = nonPilkada || otherPilkada;
   // Its vote talk beside it, and no Pilkada named: a one-word name is that election's candidate or voter.
   const otherVote = otherElection && isOtherElectionVote(found, vocab.threshold);
@@ -3559,10 +3559,12 @@ function isOtherElectionVote(found: Term[], threshold: number): boolean {
 /**
  * Talk of another Pilkada of the season ("Kampanye Akbar untuk Pilgub Riau" beside a Pilwalkot, "Pilkada Kampar:
  * Paslon 2 Klaim Menang"): no election word of this Pilkada and no candidate's name, so its campaign words, ballot
- * numbers and candidates are the other election's, as a pilkades's are (see {@link isOtherBallot}).
+ * numbers and candidates are the other election's, as a pilkades's are (see {@link isOtherBallot}). A name no
+ * weightier than a common given name names no candidate here: beside another race it is as likely that race's
+ * ("Bobby Nasution menang Pilgub Sumut versi hitung cepat" for a candidate called Boby).
  */
-function isOtherPilkadaTalk(found: Term[], threshold: number): boolean {
-  return !found.some((t) => (t.category === 'event' && t.weight >= threshold) || (t.category === PASLON_NAME && t.weight > 0) || t.category === SLOGAN);
+function isOtherPilkadaTalk(found: Term[], threshold: number, common: number): boolean {
+  return !found.some((t) => (t.category === 'event' && t.weight >= threshold) || (t.category === PASLON_NAME && t.weight > common) || t.category === SLOGAN);
 }
 
 /** Longest run of asking or linking words between a vote verb and an office ("pilih siapa nanti buat gubernur"). */

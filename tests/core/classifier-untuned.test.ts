@@ -2647,3 +2647,19 @@ describe('a verb of working and "di" before a place of trade after a one-word na
     'Afrizal-Yulnelli kerja di bengkel rakyat, itu baru calon kita',
   ])('a work verb with no place of trade, or the pair: %s', (text) => expect(sirukam.classify(text).pilkada).toBe(true));
 });
+
+describe('beside another race\'s Pilkada, a name no weightier than a common given name names no candidate of this one (isOtherPilkadaTalk) (Pilwalkot Manado held-out set, looked at, issue 20)', () => {
+  // "Roni" is four letters, weak alone as a common name is; "Ronny Pasaribu" is Sumut's, its quick count Sumut's.
+  const paslon: PaslonFile = { election: 'Pilwako Contoh Sirukam 2024', paslon: [
+    { number: 1, names: ['Roni Marajo', 'Zulhendri Tanjung'], aliases: ['Roni-Zulhendri'] },
+    { number: 2, names: ['Afrizal Sinaro', 'Yulnelli Chaniago'], aliases: ['Afrizal-Yulnelli'] },
+  ] };
+  const roni = createClassifier({ vocabulary, paslon });
+  it('a namesake in another race\'s quick count', () => {
+    expect(roni.classify('Ronny Pasaribu menang Pilgub Sumut versi hitung cepat').pilkada).toBe(false);
+  });
+  it.each([
+    'Pilgub Sumut hitung cepat, Roni Marajo ikut pantau',
+    'Ronny Pasaribu menang pilkada versi hitung cepat',
+  ])('the full name, or no other race: %s', (text) => expect(roni.classify(text).pilkada).toBe(true));
+});
