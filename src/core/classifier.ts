@@ -623,6 +623,8 @@ interface Tables {
   padded: Set<Term>;
   /** Strong one-word names (the name a candidate is called by, a one-word alias), with the word as folded; see {@link asWritten}. */
   singleNames: Map<Term, string>;
+  /** One-word surnames (weak name words of a surname's weight), with the word as folded; see {@link asWritten}. */
+  surnames: Map<Term, string>;
   /** Words that are no other person's name: every trie word, honorifics, common words, the paslon's own name words. */
   knownWords: Set<string>;
   /** The weak twin of each single name, made once. */
@@ -999,7 +1001,7 @@ export function createClassifier(opts: { vocabulary: Vocabulary; paslon?: Paslon
     if (ctx.tally !== undefined && isTally(ctx.tally)) addFound(found, ctx.tally[0] as Term);
     // Capitals in odd places split a word ("aNdika" -> a ndika): read such words whole as well.
     const unicode = (seen & TEXT_UNICODE) !== 0;
-    if (tables.singleNames.size > 0) asWritten(tables, text, tokens, found, unicode);
+    if (tables.singleNames.size > 0 || tables.surnames.size > 0) asWritten(tables, text, tokens, found, unicode);
     if (unicode ? ODD_CASE_ASCII.test(text) || (!ASCII.test(text) && ODD_CASE_ANY.test(text)) : (seen & TEXT_ODD_CASE) !== 0) {
       if (unicode) for (const m of text.matchAll(ODD_CASE)) scan(tables, tagTokens(m[0].toLowerCase()), undefined, found, ctx);
       else for (const word of oddCaseWordsAscii(text)) scan(tables, tagTokens(word.toLowerCase()), undefined, found, ctx);
@@ -2361,8 +2363,9 @@ function infoAt(words: WordInfos, tokens: string[], ids: number[] | undefined, k
 
 /** The tables {@link asWritten} reads: strong one-word names and the words that are no one's surname. */
 function writtenNameTables(trie: Trie, vocab: Vocabulary, honorifics: Set<string>, paslon: PaslonFile | undefined):
-  Pick<Tables, 'singleNames' | 'knownWords' | 'otherPerson' | 'otherPersonWeight' | 'otherGivenNames'> {
+  Pick<Tables, 'singleNames' | 'surnames' | 'knownWords' | 'otherPerson' | 'otherPersonWeight' | 'otherGivenNames'> {
   const singleNames = new Map<Term, string>();
+  const surnames = new Map<Term, string>();
   const knownWords = new Set<string>([...honorifics, ...(vocab.commonWords ?? []).map((w) => tokenize(w, FOLD).join(''))]);
   const stack = [...trie.entries()];
   for (let e = stack.pop(); e; e = stack.pop()) {
@@ -2374,12 +2377,14 @@ function writtenNameTables(trie: Trie, vocab: Vocabulary, honorifics: Set<string
     const t = node.term;
     if (t?.category === PASLON_NAME && !t.pair && !t.caps && !t.acronym && t.weight >= vocab.threshold) singleNames.set(t, key);
     else if (t && isWordNameStrong(t, vocab.threshold)) singleNames.set(t.caps!.strong, key);
+    else if (t?.category === PASLON_NAME && !t.pair && !t.caps && !t.acronym && t.weight > vocab.names.common && t.weight < vocab.threshold
+      && !ONE_WORD_BREAK.test(t.label)) surnames.set(t, key);
   }
   const own = new Set((paslon?.paslon ?? []).flatMap((p) => [...p.names, ...(p.aliases ?? [])]).flatMap((n) => tokenize(n, FOLD)));
   for (const word of own) knownWords.add(word);
   const w = vocab.names;
   const otherGivenNames = new Set(vocab.commonNames.map((n) => tokenize(n, FOLD).join(' ')).filter((n) => !own.has(n) && !honorifics.has(n)));
-  return { singleNames, knownWords, otherPerson: new Map(), otherPersonWeight: w.surname ?? w.common, otherGivenNames };
+  return { singleNames, surnames, knownWords, otherPerson: new Map(), otherPersonWeight: w.surname ?? w.common, otherGivenNames };
 }
 
 /**
@@ -2423,7 +2428,7 @@ function caseOf(word: string): WrittenCase {
  */
 function asWritten(tables: Tables, text: string, tokens: string[], found: Term[], unicode: boolean): void {
   let at = -1;
-  for (let k = 0; k < found.length && at < 0; k++) if (tables.singleNames.has(found[k] as Term)) at = k;
+  for (let k = 0; k < found.length && at < 0; k++) if (tables.singleNames.has(found[k] as Term) || tables.surnames.has(found[k] as Term)) at = k;
   // Cheap tests first: a lower-case letter and two capitalised words side by side.
   if (at < 0 || !(unicode ? ANY_LOWER : LOWER).test(text) || !(unicode ? TWO_CAPITALISED : TWO_CAPITALISED_ASCII).test(text)) return;
   const words = [...text.matchAll(WRITTEN_WORD)];
@@ -2454,8 +2459,22 @@ function asWritten(tables: Tables, text: string, tokens: string[], found: Term[]
     || (capital(k) && k >= 2 && joinedCapital(k) && cases[k - 1] === 'title' && unknown(k - 1) && tables.namedAfter.has(folded(k - 2)))
     // Another person's given name before it: the candidate's name is that person's surname ("Bayu Prakosa juara lari").
     || (capital(k) && k >= 1 && joinedCapital(k) && cases[k - 1] === 'title' && tables.otherGivenNames.has(folded(k - 1)));
+  // A surname after another capitalised given name is another of that family ("Vicky Lumentut" for a Kristo Ivan
+  // Lumentut): no known word, no dictionary word, and no word of the paslon's names before it. It weighs a common name's,
+  // as the office or campaign word a surname needs would otherwise make the relative the candidate.
+  const givenBefore = (k: number): boolean => !titleCase && capital(k) && k >= 1 && joinedCapital(k) && cases[k - 1] === 'title'
+    && unknown(k - 1) && !tables.dictionary.has(folded(k - 1));
   for (let k = at; k < found.length; k++) {
     const t = found[k] as Term;
+    const surname = tables.surnames.get(t);
+    if (surname !== undefined) {
+      let times = 0;
+      for (const token of tokens) if (token === surname) times++;
+      let others = 0;
+      for (let i = 0; i < words.length; i++) if (capital(i) && folded(i) === surname && givenBefore(i)) others++;
+      if (times > 0 && others >= times) found[k] = asCommonPerson(tables, t);
+      continue;
+    }
     const key = tables.singleNames.get(t);
     if (key === undefined) continue;
     // Every time the text names it, it is written as another's name; the scan left the name's tokens as the key.

@@ -2663,3 +2663,17 @@ describe('beside another race\'s Pilkada, a name no weightier than a common give
     'Ronny Pasaribu menang pilkada versi hitung cepat',
   ])('the full name, or no other race: %s', (text) => expect(roni.classify(text).pilkada).toBe(true));
 });
+
+describe('a candidate\'s surname after another capitalised given name is another of that family (asWritten, surnames) (Pilwalkot Manado held-out set, looked at, issue 20)', () => {
+  // An office word lifts a surname to the candidate ("Walikota ... Chaniago"); with another given name before it, the
+  // surname is a relative's, weighing a common name's so that only election talk of its own makes it count.
+  it.each([
+    'mantan Wali Kota Sirukam Ricko Chaniago jadi pembicara seminar ekonomi di kampus',
+    'kata Ricko Chaniago, debat tadi malam seru',
+  ])('%s', (text) => expect(sirukam.classify(text).pilkada).toBe(false));
+  it.each([
+    'Yulnelli Chaniago kampanye di pasar raya',
+    'Bu Chaniago kampanye di pasar raya',
+    'kampanye Chaniago di pasar raya rami bana',
+  ])('the candidate\'s own given name, an honorific, or none: %s', (text) => expect(sirukam.classify(text).pilkada).toBe(true));
+});
