@@ -2677,3 +2677,20 @@ describe('a candidate\'s surname after another capitalised given name is another
     'kampanye Chaniago di pasar raya rami bana',
   ])('the candidate\'s own given name, an honorific, or none: %s', (text) => expect(sirukam.classify(text).pilkada).toBe(true));
 });
+
+describe('the Minang "nan" and Sundanese "nu" (yang) open a subject number as "yang" does (Pilwalkot Padang held-out set, looked at, issue 20)', () => {
+  const subject = vocabulary.numberSubject!;
+  const before = createClassifier({ vocabulary: { ...vocabulary, numberSubject: { ...subject,
+    openers: subject.openers.filter((w) => w !== 'nan' && w !== 'nu') } }, paslon: sirukamPaslon });
+  it.each([
+    '@uda_rio nan nomor 2 tu sia wakilnyo? lupa ambo',
+    'nu nomor 3 programna jelas',
+  ])('%s', (text) => {
+    expect(sirukam.classify(text).pilkada).toBe(true);
+    expect(before.classify(text).pilkada).toBe(false);
+  });
+  it.each([
+    'nan nomor 2 tu rumah sia? catnyo rancak',
+    'kecek urang nan nomor 2 tu wakilnyo ketua arisan',
+  ])('no talk word after it, or words before it: %s', (text) => expect(sirukam.classify(text).pilkada).toBe(false));
+});
