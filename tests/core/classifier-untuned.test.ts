@@ -2694,3 +2694,21 @@ describe('the Minang "nan" and Sundanese "nu" (yang) open a subject number as "y
     'kecek urang nan nomor 2 tu wakilnyo ketua arisan',
   ])('no talk word after it, or words before it: %s', (text) => expect(sirukam.classify(text).pilkada).toBe(false));
 });
+
+describe('"kampanye nomor 3": a campaign named by its ballot number (Pilwalkot Manado held-out set, looked at, issue 20)', () => {
+  // A bare "02" beside "kampanye" counted already (a padded number beside a campaign act); "nomor 3" did not.
+  const added = ['kampanye nomor {n}', 'kampanye no {n}'];
+  const before = createClassifier({ vocabulary: { ...vocabulary,
+    numberPatterns: Object.fromEntries(Object.entries(vocabulary.numberPatterns).filter(([k]) => !added.includes(k))) }, paslon: sirukamPaslon });
+  it.each([
+    'kampanye nomor 3 di lapangan tadi, lagu-lagunya diputar sampai malam',
+    'kemaren ade kampanye no 1 di lapangan, rame bener dah',
+  ])('%s', (text) => {
+    expect(sirukam.classify(text).pilkada).toBe(true);
+    expect(before.classify(text).pilkada).toBe(false);
+  });
+  it.each([
+    'kampanye cuci tangan di SD nomor 2 besok pagi',
+    'kampanye imunisasi tahap 2 dimulai Senin',
+  ])('another campaign, a number of something else: %s', (text) => expect(sirukam.classify(text).pilkada).toBe(false));
+});

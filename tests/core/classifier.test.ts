@@ -459,7 +459,6 @@ const KNOWN_MISTAKES: Record<string, string[]> = {
     '[USERNAME] gw mah nomor 1 aja, udah kebukti kerjanya walau belom sempurna',
     'babeh gue bilang nomor 2 biar ade perubahan, kite liat aje',
     'emang bener Pak Ben mau lanjut lagi? kagak bosen ape',
-    'kemaren ade kampanye nomor 1 di lapangan deket masjid, rame bener dah',
     'gue ikut debat nobar di warung Bang Ojan, seru juga ternyata',
   ],
   // Pilwalkot Pekanbaru and Pilbup Bogor 2024 (issue 20, det-x): X posts and group chat, measured blind, then the
