@@ -186,9 +186,10 @@ export interface Vocabulary {
    */
   writersKin?: { kin: string[]; owners: string[]; clitics: string[]; between?: string[] };
   /**
-   * A polling place that is also an everyday word ("TPS" is a rubbish dump too) beside what a voter brings to it
-   * ("KTP", "undangan"): the vote. Found with one of `places`, a text with one of `things` adds a term of `weight`
-   * (administration), where "KTP" alone is the office's daily paperwork.
+   * A polling place that is also an everyday word ("TPS" is a rubbish dump too), or the vote day named as a feast
+   * ("pesta demokrasi"), beside what a voter brings to it ("KTP", "undangan"): the vote. Found with one of `places`
+   * (an administration or event term), a text with one of `things` adds a term of `weight` (administration), where
+   * "KTP" alone is the office's daily paperwork.
    */
   voterBrings?: { places: string[]; things: string[]; weight: number };
   /**
@@ -908,7 +909,7 @@ export function createClassifier(opts: { vocabulary: Vocabulary; paslon?: Paslon
     otherRegionEvents: new Set(vocab.otherRegions?.events ?? []),
     voterPlaces: new Set(vocab.voterBrings?.places ?? []),
     voterThings: new Set((vocab.voterBrings?.things ?? []).map((w) => tokenize(w, FOLD).join(''))),
-    voterAtPlace: makeTerm('tps + ktp/undangan', vocab.voterBrings?.weight ?? 0, 'administration'),
+    voterAtPlace: makeTerm('tps/hari pemilihan + ktp/undangan', vocab.voterBrings?.weight ?? 0, 'administration'),
     repair,
     guardBefore: new Set((guards?.before ?? []).flatMap((w) => tokenize(w, FOLD))),
     guardAfter: new Set((guards?.after ?? []).flatMap((w) => tokenize(w, FOLD))),
@@ -1903,7 +1904,7 @@ function scan(tables: Tables, tokens: string[], ids: number[] | undefined, found
     if (best.category === PASLON_NAME && !best.pair && (isAddressedByTitle(tables, ctx, tokens, ids, i, bestEnd) || isOtherOfficeBefore(tables, tokens, i)
       || isOtherOfficeAfter(tables, ctx, tokens, ids, bestEnd) || isPreachingCleric(tables, tokens, i, bestEnd))) best = asCommonPerson(tables, best);
     addFound(found, best);
-    if (best.category === 'administration' && tables.voterPlaces.has(best.label) && hasVoterThing(tables, tokens)) addFound(found, tables.voterAtPlace);
+    if ((best.category === 'administration' || best.category === 'event') && tables.voterPlaces.has(best.label) && hasVoterThing(tables, tokens)) addFound(found, tables.voterAtPlace);
     if (best.category === PASLON_NAME) {
       // "Matius 5:9", "Yohanes 3:16": a name before chapter and verse is a book of scripture, read as scripture talk.
       if (!best.pair && ctx.scripture !== true && isVerseAfter(ctx.text, tokens, bestEnd)) ctx.scripture = true;

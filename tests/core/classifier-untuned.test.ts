@@ -2712,3 +2712,17 @@ describe('"kampanye nomor 3": a campaign named by its ballot number (Pilwalkot M
     'kampanye imunisasi tahap 2 dimulai Senin',
   ])('another campaign, a number of something else: %s', (text) => expect(sirukam.classify(text).pilkada).toBe(false));
 });
+
+describe('"pesta demokrasi" beside what a voter brings (KTP, undangan) is the vote, as TPS is (voterBrings) (Pilwalkot Manado held-out set, looked at, issue 20)', () => {
+  const brings = vocabulary.voterBrings!;
+  const before = createClassifier({ vocabulary: { ...vocabulary, voterBrings: { ...brings, places: ['tps'] } }, paslon: sirukamPaslon });
+  it('the vote day and the voter\'s papers', () => {
+    const text = 'om, pesta demokrasi Rabu kote, jang lupa bawa KTP deng undangan';
+    expect(sirukam.classify(text).pilkada).toBe(true);
+    expect(before.classify(text).pilkada).toBe(false);
+  });
+  it.each([
+    'pesta demokrasi kampus minggu depan, meriah',
+    'jang lupa bawa KTP deng undangan nikahan om Yopi',
+  ])('one without the other: %s', (text) => expect(sirukam.classify(text).pilkada).toBe(false));
+});
