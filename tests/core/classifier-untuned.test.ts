@@ -2726,3 +2726,20 @@ describe('"pesta demokrasi" beside what a voter brings (KTP, undangan) is the vo
     'jang lupa bawa KTP deng undangan nikahan om Yopi',
   ])('one without the other: %s', (text) => expect(sirukam.classify(text).pilkada).toBe(false));
 });
+
+describe('"C Hasil", the 2024 name of the tally form C1, is vote administration as "hasil C1" is (Pilwalkot Padang held-out set, looked at, issue 20)', () => {
+  const added = ['c hasil', 'form c hasil', 'formulir c hasil'];
+  const administration = vocabulary.terms.administration ?? {};
+  const before = createClassifier({ vocabulary: { ...vocabulary, terms: { ...vocabulary.terms,
+    administration: Object.fromEntries(Object.entries(administration).filter(([k]) => !added.includes(k))) } }, paslon: sirukamPaslon });
+  it.each([
+    'panitia pemungutan suara di kelurahan kami salah tulis C hasil',
+    'foto formulir C Hasil sudah dikirim ke KPU',
+  ])('%s', (text) => {
+    expect(sirukam.classify(text).pilkada).toBe(true);
+    expect(before.classify(text).pilkada).toBe(false);
+  });
+  it('alone it is not enough', () => {
+    expect(sirukam.classify('lampiran C hasil rapat sudah dikirim').pilkada).toBe(false);
+  });
+});
