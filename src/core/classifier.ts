@@ -787,6 +787,8 @@ interface ScanContext {
    * Kampar"); see {@link isOtherPilkadaTalk}.
    */
   otherPilkada?: 'level' | 'region';
+  /** The mention being read is another person's handle ({@link isOthersHandle}): a one-word name in it is that person's. */
+  othersHandle?: boolean;
 }
 
 const FOLD = { foldNames: true } as const;
@@ -798,6 +800,8 @@ const ODD_CASE_ASCII = /[a-z][A-Z]|[A-Z]{2}[a-z]/;
 const ODD_CASE = /[\p{L}\p{N}]*(?:\p{Ll}\p{Lu}|\p{Lu}{2}\p{Ll})[\p{L}\p{N}]*/gu;
 /** TAG for text the tokeniser read without Unicode folding (ASCII and emoji, no other letter): the same matches, faster (ODD_CASE's: {@link oddCaseWordsAscii}). */
 const TAG_ASCII = /[#@]([A-Za-z0-9_]+)/g;
+/** A mention's handle (see {@link isOthersHandle}). */
+const TAG_MENTION = /@([\p{L}\p{N}_]+)/gu;
 const ODD_CASE_ANY = /\p{Ll}\p{Lu}|\p{Lu}{2}\p{Ll}/u;
 const LOWER = /[a-z]/;
 const ASCII = /^[\x00-\x7f]*$/;
@@ -971,6 +975,26 @@ export function createClassifier(opts: { vocabulary: Vocabulary; paslon?: Paslon
     ...writtenNameTables(trie, vocab, honorifics, paslon),
   };
   const segmentWords = segmentWordsOf(trie, vocab.honorifics);
+  const handles = new Map<string, boolean>();
+  /** {@link isOthersHandle}, worked out once per distinct handle: replies name the same accounts all day. */
+  const othersHandle = (handle: string): boolean => {
+    let is = handles.get(handle);
+    if (is === undefined) {
+      if (handles.size >= TAG_CACHE_SIZE) handles.clear();
+      handles.set(handle, (is = isOthersHandle(tables, handle)));
+    }
+    return is;
+  };
+  /** The text with each mention that is another person's handle naming a candidate ({@link isOthersHandle}) blanked. */
+  const withoutOthersHandles = (text: string): string => {
+    let out = text;
+    for (const m of text.matchAll(TAG_MENTION)) {
+      if (othersHandle(m[1] ?? '')) {
+        out = out.slice(0, m.index) + ' '.repeat(m[0].length) + out.slice((m.index ?? 0) + m[0].length);
+      }
+    }
+    return out;
+  };
 
   const tags = new Map<string, string[]>();
   /** The tokens of a hashtag or odd-case word, split once per distinct word (a copy: `scan` rewrites tokens). */
@@ -984,36 +1008,41 @@ export function createClassifier(opts: { vocabulary: Vocabulary; paslon?: Paslon
   };
   const read = (text: string): { found: Term[]; ctx: ScanContext; unicode: boolean } => {
     const found: Term[] = [];
+    // Another person's handle naming a candidate's name ("@hendri_mekanik") is read once, as that person's, with the
+    // tags below: the text's own words leave it out (blanked, so every other word keeps its place).
+    const own = text.includes('@') ? withoutOthersHandles(text) : text;
     // Every field from the start, so every context has one shape: rules that set a field later would
     // otherwise give it a new shape per combination, and each read of it would check several.
     const ctx: ScanContext = {
-      text, inTag: false, shouting: undefined, lower: undefined, titledName: false,
+      text: own, inTag: false, shouting: undefined, lower: undefined, titledName: false,
       regionalNumber: undefined, numberedOffice: undefined, titledWeakName: undefined, scripture: undefined,
       subjectNumber: undefined, votedOffice: undefined, boughtVote: undefined,
       clauses: undefined, listedNames: undefined, actingName: undefined, formerOffice: undefined, officialDocument: undefined,
       rosterNames: undefined, freeNames: undefined, rosterTitled: undefined, tally: undefined, nameTag: undefined,
-      officialQuote: undefined, otherPilkada: undefined,
+      officialQuote: undefined, otherPilkada: undefined, othersHandle: undefined,
     };
     const tokens: string[] = [];
     const ids: number[] = [];
-    const seen = tokenizeInto(text, FOLD, tokens, ids);
+    const seen = tokenizeInto(own, FOLD, tokens, ids);
     scan(tables, tokens, ids, found, ctx);
     // One entry stands for the tally: its numbers are one ballot-number reading, which needs election talk beside it.
     if (ctx.tally !== undefined && isTally(ctx.tally)) addFound(found, ctx.tally[0] as Term);
     // Capitals in odd places split a word ("aNdika" -> a ndika): read such words whole as well.
     const unicode = (seen & TEXT_UNICODE) !== 0;
-    if (tables.singleNames.size > 0 || tables.surnames.size > 0) asWritten(tables, text, tokens, found, unicode);
-    if (unicode ? ODD_CASE_ASCII.test(text) || (!ASCII.test(text) && ODD_CASE_ANY.test(text)) : (seen & TEXT_ODD_CASE) !== 0) {
-      if (unicode) for (const m of text.matchAll(ODD_CASE)) scan(tables, tagTokens(m[0].toLowerCase()), undefined, found, ctx);
-      else for (const word of oddCaseWordsAscii(text)) scan(tables, tagTokens(word.toLowerCase()), undefined, found, ctx);
+    if (tables.singleNames.size > 0 || tables.surnames.size > 0) asWritten(tables, own, tokens, found, unicode);
+    if (unicode ? ODD_CASE_ASCII.test(own) || (!ASCII.test(own) && ODD_CASE_ANY.test(own)) : (seen & TEXT_ODD_CASE) !== 0) {
+      if (unicode) for (const m of own.matchAll(ODD_CASE)) scan(tables, tagTokens(m[0].toLowerCase()), undefined, found, ctx);
+      else for (const word of oddCaseWordsAscii(own)) scan(tables, tagTokens(word.toLowerCase()), undefined, found, ctx);
     }
     if (text.includes('#') || text.includes('@')) {
       ctx.inTag = true;
       for (const m of text.matchAll(unicode ? TAG : TAG_ASCII)) {
         const tokens = tagTokens(m[1] ?? '');
         if (ctx.nameTag === undefined && m[0].charAt(0) === '#' && isNameSloganTag(tables, tokens)) ctx.nameTag = true;
+        ctx.othersHandle = m[0].charAt(0) === '@' && othersHandle(m[1] ?? '');
         scan(tables, tokens, undefined, found, ctx);
       }
+      ctx.othersHandle = false;
     }
     // Names read as a list's items: a roster of people, or the candidates (decided on everything the text says).
     if (ctx.rosterNames !== undefined) settleRoster(tables, ctx, tokens, ids, found);
@@ -1899,7 +1928,7 @@ function scan(tables: Tables, tokens: string[], ids: number[] | undefined, found
     if (best.category === PASLON_NAME && isListedWeakName(tables, best, i, bestEnd, weakNameEnd) && isClauseStart(tables, ctx, tokens, ids, i)) {
       ctx.listedNames = true;
     }
-    if (best.category === PASLON_NAME && (isKinOf(tables, best, tokens, i, bestEnd) || isAskedName(tables, ctx, best, tokens, i, bestEnd)
+    if (best.category === PASLON_NAME && ((ctx.othersHandle === true && !best.pair && bestEnd === i) || isKinOf(tables, best, tokens, i, bestEnd) || isAskedName(tables, ctx, best, tokens, i, bestEnd)
       || isWritersKinAfter(tables, best, tokens, bestEnd))) best = asOtherPerson(tables, best);
     if (best.category === PASLON_NAME && !best.pair && (isAddressedByTitle(tables, ctx, tokens, ids, i, bestEnd) || isOtherOfficeBefore(tables, tokens, i)
       || isOtherOfficeAfter(tables, ctx, tokens, ids, bestEnd) || isPreachingCleric(tables, tokens, i, bestEnd))) best = asCommonPerson(tables, best);
@@ -3429,6 +3458,26 @@ function segment(raw: string, words: SegmentWords): string[] {
   if (i < raw.length) parts.push(foldName(raw.slice(i)));
   return parts;
 }
+
+/**
+ * A mention's handle whose words, as its writer parted them with "_", are a candidate's one-word name and a word no
+ * candidate's name holds and no term ("@hendri_mekanik", "@lucky_star_mdo"): someone of that name, their trade or place
+ * after it. A candidate's own account holds its names, initials, numbers or a handle word ("@hendri_septa",
+ * "@hendri_official"); a handle glued into one word ("@lulukhamidah") is left as read.
+ */
+function isOthersHandle(tables: Tables, handle: string): boolean {
+  if (!handle.includes('_')) return false;
+  const words = tokenize(handle, FOLD);
+  let name = false;
+  let other = false;
+  for (const w of words) {
+    if (tables.trie.get(w)?.term?.category === PASLON_NAME) name = true;
+    else if (!isDigit(w) && w.length >= MIN_STEM && !tables.knownWords.has(w) && !HANDLE_WORDS.has(w)) other = true;
+  }
+  return name && other;
+}
+/** Words of a public figure's or an office's own handle ("official", "id", "real"). */
+const HANDLE_WORDS = new Set(['official', 'oficial', 'offcl', 'ofc', 'real', 'asli', 'id', 'ri', 'center', 'centre', 'media', 'info', 'news', 'tv', 'team', 'tim', 'fans', 'fanbase']);
 
 /** A name term that is not a pair: what the official-post rule sets aside. */
 const isName = (t: Term): boolean => t.category === PASLON_NAME && !t.pair;

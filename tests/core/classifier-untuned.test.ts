@@ -2743,3 +2743,17 @@ describe('"C Hasil", the 2024 name of the tally form C1, is vote administration 
     expect(sirukam.classify('lampiran C hasil rapat sudah dikirim').pilkada).toBe(false);
   });
 });
+
+describe('a mention whose handle is a candidate\'s one-word name and another word is someone else\'s account (isOthersHandle) (Pilwalkot Padang and Manado held-out sets, looked at, issue 20)', () => {
+  // The handle was read twice, as the text's words and as a tag, each time as the candidate's name.
+  it.each([
+    '@rasyidin_mekanik motor ambo lah siap? bisa dijapuik sore ko',
+    '@afrizal_star_pdg promo kopi susu beli 1 gratis 1',
+  ])('%s', (text) => expect(sirukam.classify(text).pilkada).toBe(false));
+  it.each([
+    '@rasyidin_marajo semangat pak, Sirukam menunggu',
+    '@rasyidinmarajo mantap pak',
+    '@rasyidin_official jadwal hari ko di mana pak?',
+    '@uda_rio Rasyidin turun ke pasar tadi pagi',
+  ])('the candidate\'s own names or a handle word, a glued handle, the name in the text: %s', (text) => expect(sirukam.classify(text).pilkada).toBe(true));
+});
