@@ -789,6 +789,8 @@ interface ScanContext {
   otherPilkada?: 'level' | 'region';
   /** The mention being read is another person's handle ({@link isOthersHandle}): a one-word name in it is that person's. */
   othersHandle?: boolean;
+  /** A surname was found right after a word that may be another given name ({@link asWritten} then reads its case). */
+  surnameAfterWord?: boolean;
 }
 
 const FOLD = { foldNames: true } as const;
@@ -1019,7 +1021,7 @@ export function createClassifier(opts: { vocabulary: Vocabulary; paslon?: Paslon
       subjectNumber: undefined, votedOffice: undefined, boughtVote: undefined,
       clauses: undefined, listedNames: undefined, actingName: undefined, formerOffice: undefined, officialDocument: undefined,
       rosterNames: undefined, freeNames: undefined, rosterTitled: undefined, tally: undefined, nameTag: undefined,
-      officialQuote: undefined, otherPilkada: undefined, othersHandle: undefined,
+      officialQuote: undefined, otherPilkada: undefined, othersHandle: undefined, surnameAfterWord: undefined,
     };
     const tokens: string[] = [];
     const ids: number[] = [];
@@ -1029,7 +1031,7 @@ export function createClassifier(opts: { vocabulary: Vocabulary; paslon?: Paslon
     if (ctx.tally !== undefined && isTally(ctx.tally)) addFound(found, ctx.tally[0] as Term);
     // Capitals in odd places split a word ("aNdika" -> a ndika): read such words whole as well.
     const unicode = (seen & TEXT_UNICODE) !== 0;
-    if (tables.singleNames.size > 0 || tables.surnames.size > 0) asWritten(tables, own, tokens, found, unicode);
+    if (tables.singleNames.size > 0 || ctx.surnameAfterWord === true) asWritten(tables, own, tokens, found, unicode, ctx.surnameAfterWord === true);
     if (unicode ? ODD_CASE_ASCII.test(own) || (!ASCII.test(own) && ODD_CASE_ANY.test(own)) : (seen & TEXT_ODD_CASE) !== 0) {
       if (unicode) for (const m of own.matchAll(ODD_CASE)) scan(tables, tagTokens(m[0].toLowerCase()), undefined, found, ctx);
       else for (const word of oddCaseWordsAscii(own)) scan(tables, tagTokens(word.toLowerCase()), undefined, found, ctx);
@@ -1947,6 +1949,11 @@ function scan(tables: Tables, tokens: string[], ids: number[] | undefined, found
         else ctx.titledWeakName = true;
       }
       nameContext(tables, tokens, i, bestEnd, best, found);
+      // A surname after a word that may be another's given name: asWritten reads how the two are written.
+      if (bestEnd === i && i > 0 && ids !== undefined && ctx.surnameAfterWord === undefined && tables.surnames.has(best)) {
+        const before = tokens[i - 1] as string;
+        if (!tables.knownWords.has(before) && !tables.dictionary.has(before) && !isDigit(before)) ctx.surnameAfterWord = true;
+      }
       nameStart = i;
       if (i - titleEnd <= TITLE_GAP + 1) {
         ctx.titledName = true;
@@ -2456,9 +2463,9 @@ function caseOf(word: string): WrittenCase {
  * or written all in capitals or in title case. Only strong single names found in the text are looked
  * at, so most texts never come here.
  */
-function asWritten(tables: Tables, text: string, tokens: string[], found: Term[], unicode: boolean): void {
+function asWritten(tables: Tables, text: string, tokens: string[], found: Term[], unicode: boolean, surnames: boolean): void {
   let at = -1;
-  for (let k = 0; k < found.length && at < 0; k++) if (tables.singleNames.has(found[k] as Term) || tables.surnames.has(found[k] as Term)) at = k;
+  for (let k = 0; k < found.length && at < 0; k++) if (tables.singleNames.has(found[k] as Term) || (surnames && tables.surnames.has(found[k] as Term))) at = k;
   // Cheap tests first: a lower-case letter and two capitalised words side by side.
   if (at < 0 || !(unicode ? ANY_LOWER : LOWER).test(text) || !(unicode ? TWO_CAPITALISED : TWO_CAPITALISED_ASCII).test(text)) return;
   const words = [...text.matchAll(WRITTEN_WORD)];
@@ -2496,7 +2503,7 @@ function asWritten(tables: Tables, text: string, tokens: string[], found: Term[]
     && unknown(k - 1) && !tables.dictionary.has(folded(k - 1));
   for (let k = at; k < found.length; k++) {
     const t = found[k] as Term;
-    const surname = tables.surnames.get(t);
+    const surname = surnames ? tables.surnames.get(t) : undefined;
     if (surname !== undefined) {
       let times = 0;
       for (const token of tokens) if (token === surname) times++;
