@@ -1012,7 +1012,7 @@ export function createClassifier(opts: { vocabulary: Vocabulary; paslon?: Paslon
     const found: Term[] = [];
     // Another person's handle naming a candidate's name ("@hendri_mekanik") is read once, as that person's, with the
     // tags below: the text's own words leave it out (blanked, so every other word keeps its place).
-    const own = text.includes('@') ? withoutOthersHandles(text) : text;
+    const own = text.includes('@') && text.includes('_') ? withoutOthersHandles(text) : text;
     // Every field from the start, so every context has one shape: rules that set a field later would
     // otherwise give it a new shape per combination, and each read of it would check several.
     const ctx: ScanContext = {
@@ -1041,7 +1041,7 @@ export function createClassifier(opts: { vocabulary: Vocabulary; paslon?: Paslon
       for (const m of text.matchAll(unicode ? TAG : TAG_ASCII)) {
         const tokens = tagTokens(m[1] ?? '');
         if (ctx.nameTag === undefined && m[0].charAt(0) === '#' && isNameSloganTag(tables, tokens)) ctx.nameTag = true;
-        ctx.othersHandle = m[0].charAt(0) === '@' && othersHandle(m[1] ?? '');
+        ctx.othersHandle = m[0].charAt(0) === '@' && (m[1] ?? '').includes('_') && othersHandle(m[1] ?? '');
         scan(tables, tokens, undefined, found, ctx);
       }
       ctx.othersHandle = false;
