@@ -2918,6 +2918,8 @@ function leadingMentions(text: string): number {
 function isNumberFirstGuarded(tables: Tables, tokens: string[], start: number): boolean {
   const first = tokens[start] as string;
   const before = tokens[start - 1];
+  // A camp's word that is a count's unit right after a number is the count's ("01 12 orang, 02 9 orang"): no "orang 02".
+  if (before !== undefined && isDigit(before) && tables.guardAfter.has(first)) return true;
   if (before === undefined || !(isNumberWord(first) || tables.numberStarts.has(first))) return false;
   return tables.guardBefore.has(before) || tables.guardBefore.has(withoutClitic(before));
 }

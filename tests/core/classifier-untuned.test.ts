@@ -2261,7 +2261,7 @@ describe('vote talk beside another level\'s Pilkada, with no Pilkada word of thi
   const teluk = createClassifier({ vocabulary, paslon });
   const noLevels = createClassifier({ vocabulary: { ...vocabulary, electionLevels: {} }, paslon });
   it.each([
-    'Kotak kosong menang di Pilwalkot Tanjung Batu, KPU jadwalkan ulang [URL]',
+    'Kotak kosong menang di Pilwalkot Batu, KPU jadwalkan ulang [URL]',
     'Pilbup Kabupaten Hulu: hitung cepat TPS sudah masuk 80 persen [URL]',
   ])('%s', (text) => {
     expect(teluk.classify(text).pilkada).toBe(false);
