@@ -2567,13 +2567,14 @@ describe('"calon wako", "pilih wako": the candidacy and vote phrases of "walkot"
 describe('a ballot number after a camp\'s word ("tim 01", "urang 03", "kubu nomor 2") is the pair\'s camp (Pilwalkot Padang held-out set, looked at, issue 20)', () => {
   // "pendukung 02" and "relawan 02" counted; the plainer words for a camp did not: a team, a side, "orang"/Minang
   // "urang" (the people of 03).
-  const added = ['tim {0n}', 'tim nomor {n}', 'tim no {n}', 'kubu {0n}', 'kubu nomor {n}', 'kubu no {n}', 'orang {0n}', 'urang {0n}'];
+  // "tim nomor 2" is left out: a contest numbers its teams ("Lomba debat SMA, tim nomor 2 juara", classifier-fastpath).
+  const added = ['tim {0n}', 'kubu {0n}', 'kubu nomor {n}', 'kubu no {n}', 'orang {0n}', 'urang {0n}'];
   const before = createClassifier({ vocabulary: { ...vocabulary,
     numberPatterns: Object.fromEntries(Object.entries(vocabulary.numberPatterns).filter(([k]) => !added.includes(k))) }, paslon: sirukamPaslon });
   it.each([
     'tim 01 datang ka kampuang bagi kalender',
     'urang 03 lah ikhlas kok, ndak usah nyinyir',
-    'siapa yang dapat amplop dari tim nomor dua?',
+    'siapa yang dapat amplop dari kubu nomor dua?',
     'kubu 02 klaim unggul di tiga kecamatan',
   ])('%s', (text) => {
     expect(sirukam.classify(text).pilkada).toBe(true);
