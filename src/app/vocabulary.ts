@@ -66,6 +66,8 @@ const vocabularySchema = z.object({
   officesAfter: phrases.optional(),
   preaching: z.object({ honorifics: phrases, acts: phrases }).optional(),
   relativeWords: phrases.optional(),
+  numberActs: phrases.optional(),
+  workVerbs: phrases.optional(),
   officialPosts: z.object({
     titles: phrases,
     activities: phrases,

@@ -190,9 +190,10 @@ export interface Vocabulary {
    */
   writersKin?: { kin: string[]; owners: string[]; clitics: string[]; between?: string[] };
   /**
-   * A polling place that is also an everyday word ("TPS" is a rubbish dump too) beside what a voter brings to it
-   * ("KTP", "undangan"): the vote. Found with one of `places`, a text with one of `things` adds a term of `weight`
-   * (administration), where "KTP" alone is the office's daily paperwork.
+   * A polling place that is also an everyday word ("TPS" is a rubbish dump too), or the vote day named as a feast
+   * ("pesta demokrasi"), beside what a voter brings to it ("KTP", "undangan"): the vote. Found with one of `places`
+   * (an administration or event term), a text with one of `things` adds a term of `weight` (administration), where
+   * "KTP" alone is the office's daily paperwork.
    */
   voterBrings?: { places: string[]; things: string[]; weight: number };
   /**
@@ -343,6 +344,18 @@ export interface Vocabulary {
    * describe someone by their trade or things ("Pak X yang jualan bakso", "Mas X sing dodol bakpia").
    */
   relativeWords?: string[];
+  /**
+   * Act terms that make a weak ballot number the ballot number, as an event or candidate term does ("debat": "nonton
+   * debat tadi malam? nomor 3 paling jelas"). A debate is held between the candidates, and its everyday senses are
+   * weightless phrases ("lomba debat", "debat kusir"); other acts are not ("kampanye cuci tangan di SD nomor 2").
+   */
+  numberActs?: string[];
+  /**
+   * Verbs of working ("kerja", Minang "karajo", Manado "karja"): one of them and "di" before a place of trade or an
+   * everyday word after a one-word name, a relative word before it allowed, is someone at their job ("X yang kerja di
+   * bengkel", "X nan karajo di bengkel"), read as {@link everydayAfter} is.
+   */
+  workVerbs?: string[];
 }
 
 /**
@@ -577,6 +590,8 @@ interface Tables {
   personBefore: Set<string>;
   /** Words after a one-word name that make it someone's everyday life ("kucing", "jual"); see {@link Vocabulary.everydayAfter}. */
   everydayAfter: Set<string>;
+  /** {@link Vocabulary.workVerbs}, folded. */
+  workVerbs: Set<string>;
   /** See {@link Vocabulary.thingAfter}. */
   thingAfter: Set<string>;
   /** See {@link Vocabulary.workplaceAfter}. */
@@ -598,6 +613,8 @@ interface Tables {
   /** Vote words that are plain acts too, by label, and the things that make them so (see {@link Vocabulary.plainActs}). */
   plainActTerms: Set<string>;
   plainActThings: Set<string>;
+  /** Act terms that make a weak ballot number one, by label (see {@link Vocabulary.numberActs}). */
+  numberActs: Set<string>;
   /** Terms with an everyday sense, by label, their weight in it, and that sense's words (see {@link Vocabulary.otherSense}). */
   senseWeights: Map<string, number>;
   senseWords: Set<string>;
@@ -632,6 +649,8 @@ interface Tables {
   padded: Set<Term>;
   /** Strong one-word names (the name a candidate is called by, a one-word alias), with the word as folded; see {@link asWritten}. */
   singleNames: Map<Term, string>;
+  /** One-word surnames (weak name words of a surname's weight), with the word as folded; see {@link asWritten}. */
+  surnames: Map<Term, string>;
   /** Words that are no other person's name: every trie word, honorifics, common words, the paslon's own name words. */
   knownWords: Set<string>;
   /** The weak twin of each single name, made once. */
@@ -793,6 +812,10 @@ interface ScanContext {
    * Kampar"); see {@link isOtherPilkadaTalk}.
    */
   otherPilkada?: 'level' | 'region';
+  /** The mention being read is another person's handle ({@link isOthersHandle}): a one-word name in it is that person's. */
+  othersHandle?: boolean;
+  /** A surname was found right after a word that may be another given name ({@link asWritten} then reads its case). */
+  surnameAfterWord?: boolean;
 }
 
 const FOLD = { foldNames: true } as const;
@@ -804,6 +827,8 @@ const ODD_CASE_ASCII = /[a-z][A-Z]|[A-Z]{2}[a-z]/;
 const ODD_CASE = /[\p{L}\p{N}]*(?:\p{Ll}\p{Lu}|\p{Lu}{2}\p{Ll})[\p{L}\p{N}]*/gu;
 /** TAG for text the tokeniser read without Unicode folding (ASCII and emoji, no other letter): the same matches, faster (ODD_CASE's: {@link oddCaseWordsAscii}). */
 const TAG_ASCII = /[#@]([A-Za-z0-9_]+)/g;
+/** A mention's handle (see {@link isOthersHandle}). */
+const TAG_MENTION = /@([\p{L}\p{N}_]+)/gu;
 const ODD_CASE_ANY = /\p{Ll}\p{Lu}|\p{Lu}{2}\p{Ll}/u;
 const LOWER = /[a-z]/;
 const ASCII = /^[\x00-\x7f]*$/;
@@ -927,7 +952,7 @@ export function createClassifier(opts: { vocabulary: Vocabulary; paslon?: Paslon
     otherRegionEvents: new Set(vocab.otherRegions?.events ?? []),
     voterPlaces: new Set(vocab.voterBrings?.places ?? []),
     voterThings: new Set((vocab.voterBrings?.things ?? []).map((w) => tokenize(w, FOLD).join(''))),
-    voterAtPlace: makeTerm('tps + ktp/undangan', vocab.voterBrings?.weight ?? 0, 'administration'),
+    voterAtPlace: makeTerm('tps/hari pemilihan + ktp/undangan', vocab.voterBrings?.weight ?? 0, 'administration'),
     repair,
     guardBefore: new Set((guards?.before ?? []).flatMap((w) => tokenize(w, FOLD))),
     guardAfter: new Set((guards?.after ?? []).flatMap((w) => tokenize(w, FOLD))),
@@ -946,6 +971,7 @@ export function createClassifier(opts: { vocabulary: Vocabulary; paslon?: Paslon
     documentWords: new Set((official?.documentWords ?? []).flatMap((w) => tokenize(w, FOLD))),
     personBefore: new Set([...(vocab.personBefore ?? []), ...(vocab.personalLife?.before ?? [])].map((w) => tokenize(w, FOLD).join(' '))),
     everydayAfter: new Set((vocab.everydayAfter ?? []).map((w) => tokenize(w, FOLD).join(' '))),
+    workVerbs: new Set((vocab.workVerbs ?? []).map((w) => tokenize(w, FOLD).join(' '))),
     thingAfter: new Set((vocab.thingAfter ?? []).flatMap((w) => tokenize(w, FOLD))),
     workplaceLinks: new Set((vocab.workplaceAfter?.links ?? []).flatMap((w) => tokenize(w, FOLD))),
     workplaceUnits: new Set((vocab.workplaceAfter?.units ?? []).flatMap((w) => tokenize(w, FOLD))),
@@ -967,6 +993,7 @@ export function createClassifier(opts: { vocabulary: Vocabulary; paslon?: Paslon
     appeals,
     officeBusiness: byFirstWord((official?.officeBusiness ?? []).map((w) => tokenize(w, FOLD)).filter((key) => key.length > 0)),
     plainActTerms: new Set(vocab.plainActs?.terms ?? []),
+    numberActs: new Set(vocab.numberActs ?? []),
     plainActThings: new Set((vocab.plainActs?.things ?? []).flatMap((w) => tokenize(w, FOLD))),
     padded,
     senseWeights: new Map(Object.entries(vocab.otherSense?.terms ?? {})),
@@ -990,6 +1017,26 @@ export function createClassifier(opts: { vocabulary: Vocabulary; paslon?: Paslon
     ...writtenNameTables(trie, vocab, honorifics, paslon),
   };
   const segmentWords = segmentWordsOf(trie, vocab.honorifics);
+  const handles = new Map<string, boolean>();
+  /** {@link isOthersHandle}, worked out once per distinct handle: replies name the same accounts all day. */
+  const othersHandle = (handle: string): boolean => {
+    let is = handles.get(handle);
+    if (is === undefined) {
+      if (handles.size >= TAG_CACHE_SIZE) handles.clear();
+      handles.set(handle, (is = isOthersHandle(tables, handle)));
+    }
+    return is;
+  };
+  /** The text with each mention that is another person's handle naming a candidate ({@link isOthersHandle}) blanked. */
+  const withoutOthersHandles = (text: string): string => {
+    let out = text;
+    for (const m of text.matchAll(TAG_MENTION)) {
+      if (othersHandle(m[1] ?? '')) {
+        out = out.slice(0, m.index) + ' '.repeat(m[0].length) + out.slice((m.index ?? 0) + m[0].length);
+      }
+    }
+    return out;
+  };
 
   const tags = new Map<string, string[]>();
   /** The tokens of a hashtag or odd-case word, split once per distinct word (a copy: `scan` rewrites tokens). */
@@ -1003,36 +1050,41 @@ export function createClassifier(opts: { vocabulary: Vocabulary; paslon?: Paslon
   };
   const read = (text: string): { found: Term[]; ctx: ScanContext; unicode: boolean } => {
     const found: Term[] = [];
+    // Another person's handle naming a candidate's name ("@hendri_mekanik") is read once, as that person's, with the
+    // tags below: the text's own words leave it out (blanked, so every other word keeps its place).
+    const own = text.includes('@') && text.includes('_') ? withoutOthersHandles(text) : text;
     // Every field from the start, so every context has one shape: rules that set a field later would
     // otherwise give it a new shape per combination, and each read of it would check several.
     const ctx: ScanContext = {
-      text, inTag: false, shouting: undefined, lower: undefined, titledName: false,
+      text: own, inTag: false, shouting: undefined, lower: undefined, titledName: false,
       regionalNumber: undefined, numberedOffice: undefined, titledWeakName: undefined, scripture: undefined,
       subjectNumber: undefined, votedOffice: undefined, boughtVote: undefined,
       clauses: undefined, listedNames: undefined, actingName: undefined, formerOffice: undefined, officialDocument: undefined,
       rosterNames: undefined, freeNames: undefined, rosterTitled: undefined, tally: undefined, nameTag: undefined,
-      officialQuote: undefined, otherPilkada: undefined,
+      officialQuote: undefined, otherPilkada: undefined, othersHandle: undefined, surnameAfterWord: undefined,
     };
     const tokens: string[] = [];
     const ids: number[] = [];
-    const seen = tokenizeInto(text, FOLD, tokens, ids);
+    const seen = tokenizeInto(own, FOLD, tokens, ids);
     scan(tables, tokens, ids, found, ctx);
     // One entry stands for the tally: its numbers are one ballot-number reading, which needs election talk beside it.
     if (ctx.tally !== undefined && isTally(ctx.tally)) addFound(found, ctx.tally[0] as Term);
     // Capitals in odd places split a word ("aNdika" -> a ndika): read such words whole as well.
     const unicode = (seen & TEXT_UNICODE) !== 0;
-    if (tables.singleNames.size > 0) asWritten(tables, text, tokens, found, unicode);
-    if (unicode ? ODD_CASE_ASCII.test(text) || (!ASCII.test(text) && ODD_CASE_ANY.test(text)) : (seen & TEXT_ODD_CASE) !== 0) {
-      if (unicode) for (const m of text.matchAll(ODD_CASE)) scan(tables, tagTokens(m[0].toLowerCase()), undefined, found, ctx);
-      else for (const word of oddCaseWordsAscii(text)) scan(tables, tagTokens(word.toLowerCase()), undefined, found, ctx);
+    if (tables.singleNames.size > 0 || ctx.surnameAfterWord === true) asWritten(tables, own, tokens, found, unicode, ctx.surnameAfterWord === true);
+    if (unicode ? ODD_CASE_ASCII.test(own) || (!ASCII.test(own) && ODD_CASE_ANY.test(own)) : (seen & TEXT_ODD_CASE) !== 0) {
+      if (unicode) for (const m of own.matchAll(ODD_CASE)) scan(tables, tagTokens(m[0].toLowerCase()), undefined, found, ctx);
+      else for (const word of oddCaseWordsAscii(own)) scan(tables, tagTokens(word.toLowerCase()), undefined, found, ctx);
     }
     if (text.includes('#') || text.includes('@')) {
       ctx.inTag = true;
       for (const m of text.matchAll(unicode ? TAG : TAG_ASCII)) {
         const tokens = tagTokens(m[1] ?? '');
         if (ctx.nameTag === undefined && m[0].charAt(0) === '#' && isNameSloganTag(tables, tokens)) ctx.nameTag = true;
+        ctx.othersHandle = m[0].charAt(0) === '@' && (m[1] ?? '').includes('_') && othersHandle(m[1] ?? '');
         scan(tables, tokens, undefined, found, ctx);
       }
+      ctx.othersHandle = false;
     }
     // Names read as a list's items: a roster of people, or the candidates (decided on everything the text says).
     if (ctx.rosterNames !== undefined) settleRoster(tables, ctx, tokens, ids, found);
@@ -1167,11 +1219,14 @@ const PADDED = 4;
 /** {@link Term.checks}: the term has an everyday sense too ("tps"; see {@link Vocabulary.otherSense}). */
 const OTHER_SENSE = 8;
 
+/** {@link Term.checks}: the term makes a weak ballot number one although it is an act ("debat"; see {@link Vocabulary.numberActs}). */
+const NUMBER_ACT = 16;
+
 /** {@link Term.checks} of a term, worked out once: the same Sets the rules asked on every find before. */
 function checksOf(tables: Tables, t: Term): number {
   if (t.checks !== undefined && t.checks >= 0) return t.checks;
   const checks = (tables.plainActTerms.has(t.label) ? PLAIN_ACT : 0) | (tables.queueTerms.has(t.label) ? QUEUE : 0) | (tables.padded.has(t) ? PADDED : 0)
-    | (tables.senseWeights.has(t.label) ? OTHER_SENSE : 0);
+    | (tables.senseWeights.has(t.label) ? OTHER_SENSE : 0) | (tables.numberActs.has(t.label) ? NUMBER_ACT : 0);
   t.checks = checks;
   return checks;
 }
@@ -1923,12 +1978,12 @@ function scan(tables: Tables, tokens: string[], ids: number[] | undefined, found
     if (best.category === PASLON_NAME && isListedWeakName(tables, best, i, bestEnd, weakNameEnd) && isClauseStart(tables, ctx, tokens, ids, i)) {
       ctx.listedNames = true;
     }
-    if (best.category === PASLON_NAME && (isKinOf(tables, best, tokens, i, bestEnd) || isAskedName(tables, ctx, best, tokens, i, bestEnd)
+    if (best.category === PASLON_NAME && ((ctx.othersHandle === true && !best.pair && bestEnd === i) || isKinOf(tables, best, tokens, i, bestEnd) || isAskedName(tables, ctx, best, tokens, i, bestEnd)
       || isWritersKinAfter(tables, best, tokens, bestEnd))) best = asOtherPerson(tables, best);
     if (best.category === PASLON_NAME && !best.pair && (isAddressedByTitle(tables, ctx, tokens, ids, i, bestEnd) || isOtherOfficeBefore(tables, tokens, i)
       || isOtherOfficeAfter(tables, ctx, tokens, ids, bestEnd) || isPreachingCleric(tables, tokens, i, bestEnd))) best = asCommonPerson(tables, best);
     addFound(found, best);
-    if (best.category === 'administration' && tables.voterPlaces.has(best.label) && hasVoterThing(tables, tokens)) addFound(found, tables.voterAtPlace);
+    if ((best.category === 'administration' || best.category === 'event') && tables.voterPlaces.has(best.label) && hasVoterThing(tables, tokens)) addFound(found, tables.voterAtPlace);
     if (best.category === PASLON_NAME) {
       // "Matius 5:9", "Yohanes 3:16": a name before chapter and verse is a book of scripture, read as scripture talk.
       if (!best.pair && ctx.scripture !== true && isVerseAfter(ctx.text, tokens, bestEnd)) ctx.scripture = true;
@@ -1942,6 +1997,11 @@ function scan(tables: Tables, tokens: string[], ids: number[] | undefined, found
         else ctx.titledWeakName = true;
       }
       nameContext(tables, tokens, i, bestEnd, best, found);
+      // A surname after a word that may be another's given name: asWritten reads how the two are written.
+      if (bestEnd === i && i > 0 && ids !== undefined && ctx.surnameAfterWord === undefined && tables.surnames.has(best)) {
+        const before = tokens[i - 1] as string;
+        if (!tables.knownWords.has(before) && !tables.dictionary.has(before) && !isDigit(before)) ctx.surnameAfterWord = true;
+      }
       nameStart = i;
       if (i - titleEnd <= TITLE_GAP + 1) {
         ctx.titledName = true;
@@ -2401,8 +2461,9 @@ function infoAt(words: WordInfos, tokens: string[], ids: number[] | undefined, k
 
 /** The tables {@link asWritten} reads: strong one-word names and the words that are no one's surname. */
 function writtenNameTables(trie: Trie, vocab: Vocabulary, honorifics: Set<string>, paslon: PaslonFile | undefined):
-  Pick<Tables, 'singleNames' | 'knownWords' | 'otherPerson' | 'otherPersonWeight' | 'otherGivenNames' | 'ownNameWords'> {
+  Pick<Tables, 'singleNames' | 'surnames' | 'knownWords' | 'otherPerson' | 'otherPersonWeight' | 'otherGivenNames' | 'ownNameWords'> {
   const singleNames = new Map<Term, string>();
+  const surnames = new Map<Term, string>();
   const knownWords = new Set<string>([...honorifics, ...(vocab.commonWords ?? []).map((w) => tokenize(w, FOLD).join(''))]);
   const stack = [...trie.entries()];
   for (let e = stack.pop(); e; e = stack.pop()) {
@@ -2414,12 +2475,14 @@ function writtenNameTables(trie: Trie, vocab: Vocabulary, honorifics: Set<string
     const t = node.term;
     if (t?.category === PASLON_NAME && !t.pair && !t.caps && !t.acronym && t.weight >= vocab.threshold) singleNames.set(t, key);
     else if (t && isWordNameStrong(t, vocab.threshold)) singleNames.set(t.caps!.strong, key);
+    else if (t?.category === PASLON_NAME && !t.pair && !t.caps && !t.acronym && t.weight > vocab.names.common && t.weight < vocab.threshold
+      && !ONE_WORD_BREAK.test(t.label)) surnames.set(t, key);
   }
   const own = new Set((paslon?.paslon ?? []).flatMap((p) => [...p.names, ...(p.aliases ?? [])]).flatMap((n) => tokenize(n, FOLD)));
   for (const word of own) knownWords.add(word);
   const w = vocab.names;
   const otherGivenNames = new Set(vocab.commonNames.map((n) => tokenize(n, FOLD).join(' ')).filter((n) => !own.has(n) && !honorifics.has(n)));
-  return { singleNames, knownWords, otherPerson: new Map(), otherPersonWeight: w.surname ?? w.common, otherGivenNames, ownNameWords: own };
+  return { singleNames, surnames, knownWords, otherPerson: new Map(), otherPersonWeight: w.surname ?? w.common, otherGivenNames, ownNameWords: own };
 }
 
 /**
@@ -2461,9 +2524,9 @@ function caseOf(word: string): WrittenCase {
  * or written all in capitals or in title case. Only strong single names found in the text are looked
  * at, so most texts never come here.
  */
-function asWritten(tables: Tables, text: string, tokens: string[], found: Term[], unicode: boolean): void {
+function asWritten(tables: Tables, text: string, tokens: string[], found: Term[], unicode: boolean, surnames: boolean): void {
   let at = -1;
-  for (let k = 0; k < found.length && at < 0; k++) if (tables.singleNames.has(found[k] as Term)) at = k;
+  for (let k = 0; k < found.length && at < 0; k++) if (tables.singleNames.has(found[k] as Term) || (surnames && tables.surnames.has(found[k] as Term))) at = k;
   // Cheap tests first: a lower-case letter and two capitalised words side by side.
   if (at < 0 || !(unicode ? ANY_LOWER : LOWER).test(text) || !(unicode ? TWO_CAPITALISED : TWO_CAPITALISED_ASCII).test(text)) return;
   const words = [...text.matchAll(WRITTEN_WORD)];
@@ -2494,8 +2557,22 @@ function asWritten(tables: Tables, text: string, tokens: string[], found: Term[]
     || (capital(k) && k >= 2 && joinedCapital(k) && cases[k - 1] === 'title' && unknown(k - 1) && tables.namedAfter.has(folded(k - 2)))
     // Another person's given name before it: the candidate's name is that person's surname ("Bayu Prakosa juara lari").
     || (capital(k) && k >= 1 && joinedCapital(k) && cases[k - 1] === 'title' && tables.otherGivenNames.has(folded(k - 1)));
+  // A surname after another capitalised given name is another of that family ("Vicky Lumentut" for a Kristo Ivan
+  // Lumentut): no known word, no dictionary word, and no word of the paslon's names before it. It weighs a common name's,
+  // as the office or campaign word a surname needs would otherwise make the relative the candidate.
+  const givenBefore = (k: number): boolean => !titleCase && capital(k) && k >= 1 && joinedCapital(k) && cases[k - 1] === 'title'
+    && unknown(k - 1) && !tables.dictionary.has(folded(k - 1));
   for (let k = at; k < found.length; k++) {
     const t = found[k] as Term;
+    const surname = surnames ? tables.surnames.get(t) : undefined;
+    if (surname !== undefined) {
+      let times = 0;
+      for (const token of tokens) if (token === surname) times++;
+      let others = 0;
+      for (let i = 0; i < words.length; i++) if (capital(i) && folded(i) === surname && givenBefore(i)) others++;
+      if (times > 0 && others >= times) found[k] = asCommonPerson(tables, t);
+      continue;
+    }
     const key = tables.singleNames.get(t);
     if (key === undefined) continue;
     // Every time the text names it, it is written as another's name; the scan left the name's tokens as the key.
@@ -2766,16 +2843,24 @@ function personAfterWords(vocab: Vocabulary): string[] {
 
 /**
  * A one-word name followed by an everyday word of someone's own life ("Mirza bengkel", "Vasko kucing", "Sutono jual"),
- * or by a possessive and such a word or a place of trade ("Rico pe kios", "Yosef pung kios", "Mirza punya bengkel").
+ * by a possessive and such a word or a place of trade ("Rico pe kios", "Yosef pung kios", "Mirza punya bengkel"), or by
+ * a verb of working and "di" before either ("Richard kerja di bengkel").
  */
 function isEverydayAfter(tables: Tables, tokens: string[], at: number): boolean {
   const next = tokens[at + 1];
   if (next === undefined) return false;
   if (tables.everydayAfter.has(next)) return true;
+  if (tables.workVerbs.has(next) && tokens[at + 2] === WORK_AT) {
+    const place = tokens[at + 3];
+    if (place !== undefined && (tables.everydayAfter.has(place) || tables.namedAfter.has(place))) return true;
+  }
   if (tables.relativeWords.has(next) && isEverydayAfter(tables, tokens, at + 1)) return true;
   const owned = POSSESSIVES.has(next) ? tokens[at + 2] : undefined;
   return owned !== undefined && (tables.everydayAfter.has(owned) || tables.namedAfter.has(owned));
 }
+
+/** The word between a verb of working and the place ("kerja di bengkel"). */
+const WORK_AT = 'di';
 
 /**
  * Words that make the next word the name's own: "punya", and the possessives of eastern Indonesia's Malay
@@ -2894,6 +2979,8 @@ function leadingMentions(text: string): number {
 function isNumberFirstGuarded(tables: Tables, tokens: string[], start: number): boolean {
   const first = tokens[start] as string;
   const before = tokens[start - 1];
+  // A camp's word that is a count's unit right after a number is the count's ("01 12 orang, 02 9 orang"): no "orang 02".
+  if (before !== undefined && isDigit(before) && tables.guardAfter.has(first)) return true;
   if (before === undefined || !(isNumberWord(first) || tables.numberStarts.has(first))) return false;
   return tables.guardBefore.has(before) || tables.guardBefore.has(withoutClitic(before));
 }
@@ -2962,6 +3049,22 @@ function javaneseVerb(trie: Trie, token: string): string | undefined {
     if (token.length - e.length < MIN_STEM || !token.endsWith(e)) continue;
     const stem = token.slice(0, -e.length);
     if (trie.get(stem)?.term?.category === 'act') return stem;
+  }
+  return undefined;
+}
+/**
+ * Regional prefixes of a verb, each with the Indonesian form it stands for: Minang "ma-" is "me-" ("mancoblos" ->
+ * "mencoblos", "mamilih" -> "memilih"); the Manado, Malay, Banjar and Minang "ba-" is the bare verb ("bacoblos",
+ * "bakampanye"). Read only on the vote's verbs, as {@link VERB_ENDINGS} are.
+ */
+const VERB_PREFIXES: [string, string][] = [['ma', 'me'], ['ba', '']];
+
+/** A vote verb (an `act` term of one word) with a regional prefix, as that verb: "bacoblos" -> "coblos"; undefined otherwise. */
+function regionalVerb(trie: Trie, token: string): string | undefined {
+  for (const [prefix, standard] of VERB_PREFIXES) {
+    if (token.length - prefix.length < MIN_STEM || !token.startsWith(prefix)) continue;
+    const verb = standard + token.slice(prefix.length);
+    if (trie.get(verb)?.term?.category === 'act') return verb;
   }
   return undefined;
 }
@@ -3068,7 +3171,7 @@ function makeRepair(trie: Trie, vocab: Vocabulary, honorifics: Set<string>): Rep
   /** What an unknown word is once repaired, worked out once per distinct word: chat repeats its words all day. */
   const fixOf = (token: string): Fix => {
     if (ownPeople.has(token)) return null;
-    const stem = unclitic(token) ?? javaneseVerb(trie, token);
+    const stem = unclitic(token) ?? javaneseVerb(trie, token) ?? regionalVerb(trie, token);
     if (stem) return stem;
     const parts = glued(token);
     if (parts) return parts;
@@ -3519,6 +3622,26 @@ function segment(raw: string, words: SegmentWords): string[] {
   return parts;
 }
 
+/**
+ * A mention's handle whose words, as its writer parted them with "_", are a candidate's one-word name and a word no
+ * candidate's name holds and no term ("@hendri_mekanik", "@lucky_star_mdo"): someone of that name, their trade or place
+ * after it. A candidate's own account holds its names, initials, numbers or a handle word ("@hendri_septa",
+ * "@hendri_official"); a handle glued into one word ("@lulukhamidah") is left as read.
+ */
+function isOthersHandle(tables: Tables, handle: string): boolean {
+  if (!handle.includes('_')) return false;
+  const words = tokenize(handle, FOLD);
+  let name = false;
+  let other = false;
+  for (const w of words) {
+    if (tables.trie.get(w)?.term?.category === PASLON_NAME) name = true;
+    else if (!isDigit(w) && w.length >= MIN_STEM && !tables.knownWords.has(w) && !HANDLE_WORDS.has(w)) other = true;
+  }
+  return name && other;
+}
+/** Words of a public figure's or an office's own handle ("official", "id", "real"). */
+const HANDLE_WORDS = new Set(['official', 'oficial', 'offcl', 'ofc', 'real', 'asli', 'id', 'ri', 'center', 'centre', 'media', 'info', 'news', 'tv', 'team', 'tim', 'fans', 'fanbase']);
+
 /** A name term that is not a pair: what the official-post rule sets aside. */
 const isName = (t: Term): boolean => t.category === PASLON_NAME && !t.pair;
 
@@ -3562,7 +3685,7 @@ function summarise(found: Term[], vocab: Vocabulary, ctx: ScanContext, national:
   // A ballot number beside another level's election word stays this one's ("nomor 1 di Pilgub Sumut" in a Pilwalkot
   // Medan set): the voters hold both ballots on one day and name the numbers of either; another region's is that region's.
   const nonPilkada = found.some((t) => t.category === OTHER_ELECTION);
-  const otherPilkada = !nonPilkada && ctx.otherPilkada !== undefined && isOtherPilkadaTalk(found, vocab.threshold);
+  const otherPilkada = !nonPilkada && ctx.otherPilkada !== undefined && isOtherPilkadaTalk(found, vocab.threshold, vocab.names.common);
   const otherElection = nonPilkada || otherPilkada;
   // Its vote talk beside it, and no Pilkada named: a one-word name is that election's candidate or voter.
   const otherVote = otherElection && isOtherElectionVote(found, vocab.threshold);
@@ -3599,7 +3722,8 @@ function summarise(found: Term[], vocab: Vocabulary, ctx: ScanContext, national:
       number = true;
       if (t.paslon !== undefined) (numbers ??= new Set()).add(t.paslon);
       if (t.checks !== undefined && (t.checks & PADDED) !== 0) paddedNumber = true;
-    } else if (!t.official && t.weight >= MIN_NUMBER_CONTEXT && NUMBER_CONTEXT.has(t.category)) numberContext = true;
+    } else if (!t.official && ((t.weight >= MIN_NUMBER_CONTEXT && NUMBER_CONTEXT.has(t.category))
+      || (t.checks !== undefined && t.checks > 0 && (t.checks & NUMBER_ACT) !== 0))) numberContext = true;
     else if (!t.official && t.weight >= MIN_PADDED_CONTEXT && PADDED_CONTEXT.has(t.category)) paddedContext = true;
     if (supportsName(t)) nameSupport = true;
     else if (!t.official && NAME_SUPPORT.has(t.category)) weakTalk = true;
@@ -3679,10 +3803,12 @@ function isResultSlogan(t: Term): boolean {
 /**
  * Talk of another Pilkada of the season ("Kampanye Akbar untuk Pilgub Riau" beside a Pilwalkot, "Pilkada Kampar:
  * Paslon 2 Klaim Menang"): no election word of this Pilkada and no candidate's name, so its campaign words, ballot
- * numbers and candidates are the other election's, as a pilkades's are (see {@link isOtherBallot}).
+ * numbers and candidates are the other election's, as a pilkades's are (see {@link isOtherBallot}). A name no
+ * weightier than a common given name names no candidate here: beside another race it is as likely that race's
+ * ("Bobby Nasution menang Pilgub Sumut versi hitung cepat" for a candidate called Boby).
  */
-function isOtherPilkadaTalk(found: Term[], threshold: number): boolean {
-  return !found.some((t) => (t.category === 'event' && t.weight >= threshold) || (t.category === PASLON_NAME && t.weight > 0) || t.category === SLOGAN);
+function isOtherPilkadaTalk(found: Term[], threshold: number, common: number): boolean {
+  return !found.some((t) => (t.category === 'event' && t.weight >= threshold) || (t.category === PASLON_NAME && t.weight > common) || t.category === SLOGAN);
 }
 
 /** Longest run of asking or linking words between a vote verb and an office ("pilih siapa nanti buat gubernur"). */

@@ -455,7 +455,6 @@ const KNOWN_MISTAKES: Record<string, string[]> = {
     '[USERNAME] gw mah nomor 1 aja, udah kebukti kerjanya walau belom sempurna',
     'babeh gue bilang nomor 2 biar ade perubahan, kite liat aje',
     'emang bener Pak Ben mau lanjut lagi? kagak bosen ape',
-    'kemaren ade kampanye nomor 1 di lapangan deket masjid, rame bener dah',
     'gue ikut debat nobar di warung Bang Ojan, seru juga ternyata',
   ],
   // Pilbup Banyuwangi 2024 (issue 20, det-fp): X posts and Osing/Javanese chat, measured blind (P 0.919 / R 0.968),
