@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { createFuzzyIndex, MIN_FUZZY_LENGTH, withinOneEdit } from '../../src/core/text/fuzzy.js';
+import { createFuzzyIndex, editDistance as osa, MIN_FUZZY_LENGTH, withinOneEdit } from '../../src/core/text/fuzzy.js';
 import { normalizeText } from '../../src/core/text/normalize.js';
 import { loadPaslonFile, loadVocabulary } from '../../src/app/vocabulary.js';
 import { createClassifier, PASLON_NAME } from '../../src/core/classifier.js';
@@ -9,20 +9,6 @@ import { createClassifier, PASLON_NAME } from '../../src/core/classifier.js';
 // five letters or more only, never a known word.
 const letter = fc.constantFrom(...'abcdefghijklmnopqrstuvwxyz');
 const word = (minLength: number, maxLength: number) => fc.string({ unit: letter, minLength, maxLength });
-
-/** Optimal string alignment distance, the plain dynamic programme: the reference withinOneEdit must agree with. */
-function osa(a: string, b: string): number {
-  const d = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
-  for (let i = 1; i <= a.length; i++) {
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let v = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, d[i - 2]![j - 2]! + 1);
-      d[i]![j] = v;
-    }
-  }
-  return d[a.length]![b.length]!;
-}
 
 /** One edit of `s` at `at`: a letter deleted, inserted, replaced, or two neighbours swapped. */
 const edit = fc.record({ kind: fc.constantFrom('delete', 'insert', 'replace', 'swap'), at: fc.nat(), c: letter });
@@ -116,3 +102,13 @@ describe('the classifier keeps the bounds', () => {
     }), { numRuns: 300 });
   });
 });
+
+describe('editDistance (the optimal string alignment distance the command runner suggests by)', () => {
+  it('counts a deletion, an insertion, a replacement and a swap of neighbours as one edit each', () => {
+    expect(editDistanceCases.map(([a, b]) => osa(a, b))).toEqual(editDistanceCases.map(([, , d]) => d));
+  });
+});
+const editDistanceCases: [string, string, number][] = [
+  ['status', 'status', 0], ['stauts', 'status', 1], ['statu', 'status', 1], ['statuss', 'status', 1], ['staxus', 'status', 1],
+  ['laporn', 'laporan', 1], ['laporn', 'lapor', 1], ['kasus', 'status', 3], ['', 'bukti', 5], ['ca', 'abc', 3],
+];

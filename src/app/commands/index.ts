@@ -5,6 +5,7 @@
 import type { Config } from '../../config.js';
 import type { AsnRecord, Person } from '../../core/types.js';
 import { auditResult } from '../../core/messages/audit-result.js';
+import { editDistance } from '../../core/text/fuzzy.js';
 import { audit } from '../../store/audit.js';
 import type { Db } from '../../store/db.js';
 import { isHumasAdmin } from '../recipients.js';
@@ -60,20 +61,6 @@ function splitArgs(rest: string): string[] {
 
 /** Sentence punctuation at the end of a command's arguments (`/report minggu ini.`): not part of them. */
 const TRAILING_PUNCTUATION = /\s*[.!?\u2026]+$/u;
-
-/** Edit distance of two short names, a swap of neighbours counting one (`stauts` is one from `status`). */
-function editDistance(a: string, b: string): number {
-  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
-  for (let i = 1; i <= a.length; i++) {
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let v = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, d[i - 2]![j - 2]! + 1);
-      d[i]![j] = v;
-    }
-  }
-  return d[a.length]![b.length]!;
-}
 
 /** Dependencies of the command runner. */
 export interface CommandDeps {
