@@ -213,7 +213,9 @@ export function recordSelfReport(app: SelfReportDeps, asn: AsnRecord, input: Sel
   const lang = app.config.LANGUAGE;
   const t = selfReportTexts(lang);
   const description = parsed.description || t.categoryName[category];
-  const same: SameReport = { nip: asn.nip, category, place, description, forwardOrigin: input.forwardOrigin, hashes: (input.files ?? []).map((f) => createHash('sha256').update(f.data).digest('hex')) };
+  // The files compared are those the size and count caps keep (what the first report, given the same files, kept).
+  const comparable = capEvidence(input.files ?? []).kept;
+  const same: SameReport = { nip: asn.nip, category, place, description, forwardOrigin: input.forwardOrigin, hashes: comparable.map((f) => createHash('sha256').update(f.data).digest('hex')) };
   const twin = sameRecentReport(app, same);
   if (twin) return { report: twin, created: false, skipped: [], duplicate: true };
   const capped = capEvidence(input.files ?? [], 0, evidenceRoom(app, asn.nip, app.clock()));
@@ -292,7 +294,8 @@ function sameRecentReport(app: SelfReportDeps, r: SameReport): SelfReportRow | u
   for (const id of ids) {
     const ev = store.evidence(id);
     const forward = ev.find((e) => e.kind === 'forward')?.value ?? undefined;
-    // Files the first report did not keep (over a cap) count as given: the hashes compared are those it kept.
+    // Files the first report did not keep (over a cap) count as given: its kept hashes are compared with those the
+    // same caps keep of this one (a file skipped only for the daily evidence room still makes them differ).
     const had = ev.filter((e) => e.sha256 && e.kind !== 'link' && e.kind !== 'forward' && e.kind !== 'invite').map((e) => e.sha256!).sort().join(',');
     if (forward === r.forwardOrigin && had === want) return store.byId(id);
   }
