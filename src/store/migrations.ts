@@ -639,4 +639,9 @@ export const MIGRATIONS: readonly Migration[] = [
   CREATE INDEX thanks_holds_due ON thanks_holds(release_at) WHERE released_at IS NULL;
   CREATE INDEX thanks_holds_asn ON thanks_holds(platform, asn_nip, released_at);
   `,
+  // A case's messages by its id (the case page, `cases show`, the dossier, the digest's thank-you check, a follow-up's
+  // delivery): each read the whole outbox, which holds every message the bot ever queued.
+  `
+  CREATE INDEX outbox_incident ON outbox(incident_id) WHERE incident_id IS NOT NULL;
+  `,
 ];
