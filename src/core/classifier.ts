@@ -3018,9 +3018,12 @@ function isSpeltDigits(tables: Tables, ctx: ScanContext, tokens: string[], ids: 
   return !(next === first && tokens[end + 2] === tokens[end]);
 }
 
-/** A number in digits or words ("2", "02", "dua", "kosong"), as a number term may start. */
+/** {@link NUMBER_WORDS} folded as tokens are ("tujuh" -> "tuiuh"), for {@link isNumberWord}. */
+const NUMBER_TOKENS = new Set(NUMBER_WORDS.flatMap((w) => tokenize(w, FOLD)));
+
+/** A number in digits or words ("2", "02", "dua", "tujuh", "kosong"), as a number term may start; `token` is folded. */
 function isNumberWord(token: string): boolean {
-  return isDigit(token) || token === 'kosong' || NUMBER_WORDS.includes(token);
+  return isDigit(token) || token === 'kosong' || NUMBER_TOKENS.has(token);
 }
 
 /** A word without a possessive clitic ("rumahnya" -> "rumah", "kamarku" -> "kamar"), for number guards. */

@@ -2999,3 +2999,26 @@ describe('a mention whose handle is a candidate\'s one-word name and another wor
     '@uda_rio Rasyidin turun ke pasar tadi pagi',
   ])('the candidate\'s own names or a handle word, a glued handle, the name in the text: %s', (text) => expect(sirukam.classify(text).pilkada).toBe(true));
 });
+
+describe('a ballot number spelt in words is read folded, as the text is ("tujuh" is read "tuiuh")', () => {
+  // isNumberWord compared the raw NUMBER_WORDS with folded tokens, so a guard before "tujuh" never guarded it.
+  const tujuh = createClassifier({
+    vocabulary,
+    paslon: {
+      election: 'Pilbup Contoh 2024',
+      paslon: [
+        { number: 2, names: ['Ketut Sudarsana', 'Tomo Wiradinata'] },
+        { number: 7, names: ['Gilang Mahendra', 'Sari Wulandari'] },
+      ],
+    },
+  });
+  it.each([
+    'alarm jam tujuh menyala terus, berisik',
+    'jam tujuh pagi kita kumpul di balai desa',
+    'alarm jam dua menyala terus, berisik',
+  ])('a time is no ballot number: %s', (text) => expect(tujuh.classify(text).pilkada).toBe(false));
+  it.each([
+    'tujuh menyala, Gilang-Sari untuk rakyat',
+    'coblos nomor tujuh ya bapak ibu',
+  ])('the pair\'s number seven in words still counts: %s', (text) => expect(tujuh.classify(text).pilkada).toBe(true));
+});
