@@ -36,6 +36,9 @@ import type { Messenger } from './ports.js';
 import { loadPaslonFile, loadVocabulary } from './vocabulary.js';
 import { quoteStrangerOpt } from '../core/text/quote.js';
 
+/** Most cases a notice about a refused message of several cases names (see {@link App.noteMessageUndeliverable}); the rest are counted. */
+export const UNDELIVERABLE_CASES_MAX = 20;
+
 /** How to build the app; everything but config has a sensible default. */
 export interface AppOptions {
   config: Config;
@@ -253,6 +256,14 @@ export class App {
     if (row.kind === 'undeliverable_notice') return;
     // A group post (a reminder, a command answer) names the group, so Humas knows where to look.
     const chat = row.recipientKind === 'group' ? this.monitor.chats.get(row.platform, row.recipient) : undefined;
+    // A message of several cases (a grouped escalation, Humas' summary of one ASN) names each, as refused grouped ASN messages do.
+    const tied = this.monitor.outbox.casesOf(row.id);
+    const cases = tied.slice(0, UNDELIVERABLE_CASES_MAX).flatMap((id) => {
+      const c = this.monitor.incidents.get(id);
+      if (!c) return [];
+      const title = quoteStrangerOpt(this.monitor.chats.get(c.platform, c.chatId)?.title) ?? alertTexts(this.config.LANGUAGE).unknownChat;
+      return [{ caseId: c.id, asnName: this.registry.byNip(c.asnNip)?.nama ?? c.asnNip, nip: c.asnNip, chatTitle: title }];
+    });
     const groupRefusal = /TOPIC_CLOSED|TOPIC_DELETED|message thread not found/i.test(detail)
       ? ('topic_closed' as const)
       : /not enough rights|CHAT_WRITE_FORBIDDEN|CHAT_RESTRICTED/i.test(detail) ? ('no_write_right' as const) : undefined;
@@ -260,6 +271,7 @@ export class App {
       platform: row.platform, to: row.recipient, kind: row.kind, reason: detail,
       ...(row.recipientKind === 'group' ? { chatTitle: quoteStrangerOpt(chat?.title) ?? alertTexts(this.config.LANGUAGE).unknownChat } : {}),
       ...(groupRefusal ? { groupRefusal } : {}),
+      ...(cases.length ? { cases, moreCases: Math.max(0, tied.length - cases.length) } : {}),
     });
     this.db.transaction(() => {
       for (const h of humasAddresses(this.config.HUMAS_ADMINS)) {

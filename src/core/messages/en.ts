@@ -104,5 +104,9 @@ export const EN: AlertTexts = {
       ? '\nThe forum topic it was meant for is closed. Reopen the topic, or make the bot an admin with "Manage topics".'
       : a.groupRefusal === 'no_write_right'
         ? '\nThe bot may not write in this group (restricted, or only admins may post). Ask a group admin to let the bot send messages.'
-        : ''),
+        : '') +
+    (a.cases?.length
+      ? `\nThat message stood for ${a.cases.length + (a.moreCases ?? 0)} cases:\n${a.cases.map((c) => `#${c.caseId} ${c.asnName} (NIP ${c.nip}): "${c.chatTitle}"`).join('\n')}` +
+        `${a.moreCases ? `\n… and ${a.moreCases} more` : ''}\nDetails: /kasus <number>.`
+      : ''),
 };

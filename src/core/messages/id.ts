@@ -104,5 +104,9 @@ export const ID: AlertTexts = {
       ? '\nTopik forum tempat pesan ini ditujukan sudah ditutup. Buka kembali topiknya, atau jadikan bot admin dengan hak "Kelola topik".'
       : a.groupRefusal === 'no_write_right'
         ? '\nBot tidak diizinkan menulis di grup ini (dibatasi, atau hanya admin yang boleh menulis). Minta admin grup memberi bot hak mengirim pesan.'
-        : ''),
+        : '') +
+    (a.cases?.length
+      ? `\nPesan itu memuat ${a.cases.length + (a.moreCases ?? 0)} kasus:\n${a.cases.map((c) => `#${c.caseId} ${c.asnName} (NIP ${c.nip}): "${c.chatTitle}"`).join('\n')}` +
+        `${a.moreCases ? `\n… dan ${a.moreCases} lagi` : ''}\nRincian: /kasus <nomor>.`
+      : ''),
 };

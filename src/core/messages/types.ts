@@ -72,6 +72,12 @@ export interface MessageUndeliverableInput {
   chatTitle?: string;
   /** Why a group refused it, when the platform said in a way we recognise (Telegram 400 TOPIC_CLOSED / not enough rights). */
   groupRefusal?: 'topic_closed' | 'no_write_right';
+  /**
+   * The cases a message of several stood for (its `outbox_cases`: a grouped escalation, Humas' summary of one ASN),
+   * at most UNDELIVERABLE_CASES_MAX; `moreCases` counts the rest.
+   */
+  cases?: { caseId: number; asnName: string; nip: string; chatTitle: string }[];
+  moreCases?: number;
 }
 
 /** All alert texts of one language. */

@@ -6,7 +6,9 @@
  * 403 "Forbidden: bot was blocked by the user" (the simulator's blockedBot, as telegraf's TelegramError), and the
  * refused message, tied to every case it listed, reaches Humas as a "cannot reach" notice for each; each case's
  * escalation line then says its reminder could not be delivered. When Budi leaves them all (`left_chat_member`), the
- * first thank-yous go one by one and the rest as one message listing the groups left.
+ * first thank-yous go one by one and the rest as one message listing the groups left. A grouped escalation one Humas
+ * admin blocked the bot for (403 again): the other admin's notice names each case it stood for (its outbox_cases),
+ * as a refused grouped follow-up does (App.noteMessageUndeliverable).
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { App } from '../../../src/app/app.js';
@@ -111,5 +113,53 @@ describe('one ASN in many Telegram groups: follow-ups, escalations and thank-you
     await sim.waitFor(() => sentTo(ADMIN.id).length >= humasBefore + 1, 5000);
     const escalation = sentTo(ADMIN.id).slice(humasBefore).find((t) => t.startsWith('⏫'))!;
     expect(escalation.match(/\(tidak dapat dikirim\)/g)).toHaveLength(N);
+  });
+});
+
+const ADMIN2: SimUser = { id: 9002, first_name: 'Humas Dua' };
+/** Polls a database condition (sim.waitFor checks only when a message is sent). */
+async function until(pred: () => boolean, timeoutMs = 5000): Promise<void> {
+  for (const end = Date.now() + timeoutMs; !pred(); ) {
+    if (Date.now() > end) throw new Error('condition not met in time');
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+describe('a grouped escalation one Humas admin blocked the bot for', () => {
+  beforeEach(async () => {
+    bot = await startSimBot({
+      asn: [{ nip: '198503122010011003' as Nip, nama: 'Budi Santoso', unit: 'Dinas Pendidikan', phone: '+6281234567890' as PhoneE164, telegramId: '5001' as TgUserId, telegramUsername: 'budi_s' }],
+      started: [ADMIN, ADMIN2, BUDI],
+      perChatGapMs: 1,
+      overrides: { HUMAS_ADMINS: 'tg:9001,tg:9002', MASS_ALERT_WINDOW_SECONDS: '1', FOLLOWUP_HOURS: '24', QUIET_HOURS: 'off' },
+    });
+    ({ sim, app } = bot);
+    const at = Math.floor((Date.now() - 3 * DAY) / 1000);
+    for (let i = 0; i < N; i++) sim.pushUpdate(newChatMembers({ id: -1002400000000 - i, title: `Relawan Paslon 2 Jorong ${i}`, type: 'supergroup' }, TIMSES, [BUDI], { date: at }));
+    await sim.waitFor((s) => s.filter((m) => m.chat_id === BUDI.id).length >= 4 && s.filter((m) => m.chat_id === ADMIN2.id).length >= 4, 20_000);
+  }, 30_000);
+  afterEach(() => bot.stop());
+
+  const sentTo = (id: number) => sim.sent.filter((m) => m.chat_id === id).map((m) => m.text ?? '');
+  const openedAt = () => app.db.prepare(`SELECT MAX(opened_at) FROM incidents`).pluck().get() as number;
+
+  it('the other admin is told of the refusal and of each case the escalation stood for', { timeout: 30_000 }, async () => {
+    expect(runLifecycle(app, openedAt() + DAY).followedUp).toHaveLength(N);
+    await until(() => app.db.prepare(`SELECT COUNT(*) FROM outbox WHERE kind = 'asn_followup' AND status = 'sent'`).pluck().get() === 1);
+    sim.blockedBot(ADMIN.id);
+    expect(runLifecycle(app, openedAt() + 2 * DAY).escalated).toHaveLength(N);
+    await until(() => app.db.prepare(`SELECT COUNT(*) FROM outbox WHERE kind = 'humas_escalation' AND status = 'undeliverable'`).pluck().get() === 1);
+    const refused = app.db.prepare(`SELECT id, recipient FROM outbox WHERE kind = 'humas_escalation' AND status = 'undeliverable'`).get() as { id: number; recipient: string };
+    expect(refused.recipient).toBe(String(ADMIN.id));
+    expect(app.monitor.outbox.casesOf(refused.id)).toEqual([1, 2, 3, 4, 5]);
+    await sim.waitFor(() => sentTo(ADMIN2.id).some((t) => t.startsWith('📵 Pesan bot (humas_escalation)')), 5000);
+    const notice = sentTo(ADMIN2.id).find((t) => t.startsWith('📵 Pesan bot (humas_escalation)'))!;
+    expect(notice).toContain(`ke ${ADMIN.id} di Telegram tidak terkirim`);
+    expect(notice).toContain(`Pesan itu memuat ${N} kasus:`);
+    for (let i = 0; i < N; i++) expect(notice).toContain(`\n#${i + 1} Budi Santoso (NIP 198503122010011003): "Relawan Paslon 2 Jorong ${i}"`);
+    expect(notice).toContain('Rincian: /kasus <nomor>.');
+    // The admin who did get it heard nothing else of it, and the blocked one nothing at all.
+    expect(sentTo(ADMIN2.id).filter((t) => t.startsWith('⏫'))).toHaveLength(1);
+    expect(sentTo(ADMIN.id).filter((t) => t.startsWith('📵'))).toEqual([]);
   });
 });
