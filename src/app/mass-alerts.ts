@@ -73,7 +73,7 @@ export function aloneInBurst(db: Db, config: MassAlertConfig, scope: string, key
 
 /** When the next held summary is due (epoch ms), if any. */
 export function nextRelease(db: Db): number | undefined {
-  return (db.prepare(`SELECT MIN(release_at) FROM alert_batches WHERE released_at IS NULL`).pluck().get() as number | null) ?? undefined;
+  return (prepared(db, `SELECT MIN(release_at) FROM alert_batches WHERE released_at IS NULL`).pluck().get() as number | null) ?? undefined;
 }
 
 /** What releasing summaries needs. */
@@ -90,7 +90,7 @@ export interface MassAlertDeps {
 
 /** Queues one summary per Humas admin for every held batch whose window has ended (or every held batch: `all`); returns how many were released. */
 export function releaseDueSummaries(d: MassAlertDeps, now: number, all = false): number {
-  const due = d.db.prepare(`SELECT id, platform, chat_id AS chatId FROM alert_batches WHERE released_at IS NULL AND (release_at <= ? OR ?) ORDER BY id`).all(now, all ? 1 : 0) as {
+  const due = prepared(d.db, `SELECT id, platform, chat_id AS chatId FROM alert_batches WHERE released_at IS NULL AND (release_at <= ? OR ?) ORDER BY id`).all(now, all ? 1 : 0) as {
     id: number;
     platform: Platform;
     chatId: string;
@@ -114,7 +114,7 @@ function releaseOne(d: MassAlertDeps, b: { id: number; platform: Platform; chatI
   const { config } = d;
   const lang = config.LANGUAGE;
   const t = pressureTexts(lang);
-  const ids = d.db.prepare(`SELECT incident_id FROM alert_batch_items WHERE batch_id = ? ORDER BY incident_id`).pluck().all(b.id) as number[];
+  const ids = prepared(d.db, `SELECT incident_id FROM alert_batch_items WHERE batch_id = ? ORDER BY incident_id`).pluck().all(b.id) as number[];
   const cases = ids.map((id) => d.incidents.get(id)).filter((c) => c !== undefined);
   const lines: (MassLine & { reachable: boolean })[] = cases.map((c) => {
     const asn = d.asnByNip(c.asnNip);
@@ -172,6 +172,6 @@ function releaseOne(d: MassAlertDeps, b: { id: number; platform: Platform; chatI
         );
       }
     }
-    d.db.prepare(`UPDATE alert_batches SET released_at = ? WHERE id = ?`).run(now, b.id);
+    prepared(d.db, `UPDATE alert_batches SET released_at = ? WHERE id = ?`).run(now, b.id);
   });
 }

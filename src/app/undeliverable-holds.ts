@@ -12,6 +12,7 @@ import type { Platform } from '../core/ids.js';
 import { pressureTexts } from '../core/messages/pressure.js';
 import type { Db } from '../store/db.js';
 import { aloneInBurst, MASS_LIST_MAX, writeCaseListCsv, type MassAlertConfig, type MassAlertDeps } from './mass-alerts.js';
+import { prepared } from '../store/statements.js';
 import { humasAddresses } from './recipients.js';
 
 /** The burst window of these notices in `alert_windows` (one window for all of them, whatever the group). */
@@ -35,8 +36,8 @@ export function holdUndeliverable(db: Db, config: MassAlertConfig, r: RefusedAle
   if (alreadyTold(db, r)) return true;
   if (aloneInBurst(db, config, WINDOW_SCOPE, WINDOW_KEY, now)) return false;
   const windowMs = config.MASS_ALERT_WINDOW_SECONDS * 1000;
-  const open = db.prepare(`SELECT release_at FROM undeliverable_holds WHERE released_at IS NULL ORDER BY id LIMIT 1`).pluck().get() as number | undefined;
-  db.prepare(`INSERT OR IGNORE INTO undeliverable_holds (incident_id, asn_nip, platform, reason, held_at, release_at) VALUES (?, ?, ?, ?, ?, ?)`).run(
+  const open = prepared(db, `SELECT release_at FROM undeliverable_holds WHERE released_at IS NULL ORDER BY id LIMIT 1`).pluck().get() as number | undefined;
+  prepared(db, `INSERT OR IGNORE INTO undeliverable_holds (incident_id, asn_nip, platform, reason, held_at, release_at) VALUES (?, ?, ?, ?, ?, ?)`).run(
     r.incidentId, r.nip, r.platform, r.reason.slice(0, 300), now, open ?? now + windowMs,
   );
   return true;
@@ -44,16 +45,16 @@ export function holdUndeliverable(db: Db, config: MassAlertConfig, r: RefusedAle
 
 /** A notice about this case and platform was queued alone (alerts.ts key `undeliverable:<nip>:<platform>:<case>:...`) or is held. */
 function alreadyTold(db: Db, r: RefusedAlert): boolean {
-  const held = db.prepare(`SELECT 1 FROM undeliverable_holds WHERE incident_id = ? AND asn_nip = ? AND platform = ?`).get(r.incidentId, r.nip, r.platform);
+  const held = prepared(db, `SELECT 1 FROM undeliverable_holds WHERE incident_id = ? AND asn_nip = ? AND platform = ?`).get(r.incidentId, r.nip, r.platform);
   if (held) return true;
   const prefix = `undeliverable:${r.nip}:${r.platform}:${r.incidentId}:`;
   // A range on the unique dedupe_key index (';' follows ':'), not a LIKE scan.
-  return db.prepare(`SELECT 1 FROM outbox WHERE dedupe_key >= ? AND dedupe_key < ? LIMIT 1`).get(prefix, `${prefix.slice(0, -1)};`) !== undefined;
+  return prepared(db, `SELECT 1 FROM outbox WHERE dedupe_key >= ? AND dedupe_key < ? LIMIT 1`).get(prefix, `${prefix.slice(0, -1)};`) !== undefined;
 }
 
 /** When the next held list is due (epoch ms), if any. */
 export function nextNoticeRelease(db: Db): number | undefined {
-  return (db.prepare(`SELECT MIN(release_at) FROM undeliverable_holds WHERE released_at IS NULL`).pluck().get() as number | null) ?? undefined;
+  return (prepared(db, `SELECT MIN(release_at) FROM undeliverable_holds WHERE released_at IS NULL`).pluck().get() as number | null) ?? undefined;
 }
 
 /** What releasing a list needs: what mass summaries need, and the registration link for the ASN to use. */
@@ -63,8 +64,7 @@ export type NoticeReleaseDeps = Pick<MassAlertDeps, 'db' | 'outbox' | 'config' |
 
 /** Queues one list per Humas admin of every held notice that is due (or all: `all`); returns how many notices it lists. */
 export function releaseDueNotices(d: NoticeReleaseDeps, now: number, all = false): number {
-  const held = d.db
-    .prepare(`SELECT id, incident_id AS caseId, asn_nip AS nip, platform, reason FROM undeliverable_holds WHERE released_at IS NULL AND (release_at <= ? OR ?) ORDER BY id`)
+  const held = prepared(d.db, `SELECT id, incident_id AS caseId, asn_nip AS nip, platform, reason FROM undeliverable_holds WHERE released_at IS NULL AND (release_at <= ? OR ?) ORDER BY id`)
     .all(now, all ? 1 : 0) as { id: number; caseId: number; nip: string; platform: Platform; reason: string }[];
   if (!held.length) return 0;
   const lang = d.config.LANGUAGE;
@@ -95,7 +95,7 @@ export function releaseDueNotices(d: NoticeReleaseDeps, now: number, all = false
         now,
       );
     }
-    const done = d.db.prepare(`UPDATE undeliverable_holds SET released_at = ? WHERE id = ?`);
+    const done = prepared(d.db, `UPDATE undeliverable_holds SET released_at = ? WHERE id = ?`);
     for (const h of held) done.run(now, h.id);
   });
   return held.length;

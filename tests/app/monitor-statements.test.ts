@@ -10,6 +10,13 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { ChatEvent, ChatRef } from '../../src/core/types.js';
 import { ASN, testApp } from '../support/app.js';
 import { nextAsnAlertRelease, releaseDueAsnAlerts } from '../../src/app/asn-alert-holds.js';
+import { nextRelease, releaseDueSummaries, type MassAlertDeps } from '../../src/app/mass-alerts.js';
+import { nextNoticeRelease, releaseDueNotices } from '../../src/app/undeliverable-holds.js';
+import type { App } from '../../src/app/app.js';
+import type { Nip, PhoneE164, TgUserId } from '../../src/core/ids.js';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 const AJAKAN = 'Ayo coblos nomor 2 di Pilgub Sumsel!';
 const SAPAAN = 'Selamat pagi semua, jangan lupa kerja bakti hari Minggu';
@@ -104,6 +111,69 @@ describe('monitor: statements are prepared once, not per event (issue 20)', () =
     expect(next).toBeUndefined();
     expect(seen).toEqual([]);
     expect(summaries()).toBe(2);
+  });
+
+  /** The SQL `db.prepare` is asked for while `f` runs. */
+  const preparedDuring = <T>(app: App, f: () => T): { value: T; seen: string[] } => {
+    const seen: string[] = [];
+    const prepare = app.db.prepare.bind(app.db);
+    app.db.prepare = ((sql: string) => (seen.push(sql), prepare(sql))) as typeof app.db.prepare;
+    try {
+      return { value: f(), seen };
+    } finally {
+      app.db.prepare = prepare;
+    }
+  };
+  /** Four ASN added to a campaign group `g` at once: one alert alone (threshold 1), three held for the group's summary. */
+  const groupBurst = (app: App, g: number) => {
+    const chat: ChatRef = { platform: 'telegram', id: `-100888${g}`, title: `Relawan Paslon 2 Pilgub Sumsel ${g}`, type: 'supergroup' };
+    for (const id of ['5001', '5002', '5011', '5012']) app.monitor.handle({ kind: 'member_added', dedupeKey: `g${g}-${id}`, at, chat, actor: timses, members: [{ platform: 'telegram', id }] });
+  };
+  const twoMore = (app: App) =>
+    app.registry.upsertMany(
+      ['5011', '5012'].map((id, k) => ({ nip: `19850312201001101${k}` as Nip, nama: `ASN ${id}`, unit: 'Dinas Sosial', phone: `+62812300000${k}` as PhoneE164, telegramId: id as TgUserId })),
+      Date.now(),
+    );
+
+  it("a group's burst released as its mass summary, and refused alerts released as one list: the second release prepares no statement", () => {
+    const { app } = testApp({ MASS_ALERT_THRESHOLD: '1', MASS_ALERT_WINDOW_SECONDS: '60' });
+    twoMore(app);
+    const dir = mkdtempSync(join(tmpdir(), 'jn-stmts-'));
+    const mass: MassAlertDeps = {
+      db: app.db, outbox: app.monitor.outbox, chats: app.monitor.chats, incidents: app.monitor.incidents, config: app.config,
+      asnByNip: (nip) => app.registry.byNip(nip as Nip), dir,
+    };
+    const later = Date.now() + 3_600_000;
+    const summaries = () => app.db.prepare(`SELECT COUNT(*) FROM outbox WHERE kind = 'humas_mass_alert'`).pluck().get();
+    groupBurst(app, 1);
+    expect(releaseDueSummaries(mass, later)).toBe(1);
+    expect(nextRelease(app.db)).toBeUndefined();
+    const first = summaries();
+    expect(first).toBeGreaterThan(0);
+    groupBurst(app, 2);
+    const group = preparedDuring(app, () => [releaseDueSummaries(mass, later), nextRelease(app.db)]);
+    expect(group.value).toEqual([1, undefined]);
+    expect(group.seen).toEqual([]);
+    expect(summaries()).toBe(2 * (first as number));
+
+    // The platform refuses each case's ASN alert: the first notice alone, the rest held for one list (app/undeliverable-holds.ts).
+    const refuse = (ids: number[]) => {
+      for (const id of ids) app.noteUndeliverable(id, 'telegram', '403: Forbidden: bot was blocked by the user', later);
+    };
+    const lists = () => app.db.prepare(`SELECT COUNT(*) FROM outbox WHERE dedupe_key LIKE 'undeliverable-list:%'`).pluck().get();
+    refuse([1, 2, 3, 4]);
+    expect(releaseDueNotices(mass, later + 3_600_000)).toBe(3);
+    expect(nextNoticeRelease(app.db)).toBeUndefined();
+    const firstLists = lists();
+    expect(firstLists).toBeGreaterThan(0);
+    const held = preparedDuring(app, () => {
+      refuse([5, 6, 7, 8]);
+      return [releaseDueNotices(mass, later + 7_200_000), nextNoticeRelease(app.db)];
+    });
+    expect(held.value).toEqual([4, undefined]);
+    expect(held.seen).toEqual([]);
+    expect(lists()).toBe(2 * (firstLists as number));
+    rmSync(dir, { recursive: true, force: true });
   });
 
   it('a private message reads no chats row (a private chat has none), and is recorded', () => {
