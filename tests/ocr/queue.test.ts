@@ -37,9 +37,10 @@ function app(dbPath: string, extra: Record<string, string> = {}, log?: App['log'
   return a;
 }
 
+/** One report per key: each its own words, since the same report sent again within minutes is the first one (app/self-report.ts). */
 function report(a: App, key: string): number {
   const asn = a.registry.byNip(ASN.nip)!;
-  return recordSelfReport(a, asn, { platform: 'telegram', reporterId: '5101', sourceKey: key, text: 'Saya dimasukkan ke grup', files: [{ kind: 'photo', filename: `${key}.png`, mime: 'image/png', data: png }] }).report.id;
+  return recordSelfReport(a, asn, { platform: 'telegram', reporterId: '5101', sourceKey: key, text: `Saya dimasukkan ke grup (laporan ${key})`, files: [{ kind: 'photo', filename: `${key}.png`, mime: 'image/png', data: png }] }).report.id;
 }
 
 /** A reader that takes `ms` per image and records how many reads overlap. */

@@ -68,9 +68,12 @@ describe('closing reasons: stored as codes, read in the reader’s language', ()
     // Indonesian office: four cases, closed four ways.
     const id = await bot(dbPath, 'id');
     const { waitText } = simChats(() => id.sim);
+    // One ASN in four groups within the hour: Humas reads the first three alone and the fourth in the ASN's summary
+    // (app/humas-asn-holds.ts), so the fourth case is awaited in the store (each group's reminder wakes the wait).
     for (const [i, g] of GROUPS.entries()) {
       id.sim.pushUpdate(newChatMembers(g, TIMSES, [BUDI]));
-      await waitText(ADMIN.id, `Kasus #${i + 1}`);
+      if (i < 3) await waitText(ADMIN.id, `Kasus #${i + 1}`);
+      else await id.sim.waitFor(() => id.app.monitor.incidents.get(i + 1) !== undefined, 5000);
     }
     // #1: Budi leaves, seen by the bot.
     id.sim.pushUpdate(leftChatMember(GROUPS[0]!, BUDI, BUDI));
