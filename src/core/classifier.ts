@@ -659,6 +659,12 @@ interface Tables {
   otherPersonWeight: number;
   /** Common given names that are no word of the paslon's names: "Bayu" before a candidate's name makes another person's full name. */
   otherGivenNames: Set<string>;
+  /**
+   * {@link otherGivenNames} of one word that are no known word (a term, an honorific, a common word) and not one letter
+   * from any word of the paslon's names ("rahmat" beside a Rahmad): before a candidate's surname, another of that family
+   * ({@link isOtherFamilyName}). Made the first time a surname is found, not with the classifier.
+   */
+  otherFamilyGiven: Set<string> | undefined;
   /** Kin words before a name, as folded ({@link Vocabulary.personalLife}). */
   kinWords: Set<string>;
   /** Second-person pronouns after a name in a question, as folded ({@link Vocabulary.personalLife}). */
@@ -1014,6 +1020,7 @@ export function createClassifier(opts: { vocabulary: Vocabulary; paslon?: Paslon
     givenThings: new Set((vocab.boughtVote?.things ?? []).map((w) => tokenize(w, FOLD).join(''))),
     // Last, once the trie holds every phrase: a word added after it would never be looked up.
     words: makeWordInfos(trie, honorifics),
+    otherFamilyGiven: undefined,
     ...writtenNameTables(trie, vocab, honorifics, paslon),
   };
   const segmentWords = segmentWordsOf(trie, vocab.honorifics);
@@ -1982,6 +1989,9 @@ function scan(tables: Tables, tokens: string[], ids: number[] | undefined, found
       || isWritersKinAfter(tables, best, tokens, bestEnd))) best = asOtherPerson(tables, best);
     if (best.category === PASLON_NAME && !best.pair && (isAddressedByTitle(tables, ctx, tokens, ids, i, bestEnd) || isOtherOfficeBefore(tables, tokens, i)
       || isOtherOfficeAfter(tables, ctx, tokens, ids, bestEnd) || isPreachingCleric(tables, tokens, i, bestEnd))) best = asCommonPerson(tables, best);
+    // "Rudy Mas'ud menang Pilgub" beside a Rahmad Mas'ud: the surname is another of the family's, in any case.
+    const otherFamily = best.category === PASLON_NAME && i > 0 && isOtherFamilyName(tables, best, tokens, i);
+    if (otherFamily) best = asCommonPerson(tables, best);
     addFound(found, best);
     if ((best.category === 'administration' || best.category === 'event') && tables.voterPlaces.has(best.label) && hasVoterThing(tables, tokens)) addFound(found, tables.voterAtPlace);
     if (best.category === PASLON_NAME) {
@@ -1996,7 +2006,8 @@ function scan(tables: Tables, tokens: string[], ids: number[] | undefined, found
         if (item) ctx.rosterTitled = true;
         else ctx.titledWeakName = true;
       }
-      nameContext(tables, tokens, i, bestEnd, best, found);
+      // Another's name makes no slogan of the candidate's: "Rudy Masud menang" is Rudy's win.
+      if (!otherFamily) nameContext(tables, tokens, i, bestEnd, best, found);
       // A surname after a word that may be another's given name: asWritten reads how the two are written.
       if (bestEnd === i && i > 0 && ids !== undefined && ctx.surnameAfterWord === undefined && tables.surnames.has(best)) {
         const before = tokens[i - 1] as string;
@@ -2827,6 +2838,41 @@ function asCommonPerson(tables: Tables, t: Term): Term {
 /** The name weak as a surname is, as another person's name: election talk beside it still makes it the candidate's. */
 function asOtherPerson(tables: Tables, t: Term): Term {
   return weakTwin(tables.otherPerson, tables.otherPersonWeight, t);
+}
+
+/**
+ * A candidate's surname (a one-word name weaker than a full name and stronger than a common given name; written with
+ * an apostrophe, "Mas'ud", it is read from two tokens) right after another
+ * person's given name ({@link Tables.otherFamilyGiven}): "Rudy Mas'ud" for a Rahmad Mas'ud, "hasan basri" for a
+ * Rizal Basri. A sibling, a parent or a namesake, in title case and lower case alike, where {@link asWritten} reads
+ * capitals only in a text that mixes them. Election talk beside it still makes it the candidate's.
+ */
+function isOtherFamilyName(tables: Tables, best: Term, tokens: string[], start: number): boolean {
+  return start > 0 && isOneWordName(best) && best.weight > tables.commonNameWeight && best.weight < tables.threshold && !best.caps && !best.acronym
+    && (tables.otherFamilyGiven ??= otherFamilyGivenNames(tables.otherGivenNames, tables.ownNameWords, tables.knownWords)).has(tokens[start - 1] as string);
+}
+
+/** {@link Tables.otherFamilyGiven}, made once per classifier from its name tables. */
+function otherFamilyGivenNames(given: Set<string>, own: Set<string>, known: Set<string>): Set<string> {
+  const out = new Set<string>();
+  for (const name of given) {
+    if (name.includes(' ') || known.has(name)) continue;
+    let near = false;
+    for (const word of own) if (isOneEditApart(name, word)) { near = true; break; }
+    if (!near) out.add(name);
+  }
+  return out;
+}
+
+/** At most one letter changed, added or dropped between `a` and `b`, in one pass (no table: built per classifier). */
+function isOneEditApart(a: string, b: string): boolean {
+  if (Math.abs(a.length - b.length) > 1) return false;
+  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
+  let i = 0;
+  while (i < short.length && short.charCodeAt(i) === long.charCodeAt(i)) i++;
+  if (i === short.length) return true;
+  // At the first difference a letter was changed (same lengths) or added to the longer word: the rest is equal.
+  return short.slice(short.length === long.length ? i + 1 : i) === long.slice(i + 1);
 }
 
 /** The name term at no more than `weight`, made once per term and kept in `twins`. */

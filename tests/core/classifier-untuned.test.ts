@@ -3022,3 +3022,27 @@ describe('a ballot number spelt in words is read folded, as the text is ("tujuh"
     'coblos nomor tujuh ya bapak ibu',
   ])('the pair\'s number seven in words still counts: %s', (text) => expect(tujuh.classify(text).pilkada).toBe(true));
 });
+
+describe('a candidate\'s surname right after another person\'s given name is another of the family (isOtherFamilyName) (Pilwalkot Balikpapan set, issue 20)', () => {
+  // A candidate's brother ran for governor the same day: "Rudy Mas'ud" was read as the mayor candidate's surname,
+  // in a title-case headline (where asWritten reads no capitals) and in lower case alike.
+  const family = createClassifier({
+    vocabulary,
+    paslon: {
+      election: 'Pilwalkot Contoh 2024',
+      paslon: [
+        { number: 1, names: ["Hamdan Ma'arif", 'Yusran Tandiayu'], aliases: ['Hamdan-Yusran'] },
+        { number: 2, names: ['Gilang Mahendra', 'Sari Wulandari'], aliases: ['Gilang-Sari'] },
+      ],
+    },
+  });
+  it.each([
+    "Pilgub Contoh: Rudy Ma'arif-Seno Unggul Hitung Cepat [URL]",
+    '[USERNAME] rudy maarif menang pilgub, selamat buat gubernur baru',
+  ])('%s', (text) => expect(family.classify(text).pilkada).toBe(false));
+  it.each([
+    "Ma'arif menang telak di debat cawali semalam",
+    'hamdan maarif menang pilwalkot, selamat',
+    'rudy maarif ikut kampanye pilwalkot Hamdan-Yusran',
+  ])('the surname alone, after the candidate\'s own given name, or beside this race: %s', (text) => expect(family.classify(text).pilkada).toBe(true));
+});
