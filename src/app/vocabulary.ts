@@ -42,7 +42,7 @@ const vocabularySchema = z.object({
   namedAfter: phrases.optional(),
   particleNamedAfter: z.object({ words: phrases, thingBefore: phrases }).optional(),
   otherElections: phrases.optional(),
-  electionLevels: z.record(z.string(), z.object({ events: phrases, units: phrases, roles: phrases.optional() })).optional(),
+  electionLevels: z.record(z.string(), z.object({ wide: z.boolean().optional(), events: phrases, units: phrases, roles: phrases.optional() })).optional(),
   otherRegions: z.object({ events: phrases, regions: z.array(phrases.min(1)) }).optional(),
   writersKin: z.object({ kin: phrases, owners: phrases, clitics: phrases, between: phrases.optional() }).optional(),
   voterBrings: z.object({ places: phrases, things: phrases, weight }).optional(),

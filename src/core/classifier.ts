@@ -170,9 +170,13 @@ export interface Vocabulary {
    * Its `roles` are the candidate words of that level's race ("cagub", "calon bupati", "wali kota terpilih"): beside
    * another level's election they name that race's candidates and count nothing ("Gubernur Terpilih Banten X"
    * in a Pilwalkot); the offices alone ("gubernur") are not among them, since a candidate may hold one.
+   * A `wide` level's voters vote in the other levels' races too (a province's: every regency's and city's voters hold
+   * the governor's ballot), so a ballot number beside its election word may still be this Pilkada's. Between two
+   * levels neither wide (a regency and a city) no voter holds both ballots: the other's election word names another
+   * region's Pilkada, whose ballot numbers are that region's ("Pilbup X: Paslon 1 Unggul" beside a Pilwalkot).
    * No level in `election`, no rule.
    */
-  electionLevels?: Record<string, { events: string[]; units: string[]; roles?: string[] }>;
+  electionLevels?: Record<string, { wide?: boolean; events: string[]; units: string[]; roles?: string[] }>;
   /**
    * Provinces and large cities, each with its other names ("jabar", "jawa barat"; "solo", "surakarta"): one of
    * `events` (words naming a Pilkada) with a region right after it (a unit such as "kota" between allowed) that
@@ -549,6 +553,12 @@ interface Tables {
   otherLevelUnits: Set<string>;
   /** Candidate words of another level's race, by label ({@link Vocabulary.electionLevels} roles). */
   otherLevelRoles: Set<string>;
+  /**
+   * Election words and units of the levels neither this election's nor `wide` (a regency's beside a city's): no voter
+   * here holds their ballot, so they name another region's Pilkada ({@link isSiblingLevel}). Empty for a wide level's election.
+   */
+  siblingLevelEvents: Set<string>;
+  siblingLevelUnits: Set<string>;
   /** {@link Vocabulary.otherRegions} not the election's own, as folded tokens by their first token, and its events by label. */
   otherRegions: Map<string, string[][]>;
   /** Dictionary words (folded), for {@link isUnknownPlace}; the vocabulary's one cached set. */
@@ -1915,7 +1925,9 @@ function scan(tables: Tables, tokens: string[], ids: number[] | undefined, found
     }
     // "Pilgub Jabar" beside a Pilwalkot, "pilkada Kabupaten X" beside Kota X's: another Pilkada of the season.
     if (best.category === 'event' && tables.otherLevelUnits.size > 0 && isOtherLevel(tables, best, tokens, bestEnd)) {
-      ctx.otherPilkada ??= 'level';
+      // A regency's race beside a city's (or the reverse) is another region's: its ballot numbers are that region's.
+      if (tables.siblingLevelEvents.size > 0 && isSiblingLevel(tables, best, tokens, bestEnd)) ctx.otherPilkada = 'region';
+      else ctx.otherPilkada ??= 'level';
       i = bestEnd;
       continue;
     }
@@ -2187,8 +2199,10 @@ function isOtherYear(year: string, tokens: string[], end: number): boolean {
  * The election words and units of the levels other than the one the paslon file's `election` names (its election
  * words first, then its units: "Pilwalkot Kota Contoh 2024" is a walikota's); none when it names none.
  */
-function otherLevels(vocab: Vocabulary, paslon: PaslonFile | undefined): Pick<Tables, 'otherLevelEvents' | 'otherLevelUnits' | 'otherLevelRoles'> {
-  const none = { otherLevelEvents: new Set<string>(), otherLevelUnits: new Set<string>(), otherLevelRoles: new Set<string>() };
+function otherLevels(vocab: Vocabulary, paslon: PaslonFile | undefined):
+  Pick<Tables, 'otherLevelEvents' | 'otherLevelUnits' | 'otherLevelRoles' | 'siblingLevelEvents' | 'siblingLevelUnits'> {
+  const none = { otherLevelEvents: new Set<string>(), otherLevelUnits: new Set<string>(), otherLevelRoles: new Set<string>(),
+    siblingLevelEvents: new Set<string>(), siblingLevelUnits: new Set<string>() };
   const levels = Object.entries(vocab.electionLevels ?? {});
   if (!paslon || levels.length === 0) return none;
   const election = ` ${tokenize(paslon.election, FOLD).join(' ')} `;
@@ -2200,8 +2214,22 @@ function otherLevels(vocab: Vocabulary, paslon: PaslonFile | undefined): Pick<Ta
     for (const e of l.events) none.otherLevelEvents.add(e);
     for (const u of l.units) for (const w of tokenize(u, FOLD)) none.otherLevelUnits.add(w);
     for (const r of l.roles ?? []) none.otherLevelRoles.add(r);
+    if (own[1].wide === true || l.wide === true) continue;
+    for (const e of l.events) none.siblingLevelEvents.add(e);
+    for (const u of l.units) for (const w of tokenize(u, FOLD)) none.siblingLevelUnits.add(w);
   }
   return none;
+}
+
+/**
+ * The election word at `best` (ending at `end`) is a sibling level's ({@link Tables.siblingLevelEvents}), or is followed by
+ * a sibling level's unit: "Pilbup X" or "pilkada kabupaten X" beside a Pilwalkot, "Pilwalkot X" beside a Pilbup.
+ * Asked only of an election word {@link isOtherLevel} already found another level's.
+ */
+function isSiblingLevel(tables: Tables, best: Term, tokens: string[], end: number): boolean {
+  if (tables.siblingLevelEvents.has(best.label)) return true;
+  const next = tokens[end + 1];
+  return next !== undefined && tables.siblingLevelUnits.has(next);
 }
 
 /** An election word of another level ("pilgub" beside a Pilwalkot), or one followed by another level's unit ("pilkada kabupaten"). */

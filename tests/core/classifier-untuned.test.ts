@@ -3046,3 +3046,28 @@ describe('a candidate\'s surname right after another person\'s given name is ano
     'rudy maarif ikut kampanye pilwalkot Hamdan-Yusran',
   ])('the surname alone, after the candidate\'s own given name, or beside this race: %s', (text) => expect(family.classify(text).pilkada).toBe(true));
 });
+
+describe('a regency\'s race beside a city\'s, or a city\'s beside a regency\'s, is another region\'s: its ballot numbers are that region\'s (isSiblingLevel) (Pilwalkot Balikpapan set, issue 20)', () => {
+  // "Pilbup PPU: Paslon Nomor 1 Unggul" was kept this Pilkada's as "nomor 1 di Pilgub" is: but no city voter holds a
+  // regency's ballot, while every one holds the governor's. "PPU" folds to "pu", too short to be read as an unknown place.
+  const city = createClassifier({
+    vocabulary,
+    paslon: { election: 'Pilwalkot Kota Contoh 2024', paslon: [{ number: 1, names: ['Gilang Mahendra', 'Sari Wulandari'] }, { number: 2, names: ['Ketut Sudarsana', 'Tomo Wiradinata'] }] },
+  });
+  const regency = createClassifier({
+    vocabulary,
+    paslon: { election: 'Pilbup Contoh 2024', paslon: [{ number: 1, names: ['Gilang Mahendra', 'Sari Wulandari'] }, { number: 2, names: ['Ketut Sudarsana', 'Tomo Wiradinata'] }] },
+  });
+  const of = { city, regency };
+  it.each([
+    ['city', 'Pilbup PPU: Paslon Nomor 1 Unggul Hitung Cepat [URL]'],
+    ['city', 'pilkada kabupaten sebelah, paslon 2 klaim menang'],
+    ['regency', 'Pilwalkot KTB: Paslon 2 Klaim Menang [URL]'],
+  ] as const)('%s: %s', (which, text) => expect(of[which].classify(text).pilkada).toBe(false));
+  it.each([
+    ['city', 'Pilgub Contoh: paslon 1 unggul di kota kita'],
+    ['city', 'coblos nomor 1 di pilbup sebelah, nomor 2 di pilwalkot kita'],
+    ['regency', 'Pilbup Contoh: Paslon 2 Klaim Menang [URL]'],
+    ['regency', 'Pilwalkot KTB: Gilang-Sari ikut kampanye'],
+  ] as const)('the province\'s race (every voter holds its ballot too), this race named, a candidate named: %s: %s', (which, text) => expect(of[which].classify(text).pilkada).toBe(true));
+});

@@ -525,11 +525,10 @@ const KNOWN_MISTAKES: Record<string, string[]> = {
     'santri-santri di pondok ditaros milih saha, ceunah milih Santri 😂',
   ],
   // Pilwalkot Balikpapan 2024 (X posts and Banjar-Malay chat; issue 20): measured blind (P 0.949 / R 0.937), then the
-  // other-family surname rule. Left: the mayor at work by his bare name ("X Terima Penghargaan ..."), and vote talk in
+  // other-family surname and sibling-level rules. Left: the mayor at work by his bare name ("X Terima Penghargaan ..."), and vote talk in
   // chat below the threshold ("pilih nomor 1 ja", a given name with one campaign word).
   'tests/fixtures/classifier/balikpapan2024.tsv': [
     "Rahmad Mas'ud Terima Penghargaan Digitalisasi Daerah dari Presiden [URL]",
-    'Pilbup PPU: Paslon Nomor 1 Unggul Hitung Cepat [URL]',
     '[USERNAME] yg milih nomor 2 mana suaranya',
     'aku pilih nomor 1 ja, sudah kelihatan kerjanya',
     'jangan terima duit dari calon, itu haram',
