@@ -60,7 +60,7 @@ const vocabularySchema = z.object({
   queues: z.object({ terms: phrases, after: phrases }).optional(),
   otherSense: z.object({ terms: z.record(z.string().min(1), weight), words: phrases }).optional(),
   votedOffice: z.object({ verbs: phrases, gaps: phrases, whoever: phrases.optional() }).optional(),
-  boughtVote: z.object({ links: phrases, givers: phrases, things: phrases }).optional(),
+  boughtVote: z.object({ links: phrases, givers: phrases, things: phrases, receivers: phrases.optional(), from: phrases.optional() }).optional(),
   emptyBox: z.object({ names: phrases, talk: phrases, weight }).optional(),
   otherOffices: phrases.optional(),
   officesAfter: phrases.optional(),

@@ -313,8 +313,13 @@ export interface Vocabulary {
    * "kasih", "mere") and within two words money or goods (`things`: "duit", "amplop", "sembako"): "jangan pilih yang
    * bagi duit", "teu milih nu mere duit". The vote verb alone is everyday ("pilih menu"), and so is giving money;
    * other linking words make a plan, not a vote ("pilih untuk kasih uang ke ibu").
+   * Money or goods handed over by a camp are a vote bought too: a giver's verb or a receiver's (`receivers`: "terima",
+   * "nampi", "dapat"), within two words one of `things`, then within two words a `from` word ("dari", "ti", "soko") right
+   * before a ballot number ("bagi sembako dari nomor 1", "nampi duit ti nomer dua") or before a bare candidate word that
+   * ends its clause ("jangan terima duit dari calon, haram"; "dapat uang dari calon mertua" is not). A range after the
+   * number ("dari nomor 1 sampai 50") is a queue's.
    */
-  boughtVote?: { links: string[]; givers: string[]; things: string[] };
+  boughtVote?: { links: string[]; givers: string[]; things: string[]; receivers?: string[]; from?: string[] };
   /**
    * A single pair's race against the empty box, read only where the paslon file lists one pair: the box's `names`
    * ("kotak kosong", "kolom kosong", "koko", "empty box") are the other side of the race, and one of them with a
@@ -653,6 +658,9 @@ interface Tables {
   giverLinks: Set<string>;
   giverWords: Set<string>;
   givenThings: Set<string>;
+  /** Words before the giver of money or goods ({@link Vocabulary.boughtVote} `from`), and receivers' verbs, folded. */
+  fromWords: Set<string>;
+  receiverWords: Set<string>;
   /** What each word of a text is to the trie, worked out once per distinct word. */
   words: WordInfos;
   /** Bare zero-padded ballot numbers ("03", "kosong tiga"), which the election's region beside them makes ballot numbers. */
@@ -798,6 +806,8 @@ interface ScanContext {
   votedOffice?: boolean;
   /** A vote verb, then one who gives money for it ({@link Vocabulary.boughtVote}): "pilih yang bagi duit". */
   boughtVote?: boolean;
+  /** Money or goods from a ballot number or a bare candidate word ({@link isGivenFromCamp}): "bagi sembako dari nomor 1". */
+  givenFromCamp?: boolean;
   /** Token indices a clause boundary comes right before ({@link clauseStarts}); worked out when a phrase first needs it. */
   clauses?: Set<number>;
   /** Weak one-word names follow one another across commas ("Rudi, Rafiq, Dimas"): a list of people, they do not add up. */
@@ -1028,6 +1038,8 @@ export function createClassifier(opts: { vocabulary: Vocabulary; paslon?: Paslon
     giverLinks: new Set((vocab.boughtVote?.links ?? []).map((w) => tokenize(w, FOLD).join(''))),
     giverWords: new Set((vocab.boughtVote?.givers ?? []).map((w) => tokenize(w, FOLD).join(''))),
     givenThings: new Set((vocab.boughtVote?.things ?? []).map((w) => tokenize(w, FOLD).join(''))),
+    fromWords: new Set((vocab.boughtVote?.from ?? []).map((w) => tokenize(w, FOLD).join(''))),
+    receiverWords: new Set((vocab.boughtVote?.receivers ?? []).map((w) => tokenize(w, FOLD).join(''))),
     // Last, once the trie holds every phrase: a word added after it would never be looked up.
     words: makeWordInfos(trie, honorifics),
     otherFamilyGiven: undefined,
@@ -1075,7 +1087,7 @@ export function createClassifier(opts: { vocabulary: Vocabulary; paslon?: Paslon
     const ctx: ScanContext = {
       text: own, inTag: false, shouting: undefined, lower: undefined, titledName: false,
       regionalNumber: undefined, numberedOffice: undefined, titledWeakName: undefined, scripture: undefined,
-      subjectNumber: undefined, votedOffice: undefined, boughtVote: undefined,
+      subjectNumber: undefined, votedOffice: undefined, boughtVote: undefined, givenFromCamp: undefined,
       clauses: undefined, listedNames: undefined, actingName: undefined, formerOffice: undefined, officialDocument: undefined,
       rosterNames: undefined, freeNames: undefined, rosterTitled: undefined, tally: undefined, nameTag: undefined,
       officialQuote: undefined, otherPilkada: undefined, othersHandle: undefined, surnameAfterWord: undefined,
@@ -2064,6 +2076,9 @@ function scan(tables: Tables, tokens: string[], ids: number[] | undefined, found
       voteEnd = bestEnd;
       if (tables.giverWords.size > 0 && isBoughtVote(tables, tokens, bestEnd)) ctx.boughtVote = true;
     }
+    // "bagi sembako dari nomor 1", "ulah nampi duit ti calon": money or goods from a camp.
+    if ((best.category === PASLON_NUMBER || best.category === 'candidate') && i > 1 && tables.fromWords.has(tokens[i - 1] as string)
+      && isGivenFromCamp(tables, ctx, best, tokens, ids, i, bestEnd)) ctx.givenFromCamp = true;
     if (best.category === PASLON_NUMBER) {
       // Only in the text's own words (ids given), not inside a hashtag, where the start is the tag's.
       if (ids && ctx.subjectNumber === undefined && best.weight < tables.threshold && isSubjectNumber(tables, tokens, i, bestEnd, best, ctx.text)) ctx.subjectNumber = true;
@@ -3837,6 +3852,8 @@ function summarise(found: Term[], vocab: Vocabulary, ctx: ScanContext, national:
   if (ctx.votedOffice && !official && !otherElection && !nationalElection) sum = Math.max(sum, vocab.threshold);
   // A vote bought: "jangan pilih yang bagi duit", "teu milih nu mere duit".
   if (ctx.boughtVote && !otherElection && !nationalElection) sum = Math.max(sum, vocab.threshold);
+  // Money or goods from a camp: "bagi sembako dari nomor 1", "jangan terima duit dari calon" (isGivenFromCamp).
+  if (ctx.givenFromCamp && !official && !otherElection && !nationalElection) sum = Math.max(sum, vocab.threshold);
   if (official) labels.push(OFFICIAL_POST_LABEL);
   const score = Math.round(sum * 100) / 100;
   return { pilkada: score >= vocab.threshold, score, terms: labels };
@@ -3907,6 +3924,33 @@ function isBoughtVote(tables: Tables, tokens: string[], verbEnd: number): boolea
   if (!tables.giverLinks.has(tokens[verbEnd + 1] as string) || !tables.giverWords.has(tokens[k] as string)) return false;
   for (let j = k + 1; j <= k + GIVEN_WINDOW && j < tokens.length; j++) if (tables.givenThings.has(tokens[j] as string)) return true;
   return false;
+}
+
+/** Words a from-word may stand after the money or goods it names ("duit 50rb dari nomor 1"). */
+const GIVEN_FROM_WINDOW = 2;
+/** Particles that may end a clause after a bare candidate word ("duit ti calon nya, ..."): the word is the camp, not "calon mertua". */
+const CLAUSE_END_PARTICLES = new Set(['nya', 'ya', 'lah', 'itu', 'tu', 'teh', 'eta', 'mah', 'loh', 'lho', 'sih'].flatMap((w) => tokenize(w, FOLD)));
+/** Words after a number that make it a range's start ("dari nomor 1 sampai 50"): a queue's or a list's, no camp. */
+const RANGE_AFTER = new Set(['sampai', 'sampe', 'hingga', 'ampe', 'nepi', 'ke'].flatMap((w) => tokenize(w, FOLD)));
+
+/**
+ * A giver's or receiver's verb, money or goods of {@link Vocabulary.boughtVote} within {@link GIVEN_WINDOW} words after it,
+ * and the from-word right before `tokens[start]` within {@link GIVEN_FROM_WINDOW} words after them: a ballot number there
+ * is a camp's ("aya nu bagi sembako ti nomer dua"), unless a range goes on from it; a bare candidate word
+ * is one where its clause ends with it or a particle ("jangan terima duit dari calon, haram"), since "calon" goes on to
+ * name another future role as often ("uang dari calon mertua"). A stronger candidate word counts alone anyway.
+ */
+function isGivenFromCamp(tables: Tables, ctx: ScanContext, best: Term, tokens: string[], ids: number[] | undefined, start: number, end: number): boolean {
+  let thing = -1;
+  for (let k = start - 2; k >= start - 1 - GIVEN_FROM_WINDOW && k >= 0 && thing < 0; k--) if (tables.givenThings.has(tokens[k] as string)) thing = k;
+  if (thing < 0) return false;
+  let verb = false;
+  for (let k = thing - 1; k >= thing - GIVEN_WINDOW && k >= 0 && !verb; k--) verb = tables.giverWords.has(tokens[k] as string) || tables.receiverWords.has(tokens[k] as string);
+  if (!verb) return false;
+  if (best.category === PASLON_NUMBER) return !RANGE_AFTER.has(tokens[end + 1] as string);
+  const next = end + 1;
+  if (next >= tokens.length || isClauseStart(tables, ctx, tokens, ids, next)) return true;
+  return CLAUSE_END_PARTICLES.has(tokens[next] as string) && (next + 1 >= tokens.length || isClauseStart(tables, ctx, tokens, ids, next + 1));
 }
 
 /** Words a "whoever" phrase may stand from the office it goes with: "siapa pun jadi walkot", "walikota anyar sopo ae". */

@@ -3071,3 +3071,23 @@ describe('a regency\'s race beside a city\'s, or a city\'s beside a regency\'s, 
     ['regency', 'Pilwalkot KTB: Gilang-Sari ikut kampanye'],
   ] as const)('the province\'s race (every voter holds its ballot too), this race named, a candidate named: %s: %s', (which, text) => expect(of[which].classify(text).pilkada).toBe(true));
 });
+
+describe('money or goods handed over from a ballot number or a bare candidate word are a vote bought (isGivenFromCamp) (Pilbup Garut and Pilwalkot Balikpapan sets, issue 20)', () => {
+  // Both sets' chat, and the Bogor set's, had "bagi sembako ti nomer dua" and "ulah nampi duit ti calon" as misses.
+  const camp = createClassifier({
+    vocabulary,
+    paslon: { election: 'Pilbup Contoh 2024', paslon: [{ number: 2, names: ['Gilang Mahendra', 'Sari Wulandari'] }, { number: 3, names: ['Ketut Sudarsana', 'Tomo Wiradinata'] }] },
+  });
+  it.each([
+    'ada yang bagi sembako dari nomor 3, katanya sedekah',
+    'kamari tatangga ngabagikeun amplop ti nomer dua, abdi mah embung',
+    'ulah nampi artos ti calon nya, dosa',
+    'jangan terima amplop dari calon, lapor saja',
+  ])('%s', (text) => expect(camp.classify(text).pilkada).toBe(true));
+  it.each([
+    'dapat uang jajan dari calon mertua, alhamdulillah',
+    'ambil antrean sembako dari nomor 3 sampai 50 dulu',
+    'transfer uang dari nomor 2 ya, rekening yang biasa',
+    'sembako dari nomor 3 sudah sampai di gudang',
+  ])('another future role, a queue\'s range, no giver or receiver: %s', (text) => expect(camp.classify(text).pilkada).toBe(false));
+});
