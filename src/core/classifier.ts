@@ -2014,7 +2014,7 @@ function scan(tables: Tables, tokens: string[], ids: number[] | undefined, found
     if (best.category === PASLON_NAME && !best.pair && (isAddressedByTitle(tables, ctx, tokens, ids, i, bestEnd) || isOtherOfficeBefore(tables, tokens, i)
       || isOtherOfficeAfter(tables, ctx, tokens, ids, bestEnd) || isPreachingCleric(tables, tokens, i, bestEnd))) best = asCommonPerson(tables, best);
     // "Rudy Mas'ud menang Pilgub" beside a Rahmad Mas'ud: the surname is another of the family's, in any case.
-    const otherFamily = best.category === PASLON_NAME && i > 0 && isOtherFamilyName(tables, best, tokens, i);
+    const otherFamily = i > 0 && best.category === PASLON_NAME && isOtherFamilyName(tables, best, tokens, i);
     if (otherFamily) best = asCommonPerson(tables, best);
     addFound(found, best);
     if ((best.category === 'administration' || best.category === 'event') && tables.voterPlaces.has(best.label) && hasVoterThing(tables, tokens)) addFound(found, tables.voterAtPlace);
@@ -2891,8 +2891,10 @@ function asOtherPerson(tables: Tables, t: Term): Term {
  * capitals only in a text that mixes them. Election talk beside it still makes it the candidate's.
  */
 function isOtherFamilyName(tables: Tables, best: Term, tokens: string[], start: number): boolean {
-  return start > 0 && isOneWordName(best) && best.weight > tables.commonNameWeight && best.weight < tables.threshold && !best.caps && !best.acronym
-    && (tables.otherFamilyGiven ??= otherFamilyGivenNames(tables.otherGivenNames, tables.ownNameWords, tables.knownWords)).has(tokens[start - 1] as string);
+  // Cheapest first: most names found are full names or pairs, whose weight is the threshold's.
+  if (best.weight >= tables.threshold || best.weight <= tables.commonNameWeight || best.pair || best.caps || best.acronym) return false;
+  return (tables.otherFamilyGiven ??= otherFamilyGivenNames(tables.otherGivenNames, tables.ownNameWords, tables.knownWords)).has(tokens[start - 1] as string)
+    && isOneWordName(best);
 }
 
 /** {@link Tables.otherFamilyGiven}, made once per classifier from its name tables. */
