@@ -170,9 +170,13 @@ export interface Vocabulary {
    * Its `roles` are the candidate words of that level's race ("cagub", "calon bupati", "wali kota terpilih"): beside
    * another level's election they name that race's candidates and count nothing ("Gubernur Terpilih Banten X"
    * in a Pilwalkot); the offices alone ("gubernur") are not among them, since a candidate may hold one.
+   * A `wide` level's voters vote in the other levels' races too (a province's: every regency's and city's voters hold
+   * the governor's ballot), so a ballot number beside its election word may still be this Pilkada's. Between two
+   * levels neither wide (a regency and a city) no voter holds both ballots: the other's election word names another
+   * region's Pilkada, whose ballot numbers are that region's ("Pilbup X: Paslon 1 Unggul" beside a Pilwalkot).
    * No level in `election`, no rule.
    */
-  electionLevels?: Record<string, { events: string[]; units: string[]; roles?: string[] }>;
+  electionLevels?: Record<string, { wide?: boolean; events: string[]; units: string[]; roles?: string[] }>;
   /**
    * Provinces and large cities, each with its other names ("jabar", "jawa barat"; "solo", "surakarta"): one of
    * `events` (words naming a Pilkada) with a region right after it (a unit such as "kota" between allowed) that
@@ -309,8 +313,13 @@ export interface Vocabulary {
    * "kasih", "mere") and within two words money or goods (`things`: "duit", "amplop", "sembako"): "jangan pilih yang
    * bagi duit", "teu milih nu mere duit". The vote verb alone is everyday ("pilih menu"), and so is giving money;
    * other linking words make a plan, not a vote ("pilih untuk kasih uang ke ibu").
+   * Money or goods handed over by a camp are a vote bought too: a giver's verb or a receiver's (`receivers`: "terima",
+   * "nampi", "dapat"), within two words one of `things`, then within two words a `from` word ("dari", "ti", "soko") right
+   * before a ballot number ("bagi sembako dari nomor 1", "nampi duit ti nomer dua") or before a bare candidate word that
+   * ends its clause ("jangan terima duit dari calon, haram"; "dapat uang dari calon mertua" is not). A range after the
+   * number ("dari nomor 1 sampai 50") is a queue's.
    */
-  boughtVote?: { links: string[]; givers: string[]; things: string[] };
+  boughtVote?: { links: string[]; givers: string[]; things: string[]; receivers?: string[]; from?: string[] };
   /**
    * A single pair's race against the empty box, read only where the paslon file lists one pair: the box's `names`
    * ("kotak kosong", "kolom kosong", "koko", "empty box") are the other side of the race, and one of them with a
@@ -549,6 +558,12 @@ interface Tables {
   otherLevelUnits: Set<string>;
   /** Candidate words of another level's race, by label ({@link Vocabulary.electionLevels} roles). */
   otherLevelRoles: Set<string>;
+  /**
+   * Election words and units of the levels neither this election's nor `wide` (a regency's beside a city's): no voter
+   * here holds their ballot, so they name another region's Pilkada ({@link isSiblingLevel}). Empty for a wide level's election.
+   */
+  siblingLevelEvents: Set<string>;
+  siblingLevelUnits: Set<string>;
   /** {@link Vocabulary.otherRegions} not the election's own, as folded tokens by their first token, and its events by label. */
   otherRegions: Map<string, string[][]>;
   /** Dictionary words (folded), for {@link isUnknownPlace}; the vocabulary's one cached set. */
@@ -643,6 +658,9 @@ interface Tables {
   giverLinks: Set<string>;
   giverWords: Set<string>;
   givenThings: Set<string>;
+  /** Words before the giver of money or goods ({@link Vocabulary.boughtVote} `from`), and receivers' verbs, folded. */
+  fromWords: Set<string>;
+  receiverWords: Set<string>;
   /** What each word of a text is to the trie, worked out once per distinct word. */
   words: WordInfos;
   /** Bare zero-padded ballot numbers ("03", "kosong tiga"), which the election's region beside them makes ballot numbers. */
@@ -659,6 +677,12 @@ interface Tables {
   otherPersonWeight: number;
   /** Common given names that are no word of the paslon's names: "Bayu" before a candidate's name makes another person's full name. */
   otherGivenNames: Set<string>;
+  /**
+   * {@link otherGivenNames} of one word that are no known word (a term, an honorific, a common word) and not one letter
+   * from any word of the paslon's names ("rahmat" beside a Rahmad): before a candidate's surname, another of that family
+   * ({@link isOtherFamilyName}). Made the first time a surname is found, not with the classifier.
+   */
+  otherFamilyGiven: Set<string> | undefined;
   /** Kin words before a name, as folded ({@link Vocabulary.personalLife}). */
   kinWords: Set<string>;
   /** Second-person pronouns after a name in a question, as folded ({@link Vocabulary.personalLife}). */
@@ -782,6 +806,8 @@ interface ScanContext {
   votedOffice?: boolean;
   /** A vote verb, then one who gives money for it ({@link Vocabulary.boughtVote}): "pilih yang bagi duit". */
   boughtVote?: boolean;
+  /** Money or goods from a ballot number or a bare candidate word ({@link isGivenFromCamp}): "bagi sembako dari nomor 1". */
+  givenFromCamp?: boolean;
   /** Token indices a clause boundary comes right before ({@link clauseStarts}); worked out when a phrase first needs it. */
   clauses?: Set<number>;
   /** Weak one-word names follow one another across commas ("Rudi, Rafiq, Dimas"): a list of people, they do not add up. */
@@ -1012,8 +1038,11 @@ export function createClassifier(opts: { vocabulary: Vocabulary; paslon?: Paslon
     giverLinks: new Set((vocab.boughtVote?.links ?? []).map((w) => tokenize(w, FOLD).join(''))),
     giverWords: new Set((vocab.boughtVote?.givers ?? []).map((w) => tokenize(w, FOLD).join(''))),
     givenThings: new Set((vocab.boughtVote?.things ?? []).map((w) => tokenize(w, FOLD).join(''))),
+    fromWords: new Set((vocab.boughtVote?.from ?? []).map((w) => tokenize(w, FOLD).join(''))),
+    receiverWords: new Set((vocab.boughtVote?.receivers ?? []).map((w) => tokenize(w, FOLD).join(''))),
     // Last, once the trie holds every phrase: a word added after it would never be looked up.
     words: makeWordInfos(trie, honorifics),
+    otherFamilyGiven: undefined,
     ...writtenNameTables(trie, vocab, honorifics, paslon),
   };
   const segmentWords = segmentWordsOf(trie, vocab.honorifics);
@@ -1058,7 +1087,7 @@ export function createClassifier(opts: { vocabulary: Vocabulary; paslon?: Paslon
     const ctx: ScanContext = {
       text: own, inTag: false, shouting: undefined, lower: undefined, titledName: false,
       regionalNumber: undefined, numberedOffice: undefined, titledWeakName: undefined, scripture: undefined,
-      subjectNumber: undefined, votedOffice: undefined, boughtVote: undefined,
+      subjectNumber: undefined, votedOffice: undefined, boughtVote: undefined, givenFromCamp: undefined,
       clauses: undefined, listedNames: undefined, actingName: undefined, formerOffice: undefined, officialDocument: undefined,
       rosterNames: undefined, freeNames: undefined, rosterTitled: undefined, tally: undefined, nameTag: undefined,
       officialQuote: undefined, otherPilkada: undefined, othersHandle: undefined, surnameAfterWord: undefined,
@@ -1908,7 +1937,9 @@ function scan(tables: Tables, tokens: string[], ids: number[] | undefined, found
     }
     // "Pilgub Jabar" beside a Pilwalkot, "pilkada Kabupaten X" beside Kota X's: another Pilkada of the season.
     if (best.category === 'event' && tables.otherLevelUnits.size > 0 && isOtherLevel(tables, best, tokens, bestEnd)) {
-      ctx.otherPilkada ??= 'level';
+      // A regency's race beside a city's (or the reverse) is another region's: its ballot numbers are that region's.
+      if (tables.siblingLevelEvents.size > 0 && isSiblingLevel(tables, best, tokens, bestEnd)) ctx.otherPilkada = 'region';
+      else ctx.otherPilkada ??= 'level';
       i = bestEnd;
       continue;
     }
@@ -1982,6 +2013,9 @@ function scan(tables: Tables, tokens: string[], ids: number[] | undefined, found
       || isWritersKinAfter(tables, best, tokens, bestEnd))) best = asOtherPerson(tables, best);
     if (best.category === PASLON_NAME && !best.pair && (isAddressedByTitle(tables, ctx, tokens, ids, i, bestEnd) || isOtherOfficeBefore(tables, tokens, i)
       || isOtherOfficeAfter(tables, ctx, tokens, ids, bestEnd) || isPreachingCleric(tables, tokens, i, bestEnd))) best = asCommonPerson(tables, best);
+    // "Rudy Mas'ud menang Pilgub" beside a Rahmad Mas'ud: the surname is another of the family's, in any case.
+    const otherFamily = i > 0 && best.category === PASLON_NAME && isOtherFamilyName(tables, best, tokens, i);
+    if (otherFamily) best = asCommonPerson(tables, best);
     addFound(found, best);
     if ((best.category === 'administration' || best.category === 'event') && tables.voterPlaces.has(best.label) && hasVoterThing(tables, tokens)) addFound(found, tables.voterAtPlace);
     if (best.category === PASLON_NAME) {
@@ -1996,7 +2030,8 @@ function scan(tables: Tables, tokens: string[], ids: number[] | undefined, found
         if (item) ctx.rosterTitled = true;
         else ctx.titledWeakName = true;
       }
-      nameContext(tables, tokens, i, bestEnd, best, found);
+      // Another's name makes no slogan of the candidate's: "Rudy Masud menang" is Rudy's win.
+      if (!otherFamily) nameContext(tables, tokens, i, bestEnd, best, found);
       // A surname after a word that may be another's given name: asWritten reads how the two are written.
       if (bestEnd === i && i > 0 && ids !== undefined && ctx.surnameAfterWord === undefined && tables.surnames.has(best)) {
         const before = tokens[i - 1] as string;
@@ -2041,6 +2076,9 @@ function scan(tables: Tables, tokens: string[], ids: number[] | undefined, found
       voteEnd = bestEnd;
       if (tables.giverWords.size > 0 && isBoughtVote(tables, tokens, bestEnd)) ctx.boughtVote = true;
     }
+    // "bagi sembako dari nomor 1", "ulah nampi duit ti calon": money or goods from a camp.
+    if ((best.category === PASLON_NUMBER || best.category === 'candidate') && i > 1 && tables.fromWords.has(tokens[i - 1] as string)
+      && isGivenFromCamp(tables, ctx, best, tokens, ids, i, bestEnd)) ctx.givenFromCamp = true;
     if (best.category === PASLON_NUMBER) {
       // Only in the text's own words (ids given), not inside a hashtag, where the start is the tag's.
       if (ids && ctx.subjectNumber === undefined && best.weight < tables.threshold && isSubjectNumber(tables, tokens, i, bestEnd, best, ctx.text)) ctx.subjectNumber = true;
@@ -2176,8 +2214,10 @@ function isOtherYear(year: string, tokens: string[], end: number): boolean {
  * The election words and units of the levels other than the one the paslon file's `election` names (its election
  * words first, then its units: "Pilwalkot Kota Contoh 2024" is a walikota's); none when it names none.
  */
-function otherLevels(vocab: Vocabulary, paslon: PaslonFile | undefined): Pick<Tables, 'otherLevelEvents' | 'otherLevelUnits' | 'otherLevelRoles'> {
-  const none = { otherLevelEvents: new Set<string>(), otherLevelUnits: new Set<string>(), otherLevelRoles: new Set<string>() };
+function otherLevels(vocab: Vocabulary, paslon: PaslonFile | undefined):
+  Pick<Tables, 'otherLevelEvents' | 'otherLevelUnits' | 'otherLevelRoles' | 'siblingLevelEvents' | 'siblingLevelUnits'> {
+  const none = { otherLevelEvents: new Set<string>(), otherLevelUnits: new Set<string>(), otherLevelRoles: new Set<string>(),
+    siblingLevelEvents: new Set<string>(), siblingLevelUnits: new Set<string>() };
   const levels = Object.entries(vocab.electionLevels ?? {});
   if (!paslon || levels.length === 0) return none;
   const election = ` ${tokenize(paslon.election, FOLD).join(' ')} `;
@@ -2189,8 +2229,22 @@ function otherLevels(vocab: Vocabulary, paslon: PaslonFile | undefined): Pick<Ta
     for (const e of l.events) none.otherLevelEvents.add(e);
     for (const u of l.units) for (const w of tokenize(u, FOLD)) none.otherLevelUnits.add(w);
     for (const r of l.roles ?? []) none.otherLevelRoles.add(r);
+    if (own[1].wide === true || l.wide === true) continue;
+    for (const e of l.events) none.siblingLevelEvents.add(e);
+    for (const u of l.units) for (const w of tokenize(u, FOLD)) none.siblingLevelUnits.add(w);
   }
   return none;
+}
+
+/**
+ * The election word at `best` (ending at `end`) is a sibling level's ({@link Tables.siblingLevelEvents}), or is followed by
+ * a sibling level's unit: "Pilbup X" or "pilkada kabupaten X" beside a Pilwalkot, "Pilwalkot X" beside a Pilbup.
+ * Asked only of an election word {@link isOtherLevel} already found another level's.
+ */
+function isSiblingLevel(tables: Tables, best: Term, tokens: string[], end: number): boolean {
+  if (tables.siblingLevelEvents.has(best.label)) return true;
+  const next = tokens[end + 1];
+  return next !== undefined && tables.siblingLevelUnits.has(next);
 }
 
 /** An election word of another level ("pilgub" beside a Pilwalkot), or one followed by another level's unit ("pilkada kabupaten"). */
@@ -2827,6 +2881,43 @@ function asCommonPerson(tables: Tables, t: Term): Term {
 /** The name weak as a surname is, as another person's name: election talk beside it still makes it the candidate's. */
 function asOtherPerson(tables: Tables, t: Term): Term {
   return weakTwin(tables.otherPerson, tables.otherPersonWeight, t);
+}
+
+/**
+ * A candidate's surname (a one-word name weaker than a full name and stronger than a common given name; written with
+ * an apostrophe, "Mas'ud", it is read from two tokens) right after another
+ * person's given name ({@link Tables.otherFamilyGiven}): "Rudy Mas'ud" for a Rahmad Mas'ud, "hasan basri" for a
+ * Rizal Basri. A sibling, a parent or a namesake, in title case and lower case alike, where {@link asWritten} reads
+ * capitals only in a text that mixes them. Election talk beside it still makes it the candidate's.
+ */
+function isOtherFamilyName(tables: Tables, best: Term, tokens: string[], start: number): boolean {
+  // Cheapest first: most names found are full names or pairs, whose weight is the threshold's.
+  if (best.weight >= tables.threshold || best.weight <= tables.commonNameWeight || best.pair || best.caps || best.acronym) return false;
+  return (tables.otherFamilyGiven ??= otherFamilyGivenNames(tables.otherGivenNames, tables.ownNameWords, tables.knownWords)).has(tokens[start - 1] as string)
+    && isOneWordName(best);
+}
+
+/** {@link Tables.otherFamilyGiven}, made once per classifier from its name tables. */
+function otherFamilyGivenNames(given: Set<string>, own: Set<string>, known: Set<string>): Set<string> {
+  const out = new Set<string>();
+  for (const name of given) {
+    if (name.includes(' ') || known.has(name)) continue;
+    let near = false;
+    for (const word of own) if (isOneEditApart(name, word)) { near = true; break; }
+    if (!near) out.add(name);
+  }
+  return out;
+}
+
+/** At most one letter changed, added or dropped between `a` and `b`, in one pass (no table: built per classifier). */
+function isOneEditApart(a: string, b: string): boolean {
+  if (Math.abs(a.length - b.length) > 1) return false;
+  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
+  let i = 0;
+  while (i < short.length && short.charCodeAt(i) === long.charCodeAt(i)) i++;
+  if (i === short.length) return true;
+  // At the first difference a letter was changed (same lengths) or added to the longer word: the rest is equal.
+  return short.slice(short.length === long.length ? i + 1 : i) === long.slice(i + 1);
 }
 
 /** The name term at no more than `weight`, made once per term and kept in `twins`. */
@@ -3763,6 +3854,8 @@ function summarise(found: Term[], vocab: Vocabulary, ctx: ScanContext, national:
   if (ctx.votedOffice && !official && !otherElection && !nationalElection) sum = Math.max(sum, vocab.threshold);
   // A vote bought: "jangan pilih yang bagi duit", "teu milih nu mere duit".
   if (ctx.boughtVote && !otherElection && !nationalElection) sum = Math.max(sum, vocab.threshold);
+  // Money or goods from a camp: "bagi sembako dari nomor 1", "jangan terima duit dari calon" (isGivenFromCamp).
+  if (ctx.givenFromCamp && !official && !otherElection && !nationalElection) sum = Math.max(sum, vocab.threshold);
   if (official) labels.push(OFFICIAL_POST_LABEL);
   const score = Math.round(sum * 100) / 100;
   return { pilkada: score >= vocab.threshold, score, terms: labels };
@@ -3833,6 +3926,33 @@ function isBoughtVote(tables: Tables, tokens: string[], verbEnd: number): boolea
   if (!tables.giverLinks.has(tokens[verbEnd + 1] as string) || !tables.giverWords.has(tokens[k] as string)) return false;
   for (let j = k + 1; j <= k + GIVEN_WINDOW && j < tokens.length; j++) if (tables.givenThings.has(tokens[j] as string)) return true;
   return false;
+}
+
+/** Words a from-word may stand after the money or goods it names ("duit 50rb dari nomor 1"). */
+const GIVEN_FROM_WINDOW = 2;
+/** Particles that may end a clause after a bare candidate word ("duit ti calon nya, ..."): the word is the camp, not "calon mertua". */
+const CLAUSE_END_PARTICLES = new Set(['nya', 'ya', 'lah', 'itu', 'tu', 'teh', 'eta', 'mah', 'loh', 'lho', 'sih'].flatMap((w) => tokenize(w, FOLD)));
+/** Words after a number that make it a range's start ("dari nomor 1 sampai 50"): a queue's or a list's, no camp. */
+const RANGE_AFTER = new Set(['sampai', 'sampe', 'hingga', 'ampe', 'nepi', 'ke'].flatMap((w) => tokenize(w, FOLD)));
+
+/**
+ * A giver's or receiver's verb, money or goods of {@link Vocabulary.boughtVote} within {@link GIVEN_WINDOW} words after it,
+ * and the from-word right before `tokens[start]` within {@link GIVEN_FROM_WINDOW} words after them: a ballot number there
+ * is a camp's ("aya nu bagi sembako ti nomer dua"), unless a range goes on from it; a bare candidate word
+ * is one where its clause ends with it or a particle ("jangan terima duit dari calon, haram"), since "calon" goes on to
+ * name another future role as often ("uang dari calon mertua"). A stronger candidate word counts alone anyway.
+ */
+function isGivenFromCamp(tables: Tables, ctx: ScanContext, best: Term, tokens: string[], ids: number[] | undefined, start: number, end: number): boolean {
+  let thing = -1;
+  for (let k = start - 2; k >= start - 1 - GIVEN_FROM_WINDOW && k >= 0 && thing < 0; k--) if (tables.givenThings.has(tokens[k] as string)) thing = k;
+  if (thing < 0) return false;
+  let verb = false;
+  for (let k = thing - 1; k >= thing - GIVEN_WINDOW && k >= 0 && !verb; k--) verb = tables.giverWords.has(tokens[k] as string) || tables.receiverWords.has(tokens[k] as string);
+  if (!verb) return false;
+  if (best.category === PASLON_NUMBER) return !RANGE_AFTER.has(tokens[end + 1] as string);
+  const next = end + 1;
+  if (next >= tokens.length || isClauseStart(tables, ctx, tokens, ids, next)) return true;
+  return CLAUSE_END_PARTICLES.has(tokens[next] as string) && (next + 1 >= tokens.length || isClauseStart(tables, ctx, tokens, ids, next + 1));
 }
 
 /** Words a "whoever" phrase may stand from the office it goes with: "siapa pun jadi walkot", "walikota anyar sopo ae". */

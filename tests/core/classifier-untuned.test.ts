@@ -3022,3 +3022,72 @@ describe('a ballot number spelt in words is read folded, as the text is ("tujuh"
     'coblos nomor tujuh ya bapak ibu',
   ])('the pair\'s number seven in words still counts: %s', (text) => expect(tujuh.classify(text).pilkada).toBe(true));
 });
+
+describe('a candidate\'s surname right after another person\'s given name is another of the family (isOtherFamilyName) (Pilwalkot Balikpapan set, issue 20)', () => {
+  // A candidate's brother ran for governor the same day: "Rudy Mas'ud" was read as the mayor candidate's surname,
+  // in a title-case headline (where asWritten reads no capitals) and in lower case alike.
+  const family = createClassifier({
+    vocabulary,
+    paslon: {
+      election: 'Pilwalkot Contoh 2024',
+      paslon: [
+        { number: 1, names: ["Hamdan Ma'arif", 'Yusran Tandiayu'], aliases: ['Hamdan-Yusran'] },
+        { number: 2, names: ['Gilang Mahendra', 'Sari Wulandari'], aliases: ['Gilang-Sari'] },
+      ],
+    },
+  });
+  it.each([
+    "Pilgub Contoh: Rudy Ma'arif-Seno Unggul Hitung Cepat [URL]",
+    '[USERNAME] rudy maarif menang pilgub, selamat buat gubernur baru',
+  ])('%s', (text) => expect(family.classify(text).pilkada).toBe(false));
+  it.each([
+    "Ma'arif menang telak di debat cawali semalam",
+    'hamdan maarif menang pilwalkot, selamat',
+    'rudy maarif ikut kampanye pilwalkot Hamdan-Yusran',
+  ])('the surname alone, after the candidate\'s own given name, or beside this race: %s', (text) => expect(family.classify(text).pilkada).toBe(true));
+});
+
+describe('a regency\'s race beside a city\'s, or a city\'s beside a regency\'s, is another region\'s: its ballot numbers are that region\'s (isSiblingLevel) (Pilwalkot Balikpapan set, issue 20)', () => {
+  // "Pilbup PPU: Paslon Nomor 1 Unggul" was kept this Pilkada's as "nomor 1 di Pilgub" is: but no city voter holds a
+  // regency's ballot, while every one holds the governor's. "PPU" folds to "pu", too short to be read as an unknown place.
+  const city = createClassifier({
+    vocabulary,
+    paslon: { election: 'Pilwalkot Kota Contoh 2024', paslon: [{ number: 1, names: ['Gilang Mahendra', 'Sari Wulandari'] }, { number: 2, names: ['Ketut Sudarsana', 'Tomo Wiradinata'] }] },
+  });
+  const regency = createClassifier({
+    vocabulary,
+    paslon: { election: 'Pilbup Contoh 2024', paslon: [{ number: 1, names: ['Gilang Mahendra', 'Sari Wulandari'] }, { number: 2, names: ['Ketut Sudarsana', 'Tomo Wiradinata'] }] },
+  });
+  const of = { city, regency };
+  it.each([
+    ['city', 'Pilbup PPU: Paslon Nomor 1 Unggul Hitung Cepat [URL]'],
+    ['city', 'pilkada kabupaten sebelah, paslon 2 klaim menang'],
+    ['regency', 'Pilwalkot KTB: Paslon 2 Klaim Menang [URL]'],
+  ] as const)('%s: %s', (which, text) => expect(of[which].classify(text).pilkada).toBe(false));
+  it.each([
+    ['city', 'Pilgub Contoh: paslon 1 unggul di kota kita'],
+    ['city', 'coblos nomor 1 di pilbup sebelah, nomor 2 di pilwalkot kita'],
+    ['regency', 'Pilbup Contoh: Paslon 2 Klaim Menang [URL]'],
+    ['regency', 'Pilwalkot KTB: Gilang-Sari ikut kampanye'],
+  ] as const)('the province\'s race (every voter holds its ballot too), this race named, a candidate named: %s: %s', (which, text) => expect(of[which].classify(text).pilkada).toBe(true));
+});
+
+describe('money or goods handed over from a ballot number or a bare candidate word are a vote bought (isGivenFromCamp) (Pilbup Garut and Pilwalkot Balikpapan sets, issue 20)', () => {
+  // Both sets' chat, and the Bogor set's, had "bagi sembako ti nomer dua" and "ulah nampi duit ti calon" as misses.
+  const camp = createClassifier({
+    vocabulary,
+    paslon: { election: 'Pilbup Contoh 2024', paslon: [{ number: 2, names: ['Gilang Mahendra', 'Sari Wulandari'] }, { number: 3, names: ['Ketut Sudarsana', 'Tomo Wiradinata'] }] },
+  });
+  it.each([
+    'ada yang bagi sembako dari nomor 3, katanya sedekah',
+    'kamari tatangga ngabagikeun amplop ti nomer dua, abdi mah embung',
+    'ulah nampi artos ti calon nya, dosa',
+    'jangan terima amplop dari calon, lapor saja',
+  ])('%s', (text) => expect(camp.classify(text).pilkada).toBe(true));
+  it.each([
+    'dapat uang jajan dari calon mertua, alhamdulillah',
+    'ambil antrean sembako dari nomor 3 sampai 50 dulu',
+    'transfer uang dari nomor 2 ya, rekening yang biasa',
+    'sembako dari nomor 3 sudah sampai di gudang',
+  ])('another future role, a queue\'s range, no giver or receiver: %s', (text) => expect(camp.classify(text).pilkada).toBe(false));
+});

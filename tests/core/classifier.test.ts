@@ -486,8 +486,6 @@ const KNOWN_MISTAKES: Record<string, string[]> = {
     'abdi mah milih nu nomer hiji we, tos kasohor',
     'saha nu rek dipilih bupati? abdi bingung keneh',
     'Ketua Golkar Kabupaten Bogor Ade Ruhandi Lantik Pengurus Kecamatan [URL]',
-    'ulah narima duit ti calon nya, haram eta teh',
-    'tadi aya nu ngabagikeun sembako ti nomer 1, ceunah sodaqoh 🙄',
     'mun nu meunang Rudy, mudah2an jalan ka Jasinga dioprek',
   ],
   // Pilwalkot Samarinda 2024 (X posts and Banjar chat; one pair against kotak kosong; issue 20): measured blind, then the
@@ -511,6 +509,26 @@ const KNOWN_MISTAKES: Record<string, string[]> = {
     'Claudia Emmanuela Santoso Juara The Voice Jerman Manggung di Jakarta [URL]',
     '[USERNAME] Rudi tu wako Batam dua periode, sekarang nyalon gubernur',
     'golput sholat Subuh jamaah, masjid kosong 😅 ayo ramaikan',
+  ],
+  // Pilbup Garut 2024 (X posts and Sundanese chat; issue 20): measured blind (P 0.987 / R 0.926), then the goods-from-a-camp
+  // rule (isGivenFromCamp), which fixed two of its misses and two of Bogor's. Left: a party chair at
+  // party work by his title, a given name with one weak word ("teh Putri ... mingpin"), the pair's word alias after a
+  // vote verb ("milih Santri"), and vote talk in chat below the threshold.
+  'tests/fixtures/classifier/garut2024.tsv': [
+    'Ketua DPC PPP Garut Yudi Nugraha Lantik Pengurus Ranting Se-Kecamatan Leles [URL]',
+    '[USERNAME] yg milih nomor 1 mana suaranya 🙋',
+    'abdi mah milih nu nomer dua, sok we nu ngora',
+    'teh Putri teh geulis nya, tapi bisa teu mingpin Garut?',
+    'santri-santri di pondok ditaros milih saha, ceunah milih Santri 😂',
+  ],
+  // Pilwalkot Balikpapan 2024 (X posts and Banjar-Malay chat; issue 20): measured blind (P 0.949 / R 0.937), then the
+  // other-family surname, sibling-level and goods-from-a-camp rules. Left: the mayor at work by his bare name ("X Terima Penghargaan ..."), and vote talk in
+  // chat below the threshold ("pilih nomor 1 ja", a given name with one campaign word).
+  'tests/fixtures/classifier/balikpapan2024.tsv': [
+    "Rahmad Mas'ud Terima Penghargaan Digitalisasi Daerah dari Presiden [URL]",
+    '[USERNAME] yg milih nomor 2 mana suaranya',
+    'aku pilih nomor 1 ja, sudah kelihatan kerjanya',
+    'Rendi kampanye di lapangan RT besok, ada organ tunggal',
   ],
 };
 
