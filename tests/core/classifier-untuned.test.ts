@@ -1196,8 +1196,9 @@ describe('someone\'s own life around a name makes it another person (data/vocabu
     'Darmawati izin pulang cepat, anaknya demam',
     'Mas Rendra anak magang baru di lantai 3, kenalan dulu',
     'Taufik mahasiswa semester 5, nyari kos dekat kampus',
-    'kawanku Taufik buka usaha laundry di Pasar Baru',
-    'temen aku Rendra lagi cari kerja, ada info?',
+    // Full names: a one-word name with a friend and its owner near it is read by settleKinRelation as well.
+    'kawanku Taufik Rahmadi buka usaha laundry di Pasar Baru',
+    'temen aku Rendra Wicaksono lagi cari kerja, ada info?',
     'almarhum Taufik dimakamkan bakda zuhur',
     'selamat menempuh hidup baru Rendra dan Nisa',
   ])('%s', (text) => {
@@ -1734,7 +1735,8 @@ describe('a name followed by the writer\'s or a neighbour\'s kin word, or by a s
   });
   it('a copula or a regional particle may stand between the name and the kin word (writersKin.between)', () => {
     const noBetween = createClassifier({ vocabulary: { ...vocabulary, writersKin: { ...vocabulary.writersKin!, between: [] } }, paslon });
-    for (const text of ['Syarifah itu adikku, baru pulang dari Jawa', 'Basri ji itu sepupuku, yang kerja di bank']) {
+    // Full names: a one-word name with a kin word and its owner near it is read by settleKinRelation as well.
+    for (const text of ['Syarifah Nurjannah itu adikku, baru pulang dari Jawa', 'Basri Talaohu ji itu sepupuku, yang kerja di bank']) {
       expect(timur.classify(text).pilkada).toBe(false);
       expect(noBetween.classify(text).pilkada).toBe(true);
     }
@@ -2369,7 +2371,8 @@ describe('a namesake\'s full name in a title-case headline, and "kawan" as an oc
     'Zulfikar Santoso Juara Lomba Lari Maraton Tingkat Provinsi [URL]',
   ])('%s', (text) => expect(seberang.classify(text).pilkada).toBe(false));
   it('"kawan" after the name: a friend, as "teman" is', () => {
-    const text = '[USERNAME] Zulfikar kawan kantor aku nikah minggu depan, undangannya baru sampai';
+    // A full name: a one-word name with a friend and its owner near it is read by settleKinRelation as well.
+    const text = '[USERNAME] Zulfikar Arrasyid kawan kantor aku nikah minggu depan, undangannya baru sampai';
     expect(seberang.classify(text).pilkada).toBe(false);
     expect(noKawan.classify(text).pilkada).toBe(true);
   });
@@ -3021,4 +3024,37 @@ describe('a ballot number spelt in words is read folded, as the text is ("tujuh"
     'tujuh menyala, Gilang-Sari untuk rakyat',
     'coblos nomor tujuh ya bapak ibu',
   ])('the pair\'s number seven in words still counts: %s', (text) => expect(tujuh.classify(text).pilkada).toBe(true));
+});
+
+describe('a relative, friend or neighbour near a one-word name in its sentence makes it weak (settleKinRelation) (Makassar, Kalteng, Papua and Semarang sets, issue 20)', () => {
+  // Made-up pairs whose one-word names anyone may have: "Marwan" (a name people call the candidate by) and "Tika" (a one-word alias).
+  const kin = createClassifier({
+    vocabulary,
+    paslon: {
+      election: 'Pilwalkot Contoh 2024',
+      paslon: [
+        { number: 1, names: ['Marwan Sulaiman', 'Rina Hafsari'], aliases: ['Marwan-Rina'] },
+        { number: 2, names: ['Kartika Dewantari', 'Yusran Lamada'], aliases: ['Kartika-Yusran', 'Tika'] },
+      ],
+    },
+  });
+  it.each([
+    'Marwan yang bantu angkat kursi tadi, anak tetangga',
+    'Marwan dari Kendari datang ke sini, teman kantor ulun',
+    'sa pu kaka pu nama Marwan, dia su pulang',
+    'Tika anak e pak RT lulus tes polisi, bangga',
+    'Tika yang antar kue tadi itu adikku',
+  ])('%s', (text) => expect(kin.classify(text).pilkada).toBe(false));
+  it.each([
+    'Marwan turun ke pasar sentral tadi pagi',
+    'Tika paling peduli UMKM, mantap',
+    // Election talk beside the name still makes it the candidate's.
+    'anakku ikut kampanye Marwan kemarin',
+    'Tika anak e pak RT? bukan, Tika cawalkot nomor 2',
+    // A relation in another sentence, or far off in a long one, is an anecdote beside the candidate.
+    'Marwan paling tegas. kakakku juga bilang gitu',
+    'Marwan dulu pernah janji perbaiki drainase di kampung kami tapi rumah abang saya tetap banjir',
+    // A kin word said twice is a class of people, no one's relative.
+    'Tika dekat dengan anak-anak kita di sekolah',
+  ])('the candidate: %s', (text) => expect(kin.classify(text).pilkada).toBe(true));
 });
