@@ -2576,12 +2576,19 @@ function asWritten(tables: Tables, text: string, tokens: string[], found: Term[]
     }
     const key = tables.singleNames.get(t);
     if (key === undefined) continue;
-    // Every time the text names it, it is written as another's name; the scan left the name's tokens as the key.
+    // Every time the text writes it (a clitic glued on allowed), it is written as another's name. A word the scan
+    // repaired into the name ("India" into "Indira") is a guess, no time the text writes it: the tokens say the
+    // scan found it, the written words how often the writer wrote it.
     let times = 0;
     for (const token of tokens) if (token === key) times++;
     let others = 0;
-    for (let i = 0; i < words.length; i++) if (capital(i) && folded(i) === key && otherName(i)) others++;
-    if (times === 0 || others < times) continue;
+    let written = 0;
+    for (let i = 0; i < words.length; i++) {
+      if (folded(i) !== key && withoutClitic(folded(i)) !== key) continue;
+      written++;
+      if (capital(i) && folded(i) === key && otherName(i)) others++;
+    }
+    if (times === 0 || written === 0 || others < written) continue;
     let twin = tables.otherPerson.get(t);
     if (!twin) tables.otherPerson.set(t, (twin = makeTerm(t.label, Math.min(t.weight, tables.otherPersonWeight), PASLON_NAME, { paslon: t.paslon })));
     found[k] = twin;

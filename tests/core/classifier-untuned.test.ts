@@ -3058,3 +3058,54 @@ describe('a relative, friend or neighbour near a one-word name in its sentence m
     'Tika dekat dengan anak-anak kita di sekolah',
   ])('the candidate: %s', (text) => expect(kin.classify(text).pilkada).toBe(true));
 });
+
+describe('names in everyday talk: "bro"/"sis" as honorifics, a dish after a name, a prime minister, a word repaired into a name (Semarang, Surabaya, Kalteng and Makassar sets, issue 20)', () => {
+  // Made-up pairs: a one-word alias anyone may have ("Darto"), a full name ("Hasan Darmawan"), and a given name one
+  // letter off a country's ("Rusdia", "Rusia").
+  const pairs: PaslonFile = {
+    election: 'Pilgub Contoh Raya 2024',
+    paslon: [
+      { number: 1, names: ['Rusdia Halim', 'Yusran Lamada'], aliases: ['Rusdia-Yusran', 'Rusdia'] },
+      { number: 2, names: ['Hasan Darmawan', 'Kartika Dewantari'], aliases: ['Hasan-Kartika', 'Darto'] },
+    ],
+  };
+  const raya = createClassifier({ vocabulary, paslon: pairs });
+  const is = (text: string): boolean => raya.classify(text).pilkada;
+
+  it('"bro" and "sis" address someone as "mas" and "mbak" do: a name after them in a question is spoken to (Semarang set)', () => {
+    // isAddressedByTitle reads only honorifics before the name; these two were none.
+    const noBro = createClassifier({ vocabulary: { ...vocabulary, honorifics: vocabulary.honorifics.filter((h) => h !== 'bro' && h !== 'sis') }, paslon: pairs });
+    for (const text of ['bro Darto, tiket konser wis entuk durung?', 'sis Rusdia, arisan jadi besok kan?']) {
+      expect(is(text)).toBe(false);
+      expect(noBro.classify(text).pilkada).toBe(true);
+    }
+    expect(is('bro Darto mantap, coblos nomor 2')).toBe(true);
+    expect(is('Darto paling tegas soal banjir')).toBe(true);
+  });
+
+  it('a dish right after a one-word name is a stall or its seller, as "bakul" is (Surabaya set)', () => {
+    const dishes = ['sate', 'soto', 'bakso', 'bakmi', 'pecel', 'gudeg', 'martabak', 'rawon', 'seblak'];
+    const noDish = createClassifier({ vocabulary: { ...vocabulary, everydayAfter: (vocabulary.everydayAfter ?? []).filter((w) => !dishes.includes(w)) }, paslon: pairs });
+    for (const text of ['Cak Darto bakso langgananku tutup dino iki', 'Darto sate kambing buka sampai malam']) {
+      expect(is(text)).toBe(false);
+      expect(noDish.classify(text).pilkada).toBe(true);
+    }
+    expect(is('Darto makan bakso bareng warga habis kampanye')).toBe(true);
+    expect(is('Cak Darto turun ke pasar tadi pagi')).toBe(true);
+  });
+
+  it('"perdana menteri" right after a name is another state\'s office, as "presiden" of a club is (Kalteng set)', () => {
+    const noPm = createClassifier({ vocabulary: { ...vocabulary, officesAfter: (vocabulary.officesAfter ?? []).filter((w) => w !== 'perdana menteri') }, paslon: pairs });
+    const text = 'Tun Hasan Darmawan perdana menteri Malaysia yang kedua';
+    expect(is(text)).toBe(false);
+    expect(noPm.classify(text).pilkada).toBe(true);
+    expect(is('Hasan Darmawan cagub nomor 2, perdana menteri pun kalah pamor 😂')).toBe(true);
+  });
+
+  it('a word repaired into a name is no time the text writes it: the written name as another\'s full name decides (asWritten) (Makassar set)', () => {
+    // The tokens counted "Rusia" (repaired into "Rusdia") as a second mention, so one namesake never made the name weak.
+    expect(is('Rusdia Kovalenko penulis terkenal dari Rusia')).toBe(false);
+    expect(is('Rusdia Kovalenko penulis terkenal, Rusdia turun ke pasar')).toBe(true);
+    expect(is('Rusdia turun ke pasar tadi pagi')).toBe(true);
+  });
+});
