@@ -1981,6 +1981,7 @@ function scan(tables: Tables, tokens: string[], ids: number[] | undefined, found
     }
     if (best.category === PASLON_NAME && ((ctx.othersHandle === true && !best.pair && bestEnd === i) || isKinOf(tables, best, tokens, i, bestEnd) || isAskedName(tables, ctx, best, tokens, i, bestEnd)
       || isWritersKinAfter(tables, best, tokens, bestEnd))) best = asOtherPerson(tables, best);
+    if (best.category === PASLON_NAME && !best.pair && isHomeOf(tables, tokens, i, bestEnd)) best = asOtherPerson(tables, best);
     if (best.category === PASLON_NAME && !best.pair && (isAddressedByTitle(tables, ctx, tokens, ids, i, bestEnd) || isOtherOfficeBefore(tables, tokens, i)
       || isOtherOfficeAfter(tables, ctx, tokens, ids, bestEnd) || isPreachingCleric(tables, tokens, i, bestEnd))) best = asCommonPerson(tables, best);
     addFound(found, best);
@@ -2822,6 +2823,21 @@ function isNearKinRelation(tables: Tables, words: string[], key: string): boolea
     for (let k = from; k <= to; k++) if (k !== i && isKinRelation(tables, words, k)) return true;
   }
   return false;
+}
+
+/** Words for someone's home, as folded: Indonesian, Javanese, Balinese and Sundanese "rumah". */
+const HOME_WORDS = new Set(['rumah', 'omah', 'umah', 'imah', 'rumahe', 'omahe', 'rumahnya'].map((w) => tokenize(w, FOLD).join('')));
+
+/**
+ * A one-word name right after a word for someone's home, honorifics between ("rapat RT nang omah pak X", "kumpul di
+ * rumah Bu X"): whose house it is, a neighbour as often as the candidate. The name weighs a surname's, so
+ * election talk beside it still makes it the candidate's ("relawan kumpul di rumah Pak X").
+ */
+function isHomeOf(tables: Tables, tokens: string[], start: number, end: number): boolean {
+  if (!isOneNameWord(tables, tokens, start, end)) return false;
+  let back = start - 1;
+  while (back >= 0 && tables.honorifics.has(tokens[back] as string)) back--;
+  return back >= 0 && HOME_WORDS.has(tokens[back] as string);
 }
 
 /** A word of what a voter brings to the polling place anywhere in the text ("KTP", "undangan"; see {@link Vocabulary.voterBrings}). */

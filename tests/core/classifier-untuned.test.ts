@@ -3109,3 +3109,25 @@ describe('names in everyday talk: "bro"/"sis" as honorifics, a dish after a name
     expect(is('Rusdia turun ke pasar tadi pagi')).toBe(true);
   });
 });
+
+describe('a one-word name right after a word for someone\'s home is whose house it is (isHomeOf) (Semarang set, issue 20)', () => {
+  const home = createClassifier({
+    vocabulary,
+    paslon: {
+      election: 'Pilwalkot Contoh 2024',
+      paslon: [
+        { number: 1, names: ['Sutrisno Wibowo', 'Anggun Pratiwi'], aliases: ['Trisno-Anggun', 'Trisno'] },
+        { number: 2, names: ['Fadli Harahap', 'Maya Lestari'], aliases: ['Fadli-Maya'] },
+      ],
+    },
+  });
+  it.each([
+    'arisan minggu depan nang omah bu Trisno, gawa panganan dewe',
+    'sandal ketinggalan di rumah Trisno, besok aku ambil',
+  ])('%s', (text) => expect(home.classify(text).pilkada).toBe(false));
+  it.each([
+    'relawan kumpul di rumah Pak Trisno sebelum kampanye',
+    'Trisno mampir ke rumah warga di Tugu',
+    'rumah Fadli-Maya jadi posko',
+  ])('the candidate: %s', (text) => expect(home.classify(text).pilkada).toBe(true));
+});

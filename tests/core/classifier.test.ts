@@ -347,7 +347,6 @@ const KNOWN_MISTAKES: Record<string, string[]> = {
     'Yoyok karo Joko anak kelas 7A dihukum guru gara2 telat',
     'kemarin ketemu Yoyok nang Paragon, saiki gemuk',
     'PSIS menang 2-0, Yoyok Sukawi puji pemain muda',
-    'rapat RT malam minggu nang omah pak Yoyok, bawa kursi dewe',
     'Agustin wis mangkat kerja? aku nebeng ya',
     'ngopi nang Kota Lama karo Joko lan Yoyok, ngobrol ngalor ngidul',
     'lapangan futsal Tembalang disewa Yoyok dkk jam 8 malem',
