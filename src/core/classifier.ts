@@ -1101,6 +1101,7 @@ export function createClassifier(opts: { vocabulary: Vocabulary; paslon?: Paslon
     // Capitals in odd places split a word ("aNdika" -> a ndika): read such words whole as well.
     const unicode = (seen & TEXT_UNICODE) !== 0;
     if (tables.singleNames.size > 0 || ctx.surnameAfterWord === true) asWritten(tables, own, tokens, found, unicode, ctx.surnameAfterWord === true);
+    if (tables.singleNames.size > 0) settleKinRelation(tables, own, tokens, found);
     if (unicode ? ODD_CASE_ASCII.test(own) || (!ASCII.test(own) && ODD_CASE_ANY.test(own)) : (seen & TEXT_ODD_CASE) !== 0) {
       if (unicode) for (const m of own.matchAll(ODD_CASE)) scan(tables, tagTokens(m[0].toLowerCase()), undefined, found, ctx);
       else for (const word of oddCaseWordsAscii(own)) scan(tables, tagTokens(word.toLowerCase()), undefined, found, ctx);
@@ -2011,6 +2012,7 @@ function scan(tables: Tables, tokens: string[], ids: number[] | undefined, found
     }
     if (best.category === PASLON_NAME && ((ctx.othersHandle === true && !best.pair && bestEnd === i) || isKinOf(tables, best, tokens, i, bestEnd) || isAskedName(tables, ctx, best, tokens, i, bestEnd)
       || isWritersKinAfter(tables, best, tokens, bestEnd))) best = asOtherPerson(tables, best);
+    if (best.category === PASLON_NAME && !best.pair && isHomeOf(tables, tokens, i, bestEnd)) best = asOtherPerson(tables, best);
     if (best.category === PASLON_NAME && !best.pair && (isAddressedByTitle(tables, ctx, tokens, ids, i, bestEnd) || isOtherOfficeBefore(tables, tokens, i)
       || isOtherOfficeAfter(tables, ctx, tokens, ids, bestEnd) || isPreachingCleric(tables, tokens, i, bestEnd))) best = asCommonPerson(tables, best);
     // "Rudy Mas'ud menang Pilgub" beside a Rahmad Mas'ud: the surname is another of the family's, in any case.
@@ -2629,12 +2631,19 @@ function asWritten(tables: Tables, text: string, tokens: string[], found: Term[]
     }
     const key = tables.singleNames.get(t);
     if (key === undefined) continue;
-    // Every time the text names it, it is written as another's name; the scan left the name's tokens as the key.
+    // Every time the text writes it (a clitic glued on allowed), it is written as another's name. A word the scan
+    // repaired into the name ("India" into "Indira") is a guess, no time the text writes it: the tokens say the
+    // scan found it, the written words how often the writer wrote it.
     let times = 0;
     for (const token of tokens) if (token === key) times++;
     let others = 0;
-    for (let i = 0; i < words.length; i++) if (capital(i) && folded(i) === key && otherName(i)) others++;
-    if (times === 0 || others < times) continue;
+    let written = 0;
+    for (let i = 0; i < words.length; i++) {
+      if (folded(i) !== key && withoutClitic(folded(i)) !== key) continue;
+      written++;
+      if (capital(i) && folded(i) === key && otherName(i)) others++;
+    }
+    if (times === 0 || written === 0 || others < written) continue;
     let twin = tables.otherPerson.get(t);
     if (!twin) tables.otherPerson.set(t, (twin = makeTerm(t.label, Math.min(t.weight, tables.otherPersonWeight), PASLON_NAME, { paslon: t.paslon })));
     found[k] = twin;
@@ -2806,6 +2815,83 @@ function isWritersKinAfter(tables: Tables, best: Term, tokens: string[], end: nu
   if (tables.kinAfterGlued.has(next)) return true;
   const owner = tokens[at + 1];
   return owner !== undefined && tables.kinAfterWords.has(next) && tables.kinOwners.has(owner);
+}
+
+/** Owners that stand for many ("kita", "kami"): "anak muda kita" is the young of a place, no one's relative. */
+const PLURAL_OWNERS = new Set(['kita', 'kami'].map((w) => tokenize(w, FOLD).join('')));
+/** A possessive left as its own token between a kin word and whose it is ("anak e pak RT", Javanese "-e"). */
+const KIN_POSSESSIVE_TOKENS = new Set(['e', 'nia']);
+/** Most words between a name and the kin relation that describes it in one sentence ("Indira mi yang masak coto tadi, anak tetangga"). */
+const KIN_RELATION_GAP = 6;
+/** Where a sentence ends: a relation in another sentence speaks of someone else ("X janji apa? kakakku belum kerja"). */
+const SENTENCE_END = /[.?!\n]+/;
+
+/**
+ * A kin, friend or neighbour word ({@link Vocabulary.writersKin} `kin`, {@link Vocabulary.personalLife} `kin`) at
+ * tokens[k] with whose it is: glued with an owner's clitic ("anakku", "temanmu"), an owner after it, one word between
+ * allowed for one owner ("anak tetangga", "teman kuliah ulun"), a person after it ("anak e pak RT", "anak pak RT"),
+ * or an owner and a possessive before it ("sa pu ade", "beta pung kaka"). A kin word said twice is a class of
+ * people ("anak-anak kita"), no one's relative.
+ */
+function isKinRelation(tables: Tables, tokens: string[], k: number): boolean {
+  const w = tokens[k] as string;
+  if (tables.kinAfterGlued.has(w)) return true;
+  if (!tables.kinAfterWords.has(w) || tokens[k - 1] === w || tokens[k + 1] === w) return false;
+  const next = tokens[k + 1];
+  if (next !== undefined && tables.kinOwners.has(next)) return true;
+  const after = tokens[k + 2];
+  if (after !== undefined && tables.kinOwners.has(after) && !PLURAL_OWNERS.has(after)) return true;
+  const person = next !== undefined && KIN_POSSESSIVE_TOKENS.has(next) ? after : next;
+  if (person !== undefined && tables.honorifics.has(person)) return true;
+  return k >= 2 && POSSESSIVES.has(tokens[k - 1] as string) && tables.kinOwners.has(tokens[k - 2] as string);
+}
+
+/**
+ * A strong one-word name with a relation of someone's own life near it in its sentence ({@link isKinRelation}),
+ * not right beside it (those are {@link isKinOf} and {@link isWritersKinAfter}): "Indira mi yang masak coto tadi,
+ * anak tetangga", "Razak dari Malaysia datang ke Palangka, teman kuliah ulun", "sa pu ade pu nama Constant". The
+ * sentence describes someone of the writer's own people, and a bare name in it is as likely them as the
+ * candidate: the name weighs a surname's, so election talk beside it still makes it the candidate's. A relation
+ * far off or in another sentence is an anecdote beside the candidate ("X janji apa? kakakku belum kerja"). A
+ * full name, a pair or a multi-word alias is left as it is. The text is read again by sentence only when a strong
+ * one-word name and a kin word were both found.
+ */
+function settleKinRelation(tables: Tables, text: string, tokens: string[], found: Term[]): void {
+  let at = -1;
+  for (let k = 0; k < found.length && at < 0; k++) if (tables.singleNames.has(found[k] as Term)) at = k;
+  if (at < 0 || !tokens.some((w) => tables.kinAfterWords.has(w) || tables.kinAfterGlued.has(w))) return;
+  const sentences = text.split(SENTENCE_END).map((piece) => tokenize(piece, FOLD));
+  for (let k = at; k < found.length; k++) {
+    const t = found[k] as Term;
+    const key = tables.singleNames.get(t);
+    if (key !== undefined && sentences.some((words) => isNearKinRelation(tables, words, key))) found[k] = asOtherPerson(tables, t);
+  }
+}
+
+/** The name `key` in a sentence's words with a kin relation within {@link KIN_RELATION_GAP} words of it. */
+function isNearKinRelation(tables: Tables, words: string[], key: string): boolean {
+  for (let i = 0; i < words.length; i++) {
+    if (words[i] !== key) continue;
+    const from = Math.max(0, i - KIN_RELATION_GAP - 1);
+    const to = Math.min(words.length - 1, i + KIN_RELATION_GAP + 1);
+    for (let k = from; k <= to; k++) if (k !== i && isKinRelation(tables, words, k)) return true;
+  }
+  return false;
+}
+
+/** Words for someone's home, as folded: Indonesian, Javanese, Balinese and Sundanese "rumah". */
+const HOME_WORDS = new Set(['rumah', 'omah', 'umah', 'imah', 'rumahe', 'omahe', 'rumahnya'].map((w) => tokenize(w, FOLD).join('')));
+
+/**
+ * A one-word name right after a word for someone's home, honorifics between ("rapat RT nang omah pak X", "kumpul di
+ * rumah Bu X"): whose house it is, a neighbour as often as the candidate. The name weighs a surname's, so
+ * election talk beside it still makes it the candidate's ("relawan kumpul di rumah Pak X").
+ */
+function isHomeOf(tables: Tables, tokens: string[], start: number, end: number): boolean {
+  if (!isOneNameWord(tables, tokens, start, end)) return false;
+  let back = start - 1;
+  while (back >= 0 && tables.honorifics.has(tokens[back] as string)) back--;
+  return back >= 0 && HOME_WORDS.has(tokens[back] as string);
 }
 
 /** A word of what a voter brings to the polling place anywhere in the text ("KTP", "undangan"; see {@link Vocabulary.voterBrings}). */

@@ -1196,8 +1196,9 @@ describe('someone\'s own life around a name makes it another person (data/vocabu
     'Darmawati izin pulang cepat, anaknya demam',
     'Mas Rendra anak magang baru di lantai 3, kenalan dulu',
     'Taufik mahasiswa semester 5, nyari kos dekat kampus',
-    'kawanku Taufik buka usaha laundry di Pasar Baru',
-    'temen aku Rendra lagi cari kerja, ada info?',
+    // Full names: a one-word name with a friend and its owner near it is read by settleKinRelation as well.
+    'kawanku Taufik Rahmadi buka usaha laundry di Pasar Baru',
+    'temen aku Rendra Wicaksono lagi cari kerja, ada info?',
     'almarhum Taufik dimakamkan bakda zuhur',
     'selamat menempuh hidup baru Rendra dan Nisa',
   ])('%s', (text) => {
@@ -1734,7 +1735,8 @@ describe('a name followed by the writer\'s or a neighbour\'s kin word, or by a s
   });
   it('a copula or a regional particle may stand between the name and the kin word (writersKin.between)', () => {
     const noBetween = createClassifier({ vocabulary: { ...vocabulary, writersKin: { ...vocabulary.writersKin!, between: [] } }, paslon });
-    for (const text of ['Syarifah itu adikku, baru pulang dari Jawa', 'Basri ji itu sepupuku, yang kerja di bank']) {
+    // Full names: a one-word name with a kin word and its owner near it is read by settleKinRelation as well.
+    for (const text of ['Syarifah Nurjannah itu adikku, baru pulang dari Jawa', 'Basri Talaohu ji itu sepupuku, yang kerja di bank']) {
       expect(timur.classify(text).pilkada).toBe(false);
       expect(noBetween.classify(text).pilkada).toBe(true);
     }
@@ -2369,7 +2371,8 @@ describe('a namesake\'s full name in a title-case headline, and "kawan" as an oc
     'Zulfikar Santoso Juara Lomba Lari Maraton Tingkat Provinsi [URL]',
   ])('%s', (text) => expect(seberang.classify(text).pilkada).toBe(false));
   it('"kawan" after the name: a friend, as "teman" is', () => {
-    const text = '[USERNAME] Zulfikar kawan kantor aku nikah minggu depan, undangannya baru sampai';
+    // A full name: a one-word name with a friend and its owner near it is read by settleKinRelation as well.
+    const text = '[USERNAME] Zulfikar Arrasyid kawan kantor aku nikah minggu depan, undangannya baru sampai';
     expect(seberang.classify(text).pilkada).toBe(false);
     expect(noKawan.classify(text).pilkada).toBe(true);
   });
@@ -3090,4 +3093,110 @@ describe('money or goods handed over from a ballot number or a bare candidate wo
     'transfer uang dari nomor 2 ya, rekening yang biasa',
     'sembako dari nomor 3 sudah sampai di gudang',
   ])('another future role, a queue\'s range, no giver or receiver: %s', (text) => expect(camp.classify(text).pilkada).toBe(false));
+});
+
+describe('a relative, friend or neighbour near a one-word name in its sentence makes it weak (settleKinRelation) (Makassar, Kalteng, Papua and Semarang sets, issue 20)', () => {
+  // Made-up pairs whose one-word names anyone may have: "Marwan" (a name people call the candidate by) and "Tika" (a one-word alias).
+  const kin = createClassifier({
+    vocabulary,
+    paslon: {
+      election: 'Pilwalkot Contoh 2024',
+      paslon: [
+        { number: 1, names: ['Marwan Sulaiman', 'Rina Hafsari'], aliases: ['Marwan-Rina'] },
+        { number: 2, names: ['Kartika Dewantari', 'Yusran Lamada'], aliases: ['Kartika-Yusran', 'Tika'] },
+      ],
+    },
+  });
+  it.each([
+    'Marwan yang bantu angkat kursi tadi, anak tetangga',
+    'Marwan dari Kendari datang ke sini, teman kantor ulun',
+    'sa pu kaka pu nama Marwan, dia su pulang',
+    'Tika anak e pak RT lulus tes polisi, bangga',
+    'Tika yang antar kue tadi itu adikku',
+  ])('%s', (text) => expect(kin.classify(text).pilkada).toBe(false));
+  it.each([
+    'Marwan turun ke pasar sentral tadi pagi',
+    'Tika paling peduli UMKM, mantap',
+    // Election talk beside the name still makes it the candidate's.
+    'anakku ikut kampanye Marwan kemarin',
+    'Tika anak e pak RT? bukan, Tika cawalkot nomor 2',
+    // A relation in another sentence, or far off in a long one, is an anecdote beside the candidate.
+    'Marwan paling tegas. kakakku juga bilang gitu',
+    'Marwan dulu pernah janji perbaiki drainase di kampung kami tapi rumah abang saya tetap banjir',
+    // A kin word said twice is a class of people, no one's relative.
+    'Tika dekat dengan anak-anak kita di sekolah',
+  ])('the candidate: %s', (text) => expect(kin.classify(text).pilkada).toBe(true));
+});
+
+describe('names in everyday talk: "bro"/"sis" as honorifics, a dish after a name, a prime minister, a word repaired into a name (Semarang, Surabaya, Kalteng and Makassar sets, issue 20)', () => {
+  // Made-up pairs: a one-word alias anyone may have ("Darto"), a full name ("Hasan Darmawan"), and a given name one
+  // letter off a country's ("Rusdia", "Rusia").
+  const pairs: PaslonFile = {
+    election: 'Pilgub Contoh Raya 2024',
+    paslon: [
+      { number: 1, names: ['Rusdia Halim', 'Yusran Lamada'], aliases: ['Rusdia-Yusran', 'Rusdia'] },
+      { number: 2, names: ['Hasan Darmawan', 'Kartika Dewantari'], aliases: ['Hasan-Kartika', 'Darto'] },
+    ],
+  };
+  const raya = createClassifier({ vocabulary, paslon: pairs });
+  const is = (text: string): boolean => raya.classify(text).pilkada;
+
+  it('"bro" and "sis" address someone as "mas" and "mbak" do: a name after them in a question is spoken to (Semarang set)', () => {
+    // isAddressedByTitle reads only honorifics before the name; these two were none.
+    const noBro = createClassifier({ vocabulary: { ...vocabulary, honorifics: vocabulary.honorifics.filter((h) => h !== 'bro' && h !== 'sis') }, paslon: pairs });
+    for (const text of ['bro Darto, tiket konser wis entuk durung?', 'sis Rusdia, arisan jadi besok kan?']) {
+      expect(is(text)).toBe(false);
+      expect(noBro.classify(text).pilkada).toBe(true);
+    }
+    expect(is('bro Darto mantap, coblos nomor 2')).toBe(true);
+    expect(is('Darto paling tegas soal banjir')).toBe(true);
+  });
+
+  it('a dish right after a one-word name is a stall or its seller, as "bakul" is (Surabaya set)', () => {
+    const dishes = ['sate', 'soto', 'bakso', 'bakmi', 'pecel', 'gudeg', 'martabak', 'rawon', 'seblak'];
+    const noDish = createClassifier({ vocabulary: { ...vocabulary, everydayAfter: (vocabulary.everydayAfter ?? []).filter((w) => !dishes.includes(w)) }, paslon: pairs });
+    for (const text of ['Cak Darto bakso langgananku tutup dino iki', 'Darto sate kambing buka sampai malam']) {
+      expect(is(text)).toBe(false);
+      expect(noDish.classify(text).pilkada).toBe(true);
+    }
+    expect(is('Darto makan bakso bareng warga habis kampanye')).toBe(true);
+    expect(is('Cak Darto turun ke pasar tadi pagi')).toBe(true);
+  });
+
+  it('"perdana menteri" right after a name is another state\'s office, as "presiden" of a club is (Kalteng set)', () => {
+    const noPm = createClassifier({ vocabulary: { ...vocabulary, officesAfter: (vocabulary.officesAfter ?? []).filter((w) => w !== 'perdana menteri') }, paslon: pairs });
+    const text = 'Tun Hasan Darmawan perdana menteri Malaysia yang kedua';
+    expect(is(text)).toBe(false);
+    expect(noPm.classify(text).pilkada).toBe(true);
+    expect(is('Hasan Darmawan cagub nomor 2, perdana menteri pun kalah pamor 😂')).toBe(true);
+  });
+
+  it('a word repaired into a name is no time the text writes it: the written name as another\'s full name decides (asWritten) (Makassar set)', () => {
+    // The tokens counted "Rusia" (repaired into "Rusdia") as a second mention, so one namesake never made the name weak.
+    expect(is('Rusdia Kovalenko penulis terkenal dari Rusia')).toBe(false);
+    expect(is('Rusdia Kovalenko penulis terkenal, Rusdia turun ke pasar')).toBe(true);
+    expect(is('Rusdia turun ke pasar tadi pagi')).toBe(true);
+  });
+});
+
+describe('a one-word name right after a word for someone\'s home is whose house it is (isHomeOf) (Semarang set, issue 20)', () => {
+  const home = createClassifier({
+    vocabulary,
+    paslon: {
+      election: 'Pilwalkot Contoh 2024',
+      paslon: [
+        { number: 1, names: ['Sutrisno Wibowo', 'Anggun Pratiwi'], aliases: ['Trisno-Anggun', 'Trisno'] },
+        { number: 2, names: ['Fadli Harahap', 'Maya Lestari'], aliases: ['Fadli-Maya'] },
+      ],
+    },
+  });
+  it.each([
+    'arisan minggu depan nang omah bu Trisno, gawa panganan dewe',
+    'sandal ketinggalan di rumah Trisno, besok aku ambil',
+  ])('%s', (text) => expect(home.classify(text).pilkada).toBe(false));
+  it.each([
+    'relawan kumpul di rumah Pak Trisno sebelum kampanye',
+    'Trisno mampir ke rumah warga di Tugu',
+    'rumah Fadli-Maya jadi posko',
+  ])('the candidate: %s', (text) => expect(home.classify(text).pilkada).toBe(true));
 });

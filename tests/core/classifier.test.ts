@@ -295,11 +295,8 @@ const KNOWN_MISTAKES: Record<string, string[]> = {
     'pilihan sudah bulat: nomor tiga',
   ],
   // Pilgub Kalteng and Pilwalkot Surabaya 2024 (issue 20, detection part A): measured blind, then the number, role and
-  // vote-talk rules. Left: the name rules' (another Razak; a sitting mayor at work with no title written; "Cak Ji" the
-  // bakso seller; "Pak Nadal", "Sabran" alone), "DPT" as "dapat" in lower case, and vote talk too weak alone.
+  // vote-talk rules. Left: the name rules' (a sitting mayor at work with no title written; "Pak Nadal", "Sabran" alone), "DPT" as "dapat" in lower case, and vote talk too weak alone.
   'tests/fixtures/classifier/kalteng2024.tsv': [
-    'Razak dari Malaysia datang ke Palangka, teman kuliah ulun',
-    'Tun Abdul Razak perdana menteri Malaysia yang kedua',
     'yang nomor 4 tu adiknya gubernur kah?',
     'amplop 100 ribu kada mempan, rakyat Kalteng sudah cerdas #tolakpolitikuang',
     'Pak Nadal kemarin singgah di pasar Muara Teweh, salaman lawan pedagang',
@@ -317,7 +314,6 @@ const KNOWN_MISTAKES: Record<string, string[]> = {
   ],
   'tests/fixtures/classifier/surabaya2024.tsv': [
     'Eri Cahyadi marahi pegawai dinas gara-gara jalan rusak, viral',
-    'Cak Ji bakso langgananku tutup dino iki',
     'Eri Cahyadi sambutan nang HUT Surabaya ke-731',
     'kotak kosong iku pilihan sah, gak usah diejek',
   ],
@@ -347,13 +343,10 @@ const KNOWN_MISTAKES: Record<string, string[]> = {
   'tests/fixtures/classifier/semarang2024.tsv': [
     'visi misi Agustina soal rob Semarang Utara lumayan masuk akal',
     'Semarang ganti walkot, Agustina dilantik Februari',
-    'Yoyok anak e pak RT ketampa polisi, bangga tenan',
     'mbak Agustin tolong kirim file laporan keuangan ya sebelum jam 3',
     'Yoyok karo Joko anak kelas 7A dihukum guru gara2 telat',
     'kemarin ketemu Yoyok nang Paragon, saiki gemuk',
     'PSIS menang 2-0, Yoyok Sukawi puji pemain muda',
-    'rapat RT malam minggu nang omah pak Yoyok, bawa kursi dewe',
-    'bro Yoyok, tiket PSIS vs Persib wis entuk durung?',
     'Agustin wis mangkat kerja? aku nebeng ya',
     'ngopi nang Kota Lama karo Joko lan Yoyok, ngobrol ngalor ngidul',
     'lapangan futsal Tembalang disewa Yoyok dkk jam 8 malem',
@@ -374,7 +367,6 @@ const KNOWN_MISTAKES: Record<string, string[]> = {
   // ("Pilgub Sulsel" in a Makassar set; since set aside by the other-level rule) and the candidate at his own job (Barito
   // Putera; "X presiden Barito Putera" read since det-fp); vote talk with no name or number.
   'tests/fixtures/classifier/makassar2024.tsv': [
-    'Indira Gandhi perdana menteri India pertama',
     'bela kemarin debat kedua, Seto bagus ji bicaranya',
     'ASN Pemkot Makassar dilarang ikut kampanye, ingat netralitas',
     'Pak Danny turun kampanye untuk istrinya di Tallo',
@@ -384,20 +376,18 @@ const KNOWN_MISTAKES: Record<string, string[]> = {
     'pak RT suruh kita pilih nomor 3, bebas ji toh',
     'pilih mi appi ji',
   ],
-  // Pilgub Papua 2024 (issue 20, det-left): measured blind, then the det-left rules. Left: another Mathius, Benhur and
-  // Constant (a Biak man of both partners' names, a cousin from Genyem, a brother); "mari yo" the ordinary call read as
+  // Pilgub Papua 2024 (issue 20, det-left): measured blind, then the det-left rules. Left: another Mathius and Benhur
+  // (a Biak man of both partners' names, a cousin from Genyem; the brother "sa pu ade" since set aside by settleKinRelation); "mari yo" the ordinary call read as
   // the listed alias; misses are vote talk too weak alone. ("Matius 5:9" was fixed by the chapter-and-verse rule, det-fp.)
   'tests/fixtures/classifier/papua2024.tsv': [
     'Bapa Mathius Rumaropen dari Biak meninggal tadi pagi, turut berduka',
     'kaka Benhur dari Genyem su datang bawa pisang',
-    'sa pu ade pu nama Constant, tapi kitong panggil Tan',
     'mari yo kitong pulang, su malam ini',
     'Pak Fakhiri mantan Kapolda, de tau keamanan Papua',
     'ko su cek DPT kah? nama sa tra ada',
     'pilih nomor dua, Papua aman',
   ],
   'tests/fixtures/classifier/makassar2024.case-clitics.tsv': [
-    'Indira mi yang masak coto tadi, anak tetangga',
   ],
   'tests/fixtures/classifier/kalsel2024.tsv': [
     'ASN Pemprov Kalsel dilarang ikut kampanye, jaga netralitas',
