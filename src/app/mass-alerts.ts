@@ -4,7 +4,8 @@
  * by one, as usual, and the rest as one summary per MASS_ALERT_WINDOW_SECONDS
  * listing them (with a CSV when the list is long), instead of one alert per
  * ASN; a window that ends holding a single case sends it as the usual one-case
- * alert. ASN alerts are not affected: every ASN still gets their own.
+ * alert. ASN alerts are not affected: every ASN still gets their own. A case matched by Telegram username alone is
+ * never held here (app/alerts.ts): the summary could not carry its "identity unverified" warning.
  *
  * `holdForSummary` runs inside the monitor's transaction; `releaseDueSummaries`
  * runs before each outbox drain (the dispatcher wakes for `nextRelease`).
