@@ -217,9 +217,11 @@ export class App {
         if (id === row.incidentId || this.monitor.incidents.get(id)?.status === 'open') this.noteUndeliverable(id, row.platform, detail, now);
       }
     } else if (row.kind.startsWith('asn_')) {
-      // A follow-up of several cases at once (app/lifecycle.ts) stood for each case it is tied to.
+      // A follow-up of several cases at once (app/lifecycle.ts) stood for each case it is tied to that is open still:
+      // one the ASN has left (or Humas closed) since it was queued needs no one to call about it.
       const tied = this.monitor.outbox.casesOf(row.id);
-      for (const id of tied.length ? tied : [row.incidentId]) this.noteUndeliverable(id, row.platform, detail, now);
+      const ids = tied.length ? tied.filter((id) => this.monitor.incidents.get(id)?.status === 'open') : [row.incidentId];
+      for (const id of ids) this.noteUndeliverable(id, row.platform, detail, now);
     } else this.noteMessageUndeliverable(row, detail, now);
   }
 
