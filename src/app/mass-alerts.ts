@@ -158,7 +158,7 @@ function releaseOne(d: MassAlertDeps, b: { id: number; platform: Platform; chatI
   d.outbox.atomically(() => {
     if (cases.length) {
       for (const h of humasAddresses(config.HUMAS_ADMINS)) {
-        d.outbox.enqueue(
+        const id = d.outbox.enqueue(
           {
             dedupeKey: `mass:${b.id}:${h.platform}:${h.recipient}`,
             platform: h.platform,
@@ -171,6 +171,9 @@ function releaseOne(d: MassAlertDeps, b: { id: number; platform: Platform; chatI
           },
           now,
         );
+        // A summary is tied to each case it lists: each case's history shows it, and a refused one (App.noteMessageUndeliverable)
+        // or a reply to it (app/admin-text.ts) names them all.
+        if (id !== undefined && !single) d.outbox.tie(id, cases.map((c) => c.id));
       }
     }
     prepared(d.db, `UPDATE alert_batches SET released_at = ? WHERE id = ?`).run(now, b.id);

@@ -6,13 +6,14 @@
  * unverified match (core/detect.ts unverifiedMatch). The group-burst summary (app/mass-alerts.ts) lists name, NIP
  * and phone with no word that the account may not be the ASN's, so such a case is not held for it: its Humas alert
  * goes alone, with "Identitas belum terverifikasi", and does not count towards the burst, as in Humas' summary of one
- * ASN (tests/app/humas-asn-unverified.test.ts). The verified cases are paced as ever.
+ * ASN (tests/app/humas-asn-unverified.test.ts). The verified cases are paced as ever, and a reply to their summary
+ * lists them.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { App } from '../../../src/app/app.js';
 import type { Nip, PhoneE164, TgUserId } from '../../../src/core/ids.js';
 import type { SimUser, TelegramSimServer } from '../../../src/platforms/sim/telegram-server.js';
-import { newChatMembers } from '../../../src/platforms/sim/telegram-updates.js';
+import { newChatMembers, textMessage } from '../../../src/platforms/sim/telegram-updates.js';
 import { startSimBot, type SimBot } from '../../support/telegram.js';
 
 const GROUP = { id: -1001234500001, title: 'Relawan Paslon 2 Kecamatan Baturaja', type: 'supergroup' as const };
@@ -54,5 +55,19 @@ describe("a group's burst and matches by username alone", () => {
     for (const k of [1, 2, 3]) expect(summaries[0]).not.toContain(nip(k));
     expect(toAdmin.filter((t) => t.includes(`Kasus #${cases.get(nip(4))}:`))).toHaveLength(1);
     for (const k of [5, 6]) expect(summaries[0]).toContain(nip(k));
+
+    // The summary is tied to the cases it lists (outbox_cases): a plain reply to it (Message.reply_to_message) lists
+    // both with their group and ASN (app/admin-text.ts), rather than answering for the first.
+    const sent = sim.sent.find((m) => m.chat_id === ADMIN.id && (m.text ?? '').startsWith('⚠️ 2 ASN ditemukan sekaligus'))!;
+    const reply = textMessage({ id: ADMIN.id, type: 'private' }, ADMIN, 'ini bagaimana?');
+    (reply['message'] as Record<string, unknown>)['reply_to_message'] = {
+      message_id: sent.message_id, date: Math.floor(Date.now() / 1000), chat: { id: ADMIN.id, type: 'private' }, from: { ...sim.bot, is_bot: true }, text: sent.text,
+    };
+    const before = sim.sent.filter((m) => m.chat_id === ADMIN.id).length;
+    sim.pushUpdate(reply);
+    await sim.waitFor((s) => s.filter((m) => m.chat_id === ADMIN.id).length > before, 5000);
+    const answer = sim.sent.filter((m) => m.chat_id === ADMIN.id)[before]!.text ?? '';
+    expect(answer).toContain('Pesan yang Anda balas memuat 2 kasus:');
+    for (const k of [5, 6]) expect(answer).toContain(`#${cases.get(nip(k))} "Relawan Paslon 2 Kecamatan Baturaja" (Pegawai Oku ${k})`);
   });
 });
