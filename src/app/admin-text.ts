@@ -1,10 +1,13 @@
 /**
  * A Humas admin's private message that is no command (Telegram, WhatsApp): what the admin most likely meant. A reply to one of
- * the bot's case messages names that case's commands; a command typed without its "/" is suggested with it; anything
+ * the bot's case messages names that case's commands, and a reply to a message of several cases (a summary, a grouped
+ * escalation) lists them with their groups and says how to name one; a command typed without its "/" is suggested with it; anything
  * else, a forwarded post most often ("what is this?"), is said to open no case, with what the classifier makes of it.
  * It reads only; nothing changes. Before this an admin got the registration hint meant for strangers ("send /start"), or on WhatsApp silence.
  */
 import { adminTextTexts } from '../core/messages/admin-text.js';
+import { alertTexts } from '../core/messages/index.js';
+import { quoteStrangerOpt } from '../core/text/quote.js';
 import type { Platform } from '../core/ids.js';
 import type { SelfReportDeps } from './context.js';
 import { isHumasAdmin } from './recipients.js';
@@ -28,8 +31,16 @@ export interface AdminText {
 export function adminTextReply(app: SelfReportDeps & { commands: { names(): string[] } }, m: AdminText): string | undefined {
   if (!isHumasAdmin(app.config.HUMAS_ADMINS, m.platform, m.fromId) || app.registry.findByPerson({ platform: m.platform, id: m.fromId })) return undefined;
   const t = adminTextTexts(app.config.LANGUAGE);
-  const caseId = m.replyTo ? repliedCase(app, m.platform, m.replyTo) : undefined;
-  if (caseId !== undefined) return t.answer({ kind: 'case', caseId });
+  const ids = m.replyTo ? repliedCases(app, m.platform, m.replyTo) : [];
+  if (ids.length === 1) return t.answer({ kind: 'case', caseId: ids[0]! });
+  if (ids.length > 1) {
+    const cases = ids.slice(0, REPLIED_CASES_MAX).map((id) => {
+      const c = app.monitor.incidents.get(id)!;
+      const chatTitle = quoteStrangerOpt(app.monitor.chats.get(c.platform, c.chatId)?.title) ?? alertTexts(app.config.LANGUAGE).unknownChat;
+      return { caseId: id, chatTitle, asnName: app.registry.byNip(c.asnNip)?.nama ?? c.asnNip };
+    });
+    return t.answer({ kind: 'cases', cases, more: ids.length - cases.length });
+  }
   const words = m.text.trim().split(/\s+/);
   const first = (words[0] ?? '').toLowerCase().replace(/^[.!]/, '').replace(/[.,!?]+$/, '');
   if (!m.forwarded && first && app.commands.names().includes(first) && m.text.length <= 200) {
@@ -39,9 +50,17 @@ export function adminTextReply(app: SelfReportDeps & { commands: { names(): stri
   return t.answer({ kind: 'text', forwarded: m.forwarded, pilkada: r.pilkada, terms: r.terms });
 }
 
-/** The case a bot message was about: the outbox row it was sent as, else the "#N" its text names (a long text's earlier part). */
-function repliedCase(app: SelfReportDeps, platform: Platform, replyTo: { messageId: string; text?: string }): number | undefined {
+/** Most cases a reply's answer lists by number; the rest are counted. */
+export const REPLIED_CASES_MAX = 20;
+
+/**
+ * The cases a bot message was about: those the outbox row it was sent as is tied to (a message of several cases),
+ * else that row's case, else the "#N" its text names (a long text's earlier part).
+ */
+function repliedCases(app: SelfReportDeps, platform: Platform, replyTo: { messageId: string; text?: string }): number[] {
   const row = app.monitor.outbox.byPlatformMessageId(platform, replyTo.messageId);
+  const tied = row ? app.monitor.outbox.casesOf(row.id) : [];
+  if (tied.length) return tied.filter((id) => app.monitor.incidents.get(id));
   const id = row?.incidentId ?? Number(/#(\d{1,9})\b/.exec(replyTo.text ?? '')?.[1] ?? NaN);
-  return Number.isInteger(id) && app.monitor.incidents.get(id) ? id : undefined;
+  return Number.isInteger(id) && app.monitor.incidents.get(id) ? [id] : [];
 }

@@ -217,9 +217,11 @@ export class App {
         if (id === row.incidentId || this.monitor.incidents.get(id)?.status === 'open') this.noteUndeliverable(id, row.platform, detail, now);
       }
     } else if (row.kind.startsWith('asn_')) {
-      // A follow-up of several cases at once (app/lifecycle.ts) stood for each case it is tied to.
+      // A follow-up of several cases at once (app/lifecycle.ts) stood for each case it is tied to that is open still:
+      // one the ASN has left (or Humas closed) since it was queued needs no one to call about it.
       const tied = this.monitor.outbox.casesOf(row.id);
-      for (const id of tied.length ? tied : [row.incidentId]) this.noteUndeliverable(id, row.platform, detail, now);
+      const ids = tied.length ? tied.filter((id) => this.monitor.incidents.get(id)?.status === 'open') : [row.incidentId];
+      for (const id of ids) this.noteUndeliverable(id, row.platform, detail, now);
     } else this.noteMessageUndeliverable(row, detail, now);
   }
 
@@ -256,14 +258,17 @@ export class App {
     if (row.kind === 'undeliverable_notice') return;
     // A group post (a reminder, a command answer) names the group, so Humas knows where to look.
     const chat = row.recipientKind === 'group' ? this.monitor.chats.get(row.platform, row.recipient) : undefined;
-    // A message of several cases (a grouped escalation, Humas' summary of one ASN) names each, as refused grouped ASN messages do.
+    // A message of several cases (a grouped escalation, Humas' summary of one ASN) names each, as refused grouped ASN
+    // messages do; a message of one case (a Humas alert) names that case.
     const tied = this.monitor.outbox.casesOf(row.id);
-    const cases = tied.slice(0, UNDELIVERABLE_CASES_MAX).flatMap((id) => {
+    const caseLine = (id: number) => {
       const c = this.monitor.incidents.get(id);
       if (!c) return [];
       const title = quoteStrangerOpt(this.monitor.chats.get(c.platform, c.chatId)?.title) ?? alertTexts(this.config.LANGUAGE).unknownChat;
       return [{ caseId: c.id, asnName: this.registry.byNip(c.asnNip)?.nama ?? c.asnNip, nip: c.asnNip, chatTitle: title }];
-    });
+    };
+    const cases = tied.slice(0, UNDELIVERABLE_CASES_MAX).flatMap(caseLine);
+    const single = !tied.length && row.incidentId !== null ? caseLine(row.incidentId)[0] : undefined;
     const groupRefusal = /TOPIC_CLOSED|TOPIC_DELETED|message thread not found/i.test(detail)
       ? ('topic_closed' as const)
       : /not enough rights|CHAT_WRITE_FORBIDDEN|CHAT_RESTRICTED/i.test(detail) ? ('no_write_right' as const) : undefined;
@@ -271,7 +276,7 @@ export class App {
       platform: row.platform, to: row.recipient, kind: row.kind, reason: detail,
       ...(row.recipientKind === 'group' ? { chatTitle: quoteStrangerOpt(chat?.title) ?? alertTexts(this.config.LANGUAGE).unknownChat } : {}),
       ...(groupRefusal ? { groupRefusal } : {}),
-      ...(cases.length ? { cases, moreCases: Math.max(0, tied.length - cases.length) } : {}),
+      ...(cases.length ? { cases, moreCases: Math.max(0, tied.length - cases.length) } : single ? { case: single } : {}),
     });
     this.db.transaction(() => {
       for (const h of humasAddresses(this.config.HUMAS_ADMINS)) {

@@ -10,8 +10,9 @@
  * paces that ASN. A summary that ends up holding a single case sends that case's usual alert. Cases closed before
  * their summary goes are left out of it.
  *
- * `holdAsnAlert` runs inside the monitor's transaction; `releaseDueAsnAlerts` runs before each outbox drain (the
- * dispatcher wakes for `nextAsnAlertRelease`).
+ * The holding and releasing is app/asn-holds.ts, shared with Humas' summary of one ASN and the thank-yous; this file
+ * says what the held alerts become. `holdAsnAlert` runs inside the monitor's transaction; `releaseDueAsnAlerts` runs
+ * before each outbox drain (the dispatcher wakes for `nextAsnAlertRelease`).
  */
 import { quoteStrangerOpt } from '../core/text/quote.js';
 import { alertTexts } from '../core/messages/index.js';
@@ -21,18 +22,13 @@ import type { ChatStore } from '../store/chats.js';
 import type { Db } from '../store/db.js';
 import type { IncidentRow, IncidentStore } from '../store/incidents.js';
 import type { OutboxStore } from '../store/outbox.js';
-import { prepared } from '../store/statements.js';
 import { enqueueAsnAlert, type AlertConfig } from './alerts.js';
-import { aloneInBurst } from './mass-alerts.js';
+import { AsnHolds } from './asn-holds.js';
+
+export { ASN_ALERT_WINDOW_MS, ASN_ALERTS_ALONE } from './asn-holds.js';
 
 /** The scope of ASN bursts in `alert_windows` (keys: `<platform>:<nip>`). */
 export const ASN_ALERT_SCOPE = 'asn';
-
-/** Alerts one ASN gets one by one in a burst before the rest are held for a summary. */
-export const ASN_ALERTS_ALONE = 3;
-
-/** The ASN's window: a burst lasts while cases keep coming within it, and summaries are at least this far apart. */
-export const ASN_ALERT_WINDOW_MS = 3_600_000;
 
 /** Most groups named in a summary's text; the rest are counted (and listed by /status). */
 export const ASN_SUMMARY_LIST_MAX = 20;
@@ -40,27 +36,15 @@ export const ASN_SUMMARY_LIST_MAX = 20;
 /** Outbox kind of the summary. */
 export const ASN_SUMMARY_KIND = 'asn_alert_summary';
 
+/** The held ASN alerts (table `asn_alert_holds`). */
+export const asnAlertHolds = new AsnHolds('asn_alert_holds', ASN_ALERT_SCOPE, true);
+
 /**
  * Called for a new case whose ASN the bot can reach at `recipient`, in the monitor's transaction: true when its ASN
- * alert is held for the ASN's summary, false when it goes alone. A held case waits for the summary being gathered
- * (released MASS_ALERT_WINDOW_SECONDS after the first held case), or, when one went out within the hour, for the
- * next one an hour after it.
+ * alert is held for the ASN's summary, false when it goes alone.
  */
 export function holdAsnAlert(db: Db, config: AlertConfig, incident: IncidentRow, recipient: string, now: number): boolean {
-  const window = { ...config, MASS_ALERT_THRESHOLD: ASN_ALERTS_ALONE, MASS_ALERT_WINDOW_SECONDS: ASN_ALERT_WINDOW_MS / 1000 };
-  if (aloneInBurst(db, window, ASN_ALERT_SCOPE, `${incident.platform}:${incident.asnNip}`, now)) return false;
-  const gathering = prepared(db, `SELECT release_at FROM asn_alert_holds WHERE platform = ? AND asn_nip = ? AND released_at IS NULL LIMIT 1`)
-    .pluck()
-    .get(incident.platform, incident.asnNip) as number | undefined;
-  let releaseAt = gathering;
-  if (releaseAt === undefined) {
-    const last = prepared(db, `SELECT MAX(released_at) FROM asn_alert_holds WHERE platform = ? AND asn_nip = ?`).pluck().get(incident.platform, incident.asnNip) as number | null;
-    releaseAt = Math.max(now + config.MASS_ALERT_WINDOW_SECONDS * 1000, last !== null ? last + ASN_ALERT_WINDOW_MS : 0);
-  }
-  prepared(db, `INSERT OR IGNORE INTO asn_alert_holds (incident_id, platform, asn_nip, recipient, held_at, release_at) VALUES (?, ?, ?, ?, ?, ?)`).run(
-    incident.id, incident.platform, incident.asnNip, recipient, now, releaseAt,
-  );
-  return true;
+  return asnAlertHolds.hold(db, config, incident, now, recipient);
 }
 
 /**
@@ -69,18 +53,12 @@ export function holdAsnAlert(db: Db, config: AlertConfig, incident: IncidentRow,
  * without the ASN having been told (App.onUndeliverable), as a refused alert of each would have.
  */
 export function summaryCases(db: Db, firstCaseId: number): number[] {
-  return prepared(
-    db,
-    `SELECT h.incident_id FROM asn_alert_holds f JOIN asn_alert_holds h ON h.platform = f.platform AND h.asn_nip = f.asn_nip AND h.released_at = f.released_at
-       WHERE f.incident_id = ? ORDER BY h.incident_id = ? DESC, h.incident_id`,
-  )
-    .pluck()
-    .all(firstCaseId, firstCaseId) as number[];
+  return asnAlertHolds.releasedWith(db, firstCaseId);
 }
 
 /** When the next held ASN summary is due (epoch ms), if any. */
 export function nextAsnAlertRelease(db: Db): number | undefined {
-  return (prepared(db, `SELECT MIN(release_at) FROM asn_alert_holds WHERE released_at IS NULL`).pluck().get() as number | null) ?? undefined;
+  return asnAlertHolds.nextRelease(db);
 }
 
 /** What releasing ASN summaries needs. */
@@ -94,33 +72,17 @@ export interface AsnAlertReleaseDeps {
 
 /** Queues the summary of every ASN whose held alerts are due (or all held: `all`); returns how many ASN summaries or single alerts were queued. */
 export function releaseDueAsnAlerts(d: AsnAlertReleaseDeps, now: number, all = false): number {
-  const due = prepared(d.db, `SELECT DISTINCT platform, asn_nip AS nip FROM asn_alert_holds WHERE released_at IS NULL AND (release_at <= ? OR ?) ORDER BY platform, asn_nip`)
-    .all(now, all ? 1 : 0) as { platform: IncidentRow['platform']; nip: string }[];
-  let queued = 0;
-  for (const a of due) if (releaseOne(d, a.platform, a.nip, now)) queued++;
-  return queued;
-}
-
-function releaseOne(d: AsnAlertReleaseDeps, platform: IncidentRow['platform'], nip: string, now: number): boolean {
-  const lang = d.config.LANGUAGE;
-  const held = prepared(d.db, `SELECT incident_id AS id, recipient FROM asn_alert_holds WHERE platform = ? AND asn_nip = ? AND released_at IS NULL ORDER BY incident_id`)
-    .all(platform, nip) as { id: number; recipient: string }[];
-  // The ASN may have left some groups meanwhile: only the cases still open are named.
-  const cases = held.map((h) => d.incidents.get(h.id)).filter((c): c is IncidentRow => c !== undefined && c.status === 'open');
-  const recipient = held.at(-1)!.recipient;
-  return d.outbox.atomically(() => {
-    // Nothing left to say: the holds go without a mark of release, since that mark starts the hour before the next
-    // summary (holdAsnAlert), and a summary never sent must not keep the ASN's next group from them for an hour.
-    if (!cases.length) {
-      prepared(d.db, `DELETE FROM asn_alert_holds WHERE platform = ? AND asn_nip = ? AND released_at IS NULL`).run(platform, nip);
-      return false;
-    }
-    prepared(d.db, `UPDATE asn_alert_holds SET released_at = ? WHERE platform = ? AND asn_nip = ? AND released_at IS NULL`).run(now, platform, nip);
+  return asnAlertHolds.releaseDue(d, now, all, ({ platform, nip }, held) => {
+    // The ASN may have left some groups meanwhile: only the cases still open are named.
+    const cases = held.map((h) => d.incidents.get(h.id)).filter((c): c is IncidentRow => c !== undefined && c.status === 'open');
+    if (!cases.length) return false;
+    const recipient = held.at(-1)!.recipient;
     if (cases.length === 1) {
       const c = cases[0]!;
       enqueueAsnAlert(d, c, d.chats.get(c.platform, c.chatId)?.title ?? undefined, c.openedAt, recipient, now);
       return true;
     }
+    const lang = d.config.LANGUAGE;
     const at = (ms: number): string => formatDateTime(ms, d.config.APP_TIMEZONE, lang);
     const t = alertTexts(lang);
     const text = pressureTexts(lang).asnSummary({

@@ -11,7 +11,8 @@
  * The windows (`alert_windows`, scope HUMAS_ASN_SCOPE) are the ASN's own in length and count, so for an ASN the bot
  * can reach, Humas' summary and the ASN's summary hold the same cases and go in the same drain.
  *
- * `holdHumasAsnAlert` runs inside the monitor's transaction; `releaseDueHumasAsnAlerts` before each outbox drain.
+ * The holding and releasing is app/asn-holds.ts; this file says what the held cases become. `holdHumasAsnAlert` runs
+ * inside the monitor's transaction; `releaseDueHumasAsnAlerts` before each outbox drain.
  */
 import { actorText } from '../core/actor.js';
 import type { Platform } from '../core/ids.js';
@@ -24,10 +25,9 @@ import type { ChatStore } from '../store/chats.js';
 import type { Db } from '../store/db.js';
 import type { IncidentRow, IncidentStore } from '../store/incidents.js';
 import type { OutboxStore } from '../store/outbox.js';
-import { prepared } from '../store/statements.js';
 import { oneCaseAlertFacts, type AlertConfig } from './alerts.js';
-import { ASN_ALERT_WINDOW_MS, ASN_ALERTS_ALONE, ASN_SUMMARY_LIST_MAX } from './asn-alert-holds.js';
-import { aloneInBurst } from './mass-alerts.js';
+import { asnAlertHolds, ASN_SUMMARY_LIST_MAX } from './asn-alert-holds.js';
+import { AsnHolds } from './asn-holds.js';
 import { asnAddress, humasAddresses } from './recipients.js';
 
 /** The scope of Humas' ASN bursts in `alert_windows` (keys: `<platform>:<nip>`). */
@@ -36,30 +36,20 @@ export const HUMAS_ASN_SCOPE = 'humas-asn';
 /** Outbox kind of Humas' summary of one ASN's groups. */
 export const HUMAS_ASN_SUMMARY_KIND = 'humas_asn_summary';
 
+/** The held Humas alerts (table `humas_asn_holds`). */
+const humasAsnHolds = new AsnHolds('humas_asn_holds', HUMAS_ASN_SCOPE, false);
+
 /**
  * Called for a new case whose Humas alert its group's burst did not hold, in the monitor's transaction: true when the
  * alert is held for Humas' summary of this ASN, false when it goes alone.
  */
 export function holdHumasAsnAlert(db: Db, config: AlertConfig, incident: IncidentRow, now: number): boolean {
-  const window = { ...config, MASS_ALERT_THRESHOLD: ASN_ALERTS_ALONE, MASS_ALERT_WINDOW_SECONDS: ASN_ALERT_WINDOW_MS / 1000 };
-  if (aloneInBurst(db, window, HUMAS_ASN_SCOPE, `${incident.platform}:${incident.asnNip}`, now)) return false;
-  const gathering = prepared(db, `SELECT release_at FROM humas_asn_holds WHERE platform = ? AND asn_nip = ? AND released_at IS NULL LIMIT 1`)
-    .pluck()
-    .get(incident.platform, incident.asnNip) as number | undefined;
-  let releaseAt = gathering;
-  if (releaseAt === undefined) {
-    const last = prepared(db, `SELECT MAX(released_at) FROM humas_asn_holds WHERE platform = ? AND asn_nip = ?`).pluck().get(incident.platform, incident.asnNip) as number | null;
-    releaseAt = Math.max(now + config.MASS_ALERT_WINDOW_SECONDS * 1000, last !== null ? last + ASN_ALERT_WINDOW_MS : 0);
-  }
-  prepared(db, `INSERT OR IGNORE INTO humas_asn_holds (incident_id, platform, asn_nip, held_at, release_at) VALUES (?, ?, ?, ?, ?)`).run(
-    incident.id, incident.platform, incident.asnNip, now, releaseAt,
-  );
-  return true;
+  return humasAsnHolds.hold(db, config, incident, now);
 }
 
 /** When the next held Humas summary of an ASN is due (epoch ms), if any. */
 export function nextHumasAsnRelease(db: Db): number | undefined {
-  return (prepared(db, `SELECT MIN(release_at) FROM humas_asn_holds WHERE released_at IS NULL`).pluck().get() as number | null) ?? undefined;
+  return humasAsnHolds.nextRelease(db);
 }
 
 /** What releasing Humas' summaries needs. */
@@ -75,39 +65,21 @@ export interface HumasAsnReleaseDeps {
 
 /** Queues Humas' summary of every ASN whose held cases are due (or all held: `all`); returns how many summaries or single alerts were queued. */
 export function releaseDueHumasAsnAlerts(d: HumasAsnReleaseDeps, now: number, all = false): number {
-  const due = prepared(d.db, `SELECT DISTINCT platform, asn_nip AS nip FROM humas_asn_holds WHERE released_at IS NULL AND (release_at <= ? OR ?) ORDER BY platform, asn_nip`).all(
-    now,
-    all ? 1 : 0,
-  ) as { platform: Platform; nip: string }[];
-  for (const a of due) releaseOne(d, a.platform, a.nip, now);
-  return due.length;
-}
-
-/** Whether each case's own ASN alert waits in the ASN's summary still (held, not yet released). */
-function asnAlertWaiting(db: Db, caseId: number): boolean {
-  return prepared(db, `SELECT 1 FROM asn_alert_holds WHERE incident_id = ? AND released_at IS NULL`).get(caseId) !== undefined;
-}
-
-function releaseOne(d: HumasAsnReleaseDeps, platform: Platform, nip: string, now: number): void {
-  const lang = d.config.LANGUAGE;
-  const t = alertTexts(lang);
-  const ids = prepared(d.db, `SELECT incident_id FROM humas_asn_holds WHERE platform = ? AND asn_nip = ? AND released_at IS NULL ORDER BY incident_id`).pluck().all(platform, nip) as number[];
-  // Every case, closed ones too: Humas hears of each case once, even of one the ASN left within the minute.
-  const cases = ids.map((id) => d.incidents.get(id)).filter((c): c is IncidentRow => c !== undefined);
-  const asn = d.asnByNip(nip);
-  const reachable = asn !== undefined && asnAddress(asn, platform) !== undefined;
-  const single = cases.length === 1 ? cases[0]! : undefined;
-  const text = single
-    ? t.humasAlert(
-        oneCaseAlertFacts(d.config, {
-          incident: single, asn, chat: d.chats.get(single.platform, single.chatId), at: single.openedAt, excerpt: single.excerpt, terms: single.terms, reachable,
-          registrationLink: reachable ? undefined : d.registrationLink?.(platform), asnAlertHeld: asnAlertWaiting(d.db, single.id),
-        }),
-      )
-    : summaryText(d, platform, nip, asn, cases, reachable);
-  d.outbox.atomically(() => {
-    prepared(d.db, `UPDATE humas_asn_holds SET released_at = ? WHERE platform = ? AND asn_nip = ? AND released_at IS NULL`).run(now, platform, nip);
-    if (!cases.length) return;
+  return humasAsnHolds.releaseDue(d, now, all, ({ platform, nip }, held) => {
+    // Every case, closed ones too: Humas hears of each case once, even of one the ASN left within the minute.
+    const cases = held.map((h) => d.incidents.get(h.id)).filter((c): c is IncidentRow => c !== undefined);
+    if (!cases.length) return false;
+    const asn = d.asnByNip(nip);
+    const reachable = asn !== undefined && asnAddress(asn, platform) !== undefined;
+    const single = cases.length === 1 ? cases[0]! : undefined;
+    const text = single
+      ? alertTexts(d.config.LANGUAGE).humasAlert(
+          oneCaseAlertFacts(d.config, {
+            incident: single, asn, chat: d.chats.get(single.platform, single.chatId), at: single.openedAt, excerpt: single.excerpt, terms: single.terms, reachable,
+            registrationLink: reachable ? undefined : d.registrationLink?.(platform), asnAlertHeld: asnAlertHolds.waiting(d.db, single.id),
+          }),
+        )
+      : summaryText(d, platform, nip, asn, cases, reachable);
     for (const h of humasAddresses(d.config.HUMAS_ADMINS)) {
       const id = d.outbox.enqueue(
         single
@@ -120,6 +92,7 @@ function releaseOne(d: HumasAsnReleaseDeps, platform: Platform, nip: string, now
       );
       if (id !== undefined && !single) d.outbox.tie(id, cases.map((c) => c.id));
     }
+    return true;
   });
 }
 
@@ -127,8 +100,8 @@ function summaryText(d: HumasAsnReleaseDeps, platform: Platform, nip: string, as
   const lang = d.config.LANGUAGE;
   const t = alertTexts(lang);
   const at = (ms: number): string => formatDateTime(ms, d.config.APP_TIMEZONE, lang);
-  const waiting = cases.filter((c) => asnAlertWaiting(d.db, c.id)).length;
-  const inSummary = cases.filter((c) => prepared(d.db, `SELECT 1 FROM asn_alert_holds WHERE incident_id = ?`).get(c.id) !== undefined).length;
+  const waiting = cases.filter((c) => asnAlertHolds.waiting(d.db, c.id)).length;
+  const inSummary = cases.filter((c) => asnAlertHolds.held(d.db, c.id)).length;
   return pressureTexts(lang).humasAsnSummary({
     platform,
     asnName: asn?.nama ?? nip,

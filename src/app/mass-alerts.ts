@@ -4,7 +4,8 @@
  * by one, as usual, and the rest as one summary per MASS_ALERT_WINDOW_SECONDS
  * listing them (with a CSV when the list is long), instead of one alert per
  * ASN; a window that ends holding a single case sends it as the usual one-case
- * alert. ASN alerts are not affected: every ASN still gets their own.
+ * alert. ASN alerts are not affected: every ASN still gets their own. A case matched by Telegram username alone is
+ * never held here (app/alerts.ts): the summary could not carry its "identity unverified" warning.
  *
  * `holdForSummary` runs inside the monitor's transaction; `releaseDueSummaries`
  * runs before each outbox drain (the dispatcher wakes for `nextRelease`).
@@ -157,7 +158,7 @@ function releaseOne(d: MassAlertDeps, b: { id: number; platform: Platform; chatI
   d.outbox.atomically(() => {
     if (cases.length) {
       for (const h of humasAddresses(config.HUMAS_ADMINS)) {
-        d.outbox.enqueue(
+        const id = d.outbox.enqueue(
           {
             dedupeKey: `mass:${b.id}:${h.platform}:${h.recipient}`,
             platform: h.platform,
@@ -170,6 +171,9 @@ function releaseOne(d: MassAlertDeps, b: { id: number; platform: Platform; chatI
           },
           now,
         );
+        // A summary is tied to each case it lists: each case's history shows it, and a refused one (App.noteMessageUndeliverable)
+        // or a reply to it (app/admin-text.ts) names them all.
+        if (id !== undefined && !single) d.outbox.tie(id, cases.map((c) => c.id));
       }
     }
     prepared(d.db, `UPDATE alert_batches SET released_at = ? WHERE id = ?`).run(now, b.id);

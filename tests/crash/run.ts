@@ -369,12 +369,20 @@ async function main(): Promise<void> {
     if (first.id !== a.id && a.asn + a.summaries !== 0) problems.push(`held incident ${a.id} has ${a.asn} alerts and ${a.summaries} summaries of its own besides its release's`);
   }
   const undeliverable = byStatus.get('undeliverable') ?? 0;
-  // A refused summary is a notice for each case it stood for that is still open, and a refused grouped follow-up one for
-  // each case it is tied to (App.onUndeliverable).
-  const tiedTo = new Map((db.prepare(`SELECT outbox_id AS id, count(*) AS n FROM outbox_cases GROUP BY outbox_id`).all() as { id: number; n: number }[]).map((r) => [r.id, r.n]));
+  // A refused summary is a notice for its first case and each other case it stood for that is still open, a refused
+  // grouped follow-up one for each case it is tied to that is still open (App.onUndeliverable), and any other refused
+  // message one to each Humas admin but its own recipient (App.noteMessageUndeliverable): none for the only admin's.
+  const isOpen = db.prepare(`SELECT status = 'open' FROM incidents WHERE id = ?`).pluck();
+  const openCount = (ids: number[], first?: number) => ids.filter((id) => id === first || isOpen.get(id) === 1).length;
+  const tiedTo = (id: number) => db.prepare(`SELECT incident_id FROM outbox_cases WHERE outbox_id = ?`).pluck().all(id) as number[];
   const noticesWanted = outbox
     .filter((r) => r.status === 'undeliverable')
-    .reduce((n, r) => n + (r.kind === ASN_SUMMARY_KIND && r.incident_id !== null ? summaryCases(db, r.incident_id).length : Math.max(1, tiedTo.get(r.id) ?? 0)), 0);
+    .reduce((n, r) => {
+      if (r.kind === ASN_SUMMARY_KIND && r.incident_id !== null) return n + openCount(summaryCases(db, r.incident_id), r.incident_id);
+      const tied = tiedTo(r.id);
+      if (r.kind.startsWith('asn_')) return n + (tied.length ? openCount(tied) : 1);
+      return n + (r.recipient === String(HUMAS_ID) ? 0 : 1);
+    }, 0);
   const notices = outbox.filter((r) => r.kind === 'undeliverable_notice').length;
   if (notices !== noticesWanted) problems.push(`${undeliverable} undeliverable ASN messages (${noticesWanted} cases) but ${notices} notices to Humas`);
 

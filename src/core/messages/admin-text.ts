@@ -6,6 +6,8 @@
 /** What the answer says; the use case (app/admin-text.ts) decides which. */
 export type AdminTextNote =
   | { kind: 'case'; caseId: number }
+  /** A reply to a message of several cases: each (up to a cap, `more` counted) with its group, and its ASN's name. */
+  | { kind: 'cases'; cases: { caseId: number; chatTitle: string; asnName: string }[]; more: number }
   | { kind: 'slash'; suggestion: string }
   | { kind: 'text'; forwarded: boolean; pilkada: boolean; terms: string[] };
 
@@ -25,6 +27,13 @@ const ID: AdminTextTexts = {
         `/kecualikan ${n.caseId} <alasan> - kecualikan (misalnya ASN hadir sebagai keluarga calon)`,
         `/sudahkeluar ${n.caseId} - tutup karena ASN sudah keluar`,
         `/bukti ${n.caseId} - berkas bukti (PDF)`,
+      ].join('\n');
+    if (n.kind === 'cases')
+      return [
+        `Balasan biasa tidak dibaca sebagai perintah dan tidak mengubah kasus apa pun. Pesan yang Anda balas memuat ${n.cases.length + n.more} kasus:`,
+        ...n.cases.map((c) => `#${c.caseId} "${c.chatTitle}" (${c.asnName})`),
+        ...(n.more ? [`… dan ${n.more} lagi`] : []),
+        'Untuk satu kasus, tulis nomornya: /kasus <nomor> (rincian), /kecualikan <nomor> <alasan>, /sudahkeluar <nomor>, /bukti <nomor>.',
       ].join('\n');
     if (n.kind === 'slash') return `Perintah diawali garis miring. Maksud Anda: ${n.suggestion}\nKetik /help untuk daftar perintah.`;
     return [
@@ -47,6 +56,13 @@ const EN: AdminTextTexts = {
         `/kecualikan ${n.caseId} <reason> - exempt it (e.g. the ASN attends as the candidate's family)`,
         `/sudahkeluar ${n.caseId} - close it because the ASN has left`,
         `/bukti ${n.caseId} - the evidence dossier (PDF)`,
+      ].join('\n');
+    if (n.kind === 'cases')
+      return [
+        `A plain reply is not read as a command and does not change any case. The message you replied to stood for ${n.cases.length + n.more} cases:`,
+        ...n.cases.map((c) => `#${c.caseId} "${c.chatTitle}" (${c.asnName})`),
+        ...(n.more ? [`… and ${n.more} more`] : []),
+        'For one case, give its number: /kasus <number> (details), /kecualikan <number> <reason>, /sudahkeluar <number>, /bukti <number>.',
       ].join('\n');
     if (n.kind === 'slash') return `Commands start with a slash. Did you mean: ${n.suggestion}\nSend /help for the list of commands.`;
     return [

@@ -108,5 +108,7 @@ export const EN: AlertTexts = {
     (a.cases?.length
       ? `\nThat message stood for ${a.cases.length + (a.moreCases ?? 0)} cases:\n${a.cases.map((c) => `#${c.caseId} ${c.asnName} (NIP ${c.nip}): "${c.chatTitle}"`).join('\n')}` +
         `${a.moreCases ? `\n… and ${a.moreCases} more` : ''}\nDetails: /kasus <number>.`
-      : ''),
+      : a.case
+        ? `\nThat message was about case #${a.case.caseId}: ${a.case.asnName} (NIP ${a.case.nip}), group "${a.case.chatTitle}".\nDetails: /kasus ${a.case.caseId}.`
+        : ''),
 };

@@ -108,5 +108,7 @@ export const ID: AlertTexts = {
     (a.cases?.length
       ? `\nPesan itu memuat ${a.cases.length + (a.moreCases ?? 0)} kasus:\n${a.cases.map((c) => `#${c.caseId} ${c.asnName} (NIP ${c.nip}): "${c.chatTitle}"`).join('\n')}` +
         `${a.moreCases ? `\n… dan ${a.moreCases} lagi` : ''}\nRincian: /kasus <nomor>.`
-      : ''),
+      : a.case
+        ? `\nPesan itu tentang kasus #${a.case.caseId}: ${a.case.asnName} (NIP ${a.case.nip}), grup "${a.case.chatTitle}".\nRincian: /kasus ${a.case.caseId}.`
+        : ''),
 };

@@ -78,6 +78,8 @@ export interface MessageUndeliverableInput {
    */
   cases?: { caseId: number; asnName: string; nip: string; chatTitle: string }[];
   moreCases?: number;
+  /** The one case a message of one case was about (a Humas alert, a one-case escalation). */
+  case?: { caseId: number; asnName: string; nip: string; chatTitle: string };
 }
 
 /** All alert texts of one language. */

@@ -3,7 +3,8 @@
  * loopback Bot API: telegraf polls the simulator, the answer goes through the outbox. A plain reply to a case alert
  * (Bot API Message.reply_to_message, @telegraf/types message.d.ts), a command typed without its "/", and a post
  * forwarded to ask "what is this?" (Message.forward_origin, Bot API 7.0) each get an answer that says what to do and
- * changes nothing. Before, each got the stranger's registration hint ("ketik /start lalu tekan tombol ...").
+ * changes nothing. A reply to a message of several cases (Humas' summary of one ASN, a grouped escalation, a group's
+ * burst summary) lists them, each with its group, instead of answering for the first. Before, each got the stranger's registration hint ("ketik /start lalu tekan tombol ...").
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { App } from '../../../src/app/app.js';
@@ -68,6 +69,30 @@ describe('a Humas admin writing to the bot without a command', () => {
     const byBot = textMessage({ id: ADMIN.id, type: 'private' }, ADMIN, 'gimana ini');
     (byBot['message'] as Record<string, unknown>)['reply_to_message'] = { message_id: 424242, date: 0, chat: { id: ADMIN.id, type: 'private' }, from: { ...sim.bot, is_bot: true }, text: '⚠️ Kasus #1: ASN ditambahkan ke grup kampanye' };
     expect(await ask(ADMIN, byBot)).toContain('/kasus 1');
+  });
+
+  it("a plain reply to Humas' summary of one ASN lists the cases it stood for and how to open one, and opens none", { timeout: 20_000 }, async () => {
+    // Budi added to five groups at once: three alerts alone, the other two in one summary (app/humas-asn-holds.ts).
+    for (let i = 0; i < 5; i++) sim.pushUpdate(newChatMembers({ id: -1001234500100 - i, title: `Relawan Paslon 2 Desa ${i}`, type: 'supergroup' }, TIMSES, [BUDI]));
+    for (let i = 0; i < 250 && (counts() as { cases: number }).cases !== 5; i++) await new Promise((r) => setTimeout(r, 20));
+    // Not a minute's wait for the window: released now, as at the end of a replay (App.releaseSummaries `all`).
+    app.releaseSummaries(Date.now(), true);
+    app.dispatcher.wake();
+    await sim.waitFor(() => toAdmin().some((m) => (m.text ?? '').startsWith('⚠️ Satu ASN ditemukan di 2 grup lain sekaligus')), 10_000);
+    const summary = toAdmin().find((m) => (m.text ?? '').startsWith('⚠️ Satu ASN ditemukan'))!;
+    const before = counts();
+    const update = textMessage({ id: ADMIN.id, type: 'private' }, ADMIN, 'yang ini tolong dicek');
+    (update['message'] as Record<string, unknown>)['reply_to_message'] = {
+      message_id: summary.message_id, date: Math.floor(Date.now() / 1000), chat: { id: ADMIN.id, type: 'private' }, from: { ...sim.bot, is_bot: true }, text: summary.text,
+    };
+    const answer = await ask(ADMIN, update);
+    expect(answer).toContain('Pesan yang Anda balas memuat 2 kasus:');
+    expect(answer).toContain('#4 "Relawan Paslon 2 Desa 3"');
+    expect(answer).toContain('#5 "Relawan Paslon 2 Desa 4"');
+    expect(answer).toContain('/kasus <nomor>');
+    expect(answer).not.toContain('/kasus 4 ');
+    expect(answer).not.toMatch(/kasus #4\b/);
+    expect(counts()).toEqual(before);
   });
 
   it('a command typed without its slash is suggested back with it, and nothing runs', async () => {
