@@ -126,6 +126,10 @@ export class IncidentStore {
         this.insertStmt.run(f.asn.nip, f.chat.platform, f.chat.id, f.kind, f.at, actor.id, actor.name, actor.lid, f.evidence.excerpt ?? null, terms, eventId, now).lastInsertRowid,
       );
       this.findingStmt.run(id, f.kind, eventId, actor.id, actor.name, actor.lid, f.evidence.excerpt ?? null, terms, f.at);
+      // Matched by username alone: kept, so a summary that holds the case can still say so (unverifiedOf).
+      if (f.unverified) {
+        prepared(this.db, `INSERT INTO incident_unverified (incident_id, username, account_id) VALUES (?, ?, ?)`).run(id, f.unverified.username, f.unverified.accountId ?? null);
+      }
       return { incidentId: id, opened: this.get(id)! };
     }
     const [id, kind, addedById] = open;
@@ -135,6 +139,14 @@ export class IncidentStore {
       prepared(this.db, `UPDATE incidents SET added_by_id = ?, added_by_name = ?, added_by_lid = ?, updated_at = ? WHERE id = ? AND added_by_id IS NULL`).run(actor.id, actor.name, actor.lid, now, id);
     }
     return { incidentId: id, opened: undefined };
+  }
+
+  /** How a case opened on a match by Telegram username alone was matched (core/detect.ts unverifiedMatch); undefined for any other case. */
+  unverifiedOf(id: number): { username: string; accountId?: string } | undefined {
+    const r = prepared(this.db, `SELECT username, account_id AS accountId FROM incident_unverified WHERE incident_id = ?`).get(id) as
+      | { username: string; accountId: string | null }
+      | undefined;
+    return r && { username: r.username, ...(r.accountId !== null ? { accountId: r.accountId } : {}) };
   }
 
   /**

@@ -644,4 +644,14 @@ export const MIGRATIONS: readonly Migration[] = [
   `
   CREATE INDEX outbox_incident ON outbox(incident_id) WHERE incident_id IS NOT NULL;
   `,
+  // A case opened on a match by Telegram username alone (core/detect.ts unverifiedMatch): the username (and the
+  // account id seen) it matched by, so a Humas summary holding the case later (app/mass-alerts.ts,
+  // app/humas-asn-holds.ts) can mark its line "belum terverifikasi", as the one-case alert warns.
+  `
+  CREATE TABLE incident_unverified (
+    incident_id INTEGER PRIMARY KEY REFERENCES incidents(id),
+    username TEXT NOT NULL,
+    account_id TEXT
+  ) STRICT;
+  `,
 ];
