@@ -64,9 +64,9 @@ export function enqueueIncidentAlerts(d: AlertDeps, incident: IncidentRow, f: Fi
     enqueueAsnAlert(d, { ...incident, excerpt: f.evidence.excerpt ?? null }, chat?.title ?? f.chat.title, f.at, address?.recipient ?? `asn:${f.asn.nip}`, now, unreachable);
   }
   // One Humas notice per case: in its group's summary, else in its ASN's summary, else alone. A match by Telegram
-  // username alone is held for neither (nor counted in their bursts): each summary names the ASN and their phone with
-  // no word that the account may not be theirs (an incident row does not record it), so its alert goes alone, warning included.
-  if (!f.unverified && (d.holdHumasAlert?.(incident) || d.holdHumasAsnAlert?.(incident))) return;
+  // username alone is held and counted like any other (hundreds of them would otherwise flood Humas): the case keeps
+  // how it was matched (IncidentStore.unverifiedOf), and each summary marks its line "belum terverifikasi".
+  if (d.holdHumasAlert?.(incident) || d.holdHumasAsnAlert?.(incident)) return;
   const text = t.humasAlert(
     oneCaseAlertFacts(d.config, {
       incident, asn: f.asn, chat, eventTitle: f.chat.title, at: f.at, excerpt: f.evidence.excerpt, terms: f.evidence.terms, reachable: Boolean(address),

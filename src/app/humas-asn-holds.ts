@@ -8,6 +8,8 @@
  * stays open; `/kasus` and `/report` list them all.
  *
  * A case held by its group's burst is not held here (it is in that group's summary): each case reaches Humas once.
+ * A case matched by Telegram username alone is held like any other; its line is marked "belum terverifikasi" and a
+ * note under the list says what that means (a summary ending with it alone sends the one-case alert, full warning).
  * The windows (`alert_windows`, scope HUMAS_ASN_SCOPE) are the ASN's own in length and count, so for an ASN the bot
  * can reach, Humas' summary and the ASN's summary hold the same cases and go in the same drain.
  *
@@ -70,13 +72,16 @@ export function releaseDueHumasAsnAlerts(d: HumasAsnReleaseDeps, now: number, al
     const cases = held.map((h) => d.incidents.get(h.id)).filter((c): c is IncidentRow => c !== undefined);
     if (!cases.length) return false;
     const asn = d.asnByNip(nip);
-    const reachable = asn !== undefined && asnAddress(asn, platform) !== undefined;
+    // Matched by username alone: nothing went to that account (app/alerts.ts), so Humas gets the phone to call.
+    const allUnverified = cases.every((c) => d.incidents.unverifiedOf(c.id) !== undefined);
+    const reachable = asn !== undefined && !allUnverified && asnAddress(asn, platform) !== undefined;
     const single = cases.length === 1 ? cases[0]! : undefined;
     const text = single
       ? alertTexts(d.config.LANGUAGE).humasAlert(
           oneCaseAlertFacts(d.config, {
             incident: single, asn, chat: d.chats.get(single.platform, single.chatId), at: single.openedAt, excerpt: single.excerpt, terms: single.terms, reachable,
             registrationLink: reachable ? undefined : d.registrationLink?.(platform), asnAlertHeld: asnAlertHolds.waiting(d.db, single.id),
+            identityUnverified: d.incidents.unverifiedOf(single.id),
           }),
         )
       : summaryText(d, platform, nip, asn, cases, reachable);
@@ -102,6 +107,7 @@ function summaryText(d: HumasAsnReleaseDeps, platform: Platform, nip: string, as
   const at = (ms: number): string => formatDateTime(ms, d.config.APP_TIMEZONE, lang);
   const waiting = cases.filter((c) => asnAlertHolds.waiting(d.db, c.id)).length;
   const inSummary = cases.filter((c) => asnAlertHolds.held(d.db, c.id)).length;
+  const unverified = cases.map((c) => d.incidents.unverifiedOf(c.id)?.username);
   return pressureTexts(lang).humasAsnSummary({
     platform,
     asnName: asn?.nama ?? nip,
@@ -111,13 +117,15 @@ function summaryText(d: HumasAsnReleaseDeps, platform: Platform, nip: string, as
     from: at(Math.min(...cases.map((c) => c.openedAt))),
     to: at(Math.max(...cases.map((c) => c.openedAt))),
     actors: [...new Set(cases.map((c) => actorText({ id: c.addedById, name: c.addedByName, lid: c.addedByLid })).filter((a): a is string => Boolean(a)))].slice(0, 5).map(quoteStranger),
-    lines: cases.slice(0, ASN_SUMMARY_LIST_MAX).map((c) => ({
+    lines: cases.slice(0, ASN_SUMMARY_LIST_MAX).map((c, i) => ({
       caseId: c.id,
       chatTitle: quoteStrangerOpt(d.chats.get(c.platform, c.chatId)?.title) ?? t.unknownChat,
       kind: t.kindLabel(c.kind),
       ...(c.status !== 'open' ? { closed: true } : {}),
+      ...(unverified[i] !== undefined ? { unverified: unverified[i] } : {}),
     })),
     more: Math.max(0, cases.length - ASN_SUMMARY_LIST_MAX),
+    unverified: unverified.filter((u) => u !== undefined).length,
     asn: reachable ? { alone: cases.length - inSummary, inSummary, summaryWaiting: waiting > 0 } : undefined,
     phone: reachable ? undefined : asn?.phone,
     registrationLink: reachable ? undefined : d.registrationLink?.(platform),

@@ -5,7 +5,8 @@
  * listing them (with a CSV when the list is long), instead of one alert per
  * ASN; a window that ends holding a single case sends it as the usual one-case
  * alert. ASN alerts are not affected: every ASN still gets their own. A case matched by Telegram username alone is
- * never held here (app/alerts.ts): the summary could not carry its "identity unverified" warning.
+ * held like any other; its line is marked "belum terverifikasi" and a note under the list says what that means (a
+ * window ending with it alone sends the one-case alert with its full warning).
  *
  * `holdForSummary` runs inside the monitor's transaction; `releaseDueSummaries`
  * runs before each outbox drain (the dispatcher wakes for `nextRelease`).
@@ -106,8 +107,14 @@ export function writeCaseListCsv(dir: string, tag: string, lines: (MassLine & { 
   // It lists NIPs and phones: owner-only, like every file with personal data.
   ensureOwnPrivateDir(dir);
   const filename = `${REPORT_PREFIX}${tag}-${randomBytes(3).toString('hex')}.csv`;
-  const rows = lines.map((l) => [l.caseId, nipCell(l.nip), l.asnName, l.unit, l.phone ?? '', l.reachable ? (lang === 'en' ? 'yes' : 'ya') : lang === 'en' ? 'no' : 'tidak']);
-  writePrivateFile(join(dir, filename), toCsv([t.csvHeader, ...rows], defaultCsvSeparator(lang)));
+  // A list with a case matched by username alone gets one more column: the username, on that case's row (without
+  // its "@", which core/csv.ts would quote as a possible formula).
+  const marked = lines.some((l) => l.unverified !== undefined);
+  const rows = lines.map((l) => [
+    l.caseId, nipCell(l.nip), l.asnName, l.unit, l.phone ?? '', l.reachable ? (lang === 'en' ? 'yes' : 'ya') : lang === 'en' ? 'no' : 'tidak',
+    ...(marked ? [l.unverified ?? ''] : []),
+  ]);
+  writePrivateFile(join(dir, filename), toCsv([marked ? [...t.csvHeader, t.csvUnverifiedHeader] : t.csvHeader, ...rows], defaultCsvSeparator(lang)));
   return { path: join(dir, filename), filename, caption: t.massCsvCaption };
 }
 
@@ -117,10 +124,15 @@ function releaseOne(d: MassAlertDeps, b: { id: number; platform: Platform; chatI
   const t = pressureTexts(lang);
   const ids = prepared(d.db, `SELECT incident_id FROM alert_batch_items WHERE batch_id = ? ORDER BY incident_id`).pluck().all(b.id) as number[];
   const cases = ids.map((id) => d.incidents.get(id)).filter((c) => c !== undefined);
-  const lines: (MassLine & { reachable: boolean })[] = cases.map((c) => {
+  const unverified = cases.map((c) => d.incidents.unverifiedOf(c.id));
+  const lines: (MassLine & { reachable: boolean })[] = cases.map((c, i) => {
     const asn = d.asnByNip(c.asnNip);
-    const reachable = asn ? asnAddress(asn, c.platform) !== undefined : false;
-    return { caseId: c.id, asnName: asn?.nama ?? c.asnNip, nip: c.asnNip, unit: asn?.unit ?? '-', phone: reachable ? undefined : asn?.phone, reachable };
+    // Matched by username alone: nothing went to that account (app/alerts.ts), so Humas gets the phone to call.
+    const reachable = asn && !unverified[i] ? asnAddress(asn, c.platform) !== undefined : false;
+    return {
+      caseId: c.id, asnName: asn?.nama ?? c.asnNip, nip: c.asnNip, unit: asn?.unit ?? '-', phone: reachable ? undefined : asn?.phone, reachable,
+      ...(unverified[i] ? { unverified: unverified[i].username } : {}),
+    };
   });
   // Written before the transaction below: a crash in between leaves an unused file, never a message without its file.
   const files =
@@ -137,6 +149,7 @@ function releaseOne(d: MassAlertDeps, b: { id: number; platform: Platform; chatI
     ? alertTexts(lang).humasAlert(
         oneCaseAlertFacts(config, {
           incident: single, asn: singleAsn, chat, at: single.openedAt, excerpt: single.excerpt, terms: single.terms, reachable: lines[0]!.reachable,
+          identityUnverified: unverified[0],
           // Its ASN's alert may wait in their own summary (app/asn-alert-holds.ts): the alert must not say it was sent.
           asnAlertHeld: prepared(d.db, `SELECT 1 FROM asn_alert_holds WHERE incident_id = ? AND released_at IS NULL`).get(single.id) !== undefined,
         }),
@@ -154,6 +167,7 @@ function releaseOne(d: MassAlertDeps, b: { id: number; platform: Platform; chatI
     lines: lines.slice(0, MASS_LIST_MAX),
     more: Math.max(0, lines.length - MASS_LIST_MAX),
     unreachable: lines.filter((l) => !l.reachable).length,
+    unverified: lines.filter((l) => l.unverified !== undefined).length,
   });
   d.outbox.atomically(() => {
     if (cases.length) {

@@ -3,6 +3,7 @@ import { parse } from 'csv-parse/sync';
 import { afterEach, describe, expect, it } from 'vitest';
 import { reportsDir } from '../../src/app/reports/command.js';
 import { seedBenchAsn } from '../../src/bench/util.js';
+import type { Nip, PhoneE164 } from '../../src/core/ids.js';
 import type { ChatEvent } from '../../src/core/types.js';
 import { ARISAN_TG, ASN, CAMPAIGN_TG, testApp } from '../support/app.js';
 
@@ -113,25 +114,72 @@ describe('mass events', () => {
     }
   });
 
-  it('an ASN matched by Telegram username alone is not in the summary: alone, with the warning and the phone to call', () => {
+  it('an ASN matched by Telegram username alone is held in the summary like the others, their line marked and the note under the list', () => {
     const { app, clock } = testApp({ HUMAS_ADMINS: 'tg:9001' });
     seedBenchAsn(app, 4, { phoneBase: 60_000_000, tgIdBase: 800_000 });
     const ev = add([0, 1, 2, 3], 'm');
     if (ev.kind !== 'member_added') throw new Error('kind');
     // Dedi never started the bot: known here only by his username, so the account may be anyone's (core/detect.ts unverifiedMatch).
     app.monitor.handle({ ...ev, members: [...ev.members, { platform: 'telegram', id: String(ASN.budi.telegramId) }, { platform: 'telegram', id: '5099', username: 'dedik' }] });
-    const dedi = rows(app, 'humas_alert').filter((r) => r.text.includes(`NIP ${ASN.dedi.nip}`));
-    expect(dedi).toHaveLength(1);
-    expect(dedi[0]!.text).toContain('Identitas belum terverifikasi');
-    expect(dedi[0]!.text).toContain(`mohon hubungi langsung di ${ASN.dedi.phone}`);
+    // Counted in the burst like any other: the first three alone, the fourth, Budi and Dedi held.
+    expect(rows(app, 'humas_alert')).toHaveLength(3);
+    expect(rows(app, 'humas_alert').some((r) => r.text.includes(ASN.dedi.nip))).toBe(false);
     clock.advance(60_000);
     app.releaseSummaries(clock.now());
-    // The first three alone; Dedi, not counted, alone too; the fourth and Budi in the summary.
-    expect(rows(app, 'humas_alert')).toHaveLength(4);
+    expect(rows(app, 'humas_alert')).toHaveLength(3);
     const [summary] = rows(app, 'humas_mass_alert');
-    expect(summary!.text).toMatch(/^⚠️ 2 ASN/);
+    expect(summary!.text).toMatch(/^⚠️ 3 ASN/);
+    const dedi = app.db.prepare(`SELECT id FROM incidents WHERE asn_nip = ?`).pluck().get(ASN.dedi.nip) as number;
+    expect(summary!.text).toContain(`#${dedi} Dedi Kurniawan (NIP ${ASN.dedi.nip}), BPKAD, 📵 ${ASN.dedi.phone}, ⚠️ belum terverifikasi (@dedik)\n`);
     expect(summary!.text).toContain(`Budi Santoso (NIP ${ASN.budi.nip}), Dinas Pendidikan\n`);
-    expect(summary!.text).not.toContain(ASN.dedi.nip);
-    expect(summary!.text).not.toContain('tidak dapat dihubungi bot');
+    expect(summary!.text.match(/belum terverifikasi/g)).toHaveLength(2); // Dedi's mark and the note
+    expect(summary!.text).toContain('⚠️ 1 kasus bertanda "belum terverifikasi" cocok hanya dari username Telegram');
+    expect(summary!.text).toContain('📵 1 ASN tidak dapat dihubungi bot');
+    // Nothing to the account: Dedi's alert is recorded undeliverable, addressed to no Telegram account.
+    expect(app.db.prepare(`SELECT recipient, status FROM outbox WHERE kind = 'asn_alert' AND incident_id = ?`).get(dedi)).toEqual({ recipient: `asn:${ASN.dedi.nip}`, status: 'undeliverable' });
+  });
+
+  it('a window that ends holding one unverified case sends its one-case alert with the full warning', () => {
+    const { app, clock } = testApp({ HUMAS_ADMINS: 'tg:9001' });
+    seedBenchAsn(app, 3, { phoneBase: 60_000_000, tgIdBase: 800_000 });
+    const ev = add([0, 1, 2], 'm');
+    if (ev.kind !== 'member_added') throw new Error('kind');
+    app.monitor.handle({ ...ev, members: [...ev.members, { platform: 'telegram', id: '5099', username: 'dedik' }] });
+    clock.advance(60_000);
+    app.releaseSummaries(clock.now());
+    expect(rows(app, 'humas_mass_alert')).toHaveLength(0);
+    const dedi = rows(app, 'humas_alert').filter((r) => r.text.includes(`NIP ${ASN.dedi.nip}`));
+    expect(dedi).toHaveLength(1);
+    expect(dedi[0]!.text).toContain('Identitas belum terverifikasi: akun ini cocok hanya dari username Telegram @dedik (id akun 5099);');
+    expect(dedi[0]!.text).toContain(`mohon hubungi langsung di ${ASN.dedi.phone}`);
+  });
+
+  it('a long list with unverified cases: the CSV has one more column, the username on their rows only', () => {
+    const { app, clock } = testApp({ HUMAS_ADMINS: 'tg:9001' });
+    seedBenchAsn(app, 20, { phoneBase: 60_000_000, tgIdBase: 800_000 });
+    // 20 more known by username only.
+    app.registry.upsertMany(
+      Array.from({ length: 20 }, (_, i) => ({ nip: `1990010120150120${String(i).padStart(2, '0')}` as Nip, nama: `Staf ${i}`, unit: 'Dinas Kesehatan', phone: `+628131000${String(i).padStart(4, '0')}` as PhoneE164, telegramUsername: `staf_dinas${i}` })),
+      Date.now(),
+    );
+    const ev = add([...Array(20).keys()], 'm');
+    if (ev.kind !== 'member_added') throw new Error('kind');
+    app.monitor.handle({ ...ev, members: [...ev.members, ...Array.from({ length: 20 }, (_, i) => ({ platform: 'telegram' as const, id: String(6200 + i), username: `staf_dinas${i}` }))] });
+    clock.advance(60_000);
+    app.releaseSummaries(clock.now());
+    const [summary] = rows(app, 'humas_mass_alert');
+    expect(summary!.text).toMatch(/^⚠️ 37 ASN/);
+    expect(summary!.text).toContain('… dan 7 lagi');
+    // 20 marked cases, 13 of them listed in the text; the note counts all 20.
+    expect(summary!.text.match(/, ⚠️ belum terverifikasi \(@staf_dinas\d+\)\n/g)).toHaveLength(13);
+    expect(summary!.text).toContain('⚠️ 20 kasus bertanda "belum terverifikasi"');
+    const csv = (JSON.parse(summary!.payload!) as { files: { path: string }[] }).files[0]!.path;
+    files.push(csv);
+    const table = parse(readFileSync(csv), { bom: true, delimiter: ';' }) as string[][];
+    expect(table[0]).toEqual(['kasus', 'nip', 'nama', 'unit', 'telepon', 'dapat_dihubungi_bot', 'belum_terverifikasi_username']);
+    expect(table).toHaveLength(38);
+    const body = table.slice(1);
+    expect(body.filter((r) => r[6] !== '').map((r) => [r[2], r[5], r[6]])).toEqual(Array.from({ length: 20 }, (_, i) => [`Staf ${i}`, 'tidak', `staf_dinas${i}`]));
+    expect(body.filter((r) => r[6] === '')).toHaveLength(17);
   });
 });

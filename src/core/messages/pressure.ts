@@ -15,6 +15,8 @@ export interface MassLine {
   unit: string;
   /** The ASN's phone: shown when the bot cannot reach them (Humas calls instead). */
   phone?: string;
+  /** The Telegram username the case matched by alone (an unverified match): the line is marked, the note says what it means. */
+  unverified?: string;
 }
 
 /** The summary of many cases found in one group within a short window. */
@@ -33,6 +35,8 @@ export interface MassAlertInput {
   /** Cases not listed in the text (they are in the attached CSV). */
   more: number;
   unreachable: number;
+  /** Cases matched by Telegram username alone, listed or not (the note under the list is said when any). */
+  unverified: number;
 }
 
 /** To one ASN found in many groups at once: the cases whose own alerts were held (app/asn-alert-holds.ts). */
@@ -58,8 +62,13 @@ export interface HumasAsnSummaryInput {
   to: string;
   /** Who added or tagged them (quoted), at most five. */
   actors: string[];
-  /** At most ASN_SUMMARY_LIST_MAX; `closed`: the ASN has left that group already. */
-  lines: { caseId: number; chatTitle: string; kind: string; closed?: boolean }[];
+  /**
+   * At most ASN_SUMMARY_LIST_MAX; `closed`: the ASN has left that group already; `unverified`: the Telegram username
+   * the case matched by alone (the line is marked, the note says what it means).
+   */
+  lines: { caseId: number; chatTitle: string; kind: string; closed?: boolean; unverified?: string }[];
+  /** Cases of the summary matched by username alone, listed or not (the note under the list is said when any). */
+  unverified: number;
   more: number;
   /**
    * What the ASN was sent for these cases, when the bot can reach them: `alone` cases had their own alert, `inSummary`
@@ -117,10 +126,17 @@ export interface PressureTexts {
   pageUsage(command: string): string;
   /** CSV column headers of a summary list. */
   csvHeader: string[];
+  /** Header of the extra CSV column a list gets when some case in it matched by Telegram username alone. */
+  csvUnverifiedHeader: string;
 }
 
 const platformName = (p: Platform): string => (p === 'telegram' ? 'Telegram' : 'WhatsApp');
-const lineOf = (l: MassLine): string => `#${l.caseId} ${l.asnName} (NIP ${l.nip}), ${l.unit}${l.phone ? `, 📵 ${l.phone}` : ''}`;
+/** The short mark on a summary line whose case matched by Telegram username alone; the note under the list explains it. */
+const unverifiedMark = (lang: 'id' | 'en', username: string | undefined): string =>
+  username === undefined ? '' : lang === 'en' ? `, ⚠️ unverified (@${username})` : `, ⚠️ belum terverifikasi (@${username})`;
+const lineIn = (lang: 'id' | 'en') => (l: MassLine): string =>
+  `#${l.caseId} ${l.asnName} (NIP ${l.nip}), ${l.unit}${l.phone ? `, 📵 ${l.phone}` : ''}${unverifiedMark(lang, l.unverified)}`;
+const lineOf = lineIn('id');
 const defined = (xs: (string | undefined)[]): string => xs.filter((x): x is string => x !== undefined).join('\n');
 /** The refused ASN, the reason said once when all share it (the usual case), else on each line. */
 const refusedLines = (a: UndeliverableListInput, label: string): string[] => {
@@ -128,6 +144,12 @@ const refusedLines = (a: UndeliverableListInput, label: string): string[] => {
   const one = new Set(a.lines.map(why)).size === 1;
   return one ? [`${label}: ${why(a.lines[0]!)}`, ...a.lines.map(lineOf)] : a.lines.map((l) => `${lineOf(l)} (${why(l)})`);
 };
+
+/** Under a summary list with unverified lines, once: what the mark means and what to do. */
+const unverifiedNoteId = (n: number): string =>
+  `⚠️ ${n} kasus bertanda "belum terverifikasi" cocok hanya dari username Telegram: id Telegram ASN belum tercatat dan username bisa dipakai siapa saja, jadi akun di grup mungkin bukan milik ASN. Bot tidak mengirim pesan ke akun itu; mohon pastikan langsung ke ASN (telepon) dan minta ASN mendaftar sendiri (/start lalu bagikan nomor).`;
+const unverifiedNoteEn = (n: number): string =>
+  `⚠️ ${n} case(s) marked "unverified" matched only by the Telegram username: the ASN's Telegram id is not on record and anyone can take a username, so the account in the group may not be the ASN's. The bot sends nothing to that account; please check with the ASN directly (by phone) and ask them to register themselves (/start, then share their number).`;
 
 const ID: PressureTexts = {
   massAlert: (a) =>
@@ -143,6 +165,7 @@ const ID: PressureTexts = {
       ...a.lines.map(lineOf),
       a.more ? `… dan ${a.more} lagi: lihat berkas CSV terlampir.` : undefined,
       ``,
+      a.unverified ? unverifiedNoteId(a.unverified) : undefined,
       `Setiap ASN yang dapat dihubungi sudah/akan menerima pesan pribadi cara keluar.`,
       a.unreachable ? `📵 ${a.unreachable} ASN tidak dapat dihubungi bot: mohon hubungi langsung (nomor telepon ada di daftar).` : undefined,
       `Rincian: /kasus <nomor>.`,
@@ -169,9 +192,10 @@ const ID: PressureTexts = {
       `Waktu: ${a.from}${a.to !== a.from ? ` s.d. ${a.to}` : ''}`,
       `(Beberapa kasus pertama ASN ini sudah dikirim satu per satu; kasus berikutnya dalam 1 jam dikirim paling banyak satu ringkasan per jam.)`,
       ``,
-      ...a.lines.map((l) => `Kasus #${l.caseId}: "${l.chatTitle}" (${l.kind})${l.closed ? ', sudah ditutup' : ''}`),
+      ...a.lines.map((l) => `Kasus #${l.caseId}: "${l.chatTitle}" (${l.kind})${l.closed ? ', sudah ditutup' : ''}${unverifiedMark('id', l.unverified)}`),
       a.more ? `… dan ${a.more} grup lagi: daftar lengkap dengan /kasus atau /report.` : undefined,
       ``,
+      a.unverified ? unverifiedNoteId(a.unverified) : undefined,
       a.asn === undefined
         ? `📵 ASN belum bisa dihubungi bot: mohon hubungi langsung${a.phone ? ` di ${a.phone}` : ''}.`
         : a.asn.inSummary === 0
@@ -211,6 +235,7 @@ const ID: PressureTexts = {
   noSuchPage: (a) => `Tidak ada halaman ${a.page}; jumlah halaman: ${a.pages}.`,
   pageUsage: (c) => `Cara pakai: ${c} hal <nomor halaman>, mis. ${c} hal 2`,
   csvHeader: ['kasus', 'nip', 'nama', 'unit', 'telepon', 'dapat_dihubungi_bot'],
+  csvUnverifiedHeader: 'belum_terverifikasi_username',
 };
 
 const EN: PressureTexts = {
@@ -224,9 +249,10 @@ const EN: PressureTexts = {
       `When: ${a.from}${a.to !== a.from ? ` to ${a.to}` : ''}`,
       `(The first few cases in this group were sent one by one.)`,
       ``,
-      ...a.lines.map(lineOf),
+      ...a.lines.map(lineIn('en')),
       a.more ? `… and ${a.more} more: see the attached CSV file.` : undefined,
       ``,
+      a.unverified ? unverifiedNoteEn(a.unverified) : undefined,
       `Every ASN the bot can reach has been or will be sent a private message on how to leave.`,
       a.unreachable ? `📵 The bot cannot reach ${a.unreachable} of them: please contact them directly (phones are in the list).` : undefined,
       `Details: /kasus <number>.`,
@@ -253,9 +279,10 @@ const EN: PressureTexts = {
       `When: ${a.from}${a.to !== a.from ? ` to ${a.to}` : ''}`,
       `(The first few cases of this ASN were sent one by one; further cases within the hour come as at most one summary an hour.)`,
       ``,
-      ...a.lines.map((l) => `Case #${l.caseId}: "${l.chatTitle}" (${l.kind})${l.closed ? ', already closed' : ''}`),
+      ...a.lines.map((l) => `Case #${l.caseId}: "${l.chatTitle}" (${l.kind})${l.closed ? ', already closed' : ''}${unverifiedMark('en', l.unverified)}`),
       a.more ? `… and ${a.more} more groups: the full list with /kasus or /report.` : undefined,
       ``,
+      a.unverified ? unverifiedNoteEn(a.unverified) : undefined,
       a.asn === undefined
         ? `📵 The bot cannot reach this ASN: please contact them directly${a.phone ? ` at ${a.phone}` : ''}.`
         : a.asn.inSummary === 0
@@ -295,6 +322,7 @@ const EN: PressureTexts = {
   noSuchPage: (a) => `There is no page ${a.page}; pages: ${a.pages}.`,
   pageUsage: (c) => `Usage: ${c} page <number>, e.g. ${c} page 2`,
   csvHeader: ['case', 'nip', 'name', 'unit', 'phone', 'reachable_by_bot'],
+  csvUnverifiedHeader: 'unverified_username',
 };
 
 /** The texts for `lang`; Indonesian unless English was asked for. */
