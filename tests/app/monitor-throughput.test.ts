@@ -9,6 +9,7 @@ import { loadPaslonFile, loadVocabulary } from '../../src/app/vocabulary.js';
 import { loadConfig } from '../../src/config.js';
 import { createClassifier } from '../../src/core/classifier.js';
 import type { ChatEvent, ChatRef } from '../../src/core/types.js';
+import { verifyChain } from '../../src/store/chain.js';
 import { ASN, FakeClock } from '../support/app.js';
 
 /** An App whose classifier counts the texts it is asked about. */
@@ -105,5 +106,39 @@ describe('monitor: message counts written together at the commit (issue 20)', ()
     const held = rows.map((r) => app.monitor.chats.get('telegram', r.chat_id)!.messagesSeen);
     app.monitor.chats.forget();
     expect(rows.map((r) => app.monitor.chats.get('telegram', r.chat_id)!.messagesSeen)).toEqual(held);
+  });
+});
+
+describe('monitor: each stored event row is its own event\'s (issue 20)', () => {
+  it('whatever came before it in the batch: a findable post, a replay, a failed batch redone one by one; the chain checks', () => {
+    const { app } = countingApp();
+    const a = post(group(1), AJAKAN, [ASN.budi.telegramId]);
+    const b = post(group(1), SAPAAN);
+    const c: ChatEvent = { kind: 'member_added', dedupeKey: `m${++key}`, at: Date.UTC(2024, 10, 4, 4), chat: group(2), actor: warga, members: [{ platform: 'telegram', id: ASN.sari.telegramId }] };
+    // A Pilkada post (findable: its message id is stored), then chatter (none stored), then a replay of the first
+    // (nothing stored), then an addition (no message id at all).
+    app.monitor.handleBatch([a, b, a, c]);
+    // A batch with an event that fails (no chat): rolled back and redone one by one, the bad one recorded as rejected.
+    const d = post(group(3), SAPAAN);
+    const bad = { ...post(group(3), SAPAAN), chat: undefined } as unknown as ChatEvent;
+    app.monitor.handleBatch([d, bad, post(group(3), AJAKAN)]);
+    const rows = app.db.prepare(`SELECT dedupe_key, kind, chat_id, message_id, payload, status, reason FROM events ORDER BY id`).all() as
+      { dedupe_key: string; kind: string; chat_id: string | null; message_id: string | null; payload: string; status: string; reason: string | null }[];
+    const processed = rows.filter((r) => r.status === 'processed');
+    expect(processed.map((r) => [r.dedupe_key, r.kind, r.chat_id, r.message_id])).toEqual([
+      [a.dedupeKey, 'message', group(1).id, a.kind === 'message' ? a.messageId : null],
+      [b.dedupeKey, 'message', group(1).id, null],
+      [c.dedupeKey, 'member_added', group(2).id, null],
+      [d.dedupeKey, 'message', group(3).id, null],
+      [`m${key}`, 'message', group(3).id, String(key)],
+    ]);
+    // Each payload is its own event as it came, and nothing else.
+    expect(processed.slice(0, 4).map((r) => r.payload)).toEqual([a, b, c, d].map((e) => JSON.stringify(e)));
+    expect(processed.every((r) => r.reason === null)).toBe(true);
+    expect(rows.filter((r) => r.status === 'rejected').map((r) => r.kind)).toEqual(['rejected']);
+    // And the chain over them checks from the first row (both digests of every row as the values stored).
+    const check = verifyChain(app.db, 'events');
+    expect(check.bad).toBeUndefined();
+    expect(check.rows).toBe(rows.length);
   });
 });
