@@ -871,7 +871,9 @@ export function createClassifier(opts: { vocabulary: Vocabulary; paslon?: Paslon
     for (const [party, partyWeight] of Object.entries(vocab.terms.party ?? {})) {
       if (partyWeight < MIN_PATTERN_PARTY) continue;
       const phrase = pattern.replace('{party}', party);
-      add(phrase, makeTerm(phrase, weight, 'party'));
+      const term = makeTerm(phrase, weight, 'party');
+      if (isPartyResultPattern(pattern)) PARTY_RESULTS.add(term);
+      add(phrase, term);
     }
   }
   // The capital side of derived initials ("DM"): weak names that never add up with another weak name (bestWeakNames).
@@ -3718,7 +3720,7 @@ function summarise(found: Term[], vocab: Vocabulary, ctx: ScanContext, national:
     if (otherPilkada && t.category === 'candidate') continue;
     if (otherBallot && t.category === PASLON_NUMBER) continue;
     if (otherVote && isOneWordName(t)) continue;
-    if (nationalElection && (GENERIC_VOTE_TALK.has(t.category) || t.category === PASLON_NUMBER || isNationalTalk(t, national))) continue;
+    if (nationalElection && (GENERIC_VOTE_TALK.has(t.category) || t.category === PASLON_NUMBER || isNationalTalk(t, national) || isPartyResult(t))) continue;
     if (!labels.includes(t.label) && (!official || !t.official)) labels.push(t.label);
     if (official && (isName(t) || t.official)) continue;
     if (t.category === PASLON_NUMBER) {
@@ -3791,6 +3793,25 @@ function isOtherElectionVote(found: Term[], threshold: number): boolean {
     if (t.weight > 0 && (GENERIC_VOTE_TALK.has(t.category) || t.category === 'candidate' || t.category === PASLON_NUMBER || isResultSlogan(t))) vote = true;
   }
   return vote;
+}
+
+/**
+ * Party patterns that are a party's result in a vote ("{party} menang", "{party} kalah", "{party} unggul"), as made
+ * once per classifier: beside Pilpres or Pileg with no Pilkada named, the result is that election's ("Gerindra menang
+ * pileg"), as its ballot numbers are. A party's backing ("{party} usung", "didukung {party}") stays this race's talk.
+ */
+const PARTY_RESULTS = new WeakSet<Term>();
+const PARTY_RESULT_WORDS = new Set(['menang', 'kalah', 'unggul']);
+
+/** A party pattern whose last word is a vote's result ("{party} menang"). */
+function isPartyResultPattern(pattern: string): boolean {
+  const words = pattern.split(' ');
+  return words[0] === '{party}' && PARTY_RESULT_WORDS.has(words[words.length - 1] as string);
+}
+
+/** A found term made from a party result pattern (see {@link PARTY_RESULTS}). */
+function isPartyResult(t: Term): boolean {
+  return t.category === 'party' && PARTY_RESULTS.has(t);
 }
 
 /** The last words of a slogan that are a vote's result ("X menang", "X kalah"). */

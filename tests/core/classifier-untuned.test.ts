@@ -3022,3 +3022,17 @@ describe('a ballot number spelt in words is read folded, as the text is ("tujuh"
     'coblos nomor tujuh ya bapak ibu',
   ])('the pair\'s number seven in words still counts: %s', (text) => expect(tujuh.classify(text).pilkada).toBe(true));
 });
+
+describe('a party\'s result beside Pileg or Pilpres is that election\'s, its backing stays this race\'s (Pilgub Kalteng parties set, issue 20)', () => {
+  // PARTY_RESULTS: "{party} menang/kalah/unggul" in national talk with no Pilkada named is the legislative or presidential result.
+  it.each([
+    'Golkar menang pileg 2024 di Contoh, kursinya nambah',
+    'PKS kalah di pileg kemarin, dapil Contoh lepas',
+    'Gerindra unggul di pilpres, tapi di dapil Contoh tipis',
+  ])('%s', (text) => expect(is(text)).toBe(false));
+  it.each([
+    'Golkar menang di Contoh, selamat',
+    'Golkar menang pileg, sekarang siap menangkan pilkada Contoh',
+    'PKS dukung Gilang-Sari setelah pileg',
+  ])('%s', (text) => expect(is(text)).toBe(true));
+});

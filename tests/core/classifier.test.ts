@@ -311,10 +311,6 @@ const KNOWN_MISTAKES: Record<string, string[]> = {
   'tests/fixtures/classifier/kalteng2024.numbers.tsv': [
     'pilih 01 atau 02 untuk warna seragam kantor? 01 biru, 02 hijau',
   ],
-  // A party winning the Pileg: the dev set labels a party in Pileg talk as the Pilkada's backing, this set as national politics.
-  'tests/fixtures/classifier/kalteng2024.parties.tsv': [
-    'Gerindra menang pileg 2024 di Kalteng',
-  ],
   'tests/fixtures/classifier/surabaya2024.tsv': [
     'Eri Cahyadi marahi pegawai dinas gara-gara jalan rusak, viral',
     'Cak Ji bakso langgananku tutup dino iki',
