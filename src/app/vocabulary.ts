@@ -77,6 +77,7 @@ const vocabularySchema = z.object({
     actingWords: phrases.optional(),
     documentWords: phrases.optional(),
     officeBusiness: phrases.optional(),
+    officeWorks: phrases.optional(),
     campaignSignals: z.record(z.string(), weight),
   }).optional(),
 });

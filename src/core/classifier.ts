@@ -402,6 +402,15 @@ export interface OfficialPosts {
    */
   officeBusiness?: string[];
   /**
+   * What a regional office builds, runs and hands out, read as {@link officeBusiness} is: public works ("proyek",
+   * "jembatan", "drainase", "TPA", "puskesmas"), relief to disaster victims ("korban banjir", "pengungsi"), and the
+   * organisations it fosters, whose congresses it opens ("karang taruna", "KNPI", "musda"). "X tinjau proyek
+   * terowongan", "X resmiin jembatan", "X serahkan bantuan untuk korban kebakaran": with no campaign signal, the
+   * office at work. A venue is not ("masjid raya", "alun-alun", "RSUD"): a candidate out of office attends a
+   * pengajian there or visits the sick, as they visit a market or a campus.
+   */
+  officeWorks?: string[];
+  /**
    * Category -> least weight at which a term of that category is a campaign
    * signal ("act": 0.3 takes dukung, coblos, menangkan). Pair names and
    * slogans always are; titles and activities never are.
@@ -684,7 +693,7 @@ interface Tables {
   relativeWords: Set<string>;
   /** Activity terms of {@link OfficialPosts.appeals}: an office at work after a title only. */
   appeals: Set<Term>;
-  /** {@link OfficialPosts.officeBusiness}, folded, each as its words, by its first word. */
+  /** {@link OfficialPosts.officeBusiness} and {@link OfficialPosts.officeWorks}, folded, each as its words, by its first word. */
   officeBusiness: Map<string, string[][]>;
 }
 
@@ -993,7 +1002,7 @@ export function createClassifier(opts: { vocabulary: Vocabulary; paslon?: Paslon
     commonPerson: new Map(),
     relativeWords: new Set((vocab.relativeWords ?? []).flatMap((w) => tokenize(w, FOLD))),
     appeals,
-    officeBusiness: byFirstWord((official?.officeBusiness ?? []).map((w) => tokenize(w, FOLD)).filter((key) => key.length > 0)),
+    officeBusiness: byFirstWord([...official?.officeBusiness ?? [], ...official?.officeWorks ?? []].map((w) => tokenize(w, FOLD)).filter((key) => key.length > 0)),
     plainActTerms: new Set(vocab.plainActs?.terms ?? []),
     numberActs: new Set(vocab.numberActs ?? []),
     plainActThings: new Set((vocab.plainActs?.things ?? []).flatMap((w) => tokenize(w, FOLD))),

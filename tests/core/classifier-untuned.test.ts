@@ -1538,7 +1538,7 @@ describe('the honorific abbreviations of office letters, invitations and rosters
     // The office at work: the official-activity rule wants an honorific or a title before the name.
     'Yth. Bpk. Yusran Dalle hadiri peringatan Hari Guru di aula sekolah',
     'Yth. Yusran Dalle meresmikan gedung laboratorium sekolah',
-    'HM Yusran meresmikan jembatan gantung di desa Tapa',
+    'HM Yusran meresmikan taman baca di desa Tapa',
   ])('%s', (text) => {
     expect(lembah.classify(text).pilkada).toBe(false);
     expect(without.classify(text).pilkada).toBe(true); // the abbreviation is what reads it
@@ -2089,7 +2089,7 @@ describe('a bare name at the office\'s own business is the office at work (Pilwa
   ] };
   const lebar = createClassifier({ vocabulary, paslon });
   const official = vocabulary.officialPosts!;
-  const without = createClassifier({ vocabulary: { ...vocabulary, officialPosts: { ...official, officeBusiness: [] } }, paslon });
+  const without = createClassifier({ vocabulary: { ...vocabulary, officialPosts: { ...official, officeBusiness: [], officeWorks: [] } }, paslon });
   it.each([
     'Darsono Wibisono Hadiri Rakor Pengendalian Inflasi Pemprov [URL]',
     'Rahmat Kurniadi Syah sampaikan reses di Kelurahan Sukamaju',
@@ -3035,4 +3035,21 @@ describe('a party\'s result beside Pileg or Pilpres is that election\'s, its bac
     'Golkar menang pileg, sekarang siap menangkan pilkada Contoh',
     'PKS dukung Gilang-Sari setelah pileg',
   ])('%s', (text) => expect(is(text)).toBe(true));
+});
+
+describe('the office\'s own works after a bare name and an activity: the office at work (officeWorks) (Pilwalkot Tangsel, Samarinda and Pilgub Kaltara sets, issue 20)', () => {
+  // Public works, public buildings, relief to disaster victims and the organisations an office fosters are read as
+  // officeBusiness is: with no campaign signal, "X tinjau proyek ..." is government news.
+  it.each([
+    'Tomo Wiradinata Tinjau Proyek Drainase di Praya [URL]',
+    'Ketut Sudarsana tadi resmiin puskesmas baru, antrean jadi cepat',
+    'Tomo Wiradinata Serahkan Bantuan untuk Korban Banjir di Kuta [URL]',
+    'Ketut Sudarsana membuka Muswil Karang Taruna, diikuti 300 pemuda',
+  ])('%s', (text) => expect(is(text)).toBe(false));
+  it.each([
+    'Tomo Wiradinata kunjungi pasar Praya, warga antusias',
+    'Ketut Sudarsana hadiri pengajian di kampus, ramai',
+    'Tomo Wiradinata tinjau proyek drainase, warga diajak coblos nomor 2',
+    'Ketut Sudarsana janji bangun puskesmas di tiap desa kalau terpilih',
+  ])('a visit that is no work of the office, or a campaign word beside it: %s', (text) => expect(is(text)).toBe(true));
 });

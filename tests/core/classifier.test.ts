@@ -400,9 +400,9 @@ const KNOWN_MISTAKES: Record<string, string[]> = {
     'bubuhan kantor pilih nomor berapa? jangan bapander di grup lah',
     'Paman Birin turun kampanye gasan binya di Tanah Laut',
   ],
-  // Pilgub Kaltara 2024 (issue 20, det-office): measured blind, then the official-post rules; what is left.
+  // Pilgub Kaltara 2024 (issue 20, det-office): measured blind, then the official-post rules; what is left (the
+  // candidate opening a youth congress by the bare name went with officeWorks; a great mosque is a venue, left out of it).
   'tests/fixtures/classifier/kaltara2024.tsv': [
-    'Ingkong Ala membuka Musda DPD KNPI Bulungan, diikuti 200 pemuda',
     'Zainal A Paliwang resmikan Masjid Agung Baitul Izzah setelah renovasi',
     'Wabup Ingkong Ala resmikan pasar desa, warga bawa spanduk ZIAP',
   ],
@@ -437,16 +437,12 @@ const KNOWN_MISTAKES: Record<string, string[]> = {
     'Heri Koswara selaku anggota DPRD Jabar minta Pemprov perbaiki jalan provinsi',
   ],
   // Pilwalkot Tangerang Selatan 2024 (issue 20, det-fp): measured blind, then the office-business, headline-colon, other-level role and when-word rules. Left: the
-  // sitting mayor and vice mayor at work with the bare name and no business only an office has (a candidate out of
-  // office tours, opens and hands out aid too: the dev set labels those Pilkada), Banten's governor-elect named by the
+  // vice mayor opening a festival by the bare name (a festival is no work of the office's own: a candidate out of
+  // office opens and attends one too; the works, relief and Karang Taruna lines went with officeWorks), Banten's governor-elect named by the
   // office alone ("sebagai Gubernur Banten Terpilih": no role word); misses are "Pak Ben" (three letters) and ballot numbers in chat with no other vote word.
   'tests/fixtures/classifier/tangsel2024.tsv': [
-    'Benyamin Davnie Tinjau Penanganan Sampah di TPA Cipeucang [URL]',
     'Pilar Saga Ichsan Buka Festival Kuliner Tangsel di Taman Kota 2 [URL]',
-    'Pilar Saga Ichsan Hadiri Pelantikan Pengurus Karang Taruna Tangsel [URL]',
     'Andra Soni Ditetapkan KPU sebagai Gubernur Banten Terpilih [URL]',
-    'Pilar Saga Ichsan Serahkan Bantuan untuk Korban Kebakaran di Setu [URL]',
-    'Benyamin Davnie tadi resmiin jembatan di Setu, jalan jadi lancar',
     '[USERNAME] [USERNAME] Pak Ben udah 2 periode ngurus Tangsel, sampah masih numpuk aja. Mau lanjut lagi?',
     '[USERNAME] gw mah nomor 1 aja, udah kebukti kerjanya walau belom sempurna',
     'babeh gue bilang nomor 2 biar ade perubahan, kite liat aje',
@@ -487,13 +483,11 @@ const KNOWN_MISTAKES: Record<string, string[]> = {
     'mun nu meunang Rudy, mudah2an jalan ka Jasinga dioprek',
   ],
   // Pilwalkot Samarinda 2024 (X posts and Banjar chat; one pair against kotak kosong; issue 20): measured blind, then the
-  // empty-box, spelt-digits and shouted-capitals rules. Left: the sitting mayor at work in a headline by his bare name
-  // ("X Tinjau Proyek ..."), a title-case namesake ("Harun Masiku"),
+  // empty-box, spelt-digits and shouted-capitals rules. Left: a title-case namesake ("Harun Masiku"),
   // a mic test counting "kosong satu, kosong dua", "01" as a phone code (the file gives the lone pair a number; one
   // left out would not derive it), a vote bought in the passive with Bawaslu ("dibagi amplop ... lapor Bawaslu") and
   // "ikut2 koko" (a reduplication written with 2).
   'tests/fixtures/classifier/samarinda2024.tsv': [
-    'Andi Harun Tinjau Proyek Terowongan Samarinda, Target Rampung Akhir Tahun [URL]',
     'Harun Masiku Masih Buron, KPK Periksa Saksi Baru [URL]',
     'kosong satu, kosong dua, tes mic ya bapak ibu 🎤',
     '[USERNAME] 01 itu kode area apa ya? nomor aneh nelpon terus',
