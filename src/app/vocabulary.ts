@@ -78,6 +78,7 @@ const vocabularySchema = z.object({
     documentWords: phrases.optional(),
     officeBusiness: phrases.optional(),
     officeWorks: phrases.optional(),
+    partyOffices: z.object({ titles: phrases, units: phrases }).optional(),
     campaignSignals: z.record(z.string(), weight),
   }).optional(),
 });

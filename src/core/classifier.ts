@@ -411,6 +411,14 @@ export interface OfficialPosts {
    */
   officeWorks?: string[];
   /**
+   * A party's own offices, written before the party's name ("Ketua Golkar", "Sekjen PDIP", "Ketua DPD Partai
+   * Golkar"): `titles` the office, `units` the words that may stand between it and the party (its boards, "umum").
+   * The party is then the post of the name after it, read as an official title is, and no campaign signal: "Ketua
+   * Golkar Kabupaten Contoh X lantik pengurus kecamatan" is party work with no word of the race; "Ketua Golkar X
+   * siap menangkan Y" keeps its campaign words.
+   */
+  partyOffices?: { titles: string[]; units: string[] };
+  /**
    * Category -> least weight at which a term of that category is a campaign
    * signal ("act": 0.3 takes dukung, coblos, menangkan). Pair names and
    * slogans always are; titles and activities never are.
@@ -614,6 +622,11 @@ interface Tables {
   actingWords: Set<string>;
   /** See {@link OfficialPosts.documentWords}. */
   documentWords: Set<string>;
+  /** {@link OfficialPosts.partyOffices}, folded. */
+  partyOfficeTitles: Set<string>;
+  partyOfficeUnits: Set<string>;
+  /** A party term read as a party office's title ({@link partyTitleTwin}), made once per term. */
+  partyTitleTwins: Map<Term, Term>;
   /**
    * The two-word entries of `personAfter` by their first word, then second ("guru" -> "ngaji"), so a
    * name's next two words are looked up as they are, without joining them into a new string to hash.
@@ -980,6 +993,9 @@ export function createClassifier(opts: { vocabulary: Vocabulary; paslon?: Paslon
     formerWords: new Set((official?.formerWords ?? []).flatMap((w) => tokenize(w, FOLD))),
     actingWords: new Set((official?.actingWords ?? []).flatMap((w) => tokenize(w, FOLD))),
     documentWords: new Set((official?.documentWords ?? []).flatMap((w) => tokenize(w, FOLD))),
+    partyOfficeTitles: new Set((official?.partyOffices?.titles ?? []).flatMap((w) => tokenize(w, FOLD))),
+    partyOfficeUnits: new Set((official?.partyOffices?.units ?? []).flatMap((w) => tokenize(w, FOLD))),
+    partyTitleTwins: new Map(),
     personBefore: new Set([...(vocab.personBefore ?? []), ...(vocab.personalLife?.before ?? [])].map((w) => tokenize(w, FOLD).join(' '))),
     everydayAfter: new Set((vocab.everydayAfter ?? []).map((w) => tokenize(w, FOLD).join(' '))),
     workVerbs: new Set((vocab.workVerbs ?? []).map((w) => tokenize(w, FOLD).join(' '))),
@@ -1965,6 +1981,7 @@ function scan(tables: Tables, tokens: string[], ids: number[] | undefined, found
       continue;
     }
     if ((checks & OTHER_SENSE) !== 0 && hasSenseWord(tables, tokens)) best = senseTwin(tables, best);
+    if (best.category === 'party' && tables.partyOfficeTitles.size > 0 && isPartyOffice(tables, tokens, i)) best = partyTitleTwin(tables, best);
     // The strong side of a two-sided name: an acronym written in capitals (capitals say nothing in a text all in
     // capitals), a dictionary-word name written as a name (a capital, an honorific before it); either in a tag.
     const caps = best.caps;
@@ -2626,6 +2643,29 @@ function hasSenseWord(tables: Tables, tokens: string[]): boolean {
 function senseTwin(tables: Tables, t: Term): Term {
   let twin = tables.senseTwins.get(t);
   if (!twin) tables.senseTwins.set(t, (twin = { ...t, weight: Math.min(t.weight, tables.senseWeights.get(t.label) ?? t.weight), checks: 0 }));
+  return twin;
+}
+
+/** Most words of a party's boards between its office and its name ("Ketua DPD Partai Golkar"). */
+const MAX_PARTY_UNITS = 2;
+
+/**
+ * A party term right after one of the party's offices, its boards between ("Ketua Golkar", "Sekjen PDIP", "Ketua
+ * DPD Partai Golkar"): see {@link OfficialPosts.partyOffices}. Asked only when a party term was found.
+ */
+function isPartyOffice(tables: Tables, tokens: string[], start: number): boolean {
+  for (let k = start - 1, units = 0; k >= 0; k--) {
+    const word = tokens[k] as string;
+    if (tables.partyOfficeTitles.has(word)) return true;
+    if (!tables.partyOfficeUnits.has(word) || ++units > MAX_PARTY_UNITS) return false;
+  }
+  return false;
+}
+
+/** The party term as a party office's title: no campaign signal, and a name after it is titled (a copy; terms are shared). */
+function partyTitleTwin(tables: Tables, t: Term): Term {
+  let twin = tables.partyTitleTwins.get(t);
+  if (!twin) tables.partyTitleTwins.set(t, (twin = { ...t, official: 'title' }));
   return twin;
 }
 

@@ -3053,3 +3053,16 @@ describe('the office\'s own works after a bare name and an activity: the office 
     'Ketut Sudarsana janji bangun puskesmas di tiap desa kalau terpilih',
   ])('a visit that is no work of the office, or a campaign word beside it: %s', (text) => expect(is(text)).toBe(true));
 });
+
+describe('a party\'s office before its name makes the party a title, not a campaign signal (partyOffices) (Pilbup Bogor set, issue 20)', () => {
+  // isPartyOffice: "Ketua Golkar ...", "Ketua DPD Partai Gerindra ...": with an activity and no word of the race, party work.
+  it.each([
+    'Ketua Golkar Kabupaten Contoh Tomo Wiradinata Lantik Pengurus Kecamatan [URL]',
+    'Ketua DPD Partai Gerindra Contoh Ketut Sudarsana hadiri pelantikan pengurus ranting',
+  ])('%s', (text) => expect(is(text)).toBe(false));
+  it.each([
+    'Golkar dukung Tomo Wiradinata, lantik pengurus kecamatan',
+    'Ketua Golkar Tomo Wiradinata Lantik Tim Pemenangan Gilang-Sari',
+    'Ketua Golkar Tomo Wiradinata kampanye di pasar Praya',
+  ])('the party backing, or a word of the race beside it: %s', (text) => expect(is(text)).toBe(true));
+});
