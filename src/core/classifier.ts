@@ -287,6 +287,13 @@ export interface Vocabulary {
    */
   plainActs?: { terms: string[]; things: string[] };
   /**
+   * Words for not voting that also say skipping a duty ("golput": a blank vote) and the duties so skipped, worship
+   * and routine ("sholat", "jumatan", "tarawih", "kuliah", "arisan"): a term of `terms` with one of `duties` as its
+   * very next word, in the same clause, counts nothing ("golput sholat Subuh jamaah", "hari ini golput kuliah");
+   * "jangan golput, sholat dulu baru ke TPS" stays the vote.
+   */
+  skippedDuties?: { terms: string[]; duties: string[] };
+  /**
    * Order words that also number a queue ("nomor urut") and the words right after them that make
    * them the queue's ("pendaftaran", "antrean", "undian", "arisan"): there the term counts nothing,
    * so it lends no election context to a number beside it ("nomor urut pendaftaran beasiswa sudah
@@ -635,6 +642,9 @@ interface Tables {
   /** Vote words that are plain acts too, by label, and the things that make them so (see {@link Vocabulary.plainActs}). */
   plainActTerms: Set<string>;
   plainActThings: Set<string>;
+  /** {@link Vocabulary.skippedDuties}, folded: its terms as labels, its duties as words. */
+  skippedDutyTerms: Set<string>;
+  skippedDuties: Set<string>;
   /** Act terms that make a weak ballot number one, by label (see {@link Vocabulary.numberActs}). */
   numberActs: Set<string>;
   /** Terms with an everyday sense, by label, their weight in it, and that sense's words (see {@link Vocabulary.otherSense}). */
@@ -1022,6 +1032,8 @@ export function createClassifier(opts: { vocabulary: Vocabulary; paslon?: Paslon
     plainActTerms: new Set(vocab.plainActs?.terms ?? []),
     numberActs: new Set(vocab.numberActs ?? []),
     plainActThings: new Set((vocab.plainActs?.things ?? []).flatMap((w) => tokenize(w, FOLD))),
+    skippedDutyTerms: new Set(vocab.skippedDuties?.terms ?? []),
+    skippedDuties: new Set((vocab.skippedDuties?.duties ?? []).flatMap((w) => tokenize(w, FOLD))),
     padded,
     senseWeights: new Map(Object.entries(vocab.otherSense?.terms ?? {})),
     senseWords: new Set((vocab.otherSense?.words ?? []).map((w) => tokenize(w, FOLD).join(''))),
@@ -1980,6 +1992,10 @@ function scan(tables: Tables, tokens: string[], ids: number[] | undefined, found
       i = bestEnd;
       continue;
     }
+    if (tables.skippedDutyTerms.size > 0 && tables.skippedDutyTerms.has(best.label) && isSkippedDuty(tables, ctx, tokens, ids, bestEnd)) {
+      i = bestEnd;
+      continue;
+    }
     if ((checks & OTHER_SENSE) !== 0 && hasSenseWord(tables, tokens)) best = senseTwin(tables, best);
     if (best.category === 'party' && tables.partyOfficeTitles.size > 0 && isPartyOffice(tables, tokens, i)) best = partyTitleTwin(tables, best);
     // The strong side of a two-sided name: an acronym written in capitals (capitals say nothing in a text all in
@@ -2631,6 +2647,11 @@ function isPlainAct(tables: Tables, tokens: string[], start: number, end: number
   const to = Math.min(tokens.length - 1, end + PLAIN_ACT_WINDOW);
   for (let k = from; k <= to; k++) if ((k < start || k > end) && tables.plainActThings.has(tokens[k] as string)) return true;
   return false;
+}
+
+/** A not-voting word whose next word, in its clause, is a duty it skips ("golput sholat"; {@link Vocabulary.skippedDuties}). */
+function isSkippedDuty(tables: Tables, ctx: ScanContext, tokens: string[], ids: number[] | undefined, end: number): boolean {
+  return end + 1 < tokens.length && tables.skippedDuties.has(tokens[end + 1] as string) && !isClauseStart(tables, ctx, tokens, ids, end + 1);
 }
 
 /** A word of a term's everyday sense anywhere in the text ("sampah" beside "TPS"). */

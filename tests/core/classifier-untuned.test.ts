@@ -3066,3 +3066,16 @@ describe('a party\'s office before its name makes the party a title, not a campa
     'Ketua Golkar Tomo Wiradinata kampanye di pasar Praya',
   ])('the party backing, or a word of the race beside it: %s', (text) => expect(is(text)).toBe(true));
 });
+
+describe('"golput" right before a duty it skips is no blank vote (skippedDuties) (Pilwalkot Batam set, issue 20)', () => {
+  it.each([
+    'golput sholat Jumat lagi dia, ditegur ustadz',
+    'hari ini aku golput kuliah, dosennya killer',
+    'bapak-bapak jangan golput ronda malam ini ya',
+  ])('%s', (text) => expect(is(text)).toBe(false));
+  it.each([
+    'jangan golput, sholat dulu baru ke TPS',
+    'golput pilkada itu bukan solusi',
+    'jangan golput ya bapak ibu',
+  ])('the vote, a duty only after a clause break: %s', (text) => expect(is(text)).toBe(true));
+});

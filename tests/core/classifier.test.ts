@@ -494,12 +494,12 @@ const KNOWN_MISTAKES: Record<string, string[]> = {
     '[USERNAME] bapak ulun PNS, takut ikut2 koko nanti dimutasi',
   ],
   // Pilwalkot Batam 2024 (X posts and Batam Malay chat; issue 20): measured blind, then the "calon/nyalon wako",
-  // spelt-digits and shouted-capitals rules. Left: a title-case namesake ("Claudia Emmanuela Santoso"), another level's
-  // candidacy ("nyalon gubernur": the Medan roles set labels one Pilkada) and "golput" for skipping the dawn prayer.
+  // spelt-digits and shouted-capitals rules ("golput" for skipping the dawn prayer went with skippedDuties). Left: a
+  // title-case namesake ("Claudia Emmanuela Santoso") and another level's candidacy ("nyalon gubernur": the Medan roles
+  // set labels one Pilkada).
   'tests/fixtures/classifier/batam2024.tsv': [
     'Claudia Emmanuela Santoso Juara The Voice Jerman Manggung di Jakarta [URL]',
     '[USERNAME] Rudi tu wako Batam dua periode, sekarang nyalon gubernur',
-    'golput sholat Subuh jamaah, masjid kosong 😅 ayo ramaikan',
   ],
 };
 
