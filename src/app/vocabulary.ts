@@ -80,6 +80,7 @@ const vocabularySchema = z.object({
     officeBusiness: phrases.optional(),
     officeWorks: phrases.optional(),
     partyOffices: z.object({ titles: phrases, units: phrases }).optional(),
+    anniversaries: phrases.optional(),
     campaignSignals: z.record(z.string(), weight),
   }).optional(),
 });

@@ -426,6 +426,12 @@ export interface OfficialPosts {
    */
   partyOffices?: { titles: string[]; units: string[] };
   /**
+   * A region's anniversary ("HUT", "hari jadi", "dirgahayu"): right before the election's own region ("HUT Contoh
+   * ke-25", "Hari Jadi Kabupaten Contoh"), the office's own event, read as {@link officeBusiness} is after a bare
+   * name and an activity ("X sambutan nang HUT Contoh ke-731"). Another place's or a club's anniversary is not.
+   */
+  anniversaries?: string[];
+  /**
    * Category -> least weight at which a term of that category is a campaign
    * signal ("act": 0.3 takes dukung, coblos, menangkan). Pair names and
    * slogans always are; titles and activities never are.
@@ -634,6 +640,8 @@ interface Tables {
   partyOfficeUnits: Set<string>;
   /** A party term read as a party office's title ({@link partyTitleTwin}), made once per term. */
   partyTitleTwins: Map<Term, Term>;
+  /** {@link OfficialPosts.anniversaries}, folded, each as its words. */
+  anniversaries: string[][];
   /**
    * The two-word entries of `personAfter` by their first word, then second ("guru" -> "ngaji"), so a
    * name's next two words are looked up as they are, without joining them into a new string to hash.
@@ -848,6 +856,11 @@ interface ScanContext {
   othersHandle?: boolean;
   /** A surname was found right after a word that may be another given name ({@link asWritten} then reads its case). */
   surnameAfterWord?: boolean;
+  /**
+   * An official activity stood right after a candidate's bare name, with none of the office's business in the text:
+   * the region's own anniversary named later still makes it the office at work ({@link isAnniversaryBefore}).
+   */
+  bareActivity?: boolean;
 }
 
 const FOLD = { foldNames: true } as const;
@@ -1006,6 +1019,7 @@ export function createClassifier(opts: { vocabulary: Vocabulary; paslon?: Paslon
     partyOfficeTitles: new Set((official?.partyOffices?.titles ?? []).flatMap((w) => tokenize(w, FOLD))),
     partyOfficeUnits: new Set((official?.partyOffices?.units ?? []).flatMap((w) => tokenize(w, FOLD))),
     partyTitleTwins: new Map(),
+    anniversaries: (official?.anniversaries ?? []).map((w) => tokenize(w, FOLD)).filter((key) => key.length > 0),
     personBefore: new Set([...(vocab.personBefore ?? []), ...(vocab.personalLife?.before ?? [])].map((w) => tokenize(w, FOLD).join(' '))),
     everydayAfter: new Set((vocab.everydayAfter ?? []).map((w) => tokenize(w, FOLD).join(' '))),
     workVerbs: new Set((vocab.workVerbs ?? []).map((w) => tokenize(w, FOLD).join(' '))),
@@ -2058,9 +2072,9 @@ function scan(tables: Tables, tokens: string[], ids: number[] | undefined, found
       && !tables.appeals.has(best) && isHonouredName(tables, ctx, tokens, ids, nameStart)) {
       // "HM Rudi resmikan flyover", "Pak Ansar hadiri Isra Miraj": the office at work, as a title would say.
       ctx.actingName = true;
-    } else if (best.official === 'activity' && i - nameEnd <= BARE_ACTING_GAP + 1 && !tables.appeals.has(best) && hasOfficeBusiness(tables, tokens)) {
+    } else if (best.official === 'activity' && i - nameEnd <= BARE_ACTING_GAP + 1 && !tables.appeals.has(best)) {
       // "X hadiri rakor stunting", "X sampaikan reses": the office's own business, which no candidate out of office has.
-      ctx.actingName = true;
+      if (hasOfficeBusiness(tables, tokens)) ctx.actingName = true; else ctx.bareActivity = true;
     } else if (best.official === 'title') {
       if (i - nameEnd <= TITLE_GAP + 1 || isRoleAfterName(tables, tokens, i, nameEnd)) ctx.titledName = true;
       if (i > 0 && tables.formerWords.has(tokens[i - 1] as string)) {
@@ -2075,6 +2089,8 @@ function scan(tables: Tables, tokens: string[], ids: number[] | undefined, found
       if (best.category === 'candidate' && tables.whoever.length > 0 && isWhoeverOffice(tables, tokens, i, bestEnd)) ctx.votedOffice = true;
       titleEnd = bestEnd;
     } else if (best.category === REGION) {
+      // "X sambutan di HUT Contoh ke-25": the region's own anniversary, which its office holds (see OfficialPosts.anniversaries).
+      if (ctx.bareActivity && isAnniversaryBefore(tables, tokens, i)) ctx.actingName = true;
       if (i - paddedEnd <= REGION_GAP + 1) ctx.regionalNumber = true;
       regionEnd = bestEnd;
     } else if ((checksOf(tables, best) & PADDED) !== 0) {
@@ -2665,6 +2681,15 @@ function senseTwin(tables: Tables, t: Term): Term {
   let twin = tables.senseTwins.get(t);
   if (!twin) tables.senseTwins.set(t, (twin = { ...t, weight: Math.min(t.weight, tables.senseWeights.get(t.label) ?? t.weight), checks: 0 }));
   return twin;
+}
+
+/**
+ * An anniversary phrase ({@link OfficialPosts.anniversaries}) ends right before the region term at `at`, a link word
+ * ("kota", "kabupaten") between allowed: "HUT Contoh", "Hari Jadi Kabupaten Contoh".
+ */
+function isAnniversaryBefore(tables: Tables, tokens: string[], at: number): boolean {
+  const end = at > 0 && REGION_LINKS.has(tokens[at - 1] as string) ? at - 1 : at;
+  return tables.anniversaries.some((key) => end >= key.length && key.every((w, k) => tokens[end - key.length + k] === w));
 }
 
 /** Most words of a party's boards between its office and its name ("Ketua DPD Partai Golkar"). */

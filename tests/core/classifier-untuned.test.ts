@@ -3079,3 +3079,16 @@ describe('"golput" right before a duty it skips is no blank vote (skippedDuties)
     'jangan golput ya bapak ibu',
   ])('the vote, a duty only after a clause break: %s', (text) => expect(is(text)).toBe(true));
 });
+
+describe('the election\'s own region\'s anniversary after a bare name and an activity is the office at work (anniversaries) (Pilwalkot Surabaya set, issue 20)', () => {
+  // isAnniversaryBefore: "HUT Contoh", "Hari Jadi Provinsi Contoh": the regional office's own event.
+  it.each([
+    'Tomo Wiradinata sambutan nang HUT Contoh ke-79, rame pol',
+    'Ketut Sudarsana hadiri Hari Jadi Provinsi Contoh di lapangan',
+  ])('%s', (text) => expect(is(text)).toBe(false));
+  it.each([
+    'Tomo Wiradinata hadiri HUT Bhayangkara di Praya',
+    'Ketut Sudarsana hadiri HUT komunitas motor Praya',
+    'Tomo Wiradinata sambutan di HUT Contoh, ajak warga coblos nomor 2',
+  ])('another\'s anniversary, or a campaign word beside it: %s', (text) => expect(is(text)).toBe(true));
+});
