@@ -294,6 +294,11 @@ export interface Vocabulary {
    */
   skippedDuties?: { terms: string[]; duties: string[] };
   /**
+   * Words of telephone talk ("nelpon", "kode area", "missed call", "pulsa"): a bare zero-padded number in such a
+   * text is a phone number's part, not a ballot number ("01 itu kode area apa? nomor aneh nelpon terus").
+   */
+  phoneTalk?: string[];
+  /**
    * Order words that also number a queue ("nomor urut") and the words right after them that make
    * them the queue's ("pendaftaran", "antrean", "undian", "arisan"): there the term counts nothing,
    * so it lends no election context to a number beside it ("nomor urut pendaftaran beasiswa sudah
@@ -653,6 +658,8 @@ interface Tables {
   /** {@link Vocabulary.skippedDuties}, folded: its terms as labels, its duties as words. */
   skippedDutyTerms: Set<string>;
   skippedDuties: Set<string>;
+  /** {@link Vocabulary.phoneTalk}, folded, each as its words, by its first word. */
+  phoneTalk: Map<string, string[][]>;
   /** Act terms that make a weak ballot number one, by label (see {@link Vocabulary.numberActs}). */
   numberActs: Set<string>;
   /** Terms with an everyday sense, by label, their weight in it, and that sense's words (see {@link Vocabulary.otherSense}). */
@@ -1048,6 +1055,7 @@ export function createClassifier(opts: { vocabulary: Vocabulary; paslon?: Paslon
     plainActThings: new Set((vocab.plainActs?.things ?? []).flatMap((w) => tokenize(w, FOLD))),
     skippedDutyTerms: new Set(vocab.skippedDuties?.terms ?? []),
     skippedDuties: new Set((vocab.skippedDuties?.duties ?? []).flatMap((w) => tokenize(w, FOLD))),
+    phoneTalk: byFirstWord((vocab.phoneTalk ?? []).map((w) => tokenize(w, FOLD)).filter((key) => key.length > 0)),
     padded,
     senseWeights: new Map(Object.entries(vocab.otherSense?.terms ?? {})),
     senseWords: new Set((vocab.otherSense?.words ?? []).map((w) => tokenize(w, FOLD).join(''))),
@@ -2006,6 +2014,10 @@ function scan(tables: Tables, tokens: string[], ids: number[] | undefined, found
       i = bestEnd;
       continue;
     }
+    if ((checks & PADDED) !== 0 && tables.phoneTalk.size > 0 && hasPhoneTalk(tables, tokens)) {
+      i = bestEnd;
+      continue;
+    }
     if (tables.skippedDutyTerms.size > 0 && tables.skippedDutyTerms.has(best.label) && isSkippedDuty(tables, ctx, tokens, ids, bestEnd)) {
       i = bestEnd;
       continue;
@@ -2662,6 +2674,25 @@ function isPlainAct(tables: Tables, tokens: string[], start: number, end: number
   const from = Math.max(0, start - PLAIN_ACT_WINDOW);
   const to = Math.min(tokens.length - 1, end + PLAIN_ACT_WINDOW);
   for (let k = from; k <= to; k++) if ((k < start || k > end) && tables.plainActThings.has(tokens[k] as string)) return true;
+  return false;
+}
+
+/** The text has a phrase of telephone talk ({@link Vocabulary.phoneTalk}); asked only for a bare zero-padded number. */
+function hasPhoneTalk(tables: Tables, tokens: string[]): boolean {
+  return hasPhraseOf(tables.phoneTalk, tokens);
+}
+
+/** Any phrase of a by-first-word table in the tokens, in one pass over them. */
+function hasPhraseOf(table: Map<string, string[][]>, tokens: string[]): boolean {
+  for (let at = 0; at < tokens.length; at++) {
+    const keys = table.get(tokens[at] as string);
+    if (keys === undefined) continue;
+    for (const key of keys) {
+      let k = 1;
+      while (k < key.length && tokens[at + k] === key[k]) k++;
+      if (k === key.length) return true;
+    }
+  }
   return false;
 }
 

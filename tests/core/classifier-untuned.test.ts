@@ -2766,7 +2766,7 @@ describe('a single pair against the empty box may leave out its number: no ballo
     expect(hulu.classify('aku tim koko sampai akhir').pilkada).toBe(true);
   });
   it.each([
-    '01 itu kode area apa ya? nomor aneh nelpon terus',
+    '01 itu maksudnya apa ya? dari tadi muncul terus',
     '@warga_hulu 01 apa sih itu? dari tadi muncul di grup',
   ])('a number is no ballot number where none was drawn: %s', (text) => {
     expect(hulu.classify(text).pilkada).toBe(false);
@@ -3091,4 +3091,16 @@ describe('the election\'s own region\'s anniversary after a bare name and an act
     'Ketut Sudarsana hadiri HUT komunitas motor Praya',
     'Tomo Wiradinata sambutan di HUT Contoh, ajak warga coblos nomor 2',
   ])('another\'s anniversary, or a campaign word beside it: %s', (text) => expect(is(text)).toBe(true));
+});
+
+describe('a bare zero-padded number in telephone talk is a phone number\'s part (phoneTalk) (Pilwalkot Samarinda set, issue 20)', () => {
+  it.each([
+    '01 itu kode area mana ya? ada yang nelpon terus',
+    '02 itu kode operator apa? sms masuk terus',
+  ])('%s', (text) => expect(is(text)).toBe(false));
+  it.each([
+    '01 itu paling siap mimpin Contoh',
+    'sudah telpon bapak, katanya pilih 02',
+    'tadi ditelpon tim sukses, disuruh coblos 01',
+  ])('a ballot number in its own phrase, or no phone talk: %s', (text) => expect(is(text)).toBe(true));
 });

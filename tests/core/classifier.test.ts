@@ -482,13 +482,11 @@ const KNOWN_MISTAKES: Record<string, string[]> = {
   ],
   // Pilwalkot Samarinda 2024 (X posts and Banjar chat; one pair against kotak kosong; issue 20): measured blind, then the
   // empty-box, spelt-digits and shouted-capitals rules. Left: a title-case namesake ("Harun Masiku"),
-  // a mic test counting "kosong satu, kosong dua", "01" as a phone code (the file gives the lone pair a number; one
-  // left out would not derive it), a vote bought in the passive with Bawaslu ("dibagi amplop ... lapor Bawaslu") and
+  // a mic test counting "kosong satu, kosong dua" ("01" as a phone code went with phoneTalk), a vote bought in the passive with Bawaslu ("dibagi amplop ... lapor Bawaslu") and
   // "ikut2 koko" (a reduplication written with 2).
   'tests/fixtures/classifier/samarinda2024.tsv': [
     'Harun Masiku Masih Buron, KPK Periksa Saksi Baru [URL]',
     'kosong satu, kosong dua, tes mic ya bapak ibu 🎤',
-    '[USERNAME] 01 itu kode area apa ya? nomor aneh nelpon terus',
     'bubuhan RT ulun sudah dibagi amplop jar, 100 ribu saurang. lapor Bawaslu kah?',
     '[USERNAME] bapak ulun PNS, takut ikut2 koko nanti dimutasi',
   ],
