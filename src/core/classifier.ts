@@ -1282,12 +1282,15 @@ const OTHER_SENSE = 8;
 
 /** {@link Term.checks}: the term makes a weak ballot number one although it is an act ("debat"; see {@link Vocabulary.numberActs}). */
 const NUMBER_ACT = 16;
+/** {@link Term.checks}: the term is a not-voting word that also says skipping a duty ("golput"; see {@link Vocabulary.skippedDuties}). */
+const SKIPPED_DUTY = 32;
 
 /** {@link Term.checks} of a term, worked out once: the same Sets the rules asked on every find before. */
 function checksOf(tables: Tables, t: Term): number {
   if (t.checks !== undefined && t.checks >= 0) return t.checks;
   const checks = (tables.plainActTerms.has(t.label) ? PLAIN_ACT : 0) | (tables.queueTerms.has(t.label) ? QUEUE : 0) | (tables.padded.has(t) ? PADDED : 0)
-    | (tables.senseWeights.has(t.label) ? OTHER_SENSE : 0) | (tables.numberActs.has(t.label) ? NUMBER_ACT : 0);
+    | (tables.senseWeights.has(t.label) ? OTHER_SENSE : 0) | (tables.numberActs.has(t.label) ? NUMBER_ACT : 0)
+    | (tables.skippedDutyTerms.has(t.label) ? SKIPPED_DUTY : 0);
   t.checks = checks;
   return checks;
 }
@@ -2018,7 +2021,7 @@ function scan(tables: Tables, tokens: string[], ids: number[] | undefined, found
       i = bestEnd;
       continue;
     }
-    if (tables.skippedDutyTerms.size > 0 && tables.skippedDutyTerms.has(best.label) && isSkippedDuty(tables, ctx, tokens, ids, bestEnd)) {
+    if ((checks & SKIPPED_DUTY) !== 0 && isSkippedDuty(tables, ctx, tokens, ids, bestEnd)) {
       i = bestEnd;
       continue;
     }
