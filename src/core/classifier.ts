@@ -863,6 +863,8 @@ interface ScanContext {
   othersHandle?: boolean;
   /** A surname was found right after a word that may be another given name ({@link asWritten} then reads its case). */
   surnameAfterWord?: boolean;
+  /** A bare zero-padded number was followed by the next one ({@link isNextPaddedAfter}): bare padded numbers count nothing. */
+  counting?: boolean;
   /**
    * An official activity stood right after a candidate's bare name, with none of the office's business in the text:
    * the region's own anniversary named later still makes it the office at work ({@link isAnniversaryBefore}).
@@ -2110,6 +2112,8 @@ function scan(tables: Tables, tokens: string[], ids: number[] | undefined, found
       regionEnd = bestEnd;
     } else if ((checksOf(tables, best) & PADDED) !== 0) {
       if (i - regionEnd <= REGION_GAP + 1) ctx.regionalNumber = true;
+      // "kosong satu, kosong dua": the next number right after the last one is counting (a mic test), not a ballot.
+      if (best.paslon !== undefined && isNextPaddedAfter(tokens, bestEnd, best.paslon)) ctx.counting = true;
       paddedEnd = bestEnd;
     }
     if (tables.voteVerbs.has(best.label)) {
@@ -2697,6 +2701,23 @@ function hasPhraseOf(table: Map<string, string[][]>, tokens: string[]): boolean 
     }
   }
   return false;
+}
+
+/** Words that write a zero before a spelt digit ("kosong dua", "nol dua"). */
+const SPELT_ZEROS = new Set(['kosong', 'nol']);
+/** NUMBER_WORDS as the text's tokens are folded ("tujuh" is read "tuiuh"). */
+const FOLDED_NUMBER_WORDS = NUMBER_WORDS.map((w) => tokenize(w, FOLD).join(''));
+
+/**
+ * The next zero-padded number, n + 1, right after a padded number n ("kosong satu, kosong dua", "01 02"): counting
+ * aloud (a mic test, a roll call), not a ballot number. Asked only for a bare zero-padded number.
+ */
+function isNextPaddedAfter(tokens: string[], end: number, n: number): boolean {
+  const next = tokens[end + 1];
+  if (next === undefined || n + 1 > 9) return false;
+  if (next === `0${n + 1}`) return true;
+  const digit = tokens[end + 2];
+  return SPELT_ZEROS.has(next) && digit !== undefined && withoutClitic(digit) === FOLDED_NUMBER_WORDS[n + 1];
 }
 
 /** A not-voting word whose next word, in its clause, is a duty it skips ("golput sholat"; {@link Vocabulary.skippedDuties}). */
@@ -3848,6 +3869,7 @@ function summarise(found: Term[], vocab: Vocabulary, ctx: ScanContext, national:
     if (otherElection && GENERIC_VOTE_TALK.has(t.category)) continue;
     if (otherPilkada && t.category === 'candidate') continue;
     if (otherBallot && t.category === PASLON_NUMBER) continue;
+    if (ctx.counting && t.checks !== undefined && (t.checks & PADDED) !== 0) continue;
     if (otherVote && isOneWordName(t)) continue;
     if (nationalElection && (GENERIC_VOTE_TALK.has(t.category) || t.category === PASLON_NUMBER || isNationalTalk(t, national) || isPartyResult(t))) continue;
     if (!labels.includes(t.label) && (!official || !t.official)) labels.push(t.label);

@@ -3104,3 +3104,15 @@ describe('a bare zero-padded number in telephone talk is a phone number\'s part 
     'tadi ditelpon tim sukses, disuruh coblos 01',
   ])('a ballot number in its own phrase, or no phone talk: %s', (text) => expect(is(text)).toBe(true));
 });
+
+describe('a bare zero-padded number followed by the next one is counting aloud (isNextPaddedAfter) (Pilwalkot Samarinda set, issue 20)', () => {
+  it.each([
+    'kosong satu, kosong dua, cek sound dulu ya bapak ibu',
+    'tes mic 01 02, kedengaran di belakang?',
+  ])('%s', (text) => expect(is(text)).toBe(false));
+  it.each([
+    'kosong satu pasti menang, kosong dua siap-siap kalah',
+    'dukung terus kosong dua sampai menang',
+    'tes mic dulu, nanti kita coblos 02',
+  ])('a number not counted on, or in its own vote phrase: %s', (text) => expect(is(text)).toBe(true));
+});

@@ -482,11 +482,10 @@ const KNOWN_MISTAKES: Record<string, string[]> = {
   ],
   // Pilwalkot Samarinda 2024 (X posts and Banjar chat; one pair against kotak kosong; issue 20): measured blind, then the
   // empty-box, spelt-digits and shouted-capitals rules. Left: a title-case namesake ("Harun Masiku"),
-  // a mic test counting "kosong satu, kosong dua" ("01" as a phone code went with phoneTalk), a vote bought in the passive with Bawaslu ("dibagi amplop ... lapor Bawaslu") and
+  // ("01" as a phone code went with phoneTalk, the mic test counting "kosong satu, kosong dua" with isNextPaddedAfter), a vote bought in the passive with Bawaslu ("dibagi amplop ... lapor Bawaslu") and
   // "ikut2 koko" (a reduplication written with 2).
   'tests/fixtures/classifier/samarinda2024.tsv': [
     'Harun Masiku Masih Buron, KPK Periksa Saksi Baru [URL]',
-    'kosong satu, kosong dua, tes mic ya bapak ibu 🎤',
     'bubuhan RT ulun sudah dibagi amplop jar, 100 ribu saurang. lapor Bawaslu kah?',
     '[USERNAME] bapak ulun PNS, takut ikut2 koko nanti dimutasi',
   ],
