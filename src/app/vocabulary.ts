@@ -57,6 +57,8 @@ const vocabularySchema = z.object({
   workplaceAfter: z.object({ links: phrases, units: phrases }).optional(),
   scriptureWords: phrases.optional(),
   plainActs: z.object({ terms: phrases, things: phrases }).optional(),
+  skippedDuties: z.object({ terms: phrases, duties: phrases }).optional(),
+  phoneTalk: phrases.optional(),
   queues: z.object({ terms: phrases, after: phrases }).optional(),
   otherSense: z.object({ terms: z.record(z.string().min(1), weight), words: phrases }).optional(),
   votedOffice: z.object({ verbs: phrases, gaps: phrases, whoever: phrases.optional() }).optional(),
@@ -77,6 +79,9 @@ const vocabularySchema = z.object({
     actingWords: phrases.optional(),
     documentWords: phrases.optional(),
     officeBusiness: phrases.optional(),
+    officeWorks: phrases.optional(),
+    partyOffices: z.object({ titles: phrases, units: phrases }).optional(),
+    anniversaries: phrases.optional(),
     campaignSignals: z.record(z.string(), weight),
   }).optional(),
 });

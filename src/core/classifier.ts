@@ -291,6 +291,18 @@ export interface Vocabulary {
    */
   plainActs?: { terms: string[]; things: string[] };
   /**
+   * Words for not voting that also say skipping a duty ("golput": a blank vote) and the duties so skipped, worship
+   * and routine ("sholat", "jumatan", "tarawih", "kuliah", "arisan"): a term of `terms` with one of `duties` as its
+   * very next word, in the same clause, counts nothing ("golput sholat Subuh jamaah", "hari ini golput kuliah");
+   * "jangan golput, sholat dulu baru ke TPS" stays the vote.
+   */
+  skippedDuties?: { terms: string[]; duties: string[] };
+  /**
+   * Words of telephone talk ("nelpon", "kode area", "missed call", "pulsa"): a bare zero-padded number in such a
+   * text is a phone number's part, not a ballot number ("01 itu kode area apa? nomor aneh nelpon terus").
+   */
+  phoneTalk?: string[];
+  /**
    * Order words that also number a queue ("nomor urut") and the words right after them that make
    * them the queue's ("pendaftaran", "antrean", "undian", "arisan"): there the term counts nothing,
    * so it lends no election context to a number beside it ("nomor urut pendaftaran beasiswa sudah
@@ -410,6 +422,29 @@ export interface OfficialPosts {
    * office visits, opens and attends too ("X kunjungi pasar", "X resmikan posko"), but has none of this to do.
    */
   officeBusiness?: string[];
+  /**
+   * What a regional office builds, runs and hands out, read as {@link officeBusiness} is: public works ("proyek",
+   * "jembatan", "drainase", "TPA", "puskesmas"), relief to disaster victims ("korban banjir", "pengungsi"), and the
+   * organisations it fosters, whose congresses it opens ("karang taruna", "KNPI", "musda"). "X tinjau proyek
+   * terowongan", "X resmiin jembatan", "X serahkan bantuan untuk korban kebakaran": with no campaign signal, the
+   * office at work. A venue is not ("masjid raya", "alun-alun", "RSUD"): a candidate out of office attends a
+   * pengajian there or visits the sick, as they visit a market or a campus.
+   */
+  officeWorks?: string[];
+  /**
+   * A party's own offices, written before the party's name ("Ketua Golkar", "Sekjen PDIP", "Ketua DPD Partai
+   * Golkar"): `titles` the office, `units` the words that may stand between it and the party (its boards, "umum").
+   * The party is then the post of the name after it, read as an official title is, and no campaign signal: "Ketua
+   * Golkar Kabupaten Contoh X lantik pengurus kecamatan" is party work with no word of the race; "Ketua Golkar X
+   * siap menangkan Y" keeps its campaign words.
+   */
+  partyOffices?: { titles: string[]; units: string[] };
+  /**
+   * A region's anniversary ("HUT", "hari jadi", "dirgahayu"): right before the election's own region ("HUT Contoh
+   * ke-25", "Hari Jadi Kabupaten Contoh"), the office's own event, read as {@link officeBusiness} is after a bare
+   * name and an activity ("X sambutan nang HUT Contoh ke-731"). Another place's or a club's anniversary is not.
+   */
+  anniversaries?: string[];
   /**
    * Category -> least weight at which a term of that category is a campaign
    * signal ("act": 0.3 takes dukung, coblos, menangkan). Pair names and
@@ -620,6 +655,13 @@ interface Tables {
   actingWords: Set<string>;
   /** See {@link OfficialPosts.documentWords}. */
   documentWords: Set<string>;
+  /** {@link OfficialPosts.partyOffices}, folded. */
+  partyOfficeTitles: Set<string>;
+  partyOfficeUnits: Set<string>;
+  /** A party term read as a party office's title ({@link partyTitleTwin}), made once per term. */
+  partyTitleTwins: Map<Term, Term>;
+  /** {@link OfficialPosts.anniversaries}, folded, each as its words. */
+  anniversaries: string[][];
   /**
    * The two-word entries of `personAfter` by their first word, then second ("guru" -> "ngaji"), so a
    * name's next two words are looked up as they are, without joining them into a new string to hash.
@@ -628,6 +670,11 @@ interface Tables {
   /** Vote words that are plain acts too, by label, and the things that make them so (see {@link Vocabulary.plainActs}). */
   plainActTerms: Set<string>;
   plainActThings: Set<string>;
+  /** {@link Vocabulary.skippedDuties}, folded: its terms as labels, its duties as words. */
+  skippedDutyTerms: Set<string>;
+  skippedDuties: Set<string>;
+  /** {@link Vocabulary.phoneTalk}, folded, each as its words, by its first word. */
+  phoneTalk: Map<string, string[][]>;
   /** Act terms that make a weak ballot number one, by label (see {@link Vocabulary.numberActs}). */
   numberActs: Set<string>;
   /** Terms with an everyday sense, by label, their weight in it, and that sense's words (see {@link Vocabulary.otherSense}). */
@@ -708,7 +755,7 @@ interface Tables {
   relativeWords: Set<string>;
   /** Activity terms of {@link OfficialPosts.appeals}: an office at work after a title only. */
   appeals: Set<Term>;
-  /** {@link OfficialPosts.officeBusiness}, folded, each as its words, by its first word. */
+  /** {@link OfficialPosts.officeBusiness} and {@link OfficialPosts.officeWorks}, folded, each as its words, by its first word. */
   officeBusiness: Map<string, string[][]>;
 }
 
@@ -842,6 +889,13 @@ interface ScanContext {
   othersHandle?: boolean;
   /** A surname was found right after a word that may be another given name ({@link asWritten} then reads its case). */
   surnameAfterWord?: boolean;
+  /** A bare zero-padded number was followed by the next one ({@link isNextPaddedAfter}): bare padded numbers count nothing. */
+  counting?: boolean;
+  /**
+   * An official activity stood right after a candidate's bare name, with none of the office's business in the text:
+   * the region's own anniversary named later still makes it the office at work ({@link isAnniversaryBefore}).
+   */
+  bareActivity?: boolean;
 }
 
 const FOLD = { foldNames: true } as const;
@@ -897,7 +951,9 @@ export function createClassifier(opts: { vocabulary: Vocabulary; paslon?: Paslon
     for (const [party, partyWeight] of Object.entries(vocab.terms.party ?? {})) {
       if (partyWeight < MIN_PATTERN_PARTY) continue;
       const phrase = pattern.replace('{party}', party);
-      add(phrase, makeTerm(phrase, weight, 'party'));
+      const term = makeTerm(phrase, weight, 'party');
+      if (isPartyResultPattern(pattern)) PARTY_RESULTS.add(term);
+      add(phrase, term);
     }
   }
   // The capital side of derived initials ("DM"): weak names that never add up with another weak name (bestWeakNames).
@@ -995,6 +1051,10 @@ export function createClassifier(opts: { vocabulary: Vocabulary; paslon?: Paslon
     formerWords: new Set((official?.formerWords ?? []).flatMap((w) => tokenize(w, FOLD))),
     actingWords: new Set((official?.actingWords ?? []).flatMap((w) => tokenize(w, FOLD))),
     documentWords: new Set((official?.documentWords ?? []).flatMap((w) => tokenize(w, FOLD))),
+    partyOfficeTitles: new Set((official?.partyOffices?.titles ?? []).flatMap((w) => tokenize(w, FOLD))),
+    partyOfficeUnits: new Set((official?.partyOffices?.units ?? []).flatMap((w) => tokenize(w, FOLD))),
+    partyTitleTwins: new Map(),
+    anniversaries: (official?.anniversaries ?? []).map((w) => tokenize(w, FOLD)).filter((key) => key.length > 0),
     personBefore: new Set([...(vocab.personBefore ?? []), ...(vocab.personalLife?.before ?? [])].map((w) => tokenize(w, FOLD).join(' '))),
     everydayAfter: new Set((vocab.everydayAfter ?? []).map((w) => tokenize(w, FOLD).join(' '))),
     workVerbs: new Set((vocab.workVerbs ?? []).map((w) => tokenize(w, FOLD).join(' '))),
@@ -1017,10 +1077,13 @@ export function createClassifier(opts: { vocabulary: Vocabulary; paslon?: Paslon
     commonPerson: new Map(),
     relativeWords: new Set((vocab.relativeWords ?? []).flatMap((w) => tokenize(w, FOLD))),
     appeals,
-    officeBusiness: byFirstWord((official?.officeBusiness ?? []).map((w) => tokenize(w, FOLD)).filter((key) => key.length > 0)),
+    officeBusiness: byFirstWord([...official?.officeBusiness ?? [], ...official?.officeWorks ?? []].map((w) => tokenize(w, FOLD)).filter((key) => key.length > 0)),
     plainActTerms: new Set(vocab.plainActs?.terms ?? []),
     numberActs: new Set(vocab.numberActs ?? []),
     plainActThings: new Set((vocab.plainActs?.things ?? []).flatMap((w) => tokenize(w, FOLD))),
+    skippedDutyTerms: new Set(vocab.skippedDuties?.terms ?? []),
+    skippedDuties: new Set((vocab.skippedDuties?.duties ?? []).flatMap((w) => tokenize(w, FOLD))),
+    phoneTalk: byFirstWord((vocab.phoneTalk ?? []).map((w) => tokenize(w, FOLD)).filter((key) => key.length > 0)),
     padded,
     senseWeights: new Map(Object.entries(vocab.otherSense?.terms ?? {})),
     senseWords: new Set((vocab.otherSense?.words ?? []).map((w) => tokenize(w, FOLD).join(''))),
@@ -1251,12 +1314,15 @@ const OTHER_SENSE = 8;
 
 /** {@link Term.checks}: the term makes a weak ballot number one although it is an act ("debat"; see {@link Vocabulary.numberActs}). */
 const NUMBER_ACT = 16;
+/** {@link Term.checks}: the term is a not-voting word that also says skipping a duty ("golput"; see {@link Vocabulary.skippedDuties}). */
+const SKIPPED_DUTY = 32;
 
 /** {@link Term.checks} of a term, worked out once: the same Sets the rules asked on every find before. */
 function checksOf(tables: Tables, t: Term): number {
   if (t.checks !== undefined && t.checks >= 0) return t.checks;
   const checks = (tables.plainActTerms.has(t.label) ? PLAIN_ACT : 0) | (tables.queueTerms.has(t.label) ? QUEUE : 0) | (tables.padded.has(t) ? PADDED : 0)
-    | (tables.senseWeights.has(t.label) ? OTHER_SENSE : 0) | (tables.numberActs.has(t.label) ? NUMBER_ACT : 0);
+    | (tables.senseWeights.has(t.label) ? OTHER_SENSE : 0) | (tables.numberActs.has(t.label) ? NUMBER_ACT : 0)
+    | (tables.skippedDutyTerms.has(t.label) ? SKIPPED_DUTY : 0);
   t.checks = checks;
   return checks;
 }
@@ -1985,7 +2051,16 @@ function scan(tables: Tables, tokens: string[], ids: number[] | undefined, found
       i = bestEnd;
       continue;
     }
+    if ((checks & PADDED) !== 0 && tables.phoneTalk.size > 0 && hasPhoneTalk(tables, tokens)) {
+      i = bestEnd;
+      continue;
+    }
+    if ((checks & SKIPPED_DUTY) !== 0 && isSkippedDuty(tables, ctx, tokens, ids, bestEnd)) {
+      i = bestEnd;
+      continue;
+    }
     if ((checks & OTHER_SENSE) !== 0 && hasSenseWord(tables, tokens)) best = senseTwin(tables, best);
+    if (best.category === 'party' && tables.partyOfficeTitles.size > 0 && isPartyOffice(tables, tokens, i)) best = partyTitleTwin(tables, best);
     // The strong side of a two-sided name: an acronym written in capitals (capitals say nothing in a text all in
     // capitals), a dictionary-word name written as a name (a capital, an honorific before it); either in a tag.
     const caps = best.caps;
@@ -2051,9 +2126,9 @@ function scan(tables: Tables, tokens: string[], ids: number[] | undefined, found
       && !tables.appeals.has(best) && isHonouredName(tables, ctx, tokens, ids, nameStart)) {
       // "HM Rudi resmikan flyover", "Pak Ansar hadiri Isra Miraj": the office at work, as a title would say.
       ctx.actingName = true;
-    } else if (best.official === 'activity' && i - nameEnd <= BARE_ACTING_GAP + 1 && !tables.appeals.has(best) && hasOfficeBusiness(tables, tokens)) {
+    } else if (best.official === 'activity' && i - nameEnd <= BARE_ACTING_GAP + 1 && !tables.appeals.has(best)) {
       // "X hadiri rakor stunting", "X sampaikan reses": the office's own business, which no candidate out of office has.
-      ctx.actingName = true;
+      if (hasOfficeBusiness(tables, tokens)) ctx.actingName = true; else ctx.bareActivity = true;
     } else if (best.official === 'title') {
       if (i - nameEnd <= TITLE_GAP + 1 || isRoleAfterName(tables, tokens, i, nameEnd)) ctx.titledName = true;
       if (i > 0 && tables.formerWords.has(tokens[i - 1] as string)) {
@@ -2068,10 +2143,14 @@ function scan(tables: Tables, tokens: string[], ids: number[] | undefined, found
       if (best.category === 'candidate' && tables.whoever.length > 0 && isWhoeverOffice(tables, tokens, i, bestEnd)) ctx.votedOffice = true;
       titleEnd = bestEnd;
     } else if (best.category === REGION) {
+      // "X sambutan di HUT Contoh ke-25": the region's own anniversary, which its office holds (see OfficialPosts.anniversaries).
+      if (ctx.bareActivity && isAnniversaryBefore(tables, tokens, i)) ctx.actingName = true;
       if (i - paddedEnd <= REGION_GAP + 1) ctx.regionalNumber = true;
       regionEnd = bestEnd;
     } else if ((checksOf(tables, best) & PADDED) !== 0) {
       if (i - regionEnd <= REGION_GAP + 1) ctx.regionalNumber = true;
+      // "kosong satu, kosong dua": the next number right after the last one is counting (a mic test), not a ballot.
+      if (best.paslon !== undefined && isNextPaddedAfter(tokens, bestEnd, best.paslon)) ctx.counting = true;
       paddedEnd = bestEnd;
     }
     if (tables.voteVerbs.has(best.label)) {
@@ -2668,6 +2747,47 @@ function isPlainAct(tables: Tables, tokens: string[], start: number, end: number
   return false;
 }
 
+/** The text has a phrase of telephone talk ({@link Vocabulary.phoneTalk}); asked only for a bare zero-padded number. */
+function hasPhoneTalk(tables: Tables, tokens: string[]): boolean {
+  return hasPhraseOf(tables.phoneTalk, tokens);
+}
+
+/** Any phrase of a by-first-word table in the tokens, in one pass over them. */
+function hasPhraseOf(table: Map<string, string[][]>, tokens: string[]): boolean {
+  for (let at = 0; at < tokens.length; at++) {
+    const keys = table.get(tokens[at] as string);
+    if (keys === undefined) continue;
+    for (const key of keys) {
+      let k = 1;
+      while (k < key.length && tokens[at + k] === key[k]) k++;
+      if (k === key.length) return true;
+    }
+  }
+  return false;
+}
+
+/** Words that write a zero before a spelt digit ("kosong dua", "nol dua"). */
+const SPELT_ZEROS = new Set(['kosong', 'nol']);
+/** NUMBER_WORDS as the text's tokens are folded ("tujuh" is read "tuiuh"). */
+const FOLDED_NUMBER_WORDS = NUMBER_WORDS.map((w) => tokenize(w, FOLD).join(''));
+
+/**
+ * The next zero-padded number, n + 1, right after a padded number n ("kosong satu, kosong dua", "01 02"): counting
+ * aloud (a mic test, a roll call), not a ballot number. Asked only for a bare zero-padded number.
+ */
+function isNextPaddedAfter(tokens: string[], end: number, n: number): boolean {
+  const next = tokens[end + 1];
+  if (next === undefined || n + 1 > 9) return false;
+  if (next === `0${n + 1}`) return true;
+  const digit = tokens[end + 2];
+  return SPELT_ZEROS.has(next) && digit !== undefined && withoutClitic(digit) === FOLDED_NUMBER_WORDS[n + 1];
+}
+
+/** A not-voting word whose next word, in its clause, is a duty it skips ("golput sholat"; {@link Vocabulary.skippedDuties}). */
+function isSkippedDuty(tables: Tables, ctx: ScanContext, tokens: string[], ids: number[] | undefined, end: number): boolean {
+  return end + 1 < tokens.length && tables.skippedDuties.has(tokens[end + 1] as string) && !isClauseStart(tables, ctx, tokens, ids, end + 1);
+}
+
 /** A word of a term's everyday sense anywhere in the text ("sampah" beside "TPS"). */
 function hasSenseWord(tables: Tables, tokens: string[]): boolean {
   for (const token of tokens) if (tables.senseWords.has(token)) return true;
@@ -2678,6 +2798,38 @@ function hasSenseWord(tables: Tables, tokens: string[]): boolean {
 function senseTwin(tables: Tables, t: Term): Term {
   let twin = tables.senseTwins.get(t);
   if (!twin) tables.senseTwins.set(t, (twin = { ...t, weight: Math.min(t.weight, tables.senseWeights.get(t.label) ?? t.weight), checks: 0 }));
+  return twin;
+}
+
+/**
+ * An anniversary phrase ({@link OfficialPosts.anniversaries}) ends right before the region term at `at`, a link word
+ * ("kota", "kabupaten") between allowed: "HUT Contoh", "Hari Jadi Kabupaten Contoh".
+ */
+function isAnniversaryBefore(tables: Tables, tokens: string[], at: number): boolean {
+  const end = at > 0 && REGION_LINKS.has(tokens[at - 1] as string) ? at - 1 : at;
+  return tables.anniversaries.some((key) => end >= key.length && key.every((w, k) => tokens[end - key.length + k] === w));
+}
+
+/** Most words of a party's boards between its office and its name ("Ketua DPD Partai Golkar"). */
+const MAX_PARTY_UNITS = 2;
+
+/**
+ * A party term right after one of the party's offices, its boards between ("Ketua Golkar", "Sekjen PDIP", "Ketua
+ * DPD Partai Golkar"): see {@link OfficialPosts.partyOffices}. Asked only when a party term was found.
+ */
+function isPartyOffice(tables: Tables, tokens: string[], start: number): boolean {
+  for (let k = start - 1, units = 0; k >= 0; k--) {
+    const word = tokens[k] as string;
+    if (tables.partyOfficeTitles.has(word)) return true;
+    if (!tables.partyOfficeUnits.has(word) || ++units > MAX_PARTY_UNITS) return false;
+  }
+  return false;
+}
+
+/** The party term as a party office's title: no campaign signal, and a name after it is titled (a copy; terms are shared). */
+function partyTitleTwin(tables: Tables, t: Term): Term {
+  let twin = tables.partyTitleTwins.get(t);
+  if (!twin) tables.partyTitleTwins.set(t, (twin = { ...t, official: 'title' }));
   return twin;
 }
 
@@ -3894,8 +4046,9 @@ function summarise(found: Term[], vocab: Vocabulary, ctx: ScanContext, national:
     if (otherElection && GENERIC_VOTE_TALK.has(t.category)) continue;
     if (otherPilkada && t.category === 'candidate') continue;
     if (otherBallot && t.category === PASLON_NUMBER) continue;
+    if (ctx.counting && t.checks !== undefined && (t.checks & PADDED) !== 0) continue;
     if (otherVote && isOneWordName(t)) continue;
-    if (nationalElection && (GENERIC_VOTE_TALK.has(t.category) || t.category === PASLON_NUMBER || isNationalTalk(t, national))) continue;
+    if (nationalElection && (GENERIC_VOTE_TALK.has(t.category) || t.category === PASLON_NUMBER || isNationalTalk(t, national) || isPartyResult(t))) continue;
     if (!labels.includes(t.label) && (!official || !t.official)) labels.push(t.label);
     if (official && (isName(t) || t.official)) continue;
     if (t.category === PASLON_NUMBER) {
@@ -3970,6 +4123,25 @@ function isOtherElectionVote(found: Term[], threshold: number): boolean {
     if (t.weight > 0 && (GENERIC_VOTE_TALK.has(t.category) || t.category === 'candidate' || t.category === PASLON_NUMBER || isResultSlogan(t))) vote = true;
   }
   return vote;
+}
+
+/**
+ * Party patterns that are a party's result in a vote ("{party} menang", "{party} kalah", "{party} unggul"), as made
+ * once per classifier: beside Pilpres or Pileg with no Pilkada named, the result is that election's ("Gerindra menang
+ * pileg"), as its ballot numbers are. A party's backing ("{party} usung", "didukung {party}") stays this race's talk.
+ */
+const PARTY_RESULTS = new WeakSet<Term>();
+const PARTY_RESULT_WORDS = new Set(['menang', 'kalah', 'unggul']);
+
+/** A party pattern whose last word is a vote's result ("{party} menang"). */
+function isPartyResultPattern(pattern: string): boolean {
+  const words = pattern.split(' ');
+  return words[0] === '{party}' && PARTY_RESULT_WORDS.has(words[words.length - 1] as string);
+}
+
+/** A found term made from a party result pattern (see {@link PARTY_RESULTS}). */
+function isPartyResult(t: Term): boolean {
+  return t.category === 'party' && PARTY_RESULTS.has(t);
 }
 
 /** The last words of a slogan that are a vote's result ("X menang", "X kalah"). */

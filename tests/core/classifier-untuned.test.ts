@@ -1539,7 +1539,7 @@ describe('the honorific abbreviations of office letters, invitations and rosters
     // The office at work: the official-activity rule wants an honorific or a title before the name.
     'Yth. Bpk. Yusran Dalle hadiri peringatan Hari Guru di aula sekolah',
     'Yth. Yusran Dalle meresmikan gedung laboratorium sekolah',
-    'HM Yusran meresmikan jembatan gantung di desa Tapa',
+    'HM Yusran meresmikan taman baca di desa Tapa',
   ])('%s', (text) => {
     expect(lembah.classify(text).pilkada).toBe(false);
     expect(without.classify(text).pilkada).toBe(true); // the abbreviation is what reads it
@@ -2091,7 +2091,7 @@ describe('a bare name at the office\'s own business is the office at work (Pilwa
   ] };
   const lebar = createClassifier({ vocabulary, paslon });
   const official = vocabulary.officialPosts!;
-  const without = createClassifier({ vocabulary: { ...vocabulary, officialPosts: { ...official, officeBusiness: [] } }, paslon });
+  const without = createClassifier({ vocabulary: { ...vocabulary, officialPosts: { ...official, officeBusiness: [], officeWorks: [] } }, paslon });
   it.each([
     'Darsono Wibisono Hadiri Rakor Pengendalian Inflasi Pemprov [URL]',
     'Rahmat Kurniadi Syah sampaikan reses di Kelurahan Sukamaju',
@@ -2769,7 +2769,7 @@ describe('a single pair against the empty box may leave out its number: no ballo
     expect(hulu.classify('aku tim koko sampai akhir').pilkada).toBe(true);
   });
   it.each([
-    '01 itu kode area apa ya? nomor aneh nelpon terus',
+    '01 itu maksudnya apa ya? dari tadi muncul terus',
     '@warga_hulu 01 apa sih itu? dari tadi muncul di grup',
   ])('a number is no ballot number where none was drawn: %s', (text) => {
     expect(hulu.classify(text).pilkada).toBe(false);
@@ -3199,4 +3199,98 @@ describe('a one-word name right after a word for someone\'s home is whose house 
     'Trisno mampir ke rumah warga di Tugu',
     'rumah Fadli-Maya jadi posko',
   ])('the candidate: %s', (text) => expect(home.classify(text).pilkada).toBe(true));
+});
+
+describe('a party\'s result beside Pileg or Pilpres is that election\'s, its backing stays this race\'s (Pilgub Kalteng parties set, issue 20)', () => {
+  // PARTY_RESULTS: "{party} menang/kalah/unggul" in national talk with no Pilkada named is the legislative or presidential result.
+  it.each([
+    'Golkar menang pileg 2024 di Contoh, kursinya nambah',
+    'PKS kalah di pileg kemarin, dapil Contoh lepas',
+    'Gerindra unggul di pilpres, tapi di dapil Contoh tipis',
+  ])('%s', (text) => expect(is(text)).toBe(false));
+  it.each([
+    'Golkar menang di Contoh, selamat',
+    'Golkar menang pileg, sekarang siap menangkan pilkada Contoh',
+    'PKS dukung Gilang-Sari setelah pileg',
+  ])('%s', (text) => expect(is(text)).toBe(true));
+});
+
+describe('the office\'s own works after a bare name and an activity: the office at work (officeWorks) (Pilwalkot Tangsel, Samarinda and Pilgub Kaltara sets, issue 20)', () => {
+  // Public works, public buildings, relief to disaster victims and the organisations an office fosters are read as
+  // officeBusiness is: with no campaign signal, "X tinjau proyek ..." is government news.
+  it.each([
+    'Tomo Wiradinata Tinjau Proyek Drainase di Praya [URL]',
+    'Ketut Sudarsana tadi resmiin puskesmas baru, antrean jadi cepat',
+    'Tomo Wiradinata Serahkan Bantuan untuk Korban Banjir di Kuta [URL]',
+    'Ketut Sudarsana membuka Muswil Karang Taruna, diikuti 300 pemuda',
+  ])('%s', (text) => expect(is(text)).toBe(false));
+  it.each([
+    'Tomo Wiradinata kunjungi pasar Praya, warga antusias',
+    'Ketut Sudarsana hadiri pengajian di kampus, ramai',
+    'Tomo Wiradinata tinjau proyek drainase, warga diajak coblos nomor 2',
+    'Ketut Sudarsana janji bangun puskesmas di tiap desa kalau terpilih',
+  ])('a visit that is no work of the office, or a campaign word beside it: %s', (text) => expect(is(text)).toBe(true));
+});
+
+describe('a party\'s office before its name makes the party a title, not a campaign signal (partyOffices) (Pilbup Bogor set, issue 20)', () => {
+  // isPartyOffice: "Ketua Golkar ...", "Ketua DPD Partai Gerindra ...": with an activity and no word of the race, party work.
+  it.each([
+    'Ketua Golkar Kabupaten Contoh Tomo Wiradinata Lantik Pengurus Kecamatan [URL]',
+    'Ketua DPD Partai Gerindra Contoh Ketut Sudarsana hadiri pelantikan pengurus ranting',
+  ])('%s', (text) => expect(is(text)).toBe(false));
+  it.each([
+    'Golkar dukung Tomo Wiradinata, lantik pengurus kecamatan',
+    'Ketua Golkar Tomo Wiradinata Lantik Tim Pemenangan Gilang-Sari',
+    'Ketua Golkar Tomo Wiradinata kampanye di pasar Praya',
+  ])('the party backing, or a word of the race beside it: %s', (text) => expect(is(text)).toBe(true));
+});
+
+describe('"golput" right before a duty it skips is no blank vote (skippedDuties) (Pilwalkot Batam set, issue 20)', () => {
+  it.each([
+    'golput sholat Jumat lagi dia, ditegur ustadz',
+    'hari ini aku golput kuliah, dosennya killer',
+    'bapak-bapak jangan golput ronda malam ini ya',
+  ])('%s', (text) => expect(is(text)).toBe(false));
+  it.each([
+    'jangan golput, sholat dulu baru ke TPS',
+    'golput pilkada itu bukan solusi',
+    'jangan golput ya bapak ibu',
+  ])('the vote, a duty only after a clause break: %s', (text) => expect(is(text)).toBe(true));
+});
+
+describe('the election\'s own region\'s anniversary after a bare name and an activity is the office at work (anniversaries) (Pilwalkot Surabaya set, issue 20)', () => {
+  // isAnniversaryBefore: "HUT Contoh", "Hari Jadi Provinsi Contoh": the regional office's own event.
+  it.each([
+    'Tomo Wiradinata sambutan nang HUT Contoh ke-79, rame pol',
+    'Ketut Sudarsana hadiri Hari Jadi Provinsi Contoh di lapangan',
+  ])('%s', (text) => expect(is(text)).toBe(false));
+  it.each([
+    'Tomo Wiradinata hadiri HUT Bhayangkara di Praya',
+    'Ketut Sudarsana hadiri HUT komunitas motor Praya',
+    'Tomo Wiradinata sambutan di HUT Contoh, ajak warga coblos nomor 2',
+  ])('another\'s anniversary, or a campaign word beside it: %s', (text) => expect(is(text)).toBe(true));
+});
+
+describe('a bare zero-padded number in telephone talk is a phone number\'s part (phoneTalk) (Pilwalkot Samarinda set, issue 20)', () => {
+  it.each([
+    '01 itu kode area mana ya? ada yang nelpon terus',
+    '02 itu kode operator apa? sms masuk terus',
+  ])('%s', (text) => expect(is(text)).toBe(false));
+  it.each([
+    '01 itu paling siap mimpin Contoh',
+    'sudah telpon bapak, katanya pilih 02',
+    'tadi ditelpon tim sukses, disuruh coblos 01',
+  ])('a ballot number in its own phrase, or no phone talk: %s', (text) => expect(is(text)).toBe(true));
+});
+
+describe('a bare zero-padded number followed by the next one is counting aloud (isNextPaddedAfter) (Pilwalkot Samarinda set, issue 20)', () => {
+  it.each([
+    'kosong satu, kosong dua, cek sound dulu ya bapak ibu',
+    'tes mic 01 02, kedengaran di belakang?',
+  ])('%s', (text) => expect(is(text)).toBe(false));
+  it.each([
+    'kosong satu pasti menang, kosong dua siap-siap kalah',
+    'dukung terus kosong dua sampai menang',
+    'tes mic dulu, nanti kita coblos 02',
+  ])('a number not counted on, or in its own vote phrase: %s', (text) => expect(is(text)).toBe(true));
 });

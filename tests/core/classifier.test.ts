@@ -308,13 +308,8 @@ const KNOWN_MISTAKES: Record<string, string[]> = {
   'tests/fixtures/classifier/kalteng2024.numbers.tsv': [
     'pilih 01 atau 02 untuk warna seragam kantor? 01 biru, 02 hijau',
   ],
-  // A party winning the Pileg: the dev set labels a party in Pileg talk as the Pilkada's backing, this set as national politics.
-  'tests/fixtures/classifier/kalteng2024.parties.tsv': [
-    'Gerindra menang pileg 2024 di Kalteng',
-  ],
   'tests/fixtures/classifier/surabaya2024.tsv': [
     'Eri Cahyadi marahi pegawai dinas gara-gara jalan rusak, viral',
-    'Eri Cahyadi sambutan nang HUT Surabaya ke-731',
     'kotak kosong iku pilihan sah, gak usah diejek',
   ],
   // Solo 2024 (issue 20, names): measured blind; what no general rule has yet fixed.
@@ -394,9 +389,9 @@ const KNOWN_MISTAKES: Record<string, string[]> = {
     'bubuhan kantor pilih nomor berapa? jangan bapander di grup lah',
     'Paman Birin turun kampanye gasan binya di Tanah Laut',
   ],
-  // Pilgub Kaltara 2024 (issue 20, det-office): measured blind, then the official-post rules; what is left.
+  // Pilgub Kaltara 2024 (issue 20, det-office): measured blind, then the official-post rules; what is left (the
+  // candidate opening a youth congress by the bare name went with officeWorks; a great mosque is a venue, left out of it).
   'tests/fixtures/classifier/kaltara2024.tsv': [
-    'Ingkong Ala membuka Musda DPD KNPI Bulungan, diikuti 200 pemuda',
     'Zainal A Paliwang resmikan Masjid Agung Baitul Izzah setelah renovasi',
     'Wabup Ingkong Ala resmikan pasar desa, warga bawa spanduk ZIAP',
   ],
@@ -431,16 +426,12 @@ const KNOWN_MISTAKES: Record<string, string[]> = {
     'Heri Koswara selaku anggota DPRD Jabar minta Pemprov perbaiki jalan provinsi',
   ],
   // Pilwalkot Tangerang Selatan 2024 (issue 20, det-fp): measured blind, then the office-business, headline-colon, other-level role and when-word rules. Left: the
-  // sitting mayor and vice mayor at work with the bare name and no business only an office has (a candidate out of
-  // office tours, opens and hands out aid too: the dev set labels those Pilkada), Banten's governor-elect named by the
+  // vice mayor opening a festival by the bare name (a festival is no work of the office's own: a candidate out of
+  // office opens and attends one too; the works, relief and Karang Taruna lines went with officeWorks), Banten's governor-elect named by the
   // office alone ("sebagai Gubernur Banten Terpilih": no role word); misses are "Pak Ben" (three letters) and ballot numbers in chat with no other vote word.
   'tests/fixtures/classifier/tangsel2024.tsv': [
-    'Benyamin Davnie Tinjau Penanganan Sampah di TPA Cipeucang [URL]',
     'Pilar Saga Ichsan Buka Festival Kuliner Tangsel di Taman Kota 2 [URL]',
-    'Pilar Saga Ichsan Hadiri Pelantikan Pengurus Karang Taruna Tangsel [URL]',
     'Andra Soni Ditetapkan KPU sebagai Gubernur Banten Terpilih [URL]',
-    'Pilar Saga Ichsan Serahkan Bantuan untuk Korban Kebakaran di Setu [URL]',
-    'Benyamin Davnie tadi resmiin jembatan di Setu, jalan jadi lancar',
     '[USERNAME] [USERNAME] Pak Ben udah 2 periode ngurus Tangsel, sampah masih numpuk aja. Mau lanjut lagi?',
     '[USERNAME] gw mah nomor 1 aja, udah kebukti kerjanya walau belom sempurna',
     'babeh gue bilang nomor 2 biar ade perubahan, kite liat aje',
@@ -463,7 +454,7 @@ const KNOWN_MISTAKES: Record<string, string[]> = {
   // Pilwalkot Pekanbaru and Pilbup Bogor 2024 (issue 20, det-x): X posts and group chat, measured blind, then the
   // other-Pilkada rule and the rules after it; what is left: common given names with weak talk ("Agung ... kampanye",
   // "Rudy looks unbeatable"), TPS and KPU alone, vote verbs with money or numbers in regional words, the candidates at
-  // their own jobs with a title (DPRD chair, party chair).
+  // their own jobs with a title (DPRD chair; the party chair at party work went with partyOffices).
   'tests/fixtures/classifier/pekanbaru2024.tsv': [
     '[USERNAME] Agung jangan cuma janji2 pas kampanye, buktikan nanti',
     '[USERNAME] kau pilih siape besok? aku masih galau antara 3 same 5',
@@ -475,30 +466,24 @@ const KNOWN_MISTAKES: Record<string, string[]> = {
     '[USERNAME] kang bayu kalo menang jalan Bojonggede-Kemang dibenerin ya, tiap hari macet parah',
     'abdi mah milih nu nomer hiji we, tos kasohor',
     'saha nu rek dipilih bupati? abdi bingung keneh',
-    'Ketua Golkar Kabupaten Bogor Ade Ruhandi Lantik Pengurus Kecamatan [URL]',
     'mun nu meunang Rudy, mudah2an jalan ka Jasinga dioprek',
   ],
   // Pilwalkot Samarinda 2024 (X posts and Banjar chat; one pair against kotak kosong; issue 20): measured blind, then the
-  // empty-box, spelt-digits and shouted-capitals rules. Left: the sitting mayor at work in a headline by his bare name
-  // ("X Tinjau Proyek ..."), a title-case namesake ("Harun Masiku"),
-  // a mic test counting "kosong satu, kosong dua", "01" as a phone code (the file gives the lone pair a number; one
-  // left out would not derive it), a vote bought in the passive with Bawaslu ("dibagi amplop ... lapor Bawaslu") and
+  // empty-box, spelt-digits and shouted-capitals rules. Left: a title-case namesake ("Harun Masiku"),
+  // ("01" as a phone code went with phoneTalk, the mic test counting "kosong satu, kosong dua" with isNextPaddedAfter), a vote bought in the passive with Bawaslu ("dibagi amplop ... lapor Bawaslu") and
   // "ikut2 koko" (a reduplication written with 2).
   'tests/fixtures/classifier/samarinda2024.tsv': [
-    'Andi Harun Tinjau Proyek Terowongan Samarinda, Target Rampung Akhir Tahun [URL]',
     'Harun Masiku Masih Buron, KPK Periksa Saksi Baru [URL]',
-    'kosong satu, kosong dua, tes mic ya bapak ibu 🎤',
-    '[USERNAME] 01 itu kode area apa ya? nomor aneh nelpon terus',
     'bubuhan RT ulun sudah dibagi amplop jar, 100 ribu saurang. lapor Bawaslu kah?',
     '[USERNAME] bapak ulun PNS, takut ikut2 koko nanti dimutasi',
   ],
   // Pilwalkot Batam 2024 (X posts and Batam Malay chat; issue 20): measured blind, then the "calon/nyalon wako",
-  // spelt-digits and shouted-capitals rules. Left: a title-case namesake ("Claudia Emmanuela Santoso"), another level's
-  // candidacy ("nyalon gubernur": the Medan roles set labels one Pilkada) and "golput" for skipping the dawn prayer.
+  // spelt-digits and shouted-capitals rules ("golput" for skipping the dawn prayer went with skippedDuties). Left: a
+  // title-case namesake ("Claudia Emmanuela Santoso") and another level's candidacy ("nyalon gubernur": the Medan roles
+  // set labels one Pilkada).
   'tests/fixtures/classifier/batam2024.tsv': [
     'Claudia Emmanuela Santoso Juara The Voice Jerman Manggung di Jakarta [URL]',
     '[USERNAME] Rudi tu wako Batam dua periode, sekarang nyalon gubernur',
-    'golput sholat Subuh jamaah, masjid kosong 😅 ayo ramaikan',
   ],
   // Pilbup Garut 2024 (X posts and Sundanese chat; issue 20): measured blind (P 0.987 / R 0.926), then the goods-from-a-camp
   // rule (isGivenFromCamp), which fixed two of its misses and two of Bogor's. Left: a party chair at
