@@ -2828,6 +2828,11 @@ function isWritersKinAfter(tables: Tables, best: Term, tokens: string[], end: nu
 
 /** Owners that stand for many ("kita", "kami"): "anak muda kita" is the young of a place, no one's relative. */
 const PLURAL_OWNERS = new Set(['kita', 'kami'].map((w) => tokenize(w, FOLD).join('')));
+/**
+ * Words for "all of you" after a kin word and its owner ("temanku semua", "saudaraku sekalian", "sahabat saya
+ * semuanya"): the readers addressed, as a campaign post calls them, no one's relative.
+ */
+const AUDIENCE_WORDS = new Set(['semua', 'semuanya', 'smua', 'samua', 'sekalian', 'kabeh', 'sedoyo', 'sadaya', 'sadayana', 'sakabeh'].map((w) => tokenize(w, FOLD).join('')));
 /** A possessive left as its own token between a kin word and whose it is ("anak e pak RT", Javanese "-e"). */
 const KIN_POSSESSIVE_TOKENS = new Set(['e', 'nia']);
 /** Most words between a name and the kin relation that describes it in one sentence ("Indira mi yang masak coto tadi, anak tetangga"). */
@@ -2840,13 +2845,15 @@ const SENTENCE_END = /[.?!\n]+/;
  * tokens[k] with whose it is: glued with an owner's clitic ("anakku", "temanmu"), an owner after it, one word between
  * allowed for one owner ("anak tetangga", "teman kuliah ulun"), a person after it ("anak e pak RT", "anak pak RT"),
  * or an owner and a possessive before it ("sa pu ade", "beta pung kaka"). A kin word said twice is a class of
- * people ("anak-anak kita"), no one's relative.
+ * people ("anak-anak kita"), no one's relative, and so is one addressed to all the readers ("temanku semua",
+ * "saudara saya sekalian": {@link AUDIENCE_WORDS}).
  */
 function isKinRelation(tables: Tables, tokens: string[], k: number): boolean {
   const w = tokens[k] as string;
-  if (tables.kinAfterGlued.has(w)) return true;
-  if (!tables.kinAfterWords.has(w) || tokens[k - 1] === w || tokens[k + 1] === w) return false;
   const next = tokens[k + 1];
+  if (next !== undefined && (AUDIENCE_WORDS.has(next) || (tables.kinOwners.has(next) && AUDIENCE_WORDS.has(tokens[k + 2] as string)))) return false;
+  if (tables.kinAfterGlued.has(w)) return true;
+  if (!tables.kinAfterWords.has(w) || tokens[k - 1] === w || next === w) return false;
   if (next !== undefined && tables.kinOwners.has(next)) return true;
   const after = tokens[k + 2];
   if (after !== undefined && tables.kinOwners.has(after) && !PLURAL_OWNERS.has(after)) return true;

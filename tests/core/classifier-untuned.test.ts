@@ -3134,6 +3134,11 @@ describe('a relative, friend or neighbour near a one-word name in its sentence m
     'Marwan dulu pernah janji perbaiki drainase di kampung kami tapi rumah abang saya tetap banjir',
     // A kin word said twice is a class of people, no one's relative.
     'Tika dekat dengan anak-anak kita di sekolah',
+    // A kin word with "semua"/"sekalian" after it is the readers addressed, no one's relative (caught before the rule).
+    'Tika pasti bisa, temanku semua dukung',
+    'Marwan pasti bisa, saudaraku sekalian dukung ya',
+    'Tika untuk kita, sahabat saya semuanya ayo dukung',
+    'Marwan peduli, kawan-kawanku semua dukung',
   ])('the candidate: %s', (text) => expect(kin.classify(text).pilkada).toBe(true));
 });
 
