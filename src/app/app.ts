@@ -211,11 +211,11 @@ export class App {
   /** A queued message will never arrive (refused, restricted, out of attempts, or refused by a later ack): Humas hears of it. */
   onUndeliverable(row: Pick<OutboxRow, 'id' | 'platform' | 'recipient' | 'kind' | 'incidentId'> & { recipientKind?: OutboxRow['recipientKind'] }, detail: string, now: number): void {
     if (row.kind === ASN_SUMMARY_KIND && row.incidentId !== null) {
-      // The summary stood for every case it named: each is one the ASN was not told of (the first, and those still open).
+      // The summary stood for every case it named: each one still open is one the ASN was not told of. One the ASN
+      // left (or Humas closed) since it was queued, its first case too, needs no one to call about it, as with a
+      // grouped follow-up below.
       const ids = summaryCases(this.db, row.incidentId);
-      for (const id of ids.length ? ids : [row.incidentId]) {
-        if (id === row.incidentId || this.monitor.incidents.get(id)?.status === 'open') this.noteUndeliverable(id, row.platform, detail, now);
-      }
+      for (const id of ids.length ? ids.filter((id) => this.monitor.incidents.get(id)?.status === 'open') : [row.incidentId]) this.noteUndeliverable(id, row.platform, detail, now);
     } else if (row.kind.startsWith('asn_')) {
       // A follow-up of several cases at once (app/lifecycle.ts) stood for each case it is tied to that is open still:
       // one the ASN has left (or Humas closed) since it was queued needs no one to call about it.

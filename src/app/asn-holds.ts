@@ -64,7 +64,8 @@ export class AsnHolds {
         ? `INSERT OR IGNORE INTO ${t} (incident_id, platform, asn_nip, recipient, held_at, release_at) VALUES (?, ?, ?, ?, ?, ?)`
         : `INSERT OR IGNORE INTO ${t} (incident_id, platform, asn_nip, held_at, release_at) VALUES (?, ?, ?, ?, ?)`,
       next: `SELECT MIN(release_at) FROM ${t} WHERE released_at IS NULL`,
-      due: `SELECT DISTINCT platform, asn_nip AS nip FROM ${t} WHERE released_at IS NULL AND (release_at <= ? OR ?) ORDER BY platform, asn_nip`,
+      // By the partial index on release_at (unreleased holds only): an OR in the range would scan every hold ever kept.
+      due: `SELECT DISTINCT platform, asn_nip AS nip FROM ${t} WHERE released_at IS NULL AND release_at <= ? ORDER BY platform, asn_nip`,
       held: `SELECT incident_id AS id, ${withRecipient ? 'recipient' : `''`} AS recipient FROM ${t} WHERE ${open} ORDER BY incident_id`,
       release: `UPDATE ${t} SET released_at = ? WHERE ${open}`,
       drop: `DELETE FROM ${t} WHERE ${open}`,
@@ -118,7 +119,7 @@ export class AsnHolds {
    * (the hour to the next release starts); nothing sent, they are deleted. Returns how many ASN got something queued.
    */
   releaseDue(d: { db: Db; outbox: OutboxStore }, now: number, all: boolean, send: (a: DueAsn, held: HeldCase[]) => boolean): number {
-    const due = prepared(d.db, this.sql.due).all(now, all ? 1 : 0) as DueAsn[];
+    const due = prepared(d.db, this.sql.due).all(all ? Number.MAX_SAFE_INTEGER : now) as DueAsn[];
     let queued = 0;
     for (const a of due) {
       const held = prepared(d.db, this.sql.held).all(a.platform, a.nip) as HeldCase[];

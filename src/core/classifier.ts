@@ -885,6 +885,12 @@ interface ScanContext {
    * Kampar"); see {@link isOtherPilkadaTalk}.
    */
   otherPilkada?: 'level' | 'region';
+  /**
+   * How another region's Pilkada was named: `sibling` by a sibling level's election word alone ({@link isSiblingLevel}:
+   * "#pilbup" beside a Pilwalkot, a region named or not), `named` by a region after an election word ("Pilkada Jabar").
+   * A bare sibling word names no region of its own, so a call to vote for a number beside it stays this race's.
+   */
+  otherRegionBy?: 'sibling' | 'named';
   /** The mention being read is another person's handle ({@link isOthersHandle}): a one-word name in it is that person's. */
   othersHandle?: boolean;
   /** A surname was found right after a word that may be another given name ({@link asWritten} then reads its case). */
@@ -1153,7 +1159,7 @@ export function createClassifier(opts: { vocabulary: Vocabulary; paslon?: Paslon
       subjectNumber: undefined, votedOffice: undefined, boughtVote: undefined, givenFromCamp: undefined,
       clauses: undefined, listedNames: undefined, actingName: undefined, formerOffice: undefined, officialDocument: undefined,
       rosterNames: undefined, freeNames: undefined, rosterTitled: undefined, tally: undefined, nameTag: undefined,
-      officialQuote: undefined, otherPilkada: undefined, othersHandle: undefined, surnameAfterWord: undefined,
+      officialQuote: undefined, otherPilkada: undefined, otherRegionBy: undefined, othersHandle: undefined, surnameAfterWord: undefined,
     };
     const tokens: string[] = [];
     const ids: number[] = [];
@@ -2005,14 +2011,17 @@ function scan(tables: Tables, tokens: string[], ids: number[] | undefined, found
     // "Pilgub Jabar" beside a Pilwalkot, "pilkada Kabupaten X" beside Kota X's: another Pilkada of the season.
     if (best.category === 'event' && tables.otherLevelUnits.size > 0 && isOtherLevel(tables, best, tokens, bestEnd)) {
       // A regency's race beside a city's (or the reverse) is another region's: its ballot numbers are that region's.
-      if (tables.siblingLevelEvents.size > 0 && isSiblingLevel(tables, best, tokens, bestEnd)) ctx.otherPilkada = 'region';
-      else ctx.otherPilkada ??= 'level';
+      if (tables.siblingLevelEvents.size > 0 && isSiblingLevel(tables, best, tokens, bestEnd)) {
+        ctx.otherPilkada = 'region';
+        ctx.otherRegionBy ??= 'sibling';
+      } else ctx.otherPilkada ??= 'level';
       i = bestEnd;
       continue;
     }
     if (best.category === 'event' && tables.otherRegions.size > 0 && tables.otherRegionEvents.has(best.label)
       && (isOtherRegion(tables, tokens, bestEnd) || (ids !== undefined && isUnknownPlace(tables, ctx.text, tokens, bestEnd)))) {
       ctx.otherPilkada = 'region';
+      ctx.otherRegionBy = 'named';
       i = bestEnd;
       continue;
     }
@@ -2971,6 +2980,11 @@ function isWritersKinAfter(tables: Tables, best: Term, tokens: string[], end: nu
 
 /** Owners that stand for many ("kita", "kami"): "anak muda kita" is the young of a place, no one's relative. */
 const PLURAL_OWNERS = new Set(['kita', 'kami'].map((w) => tokenize(w, FOLD).join('')));
+/**
+ * Words for "all of you" after a kin word and its owner ("temanku semua", "saudaraku sekalian", "sahabat saya
+ * semuanya"): the readers addressed, as a campaign post calls them, no one's relative.
+ */
+const AUDIENCE_WORDS = new Set(['semua', 'semuanya', 'smua', 'samua', 'sekalian', 'kabeh', 'sedoyo', 'sadaya', 'sadayana', 'sakabeh'].map((w) => tokenize(w, FOLD).join('')));
 /** A possessive left as its own token between a kin word and whose it is ("anak e pak RT", Javanese "-e"). */
 const KIN_POSSESSIVE_TOKENS = new Set(['e', 'nia']);
 /** Most words between a name and the kin relation that describes it in one sentence ("Indira mi yang masak coto tadi, anak tetangga"). */
@@ -2983,13 +2997,15 @@ const SENTENCE_END = /[.?!\n]+/;
  * tokens[k] with whose it is: glued with an owner's clitic ("anakku", "temanmu"), an owner after it, one word between
  * allowed for one owner ("anak tetangga", "teman kuliah ulun"), a person after it ("anak e pak RT", "anak pak RT"),
  * or an owner and a possessive before it ("sa pu ade", "beta pung kaka"). A kin word said twice is a class of
- * people ("anak-anak kita"), no one's relative.
+ * people ("anak-anak kita"), no one's relative, and so is one addressed to all the readers ("temanku semua",
+ * "saudara saya sekalian": {@link AUDIENCE_WORDS}).
  */
 function isKinRelation(tables: Tables, tokens: string[], k: number): boolean {
   const w = tokens[k] as string;
-  if (tables.kinAfterGlued.has(w)) return true;
-  if (!tables.kinAfterWords.has(w) || tokens[k - 1] === w || tokens[k + 1] === w) return false;
   const next = tokens[k + 1];
+  if (next !== undefined && (AUDIENCE_WORDS.has(next) || (tables.kinOwners.has(next) && AUDIENCE_WORDS.has(tokens[k + 2] as string)))) return false;
+  if (tables.kinAfterGlued.has(w)) return true;
+  if (!tables.kinAfterWords.has(w) || tokens[k - 1] === w || next === w) return false;
   if (next !== undefined && tables.kinOwners.has(next)) return true;
   const after = tokens[k + 2];
   if (after !== undefined && tables.kinOwners.has(after) && !PLURAL_OWNERS.has(after)) return true;
@@ -4022,6 +4038,9 @@ function summarise(found: Term[], vocab: Vocabulary, ctx: ScanContext, national:
   // Its vote talk beside it, and no Pilkada named: a one-word name is that election's candidate or voter.
   const otherVote = otherElection && isOtherElectionVote(found, vocab.threshold);
   const otherBallot = (nonPilkada || (otherPilkada && ctx.otherPilkada === 'region')) && isOtherBallot(found, vocab.threshold, otherVote);
+  // A sibling level's bare election word names no region: a call to vote for a number ("coblos nomor 1 #pilbup",
+  // "dukung nomor 1, pilkada kota beda lagi") is addressed to this race's voters; a report ("Pilbup X: Paslon 1 Unggul") is not.
+  const siblingOnly = otherBallot && !nonPilkada && ctx.otherRegionBy === 'sibling';
   // Pilpres or Pileg talk, and no Pilkada named: its ballot numbers and vote talk are that election's.
   // Scripture talk: a name (not a pair) weighs a surname's at most, so it needs election talk beside it.
   const scriptureCap = ctx.scripture ? Math.max(vocab.names.common, vocab.names.surname ?? vocab.names.common) : undefined;
@@ -4045,7 +4064,7 @@ function summarise(found: Term[], vocab: Vocabulary, ctx: ScanContext, national:
     if (t.weight <= 0) continue;
     if (otherElection && GENERIC_VOTE_TALK.has(t.category)) continue;
     if (otherPilkada && t.category === 'candidate') continue;
-    if (otherBallot && t.category === PASLON_NUMBER) continue;
+    if (otherBallot && t.category === PASLON_NUMBER && !(siblingOnly && isVoteCall(t, vocab))) continue;
     if (ctx.counting && t.checks !== undefined && (t.checks & PADDED) !== 0) continue;
     if (otherVote && isOneWordName(t)) continue;
     if (nationalElection && (GENERIC_VOTE_TALK.has(t.category) || t.category === PASLON_NUMBER || isNationalTalk(t, national) || isPartyResult(t))) continue;
@@ -4098,6 +4117,14 @@ function summarise(found: Term[], vocab: Vocabulary, ctx: ScanContext, national:
   if (official) labels.push(OFFICIAL_POST_LABEL);
   const score = Math.round(sum * 100) / 100;
   return { pilkada: score >= vocab.threshold, score, terms: labels };
+}
+
+/** A ballot-number phrase that opens with a vote verb ({@link Vocabulary.votedOffice} `verbs`): "coblos nomor 1", "dukung no 2". */
+function isVoteCall(t: Term, vocab: Vocabulary): boolean {
+  const verbs = vocab.votedOffice?.verbs;
+  if (!verbs) return false;
+  const space = t.label.indexOf(' ');
+  return space > 0 && verbs.includes(t.label.slice(0, space));
 }
 
 /**

@@ -3073,6 +3073,15 @@ describe('a regency\'s race beside a city\'s, or a city\'s beside a regency\'s, 
     ['regency', 'Pilbup Contoh: Paslon 2 Klaim Menang [URL]'],
     ['regency', 'Pilwalkot KTB: Gilang-Sari ikut kampanye'],
   ] as const)('the province\'s race (every voter holds its ballot too), this race named, a candidate named: %s: %s', (which, text) => expect(of[which].classify(text).pilkada).toBe(true));
+  // A bare sibling election word names no region: a call to vote for a number beside it ("coblos nomor 1 #pilbup")
+  // is still this race's, or one hashtag would hide any campaign post (these were caught before isSiblingLevel).
+  it.each([
+    ['city', 'Coblos nomor 1 #pilbup'],
+    ['city', 'Ayo coblos nomor 1, jangan lupa Pilbup PPU juga'],
+    ['city', 'Pilih nomor 2 ya, pilkada kabupaten lain urusan mereka'],
+    ['regency', 'Coblos nomor 2! #pilwalkot'],
+    ['regency', 'dukung nomor 1, pilkada kota beda lagi'],
+  ] as const)('a call to vote for a number beside a bare sibling election word: %s: %s', (which, text) => expect(of[which].classify(text).pilkada).toBe(true));
 });
 
 describe('money or goods handed over from a ballot number or a bare candidate word are a vote bought (isGivenFromCamp) (Pilbup Garut and Pilwalkot Balikpapan sets, issue 20)', () => {
@@ -3125,6 +3134,11 @@ describe('a relative, friend or neighbour near a one-word name in its sentence m
     'Marwan dulu pernah janji perbaiki drainase di kampung kami tapi rumah abang saya tetap banjir',
     // A kin word said twice is a class of people, no one's relative.
     'Tika dekat dengan anak-anak kita di sekolah',
+    // A kin word with "semua"/"sekalian" after it is the readers addressed, no one's relative (caught before the rule).
+    'Tika pasti bisa, temanku semua dukung',
+    'Marwan pasti bisa, saudaraku sekalian dukung ya',
+    'Tika untuk kita, sahabat saya semuanya ayo dukung',
+    'Marwan peduli, kawan-kawanku semua dukung',
   ])('the candidate: %s', (text) => expect(kin.classify(text).pilkada).toBe(true));
 });
 

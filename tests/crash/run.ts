@@ -369,16 +369,19 @@ async function main(): Promise<void> {
     if (first.id !== a.id && a.asn + a.summaries !== 0) problems.push(`held incident ${a.id} has ${a.asn} alerts and ${a.summaries} summaries of its own besides its release's`);
   }
   const undeliverable = byStatus.get('undeliverable') ?? 0;
-  // A refused summary is a notice for its first case and each other case it stood for that is still open, a refused
+  // A refused summary is a notice for each case it stood for that is still open (its first too), a refused
   // grouped follow-up one for each case it is tied to that is still open (App.onUndeliverable), and any other refused
   // message one to each Humas admin but its own recipient (App.noteMessageUndeliverable): none for the only admin's.
   const isOpen = db.prepare(`SELECT status = 'open' FROM incidents WHERE id = ?`).pluck();
-  const openCount = (ids: number[], first?: number) => ids.filter((id) => id === first || isOpen.get(id) === 1).length;
+  const openCount = (ids: number[]) => ids.filter((id) => isOpen.get(id) === 1).length;
   const tiedTo = (id: number) => db.prepare(`SELECT incident_id FROM outbox_cases WHERE outbox_id = ?`).pluck().all(id) as number[];
   const noticesWanted = outbox
     .filter((r) => r.status === 'undeliverable')
     .reduce((n, r) => {
-      if (r.kind === ASN_SUMMARY_KIND && r.incident_id !== null) return n + openCount(summaryCases(db, r.incident_id), r.incident_id);
+      if (r.kind === ASN_SUMMARY_KIND && r.incident_id !== null) {
+        const held = summaryCases(db, r.incident_id);
+        return n + (held.length ? openCount(held) : 1);
+      }
       const tied = tiedTo(r.id);
       if (r.kind.startsWith('asn_')) return n + (tied.length ? openCount(tied) : 1);
       return n + (r.recipient === String(HUMAS_ID) ? 0 : 1);

@@ -12,7 +12,7 @@ import type { App } from '../../../src/app/app.js';
 import { ASN_ALERTS_ALONE } from '../../../src/app/asn-alert-holds.js';
 import type { Nip, PhoneE164, TgUserId } from '../../../src/core/ids.js';
 import type { SimUser, TelegramSimServer } from '../../../src/platforms/sim/telegram-server.js';
-import { newChatMembers, textMessage } from '../../../src/platforms/sim/telegram-updates.js';
+import { leftChatMember, newChatMembers, textMessage } from '../../../src/platforms/sim/telegram-updates.js';
 import { startSimBot, type SimBot } from '../../support/telegram.js';
 
 const ADMIN: SimUser = { id: 9001, first_name: 'Humas' };
@@ -82,4 +82,31 @@ describe('one ASN added to many Telegram groups', () => {
     await sim.waitFor(() => ids.every(told), 4000).catch(() => undefined);
     expect(ids.filter((id) => !told(id))).toEqual([]);
   }, 20_000);
+  it('a summary refused after its first case closed: Humas hears only of the cases still open', async () => {
+    const N = 7;
+    for (let i = 0; i < N; i++) sim.pushUpdate(newChatMembers({ id: -1002300000000 - i, title: `Relawan Paslon 2 Dukuh ${i}`, type: 'supergroup' }, TIMSES, [BUDI]));
+    // The first alerts reach Budi and Humas; the next sends (the two summaries) are answered 429 (retry_after 2 s,
+    // sim.inject), and Budi blocks the bot and leaves the group of the summary's first case (#4) meanwhile.
+    await sim.waitFor((s) => s.filter((m) => m.chat_id === BUDI.id).length >= ASN_ALERTS_ALONE && s.filter((m) => m.chat_id === ADMIN.id).length >= ASN_ALERTS_ALONE, 10_000);
+    sim.inject({ method: 'sendMessage', kind: '429', retryAfter: 2, count: 2 });
+    const count = (sql: string) => app.db.prepare(sql).pluck().get() as number;
+    await until(() => count(`SELECT COUNT(*) FROM outbox WHERE kind = 'asn_alert_summary' AND attempts >= 1`) === 1, 10_000);
+    expect(count(`SELECT incident_id FROM outbox WHERE kind = 'asn_alert_summary'`)).toBe(ASN_ALERTS_ALONE + 1);
+    sim.blockedBot(BUDI.id);
+    sim.pushUpdate(leftChatMember({ id: -1002300000000 - ASN_ALERTS_ALONE, title: `Relawan Paslon 2 Dukuh ${ASN_ALERTS_ALONE}`, type: 'supergroup' }, BUDI, BUDI));
+    await until(() => count(`SELECT COUNT(*) FROM incidents WHERE status = 'left'`) === 1);
+    await until(() => count(`SELECT COUNT(*) FROM outbox WHERE kind = 'asn_alert_summary' AND status = 'undeliverable'`) === 1, 10_000);
+    // The "cannot reach" notices of the refusal (App.onUndeliverable), alone or held for a list (undeliverable_holds);
+    // a refused thank-you's own notice (App.noteMessageUndeliverable, "undeliverable:row:") is no such.
+    const noticed = app.db.prepare(`SELECT incident_id FROM outbox WHERE kind = 'undeliverable_notice' AND dedupe_key NOT LIKE 'undeliverable:row:%' UNION SELECT incident_id FROM undeliverable_holds`).pluck().all() as number[];
+    expect([...new Set(noticed)].sort()).toEqual([5, 6, 7]);
+  }, 30_000);
 });
+
+/** Polls a database condition (sim.waitFor checks only when a message is sent). */
+async function until(pred: () => boolean, timeoutMs = 5000): Promise<void> {
+  for (const end = Date.now() + timeoutMs; !pred(); ) {
+    if (Date.now() > end) throw new Error('condition not met in time');
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
