@@ -37,7 +37,8 @@ export function adminTextReply(app: SelfReportDeps & { commands: { names(): stri
     const cases = ids.slice(0, REPLIED_CASES_MAX).map((id) => {
       const c = app.monitor.incidents.get(id)!;
       const chatTitle = quoteStrangerOpt(app.monitor.chats.get(c.platform, c.chatId)?.title) ?? alertTexts(app.config.LANGUAGE).unknownChat;
-      return { caseId: id, chatTitle, asnName: app.registry.byNip(c.asnNip)?.nama ?? c.asnNip };
+      const unverified = quoteStrangerOpt(app.monitor.incidents.unverifiedOf(id)?.username);
+      return { caseId: id, chatTitle, asnName: app.registry.byNip(c.asnNip)?.nama ?? c.asnNip, ...(unverified !== undefined ? { unverified } : {}) };
     });
     return t.answer({ kind: 'cases', cases, more: ids.length - cases.length });
   }

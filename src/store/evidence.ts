@@ -51,6 +51,8 @@ export interface CaseEvidence {
   chatId: string;
   chatTitle: string;
   asn: { nip: string; nama: string; unit: string; phone: string | null };
+  /** The Telegram username the case matched by alone (table incident_unverified); null for any other case. */
+  unverified: string | null;
   openedAt: number;
   resolvedAt: number | null;
   statusReason: string | null;
@@ -146,6 +148,7 @@ export function caseEvidence(db: Db, id: number, now: number): CaseEvidence | un
   return {
     id: c.id, kind: c.kind, status: c.status, platform: c.platform, chatId: c.chat_id, chatTitle: c.title ?? c.chat_id,
     asn: { nip: c.asn_nip, nama: c.nama ?? c.asn_nip, unit: c.unit ?? '-', phone: c.phone },
+    unverified: (db.prepare(`SELECT username FROM incident_unverified WHERE incident_id = ?`).pluck().get(id) as string | undefined) ?? null,
     openedAt: c.opened_at, resolvedAt: c.resolved_at, statusReason: c.status_reason, statusBy: c.status_by,
     findings, messages, reminders, selfReports: selfReportsOf(db, c.id),
   };

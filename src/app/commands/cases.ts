@@ -6,7 +6,7 @@
  */
 import { lifecycleTexts } from '../../core/messages/lifecycle.js';
 import { caseReasonText } from '../../core/messages/case-reason.js';
-import { pressureTexts } from '../../core/messages/pressure.js';
+import { pressureTexts, unverifiedMarkText } from '../../core/messages/pressure.js';
 import { formatDateTime } from '../../core/time.js';
 import { actorText } from '../../core/actor.js';
 import type { AppCases } from '../context.js';
@@ -35,6 +35,9 @@ export function caseArg(ctx: CommandContext, command: string): { id: number; res
   if (!r) return undefined;
   return r.ok ? { id: r.id, rest: r.rest } : { reply: lifecycleTexts(ctx.lang).cmd.notCaseNumber(r.given, command) };
 }
+
+/** The Telegram username a case matched by alone (IncidentStore.unverifiedOf), quoted as a stranger's text; undefined for any other case. */
+const unverifiedUsername = (app: AppCases, id: number): string | undefined => quoteStrangerOpt(app.monitor.incidents.unverifiedOf(id)?.username);
 
 /** The case command table bound to the app (register with `app.commands.add(...caseCommands(app))`). */
 export function caseCommands(app: AppCases): CommandSpec[] {
@@ -67,6 +70,7 @@ export function caseCommands(app: AppCases): CommandSpec[] {
               statusBy: c.statusBy ?? undefined,
               followups: c.followups,
               escalatedAt: c.escalatedAt !== null ? formatDateTime(c.escalatedAt, tz, ctx.lang) : undefined,
+              unverified: unverifiedUsername(app, c.id),
             }),
           };
         }
@@ -75,7 +79,9 @@ export function caseCommands(app: AppCases): CommandSpec[] {
         const lines = open.map((c) => {
           const asn = app.registry.byNip(c.asnNip);
           const title = quoteStrangerOpt(app.monitor.chats.get(c.platform, c.chatId)?.title) ?? c.chatId;
-          return `#${c.id} ${asn?.nama ?? c.asnNip} (${asn?.unit ?? '-'}), "${title}" ${c.platform === 'telegram' ? 'TG' : 'WA'}, ${formatDateTime(c.openedAt, tz, ctx.lang)}`;
+          const unverified = unverifiedUsername(app, c.id);
+          const mark = unverified !== undefined ? `, ${unverifiedMarkText(ctx.lang, unverified)}` : '';
+          return `#${c.id} ${asn?.nama ?? c.asnNip} (${asn?.unit ?? '-'}), "${title}" ${c.platform === 'telegram' ? 'TG' : 'WA'}, ${formatDateTime(c.openedAt, tz, ctx.lang)}${mark}`;
         });
         return { text: pageText({ header: t.openCasesHeader(open.length), lines, page: page ?? 1, command: '/kasus', lang: ctx.lang }) };
       },

@@ -11,6 +11,7 @@ import { actorWithPhone } from '../../core/actor.js';
 import { caseReasonText } from '../../core/messages/case-reason.js';
 import { dossierTexts, type DossierTexts, type TimelineFact } from '../../core/messages/evidence.js';
 import { ocrTexts } from '../../core/messages/ocr.js';
+import { unverifiedMarkText } from '../../core/messages/pressure.js';
 import { screenExcerpt } from '../../core/screen-text.js';
 import { formatDateTime } from '../../core/time.js';
 import { PdfWriter } from '../../pdf/document.js';
@@ -110,7 +111,10 @@ function writeActor(doc: PdfWriter, t: DossierTexts, a: ActorRow, when: (at: num
 function writeCase(doc: PdfWriter, t: DossierTexts, c: CaseEvidence, includePhone: boolean, when: (at: number) => string, now: number, lang: 'id' | 'en'): void {
   doc.heading(`${t.caseHead(c.id)} (${t.status[c.status] ?? c.status})`);
   doc.note(t.involvedNote);
-  doc.field(t.nama, c.asn.nama).field(t.nip, c.asn.nip).field(t.unit, c.asn.unit).field(t.phone, includePhone && c.asn.phone ? c.asn.phone : t.phoneHidden).space(0.5);
+  doc.field(t.nama, c.asn.nama).field(t.nip, c.asn.nip).field(t.unit, c.asn.unit).field(t.phone, includePhone && c.asn.phone ? c.asn.phone : t.phoneHidden);
+  // Matched by Telegram username alone: the account in the group may not be the ASN's. Plain text: pdf/document.ts draws it as it draws any name.
+  if (c.unverified !== null) doc.field(t.identity, unverifiedMarkText(lang, c.unverified));
+  doc.space(0.5);
 
   doc.heading(t.waktuTempat)
     .field(t.group, c.chatTitle)

@@ -53,6 +53,8 @@ export type CaseFindingView = Omit<EvidenceFinding, 'event'>;
 
 /** A case in detail: its findings and the messages queued about it. */
 export interface CaseDetail extends CaseView {
+  /** The Telegram username the case matched by alone (IncidentStore.unverifiedOf); undefined for any other case. */
+  unverified?: string;
   findings: CaseFindingView[];
   messages: { kind: string; platform: string; status: string; createdAt: number; sentAt: number | null; lastError: string | null }[];
 }
@@ -110,7 +112,8 @@ export function getCase(app: App, id: number): CaseDetail | undefined {
     )
     .all(id, id) as { kind: string; platform: string; status: string; created_at: number; sent_at: number | null; last_error: string | null }[])
     .map((m) => ({ kind: m.kind, platform: m.platform, status: m.status, createdAt: m.created_at, sentAt: m.sent_at, lastError: m.last_error }));
-  return { ...toView(r), findings, messages };
+  const unverified = app.monitor.incidents.unverifiedOf(id)?.username;
+  return { ...toView(r), ...(unverified !== undefined ? { unverified } : {}), findings, messages };
 }
 
 const changeCode = (r: OfficeCaseChange): string =>

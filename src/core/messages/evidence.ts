@@ -97,6 +97,8 @@ export interface DossierTexts {
   nama: string;
   unit: string;
   phoneHidden: string;
+  /** Label of the line marking a case matched by Telegram username alone. */
+  identity: string;
   caseHead(id: number): string;
   status: Record<string, string>;
   waktuTempat: string;
@@ -159,6 +161,7 @@ const ID_DOSSIER: DossierTexts = {
   nama: 'Nama',
   unit: 'Unit kerja',
   phoneHidden: '(tidak dicantumkan)',
+  identity: 'Identitas',
   caseHead: (id) => `Kasus #${id}`,
   status: { open: 'terbuka', left: 'selesai: ASN keluar', exempted: 'dikecualikan', expired: 'kedaluwarsa' },
   waktuTempat: '3. Waktu dan tempat',
@@ -239,6 +242,7 @@ const EN_DOSSIER: DossierTexts = {
   nama: 'Name',
   unit: 'Unit',
   phoneHidden: '(not included)',
+  identity: 'Identity',
   caseHead: (id) => `Case #${id}`,
   status: { open: 'open', left: 'closed: the ASN left', exempted: 'exempted', expired: 'expired' },
   waktuTempat: '3. Time and place (waktu dan tempat)',

@@ -6,6 +6,7 @@
 import type { Platform } from '../ids.js';
 import type { IncidentKind, IncidentStatus } from '../types.js';
 import { selfReportTexts } from './self-report.js';
+import { unverifiedMarkText } from './pressure.js';
 
 /** What the ASN's follow-up DM needs. */
 export interface FollowupInput {
@@ -147,6 +148,8 @@ export interface CaseDetailInput {
   statusBy?: string;
   followups: number;
   escalatedAt?: string;
+  /** The Telegram username the case matched by alone (IncidentStore.unverifiedOf), quoted: the ASN line is marked. */
+  unverified?: string;
 }
 
 const platformName = (p: Platform): string => (p === 'telegram' ? 'Telegram' : 'WhatsApp');
@@ -274,7 +277,7 @@ const ID: LifecycleTexts = {
     caseDetail: (a) =>
       [
         `Kasus #${a.caseId} (${STATUS_ID[a.status]})`,
-        `ASN: ${a.asnName} (NIP ${a.nip}), ${a.unit}`,
+        `ASN: ${a.asnName} (NIP ${a.nip}), ${a.unit}${a.unverified !== undefined ? `, ${unverifiedMarkText('id', a.unverified)}` : ''}`,
         `Grup: "${a.chatTitle}" (${platformName(a.platform)}), ${KIND_ID[a.kind]}`,
         `Dibuka: ${a.openedAt}`,
         a.resolvedAt ? `Selesai: ${a.resolvedAt}` : undefined,
@@ -394,7 +397,7 @@ const EN: LifecycleTexts = {
     caseDetail: (a) =>
       [
         `Case #${a.caseId} (${STATUS_EN[a.status]})`,
-        `ASN: ${a.asnName} (NIP ${a.nip}), ${a.unit}`,
+        `ASN: ${a.asnName} (NIP ${a.nip}), ${a.unit}${a.unverified !== undefined ? `, ${unverifiedMarkText('en', a.unverified)}` : ''}`,
         `Group: "${a.chatTitle}" (${platformName(a.platform)}), ${KIND_EN[a.kind]}`,
         `Opened: ${a.openedAt}`,
         a.resolvedAt ? `Resolved: ${a.resolvedAt}` : undefined,

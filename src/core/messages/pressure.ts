@@ -132,8 +132,14 @@ export interface PressureTexts {
 
 const platformName = (p: Platform): string => (p === 'telegram' ? 'Telegram' : 'WhatsApp');
 /** The short mark on a summary line whose case matched by Telegram username alone; the note under the list explains it. */
-const unverifiedMark = (lang: 'id' | 'en', username: string | undefined): string =>
-  username === undefined ? '' : lang === 'en' ? `, ⚠️ unverified (@${username})` : `, ⚠️ belum terverifikasi (@${username})`;
+/**
+ * The short mark of a case matched by Telegram username alone, `⚠️ belum terverifikasi (@username)`: the summaries' lines,
+ * and wherever Humas reads one case (`/kasus`, a reply's case list, the dashboard's case page, the dossier). The caller
+ * escapes the username as its place escapes a stranger's text.
+ */
+export const unverifiedMarkText = (lang: 'id' | 'en', username: string): string =>
+  lang === 'en' ? `⚠️ unverified (@${username})` : `⚠️ belum terverifikasi (@${username})`;
+const unverifiedMark = (lang: 'id' | 'en', username: string | undefined): string => (username === undefined ? '' : `, ${unverifiedMarkText(lang, username)}`);
 const lineIn = (lang: 'id' | 'en') => (l: MassLine): string =>
   `#${l.caseId} ${l.asnName} (NIP ${l.nip}), ${l.unit}${l.phone ? `, 📵 ${l.phone}` : ''}${unverifiedMark(lang, l.unverified)}`;
 const lineOf = lineIn('id');

@@ -8,6 +8,7 @@ import type { Platform } from '../../core/ids.js';
 import type { DashboardNotice } from '../../core/messages/dashboard.js';
 import { caseReasonText } from '../../core/messages/case-reason.js';
 import { reportTexts } from '../../core/messages/report.js';
+import { unverifiedMarkText } from '../../core/messages/pressure.js';
 import { html } from '../html.js';
 import { csrfField, options, page, pager, platformName, statusBadge, table, when } from '../layout.js';
 import type { RouteDeps } from '../deps.js';
@@ -88,7 +89,7 @@ ${pager(ctx, '/kasus', params, res.offset, res.rows.length, res.total, PAGE_SIZE
     const body = html`<p><a href="/kasus">${t.cases.back}</a></p>
 <section class="panel"><h2>${t.cases.facts}</h2><dl class="facts">
 <dt>${t.cols.status}</dt><dd>${statusBadge(ctx, c.status)}</dd>
-<dt>${t.cols.asn}</dt><dd>${c.asnName}</dd><dt>${t.cols.nip}</dt><dd>${c.asnNip}</dd><dt>${t.cols.unit}</dt><dd>${c.unit}</dd>
+<dt>${t.cols.asn}</dt><dd>${c.asnName}${c.unverified !== undefined ? html` <strong class="unverified">${unverifiedMarkText(ctx.lang, c.unverified)}</strong>` : ''}</dd><dt>${t.cols.nip}</dt><dd>${c.asnNip}</dd><dt>${t.cols.unit}</dt><dd>${c.unit}</dd>
 <dt>${t.cols.platform}</dt><dd>${platformName(c.platform)}</dd><dt>${t.cols.group}</dt><dd>${c.chatTitle}</dd>
 <dt>${t.cols.kind}</dt><dd>${rt.kind[c.kind]}</dd><dt>${t.cases.addedBy}</dt><dd>${c.addedBy ?? '-'}${c.addedByLid && !c.addedBy?.includes(c.addedByLid) ? html` <span class="muted">LID ${c.addedByLid}</span>` : ''}</dd>
 <dt>${t.cols.opened}</dt><dd>${when(ctx, c.openedAt)}</dd><dt>${t.cols.resolved}</dt><dd>${when(ctx, c.resolvedAt)}</dd>
