@@ -891,6 +891,15 @@ interface ScanContext {
    * A bare sibling word names no region of its own, so a call to vote for a number beside it stays this race's.
    */
   otherRegionBy?: 'sibling' | 'named';
+  /** Token index of the first call to vote for a ballot number in the text's own words ("coblos nomor 1"; {@link isVoteCallTerm}). */
+  voteCallAt?: number;
+  /** Token index of the first other region's Pilkada named in the text's own words; -1 when a hashtag named it. */
+  otherRaceAt?: number;
+  /**
+   * A call to vote for a ballot number comes before any other region's Pilkada named, with a clause boundary between
+   * ("Coblos nomor 1, jangan lupa Pilkada Jabar juga"): the call is this race's, the other race an aside.
+   */
+  callBeforeOtherRace?: boolean;
   /** The mention being read is another person's handle ({@link isOthersHandle}): a one-word name in it is that person's. */
   othersHandle?: boolean;
   /** A surname was found right after a word that may be another given name ({@link asWritten} then reads its case). */
@@ -1160,6 +1169,7 @@ export function createClassifier(opts: { vocabulary: Vocabulary; paslon?: Paslon
       clauses: undefined, listedNames: undefined, actingName: undefined, formerOffice: undefined, officialDocument: undefined,
       rosterNames: undefined, freeNames: undefined, rosterTitled: undefined, tally: undefined, nameTag: undefined,
       officialQuote: undefined, otherPilkada: undefined, otherRegionBy: undefined, othersHandle: undefined, surnameAfterWord: undefined,
+      voteCallAt: undefined, otherRaceAt: undefined, callBeforeOtherRace: undefined,
     };
     const tokens: string[] = [];
     const ids: number[] = [];
@@ -1187,6 +1197,10 @@ export function createClassifier(opts: { vocabulary: Vocabulary; paslon?: Paslon
     }
     // Names read as a list's items: a roster of people, or the candidates (decided on everything the text says).
     if (ctx.rosterNames !== undefined) settleRoster(tables, ctx, tokens, ids, found);
+    // Asked only when both a vote call and another region's Pilkada were read (see ScanContext.callBeforeOtherRace).
+    if (ctx.voteCallAt !== undefined && ctx.otherRaceAt !== undefined && ctx.otherRaceAt > ctx.voteCallAt) {
+      ctx.callBeforeOtherRace = clauseCut(tables, ctx, tokens, ids, ctx.voteCallAt, ctx.otherRaceAt) >= 0;
+    }
     return { found, ctx, unicode };
   };
 
@@ -2014,6 +2028,7 @@ function scan(tables: Tables, tokens: string[], ids: number[] | undefined, found
       if (tables.siblingLevelEvents.size > 0 && isSiblingLevel(tables, best, tokens, bestEnd)) {
         ctx.otherPilkada = 'region';
         ctx.otherRegionBy ??= 'sibling';
+        ctx.otherRaceAt = ids === undefined ? -1 : Math.min(ctx.otherRaceAt ?? i, i);
       } else ctx.otherPilkada ??= 'level';
       i = bestEnd;
       continue;
@@ -2022,6 +2037,7 @@ function scan(tables: Tables, tokens: string[], ids: number[] | undefined, found
       && (isOtherRegion(tables, tokens, bestEnd) || (ids !== undefined && isUnknownPlace(tables, ctx.text, tokens, bestEnd)))) {
       ctx.otherPilkada = 'region';
       ctx.otherRegionBy = 'named';
+      ctx.otherRaceAt = ids === undefined ? -1 : Math.min(ctx.otherRaceAt ?? i, i);
       i = bestEnd;
       continue;
     }
@@ -2172,6 +2188,7 @@ function scan(tables: Tables, tokens: string[], ids: number[] | undefined, found
     if (best.category === PASLON_NUMBER) {
       // Only in the text's own words (ids given), not inside a hashtag, where the start is the tag's.
       if (ids && ctx.subjectNumber === undefined && best.weight < tables.threshold && isSubjectNumber(tables, tokens, i, bestEnd, best, ctx.text)) ctx.subjectNumber = true;
+      if (ids !== undefined && ctx.voteCallAt === undefined && isVoteCallTerm(tables.voteVerbs, best)) ctx.voteCallAt = i;
       numberEnd = bestEnd;
     }
     i = bestEnd;
@@ -4064,7 +4081,7 @@ function summarise(found: Term[], vocab: Vocabulary, ctx: ScanContext, national:
     if (t.weight <= 0) continue;
     if (otherElection && GENERIC_VOTE_TALK.has(t.category)) continue;
     if (otherPilkada && t.category === 'candidate') continue;
-    if (otherBallot && t.category === PASLON_NUMBER && !(siblingOnly && isVoteCall(t, vocab))) continue;
+    if (otherBallot && t.category === PASLON_NUMBER && !((siblingOnly || ctx.callBeforeOtherRace === true) && isVoteCall(t, vocab))) continue;
     if (ctx.counting && t.checks !== undefined && (t.checks & PADDED) !== 0) continue;
     if (otherVote && isOneWordName(t)) continue;
     if (nationalElection && (GENERIC_VOTE_TALK.has(t.category) || t.category === PASLON_NUMBER || isNationalTalk(t, national) || isPartyResult(t))) continue;
@@ -4125,6 +4142,12 @@ function isVoteCall(t: Term, vocab: Vocabulary): boolean {
   if (!verbs) return false;
   const space = t.label.indexOf(' ');
   return space > 0 && verbs.includes(t.label.slice(0, space));
+}
+
+/** {@link isVoteCall} over the scan's set of vote verbs (the same words, folded once per classifier). */
+function isVoteCallTerm(verbs: Set<string>, t: Term): boolean {
+  const space = t.label.indexOf(' ');
+  return space > 0 && verbs.has(t.label.slice(0, space));
 }
 
 /**

@@ -3308,3 +3308,25 @@ describe('a bare zero-padded number followed by the next one is counting aloud (
     'tes mic dulu, nanti kita coblos 02',
   ])('a number not counted on, or in its own vote phrase: %s', (text) => expect(is(text)).toBe(true));
 });
+
+describe('a call to vote for this race\'s number keeps its weight when another region\'s Pilkada is named after it, in another clause (callBeforeOtherRace) (attacker\'s view, issue 20)', () => {
+  // Another region's Pilkada named anywhere made every ballot number that region's (isOtherBallot), so an aside
+  // appended to a plain vote call hid it. A number tied to the other race (its clause, or after it) is still its own.
+  const town = createClassifier({
+    vocabulary,
+    paslon: { election: 'Pilwalkot Contoh 2024', paslon: [{ number: 1, names: ['Gilang Mahendra', 'Sari Wulandari'] }, { number: 2, names: ['Ketut Sudarsana', 'Tomo Wiradinata'] }] },
+  });
+  it.each([
+    'Coblos nomor 1, jangan lupa Pilkada Jabar juga',
+    'Ayo coblos no 2 tanggal 27, Pilkada Jabar juga',
+    'dukung nomor 2! Pilkada Makassar juga seru',
+    'yuk pilih nomor 2 ya, Pilkada Kampar juga',
+  ])('%s', (text) => expect(town.classify(text).pilkada).toBe(true));
+  it.each([
+    'Pilkada Makassar: Paslon 2 Klaim Menang',
+    'Coblos nomor 1 di Pilkada Jabar',
+    'Pilkada Jabar: coblos nomor 1',
+    'Pilkada Jabar ramai, coblos nomor 1',
+    'Coblos nomor 1 #PilkadaJabar',
+  ])('the number in the other race\'s clause, after it, or under its hashtag: %s', (text) => expect(town.classify(text).pilkada).toBe(false));
+});
