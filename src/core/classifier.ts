@@ -2101,7 +2101,7 @@ function scan(tables: Tables, tokens: string[], ids: number[] | undefined, found
     // Nor is one followed by an occupation: another person of that name ("Pak Hadi guru ngaji").
     // An English possessive is read past: "X's bakery" is X's shop as "X Bakery" is.
     const ownEnd = best.category === PASLON_NAME && tokens[bestEnd + 1] === POSSESSIVE_S_TOKEN && POSSESSIVE_S.test(ctx.text) ? bestEnd + 1 : bestEnd;
-    if (best.category === PASLON_NAME && (best.weight <= 0 || (!best.pair && (isNamedAfter(tables, tokens, i) || isPersonBefore(tables, tokens, i)
+    if (best.category === PASLON_NAME && (best.weight <= 0 || (!best.pair && (isNamedAfter(tables, tokens, i) || (isPersonBefore(tables, tokens, i) && !isSpeakersKin(tables, ctx, tokens, ids, i))
       || (isOneNameWord(tables, tokens, i, bestEnd) && isEverydayAfter(tables, tokens, ownEnd)) || isOtherNameAfter(tables, tokens, ownEnd) || i - actingEnd <= ACTING_GAP + 1)) || isPersonAfter(tables, tokens, ownEnd))) {
       i = bestEnd;
       continue;
@@ -2110,7 +2110,7 @@ function scan(tables: Tables, tokens: string[], ids: number[] | undefined, found
     if (best.category === PASLON_NAME && isListedWeakName(tables, best, i, bestEnd, weakNameEnd) && isClauseStart(tables, ctx, tokens, ids, i)) {
       ctx.listedNames = true;
     }
-    if (best.category === PASLON_NAME && ((ctx.othersHandle === true && !best.pair && bestEnd === i) || isKinOf(tables, best, tokens, i, bestEnd) || isAskedName(tables, ctx, best, tokens, i, bestEnd)
+    if (best.category === PASLON_NAME && ((ctx.othersHandle === true && !best.pair && bestEnd === i) || (isKinOf(tables, best, tokens, i, bestEnd) && !isSpeakersKin(tables, ctx, tokens, ids, i)) || isAskedName(tables, ctx, best, tokens, i, bestEnd)
       || isWritersKinAfter(tables, best, tokens, bestEnd))) best = asOtherPerson(tables, best);
     if (best.category === PASLON_NAME && !best.pair && isHomeOf(tables, tokens, i, bestEnd)) best = asOtherPerson(tables, best);
     if (best.category === PASLON_NAME && !best.pair && (isAddressedByTitle(tables, ctx, tokens, ids, i, bestEnd) || isOtherOfficeBefore(tables, tokens, i)
@@ -2964,6 +2964,27 @@ function isKinOf(tables: Tables, best: Term, tokens: string[], start: number, en
   return word !== undefined && (tables.kinWords.has(word) || tables.kinWords.has(withoutClitic(word)));
 }
 
+/**
+ * Words that bring in who says something ("kata", "menurut", "ujar"; Javanese "jare", Sundanese "ceuk", Malay "kate"):
+ * a kin word right after one is the speaker ("Contoh butuh X, kata temanku", "menurut adikku, X paling layak"), not a
+ * relation of the name, so {@link isKinRelation} and {@link isSpeakersKin} leave the name as it is.
+ */
+const SPEAKER_WORDS = new Set(['kata', 'kate', 'kato', 'menurut', 'ujar', 'jare', 'jarene', 'ceuk', 'kecek'].map((w) => tokenize(w, FOLD).join('')));
+
+/**
+ * The kin word before the one-word name at tokens[start] ({@link isKinOf}, {@link isPersonBefore}) follows a speaker word and a clause
+ * boundary stands between it and the name ("menurut adikku, X paling layak"): the relative speaks of X. Without
+ * the boundary the name is the relative's own ("kata adikku X sudah pulang" stays {@link isKinOf}'s).
+ */
+function isSpeakersKin(tables: Tables, ctx: ScanContext, tokens: string[], ids: number[] | undefined, start: number): boolean {
+  let back = start - 1;
+  while (back >= 0 && tables.honorifics.has(tokens[back] as string)) back--;
+  if (back < 1 || ids === undefined) return false;
+  // "kata temanku, X", or "kata teman saya, X" with the owner as its own word.
+  const speaker = SPEAKER_WORDS.has(tokens[back - 1] as string) || (back >= 2 && tables.kinOwners.has(tokens[back] as string) && SPEAKER_WORDS.has(tokens[back - 2] as string));
+  return speaker && clauseCut(tables, ctx, tokens, ids, back, start) >= 0;
+}
+
 /** The tables of {@link isWritersKinAfter}, each word as folded. */
 function kinAfterTables(vocab: Vocabulary): Pick<Tables, 'kinAfterGlued' | 'kinAfterWords' | 'kinOwners' | 'kinBetween'> {
   const fold = (w: string): string => tokenize(w, FOLD).join('');
@@ -3020,6 +3041,8 @@ const SENTENCE_END = /[.?!\n]+/;
 function isKinRelation(tables: Tables, tokens: string[], k: number): boolean {
   const w = tokens[k] as string;
   const next = tokens[k + 1];
+  // "..., kata temanku": the relative is who says it, not who the name is.
+  if (k > 0 && SPEAKER_WORDS.has(tokens[k - 1] as string)) return false;
   if (next !== undefined && (AUDIENCE_WORDS.has(next) || (tables.kinOwners.has(next) && AUDIENCE_WORDS.has(tokens[k + 2] as string)))) return false;
   if (tables.kinAfterGlued.has(w)) return true;
   if (!tables.kinAfterWords.has(w) || tokens[k - 1] === w || next === w) return false;

@@ -3330,3 +3330,26 @@ describe('a call to vote for this race\'s number keeps its weight when another r
     'Coblos nomor 1 #PilkadaJabar',
   ])('the number in the other race\'s clause, after it, or under its hashtag: %s', (text) => expect(town.classify(text).pilkada).toBe(false));
 });
+
+describe('a kin word after a speaker word is who speaks, not who the name is (SPEAKER_WORDS, isSpeakersKin) (attacker\'s view, issue 20)', () => {
+  // A kin word near a one-word name weakened it (settleKinRelation, isKinOf, personBefore), so "kata temanku"
+  // appended to a plain campaign line hid it. The relation the rules were made for still weakens the name.
+  const town = createClassifier({
+    vocabulary,
+    paslon: { election: 'Pilwalkot Contoh 2024', paslon: [{ number: 1, names: ['Gilang Mahendra', 'Sari Wulandari'] }, { number: 2, names: ['Ketut Sudarsana', 'Tomo Wiradinata'] }] },
+  });
+  it.each([
+    'Contoh butuh Gilang, kata temanku',
+    'Contoh butuh Gilang, kata teman saya',
+    'menurut adikku, Gilang paling layak',
+    'kata teman saya, Gilang paling layak',
+    'jare adikku, Gilang paling pantes',
+  ])('%s', (text) => expect(town.classify(text).pilkada).toBe(true));
+  it.each([
+    'Gilang teman kuliah ulun, dulu satu kos',
+    'Gilang anak tetangga sebelah, kata ibuku',
+    'Gilang temanku, kata ibu',
+    'kata adikku Gilang sudah pulang dari pondok',
+    'adikku, Gilang, baru lulus SD',
+  ])('the relation the name is, or the relative named: %s', (text) => expect(town.classify(text).pilkada).toBe(false));
+});
