@@ -2102,7 +2102,9 @@ function scan(tables: Tables, tokens: string[], ids: number[] | undefined, found
     // An English possessive is read past: "X's bakery" is X's shop as "X Bakery" is.
     const ownEnd = best.category === PASLON_NAME && tokens[bestEnd + 1] === POSSESSIVE_S_TOKEN && POSSESSIVE_S.test(ctx.text) ? bestEnd + 1 : bestEnd;
     if (best.category === PASLON_NAME && (best.weight <= 0 || (!best.pair && (isNamedAfter(tables, tokens, i) || (isPersonBefore(tables, tokens, i) && !isSpeakersKin(tables, ctx, tokens, ids, i))
-      || (isOneNameWord(tables, tokens, i, bestEnd) && isEverydayAfter(tables, tokens, ownEnd)) || isOtherNameAfter(tables, tokens, ownEnd) || i - actingEnd <= ACTING_GAP + 1)) || isPersonAfter(tables, tokens, ownEnd))) {
+      || i - actingEnd <= ACTING_GAP + 1))
+      || (((!best.pair && ((isOneNameWord(tables, tokens, i, bestEnd) && isEverydayAfter(tables, tokens, ownEnd)) || isOtherNameAfter(tables, tokens, ownEnd)))
+        || isPersonAfter(tables, tokens, ownEnd)) && !isCalledName(tables, ctx, tokens, ids, i, ownEnd)))) {
       i = bestEnd;
       continue;
     }
@@ -2894,6 +2896,21 @@ function isPersonAfter(tables: Tables, tokens: string[], end: number): boolean {
   const next = tokens[at];
   if (next === undefined) return false;
   return tables.personAfter.has(next) || (at + 1 < tokens.length && tables.personAfterPairs.get(next)?.has(tokens[at + 1] as string) === true);
+}
+
+/**
+ * A name called to be voted for and ending its clause: a vote slogan before it (`slogans`' "coblos {name}", "pilih
+ * {name}", "menangkan {name}"), honorifics between, and a clause boundary (or the text's end) right after it ("pilih X,
+ * ultah Bapak kemarin meriah"). What comes after the boundary is no occupation or thing of that name's, so the rules
+ * reading the words after a name ({@link isPersonAfter}, {@link isEverydayAfter}, {@link isOtherNameAfter}) leave it:
+ * an aside appended to a vote call would otherwise hide it. "Pak X guru ngaji" and "pilih X guru ngaji" are still
+ * another person. Asked only once one of those rules fired.
+ */
+function isCalledName(tables: Tables, ctx: ScanContext, tokens: string[], ids: number[] | undefined, start: number, end: number): boolean {
+  if (ids === undefined || !isClauseStart(tables, ctx, tokens, ids, end + 1)) return false;
+  let back = start - 1;
+  while (back >= 0 && tables.honorifics.has(tokens[back] as string)) back--;
+  return back >= 0 && longestSlogan(tables.before, tokens, back, -1) !== undefined;
 }
 
 /** Chapter and verse as written: "5:9", "3:16-18", "119 : 105"; no leading zero (a clock's "08:30" has one). */

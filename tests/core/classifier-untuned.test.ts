@@ -3353,3 +3353,25 @@ describe('a kin word after a speaker word is who speaks, not who the name is (SP
     'adikku, Gilang, baru lulus SD',
   ])('the relation the name is, or the relative named: %s', (text) => expect(town.classify(text).pilkada).toBe(false));
 });
+
+describe('a name called to be voted for and ending its clause is not read with what follows (isCalledName) (attacker\'s view, issue 20)', () => {
+  // The rules reading the word after a name (personAfter, everydayAfter, personalLife.after) read across a comma, so
+  // "ultah ...", "rumah ..." or "tukang ojek ..." appended after a plain vote call dropped the name and its slogan.
+  const town = createClassifier({
+    vocabulary,
+    paslon: { election: 'Pilwalkot Contoh 2024', paslon: [{ number: 1, names: ['Gilang Mahendra', 'Sari Wulandari'] }, { number: 2, names: ['Ketut Sudarsana', 'Tomo Wiradinata'] }] },
+  });
+  it.each([
+    'Ayo pilih Gilang, ultah Gilang kemarin meriah',
+    'pilih Gilang, rumah Gilang selalu terbuka',
+    'lanjutkan Gilang, guru honorer pasti sejahtera',
+    'dukung Gilang, tukang ojek juga setuju',
+  ])('%s', (text) => expect(town.classify(text).pilkada).toBe(true));
+  it.each([
+    'Pak Gilang guru ngaji di masjid kami',
+    'pilih Gilang guru ngaji jadi imam',
+    'Gilang, guru SD kami, lulus S2',
+    'Gilang ultah kemarin, meriah',
+    'Gilang, tukang ojek langganan, sudah datang',
+  ])('the occupation or the life of a name not called to be voted for, or in its clause: %s', (text) => expect(town.classify(text).pilkada).toBe(false));
+});
