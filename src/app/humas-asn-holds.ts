@@ -27,8 +27,9 @@ import type { ChatStore } from '../store/chats.js';
 import type { Db } from '../store/db.js';
 import type { IncidentRow, IncidentStore } from '../store/incidents.js';
 import type { OutboxStore } from '../store/outbox.js';
+import { prepared } from '../store/statements.js';
 import { oneCaseAlertFacts, type AlertConfig } from './alerts.js';
-import { asnAlertHolds, ASN_SUMMARY_LIST_MAX } from './asn-alert-holds.js';
+import { asnAlertHolds, ASN_SUMMARY_KIND, ASN_SUMMARY_LIST_MAX } from './asn-alert-holds.js';
 import { AsnHolds } from './asn-holds.js';
 import { asnAddress, humasAddresses } from './recipients.js';
 
@@ -101,12 +102,21 @@ export function releaseDueHumasAsnAlerts(d: HumasAsnReleaseDeps, now: number, al
   });
 }
 
+/** A case's own ASN alert was queued (by the outbox's case index). */
+const OWN_ALERT = `SELECT 1 FROM outbox WHERE incident_id = ? AND kind = 'asn_alert' LIMIT 1`;
+/** A case is named in an ASN summary that was queued (by the ties' case index). */
+const IN_ASN_SUMMARY = `SELECT 1 FROM outbox_cases t JOIN outbox o ON o.id = t.outbox_id WHERE t.incident_id = ? AND o.kind = ? LIMIT 1`;
+
 function summaryText(d: HumasAsnReleaseDeps, platform: Platform, nip: string, asn: AsnRecord | undefined, cases: IncidentRow[], reachable: boolean): string {
   const lang = d.config.LANGUAGE;
   const t = alertTexts(lang);
   const at = (ms: number): string => formatDateTime(ms, d.config.APP_TIMEZONE, lang);
+  // What the ASN got for each case, read from what was queued: the case's own alert (alone, or a summary left holding
+  // it alone), a line of the ASN's summary (queued, or waiting still), or nothing: the ASN left that group before its
+  // alert was due (the ASN's summary names open cases only, and one left with none deletes its holds).
   const waiting = cases.filter((c) => asnAlertHolds.waiting(d.db, c.id)).length;
-  const inSummary = cases.filter((c) => asnAlertHolds.held(d.db, c.id)).length;
+  const inSummary = waiting + cases.filter((c) => !asnAlertHolds.waiting(d.db, c.id) && prepared(d.db, IN_ASN_SUMMARY).get(c.id, ASN_SUMMARY_KIND) !== undefined).length;
+  const alone = cases.filter((c) => !asnAlertHolds.waiting(d.db, c.id) && prepared(d.db, OWN_ALERT).get(c.id) !== undefined).length;
   const unverified = cases.map((c) => d.incidents.unverifiedOf(c.id)?.username);
   return pressureTexts(lang).humasAsnSummary({
     platform,
@@ -126,7 +136,7 @@ function summaryText(d: HumasAsnReleaseDeps, platform: Platform, nip: string, as
     })),
     more: Math.max(0, cases.length - ASN_SUMMARY_LIST_MAX),
     unverified: unverified.filter((u) => u !== undefined).length,
-    asn: reachable ? { alone: cases.length - inSummary, inSummary, summaryWaiting: waiting > 0 } : undefined,
+    asn: reachable ? { alone, inSummary, summaryWaiting: waiting > 0, leftBefore: Math.max(0, cases.length - alone - inSummary) } : undefined,
     phone: reachable ? undefined : asn?.phone,
     registrationLink: reachable ? undefined : d.registrationLink?.(platform),
   });
