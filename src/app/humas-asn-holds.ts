@@ -82,6 +82,7 @@ export function releaseDueHumasAsnAlerts(d: HumasAsnReleaseDeps, now: number, al
           oneCaseAlertFacts(d.config, {
             incident: single, asn, chat: d.chats.get(single.platform, single.chatId), at: single.openedAt, excerpt: single.excerpt, terms: single.terms, reachable,
             registrationLink: reachable ? undefined : d.registrationLink?.(platform), asnAlertHeld: asnAlertHolds.waiting(d.db, single.id),
+            asnLeftBefore: asnGot(d.db, single.id) === 'nothing',
             identityUnverified: d.incidents.unverifiedOf(single.id),
           }),
         )
@@ -102,6 +103,17 @@ export function releaseDueHumasAsnAlerts(d: HumasAsnReleaseDeps, now: number, al
   });
 }
 
+/**
+ * What the ASN got for a case, read from what was queued: its own alert (alone, or a summary left holding it alone),
+ * a line of the ASN's summary (queued, or waiting still), or nothing: the ASN left that group before its alert was
+ * due (the ASN's summary names open cases only, and one left with none deletes its holds).
+ */
+function asnGot(db: Db, caseId: number): 'waiting' | 'summary' | 'own' | 'nothing' {
+  if (asnAlertHolds.waiting(db, caseId)) return 'waiting';
+  if (prepared(db, IN_ASN_SUMMARY).get(caseId, ASN_SUMMARY_KIND) !== undefined) return 'summary';
+  return prepared(db, OWN_ALERT).get(caseId) !== undefined ? 'own' : 'nothing';
+}
+
 /** A case's own ASN alert was queued (by the outbox's case index). */
 const OWN_ALERT = `SELECT 1 FROM outbox WHERE incident_id = ? AND kind = 'asn_alert' LIMIT 1`;
 /** A case is named in an ASN summary that was queued (by the ties' case index). */
@@ -111,12 +123,10 @@ function summaryText(d: HumasAsnReleaseDeps, platform: Platform, nip: string, as
   const lang = d.config.LANGUAGE;
   const t = alertTexts(lang);
   const at = (ms: number): string => formatDateTime(ms, d.config.APP_TIMEZONE, lang);
-  // What the ASN got for each case, read from what was queued: the case's own alert (alone, or a summary left holding
-  // it alone), a line of the ASN's summary (queued, or waiting still), or nothing: the ASN left that group before its
-  // alert was due (the ASN's summary names open cases only, and one left with none deletes its holds).
-  const waiting = cases.filter((c) => asnAlertHolds.waiting(d.db, c.id)).length;
-  const inSummary = waiting + cases.filter((c) => !asnAlertHolds.waiting(d.db, c.id) && prepared(d.db, IN_ASN_SUMMARY).get(c.id, ASN_SUMMARY_KIND) !== undefined).length;
-  const alone = cases.filter((c) => !asnAlertHolds.waiting(d.db, c.id) && prepared(d.db, OWN_ALERT).get(c.id) !== undefined).length;
+  const got = cases.map((c) => asnGot(d.db, c.id));
+  const waiting = got.filter((g) => g === 'waiting').length;
+  const inSummary = waiting + got.filter((g) => g === 'summary').length;
+  const alone = got.filter((g) => g === 'own').length;
   const unverified = cases.map((c) => d.incidents.unverifiedOf(c.id)?.username);
   return pressureTexts(lang).humasAsnSummary({
     platform,
