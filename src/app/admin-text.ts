@@ -1,7 +1,7 @@
 /**
  * A Humas admin's private message that is no command (Telegram, WhatsApp): what the admin most likely meant. A reply to one of
  * the bot's case messages names that case's commands, and a reply to a message of several cases (a summary, a grouped
- * escalation) lists them with their groups and says how to name one; a command typed without its "/" is suggested with it; anything
+ * escalation) lists them with their groups (a closed one marked "selesai") and says how to name one; a command typed without its "/" is suggested with it; anything
  * else, a forwarded post most often ("what is this?"), is said to open no case, with what the classifier makes of it.
  * It reads only; nothing changes. Before this an admin got the registration hint meant for strangers ("send /start"), or on WhatsApp silence.
  */
@@ -38,7 +38,11 @@ export function adminTextReply(app: SelfReportDeps & { commands: { names(): stri
       const c = app.monitor.incidents.get(id)!;
       const chatTitle = quoteStrangerOpt(app.monitor.chats.get(c.platform, c.chatId)?.title) ?? alertTexts(app.config.LANGUAGE).unknownChat;
       const unverified = quoteStrangerOpt(app.monitor.incidents.unverifiedOf(id)?.username);
-      return { caseId: id, chatTitle, asnName: app.registry.byNip(c.asnNip)?.nama ?? c.asnNip, ...(unverified !== undefined ? { unverified } : {}) };
+      // A closed case is marked: Humas does not chase an ASN who already left (or a case exempted meanwhile).
+      return {
+        caseId: id, chatTitle, asnName: app.registry.byNip(c.asnNip)?.nama ?? c.asnNip, ...(c.status !== 'open' ? { closed: true } : {}),
+        ...(unverified !== undefined ? { unverified } : {}),
+      };
     });
     return t.answer({ kind: 'cases', cases, more: ids.length - cases.length });
   }

@@ -152,6 +152,8 @@ export function oneCaseAlertFacts(
     identityUnverified?: HumasAlertInput['identityUnverified'];
     /** The ASN's alert for this case is held for their summary (app/asn-alert-holds.ts), so not sent yet. */
     asnAlertHeld?: boolean;
+    /** The ASN's alert for this case was held and never sent: they left the group before it was due. */
+    asnLeftBefore?: boolean;
   },
 ): HumasAlertInput {
   const t = alertTexts(config.LANGUAGE);
@@ -175,6 +177,7 @@ export function oneCaseAlertFacts(
     registrationLink: c.registrationLink,
     ...(c.identityUnverified ? { identityUnverified: c.identityUnverified } : {}),
     ...(c.reachable && c.asnAlertHeld ? { asnAlertHeld: true } : {}),
+    ...(c.reachable && c.asnLeftBefore ? { asnLeftBefore: true } : {}),
   };
 }
 

@@ -27,8 +27,9 @@ import type { ChatStore } from '../store/chats.js';
 import type { Db } from '../store/db.js';
 import type { IncidentRow, IncidentStore } from '../store/incidents.js';
 import type { OutboxStore } from '../store/outbox.js';
+import { prepared } from '../store/statements.js';
 import { oneCaseAlertFacts, type AlertConfig } from './alerts.js';
-import { asnAlertHolds, ASN_SUMMARY_LIST_MAX } from './asn-alert-holds.js';
+import { asnAlertHolds, ASN_SUMMARY_KIND, ASN_SUMMARY_LIST_MAX } from './asn-alert-holds.js';
 import { AsnHolds } from './asn-holds.js';
 import { asnAddress, humasAddresses } from './recipients.js';
 
@@ -81,6 +82,7 @@ export function releaseDueHumasAsnAlerts(d: HumasAsnReleaseDeps, now: number, al
           oneCaseAlertFacts(d.config, {
             incident: single, asn, chat: d.chats.get(single.platform, single.chatId), at: single.openedAt, excerpt: single.excerpt, terms: single.terms, reachable,
             registrationLink: reachable ? undefined : d.registrationLink?.(platform), asnAlertHeld: asnAlertHolds.waiting(d.db, single.id),
+            asnLeftBefore: asnGot(d.db, single.id) === 'nothing',
             identityUnverified: d.incidents.unverifiedOf(single.id),
           }),
         )
@@ -101,12 +103,30 @@ export function releaseDueHumasAsnAlerts(d: HumasAsnReleaseDeps, now: number, al
   });
 }
 
+/**
+ * What the ASN got for a case, read from what was queued: its own alert (alone, or a summary left holding it alone),
+ * a line of the ASN's summary (queued, or waiting still), or nothing: the ASN left that group before its alert was
+ * due (the ASN's summary names open cases only, and one left with none deletes its holds).
+ */
+function asnGot(db: Db, caseId: number): 'waiting' | 'summary' | 'own' | 'nothing' {
+  if (asnAlertHolds.waiting(db, caseId)) return 'waiting';
+  if (prepared(db, IN_ASN_SUMMARY).get(caseId, ASN_SUMMARY_KIND) !== undefined) return 'summary';
+  return prepared(db, OWN_ALERT).get(caseId) !== undefined ? 'own' : 'nothing';
+}
+
+/** A case's own ASN alert was queued (by the outbox's case index). */
+const OWN_ALERT = `SELECT 1 FROM outbox WHERE incident_id = ? AND kind = 'asn_alert' LIMIT 1`;
+/** A case is named in an ASN summary that was queued (by the ties' case index). */
+const IN_ASN_SUMMARY = `SELECT 1 FROM outbox_cases t JOIN outbox o ON o.id = t.outbox_id WHERE t.incident_id = ? AND o.kind = ? LIMIT 1`;
+
 function summaryText(d: HumasAsnReleaseDeps, platform: Platform, nip: string, asn: AsnRecord | undefined, cases: IncidentRow[], reachable: boolean): string {
   const lang = d.config.LANGUAGE;
   const t = alertTexts(lang);
   const at = (ms: number): string => formatDateTime(ms, d.config.APP_TIMEZONE, lang);
-  const waiting = cases.filter((c) => asnAlertHolds.waiting(d.db, c.id)).length;
-  const inSummary = cases.filter((c) => asnAlertHolds.held(d.db, c.id)).length;
+  const got = cases.map((c) => asnGot(d.db, c.id));
+  const waiting = got.filter((g) => g === 'waiting').length;
+  const inSummary = waiting + got.filter((g) => g === 'summary').length;
+  const alone = got.filter((g) => g === 'own').length;
   const unverified = cases.map((c) => d.incidents.unverifiedOf(c.id)?.username);
   return pressureTexts(lang).humasAsnSummary({
     platform,
@@ -126,7 +146,7 @@ function summaryText(d: HumasAsnReleaseDeps, platform: Platform, nip: string, as
     })),
     more: Math.max(0, cases.length - ASN_SUMMARY_LIST_MAX),
     unverified: unverified.filter((u) => u !== undefined).length,
-    asn: reachable ? { alone: cases.length - inSummary, inSummary, summaryWaiting: waiting > 0 } : undefined,
+    asn: reachable ? { alone, inSummary, summaryWaiting: waiting > 0, leftBefore: Math.max(0, cases.length - alone - inSummary) } : undefined,
     phone: reachable ? undefined : asn?.phone,
     registrationLink: reachable ? undefined : d.registrationLink?.(platform),
   });

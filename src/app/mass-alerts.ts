@@ -92,7 +92,9 @@ export interface MassAlertDeps {
 
 /** Queues one summary per Humas admin for every held batch whose window has ended (or every held batch: `all`); returns how many were released. */
 export function releaseDueSummaries(d: MassAlertDeps, now: number, all = false): number {
-  const due = prepared(d.db, `SELECT id, platform, chat_id AS chatId FROM alert_batches WHERE released_at IS NULL AND (release_at <= ? OR ?) ORDER BY id`).all(now, all ? 1 : 0) as {
+  // By the partial index on release_at (open batches only): an OR in the range, or an ORDER BY the rowid may take, would
+  // scan every batch ever held (the '+' sorts the few due instead).
+  const due = prepared(d.db, `SELECT id, platform, chat_id AS chatId FROM alert_batches WHERE released_at IS NULL AND release_at <= ? ORDER BY +id`).all(all ? Number.MAX_SAFE_INTEGER : now) as {
     id: number;
     platform: Platform;
     chatId: string;

@@ -36,7 +36,9 @@ export function holdUndeliverable(db: Db, config: MassAlertConfig, r: RefusedAle
   if (alreadyTold(db, r)) return true;
   if (aloneInBurst(db, config, WINDOW_SCOPE, WINDOW_KEY, now)) return false;
   const windowMs = config.MASS_ALERT_WINDOW_SECONDS * 1000;
-  const open = prepared(db, `SELECT release_at FROM undeliverable_holds WHERE released_at IS NULL ORDER BY id LIMIT 1`).pluck().get() as number | undefined;
+  // Every open notice waits for the same release (the first one's), so their earliest is it: by the partial index on
+  // release_at, where the first by id would scan every notice ever held.
+  const open = prepared(db, `SELECT MIN(release_at) FROM undeliverable_holds WHERE released_at IS NULL`).pluck().get() as number | null;
   prepared(db, `INSERT OR IGNORE INTO undeliverable_holds (incident_id, asn_nip, platform, reason, held_at, release_at) VALUES (?, ?, ?, ?, ?, ?)`).run(
     r.incidentId, r.nip, r.platform, r.reason.slice(0, 300), now, open ?? now + windowMs,
   );
@@ -64,8 +66,10 @@ export type NoticeReleaseDeps = Pick<MassAlertDeps, 'db' | 'outbox' | 'config' |
 
 /** Queues one list per Humas admin of every held notice that is due (or all: `all`); returns how many notices it lists. */
 export function releaseDueNotices(d: NoticeReleaseDeps, now: number, all = false): number {
-  const held = prepared(d.db, `SELECT id, incident_id AS caseId, asn_nip AS nip, platform, reason FROM undeliverable_holds WHERE released_at IS NULL AND (release_at <= ? OR ?) ORDER BY id`)
-    .all(now, all ? 1 : 0) as { id: number; caseId: number; nip: string; platform: Platform; reason: string }[];
+  // By the partial index on release_at (unreleased notices only): an OR in the range, or an ORDER BY the rowid may take, would
+  // scan every notice ever held (the '+' sorts the few due instead).
+  const held = prepared(d.db, `SELECT id, incident_id AS caseId, asn_nip AS nip, platform, reason FROM undeliverable_holds WHERE released_at IS NULL AND release_at <= ? ORDER BY +id`)
+    .all(all ? Number.MAX_SAFE_INTEGER : now) as { id: number; caseId: number; nip: string; platform: Platform; reason: string }[];
   if (!held.length) return 0;
   const lang = d.config.LANGUAGE;
   const lines = held.map((h) => {

@@ -22,6 +22,7 @@ import { lifecycleTexts } from '../core/messages/lifecycle.js';
 import { formatDateTime, startOfZonedDay } from '../core/time.js';
 import type { IncidentKind } from '../core/types.js';
 import { actorText } from '../core/actor.js';
+import { quoteStrangerOpt } from '../core/text/quote.js';
 
 /** Refuses options that belong to another action of the same command. */
 function onlyOptions(a: CliArgs, allowed: string[], t: CliTexts, cmd: string): boolean {
@@ -211,6 +212,8 @@ export async function casesCommand(a: CliArgs): Promise<number> {
         statusBy: c.statusBy ?? undefined,
         followups: c.followups,
         escalatedAt: c.escalatedAt !== null ? formatDateTime(c.escalatedAt, tz, lang) : undefined,
+        // Matched by Telegram username alone: the ASN line is marked, as in /kasus N.
+        unverified: quoteStrangerOpt(c.unverified),
       });
       const findings = c.findings.map((f) =>
         `- ${formatDateTime(f.at, tz, lang)} ${t.cases.kind[f.kind as IncidentKind] ?? f.kind}${f.actorName || f.actorId ? `, ${actorText({ id: f.actorId, name: f.actorName, lid: f.actorLid })}` : ''}${f.excerpt ? `: "${f.excerpt}"` : ''}`);

@@ -654,4 +654,9 @@ export const MIGRATIONS: readonly Migration[] = [
     account_id TEXT
   ) STRICT;
   `,
+  // A group's held self-reports (app/self-report-bursts.ts: the open burst's release when one more is held, the reports a
+  // release lists): each read every report ever held.
+  `
+  CREATE INDEX self_report_holds_open ON self_report_holds(burst_key, report_id) WHERE released_at IS NULL;
+  `,
 ];

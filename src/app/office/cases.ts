@@ -46,6 +46,8 @@ export interface CaseView extends IncidentRow {
   chatTitle: string;
   /** Who added or tagged the ASN as Humas reads it (`Name (+62…)`, core/actor.ts), or null. */
   addedBy: string | null;
+  /** The Telegram username the case matched by alone (table incident_unverified); undefined for any other case. */
+  unverified?: string;
 }
 
 /** One finding of a case (the first one opened it): the dossier's finding without its event. */
@@ -53,16 +55,16 @@ export type CaseFindingView = Omit<EvidenceFinding, 'event'>;
 
 /** A case in detail: its findings and the messages queued about it. */
 export interface CaseDetail extends CaseView {
-  /** The Telegram username the case matched by alone (IncidentStore.unverifiedOf); undefined for any other case. */
-  unverified?: string;
   findings: CaseFindingView[];
   messages: { kind: string; platform: string; status: string; createdAt: number; sentAt: number | null; lastError: string | null }[];
 }
 
-type ViewRow = IncidentDbRow & { asn_name: string | null; asn_unit: string | null; chat_title: string | null };
+type ViewRow = IncidentDbRow & { asn_name: string | null; asn_unit: string | null; chat_title: string | null; unverified_username: string | null };
 
-const SELECT_VIEW = `SELECT i.*, a.nama AS asn_name, a.unit AS asn_unit, c.title AS chat_title
-  FROM incidents i LEFT JOIN asn a ON a.nip = i.asn_nip LEFT JOIN chats c ON c.platform = i.platform AND c.chat_id = i.chat_id`;
+// The "belum terverifikasi" mark comes with each row (by incident_unverified's key), not by one query per row.
+const SELECT_VIEW = `SELECT i.*, a.nama AS asn_name, a.unit AS asn_unit, c.title AS chat_title, u.username AS unverified_username
+  FROM incidents i LEFT JOIN asn a ON a.nip = i.asn_nip LEFT JOIN chats c ON c.platform = i.platform AND c.chat_id = i.chat_id
+  LEFT JOIN incident_unverified u ON u.incident_id = i.id`;
 
 const toView = (r: ViewRow): CaseView => ({
   ...toIncident(r),
@@ -70,6 +72,7 @@ const toView = (r: ViewRow): CaseView => ({
   unit: r.asn_unit ?? '-',
   chatTitle: r.chat_title ?? r.chat_id,
   addedBy: actorText({ id: r.added_by_id, name: r.added_by_name, lid: r.added_by_lid }) ?? null,
+  ...(r.unverified_username !== null ? { unverified: r.unverified_username } : {}),
 });
 
 /** One page of cases, newest first. */
@@ -112,8 +115,7 @@ export function getCase(app: App, id: number): CaseDetail | undefined {
     )
     .all(id, id) as { kind: string; platform: string; status: string; created_at: number; sent_at: number | null; last_error: string | null }[])
     .map((m) => ({ kind: m.kind, platform: m.platform, status: m.status, createdAt: m.created_at, sentAt: m.sent_at, lastError: m.last_error }));
-  const unverified = app.monitor.incidents.unverifiedOf(id)?.username;
-  return { ...toView(r), ...(unverified !== undefined ? { unverified } : {}), findings, messages };
+  return { ...toView(r), findings, messages };
 }
 
 const changeCode = (r: OfficeCaseChange): string =>

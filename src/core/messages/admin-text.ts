@@ -7,8 +7,11 @@ import { unverifiedMarkText } from './pressure.js';
 /** What the answer says; the use case (app/admin-text.ts) decides which. */
 export type AdminTextNote =
   | { kind: 'case'; caseId: number }
-  /** A reply to a message of several cases: each (up to a cap, `more` counted) with its group, and its ASN's name. */
-  | { kind: 'cases'; cases: { caseId: number; chatTitle: string; asnName: string; unverified?: string }[]; more: number }
+  /**
+   * A reply to a message of several cases: each (up to a cap, `more` counted) with its group, and its ASN's name;
+   * `closed` when the case is no longer open (the ASN left, or it was exempted or expired), so nobody chases the ASN.
+   */
+  | { kind: 'cases'; cases: { caseId: number; chatTitle: string; asnName: string; closed?: boolean; unverified?: string }[]; more: number }
   | { kind: 'slash'; suggestion: string }
   | { kind: 'text'; forwarded: boolean; pilkada: boolean; terms: string[] };
 
@@ -32,7 +35,7 @@ const ID: AdminTextTexts = {
     if (n.kind === 'cases')
       return [
         `Balasan biasa tidak dibaca sebagai perintah dan tidak mengubah kasus apa pun. Pesan yang Anda balas memuat ${n.cases.length + n.more} kasus:`,
-        ...n.cases.map((c) => `#${c.caseId} "${c.chatTitle}" (${c.asnName})${c.unverified !== undefined ? `, ${unverifiedMarkText('id', c.unverified)}` : ''}`),
+        ...n.cases.map((c) => `#${c.caseId} "${c.chatTitle}" (${c.asnName})${c.closed ? ', selesai' : ''}${c.unverified !== undefined ? `, ${unverifiedMarkText('id', c.unverified)}` : ''}`),
         ...(n.more ? [`… dan ${n.more} lagi`] : []),
         'Untuk satu kasus, tulis nomornya: /kasus <nomor> (rincian), /kecualikan <nomor> <alasan>, /sudahkeluar <nomor>, /bukti <nomor>.',
       ].join('\n');
@@ -61,7 +64,7 @@ const EN: AdminTextTexts = {
     if (n.kind === 'cases')
       return [
         `A plain reply is not read as a command and does not change any case. The message you replied to stood for ${n.cases.length + n.more} cases:`,
-        ...n.cases.map((c) => `#${c.caseId} "${c.chatTitle}" (${c.asnName})${c.unverified !== undefined ? `, ${unverifiedMarkText('en', c.unverified)}` : ''}`),
+        ...n.cases.map((c) => `#${c.caseId} "${c.chatTitle}" (${c.asnName})${c.closed ? ', closed' : ''}${c.unverified !== undefined ? `, ${unverifiedMarkText('en', c.unverified)}` : ''}`),
         ...(n.more ? [`… and ${n.more} more`] : []),
         'For one case, give its number: /kasus <number> (details), /kecualikan <number> <reason>, /sudahkeluar <number>, /bukti <number>.',
       ].join('\n');

@@ -69,7 +69,9 @@ export const EN: AlertTexts = {
       `When: ${a.at}`,
       a.excerpt ? `Post: "${a.excerpt}"` : undefined,
       a.terms.length ? `Matched terms: ${a.terms.join(', ')}` : undefined,
-      a.asnReachable && a.asnAlertHeld
+      a.asnReachable && a.asnLeftBefore
+        ? `The ASN left this group before their notice was due, so no message to the ASN was needed.`
+        : a.asnReachable && a.asnAlertHeld
         ? `This ASN was found in many groups at once: the private message for this group goes in their summary of those groups (within the hour).`
         : a.asnReachable
           ? `The ASN has been sent a private message on how to leave.`

@@ -69,7 +69,9 @@ export const ID: AlertTexts = {
       `Waktu: ${a.at}`,
       a.excerpt ? `Unggahan: "${a.excerpt}"` : undefined,
       a.terms.length ? `Kata kunci: ${a.terms.join(', ')}` : undefined,
-      a.asnReachable && a.asnAlertHeld
+      a.asnReachable && a.asnLeftBefore
+        ? `ASN sudah keluar dari grup ini sebelum pemberitahuannya dikirim, jadi ASN tidak perlu dikirimi pesan.`
+        : a.asnReachable && a.asnAlertHeld
         ? `ASN ini ditemukan di banyak grup sekaligus: pesan pribadi untuk grup ini dikirim dalam ringkasan grup-grup tersebut (paling lambat 1 jam lagi).`
         : a.asnReachable
           ? `ASN sudah dikirimi pesan pribadi berisi cara keluar dari grup.`

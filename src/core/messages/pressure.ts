@@ -72,9 +72,10 @@ export interface HumasAsnSummaryInput {
   more: number;
   /**
    * What the ASN was sent for these cases, when the bot can reach them: `alone` cases had their own alert, `inSummary`
-   * are in the ASN's own summary, which `summaryWaiting` has not gone yet. Undefined: the bot cannot reach the ASN.
+   * are in the ASN's own summary, which `summaryWaiting` has not gone yet; `leftBefore` had nothing: the ASN left those
+   * groups before their alert was due, so none was needed. Undefined: the bot cannot reach the ASN.
    */
-  asn?: { alone: number; inSummary: number; summaryWaiting: boolean };
+  asn?: { alone: number; inSummary: number; summaryWaiting: boolean; leftBefore: number };
   /** The ASN's phone, when the bot cannot reach them. */
   phone?: string;
   registrationLink?: string;
@@ -204,9 +205,16 @@ const ID: PressureTexts = {
       a.unverified ? unverifiedNoteId(a.unverified) : undefined,
       a.asn === undefined
         ? `📵 ASN belum bisa dihubungi bot: mohon hubungi langsung${a.phone ? ` di ${a.phone}` : ''}.`
-        : a.asn.inSummary === 0
-          ? `ASN sudah dikirimi pesan pribadi berisi cara keluar untuk setiap grup ini.`
-          : `${a.asn.alone ? `ASN sudah dikirimi pesan pribadi untuk ${a.asn.alone} grup di antaranya; pemberitahuan untuk grup lainnya` : 'Pemberitahuan untuk grup-grup ini'} ${a.asn.summaryWaiting ? 'dikirim kepada ASN dalam satu ringkasan (paling lambat 1 jam lagi)' : 'sudah dikirim kepada ASN dalam satu ringkasan'}, bukan satu pesan per grup.`,
+        : a.asn.alone + a.asn.inSummary === 0
+          ? `ASN sudah keluar dari grup-grup ini sebelum pemberitahuannya dikirim, jadi ASN tidak perlu dikirimi pesan untuk grup-grup ini.`
+          : a.asn.inSummary === 0
+            ? a.asn.leftBefore
+              ? `ASN sudah dikirimi pesan pribadi berisi cara keluar untuk ${a.asn.alone} grup di antaranya.`
+              : `ASN sudah dikirimi pesan pribadi berisi cara keluar untuk setiap grup ini.`
+            : `${a.asn.alone ? `ASN sudah dikirimi pesan pribadi untuk ${a.asn.alone} grup di antaranya; pemberitahuan untuk ${a.asn.leftBefore ? `${a.asn.inSummary} grup` : 'grup'} lainnya` : a.asn.leftBefore ? `Pemberitahuan untuk ${a.asn.inSummary} grup di antaranya` : 'Pemberitahuan untuk grup-grup ini'} ${a.asn.summaryWaiting ? 'dikirim kepada ASN dalam satu ringkasan (paling lambat 1 jam lagi)' : 'sudah dikirim kepada ASN dalam satu ringkasan'}, bukan satu pesan per grup.`,
+      a.asn?.leftBefore && a.asn.alone + a.asn.inSummary > 0
+        ? `ASN sudah keluar dari ${a.asn.leftBefore} grup lainnya sebelum pemberitahuannya dikirim, jadi ASN tidak perlu dikirimi pesan untuk grup itu.`
+        : undefined,
       a.asn === undefined && a.registrationLink ? `Agar pesan berikutnya sampai, minta ASN mendaftar di ${a.registrationLink}` : undefined,
       `Rincian: /kasus <nomor>.`,
     ]),
@@ -291,9 +299,16 @@ const EN: PressureTexts = {
       a.unverified ? unverifiedNoteEn(a.unverified) : undefined,
       a.asn === undefined
         ? `📵 The bot cannot reach this ASN: please contact them directly${a.phone ? ` at ${a.phone}` : ''}.`
-        : a.asn.inSummary === 0
-          ? `The ASN has been sent a private message on how to leave for each of these groups.`
-          : `${a.asn.alone ? `The ASN has been sent a private message for ${a.asn.alone} of these groups; the notice for the others` : 'The notice for these groups'} ${a.asn.summaryWaiting ? 'goes to the ASN in one summary (within the hour)' : 'went to the ASN in one summary'}, not one message per group.`,
+        : a.asn.alone + a.asn.inSummary === 0
+          ? `The ASN left these groups before their notice was due, so no message to the ASN was needed for them.`
+          : a.asn.inSummary === 0
+            ? a.asn.leftBefore
+              ? `The ASN has been sent a private message on how to leave for ${a.asn.alone} of these groups.`
+              : `The ASN has been sent a private message on how to leave for each of these groups.`
+            : `${a.asn.alone ? `The ASN has been sent a private message for ${a.asn.alone} of these groups; the notice for ${a.asn.leftBefore ? `${a.asn.inSummary} others` : 'the others'}` : a.asn.leftBefore ? `The notice for ${a.asn.inSummary} of these groups` : 'The notice for these groups'} ${a.asn.summaryWaiting ? 'goes to the ASN in one summary (within the hour)' : 'went to the ASN in one summary'}, not one message per group.`,
+      a.asn?.leftBefore && a.asn.alone + a.asn.inSummary > 0
+        ? `The ASN left the other ${a.asn.leftBefore} group(s) before their notice was due, so no message to the ASN was needed for them.`
+        : undefined,
       a.asn === undefined && a.registrationLink ? `So that the next message arrives, ask the ASN to register at ${a.registrationLink}` : undefined,
       `Details: /kasus <number>.`,
     ]),

@@ -41,6 +41,11 @@ export interface HumasAlertInput {
   asnReachable: boolean;
   /** The ASN's own alert for this case waits for their summary of many groups (app/asn-alert-holds.ts): not sent yet. */
   asnAlertHeld?: boolean;
+  /**
+   * The ASN's own alert for this case was held and never sent: the ASN left the group before it was due (Humas'
+   * summary of one ASN left holding this case, app/humas-asn-holds.ts), so no message was needed.
+   */
+  asnLeftBefore?: boolean;
   /** When the ASN cannot be reached by the bot: their phone, and where they can register. */
   asnPhone?: string;
   registrationLink?: string;

@@ -52,7 +52,7 @@ export function registerCaseRoutes(f: FastifyInstance, deps: RouteDeps): void {
 <label>${t.cases.to}<input type="date" name="sampai" value="${params.sampai ?? ''}"></label>
 <button type="submit">${t.filter}</button> <a href="/kasus">${t.reset}</a></form>
 ${table(ctx, [t.cols.caseNo, t.cols.status, t.cols.asn, t.cols.unit, t.cols.platform, t.cols.group, t.cols.kind, t.cols.opened, t.cols.resolved], res.rows.map((c) => html`<tr>
-<td><a href="/kasus/${c.id}">#${c.id}</a></td><td>${statusBadge(ctx, c.status)}</td><td><a href="/kasus/${c.id}">${c.asnName}</a></td><td>${c.unit}</td>
+<td><a href="/kasus/${c.id}">#${c.id}</a></td><td>${statusBadge(ctx, c.status)}</td><td><a href="/kasus/${c.id}">${c.asnName}</a>${c.unverified !== undefined ? html` <strong class="unverified">${unverifiedMarkText(ctx.lang, c.unverified)}</strong>` : ''}</td><td>${c.unit}</td>
 <td>${platformName(c.platform)}</td><td>${c.chatTitle}</td><td>${rt.kind[c.kind]}</td><td>${when(ctx, c.openedAt)}</td><td>${when(ctx, c.resolvedAt)}</td></tr>`))}
 ${pager(ctx, '/kasus', params, res.offset, res.rows.length, res.total, PAGE_SIZE)}`;
     return reply.type('text/html; charset=utf-8').send(page(ctx, t.cases.title, body).value);
@@ -67,6 +67,8 @@ ${pager(ctx, '/kasus', params, res.offset, res.rows.length, res.total, PAGE_SIZE
       cases: res.rows.map((c) => ({
         id: c.id, status: c.status, nip: c.asnNip, asn: c.asnName, unit: c.unit, platform: c.platform, chatId: c.chatId, group: c.chatTitle,
         kind: c.kind, openedAt: new Date(c.openedAt).toISOString(), resolvedAt: c.resolvedAt === null ? null : new Date(c.resolvedAt).toISOString(),
+        // The Telegram username a case matched by alone ("belum terverifikasi"), else null.
+        unverifiedUsername: c.unverified ?? null,
       })),
     };
   });

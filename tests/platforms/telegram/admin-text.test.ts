@@ -9,7 +9,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { App } from '../../../src/app/app.js';
 import type { SimUser, TelegramSimServer } from '../../../src/platforms/sim/telegram-server.js';
-import { newChatMembers, textMessage } from '../../../src/platforms/sim/telegram-updates.js';
+import { leftChatMember, newChatMembers, textMessage } from '../../../src/platforms/sim/telegram-updates.js';
 import { startBudiBot, type SimBot } from '../../support/telegram.js';
 
 const GROUP = { id: -1001234567890, title: 'Relawan Paslon 2 Pilgub Sumsel', type: 'supergroup' as const };
@@ -92,7 +92,28 @@ describe('a Humas admin writing to the bot without a command', () => {
     expect(answer).toContain('/kasus <nomor>');
     expect(answer).not.toContain('/kasus 4 ');
     expect(answer).not.toMatch(/kasus #4\b/);
+    expect(answer).not.toContain('selesai');
     expect(counts()).toEqual(before);
+  });
+
+  it('a reply to a summary marks the cases closed since ("selesai"), so Humas does not chase an ASN who already left', { timeout: 20_000 }, async () => {
+    for (let i = 0; i < 5; i++) sim.pushUpdate(newChatMembers({ id: -1001234500100 - i, title: `Relawan Paslon 2 Desa ${i}`, type: 'supergroup' }, TIMSES, [BUDI]));
+    for (let i = 0; i < 250 && (counts() as { cases: number }).cases !== 5; i++) await new Promise((r) => setTimeout(r, 20));
+    app.releaseSummaries(Date.now(), true);
+    app.dispatcher.wake();
+    await sim.waitFor(() => toAdmin().some((m) => (m.text ?? '').startsWith('⚠️ Satu ASN ditemukan di 2 grup lain sekaligus')), 10_000);
+    const summary = toAdmin().find((m) => (m.text ?? '').startsWith('⚠️ Satu ASN ditemukan'))!;
+    // Budi leaves "Desa 4" after the summary went (a left_chat_member service message: Message.LeftChatMemberMessage, node_modules/@telegraf/types/message.d.ts).
+    sim.pushUpdate(leftChatMember({ id: -1001234500104, title: 'Relawan Paslon 2 Desa 4', type: 'supergroup' }, BUDI, BUDI));
+    for (let i = 0; i < 250 && app.monitor.incidents.get(5)?.status === 'open'; i++) await new Promise((r) => setTimeout(r, 20));
+    expect(app.monitor.incidents.get(5)?.status).toBe('left');
+    const update = textMessage({ id: ADMIN.id, type: 'private' }, ADMIN, 'yang ini tolong dicek');
+    (update['message'] as Record<string, unknown>)['reply_to_message'] = {
+      message_id: summary.message_id, date: Math.floor(Date.now() / 1000), chat: { id: ADMIN.id, type: 'private' }, from: { ...sim.bot, is_bot: true }, text: summary.text,
+    };
+    const answer = await ask(ADMIN, update);
+    expect(answer).toContain('#4 "Relawan Paslon 2 Desa 3" (Budi Santoso)\n');
+    expect(answer).toContain('#5 "Relawan Paslon 2 Desa 4" (Budi Santoso), selesai\n');
   });
 
   it('a command typed without its slash is suggested back with it, and nothing runs', async () => {

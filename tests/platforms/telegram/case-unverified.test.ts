@@ -3,14 +3,14 @@
  * account behind "@budi_s" may be anyone's: core/detect.ts unverifiedMatch, table incident_unverified) is marked
  * "⚠️ belum terverifikasi (@budi_s)" wherever Humas reads one case, as the summaries mark their lines: `/kasus N` and
  * the `/kasus` list, the answer to a plain reply to Humas' summary of one ASN (app/admin-text.ts), the dashboard's
- * case page (loopback HTTP after signing in) and the dossier (read back from the PDF). A case matched by Telegram id
+ * case page and case list with its JSON (loopback HTTP after signing in) and the dossier (read back from the PDF). A case matched by Telegram id
  * (Ani) is not marked anywhere. Driven through telegraf polling the loopback Bot API simulator: the additions are
  * `new_chat_members` service messages, which telegraf hands to the adapter as any `message` update
  * (node_modules/telegraf/lib/composer.js, `Composer.on`); the reply carries the bot's message in `reply_to_message`
  * (node_modules/@telegraf/types/message.d.ts, Message.reply_to_message). The bot sends plain text (no parse_mode), so
  * the username is quoted as any stranger's text there (core/text/quote.ts); the dashboard escapes it as HTML.
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { makeDossier } from '../../../src/app/evidence/dossier.js';
 import type { Nip, PhoneE164, TgUserId } from '../../../src/core/ids.js';
 import type { SimUser } from '../../../src/platforms/sim/telegram-server.js';
@@ -106,6 +106,32 @@ describe('a case matched by Telegram username alone, read by Humas one case at a
     };
     expect(await asnCell(3)).toBe(`Budi Santoso <strong class="unverified">${MARK}</strong>`);
     expect(await asnCell(1)).toBe('Ani Rahma');
+  });
+
+  it("the dashboard's case list (/kasus) and /api/kasus mark the cases after a real sign-in, read with the page in one query", { timeout: 30_000 }, async () => {
+    const { app } = await fiveUnverifiedCases(true);
+    const dash = await startDashboard(app);
+    cleanups.push(() => dash.close());
+    const cookie = await signIn(await linkFromBot(app));
+    // The marks come with the page's rows (a join in its one query), not one read per row (IncidentStore.unverifiedOf).
+    const seen: string[] = [];
+    const prepare = app.db.prepare.bind(app.db);
+    app.db.prepare = ((sql: string) => (seen.push(sql), prepare(sql))) as typeof app.db.prepare;
+    const perRow = vi.spyOn(app.monitor.incidents, 'unverifiedOf');
+    try {
+      const page = await (await fetch(`${dash.url}/kasus`, { headers: { cookie } })).text();
+      const asnCell = (n: number) => new RegExp(`<td data-label="No."><a href="/kasus/${n}">#${n}</a></td><td data-label="Status">.*?</td><td data-label="Nama ASN">(.*?)</td>`).exec(page)?.[1];
+      for (let n = 2; n <= 6; n++) expect(asnCell(n)).toBe(`<a href="/kasus/${n}">Budi Santoso</a> <strong class="unverified">${MARK}</strong>`);
+      expect(asnCell(1)).toBe('<a href="/kasus/1">Ani Rahma</a>');
+      const api = (await (await fetch(`${dash.url}/api/kasus`, { headers: { cookie } })).json()) as { cases: { id: number; unverifiedUsername: string | null }[] };
+      expect(api.cases.map((c) => [c.id, c.unverifiedUsername])).toEqual([[6, 'budi_s'], [5, 'budi_s'], [4, 'budi_s'], [3, 'budi_s'], [2, 'budi_s'], [1, null]]);
+    } finally {
+      app.db.prepare = prepare;
+      perRow.mockRestore();
+    }
+    expect(perRow).not.toHaveBeenCalled();
+    expect(seen.filter((sql) => /\bFROM incidents i\b.*\bLEFT JOIN incident_unverified u ON u\.incident_id = i\.id\b/s.test(sql)).length).toBeGreaterThanOrEqual(1);
+    expect(seen.filter((sql) => /\bincident_unverified\b/.test(sql) && /\bWHERE incident_id = \?/.test(sql))).toEqual([]);
   });
 
   it('the dossier, read back from its PDF, marks the ASN involved; a verified case is not marked', { timeout: 30_000 }, async () => {
