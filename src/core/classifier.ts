@@ -2293,16 +2293,7 @@ function byFirstWord(keys: string[][]): Map<string, string[][]> {
 /** The text names an office's own business ({@link OfficialPosts.officeBusiness}); asked only after a name and an activity. */
 function hasOfficeBusiness(tables: Tables, tokens: string[]): boolean {
   // One pass over the text, each word looked up by the first words of the business: not a pass per phrase.
-  for (let at = 0; at < tokens.length; at++) {
-    const keys = tables.officeBusiness.get(tokens[at] as string);
-    if (keys === undefined) continue;
-    for (const key of keys) {
-      let k = 1;
-      while (k < key.length && tokens[at + k] === key[k]) k++;
-      if (k === key.length) return true;
-    }
-  }
-  return false;
+  return hasPhraseOf(tables.officeBusiness, tokens);
 }
 
 /** A year in a paslon file's `election` ("Pilgub Kepulauan Riau 2024"). */
