@@ -115,12 +115,13 @@ export function caseEvidence(db: Db, id: number, now: number): CaseEvidence | un
   const c = db
     .prepare(
       `SELECT i.id, i.kind, i.status, i.platform, i.chat_id, i.opened_at, i.resolved_at, i.status_reason, i.status_by, i.asn_nip,
-              a.nama, a.unit, a.phone, ch.title
+              a.nama, a.unit, a.phone, ch.title, u.username AS unverified
          FROM incidents i LEFT JOIN asn a ON a.nip = i.asn_nip LEFT JOIN chats ch ON ch.platform = i.platform AND ch.chat_id = i.chat_id
+         LEFT JOIN incident_unverified u ON u.incident_id = i.id
         WHERE i.id = ?`,
     )
     .get(id) as
-    | { id: number; kind: string; status: string; platform: 'telegram' | 'whatsapp'; chat_id: string; opened_at: number; resolved_at: number | null; status_reason: string | null; status_by: string | null; asn_nip: string; nama: string | null; unit: string | null; phone: string | null; title: string | null }
+    | { id: number; kind: string; status: string; platform: 'telegram' | 'whatsapp'; chat_id: string; opened_at: number; resolved_at: number | null; status_reason: string | null; status_by: string | null; asn_nip: string; nama: string | null; unit: string | null; phone: string | null; title: string | null; unverified: string | null }
     | undefined;
   if (!c) return undefined;
   const findings = (db
@@ -148,7 +149,7 @@ export function caseEvidence(db: Db, id: number, now: number): CaseEvidence | un
   return {
     id: c.id, kind: c.kind, status: c.status, platform: c.platform, chatId: c.chat_id, chatTitle: c.title ?? c.chat_id,
     asn: { nip: c.asn_nip, nama: c.nama ?? c.asn_nip, unit: c.unit ?? '-', phone: c.phone },
-    unverified: (db.prepare(`SELECT username FROM incident_unverified WHERE incident_id = ?`).pluck().get(id) as string | undefined) ?? null,
+    unverified: c.unverified,
     openedAt: c.opened_at, resolvedAt: c.resolved_at, statusReason: c.status_reason, statusBy: c.status_by,
     findings, messages, reminders, selfReports: selfReportsOf(db, c.id),
   };
