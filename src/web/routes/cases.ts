@@ -52,7 +52,7 @@ export function registerCaseRoutes(f: FastifyInstance, deps: RouteDeps): void {
 <label>${t.cases.to}<input type="date" name="sampai" value="${params.sampai ?? ''}"></label>
 <button type="submit">${t.filter}</button> <a href="/kasus">${t.reset}</a></form>
 ${table(ctx, [t.cols.caseNo, t.cols.status, t.cols.asn, t.cols.unit, t.cols.platform, t.cols.group, t.cols.kind, t.cols.opened, t.cols.resolved], res.rows.map((c) => html`<tr>
-<td><a href="/kasus/${c.id}">#${c.id}</a></td><td>${statusBadge(ctx, c.status)}</td><td><a href="/kasus/${c.id}">${c.asnName}</a>${c.unverified !== undefined ? html` <strong class="unverified">${unverifiedMarkText(ctx.lang, c.unverified)}</strong>` : ''}</td><td>${c.unit}</td>
+<td><a href="/kasus/${c.id}">#${c.id}</a></td><td>${statusBadge(ctx, c.status)}</td><td><a href="/kasus/${c.id}">${c.asnName}</a>${unverifiedMark(ctx.lang, c.unverified)}</td><td>${c.unit}</td>
 <td>${platformName(c.platform)}</td><td>${c.chatTitle}</td><td>${rt.kind[c.kind]}</td><td>${when(ctx, c.openedAt)}</td><td>${when(ctx, c.resolvedAt)}</td></tr>`))}
 ${pager(ctx, '/kasus', params, res.offset, res.rows.length, res.total, PAGE_SIZE)}`;
     return reply.type('text/html; charset=utf-8').send(page(ctx, t.cases.title, body).value);
@@ -91,7 +91,7 @@ ${pager(ctx, '/kasus', params, res.offset, res.rows.length, res.total, PAGE_SIZE
     const body = html`<p><a href="/kasus">${t.cases.back}</a></p>
 <section class="panel"><h2>${t.cases.facts}</h2><dl class="facts">
 <dt>${t.cols.status}</dt><dd>${statusBadge(ctx, c.status)}</dd>
-<dt>${t.cols.asn}</dt><dd>${c.asnName}${c.unverified !== undefined ? html` <strong class="unverified">${unverifiedMarkText(ctx.lang, c.unverified)}</strong>` : ''}</dd><dt>${t.cols.nip}</dt><dd>${c.asnNip}</dd><dt>${t.cols.unit}</dt><dd>${c.unit}</dd>
+<dt>${t.cols.asn}</dt><dd>${c.asnName}${unverifiedMark(ctx.lang, c.unverified)}</dd><dt>${t.cols.nip}</dt><dd>${c.asnNip}</dd><dt>${t.cols.unit}</dt><dd>${c.unit}</dd>
 <dt>${t.cols.platform}</dt><dd>${platformName(c.platform)}</dd><dt>${t.cols.group}</dt><dd>${c.chatTitle}</dd>
 <dt>${t.cols.kind}</dt><dd>${rt.kind[c.kind]}</dd><dt>${t.cases.addedBy}</dt><dd>${c.addedBy ?? '-'}${c.addedByLid && !c.addedBy?.includes(c.addedByLid) ? html` <span class="muted">LID ${c.addedByLid}</span>` : ''}</dd>
 <dt>${t.cols.opened}</dt><dd>${when(ctx, c.openedAt)}</dd><dt>${t.cols.resolved}</dt><dd>${when(ctx, c.resolvedAt)}</dd>
@@ -129,4 +129,9 @@ ${actions}`;
     const notice: DashboardNotice = r.ok ? 'reopened' : r.reason === 'no_case' ? 'noCase' : r.reason === 'already_open' ? 'alreadyOpen' : 'otherOpen';
     return deps.done(reply, r.ok || r.reason !== 'no_case' ? `/kasus/${id}` : '/kasus', notice);
   });
+}
+
+/** The "belum terverifikasi" mark after an ASN's name, for a case matched by Telegram username alone (the list and the case page). */
+function unverifiedMark(lang: 'id' | 'en', username: string | undefined) {
+  return username !== undefined ? html` <strong class="unverified">${unverifiedMarkText(lang, username)}</strong>` : '';
 }
