@@ -73,8 +73,10 @@ export function releaseDueHumasAsnAlerts(d: HumasAsnReleaseDeps, now: number, al
     const cases = held.map((h) => d.incidents.get(h.id)).filter((c): c is IncidentRow => c !== undefined);
     if (!cases.length) return false;
     const asn = d.asnByNip(nip);
+    // How each case was matched, read once: a match by username alone is marked on its line.
+    const unverified = cases.map((c) => d.incidents.unverifiedOf(c.id));
     // Matched by username alone: nothing went to that account (app/alerts.ts), so Humas gets the phone to call.
-    const allUnverified = cases.every((c) => d.incidents.unverifiedOf(c.id) !== undefined);
+    const allUnverified = unverified.every((u) => u !== undefined);
     const reachable = asn !== undefined && !allUnverified && asnAddress(asn, platform) !== undefined;
     const single = cases.length === 1 ? cases[0]! : undefined;
     const text = single
@@ -83,10 +85,10 @@ export function releaseDueHumasAsnAlerts(d: HumasAsnReleaseDeps, now: number, al
             incident: single, asn, chat: d.chats.get(single.platform, single.chatId), at: single.openedAt, excerpt: single.excerpt, terms: single.terms, reachable,
             registrationLink: reachable ? undefined : d.registrationLink?.(platform), asnAlertHeld: asnAlertHolds.waiting(d.db, single.id),
             asnLeftBefore: asnGot(d.db, single.id) === 'nothing',
-            identityUnverified: d.incidents.unverifiedOf(single.id),
+            identityUnverified: unverified[0],
           }),
         )
-      : summaryText(d, platform, nip, asn, cases, reachable);
+      : summaryText(d, platform, nip, asn, cases, unverified.map((u) => u?.username), reachable);
     for (const h of humasAddresses(d.config.HUMAS_ADMINS)) {
       const id = d.outbox.enqueue(
         single
@@ -119,7 +121,9 @@ const OWN_ALERT = `SELECT 1 FROM outbox WHERE incident_id = ? AND kind = 'asn_al
 /** A case is named in an ASN summary that was queued (by the ties' case index). */
 const IN_ASN_SUMMARY = `SELECT 1 FROM outbox_cases t JOIN outbox o ON o.id = t.outbox_id WHERE t.incident_id = ? AND o.kind = ? LIMIT 1`;
 
-function summaryText(d: HumasAsnReleaseDeps, platform: Platform, nip: string, asn: AsnRecord | undefined, cases: IncidentRow[], reachable: boolean): string {
+function summaryText(
+  d: HumasAsnReleaseDeps, platform: Platform, nip: string, asn: AsnRecord | undefined, cases: IncidentRow[], unverified: (string | undefined)[], reachable: boolean,
+): string {
   const lang = d.config.LANGUAGE;
   const t = alertTexts(lang);
   const at = (ms: number): string => formatDateTime(ms, d.config.APP_TIMEZONE, lang);
@@ -127,7 +131,6 @@ function summaryText(d: HumasAsnReleaseDeps, platform: Platform, nip: string, as
   const waiting = got.filter((g) => g === 'waiting').length;
   const inSummary = waiting + got.filter((g) => g === 'summary').length;
   const alone = got.filter((g) => g === 'own').length;
-  const unverified = cases.map((c) => d.incidents.unverifiedOf(c.id)?.username);
   return pressureTexts(lang).humasAsnSummary({
     platform,
     asnName: asn?.nama ?? nip,
