@@ -605,7 +605,10 @@ interface Tables {
   dictionary: Set<string>;
   /** Every word of the regions the vocabulary lists and of the paslon file's `election`: no unknown place ({@link isUnknownPlace}). */
   regionWords: Set<string>;
-  /** {@link regionWords} without their vowels: "Suroboyo" is the Javanese spelling of Surabaya, no other region. */
+  /**
+   * The election's own region words without their vowels ({@link ownRegionSkeletons}): "Suroboyo" is the Javanese
+   * spelling of Surabaya, no other region, where Surabaya is the election's.
+   */
   regionSkeletons: Set<string>;
   otherRegionEvents: Set<string>;
   /** Kin words as written after a name (see {@link Vocabulary.writersKin}): glued with an owner's clitic, bare, and the owners after a bare one. */
@@ -1045,7 +1048,7 @@ export function createClassifier(opts: { vocabulary: Vocabulary; paslon?: Paslon
     otherRegions: otherRegionTable(vocab, paslon, honorifics),
     dictionary: dictionarySet(vocab.dictionaryWords),
     regionWords,
-    regionSkeletons: new Set([...regionWords].map(consonants).filter((c) => c.length >= MIN_SKELETON)),
+    regionSkeletons: ownRegionSkeletons(vocab, paslon, honorifics),
     otherRegionEvents: new Set(vocab.otherRegions?.events ?? []),
     voterPlaces: new Set(vocab.voterBrings?.places ?? []),
     voterThings: new Set((vocab.voterBrings?.things ?? []).map((w) => tokenize(w, FOLD).join(''))),
@@ -2372,6 +2375,31 @@ function otherRegionTable(vocab: Vocabulary, paslon: PaslonFile | undefined, hon
     }
   }
   return table;
+}
+
+/**
+ * The consonants of the election's own region words: its `election` words and those of the {@link Vocabulary.otherRegions}
+ * groups {@link otherRegionTable} leaves out as its own. Only these make a capitalised place no unknown one
+ * ({@link isUnknownPlace}): a listed region in another spelling is still another region, and two regions may share
+ * their consonants ("Purbalingga" and "Probolinggo": a Pilbup Purbalingga beside a Pilbup Banyumas is another
+ * region's race, though Probolinggo is listed and Purbalingga is not).
+ */
+function ownRegionSkeletons(vocab: Vocabulary, paslon: PaslonFile | undefined, honorifics: Set<string>): Set<string> {
+  const skeletons = new Set<string>();
+  if (!paslon) return skeletons;
+  const election = tokenize(paslon.election, FOLD);
+  const electionWords = new Set(election);
+  const own = new Set(regionPhrases(paslon.election, honorifics).map((r) => tokenize(r.join(' '), FOLD).join(' ')));
+  const words = election.filter((w) => !isDigit(w) && !NOT_REGION.has(w));
+  for (const group of vocab.otherRegions?.regions ?? []) {
+    const keys = group.map((region) => tokenize(region, FOLD));
+    if (keys.some((key) => own.has(key.join(' ')) || key.every((w) => electionWords.has(w)))) for (const key of keys) words.push(...key);
+  }
+  for (const w of words) {
+    const c = consonants(w);
+    if (c.length >= MIN_SKELETON) skeletons.add(c);
+  }
+  return skeletons;
 }
 
 /** Words an election word's region may stand after ("pilkada kota Medan"). */

@@ -3375,3 +3375,28 @@ describe('a name called to be voted for and ending its clause is not read with w
     'Gilang, tukang ojek langganan, sudah datang',
   ])('the occupation or the life of a name not called to be voted for, or in its clause: %s', (text) => expect(town.classify(text).pilkada).toBe(false));
 });
+
+describe('another region whose consonants match a listed region\'s is still another region (ownRegionSkeletons) (Pilbup Banyumas set, issue 20)', () => {
+  // The consonant match was meant for the election's own region in another spelling ("Suroboyo" for Surabaya), but it
+  // was made of every listed region's words, so an unlisted place sharing a listed one's consonants ("Purbalingga",
+  // "Probolinggo") read as no unknown place and its Pilkada as this one's.
+  const regency = createClassifier({
+    vocabulary,
+    paslon: { election: 'Pilbup Sukamaju 2024', paslon: [{ number: 1, names: ['Gilang Mahendra', 'Sari Wulandari'], aliases: ['Gilang-Sari'] }] },
+  });
+  const city = createClassifier({
+    vocabulary,
+    paslon: { election: 'Pilwalkot Surabaya 2024', paslon: [{ number: 1, names: ['Ketut Sudarsana', 'Tomo Wiradinata'] }, { number: 2, names: ['Lalu Gilang Mahendra', 'Baiq Sari'] }] },
+  });
+  it.each([
+    'Pilbup Purbalingga: KPU Kirim Logistik ke 18 Kecamatan',
+    'Pilkada Suroboyo: KPU Kirim Logistik ke 31 Kecamatan',
+  ])('another region\'s: %s', (text) => expect(regency.classify(text).pilkada).toBe(false));
+  it.each([
+    'Pilbup Sukamaju: KPU Kirim Logistik ke 18 Kecamatan',
+    'Pilbup Sukamoju: KPU Kirim Logistik ke 18 Kecamatan',
+  ])('the election\'s own region, in its spelling or another: %s', (text) => expect(regency.classify(text).pilkada).toBe(true));
+  it('the own region in its Javanese spelling stays the own region', () => {
+    expect(city.classify('Pilkada Suroboyo: KPU Kirim Logistik ke 31 Kecamatan').pilkada).toBe(true);
+  });
+});
