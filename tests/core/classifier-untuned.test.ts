@@ -3400,3 +3400,23 @@ describe('another region whose consonants match a listed region\'s is still anot
     expect(city.classify('Pilkada Suroboyo: KPU Kirim Logistik ke 31 Kecamatan').pilkada).toBe(true);
   });
 });
+
+describe('another level\'s candidate word makes the campaign beside it that race\'s (otherLevelRoles, ownLevelRoles) (Pilwalkot Banjarmasin set, issue 20)', () => {
+  // "cagub" itself counted nothing beside a Pilwalkot, but the campaign words beside it still did, so the governor
+  // candidates' rally read as this race's; "paslon gubernur" was not even a role. A role of this race's own level,
+  // a candidate's name or a ballot number beside it keep this race's talk.
+  const town = createClassifier({
+    vocabulary,
+    paslon: { election: 'Pilwalkot Contoh 2024', paslon: [{ number: 1, names: ['Gilang Mahendra', 'Sari Wulandari'] }, { number: 2, names: ['Ketut Sudarsana', 'Tomo Wiradinata'] }] },
+  });
+  it.each([
+    'Kampanye Akbar Paslon Gubernur di Lapangan Merdeka Dihadiri Ribuan Warga',
+    'kampanye akbar cagub di alun-alun hari ini, macet',
+    'Debat Pasangan Calon Gubernur Digelar Malam Ini',
+  ])('another level\'s race: %s', (text) => expect(town.classify(text).pilkada).toBe(false));
+  it.each([
+    'Kampanye Akbar Paslon Wali Kota di Lapangan Merdeka Dihadiri Ribuan Warga',
+    'kampanye akbar cagub dan cawali di alun-alun hari ini, macet',
+    'Gilang kampanye bareng cagub di pasar',
+  ])('this race beside it: %s', (text) => expect(town.classify(text).pilkada).toBe(true));
+});

@@ -510,7 +510,6 @@ const KNOWN_MISTAKES: Record<string, string[]> = {
   'tests/fixtures/classifier/banjarmasin2024.tsv': [
     'Siswa SDN Kuin Ikuti Lomba Baca Puisi Hari Guru, Ananda Zahra Raih Juara 1 [URL]',
     'Muhammad Yamin, Pahlawan Nasional dari Sawahlunto Penggagas Sumpah Pemuda #SumpahPemuda [URL]',
-    'Kampanye Akbar Paslon Gubernur di Lapangan Murjani Banjarbaru Dihadiri Ribuan Warga [URL]',
     'Ananda Sukarlan Gelar Konser Piano di Taman Budaya Kalsel [URL]',
     'Mukhyar Warga Kayu Tangi Juara Lomba Burung Murai se-Kalsel [URL]',
     'ulun sudah bulat pilih nomor 2, pian kaya apa?',
