@@ -3420,3 +3420,65 @@ describe('another level\'s candidate word makes the campaign beside it that race
     'Gilang kampanye bareng cagub di pasar',
   ])('this race beside it: %s', (text) => expect(town.classify(text).pilkada).toBe(true));
 });
+
+describe('the voting booth counts as the ballot box does ("bilik suara") (Pilwalkot Banjarmasin set, issue 20)', () => {
+  const town = createClassifier({
+    vocabulary,
+    paslon: { election: 'Pilwalkot Contoh 2024', paslon: [{ number: 1, names: ['Gilang Mahendra', 'Sari Wulandari'] }, { number: 2, names: ['Ketut Sudarsana', 'Tomo Wiradinata'] }] },
+  });
+  it('a vote kept secret in the booth is the vote', () => {
+    expect(town.classify('tenang aja, pilihanmu rahasia di bilik suara').pilkada).toBe(true);
+  });
+  it.each([
+    'bilik mandi di kos bocor lagi',
+    'suara di bilik karaoke terlalu keras',
+  ])('a booth or a voice of another kind: %s', (text) => expect(town.classify(text).pilkada).toBe(false));
+});
+
+describe('regional words for "for" link a vote verb to an office (votedOffice gaps) (Pilwalkot Banjarmasin set, issue 20)', () => {
+  const town = createClassifier({
+    vocabulary,
+    paslon: { election: 'Pilwalkot Contoh 2024', paslon: [{ number: 1, names: ['Gilang Mahendra', 'Sari Wulandari'] }, { number: 2, names: ['Ketut Sudarsana', 'Tomo Wiradinata'] }] },
+  });
+  it.each([
+    'siapa nang ikam dukung gasan wali kota?',
+    'maneh rek milih saha keur wali kota?',
+    'sia pilih untuak wali kota isuak?',
+  ])('%s', (text) => expect(town.classify(text).pilkada).toBe(true));
+  it.each([
+    'beli wadai gasan wali kota yang datang ke kampung',
+    'kado keur wali kelas geus dibeli',
+  ])('a gift for an office, or a class teacher: %s', (text) => expect(town.classify(text).pilkada).toBe(false));
+});
+
+describe('a side\'s witness and votes won make the empty column a side of the race (emptyBox talk) (Pilbup Banyumas set, issue 20)', () => {
+  const single = createClassifier({
+    vocabulary,
+    paslon: { election: 'Pilbup Contoh 2024', paslon: [{ number: 1, names: ['Gilang Mahendra', 'Sari Wulandari'], aliases: ['Gilang-Sari'] }] },
+  });
+  it.each([
+    'Saksi Kolom Kosong Tolak Tanda Tangan Hasil di Kecamatan Barat',
+    'Kotak Kosong Raih 120 Ribu Suara di Contoh',
+    'perolehan kotak kosong di desa kami lumayan',
+  ])('%s', (text) => expect(single.classify(text).pilkada).toBe(true));
+  it.each([
+    'kotak kosong bekas sepatu di gudang',
+    'isi kolom kosong di formulir beasiswa',
+  ])('the box or the column in its daily sense: %s', (text) => expect(single.classify(text).pilkada).toBe(false));
+});
+
+describe('a national hero after a name is another person (personAfter "pahlawan nasional") (Pilwalkot Banjarmasin set, issue 20)', () => {
+  // A hero of the past is introduced by the title ("X, Pahlawan Nasional dari Y"); "warga" (resident) was tried and
+  // left out: a quote headline puts it right after the candidate ("X: Warga Harus ...").
+  const town = createClassifier({
+    vocabulary,
+    paslon: { election: 'Pilwalkot Contoh 2024', paslon: [{ number: 1, names: ['Darsono Wiguna', 'Sari Wulandari'] }, { number: 2, names: ['Muhammad Husni Thamrin', 'Tomo Wiradinata'] }] },
+  });
+  it('the hero', () => {
+    expect(town.classify('Muhammad Husni Thamrin, Pahlawan Nasional dari Betawi').pilkada).toBe(false);
+  });
+  it.each([
+    'Husni Thamrin: Warga Harus Berani Menolak Politik Uang',
+    'Husni Thamrin ziarah ke makam pahlawan nasional sebelum kampanye',
+  ])('the candidate: %s', (text) => expect(town.classify(text).pilkada).toBe(true));
+});
