@@ -3482,3 +3482,19 @@ describe('a national hero after a name is another person (personAfter "pahlawan 
     'Husni Thamrin ziarah ke makam pahlawan nasional sebelum kampanye',
   ])('the candidate: %s', (text) => expect(town.classify(text).pilkada).toBe(true));
 });
+
+describe('a settled choice beside a vote verb and a ballot number is the vote (act "sudah bulat", "wis mantep") (Banjarmasin and Banyumas sets, issue 20)', () => {
+  const town = createClassifier({
+    vocabulary,
+    paslon: { election: 'Pilwalkot Contoh 2024', paslon: [{ number: 1, names: ['Gilang Mahendra', 'Sari Wulandari'] }, { number: 2, names: ['Ketut Sudarsana', 'Tomo Wiradinata'] }] },
+  });
+  it.each([
+    'aku sudah bulat pilih nomor 2, kalian gimana?',
+    'kowe milih sapa? nyong wis mantep nomer loro',
+  ])('%s', (text) => expect(town.classify(text).pilkada).toBe(true));
+  it.each([
+    'tekad sudah bulat, besok berangkat merantau',
+    'jawaban saya sudah bulat nomor 2 bu guru',
+    'udah mantap nomor 1 di klasemen liga',
+  ])('a resolve, a quiz answer, a league table: %s', (text) => expect(town.classify(text).pilkada).toBe(false));
+});
