@@ -593,6 +593,8 @@ interface Tables {
   otherLevelUnits: Set<string>;
   /** Candidate words of another level's race, by label ({@link Vocabulary.electionLevels} roles). */
   otherLevelRoles: Set<string>;
+  /** The election's own level's `roles` ({@link Vocabulary.electionLevels}): "cawali" beside "cagub" is this race's talk too. */
+  ownLevelRoles: Set<string>;
   /**
    * Election words and units of the levels neither this election's nor `wide` (a regency's beside a city's): no voter
    * here holds their ballot, so they name another region's Pilkada ({@link isSiblingLevel}). Empty for a wide level's election.
@@ -605,7 +607,10 @@ interface Tables {
   dictionary: Set<string>;
   /** Every word of the regions the vocabulary lists and of the paslon file's `election`: no unknown place ({@link isUnknownPlace}). */
   regionWords: Set<string>;
-  /** {@link regionWords} without their vowels: "Suroboyo" is the Javanese spelling of Surabaya, no other region. */
+  /**
+   * The election's own region words without their vowels ({@link ownRegionSkeletons}): "Suroboyo" is the Javanese
+   * spelling of Surabaya, no other region, where Surabaya is the election's.
+   */
   regionSkeletons: Set<string>;
   otherRegionEvents: Set<string>;
   /** Kin words as written after a name (see {@link Vocabulary.writersKin}): glued with an owner's clitic, bare, and the owners after a bare one. */
@@ -895,6 +900,8 @@ interface ScanContext {
   voteCallAt?: number;
   /** Token index of the first other region's Pilkada named in the text's own words; -1 when a hashtag named it. */
   otherRaceAt?: number;
+  /** A candidate word of this race's own level was found ({@link Tables.ownLevelRoles}): no other level's talk alone. */
+  ownRole?: boolean;
   /**
    * A call to vote for a ballot number comes before any other region's Pilkada named, with a clause boundary between
    * ("Coblos nomor 1, jangan lupa Pilkada Jabar juga"): the call is this race's, the other race an aside.
@@ -1045,7 +1052,7 @@ export function createClassifier(opts: { vocabulary: Vocabulary; paslon?: Paslon
     otherRegions: otherRegionTable(vocab, paslon, honorifics),
     dictionary: dictionarySet(vocab.dictionaryWords),
     regionWords,
-    regionSkeletons: new Set([...regionWords].map(consonants).filter((c) => c.length >= MIN_SKELETON)),
+    regionSkeletons: ownRegionSkeletons(vocab, paslon, honorifics),
     otherRegionEvents: new Set(vocab.otherRegions?.events ?? []),
     voterPlaces: new Set(vocab.voterBrings?.places ?? []),
     voterThings: new Set((vocab.voterBrings?.things ?? []).map((w) => tokenize(w, FOLD).join(''))),
@@ -1169,7 +1176,7 @@ export function createClassifier(opts: { vocabulary: Vocabulary; paslon?: Paslon
       clauses: undefined, listedNames: undefined, actingName: undefined, formerOffice: undefined, officialDocument: undefined,
       rosterNames: undefined, freeNames: undefined, rosterTitled: undefined, tally: undefined, nameTag: undefined,
       officialQuote: undefined, otherPilkada: undefined, otherRegionBy: undefined, othersHandle: undefined, surnameAfterWord: undefined,
-      voteCallAt: undefined, otherRaceAt: undefined, callBeforeOtherRace: undefined,
+      voteCallAt: undefined, otherRaceAt: undefined, callBeforeOtherRace: undefined, ownRole: undefined,
     };
     const tokens: string[] = [];
     const ids: number[] = [];
@@ -2041,8 +2048,14 @@ function scan(tables: Tables, tokens: string[], ids: number[] | undefined, found
       i = bestEnd;
       continue;
     }
+    // "cawali" beside "cagub" in a Pilwalkot: this race is spoken of too, so another level's talk beside it still counts.
+    if (best.category === 'candidate' && tables.ownLevelRoles.size > 0 && tables.ownLevelRoles.has(best.label)) ctx.ownRole = true;
     // "cagub", "Gubernur Terpilih" beside a Pilwalkot: the candidates of another Pilkada of the season.
     if (best.category === 'candidate' && tables.otherLevelRoles.size > 0 && tables.otherLevelRoles.has(best.label)) {
+      // Their campaign is that race's too ("Kampanye Akbar Paslon Gubernur di Lapangan X" beside a Pilwalkot): as with
+      // another level's election word, the campaign words beside it count nothing where no name or election word of
+      // this race is found (isOtherPilkadaTalk); a ballot number stays this race's.
+      ctx.otherPilkada ??= 'level';
       i = bestEnd;
       continue;
     }
@@ -2315,15 +2328,16 @@ function isOtherYear(year: string, tokens: string[], end: number): boolean {
  * words first, then its units: "Pilwalkot Kota Contoh 2024" is a walikota's); none when it names none.
  */
 function otherLevels(vocab: Vocabulary, paslon: PaslonFile | undefined):
-  Pick<Tables, 'otherLevelEvents' | 'otherLevelUnits' | 'otherLevelRoles' | 'siblingLevelEvents' | 'siblingLevelUnits'> {
+  Pick<Tables, 'otherLevelEvents' | 'otherLevelUnits' | 'otherLevelRoles' | 'ownLevelRoles' | 'siblingLevelEvents' | 'siblingLevelUnits'> {
   const none = { otherLevelEvents: new Set<string>(), otherLevelUnits: new Set<string>(), otherLevelRoles: new Set<string>(),
-    siblingLevelEvents: new Set<string>(), siblingLevelUnits: new Set<string>() };
+    ownLevelRoles: new Set<string>(), siblingLevelEvents: new Set<string>(), siblingLevelUnits: new Set<string>() };
   const levels = Object.entries(vocab.electionLevels ?? {});
   if (!paslon || levels.length === 0) return none;
   const election = ` ${tokenize(paslon.election, FOLD).join(' ')} `;
   const names = (phrases: string[]): boolean => phrases.some((p) => election.includes(` ${tokenize(p, FOLD).join(' ')} `));
   const own = levels.find(([, l]) => names(l.events)) ?? levels.find(([, l]) => names(l.units));
   if (!own) return none;
+  for (const r of own[1].roles ?? []) none.ownLevelRoles.add(r);
   for (const [level, l] of levels) {
     if (level === own[0]) continue;
     for (const e of l.events) none.otherLevelEvents.add(e);
@@ -2372,6 +2386,31 @@ function otherRegionTable(vocab: Vocabulary, paslon: PaslonFile | undefined, hon
     }
   }
   return table;
+}
+
+/**
+ * The consonants of the election's own region words: its `election` words and those of the {@link Vocabulary.otherRegions}
+ * groups {@link otherRegionTable} leaves out as its own. Only these make a capitalised place no unknown one
+ * ({@link isUnknownPlace}): a listed region in another spelling is still another region, and two regions may share
+ * their consonants ("Purbalingga" and "Probolinggo": a Pilbup Purbalingga beside a Pilbup Banyumas is another
+ * region's race, though Probolinggo is listed and Purbalingga is not).
+ */
+function ownRegionSkeletons(vocab: Vocabulary, paslon: PaslonFile | undefined, honorifics: Set<string>): Set<string> {
+  const skeletons = new Set<string>();
+  if (!paslon) return skeletons;
+  const election = tokenize(paslon.election, FOLD);
+  const electionWords = new Set(election);
+  const own = new Set(regionPhrases(paslon.election, honorifics).map((r) => tokenize(r.join(' '), FOLD).join(' ')));
+  const words = election.filter((w) => !isDigit(w) && !NOT_REGION.has(w));
+  for (const group of vocab.otherRegions?.regions ?? []) {
+    const keys = group.map((region) => tokenize(region, FOLD));
+    if (keys.some((key) => own.has(key.join(' ')) || key.every((w) => electionWords.has(w)))) for (const key of keys) words.push(...key);
+  }
+  for (const w of words) {
+    const c = consonants(w);
+    if (c.length >= MIN_SKELETON) skeletons.add(c);
+  }
+  return skeletons;
 }
 
 /** Words an election word's region may stand after ("pilkada kota Medan"). */
@@ -4081,7 +4120,8 @@ function summarise(found: Term[], vocab: Vocabulary, ctx: ScanContext, national:
   // A ballot number beside another level's election word stays this one's ("nomor 1 di Pilgub Sumut" in a Pilwalkot
   // Medan set): the voters hold both ballots on one day and name the numbers of either; another region's is that region's.
   const nonPilkada = found.some((t) => t.category === OTHER_ELECTION);
-  const otherPilkada = !nonPilkada && ctx.otherPilkada !== undefined && isOtherPilkadaTalk(found, vocab.threshold, vocab.names.common);
+  const otherPilkada = !nonPilkada && ctx.otherPilkada !== undefined && isOtherPilkadaTalk(found, vocab.threshold, vocab.names.common)
+    && ctx.ownRole !== true;
   const otherElection = nonPilkada || otherPilkada;
   // Its vote talk beside it, and no Pilkada named: a one-word name is that election's candidate or voter.
   const otherVote = otherElection && isOtherElectionVote(found, vocab.threshold);

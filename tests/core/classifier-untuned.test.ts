@@ -3375,3 +3375,126 @@ describe('a name called to be voted for and ending its clause is not read with w
     'Gilang, tukang ojek langganan, sudah datang',
   ])('the occupation or the life of a name not called to be voted for, or in its clause: %s', (text) => expect(town.classify(text).pilkada).toBe(false));
 });
+
+describe('another region whose consonants match a listed region\'s is still another region (ownRegionSkeletons) (Pilbup Banyumas set, issue 20)', () => {
+  // The consonant match was meant for the election's own region in another spelling ("Suroboyo" for Surabaya), but it
+  // was made of every listed region's words, so an unlisted place sharing a listed one's consonants ("Purbalingga",
+  // "Probolinggo") read as no unknown place and its Pilkada as this one's.
+  const regency = createClassifier({
+    vocabulary,
+    paslon: { election: 'Pilbup Sukamaju 2024', paslon: [{ number: 1, names: ['Gilang Mahendra', 'Sari Wulandari'], aliases: ['Gilang-Sari'] }] },
+  });
+  const city = createClassifier({
+    vocabulary,
+    paslon: { election: 'Pilwalkot Surabaya 2024', paslon: [{ number: 1, names: ['Ketut Sudarsana', 'Tomo Wiradinata'] }, { number: 2, names: ['Lalu Gilang Mahendra', 'Baiq Sari'] }] },
+  });
+  it.each([
+    'Pilbup Purbalingga: KPU Kirim Logistik ke 18 Kecamatan',
+    'Pilkada Suroboyo: KPU Kirim Logistik ke 31 Kecamatan',
+  ])('another region\'s: %s', (text) => expect(regency.classify(text).pilkada).toBe(false));
+  it.each([
+    'Pilbup Sukamaju: KPU Kirim Logistik ke 18 Kecamatan',
+    'Pilbup Sukamoju: KPU Kirim Logistik ke 18 Kecamatan',
+  ])('the election\'s own region, in its spelling or another: %s', (text) => expect(regency.classify(text).pilkada).toBe(true));
+  it('the own region in its Javanese spelling stays the own region', () => {
+    expect(city.classify('Pilkada Suroboyo: KPU Kirim Logistik ke 31 Kecamatan').pilkada).toBe(true);
+  });
+});
+
+describe('another level\'s candidate word makes the campaign beside it that race\'s (otherLevelRoles, ownLevelRoles) (Pilwalkot Banjarmasin set, issue 20)', () => {
+  // "cagub" itself counted nothing beside a Pilwalkot, but the campaign words beside it still did, so the governor
+  // candidates' rally read as this race's; "paslon gubernur" was not even a role. A role of this race's own level,
+  // a candidate's name or a ballot number beside it keep this race's talk.
+  const town = createClassifier({
+    vocabulary,
+    paslon: { election: 'Pilwalkot Contoh 2024', paslon: [{ number: 1, names: ['Gilang Mahendra', 'Sari Wulandari'] }, { number: 2, names: ['Ketut Sudarsana', 'Tomo Wiradinata'] }] },
+  });
+  it.each([
+    'Kampanye Akbar Paslon Gubernur di Lapangan Merdeka Dihadiri Ribuan Warga',
+    'kampanye akbar cagub di alun-alun hari ini, macet',
+    'Debat Pasangan Calon Gubernur Digelar Malam Ini',
+  ])('another level\'s race: %s', (text) => expect(town.classify(text).pilkada).toBe(false));
+  it.each([
+    'Kampanye Akbar Paslon Wali Kota di Lapangan Merdeka Dihadiri Ribuan Warga',
+    'kampanye akbar cagub dan cawali di alun-alun hari ini, macet',
+    'Gilang kampanye bareng cagub di pasar',
+  ])('this race beside it: %s', (text) => expect(town.classify(text).pilkada).toBe(true));
+});
+
+describe('the voting booth counts as the ballot box does ("bilik suara") (Pilwalkot Banjarmasin set, issue 20)', () => {
+  const town = createClassifier({
+    vocabulary,
+    paslon: { election: 'Pilwalkot Contoh 2024', paslon: [{ number: 1, names: ['Gilang Mahendra', 'Sari Wulandari'] }, { number: 2, names: ['Ketut Sudarsana', 'Tomo Wiradinata'] }] },
+  });
+  it('a vote kept secret in the booth is the vote', () => {
+    expect(town.classify('tenang aja, pilihanmu rahasia di bilik suara').pilkada).toBe(true);
+  });
+  it.each([
+    'bilik mandi di kos bocor lagi',
+    'suara di bilik karaoke terlalu keras',
+  ])('a booth or a voice of another kind: %s', (text) => expect(town.classify(text).pilkada).toBe(false));
+});
+
+describe('regional words for "for" link a vote verb to an office (votedOffice gaps) (Pilwalkot Banjarmasin set, issue 20)', () => {
+  const town = createClassifier({
+    vocabulary,
+    paslon: { election: 'Pilwalkot Contoh 2024', paslon: [{ number: 1, names: ['Gilang Mahendra', 'Sari Wulandari'] }, { number: 2, names: ['Ketut Sudarsana', 'Tomo Wiradinata'] }] },
+  });
+  it.each([
+    'siapa nang ikam dukung gasan wali kota?',
+    'maneh rek milih saha keur wali kota?',
+    'sia pilih untuak wali kota isuak?',
+  ])('%s', (text) => expect(town.classify(text).pilkada).toBe(true));
+  it.each([
+    'beli wadai gasan wali kota yang datang ke kampung',
+    'kado keur wali kelas geus dibeli',
+  ])('a gift for an office, or a class teacher: %s', (text) => expect(town.classify(text).pilkada).toBe(false));
+});
+
+describe('a side\'s witness and votes won make the empty column a side of the race (emptyBox talk) (Pilbup Banyumas set, issue 20)', () => {
+  const single = createClassifier({
+    vocabulary,
+    paslon: { election: 'Pilbup Contoh 2024', paslon: [{ number: 1, names: ['Gilang Mahendra', 'Sari Wulandari'], aliases: ['Gilang-Sari'] }] },
+  });
+  it.each([
+    'Saksi Kolom Kosong Tolak Tanda Tangan Hasil di Kecamatan Barat',
+    'Kotak Kosong Raih 120 Ribu Suara di Contoh',
+    'perolehan kotak kosong di desa kami lumayan',
+  ])('%s', (text) => expect(single.classify(text).pilkada).toBe(true));
+  it.each([
+    'kotak kosong bekas sepatu di gudang',
+    'isi kolom kosong di formulir beasiswa',
+  ])('the box or the column in its daily sense: %s', (text) => expect(single.classify(text).pilkada).toBe(false));
+});
+
+describe('a national hero after a name is another person (personAfter "pahlawan nasional") (Pilwalkot Banjarmasin set, issue 20)', () => {
+  // A hero of the past is introduced by the title ("X, Pahlawan Nasional dari Y"); "warga" (resident) was tried and
+  // left out: a quote headline puts it right after the candidate ("X: Warga Harus ...").
+  const town = createClassifier({
+    vocabulary,
+    paslon: { election: 'Pilwalkot Contoh 2024', paslon: [{ number: 1, names: ['Darsono Wiguna', 'Sari Wulandari'] }, { number: 2, names: ['Muhammad Husni Thamrin', 'Tomo Wiradinata'] }] },
+  });
+  it('the hero', () => {
+    expect(town.classify('Muhammad Husni Thamrin, Pahlawan Nasional dari Betawi').pilkada).toBe(false);
+  });
+  it.each([
+    'Husni Thamrin: Warga Harus Berani Menolak Politik Uang',
+    'Husni Thamrin ziarah ke makam pahlawan nasional sebelum kampanye',
+  ])('the candidate: %s', (text) => expect(town.classify(text).pilkada).toBe(true));
+});
+
+describe('a settled choice beside a vote verb and a ballot number is the vote (act "sudah bulat", "wis mantep") (Banjarmasin and Banyumas sets, issue 20)', () => {
+  const town = createClassifier({
+    vocabulary,
+    paslon: { election: 'Pilwalkot Contoh 2024', paslon: [{ number: 1, names: ['Gilang Mahendra', 'Sari Wulandari'] }, { number: 2, names: ['Ketut Sudarsana', 'Tomo Wiradinata'] }] },
+  });
+  it.each([
+    'aku sudah bulat pilih nomor 2, kalian gimana?',
+    'kowe milih sapa? nyong wis mantep nomer loro',
+  ])('%s', (text) => expect(town.classify(text).pilkada).toBe(true));
+  it.each([
+    'tekad sudah bulat, besok berangkat merantau',
+    'jawaban saya sudah bulat nomor 2 bu guru',
+    'udah mantap nomor 1 di klasemen liga',
+  ])('a resolve, a quiz answer, a league table: %s', (text) => expect(town.classify(text).pilkada).toBe(false));
+});
