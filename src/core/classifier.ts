@@ -643,6 +643,8 @@ interface Tables {
   personAfter: Set<string>;
   /** Words (one or two) before a name that make it another person's ("pastor", "ulang tahun"); see {@link Vocabulary.personBefore}. */
   personBefore: Set<string>;
+  /** {@link personBefore}'s two-word phrases, by first word: looked up without a string joined per name found. */
+  personBeforePairs: Map<string, Set<string>>;
   /** Words after a one-word name that make it someone's everyday life ("kucing", "jual"); see {@link Vocabulary.everydayAfter}. */
   everydayAfter: Set<string>;
   /** {@link Vocabulary.workVerbs}, folded. */
@@ -1078,6 +1080,7 @@ export function createClassifier(opts: { vocabulary: Vocabulary; paslon?: Paslon
     partyTitleTwins: new Map(),
     anniversaries: (official?.anniversaries ?? []).map((w) => tokenize(w, FOLD)).filter((key) => key.length > 0),
     personBefore: new Set([...(vocab.personBefore ?? []), ...(vocab.personalLife?.before ?? [])].map((w) => tokenize(w, FOLD).join(' '))),
+    personBeforePairs: wordPairs([...(vocab.personBefore ?? []), ...(vocab.personalLife?.before ?? [])].map((w) => tokenize(w, FOLD))),
     everydayAfter: new Set((vocab.everydayAfter ?? []).map((w) => tokenize(w, FOLD).join(' '))),
     workVerbs: new Set((vocab.workVerbs ?? []).map((w) => tokenize(w, FOLD).join(' '))),
     thingAfter: new Set((vocab.thingAfter ?? []).flatMap((w) => tokenize(w, FOLD))),
@@ -1166,7 +1169,8 @@ export function createClassifier(opts: { vocabulary: Vocabulary; paslon?: Paslon
     const found: Term[] = [];
     // Another person's handle naming a candidate's name ("@hendri_mekanik") is read once, as that person's, with the
     // tags below: the text's own words leave it out (blanked, so every other word keeps its place).
-    const own = text.includes('@') && text.includes('_') ? withoutOthersHandles(text) : text;
+    const mention = text.includes('@');
+    const own = mention && text.includes('_') ? withoutOthersHandles(text) : text;
     // Every field from the start, so every context has one shape: rules that set a field later would
     // otherwise give it a new shape per combination, and each read of it would check several.
     const ctx: ScanContext = {
@@ -1192,7 +1196,7 @@ export function createClassifier(opts: { vocabulary: Vocabulary; paslon?: Paslon
       if (unicode) for (const m of own.matchAll(ODD_CASE)) scan(tables, tagTokens(m[0].toLowerCase()), undefined, found, ctx);
       else for (const word of oddCaseWordsAscii(own)) scan(tables, tagTokens(word.toLowerCase()), undefined, found, ctx);
     }
-    if (text.includes('#') || text.includes('@')) {
+    if (mention || text.includes('#')) {
       ctx.inTag = true;
       for (const m of text.matchAll(unicode ? TAG : TAG_ASCII)) {
         const tokens = tagTokens(m[1] ?? '');
@@ -2989,7 +2993,7 @@ function isPersonBefore(tables: Tables, tokens: string[], start: number): boolea
   let back = start - 1;
   while (back >= 0 && tables.honorifics.has(tokens[back] as string)) back--;
   return back >= 0 && (tables.personBefore.has(tokens[back] as string)
-    || (back >= 1 && tables.personBefore.has(`${tokens[back - 1] as string} ${tokens[back] as string}`)));
+    || (back >= 1 && tables.personBeforePairs.get(tokens[back - 1] as string)?.has(tokens[back] as string) === true));
 }
 
 /** A name of one word read at tokens[start..end], honorifics before it allowed ("Yoyok", "mas Yoyok" as an alias lists it). */
@@ -3460,9 +3464,20 @@ function isNumberWord(token: string): boolean {
 
 /** A word without a possessive clitic ("rumahnya" -> "rumah", "kamarku" -> "kamar"), for number guards. */
 function withoutClitic(token: string): string {
-  for (const c of CLITICS) if (token.length - c.length >= MIN_STEM && token.endsWith(c)) return token.slice(0, -c.length);
-  return token;
+  let stem = cliticFree.get(token);
+  if (stem === undefined) {
+    if (cliticFree.size >= FIX_CACHE_SIZE) cliticFree.clear();
+    stem = token;
+    for (const c of CLITICS) if (token.length - c.length >= MIN_STEM && token.endsWith(c)) { stem = token.slice(0, -c.length); break; }
+    cliticFree.set(token, stem);
+  }
+  return stem;
 }
+/**
+ * {@link withoutClitic} of recent words, cut once per distinct word: the rules ask it of the word before every name
+ * and number found, and a new string cut each time was hashed anew by the Set asked next.
+ */
+const cliticFree = new Map<string, string>();
 
 /**
  * Clitics that glue onto a word ("debatnya", "cagubnya", "pilihlah"), as folded ("-nya" folds to "-nia"), and
@@ -3570,18 +3585,32 @@ function makeRepair(trie: Trie, vocab: Vocabulary, honorifics: Set<string>): Rep
   const phraseLefts = gluedPhraseLefts(trie, weakParts);
   for (const key of phraseLefts) starts[pairIndex(key)] = 1;
 
-  const unclitic = (token: string, level: Map<string, unknown> = trie): string | undefined => {
-    const n = token.length;
-    if (n < MIN_STEM + 2) return undefined;
-    for (const c of CLITICS) {
-      if (n - c.length >= MIN_STEM && token.endsWith(c)) {
-        const stem = token.slice(0, n - c.length);
-        if (level.has(stem)) return stem;
-        // Folding made one letter of the stem's last and the clitic's first ("paslonnya" -> "paslonia").
-        const shared = token.slice(0, n - c.length + 1);
-        if (shared.charCodeAt(shared.length - 1) === c.charCodeAt(0) && level.has(shared)) return shared;
+  /**
+   * The stems {@link unclitic} tries for a word, in the order it tries them, cut once per distinct word: it is asked
+   * of the same words for every phrase they might carry on, and cutting them anew made new strings to hash each time.
+   */
+  const cliticStems = new Map<string, string[]>();
+  const stemsOf = (token: string): string[] => {
+    let stems = cliticStems.get(token);
+    if (stems === undefined) {
+      if (cliticStems.size >= FIX_CACHE_SIZE) cliticStems.clear();
+      stems = [];
+      const n = token.length;
+      for (const c of CLITICS) {
+        if (n - c.length >= MIN_STEM && token.endsWith(c)) {
+          stems.push(token.slice(0, n - c.length));
+          // Folding made one letter of the stem's last and the clitic's first ("paslonnya" -> "paslonia").
+          const shared = token.slice(0, n - c.length + 1);
+          if (shared.charCodeAt(shared.length - 1) === c.charCodeAt(0)) stems.push(shared);
+        }
       }
+      cliticStems.set(token, stems.length > 0 ? stems : (stems = NO_STEMS));
     }
+    return stems;
+  };
+  const unclitic = (token: string, level: Map<string, unknown> = trie): string | undefined => {
+    if (token.length < MIN_STEM + 2) return undefined;
+    for (const stem of stemsOf(token)) if (level.has(stem)) return stem;
     return undefined;
   };
   const glued = (token: string): [string, string] | undefined => {
@@ -3831,6 +3860,8 @@ const MIN_REPAIRED = 5;
 type Fix = string | [string, string] | { fuzzy: string } | null;
 /** Distinct unknown words whose repair is remembered; bounded so a flood of distinct words cannot grow it. */
 const FIX_CACHE_SIZE = 50_000;
+/** A word with no clitic to take off: one empty list for all of them. */
+const NO_STEMS: string[] = [];
 
 /** Index of a word's first two letters in a 27x27 table (anything but a-z in slot 26). */
 function pairIndex(s: string): number {
