@@ -4411,6 +4411,7 @@ const RANGE_AFTER = new Set(['sampai', 'sampe', 'hingga', 'ampe', 'nepi', 'ke'].
 function isGivenFromCamp(tables: Tables, ctx: ScanContext, best: Term, tokens: string[], ids: number[] | undefined, start: number, end: number): boolean {
   let thing = -1;
   for (let k = start - 2; k >= start - 1 - GIVEN_FROM_WINDOW && k >= 0 && thing < 0; k--) if (tables.givenThings.has(tokens[k] as string)) thing = k;
+  if (thing < 0 && best.category === PASLON_NUMBER) thing = hearsayThing(tables, tokens, start);
   if (thing < 0) return false;
   let verb = false;
   for (let k = thing - 1; k >= thing - GIVEN_WINDOW && k >= 0 && !verb; k--) verb = tables.giverWords.has(tokens[k] as string) || tables.receiverWords.has(tokens[k] as string);
@@ -4419,6 +4420,25 @@ function isGivenFromCamp(tables: Tables, ctx: ScanContext, best: Term, tokens: s
   const next = end + 1;
   if (next >= tokens.length || isClauseStart(tables, ctx, tokens, ids, next)) return true;
   return CLAUSE_END_PARTICLES.has(tokens[next] as string) && (next + 1 >= tokens.length || isClauseStart(tables, ctx, tokens, ids, next + 1));
+}
+
+/** Words that pass on a rumour ("katanya", Betawi "katanye", Sundanese "ceunah", Javanese "jarene", "kabarnya"). */
+const HEARSAY_WORDS = new Set(['katanya', 'katanye', 'katane', 'ceunah', 'cenah', 'jarene', 'jare', 'kabarnya', 'konon', 'infonya'].map((w) => tokenize(w, FOLD).join('')));
+/** Words a rumour's word may stand after the money or goods it names ("bagi amplop 50 rebu di Ciledug, katanye ..."). */
+const HEARSAY_WINDOW = 5;
+
+/**
+ * A rumour's word right before the from-word at `tokens[start - 1]`, and money or goods within {@link HEARSAY_WINDOW}
+ * words before it: "aya nu nyebar amplop 50 rebu di Cileunyi, ceunah ti nomer hiji", "ada yang bagi amplop di Ciledug,
+ * katanye dari nomer satu": the gift is told of as the camp's (Pilbup Bandung and Pilwalkot Tangerang sets, issue 20).
+ * The position of the money or goods, or -1; {@link isGivenFromCamp} then asks for the giver's verb before it, as it
+ * does right beside the number. Asked only of a ballot number after a from-word with no money or goods beside it.
+ */
+function hearsayThing(tables: Tables, tokens: string[], start: number): number {
+  const said = start - 2;
+  if (said < 1 || !HEARSAY_WORDS.has(tokens[said] as string)) return -1;
+  for (let k = said - 1; k >= said - HEARSAY_WINDOW && k >= 0; k--) if (tables.givenThings.has(tokens[k] as string)) return k;
+  return -1;
 }
 
 /** Words a "whoever" phrase may stand from the office it goes with: "siapa pun jadi walkot", "walikota anyar sopo ae". */

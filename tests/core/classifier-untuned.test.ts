@@ -3491,3 +3491,22 @@ describe('Betawi and Sundanese question and time words between a vote verb and t
     'lu ntar milih siape jadi ketua kelas?',
   ])('%s', (text) => expect(town.classify(text).pilkada).toBe(false));
 });
+
+describe('money or goods told of as a camp\'s, a rumour\'s word before the from-word (hearsayThing) (Pilbup Bandung and Pilwalkot Tangerang sets, issue 20)', () => {
+  // "amplop 50 rebu di Cileunyi, ceunah ti nomer hiji": the money stood five words before the from-word, out of
+  // isGivenFromCamp's reach. "nyebar" (spread) joined the giver's verbs.
+  const town = createClassifier({
+    vocabulary,
+    paslon: { election: 'Pilbup Karangsari 2024', paslon: [{ number: 1, names: ['Jajang Sopandi', 'Rina Kartika'] }, { number: 2, names: ['Dudung Permana', 'Euis Komalasari'] }] },
+  });
+  it.each([
+    'aya nu nyebar amplop 50 rebu di pasar, ceunah ti nomer dua',
+    'ada yang bagi amplop 100 ribu di gang, katanya dari nomor 1',
+    'semalem ada yang bagiin sembako di masjid, katanye dari nomer satu',
+  ])('%s', (text) => expect(town.classify(text).pilkada).toBe(true));
+  it.each([
+    'aya nu nyebar brosur les di pasar, ceunah ti nomer hiji di bandung',
+    'ada yang bagi amplop 100 ribu di gang sebelah buat anak yatim, katanya dari pengajian',
+    'transfer uang buat arisan, katanya dari nomor 2 sampai 10 dapat giliran',
+  ])('no money, no camp, or a range: %s', (text) => expect(town.classify(text).pilkada).toBe(false));
+});
