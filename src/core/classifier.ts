@@ -612,6 +612,12 @@ interface Tables {
    * spelling of Surabaya, no other region, where Surabaya is the election's.
    */
   regionSkeletons: Set<string>;
+  /**
+   * Glued compass forms of this region's name that are also dictionary words ("Tangsel" beside Pilwalkot Tangerang;
+   * "semut" beside Semarang, "banteng" beside Bandung): another region only when written capitalised right after an
+   * election word ({@link isUnknownPlace}); the other compass forms are in {@link otherRegions} ({@link withCompassSiblings}).
+   */
+  compassWords: Set<string>;
   otherRegionEvents: Set<string>;
   /** Kin words as written after a name (see {@link Vocabulary.writersKin}): glued with an owner's clitic, bare, and the owners after a bare one. */
   kinAfterGlued: Set<string>;
@@ -1027,6 +1033,7 @@ export function createClassifier(opts: { vocabulary: Vocabulary; paslon?: Paslon
 
   const honorifics = new Set(vocab.honorifics.map((h) => tokenize(h, FOLD).join(' ')));
   const regionWords = new Set([...(vocab.otherRegions?.regions ?? []).flat(), paslon?.election ?? ''].flatMap((r) => tokenize(r, FOLD)));
+  const compassWords = new Set<string>();
   if (paslon) {
     const known = new Set([...honorifics, ...vocab.commonNames, ...(vocab.commonWords ?? [])].map((w) => tokenize(w, FOLD).join(' ')));
     for (const key of regionPhrases(paslon.election, known)) {
@@ -1051,7 +1058,8 @@ export function createClassifier(opts: { vocabulary: Vocabulary; paslon?: Paslon
     electionYear: paslon ? ELECTION_YEAR.exec(paslon.election)?.[0] : undefined,
     ...otherLevels(vocab, paslon),
     ...kinAfterTables(vocab),
-    otherRegions: otherRegionTable(vocab, paslon, honorifics),
+    otherRegions: withCompassSiblings(otherRegionTable(vocab, paslon, honorifics), vocab, paslon, dictionarySet(vocab.dictionaryWords), compassWords),
+    compassWords,
     dictionary: dictionarySet(vocab.dictionaryWords),
     regionWords,
     regionSkeletons: ownRegionSkeletons(vocab, paslon, honorifics),
@@ -2028,6 +2036,11 @@ function scan(tables: Tables, tokens: string[], ids: number[] | undefined, found
       i = Math.max(bestEnd, entryEnd);
       continue;
     }
+    // "Kampanye Akbar Dedi ...": a campaign named after another person is another race's.
+    if (best.category === 'act' && isOthersCampaign(tables, best, tokens, bestEnd)) {
+      i = bestEnd;
+      continue;
+    }
     // "Pilgub DKI 2017", "pemilu 2029": an election of another year is another election.
     if (best.category === 'event' && tables.electionYear !== undefined && isOtherYear(tables.electionYear, tokens, bestEnd)) {
       i = bestEnd;
@@ -2120,7 +2133,8 @@ function scan(tables: Tables, tokens: string[], ids: number[] | undefined, found
     const ownEnd = best.category === PASLON_NAME && tokens[bestEnd + 1] === POSSESSIVE_S_TOKEN && POSSESSIVE_S.test(ctx.text) ? bestEnd + 1 : bestEnd;
     if (best.category === PASLON_NAME && (best.weight <= 0 || (!best.pair && (isNamedAfter(tables, tokens, i) || (isPersonBefore(tables, tokens, i) && !isSpeakersKin(tables, ctx, tokens, ids, i))
       || i - actingEnd <= ACTING_GAP + 1))
-      || (((!best.pair && ((isOneNameWord(tables, tokens, i, bestEnd) && isEverydayAfter(tables, tokens, ownEnd)) || isOtherNameAfter(tables, tokens, ownEnd)))
+      || (((!best.pair && ((isOneNameWord(tables, tokens, i, bestEnd) && isEverydayAfter(tables, tokens, ownEnd)) || isOtherNameAfter(tables, tokens, ownEnd)
+        || isNeighbourAfter(tokens, ownEnd)))
         || isPersonAfter(tables, tokens, ownEnd)) && !isCalledName(tables, ctx, tokens, ids, i, ownEnd)))) {
       i = bestEnd;
       continue;
@@ -2417,6 +2431,62 @@ function ownRegionSkeletons(vocab: Vocabulary, paslon: PaslonFile | undefined, h
   return skeletons;
 }
 
+/**
+ * Compass words that name a neighbour after a regency or city ("Tangerang Selatan", "Bandung Barat"), each with the
+ * short ends its glued short form takes ("Tang"+"sel", "Kab"+"bar": "Tangsel", "Kubar").
+ */
+const COMPASS_WORDS: readonly (readonly [string, readonly string[]])[] = [
+  ['selatan', ['sel']], ['utara', ['ut', 'tara']], ['barat', ['bar']], ['timur', ['tim']], ['tengah', ['teng']],
+];
+/** Starts of the region word a glued compass form keeps ("tang" of "tangerang" in "tangsel"). */
+const COMPASS_START_MIN = 3;
+const COMPASS_START_MAX = 5;
+
+/**
+ * The neighbours named after a regency's or city's own one-word name with a compass word, which are other regions
+ * with their own Pilkada the same day: "Tangerang Selatan" and "Tangsel" beside Pilwalkot Tangerang, "Bandung Barat"
+ * and "KBB" (the unit's initial, the name's and the compass word's) beside Pilbup Bandung (Pilbup Bandung and
+ * Pilwalkot Tangerang sets, issue 20). A compass word in the election's own name is its own ("Pilwalkot Tangerang
+ * Selatan"); a province's race (a wide level) gets none, as its own cities and regions may be named so ("Jakarta
+ * Selatan"). Built once per paslon file, into the table {@link isOtherRegion} reads.
+ */
+function withCompassSiblings(table: Map<string, string[][]>, vocab: Vocabulary, paslon: PaslonFile | undefined, dictionary: Set<string>,
+  compassWords: Set<string>): Map<string, string[][]> {
+  if (!paslon) return table;
+  const election = tokenize(paslon.election, FOLD);
+  const own = Object.values(vocab.electionLevels ?? {}).find((l) => l.events.some((e) => election.join(' ').includes(tokenize(e, FOLD).join(' '))));
+  if (!own || own.wide === true) return table;
+  // The region as written, first of regionPhrases (the short forms after it are not read here).
+  const region = regionPhrases(paslon.election, new Set())[0];
+  if (region?.length !== 1) return table;
+  const word = region[0] as string;
+  const unit = tokenize(own.units[0] ?? '', FOLD).join('').charAt(0);
+  const add = (key: string[]): void => {
+    const [first, ...rest] = key;
+    if (first === undefined || (election.includes(first) && rest.length === 0)) return;
+    let list = table.get(first);
+    if (!list) table.set(first, (list = []));
+    list.push(rest);
+  };
+  for (const [compass, ends] of COMPASS_WORDS) {
+    const full = tokenize(compass, FOLD).join('');
+    if (election.includes(full)) continue;
+    add([word, full]);
+    for (let k = COMPASS_START_MIN; k <= COMPASS_START_MAX && k < word.length; k++) {
+      for (const end of ends) {
+        const glued = word.slice(0, k) + end;
+        // The region's own name may be glued so ("gar"+"ut" of Garut): never a neighbour.
+        if (election.includes(tokenize(glued, FOLD).join(''))) continue;
+        // A dictionary word is a place only as written capitalised ("Pilwalkot Tangsel", not "pilkada salut").
+        if (dictionary.has(glued)) compassWords.add(tokenize(glued, FOLD).join(''));
+        else add([tokenize(glued, FOLD).join('')]);
+      }
+    }
+    if (unit !== '') add([tokenize(unit + word.charAt(0) + full.charAt(0), FOLD).join('')]);
+  }
+  return table;
+}
+
 /** Words an election word's region may stand after ("pilkada kota Medan"). */
 const REGION_LINKS = new Set(['kota', 'kab', 'kabupaten', 'provinsi', 'prov']);
 
@@ -2440,8 +2510,10 @@ function isUnknownPlace(tables: Tables, text: string, tokens: string[], end: num
   let k = end + 1;
   const link = REGION_LINKS.has(tokens[k] as string) ? tokens[k++] : undefined;
   const word = tokens[k];
-  if (word === undefined || word.length < MIN_PLACE || isDigit(word) || tables.knownWords.has(word) || tables.dictionary.has(word)
-    || tables.regionWords.has(word) || tables.regionSkeletons.has(consonants(word))) return false;
+  if (word === undefined || word.length < MIN_PLACE || isDigit(word)) return false;
+  // A glued compass form of this region's name is a neighbour's even as a word or another place's spelling ("Tangsel").
+  if (!tables.compassWords.has(word) && (tables.knownWords.has(word) || tables.dictionary.has(word)
+    || tables.regionWords.has(word) || tables.regionSkeletons.has(consonants(word)))) return false;
   // Capitalised where it stands after the election word, as written ("Pilkada Kampar", "PILKADA KAMPAR").
   const lower = text.toLowerCase();
   const before = link === undefined ? `${tokens[end]} ` : `${tokens[end]} ${link}`;
@@ -3063,8 +3135,23 @@ function isWritersKinAfter(tables: Tables, best: Term, tokens: string[], end: nu
   const next = tokens[at];
   if (next === undefined) return false;
   if (tables.kinAfterGlued.has(next)) return true;
+  if (!tables.kinAfterWords.has(next)) return false;
   const owner = tokens[at + 1];
-  return owner !== undefined && tables.kinAfterWords.has(next) && tables.kinOwners.has(owner);
+  if (owner !== undefined && tables.kinOwners.has(owner)) return true;
+  return isQualifiedKin(tables, tokens, at + 1);
+}
+
+/**
+ * A kin word's one qualifier before a single writer's owner word ("batur sakelas abdi", "temen kuliah gw", "kawan
+ * sekampung aku"): still the writer's friend or relative. Not before "kita"/"kami" ({@link PLURAL_OWNERS}: "sahabat
+ * muda kita" is an audience), nor with a number between (Pilbup Bandung set, issue 20). Asked only after a kin
+ * word stood right after the name.
+ */
+function isQualifiedKin(tables: Tables, tokens: string[], at: number): boolean {
+  const qualifier = tokens[at];
+  const owner = tokens[at + 1];
+  return qualifier !== undefined && owner !== undefined && tables.kinOwners.has(owner) && !PLURAL_OWNERS.has(owner)
+    && !tables.kinOwners.has(qualifier) && !isDigit(qualifier);
 }
 
 /** Owners that stand for many ("kita", "kami"): "anak muda kita" is the young of a place, no one's relative. */
@@ -3314,6 +3401,46 @@ function isOtherNameAfter(tables: Tables, tokens: string[], end: number): boolea
   if (tables.thingAfter.has(next) || tables.workplaceUnits.has(next)) return true;
   const after = tokens[end + 2];
   return after !== undefined && tables.workplaceLinks.has(next) && tables.workplaceUnits.has(after);
+}
+
+/** The word every campaign act of the vocabulary holds ("kampanye akbar", "safari kampanye"). */
+const CAMPAIGN_WORD = 'kampanye';
+
+/**
+ * A campaign act followed by another person's full name: a common given name ({@link Tables.otherGivenNames}) that
+ * is none of this paslon file's, then a word neither the dictionary nor the vocabulary knows (tokens are folded,
+ * so "janji" reads as the name "Yani"; "pas kampanye janji jalan ...", "kampanye baru datang" stay), an honorific
+ * before the name allowed: "Kampanye Akbar Dedi Mulyadi di Gasibu", "kampanye
+ * akbar andra soni-dimyati": the campaign of another race's candidate held the same season, which the voters here
+ * read of too (Pilbup Bandung and Pilwalkot Tangerang sets, issue 20). This race's campaign is named by its own
+ * candidates ("kampanye akbar Sahrul"), who are no other given name. Asked only of an act term.
+ */
+function isOthersCampaign(tables: Tables, best: Term, tokens: string[], end: number): boolean {
+  if (!best.label.includes(CAMPAIGN_WORD)) return false;
+  let at = end + 1;
+  if (tables.honorifics.has(tokens[at] as string)) at++;
+  const next = tokens[at];
+  const surname = tokens[at + 1];
+  return next !== undefined && surname !== undefined && tables.otherGivenNames.has(next) && !tables.dictionary.has(next)
+    && !tables.knownWords.has(next) && !isDigit(surname) && !tables.dictionary.has(surname) && !tables.knownWords.has(surname);
+}
+
+/** Neighbourhood units a person is said to live in ("RT 3", "RW 05"). */
+const NEIGHBOURHOOD_UNITS = new Set(['rt', 'rw'].map((w) => tokenize(w, FOLD).join('')));
+/** Words between a name and its neighbourhood unit: "dari", Sundanese "ti", "anak" and "warga" (one who lives there). */
+const NEIGHBOURHOOD_LINKS = new Set(['dari', 'ti', 'anak', 'warga'].map((w) => tokenize(w, FOLD).join('')));
+
+/**
+ * A name placed in a neighbourhood unit by its number ("Gun Gun ti RT 3", "X anak RT 4", "X dari RW 05"): a neighbour
+ * told apart from others of that name, not the candidate, whom no one places by RT (Pilbup Bandung and Pilwalkot
+ * Tangerang sets, issue 20). A link word is needed: "X di RT 4" is as often the candidate visiting it.
+ */
+function isNeighbourAfter(tokens: string[], end: number): boolean {
+  const link = tokens[end + 1];
+  if (link === undefined || !NEIGHBOURHOOD_LINKS.has(link)) return false;
+  const unit = tokens[end + 2];
+  const number = tokens[end + 3];
+  return unit !== undefined && number !== undefined && NEIGHBOURHOOD_UNITS.has(unit) && isDigit(number);
 }
 
 /** Phrases of exactly two words, by first word then second; tokens hold no space, so no other phrase is ever two tokens. */
@@ -4355,6 +4482,7 @@ const RANGE_AFTER = new Set(['sampai', 'sampe', 'hingga', 'ampe', 'nepi', 'ke'].
 function isGivenFromCamp(tables: Tables, ctx: ScanContext, best: Term, tokens: string[], ids: number[] | undefined, start: number, end: number): boolean {
   let thing = -1;
   for (let k = start - 2; k >= start - 1 - GIVEN_FROM_WINDOW && k >= 0 && thing < 0; k--) if (tables.givenThings.has(tokens[k] as string)) thing = k;
+  if (thing < 0 && best.category === PASLON_NUMBER) thing = hearsayThing(tables, tokens, start);
   if (thing < 0) return false;
   let verb = false;
   for (let k = thing - 1; k >= thing - GIVEN_WINDOW && k >= 0 && !verb; k--) verb = tables.giverWords.has(tokens[k] as string) || tables.receiverWords.has(tokens[k] as string);
@@ -4363,6 +4491,25 @@ function isGivenFromCamp(tables: Tables, ctx: ScanContext, best: Term, tokens: s
   const next = end + 1;
   if (next >= tokens.length || isClauseStart(tables, ctx, tokens, ids, next)) return true;
   return CLAUSE_END_PARTICLES.has(tokens[next] as string) && (next + 1 >= tokens.length || isClauseStart(tables, ctx, tokens, ids, next + 1));
+}
+
+/** Words that pass on a rumour ("katanya", Betawi "katanye", Sundanese "ceunah", Javanese "jarene", "kabarnya"). */
+const HEARSAY_WORDS = new Set(['katanya', 'katanye', 'katane', 'ceunah', 'cenah', 'jarene', 'jare', 'kabarnya', 'konon', 'infonya'].map((w) => tokenize(w, FOLD).join('')));
+/** Words a rumour's word may stand after the money or goods it names ("bagi amplop 50 rebu di Ciledug, katanye ..."). */
+const HEARSAY_WINDOW = 5;
+
+/**
+ * A rumour's word right before the from-word at `tokens[start - 1]`, and money or goods within {@link HEARSAY_WINDOW}
+ * words before it: "aya nu nyebar amplop 50 rebu di Cileunyi, ceunah ti nomer hiji", "ada yang bagi amplop di Ciledug,
+ * katanye dari nomer satu": the gift is told of as the camp's (Pilbup Bandung and Pilwalkot Tangerang sets, issue 20).
+ * The position of the money or goods, or -1; {@link isGivenFromCamp} then asks for the giver's verb before it, as it
+ * does right beside the number. Asked only of a ballot number after a from-word with no money or goods beside it.
+ */
+function hearsayThing(tables: Tables, tokens: string[], start: number): number {
+  const said = start - 2;
+  if (said < 1 || !HEARSAY_WORDS.has(tokens[said] as string)) return -1;
+  for (let k = said - 1; k >= said - HEARSAY_WINDOW && k >= 0; k--) if (tables.givenThings.has(tokens[k] as string)) return k;
+  return -1;
 }
 
 /** Words a "whoever" phrase may stand from the office it goes with: "siapa pun jadi walkot", "walikota anyar sopo ae". */

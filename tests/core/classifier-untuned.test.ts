@@ -2365,7 +2365,9 @@ describe('a namesake\'s full name in a title-case headline, and "kawan" as an oc
     { number: 2, names: ['Baskoro Adinegoro', 'Ratri Pangestuti'], aliases: ['Baskoro-Ratri'] },
   ] };
   const seberang = createClassifier({ vocabulary, paslon });
-  const noKawan = createClassifier({ vocabulary: { ...vocabulary, personAfter: (vocabulary.personAfter ?? []).filter((w) => w !== 'kawan') }, paslon });
+  // Without "kawan" as a word after a name nor as a writer's kin word ("kawan kantor aku" is a qualified kin word since the Pilbup Bandung set).
+  const noKawan = createClassifier({ vocabulary: { ...vocabulary, personAfter: (vocabulary.personAfter ?? []).filter((w) => w !== 'kawan'),
+    ...(vocabulary.writersKin ? { writersKin: { ...vocabulary.writersKin, kin: vocabulary.writersKin.kin.filter((w) => w !== 'kawan') } } : {}) }, paslon });
   it.each([
     'Zulfikar Hidayat Jadi Ketua Asprov PSSI, Warga Seberang Bangga [URL]',
     'Zulfikar Santoso Juara Lomba Lari Maraton Tingkat Provinsi [URL]',
@@ -3497,4 +3499,137 @@ describe('a settled choice beside a vote verb and a ballot number is the vote (a
     'jawaban saya sudah bulat nomor 2 bu guru',
     'udah mantap nomor 1 di klasemen liga',
   ])('a resolve, a quiz answer, a league table: %s', (text) => expect(town.classify(text).pilkada).toBe(false));
+});
+
+describe('a neighbour named after this regency or city with a compass word is another region (withCompassSiblings) (Pilbup Bandung and Pilwalkot Tangerang sets, issue 20)', () => {
+  // "Pilkada KBB" beside Pilbup Bandung and "Pilwalkot Tangsel" beside Pilwalkot Tangerang were read as this race:
+  // "KBB" is too short for an unknown place, and "Tangsel" is a dictionary word. Built in classifier.ts
+  // (COMPASS_WORDS) from the paslon file's `election` alone.
+  const pairs = [
+    { number: 1, names: ['Jajang Sopandi', 'Rina Kartika'] },
+    { number: 2, names: ['Dudung Permana', 'Euis Komalasari'] },
+  ];
+  const regency = createClassifier({ vocabulary, paslon: { election: 'Pilbup Karangsari 2024', paslon: pairs } });
+  const city = createClassifier({ vocabulary, paslon: { election: 'Pilwalkot Karangsari 2024', paslon: pairs } });
+  const south = createClassifier({ vocabulary, paslon: { election: 'Pilwalkot Karangsari Selatan 2024', paslon: pairs } });
+  it.each([
+    'Pilbup Karangsari: Paslon 2 Menang Hitung Cepat',
+    'Pilkada Karangsari, paslon 1 unggul di 20 kecamatan',
+  ])('its own race: %s', (text) => expect(regency.classify(text).pilkada).toBe(true));
+  it.each([
+    'Pilkada Karangsari Barat: Paslon 2 Menang Hitung Cepat',
+    'Pilkada KKB: Paslon 2 Klaim Menang di Lembang',
+    'pilbup kabupaten karangsari barat, paslon 1 unggul',
+  ])('the western regency named after it: %s', (text) => expect(regency.classify(text).pilkada).toBe(false));
+  it.each([
+    'Pilwalkot Karsel: Paslon 1 Menang, Paslon 2 Akui Kekalahan',
+    'pilwalkot karsel paslon 1 menang, paslon 2 akui kalah',
+    'Pilwalkot Karangsari Selatan: Paslon 2 Menang',
+  ])('the southern city named after it (its glued short form in lower case too): %s', (text) => expect(city.classify(text).pilkada).toBe(false));
+  it.each([
+    'Pilwalkot Karsel: Paslon 1 Menang, Paslon 2 Akui Kekalahan',
+    'pilwalkot karsel paslon 1 menang, paslon 2 akui kalah',
+    'Pilwalkot Karangsari Selatan: Paslon 2 Menang',
+  ])('a compass word in the election\'s own name is its own: %s', (text) => expect(south.classify(text).pilkada).toBe(true));
+  // "Sem"+"ut" of Sematang is "semut" (ant), as "Tangsel" is a dictionary word: another region only as written capitalised.
+  const sematang = createClassifier({ vocabulary, paslon: { election: 'Pilbup Sematang 2024', paslon: pairs } });
+  it('a glued form that is a dictionary word is a place only capitalised after the election word', () => {
+    expect(sematang.classify('Pilkada Semut: Paslon 2 Menang Hitung Cepat').pilkada).toBe(false);
+    expect(sematang.classify('pilkada semut pun tahu, paslon 2 menang').pilkada).toBe(true);
+  });
+  it('a region whose own name is a glued compass form keeps its own race ("Sab"+"ut")', () => {
+    const sabut = createClassifier({ vocabulary, paslon: { election: 'Pilbup Sabut 2024', paslon: pairs } });
+    expect(sabut.classify('Pilkada Sabut: Paslon 2 Menang Hitung Cepat').pilkada).toBe(true);
+  });
+});
+
+describe('Sundanese kin and friend words, and a qualifier between the kin word and its owner (writersKin, isQualifiedKin) (Pilbup Bandung set, issue 20)', () => {
+  // "X batur sakelas abdi" (my classmate) and "X batur kuliah abdi" were the candidate; "abdi", "uing" and "aing"
+  // are the Sundanese "I", "batur" a friend, "lanceuk" an elder sibling: a general class of kin words.
+  const town = createClassifier({
+    vocabulary,
+    paslon: { election: 'Pilbup Karangsari 2024', paslon: [{ number: 1, names: ['Jajang Sopandi', 'Rina Kartika'] }, { number: 2, names: ['Dudung Permana', 'Euis Komalasari'] }] },
+  });
+  it.each([
+    'Jajang Sopandi batur sakelas abdi ayeuna jadi satpam di pabrik',
+    'Jajang Sopandi batur abdi nikah minggu hareup',
+    'Dudung Permana lanceuk abdi nembe uih ti Malaysia',
+    'Jajang Sopandi temen sekantor gue baru beli motor',
+    'Dudung Permana kawan sekampung aku baru pulang dari Malaysia',
+  ])('the writer\'s friend or relative: %s', (text) => expect(town.classify(text).pilkada).toBe(false));
+  it.each([
+    'Jajang Sopandi kampanye di pasar, warga antusias',
+    'Jajang Sopandi sahabat muda kita, coblos nomor 1',
+    'Jajang Sopandi calon bupati nu ku abdi dipilih',
+  ])('the candidate: %s', (text) => expect(town.classify(text).pilkada).toBe(true));
+});
+
+describe('a name placed in a neighbourhood unit is a neighbour (isNeighbourAfter) (Pilbup Bandung and Pilwalkot Tangerang sets, issue 20)', () => {
+  const town = createClassifier({
+    vocabulary,
+    paslon: { election: 'Pilwalkot Karangsari 2024', paslon: [{ number: 1, names: ['Jajang Sopandi', 'Rina Kartika'] }, { number: 2, names: ['Dudung Permana', 'Euis Komalasari'] }] },
+  });
+  it.each([
+    'Jajang ti RT 3 teh nu gaduh bengkel tea? kirain saha',
+    'Jajang anak RT 4 yang punya bengkel itu? gue kira siape',
+    'Dudung dari RW 05 masuk rumah sakit, doain ya',
+  ])('%s', (text) => expect(town.classify(text).pilkada).toBe(false));
+  it.each([
+    'Jajang kampanye di RT 3, warga antusias',
+    'Dudung blusukan ke RT 4 tadi pagi, bagi stiker nomor 2',
+  ])('the candidate visiting one: %s', (text) => expect(town.classify(text).pilkada).toBe(true));
+});
+
+describe('a campaign named after another person\'s full name is another race\'s (isOthersCampaign) (Pilbup Bandung and Pilwalkot Tangerang sets, issue 20)', () => {
+  // "Kampanye Akbar <the governor candidate>" was read as this race by "kampanye akbar" alone.
+  const town = createClassifier({
+    vocabulary,
+    paslon: { election: 'Pilwalkot Karangsari 2024', paslon: [{ number: 1, names: ['Jajang Sopandi', 'Rina Kartika'] }, { number: 2, names: ['Dudung Permana', 'Euis Komalasari'] }] },
+  });
+  it.each([
+    'Kampanye Akbar Dedi Wirasaputra di Lapangan Gasibu, Ribuan Warga Hadir',
+    'kampanye akbar andra sonjaya di serang rame bener',
+    'Kampanye Akbar Pak Ridwan Sukmajaya di Stadion, Macet Total',
+  ])('%s', (text) => expect(town.classify(text).pilkada).toBe(false));
+  it.each([
+    'Kampanye Akbar Jajang Sopandi di Lapangan, Ribuan Warga Hadir',
+    'kampanye akbar paslon 2 di stadion, macet ke mana-mana',
+    'Jajang pas kampanye janji jalan desa beres, tagih nanti',
+    'kampanye akbar hari ini di alun-alun, datang ya',
+  ])('this race\'s campaign, or a campaign followed by words: %s', (text) => expect(town.classify(text).pilkada).toBe(true));
+});
+
+describe('Betawi and Sundanese question and time words between a vote verb and the office (votedOffice gaps) (Pilwalkot Tangerang set, issue 20)', () => {
+  const town = createClassifier({
+    vocabulary,
+    paslon: { election: 'Pilwalkot Karangsari 2024', paslon: [{ number: 1, names: ['Jajang Sopandi', 'Rina Kartika'] }, { number: 2, names: ['Dudung Permana', 'Euis Komalasari'] }] },
+  });
+  it.each([
+    'gue bingung milih siape wali kota, dua-duanye programnye bagus',
+    'lu ntar milih siape jadi wali kota?',
+    'maneh rek milih isukan jang wali kota?',
+  ])('%s', (text) => expect(town.classify(text).pilkada).toBe(true));
+  it.each([
+    'gue bingung milih hp ape, dua-duanye kameranye bagus',
+    'lu ntar milih siape jadi ketua kelas?',
+  ])('%s', (text) => expect(town.classify(text).pilkada).toBe(false));
+});
+
+describe('money or goods told of as a camp\'s, a rumour\'s word before the from-word (hearsayThing) (Pilbup Bandung and Pilwalkot Tangerang sets, issue 20)', () => {
+  // "amplop 50 rebu di Cileunyi, ceunah ti nomer hiji": the money stood five words before the from-word, out of
+  // isGivenFromCamp's reach. "nyebar" (spread) joined the giver's verbs.
+  const town = createClassifier({
+    vocabulary,
+    paslon: { election: 'Pilbup Karangsari 2024', paslon: [{ number: 1, names: ['Jajang Sopandi', 'Rina Kartika'] }, { number: 2, names: ['Dudung Permana', 'Euis Komalasari'] }] },
+  });
+  it.each([
+    'aya nu nyebar amplop 50 rebu di pasar, ceunah ti nomer dua',
+    'ada yang bagi amplop 100 ribu di gang, katanya dari nomor 1',
+    'semalem ada yang bagiin sembako di masjid, katanye dari nomer satu',
+  ])('%s', (text) => expect(town.classify(text).pilkada).toBe(true));
+  it.each([
+    'aya nu nyebar brosur les di pasar, ceunah ti nomer hiji di bandung',
+    'ada yang bagi amplop 100 ribu di gang sebelah buat anak yatim, katanya dari pengajian',
+    'transfer uang buat arisan, katanya dari nomor 2 sampai 10 dapat giliran',
+  ])('no money, no camp, or a range: %s', (text) => expect(town.classify(text).pilkada).toBe(false));
 });
