@@ -2568,15 +2568,21 @@ function plainClauseStarts(text: string, count: number, honorifics: Set<string>)
 
 const isUpperAt = (text: string, i: number): boolean => { const c = text.charCodeAt(i); return c >= 65 && c <= 90; };
 
-/** The word right before a full stop at `dot` is one letter or an honorific ("H.", "Dr."). */
+/** The word right before a full stop at `dot` is one letter or an honorific ("H.", "Dr."); a digit is no initial. */
 function isInitialOrHonorificBefore(text: string, dot: number, honorifics: Set<string>): boolean {
   let end = dot;
   while (end > 0 && text.charCodeAt(end - 1) === 46) end--;
   let k = end;
   while (k > 0 && isAsciiAlnum(text.charCodeAt(k - 1))) k--;
   if (k === end) return false;
-  return end - k <= MAX_INITIAL || honorifics.has(tokenize(text.slice(k, end), FOLD).join(' '));
+  return (end - k <= MAX_INITIAL && !isDigitBeforeStop(text.charCodeAt(k))) || honorifics.has(tokenize(text.slice(k, end), FOLD).join(' '));
 }
+
+/**
+ * A full stop after a one-digit word ends its sentence ("dukung nomor 2. Pilkada X juga seru"): a digit is no
+ * initial, as a letter before a full stop is ("H. Ansar"). Read as an initial, the stop let a phrase read across it.
+ */
+const isDigitBeforeStop = (c: number): boolean => c >= 48 && c <= 57;
 
 /** {@link clauseStarts} for any text: each piece tokenised as the whole text is. */
 function tokenisedClauseStarts(text: string, count: number, honorifics: Set<string>): Set<number> {
@@ -2594,7 +2600,7 @@ function tokenisedClauseStarts(text: string, count: number, honorifics: Set<stri
     const piece = tokenize(text.slice(from, i), FOLD);
     total += piece.length;
     const last = piece[piece.length - 1];
-    if (c === 46 && last !== undefined && (last.length <= MAX_INITIAL || honorifics.has(last))) {
+    if (c === 46 && last !== undefined && ((last.length <= MAX_INITIAL && !isDigitBeforeStop(last.charCodeAt(0))) || honorifics.has(last))) {
       total -= piece.length;
       continue;
     }

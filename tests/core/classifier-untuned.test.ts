@@ -3375,3 +3375,27 @@ describe('a name called to be voted for and ending its clause is not read with w
     'Gilang, tukang ojek langganan, sudah datang',
   ])('the occupation or the life of a name not called to be voted for, or in its clause: %s', (text) => expect(town.classify(text).pilkada).toBe(false));
 });
+
+describe('a full stop after a one-digit word ends its sentence: a digit is no initial (isDigitBeforeStop) (attacker\'s view, issue 20)', () => {
+  // isInitialOrHonorificBefore (plain text) and tokenisedClauseStarts read "2." as an initial ("H. Ansar"), so
+  // "dukung nomor 2. Pilkada X juga seru" had no clause boundary and the vote call was read inside the other race.
+  const town = createClassifier({
+    vocabulary,
+    paslon: { election: 'Pilwalkot Contoh 2024', paslon: [{ number: 1, names: ['Gilang Mahendra', 'Sari Wulandari'] }, { number: 2, names: ['Ketut Sudarsana', 'Tomo Wiradinata'] }] },
+  });
+  it.each([
+    'dukung nomor 2. Pilkada Makassar juga seru',
+    'coblos no 1. Pilkada Kampar juga rame',
+    'Ayo pilih nomor 2. Pilkada Jabar juga ya, jangan golput',
+    'dukung nomor 2. Pilkada Makassar juga seru 🎉', // not plain ASCII: tokenisedClauseStarts
+  ])('%s', (text) => expect(town.classify(text).pilkada).toBe(true));
+  it.each([
+    'Coblos nomor 1 di Pilkada Jabar. Besok libur',
+    'Pilkada Makassar: paslon 2. Klaim menang',
+    'Pilkada Jabar: coblos nomor 1. Mantap 🎉',
+  ])('the number in the other race\'s sentence: %s', (text) => expect(town.classify(text).pilkada).toBe(false));
+  it('an initial before a full stop is still no boundary', () => {
+    expect(town.classify('H. Gilang Mahendra hadir di pasar').pilkada).toBe(true);
+    expect(town.classify('dr. Ketut sudah praktik lagi').pilkada).toBe(false);
+  });
+});
