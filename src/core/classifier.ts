@@ -613,6 +613,10 @@ interface Tables {
   kinAfterWords: Set<string>;
   kinOwners: Set<string>;
   kinBetween: Set<string>;
+  /** The election's vote-day dates written day first ("27 november", "27 nov"; see {@link voteDates}), folded. */
+  voteDates: Set<string>;
+  /** The national elections' terms (Pilpres, Pileg, their vote day), as `summarise` gets them. */
+  nationalTerms: Set<Term>;
   /** See {@link Vocabulary.voterBrings}: the places by label, the things as folded, and the term they add. */
   voterPlaces: Set<string>;
   voterThings: Set<string>;
@@ -900,6 +904,12 @@ interface ScanContext {
    * ("Coblos nomor 1, jangan lupa Pilkada Jabar juga"): the call is this race's, the other race an aside.
    */
   callBeforeOtherRace?: boolean;
+  /** Token index of the first vote-day date of this election in the text's own words ({@link Tables.voteDates}). */
+  voteDateAt?: number;
+  /** Token indices of the non-Pilkada and national elections named in the text's own words (Pilkades, RT, Pilpres). */
+  otherElectionAt?: number[];
+  /** This election's vote day is written in a clause that names no other election ({@link isOwnVoteDay}). */
+  ownVoteDay?: boolean;
   /** The mention being read is another person's handle ({@link isOthersHandle}): a one-word name in it is that person's. */
   othersHandle?: boolean;
   /** A surname was found right after a word that may be another given name ({@link asWritten} then reads its case). */
@@ -1047,6 +1057,8 @@ export function createClassifier(opts: { vocabulary: Vocabulary; paslon?: Paslon
     regionWords,
     regionSkeletons: new Set([...regionWords].map(consonants).filter((c) => c.length >= MIN_SKELETON)),
     otherRegionEvents: new Set(vocab.otherRegions?.events ?? []),
+    voteDates: voteDates(vocab, paslon),
+    nationalTerms: national,
     voterPlaces: new Set(vocab.voterBrings?.places ?? []),
     voterThings: new Set((vocab.voterBrings?.things ?? []).map((w) => tokenize(w, FOLD).join(''))),
     voterAtPlace: makeTerm('tps/hari pemilihan + ktp/undangan', vocab.voterBrings?.weight ?? 0, 'administration'),
@@ -1170,6 +1182,7 @@ export function createClassifier(opts: { vocabulary: Vocabulary; paslon?: Paslon
       rosterNames: undefined, freeNames: undefined, rosterTitled: undefined, tally: undefined, nameTag: undefined,
       officialQuote: undefined, otherPilkada: undefined, otherRegionBy: undefined, othersHandle: undefined, surnameAfterWord: undefined,
       voteCallAt: undefined, otherRaceAt: undefined, callBeforeOtherRace: undefined,
+      voteDateAt: undefined, otherElectionAt: undefined, ownVoteDay: undefined,
     };
     const tokens: string[] = [];
     const ids: number[] = [];
@@ -1201,6 +1214,8 @@ export function createClassifier(opts: { vocabulary: Vocabulary; paslon?: Paslon
     if (ctx.voteCallAt !== undefined && ctx.otherRaceAt !== undefined && ctx.otherRaceAt > ctx.voteCallAt) {
       ctx.callBeforeOtherRace = clauseCut(tables, ctx, tokens, ids, ctx.voteCallAt, ctx.otherRaceAt) >= 0;
     }
+    // Asked only when both this election's vote day and another election were read (see isOwnVoteDay).
+    if (ctx.voteDateAt !== undefined && ctx.otherElectionAt !== undefined) ctx.ownVoteDay = isOwnVoteDay(tables, ctx, tokens, ids, ctx.voteDateAt, ctx.otherElectionAt);
     return { found, ctx, unicode };
   };
 
@@ -1386,6 +1401,26 @@ function voteDayPhrases(vocab: Vocabulary, paslon: PaslonFile | undefined): [str
   if (!paslon || !vocab.voteDays) return [];
   const words = new Set(tokenize(paslon.election, FOLD));
   return Object.entries(vocab.voteDays).filter(([year]) => words.has(year)).flatMap(([, phrases]) => Object.entries(phrases));
+}
+
+/**
+ * The vote-day phrases of the election's year written day first with their month ("27 november", "27 nov"), not
+ * "tanggal 27" (any month's 27th): the date names the simultaneous Pilkada's voting day, which no Pilkades, RT or
+ * national vote of that year shares (the day is a national holiday for the Pilkada).
+ */
+function voteDates(vocab: Vocabulary, paslon: PaslonFile | undefined): Set<string> {
+  const keys = voteDayPhrases(vocab, paslon).map(([phrase]) => tokenize(phrase, FOLD));
+  return new Set(keys.filter((key) => key.length === 2 && isDigit(key[0] as string) && !isDigit(key[1] as string)).map((key) => key.join(' ')));
+}
+
+/**
+ * A vote-day term over tokens[i..end] is the date with its month: "27 november" read as itself, or "tanggal 27" read
+ * first with the month right after it ("tanggal 27 November").
+ */
+function isVoteDateAt(tables: Tables, tokens: string[], i: number, end: number): boolean {
+  const day = tokens[end] as string;
+  if (end === i + 1 && isDigit(tokens[i] as string)) return tables.voteDates.has(`${tokens[i] as string} ${day}`);
+  return isDigit(day) && end + 1 < tokens.length && tables.voteDates.has(`${day} ${tokens[end + 1] as string}`);
 }
 
 /** The national voting-day phrases of the year the paslon file's `election` names (see {@link Vocabulary.nationalVoteDays}). */
@@ -2122,6 +2157,10 @@ function scan(tables: Tables, tokens: string[], ids: number[] | undefined, found
     if (otherFamily) best = asCommonPerson(tables, best);
     addFound(found, best);
     if ((best.category === 'administration' || best.category === 'event') && tables.voterPlaces.has(best.label) && hasVoterThing(tables, tokens)) addFound(found, tables.voterAtPlace);
+    if (ids !== undefined && (best.category === OTHER_ELECTION || tables.nationalTerms.has(best)
+      || (best.category === 'administration' && tables.voteDates.size > 0 && isVoteDateAt(tables, tokens, i, bestEnd)))) {
+      noteElectionDay(ctx, best, i);
+    }
     if (best.category === PASLON_NAME) {
       // "Matius 5:9", "Yohanes 3:16": a name before chapter and verse is a book of scripture, read as scripture talk.
       if (!best.pair && ctx.scripture !== true && isVerseAfter(ctx.text, tokens, bestEnd)) ctx.scripture = true;
@@ -4091,7 +4130,8 @@ function summarise(found: Term[], vocab: Vocabulary, ctx: ScanContext, national:
   const otherElection = nonPilkada || otherPilkada;
   // Its vote talk beside it, and no Pilkada named: a one-word name is that election's candidate or voter.
   const otherVote = otherElection && isOtherElectionVote(found, vocab.threshold);
-  const otherBallot = (nonPilkada || (otherPilkada && ctx.otherPilkada === 'region')) && isOtherBallot(found, vocab.threshold, otherVote);
+  // This election's vote day in a clause apart from the other election keeps the ballot numbers this race's (isOwnVoteDay).
+  const otherBallot = (nonPilkada || (otherPilkada && ctx.otherPilkada === 'region')) && ctx.ownVoteDay !== true && isOtherBallot(found, vocab.threshold, otherVote);
   // A sibling level's bare election word names no region: a call to vote for a number ("coblos nomor 1 #pilbup",
   // "dukung nomor 1, pilkada kota beda lagi") is addressed to this race's voters; a report ("Pilbup X: Paslon 1 Unggul") is not.
   const siblingOnly = otherBallot && !nonPilkada && ctx.otherRegionBy === 'sibling';
@@ -4121,7 +4161,7 @@ function summarise(found: Term[], vocab: Vocabulary, ctx: ScanContext, national:
     if (otherBallot && t.category === PASLON_NUMBER && !((siblingOnly || ctx.callBeforeOtherRace === true) && isVoteCall(t, vocab))) continue;
     if (ctx.counting && t.checks !== undefined && (t.checks & PADDED) !== 0) continue;
     if (otherVote && isOneWordName(t)) continue;
-    if (nationalElection && (GENERIC_VOTE_TALK.has(t.category) || t.category === PASLON_NUMBER || isNationalTalk(t, national) || isPartyResult(t))) continue;
+    if (nationalElection && (GENERIC_VOTE_TALK.has(t.category) || (t.category === PASLON_NUMBER && ctx.ownVoteDay !== true) || isNationalTalk(t, national) || isPartyResult(t))) continue;
     if (!labels.includes(t.label) && (!official || !t.official)) labels.push(t.label);
     if (official && (isName(t) || t.official)) continue;
     if (t.category === PASLON_NUMBER) {
@@ -4153,7 +4193,8 @@ function summarise(found: Term[], vocab: Vocabulary, ctx: ScanContext, national:
   for (const t of found) if (numbers !== undefined && t.category === PASLON_NAME && t.weight > 0 && t.paslon !== undefined && numbers.has(t.paslon)) ownNumber = true;
   if (ownNumber && !official) sum = Math.max(sum, vocab.threshold);
   // A ballot number that no guard word turned into a time, floor or queue, in election talk, is the ballot number.
-  if (number && numberContext) sum = Math.max(sum, vocab.threshold);
+  // This election's vote day is such talk even where another election's drops its weight (isOwnVoteDay).
+  if (number && (numberContext || ctx.ownVoteDay === true)) sum = Math.max(sum, vocab.threshold);
   // A bare zero-padded number beside the election's region: "Bandung 03 menang", "kosong satu untuk Bali".
   if (number && !official && !nationalElection && ctx.regionalNumber) sum = Math.max(sum, vocab.threshold);
   // A bare zero-padded number beside a campaign act or actor: "02 siap menangkan", "dukung terus kosong tiga".
@@ -4179,6 +4220,30 @@ function isVoteCall(t: Term, vocab: Vocabulary): boolean {
   if (!verbs) return false;
   const space = t.label.indexOf(' ');
   return space > 0 && verbs.includes(t.label.slice(0, space));
+}
+
+/**
+ * Records where this election's vote-day date and other elections (Pilkades, ketua RT, Pilpres) are named in the
+ * text's own words, for {@link isOwnVoteDay}.
+ */
+function noteElectionDay(ctx: ScanContext, best: Term, i: number): void {
+  if (best.category === 'administration') ctx.voteDateAt ??= i;
+  else (ctx.otherElectionAt ??= []).push(i);
+}
+
+/**
+ * This election's vote day ("27 November") written in a clause that names no other election: its ballot numbers
+ * are this race's, the election named in another clause an aside ("Coblos nomor 1 tanggal 27 November! Pemilihan
+ * ketua RT juga minggu depan"). The date's own weight and other vote talk stay that election's, so the date beside
+ * Pilpres talk adds nothing ("libur 27 November, pilpres kemarin juga libur"). Word order alone cannot part the
+ * two (a Pilkades call is written as a Pilkada call is), but the date can: no Pilkades, RT or national vote of the
+ * year falls on it. The date in the other election's clause is that election's ("Pilkades 27 November, coblos nomor 1").
+ */
+function isOwnVoteDay(tables: Tables, ctx: ScanContext, tokens: string[], ids: number[], date: number, others: number[]): boolean {
+  for (const at of others) {
+    if (clauseCut(tables, ctx, tokens, ids, Math.min(date, at), Math.max(date, at)) < 0) return false;
+  }
+  return true;
 }
 
 /** {@link isVoteCall} over the scan's set of vote verbs (the same words, folded once per classifier). */
