@@ -2149,7 +2149,7 @@ function scan(tables: Tables, tokens: string[], ids: number[] | undefined, found
     }
     if (best.category === PASLON_NAME && ((ctx.othersHandle === true && !best.pair && bestEnd === i) || (isKinOf(tables, best, tokens, i, bestEnd) && !isSpeakersKin(tables, ctx, tokens, ids, i)) || isAskedName(tables, ctx, best, tokens, i, bestEnd)
       || isWritersKinAfter(tables, best, tokens, bestEnd))) best = asOtherPerson(tables, best);
-    if (best.category === PASLON_NAME && !best.pair && isHomeOf(tables, tokens, i, bestEnd)) best = asOtherPerson(tables, best);
+    if (best.category === PASLON_NAME && !best.pair && isHomeOf(tables, tokens, i, bestEnd) && !isCampHome(tables, ctx, tokens, ids, bestEnd)) best = asOtherPerson(tables, best);
     if (best.category === PASLON_NAME && !best.pair && (isAddressedByTitle(tables, ctx, tokens, ids, i, bestEnd) || isOtherOfficeBefore(tables, tokens, i)
       || isOtherOfficeAfter(tables, ctx, tokens, ids, bestEnd) || isPreachingCleric(tables, tokens, i, bestEnd))) best = asCommonPerson(tables, best);
     // "Rudy Mas'ud menang Pilgub" beside a Rahmad Mas'ud: the surname is another of the family's, in any case.
@@ -3153,6 +3153,28 @@ function isHomeOf(tables: Tables, tokens: string[], start: number, end: number):
   let back = start - 1;
   while (back >= 0 && tables.honorifics.has(tokens[back] as string)) back--;
   return back >= 0 && HOME_WORDS.has(tokens[back] as string);
+}
+
+/** Most words between a home's one-word name and the campaign actor word after it ({@link isCampHome}). */
+const CAMP_HOME_GAP = 5;
+
+/**
+ * After a home's one-word name ({@link isHomeOf}), in its clause and a few words on, a campaign actor word
+ * (`terms.actor`: "relawan", "simpatisan", "pendukung") that ends the clause: the house is opened to the camp
+ * ("Rumah X terbuka untuk relawan", "rumah X jadi posko relawan"), so the name keeps its own weight. An actor
+ * word qualified by the word after it is another kind of volunteer ("rumah pak X dipakai rapat relawan banjir"),
+ * and one before the home is the meeting's guests ("rapat relawan banjir di rumah pak X"): the home rule stands.
+ * Asked only once the home rule fired; reads at most CAMP_HOME_GAP + 1 words.
+ */
+function isCampHome(tables: Tables, ctx: ScanContext, tokens: string[], ids: number[] | undefined, end: number): boolean {
+  if (ids === undefined) return false;
+  const last = Math.min(tokens.length - 1, end + CAMP_HOME_GAP + 1);
+  for (let k = end + 1; k <= last; k++) {
+    if (isClauseStart(tables, ctx, tokens, ids, k)) return false;
+    if (tables.trie.get(tokens[k] as string)?.term?.category !== 'actor') continue;
+    if (k + 1 >= tokens.length || isClauseStart(tables, ctx, tokens, ids, k + 1)) return true;
+  }
+  return false;
 }
 
 /** A word of what a voter brings to the polling place anywhere in the text ("KTP", "undangan"; see {@link Vocabulary.voterBrings}). */
