@@ -298,8 +298,8 @@ export interface Vocabulary {
    */
   skippedDuties?: { terms: string[]; duties: string[] };
   /**
-   * Words of telephone talk ("nelpon", "kode area", "missed call", "pulsa"): a bare zero-padded number in such a
-   * text is a phone number's part, not a ballot number ("01 itu kode area apa? nomor aneh nelpon terus").
+   * Words of telephone talk ("nelpon", "kode area", "missed call", "pulsa"): a bare zero-padded number with such a
+   * word in its clause, a few words off, is a phone number's part, not a ballot number ("01 itu kode area apa?").
    */
   phoneTalk?: string[];
   /**
@@ -2111,7 +2111,7 @@ function scan(tables: Tables, tokens: string[], ids: number[] | undefined, found
       i = bestEnd;
       continue;
     }
-    if ((checks & PADDED) !== 0 && tables.phoneTalk.size > 0 && hasPhoneTalk(tables, tokens)) {
+    if ((checks & PADDED) !== 0 && tables.phoneTalk.size > 0 && isPhoneTalkNear(tables, ctx, tokens, ids, i, bestEnd)) {
       i = bestEnd;
       continue;
     }
@@ -2811,9 +2811,32 @@ function isPlainAct(tables: Tables, tokens: string[], start: number, end: number
   return false;
 }
 
-/** The text has a phrase of telephone talk ({@link Vocabulary.phoneTalk}); asked only for a bare zero-padded number. */
-function hasPhoneTalk(tables: Tables, tokens: string[]): boolean {
-  return hasPhraseOf(tables.phoneTalk, tokens);
+/** Most words either side of a bare zero-padded number that telephone talk may stand ({@link isPhoneTalkNear}). */
+const PHONE_TALK_GAP = 6;
+
+/**
+ * A phrase of telephone talk ({@link Vocabulary.phoneTalk}) in the clause of a bare zero-padded number at
+ * tokens[start..end], at most PHONE_TALK_GAP words off: "01 itu kode area mana ya?", "02 itu kode operator apa?".
+ * Anywhere in the text was too far: a contact line after a campaign call ("02 siap menangkan Contoh, telp posko
+ * 0812...") hid the number. A hashtag has no clauses: its window alone. Reads a bounded window, so a text of many
+ * numbers stays linear. Asked only for a bare zero-padded number.
+ */
+function isPhoneTalkNear(tables: Tables, ctx: ScanContext, tokens: string[], ids: number[] | undefined, start: number, end: number): boolean {
+  let from = start;
+  while (from > 0 && start - from < PHONE_TALK_GAP && !isClauseStart(tables, ctx, tokens, ids, from)) from--;
+  let to = end;
+  while (to + 1 < tokens.length && to - end < PHONE_TALK_GAP && !isClauseStart(tables, ctx, tokens, ids, to + 1)) to++;
+  for (let at = from; at <= to; at++) {
+    if (at >= start && at <= end) continue;
+    const keys = tables.phoneTalk.get(tokens[at] as string);
+    if (keys === undefined) continue;
+    for (const key of keys) {
+      let k = 1;
+      while (k < key.length && at + k <= to && tokens[at + k] === key[k]) k++;
+      if (k === key.length) return true;
+    }
+  }
+  return false;
 }
 
 /** Any phrase of a by-first-word table in the tokens, in one pass over them. */

@@ -3451,3 +3451,18 @@ describe('a home opened to the camp: a campaign actor word ending the home name\
     'sandal ketinggalan di rumah Gilang, besok aku ambil',
   ])('the actor word before the home, qualified, or in another clause: %s', (text) => expect(town.classify(text).pilkada).toBe(false));
 });
+
+describe('telephone talk makes a bare zero-padded number a phone number\'s part only in its clause, a few words off (isPhoneTalkNear) (attacker\'s view, issue 20)', () => {
+  // phoneTalk was read anywhere in the text, so a contact line appended to a campaign post ("telp posko 0812...")
+  // hid its bare "02". The area-code and operator questions the rule was made for keep the talk in the number's clause.
+  it.each([
+    '02 siap menangkan Contoh, telp posko 0812xxxx',
+    '02 siap menangkan Contoh, nomor HP admin di bio',
+    '01 paling siap mimpin Contoh. Info relawan: sms 0812 3456',
+  ])('%s', (text) => expect(is(text)).toBe(true));
+  it.each([
+    '01 itu kode area mana ya? ada yang nelpon terus',
+    '02 itu kode operator apa? sms masuk terus',
+    'nomor aneh nelpon terus, kode 01 apa ya',
+  ])('the talk in the number\'s clause: %s', (text) => expect(is(text)).toBe(false));
+});
