@@ -908,6 +908,9 @@ interface ScanContext {
   voteDateAt?: number;
   /** Token indices of the non-Pilkada and national elections named in the text's own words (Pilkades, RT, Pilpres). */
   otherElectionAt?: number[];
+  /** Token indices of the first and the last ballot number in the text's own words (read by {@link isOwnVoteDay}). */
+  firstNumberAt?: number;
+  lastNumberAt?: number;
   /** This election's vote day is written in a clause that names no other election ({@link isOwnVoteDay}). */
   ownVoteDay?: boolean;
   /** The mention being read is another person's handle ({@link isOthersHandle}): a one-word name in it is that person's. */
@@ -1182,7 +1185,7 @@ export function createClassifier(opts: { vocabulary: Vocabulary; paslon?: Paslon
       rosterNames: undefined, freeNames: undefined, rosterTitled: undefined, tally: undefined, nameTag: undefined,
       officialQuote: undefined, otherPilkada: undefined, otherRegionBy: undefined, othersHandle: undefined, surnameAfterWord: undefined,
       voteCallAt: undefined, otherRaceAt: undefined, callBeforeOtherRace: undefined,
-      voteDateAt: undefined, otherElectionAt: undefined, ownVoteDay: undefined,
+      voteDateAt: undefined, otherElectionAt: undefined, firstNumberAt: undefined, lastNumberAt: undefined, ownVoteDay: undefined,
     };
     const tokens: string[] = [];
     const ids: number[] = [];
@@ -2230,6 +2233,10 @@ function scan(tables: Tables, tokens: string[], ids: number[] | undefined, found
       // Only in the text's own words (ids given), not inside a hashtag, where the start is the tag's.
       if (ids && ctx.subjectNumber === undefined && best.weight < tables.threshold && isSubjectNumber(tables, tokens, i, bestEnd, best, ctx.text)) ctx.subjectNumber = true;
       if (ids !== undefined && ctx.voteCallAt === undefined && isVoteCallTerm(tables.voteVerbs, best)) ctx.voteCallAt = i;
+      if (ids !== undefined) {
+        ctx.firstNumberAt ??= i;
+        ctx.lastNumberAt = i;
+      }
       numberEnd = bestEnd;
     }
     i = bestEnd;
@@ -4283,12 +4290,25 @@ function noteElectionDay(ctx: ScanContext, best: Term, i: number): void {
  * Pilpres talk adds nothing ("libur 27 November, pilpres kemarin juga libur"). Word order alone cannot part the
  * two (a Pilkades call is written as a Pilkada call is), but the date can: no Pilkades, RT or national vote of the
  * year falls on it. The date in the other election's clause is that election's ("Pilkades 27 November, coblos nomor 1").
+ * The date must tie a number to itself: a ballot number in its clause ("27 November pilih nomor 2"), or a call to
+ * vote for one ("Coblos nomor 1, 27 November!") with no ballot number, first or last, in the other election's
+ * clause; a result in another clause is not ("Pilkades: nomor 1 menang. 27 November libur").
  */
 function isOwnVoteDay(tables: Tables, ctx: ScanContext, tokens: string[], ids: number[], date: number, others: number[]): boolean {
+  const { firstNumberAt: first, lastNumberAt: last } = ctx;
+  if (first === undefined || last === undefined) return false;
+  for (const at of others) if (!isClauseApart(tables, ctx, tokens, ids, date, at)) return false;
+  if (!isClauseApart(tables, ctx, tokens, ids, first, date) || !isClauseApart(tables, ctx, tokens, ids, last, date)) return true;
+  if (ctx.voteCallAt === undefined) return false;
   for (const at of others) {
-    if (clauseCut(tables, ctx, tokens, ids, Math.min(date, at), Math.max(date, at)) < 0) return false;
+    if (!isClauseApart(tables, ctx, tokens, ids, first, at) || !isClauseApart(tables, ctx, tokens, ids, last, at)) return false;
   }
   return true;
+}
+
+/** A clause boundary stands between tokens[a] and tokens[b]. */
+function isClauseApart(tables: Tables, ctx: ScanContext, tokens: string[], ids: number[], a: number, b: number): boolean {
+  return clauseCut(tables, ctx, tokens, ids, Math.min(a, b), Math.max(a, b)) >= 0;
 }
 
 /** {@link isVoteCall} over the scan's set of vote verbs (the same words, folded once per classifier). */

@@ -3413,6 +3413,7 @@ describe('this election\'s vote day in a clause apart from a non-Pilkada electio
     'Coblos nomor 1 tanggal 27 November! Pilkades juga minggu depan',
     '27 November pilih nomor 2! Pemilihan ketua RT habis itu',
     'Tgl 27 Nov coblos no 2 ya. Pilpres kemarin aku golput',
+    'Coblos nomor 1, 27 November! Pilkades juga minggu depan',
   ])('%s', (text) => expect(town.classify(text).pilkada).toBe(true));
   it.each([
     'Coblos nomor 1! Pemilihan ketua RT juga minggu depan',
@@ -3422,7 +3423,9 @@ describe('this election\'s vote day in a clause apart from a non-Pilkada electio
     'pemilihan ketua OSIS 27 November, coblos paslon nomor 2',
     'Pilpres dulu coblos 02, tanggal 27 aku kerja',
     'libur 27 November, pilpres kemarin juga libur',
-  ])('no date, the date in the other election\'s clause, or no ballot number: %s', (text) => expect(town.classify(text).pilkada).toBe(false));
+    'Pilkades: nomor 1 menang. 27 November libur',
+    'Pilpres dulu coblos 02. 27 November masih bingung',
+  ])('no date, the date or the number in the other election\'s clause, or no ballot number: %s', (text) => expect(town.classify(text).pilkada).toBe(false));
   it('another year\'s election file reads no 27 November', () => {
     const later = createClassifier({ vocabulary, paslon: { election: 'Pilwalkot Contoh 2029', paslon: [{ number: 1, names: ['Gilang Mahendra', 'Sari Wulandari'] }, { number: 2, names: ['Ketut Sudarsana', 'Tomo Wiradinata'] }] } });
     expect(later.classify('Coblos nomor 1 tanggal 27 November! Pilkades juga minggu depan').pilkada).toBe(false);
