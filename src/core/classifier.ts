@@ -4297,18 +4297,25 @@ function noteElectionDay(ctx: ScanContext, best: Term, i: number): void {
 function isOwnVoteDay(tables: Tables, ctx: ScanContext, tokens: string[], ids: number[], date: number, others: number[]): boolean {
   const { firstNumberAt: first, lastNumberAt: last } = ctx;
   if (first === undefined || last === undefined) return false;
-  for (const at of others) if (!isClauseApart(tables, ctx, tokens, ids, date, at)) return false;
-  if (!isClauseApart(tables, ctx, tokens, ids, first, date) || !isClauseApart(tables, ctx, tokens, ids, last, date)) return true;
+  // Each clause's bounds are walked once, so many elections named keep this linear.
+  const [from, to] = clauseAround(tables, ctx, tokens, ids, date);
+  for (const at of others) if (at >= from && at < to) return false;
+  if ((first >= from && first < to) || (last >= from && last < to)) return true;
   if (ctx.voteCallAt === undefined) return false;
-  for (const at of others) {
-    if (!isClauseApart(tables, ctx, tokens, ids, first, at) || !isClauseApart(tables, ctx, tokens, ids, last, at)) return false;
+  for (const at of first === last ? [first] : [first, last]) {
+    const [start, end] = clauseAround(tables, ctx, tokens, ids, at);
+    for (const other of others) if (other >= start && other < end) return false;
   }
   return true;
 }
 
-/** A clause boundary stands between tokens[a] and tokens[b]. */
-function isClauseApart(tables: Tables, ctx: ScanContext, tokens: string[], ids: number[], a: number, b: number): boolean {
-  return clauseCut(tables, ctx, tokens, ids, Math.min(a, b), Math.max(a, b)) >= 0;
+/** The clause holding tokens[at]: its first token and the one after its last. */
+function clauseAround(tables: Tables, ctx: ScanContext, tokens: string[], ids: number[], at: number): [number, number] {
+  let from = at;
+  while (from > 0 && !isClauseStart(tables, ctx, tokens, ids, from)) from--;
+  let to = at + 1;
+  while (to < tokens.length && !isClauseStart(tables, ctx, tokens, ids, to)) to++;
+  return [from, to];
 }
 
 /** {@link isVoteCall} over the scan's set of vote verbs (the same words, folded once per classifier). */
