@@ -913,6 +913,11 @@ interface ScanContext {
   lastNumberAt?: number;
   /** This election's vote day is written in a clause that names no other election ({@link isOwnVoteDay}). */
   ownVoteDay?: boolean;
+  /** Token indices of the first and the last candidate's name in the text's own words (read by {@link isNamedOnVoteDay}). */
+  firstNameAt?: number;
+  lastNameAt?: number;
+  /** A candidate's name in the clause of this election's vote day, which names no other election ({@link isNamedOnVoteDay}). */
+  namedOnVoteDay?: boolean;
   /** The mention being read is another person's handle ({@link isOthersHandle}): a one-word name in it is that person's. */
   othersHandle?: boolean;
   /** A surname was found right after a word that may be another given name ({@link asWritten} then reads its case). */
@@ -1186,6 +1191,7 @@ export function createClassifier(opts: { vocabulary: Vocabulary; paslon?: Paslon
       officialQuote: undefined, otherPilkada: undefined, otherRegionBy: undefined, othersHandle: undefined, surnameAfterWord: undefined,
       voteCallAt: undefined, otherRaceAt: undefined, callBeforeOtherRace: undefined,
       voteDateAt: undefined, otherElectionAt: undefined, firstNumberAt: undefined, lastNumberAt: undefined, ownVoteDay: undefined,
+      firstNameAt: undefined, lastNameAt: undefined, namedOnVoteDay: undefined,
     };
     const tokens: string[] = [];
     const ids: number[] = [];
@@ -1218,7 +1224,10 @@ export function createClassifier(opts: { vocabulary: Vocabulary; paslon?: Paslon
       ctx.callBeforeOtherRace = clauseCut(tables, ctx, tokens, ids, ctx.voteCallAt, ctx.otherRaceAt) >= 0;
     }
     // Asked only when both this election's vote day and another election were read (see isOwnVoteDay).
-    if (ctx.voteDateAt !== undefined && ctx.otherElectionAt !== undefined) ctx.ownVoteDay = isOwnVoteDay(tables, ctx, tokens, ids, ctx.voteDateAt, ctx.otherElectionAt);
+    if (ctx.voteDateAt !== undefined && ctx.otherElectionAt !== undefined) {
+      ctx.ownVoteDay = isOwnVoteDay(tables, ctx, tokens, ids, ctx.voteDateAt, ctx.otherElectionAt);
+      ctx.namedOnVoteDay = isNamedOnVoteDay(tables, ctx, tokens, ids, ctx.voteDateAt, ctx.otherElectionAt);
+    }
     return { found, ctx, unicode };
   };
 
@@ -2184,6 +2193,10 @@ function scan(tables: Tables, tokens: string[], ids: number[] | undefined, found
         if (!tables.knownWords.has(before) && !tables.dictionary.has(before) && !isDigit(before)) ctx.surnameAfterWord = true;
       }
       nameStart = i;
+      if (ids !== undefined) {
+        ctx.firstNameAt ??= i;
+        ctx.lastNameAt = i;
+      }
       if (i - titleEnd <= TITLE_GAP + 1) {
         ctx.titledName = true;
         // "Wali Kota X: ..." at the head of a headline: the office's own word, an official act as a document is.
@@ -4181,7 +4194,7 @@ function summarise(found: Term[], vocab: Vocabulary, ctx: ScanContext, national:
   const otherPilkada = !nonPilkada && ctx.otherPilkada !== undefined && isOtherPilkadaTalk(found, vocab.threshold, vocab.names.common);
   const otherElection = nonPilkada || otherPilkada;
   // Its vote talk beside it, and no Pilkada named: a one-word name is that election's candidate or voter.
-  const otherVote = otherElection && isOtherElectionVote(found, vocab.threshold);
+  const otherVote = otherElection && ctx.namedOnVoteDay !== true && isOtherElectionVote(found, vocab.threshold);
   // This election's vote day in a clause apart from the other election keeps the ballot numbers this race's (isOwnVoteDay).
   const otherBallot = (nonPilkada || (otherPilkada && ctx.otherPilkada === 'region')) && ctx.ownVoteDay !== true && isOtherBallot(found, vocab.threshold, otherVote);
   // A sibling level's bare election word names no region: a call to vote for a number ("coblos nomor 1 #pilbup",
@@ -4307,6 +4320,20 @@ function isOwnVoteDay(tables: Tables, ctx: ScanContext, tokens: string[], ids: n
     for (const other of others) if (other >= start && other < end) return false;
   }
   return true;
+}
+
+/**
+ * A candidate's name, the first or the last, in the clause of this election's vote day, which names no other
+ * election: "Gilang pasti menang 27 November! Milih ketua RT juga minggu depan". The one-word name is then no
+ * candidate of the other election ({@link isOtherElectionVote}); "Pemilihan ketua RT: Pak X menang. 27 November
+ * libur" (the name in the other election's clause) is still that election's.
+ */
+function isNamedOnVoteDay(tables: Tables, ctx: ScanContext, tokens: string[], ids: number[], date: number, others: number[]): boolean {
+  const { firstNameAt: first, lastNameAt: last } = ctx;
+  if (first === undefined || last === undefined) return false;
+  const [from, to] = clauseAround(tables, ctx, tokens, ids, date);
+  for (const at of others) if (at >= from && at < to) return false;
+  return (first >= from && first < to) || (last >= from && last < to);
 }
 
 /** The clause holding tokens[at]: its first token and the one after its last. */

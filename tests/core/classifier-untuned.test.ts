@@ -3469,3 +3469,23 @@ describe('telephone talk makes a bare zero-padded number a phone number\'s part 
     'nomor aneh nelpon terus, kode 01 apa ya',
   ])('the talk in the number\'s clause: %s', (text) => expect(is(text)).toBe(false));
 });
+
+describe('a one-word name in the clause of this election\'s vote day is no candidate of a non-Pilkada election named apart (isNamedOnVoteDay) (attacker\'s view, issue 20)', () => {
+  // Beside an RT vote or a Pilkades with vote talk, a one-word name was that election's (isOtherElectionVote), so an
+  // aside after "Gilang pasti menang" hid it. The date ties the name to this election; a name in the other
+  // election's clause is still its own.
+  const town = createClassifier({
+    vocabulary,
+    paslon: { election: 'Pilwalkot Contoh 2024', paslon: [{ number: 1, names: ['Gilang Mahendra', 'Sari Wulandari'] }, { number: 2, names: ['Ketut Sudarsana', 'Tomo Wiradinata'] }] },
+  });
+  it.each([
+    'Gilang pasti menang 27 November! milih ketua RT juga minggu depan',
+    'Gilang menang 27 November! coblosan RT juga beres',
+  ])('%s', (text) => expect(town.classify(text).pilkada).toBe(true));
+  it.each([
+    'Pemilihan ketua RT: Pak Gilang menang. 27 November libur',
+    'Pilkades: Gilang menang. Tanggal 27 November nanti libur',
+    'Pemilihan ketua RT 27 November, Pak Gilang menang',
+    'Gilang pasti menang, pemilihan ketua RT juga seru',
+  ])('the name in the other election\'s clause, the date there, or no date: %s', (text) => expect(town.classify(text).pilkada).toBe(false));
+});
