@@ -298,8 +298,8 @@ export interface Vocabulary {
    */
   skippedDuties?: { terms: string[]; duties: string[] };
   /**
-   * Words of telephone talk ("nelpon", "kode area", "missed call", "pulsa"): a bare zero-padded number in such a
-   * text is a phone number's part, not a ballot number ("01 itu kode area apa? nomor aneh nelpon terus").
+   * Words of telephone talk ("nelpon", "kode area", "missed call", "pulsa"): a bare zero-padded number with such a
+   * word in its clause, a few words off, is a phone number's part, not a ballot number ("01 itu kode area apa?").
    */
   phoneTalk?: string[];
   /**
@@ -624,6 +624,10 @@ interface Tables {
   kinAfterWords: Set<string>;
   kinOwners: Set<string>;
   kinBetween: Set<string>;
+  /** The election's vote-day dates written day first ("27 november", "27 nov"; see {@link voteDates}), folded. */
+  voteDates: Set<string>;
+  /** The national elections' terms (Pilpres, Pileg, their vote day), as `summarise` gets them. */
+  nationalTerms: Set<Term>;
   /** See {@link Vocabulary.voterBrings}: the places by label, the things as folded, and the term they add. */
   voterPlaces: Set<string>;
   voterThings: Set<string>;
@@ -915,6 +919,20 @@ interface ScanContext {
    * ("Coblos nomor 1, jangan lupa Pilkada Jabar juga"): the call is this race's, the other race an aside.
    */
   callBeforeOtherRace?: boolean;
+  /** Token index of the first vote-day date of this election in the text's own words ({@link Tables.voteDates}). */
+  voteDateAt?: number;
+  /** Token indices of the non-Pilkada and national elections named in the text's own words (Pilkades, RT, Pilpres). */
+  otherElectionAt?: number[];
+  /** Token indices of the first and the last ballot number in the text's own words (read by {@link isOwnVoteDay}). */
+  firstNumberAt?: number;
+  lastNumberAt?: number;
+  /** This election's vote day is written in a clause that names no other election ({@link isOwnVoteDay}). */
+  ownVoteDay?: boolean;
+  /** Token indices of the first and the last candidate's name in the text's own words (read by {@link isNamedOnVoteDay}). */
+  firstNameAt?: number;
+  lastNameAt?: number;
+  /** A candidate's name in the clause of this election's vote day, which names no other election ({@link isNamedOnVoteDay}). */
+  namedOnVoteDay?: boolean;
   /** The mention being read is another person's handle ({@link isOthersHandle}): a one-word name in it is that person's. */
   othersHandle?: boolean;
   /** A surname was found right after a word that may be another given name ({@link asWritten} then reads its case). */
@@ -1064,6 +1082,8 @@ export function createClassifier(opts: { vocabulary: Vocabulary; paslon?: Paslon
     regionWords,
     regionSkeletons: ownRegionSkeletons(vocab, paslon, honorifics),
     otherRegionEvents: new Set(vocab.otherRegions?.events ?? []),
+    voteDates: voteDates(vocab, paslon),
+    nationalTerms: national,
     voterPlaces: new Set(vocab.voterBrings?.places ?? []),
     voterThings: new Set((vocab.voterBrings?.things ?? []).map((w) => tokenize(w, FOLD).join(''))),
     voterAtPlace: makeTerm('tps/hari pemilihan + ktp/undangan', vocab.voterBrings?.weight ?? 0, 'administration'),
@@ -1189,6 +1209,8 @@ export function createClassifier(opts: { vocabulary: Vocabulary; paslon?: Paslon
       rosterNames: undefined, freeNames: undefined, rosterTitled: undefined, tally: undefined, nameTag: undefined,
       officialQuote: undefined, otherPilkada: undefined, otherRegionBy: undefined, othersHandle: undefined, surnameAfterWord: undefined,
       voteCallAt: undefined, otherRaceAt: undefined, callBeforeOtherRace: undefined, ownRole: undefined,
+      voteDateAt: undefined, otherElectionAt: undefined, firstNumberAt: undefined, lastNumberAt: undefined, ownVoteDay: undefined,
+      firstNameAt: undefined, lastNameAt: undefined, namedOnVoteDay: undefined,
     };
     const tokens: string[] = [];
     const ids: number[] = [];
@@ -1219,6 +1241,11 @@ export function createClassifier(opts: { vocabulary: Vocabulary; paslon?: Paslon
     // Asked only when both a vote call and another region's Pilkada were read (see ScanContext.callBeforeOtherRace).
     if (ctx.voteCallAt !== undefined && ctx.otherRaceAt !== undefined && ctx.otherRaceAt > ctx.voteCallAt) {
       ctx.callBeforeOtherRace = clauseCut(tables, ctx, tokens, ids, ctx.voteCallAt, ctx.otherRaceAt) >= 0;
+    }
+    // Asked only when both this election's vote day and another election were read (see isOwnVoteDay).
+    if (ctx.voteDateAt !== undefined && ctx.otherElectionAt !== undefined) {
+      ctx.ownVoteDay = isOwnVoteDay(tables, ctx, tokens, ids, ctx.voteDateAt, ctx.otherElectionAt);
+      ctx.namedOnVoteDay = isNamedOnVoteDay(tables, ctx, tokens, ids, ctx.voteDateAt, ctx.otherElectionAt);
     }
     return { found, ctx, unicode };
   };
@@ -1405,6 +1432,26 @@ function voteDayPhrases(vocab: Vocabulary, paslon: PaslonFile | undefined): [str
   if (!paslon || !vocab.voteDays) return [];
   const words = new Set(tokenize(paslon.election, FOLD));
   return Object.entries(vocab.voteDays).filter(([year]) => words.has(year)).flatMap(([, phrases]) => Object.entries(phrases));
+}
+
+/**
+ * The vote-day phrases of the election's year written day first with their month ("27 november", "27 nov"), not
+ * "tanggal 27" (any month's 27th): the date names the simultaneous Pilkada's voting day, which no Pilkades, RT or
+ * national vote of that year shares (the day is a national holiday for the Pilkada).
+ */
+function voteDates(vocab: Vocabulary, paslon: PaslonFile | undefined): Set<string> {
+  const keys = voteDayPhrases(vocab, paslon).map(([phrase]) => tokenize(phrase, FOLD));
+  return new Set(keys.filter((key) => key.length === 2 && isDigit(key[0] as string) && !isDigit(key[1] as string)).map((key) => key.join(' ')));
+}
+
+/**
+ * A vote-day term over tokens[i..end] is the date with its month: "27 november" read as itself, or "tanggal 27" read
+ * first with the month right after it ("tanggal 27 November").
+ */
+function isVoteDateAt(tables: Tables, tokens: string[], i: number, end: number): boolean {
+  const day = tokens[end] as string;
+  if (end === i + 1 && isDigit(tokens[i] as string)) return tables.voteDates.has(`${tokens[i] as string} ${day}`);
+  return isDigit(day) && end + 1 < tokens.length && tables.voteDates.has(`${day} ${tokens[end + 1] as string}`);
 }
 
 /** The national voting-day phrases of the year the paslon file's `election` names (see {@link Vocabulary.nationalVoteDays}). */
@@ -2106,7 +2153,7 @@ function scan(tables: Tables, tokens: string[], ids: number[] | undefined, found
       i = bestEnd;
       continue;
     }
-    if ((checks & PADDED) !== 0 && tables.phoneTalk.size > 0 && hasPhoneTalk(tables, tokens)) {
+    if ((checks & PADDED) !== 0 && tables.phoneTalk.size > 0 && isPhoneTalkNear(tables, ctx, tokens, ids, i, bestEnd)) {
       i = bestEnd;
       continue;
     }
@@ -2145,7 +2192,7 @@ function scan(tables: Tables, tokens: string[], ids: number[] | undefined, found
     }
     if (best.category === PASLON_NAME && ((ctx.othersHandle === true && !best.pair && bestEnd === i) || (isKinOf(tables, best, tokens, i, bestEnd) && !isSpeakersKin(tables, ctx, tokens, ids, i)) || isAskedName(tables, ctx, best, tokens, i, bestEnd)
       || isWritersKinAfter(tables, best, tokens, bestEnd))) best = asOtherPerson(tables, best);
-    if (best.category === PASLON_NAME && !best.pair && isHomeOf(tables, tokens, i, bestEnd)) best = asOtherPerson(tables, best);
+    if (best.category === PASLON_NAME && !best.pair && isHomeOf(tables, tokens, i, bestEnd) && !isCampHome(tables, ctx, tokens, ids, bestEnd)) best = asOtherPerson(tables, best);
     if (best.category === PASLON_NAME && !best.pair && (isAddressedByTitle(tables, ctx, tokens, ids, i, bestEnd) || isOtherOfficeBefore(tables, tokens, i)
       || isOtherOfficeAfter(tables, ctx, tokens, ids, bestEnd) || isPreachingCleric(tables, tokens, i, bestEnd))) best = asCommonPerson(tables, best);
     // "Rudy Mas'ud menang Pilgub" beside a Rahmad Mas'ud: the surname is another of the family's, in any case.
@@ -2153,6 +2200,10 @@ function scan(tables: Tables, tokens: string[], ids: number[] | undefined, found
     if (otherFamily) best = asCommonPerson(tables, best);
     addFound(found, best);
     if ((best.category === 'administration' || best.category === 'event') && tables.voterPlaces.has(best.label) && hasVoterThing(tables, tokens)) addFound(found, tables.voterAtPlace);
+    if (ids !== undefined && (best.category === OTHER_ELECTION || tables.nationalTerms.has(best)
+      || (best.category === 'administration' && tables.voteDates.size > 0 && isVoteDateAt(tables, tokens, i, bestEnd)))) {
+      noteElectionDay(ctx, best, i);
+    }
     if (best.category === PASLON_NAME) {
       // "Matius 5:9", "Yohanes 3:16": a name before chapter and verse is a book of scripture, read as scripture talk.
       if (!best.pair && ctx.scripture !== true && isVerseAfter(ctx.text, tokens, bestEnd)) ctx.scripture = true;
@@ -2173,6 +2224,10 @@ function scan(tables: Tables, tokens: string[], ids: number[] | undefined, found
         if (!tables.knownWords.has(before) && !tables.dictionary.has(before) && !isDigit(before)) ctx.surnameAfterWord = true;
       }
       nameStart = i;
+      if (ids !== undefined) {
+        ctx.firstNameAt ??= i;
+        ctx.lastNameAt = i;
+      }
       if (i - titleEnd <= TITLE_GAP + 1) {
         ctx.titledName = true;
         // "Wali Kota X: ..." at the head of a headline: the office's own word, an official act as a document is.
@@ -2222,6 +2277,10 @@ function scan(tables: Tables, tokens: string[], ids: number[] | undefined, found
       // Only in the text's own words (ids given), not inside a hashtag, where the start is the tag's.
       if (ids && ctx.subjectNumber === undefined && best.weight < tables.threshold && isSubjectNumber(tables, tokens, i, bestEnd, best, ctx.text)) ctx.subjectNumber = true;
       if (ids !== undefined && ctx.voteCallAt === undefined && isVoteCallTerm(tables.voteVerbs, best)) ctx.voteCallAt = i;
+      if (ids !== undefined) {
+        ctx.firstNumberAt ??= i;
+        ctx.lastNumberAt = i;
+      }
       numberEnd = bestEnd;
     }
     i = bestEnd;
@@ -2683,15 +2742,21 @@ function plainClauseStarts(text: string, count: number, honorifics: Set<string>)
 
 const isUpperAt = (text: string, i: number): boolean => { const c = text.charCodeAt(i); return c >= 65 && c <= 90; };
 
-/** The word right before a full stop at `dot` is one letter or an honorific ("H.", "Dr."). */
+/** The word right before a full stop at `dot` is one letter or an honorific ("H.", "Dr."); a digit is no initial. */
 function isInitialOrHonorificBefore(text: string, dot: number, honorifics: Set<string>): boolean {
   let end = dot;
   while (end > 0 && text.charCodeAt(end - 1) === 46) end--;
   let k = end;
   while (k > 0 && isAsciiAlnum(text.charCodeAt(k - 1))) k--;
   if (k === end) return false;
-  return end - k <= MAX_INITIAL || honorifics.has(tokenize(text.slice(k, end), FOLD).join(' '));
+  return (end - k <= MAX_INITIAL && !isDigitBeforeStop(text.charCodeAt(k))) || honorifics.has(tokenize(text.slice(k, end), FOLD).join(' '));
 }
+
+/**
+ * A full stop after a one-digit word ends its sentence ("dukung nomor 2. Pilkada X juga seru"): a digit is no
+ * initial, as a letter before a full stop is ("H. Ansar"). Read as an initial, the stop let a phrase read across it.
+ */
+const isDigitBeforeStop = (c: number): boolean => c >= 48 && c <= 57;
 
 /** {@link clauseStarts} for any text: each piece tokenised as the whole text is. */
 function tokenisedClauseStarts(text: string, count: number, honorifics: Set<string>): Set<number> {
@@ -2709,7 +2774,7 @@ function tokenisedClauseStarts(text: string, count: number, honorifics: Set<stri
     const piece = tokenize(text.slice(from, i), FOLD);
     total += piece.length;
     const last = piece[piece.length - 1];
-    if (c === 46 && last !== undefined && (last.length <= MAX_INITIAL || honorifics.has(last))) {
+    if (c === 46 && last !== undefined && ((last.length <= MAX_INITIAL && !isDigitBeforeStop(last.charCodeAt(0))) || honorifics.has(last))) {
       total -= piece.length;
       continue;
     }
@@ -2881,9 +2946,32 @@ function isPlainAct(tables: Tables, tokens: string[], start: number, end: number
   return false;
 }
 
-/** The text has a phrase of telephone talk ({@link Vocabulary.phoneTalk}); asked only for a bare zero-padded number. */
-function hasPhoneTalk(tables: Tables, tokens: string[]): boolean {
-  return hasPhraseOf(tables.phoneTalk, tokens);
+/** Most words either side of a bare zero-padded number that telephone talk may stand ({@link isPhoneTalkNear}). */
+const PHONE_TALK_GAP = 6;
+
+/**
+ * A phrase of telephone talk ({@link Vocabulary.phoneTalk}) in the clause of a bare zero-padded number at
+ * tokens[start..end], at most PHONE_TALK_GAP words off: "01 itu kode area mana ya?", "02 itu kode operator apa?".
+ * Anywhere in the text was too far: a contact line after a campaign call ("02 siap menangkan Contoh, telp posko
+ * 0812...") hid the number. A hashtag has no clauses: its window alone. Reads a bounded window, so a text of many
+ * numbers stays linear. Asked only for a bare zero-padded number.
+ */
+function isPhoneTalkNear(tables: Tables, ctx: ScanContext, tokens: string[], ids: number[] | undefined, start: number, end: number): boolean {
+  let from = start;
+  while (from > 0 && start - from < PHONE_TALK_GAP && !isClauseStart(tables, ctx, tokens, ids, from)) from--;
+  let to = end;
+  while (to + 1 < tokens.length && to - end < PHONE_TALK_GAP && !isClauseStart(tables, ctx, tokens, ids, to + 1)) to++;
+  for (let at = from; at <= to; at++) {
+    if (at >= start && at <= end) continue;
+    const keys = tables.phoneTalk.get(tokens[at] as string);
+    if (keys === undefined) continue;
+    for (const key of keys) {
+      let k = 1;
+      while (k < key.length && at + k <= to && tokens[at + k] === key[k]) k++;
+      if (k === key.length) return true;
+    }
+  }
+  return false;
 }
 
 /** Any phrase of a by-first-word table in the tokens, in one pass over them. */
@@ -3238,6 +3326,28 @@ function isHomeOf(tables: Tables, tokens: string[], start: number, end: number):
   let back = start - 1;
   while (back >= 0 && tables.honorifics.has(tokens[back] as string)) back--;
   return back >= 0 && HOME_WORDS.has(tokens[back] as string);
+}
+
+/** Most words between a home's one-word name and the campaign actor word after it ({@link isCampHome}). */
+const CAMP_HOME_GAP = 5;
+
+/**
+ * After a home's one-word name ({@link isHomeOf}), in its clause and a few words on, a campaign actor word
+ * (`terms.actor`: "relawan", "simpatisan", "pendukung") that ends the clause: the house is opened to the camp
+ * ("Rumah X terbuka untuk relawan", "rumah X jadi posko relawan"), so the name keeps its own weight. An actor
+ * word qualified by the word after it is another kind of volunteer ("rumah pak X dipakai rapat relawan banjir"),
+ * and one before the home is the meeting's guests ("rapat relawan banjir di rumah pak X"): the home rule stands.
+ * Asked only once the home rule fired; reads at most CAMP_HOME_GAP + 1 words.
+ */
+function isCampHome(tables: Tables, ctx: ScanContext, tokens: string[], ids: number[] | undefined, end: number): boolean {
+  if (ids === undefined) return false;
+  const last = Math.min(tokens.length - 1, end + CAMP_HOME_GAP + 1);
+  for (let k = end + 1; k <= last; k++) {
+    if (isClauseStart(tables, ctx, tokens, ids, k)) return false;
+    if (tables.trie.get(tokens[k] as string)?.term?.category !== 'actor') continue;
+    if (k + 1 >= tokens.length || isClauseStart(tables, ctx, tokens, ids, k + 1)) return true;
+  }
+  return false;
 }
 
 /** A word of what a voter brings to the polling place anywhere in the text ("KTP", "undangan"; see {@link Vocabulary.voterBrings}). */
@@ -4282,8 +4392,9 @@ function summarise(found: Term[], vocab: Vocabulary, ctx: ScanContext, national:
     && ctx.ownRole !== true;
   const otherElection = nonPilkada || otherPilkada;
   // Its vote talk beside it, and no Pilkada named: a one-word name is that election's candidate or voter.
-  const otherVote = otherElection && isOtherElectionVote(found, vocab.threshold);
-  const otherBallot = (nonPilkada || (otherPilkada && ctx.otherPilkada === 'region')) && isOtherBallot(found, vocab.threshold, otherVote);
+  const otherVote = otherElection && ctx.namedOnVoteDay !== true && isOtherElectionVote(found, vocab.threshold);
+  // This election's vote day in a clause apart from the other election keeps the ballot numbers this race's (isOwnVoteDay).
+  const otherBallot = (nonPilkada || (otherPilkada && ctx.otherPilkada === 'region')) && ctx.ownVoteDay !== true && isOtherBallot(found, vocab.threshold, otherVote);
   // A sibling level's bare election word names no region: a call to vote for a number ("coblos nomor 1 #pilbup",
   // "dukung nomor 1, pilkada kota beda lagi") is addressed to this race's voters; a report ("Pilbup X: Paslon 1 Unggul") is not.
   const siblingOnly = otherBallot && !nonPilkada && ctx.otherRegionBy === 'sibling';
@@ -4313,7 +4424,7 @@ function summarise(found: Term[], vocab: Vocabulary, ctx: ScanContext, national:
     if (otherBallot && t.category === PASLON_NUMBER && !((siblingOnly || ctx.callBeforeOtherRace === true) && isVoteCall(t, vocab))) continue;
     if (ctx.counting && t.checks !== undefined && (t.checks & PADDED) !== 0) continue;
     if (otherVote && isOneWordName(t)) continue;
-    if (nationalElection && (GENERIC_VOTE_TALK.has(t.category) || t.category === PASLON_NUMBER || isNationalTalk(t, national) || isPartyResult(t))) continue;
+    if (nationalElection && (GENERIC_VOTE_TALK.has(t.category) || (t.category === PASLON_NUMBER && ctx.ownVoteDay !== true) || isNationalTalk(t, national) || isPartyResult(t))) continue;
     if (!labels.includes(t.label) && (!official || !t.official)) labels.push(t.label);
     if (official && (isName(t) || t.official)) continue;
     if (t.category === PASLON_NUMBER) {
@@ -4345,7 +4456,8 @@ function summarise(found: Term[], vocab: Vocabulary, ctx: ScanContext, national:
   for (const t of found) if (numbers !== undefined && t.category === PASLON_NAME && t.weight > 0 && t.paslon !== undefined && numbers.has(t.paslon)) ownNumber = true;
   if (ownNumber && !official) sum = Math.max(sum, vocab.threshold);
   // A ballot number that no guard word turned into a time, floor or queue, in election talk, is the ballot number.
-  if (number && numberContext) sum = Math.max(sum, vocab.threshold);
+  // This election's vote day is such talk even where another election's drops its weight (isOwnVoteDay).
+  if (number && (numberContext || ctx.ownVoteDay === true)) sum = Math.max(sum, vocab.threshold);
   // A bare zero-padded number beside the election's region: "Bandung 03 menang", "kosong satu untuk Bali".
   if (number && !official && !nationalElection && ctx.regionalNumber) sum = Math.max(sum, vocab.threshold);
   // A bare zero-padded number beside a campaign act or actor: "02 siap menangkan", "dukung terus kosong tiga".
@@ -4371,6 +4483,64 @@ function isVoteCall(t: Term, vocab: Vocabulary): boolean {
   if (!verbs) return false;
   const space = t.label.indexOf(' ');
   return space > 0 && verbs.includes(t.label.slice(0, space));
+}
+
+/**
+ * Records where this election's vote-day date and other elections (Pilkades, ketua RT, Pilpres) are named in the
+ * text's own words, for {@link isOwnVoteDay}.
+ */
+function noteElectionDay(ctx: ScanContext, best: Term, i: number): void {
+  if (best.category === 'administration') ctx.voteDateAt ??= i;
+  else (ctx.otherElectionAt ??= []).push(i);
+}
+
+/**
+ * This election's vote day ("27 November") written in a clause that names no other election: its ballot numbers
+ * are this race's, the election named in another clause an aside ("Coblos nomor 1 tanggal 27 November! Pemilihan
+ * ketua RT juga minggu depan"). The date's own weight and other vote talk stay that election's, so the date beside
+ * Pilpres talk adds nothing ("libur 27 November, pilpres kemarin juga libur"). Word order alone cannot part the
+ * two (a Pilkades call is written as a Pilkada call is), but the date can: no Pilkades, RT or national vote of the
+ * year falls on it. The date in the other election's clause is that election's ("Pilkades 27 November, coblos nomor 1").
+ * The date must tie a number to itself: a ballot number in its clause ("27 November pilih nomor 2"), or a call to
+ * vote for one ("Coblos nomor 1, 27 November!") with no ballot number, first or last, in the other election's
+ * clause; a result in another clause is not ("Pilkades: nomor 1 menang. 27 November libur").
+ */
+function isOwnVoteDay(tables: Tables, ctx: ScanContext, tokens: string[], ids: number[], date: number, others: number[]): boolean {
+  const { firstNumberAt: first, lastNumberAt: last } = ctx;
+  if (first === undefined || last === undefined) return false;
+  // Each clause's bounds are walked once, so many elections named keep this linear.
+  const [from, to] = clauseAround(tables, ctx, tokens, ids, date);
+  for (const at of others) if (at >= from && at < to) return false;
+  if ((first >= from && first < to) || (last >= from && last < to)) return true;
+  if (ctx.voteCallAt === undefined) return false;
+  for (const at of first === last ? [first] : [first, last]) {
+    const [start, end] = clauseAround(tables, ctx, tokens, ids, at);
+    for (const other of others) if (other >= start && other < end) return false;
+  }
+  return true;
+}
+
+/**
+ * A candidate's name, the first or the last, in the clause of this election's vote day, which names no other
+ * election: "Gilang pasti menang 27 November! Milih ketua RT juga minggu depan". The one-word name is then no
+ * candidate of the other election ({@link isOtherElectionVote}); "Pemilihan ketua RT: Pak X menang. 27 November
+ * libur" (the name in the other election's clause) is still that election's.
+ */
+function isNamedOnVoteDay(tables: Tables, ctx: ScanContext, tokens: string[], ids: number[], date: number, others: number[]): boolean {
+  const { firstNameAt: first, lastNameAt: last } = ctx;
+  if (first === undefined || last === undefined) return false;
+  const [from, to] = clauseAround(tables, ctx, tokens, ids, date);
+  for (const at of others) if (at >= from && at < to) return false;
+  return (first >= from && first < to) || (last >= from && last < to);
+}
+
+/** The clause holding tokens[at]: its first token and the one after its last. */
+function clauseAround(tables: Tables, ctx: ScanContext, tokens: string[], ids: number[], at: number): [number, number] {
+  let from = at;
+  while (from > 0 && !isClauseStart(tables, ctx, tokens, ids, from)) from--;
+  let to = at + 1;
+  while (to < tokens.length && !isClauseStart(tables, ctx, tokens, ids, to)) to++;
+  return [from, to];
 }
 
 /** {@link isVoteCall} over the scan's set of vote verbs (the same words, folded once per classifier). */
