@@ -659,4 +659,14 @@ export const MIGRATIONS: readonly Migration[] = [
   `
   CREATE INDEX self_report_holds_open ON self_report_holds(burst_key, report_id) WHERE released_at IS NULL;
   `,
+  // The platform id of every part of a message sent in several (a long text in parts, then each file): outbox's
+  // platform_message_id keeps one, so a Humas reply to a summary's CSV file (or, on Telegram, to its text) named no row.
+  `
+  CREATE TABLE outbox_parts (
+    platform TEXT NOT NULL CHECK (platform IN ('telegram','whatsapp')),
+    platform_message_id TEXT NOT NULL,
+    outbox_id INTEGER NOT NULL REFERENCES outbox(id),
+    PRIMARY KEY (platform, platform_message_id)
+  ) STRICT, WITHOUT ROWID;
+  `,
 ];
