@@ -9,6 +9,7 @@ import { adminTextTexts } from '../core/messages/admin-text.js';
 import { alertTexts } from '../core/messages/index.js';
 import { quoteStrangerOpt } from '../core/text/quote.js';
 import type { Platform } from '../core/ids.js';
+import type { IncidentRow } from '../store/incidents.js';
 import type { SelfReportDeps } from './context.js';
 import { isHumasAdmin } from './recipients.js';
 
@@ -31,11 +32,11 @@ export interface AdminText {
 export function adminTextReply(app: SelfReportDeps & { commands: { names(): string[] } }, m: AdminText): string | undefined {
   if (!isHumasAdmin(app.config.HUMAS_ADMINS, m.platform, m.fromId) || app.registry.findByPerson({ platform: m.platform, id: m.fromId })) return undefined;
   const t = adminTextTexts(app.config.LANGUAGE);
-  const ids = m.replyTo ? repliedCases(app, m.platform, m.replyTo) : [];
-  if (ids.length === 1) return t.answer({ kind: 'case', caseId: ids[0]! });
-  if (ids.length > 1) {
-    const cases = ids.slice(0, REPLIED_CASES_MAX).map((id) => {
-      const c = app.monitor.incidents.get(id)!;
+  const replied = m.replyTo ? repliedCases(app, m.platform, m.replyTo) : [];
+  if (replied.length === 1) return t.answer({ kind: 'case', caseId: replied[0]!.id });
+  if (replied.length > 1) {
+    const cases = replied.slice(0, REPLIED_CASES_MAX).map((c) => {
+      const id = c.id;
       const chatTitle = quoteStrangerOpt(app.monitor.chats.get(c.platform, c.chatId)?.title) ?? alertTexts(app.config.LANGUAGE).unknownChat;
       const unverified = quoteStrangerOpt(app.monitor.incidents.unverifiedOf(id)?.username);
       // A closed case is marked: Humas does not chase an ASN who already left (or a case exempted meanwhile).
@@ -44,7 +45,7 @@ export function adminTextReply(app: SelfReportDeps & { commands: { names(): stri
         ...(unverified !== undefined ? { unverified } : {}),
       };
     });
-    return t.answer({ kind: 'cases', cases, more: ids.length - cases.length });
+    return t.answer({ kind: 'cases', cases, more: replied.length - cases.length });
   }
   const words = m.text.trim().split(/\s+/);
   const first = (words[0] ?? '').toLowerCase().replace(/^[.!]/, '').replace(/[.,!?]+$/, '');
@@ -60,12 +61,12 @@ export const REPLIED_CASES_MAX = 20;
 
 /**
  * The cases a bot message was about: those the outbox row it was sent as is tied to (a message of several cases),
- * else that row's case, else the "#N" its text names (a long text's earlier part).
+ * else that row's case, else the "#N" its text names (a long text's earlier part). Each case is read once, here.
  */
-function repliedCases(app: SelfReportDeps, platform: Platform, replyTo: { messageId: string; text?: string }): number[] {
+function repliedCases(app: SelfReportDeps, platform: Platform, replyTo: { messageId: string; text?: string }): IncidentRow[] {
   const row = app.monitor.outbox.byPlatformMessageId(platform, replyTo.messageId);
   const tied = row ? app.monitor.outbox.casesOf(row.id) : [];
-  if (tied.length) return tied.filter((id) => app.monitor.incidents.get(id));
   const id = row?.incidentId ?? Number(/#(\d{1,9})\b/.exec(replyTo.text ?? '')?.[1] ?? NaN);
-  return Number.isInteger(id) && app.monitor.incidents.get(id) ? [id] : [];
+  const ids = tied.length ? tied : Number.isInteger(id) ? [id] : [];
+  return ids.map((i) => app.monitor.incidents.get(i)).filter((c) => c !== undefined);
 }

@@ -201,7 +201,10 @@ function actorLine(i: Pick<IncidentRow, 'addedById' | 'addedByName' | 'addedByLi
   return s && !isLidHandle(s) && s !== i.addedById ? s : undefined;
 }
 
-/** Outbox kind of the thank-you to an ASN who left (not `asn_*`: a thank-you that cannot be delivered needs no Humas notice). */
+/**
+ * Outbox kind of the thank-you to an ASN who left. Not `asn_*`: one the platform refuses asks nobody to call the ASN,
+ * and App.onUndeliverable sends Humas no notice of it (the case is closed; the digest says whether it arrived).
+ */
 export const THANKS_KIND = 'thanks_left';
 
 /**

@@ -11,7 +11,7 @@ import { AsnRegistry } from '../store/asn.js';
 import { openDb, type Db } from '../store/db.js';
 import { alertTexts } from '../core/messages/index.js';
 import type { OutboxRow } from '../store/outbox.js';
-import { enqueueUndeliverableNotice, enqueueUnreadableNotice } from './alerts.js';
+import { enqueueUndeliverableNotice, enqueueUnreadableNotice, THANKS_KIND } from './alerts.js';
 import { humasAddresses } from './recipients.js';
 import { CommandRunner } from './commands/index.js';
 import { caseCommands } from './commands/cases.js';
@@ -222,6 +222,10 @@ export class App {
       const tied = this.monitor.outbox.casesOf(row.id);
       const ids = tied.length ? tied.filter((id) => this.monitor.incidents.get(id)?.status === 'open') : [row.incidentId];
       for (const id of ids) this.noteUndeliverable(id, row.platform, detail, now);
+    } else if (row.kind === THANKS_KIND) {
+      // A thank-you to an ASN who left (and often blocked the bot on the way out): the case is closed and nobody needs
+      // to act, so Humas is not interrupted; the digest says whether it arrived, and the case's history shows the refusal.
+      this.log.info({ outboxId: row.id, platform: row.platform, detail }, 'thank-you undeliverable; no Humas notice');
     } else this.noteMessageUndeliverable(row, detail, now);
   }
 

@@ -5,7 +5,7 @@
  * listing the groups ("Anda juga ditambahkan ke atau ditandai di N grup lain ..."), at most one summary per ASN,
  * platform and ASN_ALERT_WINDOW_MS. The full list stays reachable with `/status`, which shows an ASN their open cases.
  *
- * The hour is an ASN-scoped window of `aloneInBurst` (app/mass-alerts.ts, the `alert_windows` counter shared with the
+ * The hour is an ASN-scoped window of `aloneInBurst` (app/burst-window.ts, the `alert_windows` counter shared with the
  * groups' Humas mass alerts under its own scope), so the two do not meet: a group's burst paces Humas, an ASN's burst
  * paces that ASN. A summary that ends up holding a single case sends that case's usual alert. Cases closed before
  * their summary goes are left out of it.

@@ -19,7 +19,7 @@ import type { Db } from '../store/db.js';
 import type { IncidentRow } from '../store/incidents.js';
 import type { OutboxStore } from '../store/outbox.js';
 import { prepared } from '../store/statements.js';
-import { aloneInBurst, type MassAlertConfig } from './mass-alerts.js';
+import { aloneInBurst, type MassAlertConfig } from './burst-window.js';
 
 /** Messages one ASN gets one by one in a burst before the rest are held. */
 export const ASN_ALERTS_ALONE = 3;

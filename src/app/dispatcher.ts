@@ -235,7 +235,10 @@ export class Dispatcher {
     let result: SendResult;
     const base = { outboxId: row.id, platform: row.platform, recipient: row.recipient, recipientKind: row.recipientKind, kind: row.kind, text: row.text, payload: row.payload };
     try {
-      result = await m.send({ ...base, partsDone: row.partsSent, onPartSent: (n) => this.o.outbox.setPartsSent(row.id, n) });
+      result = await m.send({
+        ...base, partsDone: row.partsSent, onPartSent: (n) => this.o.outbox.setPartsSent(row.id, n),
+        onPartId: (id) => this.o.outbox.notePart(row.id, row.platform, id),
+      });
     } catch (err) {
       result = { ok: false, failure: 'bug', detail: err instanceof Error ? err.message : String(err) };
     }

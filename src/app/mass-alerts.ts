@@ -15,7 +15,6 @@ import { quoteStranger, quoteStrangerOpt } from '../core/text/quote.js';
 import { actorText } from '../core/actor.js';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
-import type { Config } from '../config.js';
 import { defaultCsvSeparator, nipCell, toCsv } from '../core/csv.js';
 import type { Platform } from '../core/ids.js';
 import { alertTexts } from '../core/messages/index.js';
@@ -28,15 +27,14 @@ import type { Db } from '../store/db.js';
 import type { IncidentStore } from '../store/incidents.js';
 import type { OutboxStore } from '../store/outbox.js';
 import { oneCaseAlertFacts } from './alerts.js';
+import { asnAlertHolds } from './asn-alert-holds.js';
+import { aloneInBurst, type MassAlertConfig } from './burst-window.js';
 import { asnAddress, humasAddresses } from './recipients.js';
 import { REPORT_PREFIX } from './reports/files.js';
 import { ensureOwnPrivateDir, writePrivateFile } from '../store/private-files.js';
 
 /** Most cases listed in the summary text; a longer list also goes as a CSV file. */
 export const MASS_LIST_MAX = 30;
-
-/** The settings mass alerts depend on. */
-export type MassAlertConfig = Pick<Config, 'MASS_ALERT_THRESHOLD' | 'MASS_ALERT_WINDOW_SECONDS' | 'HUMAS_ADMINS' | 'LANGUAGE' | 'APP_TIMEZONE'>;
 
 /**
  * Called for each newly opened case: true when its Humas alert is held for a summary (the group is in a burst
@@ -51,26 +49,6 @@ export function holdForSummary(db: Db, config: MassAlertConfig, platform: Platfo
   }
   prepared(db, `INSERT OR IGNORE INTO alert_batch_items (batch_id, incident_id) VALUES (?, ?)`).run(batch, incidentId);
   return true;
-}
-
-/**
- * The burst window of one stream of Humas messages (a group's case alerts; `scope`/`key` name it): true when this
- * message still goes alone (fewer than MASS_ALERT_THRESHOLD went alone in the window), false when it is to be held.
- * A burst lasts while messages keep coming within MASS_ALERT_WINDOW_SECONDS. Runs in the caller's transaction.
- */
-export function aloneInBurst(db: Db, config: MassAlertConfig, scope: string, key: string, now: number): boolean {
-  const windowMs = config.MASS_ALERT_WINDOW_SECONDS * 1000;
-  const w = prepared(db, `SELECT last_at AS lastAt, individual FROM alert_windows WHERE platform = ? AND chat_id = ?`).get(scope, key) as
-    | { lastAt: number; individual: number }
-    | undefined;
-  const before = w && now - w.lastAt <= windowMs ? w.individual : 0;
-  const alone = before < config.MASS_ALERT_THRESHOLD;
-  prepared(
-    db,
-    `INSERT INTO alert_windows (platform, chat_id, last_at, individual) VALUES (?, ?, ?, ?)
-     ON CONFLICT(platform, chat_id) DO UPDATE SET last_at = excluded.last_at, individual = excluded.individual`,
-  ).run(scope, key, now, alone ? before + 1 : before);
-  return alone;
 }
 
 /** When the next held summary is due (epoch ms), if any. */
@@ -153,7 +131,7 @@ function releaseOne(d: MassAlertDeps, b: { id: number; platform: Platform; chatI
           incident: single, asn: singleAsn, chat, at: single.openedAt, excerpt: single.excerpt, terms: single.terms, reachable: lines[0]!.reachable,
           identityUnverified: unverified[0],
           // Its ASN's alert may wait in their own summary (app/asn-alert-holds.ts): the alert must not say it was sent.
-          asnAlertHeld: prepared(d.db, `SELECT 1 FROM asn_alert_holds WHERE incident_id = ? AND released_at IS NULL`).get(single.id) !== undefined,
+          asnAlertHeld: asnAlertHolds.waiting(d.db, single.id),
         }),
       )
     : t.massAlert({

@@ -12,7 +12,7 @@ import type { ChatRow } from '../store/chats.js';
 import type { Db } from '../store/db.js';
 import { kvGet, kvSet } from '../store/kv.js';
 import type { AlertDeps } from './alerts.js';
-import { aloneInBurst } from './mass-alerts.js';
+import { aloneInBurst } from './burst-window.js';
 import { humasAddresses } from './recipients.js';
 
 /** kv key of Telegram's privacy mode as getMe last reported it: `on:<username>` or `off:<username>`. */

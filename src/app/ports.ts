@@ -13,6 +13,8 @@ export interface Outgoing extends OutboxMessage {
   partsDone?: number;
   /** Called after each delivered part with the count so far, to store it. */
   onPartSent?: (n: number) => void;
+  /** Called with the platform's id of each delivered part of a message sent in several, to store it (a reply to any part names the row). */
+  onPartId?: (messageId: string) => void;
 }
 
 /**

@@ -28,7 +28,9 @@ export class StepSender {
     let messageId: string | undefined;
     for (let i = Math.max(m.partsDone ?? 0, this.done.get(key) ?? 0); i < steps.length; i++) {
       try {
-        messageId = (await steps[i]!()) ?? messageId;
+        const id = await steps[i]!();
+        messageId = id ?? messageId;
+        if (id !== undefined && steps.length > 1) m.onPartId?.(id);
         if (i + 1 < steps.length) m.onPartSent?.(i + 1);
       } catch (err) {
         const r = classify(err);

@@ -11,7 +11,8 @@
 import type { Platform } from '../core/ids.js';
 import { pressureTexts } from '../core/messages/pressure.js';
 import type { Db } from '../store/db.js';
-import { aloneInBurst, MASS_LIST_MAX, writeCaseListCsv, type MassAlertConfig, type MassAlertDeps } from './mass-alerts.js';
+import { aloneInBurst, type MassAlertConfig } from './burst-window.js';
+import { MASS_LIST_MAX, writeCaseListCsv, type MassAlertDeps } from './mass-alerts.js';
 import { prepared } from '../store/statements.js';
 import { humasAddresses } from './recipients.js';
 

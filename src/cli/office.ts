@@ -176,12 +176,17 @@ export async function casesCommand(a: CliArgs): Promise<number> {
         a.io.out(t.cases.none);
         return 0;
       }
+      // A case matched by Telegram username alone gets its mark in a short last column (the page has it only when one
+      // of its cases needs it): appended to the 40-character cells, "⚠️ belum terverifikasi (@username)" was cut off.
+      const unverified = page.rows.filter((c) => c.unverified !== undefined).length;
       const rows = page.rows.map((c) => [
         `#${c.id}`, t.cases.status[c.status], t.cases.kind[c.kind], c.platform === 'telegram' ? 'TG' : 'WA',
         formatDateTime(c.openedAt, config.APP_TIMEZONE, config.LANGUAGE), c.asnName, c.unit, c.chatTitle,
+        ...(unverified ? [c.unverified !== undefined ? `⚠️ @${c.unverified}` : ''] : []),
       ]);
-      a.io.out(table(t.cases.header, rows));
+      a.io.out(table(unverified ? [...t.cases.header, t.cases.unverifiedHeader] : t.cases.header, rows));
       a.io.out(t.cases.page(page.rows.length, page.total, page.offset));
+      if (unverified) a.io.out(t.cases.unverifiedNote(unverified));
       return 0;
     });
   }

@@ -210,6 +210,19 @@ export class IncidentStore {
     return (this.db.prepare(`SELECT * FROM incidents WHERE status = 'open' ORDER BY opened_at`).all() as IncidentDbRow[]).map(toIncident);
   }
 
+  /**
+   * Open incidents, oldest first, each with the Telegram username it matched by alone (unverifiedOf) when it did: one
+   * query for a list that marks its lines (`/kasus`), not one more per row.
+   */
+  listOpenMarked(): (IncidentRow & { unverified?: string })[] {
+    const rows = prepared(
+      this.db,
+      `SELECT i.*, u.username AS unverified_username FROM incidents i LEFT JOIN incident_unverified u ON u.incident_id = i.id
+        WHERE i.status = 'open' ORDER BY i.opened_at`,
+    ).all() as (IncidentDbRow & { unverified_username: string | null })[];
+    return rows.map((r) => ({ ...toIncident(r), ...(r.unverified_username !== null ? { unverified: r.unverified_username } : {}) }));
+  }
+
   /** Open incidents of one ASN. */
   openOf(nip: string): IncidentRow[] {
     return (this.db.prepare(`SELECT * FROM incidents WHERE status = 'open' AND asn_nip = ? ORDER BY opened_at`).all(nip) as IncidentDbRow[]).map(toIncident);

@@ -659,4 +659,52 @@ export const MIGRATIONS: readonly Migration[] = [
   `
   CREATE INDEX self_report_holds_open ON self_report_holds(burst_key, report_id) WHERE released_at IS NULL;
   `,
+  // The platform id of every part of a message sent in several (a long text in parts, then each file): outbox's
+  // platform_message_id keeps one, so a Humas reply to a summary's CSV file (or, on Telegram, to its text) named no row.
+  `
+  CREATE TABLE outbox_parts (
+    platform TEXT NOT NULL CHECK (platform IN ('telegram','whatsapp')),
+    platform_message_id TEXT NOT NULL,
+    outbox_id INTEGER NOT NULL REFERENCES outbox(id),
+    PRIMARY KEY (platform, platform_message_id)
+  ) STRICT, WITHOUT ROWID;
+  `,
+  // Cases opened before incident_unverified existed got no row there, so their lines went unmarked after an upgrade.
+  backfillUnverified,
 ];
+
+/**
+ * Marks the Telegram cases opened by a match on username alone before `incident_unverified` existed, from each case's
+ * opening event (events.payload is the ChatEvent the monitor recorded): a person in it carrying the ASN's registry
+ * username, while the registry has no Telegram id for that ASN, or has since bound one that person did not carry
+ * (another account took the username), as core/detect.ts unverifiedMatch decided when the case opened. A case whose
+ * person is the account the registry now knows stays unmarked; so does one whose event cannot be read.
+ */
+function backfillUnverified(db: Db): void {
+  type Person = { platform?: unknown; id?: unknown; username?: unknown };
+  const rows = db
+    .prepare(
+      `SELECT i.id, e.payload, a.tg_username AS username, a.tg_user_id AS tgId
+         FROM incidents i JOIN asn a ON a.nip = i.asn_nip JOIN events e ON e.id = i.event_id
+        WHERE i.platform = 'telegram' AND a.tg_username IS NOT NULL
+          AND NOT EXISTS (SELECT 1 FROM incident_unverified u WHERE u.incident_id = i.id)`,
+    )
+    .all() as { id: number; payload: string; username: string; tgId: string | null }[];
+  const norm = (u: unknown): string | undefined => (typeof u === 'string' ? u.trim().replace(/^@/, '').toLowerCase() || undefined : undefined);
+  const ins = db.prepare(`INSERT OR IGNORE INTO incident_unverified (incident_id, username, account_id) VALUES (?, ?, ?)`);
+  for (const r of rows) {
+    let ev: { members?: unknown; mentions?: unknown; sender?: unknown };
+    try {
+      ev = JSON.parse(r.payload) as typeof ev;
+    } catch {
+      continue;
+    }
+    const people = [...(Array.isArray(ev.members) ? ev.members : []), ...(Array.isArray(ev.mentions) ? ev.mentions : []), ev.sender] as (Person | undefined)[];
+    const want = norm(r.username);
+    const p = people.find((x) => x?.platform === 'telegram' && norm(x.username) === want);
+    if (!p || want === undefined) continue;
+    const id = typeof p.id === 'string' ? p.id : undefined;
+    if (r.tgId !== null && (id === undefined || id === r.tgId)) continue;
+    ins.run(r.id, want, id ?? null);
+  }
+}

@@ -279,9 +279,22 @@ export class OutboxStore {
     if (text !== undefined) this.db.prepare(`UPDATE outbox SET text = ? WHERE id = ?`).run(redactLoginLinks(text), id);
   }
 
-  /** The row a platform message id was sent for (a delivery ack or a retry request names only that id). */
+  /** Records the platform's id of one delivered part of a message sent in several (`byPlatformMessageId` finds the row by any part). */
+  notePart(id: number, platform: Platform, platformMessageId: string): void {
+    prepared(this.db, `INSERT OR IGNORE INTO outbox_parts (platform, platform_message_id, outbox_id) VALUES (?, ?, ?)`).run(platform, platformMessageId, id);
+  }
+
+  /**
+   * The row a platform message id was sent for (a delivery ack, a retry request or a reply names only that id): any
+   * part of a message sent in several (`notePart`), else the id the row was marked sent with.
+   */
   byPlatformMessageId(platform: Platform, platformMessageId: string): OutboxRow | undefined {
-    const r = this.db.prepare(`SELECT * FROM outbox WHERE platform = ? AND platform_message_id = ? ORDER BY id DESC LIMIT 1`).get(platform, platformMessageId) as RawRow | undefined;
+    const r = prepared(
+      this.db,
+      `SELECT * FROM outbox WHERE id = COALESCE(
+         (SELECT outbox_id FROM outbox_parts WHERE platform = @platform AND platform_message_id = @id),
+         (SELECT id FROM outbox WHERE platform = @platform AND platform_message_id = @id ORDER BY id DESC LIMIT 1))`,
+    ).get({ platform, id: platformMessageId }) as RawRow | undefined;
     return r && toRow(r);
   }
 

@@ -183,3 +183,24 @@ describe('mass events', () => {
     expect(body.filter((r) => r[6] === '')).toHaveLength(17);
   });
 });
+
+describe("a group's burst ending with one held case whose ASN alert waits in the ASN's own summary", () => {
+  it('the one-case alert says the ASN will be told in that summary, not that the ASN was told', async () => {
+    const { app, clock } = testApp({ HUMAS_ADMINS: 'tg:9001', MASS_ALERT_THRESHOLD: '1' });
+    const group = (i: number) => ({ ...CAMPAIGN_TG, id: `-10012345678${String(i).padStart(2, '0')}`, title: `Relawan Paslon 2 Desa ${i}` });
+    const budi = { platform: 'telegram' as const, id: ASN.budi.telegramId };
+    const sari = { platform: 'telegram' as const, id: ASN.sari.telegramId };
+    const at = clock.now();
+    // Budi in three groups: his three ASN alerts go alone (app/asn-alert-holds.ts). In the fourth, Sari first (alone
+    // in that group's window), then Budi: held by the group's burst, and his ASN alert held for his summary.
+    for (let i = 1; i <= 3; i++) app.monitor.handle({ kind: 'member_added', dedupeKey: `b${i}`, at, chat: group(i), actor: timses, members: [budi] });
+    app.monitor.handle({ kind: 'member_added', dedupeKey: 's4', at, chat: group(4), actor: timses, members: [sari] });
+    const held = app.monitor.handle({ kind: 'member_added', dedupeKey: 'b4', at, chat: group(4), actor: timses, members: [budi] }).opened[0]!;
+    expect(app.db.prepare(`SELECT released_at FROM asn_alert_holds WHERE incident_id = ?`).pluck().all(held.id)).toEqual([null]);
+    clock.advance(61_000);
+    app.releaseSummaries(clock.now());
+    const alert = rows(app, 'humas_alert').find((r) => r.text.includes(`Kasus #${held.id}:`));
+    expect(alert?.text).toContain('pesan pribadi untuk grup ini dikirim dalam ringkasan grup-grup tersebut');
+    expect(alert?.text).not.toContain('ASN sudah dikirimi pesan pribadi');
+  });
+});

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { ASN } from '../support/app.js';
+import { ASN, CAMPAIGN_TG } from '../support/app.js';
 import { botDatabase, jn, tempHome, SPAWN_TIMEOUT } from './support.js';
 
 describe('import-asn from the command line (real binary)', SPAWN_TIMEOUT, () => {
@@ -94,6 +94,33 @@ describe('asn, cases, audit and backup (real binary)', SPAWN_TIMEOUT, () => {
     expect(lines[2]).toMatch(/still has cases$/); // the stored code has_cases, read in the reader's language
     const since = await jn(['audit', '--since', '2999-01-01'], env);
     expect(since).toMatchObject({ code: 0, out: 'Belum ada catatan audit.\n' });
+  });
+
+  it('cases list marks a case matched by Telegram username alone in a short column of its own, with a note (id and en)', async () => {
+    const { db } = tempHome();
+    const bot = botDatabase(db);
+    // Dedi's registry row has his username and no Telegram id: an account carrying "dedik" is an unverified match.
+    const dedi = bot.app.monitor.handle({
+      kind: 'member_added', dedupeKey: 'add-dedik', at: Date.UTC(2024, 10, 4, 6), chat: CAMPAIGN_TG,
+      members: [{ platform: 'telegram', id: '5999', username: 'dedik' }], actor: { platform: 'telegram', id: '7777', name: 'Korlap Timses' },
+    }).opened[0]!;
+    expect(bot.app.monitor.incidents.unverifiedOf(dedi.id)).toEqual({ username: 'dedik', accountId: '5999' });
+    await bot.close();
+    const env = { DATABASE_PATH: db, LANGUAGE: 'id', APP_TIMEZONE: 'Asia/Jakarta' };
+    const list = await jn(['cases', 'list'], env);
+    expect(list.code).toBe(0);
+    const lines = list.out.split('\n');
+    expect(lines[0]).toMatch(/^No\. +Status +Jenis +Platform +Dibuka +ASN +Unit kerja +Grup +Belum terverifikasi$/);
+    expect(lines[1]).toMatch(new RegExp(`^#${dedi.id} +terbuka +dimasukkan +TG +.*Dedi Kurniawan +BPKAD +Relawan Paslon 2 Pilgub Sumsel +⚠️ @dedik$`));
+    for (const l of lines.slice(2, 4)) expect(l).toMatch(/ Relawan Paslon 2 Pilgub Sumsel$/);
+    expect(lines.slice(4)).toEqual([
+      '3 dari 3 kasus.',
+      '⚠️ 1 kasus belum terverifikasi: cocok hanya dari username Telegram, jadi akun di grup mungkin bukan milik ASN. Rincian: jaga-netral cases show <nomor>',
+      '',
+    ]);
+    const en = await jn(['cases', 'list', '--status', 'open'], { ...env, LANGUAGE: 'en' });
+    expect(en.out.split('\n')[0]).toMatch(/ Group +Unverified$/);
+    expect(en.out).toContain('⚠️ 1 case unverified: matched by Telegram username alone, so the account in the group may not be the ASN\'s. Details: jaga-netral cases show <number>');
   });
 
   it('cases list/show/exempt/reopen, audited like /kecualikan and /buka', async () => {

@@ -74,12 +74,12 @@ export function caseCommands(app: AppCases): CommandSpec[] {
             }),
           };
         }
-        const open = app.monitor.incidents.listOpen();
+        const open = app.monitor.incidents.listOpenMarked();
         if (!open.length) return { text: t.noOpenCases };
         const lines = open.map((c) => {
           const asn = app.registry.byNip(c.asnNip);
           const title = quoteStrangerOpt(app.monitor.chats.get(c.platform, c.chatId)?.title) ?? c.chatId;
-          const unverified = unverifiedUsername(app, c.id);
+          const unverified = quoteStrangerOpt(c.unverified);
           const mark = unverified !== undefined ? `, ${unverifiedMarkText(ctx.lang, unverified)}` : '';
           return `#${c.id} ${asn?.nama ?? c.asnNip} (${asn?.unit ?? '-'}), "${title}" ${c.platform === 'telegram' ? 'TG' : 'WA'}, ${formatDateTime(c.openedAt, tz, ctx.lang)}${mark}`;
         });

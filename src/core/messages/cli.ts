@@ -76,6 +76,10 @@ export interface CliTexts {
   cases: {
     header: string[];
     page(shown: number, total: number, offset: number): string;
+    /** The extra column a page gets when a case on it matched by Telegram username alone (`⚠️ @username`). */
+    unverifiedHeader: string;
+    /** The note under such a page: what the mark means, and where to read more. */
+    unverifiedNote(n: number): string;
     none: string;
     findings: string;
     messages: string;
@@ -279,6 +283,9 @@ const ID: CliTexts = {
   cases: {
     header: ['No.', 'Status', 'Jenis', 'Platform', 'Dibuka', 'ASN', 'Unit kerja', 'Grup'],
     page: (s, t, o) => `${s} dari ${t} kasus${o ? ` (mulai dari ke-${o + 1})` : ''}.`,
+    unverifiedHeader: 'Belum terverifikasi',
+    unverifiedNote: (n) =>
+      `⚠️ ${n} kasus belum terverifikasi: cocok hanya dari username Telegram, jadi akun di grup mungkin bukan milik ASN. Rincian: jaga-netral cases show <nomor>`,
     none: 'Tidak ada kasus yang cocok.',
     findings: 'Temuan:',
     messages: 'Pesan:',
@@ -471,6 +478,9 @@ const EN: CliTexts = {
   cases: {
     header: ['No.', 'Status', 'Kind', 'Platform', 'Opened', 'ASN', 'Unit', 'Group'],
     page: (s, t, o) => `${s} of ${t} cases${o ? ` (from number ${o + 1})` : ''}.`,
+    unverifiedHeader: 'Unverified',
+    unverifiedNote: (n) =>
+      `⚠️ ${n} case${n === 1 ? '' : 's'} unverified: matched by Telegram username alone, so the account in the group may not be the ASN's. Details: jaga-netral cases show <number>`,
     none: 'No cases match.',
     findings: 'Findings:',
     messages: 'Messages:',

@@ -83,6 +83,7 @@ export interface HumasAsnSummaryInput {
 
 /** WhatsApp first contacts the daily cap holds back: Humas may call them. */
 export interface BeyondCapInput {
+  /** How many ASN (people to call; one ASN may have several case lines). */
   count: number;
   cap: number;
   lines: MassLine[];

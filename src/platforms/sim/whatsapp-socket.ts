@@ -212,7 +212,11 @@ export class FakeWASocket implements WaSocketLike {
     const refused = fault === '463' || newChatRefused ? '463' : fault?.startsWith('ack:') ? fault.slice(4) : undefined;
     this.sent.push({ jid, content, at: this.now(), id, ...(refused ? { refused } : {}), ...(recipients ? { recipients } : {}) });
     if (refused) this.queueAck(jid, id, refused);
-    return proto.WebMessageInfo.fromObject({ key: { remoteJid: jid, fromMe: true, id }, message: { extendedTextMessage: { text: String(content.text ?? '') } } }) as WAMessage;
+    // What generateWAMessage builds (lib/Utils/messages.js): a document send is a documentMessage, with its own key id.
+    const message = content['document'] !== undefined
+      ? { documentMessage: { fileName: String(content['fileName'] ?? ''), mimetype: String(content['mimetype'] ?? ''), ...(content['caption'] !== undefined ? { caption: String(content['caption']) } : {}) } }
+      : { extendedTextMessage: { text: String(content['text'] ?? '') } };
+    return proto.WebMessageInfo.fromObject({ key: { remoteJid: jid, fromMe: true, id }, message }) as WAMessage;
   }
 
   private pendingAcks: Promise<void>[] = [];

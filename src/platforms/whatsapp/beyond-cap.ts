@@ -21,7 +21,7 @@ const CHECK_EVERY_MS = 5 * 60_000;
 
 /**
  * Builds the policy hook: lists to Humas the ASN alerts that cannot go today because of the daily cap, an ASN's summary
- * of many groups (app/asn-alert-holds.ts) among them, listed under the first case it names.
+ * of many groups (app/asn-alert-holds.ts) among them, with a line for each case it stands for.
  */
 export function beyondCapNotifier(app: App): (policy: WhatsAppSendPolicy, now: number) => void {
   let lastCheck = -Infinity;
@@ -36,7 +36,7 @@ export function beyondCapNotifier(app: App): (policy: WhatsAppSendPolicy, now: n
   };
 }
 
-/** Queues the list (once per waiting alert) and returns how many alerts it names. */
+/** Queues the list (once per waiting alert) and returns how many case lines it has. */
 export function notifyBeyondCap(app: App, policy: WhatsAppSendPolicy, now: number): number {
   const cap = app.config.WA_FIRST_CONTACT_DAILY_CAP;
   const today = new Set(policy.firstContactsToday(now));
@@ -54,13 +54,19 @@ export function notifyBeyondCap(app: App, policy: WhatsAppSendPolicy, now: numbe
   if (!fresh.length) return 0;
   const lines: (MassLine & { reachable: boolean })[] = [];
   for (const r of fresh) {
-    const c = app.monitor.incidents.get(r.incidentId);
-    const asn = c && app.registry.byNip(c.asnNip);
-    if (c && asn) lines.push({ caseId: c.id, asnName: asn.nama, nip: asn.nip, unit: asn.unit, phone: asn.phone, reachable: false });
+    // An ASN's summary is filed under its first case and tied to every case it stands for: each gets its line.
+    const tied = app.monitor.outbox.casesOf(r.id);
+    for (const id of tied.length ? tied : [r.incidentId]) {
+      const c = app.monitor.incidents.get(id);
+      const asn = c && app.registry.byNip(c.asnNip);
+      if (c && asn) lines.push({ caseId: c.id, asnName: asn.nama, nip: asn.nip, unit: asn.unit, phone: asn.phone, reachable: false });
+    }
   }
   const lang = app.config.LANGUAGE;
   const files = lines.length > MASS_LIST_MAX ? [writeCaseListCsv(reportsDir(app), 'wa-menunggu', lines, lang)] : [];
-  const text = pressureTexts(lang).beyondCap({ count: lines.length, cap, lines: lines.slice(0, MASS_LIST_MAX), more: Math.max(0, lines.length - MASS_LIST_MAX) });
+  // The count is of people to call: one ASN of several cases is one call.
+  const count = new Set(lines.map((l) => l.nip)).size;
+  const text = pressureTexts(lang).beyondCap({ count, cap, lines: lines.slice(0, MASS_LIST_MAX), more: Math.max(0, lines.length - MASS_LIST_MAX) });
   const top = Math.max(...fresh.map((r) => r.id));
   app.db.transaction(() => {
     if (lines.length) {

@@ -314,15 +314,15 @@ export class WhatsAppMessenger implements Messenger {
     if (!sock) return { ok: false, failure: 'offline', detail: 'WhatsApp not connected', retryAfterMs: 5000 };
     const steps: SendStep[] = [
       ...splitMessage(m.text).map((text) => () => this.sendOne(sock, m.recipient, { text })),
-      ...(m.payload.files ?? []).map((f) => async () => {
-        await this.sendOne(sock, m.recipient, {
+      // Each file is a message of its own with its own key id, which a reply to the file quotes (contextInfo.stanzaId).
+      ...(m.payload.files ?? []).map((f) => () =>
+        this.sendOne(sock, m.recipient, {
           document: readFileSync(f.path),
           fileName: f.filename,
           mimetype: MIME[extname(f.filename).toLowerCase()] ?? 'application/octet-stream',
           caption: f.caption,
-        });
-        return undefined;
-      }),
+        }),
+      ),
     ];
     return this.parts.run(m, steps, classifySendError);
   }

@@ -226,8 +226,14 @@ describe('WhatsAppSendPolicy', () => {
     await run(app, clock, 15 * 60_000, 5000);
     expect(fake.sent.filter((s) => s.jid === ASN1_PN)).toHaveLength(0);
     expect(app.db.prepare(`SELECT incident_id FROM outbox WHERE kind = 'asn_alert_summary' AND status = 'pending'`).pluck().all()).toEqual([5]);
-    const listed = tg.sent.filter((m) => m.kind === 'wa_beyond_cap').map((m) => m.text).join('\n');
-    for (const c of [2, 3, 4, 5]) expect(listed).toContain(`#${c} Siti Aminah (NIP ${ASN1.nip})`);
+    // Every case the summary stands for is named (5 and 6), not only the first it is filed under; one ASN, counted once.
+    expect(app.db.prepare(`SELECT t.incident_id FROM outbox_cases t JOIN outbox o ON o.id = t.outbox_id WHERE o.kind = 'asn_alert_summary'`).pluck().all()).toEqual([5, 6]);
+    const lists = tg.sent.filter((m) => m.kind === 'wa_beyond_cap').map((m) => m.text);
+    // The three single alerts are listed when they wait, the summary when it is released and waits too.
+    expect(lists).toHaveLength(2);
+    for (const l of lists) expect(l).toMatch(/^📵 1 ASN belum dapat dihubungi lewat WhatsApp hari ini/);
+    const named = (l: string) => l.split('\n').filter((x) => x.startsWith('#')).map((x) => /^#(\d+) Siti Aminah \(NIP /.exec(x)?.[1]);
+    expect(lists.map(named)).toEqual([['2', '3', '4'], ['5', '6']]);
   });
 
   it('sends nothing twice after a restart on the same database file', async () => {

@@ -1,0 +1,100 @@
+/**
+ * Cases opened before `incident_unverified` existed have no row there, so after an upgrade their lines would carry no
+ * "belum terverifikasi" mark. The migration after it reads each Telegram case's opening event (incidents.event_id;
+ * events.payload is the ChatEvent as the monitor recorded it) and marks the case the way core/detect.ts
+ * unverifiedMatch would have: the person who matched the ASN's registry username, while the registry has no Telegram
+ * id for that ASN, or has since bound an id the person did not carry (another account took the username). Closed
+ * cases too: /kasus, the dashboard's case page and the dossier show them.
+ */
+import Database from 'better-sqlite3';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { migrate } from '../../src/store/db.js';
+import { MIGRATIONS } from '../../src/store/migrations.js';
+import { testApp } from '../support/app.js';
+
+const GROUP = '-1001234500001';
+const chat = { platform: 'telegram', id: GROUP, title: 'Relawan Paslon 2 Kecamatan Baturaja', type: 'supergroup' };
+const timses = { platform: 'telegram', id: '7001', username: 'joko_timses', name: 'Joko' };
+
+/** A database at schema version `v`, made by running the steps before it as the program of that day did. */
+function databaseAt(path: string, v: number): Database.Database {
+  const db = new Database(path);
+  db.pragma('foreign_keys = ON');
+  for (let i = 0; i < v; i++)
+    db.transaction(() => {
+      const step = MIGRATIONS[i]!;
+      if (typeof step === 'string') db.exec(step);
+      else step(db);
+      db.pragma(`user_version = ${i + 1}`);
+    })();
+  return db;
+}
+
+describe('the migration that marks older username-only cases', () => {
+  it('backfills incident_unverified from the opening events, and /kasus shows the mark after the upgrade', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'jn-mig-unv-'));
+    try {
+      const path = join(dir, 'old.sqlite');
+      const before = MIGRATIONS.findIndex((m) => typeof m === 'string' && m.includes('CREATE TABLE incident_unverified'));
+      expect(before).toBeGreaterThan(0);
+      const db = databaseAt(path, before);
+      // As the program before that migration recorded them: the registry, each case's opening event, the case.
+      const asn = db.prepare(`INSERT INTO asn (nip, nama, unit, phone, tg_user_id, tg_username, created_at, updated_at) VALUES (?, ?, 'BPKAD', ?, ?, ?, 1, 1)`);
+      asn.run('198807142012121001', 'Pegawai Satu', '+6285212345671', null, 'pegawai_oku1'); // username only
+      asn.run('198807142012121002', 'Dedi Kurniawan', '+6285212345672', null, 'dedik'); // username only, tagged by @name
+      asn.run('198807142012121003', 'Pegawai Tiga', '+6285212345673', '5103', 'pegawai_oku3'); // id known, the same account
+      asn.run('198807142012121004', 'Pegawai Empat', '+6285212345674', '5999', 'pegawai_oku4'); // registered since, another account
+      asn.run('198807142012121005', 'Pegawai Lima', '+6285212345675', null, null); // WhatsApp only
+      asn.run('198807142012121006', 'Pegawai Enam', '+6285212345676', null, 'pegawai_oku6'); // closed since
+      const ev = db.prepare(`INSERT INTO events (id, platform, dedupe_key, kind, chat_id, payload, received_at) VALUES (?, ?, ?, ?, ?, ?, 1)`);
+      const added = (...members: object[]) => JSON.stringify({ kind: 'member_added', dedupeKey: 'x', at: 1, chat, members, actor: timses });
+      ev.run(1, 'telegram', 'tg:u:1', 'member_added', GROUP, added({ platform: 'telegram', id: '5101', username: 'pegawai_oku1', name: 'Pegawai 1' }, { platform: 'telegram', id: '5103', username: 'pegawai_oku3' }));
+      ev.run(2, 'telegram', 'tg:u:2', 'message', GROUP, JSON.stringify({ kind: 'message', dedupeKey: 'y', at: 2, chat, messageId: '10', sender: timses, text: 'Ayo coblos nomor 2 @dedik', mentions: [{ platform: 'telegram', username: 'dedik' }] }));
+      ev.run(3, 'telegram', 'tg:u:3', 'member_added', GROUP, added({ platform: 'telegram', id: '5104', username: 'Pegawai_Oku4' }, { platform: 'telegram', id: '5106', username: 'pegawai_oku6' }));
+      ev.run(4, 'whatsapp', 'wa:4', 'member_added', 'g@g.us', JSON.stringify({ kind: 'member_added', dedupeKey: 'z', at: 3, chat: { platform: 'whatsapp', id: 'g@g.us', type: 'group' }, members: [{ platform: 'whatsapp', id: '6285212345675@s.whatsapp.net' }] }));
+      const inc = db.prepare(`INSERT INTO incidents (id, asn_nip, platform, chat_id, kind, status, opened_at, event_id, updated_at) VALUES (?, ?, ?, ?, ?, ?, 1, ?, 1)`);
+      inc.run(1, '198807142012121001', 'telegram', GROUP, 'added', 'open', 1);
+      inc.run(2, '198807142012121003', 'telegram', GROUP, 'added', 'open', 1);
+      inc.run(3, '198807142012121002', 'telegram', GROUP, 'mentioned', 'open', 2);
+      inc.run(4, '198807142012121004', 'telegram', GROUP, 'added', 'open', 3);
+      inc.run(5, '198807142012121005', 'whatsapp', 'g@g.us', 'added', 'open', 4);
+      inc.run(6, '198807142012121006', 'telegram', GROUP, 'added', 'left', 3);
+      db.close();
+
+      // At the previous schema version (every step but the new one), the older cases have no row.
+      const old = new Database(path);
+      for (let i = before; i < MIGRATIONS.length - 1; i++)
+        old.transaction(() => {
+          const step = MIGRATIONS[i]!;
+          if (typeof step === 'string') old.exec(step);
+          else step(old);
+          old.pragma(`user_version = ${i + 1}`);
+        })();
+      expect(old.prepare(`SELECT COUNT(*) FROM incident_unverified`).pluck().get()).toBe(0);
+      migrate(old);
+      expect(old.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length);
+      expect(old.prepare(`SELECT incident_id, username, account_id FROM incident_unverified ORDER BY incident_id`).all()).toEqual([
+        { incident_id: 1, username: 'pegawai_oku1', account_id: '5101' },
+        { incident_id: 3, username: 'dedik', account_id: null },
+        { incident_id: 4, username: 'pegawai_oku4', account_id: '5104' },
+        { incident_id: 6, username: 'pegawai_oku6', account_id: '5106' },
+      ]);
+      old.close();
+
+      // Humas reads the mark where the program shows it: /kasus on the upgraded file.
+      const { app } = testApp({ DATABASE_PATH: path });
+      try {
+        const kasus = (id: number) => app.commands.run({ platform: 'telegram', chatType: 'private', chatId: '9001', fromId: '9001', fromName: 'Humas', text: `/kasus ${id}` });
+        expect((await kasus(1))?.text).toContain('⚠️ belum terverifikasi (@pegawai_oku1)');
+        expect((await kasus(2))?.text).not.toContain('belum terverifikasi');
+      } finally {
+        await app.close();
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
