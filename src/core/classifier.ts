@@ -593,6 +593,10 @@ interface Tables {
   otherLevelUnits: Set<string>;
   /** Candidate words of another level's race, by label ({@link Vocabulary.electionLevels} roles). */
   otherLevelRoles: Set<string>;
+  /** The offices those roles name ("gubernur" of "calon gubernur"), by label ({@link otherLevelOffices}). */
+  otherLevelOffices: Set<string>;
+  /** The offices of those roles that end in the elected word ("gubernur" of "gubernur terpilih"), by label. */
+  otherLevelElected: Set<string>;
   /**
    * Election words and units of the levels neither this election's nor `wide` (a regency's beside a city's): no voter
    * here holds their ballot, so they name another region's Pilkada ({@link isSiblingLevel}). Empty for a wide level's election.
@@ -2046,6 +2050,19 @@ function scan(tables: Tables, tokens: string[], ids: number[] | undefined, found
       i = bestEnd;
       continue;
     }
+    if (best.category === 'candidate' && tables.otherLevelOffices.size > 0 && tables.otherLevelOffices.has(best.label)) {
+      // "Gubernur Banten Terpilih" beside a Pilwalkot: the role with its place's name between.
+      const elected = tables.otherLevelElected.has(best.label) ? electedOtherOfficeEnd(tables, tokens, bestEnd) : -1;
+      if (elected >= 0) {
+        i = elected;
+        continue;
+      }
+      // "coblos nomer 2 gawe gubernur" beside a Pilbup: the number is the governor's race's.
+      if (numberEnd >= 0 && i > numberEnd && isOtherOfficeVote(tables, tokens, numberEnd, i)) {
+        dropLastNumber(found);
+        numberEnd = -Infinity;
+      }
+    }
     if (best.category === SCRIPTURE) {
       ctx.scripture = true;
       i = bestEnd;
@@ -2315,8 +2332,9 @@ function isOtherYear(year: string, tokens: string[], end: number): boolean {
  * words first, then its units: "Pilwalkot Kota Contoh 2024" is a walikota's); none when it names none.
  */
 function otherLevels(vocab: Vocabulary, paslon: PaslonFile | undefined):
-  Pick<Tables, 'otherLevelEvents' | 'otherLevelUnits' | 'otherLevelRoles' | 'siblingLevelEvents' | 'siblingLevelUnits'> {
+  Pick<Tables, 'otherLevelEvents' | 'otherLevelUnits' | 'otherLevelRoles' | 'otherLevelOffices' | 'otherLevelElected' | 'siblingLevelEvents' | 'siblingLevelUnits'> {
   const none = { otherLevelEvents: new Set<string>(), otherLevelUnits: new Set<string>(), otherLevelRoles: new Set<string>(),
+    otherLevelOffices: new Set<string>(), otherLevelElected: new Set<string>(),
     siblingLevelEvents: new Set<string>(), siblingLevelUnits: new Set<string>() };
   const levels = Object.entries(vocab.electionLevels ?? {});
   if (!paslon || levels.length === 0) return none;
@@ -2329,11 +2347,62 @@ function otherLevels(vocab: Vocabulary, paslon: PaslonFile | undefined):
     for (const e of l.events) none.otherLevelEvents.add(e);
     for (const u of l.units) for (const w of tokenize(u, FOLD)) none.otherLevelUnits.add(w);
     for (const r of l.roles ?? []) none.otherLevelRoles.add(r);
+    otherLevelOffices(l.roles ?? [], none.otherLevelOffices, none.otherLevelElected);
     if (own[1].wide === true || l.wide === true) continue;
     for (const e of l.events) none.siblingLevelEvents.add(e);
     for (const u of l.units) for (const w of tokenize(u, FOLD)) none.siblingLevelUnits.add(w);
   }
   return none;
+}
+
+/** The word after an office that makes it the race's winner ("gubernur terpilih"). */
+const ELECTED_WORD = 'terpilih';
+/** Words before an office that make it a race's candidate ("calon gubernur", "nyalon bupati"). */
+const CANDIDACY_WORDS = ['calon', 'kandidat', 'nyalon'];
+
+/**
+ * The offices a level's roles name, each role read once per classifier: "calon gubernur", "kandidat gubernur" and
+ * "nyalon gubernur" name "gubernur", and "gubernur terpilih" names it with the elected word after it (`elected`).
+ * Another level's office is evidence of this race only as any office is; beside a ballot number or the elected
+ * word it names that level's race ({@link isOtherOfficeVote}, {@link electedOtherOfficeEnd}).
+ */
+function otherLevelOffices(roles: string[], offices: Set<string>, elected: Set<string>): void {
+  for (const role of roles) {
+    const space = role.indexOf(' ');
+    if (space < 0) continue;
+    if (CANDIDACY_WORDS.includes(role.slice(0, space))) offices.add(role.slice(space + 1));
+    if (role.endsWith(` ${ELECTED_WORD}`)) {
+      const office = role.slice(0, -ELECTED_WORD.length - 1);
+      offices.add(office);
+      elected.add(office);
+    }
+  }
+}
+
+/** Words a place's name may take between an office and the elected word ("Gubernur Jawa Barat Terpilih"). */
+const MAX_ELECTED_GAP = 2;
+
+/**
+ * Another level's office ending at `end`, its place's name and the elected word after it ("Gubernur Banten
+ * Terpilih" beside a Pilwalkot): that race's winner, as the role "gubernur terpilih" is. The index of the elected
+ * word, or -1; the words between must start no term of this election (a candidate's name, the region), so that a
+ * candidate named between ("Bupati Darsono terpilih lagi" beside a Pilgub) is still read.
+ */
+function electedOtherOfficeEnd(tables: Tables, tokens: string[], end: number): number {
+  for (let k = end + 1; k <= end + 1 + MAX_ELECTED_GAP && k < tokens.length; k++) {
+    const t = tokens[k] as string;
+    if (t === ELECTED_WORD) return k > end + 1 ? k : -1;
+    if (tables.trie.has(t)) return -1;
+  }
+  return -1;
+}
+
+/**
+ * Another level's office right after a ballot number, or with only words of {@link Vocabulary.votedOffice}'s gaps
+ * between ("coblos nomor 2 buat gubernur", "no 1 gawe bupati" beside a Pilwalkot): the number is that race's.
+ */
+function isOtherOfficeVote(tables: Tables, tokens: string[], numberEnd: number, office: number): boolean {
+  return office === numberEnd + 1 || isVotedOffice(tables, tokens, numberEnd, office);
 }
 
 /**

@@ -3375,3 +3375,38 @@ describe('a name called to be voted for and ending its clause is not read with w
     'Gilang, tukang ojek langganan, sudah datang',
   ])('the occupation or the life of a name not called to be voted for, or in its clause: %s', (text) => expect(town.classify(text).pilkada).toBe(false));
 });
+
+// Another level's office read beside a ballot number or with the elected word after its place's name names that
+// level's race, as its roles do: the voters of a regency name the governor's ballot number for the governor.
+describe('another level\'s office after a ballot number, or before its place and "terpilih" (Pilbup Banyuwangi and Pilwalkot Tangerang Selatan sets, issue 20, fpall)', () => {
+  const bup: PaslonFile = { election: 'Pilbup Contoh Tanjung Rawa 2024', paslon: [
+    { number: 1, names: ['Sumarno Adiwijaya', 'Lilis Kartikasari'], aliases: ['Sumarno-Lilis'] },
+    { number: 2, names: ['Gatot Priyambodo', 'Nurhasanah Siregar'], aliases: ['Gatot-Nur'] },
+  ] };
+  const walkot: PaslonFile = { ...bup, election: 'Pilwalkot Contoh Tanjung Rawa 2024' };
+  const gub: PaslonFile = { ...bup, election: 'Pilgub Contoh Tanjung Rawa 2024' };
+  const regency = createClassifier({ vocabulary, paslon: bup });
+  const city = createClassifier({ vocabulary, paslon: walkot });
+  const province = createClassifier({ vocabulary, paslon: gub });
+  it.each([
+    'aku wes mantep coblos nomor 2 gawe gubernur, provinsi butuh ganti',
+    'pokoknya pilih no 1 buat gubernur, yang lain nanti dulu',
+  ])('a number for the governor beside a Pilbup: %s', (text) => {
+    expect(regency.classify(text).pilkada).toBe(false);
+    // The same call for the election's own office, or beside a Pilgub, is this race's.
+    expect(regency.classify(text.replace('gubernur', 'bupati')).pilkada).toBe(true);
+    expect(province.classify(text).pilkada).toBe(true);
+  });
+  it('the number with no other office after it is still this race\'s', () => {
+    expect(regency.classify('aku wes mantep coblos nomor 2, kabupaten butuh ganti').pilkada).toBe(true);
+  });
+  it('"Gubernur <place> Terpilih" beside a Pilwalkot is the governor\'s race', () => {
+    const text = 'Hendro Saputro Ditetapkan KPU sebagai Gubernur Sumber Jaya Terpilih [URL]';
+    expect(city.classify(text).pilkada).toBe(false);
+    expect(province.classify(text).pilkada).toBe(true);
+    expect(city.classify('Hendro Saputro Ditetapkan KPU sebagai Wali Kota Sumber Jaya Terpilih [URL]').pilkada).toBe(true);
+  });
+  it('a candidate named between the office and "terpilih" is still read', () => {
+    expect(province.classify('Bupati Sumarno Adiwijaya terpilih lagi, KPU umumkan').pilkada).toBe(true);
+  });
+});
