@@ -880,6 +880,10 @@ interface ScanContext {
   rosterTitled?: boolean;
   /** A titled name is the whole of what comes before the text's first colon ({@link isQuotedBy}): the office speaking. */
   officialQuote?: boolean;
+  /** A title given to a name said before it with a role word ("X selaku anggota DPRD"): see {@link isRoleAfterName}. */
+  roleTitled?: boolean;
+  /** Such a title with the office's own business beside it and no activity word ({@link isTitledBusiness}). */
+  titledBusiness?: boolean;
   /** A hashtag opens with a candidate's name and goes on ("#Nama2024", "#NamaUntukSemua"): a slogan of the name ({@link isNameSloganTag}). */
   nameTag?: boolean;
   /** Weak ballot numbers read each before a count ({@link tallyEnd}); they count only as a tally of two or more ({@link isTally}). */
@@ -1173,7 +1177,7 @@ export function createClassifier(opts: { vocabulary: Vocabulary; paslon?: Paslon
       clauses: undefined, listedNames: undefined, actingName: undefined, formerOffice: undefined, officialDocument: undefined,
       rosterNames: undefined, freeNames: undefined, rosterTitled: undefined, tally: undefined, nameTag: undefined,
       officialQuote: undefined, otherPilkada: undefined, otherRegionBy: undefined, othersHandle: undefined, surnameAfterWord: undefined,
-      voteCallAt: undefined, otherRaceAt: undefined, callBeforeOtherRace: undefined,
+      voteCallAt: undefined, otherRaceAt: undefined, callBeforeOtherRace: undefined, roleTitled: undefined, titledBusiness: undefined,
     };
     const tokens: string[] = [];
     const ids: number[] = [];
@@ -1205,6 +1209,8 @@ export function createClassifier(opts: { vocabulary: Vocabulary; paslon?: Paslon
     if (ctx.voteCallAt !== undefined && ctx.otherRaceAt !== undefined && ctx.otherRaceAt > ctx.voteCallAt) {
       ctx.callBeforeOtherRace = clauseCut(tables, ctx, tokens, ids, ctx.voteCallAt, ctx.otherRaceAt) >= 0;
     }
+    // Asked only when a role word gave a candidate's name a title (see isTitledBusiness).
+    if (ctx.roleTitled === true && isTitledBusiness(tables, found, tokens)) ctx.titledBusiness = true;
     return { found, ctx, unicode };
   };
 
@@ -2175,6 +2181,7 @@ function scan(tables: Tables, tokens: string[], ids: number[] | undefined, found
       if (hasOfficeBusiness(tables, tokens)) ctx.actingName = true; else ctx.bareActivity = true;
     } else if (best.official === 'title') {
       if (i - nameEnd <= TITLE_GAP + 1 || isRoleAfterName(tables, tokens, i, nameEnd)) ctx.titledName = true;
+      if (isRoleAfterName(tables, tokens, i, nameEnd)) ctx.roleTitled = true;
       if (i > 0 && tables.formerWords.has(tokens[i - 1] as string)) {
         // A former office next to a candidate's name, either side ("mantan Bupati X", "X, mantan wali kota"), not another's.
         if (i - nameEnd <= TITLE_GAP + 1) ctx.formerOffice = true;
@@ -2311,6 +2318,17 @@ function byFirstWord(keys: string[][]): Map<string, string[][]> {
 function hasOfficeBusiness(tables: Tables, tokens: string[]): boolean {
   // One pass over the text, each word looked up by the first words of the business: not a pass per phrase.
   return hasPhraseOf(tables.officeBusiness, tokens);
+}
+
+/**
+ * A candidate given a title by a role word ("X selaku anggota DPRD", "X, sebagai wali kota, ...") and the office's
+ * own business ({@link OfficialPosts.officeBusiness}: "Pemprov", "dinas", "pegawai", "APBD") with no activity word:
+ * the office at work as an activity would say ("X selaku anggota DPRD minta Pemprov perbaiki jalan"). A title
+ * alone is not enough: "X dulu anggota DPRD" and "mantan pejabat pemprov" are a candidate's record, read in the
+ * race's talk. The campaign signals still keep it this race's ({@link isOfficialPost}).
+ */
+function isTitledBusiness(tables: Tables, found: Term[], tokens: string[]): boolean {
+  return !found.some((t) => t.official === 'activity') && hasOfficeBusiness(tables, tokens);
 }
 
 /** A year in a paslon file's `election` ("Pilgub Kepulauan Riau 2024"). */
@@ -4145,7 +4163,7 @@ function summarise(found: Term[], vocab: Vocabulary, ctx: ScanContext, national:
   // Most chat names no term: nothing to add up, and no rule below has anything to look at.
   if (found.length === 0) return { pilkada: 0 >= vocab.threshold, score: 0, terms: [] };
   const { titledName } = ctx;
-  const official = ctx.formerOffice !== true && ctx.nameTag !== true && isOfficialPost(found, vocab.officialPosts, titledName || ctx.actingName === true, ctx.officialDocument === true || ctx.officialQuote === true);
+  const official = ctx.formerOffice !== true && ctx.nameTag !== true && isOfficialPost(found, vocab.officialPosts, titledName || ctx.actingName === true, ctx.officialDocument === true || ctx.officialQuote === true || ctx.titledBusiness === true);
   // Another Pilkada named and none of this one's (its election word, a candidate's name): the vote talk is that one's.
   // A ballot number beside another level's election word stays this one's ("nomor 1 di Pilgub Sumut" in a Pilwalkot
   // Medan set): the voters hold both ballots on one day and name the numbers of either; another region's is that region's.

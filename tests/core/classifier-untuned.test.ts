@@ -3410,3 +3410,25 @@ describe('another level\'s office after a ballot number, or before its place and
     expect(province.classify('Bupati Sumarno Adiwijaya terpilih lagi, KPU umumkan').pilkada).toBe(true);
   });
 });
+
+// A title given by a role word is the office's capacity ("selaku", "sebagai"); beside the office's own business and
+// with no activity word it is the office at work, as an activity would say.
+describe('a title after "selaku"/"sebagai" beside the office\'s business is the office at work (Pilwalkot Bekasi set, issue 20, fpall)', () => {
+  const walkot: PaslonFile = { election: 'Pilwalkot Contoh Tanjung Rawa 2024', paslon: [
+    { number: 1, names: ['Sumarno Adiwijaya', 'Lilis Kartikasari'], aliases: ['Sumarno-Lilis'] },
+    { number: 2, names: ['Gatot Priyambodo', 'Nurhasanah Siregar'], aliases: ['Gatot-Nur'] },
+  ] };
+  const city = createClassifier({ vocabulary, paslon: walkot });
+  it.each([
+    'Gatot Priyambodo selaku wali kota minta dinas PU tambal jalan berlubang',
+    'Sumarno Adiwijaya, sebagai wakil wali kota, tegur pegawai yang sering bolos',
+  ])('%s', (text) => {
+    expect(city.classify(text).pilkada).toBe(false);
+    expect(city.classify(text).terms).toContain('jabatan resmi');
+  });
+  it('the title with no business of the office, the business with no role word, or a campaign signal, still count', () => {
+    expect(city.classify('Gatot Priyambodo selaku wali kota minta warga rukun').pilkada).toBe(true);
+    expect(city.classify('Gatot Priyambodo wali kota dua periode, paham dinas PU').pilkada).toBe(true);
+    expect(city.classify('Gatot Priyambodo selaku wali kota minta dinas PU pasang baliho nomor 2').pilkada).toBe(true);
+  });
+});
