@@ -2950,7 +2950,27 @@ function isNamedAfter(tables: Tables, tokens: string[], start: number): boolean 
   if (tables.namedAfter.size === 0) return false;
   let back = start - 1;
   while (back >= 0 && tables.honorifics.has(tokens[back] as string)) back--;
-  return back >= 0 && tables.namedAfter.has(tokens[back] as string) && !isParticleBefore(tables, tokens, back);
+  if (back >= 0 && tables.namedAfter.has(tokens[back] as string) && !isParticleBefore(tables, tokens, back)) return true;
+  return back < start - 1 && isKindNamedAfter(tables, tokens, back);
+}
+
+/**
+ * Words that join a person to what comes before ("jalan bareng Pak X", "makan sama Bu X"): no kind of the thing
+ * between a named-after word and the honorific ({@link isKindNamedAfter}).
+ */
+const NAMED_KIND_LINKS = new Set(['sama', 'bareng', 'dengan', 'deng', 'karo', 'ro', 'dan', 'serta', 'ke', 'di', 'dari', 'untuk', 'buat', 'ama', 'ame']
+  .map((w) => tokenize(w, FOLD).join('')));
+
+/**
+ * A named-after word, one word of its kind and an honorific before the name ("sate kambing Pak X", "soto ayam Bu X",
+ * "bengkel motor Pak X"): the stall or shop is named after its owner, as "sate Pak X" is. The honorific is needed
+ * (at `kind + 1`), and the word between must be no word that joins a person ("jalan bareng Pak X").
+ */
+function isKindNamedAfter(tables: Tables, tokens: string[], kind: number): boolean {
+  const before = tokens[kind - 1];
+  const word = tokens[kind] as string;
+  return before !== undefined && tables.namedAfter.has(before) && !NAMED_KIND_LINKS.has(word) && !isDigit(word)
+    && !tables.knownWords.has(word) && !isParticleBefore(tables, tokens, kind - 1);
 }
 
 /**

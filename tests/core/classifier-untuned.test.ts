@@ -3432,3 +3432,16 @@ describe('a title after "selaku"/"sebagai" beside the office\'s business is the 
     expect(city.classify('Gatot Priyambodo selaku wali kota minta dinas PU pasang baliho nomor 2').pilkada).toBe(true);
   });
 });
+
+// A stall or shop named after its owner names its kind first: "sate kambing Pak X" is "sate Pak X" with the meat.
+describe('a named-after word, one word of its kind and an honorific before the name (Pilwalkot Solo surnames set, issue 20, fpall)', () => {
+  it.each([
+    'sate kambing Pak Sudarsana enak pol',
+    'soto ayam Bu Wulandari dekat terminal ramai',
+  ])('%s', (text) => expect(is(text)).toBe(false));
+  it('a word that joins a person between, or no honorific, is still the candidate', () => {
+    expect(is('mampir warung sama Pak Sudarsana tadi pagi')).toBe(true);
+    expect(is('mampir warung bareng Bu Wulandari tadi pagi')).toBe(true);
+    expect(is('sate kambing Sudarsana blusukan ke pasar')).toBe(true);
+  });
+});
