@@ -201,6 +201,13 @@ export interface Vocabulary {
    */
   voterBrings?: { places: string[]; things: string[]; weight: number };
   /**
+   * Civil servants joining a campaign, the talk this bot exists for: a campaign word of `acts` ("kampanye") right
+   * after a word of joining in `joins` ("ikut", "melu", "datang", "terlibat"), in a text that names civil servants
+   * (`servants`: "ASN", "PNS", "aparatur sipil negara"), counts as Pilkada talk ("ASN Pemprov X dilarang ikut
+   * kampanye, jaga netralitas"; "ASN boleh datang kampanye?"). Another election named keeps it that election's.
+   */
+  servantCampaign?: { servants: string[]; acts: string[]; joins: string[] };
+  /**
    * Elections that are no Pilkada but share its ballot numbers and vote talk ("pilpres", "pileg",
    * "capres": Pilpres 2024 had its 01, 02 and 03): where a text names one and no Pilkada event, bare
    * ballot numbers and generic vote talk count nothing ("Pilpres kemarin aku coblos 02", "hasil Pileg
@@ -761,6 +768,10 @@ interface Tables {
   appeals: Set<Term>;
   /** {@link OfficialPosts.officeBusiness} and {@link OfficialPosts.officeWorks}, folded, each as its words, by its first word. */
   officeBusiness: Map<string, string[][]>;
+  /** {@link Vocabulary.servantCampaign}: its servants folded by first word, its acts by label, its joins folded. */
+  servants: Map<string, string[][]>;
+  servantActs: Set<string>;
+  servantJoins: Set<string>;
 }
 
 /**
@@ -859,6 +870,10 @@ interface ScanContext {
   boughtVote?: boolean;
   /** Money or goods from a ballot number or a bare candidate word ({@link isGivenFromCamp}): "bagi sembako dari nomor 1". */
   givenFromCamp?: boolean;
+  /** A campaign word right after a word of joining ({@link Vocabulary.servantCampaign}); civil servants named is asked after the scan. */
+  joinedCampaign?: boolean;
+  /** That, in a text that names civil servants ({@link isServantCampaign}). */
+  servantCampaign?: boolean;
   /** Token indices a clause boundary comes right before ({@link clauseStarts}); worked out when a phrase first needs it. */
   clauses?: Set<number>;
   /** Weak one-word names follow one another across commas ("Rudi, Rafiq, Dimas"): a list of people, they do not add up. */
@@ -1101,6 +1116,9 @@ export function createClassifier(opts: { vocabulary: Vocabulary; paslon?: Paslon
     relativeWords: new Set((vocab.relativeWords ?? []).flatMap((w) => tokenize(w, FOLD))),
     appeals,
     officeBusiness: byFirstWord([...official?.officeBusiness ?? [], ...official?.officeWorks ?? []].map((w) => tokenize(w, FOLD)).filter((key) => key.length > 0)),
+    servants: byFirstWord((vocab.servantCampaign?.servants ?? []).map((w) => tokenize(w, FOLD)).filter((key) => key.length > 0)),
+    servantActs: new Set(vocab.servantCampaign?.acts ?? []),
+    servantJoins: new Set((vocab.servantCampaign?.joins ?? []).flatMap((w) => tokenize(w, FOLD))),
     plainActTerms: new Set(vocab.plainActs?.terms ?? []),
     numberActs: new Set(vocab.numberActs ?? []),
     plainActThings: new Set((vocab.plainActs?.things ?? []).flatMap((w) => tokenize(w, FOLD))),
@@ -1177,7 +1195,7 @@ export function createClassifier(opts: { vocabulary: Vocabulary; paslon?: Paslon
       clauses: undefined, listedNames: undefined, actingName: undefined, formerOffice: undefined, officialDocument: undefined,
       rosterNames: undefined, freeNames: undefined, rosterTitled: undefined, tally: undefined, nameTag: undefined,
       officialQuote: undefined, otherPilkada: undefined, otherRegionBy: undefined, othersHandle: undefined, surnameAfterWord: undefined,
-      voteCallAt: undefined, otherRaceAt: undefined, callBeforeOtherRace: undefined, roleTitled: undefined, titledBusiness: undefined,
+      voteCallAt: undefined, otherRaceAt: undefined, callBeforeOtherRace: undefined, roleTitled: undefined, joinedCampaign: undefined, servantCampaign: undefined, titledBusiness: undefined,
     };
     const tokens: string[] = [];
     const ids: number[] = [];
@@ -1209,6 +1227,8 @@ export function createClassifier(opts: { vocabulary: Vocabulary; paslon?: Paslon
     if (ctx.voteCallAt !== undefined && ctx.otherRaceAt !== undefined && ctx.otherRaceAt > ctx.voteCallAt) {
       ctx.callBeforeOtherRace = clauseCut(tables, ctx, tokens, ids, ctx.voteCallAt, ctx.otherRaceAt) >= 0;
     }
+    // Asked only when a campaign word came right after a word of joining (see isServantCampaign).
+    if (ctx.joinedCampaign === true && hasPhraseOf(tables.servants, tokens)) ctx.servantCampaign = true;
     // Asked only when a role word gave a candidate's name a title (see isTitledBusiness).
     if (ctx.roleTitled === true && isTitledBusiness(tables, found, tokens)) ctx.titledBusiness = true;
     return { found, ctx, unicode };
@@ -2204,6 +2224,7 @@ function scan(tables: Tables, tokens: string[], ids: number[] | undefined, found
       if (best.paslon !== undefined && isNextPaddedAfter(tokens, bestEnd, best.paslon)) ctx.counting = true;
       paddedEnd = bestEnd;
     }
+    if (tables.servantActs.size > 0 && tables.servantActs.has(best.label) && isServantCampaign(tables, tokens, i)) ctx.joinedCampaign = true;
     if (tables.voteVerbs.has(best.label)) {
       voteEnd = bestEnd;
       if (tables.giverWords.size > 0 && isBoughtVote(tables, tokens, bestEnd)) ctx.boughtVote = true;
@@ -3282,6 +3303,14 @@ function isPreachingCleric(tables: Tables, tokens: string[], start: number, end:
   return false;
 }
 
+/**
+ * A campaign word of {@link Vocabulary.servantCampaign} `acts` at `at`, right after one of its `joins` ("ikut
+ * kampanye", "melu kampanye", "datang kampanye"). Whether the text names civil servants is asked once, after the scan.
+ */
+function isServantCampaign(tables: Tables, tokens: string[], at: number): boolean {
+  return at > 0 && tables.servantJoins.has(tokens[at - 1] as string);
+}
+
 /** The name as weak as a common name, as someone else's: election talk beside it still makes it the candidate's. */
 function asCommonPerson(tables: Tables, t: Term): Term {
   return weakTwin(tables.commonPerson, tables.commonNameWeight, t);
@@ -4265,6 +4294,8 @@ function summarise(found: Term[], vocab: Vocabulary, ctx: ScanContext, national:
   if (number && !official && ctx.numberedOffice) sum = Math.max(sum, vocab.threshold);
   // Who to vote for as an office: "pilih siapa buat gubernur", "milih sopo dadi wali kota".
   if (ctx.votedOffice && !official && !otherElection && !nationalElection) sum = Math.max(sum, vocab.threshold);
+  // Civil servants joining a campaign: "ASN dilarang ikut kampanye, jaga netralitas" (Vocabulary.servantCampaign).
+  if (ctx.servantCampaign && !otherElection && !nationalElection) sum = Math.max(sum, vocab.threshold);
   // A vote bought: "jangan pilih yang bagi duit", "teu milih nu mere duit".
   if (ctx.boughtVote && !otherElection && !nationalElection) sum = Math.max(sum, vocab.threshold);
   // Money or goods from a camp: "bagi sembako dari nomor 1", "jangan terima duit dari calon" (isGivenFromCamp).

@@ -3445,3 +3445,23 @@ describe('a named-after word, one word of its kind and an honorific before the n
     expect(is('sate kambing Sudarsana blusukan ke pasar')).toBe(true);
   });
 });
+
+// Civil servants joining a campaign is the talk the bot exists for: "kampanye" right after a word of joining, in a
+// text that names ASN or PNS, is this Pilkada's unless another election is named.
+describe('civil servants joining a campaign (Pilgub Bengkulu, Kalsel, Sulut and Pilwalkot Makassar sets, issue 20, fpall)', () => {
+  const walkot: PaslonFile = { election: 'Pilwalkot Contoh Tanjung Rawa 2024', paslon: [
+    { number: 1, names: ['Sumarno Adiwijaya', 'Lilis Kartikasari'], aliases: ['Sumarno-Lilis'] },
+    { number: 2, names: ['Gatot Priyambodo', 'Nurhasanah Siregar'], aliases: ['Gatot-Nur'] },
+  ] };
+  const city = createClassifier({ vocabulary, paslon: walkot });
+  it.each([
+    'ASN Pemkot Tanjung Rawa dilarang ikut kampanye, jaga netralitas',
+    'tanya: PNS boleh datang kampanye kalo nda pake seragam?',
+  ])('%s', (text) => expect(city.classify(text).pilkada).toBe(true));
+  it.each([
+    'warga dilarang ikut kampanye di rumah ibadah',
+    'ASN diminta sebarkan kampanye hemat energi di kantor',
+    'ASN dilarang ikut kampanye pilpres, ingat netralitas',
+    'ASN dilarang ikut kampanye pilkades ya',
+  ])('no civil servant, no joining, or another election: %s', (text) => expect(city.classify(text).pilkada).toBe(false));
+});
