@@ -2437,11 +2437,12 @@ function electedOtherOfficeEnd(tables: Tables, tokens: string[], end: number): n
 }
 
 /**
- * Another level's office right after a ballot number, or with only words of {@link Vocabulary.votedOffice}'s gaps
- * between ("coblos nomor 2 buat gubernur", "no 1 gawe bupati" beside a Pilwalkot): the number is that race's.
+ * Another level's office after a ballot number with only words of {@link Vocabulary.votedOffice}'s gaps between, at
+ * least one ("coblos nomor 2 buat gubernur", "no 1 gawe bupati" beside a Pilwalkot): the number is that race's. Right
+ * after the number the office stays the number's candidate's, as any office does ("solid ke nomor 3 bupati").
  */
 function isOtherOfficeVote(tables: Tables, tokens: string[], numberEnd: number, office: number): boolean {
-  return office === numberEnd + 1 || isVotedOffice(tables, tokens, numberEnd, office);
+  return office > numberEnd + 1 && isVotedOffice(tables, tokens, numberEnd, office);
 }
 
 /**
