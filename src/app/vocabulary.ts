@@ -46,6 +46,7 @@ const vocabularySchema = z.object({
   otherRegions: z.object({ events: phrases, regions: z.array(phrases.min(1)) }).optional(),
   writersKin: z.object({ kin: phrases, owners: phrases, clitics: phrases, between: phrases.optional() }).optional(),
   voterBrings: z.object({ places: phrases, things: phrases, weight }).optional(),
+  servantCampaign: z.object({ servants: phrases, acts: phrases, joins: phrases }).optional(),
   nationalElections: phrases.optional(),
   nationalFigures: phrases.optional(),
   personAfter: phrases.optional(),

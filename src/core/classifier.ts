@@ -201,6 +201,13 @@ export interface Vocabulary {
    */
   voterBrings?: { places: string[]; things: string[]; weight: number };
   /**
+   * Civil servants joining a campaign, the talk this bot exists for: a campaign word of `acts` ("kampanye") right
+   * after a word of joining in `joins` ("ikut", "melu", "datang", "terlibat"), in a text that names civil servants
+   * (`servants`: "ASN", "PNS", "aparatur sipil negara"), counts as Pilkada talk ("ASN Pemprov X dilarang ikut
+   * kampanye, jaga netralitas"; "ASN boleh datang kampanye?"). Another election named keeps it that election's.
+   */
+  servantCampaign?: { servants: string[]; acts: string[]; joins: string[] };
+  /**
    * Elections that are no Pilkada but share its ballot numbers and vote talk ("pilpres", "pileg",
    * "capres": Pilpres 2024 had its 01, 02 and 03): where a text names one and no Pilkada event, bare
    * ballot numbers and generic vote talk count nothing ("Pilpres kemarin aku coblos 02", "hasil Pileg
@@ -595,6 +602,10 @@ interface Tables {
   otherLevelRoles: Set<string>;
   /** The election's own level's `roles` ({@link Vocabulary.electionLevels}): "cawali" beside "cagub" is this race's talk too. */
   ownLevelRoles: Set<string>;
+  /** The offices those roles name ("gubernur" of "calon gubernur"), by label ({@link otherLevelOffices}). */
+  otherLevelOffices: Set<string>;
+  /** The offices of those roles that end in the elected word ("gubernur" of "gubernur terpilih"), by label. */
+  otherLevelElected: Set<string>;
   /**
    * Election words and units of the levels neither this election's nor `wide` (a regency's beside a city's): no voter
    * here holds their ballot, so they name another region's Pilkada ({@link isSiblingLevel}). Empty for a wide level's election.
@@ -774,6 +785,10 @@ interface Tables {
   appeals: Set<Term>;
   /** {@link OfficialPosts.officeBusiness} and {@link OfficialPosts.officeWorks}, folded, each as its words, by its first word. */
   officeBusiness: Map<string, string[][]>;
+  /** {@link Vocabulary.servantCampaign}: its servants folded by first word, its acts by label, its joins folded. */
+  servants: Map<string, string[][]>;
+  servantActs: Set<string>;
+  servantJoins: Set<string>;
 }
 
 /**
@@ -872,6 +887,10 @@ interface ScanContext {
   boughtVote?: boolean;
   /** Money or goods from a ballot number or a bare candidate word ({@link isGivenFromCamp}): "bagi sembako dari nomor 1". */
   givenFromCamp?: boolean;
+  /** A campaign word right after a word of joining ({@link Vocabulary.servantCampaign}); civil servants named is asked after the scan. */
+  joinedCampaign?: boolean;
+  /** That, in a text that names civil servants ({@link isServantCampaign}). */
+  servantCampaign?: boolean;
   /** Token indices a clause boundary comes right before ({@link clauseStarts}); worked out when a phrase first needs it. */
   clauses?: Set<number>;
   /** Weak one-word names follow one another across commas ("Rudi, Rafiq, Dimas"): a list of people, they do not add up. */
@@ -893,6 +912,10 @@ interface ScanContext {
   rosterTitled?: boolean;
   /** A titled name is the whole of what comes before the text's first colon ({@link isQuotedBy}): the office speaking. */
   officialQuote?: boolean;
+  /** A title given to a name said before it with a role word ("X selaku anggota DPRD"): see {@link isRoleAfterName}. */
+  roleTitled?: boolean;
+  /** Such a title with the office's own business beside it and no activity word ({@link isTitledBusiness}). */
+  titledBusiness?: boolean;
   /** A hashtag opens with a candidate's name and goes on ("#Nama2024", "#NamaUntukSemua"): a slogan of the name ({@link isNameSloganTag}). */
   nameTag?: boolean;
   /** Weak ballot numbers read each before a count ({@link tallyEnd}); they count only as a tally of two or more ({@link isTally}). */
@@ -1131,6 +1154,9 @@ export function createClassifier(opts: { vocabulary: Vocabulary; paslon?: Paslon
     relativeWords: new Set((vocab.relativeWords ?? []).flatMap((w) => tokenize(w, FOLD))),
     appeals,
     officeBusiness: byFirstWord([...official?.officeBusiness ?? [], ...official?.officeWorks ?? []].map((w) => tokenize(w, FOLD)).filter((key) => key.length > 0)),
+    servants: byFirstWord((vocab.servantCampaign?.servants ?? []).map((w) => tokenize(w, FOLD)).filter((key) => key.length > 0)),
+    servantActs: new Set(vocab.servantCampaign?.acts ?? []),
+    servantJoins: new Set((vocab.servantCampaign?.joins ?? []).flatMap((w) => tokenize(w, FOLD))),
     plainActTerms: new Set(vocab.plainActs?.terms ?? []),
     numberActs: new Set(vocab.numberActs ?? []),
     plainActThings: new Set((vocab.plainActs?.things ?? []).flatMap((w) => tokenize(w, FOLD))),
@@ -1211,6 +1237,7 @@ export function createClassifier(opts: { vocabulary: Vocabulary; paslon?: Paslon
       voteCallAt: undefined, otherRaceAt: undefined, callBeforeOtherRace: undefined, ownRole: undefined,
       voteDateAt: undefined, otherElectionAt: undefined, firstNumberAt: undefined, lastNumberAt: undefined, ownVoteDay: undefined,
       firstNameAt: undefined, lastNameAt: undefined, namedOnVoteDay: undefined,
+      roleTitled: undefined, joinedCampaign: undefined, servantCampaign: undefined, titledBusiness: undefined,
     };
     const tokens: string[] = [];
     const ids: number[] = [];
@@ -1247,6 +1274,10 @@ export function createClassifier(opts: { vocabulary: Vocabulary; paslon?: Paslon
       ctx.ownVoteDay = isOwnVoteDay(tables, ctx, tokens, ids, ctx.voteDateAt, ctx.otherElectionAt);
       ctx.namedOnVoteDay = isNamedOnVoteDay(tables, ctx, tokens, ids, ctx.voteDateAt, ctx.otherElectionAt);
     }
+    // Asked only when a campaign word came right after a word of joining (see isServantCampaign).
+    if (ctx.joinedCampaign === true && hasPhraseOf(tables.servants, tokens)) ctx.servantCampaign = true;
+    // Asked only when a role word gave a candidate's name a title (see isTitledBusiness).
+    if (ctx.roleTitled === true && isTitledBusiness(tables, found, tokens)) ctx.titledBusiness = true;
     return { found, ctx, unicode };
   };
 
@@ -2123,6 +2154,19 @@ function scan(tables: Tables, tokens: string[], ids: number[] | undefined, found
       i = bestEnd;
       continue;
     }
+    if (best.category === 'candidate' && tables.otherLevelOffices.size > 0 && tables.otherLevelOffices.has(best.label)) {
+      // "Gubernur Banten Terpilih" beside a Pilwalkot: the role with its place's name between.
+      const elected = tables.otherLevelElected.has(best.label) ? electedOtherOfficeEnd(tables, tokens, bestEnd) : -1;
+      if (elected >= 0) {
+        i = elected;
+        continue;
+      }
+      // "coblos nomer 2 gawe gubernur" beside a Pilbup: the number is the governor's race's.
+      if (numberEnd >= 0 && i > numberEnd && isOtherOfficeVote(tables, tokens, numberEnd, i)) {
+        dropLastNumber(found);
+        numberEnd = -Infinity;
+      }
+    }
     if (best.category === SCRIPTURE) {
       ctx.scripture = true;
       i = bestEnd;
@@ -2244,6 +2288,7 @@ function scan(tables: Tables, tokens: string[], ids: number[] | undefined, found
       if (hasOfficeBusiness(tables, tokens)) ctx.actingName = true; else ctx.bareActivity = true;
     } else if (best.official === 'title') {
       if (i - nameEnd <= TITLE_GAP + 1 || isRoleAfterName(tables, tokens, i, nameEnd)) ctx.titledName = true;
+      if (isRoleAfterName(tables, tokens, i, nameEnd)) ctx.roleTitled = true;
       if (i > 0 && tables.formerWords.has(tokens[i - 1] as string)) {
         // A former office next to a candidate's name, either side ("mantan Bupati X", "X, mantan wali kota"), not another's.
         if (i - nameEnd <= TITLE_GAP + 1) ctx.formerOffice = true;
@@ -2266,6 +2311,7 @@ function scan(tables: Tables, tokens: string[], ids: number[] | undefined, found
       if (best.paslon !== undefined && isNextPaddedAfter(tokens, bestEnd, best.paslon)) ctx.counting = true;
       paddedEnd = bestEnd;
     }
+    if (tables.servantActs.size > 0 && tables.servantActs.has(best.label) && isServantCampaign(tables, tokens, i)) ctx.joinedCampaign = true;
     if (tables.voteVerbs.has(best.label)) {
       voteEnd = bestEnd;
       if (tables.giverWords.size > 0 && isBoughtVote(tables, tokens, bestEnd)) ctx.boughtVote = true;
@@ -2386,6 +2432,17 @@ function hasOfficeBusiness(tables: Tables, tokens: string[]): boolean {
   return hasPhraseOf(tables.officeBusiness, tokens);
 }
 
+/**
+ * A candidate given a title by a role word ("X selaku anggota DPRD", "X, sebagai wali kota, ...") and the office's
+ * own business ({@link OfficialPosts.officeBusiness}: "Pemprov", "dinas", "pegawai", "APBD") with no activity word:
+ * the office at work as an activity would say ("X selaku anggota DPRD minta Pemprov perbaiki jalan"). A title
+ * alone is not enough: "X dulu anggota DPRD" and "mantan pejabat pemprov" are a candidate's record, read in the
+ * race's talk. The campaign signals still keep it this race's ({@link isOfficialPost}).
+ */
+function isTitledBusiness(tables: Tables, found: Term[], tokens: string[]): boolean {
+  return !found.some((t) => t.official === 'activity') && hasOfficeBusiness(tables, tokens);
+}
+
 /** A year in a paslon file's `election` ("Pilgub Kepulauan Riau 2024"). */
 const ELECTION_YEAR = /\b(?:19|20)\d\d\b/;
 /** Words an election word's year may stand after it (its region: "Pilgub DKI 2017", "pilkada Kota Solo 2020"). */
@@ -2405,9 +2462,9 @@ function isOtherYear(year: string, tokens: string[], end: number): boolean {
  * words first, then its units: "Pilwalkot Kota Contoh 2024" is a walikota's); none when it names none.
  */
 function otherLevels(vocab: Vocabulary, paslon: PaslonFile | undefined):
-  Pick<Tables, 'otherLevelEvents' | 'otherLevelUnits' | 'otherLevelRoles' | 'ownLevelRoles' | 'siblingLevelEvents' | 'siblingLevelUnits'> {
+  Pick<Tables, 'otherLevelEvents' | 'otherLevelUnits' | 'otherLevelRoles' | 'ownLevelRoles' | 'otherLevelOffices' | 'otherLevelElected' | 'siblingLevelEvents' | 'siblingLevelUnits'> {
   const none = { otherLevelEvents: new Set<string>(), otherLevelUnits: new Set<string>(), otherLevelRoles: new Set<string>(),
-    ownLevelRoles: new Set<string>(), siblingLevelEvents: new Set<string>(), siblingLevelUnits: new Set<string>() };
+    ownLevelRoles: new Set<string>(), otherLevelOffices: new Set<string>(), otherLevelElected: new Set<string>(), siblingLevelEvents: new Set<string>(), siblingLevelUnits: new Set<string>() };
   const levels = Object.entries(vocab.electionLevels ?? {});
   if (!paslon || levels.length === 0) return none;
   const election = ` ${tokenize(paslon.election, FOLD).join(' ')} `;
@@ -2420,11 +2477,63 @@ function otherLevels(vocab: Vocabulary, paslon: PaslonFile | undefined):
     for (const e of l.events) none.otherLevelEvents.add(e);
     for (const u of l.units) for (const w of tokenize(u, FOLD)) none.otherLevelUnits.add(w);
     for (const r of l.roles ?? []) none.otherLevelRoles.add(r);
+    otherLevelOffices(l.roles ?? [], none.otherLevelOffices, none.otherLevelElected);
     if (own[1].wide === true || l.wide === true) continue;
     for (const e of l.events) none.siblingLevelEvents.add(e);
     for (const u of l.units) for (const w of tokenize(u, FOLD)) none.siblingLevelUnits.add(w);
   }
   return none;
+}
+
+/** The word after an office that makes it the race's winner ("gubernur terpilih"). */
+const ELECTED_WORD = 'terpilih';
+/** Words before an office that make it a race's candidate ("calon gubernur", "nyalon bupati"). */
+const CANDIDACY_WORDS = ['calon', 'kandidat', 'nyalon'];
+
+/**
+ * The offices a level's roles name, each role read once per classifier: "calon gubernur", "kandidat gubernur" and
+ * "nyalon gubernur" name "gubernur", and "gubernur terpilih" names it with the elected word after it (`elected`).
+ * Another level's office is evidence of this race only as any office is; beside a ballot number or the elected
+ * word it names that level's race ({@link isOtherOfficeVote}, {@link electedOtherOfficeEnd}).
+ */
+function otherLevelOffices(roles: string[], offices: Set<string>, elected: Set<string>): void {
+  for (const role of roles) {
+    const space = role.indexOf(' ');
+    if (space < 0) continue;
+    if (CANDIDACY_WORDS.includes(role.slice(0, space))) offices.add(role.slice(space + 1));
+    if (role.endsWith(` ${ELECTED_WORD}`)) {
+      const office = role.slice(0, -ELECTED_WORD.length - 1);
+      offices.add(office);
+      elected.add(office);
+    }
+  }
+}
+
+/** Words a place's name may take between an office and the elected word ("Gubernur Jawa Barat Terpilih"). */
+const MAX_ELECTED_GAP = 2;
+
+/**
+ * Another level's office ending at `end`, its place's name and the elected word after it ("Gubernur Banten
+ * Terpilih" beside a Pilwalkot): that race's winner, as the role "gubernur terpilih" is. The index of the elected
+ * word, or -1; the words between must start no term of this election (a candidate's name, the region), so that a
+ * candidate named between ("Bupati Darsono terpilih lagi" beside a Pilgub) is still read.
+ */
+function electedOtherOfficeEnd(tables: Tables, tokens: string[], end: number): number {
+  for (let k = end + 1; k <= end + 1 + MAX_ELECTED_GAP && k < tokens.length; k++) {
+    const t = tokens[k] as string;
+    if (t === ELECTED_WORD) return k > end + 1 ? k : -1;
+    if (tables.trie.has(t)) return -1;
+  }
+  return -1;
+}
+
+/**
+ * Another level's office after a ballot number with only words of {@link Vocabulary.votedOffice}'s gaps between, at
+ * least one ("coblos nomor 2 buat gubernur", "no 1 gawe bupati" beside a Pilwalkot): the number is that race's. Right
+ * after the number the office stays the number's candidate's, as any office does ("solid ke nomor 3 bupati").
+ */
+function isOtherOfficeVote(tables: Tables, tokens: string[], numberEnd: number, office: number): boolean {
+  return office > numberEnd + 1 && isVotedOffice(tables, tokens, numberEnd, office);
 }
 
 /**
@@ -3066,7 +3175,27 @@ function isNamedAfter(tables: Tables, tokens: string[], start: number): boolean 
   if (tables.namedAfter.size === 0) return false;
   let back = start - 1;
   while (back >= 0 && tables.honorifics.has(tokens[back] as string)) back--;
-  return back >= 0 && tables.namedAfter.has(tokens[back] as string) && !isParticleBefore(tables, tokens, back);
+  if (back >= 0 && tables.namedAfter.has(tokens[back] as string) && !isParticleBefore(tables, tokens, back)) return true;
+  return back < start - 1 && isKindNamedAfter(tables, tokens, back);
+}
+
+/**
+ * Words that join a person to what comes before ("jalan bareng Pak X", "makan sama Bu X"): no kind of the thing
+ * between a named-after word and the honorific ({@link isKindNamedAfter}).
+ */
+const NAMED_KIND_LINKS = new Set(['sama', 'bareng', 'dengan', 'deng', 'karo', 'ro', 'dan', 'serta', 'ke', 'di', 'dari', 'untuk', 'buat', 'ama', 'ame']
+  .map((w) => tokenize(w, FOLD).join('')));
+
+/**
+ * A named-after word, one word of its kind and an honorific before the name ("sate kambing Pak X", "soto ayam Bu X",
+ * "bengkel motor Pak X"): the stall or shop is named after its owner, as "sate Pak X" is. The honorific is needed
+ * (at `kind + 1`), and the word between must be no word that joins a person ("jalan bareng Pak X").
+ */
+function isKindNamedAfter(tables: Tables, tokens: string[], kind: number): boolean {
+  const before = tokens[kind - 1];
+  const word = tokens[kind] as string;
+  return before !== undefined && tables.namedAfter.has(before) && !NAMED_KIND_LINKS.has(word) && !isDigit(word)
+    && !tables.knownWords.has(word) && !isParticleBefore(tables, tokens, kind - 1);
 }
 
 /**
@@ -3413,6 +3542,14 @@ function isPreachingCleric(tables: Tables, tokens: string[], start: number, end:
   if (start === 0 || !tables.clericHonorifics.has(tokens[start - 1] as string)) return false;
   for (let k = end + 1; k <= end + PREACHING_GAP + 1 && k < tokens.length; k++) if (tables.preachingActs.has(tokens[k] as string)) return true;
   return false;
+}
+
+/**
+ * A campaign word of {@link Vocabulary.servantCampaign} `acts` at `at`, right after one of its `joins` ("ikut
+ * kampanye", "melu kampanye", "datang kampanye"). Whether the text names civil servants is asked once, after the scan.
+ */
+function isServantCampaign(tables: Tables, tokens: string[], at: number): boolean {
+  return at > 0 && tables.servantJoins.has(tokens[at - 1] as string);
 }
 
 /** The name as weak as a common name, as someone else's: election talk beside it still makes it the candidate's. */
@@ -4383,7 +4520,7 @@ function summarise(found: Term[], vocab: Vocabulary, ctx: ScanContext, national:
   // Most chat names no term: nothing to add up, and no rule below has anything to look at.
   if (found.length === 0) return { pilkada: 0 >= vocab.threshold, score: 0, terms: [] };
   const { titledName } = ctx;
-  const official = ctx.formerOffice !== true && ctx.nameTag !== true && isOfficialPost(found, vocab.officialPosts, titledName || ctx.actingName === true, ctx.officialDocument === true || ctx.officialQuote === true);
+  const official = ctx.formerOffice !== true && ctx.nameTag !== true && isOfficialPost(found, vocab.officialPosts, titledName || ctx.actingName === true, ctx.officialDocument === true || ctx.officialQuote === true || ctx.titledBusiness === true);
   // Another Pilkada named and none of this one's (its election word, a candidate's name): the vote talk is that one's.
   // A ballot number beside another level's election word stays this one's ("nomor 1 di Pilgub Sumut" in a Pilwalkot
   // Medan set): the voters hold both ballots on one day and name the numbers of either; another region's is that region's.
@@ -4468,6 +4605,8 @@ function summarise(found: Term[], vocab: Vocabulary, ctx: ScanContext, national:
   if (number && !official && ctx.numberedOffice) sum = Math.max(sum, vocab.threshold);
   // Who to vote for as an office: "pilih siapa buat gubernur", "milih sopo dadi wali kota".
   if (ctx.votedOffice && !official && !otherElection && !nationalElection) sum = Math.max(sum, vocab.threshold);
+  // Civil servants joining a campaign: "ASN dilarang ikut kampanye, jaga netralitas" (Vocabulary.servantCampaign).
+  if (ctx.servantCampaign && !otherElection && !nationalElection) sum = Math.max(sum, vocab.threshold);
   // A vote bought: "jangan pilih yang bagi duit", "teu milih nu mere duit".
   if (ctx.boughtVote && !otherElection && !nationalElection) sum = Math.max(sum, vocab.threshold);
   // Money or goods from a camp: "bagi sembako dari nomor 1", "jangan terima duit dari calon" (isGivenFromCamp).

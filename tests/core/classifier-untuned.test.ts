@@ -3747,3 +3747,93 @@ describe('a one-word name in the clause of this election\'s vote day is no candi
     'Gilang pasti menang, pemilihan ketua RT juga seru',
   ])('the name in the other election\'s clause, the date there, or no date: %s', (text) => expect(town.classify(text).pilkada).toBe(false));
 });
+
+// Another level's office read beside a ballot number or with the elected word after its place's name names that
+// level's race, as its roles do: the voters of a regency name the governor's ballot number for the governor.
+describe('another level\'s office after a ballot number, or before its place and "terpilih" (Pilbup Banyuwangi and Pilwalkot Tangerang Selatan sets, issue 20, fpall)', () => {
+  const bup: PaslonFile = { election: 'Pilbup Contoh Tanjung Rawa 2024', paslon: [
+    { number: 1, names: ['Sumarno Adiwijaya', 'Lilis Kartikasari'], aliases: ['Sumarno-Lilis'] },
+    { number: 2, names: ['Gatot Priyambodo', 'Nurhasanah Siregar'], aliases: ['Gatot-Nur'] },
+  ] };
+  const walkot: PaslonFile = { ...bup, election: 'Pilwalkot Contoh Tanjung Rawa 2024' };
+  const gub: PaslonFile = { ...bup, election: 'Pilgub Contoh Tanjung Rawa 2024' };
+  const regency = createClassifier({ vocabulary, paslon: bup });
+  const city = createClassifier({ vocabulary, paslon: walkot });
+  const province = createClassifier({ vocabulary, paslon: gub });
+  it.each([
+    'aku wes mantep coblos nomor 2 gawe gubernur, provinsi butuh ganti',
+    'pokoknya pilih no 1 buat gubernur, yang lain nanti dulu',
+  ])('a number for the governor beside a Pilbup: %s', (text) => {
+    expect(regency.classify(text).pilkada).toBe(false);
+    // The same call for the election's own office, or beside a Pilgub, is this race's.
+    expect(regency.classify(text.replace('gubernur', 'bupati')).pilkada).toBe(true);
+    expect(province.classify(text).pilkada).toBe(true);
+  });
+  it('the number with no other office after it is still this race\'s', () => {
+    expect(regency.classify('aku wes mantep coblos nomor 2, kabupaten butuh ganti').pilkada).toBe(true);
+  });
+  it('"Gubernur <place> Terpilih" beside a Pilwalkot is the governor\'s race', () => {
+    const text = 'Hendro Saputro Ditetapkan KPU sebagai Gubernur Sumber Jaya Terpilih [URL]';
+    expect(city.classify(text).pilkada).toBe(false);
+    expect(province.classify(text).pilkada).toBe(true);
+    expect(city.classify('Hendro Saputro Ditetapkan KPU sebagai Wali Kota Sumber Jaya Terpilih [URL]').pilkada).toBe(true);
+  });
+  it('a candidate named between the office and "terpilih" is still read', () => {
+    expect(province.classify('Bupati Sumarno Adiwijaya terpilih lagi, KPU umumkan').pilkada).toBe(true);
+  });
+});
+
+// A title given by a role word is the office's capacity ("selaku", "sebagai"); beside the office's own business and
+// with no activity word it is the office at work, as an activity would say.
+describe('a title after "selaku"/"sebagai" beside the office\'s business is the office at work (Pilwalkot Bekasi set, issue 20, fpall)', () => {
+  const walkot: PaslonFile = { election: 'Pilwalkot Contoh Tanjung Rawa 2024', paslon: [
+    { number: 1, names: ['Sumarno Adiwijaya', 'Lilis Kartikasari'], aliases: ['Sumarno-Lilis'] },
+    { number: 2, names: ['Gatot Priyambodo', 'Nurhasanah Siregar'], aliases: ['Gatot-Nur'] },
+  ] };
+  const city = createClassifier({ vocabulary, paslon: walkot });
+  it.each([
+    'Gatot Priyambodo selaku wali kota minta dinas PU tambal jalan berlubang',
+    'Sumarno Adiwijaya, sebagai wakil wali kota, tegur pegawai yang sering bolos',
+  ])('%s', (text) => {
+    expect(city.classify(text).pilkada).toBe(false);
+    expect(city.classify(text).terms).toContain('jabatan resmi');
+  });
+  it('the title with no business of the office, the business with no role word, or a campaign signal, still count', () => {
+    expect(city.classify('Gatot Priyambodo selaku wali kota minta warga rukun').pilkada).toBe(true);
+    expect(city.classify('Gatot Priyambodo wali kota dua periode, paham dinas PU').pilkada).toBe(true);
+    expect(city.classify('Gatot Priyambodo selaku wali kota minta dinas PU pasang baliho nomor 2').pilkada).toBe(true);
+  });
+});
+
+// A stall or shop named after its owner names its kind first: "sate kambing Pak X" is "sate Pak X" with the meat.
+describe('a named-after word, one word of its kind and an honorific before the name (Pilwalkot Solo surnames set, issue 20, fpall)', () => {
+  it.each([
+    'sate kambing Pak Sudarsana enak pol',
+    'soto ayam Bu Wulandari dekat terminal ramai',
+  ])('%s', (text) => expect(is(text)).toBe(false));
+  it('a word that joins a person between, or no honorific, is still the candidate', () => {
+    expect(is('mampir warung sama Pak Sudarsana tadi pagi')).toBe(true);
+    expect(is('mampir warung bareng Bu Wulandari tadi pagi')).toBe(true);
+    expect(is('sate kambing Sudarsana blusukan ke pasar')).toBe(true);
+  });
+});
+
+// Civil servants joining a campaign is the talk the bot exists for: "kampanye" right after a word of joining, in a
+// text that names ASN or PNS, is this Pilkada's unless another election is named.
+describe('civil servants joining a campaign (Pilgub Bengkulu, Kalsel, Sulut and Pilwalkot Makassar sets, issue 20, fpall)', () => {
+  const walkot: PaslonFile = { election: 'Pilwalkot Contoh Tanjung Rawa 2024', paslon: [
+    { number: 1, names: ['Sumarno Adiwijaya', 'Lilis Kartikasari'], aliases: ['Sumarno-Lilis'] },
+    { number: 2, names: ['Gatot Priyambodo', 'Nurhasanah Siregar'], aliases: ['Gatot-Nur'] },
+  ] };
+  const city = createClassifier({ vocabulary, paslon: walkot });
+  it.each([
+    'ASN Pemkot Tanjung Rawa dilarang ikut kampanye, jaga netralitas',
+    'tanya: PNS boleh datang kampanye kalo nda pake seragam?',
+  ])('%s', (text) => expect(city.classify(text).pilkada).toBe(true));
+  it.each([
+    'warga dilarang ikut kampanye di rumah ibadah',
+    'ASN diminta sebarkan kampanye hemat energi di kantor',
+    'ASN dilarang ikut kampanye pilpres, ingat netralitas',
+    'ASN dilarang ikut kampanye pilkades ya',
+  ])('no civil servant, no joining, or another election: %s', (text) => expect(city.classify(text).pilkada).toBe(false));
+});
