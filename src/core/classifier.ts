@@ -1003,7 +1003,14 @@ const MIN_PATTERN_PARTY = 0.3;
 export function createClassifier(opts: { vocabulary: Vocabulary; paslon?: PaslonFile }): PilkadaClassifier {
   const { vocabulary: vocab, paslon } = opts;
   const trie: Trie = new Map();
-  const add = (phrase: string, term: Term, minLength = 3): void => addTerm(trie, tokenize(phrase, FOLD), term, minLength);
+  // Acronyms folding would shorten past a term ("PPP" read "p"): kept as written, found where the text writes capitals.
+  const kept = new Set<string>();
+  const add = (phrase: string, term: Term, minLength = 3): void => {
+    const key = tokenize(phrase, FOLD);
+    addTerm(trie, key, term, minLength);
+    const written = keptKey(phrase, key, minLength, kept);
+    if (written) addTerm(trie, written, term, minLength);
+  };
 
   for (const [category, terms] of Object.entries(vocab.terms)) {
     for (const [phrase, weight] of Object.entries(terms)) add(phrase, makeTerm(phrase, weight, category));
@@ -1209,6 +1216,7 @@ export function createClassifier(opts: { vocabulary: Vocabulary; paslon?: Paslon
     return out;
   };
 
+  const keptCapitals = keptCapitalsPattern(kept);
   const tags = new Map<string, string[]>();
   /** The tokens of a hashtag or odd-case word, split once per distinct word (a copy: `scan` rewrites tokens). */
   const tagTokens = (body: string): string[] => {
@@ -1242,6 +1250,7 @@ export function createClassifier(opts: { vocabulary: Vocabulary; paslon?: Paslon
     const tokens: string[] = [];
     const ids: number[] = [];
     const seen = tokenizeInto(own, FOLD, tokens, ids);
+    if (keptCapitals !== undefined) keepCapitalAcronyms(keptCapitals, own, tokens, ids);
     scan(tables, tokens, ids, found, ctx);
     // One entry stands for the tally: its numbers are one ballot-number reading, which needs election talk beside it.
     if (ctx.tally !== undefined && isTally(ctx.tally)) addFound(found, ctx.tally[0] as Term);
@@ -1966,6 +1975,44 @@ function pairs(shorts: Set<string>[]): [string, string][] {
 /** Capitalised words, as a name is usually written. */
 function display(words: string[], sep = ' '): string {
   return words.map((x) => x.charAt(0).toUpperCase() + x.slice(1)).join(sep);
+}
+
+/**
+ * The key of a phrase with its kept acronyms as written: a one-word phrase of letters that folding shortens past
+ * `minLength` ("ppp" read "p", a deployer's "MM" read "m") is kept (added to `kept`) and keyed by its letters; a
+ * longer phrase keys such a word by its letters too ("ppp dukung"). Undefined when no word is kept.
+ */
+function keptKey(phrase: string, key: string[], minLength: number, kept: Set<string>): string[] | undefined {
+  const words = phrase.trim().toLowerCase().split(/\s+/);
+  if (words.length !== key.length) return undefined;
+  const only = words[0] as string;
+  if (words.length === 1 && /^[a-z]+$/.test(only) && (key[0] as string).length < minLength && only.length >= minLength) kept.add(only);
+  if (!words.some((w) => kept.has(w))) return undefined;
+  return words.map((w, i) => (kept.has(w) ? w : key[i] as string));
+}
+
+/** Kept acronyms as a whole word in capitals ("PPP", not "ppp", "Ppp" or "PPPK"); undefined when none is kept. */
+function keptCapitalsPattern(kept: Set<string>): { starts: string[]; pattern: RegExp } | undefined {
+  if (kept.size === 0) return undefined;
+  // Their first two letters in capitals ("PP"): a text without any is not scanned (a substring search is cheaper).
+  const starts = [...new Set([...kept].map((w) => w.slice(0, 2).toUpperCase()))];
+  // ASCII edges (cheaper than Unicode classes): a letter beyond ASCII beside one leaves a token of other letters, skipped below.
+  return { starts, pattern: new RegExp(`(?<![A-Za-z0-9])(?:${[...kept].map((w) => w.toUpperCase()).join('|')})(?![A-Za-z0-9])`, 'g') };
+}
+
+/**
+ * The tokens of kept acronyms written in capitals, by their letters ("PPP" is the party, not "p"): folding an
+ * elongation is for words typed long ("ppp", "pppp" a sound), not for letters an acronym repeats. A token so
+ * rewritten leaves the table of words seen (its id -1).
+ */
+function keepCapitalAcronyms(kept: { starts: string[]; pattern: RegExp }, text: string, tokens: string[], ids: number[]): void {
+  if (!kept.starts.some((s) => text.includes(s))) return;
+  for (const m of text.matchAll(kept.pattern)) {
+    const at = tokenize(text.slice(0, m.index), FOLD).length;
+    if (tokens[at] !== tokenize(m[0], FOLD)[0]) continue;
+    tokens[at] = m[0].toLowerCase();
+    ids[at] = -1;
+  }
 }
 
 /** Inserts a phrase; when two sources give the same phrase, the heavier term wins. */

@@ -3837,3 +3837,44 @@ describe('civil servants joining a campaign (Pilgub Bengkulu, Kalsel, Sulut and 
     'ASN dilarang ikut kampanye pilkades ya',
   ])('no civil servant, no joining, or another election: %s', (text) => expect(city.classify(text).pilkada).toBe(false));
 });
+
+describe('an acronym of one repeated letter keeps its letters in capitals (keepCapitalAcronyms)', () => {
+  // Folding collapses doubled letters ("pilkadaaa"), which read the party "PPP" (vocabulary terms.party "ppp") as
+  // "p", too short a key to be a term: the party was never found alone, so its office never made it a title.
+  it.each([
+    'Ketua DPC PPP Contoh Tomo Wiradinata Lantik Pengurus Ranting',
+    'Ketua DPW PPP Ketut Sudarsana hadiri pelantikan pengurus ranting',
+  ])('the party after its office is a title, no campaign signal: %s', (text) => {
+    expect(c.findTerms(text).some((t) => t.category === 'party')).toBe(true);
+    expect(is(text)).toBe(false);
+  });
+  it.each([
+    'PPP resmi usung nomor 2',
+    'PPP resmi mendukung nomor urut 2',
+  ])('the party backing a ballot number: %s', (text) => expect(is(text)).toBe(true));
+  it.each([
+    'ppp, antrean nomor 2 lama banget',
+    'pppp nomor 2 lama bener dipanggil',
+    'PPPP nomor 2 lama bener dipanggil',
+    'Pengumuman PPPK: peserta nomor 2 lulus seleksi',
+    'PPPK resmi usung nomor 2',
+  ])('a sound typed long, or PPPK (the civil servants\' contract scheme), is no party: %s', (text) => expect(is(text)).toBe(false));
+
+  // A deployer's pair acronym of one doubled letter ("MM", "AA") read "m" and "a" the same way.
+  const doubled = createClassifier({
+    vocabulary,
+    paslon: {
+      election: 'Pilbup Contoh 2024',
+      paslon: [
+        { number: 1, names: ['Mahmud Mursalin', 'Rina Kartika'], aliases: ['MM'] },
+        { number: 2, names: ['Amir Arifin', 'Dewi Lestari'], aliases: ['AA'] },
+      ],
+    },
+  });
+  it('a listed pair acronym in capitals is the pair; in lower case it stays a word', () => {
+    expect(doubled.classify('pendukung MM hadir di lapangan').pilkada).toBe(true);
+    expect(doubled.classify('relawan AA konsolidasi malam ini').pilkada).toBe(true);
+    expect(doubled.classify('pendukung mm hadir di lapangan').pilkada).toBe(false);
+    expect(doubled.classify('aa relawan konsolidasi malam ini').pilkada).toBe(false);
+  });
+});
