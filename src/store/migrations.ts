@@ -693,12 +693,14 @@ function backfillUnverified(db: Db): void {
   const norm = (u: unknown): string | undefined => (typeof u === 'string' ? u.trim().replace(/^@/, '').toLowerCase() || undefined : undefined);
   const ins = db.prepare(`INSERT OR IGNORE INTO incident_unverified (incident_id, username, account_id) VALUES (?, ?, ?)`);
   for (const r of rows) {
-    let ev: { members?: unknown; mentions?: unknown; sender?: unknown };
+    let ev: { members?: unknown; mentions?: unknown; sender?: unknown } | null;
     try {
       ev = JSON.parse(r.payload) as typeof ev;
     } catch {
       continue;
     }
+    // Valid JSON that is no object ("null", a number) is as unreadable as a cut-off text.
+    if (typeof ev !== 'object' || ev === null) continue;
     const people = [...(Array.isArray(ev.members) ? ev.members : []), ...(Array.isArray(ev.mentions) ? ev.mentions : []), ev.sender] as (Person | undefined)[];
     const want = norm(r.username);
     const p = people.find((x) => x?.platform === 'telegram' && norm(x.username) === want);

@@ -97,4 +97,32 @@ describe('the migration that marks older username-only cases', () => {
       rmSync(dir, { recursive: true, force: true });
     }
   });
+
+  it('passes over an opening event it cannot read (JSON null, a cut-off text, a number, null members) and marks the rest', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'jn-mig-unv-bad-'));
+    try {
+      const path = join(dir, 'old.sqlite');
+      const db = databaseAt(path, MIGRATIONS.length - 1);
+      db.prepare(`INSERT INTO asn (nip, nama, unit, phone, tg_user_id, tg_username, created_at, updated_at) VALUES ('198807142012121001', 'Pegawai Satu', 'BPKAD', '+6285212345671', NULL, 'pegawai_oku1', 1, 1)`).run();
+      const ev = db.prepare(`INSERT INTO events (id, platform, dedupe_key, kind, chat_id, payload, received_at) VALUES (?, 'telegram', ?, 'member_added', ?, ?, 1)`);
+      const inc = db.prepare(`INSERT INTO incidents (id, asn_nip, platform, chat_id, kind, status, opened_at, event_id, updated_at) VALUES (?, '198807142012121001', 'telegram', ?, 'added', 'open', 1, ?, 1)`);
+      const payloads = [
+        'null',
+        '{"kind":"member_added","members":[{"platform":"telegram","id":"51',
+        '42',
+        JSON.stringify({ kind: 'member_added', chat, members: [null, 7, 'x'], actor: timses }),
+        JSON.stringify({ kind: 'member_added', chat, members: [{ platform: 'telegram', id: '5101', username: 'pegawai_oku1' }], actor: timses }),
+      ];
+      payloads.forEach((p, i) => {
+        ev.run(i + 1, `tg:u:${i + 1}`, GROUP, p);
+        inc.run(i + 1, `${GROUP}${i}`, i + 1);
+      });
+      migrate(db);
+      expect(db.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length);
+      expect(db.prepare(`SELECT incident_id, username, account_id FROM incident_unverified`).all()).toEqual([{ incident_id: 5, username: 'pegawai_oku1', account_id: '5101' }]);
+      db.close();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });
