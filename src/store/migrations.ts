@@ -671,6 +671,19 @@ export const MIGRATIONS: readonly Migration[] = [
   `,
   // Cases opened before incident_unverified existed got no row there, so their lines went unmarked after an upgrade.
   backfillUnverified,
+  // Telegram numbers messages per chat, so two admins' chats both have a message 2: a part's id is one row's only
+  // together with the chat it was sent to. The key keeps every row's parts (the first row to send a number kept it).
+  `
+  CREATE TABLE outbox_parts_new (
+    platform TEXT NOT NULL CHECK (platform IN ('telegram','whatsapp')),
+    platform_message_id TEXT NOT NULL,
+    outbox_id INTEGER NOT NULL REFERENCES outbox(id),
+    PRIMARY KEY (platform, platform_message_id, outbox_id)
+  ) STRICT, WITHOUT ROWID;
+  INSERT INTO outbox_parts_new (platform, platform_message_id, outbox_id) SELECT platform, platform_message_id, outbox_id FROM outbox_parts;
+  DROP TABLE outbox_parts;
+  ALTER TABLE outbox_parts_new RENAME TO outbox_parts;
+  `,
 ];
 
 /**

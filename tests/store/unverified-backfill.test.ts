@@ -34,6 +34,9 @@ function databaseAt(path: string, v: number): Database.Database {
   return db;
 }
 
+/** The backfill's place in the list: the steps before it make the database it upgrades. */
+const BACKFILL = MIGRATIONS.findIndex((m) => typeof m === 'function' && m.name === 'backfillUnverified');
+
 describe('the migration that marks older username-only cases', () => {
   it('backfills incident_unverified from the opening events, and /kasus shows the mark after the upgrade', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'jn-mig-unv-'));
@@ -41,6 +44,7 @@ describe('the migration that marks older username-only cases', () => {
       const path = join(dir, 'old.sqlite');
       const before = MIGRATIONS.findIndex((m) => typeof m === 'string' && m.includes('CREATE TABLE incident_unverified'));
       expect(before).toBeGreaterThan(0);
+      expect(BACKFILL).toBeGreaterThan(before);
       const db = databaseAt(path, before);
       // As the program before that migration recorded them: the registry, each case's opening event, the case.
       const asn = db.prepare(`INSERT INTO asn (nip, nama, unit, phone, tg_user_id, tg_username, created_at, updated_at) VALUES (?, ?, 'BPKAD', ?, ?, ?, 1, 1)`);
@@ -65,9 +69,9 @@ describe('the migration that marks older username-only cases', () => {
       inc.run(6, '198807142012121006', 'telegram', GROUP, 'added', 'left', 3);
       db.close();
 
-      // At the previous schema version (every step but the new one), the older cases have no row.
+      // At the schema version before the backfill, the older cases have no row.
       const old = new Database(path);
-      for (let i = before; i < MIGRATIONS.length - 1; i++)
+      for (let i = before; i < BACKFILL; i++)
         old.transaction(() => {
           const step = MIGRATIONS[i]!;
           if (typeof step === 'string') old.exec(step);
@@ -103,7 +107,7 @@ describe('the migration that marks older username-only cases', () => {
     const dir = mkdtempSync(join(tmpdir(), 'jn-mig-unv-bad-'));
     try {
       const path = join(dir, 'old.sqlite');
-      const db = databaseAt(path, MIGRATIONS.length - 1);
+      const db = databaseAt(path, BACKFILL);
       db.prepare(`INSERT INTO asn (nip, nama, unit, phone, tg_user_id, tg_username, created_at, updated_at) VALUES ('198807142012121001', 'Pegawai Satu', 'BPKAD', '+6285212345671', NULL, 'pegawai_oku1', 1, 1)`).run();
       const ev = db.prepare(`INSERT INTO events (id, platform, dedupe_key, kind, chat_id, payload, received_at) VALUES (?, 'telegram', ?, 'member_added', ?, ?, 1)`);
       const inc = db.prepare(`INSERT INTO incidents (id, asn_nip, platform, chat_id, kind, status, opened_at, event_id, updated_at) VALUES (?, '198807142012121001', 'telegram', ?, 'added', 'open', 1, ?, 1)`);
@@ -134,7 +138,7 @@ describe('the migration that marks older username-only cases', () => {
     const dir = mkdtempSync(join(tmpdir(), 'jn-mig-unv-big-'));
     try {
       const path = join(dir, 'old.sqlite');
-      const db = databaseAt(path, MIGRATIONS.length - 1);
+      const db = databaseAt(path, BACKFILL);
       const N = 30_000;
       const asn = db.prepare(`INSERT INTO asn (nip, nama, unit, phone, tg_user_id, tg_username, created_at, updated_at) VALUES (?, ?, 'BPKAD', ?, NULL, ?, 1, 1)`);
       const ev = db.prepare(`INSERT INTO events (id, platform, dedupe_key, kind, chat_id, payload, received_at) VALUES (?, 'telegram', ?, 'member_added', ?, ?, 1)`);
