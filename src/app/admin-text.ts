@@ -32,7 +32,7 @@ export interface AdminText {
 export function adminTextReply(app: SelfReportDeps & { commands: { names(): string[] } }, m: AdminText): string | undefined {
   if (!isHumasAdmin(app.config.HUMAS_ADMINS, m.platform, m.fromId) || app.registry.findByPerson({ platform: m.platform, id: m.fromId })) return undefined;
   const t = adminTextTexts(app.config.LANGUAGE);
-  const replied = m.replyTo ? repliedCases(app, m.platform, m.replyTo) : [];
+  const replied = m.replyTo ? repliedCases(app, m.platform, m.fromId, m.replyTo) : [];
   if (replied.length === 1) return t.answer({ kind: 'case', caseId: replied[0]!.id });
   if (replied.length > 1) {
     const cases = replied.slice(0, REPLIED_CASES_MAX).map((c) => {
@@ -63,8 +63,10 @@ export const REPLIED_CASES_MAX = 20;
  * The cases a bot message was about: those the outbox row it was sent as is tied to (a message of several cases),
  * else that row's case, else the "#N" its text names (a long text's earlier part). Each case is read once, here.
  */
-function repliedCases(app: SelfReportDeps, platform: Platform, replyTo: { messageId: string; text?: string }): IncidentRow[] {
-  const row = app.monitor.outbox.byPlatformMessageId(platform, replyTo.messageId);
+function repliedCases(app: SelfReportDeps, platform: Platform, fromId: string, replyTo: { messageId: string; text?: string }): IncidentRow[] {
+  // A Telegram message id is one only inside its chat (the admin's private chat, the row's recipient); a WhatsApp key
+  // id is one everywhere, and the row's recipient may be the phone-number JID of an admin who writes from a LID.
+  const row = app.monitor.outbox.byPlatformMessageId(platform, replyTo.messageId, platform === 'telegram' ? fromId : undefined);
   const tied = row ? app.monitor.outbox.casesOf(row.id) : [];
   const id = row?.incidentId ?? Number(/#(\d{1,9})\b/.exec(replyTo.text ?? '')?.[1] ?? NaN);
   const ids = tied.length ? tied : Number.isInteger(id) ? [id] : [];

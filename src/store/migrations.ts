@@ -671,6 +671,19 @@ export const MIGRATIONS: readonly Migration[] = [
   `,
   // Cases opened before incident_unverified existed got no row there, so their lines went unmarked after an upgrade.
   backfillUnverified,
+  // Telegram numbers messages per chat, so two admins' chats both have a message 2: a part's id is one row's only
+  // together with the chat it was sent to. The key keeps every row's parts (the first row to send a number kept it).
+  `
+  CREATE TABLE outbox_parts_new (
+    platform TEXT NOT NULL CHECK (platform IN ('telegram','whatsapp')),
+    platform_message_id TEXT NOT NULL,
+    outbox_id INTEGER NOT NULL REFERENCES outbox(id),
+    PRIMARY KEY (platform, platform_message_id, outbox_id)
+  ) STRICT, WITHOUT ROWID;
+  INSERT INTO outbox_parts_new (platform, platform_message_id, outbox_id) SELECT platform, platform_message_id, outbox_id FROM outbox_parts;
+  DROP TABLE outbox_parts;
+  ALTER TABLE outbox_parts_new RENAME TO outbox_parts;
+  `,
 ];
 
 /**
@@ -682,29 +695,42 @@ export const MIGRATIONS: readonly Migration[] = [
  */
 function backfillUnverified(db: Db): void {
   type Person = { platform?: unknown; id?: unknown; username?: unknown };
-  const rows = db
-    .prepare(
-      `SELECT i.id, e.payload, a.tg_username AS username, a.tg_user_id AS tgId
-         FROM incidents i JOIN asn a ON a.nip = i.asn_nip JOIN events e ON e.id = i.event_id
-        WHERE i.platform = 'telegram' AND a.tg_username IS NOT NULL
-          AND NOT EXISTS (SELECT 1 FROM incident_unverified u WHERE u.incident_id = i.id)`,
-    )
-    .all() as { id: number; payload: string; username: string; tgId: string | null }[];
+  type Row = { id: number; payload: string; username: string; tgId: string | null };
+  // A page of cases at a time (by id), so memory stays that of one page however many cases and events there are.
+  const page = db.prepare(
+    `SELECT i.id, e.payload, a.tg_username AS username, a.tg_user_id AS tgId
+       FROM incidents i JOIN asn a ON a.nip = i.asn_nip JOIN events e ON e.id = i.event_id
+      WHERE i.id > ? AND i.platform = 'telegram' AND a.tg_username IS NOT NULL
+        AND NOT EXISTS (SELECT 1 FROM incident_unverified u WHERE u.incident_id = i.id)
+      ORDER BY i.id LIMIT ${BACKFILL_PAGE}`,
+  );
   const norm = (u: unknown): string | undefined => (typeof u === 'string' ? u.trim().replace(/^@/, '').toLowerCase() || undefined : undefined);
   const ins = db.prepare(`INSERT OR IGNORE INTO incident_unverified (incident_id, username, account_id) VALUES (?, ?, ?)`);
-  for (const r of rows) {
-    let ev: { members?: unknown; mentions?: unknown; sender?: unknown };
+  let after = 0;
+  for (;;) {
+    const rows = page.all(after) as Row[];
+    if (!rows.length) break;
+    for (const r of rows) backfillOne(r);
+    after = rows[rows.length - 1]!.id;
+  }
+  function backfillOne(r: Row): void {
+    let ev: { members?: unknown; mentions?: unknown; sender?: unknown } | null;
     try {
       ev = JSON.parse(r.payload) as typeof ev;
     } catch {
-      continue;
+      return;
     }
+    // Valid JSON that is no object ("null", a number) is as unreadable as a cut-off text.
+    if (typeof ev !== 'object' || ev === null) return;
     const people = [...(Array.isArray(ev.members) ? ev.members : []), ...(Array.isArray(ev.mentions) ? ev.mentions : []), ev.sender] as (Person | undefined)[];
     const want = norm(r.username);
     const p = people.find((x) => x?.platform === 'telegram' && norm(x.username) === want);
-    if (!p || want === undefined) continue;
+    if (!p || want === undefined) return;
     const id = typeof p.id === 'string' ? p.id : undefined;
-    if (r.tgId !== null && (id === undefined || id === r.tgId)) continue;
+    if (r.tgId !== null && (id === undefined || id === r.tgId)) return;
     ins.run(r.id, want, id ?? null);
   }
 }
+
+/** Cases the backfill above reads at once (with their events' payloads, a few kB each). */
+const BACKFILL_PAGE = 500;

@@ -286,15 +286,19 @@ export class OutboxStore {
 
   /**
    * The row a platform message id was sent for (a delivery ack, a retry request or a reply names only that id): any
-   * part of a message sent in several (`notePart`), else the id the row was marked sent with.
+   * part of a message sent in several (`notePart`), else the id the row was marked sent with. `recipient` narrows it to
+   * the rows sent to that chat: Telegram numbers messages per chat (Message.message_id, "unique inside this chat").
    */
-  byPlatformMessageId(platform: Platform, platformMessageId: string): OutboxRow | undefined {
+  byPlatformMessageId(platform: Platform, platformMessageId: string, recipient?: string): OutboxRow | undefined {
     const r = prepared(
       this.db,
       `SELECT * FROM outbox WHERE id = COALESCE(
-         (SELECT outbox_id FROM outbox_parts WHERE platform = @platform AND platform_message_id = @id),
-         (SELECT id FROM outbox WHERE platform = @platform AND platform_message_id = @id ORDER BY id DESC LIMIT 1))`,
-    ).get({ platform, id: platformMessageId }) as RawRow | undefined;
+         (SELECT p.outbox_id FROM outbox_parts p JOIN outbox o ON o.id = p.outbox_id
+           WHERE p.platform = @platform AND p.platform_message_id = @id AND (@recipient IS NULL OR o.recipient = @recipient)
+           ORDER BY p.outbox_id DESC LIMIT 1),
+         (SELECT id FROM outbox WHERE platform = @platform AND platform_message_id = @id AND (@recipient IS NULL OR recipient = @recipient)
+           ORDER BY id DESC LIMIT 1))`,
+    ).get({ platform, id: platformMessageId, recipient: recipient ?? null }) as RawRow | undefined;
     return r && toRow(r);
   }
 

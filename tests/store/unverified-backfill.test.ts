@@ -14,6 +14,7 @@ import { describe, expect, it } from 'vitest';
 import { migrate } from '../../src/store/db.js';
 import { MIGRATIONS } from '../../src/store/migrations.js';
 import { testApp } from '../support/app.js';
+import { jn, SPAWN_TIMEOUT } from '../cli/support.js';
 
 const GROUP = '-1001234500001';
 const chat = { platform: 'telegram', id: GROUP, title: 'Relawan Paslon 2 Kecamatan Baturaja', type: 'supergroup' };
@@ -33,6 +34,9 @@ function databaseAt(path: string, v: number): Database.Database {
   return db;
 }
 
+/** The backfill's place in the list: the steps before it make the database it upgrades. */
+const BACKFILL = MIGRATIONS.findIndex((m) => typeof m === 'function' && m.name === 'backfillUnverified');
+
 describe('the migration that marks older username-only cases', () => {
   it('backfills incident_unverified from the opening events, and /kasus shows the mark after the upgrade', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'jn-mig-unv-'));
@@ -40,6 +44,7 @@ describe('the migration that marks older username-only cases', () => {
       const path = join(dir, 'old.sqlite');
       const before = MIGRATIONS.findIndex((m) => typeof m === 'string' && m.includes('CREATE TABLE incident_unverified'));
       expect(before).toBeGreaterThan(0);
+      expect(BACKFILL).toBeGreaterThan(before);
       const db = databaseAt(path, before);
       // As the program before that migration recorded them: the registry, each case's opening event, the case.
       const asn = db.prepare(`INSERT INTO asn (nip, nama, unit, phone, tg_user_id, tg_username, created_at, updated_at) VALUES (?, ?, 'BPKAD', ?, ?, ?, 1, 1)`);
@@ -64,9 +69,9 @@ describe('the migration that marks older username-only cases', () => {
       inc.run(6, '198807142012121006', 'telegram', GROUP, 'added', 'left', 3);
       db.close();
 
-      // At the previous schema version (every step but the new one), the older cases have no row.
+      // At the schema version before the backfill, the older cases have no row.
       const old = new Database(path);
-      for (let i = before; i < MIGRATIONS.length - 1; i++)
+      for (let i = before; i < BACKFILL; i++)
         old.transaction(() => {
           const step = MIGRATIONS[i]!;
           if (typeof step === 'string') old.exec(step);
@@ -93,6 +98,72 @@ describe('the migration that marks older username-only cases', () => {
       } finally {
         await app.close();
       }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('passes over an opening event it cannot read (JSON null, a cut-off text, a number, null members) and marks the rest', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'jn-mig-unv-bad-'));
+    try {
+      const path = join(dir, 'old.sqlite');
+      const db = databaseAt(path, BACKFILL);
+      db.prepare(`INSERT INTO asn (nip, nama, unit, phone, tg_user_id, tg_username, created_at, updated_at) VALUES ('198807142012121001', 'Pegawai Satu', 'BPKAD', '+6285212345671', NULL, 'pegawai_oku1', 1, 1)`).run();
+      const ev = db.prepare(`INSERT INTO events (id, platform, dedupe_key, kind, chat_id, payload, received_at) VALUES (?, 'telegram', ?, 'member_added', ?, ?, 1)`);
+      const inc = db.prepare(`INSERT INTO incidents (id, asn_nip, platform, chat_id, kind, status, opened_at, event_id, updated_at) VALUES (?, '198807142012121001', 'telegram', ?, 'added', 'open', 1, ?, 1)`);
+      const payloads = [
+        'null',
+        '{"kind":"member_added","members":[{"platform":"telegram","id":"51',
+        '42',
+        JSON.stringify({ kind: 'member_added', chat, members: [null, 7, 'x'], actor: timses }),
+        JSON.stringify({ kind: 'member_added', chat, members: [{ platform: 'telegram', id: '5101', username: 'pegawai_oku1' }], actor: timses }),
+      ];
+      payloads.forEach((p, i) => {
+        ev.run(i + 1, `tg:u:${i + 1}`, GROUP, p);
+        inc.run(i + 1, `${GROUP}${i}`, i + 1);
+      });
+      migrate(db);
+      expect(db.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length);
+      expect(db.prepare(`SELECT incident_id, username, account_id FROM incident_unverified`).all()).toEqual([{ incident_id: 5, username: 'pegawai_oku1', account_id: '5101' }]);
+      db.close();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  // Memory: the step reads the cases a page at a time, so a large database upgrades on a small server. Before, it
+  // loaded every case with its event payload at once: 30,000 cases of 4 kB events needed some 250 MB more heap and
+  // the real binary, run with a 160 MB heap, died of "JavaScript heap out of memory" before it printed anything.
+  it('upgrades 30,000 old cases with the binary held to a 160 MB heap', SPAWN_TIMEOUT, async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'jn-mig-unv-big-'));
+    try {
+      const path = join(dir, 'old.sqlite');
+      const db = databaseAt(path, BACKFILL);
+      const N = 30_000;
+      const asn = db.prepare(`INSERT INTO asn (nip, nama, unit, phone, tg_user_id, tg_username, created_at, updated_at) VALUES (?, ?, 'BPKAD', ?, NULL, ?, 1, 1)`);
+      const ev = db.prepare(`INSERT INTO events (id, platform, dedupe_key, kind, chat_id, payload, received_at) VALUES (?, 'telegram', ?, 'member_added', ?, ?, 1)`);
+      const inc = db.prepare(`INSERT INTO incidents (id, asn_nip, platform, chat_id, kind, status, opened_at, event_id, updated_at) VALUES (?, ?, 'telegram', ?, 'added', 'left', 1, ?, 1)`);
+      const others = Array.from({ length: 30 }, (_, j) => ({ platform: 'telegram', id: String(8000 + j), username: `anggota_${j}`, name: `Anggota Grup Relawan Kecamatan Nomor ${j} `.repeat(2) }));
+      db.transaction(() => {
+        for (let i = 1; i <= 100; i++) asn.run(`19880714201212${String(i).padStart(4, '0')}`, `Pegawai ${i}`, `+62852123${String(i).padStart(5, '0')}`, `pegawai_${i}`);
+        for (let i = 1; i <= N; i++) {
+          const a = (i % 100) + 1;
+          const members = [{ platform: 'telegram', id: String(5000 + a), username: `pegawai_${a}` }, ...others];
+          ev.run(i, `tg:u:${i}`, GROUP, JSON.stringify({ kind: 'member_added', dedupeKey: `tg:u:${i}`, at: 1, chat, members, actor: timses }));
+          inc.run(i, `19880714201212${String(a).padStart(4, '0')}`, GROUP, i);
+        }
+      })();
+      expect((db.prepare(`SELECT SUM(LENGTH(payload)) FROM events`).pluck().get() as number) / N).toBeGreaterThan(4000);
+      db.close();
+
+      const run = await jn(['cases', 'list', '--status', 'left'], { DATABASE_PATH: path, LANGUAGE: 'id', NODE_OPTIONS: '--max-old-space-size=160' });
+      expect(run.err).not.toMatch(/heap out of memory/);
+      expect(run.code).toBe(0);
+      const up = new Database(path, { readonly: true });
+      expect(up.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length);
+      expect(up.prepare(`SELECT COUNT(*) FROM incident_unverified`).pluck().get()).toBe(N);
+      expect(up.prepare(`SELECT username, account_id FROM incident_unverified WHERE incident_id = ?`).get(N)).toEqual({ username: `pegawai_${(N % 100) + 1}`, account_id: String(5000 + (N % 100) + 1) });
+      up.close();
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
