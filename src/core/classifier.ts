@@ -847,6 +847,12 @@ interface ScanContext {
   shouting?: boolean;
   /** The text in lower case, for names that are dictionary words; made when first needed. */
   lower?: string;
+  /**
+   * Per two-sided name's form, whether the text writes it as a name and not only as shouting (see
+   * {@link isWrittenStrong}); made when first needed. Each answer scans the whole text, so it is asked once per
+   * form, not once per place the form is found.
+   */
+  capsWritten?: Map<string, boolean>;
   /** An official title stands next to a candidate's name ("Gubernur Sumsel H. Herman Deru"). */
   titledName: boolean;
   /** A bare zero-padded ballot number stands next to the election's region ("Bandung 03", "kosong satu untuk Bali"). */
@@ -1203,6 +1209,7 @@ export function createClassifier(opts: { vocabulary: Vocabulary; paslon?: Paslon
     // otherwise give it a new shape per combination, and each read of it would check several.
     const ctx: ScanContext = {
       text: own, inTag: false, shouting: undefined, lower: undefined, titledName: false,
+      capsWritten: undefined,
       regionalNumber: undefined, numberedOffice: undefined, titledWeakName: undefined, scripture: undefined,
       subjectNumber: undefined, votedOffice: undefined, boughtVote: undefined, givenFromCamp: undefined,
       clauses: undefined, listedNames: undefined, actingName: undefined, formerOffice: undefined, officialDocument: undefined,
@@ -2168,8 +2175,8 @@ function scan(tables: Tables, tokens: string[], ids: number[] | undefined, found
     const caps = best.caps;
     if (caps && (ctx.inTag || (caps.word
       ? (isTitleBefore(tables, ctx, words, tokens, ids, i) && !isClauseStart(tables, ctx, tokens, ids, i))
-        || (writtenAsName(ctx.text, (ctx.lower ??= ctx.text.toLowerCase()), caps.form) && !isShoutedAmong(tables, ctx.text, caps.form))
-      : !(ctx.shouting ??= !LOWER.test(ctx.text)) && hasCapitals(ctx.text, caps.form) && !isShoutedAmong(tables, ctx.text, caps.form)))
+        || isWrittenStrong(tables, ctx, caps.form, true)
+      : !(ctx.shouting ??= !LOWER.test(ctx.text)) && isWrittenStrong(tables, ctx, caps.form, false)))
       && (caps.spelt === undefined || (ctx.lower ??= ctx.text.toLowerCase()).includes(caps.spelt))) {
       best = caps.strong;
     }
@@ -4177,12 +4184,42 @@ function longestSlogan(root: Map<string, SloganNode>, tokens: string[], from: nu
 
 /** Whether the text writes `form` in capitals as a word of its own ("HD" in "Sahabat HD", "#HD2periode", not in "HDMI"). */
 function hasCapitals(text: string, form: string): boolean {
+  capsScanWork.scans++;
   for (let at = text.indexOf(form); at >= 0; at = text.indexOf(form, at + 1)) {
+    capsScanWork.places++;
     const before = at > 0 ? text.charCodeAt(at - 1) : 32;
     const after = at + form.length < text.length ? text.charCodeAt(at + form.length) : 32;
     if (!isUpperOrLowerAfter(before, false) && !isUpperOrLowerAfter(after, true)) return true;
   }
   return false;
+}
+
+/**
+ * Whether the text writes a two-sided name's `form` as a name: a dictionary-word name (`word`) anywhere not all in
+ * lower case (writtenAsName), an acronym anywhere in capitals (hasCapitals); and not only in runs of shouting
+ * (isShoutedAmong). Each of the three scans the whole text and depends on the text and the form alone, so the
+ * answer is kept in the context per form: a text repeating one name n times costs n steps, not n², and a text
+ * costs one scan per distinct two-sided form found in it (a handful in a paslon file).
+ */
+/**
+ * The whole-text scans behind {@link isWrittenStrong} (writtenAsName, hasCapitals, isShoutedAmong) and the places
+ * they visit, summed over every text classified: work, not time, for tests that show a text repeating a name
+ * n times costs a few scans and about n places, not n of each (tests/core/classifier-linear.test.ts).
+ */
+export const capsScanWork = { scans: 0, places: 0 };
+
+function isWrittenStrong(tables: Tables, ctx: ScanContext, form: string, word: boolean): boolean {
+  const memo = (ctx.capsWritten ??= new Map());
+  // A form is either a word or an acronym for every place it is found; the key keeps them apart all the same.
+  const key = word ? `w${form}` : `a${form}`;
+  let written = memo.get(key);
+  if (written === undefined) {
+    written = word
+      ? writtenAsName(ctx.text, (ctx.lower ??= ctx.text.toLowerCase()), form) && !isShoutedAmong(tables, ctx.text, form)
+      : hasCapitals(ctx.text, form) && !isShoutedAmong(tables, ctx.text, form);
+    memo.set(key, written);
+  }
+  return written;
 }
 
 const CAPITALS_ONLY = /^[A-Z]+$/;
@@ -4199,10 +4236,12 @@ const MIN_SHOUTED = 2;
  * alias, a dictionary-word name) found in the text.
  */
 function isShoutedAmong(tables: Tables, text: string, form: string): boolean {
+  capsScanWork.scans++;
   if (!LOWER.test(text)) return false;
   const upper = form.toUpperCase();
   let seen = false;
   for (let at = text.indexOf(upper); at >= 0; at = text.indexOf(upper, at + 1)) {
+    capsScanWork.places++;
     const end = at + upper.length;
     if ((at > 0 && isWordChar(text.charCodeAt(at - 1))) || (end < text.length && isWordChar(text.charCodeAt(end)))) continue;
     seen = true;
@@ -4250,9 +4289,11 @@ function isShoutWord(tables: Tables, word: string): boolean {
  * ("Haru", "HARU", "LuLuK"), as a word of its own. Lower case ("terharu", "haru banget") is the word.
  */
 function writtenAsName(text: string, lower: string, form: string): boolean {
+  capsScanWork.scans++;
   const word = form.toLowerCase();
   if (lower.length !== text.length) return false;
   for (let at = lower.indexOf(word); at >= 0; at = lower.indexOf(word, at + 1)) {
+    capsScanWork.places++;
     const end = at + word.length;
     if ((at > 0 && isLetter(lower.charCodeAt(at - 1))) || (end < lower.length && isLetter(lower.charCodeAt(end)))) continue;
     if (text.slice(at, end) !== word) return true;
