@@ -134,7 +134,7 @@ export function generateChat(rand: Rand, paslon: PaslonFile, textBytes: number):
 /**
  * Hostile input for {@link benchHostile}: two-sided names (an acronym alias, a dictionary-word name; after a
  * chat-word honorific, before a lone "s", before two numbers), a ballot number, a vocabulary term, a pair alias,
- * an @handle, a hashtag, an election word (alone and before an unknown place) and a kin word.
+ * an @handle, a hashtag, an election word (alone and before an unknown place), a voting place and a kin word.
  */
 const HOSTILE_PASLON: PaslonFile = {
   election: 'Pilwalkot Benchmark 2024',
@@ -145,7 +145,7 @@ const HOSTILE_PASLON: PaslonFile = {
 };
 const HOSTILE_UNITS = [
   'ASLI ENAK', 'AMAN BANGET', 'Bando', 'bando', 'hm bando', 'Bando s', 'Bu Bando 2 3', 'nomor 2', 'coblos', 'Amsakar-Li Claudia', '@bando', '#AsliMenang',
-  'pilkada', 'pilkada kampar', 'bapak',
+  'pilkada', 'pilkada kampar', 'ke TPS', 'bapak',
 ];
 const HOSTILE_SEPARATORS = [' ', '. '];
 const HOSTILE_SMALL = 1_000;

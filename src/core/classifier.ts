@@ -851,7 +851,8 @@ interface ScanContext {
    * Answers that scan the whole text and depend on the text and their key alone, asked by rules once per match:
    * kept here so each is worked out once per text, not once per place a name or number is found ("w"/"a" + form:
    * {@link isWrittenStrong}; "h" + form: {@link isTitleBefore}; "u" + place: {@link isUnknownPlace}; "l" + a
-   * name's spelling as listed; "v": {@link isVerseAfter}; "s": an English possessive). Made when first needed.
+   * name's spelling as listed; "v": {@link isVerseAfter}; "s": an English possessive; "t": {@link hasVoterThing}
+   * and "o": {@link hasSenseWord} over the text's own tokens, not a tag's). Made when first needed.
    */
   textFacts?: Map<string, boolean>;
   /** An official title stands next to a candidate's name ("Gubernur Sumsel H. Herman Deru"). */
@@ -2169,7 +2170,8 @@ function scan(tables: Tables, tokens: string[], ids: number[] | undefined, found
       i = bestEnd;
       continue;
     }
-    if ((checks & OTHER_SENSE) !== 0 && hasSenseWord(tables, tokens)) best = senseTwin(tables, best);
+    if ((checks & OTHER_SENSE) !== 0
+      && (ids !== undefined ? textFact(ctx, 'o', () => hasSenseWord(tables, tokens)) : hasSenseWord(tables, tokens))) best = senseTwin(tables, best);
     if (best.category === 'party' && tables.partyOfficeTitles.size > 0 && isPartyOffice(tables, tokens, i)) best = partyTitleTwin(tables, best);
     // The strong side of a two-sided name: an acronym written in capitals (capitals say nothing in a text all in
     // capitals), a dictionary-word name written as a name (a capital, an honorific before it); either in a tag.
@@ -2207,7 +2209,9 @@ function scan(tables: Tables, tokens: string[], ids: number[] | undefined, found
     const otherFamily = i > 0 && best.category === PASLON_NAME && isOtherFamilyName(tables, best, tokens, i);
     if (otherFamily) best = asCommonPerson(tables, best);
     addFound(found, best);
-    if ((best.category === 'administration' || best.category === 'event') && tables.voterPlaces.has(best.label) && hasVoterThing(tables, tokens)) addFound(found, tables.voterAtPlace);
+    if ((best.category === 'administration' || best.category === 'event') && tables.voterPlaces.has(best.label)
+      // The text's own tokens (ids) are read whole once per text; a tag's few tokens each time.
+      && (ids !== undefined ? textFact(ctx, 't', () => hasVoterThing(tables, tokens)) : hasVoterThing(tables, tokens))) addFound(found, tables.voterAtPlace);
     if (ids !== undefined && (best.category === OTHER_ELECTION || tables.nationalTerms.has(best)
       || (best.category === 'administration' && tables.voteDates.size > 0 && isVoteDateAt(tables, tokens, i, bestEnd)))) {
       noteElectionDay(ctx, best, i);

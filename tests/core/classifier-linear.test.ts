@@ -3,8 +3,8 @@
  * as "Bando") thousands of times. Whether the text writes that name as a name, and not only in a run of shouting,
  * takes a scan of the whole text (writtenAsName, hasCapitals, isShoutedAmong in src/core/classifier.ts); asked once
  * per place the name was found, that was n scans of n places: 60 s for "ASLI ENAK" 16,000 times. So did an English
- * possessive after a name, a chapter and verse after one, an election word's unknown place and a chat-word
- * honorific written as a title. Each answer is now kept per text (textFact). These tests count those scans and the places they visit (textScanWork), not time:
+ * possessive after a name, a chapter and verse after one, an election word's unknown place, a chat-word
+ * honorific written as a title and a voter's things beside a voting place. Each answer is now kept per text (textFact). These tests count those scans and the places they visit (textScanWork), not time:
  * four times the repeats must cost the same few scans and about four times the places, not sixteen.
  */
 import { describe, expect, it } from 'vitest';
@@ -37,6 +37,8 @@ const CASES = [
   { what: 'a name before two numbers', classifier: jatim, text: (n: number) => Array(n).fill('Bu Risma 2 3').join(' ') },
   // An election word before an unknown place (every place the election word is written is read).
   { what: 'an election word before an unknown place', classifier: jatim, text: (n: number) => Array(n).fill('pilkada kampar').join(' ') },
+  // A voting place (every token of the text is searched for what a voter brings there).
+  { what: 'a voting place', classifier: jatim, text: (n: number) => Array(n).fill('ke TPS').join(' ') },
   // A name after an honorific that is also a chat word ("hm": the text must write "HM" as a whole word).
   { what: 'a name after a chat-word honorific', classifier: makassar, text: (n: number) => Array(n).fill('hm bando').join(' ') },
 ];
