@@ -131,7 +131,58 @@ export function generateChat(rand: Rand, paslon: PaslonFile, textBytes: number):
   return lines;
 }
 
+/**
+ * Hostile input for {@link benchHostile}: two-sided names (an acronym alias, a dictionary-word name; after a
+ * chat-word honorific, before a lone "s", before two numbers), a ballot number, a vocabulary term, a pair alias,
+ * an @handle, a hashtag, an election word (alone and before an unknown place), a voting place and a kin word.
+ */
+const HOSTILE_PASLON: PaslonFile = {
+  election: 'Pilwalkot Benchmark 2024',
+  paslon: [
+    { number: 1, names: ['Amsakar Achmad', 'Li Claudia Chandra'], aliases: ['Amsakar-Li Claudia', 'ASLI'] },
+    { number: 2, names: ['Amri Arsyid', 'Abdul Rahman Bando'], aliases: ['Amri-Rahman', 'AMAN'] },
+  ],
+};
+const HOSTILE_UNITS = [
+  'ASLI ENAK', 'AMAN BANGET', 'Bando', 'bando', 'hm bando', 'Bando s', 'Bu Bando 2 3', 'nomor 2', 'coblos', 'Amsakar-Li Claudia', '@bando', '#AsliMenang',
+  'pilkada', 'pilkada kampar', 'ke TPS', 'bapak',
+];
+const HOSTILE_SEPARATORS = [' ', '. '];
+const HOSTILE_SMALL = 1_000;
+const HOSTILE_LARGE = 16_000;
+
+/**
+ * µs per KB of text repeating one unit (each of {@link HOSTILE_UNITS}, spaces or full stops between) 1,000 and
+ * 16,000 times, after "ya " (so the text has lower case): the classifier must stay linear in the text, so the
+ * ratio large / small stays near 1 (a rule that rescans the text per match makes it about 16). Best of 3 rounds per text.
+ */
+export function benchHostile(): { smallUsPerKb: number; largeUsPerKb: number; ratio: number } {
+  const classifier = createClassifier({ vocabulary: loadVocabulary(), paslon: HOSTILE_PASLON });
+  const usPerKb = (n: number): number => {
+    let us = 0;
+    let bytes = 0;
+    for (const unit of HOSTILE_UNITS) for (const sep of HOSTILE_SEPARATORS) {
+      const text = `ya ${Array(n).fill(unit).join(sep)}`;
+      let best = Infinity;
+      for (let r = 0; r < 3; r++) {
+        const start = process.hrtime.bigint();
+        classifier.classify(text);
+        best = Math.min(best, Number(process.hrtime.bigint() - start) / 1e3);
+      }
+      us += best;
+      bytes += Buffer.byteLength(text);
+    }
+    return us / (bytes / 1024);
+  };
+  usPerKb(HOSTILE_SMALL); // warm-up
+  const small = usPerKb(HOSTILE_SMALL);
+  const large = usPerKb(HOSTILE_LARGE);
+  const round = (x: number): number => Math.round(x * 100) / 100;
+  return { smallUsPerKb: round(small), largeUsPerKb: round(large), ratio: round(large / small) };
+}
+
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const mb = Number(process.argv[2]);
   console.log(await benchClassifier(Number.isFinite(mb) && mb > 0 ? mb * 1e6 : TEXT_BYTES));
+  console.log(benchHostile());
 }

@@ -2,7 +2,7 @@
  * `npm run bench`: every speed and memory target, measured in one run and
  * printed with its target. Timing lives here, never in unit tests.
  */
-import { benchClassifier } from './classifier-bench.js';
+import { benchClassifier, benchHostile } from './classifier-bench.js';
 import { benchMonitor } from './monitor-bench.js';
 import { benchImport, benchLookups } from './registry-bench.js';
 import type { BenchResult } from './util.js';
@@ -18,6 +18,10 @@ if (want('classifier')) {
   line(`classifier (${c.aliases} aliases, median of ${c.rounds})`, `${c.mbPerSec} MB/s`, '>= 20 MB/s', c.mbPerSec >= 20);
   line('peer: RegExp alternation, same keywords', `${c.regexMbPerSec} MB/s`, '(reference)', true);
   line('classifier / RegExp', `${c.ratio}`, '>= 1', c.ratio >= 1);
+  const h = benchHostile();
+  line('classifier, hostile: µs/KB at 1,000 reps', `${h.smallUsPerKb} µs/KB`, '(reference)', true);
+  line('classifier, hostile: µs/KB at 16,000 reps', `${h.largeUsPerKb} µs/KB`, '(reference)', true);
+  line('classifier, hostile: 16,000 / 1,000', `${h.ratio}`, '< 2', h.ratio < 2);
 }
 if (want('monitor')) {
   const m = benchMonitor();

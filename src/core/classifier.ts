@@ -862,6 +862,14 @@ interface ScanContext {
   shouting?: boolean;
   /** The text in lower case, for names that are dictionary words; made when first needed. */
   lower?: string;
+  /**
+   * Answers that scan the whole text and depend on the text and their key alone, asked by rules once per match:
+   * kept here so each is worked out once per text, not once per place a name or number is found ("w"/"a" + form:
+   * {@link isWrittenStrong}; "h" + form: {@link isTitleBefore}; "u" + place: {@link isUnknownPlace}; "l" + a
+   * name's spelling as listed; "v": {@link isVerseAfter}; "s": an English possessive; "t": {@link hasVoterThing}
+   * and "o": {@link hasSenseWord} over the text's own tokens, not a tag's). Made when first needed.
+   */
+  textFacts?: Map<string, boolean>;
   /** An official title stands next to a candidate's name ("Gubernur Sumsel H. Herman Deru"). */
   titledName: boolean;
   /** A bare zero-padded ballot number stands next to the election's region ("Bandung 03", "kosong satu untuk Bali"). */
@@ -1237,6 +1245,7 @@ export function createClassifier(opts: { vocabulary: Vocabulary; paslon?: Paslon
     // otherwise give it a new shape per combination, and each read of it would check several.
     const ctx: ScanContext = {
       text: own, inTag: false, shouting: undefined, lower: undefined, titledName: false,
+      textFacts: undefined,
       regionalNumber: undefined, numberedOffice: undefined, titledWeakName: undefined, scripture: undefined,
       subjectNumber: undefined, votedOffice: undefined, boughtVote: undefined, givenFromCamp: undefined,
       clauses: undefined, listedNames: undefined, actingName: undefined, formerOffice: undefined, officialDocument: undefined,
@@ -2183,7 +2192,7 @@ function scan(tables: Tables, tokens: string[], ids: number[] | undefined, found
       continue;
     }
     if (best.category === 'event' && tables.otherRegions.size > 0 && tables.otherRegionEvents.has(best.label)
-      && (isOtherRegion(tables, tokens, bestEnd) || (ids !== undefined && isUnknownPlace(tables, ctx.text, tokens, bestEnd)))) {
+      && (isOtherRegion(tables, tokens, bestEnd) || (ids !== undefined && isUnknownPlace(tables, ctx, tokens, bestEnd)))) {
       ctx.otherPilkada = 'region';
       ctx.otherRegionBy = 'named';
       ctx.otherRaceAt = ids === undefined ? -1 : Math.min(ctx.otherRaceAt ?? i, i);
@@ -2252,23 +2261,24 @@ function scan(tables: Tables, tokens: string[], ids: number[] | undefined, found
       i = bestEnd;
       continue;
     }
-    if ((checks & OTHER_SENSE) !== 0 && hasSenseWord(tables, tokens)) best = senseTwin(tables, best);
+    if ((checks & OTHER_SENSE) !== 0
+      && (ids !== undefined ? textFact(ctx, 'o', () => hasSenseWord(tables, tokens)) : hasSenseWord(tables, tokens))) best = senseTwin(tables, best);
     if (best.category === 'party' && tables.partyOfficeTitles.size > 0 && isPartyOffice(tables, tokens, i)) best = partyTitleTwin(tables, best);
     // The strong side of a two-sided name: an acronym written in capitals (capitals say nothing in a text all in
     // capitals), a dictionary-word name written as a name (a capital, an honorific before it); either in a tag.
     const caps = best.caps;
     if (caps && (ctx.inTag || (caps.word
       ? (isTitleBefore(tables, ctx, words, tokens, ids, i) && !isClauseStart(tables, ctx, tokens, ids, i))
-        || (writtenAsName(ctx.text, (ctx.lower ??= ctx.text.toLowerCase()), caps.form) && !isShoutedAmong(tables, ctx.text, caps.form))
-      : !(ctx.shouting ??= !LOWER.test(ctx.text)) && hasCapitals(ctx.text, caps.form) && !isShoutedAmong(tables, ctx.text, caps.form)))
-      && (caps.spelt === undefined || (ctx.lower ??= ctx.text.toLowerCase()).includes(caps.spelt))) {
+        || isWrittenStrong(tables, ctx, caps.form, true)
+      : !(ctx.shouting ??= !LOWER.test(ctx.text)) && isWrittenStrong(tables, ctx, caps.form, false)))
+      && (caps.spelt === undefined || textFact(ctx, `l${caps.spelt}`, () => (ctx.lower ??= ctx.text.toLowerCase()).includes(caps.spelt as string)))) {
       best = caps.strong;
     }
     // Initials in lower case ("dm", "as") are ordinary words: no name here, and nothing for a slogan to lift.
     // Nor is a name that names a place or thing ("makam Abuya Dimyati", "konser Andra ...").
     // Nor is one followed by an occupation: another person of that name ("Pak Hadi guru ngaji").
     // An English possessive is read past: "X's bakery" is X's shop as "X Bakery" is.
-    const ownEnd = best.category === PASLON_NAME && tokens[bestEnd + 1] === POSSESSIVE_S_TOKEN && POSSESSIVE_S.test(ctx.text) ? bestEnd + 1 : bestEnd;
+    const ownEnd = best.category === PASLON_NAME && tokens[bestEnd + 1] === POSSESSIVE_S_TOKEN && textFact(ctx, 's', () => POSSESSIVE_S.test(ctx.text)) ? bestEnd + 1 : bestEnd;
     if (best.category === PASLON_NAME && (best.weight <= 0 || (!best.pair && (isNamedAfter(tables, tokens, i) || (isPersonBefore(tables, tokens, i) && !isSpeakersKin(tables, ctx, tokens, ids, i))
       || i - actingEnd <= ACTING_GAP + 1))
       || (((!best.pair && ((isOneNameWord(tables, tokens, i, bestEnd) && isEverydayAfter(tables, tokens, ownEnd)) || isOtherNameAfter(tables, tokens, ownEnd)
@@ -2290,14 +2300,16 @@ function scan(tables: Tables, tokens: string[], ids: number[] | undefined, found
     const otherFamily = i > 0 && best.category === PASLON_NAME && isOtherFamilyName(tables, best, tokens, i);
     if (otherFamily) best = asCommonPerson(tables, best);
     addFound(found, best);
-    if ((best.category === 'administration' || best.category === 'event') && tables.voterPlaces.has(best.label) && hasVoterThing(tables, tokens)) addFound(found, tables.voterAtPlace);
+    if ((best.category === 'administration' || best.category === 'event') && tables.voterPlaces.has(best.label)
+      // The text's own tokens (ids) are read whole once per text; a tag's few tokens each time.
+      && (ids !== undefined ? textFact(ctx, 't', () => hasVoterThing(tables, tokens)) : hasVoterThing(tables, tokens))) addFound(found, tables.voterAtPlace);
     if (ids !== undefined && (best.category === OTHER_ELECTION || tables.nationalTerms.has(best)
       || (best.category === 'administration' && tables.voteDates.size > 0 && isVoteDateAt(tables, tokens, i, bestEnd)))) {
       noteElectionDay(ctx, best, i);
     }
     if (best.category === PASLON_NAME) {
       // "Matius 5:9", "Yohanes 3:16": a name before chapter and verse is a book of scripture, read as scripture talk.
-      if (!best.pair && ctx.scripture !== true && isVerseAfter(ctx.text, tokens, bestEnd)) ctx.scripture = true;
+      if (!best.pair && ctx.scripture !== true && isVerseAfter(ctx, tokens, bestEnd)) ctx.scripture = true;
       const item = isRosterItem(tables, ctx, tokens, ids, i);
       if (item) (ctx.rosterNames ??= []).push(best);
       else (ctx.freeNames ??= []).push(best);
@@ -2424,7 +2436,7 @@ function writtenHonorificForms(vocab: Vocabulary): Map<string, string[]> {
 function isTitleBefore(tables: Tables, ctx: ScanContext, words: WordInfos, tokens: string[], ids: number[] | undefined, i: number): boolean {
   if (i === 0 || !infoAt(words, tokens, ids, i - 1).honorific) return false;
   const forms = tables.writtenHonorifics.get(tokens[i - 1] as string);
-  return forms === undefined || forms.some((form) => hasWholeWord(ctx.text, form));
+  return forms === undefined || forms.some((form) => textFact(ctx, `h${form}`, () => hasWholeWord(ctx.text, form)));
 }
 
 /** `word` in `text` as a whole word, its case kept. */
@@ -2721,7 +2733,7 @@ function isOtherRegion(tables: Tables, tokens: string[], end: number): boolean {
  * matched in lower case ({@link isOtherRegion}); an unknown lower-case word after "pilkada" is as often slang ("pilkada
  * kmrn", "pilkada gaes").
  */
-function isUnknownPlace(tables: Tables, text: string, tokens: string[], end: number): boolean {
+function isUnknownPlace(tables: Tables, ctx: ScanContext, tokens: string[], end: number): boolean {
   let k = end + 1;
   const link = REGION_LINKS.has(tokens[k] as string) ? tokens[k++] : undefined;
   const word = tokens[k];
@@ -2730,14 +2742,18 @@ function isUnknownPlace(tables: Tables, text: string, tokens: string[], end: num
   if (!tables.compassWords.has(word) && (tables.knownWords.has(word) || tables.dictionary.has(word)
     || tables.regionWords.has(word) || tables.regionSkeletons.has(consonants(word)))) return false;
   // Capitalised where it stands after the election word, as written ("Pilkada Kampar", "PILKADA KAMPAR").
-  const lower = text.toLowerCase();
   const before = link === undefined ? `${tokens[end]} ` : `${tokens[end]} ${link}`;
-  for (let at = lower.indexOf(before); at >= 0; at = lower.indexOf(before, at + 1)) {
-    let w = at + before.length;
-    while (w < text.length && !isAsciiAlnum(text.charCodeAt(w))) w++;
-    if (isUpperAt(text, w) && (lower.startsWith(word, w) || isFoldedAt(lower, w, word))) return true;
-  }
-  return false;
+  // A scan of every place the election word is written: once per text for each election word and place.
+  return textFact(ctx, `u${before}\u0000${word}`, () => {
+    const text = ctx.text;
+    const lower = (ctx.lower ??= text.toLowerCase());
+    for (let at = lower.indexOf(before); at >= 0; at = lower.indexOf(before, at + 1)) {
+      let w = at + before.length;
+      while (w < text.length && !isAsciiAlnum(text.charCodeAt(w))) w++;
+      if (isUpperAt(text, w) && (lower.startsWith(word, w) || isFoldedAt(lower, w, word))) return true;
+    }
+    return false;
+  });
 }
 
 /** Fewest consonants a region word keeps to be matched by them: "Jawa" folds to "iawa", all vowels but a "w". */
@@ -3289,12 +3305,12 @@ const CHAPTER_VERSE = /(?:^|[^\d:.])[1-9]\d{0,2} ?: ?[1-9]\d{0,2}(?:-\d{1,3})?(?
 const CLOCK_AFTER = new Set(['wib', 'wita', 'wit', 'pagi', 'siang', 'sore', 'malam', 'am', 'pm']);
 
 /** Two numbers right after a name, written as chapter and verse in the text. Asked only when a digit follows a name. */
-function isVerseAfter(text: string, tokens: string[], end: number): boolean {
+function isVerseAfter(ctx: ScanContext, tokens: string[], end: number): boolean {
   const chapter = tokens[end + 1];
   const verse = tokens[end + 2];
   if (chapter === undefined || verse === undefined || !isDigit(chapter) || !isDigit(verse)) return false;
   if (CLOCK_AFTER.has(tokens[end + 3] as string)) return false;
-  return CHAPTER_VERSE.test(text);
+  return textFact(ctx, 'v', () => CHAPTER_VERSE.test(ctx.text));
 }
 
 /** The token an English possessive leaves after a name ("Hellyana's" -> hellyana, s). */
@@ -4362,11 +4378,46 @@ function longestSlogan(root: Map<string, SloganNode>, tokens: string[], from: nu
 /** Whether the text writes `form` in capitals as a word of its own ("HD" in "Sahabat HD", "#HD2periode", not in "HDMI"). */
 function hasCapitals(text: string, form: string): boolean {
   for (let at = text.indexOf(form); at >= 0; at = text.indexOf(form, at + 1)) {
+    textScanWork.places++;
     const before = at > 0 ? text.charCodeAt(at - 1) : 32;
     const after = at + form.length < text.length ? text.charCodeAt(at + form.length) : 32;
     if (!isUpperOrLowerAfter(before, false) && !isUpperOrLowerAfter(after, true)) return true;
   }
   return false;
+}
+
+/**
+ * Whole-text scans asked by rules per match ({@link textFact}: each key's first ask runs one) and the places the
+ * scans behind {@link isWrittenStrong} (writtenAsName, hasCapitals, isShoutedAmong) visit, summed over every text
+ * classified: work, not time, for tests that show a text repeating a name or number n times costs a few scans
+ * and about n places, not n of each (tests/core/classifier-linear.test.ts).
+ */
+export const textScanWork = { scans: 0, places: 0 };
+
+/**
+ * Whether the text writes a two-sided name's `form` as a name: a dictionary-word name (`word`) anywhere not all in
+ * lower case (writtenAsName), an acronym anywhere in capitals (hasCapitals); and not only in runs of shouting
+ * (isShoutedAmong). Each of the three scans the whole text and depends on the text and the form alone, so the
+ * answer is kept in the context per form: a text repeating one name n times costs n steps, not n², and a text
+ * costs one scan per distinct two-sided form found in it (a handful in a paslon file).
+ */
+function isWrittenStrong(tables: Tables, ctx: ScanContext, form: string, word: boolean): boolean {
+  // A form is either a word or an acronym for every place it is found; the key keeps them apart all the same.
+  return textFact(ctx, word ? `w${form}` : `a${form}`, () => word
+    ? writtenAsName(ctx.text, (ctx.lower ??= ctx.text.toLowerCase()), form) && !isShoutedAmong(tables, ctx.text, form)
+    : hasCapitals(ctx.text, form) && !isShoutedAmong(tables, ctx.text, form));
+}
+
+/** The answer of `ask` (a scan of the whole text that depends on the text and `key` alone), worked out once per text. */
+function textFact(ctx: ScanContext, key: string, ask: () => boolean): boolean {
+  const facts = (ctx.textFacts ??= new Map());
+  let fact = facts.get(key);
+  if (fact === undefined) {
+    textScanWork.scans++;
+    fact = ask();
+    facts.set(key, fact);
+  }
+  return fact;
 }
 
 const CAPITALS_ONLY = /^[A-Z]+$/;
@@ -4387,6 +4438,7 @@ function isShoutedAmong(tables: Tables, text: string, form: string): boolean {
   const upper = form.toUpperCase();
   let seen = false;
   for (let at = text.indexOf(upper); at >= 0; at = text.indexOf(upper, at + 1)) {
+    textScanWork.places++;
     const end = at + upper.length;
     if ((at > 0 && isWordChar(text.charCodeAt(at - 1))) || (end < text.length && isWordChar(text.charCodeAt(end)))) continue;
     seen = true;
@@ -4437,6 +4489,7 @@ function writtenAsName(text: string, lower: string, form: string): boolean {
   const word = form.toLowerCase();
   if (lower.length !== text.length) return false;
   for (let at = lower.indexOf(word); at >= 0; at = lower.indexOf(word, at + 1)) {
+    textScanWork.places++;
     const end = at + word.length;
     if ((at > 0 && isLetter(lower.charCodeAt(at - 1))) || (end < lower.length && isLetter(lower.charCodeAt(end)))) continue;
     if (text.slice(at, end) !== word) return true;
