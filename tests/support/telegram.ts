@@ -6,6 +6,7 @@
 import { App } from '../../src/app/app.js';
 import { loadConfig } from '../../src/config.js';
 import type { AsnInput } from '../../src/store/asn.js';
+import type { Nip, PhoneE164, TgUserId } from '../../src/core/ids.js';
 import { TelegramSimServer, type SimSentMessage, type SimUser } from '../../src/platforms/sim/telegram-server.js';
 import { TelegramAdapter } from '../../src/platforms/telegram/adapter.js';
 import { TelegramSendPolicy } from '../../src/platforms/telegram/policy.js';
@@ -38,6 +39,22 @@ export interface SimBotOptions {
 /** The Humas admin (HUMAS_ADMINS tg:9001) and Budi, the registered ASN `ASN.budi` of support/app.ts, as Telegram users. */
 export const SIM_HUMAS: SimUser = { id: 9001, first_name: 'Humas' };
 export const SIM_BUDI: SimUser = { id: 5001, first_name: 'Budi', username: 'budi_s' };
+
+/**
+ * `n` numbered staff of one office as Telegram users ("Staf 0" ... with ids from `firstId`) and their registry rows
+ * ("Staf Dinas 0", Dinas Kesehatan), for the burst and summary tests: matched by Telegram id, or by username only
+ * (`staf_dinas0` ..., no id in the registry) with `byUsername`.
+ */
+export function numberedStaff(n: number, o: { firstId?: number; byUsername?: boolean } = {}): { users: SimUser[]; asn: AsnInput[]; nip: (i: number) => Nip } {
+  const firstId = o.firstId ?? 6300;
+  const users: SimUser[] = Array.from({ length: n }, (_, i) => ({ id: firstId + i, first_name: `Staf ${i}`, ...(o.byUsername ? { username: `staf_dinas${i}` } : {}) }));
+  const nip = (i: number): Nip => `1990010120150110${String(i).padStart(2, '0')}` as Nip;
+  const asn = users.map((u, i): AsnInput => ({
+    nip: nip(i), nama: `Staf Dinas ${i}`, unit: 'Dinas Kesehatan', phone: `+628131000${String(i).padStart(4, '0')}` as PhoneE164,
+    ...(o.byUsername ? { telegramUsername: u.username! } : { telegramId: String(u.id) as TgUserId }),
+  }));
+  return { users, asn, nip };
+}
 
 /** {@link startSimBot} with Budi registered (`ASN.budi`) and the Humas admin and Budi, then `started`, having pressed /start. */
 export function startBudiBot(o: Omit<SimBotOptions, 'asn'> = {}): Promise<SimBot> {

@@ -14,7 +14,7 @@ import type { App } from '../../../src/app/app.js';
 import type { Nip, PhoneE164, TgUserId } from '../../../src/core/ids.js';
 import type { SimUser, TelegramSimServer } from '../../../src/platforms/sim/telegram-server.js';
 import { newChatMembers, textMessage } from '../../../src/platforms/sim/telegram-updates.js';
-import { startSimBot, type SimBot } from '../../support/telegram.js';
+import { numberedStaff, startSimBot, type SimBot } from '../../support/telegram.js';
 
 const GROUP = { id: -1001234500001, title: 'Relawan Paslon 2 Kecamatan Baturaja', type: 'supergroup' as const };
 const ADMIN: SimUser = { id: 9001, first_name: 'Humas' };
@@ -83,9 +83,7 @@ describe("a group's burst and matches by username alone", () => {
   });
 
   it('30 username-only accounts added to one group: the first 3 alone with the full warning, then one summary, every line marked', { timeout: 20_000 }, async () => {
-    const users: SimUser[] = Array.from({ length: 30 }, (_, i) => ({ id: 6200 + i, first_name: `Staf ${i}`, username: `staf_dinas${i}` }));
-    const nip = (i: number) => `1990010120150110${String(i).padStart(2, '0')}` as Nip;
-    const asn = users.map((u, i) => ({ nip: nip(i), nama: `Staf Dinas ${i}`, unit: 'Dinas Kesehatan', phone: `+628131000${String(i).padStart(4, '0')}` as PhoneE164, telegramUsername: u.username! }));
+    const { users, asn, nip } = numberedStaff(30, { firstId: 6200, byUsername: true });
     bot = await startSimBot({ asn, started: [ADMIN], perChatGapMs: 1, overrides: { MASS_ALERT_THRESHOLD: '3', MASS_ALERT_WINDOW_SECONDS: '1' } });
     ({ sim, app } = bot);
     sim.pushUpdate(newChatMembers(GROUP, TIMSES, users));

@@ -7,10 +7,9 @@
  * the first "#N" of that text and answered for one case of the 32.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Nip, PhoneE164, TgUserId } from '../../../src/core/ids.js';
 import type { SimUser } from '../../../src/platforms/sim/telegram-server.js';
 import { newChatMembers, textMessage } from '../../../src/platforms/sim/telegram-updates.js';
-import { startSimBot, type SimBot } from '../../support/telegram.js';
+import { numberedStaff, startSimBot, type SimBot } from '../../support/telegram.js';
 
 const GROUP = { id: -1001234500001, title: 'Relawan Paslon 2 Kecamatan Baturaja', type: 'supergroup' as const };
 const ADMIN: SimUser = { id: 9001, first_name: 'Humas' };
@@ -25,9 +24,7 @@ afterEach(async () => {
 
 describe("a reply to a Telegram summary's text or CSV file", () => {
   it('lists every case of the summary either way', { timeout: 30_000 }, async () => {
-    const users: SimUser[] = Array.from({ length: N }, (_, i) => ({ id: 6300 + i, first_name: `Staf ${i}` }));
-    const nip = (i: number) => `1990010120150110${String(i).padStart(2, '0')}` as Nip;
-    const asn = users.map((u, i) => ({ nip: nip(i), nama: `Staf Dinas ${i}`, unit: 'Dinas Kesehatan', phone: `+628131000${String(i).padStart(4, '0')}` as PhoneE164, telegramId: String(u.id) as TgUserId }));
+    const { users, asn } = numberedStaff(N);
     bot = await startSimBot({ asn, started: [ADMIN, ...users], perChatGapMs: 1, overrides: { MASS_ALERT_THRESHOLD: '1', MASS_ALERT_WINDOW_SECONDS: '1' } });
     const { sim } = bot;
     sim.pushUpdate(newChatMembers(GROUP, TIMSES, users));
