@@ -3920,10 +3920,11 @@ const cliticFree = new Map<string, string>();
  * Clitics that glue onto a word ("debatnya", "cagubnya", "pilihlah"), as folded ("-nya" folds to "-nia"), and
  * their regional kin, which hide a term the same way: Minang and Palembang "-nyo" ("cagubnyo", folded "-nio"),
  * Sundanese and Batak "-na" ("programna", "calonna"), Javanese "-ne"/"-e" ("bupatine", "calone"), Bugis and
- * Makassar "-ta", "-ki", "-mi" ("calonta", "pilihki", "kampanyemi"), Palu and Manado "-mo" ("cagubmo").
+ * Makassar "-ta", "-ki", "-mi" ("calonta", "pilihki", "kampanyemi"), Palu and Manado "-mo" ("cagubmo"), Betawi and
+ * Riau-Malay "-nye" ("cagubnye", "debatnye", folded "-nie").
  * A word keeps its clitic unless what is left is a term's word of three letters or more.
  */
-const CLITICS = ['nia', 'lah', 'kah', 'pun', 'ku', 'mu', 'nio', 'na', 'ne', 'ta', 'ki', 'mi', 'mo', 'e'];
+const CLITICS = ['nia', 'nie', 'lah', 'kah', 'pun', 'ku', 'mu', 'nio', 'na', 'ne', 'ta', 'ki', 'mi', 'mo', 'e'];
 /** Shortest word left once a clitic is taken off. */
 const MIN_STEM = 3;
 

@@ -3878,3 +3878,16 @@ describe('an acronym of one repeated letter keeps its letters in capitals (keepC
     expect(doubled.classify('aa relawan konsolidasi malam ini').pilkada).toBe(false);
   });
 });
+
+describe('the Betawi and Riau-Malay clitic "-nye" hides no term (Pilgub Kepri set, issue 20)', () => {
+  // "cagubnye nomor 2" is "cagubnya nomor 2" as Jakarta and Riau Islands chat write it; CLITICS in classifier.ts.
+  it.each([
+    'cagubnye nomor 2 siape sih?',
+    'paslonnye nomor 1 rame',
+    'cawagubnye siape?',
+  ])('%s', (text) => expect(is(text)).toBe(true));
+  it.each([
+    'tanye aje ke pak RT, nomor 2 rumahnye',
+    'bukunye nomor 2 di rak, ambil aje',
+  ])('a word whose stem is no term keeps its ending: %s', (text) => expect(is(text)).toBe(false));
+});
