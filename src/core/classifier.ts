@@ -2096,6 +2096,9 @@ function scan(tables: Tables, tokens: string[], ids: number[] | undefined, found
   let actingEnd = -Infinity;
   let formerEnd = -Infinity;
   let voteEnd = -Infinity;
+  // The end of the last ballot number called with a vote verb ("pilih nomor 2") and whose number it is.
+  let callEnd = -Infinity;
+  let callPaslon: number | undefined;
   let nameStart = -1;
   let countEnd = -Infinity;
   for (let i = 0; i < tokens.length; i++) {
@@ -2282,7 +2285,7 @@ function scan(tables: Tables, tokens: string[], ids: number[] | undefined, found
     if (best.category === PASLON_NAME && (best.weight <= 0 || (!best.pair && (isNamedAfter(tables, tokens, i) || (isPersonBefore(tables, tokens, i) && !isSpeakersKin(tables, ctx, tokens, ids, i))
       || i - actingEnd <= ACTING_GAP + 1))
       || (((!best.pair && ((isOneNameWord(tables, tokens, i, bestEnd) && isEverydayAfter(tables, tokens, ownEnd)) || isOtherNameAfter(tables, tokens, ownEnd)
-        || isNeighbourAfter(tokens, ownEnd)))
+        || (isNeighbourAfter(tokens, ownEnd) && !isCalledBefore(tables, tokens, i, best.paslon !== undefined && best.paslon === callPaslon ? callEnd : -Infinity))))
         || isPersonAfter(tables, tokens, ownEnd)) && !isCalledName(tables, ctx, tokens, ids, i, ownEnd)))) {
       i = bestEnd;
       continue;
@@ -2382,6 +2385,10 @@ function scan(tables: Tables, tokens: string[], ids: number[] | undefined, found
       // Only in the text's own words (ids given), not inside a hashtag, where the start is the tag's.
       if (ids && ctx.subjectNumber === undefined && best.weight < tables.threshold && isSubjectNumber(tables, tokens, i, bestEnd, best, ctx.text)) ctx.subjectNumber = true;
       if (ids !== undefined && ctx.voteCallAt === undefined && isVoteCallTerm(tables.voteVerbs, best)) ctx.voteCallAt = i;
+      if (isVoteCallTerm(tables.voteVerbs, best)) {
+        callEnd = bestEnd;
+        callPaslon = best.paslon;
+      }
       if (ids !== undefined) {
         ctx.firstNumberAt ??= i;
         ctx.lastNumberAt = i;
@@ -3751,6 +3758,19 @@ function isNeighbourAfter(tokens: string[], end: number): boolean {
   const unit = tokens[end + 2];
   const number = tokens[end + 3];
   return unit !== undefined && number !== undefined && NEIGHBOURHOOD_UNITS.has(unit) && isDigit(number);
+}
+
+/**
+ * A name called to be voted for by what stands right before it, honorifics between: a vote slogan (`slogans`'
+ * "menangkan {name}", "coblos {name}") or the candidate's own ballot number called with a vote verb ("pilih nomor 2
+ * X", `callEnd` its end; a bare count stays: "ada 2 X ti RT 3"). A neighbourhood
+ * unit after such a name ({@link isNeighbourAfter}) is an aside a campaign call can carry ("menangkan X ti RT 3"),
+ * not another person: a neighbour is told apart by RT, never called to be voted for.
+ */
+function isCalledBefore(tables: Tables, tokens: string[], start: number, callEnd: number): boolean {
+  let back = start - 1;
+  while (back >= 0 && tables.honorifics.has(tokens[back] as string)) back--;
+  return back >= 0 && (back === callEnd || longestSlogan(tables.before, tokens, back, -1) !== undefined);
 }
 
 /** Phrases of exactly two words, by first word then second; tokens hold no space, so no other phrase is ever two tokens. */

@@ -3578,6 +3578,17 @@ describe('a name placed in a neighbourhood unit is a neighbour (isNeighbourAfter
     'Jajang kampanye di RT 3, warga antusias',
     'Dudung blusukan ke RT 4 tadi pagi, bagi stiker nomor 2',
   ])('the candidate visiting one: %s', (text) => expect(town.classify(text).pilkada).toBe(true));
+  // A timses hiding a vote call behind the rule: the name called by a vote slogan or its own ballot number is the
+  // candidate, whatever unit is appended after it (isCalledBefore).
+  it.each([
+    'ayo menangkan Jajang ti RT 3',
+    'dukung Pak Dudung dari RW 05',
+    'ayo pilih nomor 2 Dudung anak RT 4',
+  ])('a vote call with a unit appended: %s', (text) => expect(town.classify(text).pilkada).toBe(true));
+  it.each([
+    'ada 1 Jajang ti RT 3 teh, nu mana?',
+    'lantai 2 Dudung dari RW 05 pindah kemarin',
+  ])('a neighbour after a count, even its own number, is still a neighbour: %s', (text) => expect(town.classify(text).pilkada).toBe(false));
 });
 
 describe('a campaign named after another person\'s full name is another race\'s (isOthersCampaign) (Pilbup Bandung and Pilwalkot Tangerang sets, issue 20)', () => {
