@@ -2747,7 +2747,7 @@ function isUnknownPlace(tables: Tables, ctx: ScanContext, tokens: string[], end:
   if (word === undefined || word.length < MIN_PLACE || isDigit(word)) return false;
   // A glued compass form of this region's name is a neighbour's even as a word or another place's spelling ("Tangsel").
   if (!tables.compassWords.has(word) && (tables.knownWords.has(word) || tables.dictionary.has(word)
-    || tables.regionWords.has(word) || tables.regionSkeletons.has(consonants(word)))) return false;
+    || tables.regionWords.has(word) || tables.regionSkeletons.has(consonants(word)) || isOwnAbbreviation(tables, word))) return false;
   // Capitalised where it stands after the election word, as written ("Pilkada Kampar", "PILKADA KAMPAR").
   const before = link === undefined ? `${tokens[end]} ` : `${tokens[end]} ${link}`;
   // A scan of every place the election word is written: once per text for each election word and place.
@@ -2765,6 +2765,24 @@ function isUnknownPlace(tables: Tables, ctx: ScanContext, tokens: string[], end:
 
 /** Fewest consonants a region word keeps to be matched by them: "Jawa" folds to "iawa", all vowels but a "w". */
 const MIN_SKELETON = 3;
+/**
+ * A word written with no vowel whose letters are, in order, some of the consonants of one of this election's own
+ * region words, the first the same: the region shortened as chat shortens it ("Pilkada Smdg", "PILBUP SMDG" for
+ * Sumedang), not an unknown place ({@link isUnknownPlace}), so a vote call after it stays this race's. A place's own
+ * name is written with its vowels ("Pilkada Ciamis", "Pilkada Kampar" stay another region's). Asked only of a
+ * capitalised word no table knows after an election word.
+ */
+function isOwnAbbreviation(tables: Tables, word: string): boolean {
+  if (consonants(word) !== word) return false;
+  for (const skeleton of tables.regionSkeletons) {
+    if (skeleton.length <= word.length || skeleton.charCodeAt(0) !== word.charCodeAt(0)) continue;
+    let k = 0;
+    for (let j = 0; j < skeleton.length && k < word.length; j++) if (skeleton.charCodeAt(j) === word.charCodeAt(k)) k++;
+    if (k === word.length) return true;
+  }
+  return false;
+}
+
 /** A word without its vowels, to match a region's name in another spelling ("Suroboyo", "Surabaya"). */
 function consonants(word: string): string {
   return word.replace(/[aeiou]/g, '');
