@@ -2096,6 +2096,9 @@ function scan(tables: Tables, tokens: string[], ids: number[] | undefined, found
   let actingEnd = -Infinity;
   let formerEnd = -Infinity;
   let voteEnd = -Infinity;
+  // The end of the last ballot number called with a vote verb ("pilih nomor 2") and whose number it is.
+  let callEnd = -Infinity;
+  let callPaslon: number | undefined;
   let nameStart = -1;
   let countEnd = -Infinity;
   for (let i = 0; i < tokens.length; i++) {
@@ -2282,7 +2285,7 @@ function scan(tables: Tables, tokens: string[], ids: number[] | undefined, found
     if (best.category === PASLON_NAME && (best.weight <= 0 || (!best.pair && (isNamedAfter(tables, tokens, i) || (isPersonBefore(tables, tokens, i) && !isSpeakersKin(tables, ctx, tokens, ids, i))
       || i - actingEnd <= ACTING_GAP + 1))
       || (((!best.pair && ((isOneNameWord(tables, tokens, i, bestEnd) && isEverydayAfter(tables, tokens, ownEnd)) || isOtherNameAfter(tables, tokens, ownEnd)
-        || isNeighbourAfter(tokens, ownEnd)))
+        || (isNeighbourAfter(tokens, ownEnd) && !isCalledBefore(tables, tokens, i, best.paslon !== undefined && best.paslon === callPaslon ? callEnd : -Infinity))))
         || isPersonAfter(tables, tokens, ownEnd)) && !isCalledName(tables, ctx, tokens, ids, i, ownEnd)))) {
       i = bestEnd;
       continue;
@@ -2382,6 +2385,10 @@ function scan(tables: Tables, tokens: string[], ids: number[] | undefined, found
       // Only in the text's own words (ids given), not inside a hashtag, where the start is the tag's.
       if (ids && ctx.subjectNumber === undefined && best.weight < tables.threshold && isSubjectNumber(tables, tokens, i, bestEnd, best, ctx.text)) ctx.subjectNumber = true;
       if (ids !== undefined && ctx.voteCallAt === undefined && isVoteCallTerm(tables.voteVerbs, best)) ctx.voteCallAt = i;
+      if (isVoteCallTerm(tables.voteVerbs, best)) {
+        callEnd = bestEnd;
+        callPaslon = best.paslon;
+      }
       if (ids !== undefined) {
         ctx.firstNumberAt ??= i;
         ctx.lastNumberAt = i;
@@ -2740,7 +2747,7 @@ function isUnknownPlace(tables: Tables, ctx: ScanContext, tokens: string[], end:
   if (word === undefined || word.length < MIN_PLACE || isDigit(word)) return false;
   // A glued compass form of this region's name is a neighbour's even as a word or another place's spelling ("Tangsel").
   if (!tables.compassWords.has(word) && (tables.knownWords.has(word) || tables.dictionary.has(word)
-    || tables.regionWords.has(word) || tables.regionSkeletons.has(consonants(word)))) return false;
+    || tables.regionWords.has(word) || tables.regionSkeletons.has(consonants(word)) || isOwnAbbreviation(tables, word))) return false;
   // Capitalised where it stands after the election word, as written ("Pilkada Kampar", "PILKADA KAMPAR").
   const before = link === undefined ? `${tokens[end]} ` : `${tokens[end]} ${link}`;
   // A scan of every place the election word is written: once per text for each election word and place.
@@ -2758,6 +2765,24 @@ function isUnknownPlace(tables: Tables, ctx: ScanContext, tokens: string[], end:
 
 /** Fewest consonants a region word keeps to be matched by them: "Jawa" folds to "iawa", all vowels but a "w". */
 const MIN_SKELETON = 3;
+/**
+ * A word written with no vowel whose letters are, in order, some of the consonants of one of this election's own
+ * region words, the first the same: the region shortened as chat shortens it ("Pilkada Smdg", "PILBUP SMDG" for
+ * Sumedang), not an unknown place ({@link isUnknownPlace}), so a vote call after it stays this race's. A place's own
+ * name is written with its vowels ("Pilkada Ciamis", "Pilkada Kampar" stay another region's). Asked only of a
+ * capitalised word no table knows after an election word.
+ */
+function isOwnAbbreviation(tables: Tables, word: string): boolean {
+  if (consonants(word) !== word) return false;
+  for (const skeleton of tables.regionSkeletons) {
+    if (skeleton.length <= word.length || skeleton.charCodeAt(0) !== word.charCodeAt(0)) continue;
+    let k = 0;
+    for (let j = 0; j < skeleton.length && k < word.length; j++) if (skeleton.charCodeAt(j) === word.charCodeAt(k)) k++;
+    if (k === word.length) return true;
+  }
+  return false;
+}
+
 /** A word without its vowels, to match a region's name in another spelling ("Suroboyo", "Surabaya"). */
 function consonants(word: string): string {
   return word.replace(/[aeiou]/g, '');
@@ -3751,6 +3776,19 @@ function isNeighbourAfter(tokens: string[], end: number): boolean {
   const unit = tokens[end + 2];
   const number = tokens[end + 3];
   return unit !== undefined && number !== undefined && NEIGHBOURHOOD_UNITS.has(unit) && isDigit(number);
+}
+
+/**
+ * A name called to be voted for by what stands right before it, honorifics between: a vote slogan (`slogans`'
+ * "menangkan {name}", "coblos {name}") or the candidate's own ballot number called with a vote verb ("pilih nomor 2
+ * X", `callEnd` its end; a bare count stays: "ada 2 X ti RT 3"). A neighbourhood
+ * unit after such a name ({@link isNeighbourAfter}) is an aside a campaign call can carry ("menangkan X ti RT 3"),
+ * not another person: a neighbour is told apart by RT, never called to be voted for.
+ */
+function isCalledBefore(tables: Tables, tokens: string[], start: number, callEnd: number): boolean {
+  let back = start - 1;
+  while (back >= 0 && tables.honorifics.has(tokens[back] as string)) back--;
+  return back >= 0 && (back === callEnd || longestSlogan(tables.before, tokens, back, -1) !== undefined);
 }
 
 /** Phrases of exactly two words, by first word then second; tokens hold no space, so no other phrase is ever two tokens. */
