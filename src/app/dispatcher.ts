@@ -249,6 +249,13 @@ export class Dispatcher {
 
   private settle(row: OutboxRow, r: SendResult, now: number): void {
     const { outbox, hooks } = this.o;
+    // An error ack refused an early part while later ones were being sent (outbox.refusedAfterSend): the message did
+    // not arrive whole, whatever the rest of the send did; a refusal or restriction of its own settles as below.
+    const refusal = outbox.refusalWhileSending(row.id);
+    if (refusal !== undefined && (r.ok || (r.failure !== 'refused' && r.failure !== 'restricted'))) {
+      this.undeliverable(row, refusal, now);
+      return;
+    }
     if (r.ok) {
       outbox.markSent(row.id, now, r.messageId);
       hooks?.onSent?.(row, now);

@@ -7,6 +7,7 @@ import { existsSync } from 'node:fs';
 import type { App } from '../app/app.js';
 import type { Config } from '../config.js';
 import { cliTexts, type CliTexts } from '../core/messages/cli.js';
+import { showHidden } from '../core/text/visible.js';
 import { configOrFail, type CliArgs } from './args.js';
 
 /** Runs `fn` on an App over the configured database; -2 (already reported) when there is no config or, unless `create`, no database. */
@@ -27,10 +28,25 @@ export async function withApp(a: CliArgs, fn: (app: App, t: CliTexts, config: Co
   }
 }
 
-/** Columns padded to their widest cell (capped), two spaces apart. */
+const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+/** `s` as what a reader counts as characters: an emoji with its joiners or a flag is one. */
+const chars = (s: string): string[] => Array.from(graphemes.segment(s), (g) => g.segment);
+
+/**
+ * Columns padded to their widest cell (capped at `cap` characters), two spaces apart. Every cell's hidden and acting
+ * characters are shown as `[U+XXXX]` first (core/text/visible.ts, as the CLI's output does), so widths count what is
+ * printed; cells are cut and measured by grapheme (Intl.Segmenter), so a cut never splits an emoji's surrogate pair
+ * (Node would write U+FFFD) or a joined emoji, and a cell of emoji pads like one of letters of the same count.
+ */
 export function table(header: string[], rows: string[][], cap = 40): string {
-  const clip = (s: string) => (s.length > cap ? `${s.slice(0, cap - 1)}…` : s);
-  const cells = [header, ...rows].map((r) => r.map((c) => clip(c.replace(/\s+/g, ' '))));
+  const cells = [header, ...rows].map((r) =>
+    r.map((c) => {
+      const g = chars(showHidden(c.replace(/\s+/g, ' ')));
+      return g.length > cap ? [...g.slice(0, cap - 1), '…'] : g;
+    }),
+  );
   const widths = header.map((_, i) => Math.max(...cells.map((r) => r[i]?.length ?? 0)));
-  return cells.map((r) => r.map((c, i) => (i === r.length - 1 ? c : c.padEnd(widths[i]!))).join('  ').trimEnd()).join('\n');
+  return cells
+    .map((r) => r.map((c, i) => c.join('') + (i === r.length - 1 ? '' : ' '.repeat(widths[i]! - c.length))).join('  ').trimEnd())
+    .join('\n');
 }

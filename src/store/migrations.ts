@@ -684,6 +684,9 @@ export const MIGRATIONS: readonly Migration[] = [
   DROP TABLE outbox_parts;
   ALTER TABLE outbox_parts_new RENAME TO outbox_parts;
   `,
+  // A WhatsApp error ack for an early part of a message sent in several can arrive while the later parts are still
+  // being sent: the refusal is kept here until the dispatcher settles the row (outbox.refusedAfterSend).
+  `ALTER TABLE outbox ADD COLUMN refused_while_sending TEXT;`,
 ];
 
 /**

@@ -302,9 +302,20 @@ export class OutboxStore {
     return r && toRow(r);
   }
 
-  /** A message the platform accepted and refused afterwards (a WhatsApp error ack): sent becomes undeliverable. True when it changed. */
+  /**
+   * A message the platform accepted and refused afterwards (a WhatsApp error ack): sent becomes undeliverable; true
+   * when it changed. A row still being sent (the ack of an early part of a message sent in several came before the
+   * last part went) keeps the refusal until the dispatcher settles it ({@link refusalWhileSending}); false then.
+   */
   refusedAfterSend(id: number, error: string, now: number): boolean {
-    return this.db.prepare(`UPDATE outbox SET status = 'undeliverable', last_error = ?, finished_at = ? WHERE id = ? AND status = 'sent'`).run(error, now, id).changes === 1;
+    if (this.db.prepare(`UPDATE outbox SET status = 'undeliverable', last_error = ?, finished_at = ? WHERE id = ? AND status = 'sent'`).run(error, now, id).changes === 1) return true;
+    this.db.prepare(`UPDATE outbox SET refused_while_sending = COALESCE(refused_while_sending, ?) WHERE id = ? AND status = 'sending'`).run(error, id);
+    return false;
+  }
+
+  /** The refusal an error ack brought while the row was being sent (the first one), if any. */
+  refusalWhileSending(id: number): string | undefined {
+    return (prepared(this.db, `SELECT refused_while_sending FROM outbox WHERE id = ?`).pluck().get(id) as string | null | undefined) ?? undefined;
   }
 
   /** Puts a claimed row back without counting the attempt: nothing left (the connection was not open). */

@@ -15,6 +15,7 @@ import { describe, expect, it } from 'vitest';
 import { buildReport } from '../../src/app/reports/build.js';
 import { writeReportFiles } from '../../src/app/reports/files.js';
 import { readFirstSheet } from '../../src/app/xlsx/first-sheet.js';
+import { table } from '../../src/cli/helpers.js';
 import { ASN } from '../support/app.js';
 import { botDatabase, jn, SPAWN_TIMEOUT, tempHome } from './support.js';
 
@@ -66,5 +67,37 @@ describe('strangers’ control characters in the terminal and the report files',
     const cells = sheet.rows.flatMap((r) => r.cells);
     expect(cells.some((c) => c.includes('Cek [U+001B][2J') && c.includes('[U+202E]desrever'))).toBe(true);
     expect(cells.some((c) => RAW_IN_CELL.test(c))).toBe(false);
+  });
+
+  it('a campaign group title full of them: cases list prints one plain line, cut by whole characters (grapheme), never a half emoji', async () => {
+    const { db } = tempHome();
+    const bot = botDatabase(db);
+    // The title as the campaign team sets it, as the adapter hands it on: a bidi override, a screen clear, a hidden
+    // hyperlink, a CR and backspaces; the family emoji (three people joined by U+200D, 8 UTF-16 units) starts at
+    // UTF-16 unit 38, where the 40-character cell is cut.
+    const title = `\u202ERelawan\u202C Paslon 2 ${ESC}[2J${ESC}]8;;http://x${ESC}\\Go\r\b\b👨‍👩‍👧 Pilgub 🔥 Sumsel`;
+    const chat = { platform: 'telegram' as const, id: '-1005550001', title, type: 'supergroup' as const };
+    bot.app.monitor.handle({ kind: 'member_added', dedupeKey: 'add-hostile', at: Date.UTC(2024, 10, 4, 6), chat, members: [{ platform: 'telegram', id: ASN.budi.telegramId }], actor: { platform: 'telegram', id: '7777', name: 'Korlap Timses' } });
+    await bot.close();
+
+    const run = await jn(['cases', 'list'], { DATABASE_PATH: db, LANGUAGE: 'id' });
+    expect(run.code, run.err).toBe(0);
+    const bytes = Buffer.from(run.out, 'utf8');
+    expect(bytes.includes(0x1b)).toBe(false);
+    expect(bytes.includes(0x0d)).toBe(false);
+    expect(bytes.includes(0x08)).toBe(false);
+    expect(bytes.includes(Buffer.from('\u202E'))).toBe(false);
+    // Before: the cell was cut at 39 UTF-16 units, through the man's surrogate pair, and Node wrote U+FFFD (EF BF BD).
+    expect(bytes.includes(Buffer.from([0xef, 0xbf, 0xbd]))).toBe(false);
+    expect(run.out).not.toMatch(RAW);
+    const row = run.out.split('\n').find((l) => l.includes('[2J'));
+    expect(row?.endsWith('  Relawan Paslon 2 [2J ]8;;http://x \\Go 👨‍👩‍👧…')).toBe(true);
+  });
+
+  it('table() pads and cuts by what a reader counts as one character, and shows hidden characters before measuring', () => {
+    const out = table(['Grup', 'Unit'], [['🔥🔥 Relawan', 'A'], ['Arisan RT', 'B'], [`x${ESC}y`, 'C'], ['🇮🇩'.repeat(6), 'D']], 5).split('\n');
+    // "🔥🔥 Relawan": 11 graphemes in 13 UTF-16 units, cut at 5 (four and the ellipsis); each flag is one grapheme of
+    // two code points; every Unit starts after five characters and two spaces.
+    expect(out).toEqual(['Grup   Unit', '🔥🔥 R…  A', 'Aris…  B', 'x[U+…  C', '🇮🇩🇮🇩🇮🇩🇮🇩…  D']);
   });
 });

@@ -151,6 +151,41 @@ describe('WhatsApp 463 ack', () => {
   });
 });
 
+describe('WhatsApp error ack of an early part of a message sent in several', () => {
+  it('refused while the later parts are still being sent: the row becomes undeliverable once sent, and Humas is told once', async () => {
+    // handleBadAck (node_modules/@whiskeysockets/baileys/lib/Socket/messages-recv.js) runs on `CB:ack,class:message`
+    // as soon as the ack node arrives, outside the event buffer, so its `messages.update` ERROR can come while the
+    // dispatcher still awaits a later part's sendMessage (relayMessage awaits device lookups and sessions on the
+    // socket): the row is then still 'sending'. Before, refusedAfterSend acted only on 'sent' rows and this ack was lost.
+    const clock = fakeClock();
+    const { app, fake, wa, tg } = await startBot(clock);
+    running.push(wa);
+    const text = Array.from({ length: 400 }, (_, i) => `Baris ${i + 1} ringkasan mingguan kasus netralitas ASN.`).join('\n');
+    const rowId = app.monitor.outbox.enqueue({ dedupeKey: 'long', platform: 'whatsapp', recipient: ADMIN_WA, recipientKind: 'user', kind: 'digest', text }, clock.now)!;
+    fake.failNext(1, 'ack:479');
+    const send = fake.sendMessage.bind(fake);
+    let calls = 0;
+    let statusAtAck: string | undefined;
+    fake.sendMessage = async (jid, content) => {
+      if (++calls === 2) {
+        // The first part's refusal arrives and is handled before the second part is written.
+        await fake.acksDelivered();
+        await wa.idle();
+        statusAtAck = app.monitor.outbox.get(rowId)?.status;
+      }
+      return send(jid, content);
+    };
+    await drain(app, fake, wa, clock, 3);
+    expect(calls).toBeGreaterThanOrEqual(3);
+    expect(statusAtAck).toBe('sending');
+    expect(fake.sent.filter((s) => s.jid === ADMIN_WA && s.refused === '479')).toHaveLength(1);
+    expect(app.monitor.outbox.get(rowId)).toMatchObject({ status: 'undeliverable' });
+    expect(app.db.prepare(`SELECT last_error FROM outbox WHERE id = ?`).pluck().get(rowId)).toBe('error ack 479');
+    await drain(app, fake, wa, clock, 3);
+    expect(tg.sent.filter((m) => m.kind === 'undeliverable_notice' && /digest[\s\S]*error ack 479/.test(m.text))).toHaveLength(1);
+  });
+});
+
 describe('WhatsApp restriction: how the pause ends', () => {
   const dm = (app: App, n: number, recipient: string) =>
     app.monitor.outbox.enqueue({ dedupeKey: `t:${n}:${recipient}`, platform: 'whatsapp', recipient, recipientKind: 'user', kind: 'asn_followup', text: `pesan ${n}` }, app.clock());
