@@ -2015,7 +2015,10 @@ function keptCapitalsPattern(kept: Set<string>): { starts: string[]; pattern: Re
  * rewritten leaves the table of words seen (its id -1).
  */
 function keepCapitalAcronyms(kept: { starts: string[]; pattern: RegExp }, text: string, tokens: string[], ids: number[]): void {
-  if (!kept.starts.some((s) => text.includes(s))) return;
+  // A loop, not `some` with a closure: a closure holding `text` made this function's scope anew for every text.
+  let any = false;
+  for (const start of kept.starts) if (text.includes(start)) { any = true; break; }
+  if (!any) return;
   for (const m of text.matchAll(kept.pattern)) {
     const at = tokenize(text.slice(0, m.index), FOLD).length;
     if (tokens[at] !== tokenize(m[0], FOLD)[0]) continue;
@@ -2265,7 +2268,7 @@ function scan(tables: Tables, tokens: string[], ids: number[] | undefined, found
       continue;
     }
     if ((checks & OTHER_SENSE) !== 0
-      && (ids !== undefined ? textFact(ctx, 'o', () => hasSenseWord(tables, tokens)) : hasSenseWord(tables, tokens))) best = senseTwin(tables, best);
+      && (ids !== undefined ? senseWordFact(tables, ctx, tokens) : hasSenseWord(tables, tokens))) best = senseTwin(tables, best);
     if (best.category === 'party' && tables.partyOfficeTitles.size > 0 && isPartyOffice(tables, tokens, i)) best = partyTitleTwin(tables, best);
     // The strong side of a two-sided name: an acronym written in capitals (capitals say nothing in a text all in
     // capitals), a dictionary-word name written as a name (a capital, an honorific before it); either in a tag.
@@ -2274,14 +2277,14 @@ function scan(tables: Tables, tokens: string[], ids: number[] | undefined, found
       ? (isTitleBefore(tables, ctx, words, tokens, ids, i) && !isClauseStart(tables, ctx, tokens, ids, i))
         || isWrittenStrong(tables, ctx, caps.form, true)
       : !(ctx.shouting ??= !LOWER.test(ctx.text)) && isWrittenStrong(tables, ctx, caps.form, false)))
-      && (caps.spelt === undefined || textFact(ctx, `l${caps.spelt}`, () => (ctx.lower ??= ctx.text.toLowerCase()).includes(caps.spelt as string)))) {
+      && (caps.spelt === undefined || speltFact(ctx, caps.spelt))) {
       best = caps.strong;
     }
     // Initials in lower case ("dm", "as") are ordinary words: no name here, and nothing for a slogan to lift.
     // Nor is a name that names a place or thing ("makam Abuya Dimyati", "konser Andra ...").
     // Nor is one followed by an occupation: another person of that name ("Pak Hadi guru ngaji").
     // An English possessive is read past: "X's bakery" is X's shop as "X Bakery" is.
-    const ownEnd = best.category === PASLON_NAME && tokens[bestEnd + 1] === POSSESSIVE_S_TOKEN && textFact(ctx, 's', () => POSSESSIVE_S.test(ctx.text)) ? bestEnd + 1 : bestEnd;
+    const ownEnd = best.category === PASLON_NAME && tokens[bestEnd + 1] === POSSESSIVE_S_TOKEN && possessiveFact(ctx) ? bestEnd + 1 : bestEnd;
     if (best.category === PASLON_NAME && (best.weight <= 0 || (!best.pair && (isNamedAfter(tables, tokens, i) || (isPersonBefore(tables, tokens, i) && !isSpeakersKin(tables, ctx, tokens, ids, i))
       || i - actingEnd <= ACTING_GAP + 1))
       || (((!best.pair && ((isOneNameWord(tables, tokens, i, bestEnd) && isEverydayAfter(tables, tokens, ownEnd)) || isOtherNameAfter(tables, tokens, ownEnd)
@@ -2305,7 +2308,7 @@ function scan(tables: Tables, tokens: string[], ids: number[] | undefined, found
     addFound(found, best);
     if ((best.category === 'administration' || best.category === 'event') && tables.voterPlaces.has(best.label)
       // The text's own tokens (ids) are read whole once per text; a tag's few tokens each time.
-      && (ids !== undefined ? textFact(ctx, 't', () => hasVoterThing(tables, tokens)) : hasVoterThing(tables, tokens))) addFound(found, tables.voterAtPlace);
+      && (ids !== undefined ? voterThingFact(tables, ctx, tokens) : hasVoterThing(tables, tokens))) addFound(found, tables.voterAtPlace);
     if (ids !== undefined && (best.category === OTHER_ELECTION || tables.nationalTerms.has(best)
       || (best.category === 'administration' && tables.voteDates.size > 0 && isVoteDateAt(tables, tokens, i, bestEnd)))) {
       noteElectionDay(ctx, best, i);
@@ -2443,7 +2446,15 @@ function writtenHonorificForms(vocab: Vocabulary): Map<string, string[]> {
 function isTitleBefore(tables: Tables, ctx: ScanContext, words: WordInfos, tokens: string[], ids: number[] | undefined, i: number): boolean {
   if (i === 0 || !infoAt(words, tokens, ids, i - 1).honorific) return false;
   const forms = tables.writtenHonorifics.get(tokens[i - 1] as string);
-  return forms === undefined || forms.some((form) => textFact(ctx, `h${form}`, () => hasWholeWord(ctx.text, form)));
+  return forms === undefined || isAnyWrittenWhole(ctx, forms);
+}
+
+/**
+ * Whether the text writes any of `forms` as a whole word ("h" + form; see {@link textFact}). Apart from
+ * {@link isTitleBefore}, asked of nearly every unknown word: a closure there made its scope anew on every call.
+ */
+function isAnyWrittenWhole(ctx: ScanContext, forms: string[]): boolean {
+  return forms.some((form) => textFact(ctx, `h${form}`, () => hasWholeWord(ctx.text, form)));
 }
 
 /** `word` in `text` as a whole word, its case kept. */
@@ -2730,7 +2741,13 @@ function isOtherRegion(tables: Tables, tokens: string[], end: number): boolean {
   if (REGION_LINKS.has(tokens[k] as string)) k++;
   const rests = tables.otherRegions.get(tokens[k] as string);
   if (rests === undefined) return false;
-  return rests.some((rest) => rest.every((w, j) => tokens[k + 1 + j] === w));
+  // Loops, not `some` and `every` with closures: a closure holding `k` made this function's scope anew on every call.
+  for (const rest of rests) {
+    let j = 0;
+    while (j < rest.length && tokens[k + 1 + j] === rest[j]) j++;
+    if (j === rest.length) return true;
+  }
+  return false;
 }
 
 /**
@@ -2750,6 +2767,14 @@ function isUnknownPlace(tables: Tables, ctx: ScanContext, tokens: string[], end:
     || tables.regionWords.has(word) || tables.regionSkeletons.has(consonants(word)) || isOwnAbbreviation(tables, word))) return false;
   // Capitalised where it stands after the election word, as written ("Pilkada Kampar", "PILKADA KAMPAR").
   const before = link === undefined ? `${tokens[end]} ` : `${tokens[end]} ${link}`;
+  return isCapitalisedPlaceAfter(ctx, before, word);
+}
+
+/**
+ * Whether the text writes `word` capitalised after the election word `before` ("u" + both; see {@link textFact}). Apart
+ * from {@link isUnknownPlace}: a closure there made its scope anew on every call, even those that return early.
+ */
+function isCapitalisedPlaceAfter(ctx: ScanContext, before: string, word: string): boolean {
   // A scan of every place the election word is written: once per text for each election word and place.
   return textFact(ctx, `u${before}\u0000${word}`, () => {
     const text = ctx.text;
@@ -3060,6 +3085,14 @@ function asWritten(tables: Tables, text: string, tokens: string[], found: Term[]
   for (let k = 0; k < found.length && at < 0; k++) if (tables.singleNames.has(found[k] as Term) || (surnames && tables.surnames.has(found[k] as Term))) at = k;
   // Cheap tests first: a lower-case letter and two capitalised words side by side.
   if (at < 0 || !(unicode ? ANY_LOWER : LOWER).test(text) || !(unicode ? TWO_CAPITALISED : TWO_CAPITALISED_ASCII).test(text)) return;
+  readAsWritten(tables, text, tokens, found, surnames, at);
+}
+
+/**
+ * {@link asWritten} past its cheap tests, from the first name it may change (`at`). Apart because its closures hold
+ * its scope: in one function with the tests, every text made that scope anew, though few get past them.
+ */
+function readAsWritten(tables: Tables, text: string, tokens: string[], found: Term[], surnames: boolean, at: number): void {
   const words = [...text.matchAll(WRITTEN_WORD)];
   const cases = words.map((m) => caseOf(m[0]));
   const letterWords = cases.filter((x) => x !== 'other').length;
@@ -3335,6 +3368,11 @@ function isVerseAfter(ctx: ScanContext, tokens: string[], end: number): boolean 
   const verse = tokens[end + 2];
   if (chapter === undefined || verse === undefined || !isDigit(chapter) || !isDigit(verse)) return false;
   if (CLOCK_AFTER.has(tokens[end + 3] as string)) return false;
+  return verseFact(ctx);
+}
+
+/** Whether the text writes chapter and verse ("v"; see {@link textFact}); apart, so {@link isVerseAfter}, asked of every name, makes no closure scope. */
+function verseFact(ctx: ScanContext): boolean {
   return textFact(ctx, 'v', () => CHAPTER_VERSE.test(ctx.text));
 }
 
@@ -3510,7 +3548,15 @@ function isKinRelation(tables: Tables, tokens: string[], k: number): boolean {
 function settleKinRelation(tables: Tables, text: string, tokens: string[], found: Term[]): void {
   let at = -1;
   for (let k = 0; k < found.length && at < 0; k++) if (tables.singleNames.has(found[k] as Term)) at = k;
-  if (at < 0 || !tokens.some((w) => tables.kinAfterWords.has(w) || tables.kinAfterGlued.has(w))) return;
+  if (at < 0) return;
+  // A loop, not `some` with a closure: a closure holding `tables` made this function's scope anew for every text.
+  let kin = false;
+  for (const w of tokens) if (tables.kinAfterWords.has(w) || tables.kinAfterGlued.has(w)) { kin = true; break; }
+  if (kin) settleKinSentences(tables, text, found, at);
+}
+
+/** {@link settleKinRelation} once a strong one-word name and a kin word were both found, from the first such name (`at`). */
+function settleKinSentences(tables: Tables, text: string, found: Term[], at: number): void {
   const sentences = text.split(SENTENCE_END).map((piece) => tokenize(piece, FOLD));
   for (let k = at; k < found.length; k++) {
     const t = found[k] as Term;
@@ -4447,6 +4493,26 @@ function isWrittenStrong(tables: Tables, ctx: ScanContext, form: string, word: b
     : hasCapitals(ctx.text, form) && !isShoutedAmong(tables, ctx.text, form));
 }
 
+/**
+ * {@link textFact}s that {@link scan} asks, each in a function of its own: a closure made inside scan's loop would hold
+ * the loop body's scope, so every token read would make that scope anew, whether a term was found there or not.
+ */
+function senseWordFact(tables: Tables, ctx: ScanContext, tokens: string[]): boolean {
+  return textFact(ctx, 'o', () => hasSenseWord(tables, tokens));
+}
+/** Whether the text holds a name's spelling as listed ("l" + spelling; see {@link textFact}). */
+function speltFact(ctx: ScanContext, spelt: string): boolean {
+  return textFact(ctx, `l${spelt}`, () => (ctx.lower ??= ctx.text.toLowerCase()).includes(spelt));
+}
+/** Whether the text writes an English possessive ("s"; see {@link textFact}). */
+function possessiveFact(ctx: ScanContext): boolean {
+  return textFact(ctx, 's', () => POSSESSIVE_S.test(ctx.text));
+}
+/** Whether the text's own tokens name a voter's thing ("t"; see {@link textFact}). */
+function voterThingFact(tables: Tables, ctx: ScanContext, tokens: string[]): boolean {
+  return textFact(ctx, 't', () => hasVoterThing(tables, tokens));
+}
+
 /** The answer of `ask` (a scan of the whole text that depends on the text and `key` alone), worked out once per text. */
 function textFact(ctx: ScanContext, key: string, ask: () => boolean): boolean {
   const facts = (ctx.textFacts ??= new Map());
@@ -4646,7 +4712,29 @@ function isNameSloganTag(tables: Tables, tokens: string[]): boolean {
 /** An official title next to a candidate's name, an official activity, and no campaign signal. */
 function isOfficialPost(found: Term[], rule: OfficialPosts | undefined, titledName: boolean, document = false): boolean {
   if (!rule || !titledName || !(document || found.some((t) => t.official === 'activity'))) return false;
-  return !found.some((t) => isCampaignSignal(t, rule.campaignSignals));
+  // A loop, not `some` with a closure: a closure holding `rule` made this function's scope anew on every text.
+  for (const t of found) if (isCampaignSignal(t, rule.campaignSignals)) return false;
+  return true;
+}
+
+/*
+ * Loops for summarise, not `some` with closures: a closure holding summarise's `vocab` or `national` made its scope
+ * anew on every text summed, whether the closure was reached or not.
+ */
+/** Whether any found term is in `terms`. */
+function hasAnyOf(found: Term[], terms: Set<Term>): boolean {
+  for (const t of found) if (terms.has(t)) return true;
+  return false;
+}
+/** Whether an election word at least `threshold` strong was found. */
+function hasStrongEvent(found: Term[], threshold: number): boolean {
+  for (const t of found) if (t.category === 'event' && t.weight >= threshold) return true;
+  return false;
+}
+/** Whether any of `terms` weighs more than `weight`. */
+function isAnyHeavier(terms: Term[], weight: number): boolean {
+  for (const t of terms) if (t.weight > weight) return true;
+  return false;
 }
 
 /**
@@ -4677,8 +4765,7 @@ function summarise(found: Term[], vocab: Vocabulary, ctx: ScanContext, national:
   // Pilpres or Pileg talk, and no Pilkada named: its ballot numbers and vote talk are that election's.
   // Scripture talk: a name (not a pair) weighs a surname's at most, so it needs election talk beside it.
   const scriptureCap = ctx.scripture ? Math.max(vocab.names.common, vocab.names.surname ?? vocab.names.common) : undefined;
-  const nationalElection = national.size > 0 && found.some((t) => national.has(t))
-    && !found.some((t) => t.category === 'event' && t.weight >= vocab.threshold);
+  const nationalElection = national.size > 0 && hasAnyOf(found, national) && !hasStrongEvent(found, vocab.threshold);
   let sum = 0;
   let weak: Term[] | undefined;
   // Weak slogans ("DM janji"): they add to their own paslon's weak names only (bestWeakNames).
@@ -4723,7 +4810,7 @@ function summarise(found: Term[], vocab: Vocabulary, ctx: ScanContext, national:
     for (const t of slogans ?? []) sum += t.weight;
   }
   // A surname or derived form in election talk is the candidate ("Suandharu paling kuat di debat walkot").
-  if (weak && nameSupport && !official && (ctx.titledWeakName || weak.some((t) => t.weight > vocab.names.common))) sum = Math.max(sum, vocab.threshold);
+  if (weak && nameSupport && !official && (ctx.titledWeakName || isAnyHeavier(weak, vocab.names.common))) sum = Math.max(sum, vocab.threshold);
   if (weak && weakTalk && !nameSupport && !official && isRivalsTalk(weak, vocab.names.common)) sum = Math.max(sum, vocab.threshold);
   // Two candidates each named weakly, partners or rivals, beside any vote talk ("Lukman sama Emil pas kampanye",
   // "appi dan seto debat"): together they are the race.
