@@ -1296,6 +1296,9 @@ export function createClassifier(opts: { vocabulary: Vocabulary; paslon?: Paslon
     if (ctx.joinedCampaign === true && hasPhraseOf(tables.servants, tokens)) ctx.servantCampaign = true;
     // Asked only when a role word gave a candidate's name a title (see isTitledBusiness).
     if (ctx.roleTitled === true && isTitledBusiness(tables, found, tokens)) ctx.titledBusiness = true;
+    // Every found term's checks worked out before summarise reads them: a term made after the scan's checks (a slogan,
+    // a tally, a derived name) still held -1, whose bits read as PADDED, so a counting text dropped it.
+    for (let k = 0; k < found.length; k++) if (found[k]!.checks === -1) checksOf(tables, found[k]!);
     return { found, ctx, unicode };
   };
 

@@ -3920,3 +3920,17 @@ describe('the Betawi and Riau-Malay clitic "-nye" hides no term (Pilgub Kepri se
     'bukunye nomor 2 di rak, ambil aje',
   ])('a word whose stem is no term keeps its ending: %s', (text) => expect(is(text)).toBe(false));
 });
+
+describe('a vote call keeps its weight in a text that counts numbers aloud (checks worked out for every found term)', () => {
+  // A term made after the scan's per-term checks (a call joined to a name, a slogan, a derived name) held checks -1,
+  // whose bits read as "bare zero-padded number"; in a counting text ("kosong satu, kosong dua") summarise dropped it.
+  it.each([
+    ['kosong satu, kosong dua, coblos Tomo', 'coblos Tomo'],
+    ['Tes mic: kosong satu, kosong dua. Ayo menangkan Gilang-Sari!', 'Ayo menangkan Gilang-Sari!'],
+  ])('%s', (counting, call) => {
+    const alone = c.classify(call);
+    const got = c.classify(counting);
+    expect(got.terms).toEqual(expect.arrayContaining(alone.terms));
+    expect(got.score).toBeGreaterThanOrEqual(alone.score);
+  });
+});
