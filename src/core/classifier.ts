@@ -612,6 +612,11 @@ interface Tables {
    */
   siblingLevelEvents: Set<string>;
   siblingLevelUnits: Set<string>;
+  /**
+   * The election's own region named with a sibling level's unit or office ("kabupaten serang", "bupati serang" beside
+   * a Pilwalkot Serang), each as its words, by its first word: the same-named neighbour ({@link siblingNamesakes}).
+   */
+  siblingPlaces: Map<string, string[][]>;
   /** {@link Vocabulary.otherRegions} not the election's own, as folded tokens by their first token, and its events by label. */
   otherRegions: Map<string, string[][]>;
   /** Dictionary words (folded), for {@link isUnknownPlace}; the vocabulary's one cached set. */
@@ -1120,6 +1125,7 @@ export function createClassifier(opts: { vocabulary: Vocabulary; paslon?: Paslon
     regionWords,
     regionSkeletons: ownRegionSkeletons(vocab, paslon, honorifics),
     otherRegionEvents: new Set(vocab.otherRegions?.events ?? []),
+    siblingPlaces: siblingNamesakes(vocab, paslon),
     voteDates: voteDates(vocab, paslon),
     nationalTerms: national,
     voterPlaces: new Set(vocab.voterBrings?.places ?? []),
@@ -2202,6 +2208,15 @@ function scan(tables: Tables, tokens: string[], ids: number[] | undefined, found
       i = bestEnd;
       continue;
     }
+    // "PSU di Kabupaten Serang" beside a Pilwalkot Serang: the vote of the same-named sibling region.
+    if ((best.category === 'event' || best.category === 'administration') && tables.siblingPlaces.size > 0
+      && isSiblingPlaceAfter(tables, tokens, bestEnd)) {
+      ctx.otherPilkada = 'region';
+      ctx.otherRegionBy = 'named';
+      ctx.otherRaceAt = ids === undefined ? -1 : Math.min(ctx.otherRaceAt ?? i, i);
+      i = bestEnd;
+      continue;
+    }
     // "cawali" beside "cagub" in a Pilwalkot: this race is spoken of too, so another level's talk beside it still counts.
     if (best.category === 'candidate' && tables.ownLevelRoles.size > 0 && tables.ownLevelRoles.has(best.label)) ctx.ownRole = true;
     // "cagub", "Gubernur Terpilih" beside a Pilwalkot: the candidates of another Pilkada of the season.
@@ -2214,6 +2229,11 @@ function scan(tables: Tables, tokens: string[], ids: number[] | undefined, found
       continue;
     }
     if (best.category === 'candidate' && tables.otherLevelOffices.size > 0 && tables.otherLevelOffices.has(best.label)) {
+      // "Bupati Serang" beside a Pilwalkot Serang: the same-named neighbour's office, no word of this race's.
+      if (tables.siblingPlaces.size > 0 && isSiblingPlaceAt(tables, tokens, i)) {
+        i = bestEnd;
+        continue;
+      }
       // "Gubernur Banten Terpilih" beside a Pilwalkot: the role with its place's name between.
       const elected = tables.otherLevelElected.has(best.label) ? electedOtherOfficeEnd(tables, tokens, bestEnd) : -1;
       if (elected >= 0) {
@@ -2298,7 +2318,10 @@ function scan(tables: Tables, tokens: string[], ids: number[] | undefined, found
       || isWritersKinAfter(tables, best, tokens, bestEnd))) best = asOtherPerson(tables, best);
     if (best.category === PASLON_NAME && !best.pair && isHomeOf(tables, tokens, i, bestEnd) && !isCampHome(tables, ctx, tokens, ids, bestEnd)) best = asOtherPerson(tables, best);
     if (best.category === PASLON_NAME && !best.pair && (isAddressedByTitle(tables, ctx, tokens, ids, i, bestEnd) || isOtherOfficeBefore(tables, tokens, i)
-      || isOtherOfficeAfter(tables, ctx, tokens, ids, bestEnd) || isPreachingCleric(tables, tokens, i, bestEnd))) best = asCommonPerson(tables, best);
+      || isOtherOfficeAfter(tables, ctx, tokens, ids, bestEnd) || isPreachingCleric(tables, tokens, i, bestEnd)
+      || (bestEnd === i && tables.siblingPlaces.size > 0 && (ids !== undefined ? textFact(ctx, 'S', () => hasSiblingOffice(tables, tokens)) : hasSiblingOffice(tables, tokens))))) {
+      best = asCommonPerson(tables, best);
+    }
     // "Rudy Mas'ud menang Pilgub" beside a Rahmad Mas'ud: the surname is another of the family's, in any case.
     const otherFamily = i > 0 && best.category === PASLON_NAME && isOtherFamilyName(tables, best, tokens, i);
     if (otherFamily) best = asCommonPerson(tables, best);
@@ -2719,6 +2742,71 @@ function withCompassSiblings(table: Map<string, string[][]>, vocab: Vocabulary, 
     if (unit !== '') add([tokenize(unit + word.charAt(0) + full.charAt(0), FOLD).join('')]);
   }
   return table;
+}
+
+/** Words that put a vote event in a place ("PSU di Kabupaten X", Javanese "ning", Sundanese "dina"). */
+const PLACE_WORDS = new Set(['di', 'ning', 'nang', 'neng', 'ing', 'dina']);
+
+/**
+ * The election's own region named with a sibling level's unit or office: beside a Pilwalkot Serang, "Kabupaten
+ * Serang", "Kab Serang", "Bupati Serang", "Wakil Bupati Serang"; beside a Pilbup Bandung, "Kota Bandung" and "Wali Kota
+ * Bandung". Many regencies share their name with a city carved out of them (Bandung, Bogor, Bekasi, Tangerang,
+ * Serang, Semarang, Malang, Kediri, Kupang, Sorong, ...), each with its own Pilkada the same day, so the pair names
+ * the neighbour, never this race (Pilwalkot Serang set, issue 20). Beside a Pilbup only a region the vocabulary
+ * lists as a city (`otherRegions`) has such a twin: "kota Karawang" is the regency's own town centre. None beside a
+ * wide level's election, whose own cities and regencies these are. Built once per paslon file.
+ */
+function siblingNamesakes(vocab: Vocabulary, paslon: PaslonFile | undefined): Map<string, string[][]> {
+  const table = new Map<string, string[][]>();
+  const levels = Object.entries(vocab.electionLevels ?? {});
+  if (!paslon || levels.length === 0) return table;
+  const election = ` ${tokenize(paslon.election, FOLD).join(' ')} `;
+  const names = (phrases: string[]): boolean => phrases.some((p) => election.includes(` ${tokenize(p, FOLD).join(' ')} `));
+  const own = levels.find(([, l]) => names(l.events)) ?? levels.find(([, l]) => names(l.units));
+  if (!own || own[1].wide === true) return table;
+  const region = regionPhrases(paslon.election, new Set())[0];
+  if (region === undefined) return table;
+  // A city's twin regency is written only where it exists; a regency's twin city only where the vocabulary lists it.
+  const cityUnit = own[1].units.some((u) => tokenize(u, FOLD).join(' ') === 'kota');
+  const listed = (vocab.otherRegions?.regions ?? []).some((group) => group.some((r) => tokenize(r, FOLD).join(' ') === region.join(' ')));
+  if (!cityUnit && !listed) return table;
+  for (const [level, l] of levels) {
+    if (level === own[0] || l.wide === true) continue;
+    const offices = new Set<string>();
+    otherLevelOffices(l.roles ?? [], offices, new Set());
+    for (const head of [...l.units, ...offices]) {
+      const key = [...tokenize(head, FOLD), ...region];
+      const first = key[0] as string;
+      let list = table.get(first);
+      if (!list) table.set(first, (list = []));
+      list.push(key.slice(1));
+    }
+  }
+  return table;
+}
+
+/** The sibling level's place ({@link siblingNamesakes}) starting at `k`: "kabupaten serang", "bupati serang". */
+function isSiblingPlaceAt(tables: Tables, tokens: string[], k: number): boolean {
+  const rests = tables.siblingPlaces.get(tokens[k] as string);
+  return rests !== undefined && rests.some((rest) => rest.every((w, j) => tokens[k + 1 + j] === w));
+}
+
+/** A place word, then the same-named sibling's unit and region, right after a vote term ending at `end` ("PSU di Kabupaten Serang"). */
+function isSiblingPlaceAfter(tables: Tables, tokens: string[], end: number): boolean {
+  return PLACE_WORDS.has(tokens[end + 1] as string) && isSiblingPlaceAt(tables, tokens, end + 2);
+}
+
+/**
+ * The same-named sibling's office anywhere in the text ("Bupati Serang" beside a Pilwalkot Serang): a one-word name
+ * there is that office's holder or someone beside them, as weak as a common name ("Ratu Tatu Chasanah, Bupati Serang
+ * ..."); election talk beside it still makes it the candidate's. Asked once per text, only where a one-word name is found.
+ */
+function hasSiblingOffice(tables: Tables, tokens: string[]): boolean {
+  for (let k = 0; k < tokens.length; k++) {
+    // Its unit alone ("warga Kabupaten Serang") names the place, not an office holder.
+    if (isSiblingPlaceAt(tables, tokens, k) && !tables.siblingLevelUnits.has(tokens[k] as string)) return true;
+  }
+  return false;
 }
 
 /** Words an election word's region may stand after ("pilkada kota Medan"). */

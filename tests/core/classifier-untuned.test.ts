@@ -3920,3 +3920,38 @@ describe('the Betawi and Riau-Malay clitic "-nye" hides no term (Pilgub Kepri se
     'bukunye nomor 2 di rak, ambil aje',
   ])('a word whose stem is no term keeps its ending: %s', (text) => expect(is(text)).toBe(false));
 });
+
+describe('the election\'s region named with a sibling level\'s unit or office is the same-named neighbour (siblingNamesakes) (Pilwalkot Serang set, issue 20)', () => {
+  // Many regencies share their name with a city carved out of them, each with its own Pilkada the same day.
+  const city = createClassifier({ vocabulary, paslon: {
+    election: 'Pilwalkot Sukamaju 2024',
+    paslon: [
+      { number: 1, names: ['Hendra Wiguna', 'Sari Ratnasari'], aliases: ['Hendra-Sari'] },
+      { number: 2, names: ['Dewi Kurniasih', 'Ujang Permana'], aliases: ['Dewi-Ujang'] },
+    ],
+  } });
+  const inCity = (text: string): boolean => city.classify(text).pilkada;
+  it.each([
+    'MK Perintahkan Pemungutan Suara Ulang di Kabupaten Sukamaju karena Kepala Desa Tidak Netral [URL]',
+    'Dewi Anggraeni, Bupati Sukamaju Dua Periode, Hadiri Haul Ulama di Pesantren [URL]',
+    // A one-word name beside that office is its holder or someone with them, as weak as a common name.
+    'Ratnasari, Wakil Bupati Sukamaju, Hadiri Haul Ulama di Pesantren [URL]',
+  ])('beside the city\'s race: %s', (text) => expect(inCity(text)).toBe(false));
+  it.each([
+    'Pemungutan Suara Ulang di Kota Sukamaju Digelar di Tiga TPS [URL]',
+    'Dewi-Ujang Kampanye Bareng Relawan, Bupati Sukamaju Ikut Hadir [URL]',
+    'Dewi Kurniasih Janji Sekolah Gratis Dua Periode Kalau Terpilih [URL]',
+    'Ratnasari Kampanye di Pasar, Warga Kabupaten Sukamaju Ikut Datang [URL]',
+  ])('the city\'s own vote and candidates still count: %s', (text) => expect(inCity(text)).toBe(true));
+
+  it('beside a regency\'s race, the city of the same name is the neighbour only where the vocabulary lists such a city', () => {
+    const made = (election: string) => createClassifier({ vocabulary, paslon: {
+      election, paslon: [{ number: 1, names: ['Hendra Wiguna', 'Sari Ratnasari'], aliases: ['Hendra-Sari'] }],
+    } });
+    // Tegal is listed as a city: "Kota Tegal" beside a Pilbup Tegal is its own race.
+    expect(made('Pilbup Tegal 2024').classify('Pemungutan suara ulang di Kota Tegal digelar besok').pilkada).toBe(false);
+    expect(made('Pilbup Tegal 2024').classify('Pemungutan suara ulang di Kabupaten Tegal digelar besok').pilkada).toBe(true);
+    // No city Sukamaju is listed: "kota Sukamaju" is the regency's own town centre.
+    expect(made('Pilbup Sukamaju 2024').classify('Pemungutan suara ulang di kota Sukamaju digelar besok').pilkada).toBe(true);
+  });
+});
