@@ -301,7 +301,9 @@ export interface Vocabulary {
    * Words for not voting that also say skipping a duty ("golput": a blank vote) and the duties so skipped, worship
    * and routine ("sholat", "jumatan", "tarawih", "kuliah", "arisan"): a term of `terms` with one of `duties` as its
    * very next word, in the same clause, counts nothing ("golput sholat Subuh jamaah", "hari ini golput kuliah");
-   * "jangan golput, sholat dulu baru ke TPS" stays the vote.
+   * "jangan golput, sholat dulu baru ke TPS" stays the vote. A duty may be a phrase: a meal is skipped as a
+   * routine ("golput sarapan", "golput makan siang"), while "makan" alone after it may be what the abstainer does
+   * instead ("mending golput makan di rumah").
    */
   skippedDuties?: { terms: string[]; duties: string[] };
   /**
@@ -703,9 +705,9 @@ interface Tables {
   /** Vote words that are plain acts too, by label, and the things that make them so (see {@link Vocabulary.plainActs}). */
   plainActTerms: Set<string>;
   plainActThings: Set<string>;
-  /** {@link Vocabulary.skippedDuties}, folded: its terms as labels, its duties as words. */
+  /** {@link Vocabulary.skippedDuties}, folded: its terms as labels, its duties as their words by their first word. */
   skippedDutyTerms: Set<string>;
-  skippedDuties: Set<string>;
+  skippedDuties: Map<string, string[][]>;
   /** {@link Vocabulary.phoneTalk}, folded, each as its words, by its first word. */
   phoneTalk: Map<string, string[][]>;
   /** Act terms that make a weak ballot number one, by label (see {@link Vocabulary.numberActs}). */
@@ -1182,7 +1184,7 @@ export function createClassifier(opts: { vocabulary: Vocabulary; paslon?: Paslon
     numberActs: new Set(vocab.numberActs ?? []),
     plainActThings: new Set((vocab.plainActs?.things ?? []).flatMap((w) => tokenize(w, FOLD))),
     skippedDutyTerms: new Set(vocab.skippedDuties?.terms ?? []),
-    skippedDuties: new Set((vocab.skippedDuties?.duties ?? []).flatMap((w) => tokenize(w, FOLD))),
+    skippedDuties: byFirstWord((vocab.skippedDuties?.duties ?? []).map((w) => tokenize(w, FOLD)).filter((key) => key.length > 0)),
     phoneTalk: byFirstWord((vocab.phoneTalk ?? []).map((w) => tokenize(w, FOLD)).filter((key) => key.length > 0)),
     padded,
     senseWeights: new Map(Object.entries(vocab.otherSense?.terms ?? {})),
@@ -3290,9 +3292,14 @@ function isNextPaddedAfter(tokens: string[], end: number, n: number): boolean {
   return SPELT_ZEROS.has(next) && digit !== undefined && withoutClitic(digit) === FOLDED_NUMBER_WORDS[n + 1];
 }
 
-/** A not-voting word whose next word, in its clause, is a duty it skips ("golput sholat"; {@link Vocabulary.skippedDuties}). */
+/**
+ * A not-voting word whose next words, in its clause, are a duty it skips ("golput sholat", "golput makan siang";
+ * {@link Vocabulary.skippedDuties}).
+ */
 function isSkippedDuty(tables: Tables, ctx: ScanContext, tokens: string[], ids: number[] | undefined, end: number): boolean {
-  return end + 1 < tokens.length && tables.skippedDuties.has(tokens[end + 1] as string) && !isClauseStart(tables, ctx, tokens, ids, end + 1);
+  const duties = end + 1 < tokens.length ? tables.skippedDuties.get(tokens[end + 1] as string) : undefined;
+  return duties !== undefined && duties.some((key) => key.every((w, j) => tokens[end + 1 + j] === w))
+    && !isClauseStart(tables, ctx, tokens, ids, end + 1);
 }
 
 /** A word of a term's everyday sense anywhere in the text ("sampah" beside "TPS"). */

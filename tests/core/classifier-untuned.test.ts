@@ -3955,3 +3955,17 @@ describe('the election\'s region named with a sibling level\'s unit or office is
     expect(made('Pilbup Sukamaju 2024').classify('Pemungutan suara ulang di kota Sukamaju digelar besok').pilkada).toBe(true);
   });
 });
+
+describe('"golput" right before a meal or a daily routine it skips is no blank vote (skippedDuties phrases) (Pilbup Karawang and Pilwalkot Serang sets, issue 20)', () => {
+  // A meal is skipped as a duty is; "makan" alone after "golput" may be what the abstainer does instead.
+  it.each([
+    'golput sarapan lagi hari ini, langsung berangkat kerja',
+    'udah seminggu golput olahraga, badan pegel semua',
+    'gara-gara lembur aku golput makan malam',
+  ])('%s', (text) => expect(is(text)).toBe(false));
+  it.each([
+    'mending golput makan di rumah, calonnya sama aja',
+    'jangan golput, sarapan dulu baru ke TPS',
+    'golput pilkada itu bukan solusi, mending olahraga pagi terus nyoblos',
+  ])('the vote: %s', (text) => expect(is(text)).toBe(true));
+});
