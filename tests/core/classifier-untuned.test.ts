@@ -3969,3 +3969,25 @@ describe('"golput" right before a meal or a daily routine it skips is no blank v
     'golput pilkada itu bukan solusi, mending olahraga pagi terus nyoblos',
   ])('the vote: %s', (text) => expect(is(text)).toBe(true));
 });
+
+describe('the office\'s own aid programmes are its works: farm machinery, house repair and village funds (officeWorks) (Pilbup Karawang set, issue 20)', () => {
+  // Only a government hands out "alsintan" (farm machinery), RTLH house repair or village funds. Social aid (PKH, BLT)
+  // is left out: a minister of social affairs running for governor hands it out too, and the dev set labels that Pilkada.
+  const regency = createClassifier({ vocabulary, paslon: {
+    election: 'Pilbup Contoh 2024',
+    paslon: [
+      { number: 1, names: ['Darmaji Sukmana', 'Euis Kartini'], aliases: ['Darmaji-Euis'] },
+      { number: 2, names: ['Wahyudin Saleh', 'Ratna Komalasari'], aliases: ['Wahyu-Ratna'] },
+    ],
+  } });
+  const inRegency = (text: string): boolean => regency.classify(text).pilkada;
+  it.each([
+    'Darmaji Sukmana Serahkan Bantuan Alsintan ke Kelompok Tani Sukamulya [URL]',
+    'Darmaji Sukmana salurkan dana desa untuk jalan lingkungan di Cibening',
+    'Wahyudin Saleh Serahkan Bantuan RTLH kepada 40 Warga Kecamatan Kidul [URL]',
+  ])('the office at work: %s', (text) => expect(inRegency(text)).toBe(false));
+  it.each([
+    'Darmaji Sukmana Serahkan Bantuan Alsintan, Minta Petani Coblos Nomor 1 [URL]',
+    'Darmaji Sukmana janji tambah alsintan buat petani kalau terpilih',
+  ])('a campaign word beside it still counts: %s', (text) => expect(inRegency(text)).toBe(true));
+});

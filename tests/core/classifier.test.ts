@@ -552,10 +552,9 @@ const KNOWN_MISTAKES: Record<string, string[]> = {
     'gue mah 01 dah, pengen yang muda',
   ],
   // Pilbup Karawang 2024 (X posts and Sundanese / Karawang-Betawi chat; issue 20): measured blind (P 0.972 / R 0.909), then
-  // "golput" before a meal (skippedDuties). Left: the regent handing out farm machinery by his bare name, and chat vote talk
+  // "golput" before a meal (skippedDuties) and the office's aid programmes (officeWorks: "alsintan"). Left: chat vote talk
   // below the threshold ("milih ... nomer dua", "quick count ... saha nu unggul", a campaign's dangdut show, a ballot number on a T-shirt).
   'tests/fixtures/classifier/karawang2024.tsv': [
-    'Aep Syaepuloh Serahkan Bantuan Alsintan ke Kelompok Tani Tempuran [URL]',
     '[USERNAME] kemaren di grup RT ada yang nyebar foto kaos nomor 1, kata pak RT jangan di grup warga',
     '[USERNAME] kang aep teh masih bupati apa udah cuti sih? kok masih resmiin jalan',
     '[USERNAME] Karawang butuh bupati yg ngerti banjir, bukan yg pinter foto di sawah',
