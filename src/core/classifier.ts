@@ -307,6 +307,13 @@ export interface Vocabulary {
    */
   skippedDuties?: { terms: string[]; duties: string[] };
   /**
+   * A vote count's terms ("quick count", "hitung cepat", "real count") and the words of its result ("menang",
+   * "unggul", Sundanese "meunang", "eleh"): a count with who won or lost anywhere in the text is the vote's result
+   * ("quick count wis metu? sape sing menang?"), as no other count of the season has a winner; another election named
+   * beside it (Pilpres, Pilgub beside a Pilbup) keeps it that election's. See {@link isCountResult}.
+   */
+  countResults?: { terms: string[]; results: string[] };
+  /**
    * Words of telephone talk ("nelpon", "kode area", "missed call", "pulsa"): a bare zero-padded number with such a
    * word in its clause, a few words off, is a phone number's part, not a ballot number ("01 itu kode area apa?").
    */
@@ -708,6 +715,9 @@ interface Tables {
   /** {@link Vocabulary.skippedDuties}, folded: its terms as labels, its duties as their words by their first word. */
   skippedDutyTerms: Set<string>;
   skippedDuties: Map<string, string[][]>;
+  /** {@link Vocabulary.countResults}: its terms as labels, its results as words. */
+  countTerms: Set<string>;
+  countResults: Set<string>;
   /** {@link Vocabulary.phoneTalk}, folded, each as its words, by its first word. */
   phoneTalk: Map<string, string[][]>;
   /** Act terms that make a weak ballot number one, by label (see {@link Vocabulary.numberActs}). */
@@ -900,6 +910,10 @@ interface ScanContext {
   votedOffice?: boolean;
   /** A vote verb, then one who gives money for it ({@link Vocabulary.boughtVote}): "pilih yang bagi duit". */
   boughtVote?: boolean;
+  /** A vote count with a word of its result ({@link Vocabulary.countResults}): "quick count ... sape sing menang". */
+  countResult?: boolean;
+  /** A national figure was named ({@link Vocabulary.nationalFigures}): a count's winner may be theirs ("quick count Prabowo menang"). */
+  figureNamed?: boolean;
   /** Money or goods from a ballot number or a bare candidate word ({@link isGivenFromCamp}): "bagi sembako dari nomor 1". */
   givenFromCamp?: boolean;
   /** A campaign word right after a word of joining ({@link Vocabulary.servantCampaign}); civil servants named is asked after the scan. */
@@ -1184,6 +1198,8 @@ export function createClassifier(opts: { vocabulary: Vocabulary; paslon?: Paslon
     numberActs: new Set(vocab.numberActs ?? []),
     plainActThings: new Set((vocab.plainActs?.things ?? []).flatMap((w) => tokenize(w, FOLD))),
     skippedDutyTerms: new Set(vocab.skippedDuties?.terms ?? []),
+    countTerms: new Set(vocab.countResults?.terms ?? []),
+    countResults: new Set((vocab.countResults?.results ?? []).flatMap((w) => tokenize(w, FOLD))),
     skippedDuties: byFirstWord((vocab.skippedDuties?.duties ?? []).map((w) => tokenize(w, FOLD)).filter((key) => key.length > 0)),
     phoneTalk: byFirstWord((vocab.phoneTalk ?? []).map((w) => tokenize(w, FOLD)).filter((key) => key.length > 0)),
     padded,
@@ -1255,7 +1271,7 @@ export function createClassifier(opts: { vocabulary: Vocabulary; paslon?: Paslon
       text: own, inTag: false, shouting: undefined, lower: undefined, titledName: false,
       textFacts: undefined,
       regionalNumber: undefined, numberedOffice: undefined, titledWeakName: undefined, scripture: undefined,
-      subjectNumber: undefined, votedOffice: undefined, boughtVote: undefined, givenFromCamp: undefined,
+      subjectNumber: undefined, votedOffice: undefined, boughtVote: undefined, countResult: undefined, figureNamed: undefined, givenFromCamp: undefined,
       clauses: undefined, listedNames: undefined, actingName: undefined, formerOffice: undefined, officialDocument: undefined,
       rosterNames: undefined, freeNames: undefined, rosterTitled: undefined, tally: undefined, nameTag: undefined,
       officialQuote: undefined, otherPilkada: undefined, otherRegionBy: undefined, othersHandle: undefined, surnameAfterWord: undefined,
@@ -2254,6 +2270,7 @@ function scan(tables: Tables, tokens: string[], ids: number[] | undefined, found
       continue;
     }
     if (best.category === NATIONAL_FIGURE) {
+      ctx.figureNamed = true;
       if (i === numberEnd + 1) dropLastNumber(found);
       figureEnd = i = bestEnd;
       continue;
@@ -2399,6 +2416,7 @@ function scan(tables: Tables, tokens: string[], ids: number[] | undefined, found
       paddedEnd = bestEnd;
     }
     if (tables.servantActs.size > 0 && tables.servantActs.has(best.label) && isServantCampaign(tables, tokens, i)) ctx.joinedCampaign = true;
+    if (tables.countTerms.size > 0 && ctx.countResult === undefined && tables.countTerms.has(best.label)) ctx.countResult = isCountResult(tables, tokens);
     if (tables.voteVerbs.has(best.label)) {
       voteEnd = bestEnd;
       if (tables.giverWords.size > 0 && isBoughtVote(tables, tokens, bestEnd)) ctx.boughtVote = true;
@@ -3300,6 +3318,12 @@ function isSkippedDuty(tables: Tables, ctx: ScanContext, tokens: string[], ids: 
   const duties = end + 1 < tokens.length ? tables.skippedDuties.get(tokens[end + 1] as string) : undefined;
   return duties !== undefined && duties.some((key) => key.every((w, j) => tokens[end + 1 + j] === w))
     && !isClauseStart(tables, ctx, tokens, ids, end + 1);
+}
+
+/** A word of a vote count's result anywhere in the text ("menang", "unggul"); asked once, after the first count term. */
+function isCountResult(tables: Tables, tokens: string[]): boolean {
+  for (const token of tokens) if (tables.countResults.has(token)) return true;
+  return false;
 }
 
 /** A word of a term's everyday sense anywhere in the text ("sampah" beside "TPS"). */
@@ -4841,6 +4865,8 @@ function summarise(found: Term[], vocab: Vocabulary, ctx: ScanContext, national:
   if (ctx.votedOffice && !official && !otherElection && !nationalElection) sum = Math.max(sum, vocab.threshold);
   // Civil servants joining a campaign: "ASN dilarang ikut kampanye, jaga netralitas" (Vocabulary.servantCampaign).
   if (ctx.servantCampaign && !otherElection && !nationalElection) sum = Math.max(sum, vocab.threshold);
+  // A vote count and who won it: "quick count wis metu durung? sape sing menang?" (Vocabulary.countResults).
+  if (ctx.countResult && ctx.figureNamed !== true && !official && !otherElection && !nationalElection) sum = Math.max(sum, vocab.threshold);
   // A vote bought: "jangan pilih yang bagi duit", "teu milih nu mere duit".
   if (ctx.boughtVote && !otherElection && !nationalElection) sum = Math.max(sum, vocab.threshold);
   // Money or goods from a camp: "bagi sembako dari nomor 1", "jangan terima duit dari calon" (isGivenFromCamp).

@@ -3991,3 +3991,20 @@ describe('the office\'s own aid programmes are its works: farm machinery, house 
     'Darmaji Sukmana janji tambah alsintan buat petani kalau terpilih',
   ])('a campaign word beside it still counts: %s', (text) => expect(inRegency(text)).toBe(true));
 });
+
+describe('a vote count with a word of who won it is the vote\'s result (countResults) (Pilbup Karawang and Pilwalkot Serang sets, issue 20)', () => {
+  // No other count of the season has a winner; another election or a national figure named beside it keeps it theirs.
+  it.each([
+    'quick count udah keluar belum? siapa yang menang?',
+    'quick count geus kaluar, saha nu meunang di dieu?',
+    'real count sementara siapa yang unggul?',
+  ])('%s', (text) => expect(is(text)).toBe(true));
+  it.each([
+    'quick count udah keluar belum?',
+    'quick count pilpres kemarin siapa yang menang?',
+    'quick count Prabowo menang, alhamdulillah',
+    'quick count pemilihan ketua RT, calon mana yang menang?',
+    // "Hitung cepat" is also mental arithmetic ("lomba hitung cepat"): only the English loan is a count here.
+    'anak saya menang lomba hitung cepat tingkat kecamatan',
+  ])('no result, or another election\'s: %s', (text) => expect(is(text)).toBe(false));
+});
