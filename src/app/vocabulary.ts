@@ -59,6 +59,7 @@ const vocabularySchema = z.object({
   scriptureWords: phrases.optional(),
   plainActs: z.object({ terms: phrases, things: phrases }).optional(),
   skippedDuties: z.object({ terms: phrases, duties: phrases }).optional(),
+  countResults: z.object({ terms: phrases, results: phrases }).optional(),
   phoneTalk: phrases.optional(),
   queues: z.object({ terms: phrases, after: phrases }).optional(),
   otherSense: z.object({ terms: z.record(z.string().min(1), weight), words: phrases }).optional(),

@@ -301,9 +301,18 @@ export interface Vocabulary {
    * Words for not voting that also say skipping a duty ("golput": a blank vote) and the duties so skipped, worship
    * and routine ("sholat", "jumatan", "tarawih", "kuliah", "arisan"): a term of `terms` with one of `duties` as its
    * very next word, in the same clause, counts nothing ("golput sholat Subuh jamaah", "hari ini golput kuliah");
-   * "jangan golput, sholat dulu baru ke TPS" stays the vote.
+   * "jangan golput, sholat dulu baru ke TPS" stays the vote. A duty may be a phrase: a meal is skipped as a
+   * routine ("golput sarapan", "golput makan siang"), while "makan" alone after it may be what the abstainer does
+   * instead ("mending golput makan di rumah").
    */
   skippedDuties?: { terms: string[]; duties: string[] };
+  /**
+   * A vote count's terms ("quick count", "hitung cepat", "real count") and the words of its result ("menang",
+   * "unggul", Sundanese "meunang", "eleh"): a count with who won or lost anywhere in the text is the vote's result
+   * ("quick count wis metu? sape sing menang?"), as no other count of the season has a winner; another election named
+   * beside it (Pilpres, Pilgub beside a Pilbup) keeps it that election's. See {@link isCountResult}.
+   */
+  countResults?: { terms: string[]; results: string[] };
   /**
    * Words of telephone talk ("nelpon", "kode area", "missed call", "pulsa"): a bare zero-padded number with such a
    * word in its clause, a few words off, is a phone number's part, not a ballot number ("01 itu kode area apa?").
@@ -612,6 +621,11 @@ interface Tables {
    */
   siblingLevelEvents: Set<string>;
   siblingLevelUnits: Set<string>;
+  /**
+   * The election's own region named with a sibling level's unit or office ("kabupaten serang", "bupati serang" beside
+   * a Pilwalkot Serang), each as its words, by its first word: the same-named neighbour ({@link siblingNamesakes}).
+   */
+  siblingPlaces: Map<string, string[][]>;
   /** {@link Vocabulary.otherRegions} not the election's own, as folded tokens by their first token, and its events by label. */
   otherRegions: Map<string, string[][]>;
   /** Dictionary words (folded), for {@link isUnknownPlace}; the vocabulary's one cached set. */
@@ -698,9 +712,12 @@ interface Tables {
   /** Vote words that are plain acts too, by label, and the things that make them so (see {@link Vocabulary.plainActs}). */
   plainActTerms: Set<string>;
   plainActThings: Set<string>;
-  /** {@link Vocabulary.skippedDuties}, folded: its terms as labels, its duties as words. */
+  /** {@link Vocabulary.skippedDuties}, folded: its terms as labels, its duties as their words by their first word. */
   skippedDutyTerms: Set<string>;
-  skippedDuties: Set<string>;
+  skippedDuties: Map<string, string[][]>;
+  /** {@link Vocabulary.countResults}: its terms as labels, its results as words. */
+  countTerms: Set<string>;
+  countResults: Set<string>;
   /** {@link Vocabulary.phoneTalk}, folded, each as its words, by its first word. */
   phoneTalk: Map<string, string[][]>;
   /** Act terms that make a weak ballot number one, by label (see {@link Vocabulary.numberActs}). */
@@ -893,6 +910,10 @@ interface ScanContext {
   votedOffice?: boolean;
   /** A vote verb, then one who gives money for it ({@link Vocabulary.boughtVote}): "pilih yang bagi duit". */
   boughtVote?: boolean;
+  /** A vote count with a word of its result ({@link Vocabulary.countResults}): "quick count ... sape sing menang". */
+  countResult?: boolean;
+  /** A national figure was named ({@link Vocabulary.nationalFigures}): a count's winner may be theirs ("quick count Prabowo menang"). */
+  figureNamed?: boolean;
   /** Money or goods from a ballot number or a bare candidate word ({@link isGivenFromCamp}): "bagi sembako dari nomor 1". */
   givenFromCamp?: boolean;
   /** A campaign word right after a word of joining ({@link Vocabulary.servantCampaign}); civil servants named is asked after the scan. */
@@ -1120,6 +1141,7 @@ export function createClassifier(opts: { vocabulary: Vocabulary; paslon?: Paslon
     regionWords,
     regionSkeletons: ownRegionSkeletons(vocab, paslon, honorifics),
     otherRegionEvents: new Set(vocab.otherRegions?.events ?? []),
+    siblingPlaces: siblingNamesakes(vocab, paslon),
     voteDates: voteDates(vocab, paslon),
     nationalTerms: national,
     voterPlaces: new Set(vocab.voterBrings?.places ?? []),
@@ -1176,7 +1198,9 @@ export function createClassifier(opts: { vocabulary: Vocabulary; paslon?: Paslon
     numberActs: new Set(vocab.numberActs ?? []),
     plainActThings: new Set((vocab.plainActs?.things ?? []).flatMap((w) => tokenize(w, FOLD))),
     skippedDutyTerms: new Set(vocab.skippedDuties?.terms ?? []),
-    skippedDuties: new Set((vocab.skippedDuties?.duties ?? []).flatMap((w) => tokenize(w, FOLD))),
+    countTerms: new Set(vocab.countResults?.terms ?? []),
+    countResults: new Set((vocab.countResults?.results ?? []).flatMap((w) => tokenize(w, FOLD))),
+    skippedDuties: byFirstWord((vocab.skippedDuties?.duties ?? []).map((w) => tokenize(w, FOLD)).filter((key) => key.length > 0)),
     phoneTalk: byFirstWord((vocab.phoneTalk ?? []).map((w) => tokenize(w, FOLD)).filter((key) => key.length > 0)),
     padded,
     senseWeights: new Map(Object.entries(vocab.otherSense?.terms ?? {})),
@@ -1247,7 +1271,7 @@ export function createClassifier(opts: { vocabulary: Vocabulary; paslon?: Paslon
       text: own, inTag: false, shouting: undefined, lower: undefined, titledName: false,
       textFacts: undefined,
       regionalNumber: undefined, numberedOffice: undefined, titledWeakName: undefined, scripture: undefined,
-      subjectNumber: undefined, votedOffice: undefined, boughtVote: undefined, givenFromCamp: undefined,
+      subjectNumber: undefined, votedOffice: undefined, boughtVote: undefined, countResult: undefined, figureNamed: undefined, givenFromCamp: undefined,
       clauses: undefined, listedNames: undefined, actingName: undefined, formerOffice: undefined, officialDocument: undefined,
       rosterNames: undefined, freeNames: undefined, rosterTitled: undefined, tally: undefined, nameTag: undefined,
       officialQuote: undefined, otherPilkada: undefined, otherRegionBy: undefined, othersHandle: undefined, surnameAfterWord: undefined,
@@ -2208,6 +2232,15 @@ function scan(tables: Tables, tokens: string[], ids: number[] | undefined, found
       i = bestEnd;
       continue;
     }
+    // "PSU di Kabupaten Serang" beside a Pilwalkot Serang: the vote of the same-named sibling region.
+    if ((best.category === 'event' || best.category === 'administration') && tables.siblingPlaces.size > 0
+      && isSiblingPlaceAfter(tables, tokens, bestEnd)) {
+      ctx.otherPilkada = 'region';
+      ctx.otherRegionBy = 'named';
+      ctx.otherRaceAt = ids === undefined ? -1 : Math.min(ctx.otherRaceAt ?? i, i);
+      i = bestEnd;
+      continue;
+    }
     // "cawali" beside "cagub" in a Pilwalkot: this race is spoken of too, so another level's talk beside it still counts.
     if (best.category === 'candidate' && tables.ownLevelRoles.size > 0 && tables.ownLevelRoles.has(best.label)) ctx.ownRole = true;
     // "cagub", "Gubernur Terpilih" beside a Pilwalkot: the candidates of another Pilkada of the season.
@@ -2220,6 +2253,11 @@ function scan(tables: Tables, tokens: string[], ids: number[] | undefined, found
       continue;
     }
     if (best.category === 'candidate' && tables.otherLevelOffices.size > 0 && tables.otherLevelOffices.has(best.label)) {
+      // "Bupati Serang" beside a Pilwalkot Serang: the same-named neighbour's office, no word of this race's.
+      if (tables.siblingPlaces.size > 0 && isSiblingPlaceAt(tables, tokens, i)) {
+        i = bestEnd;
+        continue;
+      }
       // "Gubernur Banten Terpilih" beside a Pilwalkot: the role with its place's name between.
       const elected = tables.otherLevelElected.has(best.label) ? electedOtherOfficeEnd(tables, tokens, bestEnd) : -1;
       if (elected >= 0) {
@@ -2238,6 +2276,7 @@ function scan(tables: Tables, tokens: string[], ids: number[] | undefined, found
       continue;
     }
     if (best.category === NATIONAL_FIGURE) {
+      ctx.figureNamed = true;
       if (i === numberEnd + 1) dropLastNumber(found);
       figureEnd = i = bestEnd;
       continue;
@@ -2304,7 +2343,10 @@ function scan(tables: Tables, tokens: string[], ids: number[] | undefined, found
       || isWritersKinAfter(tables, best, tokens, bestEnd))) best = asOtherPerson(tables, best);
     if (best.category === PASLON_NAME && !best.pair && isHomeOf(tables, tokens, i, bestEnd) && !isCampHome(tables, ctx, tokens, ids, bestEnd)) best = asOtherPerson(tables, best);
     if (best.category === PASLON_NAME && !best.pair && (isAddressedByTitle(tables, ctx, tokens, ids, i, bestEnd) || isOtherOfficeBefore(tables, tokens, i)
-      || isOtherOfficeAfter(tables, ctx, tokens, ids, bestEnd) || isPreachingCleric(tables, tokens, i, bestEnd))) best = asCommonPerson(tables, best);
+      || isOtherOfficeAfter(tables, ctx, tokens, ids, bestEnd) || isPreachingCleric(tables, tokens, i, bestEnd)
+      || (bestEnd === i && tables.siblingPlaces.size > 0 && (ids !== undefined ? textFact(ctx, 'S', () => hasSiblingOffice(tables, tokens)) : hasSiblingOffice(tables, tokens))))) {
+      best = asCommonPerson(tables, best);
+    }
     // "Rudy Mas'ud menang Pilgub" beside a Rahmad Mas'ud: the surname is another of the family's, in any case.
     const otherFamily = i > 0 && best.category === PASLON_NAME && isOtherFamilyName(tables, best, tokens, i);
     if (otherFamily) best = asCommonPerson(tables, best);
@@ -2380,6 +2422,7 @@ function scan(tables: Tables, tokens: string[], ids: number[] | undefined, found
       paddedEnd = bestEnd;
     }
     if (tables.servantActs.size > 0 && tables.servantActs.has(best.label) && isServantCampaign(tables, tokens, i)) ctx.joinedCampaign = true;
+    if (tables.countTerms.size > 0 && ctx.countResult === undefined && tables.countTerms.has(best.label)) ctx.countResult = isCountResult(tables, tokens);
     if (tables.voteVerbs.has(best.label)) {
       voteEnd = bestEnd;
       if (tables.giverWords.size > 0 && isBoughtVote(tables, tokens, bestEnd)) ctx.boughtVote = true;
@@ -2733,6 +2776,71 @@ function withCompassSiblings(table: Map<string, string[][]>, vocab: Vocabulary, 
     if (unit !== '') add([tokenize(unit + word.charAt(0) + full.charAt(0), FOLD).join('')]);
   }
   return table;
+}
+
+/** Words that put a vote event in a place ("PSU di Kabupaten X", Javanese "ning", Sundanese "dina"). */
+const PLACE_WORDS = new Set(['di', 'ning', 'nang', 'neng', 'ing', 'dina']);
+
+/**
+ * The election's own region named with a sibling level's unit or office: beside a Pilwalkot Serang, "Kabupaten
+ * Serang", "Kab Serang", "Bupati Serang", "Wakil Bupati Serang"; beside a Pilbup Bandung, "Kota Bandung" and "Wali Kota
+ * Bandung". Many regencies share their name with a city carved out of them (Bandung, Bogor, Bekasi, Tangerang,
+ * Serang, Semarang, Malang, Kediri, Kupang, Sorong, ...), each with its own Pilkada the same day, so the pair names
+ * the neighbour, never this race (Pilwalkot Serang set, issue 20). Beside a Pilbup only a region the vocabulary
+ * lists as a city (`otherRegions`) has such a twin: "kota Karawang" is the regency's own town centre. None beside a
+ * wide level's election, whose own cities and regencies these are. Built once per paslon file.
+ */
+function siblingNamesakes(vocab: Vocabulary, paslon: PaslonFile | undefined): Map<string, string[][]> {
+  const table = new Map<string, string[][]>();
+  const levels = Object.entries(vocab.electionLevels ?? {});
+  if (!paslon || levels.length === 0) return table;
+  const election = ` ${tokenize(paslon.election, FOLD).join(' ')} `;
+  const names = (phrases: string[]): boolean => phrases.some((p) => election.includes(` ${tokenize(p, FOLD).join(' ')} `));
+  const own = levels.find(([, l]) => names(l.events)) ?? levels.find(([, l]) => names(l.units));
+  if (!own || own[1].wide === true) return table;
+  const region = regionPhrases(paslon.election, new Set())[0];
+  if (region === undefined) return table;
+  // A city's twin regency is written only where it exists; a regency's twin city only where the vocabulary lists it.
+  const cityUnit = own[1].units.some((u) => tokenize(u, FOLD).join(' ') === 'kota');
+  const listed = (vocab.otherRegions?.regions ?? []).some((group) => group.some((r) => tokenize(r, FOLD).join(' ') === region.join(' ')));
+  if (!cityUnit && !listed) return table;
+  for (const [level, l] of levels) {
+    if (level === own[0] || l.wide === true) continue;
+    const offices = new Set<string>();
+    otherLevelOffices(l.roles ?? [], offices, new Set());
+    for (const head of [...l.units, ...offices]) {
+      const key = [...tokenize(head, FOLD), ...region];
+      const first = key[0] as string;
+      let list = table.get(first);
+      if (!list) table.set(first, (list = []));
+      list.push(key.slice(1));
+    }
+  }
+  return table;
+}
+
+/** The sibling level's place ({@link siblingNamesakes}) starting at `k`: "kabupaten serang", "bupati serang". */
+function isSiblingPlaceAt(tables: Tables, tokens: string[], k: number): boolean {
+  const rests = tables.siblingPlaces.get(tokens[k] as string);
+  return rests !== undefined && rests.some((rest) => rest.every((w, j) => tokens[k + 1 + j] === w));
+}
+
+/** A place word, then the same-named sibling's unit and region, right after a vote term ending at `end` ("PSU di Kabupaten Serang"). */
+function isSiblingPlaceAfter(tables: Tables, tokens: string[], end: number): boolean {
+  return PLACE_WORDS.has(tokens[end + 1] as string) && isSiblingPlaceAt(tables, tokens, end + 2);
+}
+
+/**
+ * The same-named sibling's office anywhere in the text ("Bupati Serang" beside a Pilwalkot Serang): a one-word name
+ * there is that office's holder or someone beside them, as weak as a common name ("Ratu Tatu Chasanah, Bupati Serang
+ * ..."); election talk beside it still makes it the candidate's. Asked once per text, only where a one-word name is found.
+ */
+function hasSiblingOffice(tables: Tables, tokens: string[]): boolean {
+  for (let k = 0; k < tokens.length; k++) {
+    // Its unit alone ("warga Kabupaten Serang") names the place, not an office holder.
+    if (isSiblingPlaceAt(tables, tokens, k) && !tables.siblingLevelUnits.has(tokens[k] as string)) return true;
+  }
+  return false;
 }
 
 /** Words an election word's region may stand after ("pilkada kota Medan"). */
@@ -3238,9 +3346,20 @@ function isNextPaddedAfter(tokens: string[], end: number, n: number): boolean {
   return SPELT_ZEROS.has(next) && digit !== undefined && withoutClitic(digit) === FOLDED_NUMBER_WORDS[n + 1];
 }
 
-/** A not-voting word whose next word, in its clause, is a duty it skips ("golput sholat"; {@link Vocabulary.skippedDuties}). */
+/**
+ * A not-voting word whose next words, in its clause, are a duty it skips ("golput sholat", "golput makan siang";
+ * {@link Vocabulary.skippedDuties}).
+ */
 function isSkippedDuty(tables: Tables, ctx: ScanContext, tokens: string[], ids: number[] | undefined, end: number): boolean {
-  return end + 1 < tokens.length && tables.skippedDuties.has(tokens[end + 1] as string) && !isClauseStart(tables, ctx, tokens, ids, end + 1);
+  const duties = end + 1 < tokens.length ? tables.skippedDuties.get(tokens[end + 1] as string) : undefined;
+  return duties !== undefined && duties.some((key) => key.every((w, j) => tokens[end + 1 + j] === w))
+    && !isClauseStart(tables, ctx, tokens, ids, end + 1);
+}
+
+/** A word of a vote count's result anywhere in the text ("menang", "unggul"); asked once, after the first count term. */
+function isCountResult(tables: Tables, tokens: string[]): boolean {
+  for (const token of tokens) if (tables.countResults.has(token)) return true;
+  return false;
 }
 
 /** A word of a term's everyday sense anywhere in the text ("sampah" beside "TPS"). */
@@ -4836,6 +4955,8 @@ function summarise(found: Term[], vocab: Vocabulary, ctx: ScanContext, national:
   if (ctx.votedOffice && !official && !otherElection && !nationalElection) sum = Math.max(sum, vocab.threshold);
   // Civil servants joining a campaign: "ASN dilarang ikut kampanye, jaga netralitas" (Vocabulary.servantCampaign).
   if (ctx.servantCampaign && !otherElection && !nationalElection) sum = Math.max(sum, vocab.threshold);
+  // A vote count and who won it: "quick count wis metu durung? sape sing menang?" (Vocabulary.countResults).
+  if (ctx.countResult && ctx.figureNamed !== true && !official && !otherElection && !nationalElection) sum = Math.max(sum, vocab.threshold);
   // A vote bought: "jangan pilih yang bagi duit", "teu milih nu mere duit".
   if (ctx.boughtVote && !otherElection && !nationalElection) sum = Math.max(sum, vocab.threshold);
   // Money or goods from a camp: "bagi sembako dari nomor 1", "jangan terima duit dari calon" (isGivenFromCamp).

@@ -3934,3 +3934,91 @@ describe('a vote call keeps its weight in a text that counts numbers aloud (chec
     expect(got.score).toBeGreaterThanOrEqual(alone.score);
   });
 });
+
+describe('the election\'s region named with a sibling level\'s unit or office is the same-named neighbour (siblingNamesakes) (Pilwalkot Serang set, issue 20)', () => {
+  // Many regencies share their name with a city carved out of them, each with its own Pilkada the same day.
+  const city = createClassifier({ vocabulary, paslon: {
+    election: 'Pilwalkot Sukamaju 2024',
+    paslon: [
+      { number: 1, names: ['Hendra Wiguna', 'Sari Ratnasari'], aliases: ['Hendra-Sari'] },
+      { number: 2, names: ['Dewi Kurniasih', 'Ujang Permana'], aliases: ['Dewi-Ujang'] },
+    ],
+  } });
+  const inCity = (text: string): boolean => city.classify(text).pilkada;
+  it.each([
+    'MK Perintahkan Pemungutan Suara Ulang di Kabupaten Sukamaju karena Kepala Desa Tidak Netral [URL]',
+    'Dewi Anggraeni, Bupati Sukamaju Dua Periode, Hadiri Haul Ulama di Pesantren [URL]',
+    // A one-word name beside that office is its holder or someone with them, as weak as a common name.
+    'Ratnasari, Wakil Bupati Sukamaju, Hadiri Haul Ulama di Pesantren [URL]',
+  ])('beside the city\'s race: %s', (text) => expect(inCity(text)).toBe(false));
+  it.each([
+    'Pemungutan Suara Ulang di Kota Sukamaju Digelar di Tiga TPS [URL]',
+    'Dewi-Ujang Kampanye Bareng Relawan, Bupati Sukamaju Ikut Hadir [URL]',
+    'Dewi Kurniasih Janji Sekolah Gratis Dua Periode Kalau Terpilih [URL]',
+    'Ratnasari Kampanye di Pasar, Warga Kabupaten Sukamaju Ikut Datang [URL]',
+  ])('the city\'s own vote and candidates still count: %s', (text) => expect(inCity(text)).toBe(true));
+
+  it('beside a regency\'s race, the city of the same name is the neighbour only where the vocabulary lists such a city', () => {
+    const made = (election: string) => createClassifier({ vocabulary, paslon: {
+      election, paslon: [{ number: 1, names: ['Hendra Wiguna', 'Sari Ratnasari'], aliases: ['Hendra-Sari'] }],
+    } });
+    // Tegal is listed as a city: "Kota Tegal" beside a Pilbup Tegal is its own race.
+    expect(made('Pilbup Tegal 2024').classify('Pemungutan suara ulang di Kota Tegal digelar besok').pilkada).toBe(false);
+    expect(made('Pilbup Tegal 2024').classify('Pemungutan suara ulang di Kabupaten Tegal digelar besok').pilkada).toBe(true);
+    // No city Sukamaju is listed: "kota Sukamaju" is the regency's own town centre.
+    expect(made('Pilbup Sukamaju 2024').classify('Pemungutan suara ulang di kota Sukamaju digelar besok').pilkada).toBe(true);
+  });
+});
+
+describe('"golput" right before a meal or a daily routine it skips is no blank vote (skippedDuties phrases) (Pilbup Karawang and Pilwalkot Serang sets, issue 20)', () => {
+  // A meal is skipped as a duty is; "makan" alone after "golput" may be what the abstainer does instead.
+  it.each([
+    'golput sarapan lagi hari ini, langsung berangkat kerja',
+    'udah seminggu golput olahraga, badan pegel semua',
+    'gara-gara lembur aku golput makan malam',
+  ])('%s', (text) => expect(is(text)).toBe(false));
+  it.each([
+    'mending golput makan di rumah, calonnya sama aja',
+    'jangan golput, sarapan dulu baru ke TPS',
+    'golput pilkada itu bukan solusi, mending olahraga pagi terus nyoblos',
+  ])('the vote: %s', (text) => expect(is(text)).toBe(true));
+});
+
+describe('the office\'s own aid programmes are its works: farm machinery, house repair and village funds (officeWorks) (Pilbup Karawang set, issue 20)', () => {
+  // Only a government hands out "alsintan" (farm machinery), RTLH house repair or village funds. Social aid (PKH, BLT)
+  // is left out: a minister of social affairs running for governor hands it out too, and the dev set labels that Pilkada.
+  const regency = createClassifier({ vocabulary, paslon: {
+    election: 'Pilbup Contoh 2024',
+    paslon: [
+      { number: 1, names: ['Darmaji Sukmana', 'Euis Kartini'], aliases: ['Darmaji-Euis'] },
+      { number: 2, names: ['Wahyudin Saleh', 'Ratna Komalasari'], aliases: ['Wahyu-Ratna'] },
+    ],
+  } });
+  const inRegency = (text: string): boolean => regency.classify(text).pilkada;
+  it.each([
+    'Darmaji Sukmana Serahkan Bantuan Alsintan ke Kelompok Tani Sukamulya [URL]',
+    'Darmaji Sukmana salurkan dana desa untuk jalan lingkungan di Cibening',
+    'Wahyudin Saleh Serahkan Bantuan RTLH kepada 40 Warga Kecamatan Kidul [URL]',
+  ])('the office at work: %s', (text) => expect(inRegency(text)).toBe(false));
+  it.each([
+    'Darmaji Sukmana Serahkan Bantuan Alsintan, Minta Petani Coblos Nomor 1 [URL]',
+    'Darmaji Sukmana janji tambah alsintan buat petani kalau terpilih',
+  ])('a campaign word beside it still counts: %s', (text) => expect(inRegency(text)).toBe(true));
+});
+
+describe('a vote count with a word of who won it is the vote\'s result (countResults) (Pilbup Karawang and Pilwalkot Serang sets, issue 20)', () => {
+  // No other count of the season has a winner; another election or a national figure named beside it keeps it theirs.
+  it.each([
+    'quick count udah keluar belum? siapa yang menang?',
+    'quick count geus kaluar, saha nu meunang di dieu?',
+    'real count sementara siapa yang unggul?',
+  ])('%s', (text) => expect(is(text)).toBe(true));
+  it.each([
+    'quick count udah keluar belum?',
+    'quick count pilpres kemarin siapa yang menang?',
+    'quick count Prabowo menang, alhamdulillah',
+    'quick count pemilihan ketua RT, calon mana yang menang?',
+    // "Hitung cepat" is also mental arithmetic ("lomba hitung cepat"): only the English loan is a count here.
+    'anak saya menang lomba hitung cepat tingkat kecamatan',
+  ])('no result, or another election\'s: %s', (text) => expect(is(text)).toBe(false));
+});

@@ -551,6 +551,33 @@ const KNOWN_MISTAKES: Record<string, string[]> = {
     'pak lurah ngumpulin warga, ngajak milih yang 02, terang-terangan banget',
     'gue mah 01 dah, pengen yang muda',
   ],
+  // Pilbup Karawang 2024 (X posts and Sundanese / Karawang-Betawi chat; issue 20): measured blind (P 0.972 / R 0.909), then
+  // "golput" before a meal (skippedDuties), the office's aid programmes (officeWorks: "alsintan") and a count's result
+  // (countResults). Left: chat vote talk below the threshold ("milih ... nomer dua", a campaign's dangdut show, a ballot
+  // number on a T-shirt, "Karawang butuh bupati yg ...", the regent asked about his campaign leave).
+  'tests/fixtures/classifier/karawang2024.tsv': [
+    '[USERNAME] kemaren di grup RT ada yang nyebar foto kaos nomor 1, kata pak RT jangan di grup warga',
+    '[USERNAME] kang aep teh masih bupati apa udah cuti sih? kok masih resmiin jalan',
+    '[USERNAME] Karawang butuh bupati yg ngerti banjir, bukan yg pinter foto di sawah',
+    'maneh rek milih saha isukan? abdi mah tos yakin nomer dua',
+    'urang mah teu milih duanana, bosen janji-janji wae',
+    'tadi aya dangdutan kampanye di lapangan Cilamaya, rame pisan',
+  ],
+  // Pilwalkot Serang 2024 (X posts and Jaseng chat; issue 20): measured blind (P 0.944 / R 0.883), then the same-named sibling
+  // region rule ("PSU di Kabupaten Serang", "Bupati Serang"), "golput" before a meal and a count's result. Left: a one-word
+  // candidate's name in another spelling after a former national office ("Mantan Wakapolri Syafruddin"; a former office may be
+  // the candidate's own), and chat vote talk below the threshold (Javanese numerals "nomer loro/telu" with a vote verb, "milih agis").
+  'tests/fixtures/classifier/kotaserang2024.tsv': [
+    'Mantan Wakapolri Syafruddin Jadi Pembicara Seminar Kebangsaan di Untirta [URL]',
+    '[USERNAME] kota serang butuh walikota yg beresin pasar rau, siapapun nomornya',
+    '[USERNAME] agis wakil walikota paling muda ya? semoga amanah',
+    'sire arep milih sape mengko? kita mah wis yakin nomer loro',
+    'emak kita takon, nomer telu kuh sape? sing mantan walikota ya?',
+    'urang mah rek milih nu bisa ngurus sampah, Cilowong geus pinuh',
+    'dangdutan kampanye ning lapangan Walantaka rame pisan wengi kien',
+    'bocah-bocah enom pada arep milih agis, jare wakil sing enom dewek',
+    'amplop 50 rebu teka ning umah tonggo, jare sing nomer telu',
+  ],
 };
 
 describe('the project example sets', () => {
