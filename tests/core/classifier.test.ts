@@ -551,6 +551,33 @@ const KNOWN_MISTAKES: Record<string, string[]> = {
     'pak lurah ngumpulin warga, ngajak milih yang 02, terang-terangan banget',
     'gue mah 01 dah, pengen yang muda',
   ],
+  // Pilbup Bojonegoro 2024 (X posts and Bojonegoro Javanese chat; issue 20): measured blind (P 0.974 / R 0.893).
+  'tests/fixtures/classifier/bojonegoro2024.tsv': [
+    'Pilbup Tuban: Paslon Nomor 1 Unggul di Hitung Cepat [URL]',
+    'Setyo kancaku kuliah nikah minggu iki, sopo sing arep melu?',
+    '[USERNAME] debat semalem kok malah geger to, kasihan moderatore',
+    '[USERNAME] surat suarane kok mung 2 gambar, ora seru blas',
+    'Program Bus Sekolah WaNur Disambut Wali Murid [URL]',
+    'aku wis mantep nomer loro, wis ora usah dibahas',
+    'pak RT ngomong C6 dibagi sore iki',
+    'sing nomer siji sopo to? aku ora reti blas',
+    'debat e mau bengi nonton ora? Teguh nesu-nesu',
+    'wes ta, sopo sing menang bupati yo wes, ojo tukaran nang grup',
+    'jarene kades kene wis didawuhi menangke 02',
+  ],
+  // Pilwalkot Bogor 2024 (Kota Bogor; X posts and Sundanese-Bogor chat; issue 20): measured blind (P 0.962 / R
+  // 0.926).
+  'tests/fixtures/classifier/kotabogor2024.tsv': [
+    'Revitalisasi Alun-alun Kota Bogor Beres Akhir Desember [URL]',
+    'Senam Lansia untuk Jaga Kesehatan Sendi di Posbindu Bogor Timur [URL]',
+    'Mang Jenal tukang baso nu di gang tos buka deui',
+    '[USERNAME] bogor beres apanya, jalan suryakencana masih macet 😤',
+    'abdi mah nomer tilu wae lah, geus jelas',
+    'C6 geus narima can? abdi can aya',
+    'kamari aya kampanye Rena di lapangan, rame ku emak-emak',
+    'lamun Dedie meunang, SSA dirobah deui teu?',
+    '[USERNAME] gue pilih Rena soalnya perempuan, kapan lagi Bogor dipimpin wanita',
+  ],
 };
 
 describe('the project example sets', () => {
