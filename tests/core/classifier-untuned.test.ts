@@ -3920,3 +3920,27 @@ describe('the Betawi and Riau-Malay clitic "-nye" hides no term (Pilgub Kepri se
     'bukunye nomor 2 di rak, ambil aje',
   ])('a word whose stem is no term keeps its ending: %s', (text) => expect(is(text)).toBe(false));
 });
+
+describe('a regency whose name is also a dictionary word is another region after an election word (Pilbup Bojonegoro set, issue 20)', () => {
+  // "Tuban", "Kendal", "Pati" are KBBI root words (data/kata-dasar.txt), so isUnknownPlace read them as words
+  // ("Pilkada Damai"); vocabulary otherRegions.regions now lists such regencies.
+  const regency = createClassifier({
+    vocabulary,
+    paslon: {
+      election: 'Pilbup Contoh 2024',
+      paslon: [
+        { number: 1, names: ['Sugeng Prawiro', 'Lilis Suryani'], aliases: ['Sugeng-Lilis'] },
+        { number: 2, names: ['Darsono Hadi', 'Umi Kalsum'], aliases: ['Darsono-Umi'] },
+      ],
+    },
+  });
+  it.each([
+    'Pilbup Kendal: Paslon Nomor 1 Unggul di Hitung Cepat [URL]',
+    'Pilkada Pati: Paslon 2 Klaim Menang',
+    'pilkada sampang paslon 1 menang tipis',
+  ])('another regency\'s race keeps its ballot numbers: %s', (text) => expect(regency.classify(text).pilkada).toBe(false));
+  it.each([
+    'Pilbup Contoh: Paslon Nomor 1 Unggul di Hitung Cepat [URL]',
+    'Pilkada Damai, Paslon 2 Kampanye di Pasar',
+  ])('this region\'s race, or an ordinary word after the election word, still counts: %s', (text) => expect(regency.classify(text).pilkada).toBe(true));
+});
