@@ -3944,3 +3944,47 @@ describe('a regency whose name is also a dictionary word is another region after
     'Pilkada Damai, Paslon 2 Kampanye di Pasar',
   ])('this region\'s race, or an ordinary word after the election word, still counts: %s', (text) => expect(regency.classify(text).pilkada).toBe(true));
 });
+
+describe('Javanese friend words after a name make another person (Pilbup Bojonegoro set, issue 20)', () => {
+  // writersKin.kin "kanca", "konco" with the clitic "-ku": "my friend", as "batur" and "dulur" are in Sundanese.
+  const java = createClassifier({
+    vocabulary,
+    paslon: {
+      election: 'Pilbup Contoh 2024',
+      paslon: [
+        { number: 1, names: ['Sulistyo Budi', 'Ratna Ayu'], aliases: ['Sulistyo-Ratna'] },
+        { number: 2, names: ['Harjono Wiryo', 'Sri Mulat'], aliases: ['Harjono-Sri'] },
+      ],
+    },
+  });
+  it.each([
+    'Sulistyo kancaku kuliah nikah minggu iki, sopo sing arep melu?',
+    'Harjono koncoku SMP saiki dadi polisi',
+  ])('%s', (text) => expect(java.classify(text).pilkada).toBe(false));
+  it.each([
+    'Sulistyo kampanye nang pasar, rame pol',
+    'koncoku kabeh sesuk nyoblos Harjono',
+  ])('the candidate with a friend word elsewhere still counts: %s', (text) => expect(java.classify(text).pilkada).toBe(true));
+});
+
+describe('"tukang baso" and "baso" are the trade and the food as "bakso" is (Pilwalkot Bogor set, issue 20)', () => {
+  // "baso" is how Sundanese and Betawi chat spell "bakso": vocabulary personAfter "tukang baso", everydayAfter "baso".
+  const sunda = createClassifier({
+    vocabulary,
+    paslon: {
+      election: 'Pilwalkot Contoh 2024',
+      paslon: [
+        { number: 1, names: ['Jajang Sukmana', 'Euis Rohaeti'], aliases: ['Jajang-Euis'] },
+        { number: 2, names: ['Komarudin Saleh', 'Neneng Hasanah'], aliases: ['Komar-Neneng'] },
+      ],
+    },
+  });
+  it.each([
+    'Mang Jajang tukang baso nu di gang tos buka deui',
+    'Komarudin baso na enak pisan, sok cobian',
+  ])('%s', (text) => expect(sunda.classify(text).pilkada).toBe(false));
+  it.each([
+    'Jajang kampanye di pasar, loba nu datang',
+    'tukang baso di gang milih Komarudin ceunah',
+  ])('the candidate still counts: %s', (text) => expect(sunda.classify(text).pilkada).toBe(true));
+});
