@@ -630,6 +630,8 @@ interface Tables {
    */
   compassWords: Set<string>;
   otherRegionEvents: Set<string>;
+  /** Labels of aliases that are a slogan on the election's own region's name ({@link regionSloganLabels}). */
+  regionSlogans: Set<string>;
   /** Kin words as written after a name (see {@link Vocabulary.writersKin}): glued with an owner's clitic, bare, and the owners after a bare one. */
   kinAfterGlued: Set<string>;
   kinAfterWords: Set<string>;
@@ -1120,6 +1122,7 @@ export function createClassifier(opts: { vocabulary: Vocabulary; paslon?: Paslon
     regionWords,
     regionSkeletons: ownRegionSkeletons(vocab, paslon, honorifics),
     otherRegionEvents: new Set(vocab.otherRegions?.events ?? []),
+    regionSlogans: regionSloganLabels(paslon),
     voteDates: voteDates(vocab, paslon),
     nationalTerms: national,
     voterPlaces: new Set(vocab.voterBrings?.places ?? []),
@@ -1932,6 +1935,31 @@ function isPairAlias(alias: string, initials: string[]): boolean {
 }
 
 /**
+ * Aliases of two words or more that begin with the election's own region word: a slogan on the region's name
+ * ("Bogor Beres", "Bandung Bedas", "Surabaya Hebat"). Built once per paslon file.
+ */
+function regionSloganLabels(paslon: PaslonFile | undefined): Set<string> {
+  const labels = new Set<string>();
+  if (!paslon) return labels;
+  const starts = new Set(regionPhrases(paslon.election, new Set()).map((r) => r[0]));
+  for (const p of paslon.paslon) {
+    for (const alias of p.aliases ?? []) {
+      const key = tokenize(alias, FOLD);
+      if (key.length >= 2 && starts.has(key[0])) labels.add(alias);
+    }
+  }
+  return labels;
+}
+
+/**
+ * The region's unit word right before a slogan on the region's name ("Kota Bogor Beres ...", "Kabupaten Bandung
+ * Bedas"): the writer names the place and says something of it; a slogan is written without the unit word.
+ */
+function isRegionAsPlace(tokens: string[], i: number): boolean {
+  return i > 0 && REGION_LINKS.has(tokens[i - 1] as string);
+}
+
+/**
  * A pair alias of two acronyms ("SK-DT", "HD-CU"): hashtags glue them ("#SKDTLanjutkan"), so the glued form in
  * capitals or a tag is the pair too, and weak in lower case as any acronym (unless an alias lists it glued).
  * Pairs of names glue by {@link pairs}.
@@ -2277,6 +2305,10 @@ function scan(tables: Tables, tokens: string[], ids: number[] | undefined, found
       && (caps.spelt === undefined || textFact(ctx, `l${caps.spelt}`, () => (ctx.lower ??= ctx.text.toLowerCase()).includes(caps.spelt as string)))) {
       best = caps.strong;
     }
+    // "Alun-alun Kota Bogor Beres Akhir Desember": a slogan alias on the region's name after the region's unit word
+    // is the place and a word said of it, weak as a common name (isRegionAsPlace).
+    if (best.category === PASLON_NAME && tables.regionSlogans.size > 0 && tables.regionSlogans.has(best.label)
+      && isRegionAsPlace(tokens, i)) best = asCommonPerson(tables, best);
     // Initials in lower case ("dm", "as") are ordinary words: no name here, and nothing for a slogan to lift.
     // Nor is a name that names a place or thing ("makam Abuya Dimyati", "konser Andra ...").
     // Nor is one followed by an occupation: another person of that name ("Pak Hadi guru ngaji").

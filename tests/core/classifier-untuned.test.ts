@@ -3988,3 +3988,27 @@ describe('"tukang baso" and "baso" are the trade and the food as "bakso" is (Pil
     'tukang baso di gang milih Komarudin ceunah',
   ])('the candidate still counts: %s', (text) => expect(sunda.classify(text).pilkada).toBe(true));
 });
+
+describe('a slogan on the region\'s name after the region\'s unit word is the place (Pilwalkot Bogor set, issue 20)', () => {
+  // An alias "Contoh Hebat" is written without "Kota" before it; "Kota Contoh Hebat ..." is the city and a word said of
+  // it (regionSloganLabels, isRegionAsPlace): weak as a common name, so a ballot number or election word still lifts it.
+  const slogan = createClassifier({
+    vocabulary,
+    paslon: {
+      election: 'Pilwalkot Contoh 2024',
+      paslon: [
+        { number: 1, names: ['Hendarman Yusuf', 'Ririn Marlina'], aliases: ['Hendarman-Ririn', 'Contoh Hebat'] },
+        { number: 2, names: ['Bambang Sutejo', 'Ani Rahmawati'], aliases: ['Bambang-Ani'] },
+      ],
+    },
+  });
+  it.each([
+    'Penataan Trotoar Kota Contoh Hebat Selesai Akhir Desember [URL]',
+    'Kabupaten Contoh Hebat dalam Lomba Adipura tahun ini',
+  ])('%s', (text) => expect(slogan.classify(text).pilkada).toBe(false));
+  it.each([
+    'Contoh Hebat menang telak, selamat!',
+    '#ContohHebat gaspol',
+    'Wujudkan Kota Contoh Hebat bersama nomor 1',
+  ])('the slogan itself, or with a ballot number, still counts: %s', (text) => expect(slogan.classify(text).pilkada).toBe(true));
+});

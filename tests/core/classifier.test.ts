@@ -565,9 +565,8 @@ const KNOWN_MISTAKES: Record<string, string[]> = {
     'jarene kades kene wis didawuhi menangke 02',
   ],
   // Pilwalkot Bogor 2024 (Kota Bogor; X posts and Sundanese-Bogor chat; issue 20): measured blind (P 0.962 / R
-  // 0.926), then 'tukang baso'.
+  // 0.926), then 'tukang baso' and the region slogan after the unit word (isRegionAsPlace).
   'tests/fixtures/classifier/kotabogor2024.tsv': [
-    'Revitalisasi Alun-alun Kota Bogor Beres Akhir Desember [URL]',
     'Senam Lansia untuk Jaga Kesehatan Sendi di Posbindu Bogor Timur [URL]',
     '[USERNAME] bogor beres apanya, jalan suryakencana masih macet 😤',
     'abdi mah nomer tilu wae lah, geus jelas',
