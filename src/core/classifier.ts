@@ -1664,7 +1664,7 @@ function nameTermsOf(file: PaslonFile, vocab: Vocabulary): NameTerm[] {
     for (const alias of p.aliases ?? []) {
       const words = tokenize(alias);
       const core = words.filter((_, i) => !isTitleAt(words, i));
-      const pair = isPairAlias(alias, initials);
+      const pair = isPairAlias(alias, initials) || isBlendAlias(alias, cores);
       const acronym = words.length === 1 && /^\p{Lu}{2,}$/u.test(alias.replace(/[^\p{L}]/gu, ''));
       if (acronym && words[0]) {
         // In lower case an acronym may be a word of its own, however long ("silih asih" for "ASIH").
@@ -1958,6 +1958,22 @@ function regionSloganLabels(paslon: PaslonFile | undefined): Set<string> {
 function isRegionAsPlace(tokens: string[], i: number): boolean {
   return i > 0 && REGION_LINKS.has(tokens[i - 1] as string);
 }
+
+/**
+ * A pair alias typed as one camel-case word, the start of each running mate's name glued in ballot order ("WaNur"
+ * for Setyo Wahono and Nurul Azizah, "AsMa"): it names the pair as "Wahono-Nurul" does, so a word before it that
+ * names a place after a person ("Bus Sekolah WaNur") does not make it another's name. Built once per paslon file.
+ */
+function isBlendAlias(alias: string, cores: string[][]): boolean {
+  if (cores.length !== 2 || !/^\p{L}+$/u.test(alias)) return false;
+  const parts = alias.split(/(?<=\p{Ll})(?=\p{Lu})/u);
+  return parts.length === 2 && parts.every((part, i) => {
+    const start = part.toLowerCase();
+    return start.length >= MIN_BLEND_PART && (cores[i] ?? []).some((word) => word.startsWith(start));
+  });
+}
+/** Fewest letters of a running mate's name a camel-case pair alias keeps ("Wa" of Wahono). */
+const MIN_BLEND_PART = 2;
 
 /**
  * A pair alias of two acronyms ("SK-DT", "HD-CU"): hashtags glue them ("#SKDTLanjutkan"), so the glued form in

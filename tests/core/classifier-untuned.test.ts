@@ -4012,3 +4012,26 @@ describe('a slogan on the region\'s name after the region\'s unit word is the pl
     'Wujudkan Kota Contoh Hebat bersama nomor 1',
   ])('the slogan itself, or with a ballot number, still counts: %s', (text) => expect(slogan.classify(text).pilkada).toBe(true));
 });
+
+describe('a camel-case blend of the running mates\' names is the pair (Pilbup Bojonegoro set, issue 20)', () => {
+  // "WaNur" for Setyo Wahono and Nurul Azizah: isBlendAlias makes such an alias a pair alias, so a word before it that
+  // names a place after someone ("Bus Sekolah X") does not make it another person's name.
+  const blend = createClassifier({
+    vocabulary,
+    paslon: {
+      election: 'Pilbup Contoh 2024',
+      paslon: [
+        { number: 1, names: ['Gunarto Wibisono', 'Melinda Sari'], aliases: ['Gunarto-Melinda', 'GunMel'] },
+        { number: 2, names: ['Rusdianto Hakim', 'Yuliana Putri'], aliases: ['Rusdianto-Yuliana'] },
+      ],
+    },
+  });
+  it.each([
+    'Program Beasiswa Sekolah GunMel Disambut Wali Murid [URL]',
+    'Program Bus Sekolah GunMel Mulai Diuji Coba [URL]',
+  ])('%s', (text) => expect(blend.classify(text).pilkada).toBe(true));
+  it.each([
+    'Sekolah Gunarto Wibisono? itu nama yayasan kakekku',
+    'antar anak ke Sekolah Gunarto dulu, baru ke pasar',
+  ])('a school named after a person is still no candidate: %s', (text) => expect(blend.classify(text).pilkada).toBe(false));
+});
