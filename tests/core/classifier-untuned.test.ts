@@ -4035,3 +4035,16 @@ describe('a camel-case blend of the running mates\' names is the pair (Pilbup Bo
     'antar anak ke Sekolah Gunarto dulu, baru ke pasar',
   ])('a school named after a person is still no candidate: %s', (text) => expect(blend.classify(text).pilkada).toBe(false));
 });
+
+describe('the Javanese causative "-ke", "-ake", "-no" is "-kan" on "menangkan" (Pilbup Bojonegoro set, issue 20)', () => {
+  // "menangke 02" is "menangkan 02" in Central and East Javanese chat; vocabulary terms act and the number patterns.
+  it.each([
+    'jarene kades kene wis didawuhi menangke 02',
+    'ayo menangno 01 sesuk',
+    'dulur kabeh, menangake 01 wae',
+  ])('%s', (text) => expect(is(text)).toBe(true));
+  it.each([
+    'sing penting menangke pertandingan iki, ojo kalah maneh',
+    'menangno tim bal e dhisik, lagi mikir liyane',
+  ])('winning a match is no vote: %s', (text) => expect(is(text)).toBe(false));
+});
