@@ -644,6 +644,8 @@ interface Tables {
    */
   compassWords: Set<string>;
   otherRegionEvents: Set<string>;
+  /** Labels of aliases that are a slogan on the election's own region's name ({@link regionSloganLabels}). */
+  regionSlogans: Set<string>;
   /** Kin words as written after a name (see {@link Vocabulary.writersKin}): glued with an owner's clitic, bare, and the owners after a bare one. */
   kinAfterGlued: Set<string>;
   kinAfterWords: Set<string>;
@@ -1142,6 +1144,7 @@ export function createClassifier(opts: { vocabulary: Vocabulary; paslon?: Paslon
     regionSkeletons: ownRegionSkeletons(vocab, paslon, honorifics),
     otherRegionEvents: new Set(vocab.otherRegions?.events ?? []),
     siblingPlaces: siblingNamesakes(vocab, paslon),
+    regionSlogans: regionSloganLabels(paslon),
     voteDates: voteDates(vocab, paslon),
     nationalTerms: national,
     voterPlaces: new Set(vocab.voterBrings?.places ?? []),
@@ -1688,7 +1691,7 @@ function nameTermsOf(file: PaslonFile, vocab: Vocabulary): NameTerm[] {
     for (const alias of p.aliases ?? []) {
       const words = tokenize(alias);
       const core = words.filter((_, i) => !isTitleAt(words, i));
-      const pair = isPairAlias(alias, initials);
+      const pair = isPairAlias(alias, initials) || isBlendAlias(alias, cores);
       const acronym = words.length === 1 && /^\p{Lu}{2,}$/u.test(alias.replace(/[^\p{L}]/gu, ''));
       if (acronym && words[0]) {
         // In lower case an acronym may be a word of its own, however long ("silih asih" for "ASIH").
@@ -1957,6 +1960,47 @@ function isPairAlias(alias: string, initials: string[]): boolean {
   const letters = alias.replace(/[^\p{L}]/gu, '');
   return initials.length >= 2 && /^\p{Lu}+$/u.test(letters) && letters.toLowerCase() === initials.join('');
 }
+
+/**
+ * Aliases of two words or more that begin with the election's own region word: a slogan on the region's name
+ * ("Bogor Beres", "Bandung Bedas", "Surabaya Hebat"). Built once per paslon file.
+ */
+function regionSloganLabels(paslon: PaslonFile | undefined): Set<string> {
+  const labels = new Set<string>();
+  if (!paslon) return labels;
+  const starts = new Set(regionPhrases(paslon.election, new Set()).map((r) => r[0]));
+  for (const p of paslon.paslon) {
+    for (const alias of p.aliases ?? []) {
+      const key = tokenize(alias, FOLD);
+      if (key.length >= 2 && starts.has(key[0])) labels.add(alias);
+    }
+  }
+  return labels;
+}
+
+/**
+ * The region's unit word right before a slogan on the region's name ("Kota Bogor Beres ...", "Kabupaten Bandung
+ * Bedas"): the writer names the place and says something of it; a slogan is written without the unit word.
+ */
+function isRegionAsPlace(tokens: string[], i: number): boolean {
+  return i > 0 && REGION_LINKS.has(tokens[i - 1] as string);
+}
+
+/**
+ * A pair alias typed as one camel-case word, the start of each running mate's name glued in ballot order ("WaNur"
+ * for Setyo Wahono and Nurul Azizah, "AsMa"): it names the pair as "Wahono-Nurul" does, so a word before it that
+ * names a place after a person ("Bus Sekolah WaNur") does not make it another's name. Built once per paslon file.
+ */
+function isBlendAlias(alias: string, cores: string[][]): boolean {
+  if (cores.length !== 2 || !/^\p{L}+$/u.test(alias)) return false;
+  const parts = alias.split(/(?<=\p{Ll})(?=\p{Lu})/u);
+  return parts.length === 2 && parts.every((part, i) => {
+    const start = part.toLowerCase();
+    return start.length >= MIN_BLEND_PART && (cores[i] ?? []).some((word) => word.startsWith(start));
+  });
+}
+/** Fewest letters of a running mate's name a camel-case pair alias keeps ("Wa" of Wahono). */
+const MIN_BLEND_PART = 2;
 
 /**
  * A pair alias of two acronyms ("SK-DT", "HD-CU"): hashtags glue them ("#SKDTLanjutkan"), so the glued form in
@@ -2322,6 +2366,10 @@ function scan(tables: Tables, tokens: string[], ids: number[] | undefined, found
       && (caps.spelt === undefined || speltFact(ctx, caps.spelt))) {
       best = caps.strong;
     }
+    // "Alun-alun Kota Bogor Beres Akhir Desember": a slogan alias on the region's name after the region's unit word
+    // is the place and a word said of it, weak as a common name (isRegionAsPlace).
+    if (best.category === PASLON_NAME && tables.regionSlogans.size > 0 && tables.regionSlogans.has(best.label)
+      && isRegionAsPlace(tokens, i)) best = asCommonPerson(tables, best);
     // Initials in lower case ("dm", "as") are ordinary words: no name here, and nothing for a slogan to lift.
     // Nor is a name that names a place or thing ("makam Abuya Dimyati", "konser Andra ...").
     // Nor is one followed by an occupation: another person of that name ("Pak Hadi guru ngaji").

@@ -4022,3 +4022,131 @@ describe('a vote count with a word of who won it is the vote\'s result (countRes
     'anak saya menang lomba hitung cepat tingkat kecamatan',
   ])('no result, or another election\'s: %s', (text) => expect(is(text)).toBe(false));
 });
+
+describe('a regency whose name is also a dictionary word is another region after an election word (Pilbup Bojonegoro set, issue 20)', () => {
+  // "Tuban", "Kendal", "Pati" are KBBI root words (data/kata-dasar.txt), so isUnknownPlace read them as words
+  // ("Pilkada Damai"); vocabulary otherRegions.regions now lists such regencies.
+  const regency = createClassifier({
+    vocabulary,
+    paslon: {
+      election: 'Pilbup Contoh 2024',
+      paslon: [
+        { number: 1, names: ['Sugeng Prawiro', 'Lilis Suryani'], aliases: ['Sugeng-Lilis'] },
+        { number: 2, names: ['Darsono Hadi', 'Umi Kalsum'], aliases: ['Darsono-Umi'] },
+      ],
+    },
+  });
+  it.each([
+    'Pilbup Kendal: Paslon Nomor 1 Unggul di Hitung Cepat [URL]',
+    'Pilkada Pati: Paslon 2 Klaim Menang',
+    'pilkada sampang paslon 1 menang tipis',
+  ])('another regency\'s race keeps its ballot numbers: %s', (text) => expect(regency.classify(text).pilkada).toBe(false));
+  it.each([
+    'Pilbup Contoh: Paslon Nomor 1 Unggul di Hitung Cepat [URL]',
+    'Pilkada Damai, Paslon 2 Kampanye di Pasar',
+  ])('this region\'s race, or an ordinary word after the election word, still counts: %s', (text) => expect(regency.classify(text).pilkada).toBe(true));
+});
+
+describe('Javanese friend words after a name make another person (Pilbup Bojonegoro set, issue 20)', () => {
+  // writersKin.kin "kanca", "konco" with the clitic "-ku": "my friend", as "batur" and "dulur" are in Sundanese.
+  const java = createClassifier({
+    vocabulary,
+    paslon: {
+      election: 'Pilbup Contoh 2024',
+      paslon: [
+        { number: 1, names: ['Sulistyo Budi', 'Ratna Ayu'], aliases: ['Sulistyo-Ratna'] },
+        { number: 2, names: ['Harjono Wiryo', 'Sri Mulat'], aliases: ['Harjono-Sri'] },
+      ],
+    },
+  });
+  it.each([
+    'Sulistyo kancaku kuliah nikah minggu iki, sopo sing arep melu?',
+    'Harjono koncoku SMP saiki dadi polisi',
+  ])('%s', (text) => expect(java.classify(text).pilkada).toBe(false));
+  it.each([
+    'Sulistyo kampanye nang pasar, rame pol',
+    'koncoku kabeh sesuk nyoblos Harjono',
+  ])('the candidate with a friend word elsewhere still counts: %s', (text) => expect(java.classify(text).pilkada).toBe(true));
+});
+
+describe('"tukang baso" and "baso" are the trade and the food as "bakso" is (Pilwalkot Bogor set, issue 20)', () => {
+  // "baso" is how Sundanese and Betawi chat spell "bakso": vocabulary personAfter "tukang baso", everydayAfter "baso".
+  const sunda = createClassifier({
+    vocabulary,
+    paslon: {
+      election: 'Pilwalkot Contoh 2024',
+      paslon: [
+        { number: 1, names: ['Jajang Sukmana', 'Euis Rohaeti'], aliases: ['Jajang-Euis'] },
+        { number: 2, names: ['Komarudin Saleh', 'Neneng Hasanah'], aliases: ['Komar-Neneng'] },
+      ],
+    },
+  });
+  it.each([
+    'Mang Jajang tukang baso nu di gang tos buka deui',
+    'Komarudin baso na enak pisan, sok cobian',
+  ])('%s', (text) => expect(sunda.classify(text).pilkada).toBe(false));
+  it.each([
+    'Jajang kampanye di pasar, loba nu datang',
+    'tukang baso di gang milih Komarudin ceunah',
+  ])('the candidate still counts: %s', (text) => expect(sunda.classify(text).pilkada).toBe(true));
+});
+
+describe('a slogan on the region\'s name after the region\'s unit word is the place (Pilwalkot Bogor set, issue 20)', () => {
+  // An alias "Contoh Hebat" is written without "Kota" before it; "Kota Contoh Hebat ..." is the city and a word said of
+  // it (regionSloganLabels, isRegionAsPlace): weak as a common name, so a ballot number or election word still lifts it.
+  const slogan = createClassifier({
+    vocabulary,
+    paslon: {
+      election: 'Pilwalkot Contoh 2024',
+      paslon: [
+        { number: 1, names: ['Hendarman Yusuf', 'Ririn Marlina'], aliases: ['Hendarman-Ririn', 'Contoh Hebat'] },
+        { number: 2, names: ['Bambang Sutejo', 'Ani Rahmawati'], aliases: ['Bambang-Ani'] },
+      ],
+    },
+  });
+  it.each([
+    'Penataan Trotoar Kota Contoh Hebat Selesai Akhir Desember [URL]',
+    'Kabupaten Contoh Hebat dalam Lomba Adipura tahun ini',
+  ])('%s', (text) => expect(slogan.classify(text).pilkada).toBe(false));
+  it.each([
+    'Contoh Hebat menang telak, selamat!',
+    '#ContohHebat gaspol',
+    'Wujudkan Kota Contoh Hebat bersama nomor 1',
+  ])('the slogan itself, or with a ballot number, still counts: %s', (text) => expect(slogan.classify(text).pilkada).toBe(true));
+});
+
+describe('a camel-case blend of the running mates\' names is the pair (Pilbup Bojonegoro set, issue 20)', () => {
+  // "WaNur" for Setyo Wahono and Nurul Azizah: isBlendAlias makes such an alias a pair alias, so a word before it that
+  // names a place after someone ("Bus Sekolah X") does not make it another person's name.
+  const blend = createClassifier({
+    vocabulary,
+    paslon: {
+      election: 'Pilbup Contoh 2024',
+      paslon: [
+        { number: 1, names: ['Gunarto Wibisono', 'Melinda Sari'], aliases: ['Gunarto-Melinda', 'GunMel'] },
+        { number: 2, names: ['Rusdianto Hakim', 'Yuliana Putri'], aliases: ['Rusdianto-Yuliana'] },
+      ],
+    },
+  });
+  it.each([
+    'Program Beasiswa Sekolah GunMel Disambut Wali Murid [URL]',
+    'Program Bus Sekolah GunMel Mulai Diuji Coba [URL]',
+  ])('%s', (text) => expect(blend.classify(text).pilkada).toBe(true));
+  it.each([
+    'Sekolah Gunarto Wibisono? itu nama yayasan kakekku',
+    'antar anak ke Sekolah Gunarto dulu, baru ke pasar',
+  ])('a school named after a person is still no candidate: %s', (text) => expect(blend.classify(text).pilkada).toBe(false));
+});
+
+describe('the Javanese causative "-ke", "-ake", "-no" is "-kan" on "menangkan" (Pilbup Bojonegoro set, issue 20)', () => {
+  // "menangke 02" is "menangkan 02" in Central and East Javanese chat; vocabulary terms act and the number patterns.
+  it.each([
+    'jarene kades kene wis didawuhi menangke 02',
+    'ayo menangno 01 sesuk',
+    'dulur kabeh, menangake 01 wae',
+  ])('%s', (text) => expect(is(text)).toBe(true));
+  it.each([
+    'sing penting menangke pertandingan iki, ojo kalah maneh',
+    'menangno tim bal e dhisik, lagi mikir liyane',
+  ])('winning a match is no vote: %s', (text) => expect(is(text)).toBe(false));
+});
