@@ -215,6 +215,13 @@ export interface Vocabulary {
    */
   nationalElections?: string[];
   /**
+   * Of {@link otherElections} and {@link nationalElections}, those whose candidates stand alone, never as a pair
+   * (Pileg's "caleg", "pilkades", "ketua RT", "koperasi"): they number no pairs, so a pair's ballot number ("paslon 3",
+   * "pasangan nomor 3") beside them and no election of pairs is this race's ({@link isPairRace}). Pilpres, OSIS and
+   * student elections elect pairs and are left out.
+   */
+  unpairedElections?: string[];
+  /**
    * Pilpres pairs and figures of national politics ("Prabowo-Gibran", "Anies", "Ganjar"): a ballot number
    * right after one, or right before one, is the Pilpres's ("Prabowo-Gibran 02 dilantik", "02 Prabowo
    * presiden"). Left out where a paslon's name is the same word (Anies in Pilgub DKI 2017).
@@ -1028,6 +1035,7 @@ export function createClassifier(opts: { vocabulary: Vocabulary; paslon?: Paslon
   const padded = new Set<Term>();
   for (const t of numberTerms(vocab.numberPatterns, numbers, vocab.numberWords)) {
     const term = makeTerm(t.phrase, t.weight, PASLON_NUMBER, { paslon: t.number });
+    if (PAIR_WORDS.has(t.pattern.split(' ')[0] as string)) PAIR_NUMBERS.add(term);
     add(t.phrase, term, 2);
     if (t.pattern === BARE_PADDED) padded.add(term);
   }
@@ -1077,6 +1085,8 @@ export function createClassifier(opts: { vocabulary: Vocabulary; paslon?: Paslon
     const term = nodeOf(trie, key)?.term;
     if (term) national.add(term);
   }
+
+  markUnpaired(trie, vocab);
 
   for (const phrase of vocab.scriptureWords ?? []) {
     const key = tokenize(phrase, FOLD);
@@ -4663,7 +4673,9 @@ function summarise(found: Term[], vocab: Vocabulary, ctx: ScanContext, national:
   // Another Pilkada named and none of this one's (its election word, a candidate's name): the vote talk is that one's.
   // A ballot number beside another level's election word stays this one's ("nomor 1 di Pilgub Sumut" in a Pilwalkot
   // Medan set): the voters hold both ballots on one day and name the numbers of either; another region's is that region's.
-  const nonPilkada = found.some((t) => t.category === OTHER_ELECTION);
+  // A pair's ballot number beside elections of single candidates only (Pileg, Pilkades) is this race's (isPairRace).
+  const pairRace = isPairRace(found, national);
+  const nonPilkada = !pairRace && found.some((t) => t.category === OTHER_ELECTION);
   const otherPilkada = !nonPilkada && ctx.otherPilkada !== undefined && isOtherPilkadaTalk(found, vocab.threshold, vocab.names.common)
     && ctx.ownRole !== true;
   const otherElection = nonPilkada || otherPilkada;
@@ -4677,7 +4689,7 @@ function summarise(found: Term[], vocab: Vocabulary, ctx: ScanContext, national:
   // Pilpres or Pileg talk, and no Pilkada named: its ballot numbers and vote talk are that election's.
   // Scripture talk: a name (not a pair) weighs a surname's at most, so it needs election talk beside it.
   const scriptureCap = ctx.scripture ? Math.max(vocab.names.common, vocab.names.surname ?? vocab.names.common) : undefined;
-  const nationalElection = national.size > 0 && found.some((t) => national.has(t))
+  const nationalElection = !pairRace && national.size > 0 && found.some((t) => national.has(t))
     && !found.some((t) => t.category === 'event' && t.weight >= vocab.threshold);
   let sum = 0;
   let weak: Term[] | undefined;
@@ -4858,6 +4870,43 @@ function isOtherElectionVote(found: Term[], threshold: number): boolean {
  * pileg"), as its ballot numbers are. A party's backing ("{party} usung", "didukung {party}") stays this race's talk.
  */
 const PARTY_RESULTS = new WeakSet<Term>();
+
+/** The first words of the ballot-number patterns that number a pair ("paslon {n}", "pasangan nomor {n}"). */
+const PAIR_WORDS = new Set(['paslon', 'pasangan']);
+/** Ballot-number terms made from a pattern opening with a {@link PAIR_WORDS} word, as made once per classifier. */
+const PAIR_NUMBERS = new WeakSet<Term>();
+/** The terms of {@link Vocabulary.unpairedElections}, as found in a classifier's trie. */
+const UNPAIRED = new WeakSet<Term>();
+
+/** Marks the terms the trie holds for {@link Vocabulary.unpairedElections} (after the other and national elections are added). */
+function markUnpaired(trie: Trie, vocab: Vocabulary): void {
+  for (const phrase of vocab.unpairedElections ?? []) {
+    const term = nodeOf(trie, tokenize(phrase, FOLD))?.term;
+    if (term) UNPAIRED.add(term);
+  }
+}
+
+/**
+ * A pair's ballot number ("paslon 3", "pasangan nomor 3") named beside elections whose candidates all stand alone
+ * ({@link Vocabulary.unpairedElections}: Pileg's caleg, Pilkades, ketua RT, koperasi), and beside no election of pairs:
+ * those elections number no pairs, so the pair named is this race's, and the election word an aside or the speaker
+ * ("Menangkan paslon nomor 3, kata mantan caleg", "Caleg Gagal Kini Jadi Tim Sukses Paslon 3"). The single
+ * candidate's own number stays that election's ("caleg nomor urut 3 dapil 2", "coblos caleg PDIP nomor 5"); Pilpres
+ * and OSIS elect pairs and keep their "paslon 02". One walk over the found terms.
+ */
+function isPairRace(found: Term[], national: Set<Term>): boolean {
+  let pair = false;
+  let other = false;
+  for (const t of found) {
+    if (t.category === PASLON_NUMBER) {
+      if (PAIR_NUMBERS.has(t)) pair = true;
+    } else if (t.category === OTHER_ELECTION || national.has(t)) {
+      if (!UNPAIRED.has(t)) return false;
+      other = true;
+    }
+  }
+  return pair && other;
+}
 const PARTY_RESULT_WORDS = new Set(['menang', 'kalah', 'unggul']);
 
 /** A party pattern whose last word is a vote's result ("{party} menang"). */

@@ -3920,3 +3920,34 @@ describe('the Betawi and Riau-Malay clitic "-nye" hides no term (Pilgub Kepri se
     'bukunye nomor 2 di rak, ambil aje',
   ])('a word whose stem is no term keeps its ending: %s', (text) => expect(is(text)).toBe(false));
 });
+
+describe('a pair\'s ballot number beside only elections of single candidates is this race\'s (unpairedElections, isPairRace) (Pilwalkot Banjarmasin set, attacker\'s view, issue 20)', () => {
+  // "caleg" anywhere made the text Pileg talk (nationalElection) and dropped every ballot number and vote word, so
+  // "kata mantan caleg" appended to a vote call hid it. Pileg, Pilkades, the RT head's vote and a koperasi elect
+  // one person each and number no pairs: "paslon 3" beside them names a race of pairs, this one.
+  const town = createClassifier({
+    vocabulary,
+    paslon: { election: 'Pilwalkot Karangsari 2024', paslon: [{ number: 1, names: ['Jajang Sopandi', 'Rina Kartika'] }, { number: 2, names: ['Dudung Permana', 'Euis Komalasari'] }, { number: 3, names: ['Gilang Mahendra', 'Sari Wulandari'] }] },
+  });
+  it.each([
+    'Menangkan paslon nomor 3, kata mantan caleg',
+    'Dukung paslon 3 untuk Karangsari, caleg pun ikut',
+    'Caleg Gagal Kini Jadi Tim Sukses Paslon 3',
+    'Menangkan paslon nomor 3, pileg kemarin sudah lewat',
+    'Dukung pasangan nomor 2, pengurus koperasi pun ikut',
+    'Menangkan paslon nomor 3, pilkades juga minggu depan',
+  ])('%s', (text) => expect(town.classify(text).pilkada).toBe(true));
+  it('the vote words count again beside the vote day', () => {
+    expect(town.classify('Ayo coblos paslon 3 tanggal 27 November! Salam dari mantan caleg').score)
+      .toBeGreaterThan(town.classify('Ayo coblos paslon 3 tanggal 27 November!').score);
+  });
+  it.each([
+    'caleg nomor urut 3 dapil 2',
+    'coblos caleg PDIP nomor 5',
+    'Coblos nomor 3, kata mantan caleg',
+    'pilpres kemarin paslon 02 menang',
+    'Pemilihan ketua OSIS: paslon 2 menang',
+    'pemilihan ketua RT, calon nomor 2 Pak Gilang',
+    'caleg dan pilpres kemarin, paslon 3 kalah',
+  ])('a single candidate\'s number, or a pair beside an election of pairs: %s', (text) => expect(town.classify(text).pilkada).toBe(false));
+});
