@@ -863,6 +863,8 @@ interface SloganNode {
 /** What the scan knows about the text being read. */
 interface ScanContext {
   text: string;
+  /** The paslon of one-word names dropped as the writer's friend or relative ({@link isKinBeside}), for {@link isKinCalled}. */
+  kinNamed?: number[];
   /** Tokens from a hashtag or mention, where an acronym counts whatever its case. */
   inTag: boolean;
   /** The text has no lower-case letter, so capitals say nothing; worked out when first needed. */
@@ -1254,7 +1256,7 @@ export function createClassifier(opts: { vocabulary: Vocabulary; paslon?: Paslon
     // Every field from the start, so every context has one shape: rules that set a field later would
     // otherwise give it a new shape per combination, and each read of it would check several.
     const ctx: ScanContext = {
-      text: own, inTag: false, shouting: undefined, lower: undefined, titledName: false,
+      text: own, kinNamed: undefined, inTag: false, shouting: undefined, lower: undefined, titledName: false,
       textFacts: undefined,
       regionalNumber: undefined, numberedOffice: undefined, titledWeakName: undefined, scripture: undefined,
       subjectNumber: undefined, votedOffice: undefined, boughtVote: undefined, givenFromCamp: undefined,
@@ -2297,6 +2299,7 @@ function scan(tables: Tables, tokens: string[], ids: number[] | undefined, found
       || (((!best.pair && ((isOneNameWord(tables, tokens, i, bestEnd) && isEverydayAfter(tables, tokens, ownEnd)) || isOtherNameAfter(tables, tokens, ownEnd)
         || (isNeighbourAfter(tokens, ownEnd) && !isCalledBefore(tables, tokens, i, best.paslon !== undefined && best.paslon === callPaslon ? callEnd : -Infinity))))
         || isPersonAfter(tables, tokens, ownEnd)) && !isCalledName(tables, ctx, tokens, ids, i, ownEnd)))) {
+      if (ids !== undefined && best.paslon !== undefined && !best.pair && isKinBeside(tables, tokens, i, ownEnd)) (ctx.kinNamed ??= []).push(best.paslon);
       i = bestEnd;
       continue;
     }
@@ -3540,6 +3543,35 @@ function isNearKinRelation(tables: Tables, words: string[], key: string): boolea
   return false;
 }
 
+/**
+ * A kin, friend or neighbour word right beside a one-word name: after it, {@link Vocabulary.writersKin} `between`
+ * words allowed ("X teman saya", "X itu tetangga saya", "X temanku"), or before it glued to its owner or followed by
+ * one, honorifics between ("adikku X", "teman saya Pak X"). Asked only of a name another rule has just dropped as
+ * someone's (an occupation or relation after it, a relative before it), to remember its paslon for {@link isKinCalled}.
+ */
+function isKinBeside(tables: Tables, tokens: string[], start: number, end: number): boolean {
+  let at = end + 1;
+  for (let k = 0; k < MAX_KIN_BETWEEN && tables.kinBetween.has(tokens[at] as string); k++) at++;
+  const next = tokens[at];
+  if (next !== undefined && (tables.kinAfterWords.has(next) || tables.kinAfterGlued.has(next))) return true;
+  let back = start - 1;
+  while (back >= 0 && tables.honorifics.has(tokens[back] as string)) back--;
+  const word = tokens[back];
+  if (word === undefined) return false;
+  return tables.kinAfterGlued.has(word) || (back >= 1 && tables.kinOwners.has(word) && tables.kinAfterWords.has(tokens[back - 1] as string));
+}
+
+/**
+ * A call to vote for a ballot number (a vote verb first: "pilih nomor 3", "coblos 3", "dukung no 3") whose paslon is
+ * that of a one-word name dropped as the writer's friend or relative ({@link isKinBeside}): "X teman saya, pilih nomor
+ * 3", "adikku X, dukung nomor 3" is a friend's endorsement of the candidate, and a namesake friend is not the pair the
+ * text calls to vote for. A number of another pair, or one with no vote verb, leaves the name someone's
+ * ("X teman saya, dulu kos nomor 3"). Asked only of the ballot numbers counted in a text where such a name was dropped.
+ */
+function isKinCalled(t: Term, kinNamed: number[], vocab: Vocabulary): boolean {
+  return t.paslon !== undefined && kinNamed.includes(t.paslon) && isVoteCall(t, vocab);
+}
+
 /** Words for someone's home, as folded: Indonesian, Javanese, Balinese and Sundanese "rumah". */
 const HOME_WORDS = new Set(['rumah', 'omah', 'umah', 'imah', 'rumahe', 'omahe', 'rumahnya'].map((w) => tokenize(w, FOLD).join('')));
 
@@ -4704,6 +4736,7 @@ function summarise(found: Term[], vocab: Vocabulary, ctx: ScanContext, national:
   // Made when a ballot number is found: a Set per text read was a tenth of this function's time.
   let numbers: Set<number> | undefined;
   let ownNumber = false;
+  let kinCalled = false;
   const labels: string[] = [];
   for (const t of found) {
     if (t.weight <= 0) continue;
@@ -4718,6 +4751,7 @@ function summarise(found: Term[], vocab: Vocabulary, ctx: ScanContext, national:
     if (t.category === PASLON_NUMBER) {
       number = true;
       if (t.paslon !== undefined) (numbers ??= new Set()).add(t.paslon);
+      if (ctx.kinNamed !== undefined && isKinCalled(t, ctx.kinNamed, vocab)) kinCalled = true;
       if (t.checks !== undefined && (t.checks & PADDED) !== 0) paddedNumber = true;
     } else if (!t.official && ((t.weight >= MIN_NUMBER_CONTEXT && NUMBER_CONTEXT.has(t.category))
       || (t.checks !== undefined && t.checks > 0 && (t.checks & NUMBER_ACT) !== 0))) numberContext = true;
@@ -4743,6 +4777,8 @@ function summarise(found: Term[], vocab: Vocabulary, ctx: ScanContext, national:
   // A candidate's name, however weak, beside that candidate's own ballot number ("Bang Rudy nomor 2").
   for (const t of found) if (numbers !== undefined && t.category === PASLON_NAME && t.weight > 0 && t.paslon !== undefined && numbers.has(t.paslon)) ownNumber = true;
   if (ownNumber && !official) sum = Math.max(sum, vocab.threshold);
+  // A name set aside as the writer's friend or relative, and a call to vote for that name's own number: "X teman saya, pilih nomor 3".
+  if (kinCalled && !official) sum = Math.max(sum, vocab.threshold);
   // A ballot number that no guard word turned into a time, floor or queue, in election talk, is the ballot number.
   // This election's vote day is such talk even where another election's drops its weight (isOwnVoteDay).
   if (number && (numberContext || ctx.ownVoteDay === true)) sum = Math.max(sum, vocab.threshold);

@@ -3951,3 +3951,26 @@ describe('a pair\'s ballot number beside only elections of single candidates is 
     'caleg dan pilpres kemarin, paslon 3 kalah',
   ])('a single candidate\'s number, or a pair beside an election of pairs: %s', (text) => expect(town.classify(text).pilkada).toBe(false));
 });
+
+describe('a name dropped as the writer\'s friend or relative, and a call to vote for its own number (isKinBeside, isKinCalled) (attacker\'s view, issue 20)', () => {
+  // The occupation and relative rules (personAfter "teman", "tetangga"; personBefore "adikku") drop a one-word name
+  // whole, so the name-beside-its-own-number rule never saw it: "X teman saya" put before a vote call for X's number
+  // left a bare "pilih nomor 3" (0.8). A namesake friend is not the pair the text calls to vote for.
+  const town = createClassifier({
+    vocabulary,
+    paslon: { election: 'Pilwalkot Karangsari 2024', paslon: [{ number: 1, names: ['Jajang Sopandi', 'Rina Kartika'] }, { number: 2, names: ['Dudung Permana', 'Euis Komalasari'] }, { number: 3, names: ['Gilang Mahendra', 'Sari Wulandari'] }] },
+  });
+  it.each([
+    'Gilang teman saya, pilih nomor 3',
+    'Gilang kawan aku, pilih nomor 3 ya',
+    'adikku Gilang, pilih nomor 3',
+    'Pak Mahendra tetangga saya, milih nomor 3',
+  ])('%s', (text) => expect(town.classify(text).pilkada).toBe(true));
+  it.each([
+    'Gilang teman saya, dulu satu kos',
+    'Gilang teman saya, dulu kos nomor 3',
+    'Gilang teman saya, pilih nomor 2',
+    'adikku Gilang baru lulus SD, nomor 3 di kelas',
+    'Gilang guru ngaji, pilih nomor 3',
+  ])('no vote call, another pair\'s number, or no kin word: %s', (text) => expect(town.classify(text).pilkada).toBe(false));
+});
