@@ -2296,9 +2296,9 @@ function scan(tables: Tables, tokens: string[], ids: number[] | undefined, found
     const ownEnd = best.category === PASLON_NAME && tokens[bestEnd + 1] === POSSESSIVE_S_TOKEN && textFact(ctx, 's', () => POSSESSIVE_S.test(ctx.text)) ? bestEnd + 1 : bestEnd;
     if (best.category === PASLON_NAME && (best.weight <= 0 || (!best.pair && (isNamedAfter(tables, tokens, i) || (isPersonBefore(tables, tokens, i) && !isSpeakersKin(tables, ctx, tokens, ids, i))
       || i - actingEnd <= ACTING_GAP + 1))
-      || (((!best.pair && ((isOneNameWord(tables, tokens, i, bestEnd) && isEverydayAfter(tables, tokens, ownEnd)) || isOtherNameAfter(tables, tokens, ownEnd)
+      || (((!best.pair && (((isOneNameWord(tables, tokens, i, bestEnd) && isEverydayAfter(tables, tokens, ownEnd)) && !isBallotCalled(tables, tokens, i)) || isOtherNameAfter(tables, tokens, ownEnd)
         || (isNeighbourAfter(tokens, ownEnd) && !isCalledBefore(tables, tokens, i, best.paslon !== undefined && best.paslon === callPaslon ? callEnd : -Infinity))))
-        || isPersonAfter(tables, tokens, ownEnd)) && !isCalledName(tables, ctx, tokens, ids, i, ownEnd)))) {
+        || (isPersonAfter(tables, tokens, ownEnd) && !isBallotCalled(tables, tokens, i))) && !isCalledName(tables, ctx, tokens, ids, i, ownEnd)))) {
       if (ids !== undefined && best.paslon !== undefined && !best.pair && isKinBeside(tables, tokens, i, ownEnd)) (ctx.kinNamed ??= []).push(best.paslon);
       i = bestEnd;
       continue;
@@ -3335,6 +3335,25 @@ function isCalledName(tables: Tables, ctx: ScanContext, tokens: string[], ids: n
   let back = start - 1;
   while (back >= 0 && tables.honorifics.has(tokens[back] as string)) back--;
   return back >= 0 && longestSlogan(tables.before, tokens, back, -1) !== undefined;
+}
+
+/**
+ * Verbs that call for a ballot and nothing else: "coblos" (punch the ballot) and "menangkan" (make win), with their
+ * regional and affixed forms, as folded. Not "pilih" (a pick of any kind: "pilih X guru ngaji jadi imam") nor
+ * "dukung" (a petition: "Dukung X Pahlawan Nasional" proposes a hero's title).
+ */
+const BALLOT_VERBS = new Set(['coblos', 'nyoblos', 'coblosen', 'joblos', 'njoblos', 'menangkan', 'memenangkan', 'menangke', 'menangaken']
+  .map((w) => tokenize(w, FOLD).join('')));
+
+/**
+ * A name right after a ballot verb ({@link BALLOT_VERBS}), honorifics between ("menangkan X pahlawan nasional", "coblos
+ * Pak X guru ngaji kita"): the one called to be voted for is the candidate, and an occupation or title after the name
+ * ({@link isPersonAfter}, {@link isEverydayAfter}) is how the call describes them. Asked only once one of those fired.
+ */
+function isBallotCalled(tables: Tables, tokens: string[], start: number): boolean {
+  let back = start - 1;
+  while (back >= 0 && tables.honorifics.has(tokens[back] as string)) back--;
+  return back >= 0 && BALLOT_VERBS.has(tokens[back] as string);
 }
 
 /** Chapter and verse as written: "5:9", "3:16-18", "119 : 105"; no leading zero (a clock's "08:30" has one). */

@@ -3974,3 +3974,24 @@ describe('a name dropped as the writer\'s friend or relative, and a call to vote
     'Gilang guru ngaji, pilih nomor 3',
   ])('no vote call, another pair\'s number, or no kin word: %s', (text) => expect(town.classify(text).pilkada).toBe(false));
 });
+
+describe('a name right after a ballot verb keeps the title or occupation after it (BALLOT_VERBS, isBallotCalled) (Pilwalkot Banjarmasin set, attacker\'s view, issue 20)', () => {
+  // "pahlawan nasional" after a name makes it the hero (personAfter), so "menangkan X pahlawan nasional" hid a vote
+  // call (0.3). "coblos" and "menangkan" call for a ballot and nothing else: the one called is the candidate and
+  // what follows describes them. "pilih" (any pick) and "dukung" (a petition for a hero's title) are left out.
+  const town = createClassifier({
+    vocabulary,
+    paslon: { election: 'Pilwalkot Karangsari 2024', paslon: [{ number: 1, names: ['Jajang Sopandi', 'Rina Kartika'] }, { number: 2, names: ['Dudung Permana', 'Euis Komalasari'] }, { number: 3, names: ['Gilang Mahendra', 'Sari Wulandari'] }] },
+  });
+  it.each([
+    'menangkan Gilang pahlawan nasional',
+    'menangkan Gilang Mahendra pahlawan nasional kita',
+    'ayo menangkan Pak Mahendra guru ngaji kita',
+  ])('%s', (text) => expect(town.classify(text).pilkada).toBe(true));
+  it.each([
+    'Gilang Mahendra, Pahlawan Nasional dari Betawi',
+    'Dukung Gilang Pahlawan Nasional',
+    'pilih Gilang guru ngaji jadi imam',
+    'Pak Gilang guru ngaji di masjid kami',
+  ])('the hero, a petition for the title, a pick of an imam: %s', (text) => expect(town.classify(text).pilkada).toBe(false));
+});
