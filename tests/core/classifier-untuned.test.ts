@@ -3995,3 +3995,22 @@ describe('a name right after a ballot verb keeps the title or occupation after i
     'Pak Gilang guru ngaji di masjid kami',
   ])('the hero, a petition for the title, a pick of an imam: %s', (text) => expect(town.classify(text).pilkada).toBe(false));
 });
+
+describe('the re-election call written with a digit, "lanjutkan 2 periode" (vocabulary act, attacker\'s view, issue 20)', () => {
+  // "dua periode" was a 0.4 act and "{name} 2 periode" a slogan, but the call without a name spelt with a digit was
+  // no term, so "nomor 1 lanjutkan 2 periode" was a bare "nomor 1" (0.5). A bare "2 periode" (0.4) was tried and
+  // left out: a tenure told beside an office and an act (a governor's past) became a false alarm on the dev set.
+  const town = createClassifier({
+    vocabulary,
+    paslon: { election: 'Pilbup Karangsari 2024', paslon: [{ number: 1, names: ['Jajang Sopandi', 'Rina Kartika'] }, { number: 2, names: ['Dudung Permana', 'Euis Komalasari'] }] },
+  });
+  it.each([
+    'nomor 1 lanjutkan 2 periode',
+    'nomor 2 lanjut dua periode!',
+  ])('%s', (text) => expect(town.classify(text).pilkada).toBe(true));
+  it.each([
+    'lanjutkan 2 periode',
+    'jabatan kades 2 periode',
+    'Pak Camat sudah 2 periode di sini, nomor 1 di hati warga',
+  ])('alone, or a tenure: %s', (text) => expect(town.classify(text).pilkada).toBe(false));
+});
