@@ -863,6 +863,11 @@ interface SloganNode {
 /** What the scan knows about the text being read. */
 interface ScanContext {
   text: string;
+  /**
+   * The paslon of ballot numbers right after a vote verb read as a term of its own ("coblos paslon 2", "dukung
+   * pasangan nomor 2"): a call to vote for the number as "coblos nomor 2" is ({@link isCalledNumber}).
+   */
+  calledNumbers?: number[];
   /** The paslon of one-word names dropped as the writer's friend or relative ({@link isKinBeside}), for {@link isKinCalled}. */
   kinNamed?: number[];
   /** Tokens from a hashtag or mention, where an acronym counts whatever its case. */
@@ -1256,7 +1261,7 @@ export function createClassifier(opts: { vocabulary: Vocabulary; paslon?: Paslon
     // Every field from the start, so every context has one shape: rules that set a field later would
     // otherwise give it a new shape per combination, and each read of it would check several.
     const ctx: ScanContext = {
-      text: own, kinNamed: undefined, inTag: false, shouting: undefined, lower: undefined, titledName: false,
+      text: own, calledNumbers: undefined, kinNamed: undefined, inTag: false, shouting: undefined, lower: undefined, titledName: false,
       textFacts: undefined,
       regionalNumber: undefined, numberedOffice: undefined, titledWeakName: undefined, scripture: undefined,
       subjectNumber: undefined, votedOffice: undefined, boughtVote: undefined, givenFromCamp: undefined,
@@ -2397,8 +2402,10 @@ function scan(tables: Tables, tokens: string[], ids: number[] | undefined, found
     if (best.category === PASLON_NUMBER) {
       // Only in the text's own words (ids given), not inside a hashtag, where the start is the tag's.
       if (ids && ctx.subjectNumber === undefined && best.weight < tables.threshold && isSubjectNumber(tables, tokens, i, bestEnd, best, ctx.text)) ctx.subjectNumber = true;
-      if (ids !== undefined && ctx.voteCallAt === undefined && isVoteCallTerm(tables.voteVerbs, best)) ctx.voteCallAt = i;
-      if (isVoteCallTerm(tables.voteVerbs, best)) {
+      const verbCalled = voteEnd === i - 1 && !isVoteCallTerm(tables.voteVerbs, best) && best.paslon !== undefined;
+      if (verbCalled) (ctx.calledNumbers ??= []).push(best.paslon as number);
+      if (ids !== undefined && ctx.voteCallAt === undefined && (verbCalled || isVoteCallTerm(tables.voteVerbs, best))) ctx.voteCallAt = i;
+      if (verbCalled || isVoteCallTerm(tables.voteVerbs, best)) {
         callEnd = bestEnd;
         callPaslon = best.paslon;
       }
@@ -3587,8 +3594,8 @@ function isKinBeside(tables: Tables, tokens: string[], start: number, end: numbe
  * text calls to vote for. A number of another pair, or one with no vote verb, leaves the name someone's
  * ("X teman saya, dulu kos nomor 3"). Asked only of the ballot numbers counted in a text where such a name was dropped.
  */
-function isKinCalled(t: Term, kinNamed: number[], vocab: Vocabulary): boolean {
-  return t.paslon !== undefined && kinNamed.includes(t.paslon) && isVoteCall(t, vocab);
+function isKinCalled(t: Term, kinNamed: number[], vocab: Vocabulary, ctx: ScanContext): boolean {
+  return t.paslon !== undefined && kinNamed.includes(t.paslon) && isCalledNumber(t, vocab, ctx);
 }
 
 /** Words for someone's home, as folded: Indonesian, Javanese, Balinese and Sundanese "rumah". */
@@ -4761,7 +4768,7 @@ function summarise(found: Term[], vocab: Vocabulary, ctx: ScanContext, national:
     if (t.weight <= 0) continue;
     if (otherElection && GENERIC_VOTE_TALK.has(t.category)) continue;
     if (otherPilkada && t.category === 'candidate') continue;
-    if (otherBallot && t.category === PASLON_NUMBER && !((siblingOnly || ctx.callBeforeOtherRace === true) && isVoteCall(t, vocab))) continue;
+    if (otherBallot && t.category === PASLON_NUMBER && !((siblingOnly || ctx.callBeforeOtherRace === true) && isCalledNumber(t, vocab, ctx))) continue;
     if (ctx.counting && t.checks !== undefined && (t.checks & PADDED) !== 0) continue;
     if (otherVote && isOneWordName(t)) continue;
     if (nationalElection && (GENERIC_VOTE_TALK.has(t.category) || (t.category === PASLON_NUMBER && ctx.ownVoteDay !== true) || isNationalTalk(t, national) || isPartyResult(t))) continue;
@@ -4770,7 +4777,7 @@ function summarise(found: Term[], vocab: Vocabulary, ctx: ScanContext, national:
     if (t.category === PASLON_NUMBER) {
       number = true;
       if (t.paslon !== undefined) (numbers ??= new Set()).add(t.paslon);
-      if (ctx.kinNamed !== undefined && isKinCalled(t, ctx.kinNamed, vocab)) kinCalled = true;
+      if (ctx.kinNamed !== undefined && isKinCalled(t, ctx.kinNamed, vocab, ctx)) kinCalled = true;
       if (t.checks !== undefined && (t.checks & PADDED) !== 0) paddedNumber = true;
     } else if (!t.official && ((t.weight >= MIN_NUMBER_CONTEXT && NUMBER_CONTEXT.has(t.category))
       || (t.checks !== undefined && t.checks > 0 && (t.checks & NUMBER_ACT) !== 0))) numberContext = true;
@@ -4820,6 +4827,16 @@ function summarise(found: Term[], vocab: Vocabulary, ctx: ScanContext, national:
   if (official) labels.push(OFFICIAL_POST_LABEL);
   const score = Math.round(sum * 100) / 100;
   return { pilkada: score >= vocab.threshold, score, terms: labels };
+}
+
+/**
+ * A call to vote for the ballot number `t`: its phrase opens with a vote verb ({@link isVoteCall}), or a vote verb read
+ * as a term of its own stands right before it ("coblos paslon 2", "dukung pasangan nomor 2"; {@link ScanContext.calledNumbers}):
+ * the vocabulary writes "coblos nomor {n}" as one phrase but "paslon {n}" without its verb, and an aside after the
+ * call ("..., pilkada kota juga seru") must not hide the one spelling and keep the other.
+ */
+function isCalledNumber(t: Term, vocab: Vocabulary, ctx: ScanContext): boolean {
+  return isVoteCall(t, vocab) || (ctx.calledNumbers !== undefined && t.paslon !== undefined && ctx.calledNumbers.includes(t.paslon));
 }
 
 /** A ballot-number phrase that opens with a vote verb ({@link Vocabulary.votedOffice} `verbs`): "coblos nomor 1", "dukung no 2". */

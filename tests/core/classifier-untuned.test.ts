@@ -4014,3 +4014,23 @@ describe('the re-election call written with a digit, "lanjutkan 2 periode" (voca
     'Pak Camat sudah 2 periode di sini, nomor 1 di hati warga',
   ])('alone, or a tenure: %s', (text) => expect(town.classify(text).pilkada).toBe(false));
 });
+
+describe('a vote verb right before "paslon N" is a call for the number as "coblos nomor N" is (isCalledNumber) (attacker\'s view, issue 20)', () => {
+  // The sibling-level and other-race asides keep a call to vote for a number (siblingOnly, callBeforeOtherRace), but
+  // only where the number's phrase held its verb ("coblos nomor 2"); "coblos paslon 2" is read as two terms, so
+  // ", pilkada kota juga seru" after it dropped the number (0).
+  const regency = createClassifier({
+    vocabulary,
+    paslon: { election: 'Pilbup Karangsari 2024', paslon: [{ number: 1, names: ['Jajang Sopandi', 'Rina Kartika'] }, { number: 2, names: ['Dudung Permana', 'Euis Komalasari'] }] },
+  });
+  it.each([
+    'coblos paslon 2, pilkada kota juga seru',
+    'dukung paslon 2, pilkada kota beda lagi',
+    'Coblos paslon 1, jangan lupa Pilkada Jabar juga',
+  ])('%s', (text) => expect(regency.classify(text).pilkada).toBe(true));
+  it.each([
+    'Pilkada kota: paslon 2 menang',
+    'paslon 2 menang, pilkada kota',
+    'Pilkada Jabar: coblos paslon 1',
+  ])('no call, or the number in the other race\'s clause: %s', (text) => expect(regency.classify(text).pilkada).toBe(false));
+});
