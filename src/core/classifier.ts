@@ -2304,7 +2304,7 @@ function scan(tables: Tables, tokens: string[], ids: number[] | undefined, found
       || (((!best.pair && (((isOneNameWord(tables, tokens, i, bestEnd) && isEverydayAfter(tables, tokens, ownEnd)) && !isBallotCalled(tables, tokens, i)) || isOtherNameAfter(tables, tokens, ownEnd)
         || (isNeighbourAfter(tokens, ownEnd) && !isCalledBefore(tables, tokens, i, best.paslon !== undefined && best.paslon === callPaslon ? callEnd : -Infinity))))
         || (isPersonAfter(tables, tokens, ownEnd) && !isBallotCalled(tables, tokens, i))) && !isCalledName(tables, ctx, tokens, ids, i, ownEnd)))) {
-      if (ids !== undefined && best.paslon !== undefined && !best.pair && isKinBeside(tables, tokens, i, ownEnd)) (ctx.kinNamed ??= []).push(best.paslon);
+      if (ids !== undefined && best.paslon !== undefined && !best.pair && isKinBeside(tables, tokens, i, ownEnd)) ctx.kinNamed = withPaslon(ctx.kinNamed, best.paslon);
       i = bestEnd;
       continue;
     }
@@ -2403,7 +2403,7 @@ function scan(tables: Tables, tokens: string[], ids: number[] | undefined, found
       // Only in the text's own words (ids given), not inside a hashtag, where the start is the tag's.
       if (ids && ctx.subjectNumber === undefined && best.weight < tables.threshold && isSubjectNumber(tables, tokens, i, bestEnd, best, ctx.text)) ctx.subjectNumber = true;
       const verbCalled = voteEnd === i - 1 && !isVoteCallTerm(tables.voteVerbs, best) && best.paslon !== undefined;
-      if (verbCalled) (ctx.calledNumbers ??= []).push(best.paslon as number);
+      if (verbCalled) ctx.calledNumbers = withPaslon(ctx.calledNumbers, best.paslon as number);
       if (ids !== undefined && ctx.voteCallAt === undefined && (verbCalled || isVoteCallTerm(tables.voteVerbs, best))) ctx.voteCallAt = i;
       if (verbCalled || isVoteCallTerm(tables.voteVerbs, best)) {
         callEnd = bestEnd;
@@ -3567,6 +3567,13 @@ function isNearKinRelation(tables: Tables, words: string[], key: string): boolea
     for (let k = from; k <= to; k++) if (k !== i && isKinRelation(tables, words, k)) return true;
   }
   return false;
+}
+
+/** `list` with the paslon `p` once (made when first needed): at most one entry per pair, however often the text repeats it. */
+function withPaslon(list: number[] | undefined, p: number): number[] {
+  if (list === undefined) return [p];
+  if (!list.includes(p)) list.push(p);
+  return list;
 }
 
 /**

@@ -4034,3 +4034,23 @@ describe('a vote verb right before "paslon N" is a call for the number as "coblo
     'Pilkada Jabar: coblos paslon 1',
   ])('no call, or the number in the other race\'s clause: %s', (text) => expect(regency.classify(text).pilkada).toBe(false));
 });
+
+describe('odd input on the guards of this round (isPairRace, isKinCalled, isBallotCalled, isCalledNumber)', () => {
+  // Each guard reads a bounded window or the found terms (at most one per distinct term) and keeps one entry per pair,
+  // so a text repeating its trigger thousands of times keeps the verdict and throws nothing.
+  const town = createClassifier({
+    vocabulary,
+    paslon: { election: 'Pilbup Karangsari 2024', paslon: [{ number: 1, names: ['Jajang Sopandi', 'Rina Kartika'] }, { number: 2, names: ['Dudung Permana', 'Euis Komalasari'] }, { number: 3, names: ['Gilang Mahendra', 'Sari Wulandari'] }] },
+  });
+  it.each(['', '🎉🎉🎉', '\u200b\u200f\u202e', 'x'.repeat(50000), Array(5000).fill('Gilang').join(' '), 'caleg \u202epaslon\u200b 3 \u200f']) ('no throw: %#', (text) => {
+    expect(() => town.classify(text)).not.toThrow();
+  });
+  it.each([
+    'Menangkan paslon nomor 3, kata mantan caleg.',
+    'Gilang teman saya, pilih nomor 3.',
+    'menangkan Gilang pahlawan nasional.',
+    'coblos paslon 2, pilkada kota juga seru.',
+  ])('repeated 5,000 times, still counted: %s', (unit) => {
+    expect(town.classify(Array(5000).fill(unit).join(' ')).pilkada).toBe(true);
+  });
+});
