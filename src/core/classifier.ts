@@ -868,6 +868,8 @@ interface ScanContext {
    * pasangan nomor 2"): a call to vote for the number as "coblos nomor 2" is ({@link isCalledNumber}).
    */
   calledNumbers?: number[];
+  /** A call to vote for a number, then in a later clause a non-Pilkada election told of as one more ({@link isCallBeforeAddedElection}). */
+  callBeforeAddedElection?: boolean;
   /** The paslon of one-word names dropped as the writer's friend or relative ({@link isKinBeside}), for {@link isKinCalled}. */
   kinNamed?: number[];
   /** Tokens from a hashtag or mention, where an acronym counts whatever its case. */
@@ -1261,7 +1263,7 @@ export function createClassifier(opts: { vocabulary: Vocabulary; paslon?: Paslon
     // Every field from the start, so every context has one shape: rules that set a field later would
     // otherwise give it a new shape per combination, and each read of it would check several.
     const ctx: ScanContext = {
-      text: own, calledNumbers: undefined, kinNamed: undefined, inTag: false, shouting: undefined, lower: undefined, titledName: false,
+      text: own, calledNumbers: undefined, callBeforeAddedElection: undefined, kinNamed: undefined, inTag: false, shouting: undefined, lower: undefined, titledName: false,
       textFacts: undefined,
       regionalNumber: undefined, numberedOffice: undefined, titledWeakName: undefined, scripture: undefined,
       subjectNumber: undefined, votedOffice: undefined, boughtVote: undefined, givenFromCamp: undefined,
@@ -1303,6 +1305,10 @@ export function createClassifier(opts: { vocabulary: Vocabulary; paslon?: Paslon
     // Asked only when both a vote call and another region's Pilkada were read (see ScanContext.callBeforeOtherRace).
     if (ctx.voteCallAt !== undefined && ctx.otherRaceAt !== undefined && ctx.otherRaceAt > ctx.voteCallAt) {
       ctx.callBeforeOtherRace = clauseCut(tables, ctx, tokens, ids, ctx.voteCallAt, ctx.otherRaceAt) >= 0;
+    }
+    // Asked only when both a vote call and a non-Pilkada election were read (see isCallBeforeAddedElection).
+    if (ctx.voteCallAt !== undefined && ctx.otherElectionAt !== undefined && ids !== undefined) {
+      ctx.callBeforeAddedElection = isCallBeforeAddedElection(tables, ctx, tokens, ids, ctx.voteCallAt, ctx.otherElectionAt[0] as number);
     }
     // Asked only when both this election's vote day and another election were read (see isOwnVoteDay).
     if (ctx.voteDateAt !== undefined && ctx.otherElectionAt !== undefined) {
@@ -4775,10 +4781,11 @@ function summarise(found: Term[], vocab: Vocabulary, ctx: ScanContext, national:
     if (t.weight <= 0) continue;
     if (otherElection && GENERIC_VOTE_TALK.has(t.category)) continue;
     if (otherPilkada && t.category === 'candidate') continue;
-    if (otherBallot && t.category === PASLON_NUMBER && !((siblingOnly || ctx.callBeforeOtherRace === true) && isCalledNumber(t, vocab, ctx))) continue;
+    if (otherBallot && t.category === PASLON_NUMBER && !((siblingOnly || ctx.callBeforeOtherRace === true || ctx.callBeforeAddedElection === true) && isCalledNumber(t, vocab, ctx))) continue;
     if (ctx.counting && t.checks !== undefined && (t.checks & PADDED) !== 0) continue;
     if (otherVote && isOneWordName(t)) continue;
-    if (nationalElection && (GENERIC_VOTE_TALK.has(t.category) || (t.category === PASLON_NUMBER && ctx.ownVoteDay !== true) || isNationalTalk(t, national) || isPartyResult(t))) continue;
+    if (nationalElection && (GENERIC_VOTE_TALK.has(t.category) || (t.category === PASLON_NUMBER && ctx.ownVoteDay !== true
+      && !(ctx.callBeforeAddedElection === true && isCalledNumber(t, vocab, ctx))) || isNationalTalk(t, national) || isPartyResult(t))) continue;
     if (!labels.includes(t.label) && (!official || !t.official)) labels.push(t.label);
     if (official && (isName(t) || t.official)) continue;
     if (t.category === PASLON_NUMBER) {
@@ -4910,6 +4917,29 @@ function clauseAround(tables: Tables, ctx: ScanContext, tokens: string[], ids: n
   let to = at + 1;
   while (to < tokens.length && !isClauseStart(tables, ctx, tokens, ids, to)) to++;
   return [from, to];
+}
+
+/** "Also" words, as folded: Indonesian "juga"/"jg"/"pun", Javanese and Sundanese "uga"/"oge". */
+const ALSO_WORDS = new Set(['juga', 'jg', 'jga', 'jugak', 'pun', 'uga', 'oge'].map((w) => tokenize(w, FOLD).join('')));
+/** Most words from a non-Pilkada election's first word to the "also" word after it ("pemilihan ketua RT juga"). */
+const ALSO_GAP = 4;
+
+/**
+ * A call to vote for a number ("Coblos nomor 1!"), then, a clause or more later, the first non-Pilkada election the
+ * text names told of as one more, an "also" word ({@link ALSO_WORDS}) after it in its clause ("Pemilihan ketua RT
+ * juga minggu depan", "pileg juga sudah lewat"): the election added is not the one the call is for, so the call's
+ * ballot number stays this race's. Without the "also" word a call and a Pilkades are written alike ("Coblos nomor 1!
+ * Pemilihan kades minggu depan") and the number stays the other election's; so does one named before the call
+ * ("Pilkades juga besok, coblos nomor 1"). Reads the words from the call to the election once, and four more.
+ */
+function isCallBeforeAddedElection(tables: Tables, ctx: ScanContext, tokens: string[], ids: number[], call: number, other: number): boolean {
+  if (other <= call || clauseCut(tables, ctx, tokens, ids, call, other) < 0) return false;
+  const last = Math.min(tokens.length - 1, other + ALSO_GAP);
+  for (let k = other + 1; k <= last; k++) {
+    if (isClauseStart(tables, ctx, tokens, ids, k)) return false;
+    if (ALSO_WORDS.has(tokens[k] as string)) return true;
+  }
+  return false;
 }
 
 /** {@link isVoteCall} over the scan's set of vote verbs (the same words, folded once per classifier). */

@@ -4054,3 +4054,26 @@ describe('odd input on the guards of this round (isPairRace, isKinCalled, isBall
     expect(town.classify(Array(5000).fill(unit).join(' ')).pilkada).toBe(true);
   });
 });
+
+describe('a vote call, then a non-Pilkada election told of as one more ("juga") a clause later (isCallBeforeAddedElection) (attacker\'s view, issue 20)', () => {
+  // An RT, Pilkades, koperasi or Pileg word anywhere took a call's ballot number as that election's; only this
+  // election's vote day kept it (isOwnVoteDay). "X juga" says the election is one more, not the one called for.
+  const town = createClassifier({
+    vocabulary,
+    paslon: { election: 'Pilwalkot Karangsari 2024', paslon: [{ number: 1, names: ['Jajang Sopandi', 'Rina Kartika'] }, { number: 2, names: ['Dudung Permana', 'Euis Komalasari'] }, { number: 3, names: ['Gilang Mahendra', 'Sari Wulandari'] }] },
+  });
+  it.each([
+    'Coblos nomor 1! Pemilihan ketua RT juga minggu depan',
+    'dukung nomor 2, koperasi juga rapat besok',
+    'coblos nomor 3! pileg juga sudah lewat',
+    'Coblos nomor 1, pilkades pun sama',
+  ])('%s', (text) => expect(town.classify(text).pilkada).toBe(true));
+  it.each([
+    'Coblos nomor 1! Pemilihan ketua RT minggu depan',
+    'Pilkades juga besok, coblos nomor 1',
+    'Pilkades besok, coblos nomor 1 ya',
+    'coblos nomor 1 di pilkades juga',
+    'Pemilihan ketua RT: coblos nomor 1, pemilihan ketua RW juga',
+    'Pilpres kemarin aku coblos 02',
+  ])('no "also", the election named first, or the call in its clause: %s', (text) => expect(town.classify(text).pilkada).toBe(false));
+});
