@@ -4035,7 +4035,7 @@ describe('a vote verb right before "paslon N" is a call for the number as "coblo
   ])('no call, or the number in the other race\'s clause: %s', (text) => expect(regency.classify(text).pilkada).toBe(false));
 });
 
-describe('odd input on the guards of this round (isPairRace, isKinCalled, isBallotCalled, isCalledNumber)', () => {
+describe('odd input on the guards of this round (isPairRace, isKinCalled, isBallotCalled, isCalledNumber, isCallBeforeAddedElection)', () => {
   // Each guard reads a bounded window or the found terms (at most one per distinct term) and keeps one entry per pair,
   // so a text repeating its trigger thousands of times keeps the verdict and throws nothing.
   const town = createClassifier({
@@ -4050,6 +4050,7 @@ describe('odd input on the guards of this round (isPairRace, isKinCalled, isBall
     'Gilang teman saya, pilih nomor 3.',
     'menangkan Gilang pahlawan nasional.',
     'coblos paslon 2, pilkada kota juga seru.',
+    'Coblos nomor 1! Pemilihan ketua RT juga minggu depan.',
   ])('repeated 5,000 times, still counted: %s', (unit) => {
     expect(town.classify(Array(5000).fill(unit).join(' ')).pilkada).toBe(true);
   });
