@@ -48,6 +48,7 @@ const vocabularySchema = z.object({
   voterBrings: z.object({ places: phrases, things: phrases, weight }).optional(),
   servantCampaign: z.object({ servants: phrases, acts: phrases, joins: phrases }).optional(),
   nationalElections: phrases.optional(),
+  unpairedElections: phrases.optional(),
   nationalFigures: phrases.optional(),
   personAfter: phrases.optional(),
   personBefore: phrases.optional(),

@@ -215,6 +215,13 @@ export interface Vocabulary {
    */
   nationalElections?: string[];
   /**
+   * Of {@link otherElections} and {@link nationalElections}, those whose candidates stand alone, never as a pair
+   * (Pileg's "caleg", "pilkades", "ketua RT", "koperasi"): they number no pairs, so a pair's ballot number ("paslon 3",
+   * "pasangan nomor 3") beside them and no election of pairs is this race's ({@link isPairRace}). Pilpres, OSIS and
+   * student elections elect pairs and are left out.
+   */
+  unpairedElections?: string[];
+  /**
    * Pilpres pairs and figures of national politics ("Prabowo-Gibran", "Anies", "Ganjar"): a ballot number
    * right after one, or right before one, is the Pilpres's ("Prabowo-Gibran 02 dilantik", "02 Prabowo
    * presiden"). Left out where a paslon's name is the same word (Anies in Pilgub DKI 2017).
@@ -875,6 +882,15 @@ interface SloganNode {
 /** What the scan knows about the text being read. */
 interface ScanContext {
   text: string;
+  /**
+   * The paslon of ballot numbers right after a vote verb read as a term of its own ("coblos paslon 2", "dukung
+   * pasangan nomor 2"): a call to vote for the number as "coblos nomor 2" is ({@link isCalledNumber}).
+   */
+  calledNumbers?: number[];
+  /** A call to vote for a number, then in a later clause a non-Pilkada election told of as one more ({@link isCallBeforeAddedElection}). */
+  callBeforeAddedElection?: boolean;
+  /** The paslon of one-word names dropped as the writer's friend or relative ({@link isKinBeside}), for {@link isKinCalled}. */
+  kinNamed?: number[];
   /** Tokens from a hashtag or mention, where an acronym counts whatever its case. */
   inTag: boolean;
   /** The text has no lower-case letter, so capitals say nothing; worked out when first needed. */
@@ -1051,6 +1067,7 @@ export function createClassifier(opts: { vocabulary: Vocabulary; paslon?: Paslon
   const padded = new Set<Term>();
   for (const t of numberTerms(vocab.numberPatterns, numbers, vocab.numberWords)) {
     const term = makeTerm(t.phrase, t.weight, PASLON_NUMBER, { paslon: t.number });
+    if (PAIR_WORDS.has(t.pattern.split(' ')[0] as string)) PAIR_NUMBERS.add(term);
     add(t.phrase, term, 2);
     if (t.pattern === BARE_PADDED) padded.add(term);
   }
@@ -1100,6 +1117,8 @@ export function createClassifier(opts: { vocabulary: Vocabulary; paslon?: Paslon
     const term = nodeOf(trie, key)?.term;
     if (term) national.add(term);
   }
+
+  markUnpaired(trie, vocab);
 
   for (const phrase of vocab.scriptureWords ?? []) {
     const key = tokenize(phrase, FOLD);
@@ -1271,7 +1290,7 @@ export function createClassifier(opts: { vocabulary: Vocabulary; paslon?: Paslon
     // Every field from the start, so every context has one shape: rules that set a field later would
     // otherwise give it a new shape per combination, and each read of it would check several.
     const ctx: ScanContext = {
-      text: own, inTag: false, shouting: undefined, lower: undefined, titledName: false,
+      text: own, calledNumbers: undefined, callBeforeAddedElection: undefined, kinNamed: undefined, inTag: false, shouting: undefined, lower: undefined, titledName: false,
       textFacts: undefined,
       regionalNumber: undefined, numberedOffice: undefined, titledWeakName: undefined, scripture: undefined,
       subjectNumber: undefined, votedOffice: undefined, boughtVote: undefined, countResult: undefined, figureNamed: undefined, givenFromCamp: undefined,
@@ -1313,6 +1332,10 @@ export function createClassifier(opts: { vocabulary: Vocabulary; paslon?: Paslon
     // Asked only when both a vote call and another region's Pilkada were read (see ScanContext.callBeforeOtherRace).
     if (ctx.voteCallAt !== undefined && ctx.otherRaceAt !== undefined && ctx.otherRaceAt > ctx.voteCallAt) {
       ctx.callBeforeOtherRace = clauseCut(tables, ctx, tokens, ids, ctx.voteCallAt, ctx.otherRaceAt) >= 0;
+    }
+    // Asked only when both a vote call and a non-Pilkada election were read (see isCallBeforeAddedElection).
+    if (ctx.voteCallAt !== undefined && ctx.otherElectionAt !== undefined && ids !== undefined) {
+      ctx.callBeforeAddedElection = isCallBeforeAddedElection(tables, ctx, tokens, ids, ctx.voteCallAt, ctx.otherElectionAt[0] as number);
     }
     // Asked only when both this election's vote day and another election were read (see isOwnVoteDay).
     if (ctx.voteDateAt !== undefined && ctx.otherElectionAt !== undefined) {
@@ -2377,9 +2400,10 @@ function scan(tables: Tables, tokens: string[], ids: number[] | undefined, found
     const ownEnd = best.category === PASLON_NAME && tokens[bestEnd + 1] === POSSESSIVE_S_TOKEN && possessiveFact(ctx) ? bestEnd + 1 : bestEnd;
     if (best.category === PASLON_NAME && (best.weight <= 0 || (!best.pair && (isNamedAfter(tables, tokens, i) || (isPersonBefore(tables, tokens, i) && !isSpeakersKin(tables, ctx, tokens, ids, i))
       || i - actingEnd <= ACTING_GAP + 1))
-      || (((!best.pair && ((isOneNameWord(tables, tokens, i, bestEnd) && isEverydayAfter(tables, tokens, ownEnd)) || isOtherNameAfter(tables, tokens, ownEnd)
+      || (((!best.pair && (((isOneNameWord(tables, tokens, i, bestEnd) && isEverydayAfter(tables, tokens, ownEnd)) && !isBallotCalled(tables, tokens, i)) || isOtherNameAfter(tables, tokens, ownEnd)
         || (isNeighbourAfter(tokens, ownEnd) && !isCalledBefore(tables, tokens, i, best.paslon !== undefined && best.paslon === callPaslon ? callEnd : -Infinity))))
-        || isPersonAfter(tables, tokens, ownEnd)) && !isCalledName(tables, ctx, tokens, ids, i, ownEnd)))) {
+        || (isPersonAfter(tables, tokens, ownEnd) && !isBallotCalled(tables, tokens, i))) && !isCalledName(tables, ctx, tokens, ids, i, ownEnd)))) {
+      if (ids !== undefined && best.paslon !== undefined && !best.pair && isKinBeside(tables, tokens, i, ownEnd)) ctx.kinNamed = withPaslon(ctx.kinNamed, best.paslon);
       i = bestEnd;
       continue;
     }
@@ -2481,8 +2505,10 @@ function scan(tables: Tables, tokens: string[], ids: number[] | undefined, found
     if (best.category === PASLON_NUMBER) {
       // Only in the text's own words (ids given), not inside a hashtag, where the start is the tag's.
       if (ids && ctx.subjectNumber === undefined && best.weight < tables.threshold && isSubjectNumber(tables, tokens, i, bestEnd, best, ctx.text)) ctx.subjectNumber = true;
-      if (ids !== undefined && ctx.voteCallAt === undefined && isVoteCallTerm(tables.voteVerbs, best)) ctx.voteCallAt = i;
-      if (isVoteCallTerm(tables.voteVerbs, best)) {
+      const verbCalled = voteEnd === i - 1 && !isVoteCallTerm(tables.voteVerbs, best) && best.paslon !== undefined;
+      if (verbCalled) ctx.calledNumbers = withPaslon(ctx.calledNumbers, best.paslon as number);
+      if (ids !== undefined && ctx.voteCallAt === undefined && (verbCalled || isVoteCallTerm(tables.voteVerbs, best))) ctx.voteCallAt = i;
+      if (verbCalled || isVoteCallTerm(tables.voteVerbs, best)) {
         callEnd = bestEnd;
         callPaslon = best.paslon;
       }
@@ -3527,6 +3553,25 @@ function isCalledName(tables: Tables, ctx: ScanContext, tokens: string[], ids: n
   return back >= 0 && longestSlogan(tables.before, tokens, back, -1) !== undefined;
 }
 
+/**
+ * Verbs that call for a ballot and nothing else: "coblos" (punch the ballot) and "menangkan" (make win), with their
+ * regional and affixed forms, as folded. Not "pilih" (a pick of any kind: "pilih X guru ngaji jadi imam") nor
+ * "dukung" (a petition: "Dukung X Pahlawan Nasional" proposes a hero's title).
+ */
+const BALLOT_VERBS = new Set(['coblos', 'nyoblos', 'coblosen', 'joblos', 'njoblos', 'menangkan', 'memenangkan', 'menangke', 'menangaken']
+  .map((w) => tokenize(w, FOLD).join('')));
+
+/**
+ * A name right after a ballot verb ({@link BALLOT_VERBS}), honorifics between ("menangkan X pahlawan nasional", "coblos
+ * Pak X guru ngaji kita"): the one called to be voted for is the candidate, and an occupation or title after the name
+ * ({@link isPersonAfter}, {@link isEverydayAfter}) is how the call describes them. Asked only once one of those fired.
+ */
+function isBallotCalled(tables: Tables, tokens: string[], start: number): boolean {
+  let back = start - 1;
+  while (back >= 0 && tables.honorifics.has(tokens[back] as string)) back--;
+  return back >= 0 && BALLOT_VERBS.has(tokens[back] as string);
+}
+
 /** Chapter and verse as written: "5:9", "3:16-18", "119 : 105"; no leading zero (a clock's "08:30" has one). */
 const CHAPTER_VERSE = /(?:^|[^\d:.])[1-9]\d{0,2} ?: ?[1-9]\d{0,2}(?:-\d{1,3})?(?![\d:.])/;
 /** Words after a clock time: "12:30 WIB" is an hour, not chapter and verse. */
@@ -3744,6 +3789,42 @@ function isNearKinRelation(tables: Tables, words: string[], key: string): boolea
     for (let k = from; k <= to; k++) if (k !== i && isKinRelation(tables, words, k)) return true;
   }
   return false;
+}
+
+/** `list` with the paslon `p` once (made when first needed): at most one entry per pair, however often the text repeats it. */
+function withPaslon(list: number[] | undefined, p: number): number[] {
+  if (list === undefined) return [p];
+  if (!list.includes(p)) list.push(p);
+  return list;
+}
+
+/**
+ * A kin, friend or neighbour word right beside a one-word name: after it, {@link Vocabulary.writersKin} `between`
+ * words allowed ("X teman saya", "X itu tetangga saya", "X temanku"), or before it glued to its owner or followed by
+ * one, honorifics between ("adikku X", "teman saya Pak X"). Asked only of a name another rule has just dropped as
+ * someone's (an occupation or relation after it, a relative before it), to remember its paslon for {@link isKinCalled}.
+ */
+function isKinBeside(tables: Tables, tokens: string[], start: number, end: number): boolean {
+  let at = end + 1;
+  for (let k = 0; k < MAX_KIN_BETWEEN && tables.kinBetween.has(tokens[at] as string); k++) at++;
+  const next = tokens[at];
+  if (next !== undefined && (tables.kinAfterWords.has(next) || tables.kinAfterGlued.has(next))) return true;
+  let back = start - 1;
+  while (back >= 0 && tables.honorifics.has(tokens[back] as string)) back--;
+  const word = tokens[back];
+  if (word === undefined) return false;
+  return tables.kinAfterGlued.has(word) || (back >= 1 && tables.kinOwners.has(word) && tables.kinAfterWords.has(tokens[back - 1] as string));
+}
+
+/**
+ * A call to vote for a ballot number (a vote verb first: "pilih nomor 3", "coblos 3", "dukung no 3") whose paslon is
+ * that of a one-word name dropped as the writer's friend or relative ({@link isKinBeside}): "X teman saya, pilih nomor
+ * 3", "adikku X, dukung nomor 3" is a friend's endorsement of the candidate, and a namesake friend is not the pair the
+ * text calls to vote for. A number of another pair, or one with no vote verb, leaves the name someone's
+ * ("X teman saya, dulu kos nomor 3"). Asked only of the ballot numbers counted in a text where such a name was dropped.
+ */
+function isKinCalled(t: Term, kinNamed: number[], vocab: Vocabulary, ctx: ScanContext): boolean {
+  return t.paslon !== undefined && kinNamed.includes(t.paslon) && isCalledNumber(t, vocab, ctx);
 }
 
 /** Words for someone's home, as folded: Indonesian, Javanese, Balinese and Sundanese "rumah". */
@@ -4921,7 +5002,9 @@ function summarise(found: Term[], vocab: Vocabulary, ctx: ScanContext, national:
   // Another Pilkada named and none of this one's (its election word, a candidate's name): the vote talk is that one's.
   // A ballot number beside another level's election word stays this one's ("nomor 1 di Pilgub Sumut" in a Pilwalkot
   // Medan set): the voters hold both ballots on one day and name the numbers of either; another region's is that region's.
-  const nonPilkada = found.some((t) => t.category === OTHER_ELECTION);
+  // A pair's ballot number beside elections of single candidates only (Pileg, Pilkades) is this race's (isPairRace).
+  const pairRace = isPairRace(found, national);
+  const nonPilkada = !pairRace && found.some((t) => t.category === OTHER_ELECTION);
   const otherPilkada = !nonPilkada && ctx.otherPilkada !== undefined && isOtherPilkadaTalk(found, vocab.threshold, vocab.names.common)
     && ctx.ownRole !== true;
   const otherElection = nonPilkada || otherPilkada;
@@ -4935,7 +5018,7 @@ function summarise(found: Term[], vocab: Vocabulary, ctx: ScanContext, national:
   // Pilpres or Pileg talk, and no Pilkada named: its ballot numbers and vote talk are that election's.
   // Scripture talk: a name (not a pair) weighs a surname's at most, so it needs election talk beside it.
   const scriptureCap = ctx.scripture ? Math.max(vocab.names.common, vocab.names.surname ?? vocab.names.common) : undefined;
-  const nationalElection = national.size > 0 && hasAnyOf(found, national) && !hasStrongEvent(found, vocab.threshold);
+  const nationalElection = !pairRace && national.size > 0 && hasAnyOf(found, national) && !hasStrongEvent(found, vocab.threshold);
   let sum = 0;
   let weak: Term[] | undefined;
   // Weak slogans ("DM janji"): they add to their own paslon's weak names only (bestWeakNames).
@@ -4949,20 +5032,23 @@ function summarise(found: Term[], vocab: Vocabulary, ctx: ScanContext, national:
   // Made when a ballot number is found: a Set per text read was a tenth of this function's time.
   let numbers: Set<number> | undefined;
   let ownNumber = false;
+  let kinCalled = false;
   const labels: string[] = [];
   for (const t of found) {
     if (t.weight <= 0) continue;
     if (otherElection && GENERIC_VOTE_TALK.has(t.category)) continue;
     if (otherPilkada && t.category === 'candidate') continue;
-    if (otherBallot && t.category === PASLON_NUMBER && !((siblingOnly || ctx.callBeforeOtherRace === true) && isVoteCall(t, vocab))) continue;
+    if (otherBallot && t.category === PASLON_NUMBER && !((siblingOnly || ctx.callBeforeOtherRace === true || ctx.callBeforeAddedElection === true) && isCalledNumber(t, vocab, ctx))) continue;
     if (ctx.counting && t.checks !== undefined && (t.checks & PADDED) !== 0) continue;
     if (otherVote && isOneWordName(t)) continue;
-    if (nationalElection && (GENERIC_VOTE_TALK.has(t.category) || (t.category === PASLON_NUMBER && ctx.ownVoteDay !== true) || isNationalTalk(t, national) || isPartyResult(t))) continue;
+    if (nationalElection && (GENERIC_VOTE_TALK.has(t.category) || (t.category === PASLON_NUMBER && ctx.ownVoteDay !== true
+      && !(ctx.callBeforeAddedElection === true && isCalledNumber(t, vocab, ctx))) || isNationalTalk(t, national) || isPartyResult(t))) continue;
     if (!labels.includes(t.label) && (!official || !t.official)) labels.push(t.label);
     if (official && (isName(t) || t.official)) continue;
     if (t.category === PASLON_NUMBER) {
       number = true;
       if (t.paslon !== undefined) (numbers ??= new Set()).add(t.paslon);
+      if (ctx.kinNamed !== undefined && isKinCalled(t, ctx.kinNamed, vocab, ctx)) kinCalled = true;
       if (t.checks !== undefined && (t.checks & PADDED) !== 0) paddedNumber = true;
     } else if (!t.official && ((t.weight >= MIN_NUMBER_CONTEXT && NUMBER_CONTEXT.has(t.category))
       || (t.checks !== undefined && t.checks > 0 && (t.checks & NUMBER_ACT) !== 0))) numberContext = true;
@@ -4988,6 +5074,8 @@ function summarise(found: Term[], vocab: Vocabulary, ctx: ScanContext, national:
   // A candidate's name, however weak, beside that candidate's own ballot number ("Bang Rudy nomor 2").
   for (const t of found) if (numbers !== undefined && t.category === PASLON_NAME && t.weight > 0 && t.paslon !== undefined && numbers.has(t.paslon)) ownNumber = true;
   if (ownNumber && !official) sum = Math.max(sum, vocab.threshold);
+  // A name set aside as the writer's friend or relative, and a call to vote for that name's own number: "X teman saya, pilih nomor 3".
+  if (kinCalled && !official) sum = Math.max(sum, vocab.threshold);
   // A ballot number that no guard word turned into a time, floor or queue, in election talk, is the ballot number.
   // This election's vote day is such talk even where another election's drops its weight (isOwnVoteDay).
   if (number && (numberContext || ctx.ownVoteDay === true)) sum = Math.max(sum, vocab.threshold);
@@ -5012,6 +5100,16 @@ function summarise(found: Term[], vocab: Vocabulary, ctx: ScanContext, national:
   if (official) labels.push(OFFICIAL_POST_LABEL);
   const score = Math.round(sum * 100) / 100;
   return { pilkada: score >= vocab.threshold, score, terms: labels };
+}
+
+/**
+ * A call to vote for the ballot number `t`: its phrase opens with a vote verb ({@link isVoteCall}), or a vote verb read
+ * as a term of its own stands right before it ("coblos paslon 2", "dukung pasangan nomor 2"; {@link ScanContext.calledNumbers}):
+ * the vocabulary writes "coblos nomor {n}" as one phrase but "paslon {n}" without its verb, and an aside after the
+ * call ("..., pilkada kota juga seru") must not hide the one spelling and keep the other.
+ */
+function isCalledNumber(t: Term, vocab: Vocabulary, ctx: ScanContext): boolean {
+  return isVoteCall(t, vocab) || (ctx.calledNumbers !== undefined && t.paslon !== undefined && ctx.calledNumbers.includes(t.paslon));
 }
 
 /** A ballot-number phrase that opens with a vote verb ({@link Vocabulary.votedOffice} `verbs`): "coblos nomor 1", "dukung no 2". */
@@ -5080,6 +5178,29 @@ function clauseAround(tables: Tables, ctx: ScanContext, tokens: string[], ids: n
   return [from, to];
 }
 
+/** "Also" words, as folded: Indonesian "juga"/"jg"/"pun", Javanese and Sundanese "uga"/"oge". */
+const ALSO_WORDS = new Set(['juga', 'jg', 'jga', 'jugak', 'pun', 'uga', 'oge'].map((w) => tokenize(w, FOLD).join('')));
+/** Most words from a non-Pilkada election's first word to the "also" word after it ("pemilihan ketua RT juga"). */
+const ALSO_GAP = 4;
+
+/**
+ * A call to vote for a number ("Coblos nomor 1!"), then, a clause or more later, the first non-Pilkada election the
+ * text names told of as one more, an "also" word ({@link ALSO_WORDS}) after it in its clause ("Pemilihan ketua RT
+ * juga minggu depan", "pileg juga sudah lewat"): the election added is not the one the call is for, so the call's
+ * ballot number stays this race's. Without the "also" word a call and a Pilkades are written alike ("Coblos nomor 1!
+ * Pemilihan kades minggu depan") and the number stays the other election's; so does one named before the call
+ * ("Pilkades juga besok, coblos nomor 1"). Reads the words from the call to the election once, and four more.
+ */
+function isCallBeforeAddedElection(tables: Tables, ctx: ScanContext, tokens: string[], ids: number[], call: number, other: number): boolean {
+  if (other <= call || clauseCut(tables, ctx, tokens, ids, call, other) < 0) return false;
+  const last = Math.min(tokens.length - 1, other + ALSO_GAP);
+  for (let k = other + 1; k <= last; k++) {
+    if (isClauseStart(tables, ctx, tokens, ids, k)) return false;
+    if (ALSO_WORDS.has(tokens[k] as string)) return true;
+  }
+  return false;
+}
+
 /** {@link isVoteCall} over the scan's set of vote verbs (the same words, folded once per classifier). */
 function isVoteCallTerm(verbs: Set<string>, t: Term): boolean {
   const space = t.label.indexOf(' ');
@@ -5117,6 +5238,43 @@ function isOtherElectionVote(found: Term[], threshold: number): boolean {
  * pileg"), as its ballot numbers are. A party's backing ("{party} usung", "didukung {party}") stays this race's talk.
  */
 const PARTY_RESULTS = new WeakSet<Term>();
+
+/** The first words of the ballot-number patterns that number a pair ("paslon {n}", "pasangan nomor {n}"). */
+const PAIR_WORDS = new Set(['paslon', 'pasangan']);
+/** Ballot-number terms made from a pattern opening with a {@link PAIR_WORDS} word, as made once per classifier. */
+const PAIR_NUMBERS = new WeakSet<Term>();
+/** The terms of {@link Vocabulary.unpairedElections}, as found in a classifier's trie. */
+const UNPAIRED = new WeakSet<Term>();
+
+/** Marks the terms the trie holds for {@link Vocabulary.unpairedElections} (after the other and national elections are added). */
+function markUnpaired(trie: Trie, vocab: Vocabulary): void {
+  for (const phrase of vocab.unpairedElections ?? []) {
+    const term = nodeOf(trie, tokenize(phrase, FOLD))?.term;
+    if (term) UNPAIRED.add(term);
+  }
+}
+
+/**
+ * A pair's ballot number ("paslon 3", "pasangan nomor 3") named beside elections whose candidates all stand alone
+ * ({@link Vocabulary.unpairedElections}: Pileg's caleg, Pilkades, ketua RT, koperasi), and beside no election of pairs:
+ * those elections number no pairs, so the pair named is this race's, and the election word an aside or the speaker
+ * ("Menangkan paslon nomor 3, kata mantan caleg", "Caleg Gagal Kini Jadi Tim Sukses Paslon 3"). The single
+ * candidate's own number stays that election's ("caleg nomor urut 3 dapil 2", "coblos caleg PDIP nomor 5"); Pilpres
+ * and OSIS elect pairs and keep their "paslon 02". One walk over the found terms.
+ */
+function isPairRace(found: Term[], national: Set<Term>): boolean {
+  let pair = false;
+  let other = false;
+  for (const t of found) {
+    if (t.category === PASLON_NUMBER) {
+      if (PAIR_NUMBERS.has(t)) pair = true;
+    } else if (t.category === OTHER_ELECTION || national.has(t)) {
+      if (!UNPAIRED.has(t)) return false;
+      other = true;
+    }
+  }
+  return pair && other;
+}
 const PARTY_RESULT_WORDS = new Set(['menang', 'kalah', 'unggul']);
 
 /** A party pattern whose last word is a vote's result ("{party} menang"). */

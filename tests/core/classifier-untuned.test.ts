@@ -3689,21 +3689,22 @@ describe('a full stop after a one-digit word ends its sentence: a digit is no in
 
 describe('this election\'s vote day in a clause apart from a non-Pilkada election keeps its ballot numbers this race\'s (isOwnVoteDay) (attacker\'s view, issue 20)', () => {
   // A Pilkades, ketua RT, OSIS or Pilpres named anywhere made every ballot number that election's (isOtherBallot,
-  // nationalElection), so "Pemilihan ketua RT juga minggu depan" appended to a vote call hid it. Word order cannot part
+  // nationalElection), so "Pemilihan ketua RT minggu depan" appended to a vote call hid it. Word order cannot part
   // the two (a Pilkades call is written the same way); the 27 November date can: no other vote of 2024 fell on it.
+  // (With "juga" after the other election, isCallBeforeAddedElection keeps the number without a date.)
   const town = createClassifier({
     vocabulary,
     paslon: { election: 'Pilwalkot Contoh 2024', paslon: [{ number: 1, names: ['Gilang Mahendra', 'Sari Wulandari'] }, { number: 2, names: ['Ketut Sudarsana', 'Tomo Wiradinata'] }] },
   });
   it.each([
-    'Coblos nomor 1 tanggal 27 November! Pemilihan ketua RT juga minggu depan',
-    'Coblos nomor 1 tanggal 27 November! Pilkades juga minggu depan',
+    'Coblos nomor 1 tanggal 27 November! Pemilihan ketua RT minggu depan',
+    'Coblos nomor 1 tanggal 27 November! Pilkades minggu depan',
     '27 November pilih nomor 2! Pemilihan ketua RT habis itu',
     'Tgl 27 Nov coblos no 2 ya. Pilpres kemarin aku golput',
-    'Coblos nomor 1, 27 November! Pilkades juga minggu depan',
+    'Coblos nomor 1, 27 November! Pilkades minggu depan',
   ])('%s', (text) => expect(town.classify(text).pilkada).toBe(true));
   it.each([
-    'Coblos nomor 1! Pemilihan ketua RT juga minggu depan',
+    'Coblos nomor 1! Pemilihan ketua RT minggu depan',
     'Pemilihan ketua RT minggu depan. Coblos nomor 1 ya warga',
     'Pilkades 27 November, coblos nomor 1',
     'pemilihan ketua RT tanggal 27 November, coblos nomor 1',
@@ -3715,7 +3716,7 @@ describe('this election\'s vote day in a clause apart from a non-Pilkada electio
   ])('no date, the date or the number in the other election\'s clause, or no ballot number: %s', (text) => expect(town.classify(text).pilkada).toBe(false));
   it('another year\'s election file reads no 27 November', () => {
     const later = createClassifier({ vocabulary, paslon: { election: 'Pilwalkot Contoh 2029', paslon: [{ number: 1, names: ['Gilang Mahendra', 'Sari Wulandari'] }, { number: 2, names: ['Ketut Sudarsana', 'Tomo Wiradinata'] }] } });
-    expect(later.classify('Coblos nomor 1 tanggal 27 November! Pilkades juga minggu depan').pilkada).toBe(false);
+    expect(later.classify('Coblos nomor 1 tanggal 27 November! Pilkades minggu depan').pilkada).toBe(false);
   });
 });
 
@@ -4149,4 +4150,162 @@ describe('the Javanese causative "-ke", "-ake", "-no" is "-kan" on "menangkan" (
     'sing penting menangke pertandingan iki, ojo kalah maneh',
     'menangno tim bal e dhisik, lagi mikir liyane',
   ])('winning a match is no vote: %s', (text) => expect(is(text)).toBe(false));
+});
+
+describe('a pair\'s ballot number beside only elections of single candidates is this race\'s (unpairedElections, isPairRace) (Pilwalkot Banjarmasin set, attacker\'s view, issue 20)', () => {
+  // "caleg" anywhere made the text Pileg talk (nationalElection) and dropped every ballot number and vote word, so
+  // "kata mantan caleg" appended to a vote call hid it. Pileg, Pilkades, the RT head's vote and a koperasi elect
+  // one person each and number no pairs: "paslon 3" beside them names a race of pairs, this one.
+  const town = createClassifier({
+    vocabulary,
+    paslon: { election: 'Pilwalkot Karangsari 2024', paslon: [{ number: 1, names: ['Jajang Sopandi', 'Rina Kartika'] }, { number: 2, names: ['Dudung Permana', 'Euis Komalasari'] }, { number: 3, names: ['Gilang Mahendra', 'Sari Wulandari'] }] },
+  });
+  it.each([
+    'Menangkan paslon nomor 3, kata mantan caleg',
+    'Dukung paslon 3 untuk Karangsari, caleg pun ikut',
+    'Caleg Gagal Kini Jadi Tim Sukses Paslon 3',
+    'Menangkan paslon nomor 3, pileg kemarin sudah lewat',
+    'Dukung pasangan nomor 2, pengurus koperasi pun ikut',
+    'Menangkan paslon nomor 3, pilkades juga minggu depan',
+  ])('%s', (text) => expect(town.classify(text).pilkada).toBe(true));
+  it('the vote words count again beside the vote day', () => {
+    expect(town.classify('Ayo coblos paslon 3 tanggal 27 November! Salam dari mantan caleg').score)
+      .toBeGreaterThan(town.classify('Ayo coblos paslon 3 tanggal 27 November!').score);
+  });
+  it.each([
+    'caleg nomor urut 3 dapil 2',
+    'coblos caleg PDIP nomor 5',
+    'Coblos nomor 3, kata mantan caleg',
+    'pilpres kemarin paslon 02 menang',
+    'Pemilihan ketua OSIS: paslon 2 menang',
+    'pemilihan ketua RT, calon nomor 2 Pak Gilang',
+    'caleg dan pilpres kemarin, paslon 3 kalah',
+  ])('a single candidate\'s number, or a pair beside an election of pairs: %s', (text) => expect(town.classify(text).pilkada).toBe(false));
+});
+
+describe('a name dropped as the writer\'s friend or relative, and a call to vote for its own number (isKinBeside, isKinCalled) (attacker\'s view, issue 20)', () => {
+  // The occupation and relative rules (personAfter "teman", "tetangga"; personBefore "adikku") drop a one-word name
+  // whole, so the name-beside-its-own-number rule never saw it: "X teman saya" put before a vote call for X's number
+  // left a bare "pilih nomor 3" (0.8). A namesake friend is not the pair the text calls to vote for.
+  const town = createClassifier({
+    vocabulary,
+    paslon: { election: 'Pilwalkot Karangsari 2024', paslon: [{ number: 1, names: ['Jajang Sopandi', 'Rina Kartika'] }, { number: 2, names: ['Dudung Permana', 'Euis Komalasari'] }, { number: 3, names: ['Gilang Mahendra', 'Sari Wulandari'] }] },
+  });
+  it.each([
+    'Gilang teman saya, pilih nomor 3',
+    'Gilang kawan aku, pilih nomor 3 ya',
+    'adikku Gilang, pilih nomor 3',
+    'Pak Mahendra tetangga saya, milih nomor 3',
+  ])('%s', (text) => expect(town.classify(text).pilkada).toBe(true));
+  it.each([
+    'Gilang teman saya, dulu satu kos',
+    'Gilang teman saya, dulu kos nomor 3',
+    'Gilang teman saya, pilih nomor 2',
+    'adikku Gilang baru lulus SD, nomor 3 di kelas',
+    'Gilang guru ngaji, pilih nomor 3',
+  ])('no vote call, another pair\'s number, or no kin word: %s', (text) => expect(town.classify(text).pilkada).toBe(false));
+});
+
+describe('a name right after a ballot verb keeps the title or occupation after it (BALLOT_VERBS, isBallotCalled) (Pilwalkot Banjarmasin set, attacker\'s view, issue 20)', () => {
+  // "pahlawan nasional" after a name makes it the hero (personAfter), so "menangkan X pahlawan nasional" hid a vote
+  // call (0.3). "coblos" and "menangkan" call for a ballot and nothing else: the one called is the candidate and
+  // what follows describes them. "pilih" (any pick) and "dukung" (a petition for a hero's title) are left out.
+  const town = createClassifier({
+    vocabulary,
+    paslon: { election: 'Pilwalkot Karangsari 2024', paslon: [{ number: 1, names: ['Jajang Sopandi', 'Rina Kartika'] }, { number: 2, names: ['Dudung Permana', 'Euis Komalasari'] }, { number: 3, names: ['Gilang Mahendra', 'Sari Wulandari'] }] },
+  });
+  it.each([
+    'menangkan Gilang pahlawan nasional',
+    'menangkan Gilang Mahendra pahlawan nasional kita',
+    'ayo menangkan Pak Mahendra guru ngaji kita',
+  ])('%s', (text) => expect(town.classify(text).pilkada).toBe(true));
+  it.each([
+    'Gilang Mahendra, Pahlawan Nasional dari Betawi',
+    'Dukung Gilang Pahlawan Nasional',
+    'pilih Gilang guru ngaji jadi imam',
+    'Pak Gilang guru ngaji di masjid kami',
+  ])('the hero, a petition for the title, a pick of an imam: %s', (text) => expect(town.classify(text).pilkada).toBe(false));
+});
+
+describe('the re-election call written with a digit, "lanjutkan 2 periode" (vocabulary act, attacker\'s view, issue 20)', () => {
+  // "dua periode" was a 0.4 act and "{name} 2 periode" a slogan, but the call without a name spelt with a digit was
+  // no term, so "nomor 1 lanjutkan 2 periode" was a bare "nomor 1" (0.5). A bare "2 periode" (0.4) was tried and
+  // left out: a tenure told beside an office and an act (a governor's past) became a false alarm on the dev set.
+  const town = createClassifier({
+    vocabulary,
+    paslon: { election: 'Pilbup Karangsari 2024', paslon: [{ number: 1, names: ['Jajang Sopandi', 'Rina Kartika'] }, { number: 2, names: ['Dudung Permana', 'Euis Komalasari'] }] },
+  });
+  it.each([
+    'nomor 1 lanjutkan 2 periode',
+    'nomor 2 lanjut dua periode!',
+  ])('%s', (text) => expect(town.classify(text).pilkada).toBe(true));
+  it.each([
+    'lanjutkan 2 periode',
+    'jabatan kades 2 periode',
+    'Pak Camat sudah 2 periode di sini, nomor 1 di hati warga',
+  ])('alone, or a tenure: %s', (text) => expect(town.classify(text).pilkada).toBe(false));
+});
+
+describe('a vote verb right before "paslon N" is a call for the number as "coblos nomor N" is (isCalledNumber) (attacker\'s view, issue 20)', () => {
+  // The sibling-level and other-race asides keep a call to vote for a number (siblingOnly, callBeforeOtherRace), but
+  // only where the number's phrase held its verb ("coblos nomor 2"); "coblos paslon 2" is read as two terms, so
+  // ", pilkada kota juga seru" after it dropped the number (0).
+  const regency = createClassifier({
+    vocabulary,
+    paslon: { election: 'Pilbup Karangsari 2024', paslon: [{ number: 1, names: ['Jajang Sopandi', 'Rina Kartika'] }, { number: 2, names: ['Dudung Permana', 'Euis Komalasari'] }] },
+  });
+  it.each([
+    'coblos paslon 2, pilkada kota juga seru',
+    'dukung paslon 2, pilkada kota beda lagi',
+    'Coblos paslon 1, jangan lupa Pilkada Jabar juga',
+  ])('%s', (text) => expect(regency.classify(text).pilkada).toBe(true));
+  it.each([
+    'Pilkada kota: paslon 2 menang',
+    'paslon 2 menang, pilkada kota',
+    'Pilkada Jabar: coblos paslon 1',
+  ])('no call, or the number in the other race\'s clause: %s', (text) => expect(regency.classify(text).pilkada).toBe(false));
+});
+
+describe('odd input on the guards of this round (isPairRace, isKinCalled, isBallotCalled, isCalledNumber, isCallBeforeAddedElection)', () => {
+  // Each guard reads a bounded window or the found terms (at most one per distinct term) and keeps one entry per pair,
+  // so a text repeating its trigger thousands of times keeps the verdict and throws nothing.
+  const town = createClassifier({
+    vocabulary,
+    paslon: { election: 'Pilbup Karangsari 2024', paslon: [{ number: 1, names: ['Jajang Sopandi', 'Rina Kartika'] }, { number: 2, names: ['Dudung Permana', 'Euis Komalasari'] }, { number: 3, names: ['Gilang Mahendra', 'Sari Wulandari'] }] },
+  });
+  it.each(['', '🎉🎉🎉', '\u200b\u200f\u202e', 'x'.repeat(50000), Array(5000).fill('Gilang').join(' '), 'caleg \u202epaslon\u200b 3 \u200f']) ('no throw: %#', (text) => {
+    expect(() => town.classify(text)).not.toThrow();
+  });
+  it.each([
+    'Menangkan paslon nomor 3, kata mantan caleg.',
+    'Gilang teman saya, pilih nomor 3.',
+    'menangkan Gilang pahlawan nasional.',
+    'coblos paslon 2, pilkada kota juga seru.',
+    'Coblos nomor 1! Pemilihan ketua RT juga minggu depan.',
+  ])('repeated 5,000 times, still counted: %s', (unit) => {
+    expect(town.classify(Array(5000).fill(unit).join(' ')).pilkada).toBe(true);
+  });
+});
+
+describe('a vote call, then a non-Pilkada election told of as one more ("juga") a clause later (isCallBeforeAddedElection) (attacker\'s view, issue 20)', () => {
+  // An RT, Pilkades, koperasi or Pileg word anywhere took a call's ballot number as that election's; only this
+  // election's vote day kept it (isOwnVoteDay). "X juga" says the election is one more, not the one called for.
+  const town = createClassifier({
+    vocabulary,
+    paslon: { election: 'Pilwalkot Karangsari 2024', paslon: [{ number: 1, names: ['Jajang Sopandi', 'Rina Kartika'] }, { number: 2, names: ['Dudung Permana', 'Euis Komalasari'] }, { number: 3, names: ['Gilang Mahendra', 'Sari Wulandari'] }] },
+  });
+  it.each([
+    'Coblos nomor 1! Pemilihan ketua RT juga minggu depan',
+    'dukung nomor 2, koperasi juga rapat besok',
+    'coblos nomor 3! pileg juga sudah lewat',
+    'Coblos nomor 1, pilkades pun sama',
+  ])('%s', (text) => expect(town.classify(text).pilkada).toBe(true));
+  it.each([
+    'Coblos nomor 1! Pemilihan ketua RT minggu depan',
+    'Pilkades juga besok, coblos nomor 1',
+    'Pilkades besok, coblos nomor 1 ya',
+    'coblos nomor 1 di pilkades juga',
+    'Pemilihan ketua RT: coblos nomor 1, pemilihan ketua RW juga',
+    'Pilpres kemarin aku coblos 02',
+  ])('no "also", the election named first, or the call in its clause: %s', (text) => expect(town.classify(text).pilkada).toBe(false));
 });

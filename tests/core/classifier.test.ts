@@ -508,7 +508,6 @@ const KNOWN_MISTAKES: Record<string, string[]> = {
     'ulun milih nomor 3 haja, kada suka yang kebanyakan janji',
     '[USERNAME] nang nomor 2 tu dulu pernah kalah lawan Ibnu Sina, wayahini menang kah?',
     'sudah ada nang handak jual suara, jar sidin satu suara 200 ribu, astaga',
-    'Noor Jannah Caleg Gagal Kini Jadi Tim Sukses Paslon 3 [URL]',
     'urang Banjarmasin pilih nang kaya apa? nang pintar atau nang bagi sembako',
     'Relawan Nanda Bersatu Gelar Senam Bersama Emak-emak di Siring [URL]',
     'sidin bilang kalau nomor 3 menang, sampah di Pasar Lama beres, mudahan haja',
