@@ -8,6 +8,7 @@ import { seedBenchAsn } from '../../../src/bench/util.js';
 import { beyondCapNotifier } from '../../../src/platforms/whatsapp/beyond-cap.js';
 import { classifySendError, WhatsAppMessenger, WhatsAppSendPolicy, restrictedNotifier } from '../../../src/platforms/whatsapp/sender.js';
 import type { App } from '../../../src/app/app.js';
+import type { Nip, PhoneE164 } from '../../../src/core/ids.js';
 import { ADMIN_WA, ASN1, ASN1_PN, ASN2_PN, fakeClock, GROUP, GROUP_TITLE, makeApp, outboxRows, TIMSES_PN, type Clock } from '../../fixtures/whatsapp/setup.js';
 
 const dirs: string[] = [];
@@ -232,8 +233,47 @@ describe('WhatsAppSendPolicy', () => {
     // The three single alerts are listed when they wait, the summary when it is released and waits too.
     expect(lists).toHaveLength(2);
     for (const l of lists) expect(l).toMatch(/^📵 1 ASN belum dapat dihubungi lewat WhatsApp hari ini/);
-    const named = (l: string) => l.split('\n').filter((x) => x.startsWith('#')).map((x) => /^#(\d+) Siti Aminah \(NIP /.exec(x)?.[1]);
-    expect(lists.map(named)).toEqual([['2', '3', '4'], ['5', '6']]);
+    // One ASN, one line, with every case of hers waiting: the count and the lines agree.
+    const asnLines = (l: string) => l.split('\n').filter((x) => x.includes('(NIP '));
+    expect(lists.map(asnLines)).toEqual([
+      [`Siti Aminah (NIP ${ASN1.nip}), Dinas Pendidikan, 📵 ${ASN1.phone} (kasus #2, #3, #4)`],
+      [`Siti Aminah (NIP ${ASN1.nip}), Dinas Pendidikan, 📵 ${ASN1.phone} (kasus #5, #6)`],
+    ]);
+  });
+
+  it('the list beyond the daily cap names each waiting ASN once, with all their cases on that line, as many lines as the header counts', async () => {
+    const clock = fakeClock();
+    const app = makeApp(clock, { WA_FIRST_CONTACT_DAILY_CAP: '1' });
+    const fake = new FakeWASocket({ now: clock });
+    const policy = new WhatsAppSendPolicy({ db: app.db, config: app.config, rng: () => 0, onFirstContactDue: beyondCapNotifier(app) });
+    app.attach(new WhatsAppMessenger(() => fake), policy);
+    const tg = new RecordingMessenger('telegram');
+    app.attach(tg);
+    const add = (i: number, member: string) =>
+      app.monitor.handle({
+        kind: 'member_added', dedupeKey: `wa:add:${i}:${member}`, at: clock.now, chat: { platform: 'whatsapp', id: `1203630000000091${String(i).padStart(2, '0')}@g.us`, title: `Relawan Paslon 2 Desa ${i}`, type: 'group' },
+        members: [{ platform: 'whatsapp', id: member }], actor: { platform: 'whatsapp', id: TIMSES_PN },
+      });
+    const rina = { nip: '199203152018012002' as Nip, nama: 'Rina Wulandari', unit: 'Dinas Sosial', phone: '+6281311112222' as PhoneE164 };
+    app.registry.upsertMany([rina], clock.now);
+    // Budi (cases #1 and #3) takes today's one first contact, so both his alerts go today; Siti's two cases (#2, #4) and
+    // Rina's one (#5) wait. Each waiting ASN is one line with all their cases, and the header counts those lines.
+    add(0, ASN2_PN);
+    add(1, ASN1_PN);
+    add(2, ASN2_PN);
+    add(3, ASN1_PN);
+    add(4, '6281311112222@s.whatsapp.net');
+    await run(app, clock, 5 * 60_000, 5000);
+    expect(fake.sent.filter((s) => s.jid === ASN2_PN)).toHaveLength(2);
+    const lists = tg.sent.filter((m) => m.kind === 'wa_beyond_cap').map((m) => m.text);
+    expect(lists).toHaveLength(1);
+    const lines = lists[0]!.split('\n');
+    expect(lines[0]).toBe('📵 2 ASN belum dapat dihubungi lewat WhatsApp hari ini');
+    expect(lines.filter((x) => x.includes('(NIP '))).toEqual([
+      `Siti Aminah (NIP ${ASN1.nip}), Dinas Pendidikan, 📵 ${ASN1.phone} (kasus #2, #4)`,
+      `Rina Wulandari (NIP ${rina.nip}), Dinas Sosial, 📵 ${rina.phone} (kasus #5)`,
+    ]);
+    expect(lists[0]).not.toContain('Budi');
   });
 
   it('sends nothing twice after a restart on the same database file', async () => {
