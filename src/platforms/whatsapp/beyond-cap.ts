@@ -12,6 +12,7 @@ import { humasAddresses } from '../../app/recipients.js';
 import { reportsDir } from '../../app/reports/command.js';
 import { pressureTexts, type BeyondCapLine, type MassLine } from '../../core/messages/pressure.js';
 import { kvGet, kvSet } from '../../store/kv.js';
+import { prepared } from '../../store/statements.js';
 import type { WhatsAppSendPolicy } from './sender.js';
 
 /** kv key: the highest outbox id already listed to Humas as held by the cap. */
@@ -55,14 +56,25 @@ export function notifyBeyondCap(app: App, policy: WhatsAppSendPolicy, now: numbe
   const listed = Number(kvGet(app.db, WA_BEYOND_CAP_KEY) ?? 0);
   const fresh = waiting.filter((r) => r.id > listed);
   if (!fresh.length) return 0;
+  // An ASN's summary is filed under its first case and tied to every case it stands for: each is named. One query
+  // for all the waiting rows' cases, not the tied ones and then each case read per row.
+  const read = prepared(
+    app.db,
+    `SELECT o.id AS outboxId, i.id AS caseId, i.asn_nip AS nip
+       FROM outbox o LEFT JOIN outbox_cases t ON t.outbox_id = o.id JOIN incidents i ON i.id = COALESCE(t.incident_id, o.incident_id)
+      WHERE o.id IN (SELECT value FROM json_each(?)) ORDER BY o.id, i.id`,
+  ).all(JSON.stringify(fresh.map((r) => r.id))) as { outboxId: number; caseId: number; nip: string }[];
+  const casesOf = new Map<number, { caseId: number; nip: string }[]>();
+  for (const c of read) {
+    const list = casesOf.get(c.outboxId);
+    if (list) list.push(c);
+    else casesOf.set(c.outboxId, [c]);
+  }
   const cases: (MassLine & { reachable: boolean })[] = [];
   for (const r of fresh) {
-    // An ASN's summary is filed under its first case and tied to every case it stands for: each is named.
-    const tied = app.monitor.outbox.casesOf(r.id);
-    for (const id of tied.length ? tied : [r.incidentId]) {
-      const c = app.monitor.incidents.get(id);
-      const asn = c && app.registry.byNip(c.asnNip);
-      if (c && asn) cases.push({ caseId: c.id, asnName: asn.nama, nip: asn.nip, unit: asn.unit, phone: asn.phone, reachable: false });
+    for (const c of casesOf.get(r.id) ?? []) {
+      const asn = app.registry.byNip(c.nip);
+      if (asn) cases.push({ caseId: c.caseId, asnName: asn.nama, nip: asn.nip, unit: asn.unit, phone: asn.phone, reachable: false });
     }
   }
   // One line per ASN (a person to call), their cases on it in order, the ASN in the order their first case waits.

@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Statement } from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { RecordingMessenger } from '../../../src/app/ports.js';
 import { FakeWASocket } from '../../../src/platforms/sim/whatsapp-socket.js';
@@ -27,6 +28,23 @@ function wire(app: App, fake: FakeWASocket, rng: () => number = Math.random) {
   const tg = new RecordingMessenger('telegram');
   app.attach(tg);
   return { policy, tg };
+}
+
+/** Runs `f`, pushing the SQL of every statement it runs (better-sqlite3 Statement.get/all/run/iterate) onto `ran`. */
+function statementsDuring<T>(app: App, ran: string[], f: () => T): T {
+  const proto = Object.getPrototypeOf(app.db.prepare('SELECT 1')) as Statement;
+  const saved = { get: proto.get, all: proto.all, run: proto.run, iterate: proto.iterate };
+  for (const [name, fn] of Object.entries(saved)) {
+    (proto as unknown as Record<string, unknown>)[name] = function (this: Statement, ...args: unknown[]) {
+      ran.push(this.source);
+      return (fn as (...a: unknown[]) => unknown).apply(this, args);
+    };
+  }
+  try {
+    return f();
+  } finally {
+    Object.assign(proto, saved);
+  }
 }
 
 /** Drains in small clock steps; returns when nothing more goes within `maxMs`. */
@@ -211,7 +229,10 @@ describe('WhatsAppSendPolicy', () => {
     const clock = fakeClock();
     const app = makeApp(clock, { WA_FIRST_CONTACT_DAILY_CAP: '1' });
     const fake = new FakeWASocket({ now: clock });
-    const policy = new WhatsAppSendPolicy({ db: app.db, config: app.config, rng: () => 0, onFirstContactDue: beyondCapNotifier(app) });
+    // The SQL each check runs (better-sqlite3 Statement.get/all/run): the waiting cases are read in one join.
+    const ran: string[] = [];
+    const notify = beyondCapNotifier(app);
+    const policy = new WhatsAppSendPolicy({ db: app.db, config: app.config, rng: () => 0, onFirstContactDue: (p, now) => statementsDuring(app, ran, () => notify(p, now)) });
     app.attach(new WhatsAppMessenger(() => fake), policy);
     const tg = new RecordingMessenger('telegram');
     app.attach(tg);
@@ -239,6 +260,10 @@ describe('WhatsAppSendPolicy', () => {
       [`Siti Aminah (NIP ${ASN1.nip}), Dinas Pendidikan, 📵 ${ASN1.phone} (kasus #2, #3, #4)`],
       [`Siti Aminah (NIP ${ASN1.nip}), Dinas Pendidikan, 📵 ${ASN1.phone} (kasus #5, #6)`],
     ]);
+    // Each list read its cases (the summary's tied ones among them) in one statement, not casesOf and incidents.get per row.
+    const caseReads = ran.filter((sql) => /\b(incidents|outbox_cases)\b/.test(sql));
+    expect(caseReads).toHaveLength(lists.length);
+    for (const sql of caseReads) expect(sql).toMatch(/FROM outbox o LEFT JOIN outbox_cases t ON t\.outbox_id = o\.id JOIN incidents i ON/);
   });
 
   it('the list beyond the daily cap names each waiting ASN once, with all their cases on that line, as many lines as the header counts', async () => {
