@@ -189,6 +189,30 @@ describe('WhatsApp error ack of an early part of a message sent in several', () 
   });
 });
 
+describe('WhatsApp error ack of an early part while the message waits to be retried', () => {
+  it('part 2 timed out, then part 1 is refused: the row ends undeliverable at the ack and is not retried; Humas told once', async () => {
+    // The refusal (handleBadAck's messages.update ERROR, node_modules/@whiskeysockets/baileys/lib/Socket/messages-recv.js)
+    // comes after sendMessage resolved, here once the row is back in the queue after part 2's 408 (a Boom 'Timed Out'
+    // from the socket's query). Before, the refusal of a row neither 'sent' nor 'sending' was dropped and the retry
+    // sent parts 2 and 3: the row ended 'sent'.
+    const clock = fakeClock();
+    const { app, fake, wa, tg } = await startBot(clock);
+    running.push(wa);
+    const text = Array.from({ length: 400 }, (_, i) => `Baris ${i + 1} ringkasan mingguan kasus netralitas ASN.`).join('\n');
+    const rowId = app.monitor.outbox.enqueue({ dedupeKey: 'long', platform: 'whatsapp', recipient: ADMIN_WA, recipientKind: 'user', kind: 'digest', text }, clock.now)!;
+    fake.failNext(1, 'ack:479');
+    fake.failNext(1, 'timeout');
+    await app.dispatcher.drainOnce();
+    expect(app.monitor.outbox.get(rowId)?.status).toBe('pending');
+    await fake.acksDelivered();
+    await wa.idle();
+    await drain(app, fake, wa, clock, 10);
+    expect(fake.sent.filter((s) => s.jid === ADMIN_WA && String(s.content.text ?? '').startsWith('Baris '))).toEqual([expect.objectContaining({ refused: '479' })]);
+    expect(app.db.prepare(`SELECT status, last_error, parts_sent FROM outbox WHERE id = ?`).get(rowId)).toEqual({ status: 'undeliverable', last_error: 'error ack 479', parts_sent: 1 });
+    expect(tg.sent.filter((m) => m.kind === 'undeliverable_notice' && /digest[\s\S]*error ack 479/.test(m.text))).toHaveLength(1);
+  });
+});
+
 describe('WhatsApp error ack of the text of a message that has a file after it', () => {
   it("the text refused: its CSV is not sent alone; the row is undeliverable with how far it got, and Humas is told once", async () => {
     // sendMessage resolves once the stanza is written (relayMessage, node_modules/@whiskeysockets/baileys/lib/Socket/
