@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Statement } from 'better-sqlite3';
@@ -223,6 +223,33 @@ describe('WhatsAppSendPolicy', () => {
     clock.now += 10 * 60_000;
     await run(app, clock, 10 * 60_000, 60_000);
     expect(tg.sent.filter((m) => m.kind === 'wa_beyond_cap')).toHaveLength(1);
+  });
+
+  it('more waiting ASN than the list shows: 30 lines, the rest counted as ASN, every case in the attached CSV', async () => {
+    const clock = fakeClock();
+    const app = makeApp(clock, { WA_FIRST_CONTACT_DAILY_CAP: '1' });
+    const fake = new FakeWASocket({ now: clock });
+    const policy = new WhatsAppSendPolicy({ db: app.db, config: app.config, rng: () => 0, onFirstContactDue: beyondCapNotifier(app) });
+    app.attach(new WhatsAppMessenger(() => fake), policy);
+    const tg = new RecordingMessenger('telegram');
+    app.attach(tg);
+    seedBenchAsn(app, 34, { phoneBase: 81_000_000, tgIdBase: 881_000 });
+    const phones = Array.from({ length: 34 }, (_, i) => `62812${81_000_000 + i}`);
+    app.monitor.handle({
+      kind: 'member_added', dedupeKey: 'wa:add:34', at: clock.now, chat: { platform: 'whatsapp', id: GROUP, title: GROUP_TITLE, type: 'group' },
+      members: phones.map((p) => ({ platform: 'whatsapp' as const, id: `${p}@s.whatsapp.net` })), actor: { platform: 'whatsapp', id: TIMSES_PN },
+    });
+    await run(app, clock, 5 * 60_000, 5000);
+    const list = tg.sent.filter((m) => m.kind === 'wa_beyond_cap');
+    expect(list).toHaveLength(1);
+    const lines = list[0]!.text.split('\n');
+    // One ASN reached today; 33 wait: 30 named, 3 more counted, all 33 rows in the CSV.
+    expect(lines[0]).toBe('📵 33 ASN belum dapat dihubungi lewat WhatsApp hari ini');
+    expect(lines.filter((x) => x.includes('(NIP ')).length).toBe(30);
+    expect(lines.at(-1)).toBe('… dan 3 ASN lagi: lihat berkas CSV terlampir.');
+    const files = (list[0]!.payload.files ?? []) as { path: string }[];
+    expect(files).toHaveLength(1);
+    expect(readFileSync(files[0]!.path, 'utf8').trim().split('\n')).toHaveLength(1 + 33);
   });
 
   it("an ASN's summary (one ASN in many groups) waiting for the cap is listed to Humas as the single alerts are", async () => {
