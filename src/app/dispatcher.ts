@@ -238,6 +238,7 @@ export class Dispatcher {
       result = await m.send({
         ...base, partsDone: row.partsSent, onPartSent: (n) => this.o.outbox.setPartsSent(row.id, n),
         onPartId: (id) => this.o.outbox.notePart(row.id, row.platform, id),
+        refusal: () => this.o.outbox.refusalWhileSending(row.id),
       });
     } catch (err) {
       result = { ok: false, failure: 'bug', detail: err instanceof Error ? err.message : String(err) };
@@ -250,7 +251,8 @@ export class Dispatcher {
   private settle(row: OutboxRow, r: SendResult, now: number): void {
     const { outbox, hooks } = this.o;
     // An error ack refused an early part while later ones were being sent (outbox.refusedAfterSend): the message did
-    // not arrive whole, whatever the rest of the send did; a refusal or restriction of its own settles as below.
+    // not arrive whole, whatever the rest of the send did; a refusal or restriction of its own settles as below (the
+    // parts not sent after it are one: app/steps.ts ends the send 'refused' with it, parts_sent says how far it got).
     const refusal = outbox.refusalWhileSending(row.id);
     if (refusal !== undefined && (r.ok || (r.failure !== 'refused' && r.failure !== 'restricted'))) {
       this.undeliverable(row, refusal, now);

@@ -15,6 +15,11 @@ export interface Outgoing extends OutboxMessage {
   onPartSent?: (n: number) => void;
   /** Called with the platform's id of each delivered part of a message sent in several, to store it (a reply to any part names the row). */
   onPartId?: (messageId: string) => void;
+  /**
+   * The platform's refusal of an earlier part of this message that came after that part went (a WhatsApp error ack,
+   * outbox.refused_while_sending), if any: the later parts are then not sent (app/steps.ts).
+   */
+  refusal?: () => string | undefined;
 }
 
 /**

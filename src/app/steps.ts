@@ -22,11 +22,24 @@ const MAX_REMEMBERED = 1000;
 export class StepSender {
   private readonly done = new Map<string, number>();
 
-  /** Sends `steps` in order; a failure is classified, and remembered as a resume point when it will be retried. */
-  async run(m: Outgoing, steps: SendStep[], classify: (err: unknown) => SendResult & { ok: false }): Promise<SendResult> {
+  /**
+   * Sends `steps` in order; a failure is classified, and remembered as a resume point when it will be retried. Before
+   * each later part, `beforeLaterPart` (a platform whose refusals come after the send: WhatsApp's error acks) gives an
+   * earlier part's refusal time to arrive; once one has (`m.refusal`), the rest is not sent and the message ends
+   * `refused` with it: a file or a text's end without the text before it is no message for its reader.
+   */
+  async run(m: Outgoing, steps: SendStep[], classify: (err: unknown) => SendResult & { ok: false }, beforeLaterPart?: () => Promise<void>): Promise<SendResult> {
     const key = progressKey(m);
     let messageId: string | undefined;
     for (let i = Math.max(m.partsDone ?? 0, this.done.get(key) ?? 0); i < steps.length; i++) {
+      if (i > 0 && m.refusal) {
+        await beforeLaterPart?.();
+        const refused = m.refusal();
+        if (refused !== undefined) {
+          this.done.delete(key);
+          return { ok: false, failure: 'refused', detail: refused };
+        }
+      }
       try {
         const id = await steps[i]!();
         messageId = id ?? messageId;

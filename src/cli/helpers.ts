@@ -4,6 +4,7 @@
  * need not import each other (issue 21 point 13).
  */
 import { existsSync } from 'node:fs';
+import stringWidth from 'string-width';
 import type { App } from '../app/app.js';
 import type { Config } from '../config.js';
 import { cliTexts, type CliTexts } from '../core/messages/cli.js';
@@ -33,20 +34,32 @@ const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
 const chars = (s: string): string[] => Array.from(graphemes.segment(s), (g) => g.segment);
 
 /**
- * Columns padded to their widest cell (capped at `cap` characters), two spaces apart. Every cell's hidden and acting
- * characters are shown as `[U+XXXX]` first (core/text/visible.ts, as the CLI's output does), so widths count what is
- * printed; cells are cut and measured by grapheme (Intl.Segmenter), so a cut never splits an emoji's surrogate pair
- * (Node would write U+FFFD) or a joined emoji, and a cell of emoji pads like one of letters of the same count.
+ * Columns padded to their widest cell (capped at `cap` terminal columns), two spaces apart. Every cell's hidden and
+ * acting characters are shown as `[U+XXXX]` first (core/text/visible.ts, as the CLI's output does), so widths count
+ * what is printed; cells are cut by grapheme (Intl.Segmenter), so a cut never splits an emoji's surrogate pair (Node
+ * would write U+FFFD) or a joined emoji, and measured in the columns a terminal gives them (string-width: an emoji or
+ * a CJK character takes two), so a group title with emoji does not push the columns after it out of line.
  */
 export function table(header: string[], rows: string[][], cap = 40): string {
   const cells = [header, ...rows].map((r) =>
     r.map((c) => {
-      const g = chars(showHidden(c.replace(/\s+/g, ' ')));
-      return g.length > cap ? [...g.slice(0, cap - 1), '…'] : g;
+      const text = showHidden(c.replace(/\s+/g, ' '));
+      const width = stringWidth(text);
+      if (width <= cap) return { text, width };
+      // Whole graphemes up to cap - 1 columns, then the ellipsis (one column).
+      let kept = '';
+      let used = 0;
+      for (const g of chars(text)) {
+        const w = stringWidth(g);
+        if (used + w > cap - 1) break;
+        kept += g;
+        used += w;
+      }
+      return { text: `${kept}…`, width: used + 1 };
     }),
   );
-  const widths = header.map((_, i) => Math.max(...cells.map((r) => r[i]?.length ?? 0)));
+  const widths = header.map((_, i) => Math.max(...cells.map((r) => r[i]?.width ?? 0)));
   return cells
-    .map((r) => r.map((c, i) => c.join('') + (i === r.length - 1 ? '' : ' '.repeat(widths[i]! - c.length))).join('  ').trimEnd())
+    .map((r) => r.map((c, i) => c.text + (i === r.length - 1 ? '' : ' '.repeat(widths[i]! - c.width))).join('  ').trimEnd())
     .join('\n');
 }

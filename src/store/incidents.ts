@@ -211,16 +211,22 @@ export class IncidentStore {
   }
 
   /**
-   * Open incidents, oldest first, each with the Telegram username it matched by alone (unverifiedOf) when it did: one
-   * query for a list that marks its lines (`/kasus`), not one more per row.
+   * One page of the open incidents, oldest first (by case number on the same instant), each with the Telegram username
+   * it matched by alone (unverifiedOf) when it did: one query for a page that marks its lines (`/kasus hal N`), not
+   * one more per row, and not the other pages' rows.
    */
-  listOpenMarked(): (IncidentRow & { unverified?: string })[] {
+  listOpenMarked(page: { limit: number; offset: number }): (IncidentRow & { unverified?: string })[] {
     const rows = prepared(
       this.db,
       `SELECT i.*, u.username AS unverified_username FROM incidents i LEFT JOIN incident_unverified u ON u.incident_id = i.id
-        WHERE i.status = 'open' ORDER BY i.opened_at`,
-    ).all() as (IncidentDbRow & { unverified_username: string | null })[];
+        WHERE i.status = 'open' ORDER BY i.opened_at, i.id LIMIT ? OFFSET ?`,
+    ).all(page.limit, page.offset) as (IncidentDbRow & { unverified_username: string | null })[];
     return rows.map((r) => ({ ...toIncident(r), ...(r.unverified_username !== null ? { unverified: r.unverified_username } : {}) }));
+  }
+
+  /** How many incidents are open (counted in the open cases' own index). */
+  countOpen(): number {
+    return prepared(this.db, `SELECT COUNT(*) FROM incidents WHERE status = 'open'`).pluck().get() as number;
   }
 
   /** Open incidents of one ASN. */

@@ -304,11 +304,17 @@ export class OutboxStore {
 
   /**
    * A message the platform accepted and refused afterwards (a WhatsApp error ack): sent becomes undeliverable; true
-   * when it changed. A row still being sent (the ack of an early part of a message sent in several came before the
-   * last part went) keeps the refusal until the dispatcher settles it ({@link refusalWhileSending}); false then.
+   * when it changed. So does a message sent in several whose early parts went and which waits to be retried for a
+   * later part (its remaining parts would only follow a refused beginning). A row still being sent (the ack of an
+   * early part came before the last part went) keeps the refusal until the dispatcher settles it
+   * ({@link refusalWhileSending}); false then.
    */
   refusedAfterSend(id: number, error: string, now: number): boolean {
-    if (this.db.prepare(`UPDATE outbox SET status = 'undeliverable', last_error = ?, finished_at = ? WHERE id = ? AND status = 'sent'`).run(error, now, id).changes === 1) return true;
+    if (
+      this.db
+        .prepare(`UPDATE outbox SET status = 'undeliverable', last_error = ?, finished_at = ? WHERE id = ? AND (status = 'sent' OR (status = 'pending' AND parts_sent > 0))`)
+        .run(error, now, id).changes === 1
+    ) return true;
     this.db.prepare(`UPDATE outbox SET refused_while_sending = COALESCE(refused_while_sending, ?) WHERE id = ? AND status = 'sending'`).run(error, id);
     return false;
   }

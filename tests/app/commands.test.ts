@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import type { Statement } from 'better-sqlite3';
+import { describe, expect, it, vi } from 'vitest';
 import { parseCommand } from '../../src/app/commands/index.js';
 import { auditResultText } from '../../src/core/messages/audit-result.js';
 import { isHumasAdmin } from '../../src/app/recipients.js';
@@ -102,6 +103,47 @@ describe('long lists', () => {
     expect(await page('/kasus hal dua')).toMatch(/Cara pakai: \/kasus hal/);
     expect(await page('/kasus 2')).toMatch(/#2\b/);
     expect(await page('/kasus 2')).not.toContain('Halaman');
+  });
+
+  it('/kasus hal N reads and writes out only that page: 100 cases of the 230 open, not all of them', async () => {
+    const { app } = testApp();
+    seedBenchAsn(app, 230, { phoneBase: 30_000_000, tgIdBase: 800_000 });
+    app.monitor.handle({
+      kind: 'member_added', dedupeKey: 'mass', at: 1, chat: CAMPAIGN_TG, actor: { platform: 'telegram', id: '7777' },
+      members: Array.from({ length: 230 }, (_, i) => ({ platform: 'telegram' as const, id: String(800_000 + i) })),
+    });
+    // The incidents rows the answer's statements hand back (better-sqlite3 Statement.all/get/iterate), and the lines built.
+    const proto = Object.getPrototypeOf(app.db.prepare('SELECT 1')) as Statement;
+    const saved = { all: proto.all, get: proto.get, iterate: proto.iterate };
+    let rows = 0;
+    proto.all = function (this: Statement, ...a: unknown[]) {
+      const r = saved.all.apply(this, a);
+      if (/\bFROM incidents\b/.test(this.source)) rows += r.length;
+      return r;
+    } as Statement['all'];
+    proto.get = function (this: Statement, ...a: unknown[]) {
+      const r = saved.get.apply(this, a);
+      if (/\bFROM incidents\b/.test(this.source) && r !== undefined) rows += 1;
+      return r;
+    } as Statement['get'];
+    proto.iterate = function (this: Statement, ...a: unknown[]) {
+      if (/\bFROM incidents\b/.test(this.source)) throw new Error(`iterated: ${this.source}`);
+      return saved.iterate.apply(this, a);
+    } as Statement['iterate'];
+    const byNip = vi.spyOn(app.registry, 'byNip');
+    let text: string;
+    try {
+      text = (await app.commands.run(adminDm('/kasus hal 2')))!.text;
+    } finally {
+      Object.assign(proto, saved);
+    }
+    // The page's 100 rows and the count's one.
+    expect(rows).toBe(101);
+    expect(byNip).toHaveBeenCalledTimes(100);
+    byNip.mockRestore();
+    expect(text).toMatch(/^Kasus terbuka \(230\):/);
+    expect([...text.matchAll(/^#(\d+) /gm)].map((m) => Number(m[1]))).toEqual(Array.from({ length: 100 }, (_, i) => 101 + i));
+    expect(text).toContain('Halaman 2/3. Berikutnya: /kasus hal 3');
   });
 
   it('/grup pages long lists too, and says how when asked wrongly', async () => {

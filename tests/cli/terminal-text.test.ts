@@ -20,6 +20,12 @@ import { ASN } from '../support/app.js';
 import { botDatabase, jn, SPAWN_TIMEOUT, tempHome } from './support.js';
 
 const ESC = '\u001b';
+/**
+ * Terminal columns of text made of the characters these tests use: an emoji grapheme or a Han character takes two
+ * (East Asian Width W, UAX #11), anything else here one. Written out, not the library table() uses.
+ */
+const displayCols = (s: string): number =>
+  Array.from(new Intl.Segmenter('id', { granularity: 'grapheme' }).segment(s), (g) => (/\p{Extended_Pictographic}|\p{Regional_Indicator}|\p{Script=Han}/u.test(g.segment) ? 2 : 1)).reduce((a, b) => a + b, 0);
 const HOSTILE = `Cek ${ESC}[2J${ESC}]8;;https://evil.example${ESC}\\Klik${ESC}]8;;${ESC}\\ ok\rKasus ditutup \u009b31m \u202Edesrever\u202C\u200B`;
 /** What the terminal and the files must never carry: C0 other than tab and line feed, DEL, C1, bidi and zero-width characters. */
 const RAW = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u200B\u202A-\u202E\u2066-\u2069]/;
@@ -69,7 +75,7 @@ describe('strangers’ control characters in the terminal and the report files',
     expect(cells.some((c) => RAW_IN_CELL.test(c))).toBe(false);
   });
 
-  it('a campaign group title full of them: cases list prints one plain line, cut by whole characters (grapheme), never a half emoji', async () => {
+  it('a campaign group title full of them: cases list prints one plain line, cut by whole characters (grapheme) within 40 terminal columns, never a half emoji', async () => {
     const { db } = tempHome();
     const bot = botDatabase(db);
     // The title as the campaign team sets it, as the adapter hands it on: a bidi override, a screen clear, a hidden
@@ -91,13 +97,39 @@ describe('strangers’ control characters in the terminal and the report files',
     expect(bytes.includes(Buffer.from([0xef, 0xbf, 0xbd]))).toBe(false);
     expect(run.out).not.toMatch(RAW);
     const row = run.out.split('\n').find((l) => l.includes('[2J'));
-    expect(row?.endsWith('  Relawan Paslon 2 [2J ]8;;http://x \\Go 👨‍👩‍👧…')).toBe(true);
+    // The family emoji takes two terminal columns, 39 and 40: it does not fit before the ellipsis, so the cut is before it.
+    expect(row?.endsWith('  Relawan Paslon 2 [2J ]8;;http://x \\Go …')).toBe(true);
   });
 
-  it('table() pads and cuts by what a reader counts as one character, and shows hidden characters before measuring', () => {
-    const out = table(['Grup', 'Unit'], [['🔥🔥 Relawan', 'A'], ['Arisan RT', 'B'], [`x${ESC}y`, 'C'], ['🇮🇩'.repeat(6), 'D']], 5).split('\n');
-    // "🔥🔥 Relawan": 11 graphemes in 13 UTF-16 units, cut at 5 (four and the ellipsis); each flag is one grapheme of
-    // two code points; every Unit starts after five characters and two spaces.
-    expect(out).toEqual(['Grup   Unit', '🔥🔥 R…  A', 'Aris…  B', 'x[U+…  C', '🇮🇩🇮🇩🇮🇩🇮🇩…  D']);
+  it('table() pads and cuts by the columns a terminal gives each character, never inside one, and shows hidden characters before measuring', () => {
+    const out = table(['Grup', 'Unit'], [['🔥🔥 Relawan', 'A'], ['Arisan RT', 'B'], [`x${ESC}y`, 'C'], ['🇮🇩'.repeat(6), 'D'], ['粉丝 Paslon', 'E'], ['🔥a', 'F']], 5).split('\n');
+    // An emoji (a flag: one grapheme of two code points) and a Han character take two columns: a cell is cut to four
+    // columns and the ellipsis, and padded to five; every Unit starts at column 8.
+    expect(out).toEqual(['Grup   Unit', '🔥🔥…  A', 'Aris…  B', 'x[U+…  C', '🇮🇩🇮🇩…  D', '粉丝…  E', '🔥a    F']);
+    for (const l of out) expect(displayCols(l.slice(0, l.length - (l === out[0] ? 'Unit'.length : 1)))).toBe(7);
+  });
+
+  it('cases list on the real binary: a group title with emoji and Han characters keeps the columns after it aligned', async () => {
+    const { db } = tempHome();
+    const bot = botDatabase(db);
+    // Dedi (an unverified match) gets the short last column; his group's title is wider on a terminal than its count of characters.
+    const title = '🔥🔥 Relawan Paslon 2 Sumsel 粉丝群';
+    bot.app.monitor.handle({
+      kind: 'member_added', dedupeKey: 'add-dedik-wide', at: Date.UTC(2024, 10, 4, 6), chat: { platform: 'telegram', id: '-1005550077', title, type: 'supergroup' },
+      members: [{ platform: 'telegram', id: '5999', username: 'dedik' }], actor: { platform: 'telegram', id: '7777', name: 'Korlap Timses' },
+    });
+    await bot.close();
+    const run = await jn(['cases', 'list'], { DATABASE_PATH: db, LANGUAGE: 'id', APP_TIMEZONE: 'Asia/Jakarta' });
+    expect(run.code, run.err).toBe(0);
+    const lines = run.out.split('\n');
+    const header = lines[0]!;
+    const row = lines.find((l) => l.includes('⚠️ @dedik'))!;
+    expect(row).toContain(`  ${title}  `);
+    // The unverified column starts at the same terminal column in the header and in the row (before: two columns
+    // early in the header for each wide character of the title, padded as one).
+    expect(displayCols(row.slice(0, row.indexOf('⚠️ @dedik')))).toBe(displayCols(header.slice(0, header.indexOf('Belum terverifikasi'))));
+    // And every row's group column starts where the header's does.
+    const groupAt = displayCols(header.slice(0, header.indexOf('Grup')));
+    for (const l of lines.slice(1).filter((x) => x.startsWith('#'))) expect(displayCols(l.slice(0, l.indexOf(l.includes('🔥') ? '🔥' : 'Relawan')))).toBe(groupAt);
   });
 });

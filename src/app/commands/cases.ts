@@ -14,7 +14,7 @@ import { leftClaimTexts } from '../../core/messages/left-claim.js';
 import { confirmLeftByHumas } from '../left-claim.js';
 import { caseFacts, exemptCase, reopenCase } from '../lifecycle.js';
 import { readCaseRef } from '../../core/case-ref.js';
-import { pageText, parsePage } from './paging.js';
+import { pagedText, parsePage } from './paging.js';
 import type { CommandContext, CommandSpec } from './types.js';
 import { quoteStrangerOpt } from '../../core/text/quote.js';
 
@@ -74,16 +74,18 @@ export function caseCommands(app: AppCases): CommandSpec[] {
             }),
           };
         }
-        const open = app.monitor.incidents.listOpenMarked();
-        if (!open.length) return { text: t.noOpenCases };
-        const lines = open.map((c) => {
-          const asn = app.registry.byNip(c.asnNip);
-          const title = quoteStrangerOpt(app.monitor.chats.get(c.platform, c.chatId)?.title) ?? c.chatId;
-          const unverified = quoteStrangerOpt(c.unverified);
-          const mark = unverified !== undefined ? `, ${unverifiedMarkText(ctx.lang, unverified)}` : '';
-          return `#${c.id} ${asn?.nama ?? c.asnNip} (${asn?.unit ?? '-'}), "${title}" ${c.platform === 'telegram' ? 'TG' : 'WA'}, ${formatDateTime(c.openedAt, tz, ctx.lang)}${mark}`;
-        });
-        return { text: pageText({ header: t.openCasesHeader(open.length), lines, page: page ?? 1, command: '/kasus', lang: ctx.lang }) };
+        const total = app.monitor.incidents.countOpen();
+        if (!total) return { text: t.noOpenCases };
+        // Only the page asked for is read and written out (a Pemda in a busy week has thousands open).
+        const read = (offset: number, limit: number) =>
+          app.monitor.incidents.listOpenMarked({ limit, offset }).map((c) => {
+            const asn = app.registry.byNip(c.asnNip);
+            const title = quoteStrangerOpt(app.monitor.chats.get(c.platform, c.chatId)?.title) ?? c.chatId;
+            const unverified = quoteStrangerOpt(c.unverified);
+            const mark = unverified !== undefined ? `, ${unverifiedMarkText(ctx.lang, unverified)}` : '';
+            return `#${c.id} ${asn?.nama ?? c.asnNip} (${asn?.unit ?? '-'}), "${title}" ${c.platform === 'telegram' ? 'TG' : 'WA'}, ${formatDateTime(c.openedAt, tz, ctx.lang)}${mark}`;
+          });
+        return { text: pagedText({ header: t.openCasesHeader(total), total, read, page: page ?? 1, command: '/kasus', lang: ctx.lang }) };
       },
     },
     {

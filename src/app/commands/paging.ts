@@ -19,10 +19,19 @@ export function parsePage(args: readonly string[]): number | 'bad' | undefined {
 /** One page of `lines` under `header`, with a footer naming the command for the next page; an error text for a page that does not exist. */
 export function pageText(o: { header: string; lines: string[]; page: number; command: string; lang: 'id' | 'en'; size?: number }): string {
   const size = o.size ?? PAGE_SIZE;
-  const pages = Math.max(1, Math.ceil(o.lines.length / size));
+  return pagedText({ ...o, total: o.lines.length, read: () => o.lines.slice((o.page - 1) * size, o.page * size) });
+}
+
+/**
+ * As pageText, for a list read a page at a time: `total` entries in all, and `read` builds only the lines of the
+ * page asked for (`offset`, `limit`); it is not called for a page that does not exist.
+ */
+export function pagedText(o: { header: string; total: number; read: (offset: number, limit: number) => string[]; page: number; command: string; lang: 'id' | 'en'; size?: number }): string {
+  const size = o.size ?? PAGE_SIZE;
+  const pages = Math.max(1, Math.ceil(o.total / size));
   const t = pressureTexts(o.lang);
   if (o.page > pages) return t.noSuchPage({ page: o.page, pages });
-  const slice = o.lines.slice((o.page - 1) * size, o.page * size);
+  const slice = o.read((o.page - 1) * size, size);
   if (pages === 1) return [o.header, ...slice].join('\n');
   const next = o.page < pages ? `${o.command} ${o.lang === 'en' ? 'page' : 'hal'} ${o.page + 1}` : undefined;
   return [o.header, ...slice, '', t.pageFooter({ page: o.page, pages, next })].join('\n');

@@ -81,12 +81,22 @@ export interface HumasAsnSummaryInput {
   registrationLink?: string;
 }
 
+/** One ASN the daily cap holds back, with every case of theirs waiting (a person to call once). */
+export interface BeyondCapLine {
+  caseIds: number[];
+  asnName: string;
+  nip: string;
+  unit: string;
+  phone?: string;
+}
+
 /** WhatsApp first contacts the daily cap holds back: Humas may call them. */
 export interface BeyondCapInput {
-  /** How many ASN (people to call; one ASN may have several case lines). */
+  /** How many ASN: one line each, listed or beyond the list (`more`). */
   count: number;
   cap: number;
-  lines: MassLine[];
+  lines: BeyondCapLine[];
+  /** ASN not listed in the text (they are in the attached CSV). */
   more: number;
 }
 
@@ -145,6 +155,9 @@ const unverifiedMark = (lang: 'id' | 'en', username: string | undefined): string
 const lineIn = (lang: 'id' | 'en') => (l: MassLine): string =>
   `#${l.caseId} ${l.asnName} (NIP ${l.nip}), ${l.unit}${l.phone ? `, 📵 ${l.phone}` : ''}${unverifiedMark(lang, l.unverified)}`;
 const lineOf = lineIn('id');
+/** `Siti Aminah (NIP …), Dinas …, 📵 +62… (kasus #2, #4)`: the person to call first, then the cases. */
+const capLineIn = (cases: string) => (l: BeyondCapLine): string =>
+  `${l.asnName} (NIP ${l.nip}), ${l.unit}${l.phone ? `, 📵 ${l.phone}` : ''} (${cases} ${l.caseIds.map((id) => `#${id}`).join(', ')})`;
 const defined = (xs: (string | undefined)[]): string => xs.filter((x): x is string => x !== undefined).join('\n');
 /** The refused ASN, the reason said once when all share it (the usual case), else on each line. */
 const refusedLines = (a: UndeliverableListInput, label: string): string[] => {
@@ -224,8 +237,8 @@ const ID: PressureTexts = {
       `📵 ${a.count} ASN belum dapat dihubungi lewat WhatsApp hari ini`,
       `Batas harian pesan pertama WhatsApp (${a.cap}) tidak cukup untuk mereka hari ini; peringatan mereka menunggu hari berikutnya. Mohon telepon mereka langsung:`,
       ``,
-      ...a.lines.map(lineOf),
-      a.more ? `… dan ${a.more} lagi: lihat berkas CSV terlampir.` : undefined,
+      ...a.lines.map(capLineIn('kasus')),
+      a.more ? `… dan ${a.more} ASN lagi: lihat berkas CSV terlampir.` : undefined,
     ]),
   undeliverableList: (a) =>
     defined([
@@ -318,8 +331,8 @@ const EN: PressureTexts = {
       `📵 ${a.count} civil servants cannot be reached on WhatsApp today`,
       `The daily cap of WhatsApp first messages (${a.cap}) does not reach them today; their alerts wait for the next day. Please call them directly:`,
       ``,
-      ...a.lines.map(lineOf),
-      a.more ? `… and ${a.more} more: see the attached CSV file.` : undefined,
+      ...a.lines.map((l) => capLineIn(l.caseIds.length > 1 ? 'cases' : 'case')(l)),
+      a.more ? `… and ${a.more} more civil servants: see the attached CSV file.` : undefined,
     ]),
   undeliverableList: (a) =>
     defined([

@@ -89,7 +89,16 @@ export interface WhatsAppAdapterOptions {
   albumQuietMs?: number;
   /** A private album is answered at the latest this long after its first picture (default WA_ALBUM_MAX_WAIT_MS). */
   albumMaxWaitMs?: number;
+  /**
+   * How long a later part of a message sent in several (a long text's next part, a summary's CSV) waits for an error
+   * ack of the parts before it, ms (default 1.5 s; the gap between two messages is 20 s or more anyway), with `sleep`.
+   */
+  partAckWaitMs?: number;
 }
+
+/** Default of WhatsAppAdapterOptions.partAckWaitMs: an error ack comes within a round trip of the send. */
+const PART_ACK_WAIT_MS = 1500;
+const realSleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms).unref?.());
 
 /** What /status and the health line say when WhatsApp stopped and a person must act. */
 const STOPPED_STATUS: Record<WaStopReason, string> = {
@@ -205,6 +214,13 @@ export class WhatsAppAdapter {
     this.messenger = new WhatsAppMessenger(
       () => (this.open ? this.sock : undefined),
       (sent) => rememberSent(o.app.db, sent, o.app.clock()),
+      // An ack that came in the window is handled on the event chain (onAcks): waited for, but never longer than the window again.
+      async () => {
+        const ms = o.partAckWaitMs ?? PART_ACK_WAIT_MS;
+        const sleep = o.sleep ?? realSleep;
+        await sleep(ms);
+        await Promise.race([this.chain, sleep(ms)]);
+      },
     );
     this.msgRetryCounterCache = new MemoryCacheStore(o.app.clock);
     this.version = o.app.config.WA_VERSION;

@@ -10,8 +10,9 @@ import { ASN_SUMMARY_KIND } from '../../app/asn-alert-holds.js';
 import { MASS_LIST_MAX, writeCaseListCsv } from '../../app/mass-alerts.js';
 import { humasAddresses } from '../../app/recipients.js';
 import { reportsDir } from '../../app/reports/command.js';
-import { pressureTexts, type MassLine } from '../../core/messages/pressure.js';
+import { pressureTexts, type BeyondCapLine, type MassLine } from '../../core/messages/pressure.js';
 import { kvGet, kvSet } from '../../store/kv.js';
+import { prepared } from '../../store/statements.js';
 import type { WhatsAppSendPolicy } from './sender.js';
 
 /** kv key: the highest outbox id already listed to Humas as held by the cap. */
@@ -21,7 +22,7 @@ const CHECK_EVERY_MS = 5 * 60_000;
 
 /**
  * Builds the policy hook: lists to Humas the ASN alerts that cannot go today because of the daily cap, an ASN's summary
- * of many groups (app/asn-alert-holds.ts) among them, with a line for each case it stands for.
+ * of many groups (app/asn-alert-holds.ts) among them: one line per ASN, naming every case waiting for them.
  */
 export function beyondCapNotifier(app: App): (policy: WhatsAppSendPolicy, now: number) => void {
   let lastCheck = -Infinity;
@@ -36,7 +37,7 @@ export function beyondCapNotifier(app: App): (policy: WhatsAppSendPolicy, now: n
   };
 }
 
-/** Queues the list (once per waiting alert) and returns how many case lines it has. */
+/** Queues the list (once per waiting alert) and returns how many ASN lines it has (one per ASN, with all their cases). */
 export function notifyBeyondCap(app: App, policy: WhatsAppSendPolicy, now: number): number {
   const cap = app.config.WA_FIRST_CONTACT_DAILY_CAP;
   const today = new Set(policy.firstContactsToday(now));
@@ -47,26 +48,48 @@ export function notifyBeyondCap(app: App, policy: WhatsAppSendPolicy, now: numbe
     )
     .all() as { id: number; recipient: string; incidentId: number }[];
   const cold = rows.filter((r) => policy.isFirstContact({ recipient: r.recipient, recipientKind: 'user' }) && !today.has(r.recipient));
-  // Those the rest of today's cap cannot reach (oldest go first).
-  const waiting = cold.slice(Math.max(0, cap - today.size));
+  // The cap counts people, not messages: the rest of today's cap reaches the oldest few cold recipients, each with all
+  // their alerts; every alert of the others waits.
+  const reached = new Set<string>();
+  for (const r of cold) if (reached.size < Math.max(0, cap - today.size)) reached.add(r.recipient);
+  const waiting = cold.filter((r) => !reached.has(r.recipient));
   const listed = Number(kvGet(app.db, WA_BEYOND_CAP_KEY) ?? 0);
   const fresh = waiting.filter((r) => r.id > listed);
   if (!fresh.length) return 0;
-  const lines: (MassLine & { reachable: boolean })[] = [];
+  // An ASN's summary is filed under its first case and tied to every case it stands for: each is named. One query
+  // for all the waiting rows' cases, not the tied ones and then each case read per row.
+  const read = prepared(
+    app.db,
+    `SELECT o.id AS outboxId, i.id AS caseId, i.asn_nip AS nip
+       FROM outbox o LEFT JOIN outbox_cases t ON t.outbox_id = o.id JOIN incidents i ON i.id = COALESCE(t.incident_id, o.incident_id)
+      WHERE o.id IN (SELECT value FROM json_each(?)) ORDER BY o.id, i.id`,
+  ).all(JSON.stringify(fresh.map((r) => r.id))) as { outboxId: number; caseId: number; nip: string }[];
+  const casesOf = new Map<number, { caseId: number; nip: string }[]>();
+  for (const c of read) {
+    const list = casesOf.get(c.outboxId);
+    if (list) list.push(c);
+    else casesOf.set(c.outboxId, [c]);
+  }
+  const cases: (MassLine & { reachable: boolean })[] = [];
   for (const r of fresh) {
-    // An ASN's summary is filed under its first case and tied to every case it stands for: each gets its line.
-    const tied = app.monitor.outbox.casesOf(r.id);
-    for (const id of tied.length ? tied : [r.incidentId]) {
-      const c = app.monitor.incidents.get(id);
-      const asn = c && app.registry.byNip(c.asnNip);
-      if (c && asn) lines.push({ caseId: c.id, asnName: asn.nama, nip: asn.nip, unit: asn.unit, phone: asn.phone, reachable: false });
+    for (const c of casesOf.get(r.id) ?? []) {
+      const asn = app.registry.byNip(c.nip);
+      if (asn) cases.push({ caseId: c.caseId, asnName: asn.nama, nip: asn.nip, unit: asn.unit, phone: asn.phone, reachable: false });
     }
   }
+  // One line per ASN (a person to call), their cases on it in order, the ASN in the order their first case waits.
+  const byNip = new Map<string, BeyondCapLine>();
+  for (const c of cases) {
+    const line = byNip.get(c.nip);
+    if (line) {
+      if (!line.caseIds.includes(c.caseId)) line.caseIds.push(c.caseId);
+    } else byNip.set(c.nip, { caseIds: [c.caseId], asnName: c.asnName, nip: c.nip, unit: c.unit, phone: c.phone });
+  }
+  const lines = [...byNip.values()].map((l) => ({ ...l, caseIds: l.caseIds.sort((a, b) => a - b) }));
   const lang = app.config.LANGUAGE;
-  const files = lines.length > MASS_LIST_MAX ? [writeCaseListCsv(reportsDir(app), 'wa-menunggu', lines, lang)] : [];
-  // The count is of people to call: one ASN of several cases is one call.
-  const count = new Set(lines.map((l) => l.nip)).size;
-  const text = pressureTexts(lang).beyondCap({ count, cap, lines: lines.slice(0, MASS_LIST_MAX), more: Math.max(0, lines.length - MASS_LIST_MAX) });
+  // The CSV keeps a row per case (its case number column), for a spreadsheet.
+  const files = lines.length > MASS_LIST_MAX ? [writeCaseListCsv(reportsDir(app), 'wa-menunggu', cases, lang)] : [];
+  const text = pressureTexts(lang).beyondCap({ count: lines.length, cap, lines: lines.slice(0, MASS_LIST_MAX), more: Math.max(0, lines.length - MASS_LIST_MAX) });
   const top = Math.max(...fresh.map((r) => r.id));
   app.db.transaction(() => {
     if (lines.length) {

@@ -289,10 +289,16 @@ const MIME: Record<string, string> = {
 /** Sends outbox rows over the socket currently connected (`getSocket` returns undefined while disconnected). */
 export class WhatsAppMessenger implements Messenger {
   readonly platform = 'whatsapp' as const;
-  /** `onSent` receives each `sendMessage` result (kept for Baileys' `getMessage`). */
+  /**
+   * `onSent` receives each `sendMessage` result (kept for Baileys' `getMessage`). `ackWindow` runs before each later
+   * part of a message sent in several: `sendMessage` resolves once the stanza is written (Socket/messages-send.js) and
+   * WhatsApp's refusal comes after, as an error ack (Socket/messages-recv.js handleBadAck), so the next part waits
+   * for it briefly (the adapter's partAckWaitMs) and is not sent when the earlier part was refused.
+   */
   constructor(
     private readonly getSocket: () => WaSender | undefined,
     private readonly onSent?: (sent: unknown) => void,
+    private readonly ackWindow?: () => Promise<void>,
   ) {}
 
   private async sendOne(sock: WaSender, jid: string, content: Record<string, unknown>): Promise<string | undefined> {
@@ -324,6 +330,6 @@ export class WhatsAppMessenger implements Messenger {
         }),
       ),
     ];
-    return this.parts.run(m, steps, classifySendError);
+    return this.parts.run(m, steps, classifySendError, this.ackWindow);
   }
 }

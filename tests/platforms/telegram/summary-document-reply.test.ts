@@ -4,9 +4,12 @@
  * reply carries the one it answers in `reply_to_message`: a TextMessage with `text`, or a DocumentMessage with
  * `document` and `caption` (node_modules/@telegraf/types/message.d.ts, Message.reply_to_message,
  * Message.DocumentMessage). Before, the outbox kept only the file's id, so a reply to the summary's text fell back on
- * the first "#N" of that text and answered for one case of the 32.
+ * the first "#N" of that text and answered for one case of the 32. The answer lists the first REPLIED_CASES_MAX cases
+ * with their groups in one statement (better-sqlite3 Statement.get/all counted by their SQL), the rest counted.
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import type { Statement } from 'better-sqlite3';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { REPLIED_CASES_MAX } from '../../../src/app/admin-text.js';
 import type { SimUser } from '../../../src/platforms/sim/telegram-server.js';
 import { newChatMembers, textMessage } from '../../../src/platforms/sim/telegram-updates.js';
 import { numberedStaff, startSimBot, type SimBot } from '../../support/telegram.js';
@@ -45,7 +48,35 @@ describe("a reply to a Telegram summary's text or CSV file", () => {
       await sim.waitFor((s) => s.filter((m) => m.chat_id === ADMIN.id).length > before, 5000);
       return sim.sent.filter((m) => m.chat_id === ADMIN.id)[before]!.text ?? '';
     };
-    const onText = await answerTo({ message_id: text.message_id, text: text.text });
+    // The listed cases come with their groups and marks in one statement of at most REPLIED_CASES_MAX rows (a join in
+    // app/admin-text.ts), not a case, a chats row and an incident_unverified row read per case.
+    const runs: { sql: string; rows: number }[] = [];
+    const proto = Object.getPrototypeOf(bot.app.db.prepare('SELECT 1')) as Statement;
+    const { get, all } = proto;
+    proto.get = function (this: Statement, ...args: unknown[]) {
+      const r = get.apply(this, args);
+      runs.push({ sql: this.source, rows: r === undefined ? 0 : 1 });
+      return r;
+    } as Statement['get'];
+    proto.all = function (this: Statement, ...args: unknown[]) {
+      const r = all.apply(this, args);
+      runs.push({ sql: this.source, rows: r.length });
+      return r;
+    } as Statement['all'];
+    const perCase = [vi.spyOn(bot.app.monitor.incidents, 'get'), vi.spyOn(bot.app.monitor.incidents, 'unverifiedOf'), vi.spyOn(bot.app.monitor.chats, 'get')];
+    let onText: string;
+    try {
+      onText = await answerTo({ message_id: text.message_id, text: text.text });
+    } finally {
+      Object.assign(proto, { get, all });
+    }
+    expect(perCase[0]!.mock.calls).toEqual([]);
+    expect(perCase[1]!.mock.calls).toEqual([]);
+    expect(perCase[2]!.mock.calls.filter(([, chatId]) => chatId === String(GROUP.id))).toEqual([]);
+    for (const s of perCase) s.mockRestore();
+    const caseReads = runs.filter((r) => /\b(incidents|incident_unverified)\b/.test(r.sql) || /\bFROM chats\b/.test(r.sql));
+    expect(caseReads).toEqual([{ sql: expect.stringMatching(/FROM incidents i LEFT JOIN chats c .* LEFT JOIN incident_unverified u .* LIMIT \?/s), rows: REPLIED_CASES_MAX }]);
+    expect(onText).toContain(`… dan ${N - 1 - REPLIED_CASES_MAX} lagi`);
     const onFile = await answerTo({
       message_id: file.message_id, caption: file.caption,
       document: { file_id: 'BQACAgUAAxkBAAIBZ2csv', file_unique_id: 'AgADcsv', file_name: file.document!.filename, mime_type: 'text/csv' },

@@ -1,6 +1,7 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Statement } from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { RecordingMessenger } from '../../../src/app/ports.js';
 import { FakeWASocket } from '../../../src/platforms/sim/whatsapp-socket.js';
@@ -8,6 +9,7 @@ import { seedBenchAsn } from '../../../src/bench/util.js';
 import { beyondCapNotifier } from '../../../src/platforms/whatsapp/beyond-cap.js';
 import { classifySendError, WhatsAppMessenger, WhatsAppSendPolicy, restrictedNotifier } from '../../../src/platforms/whatsapp/sender.js';
 import type { App } from '../../../src/app/app.js';
+import type { Nip, PhoneE164 } from '../../../src/core/ids.js';
 import { ADMIN_WA, ASN1, ASN1_PN, ASN2_PN, fakeClock, GROUP, GROUP_TITLE, makeApp, outboxRows, TIMSES_PN, type Clock } from '../../fixtures/whatsapp/setup.js';
 
 const dirs: string[] = [];
@@ -26,6 +28,23 @@ function wire(app: App, fake: FakeWASocket, rng: () => number = Math.random) {
   const tg = new RecordingMessenger('telegram');
   app.attach(tg);
   return { policy, tg };
+}
+
+/** Runs `f`, pushing the SQL of every statement it runs (better-sqlite3 Statement.get/all/run/iterate) onto `ran`. */
+function statementsDuring<T>(app: App, ran: string[], f: () => T): T {
+  const proto = Object.getPrototypeOf(app.db.prepare('SELECT 1')) as Statement;
+  const saved = { get: proto.get, all: proto.all, run: proto.run, iterate: proto.iterate };
+  for (const [name, fn] of Object.entries(saved)) {
+    (proto as unknown as Record<string, unknown>)[name] = function (this: Statement, ...args: unknown[]) {
+      ran.push(this.source);
+      return (fn as (...a: unknown[]) => unknown).apply(this, args);
+    };
+  }
+  try {
+    return f();
+  } finally {
+    Object.assign(proto, saved);
+  }
 }
 
 /** Drains in small clock steps; returns when nothing more goes within `maxMs`. */
@@ -206,11 +225,41 @@ describe('WhatsAppSendPolicy', () => {
     expect(tg.sent.filter((m) => m.kind === 'wa_beyond_cap')).toHaveLength(1);
   });
 
-  it("an ASN's summary (one ASN in many groups) waiting for the cap is listed to Humas as the single alerts are", async () => {
+  it('more waiting ASN than the list shows: 30 lines, the rest counted as ASN, every case in the attached CSV', async () => {
     const clock = fakeClock();
     const app = makeApp(clock, { WA_FIRST_CONTACT_DAILY_CAP: '1' });
     const fake = new FakeWASocket({ now: clock });
     const policy = new WhatsAppSendPolicy({ db: app.db, config: app.config, rng: () => 0, onFirstContactDue: beyondCapNotifier(app) });
+    app.attach(new WhatsAppMessenger(() => fake), policy);
+    const tg = new RecordingMessenger('telegram');
+    app.attach(tg);
+    seedBenchAsn(app, 34, { phoneBase: 81_000_000, tgIdBase: 881_000 });
+    const phones = Array.from({ length: 34 }, (_, i) => `62812${81_000_000 + i}`);
+    app.monitor.handle({
+      kind: 'member_added', dedupeKey: 'wa:add:34', at: clock.now, chat: { platform: 'whatsapp', id: GROUP, title: GROUP_TITLE, type: 'group' },
+      members: phones.map((p) => ({ platform: 'whatsapp' as const, id: `${p}@s.whatsapp.net` })), actor: { platform: 'whatsapp', id: TIMSES_PN },
+    });
+    await run(app, clock, 5 * 60_000, 5000);
+    const list = tg.sent.filter((m) => m.kind === 'wa_beyond_cap');
+    expect(list).toHaveLength(1);
+    const lines = list[0]!.text.split('\n');
+    // One ASN reached today; 33 wait: 30 named, 3 more counted, all 33 rows in the CSV.
+    expect(lines[0]).toBe('📵 33 ASN belum dapat dihubungi lewat WhatsApp hari ini');
+    expect(lines.filter((x) => x.includes('(NIP ')).length).toBe(30);
+    expect(lines.at(-1)).toBe('… dan 3 ASN lagi: lihat berkas CSV terlampir.');
+    const files = (list[0]!.payload.files ?? []) as { path: string }[];
+    expect(files).toHaveLength(1);
+    expect(readFileSync(files[0]!.path, 'utf8').trim().split('\n')).toHaveLength(1 + 33);
+  });
+
+  it("an ASN's summary (one ASN in many groups) waiting for the cap is listed to Humas as the single alerts are", async () => {
+    const clock = fakeClock();
+    const app = makeApp(clock, { WA_FIRST_CONTACT_DAILY_CAP: '1' });
+    const fake = new FakeWASocket({ now: clock });
+    // The SQL each check runs (better-sqlite3 Statement.get/all/run): the waiting cases are read in one join.
+    const ran: string[] = [];
+    const notify = beyondCapNotifier(app);
+    const policy = new WhatsAppSendPolicy({ db: app.db, config: app.config, rng: () => 0, onFirstContactDue: (p, now) => statementsDuring(app, ran, () => notify(p, now)) });
     app.attach(new WhatsAppMessenger(() => fake), policy);
     const tg = new RecordingMessenger('telegram');
     app.attach(tg);
@@ -232,8 +281,51 @@ describe('WhatsAppSendPolicy', () => {
     // The three single alerts are listed when they wait, the summary when it is released and waits too.
     expect(lists).toHaveLength(2);
     for (const l of lists) expect(l).toMatch(/^📵 1 ASN belum dapat dihubungi lewat WhatsApp hari ini/);
-    const named = (l: string) => l.split('\n').filter((x) => x.startsWith('#')).map((x) => /^#(\d+) Siti Aminah \(NIP /.exec(x)?.[1]);
-    expect(lists.map(named)).toEqual([['2', '3', '4'], ['5', '6']]);
+    // One ASN, one line, with every case of hers waiting: the count and the lines agree.
+    const asnLines = (l: string) => l.split('\n').filter((x) => x.includes('(NIP '));
+    expect(lists.map(asnLines)).toEqual([
+      [`Siti Aminah (NIP ${ASN1.nip}), Dinas Pendidikan, 📵 ${ASN1.phone} (kasus #2, #3, #4)`],
+      [`Siti Aminah (NIP ${ASN1.nip}), Dinas Pendidikan, 📵 ${ASN1.phone} (kasus #5, #6)`],
+    ]);
+    // Each list read its cases (the summary's tied ones among them) in one statement, not casesOf and incidents.get per row.
+    const caseReads = ran.filter((sql) => /\b(incidents|outbox_cases)\b/.test(sql));
+    expect(caseReads).toHaveLength(lists.length);
+    for (const sql of caseReads) expect(sql).toMatch(/FROM outbox o LEFT JOIN outbox_cases t ON t\.outbox_id = o\.id JOIN incidents i ON/);
+  });
+
+  it('the list beyond the daily cap names each waiting ASN once, with all their cases on that line, as many lines as the header counts', async () => {
+    const clock = fakeClock();
+    const app = makeApp(clock, { WA_FIRST_CONTACT_DAILY_CAP: '1' });
+    const fake = new FakeWASocket({ now: clock });
+    const policy = new WhatsAppSendPolicy({ db: app.db, config: app.config, rng: () => 0, onFirstContactDue: beyondCapNotifier(app) });
+    app.attach(new WhatsAppMessenger(() => fake), policy);
+    const tg = new RecordingMessenger('telegram');
+    app.attach(tg);
+    const add = (i: number, member: string) =>
+      app.monitor.handle({
+        kind: 'member_added', dedupeKey: `wa:add:${i}:${member}`, at: clock.now, chat: { platform: 'whatsapp', id: `1203630000000091${String(i).padStart(2, '0')}@g.us`, title: `Relawan Paslon 2 Desa ${i}`, type: 'group' },
+        members: [{ platform: 'whatsapp', id: member }], actor: { platform: 'whatsapp', id: TIMSES_PN },
+      });
+    const rina = { nip: '199203152018012002' as Nip, nama: 'Rina Wulandari', unit: 'Dinas Sosial', phone: '+6281311112222' as PhoneE164 };
+    app.registry.upsertMany([rina], clock.now);
+    // Budi (cases #1 and #3) takes today's one first contact, so both his alerts go today; Siti's two cases (#2, #4) and
+    // Rina's one (#5) wait. Each waiting ASN is one line with all their cases, and the header counts those lines.
+    add(0, ASN2_PN);
+    add(1, ASN1_PN);
+    add(2, ASN2_PN);
+    add(3, ASN1_PN);
+    add(4, '6281311112222@s.whatsapp.net');
+    await run(app, clock, 5 * 60_000, 5000);
+    expect(fake.sent.filter((s) => s.jid === ASN2_PN)).toHaveLength(2);
+    const lists = tg.sent.filter((m) => m.kind === 'wa_beyond_cap').map((m) => m.text);
+    expect(lists).toHaveLength(1);
+    const lines = lists[0]!.split('\n');
+    expect(lines[0]).toBe('📵 2 ASN belum dapat dihubungi lewat WhatsApp hari ini');
+    expect(lines.filter((x) => x.includes('(NIP '))).toEqual([
+      `Siti Aminah (NIP ${ASN1.nip}), Dinas Pendidikan, 📵 ${ASN1.phone} (kasus #2, #4)`,
+      `Rina Wulandari (NIP ${rina.nip}), Dinas Sosial, 📵 ${rina.phone} (kasus #5)`,
+    ]);
+    expect(lists[0]).not.toContain('Budi');
   });
 
   it('sends nothing twice after a restart on the same database file', async () => {
