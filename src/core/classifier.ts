@@ -2416,7 +2416,7 @@ function scan(tables: Tables, tokens: string[], ids: number[] | undefined, found
     if (best.category === PASLON_NAME && !best.pair && isHomeOf(tables, tokens, i, bestEnd) && !isCampHome(tables, ctx, tokens, ids, bestEnd)) best = asOtherPerson(tables, best);
     if (best.category === PASLON_NAME && !best.pair && (isAddressedByTitle(tables, ctx, tokens, ids, i, bestEnd) || isOtherOfficeBefore(tables, tokens, i)
       || isOtherOfficeAfter(tables, ctx, tokens, ids, bestEnd) || isPreachingCleric(tables, tokens, i, bestEnd)
-      || (bestEnd === i && tables.siblingPlaces.size > 0 && (ids !== undefined ? textFact(ctx, 'S', () => hasSiblingOffice(tables, tokens)) : hasSiblingOffice(tables, tokens))))) {
+      || (bestEnd === i && tables.siblingPlaces.size > 0 && (ids !== undefined ? siblingOfficeFact(tables, ctx, tokens) : hasSiblingOffice(tables, tokens))))) {
       best = asCommonPerson(tables, best);
     }
     // "Rudy Mas'ud menang Pilgub" beside a Rahmad Mas'ud: the surname is another of the family's, in any case.
@@ -4758,6 +4758,10 @@ function speltFact(ctx: ScanContext, spelt: string): boolean {
 /** Whether the text writes an English possessive ("s"; see {@link textFact}). */
 function possessiveFact(ctx: ScanContext): boolean {
   return textFact(ctx, 's', () => POSSESSIVE_S.test(ctx.text));
+}
+/** Whether the text names the same-named sibling region's office ("S"; see {@link hasSiblingOffice}, {@link textFact}). */
+function siblingOfficeFact(tables: Tables, ctx: ScanContext, tokens: string[]): boolean {
+  return textFact(ctx, 'S', () => hasSiblingOffice(tables, tokens));
 }
 /** Whether the text's own tokens name a voter's thing ("t"; see {@link textFact}). */
 function voterThingFact(tables: Tables, ctx: ScanContext, tokens: string[]): boolean {
