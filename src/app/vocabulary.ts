@@ -81,6 +81,7 @@ const vocabularySchema = z.object({
     documentWords: phrases.optional(),
     officeBusiness: phrases.optional(),
     officeWorks: phrases.optional(),
+    regionAwards: z.object({ awards: phrases, units: phrases }).optional(),
     partyOffices: z.object({ titles: phrases, units: phrases }).optional(),
     anniversaries: phrases.optional(),
     campaignSignals: z.record(z.string(), weight),

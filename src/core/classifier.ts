@@ -439,6 +439,15 @@ export interface OfficialPosts {
    */
   officeWorks?: string[];
   /**
+   * An award named for a region's government ("Penghargaan Kabupaten Layak Anak", "Anugerah Kota Sehat",
+   * "Penghargaan Digitalisasi Daerah"): `awards` the award words (each also an activity), `units` the words of a
+   * region's government. Within {@link BARE_ACTING_GAP} words after a candidate's bare name, an award word with a
+   * unit at most {@link REGION_AWARD_GAP} words after it is the office at work with no {@link officeBusiness} beside
+   * it ("X Terima Penghargaan Kabupaten Layak Anak"): a region's award goes to whoever governs the region, in every
+   * province. An award to the person ("X raih penghargaan tokoh inspiratif") is not one, and stays the candidate's.
+   */
+  regionAwards?: { awards: string[]; units: string[] };
+  /**
    * A party's own offices, written before the party's name ("Ketua Golkar", "Sekjen PDIP", "Ketua DPD Partai
    * Golkar"): `titles` the office, `units` the words that may stand between it and the party (its boards, "umum").
    * The party is then the post of the name after it, read as an official title is, and no campaign signal: "Ketua
@@ -785,6 +794,9 @@ interface Tables {
   appeals: Set<Term>;
   /** {@link OfficialPosts.officeBusiness} and {@link OfficialPosts.officeWorks}, folded, each as its words, by its first word. */
   officeBusiness: Map<string, string[][]>;
+  /** Activity terms of {@link OfficialPosts.regionAwards}' awards, and its units folded. */
+  regionAwards: Set<Term>;
+  regionAwardUnits: Set<string>;
   /** {@link Vocabulary.servantCampaign}: its servants folded by first word, its acts by label, its joins folded. */
   servants: Map<string, string[][]>;
   servantActs: Set<string>;
@@ -1065,6 +1077,12 @@ export function createClassifier(opts: { vocabulary: Vocabulary; paslon?: Paslon
     const term = nodeOf(trie, tokenize(phrase, FOLD))?.term;
     if (term?.official === 'activity') appeals.add(term);
   }
+  // A region's award: its words looked up as terms, so the scan asks a set, not the text (isRegionAward).
+  const regionAwards = new Set<Term>();
+  for (const phrase of official?.regionAwards?.awards ?? []) {
+    const term = nodeOf(trie, tokenize(phrase, FOLD))?.term;
+    if (term?.official === 'activity') regionAwards.add(term);
+  }
 
   for (const phrase of vocab.otherElections ?? []) {
     const key = tokenize(phrase, FOLD);
@@ -1168,6 +1186,8 @@ export function createClassifier(opts: { vocabulary: Vocabulary; paslon?: Paslon
     commonPerson: new Map(),
     relativeWords: new Set((vocab.relativeWords ?? []).flatMap((w) => tokenize(w, FOLD))),
     appeals,
+    regionAwards,
+    regionAwardUnits: new Set((official?.regionAwards?.units ?? []).flatMap((w) => tokenize(w, FOLD))),
     officeBusiness: byFirstWord([...official?.officeBusiness ?? [], ...official?.officeWorks ?? []].map((w) => tokenize(w, FOLD)).filter((key) => key.length > 0)),
     servants: byFirstWord((vocab.servantCampaign?.servants ?? []).map((w) => tokenize(w, FOLD)).filter((key) => key.length > 0)),
     servantActs: new Set(vocab.servantCampaign?.acts ?? []),
@@ -2347,7 +2367,7 @@ function scan(tables: Tables, tokens: string[], ids: number[] | undefined, found
       ctx.actingName = true;
     } else if (best.official === 'activity' && i - nameEnd <= BARE_ACTING_GAP + 1 && !tables.appeals.has(best)) {
       // "X hadiri rakor stunting", "X sampaikan reses": the office's own business, which no candidate out of office has.
-      if (hasOfficeBusiness(tables, tokens)) ctx.actingName = true; else ctx.bareActivity = true;
+      if (hasOfficeBusiness(tables, tokens) || isRegionAward(tables, best, tokens, bestEnd)) ctx.actingName = true; else ctx.bareActivity = true;
     } else if (best.official === 'title') {
       if (i - nameEnd <= TITLE_GAP + 1 || isRoleAfterName(tables, tokens, i, nameEnd)) ctx.titledName = true;
       if (isRoleAfterName(tables, tokens, i, nameEnd)) ctx.roleTitled = true;
@@ -2490,6 +2510,19 @@ function byFirstWord(keys: string[][]): Map<string, string[][]> {
     else out.set(key[0] as string, [key]);
   }
   return out;
+}
+
+/** Words a region's government may stand after an award word and still name the award ("Penghargaan Digitalisasi Daerah"). */
+const REGION_AWARD_GAP = 2;
+
+/**
+ * An award named for a region's government right after an activity found after a bare name ({@link
+ * OfficialPosts.regionAwards}): "X Terima Penghargaan Kabupaten Layak Anak". Asked only of an award term.
+ */
+function isRegionAward(tables: Tables, best: Term, tokens: string[], end: number): boolean {
+  if (!tables.regionAwards.has(best)) return false;
+  for (let k = end + 1; k <= end + REGION_AWARD_GAP && k < tokens.length; k++) if (tables.regionAwardUnits.has(tokens[k] as string)) return true;
+  return false;
 }
 
 /** The text names an office's own business ({@link OfficialPosts.officeBusiness}); asked only after a name and an activity. */

@@ -3920,3 +3920,27 @@ describe('the Betawi and Riau-Malay clitic "-nye" hides no term (Pilgub Kepri se
     'bukunye nomor 2 di rak, ambil aje',
   ])('a word whose stem is no term keeps its ending: %s', (text) => expect(is(text)).toBe(false));
 });
+
+describe('a region\'s award after a bare name is the office at work (regionAwards) (Pilwalkot Balikpapan and Pilbup Bandung sets, issue 20)', () => {
+  // The bare-name activity branch in scan (isRegionAward): an award named for a region's government goes to whoever
+  // governs it; an award to the person stays the candidate's, as the dev set's tweets label a candidate's own awards.
+  const paslon: PaslonFile = { election: 'Pilwalkot Contoh Tanjung Biru 2024', paslon: [
+    { number: 1, names: ['Harsono Widjajakusuma', 'Lestari Anggraeni'], aliases: ['Harsono-Lestari'] },
+    { number: 2, names: ['Marwan Syahputra', 'Dini Ayuningtyas'], aliases: ['Marwan-Dini'] },
+  ] };
+  const biru = createClassifier({ vocabulary, paslon });
+  const without = createClassifier({ vocabulary: { ...vocabulary, officialPosts: { ...vocabulary.officialPosts!, regionAwards: undefined } }, paslon });
+  it.each([
+    'Harsono Widjajakusuma Terima Penghargaan Kota Layak Anak dari Kementerian [URL]',
+    'Marwan Syahputra raih Anugerah Pembangunan Daerah tingkat provinsi',
+    'Harsono Widjajakusuma Terima Penghargaan Inovasi Daerah 2024 [URL]',
+  ])('%s', (text) => {
+    expect(biru.classify(text).pilkada).toBe(false);
+    expect(without.classify(text).pilkada).toBe(true);
+  });
+  it.each([
+    'Harsono Widjajakusuma Raih Penghargaan Tokoh Inspiratif dari Media Lokal [URL]',
+    'Marwan Syahputra terima penghargaan kota layak anak, relawan siap menangkan nomor 2',
+    'Harsono Widjajakusuma janji raih penghargaan kota layak anak kalau terpilih',
+  ])('an award to the person, or a word of the race beside it: %s', (text) => expect(biru.classify(text).pilkada).toBe(true));
+});
