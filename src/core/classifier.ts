@@ -3115,7 +3115,7 @@ function asWritten(tables: Tables, text: string, tokens: string[], found: Term[]
   // "Name Surname" and nothing capitalised either side: one person's two-word name, not a list of names.
   const givenAfter = (k: number): boolean => capital(k) && joinedCapital(k + 1) && tables.otherGivenNames.has(folded(k + 1))
     && !tables.dictionary.has(folded(k + 1));
-  const otherName = (k: number): boolean => titleCase ? givenAfter(k) : (capital(k) && !(k > 0 && capital(k - 1) && SPACES_ONLY.test(gap(k)))
+  const otherName = (k: number): boolean => titleCase ? givenAfter(k) || isSurnameAfterInTitle(tables, folded, (j) => (words[j] as RegExpMatchArray)[0].toLowerCase(), (j) => cases[j] === 'title', joinedCapital, k, words.length) : (capital(k) && !(k > 0 && capital(k - 1) && SPACES_ONLY.test(gap(k)))
     && joinedCapital(k + 1) && cases[k + 1] === 'title' && (unknown(k + 1) || tables.otherGivenNames.has(folded(k + 1))) && !joinedCapital(k + 2))
     // A place or thing named after someone, a capitalised word before the name ("UIN Syarif Hidayatullah").
     || (capital(k) && k >= 2 && joinedCapital(k) && cases[k - 1] === 'title' && unknown(k - 1) && tables.namedAfter.has(folded(k - 2)))
@@ -3156,6 +3156,68 @@ function asWritten(tables: Tables, text: string, tokens: string[], found: Term[]
     if (!twin) tables.otherPerson.set(t, (twin = makeTerm(t.label, Math.min(t.weight, tables.otherPersonWeight), PASLON_NAME, { paslon: t.paslon })));
     found[k] = twin;
   }
+}
+
+/** Least letters of a word after a name that {@link isSurnameAfterInTitle} reads as a surname. */
+const MIN_TITLE_SURNAME = 3;
+
+/**
+ * In a title-case headline, a candidate's strong one-word name followed by a capitalised word that no vocabulary or
+ * paslon file knows and that is no word of the language, affixed or not ({@link isLanguageWord}): another person's
+ * full name ("Ananda Sukarlan Gelar Konser", "Harun Masiku Masih Buron" beside a candidate Andi Harun). A headline's
+ * verb after the candidate is a word of the language ("X Temui Warga", "X Kunjungi Pasar"); the candidate's own
+ * other names are the paslon file's words. Asked only of a strong single name in title case ({@link asWritten}).
+ */
+function isSurnameAfterInTitle(tables: Tables, folded: (k: number) => string, lower: (k: number) => string,
+  title: (k: number) => boolean, joinedCapital: (k: number) => boolean, k: number, count: number): boolean {
+  // Title case, not capitals: a shouted text capitalises its verbs too ("KHOFIFAH JABAT 5 TAHUN").
+  if (!title(k) || !title(k + 1) || !joinedCapital(k + 1)) return false;
+  if (!isUnknownName(tables, folded(k + 1), lower(k + 1))) return false;
+  // The headline goes on in title case after the two names, or ends: a lower-case word after them is running talk
+  // ("menang X Mataraman imbang"), where the capitalised word may as well be a place.
+  if (k + 2 < count && (!title(k + 2) || LIST_JOINS.has(folded(k + 2)))) return false;
+  // Names one after another with no comma ("kasus A B X C D"): a list of people, the candidate among them.
+  return !(joinedCapital(k) && k >= 1 && isUnknownName(tables, folded(k - 1), lower(k - 1)));
+}
+
+/**
+ * A word neither the vocabulary, the paslon file, a region's name (each asked folded) nor the language (asked as
+ * written, in lower case: the dictionary is unfolded) knows: someone's name.
+ */
+function isUnknownName(tables: Tables, folded: string, lower: string): boolean {
+  return folded.length >= MIN_TITLE_SURNAME && !isDigit(folded) && !tables.knownWords.has(folded) && !tables.otherRegions.has(folded)
+    && !isLanguageWord(tables.dictionary, lower);
+}
+
+/** Indonesian prefixes, each with the root's first letters its nasal may have replaced ("menemui" from "temu"). */
+const PREFIXES: readonly (readonly [string, readonly string[]])[] = [
+  ['meng', ['', 'k']], ['meny', ['s']], ['mem', ['', 'p']], ['men', ['', 't']], ['me', ['']],
+  ['peng', ['', 'k']], ['peny', ['s']], ['pem', ['', 'p']], ['pen', ['', 't']], ['per', ['']], ['pe', ['']],
+  ['ber', ['']], ['be', ['']], ['ter', ['']], ['di', ['']], ['ke', ['']], ['se', ['']],
+  ['nge', ['']], ['ng', ['', 'k']], ['ny', ['s']],
+];
+/** Indonesian suffixes and the clitic "-nya" ("kunjungi", "resmikan", "blusukan", "janjinya"). */
+const SUFFIXES = ['kan', 'an', 'i', 'nya'];
+/** Least letters of a root left when affixes come off. */
+const MIN_ROOT = 3;
+
+/**
+ * A word of the language: a dictionary word, or one with a prefix, a suffix or both taken off ("temui", "menyapa",
+ * "dikunjungi"). Dictionary lookups only, on the one word asked.
+ */
+function isLanguageWord(dictionary: Set<string>, word: string): boolean {
+  if (dictionary.has(word)) return true;
+  const stems = [word];
+  for (const suffix of SUFFIXES) if (word.length - suffix.length >= MIN_ROOT && word.endsWith(suffix)) stems.push(word.slice(0, -suffix.length));
+  for (const stem of stems) {
+    if (stem !== word && dictionary.has(stem)) return true;
+    for (const [prefix, swaps] of PREFIXES) {
+      if (!stem.startsWith(prefix)) continue;
+      const rest = stem.slice(prefix.length);
+      for (const swap of swaps) if (swap.length + rest.length >= MIN_ROOT && dictionary.has(swap + rest)) return true;
+    }
+  }
+  return false;
 }
 
 /** Words either side of a vote word searched for the thing it is done to ("coblos balon", "kuping anak dicoblos"). */

@@ -3944,3 +3944,23 @@ describe('a region\'s award after a bare name is the office at work (regionAward
     'Harsono Widjajakusuma janji raih penghargaan kota layak anak kalau terpilih',
   ])('an award to the person, or a word of the race beside it: %s', (text) => expect(biru.classify(text).pilkada).toBe(true));
 });
+
+describe('a title-case headline\'s unknown capitalised word after a candidate\'s one-word name is a namesake\'s surname (Pilwalkot Banjarmasin, Batam and Samarinda sets, issue 20)', () => {
+  // isSurnameAfterInTitle in asWritten: in title case capitals tell nothing, but a word no vocabulary, paslon file,
+  // region or dictionary knows, with its affixes taken off (isLanguageWord), is a name; the headline's verb is a word.
+  const teluk = createClassifier({ vocabulary, paslon: { election: 'Pilwalkot Contoh Teluk Indah 2024', paslon: [
+    { number: 1, names: ['Bahtiar Rasyidin', 'Sukmawati'], aliases: ['Bahtiar-Sukmawati'] },
+    { number: 2, names: ['Irfandi Lamadjido', 'Novita Kumalasari'], aliases: ['Irfandi-Novita'] },
+  ] } });
+  it.each([
+    'Sukmawati Wirananggapati Gelar Pameran Lukisan di Taman Budaya [URL]',
+    'Bahtiar Kusnadi Masih Buron, Polisi Periksa Saksi Baru [URL]',
+    'Siswa SD Ikuti Lomba Pidato, Irfandi Wongsodirjo Raih Juara 1 [URL]',
+  ])('%s', (text) => expect(teluk.classify(text).pilkada).toBe(false));
+  it.each([
+    'Bahtiar Temui Nelayan Pesisir Utara Pagi Ini [URL]',
+    'Sukmawati Kunjungi Pasar Lama Bersama Emak-Emak [URL]',
+    'Irfandi Dikunjungi Tokoh Adat Sore Ini [URL]',
+    'Sukmawati Wirananggapati dan Irfandi Hadir di Acara Warga [URL]',
+  ])('a verb of the language, a list, or running talk after the names: %s', (text) => expect(teluk.classify(text).pilkada).toBe(true));
+});
