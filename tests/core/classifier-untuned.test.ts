@@ -3964,3 +3964,29 @@ describe('a title-case headline\'s unknown capitalised word after a candidate\'s
     'Sukmawati Wirananggapati dan Irfandi Hadir di Acara Warga [URL]',
   ])('a verb of the language, a list, or running talk after the names: %s', (text) => expect(teluk.classify(text).pilkada).toBe(true));
 });
+
+describe('a first-person pronoun before a ballot number is the writer\'s own choice (numberSubject openers) (Pilwalkot Tangerang, Tangsel, Balikpapan, Banjarmasin and Pilbup Bandung sets, issue 20)', () => {
+  // isSubjectNumber: the number is the text's subject after its openers; "gue mah", "uing mah", "ulun", "saya" say
+  // whose choice it is, in Betawi, Sundanese, Banjar and Indonesian alike. A number with no talk after it stays a rank.
+  const paslon: PaslonFile = { election: 'Pilbup Contoh Lembah Hijau 2024', paslon: [
+    { number: 1, names: ['Bahtiar Rasyidin', 'Sukmawati Lubis'], aliases: ['Bahtiar-Sukmawati'] },
+    { number: 2, names: ['Irfandi Lamadjido', 'Novita Kumalasari'], aliases: ['Irfandi-Novita'] },
+  ] };
+  const hijau = createClassifier({ vocabulary, paslon });
+  const pronouns = new Set(['aku', 'saya', 'sy', 'gue', 'gua', 'gw', 'ane', 'isun', 'uing', 'abdi', 'kula', 'ulun', 'beta', 'mah']);
+  const subject = vocabulary.numberSubject!;
+  const without = createClassifier({ vocabulary: { ...vocabulary, numberSubject: { ...subject, openers: subject.openers.filter((w) => !pronouns.has(w)) } }, paslon });
+  it.each([
+    'gue mah 02 dah, pengen yang baru',
+    'uing mah 01 weh',
+    'saya nomor 2 aja, sudah jelas programnya',
+  ])('%s', (text) => {
+    expect(hijau.classify(text).pilkada).toBe(true);
+    expect(without.classify(text).pilkada).toBe(false);
+  });
+  it.each([
+    'aku nomor 1 di kelas, bangga',
+    'saya nomor 3 antri, habis ini bapak',
+    'gue mah lantai 02, naik lift aja',
+  ])('a rank, a queue or a floor stays one: %s', (text) => expect(hijau.classify(text).pilkada).toBe(false));
+});

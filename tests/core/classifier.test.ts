@@ -420,11 +420,11 @@ const KNOWN_MISTAKES: Record<string, string[]> = {
   // Pilwalkot Tangerang Selatan 2024 (issue 20, det-fp): measured blind, then the office-business, headline-colon, other-level role and when-word rules. Left: the
   // vice mayor opening a festival by the bare name (a festival is no work of the office's own: a candidate out of
   // office opens and attends one too; the works, relief and Karang Taruna lines went with officeWorks; Banten's
-  // governor-elect with the other level's office, its place and "terpilih", fpall); misses are "Pak Ben" (three letters) and ballot numbers in chat with no other vote word.
+  // governor-elect with the other level's office, its place and "terpilih", fpall); misses are "Pak Ben" (three letters) and ballot numbers in chat with no other vote word ("gw mah nomor 1 aja" went with
+  // the first-person openers of numberSubject).
   'tests/fixtures/classifier/tangsel2024.tsv': [
     'Pilar Saga Ichsan Buka Festival Kuliner Tangsel di Taman Kota 2 [URL]',
     '[USERNAME] [USERNAME] Pak Ben udah 2 periode ngurus Tangsel, sampah masih numpuk aja. Mau lanjut lagi?',
-    '[USERNAME] gw mah nomor 1 aja, udah kebukti kerjanya walau belom sempurna',
     'babeh gue bilang nomor 2 biar ade perubahan, kite liat aje',
     'emang bener Pak Ben mau lanjut lagi? kagak bosen ape',
     'gue ikut debat nobar di warung Bang Ojan, seru juga ternyata',
@@ -487,10 +487,10 @@ const KNOWN_MISTAKES: Record<string, string[]> = {
   // Pilwalkot Balikpapan 2024 (X posts and Banjar-Malay chat; issue 20): measured blind (P 0.949 / R 0.937), then the
   // other-family surname, sibling-level and goods-from-a-camp rules; the mayor's region award by his bare name later
   // fixed by the region-award rule (regionAwards). Left: vote talk in
-  // chat below the threshold ("pilih nomor 1 ja", a given name with one campaign word).
+  // chat below the threshold ("yg milih nomor 2 mana suaranya", a given name with one campaign word; "aku pilih nomor 1 ja"
+  // went with the first-person openers of numberSubject).
   'tests/fixtures/classifier/balikpapan2024.tsv': [
     '[USERNAME] yg milih nomor 2 mana suaranya',
-    'aku pilih nomor 1 ja, sudah kelihatan kerjanya',
     'Rendi kampanye di lapangan RT besok, ada organ tunggal',
   ],
   // Pilwalkot Banjarmasin 2024 (X posts and Banjar chat; issue 20): measured blind (P 0.923 / R 0.847; 0.936 / 0.849 with
@@ -502,7 +502,6 @@ const KNOWN_MISTAKES: Record<string, string[]> = {
     '[USERNAME] nomor 3 tu mantan kadis kebersihan kan? masalah sampah pasti paham',
     '[USERNAME] yang milih Arifin angkat tangan, ulun salah satunya',
     'Akbari Sapa Pedagang Pasar Sudimampir Minta Doa Restu [URL]',
-    'ulun milih nomor 3 haja, kada suka yang kebanyakan janji',
     '[USERNAME] nang nomor 2 tu dulu pernah kalah lawan Ibnu Sina, wayahini menang kah?',
     'sudah ada nang handak jual suara, jar sidin satu suara 200 ribu, astaga',
     'Noor Jannah Caleg Gagal Kini Jadi Tim Sukses Paslon 3 [URL]',
@@ -524,7 +523,7 @@ const KNOWN_MISTAKES: Record<string, string[]> = {
   // The regent's region award was later fixed by the region-award rule (regionAwards).
   // Left: the candidates at their jobs by the bare name (an actor's soap, a podcast, the vice regent at a
   // Maulid), the alias "Bedas" as the Sundanese word and the regency's branding ("bedas pisan", "Beasiswa Bedas"), and
-  // vote talk in chat below the threshold (a relative word around "milih nomor N", "uing mah 01", English).
+  // vote talk in chat below the threshold (a relative word around "milih nomor N", English; "uing mah 01" went with the first-person openers of numberSubject).
   'tests/fixtures/classifier/kabbandung2024.tsv': [
     'Sahrul Gunawan Main Sinetron Lagi? Ini Kata Manajernya [URL]',
     '[USERNAME] bedas pisan hujan tadi peuting, gentengna nepi ka bocor',
@@ -534,19 +533,17 @@ const KNOWN_MISTAKES: Record<string, string[]> = {
     'Beasiswa Bedas Kabupaten Bandung Dibuka, Pendaftaran Sampai Akhir Bulan [URL]',
     'abdi mah milih nu nomer dua we, jalan ka lembur geus dihotmix',
     'pa kades ngumpulkeun warga, ngajak milih nu 02, meni terang-terangan',
-    'uing mah 01, hayang nu anyar weh',
     '[USERNAME] the regent of bandung regency running again with an actor as his deputy lol',
   ],
   // Pilwalkot Tangerang 2024 (X posts and Betawi chat; issue 20): measured blind (P 0.910 / R 0.934), then the same rules
   // and the Betawi "siape" between a vote verb and the office, and a rumour's word between money and a number. Left: a candidate who is a national politician, at
-  // national politics by his bare name, and the same chat vote talk as the Bandung set's.
+  // national politics by his bare name, and the same chat vote talk as the Bandung set's ("gue mah 01 dah" went with the first-person openers of numberSubject).
   'tests/fixtures/classifier/tangerang2024.tsv': [
     'Faldo Maldini Bicara Soal Putusan MK di Podcast Politik, Sebut DPR Harus Patuh [URL]',
     'Faldo Maldini Dilantik Jadi Stafsus Mensesneg, Ini Tugasnya [URL]',
     'Faldo Maldini Kritik Kebijakan Impor Beras Pemerintah Pusat [URL]',
     'gue mah milih nomer dua aje, jalan depan rumah udeh dibenerin',
     'pak lurah ngumpulin warga, ngajak milih yang 02, terang-terangan banget',
-    'gue mah 01 dah, pengen yang muda',
   ],
 };
 
