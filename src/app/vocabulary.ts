@@ -71,6 +71,7 @@ const vocabularySchema = z.object({
   relativeWords: phrases.optional(),
   numberActs: phrases.optional(),
   workVerbs: phrases.optional(),
+  nameActs: z.object({ acts: phrases, causes: phrases }).optional(),
   officialPosts: z.object({
     titles: phrases,
     activities: phrases,

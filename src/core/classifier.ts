@@ -384,6 +384,13 @@ export interface Vocabulary {
    * bengkel", "X nan karajo di bengkel"), read as {@link everydayAfter} is.
    */
   workVerbs?: string[];
+  /**
+   * Campaign acts said of a person ("kampanye", "blusukan"): right after a weak name (a common given name, a
+   * surname), with no `causes` word after the act, the name is the one campaigning, the candidate ("X kampanye di
+   * lapangan", "X blusukan ke pasar"); no other person campaigns in the season by a candidate's name. A cause after
+   * the act is a social campaign ("kampanye anti narkoba", "kampanye stop bullying"), no race's.
+   */
+  nameActs?: { acts: string[]; causes: string[] };
 }
 
 /**
@@ -792,6 +799,9 @@ interface Tables {
   relativeWords: Set<string>;
   /** Activity terms of {@link OfficialPosts.appeals}: an office at work after a title only. */
   appeals: Set<Term>;
+  /** {@link Vocabulary.nameActs}: its acts by label, its causes folded. */
+  nameActs: Set<string>;
+  nameActCauses: Set<string>;
   /** {@link OfficialPosts.officeBusiness} and {@link OfficialPosts.officeWorks}, folded, each as its words, by its first word. */
   officeBusiness: Map<string, string[][]>;
   /** Activity terms of {@link OfficialPosts.regionAwards}' awards, and its units folded. */
@@ -897,6 +907,8 @@ interface ScanContext {
    * does a surname (see NAME_SUPPORT). Its weight does not change: it adds up no more than before.
    */
   titledWeakName?: boolean;
+  /** A weak name right before a campaign act of its own ({@link Vocabulary.nameActs}): "X kampanye di pasar". */
+  nameAct?: boolean;
   /** A word of scripture or devotion was read ({@link Vocabulary.scriptureWords}): names weigh a surname's at most. */
   scripture?: boolean;
   /** A ballot number is the text's subject ({@link Vocabulary.numberSubject}): "01 udah terbukti", "no 3 kampanye di ...". */
@@ -1186,6 +1198,8 @@ export function createClassifier(opts: { vocabulary: Vocabulary; paslon?: Paslon
     commonPerson: new Map(),
     relativeWords: new Set((vocab.relativeWords ?? []).flatMap((w) => tokenize(w, FOLD))),
     appeals,
+    nameActs: new Set(vocab.nameActs?.acts ?? []),
+    nameActCauses: new Set((vocab.nameActs?.causes ?? []).flatMap((w) => tokenize(w, FOLD))),
     regionAwards,
     regionAwardUnits: new Set((official?.regionAwards?.units ?? []).flatMap((w) => tokenize(w, FOLD))),
     officeBusiness: byFirstWord([...official?.officeBusiness ?? [], ...official?.officeWorks ?? []].map((w) => tokenize(w, FOLD)).filter((key) => key.length > 0)),
@@ -1266,7 +1280,7 @@ export function createClassifier(opts: { vocabulary: Vocabulary; paslon?: Paslon
     const ctx: ScanContext = {
       text: own, inTag: false, shouting: undefined, lower: undefined, titledName: false,
       textFacts: undefined,
-      regionalNumber: undefined, numberedOffice: undefined, titledWeakName: undefined, scripture: undefined,
+      regionalNumber: undefined, numberedOffice: undefined, titledWeakName: undefined, nameAct: undefined, scripture: undefined,
       subjectNumber: undefined, votedOffice: undefined, boughtVote: undefined, givenFromCamp: undefined,
       clauses: undefined, listedNames: undefined, actingName: undefined, formerOffice: undefined, officialDocument: undefined,
       rosterNames: undefined, freeNames: undefined, rosterTitled: undefined, tally: undefined, nameTag: undefined,
@@ -2394,6 +2408,7 @@ function scan(tables: Tables, tokens: string[], ids: number[] | undefined, found
       paddedEnd = bestEnd;
     }
     if (tables.servantActs.size > 0 && tables.servantActs.has(best.label) && isServantCampaign(tables, tokens, i)) ctx.joinedCampaign = true;
+    if (i === nameEnd + 1 && tables.nameActs.has(best.label) && isNameAct(tables, tokens, bestEnd)) ctx.nameAct = true;
     if (tables.voteVerbs.has(best.label)) {
       voteEnd = bestEnd;
       if (tables.giverWords.size > 0 && isBoughtVote(tables, tokens, bestEnd)) ctx.boughtVote = true;
@@ -2510,6 +2525,15 @@ function byFirstWord(keys: string[][]): Map<string, string[][]> {
     else out.set(key[0] as string, [key]);
   }
   return out;
+}
+
+/**
+ * A campaign act right after a name ({@link Vocabulary.nameActs}), no cause after it: the name's own campaign, not
+ * a social one ("kampanye anti narkoba"). Asked only of an act term right after a name.
+ */
+function isNameAct(tables: Tables, tokens: string[], end: number): boolean {
+  const next = tokens[end + 1];
+  return next === undefined || !tables.nameActCauses.has(next);
 }
 
 /** Words a region's government may stand after an award word and still name the award ("Penghargaan Digitalisasi Daerah"). */
@@ -4820,6 +4844,8 @@ function summarise(found: Term[], vocab: Vocabulary, ctx: ScanContext, national:
   // A surname or derived form in election talk is the candidate ("Suandharu paling kuat di debat walkot").
   if (weak && nameSupport && !official && (ctx.titledWeakName || weak.some((t) => t.weight > vocab.names.common))) sum = Math.max(sum, vocab.threshold);
   if (weak && weakTalk && !nameSupport && !official && isRivalsTalk(weak, vocab.names.common)) sum = Math.max(sum, vocab.threshold);
+  // A weak name campaigning: "X kampanye di lapangan", "X blusukan ke pasar" (Vocabulary.nameActs).
+  if (weak && ctx.nameAct === true && !official && !otherElection && !nationalElection && !ctx.listedNames) sum = Math.max(sum, vocab.threshold);
   // Two candidates each named weakly, partners or rivals, beside any vote talk ("Lukman sama Emil pas kampanye",
   // "appi dan seto debat"): together they are the race.
   if (weak && weak.length >= 2 && (weakTalk || nameSupport) && !official && !ctx.listedNames && !ctx.scripture && namesTwoCandidates(weak, vocab)) sum = Math.max(sum, vocab.threshold);

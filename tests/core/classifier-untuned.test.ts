@@ -3990,3 +3990,27 @@ describe('a first-person pronoun before a ballot number is the writer\'s own cho
     'gue mah lantai 02, naik lift aja',
   ])('a rank, a queue or a floor stays one: %s', (text) => expect(hijau.classify(text).pilkada).toBe(false));
 });
+
+describe('a weak name right before a campaign act of its own is the candidate campaigning (nameActs) (Pilwalkot Balikpapan, Pilgub Bengkulu and Jabar surnames sets, issue 20)', () => {
+  // scan sets nameAct when "kampanye"/"blusukan" stands right after a name; summarise counts a weak name with it.
+  // A cause after the act ("kampanye anti narkoba") is a social campaign, and stays no race's.
+  const paslon: PaslonFile = { election: 'Pilwalkot Contoh Muara Jernih 2024', paslon: [
+    { number: 1, names: ['Rudi Hartawan', 'Sulastri Wibowo'], aliases: ['Rudi-Sulastri'] },
+    { number: 2, names: ['Darmawansyah Pohan', 'Andi Kurniawan'], aliases: ['Darmawan-Andi'] },
+  ] };
+  const jernih = createClassifier({ vocabulary, paslon });
+  const without = createClassifier({ vocabulary: { ...vocabulary, nameActs: undefined }, paslon });
+  it.each([
+    'Rudi kampanye di lapangan voli besok malam, ada dangdutan',
+    'Andi blusukan ke pasar ikan pagi tadi',
+    'Rudi blusukan ke gang sempit tadi sore',
+  ])('%s', (text) => {
+    expect(jernih.classify(text).pilkada).toBe(true);
+    expect(without.classify(text).pilkada).toBe(false);
+  });
+  it.each([
+    'Rudi kampanye anti narkoba di sekolah tadi pagi',
+    'Andi kampanye stop bullying di kelas 8',
+    'Rudi ikut lomba lari di lapangan voli besok malam',
+  ])('a social campaign, or no act: %s', (text) => expect(jernih.classify(text).pilkada).toBe(false));
+});

@@ -347,7 +347,6 @@ const KNOWN_MISTAKES: Record<string, string[]> = {
     'mbak Agustin CS bank ramah banget, cepet urusane',
   ],
   'tests/fixtures/classifier/bengkulu2024.tsv': [
-    'Mian blusukan ke pasar Argamakmur, dagangan diborong',
     'Helmi dan Mian main futsal malam ini di GOR, ikut?',
     'pertandingan sepak bola antar kampung, tim Helmi kalah adu penalti',
   ],
@@ -487,11 +486,10 @@ const KNOWN_MISTAKES: Record<string, string[]> = {
   // Pilwalkot Balikpapan 2024 (X posts and Banjar-Malay chat; issue 20): measured blind (P 0.949 / R 0.937), then the
   // other-family surname, sibling-level and goods-from-a-camp rules; the mayor's region award by his bare name later
   // fixed by the region-award rule (regionAwards). Left: vote talk in
-  // chat below the threshold ("yg milih nomor 2 mana suaranya", a given name with one campaign word; "aku pilih nomor 1 ja"
-  // went with the first-person openers of numberSubject).
+  // chat below the threshold ("yg milih nomor 2 mana suaranya"; "aku pilih nomor 1 ja" went with the first-person openers of
+  // numberSubject, "Rendi kampanye di lapangan RT" with nameActs).
   'tests/fixtures/classifier/balikpapan2024.tsv': [
     '[USERNAME] yg milih nomor 2 mana suaranya',
-    'Rendi kampanye di lapangan RT besok, ada organ tunggal',
   ],
   // Pilwalkot Banjarmasin 2024 (X posts and Banjar chat; issue 20): measured blind (P 0.923 / R 0.847; 0.936 / 0.849 with
   // the 'pose dua jari' label corrected), then the another-level's-role, voting-booth, "gasan" and settled-choice rules; title-case
