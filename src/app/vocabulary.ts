@@ -73,6 +73,7 @@ const vocabularySchema = z.object({
   relativeWords: phrases.optional(),
   numberActs: phrases.optional(),
   workVerbs: phrases.optional(),
+  nameActs: z.object({ acts: phrases, causes: phrases }).optional(),
   officialPosts: z.object({
     titles: phrases,
     activities: phrases,
@@ -83,6 +84,7 @@ const vocabularySchema = z.object({
     documentWords: phrases.optional(),
     officeBusiness: phrases.optional(),
     officeWorks: phrases.optional(),
+    regionAwards: z.object({ awards: phrases, units: phrases }).optional(),
     partyOffices: z.object({ titles: phrases, units: phrases }).optional(),
     anniversaries: phrases.optional(),
     campaignSignals: z.record(z.string(), weight),

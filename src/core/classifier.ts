@@ -400,6 +400,13 @@ export interface Vocabulary {
    * bengkel", "X nan karajo di bengkel"), read as {@link everydayAfter} is.
    */
   workVerbs?: string[];
+  /**
+   * Campaign acts said of a person ("kampanye", "blusukan"): right after a weak name (a common given name, a
+   * surname), with no `causes` word after the act, the name is the one campaigning, the candidate ("X kampanye di
+   * lapangan", "X blusukan ke pasar"); no other person campaigns in the season by a candidate's name. A cause after
+   * the act is a social campaign ("kampanye anti narkoba", "kampanye stop bullying"), no race's.
+   */
+  nameActs?: { acts: string[]; causes: string[] };
 }
 
 /**
@@ -454,6 +461,15 @@ export interface OfficialPosts {
    * pengajian there or visits the sick, as they visit a market or a campus.
    */
   officeWorks?: string[];
+  /**
+   * An award named for a region's government ("Penghargaan Kabupaten Layak Anak", "Anugerah Kota Sehat",
+   * "Penghargaan Digitalisasi Daerah"): `awards` the award words (each also an activity), `units` the words of a
+   * region's government. Within {@link BARE_ACTING_GAP} words after a candidate's bare name, an award word with a
+   * unit at most {@link REGION_AWARD_GAP} words after it is the office at work with no {@link officeBusiness} beside
+   * it ("X Terima Penghargaan Kabupaten Layak Anak"): a region's award goes to whoever governs the region, in every
+   * province. An award to the person ("X raih penghargaan tokoh inspiratif") is not one, and stays the candidate's.
+   */
+  regionAwards?: { awards: string[]; units: string[] };
   /**
    * A party's own offices, written before the party's name ("Ketua Golkar", "Sekjen PDIP", "Ketua DPD Partai
    * Golkar"): `titles` the office, `units` the words that may stand between it and the party (its boards, "umum").
@@ -809,8 +825,14 @@ interface Tables {
   relativeWords: Set<string>;
   /** Activity terms of {@link OfficialPosts.appeals}: an office at work after a title only. */
   appeals: Set<Term>;
+  /** {@link Vocabulary.nameActs}: its acts by label, its causes folded. */
+  nameActs: Set<string>;
+  nameActCauses: Set<string>;
   /** {@link OfficialPosts.officeBusiness} and {@link OfficialPosts.officeWorks}, folded, each as its words, by its first word. */
   officeBusiness: Map<string, string[][]>;
+  /** Activity terms of {@link OfficialPosts.regionAwards}' awards, and its units folded. */
+  regionAwards: Set<Term>;
+  regionAwardUnits: Set<string>;
   /** {@link Vocabulary.servantCampaign}: its servants folded by first word, its acts by label, its joins folded. */
   servants: Map<string, string[][]>;
   servantActs: Set<string>;
@@ -920,6 +942,8 @@ interface ScanContext {
    * does a surname (see NAME_SUPPORT). Its weight does not change: it adds up no more than before.
    */
   titledWeakName?: boolean;
+  /** A weak name right before a campaign act of its own ({@link Vocabulary.nameActs}): "X kampanye di pasar". */
+  nameAct?: boolean;
   /** A word of scripture or devotion was read ({@link Vocabulary.scriptureWords}): names weigh a surname's at most. */
   scripture?: boolean;
   /** A ballot number is the text's subject ({@link Vocabulary.numberSubject}): "01 udah terbukti", "no 3 kampanye di ...". */
@@ -1105,6 +1129,12 @@ export function createClassifier(opts: { vocabulary: Vocabulary; paslon?: Paslon
     const term = nodeOf(trie, tokenize(phrase, FOLD))?.term;
     if (term?.official === 'activity') appeals.add(term);
   }
+  // A region's award: its words looked up as terms, so the scan asks a set, not the text (isRegionAward).
+  const regionAwards = new Set<Term>();
+  for (const phrase of official?.regionAwards?.awards ?? []) {
+    const term = nodeOf(trie, tokenize(phrase, FOLD))?.term;
+    if (term?.official === 'activity') regionAwards.add(term);
+  }
 
   for (const phrase of vocab.otherElections ?? []) {
     const key = tokenize(phrase, FOLD);
@@ -1212,6 +1242,10 @@ export function createClassifier(opts: { vocabulary: Vocabulary; paslon?: Paslon
     commonPerson: new Map(),
     relativeWords: new Set((vocab.relativeWords ?? []).flatMap((w) => tokenize(w, FOLD))),
     appeals,
+    nameActs: new Set(vocab.nameActs?.acts ?? []),
+    nameActCauses: new Set((vocab.nameActs?.causes ?? []).flatMap((w) => tokenize(w, FOLD))),
+    regionAwards,
+    regionAwardUnits: new Set((official?.regionAwards?.units ?? []).flatMap((w) => tokenize(w, FOLD))),
     officeBusiness: byFirstWord([...official?.officeBusiness ?? [], ...official?.officeWorks ?? []].map((w) => tokenize(w, FOLD)).filter((key) => key.length > 0)),
     servants: byFirstWord((vocab.servantCampaign?.servants ?? []).map((w) => tokenize(w, FOLD)).filter((key) => key.length > 0)),
     servantActs: new Set(vocab.servantCampaign?.acts ?? []),
@@ -1292,7 +1326,7 @@ export function createClassifier(opts: { vocabulary: Vocabulary; paslon?: Paslon
     const ctx: ScanContext = {
       text: own, calledNumbers: undefined, callBeforeAddedElection: undefined, kinNamed: undefined, inTag: false, shouting: undefined, lower: undefined, titledName: false,
       textFacts: undefined,
-      regionalNumber: undefined, numberedOffice: undefined, titledWeakName: undefined, scripture: undefined,
+      regionalNumber: undefined, numberedOffice: undefined, titledWeakName: undefined, nameAct: undefined, scripture: undefined,
       subjectNumber: undefined, votedOffice: undefined, boughtVote: undefined, countResult: undefined, figureNamed: undefined, givenFromCamp: undefined,
       clauses: undefined, listedNames: undefined, actingName: undefined, formerOffice: undefined, officialDocument: undefined,
       rosterNames: undefined, freeNames: undefined, rosterTitled: undefined, tally: undefined, nameTag: undefined,
@@ -2467,7 +2501,7 @@ function scan(tables: Tables, tokens: string[], ids: number[] | undefined, found
       ctx.actingName = true;
     } else if (best.official === 'activity' && i - nameEnd <= BARE_ACTING_GAP + 1 && !tables.appeals.has(best)) {
       // "X hadiri rakor stunting", "X sampaikan reses": the office's own business, which no candidate out of office has.
-      if (hasOfficeBusiness(tables, tokens)) ctx.actingName = true; else ctx.bareActivity = true;
+      if (hasOfficeBusiness(tables, tokens) || isRegionAward(tables, best, tokens, bestEnd)) ctx.actingName = true; else ctx.bareActivity = true;
     } else if (best.official === 'title') {
       if (i - nameEnd <= TITLE_GAP + 1 || isRoleAfterName(tables, tokens, i, nameEnd)) ctx.titledName = true;
       if (isRoleAfterName(tables, tokens, i, nameEnd)) ctx.roleTitled = true;
@@ -2495,6 +2529,7 @@ function scan(tables: Tables, tokens: string[], ids: number[] | undefined, found
     }
     if (tables.servantActs.size > 0 && tables.servantActs.has(best.label) && isServantCampaign(tables, tokens, i)) ctx.joinedCampaign = true;
     if (tables.countTerms.size > 0 && ctx.countResult === undefined && tables.countTerms.has(best.label)) ctx.countResult = isCountResult(tables, tokens);
+    if (i === nameEnd + 1 && tables.nameActs.has(best.label) && isNameAct(tables, tokens, bestEnd)) ctx.nameAct = true;
     if (tables.voteVerbs.has(best.label)) {
       voteEnd = bestEnd;
       if (tables.giverWords.size > 0 && isBoughtVote(tables, tokens, bestEnd)) ctx.boughtVote = true;
@@ -2621,6 +2656,28 @@ function byFirstWord(keys: string[][]): Map<string, string[][]> {
     else out.set(key[0] as string, [key]);
   }
   return out;
+}
+
+/**
+ * A campaign act right after a name ({@link Vocabulary.nameActs}), no cause after it: the name's own campaign, not
+ * a social one ("kampanye anti narkoba"). Asked only of an act term right after a name.
+ */
+function isNameAct(tables: Tables, tokens: string[], end: number): boolean {
+  const next = tokens[end + 1];
+  return next === undefined || !tables.nameActCauses.has(next);
+}
+
+/** Words a region's government may stand after an award word and still name the award ("Penghargaan Digitalisasi Daerah"). */
+const REGION_AWARD_GAP = 2;
+
+/**
+ * An award named for a region's government right after an activity found after a bare name ({@link
+ * OfficialPosts.regionAwards}): "X Terima Penghargaan Kabupaten Layak Anak". Asked only of an award term.
+ */
+function isRegionAward(tables: Tables, best: Term, tokens: string[], end: number): boolean {
+  if (!tables.regionAwards.has(best)) return false;
+  for (let k = end + 1; k <= end + REGION_AWARD_GAP && k < tokens.length; k++) if (tables.regionAwardUnits.has(tokens[k] as string)) return true;
+  return false;
 }
 
 /** The text names an office's own business ({@link OfficialPosts.officeBusiness}); asked only after a name and an activity. */
@@ -3300,7 +3357,7 @@ function readAsWritten(tables: Tables, text: string, tokens: string[], found: Te
   // "Name Surname" and nothing capitalised either side: one person's two-word name, not a list of names.
   const givenAfter = (k: number): boolean => capital(k) && joinedCapital(k + 1) && tables.otherGivenNames.has(folded(k + 1))
     && !tables.dictionary.has(folded(k + 1));
-  const otherName = (k: number): boolean => titleCase ? givenAfter(k) : (capital(k) && !(k > 0 && capital(k - 1) && SPACES_ONLY.test(gap(k)))
+  const otherName = (k: number): boolean => titleCase ? givenAfter(k) || isSurnameAfterInTitle(tables, folded, (j) => (words[j] as RegExpMatchArray)[0].toLowerCase(), (j) => cases[j] === 'title', joinedCapital, k, words.length) : (capital(k) && !(k > 0 && capital(k - 1) && SPACES_ONLY.test(gap(k)))
     && joinedCapital(k + 1) && cases[k + 1] === 'title' && (unknown(k + 1) || tables.otherGivenNames.has(folded(k + 1))) && !joinedCapital(k + 2))
     // A place or thing named after someone, a capitalised word before the name ("UIN Syarif Hidayatullah").
     || (capital(k) && k >= 2 && joinedCapital(k) && cases[k - 1] === 'title' && unknown(k - 1) && tables.namedAfter.has(folded(k - 2)))
@@ -3341,6 +3398,68 @@ function readAsWritten(tables: Tables, text: string, tokens: string[], found: Te
     if (!twin) tables.otherPerson.set(t, (twin = makeTerm(t.label, Math.min(t.weight, tables.otherPersonWeight), PASLON_NAME, { paslon: t.paslon })));
     found[k] = twin;
   }
+}
+
+/** Least letters of a word after a name that {@link isSurnameAfterInTitle} reads as a surname. */
+const MIN_TITLE_SURNAME = 3;
+
+/**
+ * In a title-case headline, a candidate's strong one-word name followed by a capitalised word that no vocabulary or
+ * paslon file knows and that is no word of the language, affixed or not ({@link isLanguageWord}): another person's
+ * full name ("Ananda Sukarlan Gelar Konser", "Harun Masiku Masih Buron" beside a candidate Andi Harun). A headline's
+ * verb after the candidate is a word of the language ("X Temui Warga", "X Kunjungi Pasar"); the candidate's own
+ * other names are the paslon file's words. Asked only of a strong single name in title case ({@link asWritten}).
+ */
+function isSurnameAfterInTitle(tables: Tables, folded: (k: number) => string, lower: (k: number) => string,
+  title: (k: number) => boolean, joinedCapital: (k: number) => boolean, k: number, count: number): boolean {
+  // Title case, not capitals: a shouted text capitalises its verbs too ("KHOFIFAH JABAT 5 TAHUN").
+  if (!title(k) || !title(k + 1) || !joinedCapital(k + 1)) return false;
+  if (!isUnknownName(tables, folded(k + 1), lower(k + 1))) return false;
+  // The headline goes on in title case after the two names, or ends: a lower-case word after them is running talk
+  // ("menang X Mataraman imbang"), where the capitalised word may as well be a place.
+  if (k + 2 < count && (!title(k + 2) || LIST_JOINS.has(folded(k + 2)))) return false;
+  // Names one after another with no comma ("kasus A B X C D"): a list of people, the candidate among them.
+  return !(joinedCapital(k) && k >= 1 && isUnknownName(tables, folded(k - 1), lower(k - 1)));
+}
+
+/**
+ * A word neither the vocabulary, the paslon file, a region's name (each asked folded) nor the language (asked as
+ * written, in lower case: the dictionary is unfolded) knows: someone's name.
+ */
+function isUnknownName(tables: Tables, folded: string, lower: string): boolean {
+  return folded.length >= MIN_TITLE_SURNAME && !isDigit(folded) && !tables.knownWords.has(folded) && !tables.otherRegions.has(folded)
+    && !isLanguageWord(tables.dictionary, lower);
+}
+
+/** Indonesian prefixes, each with the root's first letters its nasal may have replaced ("menemui" from "temu"). */
+const PREFIXES: readonly (readonly [string, readonly string[]])[] = [
+  ['meng', ['', 'k']], ['meny', ['s']], ['mem', ['', 'p']], ['men', ['', 't']], ['me', ['']],
+  ['peng', ['', 'k']], ['peny', ['s']], ['pem', ['', 'p']], ['pen', ['', 't']], ['per', ['']], ['pe', ['']],
+  ['ber', ['']], ['be', ['']], ['ter', ['']], ['di', ['']], ['ke', ['']], ['se', ['']],
+  ['nge', ['']], ['ng', ['', 'k']], ['ny', ['s']],
+];
+/** Indonesian suffixes and the clitic "-nya" ("kunjungi", "resmikan", "blusukan", "janjinya"). */
+const SUFFIXES = ['kan', 'an', 'i', 'nya'];
+/** Least letters of a root left when affixes come off. */
+const MIN_ROOT = 3;
+
+/**
+ * A word of the language: a dictionary word, or one with a prefix, a suffix or both taken off ("temui", "menyapa",
+ * "dikunjungi"). Dictionary lookups only, on the one word asked.
+ */
+function isLanguageWord(dictionary: Set<string>, word: string): boolean {
+  if (dictionary.has(word)) return true;
+  const stems = [word];
+  for (const suffix of SUFFIXES) if (word.length - suffix.length >= MIN_ROOT && word.endsWith(suffix)) stems.push(word.slice(0, -suffix.length));
+  for (const stem of stems) {
+    if (stem !== word && dictionary.has(stem)) return true;
+    for (const [prefix, swaps] of PREFIXES) {
+      if (!stem.startsWith(prefix)) continue;
+      const rest = stem.slice(prefix.length);
+      for (const swap of swaps) if (swap.length + rest.length >= MIN_ROOT && dictionary.has(swap + rest)) return true;
+    }
+  }
+  return false;
 }
 
 /** Words either side of a vote word searched for the thing it is done to ("coblos balon", "kuping anak dicoblos"). */
@@ -5072,6 +5191,8 @@ function summarise(found: Term[], vocab: Vocabulary, ctx: ScanContext, national:
   // A surname or derived form in election talk is the candidate ("Suandharu paling kuat di debat walkot").
   if (weak && nameSupport && !official && (ctx.titledWeakName || isAnyHeavier(weak, vocab.names.common))) sum = Math.max(sum, vocab.threshold);
   if (weak && weakTalk && !nameSupport && !official && isRivalsTalk(weak, vocab.names.common)) sum = Math.max(sum, vocab.threshold);
+  // A weak name campaigning: "X kampanye di lapangan", "X blusukan ke pasar" (Vocabulary.nameActs).
+  if (weak && ctx.nameAct === true && !official && !otherElection && !nationalElection && !ctx.listedNames) sum = Math.max(sum, vocab.threshold);
   // Two candidates each named weakly, partners or rivals, beside any vote talk ("Lukman sama Emil pas kampanye",
   // "appi dan seto debat"): together they are the race.
   if (weak && weak.length >= 2 && (weakTalk || nameSupport) && !official && !ctx.listedNames && !ctx.scripture && namesTwoCandidates(weak, vocab)) sum = Math.max(sum, vocab.threshold);

@@ -4309,3 +4309,97 @@ describe('a vote call, then a non-Pilkada election told of as one more ("juga") 
     'Pilpres kemarin aku coblos 02',
   ])('no "also", the election named first, or the call in its clause: %s', (text) => expect(town.classify(text).pilkada).toBe(false));
 });
+
+describe('a region\'s award after a bare name is the office at work (regionAwards) (Pilwalkot Balikpapan and Pilbup Bandung sets, issue 20)', () => {
+  // The bare-name activity branch in scan (isRegionAward): an award named for a region's government goes to whoever
+  // governs it; an award to the person stays the candidate's, as the dev set's tweets label a candidate's own awards.
+  const paslon: PaslonFile = { election: 'Pilwalkot Contoh Tanjung Biru 2024', paslon: [
+    { number: 1, names: ['Harsono Widjajakusuma', 'Lestari Anggraeni'], aliases: ['Harsono-Lestari'] },
+    { number: 2, names: ['Marwan Syahputra', 'Dini Ayuningtyas'], aliases: ['Marwan-Dini'] },
+  ] };
+  const biru = createClassifier({ vocabulary, paslon });
+  const without = createClassifier({ vocabulary: { ...vocabulary, officialPosts: { ...vocabulary.officialPosts!, regionAwards: undefined } }, paslon });
+  it.each([
+    'Harsono Widjajakusuma Terima Penghargaan Kota Layak Anak dari Kementerian [URL]',
+    'Marwan Syahputra raih Anugerah Pembangunan Daerah tingkat provinsi',
+    'Harsono Widjajakusuma Terima Penghargaan Inovasi Daerah 2024 [URL]',
+  ])('%s', (text) => {
+    expect(biru.classify(text).pilkada).toBe(false);
+    expect(without.classify(text).pilkada).toBe(true);
+  });
+  it.each([
+    'Harsono Widjajakusuma Raih Penghargaan Tokoh Inspiratif dari Media Lokal [URL]',
+    'Marwan Syahputra terima penghargaan kota layak anak, relawan siap menangkan nomor 2',
+    'Harsono Widjajakusuma janji raih penghargaan kota layak anak kalau terpilih',
+  ])('an award to the person, or a word of the race beside it: %s', (text) => expect(biru.classify(text).pilkada).toBe(true));
+});
+
+describe('a title-case headline\'s unknown capitalised word after a candidate\'s one-word name is a namesake\'s surname (Pilwalkot Banjarmasin, Batam and Samarinda sets, issue 20)', () => {
+  // isSurnameAfterInTitle in asWritten: in title case capitals tell nothing, but a word no vocabulary, paslon file,
+  // region or dictionary knows, with its affixes taken off (isLanguageWord), is a name; the headline's verb is a word.
+  const teluk = createClassifier({ vocabulary, paslon: { election: 'Pilwalkot Contoh Teluk Indah 2024', paslon: [
+    { number: 1, names: ['Bahtiar Rasyidin', 'Sukmawati'], aliases: ['Bahtiar-Sukmawati'] },
+    { number: 2, names: ['Irfandi Lamadjido', 'Novita Kumalasari'], aliases: ['Irfandi-Novita'] },
+  ] } });
+  it.each([
+    'Sukmawati Wirananggapati Gelar Pameran Lukisan di Taman Budaya [URL]',
+    'Bahtiar Kusnadi Masih Buron, Polisi Periksa Saksi Baru [URL]',
+    'Siswa SD Ikuti Lomba Pidato, Irfandi Wongsodirjo Raih Juara 1 [URL]',
+  ])('%s', (text) => expect(teluk.classify(text).pilkada).toBe(false));
+  it.each([
+    'Bahtiar Temui Nelayan Pesisir Utara Pagi Ini [URL]',
+    'Sukmawati Kunjungi Pasar Lama Bersama Emak-Emak [URL]',
+    'Irfandi Dikunjungi Tokoh Adat Sore Ini [URL]',
+    'Sukmawati Wirananggapati dan Irfandi Hadir di Acara Warga [URL]',
+  ])('a verb of the language, a list, or running talk after the names: %s', (text) => expect(teluk.classify(text).pilkada).toBe(true));
+});
+
+describe('a first-person pronoun before a ballot number is the writer\'s own choice (numberSubject openers) (Pilwalkot Tangerang, Tangsel, Balikpapan, Banjarmasin and Pilbup Bandung sets, issue 20)', () => {
+  // isSubjectNumber: the number is the text's subject after its openers; "gue mah", "uing mah", "ulun", "saya" say
+  // whose choice it is, in Betawi, Sundanese, Banjar and Indonesian alike. A number with no talk after it stays a rank.
+  const paslon: PaslonFile = { election: 'Pilbup Contoh Lembah Hijau 2024', paslon: [
+    { number: 1, names: ['Bahtiar Rasyidin', 'Sukmawati Lubis'], aliases: ['Bahtiar-Sukmawati'] },
+    { number: 2, names: ['Irfandi Lamadjido', 'Novita Kumalasari'], aliases: ['Irfandi-Novita'] },
+  ] };
+  const hijau = createClassifier({ vocabulary, paslon });
+  const pronouns = new Set(['aku', 'saya', 'sy', 'gue', 'gua', 'gw', 'ane', 'isun', 'uing', 'abdi', 'kula', 'ulun', 'beta', 'mah']);
+  const subject = vocabulary.numberSubject!;
+  const without = createClassifier({ vocabulary: { ...vocabulary, numberSubject: { ...subject, openers: subject.openers.filter((w) => !pronouns.has(w)) } }, paslon });
+  it.each([
+    'gue mah 02 dah, pengen yang baru',
+    'uing mah 01 weh',
+    'saya nomor 2 aja, sudah jelas programnya',
+  ])('%s', (text) => {
+    expect(hijau.classify(text).pilkada).toBe(true);
+    expect(without.classify(text).pilkada).toBe(false);
+  });
+  it.each([
+    'aku nomor 1 di kelas, bangga',
+    'saya nomor 3 antri, habis ini bapak',
+    'gue mah lantai 02, naik lift aja',
+  ])('a rank, a queue or a floor stays one: %s', (text) => expect(hijau.classify(text).pilkada).toBe(false));
+});
+
+describe('a weak name right before a campaign act of its own is the candidate campaigning (nameActs) (Pilwalkot Balikpapan, Pilgub Bengkulu and Jabar surnames sets, issue 20)', () => {
+  // scan sets nameAct when "kampanye"/"blusukan" stands right after a name; summarise counts a weak name with it.
+  // A cause after the act ("kampanye anti narkoba") is a social campaign, and stays no race's.
+  const paslon: PaslonFile = { election: 'Pilwalkot Contoh Muara Jernih 2024', paslon: [
+    { number: 1, names: ['Rudi Hartawan', 'Sulastri Wibowo'], aliases: ['Rudi-Sulastri'] },
+    { number: 2, names: ['Darmawansyah Pohan', 'Andi Kurniawan'], aliases: ['Darmawan-Andi'] },
+  ] };
+  const jernih = createClassifier({ vocabulary, paslon });
+  const without = createClassifier({ vocabulary: { ...vocabulary, nameActs: undefined }, paslon });
+  it.each([
+    'Rudi kampanye di lapangan voli besok malam, ada dangdutan',
+    'Andi blusukan ke pasar ikan pagi tadi',
+    'Rudi blusukan ke gang sempit tadi sore',
+  ])('%s', (text) => {
+    expect(jernih.classify(text).pilkada).toBe(true);
+    expect(without.classify(text).pilkada).toBe(false);
+  });
+  it.each([
+    'Rudi kampanye anti narkoba di sekolah tadi pagi',
+    'Andi kampanye stop bullying di kelas 8',
+    'Rudi ikut lomba lari di lapangan voli besok malam',
+  ])('a social campaign, or no act: %s', (text) => expect(jernih.classify(text).pilkada).toBe(false));
+});

@@ -347,7 +347,6 @@ const KNOWN_MISTAKES: Record<string, string[]> = {
     'mbak Agustin CS bank ramah banget, cepet urusane',
   ],
   'tests/fixtures/classifier/bengkulu2024.tsv': [
-    'Mian blusukan ke pasar Argamakmur, dagangan diborong',
     'Helmi dan Mian main futsal malam ini di GOR, ikut?',
     'pertandingan sepak bola antar kampung, tim Helmi kalah adu penalti',
   ],
@@ -420,11 +419,11 @@ const KNOWN_MISTAKES: Record<string, string[]> = {
   // Pilwalkot Tangerang Selatan 2024 (issue 20, det-fp): measured blind, then the office-business, headline-colon, other-level role and when-word rules. Left: the
   // vice mayor opening a festival by the bare name (a festival is no work of the office's own: a candidate out of
   // office opens and attends one too; the works, relief and Karang Taruna lines went with officeWorks; Banten's
-  // governor-elect with the other level's office, its place and "terpilih", fpall); misses are "Pak Ben" (three letters) and ballot numbers in chat with no other vote word.
+  // governor-elect with the other level's office, its place and "terpilih", fpall); misses are "Pak Ben" (three letters) and ballot numbers in chat with no other vote word ("gw mah nomor 1 aja" went with
+  // the first-person openers of numberSubject).
   'tests/fixtures/classifier/tangsel2024.tsv': [
     'Pilar Saga Ichsan Buka Festival Kuliner Tangsel di Taman Kota 2 [URL]',
     '[USERNAME] [USERNAME] Pak Ben udah 2 periode ngurus Tangsel, sampah masih numpuk aja. Mau lanjut lagi?',
-    '[USERNAME] gw mah nomor 1 aja, udah kebukti kerjanya walau belom sempurna',
     'babeh gue bilang nomor 2 biar ade perubahan, kite liat aje',
     'emang bener Pak Ben mau lanjut lagi? kagak bosen ape',
     'gue ikut debat nobar di warung Bang Ojan, seru juga ternyata',
@@ -459,20 +458,19 @@ const KNOWN_MISTAKES: Record<string, string[]> = {
     'mun nu meunang Rudy, mudah2an jalan ka Jasinga dioprek',
   ],
   // Pilwalkot Samarinda 2024 (X posts and Banjar chat; one pair against kotak kosong; issue 20): measured blind, then the
-  // empty-box, spelt-digits and shouted-capitals rules. Left: a title-case namesake ("Harun Masiku"),
+  // empty-box, spelt-digits and shouted-capitals rules; the title-case namesake ("Harun Masiku") later went with
+  // isSurnameAfterInTitle. Left:
   // ("01" as a phone code went with phoneTalk, the mic test counting "kosong satu, kosong dua" with isNextPaddedAfter), a vote bought in the passive with Bawaslu ("dibagi amplop ... lapor Bawaslu") and
   // "ikut2 koko" (a reduplication written with 2).
   'tests/fixtures/classifier/samarinda2024.tsv': [
-    'Harun Masiku Masih Buron, KPK Periksa Saksi Baru [URL]',
     'bubuhan RT ulun sudah dibagi amplop jar, 100 ribu saurang. lapor Bawaslu kah?',
     '[USERNAME] bapak ulun PNS, takut ikut2 koko nanti dimutasi',
   ],
   // Pilwalkot Batam 2024 (X posts and Batam Malay chat; issue 20): measured blind, then the "calon/nyalon wako",
-  // spelt-digits and shouted-capitals rules ("golput" for skipping the dawn prayer went with skippedDuties). Left: a
-  // title-case namesake ("Claudia Emmanuela Santoso") and another level's candidacy ("nyalon gubernur": the Medan roles
-  // set labels one Pilkada).
+  // spelt-digits and shouted-capitals rules ("golput" for skipping the dawn prayer went with skippedDuties; the title-case
+  // namesake "Claudia Emmanuela Santoso" with isSurnameAfterInTitle). Left: another level's candidacy ("nyalon
+  // gubernur": the Medan roles set labels one Pilkada).
   'tests/fixtures/classifier/batam2024.tsv': [
-    'Claudia Emmanuela Santoso Juara The Voice Jerman Manggung di Jakarta [URL]',
     '[USERNAME] Rudi tu wako Batam dua periode, sekarang nyalon gubernur',
   ],
   // Pilbup Garut 2024 (X posts and Sundanese chat; issue 20): measured blind (P 0.987 / R 0.926), then the goods-from-a-camp
@@ -486,26 +484,22 @@ const KNOWN_MISTAKES: Record<string, string[]> = {
     'santri-santri di pondok ditaros milih saha, ceunah milih Santri 😂',
   ],
   // Pilwalkot Balikpapan 2024 (X posts and Banjar-Malay chat; issue 20): measured blind (P 0.949 / R 0.937), then the
-  // other-family surname, sibling-level and goods-from-a-camp rules. Left: the mayor at work by his bare name ("X Terima Penghargaan ..."), and vote talk in
-  // chat below the threshold ("pilih nomor 1 ja", a given name with one campaign word).
+  // other-family surname, sibling-level and goods-from-a-camp rules; the mayor's region award by his bare name later
+  // fixed by the region-award rule (regionAwards). Left: vote talk in
+  // chat below the threshold ("yg milih nomor 2 mana suaranya"; "aku pilih nomor 1 ja" went with the first-person openers of
+  // numberSubject, "Rendi kampanye di lapangan RT" with nameActs).
   'tests/fixtures/classifier/balikpapan2024.tsv': [
-    "Rahmad Mas'ud Terima Penghargaan Digitalisasi Daerah dari Presiden [URL]",
     '[USERNAME] yg milih nomor 2 mana suaranya',
-    'aku pilih nomor 1 ja, sudah kelihatan kerjanya',
-    'Rendi kampanye di lapangan RT besok, ada organ tunggal',
   ],
   // Pilwalkot Banjarmasin 2024 (X posts and Banjar chat; issue 20): measured blind (P 0.923 / R 0.847; 0.936 / 0.849 with
-  // the 'pose dua jari' label corrected), then the another-level's-role, voting-booth, "gasan" and settled-choice rules. Left: title-case
-  // namesakes with a longer name or "Warga" after the name, "pilih/milih nomor N" in chat (a quiz says it too), a surname
+  // the 'pose dua jari' label corrected), then the another-level's-role, voting-booth, "gasan" and settled-choice rules; title-case
+  // namesakes with a longer name later went with isSurnameAfterInTitle. Left: "Warga" after the name, "pilih/milih nomor N" in chat (a quiz says it too), a surname
   // or alias part with one weak word, "caleg" beside "Paslon 3", vote selling, and vote talk in chat below the threshold.
   'tests/fixtures/classifier/banjarmasin2024.tsv': [
-    'Siswa SDN Kuin Ikuti Lomba Baca Puisi Hari Guru, Ananda Zahra Raih Juara 1 [URL]',
-    'Ananda Sukarlan Gelar Konser Piano di Taman Budaya Kalsel [URL]',
     'Mukhyar Warga Kayu Tangi Juara Lomba Burung Murai se-Kalsel [URL]',
     '[USERNAME] nomor 3 tu mantan kadis kebersihan kan? masalah sampah pasti paham',
     '[USERNAME] yang milih Arifin angkat tangan, ulun salah satunya',
     'Akbari Sapa Pedagang Pasar Sudimampir Minta Doa Restu [URL]',
-    'ulun milih nomor 3 haja, kada suka yang kebanyakan janji',
     '[USERNAME] nang nomor 2 tu dulu pernah kalah lawan Ibnu Sina, wayahini menang kah?',
     'sudah ada nang handak jual suara, jar sidin satu suara 200 ribu, astaga',
     'urang Banjarmasin pilih nang kaya apa? nang pintar atau nang bagi sembako',
@@ -523,32 +517,30 @@ const KNOWN_MISTAKES: Record<string, string[]> = {
   ],
   // Pilbup Bandung 2024 (X posts and Sundanese chat; issue 20): measured blind (P 0.852 / R 0.938; 0.864 / 0.938 with one
   // label corrected), then the compass-sibling region, Sundanese kin, neighbourhood-unit and others'-campaign rules.
-  // Left: the candidates at their jobs by the bare name (an actor's soap, a podcast, an award, the vice regent at a
+  // The regent's region award was later fixed by the region-award rule (regionAwards).
+  // Left: the candidates at their jobs by the bare name (an actor's soap, a podcast, the vice regent at a
   // Maulid), the alias "Bedas" as the Sundanese word and the regency's branding ("bedas pisan", "Beasiswa Bedas"), and
-  // vote talk in chat below the threshold (a relative word around "milih nomor N", "uing mah 01", English).
+  // vote talk in chat below the threshold (a relative word around "milih nomor N", English; "uing mah 01" went with the first-person openers of numberSubject).
   'tests/fixtures/classifier/kabbandung2024.tsv': [
     'Sahrul Gunawan Main Sinetron Lagi? Ini Kata Manajernya [URL]',
     '[USERNAME] bedas pisan hujan tadi peuting, gentengna nepi ka bocor',
     'Sahrul Gunawan Isi Acara Maulid Nabi di Masjid Agung Soreang, Wakil Bupati Ajak Warga Jaga Kebersihan [URL]',
-    'Dadang Supriatna Terima Penghargaan Kabupaten Layak Anak dari Kementerian PPPA [URL]',
     'Ali Syakieb Jadi Bintang Tamu Podcast, Cerita Soal Anak Pertama [URL]',
     'urang mah bedas wae lah, najan hujan tetep ngagarap sawah',
     'Beasiswa Bedas Kabupaten Bandung Dibuka, Pendaftaran Sampai Akhir Bulan [URL]',
     'abdi mah milih nu nomer dua we, jalan ka lembur geus dihotmix',
     'pa kades ngumpulkeun warga, ngajak milih nu 02, meni terang-terangan',
-    'uing mah 01, hayang nu anyar weh',
     '[USERNAME] the regent of bandung regency running again with an actor as his deputy lol',
   ],
   // Pilwalkot Tangerang 2024 (X posts and Betawi chat; issue 20): measured blind (P 0.910 / R 0.934), then the same rules
   // and the Betawi "siape" between a vote verb and the office, and a rumour's word between money and a number. Left: a candidate who is a national politician, at
-  // national politics by his bare name, and the same chat vote talk as the Bandung set's.
+  // national politics by his bare name, and the same chat vote talk as the Bandung set's ("gue mah 01 dah" went with the first-person openers of numberSubject).
   'tests/fixtures/classifier/tangerang2024.tsv': [
     'Faldo Maldini Bicara Soal Putusan MK di Podcast Politik, Sebut DPR Harus Patuh [URL]',
     'Faldo Maldini Dilantik Jadi Stafsus Mensesneg, Ini Tugasnya [URL]',
     'Faldo Maldini Kritik Kebijakan Impor Beras Pemerintah Pusat [URL]',
     'gue mah milih nomer dua aje, jalan depan rumah udeh dibenerin',
     'pak lurah ngumpulin warga, ngajak milih yang 02, terang-terangan banget',
-    'gue mah 01 dah, pengen yang muda',
   ],
   // Pilbup Karawang 2024 (X posts and Sundanese / Karawang-Betawi chat; issue 20): measured blind (P 0.972 / R 0.909), then
   // "golput" before a meal (skippedDuties), the office's aid programmes (officeWorks: "alsintan") and a count's result
