@@ -3677,7 +3677,7 @@ function isCalledName(tables: Tables, ctx: ScanContext, tokens: string[], ids: n
  * regional and affixed forms, as folded. Not "pilih" (a pick of any kind: "pilih X guru ngaji jadi imam") nor
  * "dukung" (a petition: "Dukung X Pahlawan Nasional" proposes a hero's title).
  */
-const BALLOT_VERBS = new Set(['coblos', 'nyoblos', 'coblosen', 'joblos', 'njoblos', 'menangkan', 'memenangkan', 'menangke', 'menangaken']
+const BALLOT_VERBS = new Set(['coblos', 'nyoblos', 'coblosen', 'joblos', 'njoblos', 'menangkan', 'memenangkan', 'menangke', 'menangake', 'menangno', 'menangaken']
   .map((w) => tokenize(w, FOLD).join('')));
 
 /**

@@ -4403,3 +4403,22 @@ describe('a weak name right before a campaign act of its own is the candidate ca
     'Rudi ikut lomba lari di lapangan voli besok malam',
   ])('a social campaign, or no act: %s', (text) => expect(jernih.classify(text).pilkada).toBe(false));
 });
+
+describe('every Javanese causative of "menangkan" is a ballot verb before a name and its title (BALLOT_VERBS beside the vocabulary\'s "menangake", "menangno") (review of the Bojonegoro and Banjarmasin rules, issue 20)', () => {
+  // The vocabulary calls "menangke", "menangake" and "menangno" vote verbs wherever it calls "menangkan" one
+  // (act term, "{n}", "{0n}", "{name}"), but BALLOT_VERBS knew only "menangke": "menangake Pak X guru ngaji kita"
+  // lost its name to the occupation after it (0.3) where "menangke" and "menangkan" kept it.
+  const town = createClassifier({
+    vocabulary,
+    paslon: { election: 'Pilbup Sukomulyo 2024', paslon: [{ number: 1, names: ['Wiryo Sasmito', 'Endang Rahayu'] }, { number: 2, names: ['Prapto Haryono', 'Ningsih Wulandari'] }] },
+  });
+  it.each([
+    'ayo menangake Pak Prapto guru ngaji kita',
+    'menangno Prapto tukang bakso asli kampung kene',
+    'menangke Pak Prapto guru ngaji kita',
+  ])('%s', (text) => expect(town.classify(text).pilkada).toBe(true));
+  it.each([
+    'Pak Prapto guru ngaji kita wis rawuh',
+    'Prapto tukang bakso asli kampung kene',
+  ])('the name beside its occupation with no ballot verb stays someone\'s: %s', (text) => expect(town.classify(text).pilkada).toBe(false));
+});
