@@ -3688,7 +3688,20 @@ const BALLOT_VERBS = new Set(['coblos', 'nyoblos', 'coblosen', 'joblos', 'njoblo
 function isBallotCalled(tables: Tables, tokens: string[], start: number): boolean {
   let back = start - 1;
   while (back >= 0 && tables.honorifics.has(tokens[back] as string)) back--;
-  return back >= 0 && BALLOT_VERBS.has(tokens[back] as string);
+  return back >= 0 && BALLOT_VERBS.has(tokens[back] as string) && !isContestNear(tokens, start);
+}
+
+/** Words of a contest or an online vote: "menangkan" asks for those votes too ("Menangkan X tukang bakso favorit di lomba UMKM"). */
+const CONTEST_WORDS = new Set(['lomba', 'kontes', 'kompetisi', 'ajang', 'festival', 'audisi', 'finalis', 'nominasi', 'nominee',
+  'vote', 'voting', 'polling', 'award', 'awards', 'juri', 'favorit', 'terfavorit'].map((w) => tokenize(w, FOLD).join('')));
+/** Words after a called name that {@link isContestNear} reads: the call's own sentence, bounded so a repeated text stays linear. */
+const CONTEST_WINDOW = 10;
+
+/** A contest's or online vote's word within {@link CONTEST_WINDOW} words after the name: the call is for that contest. */
+function isContestNear(tokens: string[], start: number): boolean {
+  const end = Math.min(tokens.length, start + CONTEST_WINDOW);
+  for (let k = start + 1; k < end; k++) if (CONTEST_WORDS.has(tokens[k] as string)) return true;
+  return false;
 }
 
 /** Chapter and verse as written: "5:9", "3:16-18", "119 : 105"; no leading zero (a clock's "08:30" has one). */

@@ -4225,6 +4225,12 @@ describe('a name right after a ballot verb keeps the title or occupation after i
     'pilih Gilang guru ngaji jadi imam',
     'Pak Gilang guru ngaji di masjid kami',
   ])('the hero, a petition for the title, a pick of an imam: %s', (text) => expect(town.classify(text).pilkada).toBe(false));
+  // "menangkan" asks for the votes of a contest too: there the title or trade after the name is that person's again.
+  it.each([
+    'Menangkan Gilang tukang bakso favorit di lomba UMKM, vote lewat link di bio',
+    'Menangkan Pak Gilang guru teladan, vote di IG ya',
+    'ayo menangkan Pak Mahendra guru ngaji kita di ajang dai muda',
+  ])('a contest\'s call: %s', (text) => expect(town.classify(text).pilkada).toBe(false));
 });
 
 describe('the re-election call written with a digit, "lanjutkan 2 periode" (vocabulary act, attacker\'s view, issue 20)', () => {
