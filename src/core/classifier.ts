@@ -5408,11 +5408,18 @@ function isPairRace(found: Term[], national: Set<Term>): boolean {
       if (PAIR_NUMBERS.has(t)) pair = true;
     } else if (t.category === OTHER_ELECTION || national.has(t)) {
       if (!UNPAIRED.has(t)) return false;
+      // The election itself named before the pair, as the text's topic ("Pilkades X: paslon nomor 2 menang", "Musda
+      // KNPI: paslon 2 terpilih"): that election's own pairing, however unusual. A candidate of it (a caleg) is a person
+      // who may join this race's camp ("Caleg Gagal Kini Jadi Tim Sukses Paslon 3").
+      if (!pair && !UNPAIRED_PERSONS.has(t.label)) return false;
       other = true;
     }
   }
   return pair && other;
 }
+
+/** {@link Vocabulary.unpairedElections} phrases that name a candidate of that election, not the election (see {@link isPairRace}). */
+const UNPAIRED_PERSONS = new Set(['caleg', 'calon ketua rt', 'calon ketua rw']);
 const PARTY_RESULT_WORDS = new Set(['menang', 'kalah', 'unggul']);
 
 /** A party pattern whose last word is a vote's result ("{party} menang"). */

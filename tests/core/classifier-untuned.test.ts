@@ -4181,6 +4181,11 @@ describe('a pair\'s ballot number beside only elections of single candidates is 
     'pemilihan ketua RT, calon nomor 2 Pak Gilang',
     'caleg dan pilpres kemarin, paslon 3 kalah',
   ])('a single candidate\'s number, or a pair beside an election of pairs: %s', (text) => expect(town.classify(text).pilkada).toBe(false));
+  it.each([
+    'Pilkades Sukolilo: paslon nomor 2 menang telak',
+    'pemilihan ketua RT kemarin, pasangan nomor 2 menang',
+    'Musda KNPI: paslon 2 terpilih aklamasi',
+  ])('that election named first, as the topic, keeps its own pair: %s', (text) => expect(town.classify(text).pilkada).toBe(false));
 });
 
 describe('a name dropped as the writer\'s friend or relative, and a call to vote for its own number (isKinBeside, isKinCalled) (attacker\'s view, issue 20)', () => {
