@@ -4019,6 +4019,9 @@ describe('a vote count with a word of who won it is the vote\'s result (countRes
     'quick count pilpres kemarin siapa yang menang?',
     'quick count Prabowo menang, alhamdulillah',
     'quick count pemilihan ketua RT, calon mana yang menang?',
+    // A campus's rector election is another election too (otherElections "pemilihan rektor", "pilrek", "calon rektor").
+    'Quick count pemilihan rektor UNDIP, Prof Sri menang',
+    'quick count pilrek kampus kami, calon nomor 2 unggul',
     // "Hitung cepat" is also mental arithmetic ("lomba hitung cepat"): only the English loan is a count here.
     'anak saya menang lomba hitung cepat tingkat kecamatan',
   ])('no result, or another election\'s: %s', (text) => expect(is(text)).toBe(false));
