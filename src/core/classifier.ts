@@ -5419,7 +5419,7 @@ function isPairRace(found: Term[], national: Set<Term>): boolean {
 }
 
 /** {@link Vocabulary.unpairedElections} phrases that name a candidate of that election, not the election (see {@link isPairRace}). */
-const UNPAIRED_PERSONS = new Set(['caleg', 'calon ketua rt', 'calon ketua rw']);
+const UNPAIRED_PERSONS = new Set(['caleg', 'calon ketua rt', 'calon ketua rw', 'calon kades', 'cakades', 'calon kepala desa']);
 const PARTY_RESULT_WORDS = new Set(['menang', 'kalah', 'unggul']);
 
 /** A party pattern whose last word is a vote's result ("{party} menang"). */

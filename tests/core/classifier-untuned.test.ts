@@ -4321,7 +4321,12 @@ describe('a vote call, then a non-Pilkada election told of as one more ("juga") 
     'coblos nomor 1 di pilkades juga',
     'Pemilihan ketua RT: coblos nomor 1, pemilihan ketua RW juga',
     'Pilpres kemarin aku coblos 02',
+    // A village-head candidate named first is that election's too (otherElections "calon kades", "cakades").
+    'Calon kades nomor 2 pak Jarwo, coblos nomor 2, pilkades juga penting',
   ])('no "also", the election named first, or the call in its clause: %s', (text) => expect(town.classify(text).pilkada).toBe(false));
+  it('a village-head candidate as an aside after this race\'s pair still counts', () => {
+    expect(town.classify('Menangkan paslon 2, calon kades juga dukung').pilkada).toBe(true);
+  });
 });
 
 describe('a region\'s award after a bare name is the office at work (regionAwards) (Pilwalkot Balikpapan and Pilbup Bandung sets, issue 20)', () => {
