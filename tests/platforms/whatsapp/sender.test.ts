@@ -29,6 +29,18 @@ function wire(app: App, fake: FakeWASocket, rng: () => number = Math.random) {
   app.attach(tg);
   return { policy, tg };
 }
+/** A bot whose WhatsApp sender lists the ASN waiting beyond a daily cap of `cap` first contacts; Humas on Telegram is recorded. */
+function capBot(cap: string) {
+  const clock = fakeClock();
+  const app = makeApp(clock, { WA_FIRST_CONTACT_DAILY_CAP: cap });
+  const fake = new FakeWASocket({ now: clock });
+  const policy = new WhatsAppSendPolicy({ db: app.db, config: app.config, rng: () => 0, onFirstContactDue: beyondCapNotifier(app) });
+  app.attach(new WhatsAppMessenger(() => fake), policy);
+  const tg = new RecordingMessenger('telegram');
+  app.attach(tg);
+  return { clock, app, fake, tg };
+}
+
 
 /** Runs `f`, pushing the SQL of every statement it runs (better-sqlite3 Statement.get/all/run/iterate) onto `ran`. */
 function statementsDuring<T>(app: App, ran: string[], f: () => T): T {
@@ -194,13 +206,7 @@ describe('WhatsAppSendPolicy', () => {
   });
 
   it('first contacts beyond the daily cap: Humas gets the list of waiting ASN with their phones at once, each listed once', async () => {
-    const clock = fakeClock();
-    const app = makeApp(clock, { WA_FIRST_CONTACT_DAILY_CAP: '2' });
-    const fake = new FakeWASocket({ now: clock });
-    const policy = new WhatsAppSendPolicy({ db: app.db, config: app.config, rng: () => 0, onFirstContactDue: beyondCapNotifier(app) });
-    app.attach(new WhatsAppMessenger(() => fake), policy);
-    const tg = new RecordingMessenger('telegram');
-    app.attach(tg);
+    const { clock, app, fake, tg } = capBot('2');
     seedBenchAsn(app, 5, { phoneBase: 80_000_000, tgIdBase: 880_000 });
     const phones = Array.from({ length: 5 }, (_, i) => `62812${80_000_000 + i}`);
     app.monitor.handle({
@@ -226,13 +232,7 @@ describe('WhatsAppSendPolicy', () => {
   });
 
   it('more waiting ASN than the list shows: 30 lines, the rest counted as ASN, every case in the attached CSV', async () => {
-    const clock = fakeClock();
-    const app = makeApp(clock, { WA_FIRST_CONTACT_DAILY_CAP: '1' });
-    const fake = new FakeWASocket({ now: clock });
-    const policy = new WhatsAppSendPolicy({ db: app.db, config: app.config, rng: () => 0, onFirstContactDue: beyondCapNotifier(app) });
-    app.attach(new WhatsAppMessenger(() => fake), policy);
-    const tg = new RecordingMessenger('telegram');
-    app.attach(tg);
+    const { clock, app, tg } = capBot('1');
     seedBenchAsn(app, 34, { phoneBase: 81_000_000, tgIdBase: 881_000 });
     const phones = Array.from({ length: 34 }, (_, i) => `62812${81_000_000 + i}`);
     app.monitor.handle({
@@ -294,13 +294,7 @@ describe('WhatsAppSendPolicy', () => {
   });
 
   it('the list beyond the daily cap names each waiting ASN once, with all their cases on that line, as many lines as the header counts', async () => {
-    const clock = fakeClock();
-    const app = makeApp(clock, { WA_FIRST_CONTACT_DAILY_CAP: '1' });
-    const fake = new FakeWASocket({ now: clock });
-    const policy = new WhatsAppSendPolicy({ db: app.db, config: app.config, rng: () => 0, onFirstContactDue: beyondCapNotifier(app) });
-    app.attach(new WhatsAppMessenger(() => fake), policy);
-    const tg = new RecordingMessenger('telegram');
-    app.attach(tg);
+    const { clock, app, fake, tg } = capBot('1');
     const add = (i: number, member: string) =>
       app.monitor.handle({
         kind: 'member_added', dedupeKey: `wa:add:${i}:${member}`, at: clock.now, chat: { platform: 'whatsapp', id: `1203630000000091${String(i).padStart(2, '0')}@g.us`, title: `Relawan Paslon 2 Desa ${i}`, type: 'group' },
