@@ -2501,7 +2501,10 @@ function scan(tables: Tables, tokens: string[], ids: number[] | undefined, found
       ctx.actingName = true;
     } else if (best.official === 'activity' && i - nameEnd <= BARE_ACTING_GAP + 1 && !tables.appeals.has(best)) {
       // "X hadiri rakor stunting", "X sampaikan reses": the office's own business, which no candidate out of office has.
-      if (hasOfficeBusiness(tables, tokens) || isRegionAward(tables, best, tokens, bestEnd)) ctx.actingName = true; else ctx.bareActivity = true;
+      // The office's business is one answer per text (officeBusinessFact): asked per name and activity, a text repeating
+      // them ("X Hadiri ...") made one pass over the whole text each.
+      if ((ids !== undefined ? officeBusinessFact(tables, ctx, tokens) : hasOfficeBusiness(tables, tokens)) || isRegionAward(tables, best, tokens, bestEnd)) ctx.actingName = true;
+      else ctx.bareActivity = true;
     } else if (best.official === 'title') {
       if (i - nameEnd <= TITLE_GAP + 1 || isRoleAfterName(tables, tokens, i, nameEnd)) ctx.titledName = true;
       if (isRoleAfterName(tables, tokens, i, nameEnd)) ctx.roleTitled = true;
@@ -3511,6 +3514,7 @@ function isPhoneTalkNear(tables: Tables, ctx: ScanContext, tokens: string[], ids
 /** Any phrase of a by-first-word table in the tokens, in one pass over them. */
 function hasPhraseOf(table: Map<string, string[][]>, tokens: string[]): boolean {
   for (let at = 0; at < tokens.length; at++) {
+    textScanWork.places++;
     const keys = table.get(tokens[at] as string);
     if (keys === undefined) continue;
     for (const key of keys) {
@@ -4890,6 +4894,10 @@ function speltFact(ctx: ScanContext, spelt: string): boolean {
 /** Whether the text writes an English possessive ("s"; see {@link textFact}). */
 function possessiveFact(ctx: ScanContext): boolean {
   return textFact(ctx, 's', () => POSSESSIVE_S.test(ctx.text));
+}
+/** Whether the text names an office's own business ("B"; see {@link hasOfficeBusiness}, {@link textFact}). */
+function officeBusinessFact(tables: Tables, ctx: ScanContext, tokens: string[]): boolean {
+  return textFact(ctx, 'B', () => hasOfficeBusiness(tables, tokens));
 }
 /** Whether the text names the same-named sibling region's office ("S"; see {@link hasSiblingOffice}, {@link textFact}). */
 function siblingOfficeFact(tables: Tables, ctx: ScanContext, tokens: string[]): boolean {
