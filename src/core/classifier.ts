@@ -3553,16 +3553,20 @@ function isSkippedDuty(tables: Tables, ctx: ScanContext, tokens: string[], ids: 
     && !isClauseStart(tables, ctx, tokens, ids, end + 1);
 }
 
+/** Whether any of the text's tokens is one of `words`: one pass, for the rules that ask of a word anywhere in the text. */
+function hasTokenIn(words: Set<string>, tokens: string[]): boolean {
+  for (const token of tokens) if (words.has(token)) return true;
+  return false;
+}
+
 /** A word of a vote count's result anywhere in the text ("menang", "unggul"); asked once, after the first count term. */
 function isCountResult(tables: Tables, tokens: string[]): boolean {
-  for (const token of tokens) if (tables.countResults.has(token)) return true;
-  return false;
+  return hasTokenIn(tables.countResults, tokens);
 }
 
 /** A word of a term's everyday sense anywhere in the text ("sampah" beside "TPS"). */
 function hasSenseWord(tables: Tables, tokens: string[]): boolean {
-  for (const token of tokens) if (tables.senseWords.has(token)) return true;
-  return false;
+  return hasTokenIn(tables.senseWords, tokens);
 }
 
 /** The term at its everyday sense's weight ({@link Vocabulary.otherSense}), made once per term. */
@@ -4002,8 +4006,7 @@ function isCampHome(tables: Tables, ctx: ScanContext, tokens: string[], ids: num
 
 /** A word of what a voter brings to the polling place anywhere in the text ("KTP", "undangan"; see {@link Vocabulary.voterBrings}). */
 function hasVoterThing(tables: Tables, tokens: string[]): boolean {
-  for (const token of tokens) if (tables.voterThings.has(token)) return true;
-  return false;
+  return hasTokenIn(tables.voterThings, tokens);
 }
 
 /** A strong one-word name followed by a second-person pronoun in a text that asks something ("X kamu di mana?"). */
