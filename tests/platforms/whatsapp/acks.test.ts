@@ -151,17 +151,23 @@ describe('WhatsApp 463 ack', () => {
   });
 });
 
+/** A running bot with a digest to the WhatsApp Humas admin long enough to go in three parts; its outbox row id. */
+async function longDigestBot() {
+  const clock = fakeClock();
+  const { app, fake, wa, tg } = await startBot(clock);
+  running.push(wa);
+  const text = Array.from({ length: 400 }, (_, i) => `Baris ${i + 1} ringkasan mingguan kasus netralitas ASN.`).join('\n');
+  const rowId = app.monitor.outbox.enqueue({ dedupeKey: 'long', platform: 'whatsapp', recipient: ADMIN_WA, recipientKind: 'user', kind: 'digest', text }, clock.now)!;
+  return { clock, app, fake, wa, tg, rowId };
+}
+
 describe('WhatsApp error ack of an early part of a message sent in several', () => {
   it('refused while the later parts are still being sent: the row becomes undeliverable once sent, and Humas is told once', async () => {
     // handleBadAck (node_modules/@whiskeysockets/baileys/lib/Socket/messages-recv.js) runs on `CB:ack,class:message`
     // as soon as the ack node arrives, outside the event buffer, so its `messages.update` ERROR can come while the
     // dispatcher still awaits a later part's sendMessage (relayMessage awaits device lookups and sessions on the
     // socket): the row is then still 'sending'. Before, refusedAfterSend acted only on 'sent' rows and this ack was lost.
-    const clock = fakeClock();
-    const { app, fake, wa, tg } = await startBot(clock);
-    running.push(wa);
-    const text = Array.from({ length: 400 }, (_, i) => `Baris ${i + 1} ringkasan mingguan kasus netralitas ASN.`).join('\n');
-    const rowId = app.monitor.outbox.enqueue({ dedupeKey: 'long', platform: 'whatsapp', recipient: ADMIN_WA, recipientKind: 'user', kind: 'digest', text }, clock.now)!;
+    const { clock, app, fake, wa, tg, rowId } = await longDigestBot();
     fake.failNext(1, 'ack:479');
     const send = fake.sendMessage.bind(fake);
     let calls = 0;
@@ -195,11 +201,7 @@ describe('WhatsApp error ack of an early part while the message waits to be retr
     // comes after sendMessage resolved, here once the row is back in the queue after part 2's 408 (a Boom 'Timed Out'
     // from the socket's query). Before, the refusal of a row neither 'sent' nor 'sending' was dropped and the retry
     // sent parts 2 and 3: the row ended 'sent'.
-    const clock = fakeClock();
-    const { app, fake, wa, tg } = await startBot(clock);
-    running.push(wa);
-    const text = Array.from({ length: 400 }, (_, i) => `Baris ${i + 1} ringkasan mingguan kasus netralitas ASN.`).join('\n');
-    const rowId = app.monitor.outbox.enqueue({ dedupeKey: 'long', platform: 'whatsapp', recipient: ADMIN_WA, recipientKind: 'user', kind: 'digest', text }, clock.now)!;
+    const { clock, app, fake, wa, tg, rowId } = await longDigestBot();
     fake.failNext(1, 'ack:479');
     fake.failNext(1, 'timeout');
     await app.dispatcher.drainOnce();
