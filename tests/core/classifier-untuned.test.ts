@@ -5,7 +5,7 @@
  * hard negative beside the hit.
  */
 import { describe, expect, it } from 'vitest';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadPaslonFile, loadVocabulary } from '../../src/app/vocabulary.js';
@@ -4214,7 +4214,7 @@ describe('a name dropped as the writer\'s friend or relative, and a call to vote
   ])('no vote call, another pair\'s number, or no kin word: %s', (text) => expect(town.classify(text).pilkada).toBe(false));
 });
 
-describe('a name right after a ballot verb keeps the title or occupation after it (BALLOT_VERBS, isBallotCalled) (Pilwalkot Banjarmasin set, attacker\'s view, issue 20)', () => {
+describe('a name right after a ballot verb keeps the title or occupation after it (ballotCalls, isBallotCalled) (Pilwalkot Banjarmasin set, attacker\'s view, issue 20)', () => {
   // "pahlawan nasional" after a name makes it the hero (personAfter), so "menangkan X pahlawan nasional" hid a vote
   // call (0.3). "coblos" and "menangkan" call for a ballot and nothing else: the one called is the candidate and
   // what follows describes them. "pilih" (any pick) and "dukung" (a petition for a hero's title) are left out.
@@ -4423,10 +4423,11 @@ describe('a weak name right before a campaign act of its own is the candidate ca
   ])('a social campaign, or no act: %s', (text) => expect(jernih.classify(text).pilkada).toBe(false));
 });
 
-describe('every Javanese causative of "menangkan" is a ballot verb before a name and its title (BALLOT_VERBS beside the vocabulary\'s "menangake", "menangno") (review of the Bojonegoro and Banjarmasin rules, issue 20)', () => {
+describe('every Javanese causative of "menangkan" is a ballot verb before a name and its title (ballotCalls beside the vocabulary\'s "menangake", "menangno") (review of the Bojonegoro and Banjarmasin rules, issue 20)', () => {
   // The vocabulary calls "menangke", "menangake" and "menangno" vote verbs wherever it calls "menangkan" one
-  // (act term, "{n}", "{0n}", "{name}"), but BALLOT_VERBS knew only "menangke": "menangake Pak X guru ngaji kita"
-  // lost its name to the occupation after it (0.3) where "menangke" and "menangkan" kept it.
+  // (act term, "{n}", "{0n}", "{name}"), but the classifier's own hard-coded list of ballot verbs knew only "menangke":
+  // "menangake Pak X guru ngaji kita" lost its name to the occupation after it (0.3) where "menangke" and "menangkan"
+  // kept it. The list is now the vocabulary's `ballotCalls`, beside the classes that hold the same words.
   const town = createClassifier({
     vocabulary,
     paslon: { election: 'Pilbup Sukomulyo 2024', paslon: [{ number: 1, names: ['Wiryo Sasmito', 'Endang Rahayu'] }, { number: 2, names: ['Prapto Haryono', 'Ningsih Wulandari'] }] },
@@ -4440,4 +4441,41 @@ describe('every Javanese causative of "menangkan" is a ballot verb before a name
     'Pak Prapto guru ngaji kita wis rawuh',
     'Prapto tukang bakso asli kampung kene',
   ])('the name beside its occupation with no ballot verb stays someone\'s: %s', (text) => expect(town.classify(text).pilkada).toBe(false));
+});
+
+describe('the ballot verbs, contest words and unpaired candidates are the vocabulary\'s classes, not lists in the classifier (ballotCalls, unpairedCandidates) (drift between vocabulary and classifier, issue 20)', () => {
+  // A merge once added "menangake"/"menangno" to the vocabulary and not to the classifier's own list of ballot verbs,
+  // so the two disagreed. The lists are read from data/vocabulary.json now: what a deployer's vocabulary holds is
+  // what the rules use, and dropping a word there drops it from the rule.
+  const pairs: PaslonFile = { election: 'Pilbup Sukomulyo 2024', paslon: [{ number: 1, names: ['Wiryo Sasmito', 'Endang Rahayu'] }, { number: 2, names: ['Prapto Haryono', 'Ningsih Wulandari'] }] };
+  const calls = vocabulary.ballotCalls!;
+  it('a verb in ballotCalls.verbs keeps the title after the name; taken out, it does not', () => {
+    const text = 'ayo menangno Pak Prapto guru ngaji kita';
+    expect(createClassifier({ vocabulary, paslon: pairs }).classify(text).pilkada).toBe(true);
+    const without = { ...vocabulary, ballotCalls: { ...calls, verbs: calls.verbs.filter((w) => w !== 'menangno') } };
+    expect(createClassifier({ vocabulary: without, paslon: pairs }).classify(text).pilkada).toBe(false);
+  });
+  it('a word in ballotCalls.contests makes the call that contest\'s; taken out, the call is the race\'s', () => {
+    const text = 'Menangkan Pak Prapto guru teladan, voting di IG ya';
+    expect(createClassifier({ vocabulary, paslon: pairs }).classify(text).pilkada).toBe(false);
+    const without = { ...vocabulary, ballotCalls: { ...calls, contests: calls.contests.filter((w) => w !== 'voting') } };
+    expect(createClassifier({ vocabulary: without, paslon: pairs }).classify(text).pilkada).toBe(true);
+  });
+  it('a candidate in unpairedCandidates may come before the pair\'s number; an election of them named first keeps it its own', () => {
+    const c2 = createClassifier({ vocabulary, paslon: pairs });
+    expect(c2.classify('Calon Kades Gagal Kini Jadi Tim Sukses Paslon 2').pilkada).toBe(true);
+    expect(c2.classify('Pilkades Sukamaju: paslon nomor 2 menang').pilkada).toBe(false);
+    const without = { ...vocabulary, unpairedCandidates: (vocabulary.unpairedCandidates ?? []).filter((w) => w !== 'calon kades') };
+    expect(createClassifier({ vocabulary: without, paslon: pairs }).classify('Calon Kades Gagal Kini Jadi Tim Sukses Paslon 2').pilkada).toBe(false);
+  });
+  it('the schema rejects a ballotCalls without its contest words, or an empty word, with the field named', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ballot-calls-'));
+    const raw = JSON.parse(readFileSync('data/vocabulary.json', 'utf8')) as Record<string, unknown>;
+    const { dictionaryFile: _, ...noDictionary } = raw;
+    const bad = join(dir, 'vocabulary.json');
+    writeFileSync(bad, JSON.stringify({ ...noDictionary, ballotCalls: { verbs: ['coblos'] } }));
+    expect(() => loadVocabulary(bad)).toThrow(/ballotCalls\.contests/);
+    writeFileSync(bad, JSON.stringify({ ...noDictionary, unpairedCandidates: ['caleg', ''] }));
+    expect(() => loadVocabulary(bad)).toThrow(/unpairedCandidates\.1/);
+  });
 });
