@@ -774,6 +774,12 @@ interface Tables {
   /** {@link Vocabulary.ballotCalls}, each word folded and joined: its ballot verbs and its contest words. */
   ballotVerbs: Set<string>;
   contestWords: Set<string>;
+  /**
+   * The words that open a call to vote for a ballot number, as written in the vocabulary's patterns: the vote verbs
+   * ({@link Vocabulary.votedOffice} `verbs`) and the ballot verbs ({@link Vocabulary.ballotCalls} `verbs`), so
+   * "menangkan nomor 2" is a call as "coblos nomor 2" is ({@link isVoteCall}).
+   */
+  callVerbs: Set<string>;
   voteGaps: Set<string>;
   /** "Whoever" phrases as tokens ({@link Vocabulary.votedOffice}): "siapa pun walkotnya nanti". */
   whoever: string[][];
@@ -1284,6 +1290,7 @@ export function createClassifier(opts: { vocabulary: Vocabulary; paslon?: Paslon
     voteVerbs: new Set(vocab.votedOffice?.verbs ?? []),
     ballotVerbs: new Set((vocab.ballotCalls?.verbs ?? []).map((w) => tokenize(w, FOLD).join(''))),
     contestWords: new Set((vocab.ballotCalls?.contests ?? []).map((w) => tokenize(w, FOLD).join(''))),
+    callVerbs: new Set([...vocab.votedOffice?.verbs ?? [], ...vocab.ballotCalls?.verbs ?? []]),
     voteGaps: new Set((vocab.votedOffice?.gaps ?? []).flatMap((w) => tokenize(w, FOLD))),
     whoever: (vocab.votedOffice?.whoever ?? []).map((w) => tokenize(w, FOLD)).filter((k) => k.length > 0),
     whoeverFirst: new Set((vocab.votedOffice?.whoever ?? []).map((w) => tokenize(w, FOLD)[0] ?? '')),
@@ -1410,13 +1417,13 @@ export function createClassifier(opts: { vocabulary: Vocabulary; paslon?: Paslon
     findTerms: (text) => read(text).found,
     classify: (text) => {
       const { found, ctx, unicode } = read(text);
-      const plain = summarise(found, vocab, ctx, national, initials, tables.voteVerbs);
+      const plain = summarise(found, vocab, ctx, national, initials, tables.callVerbs);
       // Zero-width characters hide a word when inside it ("co\u200Bblos") and part words between them
       // ("coblos\u200Bnomor"): read the text both ways and keep the stronger reading.
       const joinedText = unicode ? withoutInvisible(text) : undefined;
       if (joinedText === undefined) return plain;
       const j = read(joinedText);
-      const joined = summarise(j.found, vocab, j.ctx, national, initials, tables.voteVerbs);
+      const joined = summarise(j.found, vocab, j.ctx, national, initials, tables.callVerbs);
       return joined.score > plain.score ? joined : plain;
     },
   };
@@ -2246,6 +2253,7 @@ function scan(tables: Tables, tokens: string[], ids: number[] | undefined, found
   let actingEnd = -Infinity;
   let formerEnd = -Infinity;
   let voteEnd = -Infinity;
+  let ballotVerbEnd = -Infinity;
   // The end of the last ballot number called with a vote verb ("pilih nomor 2") and whose number it is.
   let callEnd = -Infinity;
   let callPaslon: number | undefined;
@@ -2552,6 +2560,8 @@ function scan(tables: Tables, tokens: string[], ids: number[] | undefined, found
     if (tables.servantActs.size > 0 && tables.servantActs.has(best.label) && isServantCampaign(tables, tokens, i)) ctx.joinedCampaign = true;
     if (tables.countTerms.size > 0 && ctx.countResult === undefined && tables.countTerms.has(best.label)) ctx.countResult = isCountResult(tables, tokens);
     if (i === nameEnd + 1 && tables.nameActs.has(best.label) && isNameAct(tables, tokens, bestEnd)) ctx.nameAct = true;
+    // A ballot verb read as a term of its own ("menangkan", then "paslon 2"): a call for the number after it.
+    if (bestEnd === i && tables.ballotVerbs.has(tokens[i] as string)) ballotVerbEnd = bestEnd;
     if (tables.voteVerbs.has(best.label)) {
       voteEnd = bestEnd;
       if (tables.giverWords.size > 0 && isBoughtVote(tables, tokens, bestEnd)) ctx.boughtVote = true;
@@ -2562,10 +2572,10 @@ function scan(tables: Tables, tokens: string[], ids: number[] | undefined, found
     if (best.category === PASLON_NUMBER) {
       // Only in the text's own words (ids given), not inside a hashtag, where the start is the tag's.
       if (ids && ctx.subjectNumber === undefined && best.weight < tables.threshold && isSubjectNumber(tables, tokens, i, bestEnd, best, ctx.text)) ctx.subjectNumber = true;
-      const verbCalled = voteEnd === i - 1 && !isVoteCall(tables.voteVerbs, best) && best.paslon !== undefined;
+      const verbCalled = (voteEnd === i - 1 || ballotVerbEnd === i - 1) && !isVoteCall(tables.callVerbs, best) && best.paslon !== undefined;
       if (verbCalled) ctx.calledNumbers = withPaslon(ctx.calledNumbers, best.paslon as number);
-      if (ids !== undefined && ctx.voteCallAt === undefined && (verbCalled || isVoteCall(tables.voteVerbs, best))) ctx.voteCallAt = i;
-      if (verbCalled || isVoteCall(tables.voteVerbs, best)) {
+      if (ids !== undefined && ctx.voteCallAt === undefined && (verbCalled || isVoteCall(tables.callVerbs, best))) ctx.voteCallAt = i;
+      if (verbCalled || isVoteCall(tables.callVerbs, best)) {
         callEnd = bestEnd;
         callPaslon = best.paslon;
       }
@@ -3974,8 +3984,8 @@ function isKinBeside(tables: Tables, tokens: string[], start: number, end: numbe
  * text calls to vote for. A number of another pair, or one with no vote verb, leaves the name someone's
  * ("X teman saya, dulu kos nomor 3"). Asked only of the ballot numbers counted in a text where such a name was dropped.
  */
-function isKinCalled(t: Term, kinNamed: number[], voteVerbs: Set<string>, ctx: ScanContext): boolean {
-  return t.paslon !== undefined && kinNamed.includes(t.paslon) && isCalledNumber(t, voteVerbs, ctx);
+function isKinCalled(t: Term, kinNamed: number[], callVerbs: Set<string>, ctx: ScanContext): boolean {
+  return t.paslon !== undefined && kinNamed.includes(t.paslon) && isCalledNumber(t, callVerbs, ctx);
 }
 
 /** Words for someone's home, as folded: Indonesian, Javanese, Balinese and Sundanese "rumah". */
@@ -5152,7 +5162,7 @@ function isAnyHeavier(terms: Term[], weight: number): boolean {
  * Riezky" is a birthday list): only the best paslon's weak names count, with
  * that paslon's weak slogans ("DM janji" adds nothing to another paslon's "GDN").
  */
-function summarise(found: Term[], vocab: Vocabulary, ctx: ScanContext, national: Set<Term>, initials: Set<Term>, voteVerbs: Set<string>): Classification {
+function summarise(found: Term[], vocab: Vocabulary, ctx: ScanContext, national: Set<Term>, initials: Set<Term>, callVerbs: Set<string>): Classification {
   // Most chat names no term: nothing to add up, and no rule below has anything to look at.
   if (found.length === 0) return { pilkada: 0 >= vocab.threshold, score: 0, terms: [] };
   const { titledName } = ctx;
@@ -5196,17 +5206,17 @@ function summarise(found: Term[], vocab: Vocabulary, ctx: ScanContext, national:
     if (t.weight <= 0) continue;
     if (otherElection && GENERIC_VOTE_TALK.has(t.category)) continue;
     if (otherPilkada && t.category === 'candidate') continue;
-    if (otherBallot && t.category === PASLON_NUMBER && !((siblingOnly || ctx.callBeforeOtherRace === true || ctx.callBeforeAddedElection === true) && isCalledNumber(t, voteVerbs, ctx))) continue;
+    if (otherBallot && t.category === PASLON_NUMBER && !((siblingOnly || ctx.callBeforeOtherRace === true || ctx.callBeforeAddedElection === true) && isCalledNumber(t, callVerbs, ctx))) continue;
     if (ctx.counting && t.checks !== undefined && (t.checks & PADDED) !== 0) continue;
     if (otherVote && isOneWordName(t)) continue;
     if (nationalElection && (GENERIC_VOTE_TALK.has(t.category) || (t.category === PASLON_NUMBER && ctx.ownVoteDay !== true
-      && !(ctx.callBeforeAddedElection === true && isCalledNumber(t, voteVerbs, ctx))) || isNationalTalk(t, national) || isPartyResult(t))) continue;
+      && !(ctx.callBeforeAddedElection === true && isCalledNumber(t, callVerbs, ctx))) || isNationalTalk(t, national) || isPartyResult(t))) continue;
     if (!labels.includes(t.label) && (!official || !t.official)) labels.push(t.label);
     if (official && (isName(t) || t.official)) continue;
     if (t.category === PASLON_NUMBER) {
       number = true;
       if (t.paslon !== undefined) (numbers ??= new Set()).add(t.paslon);
-      if (ctx.kinNamed !== undefined && isKinCalled(t, ctx.kinNamed, voteVerbs, ctx)) kinCalled = true;
+      if (ctx.kinNamed !== undefined && isKinCalled(t, ctx.kinNamed, callVerbs, ctx)) kinCalled = true;
       if (t.checks !== undefined && (t.checks & PADDED) !== 0) paddedNumber = true;
     } else if (!t.official && ((t.weight >= MIN_NUMBER_CONTEXT && NUMBER_CONTEXT.has(t.category))
       || (t.checks !== undefined && t.checks > 0 && (t.checks & NUMBER_ACT) !== 0))) numberContext = true;
@@ -5268,13 +5278,14 @@ function summarise(found: Term[], vocab: Vocabulary, ctx: ScanContext, national:
  * the vocabulary writes "coblos nomor {n}" as one phrase but "paslon {n}" without its verb, and an aside after the
  * call ("..., pilkada kota juga seru") must not hide the one spelling and keep the other.
  */
-function isCalledNumber(t: Term, voteVerbs: Set<string>, ctx: ScanContext): boolean {
-  return isVoteCall(voteVerbs, t) || (ctx.calledNumbers !== undefined && t.paslon !== undefined && ctx.calledNumbers.includes(t.paslon));
+function isCalledNumber(t: Term, callVerbs: Set<string>, ctx: ScanContext): boolean {
+  return isVoteCall(callVerbs, t) || (ctx.calledNumbers !== undefined && t.paslon !== undefined && ctx.calledNumbers.includes(t.paslon));
 }
 
 /**
- * A term whose phrase opens with a vote verb ({@link Vocabulary.votedOffice} `verbs`, as {@link Tables.voteVerbs}):
- * "coblos nomor 1", "dukung no 2". The scan asks it of every term it finds, summarise of ballot numbers.
+ * A term whose phrase opens with a word that calls for a vote ({@link Tables.callVerbs}: a vote verb or a ballot verb):
+ * "coblos nomor 1", "dukung no 2", "menangkan 2". The scan asks it of every ballot number it finds, summarise of
+ * the ones it counts.
  */
 function isVoteCall(verbs: Set<string>, t: Term): boolean {
   const space = t.label.indexOf(' ');

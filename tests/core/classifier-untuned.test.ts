@@ -4479,3 +4479,28 @@ describe('the ballot verbs, contest words and unpaired candidates are the vocabu
     expect(() => loadVocabulary(bad)).toThrow(/unpairedCandidates\.1/);
   });
 });
+
+describe('"menangkan" and its Javanese causatives call for a ballot number as "coblos" does (ballotCalls verbs in isVoteCall, "menangkan nomor {n}") (attacker\'s view, issue 20)', () => {
+  // "coblos nomor 2" and "dukung nomor 2" were vote calls of weight 1, "menangkan nomor 2" two weak terms (0.8): a
+  // plain call for the ballot number scored below the threshold. And a call is what keeps its number this race's when
+  // another election is added after it with "juga" (isCallBeforeAddedElection), but only a vote verb of votedOffice
+  // opened a call, so "menangkan nomor 2, ketua OSIS juga setuju" lost its number to the OSIS vote (0).
+  const town = createClassifier({
+    vocabulary,
+    paslon: { election: 'Pilwalkot Karangsari 2024', paslon: [{ number: 1, names: ['Jajang Sopandi', 'Rina Kartika'] }, { number: 2, names: ['Dudung Permana', 'Euis Komalasari'] }, { number: 3, names: ['Gilang Mahendra', 'Sari Wulandari'] }] },
+  });
+  it.each([
+    'menangkan nomor 3',
+    'ayo menangno nomer 3, wis mantep',
+    'menangkan nomor 3, ketua OSIS juga setuju',
+    'menangkan paslon nomor 3, ketua OSIS juga setuju',
+    'menangkan nomor 3, pilkades juga besok',
+  ])('%s', (text) => expect(town.classify(text).pilkada).toBe(true));
+  it.each([
+    'pemilihan ketua OSIS besok, menangkan nomor 3 ya',
+    'pemilihan ketua OSIS, menangkan nomor 3',
+    'menangkan nomor 3. Pilkades minggu depan',
+    'pilpres kemarin menangkan nomor 2',
+    'menangkan caleg nomor 3 dapil 2',
+  ])('the other election named first, with no "juga", or its own candidate: %s', (text) => expect(town.classify(text).pilkada).toBe(false));
+});
