@@ -81,6 +81,7 @@ const vocabularySchema = z.object({
     activities: phrases,
     appeals: phrases.optional(),
     roleWords: phrases.optional(),
+    aimedOffices: z.object({ aims: phrases, becoming: phrases }).optional(),
     formerWords: phrases.optional(),
     actingWords: phrases.optional(),
     documentWords: phrases.optional(),

@@ -444,6 +444,13 @@ export interface OfficialPosts {
    */
   roleWords?: string[];
   /**
+   * An office to win: a word of wish, merit or duty (`aims`: "layak", "pantas", "harus", "semoga", "pengen"), a word
+   * of becoming (`becoming`: "jadi", "menjadi", "dadi"), then a title, after a name: "X paling layak jadi bupati" names
+   * the office X is to win, not one X holds, and gives the name no title ({@link isAimedOffice}). Without the wish
+   * the office may be held ("X yang kini jadi bupati meresmikan ...", "X sudah dua tahun jadi bupati").
+   */
+  aimedOffices?: { aims: string[]; becoming: string[] };
+  /**
    * Words before a title that make it an office no longer held ("mantan bupati", "eks wali kota"): a career told,
    * not the office at work, so the text is no official post.
    */
@@ -730,6 +737,9 @@ interface Tables {
   workplaceUnits: Set<string>;
   /** Words before an official title that make it the office of a name said earlier ("sebagai", "selaku"). */
   roleWords: Set<string>;
+  /** See {@link OfficialPosts.aimedOffices}, folded. */
+  aimWords: Set<string>;
+  becomingWords: Set<string>;
   /** See {@link OfficialPosts.formerWords}. */
   formerWords: Set<string>;
   /** See {@link OfficialPosts.actingWords}. */
@@ -1235,6 +1245,8 @@ export function createClassifier(opts: { vocabulary: Vocabulary; paslon?: Paslon
     particleThingBefore: new Set((vocab.particleNamedAfter?.thingBefore ?? []).flatMap((w) => tokenize(w, FOLD))),
     personAfter: new Set(personAfterWords(vocab).map((w) => tokenize(w, FOLD).join(' '))),
     roleWords: new Set((official?.roleWords ?? []).flatMap((w) => tokenize(w, FOLD))),
+    aimWords: new Set((official?.aimedOffices?.aims ?? []).flatMap((w) => tokenize(w, FOLD))),
+    becomingWords: new Set((official?.aimedOffices?.becoming ?? []).flatMap((w) => tokenize(w, FOLD))),
     formerWords: new Set((official?.formerWords ?? []).flatMap((w) => tokenize(w, FOLD))),
     actingWords: new Set((official?.actingWords ?? []).flatMap((w) => tokenize(w, FOLD))),
     documentWords: new Set((official?.documentWords ?? []).flatMap((w) => tokenize(w, FOLD))),
@@ -2254,6 +2266,8 @@ function scan(tables: Tables, tokens: string[], ids: number[] | undefined, found
   let formerEnd = -Infinity;
   let voteEnd = -Infinity;
   let ballotVerbEnd = -Infinity;
+  // The end of the last name an office to win followed (isAimedOffice).
+  let aimedFor = -Infinity;
   // The end of the last ballot number called with a vote verb ("pilih nomor 2") and whose number it is.
   let callEnd = -Infinity;
   let callPaslon: number | undefined;
@@ -2533,7 +2547,9 @@ function scan(tables: Tables, tokens: string[], ids: number[] | undefined, found
       if ((ids !== undefined ? officeBusinessFact(tables, ctx, tokens) : hasOfficeBusiness(tables, tokens)) || isRegionAward(tables, best, tokens, bestEnd)) ctx.actingName = true;
       else ctx.bareActivity = true;
     } else if (best.official === 'title') {
-      if (i - nameEnd <= TITLE_GAP + 1 || isRoleAfterName(tables, tokens, i, nameEnd)) ctx.titledName = true;
+      // An office the name is to win ("X layak jadi bupati") titles it not, nor another's title after it ("..., Bupati Y meresmikan").
+      if (i - nameEnd <= TITLE_GAP + 1 && aimedFor !== nameEnd && isAimedOffice(tables, tokens, i)) aimedFor = nameEnd;
+      if ((i - nameEnd <= TITLE_GAP + 1 && aimedFor !== nameEnd) || isRoleAfterName(tables, tokens, i, nameEnd)) ctx.titledName = true;
       if (isRoleAfterName(tables, tokens, i, nameEnd)) ctx.roleTitled = true;
       if (i > 0 && tables.formerWords.has(tokens[i - 1] as string)) {
         // A former office next to a candidate's name, either side ("mantan Bupati X", "X, mantan wali kota"), not another's.
@@ -3774,6 +3790,17 @@ function isActingTitle(tables: Tables, tokens: string[], start: number, end: num
  * A title the text gives a name said before it, however far: "X hadiri panen raya di Mesuji sebagai gubernur",
  * "X, selaku bupati, ...". Read only when a title was found after a name.
  */
+/**
+ * An office after a word of becoming with a wish, merit or duty before it ({@link OfficialPosts.aimedOffices}: "layak
+ * jadi", "harus jadi", "pengen dadi"): "X paling layak jadi bupati" names the office X is to win, not one X holds, so
+ * it gives the name before it no title, and a weak campaign line beside another official at work ("..., Pak Camat
+ * meresmikan pasar kemarin") is not read as the office's own post. "X yang kini jadi bupati meresmikan ..." (no wish)
+ * keeps its title. Asked only of an office within a title's reach after a name.
+ */
+function isAimedOffice(tables: Tables, tokens: string[], start: number): boolean {
+  return start > 1 && tables.becomingWords.has(tokens[start - 1] as string) && tables.aimWords.has(tokens[start - 2] as string);
+}
+
 function isRoleAfterName(tables: Tables, tokens: string[], start: number, nameEnd: number): boolean {
   return nameEnd >= 0 && start > nameEnd + 1 && tables.roleWords.has(tokens[start - 1] as string);
 }

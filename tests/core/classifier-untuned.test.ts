@@ -4504,3 +4504,26 @@ describe('"menangkan" and its Javanese causatives call for a ballot number as "c
     'menangkan caleg nomor 3 dapil 2',
   ])('the other election named first, with no "juga", or its own candidate: %s', (text) => expect(town.classify(text).pilkada).toBe(false));
 });
+
+describe('an office to win after a name gives it no title, so another official at work beside a campaign line is not the office\'s post (officialPosts.aimedOffices, isAimedOffice) (attacker\'s view, issue 20)', () => {
+  // "X paling layak jadi wali kota" scored 1.3, but with another official's activity added ("..., Pak Camat meresmikan
+  // pasar kemarin") the office word after the name titled it and the activity made the whole text the office at work
+  // (0). A wish, merit or duty before a word of becoming ("layak jadi", "harus jadi", "pengen dadi") makes the office
+  // one to win, in every region's talk; with no such word the office may be held, and the post stays the job.
+  const town = createClassifier({
+    vocabulary,
+    paslon: { election: 'Pilwalkot Karangsari 2024', paslon: [{ number: 1, names: ['Jajang Sopandi', 'Rina Kartika'] }, { number: 2, names: ['Dudung Permana', 'Euis Komalasari'] }, { number: 3, names: ['Gilang Mahendra', 'Sari Wulandari'] }] },
+  });
+  it.each([
+    'Gilang paling layak jadi wali kota, Pak Camat meresmikan pasar kemarin',
+    'Gilang harus jadi wali kota. Pak Lurah membuka musrenbang tadi pagi',
+    'Gilang layak jadi wali kota, Bupati Sukamaju meresmikan pasar kemarin',
+  ])('%s', (text) => expect(town.classify(text).pilkada).toBe(true));
+  it.each([
+    'Wali Kota Gilang meresmikan pasar kemarin',
+    'Gilang, Wali Kota Karangsari, meresmikan pasar kemarin',
+    'Gilang yang kini jadi wali kota meresmikan pasar kemarin',
+    'Gilang sudah dua tahun jadi wali kota, kemarin meresmikan pasar',
+    'Sejak jadi wali kota, Gilang sudah meresmikan 20 pasar',
+  ])('the office held, by its title or with no wish before it: %s', (text) => expect(town.classify(text).pilkada).toBe(false));
+});
