@@ -51,6 +51,7 @@ const vocabularySchema = z.object({
   unpairedElections: phrases.optional(),
   unpairedCandidates: phrases.optional(),
   nationalFigures: phrases.optional(),
+  foreignElections: z.object({ elections: phrases, countries: phrases }).optional(),
   personAfter: phrases.optional(),
   personBefore: phrases.optional(),
   everydayAfter: phrases.optional(),

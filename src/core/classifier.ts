@@ -234,6 +234,14 @@ export interface Vocabulary {
    */
   nationalFigures?: string[];
   /**
+   * Another country's election: an election word (`elections`: "pemilu", "pilpres", "quick count") right before a
+   * country (`countries`: "AS", "Amerika Serikat", "Korea Selatan", "Malaysia"), "di" between or not ("pemilu AS",
+   * "pilpres di Korea Selatan"), is an election of another kind ({@link otherElections}), so its quick count, TPS and
+   * numbers are not this race's: "quick count pemilu Amerika, Trump menang", "pemilu Malaysia kemarin, paslon nomor 3
+   * menang". A country that is a word of a paslon's name is left out.
+   */
+  foreignElections?: { elections: string[]; countries: string[] };
+  /**
    * Words right after a candidate's name that make it another person's: an everyday occupation or a
    * neighbour ("Pak Hadi guru ngaji", "Mas Seno ojol langganan", "Bli Made tukang bangunan"). The
    * name there counts nothing.
@@ -1173,6 +1181,7 @@ export function createClassifier(opts: { vocabulary: Vocabulary; paslon?: Paslon
     const key = tokenize(phrase, FOLD);
     if (!nodeOf(trie, key)?.term) addTerm(trie, key, makeTerm(phrase, 0, OTHER_ELECTION), 2);
   }
+  for (const key of foreignElectionKeys(trie, vocab)) if (!nodeOf(trie, key)?.term) addTerm(trie, key, makeTerm(key.join(' '), 0, OTHER_ELECTION), 2);
   const national = new Set<Term>();
   for (const phrase of [...(vocab.nationalElections ?? []), ...nationalVoteDays(vocab, paslon)]) {
     const key = tokenize(phrase, FOLD);
@@ -1629,6 +1638,23 @@ function isVoteDateAt(tables: Tables, tokens: string[], i: number, end: number):
 }
 
 /** The national voting-day phrases of the year the paslon file's `election` names (see {@link Vocabulary.nationalVoteDays}). */
+/**
+ * The phrases of {@link Vocabulary.foreignElections}, folded: each election word before each country, with and without
+ * "di" between; a country whose words the trie already holds as a paslon's name is left out. Made once per classifier.
+ */
+function foreignElectionKeys(trie: Trie, vocab: Vocabulary): string[][] {
+  const keys: string[][] = [];
+  const foreign = vocab.foreignElections;
+  if (!foreign) return keys;
+  const countries = foreign.countries.map((c) => tokenize(c, FOLD)).filter((c) => c.length > 0 && nodeOf(trie, c)?.term?.category !== PASLON_NAME);
+  for (const election of foreign.elections) {
+    const e = tokenize(election, FOLD);
+    if (e.length === 0) continue;
+    for (const c of countries) keys.push([...e, ...c], [...e, 'di', ...c]);
+  }
+  return keys;
+}
+
 function nationalVoteDays(vocab: Vocabulary, paslon: PaslonFile | undefined): string[] {
   if (!paslon || !vocab.nationalVoteDays) return [];
   const words = new Set(tokenize(paslon.election, FOLD));

@@ -4527,3 +4527,31 @@ describe('an office to win after a name gives it no title, so another official a
     'Sejak jadi wali kota, Gilang sudah meresmikan 20 pasar',
   ])('the office held, by its title or with no wish before it: %s', (text) => expect(town.classify(text).pilkada).toBe(false));
 });
+
+describe('another country\'s election is an election of another kind, its quick count, TPS and numbers not this race\'s (foreignElections) (attacker\'s view, issue 20)', () => {
+  // The vote talk that lifts a line ("quick count" with a result, TPS, "paslon nomor 3") is said of every election,
+  // and the US presidential vote fell three weeks before the 2024 Pilkada: "quick count pemilu Amerika, Trump menang"
+  // scored 1.3, "pemilu Malaysia kemarin, paslon nomor 3 menang" 1.6. An election word right before a country ("di"
+  // between or not) names that country's election, as "pilkades" names the village's.
+  const town = createClassifier({
+    vocabulary,
+    paslon: { election: 'Pilwalkot Karangsari 2024', paslon: [{ number: 1, names: ['Jajang Sopandi', 'Rina Kartika'] }, { number: 2, names: ['Dudung Permana', 'Euis Komalasari'] }, { number: 3, names: ['Gilang Mahendra', 'Sari Wulandari'] }] },
+  });
+  it.each([
+    'quick count pemilu Amerika, Trump menang',
+    'pemilu Amerika Serikat hari ini, warga AS antre di TPS',
+    'pemilu Malaysia kemarin, paslon nomor 3 menang',
+    'quick count pemilu Korea Selatan: nomor 3 menang',
+    'hasil pilpres di Korea Selatan: paslon 3 unggul',
+  ])('%s', (text) => expect(town.classify(text).pilkada).toBe(false));
+  it.each([
+    'coblos nomor 3 ya, pemilu AS juga seru',
+    'Pilkada Karangsari: coblos nomor 3, pemilu AS juga seru',
+    'quick count Pilwalkot Karangsari: nomor 3 unggul, pilpres AS kalah rame',
+    'Gilang Mahendra menang quick count, pemilu Amerika lewat',
+  ])('this race named, its own call or candidate beside it, still counts: %s', (text) => expect(town.classify(text).pilkada).toBe(true));
+  it('a country that is a word of a paslon\'s name is no country there', () => {
+    const named = createClassifier({ vocabulary, paslon: { election: 'Pilbup Contoh 2024', paslon: [{ number: 1, names: ['India Kusuma', 'Rudi Hartono'] }, { number: 2, names: ['Bagas Wicaksono', 'Dewi Lestari'] }] } });
+    expect(named.classify('pemilu India Kusuma menang, quick count nomor 1 unggul').pilkada).toBe(true);
+  });
+});
