@@ -4555,3 +4555,25 @@ describe('another country\'s election is an election of another kind, its quick 
     expect(named.classify('pemilu India Kusuma menang, quick count nomor 1 unggul').pilkada).toBe(true);
   });
 });
+
+describe('odd input on the rules of this round (callVerbs, isAimedOffice, foreignElections)', () => {
+  // Each reads one or two words before a match, and the foreign elections are trie phrases made once per classifier,
+  // so odd characters throw nothing and a repeated unit keeps its verdict.
+  const town = createClassifier({
+    vocabulary,
+    paslon: { election: 'Pilwalkot Karangsari 2024', paslon: [{ number: 1, names: ['Jajang Sopandi', 'Rina Kartika'] }, { number: 2, names: ['Dudung Permana', 'Euis Komalasari'] }, { number: 3, names: ['Gilang Mahendra', 'Sari Wulandari'] }] },
+  });
+  it.each(['', '🗳️🗳️', '\u200b\u200f\u202e', 'x'.repeat(50000), Array(5000).fill('layak jadi').join(' '), 'layak\u200b jadi \u202ewali kota', 'pemilu\u200bAS \u200f', Array(5000).fill('menangkan').join(' ')])('no throw: %#', (text) => {
+    expect(() => town.classify(text)).not.toThrow();
+  });
+  it.each([
+    'menangkan nomor 3, ketua OSIS juga setuju.',
+    'menangkan paslon 3.',
+    'Gilang paling layak jadi wali kota.',
+  ])('repeated 5,000 times, still counted: %s', (unit) => {
+    expect(town.classify(Array(5000).fill(unit).join(' ')).pilkada).toBe(true);
+  });
+  it.each(['pemilu AS, Trump menang.', 'quick count pemilu di Korea Selatan: nomor 3 menang.'])('repeated 5,000 times, still another country\'s: %s', (unit) => {
+    expect(town.classify(Array(5000).fill(unit).join(' ')).pilkada).toBe(false);
+  });
+});
