@@ -222,11 +222,25 @@ export interface Vocabulary {
    */
   unpairedElections?: string[];
   /**
+   * The candidates of {@link unpairedElections}' elections, named as persons ("caleg", "calon kades", "calon ketua RT"):
+   * unpaired as their elections are, and, unlike the election itself named before a pair's number (the text's topic),
+   * a person who may join this race's camp ("Caleg Gagal Kini Jadi Tim Sukses Paslon 3"; {@link isPairRace}).
+   */
+  unpairedCandidates?: string[];
+  /**
    * Pilpres pairs and figures of national politics ("Prabowo-Gibran", "Anies", "Ganjar"): a ballot number
    * right after one, or right before one, is the Pilpres's ("Prabowo-Gibran 02 dilantik", "02 Prabowo
    * presiden"). Left out where a paslon's name is the same word (Anies in Pilgub DKI 2017).
    */
   nationalFigures?: string[];
+  /**
+   * Another country's election: an election word (`elections`: "pemilu", "pilpres", "quick count") right before a
+   * country (`countries`: "AS", "Amerika Serikat", "Korea Selatan", "Malaysia"), "di" between or not ("pemilu AS",
+   * "pilpres di Korea Selatan"), is an election of another kind ({@link otherElections}), so its quick count, TPS and
+   * numbers are not this race's: "quick count pemilu Amerika, Trump menang", "pemilu Malaysia kemarin, paslon nomor 3
+   * menang". A country that is a word of a paslon's name is left out.
+   */
+  foreignElections?: { elections: string[]; countries: string[] };
   /**
    * Words right after a candidate's name that make it another person's: an everyday occupation or a
    * neighbour ("Pak Hadi guru ngaji", "Mas Seno ojol langganan", "Bli Made tukang bangunan"). The
@@ -344,6 +358,14 @@ export interface Vocabulary {
    */
   votedOffice?: { verbs: string[]; gaps: string[]; whoever?: string[] };
   /**
+   * Verbs that call for a ballot and nothing else (`verbs`: "coblos" (punch the ballot), "menangkan" (make win), with
+   * their regional and affixed forms): a name right after one keeps the title or occupation after it as the call's
+   * description of the candidate ({@link isBallotCalled}). Not "pilih" (a pick of any kind) nor "dukung" (a petition).
+   * `contests`: words of a contest or an online vote, which "menangkan" asks for too ("Menangkan X tukang bakso favorit
+   * di lomba UMKM"): within a few words after the name, the call is that contest's.
+   */
+  ballotCalls?: { verbs: string[]; contests: string[] };
+  /**
    * A vote bought: a vote verb of `votedOffice`, a relative word (`links`: "yang", "nu"), then a giver's verb (`givers`: "bagi",
    * "kasih", "mere") and within two words money or goods (`things`: "duit", "amplop", "sembako"): "jangan pilih yang
    * bagi duit", "teu milih nu mere duit". The vote verb alone is everyday ("pilih menu"), and so is giving money;
@@ -429,6 +451,13 @@ export interface OfficialPosts {
    * the title is the named person's office however far it stands from the name.
    */
   roleWords?: string[];
+  /**
+   * An office to win: a word of wish, merit or duty (`aims`: "layak", "pantas", "harus", "semoga", "pengen"), a word
+   * of becoming (`becoming`: "jadi", "menjadi", "dadi"), then a title, after a name: "X paling layak jadi bupati" names
+   * the office X is to win, not one X holds, and gives the name no title ({@link isAimedOffice}). Without the wish
+   * the office may be held ("X yang kini jadi bupati meresmikan ...", "X sudah dua tahun jadi bupati").
+   */
+  aimedOffices?: { aims: string[]; becoming: string[] };
   /**
    * Words before a title that make it an office no longer held ("mantan bupati", "eks wali kota"): a career told,
    * not the office at work, so the text is no official post.
@@ -716,6 +745,9 @@ interface Tables {
   workplaceUnits: Set<string>;
   /** Words before an official title that make it the office of a name said earlier ("sebagai", "selaku"). */
   roleWords: Set<string>;
+  /** See {@link OfficialPosts.aimedOffices}, folded. */
+  aimWords: Set<string>;
+  becomingWords: Set<string>;
   /** See {@link OfficialPosts.formerWords}. */
   formerWords: Set<string>;
   /** See {@link OfficialPosts.actingWords}. */
@@ -757,6 +789,15 @@ interface Tables {
   queueAfter: Set<string>;
   /** Vote verbs by label, and the words that may stand between one and an office (see {@link Vocabulary.votedOffice}). */
   voteVerbs: Set<string>;
+  /** {@link Vocabulary.ballotCalls}, each word folded and joined: its ballot verbs and its contest words. */
+  ballotVerbs: Set<string>;
+  contestWords: Set<string>;
+  /**
+   * The words that open a call to vote for a ballot number, as written in the vocabulary's patterns: the vote verbs
+   * ({@link Vocabulary.votedOffice} `verbs`) and the ballot verbs ({@link Vocabulary.ballotCalls} `verbs`), so
+   * "menangkan nomor 2" is a call as "coblos nomor 2" is ({@link isVoteCall}).
+   */
+  callVerbs: Set<string>;
   voteGaps: Set<string>;
   /** "Whoever" phrases as tokens ({@link Vocabulary.votedOffice}): "siapa pun walkotnya nanti". */
   whoever: string[][];
@@ -1002,7 +1043,7 @@ interface ScanContext {
    * A bare sibling word names no region of its own, so a call to vote for a number beside it stays this race's.
    */
   otherRegionBy?: 'sibling' | 'named';
-  /** Token index of the first call to vote for a ballot number in the text's own words ("coblos nomor 1"; {@link isVoteCallTerm}). */
+  /** Token index of the first call to vote for a ballot number in the text's own words ("coblos nomor 1"; {@link isVoteCall}). */
   voteCallAt?: number;
   /** Token index of the first other region's Pilkada named in the text's own words; -1 when a hashtag named it. */
   otherRaceAt?: number;
@@ -1140,6 +1181,7 @@ export function createClassifier(opts: { vocabulary: Vocabulary; paslon?: Paslon
     const key = tokenize(phrase, FOLD);
     if (!nodeOf(trie, key)?.term) addTerm(trie, key, makeTerm(phrase, 0, OTHER_ELECTION), 2);
   }
+  for (const key of foreignElectionKeys(trie, vocab)) if (!nodeOf(trie, key)?.term) addTerm(trie, key, makeTerm(key.join(' '), 0, OTHER_ELECTION), 2);
   const national = new Set<Term>();
   for (const phrase of [...(vocab.nationalElections ?? []), ...nationalVoteDays(vocab, paslon)]) {
     const key = tokenize(phrase, FOLD);
@@ -1212,6 +1254,8 @@ export function createClassifier(opts: { vocabulary: Vocabulary; paslon?: Paslon
     particleThingBefore: new Set((vocab.particleNamedAfter?.thingBefore ?? []).flatMap((w) => tokenize(w, FOLD))),
     personAfter: new Set(personAfterWords(vocab).map((w) => tokenize(w, FOLD).join(' '))),
     roleWords: new Set((official?.roleWords ?? []).flatMap((w) => tokenize(w, FOLD))),
+    aimWords: new Set((official?.aimedOffices?.aims ?? []).flatMap((w) => tokenize(w, FOLD))),
+    becomingWords: new Set((official?.aimedOffices?.becoming ?? []).flatMap((w) => tokenize(w, FOLD))),
     formerWords: new Set((official?.formerWords ?? []).flatMap((w) => tokenize(w, FOLD))),
     actingWords: new Set((official?.actingWords ?? []).flatMap((w) => tokenize(w, FOLD))),
     documentWords: new Set((official?.documentWords ?? []).flatMap((w) => tokenize(w, FOLD))),
@@ -1265,6 +1309,9 @@ export function createClassifier(opts: { vocabulary: Vocabulary; paslon?: Paslon
     queueTerms: new Set(vocab.queues?.terms ?? []),
     queueAfter: new Set((vocab.queues?.after ?? []).flatMap((w) => tokenize(w, FOLD))),
     voteVerbs: new Set(vocab.votedOffice?.verbs ?? []),
+    ballotVerbs: new Set((vocab.ballotCalls?.verbs ?? []).map((w) => tokenize(w, FOLD).join(''))),
+    contestWords: new Set((vocab.ballotCalls?.contests ?? []).map((w) => tokenize(w, FOLD).join(''))),
+    callVerbs: new Set([...vocab.votedOffice?.verbs ?? [], ...vocab.ballotCalls?.verbs ?? []]),
     voteGaps: new Set((vocab.votedOffice?.gaps ?? []).flatMap((w) => tokenize(w, FOLD))),
     whoever: (vocab.votedOffice?.whoever ?? []).map((w) => tokenize(w, FOLD)).filter((k) => k.length > 0),
     whoeverFirst: new Set((vocab.votedOffice?.whoever ?? []).map((w) => tokenize(w, FOLD)[0] ?? '')),
@@ -1391,13 +1438,13 @@ export function createClassifier(opts: { vocabulary: Vocabulary; paslon?: Paslon
     findTerms: (text) => read(text).found,
     classify: (text) => {
       const { found, ctx, unicode } = read(text);
-      const plain = summarise(found, vocab, ctx, national, initials);
+      const plain = summarise(found, vocab, ctx, national, initials, tables.callVerbs);
       // Zero-width characters hide a word when inside it ("co\u200Bblos") and part words between them
       // ("coblos\u200Bnomor"): read the text both ways and keep the stronger reading.
       const joinedText = unicode ? withoutInvisible(text) : undefined;
       if (joinedText === undefined) return plain;
       const j = read(joinedText);
-      const joined = summarise(j.found, vocab, j.ctx, national, initials);
+      const joined = summarise(j.found, vocab, j.ctx, national, initials, tables.callVerbs);
       return joined.score > plain.score ? joined : plain;
     },
   };
@@ -1591,6 +1638,23 @@ function isVoteDateAt(tables: Tables, tokens: string[], i: number, end: number):
 }
 
 /** The national voting-day phrases of the year the paslon file's `election` names (see {@link Vocabulary.nationalVoteDays}). */
+/**
+ * The phrases of {@link Vocabulary.foreignElections}, folded: each election word before each country, with and without
+ * "di" between; a country whose words the trie already holds as a paslon's name is left out. Made once per classifier.
+ */
+function foreignElectionKeys(trie: Trie, vocab: Vocabulary): string[][] {
+  const keys: string[][] = [];
+  const foreign = vocab.foreignElections;
+  if (!foreign) return keys;
+  const countries = foreign.countries.map((c) => tokenize(c, FOLD)).filter((c) => c.length > 0 && nodeOf(trie, c)?.term?.category !== PASLON_NAME);
+  for (const election of foreign.elections) {
+    const e = tokenize(election, FOLD);
+    if (e.length === 0) continue;
+    for (const c of countries) keys.push([...e, ...c], [...e, 'di', ...c]);
+  }
+  return keys;
+}
+
 function nationalVoteDays(vocab: Vocabulary, paslon: PaslonFile | undefined): string[] {
   if (!paslon || !vocab.nationalVoteDays) return [];
   const words = new Set(tokenize(paslon.election, FOLD));
@@ -2227,6 +2291,9 @@ function scan(tables: Tables, tokens: string[], ids: number[] | undefined, found
   let actingEnd = -Infinity;
   let formerEnd = -Infinity;
   let voteEnd = -Infinity;
+  let ballotVerbEnd = -Infinity;
+  // The end of the last name an office to win followed (isAimedOffice).
+  let aimedFor = -Infinity;
   // The end of the last ballot number called with a vote verb ("pilih nomor 2") and whose number it is.
   let callEnd = -Infinity;
   let callPaslon: number | undefined;
@@ -2506,7 +2573,9 @@ function scan(tables: Tables, tokens: string[], ids: number[] | undefined, found
       if ((ids !== undefined ? officeBusinessFact(tables, ctx, tokens) : hasOfficeBusiness(tables, tokens)) || isRegionAward(tables, best, tokens, bestEnd)) ctx.actingName = true;
       else ctx.bareActivity = true;
     } else if (best.official === 'title') {
-      if (i - nameEnd <= TITLE_GAP + 1 || isRoleAfterName(tables, tokens, i, nameEnd)) ctx.titledName = true;
+      // An office the name is to win ("X layak jadi bupati") titles it not, nor another's title after it ("..., Bupati Y meresmikan").
+      if (i - nameEnd <= TITLE_GAP + 1 && aimedFor !== nameEnd && isAimedOffice(tables, tokens, i)) aimedFor = nameEnd;
+      if ((i - nameEnd <= TITLE_GAP + 1 && aimedFor !== nameEnd) || isRoleAfterName(tables, tokens, i, nameEnd)) ctx.titledName = true;
       if (isRoleAfterName(tables, tokens, i, nameEnd)) ctx.roleTitled = true;
       if (i > 0 && tables.formerWords.has(tokens[i - 1] as string)) {
         // A former office next to a candidate's name, either side ("mantan Bupati X", "X, mantan wali kota"), not another's.
@@ -2533,6 +2602,8 @@ function scan(tables: Tables, tokens: string[], ids: number[] | undefined, found
     if (tables.servantActs.size > 0 && tables.servantActs.has(best.label) && isServantCampaign(tables, tokens, i)) ctx.joinedCampaign = true;
     if (tables.countTerms.size > 0 && ctx.countResult === undefined && tables.countTerms.has(best.label)) ctx.countResult = isCountResult(tables, tokens);
     if (i === nameEnd + 1 && tables.nameActs.has(best.label) && isNameAct(tables, tokens, bestEnd)) ctx.nameAct = true;
+    // A ballot verb read as a term of its own ("menangkan", then "paslon 2"): a call for the number after it.
+    if (bestEnd === i && tables.ballotVerbs.has(tokens[i] as string)) ballotVerbEnd = bestEnd;
     if (tables.voteVerbs.has(best.label)) {
       voteEnd = bestEnd;
       if (tables.giverWords.size > 0 && isBoughtVote(tables, tokens, bestEnd)) ctx.boughtVote = true;
@@ -2543,10 +2614,10 @@ function scan(tables: Tables, tokens: string[], ids: number[] | undefined, found
     if (best.category === PASLON_NUMBER) {
       // Only in the text's own words (ids given), not inside a hashtag, where the start is the tag's.
       if (ids && ctx.subjectNumber === undefined && best.weight < tables.threshold && isSubjectNumber(tables, tokens, i, bestEnd, best, ctx.text)) ctx.subjectNumber = true;
-      const verbCalled = voteEnd === i - 1 && !isVoteCallTerm(tables.voteVerbs, best) && best.paslon !== undefined;
+      const verbCalled = (voteEnd === i - 1 || ballotVerbEnd === i - 1) && !isVoteCall(tables.callVerbs, best) && best.paslon !== undefined;
       if (verbCalled) ctx.calledNumbers = withPaslon(ctx.calledNumbers, best.paslon as number);
-      if (ids !== undefined && ctx.voteCallAt === undefined && (verbCalled || isVoteCallTerm(tables.voteVerbs, best))) ctx.voteCallAt = i;
-      if (verbCalled || isVoteCallTerm(tables.voteVerbs, best)) {
+      if (ids !== undefined && ctx.voteCallAt === undefined && (verbCalled || isVoteCall(tables.callVerbs, best))) ctx.voteCallAt = i;
+      if (verbCalled || isVoteCall(tables.callVerbs, best)) {
         callEnd = bestEnd;
         callPaslon = best.paslon;
       }
@@ -3681,34 +3752,26 @@ function isCalledName(tables: Tables, ctx: ScanContext, tokens: string[], ids: n
 }
 
 /**
- * Verbs that call for a ballot and nothing else: "coblos" (punch the ballot) and "menangkan" (make win), with their
- * regional and affixed forms, as folded. Not "pilih" (a pick of any kind: "pilih X guru ngaji jadi imam") nor
- * "dukung" (a petition: "Dukung X Pahlawan Nasional" proposes a hero's title).
- */
-const BALLOT_VERBS = new Set(['coblos', 'nyoblos', 'coblosen', 'joblos', 'njoblos', 'menangkan', 'memenangkan', 'menangke', 'menangake', 'menangno', 'menangaken']
-  .map((w) => tokenize(w, FOLD).join('')));
-
-/**
- * A name right after a ballot verb ({@link BALLOT_VERBS}), honorifics between ("menangkan X pahlawan nasional", "coblos
+ * A name right after a ballot verb ({@link Vocabulary.ballotCalls} `verbs`), honorifics between ("menangkan X pahlawan nasional", "coblos
  * Pak X guru ngaji kita"): the one called to be voted for is the candidate, and an occupation or title after the name
  * ({@link isPersonAfter}, {@link isEverydayAfter}) is how the call describes them. Asked only once one of those fired.
  */
 function isBallotCalled(tables: Tables, tokens: string[], start: number): boolean {
   let back = start - 1;
   while (back >= 0 && tables.honorifics.has(tokens[back] as string)) back--;
-  return back >= 0 && BALLOT_VERBS.has(tokens[back] as string) && !isContestNear(tokens, start);
+  return back >= 0 && tables.ballotVerbs.has(tokens[back] as string) && !isContestNear(tables.contestWords, tokens, start);
 }
 
-/** Words of a contest or an online vote: "menangkan" asks for those votes too ("Menangkan X tukang bakso favorit di lomba UMKM"). */
-const CONTEST_WORDS = new Set(['lomba', 'kontes', 'kompetisi', 'ajang', 'festival', 'audisi', 'finalis', 'nominasi', 'nominee',
-  'vote', 'voting', 'polling', 'award', 'awards', 'juri', 'favorit', 'terfavorit'].map((w) => tokenize(w, FOLD).join('')));
 /** Words after a called name that {@link isContestNear} reads: the call's own sentence, bounded so a repeated text stays linear. */
 const CONTEST_WINDOW = 10;
 
-/** A contest's or online vote's word within {@link CONTEST_WINDOW} words after the name: the call is for that contest. */
-function isContestNear(tokens: string[], start: number): boolean {
+/**
+ * A contest's or online vote's word ({@link Vocabulary.ballotCalls} `contests`) within {@link CONTEST_WINDOW} words
+ * after the name: the call is for that contest.
+ */
+function isContestNear(contests: Set<string>, tokens: string[], start: number): boolean {
   const end = Math.min(tokens.length, start + CONTEST_WINDOW);
-  for (let k = start + 1; k < end; k++) if (CONTEST_WORDS.has(tokens[k] as string)) return true;
+  for (let k = start + 1; k < end; k++) if (contests.has(tokens[k] as string)) return true;
   return false;
 }
 
@@ -3753,6 +3816,17 @@ function isActingTitle(tables: Tables, tokens: string[], start: number, end: num
  * A title the text gives a name said before it, however far: "X hadiri panen raya di Mesuji sebagai gubernur",
  * "X, selaku bupati, ...". Read only when a title was found after a name.
  */
+/**
+ * An office after a word of becoming with a wish, merit or duty before it ({@link OfficialPosts.aimedOffices}: "layak
+ * jadi", "harus jadi", "pengen dadi"): "X paling layak jadi bupati" names the office X is to win, not one X holds, so
+ * it gives the name before it no title, and a weak campaign line beside another official at work ("..., Pak Camat
+ * meresmikan pasar kemarin") is not read as the office's own post. "X yang kini jadi bupati meresmikan ..." (no wish)
+ * keeps its title. Asked only of an office within a title's reach after a name.
+ */
+function isAimedOffice(tables: Tables, tokens: string[], start: number): boolean {
+  return start > 1 && tables.becomingWords.has(tokens[start - 1] as string) && tables.aimWords.has(tokens[start - 2] as string);
+}
+
 function isRoleAfterName(tables: Tables, tokens: string[], start: number, nameEnd: number): boolean {
   return nameEnd >= 0 && start > nameEnd + 1 && tables.roleWords.has(tokens[start - 1] as string);
 }
@@ -3963,8 +4037,8 @@ function isKinBeside(tables: Tables, tokens: string[], start: number, end: numbe
  * text calls to vote for. A number of another pair, or one with no vote verb, leaves the name someone's
  * ("X teman saya, dulu kos nomor 3"). Asked only of the ballot numbers counted in a text where such a name was dropped.
  */
-function isKinCalled(t: Term, kinNamed: number[], vocab: Vocabulary, ctx: ScanContext): boolean {
-  return t.paslon !== undefined && kinNamed.includes(t.paslon) && isCalledNumber(t, vocab, ctx);
+function isKinCalled(t: Term, kinNamed: number[], callVerbs: Set<string>, ctx: ScanContext): boolean {
+  return t.paslon !== undefined && kinNamed.includes(t.paslon) && isCalledNumber(t, callVerbs, ctx);
 }
 
 /** Words for someone's home, as folded: Indonesian, Javanese, Balinese and Sundanese "rumah". */
@@ -5141,7 +5215,7 @@ function isAnyHeavier(terms: Term[], weight: number): boolean {
  * Riezky" is a birthday list): only the best paslon's weak names count, with
  * that paslon's weak slogans ("DM janji" adds nothing to another paslon's "GDN").
  */
-function summarise(found: Term[], vocab: Vocabulary, ctx: ScanContext, national: Set<Term>, initials: Set<Term>): Classification {
+function summarise(found: Term[], vocab: Vocabulary, ctx: ScanContext, national: Set<Term>, initials: Set<Term>, callVerbs: Set<string>): Classification {
   // Most chat names no term: nothing to add up, and no rule below has anything to look at.
   if (found.length === 0) return { pilkada: 0 >= vocab.threshold, score: 0, terms: [] };
   const { titledName } = ctx;
@@ -5185,17 +5259,17 @@ function summarise(found: Term[], vocab: Vocabulary, ctx: ScanContext, national:
     if (t.weight <= 0) continue;
     if (otherElection && GENERIC_VOTE_TALK.has(t.category)) continue;
     if (otherPilkada && t.category === 'candidate') continue;
-    if (otherBallot && t.category === PASLON_NUMBER && !((siblingOnly || ctx.callBeforeOtherRace === true || ctx.callBeforeAddedElection === true) && isCalledNumber(t, vocab, ctx))) continue;
+    if (otherBallot && t.category === PASLON_NUMBER && !((siblingOnly || ctx.callBeforeOtherRace === true || ctx.callBeforeAddedElection === true) && isCalledNumber(t, callVerbs, ctx))) continue;
     if (ctx.counting && t.checks !== undefined && (t.checks & PADDED) !== 0) continue;
     if (otherVote && isOneWordName(t)) continue;
     if (nationalElection && (GENERIC_VOTE_TALK.has(t.category) || (t.category === PASLON_NUMBER && ctx.ownVoteDay !== true
-      && !(ctx.callBeforeAddedElection === true && isCalledNumber(t, vocab, ctx))) || isNationalTalk(t, national) || isPartyResult(t))) continue;
+      && !(ctx.callBeforeAddedElection === true && isCalledNumber(t, callVerbs, ctx))) || isNationalTalk(t, national) || isPartyResult(t))) continue;
     if (!labels.includes(t.label) && (!official || !t.official)) labels.push(t.label);
     if (official && (isName(t) || t.official)) continue;
     if (t.category === PASLON_NUMBER) {
       number = true;
       if (t.paslon !== undefined) (numbers ??= new Set()).add(t.paslon);
-      if (ctx.kinNamed !== undefined && isKinCalled(t, ctx.kinNamed, vocab, ctx)) kinCalled = true;
+      if (ctx.kinNamed !== undefined && isKinCalled(t, ctx.kinNamed, callVerbs, ctx)) kinCalled = true;
       if (t.checks !== undefined && (t.checks & PADDED) !== 0) paddedNumber = true;
     } else if (!t.official && ((t.weight >= MIN_NUMBER_CONTEXT && NUMBER_CONTEXT.has(t.category))
       || (t.checks !== undefined && t.checks > 0 && (t.checks & NUMBER_ACT) !== 0))) numberContext = true;
@@ -5257,16 +5331,18 @@ function summarise(found: Term[], vocab: Vocabulary, ctx: ScanContext, national:
  * the vocabulary writes "coblos nomor {n}" as one phrase but "paslon {n}" without its verb, and an aside after the
  * call ("..., pilkada kota juga seru") must not hide the one spelling and keep the other.
  */
-function isCalledNumber(t: Term, vocab: Vocabulary, ctx: ScanContext): boolean {
-  return isVoteCall(t, vocab) || (ctx.calledNumbers !== undefined && t.paslon !== undefined && ctx.calledNumbers.includes(t.paslon));
+function isCalledNumber(t: Term, callVerbs: Set<string>, ctx: ScanContext): boolean {
+  return isVoteCall(callVerbs, t) || (ctx.calledNumbers !== undefined && t.paslon !== undefined && ctx.calledNumbers.includes(t.paslon));
 }
 
-/** A ballot-number phrase that opens with a vote verb ({@link Vocabulary.votedOffice} `verbs`): "coblos nomor 1", "dukung no 2". */
-function isVoteCall(t: Term, vocab: Vocabulary): boolean {
-  const verbs = vocab.votedOffice?.verbs;
-  if (!verbs) return false;
+/**
+ * A term whose phrase opens with a word that calls for a vote ({@link Tables.callVerbs}: a vote verb or a ballot verb):
+ * "coblos nomor 1", "dukung no 2", "menangkan 2". The scan asks it of every ballot number it finds, summarise of
+ * the ones it counts.
+ */
+function isVoteCall(verbs: Set<string>, t: Term): boolean {
   const space = t.label.indexOf(' ');
-  return space > 0 && verbs.includes(t.label.slice(0, space));
+  return space > 0 && verbs.has(t.label.slice(0, space));
 }
 
 /**
@@ -5350,11 +5426,6 @@ function isCallBeforeAddedElection(tables: Tables, ctx: ScanContext, tokens: str
   return false;
 }
 
-/** {@link isVoteCall} over the scan's set of vote verbs (the same words, folded once per classifier). */
-function isVoteCallTerm(verbs: Set<string>, t: Term): boolean {
-  const space = t.label.indexOf(' ');
-  return space > 0 && verbs.has(t.label.slice(0, space));
-}
 
 /**
  * In talk of an election that is no Pilkada (OSIS, koperasi, pemira), with no candidate's name and
@@ -5394,12 +5465,24 @@ const PAIR_WORDS = new Set(['paslon', 'pasangan']);
 const PAIR_NUMBERS = new WeakSet<Term>();
 /** The terms of {@link Vocabulary.unpairedElections}, as found in a classifier's trie. */
 const UNPAIRED = new WeakSet<Term>();
+/** The terms of {@link Vocabulary.unpairedCandidates} (a candidate of such an election, not the election), as found in a classifier's trie. */
+const UNPAIRED_PERSONS = new WeakSet<Term>();
 
-/** Marks the terms the trie holds for {@link Vocabulary.unpairedElections} (after the other and national elections are added). */
+/**
+ * Marks the terms the trie holds for {@link Vocabulary.unpairedElections} and {@link Vocabulary.unpairedCandidates}
+ * (after the other and national elections are added); the candidates are unpaired too.
+ */
 function markUnpaired(trie: Trie, vocab: Vocabulary): void {
   for (const phrase of vocab.unpairedElections ?? []) {
     const term = nodeOf(trie, tokenize(phrase, FOLD))?.term;
     if (term) UNPAIRED.add(term);
+  }
+  for (const phrase of vocab.unpairedCandidates ?? []) {
+    const term = nodeOf(trie, tokenize(phrase, FOLD))?.term;
+    if (term) {
+      UNPAIRED.add(term);
+      UNPAIRED_PERSONS.add(term);
+    }
   }
 }
 
@@ -5422,15 +5505,13 @@ function isPairRace(found: Term[], national: Set<Term>): boolean {
       // The election itself named before the pair, as the text's topic ("Pilkades X: paslon nomor 2 menang", "Musda
       // KNPI: paslon 2 terpilih"): that election's own pairing, however unusual. A candidate of it (a caleg) is a person
       // who may join this race's camp ("Caleg Gagal Kini Jadi Tim Sukses Paslon 3").
-      if (!pair && !UNPAIRED_PERSONS.has(t.label)) return false;
+      if (!pair && !UNPAIRED_PERSONS.has(t)) return false;
       other = true;
     }
   }
   return pair && other;
 }
 
-/** {@link Vocabulary.unpairedElections} phrases that name a candidate of that election, not the election (see {@link isPairRace}). */
-const UNPAIRED_PERSONS = new Set(['caleg', 'calon ketua rt', 'calon ketua rw', 'calon kades', 'cakades', 'calon kepala desa']);
 const PARTY_RESULT_WORDS = new Set(['menang', 'kalah', 'unggul']);
 
 /** A party pattern whose last word is a vote's result ("{party} menang"). */

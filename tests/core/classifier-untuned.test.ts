@@ -5,7 +5,7 @@
  * hard negative beside the hit.
  */
 import { describe, expect, it } from 'vitest';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadPaslonFile, loadVocabulary } from '../../src/app/vocabulary.js';
@@ -4214,7 +4214,7 @@ describe('a name dropped as the writer\'s friend or relative, and a call to vote
   ])('no vote call, another pair\'s number, or no kin word: %s', (text) => expect(town.classify(text).pilkada).toBe(false));
 });
 
-describe('a name right after a ballot verb keeps the title or occupation after it (BALLOT_VERBS, isBallotCalled) (Pilwalkot Banjarmasin set, attacker\'s view, issue 20)', () => {
+describe('a name right after a ballot verb keeps the title or occupation after it (ballotCalls, isBallotCalled) (Pilwalkot Banjarmasin set, attacker\'s view, issue 20)', () => {
   // "pahlawan nasional" after a name makes it the hero (personAfter), so "menangkan X pahlawan nasional" hid a vote
   // call (0.3). "coblos" and "menangkan" call for a ballot and nothing else: the one called is the candidate and
   // what follows describes them. "pilih" (any pick) and "dukung" (a petition for a hero's title) are left out.
@@ -4423,10 +4423,11 @@ describe('a weak name right before a campaign act of its own is the candidate ca
   ])('a social campaign, or no act: %s', (text) => expect(jernih.classify(text).pilkada).toBe(false));
 });
 
-describe('every Javanese causative of "menangkan" is a ballot verb before a name and its title (BALLOT_VERBS beside the vocabulary\'s "menangake", "menangno") (review of the Bojonegoro and Banjarmasin rules, issue 20)', () => {
+describe('every Javanese causative of "menangkan" is a ballot verb before a name and its title (ballotCalls beside the vocabulary\'s "menangake", "menangno") (review of the Bojonegoro and Banjarmasin rules, issue 20)', () => {
   // The vocabulary calls "menangke", "menangake" and "menangno" vote verbs wherever it calls "menangkan" one
-  // (act term, "{n}", "{0n}", "{name}"), but BALLOT_VERBS knew only "menangke": "menangake Pak X guru ngaji kita"
-  // lost its name to the occupation after it (0.3) where "menangke" and "menangkan" kept it.
+  // (act term, "{n}", "{0n}", "{name}"), but the classifier's own hard-coded list of ballot verbs knew only "menangke":
+  // "menangake Pak X guru ngaji kita" lost its name to the occupation after it (0.3) where "menangke" and "menangkan"
+  // kept it. The list is now the vocabulary's `ballotCalls`, beside the classes that hold the same words.
   const town = createClassifier({
     vocabulary,
     paslon: { election: 'Pilbup Sukomulyo 2024', paslon: [{ number: 1, names: ['Wiryo Sasmito', 'Endang Rahayu'] }, { number: 2, names: ['Prapto Haryono', 'Ningsih Wulandari'] }] },
@@ -4440,4 +4441,139 @@ describe('every Javanese causative of "menangkan" is a ballot verb before a name
     'Pak Prapto guru ngaji kita wis rawuh',
     'Prapto tukang bakso asli kampung kene',
   ])('the name beside its occupation with no ballot verb stays someone\'s: %s', (text) => expect(town.classify(text).pilkada).toBe(false));
+});
+
+describe('the ballot verbs, contest words and unpaired candidates are the vocabulary\'s classes, not lists in the classifier (ballotCalls, unpairedCandidates) (drift between vocabulary and classifier, issue 20)', () => {
+  // A merge once added "menangake"/"menangno" to the vocabulary and not to the classifier's own list of ballot verbs,
+  // so the two disagreed. The lists are read from data/vocabulary.json now: what a deployer's vocabulary holds is
+  // what the rules use, and dropping a word there drops it from the rule.
+  const pairs: PaslonFile = { election: 'Pilbup Sukomulyo 2024', paslon: [{ number: 1, names: ['Wiryo Sasmito', 'Endang Rahayu'] }, { number: 2, names: ['Prapto Haryono', 'Ningsih Wulandari'] }] };
+  const calls = vocabulary.ballotCalls!;
+  it('a verb in ballotCalls.verbs keeps the title after the name; taken out, it does not', () => {
+    const text = 'ayo menangno Pak Prapto guru ngaji kita';
+    expect(createClassifier({ vocabulary, paslon: pairs }).classify(text).pilkada).toBe(true);
+    const without = { ...vocabulary, ballotCalls: { ...calls, verbs: calls.verbs.filter((w) => w !== 'menangno') } };
+    expect(createClassifier({ vocabulary: without, paslon: pairs }).classify(text).pilkada).toBe(false);
+  });
+  it('a word in ballotCalls.contests makes the call that contest\'s; taken out, the call is the race\'s', () => {
+    const text = 'Menangkan Pak Prapto guru teladan, voting di IG ya';
+    expect(createClassifier({ vocabulary, paslon: pairs }).classify(text).pilkada).toBe(false);
+    const without = { ...vocabulary, ballotCalls: { ...calls, contests: calls.contests.filter((w) => w !== 'voting') } };
+    expect(createClassifier({ vocabulary: without, paslon: pairs }).classify(text).pilkada).toBe(true);
+  });
+  it('a candidate in unpairedCandidates may come before the pair\'s number; an election of them named first keeps it its own', () => {
+    const c2 = createClassifier({ vocabulary, paslon: pairs });
+    expect(c2.classify('Calon Kades Gagal Kini Jadi Tim Sukses Paslon 2').pilkada).toBe(true);
+    expect(c2.classify('Pilkades Sukamaju: paslon nomor 2 menang').pilkada).toBe(false);
+    const without = { ...vocabulary, unpairedCandidates: (vocabulary.unpairedCandidates ?? []).filter((w) => w !== 'calon kades') };
+    expect(createClassifier({ vocabulary: without, paslon: pairs }).classify('Calon Kades Gagal Kini Jadi Tim Sukses Paslon 2').pilkada).toBe(false);
+  });
+  it('the schema rejects a ballotCalls without its contest words, or an empty word, with the field named', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ballot-calls-'));
+    const raw = JSON.parse(readFileSync('data/vocabulary.json', 'utf8')) as Record<string, unknown>;
+    const { dictionaryFile: _, ...noDictionary } = raw;
+    const bad = join(dir, 'vocabulary.json');
+    writeFileSync(bad, JSON.stringify({ ...noDictionary, ballotCalls: { verbs: ['coblos'] } }));
+    expect(() => loadVocabulary(bad)).toThrow(/ballotCalls\.contests/);
+    writeFileSync(bad, JSON.stringify({ ...noDictionary, unpairedCandidates: ['caleg', ''] }));
+    expect(() => loadVocabulary(bad)).toThrow(/unpairedCandidates\.1/);
+  });
+});
+
+describe('"menangkan" and its Javanese causatives call for a ballot number as "coblos" does (ballotCalls verbs in isVoteCall, "menangkan nomor {n}") (attacker\'s view, issue 20)', () => {
+  // "coblos nomor 2" and "dukung nomor 2" were vote calls of weight 1, "menangkan nomor 2" two weak terms (0.8): a
+  // plain call for the ballot number scored below the threshold. And a call is what keeps its number this race's when
+  // another election is added after it with "juga" (isCallBeforeAddedElection), but only a vote verb of votedOffice
+  // opened a call, so "menangkan nomor 2, ketua OSIS juga setuju" lost its number to the OSIS vote (0).
+  const town = createClassifier({
+    vocabulary,
+    paslon: { election: 'Pilwalkot Karangsari 2024', paslon: [{ number: 1, names: ['Jajang Sopandi', 'Rina Kartika'] }, { number: 2, names: ['Dudung Permana', 'Euis Komalasari'] }, { number: 3, names: ['Gilang Mahendra', 'Sari Wulandari'] }] },
+  });
+  it.each([
+    'menangkan nomor 3',
+    'ayo menangno nomer 3, wis mantep',
+    'menangkan nomor 3, ketua OSIS juga setuju',
+    'menangkan paslon nomor 3, ketua OSIS juga setuju',
+    'menangkan nomor 3, pilkades juga besok',
+  ])('%s', (text) => expect(town.classify(text).pilkada).toBe(true));
+  it.each([
+    'pemilihan ketua OSIS besok, menangkan nomor 3 ya',
+    'pemilihan ketua OSIS, menangkan nomor 3',
+    'menangkan nomor 3. Pilkades minggu depan',
+    'pilpres kemarin menangkan nomor 2',
+    'menangkan caleg nomor 3 dapil 2',
+  ])('the other election named first, with no "juga", or its own candidate: %s', (text) => expect(town.classify(text).pilkada).toBe(false));
+});
+
+describe('an office to win after a name gives it no title, so another official at work beside a campaign line is not the office\'s post (officialPosts.aimedOffices, isAimedOffice) (attacker\'s view, issue 20)', () => {
+  // "X paling layak jadi wali kota" scored 1.3, but with another official's activity added ("..., Pak Camat meresmikan
+  // pasar kemarin") the office word after the name titled it and the activity made the whole text the office at work
+  // (0). A wish, merit or duty before a word of becoming ("layak jadi", "harus jadi", "pengen dadi") makes the office
+  // one to win, in every region's talk; with no such word the office may be held, and the post stays the job.
+  const town = createClassifier({
+    vocabulary,
+    paslon: { election: 'Pilwalkot Karangsari 2024', paslon: [{ number: 1, names: ['Jajang Sopandi', 'Rina Kartika'] }, { number: 2, names: ['Dudung Permana', 'Euis Komalasari'] }, { number: 3, names: ['Gilang Mahendra', 'Sari Wulandari'] }] },
+  });
+  it.each([
+    'Gilang paling layak jadi wali kota, Pak Camat meresmikan pasar kemarin',
+    'Gilang harus jadi wali kota. Pak Lurah membuka musrenbang tadi pagi',
+    'Gilang layak jadi wali kota, Bupati Sukamaju meresmikan pasar kemarin',
+  ])('%s', (text) => expect(town.classify(text).pilkada).toBe(true));
+  it.each([
+    'Wali Kota Gilang meresmikan pasar kemarin',
+    'Gilang, Wali Kota Karangsari, meresmikan pasar kemarin',
+    'Gilang yang kini jadi wali kota meresmikan pasar kemarin',
+    'Gilang sudah dua tahun jadi wali kota, kemarin meresmikan pasar',
+    'Sejak jadi wali kota, Gilang sudah meresmikan 20 pasar',
+  ])('the office held, by its title or with no wish before it: %s', (text) => expect(town.classify(text).pilkada).toBe(false));
+});
+
+describe('another country\'s election is an election of another kind, its quick count, TPS and numbers not this race\'s (foreignElections) (attacker\'s view, issue 20)', () => {
+  // The vote talk that lifts a line ("quick count" with a result, TPS, "paslon nomor 3") is said of every election,
+  // and the US presidential vote fell three weeks before the 2024 Pilkada: "quick count pemilu Amerika, Trump menang"
+  // scored 1.3, "pemilu Malaysia kemarin, paslon nomor 3 menang" 1.6. An election word right before a country ("di"
+  // between or not) names that country's election, as "pilkades" names the village's.
+  const town = createClassifier({
+    vocabulary,
+    paslon: { election: 'Pilwalkot Karangsari 2024', paslon: [{ number: 1, names: ['Jajang Sopandi', 'Rina Kartika'] }, { number: 2, names: ['Dudung Permana', 'Euis Komalasari'] }, { number: 3, names: ['Gilang Mahendra', 'Sari Wulandari'] }] },
+  });
+  it.each([
+    'quick count pemilu Amerika, Trump menang',
+    'pemilu Amerika Serikat hari ini, warga AS antre di TPS',
+    'pemilu Malaysia kemarin, paslon nomor 3 menang',
+    'quick count pemilu Korea Selatan: nomor 3 menang',
+    'hasil pilpres di Korea Selatan: paslon 3 unggul',
+  ])('%s', (text) => expect(town.classify(text).pilkada).toBe(false));
+  it.each([
+    'coblos nomor 3 ya, pemilu AS juga seru',
+    'Pilkada Karangsari: coblos nomor 3, pemilu AS juga seru',
+    'quick count Pilwalkot Karangsari: nomor 3 unggul, pilpres AS kalah rame',
+    'Gilang Mahendra menang quick count, pemilu Amerika lewat',
+  ])('this race named, its own call or candidate beside it, still counts: %s', (text) => expect(town.classify(text).pilkada).toBe(true));
+  it('a country that is a word of a paslon\'s name is no country there', () => {
+    const named = createClassifier({ vocabulary, paslon: { election: 'Pilbup Contoh 2024', paslon: [{ number: 1, names: ['India Kusuma', 'Rudi Hartono'] }, { number: 2, names: ['Bagas Wicaksono', 'Dewi Lestari'] }] } });
+    expect(named.classify('pemilu India Kusuma menang, quick count nomor 1 unggul').pilkada).toBe(true);
+  });
+});
+
+describe('odd input on the rules of this round (callVerbs, isAimedOffice, foreignElections)', () => {
+  // Each reads one or two words before a match, and the foreign elections are trie phrases made once per classifier,
+  // so odd characters throw nothing and a repeated unit keeps its verdict.
+  const town = createClassifier({
+    vocabulary,
+    paslon: { election: 'Pilwalkot Karangsari 2024', paslon: [{ number: 1, names: ['Jajang Sopandi', 'Rina Kartika'] }, { number: 2, names: ['Dudung Permana', 'Euis Komalasari'] }, { number: 3, names: ['Gilang Mahendra', 'Sari Wulandari'] }] },
+  });
+  it.each(['', '🗳️🗳️', '\u200b\u200f\u202e', 'x'.repeat(50000), Array(5000).fill('layak jadi').join(' '), 'layak\u200b jadi \u202ewali kota', 'pemilu\u200bAS \u200f', Array(5000).fill('menangkan').join(' ')])('no throw: %#', (text) => {
+    expect(() => town.classify(text)).not.toThrow();
+  });
+  it.each([
+    'menangkan nomor 3, ketua OSIS juga setuju.',
+    'menangkan paslon 3.',
+    'Gilang paling layak jadi wali kota.',
+  ])('repeated 5,000 times, still counted: %s', (unit) => {
+    expect(town.classify(Array(5000).fill(unit).join(' ')).pilkada).toBe(true);
+  });
+  it.each(['pemilu AS, Trump menang.', 'quick count pemilu di Korea Selatan: nomor 3 menang.'])('repeated 5,000 times, still another country\'s: %s', (unit) => {
+    expect(town.classify(Array(5000).fill(unit).join(' ')).pilkada).toBe(false);
+  });
 });
