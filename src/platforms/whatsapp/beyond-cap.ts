@@ -70,11 +70,11 @@ export function notifyBeyondCap(app: App, policy: WhatsAppSendPolicy, now: numbe
     if (list) list.push(c);
     else casesOf.set(c.outboxId, [c]);
   }
-  const cases: (MassLine & { reachable: boolean })[] = [];
+  const cases: MassLine[] = [];
   for (const r of fresh) {
     for (const c of casesOf.get(r.id) ?? []) {
       const asn = app.registry.byNip(c.nip);
-      if (asn) cases.push({ caseId: c.caseId, asnName: asn.nama, nip: asn.nip, unit: asn.unit, phone: asn.phone, reachable: false });
+      if (asn) cases.push({ caseId: c.caseId, asnName: asn.nama, nip: asn.nip, unit: asn.unit, phone: asn.phone });
     }
   }
   // One line per ASN (a person to call), their cases on it in order, the ASN in the order their first case waits.
@@ -87,8 +87,10 @@ export function notifyBeyondCap(app: App, policy: WhatsAppSendPolicy, now: numbe
   }
   const lines = [...byNip.values()].map((l) => ({ ...l, caseIds: l.caseIds.sort((a, b) => a - b) }));
   const lang = app.config.LANGUAGE;
-  // The CSV keeps a row per case (its case number column), for a spreadsheet.
-  const files = lines.length > MASS_LIST_MAX ? [writeCaseListCsv(reportsDir(app), 'wa-menunggu', cases, lang)] : [];
+  // The CSV, for a spreadsheet: a row per case (its case number column), read off the lines, so it agrees with them:
+  // an ASN's cases together in the lines' order, and each case once, however many of the waiting messages name it.
+  const csvRows = lines.flatMap((l) => l.caseIds.map((caseId) => ({ caseId, asnName: l.asnName, nip: l.nip, unit: l.unit, phone: l.phone, reachable: false })));
+  const files = lines.length > MASS_LIST_MAX ? [writeCaseListCsv(reportsDir(app), 'wa-menunggu', csvRows, lang)] : [];
   const text = pressureTexts(lang).beyondCap({ count: lines.length, cap, lines: lines.slice(0, MASS_LIST_MAX), more: Math.max(0, lines.length - MASS_LIST_MAX) });
   const top = Math.max(...fresh.map((r) => r.id));
   app.db.transaction(() => {

@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Statement } from 'better-sqlite3';
+import { parse } from 'csv-parse/sync';
 import { afterEach, describe, expect, it } from 'vitest';
 import { RecordingMessenger } from '../../../src/app/ports.js';
 import { FakeWASocket } from '../../../src/platforms/sim/whatsapp-socket.js';
@@ -250,6 +251,39 @@ describe('WhatsAppSendPolicy', () => {
     const files = (list[0]!.payload.files ?? []) as { path: string }[];
     expect(files).toHaveLength(1);
     expect(readFileSync(files[0]!.path, 'utf8').trim().split('\n')).toHaveLength(1 + 33);
+  });
+
+  it("the CSV beyond the list has one row per case, in the list's order: an ASN's cases together, each once", async () => {
+    const { clock, app, fake, tg } = capBot('1');
+    seedBenchAsn(app, 31, { phoneBase: 82_000_000, tgIdBase: 882_000 });
+    const phones = Array.from({ length: 31 }, (_, i) => `62812${82_000_000 + i}@s.whatsapp.net`);
+    const add = (key: string, group: number, members: string[]) =>
+      app.monitor.handle({
+        kind: 'member_added', dedupeKey: key, at: clock.now, chat: { platform: 'whatsapp', id: `1203630000000092${String(group).padStart(2, '0')}@g.us`, title: `Relawan Paslon 2 Desa ${group}`, type: 'group' },
+        members: members.map((id) => ({ platform: 'whatsapp' as const, id })), actor: { platform: 'whatsapp', id: TIMSES_PN },
+      });
+    // Budi takes today's one first contact; 31 ASN wait, the first of them (ASN 0) in two groups: her second case is
+    // queued after everyone else's first.
+    add('budi', 0, [ASN2_PN]);
+    add('all', 1, phones);
+    add('asn0-again', 2, [phones[0]!]);
+    await run(app, clock, 5 * 60_000, 5000);
+    expect(fake.sent.filter((s) => s.jid === ASN2_PN)).toHaveLength(1);
+    const list = tg.sent.filter((m) => m.kind === 'wa_beyond_cap');
+    expect(list).toHaveLength(1);
+    const lines = list[0]!.text.split('\n');
+    expect(lines[0]).toBe('📵 31 ASN belum dapat dihubungi lewat WhatsApp hari ini');
+    const shown = lines.filter((x) => x.includes('(NIP '));
+    expect(shown).toHaveLength(30);
+    expect(shown[0]).toMatch(/^ASN 0 \(NIP .*\(kasus #2, #33\)$/);
+    // The CSV (core/csv.ts, ';' for Indonesian) reads as the list: its rows' cases in the lines' order, each case once.
+    const files = (list[0]!.payload.files ?? []) as { path: string }[];
+    const rows = (parse(readFileSync(files[0]!.path), { bom: true, delimiter: ';' }) as string[][]).slice(1);
+    const casesOfLines = shown.flatMap((l) => [...l.replace(/^.*\(kasus /, '').matchAll(/#(\d+)/g)].map((m) => m[1]!));
+    expect(rows.map((r) => r[0]).slice(0, casesOfLines.length)).toEqual(casesOfLines);
+    expect(rows).toHaveLength(32);
+    expect(new Set(rows.map((r) => r[0])).size).toBe(32);
+    expect(rows.slice(0, 2).map((r) => r[2])).toEqual(['ASN 0', 'ASN 0']);
   });
 
   it("an ASN's summary (one ASN in many groups) waiting for the cap is listed to Humas as the single alerts are", async () => {
