@@ -12,7 +12,10 @@ import { openDb, type Db } from '../store/db.js';
 import { alertTexts } from '../core/messages/index.js';
 import type { OutboxRow } from '../store/outbox.js';
 import { enqueueUndeliverableNotice, enqueueUnreadableNotice, THANKS_KIND } from './alerts.js';
-import { humasAddresses } from './recipients.js';
+import { humasAddresses, type Address } from './recipients.js';
+import { audit } from '../store/audit.js';
+import { auditResult } from '../core/messages/audit-result.js';
+import { prepared } from '../store/statements.js';
 import { CommandRunner } from './commands/index.js';
 import { caseCommands } from './commands/cases.js';
 import { coreCommands } from './commands/core.js';
@@ -283,8 +286,9 @@ export class App {
       ...(cases.length ? { cases, moreCases: Math.max(0, tied.length - cases.length) } : single ? { case: single } : {}),
     });
     this.db.transaction(() => {
-      for (const h of humasAddresses(this.config.HUMAS_ADMINS)) {
-        if (h.platform === row.platform && h.recipient === row.recipient) continue;
+      const to = this.humasNoticeAddresses(row);
+      if (!to.length) this.noteHumasUnreached(row, detail, now);
+      for (const h of to) {
         this.monitor.outbox.enqueue(
           { dedupeKey: `undeliverable:row:${row.id}:${h.platform}:${h.recipient}`, platform: h.platform, recipient: h.recipient, recipientKind: 'user', kind: 'undeliverable_notice', text, incidentId: row.incidentId ?? undefined },
           now,
@@ -292,6 +296,27 @@ export class App {
       }
     })();
     this.dispatcher.wake();
+  }
+
+  /**
+   * The Humas addresses a notice about a message to `refused` that did not arrive may go to: every admin's but the one
+   * that refused it, and but any whose latest settled message did not arrive either (their chat refuses: on WhatsApp
+   * while the number is restricted, each try is one more refused reach-out, and a notice of that would go back and forth).
+   */
+  humasNoticeAddresses(refused: Address): Address[] {
+    const last = prepared(this.db, `SELECT status FROM outbox WHERE platform = ? AND recipient = ? AND status IN ('sent', 'undeliverable') ORDER BY id DESC LIMIT 1`).pluck();
+    return humasAddresses(this.config.HUMAS_ADMINS).filter(
+      (h) => !(h.platform === refused.platform && h.recipient === refused.recipient) && last.get(h.platform, h.recipient) !== 'undeliverable',
+    );
+  }
+
+  /**
+   * No other Humas admin can be told that a message did not arrive: it is recorded (audit log, where the dashboard
+   * and `jaga-netral audit` show it, and the error log) instead of queued, so nothing goes round again.
+   */
+  noteHumasUnreached(row: Pick<OutboxRow, 'platform' | 'recipient' | 'kind'>, detail: string, now: number): void {
+    audit(this.db, { at: now, actor: 'system', platform: row.platform, action: 'undeliverable', allowed: true, result: auditResult('humas_unreached', { kind: row.kind, to: row.recipient, reason: detail.slice(0, 200) }) });
+    this.log.error({ platform: row.platform, to: row.recipient, kind: row.kind, detail }, 'message undeliverable and no other Humas admin can be told');
   }
 
   /** Closes the database after the dispatcher stops; an in-memory database's report files go with it. */

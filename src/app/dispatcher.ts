@@ -53,14 +53,32 @@ export function backoffMs(attempts: number, rand = Math.random): number {
   return Math.round(base * (0.75 + rand() * 0.5));
 }
 
-/** Drains the outbox. `drainOnce` for tests and replay; `start` for the long-running bot. */
+/**
+ * One platform's drain loop: its own cycle, timer, pacing wait and wake, so a slow send on one platform (a WhatsApp
+ * message in several parts waits for each part's ack) never holds another's (an ASN's Telegram alert).
+ */
+interface Lane {
+  readonly platform: Platform;
+  draining: Promise<number> | undefined;
+  /** Go round again once the current round ends (something was queued, or the platform came back). */
+  again: boolean;
+  timer: NodeJS.Timeout | undefined;
+  /** Ends the lane's pacing wait early (wake, stop). */
+  wakeSleeper: (() => void) | undefined;
+  /** Earliest time a row held back by pacing may go, from the last drain. */
+  heldUntil: number;
+}
+
+/**
+ * Drains the outbox. `drainOnce` for tests and replay; `start` for the long-running bot. Each platform has a lane of
+ * its own; what the outbox guarantees holds per lane as before (a recipient is on one platform, so its order, retries,
+ * pacing and the WhatsApp daily cap are one lane's), and rows are claimed and settled one by one in SQLite either way.
+ */
 export class Dispatcher {
   private readonly clock: () => number;
   private readonly maxAttempts: number;
-  private timer: NodeJS.Timeout | undefined;
   private running = false;
-  private draining: Promise<number> | undefined;
-  private again = false;
+  private readonly lanes = new Map<Platform, Lane>();
 
   constructor(private readonly o: DispatcherOptions) {
     this.clock = o.clock ?? Date.now;
@@ -74,109 +92,135 @@ export class Dispatcher {
     this.wake();
   }
 
-  /** Sends everything due now, one platform after the other in parallel; resolves with the number of attempts. */
-  drainOnce(): Promise<number> {
-    if (this.draining) {
-      this.again = true;
-      return this.draining;
+  private lane(platform: Platform): Lane {
+    let lane = this.lanes.get(platform);
+    if (!lane) {
+      lane = { platform, draining: undefined, again: false, timer: undefined, wakeSleeper: undefined, heldUntil: Infinity };
+      this.lanes.set(platform, lane);
     }
-    this.draining = (async () => {
-      let total = 0;
-      do {
-        this.again = false;
-        try {
-          this.o.hooks?.release?.(this.clock());
-        } catch (err) {
-          this.o.log?.('releasing held messages failed', { err: String(err) });
-        }
-        const counts = await Promise.all(this.o.messengers.map((m) => this.drainPlatform(m)));
-        total += counts.reduce((a, b) => a + b, 0);
-      } while (this.again);
-      return total;
-    })().finally(() => {
-      this.draining = undefined;
-    });
-    return this.draining;
+    return lane;
   }
 
-  /** Starts the background loop: drains, then sleeps until the next row is due or `wake()` is called. */
+  /** Sends everything due now, every platform's lane in parallel; resolves with the number of attempts. */
+  async drainOnce(): Promise<number> {
+    // Held messages are released once for all lanes (and with no messenger yet, as before lanes existed).
+    this.release();
+    const counts = await Promise.all(this.o.messengers.map((m) => this.drainLane(this.lane(m.platform), true)));
+    return counts.reduce((a, b) => a + b, 0);
+  }
+
+  /**
+   * One lane's drain, releasing held messages before each round (`released`: the caller just did for the first);
+   * a lane already draining goes round again instead and this resolves with its rounds.
+   */
+  private drainLane(lane: Lane, released = false): Promise<number> {
+    if (lane.draining) {
+      lane.again = true;
+      return lane.draining;
+    }
+    lane.draining = (async () => {
+      let total = 0;
+      let release = !released;
+      do {
+        lane.again = false;
+        if (release) this.release();
+        release = true;
+        // The lane's messenger may have been replaced (register) between two rounds.
+        const m = this.o.messengers.find((x) => x.platform === lane.platform);
+        if (!m) break;
+        total += await this.drainPlatform(m, lane);
+      } while (lane.again);
+      return total;
+    })().finally(() => {
+      lane.draining = undefined;
+    });
+    return lane.draining;
+  }
+
+  /** Queues held messages that are due (the release hook); what it queues for another lane wakes that lane. */
+  private release(): void {
+    const before = this.o.outbox.enqueued;
+    try {
+      this.o.hooks?.release?.(this.clock());
+    } catch (err) {
+      this.o.log?.('releasing held messages failed', { err: String(err) });
+    }
+    if (this.o.outbox.enqueued !== before) this.wake();
+  }
+
+  /** Starts the background loop: each lane drains, then sleeps until its next row is due or `wake()` is called. */
   start(): void {
     if (this.running) return;
     this.running = true;
     this.o.outbox.recoverInFlight();
-    this.schedule(0);
+    for (const m of this.o.messengers) this.schedule(this.lane(m.platform), 0);
   }
 
-  /** New rows were queued: drain soon, cutting short a pacing wait that may be holding other chats back. */
+  /** New rows were queued: every lane drains soon, cutting short a pacing wait that may be holding other chats back. */
   wake(): void {
     if (!this.running) return;
-    // A drain in progress goes round again, so a platform registered meanwhile (Telegram back after an
-    // outage) is drained too instead of waiting behind another platform's pacing.
-    if (this.draining) this.again = true;
-    this.wakeSleeper?.();
-    this.schedule(0);
+    for (const m of this.o.messengers) {
+      const lane = this.lane(m.platform);
+      // A drain in progress goes round again, so what was queued meanwhile is looked at once the send in flight ends.
+      if (lane.draining) lane.again = true;
+      lane.wakeSleeper?.();
+      this.schedule(lane, 0);
+    }
   }
 
-  /** Stops the loop and waits for an in-flight drain. */
+  /** Stops the loop and waits for every lane's in-flight drain. */
   async stop(): Promise<void> {
     this.running = false;
-    this.wakeSleeper?.();
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = undefined;
-    await this.draining;
+    for (const lane of this.lanes.values()) {
+      lane.wakeSleeper?.();
+      if (lane.timer) clearTimeout(lane.timer);
+      lane.timer = undefined;
+    }
+    await Promise.all([...this.lanes.values()].map((l) => l.draining));
   }
 
-  private wakeSleeper: (() => void) | undefined;
-
-  /** Waits inside a drain for pacing; `stop()` ends the wait at once. */
-  private pause(ms: number): Promise<void> {
+  /** Waits inside a lane's drain for pacing; `wake()` and `stop()` end the wait at once. */
+  private pause(lane: Lane, ms: number): Promise<void> {
     return new Promise<void>((resolve) => {
       const t = setTimeout(done, ms);
-      this.wakeSleeper = done;
+      lane.wakeSleeper = done;
       function done() {
         clearTimeout(t);
+        if (lane.wakeSleeper === done) lane.wakeSleeper = undefined;
         resolve();
       }
     });
   }
 
-  private schedule(ms: number): void {
+  private schedule(lane: Lane, ms: number): void {
     if (!this.running) return;
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = setTimeout(() => void this.tick(), Math.max(0, Math.min(ms, 60_000)));
-    this.timer.unref?.();
+    if (lane.timer) clearTimeout(lane.timer);
+    lane.timer = setTimeout(() => void this.tick(lane), Math.max(0, Math.min(ms, 60_000)));
+    lane.timer.unref?.();
   }
 
-  private async tick(): Promise<void> {
-    this.timer = undefined;
+  private async tick(lane: Lane): Promise<void> {
+    lane.timer = undefined;
     try {
-      await this.drainOnce();
+      await this.drainLane(lane);
     } catch (err) {
-      this.o.log?.('dispatcher drain failed', { err: String(err) });
+      this.o.log?.('dispatcher drain failed', { platform: lane.platform, err: String(err) });
     }
     if (!this.running) return;
+    // Another tick was scheduled meanwhile (a wake during the drain): it goes instead.
+    if (lane.timer) return;
     const now = this.clock();
-    // Rows already due but held back by pacing wake us when the pacing allows, not in a busy loop.
-    const at = Math.min(
-      this.o.hooks?.nextRelease?.() ?? Infinity,
-      ...this.o.messengers.map((m) => {
-        const due = this.o.outbox.nextDue(m.platform) ?? Infinity;
-        if (due > now) return due;
-        // Due now: held back by pacing (wait for it), or it became due after the drain looked (go again).
-        const held = this.heldUntil.get(m.platform) ?? Infinity;
-        return Number.isFinite(held) ? held : now;
-      }),
-    );
-    this.schedule(Number.isFinite(at) ? Math.max(50, at - now) : 60_000);
+    const due = this.o.outbox.nextDue(lane.platform) ?? Infinity;
+    // Due now: held back by pacing (wait for it), or it became due after the drain looked (go again).
+    const rowAt = due > now ? due : Number.isFinite(lane.heldUntil) ? lane.heldUntil : now;
+    const at = Math.min(this.o.hooks?.nextRelease?.() ?? Infinity, rowAt);
+    this.schedule(lane, Number.isFinite(at) ? Math.max(50, at - now) : 60_000);
   }
 
-  /** Earliest time a row held back by pacing may go, from the last drain. */
-  private readonly heldUntil = new Map<Platform, number>();
-
-  private async drainPlatform(m: Messenger): Promise<number> {
+  private async drainPlatform(m: Messenger, lane: Lane): Promise<number> {
     const policy = this.o.policies?.[m.platform] ?? NO_PACING;
     let attempts = 0;
-    this.heldUntil.set(m.platform, Infinity);
+    lane.heldUntil = Infinity;
     for (;;) {
       const now = this.clock();
       const rows = this.o.outbox.dueFor(m.platform, now, 200);
@@ -202,10 +246,10 @@ export class Dispatcher {
         await this.sendOne(m, policy, row);
       }
       if (!progressed) {
-        this.heldUntil.set(m.platform, Math.min(this.heldUntil.get(m.platform) ?? Infinity, this.clock() + Math.min(minWait, 60_000)));
+        lane.heldUntil = Math.min(lane.heldUntil, this.clock() + Math.min(minWait, 60_000));
         if (Number.isFinite(minWait) && this.running && minWait < 60_000) {
-          await this.pause(minWait);
-          if (this.again) return attempts;
+          await this.pause(lane, minWait);
+          if (lane.again) return attempts;
           continue;
         }
         return attempts;

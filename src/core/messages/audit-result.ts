@@ -90,6 +90,11 @@ const CODES: Record<string, (f: Facts, id: boolean) => string> = {
   verify_refused: (f, id) => refusedInWindow(f, id),
   // Private-message flood (app/flood.ts).
   flood_recorded: (_f, id) => (id ? 'pesan pribadi melebihi batas: dicatat, tidak dijawab' : 'private messages beyond the limits: recorded, not answered'),
+  // A message that did not arrive, with no other Humas admin who can be told (App.noteHumasUnreached).
+  humas_unreached: (f, id) =>
+    id
+      ? `pesan bot (${String(f['kind'])}) ke ${String(f['to'])} tidak terkirim (${String(f['reason'])}) dan tidak ada admin Humas lain yang dapat diberi tahu`
+      : `the bot's message (${String(f['kind'])}) to ${String(f['to'])} did not arrive (${String(f['reason'])}) and no other Humas admin can be told`,
 };
 
 /** Phrases stored before every writer stored codes (kept for those old rows): [pattern, Indonesian, English]. */

@@ -88,12 +88,19 @@ export interface BeyondCapLine {
   nip: string;
   unit: string;
   phone?: string;
+  /**
+   * The ASN was on an earlier list and still waits: `caseIds` are their new cases, these the cases listed before (the
+   * line is marked so, and not counted as one more ASN to call).
+   */
+  earlier?: number[];
 }
 
 /** WhatsApp first contacts the daily cap holds back: Humas may call them. */
 export interface BeyondCapInput {
-  /** How many ASN: one line each, listed or beyond the list (`more`). */
+  /** How many ASN not on an earlier list: one line each, listed or beyond the list (`more`). */
   count: number;
+  /** How many ASN on an earlier list, still waiting, with new cases (lines with `earlier`, after the others). */
+  added: number;
   cap: number;
   lines: BeyondCapLine[];
   /** ASN not listed in the text (they are in the attached CSV). */
@@ -156,8 +163,9 @@ const lineIn = (lang: 'id' | 'en') => (l: MassLine): string =>
   `#${l.caseId} ${l.asnName} (NIP ${l.nip}), ${l.unit}${l.phone ? `, 📵 ${l.phone}` : ''}${unverifiedMark(lang, l.unverified)}`;
 const lineOf = lineIn('id');
 /** `Siti Aminah (NIP …), Dinas …, 📵 +62… (kasus #2, #4)`: the person to call first, then the cases. */
-const capLineIn = (cases: string) => (l: BeyondCapLine): string =>
-  `${l.asnName} (NIP ${l.nip}), ${l.unit}${l.phone ? `, 📵 ${l.phone}` : ''} (${cases} ${l.caseIds.map((id) => `#${id}`).join(', ')})`;
+const caseRefs = (ids: number[]): string => ids.map((id) => `#${id}`).join(', ');
+const capLineIn = (cases: string, earlier = '') => (l: BeyondCapLine): string =>
+  `${l.asnName} (NIP ${l.nip}), ${l.unit}${l.phone ? `, 📵 ${l.phone}` : ''} (${cases} ${caseRefs(l.caseIds)}${l.earlier?.length ? `; ${earlier} ${caseRefs(l.earlier)}` : ''})`;
 const defined = (xs: (string | undefined)[]): string => xs.filter((x): x is string => x !== undefined).join('\n');
 /** The refused ASN, the reason said once when all share it (the usual case), else on each line. */
 const refusedLines = (a: UndeliverableListInput, label: string): string[] => {
@@ -232,14 +240,28 @@ const ID: PressureTexts = {
       a.asn === undefined && a.registrationLink ? `Agar pesan berikutnya sampai, minta ASN mendaftar di ${a.registrationLink}` : undefined,
       `Rincian: /kasus <nomor>.`,
     ]),
-  beyondCap: (a) =>
-    defined([
-      `📵 ${a.count} ASN belum dapat dihubungi lewat WhatsApp hari ini`,
-      `Batas harian pesan pertama WhatsApp (${a.cap}) tidak cukup untuk mereka hari ini; peringatan mereka menunggu hari berikutnya. Mohon telepon mereka langsung:`,
-      ``,
-      ...a.lines.map(capLineIn('kasus')),
+  beyondCap: (a) => {
+    const fresh = a.lines.filter((l) => !l.earlier?.length);
+    const added = a.lines.filter((l) => l.earlier?.length);
+    const addedLines = added.map(capLineIn('kasus baru', 'sebelumnya:'));
+    return defined([
+      ...(a.count
+        ? [
+            `📵 ${a.count} ASN belum dapat dihubungi lewat WhatsApp hari ini`,
+            `Batas harian pesan pertama WhatsApp (${a.cap}) tidak cukup untuk mereka hari ini; peringatan mereka menunggu hari berikutnya. Mohon telepon mereka langsung:`,
+            ``,
+            ...fresh.map(capLineIn('kasus')),
+            ...(added.length ? [``, `➕ Kasus baru untuk ${a.added} ASN yang sudah ada di daftar tunggu sebelumnya (sebutkan juga saat menelepon):`, ...addedLines] : []),
+          ]
+        : [
+            `➕ Kasus baru untuk ${a.added} ASN yang sudah ada di daftar tunggu WhatsApp`,
+            `Peringatan kasus baru ini juga menunggu batas harian pesan pertama WhatsApp (${a.cap}). Bila menelepon, sebutkan juga kasus baru ini:`,
+            ``,
+            ...addedLines,
+          ]),
       a.more ? `… dan ${a.more} ASN lagi: lihat berkas CSV terlampir.` : undefined,
-    ]),
+    ]);
+  },
   undeliverableList: (a) =>
     defined([
       `📵 ${a.count} ASN lagi tidak dapat dihubungi bot`,
@@ -326,14 +348,28 @@ const EN: PressureTexts = {
       a.asn === undefined && a.registrationLink ? `So that the next message arrives, ask the ASN to register at ${a.registrationLink}` : undefined,
       `Details: /kasus <number>.`,
     ]),
-  beyondCap: (a) =>
-    defined([
-      `📵 ${a.count} civil servants cannot be reached on WhatsApp today`,
-      `The daily cap of WhatsApp first messages (${a.cap}) does not reach them today; their alerts wait for the next day. Please call them directly:`,
-      ``,
-      ...a.lines.map((l) => capLineIn(l.caseIds.length > 1 ? 'cases' : 'case')(l)),
+  beyondCap: (a) => {
+    const fresh = a.lines.filter((l) => !l.earlier?.length);
+    const added = a.lines.filter((l) => l.earlier?.length);
+    const addedLines = added.map((l) => capLineIn(l.caseIds.length > 1 ? 'new cases' : 'new case', 'listed before:')(l));
+    return defined([
+      ...(a.count
+        ? [
+            `📵 ${a.count} civil servants cannot be reached on WhatsApp today`,
+            `The daily cap of WhatsApp first messages (${a.cap}) does not reach them today; their alerts wait for the next day. Please call them directly:`,
+            ``,
+            ...fresh.map((l) => capLineIn(l.caseIds.length > 1 ? 'cases' : 'case')(l)),
+            ...(added.length ? [``, `➕ New cases for ${a.added} civil servants already on an earlier waiting list (mention them too when you call):`, ...addedLines] : []),
+          ]
+        : [
+            `➕ New cases for ${a.added} civil servants already on the WhatsApp waiting list`,
+            `The alerts of these new cases wait for the daily cap of WhatsApp first messages (${a.cap}) too. When you call, mention these new cases as well:`,
+            ``,
+            ...addedLines,
+          ]),
       a.more ? `… and ${a.more} more civil servants: see the attached CSV file.` : undefined,
-    ]),
+    ]);
+  },
   undeliverableList: (a) =>
     defined([
       `📵 ${a.count} more civil servants cannot be reached by the bot`,

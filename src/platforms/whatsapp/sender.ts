@@ -240,12 +240,15 @@ export class WhatsAppSendPolicy implements SendPolicy {
  * reach-outs still allows), so a WhatsApp-only deployment hears of it.
  */
 export function restrictedNotifier(app: App): (row: OutboxRow | undefined, detail: string, now: number) => void {
-  return (_row, detail, now) => {
+  return (row, detail, now) => {
     const t = whatsappTexts(app.config.LANGUAGE);
     const lock = Number(kvGet(app.db, WA_REACHOUT_LOCK_KEY) ?? 0);
     const until = lock > now ? formatDateTime(lock, app.config.APP_TIMEZONE, app.config.LANGUAGE) : undefined;
     const day = zonedDay(now, app.config.APP_TIMEZONE);
-    for (const a of humasAddresses(app.config.HUMAS_ADMINS)) {
+    // Not to a Humas admin whose own chat was just refused (nor one whose last message was): another refused reach-out.
+    // With nobody left, the error log below and /status say it (the refused admin's message is in the audit log).
+    const to = row ? app.humasNoticeAddresses({ platform: 'whatsapp', recipient: row.recipient }) : humasAddresses(app.config.HUMAS_ADMINS);
+    for (const a of to) {
       app.monitor.outbox.enqueue(
         { dedupeKey: `wa:restricted:${day}:${a.recipient}`, platform: a.platform, recipient: a.recipient, recipientKind: 'user', kind: 'wa_restricted', text: t.restricted({ detail, until }) },
         now,

@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { App } from '../../../src/app/app.js';
+import { auditResultText } from '../../../src/core/messages/audit-result.js';
 import { FakeWASocket, participantStub } from '../../../src/platforms/sim/whatsapp-socket.js';
 import type { WhatsAppAdapter } from '../../../src/platforms/whatsapp/adapter.js';
 import { WA_PAUSE_KEY } from '../../../src/platforms/whatsapp/sender.js';
@@ -396,5 +397,62 @@ describe('WhatsApp restriction: asking WhatsApp (issue 16, point 4)', () => {
     clock.now = end + 1;
     await drain(app, fake, wa, clock, 2);
     expect(st(jid(1))).toBe('sent');
+  });
+});
+
+describe('WhatsApp: a message to a Humas admin refused', () => {
+  // The refusal comes after sendMessage resolved, as handleBadAck's `messages.update` ERROR
+  // (node_modules/@whiskeysockets/baileys/lib/Socket/messages-recv.js); the fake emits it for a chat the restricted
+  // number has never written to. An admin whose chat refuses cannot be told about it in that chat: each try while
+  // restricted is one more refused reach-out.
+  const ADMIN2_WA = '6281222222222@s.whatsapp.net';
+  const toAdmin = (app: App, jid: string) => app.monitor.outbox.enqueue({ dedupeKey: `alert:${jid}`, platform: 'whatsapp', recipient: jid, recipientKind: 'user', kind: 'humas_alert', text: 'Peringatan kasus #1' }, app.clock());
+  const audits = (app: App) => app.db.prepare(`SELECT actor, platform, action, result FROM audit WHERE action = 'undeliverable' ORDER BY id`).all() as { actor: string; platform: string; action: string; result: string }[];
+
+  it('the notices go to the other Humas admins (Telegram here), never back to the admin whose chat refused', async () => {
+    const clock = fakeClock();
+    const { app, fake, wa, tg } = await startBot(clock);
+    running.push(wa);
+    fake.restricted = true; // the admin never wrote to the number: a new chat, refused with 463
+    toAdmin(app, ADMIN_WA);
+    await drain(app, fake, wa, clock, 5);
+    expect(fake.sent.filter((s) => s.jid === ADMIN_WA)).toEqual([expect.objectContaining({ refused: '463' })]);
+    expect(outboxRows(app).filter((r) => r.recipient === ADMIN_WA).map((r) => r.kind)).toEqual(['humas_alert']);
+    expect(tg.sent.map((m) => m.kind).sort()).toEqual(['undeliverable_notice', 'wa_restricted']);
+    expect(tg.sent.find((m) => m.kind === 'undeliverable_notice')!.text).toMatch(/humas_alert[\s\S]*6281111111111/);
+    expect(audits(app)).toEqual([]);
+  });
+
+  it('with no other admin who can receive it, the refusal is recorded in the audit log and nothing is retried', async () => {
+    const clock = fakeClock();
+    const { app, fake, wa } = await startBot(clock, { extra: { HUMAS_ADMINS: 'wa:6281111111111,wa:6281222222222' } });
+    running.push(wa);
+    fake.restricted = true; // neither admin ever wrote to the number
+    toAdmin(app, ADMIN_WA);
+    await drain(app, fake, wa, clock, 10);
+    // Admin 1 refused: admin 2 is told (notice and restriction), refuses too; admin 1, refused already, is not tried again.
+    expect(fake.sent.filter((s) => s.jid === ADMIN_WA).map((s) => String(s.content.text))).toEqual(['Peringatan kasus #1']);
+    expect(fake.sent.filter((s) => s.jid === ADMIN2_WA).map((s) => s.refused)).toEqual(['463', '463']);
+    expect(outboxRows(app).filter((r) => r.status === 'pending')).toEqual([]);
+    // Nobody left to tell about admin 2's restriction notice: recorded, in the office's language on the audit page.
+    expect(audits(app)).toEqual([
+      { actor: 'system', platform: 'whatsapp', action: 'undeliverable', result: expect.stringMatching(/^humas_unreached \{"kind":"wa_restricted","to":"6281222222222@s\.whatsapp\.net","reason":"463/) },
+    ]);
+    await drain(app, fake, wa, clock, 5);
+    expect(fake.sent).toHaveLength(3);
+  });
+
+  it('the only Humas admin refused: nothing is queued to anyone, the refusal is recorded once', async () => {
+    const clock = fakeClock();
+    const { app, fake, wa } = await startBot(clock, { extra: { HUMAS_ADMINS: 'wa:6281111111111' } });
+    running.push(wa);
+    fake.restricted = true;
+    toAdmin(app, ADMIN_WA);
+    await drain(app, fake, wa, clock, 10);
+    expect(fake.sent.map((s) => s.jid)).toEqual([ADMIN_WA]);
+    expect(outboxRows(app).map((r) => [r.kind, r.status])).toEqual([['humas_alert', 'undeliverable']]);
+    expect(audits(app).map((a) => a.result)).toEqual([expect.stringMatching(/^humas_unreached \{"kind":"humas_alert","to":"6281111111111@s\.whatsapp\.net","reason":"463/)]);
+    // The audit page and `jaga-netral audit` read it in the office's language (core/messages/audit-result.ts).
+    expect(auditResultText(audits(app)[0]!.result, 'id')).toMatch(/^pesan bot \(humas_alert\) ke 6281111111111@s\.whatsapp\.net tidak terkirim \(463 .*\) dan tidak ada admin Humas lain yang dapat diberi tahu$/);
   });
 });

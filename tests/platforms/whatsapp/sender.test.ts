@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Statement } from 'better-sqlite3';
+import { parse } from 'csv-parse/sync';
 import { afterEach, describe, expect, it } from 'vitest';
 import { RecordingMessenger } from '../../../src/app/ports.js';
 import { FakeWASocket } from '../../../src/platforms/sim/whatsapp-socket.js';
@@ -252,6 +253,39 @@ describe('WhatsAppSendPolicy', () => {
     expect(readFileSync(files[0]!.path, 'utf8').trim().split('\n')).toHaveLength(1 + 33);
   });
 
+  it("the CSV beyond the list has one row per case, in the list's order: an ASN's cases together, each once", async () => {
+    const { clock, app, fake, tg } = capBot('1');
+    seedBenchAsn(app, 31, { phoneBase: 82_000_000, tgIdBase: 882_000 });
+    const phones = Array.from({ length: 31 }, (_, i) => `62812${82_000_000 + i}@s.whatsapp.net`);
+    const add = (key: string, group: number, members: string[]) =>
+      app.monitor.handle({
+        kind: 'member_added', dedupeKey: key, at: clock.now, chat: { platform: 'whatsapp', id: `1203630000000092${String(group).padStart(2, '0')}@g.us`, title: `Relawan Paslon 2 Desa ${group}`, type: 'group' },
+        members: members.map((id) => ({ platform: 'whatsapp' as const, id })), actor: { platform: 'whatsapp', id: TIMSES_PN },
+      });
+    // Budi takes today's one first contact; 31 ASN wait, the first of them (ASN 0) in two groups: her second case is
+    // queued after everyone else's first.
+    add('budi', 0, [ASN2_PN]);
+    add('all', 1, phones);
+    add('asn0-again', 2, [phones[0]!]);
+    await run(app, clock, 5 * 60_000, 5000);
+    expect(fake.sent.filter((s) => s.jid === ASN2_PN)).toHaveLength(1);
+    const list = tg.sent.filter((m) => m.kind === 'wa_beyond_cap');
+    expect(list).toHaveLength(1);
+    const lines = list[0]!.text.split('\n');
+    expect(lines[0]).toBe('📵 31 ASN belum dapat dihubungi lewat WhatsApp hari ini');
+    const shown = lines.filter((x) => x.includes('(NIP '));
+    expect(shown).toHaveLength(30);
+    expect(shown[0]).toMatch(/^ASN 0 \(NIP .*\(kasus #2, #33\)$/);
+    // The CSV (core/csv.ts, ';' for Indonesian) reads as the list: its rows' cases in the lines' order, each case once.
+    const files = (list[0]!.payload.files ?? []) as { path: string }[];
+    const rows = (parse(readFileSync(files[0]!.path), { bom: true, delimiter: ';' }) as string[][]).slice(1);
+    const casesOfLines = shown.flatMap((l) => [...l.replace(/^.*\(kasus /, '').matchAll(/#(\d+)/g)].map((m) => m[1]!));
+    expect(rows.map((r) => r[0]).slice(0, casesOfLines.length)).toEqual(casesOfLines);
+    expect(rows).toHaveLength(32);
+    expect(new Set(rows.map((r) => r[0])).size).toBe(32);
+    expect(rows.slice(0, 2).map((r) => r[2])).toEqual(['ASN 0', 'ASN 0']);
+  });
+
   it("an ASN's summary (one ASN in many groups) waiting for the cap is listed to Humas as the single alerts are", async () => {
     const clock = fakeClock();
     const app = makeApp(clock, { WA_FIRST_CONTACT_DAILY_CAP: '1' });
@@ -278,14 +312,16 @@ describe('WhatsAppSendPolicy', () => {
     // Every case the summary stands for is named (5 and 6), not only the first it is filed under; one ASN, counted once.
     expect(app.db.prepare(`SELECT t.incident_id FROM outbox_cases t JOIN outbox o ON o.id = t.outbox_id WHERE o.kind = 'asn_alert_summary'`).pluck().all()).toEqual([5, 6]);
     const lists = tg.sent.filter((m) => m.kind === 'wa_beyond_cap').map((m) => m.text);
-    // The three single alerts are listed when they wait, the summary when it is released and waits too.
+    // The three single alerts are listed when they wait, the summary when it is released and waits too: the second
+    // list adds its cases to Siti, already waiting, instead of counting her as one more ASN.
     expect(lists).toHaveLength(2);
-    for (const l of lists) expect(l).toMatch(/^📵 1 ASN belum dapat dihubungi lewat WhatsApp hari ini/);
+    expect(lists[0]).toMatch(/^📵 1 ASN belum dapat dihubungi lewat WhatsApp hari ini/);
+    expect(lists[1]).toMatch(/^➕ Kasus baru untuk 1 ASN yang sudah ada di daftar tunggu WhatsApp\n/);
     // One ASN, one line, with every case of hers waiting: the count and the lines agree.
     const asnLines = (l: string) => l.split('\n').filter((x) => x.includes('(NIP '));
     expect(lists.map(asnLines)).toEqual([
       [`Siti Aminah (NIP ${ASN1.nip}), Dinas Pendidikan, 📵 ${ASN1.phone} (kasus #2, #3, #4)`],
-      [`Siti Aminah (NIP ${ASN1.nip}), Dinas Pendidikan, 📵 ${ASN1.phone} (kasus #5, #6)`],
+      [`Siti Aminah (NIP ${ASN1.nip}), Dinas Pendidikan, 📵 ${ASN1.phone} (kasus baru #5, #6; sebelumnya: #2, #3, #4)`],
     ]);
     // Each list read its cases (the summary's tied ones among them) in one statement, not casesOf and incidents.get per row.
     const caseReads = ran.filter((sql) => /\b(incidents|outbox_cases)\b/.test(sql));
@@ -320,6 +356,38 @@ describe('WhatsAppSendPolicy', () => {
       `Rina Wulandari (NIP ${rina.nip}), Dinas Sosial, 📵 ${rina.phone} (kasus #5)`,
     ]);
     expect(lists[0]).not.toContain('Budi');
+  });
+
+  it('an ASN already listed as waiting is not listed again as one more ASN: their new case is added to them, beside the new ASN', async () => {
+    const { clock, app, tg } = capBot('1');
+    const add = (i: number, member: string) =>
+      app.monitor.handle({
+        kind: 'member_added', dedupeKey: `wa:add:${i}:${member}`, at: clock.now, chat: { platform: 'whatsapp', id: `1203630000000093${String(i).padStart(2, '0')}@g.us`, title: `Relawan Paslon 2 Desa ${i}`, type: 'group' },
+        members: [{ platform: 'whatsapp', id: member }], actor: { platform: 'whatsapp', id: TIMSES_PN },
+      });
+    const rina = { nip: '199203152018012002' as Nip, nama: 'Rina Wulandari', unit: 'Dinas Sosial', phone: '+6281311112222' as PhoneE164 };
+    app.registry.upsertMany([rina], clock.now);
+    // Budi (#1) takes today's one first contact; Siti (#2) waits and is listed.
+    add(0, ASN2_PN);
+    add(1, ASN1_PN);
+    await run(app, clock, 5 * 60_000, 5000);
+    // Later the same day Rina (#3) starts waiting, and Siti, still waiting, is added to one more group (#4).
+    add(2, '6281311112222@s.whatsapp.net');
+    add(3, ASN1_PN);
+    await run(app, clock, 10 * 60_000, 5000);
+    const lists = tg.sent.filter((m) => m.kind === 'wa_beyond_cap').map((m) => m.text);
+    expect(lists).toHaveLength(2);
+    expect(lists[0]!.split('\n').filter((x) => x.includes('(NIP '))).toEqual([`Siti Aminah (NIP ${ASN1.nip}), Dinas Pendidikan, 📵 ${ASN1.phone} (kasus #2)`]);
+    // One more ASN to call (Rina), and Siti's new case to mention in the call already on the list: the header counts Rina only.
+    expect(lists[1]!.split('\n')).toEqual([
+      '📵 1 ASN belum dapat dihubungi lewat WhatsApp hari ini',
+      'Batas harian pesan pertama WhatsApp (1) tidak cukup untuk mereka hari ini; peringatan mereka menunggu hari berikutnya. Mohon telepon mereka langsung:',
+      '',
+      `Rina Wulandari (NIP ${rina.nip}), Dinas Sosial, 📵 ${rina.phone} (kasus #3)`,
+      '',
+      '➕ Kasus baru untuk 1 ASN yang sudah ada di daftar tunggu sebelumnya (sebutkan juga saat menelepon):',
+      `Siti Aminah (NIP ${ASN1.nip}), Dinas Pendidikan, 📵 ${ASN1.phone} (kasus baru #4; sebelumnya: #2)`,
+    ]);
   });
 
   it('sends nothing twice after a restart on the same database file', async () => {
