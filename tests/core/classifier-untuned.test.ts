@@ -4441,3 +4441,20 @@ describe('every Javanese causative of "menangkan" is a ballot verb before a name
     'Prapto tukang bakso asli kampung kene',
   ])('the name beside its occupation with no ballot verb stays someone\'s: %s', (text) => expect(town.classify(text).pilkada).toBe(false));
 });
+
+describe('a name under five letters is never matched one letter off, not even by a word one letter longer (Pilbup Deli Serdang set, issue 20)', () => {
+  // src/core/text/fuzzy.ts left names under MIN_FUZZY_LENGTH out of its deletion index, but its `names.has(del)` step
+  // still found them: "Irman" (a man's name) read as the candidate "Irma", so "Irman Sihombing" was her full name.
+  const toba = createClassifier({ vocabulary, paslon: { election: 'Pilbup Contoh Toba 2024', paslon: [
+    { number: 1, names: ['Irma Sihombing', 'Darmawan Saragih'], aliases: ['Irma-Darmawan'] },
+    { number: 2, names: ['Parlindungan Hutapea', 'Josua Manurung'], aliases: ['Parlin-Josua'] },
+  ] } });
+  it.each([
+    'Irman Sihombing pulang kampung ke Balige bawa oleh-oleh',
+    'pak Irman Sihombing jual ikan mas di pajak',
+  ])('%s', (text) => expect(toba.classify(text).pilkada).toBe(false));
+  it('the candidate, and a longer name one letter off, still count', () => {
+    expect(toba.classify('Irma Sihombing pulang kampung ke Balige bawa oleh-oleh').pilkada).toBe(true);
+    expect(toba.classify('Darmwan Saragih kampanye di Balige').pilkada).toBe(true);
+  });
+});
