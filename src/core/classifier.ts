@@ -3369,8 +3369,8 @@ function readAsWritten(tables: Tables, text: string, tokens: string[], found: Te
   // A surname after another capitalised given name is another of that family ("Vicky Lumentut" for a Kristo Ivan
   // Lumentut): no known word, no dictionary word, and no word of the paslon's names before it. It weighs a common name's,
   // as the office or campaign word a surname needs would otherwise make the relative the candidate.
-  const givenBefore = (k: number): boolean => !titleCase && capital(k) && k >= 1 && joinedCapital(k) && cases[k - 1] === 'title'
-    && unknown(k - 1) && !tables.dictionary.has(folded(k - 1));
+  const givenBefore = (k: number): boolean => capital(k) && k >= 1 && joinedCapital(k) && cases[k - 1] === 'title'
+    && unknown(k - 1) && !tables.dictionary.has(folded(k - 1)) && (!titleCase || isTitleCaseGivenBefore(tables, words, k));
   for (let k = at; k < found.length; k++) {
     const t = found[k] as Term;
     const surname = surnames ? tables.surnames.get(t) : undefined;
@@ -3423,6 +3423,19 @@ function isSurnameAfterInTitle(tables: Tables, folded: (k: number) => string, lo
   if (k + 2 < count && (!title(k + 2) || LIST_JOINS.has(folded(k + 2)))) return false;
   // Names one after another with no comma ("kasus A B X C D"): a list of people, the candidate among them.
   return !(joinedCapital(k) && k >= 1 && isUnknownName(tables, folded(k - 1), lower(k - 1)));
+}
+
+/**
+ * In a title-case headline every word is capitalised, so a capital before a candidate's surname says nothing by
+ * itself; a word there that no affix makes a dictionary word ({@link isUnknownName}: "Resmikan", "Kunjungi" are
+ * verbs) is still another person's given name, the surname that family's: "Mantan Bupati Amri Tambunan Resmikan
+ * Masjid" for an Asri Ludin Tambunan. Marga and fam names (Batak, Minahasa, Ambon, Bugis) are shared by whole clans,
+ * so a headline naming a relative or a namesake is common in every region that has them. Asked only of a surname
+ * found after a capitalised unknown word.
+ */
+function isTitleCaseGivenBefore(tables: Tables, words: RegExpMatchArray[], k: number): boolean {
+  const before = (words[k - 1] as RegExpMatchArray)[0];
+  return isUnknownName(tables, tokenize(before, FOLD).join(''), before.toLowerCase());
 }
 
 /**

@@ -4458,3 +4458,21 @@ describe('a name under five letters is never matched one letter off, not even by
     expect(toba.classify('Darmwan Saragih kampanye di Balige').pilkada).toBe(true);
   });
 });
+
+describe('in a title-case headline, an unknown word before a candidate\'s surname is another person\'s given name (Pilbup Deli Serdang set, issue 20)', () => {
+  // readAsWritten's givenBefore read a surname after another capitalised given name as that family's only outside
+  // title case; a word there that is no dictionary word under any affix is a given name in a headline too.
+  const toba = createClassifier({ vocabulary, paslon: { election: 'Pilbup Contoh Toba 2024', paslon: [
+    { number: 1, names: ['Asmara Hutagalung', 'Benny Simanjuntak'], aliases: ['Asmara-Benny'] },
+    { number: 2, names: ['Parlindungan Hutapea', 'Josua Manurung'], aliases: ['Parlin-Josua'] },
+  ] } });
+  it.each([
+    'Mantan Bupati Tigor Hutagalung Resmikan Masjid di Desa Sukaramai [URL]',
+    'Mantan Bupati Amri Hutagalung Resmikan Gereja di Desa Sukaramai [URL]',
+  ])('%s', (text) => expect(toba.classify(text).pilkada).toBe(false));
+  it.each([
+    'Calon Bupati Asmara Hutagalung Resmikan Posko di Desa Sukaramai [URL]',
+    'Bupati Terpilih Hutagalung Resmikan Masjid di Desa Sukaramai [URL]',
+    'Calon Bupati Hutagalung Kunjungi Pasar di Desa Sukaramai [URL]',
+  ])('the candidate, or a verb before the surname, still count: %s', (text) => expect(toba.classify(text).pilkada).toBe(true));
+});

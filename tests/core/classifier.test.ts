@@ -610,7 +610,6 @@ const KNOWN_MISTAKES: Record<string, string[]> = {
     'aku gak suka politik dinasti, tapi programnya nomor 2 masuk akal',
     'pilih yang jujur lah besok, jangan karena uang. bupati 5 tahun',
     'Lom Lom Suwondo Lantik Pengurus PAC Gerindra se-Kota Binjai [URL]',
-    'Mantan Bupati Ashari Tambunan Resmikan Masjid di Desa Sei Rotan [URL]',
   ],
   // Pilwalkot Mataram 2024 (X posts and Sasak-tinged chat; issue 20): measured blind (P 0.976 / R 0.988), then an
   // adjective alias in capitals before a word of degree ("HARUM bgt") and a party after its board ("Lantik Pengurus
