@@ -4958,9 +4958,29 @@ function isShoutedAmong(tables: Tables, text: string, form: string): boolean {
     const end = at + upper.length;
     if ((at > 0 && isWordChar(text.charCodeAt(at - 1))) || (end < text.length && isWordChar(text.charCodeAt(end)))) continue;
     seen = true;
-    if (!isShoutWord(tables, wordBefore(text, at)) && !isShoutWord(tables, wordAfter(text, end))) return false;
+    const after = wordAfter(text, end);
+    const before = wordBefore(text, at);
+    if (!isShoutWord(tables, before) && !isShoutWord(tables, after) && !isDegreeAfter(tables, before, after)) return false;
   }
   return seen;
+}
+
+/**
+ * Words of degree that follow an adjective ("HARUM bgt", "ADIL banget", "MANTAP sekali"), in any case. Many pair
+ * aliases are adjectives (HARUM, ADIL, BERANI, AMANAH, ASLI, MANTAP); one written in capitals with such a word right
+ * after it is the adjective stressed, as a pair of candidates is never "very" anything. "kali" (Malay "very") is left
+ * out: it is also "times" and "this time" ("ADIL kali ini menang").
+ */
+const DEGREE_AFTER = new Set(['banget', 'bgt', 'bngt', 'bangeet', 'bet', 'beud', 'sekali', 'amat', 'nian', 'bener', 'bnr', 'pisan', 'temen', 'tenan', 'pol', 'poll']);
+
+/**
+ * The word right after an alias in capitals is a word of degree ({@link DEGREE_AFTER}): the alias is the adjective,
+ * unless a vote verb stands right before it ("pilih HARUM banget lah" still names the pair).
+ */
+function isDegreeAfter(tables: Tables, before: string, after: string): boolean {
+  if (after.length === 0 || !DEGREE_AFTER.has(after.toLowerCase())) return false;
+  const verb = before.toLowerCase();
+  return !tables.voteVerbs.has(verb) && !BALLOT_VERBS.has(verb);
 }
 
 const isWordChar = (c: number): boolean => (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c > 127;

@@ -4476,3 +4476,22 @@ describe('in a title-case headline, an unknown word before a candidate\'s surnam
     'Calon Bupati Hutagalung Kunjungi Pasar di Desa Sukaramai [URL]',
   ])('the candidate, or a verb before the surname, still count: %s', (text) => expect(toba.classify(text).pilkada).toBe(true));
 });
+
+describe('an adjective alias in capitals with a word of degree after it is the adjective (Pilwalkot Mataram set, issue 20)', () => {
+  // isShoutedAmong: "SEGAR banget" is "very fresh"; a pair of candidates is never "very" anything. A vote verb right
+  // before it still names the pair.
+  const pantai = createClassifier({ vocabulary, paslon: { election: 'Pilwalkot Contoh Pantai 2024', paslon: [
+    { number: 1, names: ['Lalu Sapta Wirawan', 'Gede Arimbawa'], aliases: ['SEGAR', 'Sapta-Gede'] },
+    { number: 2, names: ['Hamdan Zulkarnaen', 'Nurhidayati'], aliases: ['HANUR'] },
+  ] } });
+  it.each([
+    'es kelapa muda di pantai SEGAR banget siang ini',
+    'habis hujan udaranya SEGAR bgt, jalan pagi yuk',
+    'sayurnya SEGAR sekali, beli di pasar Kebon Roek',
+  ])('%s', (text) => expect(pantai.classify(text).pilkada).toBe(false));
+  it.each([
+    'SEGAR menang di TPS kami',
+    'dukung SEGAR banget pokoknya',
+    'SEGAR untuk kota kita',
+  ])('the alias as the pair still counts: %s', (text) => expect(pantai.classify(text).pilkada).toBe(true));
+});

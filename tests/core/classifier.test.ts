@@ -617,7 +617,6 @@ const KNOWN_MISTAKES: Record<string, string[]> = {
   'tests/fixtures/classifier/mataram2024.tsv': [
     '[USERNAME] aqur programnya lebih konkret soal lapangan kerja anak muda, coba baca visi misinya',
     'Ketua DPD Golkar NTB Mohan Roliskana Lantik Pengurus Golkar Lombok Timur [URL]',
-    '[USERNAME] HARUM bgt bunga kamboja di Pura Meru pagi ini',
   ],
 };
 
