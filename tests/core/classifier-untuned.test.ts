@@ -4495,3 +4495,29 @@ describe('an adjective alias in capitals with a word of degree after it is the a
     'SEGAR untuk kota kita',
   ])('the alias as the pair still counts: %s', (text) => expect(pantai.classify(text).pilkada).toBe(true));
 });
+
+describe('a party named after its board or its congress is party work, no backing (Pilbup Deli Serdang and Pilwalkot Mataram sets, issue 20)', () => {
+  // partyOffices.titles: "pengurus", "kepengurusan", "musda", "muswil", "muscab", "munas" before a party ("Lantik
+  // Pengurus PAC Hanura", "Hadiri Musda Golkar") make the party an office of its own, as "Ketua DPD Golkar" does.
+  const paslon: PaslonFile = { election: 'Pilbup Contoh Serdang Hulu 2024', paslon: [
+    { number: 1, names: ['Hendra Sitompul', 'Marlina Pasaribu'], aliases: ['Hendra-Marlina'] },
+    { number: 2, names: ['Rizal Effendi Harahap', 'Sutrisno'], aliases: ['RIDHO'] },
+  ] };
+  const hulu = createClassifier({ vocabulary, paslon });
+  const offices = vocabulary.officialPosts!.partyOffices!;
+  const added = new Set(['pengurus', 'kepengurusan', 'musda', 'muswil', 'muscab', 'musdalub', 'munas', 'munaslub']);
+  const without = createClassifier({ vocabulary: { ...vocabulary, officialPosts: { ...vocabulary.officialPosts!, partyOffices: { ...offices, titles: offices.titles.filter((w) => !added.has(w)) } } }, paslon });
+  it.each([
+    'Hendra Sitompul Lantik Pengurus PAC Hanura se-Kabupaten Contoh [URL]',
+    'Ketua DPW Hanura Hendra Sitompul Lantik Pengurus Hanura Kota Contoh [URL]',
+    'Hendra Sitompul Hadiri Musda Golkar Kabupaten Contoh [URL]',
+  ])('%s', (text) => {
+    expect(hulu.classify(text).pilkada).toBe(false);
+    expect(without.classify(text).pilkada).toBe(true);
+  });
+  it.each([
+    'Pengurus PAC Hanura Siap Menangkan Hendra Sitompul [URL]',
+    'Hanura usung Hendra-Marlina di Pilbup Contoh',
+    'Musda Golkar putuskan dukung Hendra Sitompul jadi bupati',
+  ])('the party backing a candidate still counts: %s', (text) => expect(hulu.classify(text).pilkada).toBe(true));
+});

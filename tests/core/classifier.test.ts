@@ -609,14 +609,12 @@ const KNOWN_MISTAKES: Record<string, string[]> = {
     'yang nomor 1 itu siapa rupanya? gak pernah nampak balihonya',
     'aku gak suka politik dinasti, tapi programnya nomor 2 masuk akal',
     'pilih yang jujur lah besok, jangan karena uang. bupati 5 tahun',
-    'Lom Lom Suwondo Lantik Pengurus PAC Gerindra se-Kota Binjai [URL]',
   ],
   // Pilwalkot Mataram 2024 (X posts and Sasak-tinged chat; issue 20): measured blind (P 0.976 / R 0.988), then an
   // adjective alias in capitals before a word of degree ("HARUM bgt") and a party after its board ("Lantik Pengurus
   // Golkar"). Left: an acronym alias in lower case with "visi misi" alone (lower case keeps it weak: "imba", "lucky").
   'tests/fixtures/classifier/mataram2024.tsv': [
     '[USERNAME] aqur programnya lebih konkret soal lapangan kerja anak muda, coba baca visi misinya',
-    'Ketua DPD Golkar NTB Mohan Roliskana Lantik Pengurus Golkar Lombok Timur [URL]',
   ],
 };
 
