@@ -5580,12 +5580,30 @@ function isWhoeverOffice(tables: Tables, tokens: string[], start: number, end: n
   for (let gap = 0; gap <= WHOEVER_GAP && !near; gap++) {
     near = tables.whoeverLast.has(tokens[start - gap - 1] as string) || tables.whoeverFirst.has(tokens[end + 1 + gap] as string);
   }
-  if (!near) return false;
+  if (!near) return isWhoeverBecomes(tables, tokens, start);
   for (const phrase of tables.whoever) {
     for (let gap = 0; gap <= WHOEVER_GAP; gap++) {
       if (isPhraseAt(tokens, start - gap - phrase.length, phrase) || isPhraseAt(tokens, end + 1 + gap, phrase)) return true;
     }
   }
+  return isWhoeverBecomes(tables, tokens, start);
+}
+
+/** A relative word before a verb of becoming: "siapa pun yang jadi bupati" ({@link isWhoeverBecomes}). */
+const WHOEVER_LINKS = new Set(['yang', 'yg', 'sing', 'nu', 'nan'].map((w) => tokenize(w, FOLD).join('')));
+/** Verbs of coming to hold an office: "jadi", "menang", "terpilih" ("siapa pun yang menang bupati nanti"). */
+const BECOME_VERBS = new Set(['jadi', 'jd', 'dadi', 'menang', 'terpilih', 'kepilih', 'kapilih'].map((w) => tokenize(w, FOLD).join('')));
+
+/**
+ * A "whoever" phrase, then a relative word and a verb of becoming right before the office: "siapa pun yang jadi
+ * bupati nanti", "siapapun yg menang walikota", "sopo wae sing dadi bupati". Whoever becomes or wins the office is
+ * the race's winner, in every region's talk; the two words are more than {@link WHOEVER_GAP} allows any word.
+ * Asked only of an office word with no whoever phrase in reach of it.
+ */
+function isWhoeverBecomes(tables: Tables, tokens: string[], start: number): boolean {
+  if (start < 3 || !BECOME_VERBS.has(tokens[start - 1] as string) || !WHOEVER_LINKS.has(tokens[start - 2] as string)
+    || !tables.whoeverLast.has(tokens[start - 3] as string)) return false;
+  for (const phrase of tables.whoever) if (isPhraseAt(tokens, start - 2 - phrase.length, phrase)) return true;
   return false;
 }
 

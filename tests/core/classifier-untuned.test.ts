@@ -4521,3 +4521,27 @@ describe('a party named after its board or its congress is party work, no backin
     'Musda Golkar putuskan dukung Hendra Sitompul jadi bupati',
   ])('the party backing a candidate still counts: %s', (text) => expect(hulu.classify(text).pilkada).toBe(true));
 });
+
+describe('a whoever phrase, a relative word and a verb of becoming before the office (isWhoeverBecomes) (Pilbup Deli Serdang set, issue 20)', () => {
+  // isWhoeverOffice allowed one word between "siapa pun" and the office; "yang jadi", "yg menang", "sing dadi" are two.
+  const hulu = createClassifier({ vocabulary, paslon: { election: 'Pilbup Contoh Serdang Hulu 2024', paslon: [
+    { number: 1, names: ['Hendra Sitompul', 'Marlina Pasaribu'], aliases: ['Hendra-Marlina'] },
+    { number: 2, names: ['Rizal Effendi Harahap', 'Sutrisno'], aliases: ['RIDHO'] },
+  ] } });
+  const without = createClassifier({ vocabulary: { ...vocabulary, votedOffice: { ...vocabulary.votedOffice!, whoever: [] } }, paslon: {
+    election: 'Pilbup Contoh Serdang Hulu 2024', paslon: [{ number: 1, names: ['Hendra Sitompul', 'Marlina Pasaribu'] }, { number: 2, names: ['Rizal Effendi Harahap', 'Sutrisno'] }],
+  } });
+  it.each([
+    'siapa pun yang jadi bupati nanti, tolong jalan ke kebun diaspal',
+    'siapapun yg menang bupati, jangan lupa janji sama petani',
+    'sopo wae sing dadi bupati, sing penting pasar dibenahi',
+  ])('%s', (text) => {
+    expect(hulu.classify(text).pilkada).toBe(true);
+    expect(without.classify(text).pilkada).toBe(false);
+  });
+  it.each([
+    'siapa pun yang jadi ketua RT nanti, iuran sampah tetap 20 ribu',
+    'siapa pun yang menang lomba, hadiahnya dibagi rata',
+    'yang jadi bupati sekarang rajin turun ke desa',
+  ])('no office, or no whoever phrase: %s', (text) => expect(hulu.classify(text).pilkada).toBe(false));
+});

@@ -599,13 +599,13 @@ const KNOWN_MISTAKES: Record<string, string[]> = {
   // Pilbup Deli Serdang 2024 (X posts and Medan Malay/Batak-tinged chat; issue 20): measured blind (P 0.973 / R 0.911),
   // then a name under five letters never matched one letter off (src/core/text/fuzzy.ts: "Ashari" was "Asri"), another
   // given name before a candidate's surname in a title-case headline, and a party after its board ("Pengurus PAC
-  // Gerindra"). Left: chat vote talk below the threshold (a ballot number with "menang", "programnya", "baliho" or an
-  // envelope from "tim nomor 3", "menang bupati", "pilih ... bupati 5 tahun", "mantan wabup yg maju").
+  // Gerindra"), and a whoever phrase before "yang menang" and the office. Left: chat vote talk below the threshold (a
+  // ballot number with "menang", "programnya", "baliho" or an envelope from "tim nomor 3", "pilih ... bupati 5 tahun",
+  // "mantan wabup yg maju").
   'tests/fixtures/classifier/deliserdang2024.tsv': [
     '[USERNAME] kalau mantan wabup yg maju, birokrasi bisa netral gak ya? ngeri kali',
     '[USERNAME] nomor 3 menang di kampung aku, Namorambe merah semua',
     'bah, tim nomor 3 kasi amplop 100 ribu semalam di gang kami. jangan diterima kelen',
-    'siapa pun yang menang bupati nanti, tolong perbaiki jalan ke Sibolangit itu',
     'yang nomor 1 itu siapa rupanya? gak pernah nampak balihonya',
     'aku gak suka politik dinasti, tapi programnya nomor 2 masuk akal',
     'pilih yang jujur lah besok, jangan karena uang. bupati 5 tahun',
