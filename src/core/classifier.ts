@@ -3440,8 +3440,8 @@ function readAsWritten(tables: Tables, text: string, tokens: string[], found: Te
   // A surname after another capitalised given name is another of that family ("Vicky Lumentut" for a Kristo Ivan
   // Lumentut): no known word, no dictionary word, and no word of the paslon's names before it. It weighs a common name's,
   // as the office or campaign word a surname needs would otherwise make the relative the candidate.
-  const givenBefore = (k: number): boolean => !titleCase && capital(k) && k >= 1 && joinedCapital(k) && cases[k - 1] === 'title'
-    && unknown(k - 1) && !tables.dictionary.has(folded(k - 1));
+  const givenBefore = (k: number): boolean => capital(k) && k >= 1 && joinedCapital(k) && cases[k - 1] === 'title'
+    && unknown(k - 1) && !tables.dictionary.has(folded(k - 1)) && (!titleCase || isTitleCaseGivenBefore(tables, words, k));
   for (let k = at; k < found.length; k++) {
     const t = found[k] as Term;
     const surname = surnames ? tables.surnames.get(t) : undefined;
@@ -3494,6 +3494,19 @@ function isSurnameAfterInTitle(tables: Tables, folded: (k: number) => string, lo
   if (k + 2 < count && (!title(k + 2) || LIST_JOINS.has(folded(k + 2)))) return false;
   // Names one after another with no comma ("kasus A B X C D"): a list of people, the candidate among them.
   return !(joinedCapital(k) && k >= 1 && isUnknownName(tables, folded(k - 1), lower(k - 1)));
+}
+
+/**
+ * In a title-case headline every word is capitalised, so a capital before a candidate's surname says nothing by
+ * itself; a word there that no affix makes a dictionary word ({@link isUnknownName}: "Resmikan", "Kunjungi" are
+ * verbs) is still another person's given name, the surname that family's: "Mantan Bupati Amri Tambunan Resmikan
+ * Masjid" for an Asri Ludin Tambunan. Marga and fam names (Batak, Minahasa, Ambon, Bugis) are shared by whole clans,
+ * so a headline naming a relative or a namesake is common in every region that has them. Asked only of a surname
+ * found after a capitalised unknown word.
+ */
+function isTitleCaseGivenBefore(tables: Tables, words: RegExpMatchArray[], k: number): boolean {
+  const before = (words[k - 1] as RegExpMatchArray)[0];
+  return isUnknownName(tables, tokenize(before, FOLD).join(''), before.toLowerCase());
 }
 
 /**
@@ -5019,9 +5032,30 @@ function isShoutedAmong(tables: Tables, text: string, form: string): boolean {
     const end = at + upper.length;
     if ((at > 0 && isWordChar(text.charCodeAt(at - 1))) || (end < text.length && isWordChar(text.charCodeAt(end)))) continue;
     seen = true;
-    if (!isShoutWord(tables, wordBefore(text, at)) && !isShoutWord(tables, wordAfter(text, end))) return false;
+    const after = wordAfter(text, end);
+    const before = wordBefore(text, at);
+    if (!isShoutWord(tables, before) && !isShoutWord(tables, after) && !isDegreeAfter(tables, before, after)) return false;
   }
   return seen;
+}
+
+/**
+ * Words of degree that follow an adjective ("HARUM bgt", "ADIL banget", "MANTAP sekali"), in any case. Many pair
+ * aliases are adjectives (HARUM, ADIL, BERANI, AMANAH, ASLI, MANTAP); one written in capitals with such a word right
+ * after it is the adjective stressed, as a pair of candidates is never "very" anything. "kali" (Malay "very") is left
+ * out: it is also "times" and "this time" ("ADIL kali ini menang").
+ */
+const DEGREE_AFTER = new Set(['banget', 'bgt', 'bngt', 'bangeet', 'bet', 'beud', 'sekali', 'amat', 'nian', 'bener', 'bnr', 'pisan', 'temen', 'tenan', 'pol', 'poll']);
+
+/**
+ * The word right after an alias in capitals is a word of degree ({@link DEGREE_AFTER}): the alias is the adjective,
+ * unless a vote verb stands right before it ("pilih HARUM banget lah" still names the pair).
+ */
+function isDegreeAfter(tables: Tables, before: string, after: string): boolean {
+  if (after.length === 0 || !DEGREE_AFTER.has(after.toLowerCase())) return false;
+  const verb = before.toLowerCase();
+  // The vote verbs and the ballot verbs as written (lower case, not folded), as the vocabulary lists them.
+  return !tables.callVerbs.has(verb);
 }
 
 const isWordChar = (c: number): boolean => (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c > 127;
@@ -5628,12 +5662,30 @@ function isWhoeverOffice(tables: Tables, tokens: string[], start: number, end: n
   for (let gap = 0; gap <= WHOEVER_GAP && !near; gap++) {
     near = tables.whoeverLast.has(tokens[start - gap - 1] as string) || tables.whoeverFirst.has(tokens[end + 1 + gap] as string);
   }
-  if (!near) return false;
+  if (!near) return isWhoeverBecomes(tables, tokens, start);
   for (const phrase of tables.whoever) {
     for (let gap = 0; gap <= WHOEVER_GAP; gap++) {
       if (isPhraseAt(tokens, start - gap - phrase.length, phrase) || isPhraseAt(tokens, end + 1 + gap, phrase)) return true;
     }
   }
+  return isWhoeverBecomes(tables, tokens, start);
+}
+
+/** A relative word before a verb of becoming: "siapa pun yang jadi bupati" ({@link isWhoeverBecomes}). */
+const WHOEVER_LINKS = new Set(['yang', 'yg', 'sing', 'nu', 'nan'].map((w) => tokenize(w, FOLD).join('')));
+/** Verbs of coming to hold an office: "jadi", "menang", "terpilih" ("siapa pun yang menang bupati nanti"). */
+const BECOME_VERBS = new Set(['jadi', 'jd', 'dadi', 'menang', 'terpilih', 'kepilih', 'kapilih'].map((w) => tokenize(w, FOLD).join('')));
+
+/**
+ * A "whoever" phrase, then a relative word and a verb of becoming right before the office: "siapa pun yang jadi
+ * bupati nanti", "siapapun yg menang walikota", "sopo wae sing dadi bupati". Whoever becomes or wins the office is
+ * the race's winner, in every region's talk; the two words are more than {@link WHOEVER_GAP} allows any word.
+ * Asked only of an office word with no whoever phrase in reach of it.
+ */
+function isWhoeverBecomes(tables: Tables, tokens: string[], start: number): boolean {
+  if (start < 3 || !BECOME_VERBS.has(tokens[start - 1] as string) || !WHOEVER_LINKS.has(tokens[start - 2] as string)
+    || !tables.whoeverLast.has(tokens[start - 3] as string)) return false;
+  for (const phrase of tables.whoever) if (isPhraseAt(tokens, start - 2 - phrase.length, phrase)) return true;
   return false;
 }
 

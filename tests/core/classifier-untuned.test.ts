@@ -4577,3 +4577,107 @@ describe('odd input on the rules of this round (callVerbs, isAimedOffice, foreig
     expect(town.classify(Array(5000).fill(unit).join(' ')).pilkada).toBe(false);
   });
 });
+
+describe('a name under five letters is never matched one letter off, not even by a word one letter longer (Pilbup Deli Serdang set, issue 20)', () => {
+  // src/core/text/fuzzy.ts left names under MIN_FUZZY_LENGTH out of its deletion index, but its `names.has(del)` step
+  // still found them: "Irman" (a man's name) read as the candidate "Irma", so "Irman Sihombing" was her full name.
+  const toba = createClassifier({ vocabulary, paslon: { election: 'Pilbup Contoh Toba 2024', paslon: [
+    { number: 1, names: ['Irma Sihombing', 'Darmawan Saragih'], aliases: ['Irma-Darmawan'] },
+    { number: 2, names: ['Parlindungan Hutapea', 'Josua Manurung'], aliases: ['Parlin-Josua'] },
+  ] } });
+  it.each([
+    'Irman Sihombing pulang kampung ke Balige bawa oleh-oleh',
+    'pak Irman Sihombing jual ikan mas di pajak',
+  ])('%s', (text) => expect(toba.classify(text).pilkada).toBe(false));
+  it('the candidate, and a longer name one letter off, still count', () => {
+    expect(toba.classify('Irma Sihombing pulang kampung ke Balige bawa oleh-oleh').pilkada).toBe(true);
+    expect(toba.classify('Darmwan Saragih kampanye di Balige').pilkada).toBe(true);
+  });
+});
+
+describe('in a title-case headline, an unknown word before a candidate\'s surname is another person\'s given name (Pilbup Deli Serdang set, issue 20)', () => {
+  // readAsWritten's givenBefore read a surname after another capitalised given name as that family's only outside
+  // title case; a word there that is no dictionary word under any affix is a given name in a headline too.
+  const toba = createClassifier({ vocabulary, paslon: { election: 'Pilbup Contoh Toba 2024', paslon: [
+    { number: 1, names: ['Asmara Hutagalung', 'Benny Simanjuntak'], aliases: ['Asmara-Benny'] },
+    { number: 2, names: ['Parlindungan Hutapea', 'Josua Manurung'], aliases: ['Parlin-Josua'] },
+  ] } });
+  it.each([
+    'Mantan Bupati Tigor Hutagalung Resmikan Masjid di Desa Sukaramai [URL]',
+    'Mantan Bupati Amri Hutagalung Resmikan Gereja di Desa Sukaramai [URL]',
+  ])('%s', (text) => expect(toba.classify(text).pilkada).toBe(false));
+  it.each([
+    'Calon Bupati Asmara Hutagalung Resmikan Posko di Desa Sukaramai [URL]',
+    'Bupati Terpilih Hutagalung Resmikan Masjid di Desa Sukaramai [URL]',
+    'Calon Bupati Hutagalung Kunjungi Pasar di Desa Sukaramai [URL]',
+  ])('the candidate, or a verb before the surname, still count: %s', (text) => expect(toba.classify(text).pilkada).toBe(true));
+});
+
+describe('an adjective alias in capitals with a word of degree after it is the adjective (Pilwalkot Mataram set, issue 20)', () => {
+  // isShoutedAmong: "SEGAR banget" is "very fresh"; a pair of candidates is never "very" anything. A vote verb right
+  // before it still names the pair.
+  const pantai = createClassifier({ vocabulary, paslon: { election: 'Pilwalkot Contoh Pantai 2024', paslon: [
+    { number: 1, names: ['Lalu Sapta Wirawan', 'Gede Arimbawa'], aliases: ['SEGAR', 'Sapta-Gede'] },
+    { number: 2, names: ['Hamdan Zulkarnaen', 'Nurhidayati'], aliases: ['HANUR'] },
+  ] } });
+  it.each([
+    'es kelapa muda di pantai SEGAR banget siang ini',
+    'habis hujan udaranya SEGAR bgt, jalan pagi yuk',
+    'sayurnya SEGAR sekali, beli di pasar Kebon Roek',
+  ])('%s', (text) => expect(pantai.classify(text).pilkada).toBe(false));
+  it.each([
+    'SEGAR menang di TPS kami',
+    'dukung SEGAR banget pokoknya',
+    'SEGAR untuk kota kita',
+  ])('the alias as the pair still counts: %s', (text) => expect(pantai.classify(text).pilkada).toBe(true));
+});
+
+describe('a party named after its board or its congress is party work, no backing (Pilbup Deli Serdang and Pilwalkot Mataram sets, issue 20)', () => {
+  // partyOffices.titles: "pengurus", "kepengurusan", "musda", "muswil", "muscab", "munas" before a party ("Lantik
+  // Pengurus PAC Hanura", "Hadiri Musda Golkar") make the party an office of its own, as "Ketua DPD Golkar" does.
+  const paslon: PaslonFile = { election: 'Pilbup Contoh Serdang Hulu 2024', paslon: [
+    { number: 1, names: ['Hendra Sitompul', 'Marlina Pasaribu'], aliases: ['Hendra-Marlina'] },
+    { number: 2, names: ['Rizal Effendi Harahap', 'Sutrisno'], aliases: ['RIDHO'] },
+  ] };
+  const hulu = createClassifier({ vocabulary, paslon });
+  const offices = vocabulary.officialPosts!.partyOffices!;
+  const added = new Set(['pengurus', 'kepengurusan', 'musda', 'muswil', 'muscab', 'musdalub', 'munas', 'munaslub']);
+  const without = createClassifier({ vocabulary: { ...vocabulary, officialPosts: { ...vocabulary.officialPosts!, partyOffices: { ...offices, titles: offices.titles.filter((w) => !added.has(w)) } } }, paslon });
+  it.each([
+    'Hendra Sitompul Lantik Pengurus PAC Hanura se-Kabupaten Contoh [URL]',
+    'Ketua DPW Hanura Hendra Sitompul Lantik Pengurus Hanura Kota Contoh [URL]',
+    'Hendra Sitompul Hadiri Musda Golkar Kabupaten Contoh [URL]',
+  ])('%s', (text) => {
+    expect(hulu.classify(text).pilkada).toBe(false);
+    expect(without.classify(text).pilkada).toBe(true);
+  });
+  it.each([
+    'Pengurus PAC Hanura Siap Menangkan Hendra Sitompul [URL]',
+    'Hanura usung Hendra-Marlina di Pilbup Contoh',
+    'Musda Golkar putuskan dukung Hendra Sitompul jadi bupati',
+  ])('the party backing a candidate still counts: %s', (text) => expect(hulu.classify(text).pilkada).toBe(true));
+});
+
+describe('a whoever phrase, a relative word and a verb of becoming before the office (isWhoeverBecomes) (Pilbup Deli Serdang set, issue 20)', () => {
+  // isWhoeverOffice allowed one word between "siapa pun" and the office; "yang jadi", "yg menang", "sing dadi" are two.
+  const hulu = createClassifier({ vocabulary, paslon: { election: 'Pilbup Contoh Serdang Hulu 2024', paslon: [
+    { number: 1, names: ['Hendra Sitompul', 'Marlina Pasaribu'], aliases: ['Hendra-Marlina'] },
+    { number: 2, names: ['Rizal Effendi Harahap', 'Sutrisno'], aliases: ['RIDHO'] },
+  ] } });
+  const without = createClassifier({ vocabulary: { ...vocabulary, votedOffice: { ...vocabulary.votedOffice!, whoever: [] } }, paslon: {
+    election: 'Pilbup Contoh Serdang Hulu 2024', paslon: [{ number: 1, names: ['Hendra Sitompul', 'Marlina Pasaribu'] }, { number: 2, names: ['Rizal Effendi Harahap', 'Sutrisno'] }],
+  } });
+  it.each([
+    'siapa pun yang jadi bupati nanti, tolong jalan ke kebun diaspal',
+    'siapapun yg menang bupati, jangan lupa janji sama petani',
+    'sopo wae sing dadi bupati, sing penting pasar dibenahi',
+  ])('%s', (text) => {
+    expect(hulu.classify(text).pilkada).toBe(true);
+    expect(without.classify(text).pilkada).toBe(false);
+  });
+  it.each([
+    'siapa pun yang jadi ketua RT nanti, iuran sampah tetap 20 ribu',
+    'siapa pun yang menang lomba, hadiahnya dibagi rata',
+    'yang jadi bupati sekarang rajin turun ke desa',
+  ])('no office, or no whoever phrase: %s', (text) => expect(hulu.classify(text).pilkada).toBe(false));
+});

@@ -67,7 +67,9 @@ export function createFuzzyIndex<T>(names: Map<string, T>, known: Set<string>, s
       for (const name of deletions.get(token) ?? []) if (!consider(name)) return undefined;
       for (let i = 0; i < n; i++) {
         const del = token.slice(0, i) + token.slice(i + 1);
-        if (names.has(del) && !consider(del)) return undefined;
+        // A name one letter shorter than the token is a name in `names` too, but not one the index holds: a name under
+        // MIN_FUZZY_LENGTH is never matched fuzzily ("Ashari", folded "asari", is no "Asri"; "Asori" no "Asri").
+        if (del.length >= MIN_FUZZY_LENGTH && names.has(del) && !consider(del)) return undefined;
         for (const name of deletions.get(del) ?? []) if (!consider(name)) return undefined;
       }
       return value;
