@@ -987,6 +987,8 @@ interface ScanContext {
   roleTitled?: boolean;
   /** Such a title with the office's own business beside it and no activity word ({@link isTitledBusiness}). */
   titledBusiness?: boolean;
+  /** An official title right before a candidate's name ("Bupati X minta Dinas ..."): see {@link isTitleFirstBusiness}. */
+  titleFirst?: boolean;
   /** A hashtag opens with a candidate's name and goes on ("#Nama2024", "#NamaUntukSemua"): a slogan of the name ({@link isNameSloganTag}). */
   nameTag?: boolean;
   /** Weak ballot numbers read each before a count ({@link tallyEnd}); they count only as a tally of two or more ({@link isTally}). */
@@ -1335,6 +1337,7 @@ export function createClassifier(opts: { vocabulary: Vocabulary; paslon?: Paslon
       voteDateAt: undefined, otherElectionAt: undefined, firstNumberAt: undefined, lastNumberAt: undefined, ownVoteDay: undefined,
       firstNameAt: undefined, lastNameAt: undefined, namedOnVoteDay: undefined,
       roleTitled: undefined, joinedCampaign: undefined, servantCampaign: undefined, titledBusiness: undefined,
+      titleFirst: undefined,
     };
     const tokens: string[] = [];
     const ids: number[] = [];
@@ -1380,6 +1383,8 @@ export function createClassifier(opts: { vocabulary: Vocabulary; paslon?: Paslon
     if (ctx.joinedCampaign === true && hasPhraseOf(tables.servants, tokens)) ctx.servantCampaign = true;
     // Asked only when a role word gave a candidate's name a title (see isTitledBusiness).
     if (ctx.roleTitled === true && isTitledBusiness(tables, found, tokens)) ctx.titledBusiness = true;
+    // Asked only when an official title stood right before a candidate's name (see isTitleFirstBusiness).
+    else if (ctx.titleFirst === true && isTitleFirstBusiness(found)) ctx.titledBusiness = true;
     // Every found term's checks worked out before summarise reads them: a term made after the scan's checks (a slogan,
     // a tally, a derived name) still held -1, whose bits read as PADDED, so a counting text dropped it.
     for (let k = 0; k < found.length; k++) if (found[k]!.checks === -1) checksOf(tables, found[k]!);
@@ -2490,6 +2495,8 @@ function scan(tables: Tables, tokens: string[], ids: number[] | undefined, found
       }
       if (i - titleEnd <= TITLE_GAP + 1) {
         ctx.titledName = true;
+        // The title in the name's own clause ("Bupati X Minta Dinas ..."), not a sentence before ("... jadi wagub. X ngerti DPRD").
+        if (ctx.titleFirst !== true && ids !== undefined && isBusinessAfterName(tables, tokens, bestEnd) && clauseCut(tables, ctx, tokens, ids, titleEnd, i) < 0) ctx.titleFirst = true;
         // "Wali Kota X: ..." at the head of a headline: the office's own word, an official act as a document is.
         if (ids !== undefined && ctx.officialQuote === undefined && isQuotedBy(ctx.text, bestEnd)) ctx.officialQuote = true;
       }
@@ -2698,6 +2705,41 @@ function hasOfficeBusiness(tables: Tables, tokens: string[]): boolean {
  */
 function isTitledBusiness(tables: Tables, found: Term[], tokens: string[]): boolean {
   return !found.some((t) => t.official === 'activity') && hasOfficeBusiness(tables, tokens);
+}
+
+/** Words an office's business may stand after a titled name: the verb of the instruction ("Minta", "Perintahkan"). */
+const BUSINESS_GAP = 1;
+
+/**
+ * The office's own business ({@link OfficialPosts.officeBusiness}) right after a candidate's name, or one word (the
+ * verb) between: "Bupati X Minta Dinas PUPR Percepat Perbaikan Jalan", "Wali Kota X Perintahkan OPD ...". With an
+ * official title right before the name and no activity word ({@link isTitleFirstBusiness}) it is the officeholder
+ * instructing the government's own agencies, which only the office does, in every region's news. Asked only of a
+ * name with a title right before it. The business further off is not enough: "KPK geledah Dinas ... Gubernur X"
+ * is talk about the candidate, not the office at work. (Pilbup Tangerang and Pilbup Cianjur sets, issue 20.)
+ */
+function isBusinessAfterName(tables: Tables, tokens: string[], end: number): boolean {
+  for (let at = end + 1; at <= end + 1 + BUSINESS_GAP && at < tokens.length; at++) {
+    const keys = tables.officeBusiness.get(tokens[at] as string);
+    if (keys === undefined) continue;
+    for (const key of keys) {
+      let k = 1;
+      while (k < key.length && tokens[at + k] === key[k]) k++;
+      if (k === key.length) return true;
+    }
+  }
+  return false;
+}
+
+/**
+ * A candidate called by an official title right before the name with the office's business just after it
+ * ({@link isBusinessAfterName}) and no activity word in the text: the office at work, as a title given with a role
+ * word and the business beside it is ({@link isTitledBusiness}). A candidate out of office has no "Bupati" before the
+ * name, and "mantan Bupati X" is a record (formerOffice); the campaign signals still keep it this race's
+ * ({@link isOfficialPost}).
+ */
+function isTitleFirstBusiness(found: Term[]): boolean {
+  return !found.some((t) => t.official === 'activity');
 }
 
 /** A year in a paslon file's `election` ("Pilgub Kepulauan Riau 2024"). */

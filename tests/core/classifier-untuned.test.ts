@@ -4441,3 +4441,25 @@ describe('every Javanese causative of "menangkan" is a ballot verb before a name
     'Prapto tukang bakso asli kampung kene',
   ])('the name beside its occupation with no ballot verb stays someone\'s: %s', (text) => expect(town.classify(text).pilkada).toBe(false));
 });
+
+/** Made-up pairs for the rules from the Pilbup Tangerang and Pilbup Cianjur sets: a regent's title, a cleric's given name, a prophet's name. */
+const sukamaju: PaslonFile = { election: 'Pilbup Sukamaju 2024', paslon: [
+  { number: 1, names: ['Darsono Wiguna', 'Lilis Kartika'], aliases: ['Darsono-Lilis'] },
+  { number: 2, names: ['Sarmili Hamdan', 'Yunus Prawira'], aliases: ['Sarmili-Yunus'] },
+] };
+
+describe('an official title right before the name and the office\'s business just after it is the office at work (isBusinessAfterName) (Pilbup Tangerang and Pilbup Cianjur sets, issue 20)', () => {
+  // scan marks titleFirst when a title stands right before a candidate's name in its clause and the office's
+  // business (officialPosts.officeBusiness: "dinas", "OPD", "pegawai") follows the name, one verb between; with no
+  // activity word the post is then the office's own, as isOfficialPost reads a document.
+  const regency = createClassifier({ vocabulary, paslon: sukamaju });
+  it.each([
+    'Bupati Sukamaju Darsono Wiguna Minta Dinas PUPR Percepat Perbaikan Jalan Desa [URL]',
+    'Bupati Darsono Wiguna Perintahkan OPD Tuntaskan Serapan Anggaran Sebelum Desember [URL]',
+  ])('%s', (text) => expect(regency.classify(text).pilkada).toBe(false));
+  it.each([
+    'Bupati Darsono Wiguna Minta Dinas Pendidikan Menangkan Paslon 1 [URL]',
+    'Jaksa geledah kantor Dinas Perkim, Bupati Darsono Wiguna ikut diperiksa [URL]',
+    'Darsono Wiguna dulu kepala dinas. Bupati yang paham dinas-dinas, pilih yang berpengalaman',
+  ])('a campaign signal, the business far from the name, or no title before it: %s', (text) => expect(regency.classify(text).pilkada).toBe(true));
+});
