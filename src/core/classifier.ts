@@ -4107,6 +4107,21 @@ const PREACHING_GAP = 2;
 function isPreachingCleric(tables: Tables, tokens: string[], start: number, end: number): boolean {
   if (start === 0 || !tables.clericHonorifics.has(tokens[start - 1] as string)) return false;
   for (let k = end + 1; k <= end + PREACHING_GAP + 1 && k < tokens.length; k++) if (tables.preachingActs.has(tokens[k] as string)) return true;
+  return isPreachingBefore(tables, tokens, start - 1);
+}
+
+/**
+ * A preaching act or the preacher's duty within {@link PREACHING_GAP} words before a cleric's honorific, a clitic
+ * glued on allowed: "khotibnya ustad X" (Betawi "khotibnye", Sundanese "khotibna"), "pengajian bersama Ustadz X".
+ * The cleric is the one named at that duty, as with the act after the name ({@link isPreachingCleric}): the mosque's
+ * preacher of the week in any region's chat. Asked only of a name right after a cleric's honorific.
+ * (Pilbup Tangerang and Pilbup Cianjur sets, issue 20.)
+ */
+function isPreachingBefore(tables: Tables, tokens: string[], honorific: number): boolean {
+  for (let k = honorific - 1; k >= 0 && k >= honorific - PREACHING_GAP; k--) {
+    const word = tokens[k] as string;
+    if (tables.preachingActs.has(word) || tables.preachingActs.has(withoutClitic(word))) return true;
+  }
   return false;
 }
 

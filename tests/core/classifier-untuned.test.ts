@@ -4463,3 +4463,25 @@ describe('an official title right before the name and the office\'s business jus
     'Darsono Wiguna dulu kepala dinas. Bupati yang paham dinas-dinas, pilih yang berpengalaman',
   ])('a campaign signal, the business far from the name, or no title before it: %s', (text) => expect(regency.classify(text).pilkada).toBe(true));
 });
+
+describe('a preaching duty before a cleric\'s honorific makes the name the preacher\'s (isPreachingBefore) (Pilbup Tangerang and Pilbup Cianjur sets, issue 20)', () => {
+  // isPreachingCleric read the pulpit word only after the name ("Gus X isi pengajian"); the week's preacher is
+  // named the other way round in chat ("khotibnye ustad X", "khotibna ustad X", "pengajian bersama Ustadz X").
+  const regency = createClassifier({ vocabulary, paslon: sukamaju });
+  const preaching = vocabulary.preaching!;
+  const without = createClassifier({ vocabulary: { ...vocabulary, preaching: { ...preaching, acts: preaching.acts.filter((w) => !['khotib', 'khatib', 'khotbah', 'penceramah'].includes(w)) } }, paslon: sukamaju });
+  it.each([
+    'besok jumatan di masjid jami ye, khotibnye ustad sarmili',
+    'enjing jumaahan di masjid agung, khatibna ustad Sarmili',
+  ])('%s', (text) => {
+    expect(regency.classify(text).pilkada).toBe(false);
+    expect(without.classify(text).pilkada).toBe(true);
+  });
+  it('a pulpit word already listed, before the honorific', () => {
+    expect(regency.classify('nanti malam pengajian bersama Ustadz Sarmili di musala').pilkada).toBe(false);
+  });
+  it.each([
+    'ustad Sarmili kampanye di lapangan bola tadi sore',
+    'khotibnye ustad sarmili, abis jumatan doi kampanye minta dipilih jadi bupati',
+  ])('with election talk, or no pulpit word, the cleric is the candidate: %s', (text) => expect(regency.classify(text).pilkada).toBe(true));
+});
