@@ -4485,3 +4485,18 @@ describe('a preaching duty before a cleric\'s honorific makes the name the preac
     'khotibnye ustad sarmili, abis jumatan doi kampanye minta dipilih jadi bupati',
   ])('with election talk, or no pulpit word, the cleric is the candidate: %s', (text) => expect(regency.classify(text).pilkada).toBe(true));
 });
+
+describe('a parking attendant and other "juru" trades after a name are another person (personAfter) (Pilbup Cianjur set, issue 20)', () => {
+  const regency = createClassifier({ vocabulary, paslon: sukamaju });
+  const without = createClassifier({ vocabulary: { ...vocabulary, personAfter: vocabulary.personAfter!.filter((w) => !w.startsWith('juru') && w !== 'jukir') }, paslon: sukamaju });
+  it.each([
+    'Sarmili, Juru Parkir di Pasar Baru, Kembalikan Dompet Berisi Rp 3 Juta [URL]',
+    'Sarmili jukir minimarket depan gang ramah banget',
+  ])('%s', (text) => {
+    expect(regency.classify(text).pilkada).toBe(false);
+    expect(without.classify(text).pilkada).toBe(true);
+  });
+  it('the candidate greeting a parking attendant is still the candidate', () => {
+    expect(regency.classify('Sarmili blusukan ke Pasar Baru, sapa juru parkir dan pedagang').pilkada).toBe(true);
+  });
+});
