@@ -299,6 +299,11 @@ export interface Vocabulary {
    */
   scriptureWords?: string[];
   /**
+   * Books of scripture and the words linking a name to one after it ("dalam Al-Qur'an", "menurut Alkitab"): the name
+   * is a figure the book tells of, weighed as scripture talk makes names ({@link isScriptureBookAfter}).
+   */
+  scriptureBooks?: { links: string[]; books: string[] };
+  /**
    * Vote words that are also plain acts ("coblos": to pierce) and the things such an act is done to
    * ("balon", "kuping", "ban"): a term of `terms` with one of `things` within two words of it counts
    * nothing ("coblos balon pakai jarum", "kuping anak dicoblos buat anting").
@@ -817,6 +822,10 @@ interface Tables {
   /** {@link Vocabulary.preaching}: the honorifics as folded single tokens, the acts as folded first word then the rest. */
   clericHonorifics: Set<string>;
   preachingActs: Set<string>;
+  /** Words linking a name to a book of scripture after it ({@link Vocabulary.scriptureBooks}). */
+  scriptureLinks: Set<string>;
+  /** The books of scripture ({@link Vocabulary.scriptureBooks}), by first word. */
+  scriptureBooks: Map<string, string[][]>;
   /** Weight of a name read as someone else's that only election talk beside it makes the candidate's: a common name's. */
   commonNameWeight: number;
   /** The common-name-weight twin of each name term, made once ({@link asCommonPerson}). */
@@ -1240,6 +1249,8 @@ export function createClassifier(opts: { vocabulary: Vocabulary; paslon?: Paslon
     officeAfterStarts: new Set((vocab.officesAfter ?? []).map((w) => tokenize(w, FOLD)[0] ?? '')),
     clericHonorifics: new Set((vocab.preaching?.honorifics ?? []).map((w) => tokenize(w, FOLD).join(' '))),
     preachingActs: new Set((vocab.preaching?.acts ?? []).flatMap((w) => tokenize(w, FOLD).slice(0, 1))),
+    scriptureLinks: new Set((vocab.scriptureBooks?.links ?? []).map((w) => tokenize(w, FOLD).join(' '))),
+    scriptureBooks: byFirstWord((vocab.scriptureBooks?.books ?? []).map((w) => tokenize(w, FOLD)).filter((key) => key.length > 0)),
     commonNameWeight: vocab.names.common,
     commonPerson: new Map(),
     relativeWords: new Set((vocab.relativeWords ?? []).flatMap((w) => tokenize(w, FOLD))),
@@ -2472,6 +2483,8 @@ function scan(tables: Tables, tokens: string[], ids: number[] | undefined, found
     if (best.category === PASLON_NAME) {
       // "Matius 5:9", "Yohanes 3:16": a name before chapter and verse is a book of scripture, read as scripture talk.
       if (!best.pair && ctx.scripture !== true && isVerseAfter(ctx, tokens, bestEnd)) ctx.scripture = true;
+      // "Kisah Zulkarnain dalam Al-Qur'an": a figure of scripture, told of in its book.
+      if (!best.pair && ctx.scripture !== true && tables.scriptureBooks.size > 0 && isScriptureBookAfter(tables, tokens, bestEnd)) ctx.scripture = true;
       const item = isRosterItem(tables, ctx, tokens, ids, i);
       if (item) (ctx.rosterNames ??= []).push(best);
       else (ctx.freeNames ??= []).push(best);
@@ -3751,6 +3764,24 @@ const CONTEST_WINDOW = 10;
 function isContestNear(tokens: string[], start: number): boolean {
   const end = Math.min(tokens.length, start + CONTEST_WINDOW);
   for (let k = start + 1; k < end; k++) if (CONTEST_WORDS.has(tokens[k] as string)) return true;
+  return false;
+}
+
+/**
+ * A book of scripture right after a name and a link word ({@link Vocabulary.scriptureBooks}): "Kisah Zulkarnain dalam
+ * Al-Qur'an", "Yusuf menurut Alkitab". The name is a figure the book tells of (a prophet, a king), whom every region's
+ * religious talk names; no candidate is said to be "in the Qur'an". Asked only after a name (not a pair).
+ * (Pilbup Tangerang set, issue 20.)
+ */
+function isScriptureBookAfter(tables: Tables, tokens: string[], end: number): boolean {
+  if (!tables.scriptureLinks.has(tokens[end + 1] as string)) return false;
+  const keys = tables.scriptureBooks.get(tokens[end + 2] as string);
+  if (keys === undefined) return false;
+  for (const key of keys) {
+    let k = 1;
+    while (k < key.length && tokens[end + 2 + k] === key[k]) k++;
+    if (k === key.length) return true;
+  }
   return false;
 }
 

@@ -4500,3 +4500,19 @@ describe('a parking attendant and other "juru" trades after a name are another p
     expect(regency.classify('Sarmili blusukan ke Pasar Baru, sapa juru parkir dan pedagang').pilkada).toBe(true);
   });
 });
+
+describe('a name before "dalam Al-Qur\'an" or "menurut Alkitab" is a figure of scripture (scriptureBooks) (Pilbup Tangerang set, issue 20)', () => {
+  const regency = createClassifier({ vocabulary, paslon: sukamaju });
+  const without = createClassifier({ vocabulary: { ...vocabulary, scriptureBooks: undefined }, paslon: sukamaju });
+  it.each([
+    "Kisah Yunus dalam Al-Qur'an, Nabi yang Ditelan Ikan Besar [URL]",
+    'Sarmili menurut Alkitab adalah seorang raja',
+  ])('%s', (text) => {
+    expect(regency.classify(text).pilkada).toBe(false);
+    expect(without.classify(text).pilkada).toBe(true);
+  });
+  it.each([
+    'Yunus dalam debat semalam paling tenang jawabnya',
+    'Sarmili dalam kampanye di pasar janji gratiskan berobat',
+  ])('a name in the race\'s talk is the candidate\'s: %s', (text) => expect(regency.classify(text).pilkada).toBe(true));
+});
