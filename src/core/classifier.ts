@@ -4280,8 +4280,20 @@ function isOthersCampaign(tables: Tables, best: Term, tokens: string[], end: num
   if (tables.honorifics.has(tokens[at] as string)) at++;
   const next = tokens[at];
   const surname = tokens[at + 1];
-  return next !== undefined && surname !== undefined && tables.otherGivenNames.has(next) && !tables.dictionary.has(next)
-    && !tables.knownWords.has(next) && !isDigit(surname) && !tables.dictionary.has(surname) && !tables.knownWords.has(surname);
+  return next !== undefined && surname !== undefined && !tables.dictionary.has(next) && !tables.knownWords.has(next)
+    && !isDigit(surname) && !tables.dictionary.has(surname) && !tables.knownWords.has(surname)
+    && (tables.otherGivenNames.has(next) || isOthersPairAfter(tables, next, surname));
+}
+
+/**
+ * Another pair named by its two calling names after a campaign act, the running mate's a common given name that is
+ * none of this paslon file's ({@link Tables.otherGivenNames}): "Kampanye Akbar Airin-Ade di Kabupaten X", a
+ * governor's pair campaigning in this regency. A pair is named "X-Y" in every region's news; the first word, which no
+ * dictionary, vocabulary or paslon file knows ({@link isOthersCampaign} asks that of both), is the other
+ * candidate's. (Pilbup Tangerang set, issue 20.)
+ */
+function isOthersPairAfter(tables: Tables, first: string, second: string): boolean {
+  return !isDigit(first) && tables.otherGivenNames.has(second);
 }
 
 /** Neighbourhood units a person is said to live in ("RT 3", "RW 05"). */

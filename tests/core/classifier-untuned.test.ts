@@ -4516,3 +4516,16 @@ describe('a name before "dalam Al-Qur\'an" or "menurut Alkitab" is a figure of s
     'Sarmili dalam kampanye di pasar janji gratiskan berobat',
   ])('a name in the race\'s talk is the candidate\'s: %s', (text) => expect(regency.classify(text).pilkada).toBe(true));
 });
+
+describe('another pair named after a campaign act, its running mate a common given name, is another race\'s campaign (isOthersPairAfter) (Pilbup Tangerang set, issue 20)', () => {
+  // isOthersCampaign read only a common given name first ("Kampanye Akbar Dedi Mulyadi"); a pair's name "X-Y" puts
+  // the running mate's given name second, after a first name no table knows.
+  const regency = createClassifier({ vocabulary, paslon: sukamaju });
+  it('a governor\'s pair campaigning in the regency', () => {
+    expect(regency.classify('Kampanye Akbar Warsini-Ade di Kabupaten Sukamaju Dihadiri Ribuan Simpatisan [URL]').pilkada).toBe(false);
+  });
+  it.each([
+    'Kampanye Akbar Darsono-Lilis di Kabupaten Sukamaju Dihadiri Ribuan Simpatisan [URL]',
+    'Kampanye Akbar Paslon 2 di Alun-alun Sukamaju Dihadiri Ribuan Simpatisan [URL]',
+  ])('this race\'s own pair or number: %s', (text) => expect(regency.classify(text).pilkada).toBe(true));
+});
