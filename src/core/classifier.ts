@@ -3064,10 +3064,30 @@ function isUnknownPlace(tables: Tables, ctx: ScanContext, tokens: string[], end:
   if (word === undefined || word.length < MIN_PLACE || isDigit(word)) return false;
   // A glued compass form of this region's name is a neighbour's even as a word or another place's spelling ("Tangsel").
   if (!tables.compassWords.has(word) && (tables.knownWords.has(word) || tables.dictionary.has(word)
-    || tables.regionWords.has(word) || tables.regionSkeletons.has(consonants(word)) || isOwnAbbreviation(tables, word))) return false;
+    || tables.regionWords.has(word) || tables.regionSkeletons.has(consonants(word)) || isOwnAbbreviation(tables, word)
+    || isPassiveVerb(tables.dictionary, word))) return false;
   // Capitalised where it stands after the election word, as written ("Pilkada Kampar", "PILKADA KAMPAR").
   const before = link === undefined ? `${tokens[end]} ` : `${tokens[end]} ${link}`;
   return isCapitalisedPlaceAfter(ctx, before, word);
+}
+
+/** Suffixes a passive verb may carry after its root ("dipasangkan", "diawasi"). */
+const PASSIVE_SUFFIXES = ['kan', 'i'];
+
+/**
+ * A passive verb: "di" glued to a dictionary root, a suffix allowed ("Dipasang", "Ditunda", "Digelar", "Dipasangkan").
+ * After an election word in a title-case headline it is the verb of the sentence, not a place ("Alat Peraga
+ * Kampanye Pilbup Dipasang di Pohon"), in every region's news. Only "di-": other prefixes make place names
+ * ("Kediri", "Pemalang", "Pekalongan" read as "ke-", "pe-" words). (Pilbup Tangerang set, issue 20.)
+ */
+function isPassiveVerb(dictionary: Set<string>, word: string): boolean {
+  if (!word.startsWith('di')) return false;
+  const root = word.slice(2);
+  if (root.length >= MIN_ROOT && dictionary.has(root)) return true;
+  for (const suffix of PASSIVE_SUFFIXES) {
+    if (root.length - suffix.length >= MIN_ROOT && root.endsWith(suffix) && dictionary.has(root.slice(0, -suffix.length))) return true;
+  }
+  return false;
 }
 
 /**

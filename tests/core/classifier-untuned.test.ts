@@ -4529,3 +4529,16 @@ describe('another pair named after a campaign act, its running mate a common giv
     'Kampanye Akbar Paslon 2 di Alun-alun Sukamaju Dihadiri Ribuan Simpatisan [URL]',
   ])('this race\'s own pair or number: %s', (text) => expect(regency.classify(text).pilkada).toBe(true));
 });
+
+describe('a passive verb after an election word in a title-case headline is no place (isPassiveVerb) (Pilbup Tangerang set, issue 20)', () => {
+  // isUnknownPlace read any capitalised word no table knows after "Pilbup" as another region's name; "di" glued to a
+  // dictionary root is the headline's verb.
+  const regency = createClassifier({ vocabulary, paslon: sukamaju });
+  it.each([
+    'Bawaslu Temukan 31 Alat Peraga Kampanye Pilbup Dipasang di Pohon dan Tiang Listrik [URL]',
+    'Debat Kedua Pilbup Ditunda, KPU Sukamaju Minta Maaf ke Paslon [URL]',
+  ])('%s', (text) => expect(regency.classify(text).pilkada).toBe(true));
+  it('another region\'s name after the election word stays another region', () => {
+    expect(regency.classify('Pilbup Wanasari: Paslon Nomor 1 Unggul Hitung Cepat [URL]').pilkada).toBe(false);
+  });
+});
