@@ -4542,3 +4542,26 @@ describe('a passive verb after an election word in a title-case headline is no p
     expect(regency.classify('Pilbup Wanasari: Paslon Nomor 1 Unggul Hitung Cepat [URL]').pilkada).toBe(false);
   });
 });
+
+describe('the written short forms of Muhammad ("Moch.", "Mochamad", "Muh.") are common given names, so the next part is the one the candidate is called by (commonNames) (Pilbup Tangerang set, issue 20)', () => {
+  // callingName takes the first part that is not a common name: "Moch." was read as the calling name of
+  // "Moch. Karyadi Saputra", and "Karyadi" alone weighed a surname's.
+  const file: PaslonFile = { election: 'Pilbup Sukamaju 2024', paslon: [
+    { number: 1, names: ['Moch. Karyadi Saputra', 'Lilis Kartika'], aliases: ['Karyadi-Lilis'] },
+    { number: 2, names: ['Sarmili Hamdan', 'Yunus Prawira'], aliases: ['Sarmili-Yunus'] },
+  ] };
+  const added = new Set(['moch', 'mochamad', 'mochammad', 'muchamad', 'muchammad', 'muh', 'mhd']);
+  const regency = createClassifier({ vocabulary, paslon: file });
+  const without = createClassifier({ vocabulary: { ...vocabulary, commonNames: vocabulary.commonNames.filter((n) => !added.has(n)) }, paslon: file });
+  it.each([
+    'emang bener pak karyadi dulu sekda? pantes ngerti birokrasi',
+    'aye udah mantep milih karyadi, orang kampung sini',
+  ])('%s', (text) => {
+    expect(regency.classify(text).pilkada).toBe(true);
+    expect(without.classify(text).pilkada).toBe(false);
+  });
+  it.each([
+    'Saputra servis motor di bengkel depan gang',
+    'Moch Ilham juara lomba adzan tingkat kecamatan',
+  ])('the surname alone, and another Moch, stay weak: %s', (text) => expect(regency.classify(text).pilkada).toBe(false));
+});
