@@ -60,6 +60,7 @@ const vocabularySchema = z.object({
   thingAfter: phrases.optional(),
   workplaceAfter: z.object({ links: phrases, units: phrases }).optional(),
   scriptureWords: phrases.optional(),
+  scriptureBooks: z.object({ links: phrases, books: phrases }).optional(),
   plainActs: z.object({ terms: phrases, things: phrases }).optional(),
   skippedDuties: z.object({ terms: phrases, duties: phrases }).optional(),
   countResults: z.object({ terms: phrases, results: phrases }).optional(),

@@ -313,6 +313,11 @@ export interface Vocabulary {
    */
   scriptureWords?: string[];
   /**
+   * Books of scripture and the words linking a name to one after it ("dalam Al-Qur'an", "menurut Alkitab"): the name
+   * is a figure the book tells of, weighed as scripture talk makes names ({@link isScriptureBookAfter}).
+   */
+  scriptureBooks?: { links: string[]; books: string[] };
+  /**
    * Vote words that are also plain acts ("coblos": to pierce) and the things such an act is done to
    * ("balon", "kuping", "ban"): a term of `terms` with one of `things` within two words of it counts
    * nothing ("coblos balon pakai jarum", "kuping anak dicoblos buat anting").
@@ -858,6 +863,10 @@ interface Tables {
   /** {@link Vocabulary.preaching}: the honorifics as folded single tokens, the acts as folded first word then the rest. */
   clericHonorifics: Set<string>;
   preachingActs: Set<string>;
+  /** Words linking a name to a book of scripture after it ({@link Vocabulary.scriptureBooks}). */
+  scriptureLinks: Set<string>;
+  /** The books of scripture ({@link Vocabulary.scriptureBooks}), by first word. */
+  scriptureBooks: Map<string, string[][]>;
   /** Weight of a name read as someone else's that only election talk beside it makes the candidate's: a common name's. */
   commonNameWeight: number;
   /** The common-name-weight twin of each name term, made once ({@link asCommonPerson}). */
@@ -1028,6 +1037,8 @@ interface ScanContext {
   roleTitled?: boolean;
   /** Such a title with the office's own business beside it and no activity word ({@link isTitledBusiness}). */
   titledBusiness?: boolean;
+  /** An official title right before a candidate's name ("Bupati X minta Dinas ..."): see {@link isTitleFirstBusiness}. */
+  titleFirst?: boolean;
   /** A hashtag opens with a candidate's name and goes on ("#Nama2024", "#NamaUntukSemua"): a slogan of the name ({@link isNameSloganTag}). */
   nameTag?: boolean;
   /** Weak ballot numbers read each before a count ({@link tallyEnd}); they count only as a tally of two or more ({@link isTally}). */
@@ -1282,6 +1293,8 @@ export function createClassifier(opts: { vocabulary: Vocabulary; paslon?: Paslon
     officeAfterStarts: new Set((vocab.officesAfter ?? []).map((w) => tokenize(w, FOLD)[0] ?? '')),
     clericHonorifics: new Set((vocab.preaching?.honorifics ?? []).map((w) => tokenize(w, FOLD).join(' '))),
     preachingActs: new Set((vocab.preaching?.acts ?? []).flatMap((w) => tokenize(w, FOLD).slice(0, 1))),
+    scriptureLinks: new Set((vocab.scriptureBooks?.links ?? []).map((w) => tokenize(w, FOLD).join(' '))),
+    scriptureBooks: byFirstWord((vocab.scriptureBooks?.books ?? []).map((w) => tokenize(w, FOLD)).filter((key) => key.length > 0)),
     commonNameWeight: vocab.names.common,
     commonPerson: new Map(),
     relativeWords: new Set((vocab.relativeWords ?? []).flatMap((w) => tokenize(w, FOLD))),
@@ -1382,6 +1395,7 @@ export function createClassifier(opts: { vocabulary: Vocabulary; paslon?: Paslon
       voteDateAt: undefined, otherElectionAt: undefined, firstNumberAt: undefined, lastNumberAt: undefined, ownVoteDay: undefined,
       firstNameAt: undefined, lastNameAt: undefined, namedOnVoteDay: undefined,
       roleTitled: undefined, joinedCampaign: undefined, servantCampaign: undefined, titledBusiness: undefined,
+      titleFirst: undefined,
     };
     const tokens: string[] = [];
     const ids: number[] = [];
@@ -1427,6 +1441,8 @@ export function createClassifier(opts: { vocabulary: Vocabulary; paslon?: Paslon
     if (ctx.joinedCampaign === true && hasPhraseOf(tables.servants, tokens)) ctx.servantCampaign = true;
     // Asked only when a role word gave a candidate's name a title (see isTitledBusiness).
     if (ctx.roleTitled === true && isTitledBusiness(tables, found, tokens)) ctx.titledBusiness = true;
+    // Asked only when an official title stood right before a candidate's name (see isTitleFirstBusiness).
+    else if (ctx.titleFirst === true && isTitleFirstBusiness(found)) ctx.titledBusiness = true;
     // Every found term's checks worked out before summarise reads them: a term made after the scan's checks (a slogan,
     // a tally, a derived name) still held -1, whose bits read as PADDED, so a counting text dropped it.
     for (let k = 0; k < found.length; k++) if (found[k]!.checks === -1) checksOf(tables, found[k]!);
@@ -2534,6 +2550,8 @@ function scan(tables: Tables, tokens: string[], ids: number[] | undefined, found
     if (best.category === PASLON_NAME) {
       // "Matius 5:9", "Yohanes 3:16": a name before chapter and verse is a book of scripture, read as scripture talk.
       if (!best.pair && ctx.scripture !== true && isVerseAfter(ctx, tokens, bestEnd)) ctx.scripture = true;
+      // "Kisah Zulkarnain dalam Al-Qur'an": a figure of scripture, told of in its book.
+      if (!best.pair && ctx.scripture !== true && tables.scriptureBooks.size > 0 && isScriptureBookAfter(tables, tokens, bestEnd)) ctx.scripture = true;
       const item = isRosterItem(tables, ctx, tokens, ids, i);
       if (item) (ctx.rosterNames ??= []).push(best);
       else (ctx.freeNames ??= []).push(best);
@@ -2557,6 +2575,8 @@ function scan(tables: Tables, tokens: string[], ids: number[] | undefined, found
       }
       if (i - titleEnd <= TITLE_GAP + 1) {
         ctx.titledName = true;
+        // The title in the name's own clause ("Bupati X Minta Dinas ..."), not a sentence before ("... jadi wagub. X ngerti DPRD").
+        if (ctx.titleFirst !== true && ids !== undefined && isBusinessAfterName(tables, tokens, bestEnd) && clauseCut(tables, ctx, tokens, ids, titleEnd, i) < 0) ctx.titleFirst = true;
         // "Wali Kota X: ..." at the head of a headline: the office's own word, an official act as a document is.
         if (ids !== undefined && ctx.officialQuote === undefined && isQuotedBy(ctx.text, bestEnd)) ctx.officialQuote = true;
       }
@@ -2769,6 +2789,41 @@ function hasOfficeBusiness(tables: Tables, tokens: string[]): boolean {
  */
 function isTitledBusiness(tables: Tables, found: Term[], tokens: string[]): boolean {
   return !found.some((t) => t.official === 'activity') && hasOfficeBusiness(tables, tokens);
+}
+
+/** Words an office's business may stand after a titled name: the verb of the instruction ("Minta", "Perintahkan"). */
+const BUSINESS_GAP = 1;
+
+/**
+ * The office's own business ({@link OfficialPosts.officeBusiness}) right after a candidate's name, or one word (the
+ * verb) between: "Bupati X Minta Dinas PUPR Percepat Perbaikan Jalan", "Wali Kota X Perintahkan OPD ...". With an
+ * official title right before the name and no activity word ({@link isTitleFirstBusiness}) it is the officeholder
+ * instructing the government's own agencies, which only the office does, in every region's news. Asked only of a
+ * name with a title right before it. The business further off is not enough: "KPK geledah Dinas ... Gubernur X"
+ * is talk about the candidate, not the office at work. (Pilbup Tangerang and Pilbup Cianjur sets, issue 20.)
+ */
+function isBusinessAfterName(tables: Tables, tokens: string[], end: number): boolean {
+  for (let at = end + 1; at <= end + 1 + BUSINESS_GAP && at < tokens.length; at++) {
+    const keys = tables.officeBusiness.get(tokens[at] as string);
+    if (keys === undefined) continue;
+    for (const key of keys) {
+      let k = 1;
+      while (k < key.length && tokens[at + k] === key[k]) k++;
+      if (k === key.length) return true;
+    }
+  }
+  return false;
+}
+
+/**
+ * A candidate called by an official title right before the name with the office's business just after it
+ * ({@link isBusinessAfterName}) and no activity word in the text: the office at work, as a title given with a role
+ * word and the business beside it is ({@link isTitledBusiness}). A candidate out of office has no "Bupati" before the
+ * name, and "mantan Bupati X" is a record (formerOffice); the campaign signals still keep it this race's
+ * ({@link isOfficialPost}).
+ */
+function isTitleFirstBusiness(found: Term[]): boolean {
+  return !found.some((t) => t.official === 'activity');
 }
 
 /** A year in a paslon file's `election` ("Pilgub Kepulauan Riau 2024"). */
@@ -3080,10 +3135,30 @@ function isUnknownPlace(tables: Tables, ctx: ScanContext, tokens: string[], end:
   if (word === undefined || word.length < MIN_PLACE || isDigit(word)) return false;
   // A glued compass form of this region's name is a neighbour's even as a word or another place's spelling ("Tangsel").
   if (!tables.compassWords.has(word) && (tables.knownWords.has(word) || tables.dictionary.has(word)
-    || tables.regionWords.has(word) || tables.regionSkeletons.has(consonants(word)) || isOwnAbbreviation(tables, word))) return false;
+    || tables.regionWords.has(word) || tables.regionSkeletons.has(consonants(word)) || isOwnAbbreviation(tables, word)
+    || isPassiveVerb(tables.dictionary, word))) return false;
   // Capitalised where it stands after the election word, as written ("Pilkada Kampar", "PILKADA KAMPAR").
   const before = link === undefined ? `${tokens[end]} ` : `${tokens[end]} ${link}`;
   return isCapitalisedPlaceAfter(ctx, before, word);
+}
+
+/** Suffixes a passive verb may carry after its root ("dipasangkan", "diawasi"). */
+const PASSIVE_SUFFIXES = ['kan', 'i'];
+
+/**
+ * A passive verb: "di" glued to a dictionary root, a suffix allowed ("Dipasang", "Ditunda", "Digelar", "Dipasangkan").
+ * After an election word in a title-case headline it is the verb of the sentence, not a place ("Alat Peraga
+ * Kampanye Pilbup Dipasang di Pohon"), in every region's news. Only "di-": other prefixes make place names
+ * ("Kediri", "Pemalang", "Pekalongan" read as "ke-", "pe-" words). (Pilbup Tangerang set, issue 20.)
+ */
+function isPassiveVerb(dictionary: Set<string>, word: string): boolean {
+  if (!word.startsWith('di')) return false;
+  const root = word.slice(2);
+  if (root.length >= MIN_ROOT && dictionary.has(root)) return true;
+  for (const suffix of PASSIVE_SUFFIXES) {
+    if (root.length - suffix.length >= MIN_ROOT && root.endsWith(suffix) && dictionary.has(root.slice(0, -suffix.length))) return true;
+  }
+  return false;
 }
 
 /**
@@ -3788,6 +3863,24 @@ function isContestNear(contests: Set<string>, tokens: string[], start: number): 
   return false;
 }
 
+/**
+ * A book of scripture right after a name and a link word ({@link Vocabulary.scriptureBooks}): "Kisah Zulkarnain dalam
+ * Al-Qur'an", "Yusuf menurut Alkitab". The name is a figure the book tells of (a prophet, a king), whom every region's
+ * religious talk names; no candidate is said to be "in the Qur'an". Asked only after a name (not a pair).
+ * (Pilbup Tangerang set, issue 20.)
+ */
+function isScriptureBookAfter(tables: Tables, tokens: string[], end: number): boolean {
+  if (!tables.scriptureLinks.has(tokens[end + 1] as string)) return false;
+  const keys = tables.scriptureBooks.get(tokens[end + 2] as string);
+  if (keys === undefined) return false;
+  for (const key of keys) {
+    let k = 1;
+    while (k < key.length && tokens[end + 2 + k] === key[k]) k++;
+    if (k === key.length) return true;
+  }
+  return false;
+}
+
 /** Chapter and verse as written: "5:9", "3:16-18", "119 : 105"; no leading zero (a clock's "08:30" has one). */
 const CHAPTER_VERSE = /(?:^|[^\d:.])[1-9]\d{0,2} ?: ?[1-9]\d{0,2}(?:-\d{1,3})?(?![\d:.])/;
 /** Words after a clock time: "12:30 WIB" is an hour, not chapter and verse. */
@@ -4152,6 +4245,21 @@ const PREACHING_GAP = 2;
 function isPreachingCleric(tables: Tables, tokens: string[], start: number, end: number): boolean {
   if (start === 0 || !tables.clericHonorifics.has(tokens[start - 1] as string)) return false;
   for (let k = end + 1; k <= end + PREACHING_GAP + 1 && k < tokens.length; k++) if (tables.preachingActs.has(tokens[k] as string)) return true;
+  return isPreachingBefore(tables, tokens, start - 1);
+}
+
+/**
+ * A preaching act or the preacher's duty within {@link PREACHING_GAP} words before a cleric's honorific, a clitic
+ * glued on allowed: "khotibnya ustad X" (Betawi "khotibnye", Sundanese "khotibna"), "pengajian bersama Ustadz X".
+ * The cleric is the one named at that duty, as with the act after the name ({@link isPreachingCleric}): the mosque's
+ * preacher of the week in any region's chat. Asked only of a name right after a cleric's honorific.
+ * (Pilbup Tangerang and Pilbup Cianjur sets, issue 20.)
+ */
+function isPreachingBefore(tables: Tables, tokens: string[], honorific: number): boolean {
+  for (let k = honorific - 1; k >= 0 && k >= honorific - PREACHING_GAP; k--) {
+    const word = tokens[k] as string;
+    if (tables.preachingActs.has(word) || tables.preachingActs.has(withoutClitic(word))) return true;
+  }
   return false;
 }
 
@@ -4279,8 +4387,20 @@ function isOthersCampaign(tables: Tables, best: Term, tokens: string[], end: num
   if (tables.honorifics.has(tokens[at] as string)) at++;
   const next = tokens[at];
   const surname = tokens[at + 1];
-  return next !== undefined && surname !== undefined && tables.otherGivenNames.has(next) && !tables.dictionary.has(next)
-    && !tables.knownWords.has(next) && !isDigit(surname) && !tables.dictionary.has(surname) && !tables.knownWords.has(surname);
+  return next !== undefined && surname !== undefined && !tables.dictionary.has(next) && !tables.knownWords.has(next)
+    && !isDigit(surname) && !tables.dictionary.has(surname) && !tables.knownWords.has(surname)
+    && (tables.otherGivenNames.has(next) || isOthersPairAfter(tables, next, surname));
+}
+
+/**
+ * Another pair named by its two calling names after a campaign act, the running mate's a common given name that is
+ * none of this paslon file's ({@link Tables.otherGivenNames}): "Kampanye Akbar Airin-Ade di Kabupaten X", a
+ * governor's pair campaigning in this regency. A pair is named "X-Y" in every region's news; the first word, which no
+ * dictionary, vocabulary or paslon file knows ({@link isOthersCampaign} asks that of both), is the other
+ * candidate's. (Pilbup Tangerang set, issue 20.)
+ */
+function isOthersPairAfter(tables: Tables, first: string, second: string): boolean {
+  return !isDigit(first) && tables.otherGivenNames.has(second);
 }
 
 /** Neighbourhood units a person is said to live in ("RT 3", "RW 05"). */

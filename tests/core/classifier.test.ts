@@ -616,6 +616,44 @@ const KNOWN_MISTAKES: Record<string, string[]> = {
   'tests/fixtures/classifier/mataram2024.tsv': [
     '[USERNAME] aqur programnya lebih konkret soal lapangan kerja anak muda, coba baca visi misinya',
   ],
+  // Pilbup Tangerang 2024 (Kabupaten Tangerang; X posts and Betawi-Sundanese chat; issue 20): measured blind (P 0.947 / R
+  // 0.835), then the title before a name with the office's business after it (isBusinessAfterName), a preacher's duty before
+  // the cleric's honorific (isPreachingBefore), a name in scripture (scriptureBooks), another pair's campaign
+  // (isOthersPairAfter), a passive verb after the election word (isPassiveVerb) and the short forms of Muhammad
+  // (commonNames). Left: chat vote talk below the threshold (a vote verb or an office word alone, "kampanye" alone, DPT,
+  // quick count, a ballot number with no vote verb, the pair's tagline "Tangerang Unggul").
+  'tests/fixtures/classifier/kabtangerang2024.tsv': [
+    '[USERNAME] pilih yg mana nih bupati? bingung gua, janjinya sama semua',
+    '[USERNAME] pokoknya nomor satu, tangerang unggul!',
+    'aye masih bimbang dah, bupati nyang mane nyang bener-bener ngurusin banjir di pantura',
+    'tetangga aye kemaren ngajak ikut kampanye di lapangan sepatan, dibayarin nasi kotak ame kaos',
+    'ngapain sih kampanye pake knalpot brong keliling kampung, berisik',
+    'grup kampung isinye debat bupati mulu, capek bacanye',
+    'aing mah rek milih nu mere beas, hehe becanda',
+    'pak RT, tolong dicek ye DPT, nama aye kagak ade di daftar pemilih',
+    'kok quick count-nya beda-beda ye, nyang bener nyang mane',
+    'maksudnye nyang peci item itu nomor satu kan?',
+    '[USERNAME] kata abah gua pilih yang udah pengalaman aja, berarti nomor 1 apa 2 ya',
+  ],
+  // Pilbup Cianjur 2024 (X posts and Sundanese chat, loma and lemes; issue 20): measured blind (P 0.948 / R 0.869), then the
+  // same rules as the Tangerang set's and the "juru" trades (personAfter: "juru parkir", "jukir"). Left: the actor running
+  // mate hosting a television show by his bare name (the job he holds; no rule tells presenting from campaigning without
+  // listing the job), and chat vote talk below the threshold (a common given name after "milih pa", a banner, a deepfake,
+  // DPT, quick count, a ballot number with no vote verb, "amplop ... stiker calon" beside Bawaslu).
+  'tests/fixtures/classifier/cianjur2024.tsv': [
+    'Ramzi Kembali Pandu Acara Musik di Televisi Swasta Akhir Pekan Ini [URL]',
+    '[USERNAME] pokona mah nomer hiji, lanjutkeun!',
+    'kang, saha nu leuwih pantes jadi bupati cianjur numutkeun anjeun?',
+    'di lembur abdi mah rata-rata milih pa herman, loba mere bantuan rutilahu pas gempa',
+    'spanduk calon dipasang dina tangkal kalapa hareupeun imah, bade dicabut ah',
+    'aya video deepfake pa herman di tiktok, ulah dipercanten',
+    'ceuk pa ustad mah pilih pamimpin nu jujur, tong kabawa ku amplop',
+    'pa RT, punten dicek DPT, nami abdi teu aya dina daptar pamilih',
+    'naha quick count na benten-benten, nu leres nu mana',
+    'nu make peci hideung teh nomer hiji sanes?',
+    '[USERNAME] ceuk abah mah pilih nu geus pangalaman, hartina nomer 1 nya',
+    'di desa sabeulah aya nu kacekel mawa amplop jeung stiker calon, ayeuna diurus bawaslu',
+  ],
 };
 
 describe('the project example sets', () => {
