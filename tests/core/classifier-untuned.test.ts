@@ -4441,3 +4441,25 @@ describe('every Javanese causative of "menangkan" is a ballot verb before a name
     'Prapto tukang bakso asli kampung kene',
   ])('the name beside its occupation with no ballot verb stays someone\'s: %s', (text) => expect(town.classify(text).pilkada).toBe(false));
 });
+
+describe('a name that is a dictionary word whose spelling folding changes (j, y, doubled letters) is that word in lower case (dictionary lookups of folded words, issue 20)', () => {
+  // candidateNames (src/core/classifier.ts) asked the dictionary, written in the language's spelling, with the name
+  // folded ("jelita" read "ielita"), so a name part with a j or y was never found a word and counted strong in lower
+  // case. It now asks with the name as the deployer wrote it; tokens are asked of the folded dictionary.
+  const town = createClassifier({
+    vocabulary,
+    paslon: { election: 'Pilbup Sukamaju 2024', paslon: [
+      { number: 1, names: ['Jelita Handoyono', 'Mujur Sastrowardoyo'], aliases: ['Jelita-Mujur'] },
+      { number: 2, names: ['Bambang Kuswoyo', 'Rahmat Damanhuri'], aliases: ['BK-Rahmat'] },
+    ] },
+  });
+  it.each([
+    'wajahnya jelita sekali pas kondangan kemarin',
+    'nasibnya mujur, dapat arisan dua kali',
+  ])('the word in lower case: %s', (text) => expect(town.classify(text).pilkada).toBe(false));
+  it.each([
+    'Jelita blusukan ke pasar Sukamaju',
+    'Bu Jelita menyapa warga di pasar',
+    'Mujur Sastrowardoyo datang ke pengajian',
+  ])('the name as written: %s', (text) => expect(town.classify(text).pilkada).toBe(true));
+});
