@@ -4463,3 +4463,26 @@ describe('a name that is a dictionary word whose spelling folding changes (j, y,
     'Mujur Sastrowardoyo datang ke pengajian',
   ])('the name as written: %s', (text) => expect(town.classify(text).pilkada).toBe(true));
 });
+
+describe('front-desk and health trades after a name are a neighbour\'s job, as "kasir" is (Pilwalkot Semarang set, issue 20)', () => {
+  // personAfter (data/vocabulary.json) held "kasir" and "karyawan" but no bank or health worker: "mbak X CS bank ramah
+  // banget" counted the candidate's alias. A teller, a customer-service clerk, a receptionist, a nurse, a midwife,
+  // a pharmacist are people one meets in every town; a candidate is not called by such a job.
+  const town = createClassifier({
+    vocabulary,
+    paslon: { election: 'Pilwalkot Kaliwungu 2024', paslon: [
+      { number: 1, names: ['Larasati Widyaningrum', 'Bimo Prasetyo'], aliases: ['Larasati-Bimo', 'Mbak Laras'] },
+      { number: 2, names: ['Gandung Pramudito', 'Sekar Ayuningtyas'], aliases: ['Gandung-Sekar', 'Gandung'] },
+    ] },
+  });
+  it.each([
+    'mbak Laras teller bank ramah banget, cepet urusane',
+    'mbak Laras customer service nang bank iku sabar banget',
+    'Gandung perawat puskesmas itu lho, sing sabar',
+  ])('the trade after the name: %s', (text) => expect(town.classify(text).pilkada).toBe(false));
+  it.each([
+    'mbak Laras ramah banget pas blusukan',
+    'Gandung perawat? bukan, Gandung itu cawalkot nomor 2',
+    'coblos Gandung, dulu perawat, ngerti kesehatan warga',
+  ])('the candidate, or election talk beside the trade: %s', (text) => expect(town.classify(text).pilkada).toBe(true));
+});

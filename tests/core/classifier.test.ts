@@ -343,8 +343,6 @@ const KNOWN_MISTAKES: Record<string, string[]> = {
     'lapangan futsal Tembalang disewa Yoyok dkk jam 8 malem',
     'Yoyok ojo lali bayar kas futsal',
     'Yoyok Sukawi hadiri ulang tahun Panser Biru, dukung PSIS juara',
-    // "cs" after a name is "and company" in political talk ("Risma cs") as often as customer service.
-    'mbak Agustin CS bank ramah banget, cepet urusane',
   ],
   'tests/fixtures/classifier/bengkulu2024.tsv': [
     'Helmi dan Mian main futsal malam ini di GOR, ikut?',
