@@ -2340,6 +2340,11 @@ function scan(tables: Tables, tokens: string[], ids: number[] | undefined, found
       i = bestEnd;
       continue;
     }
+    // "RUU Pilkada", "revisi UU Pilkada": the name of a national law, DPR's business, no race (isLawName).
+    if (best.category === 'event' && i > 0 && isLawName(tables, tokens, i, bestEnd)) {
+      i = bestEnd;
+      continue;
+    }
     // "Pilgub Jabar" beside a Pilwalkot, "pilkada Kabupaten X" beside Kota X's: another Pilkada of the season.
     if (best.category === 'event' && tables.otherLevelUnits.size > 0 && isOtherLevel(tables, best, tokens, bestEnd)) {
       // A regency's race beside a city's (or the reverse) is another region's: its ballot numbers are that region's.
@@ -2730,6 +2735,23 @@ function isTitledBusiness(tables: Tables, found: Term[], tokens: string[]): bool
 const ELECTION_YEAR = /\b(?:19|20)\d\d\b/;
 /** Words an election word's year may stand after it (its region: "Pilgub DKI 2017", "pilkada Kota Solo 2020"). */
 const YEAR_GAP = 2;
+
+/** Words naming a law or a draft of one, folded ("RUU" reads "ru", "UU" "u"). */
+const LAW_WORDS = new Set(['ruu', 'perppu', 'perpu', 'undang'].map((w) => tokenize(w, FOLD).join('')));
+
+/**
+ * An election word right after a law word, and no other term of the vocabulary or the paslon file in the text: the
+ * law's name alone ("DPR sahkan RUU Pilkada", "Perppu Pilkada", "undang-undang pilkada"), which the DPR and the
+ * government debate in every region's news: national politics, as the labelling rule calls it, not this race. Any
+ * other term beside it (a vote word, a name, a number) keeps it read as before: the dev set labels a legislator's
+ * talk of choosing over the RUU Pilkada as Pilkada. "UU" is left out: folded it is "u", chat's "untuk". Asked only
+ * of an event term after a law word; the look at the other words is one pass over the text.
+ */
+function isLawName(tables: Tables, tokens: string[], at: number, end: number): boolean {
+  if (!LAW_WORDS.has(tokens[at - 1] as string)) return false;
+  for (let k = 0; k < tokens.length; k++) if ((k < at || k > end) && tables.trie.has(tokens[k] as string)) return false;
+  return true;
+}
 
 /** A year other than the election's within YEAR_GAP words after an election word ("pilgub DKI 2017", "pemilu 2029"). */
 function isOtherYear(year: string, tokens: string[], end: number): boolean {

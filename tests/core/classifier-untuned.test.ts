@@ -4486,3 +4486,26 @@ describe('front-desk and health trades after a name are a neighbour\'s job, as "
     'coblos Gandung, dulu perawat, ngerti kesehatan warga',
   ])('the candidate, or election talk beside the trade: %s', (text) => expect(town.classify(text).pilkada).toBe(true));
 });
+
+describe('"RUU Pilkada" alone is the name of a national law (isLawName) (Pilbup Banyuwangi set, issue 20)', () => {
+  // A draft law, a law or a government regulation named "Pilkada" is the DPR's and the government's business in
+  // every region's news, national politics by the labelling rule; any other term beside it keeps the text read.
+  const town = createClassifier({
+    vocabulary,
+    paslon: { election: 'Pilwalkot Kaliwungu 2024', paslon: [
+      { number: 1, names: ['Larasati Widyaningrum', 'Bimo Prasetyo'], aliases: ['Larasati-Bimo', 'Mbak Laras'] },
+      { number: 2, names: ['Gandung Pramudito', 'Sekar Ayuningtyas'], aliases: ['Gandung-Sekar', 'Gandung'] },
+    ] },
+  });
+  it.each([
+    'DPR Sahkan RUU Pilkada? Demo Mahasiswa Meluas',
+    'demo tolak revisi undang-undang pilkada di depan gedung DPR',
+    'Perppu Pilkada terbit, begini isinya [URL]',
+  ])('the law alone: %s', (text) => expect(town.classify(text).pilkada).toBe(false));
+  it.each([
+    'RUU Pilkada disahkan, tetap coblos nomor 2 ya',
+    'RUU Pilkada batal, Gandung tetap maju',
+    'pilkada Kaliwungu makin panas',
+    'u pilkada Kaliwungu semangat',
+  ])('the race beside it, or no law word: %s', (text) => expect(town.classify(text).pilkada).toBe(true));
+});
