@@ -4458,6 +4458,15 @@ describe('a name that is a dictionary word whose spelling folding changes (j, y,
     'nasibnya mujur, dapat arisan dua kali',
   ])('the word in lower case: %s', (text) => expect(town.classify(text).pilkada).toBe(false));
   it.each([
+    'Pilkada Nyaman, warga senang',
+    'selamat Pilkada Jumat depan ya',
+  ])('a dictionary word with y or j after "Pilkada" is no unknown place (isUnknownPlace asks the folded dictionary): %s', (text) => {
+    expect(town.classify(text).pilkada).toBe(true);
+  });
+  it('an unknown capitalised place after "Pilkada" is still another region\'s race', () => {
+    expect(town.classify('Pilkada Kampar makin panas').pilkada).toBe(false);
+  });
+  it.each([
     'Jelita blusukan ke pasar Sukamaju',
     'Bu Jelita menyapa warga di pasar',
     'Mujur Sastrowardoyo datang ke pengajian',
