@@ -685,8 +685,13 @@ interface Tables {
   siblingPlaces: Map<string, string[][]>;
   /** {@link Vocabulary.otherRegions} not the election's own, as folded tokens by their first token, and its events by label. */
   otherRegions: Map<string, string[][]>;
-  /** Dictionary words (folded), for {@link isUnknownPlace}; the vocabulary's one cached set. */
+  /**
+   * Dictionary words as written (lower case), the vocabulary's one cached set: asked with a word as the text writes
+   * it. A token is folded ("kunjung" reads "kuniung"): ask {@link foldedDictionary} with it instead.
+   */
   dictionary: Set<string>;
+  /** Dictionary words folded as tokens are ({@link foldedDictionarySet}): asked with a token. */
+  foldedDictionary: Set<string>;
   /** Every word of the regions the vocabulary lists and of the paslon file's `election`: no unknown place ({@link isUnknownPlace}). */
   regionWords: Set<string>;
   /**
@@ -1239,9 +1244,10 @@ export function createClassifier(opts: { vocabulary: Vocabulary; paslon?: Paslon
     electionYear: paslon ? ELECTION_YEAR.exec(paslon.election)?.[0] : undefined,
     ...otherLevels(vocab, paslon),
     ...kinAfterTables(vocab),
-    otherRegions: withCompassSiblings(otherRegionTable(vocab, paslon, honorifics), vocab, paslon, dictionarySet(vocab.dictionaryWords), compassWords),
+    otherRegions: withCompassSiblings(otherRegionTable(vocab, paslon, honorifics), vocab, paslon, foldedDictionarySet(vocab.dictionaryWords), compassWords),
     compassWords,
     dictionary: dictionarySet(vocab.dictionaryWords),
+    foldedDictionary: foldedDictionarySet(vocab.dictionaryWords),
     regionWords,
     regionSkeletons: ownRegionSkeletons(vocab, paslon, honorifics),
     otherRegionEvents: new Set(vocab.otherRegions?.events ?? []),
@@ -1792,9 +1798,11 @@ function nameTermsOf(file: PaslonFile, vocab: Vocabulary): NameTerm[] {
   const namedHonorifics = new Set((vocab.namedHonorifics ?? []).map((h) => tokenize(h, FOLD).join(' ')));
   const isNamedHonorific = (word: string): boolean => namedHonorifics.has(tokenize(word, FOLD).join(' '));
   const dictionary = dictionarySet(vocab.dictionaryWords);
-  const isDictionary = (word: string): boolean => word.length >= 4 && (dictionary.has(tokenize(word, FOLD).join(' ')) || isVowelDropped(word.toLowerCase(), dictionary));
+  // Asked of a name part as the deployer wrote it, so of the dictionary as written ("Bayu", "Fajar", "Surya" are words).
+  const isDictionary = (word: string): boolean => word.length >= 4 && (dictionary.has(word.toLowerCase()) || isVowelDropped(word.toLowerCase(), dictionary));
   const everyday = new Set((vocab.commonWords ?? []).map((word) => tokenize(word, FOLD).join(' ')));
-  const isEverydayWord = (word: string): boolean => { const folded = tokenize(word, FOLD).join(' '); return everyday.has(folded) || dictionary.has(folded); };
+  // An alias's word as the deployer wrote it: the everyday list is folded, the dictionary as written.
+  const isEverydayWord = (word: string): boolean => everyday.has(tokenize(word, FOLD).join(' ')) || dictionary.has(word.toLowerCase());
 
   return file.paslon.flatMap((p) => {
     const single = (word: string, label = display([word]), called = true, fromName = false): NameTerm[] => {
@@ -2008,6 +2016,23 @@ function dictionarySet(words: string[] | undefined): Set<string> {
   return set;
 }
 
+const foldedDictionarySets = new WeakMap<string[], Set<string>>();
+/**
+ * The dictionary's words folded as the classifier folds tokens ("kunjung" -> "kuniung", "syarat" -> "sarat"), made once
+ * per list. The dictionary file is written in the language's spelling; a token, folded, is found only here. Folding
+ * merges a few words with names ("rudi", "yani"), so a site that has the word as written asks {@link dictionarySet}.
+ */
+function foldedDictionarySet(words: string[] | undefined): Set<string> {
+  if (!words) return new Set();
+  let set = foldedDictionarySets.get(words);
+  if (!set) {
+    set = new Set();
+    for (const word of words) set.add(tokenize(word, FOLD).join(''));
+    foldedDictionarySets.set(words, set);
+  }
+  return set;
+}
+
 /**
  * Pair acronyms a deployer did not list, derived from the running mates' `names` in ballot order: both
  * candidates' initials glued ("BTMCK" for Benyamin Tobias Marani and Clemens Kaisiepo), or the first two to
@@ -2024,6 +2049,7 @@ function pairAcronymTerms(file: PaslonFile, vocab: Vocabulary): NameTerm[] {
   for (const terms of Object.values(vocab.terms)) for (const phrase of Object.keys(terms)) known.add(phrase);
   for (const p of file.paslon) for (const alias of p.aliases ?? []) known.add(fold(tokenize(alias).join(''))).add(fold(alias));
   const dictionary = dictionarySet(vocab.dictionaryWords);
+  const foldedDictionary = foldedDictionarySet(vocab.dictionaryWords);
   // The start of a name part is that name's short form after an honorific ("pak Rahma"), not an acronym.
   // Only keys of MIN..MAX_PAIR_ACRONYM letters are asked (offer): their starts of those lengths, in one set, rather than
   // every part searched per key (that made building a 1,000-paslon classifier three times slower).
@@ -2039,7 +2065,7 @@ function pairAcronymTerms(file: PaslonFile, vocab: Vocabulary): NameTerm[] {
     // As the text will be read: folding may shorten the glued letters ("rahmha" reads "rahma").
     const key = fold(written);
     if (key.length < MIN_PAIR_ACRONYM || key.length > MAX_PAIR_ACRONYM || known.has(key) || known.has(written) || dictionary.has(written)
-      || dictionary.has(key) || nameStarts.has(key)) return;
+      || foldedDictionary.has(key) || nameStarts.has(key)) return;
     const had = owner.get(key);
     owner.set(key, had === undefined ? { paslon, written } : had && had.paslon === paslon ? had : null);
   };
@@ -2397,6 +2423,11 @@ function scan(tables: Tables, tokens: string[], ids: number[] | undefined, found
       i = bestEnd;
       continue;
     }
+    // "RUU Pilkada", "revisi UU Pilkada": the name of a national law, DPR's business, no race (isLawName).
+    if (best.category === 'event' && i > 0 && isLawName(tables, tokens, i, bestEnd)) {
+      i = bestEnd;
+      continue;
+    }
     // "Pilgub Jabar" beside a Pilwalkot, "pilkada Kabupaten X" beside Kota X's: another Pilkada of the season.
     if (best.category === 'event' && tables.otherLevelUnits.size > 0 && isOtherLevel(tables, best, tokens, bestEnd)) {
       // A regency's race beside a city's (or the reverse) is another region's: its ballot numbers are that region's.
@@ -2566,7 +2597,7 @@ function scan(tables: Tables, tokens: string[], ids: number[] | undefined, found
       // A surname after a word that may be another's given name: asWritten reads how the two are written.
       if (bestEnd === i && i > 0 && ids !== undefined && ctx.surnameAfterWord === undefined && tables.surnames.has(best)) {
         const before = tokens[i - 1] as string;
-        if (!tables.knownWords.has(before) && !tables.dictionary.has(before) && !isDigit(before)) ctx.surnameAfterWord = true;
+        if (!tables.knownWords.has(before) && !tables.foldedDictionary.has(before) && !isDigit(before)) ctx.surnameAfterWord = true;
       }
       nameStart = i;
       if (ids !== undefined) {
@@ -2831,6 +2862,23 @@ const ELECTION_YEAR = /\b(?:19|20)\d\d\b/;
 /** Words an election word's year may stand after it (its region: "Pilgub DKI 2017", "pilkada Kota Solo 2020"). */
 const YEAR_GAP = 2;
 
+/** Words naming a law or a draft of one, folded ("RUU" reads "ru", "UU" "u"). */
+const LAW_WORDS = new Set(['ruu', 'perppu', 'perpu', 'undang'].map((w) => tokenize(w, FOLD).join('')));
+
+/**
+ * An election word right after a law word, and no other term of the vocabulary or the paslon file in the text: the
+ * law's name alone ("DPR sahkan RUU Pilkada", "Perppu Pilkada", "undang-undang pilkada"), which the DPR and the
+ * government debate in every region's news: national politics, as the labelling rule calls it, not this race. Any
+ * other term beside it (a vote word, a name, a number) keeps it read as before: the dev set labels a legislator's
+ * talk of choosing over the RUU Pilkada as Pilkada. "UU" is left out: folded it is "u", chat's "untuk". Asked only
+ * of an event term after a law word; the look at the other words is one pass over the text.
+ */
+function isLawName(tables: Tables, tokens: string[], at: number, end: number): boolean {
+  if (!LAW_WORDS.has(tokens[at - 1] as string)) return false;
+  for (let k = 0; k < tokens.length; k++) if ((k < at || k > end) && tables.trie.has(tokens[k] as string)) return false;
+  return true;
+}
+
 /** A year other than the election's within YEAR_GAP words after an election word ("pilgub DKI 2017", "pemilu 2029"). */
 function isOtherYear(year: string, tokens: string[], end: number): boolean {
   for (let k = end + 1; k <= end + 1 + YEAR_GAP && k < tokens.length; k++) {
@@ -3001,7 +3049,7 @@ const COMPASS_START_MAX = 5;
  * Selatan"); a province's race (a wide level) gets none, as its own cities and regions may be named so ("Jakarta
  * Selatan"). Built once per paslon file, into the table {@link isOtherRegion} reads.
  */
-function withCompassSiblings(table: Map<string, string[][]>, vocab: Vocabulary, paslon: PaslonFile | undefined, dictionary: Set<string>,
+function withCompassSiblings(table: Map<string, string[][]>, vocab: Vocabulary, paslon: PaslonFile | undefined, foldedDictionary: Set<string>,
   compassWords: Set<string>): Map<string, string[][]> {
   if (!paslon) return table;
   const election = tokenize(paslon.election, FOLD);
@@ -3029,7 +3077,8 @@ function withCompassSiblings(table: Map<string, string[][]>, vocab: Vocabulary, 
         // The region's own name may be glued so ("gar"+"ut" of Garut): never a neighbour.
         if (election.includes(tokenize(glued, FOLD).join(''))) continue;
         // A dictionary word is a place only as written capitalised ("Pilwalkot Tangsel", not "pilkada salut").
-        if (dictionary.has(glued)) compassWords.add(tokenize(glued, FOLD).join(''));
+        // The region's word is folded, so the glued form is asked folded.
+        if (foldedDictionary.has(tokenize(glued, FOLD).join(''))) compassWords.add(tokenize(glued, FOLD).join(''));
         else add([tokenize(glued, FOLD).join('')]);
       }
     }
@@ -3134,9 +3183,9 @@ function isUnknownPlace(tables: Tables, ctx: ScanContext, tokens: string[], end:
   const word = tokens[k];
   if (word === undefined || word.length < MIN_PLACE || isDigit(word)) return false;
   // A glued compass form of this region's name is a neighbour's even as a word or another place's spelling ("Tangsel").
-  if (!tables.compassWords.has(word) && (tables.knownWords.has(word) || tables.dictionary.has(word)
+  if (!tables.compassWords.has(word) && (tables.knownWords.has(word) || tables.foldedDictionary.has(word)
     || tables.regionWords.has(word) || tables.regionSkeletons.has(consonants(word)) || isOwnAbbreviation(tables, word)
-    || isPassiveVerb(tables.dictionary, word))) return false;
+    || isPassiveVerb(tables.foldedDictionary, word))) return false;
   // Capitalised where it stands after the election word, as written ("Pilkada Kampar", "PILKADA KAMPAR").
   const before = link === undefined ? `${tokens[end]} ` : `${tokens[end]} ${link}`;
   return isCapitalisedPlaceAfter(ctx, before, word);
@@ -3494,6 +3543,8 @@ function readAsWritten(tables: Tables, text: string, tokens: string[], found: Te
   // Words are folded when asked about: only capitalised ones and their neighbours ever are.
   const foldedWords: (string | undefined)[] = [];
   const folded = (k: number): string => (foldedWords[k] ??= tokenize((words[k] as RegExpMatchArray)[0], FOLD).join(''));
+  // The dictionary is asked with a word as written, in lower case: folded, "Fajar" or "Hidayat" is no word it holds.
+  const lowerAt = (k: number): string => (words[k] as RegExpMatchArray)[0].toLowerCase();
   const gap = (k: number): string => {
     const prev = words[k - 1];
     const cur = words[k] as RegExpMatchArray;
@@ -3504,6 +3555,10 @@ function readAsWritten(tables: Tables, text: string, tokens: string[], found: Te
   // A word joined to the one before it by spaces only, in capitals: part of the same written name.
   const joinedCapital = (k: number): boolean => k >= 0 && k < words.length && capital(k) && SPACES_ONLY.test(gap(k));
   // "Name Surname" and nothing capitalised either side: one person's two-word name, not a list of names.
+  // Asked folded, of the dictionary as written, on purpose: a given name whose spelling folding leaves as it is and that
+  // the dictionary holds ("Bagus", "Putra") may be a headline's word; one whose spelling folding changes ("Hidayat",
+  // "Wahyu", "Syarif": y, j, sy, doubled letters) is read as the name. Asked as written, "Taufik Hidayat Jadi
+  // Wamenpora" came back as a false alarm (Pekanbaru); with no dictionary test, two dev-set hits were lost.
   const givenAfter = (k: number): boolean => capital(k) && joinedCapital(k + 1) && tables.otherGivenNames.has(folded(k + 1))
     && !tables.dictionary.has(folded(k + 1));
   const otherName = (k: number): boolean => titleCase ? givenAfter(k) || isSurnameAfterInTitle(tables, folded, (j) => (words[j] as RegExpMatchArray)[0].toLowerCase(), (j) => cases[j] === 'title', joinedCapital, k, words.length) : (capital(k) && !(k > 0 && capital(k - 1) && SPACES_ONLY.test(gap(k)))
@@ -3516,7 +3571,7 @@ function readAsWritten(tables: Tables, text: string, tokens: string[], found: Te
   // Lumentut): no known word, no dictionary word, and no word of the paslon's names before it. It weighs a common name's,
   // as the office or campaign word a surname needs would otherwise make the relative the candidate.
   const givenBefore = (k: number): boolean => capital(k) && k >= 1 && joinedCapital(k) && cases[k - 1] === 'title'
-    && unknown(k - 1) && !tables.dictionary.has(folded(k - 1)) && (!titleCase || isTitleCaseGivenBefore(tables, words, k));
+    && unknown(k - 1) && !tables.dictionary.has(lowerAt(k - 1)) && (!titleCase || isTitleCaseGivenBefore(tables, words, k));
   for (let k = at; k < found.length; k++) {
     const t = found[k] as Term;
     const surname = surnames ? tables.surnames.get(t) : undefined;
@@ -4387,8 +4442,8 @@ function isOthersCampaign(tables: Tables, best: Term, tokens: string[], end: num
   if (tables.honorifics.has(tokens[at] as string)) at++;
   const next = tokens[at];
   const surname = tokens[at + 1];
-  return next !== undefined && surname !== undefined && !tables.dictionary.has(next) && !tables.knownWords.has(next)
-    && !isDigit(surname) && !tables.dictionary.has(surname) && !tables.knownWords.has(surname)
+  return next !== undefined && surname !== undefined && !tables.foldedDictionary.has(next) && !tables.knownWords.has(next)
+    && !isDigit(surname) && !tables.foldedDictionary.has(surname) && !tables.knownWords.has(surname)
     && (tables.otherGivenNames.has(next) || isOthersPairAfter(tables, next, surname));
 }
 
@@ -4698,7 +4753,7 @@ function makeRepair(trie: Trie, vocab: Vocabulary, honorifics: Set<string>): Rep
   const startPairs = new Map<string, Term>();
   shortCalledNameStarts(names, shorts, known, derivedWeight, w);
   closedSyllableStarts([...names, ...weakParts], shorts, known, derivedWeight);
-  lastSyllableEnds(names, shorts, known, dictionarySet(vocab.dictionaryWords), derivedWeight, w);
+  lastSyllableEnds(names, shorts, known, foldedDictionarySet(vocab.dictionaryWords), derivedWeight, w);
   const starts = new Uint8Array(27 * 27);
   for (const key of names.keys()) if (key.length >= MIN_STEM) starts[pairIndex(key)] = 1;
   const phraseLefts = gluedPhraseLefts(trie, weakParts);
@@ -4913,7 +4968,7 @@ const MIN_END = 3;
  * end that is a known word or name, a dictionary word of four letters or more, the start of another name, or that two
  * paslon share, is left out.
  */
-function lastSyllableEnds(names: Map<string, Term>, shorts: Map<string, Term | null>, known: Set<string>, dictionary: Set<string>, weight: number, w: NameWeights): void {
+function lastSyllableEnds(names: Map<string, Term>, shorts: Map<string, Term | null>, known: Set<string>, foldedDictionary: Set<string>, weight: number, w: NameWeights): void {
   const added = new Map<string, Term | null>();
   for (const [key, t] of names) {
     if (key.length < MIN_ENDED || t.weight < w.distinctive) continue;
@@ -4921,7 +4976,7 @@ function lastSyllableEnds(names: Map<string, Term>, shorts: Map<string, Term | n
       if (isVowelCode(key.charCodeAt(p)) || !isVowelCode(key.charCodeAt(p + 1))) continue;
       const end = key.slice(p);
       // Three letters after an honorific are a nickname, whatever the dictionary lists ("pak Din"); longer, a word may be meant ("pak Tani").
-      if (known.has(end) || (end.length > MIN_END && dictionary.has(end)) || shorts.has(end)) continue;
+      if (known.has(end) || (end.length > MIN_END && foldedDictionary.has(end)) || shorts.has(end)) continue;
       const had = added.get(end);
       added.set(end, had === undefined ? makeTerm(t.label, weight, PASLON_NAME, { paslon: t.paslon }) : had && had.paslon === t.paslon ? had : null);
     }
