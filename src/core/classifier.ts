@@ -5275,7 +5275,7 @@ function summarise(found: Term[], vocab: Vocabulary, ctx: ScanContext, national:
   // "appi dan seto debat"): together they are the race.
   if (weak && weak.length >= 2 && (weakTalk || nameSupport) && !official && !ctx.listedNames && !ctx.scripture && namesTwoCandidates(weak, vocab)) sum = Math.max(sum, vocab.threshold);
   // A candidate's name, however weak, beside that candidate's own ballot number ("Bang Rudy nomor 2").
-  for (const t of found) if (numbers !== undefined && t.category === PASLON_NAME && t.weight > 0 && t.paslon !== undefined && numbers.has(t.paslon)) ownNumber = true;
+  if (numbers !== undefined) for (const t of found) if (t.category === PASLON_NAME && t.weight > 0 && t.paslon !== undefined && numbers.has(t.paslon)) ownNumber = true;
   if (ownNumber && !official) sum = Math.max(sum, vocab.threshold);
   // A name set aside as the writer's friend or relative, and a call to vote for that name's own number: "X teman saya, pilih nomor 3".
   if (kinCalled && !official) sum = Math.max(sum, vocab.threshold);
