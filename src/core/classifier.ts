@@ -1560,11 +1560,30 @@ const SERVANT_ACT = 128;
 const COUNT_TERM = 256;
 /** {@link Term.checks}: the term is a campaign act said of a name right before it ("kampanye"; see {@link Vocabulary.nameActs}). */
 const NAME_ACT = 512;
+/** {@link Term.checks}: the term's category is in {@link NUMBER_CONTEXT}. */
+const IN_NUMBER_CONTEXT = 1024;
+/** {@link Term.checks}: the term's category is in {@link PADDED_CONTEXT}. */
+const IN_PADDED_CONTEXT = 2048;
+/** {@link Term.checks}: the term's category is in {@link NAME_SUPPORT}. */
+const IN_NAME_SUPPORT = 4096;
+/** The checks of a term's category, read by `summarise` for every term it adds up (three Set lookups a term before). */
+const CATEGORY_CHECKS = IN_NUMBER_CONTEXT | IN_PADDED_CONTEXT | IN_NAME_SUPPORT;
 /**
- * The checks read from the term's label alone, which a twin made with another weight keeps: the others are the
- * scan's rules keyed by term, which the twin has already passed.
+ * The checks read from the term's label and category alone, which a twin made with another weight keeps: the others
+ * are the scan's rules keyed by term, which the twin has already passed.
  */
-const LABEL_CHECKS = VOTE_VERB | SERVANT_ACT | COUNT_TERM | NAME_ACT;
+const LABEL_CHECKS = VOTE_VERB | SERVANT_ACT | COUNT_TERM | NAME_ACT | CATEGORY_CHECKS;
+
+/** The {@link CATEGORY_CHECKS} of a category. */
+function categoryChecks(category: string): number {
+  return (NUMBER_CONTEXT.has(category) ? IN_NUMBER_CONTEXT : 0) | (PADDED_CONTEXT.has(category) ? IN_PADDED_CONTEXT : 0)
+    | (NAME_SUPPORT.has(category) ? IN_NAME_SUPPORT : 0);
+}
+
+/** The {@link CATEGORY_CHECKS} of a term: from its checks once worked out (read does so for every found term), else anew. */
+function categoryChecksOf(t: Term): number {
+  return t.checks !== undefined && t.checks >= 0 ? t.checks & CATEGORY_CHECKS : categoryChecks(t.category);
+}
 
 /**
  * {@link Term.checks} of a term, worked out once: the same Sets the rules asked on every find before (the last four
@@ -1576,7 +1595,7 @@ function checksOf(tables: Tables, t: Term): number {
     | (tables.senseWeights.has(t.label) ? OTHER_SENSE : 0) | (tables.numberActs.has(t.label) ? NUMBER_ACT : 0)
     | (tables.skippedDutyTerms.has(t.label) ? SKIPPED_DUTY : 0)
     | (tables.voteVerbs.has(t.label) ? VOTE_VERB : 0) | (tables.servantActs.has(t.label) ? SERVANT_ACT : 0)
-    | (tables.countTerms.has(t.label) ? COUNT_TERM : 0) | (tables.nameActs.has(t.label) ? NAME_ACT : 0);
+    | (tables.countTerms.has(t.label) ? COUNT_TERM : 0) | (tables.nameActs.has(t.label) ? NAME_ACT : 0) | categoryChecks(t.category);
   t.checks = checks;
   return checks;
 }
@@ -5246,16 +5265,18 @@ function summarise(found: Term[], vocab: Vocabulary, ctx: ScanContext, national:
       && !(ctx.callBeforeAddedElection === true && isCalledNumber(t, vocab, ctx))) || isNationalTalk(t, national) || isPartyResult(t))) continue;
     if (!labels.includes(t.label) && (!official || !t.official)) labels.push(t.label);
     if (official && (isName(t) || t.official)) continue;
+    const inCategory = categoryChecksOf(t);
     if (t.category === PASLON_NUMBER) {
       number = true;
       if (t.paslon !== undefined) (numbers ??= new Set()).add(t.paslon);
       if (ctx.kinNamed !== undefined && isKinCalled(t, ctx.kinNamed, vocab, ctx)) kinCalled = true;
       if (t.checks !== undefined && (t.checks & PADDED) !== 0) paddedNumber = true;
-    } else if (!t.official && ((t.weight >= MIN_NUMBER_CONTEXT && NUMBER_CONTEXT.has(t.category))
+    } else if (!t.official && ((t.weight >= MIN_NUMBER_CONTEXT && (inCategory & IN_NUMBER_CONTEXT) !== 0)
       || (t.checks !== undefined && t.checks > 0 && (t.checks & NUMBER_ACT) !== 0))) numberContext = true;
-    else if (!t.official && t.weight >= MIN_PADDED_CONTEXT && PADDED_CONTEXT.has(t.category)) paddedContext = true;
-    if (supportsName(t)) nameSupport = true;
-    else if (!t.official && NAME_SUPPORT.has(t.category)) weakTalk = true;
+    else if (!t.official && t.weight >= MIN_PADDED_CONTEXT && (inCategory & IN_PADDED_CONTEXT) !== 0) paddedContext = true;
+    // supportsName, its category read from the term's checks.
+    if ((inCategory & IN_NAME_SUPPORT) !== 0 && isNameSupportWeight(t)) nameSupport = true;
+    else if (!t.official && (inCategory & IN_NAME_SUPPORT) !== 0) weakTalk = true;
     if (scriptureCap !== undefined && isName(t) && t.weight > scriptureCap) (weak ??= []).push(scriptureTwin(t, scriptureCap));
     else if (t.category === PASLON_NAME && t.weight < vocab.threshold) (weak ??= []).push(t);
     else if (t.category === SLOGAN && t.paslon !== undefined && t.weight < vocab.threshold) (slogans ??= []).push(t);
@@ -5641,7 +5662,12 @@ function scriptureTwin(t: Term, weight: number): Term {
 
 /** Election talk that makes a weak name the candidate's (see {@link NAME_SUPPORT}). */
 function supportsName(t: Term): boolean {
-  return NAME_SUPPORT.has(t.category) && t.weight >= (t.category === 'candidate' ? MIN_OFFICE_SUPPORT : MIN_NAME_SUPPORT);
+  return NAME_SUPPORT.has(t.category) && isNameSupportWeight(t);
+}
+
+/** Whether a term of a {@link NAME_SUPPORT} category weighs enough to support a name ({@link supportsName}). */
+function isNameSupportWeight(t: Term): boolean {
+  return t.weight >= (t.category === 'candidate' ? MIN_OFFICE_SUPPORT : MIN_NAME_SUPPORT);
 }
 
 /**
