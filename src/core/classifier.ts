@@ -614,7 +614,7 @@ export interface Term {
   /** The full-weight side of such an alias: it counts here because the text wrote it in capitals or a tag. */
   acronym?: boolean;
   /**
-   * Internal to the scan: which of the rules keyed by term (PLAIN_ACT, QUEUE, PADDED) apply to this term, worked
+   * Internal to the scan: which of the rules keyed by term (PLAIN_ACT, QUEUE, PADDED, VOTE_VERB and the rest) apply to this term, worked
    * out from the classifier's tables the first time the term is found (-1 until then), so that finding it again
    * costs no lookup by label in each rule's Set.
    */
@@ -1104,8 +1104,6 @@ const TAG = /[#@]([\p{L}\p{N}_]+)/gu;
 /** A word whose capitals are not those of a word or of camelCase words ("aNdika", "HENdi", "ANdikaHendi"). */
 const ODD_CASE_ASCII = /[a-z][A-Z]|[A-Z]{2}[a-z]/;
 const ODD_CASE = /[\p{L}\p{N}]*(?:\p{Ll}\p{Lu}|\p{Lu}{2}\p{Ll})[\p{L}\p{N}]*/gu;
-/** TAG for text the tokeniser read without Unicode folding (ASCII and emoji, no other letter): the same matches, faster (ODD_CASE's: {@link oddCaseWordsAscii}). */
-const TAG_ASCII = /[#@]([A-Za-z0-9_]+)/g;
 /** A mention's handle (see {@link isOthersHandle}). */
 const TAG_MENTION = /@([\p{L}\p{N}_]+)/gu;
 const ODD_CASE_ANY = /\p{Ll}\p{Lu}|\p{Lu}{2}\p{Ll}/u;
@@ -1381,6 +1379,13 @@ export function createClassifier(opts: { vocabulary: Vocabulary; paslon?: Paslon
     }
     return tokens.slice();
   };
+  /** Reads one hashtag or mention (`sigil` the char code of its # or @) into `found`. */
+  const readTag = (ctx: ScanContext, found: Term[], sigil: number, body: string): void => {
+    const tokens = tagTokens(body);
+    if (ctx.nameTag === undefined && sigil === HASH && isNameSloganTag(tables, tokens)) ctx.nameTag = true;
+    ctx.othersHandle = sigil === AT && body.includes('_') && othersHandle(body);
+    scan(tables, tokens, undefined, found, ctx);
+  };
   const read = (text: string): { found: Term[]; ctx: ScanContext; unicode: boolean } => {
     const found: Term[] = [];
     // Another person's handle naming a candidate's name ("@hendri_mekanik") is read once, as that person's, with the
@@ -1420,11 +1425,16 @@ export function createClassifier(opts: { vocabulary: Vocabulary; paslon?: Paslon
     }
     if (mention || text.includes('#')) {
       ctx.inTag = true;
-      for (const m of text.matchAll(unicode ? TAG : TAG_ASCII)) {
-        const tokens = tagTokens(m[1] ?? '');
-        if (ctx.nameTag === undefined && m[0].charAt(0) === '#' && isNameSloganTag(tables, tokens)) ctx.nameTag = true;
-        ctx.othersHandle = m[0].charAt(0) === '@' && (m[1] ?? '').includes('_') && othersHandle(m[1] ?? '');
-        scan(tables, tokens, undefined, found, ctx);
+      if (unicode) for (const m of text.matchAll(TAG)) readTag(ctx, found, m[0].charCodeAt(0), m[1] ?? '');
+      else {
+        // Text the tokeniser read without Unicode folding (ASCII and emoji, no other letter): TAG's matches are those of
+        // `/[#@]([A-Za-z0-9_]+)/g`, found by hand (nextTagAscii; ODD_CASE's: oddCaseWordsAscii), as `matchAll` made a
+        // RegExp and an iterator per text.
+        for (let at = nextTagAscii(text, 0); at >= 0; at = nextTagAscii(text, at)) {
+          const end = tagEndAscii(text, at + 1);
+          readTag(ctx, found, text.charCodeAt(at), text.slice(at + 1, end));
+          at = end;
+        }
       }
       ctx.othersHandle = false;
     }
@@ -1496,6 +1506,29 @@ function oddCaseWordsAscii(text: string): string[] {
     i = end;
   }
   return words;
+}
+
+const HASH = 35;
+const AT = 64;
+const UNDERSCORE = 95;
+
+/** Where the next match of `/[#@]([A-Za-z0-9_]+)/g` starts at or after `from` (its # or @, with a letter, digit or underscore after it), or -1. */
+function nextTagAscii(text: string, from: number): number {
+  const n = text.length - 1;
+  for (let i = from; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== HASH && c !== AT) continue;
+    const next = text.charCodeAt(i + 1);
+    if (isAsciiAlnum(next) || next === UNDERSCORE) return i;
+  }
+  return -1;
+}
+
+/** The end of a tag's body (`[A-Za-z0-9_]+`) starting at `start`. */
+function tagEndAscii(text: string, start: number): number {
+  let end = start;
+  while (end < text.length && (isAsciiAlnum(text.charCodeAt(end)) || text.charCodeAt(end) === UNDERSCORE)) end++;
+  return end;
 }
 const isAsciiUpper = (c: number): boolean => c >= 65 && c <= 90;
 const isAsciiLower = (c: number): boolean => c >= 97 && c <= 122;
@@ -1588,12 +1621,50 @@ const NUMBER_ACT = 16;
 /** {@link Term.checks}: the term is a not-voting word that also says skipping a duty ("golput"; see {@link Vocabulary.skippedDuties}). */
 const SKIPPED_DUTY = 32;
 
-/** {@link Term.checks} of a term, worked out once: the same Sets the rules asked on every find before. */
+/** {@link Term.checks}: the term is a vote verb ("pilih", "coblos"; see {@link Vocabulary.votedOffice}). */
+const VOTE_VERB = 64;
+/** {@link Term.checks}: the term is a campaign act a civil servant may join ("kampanye"; see {@link Vocabulary.servantCampaign}). */
+const SERVANT_ACT = 128;
+/** {@link Term.checks}: the term is a vote count ("quick count"; see {@link Vocabulary.countResults}). */
+const COUNT_TERM = 256;
+/** {@link Term.checks}: the term is a campaign act said of a name right before it ("kampanye"; see {@link Vocabulary.nameActs}). */
+const NAME_ACT = 512;
+/** {@link Term.checks}: the term's category is in {@link NUMBER_CONTEXT}. */
+const IN_NUMBER_CONTEXT = 1024;
+/** {@link Term.checks}: the term's category is in {@link PADDED_CONTEXT}. */
+const IN_PADDED_CONTEXT = 2048;
+/** {@link Term.checks}: the term's category is in {@link NAME_SUPPORT}. */
+const IN_NAME_SUPPORT = 4096;
+/** The checks of a term's category, read by `summarise` for every term it adds up (three Set lookups a term before). */
+const CATEGORY_CHECKS = IN_NUMBER_CONTEXT | IN_PADDED_CONTEXT | IN_NAME_SUPPORT;
+/**
+ * The checks read from the term's label and category alone, which a twin made with another weight keeps: the others
+ * are the scan's rules keyed by term, which the twin has already passed.
+ */
+const LABEL_CHECKS = VOTE_VERB | SERVANT_ACT | COUNT_TERM | NAME_ACT | CATEGORY_CHECKS;
+
+/** The {@link CATEGORY_CHECKS} of a category. */
+function categoryChecks(category: string): number {
+  return (NUMBER_CONTEXT.has(category) ? IN_NUMBER_CONTEXT : 0) | (PADDED_CONTEXT.has(category) ? IN_PADDED_CONTEXT : 0)
+    | (NAME_SUPPORT.has(category) ? IN_NAME_SUPPORT : 0);
+}
+
+/** The {@link CATEGORY_CHECKS} of a term: from its checks once worked out (read does so for every found term), else anew. */
+function categoryChecksOf(t: Term): number {
+  return t.checks !== undefined && t.checks >= 0 ? t.checks & CATEGORY_CHECKS : categoryChecks(t.category);
+}
+
+/**
+ * {@link Term.checks} of a term, worked out once: the same Sets the rules asked on every find before (the last four
+ * by label were asked of every term the scan kept, about 1% of the classifier's time each).
+ */
 function checksOf(tables: Tables, t: Term): number {
   if (t.checks !== undefined && t.checks >= 0) return t.checks;
   const checks = (tables.plainActTerms.has(t.label) ? PLAIN_ACT : 0) | (tables.queueTerms.has(t.label) ? QUEUE : 0) | (tables.padded.has(t) ? PADDED : 0)
     | (tables.senseWeights.has(t.label) ? OTHER_SENSE : 0) | (tables.numberActs.has(t.label) ? NUMBER_ACT : 0)
-    | (tables.skippedDutyTerms.has(t.label) ? SKIPPED_DUTY : 0);
+    | (tables.skippedDutyTerms.has(t.label) ? SKIPPED_DUTY : 0)
+    | (tables.voteVerbs.has(t.label) ? VOTE_VERB : 0) | (tables.servantActs.has(t.label) ? SERVANT_ACT : 0)
+    | (tables.countTerms.has(t.label) ? COUNT_TERM : 0) | (tables.nameActs.has(t.label) ? NAME_ACT : 0) | categoryChecks(t.category);
   t.checks = checks;
   return checks;
 }
@@ -2650,12 +2721,14 @@ function scan(tables: Tables, tokens: string[], ids: number[] | undefined, found
       if (best.paslon !== undefined && isNextPaddedAfter(tokens, bestEnd, best.paslon)) ctx.counting = true;
       paddedEnd = bestEnd;
     }
-    if (tables.servantActs.size > 0 && tables.servantActs.has(best.label) && isServantCampaign(tables, tokens, i)) ctx.joinedCampaign = true;
-    if (tables.countTerms.size > 0 && ctx.countResult === undefined && tables.countTerms.has(best.label)) ctx.countResult = isCountResult(tables, tokens);
-    if (i === nameEnd + 1 && tables.nameActs.has(best.label) && isNameAct(tables, tokens, bestEnd)) ctx.nameAct = true;
+    // The term's checks by label, read from its bits (best may be a twin made above: it keeps its label's bits).
+    const labelChecks = checksOf(tables, best);
+    if ((labelChecks & SERVANT_ACT) !== 0 && isServantCampaign(tables, tokens, i)) ctx.joinedCampaign = true;
+    if ((labelChecks & COUNT_TERM) !== 0 && ctx.countResult === undefined) ctx.countResult = isCountResult(tables, tokens);
+    if (i === nameEnd + 1 && (labelChecks & NAME_ACT) !== 0 && isNameAct(tables, tokens, bestEnd)) ctx.nameAct = true;
     // A ballot verb read as a term of its own ("menangkan", then "paslon 2"): a call for the number after it.
     if (bestEnd === i && tables.ballotVerbs.has(tokens[i] as string)) ballotVerbEnd = bestEnd;
-    if (tables.voteVerbs.has(best.label)) {
+    if ((labelChecks & VOTE_VERB) !== 0) {
       voteEnd = bestEnd;
       if (tables.giverWords.size > 0 && isBoughtVote(tables, tokens, bestEnd)) ctx.boughtVote = true;
     }
@@ -3786,7 +3859,7 @@ function hasSenseWord(tables: Tables, tokens: string[]): boolean {
 /** The term at its everyday sense's weight ({@link Vocabulary.otherSense}), made once per term. */
 function senseTwin(tables: Tables, t: Term): Term {
   let twin = tables.senseTwins.get(t);
-  if (!twin) tables.senseTwins.set(t, (twin = { ...t, weight: Math.min(t.weight, tables.senseWeights.get(t.label) ?? t.weight), checks: 0 }));
+  if (!twin) tables.senseTwins.set(t, (twin = { ...t, weight: Math.min(t.weight, tables.senseWeights.get(t.label) ?? t.weight), checks: checksOf(tables, t) & LABEL_CHECKS }));
   return twin;
 }
 
@@ -5475,16 +5548,18 @@ function summarise(found: Term[], vocab: Vocabulary, ctx: ScanContext, national:
       && !(ctx.callBeforeAddedElection === true && isCalledNumber(t, callVerbs, ctx))) || isNationalTalk(t, national) || isPartyResult(t))) continue;
     if (!labels.includes(t.label) && (!official || !t.official)) labels.push(t.label);
     if (official && (isName(t) || t.official)) continue;
+    const inCategory = categoryChecksOf(t);
     if (t.category === PASLON_NUMBER) {
       number = true;
       if (t.paslon !== undefined) (numbers ??= new Set()).add(t.paslon);
       if (ctx.kinNamed !== undefined && isKinCalled(t, ctx.kinNamed, callVerbs, ctx)) kinCalled = true;
       if (t.checks !== undefined && (t.checks & PADDED) !== 0) paddedNumber = true;
-    } else if (!t.official && ((t.weight >= MIN_NUMBER_CONTEXT && NUMBER_CONTEXT.has(t.category))
+    } else if (!t.official && ((t.weight >= MIN_NUMBER_CONTEXT && (inCategory & IN_NUMBER_CONTEXT) !== 0)
       || (t.checks !== undefined && t.checks > 0 && (t.checks & NUMBER_ACT) !== 0))) numberContext = true;
-    else if (!t.official && t.weight >= MIN_PADDED_CONTEXT && PADDED_CONTEXT.has(t.category)) paddedContext = true;
-    if (supportsName(t)) nameSupport = true;
-    else if (!t.official && NAME_SUPPORT.has(t.category)) weakTalk = true;
+    else if (!t.official && t.weight >= MIN_PADDED_CONTEXT && (inCategory & IN_PADDED_CONTEXT) !== 0) paddedContext = true;
+    // supportsName, its category read from the term's checks.
+    if ((inCategory & IN_NAME_SUPPORT) !== 0 && isNameSupportWeight(t)) nameSupport = true;
+    else if (!t.official && (inCategory & IN_NAME_SUPPORT) !== 0) weakTalk = true;
     if (scriptureCap !== undefined && isName(t) && t.weight > scriptureCap) (weak ??= []).push(scriptureTwin(t, scriptureCap));
     else if (t.category === PASLON_NAME && t.weight < vocab.threshold) (weak ??= []).push(t);
     else if (t.category === SLOGAN && t.paslon !== undefined && t.weight < vocab.threshold) (slogans ??= []).push(t);
@@ -5504,7 +5579,7 @@ function summarise(found: Term[], vocab: Vocabulary, ctx: ScanContext, national:
   // "appi dan seto debat"): together they are the race.
   if (weak && weak.length >= 2 && (weakTalk || nameSupport) && !official && !ctx.listedNames && !ctx.scripture && namesTwoCandidates(weak, vocab)) sum = Math.max(sum, vocab.threshold);
   // A candidate's name, however weak, beside that candidate's own ballot number ("Bang Rudy nomor 2").
-  for (const t of found) if (numbers !== undefined && t.category === PASLON_NAME && t.weight > 0 && t.paslon !== undefined && numbers.has(t.paslon)) ownNumber = true;
+  if (numbers !== undefined) for (const t of found) if (t.category === PASLON_NAME && t.weight > 0 && t.paslon !== undefined && numbers.has(t.paslon)) ownNumber = true;
   if (ownNumber && !official) sum = Math.max(sum, vocab.threshold);
   // A name set aside as the writer's friend or relative, and a call to vote for that name's own number: "X teman saya, pilih nomor 3".
   if (kinCalled && !official) sum = Math.max(sum, vocab.threshold);
@@ -5895,7 +5970,12 @@ function scriptureTwin(t: Term, weight: number): Term {
 
 /** Election talk that makes a weak name the candidate's (see {@link NAME_SUPPORT}). */
 function supportsName(t: Term): boolean {
-  return NAME_SUPPORT.has(t.category) && t.weight >= (t.category === 'candidate' ? MIN_OFFICE_SUPPORT : MIN_NAME_SUPPORT);
+  return NAME_SUPPORT.has(t.category) && isNameSupportWeight(t);
+}
+
+/** Whether a term of a {@link NAME_SUPPORT} category weighs enough to support a name ({@link supportsName}). */
+function isNameSupportWeight(t: Term): boolean {
+  return t.weight >= (t.category === 'candidate' ? MIN_OFFICE_SUPPORT : MIN_NAME_SUPPORT);
 }
 
 /**
@@ -5929,8 +6009,26 @@ function namesTwoCandidates(weak: Term[], vocab: Vocabulary): boolean {
     else if (t.label !== first.label && !sharesWord(t.label, first.label)) { second = t; break; }
   }
   if (first === undefined || second === undefined) return false;
-  const isGiven = (t: Term): boolean => given.has(tokenize(t.label, FOLD).join(' '));
-  return !isGiven(first) || !isGiven(second);
+  return !isGivenLabel(given, first.label) || !isGivenLabel(given, second.label);
+}
+
+/** Whether a term's label is one of the common given names `given`, its answer kept per set and label. */
+const GIVEN_LABELS = new WeakMap<Set<string>, Map<string, boolean>>();
+const GIVEN_LABEL_CACHE_SIZE = 10_000;
+
+/**
+ * Whether the label, folded, is one of the common given names. A function of the module with its answers kept: as
+ * a closure made per call it cost a scope and, under tsx, a name, and each call folded the label anew.
+ */
+function isGivenLabel(given: Set<string>, label: string): boolean {
+  let labels = GIVEN_LABELS.get(given);
+  if (labels === undefined) GIVEN_LABELS.set(given, (labels = new Map()));
+  let is = labels.get(label);
+  if (is === undefined) {
+    if (labels.size >= GIVEN_LABEL_CACHE_SIZE) labels.clear();
+    labels.set(label, (is = given.has(tokenize(label, FOLD).join(' '))));
+  }
+  return is;
 }
 
 /** Two labels sharing a word ("Seto", "Andi Seto"): one name read twice, not two people. */
