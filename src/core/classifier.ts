@@ -2908,13 +2908,7 @@ const BUSINESS_GAP = 1;
  */
 function isBusinessAfterName(tables: Tables, tokens: string[], end: number): boolean {
   for (let at = end + 1; at <= end + 1 + BUSINESS_GAP && at < tokens.length; at++) {
-    const keys = tables.officeBusiness.get(tokens[at] as string);
-    if (keys === undefined) continue;
-    for (const key of keys) {
-      let k = 1;
-      while (k < key.length && tokens[at + k] === key[k]) k++;
-      if (k === key.length) return true;
-    }
+    if (isTablePhraseAt(tables.officeBusiness, tokens, at)) return true;
   }
   return false;
 }
@@ -3802,13 +3796,19 @@ function isPhoneTalkNear(tables: Tables, ctx: ScanContext, tokens: string[], ids
 function hasPhraseOf(table: Map<string, string[][]>, tokens: string[]): boolean {
   for (let at = 0; at < tokens.length; at++) {
     textScanWork.places++;
-    const keys = table.get(tokens[at] as string);
-    if (keys === undefined) continue;
-    for (const key of keys) {
-      let k = 1;
-      while (k < key.length && tokens[at + k] === key[k]) k++;
-      if (k === key.length) return true;
-    }
+    if (isTablePhraseAt(table, tokens, at)) return true;
+  }
+  return false;
+}
+
+/** A phrase of a by-first-word table starts at `at` in the tokens. */
+function isTablePhraseAt(table: Map<string, string[][]>, tokens: string[], at: number): boolean {
+  const keys = table.get(tokens[at] as string);
+  if (keys === undefined) return false;
+  for (const key of keys) {
+    let k = 1;
+    while (k < key.length && tokens[at + k] === key[k]) k++;
+    if (k === key.length) return true;
   }
   return false;
 }
@@ -3998,15 +3998,7 @@ function isContestNear(contests: Set<string>, tokens: string[], start: number): 
  * (Pilbup Tangerang set, issue 20.)
  */
 function isScriptureBookAfter(tables: Tables, tokens: string[], end: number): boolean {
-  if (!tables.scriptureLinks.has(tokens[end + 1] as string)) return false;
-  const keys = tables.scriptureBooks.get(tokens[end + 2] as string);
-  if (keys === undefined) return false;
-  for (const key of keys) {
-    let k = 1;
-    while (k < key.length && tokens[end + 2 + k] === key[k]) k++;
-    if (k === key.length) return true;
-  }
-  return false;
+  return tables.scriptureLinks.has(tokens[end + 1] as string) && isTablePhraseAt(tables.scriptureBooks, tokens, end + 2);
 }
 
 /** Chapter and verse as written: "5:9", "3:16-18", "119 : 105"; no leading zero (a clock's "08:30" has one). */
