@@ -4839,17 +4839,20 @@ describe('a name that is a dictionary word whose spelling folding changes (j, y,
   ])('the name as written: %s', (text) => expect(town.classify(text).pilkada).toBe(true));
 });
 
+/** A made-up Pilwalkot with a one-word alias ("Gandung") and an honorific alias ("Mbak Laras"), for the two describes below. */
+const kaliwungu = () => createClassifier({
+  vocabulary,
+  paslon: { election: 'Pilwalkot Kaliwungu 2024', paslon: [
+    { number: 1, names: ['Larasati Widyaningrum', 'Bimo Prasetyo'], aliases: ['Larasati-Bimo', 'Mbak Laras'] },
+    { number: 2, names: ['Gandung Pramudito', 'Sekar Ayuningtyas'], aliases: ['Gandung-Sekar', 'Gandung'] },
+  ] },
+});
+
 describe('front-desk and health trades after a name are a neighbour\'s job, as "kasir" is (Pilwalkot Semarang set, issue 20)', () => {
   // personAfter (data/vocabulary.json) held "kasir" and "karyawan" but no bank or health worker: "mbak X CS bank ramah
   // banget" counted the candidate's alias. A teller, a customer-service clerk, a receptionist, a nurse, a midwife,
   // a pharmacist are people one meets in every town; a candidate is not called by such a job.
-  const town = createClassifier({
-    vocabulary,
-    paslon: { election: 'Pilwalkot Kaliwungu 2024', paslon: [
-      { number: 1, names: ['Larasati Widyaningrum', 'Bimo Prasetyo'], aliases: ['Larasati-Bimo', 'Mbak Laras'] },
-      { number: 2, names: ['Gandung Pramudito', 'Sekar Ayuningtyas'], aliases: ['Gandung-Sekar', 'Gandung'] },
-    ] },
-  });
+  const town = kaliwungu();
   it.each([
     'mbak Laras teller bank ramah banget, cepet urusane',
     'mbak Laras customer service nang bank iku sabar banget',
@@ -4865,13 +4868,7 @@ describe('front-desk and health trades after a name are a neighbour\'s job, as "
 describe('"RUU Pilkada" alone is the name of a national law (isLawName) (Pilbup Banyuwangi set, issue 20)', () => {
   // A draft law, a law or a government regulation named "Pilkada" is the DPR's and the government's business in
   // every region's news, national politics by the labelling rule; any other term beside it keeps the text read.
-  const town = createClassifier({
-    vocabulary,
-    paslon: { election: 'Pilwalkot Kaliwungu 2024', paslon: [
-      { number: 1, names: ['Larasati Widyaningrum', 'Bimo Prasetyo'], aliases: ['Larasati-Bimo', 'Mbak Laras'] },
-      { number: 2, names: ['Gandung Pramudito', 'Sekar Ayuningtyas'], aliases: ['Gandung-Sekar', 'Gandung'] },
-    ] },
-  });
+  const town = kaliwungu();
   it.each([
     'DPR Sahkan RUU Pilkada? Demo Mahasiswa Meluas',
     'demo tolak revisi undang-undang pilkada di depan gedung DPR',
