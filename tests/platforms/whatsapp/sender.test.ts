@@ -31,6 +31,18 @@ function wire(app: App, fake: FakeWASocket, rng: () => number = Math.random) {
   return { policy, tg };
 }
 /** A bot whose WhatsApp sender lists the ASN waiting beyond a daily cap of `cap` first contacts; Humas on Telegram is recorded. */
+/** A third ASN, for the daily-cap lists. */
+const RINA = { nip: '199203152018012002' as Nip, nama: 'Rina Wulandari', unit: 'Dinas Sosial', phone: '+6281311112222' as PhoneE164 };
+
+/** The timses adds `member` to its group number `i` of the series (a WhatsApp group id of its own per series and i). */
+function timsesAdds(app: ReturnType<typeof capBot>['app'], clock: ReturnType<typeof capBot>['clock'], series: string) {
+  return (i: number, member: string) =>
+    app.monitor.handle({
+      kind: 'member_added', dedupeKey: `wa:add:${i}:${member}`, at: clock.now, chat: { platform: 'whatsapp', id: `12036300000000${series}${String(i).padStart(2, '0')}@g.us`, title: `Relawan Paslon 2 Desa ${i}`, type: 'group' },
+      members: [{ platform: 'whatsapp', id: member }], actor: { platform: 'whatsapp', id: TIMSES_PN },
+    });
+}
+
 function capBot(cap: string) {
   const clock = fakeClock();
   const app = makeApp(clock, { WA_FIRST_CONTACT_DAILY_CAP: cap });
@@ -331,13 +343,8 @@ describe('WhatsAppSendPolicy', () => {
 
   it('the list beyond the daily cap names each waiting ASN once, with all their cases on that line, as many lines as the header counts', async () => {
     const { clock, app, fake, tg } = capBot('1');
-    const add = (i: number, member: string) =>
-      app.monitor.handle({
-        kind: 'member_added', dedupeKey: `wa:add:${i}:${member}`, at: clock.now, chat: { platform: 'whatsapp', id: `1203630000000091${String(i).padStart(2, '0')}@g.us`, title: `Relawan Paslon 2 Desa ${i}`, type: 'group' },
-        members: [{ platform: 'whatsapp', id: member }], actor: { platform: 'whatsapp', id: TIMSES_PN },
-      });
-    const rina = { nip: '199203152018012002' as Nip, nama: 'Rina Wulandari', unit: 'Dinas Sosial', phone: '+6281311112222' as PhoneE164 };
-    app.registry.upsertMany([rina], clock.now);
+    const add = timsesAdds(app, clock, '91');
+    app.registry.upsertMany([RINA], clock.now);
     // Budi (cases #1 and #3) takes today's one first contact, so both his alerts go today; Siti's two cases (#2, #4) and
     // Rina's one (#5) wait. Each waiting ASN is one line with all their cases, and the header counts those lines.
     add(0, ASN2_PN);
@@ -353,20 +360,15 @@ describe('WhatsAppSendPolicy', () => {
     expect(lines[0]).toBe('📵 2 ASN belum dapat dihubungi lewat WhatsApp hari ini');
     expect(lines.filter((x) => x.includes('(NIP '))).toEqual([
       `Siti Aminah (NIP ${ASN1.nip}), Dinas Pendidikan, 📵 ${ASN1.phone} (kasus #2, #4)`,
-      `Rina Wulandari (NIP ${rina.nip}), Dinas Sosial, 📵 ${rina.phone} (kasus #5)`,
+      `Rina Wulandari (NIP ${RINA.nip}), Dinas Sosial, 📵 ${RINA.phone} (kasus #5)`,
     ]);
     expect(lists[0]).not.toContain('Budi');
   });
 
   it('an ASN already listed as waiting is not listed again as one more ASN: their new case is added to them, beside the new ASN', async () => {
     const { clock, app, tg } = capBot('1');
-    const add = (i: number, member: string) =>
-      app.monitor.handle({
-        kind: 'member_added', dedupeKey: `wa:add:${i}:${member}`, at: clock.now, chat: { platform: 'whatsapp', id: `1203630000000093${String(i).padStart(2, '0')}@g.us`, title: `Relawan Paslon 2 Desa ${i}`, type: 'group' },
-        members: [{ platform: 'whatsapp', id: member }], actor: { platform: 'whatsapp', id: TIMSES_PN },
-      });
-    const rina = { nip: '199203152018012002' as Nip, nama: 'Rina Wulandari', unit: 'Dinas Sosial', phone: '+6281311112222' as PhoneE164 };
-    app.registry.upsertMany([rina], clock.now);
+    const add = timsesAdds(app, clock, '93');
+    app.registry.upsertMany([RINA], clock.now);
     // Budi (#1) takes today's one first contact; Siti (#2) waits and is listed.
     add(0, ASN2_PN);
     add(1, ASN1_PN);
@@ -383,7 +385,7 @@ describe('WhatsAppSendPolicy', () => {
       '📵 1 ASN belum dapat dihubungi lewat WhatsApp hari ini',
       'Batas harian pesan pertama WhatsApp (1) tidak cukup untuk mereka hari ini; peringatan mereka menunggu hari berikutnya. Mohon telepon mereka langsung:',
       '',
-      `Rina Wulandari (NIP ${rina.nip}), Dinas Sosial, 📵 ${rina.phone} (kasus #3)`,
+      `Rina Wulandari (NIP ${RINA.nip}), Dinas Sosial, 📵 ${RINA.phone} (kasus #3)`,
       '',
       '➕ Kasus baru untuk 1 ASN yang sudah ada di daftar tunggu sebelumnya (sebutkan juga saat menelepon):',
       `Siti Aminah (NIP ${ASN1.nip}), Dinas Pendidikan, 📵 ${ASN1.phone} (kasus baru #4; sebelumnya: #2)`,
