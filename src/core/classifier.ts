@@ -966,6 +966,8 @@ interface ScanContext {
   calledNumbers?: number[];
   /** A call to vote for a number, then in a later clause a non-Pilkada election told of as one more ({@link isCallBeforeAddedElection}). */
   callBeforeAddedElection?: boolean;
+  /** The paslon called to be voted for after another election told of as over ({@link pastElectionCall}). */
+  pastCallPaslon?: number;
   /** The paslon of one-word names dropped as the writer's friend or relative ({@link isKinBeside}), for {@link isKinCalled}. */
   kinNamed?: number[];
   /** Tokens from a hashtag or mention, where an acronym counts whatever its case. */
@@ -1395,7 +1397,7 @@ export function createClassifier(opts: { vocabulary: Vocabulary; paslon?: Paslon
     // Every field from the start, so every context has one shape: rules that set a field later would
     // otherwise give it a new shape per combination, and each read of it would check several.
     const ctx: ScanContext = {
-      text: own, calledNumbers: undefined, callBeforeAddedElection: undefined, kinNamed: undefined, inTag: false, shouting: undefined, lower: undefined, titledName: false,
+      text: own, calledNumbers: undefined, callBeforeAddedElection: undefined, pastCallPaslon: undefined, kinNamed: undefined, inTag: false, shouting: undefined, lower: undefined, titledName: false,
       textFacts: undefined,
       regionalNumber: undefined, numberedOffice: undefined, titledWeakName: undefined, nameAct: undefined, scripture: undefined,
       subjectNumber: undefined, votedOffice: undefined, boughtVote: undefined, countResult: undefined, figureNamed: undefined, givenFromCamp: undefined,
@@ -1448,6 +1450,8 @@ export function createClassifier(opts: { vocabulary: Vocabulary; paslon?: Paslon
     if (ctx.voteCallAt !== undefined && ctx.otherElectionAt !== undefined && ids !== undefined) {
       ctx.callBeforeAddedElection = isCallBeforeAddedElection(tables, ctx, tokens, ids, ctx.voteCallAt, ctx.otherElectionAt[0] as number);
     }
+    // Asked only when another election was named in the text's own words (see pastElectionCall).
+    if (ctx.otherElectionAt !== undefined && ids !== undefined) ctx.pastCallPaslon = pastElectionCall(tables, ctx, tokens, ids, ctx.otherElectionAt);
     // Asked only when both this election's vote day and another election were read (see isOwnVoteDay).
     if (ctx.voteDateAt !== undefined && ctx.otherElectionAt !== undefined) {
       ctx.ownVoteDay = isOwnVoteDay(tables, ctx, tokens, ids, ctx.voteDateAt, ctx.otherElectionAt);
@@ -5533,10 +5537,12 @@ function summarise(found: Term[], vocab: Vocabulary, ctx: ScanContext, national:
     if (t.weight <= 0) continue;
     if (otherElection && GENERIC_VOTE_TALK.has(t.category)) continue;
     if (otherPilkada && t.category === 'candidate') continue;
-    if (otherBallot && t.category === PASLON_NUMBER && !((siblingOnly || ctx.callBeforeOtherRace === true || ctx.callBeforeAddedElection === true) && isCalledNumber(t, callVerbs, ctx))) continue;
+    // The pair called after another election told of as over keeps its number and one-word name (pastElectionCall).
+    const pastCalled = ctx.pastCallPaslon !== undefined && t.paslon === ctx.pastCallPaslon;
+    if (otherBallot && t.category === PASLON_NUMBER && !pastCalled && !((siblingOnly || ctx.callBeforeOtherRace === true || ctx.callBeforeAddedElection === true) && isCalledNumber(t, callVerbs, ctx))) continue;
     if (ctx.counting && t.checks !== undefined && (t.checks & PADDED) !== 0) continue;
-    if (otherVote && isOneWordName(t)) continue;
-    if (nationalElection && (GENERIC_VOTE_TALK.has(t.category) || (t.category === PASLON_NUMBER && ctx.ownVoteDay !== true
+    if (otherVote && isOneWordName(t) && !pastCalled) continue;
+    if (nationalElection && (GENERIC_VOTE_TALK.has(t.category) || (t.category === PASLON_NUMBER && ctx.ownVoteDay !== true && !pastCalled
       && !(ctx.callBeforeAddedElection === true && isCalledNumber(t, callVerbs, ctx))) || isNationalTalk(t, national) || isPartyResult(t))) continue;
     if (!labels.includes(t.label) && (!official || !t.official)) labels.push(t.label);
     if (official && (isName(t) || t.official)) continue;
@@ -5700,6 +5706,71 @@ function isCallBeforeAddedElection(tables: Tables, ctx: ScanContext, tokens: str
     if (ALSO_WORDS.has(tokens[k] as string)) return true;
   }
   return false;
+}
+
+/** Words that tell an election as over: "selesai", "usai", "lewat", "kelar"; Javanese "rampung", Sundanese "rengse". */
+const DONE_WORDS = new Set(['selesai', 'usai', 'lewat', 'lwt', 'kelar', 'beres', 'rampung', 'berakhir', 'tuntas', 'rengse', 'salasai']
+  .map((w) => tokenize(w, FOLD).join('')));
+/** "Already": done where it ends the election's clause ("pilpres AS udah, ..."); "pilkades udah dekat" is not. */
+const PERFECT_WORDS = new Set(['sudah', 'udah', 'sdh', 'udh', 'dah', 'wis', 'uwis', 'wes', 'uwes', 'geus', 'atos'].map((w) => tokenize(w, FOLD).join('')));
+/** Words of a day gone: "kemarin", "lalu", "tadi"; Javanese "wingi", Sundanese "kamari". */
+const PAST_WORDS = new Set(['kemarin', 'kemaren', 'kmrn', 'kmarin', 'kmren', 'lalu', 'tadi', 'wingi', 'kamari', 'kapungkur']
+  .map((w) => tokenize(w, FOLD).join('')));
+/** Words that turn to what comes next: "sekarang", "kini", "giliran"; Javanese "saiki", Sundanese "ayeuna". */
+const TURN_WORDS = new Set(['sekarang', 'skrg', 'skrng', 'skg', 'kini', 'giliran', 'gantian', 'saiki', 'siki', 'ayeuna', 'kiwari']
+  .map((w) => tokenize(w, FOLD).join('')));
+/** Particles that may close a clause after the word that tells the election done ("pilpres AS udah ya, ..."). */
+const DONE_PARTICLES = new Set(['ya', 'kan', 'sih', 'kok', 'deh', 'dong', 'toh', 'tuh', 'mah', 'lho', 'loh']
+  .map((w) => tokenize(w, FOLD).join('')));
+/** Words after a called number or name that make the call a report of who won ("pilkades kemarin, pilih nomor 2 menang"). */
+const CALL_RESULT_WORDS = new Set(['menang', 'kalah', 'unggul', 'terpilih', 'juara'].map((w) => tokenize(w, FOLD).join('')));
+
+/**
+ * A call to vote for this race's pair (a vote verb right before a ballot number or a candidate's name or alias,
+ * honorifics between: "pilih BERANI", "coblos nomor 2") in a clause after another election told of as over: a
+ * word of completion closes that election's clause ("Pilpres Amerika udah, ...", "Pemilu Korea Selatan sudah
+ * selesai, ..."), or a word of a day gone is in it and a word of turning comes before the call ("Pilkades kemarin,
+ * sekarang giliran kita: ..."). No one is called to vote in an election that is over, so the call is for the next
+ * one, this race: its pair's number and one-word name stay this race's, which the other election's talk otherwise
+ * takes ({@link isOtherBallot}, {@link isOtherElectionVote}). A call followed by a result word is a report of who
+ * won ("pilkades kemarin, pilih nomor 2 menang"); a day gone with no turn keeps the call the other election's.
+ * Gives the called pair's paslon. Asked only when another election was named in the text's own words.
+ * (Review of this round's foreignElections, issue 20.)
+ */
+function pastElectionCall(tables: Tables, ctx: ScanContext, tokens: string[], ids: number[], others: number[]): number | undefined {
+  for (const at of others) {
+    const [, to] = clauseAround(tables, ctx, tokens, ids, at);
+    let done = false;
+    let past = false;
+    for (let k = at + 1; k < to && !done; k++) {
+      const w = tokens[k] as string;
+      if (PAST_WORDS.has(w)) past = true;
+      else if (DONE_WORDS.has(w) || PERFECT_WORDS.has(w)) done = isClauseClosedFrom(tokens, k + 1, to);
+    }
+    if (!done && !past) continue;
+    let turned = done;
+    for (let k = to; k < tokens.length; k++) {
+      const w = tokens[k] as string;
+      if (TURN_WORDS.has(w)) turned = true;
+      if (!turned || !tables.callVerbs.has(w)) continue;
+      let j = k + 1;
+      while (j < tokens.length && tables.honorifics.has(tokens[j] as string)) j++;
+      const called = j < tokens.length ? longestWithin(tables.trie, tokens, j, tokens.length) : undefined;
+      if (called === undefined || called.term.paslon === undefined || (called.term.category !== PASLON_NUMBER && called.term.category !== PASLON_NAME)) continue;
+      if (CALL_RESULT_WORDS.has(tokens[called.end + 1] as string)) continue;
+      return called.term.paslon;
+    }
+  }
+  return undefined;
+}
+
+/** Only words of completion, a day gone or a closing particle from tokens[from] to the clause's end at `to`. */
+function isClauseClosedFrom(tokens: string[], from: number, to: number): boolean {
+  for (let k = from; k < to; k++) {
+    const w = tokens[k] as string;
+    if (!DONE_WORDS.has(w) && !PERFECT_WORDS.has(w) && !PAST_WORDS.has(w) && !DONE_PARTICLES.has(w)) return false;
+  }
+  return true;
 }
 
 

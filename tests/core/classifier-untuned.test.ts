@@ -4884,3 +4884,34 @@ describe('"RUU Pilkada" alone is the name of a national law (isLawName) (Pilbup 
     'u pilkada Kaliwungu semangat',
   ])('the race beside it, or no law word: %s', (text) => expect(town.classify(text).pilkada).toBe(true));
 });
+
+describe('a call for this race\'s pair after another election told of as over stays this race\'s call (pastElectionCall) (review of the foreignElections rule, issue 20)', () => {
+  // foreignElections made "Pilpres Amerika" another election, and another election's talk takes a one-word alias
+  // (isOtherElectionVote) and the ballot numbers (isOtherBallot): "Pilpres Amerika udah, sekarang giliran kita: pilih
+  // X nomor 2" lost the call, as "Pilkades kemarin udah, ..." had before. No one calls to vote in an election that is
+  // over, so a vote verb before this race's number or name after it is the next election's call: this race's.
+  const town = createClassifier({
+    vocabulary,
+    paslon: { election: 'Pilbup Tanjung Rejo 2024', paslon: [
+      { number: 1, names: ['Hendra Wiratama', 'Laila Fitriani'], aliases: ['SEJUK', 'Hendra-Laila'] },
+      { number: 2, names: ['Darmawan Lubis', 'Putri Anggraeni'], aliases: ['TEGAS', 'Darmawan-Putri'] },
+      { number: 3, names: ['Fajar Nugroho', 'Wulan Sasmita'], aliases: ['Fajar-Wulan'] },
+    ] },
+  });
+  it.each([
+    'Pilpres Amerika udah, sekarang giliran kita: pilih TEGAS nomor 2',
+    'Pilpres Amerika udah, sekarang giliran kita: pilih TEGAS',
+    'Pemilu Korea Selatan sudah selesai, sekarang pilih TEGAS nomor 2',
+    'Pilkades kemarin udah, sekarang giliran kita: pilih TEGAS nomor 2',
+    'Pemilu Jepang kemarin, sekarang coblos nomor 3',
+  ])('the other election over, the call after it: %s', (text) => expect(town.classify(text).pilkada).toBe(true));
+  it.each([
+    'pemilu Malaysia kemarin, paslon nomor 3 menang',
+    'quick count pemilu Korea Selatan: nomor 3 menang',
+    'pilkades kemarin, pilih nomor 2 menang',
+    'Pilkades kemarin, pilih TEGAS nomor 2 menang',
+    'Pilkades sudah dimulai, sekarang giliran warga pilih TEGAS nomor 2',
+    'Pilkades udah dekat, pilih TEGAS nomor 2',
+    'Pilkades udah kelar, pilih TEGAS menang tipis',
+  ])('the other election not over, no turn after a day gone, or the call a result: %s', (text) => expect(town.classify(text).pilkada).toBe(false));
+});
