@@ -670,6 +670,8 @@ interface Tables {
   ownLevelRoles: Set<string>;
   /** The offices those roles name ("gubernur" of "calon gubernur"), by label ({@link otherLevelOffices}). */
   otherLevelOffices: Set<string>;
+  /** The offices this election's own level's roles name ("wakil bupati" of "calon wakil bupati"), folded, by first word ({@link isCandidateTrade}). */
+  ownLevelOffices: Map<string, string[][]>;
   /** The offices of those roles that end in the elected word ("gubernur" of "gubernur terpilih"), by label. */
   otherLevelElected: Set<string>;
   /**
@@ -1021,6 +1023,8 @@ interface ScanContext {
   servantCampaign?: boolean;
   /** Token indices a clause boundary comes right before ({@link clauseStarts}); worked out when a phrase first needs it. */
   clauses?: Set<number>;
+  /** Token indices a sentence's end comes right before (full stop, question or exclamation mark, line break); made only by {@link isCandidateTrade}. */
+  sentences?: Set<number>;
   /** Weak one-word names follow one another across commas ("Rudi, Rafiq, Dimas"): a list of people, they do not add up. */
   listedNames?: boolean;
   /** An official activity right after a candidate's name ("X resmikan", "X hadiri"): the office at work, as a title is. */
@@ -1401,7 +1405,7 @@ export function createClassifier(opts: { vocabulary: Vocabulary; paslon?: Paslon
       textFacts: undefined,
       regionalNumber: undefined, numberedOffice: undefined, titledWeakName: undefined, nameAct: undefined, scripture: undefined,
       subjectNumber: undefined, votedOffice: undefined, boughtVote: undefined, countResult: undefined, figureNamed: undefined, givenFromCamp: undefined,
-      clauses: undefined, listedNames: undefined, actingName: undefined, formerOffice: undefined, officialDocument: undefined,
+      clauses: undefined, sentences: undefined, listedNames: undefined, actingName: undefined, formerOffice: undefined, officialDocument: undefined,
       rosterNames: undefined, freeNames: undefined, rosterTitled: undefined, tally: undefined, nameTag: undefined,
       officialQuote: undefined, otherPilkada: undefined, otherRegionBy: undefined, othersHandle: undefined, surnameAfterWord: undefined,
       voteCallAt: undefined, otherRaceAt: undefined, callBeforeOtherRace: undefined, ownRole: undefined,
@@ -2625,7 +2629,7 @@ function scan(tables: Tables, tokens: string[], ids: number[] | undefined, found
       || i - actingEnd <= ACTING_GAP + 1))
       || (((!best.pair && (((isOneNameWord(tables, tokens, i, bestEnd) && isEverydayAfter(tables, tokens, ownEnd)) && !isBallotCalled(tables, tokens, i)) || isOtherNameAfter(tables, tokens, ownEnd)
         || (isNeighbourAfter(tokens, ownEnd) && !isCalledBefore(tables, tokens, i, best.paslon !== undefined && best.paslon === callPaslon ? callEnd : -Infinity))))
-        || (isPersonAfter(tables, tokens, ownEnd) && !isBallotCalled(tables, tokens, i))) && !isCalledName(tables, ctx, tokens, ids, i, ownEnd)))) {
+        || (isPersonAfter(tables, tokens, ownEnd) && !isBallotCalled(tables, tokens, i) && !isCandidateTrade(tables, ctx, tokens, ids, best, i, ownEnd))) && !isCalledName(tables, ctx, tokens, ids, i, ownEnd)))) {
       if (ids !== undefined && best.paslon !== undefined && !best.pair && isKinBeside(tables, tokens, i, ownEnd)) ctx.kinNamed = withPaslon(ctx.kinNamed, best.paslon);
       i = bestEnd;
       continue;
@@ -2964,9 +2968,9 @@ function isOtherYear(year: string, tokens: string[], end: number): boolean {
  * words first, then its units: "Pilwalkot Kota Contoh 2024" is a walikota's); none when it names none.
  */
 function otherLevels(vocab: Vocabulary, paslon: PaslonFile | undefined):
-  Pick<Tables, 'otherLevelEvents' | 'otherLevelUnits' | 'otherLevelRoles' | 'ownLevelRoles' | 'otherLevelOffices' | 'otherLevelElected' | 'siblingLevelEvents' | 'siblingLevelUnits'> {
+  Pick<Tables, 'otherLevelEvents' | 'otherLevelUnits' | 'otherLevelRoles' | 'ownLevelRoles' | 'ownLevelOffices' | 'otherLevelOffices' | 'otherLevelElected' | 'siblingLevelEvents' | 'siblingLevelUnits'> {
   const none = { otherLevelEvents: new Set<string>(), otherLevelUnits: new Set<string>(), otherLevelRoles: new Set<string>(),
-    ownLevelRoles: new Set<string>(), otherLevelOffices: new Set<string>(), otherLevelElected: new Set<string>(), siblingLevelEvents: new Set<string>(), siblingLevelUnits: new Set<string>() };
+    ownLevelRoles: new Set<string>(), ownLevelOffices: new Map<string, string[][]>(), otherLevelOffices: new Set<string>(), otherLevelElected: new Set<string>(), siblingLevelEvents: new Set<string>(), siblingLevelUnits: new Set<string>() };
   const levels = Object.entries(vocab.electionLevels ?? {});
   if (!paslon || levels.length === 0) return none;
   const election = ` ${tokenize(paslon.election, FOLD).join(' ')} `;
@@ -2974,6 +2978,9 @@ function otherLevels(vocab: Vocabulary, paslon: PaslonFile | undefined):
   const own = levels.find(([, l]) => names(l.events)) ?? levels.find(([, l]) => names(l.units));
   if (!own) return none;
   for (const r of own[1].roles ?? []) none.ownLevelRoles.add(r);
+  const ownOffices = new Set<string>();
+  otherLevelOffices(own[1].roles ?? [], ownOffices, new Set<string>());
+  none.ownLevelOffices = byFirstWord([...ownOffices].map((o) => tokenize(o, FOLD)).filter((key) => key.length > 0));
   for (const [level, l] of levels) {
     if (level === own[0]) continue;
     for (const e of l.events) none.otherLevelEvents.add(e);
@@ -3492,7 +3499,7 @@ function isInitialOrHonorificBefore(text: string, dot: number, honorifics: Set<s
 const isDigitBeforeStop = (c: number): boolean => c >= 48 && c <= 57;
 
 /** {@link clauseStarts} for any text: each piece tokenised as the whole text is. */
-function tokenisedClauseStarts(text: string, count: number, honorifics: Set<string>): Set<number> {
+function tokenisedClauseStarts(text: string, count: number, honorifics: Set<string>, sentences = false): Set<number> {
   const starts = new Set<number>();
   let from = 0;
   let total = 0;
@@ -3501,8 +3508,9 @@ function tokenisedClauseStarts(text: string, count: number, honorifics: Set<stri
     const c = i < n ? text.charCodeAt(i) : -1;
     const next = i + 1 < n ? text.charCodeAt(i + 1) : -1;
     const spaceAfter = next === -1 || next === 32 || next === 9 || next === 10 || next === 13;
-    const mark = c === 44 || c === 59 || c === 63 || c === 33 || c === 10 || c === 13 || c === 0x2026
-      || ((c === 46 || c === 58) && spaceAfter);
+    // With `sentences`, only a sentence's end: no comma, colon or semicolon.
+    const mark = (!sentences && (c === 44 || c === 59 || (c === 58 && spaceAfter))) || c === 63 || c === 33 || c === 10 || c === 13 || c === 0x2026
+      || (c === 46 && spaceAfter);
     if (!mark && c !== -1) continue;
     const piece = tokenize(text.slice(from, i), FOLD);
     total += piece.length;
@@ -3969,6 +3977,35 @@ function isCalledName(tables: Tables, ctx: ScanContext, tokens: string[], ids: n
   let back = start - 1;
   while (back >= 0 && tables.honorifics.has(tokens[back] as string)) back--;
   return back >= 0 && longestSlogan(tables.before, tokens, back, -1) !== undefined;
+}
+
+/** Most words either side of a name {@link isCandidateTrade} reads, its sentence's end coming first where nearer. */
+const TRADE_SENTENCE_WINDOW = 12;
+
+/**
+ * A name with a trade after it ({@link isPersonAfter}: "Bu X perawat teladan") that the same sentence still makes the
+ * candidate: a vote verb before the name and its own pair's ballot number after it ("Pilih Bu X perawat teladan, nomor
+ * 1 untuk ..."), or a word of becoming right before an office of this race's level after it ("Dukung Bu X perawat
+ * teladan jadi wakil bupati"): a candidate is praised by the job they had, and the number or the office tells which
+ * one the sentence speaks of. "mbak X teller bank ramah banget", "X perawat puskesmas itu lho" and "Bu X perawat
+ * teladan, nomor 1 di puskesmas" (a rank, no vote verb) stay a neighbour's. Asked only once isPersonAfter fired.
+ * (Review of this round's personAfter trades, issue 20.)
+ */
+function isCandidateTrade(tables: Tables, ctx: ScanContext, tokens: string[], ids: number[] | undefined, best: Term, start: number, end: number): boolean {
+  if (ids === undefined) return false;
+  const sentences = (ctx.sentences ??= tokenisedClauseStarts(ctx.text, tokens.length, tables.honorifics, true));
+  let from = start;
+  while (from > 0 && start - from < TRADE_SENTENCE_WINDOW && !sentences.has(from)) from--;
+  let called = false;
+  for (let k = from; k < start; k++) if (tables.callVerbs.has(tokens[k] as string)) called = true;
+  const last = Math.min(tokens.length, end + 1 + TRADE_SENTENCE_WINDOW);
+  for (let k = end + 1; k < last && !sentences.has(k); k++) {
+    if (tables.becomingWords.has(tokens[k] as string) && isTablePhraseAt(tables.ownLevelOffices, tokens, k + 1)) return true;
+    if (!called || best.paslon === undefined) continue;
+    const number = longestWithin(tables.trie, tokens, k, last);
+    if (number !== undefined && number.term.category === PASLON_NUMBER && number.term.paslon === best.paslon) return true;
+  }
+  return false;
 }
 
 /**
