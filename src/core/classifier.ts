@@ -670,6 +670,8 @@ interface Tables {
   ownLevelRoles: Set<string>;
   /** The offices those roles name ("gubernur" of "calon gubernur"), by label ({@link otherLevelOffices}). */
   otherLevelOffices: Set<string>;
+  /** The offices this election's own level's roles name ("wakil bupati" of "calon wakil bupati"), folded, by first word ({@link isCandidateTrade}). */
+  ownLevelOffices: Map<string, string[][]>;
   /** The offices of those roles that end in the elected word ("gubernur" of "gubernur terpilih"), by label. */
   otherLevelElected: Set<string>;
   /**
@@ -966,6 +968,8 @@ interface ScanContext {
   calledNumbers?: number[];
   /** A call to vote for a number, then in a later clause a non-Pilkada election told of as one more ({@link isCallBeforeAddedElection}). */
   callBeforeAddedElection?: boolean;
+  /** The paslon called to be voted for after another election told of as over ({@link pastElectionCall}). */
+  pastCallPaslon?: number;
   /** The paslon of one-word names dropped as the writer's friend or relative ({@link isKinBeside}), for {@link isKinCalled}. */
   kinNamed?: number[];
   /** Tokens from a hashtag or mention, where an acronym counts whatever its case. */
@@ -1019,6 +1023,8 @@ interface ScanContext {
   servantCampaign?: boolean;
   /** Token indices a clause boundary comes right before ({@link clauseStarts}); worked out when a phrase first needs it. */
   clauses?: Set<number>;
+  /** Token indices a sentence's end comes right before (full stop, question or exclamation mark, line break); made only by {@link isCandidateTrade}. */
+  sentences?: Set<number>;
   /** Weak one-word names follow one another across commas ("Rudi, Rafiq, Dimas"): a list of people, they do not add up. */
   listedNames?: boolean;
   /** An official activity right after a candidate's name ("X resmikan", "X hadiri"): the office at work, as a title is. */
@@ -1395,11 +1401,11 @@ export function createClassifier(opts: { vocabulary: Vocabulary; paslon?: Paslon
     // Every field from the start, so every context has one shape: rules that set a field later would
     // otherwise give it a new shape per combination, and each read of it would check several.
     const ctx: ScanContext = {
-      text: own, calledNumbers: undefined, callBeforeAddedElection: undefined, kinNamed: undefined, inTag: false, shouting: undefined, lower: undefined, titledName: false,
+      text: own, calledNumbers: undefined, callBeforeAddedElection: undefined, pastCallPaslon: undefined, kinNamed: undefined, inTag: false, shouting: undefined, lower: undefined, titledName: false,
       textFacts: undefined,
       regionalNumber: undefined, numberedOffice: undefined, titledWeakName: undefined, nameAct: undefined, scripture: undefined,
       subjectNumber: undefined, votedOffice: undefined, boughtVote: undefined, countResult: undefined, figureNamed: undefined, givenFromCamp: undefined,
-      clauses: undefined, listedNames: undefined, actingName: undefined, formerOffice: undefined, officialDocument: undefined,
+      clauses: undefined, sentences: undefined, listedNames: undefined, actingName: undefined, formerOffice: undefined, officialDocument: undefined,
       rosterNames: undefined, freeNames: undefined, rosterTitled: undefined, tally: undefined, nameTag: undefined,
       officialQuote: undefined, otherPilkada: undefined, otherRegionBy: undefined, othersHandle: undefined, surnameAfterWord: undefined,
       voteCallAt: undefined, otherRaceAt: undefined, callBeforeOtherRace: undefined, ownRole: undefined,
@@ -1448,6 +1454,8 @@ export function createClassifier(opts: { vocabulary: Vocabulary; paslon?: Paslon
     if (ctx.voteCallAt !== undefined && ctx.otherElectionAt !== undefined && ids !== undefined) {
       ctx.callBeforeAddedElection = isCallBeforeAddedElection(tables, ctx, tokens, ids, ctx.voteCallAt, ctx.otherElectionAt[0] as number);
     }
+    // Asked only when another election was named in the text's own words (see pastElectionCall).
+    if (ctx.otherElectionAt !== undefined && ids !== undefined) ctx.pastCallPaslon = pastElectionCall(tables, ctx, tokens, ids, ctx.otherElectionAt);
     // Asked only when both this election's vote day and another election were read (see isOwnVoteDay).
     if (ctx.voteDateAt !== undefined && ctx.otherElectionAt !== undefined) {
       ctx.ownVoteDay = isOwnVoteDay(tables, ctx, tokens, ids, ctx.voteDateAt, ctx.otherElectionAt);
@@ -2621,7 +2629,7 @@ function scan(tables: Tables, tokens: string[], ids: number[] | undefined, found
       || i - actingEnd <= ACTING_GAP + 1))
       || (((!best.pair && (((isOneNameWord(tables, tokens, i, bestEnd) && isEverydayAfter(tables, tokens, ownEnd)) && !isBallotCalled(tables, tokens, i)) || isOtherNameAfter(tables, tokens, ownEnd)
         || (isNeighbourAfter(tokens, ownEnd) && !isCalledBefore(tables, tokens, i, best.paslon !== undefined && best.paslon === callPaslon ? callEnd : -Infinity))))
-        || (isPersonAfter(tables, tokens, ownEnd) && !isBallotCalled(tables, tokens, i))) && !isCalledName(tables, ctx, tokens, ids, i, ownEnd)))) {
+        || (isPersonAfter(tables, tokens, ownEnd) && !isBallotCalled(tables, tokens, i) && !isCandidateTrade(tables, ctx, tokens, ids, best, i, ownEnd))) && !isCalledName(tables, ctx, tokens, ids, i, ownEnd)))) {
       if (ids !== undefined && best.paslon !== undefined && !best.pair && isKinBeside(tables, tokens, i, ownEnd)) ctx.kinNamed = withPaslon(ctx.kinNamed, best.paslon);
       i = bestEnd;
       continue;
@@ -2960,9 +2968,9 @@ function isOtherYear(year: string, tokens: string[], end: number): boolean {
  * words first, then its units: "Pilwalkot Kota Contoh 2024" is a walikota's); none when it names none.
  */
 function otherLevels(vocab: Vocabulary, paslon: PaslonFile | undefined):
-  Pick<Tables, 'otherLevelEvents' | 'otherLevelUnits' | 'otherLevelRoles' | 'ownLevelRoles' | 'otherLevelOffices' | 'otherLevelElected' | 'siblingLevelEvents' | 'siblingLevelUnits'> {
+  Pick<Tables, 'otherLevelEvents' | 'otherLevelUnits' | 'otherLevelRoles' | 'ownLevelRoles' | 'ownLevelOffices' | 'otherLevelOffices' | 'otherLevelElected' | 'siblingLevelEvents' | 'siblingLevelUnits'> {
   const none = { otherLevelEvents: new Set<string>(), otherLevelUnits: new Set<string>(), otherLevelRoles: new Set<string>(),
-    ownLevelRoles: new Set<string>(), otherLevelOffices: new Set<string>(), otherLevelElected: new Set<string>(), siblingLevelEvents: new Set<string>(), siblingLevelUnits: new Set<string>() };
+    ownLevelRoles: new Set<string>(), ownLevelOffices: new Map<string, string[][]>(), otherLevelOffices: new Set<string>(), otherLevelElected: new Set<string>(), siblingLevelEvents: new Set<string>(), siblingLevelUnits: new Set<string>() };
   const levels = Object.entries(vocab.electionLevels ?? {});
   if (!paslon || levels.length === 0) return none;
   const election = ` ${tokenize(paslon.election, FOLD).join(' ')} `;
@@ -2970,6 +2978,9 @@ function otherLevels(vocab: Vocabulary, paslon: PaslonFile | undefined):
   const own = levels.find(([, l]) => names(l.events)) ?? levels.find(([, l]) => names(l.units));
   if (!own) return none;
   for (const r of own[1].roles ?? []) none.ownLevelRoles.add(r);
+  const ownOffices = new Set<string>();
+  otherLevelOffices(own[1].roles ?? [], ownOffices, new Set<string>());
+  none.ownLevelOffices = byFirstWord([...ownOffices].map((o) => tokenize(o, FOLD)).filter((key) => key.length > 0));
   for (const [level, l] of levels) {
     if (level === own[0]) continue;
     for (const e of l.events) none.otherLevelEvents.add(e);
@@ -3488,7 +3499,7 @@ function isInitialOrHonorificBefore(text: string, dot: number, honorifics: Set<s
 const isDigitBeforeStop = (c: number): boolean => c >= 48 && c <= 57;
 
 /** {@link clauseStarts} for any text: each piece tokenised as the whole text is. */
-function tokenisedClauseStarts(text: string, count: number, honorifics: Set<string>): Set<number> {
+function tokenisedClauseStarts(text: string, count: number, honorifics: Set<string>, sentences = false): Set<number> {
   const starts = new Set<number>();
   let from = 0;
   let total = 0;
@@ -3497,8 +3508,9 @@ function tokenisedClauseStarts(text: string, count: number, honorifics: Set<stri
     const c = i < n ? text.charCodeAt(i) : -1;
     const next = i + 1 < n ? text.charCodeAt(i + 1) : -1;
     const spaceAfter = next === -1 || next === 32 || next === 9 || next === 10 || next === 13;
-    const mark = c === 44 || c === 59 || c === 63 || c === 33 || c === 10 || c === 13 || c === 0x2026
-      || ((c === 46 || c === 58) && spaceAfter);
+    // With `sentences`, only a sentence's end: no comma, colon or semicolon.
+    const mark = (!sentences && (c === 44 || c === 59 || (c === 58 && spaceAfter))) || c === 63 || c === 33 || c === 10 || c === 13 || c === 0x2026
+      || (c === 46 && spaceAfter);
     if (!mark && c !== -1) continue;
     const piece = tokenize(text.slice(from, i), FOLD);
     total += piece.length;
@@ -3965,6 +3977,35 @@ function isCalledName(tables: Tables, ctx: ScanContext, tokens: string[], ids: n
   let back = start - 1;
   while (back >= 0 && tables.honorifics.has(tokens[back] as string)) back--;
   return back >= 0 && longestSlogan(tables.before, tokens, back, -1) !== undefined;
+}
+
+/** Most words either side of a name {@link isCandidateTrade} reads, its sentence's end coming first where nearer. */
+const TRADE_SENTENCE_WINDOW = 12;
+
+/**
+ * A name with a trade after it ({@link isPersonAfter}: "Bu X perawat teladan") that the same sentence still makes the
+ * candidate: a vote verb before the name and its own pair's ballot number after it ("Pilih Bu X perawat teladan, nomor
+ * 1 untuk ..."), or a word of becoming right before an office of this race's level after it ("Dukung Bu X perawat
+ * teladan jadi wakil bupati"): a candidate is praised by the job they had, and the number or the office tells which
+ * one the sentence speaks of. "mbak X teller bank ramah banget", "X perawat puskesmas itu lho" and "Bu X perawat
+ * teladan, nomor 1 di puskesmas" (a rank, no vote verb) stay a neighbour's. Asked only once isPersonAfter fired.
+ * (Review of this round's personAfter trades, issue 20.)
+ */
+function isCandidateTrade(tables: Tables, ctx: ScanContext, tokens: string[], ids: number[] | undefined, best: Term, start: number, end: number): boolean {
+  if (ids === undefined) return false;
+  const sentences = (ctx.sentences ??= tokenisedClauseStarts(ctx.text, tokens.length, tables.honorifics, true));
+  let from = start;
+  while (from > 0 && start - from < TRADE_SENTENCE_WINDOW && !sentences.has(from)) from--;
+  let called = false;
+  for (let k = from; k < start; k++) if (tables.callVerbs.has(tokens[k] as string)) called = true;
+  const last = Math.min(tokens.length, end + 1 + TRADE_SENTENCE_WINDOW);
+  for (let k = end + 1; k < last && !sentences.has(k); k++) {
+    if (tables.becomingWords.has(tokens[k] as string) && isTablePhraseAt(tables.ownLevelOffices, tokens, k + 1)) return true;
+    if (!called || best.paslon === undefined) continue;
+    const number = longestWithin(tables.trie, tokens, k, last);
+    if (number !== undefined && number.term.category === PASLON_NUMBER && number.term.paslon === best.paslon) return true;
+  }
+  return false;
 }
 
 /**
@@ -5533,10 +5574,12 @@ function summarise(found: Term[], vocab: Vocabulary, ctx: ScanContext, national:
     if (t.weight <= 0) continue;
     if (otherElection && GENERIC_VOTE_TALK.has(t.category)) continue;
     if (otherPilkada && t.category === 'candidate') continue;
-    if (otherBallot && t.category === PASLON_NUMBER && !((siblingOnly || ctx.callBeforeOtherRace === true || ctx.callBeforeAddedElection === true) && isCalledNumber(t, callVerbs, ctx))) continue;
+    // The pair called after another election told of as over keeps its number and one-word name (pastElectionCall).
+    const pastCalled = ctx.pastCallPaslon !== undefined && t.paslon === ctx.pastCallPaslon;
+    if (otherBallot && t.category === PASLON_NUMBER && !pastCalled && !((siblingOnly || ctx.callBeforeOtherRace === true || ctx.callBeforeAddedElection === true) && isCalledNumber(t, callVerbs, ctx))) continue;
     if (ctx.counting && t.checks !== undefined && (t.checks & PADDED) !== 0) continue;
-    if (otherVote && isOneWordName(t)) continue;
-    if (nationalElection && (GENERIC_VOTE_TALK.has(t.category) || (t.category === PASLON_NUMBER && ctx.ownVoteDay !== true
+    if (otherVote && isOneWordName(t) && !pastCalled) continue;
+    if (nationalElection && (GENERIC_VOTE_TALK.has(t.category) || (t.category === PASLON_NUMBER && ctx.ownVoteDay !== true && !pastCalled
       && !(ctx.callBeforeAddedElection === true && isCalledNumber(t, callVerbs, ctx))) || isNationalTalk(t, national) || isPartyResult(t))) continue;
     if (!labels.includes(t.label) && (!official || !t.official)) labels.push(t.label);
     if (official && (isName(t) || t.official)) continue;
@@ -5700,6 +5743,71 @@ function isCallBeforeAddedElection(tables: Tables, ctx: ScanContext, tokens: str
     if (ALSO_WORDS.has(tokens[k] as string)) return true;
   }
   return false;
+}
+
+/** Words that tell an election as over: "selesai", "usai", "lewat", "kelar"; Javanese "rampung", Sundanese "rengse". */
+const DONE_WORDS = new Set(['selesai', 'usai', 'lewat', 'lwt', 'kelar', 'beres', 'rampung', 'berakhir', 'tuntas', 'rengse', 'salasai']
+  .map((w) => tokenize(w, FOLD).join('')));
+/** "Already": done where it ends the election's clause ("pilpres AS udah, ..."); "pilkades udah dekat" is not. */
+const PERFECT_WORDS = new Set(['sudah', 'udah', 'sdh', 'udh', 'dah', 'wis', 'uwis', 'wes', 'uwes', 'geus', 'atos'].map((w) => tokenize(w, FOLD).join('')));
+/** Words of a day gone: "kemarin", "lalu", "tadi"; Javanese "wingi", Sundanese "kamari". */
+const PAST_WORDS = new Set(['kemarin', 'kemaren', 'kmrn', 'kmarin', 'kmren', 'lalu', 'tadi', 'wingi', 'kamari', 'kapungkur']
+  .map((w) => tokenize(w, FOLD).join('')));
+/** Words that turn to what comes next: "sekarang", "kini", "giliran"; Javanese "saiki", Sundanese "ayeuna". */
+const TURN_WORDS = new Set(['sekarang', 'skrg', 'skrng', 'skg', 'kini', 'giliran', 'gantian', 'saiki', 'siki', 'ayeuna', 'kiwari']
+  .map((w) => tokenize(w, FOLD).join('')));
+/** Particles that may close a clause after the word that tells the election done ("pilpres AS udah ya, ..."). */
+const DONE_PARTICLES = new Set(['ya', 'kan', 'sih', 'kok', 'deh', 'dong', 'toh', 'tuh', 'mah', 'lho', 'loh']
+  .map((w) => tokenize(w, FOLD).join('')));
+/** Words after a called number or name that make the call a report of who won ("pilkades kemarin, pilih nomor 2 menang"). */
+const CALL_RESULT_WORDS = new Set(['menang', 'kalah', 'unggul', 'terpilih', 'juara'].map((w) => tokenize(w, FOLD).join('')));
+
+/**
+ * A call to vote for this race's pair (a vote verb right before a ballot number or a candidate's name or alias,
+ * honorifics between: "pilih BERANI", "coblos nomor 2") in a clause after another election told of as over: a
+ * word of completion closes that election's clause ("Pilpres Amerika udah, ...", "Pemilu Korea Selatan sudah
+ * selesai, ..."), or a word of a day gone is in it and a word of turning comes before the call ("Pilkades kemarin,
+ * sekarang giliran kita: ..."). No one is called to vote in an election that is over, so the call is for the next
+ * one, this race: its pair's number and one-word name stay this race's, which the other election's talk otherwise
+ * takes ({@link isOtherBallot}, {@link isOtherElectionVote}). A call followed by a result word is a report of who
+ * won ("pilkades kemarin, pilih nomor 2 menang"); a day gone with no turn keeps the call the other election's.
+ * Gives the called pair's paslon. Asked only when another election was named in the text's own words.
+ * (Review of this round's foreignElections, issue 20.)
+ */
+function pastElectionCall(tables: Tables, ctx: ScanContext, tokens: string[], ids: number[], others: number[]): number | undefined {
+  for (const at of others) {
+    const [, to] = clauseAround(tables, ctx, tokens, ids, at);
+    let done = false;
+    let past = false;
+    for (let k = at + 1; k < to && !done; k++) {
+      const w = tokens[k] as string;
+      if (PAST_WORDS.has(w)) past = true;
+      else if (DONE_WORDS.has(w) || PERFECT_WORDS.has(w)) done = isClauseClosedFrom(tokens, k + 1, to);
+    }
+    if (!done && !past) continue;
+    let turned = done;
+    for (let k = to; k < tokens.length; k++) {
+      const w = tokens[k] as string;
+      if (TURN_WORDS.has(w)) turned = true;
+      if (!turned || !tables.callVerbs.has(w)) continue;
+      let j = k + 1;
+      while (j < tokens.length && tables.honorifics.has(tokens[j] as string)) j++;
+      const called = j < tokens.length ? longestWithin(tables.trie, tokens, j, tokens.length) : undefined;
+      if (called === undefined || called.term.paslon === undefined || (called.term.category !== PASLON_NUMBER && called.term.category !== PASLON_NAME)) continue;
+      if (CALL_RESULT_WORDS.has(tokens[called.end + 1] as string)) continue;
+      return called.term.paslon;
+    }
+  }
+  return undefined;
+}
+
+/** Only words of completion, a day gone or a closing particle from tokens[from] to the clause's end at `to`. */
+function isClauseClosedFrom(tokens: string[], from: number, to: number): boolean {
+  for (let k = from; k < to; k++) {
+    const w = tokens[k] as string;
+    if (!DONE_WORDS.has(w) && !PERFECT_WORDS.has(w) && !PAST_WORDS.has(w) && !DONE_PARTICLES.has(w)) return false;
+  }
+  return true;
 }
 
 

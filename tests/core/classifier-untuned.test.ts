@@ -4881,3 +4881,61 @@ describe('"RUU Pilkada" alone is the name of a national law (isLawName) (Pilbup 
     'u pilkada Kaliwungu semangat',
   ])('the race beside it, or no law word: %s', (text) => expect(town.classify(text).pilkada).toBe(true));
 });
+
+describe('a call for this race\'s pair after another election told of as over stays this race\'s call (pastElectionCall) (review of the foreignElections rule, issue 20)', () => {
+  // foreignElections made "Pilpres Amerika" another election, and another election's talk takes a one-word alias
+  // (isOtherElectionVote) and the ballot numbers (isOtherBallot): "Pilpres Amerika udah, sekarang giliran kita: pilih
+  // X nomor 2" lost the call, as "Pilkades kemarin udah, ..." had before. No one calls to vote in an election that is
+  // over, so a vote verb before this race's number or name after it is the next election's call: this race's.
+  const town = createClassifier({
+    vocabulary,
+    paslon: { election: 'Pilbup Tanjung Rejo 2024', paslon: [
+      { number: 1, names: ['Hendra Wiratama', 'Laila Fitriani'], aliases: ['SEJUK', 'Hendra-Laila'] },
+      { number: 2, names: ['Darmawan Lubis', 'Putri Anggraeni'], aliases: ['TEGAS', 'Darmawan-Putri'] },
+      { number: 3, names: ['Fajar Nugroho', 'Wulan Sasmita'], aliases: ['Fajar-Wulan'] },
+    ] },
+  });
+  it.each([
+    'Pilpres Amerika udah, sekarang giliran kita: pilih TEGAS nomor 2',
+    'Pilpres Amerika udah, sekarang giliran kita: pilih TEGAS',
+    'Pemilu Korea Selatan sudah selesai, sekarang pilih TEGAS nomor 2',
+    'Pilkades kemarin udah, sekarang giliran kita: pilih TEGAS nomor 2',
+    'Pemilu Jepang kemarin, sekarang coblos nomor 3',
+  ])('the other election over, the call after it: %s', (text) => expect(town.classify(text).pilkada).toBe(true));
+  it.each([
+    'pemilu Malaysia kemarin, paslon nomor 3 menang',
+    'quick count pemilu Korea Selatan: nomor 3 menang',
+    'pilkades kemarin, pilih nomor 2 menang',
+    'Pilkades kemarin, pilih TEGAS nomor 2 menang',
+    'Pilkades sudah dimulai, sekarang giliran warga pilih TEGAS nomor 2',
+    'Pilkades udah dekat, pilih TEGAS nomor 2',
+    'Pilkades udah kelar, pilih TEGAS menang tipis',
+  ])('the other election not over, no turn after a day gone, or the call a result: %s', (text) => expect(town.classify(text).pilkada).toBe(false));
+});
+
+describe('a trade after a name stays the candidate\'s where the sentence calls to vote for its pair\'s number or names this race\'s office (isCandidateTrade) (review of the personAfter trades, issue 20)', () => {
+  // personAfter took the front-desk and health trades ("perawat", "bidan", "kasir"): "Pilih Bu X perawat teladan,
+  // nomor 1 untuk ..." and "Dukung Bu X perawat teladan jadi wakil bupati" lost the candidate. A candidate is praised
+  // by the job they had; a vote verb before the name with its own pair's number after it, or "jadi" before an office of
+  // this race, says which person the sentence means. A rank after the trade ("nomor 1 di puskesmas") is no ballot.
+  const town = createClassifier({
+    vocabulary,
+    paslon: { election: 'Pilbup Wonosari Jaya 2024', paslon: [
+      { number: 1, names: ['Agus Prabowo Santoso', 'Ratna Kusumawati'], aliases: ['AGRA', 'Agus-Ratna'] },
+      { number: 2, names: ['Bambang Suryadi', 'Dewi Handayani'], aliases: ['BADE', 'Bambang-Dewi', 'Mbak Dewi'] },
+    ] },
+  });
+  it.each([
+    'Pilih Bu Ratna perawat teladan, nomor 1 untuk Wonosari Jaya',
+    'Pilih Bu Ratna kasir teladan, nomor 1 untuk Wonosari Jaya',
+    'Dukung Bu Ratna perawat teladan jadi wakil bupati',
+    'pilih mbak Dewi bidan desa kita, nomor 2 ya',
+  ])('the pair\'s number called, or this race\'s office: %s', (text) => expect(town.classify(text).pilkada).toBe(true));
+  it.each([
+    'Bu Ratna perawat teladan, nomor 1 di puskesmas',
+    'mbak Dewi teller bank ramah banget, cepet urusane',
+    'Pilih Bu Ratna perawat teladan, nomor 2 untuk Wonosari Jaya',
+    'mbak Dewi bidan desa itu lho, sing sabar. Anake pengen dadi dokter',
+    'Bu Ratna perawat teladan. Suaminya jadi wakil bupati? bukan, camat',
+  ])('no vote verb, another pair\'s number, or no office of this race in the sentence: %s', (text) => expect(town.classify(text).pilkada).toBe(false));
+});
