@@ -5759,6 +5759,10 @@ const TURN_WORDS = new Set(['sekarang', 'skrg', 'skrng', 'skg', 'kini', 'giliran
 /** Particles that may close a clause after the word that tells the election done ("pilpres AS udah ya, ..."). */
 const DONE_PARTICLES = new Set(['ya', 'kan', 'sih', 'kok', 'deh', 'dong', 'toh', 'tuh', 'mah', 'lho', 'loh']
   .map((w) => tokenize(w, FOLD).join('')));
+/** Most words of another election's clause read after its election word for a word telling it over ({@link pastElectionCall}). */
+const PAST_CLAUSE_WINDOW = 8;
+/** Most words after that clause read for the call ("sekarang giliran kita: pilih X nomor 2") ({@link pastElectionCall}). */
+const PAST_CALL_WINDOW = 12;
 /** Words after a called number or name that make the call a report of who won ("pilkades kemarin, pilih nomor 2 menang"). */
 const CALL_RESULT_WORDS = new Set(['menang', 'kalah', 'unggul', 'terpilih', 'juara'].map((w) => tokenize(w, FOLD).join('')));
 
@@ -5775,18 +5779,27 @@ const CALL_RESULT_WORDS = new Set(['menang', 'kalah', 'unggul', 'terpilih', 'jua
  * (Review of this round's foreignElections, issue 20.)
  */
 function pastElectionCall(tables: Tables, ctx: ScanContext, tokens: string[], ids: number[], others: number[]): number | undefined {
+  textScanWork.scans++;
   for (const at of others) {
-    const [, to] = clauseAround(tables, ctx, tokens, ids, at);
+    // The election's clause, read at most PAST_CLAUSE_WINDOW words on: a clause running on past that is not told
+    // as over by a closing word (and each election named costs a bounded read, so a text repeating one stays linear).
+    const limit = Math.min(tokens.length, at + 1 + PAST_CLAUSE_WINDOW);
+    let to = at + 1;
+    while (to < limit && !isClauseStart(tables, ctx, tokens, ids, to)) to++;
+    textScanWork.places += to - at;
+    const ended = to < limit || to === tokens.length;
     let done = false;
     let past = false;
     for (let k = at + 1; k < to && !done; k++) {
       const w = tokens[k] as string;
       if (PAST_WORDS.has(w)) past = true;
-      else if (DONE_WORDS.has(w) || PERFECT_WORDS.has(w)) done = isClauseClosedFrom(tokens, k + 1, to);
+      else if (ended && (DONE_WORDS.has(w) || PERFECT_WORDS.has(w))) done = isClauseClosedFrom(tokens, k + 1, to);
     }
     if (!done && !past) continue;
     let turned = done;
-    for (let k = to; k < tokens.length; k++) {
+    const callLimit = Math.min(tokens.length, to + PAST_CALL_WINDOW);
+    for (let k = to; k < callLimit; k++) {
+      textScanWork.places++;
       const w = tokens[k] as string;
       if (TURN_WORDS.has(w)) turned = true;
       if (!turned || !tables.callVerbs.has(w)) continue;
