@@ -5592,7 +5592,7 @@ function summarise(found: Term[], vocab: Vocabulary, ctx: ScanContext, national:
     } else if (!t.official && ((t.weight >= MIN_NUMBER_CONTEXT && (inCategory & IN_NUMBER_CONTEXT) !== 0)
       || (t.checks !== undefined && t.checks > 0 && (t.checks & NUMBER_ACT) !== 0))) numberContext = true;
     else if (!t.official && t.weight >= MIN_PADDED_CONTEXT && (inCategory & IN_PADDED_CONTEXT) !== 0) paddedContext = true;
-    // supportsName, its category read from the term's checks.
+    // Election talk that supports a name: its category read from the term's checks, then its weight.
     if ((inCategory & IN_NAME_SUPPORT) !== 0 && isNameSupportWeight(t)) nameSupport = true;
     else if (!t.official && (inCategory & IN_NAME_SUPPORT) !== 0) weakTalk = true;
     if (scriptureCap !== undefined && isName(t) && t.weight > scriptureCap) (weak ??= []).push(scriptureTwin(t, scriptureCap));
@@ -6081,12 +6081,10 @@ function scriptureTwin(t: Term, weight: number): Term {
   return { ...t, weight };
 }
 
-/** Election talk that makes a weak name the candidate's (see {@link NAME_SUPPORT}). */
-function supportsName(t: Term): boolean {
-  return NAME_SUPPORT.has(t.category) && isNameSupportWeight(t);
-}
-
-/** Whether a term of a {@link NAME_SUPPORT} category weighs enough to support a name ({@link supportsName}). */
+/**
+ * Whether a term of a {@link NAME_SUPPORT} category weighs enough to support a name: election talk that makes a weak
+ * name the candidate's (`summarise` asks the category from the term's checks bits, then this).
+ */
 function isNameSupportWeight(t: Term): boolean {
   return t.weight >= (t.category === 'candidate' ? MIN_OFFICE_SUPPORT : MIN_NAME_SUPPORT);
 }
